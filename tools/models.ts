@@ -24,8 +24,8 @@ const denoise = defineTool({
   summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
   words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik'],
   insteadOf: {
-    median: { args: { method: 'nlmeans' }, say: 'Not applied: a median filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges; a Gaussian blur is method "gaussian".' },
-    bilateral: { args: { method: 'nlmeans' }, say: 'Not applied: a bilateral filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges.' },
+    median: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a median filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges; a Gaussian blur is method "gaussian".' },
+    bilateral: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a bilateral filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges.' },
     anisotropic: { args: { method: 'nlmeans' }, say: 'Not applied: anisotropic (Perona-Malik) diffusion is not available here, so I used non-local means (denoise method "nlmeans"), which also smooths within objects and keeps their edges.' },
     peronamalik: { args: { method: 'nlmeans' }, say: 'Not applied: Perona-Malik (anisotropic) diffusion is not available here, so I used non-local means (denoise method "nlmeans"), which also smooths within objects and keeps their edges.' },
     bm3d: { args: { method: 'nlmeans' }, say: 'Not applied: BM3D is not available here, so I used non-local means (denoise method "nlmeans"), the closest patch-based method.' },

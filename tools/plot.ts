@@ -514,13 +514,29 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   else if (feature) args.feature = featureColumn(feature, c.read.channel());
   const vs = /\b(\w+)\s+(?:versus|vs\.?|against)\s+(\w+)/i.exec(c.text);
   if (vs && findFeature(vs[1]) && findFeature(vs[2])) Object.assign(args, { kind: 'scatter', feature: featureColumn(vs[1], undefined), xFeature: featureColumn(vs[2], undefined) });
-  const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(c.text);
-  if (frame && (kind === 'frame' || kind === undefined)) Object.assign(args, { kind: 'frame', frame: Number(frame[1]) });
+  const frame = /\b(?:frame|time ?point|t\s*=)\s*(\d+)\b/i.exec(c.text) ?? (/\bfirst\s+(?:frame|time ?point|image)\b/i.test(c.text) ? [, '1'] : null);
+  // ("show the tracks drawn over frame 20": the paths on one frame named, no projection of them all)
+  const onOneFrame = kind === 'frame' || kind === undefined || ((kind === 'projection' || kind === 'tracks') && !/\bproject|\bmip\b|\bmax(?:imum)?\b/i.test(c.text));
+  if (frame && onOneFrame) Object.assign(args, { kind: 'frame', frame: Number(frame[1]) });
+  // ("the tracks coloured by speed on the max projection": paths drawn over the projection, however far apart the words)
+  if ((args.kind === 'tracks' || args.kind === undefined) && /\b(?:on|over|onto|on\s+top\s+of)\s+(?:the\s+|a\s+)?(?:max(?:imum)?\s+(?:intensity\s+)?)?(?:projection|mip)\b/i.test(c.text)) args.kind = 'projection';
+  // ("colour the tracks by their speed", "tracks coloured by speed on the MIP": the feature that colours the paths, no feature plotted)
+  const coloured = /\bcolou?r(?:ed|s|ing)?\b[^.;]*?\b(?:by|according\s+to)\s+(?:the\s+|their\s+|its\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(c.text);
+  const colourFeature = coloured ? findFeature(coloured[1]) : undefined;
+  if (colourFeature && colourFeature !== COUNT_FEATURE && args.kind !== 'scatter' && args.kind !== 'timeseries' && args.kind !== 'histogram') {
+    args.colorBy = featureColumn(colourFeature, undefined);
+    if (args.feature === featureColumn(colourFeature, c.read.channel())) delete args.feature;
+  }
+  // ("UMAP the cells and plot it coloured by cluster": the embedding's points, coloured by their cluster)
+  if (!args.kind && /\bcolou?r(?:ed|s)?\s+(?:by|according\s+to|per)\s+(?:the\s+|their\s+)?clusters?\b/i.test(c.text)) Object.assign(args, { kind: 'scatter', colorBy: 'cluster' });
   const output = c.read.output();
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
-  if (args.kind !== 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btracks?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
-  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: ['movie', 'labels'], kymograph: ['movie'], movie: ['movie', 'tracks'] };
+  if ((args.kind !== 'frame' || args.frame === undefined) && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
+  const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
+  const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];
+  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: frameNeeds, kymograph: ['movie'], movie: ['movie', 'tracks'] };
   args.$needs = needs[String(args.kind)] ?? ['table'];
   return args;
 }
@@ -550,12 +566,12 @@ async function trackedMovie(args: Args, ctx: ToolContext) {
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
-  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus'],
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured'],
   examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames'] } },
+  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'paths on top', 'trajectories on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours', 'still of frame', 'snapshot of frame', 'tracks on frame', 'tracks over frame', 'paths on frame'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

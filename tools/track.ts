@@ -741,6 +741,9 @@ function latestResultForProgram(c: RequestClause): Record<string, unknown> | und
 }
 
 /** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
+/** "track statistics", "track features": a table of what is measured of the tracks, not the tracks. */
+const TRACK_TABLE = /\btrack[\s-]+(?:statistics|stats|features|measurements|metrics|properties|summary|table)\b/gi;
+
 function readExportRequest(c: RequestClause): Record<string, unknown> {
   const forProgram = latestResultForProgram(c);
   if (forProgram) return forProgram;
@@ -750,9 +753,11 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   // (no input named: the usual one, tracks, or what the step just before made)
-  let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(c.text) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
-  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(c.text)) needs = ['labels'];
-  else if (/\btable\b|\bmeasurements?\b|\bfeatures\b/i.test(c.text) && format === 'csv') needs = ['table'];
+  // ("the track statistics", "track features": what is measured of the tracks, a table)
+  const tracks = c.text.replace(TRACK_TABLE, ' ');
+  let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(tracks) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(tracks)) needs = ['labels'];
+  else if (/\btable\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b/i.test(c.text) && format === 'csv') needs = ['table'];
   else if (format === 'tiff' || format === 'png') needs = ['movie'];
   return { format, ...(needs ? { $needs: needs } : {}) };
 }
@@ -789,10 +794,14 @@ const exportTool = defineTool({
   produces: ['table'],
   writesCopies: true,
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
+  insteadOf: {
+    excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+    xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+  },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
   valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:
-    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
+    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,
   fromRequest: readExportRequest,
   async run(given, ctx) {

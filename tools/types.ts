@@ -230,8 +230,11 @@ export interface ToolSelfDescription {
    * does not apply is named in the step's summary (src/agent/inapplicable.ts), never dropped silently.
    */
   inapplicable?: Record<string, (args: Record<string, unknown>) => string | undefined>;
-  /** Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says. */
-  insteadOf?: Record<string, { args: Record<string, unknown>; say: string }>;
+  /**
+   * Methods people ask for by name that this tool does not have: what runs instead, and the line the answer says;
+   * `size`, the stand-in's argument that takes a size said for the method asked ("median filter 3x3": its 3 px window).
+   */
+  insteadOf?: Record<string, { args: Record<string, unknown>; say: string; size?: string }>;
   /**
    * Its argument reader: the arguments the step's words state that the schema alone cannot
    * read (coordinates, names, words for a method), merged over the generic reading (a

@@ -286,9 +286,17 @@ export function normaliseText(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
-    .replace(/(\d),(\d{3})\b/g, '$1$2')
+    .replace(/(\d),(\d{3})\b/g, (m, a: string, b: string) => (writesPairsWithCommas(text) ? m : a + b))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * "positions at 0,0 and 500,500": a comma between two numbers that cannot be a thousands separator (not three digits
+ * after it) says the writer puts commas between coordinates, so "500,500" is a pair too, never 500500.
+ */
+function writesPairsWithCommas(text: string): boolean {
+  return /(?<![\d.])\d+,(?:\d{1,2}|\d{4,})(?![\d.])/.test(text);
 }
 
 /** A greeting or a lead-in before the message ("hi,", "hey -", "sorry to bother you,", "quick question:"). */

@@ -234,8 +234,11 @@ export function withAbbreviationStopsBlanked(text: string): string {
 
 export function splitClauses(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
+  // "(speed, straightness)", "(the bright rim)": a short aside in brackets, whose commas and "and"s list things of one clause
+  const asides = [...text.matchAll(/\((?:[^()]{1,60})\)/g)].map((a) => ({ start: a.index ?? 0, end: (a.index ?? 0) + a[0].length })).filter((a) => text.slice(a.start + 1, a.end - 1).trim().split(/\s+/).length <= 6);
   for (const m of text.matchAll(SPLIT)) {
     const at = m.index ?? 0;
+    if (asides.some((a) => at > a.start && at < a.end) && /^(?:,|\s+(?:and|or)\b)/i.test(text.slice(at))) continue;
     // "between frames 10 and 20", "10 and 20 px": a range, not two clauses
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
     // "between area and mean intensity", "correlate area and intensity": the two things compared, not two clauses

@@ -477,6 +477,23 @@ function strides(step: StepWords, text: string, catalogue: Catalogue): Unapplied
   return out;
 }
 
+/**
+ * "plot area over time for track 5 only", "measure cell 12 alone": one numbered thing, which no argument takes unless the
+ * tool has one named for it (a track or object id); a question's is its answer's to read from the data.
+ */
+function oneThingOnly(step: StepWords, text: string, catalogue: Catalogue): Unapplied[] {
+  if (ASKED.test(step.clause)) return [];
+  const props = Object.keys(catalogue.get(step.tool)?.properties ?? {});
+  if (props.some((p) => /^(?:track|cell|object|label|lineage)(?:Id|Ids|s?Number)?$/i.test(p) && p !== 'tracks')) return [];
+  const out: Unapplied[] = [];
+  for (const m of text.matchAll(/\b(?:(?:for|of|on|in)\s+(?:the\s+)?)?(?:track|cell|nucleus|object|lineage|trajectory)\s*(?:#|no\.?|number)?\s*(\d+)(?:\s+(?:only|alone))?\b/gi)) {
+    // ("only for track 5": the thing said with "only" before it, or after it, or "for"/"of" a numbered one)
+    if (!/\b(?:only|alone|just|for|of)\b/i.test(`${text.slice(Math.max(0, (m.index ?? 0) - 6), m.index)} ${m[0]}`)) continue;
+    out.push({ text: '', kind: 'scope', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
 /** All numbers in an object's values, at any depth. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
@@ -577,7 +594,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

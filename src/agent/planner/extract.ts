@@ -146,7 +146,7 @@ export function findArtifactIds(text: string): string[] {
 }
 
 const PATH = /(?:^|[\s"'`(=:])((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)*[\w.@+{}:-]+\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml))(?=$|[\s"'`),;!?]|\.(?:\s|$))/gi;
-const FOLDER = /\b(?:to|into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+["'`]?([\w./~-]+)["'`]?/i;
+const FOLDER = /\b(?:to|into|in|under)\s+(?:the\s+|a\s+(?:new\s+)?)?(?:sub-?)?(?:folder|directory|dir)\s+(?:called\s+|named\s+)?["'`]?([\w./~-]+)["'`]?/i;
 
 /** File paths named in the text (movies, tables, pipelines). */
 export function findPaths(text: string): string[] {
@@ -173,6 +173,8 @@ function outputNamed(text: string): string | undefined {
     ?? new RegExp(String.raw`\b(?:save|write|put|store|keep)\b[^.;]{0,40}?\b(?:in|at|over|onto|on top of)\s+` + target, 'i').exec(text)
     // "write tracks.csv", "save results.csv": the file right after the verb
     ?? new RegExp(String.raw`\b(?:save|write|export|store)\s+(?:out\s+)?` + target, 'i').exec(text)
+    // ("as a tiff called clean.tif", "a CSV file named speeds.csv": the file named by its kind)
+    ?? new RegExp(String.raw`\b(?:file|tiff?|csv|png|xml|table|spreadsheet|stack|movie)\s+(?:called|named)\s+` + target, 'i').exec(text)
     // ("... and masks.tif": a second file named alone, the verb said with the first)
     ?? new RegExp(String.raw`^\s*(?:and|,)\s*(?:also\s+)?` + target + String.raw`\s*$`, 'i').exec(text);
   return m ? m[1] : undefined;

@@ -134,6 +134,8 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     // ("lining everything up to frame 1": the frame compared with, read by referenceFrame.ts, is no scope)
     if (!scope || (reference && (scope.said.toLowerCase().includes(reference) || reference.includes(scope.said.toLowerCase())))) continue;
     const own = takesFrames(step.tool, catalogue);
+    // ("plot the tracks on frame 5": one frame, which a step that shows one frame took as its own argument)
+    if (!own && scope.range && scope.range.first === scope.range.last && typeof step.args.frame === 'number') continue;
     // ("segment and track them; how many are in frame 3?": one frame asked of a step that needs several is the question's
     // scope, which the answer applies; tracking one frame would answer nothing)
     if (!own && plan.question && scope.range?.first === scope.range?.last && needsFrames(step.tool, catalogue, step.args)) continue;

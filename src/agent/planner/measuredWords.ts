@@ -44,3 +44,22 @@ export function opensWithDeclaredQuantity(text: string): boolean {
   const opening = ` ${words[0]} ${words[1]} `;
   return declaredResultWords().some((about) => about.includes(opening));
 }
+
+let operations: string[] | undefined;
+
+/** The names of operations in two or more words that the tools which make no table declare ("median filter", "max projection"), lower case. */
+function operationNames(): string[] {
+  // (only those opening with a statistic's word: "count nuclei" of segment still asks a count)
+  operations ??= ALL_TOOLS.filter((t) => !(t.produces ?? []).includes('table')).flatMap((t) => t.words ?? []).map((w) => w.toLowerCase()).filter((w) => /^(?:mean|median|average|max(?:imum)?|min(?:imum)?|sum|std)\s+[\p{L}-]+/u.test(w));
+  return operations;
+}
+
+/**
+ * True when a text opens with an operation a tool names in its own words whose first word is also
+ * a statistic ("median filter 3x3, then segment", "mean filter first"): the name of a step, never
+ * a statistic asked of the data.
+ */
+export function opensWithOperationName(text: string): boolean {
+  const opening = text.toLowerCase().replace(/^\s*(?:(?:and|so|now|also|then|first|please|pls)\s+)*(?:(?:a|an|the)\s+)?/, '');
+  return operationNames().some((name) => opening.startsWith(name) && /^(?:[^\p{L}\d]|$)/u.test(opening.slice(name.length)));
+}

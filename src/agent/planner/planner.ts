@@ -151,7 +151,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (best && fileAsked && !opensWithOwnWord(clause.text, best.tool, catalogue)) {
       const before = new Set(index.meanings(tokenize(clause.text.slice(0, fileAsked.at))));
       const said = best.matched.flatMap((m) => m.split(' ')).filter((w) => before.has(w));
-      if (said.every((w) => INPUT_MEANINGS.has(w))) best = ranked.find((m) => m.tool === fileAsked.tool) ?? best;
+      // ("export the track statistics (speed, straightness) as csv": a clause opening with the file tool's own verb writes what it names)
+      if (said.every((w) => INPUT_MEANINGS.has(w)) || opensWithOwnWord(clause.text, fileAsked.tool, catalogue)) best = ranked.find((m) => m.tool === fileAsked.tool) ?? best;
     }
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
@@ -399,7 +400,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       const again = ranked.find((m) => m.tool === previous.tool);
       // (unless a telling word of its own, one the previous step's words lack, names the new step: "... and give me a picture of the paths drawn over the movie")
       const ownTelling = best.matched.some((w) => !w.includes(' ') && !again?.matched.includes(w) && index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w));
-      if (again && again.score >= 0.5 * best.score && !ownTelling && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
+      // (nor a file in a format that only the new step writes: "track them with LAP and give me a trackmate file")
+      const fileOfItsOwn = fileFormatOfAnother(clause.text, previous.tool, catalogue)?.tool === best.tool;
+      if (again && again.score >= 0.5 * best.score && !ownTelling && !fileOfItsOwn && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
         // "export the tracks in both csv and trackmate formats": the previous step again, with another value
         if (namesAnotherValue(previous.tool, clauses[previous.clause].text, clause.text, catalogue) || namesAnotherFile(original.slice(clauses[previous.clause].start, clauses[previous.clause].end), original.slice(clause.start, clause.end))) picked.push({ clause: i, tool: previous.tool });
         return;
@@ -636,12 +639,12 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
-    // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate"; "like in Fiji", "as in the paper" compare, they write nothing)
-    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+))\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
+    const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
-    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '')[0];
+    const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '')[0];
     if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
@@ -682,8 +685,8 @@ export function findMentions(original: string, catalogue: Catalogue = new Map())
 const NAMED_THING = String.raw`(?:it|them|the\s+(?:model|result|output))(?:\s+as)?`;
 /** "call it n2v-hela": the naming words and the name, all asking for nothing. */
 const CALL_IT_NAME = new RegExp(String.raw`\bcall\s+${NAMED_THING}\s+[\w-]+`, 'gi');
-/** "called X", "named X", "name it X": the naming words (group 1) and the name (group 2). */
-const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})\s+)([\w-]+)`, 'gi');
+/** "called X", "named X", "name it X": the naming words (group 1) and the name (group 2), a file name whole ("called clean.tif"). */
+const NAMED_AS = new RegExp(String.raw`\b((?:called|named|name\s+${NAMED_THING})\s+)([\w-]+(?:\.[\w-]+)*)`, 'gi');
 /** The name said for what a step makes (group 1), quoted or not. */
 const GIVEN_NAME = new RegExp(String.raw`\b(?:called|named|(?:name|call)\s+${NAMED_THING})\s+["'\`]?([A-Za-z0-9][\w-]*)`, 'i');
 
@@ -1437,6 +1440,7 @@ const WRITE_MEANING = meaning(normalizeWord('write'));
 
 /** The meaning of "exclude" (drop, remove, ignore, without ...) in the thesaurus. */
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
+const ALLOW_MEANING = meaning(normalizeWord('allow'));
 
 /** The meanings of the words of a yes/no argument's name ("excludeBorder" → exclude, edge). */
 function switchName(arg: string): string[] {
@@ -1537,7 +1541,8 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
         continue;
       }
     }
-    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding) ? whole : whole.slice(1);
+    // ("no merging" names allowMerging: a name that opens with "allow" is said by its object too)
+    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding && whole[0] !== ALLOW_MEANING) ? whole : whole.slice(1);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;
     // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
@@ -1982,9 +1987,24 @@ function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]
     // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
     if ((only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;
     Object.assign(step.args, instead.args);
-    notes.push(instead.say);
+    notes.push(instead.size ? `${instead.say}${sizeOfStandIn(step, instead.size, catalogue)}` : instead.say);
   }
   return notes;
+}
+
+/**
+ * The size said for a method the tool stands in for ("median filter 3x3", "a 5 px median") given to the stand-in's
+ * argument for it, and the arguments read from the same words that do not apply to the stand-in dropped: the words
+ * that say so, or '' when no size was said.
+ */
+function sizeOfStandIn(step: PlannedStep, arg: string, catalogue: Catalogue): string {
+  const m = /\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b/i.exec(step.clause) ?? /\b(\d{1,2})\s*(?:px|pixels?)\b/i.exec(step.clause);
+  if (!m) return '';
+  const size = Number(m[1]);
+  const inapplicable = selfOf(step.tool, catalogue)?.inapplicable ?? {};
+  for (const [name, why] of Object.entries(inapplicable)) if (name !== arg && typeof step.args[name] === 'number' && step.args[name] === size && why(step.args)) delete step.args[name];
+  step.args[arg] = size;
+  return ` The ${m[2] ? `${m[1]}x${m[2]}` : `${m[1]} px`} size is its ${arg}: ${size}.`;
 }
 
 /**
@@ -2149,7 +2169,20 @@ function namesInput(clause: string, type: string): boolean {
     table: /\b(?:tables?|measurements?|measured|values|features|speeds?|areas?|intensit\w+)\b/i,
     movie: /\b(?:movie|stack|video|images?|frames|time-?lapse|recording)\b/i,
   };
-  return words[type]?.test(clause) ?? false;
+  // ("the track statistics", "the track table": "track" before what is measured of the tracks names the table, not the tracks)
+  const said = type === 'tracks' ? clause.replace(/\btrack[\s-]+([\p{L}]+)/giu, (m, next: string) => (namesTableQuantity(next) || /^(?:tables?|data)$/i.test(next) ? ' '.repeat(m.length) : m)) : clause;
+  return (words[type]?.test(said) ?? false) || (type === 'table' && namesTableQuantity(clause));
+}
+
+let tableWords: Set<string> | undefined;
+
+/**
+ * "save the MSD as a CSV", "the track statistics as csv": a quantity in the one-word words of the usual maker of
+ * tables (measure's "msd", "straightness", "circularity"), which names its table.
+ */
+function namesTableQuantity(clause: string): boolean {
+  tableWords ??= new Set(ALL_TOOLS.filter((t) => t.makes?.includes('table')).flatMap((t) => [...(t.words ?? []), ...Object.values(t.valueWords ?? {}).flatMap((v) => Object.values(v).flat())]).filter((w) => /^[\p{L}]{3,}$/u.test(w)).map((w) => meaning(normalizeWord(w))));
+  return tokenize(clause).some((t) => tableWords!.has(meaning(t.stem)));
 }
 
 /** Tools whose table input must be measurements (not a drift table). */
@@ -2263,7 +2296,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     for (const type of requiredInputs(step.tool, info, preferred)) {
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
-      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool));
+      const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool), step.args);
       if (named) {
         step.args[type] = named;
         continue;
@@ -2330,7 +2363,7 @@ function recordingMakers(catalogue: Catalogue): string[] {
 }
 
 /** An input the clause names: an artifact id, a file path, or a description ("the denoised one"). */
-function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = []): Ref | string | undefined {
+function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = [], ownArgs: Record<string, unknown> = {}): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
@@ -2351,9 +2384,19 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     const producers = producersNamed(clause, catalogue);
     // ("have the average projection": the step's own product, not its input, while the session has none of it yet)
     const made = (p: string) => sessionArtifacts(conversation).some((a) => a.producedBy === p);
+    // ("draw the paths on top of the max projection": plot's kind "projection" makes that picture itself; words that
+    // name a value the step took name no earlier product while neither the session nor this plan has one)
+    const madeHere = (p: string) => made(p) || plannedTools.includes(p);
+    if (producers && !producers.some(madeHere) && namesOwnValue(ownArgs, clause)) return undefined;
     if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
   }
   return undefined;
+}
+
+/** A word value the step took ("projection" of plot's kind) is said in the clause. */
+function namesOwnValue(args: Record<string, unknown>, clause: string): boolean {
+  const said = new Set(tokenize(clause).map((t) => meaning(t.stem)));
+  return Object.values(args).some((v) => typeof v === 'string' && /^[a-z_]{4,}$/.test(v) && tokenize(v.replace(/_/g, ' ')).every((t) => said.has(meaning(t.stem))));
 }
 
 /** Every artifact the session holds: those at the start of this turn and those earlier turns made. */

@@ -17,7 +17,7 @@ import { loadTracksJson } from '../../analysis/trackio.ts';
 import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
-import { namesMeasuredQuantity, opensWithDeclaredQuantity } from './measuredWords.ts';
+import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 
@@ -591,6 +591,8 @@ export function isAskedForm(question: string): boolean {
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
     .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+  // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
+  if (opensWithOperationName(text) && !/\?\s*$/.test(text)) return false;
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
@@ -702,12 +704,18 @@ function unmarkedAskedPart(text: string): { text: string; start: number; from: n
     if (m.index === 0) continue;
     const before = text.slice(0, m.index);
     if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
+    // ("plot the speed histogram and the mean speed over time": a second object of a verb that draws or writes, no question)
+    // (not a question of its own: "save the tracks and what is their mean speed")
+    if (/^\s+(?:and|&|\+)\s+$/i.test(m[0]) && DRAWING_VERB_FIRST.test(before) && !/^\s*(?:what|which|how|who|when|where|is|are|do|does|did)\b/i.test(text.slice(m.index + m[0].length))) continue;
     const start = m.index + m[0].length;
     const rest = text.slice(start).trim();
     if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return { text: rest, start, from: m.index };
   }
   return undefined;
 }
+
+/** A request that opens with a verb that draws or writes what it names ("plot ...", "export ..."): what "and" adds is its object too. */
+const DRAWING_VERB_FIRST = /^\W*(?:(?:please|pls|can you|could you|now|then)\s+)*(?:plot|graph|chart|draw|visuali[sz]e|export|save|write)\b/i;
 
 /**
  * Words after the steps that set or name a step rather than ask ("min size 25 px", "max. gap 2 frames", "and the max

@@ -102,7 +102,7 @@ const GROUPS: string[][] = [
   ['summary', 'summarise', 'summarize', 'summarised', 'summarized', 'summarising', 'summarizing', 'summaries'],
   ['split', 'separate', 'separated', 'separating'],
   ['touch', 'touching', 'cut', 'clip', 'clipped', 'truncate', 'truncated'],
-  ['count', 'number', 'many'],
+  ['count', 'number', 'many', 'tally', 'enumerate', 'enumeration'],
   ['write', 'save', 'store'],
   ['mask', 'label', 'segmentation'],
   // verbs of making say what is made by their object ("generate the in-between frames"), not which tool

@@ -27,3 +27,13 @@ describe('toNumber', () => {
     expect(spokenNumbers('two and a half minutes')).toBe('2.5 minutes');
   });
 });
+
+describe('commas between numbers', () => {
+  it('reads "500,500" as a pair where the writer puts commas between coordinates, else as thousands', async () => {
+    const { normaliseText } = await import('../../../src/agent/acquisitionLanguage/words.ts');
+    expect(normaliseText('add positions at 0,0 and 500,500')).toBe('add positions at 0,0 and 500,500');
+    expect(normaliseText('add a position at 1,500, 200')).toBe('add a position at 1500, 200');
+    const { parseAdjustment } = await import('../../../src/agent/acquisitionLanguage/index.ts');
+    expect(parseAdjustment('add positions at 0,0 and 500,500', undefined, { positions: 4 })).toEqual([{ kind: 'addPosition', xUm: 0, yUm: 0 }, { kind: 'addPosition', xUm: 500, yUm: 500 }]);
+  });
+});

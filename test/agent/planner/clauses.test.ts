@@ -13,6 +13,12 @@ describe('clauses', () => {
     expect(splitClauses('move the focus to -5 µm').map((c) => c.text)).toEqual(['move the focus to -5 µm']);
     expect(splitClauses('a time-lapse of nuclei').length).toBe(1);
   });
+
+  it('keeps a short aside in brackets whole: its commas and "and" list things of one clause', () => {
+    expect(splitClauses('export the track statistics (speed, straightness) as csv').length).toBe(1);
+    expect(splitClauses('export the track statistics (speed and straightness) as csv').length).toBe(1);
+    expect(splitClauses('segment the nuclei, then track them').length).toBe(2);
+  });
 });
 
 describe('context', () => {

@@ -70,6 +70,13 @@ describe('an output named in the text, never a unit', async () => {
     expect(findOutput('write the masks into out/')).toBe('out/');
   });
 
+  it('reads a folder or a file named by "called"/"named" ("into a folder called masks", "a tiff called clean.tif")', () => {
+    expect(findOutput('export the masks as PNGs, one per frame, into a folder called masks')).toBe('masks');
+    expect(findOutput('save the tracks into a folder named out')).toBe('out');
+    expect(findOutput('please export the denoised movie as a tiff called clean.tif')).toBe('clean.tif');
+    expect(findOutput('segment the nuclei in a movie called cells')).toBeUndefined();
+  });
+
   it('takes no rate written with a slash for a path (a file "nm/s" was once written)', () => {
     expect(findOutput('convert the mean speed to nm/s')).toBeUndefined();
     expect(findOutput('give the speeds as um/min')).toBeUndefined();

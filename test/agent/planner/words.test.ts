@@ -4,6 +4,12 @@ import { meaning, normalizeWord } from '../../../src/agent/planner/words.ts';
 
 const same = (a: string, b: string) => meaning(normalizeWord(a)) === meaning(normalizeWord(b));
 
+describe('thesaurus', () => {
+  it('counts by tally and enumerate ("tally the nuclei in each frame")', () => {
+    for (const w of ['tally', 'enumerate']) expect(same(w, 'count'), w).toBe(true);
+  });
+});
+
 describe('stemmer', () => {
   it('makes inflections and agent nouns one word', () => {
     for (const [a, b] of [['track', 'tracked'], ['track', 'tracker'], ['trackers', 'tracking'], ['speed', 'speeds'], ['speed', 'speeding'], ['cluster', 'clustering'], ['segment', 'segmentation'], ['stabilise', 'stabilize'], ['colour', 'color'], ['register', 'registered'], ['bigger', 'size']]) {
