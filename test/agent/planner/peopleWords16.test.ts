@@ -35,6 +35,7 @@ describe('steps named by a statistic\'s word and stand-ins', () => {
   it('says that Excel is written as CSV', () => {
     expect(steps('export to excel', tracked).at(-1)).toEqual(['export', 'csv']);
     expect(said('export to excel', tracked)).toMatch(/Excel/);
+    expect(said('export the tracks as xlsx', tracked)).toMatch(/\.xlsx\): I wrote CSV/);
   });
 });
 
