@@ -23,14 +23,7 @@ export function radixSortFloat32(values: Float32Array): Float32Array {
   let dst = new Uint32Array(n);
   const counts = new Uint32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += BITS) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(src[i] >>> shift) & MASK]++;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
+    digitOffsets(src, shift, counts);
     for (let i = 0; i < n; i++) {
       const k = src[i];
       dst[counts[(k >>> shift) & MASK]++] = k;
@@ -67,14 +60,7 @@ export function radixSortFloat64(values: Float64Array): Float64Array {
   // digits: bits 0-10, 11-21, 22-31 of the low word, then the same of the high word
   for (const [word, shift] of [[0, 0], [0, 11], [0, 22], [1, 0], [1, 11], [1, 22]] as const) {
     const key = word ? hi : lo;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(key[i] >>> shift) & MASK]++;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
+    digitOffsets(key, shift, counts);
     for (let i = 0; i < n; i++) {
       const j = counts[(key[i] >>> shift) & MASK]++;
       hiDst[j] = hi[i];
@@ -91,4 +77,16 @@ export function radixSortFloat64(values: Float64Array): Float64Array {
     else (words[2 * i + 1] = ~h >>> 0), (words[2 * i] = ~l >>> 0);
   }
   return values;
+}
+
+/** The first output index of each digit of `keys` at `shift` (the digits' counts, as an exclusive prefix sum), into `counts`. */
+function digitOffsets(keys: Uint32Array, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < keys.length; i++) counts[(keys[i] >>> shift) & MASK]++;
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
 }
