@@ -25,14 +25,21 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
  * Rounds of the 1-thread row: the peer's CPU time for the same work moved 6.7-15.6 s between runs at
  * load 6-13 (stop 25), ours 4.8-7.1 s; the median of 3 rounds' ratios moved by 22% at stop 24.
  */
-const ROUNDS_ONE = Number(process.env.BENCH_ROUNDS_ONE ?? 12);
+const ROUNDS_ONE = Number(process.env.BENCH_ROUNDS_ONE ?? 8);
+/** Frames of the 1-thread row's movie (BENCH_SEGMENT_ONE_FRAMES, at most BENCH_SEGMENT_FRAMES): the first frames of the same simulation. */
+const FRAMES_ONE = Math.min(FRAMES, Number(process.env.BENCH_SEGMENT_ONE_FRAMES ?? FRAMES));
 /**
- * Frames of the 1-thread row's movie (BENCH_SEGMENT_ONE_FRAMES): the ratio is of CPU per frame of the work, so a
- * shorter movie measures the same thing, and 12 rounds of 50 frames cost about what 5 of 100 did while the median
- * of the rounds' ratios moves less between fresh runs (stop 25: rounds 1.71-2.21 within a run, so the median of 5
- * moved by -13%, +11%, +22% between runs, as chance alone makes it; see bench/README.md, stop 26).
+ * glibc's allocator with fixed thresholds, for both sides of the 1-thread row. By default glibc serves blocks over
+ * 128 KiB with mmap and raises that threshold to the size of the first such block freed, if it is at most 32 MiB:
+ * the peer's whole-movie arrays decide it. Its 100-frame movie (50 MiB of uint16 read, freed after astype) left the
+ * threshold low, so every frame's 1-2 MiB NumPy temporaries were fresh pages: 219k-393k page faults, 1.5-2.7 s of
+ * system time and 7.0-7.9 s of user time per 100 frames; its 50-frame movie (25 MiB) raised it: 3.7k faults, 0.03 s
+ * and 2.5 s per 50 frames (23:30 UTC, 4 Dec). On this VM a fault costs what the host makes it (~7 us), so the peer's
+ * CPU time moved 6.7-15.6 s between runs (stop 25) and the row's ratio with it (1.27-2.15 between rounds, 23:29).
+ * With the thresholds fixed (temporaries stay in the heap: 76 faults, 5.3 s per 100 frames) the ratio is the
+ * work's, not an accident of the movie's size and the host's page-fault cost; the peer is at its fastest.
  */
-const FRAMES_ONE = Math.min(FRAMES, Number(process.env.BENCH_SEGMENT_ONE_FRAMES ?? 50));
+const STEADY_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(64 << 20), MALLOC_TRIM_THRESHOLD_: String(256 << 20) };
 
 // The same recipe as src/analysis/seg-plane.ts with its defaults (sigma 2, min area 20,
 // seeds 4 px apart on the distance map smoothed by 1 px).
@@ -97,13 +104,13 @@ export async function run(): Promise<void> {
     for (let t = 0; t < FRAMES_ONE; t++) onePlanes.push(await sim.movie.plane(t, 0, 0));
     await writeMovie(oneMoviePath, new MemoryMovie({ ...sim.movie.shape, t: FRAMES_ONE }, sim.movie.dtype, onePlanes));
     const rows = { two: wanted('two'), one: wanted('one') };
-    console.log(`Otsu + EDT + peak_local_max + watershed on simulated frames of ${SIZE}x${SIZE} (sigma ${SEGMENT_DEFAULTS.sigmaPx}, min area ${SEGMENT_DEFAULTS.minAreaPx} px, seeds ${SEGMENT_DEFAULTS.minSeedDistancePx} px apart); rows (--only two,one): ${rows.two ? `2 threads, ${FRAMES} frames, ${ROUNDS} rounds` : ''}${rows.two && rows.one ? '; ' : ''}${rows.one ? `1 thread, ${FRAMES_ONE} frames, ${ROUNDS_ONE} rounds` : ''}; a fresh process per run, both sides in every round, the median of the rounds' ratios; ${loadNote()}`);
+    console.log(`Otsu + EDT + peak_local_max + watershed on simulated frames of ${SIZE}x${SIZE} (sigma ${SEGMENT_DEFAULTS.sigmaPx}, min area ${SEGMENT_DEFAULTS.minAreaPx} px, seeds ${SEGMENT_DEFAULTS.minSeedDistancePx} px apart); rows (--only two,one): ${rows.two ? `2 threads, ${FRAMES} frames, ${ROUNDS} rounds` : ''}${rows.two && rows.one ? '; ' : ''}${rows.one ? `1 thread, ${FRAMES_ONE} frames, ${ROUNDS_ONE} rounds, glibc malloc thresholds fixed on both sides (${Object.entries(STEADY_MALLOC).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''}; a fresh process per run, both sides in every round, the median of the rounds' ratios; ${loadNote()}`);
     if (missing) return void console.log(missing);
     const out = (name: string) => join(dir, name);
-    const ours = (threads: number) => ({ label: `cellpilot ${threads}`, command: process.execPath, args: [RUN_TS, 'bench/segment.ts', '--child', threads === 1 ? oneMoviePath : moviePath, out(`ours-${threads}.tif`), String(threads)] });
+    const ours = (threads: number) => ({ label: `cellpilot ${threads}`, command: process.execPath, args: [RUN_TS, 'bench/segment.ts', '--child', threads === 1 ? oneMoviePath : moviePath, out(`ours-${threads}.tif`), String(threads)], ...(threads === 1 ? { env: STEADY_MALLOC } : {}) });
     const peer = { label: 'skimage', command: PYTHON, args: ['-c', PEER, moviePath, out('skimage-labels.tif')] };
     // the 1-thread row's peer on one thread too (as in bench/drift.ts; its recipe calls no BLAS, so this only spares idle threads)
-    const peer1 = { label: 'skimage 1 thread', command: PYTHON, args: ['-c', PEER, oneMoviePath, out('skimage-labels-one.tif')], env: { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } };
+    const peer1 = { label: 'skimage 1 thread', command: PYTHON, args: ['-c', PEER, oneMoviePath, out('skimage-labels-one.tif')], env: { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', ...STEADY_MALLOC } };
     // Each row's two sides run in every round: back to back in both orders (pairedRatio), or, on an
     // oversubscribed machine, started together (alternateTogether, covering each other): the CPU time one
     // process spends on the same work moves with the load (this VM counts the host's contention as the
