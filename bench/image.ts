@@ -30,7 +30,8 @@ import { alternate, childArgs, commandSide, cpuSeconds, leastRatio, loadNote, pa
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// 9 rounds (5 until stop 26): the median of 9 rounds' ratios moves less between fresh runs; a round is ~1 s of CPU here
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
 const PEER = String.raw`
 import sys, time, json
@@ -110,10 +111,17 @@ async function makeMovie(path: string): Promise<void> {
 }
 
 /**
- * The ratio a row reports: peer CPU time / ours (whole processes, or the work alone), of each side's
- * least run (leastRatio: other jobs only ever add to a run's CPU time; stop 25).
+ * The ratio a row reports: peer CPU time / ours (whole processes, or the work alone), the median over the
+ * rounds of each round's ratio (pairedRatio: alternate() runs a round's two sides back to back, in both
+ * orders). Until stop 26 it was the ratio of each side's least run (leastRatio, printed beside it), which
+ * an extreme run moves: `tool project` repeat at load 6-7 gave 1.50 / 1.17 (-22%), 1.34 / 1.41, 1.00 / 1.13
+ * in three fresh runs with reruns, where the medians' ratios of the same runs were 1.09-1.14.
  */
 function cpuRatio(c: Comparison, work: boolean): number {
+  return pairedRatio(c, 0, 1, (x) => (work ? x.workCpuS : x.cpuS)).ratio;
+}
+
+function leastCpuRatio(c: Comparison, work: boolean): number {
   return leastRatio(c, 0, 1, (x) => (work ? x.workCpuS : x.cpuS));
 }
 
@@ -137,11 +145,12 @@ function ratioRow(label: string, { c, rerun }: { c: Comparison; rerun?: Comparis
   const cpu = work ? c.workCpuS : c.cpuS;
   const ratio = cpuRatio(c, work);
   const again = rerun && cpuRatio(rerun, work);
-  const metric = work ? 'CPU, work in the process, least runs' : 'CPU, whole command, least runs';
+  const metric = `CPU, ${work ? 'work in the process' : 'whole command'}, median of ${c.samples[0].length} rounds' ratios`;
+  for (const x of rerun ? [c, rerun] : [c]) [0, 1].forEach((i) => console.log(samplesNote(x, i, i === 0 ? `${label}: cellpilot` : `${label}: ${peerName}`, work)));
   const mib = (side: number) => `${c.peakMiB[side].toFixed(0)} MiB`;
   summaryRow({ work: label, criterion, metric, ours: `${s(wall[0])} wall, ${s(cpu[0])} CPU, ${mib(0)}`, peer: `${peerName} ${s(wall[1])} wall, ${s(cpu[1])} CPU, ${mib(1)}`, ratio, rerun: again, rerunLoad: rerun?.load, goal: '>= 1.0', load: c.load });
   const load = rerun ? `${c.load.toFixed(1)} / ${rerun.load.toFixed(1)}` : c.load.toFixed(1);
-  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (medians ${(cpu[1]! / cpu[0]!).toFixed(2)}, wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${rerunNote(ratio, again)} | ${load} |`;
+  return `| ${label} | ${s(wall[0])} / ${s(cpu[0])} / ${mib(0)} | ${peerName} ${s(wall[1])} / ${s(cpu[1])} / ${mib(1)} | ${ratio.toFixed(2)} (least runs ${leastCpuRatio(c, work).toFixed(2)}, medians ${(cpu[1]! / cpu[0]!).toFixed(2)}, wall ${(wall[1]! / wall[0]!).toFixed(2)}) | ${rerunNote(ratio, again)} | ${load} |`;
 }
 
 /** The rows; `--only rw,export,project,real,info` (or BENCH_ONLY) runs some of them. */
@@ -164,7 +173,7 @@ async function compare(dir: string, input: string): Promise<void> {
         if (first) rmSync(firstCache, { recursive: true, force: true });
       },
     });
-  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU, least runs) | rerun from fresh processes | load |`);
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU, median of the rounds' ratios) | rerun from fresh processes | load |`);
   console.log('|---|---|---|---|---|---|');
 
   if (wanted('rw')) {
@@ -346,7 +355,7 @@ export async function run(): Promise<void> {
     // 900 s a run was given: stop 24 lost every row after them) last; every figure is a fresh process's
     const input = join(dir, 'sim.tif');
     await makeMovie(input);
-    console.log(`movie I/O: fresh process per run, median of ${ROUNDS} alternating runs per side after one warm-up; ${loadNote()}`);
+    console.log(`movie I/O: fresh process per run, ${ROUNDS} rounds of both sides back to back (alternating order) after one warm-up, the median of the rounds' ratios; ${loadNote()}`);
     if (missing) console.log(missing);
     else await compare(dir, input);
     await rm(input, { force: true });
