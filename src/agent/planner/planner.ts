@@ -1073,7 +1073,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const heard = help ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args, values: r.values })) });
   // words about the recording at hand still pause, resume, stop or extend a run ("right, keep going with the time-lapse"),
   // never make new images nor ask what to image
-  const routed = (onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue))) || (!acquisitionRunning(conversation) && onlyTellsCalibration(text)) ? undefined : heard;
+  const routed = onTheRecording && (heard?.tool === undefined || makesImagesFromNothing(heard.tool, catalogue)) ? undefined : heard;
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = plays(routed.tool, 'rule', catalogue)
@@ -2105,7 +2105,6 @@ function onlyTellsCalibration(text: string): boolean {
 
 /** Words only the microscope has a meaning for ("move 2 mm to the right", "switch to the 40x"): in scope without a movie. */
 function microscopeOnlyWords(text: string): boolean {
-  if (onlyTellsCalibration(text)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: false });
   return !!routed && 'sure' in routed && routed.sure === true;
 }
