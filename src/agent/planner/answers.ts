@@ -63,12 +63,6 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
 const EXTREME = /\b(?:max(?:imum)?|largest|biggest|greatest|highest|most|min(?:imum)?|smallest|lowest|least)\b/i;
 const AVERAGE = /\b(?:mean|average|avg|typical|on average)\b/i;
 
-/**
- * Answers a question from the values earlier steps reported: the value whose name and
- * declared meaning (the tool's `results`) share the rarest words with the question, the
- * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
- * you find?" → medianPeakLagFrames). Undefined when no value fits.
- */
 /** A value a step reports that its tool declares a setting it used or chose, not a measurement of the things. */
 function isSettingOf(tool: string, key: string): boolean {
   return findTool(tool)?.results?.[key]?.setting === true;
@@ -86,6 +80,12 @@ function asksOfTheSetting(question: string, key: string): boolean {
   return words.some((w) => !/^(?:max|maxim|min|minim|mean|px|um)$/.test(w.slice(0, 5)) && said.has(w.slice(0, 5)) && ![...quantity].some((q) => q.slice(0, 5) === w.slice(0, 5)));
 }
 
+/**
+ * Answers a question from the values earlier steps reported: the value whose name and
+ * declared meaning (the tool's `results`) share the rarest words with the question, the
+ * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
+ * you find?" → medianPeakLagFrames). Undefined when no value fits.
+ */
 export function answerFromValues(question: string, conversation: Conversation, results: PastResult[], catalogue: Catalogue = new Map()): string | undefined {
   // one track, or which cell: whole-movie values do not answer it (the tables do); one frame: a value per frame does
   if (/\b(?:track|cell|nucleus)\s*#?\d+|\bwhich (?:cell|track|nucleus|object|one)\b/i.test(question)) return undefined;

@@ -1276,15 +1276,15 @@ function framesOf(rows: Row[]): number[] {
   return [...new Set(rows.map((r) => r.t).filter((t): t is number => typeof t === 'number'))].sort((a, b) => a - b);
 }
 
-/**
- * What one row of a table is, for "over 14 steps": a step between frames (a row with the two
- * spots it links), a division, an object (or spot) in a frame, a whole track, or a plain row.
- */
 /** "1 track", "3 objects", "1 row": a count of a table's rows in agreement with its number. */
 function rowsCounted(n: number, rows: string): string {
   return counted(n, rows.replace(/s$/, ''), rows);
 }
 
+/**
+ * What one row of a table is, for "over 14 steps": a step between frames (a row with the two
+ * spots it links), a division, an object (or spot) in a frame, a whole track, or a plain row.
+ */
 export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'rows' {
   if (table.columns.includes('source_spot') && table.columns.includes('target_spot')) return 'steps';
   if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
