@@ -54,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
+  if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps >= 1)) throw new InputError(`--max-steps must be a whole number of at least 1, got "${values['max-steps']}"`);
   // one writer per session: a second `ask --session SAME` waits for this one, or refuses
   const lock = await lockSession(values.session, sessionsRoot());
   // risky calls (stopping an acquisition, activating a rule, a large raise of light) need --yes: there is no one to ask

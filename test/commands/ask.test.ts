@@ -101,4 +101,16 @@ describe('cellpilot ask', () => {
     expect(waited.stderr).toMatch(/^acquisition ended: 13 images in 13 time points \(finished\)$/m);
     expect(waited.stderr).not.toMatch(/stopped when this command ended/);
   }, 120_000);
+
+  it('refuses a --max-steps that is no whole number of at least 1 in one line, exit 2, before anything runs', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-steps-'));
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CELLPILOT_MODEL: '', CELLPILOT_SESSIONS: join(cwd, 'sessions') };
+    for (const bad of ['x', '0', '2.5']) {
+      const r = await runCli(['ask', 'segment the nuclei', '--max-steps', bad], { cwd, env });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr.trim(), bad).toBe(`cellpilot: --max-steps must be a whole number of at least 1, got "${bad}"`);
+      expect(r.stdout, bad).toBe('');
+    }
+  }, 60_000);
 });
+
