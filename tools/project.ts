@@ -22,6 +22,8 @@ const project = defineTool({
   consumes: ['movie'],
   // over time (the default) or colour-coded: one frame; over z: the frames of the input
   framesOut: (args) => (args.axis === 'z' && args.method !== 'temporal_color' ? 'same' : 'one'),
+  // over z: one slice per frame; over time: the input's slices
+  zOut: (args) => (args.axis === 'z' ? 'one' : 'same'),
   produces: ['movie'],
   results: { projected: { about: 'planes projected', unit: '' } },
   valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },

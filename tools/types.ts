@@ -190,6 +190,8 @@ export interface ToolSelfDescription {
   answersWithSummary?: boolean;
   /** Frames of the movie or labels it writes: as many as its input ('same'), or a single one ('one'); by its arguments when it depends on them. */
   framesOut?: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one');
+  /** Z slices of the movie or labels it writes, as framesOut; when absent, those of framesOut ('same' keeps the input's slices). */
+  zOut?: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one');
   /** Its result values: what each is and its unit. */
   results: Record<string, ResultValue>;
   /**

@@ -221,7 +221,14 @@ export function withoutListMarkers(text: string): string {
 const FIJI_MENU_PATH = /(?:^|[\s,;:.(])(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)(?:\s*>\s*[\p{L}\d][\p{L}\d' -]*?)*\s*$/u;
 
 /** Words people shorten with a full stop ("max. linking distance", "approx. 10 px", "fig. 2"). */
-const ABBREVIATED = /\b(?:fig|figs|no|nr|approx|ca|incl|excl|resp|ref|eq|max|min|avg|std|sec|temp|conc|expt|exp|pos|ch|diam|dist|int|hier|seg|trk|proj|corr|thresh|dia|lin|avg)$/i;
+const ABBREVIATED_WORD = /\b(?:fig|figs|no|nr|approx|ca|incl|excl|resp|ref|eq|max|min|avg|std|sec|temp|conc|expt|exp|pos|ch|diam|dist|int|hier|seg|trk|proj|corr|thresh|dia|lin|avg)$/i;
+/** A unit of time after a number or "per" ("3 min.", "µm per min."): the sentence's last word, not a shortened one. */
+const TIME_UNIT_ENDING = /(?:\d|\bper|\/)\s*(?:min|sec)$/i;
+
+/** True when the text ends with a word people shorten with a full stop (and not with a unit of time). */
+function endsWithAbbreviation(before: string): boolean {
+  return ABBREVIATED_WORD.test(before) && !TIME_UNIT_ENDING.test(before);
+}
 
 /**
  * The text with the full stops of abbreviations blanked (same length) where the sentence goes on after them, a lowercase
@@ -229,7 +236,7 @@ const ABBREVIATED = /\b(?:fig|figs|no|nr|approx|ca|incl|excl|resp|ref|eq|max|min
  * the end, so nothing reads the abbreviation's stop as one.
  */
 export function withAbbreviationStopsBlanked(text: string): string {
-  return text.replace(/(?<=\p{L})\.(?=[^\S\n]+[\p{Ll}\d])/gu, (stop, at: number) => (ABBREVIATED.test(text.slice(0, at)) ? ' ' : stop));
+  return text.replace(/(?<=\p{L})\.(?=[^\S\n]+[\p{Ll}\d])/gu, (stop, at: number) => (endsWithAbbreviation(text.slice(0, at)) ? ' ' : stop));
 }
 
 export function splitClauses(text: string): Clause[] {
@@ -253,7 +260,7 @@ export function splitClauses(text: string): Clause[] {
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
     // (a title or "e.g." always leads on; another abbreviation's stop is a sentence's end before a capital or at the end)
-    if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|vs|e\.g|i\.e|cf|et\s+al)$/i.test(text.slice(0, at)) || (ABBREVIATED.test(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
+    if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|vs|e\.g|i\.e|cf|et\s+al)$/i.test(text.slice(0, at)) || (endsWithAbbreviation(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
     // ("but before you do that, register the frames", "prior to that, ...")
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;

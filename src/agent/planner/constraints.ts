@@ -60,6 +60,8 @@ const ORDINARY = new Set(
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs version versions copy copies variant ' +
+    // what any part of an image is called ("the cells are the dark regions"), never a method by name
+    'region regions part parts portion portions piece pieces bit bits zone zones patch patches ' +
     // words that join a sentence to the one before ("otherwise segment them all")
     'otherwise anyway anyhow besides moreover furthermore meanwhile likewise nevertheless ' +
     // what any method is called ("a linear assignment approach", "a thresholding procedure"), never a method by name
@@ -350,6 +352,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
+    // "in each time point", "each frame", "for each image": every frame, which every step covers, not a part of the movie
+    if (cue.lower === 'each' && /^(?:frames?|time ?points?|timepoints?|images?|planes?|time ?steps?)(?: (?!of |in |from )|$)/i.test(words.slice(c + 1, c + 4).map((w) => w.lower).join(' '))) return;
     let i = c + 1;
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {

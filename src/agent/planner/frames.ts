@@ -26,8 +26,26 @@ export function frameCounts(conversation: Conversation): Map<string, number> {
 
 /** Frames of what a step wrote, from its tool's declaration (`framesOut`) and its input's frames. */
 function framesMade(r: PastResult, counts: Map<string, number>): number | undefined {
+  return countMade(r, counts, selfOf(r.tool)?.framesOut);
+}
+
+/** Z slices of each movie or label artifact where known: from the file header, else from the step that made it. */
+export function zSliceCounts(conversation: Conversation): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of conversation.artifactsAtStart) if (typeof a.zSlices === 'number') counts.set(a.id, a.zSlices);
+  for (const r of [...conversation.earlier, ...conversation.current]) {
+    if (!r.ok) continue;
+    const self = selfOf(r.tool);
+    const made = countMade(r, counts, self?.zOut ?? self?.framesOut);
+    if (made === undefined) continue;
+    for (const a of r.artifacts) if ((a.type === 'movie' || a.type === 'labels') && !counts.has(a.id)) counts.set(a.id, made);
+  }
+  return counts;
+}
+
+/** How many frames (or slices) a step wrote by its declaration: one, or as many as its input movie has. */
+function countMade(r: PastResult, counts: Map<string, number>, declared: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one') | undefined): number | undefined {
   const input = typeof r.args.movie === 'string' ? counts.get(r.args.movie) : undefined;
-  const declared = selfOf(r.tool)?.framesOut;
   const out = typeof declared === 'function' ? declared(r.args) : declared;
   return out === 'one' ? 1 : out === 'same' ? input : undefined;
 }
@@ -49,12 +67,13 @@ export function multiFrame(candidates: KnownArtifact[], counts: Map<string, numb
 }
 
 /**
- * The intensity movie to pair with a label movie: `movie` itself when the frame counts agree,
- * else the movie the labels were made from when that one agrees, else undefined.
+ * The intensity movie to pair with a label movie: `movie` itself when the frame and z slice counts
+ * agree, else the movie the labels were made from when that one agrees, else undefined.
  */
 export function matchingMovie(movie: string, labels: string, conversation: Conversation, counts: Map<string, number>): string | undefined {
-  const agree = (m: string) => isSingleFrame(m, counts) === isSingleFrame(labels, counts)
-    && (counts.get(m) === undefined || counts.get(labels) === undefined || counts.get(m) === counts.get(labels));
+  const slices = zSliceCounts(conversation);
+  const same = (of: Map<string, number>, m: string) => of.get(m) === undefined || of.get(labels) === undefined || of.get(m) === of.get(labels);
+  const agree = (m: string) => isSingleFrame(m, counts) === isSingleFrame(labels, counts) && same(counts, m) && same(slices, m);
   if (agree(movie)) return movie;
   const source = sourceMovieOf(labels, conversation);
   return source && agree(source) ? source : undefined;

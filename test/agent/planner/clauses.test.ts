@@ -19,6 +19,12 @@ describe('clauses', () => {
     expect(splitClauses('export the track statistics (speed and straightness) as csv').length).toBe(1);
     expect(splitClauses('segment the nuclei, then track them').length).toBe(2);
   });
+
+  it('ends a sentence at "min." after a number or "per" (a unit), but not at "min." shortening "minimum"', () => {
+    expect(splitClauses('give me the speeds in um per min. pixel size 0.65 um').map((c) => c.text)).toEqual(['give me the speeds in um per min', 'pixel size 0.65 um']);
+    expect(splitClauses('image every 3 min. keep the laser low').length).toBe(2);
+    expect(splitClauses('segment with min. area 30 px').length).toBe(1);
+  });
 });
 
 describe('context', () => {

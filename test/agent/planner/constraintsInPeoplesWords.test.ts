@@ -4,7 +4,8 @@
 // left out at the edge; a setting a step used never answers a question about the things measured.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { areasInPixels } from '../../../src/agent/planner/quantities.ts';
-import { argsOf, loadAcquisitionWords, movieAndLabels, said } from './planOffline.ts';
+import { nextAction } from '../../../src/agent/planner/planner.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, said } from './planOffline.ts';
 
 beforeAll(async () => {
   await loadAcquisitionWords();
@@ -47,5 +48,18 @@ describe('things left out by a quality', () => {
   });
   it('are left out when a step can', () => {
     expect(argsOf('segment the nuclei, but without any nuclei on the image border', 'segment')).toMatchObject({ excludeBorder: true });
+  });
+});
+
+describe('what a part of the image is called', () => {
+  it('names no method: "the cells are the dark regions" sets dark objects and nothing is said to be not applied', () => {
+    const request = "segment the cells (they're outlined by the membrane stain, so the cells are the dark regions) and tell me the mean cell area";
+    expect(argsOf(request, 'segment')).toMatchObject({ objects: 'dark' });
+    expect(said(request)).not.toMatch(/Not applied/);
+    const segmented = { tool: 'segment', args: { movie: 'movie-1', objects: 'dark', target: 'cells' }, ok: true, summary: 'Found 24 objects', values: {}, artifacts: [{ id: 'labels-1', type: 'labels', producedBy: 'segment' }] };
+    const measured = { tool: 'measure', args: { kind: 'objects', labels: 'labels-1', movie: 'movie-1' }, ok: true, summary: 'Measured 123 objects', values: { objects: 123, meanAreaPx: 1466 }, artifacts: [{ id: 'table-1', type: 'table', producedBy: 'measure' }] };
+    const answer = nextAction({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [], current: [segmented, measured], earlierRequests: [] }, catalogue);
+    expect(answer.kind).toBe('answer');
+    expect((answer as { text: string }).text).not.toMatch(/Not applied/);
   });
 });
