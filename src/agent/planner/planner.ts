@@ -47,6 +47,7 @@ import { namesWhatItMakes } from './namedResults.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
+import { keptAsPipeline } from './pipelineFrame.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -809,6 +810,12 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
+  return keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue);
+}
+
+/** The steps a request says, before a pipeline it asks to make of them is added. */
+function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Plan {
   // "correct the drift and overwrite the original": the raw data is kept, said in one line, the rest planned without those words
   const overwrites = overwritesOfInput(conversation.request);
   if (overwrites.length) {
