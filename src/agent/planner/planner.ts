@@ -896,7 +896,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (setter && !acquisitionRunning(conversation) && conversation.artifactsAtStart.some((a) => a.type === 'movie') && onlyTellsCalibration(text)) return { steps: [{ tool: setter, args: buildArgs(setter, { clause: text, text, conversation, catalogue }), clause: text }] };
   if (bare !== text && bare.length > 0 && setter && Object.keys(told).every((k) => k in (catalogue.get(setter)?.properties ?? {})) && isAskedForm(bare) && aboutTheAnalysis(bare, catalogue)) {
     const inner = planOnce({ ...conversation, request: bare }, catalogue);
-    if (inner.reply || inner.steps.length === 0 || inner.steps.some((st) => st.tool === setter || runsMicroscope(st.tool, catalogue))) return { ...inner, ...(inner.question ? { question: text } : {}) };
+    // ("... in µm/h? pixels are 0.65 um and frames 3 min apart": the rest of the calibration is a setting step of its own, which takes the told values too)
+    const setting = inner.steps.find((st) => st.tool === setter);
+    if (setting && !inner.steps.some((st) => runsMicroscope(st.tool, catalogue))) for (const [k, v] of Object.entries(told)) setting.args[k] ??= v;
+    if (inner.reply || inner.steps.length === 0 || setting || inner.steps.some((st) => runsMicroscope(st.tool, catalogue))) return { ...inner, ...(inner.question ? { question: text } : {}) };
     return { ...inner, steps: [{ tool: setter, args: { ...told }, clause: text }, ...inner.steps], question: text };
   }
   // ("GFP is bleaching fast. Take it down to 2%." while imaging is a command, no question about bleach correction)

@@ -2285,6 +2285,11 @@ function quantitiesJoined(text: string): string[] | undefined {
   return undefined;
 }
 
+/** One of the things named: "tracks" → "track", "nuclei" → "nucleus", "trajectories" → "trajectory". */
+function singularOf(things: string): string {
+  return things.toLowerCase().replace(/^nuclei$/, 'nucleus').replace(/ies$/, 'y').replace(/(?<!u)s$/, '');
+}
+
 /** A word that can be part of a quantity's name ("nuclear", "area", "speed"), not a scope, a statistic or a question word. */
 function isNameWord(word: string): boolean {
   if (!/^[\p{L}²-]{3,}$/u.test(word) || QUANTITY_LEAD.test(word)) return false;
@@ -2313,7 +2318,9 @@ export function questionPartsOf(text: string): string[] | undefined {
   const said = text.slice(m.index + m[0].length).split(/(?<=[.!?;])\s+/)[0].trim();
   // ("... and how big are they?": the things the first part named)
   const things = /\b(?:the\s+|my\s+)?(?:cells?|nucle(?:us|i)|tracks?|objects?|trajector(?:y|ies))\b/i.exec(first)?.[0];
-  const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the') : said;
+  // ("... and how long is the longest one?": one of those things)
+  const one = things ? singularOf(things.replace(/^(?:the|my)\s+/i, '')) : undefined;
+  const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the').replace(/\b((?:the|which)\s+(?:\w+est|most\s+\w+|least\s+\w+))\s+one\b/i, `$1 ${one}`) : said;
   // ("the mean area and the max speed in frame 3?": the scope said at the end is of both parts)
   const trailing = new RegExp(`(?:${SCOPE_PHRASE.source})[\\s?.!]*$`, 'i').exec(second)?.[0];
   const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, second];
