@@ -631,10 +631,10 @@ const JOINED_BORDER_OF_DIAMETER = 0.3;
  * Where they share such a border in the cut's frame alone, the pair is merged in that frame only if together they have
  * no waist (solidity at least MIN_PIECES_SOLIDITY_OF_PARTS of the less convex half's, as for pieces of one object): one
  * stretched nucleus cut across, parting in the next frame. Daughters that touch at birth meet at a waist (two disks
- * side by side measure about 0.88 of a disk's solidity together) and stay as they are. Kept segmentations (s30-C, 5
+ * side by side measure about 0.85 together, 1 each) and stay as they are. Kept segmentations (s30-C, 5
  * December): SIM+ 01 (tuned on) TRA 0.99360 -> 0.99353, divisions 26 of 28 either way (3 more pairs merged); SIM+ 02
- * (held out) TRA 0.9397 -> 0.9400, DET 0.9451 -> 0.9455, divisions P / R 0.73 / 0.55 -> 0.84 / 0.61 (5 divisions 2 frames
- * early by the ground truth now 1 frame early, within the measure's tolerance). Without the waist check: SIM+ 01 TRA
+ * (held out) TRA 0.9397 -> 0.9400, DET 0.9451 -> 0.9455, divisions P / R 0.73 / 0.55 -> 0.84 / 0.61 (true 24 -> 27,
+ * false 9 -> 5: divisions 2 frames early by the ground truth now 1 frame early, within the measure's tolerance). Without the waist check: SIM+ 01 TRA
  * 0.99317 (4 more pairs of daughters that touched at birth merged), SIM+ 02 0.9403, divisions 0.88 / 0.64.
  */
 async function joinedSisters(result: TrackingResult, labels: Movie, channel: number): Promise<LabelMerge[]> {
