@@ -11,11 +11,12 @@
 //   outside it); also summarised by the median area ratio (object / nucleus) of each.
 // The shares add up to 1 - SEG. Printed per set and for the first and last part of the frames listed (crowding grows
 // as nuclei divide), with counts, shares, and the median area ratio of the matched.
+// DUMP=DIR writes each frame's labels to DIR/SET-T.u32 (raw uint32, the plane's size) for a look at the outlines.
 //   node bin/run-ts.js models/training/seg-loss-classes.ts simplus01|simplus02|msc02|cancer|sim11|sim9401 [every=N] [parts=K] ['{"option":...}']
 // sim11: our simulator's 100-frame division movie (seed 11, 50 cells growing crowded), every 3rd frame; sim9401-9405:
 // the crowded held-out scenes of eval-sim-seg.ts; cancer: cancer_cell_migration_crop against its voronoi-otsu labels
 // (algorithmic, 48 frames).
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
 import { overlapCounts } from '../../src/analysis/overlapTracker.ts';
@@ -132,6 +133,7 @@ if (process.argv[1]?.endsWith('seg-loss-classes.ts')) {
     const t0 = Date.now();
     const labels = segmentPlane(item.plane, item.width, item.height, options).labels;
     segMs += Date.now() - t0;
+    if (process.env.DUMP) writeFileSync(join(process.env.DUMP, `${set}-${item.t}.u32`), new Uint8Array(labels.buffer, labels.byteOffset, labels.byteLength));
     perFrame.push({ t: item.t, rows: classifyFrame(item.truth, labels) });
   }
   console.log(JSON.stringify({ set, frames: perFrame.length, ...summarise(perFrame.flatMap((f) => f.rows)), segMsPerFrame: Math.round(segMs / perFrame.length), wallS: Math.round((Date.now() - started) / 1000) }));

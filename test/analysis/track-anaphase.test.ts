@@ -7,14 +7,15 @@ import { divisionsFromTracks } from '../../src/analysis/divisions.ts';
 // frames before the daughters come apart, and the ground truth draws it as one object until they do. Eight mothers (disks)
 // stretch into ellipses cut in two halves (frames CUT and CUT + 1, a long shared border) and part at PART (two disks moving
 // apart). Where the movie's mitoses do not brighten, the halves still joined are taken for the mother: the divisions are
-// dated at PART. Where the halves touch only in the frame of the cut, or the mitoses brighten (they round up: a joined pair
-// is then sisters pressed together), nothing is merged.
+// dated at PART. Halves of one stretched nucleus (no waist between them) that part in the frame after the cut are the
+// mother in the cut's frame too. Daughters that only touch at birth (two disks side by side), or a movie whose mitoses
+// brighten (they round up: a joined pair is then sisters pressed together), are left as they are.
 // With pressedFrames, every other mother is not cut in anaphase: its daughters are one object without a waist (two disks
 // end to end, the gap between them filled) for that many frames from PART, then move apart (sisters the segmentation
 // keeps as one after their birth).
 const [W, FRAMES, CUT, PART] = [256, 16, 5, 7];
 
-function movie(options: { joinedFrames: number; brightening: number; pressedFrames?: number; mothers?: number }) {
+function movie(options: { joinedFrames: number; brightening: number; pressedFrames?: number; mothers?: number; disksAtCut?: boolean }) {
   const mothers = options.mothers ?? 8;
   const H = 64 * Math.ceil(mothers / 4);
   const centres = Array.from({ length: mothers }, (_, k) => [32 + 64 * (k % 4), 32 + 64 * Math.floor(k / 4)]);
@@ -35,7 +36,11 @@ function movie(options: { joinedFrames: number; brightening: number; pressedFram
         paint((x, y) => (x + apart) ** 2 + y * y <= 49, 3 * k + 2, 100);
         paint((x, y) => (x - apart) ** 2 + y * y <= 49, 3 * k + 3, 100);
       }
-      else if (t < CUT + options.joinedFrames) {
+      else if (t < CUT + options.joinedFrames && options.disksAtCut) {
+        // daughters born apart: two disks side by side, touching at a point
+        paint((x, y) => (x + 7) ** 2 + y * y <= 49, 3 * k + 2, 100);
+        paint((x, y) => (x - 7) ** 2 + y * y <= 49, 3 * k + 3, 100);
+      } else if (t < CUT + options.joinedFrames) {
         // the stretched mother cut at its waist: two halves of an ellipse sharing a border of its minor axis
         const ellipse = (x: number, y: number) => (x * x) / 196 + (y * y) / 64 <= 1;
         paint((x, y) => ellipse(x, y) && x < 0, 3 * k + 2, 100);
@@ -82,10 +87,18 @@ describe('sisters still joined in anaphase', () => {
     expect(r.tracks.branches).toHaveLength(36);
   });
 
-  it('leaves daughters that touch only in the frame of the cut, and a movie whose mitoses brighten, as they are', async () => {
+  it('takes halves without a waist that part in the next frame for the mother in the cut\'s frame', async () => {
     const touching = movie({ joinedFrames: 1, brightening: 1 });
     const a = await trackLabelsWithEvidence(touching.labels, { intensity: touching.intensity, distancesFromMovie: true, temporalRepair: true });
+    expect(divisionsFromTracks(a.tracks).map((d) => d.t)).toEqual(Array(8).fill(CUT + 1));
+    expect(a.repair!.events.filter((e) => e.evidence === 'sisters joined in anaphase')).toHaveLength(8);
+  });
+
+  it('leaves daughters that touch only at birth, and a movie whose mitoses brighten, as they are', async () => {
+    const apart = movie({ joinedFrames: 1, brightening: 1, disksAtCut: true });
+    const a = await trackLabelsWithEvidence(apart.labels, { intensity: apart.intensity, distancesFromMovie: true, temporalRepair: true });
     expect(divisionsFromTracks(a.tracks).map((d) => d.t)).toEqual(Array(8).fill(CUT));
+    expect(a.repair?.anaphaseNote).toBeUndefined();
     const bright = movie({ joinedFrames: PART - CUT, brightening: 1.4 });
     const b = await trackLabelsWithEvidence(bright.labels, { intensity: bright.intensity, distancesFromMovie: true, temporalRepair: true });
     expect(divisionsFromTracks(b.tracks).map((d) => d.t)).toEqual(Array(8).fill(CUT));
