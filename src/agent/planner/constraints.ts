@@ -263,6 +263,8 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
     // the verb of the step ("segment", "track", "run filter") is not a modifier; a method opening the words is ("median projection over time")
     while (modifiers.length && modifiers[0] === words[0] && (reader.applies(modifiers[0]) || VERBS.test(modifiers[0].lower))) modifiers.shift();
     if (!modifiers.some((w) => !reader.applies(w))) return;
+    // ("the stem cells", "HeLa nuclei", "MDCK cells": a name no tool knows before the things imaged is the kind of cell, no method)
+    if (OBJECT_NOUNS.test(head.lower) && !NAMING_CUES.test(words[h - modifiers.length - 1]?.lower ?? '')) return;
     // ("no cut-off cells at the image boundary": things said with where they are, which a switch the step set leaves
     // out, excludeBorder by its object "border"; applied)
     if (OBJECT_NOUNS.test(head.lower)) {

@@ -842,7 +842,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
 function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
   // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
-  const plan = withRangesNamed(applyFrameScope(planOnce(conversation, catalogue), conversation, catalogue), catalogue);
+  const plan = withRangesNamed(applyFrameScope(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -859,6 +859,27 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+/**
+ * "outline the cells, report their mean area, and save the masks": a step asked after the question is planned
+ * after the steps and the question before it, each part as if asked alone (else the question's steps were lost).
+ */
+function planWithStepsAfterQuestion(conversation: Conversation, catalogue: Catalogue): Plan {
+  const whole = planOnce(conversation, catalogue);
+  const asked = acquisitionRunning(conversation) ? undefined : askedPart(conversation.request);
+  if (!asked || asked.end >= conversation.request.length - 2 || whole.reply) return whole;
+  const tail = conversation.request.slice(asked.end).replace(/^[\s,;.!?]*(?:(?:and|then|also|finally|after\s+that|please)\s+)*/i, '');
+  if (understand(tail, catalogue).mentions.length === 0) return whole;
+  const head = planOnce({ ...conversation, request: conversation.request.slice(0, asked.end) }, catalogue);
+  // (the tail's inputs are the head's results: a step it adds to make them, the head has run already)
+  const alone = planOnce({ ...conversation, request: tail }, catalogue);
+  const after = { ...alone, steps: alone.steps.filter((st) => !head.steps.some((h) => h.tool === st.tool)) };
+  if (head.reply || after.reply || head.steps.length === 0 || after.steps.length === 0 || after.question) return whole;
+  // (only when the whole reading lost a step the question needs: the parts plan more)
+  const tools = (p: Plan) => p.steps.map((st) => st.tool);
+  if (tools(head).concat(tools(after)).every((t) => tools(whole).includes(t))) return whole;
+  return { ...head, steps: [...head.steps, ...after.steps], notes: [...(head.notes ?? []), ...(after.notes ?? [])], question: head.question ?? whole.question };
 }
 
 function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
@@ -1049,7 +1070,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     // (a mention reaching into the asked words is theirs: "then give me the number in the first vs the last frame" is no plot)
     // (nor a step said before it again: "segment and track them; how many nuclei per frame?" counts the first segmentation's objects)
     const before = new Set(mentions.filter((m) => m.end <= askedAfter.start).map((m) => m.tool));
-    mentions = mentions.filter((m) => m.end <= askedAfter.start || (alone.has(m.tool) && !before.has(m.tool)));
+    // (a step asked after the question is a step: "..., report their mean area, and save the masks")
+    mentions = mentions.filter((m) => m.end <= askedAfter.start || m.start >= askedAfter.end || (alone.has(m.tool) && !before.has(m.tool)));
   }
   // a question about the data at a scope (a frame, a cell, an extreme, a comparison): the tables answer it, or the steps that make one run first
   if (!help) {

@@ -678,7 +678,7 @@ const CLAUSE_AFTER_STEPS = new RegExp(AFTER_STEPS_BOUNDARY, 'gi');
  * speed in µm/h" → "their mean speed in µm/h"), with where it starts; undefined when the request
  * asks nothing after steps (a question on its own starts at 0 and is no such part).
  */
-export function askedPart(text: string): { text: string; start: number; from: number } | undefined {
+export function askedPart(text: string): AskedPart | undefined {
   const m = ASKED_AFTER_STEPS.exec(text);
   if (!m || m.index === 0) return unmarkedAskedPart(text);
   // ("how many at the start and how many at the end?": one question in two parts, no steps before it;
@@ -691,7 +691,25 @@ export function askedPart(text: string): { text: string; start: number; from: nu
   // something asked: a question word, a quantity or statistic, an extreme or a count (not "and tell me when it is done")
   if (rest.length < 3 || !NOUN_QUESTION.test(rest.replace(/^(?:in|at|for|on)\s+(?=which|what)/i, '').replace(/^(?:which|what|when|how|where|whether|if|in which|at which|at what|is|are|does|do|did)\b.*$/i, 'number')) || /^(?:when|once|after|if)\b[^?]*\b(?:done|finished|ready|over|complete)\b/i.test(rest)) return undefined;
   // (from: where the asking words start, "and tell me ...", for the steps' words to end before)
-  return { text: rest, start: m.index + m[0].length, from: m.index };
+  return beforeNextStep({ text: rest, start: m.index + m[0].length, from: m.index, end: text.length });
+}
+
+/** A clause that asks for a step after the asked words ("..., and save the masks", "; then plot it"): where the asked part ends. */
+const STEP_AFTER_ASKED = /(?:[,;]\s*|[.!?]\s+)(?:(?:and|then|also|finally|after\s+that|please)\s+)*(?=(?:save|export|write|store|keep|plot|graph|chart|draw|make|create|send|track|segment|outline|denoise|correct|register|measure|project|open|run)\b)/i;
+
+/** The asked part up to a step asked after it ("their mean area, and save the masks" → "their mean area"). */
+function beforeNextStep(part: AskedPart): AskedPart {
+  const m = STEP_AFTER_ASKED.exec(part.text);
+  if (!m || m.index < 3) return part;
+  return { ...part, text: part.text.slice(0, m.index).trim(), end: part.start + m.index };
+}
+
+/** The words a request asks after its steps: their text, where they start, where the asking words start and where they end. */
+export interface AskedPart {
+  text: string;
+  start: number;
+  from: number;
+  end: number;
 }
 /**
  * A question asked after the steps in the form of one, with no question mark and no words that
@@ -699,7 +717,7 @@ export function askedPart(text: string): { text: string; start: number; from: nu
  * cell moved the most", "find the cells, mean area per frame"): the first clause after the steps
  * that is worded as a question about the data and names no step of its own.
  */
-function unmarkedAskedPart(text: string): { text: string; start: number; from: number } | undefined {
+function unmarkedAskedPart(text: string): AskedPart | undefined {
   for (const m of text.matchAll(CLAUSE_AFTER_STEPS)) {
     if (m.index === 0) continue;
     const before = text.slice(0, m.index);
@@ -709,7 +727,7 @@ function unmarkedAskedPart(text: string): { text: string; start: number; from: n
     if (/^\s+(?:and|&|\+)\s+$/i.test(m[0]) && DRAWING_VERB_FIRST.test(before) && !/^\s*(?:what|which|how|who|when|where|is|are|do|does|did)\b/i.test(text.slice(m.index + m[0].length))) continue;
     const start = m.index + m[0].length;
     const rest = text.slice(start).trim();
-    if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return { text: rest, start, from: m.index };
+    if (rest.length >= 3 && !settingsSaid(rest) && asksOfTheData(rest)) return beforeNextStep({ text: rest, start, from: m.index, end: text.length });
   }
   return undefined;
 }
