@@ -14,6 +14,8 @@ export { isPattern, movieInputExists } from './moviePath.ts';
 
 const TIFF_NAME = /\.(tif|tiff)$/i;
 const MAX_OPEN = 4;
+/** Frames are read unobserved: the series' provenance hash is its folder listing, not each frame's content. */
+const FRAME = { observed: false } as const;
 
 /** Files of a folder or pattern, in time order. */
 export async function seriesFiles(pathOrPattern: string): Promise<string[]> {
@@ -68,8 +70,39 @@ async function listDir(dir: string): Promise<string[]> {
   }
 }
 
+let collator: Intl.Collator | undefined;
+
+/**
+ * File names in natural order ("t2" before "t10"), case and accents aside: the order of
+ * `localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })`. Names that differ only
+ * in the values of their digit runs (t000.tif, t001.tif, ...: nearly every frame series) are
+ * ordered by those values without the collator; any other pair goes to one collator built for
+ * all calls (localeCompare with options builds one per call: sorting 65 frame names took ~7 ms
+ * of CPU in a fresh process, most of it there).
+ */
 export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+  const byNumbers = compareDigitRuns(a, b);
+  if (byNumbers !== 0) return byNumbers;
+  return (collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })).compare(a, b);
+}
+
+const DIGIT_RUNS = /\d+/g;
+
+/**
+ * When `a` and `b` have the same text between their digit runs (ASCII digits), the sign of the
+ * first run whose value differs; 0 when they do not, or when every run has the same value.
+ */
+function compareDigitRuns(a: string, b: string): number {
+  const runsA = a.match(DIGIT_RUNS);
+  const runsB = b.match(DIGIT_RUNS);
+  if (!runsA || !runsB || runsA.length !== runsB.length || a.replace(DIGIT_RUNS, '0') !== b.replace(DIGIT_RUNS, '0')) return 0;
+  for (let i = 0; i < runsA.length; i++) {
+    const x = runsA[i].replace(/^0+/, '');
+    const y = runsB[i].replace(/^0+/, '');
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 export async function isDirectory(p: string): Promise<boolean> {
@@ -93,7 +126,7 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   const layout = /\{t/.test(basename(pathOrPattern)) ? undefined : seriesLayout(entries.map((e) => e.path), pathOrPattern);
   if (layout && layout.axes.some((axis) => axis !== 't')) return openNamedSeries(pathOrPattern, layout);
   const files = entries.map((e) => e.path);
-  const first = await openTiffMovie(files[0]);
+  const first = await openTiffMovie(files[0], FRAME);
   const { z, c } = frameAxes(first);
   const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype, z, c };
   const meta: MovieMeta = { ...first.meta, channelNames: first.meta.channelNames.length === c ? first.meta.channelNames : first.meta.channelNames.slice(0, c) };
@@ -103,7 +136,7 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series', files: files.length };
   await first.close();
   for (const f of files.slice(1)) {
-    const m = await openTiffMovie(f);
+    const m = await openTiffMovie(f, FRAME);
     const axes = frameAxes(m);
     await m.close();
     if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || axes.z !== ref.z || axes.c !== ref.c) {
@@ -141,13 +174,13 @@ async function openNamedSeries(pathOrPattern: string, layout: SeriesLayout): Pro
         }
       }
   const files = layout.entries.map((e) => e.path);
-  const first = await openTiffMovie(files[0]);
+  const first = await openTiffMovie(files[0], FRAME);
   const ref = { y: first.shape.y, x: first.shape.x, dtype: first.dtype };
   const meta: MovieMeta = { ...first.meta, channelNames: channels.map((c) => `C${c}`) };
   const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series', files: files.length };
   await first.close();
   for (const f of files) {
-    const m = await openTiffMovie(f);
+    const m = await openTiffMovie(f, FRAME);
     await m.close();
     const planes = m.shape.t * m.shape.z * m.shape.c;
     if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || planes !== 1) {
@@ -198,7 +231,7 @@ class SeriesMovie implements Movie {
   private acquire(t: number) {
     let entry = this.open.get(t);
     if (!entry) {
-      entry = { movie: openTiffMovie(this.files[t]), users: 0 };
+      entry = { movie: openTiffMovie(this.files[t], FRAME), users: 0 };
       entry.movie.catch(() => this.open.delete(t));
       this.open.set(t, entry);
     } else {

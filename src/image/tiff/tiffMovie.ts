@@ -18,15 +18,15 @@ import { isImageJDescription, parseImageJDescription, parseImageJLabels, seconds
 import { isOmeXml, parseOmeXml } from './ome.ts';
 import { COMPRESSION_NAMES, contiguousStart, planeBytes, readContiguousPlane, readLayout, readPlane, type PlaneLayout } from './planes.ts';
 import { maxPlanesIn } from './limits.ts';
-import { Tag, TiffFile, type Ifd } from './tiffFile.ts';
+import { Tag, TiffFile, type Ifd, type TiffOpenOptions } from './tiffFile.ts';
 
 /** How plane k (ImageJ order) is found in the file. */
 type PlaneMap =
   | { kind: 'contiguous'; start: number; planeBytes: number }
   | { kind: 'ifd'; ifdOf: (k: number) => { file: number; ifd: number } };
 
-export async function openTiffMovie(path: string): Promise<TiffMovie> {
-  const file = await TiffFile.open(path);
+export async function openTiffMovie(path: string, options: TiffOpenOptions = {}): Promise<TiffMovie> {
+  const file = await TiffFile.open(path, options);
   try {
     return await describe(file);
   } catch (err) {
@@ -312,7 +312,7 @@ export class TiffMovie implements Movie {
     let chain = this.companions.get(index);
     if (!chain) {
       chain = (async () => {
-        const file = await TiffFile.open(this.otherFiles[index - 1]);
+        const file = await TiffFile.open(this.otherFiles[index - 1], { observed: this.file.observed });
         return new IfdChain(file, await file.readIfd(file.firstIfdOffset));
       })();
       this.companions.set(index, chain);
