@@ -297,7 +297,9 @@ export class TiffMovie implements Movie {
     const { file: fileIndex, ifd: ifdIndex } = this.map.ifdOf(k);
     const chain = await this.chain(fileIndex);
     const ifd = await chain.ifd(ifdIndex, what);
-    const layout = await readLayout(chain.file, ifd, what);
+    // the first image's layout was read (and checked) when the file was opened: a frame of a
+    // file-per-frame series is that image alone
+    const layout = fileIndex === 0 && ifd === this.mainChain.first ? this.layout0 : await readLayout(chain.file, ifd, what);
     if (layout.width !== this.shape.x || layout.height !== this.shape.y || layout.dtype !== this.dtype) {
       throw new InputError(
         `${chain.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
