@@ -14,6 +14,8 @@ export { isPattern, movieInputExists } from './moviePath.ts';
 
 const TIFF_NAME = /\.(tif|tiff)$/i;
 const MAX_OPEN = 4;
+/** Series up to this many files keep every frame's description (a few KB each) between the check at opening and the read. */
+const MAX_DESCRIBED = 4096;
 /** Frames are read unobserved: the series' provenance hash is its folder listing, not each frame's content. */
 const FRAME = { observed: false } as const;
 
@@ -134,18 +136,32 @@ export async function openSeries(pathOrPattern: string): Promise<Movie> {
   const numbers = (/\{t/.test(basename(pathOrPattern)) ? undefined : timeNumbersOf(files)) ?? entries.map((e) => e.t);
   if (numbers.some((n, i) => n !== i)) meta.extra = { ...meta.extra, frameNumbers: formatFrameNumbers(numbers) };
   const source: MovieSource = { ...first.source, path: pathOrPattern, format: 'series', files: files.length };
-  await first.close();
-  for (const f of files.slice(1)) {
-    const m = await openTiffMovie(f, FRAME);
-    const axes = frameAxes(m);
-    await m.close();
-    if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || axes.z !== ref.z || axes.c !== ref.c) {
-      throw new InputError(
-        `${f} does not match the series: it is ${m.shape.x}x${m.shape.y} ${m.dtype} with ${axes.z * axes.c} planes, ${basename(files[0])} is ${ref.x}x${ref.y} ${ref.dtype} with ${ref.z * ref.c} planes`,
-      );
+  // each frame checked here is kept described, its file closed, and read later without parsing it again
+  const described: (TiffMovie | undefined)[] = [];
+  const keep = async (m: TiffMovie) => {
+    if (files.length <= MAX_DESCRIBED && m.suspend()) described.push(m);
+    else {
+      described.push(undefined);
+      await m.close();
     }
+  };
+  await keep(first);
+  try {
+    for (const f of files.slice(1)) {
+      const m = await openTiffMovie(f, FRAME);
+      const axes = frameAxes(m);
+      await keep(m);
+      if (m.shape.y !== ref.y || m.shape.x !== ref.x || m.dtype !== ref.dtype || axes.z !== ref.z || axes.c !== ref.c) {
+        throw new InputError(
+          `${f} does not match the series: it is ${m.shape.x}x${m.shape.y} ${m.dtype} with ${axes.z * axes.c} planes, ${basename(files[0])} is ${ref.x}x${ref.y} ${ref.dtype} with ${ref.z * ref.c} planes`,
+        );
+      }
+    }
+  } catch (err) {
+    await Promise.all(described.map((m) => m?.close()));
+    throw err;
   }
-  return new SeriesMovie(files, { t: files.length, z, c, y: ref.y, x: ref.x }, ref.dtype, meta, source);
+  return new SeriesMovie(files, { t: files.length, z, c, y: ref.y, x: ref.x }, ref.dtype, meta, source, undefined, described);
 }
 
 /**
@@ -207,6 +223,8 @@ class SeriesMovie implements Movie {
     readonly source: MovieSource,
     /** Where plane (t, z, c) is: a file and a plane in it (files named by channel or z); default files[t]. */
     private readonly locate?: (t: number, z: number, c: number) => { file: number; z: number; c: number },
+    /** Files described when the series opened, closed until read (suspended), by index. */
+    private readonly described: (TiffMovie | undefined)[] = [],
   ) {}
 
   /** `into`, a plane of this size and type, is filled instead of a new one (see Movie.plane). */
@@ -231,7 +249,13 @@ class SeriesMovie implements Movie {
   private acquire(t: number) {
     let entry = this.open.get(t);
     if (!entry) {
-      entry = { movie: openTiffMovie(this.files[t], FRAME), users: 0 };
+      const kept = this.described[t];
+      this.described[t] = undefined;
+      // a kept description is used when its file is unchanged; else the file is opened afresh
+      const resumed = kept?.resume() ? kept : undefined;
+      if (kept && !resumed) void kept.close();
+      const movie = resumed ? Promise.resolve(resumed) : openTiffMovie(this.files[t], FRAME);
+      entry = { movie, users: 0 };
       entry.movie.catch(() => this.open.delete(t));
       this.open.set(t, entry);
     } else {
@@ -248,7 +272,10 @@ class SeriesMovie implements Movie {
       if (this.open.size <= MAX_OPEN) break;
       if (entry.users > 0) continue;
       this.open.delete(t);
-      void entry.movie.then((m) => m.close(), () => {});
+      void entry.movie.then((m) => {
+        if (!this.closed && this.described.length > t && m.suspend()) this.described[t] = m;
+        else return m.close();
+      }, () => {});
     }
   }
 
@@ -256,6 +283,7 @@ class SeriesMovie implements Movie {
     this.closed = true;
     const entries = [...this.open.values()];
     this.open.clear();
-    await Promise.all(entries.map((e) => e.movie.then((m) => m.close(), () => {})));
+    const kept = this.described.splice(0);
+    await Promise.all([...entries.map((e) => e.movie.then((m) => m.close(), () => {})), ...kept.map((m) => m?.close())]);
   }
 }

@@ -148,6 +148,26 @@ describe('file-per-frame series', () => {
   });
 });
 
+describe('series frames kept described between the check at opening and the read', () => {
+  it('reads every frame, again after eviction, and a frame rewritten after opening as it now is', async () => {
+    const folder = join(dir, 'kept');
+    await mkdir(folder);
+    for (let t = 0; t < 7; t++) await writeMovie(join(folder, `t${t}.tif`), frame(t));
+    const m = await openMovie(folder);
+    // more frames than the files held open at once (4): later reads resume closed files
+    for (const t of [0, 1, 2, 3, 4, 5, 6, 0, 6, 2]) expect((await m.plane(t, 0, 0))[0]).toBe(t * 10);
+    await new Promise((r) => setTimeout(r, 5));
+    // frame 3 is closed by now (the 4 most recent stay open): rewritten (a new inode and times), it is read anew
+    // (its pixels now lie elsewhere in the file: a longer description comes before them)
+    const moved = movieFromPlanes({ t: 1, z: 1, c: 1, y: 6, x: 7 }, 'uint16', () => new Uint16Array(42).fill(300), { zStepUm: 0.7, pixelSizeUm: 0.2, channelNames: ['a channel name long enough to move the pixels'] });
+    await writeMovie(join(folder, 't3.tif'), moved);
+    expect((await m.plane(3, 0, 0))[0]).toBe(300);
+    expect((await m.plane(5, 0, 0))[0]).toBe(50);
+    await m.close();
+    await expect(m.plane(0, 0, 0)).rejects.toThrow(/closed/);
+  });
+});
+
 describe('naturalCompare', () => {
   it('orders as localeCompare with numeric collation, fast path or not', () => {
     // digit runs of differing widths and values, leading zeros, case, punctuation and non-ASCII text

@@ -322,6 +322,21 @@ export class TiffMovie implements Movie {
     return chain;
   }
 
+  /**
+   * Closes the file but keeps its description, for resume(); false (nothing done) for a movie
+   * spread over several files (OME companions).
+   */
+  suspend(): boolean {
+    if (this.closed || this.otherFiles.length > 0) return false;
+    this.file.suspend();
+    return true;
+  }
+
+  /** Opens a suspended movie's file again: false when it has changed or is gone (open it afresh). */
+  resume(): boolean {
+    return !this.closed && this.file.resume();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
