@@ -11,6 +11,8 @@
 // project, project-first: `cellpilot tool project` (max over time) against a NumPy page loop, the same way.
 // real: the same projection of a real shared recording (a CTC folder of TIFF frames, from
 //     ../shared/data; skipped when absent) against tifffile reading file by file.
+// deflate: the same frames as one multi-page Deflate (zlib) TIFF, strips of 6 rows as in the
+//     frames (written once, untimed, by tifffile), against the tifffile page loop (Python's zlib).
 // info: `cellpilot info` against tifffile opening the file and reading its first and last page.
 // big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
 //     its max projection by the whole command (first command and repeat), and that of a ~3.8 GB
@@ -66,6 +68,11 @@ elif mode == 'maxdir':
         if out is None: out = a.copy()
         else: np.maximum(out, a, out=out)
     tifffile.imwrite(sys.argv[3], out, imagej=True)
+elif mode == 'makedeflate':
+    import glob, os
+    from PIL import Image
+    frames = np.stack([np.asarray(Image.open(f)) for f in sorted(glob.glob(os.path.join(sys.argv[2], '*.tif')))])
+    tifffile.imwrite(sys.argv[3], frames, imagej=True, compression='zlib', rowsperstrip=6, metadata={'axes': 'TYX'})
 elif mode == 'info':
     with tifffile.TiffFile(sys.argv[2]) as tf:
         s = tf.series[0]
@@ -199,6 +206,18 @@ async function compare(dir: string, input: string): Promise<void> {
       const frames = readdirSync(folder).filter((f) => f.endsWith('.tif')).length;
       const real = measure([tool('cellpilot tool project', 'project', { movie: folder, method: 'max', output: out('real-max.tif') }, 'real-max.tif'), { ...py('tifffile (or Pillow) per file', 'maxdir', folder, out('peer-real-max.tif')), before: clean('peer-real-max.tif') }]);
       console.log(ratioRow(`max projection of a real movie (Fluo-N2DH-SIM+ 01, a folder of ${frames} TIFF frames), whole commands`, real, 'tifffile (or Pillow) per file', 'projection'));
+    }
+  }
+  if (wanted('deflate')) {
+    // the same real frames as one Deflate-compressed multi-page TIFF (as tifffile, bfconvert or Fiji write zlib)
+    const folder = join(ROOT, '..', 'shared', 'data', 'ctc-Fluo-N2DH-SIMplus', '01');
+    const deflated = out('real-deflate.tif');
+    const made = existsSync(folder) && spawnSync(PYTHON, ['-c', PEER, 'makedeflate', folder, deflated], { encoding: 'utf8' }).status === 0;
+    if (!made) console.log(`| max projection of a Deflate movie: skipped, ${folder} is absent or tifffile/Pillow could not write it | | | | | |`);
+    else {
+      const defl = measure([tool('cellpilot tool project', 'project', { movie: deflated, method: 'max', output: out('deflate-max.tif') }, 'deflate-max.tif'), { ...py('tifffile page loop', 'max', deflated, out('peer-deflate-max.tif')), before: clean('peer-deflate-max.tif') }]);
+      console.log(ratioRow(`max projection of a Deflate movie (the Fluo-N2DH-SIM+ 01 frames as one multi-page zlib TIFF, ${formatBytes((await stat(deflated)).size)}), whole commands`, defl, 'tifffile page loop', 'projection'));
+      await rm(deflated, { force: true });
     }
   }
   if (wanted('info')) {

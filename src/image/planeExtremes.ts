@@ -20,14 +20,26 @@ const OPCODES: Record<DType, [number, number]> = {
   float32: [0xeb, 0xea], // f32x4.pmax, pmin
   float64: [0xf7, 0xf6], // f64x2.pmax, pmin
 };
-const DTYPES = Object.keys(OPCODES) as DType[];
 
 /** The export name of a kernel. */
 const kernelName = (kind: ExtremeKind, dtype: DType) => `${kind}_${dtype}`;
 
-let compiled: ReturnType<typeof compileKernels> | undefined;
-const kernels = () =>
-  (compiled ??= compileKernels(DTYPES.flatMap((dtype) => (['max', 'min'] as const).map((kind, i) => ({ name: kernelName(kind, dtype), op: OPCODES[dtype][i], load: 'v128' as const })))));
+const compiled = new Map<string, ReturnType<typeof compileKernels>>();
+
+/**
+ * The module of one kernel, compiled on first use: a command folds one kind of plane, and
+ * assembling all sixteen kernels ran cold in every process (~3-5 ms of CPU in profiles of
+ * `tool project`).
+ */
+function kernels(kind: ExtremeKind, dtype: DType): ReturnType<typeof compileKernels> {
+  const name = kernelName(kind, dtype);
+  let k = compiled.get(name);
+  if (k === undefined) {
+    k = compileKernels([{ name, op: OPCODES[dtype][kind === 'max' ? 0 : 1], load: 'v128' }]);
+    compiled.set(name, k);
+  }
+  return k;
+}
 
 /**
  * The running maximum (or minimum) of planes of one type and size. The first plane is
@@ -49,7 +61,7 @@ export class PlaneExtremes {
     const bytes = length * BYTES_PER_SAMPLE[dtype];
     const padded = vectorBytes(bytes);
     this.foldBytes = padded;
-    const compiled = padded <= MAX_SIMD_BYTES ? kernels() : null;
+    const compiled = padded <= MAX_SIMD_BYTES ? kernels(kind, dtype) : null;
     if (compiled) {
       const { memory, kernels: fns } = compiled.instantiate(2 * padded);
       this.fold = fns[kernelName(kind, dtype)];

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { movieFromPlanes, openMovie, writeMovie } from '../../src/image/index.ts';
+import { naturalCompare } from '../../src/image/series.ts';
+import { observeTiffReads } from '../../src/image/tiff/tiffFile.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -16,6 +18,26 @@ const frame = (value: number, z = 1) =>
   movieFromPlanes({ t: 1, z, c: 1, y: 6, x: 7 }, 'uint16', (_t, zi) => new Uint16Array(42).fill(value * 10 + zi), { zStepUm: 0.7, pixelSizeUm: 0.2 });
 
 describe('file-per-frame series', () => {
+  it("reads its frames unobserved (its provenance is the folder's listing), while a single file's reads are seen", async () => {
+    const folder = join(dir, 'observed');
+    await mkdir(folder);
+    for (const t of [0, 1, 2]) await writeMovie(join(folder, `t${t}.tif`), frame(t));
+    const seen: string[] = [];
+    observeTiffReads((path) => seen.push(path));
+    try {
+      const series = await openMovie(folder);
+      for (let t = 0; t < 3; t++) await series.plane(t, 0, 0);
+      await series.close();
+      expect(seen).toEqual([]);
+      const single = await openMovie(join(folder, 't1.tif'));
+      expect((await single.plane(0, 0, 0))[0]).toBe(10);
+      await single.close();
+      expect(new Set(seen)).toEqual(new Set([join(folder, 't1.tif')]));
+    } finally {
+      observeTiffReads(undefined);
+    }
+  });
+
   it('reads a CTC-style pattern in time order and keeps the frame numbers of sparse annotations', async () => {
     const seg = join(dir, 'SEG');
     await mkdir(seg);
@@ -123,5 +145,41 @@ describe('file-per-frame series', () => {
     await mkdir(holes);
     for (const [t, c] of [[1, 1], [1, 2], [2, 1]]) await writeMovie(join(holes, `x_t${t}_c${c}.tif`), frame(t));
     await expect(openMovie(holes)).rejects.toThrow(/no file for t 2, channel 2/);
+  });
+});
+
+describe('series frames kept described between the check at opening and the read', () => {
+  it('reads every frame, again after eviction, and a frame rewritten after opening as it now is', async () => {
+    const folder = join(dir, 'kept');
+    await mkdir(folder);
+    for (let t = 0; t < 7; t++) await writeMovie(join(folder, `t${t}.tif`), frame(t));
+    const m = await openMovie(folder);
+    // more frames than the files held open at once (4): later reads resume closed files
+    for (const t of [0, 1, 2, 3, 4, 5, 6, 0, 6, 2]) expect((await m.plane(t, 0, 0))[0]).toBe(t * 10);
+    await new Promise((r) => setTimeout(r, 5));
+    // frame 3 is closed by now (the 4 most recent stay open): rewritten (a new inode and times), it is read anew
+    // (its pixels now lie elsewhere in the file: a longer description comes before them)
+    const moved = movieFromPlanes({ t: 1, z: 1, c: 1, y: 6, x: 7 }, 'uint16', () => new Uint16Array(42).fill(300), { zStepUm: 0.7, pixelSizeUm: 0.2, channelNames: ['a channel name long enough to move the pixels'] });
+    await writeMovie(join(folder, 't3.tif'), moved);
+    expect((await m.plane(3, 0, 0))[0]).toBe(300);
+    expect((await m.plane(5, 0, 0))[0]).toBe(50);
+    await m.close();
+    await expect(m.plane(0, 0, 0)).rejects.toThrow(/closed/);
+  });
+});
+
+describe('naturalCompare', () => {
+  it('orders as localeCompare with numeric collation, fast path or not', () => {
+    // digit runs of differing widths and values, leading zeros, case, punctuation and non-ASCII text
+    const parts = ['t', 'T', 'man_seg', 'img-', 'a', 'b', 'é', '_', '.tif', 'z', ''];
+    const numbers = ['0', '00', '1', '01', '001', '2', '9', '10', '010', '99', '100', '1000', '123456789012345678901234567890'];
+    const names: string[] = [];
+    let seed = 7;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length];
+    for (let i = 0; i < 400; i++) names.push(pick(parts) + pick(numbers) + pick(parts) + (i % 3 ? pick(numbers) : '') + pick(parts));
+    const sign = (x: number) => Math.sign(x);
+    for (const a of names) for (const b of names.slice(0, 60)) {
+      expect(sign(naturalCompare(a, b)), `${a} vs ${b}`).toBe(sign(a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
+    }
   });
 });

@@ -2,8 +2,11 @@
 // buffer of the expected size and stops when it is full, so a corrupted or hostile stream
 // can never allocate more than the plane it claims to be (geotiff's decoders grow a JS
 // array without limit, which aborted Node on a damaged LZW file).
-import { inflateSync } from 'node:zlib';
 import { LZW_AFTER_CLEAR, LZW_SLACK_BYTES, lzwKernel } from './lzwKernel.ts';
+import { builtin } from '../../bundle/builtins.mjs';
+
+/** node:zlib, loaded on the first Deflate strip: loading it (and node:stream under it) at import cost every command ~8 ms of CPU. */
+const zlib = (): typeof import('node:zlib') => builtin('node:zlib') as typeof import('node:zlib');
 
 /** Thrown for a stream that cannot be decoded; the caller names the file and the strip. */
 export class CodecError extends Error {}
@@ -72,7 +75,7 @@ export function decodePackBits(input: Uint8Array, out: Uint8Array): number {
 export function decodeDeflate(input: Uint8Array, out: Uint8Array): number {
   let inflated: Buffer;
   try {
-    inflated = inflateSync(input, { maxOutputLength: Math.max(1, out.length) });
+    inflated = zlib().inflateSync(input, { maxOutputLength: Math.max(1, out.length) });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new CodecError(`inflates to more than the ${out.length} bytes it should hold`);

@@ -27,7 +27,14 @@ const BOUNCE_BYTES = (8 << 20) + PAGE_BYTES;
 export function wantsDirectIo(bytes: number, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.CELLPILOT_DIRECT_IO === '1') return true;
   if (env.CELLPILOT_DIRECT_IO === '0') return false;
-  return bytes > totalmem() / 8;
+  return bytes > machineBytes() / 8;
+}
+
+let memoryBytes: number | undefined;
+
+/** The machine's memory, read once per process: os.totalmem() reads /proc/meminfo at every call (a frame series opens each file twice). */
+function machineBytes(): number {
+  return (memoryBytes ??= totalmem());
 }
 
 /**

@@ -13,7 +13,12 @@ export class IfdChain {
   private nextAfterLast: number;
   private walk: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly file: TiffFile, ifd0: Ifd) {
+  constructor(
+    readonly file: TiffFile,
+    /** The first IFD, as parsed when the file was opened. */
+    readonly first: Ifd,
+  ) {
+    const ifd0 = first;
     this.offsets = [ifd0.offset];
     this.seen = new Set(this.offsets);
     this.nextAfterLast = ifd0.nextOffset;

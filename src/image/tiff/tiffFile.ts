@@ -44,6 +44,21 @@ export function observeTiffReads(observer: ReadObserver | undefined): void {
   readObserver = observer;
 }
 
+export interface TiffOpenOptions {
+  /**
+   * Whether the read observer sees this file's reads (default true). A frame of a file-per-frame
+   * series is opened unobserved: the series' provenance is its folder listing, so a content hash
+   * of each frame (a tap per file: its real path, a stat, a lookup in the hash cache, a hash
+   * state) would be computed and never used.
+   */
+  observed?: boolean;
+}
+
+/** What tells a version of a file from another without reading it: its size, inode and times. */
+function fileIdentity(stat: { size: number; dev: number; ino: number; mtimeMs: number; ctimeMs: number; isFile(): boolean }): string {
+  return stat.isFile() ? `${stat.size}:${stat.dev}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}` : '';
+}
+
 /** Bytes per value of each TIFF field type (1 BYTE ... 18 IFD8). */
 const TYPE_SIZE: Record<number, number> = {
   1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8,
@@ -74,6 +89,8 @@ export class TiffFile {
   /** Reusable byte buffers by purpose (raw strips, a tile, a row): one pool per open file. */
   private readonly scratchBuffers = new Map<string, Uint8Array>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Closed by suspend(), to be resumed. */
+  private suspended = false;
   /** Large reads of a file bigger than the page cache keeps bypass it (directRead.ts). */
   private readonly direct: DirectReader | undefined;
 
@@ -84,13 +101,17 @@ export class TiffFile {
     readonly littleEndian: boolean,
     readonly bigTiff: boolean,
     readonly firstIfdOffset: number,
+    /** Whether the read observer sees this file's reads (TiffOpenOptions). */
+    readonly observed: boolean,
+    /** Size, inode and times when opened: resume() refuses a file that has changed since. */
+    private readonly identity: string,
   ) {
     this.fd = fd;
     this.direct = wantsDirectIo(size) ? new DirectReader(path, size) : undefined;
   }
 
   /** Opens a file and checks its TIFF header; InputError names the file and the problem. */
-  static async open(path: string): Promise<TiffFile> {
+  static async open(path: string, options: TiffOpenOptions = {}): Promise<TiffFile> {
     let fd: number;
     try {
       // O_NONBLOCK: opening a FIFO (say, among a folder's frames) must not wait for a writer forever
@@ -122,7 +143,7 @@ export class TiffFile {
       } else {
         throw new InputError(`${path} is not a TIFF file (bad magic number ${magic}); convert it to TIFF first`);
       }
-      const file = new TiffFile(path, fd, stat.size, le, bigTiff, first);
+      const file = new TiffFile(path, fd, stat.size, le, bigTiff, first, options.observed ?? true, fileIdentity(stat));
       if (first === 0) throw new InputError(`${path} holds no images (TIFF without an image directory)`);
       file.checkRange(first, bigTiff ? 8 : 2, 'first image directory');
       return file;
@@ -136,7 +157,49 @@ export class TiffFile {
     }
   }
 
+  /**
+   * Closes the descriptor but keeps what was parsed, for resume(): a file-per-frame series
+   * checks every frame when it opens and reads each later, a few files open at a time.
+   */
+  suspend(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    this.suspended = true;
+    this.scratchBuffers.clear();
+    this.direct?.close();
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  /** Opens a suspended file again; false (and it stays closed) when it cannot be opened or has changed since. */
+  resume(): boolean {
+    if (this.fd !== undefined) return true;
+    if (!this.suspended) return false;
+    let fd: number;
+    try {
+      fd = openSync(this.path, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      return false;
+    }
+    try {
+      if (fileIdentity(fstatSync(fd)) === this.identity) {
+        this.fd = fd;
+        this.suspended = false;
+        return true;
+      }
+    } catch {
+      // unreadable now: not resumed
+    }
+    closeSync(fd);
+    return false;
+  }
+
   async close(): Promise<void> {
+    this.suspended = false;
     if (this.fd === undefined) return;
     const fd = this.fd;
     this.fd = undefined;
@@ -190,7 +253,7 @@ export class TiffFile {
     if (this.fd === undefined) throw new InputError(`${this.path}: the file was closed`);
     const buf = target ? target.subarray(0, length) : new Uint8Array(length);
     if (length >= DIRECT_MIN_READ_BYTES && this.direct?.read(buf, offset)) {
-      readObserver?.(this.path, offset, buf);
+      if (this.observed) readObserver?.(this.path, offset, buf);
       return buf;
     }
     let done = 0;
@@ -204,7 +267,7 @@ export class TiffFile {
       if (bytesRead === 0) throw new InputError(`${this.path} is truncated: ${what} ends early`);
       done += bytesRead;
     }
-    readObserver?.(this.path, offset, buf);
+    if (this.observed) readObserver?.(this.path, offset, buf);
     return buf;
   }
 

@@ -18,15 +18,15 @@ import { isImageJDescription, parseImageJDescription, parseImageJLabels, seconds
 import { isOmeXml, parseOmeXml } from './ome.ts';
 import { COMPRESSION_NAMES, contiguousStart, planeBytes, readContiguousPlane, readLayout, readPlane, type PlaneLayout } from './planes.ts';
 import { maxPlanesIn } from './limits.ts';
-import { Tag, TiffFile, type Ifd } from './tiffFile.ts';
+import { Tag, TiffFile, type Ifd, type TiffOpenOptions } from './tiffFile.ts';
 
 /** How plane k (ImageJ order) is found in the file. */
 type PlaneMap =
   | { kind: 'contiguous'; start: number; planeBytes: number }
   | { kind: 'ifd'; ifdOf: (k: number) => { file: number; ifd: number } };
 
-export async function openTiffMovie(path: string): Promise<TiffMovie> {
-  const file = await TiffFile.open(path);
+export async function openTiffMovie(path: string, options: TiffOpenOptions = {}): Promise<TiffMovie> {
+  const file = await TiffFile.open(path, options);
   try {
     return await describe(file);
   } catch (err) {
@@ -297,7 +297,9 @@ export class TiffMovie implements Movie {
     const { file: fileIndex, ifd: ifdIndex } = this.map.ifdOf(k);
     const chain = await this.chain(fileIndex);
     const ifd = await chain.ifd(ifdIndex, what);
-    const layout = await readLayout(chain.file, ifd, what);
+    // the first image's layout was read (and checked) when the file was opened: a frame of a
+    // file-per-frame series is that image alone
+    const layout = fileIndex === 0 && ifd === this.mainChain.first ? this.layout0 : await readLayout(chain.file, ifd, what);
     if (layout.width !== this.shape.x || layout.height !== this.shape.y || layout.dtype !== this.dtype) {
       throw new InputError(
         `${chain.file.path}: ${what} is ${layout.width}x${layout.height} ${layout.dtype}, but the movie is ${this.shape.x}x${this.shape.y} ${this.dtype}; planes of different sizes are not supported`,
@@ -312,12 +314,27 @@ export class TiffMovie implements Movie {
     let chain = this.companions.get(index);
     if (!chain) {
       chain = (async () => {
-        const file = await TiffFile.open(this.otherFiles[index - 1]);
+        const file = await TiffFile.open(this.otherFiles[index - 1], { observed: this.file.observed });
         return new IfdChain(file, await file.readIfd(file.firstIfdOffset));
       })();
       this.companions.set(index, chain);
     }
     return chain;
+  }
+
+  /**
+   * Closes the file but keeps its description, for resume(); false (nothing done) for a movie
+   * spread over several files (OME companions).
+   */
+  suspend(): boolean {
+    if (this.closed || this.otherFiles.length > 0) return false;
+    this.file.suspend();
+    return true;
+  }
+
+  /** Opens a suspended movie's file again: false when it has changed or is gone (open it afresh). */
+  resume(): boolean {
+    return !this.closed && this.file.resume();
   }
 
   async close(): Promise<void> {
