@@ -495,7 +495,7 @@ function readScope(question: string): QuestionScope {
   const quantity = quantityWords.size === 0 && channels.length && reduce !== 'count' ? wordKeys('intensity') : quantityWords;
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
-  const whichFrame = ranksFrames || /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
+  let whichFrame = ranksFrames || /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
     // "the frame with the fewest cells", "timepoint where the count peaks"
@@ -504,6 +504,10 @@ function readScope(question: string): QuestionScope {
     || new RegExp(`\\b(?:which|what)\\s+(?:time|moment|minute|hour|second|day)\\b[^?.]{0,60}(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak\\w*)`, 'i').test(text)
     // "the peak cell count", "the lowest number of nuclei": an extreme of a count is that of the frames' counts, so its frame
     || (reduce === 'count' && COUNT_EXTREME.test(text));
+  // ("which frame had the biggest cell?", "the brightest nucleus and in which frame": one thing at an extreme, whose
+  // frame is said with it; not the frame whose things are biggest on average)
+  const oneThingAtAnExtreme = whichFrame && new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:[a-z]+\\s+)?(?:cell|nucleus|object|blob)\\b(?!\\s+(?:count|number|area|size|intensit))`, 'i').test(text) && !/\b(?:most|fewest|least)\s+(?:cells|nuclei|objects)\b/i.test(text);
+  if (oneThingAtAnExtreme) whichFrame = false;
   if (whichFrame && /\bpeak\w*/i.test(text) && reduce === 'mean') reduce = 'max';
   // "which frame has the most cells?", "in which frame are there the fewest?": no quantity, the things themselves (named or not), so their count per frame
   // ("the busiest frame", "the emptiest timepoint": crowded with things, so their count too)

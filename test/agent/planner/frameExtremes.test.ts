@@ -59,3 +59,22 @@ describe('the brightest frame', () => {
     expect(answer).not.toMatch(/has the most objects/);
   });
 });
+
+describe('the frame of the biggest cell', () => {
+  // frame 1: one object of 100 px² (mean 100); frame 2: 10 and 150 px² (mean 80, but the biggest object)
+  const sizesPath = join(dir, 'sizes.csv');
+  writeTableCsv(sizesPath, { columns: ['label', 't', 'area_px'], rows: [{ label: 1, t: 0, area_px: 100 }, { label: 1, t: 1, area_px: 10 }, { label: 2, t: 1, area_px: 150 }] });
+  const sizes = { id: 'table-3', path: sizesPath, tool: 'measure' };
+
+  it('is the frame holding that one object, not the frame whose objects are biggest on average', () => {
+    for (const q of ['which frame had the biggest cell?', 'what was the biggest cell and in which frame?']) {
+      expect(readQuestion(q).whichFrame, q).toBeUndefined();
+      expect(answerFromTable(q, conversation([sizes])), q).toMatch(/frame 2\b.*150/);
+    }
+  });
+
+  it('"the biggest cells on average" and "the highest cell count" still rank the frames', () => {
+    expect(answerFromTable('which frame has the biggest cells on average?', conversation([sizes]))).toMatch(/^Frame 1 has the highest mean area: 100\b/);
+    expect(readQuestion('which frame has the highest cell count?').whichFrame).toBe(true);
+  });
+});
