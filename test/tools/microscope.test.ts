@@ -6,7 +6,7 @@ import { openMovie } from '../../src/image/index.ts';
 import { RealClock, VirtualClock } from '../../src/microscope/clock.ts';
 import { MicroscopeSession } from '../../src/microscope/session.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
-import { tools } from '../../tools/microscope.ts';
+import { stopRunningAcquisition, tools } from '../../tools/microscope.ts';
 import { smallConfig, tempDir } from '../microscope/fixtures.ts';
 
 const dir = tempDir('cellpilot-microscope-tools-');
@@ -194,5 +194,29 @@ describe('adjust_acquisition with positions and channels by number, and an end t
     expect(status.channels.map((c) => c.channel)).toEqual(['FITC']);
     session.acquisition!.stop();
     await session.acquisition!.done;
+  });
+});
+
+describe('a later command on the session, after the command that ran an acquisition ended', () => {
+  it('says which acquisition ended, when, after how much, why and how to keep one running; a stop of nothing needs no approval', async () => {
+    const endedPath = join(dir, 's-ended', 'microscope', 'ended-acquisition.json');
+    const first = new MicroscopeSession({ clock: new VirtualClock(), endedPath, simulator: { config: smallConfig(64), sample: { cells: 4 } } });
+    const a = context(first, 's-ended-1');
+    await a.call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], timePlan: { intervalS: 120, loops: 31 } } });
+    const last = await stopRunningAcquisition(a.ctx.state, 'the command that started it ended', 'start it with --wait to keep it running');
+    expect(last?.state).toBe('done');
+    // a new process on the same session: a new microscope session that reads the record
+    const later = new MicroscopeSession({ clock: new VirtualClock(), endedPath, simulator: { config: smallConfig(64), sample: { cells: 4 } } });
+    const b = context(later, 's-ended-2');
+    const refused = b.call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 5 }] });
+    await expect(refused).rejects.toThrow(/no acquisition is running: the acquisition "acquisition" \(FITC, started at \d\d:\d\d:\d\d\) ended at \d\d:\d\d:\d\d \(the command that started it ended\), after \d+ images? in \d+ of 31 time points; start it with --wait to keep it running\. Nothing was changed/);
+    await expect(b.call('pause_acquisition')).rejects.toThrow(/ended at .*Nothing to pause/);
+    const stop = tools.find((t) => t.name === 'stop_acquisition')!;
+    expect(await (stop.needsApproval as (args: Record<string, unknown>, ctx: unknown) => Promise<string | undefined>)({}, b.ctx)).toBeUndefined();
+    expect((await b.call('stop_acquisition')).summary).toMatch(/^Nothing to stop: no acquisition is running: the acquisition "acquisition"/);
+    expect((await b.call('microscope_status')).summary).toMatch(/Microscope idle .* No acquisition is running: the acquisition "acquisition" .* ended at/);
+    // a session that never started one says that
+    const fresh = context(new MicroscopeSession({ clock: new VirtualClock(), simulator: { config: smallConfig(64) } }), 's-ended-3');
+    await expect(fresh.call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 5 }] })).rejects.toThrow(/no acquisition has been started in this session/);
   });
 });
