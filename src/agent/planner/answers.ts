@@ -385,7 +385,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
-    const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+    const parts = asked?.map((part) => fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
@@ -399,6 +399,18 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     return ran.at(-1)!.summary;
   }
   return withCountAsked(briefAnswer(ran), conversation);
+}
+
+/**
+ * A part that asks for a file in the format a step of this turn wrote ("give me the tracks as CSV", "... as
+ * TrackMate XML"): that step's summary, which names the file, answers it; never a value looked up by its words.
+ */
+function fileWrittenFor(part: string, conversation: Conversation): string | undefined {
+  const wrote = conversation.current.find((r) => r.ok && typeof r.args.format === 'string' && r.args.format.length > 1 && new RegExp(`\\b${r.args.format.replace(/[^\w]/g, (ch) => `\\${ch}`)}\\b`, 'i').test(part));
+  if (!wrote) return undefined;
+  const summary = wrote.summary.replace(/[.\s]+$/, '');
+  const format = String(wrote.args.format);
+  return summary.toLowerCase().includes(format.toLowerCase()) ? summary : `${summary} (${format})`;
 }
 
 /**
