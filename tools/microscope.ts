@@ -393,6 +393,7 @@ const startAcq = defineTool({
 
 const adjustSchema = z.object({
   changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
+  forS: z.number().positive().max(7 * 86400).optional().describe('Make the changes for this long only, s ("for the next 30 min"): then the settings they changed go back to what they were (default: they stay)'),
 });
 
 /** The changes to the running acquisition, as the acquisition language reads them (or its question back). */
@@ -419,6 +420,9 @@ const adjustAcq = defineTool({
     const session = await microscopeSession(ctx);
     const changes = args.changes as Adjustment[];
     if (!session.running) throw new InputError(`${session.notRunning()}. Nothing was changed: say what to image to start a new acquisition`);
+    // a change for a while: what sets it back is worked out before it is made (a change that cannot be set back refuses the whole call)
+    const forS = args.forS as number | undefined;
+    const undo = forS ? session.requireAcquisition().undoOf(changes) : [];
     // every change is applied or refused with its reason; a refused one leaves the plan as it was
     const results = changes.map((c) => {
       try {
@@ -429,10 +433,12 @@ const adjustAcq = defineTool({
       }
     });
     if (results.every((r) => !r.applied)) throw new InputError(results.map((r) => r.message).join('; '));
+    if (forS && undo.length) session.requireAcquisition().revertAfter(undo, forS);
     const status = session.requireAcquisition().status();
     const notes = results.flatMap((r) => r.notes);
+    const back = forS && undo.length ? ` For ${formatDuration(forS)}; then back to: ${undo.map(describeAdjustment).join('; ')}.` : '';
     return {
-      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
+      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + back + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
       artifacts: registerFiles(ctx, status),
       values: { applied: results.map((r) => ({ kind: r.change.kind, applied: r.applied, message: r.message, fromTimepoint: r.fromTimepoint, notes: r.notes })), ...statusValues(status) },
     };

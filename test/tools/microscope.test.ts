@@ -220,3 +220,30 @@ describe('a later command on the session, after the command that ran an acquisit
     await expect(fresh.call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 5 }] })).rejects.toThrow(/no acquisition has been started in this session/);
   });
 });
+
+describe('a change for a while ("image twice as often for the next 30 min")', () => {
+  it('is made now and set back by itself after that long; a change that cannot be set back is refused whole', async () => {
+    const clock = new VirtualClock();
+    const session = simSession(clock);
+    const { call } = context(session, 's-timed');
+    await call('start_acquisition', { plan: { channels: [{ config: 'GFP', exposureMs: 50, powerPercent: 10 }], timePlan: { intervalS: 300, loops: 40 } } });
+    const acquisition = session.acquisition!;
+    const seen: Record<string, unknown> = {};
+    clock.at(60_000, async () => {
+      const timed = await call('adjust_acquisition', { changes: [{ kind: 'intervalFactor', factor: 0.5 }, { kind: 'power', powerPercent: 5, channel: 'GFP' }], forS: 1800 });
+      seen.summary = timed.summary;
+      seen.during = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      await call('adjust_acquisition', { changes: [{ kind: 'extend', extraS: 600 }], forS: 1800 }).catch((err: Error) => (seen.refused = err.message));
+    });
+    clock.at(60_000 + 1_800_000 + 1000, () => {
+      seen.after = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      acquisition.stop();
+    });
+    await acquisition.done;
+    expect(seen.summary).toMatch(/For 30 min; then back to: image every 5 min; set the FITC light to 10 %/);
+    expect(seen.during).toEqual([150, 5]);
+    expect(seen.after).toEqual([300, 10]);
+    expect(seen.refused).toMatch(/cannot \(it changes when the run ends, which is not set back\).*nothing was changed/);
+    expect(acquisition.status().notes.join(' ')).toMatch(/set back after 30 min: image every 5 min/);
+  });
+});
