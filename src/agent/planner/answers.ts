@@ -527,12 +527,18 @@ export function withVerdict(question: string, answer: string): string {
   return answer;
 }
 
+/** A message that ends by telling the person what to do next: "...: say which channel", "...; start one first". */
+const OWN_NEXT_STEP = /[:;]\s*(?:say|start|give|ask|name|choose|add|use|pick)\b[^:;]*[.!]?\s*$/i;
+
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {
   const before = done.filter((r) => r.ok).map((r) => `${r.tool} (${r.artifacts.map((a) => a.id).join(', ') || 'done'})`);
   // a call the person declined (the approval gate) did not fail: say what was not done
   const declined = /(?:^|: )(not done: .*)$/i.exec(failed.error ?? '');
   if (declined) return `${capitalize(withoutToolPrefix(failed.tool, declined[1]))}${before.length ? ` Done before it: ${before.join(', ')}.` : ''}`;
-  return `${failed.tool} did not work: ${withoutToolPrefix(failed.tool, failed.error ?? failed.summary)}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''} Tell me what to change (e.g. another value for the argument named) and I will run it again.`;
+  const why = withoutToolPrefix(failed.tool, failed.error ?? failed.summary);
+  // (a failure that already ends with what to do, "...: say what to image to start a new acquisition", needs no second, vaguer one)
+  const next = OWN_NEXT_STEP.test(why) ? '' : ' Tell me what to change (e.g. another value for the argument named) and I will run it again.';
+  return `${failed.tool} did not work: ${why}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''}${next}`;
 }
 
 
