@@ -23,7 +23,8 @@ export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSes
     const { MicroscopeSession } = await import('../src/microscope/session.ts');
     const { join } = await import('node:path');
     // the dose ledger is the microscope's: kept in the session folder, shared by every process on the session
-    session = new MicroscopeSession({ ledgerPath: join(ctx.sessionDir, 'microscope', 'dose-ledger.json') });
+    // so is the record of the acquisition that ended last: a later command on the session says what became of it
+    session = new MicroscopeSession({ ledgerPath: join(ctx.sessionDir, 'microscope', 'dose-ledger.json'), endedPath: join(ctx.sessionDir, 'microscope', 'ended-acquisition.json') });
     ctx.state.set(STATE_KEY, session);
   }
   return session;
@@ -36,6 +37,15 @@ export async function microscopeSession(ctx: ToolContext): Promise<MicroscopeSes
 export function acquisitionStillRunning(state: Map<string, unknown>): MicroscopeSession['acquisition'] {
   const session = state.get(STATE_KEY) as MicroscopeSession | undefined;
   return session?.running ? session.acquisition : undefined;
+}
+
+/**
+ * Stops the acquisition running in a session's tool state (when its process ends), keeping with its record the
+ * reason and how to keep the next one running, so a later command on the session says so; resolves with its last status.
+ */
+export async function stopRunningAcquisition(state: Map<string, unknown>, reason: string, advice?: string): Promise<AcquisitionStatus | undefined> {
+  const session = state.get(STATE_KEY) as MicroscopeSession | undefined;
+  return session?.stopRunning(reason, advice);
 }
 
 const REGISTERED = 'microscope:registered';
@@ -147,9 +157,9 @@ const microscopeStatus = defineTool({
     const micValues = { channel: mic.channel, exposureMs: mic.exposureMs, powerPercent: mic.powerPercent, xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, objective: mic.objective, pixelSizeUm: mic.pixelSizeUm, imageWidthPx: mic.imageWidthPx, imageHeightPx: mic.imageHeightPx };
     if (!session.acquisition) {
       return {
-        summary: `Microscope idle at (${round(mic.xUm)}, ${round(mic.yUm)}, ${round(mic.zUm)}) µm with the ${mic.objective} objective (${mic.pixelSizeUm} µm/px), ${mic.channel} at ${mic.exposureMs} ms. Light so far: ${round(session.ledger.total())} J/cm².`,
+        summary: `Microscope idle at (${round(mic.xUm)}, ${round(mic.yUm)}, ${round(mic.zUm)}) µm with the ${mic.objective} objective (${mic.pixelSizeUm} µm/px), ${mic.channel} at ${mic.exposureMs} ms. Light so far: ${round(session.ledger.total())} J/cm².${session.endedEarlier ? ` ${capitalise(session.notRunning()!)}.` : ''}`,
         artifacts: [],
-        values: { microscope: micValues, acquisition: null, doseTotalJPerCm2: round(session.ledger.total()) },
+        values: { microscope: micValues, acquisition: null, lastAcquisition: session.endedEarlier ?? null, doseTotalJPerCm2: round(session.ledger.total()) },
       };
     }
     const status = session.acquisition.status();
@@ -383,6 +393,7 @@ const startAcq = defineTool({
 
 const adjustSchema = z.object({
   changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
+  forS: z.number().positive().max(7 * 86400).optional().describe('Make the changes for this long only, s ("for the next 30 min"): then the settings they changed go back to what they were (default: they stay)'),
 });
 
 /** The changes to the running acquisition, as the acquisition language reads them (or its question back). */
@@ -408,7 +419,10 @@ const adjustAcq = defineTool({
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const changes = args.changes as Adjustment[];
-    if (!session.running) throw new InputError('no acquisition is running: start one with start_acquisition (nothing was changed)');
+    if (!session.running) throw new InputError(`${session.notRunning()}. Nothing was changed: say what to image to start a new acquisition`);
+    // a change for a while: what sets it back is worked out before it is made (a change that cannot be set back refuses the whole call)
+    const forS = args.forS as number | undefined;
+    const undo = forS ? session.requireAcquisition().undoOf(changes) : [];
     // every change is applied or refused with its reason; a refused one leaves the plan as it was
     const results = changes.map((c) => {
       try {
@@ -419,10 +433,12 @@ const adjustAcq = defineTool({
       }
     });
     if (results.every((r) => !r.applied)) throw new InputError(results.map((r) => r.message).join('; '));
+    if (forS && undo.length) session.requireAcquisition().revertAfter(undo, forS);
     const status = session.requireAcquisition().status();
     const notes = results.flatMap((r) => r.notes);
+    const back = forS && undo.length ? ` For ${formatDuration(forS)}; then back to: ${undo.map(describeAdjustment).join('; ')}.` : '';
     return {
-      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
+      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + back + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
       artifacts: registerFiles(ctx, status),
       values: { applied: results.map((r) => ({ kind: r.change.kind, applied: r.applied, message: r.message, fromTimepoint: r.fromTimepoint, notes: r.notes })), ...statusValues(status) },
     };
@@ -442,6 +458,12 @@ function controlTool(name: string, description: string, kind: 'pause' | 'resume'
     schema,
     async run(args, ctx) {
       const session = await microscopeSession(ctx);
+      const notRunning = session.notRunning();
+      if (notRunning) {
+        // nothing to stop is what a stop asks for: said, with what ended and when; a pause or resume of nothing is refused
+        if (kind === 'stop') return { summary: `Nothing to stop: ${notRunning}.`, artifacts: [], values: { state: session.acquisition ? 'done' : 'none', stopped: false } };
+        throw new InputError(`${notRunning}. Nothing to ${kind}: say what to image to start a new acquisition`);
+      }
       const acquisition = session.requireAcquisition();
       const finish = kind === 'stop' && (args as { finishTimepoint?: boolean }).finishTimepoint;
       const forS = (args as { forS?: number }).forS;
@@ -461,7 +483,8 @@ function readStopRequest(c: RequestClause): Record<string, unknown> {
 const pauseAcq = Object.assign(controlTool('pause_acquisition', 'Pauses the running acquisition after the current image (the microscope is then free for snap); resume_acquisition continues it.', 'pause'), { carriesOut: ['pause'] as MicroscopeCommand[], summary: 'Pauses the running acquisition.', words: ['pause', 'hold on', 'halt', 'wait'], examples: ['pause the acquisition', 'hold on for a moment'], consumes: [], produces: [], results: {} });
 const resumeAcq = Object.assign(controlTool('resume_acquisition', 'Resumes a paused acquisition; time points missed while paused are skipped, the plan\'s end time stays.', 'resume'), { carriesOut: ['resume'] as MicroscopeCommand[], summary: 'Resumes a paused acquisition.', words: ['resume', 'continue', 'unpause', 'carry on', 'start again'], examples: ['resume the acquisition', 'carry on imaging'], consumes: [], produces: [], results: {} });
 const stopAcq = Object.assign(controlTool('stop_acquisition', 'Stops the whole running acquisition after the current image (or, with finishTimepoint, after the current time point) and closes its files; every frame so far stays readable. It cannot be undone, so a person approves it. To stop imaging one channel, use adjust_acquisition with dropChannel instead.', 'stop'), {
-  needsApproval: (args: Record<string, unknown>) => (args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
+  // (nothing running: nothing to approve; the tool says what ended and when)
+  needsApproval: async (args: Record<string, unknown>, ctx: ToolContext) => (!(await microscopeSession(ctx)).running ? undefined : args.finishTimepoint ? 'end the acquisition after the current time point (it cannot be resumed)' : 'stop the whole acquisition now (it cannot be resumed)'),
   fromRequest: readStopRequest,
   role: 'stop' as const,
   carriesOut: ['stop'] as MicroscopeCommand[],

@@ -124,13 +124,18 @@ async function endAcquisition(state: Map<string, unknown>, wait: boolean): Promi
     process.stderr.write(`acquisition ended: ${imagedText(status)}${status.stopReason ? ` (${status.stopReason})` : ''}\n`);
     return;
   }
-  acquisition.stop('the ask command that started it ended');
-  const status = await acquisition.done;
+  // (the reason and the advice are kept with the session's record of it: a later `ask --session` that steers it is told
+  // when and why it ended, how much it imaged, and how to keep one running)
+  const { stopRunningAcquisition } = await import('../../tools/microscope.ts');
+  const status = (await stopRunningAcquisition(state, 'the `cellpilot ask` command that started it ended', KEEP_RUNNING))!;
   process.stderr.write(
     `note: the acquisition stopped when this command ended, after ${imagedText(status)}: ` +
       'it runs inside the command that started it; add --wait to let it run to its end, or start and steer it in `cellpilot chat`\n',
   );
 }
+
+/** How to keep an acquisition running past the command that starts it. */
+const KEEP_RUNNING = 'an acquisition runs inside the command that starts it: to keep one running, start it with `cellpilot ask --wait` (it runs to its end) or start and steer it in `cellpilot chat`';
 
 function imagedText(status: { imagesAcquired: number; timepointsDone: number }): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -3,7 +3,7 @@
 // the runner for timing, pause and stop), its status, its rules and its signals. The
 // Runner (runner.ts) executes it through an AcquisitionEngine (engine.ts).
 import { InputError } from '../errors.ts';
-import { formatDuration, type Adjustment } from './adjustment.ts';
+import { describeAdjustment, formatDuration, type Adjustment } from './adjustment.ts';
 import { describeStatus, doseStatus, type AcquisitionState, type AcquisitionStatus } from './acquisitionStatus.ts';
 import { ChannelSettings } from './channelSettings.ts';
 import type { Clock } from './clock.ts';
@@ -22,6 +22,7 @@ import { RuleRunner, type FrameScorer, type Rule } from './rules.ts';
 import { Runner, type RunnerSignals } from './runner.ts';
 import { parseSequence, zPlaneCount, type Sequence } from './sequence.ts';
 import { Signals } from './signals.ts';
+import { undoOf } from './temporaryChange.ts';
 import { HyperstackSink, type FrameSink } from './sink.ts';
 import { adjustTimeline, Timeline } from './timeline.ts';
 
@@ -171,6 +172,36 @@ export class Acquisition {
 
   finish(): AdjustResult {
     return this.adjust({ kind: 'finish' });
+  }
+
+  /**
+   * The changes that set `changes` back, worked out from the run as it is now (call it before applying them),
+   * for a change made for a while; throws InputError (nothing changed) naming a change that cannot be set back.
+   */
+  undoOf(changes: Adjustment[]): Adjustment[] {
+    const before = { intervalS: this.timeline.intervalS, channels: this.status().channels, zPlan: this.livePlan.zPlan, gridPlan: this.livePlan.gridPlan };
+    const presetOf = (name: string) => (/^\d+$/.test(name) ? this.livePlan.channels[Number(name) - 1]?.config : findChannel(this.microscope.config, name)?.name);
+    return changes.flatMap((c) => {
+      const undo = undoOf(c, before, presetOf);
+      if (typeof undo === 'string') throw new InputError(`I can make a change for a while only when it can be set back by itself, and "${describeAdjustment(c)}" cannot (${undo}): say it without the time it lasts; nothing was changed`);
+      return undo;
+    });
+  }
+
+  /** Applies `undo` (from undoOf) after `forS` seconds, unless the acquisition has ended by then; each step is noted. */
+  revertAfter(undo: Adjustment[], forS: number): void {
+    void this.clock.sleep(forS * 1000).then(() => {
+      if (this.state === 'done') return;
+      for (const u of undo) {
+        try {
+          this.adjust(u, 'timer');
+          this.note(`set back after ${formatDuration(forS)}: ${describeAdjustment(u)}`);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          this.note(`not set back after ${formatDuration(forS)} (${describeAdjustment(u)}): ${err.message}`);
+        }
+      }
+    });
   }
 
   /** Applies a live change to events not yet started. Throws InputError (nothing changed) when a value is refused. */

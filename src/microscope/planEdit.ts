@@ -232,7 +232,8 @@ function positionIndex(names: string[], position: string): number {
   const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   const byName = names.findIndex((n) => key(n) === key(position));
   if (byName >= 0) return byName;
-  const numbered = /^\s*(?:position|field|site)?\s*#?\s*(\d+)\s*$/i.exec(position);
+  // ("pos 3" with Pos0-Pos2: no name, so the third, as people count)
+  const numbered = /^\s*(?:position|pos|field|site)?\s*#?\s*(\d+)\s*$/i.exec(position);
   if (numbered && Number(numbered[1]) >= 1 && Number(numbered[1]) <= names.length) return Number(numbered[1]) - 1;
   throw new InputError(`there is no position "${position}": the plan images ${names.map((n, i) => `${i + 1} = ${n}`).join(', ')}`);
 }

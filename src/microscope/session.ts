@@ -8,6 +8,8 @@ import type { Clock } from './clock.ts';
 import { RealClock, VirtualClock } from './clock.ts';
 import { lightSourceOf, resolveChannel } from './config.ts';
 import { DoseLedger, exposureDose } from './dose.ts';
+import { describeEnded, endedRecord, readEnded, writeEnded, type EndedAcquisition } from './endedAcquisition.ts';
+import type { AcquisitionStatus } from './acquisitionStatus.ts';
 import { Acquisition, startAcquisition, type AdjustResult } from './engine.ts';
 import { GuardedMicroscope } from './guard.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -15,6 +17,7 @@ import type { Microscope, Snapshot } from './microscope.ts';
 import { describeRule, type FrameScorer, type Rule } from './rules.ts';
 import { SimulatedMicroscope, type SimulatedMicroscopeOptions } from './simulated.ts';
 import { modelScorer } from './modelScore.ts';
+import { timeDeltasS } from './sequence.ts';
 
 export interface MicroscopeSessionOptions {
   microscope?: Microscope;
@@ -24,6 +27,8 @@ export interface MicroscopeSessionOptions {
   scorers?: Record<string, FrameScorer>;
   /** Where the dose ledger lives (a file in the session folder), so every process on the session shares one budget. */
   ledgerPath?: string;
+  /** Where the record of the acquisition that ended last lives (a file in the session folder), so a later command on the session can say what became of it. */
+  endedPath?: string;
 }
 
 export class MicroscopeSession {
@@ -37,6 +42,13 @@ export class MicroscopeSession {
   readonly rules: Rule[] = [];
   /** Rules understood but not yet confirmed, by id. */
   readonly pending = new Map<string, Rule>();
+  /** The acquisition that ended last in an earlier process on this session (read from its record), if any. */
+  readonly endedEarlier: EndedAcquisition | undefined;
+  /** The acquisition that ended last in this process. */
+  private endedHere: EndedAcquisition | undefined;
+  /** Said with the record of the running acquisition when it ends (set by whoever ends it: how to keep the next one running). */
+  private endAdvice: string | undefined;
+  private readonly endedPath: string | undefined;
   private readonly scorers: Record<string, FrameScorer>;
   private ruleCount = 0;
 
@@ -47,6 +59,8 @@ export class MicroscopeSession {
     const inner = options.microscope ?? new SimulatedMicroscope({ ...options.simulator, clock: this.clock });
     this.microscope = new GuardedMicroscope(inner, this.limits, (note) => this.notes.push(note));
     this.scorers = options.scorers ?? {};
+    this.endedPath = options.endedPath;
+    this.endedEarlier = options.endedPath ? readEnded(options.endedPath) : undefined;
   }
 
   get running(): boolean {
@@ -66,11 +80,48 @@ export class MicroscopeSession {
       scorers: this.scorers,
       scorerFor: (name) => modelScorer(name),
     });
+    const acquisition = this.acquisition;
+    const startedAtMs = Date.now();
+    // its record is kept when it ends, whatever ends it (the plan done, a stop, the process that ran it ending)
+    void acquisition.done.then((status) => {
+      this.endedHere = endedRecord(status, startedAtMs, Date.now(), timeDeltasS(acquisition.plan.timePlan).length, this.endAdvice);
+      if (this.endedPath) {
+        try {
+          writeEnded(this.endedPath, this.endedHere);
+        } catch {
+          // (the record only explains a later "no acquisition is running"; the frames are on disk regardless)
+        }
+      }
+    });
     return this.acquisition;
   }
 
+  /** Stops the running acquisition (if any) with its reason, and the advice its record keeps; resolves with its last status. */
+  async stopRunning(reason: string, advice?: string): Promise<AcquisitionStatus | undefined> {
+    if (!this.running) return undefined;
+    this.endAdvice = advice;
+    this.acquisition!.stop(reason);
+    return this.acquisition!.done;
+  }
+
+  /**
+   * Why nothing is running, in one line, when nothing is: the acquisition that ended last (in this process
+   * or in an earlier command on the session), when, after how much, and why; undefined while one runs.
+   */
+  notRunning(): string | undefined {
+    if (this.running) return undefined;
+    const last = this.endedHere ?? this.endedEarlier;
+    if (!last) return 'no acquisition has been started in this session';
+    return `no acquisition is running: ${describeEnded(last)}`;
+  }
+
+  /** The record of the acquisition that ended last came from an earlier process on the session (it ran inside that command). */
+  get lastEndedInEarlierProcess(): boolean {
+    return !this.running && !this.endedHere && !!this.endedEarlier;
+  }
+
   requireAcquisition(): Acquisition {
-    if (!this.acquisition) throw new InputError('no acquisition has been started in this session: start one with start_acquisition');
+    if (!this.acquisition) throw new InputError(`${this.notRunning() ?? 'no acquisition has been started in this session'}: start one with start_acquisition`);
     return this.acquisition;
   }
 

@@ -100,6 +100,11 @@ describe('failure answers', () => {
     expect(answer).toMatch(/^correct_drift did not work: z drift needs a z-stack\. Tell me/);
     expect(answer.match(/correct_drift/g)).toHaveLength(1);
   });
+  it('add no vaguer next step to a failure that already ends with its own', async () => {
+    const { failureAnswer } = await import('../../src/agent/planner/answers.ts');
+    const failed = { tool: 'adjust_acquisition', args: {}, ok: false, summary: '', values: {}, artifacts: [], error: 'adjust_acquisition failed: no acquisition is running: the acquisition "a" ended at 10:02:03. Nothing was changed: say what to image to start a new acquisition' };
+    expect(failureAnswer(failed, [])).toBe('adjust_acquisition did not work: no acquisition is running: the acquisition "a" ended at 10:02:03. Nothing was changed: say what to image to start a new acquisition.');
+  });
 });
 
 // A tool declared here, in no other file: the planner finds it by its own words and reads its

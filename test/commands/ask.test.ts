@@ -96,6 +96,10 @@ describe('cellpilot ask', () => {
     expect(stopped.code, stopped.stderr).toBe(0);
     expect(stopped.stdout).toMatch(/^Started: .*13 time points/m);
     expect(stopped.stderr).toMatch(/^note: the acquisition stopped when this command ended, after \d+ images? in \d+ time points?: .*--wait/m);
+    // a follow-up on the session that steers it is told that it ended with that command, when, after how much, and how to keep one running
+    const session = /^session (\S+);/m.exec(stopped.stderr)![1];
+    const later = await runCli(['ask', '--session', session, 'drop the laser to 5%'], { cwd, env });
+    expect(later.stdout).toMatch(/no acquisition is running: the acquisition "acquisition" \(FITC, started at [\d:]+\) ended at [\d:]+ \(the `cellpilot ask` command that started it ended\), after \d+ images? in \d+ of 13 time points; .*`cellpilot ask --wait`.*`cellpilot chat`/);
     const waited = await runCli(['ask', 'image GFP every 5 min for 1 hour', '--wait'], { cwd, env });
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stderr).toMatch(/^acquisition ended: 13 images in 13 time points \(finished\)$/m);

@@ -43,6 +43,9 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     const byName = applyAdjustment(three, { kind: 'dropPosition', position: 'pos 2' }, env);
     expect(byName.plan.stagePositions!.map((p) => p.name)).toEqual(['Pos0', 'Pos1']);
     expect(byName.message).toMatch(/Pos2 dropped from the next time point; Pos0, Pos1 go on/);
+    // ("Pos3" with Pos0-Pos2 is no name: the third position, as people count)
+    expect(applyAdjustment(three, { kind: 'dropPosition', position: 'Pos3' }, env).plan.stagePositions!.map((p) => p.name)).toEqual(['Pos0', 'Pos1']);
+    expect(() => applyAdjustment(three, { kind: 'dropPosition', position: 'Pos4' }, env)).toThrow(/there is no position "Pos4"/);
     expect(() => applyAdjustment(three, { kind: 'dropPosition', position: '7' }, env)).toThrow(/there is no position "7": the plan images 1 = Pos0, 2 = Pos1, 3 = Pos2/);
     const added = applyAdjustment(three, { kind: 'addPosition', xUm: 500, yUm: 500 }, env);
     expect(added.plan.stagePositions!.at(-1)).toEqual({ name: 'Pos3', xUm: 500, yUm: 500, zUm: 100 });

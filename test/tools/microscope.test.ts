@@ -6,7 +6,7 @@ import { openMovie } from '../../src/image/index.ts';
 import { RealClock, VirtualClock } from '../../src/microscope/clock.ts';
 import { MicroscopeSession } from '../../src/microscope/session.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
-import { tools } from '../../tools/microscope.ts';
+import { stopRunningAcquisition, tools } from '../../tools/microscope.ts';
 import { smallConfig, tempDir } from '../microscope/fixtures.ts';
 
 const dir = tempDir('cellpilot-microscope-tools-');
@@ -194,5 +194,56 @@ describe('adjust_acquisition with positions and channels by number, and an end t
     expect(status.channels.map((c) => c.channel)).toEqual(['FITC']);
     session.acquisition!.stop();
     await session.acquisition!.done;
+  });
+});
+
+describe('a later command on the session, after the command that ran an acquisition ended', () => {
+  it('says which acquisition ended, when, after how much, why and how to keep one running; a stop of nothing needs no approval', async () => {
+    const endedPath = join(dir, 's-ended', 'microscope', 'ended-acquisition.json');
+    const first = new MicroscopeSession({ clock: new VirtualClock(), endedPath, simulator: { config: smallConfig(64), sample: { cells: 4 } } });
+    const a = context(first, 's-ended-1');
+    await a.call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], timePlan: { intervalS: 120, loops: 31 } } });
+    const last = await stopRunningAcquisition(a.ctx.state, 'the command that started it ended', 'start it with --wait to keep it running');
+    expect(last?.state).toBe('done');
+    // a new process on the same session: a new microscope session that reads the record
+    const later = new MicroscopeSession({ clock: new VirtualClock(), endedPath, simulator: { config: smallConfig(64), sample: { cells: 4 } } });
+    const b = context(later, 's-ended-2');
+    const refused = b.call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 5 }] });
+    await expect(refused).rejects.toThrow(/no acquisition is running: the acquisition "acquisition" \(FITC, started at \d\d:\d\d:\d\d\) ended at \d\d:\d\d:\d\d \(the command that started it ended\), after \d+ images? in \d+ of 31 time points; start it with --wait to keep it running\. Nothing was changed/);
+    await expect(b.call('pause_acquisition')).rejects.toThrow(/ended at .*Nothing to pause/);
+    const stop = tools.find((t) => t.name === 'stop_acquisition')!;
+    expect(await (stop.needsApproval as (args: Record<string, unknown>, ctx: unknown) => Promise<string | undefined>)({}, b.ctx)).toBeUndefined();
+    expect((await b.call('stop_acquisition')).summary).toMatch(/^Nothing to stop: no acquisition is running: the acquisition "acquisition"/);
+    expect((await b.call('microscope_status')).summary).toMatch(/Microscope idle .* No acquisition is running: the acquisition "acquisition" .* ended at/);
+    // a session that never started one says that
+    const fresh = context(new MicroscopeSession({ clock: new VirtualClock(), simulator: { config: smallConfig(64) } }), 's-ended-3');
+    await expect(fresh.call('adjust_acquisition', { changes: [{ kind: 'power', powerPercent: 5 }] })).rejects.toThrow(/no acquisition has been started in this session/);
+  });
+});
+
+describe('a change for a while ("image twice as often for the next 30 min")', () => {
+  it('is made now and set back by itself after that long; a change that cannot be set back is refused whole', async () => {
+    const clock = new VirtualClock();
+    const session = simSession(clock);
+    const { call } = context(session, 's-timed');
+    await call('start_acquisition', { plan: { channels: [{ config: 'GFP', exposureMs: 50, powerPercent: 10 }], timePlan: { intervalS: 300, loops: 40 } } });
+    const acquisition = session.acquisition!;
+    const seen: Record<string, unknown> = {};
+    clock.at(60_000, async () => {
+      const timed = await call('adjust_acquisition', { changes: [{ kind: 'intervalFactor', factor: 0.5 }, { kind: 'power', powerPercent: 5, channel: 'GFP' }], forS: 1800 });
+      seen.summary = timed.summary;
+      seen.during = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      await call('adjust_acquisition', { changes: [{ kind: 'extend', extraS: 600 }], forS: 1800 }).catch((err: Error) => (seen.refused = err.message));
+    });
+    clock.at(60_000 + 1_800_000 + 1000, () => {
+      seen.after = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      acquisition.stop();
+    });
+    await acquisition.done;
+    expect(seen.summary).toMatch(/For 30 min; then back to: image every 5 min; set the FITC light to 10 %/);
+    expect(seen.during).toEqual([150, 5]);
+    expect(seen.after).toEqual([300, 10]);
+    expect(seen.refused).toMatch(/cannot \(it changes when the run ends, which is not set back\).*nothing was changed/);
+    expect(acquisition.status().notes.join(' ')).toMatch(/set back after 30 min: image every 5 min/);
   });
 });

@@ -24,8 +24,8 @@ const POSITION_NUMBER = /\b(?:(?:stage\s+|xy\s+)?(?:position|pos|field|site|poin
 const PLANE_SCOPE = /\b(?:(?:at|in|on|for|from)\s+(?:the\s+)?(?:top|bottom|middle|central|centre|center|upper|lower|first|last|focal|lowest|highest|every other|one)\s+(?:z[\s-]?)?(?:planes?|slices?|sections?|levels?))\b/gi;
 /** A count of time points a change is said to hold for ("for 3 time points only", "for the next 5 frames"). */
 const TIME_POINT_SCOPE = /\bfor\s+(?:the\s+)?(?:next\s+|following\s+|another\s+)?(?:\d+|one|two|three|four|five|ten|a few|a couple of)\s+(?:time[\s-]?points?|timepoints?|frames?|rounds?|loops?|cycles?)\b/gi;
-/** Words before a channel that keep it as it is ("keep GFP", "but not DAPI", "instead of mCherry"): no part of the change. */
-const LEFT_AS_IT_IS = /\b(?:keep(?:ing)?|leave|leaving|except|but not|not|instead of|rather than|other than|apart from|besides|without touching|same as|like|(?:carry|carrying|go|going|keep going|continue|continuing|stick|stay|proceed)\s+(?:on\s+)?with|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+/** Words before a channel that keep it as it is ("keep GFP", "keep imaging the red", "but not DAPI", "instead of mCherry"): no part of the change. */
+const LEFT_AS_IT_IS = /\b(?:keep(?:ing)?|leave|leaving|except|but not|not|instead of|rather than|other than|apart from|besides|without touching|same as|like|(?:carry|carrying|go|going|keep going|continue|continuing|stick|stay|proceed)\s+(?:on\s+)?(?:[a-z]+ing\s+)?with|from)\s+(?:[a-z]+ing\s+(?:with\s+|on\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?$/i;
 
 /** Every string and number in the arguments, lower case, at any depth. */
 function valuesOf(args: unknown, out: { strings: string[]; keys: Set<string>; channels: string[] } = { strings: [], keys: new Set(), channels: [] }, key = '') {

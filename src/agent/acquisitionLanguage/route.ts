@@ -11,6 +11,8 @@ import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
+import { spanForAWhile } from './forAWhile.ts';
+import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 
@@ -215,8 +217,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a request to be told a setting of the run is a question about it (its report answers it)
   if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
   let changes: Adjustment[];
+  // "image twice as often for the next 30 min": a change for a while, read without its span (the tool sets it back after)
+  let forS: number | undefined;
   try {
-    changes = parseAdjustment(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
+    const state = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const timed = options.acquisitionRunning ? timedChanges(text, config, state) : undefined;
+    forS = timed?.forS;
+    changes = timed?.changes ?? parseAdjustment(text, config, state);
   } catch (err) {
     // "what's the GFP power, and should I lower it?", "is DAPI on? and how long is left?": questions only, however many, change nothing
     const parts = t.split(/\s*(?:,\s*(?:and|but|or|also)\s+|\?\s*|;\s*|\.\s+)\s*/).map((p) => p.trim().replace(LEAD_WORDS, '')).filter((p) => p.length > 0);
@@ -244,7 +251,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // the run's report answers it (its light dose when it asks about light)
   const lastSentence = sentencesOf(t).at(-1) ?? t;
   if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
-  const route = toolFor(changes, options.acquisitionRunning ?? false);
+  const told = toolFor(changes, options.acquisitionRunning ?? false);
+  const route = forS !== undefined && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, forS } } : told;
   // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
   // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
   if (!options.acquisitionRunning && route.tool === toolCarrying('change') && changes.every((c) => c.kind === 'interval') && STATES_TIMING.test(t) && !COMMANDS_TIMING.test(t)) return undefined;
@@ -272,6 +280,18 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     }
   }
   return route;
+}
+
+/** The changes a command makes for a while ("for the next 30 min") and how long, when every one can be set back; else undefined (read as a whole). */
+function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<typeof runStateOf>): { changes: Adjustment[]; forS: number } | undefined {
+  const span = spanForAWhile(text);
+  if (!span || !span.rest) return undefined;
+  try {
+    const changes = parseAdjustment(span.rest, config, state);
+    return changes.length && changes.every(canBeSetBack) ? { changes, forS: span.forS } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

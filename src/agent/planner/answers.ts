@@ -385,7 +385,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
-    const parts = asked?.map((part) => answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+    const parts = asked?.map((part) => fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
@@ -399,6 +399,18 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     return ran.at(-1)!.summary;
   }
   return withCountAsked(briefAnswer(ran), conversation);
+}
+
+/**
+ * A part that asks for a file in the format a step of this turn wrote ("give me the tracks as CSV", "... as
+ * TrackMate XML"): that step's summary, which names the file, answers it; never a value looked up by its words.
+ */
+function fileWrittenFor(part: string, conversation: Conversation): string | undefined {
+  const wrote = conversation.current.find((r) => r.ok && typeof r.args.format === 'string' && r.args.format.length > 1 && new RegExp(`\\b${r.args.format.replace(/[^\w]/g, (ch) => `\\${ch}`)}\\b`, 'i').test(part));
+  if (!wrote) return undefined;
+  const summary = wrote.summary.replace(/[.\s]+$/, '');
+  const format = String(wrote.args.format);
+  return summary.toLowerCase().includes(format.toLowerCase()) ? summary : `${summary} (${format})`;
 }
 
 /**
@@ -515,12 +527,18 @@ export function withVerdict(question: string, answer: string): string {
   return answer;
 }
 
+/** A message that ends by telling the person what to do next: "...: say which channel", "...; start one first". */
+const OWN_NEXT_STEP = /[:;]\s*(?:say|start|give|ask|name|choose|add|use|pick)\b[^:;]*[.!]?\s*$/i;
+
 export function failureAnswer(failed: PastResult, done: PastResult[]): string {
   const before = done.filter((r) => r.ok).map((r) => `${r.tool} (${r.artifacts.map((a) => a.id).join(', ') || 'done'})`);
   // a call the person declined (the approval gate) did not fail: say what was not done
   const declined = /(?:^|: )(not done: .*)$/i.exec(failed.error ?? '');
   if (declined) return `${capitalize(withoutToolPrefix(failed.tool, declined[1]))}${before.length ? ` Done before it: ${before.join(', ')}.` : ''}`;
-  return `${failed.tool} did not work: ${withoutToolPrefix(failed.tool, failed.error ?? failed.summary)}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''} Tell me what to change (e.g. another value for the argument named) and I will run it again.`;
+  const why = withoutToolPrefix(failed.tool, failed.error ?? failed.summary);
+  // (a failure that already ends with what to do, "...: say what to image to start a new acquisition", needs no second, vaguer one)
+  const next = OWN_NEXT_STEP.test(why) ? '' : ' Tell me what to change (e.g. another value for the argument named) and I will run it again.';
+  return `${failed.tool} did not work: ${why}${before.length ? ` Finished before it: ${before.join(', ')}.` : ''}${next}`;
 }
 
 

@@ -128,7 +128,8 @@ export function verdictOf(c: GeneratedCommand, route: RouteSeen | undefined): { 
   }
   if (c.scopeWords) {
     // (a plane said for a channel is its own stack setting: "only the middle plane" is channelStack false)
-    const applied = changes.some((x) => x.onlyAt !== undefined || x.position !== undefined) || !!route.then?.length || (c.scope === 'z' && changes.some((x) => (x.kind === 'channelStack' || x.kind === 'channelZOffset') && targets(x)));
+    // (a span of time is the change made for that long: the tool sets it back after forS)
+    const applied = changes.some((x) => x.onlyAt !== undefined || x.position !== undefined) || !!route.then?.length || (c.scope === 'z' && changes.some((x) => (x.kind === 'channelStack' || x.kind === 'channelZOffset') && targets(x))) || (c.scope === 'time' && typeof route.args?.forS === 'number' && route.args.forS > 0);
     if (applied) return { verdict: 'right', why: '' };
     if (named && named.toLowerCase().includes(c.scopeWords.toLowerCase().replace(/\s+only$/, '').split(' ').at(-1)!)) return { verdict: 'named', why: named };
     return { verdict: 'silentDrop', why: `scope "${c.scopeWords}" dropped: ${JSON.stringify(changes)}` };

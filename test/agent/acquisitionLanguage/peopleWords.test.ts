@@ -88,8 +88,8 @@ describe('safety of questions and stops', () => {
   it('stops said twice with courtesy are one stop (still confirmed by the tool)', () => {
     expect(route('we need to stop now, abort')?.tool).toBe('stop_acquisition');
   });
-  it('a span said without a figure ("for the next hour") is named, never dropped', () => {
-    expect(route('switch to every 1 min for the next hour')).toMatchObject({ ask: expect.stringMatching(/1 hour.*nothing was changed/) });
+  it('a span said without a figure ("for the next hour") is never dropped: the change is made for that long', () => {
+    expect(route('switch to every 1 min for the next hour')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 60 }], forS: 3600 } });
   });
   it('a channel stop never stops the run', () => {
     expect(changes('kill the 561 laser')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
