@@ -48,6 +48,7 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 import { keptAsPipeline } from './pipelineFrame.ts';
+import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -842,7 +843,8 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
 function planRequestWhole(conversation: Conversation, catalogue: Catalogue, index: ToolIndex): Plan {
   // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
-  const plan = withRangesNamed(applyFrameScope(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), catalogue);
+  // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
+  const plan = answeredByAnAskedStep(withRangesNamed(applyFrameScope(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
