@@ -206,6 +206,8 @@ class Reader {
 
   /** "10x", "ch1", "5px": a value the step carries, written joined to its unit or argument. */
   carries(word: string): boolean {
+    // (a name the step was given as written, "Cy5" of channel: Cy5)
+    if (Object.values(this.step.args).some((v) => typeof v === 'string' && v.toLowerCase() === word.toLowerCase())) return true;
     const joined = /^\p{L}{0,3}(\d+(?:\.\d+)?)\p{L}{0,3}$/u.exec(word);
     return !!joined && numbersIn(this.step.args).some((n) => Math.abs(n - Number(joined[1])) < 1e-9);
   }
