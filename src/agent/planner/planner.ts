@@ -27,7 +27,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } f
 import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -1140,7 +1140,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
   // ("can you graph the intensity across frames?" asks for the figure, not for the numbers it shows)
-  if (question && isQuestion(text) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -1434,7 +1435,7 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
 function scopeWithoutStep(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   if (isQuestion(text) || acquisitionRunning(conversation)) return false;
   // ("in the last 4 frames which cell is fastest", "eccentricity of each nucleus in frame 3": a question without its mark asks the data)
-  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text)) return false;
+  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text) || opensWithAnExtreme(text)) return false;
   const rest = withoutFrameScope(text);
   if (rest === text || /\d/.test(rest)) return false;
   const index = indexFor(catalogue);
