@@ -349,6 +349,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
+    // "only segment the nuclei": a hedge before the step's own verb, as "just segment them" is
+    const nextStem = words[c + 1] ? tokenize(words[c + 1].word)[0]?.stem : undefined;
+    if (/^(?:only|just)$/.test(cue.lower) && nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem))) return;
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
@@ -364,8 +367,10 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "only the dividing cells", "just the moving nuclei": a kind of the objects picked out by a word, which the tool applies
     // only when the word names a value the step carries ("only the bright nuclei" → objects: bright); a word the tool knows
     // for something else ("dividing" of divisions) picks out nothing
-    const subset = /^(?:only|just)$/.test(cue.lower) && contentWords.length >= 2 && OBJECT_NOUNS.test(contentWords.at(-1)!.lower)
-      && contentWords.slice(0, -1).every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
+    // ("only the bright ones": the noun may be a word too plain to be content, "ones")
+    const noun = phrase.at(-1);
+    const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
+    const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
