@@ -349,18 +349,18 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
-    // "only segment the nuclei": a hedge before the step's own verb, as "just segment them" is
+    // "only segment the nuclei": the step's own verb after the cue is no part of the scope ("only segment the odd frames" keeps "the odd frames")
     const nextStem = words[c + 1] ? tokenize(words[c + 1].word)[0]?.stem : undefined;
-    if (/^(?:only|just)$/.test(cue.lower) && nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem))) return;
+    const verbAfter = /^(?:only|just)$/.test(cue.lower) && !!nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem));
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
-    let i = c + 1;
+    let i = verbAfter ? c + 2 : c + 1;
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {
       const w = words[i];
       if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) break;
-      if (w.start - (phrase.at(-1) ?? cue).end > 2) break;
+      if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
     const contentWords = phrase.filter((w) => reader.content(w));

@@ -577,9 +577,9 @@ function pastPassive(sentence: string): boolean {
 const LEFT_OUT_OBJECTS = /^(?:(?:and|then|please|pls|also)\s+)*(?:ignore|exclude|drop|discard|remove|skip|omit|reject|filter\s+out|leave\s+out|throw\s+(?:away|out)|get\s+rid\s+of)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|objects|blobs|spots|particles|debris)\b/i;
 
 /** Things found, then a size with its unit ("nuclei between 50 and 500 px in area", "cells of at least 20 µm²"). */
-const SIZED_OBJECTS = /^(?:(?:and|then|please|pls|also|only|just|keep|so)\s+)*(?:(?:all|any|the|only)\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|nucleus|objects|blobs|spots|particles)\b[^.;?]*?\d[\d.]*\s*(?:px|pixels?|µm|um|microns?)\b/i;
+const SIZED_OBJECTS = /^(?:(?:and|then|please|pls|also|only|just|keep|so)\s+)*(?:(?:all|any|the|only)\s+)?(?:cells|nuclei|nucleus|objects|blobs|spots|particles)\b[^.;?]*?\d[\d.]*\s*(?:px|pixels?|µm|um|microns?)\b/i;
 /** Words of motion: a size bound on how things move is no size of the things found. */
-const MOTION_WORDS = /\b(?:mov\w*|travel\w*|migrat\w*|speed\w*|fast\w*|slow\w*|displac\w*|per\s+(?:frame|min\w*|s|sec\w*|h\w*)|\/\s*(?:frame|min|s|h))\b/i;
+const MOTION_WORDS = /\b(?:mov\w*|travel\w*|migrat\w*|drift\w*|speed\w*|fast\w*|slow\w*|displac\w*|per\s+(?:frame|min\w*|s|sec\w*|h\w*)|\/\s*(?:frame|min|s|h))\b/i;
 
 /** A clause with no verb that only names the things found and bounds their size: a request for the step that finds them, with its size rule. */
 function sizedObjectsOnly(clause: string): boolean {
