@@ -12,7 +12,7 @@ import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.
 import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
 
 const STATE_KEY = 'microscope';
 
@@ -616,12 +616,18 @@ const doseReport = defineTool({
   examples: ['how much light have the cells had?', 'show the dose report', 'are we within the light budget?'],
   consumes: [],
   produces: ['table'],
-  results: { totalJPerCm2: { about: 'total light dose', unit: 'J/cm²' }, budgetJPerCm2: { about: 'dose budget', unit: 'J/cm²' } },
+  results: { totalJPerCm2: { about: 'total light dose', unit: 'J/cm²' }, doseJPerCm2: { about: 'light dose at the position or of the channel asked', unit: 'J/cm²' }, exposures: { about: 'exposures at the position or of the channel asked', unit: '' }, budgetJPerCm2: { about: 'dose budget', unit: 'J/cm²' } },
   description: 'The light-dose ledger of this session: dose (J/cm²), number of exposures and light-on time per position and channel, against the dose budget; written as a CSV table.',
-  schema: z.object({ output: outputArg.describe('Where to write the CSV; default a new file in the session folder') }),
+  schema: z.object({
+    output: outputArg.describe('Where to write the CSV; default a new file in the session folder'),
+    position: z.string().optional().describe('Only this stage position: its name ("Pos1") or its number in the plan\'s list ("2" = the second)'),
+    channel: z.string().optional().describe('Only this channel: its name ("Cy5") or its number in the plan ("2" = the second)'),
+  }),
+  fromRequest: readDoseRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const entries = session.ledger.list();
+    if (args.position !== undefined || args.channel !== undefined) return scopedDose(session, args.position, args.channel);
     const path = ctx.outputPath('dose_report.csv', args.output);
     const lines = ['position,channel,exposures,exposure_s,dose_j_per_cm2,budget_fraction'];
     const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -636,6 +642,52 @@ const doseReport = defineTool({
     };
   },
 });
+
+/** The position and channel a dose question is about ("how much light did position 2 get?", "the Cy5 dose so far"). */
+function readDoseRequest(c: RequestClause): Record<string, unknown> {
+  const t = c.text.toLowerCase();
+  const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  const name = /\bpos\s*(\d+)\b/.exec(t);
+  const numbered = /\b(?:position|field|site|xy|fov|point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b/.exec(t);
+  const ordinal = new RegExp(`\\b(${ordinals.join('|')})\\s+(?:stage\\s+)?(?:position|field|site|fov)\\b`).exec(t);
+  const position = name ? `Pos${name[1]}` : numbered ? numbered[1] : ordinal ? String(ordinals.indexOf(ordinal[1]) + 1) : undefined;
+  // (a channel by its name or number only where the words say one: the wavelengths of a dose question are no channel of the plan)
+  const channel = /\b(?:channel|ch)\b/.test(t) || c.read.channels().length > 0 ? c.read.channel() : undefined;
+  return { ...(position ? { position } : {}), ...(channel !== undefined ? { channel: String(channel) } : {}) };
+}
+
+/** The dose at one position, of one channel, or both: the question's scope, never every position's numbers. */
+async function scopedDose(session: MicroscopeSession, position: string | undefined, channel: string | undefined): Promise<ToolResult> {
+  const { findChannel } = await import('../src/microscope/config.ts');
+  const status = session.acquisition?.status();
+  const entries = session.ledger.list();
+  const positionNames = status?.positions.map((p) => p.name) ?? [...new Set(entries.map((e) => e.position))];
+  const channelNames = status?.channels.map((c) => c.channel) ?? [...new Set(entries.map((e) => e.channel))];
+  const pick = (asked: string, names: string[]) => {
+    const exact = names.find((n) => n.toLowerCase() === asked.trim().toLowerCase());
+    if (exact) return exact;
+    const n = /^\s*(\d+)\s*$/.exec(asked);
+    return n && Number(n[1]) >= 1 && Number(n[1]) <= names.length ? names[Number(n[1]) - 1] : asked.trim();
+  };
+  const pos = position !== undefined ? pick(position, positionNames) : undefined;
+  // ("GFP" is the FITC preset, "405" the DAPI one: a channel said by a common name is the preset the plan runs)
+  const ch = channel !== undefined ? (channelNames.some((n) => n.toLowerCase() === channel.trim().toLowerCase()) || /^\s*\d\s*$/.test(channel) ? pick(channel, channelNames) : findChannel(session.microscope.config, channel)?.name ?? channel.trim()) : undefined;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const chosen = entries.filter((e) => (pos === undefined || same(e.position, pos)) && (ch === undefined || same(e.channel, ch)));
+  const said = (asked: string, name: string, noun: string) => (/^\s*\d+\s*$/.test(asked) && asked.trim() !== name ? `${noun} ${asked.trim()} (${name})` : `${noun} ${name}`);
+  const scope = [pos !== undefined ? said(position!, pos, 'position') : '', ch !== undefined ? said(channel!, ch, 'channel') : ''].filter(Boolean).join(', ');
+  const budget = session.limits.doseBudgetJPerCm2;
+  const dose = chosen.reduce((sum, e) => sum + e.doseJPerCm2, 0);
+  const exposures = chosen.reduce((n, e) => n + e.exposures, 0);
+  // (a position's share of the budget is its peak, overlaps with other fields included, as the budget is kept)
+  const share = pos !== undefined && ch === undefined ? session.ledger.atPosition(pos) : dose;
+  const known = pos === undefined || positionNames.some((n) => same(n, pos)) ? '' : ` (the positions are ${positionNames.join(', ') || 'none yet'})`;
+  const knownChannel = ch === undefined || channelNames.some((n) => same(n, ch)) ? '' : ` (the channels are ${channelNames.join(', ') || 'none yet'})`;
+  const summary = chosen.length === 0
+    ? `No light has reached ${scope} yet${known}${knownChannel}.`
+    : `Light so far at ${scope}: ${round(dose, 3)} J/cm² in ${counted(exposures, 'exposure')}${pos !== undefined ? `, ${percentOf(share, budget)} of the ${budget} J/cm² budget` : ''}.`;
+  return { summary, artifacts: [], values: { doseJPerCm2: round(dose), exposures, ...(pos !== undefined ? { position: pos } : {}), ...(ch !== undefined ? { channel: ch } : {}), budgetJPerCm2: budget } };
+}
 
 /**
  * The plan as started, in numbers: positions (x tiles) x channels x z planes x time points,

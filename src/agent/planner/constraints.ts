@@ -208,6 +208,8 @@ class Reader {
 
   /** "10x", "ch1", "5px": a value the step carries, written joined to its unit or argument. */
   carries(word: string): boolean {
+    // (a name the step was given as written, "Cy5" of channel: Cy5)
+    if (Object.values(this.step.args).some((v) => typeof v === 'string' && v.toLowerCase() === word.toLowerCase())) return true;
     const joined = /^\p{L}{0,3}(\d+(?:\.\d+)?)\p{L}{0,3}$/u.exec(word);
     return !!joined && numbersIn(this.step.args).some((n) => Math.abs(n - Number(joined[1])) < 1e-9);
   }
@@ -351,25 +353,30 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "could you just make a kymograph", "just segment them": a hedge before the verb, no scope
     // "on top of each other": a reciprocal, no scope
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
+    // "only segment the nuclei": the step's own verb after the cue is no part of the scope ("only segment the odd frames" keeps "the odd frames")
+    const nextStem = words[c + 1] ? tokenize(words[c + 1].word)[0]?.stem : undefined;
+    const verbAfter = /^(?:only|just)$/.test(cue.lower) && !!nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem));
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
     // "in each time point", "each frame", "for each image": every frame, which every step covers, not a part of the movie
     if (cue.lower === 'each' && /^(?:frames?|time ?points?|timepoints?|images?|planes?|time ?steps?)(?: (?!of |in |from )|$)/i.test(words.slice(c + 1, c + 4).map((w) => w.lower).join(' '))) return;
-    let i = c + 1;
+    let i = verbAfter ? c + 2 : c + 1;
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {
       const w = words[i];
       if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) break;
-      if (w.start - (phrase.at(-1) ?? cue).end > 2) break;
+      if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
     const contentWords = phrase.filter((w) => reader.content(w));
     // "only the dividing cells", "just the moving nuclei": a kind of the objects picked out by a word, which the tool applies
     // only when the word names a value the step carries ("only the bright nuclei" → objects: bright); a word the tool knows
     // for something else ("dividing" of divisions) picks out nothing
-    const subset = /^(?:only|just)$/.test(cue.lower) && contentWords.length >= 2 && OBJECT_NOUNS.test(contentWords.at(-1)!.lower)
-      && contentWords.slice(0, -1).every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
+    // ("only the bright ones": the noun may be a word too plain to be content, "ones")
+    const noun = phrase.at(-1);
+    const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
+    const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;

@@ -27,7 +27,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } f
 import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
-import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -116,7 +116,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   // "how many frames and channels does it have?": one question, not two steps
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : withVerbPhrasesApart(splitClauses(text), index, (tool) => runsMicroscope(tool, catalogue));
   // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
-  const picked: { clause: number; tool: string; at?: number; weak?: boolean }[] = [];
+  const picked: { clause: number; tool: string; at?: number; weak?: boolean; named?: boolean }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const resultsOff: { tool: string; arg: string }[] = [];
@@ -124,6 +124,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   const scopes: { start: number; end: number }[] = [];
   const headings: { start: number; end: number; tool: string }[] = [];
+  // the negated clauses that excluded a step, and whether they named it (see keptAfterAll)
+  const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
@@ -219,7 +221,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "ignore nuclei smaller than 30 µm²", "drop objects touching the border": things found left out, with no step named before,
     // ask for the step that finds them (with its rule), not for a measurement of their size
     const finder = makerOf('labels', catalogue);
-    if (best && finder && !best.named && !clause.negated && picked.length === 0 && LEFT_OUT_OBJECTS.test(clause.text)) best = { tool: finder, score: best.score, at: 0, matched: best.matched };
+    // ("nuclei between 50 and 500 px in area please": things found, bounded by a size, with no verb: the same step with its size rule)
+    if (finder && !best?.named && !clause.negated && picked.length === 0 && (LEFT_OUT_OBJECTS.test(clause.text) || sizedObjectsOnly(clause.text)) && (best || sizedObjectsOnly(clause.text))) best = { tool: finder, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     // ("turn the movie upside down": a verb some tool knows elsewhere, "turn on the light", but not among the words matched here)
     const action = best && !best.named && !clause.negated ? unmatchedAction(clause.text, index) : undefined;
@@ -332,6 +335,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (clause.negated) {
       excluded.push(best.tool);
       excludedSpans.push({ start: clause.start, end: clause.end });
+      negations.push({ clause: i, tool: best.tool, named: !!best.named || !!best.nameWord, matched: best.matched });
       return;
     }
     const previous = picked.at(-1);
@@ -426,7 +430,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
     // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
-    picked.push({ clause: i, tool: best.tool, ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
@@ -435,6 +439,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
   const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
   picked.splice(0, picked.length, ...asked);
+  for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
@@ -572,6 +577,16 @@ function pastPassive(sentence: string): boolean {
 
 /** Things found left out, as a request of its own ("ignore nuclei smaller than 30 µm²", "discard the objects on the border"). */
 const LEFT_OUT_OBJECTS = /^(?:(?:and|then|please|pls|also)\s+)*(?:ignore|exclude|drop|discard|remove|skip|omit|reject|filter\s+out|leave\s+out|throw\s+(?:away|out)|get\s+rid\s+of)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+)?(?:cells|nuclei|objects|blobs|spots|particles|debris)\b/i;
+
+/** Things found, then a size with its unit ("nuclei between 50 and 500 px in area", "cells of at least 20 µm²"). */
+const SIZED_OBJECTS = /^(?:(?:and|then|please|pls|also|only|just|keep|so)\s+)*(?:(?:all|any|the|only)\s+)?(?:cells|nuclei|nucleus|objects|blobs|spots|particles)\b[^.;?]*?\d[\d.]*\s*(?:px|pixels?|µm|um|microns?)\b/i;
+/** Words of motion: a size bound on how things move is no size of the things found. */
+const MOTION_WORDS = /\b(?:mov\w*|travel\w*|migrat\w*|drift\w*|speed\w*|fast\w*|slow\w*|displac\w*|per\s+(?:frame|min\w*|s|sec\w*|h\w*)|\/\s*(?:frame|min|s|h))\b/i;
+
+/** A clause with no verb that only names the things found and bounds their size: a request for the step that finds them, with its size rule. */
+function sizedObjectsOnly(clause: string): boolean {
+  return SIZED_OBJECTS.test(clause) && !MOTION_WORDS.test(clause) && !isQuestion(clause);
+}
 
 /** An operation named by its noun, with no verb or a light one ("shading correction", "then do a deconvolution", "background subtraction"). */
 const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*(?:(?:do|run|apply|perform|add)\s+(?:an?\s+|the\s+|some\s+)?)?((?:[\p{L}\d-]+\s+){0,3}[\p{L}-]{3,}(?:tion|sion|ment|al|sis))\s*[.!]?\s*$/iu;
@@ -1134,7 +1149,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       const reporter = playing('status', catalogue);
       if (reporter && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
       // (a part of the words no argument uses is named in the answer: the acquisition language's coverage check)
-      return { steps: [{ tool: routed.tool, args: routed.args, clause: text }, ...('then' in routed && routed.then ? routed.then.map((s) => ({ tool: s.tool, args: s.args, clause: text })) : [])], ...(routed.notApplied?.length ? { notes: routed.notApplied } : {}) };
+      // (a report the acquisition language routes without arguments takes the scope its own reader finds: "how much light did position 2 get?")
+      const scoped = plays(routed.tool, 'status', catalogue) ? { ...(selfOf(routed.tool, catalogue)?.fromRequest?.(clauseForTool(routed.tool, text, conversation, catalogue)) ?? {}), ...routed.args } : routed.args;
+      return { steps: [{ tool: routed.tool, args: scoped, clause: text }, ...('then' in routed && routed.then ? routed.then.map((s) => ({ tool: s.tool, args: s.args, clause: text })) : [])], ...(routed.notApplied?.length ? { notes: routed.notApplied } : {}) };
     }
   }
   const notDone = (understood.notDone ?? []).map(notDoneNote);
@@ -1157,7 +1174,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
   // ("can you graph the intensity across frames?" asks for the figure, not for the numbers it shows)
-  if (question && isQuestion(text) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -1451,7 +1469,7 @@ export function slashedSteps(text: string, catalogue: Catalogue): string {
 function scopeWithoutStep(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   if (isQuestion(text) || acquisitionRunning(conversation)) return false;
   // ("in the last 4 frames which cell is fastest", "eccentricity of each nucleus in frame 3": a question without its mark asks the data)
-  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text)) return false;
+  if (/\b(?:which|what|how|who|whose|where|when|why|each|every|per)\b/i.test(text) || opensWithAnExtreme(text)) return false;
   const rest = withoutFrameScope(text);
   if (rest === text || /\d/.test(rest)) return false;
   const index = indexFor(catalogue);
@@ -1527,6 +1545,31 @@ function isSwitch(p: PropertyInfo): boolean {
  * those at the border" names segment's excludeBorder; "don't split nuclei that touch" its
  * splitTouching, not the tracker's allowSplitting, whose "allow" is not said.
  */
+/**
+ * Steps a negated clause excluded that the request keeps after all: one it asks for by its own name elsewhere while the
+ * negation never named it ("I don't want to count cells, just segment": counting is no segmentation turned down), and one
+ * the negation only matched by words that state a yes/no argument of a step the same sentence asks for ("No cut-off cells at
+ * the image boundary please, segment the nuclei" is the segmentation's border rule, no acquisition turned down).
+ */
+function keptAfterAll(negations: { clause: number; tool: string; named: boolean; matched: string[] }[], picked: { clause: number; tool: string; named?: boolean }[], clauses: Clause[], catalogue: Catalogue): string[] {
+  const kept: string[] = [];
+  for (const n of negations) {
+    if (n.named) continue;
+    const askedByName = picked.some((p) => p.tool === n.tool && p.named && p.clause !== n.clause);
+    const others = picked.filter((p) => p.tool !== n.tool && clauses[p.clause].sentence === clauses[n.clause].sentence);
+    const said = new Set(tokenize(clauses[n.clause].text).map((t) => meaning(t.stem)).filter((w) => !INPUT_MEANINGS.has(w)));
+    const matched = new Set(n.matched.flatMap((m) => m.split(' ')));
+    // (more of the words are about how the other step runs, its arguments as described, than the excluded tool's own)
+    const aboutAnother = others.some((p) => {
+      const args = argumentMeanings(p.tool, catalogue, true);
+      const overlap = [...said].filter((w) => args.has(w));
+      return overlap.length >= 2 && overlap.filter((w) => !matched.has(w)).length > matched.size;
+    });
+    if (askedByName || aboutAnother || earlierSwitch(clauses[n.clause], others.map((p) => ({ tool: p.tool, sentence: clauses[p.clause].sentence })), catalogue)) kept.push(n.tool);
+  }
+  return kept;
+}
+
 function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number }[], catalogue: Catalogue): string | undefined {
   const said = new Set(tokenize(clause.text).map((t) => meaning(t.stem)));
   for (const step of [...earlier].reverse()) {

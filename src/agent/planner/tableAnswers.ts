@@ -89,6 +89,11 @@ export interface QuestionScope {
 
 const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder)\b/i;
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
+
+/** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */
+export function opensWithAnExtreme(text: string): boolean {
+  return EXTREME_FIRST.test(text.trim()) && !STEP_WORD.test(text);
+}
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
@@ -189,6 +194,8 @@ export function plainQuestion(question: string): string {
     .replace(/\b(how|what|why|where|who|when)['’]d\b/gi, '$1 did')
     // "i.e.", "e.g.": what follows says it again, no word of its own
     .replace(/(?<![\p{L}\d])(?:i\.\s?e\.?|e\.\s?g\.?)(?=[\s,:])/giu, ' ')
+    // "how many microns per hour do they move?": a length per time asked by its unit is a speed, no count of things
+    .replace(/\bhow many\s+((?:micro(?:n|meter|metre)s?|µm|um|pixels?|px|nano(?:meter|metre)s?|nm|milli(?:meter|metre)s?|mm)\s*(?:per|an?|each|every|\/)\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|frames?))\b/gi, 'what is the average speed in $1')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
@@ -589,6 +596,9 @@ export function isAskedForm(question: string): boolean {
   const text = plainQuestion(question)
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
     .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
+    // the asking wrapped in a wish ("I was hoping you could tell me ...", "we'd be grateful if you could check ...",
+    // "I was hoping to find out ..."): the asking verb and what it asks are left
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:i|we)\b[^,?.!]{0,40}?\b(?:(?:you|u)\s+(?:could|can|would|might|will|'d)\s+(?:please\s+)?(?=(?:tell|let|give|show|find out|check|work out|figure out)\b)|(?:hop\w*|wish\w*|keen|eager|interested)\s+(?:in\s+|to\s+)?(?=(?:know\w*|find\w* out|learn\w*)\b))/i, '')
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) (?:like|love)|i want(?:ed)?|i need|we(?:'d| would) (?:like|love)|i(?:'m| am) curious|i wonder(?:ed)?|(?:i|we)(?:'m| am|'re| are| was| were) (?:wondering|curious)(?: about)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder(?:ing)?|list)\b/i.test(prefix) ? 'what is ' : prefix))
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
