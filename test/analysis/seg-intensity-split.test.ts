@@ -30,7 +30,7 @@ function labelsAt(labels: Uint32Array, points: [number, number][]): number[] {
   return points.map(([x, y]) => labels[y * W + x]);
 }
 
-describe('splitByIntensity (default for nuclei)', () => {
+describe('splitByIntensity (when asked)', () => {
   // a bright nucleus and a dim one pressed together (centres 18 px apart, radii about 12 and 9 px), two far ones for scale
   const touching = plane([
     [30, 32, 6, 240],
@@ -43,9 +43,9 @@ describe('splitByIntensity (default for nuclei)', () => {
   // down to 3 noise SD joins the two nuclei into one foreground region, whose distance map has one peak
   const grown: SegmentOptions = { method: 'otsu', sigmaPx: 1.58, minAreaPx: 56, minSeedDistancePx: 9, seedSigmaPx: 1.58, edgeFraction: 0.25, edgeSigmaPx: 1, growToNoiseSd: 3, convexFill: true, splitOversized: true };
 
-  it('is chosen for round objects, not for whole cells', () => {
-    expect(segmentPlaneAuto(touching, W, H, { method: 'auto' }).chosen.splitByIntensity).toBe(true);
-    expect(segmentPlaneAuto(touching, W, H, { method: 'auto', shape: 'irregular' }).chosen.splitByIntensity).toBe(false);
+  it('is off unless asked (it cuts textured nuclei too), and passed on when asked', () => {
+    expect(segmentPlaneAuto(touching, W, H, { method: 'auto' }).chosen.splitByIntensity).toBe(false);
+    expect(segmentPlaneAuto(touching, W, H, { method: 'auto', splitByIntensity: true }).chosen.splitByIntensity).toBe(true);
   });
 
   it('cuts a bright disk touching a dim disk into two objects', () => {
