@@ -61,6 +61,8 @@ export interface ChosenParameters {
   closeBaysPx: number;
   /** Objects far larger than their peers split again by their shape (seg-plane.ts splitOversized): round objects. */
   splitOversized: boolean;
+  /** Objects holding a bright and a dim nucleus cut along the valley between them (seg-plane.ts splitByIntensity): when asked. */
+  splitByIntensity: boolean;
   /** The background surface subtracted before thresholding (uneven illumination, seg-background.ts). */
   flattenBackground: boolean;
   /** Why it was (empty when not, or given). */
@@ -463,6 +465,9 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     // Our simulator (seg-loss-classes.ts, SEG): seed 11 0.8425 -> 0.8559, 9401 0.5673 -> 0.6078, 9402 0.7624 ->
     // 0.7758, 9405 0.769 -> 0.7906, seed 4 0.843 -> 0.8621.
     splitOversized: options.splitOversized ?? options.shape !== 'irregular',
+    // A bright nucleus pressed against a dim one cut along the intensity valley between them: only when asked
+    // (seg-intensity-split.ts: on textured nuclei it also cuts one nucleus in two; SIM+ 02 DET 0.937 -> 0.843).
+    splitByIntensity: options.splitByIntensity ?? false,
     flattenBackground: background.flatten,
     backgroundReason: background.reason,
     noiseReason: appliedNoiseFactor > 1 && options.sigmaPx === undefined ? `smoothing ${appliedNoiseFactor.toFixed(2)}x the usual sixth of the radius${appliedNoiseFactor < noiseFactor ? ` (${MAX_NOISE_SMOOTHING_PX} px at most)` : ''}: the movie is noisy (signal-to-noise ${snr.toFixed(1)} per pixel, under ${NOISY_SNR})` : '',
@@ -471,7 +476,7 @@ export function chooseSegmentParameters(rawSamples: SamplePlane[], options: Auto
     ...(radiusSource === 'estimated' && !blob && scales.some((s) => s.note) ? { sizeReason: `on ${scales.filter((s) => s.note).length} of ${scales.length} sample frames ${scales.find((s) => s.note)!.note}` } : {}),
   };
   const { objects: _o, objectRadiusPx: _r, pixelSizeUm: _p, shape: _s, ...rest } = options;
-  const chosenOptions: SegmentOptions = { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground };
+  const chosenOptions: SegmentOptions = { ...rest, method, objects, sigmaPx, minAreaPx, ...(options.minAreaPx !== undefined || options.shape === 'irregular' ? {} : { borderMinAreaPx: Math.round(BORDER_MIN_AREA_FRACTION * minAreaPx) }), maxAreaPx: chosen.maxAreaPx, minSeedDistancePx, minSeedDepthPx, seedSigmaPx, edgeFraction, edgeSigmaPx, growToNoiseSd: chosen.growToNoiseSd, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, splitByIntensity: chosen.splitByIntensity, convexFill: chosen.convexFill, flattenBackground: chosen.flattenBackground };
   // Otsu chosen: unless, once segmented, it leaves in pieces more of triangle's objects than triangle does of its own.
   if (automatic?.method === 'otsu') {
     const breakage = otsuBreakage(rawSamples, chosenOptions, options.shape !== 'irregular');
@@ -514,7 +519,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
   const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background (a region there of ${Math.round(unseededRegionPx(chosen.sigmaPx, chosen.minAreaPx))} px or more is an object without a pixel over the threshold), at most ${HYSTERESIS_MAX_SHARE} of the way from the background to the threshold` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : chosen.closeBaysPx > 0 ? `; outlines: notches up to ${2 * chosen.closeBaysPx} px wide closed (a disk of ${chosen.closeBaysPx} px, ${BAY_RADIUS_FRACTION} of the radius)` : ''}`;
   const flat = chosen.flattenBackground ? `; ${chosen.backgroundReason || 'background flattened before thresholding'}` : '';
-  return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${chosen.splitOversized ? `, objects over ${OVERSIZED_AREA_RATIO}x the median area split again by their shape` : ''}${grown}${chosen.noiseReason ? `; ${chosen.noiseReason}` : ''}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
+  return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${chosen.splitOversized ? `, objects over ${OVERSIZED_AREA_RATIO}x the median area split again by their shape` : ''}${chosen.splitByIntensity ? ', a bright and a dim nucleus touching cut along the valley between them' : ''}${grown}${chosen.noiseReason ? `; ${chosen.noiseReason}` : ''}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morp
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupPixels } from './regionprops.ts';
 import { splitOversizedObjects } from './seg-oversized.ts';
+import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -94,6 +95,11 @@ export interface SegmentOptions {
   /** Each object takes the unclaimed pixels of its convex hull (dim parts of a nucleus between its bright ones). Default false. */
   convexFill?: boolean;
   /**
+   * Objects holding two nuclei of distinct brightness (a bright one pressed against a dim one, which has no distance
+   * peak of its own) are cut along the intensity valley between them (seg-intensity-split.ts). Default false.
+   */
+  splitByIntensity?: boolean;
+  /**
    * Subtract the background surface (seg-background.ts: a low percentile on a coarse grid of tiles, interpolated)
    * before thresholding: for uneven illumination or a gradient, which defeat a global threshold. Default false.
    */
@@ -126,6 +132,7 @@ export const SEGMENT_DEFAULTS = {
   edgeSigmaPx: undefined as number | undefined,
   growToNoiseSd: 0,
   convexFill: false,
+  splitByIntensity: false,
   closeBaysPx: 0,
   flattenBackground: false,
 };
@@ -338,6 +345,9 @@ export function growToNoise(foreground: Uint8Array, smoothed: Float32Array, widt
  */
 export const HYSTERESIS_MAX_SHARE = 0.75;
 
+/** Each nucleus of an intensity split (splitByIntensity) covers at least this many minimum object areas (0.4 of a typical nucleus where minAreaPx is a fifth of it). */
+const INTENSITY_SPLIT_MIN_PIECE_AREAS = 2;
+
 /**
  * A region above the growth level with no threshold pixel in it is kept only from this many times the
  * area of a disk of the smoothing radius (and the minimum object area): on 4 million pixels of white
@@ -485,6 +495,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
     if (o.splitBy === 'distance' && o.minSeedDepthPx > 0) labels = mergeShallowBasins(labels, landscape, width, height, o.minSeedDepthPx).labels;
     if (o.splitOversized) splitOversizedObjects(labels, width, height);
+    if (o.splitByIntensity) splitIntensityDistinct(labels, width, height, { smoothed, ...backgroundStats(smoothed, foreground), minSeedDistancePx: o.minSeedDistancePx, minPiecePx: INTENSITY_SPLIT_MIN_PIECE_AREAS * o.minAreaPx });
   }
   if (o.edgeFraction > 0) {
     let finer: FinerEdges | undefined;
