@@ -11,7 +11,7 @@
 // cut nuclei 0.79-0.99) nor the pieces' brightness and size ratios tell the two cases apart on these data.
 import { groupPixels } from './regionprops.ts';
 import { labelComponents } from './morphology.ts';
-import { peakLocalMax, watershed } from './watershed.ts';
+import { passesBetweenBasins, peakLocalMax, watershed } from './watershed.ts';
 
 /** The dimmer peak rises at most this share of the brighter one's height above the background (distinct brightness). */
 export const MAX_DIM_PEAK_SHARE = 0.75;
@@ -106,29 +106,15 @@ function joinAlikeBasins(basins: Uint32Array, g: Float32Array, wx: number, wy: n
     area[b]++;
     if (g[i] > peak[b]) peak[b] = g[i];
   }
-  const pass = new Map<number, number>();
-  const note = (a: number, b: number, level: number) => {
-    const key = a < b ? a * (n + 1) + b : b * (n + 1) + a;
-    const old = pass.get(key);
-    if (old === undefined || level > old) pass.set(key, level);
-  };
-  for (let y = 0; y < wy; y++)
-    for (let x = 0; x < wx; x++) {
-      const i = y * wx + x;
-      const a = basins[i];
-      if (!a) continue;
-      if (x + 1 < wx && basins[i + 1] && basins[i + 1] !== a) note(a, basins[i + 1], Math.min(g[i], g[i + 1]));
-      if (y + 1 < wy && basins[i + wx] && basins[i + wx] !== a) note(a, basins[i + wx], Math.min(g[i], g[i + wx]));
-    }
   const parent = Uint32Array.from({ length: n + 1 }, (_, k) => k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]];
     return k;
   };
   const bg = o.background;
-  for (const [key, level] of [...pass.entries()].sort((p, q) => q[1] - p[1])) {
-    const a = find(Math.floor(key / (n + 1)));
-    const b = find(key % (n + 1));
+  for (const [first, second, level] of passesBetweenBasins(basins, g, wx, wy, n)) {
+    const a = find(first);
+    const b = find(second);
     if (a === b) continue;
     const [high, low] = peak[a] >= peak[b] ? [a, b] : [b, a];
     const dim = peak[low] - bg;

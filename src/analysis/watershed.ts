@@ -325,31 +325,15 @@ export function mergeShallowBasins(labels: Uint32Array, landscape: ArrayLike<num
   for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
   const peak = new Float64Array(max + 1).fill(-Infinity);
   for (let i = 0; i < labels.length; i++) if (labels[i] && landscape[i] > peak[labels[i]]) peak[labels[i]] = landscape[i];
-  // The highest pass between each pair of touching basins (4-neighbours): the lower of the two pixels.
-  const pass = new Map<number, number>();
-  const note = (a: number, b: number, level: number) => {
-    const key = a < b ? a * (max + 1) + b : b * (max + 1) + a;
-    const old = pass.get(key);
-    if (old === undefined || level > old) pass.set(key, level);
-  };
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      const a = labels[i];
-      if (!a) continue;
-      if (x + 1 < width && labels[i + 1] && labels[i + 1] !== a) note(a, labels[i + 1], Math.min(landscape[i], landscape[i + 1]));
-      if (y + 1 < height && labels[i + width] && labels[i + width] !== a) note(a, labels[i + width], Math.min(landscape[i], landscape[i + width]));
-    }
   const parent = Uint32Array.from({ length: max + 1 }, (_, k) => k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]];
     return k;
   };
   // Highest passes first: a basin joins its neighbour while it is still shallow, before lower passes are judged.
-  const edges = [...pass.entries()].sort((p, q) => q[1] - p[1]);
-  for (const [key, level] of edges) {
-    const a = find(Math.floor(key / (max + 1)));
-    const b = find(key % (max + 1));
+  for (const [first, second, level] of passesBetweenBasins(labels, landscape, width, height, max)) {
+    const a = find(first);
+    const b = find(second);
     if (a === b) continue;
     if (Math.min(peak[a], peak[b]) - level >= minDepth) continue;
     const [high, low] = peak[a] >= peak[b] ? [a, b] : [b, a];
@@ -361,4 +345,26 @@ export function mergeShallowBasins(labels: Uint32Array, landscape: ArrayLike<num
   const out = new Uint32Array(labels.length);
   for (let i = 0; i < labels.length; i++) if (labels[i]) out[i] = renumber[find(labels[i])];
   return { labels: out, count };
+}
+
+/**
+ * The highest pass between each pair of touching basins (4-neighbours; the lower of the two pixels on the
+ * border), highest first, as [basin, basin, level]. Labels run 1..maxLabel; 0 is background.
+ */
+export function passesBetweenBasins(labels: ArrayLike<number>, landscape: ArrayLike<number>, width: number, height: number, maxLabel: number): [number, number, number][] {
+  const pass = new Map<number, number>();
+  const note = (a: number, b: number, level: number) => {
+    const key = a < b ? a * (maxLabel + 1) + b : b * (maxLabel + 1) + a;
+    const old = pass.get(key);
+    if (old === undefined || level > old) pass.set(key, level);
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const a = labels[i];
+      if (!a) continue;
+      if (x + 1 < width && labels[i + 1] && labels[i + 1] !== a) note(a, labels[i + 1], Math.min(landscape[i], landscape[i + 1]));
+      if (y + 1 < height && labels[i + width] && labels[i + width] !== a) note(a, labels[i + width], Math.min(landscape[i], landscape[i + width]));
+    }
+  return [...pass.entries()].sort((p, q) => q[1] - p[1]).map(([key, level]) => [Math.floor(key / (maxLabel + 1)), key % (maxLabel + 1), level]);
 }
