@@ -71,9 +71,24 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
   if (takes('output')) {
     const output = findOutput(ctx.clause);
     // a format named after "as" ("export as CSV") is no file name
-    if (output && !/^(?:ctc|csv|trackmate|xml)$/i.test(output)) args.output = output;
+    if (output && !/^(?:ctc|csv|trackmate|xml)$/i.test(output) && fitsWhatItWrites(output, ctx.tool, ctx.catalogue)) args.output = output;
   }
   return args;
+}
+
+const TABLE_FILE = /\.(?:csv|tsv|xlsx?|json|txt)$/i;
+const IMAGE_FILE = /\.(?:tiff?|ome\.tiff?|png|jpe?g)$/i;
+
+/**
+ * A file name goes to a step that writes that kind of file: "... as a csv called intensity.csv" names the
+ * table of the step that measures, never the movie of the correction before it (its first product, by its declaration).
+ */
+function fitsWhatItWrites(output: string, tool: string, catalogue: Catalogue): boolean {
+  if (selfOf(tool, catalogue)?.writesCopies === true) return true;
+  const first = producesOf(tool, catalogue)[0];
+  if (TABLE_FILE.test(output)) return first !== 'movie' && first !== 'labels';
+  if (IMAGE_FILE.test(output)) return first !== 'table';
+  return true;
 }
 
 /** The generic readers a tool's `fromRequest` is lent, bound to this step's words and tool. */

@@ -97,8 +97,10 @@ const takesFrames = (tool: string, catalogue: Catalogue) => 'frames' in (catalog
 
 /** The step before `at` whose result the step reads through a chain reference, of any of its inputs. */
 function feeder(steps: PlannedStep[], at: number, catalogue: Catalogue): number | undefined {
-  const chained = Object.values(steps[at].args).filter((v): v is Ref => !!v && typeof v === 'object' && (v as Ref).mode === 'chain').map((r) => r.$ref);
-  for (let k = at - 1; k >= 0; k--) if (chained.some((type) => producesOf(steps[k].tool, catalogue).includes(type))) return k;
+  // (an input the chain hands on, or one taken from the steps named as its makers: a plot of measure's table)
+  const refs = Object.values(steps[at].args).filter((v): v is Ref => !!v && typeof v === 'object' && ((v as Ref).mode === 'chain' || (v as Ref).mode === 'producer'));
+  const feeds = (r: Ref, tool: string) => producesOf(tool, catalogue).includes(r.$ref) && (r.mode === 'chain' || (r.producers ?? []).includes(tool));
+  for (let k = at - 1; k >= 0; k--) if (refs.some((r) => feeds(r, steps[k].tool))) return k;
   return undefined;
 }
 

@@ -107,3 +107,14 @@ describe('tool-owned argument readers', () => {
     }
   });
 });
+
+describe('a file name goes to the step that writes that kind of file', () => {
+  it('"as a csv called intensity.csv" is the measurement\'s table, not the corrected movie', async () => {
+    await loadAcquisitionWords();
+    const { plan } = await import('./planOffline.ts');
+    const steps = plan('bleach-correct with a simple ratio method, then give me the mean intensity per frame as a csv called intensity.csv', [{ id: 'movie-1', type: 'movie', frames: 48 }]).steps;
+    expect(steps.find((s) => s.tool === 'correct_bleach')?.args.output).toBeUndefined();
+    expect(steps.find((s) => s.tool === 'measure')?.args.output).toBe('intensity.csv');
+    expect(plan('correct the drift and save it as corrected.tif').steps[0].args.output).toBe('corrected.tif');
+  });
+});

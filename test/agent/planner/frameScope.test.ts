@@ -105,3 +105,12 @@ describe('frames said for a step (brief s26/C)', () => {
     expect((plan.notes ?? []).join(' ')).toMatch(/Not applied: "ignore the first 2 frames" — `track` takes no frame range/);
   });
 });
+
+describe('frames said of a step whose table a later step draws', () => {
+  it('are applied where the table is made, and the plot of it is not said to have ignored them', () => {
+    const request = "count the nuclei in every frame and plot the count over time; skip the first two frames, they're out of focus";
+    const plan = planRequest({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 48 }], earlier: [], current: [], earlierRequests: [] }, catalogue);
+    expect(plan.steps.find((s) => s.tool === 'measure')?.args.frames).toEqual({ first: 3, last: 48 });
+    expect((plan.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
