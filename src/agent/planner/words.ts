@@ -181,6 +181,11 @@ export function tokenize(text: string): Token[] {
   return tokens.map((t) => ({ ...t }));
 }
 
+/** Pieces of a CamelCase word that make a name, not words ("He La", "Ca Ski"): a short first piece, none of one letter ("Io U" of IoU is "IoU"'s words). */
+function namesALine(pieces: string[]): boolean {
+  return pieces[0].length < 3 && pieces.every((p) => p.length >= 2);
+}
+
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
   for (const m of withCompounds(text).matchAll(/[\p{L}\d][\p{L}\d'’]*(?:-[\p{L}\d]+)*/gu)) {
@@ -190,9 +195,9 @@ function tokenizeOnce(text: string): Token[] {
     // (a number, "5e-1" of "6.5e-1" too, is no word: quantities.ts reads it)
     if (isStopWord(word) || /^\d+(?:[.,]\d+)?(?:e[-+]?\d+)?$/.test(word)) continue;
     // "IdentifyPrimaryObjects", "KymographBuilder": a plugin or module name written in CamelCase is its words, like a hyphenated one
-    // ("HeLa", "iPSC": a cell line's name is one word; its short pieces are no words of their own)
+    // ("HeLa", "CaSki", "McCoy": a cell line's name is one word; its short pieces are no words of their own)
     const camel = /\p{Ll}\p{Lu}/u.test(m[0]) && !/\d/.test(m[0]) ? m[0].replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2').toLowerCase().split('-') : [];
-    const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : camel.length > 1 && camel[0].length >= 3 ? [word, ...camel] : [word];
+    const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : camel.length > 1 && !namesALine(camel) ? [word, ...camel] : [word];
     parts.forEach((part, i) => {
       if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length, ...(i > 0 ? { part: true } : {}) });
     });
