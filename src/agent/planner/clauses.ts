@@ -23,9 +23,16 @@ const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:
 /** Words that open a clause to say where it comes in the order ("start by registering", "begin with", "end with a max projection"). */
 const ORDER_OPENER = /^((?:(?:and|then|but|so)\s+)?(?:(?:start|begin|kick)(?:\s+off)?|(?:end|finish|wrap)(?:\s+(?:off|up))?)\s+(?:by|with))\b/i;
 
+/**
+ * Words anywhere in a clause that say when in the order a step comes, or at which end of the movie, never a
+ * command to start or end an acquisition ("at the end you track", "I only need the tracks as a CSV at the end",
+ * "to finish, plot the speed"); "at the end of this time point" names when, and is kept.
+ */
+const ORDER_PHRASE = /\b(?:(?:at|in)\s+the\s+(?:very\s+)?(?:end|start|beginning)\b(?!\s+of\b)|(?<=^\W*(?:(?:and|then|but|so)\s+)?)to\s+(?:start|begin|finish|end)(?:\s+(?:off|up|with))?(?=\s*(?:,|$)))/gi;
+
 /** The clause with its opening words of order blanked, same length ("start by registering the frames": no acquisition to start). */
 export function withoutOrderOpener(text: string): string {
-  return text.replace(ORDER_OPENER, (m) => ' '.repeat(m.length));
+  return text.replace(ORDER_OPENER, (m) => ' '.repeat(m.length)).replace(ORDER_PHRASE, (m) => ' '.repeat(m.length));
 }
 
 /** A verb that leaves things out or switches a thing off ("ignore", "disregard", "turn off"), before what it leaves out. */
@@ -505,7 +512,9 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
   const order = [...stepClauses];
   for (let k = 0; k < order.length; k++) {
     const clause = clauses[order[k]];
-    if (k > 0 && (runsFirst(clause) || isAfterClause(clause))) {
+    // ("first you correct drift, after you segment": an "after" never moves ahead of a step said to run first; it follows it)
+    const afterTheFirst = !runsFirst(clause) && isAfterClause(clause) && /^\W*(?:and\s+)?after\s+(?:you|we|i)\b/i.test(clause.text) && runsFirst(clauses[order[k - 1]] ?? clause) && clauses[order[k - 1]]?.sentence === clause.sentence;
+    if (k > 0 && !afterTheFirst && (runsFirst(clause) || isAfterClause(clause))) {
       // moves ahead of the steps written before it in the same sentence (all of them for "first")
       let to = k - 1;
       if (runsFirst(clause)) while (to > 0 && clauses[order[to - 1]].sentence === clause.sentence) to--;

@@ -748,7 +748,7 @@ function asNoun(path: string): string {
   return noun && path.length >= noun.length ? noun + ' '.repeat(path.length - noun.length) : path.replace(/[^\s]/g, '_');
 }
 
-const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does)\s+(?:i|you|we|they|it|these|those|any|all|most)\b|do\s+(?:i|you|we|they|these|those|any|all|most)\b)\b/i;
+const QUESTION_START = /^(?:so\s+|and\s+|ok(?:ay)?[,\s]+|now\s+)?(?:(?:at|in|on|from|by|for|during|after|before|until|till|up\s+to)\s+(?=(?:which|what|how)\b))?(?:how|what|which|was|were|is|are|were|when|where|who|can you tell|tell me|give me the number|any idea|(?:did|does)\s+(?:i|you|we|they|it|these|those|any|all|most)\b|do\s+(?:i|you|we|they|these|those|any|all|most)\b)\b/i;
 const MICROSCOPE_CUE = /\bevery\b|\blaser\b|\bpower\b|\bexposure\b|z-?stack|\bzoom\b|\binterval\b|\bfaster\b|\bslower\b|\bchannel\b|\bacquisition\b|\bmicroscope\b|\bstage\b|\bimaging\b|\btime-?lapse\b|\bobjective\b|\bacquir\w*/i;
 
 /** The same words, but for the joining words and punctuation around them (", which one is fastest?" and "which one is fastest"). */
