@@ -2392,6 +2392,10 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         // ("Tracking: no splitting": a yes/no the step itself took from the words is not the added step's too, whose switch shares a word of its name)
         const taken = Object.entries(step.args).filter(([, v]) => typeof v === 'boolean').flatMap(([k]) => switchName(k));
         for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'boolean' && switchName(k).some((w) => taken.includes(w))) delete makerArgs[k];
+        // ("track the nuclei with a search radius of 12 px": a number the step itself took is not the added step's object radius too)
+        // (the same setting of both, "channel 2", stays both's)
+        const tookAs = (v: number) => Object.entries(step.args).filter(([, x]) => x === v).map(([key]) => key);
+        for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'number' && tookAs(v).length > 0 && !tookAs(v).includes(k)) delete makerArgs[k];
         const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
