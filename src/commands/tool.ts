@@ -1,6 +1,6 @@
 // `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
 // and recorded exactly as when the agent makes it.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, fstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from '../agent/executor.ts';
 import { lockSession } from '../agent/locks.ts';
@@ -46,10 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastPercent = -1;
+  let progressShown: boolean | undefined;
   const outcome = await runStep(session, await toolsFor(positionals[0]), positionals[0], args, {
     signal: controller.signal,
     onProgress: (done, total) => {
-      if (json || !process.stderr.isTTY || total <= 0) return;
+      if (json || total <= 0 || !(progressShown ??= stderrIsTerminal())) return;
       const percent = Math.floor((100 * done) / total);
       if (percent !== lastPercent) process.stderr.write(`\r${positionals[0]}: ${done}/${total} (${percent}%)`);
       lastPercent = percent;
@@ -85,4 +86,17 @@ function removeUnusedSession(dir: string): void {
   const empty = !existsSync(artifacts) || readdirSync(artifacts).length === 0;
   const own = readdirSync(dir).every((name) => ['session.json', 'provenance.jsonl', 'artifacts', 'transcript.jsonl', 'manifest.jsonl', 'hashes.jsonl', 'artifacts.jsonl'].includes(name));
   if (empty && own) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Whether stderr is a terminal, without making process.stderr (a stream, ~4-7 ms of CPU) when
+ * it is a file or a pipe: only a character device can be a terminal.
+ */
+function stderrIsTerminal(): boolean {
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stderr.isTTY === true;
 }
