@@ -7,6 +7,7 @@ import { lockSession } from '../agent/locks.ts';
 import { Session, sessionsRoot } from '../agent/session.ts';
 import { toolsFor } from './toolLookup.ts';
 import { parseCommandLine } from './commandLine.ts';
+import { writeStdout } from '../stdio.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
 
@@ -26,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const json = values.json === true;
   const fail = (code: number, error: string) => {
-    if (json) process.stdout.write(JSON.stringify({ ok: false, error }) + '\n');
+    if (json) writeStdout(JSON.stringify({ ok: false, error }) + '\n');
     process.stderr.write(`cellpilot: ${error}\n`);
     return code;
   };
@@ -68,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const artifacts = outcome.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path }));
   if (json) {
-    process.stdout.write(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
+    writeStdout(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
     return 0;
   }
   const lines = [outcome.summary];
@@ -76,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   const shown = Object.entries(outcome.values).filter(([, v]) => typeof v !== 'object' || v === null);
   if (shown.length) lines.push('  ' + shown.map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : String(v)}`).join('  '));
   lines.push(`session ${session.id} (continue with --session ${session.id})`);
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
   return 0;
 }
 
