@@ -84,7 +84,9 @@ export async function buildFastBundle(esbuild, { root, entry, outdir, esmEntries
           if (result.errors.length > 0 || result.external || !result.path) return undefined;
           if (args.kind === 'dynamic-import') {
             if (/^[^./]/.test(args.path)) specifiers.set(result.path, args.path);
-            if (esmOnly.has(result.path) || otherCommand(args.importer, result.path)) {
+            // a package reached by import() (geotiff for Zstd, umap-js, ...) is loaded by few
+            // commands: it stays in the vendor bundle, and every `tool` command reads less
+            if (esmOnly.has(result.path) || otherCommand(args.importer, result.path) || vendorUrls.has(args.path)) {
               const url = esmEntries.get(result.path) ?? vendorUrls.get(specifiers.get(result.path));
               if (url) return { path: url, external: true };
             }
