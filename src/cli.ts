@@ -2,6 +2,7 @@
 // `cellpilot --help` stays fast (no onnxruntime, LangChain or Ink at start-up).
 import { exitCodeOf, oneLine } from './errors.ts';
 import { whenNativeTasksEnd } from './parallel/pool.ts';
+import { stdioStreamMade } from './stdio.ts';
 
 export interface Command {
   usage: string;
@@ -135,18 +136,20 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Exits once stdout and stderr have drained: process.exit() right after a large write
- * to a pipe would cut the output at the pipe buffer (64 KiB). Never while a worker thread
- * runs native code (an onnxruntime run): exiting then aborts the process (parallel/pool.ts).
+ * to a pipe would cut the output at the pipe buffer (64 KiB). A stream never made holds
+ * nothing and is not made here (src/stdio.ts). Never while a worker thread runs native
+ * code (an onnxruntime run): exiting then aborts the process (parallel/pool.ts).
  */
 async function exitAfterFlush(code: number): Promise<void> {
   process.exitCode = code;
   await whenNativeTasksEnd();
-  let pending = 2;
+  const streams = (['stdout', 'stderr'] as const).filter(stdioStreamMade);
+  let pending = streams.length;
+  if (pending === 0) process.exit(code);
   const done = () => {
     if (--pending === 0) process.exit(code);
   };
-  process.stdout.write('', done);
-  process.stderr.write('', done);
+  for (const name of streams) process[name].write('', done);
 }
 
 const isEntry = process.argv[1] && /cellpilot(\.js)?$|cli\.ts$/.test(process.argv[1]);

@@ -4,6 +4,7 @@
 // The session provides the mechanism (ctx.state "history"); tools never import the agent.
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
+import { HISTORY_KEY } from './historyKey.ts';
 import { defineTool, type ToolContext, type ToolSpec } from './types.ts';
 
 export interface Replacement {
@@ -25,7 +26,7 @@ export interface StepHistory {
   setAside(): string[];
 }
 
-export const HISTORY_KEY = 'history';
+export { HISTORY_KEY };
 
 function historyOf(ctx: ToolContext): StepHistory {
   const history = ctx.state.get(HISTORY_KEY) as StepHistory | undefined;

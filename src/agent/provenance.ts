@@ -462,8 +462,15 @@ function hashRegularFile(real: string, size: number): ContentHash {
   }
 }
 
+/**
+ * A folder's hash: xxh128 of its sorted listing ('xxh128-listing'). Sessions written before
+ * 5 December 2026 hold 'sha256-listing' (node:crypto, ~8 ms of CPU to load per command):
+ * they still read, and a hash is only compared with one of its own algorithm.
+ */
+export const FOLDER_HASH_ALGORITHM = 'xxh128-listing';
+
 function folderListingHash(dir: string): ContentHash | undefined {
-  const hash = createHash('sha256');
+  const hash = new Xxh128();
   let bytes = 0;
   let handle;
   try {
@@ -482,11 +489,11 @@ function folderListingHash(dir: string): ContentHash | undefined {
         lines.push(`${entry.name}\0?`);
       }
     }
-    for (const line of lines.sort()) hash.update(line + '\n');
+    for (const line of lines.sort()) hash.update(Buffer.from(line + '\n'));
   } finally {
     handle.closeSync();
   }
-  return { algorithm: 'sha256-listing', digest: hash.digest('hex'), bytes };
+  return { algorithm: FOLDER_HASH_ALGORITHM, digest: hash.digestHex(), bytes };
 }
 
 const sha256Cache = new Map<string, string>();

@@ -7,7 +7,7 @@ import type { ArtifactRef, ToolContext } from '../../tools/types.ts';
 import { InputError, oneLine, systemErrorReason } from '../errors.ts';
 import { isPattern, movieInputExists } from '../image/moviePath.ts';
 import type { Calibration } from '../image/calibration.ts';
-import { HISTORY_KEY } from '../../tools/history.ts';
+import { HISTORY_KEY } from '../../tools/historyKey.ts';
 import { ArtifactStore, CALIBRATION_KEY, createToolContext, userPath } from './artifacts.ts';
 import { sessionHistory } from './replay.ts';
 import { ProvenanceLog, readJsonLines } from './provenance.ts';

@@ -7,3 +7,6 @@ export function buildFastBundle(
 export function runFastBundle(bundleDir: string, command: string): Promise<string>;
 /** `text` with the non-ASCII characters of its regular-expression literals escaped (unchanged when any lies elsewhere). */
 export function asciiRegexes(text: string): Promise<string>;
+/** fast.cjs is written wrapped as a CommonJS function: this text, the bundle, then FAST_WRAP_TAIL. */
+export const FAST_WRAP_HEAD: string;
+export const FAST_WRAP_TAIL: string;

@@ -1,12 +1,13 @@
 // `cellpilot tool NAME --args JSON [--json] [--session ID]`: one tool call, validated
 // and recorded exactly as when the agent makes it.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, fstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from '../agent/executor.ts';
 import { lockSession } from '../agent/locks.ts';
 import { Session, sessionsRoot } from '../agent/session.ts';
 import { toolsFor } from './toolLookup.ts';
 import { parseCommandLine } from './commandLine.ts';
+import { writeStdout } from '../stdio.ts';
 
 const USAGE = "usage: cellpilot tool <name> --args '<json>' [--json] [--session ID]";
 
@@ -26,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const json = values.json === true;
   const fail = (code: number, error: string) => {
-    if (json) process.stdout.write(JSON.stringify({ ok: false, error }) + '\n');
+    if (json) writeStdout(JSON.stringify({ ok: false, error }) + '\n');
     process.stderr.write(`cellpilot: ${error}\n`);
     return code;
   };
@@ -46,10 +47,11 @@ export async function run(argv: string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let lastPercent = -1;
+  let progressShown: boolean | undefined;
   const outcome = await runStep(session, await toolsFor(positionals[0]), positionals[0], args, {
     signal: controller.signal,
     onProgress: (done, total) => {
-      if (json || !process.stderr.isTTY || total <= 0) return;
+      if (json || total <= 0 || !(progressShown ??= stderrIsTerminal())) return;
       const percent = Math.floor((100 * done) / total);
       if (percent !== lastPercent) process.stderr.write(`\r${positionals[0]}: ${done}/${total} (${percent}%)`);
       lastPercent = percent;
@@ -67,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const artifacts = outcome.artifacts.map((a) => ({ id: a.id, type: a.type, path: a.path }));
   if (json) {
-    process.stdout.write(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
+    writeStdout(JSON.stringify({ ok: true, summary: outcome.summary, artifacts, values: outcome.values, session: session.id }) + '\n');
     return 0;
   }
   const lines = [outcome.summary];
@@ -75,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   const shown = Object.entries(outcome.values).filter(([, v]) => typeof v !== 'object' || v === null);
   if (shown.length) lines.push('  ' + shown.map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : String(v)}`).join('  '));
   lines.push(`session ${session.id} (continue with --session ${session.id})`);
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
   return 0;
 }
 
@@ -85,4 +87,17 @@ function removeUnusedSession(dir: string): void {
   const empty = !existsSync(artifacts) || readdirSync(artifacts).length === 0;
   const own = readdirSync(dir).every((name) => ['session.json', 'provenance.jsonl', 'artifacts', 'transcript.jsonl', 'manifest.jsonl', 'hashes.jsonl', 'artifacts.jsonl'].includes(name));
   if (empty && own) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Whether stderr is a terminal, without making process.stderr (a stream, ~4-7 ms of CPU) when
+ * it is a file or a pipe: only a character device can be a terminal.
+ */
+function stderrIsTerminal(): boolean {
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stderr.isTTY === true;
 }

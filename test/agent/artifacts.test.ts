@@ -1,6 +1,6 @@
 // The artifact store: every artifact names the movie it derives from, a call mixing two
 // movies is refused with one line, and paths with ~ work.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xxhash128 } from 'hash-wasm';
@@ -9,7 +9,7 @@ import { expandHome, userPath } from '../../src/agent/artifacts.ts';
 import { runStep } from '../../src/agent/executor.ts';
 import { hashingReads } from '../../src/agent/provenance.ts';
 import { Session } from '../../src/agent/session.ts';
-import { writeMovie } from '../../src/image/index.ts';
+import { movieFromPlanes, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 
@@ -50,6 +50,24 @@ describe('artifacts know their movie', () => {
     expect(plotB.status).toBe('ok');
     expect(record(plotB.artifacts[0].id).source?.id).toBe(b.id);
   }, 60000);
+
+  it('reads a session written when folders were hashed with sha256 (sha256-listing): its folder movie still runs and its outputs keep that source', async () => {
+    const folder = join(dir, 'old-frames');
+    mkdirSync(folder);
+    for (let t = 0; t < 3; t++) await writeMovie(join(folder, `t00${t}.tif`), movieFromPlanes({ t: 1, z: 1, c: 1, y: 16, x: 16 }, 'uint16', () => new Uint16Array(256).fill(10 * t + 1)));
+    const sessionDir = join(dir, 'old-session');
+    Session.create({ root: dir, id: 'old-session' });
+    const source = { id: 'movie-1', path: folder, hash: 'a'.repeat(64), hashAlgorithm: 'sha256-listing' };
+    appendFileSync(join(sessionDir, 'artifacts.jsonl'), JSON.stringify({ id: 'movie-1', type: 'movie', path: folder, description: 'frames', createdAt: '2026-12-01T00:00:00.000Z', source }) + '\n');
+    const session = Session.open('old-session', { root: dir });
+    expect(session.store.get('movie-1')?.source).toEqual(source);
+    const out = await runStep(session, ALL_TOOLS, 'project', { movie: 'movie-1', method: 'max' });
+    expect(out.status).toBe('ok');
+    expect(session.store.get(out.artifacts[0].id)?.source).toEqual(source);
+    // a new read of the same folder records the new algorithm; the two hashes are never compared (same folder: same movie)
+    const again = await runStep(session, ALL_TOOLS, 'project', { movie: folder, method: 'mean' });
+    expect(again.status).toBe('ok');
+  }, 30000);
 
   it('hashes a raw movie for provenance and its source while the tool reads it, not in passes of their own', async () => {
     const path = join(dir, 'once.tif');

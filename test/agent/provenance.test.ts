@@ -54,7 +54,11 @@ describe('content hashes for provenance', () => {
     } catch {
       return console.log('mkfifo is missing: skipping');
     }
-    expect(contentHash(join(dir, 'frames'))).toMatchObject({ algorithm: 'sha256-listing', bytes: 1 });
+    // xxh128 of the sorted listing (name, size, mtime), not node:crypto's sha256 (sessions before 5 December 2026)
+    const t0 = statSync(join(dir, 'frames', 't0.tif'));
+    const deep = statSync(join(dir, 'frames', 'deep'));
+    const listing = [`deep\0${deep.size}\0${deep.mtimeMs}`, `t0.tif\0${t0.size}\0${t0.mtimeMs}`].sort().map((l) => l + '\n').join('');
+    expect(contentHash(join(dir, 'frames'))).toEqual({ algorithm: 'xxh128-listing', digest: await xxhash128(listing), bytes: 1 });
     expect(contentHash(join(dir, 'pipe.tif'))).toBeUndefined();
   });
 

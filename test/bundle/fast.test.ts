@@ -23,3 +23,23 @@ return [/[“”]([^“”]+)[“”]/.exec(s)?.[1], /(\d+)\s*(?:x|×)\s*(\d+)/.
     expect(await asciiRegexes('return [1 / 2, /a\\/b/.source];')).toBe('return [1 / 2, /a\\/b/.source];');
   });
 });
+
+describe('runFastBundle', () => {
+  it('runs fast.cjs written wrapped as a CommonJS function, and one of a bundle built before it was (plain CommonJS)', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { FAST_FILE, FAST_WRAP_HEAD, FAST_WRAP_TAIL, runFastBundle } = await import('../../src/bundle/fast.mjs');
+    const body = (n: number) => `globalThis.__fastRan = [${n}, typeof module.exports, __filename.endsWith('fast.cjs'), typeof require];`;
+    for (const [n, text] of [[1, FAST_WRAP_HEAD + body(1) + FAST_WRAP_TAIL], [2, body(2)]] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'cellpilot-fast-'));
+      try {
+        writeFileSync(join(dir, FAST_FILE), text);
+        await runFastBundle(dir, 'test');
+        expect((globalThis as { __fastRan?: unknown }).__fastRan).toEqual([n, 'object', true, 'function']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+});
