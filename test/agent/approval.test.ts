@@ -66,10 +66,11 @@ describe('the approval gate', () => {
         return err as { code: number; stdout: string; stderr: string };
       }
     };
-    const without = await ask('stop the acquisition', '--session', 'A');
-    expect(without.stderr).toMatch(/not done: "stop the whole acquisition now \(it cannot be resumed\)" needs confirmation: run again with --yes to confirm it/);
-    const withYes = await ask('stop the acquisition', '--session', 'A', '--yes');
-    expect(withYes.stderr).toMatch(/confirmed by --yes: stop the whole acquisition now/);
-    expect(withYes.stderr).toMatch(/no acquisition has been started/); // it ran: there was nothing to stop
+    // (deleting a rule always needs a yes; stopping an acquisition only while one runs, which no earlier `ask` keeps)
+    const without = await ask('delete rule-1', '--session', 'A');
+    expect(without.stderr).toMatch(/not done: "delete the self-driving rule rule-1" needs confirmation: run again with --yes to confirm it/);
+    const withYes = await ask('delete rule-1', '--session', 'A', '--yes');
+    expect(withYes.stderr).toMatch(/confirmed by --yes: delete the self-driving rule rule-1/);
+    expect(withYes.stdout + withYes.stderr).toMatch(/no rule called rule-1/); // it ran: there was no such rule
   }, 60_000);
 });
