@@ -20,7 +20,8 @@ const LAYERS: { name: string; paths: string[] }[] = [
   { name: 'microscope', paths: ['src/microscope/'] },
   { name: 'tools', paths: ['tools/'] },
   { name: 'agent', paths: ['src/agent/'] },
-  { name: 'interface', paths: ['src/ui/', 'src/commands/', 'src/cli.ts'] },
+  // (src/stdio.ts: the command line's own output, written straight to fd 1)
+  { name: 'interface', paths: ['src/ui/', 'src/commands/', 'src/cli.ts', 'src/stdio.ts'] },
 ];
 
 /** Packages only a layer at or above the named one may use. */
