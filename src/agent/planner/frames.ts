@@ -11,32 +11,28 @@ export function needsFrames(tool: string, catalogue: Catalogue, args: Record<str
 }
 
 
-/** Frames of each movie or label artifact where known: from the file header, else from the step that made it. */
+/** Frames of each movie or label artifact where known: from the file header, else from the step that made it (`framesOut`). */
 export function frameCounts(conversation: Conversation): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const a of conversation.artifactsAtStart) if (typeof a.frames === 'number') counts.set(a.id, a.frames);
-  for (const r of [...conversation.earlier, ...conversation.current]) {
-    if (!r.ok) continue;
-    const made = framesMade(r, counts);
-    if (made === undefined) continue;
-    for (const a of r.artifacts) if ((a.type === 'movie' || a.type === 'labels') && !counts.has(a.id)) counts.set(a.id, made);
-  }
-  return counts;
+  return countsAlongTheSession(conversation, (a) => a.frames, (self) => self?.framesOut);
 }
 
-/** Frames of what a step wrote, from its tool's declaration (`framesOut`) and its input's frames. */
-function framesMade(r: PastResult, counts: Map<string, number>): number | undefined {
-  return countMade(r, counts, selfOf(r.tool)?.framesOut);
-}
-
-/** Z slices of each movie or label artifact where known: from the file header, else from the step that made it. */
+/** Z slices of each movie or label artifact where known: from the file header, else from the step that made it (`zOut`, else `framesOut`). */
 export function zSliceCounts(conversation: Conversation): Map<string, number> {
+  return countsAlongTheSession(conversation, (a) => a.zSlices, (self) => self?.zOut ?? self?.framesOut);
+}
+
+type CountDeclared = 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one') | undefined;
+
+/** A count of each movie or label artifact (frames or slices): the header's, else what each step wrote by its tool's declaration. */
+function countsAlongTheSession(conversation: Conversation, fromHeader: (a: KnownArtifact) => number | undefined, declaredBy: (self: ReturnType<typeof selfOf>) => CountDeclared): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const a of conversation.artifactsAtStart) if (typeof a.zSlices === 'number') counts.set(a.id, a.zSlices);
+  for (const a of conversation.artifactsAtStart) {
+    const n = fromHeader(a);
+    if (typeof n === 'number') counts.set(a.id, n);
+  }
   for (const r of [...conversation.earlier, ...conversation.current]) {
     if (!r.ok) continue;
-    const self = selfOf(r.tool);
-    const made = countMade(r, counts, self?.zOut ?? self?.framesOut);
+    const made = countMade(r, counts, declaredBy(selfOf(r.tool)));
     if (made === undefined) continue;
     for (const a of r.artifacts) if ((a.type === 'movie' || a.type === 'labels') && !counts.has(a.id)) counts.set(a.id, made);
   }
@@ -44,7 +40,7 @@ export function zSliceCounts(conversation: Conversation): Map<string, number> {
 }
 
 /** How many frames (or slices) a step wrote by its declaration: one, or as many as its input movie has. */
-function countMade(r: PastResult, counts: Map<string, number>, declared: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one') | undefined): number | undefined {
+function countMade(r: PastResult, counts: Map<string, number>, declared: CountDeclared): number | undefined {
   const input = typeof r.args.movie === 'string' ? counts.get(r.args.movie) : undefined;
   const out = typeof declared === 'function' ? declared(r.args) : declared;
   return out === 'one' ? 1 : out === 'same' ? input : undefined;

@@ -46,10 +46,11 @@ export function keptAsPipeline(plan: Plan, conversation: Conversation, catalogue
   const steps: PlannedStep[] = [];
   for (const step of plan.steps) {
     const output = step.args.output;
-    if (step.tool !== keeper && typeof output === 'string' && YAML_PATH.test(output)) yamlPath = output;
+    const pipelineFile = step.tool !== keeper && typeof output === 'string' && YAML_PATH.test(output);
+    if (pipelineFile) yamlPath = output;
     // ("... and save it as p.yaml": the clause saves the pipeline, it asks for no export)
     if (step.tool !== keeper && selfOf(step.tool, catalogue)?.writesCopies === true && SAVES_IT.test(step.clause)) continue;
-    if (step.tool !== keeper && typeof output === 'string' && YAML_PATH.test(output)) {
+    if (pipelineFile) {
       const { output: _taken, ...rest } = step.args;
       steps.push({ ...step, args: rest });
     } else steps.push(step);

@@ -1540,12 +1540,6 @@ function isSwitch(p: PropertyInfo): boolean {
 }
 
 /**
- * The tool of a step asked earlier in the clause's sentence (the latest first) one of whose yes/no
- * arguments the clause names whole, every word of its name said (with the thesaurus): "excluding
- * those at the border" names segment's excludeBorder; "don't split nuclei that touch" its
- * splitTouching, not the tracker's allowSplitting, whose "allow" is not said.
- */
-/**
  * Steps a negated clause excluded that the request keeps after all: one it asks for by its own name elsewhere while the
  * negation never named it ("I don't want to count cells, just segment": counting is no segmentation turned down), and one
  * the negation only matched by words that state a yes/no argument of a step the same sentence asks for ("No cut-off cells at
@@ -1570,6 +1564,12 @@ function keptAfterAll(negations: { clause: number; tool: string; named: boolean;
   return kept;
 }
 
+/**
+ * The tool of a step asked earlier in the clause's sentence (the latest first) one of whose yes/no
+ * arguments the clause names whole, every word of its name said (with the thesaurus): "excluding
+ * those at the border" names segment's excludeBorder; "don't split nuclei that touch" its
+ * splitTouching, not the tracker's allowSplitting, whose "allow" is not said.
+ */
 function earlierSwitch(clause: Clause, earlier: { tool: string; sentence: number }[], catalogue: Catalogue): string | undefined {
   const said = new Set(tokenize(clause.text).map((t) => meaning(t.stem)));
   for (const step of [...earlier].reverse()) {
