@@ -54,6 +54,17 @@ export interface PixelGroups {
   maxLabel: number;
 }
 
+/** The bounding box (inclusive, in pixels) of one label's pixels order[from .. to) of a plane `width` wide (see groupPixels). */
+export function groupBox(order: ArrayLike<number>, from: number, to: number, width: number): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let j = from; j < to; j++) {
+    const x = order[j] % width;
+    const y = (order[j] - x) / width;
+    (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x)), (y0 = Math.min(y0, y)), (y1 = Math.max(y1, y));
+  }
+  return { x0, y0, x1, y1 };
+}
+
 /** Pixel indices of each label, grouped (counting sort): label l owns order[start[l] .. start[l+1]). */
 export function groupPixels(labels: ArrayLike<number>): PixelGroups {
   let maxLabel = 0;

@@ -6,7 +6,7 @@
 // of a plausible size, so a large single nucleus (one distance peak, or pieces too small) stays whole.
 import { distanceTransform } from './distance.ts';
 import { labelComponents, labelsTouchingBorder } from './morphology.ts';
-import { groupPixels } from './regionprops.ts';
+import { groupBox, groupPixels } from './regionprops.ts';
 import { peakLocalMax, watershed } from './watershed.ts';
 
 /**
@@ -49,12 +49,7 @@ export function splitOversizedObjects(labels: Uint32Array, width: number, height
     const from = start[label];
     const to = start[label + 1];
     if (to - from < OVERSIZED_AREA_RATIO * typical) continue;
-    let x0 = width, y0 = height, x1 = -1, y1 = -1;
-    for (let j = from; j < to; j++) {
-      const x = order[j] % width;
-      const y = (order[j] - x) / width;
-      (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x)), (y0 = Math.min(y0, y)), (y1 = Math.max(y1, y));
-    }
+    const { x0, y0, x1, y1 } = groupBox(order, from, to, width);
     // A window with a one-pixel margin, so that the distance map sees the object's outside all round.
     const wx = x1 - x0 + 3;
     const wy = y1 - y0 + 3;

@@ -12,7 +12,7 @@ import { selectRank } from './quickselect.ts';
 import { backgroundSurface, subtractSurface } from './seg-background.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
-import { groupPixels } from './regionprops.ts';
+import { groupBox, groupPixels } from './regionprops.ts';
 import { splitOversizedObjects } from './seg-oversized.ts';
 import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
@@ -432,12 +432,7 @@ export function closeObjectBays(labels: Uint32Array, width: number, height: numb
   for (const label of ids) {
     const from = start[label];
     const to = start[label + 1];
-    let x0 = width, y0 = height, x1 = -1, y1 = -1;
-    for (let j = from; j < to; j++) {
-      const x = order[j] % width;
-      const y = (order[j] - x) / width;
-      (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x)), (y0 = Math.min(y0, y)), (y1 = Math.max(y1, y));
-    }
+    const { x0, y0, x1, y1 } = groupBox(order, from, to, width);
     // The window reaches past the plane's edge, so that the closing does not treat the edge as object.
     const wx = x1 - x0 + 1 + 2 * pad;
     const wy = y1 - y0 + 1 + 2 * pad;

@@ -162,17 +162,7 @@ export class TiffFile {
    * checks every frame when it opens and reads each later, a few files open at a time.
    */
   suspend(): void {
-    if (this.fd === undefined) return;
-    const fd = this.fd;
-    this.fd = undefined;
-    this.suspended = true;
-    this.scratchBuffers.clear();
-    this.direct?.close();
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
+    if (this.releaseDescriptor()) this.suspended = true;
   }
 
   /** Opens a suspended file again; false (and it stays closed) when it cannot be opened or has changed since. */
@@ -200,7 +190,12 @@ export class TiffFile {
 
   async close(): Promise<void> {
     this.suspended = false;
-    if (this.fd === undefined) return;
+    this.releaseDescriptor();
+  }
+
+  /** Closes the descriptor and drops the buffers read through it; false when none was open. */
+  private releaseDescriptor(): boolean {
+    if (this.fd === undefined) return false;
     const fd = this.fd;
     this.fd = undefined;
     this.scratchBuffers.clear();
@@ -210,6 +205,7 @@ export class TiffFile {
     } catch {
       // already closed
     }
+    return true;
   }
 
   /**
