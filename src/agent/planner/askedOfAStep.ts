@@ -4,6 +4,7 @@
 // answer gave the largest object's area.
 import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
+import { withoutToldCalibration } from './askedUnits.ts';
 import { askedPart } from './tableAnswers.ts';
 import type { Plan } from './types.ts';
 
@@ -19,7 +20,8 @@ export function answeredByAnAskedStep(plan: Plan, request: string, catalogue: Ca
   const before = plan.steps.filter((s) => !forTheQuestion.includes(s));
   if (forTheQuestion.length === 0 || before.length === 0) return plan;
   // the tool the question's words name first is one asked before it, and it declares values it reports
-  const named = index.match(asked.text)[0]?.tool;
+  // (a calibration told beside the question names no step it asks about: "which one moved the furthest (pixel size 0.8 um)")
+  const named = index.match(withoutToldCalibration(asked.text))[0]?.tool;
   const reporter = before.find((s) => s.tool === named);
   if (!reporter || Object.keys(selfOf(reporter.tool, catalogue)?.results ?? {}).length === 0) return plan;
   if (forTheQuestion.some((s) => s.tool === named)) return plan;

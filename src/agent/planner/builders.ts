@@ -7,7 +7,7 @@ import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf } from 
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
-import { findQuantities, type QuantityKind, statedCalibration, withAppositiveValues } from './quantities.ts';
+import { findQuantities, type QuantityKind, statedCalibration, TOLD_PIXEL_SIZE, withAppositiveValues } from './quantities.ts';
 import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
@@ -91,12 +91,21 @@ function fitsWhatItWrites(output: string, tool: string, catalogue: Catalogue): b
   return true;
 }
 
+/**
+ * The step's words without a pixel size they tell ("... moved the furthest (pixel size 0.8 um)"): that length
+ * calibrates the movie, it is no distance, radius or width of this step, unless the tool takes a pixel size itself.
+ */
+function ownNumbers(ctx: Pick<BuildContext, 'clause' | 'catalogue'> & { tool?: string }): string {
+  if (ctx.tool === undefined || 'pixelSizeUm' in (ctx.catalogue.get(ctx.tool)?.properties ?? {})) return ctx.clause;
+  return ctx.clause.replace(TOLD_PIXEL_SIZE, (told) => ' '.repeat(told.length));
+}
+
 /** The generic readers a tool's `fromRequest` is lent, bound to this step's words and tool. */
 function readers(ctx: BuildContext): RequestReaders {
   const { clause, tool, catalogue, conversation } = ctx;
   return {
     value: (arg, text = clause) => findEnumValue(tool, arg, text, catalogue),
-    quantity: (kinds, role) => quantityWithRole(findQuantities(withAppositiveValues(clause)), kinds as QuantityKind[], role),
+    quantity: (kinds, role) => quantityWithRole(findQuantities(withAppositiveValues(ownNumbers(ctx))), kinds as QuantityKind[], role),
     channel: (text = clause) => findChannel(text),
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),
@@ -145,7 +154,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
   return {
     text: ctx.clause,
     request: ctx.text,
-    quantities: findQuantities(withAppositiveValues(ctx.clause)).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
+    quantities: findQuantities(withAppositiveValues(ownNumbers(ctx))).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
     paths: findPaths(ctx.clause),
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),
     ...(sized ? { movieSizePx: { width: sized.width!, height: sized.height! } } : {}),

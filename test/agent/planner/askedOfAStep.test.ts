@@ -18,4 +18,11 @@ describe('a question about what a step asked before it reports', () => {
     expect(toolsOf('correct the drift and tell me the mean nucleus area', movie)).toEqual(expect.arrayContaining(['correct_drift', 'segment', 'measure']));
     expect(toolsOf('segment the nuclei and tell me their mean area', movie)).toEqual(['segment', 'measure']);
   });
+
+  it('takes no calibration told beside the question for the step it asks about', () => {
+    // (the calibration step was taken for the one asked about, and the tracks were never measured)
+    expect(toolsOf('track the cells and tell me which one moved the furthest, in microns (pixel size 0.8 um, one frame every 5 min)', movie))
+      .toEqual(['set_calibration', 'segment', 'track', 'measure']);
+    expect(toolsOf('correct the drift and tell me the largest shift in microns (pixel size 0.5 um)', movie)).toEqual(['set_calibration', 'correct_drift']);
+  });
 });

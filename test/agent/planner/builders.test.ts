@@ -118,3 +118,13 @@ describe('a file name goes to the step that writes that kind of file', () => {
     expect(plan('correct the drift and save it as corrected.tif').steps[0].args.output).toBe('corrected.tif');
   });
 });
+
+describe('a pixel size told in the words is no length of another step', () => {
+  it('"(pixel size 0.8 um)" after "moved the furthest" sets no linking distance; a tool that takes a pixel size keeps it', async () => {
+    await loadAcquisitionWords();
+    const { argsOf } = await import('./planOffline.ts');
+    expect(argsOf('track the cells and tell me which one moved the furthest (pixel size 0.8 um)', 'track').maxLinkingDistancePx).toBeUndefined();
+    expect(argsOf('track the cells and tell me which one moved the furthest (pixel size 0.8 um)', 'set_calibration').pixelSizeUm).toBe(0.8);
+    expect(argsOf('track the nuclei, they move at most 12 px per frame, pixel size 0.8 um', 'track').maxLinkingDistancePx).toBe(12);
+  });
+});
