@@ -187,6 +187,9 @@ export function objectToneSaid(request: string): 'bright' | 'dark' | undefined {
   return votes.size === 1 ? [...votes][0] : undefined;
 }
 
+/** Words that say the cells' borders are stained: a membrane marker, dye or label, or cells "outlined by" a stain. */
+const MEMBRANE_LABEL = /\boutlined\s+(?:by|with)\b|\bmembrane[- ](?:stain(?:ed|ing)?|markers?|dyes?|labell?(?:ed|ing)?|labels?|tag(?:ged)?|signal|channel|reporters?|gfp|rfp|mcherry|tdtomato)\b|\bmembranes?\s+(?:is|are|were|was)\s+(?:labell?ed|stained|marked|tagged)\b|\bcellmask\b|\bfm\s?4-64\b/i;
+
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // "the nuclei are dark on a bright background, segment them": what the objects look like may be said anywhere in the request
@@ -203,6 +206,9 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // ("segment the cells, not the nuclei": nuclei turned down leave whole cells)
   else if (/\b(?:not|no|without|except|than)\s+(?:the\s+|any\s+)?nucle(?:i|us)\b/i.test(c.text)) args.target = 'cells';
   else if (/\b(?:nucle(?:i|us|ar)|dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
+  // "segment the cells, they're outlined by a membrane marker": the stain draws the borders, the cells are the dark regions
+  // they enclose (unless the words say which parts are bright, or ask for the nuclei)
+  if (!tone && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !/\b(?:segment|find|detect|outline)\s+(?:the\s+)?membranes?\b/i.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells' });
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)

@@ -28,3 +28,26 @@ describe('objectToneSaid', () => {
     expect(objectToneSaid(request)).toBeUndefined();
   });
 });
+
+describe('cells outlined by a membrane stain are the dark regions it encloses', () => {
+  test.each([
+    ["segment the cells - they're outlined by a membrane marker - and give me the average cell size per frame"],
+    ['segment the cells, they are stained with a membrane dye (CellMask), and count them'],
+    ['the membrane is labelled; segment the cells'],
+  ])('%s → objects dark, target cells', async (request) => {
+    const { plan, loadAcquisitionWords } = await import('../agent/planner/planOffline.ts');
+    await loadAcquisitionWords();
+    const p = plan(request);
+    expect(p.steps.find((s) => s.tool === 'segment')?.args).toMatchObject({ objects: 'dark', target: 'cells' });
+    // (the description is no plot of "outlines", and no word of it is named as not applied)
+    expect(p.steps.map((s) => s.tool)).not.toContain('plot');
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+
+  test('nuclei said, or a tone said, keep theirs', async () => {
+    const { argsOf } = await import('../agent/planner/planOffline.ts');
+    expect(argsOf('the nuclei are stained with Hoechst in channel 2, segment them', 'segment')).toMatchObject({ channel: 2, target: 'nuclei' });
+    expect(argsOf('the nuclei are stained with Hoechst in channel 2, segment them', 'segment').objects).toBeUndefined();
+    expect(argsOf('segment the cells; there is a membrane marker but the cells are bright', 'segment').objects).toBe('bright');
+  });
+});

@@ -377,6 +377,16 @@ const ADVICE = /^(?:so\s+|and\s+|but\s+|hi,?\s+|quick question:?\s+)?(?:(?:is|is
  */
 const CONTEXT = /^(?:(?:and|but|ok(?:ay)?|so|well|right|hi|hello|hey)(?:\s+(?:there|all|everyone|team))?[,!]?\s+(?:so\s+)?)?(?:(?:yesterday|today|last\s+(?:night|week|month|year)|this\s+(?:morning|week|afternoon)|earlier(?:\s+today)?|recently|overnight|over\s+the\s+weekend)[,]?\s+)?(?:(?:hi|hello|hey|dear \w+|thanks|thank you|cheers|many thanks|best|regards|ok(?:ay)?|alright|right|well|so|um+|hmm+)(?:\s+(?:there|all|everyone|team|a lot|so much))?\b[\s!,.]*$|(?:i|we)(?:'ve|'m| have| got| imaged| recorded| acquired| took| filmed| am| are| work)\b|(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously|earlier)\s+(?:\w+ed|made|done|did|ran|got|run)\b|(?:this|these|it|they|(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:movie|movies|data|cells?|nuclei|images?|sample|stage|drift|signal|stack|video|recording|time-?lapse|frames?|noise|background|scope|microscope|camera|laser|incubator|system))(?: is|'s| are| was| were| shows?| contains?| has| have| drifted| moved| fades?| faded| bleached| bleaches| looks?| seems?| gets?| got| (?:kept\s+|a\s+bit\s+|slowly\s+|slightly\s+)?[a-z]+ed))\b/i;
 
+/**
+ * How the objects are labelled, said of them ("they're outlined by a membrane marker", "the nuclei are stained with
+ * Hoechst in channel 2"): a fact about the sample that the step finding them reads (its words stay that step's), no
+ * step of its own (no plot of "outlines").
+ */
+export function statesLabelling(text: string): boolean {
+  return LABELLED.test(text.trim());
+}
+const LABELLED = /^(?:(?:and|but|so|since|as|because)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+(?:are|is|were|was)|['’](?:re|s))\s+(?:(?:all|both|already|nicely|clearly)\s+)?(?:outlined|labell?ed|marked|stained|tagged|highlighted)\s+(?:by|with|using)\b[^,;]*$/i;
+
 /** How the data was taken, opened by its participle ("imaged on the 60x objective", "acquired with a 40x lens"). */
 const TAKEN = /^(?:(?:and|all|both)\s+)?(?:imaged|recorded|acquired|filmed|taken|shot|captured|collected)\s+(?:on|with|at|in|using|under|by|through|from)\b/i;
 

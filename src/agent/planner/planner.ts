@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -78,6 +78,8 @@ export interface Understanding {
   headings?: { start: number; end: number; tool: string }[];
   /** Clauses that say only where the steps run ("only the first half of the movie:"): their frames apply to the steps that take frames. */
   scopes?: { start: number; end: number }[];
+  /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"): read by the step's tool, no constraint left. */
+  labelling?: { start: number; end: number }[];
   /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
   notDone?: { verb: string; clause: string; dropped?: string }[];
 }
@@ -123,12 +125,15 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const resultsKept: { tool: string; text: string }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   const scopes: { start: number; end: number }[] = [];
+  const labelling: { start: number; end: number }[] = [];
   const headings: { start: number; end: number; tool: string }[] = [];
   // the negated clauses that excluded a step, and whether they named it (see keptAfterAll)
   const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
   clauses.forEach((clause, i) => {
+    // ("they're outlined by a membrane marker": how the objects are labelled is the finding step's, no step)
+    if (!clause.negated && statesLabelling(clause.text)) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
@@ -444,7 +449,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
@@ -1203,6 +1208,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     }
     // "measure the area over time and plot it": a step said only as a verb on "it" is described by the words of the step that made it
     if (i > 0 && POINTS_AT_RESULT.test(clause)) Object.assign(args, valuesFromEarlierWords(mentions[i].tool, args, steps[i - 1], catalogue));
+    // (how the objects are labelled was read by the tool from the request; those words are no constraint left to name)
+    for (const l of understood.labelling ?? []) clause = clause.replace(text.slice(l.start, l.end), ' ').replace(/\s+/g, ' ').trim();
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   // the order the words ask for ("segment, but first correct the drift")

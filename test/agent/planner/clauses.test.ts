@@ -1,6 +1,6 @@
 // The clause grammar: arrows order steps like "then".
 import { describe, expect, it } from 'vitest';
-import { splitClauses } from '../../../src/agent/planner/clauses.ts';
+import { splitClauses, statesLabelling } from '../../../src/agent/planner/clauses.ts';
 
 describe('clauses', () => {
   it('splits at arrows, each joined by "then"', () => {
@@ -105,5 +105,15 @@ describe('clauses written without punctuation or joiners (withVerbPhrasesApart)'
     const clauses = withVerbPhrasesApart(splitClauses('outline spheroids having registered the frames'), index);
     expect(clauses.map((c) => c.text)).toEqual(['outline spheroids', 'having registered the frames']);
     expect(orderSteps(clauses, [0, 1])).toEqual([1, 0]);
+  });
+});
+
+describe('statesLabelling', () => {
+  it('reads how the objects are labelled as a fact about the sample, not a step', () => {
+    expect(statesLabelling("they're outlined by a membrane marker -")).toBe(true);
+    expect(statesLabelling('the nuclei are stained with Hoechst in channel 2')).toBe(true);
+    expect(statesLabelling('and the cells were labelled with CellTracker')).toBe(true);
+    expect(statesLabelling('show frame 5 with the cells outlined in red')).toBe(false);
+    expect(statesLabelling('outline the nuclei')).toBe(false);
   });
 });
