@@ -864,7 +864,8 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("track only the last 6 frames": the frames go to the step, or to the step its input comes from, or are named)
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
-  const plan = answeredByAnAskedStep(withRangesNamed(applyFrameScope(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index);
+  // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
+  const plan = answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -881,6 +882,33 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+/**
+ * A request of several sentences, one a question about the data ("is the signal bleaching? make a mean projection
+ * too"): when the whole reading planned none of the steps that question needs asked alone, they run first, and the
+ * answer answers it (else the question was dropped in silence, the projection alone reported).
+ */
+function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  if (plan.reply || acquisitionRunning(conversation)) return plan;
+  const sentences = conversation.request.split(/(?<=\?)\s+/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return plan;
+  let steps = plan.steps;
+  const asked: string[] = [];
+  let added = false;
+  // (and a request of its own sentence after a question: "how bright are the nuclei? also project the movie over time")
+  const asksData = sentences.some((sentence) => sentence.endsWith('?') && questionsTheData(sentence, conversation));
+  for (const sentence of sentences) {
+    const question = sentence.endsWith('?');
+    if (question ? !questionsTheData(sentence, conversation) : !asksData) continue;
+    const alone = planOnce({ ...conversation, request: sentence, current: [] }, catalogue);
+    if (alone.reply || alone.steps.length === 0 || alone.steps.some((st) => steps.some((p) => p.tool === st.tool))) continue;
+    steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
+    if (question) asked.push(sentence);
+    added = true;
+  }
+  if (!added) return plan;
+  return { ...plan, steps: sameStepsOnce(steps), ...(plan.question ?? asked.length ? { question: plan.question ?? asked.join(' ') } : {}) };
 }
 
 /**
@@ -1011,8 +1039,18 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (measuring) return measuring;
   // (a step asked for in words of its own before the question runs: "denoise it first, then track them; which is fastest?")
   const askedFrom = askedPart(text)?.from ?? 0;
-  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && m.end > askedFrom;
-  const imageStep = questionsTheData(text, conversation) ? mentions.find(questioned)?.tool : undefined;
+  // (and one inside a sentence that itself asks a quantity the measuring step measures: "what's the average intensity of
+  // the cells over time? show me a plot" asks for no mean projection, whichever sentence is the asking one)
+  const measurer = makerOf('table', catalogue);
+  const measuredWords = measurer ? `${catalogue.get(measurer)?.description ?? ''} ${(selfOf(measurer, catalogue)?.words ?? []).join(' ')}` : '';
+  // (the asking words of a sentence that is not the whole request: "denoise, then segment; what is ...? plot it" keeps the denoising)
+  const dataQuestions = [...text.matchAll(/[^?.!]+\?/g)]
+    .filter((q) => q[0].trim() !== text.trim() && questionsTheData(q[0].trim(), conversation) && asksAMeasuredQuantity(q[0].trim()) && namesQuantity(q[0], measuredWords))
+    .map((q) => ({ start: (q.index ?? 0) + (askedPart(q[0])?.from ?? 0), end: (q.index ?? 0) + q[0].length }));
+  const inADataQuestion = (m: Mention) => dataQuestions.some((q) => m.start >= q.start && m.end <= q.end);
+  const wholeAsks = questionsTheData(text, conversation);
+  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom) || inADataQuestion(m));
+  const imageStep = mentions.find(questioned)?.tool;
   if (imageStep) mentions = mentions.filter((m) => !questioned(m));
 
   // "squash the stack into one picture": the words act on the recording at hand, so a
