@@ -1,4 +1,4 @@
-// A request of several sentences, one a question about the data: the question is answered (its steps planned as if
+// Questions in people's words: a question in a sentence of its own beside a request is answered (its steps planned as if
 // asked alone) and the other sentences' steps run too; a word of the question ("average ... over time") is no image step.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAcquisitionWords, plan, toolsOf } from './planOffline.ts';
@@ -28,5 +28,13 @@ describe('a question in a sentence of its own, beside a request', () => {
 describe('the image steps asked before the asking words of a question sentence', () => {
   it('still run: "denoise, then segment; what is the average intensity? plot it"', () => {
     expect(toolsOf("denoise it, then segment the cells; what's the average intensity of the cells? plot it")).toEqual(expect.arrayContaining(['denoise', 'segment', 'measure', 'plot']));
+  });
+});
+
+describe('spots counted in a frame', () => {
+  it('are the objects the segmentation finds there, no tracking over every frame', () => {
+    const p = plan('how many spots are there in the first time point?');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.steps[0].args.frames).toEqual({ first: 1, last: 1 });
   });
 });
