@@ -303,9 +303,15 @@ function undoHorizontalPredictor(block: Uint8Array, dtype: DType, width: number,
     bps === 1 ? new Uint8Array(aligned.buffer, aligned.byteOffset, n)
       : bps === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset, n)
         : new Uint32Array(aligned.buffer, aligned.byteOffset, n);
+  // the running sum kept in a local (int32 arithmetic; the store keeps the sample's low bits, so it wraps
+  // as the sample does): reading back the sample just stored made this loop ~2x slower
   for (let r = 0; r < rows; r++) {
-    const o = r * width;
-    for (let x = 1; x < width; x++) view[o + x] += view[o + x - 1];
+    const end = (r + 1) * width;
+    let sum = view[r * width];
+    for (let i = r * width + 1; i < end; i++) {
+      sum = (sum + view[i]) | 0;
+      view[i] = sum;
+    }
   }
   if (aligned !== block) block.set(aligned.subarray(0, n * bps));
 }
