@@ -79,7 +79,7 @@ export function decodePackBits(input: Uint8Array, out: Uint8Array): number {
  */
 export function decodeDeflate(input: Uint8Array, out: Uint8Array): number {
   const engine = inflater();
-  return engine ? engine.inflate(input, out) : inflateOnce(input, out);
+  return engine ? engine.inflateAt(input, 0, input.length, out, 0, out.length) : inflateOnce(input, out);
 }
 
 /** decodeDeflate through `zlib.inflateSync` (where Node's zlib handle is not as inflater() expects it). */
@@ -109,7 +109,12 @@ interface ZlibHandle {
 
 export interface Inflater {
   engine: object;
-  inflate(input: Uint8Array, out: Uint8Array): number;
+  /**
+   * Inflates `inputBytes` at `inputAt` of `input` into `outBytes` at `outAt` of `out` (offsets into the
+   * views, as zlib's handle takes them: a plane's strips decode with no view made per strip); returns
+   * the bytes written, or throws a CodecError.
+   */
+  inflateAt(input: Uint8Array, inputAt: number, inputBytes: number, out: Uint8Array, outAt: number, outBytes: number): number;
 }
 
 /** undefined: not made yet; null: this Node's zlib handle is not as expected (inflateSync is used). */
@@ -135,18 +140,18 @@ export function inflater(): Inflater | null {
   const failed = (): string | undefined => failure;
   const probe = new Uint8Array(1);
   const Z_FINISH = zlib().constants.Z_FINISH;
-  const inflate = (input: Uint8Array, out: Uint8Array): number => {
+  const inflateAt = (input: Uint8Array, inputAt: number, inputBytes: number, out: Uint8Array, outAt: number, outBytes: number): number => {
     failure = undefined;
     try {
-      handle.writeSync(Z_FINISH, input, 0, input.length, out, 0, out.length);
+      handle.writeSync(Z_FINISH, input, inputAt, inputBytes, out, outAt, outBytes);
       if (failed() === undefined) {
-        const written = out.length - state[0];
+        const written = outBytes - state[0];
         if (state[0] !== 0) return written;
         // the rows are full: refuse a stream that has more (what is left of the input, if any, is read)
-        const inputAt = input.length - state[1];
-        handle.writeSync(Z_FINISH, input, inputAt, input.length - inputAt, probe, 0, 1);
+        const readTo = inputAt + inputBytes - state[1];
+        handle.writeSync(Z_FINISH, input, readTo, inputAt + inputBytes - readTo, probe, 0, 1);
         if (failed() === undefined) {
-          if (state[0] === 0) throw new CodecError(tooMuch(out.length));
+          if (state[0] === 0) throw new CodecError(tooMuch(outBytes));
           return written;
         }
       }
@@ -159,7 +164,7 @@ export function inflater(): Inflater | null {
     }
   };
   // the engine stays referenced with its handle (the handle points back to it)
-  return (kept = { engine, inflate });
+  return (kept = { engine, inflateAt });
 }
 
 /** Zstd through geotiff's WebAssembly decoder (rare in microscopy; sizes are checked before), loaded on first use. */
