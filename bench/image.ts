@@ -12,7 +12,8 @@
 // real: the same projection of a real shared recording (a CTC folder of TIFF frames, from
 //     ../shared/data; skipped when absent) against tifffile reading file by file.
 // deflate: the same frames as one multi-page Deflate (zlib) TIFF, strips of 6 rows as in the
-//     frames (written once, untimed, by tifffile), against the tifffile page loop (Python's zlib).
+//     frames (written once, untimed, by tifffile), against the tifffile page loop (Python's zlib);
+//     deflate-predictor: the same with horizontal differencing (predictor 2).
 // info: `cellpilot info` against tifffile opening the file and reading its first and last page.
 // big: (opt-in: CELLPILOT_BENCH_BIG=1 or --big) read-invert-write of a > 4 GiB BigTIFF and
 //     its max projection by the whole command (first command and repeat), and that of a ~3.8 GB
@@ -72,7 +73,8 @@ elif mode == 'makedeflate':
     import glob, os
     from PIL import Image
     frames = np.stack([np.asarray(Image.open(f)) for f in sorted(glob.glob(os.path.join(sys.argv[2], '*.tif')))])
-    tifffile.imwrite(sys.argv[3], frames, imagej=True, compression='zlib', rowsperstrip=6, metadata={'axes': 'TYX'})
+    predictor = len(sys.argv) > 4 and sys.argv[4] == 'predictor'
+    tifffile.imwrite(sys.argv[3], frames, imagej=True, compression='zlib', predictor=predictor, rowsperstrip=6, metadata={'axes': 'TYX'})
 elif mode == 'info':
     with tifffile.TiffFile(sys.argv[2]) as tf:
         s = tf.series[0]
@@ -180,7 +182,7 @@ async function compare(dir: string, input: string): Promise<void> {
         if (first) rmSync(firstCache, { recursive: true, force: true });
       },
     });
-  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${formatBytes((await stat(input)).size)}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU, median of the rounds' ratios) | rerun from fresh processes | load |`);
+  console.log(`| work (${FRAMES} x ${SIZE}² uint16, ${existsSync(input) ? formatBytes((await stat(input)).size) : "not made: no row here reads it"}) | cellpilot wall / CPU / peak memory | peer wall / CPU / peak memory | ratio (CPU, median of the rounds' ratios) | rerun from fresh processes | load |`);
   console.log('|---|---|---|---|---|---|');
 
   if (wanted('rw')) {
@@ -208,15 +210,18 @@ async function compare(dir: string, input: string): Promise<void> {
       console.log(ratioRow(`max projection of a real movie (Fluo-N2DH-SIM+ 01, a folder of ${frames} TIFF frames), whole commands`, real, 'tifffile (or Pillow) per file', 'projection'));
     }
   }
-  if (wanted('deflate')) {
-    // the same real frames as one Deflate-compressed multi-page TIFF (as tifffile, bfconvert or Fiji write zlib)
+  for (const predictor of [false, true]) {
+    if (!wanted(predictor ? 'deflate-predictor' : 'deflate')) continue;
+    // the same real frames as one Deflate-compressed multi-page TIFF (as tifffile, bfconvert or Fiji write zlib);
+    // deflate-predictor: with horizontal differencing (predictor 2, as libtiff's tiffcp -c zip:2 writes it)
     const folder = join(ROOT, '..', 'shared', 'data', 'ctc-Fluo-N2DH-SIMplus', '01');
     const deflated = out('real-deflate.tif');
-    const made = existsSync(folder) && spawnSync(PYTHON, ['-c', PEER, 'makedeflate', folder, deflated], { encoding: 'utf8' }).status === 0;
-    if (!made) console.log(`| max projection of a Deflate movie: skipped, ${folder} is absent or tifffile/Pillow could not write it | | | | | |`);
+    const made = existsSync(folder) && spawnSync(PYTHON, ['-c', PEER, 'makedeflate', folder, deflated, predictor ? 'predictor' : 'none'], { encoding: 'utf8' }).status === 0;
+    const what = `a Deflate movie${predictor ? ' with horizontal differencing (predictor 2)' : ''}`;
+    if (!made) console.log(`| max projection of ${what}: skipped, ${folder} is absent or tifffile/Pillow could not write it | | | | | |`);
     else {
       const defl = measure([tool('cellpilot tool project', 'project', { movie: deflated, method: 'max', output: out('deflate-max.tif') }, 'deflate-max.tif'), { ...py('tifffile page loop', 'max', deflated, out('peer-deflate-max.tif')), before: clean('peer-deflate-max.tif') }]);
-      console.log(ratioRow(`max projection of a Deflate movie (the Fluo-N2DH-SIM+ 01 frames as one multi-page zlib TIFF, ${formatBytes((await stat(deflated)).size)}), whole commands`, defl, 'tifffile page loop', 'projection'));
+      console.log(ratioRow(`max projection of ${what} (the Fluo-N2DH-SIM+ 01 frames as one multi-page zlib TIFF, ${formatBytes((await stat(deflated)).size)}), whole commands`, defl, 'tifffile page loop', 'projection'));
       await rm(deflated, { force: true });
     }
   }
@@ -373,7 +378,8 @@ export async function run(): Promise<void> {
     // the 300-frame rows first, the > 4 GiB rows (minutes of disk reads, and at load 30 more than the
     // 900 s a run was given: stop 24 lost every row after them) last; every figure is a fresh process's
     const input = join(dir, 'sim.tif');
-    await makeMovie(input);
+    // (the rows of the real movie alone need no simulated one)
+    if (['rw', 'export', 'export-first', 'project', 'project-first', 'info'].some(wanted)) await makeMovie(input);
     console.log(`movie I/O: fresh process per run, ${ROUNDS} rounds of both sides back to back (alternating order) after one warm-up, the median of the rounds' ratios; ${loadNote()}`);
     if (missing) console.log(missing);
     else await compare(dir, input);
