@@ -3,6 +3,7 @@
 // user did not set is derived from that radius (smoothing, seed spacing, area limits).
 // What was chosen, and from what, is returned so the tool can say it.
 import type { Movie, PlaneData } from '../image/movie.ts';
+import { DIM_COARSE_FACTOR, DIM_OBJECT_SNR } from './seg-dim-growth.ts';
 import { OVERSIZED_AREA_RATIO } from './seg-oversized.ts';
 import { estimateBlobScale, estimateObjectScale, MAX_SAMPLE_RADIUS_RATIO, objectScaleDoubt, type ObjectPolarity } from './object-size.ts';
 import { gaussianBlur, toFloat32 } from './filters.ts';
@@ -523,7 +524,7 @@ export function describeChosen(chosen: ChosenParameters, forModel = false): stri
   const areas = `areas ${chosen.minAreaPx}-${maxArea} px`;
   if (forModel) return `${radius}, ${polarity}; ${areas}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
   const edges = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (edges of clear objects at ${chosen.edgeSigmaPx} px)` : '';
-  const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background (a region there of ${Math.round(unseededRegionPx(chosen.sigmaPx, chosen.minAreaPx))} px or more is an object without a pixel over the threshold), at most ${HYSTERESIS_MAX_SHARE} of the way from the background to the threshold` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : chosen.closeBaysPx > 0 ? `; outlines: notches up to ${2 * chosen.closeBaysPx} px wide closed (a disk of ${chosen.closeBaysPx} px, ${BAY_RADIUS_FRACTION} of the radius)` : ''}`;
+  const grown = `${chosen.growToNoiseSd > 0 ? `, objects grown down to ${chosen.growToNoiseSd} noise SD above the background (a region there of ${Math.round(unseededRegionPx(chosen.sigmaPx, chosen.minAreaPx))} px or more is an object without a pixel over the threshold), at most ${HYSTERESIS_MAX_SHARE} of the way from the background to the threshold` : ''}${chosen.dimGrowthReachPx > 0 ? `, dim objects (under ${DIM_OBJECT_SNR} noise SD) up to ${chosen.dimGrowthReachPx} px further on a plane smoothed by ${+(DIM_COARSE_FACTOR * chosen.sigmaPx).toFixed(2)} px, their touching pieces without a waist joined` : ''}${chosen.convexFill ? `${chosen.growToNoiseSd > 0 ? ' and' : ', objects'} filled to their convex hull` : chosen.closeBaysPx > 0 ? `; outlines: notches up to ${2 * chosen.closeBaysPx} px wide closed (a disk of ${chosen.closeBaysPx} px, ${BAY_RADIUS_FRACTION} of the radius)` : ''}`;
   const flat = chosen.flattenBackground ? `; ${chosen.backgroundReason || 'background flattened before thresholding'}` : '';
   return `${radius}, ${polarity}${flat}; smoothing ${chosen.sigmaPx} px${edges}, ${areas}, seeds ${chosen.minSeedDistancePx} px apart${chosen.minSeedDepthPx > 0 ? ` and ${chosen.minSeedDepthPx} px deep` : ''}${chosen.splitOversized ? `, objects over ${OVERSIZED_AREA_RATIO}x the median area split again by their shape` : ''}${chosen.splitByIntensity ? ', a bright and a dim nucleus touching cut along the valley between them' : ''}${grown}${chosen.noiseReason ? `; ${chosen.noiseReason}` : ''}${inMicrometres(chosen)}${sizeWarning(chosen)}`;
 }
@@ -537,6 +538,7 @@ export function describeOutlineRule(chosen: ChosenParameters, edgeFraction: numb
   const edge = edgeFraction > 0 ? `each object's edge at ${edgeFraction} of the way from the background to its own core level${finer}` : `the threshold's contour on the plane smoothed by ${chosen.sigmaPx} px`;
   const after = [
     chosen.growToNoiseSd > 0 ? `grown down to ${chosen.growToNoiseSd} noise SD above the background first` : '',
+    chosen.dimGrowthReachPx > 0 ? `a dim object grown up to ${chosen.dimGrowthReachPx} px on a plane smoothed by ${+(DIM_COARSE_FACTOR * chosen.sigmaPx).toFixed(2)} px` : '',
     chosen.convexFill ? 'filled to its convex hull' : chosen.closeBaysPx > 0 ? `notches up to ${2 * chosen.closeBaysPx} px wide closed` : '',
   ].filter(Boolean);
   return `${edge}${after.length ? `; ${after.join('; ')}` : ''}`;
