@@ -197,11 +197,16 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
   if (done.length === 0) return undefined;
   const named = new Set(index.match(question).map((m) => m.tool));
   const asked = new Set(index.meanings(tokenize(question)));
-  const mentions = (r: PastResult) => Object.keys({ ...r.values, ...r.args }).some((k) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).some((w) => asked.has(w) && w !== meaning('use')));
+  // (how many of the asked words the names of its arguments and values hold: "that linking distance" is the tracker's maxLinkingDistancePx)
+  const keyHits = (r: PastResult) => new Set(Object.keys({ ...r.values, ...r.args }).flatMap((k) => index.meanings(tokenize(k.replace(/([a-z])([A-Z])/g, '$1 $2'))).filter((w) => asked.has(w) && w !== meaning('use')))).size;
+  const mentions = (r: PastResult) => keyHits(r) > 0;
   // "why did you pick 13.1 px?": the step whose record holds that number (a value it chose, or its own account)
   const numbers = (question.match(/(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)/g) ?? []).filter((n) => n.includes('.') || Number(n) > 3);
   const quotes = (r: PastResult) => numbers.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(`${r.summary} ${JSON.stringify(r.values)}`));
-  return done.find((r) => named.has(r.tool)) ?? (numbers.length ? done.find(quotes) : undefined) ?? done.find(mentions) ?? done[0];
+  // (of the steps the words name, the one whose record names more of them; the latest on a tie)
+  const namedSteps = done.filter((r) => named.has(r.tool));
+  const bestNamed = namedSteps.reduce<PastResult | undefined>((best, r) => (!best || keyHits(r) > keyHits(best) ? r : best), undefined);
+  return bestNamed ?? (numbers.length ? done.find(quotes) : undefined) ?? done.find(mentions) ?? done[0];
 }
 
 /**

@@ -38,6 +38,9 @@ describe('explanations from the record', () => {
     expect(model).toContain('modelFolder = /models/nuclei-unet');
     expect(model).toContain('modelSha256 = ab12cd');
     expect(explainStep('how confident are you in the drift correction?', earlier, index)).toMatch(/record of correct_drift.*meanConfidence = 0\.58/);
+    // (a measurement run after the tracking names "distance" too: the step whose record names more of the asked words is meant)
+    const measured: PastResult = { tool: 'measure', args: { kind: 'tracks', tracks: 'tracks-1' }, ok: true, summary: 'Measured 6 tracks: mean speed 1.8 px/frame.', values: { meanDisplacement: 18.9, tracks: 6 }, artifacts: [] };
+    expect(explainStep('why did you pick that linking distance?', [...earlier, measured], index)).toMatch(/record of track:.*maxLinkingDistancePx = 18 px/);
     expect(explainStep('why did you do that?', earlier, index)).toMatch(/record of track/);
     // nothing ran: no choice to explain, said so, and nothing is run to make one
     expect(explainStep('why did you do that?', [], index)).toMatch(/^Nothing has run in this session yet, so there is no choice of mine to explain/);
