@@ -212,7 +212,9 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)
-  const d = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
+  // ("size above 50", "sized over 40 px": a size compared is a bound on the area, read with the schema's words, no diameter)
+  const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size/);
+  const d = (said && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
   // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
   const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
   const sizeUm = size && micrometres(size.q);

@@ -408,13 +408,14 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   // and so are models a case trains (train_n2v writes to the first CELLPILOT_MODELS folder)
   const savedModelsDirs = process.env.CELLPILOT_MODELS;
   process.env.CELLPILOT_MODELS = [join(root, 'models'), savedModelsDirs].filter(Boolean).join(':');
+  let session: Session | undefined;
   try {
     const execute = evalCase.execute ?? suite.execute;
     if (evalCase.fixture?.file && !existsSync(resolve(suite.path, '..', evalCase.fixture.file))) {
       result.skipped = `fixture ${evalCase.fixture.file} is absent`;
       return result;
     }
-    const session = Session.create({ root, id: 'eval' });
+    session = Session.create({ root, id: 'eval' });
     const fixtures = options.fixtures ?? new FixtureMovies();
     try {
       await prepareFixture(session, evalCase, suite, execute, fixtures);
@@ -439,6 +440,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   } catch (err) {
     result.differences.push(`the case could not run: ${(err as Error).message.split('\n')[0]}`);
   } finally {
+    // an acquisition the case started keeps writing into the case's folder: it ends (and its files close) before the folder goes
+    if (session) await endAcquisition(session, result);
     if (savedPipelinesDir === undefined) delete process.env.CELLPILOT_PIPELINES;
     else process.env.CELLPILOT_PIPELINES = savedPipelinesDir;
     if (savedModelsDirs === undefined) delete process.env.CELLPILOT_MODELS;
@@ -449,6 +452,16 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   result.latencyMs = performance.now() - started;
   result.pass = result.differences.length === 0 && !result.skipped;
   return result;
+}
+
+/** Stops an acquisition still running in a case's session and waits for its end; a failure to stop fails the case. */
+async function endAcquisition(session: Session, result: CaseResult): Promise<void> {
+  try {
+    const { stopRunningAcquisition } = await import('../../tools/microscope.ts');
+    await stopRunningAcquisition(session.state, 'the eval case that started it ended');
+  } catch (err) {
+    result.differences.push(`the case's acquisition could not be stopped: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 function rate(cases: CaseResult[]) {

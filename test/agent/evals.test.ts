@@ -177,6 +177,16 @@ describe('case folders', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
+  it('an executed case that starts an acquisition ends it before its folder is removed, and nothing is written there after', async () => {
+    const acquiring = { ...suiteSchema.parse({ suite: 'acquiring', execute: true, cases: [{ id: 'start', turns: ['image gfp every 0.5 s for 1 min'], expect: { calls: [{ tool: 'start_acquisition' }] } }] }), path: '/tmp/acquiring.yaml' };
+    const result = await runCase(acquiring.cases[0], acquiring, { model: 'offline', tools: ALL_TOOLS });
+    expect(result.differences).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+    // (a time point later, an acquisition left running would have written into the folder again, or failed to)
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 30_000);
+
   it('removed() throws the error of a removal that failed', async () => {
     const failure = new Error('EBUSY: /tmp/x');
     await expect(removed([Promise.resolve(undefined), Promise.resolve(failure)])).rejects.toBe(failure);

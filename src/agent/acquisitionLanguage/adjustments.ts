@@ -1186,8 +1186,12 @@ const TOO_FAINT = /\b(?:too (?:dim|weak|faint|dark|noisy)|(?:is|are|looks?|seems
  * said wrong without an amount is a change of its light asked about (how much, on which channel), never a guess,
  * a dose report or an analysis; a question ("is GFP saturating?") is left to the questions.
  */
-function readSignalComplaint({ t, channels }: ClauseWords): Adjustment[] | undefined {
+function readSignalComplaint({ t, channels, channel }: ClauseWords): Adjustment[] | undefined {
   if (hasFigure(t) || /\?\s*$/.test(t) || /^(?:is|are|does|do|was|were|why|how|what|which)\b/.test(t)) return undefined;
+  // ("the red is way too dim, triple its exposure", "mCherry's too dim so double its power": the complaint is the reason
+  // for the command after it, which says how much: the light readers read that)
+  const after = /(?:,|\s+(?:so|therefore|hence)\b|\s+[-–—]\s)\s*(?:(?:so|then|please|just|can you|could you)\s+)?(\S.*)$/.exec(t);
+  if (after && (TOO_BRIGHT.test(t.slice(0, after.index)) || TOO_FAINT.test(t.slice(0, after.index))) && parseLight(after[1], channel ?? channels[0]).length) return undefined;
   const down = TOO_BRIGHT.test(t);
   const up = TOO_FAINT.test(t);
   if (down === up) return undefined;

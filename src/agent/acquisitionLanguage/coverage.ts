@@ -77,10 +77,11 @@ function drops(c: Adjustment): boolean {
 /**
  * What to do with the unused parts of a change to the running acquisition: a question (nothing
  * changed) when it would drop something or when a scope no change takes was said; else a
- * line naming what was not applied. Undefined when every part is used.
+ * line naming what was not applied. Undefined when every part is used. `forS`: the changes last that long.
  */
-export function coverageOfChanges(words: string, changes: Adjustment[], config: MicroscopeConfig = DEMO_CONFIG): { ask: string } | { notApplied: string } | undefined {
-  const unused = mentionsNotUsed(words, changes, config);
+export function coverageOfChanges(words: string, changes: Adjustment[], config: MicroscopeConfig = DEMO_CONFIG, forS?: number): { ask: string } | { notApplied: string } | undefined {
+  // (changes made for a while use the count of time points they last: "for the next 20 frames")
+  const unused = mentionsNotUsed(words, forS !== undefined ? { changes, forS } : changes, config);
   if (!unused.length) return undefined;
   const said = unused.map((u) => `"${u.text}"`).join(', ');
   const done = changes.map(describeAdjustment).join('; ');

@@ -1,23 +1,46 @@
 // A change to the running acquisition said to last a while: "image twice as often for the next 30 min",
-// "GFP at 5 % over the next hour", "drop the red for the next 2 hours". The span is cut out of the words
-// (the change is read without it) and becomes the time after which the change is set back.
-import { durationsIn } from './words.ts';
+// "GFP at 5 % over the next hour", "drop the red for the next 2 hours", "every minute for the next 20 frames".
+// The span is cut out of the words (the change is read without it) and becomes the time after which the
+// change is set back: a time as said, or a count of time points (the router turns it into a time with the
+// interval the change runs at). A "then go back (to normal)" after it says the same and goes with it.
+import { durationsIn, NUMBER, toNumber } from './words.ts';
 
 /** "for the next", "over the following", "during the coming": words that open a span a change lasts. */
 const FOR_THE_NEXT = /\b(?:for|over|during|in)\s+the\s+(?:next|following|coming)\s+/gi;
+/** "for": a span with no "the next" ("image every 30 s for 15 min"), read only where the words mean nothing else. */
+const FOR = /\bfor\s+/gi;
+/** A count of time points after such words: "20 frames", "ten timepoints", "5 time points", "3 cycles". */
+const TIME_POINTS = new RegExp(String.raw`^${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?|images?)\b`, 'i');
+/** "for 20 frames": a count of time points after "for" alone is a span too ("for 20 more frames" runs longer instead). */
+const FOR_A_COUNT = new RegExp(String.raw`\bfor\s+(?=${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b)`, 'gi');
+/** "then go back", "and then back to normal", "then revert to what it was": the end of a change for a while, said. */
+const SET_BACK = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)?\s*,?\s*(?:(?:go|switch|change|set\s+(?:it|them|everything)|put\s+(?:it|them|everything)|revert|return|come)\s+)?back(?:\s+(?:to\s+(?:normal|the\s+(?:usual|old|previous|original)(?:\s+\w+)?|what\s+(?:it|they)\s+(?:was|were)|before|how\s+it\s+was)|again))?\s*(?:please|pls)?\s*[.!]*$|\s*[,;]?\s*(?:and\s+)?then\s+(?:revert|return)\b.*$/i;
 
-/** The words without the span and its length (s), or undefined when no span of time follows such words. */
-export function spanForAWhile(text: string): { rest: string; forS: number } | undefined {
-  for (const m of text.matchAll(FOR_THE_NEXT)) {
+/** A span a change lasts: its time (s), or a count of time points. */
+export type SpanForAWhile = { rest: string; forS: number; timePoints?: undefined } | { rest: string; timePoints: number; forS?: undefined };
+
+/**
+ * The words without the span and its length, or undefined when no span follows such words. `plain`: a span
+ * opened by "for" alone counts too (the router tries that only when the words read no other way).
+ */
+export function spanForAWhile(text: string, plain = false): SpanForAWhile | undefined {
+  const opened = plain ? [...text.matchAll(FOR)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT)];
+  for (const m of opened) {
     const from = m.index! + m[0].length;
+    const cut = (end: number) => `${text.slice(0, m.index!)} ${text.slice(end)}`.replace(SET_BACK, '').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;]+$/, '').trim();
+    const counted = TIME_POINTS.exec(text.slice(from));
+    if (counted) {
+      const n = toNumber(counted[1]);
+      if (Number.isInteger(n) && n >= 1) return { rest: cut(from + counted[0].length), timePoints: n };
+      continue;
+    }
     // ("for the next hour": a unit alone is one of it)
     const after = text.slice(from).replace(/^(?=(?:hour|hr|h|minute|min|second|sec|day)s?\b)/i, '1 ');
     const span = durationsIn(after).find((d) => d.index === 0);
     if (!span) continue;
     const taken = after.slice(0, span.length).replace(/^1 /, '');
     const end = from + (after.startsWith('1 ') && !text.slice(from).startsWith('1 ') ? taken.length : span.length);
-    const rest = `${text.slice(0, m.index!)} ${text.slice(end)}`.replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
-    return { rest, forS: span.seconds };
+    return { rest: cut(end), forS: span.seconds };
   }
   return undefined;
 }

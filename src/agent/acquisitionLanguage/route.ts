@@ -114,7 +114,7 @@ export function routeMicroscopeRequest(text: string, options: { acquisitionRunni
     return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config);
+  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
@@ -150,7 +150,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const id = 'ruleIds' in meant && meant.ruleIds.length === 1 ? meant.ruleIds[0] : 'the rule';
     return { ask: `I cannot change a rule in place, and nothing in the running acquisition was changed: remove it ("remove ${id === 'the rule' ? 'rule-1' : id}") and say the rule as it should be (e.g. "if a cell divides, image every 2 min").`, command: true };
   }
-  const back = options.acquisitionRunning && options.earlier ? pointsBack(t, options.earlier, config) : undefined;
+  // ("300 ms for the next 10 time points, then go back": going back at the end of a change for a while is part of it, no revert now)
+  const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
   // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
@@ -221,9 +222,21 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   let forS: number | undefined;
   try {
     const state = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
-    const timed = options.acquisitionRunning ? timedChanges(text, config, state) : undefined;
+    let timed = options.acquisitionRunning ? timedChanges(text, config, state) : undefined;
+    if (timed) changes = timed.changes;
+    else {
+      try {
+        changes = parseAdjustment(text, config, state);
+      } catch (err) {
+        // ("image every 30 s for 15 min", "go to 30 s intervals for 15 min while the drug goes in": words that read no other
+        // way, with a span after a plain "for", are a change for that long)
+        // (not words that name a channel: "image GFP every 5 min for 2 h" may be a new plan, asked about)
+        timed = options.acquisitionRunning && !findChannels(t, config).length ? timedChanges(text, config, state, true) : undefined;
+        if (!timed) throw err;
+        changes = timed.changes;
+      }
+    }
     forS = timed?.forS;
-    changes = timed?.changes ?? parseAdjustment(text, config, state);
   } catch (err) {
     // "what's the GFP power, and should I lower it?", "is DAPI on? and how long is left?": questions only, however many, change nothing
     const parts = t.split(/\s*(?:,\s*(?:and|but|or|also)\s+|\?\s*|;\s*|\.\s+)\s*/).map((p) => p.trim().replace(LEAD_WORDS, '')).filter((p) => p.length > 0);
@@ -283,15 +296,31 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
 }
 
 /** The changes a command makes for a while ("for the next 30 min") and how long, when every one can be set back; else undefined (read as a whole). */
-function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<typeof runStateOf>): { changes: Adjustment[]; forS: number } | undefined {
-  const span = spanForAWhile(text);
+function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<typeof runStateOf>, plain = false): { changes: Adjustment[]; forS: number } | undefined {
+  // (the words as the readers see them: "for 3 time ppints" is a span too)
+  const span = spanForAWhile(text, plain) ?? spanForAWhile(normaliseText(text), plain);
   if (!span || !span.rest) return undefined;
   try {
     const changes = parseAdjustment(span.rest, config, state);
-    return changes.length && changes.every(canBeSetBack) ? { changes, forS: span.forS } : undefined;
+    if (!changes.length || !changes.every(canBeSetBack)) return undefined;
+    const forS = span.forS ?? timePointsLastS(span.timePoints, changes, state.intervalS);
+    return forS === undefined ? undefined : { changes, forS };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * How long a count of time points lasts ("for the next 20 frames"): that many intervals at the interval the
+ * changes set (every 1 min for 20 frames: 20 min), or the run's own; undefined when the conversation does not tell it.
+ */
+function timePointsLastS(timePoints: number, changes: Adjustment[], intervalNowS: number | undefined): number | undefined {
+  let intervalS = intervalNowS;
+  for (const c of changes) {
+    if (c.kind === 'interval') intervalS = c.intervalS;
+    else if (c.kind === 'intervalFactor' && intervalS !== undefined) intervalS *= c.factor;
+  }
+  return intervalS !== undefined && intervalS > 0 ? Math.round(timePoints * intervalS * 1e6) / 1e6 : undefined;
 }
 
 /**

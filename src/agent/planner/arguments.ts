@@ -8,6 +8,7 @@ import { findEnumValue } from './enums.ts';
 import { withoutExcludedScope } from './extract.ts';
 import { findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
+import { namesMeasuredQuantity } from './measuredWords.ts';
 
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
 const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
@@ -139,6 +140,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       near.add(AREA_MEANING);
       said.add(AREA_MEANING);
     }
+    // ("circularity above 0.8": a bare number compared on a quantity some tool measures is that quantity's, never a setting
+    // whose words do not name it, whatever things the sentence names: "nuclei" is no object radius)
+    const compared = q.unit === '' && bound ? comparedQuantity(before.split(/[,;.]/).at(-1) ?? '') : undefined;
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
@@ -148,6 +152,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
       if (name in out) continue;
       if (area && !nameWords(name).includes(AREA_MEANING)) continue;
+      if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
       // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
@@ -208,7 +213,7 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
   for (let i = 0; i + 1 < qs.length; i++) {
     const [low, high] = [qs[i], qs[i + 1]];
     const between = clause.slice(low.end, high.start);
-    if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
+    if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–|—|~|through|thru)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
     // ("80-400 px²": a squared unit says the area)
     if (isSquared(high)) near.add(AREA_MEANING);
@@ -253,7 +258,27 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
   // ("Objects smaller than 50 px or touching the border were excluded": the passive of a methods sentence, further on within its clause)
   const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]) || EXCLUDED_PASSIVE.test(after.split(/[.;,]/)[0]);
-  return greater !== (EXCLUDING.test(before) || excludedAfter) ? 'min' : 'max';
+  return greater !== (excludes(before) || excludedAfter) ? 'min' : 'max';
+}
+
+const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
+const OBJECT_MEANING = meaning(normalizeWord('object'));
+
+/**
+ * The quantity a comparison is said of, when some tool measures it ("circularity above", "mean speed over") or the word is
+ * formed as a quantity's name ("solidity", "roundness", "aspect ratio"); never the things themselves ("nuclei above").
+ */
+function comparedQuantity(before: string): string | undefined {
+  const m = /([\p{L}-]+)\s+(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*$/iu.exec(before);
+  if (!m) return undefined;
+  const word = tokenize(m[1])[0];
+  if (!word || meaning(word.stem) === OBJECT_MEANING || (!namesMeasuredQuantity(m[1]) && !/(?:ity|ness|ratio|index|score|length|width|size)$/i.test(m[1]))) return undefined;
+  return meaning(word.stem);
+}
+
+/** The words leave things out: a verb of the list, or any word the thesaurus reads as excluding ("toss the debris under 15 px"; "leave" only as "leave out"). */
+function excludes(before: string): boolean {
+  return EXCLUDING.test(before) || tokenize(before).some((t) => meaning(t.stem) === EXCLUDE_MEANING && !/^leav/.test(t.word));
 }
 
 /** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */

@@ -13,6 +13,7 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
 import { leftOutSpans, splitClauses } from './clauses.ts';
 import { meaning, tokenize } from './words.ts';
+import { saidRanges } from './rangesForOneValue.ts';
 import { frameCounts, multiFrame, needsFrames } from './frames.ts';
 
 export interface BuildContext {
@@ -100,12 +101,22 @@ function ownNumbers(ctx: Pick<BuildContext, 'clause' | 'catalogue'> & { tool?: s
   return ctx.clause.replace(TOLD_PIXEL_SIZE, (told) => ' '.repeat(told.length));
 }
 
+/**
+ * The numbers of the words that each stand for one value: an end of a range ("sized 40 to 400 px", "between 5 and 8 µm")
+ * is none (a range bounds a pair of settings, read by the arguments reader, or is named as not applied), so a reader that
+ * takes one value ("size 40" as a diameter) never takes one end of it.
+ */
+export function singleValues(text: string): ReturnType<typeof findQuantities> {
+  const ends = new Set(saidRanges(text).flatMap((r) => [r.low.start, r.high.start]));
+  return findQuantities(text).filter((q) => !ends.has(q.start));
+}
+
 /** The generic readers a tool's `fromRequest` is lent, bound to this step's words and tool. */
 function readers(ctx: BuildContext): RequestReaders {
   const { clause, tool, catalogue, conversation } = ctx;
   return {
     value: (arg, text = clause) => findEnumValue(tool, arg, text, catalogue),
-    quantity: (kinds, role) => quantityWithRole(findQuantities(withAppositiveValues(ownNumbers(ctx))), kinds as QuantityKind[], role),
+    quantity: (kinds, role) => quantityWithRole(singleValues(withAppositiveValues(ownNumbers(ctx))), kinds as QuantityKind[], role),
     channel: (text = clause) => findChannel(text),
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),

@@ -421,13 +421,25 @@ const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|do
 const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting)$/i;
 
 /**
+ * The word at `v` keeps or drops some of the things found: a verb of the list, or a verb the thesaurus reads as leaving
+ * out ("toss", "ditch", "leave out"); not the prepositions of that meaning ("without", "except") nor "leave" alone.
+ */
+function filterVerb(words: RawWord[], v: number): boolean {
+  const w = words[v].lower;
+  if (FILTER_VERBS.test(w)) return true;
+  if (/^(?:without|except|excepting)$/.test(w) || (/^leav/.test(w) && words[v + 1]?.lower !== 'out')) return false;
+  const t = tokenize(words[v].word)[0];
+  return t !== undefined && meaning(t.stem) === EXCLUDE_MEANING;
+}
+
+/**
  * "discard tracks that leave the field of view", "exclude nuclei which overlap": a filter on the things found, by a
  * condition said after "that"/"which"/"whose", which the step applies only as a switch it sets or a number it took.
  */
 function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!FILTER_VERBS.test(verb.lower)) return;
+    if (!filterVerb(words, v)) return;
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
     if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')) return;
@@ -454,7 +466,7 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
 function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!FILTER_VERBS.test(verb.lower) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
+    if (!filterVerb(words, v) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
     const kind: RawWord[] = [];

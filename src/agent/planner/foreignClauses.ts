@@ -53,6 +53,10 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading, 
   const bare = clause.text.replace(OPENERS, '');
   const verb = /^[\p{L}'’-]+/u.exec(bare)?.[0];
   if (!verb || NOT_AN_ASKING_VERB.test(verb.replace(/['’]\p{L}+$/u, ''))) return false;
+  // ("..., ditch the elongated ones", "toss the debris": leaving some of the things out is a filter on them, never an errand;
+  // "drop off the parcel" is one)
+  const verbToken = tokenize(verb)[0];
+  if (verbToken && meaning(verbToken.stem) === meaning(tokenize('exclude')[0].stem) && !/^\S+\s+off\b/i.test(bare)) return false;
   // ("correct for it", "take that out": what it acts on was said before, a problem described, no errand of its own)
   if (/\b(?:it|its|that|this|them|those|these|they)\b/i.test(bare)) return false;
   // (an errand is a verb and what it acts on: "buy milk"; a word alone, "hm", "lovely", is none)

@@ -215,10 +215,46 @@ function adviceFromElsewhere(read: { token: Token; reading: Reading }[], index: 
   return unknown >= 2;
 }
 
+/** The words of everyday pictures ("my holiday photos", "a pic of the dog", "this selfie"); a microscopist says "image". */
+const PICTURE = /^(?:photos?|photographs?|pictures?|pics?|selfies?)$/i;
+const OF_A_THING = /^\s+of\s+(?:(?:the|a|an|my|our|your|his|her|their|this|that|these|those|some)\s+)?$/i;
+
+/**
+ * Pictures of everyday life, not of a sample: a selfie, or a photo or picture whose modifier or whose "of ..." is a word
+ * from elsewhere ("remove the noise from my holiday photos", "take a picture of my cat", "brighten my wedding pictures"),
+ * in words that name no thing under the microscope ("a picture of the GFP channel", "a photo of the cells" are ours).
+ * Such a request runs nothing, whatever tool its verb names (snap takes pictures only through the microscope).
+ */
+export function picturesOfElsewhere(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  const tokens = tokenize(masked.replace(/_+/g, ' ')).filter((t) => !t.part);
+  const pictures = tokens.filter((t) => PICTURE.test(t.word));
+  if (!pictures.length) return false;
+  const words = toolWords(index, catalogue);
+  // an everyday thing no tool's word names ("holiday", "wedding", "kids"), or a short word read as none of ours ("cat", "dog");
+  // never a thing a session holds ("the dish", "the slide") nor one numbered ("pos 2")
+  const elsewhere = (t: Token | undefined) => {
+    // (nor a word the tools' own texts write: "a new picture" is one the microscope takes)
+    if (t === undefined || HELD.test(t.word) || NEUTRAL.has(t.word) || isStopWord(t.word) || /\d/.test(t.word) || /^\s*#?\d/.test(masked.slice(t.end)) || writtenWords(index).has(t.word)) return false;
+    const r = reading(t, index, words);
+    return (r === 'unknown' && isEverydayWord(t.word)) || (r === 'neutral' && t.word.length >= 3);
+  };
+  // (anything else under the microscope named keeps the request ours: "a picture of my cat's nuclei")
+  if (tokens.some((t) => !PICTURE.test(t.word) && reading(t, index, words) === 'subject')) return false;
+  return pictures.some((p) => {
+    if (/^selfies?$/i.test(p.word)) return true;
+    const at = tokens.indexOf(p);
+    const before = tokens[at - 1];
+    const modifier = before && /^\s+$/.test(masked.slice(before.end, p.start)) ? before : undefined;
+    const after = tokens[at + 1] && OF_A_THING.test(masked.slice(p.end, tokens[at + 1].start)) ? tokens[at + 1] : tokens[at + 2] && OF_A_THING.test(masked.slice(p.end, tokens[at + 2].start)) && /^(?:the|a|an|my|our|your|his|her|their|this|that|these|those|some)$/.test(tokens[at + 1].word) ? tokens[at + 2] : undefined;
+    return elsewhere(modifier) || elsewhere(after);
+  });
+}
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
+  if (picturesOfElsewhere(masked, index, catalogue)) return true;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")

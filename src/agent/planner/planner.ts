@@ -12,7 +12,7 @@ import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
-import { isOutOfScope, namesASubject, namesAThingImaged } from './outOfScope.ts';
+import { isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
@@ -152,7 +152,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index)))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index))))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
     // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again
@@ -227,7 +227,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ask for the step that finds them (with its rule), not for a measurement of their size
     const finder = makerOf('labels', catalogue);
     // ("nuclei between 50 and 500 px in area please": things found, bounded by a size, with no verb: the same step with its size rule)
-    if (finder && !best?.named && !clause.negated && picked.length === 0 && (LEFT_OUT_OBJECTS.test(clause.text) || sizedObjectsOnly(clause.text)) && (best || sizedObjectsOnly(clause.text))) best = { tool: finder, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
+    if (finder && !best?.named && !clause.negated && picked.length === 0 && (LEFT_OUT_OBJECTS.test(leavingOutAsDrop(clause.text)) || sizedObjectsOnly(clause.text)) && (best || sizedObjectsOnly(clause.text))) best = { tool: finder, score: best?.score ?? 1, at: 0, matched: best?.matched ?? [] };
     // "flip the movie horizontally": a verb no tool knows, and only words many tools use ("movie") matched: no step of theirs
     // ("turn the movie upside down": a verb some tool knows elsewhere, "turn on the light", but not among the words matched here)
     const action = best && !best.named && !clause.negated ? unmatchedAction(clause.text, index) : undefined;
@@ -380,7 +380,8 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
     // (or a setting in shorthand, a few words and their number: "min size 25 px", "max gap: 2 frames")
-    const statement = (/^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) || /^(?:and\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*[:=]?\s*\d[\d.,]*\s*[\p{L}µ²]*\s*[.!]?$/u.test(clause.text)) && !unmatchedAction(clause.text, index);
+    // ("cells don't move more than 20 px per frame", "they move at most 15 px between frames": what the things do, said of them)
+    const statement = (/^(?:and\s+)?(?:the|its|their|a|an)\s/i.test(clause.text) || /^(?:and\s+)?(?:cells|nuclei|objects|spots|blobs|they)\s+(?:(?:don'?t|do\s+not|never|rarely|usually|typically|normally|hardly|barely|mostly|generally|only)\s+)?[a-z]+s?\b(?:(?!\b(?:and|then)\b).)*\d/i.test(clause.text) || /^(?:and\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*[:=]?\s*\d[\d.,]*\s*[\p{L}µ²]*\s*[.!]?$/u.test(clause.text)) && !unmatchedAction(clause.text, index);
     // (a statement has no verb: a word of another tool's name in it is a noun, "the drift should be 2 px" of a simulation)
     if (previous && previous.tool !== best.tool && !best.named && (!best.nameWord || statement) && !ownVerb && /\d/.test(clause.text) && (clauses[previous.clause].sentence === clause.sentence || (statement && clauses[previous.clause].sentence === clause.sentence - 1))
       // (the step before's own reading takes it with the words it declares for it: "LAP tracker, search radius 9 px" is no simulated nucleus radius)
@@ -399,7 +400,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     if (previous && previous.tool === best.tool && !best.named && !ownVerb && [',', 'with', ''].includes(clause.joiner) && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence
       && !/^(?:and|then|also)\b/i.test(clause.text) && readsANumber(best.tool, clause.text, catalogue) > 0) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
-    if (previous && FILTERS_EARLIER.test(clause.text)) return;
+    if (previous && FILTERS_EARLIER.test(leavingOutAsDrop(clause.text))) return;
+    // ("segment nuclei with circularity above 0.8", "..., whose mean intensity is over 300": a condition on the things the step
+    // before finds, with no verb of its own, is a filter applied or named there, never a step of its own)
+    if (previous && !best.named && !ownVerb && ['with', ','].includes(clause.joiner) && CONDITION_ON_THINGS.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
     // ("the tracks to a.csv and the masks to b.tif": two files named, two steps)
     if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue) && !namesAnotherFile(said(clauses[previous.clause]), said(clause))) return;
@@ -545,8 +549,34 @@ function describesArguments(tool: string, text: string, catalogue: Catalogue): b
 /** The words of artifact inputs ("tracks", "labels"): an argument named after one says which input, not how a step runs. */
 const INPUT_MEANINGS = new Set(tokenize('movie labels tracks table output').map((t) => meaning(t.stem)));
 
+const EXCLUDE_WORD_MEANING = meaning(normalizeWord('exclude'));
+
+/**
+ * The clause with its opening verb of leaving out written "drop" when the thesaurus reads it so ("toss the mitotic ones",
+ * "ditch the tiny cells"), so that the patterns of filters read every such verb, not only the ones they list.
+ */
+function leavingOutAsDrop(text: string): string {
+  const m = /^((?:(?:and|but|then|please|pls|also)\s+)*)([a-z]+)\b/i.exec(text);
+  if (!m || /^(?:without|except|leave|leaving|skip|skipping)$/i.test(m[2])) return text;
+  return meaning(normalizeWord(m[2])) === EXCLUDE_WORD_MEANING ? `${m[1]}drop${text.slice(m[0].length)}` : text;
+}
+
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
+
+/** A condition on a quantity of the things found, and nothing else: "(with) circularity above 0.8", "whose area is under 50 px", "a mean intensity > 300". */
+const CONDITION_ON_THINGS = /^(?:(?:with|whose|where|having|that\s+have|which\s+have)\s+)?(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*\s*[\p{L}µ²%/]*\s*$/iu;
+
+/** The same condition inside a clause, after the things it is on ("segment nuclei with circularity above 0.8"). */
+const CONDITION_INSIDE = /\b(?:with|whose|where|having)\s+(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*(?:\s*(?:%|px²?|pixels?|µm²?|um2?))?(?=\s*(?:[,;.!?]|$))/giu;
+
+/**
+ * The words without a condition on the things found ("with circularity above 0.8"): which step the clause asks for is
+ * read without it (the quantity it names is no measuring step); the condition stays in the step's words, applied or named.
+ */
+function withoutConditions(text: string): string {
+  return text.replace(CONDITION_INSIDE, (m) => ' '.repeat(m.length));
+}
 
 /** Words for the things a step finds ("cells", "nuclei", "anything"): leaving them out filters objects, it excludes no step. */
 const OBJECT_WORDS = /\b(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?|particles?|debris|anything|everything|(?:those|any)\s+(?:that|which|who|with|where|whose|smaller|bigger|larger|under|over|below|above|touching|at|on|near|cut|in)|frames?|time\s?points?|timepoints?|channels?|tracks?\s+(?:shorter|longer|that|which|with|under|below|of))\b/i;
@@ -1044,7 +1074,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const askedOfData = questionClause(text);
   // (only before this turn's first step: a step run for the question answers it as planned)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
-  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !microscopeOnlyWords(text)) {
+  // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
+  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue))) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
@@ -1538,6 +1569,9 @@ function scopeWithoutStep(text: string, conversation: Conversation, catalogue: C
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */
 function outOfScope(text: string, catalogue: Catalogue): boolean {
   if (findArtifactIds(text).length || findPaths(text).length || findChannels(text).length) return false;
+  // ("..., ditch the elongated ones": leaving some of the things found out is a filter, applied or named, never from elsewhere)
+  const dropped = leavingOutAsDrop(text.trim());
+  if (FILTERS_EARLIER.test(dropped) || LEFT_OUT_OBJECTS.test(dropped)) return false;
   // ("what are your capabilities?": a plea for help is about cellpilot itself)
   if (asksHowToUse(text)) return false;
   // (when it is due, "before group meeting on Monday", is no part of what is asked)
@@ -1692,7 +1726,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     // ("no cut-off cells at the image boundary", "without any nuclei on the edge": the things said not wanted, where they are)
     const leftOut = excluding && (/\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start))
-      || /\b(?:no|without(?:\s+any)?|none\s+of\s+the)\s+(?:[\w'-]+\s+){0,2}(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?)\s+(?:(?:that\s+(?:are|is)\s+)?(?:at|on|touching|near|along|by|against|cut\s+off\s+(?:at|by))\s+)(?:the\s+)?(?:[\w-]+\s+)?$/i.test(step.clause.slice(0, first.start)));
+      || /\b(?:no|without(?:\s+any)?|none\s+of\s+the)\s+(?:[\w'-]+\s+){0,2}(?:cells?|nuclei|nucleus|objects?|ones|blobs?|spots?)\s+(?:(?:that\s+(?:are|is)\s+)?(?:at|on|touching|near|along|by|against|cut\s+off\s+(?:at|by))\s+)(?:the\s+)?(?:[\w-]+\s+)?$/i.test(step.clause.slice(0, first.start))
+      // ("don't keep cells cut by the edge", "I don't want nuclei touching the border": keeping or wanting them turned down)
+      || /\b(?:not|don'?t|do\s+not|never|no\s+need\s+to)\s+(?:keep|include|retain|want|count|need)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start)));
     // ("don't drop the border ones", "keep the nuclei at the edge": leaving out turned down, or keeping, is the switch off:
     // left to the tool where it has no default (its description's default keeps them), else false)
     if (whole[0] === EXCLUDE_MEANING && keptNotLeftOut(step.clause, tokens, said, first)) {

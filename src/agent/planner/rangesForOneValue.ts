@@ -15,7 +15,7 @@ export interface SaidRange {
 }
 
 /** Words between the two ends of a range: "to", "-", "–", "and" (after "between"), with the first end's unit. */
-const JOIN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*(?:to|-|–|—|or)\s*$/i;
+const JOIN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*(?:to|-|–|—|~|or)\s*$/i;
 const JOIN_AFTER_BETWEEN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*and\s*$/i;
 /** A range of which frames, channels, time points or planes: a scope, another reader's. */
 const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;

@@ -5,7 +5,7 @@
 import type { ToolIndex } from './matcher.ts';
 import { withoutToldCalibration } from './askedUnits.ts';
 import { parseNumber } from './quantities.ts';
-import { stopWords, tokenize } from './words.ts';
+import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 
 /** Words that introduce a method, a format, a scope or a condition. */
 const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless)\b/gi;
@@ -74,6 +74,9 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   const made = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
   if (made && tokenize(made[2]).length > 0 && tokenize(made[2]).every((t) => !index.recognizes(t, [...stopWords()]))) return made[1].toLowerCase();
   if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
+  // ("toss the debris under 15 px", "ditch the tiny ones": leaving some of the things out is a filter the readers of
+  // arguments and constraints apply or name, no action of its own)
+  if (meaning(normalizeWord(m[1])) === meaning(normalizeWord('exclude'))) return undefined;
   // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
   const token = tokenize(m[1])[0];
   if (unknownVerb && (!token || index.recognizes(token, [...stopWords()]))) return undefined;

@@ -84,7 +84,7 @@ const GROUPS: string[][] = [
   ['nucleus', 'nuclei', 'nuclear', 'cell', 'object', 'blob'],
   ['drift', 'stabilize', 'register', 'registration', 'jitter', 'wobble', 'shift'],
   ['edge', 'border', 'boundary', 'boundaries'],
-  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss', 'except', 'disregard', 'reject'],
+  ['exclude', 'drop', 'remove', 'discard', 'ignore', 'omit', 'leave', 'without', 'skip', 'throw', 'toss', 'except', 'disregard', 'reject', 'ditch', 'chuck', 'trash', 'eliminate'],
   ['division', 'divide', 'dividing', 'mitosis', 'mitoses', 'mitotic'],
   ['speed', 'velocity', 'fast'],
   ['distance', 'displacement', 'travel', 'traveled', 'travelled'],
