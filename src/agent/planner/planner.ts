@@ -9,6 +9,7 @@ import { type Clause, asksForAStep, isAdviceQuestion, isContext, isFrameScopeOnl
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
+import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
@@ -1952,7 +1953,8 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // a rerun's words are read as the tool it runs again, with the changes as its arguments
   const changes = step.args.changes;
   if (actsOnEarlierSteps(step.tool, catalogue) && typeof step.args.tool === 'string' && catalogue.has(step.args.tool) && changes && typeof changes === 'object' && Object.keys(changes).length) {
-    return notApplied({ ...step, tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
+    // (a question closing its words, "do we get more or fewer nuclei?", is what its comparison with the replaced step answers)
+    return notApplied({ ...step, clause: withoutQuestionAfterChange(step.clause), tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
   }
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
   // frames the step took ("the second half of the movie" → frames 21-40) are applied, whatever words said them
