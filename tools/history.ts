@@ -114,9 +114,9 @@ const rerunStep = defineTool({
   examples: ['use Li instead', 'redo the tracking with 10 px', 'redo the segmentation with the Otsu threshold', 'run the drift correction again with a 3 px sigma', 'try the tracking again with gaps of 3 frames'],
   consumes: [],
   produces: ['movie', 'labels', 'tracks', 'table', 'plot'],
-  results: { replaced: { about: 'steps replaced, old -> new, each with its changed settings and declared numbers before and after (compared)' }, artifacts: { about: 'old artifact id -> new artifact id' } },
+  results: { replaced: { about: 'steps replaced, old -> new, each with its changed settings and declared numbers, old and new (compared)' }, artifacts: { about: 'old artifact id -> new artifact id' } },
   description:
-    'Runs an earlier step again with changed arguments (e.g. segment with method "li", track with maxLinkingDistancePx 10) and then every later step that used its results, wired to the new results, and compares each with the step it replaced: the settings changed and the numbers it reports (objects found, tracks, mean speed...), before and after. The old artifacts stay addressable by id; the provenance log records which steps replaced which.',
+    'Runs an earlier step again with changed arguments (e.g. segment with method "li", track with maxLinkingDistancePx 10) and then every later step that used its results, wired to the new results; its result lists, for each step run again, the settings changed and the numbers its tool declares, old and new. The old artifacts stay addressable by id; the provenance log records which steps replaced which.',
   schema: z.object({
     step: stepArg,
     tool: toolArg,

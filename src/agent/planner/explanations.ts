@@ -122,7 +122,8 @@ export function asksWhatWasDone(text: string): boolean {
  */
 const ASKS_WHAT_IT_FOUND = new RegExp(
   [
-    String.raw`\bwhat\s+(?:did|does|has|have)\s+(?:that|it|this|you|we|the\s+[\p{L}-]+(?:\s+step)?)\s+(?:find|found|get|got|give|given|gave|show|shown|showed|return|returned|produce|produced|come\s+up\s+with|turn(?:ed)?\s+up|detect|detected|pick(?:ed)?\s+up|yield|yielded)\b`,
+    // (in the past: "what does this show?" asks about the movie open, not a step's results)
+    String.raw`\bwhat\s+(?:did|has|have)\s+(?:that|it|this|you|we|the\s+[\p{L}-]+(?:\s+step)?)\s+(?:find|found|get|got|give|given|gave|show|shown|showed|return|returned|produce|produced|come\s+up\s+with|turn(?:ed)?\s+up|detect|detected|pick(?:ed)?\s+up|yield|yielded)\b`,
     String.raw`\bwhat\s+(?:are|were|was|is)\s+the\s+(?:results?|outcomes?|findings?)\b(?!\s+(?:of|for|in|at)\s+(?:frame|track|channel|cell|nucle))`,
     String.raw`\bwhat(?:'s|’s| is| was)\s+the\s+(?:result|outcome|verdict)\b(?!\s+(?:of|for|in|at)\s+(?:frame|track|channel|cell|nucle))`,
     String.raw`^\s*(?:(?:so|and|ok(?:ay)?|well)[,\s]+)*(?:any\s+)?(?:results?|findings?)\s*\?*\s*$`,

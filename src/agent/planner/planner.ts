@@ -1285,7 +1285,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (askingWords) for (const step of steps) if (step.clause.includes(askingWords) && step.clause.trim() !== askingWords) step.clause = step.clause.replace(askingWords, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '').trim();
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
-  const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
+  // ("redo the segmentation with Li and compare the counts": a step run again answers with its comparison
+  // with the step it replaced, so "compare" is done by it, never named as no tool's)
+  // (a step that runs an earlier one again: its schema names the tool and takes the changes, filled in below)
+  const compares = steps.some((s) => actsOnEarlierSteps(s.tool, catalogue) && 'changes' in (catalogue.get(s.tool)?.properties ?? {}));
+  const notes = [...takeNotes(steps), ...(compares ? (understood.notDone ?? []).filter((n) => !/^compar/i.test(n.verb)).map(notDoneNote) : notDone), ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause

@@ -111,7 +111,7 @@ describe('a duration of the things found is no question about a step\'s run time
 describe('what a step found, from its record', () => {
   it('knows a question about what a step found or gave', () => {
     for (const q of ['so what did that find?', 'what did the tracking give?', 'what did you get?', 'ok, what are the results?', 'results?', 'what was the outcome']) expect(asksWhatItFound(q), q).toBe(true);
-    for (const q of ['what is the mean area?', 'what are the results of frame 3?', 'what did you do?', 'find the nuclei', 'segment and show the results']) expect(asksWhatItFound(q), q).toBe(false);
+    for (const q of ['what does this show?', 'what is the mean area?', 'what are the results of frame 3?', 'what did you do?', 'find the nuclei', 'segment and show the results']) expect(asksWhatItFound(q), q).toBe(false);
   });
 
   it("answers with the account of the step named, else the latest, and runs nothing", () => {

@@ -1,7 +1,7 @@
 // A speed at a frame ("in which frame are the cells fastest?") is a property of the steps between frames: with only a
 // table of objects or of whole tracks at hand, the steps are read from the tracks; the answer names the frame the
 // steps leave, never advises measuring objects, and never answers with a whole-track mean.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { asksMotionAtFrames } from '../../../src/agent/planner/stepsOfTracks.ts';
 import { answerFromTable, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
@@ -9,7 +9,10 @@ import { afterMeasuring } from './measuredSession.ts';
 
 // cells 1 and 2 move 1 and 2 px per frame from frame 1, cell 3 moves 3 px per frame from frame 2 (0.5 µm/px, 1 min per
 // frame): the steps leaving frame 1 average 0.75 µm/min, those leaving frames 2-5 1 µm/min
-const session = await afterMeasuring(true);
+let session: (request: string) => Conversation;
+beforeAll(async () => {
+  session = await afterMeasuring(true);
+});
 const keeping = (ids: string[]) => (request: string): Conversation => {
   const whole = session(request);
   return { ...whole, artifactsAtStart: whole.artifactsAtStart.filter((a) => a.type !== 'table' || ids.includes(a.id)), earlier: whole.earlier.filter((r) => r.artifacts.every((a) => a.type !== 'table' || ids.includes(a.id))) };
