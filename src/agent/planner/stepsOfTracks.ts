@@ -1,6 +1,5 @@
-// A speed or a step length at a frame ("in which frame are the cells fastest?", "mean speed in frame 3", "speed
-// over time") is a property of the steps between frames, which the tracks hold: when no table at hand has a row per
-// step (measure kind links), the steps are read from the newest tracks, as measure kind links would write them. A
+// A speed or a step length at a frame ("in which frame are the cells fastest?", "mean speed in frame 3") is a property
+// of the steps between frames, which the tracks hold: when no table at hand has a row per step (measure kind links), the steps are read from the newest tracks, as measure kind links would write them. A
 // table of whole tracks (one row per track) or of objects has no speed at a frame, and no step is run to make one.
 import type { Table } from '../../analysis/table.ts';
 import { linkTable } from '../../analysis/trackFeatures.ts';
@@ -22,7 +21,8 @@ export interface FramedScope {
 const MOTION = /^(?:speed|velocit\w*|fast\w*|slow\w*|quick\w*|mov\w*|motil\w*|migrat\w*|step\w*|displace\w*)$/;
 
 export function asksMotionAtFrames(scope: FramedScope): boolean {
-  const atFrames = scope.frame !== undefined || scope.frames !== undefined || scope.perFrame === true || scope.whichFrame === true || scope.compare !== undefined || scope.atTimeS !== undefined;
+  // ("speed over time", a value per frame, is left to measure kind links, whose table the answer and a plot then share)
+  const atFrames = scope.frame !== undefined || scope.frames !== undefined || scope.whichFrame === true || scope.compare !== undefined || scope.atTimeS !== undefined;
   return atFrames && [...scope.quantity].some((w) => MOTION.test(w));
 }
 

@@ -22,8 +22,8 @@ const wholeTracksOnly = keeping(['table-2']);
 
 describe('motion at a frame', () => {
   it('is a speed or a step asked at frames', () => {
-    for (const q of ['in which frame are the cells fastest?', 'at which timepoint are cells slowest', 'mean speed in frame 3', 'speed over time', 'in what frame do the nuclei move the quickest?']) expect(asksMotionAtFrames(readQuestion(q)), q).toBe(true);
-    for (const q of ['which cell is fastest?', 'mean speed of track 2', 'which frame has the most cells?', 'mean area in frame 3']) expect(asksMotionAtFrames(readQuestion(q)), q).toBe(false);
+    for (const q of ['in which frame are the cells fastest?', 'at which timepoint are cells slowest', 'mean speed in frame 3', 'in what frame do the nuclei move the quickest?']) expect(asksMotionAtFrames(readQuestion(q)), q).toBe(true);
+    for (const q of ['which cell is fastest?', 'mean speed of track 2', 'which frame has the most cells?', 'mean area in frame 3', 'speed over time']) expect(asksMotionAtFrames(readQuestion(q)), q).toBe(false);
   });
 
   it('is answered from the tracks with a table of objects only', () => {
