@@ -14,6 +14,55 @@ export interface Replacement {
   tool: string;
   /** Old artifact id -> new artifact id. */
   artifacts: Record<string, string>;
+  /** The settings changed and the step's declared numbers, before and after (from the two steps' records). */
+  compared?: ComparedValue[];
+}
+
+/** One setting or result of a step run again, as the replaced step had it and as the new one has it. */
+export interface ComparedValue {
+  /** The argument or result value's name (method, objects). */
+  name: string;
+  /** What it is, as the tool declares it ("objects found over all frames"). */
+  about: string;
+  /** Its unit ('' for counts and names). */
+  unit: string;
+  before: number | string | boolean;
+  after: number | string | boolean;
+  /** A setting of the step (an argument changed), not a result. */
+  setting?: boolean;
+}
+
+/** A number as the comparison shows it: whole numbers as they are, others to 4 significant digits. */
+function shown(v: number | string | boolean): string {
+  if (typeof v !== 'number') return String(v);
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/**
+ * One value before and after, with its unit and its change: a count named by what it counts ("30 → 34 objects found over
+ * all frames (+4, +13%)"), a measure after its name ("mean speed: 0.42 → 0.39 µm/min (−0.03, −7%)"), a setting as it ran
+ * ("method: otsu → li").
+ */
+function comparedText(c: ComparedValue): string {
+  const unit = c.unit ? ` ${c.unit}` : '';
+  const numbers = typeof c.before === 'number' && typeof c.after === 'number' ? { before: c.before, after: c.after } : undefined;
+  const sign = (d: number) => (d > 0 ? '+' : '−');
+  const change = !numbers ? '' : numbers.after === numbers.before ? ' (unchanged)' : ` (${sign(numbers.after - numbers.before)}${shown(Math.abs(numbers.after - numbers.before))}${numbers.before !== 0 ? `, ${sign(numbers.after - numbers.before)}${shown(Math.abs((100 * (numbers.after - numbers.before)) / numbers.before))}%` : ''})`;
+  // (a count whose description opens with its own name, "objects found ...": the numbers read before it)
+  if (numbers && !c.unit && !c.setting && c.about.toLowerCase().startsWith(c.name.toLowerCase())) return `${shown(c.before)} → ${shown(c.after)} ${c.about}${change}`;
+  return `${c.about}: ${shown(c.before)}${unit} → ${shown(c.after)}${unit}${change}`;
+}
+
+/** The comparison of every step run again with the one it replaced, a sentence per step, what changed first ('' when none was compared). */
+export function comparisonText(replaced: Replacement[]): string {
+  return replaced
+    .filter((r) => r.compared?.length)
+    .map((r) => {
+      const same = (c: ComparedValue) => !c.setting && c.before === c.after;
+      const ordered = [...r.compared!.filter((c) => !same(c)), ...r.compared!.filter(same)];
+      return ` Compared with ${r.oldStep} (${r.tool}): ${ordered.slice(0, 6).map(comparedText).join('; ')}.`;
+    })
+    .join('');
 }
 
 /** What the session offers tools about its own steps (installed as ctx.state.get(HISTORY_KEY)). */
@@ -65,9 +114,9 @@ const rerunStep = defineTool({
   examples: ['use Li instead', 'redo the tracking with 10 px', 'redo the segmentation with the Otsu threshold', 'run the drift correction again with a 3 px sigma', 'try the tracking again with gaps of 3 frames'],
   consumes: [],
   produces: ['movie', 'labels', 'tracks', 'table', 'plot'],
-  results: { replaced: { about: 'steps replaced, old -> new' }, artifacts: { about: 'old artifact id -> new artifact id' } },
+  results: { replaced: { about: 'steps replaced, old -> new, each with its changed settings and declared numbers, old and new (compared)' }, artifacts: { about: 'old artifact id -> new artifact id' } },
   description:
-    'Runs an earlier step again with changed arguments (e.g. segment with method "li", track with maxLinkingDistancePx 10) and then every later step that used its results, wired to the new results. The old artifacts stay addressable by id; the provenance log records which steps replaced which.',
+    'Runs an earlier step again with changed arguments (e.g. segment with method "li", track with maxLinkingDistancePx 10) and then every later step that used its results, wired to the new results; its result lists, for each step run again, the settings changed and the numbers its tool declares, old and new. The old artifacts stay addressable by id; the provenance log records which steps replaced which.',
   schema: z.object({
     step: stepArg,
     tool: toolArg,
@@ -79,9 +128,9 @@ const rerunStep = defineTool({
     const first = replaced[0];
     const downstream = replaced.length - 1;
     return {
-      summary: `Ran ${first.tool} again (${first.oldStep} -> ${first.newStep}) with ${JSON.stringify(args.changes)}${downstream ? ` and the ${downstream} step${downstream === 1 ? '' : 's'} after it (${replaced.slice(1).map((r) => r.tool).join(', ')})` : ''}; new results: ${Object.entries(map).map(([o, n]) => `${n} (was ${o})`).join(', ') || 'none'}.`,
+      summary: `Ran ${first.tool} again (${first.oldStep} -> ${first.newStep}) with ${JSON.stringify(args.changes)}${downstream ? ` and the ${downstream} step${downstream === 1 ? '' : 's'} after it (${replaced.slice(1).map((r) => r.tool).join(', ')})` : ''}; new results: ${Object.entries(map).map(([o, n]) => `${n} (was ${o})`).join(', ') || 'none'}.${comparisonText(replaced)}`,
       artifacts: [],
-      values: { replaced: replaced.map((r) => ({ old: r.oldStep, new: r.newStep, tool: r.tool })), artifacts: map },
+      values: { replaced: replaced.map((r) => ({ old: r.oldStep, new: r.newStep, tool: r.tool, ...(r.compared?.length ? { compared: r.compared } : {}) })), artifacts: map },
     };
   },
 });

@@ -7,6 +7,7 @@ import { InputError, WorkError } from '../errors.ts';
 import type { Replacement, StepHistory } from '../../tools/history.ts';
 import type { ProvenanceRecord } from './provenance.ts';
 import type { Session } from './session.ts';
+import { comparedValues } from './stepComparison.ts';
 
 /** An analysis step made a result (a movie, labels, tracks, a table, a plot...): questions, calibration, undo and saved pipelines did not. */
 function isAnalysis(r: ProvenanceRecord): boolean {
@@ -99,7 +100,10 @@ export function sessionHistory(session: Session): StepHistory {
           const fresh = outcome.artifacts.filter((a) => a.type === old.type)[record.outputs.filter((o, j) => j < i && o.type === old.type).length];
           if (fresh) (artifacts[old.id] = fresh.id), map.set(old.id, fresh.id);
         });
-        replacements.push({ oldStep: record.step, newStep: outcome.stepId, tool: record.tool, artifacts });
+        // (what changed: the settings asked and the numbers the tool declares, the old step's against the new one's)
+        const results = ALL_TOOLS.find((t) => t.name === record.tool)?.results ?? {};
+        const compared = comparedValues(results, record, { args, values: outcome.values }, index === 0 ? Object.keys(changes) : []);
+        replacements.push({ oldStep: record.step, newStep: outcome.stepId, tool: record.tool, artifacts, ...(compared.length ? { compared } : {}) });
         session.markReplaced(record.step, outcome.stepId, Object.keys(artifacts));
       }
       ctx.progress(chain.length, chain.length, 'done');

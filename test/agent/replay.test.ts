@@ -35,7 +35,17 @@ describe('rerun_step and undo', () => {
     expect(downstreamOf(steps, steps.find((s) => s.step === segmented.stepId)!).map((s) => s.tool)).toEqual(['segment', 'track', 'measure']);
 
     const rerun = await run('rerun_step', { tool: 'segment', changes: { method: 'li' } });
-    const replaced = rerun.values.replaced as { old: string; new: string; tool: string }[];
+    const replaced = rerun.values.replaced as { old: string; new: string; tool: string; compared?: { name: string; before: unknown; after: unknown }[] }[];
+    // each step run again is compared with the one it replaced, from the two records: the method as it ran, the counts
+    const before = session.provenance.read().find((r) => r.step === segmented.stepId)!.values!;
+    const after = session.provenance.read().find((r) => r.step === replaced[0].new)!.values!;
+    expect(replaced[0].compared).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'method', before: 'otsu', after: 'li' }),
+      expect.objectContaining({ name: 'objects', before: before.objects, after: after.objects }),
+    ]));
+    expect(rerun.summary).toContain(`Compared with ${segmented.stepId} (segment): method: otsu → li`);
+    expect(rerun.summary).toContain(`${before.objects} → ${after.objects} objects found over all frames`);
+    expect(replaced[1].compared?.map((c) => c.name)).toContain('tracks');
     expect(replaced.map((r) => r.tool)).toEqual(['segment', 'track', 'measure']);
     const map = rerun.values.artifacts as Record<string, string>;
     expect(Object.keys(map).sort()).toEqual([labels, tracks, measured.artifacts[0].id].sort());

@@ -127,6 +127,17 @@ function alreadySaid(said: string, words: string): boolean {
 }
 
 /**
+ * A step that runs an earlier step again (rerun_step: its schema names the tool to act on) seen as that tool with the
+ * changes as its arguments (the same object: a value set on it is a change), so that "try it again with triangle" has
+ * its method applied; any other step as it is.
+ */
+function asRunAgain(step: PlannedStep, catalogue: Catalogue): PlannedStep {
+  const { tool, changes } = step.args;
+  if (!('tool' in (catalogue.get(step.tool)?.properties ?? {})) || typeof tool !== 'string' || !catalogue.has(tool) || !changes || typeof changes !== 'object') return step;
+  return { ...step, tool, args: changes as Record<string, unknown> };
+}
+
+/**
  * Method names: applied when a step's choice takes the name (set here when that choice was left
  * unset and one step of that tool runs), named otherwise. Returns the lines to add.
  */
@@ -140,11 +151,12 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
-    for (const step of plan.steps) {
+    const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
+    for (const step of viewed) {
       const named = valueNamed(step.tool, name, catalogue);
       if (!named) continue;
       handled = true;
-      const same = plan.steps.filter((s) => s.tool === step.tool);
+      const same = viewed.filter((s) => s.tool === step.tool);
       // ("export as csv and trackmate": one step per value, one of them runs with it)
       if (same.some((s) => valueOf(s, named.arg, catalogue) === named.value)) break;
       // (a value the step's reader filled in, its default, that its own words did not say: "cluster the cells" is no "PCA")

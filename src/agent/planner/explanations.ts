@@ -116,6 +116,26 @@ export function asksWhatWasDone(text: string): boolean {
   return ASKS_WHAT_WAS_DONE.test(plain) && (ADDRESSED.test(plain) || /\?\s*$/.test(plain));
 }
 
+/**
+ * "so what did that find?", "what did the tracking give?", "what are the results?": a question about what a step that
+ * ran found, answered with its own account (the step the words name, else the latest), nothing run again.
+ */
+const ASKS_WHAT_IT_FOUND = new RegExp(
+  [
+    // (in the past: "what does this show?" asks about the movie open, not a step's results)
+    String.raw`\bwhat\s+(?:did|has|have)\s+(?:that|it|this|you|we|the\s+[\p{L}-]+(?:\s+step)?)\s+(?:find|found|get|got|give|given|gave|show|shown|showed|return|returned|produce|produced|come\s+up\s+with|turn(?:ed)?\s+up|detect|detected|pick(?:ed)?\s+up|yield|yielded)\b`,
+    String.raw`\bwhat\s+(?:are|were|was|is)\s+the\s+(?:results?|outcomes?|findings?)\b(?!\s+(?:of|for|in|at)\s+(?:frame|track|channel|cell|nucle))`,
+    String.raw`\bwhat(?:'s|’s| is| was)\s+the\s+(?:result|outcome|verdict)\b(?!\s+(?:of|for|in|at)\s+(?:frame|track|channel|cell|nucle))`,
+    String.raw`^\s*(?:(?:so|and|ok(?:ay)?|well)[,\s]+)*(?:any\s+)?(?:results?|findings?)\s*\?*\s*$`,
+  ].join('|'),
+  'iu',
+);
+
+export function asksWhatItFound(text: string): boolean {
+  const plain = plainQuestion(text);
+  return ASKS_WHAT_IT_FOUND.test(plain) && (ADDRESSED.test(plain) || /\?\s*$/.test(plain) || /^\s*(?:(?:so|and|ok(?:ay)?|well)[,\s]+)*(?:any\s+)?(?:results?|findings?)\b/i.test(plain));
+}
+
 /** The session's steps in order, each with its own account; or that nothing has run. */
 export function sessionSummary(done: PastResult[]): string {
   const ok = done.filter((r) => r.ok);
@@ -216,6 +236,11 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
   // "what exactly did you do?", "recap?": the session's steps, from the record
   if (asksWhatWasDone(question)) return sessionSummary(earlier);
+  // "so what did that find?": the step's own account (the one the words name, else the latest), from the record
+  if (asksWhatItFound(question)) {
+    const step = stepAskedAbout(question, earlier, index);
+    return step ? `From the record (I ran nothing): ${step.tool}: ${step.summary}` : 'Nothing has run in this session yet, so there are no results to report (I ran nothing).';
+  }
   // "how long did the whole analysis take?", "total run time?": every step's time from the record
   if (asksSessionTime(question)) return sessionTiming(earlier);
   // a question about a tool itself ("how long does segmentation take?", "which algorithm does the tracking use?"):

@@ -9,6 +9,7 @@ import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
+import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
@@ -1374,7 +1375,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (askingWords) for (const step of steps) if (step.clause.includes(askingWords) && step.clause.trim() !== askingWords) step.clause = step.clause.replace(askingWords, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '').trim();
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
-  const notes = [...takeNotes(steps), ...notDone, ...areas.notes];
+  // ("redo the segmentation with Li and compare the counts": a step run again answers with its comparison
+  // with the step it replaced, so "compare" is done by it, never named as no tool's)
+  // (a step that runs an earlier one again: its schema names the tool and takes the changes, filled in below)
+  const compares = steps.some((s) => actsOnEarlierSteps(s.tool, catalogue) && 'changes' in (catalogue.get(s.tool)?.properties ?? {}));
+  const notes = [...takeNotes(steps), ...(compares ? (understood.notDone ?? []).filter((n) => !/^compar/i.test(n.verb)).map(notDoneNote) : notDone), ...areas.notes];
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause
@@ -2047,7 +2052,8 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // a rerun's words are read as the tool it runs again, with the changes as its arguments
   const changes = step.args.changes;
   if (actsOnEarlierSteps(step.tool, catalogue) && typeof step.args.tool === 'string' && catalogue.has(step.args.tool) && changes && typeof changes === 'object' && Object.keys(changes).length) {
-    return notApplied({ ...step, tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
+    // (a question closing its words, "do we get more or fewer nuclei?", is what its comparison with the replaced step answers)
+    return notApplied({ ...step, clause: withoutQuestionAfterChange(step.clause), tool: step.args.tool, args: { ...(changes as Record<string, unknown>) } }, catalogue, notes);
   }
   const instead = new Set(Object.keys(selfOf(step.tool, catalogue)?.insteadOf ?? {}).map((w) => w.toLowerCase()));
   // frames the step took ("the second half of the movie" → frames 21-40) are applied, whatever words said them

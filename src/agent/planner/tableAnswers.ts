@@ -14,12 +14,15 @@ import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, 
 import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
+import { trackTable } from '../../analysis/trackFeatures.ts';
 import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
+import { withStepsOfTracks } from './stepsOfTracks.ts';
+import { withDriftLength } from './driftMagnitude.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -626,12 +629,16 @@ export function isAskedForm(question: string): boolean {
   if (ONES_VALUE_OR_EXTREME.test(text.trim())) return true;
   // "highest intensity of a nucleus in frame 2", "biggest nucleus area plz": a quantity at its extreme, named first, with no step to run
   // ("fastest cell in µm/s, pixel size 0.4 µm" tells a calibration to set first: a request)
+  // "area of the smallest nucleus overall, um2": the quantity named first, then the thing at its extreme
+  if (NOUN_QUESTION.test(text) && QUANTITY_OF_EXTREME.test(text) && !STEP_WORD.test(text) && !VALUE_WITH_UNIT.test(withoutUnits(text))) return true;
   if (NOUN_QUESTION.test(text) && EXTREME_FIRST.test(text) && !STEP_WORD.test(text) && !VALUE_WITH_UNIT.test(text) && statedPixelSizeUm(question) === undefined && statedFrameIntervalS(question) === undefined) return true;
   // "net displacement from t=0 to the end", "displacement between frame 1 and frame 20": a quantity over a span, no verb
   // ("track duration per track": a quantity a tool declares, named first, opens with no verb)
   const named = opensWithDeclaredQuantity(text);
   const verbFirst = STEP_VERB.test(text) && !named;
   if (NOUN_QUESTION.test(text) && !verbFirst && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
+  // "nuclei count for frames 2 to 4, frame by frame", "mean area per frame in frames 3-6": a count or a statistic at frames, no verb
+  if (NOUN_QUESTION.test(text) && !verbFirst && !STEP_WORD.test(text) && /\b(?:count|counts|number|mean|average|avg|median|total)\b/i.test(text) && (() => { const at = readScope(question); return at.frames !== undefined || at.frame !== undefined || at.perFrame; })()) return true;
   return (NOUN_QUESTION.test(text) || named) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !verbFirst) || (!verbFirst && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -840,6 +847,8 @@ const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\
 const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?=[a-z]+est\b|most\b|least\b|max|min)(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 /** A value with its unit ("20 px", "5 µm"): a setting said, not a question about the data. */
 const VALUE_WITH_UNIT = /\d\s*(?:px|pixels?|µm|um|microns?|%|s|sec|min|frames?)\b/i;
+/** "area of the smallest nucleus (overall)", "speed of the fastest cell": a quantity of the thing at an extreme, with no verb. */
+const QUANTITY_OF_EXTREME = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:of|for)\s+(?:the\s+)?(?:${LARGEST.source}|${SMALLEST.source})\s+(?:one|tracks?|trajector(?:y|ies)|cells?|nucle(?:us|i)|objects?)\b`, 'iu');
 const STEP_WORD = /\b(?:segment\w*|track(?:ing|ed)?\s+(?:the|them|my|all)|measure|plot|graph|draw|export|save|detect|correct|run|denoise|project)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end|colou?r)\\s+)?(?:${[
@@ -1387,7 +1396,8 @@ function withSizesAsked(tables: { artifact: KnownArtifact; table: Table }[], que
 /** How well a table suits the scope: a frame needs `t`, a track needs its id. */
 function suits(table: Table, scope: QuestionScope): boolean {
   const hasFrames = table.columns.includes('t');
-  if ((scope.frame !== undefined || scope.frames || scope.atTimeS !== undefined || scope.perFrame || scope.compare) && !hasFrames) return false;
+  // ("which frame ..." too: a table of whole tracks has no frame to name)
+  if ((scope.frame !== undefined || scope.frames || scope.atTimeS !== undefined || scope.perFrame || scope.compare || scope.whichFrame) && !hasFrames) return false;
   if (scope.track !== undefined && !idColumnOf(table, true)) return false;
   return true;
 }
@@ -1422,10 +1432,14 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const divisionTime = divisionTimeAsked(question);
   const lineage = divisionTime ? newestTracks(conversation) : undefined;
   if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined);
-  const tables = withSizesAsked(tablesOf(conversation), question);
+  const sizedTables = withSizesAsked(tablesOf(conversation), question);
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
-  const net = netDisplacementFromTracks(question, scope, conversation, tables);
+  const net = netDisplacementFromTracks(question, scope, conversation, sizedTables);
   if (net) return net;
+  // "in which frame are they fastest?": the steps between frames, from the tracks when no table has a speed per frame
+  // ("which frame was shifted the most?": a drift table's shift as one length per frame)
+  const framed = asksAtFrames(scope) || scope.whichFrame === true ? sizedTables.map((t) => ({ ...t, table: withDriftLength(t.table, knownPixelSizeUm(conversation)) })) : sizedTables;
+  const tables = withStepsOfTracks(framed, scope, () => newestTracks(conversation));
   if (tables.length === 0) return undefined;
   // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
   if (MSD_ASKED.test(question)) return undefined;
@@ -1478,7 +1492,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     if (span) return span;
   }
   // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
-  const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables);
+  const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
   if (moving) return moving;
   // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
   const dividing = dividingCellsAnswer(question, tables, results);
@@ -1856,9 +1870,14 @@ function movingCellsAnswer(question: string, tables: { artifact: KnownArtifact; 
 }
 
 /** Tracks present from the first frame of the table to its last: "3 of 5 tracks span the whole movie (frames 1-6)". */
-function wholeTracksAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[]): string | undefined {
+function wholeTracksAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], newest: () => { artifact: KnownArtifact; tracks: Tracks } | undefined): string | undefined {
   if (!countsWholeTracks(question)) return undefined;
-  const found = [...tables].reverse().find(({ table }) => table.columns.includes('TRACK_START') && table.columns.includes('TRACK_STOP'));
+  // (no table of whole tracks at hand, only objects: each track's start and stop from the tracks themselves)
+  const made = () => {
+    const found = newest();
+    return found ? { artifact: found.artifact, table: trackTable(found.tracks).table } : undefined;
+  };
+  const found = [...tables].reverse().find(({ table }) => table.columns.includes('TRACK_START') && table.columns.includes('TRACK_STOP')) ?? made();
   if (!found) return undefined;
   const rows = found.table.rows.filter((r) => typeof r.TRACK_START === 'number' && typeof r.TRACK_STOP === 'number');
   if (rows.length === 0) return undefined;
@@ -1866,7 +1885,7 @@ function wholeTracksAnswer(question: string, tables: { artifact: KnownArtifact; 
   const stop = Math.max(...rows.map((r) => r.TRACK_STOP as number));
   const whole = rows.filter((r) => r.TRACK_START === start && r.TRACK_STOP === stop).length;
   const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${valueText(Math.round((whole / rows.length) * 1000) / 10)}%)` : '';
-  return `${verdict(question, whole, rows.length, /\ball\b/i.test(question))}${whole} of ${rows.length} tracks span the whole movie, from its first to its last frame${share}; the others start later or end earlier (from ${found.artifact.id})`;
+  return `${verdict(question, whole, rows.length, /\ball\b/i.test(question))}${whole} of ${rows.length} tracks span the whole movie, from its first to its last frame${share}${whole < rows.length ? '; the others start later or end earlier' : ''} (from ${found.artifact.id})`;
 }
 
 /** The question counts something other than cells, objects or tracks (its quantity words name it). */
@@ -2154,7 +2173,9 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const lowest = (scope.extreme ?? scope.reduce) === 'min';
   const pick = perFrame.reduce((a, b) => ((lowest ? b.v < a.v : b.v > a.v) ? b : a));
   const unit = column ? unitOfColumn(column, units.lengthUnit, units.timeUnit) : undefined;
-  const what = column ? `${lowest ? 'lowest' : 'highest'} ${statisticInWords(per, column)}` : `${lowest ? 'fewest' : 'most'} objects`;
+  // (a table with one row per frame, a drift table: the frame's own value, no statistic of it)
+  const onePerFrame = frames.every((t) => table.rows.filter((r) => r.t === t).length === 1);
+  const what = column ? `${lowest ? 'lowest' : 'highest'} ${onePerFrame ? columnInWords(column) : statisticInWords(per, column)}` : `${lowest ? 'fewest' : 'most'} objects`;
   const range = `${valueText(Math.min(...perFrame.map((p) => p.v)))} to ${valueText(Math.max(...perFrame.map((p) => p.v)))}`;
   // the frames ranked, the first few when a number was asked ("the 3 busiest frames")
   if (scope.top !== undefined) {
@@ -2162,7 +2183,9 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
     const shown = ranked.slice(0, 12).map((p) => `frame ${p.t + 1}: ${column ? withUnit(p.v, unit) : valueText(p.v)}`).join(', ');
     return `Frames by ${what.replace(/^(?:highest|lowest|most|fewest) /, '')}, ${lowest ? 'lowest' : 'highest'} first: ${shown}${ranked.length > 12 ? ', ...' : ''} (of ${frames.length} frames; from ${artifact.id})`;
   }
-  return `Frame ${pick.t + 1} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
+  // (a row of a table of steps sits at the frame the step leaves: said, so that "frame 5" is not read as the step into it)
+  const leaving = rowsAre(table) === 'steps' ? ` (the steps from it to frame ${pick.t + 2})` : '';
+  return `Frame ${pick.t + 1}${leaving} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -2231,7 +2254,10 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   const { table, artifact } = chosen;
   if (!aboutTracks && (scope.perFrame || scope.compare) && !oneFrame(scope)) {
     if (scope.compare) return compareAnswer(table, undefined, table.rows, scope, undefined, artifact.id);
-    return seriesAnswer('', table.rows, undefined, artifact.id, (group) => group.length, 'Objects');
+    // ("for frames 2 to 4, frame by frame": the frames asked, said so)
+    const framed = scope.frames ? scopedRows(table, { ...scope, track: undefined, subset: undefined, atTimeS: undefined }) : { rows: table.rows, where: '' };
+    if (typeof framed === 'string') return framed;
+    return seriesAnswer('', framed.rows, undefined, artifact.id, (group) => group.length, framed.where ? `Objects ${framed.where}` : 'Objects');
   }
   const scoped = scopedRows(table, scope);
   if (typeof scoped === 'string') return scoped;

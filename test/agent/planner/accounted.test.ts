@@ -5,6 +5,7 @@ import { namedMethods, unknownThings } from '../../../src/agent/planner/accounte
 import { withListNumbersBlanked } from '../../../src/agent/planner/planner.ts';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
 import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
 
 beforeAll(async () => {
   await loadAcquisitionWords();
@@ -88,5 +89,25 @@ describe('a verb said alone before another joined to it', () => {
   it('shares that verb\'s object: "segment and track the nuclei" segments nuclei, not what the movie looks like', () => {
     expect(argsOf('segment and track all nuclei in channel 1', 'segment')).toMatchObject({ target: 'nuclei' });
     expect(argsOf('segment and track the cells', 'segment')).not.toHaveProperty('target', 'nuclei');
+  });
+});
+
+describe('a step run again with a method named', () => {
+  // the session after a segmentation: "try it again with triangle" runs it again with that method, which is applied
+  // (never "a method of segment, which this request did not run"), and the question after it is no setting
+  const afterSegment = (request: string) =>
+    planRequest(
+      { request, artifactsAtStart: movieAndLabels, earlier: [{ tool: 'segment', args: { movie: 'movie-1' }, ok: true, summary: 'Found 5 objects per frame.', values: { objects: 30, method: 'otsu' }, artifacts: [{ id: 'labels-1', type: 'labels' }] }], current: [], earlierRequests: ['segment the nuclei'] },
+      catalogue,
+    );
+  it('applies the method to the step run again and names nothing as not applied', () => {
+    for (const request of ['try it again with triangle, do we get more or fewer nuclei?', 'redo the segmentation with Li and compare the counts']) {
+      const p = afterSegment(request);
+      const words = [...(p.notes ?? []), p.reply ?? ''].join(' ');
+      const runAgain = p.steps.find((s) => s.tool === 'rerun_step' || s.tool === 'segment');
+      expect(runAgain, request).toBeDefined();
+      expect(JSON.stringify(runAgain!.args), request).toMatch(/triangle|"li"/);
+      expect(words, request).not.toMatch(/did not apply|Not applied|no tool to compare|nothing was done/i);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
-import { asksWhatWasDone, asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
+import { asksWhatItFound, asksWhatWasDone, asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
@@ -108,5 +108,18 @@ describe('a duration of the things found is no question about a step\'s run time
     const index = indexFor(catalogueFromTools(ALL_TOOLS));
     expect(toolAskedAbout('how long does the average track last?', index)).toBeUndefined();
     expect(toolAskedAbout('how long did the tracking take?', index)).toMatchObject({ tool: 'track', aspect: 'time' });
+  });
+});
+
+describe('what a step found, from its record', () => {
+  it('knows a question about what a step found or gave', () => {
+    for (const q of ['so what did that find?', 'what did the tracking give?', 'what did you get?', 'ok, what are the results?', 'results?', 'what was the outcome']) expect(asksWhatItFound(q), q).toBe(true);
+    for (const q of ['what does this show?', 'what is the mean area?', 'what are the results of frame 3?', 'what did you do?', 'find the nuclei', 'segment and show the results']) expect(asksWhatItFound(q), q).toBe(false);
+  });
+
+  it("answers with the account of the step named, else the latest, and runs nothing", () => {
+    expect(explainStep('so what did that find?', earlier, index)).toBe('From the record (I ran nothing): track: Tracked into 6 tracks (max 18 px per frame, chosen from the movie).');
+    expect(explainStep('what did the segmentation find?', earlier, index)).toBe('From the record (I ran nothing): segment: Found 6 objects per frame by the nuclei-unet model.');
+    expect(explainStep('what did that find?', [], index)).toMatch(/^Nothing has run in this session yet/);
   });
 });

@@ -1,6 +1,6 @@
 // A session after segment, track and measure have run on three cells of known sizes and speeds, as the measure
 // tool reports them: the conversations the question generators ask in (scopedQuestions, plainWordQuestions).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -51,6 +51,8 @@ const ran = (tool: string, args: Record<string, unknown>, artifact: KnownArtifac
  * `thisTurn`, the same steps run for the request itself (a movie open, nothing run before it).
  */
 export async function afterMeasuring(calibrated: boolean, stepsOnly = false, thisTurn = false): Promise<(request: string) => Conversation> {
+  // (files that share loaded modules, project planner-shared, find the folder removed by the first one's afterAll)
+  mkdirSync(dir, { recursive: true });
   const { spots, branches } = cellsOf();
   const tracks: Tracks = { frames: FRAMES, spots, branches, ...(calibrated ? { pixelSizeUm: PIXEL_UM, frameIntervalS: INTERVAL_S } : {}) };
   const tag = calibrated ? 'cal' : 'raw';
