@@ -929,13 +929,20 @@ function remeasuredAfterCalibration(plan: Plan, conversation: Conversation, cata
   return { ...plan, steps: [...plan.steps, { tool: tableMaker, args: structuredClone(measured.args), clause: plan.question }] };
 }
 
+/** The words name one of the tool's own declared words ("gets dimmer" of correct_bleach), not only its values' words. */
+function saysOwnWords(tool: string, words: string, catalogue: Catalogue): boolean {
+  const said = new Set(tokenize(words).map((t) => meaning(t.stem)));
+  return (selfOf(tool, catalogue)?.words ?? []).some((w) => { const own = tokenize(w).map((t) => meaning(t.stem)); return own.length > 0 && own.every((x) => said.has(x)); });
+}
+
 /**
  * A request of several sentences, one a question about the data ("is the signal bleaching? make a mean projection
  * too"): when the whole reading planned none of the steps that question needs asked alone, they run first, and the
  * answer answers it (else the question was dropped in silence, the projection alone reported).
  */
 function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
-  if (plan.reply || acquisitionRunning(conversation)) return plan;
+  // (a plan of no steps answers from the tables at hand: nothing was lost)
+  if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
   const sentences = conversation.request.split(/(?<=\?)\s+/).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return plan;
   let steps = plan.steps;
@@ -943,11 +950,18 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
   let added = false;
   // (and a request of its own sentence after a question: "how bright are the nuclei? also project the movie over time")
   const asksData = sentences.some((sentence) => sentence.endsWith('?') && questionsTheData(sentence, conversation));
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     const question = sentence.endsWith('?');
     if (question ? !questionsTheData(sentence, conversation) : !asksData) continue;
+    // ("the cells get dimmer over time, is that bad? can you fix it": a question that a later sentence asks to fix is its context)
+    if (question && sentences.slice(i + 1).some((later) => POINTS_BACK.test(later))) continue;
     const alone = planOnce({ ...conversation, request: sentence, current: [] }, catalogue);
     if (alone.reply || alone.steps.length === 0 || alone.steps.some((st) => steps.some((p) => p.tool === st.tool))) continue;
+    // (a question is lost only when it needs a measurement the plan does not make: "can the tracker bridge gaps?" is not)
+    if (question && !alone.steps.some((st) => makesATableFirst(st.tool, catalogue))) continue;
+    // (an image step read from the question's own words, that the question asked alone does not run, was a misreading:
+    // "is the signal bleaching?" asks for no bleach correction)
+    if (question) steps = steps.filter((st) => !(makesImages(st.tool, catalogue) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
     if (question) asked.push(sentence);
     added = true;
@@ -1093,7 +1107,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const dataQuestions = [...text.matchAll(/[^?.!]+\?/g)]
     .filter((q) => q[0].trim() !== text.trim() && questionsTheData(q[0].trim(), conversation) && asksAMeasuredQuantity(q[0].trim()) && namesQuantity(q[0], measuredWords))
     .map((q) => ({ start: (q.index ?? 0) + (askedPart(q[0])?.from ?? 0), end: (q.index ?? 0) + q[0].length }));
-  const inADataQuestion = (m: Mention) => dataQuestions.some((q) => m.start >= q.start && m.end <= q.end);
+  // (a step its own words name is asked for: "the cells get dimmer and dimmer over time, is that bad? can you fix it")
+  const inADataQuestion = (m: Mention) => dataQuestions.some((q) => m.start >= q.start && m.end <= q.end && !saysOwnWords(m.tool, text.slice(q.start, q.end), catalogue));
   const wholeAsks = questionsTheData(text, conversation);
   const questioned = (m: Mention) => makesImages(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom) || inADataQuestion(m));
   const imageStep = mentions.find(questioned)?.tool;
