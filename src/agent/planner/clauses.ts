@@ -263,6 +263,9 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s+but\b/i.test(text.slice(at)) && /\b(?:anything|any\s+(?:method|one))\s*$/i.test(text.slice(0, at))) continue;
     // "..., not as csv but as trackmate": the value put in place of the one turned down, one phrase with it
     if (/^\s+but\b/i.test(text.slice(at)) && /(?:^|[,;:]\s*)not\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at))) continue;
+    // "the paths on the max projection, coloured by speed", "areas, grouped by frame": a participle with "by" after a comma
+    // tells how the thing before is drawn or arranged, no step of its own ("..., followed by tracking" joins steps)
+    if (m[0] === ',' && PARTICIPLE_MODIFIER.test(text.slice(at + 1))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
@@ -439,6 +442,7 @@ export function isListHeading(text: string): boolean {
 export function isContext(text: string): boolean {
   const t = text.trim();
   if (isListHeading(t)) return true;
+  if (STATE_DONE.test(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
@@ -450,6 +454,15 @@ export function isContext(text: string): boolean {
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
+
+/** A participle with "by" or "according to" opening the words after a comma ("coloured by speed"), other than "followed by". */
+const PARTICIPLE_MODIFIER = /^\s*(?!followed\b)[a-z]+ed\s+(?:by|according\s+to)\s+(?:the\s+|their\s+|its\s+)?[\p{L}-]+/iu;
+
+/**
+ * What is done already, said of a result ("Tracks are done.", "the segmentation is finished", "masks have been made"):
+ * the state of the session, no step to run. (Ends the clause: "segmentation is done with Li" is a methods line.)
+ */
+const STATE_DONE = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’](?:s|re))\s+(?:already\s+|all\s+|now\s+)?(?:done|finished|complete|completed|ready|made|there)\s*[.!]*$/i;
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */
 export function withoutContext(text: string): string {

@@ -50,6 +50,7 @@ import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts
 import { keptAsPipeline } from './pipelineFrame.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
+import { namesOnlyTheOrder } from './orderReference.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -1359,6 +1360,12 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
+  // "After tracking, cluster the cells" with tracks open: the step named only as the point to start from is not run again
+  for (let j = steps.length - 1; j >= 0; j--) {
+    const made = producesOf(steps[j].tool, catalogue)[0];
+    const said = Object.keys(steps[j].args).some((k) => !k.startsWith('$') && steps[j].args[k] !== undefined && typeof steps[j].args[k] !== 'object');
+    if (steps.length > 1 && made && made !== 'movie' && !said && namesOnlyTheOrder(steps[j].clause) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
+  }
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
