@@ -442,7 +442,7 @@ export function isListHeading(text: string): boolean {
 export function isContext(text: string): boolean {
   const t = text.trim();
   if (isListHeading(t)) return true;
-  if (STATE_DONE.test(t)) return true;
+  if (STATE_DONE.test(t) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
@@ -462,7 +462,10 @@ const PARTICIPLE_MODIFIER = /^\s*(?!followed\b)[a-z]+ed\s+(?:by|according\s+to)\
  * What is done already, said of a result ("Tracks are done.", "the segmentation is finished", "masks have been made"):
  * the state of the session, no step to run. (Ends the clause: "segmentation is done with Li" is a methods line.)
  */
-const STATE_DONE = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’](?:s|re))\s+(?:already\s+|all\s+|now\s+)?(?:done|finished|complete|completed|ready|made|there)\s*[.!]*$/i;
+const STATE_DONE = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’](?:s|re))\s+(?:already\s+|all\s+|now\s+)?(?:done|finished|complete|completed|ready|made|there)\s*[.!]*$|^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:(?:it|they|these|those|the\s+[\w-]+)(?:\s+(?:is|are|were|was)|['’](?:s|re))\s+)?(?:already|all)\s+(?:[a-z]+ed|done|made)(?:\s+and\s+[a-z]+ed)?\s*[.!]*$/i;
+
+/** How a result is judged, said of it ("The tracking looks fine", "the masks seem good"): the state of the session, no step. */
+const RESULT_JUDGED = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:the\s+|my\s+|our\s+|your\s+)(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:looks?|seems?|is|are)\s+(?:(?:really|very|pretty|quite|all)\s+)?(?:fine|good|ok|okay|great|right|correct|reasonable|alright|nice|sensible)\s*(?:now|to\s+me)?\s*[.!]*$/i;
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */
 export function withoutContext(text: string): string {
@@ -598,6 +601,12 @@ export function isFrameScopeOnly(text: string): boolean {
 
 /** Kinds of imaging ("phase contrast", "brightfield", "DIC", "fluorescence"), as written. */
 const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nomarski|transmitted[\s-]+light|wide[\s-]*field|confocal|(?:epi)?fluorescen(?:ce|t)|label[\s-]*free)`;
+
+/**
+ * The data said as a noun phrase with how it was imaged ("Phase contrast movie of fibroblasts", "a 2-channel confocal
+ * time-lapse of HeLa cells"): what the movie is, no step (a verb before it, "segment the phase contrast movie", asks one).
+ */
+const DATA_NOUN_PHRASE = new RegExp(String.raw`^(?:(?:a|an|my|our|this|the|it'?s|it\s+is|these\s+are|[\w-]*\d[\w-]*)\s+)*${IMAGING_KIND}(?:\s+(?:[\w-]*\d[\w-]*|live[\s-]cell|fluorescence))*\s+(?:movie|time[\s-]?lapse|video|recording|images?|data(?:set)?|z[\s-]?stack|stack|film)s?(?:\s+(?:of|with|from|showing)\s+[^,;]*)?[.!]*$`, 'i');
 
 /**
  * The clause with the kind of imaging blanked where it describes the data ("segment the cells in

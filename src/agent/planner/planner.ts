@@ -51,6 +51,7 @@ import { keptAsPipeline } from './pipelineFrame.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
+import { withoutRowScope } from './rowScope.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -2371,7 +2372,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
     // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
     // "..., and the measurements as csv": the one input the step's words name, made first when missing
-    const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
+    let namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
+    // ("export the speed of each track as CSV": a measured quantity with a scope over the tracks names a table, no tracks file)
+    const unscoped = withoutRowScope(withoutRejected(step.clause));
+    if (namedTypes.length > 1 && asksAMeasuredQuantity(unscoped)) {
+      const named = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(unscoped, t));
+      if (named.length === 1 && named[0] === 'table') namedTypes = named;
+    }
     if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
     // "measure speeds, then export them to speeds.csv": "them" is what the step just before made, when the step takes it
     // ("..., and keep the result", "then save the output": the result is the step before's too)
