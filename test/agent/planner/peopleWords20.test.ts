@@ -21,3 +21,10 @@ describe('people words 20', () => {
     expect(toolsOf('Already segmented. Measure the GFP (channel 2) in each nucleus.', movieAndLabels)).not.toContain('segment');
   });
 });
+
+describe('a kymograph line said as a range on one axis (tools/project.ts)', () => {
+  it('reads "along x from 0 to 100 at y = 40" and "along y from 10 to 90 at x = 30" as end points', () => {
+    expect(argsOf('Kymograph along x from 0 to 100 at y = 40, for channel 2.', 'kymograph', [movie])).toMatchObject({ points: [[0, 40], [100, 40]] });
+    expect(argsOf('kymograph along y from 10 to 90 at x = 30', 'kymograph', [movie])).toMatchObject({ points: [[30, 10], [30, 90]] });
+  });
+});
