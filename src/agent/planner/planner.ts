@@ -154,7 +154,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index)))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    // ("net displacement for each track as a CSV": a measured quantity's scope over the tracks asks for no tracking)
+    const words = clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index));
+    const unscopedWords = withoutRowScope(words, true);
+    const ranked = index.match(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words)))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
     // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again

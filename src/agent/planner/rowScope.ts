@@ -4,7 +4,10 @@
 const THINGS = String.raw`(?:tracks?|trajector(?:y|ies)|cells?|nucle(?:us|i)|objects?)`;
 const ROW_SCOPE = new RegExp(String.raw`\b(?:per|each|every)[\s-]+${THINGS}(?:['’]s?)?(?=\W|$)|\b(?:of|for|in)\s+(?:each|every)\s+(?:single\s+)?${THINGS}\b`, 'gi');
 
-/** The text with its distributive scopes blanked (same length, so positions hold). */
-export function withoutRowScope(text: string): string {
-  return text.replace(ROW_SCOPE, (m) => ' '.repeat(m.length));
+/**
+ * The text with its distributive scopes blanked (same length, so positions hold); with `tracksOnly`, only the scopes over
+ * tracks (the ones whose word names a step of its own: "for each track" is no tracking, while "per cell" tells a measurement).
+ */
+export function withoutRowScope(text: string, tracksOnly = false): string {
+  return text.replace(ROW_SCOPE, (m) => (tracksOnly && !/track|trajector/i.test(m) ? m : ' '.repeat(m.length)));
 }

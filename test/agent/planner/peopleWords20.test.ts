@@ -28,3 +28,20 @@ describe('a kymograph line said as a range on one axis (tools/project.ts)', () =
     expect(argsOf('kymograph along y from 10 to 90 at x = 30', 'kymograph', [movie])).toMatchObject({ points: [[30, 10], [30, 90]] });
   });
 });
+
+describe('people words 20, third batch', () => {
+  it('reads "The tracks are there already" and "Masks look OK to me" as context', () => {
+    expect(toolsOf('The tracks are there already. I need the MSD with a fit over the first 6 lags.', tracked)).toEqual(['measure']);
+    expect(toolsOf('Masks look OK to me. Go ahead and track them, no gap closing.', movieAndLabels)).toEqual(['track']);
+  });
+  it('measures a quantity said "for each track" without tracking again', () => {
+    expect(toolsOf('Net displacement for each track as a CSV, please.', tracked)).toEqual(['measure', 'export']);
+  });
+  it('keeps "on top of the MIP" after a comma with the drawing', () => {
+    expect(toolsOf('Plot the tracks, coloured by their speed, on top of the MIP.', tracked)).toEqual(['plot']);
+    expect(argsOf('Plot the tracks, coloured by their speed, on top of the MIP.', 'plot', tracked)).toMatchObject({ kind: 'projection', colorBy: 'speed' });
+  });
+  it('draws "... over time, as a CSV and as a plot please" as a time series', () => {
+    expect(argsOf('Mean GFP intensity per cell over time - as a CSV and as a plot please.', 'plot', movieAndLabels)).toMatchObject({ kind: 'timeseries' });
+  });
+});
