@@ -499,16 +499,23 @@ const ANIMATION = /(?<!\b(?:over|on|onto|across|in|into|of|from|through)\s+(?:th
 /** Words for one picture ("a picture of the paths drawn over the movie"): no animation, whatever else they say. */
 const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|screenshot)\b/i;
 
+/** Words that give only the form of an output, no thing of their own ("and as a figure", "also as a plot"). */
+const ONLY_A_FORM = /^(?:(?:and|also|plus|then|or)\s+)*as\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,2}?(?:figure|plot|graph|chart|picture|image|histogram)s?(?:\s+(?:please|pls|too|as\s+well|thanks))*\s*[.!]*$/iu;
+
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
   // ("graph the intensity across frames": a quantity along the frames is a time series; read here, once plot is
   // the step, since "across frames" alone names no plot: "link the nuclei across frames")
-  const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined);
-  if (kind) args.kind = kind;
   // "measure circularity, then show a histogram of it": "it" is the quantity named last before this clause
   const before = c.request.indexOf(c.text) > 0 ? c.request.slice(0, c.request.indexOf(c.text)) : '';
-  const feature = findFeature(c.text) ?? (/\b(?:it|that|this|them|these|those|they)\b/i.test(c.text) ? lastFeature(before) : undefined);
+  // ("intensity per cell over time, as a CSV and as a plot": a clause of the form alone takes the kind said of the quantity before it)
+  const alongTime = /\bover\s+time\b|\bthrough\s+time\b/i;
+  const kind = c.read.value('kind') ?? (/\b(?:across|over|along)\s+(?:the\s+|all\s+(?:the\s+)?)?frames\b|\bframe\s+by\s+frame\b/i.test(c.text) ? 'timeseries' : undefined)
+    ?? (ONLY_A_FORM.test(c.text) && alongTime.test(before.split(/[.!?]\s/).at(-1) ?? '') ? 'timeseries' : undefined);
+  if (kind) args.kind = kind;
+  // ("the track speeds as CSV and as a figure": a clause that is only the form of an output is said of the quantity before it)
+  const feature = findFeature(c.text) ?? (/\b(?:it|that|this|them|these|those|they)\b/i.test(c.text) || ONLY_A_FORM.test(c.text) ? lastFeature(before) : undefined);
   // "plot their count per frame": the number of objects in each frame, a line over time
   if (feature === COUNT_FEATURE) Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
   else if (feature) args.feature = featureColumn(feature, c.read.channel());
@@ -529,6 +536,8 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   }
   // ("UMAP the cells and plot it coloured by cluster": the embedding's points, coloured by their cluster)
   if (!args.kind && /\bcolou?r(?:ed|s)?\s+(?:by|according\s+to|per)\s+(?:the\s+|their\s+)?clusters?\b/i.test(c.text)) Object.assign(args, { kind: 'scatter', colorBy: 'cluster' });
+  // ("UMAP the cells ... and plot the result": an embedding's points, one against the other)
+  if (!args.kind && c.previousTool === 'embed' && !args.feature) args.kind = 'scatter';
   const output = c.read.output();
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all

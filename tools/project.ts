@@ -116,12 +116,31 @@ function lineFromWords(text: string, size: { width: number; height: number } | u
   return { points: [[0, y], [w, y]], say: `a horizontal line at y = ${y} px${y === mid(h) && at('y') === undefined ? ' (the middle)' : ''}` };
 }
 
+/**
+ * A straight line said as a range on one axis at a value of the other ("along x from 0 to 100 at y = 40",
+ * "x = 10-90, y = 25"), in pixels; undefined when the words say no such range.
+ */
+function lineFromRange(text: string): number[][] | undefined {
+  const range = /\b(?:along\s+|on\s+)?([xy])\s*(?:=\s*|from\s+|:\s*)?(?:from\s+)?(\d+(?:\.\d+)?)\s*(?:to|-|–|\.\.)\s*(?:[xy]\s*=\s*)?(\d+(?:\.\d+)?)\b/i.exec(text);
+  if (!range) return undefined;
+  const axis = range[1].toLowerCase();
+  const other = axis === 'x' ? 'y' : 'x';
+  const rest = text.slice(0, range.index) + ' '.repeat(range[0].length) + text.slice(range.index + range[0].length);
+  const fixed = new RegExp(String.raw`\b${other}\s*=\s*(\d+(?:\.\d+)?)|\bat\s+${other}\s+(\d+(?:\.\d+)?)`, 'i').exec(rest);
+  if (!fixed) return undefined;
+  const at = Number(fixed[1] ?? fixed[2]);
+  const [a, b] = [Number(range[2]), Number(range[3])];
+  return axis === 'x' ? [[a, at], [b, at]] : [[at, a], [at, b]];
+}
+
 /** The line's end points in pixels ("from (10, 50) to (200, 50)", or in words from the movie's size), asked for when missing, and its width. */
 function readKymographRequest(c: RequestClause): Record<string, unknown> {
   const pairs = [...c.text.matchAll(/\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/g)].map((m) => [Number(m[1]), Number(m[2])]);
   const width = c.read.quantity(['length', 'count'], /wide|width|thick|(?:averag\w*|mean|max\w*)\s+(?:over|across)/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:wide|thick)|^\s*(?:line )?width/.test(q.after));
   const across = /\baverag\w*|\bmean\b/i.test(c.text) ? { across: 'mean' } : {};
   if (pairs.length >= 2) return { points: pairs, widthPx: width?.value, ...across };
+  const ranged = lineFromRange(c.text);
+  if (ranged) return { points: ranged, widthPx: width?.value, ...across };
   const line = lineFromWords(c.text, c.movieSizePx);
   if (!line?.points) return { $ask: line?.ask ?? ASK_LINE };
   const size = c.movieSizePx!;

@@ -11,7 +11,7 @@ import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
-import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
+import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
 async function inputChecked<T>(work: () => Promise<T>): Promise<T> {
@@ -754,7 +754,9 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   // (no input named: the usual one, tracks, or what the step just before made)
   // ("the track statistics", "track features": what is measured of the tracks, a table)
-  const tracks = c.text.replace(TRACK_TABLE, ' ');
+  // ("the track speeds", "speed per track", "each track's displacement" as CSV: a quantity of the tracks, measured, is a table)
+  const quantity = findFeature(c.text);
+  const tracks = (quantity && quantity !== 'count' && format === 'csv' ? c.text.replace(/\btracks?(?:['’]s?)?\b/gi, ' ') : c.text).replace(TRACK_TABLE, ' ');
   let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(tracks) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
   if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(tracks)) needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b/i.test(c.text) && format === 'csv') needs = ['table'];

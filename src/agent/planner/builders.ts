@@ -56,13 +56,26 @@ function singleChannelMention(text: string): boolean {
   return numbered + findChannels(text).length === 1;
 }
 
+/**
+ * The channel of a step's words that span several sentences: the one said in the last sentence that names one
+ * ("membrane marker in ch1, H2B in ch2. ... so segment channel 2": the ask, after the facts, says which).
+ */
+function channelOfTheAsk(clause: string): number | string | undefined {
+  const sentences = clause.split(/(?<=[.!?;])\s+/);
+  for (let i = sentences.length - 1; i > 0; i--) {
+    const channel = findChannel(sentences[i]);
+    if (channel !== undefined) return channel;
+  }
+  return findChannel(clause);
+}
+
 /** What any tool's schema takes, read the same way for every tool: a channel, frames, an output file. */
 function genericArgs(ctx: BuildContext): Record<string, unknown> {
   const props = ctx.catalogue.get(ctx.tool)?.properties;
   const takes = (arg: string) => !props || arg in props;
   const args: Record<string, unknown> = {};
   if (takes('channel')) {
-    const channel = findChannel(ctx.clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
+    const channel = channelOfTheAsk(ctx.clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
     if (channel !== undefined && channel !== -1) args.channel = channel;
   }
   if (takes('frames')) {

@@ -263,6 +263,11 @@ export function splitClauses(text: string): Clause[] {
     if (/^\s+but\b/i.test(text.slice(at)) && /\b(?:anything|any\s+(?:method|one))\s*$/i.test(text.slice(0, at))) continue;
     // "..., not as csv but as trackmate": the value put in place of the one turned down, one phrase with it
     if (/^\s+but\b/i.test(text.slice(at)) && /(?:^|[,;:]\s*)not\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at))) continue;
+    // "the paths on the max projection, coloured by speed", "areas, grouped by frame": a participle with "by" after a comma
+    // tells how the thing before is drawn or arranged, no step of its own ("..., followed by tracking" joins steps)
+    if (m[0] === ',' && PARTICIPLE_MODIFIER.test(text.slice(at + 1))) continue;
+    // ("plot the tracks, coloured by speed, on top of the MIP": the picture drawn over is where the drawing goes, no step)
+    if (m[0] === ',' && DRAWN_OVER.test(text.slice(at + 1))) continue;
     // "x, y" coordinates and "1,000"
     if (m[0] === ',' && /\d\s*$/.test(text.slice(0, at)) && /^,\s*-?\d/.test(text.slice(at))) continue;
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
@@ -439,6 +444,7 @@ export function isListHeading(text: string): boolean {
 export function isContext(text: string): boolean {
   const t = text.trim();
   if (isListHeading(t)) return true;
+  if (STATE_DONE.test(t) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
@@ -450,6 +456,21 @@ export function isContext(text: string): boolean {
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
+
+/** A participle with "by" or "according to" opening the words after a comma ("coloured by speed"), other than "followed by". */
+const PARTICIPLE_MODIFIER = /^\s*(?!followed\b)[a-z]+ed\s+(?:by|according\s+to)\s+(?:the\s+|their\s+|its\s+)?[\p{L}-]+/iu;
+
+/** The picture something is drawn over, said after a comma ("..., on top of the MIP", "..., over frame 20"). */
+const DRAWN_OVER = /^\s*(?:on\s+top\s+of|over|onto|overlaid\s+on|on)\s+(?:the\s+|a\s+|an\s+)?(?:(?:max(?:imum)?|mean|average)(?:\s+intensity)?\s+)?(?:projection|mip|frame\s+\d+|(?:first|last)\s+frame|raw\s+(?:image|movie))\s*(?:[.;!?]|$)/i;
+
+/**
+ * What is done already, said of a result ("Tracks are done.", "the segmentation is finished", "masks have been made"):
+ * the state of the session, no step to run. (Ends the clause: "segmentation is done with Li" is a methods line.)
+ */
+const STATE_DONE = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’](?:s|re))\s+(?:already\s+|all\s+|now\s+)?(?:done|finished|complete|completed|ready|made|there)(?:\s+already)?\s*[.!]*$|^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:(?:it|they|these|those|the\s+[\w-]+)(?:\s+(?:is|are|were|was)|['’](?:s|re))\s+)?(?:already|all)\s+(?:[a-z]+ed|done|made)(?:\s+and\s+[a-z]+ed)?\s*[.!]*$/i;
+
+/** How a result is judged, said of it ("The tracking looks fine", "the masks seem good"): the state of the session, no step. */
+const RESULT_JUDGED = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:(?:the|my|our|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+|[\w-]+)\s+(?:looks?|seems?|is|are)\s+(?:(?:really|very|pretty|quite|all)\s+)?(?:fine|good|ok|okay|great|right|correct|reasonable|alright|nice|sensible)\s*(?:now|to\s+me)?\s*[.!]*$/i;
 
 /** The request without its sentences of context ("Hi! I have a time-lapse of HeLa cells. Track them." → "Track them."). */
 export function withoutContext(text: string): string {
@@ -585,6 +606,12 @@ export function isFrameScopeOnly(text: string): boolean {
 
 /** Kinds of imaging ("phase contrast", "brightfield", "DIC", "fluorescence"), as written. */
 const IMAGING_KIND = String.raw`(?:phase[\s-]*contrast|bright[\s-]*field|dic|nomarski|transmitted[\s-]+light|wide[\s-]*field|confocal|(?:epi)?fluorescen(?:ce|t)|label[\s-]*free)`;
+
+/**
+ * The data said as a noun phrase with how it was imaged ("Phase contrast movie of fibroblasts", "a 2-channel confocal
+ * time-lapse of HeLa cells"): what the movie is, no step (a verb before it, "segment the phase contrast movie", asks one).
+ */
+const DATA_NOUN_PHRASE = new RegExp(String.raw`^(?:(?:a|an|my|our|this|the|it'?s|it\s+is|these\s+are|[\w-]*\d[\w-]*)\s+)*${IMAGING_KIND}(?:\s+(?:[\w-]*\d[\w-]*|live[\s-]cell|fluorescence))*\s+(?:movie|time[\s-]?lapse|video|recording|images?|data(?:set)?|z[\s-]?stack|stack|film)s?(?:\s+(?:of|with|from|showing)\s+[^,;]*)?[.!]*$`, 'i');
 
 /**
  * The clause with the kind of imaging blanked where it describes the data ("segment the cells in

@@ -51,6 +51,8 @@ import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts
 import { keptAsPipeline } from './pipelineFrame.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
+import { namesOnlyTheOrder } from './orderReference.ts';
+import { withoutRowScope } from './rowScope.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -153,7 +155,10 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("Cells were tracked over 48 h (n = 4 independent experiments)": a sentence of a methods paragraph tells what was done
     // to data already recorded, so it asks for no microscope step)
     const told = pastPassive(original.slice(clauses.find((c) => c.sentence === clause.sentence)!.start, clauses.findLast((c) => c.sentence === clause.sentence)!.end));
-    const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index))))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
+    // ("net displacement for each track as a CSV": a measured quantity's scope over the tracks asks for no tracking)
+    const words = clause.negated ? clause.text : withoutRejected(withoutShorthandAtSentenceEnd(clause, text, index));
+    const unscopedWords = withoutRowScope(words, true);
+    const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
     // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again
@@ -1424,6 +1429,12 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
+  // "After tracking, cluster the cells" with tracks open: the step named only as the point to start from is not run again
+  for (let j = steps.length - 1; j >= 0; j--) {
+    const made = producesOf(steps[j].tool, catalogue)[0];
+    const said = Object.keys(steps[j].args).some((k) => !k.startsWith('$') && steps[j].args[k] !== undefined && typeof steps[j].args[k] !== 'object');
+    if (steps.length > 1 && made && made !== 'movie' && !said && namesOnlyTheOrder(steps[j].clause) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
+  }
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
@@ -2435,7 +2446,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // "measure the areas, then export as csv": with optional inputs and words that name none, what the step just before made, when the usual input does not exist
     // ("denoise it and save it": words that say nothing of the step's own arguments take the movie too)
     // "..., and the measurements as csv": the one input the step's words name, made first when missing
-    const namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
+    let namedTypes = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(withoutRejected(step.clause), t));
+    // ("export the speed of each track as CSV": a measured quantity with a scope over the tracks names a table, no tracks file)
+    const unscoped = withoutRowScope(withoutRejected(step.clause));
+    if (namedTypes.length > 1 && asksAMeasuredQuantity(unscoped)) {
+      const named = acceptedInputs(step.tool, info).filter((t) => t !== 'movie' && namesInput(unscoped, t));
+      if (named.length === 1 && named[0] === 'table') namedTypes = named;
+    }
     if (!preferred && namedTypes.length === 1 && /^(?:and\s+|,\s*)?(?:also\s+)?(?:the|my|our|all)\s/i.test(step.clause.trim()) && out.at(-1)?.tool === step.tool) preferred = namedTypes;
     // "measure speeds, then export them to speeds.csv": "them" is what the step just before made, when the step takes it
     // ("..., and keep the result", "then save the output": the result is the step before's too)

@@ -35,6 +35,24 @@ describe('context', () => {
   });
 });
 
+describe('state of a result and participles of manner (stop 31, helper E)', () => {
+  it('reads a result said to be done as context, a request about it not', async () => {
+    const { isContext } = await import('../../../src/agent/planner/clauses.ts');
+    for (const text of ['Tracks are done', 'the segmentation is finished', 'ok, the masks have been made', "tracking's done"]) expect(isContext(text), text).toBe(true);
+    for (const text of ['make sure the tracking is done', 'segmentation is done with Li', 'track the nuclei']) expect(isContext(text), text).toBe(false);
+  });
+  it('reads "Already segmented", a result judged fine, and the data said as a noun phrase as context', async () => {
+    const { isContext } = await import('../../../src/agent/planner/clauses.ts');
+    for (const text of ['Already segmented', "they're already tracked", 'The tracking looks fine', 'the masks seem good to me', 'Phase contrast movie of fibroblasts', 'a 2-channel confocal time-lapse of HeLa cells']) expect(isContext(text), text).toBe(true);
+    for (const text of ['segment the phase contrast movie of fibroblasts', 'already segment it', 'make the tracking look fine', 'max projection of the stack']) expect(isContext(text), text).toBe(false);
+  });
+  it('keeps "coloured by X" after a comma with the clause before it, but cuts before "followed by"', () => {
+    expect(splitClauses('draw the paths on the max projection, coloured by speed').map((c) => c.text)).toEqual(['draw the paths on the max projection, coloured by speed']);
+    expect(splitClauses('a histogram of the areas, grouped by frame').length).toBe(1);
+    expect(splitClauses('segment the nuclei, followed by tracking').length).toBe(2);
+  });
+});
+
 describe('frame scope', () => {
   it('blanks the frames a step runs on, keeping positions and a reference frame', async () => {
     const { withoutFrameScope } = await import('../../../src/agent/planner/clauses.ts');

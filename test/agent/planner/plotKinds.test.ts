@@ -1,7 +1,7 @@
 // A frame named by its number is a picture of that frame, never a time series: 'per frame' among the time
 // series' words made "show frame 20 with the label outlines" measure and draw a time series after the stop-21 merge.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAcquisitionWords, movieAndLabels, plan } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, movieAndLabels, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 const kinds = (request: string) => plan(request, movieAndLabels).steps.map((s) => [s.tool, s.args.kind]);
@@ -21,5 +21,19 @@ describe('a plot of "it"', () => {
     expect(plan('measure the area then the eccentricity, and plot them as a histogram', movieAndLabels).steps.at(-1)?.args.feature).toBe('eccentricity');
     // a feature the plot clause names itself wins
     expect(plan('measure circularity, then plot a histogram of the area', movieAndLabels).steps.at(-1)?.args.feature).toBe('area_px');
+  });
+});
+
+describe('plot words said of what came before (stop 31, helper E)', () => {
+  const args = argsOf;
+  const open = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }] as const;
+  it('plots the quantity named before "... and as a figure"', () => {
+    expect(args('give me the track speeds as CSV and as a figure', 'plot', [...open])).toMatchObject({ feature: 'speed' });
+  });
+  it('draws an embedding just made as a scatter', () => {
+    expect(args('cluster the cells with UMAP and plot the result', 'plot', [...open])).toMatchObject({ kind: 'scatter' });
+  });
+  it('colours paths on a projection by the feature said after a comma', () => {
+    expect(args('a figure of the trajectories on top of the max projection, coloured by speed', 'plot', [...open])).toMatchObject({ kind: 'projection', colorBy: 'speed' });
   });
 });
