@@ -901,7 +901,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
-  const plan = remeasuredAfterCalibration(answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), conversation, catalogue);
+  const plan = answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -918,20 +918,6 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
-}
-
-/**
- * "what's the mean speed of track 3 in um/min? pixels are 0.8 um and frames 5 min apart" after the tracks were measured:
- * the calibration set in this turn is not in the table measured before it (px, frames), so the latest measurement runs
- * again after it, with its own arguments, and the question is answered from the new table (else "no pixel size known").
- */
-function remeasuredAfterCalibration(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
-  const calibrating = plan.steps.findIndex((st) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true);
-  const tableMaker = makerOf('table', catalogue);
-  if (!plan.question || calibrating < 0 || !tableMaker || plan.steps.slice(calibrating + 1).some((st) => makesATableFirst(st.tool, catalogue))) return plan;
-  const measured = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === tableMaker);
-  if (!measured) return plan;
-  return { ...plan, steps: [...plan.steps, { tool: tableMaker, args: structuredClone(measured.args), clause: plan.question }] };
 }
 
 /** The words name one of the tool's own declared words ("gets dimmer" of correct_bleach), not only its values' words. */

@@ -203,7 +203,7 @@ export const TOLD_PIXEL_SIZE = new RegExp(
 );
 export const TOLD_INTERVAL = new RegExp(
   [
-    String.raw`\b(?:frames?|time ?points?|images?)\s+(?:are|were)\s+(?:taken\s+|acquired\s+|recorded\s+)?${TOLD_NUM}\s*${TOLD_TIME}\s+apart\b`,
+    String.raw`\b(?:frames?|time ?points?|images?)\s+(?:(?:are|were)\s+)?(?:taken\s+|acquired\s+|recorded\s+)?${TOLD_NUM}\s*${TOLD_TIME}\s+apart\b`,
     String.raw`\b(?:frame\s+|time\s+|imaging\s+)?interval\s+(?:is|was|=|:|of)?\s*${TOLD_NUM}\s*${TOLD_TIME}\b`,
     String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
     String.raw`\b${TOLD_NUM}[- ]?${TOLD_TIME}[- ](?:frames|interval|intervals|time ?steps?)\b`,
