@@ -638,7 +638,8 @@ export function isAskedForm(question: string): boolean {
   const verbFirst = STEP_VERB.test(text) && !named;
   if (NOUN_QUESTION.test(text) && !verbFirst && (WHOLE_SPAN.test(text) || FRAME_SPAN_LAST.test(text))) return true;
   // "nuclei count for frames 2 to 4, frame by frame", "mean area per frame in frames 3-6": a count or a statistic at frames, no verb
-  if (NOUN_QUESTION.test(text) && !verbFirst && !STEP_WORD.test(text) && /\b(?:count|counts|number|mean|average|avg|median|total)\b/i.test(text) && (() => { const at = readScope(question); return at.frames !== undefined || at.frame !== undefined || at.perFrame; })()) return true;
+  // (in one sentence: "The nucleus have size around 14 pixel. Please count how many ..." opens with a fact, then asks a step)
+  if (NOUN_QUESTION.test(text) && !verbFirst && !STEP_WORD.test(text) && !/[.!?]\s+\S/.test(text.trim()) && /\b(?:count|counts|number|mean|average|avg|median|total)\b/i.test(text) && (() => { const at = readScope(question); return at.frames !== undefined || at.frame !== undefined || at.perFrame; })()) return true;
   return (NOUN_QUESTION.test(text) || named) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !verbFirst) || (!verbFirst && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 

@@ -38,3 +38,11 @@ describe('spots counted in a frame', () => {
     expect(p.steps[0].args.frames).toEqual({ first: 1, last: 1 });
   });
 });
+
+describe('a fact told in a sentence before the request', () => {
+  it('leaves the count asked after it a count ("The nucleus have size around 14 pixel. Please count ...")', () => {
+    const tools = toolsOf('The nucleus have size around 14 pixel. Please count how many nucleus is in every frame and say me which frame have the least.');
+    expect(tools).toContain('segment');
+    expect(tools).not.toContain('correct_drift');
+  });
+});
