@@ -444,7 +444,8 @@ export function isListHeading(text: string): boolean {
 export function isContext(text: string): boolean {
   const t = text.trim();
   if (isListHeading(t)) return true;
-  if (STATE_DONE.test(t) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
+  // (a question is no state: "how much bleaching is there")
+  if ((STATE_DONE.test(t) && !WH_OPENING.test(t)) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
@@ -456,6 +457,9 @@ export function isContext(text: string): boolean {
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
+
+/** A clause opened by a question word ("how much bleaching is there"). */
+const WH_OPENING = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:how|what|which|where|when|why|who|whose)\b/i;
 
 /** A participle with "by" or "according to" opening the words after a comma ("coloured by speed"), other than "followed by". */
 const PARTICIPLE_MODIFIER = /^\s*(?!followed\b)[a-z]+ed\s+(?:by|according\s+to)\s+(?:the\s+|their\s+|its\s+)?[\p{L}-]+/iu;

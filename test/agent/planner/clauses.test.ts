@@ -39,7 +39,7 @@ describe('state of a result and participles of manner (stop 31, helper E)', () =
   it('reads a result said to be done as context, a request about it not', async () => {
     const { isContext } = await import('../../../src/agent/planner/clauses.ts');
     for (const text of ['Tracks are done', 'the segmentation is finished', 'ok, the masks have been made', "tracking's done"]) expect(isContext(text), text).toBe(true);
-    for (const text of ['make sure the tracking is done', 'segmentation is done with Li', 'track the nuclei']) expect(isContext(text), text).toBe(false);
+    for (const text of ['make sure the tracking is done', 'segmentation is done with Li', 'track the nuclei', 'how much bleaching is there', 'what tracks are there']) expect(isContext(text), text).toBe(false);
   });
   it('reads "Already segmented", a result judged fine, and the data said as a noun phrase as context', async () => {
     const { isContext } = await import('../../../src/agent/planner/clauses.ts');
