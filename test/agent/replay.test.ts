@@ -44,7 +44,9 @@ describe('rerun_step and undo', () => {
       expect.objectContaining({ name: 'objects', before: before.objects, after: after.objects }),
     ]));
     expect(rerun.summary).toContain(`Compared with ${segmented.stepId} (segment): method: otsu → li`);
-    expect(rerun.summary).toContain(`${before.objects} → ${after.objects} objects found over all frames`);
+    // (in the words segment declares for its count)
+    const objectsAbout = ALL_TOOLS.find((t) => t.name === 'segment')?.results?.objects?.about;
+    expect(rerun.summary).toContain(`${before.objects} → ${after.objects} ${objectsAbout}`);
     expect(replaced[1].compared?.map((c) => c.name)).toContain('tracks');
     expect(replaced.map((r) => r.tool)).toEqual(['segment', 'track', 'measure']);
     const map = rerun.values.artifacts as Record<string, string>;
