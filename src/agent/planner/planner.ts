@@ -570,11 +570,14 @@ function leavingOutAsDrop(text: string): string {
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
 
+/** A quantity compared with a number, said of the things found: "circularity above 0.8", "area is under 50", "a mean intensity > 300". */
+const COMPARED_QUANTITY = String.raw`(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*`;
+
 /** A condition on a quantity of the things found, and nothing else: "(with) circularity above 0.8", "whose area is under 50 px", "a mean intensity > 300". */
-const CONDITION_ON_THINGS = /^(?:(?:with|whose|where|having|that\s+have|which\s+have)\s+)?(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*\s*[\p{L}µ²%/]*\s*$/iu;
+const CONDITION_ON_THINGS = new RegExp(String.raw`^(?:(?:with|whose|where|having|that\s+have|which\s+have)\s+)?${COMPARED_QUANTITY}\s*[\p{L}µ²%/]*\s*$`, 'iu');
 
 /** The same condition inside a clause, after the things it is on ("segment nuclei with circularity above 0.8"). */
-const CONDITION_INSIDE = /\b(?:with|whose|where|having)\s+(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*(?:\s*(?:%|px²?|pixels?|µm²?|um2?))?(?=\s*(?:[,;.!?]|$))/giu;
+const CONDITION_INSIDE = new RegExp(String.raw`\b(?:with|whose|where|having)\s+${COMPARED_QUANTITY}(?:\s*(?:%|px²?|pixels?|µm²?|um2?))?(?=\s*(?:[,;.!?]|$))`, 'giu');
 
 /**
  * The words without a condition on the things found ("with circularity above 0.8"): which step the clause asks for is
@@ -938,12 +941,12 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
   if (sentences.length < 2) return plan;
   let steps = plan.steps;
   const asked: string[] = [];
-  let added = false;
+  const dataQuestion = sentences.map((sentence) => sentence.endsWith('?') && questionsTheData(sentence, conversation));
   // (and a request of its own sentence after a question: "how bright are the nuclei? also project the movie over time")
-  const asksData = sentences.some((sentence) => sentence.endsWith('?') && questionsTheData(sentence, conversation));
+  const asksData = dataQuestion.some(Boolean);
   for (const [i, sentence] of sentences.entries()) {
     const question = sentence.endsWith('?');
-    if (question ? !questionsTheData(sentence, conversation) : !asksData) continue;
+    if (question ? !dataQuestion[i] : !asksData) continue;
     // ("the cells get dimmer over time, is that bad? can you fix it": a question that a later sentence asks to fix is its context)
     if (question && sentences.slice(i + 1).some((later) => POINTS_BACK.test(later))) continue;
     const alone = planOnce({ ...conversation, request: sentence, current: [] }, catalogue);
@@ -955,10 +958,10 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     if (question) steps = steps.filter((st) => !(makesImages(st.tool, catalogue) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
     if (question) asked.push(sentence);
-    added = true;
   }
-  if (!added) return plan;
-  return { ...plan, steps: sameStepsOnce(steps), ...(plan.question ?? asked.length ? { question: plan.question ?? asked.join(' ') } : {}) };
+  if (steps === plan.steps) return plan;
+  const question = plan.question ?? (asked.length ? asked.join(' ') : undefined);
+  return { ...plan, steps: sameStepsOnce(steps), ...(question ? { question } : {}) };
 }
 
 /**
@@ -1092,10 +1095,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const askedFrom = askedPart(text)?.from ?? 0;
   // (and one inside a sentence that itself asks a quantity the measuring step measures: "what's the average intensity of
   // the cells over time? show me a plot" asks for no mean projection, whichever sentence is the asking one)
+  // (read only when a step that makes images is named: the sentences' questions are no concern of the others)
   const measurer = makerOf('table', catalogue);
   const measuredWords = measurer ? `${catalogue.get(measurer)?.description ?? ''} ${(selfOf(measurer, catalogue)?.words ?? []).join(' ')}` : '';
   // (the asking words of a sentence that is not the whole request: "denoise, then segment; what is ...? plot it" keeps the denoising)
-  const dataQuestions = [...text.matchAll(/[^?.!]+\?/g)]
+  const dataQuestions = !mentions.some((m) => makesImages(m.tool, catalogue)) ? [] : [...text.matchAll(/[^?.!]+\?/g)]
     .filter((q) => q[0].trim() !== text.trim() && questionsTheData(q[0].trim(), conversation) && asksAMeasuredQuantity(q[0].trim()) && namesQuantity(q[0], measuredWords))
     .map((q) => ({ start: (q.index ?? 0) + (askedPart(q[0])?.from ?? 0), end: (q.index ?? 0) + q[0].length }));
   // (a step its own words name is asked for: "the cells get dimmer and dimmer over time, is that bad? can you fix it")
