@@ -2,6 +2,7 @@
 // (smoothing, Otsu / Li / triangle / manual threshold, fill holes, distance-transform
 // watershed to split touching objects, size filters) or by the project's ONNX model.
 import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { movieStem } from '../src/image/moviePath.ts';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie, PlaneData } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
+import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
@@ -30,7 +32,7 @@ const schema = z.object({
   objects: z
     .enum(['auto', 'bright', 'dark'])
     .default('auto')
-    .describe('Whether objects are "bright" on a dark background (fluorescence) or "dark" on a bright one (phase contrast, brightfield); default detected from the movie'),
+    .describe('Whether objects are "bright" on a dark background (fluorescence) or "dark" on a bright one (phase contrast, brightfield); default detected from the movie, and where bright objects leave most of the signal out as one network (a membrane stain outlining the cells), the dark regions it encloses are taken when they look like cells (the result says so)'),
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
   sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
@@ -94,6 +96,9 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
   })) as { path: string; objectsPerFrame: number[]; inputScale?: number; model?: { key: string; folder: string; sha256: string } };
   return { ...result, thresholds: [] as number[] };
 }
+
+/** Fewer dark regions per frame than this are no cells enclosed by a stain (a gap or two in a bright layer). */
+const MIN_ENCLOSED_PER_FRAME = 3;
 
 async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
   if (options.method === 'manual' && args.threshold === undefined) {
@@ -262,11 +267,11 @@ const segment = defineTool({
       }
       const samples = await sampleMoviePlanes(movie, channel, frames);
       const blankNote = uniformValue(samples.map((s) => s.plane));
-      const choose = (shape: 'irregular' | 'round') => {
+      const choose = (shape: 'irregular' | 'round', objects = args.objects) => {
         try {
           return chooseSegmentParameters(samples, {
             method: resolved.method === 'model' ? undefined : resolved.method,
-            objects: args.objects,
+            objects,
             objectRadiusPx: args.objectRadiusPx,
             pixelSizeUm: movie.meta.pixelSizeUm,
             sigmaPx: args.sigmaPx,
@@ -287,7 +292,7 @@ const segment = defineTool({
       const kind = args.target === 'auto' && chosenParameters.chosen.objects === 'bright' && blankNote === undefined ? (await import('../src/analysis/objectKind.ts')).objectKindOfSamples(samples, chosenParameters.chosen.objectRadiusPx) : undefined;
       const target: 'nuclei' | 'cells' = args.target === 'auto' ? (kind?.target ?? 'nuclei') : args.target;
       if (target === 'cells' && args.target === 'auto') chosenParameters = choose('irregular');
-      const { options, chosen } = chosenParameters;
+      let { options, chosen } = chosenParameters;
       // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so the result leads with the doubt
       // and asks which side the cells are. (Not a refusal: a max projection or a small crop of fluorescence can look two-sided too.)
       const polarityNote = chosen.polarityDoubt
@@ -302,11 +307,29 @@ const segment = defineTool({
       // Under "auto", bright round nuclei get their outlines redrawn by a shape model where its own measurement beat the classical outlines.
       const shapeChoice = !byModel && args.method === 'auto' && target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
       const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
-      const result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
-      const counts = summarise(result.objectsPerFrame);
+      let result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
       // objects that cannot be the cells (one over most of the frame, most of the signal left out) are said first
       const { segmentationDoubt } = await import('../src/analysis/labelCoverage.ts');
-      const coverageNote = await segmentationDoubt(result.path, movie, channel, frames[0], byModel || chosen.flattenBackground || movie.shape.z > 1 ? [] : result.thresholds, chosen.objects, chosen.sigmaPx);
+      const doubtOf = (r: typeof result, c: typeof chosen) => segmentationDoubt(r.path, movie, channel, frames[0], byModel || c.flattenBackground || movie.shape.z > 1 ? [] : r.thresholds, c.objects, c.sigmaPx);
+      let doubt = await doubtOf(result, chosen);
+      let enclosedNote = '';
+      // A bright network that leaves out most of the signal is a stain outlining the cells (a membrane dye): with the tone
+      // unsaid, the dark regions it encloses are segmented too, and kept when they raise no doubt of their own.
+      if (!byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out') {
+        const dark = choose(target === 'cells' ? 'irregular' : 'round', 'dark');
+        const darkPath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.enclosed.tif';
+        const darkResult = await segmentClassical(movie, channel, frames, darkPath, args, dark.options, ctx);
+        const darkDoubt = await doubtOf(darkResult, dark.chosen);
+        if (!darkDoubt.kind && median(darkResult.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
+          await rename(darkPath, outputPath);
+          result = { ...darkResult, path: outputPath };
+          ({ options, chosen } = dark);
+          enclosedNote = 'The bright signal is a network that encloses regions (a stain outlining the cells, such as a membrane dye), so the dark regions it encloses were segmented as the cells; say objects "bright" to segment the bright parts instead. ';
+          doubt = darkDoubt;
+        } else await rm(darkPath, { force: true });
+      }
+      const coverageNote = doubt.note;
+      const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
@@ -322,7 +345,7 @@ const segment = defineTool({
       const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
         summary:
-          polarityNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
+          polarityNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),

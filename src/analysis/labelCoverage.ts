@@ -40,38 +40,51 @@ const KEPT_SHARE = 0.5;
 /** Coverage of a sampled frame, with the share of its pixels above the segmentation's threshold where one was used. */
 export type SampledCoverage = LabelCoverage & { aboveThresholdFraction?: number };
 
+/** Why the objects cannot be the cells: one object over most of the frame, or most of the signal left out by the size filter. */
+export type CoverageDoubtKind = 'one object' | 'signal left out';
+
+/** Which doubt the sampled frames raise (their medians), or undefined when the objects may well be the cells. */
+export function coverageDoubtKind(frames: SampledCoverage[]): CoverageDoubtKind | undefined {
+  if (!frames.length) return undefined;
+  if (median(frames.map((f) => f.largestObjectFraction)) > ONE_OBJECT_FRACTION) return 'one object';
+  const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
+  if (!above.length) return undefined;
+  const objects = median(above.map((f) => f.foregroundFraction));
+  const signal = median(above.map((f) => f.aboveThresholdFraction!));
+  return objects < KEPT_SHARE * signal ? 'signal left out' : undefined;
+}
+
 /**
  * The doubt to say before the counts, from the coverage of sampled frames (their median), or ''
  * when the objects may well be the cells. `objectsAre` names what was segmented ("bright").
  */
 export function coverageDoubt(frames: SampledCoverage[], objectsAre: 'bright' | 'dark' = 'bright'): string {
-  if (!frames.length) return '';
   const percent = (x: number) => `${Math.round(100 * x)}%`;
   const other = objectsAre === 'bright' ? 'dark' : 'bright';
-  const largest = median(frames.map((f) => f.largestObjectFraction));
-  if (largest > ONE_OBJECT_FRACTION) {
+  const kind = coverageDoubtKind(frames);
+  if (kind === 'one object') {
+    const largest = median(frames.map((f) => f.largestObjectFraction));
     return `One object covers ${percent(largest)} of the frame: it is likely the background or a confluent layer, not one cell. Check the channel, try objects "${other}", or give the cells' size (objectRadiusPx).`;
   }
-  const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
-  if (above.length) {
+  if (kind === 'signal left out') {
+    const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
     const objects = median(above.map((f) => f.foregroundFraction));
     const signal = median(above.map((f) => f.aboveThresholdFraction!));
-    if (objects < KEPT_SHARE * signal) {
-      return `The objects cover ${percent(objects)} of the frame, but ${percent(signal)} is above the threshold: most of it was left out as larger or smaller than the object size allows. Check the objects: if the stain outlines the cells (a membrane stain), segment with objects "${other}" to take the regions it encloses; if the threshold fell into the background (empty borders, uneven light), try another method or give the cells' size (objectRadiusPx).`;
-    }
+    return `The objects cover ${percent(objects)} of the frame, but ${percent(signal)} is above the threshold: most of it was left out as larger or smaller than the object size allows. Check the objects: if the stain outlines the cells (a membrane stain), segment with objects "${other}" to take the regions it encloses; if the threshold fell into the background (empty borders, uneven light), try another method or give the cells' size (objectRadiusPx).`;
   }
   return '';
 }
 
 /**
- * The doubt for the label movie at `labelsPath`, made from frames `first..` of `movie` (label
- * frame k is movie frame first + k), from up to 3 sampled frames at the middle z slice;
+ * The doubt for the label movie at `labelsPath` (its note, '' when none, and its kind), made from frames `first..` of
+ * `movie` (label frame k is movie frame first + k), from up to 3 sampled frames at the middle z slice;
  * `thresholds` per label frame when a threshold of the movie's own values, smoothed by `sigmaPx`, made them.
  */
-export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<string> {
+export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<{ note: string; kind?: CoverageDoubtKind }> {
   const labels = await openMovie(labelsPath);
   try {
-    return coverageDoubt(await sampledCoverage(labels, movie, channel, first, thresholds, objectsAre, sigmaPx), objectsAre);
+    const frames = await sampledCoverage(labels, movie, channel, first, thresholds, objectsAre, sigmaPx);
+    return { note: coverageDoubt(frames, objectsAre), kind: coverageDoubtKind(frames) };
   } finally {
     await labels.close();
   }

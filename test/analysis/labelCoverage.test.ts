@@ -60,7 +60,7 @@ describe('segmentationDoubt', () => {
     const labelsPath = join(dir, 'disks-labels.tif');
     await writeMovie(labelsPath, movieFromPlanes(shape, 'uint16', () => labels));
     const movie = movieFromPlanes(shape, 'uint16', () => intensity);
-    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500])).toBe('');
+    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500])).toEqual({ note: '', kind: undefined });
   });
 
   it('names a membrane network the objects left out, read at the threshold of each frame', async () => {
@@ -73,8 +73,10 @@ describe('segmentationDoubt', () => {
     const labelsPath = join(dir, 'grid-labels.tif');
     await writeMovie(labelsPath, movieFromPlanes(shape, 'uint16', () => labels));
     const movie = movieFromPlanes(shape, 'uint16', () => intensity);
-    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500])).toMatch(/^The objects cover 0% of the frame, but 51% is above the threshold/);
+    const doubt = await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500]);
+    expect(doubt.kind).toBe('signal left out');
+    expect(doubt.note).toMatch(/^The objects cover 0% of the frame, but 51% is above the threshold/);
     // no threshold (a model made them): nothing to compare with
-    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [])).toBe('');
+    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [])).toEqual({ note: '', kind: undefined });
   });
 });

@@ -188,6 +188,37 @@ describe('segment tool', () => {
   });
 });
 
+describe('segment a stain that outlines the cells', () => {
+  const ctx = createToolContext({ sessionDir: join(dir, 'session-membrane') });
+
+  /** 2 frames of 120² px: bright walls 3 px wide every 24 px (a membrane stain) around 25 dark cells, with noise. */
+  async function membraneMovie(): Promise<string> {
+    const path = join(dir, 'membrane.tif');
+    const planes = [0, 1].map((t) => Uint16Array.from({ length: 120 * 120 }, (_, i) => {
+      const x = i % 120, y = Math.floor(i / 120);
+      const wall = (x + 2 * t) % 24 < 3 || (y + t) % 24 < 3;
+      return (wall ? 900 : 200) + ((i * 7919 + t * 104729) % 41);
+    }));
+    await writeMovie(path, new MemoryMovie({ t: 2, z: 1, c: 1, y: 120, x: 120 }, 'uint16', planes));
+    return path;
+  }
+
+  it('with the tone unsaid, segments the dark regions a bright network encloses and says so', async () => {
+    const out = await call({ movie: await membraneMovie(), target: 'cells' }, ctx);
+    const values = out.values as { objectPolarity: string; objectsPerFrame: number[] };
+    expect(out.summary).toMatch(/^The bright signal is a network that encloses regions .* say objects "bright"/);
+    expect(values.objectPolarity).toBe('dark');
+    for (const n of values.objectsPerFrame) expect(n).toBeGreaterThanOrEqual(20);
+  });
+
+  it('with objects "bright" asked for, segments the bright parts and only names the doubt', async () => {
+    const out = await call({ movie: await membraneMovie(), target: 'cells', objects: 'bright' }, ctx);
+    expect((out.values as { objectPolarity: string }).objectPolarity).toBe('bright');
+    expect(out.summary).not.toMatch(/network that encloses/);
+    expect(out.summary).toMatch(/but \d+% is above the threshold/);
+  });
+});
+
 describe('segment target read from a request', () => {
   beforeAll(loadAcquisitionWords);
   it('nuclei said by name or by a nuclear stain are nuclei; whole-cell words are cells; "the cells" alone is left to the movie', () => {
