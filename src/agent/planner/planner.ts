@@ -904,7 +904,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
-  const plan = answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index);
+  const plan = settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -921,6 +921,17 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+/**
+ * A step whose tool applies to the later steps (set_calibration) runs before the analysis steps, wherever its words
+ * stood ("track them; what's their speed in µm/min? pixel size is 1.2 µm"): measured before it, the tables had no units.
+ */
+function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
+  const setting = (st: Plan['steps'][number]) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true && !Object.values(st.args).some((v) => typeof v === 'object' && v !== null && '$ref' in v);
+  const first = plan.steps.findIndex((st) => !setting(st));
+  if (first < 0 || !plan.steps.slice(first).some(setting) || plan.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
+  return { ...plan, steps: [...plan.steps.filter(setting), ...plan.steps.filter((st) => !setting(st))] };
 }
 
 /** The words name one of the tool's own declared words ("gets dimmer" of correct_bleach), not only its values' words. */
@@ -1076,6 +1087,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const parts = !acquisitionRunning(conversation) ? questionPartsOf(text) : undefined;
   if (parts) {
     const plans = parts.map((part) => planOnce({ ...conversation, request: part, current: [] }, catalogue));
+    // (the steps asked before the question run first: "correct drift then track the cells; how many ... and what's ...?")
+    const askedFrom = askedPart(text)?.from ?? 0;
+    const head = askedFrom > 0 ? planOnce({ ...conversation, request: text.slice(0, askedFrom), current: [] }, catalogue) : undefined;
+    if (head && !head.reply) plans.unshift(head);
     if (plans.every((p) => !p.reply)) return { steps: sameStepsOnce(plans.flatMap((p) => p.steps)), question: text, ...(plans.some((p) => p.notes?.length) ? { notes: [...new Set(plans.flatMap((p) => p.notes ?? []))] } : {}) };
   }
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
