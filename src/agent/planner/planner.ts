@@ -28,6 +28,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } f
 import { isEverydayWord } from './english.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
+import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
@@ -870,6 +871,10 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
+  // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
+  const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, (request) => planRequest({ ...conversation, request, current: [] }, catalogue));
+  if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   return keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue);
 }
@@ -932,6 +937,11 @@ function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
   const first = plan.steps.findIndex((st) => !setting(st));
   if (first < 0 || !plan.steps.slice(first).some(setting) || plan.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
   return { ...plan, steps: [...plan.steps.filter(setting), ...plan.steps.filter((st) => !setting(st))] };
+}
+
+/** A sentence worded as a command: it opens with a verb, not a subject ("denoise it and then segment", not "the cells fade"). */
+function isImperative(sentence: string): boolean {
+  return /^\s*(?:(?:please|pls|now|then|also|and|so|ok(?:ay)?|next|first|finally|after\s+that)[,\s]+)*(?!(?:the|a|an|this|that|these|those|it|they|there|i|we|my|our|its|their|he|she|you|what|which|how|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|has|have)\b)[a-z]+\b/i.test(sentence);
 }
 
 /** The words name one of the tool's own declared words ("gets dimmer" of correct_bleach), not only its values' words. */
@@ -1120,7 +1130,12 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a step its own words name is asked for: "the cells get dimmer and dimmer over time, is that bad? can you fix it")
   const inADataQuestion = (m: Mention) => dataQuestions.some((q) => m.start >= q.start && m.end <= q.end && !saysOwnWords(m.tool, text.slice(q.start, q.end), catalogue));
   const wholeAsks = questionsTheData(text, conversation);
-  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom) || inADataQuestion(m));
+  // (a step named in a sentence of its own that asks for it is no question's: "is it noisy? denoise it and then segment the nuclei")
+  const commandSentences = [...text.matchAll(/[^.?!]+(?:[.!]+|$)/g)].filter((q) => text.slice((q.index ?? 0) + q[0].length).trim() !== '' || /[?.!]\s*$/.test(text.slice(0, q.index ?? 0)))
+    .filter((q) => (q.index ?? 0) > 0 && !/\?\s*$/.test(q[0]) && isImperative(q[0]))
+    .map((q) => ({ start: q.index ?? 0, end: (q.index ?? 0) + q[0].length }));
+  const inACommand = (m: Mention) => commandSentences.some((q) => (m.start >= q.start && m.end <= q.end) || saysOwnWords(m.tool, text.slice(q.start, q.end), catalogue));
+  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom && !inACommand(m)) || inADataQuestion(m));
   const imageStep = mentions.find(questioned)?.tool;
   if (imageStep) mentions = mentions.filter((m) => !questioned(m));
 
@@ -2828,7 +2843,7 @@ function questionPlan(text: string, conversation: Conversation, catalogue: Catal
 export function nextAction(said: Conversation, catalogue: Catalogue): Action {
   // (typography, a request in capitals, units spelt out, slips of words: one form before any reader, normalise.ts)
   const conversation = { ...said, request: normalisedRequest(said.request, catalogue) };
-  const plan = planRequest(conversation, catalogue);
+  const plan = withConditionsDecided(planRequest(conversation, catalogue), conversation, composeAnswer);
   if (plan.reply) return { kind: 'answer', text: plan.reply };
   const done = conversation.current;
   const failed = done.find((r) => !r.ok);

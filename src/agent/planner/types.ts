@@ -19,6 +19,8 @@ export interface PlannedStep {
   args: Record<string, unknown>;
   /** The words this step was made from. */
   clause: string;
+  /** A yes/no question this step runs only if answered yes ("is there bleaching? if so, correct it"). */
+  onlyIf?: string;
 }
 
 export interface Plan {
