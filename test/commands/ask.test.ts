@@ -61,7 +61,7 @@ describe('cellpilot ask', () => {
     expect(failed.stderr).toMatch(/^session \S+; a follow-up reads its results/m);
     const help = await runCli(['ask', '--help']);
     expect(help.stdout).toMatch(/--session ID {6}ask on in a session/);
-  });
+  }, 240_000);
 
   it('calls a truncated movie damaged with the one line of `info`, exit 2, before any step runs', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-ask-truncated-'));

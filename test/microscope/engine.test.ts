@@ -259,7 +259,9 @@ describe('time plans in a running acquisition', () => {
     expect(wallS).toBeGreaterThan(0.6 - 0.05);
     expect(wallS).toBeLessThan(5);
     const starts = readFramesTable(readFileSync(status.framesTable, 'utf8')).map((r) => Number(r.time_s));
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(0.2 - 0.01);
+    // (a fixed-rate schedule: time point i never starts before i intervals; one started late, on a loaded machine,
+    // may be followed sooner than an interval by the next, which keeps its own time)
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[0]).toBeGreaterThanOrEqual(i * 0.2 - 0.01);
   });
 });
 
