@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { calibrationOf, COLOUR_NAMES, colourRgb, describeCalibration, displayUnits, hasCalibration, mergeCalibration, SECONDS_PER, type Calibration, type TimeUnit } from '../src/image/calibration.ts';
 import { movieArg } from './common.ts';
+import { BARE_PIXEL_SIZE_BEFORE } from './requestWords.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 const TIME_UNITS = ['ms', 's', 'min', 'h'] as const;
@@ -38,6 +39,9 @@ function calibrationFromRequest(clause: RequestClause): Record<string, unknown> 
       if (q.per === 'px') out.pixelSizeUm = um;
       else if (/\bz\b|z[- ]?step|slice|spacing|section|plane|depth/.test(near) && !/pixel|px/.test(q.after.toLowerCase())) out.zStepUm = um;
       else if (!perPixel) out.pixelSizeUm ??= um;
+    } else if (q.unit === '' && BARE_PIXEL_SIZE_BEFORE.test(q.before)) {
+      // "pixel size 0.33": µm, the unit of a pixel size said without one
+      out.pixelSizeUm ??= q.value;
     } else if (q.kind === 'time' && q.unit in SECONDS_PER && (q.per === 'frame' || !perFrame)) {
       const unit = q.unit as TimeUnit;
       out.frameIntervalS = q.value * SECONDS_PER[unit];

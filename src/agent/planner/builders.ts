@@ -124,12 +124,18 @@ export function singleValues(text: string): ReturnType<typeof findQuantities> {
   return findQuantities(text).filter((q) => !ends.has(q.start));
 }
 
+/** A number with no unit right after a thing's noun names that thing ("the distance travelled by track 5", "cell #3"): no setting's value. */
+const THING_NOUN_BEFORE = /\b(?:tracks?|cells?|nucle(?:us|i)|objects?|spots?|branch(?:es)?|ids?|labels?)\s*(?:#|no\.?|number)?\s*$/i;
+function namesAThing(q: { unit: string; before: string }): boolean {
+  return q.unit === '' && THING_NOUN_BEFORE.test(q.before);
+}
+
 /** The generic readers a tool's `fromRequest` is lent, bound to this step's words and tool. */
 function readers(ctx: BuildContext): RequestReaders {
   const { clause, tool, catalogue, conversation } = ctx;
   return {
     value: (arg, text = clause) => findEnumValue(tool, arg, text, catalogue),
-    quantity: (kinds, role) => quantityWithRole(singleValues(withAppositiveValues(ownNumbers(ctx))), kinds as QuantityKind[], role),
+    quantity: (kinds, role) => quantityWithRole(singleValues(withAppositiveValues(ownNumbers(ctx))).filter((q) => !namesAThing(q)), kinds as QuantityKind[], role),
     channel: (text = clause) => findChannel(text),
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),

@@ -5,6 +5,8 @@
 // ("½", "2½", "one and a half"), words ("a dozen", "half a dozen"), mm and nm, rates ("0.5 Hz",
 // "30 fps": the time between frames), "per pixel" and "per frame" units ("0.65 µm/px", "2 min/frame").
 
+import { BARE_PIXEL_SIZE_BEFORE } from '../../../tools/requestWords.ts';
+
 export type QuantityKind = 'time' | 'length' | 'percent' | 'frames' | 'count' | 'factor';
 
 export interface Quantity {
@@ -241,7 +243,8 @@ export function statedCalibration(text: string): { pixelSizeUm?: number; frameIn
   const frame = qs.find((q) => q.per === 'frame' && q.kind === 'time');
   const toldPixel = pixel ? undefined : toldValue(TOLD_PIXEL_SIZE, text);
   const toldInterval = frame ? undefined : toldValue(TOLD_INTERVAL, text);
-  const pixelSizeUm = pixel ? micrometres(pixel) : toldPixel ? toldPixel[0] * (toldPixel[1] === 'nm' ? 0.001 : 1) : undefined;
+  const bare = pixel || toldPixel ? undefined : qs.find((q) => q.unit === '' && BARE_PIXEL_SIZE_BEFORE.test(q.before));
+  const pixelSizeUm = pixel ? micrometres(pixel) : toldPixel ? toldPixel[0] * (toldPixel[1] === 'nm' ? 0.001 : 1) : bare?.value;
   const frameIntervalS = frame ? seconds(frame) : toldInterval && toldInterval[1] in TOLD_S_PER ? toldInterval[0] * TOLD_S_PER[toldInterval[1]] : undefined;
   return { ...(pixelSizeUm !== undefined && pixelSizeUm > 0 ? { pixelSizeUm } : {}), ...(frameIntervalS !== undefined && frameIntervalS > 0 ? { frameIntervalS } : {}) };
 }

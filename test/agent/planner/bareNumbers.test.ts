@@ -1,0 +1,36 @@
+// Numbers said without a unit: a pixel size ("pixel size 0.33", µm implied) and a thing's number ("track 5"), which is no
+// setting's value (tools/requestWords.ts BARE_PIXEL_SIZE_BEFORE, src/agent/planner/builders.ts).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { statedCalibration } from '../../../src/agent/planner/quantities.ts';
+import { argsOf, loadAcquisitionWords } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+
+describe('a pixel size told without a unit is in µm', () => {
+  it.each([
+    ['what is the mean speed? pixel size 0.33', 0.33],
+    ['track them; pixel size: 0.65', 0.65],
+    ['the pixel size is 1.2', 1.2],
+  ])('%s', (request, um) => {
+    expect(statedCalibration(request).pixelSizeUm).toBe(um);
+  });
+
+  it('is set by the calibration step', () => {
+    expect(argsOf('what is the total distance travelled by track 5 in microns? pixel size 0.33', 'set_calibration')).toMatchObject({ pixelSizeUm: 0.33 });
+  });
+
+  it('a number with another unit, or none near "pixel size", is not one', () => {
+    expect(statedCalibration('pixel size 5 px wide objects').pixelSizeUm).toBeUndefined();
+    expect(statedCalibration('track 5 nuclei').pixelSizeUm).toBeUndefined();
+  });
+});
+
+describe("a thing's number is no setting", () => {
+  it('"track 5" is no linking distance', () => {
+    expect(argsOf('what is the total distance travelled by track 5 in microns? pixel size 0.33', 'track').maxLinkingDistancePx).toBeUndefined();
+  });
+  it('a distance said with or without a unit still is one', () => {
+    expect(argsOf('track the nuclei with a max distance of 12', 'track').maxLinkingDistancePx).toBe(12);
+    expect(argsOf('link cells within 8 px', 'track').maxLinkingDistancePx).toBe(8);
+  });
+});
