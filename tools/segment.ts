@@ -206,6 +206,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   const manual = /\bthreshold (?:of |at |=\s*)?(\d+(?:\.\d+)?)\b|(?<!\b(?:circularity|roundness|solidity|eccentricity|area|size|length|speed|diameter|radius|perimeter|(?:mean|average|integrated|total)\s+intensity)\s+(?:is\s+|of\s+)?)\babove (\d+(?:\.\d+)?)\b|\b(?:above|over|brighter than|greater than) (?:an? |the )?(?:(?:pixel )?intensit(?:y|ies)|gr[ae]y[- ]?(?:levels?|values?)|pixel values?) (?:of )?(\d+(?:\.\d+)?)\b/i.exec(c.text);
   if (manual) Object.assign(args, { method: 'manual', threshold: Number(manual[1] ?? manual[2] ?? manual[3]) });
   if (/\b(?:don't|do not|no|without|skip(?:ping)?|omit(?:ting)?|leave out|turn off|switch off)\s+(?:the\s+|any\s+)?(?:split\w*|watershed\w*|ws\b)/i.test(c.text)) args.splitTouching = false;
+  // "no smoothing at all", "don't blur it first": the Gaussian smoothing before the threshold is off (sigmaPx 0 = none)
+  if (c.read.saysNot(/\b(?:smooth(?:ing)?|blur(?:ring)?|gaussian(?:\s+(?:blur|smoothing|filter))?|pre-?filter(?:ing)?)\b(?![\w-])/i) && c.read.value('method') !== 'model') args.sigmaPx = 0;
   if (/\bwhole[- ]cells?\b|\bcell bod(?:y|ies)\b|\bcytoplasm|\bcell (?:outlines?|boundaries|borders|membranes?)\b/i.test(c.text)) args.target = 'cells';
   // nuclei said by name (or by a nuclear stain) are nuclei whatever the movie looks like; "the cells" alone is told from the movie
   // ("segment the cells, not the nuclei": nuclei turned down leave whole cells)

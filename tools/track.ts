@@ -85,6 +85,8 @@ const trackSchema = z.object({
 });
 
 const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughters?\b/i;
+/** Closing the gaps of a track: "bridge gaps", "close the gaps", "gap closing", "bridging over missed frames". */
+const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?(?:the\s+|any\s+)?(?:gaps?|missed frames|missing frames)\b|\bgap[- ]?(?:closing|bridging)\b/i;
 
 /**
  * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
@@ -111,7 +113,8 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   }
   const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
   if (gap) args.maxFrameGap = gap.value;
-  if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
+  // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
+  if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
   if (c.read.saysNot(DIVISION_WORDS)) args.allowSplitting = false;
   if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(c.request)) args.allowSplitting = false;

@@ -130,12 +130,15 @@ function perChannel(clause: string, config: MicroscopeConfig): string[] {
   return parts.map((p, i) => (i === 0 ? lead : lead.replace(/^\s*(?:and|also)\s+/i, '')) + p.replace(/(?:\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:the\s+)?)+$/i, '').trim()).map((p) => p.trim());
 }
 
+/** "wrap up", "wrap it up", "wrap the run up": the phrasal verb with its object between the words or after them. */
+const WRAP_UP = String.raw`wrap(?:\s+(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)))?\s+up`;
+
 /**
  * "wrap up at the 8 h mark", "end it at 10 hours", "stop at hour 6": an end said at a time into the run
  * (counted from its start, as its duration is) is its total duration, never a stop now.
  */
 function endAtElapsed(t: string): string {
-  const end = String.raw`\b(?:stop|end|finish|wrap(?:\s+(?:it|things|everything))?\s+up|conclude|terminate|call it a day)\b(?:\s+(?:it|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?`;
+  const end = String.raw`\b(?:stop|end|finish|${WRAP_UP}|conclude|terminate|call it a day)\b(?:\s+(?:it|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?`;
   return t
     .replace(new RegExp(String.raw`${end}\s+at\s+hour\s+(\d+(?:\.\d+)?)\b`, 'i'), 'total duration $1 h')
     .replace(new RegExp(String.raw`${end}\s+(?:at|on)\s+(?:the\s+)?(\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))(?:\s+(?:mark|point|in|into the run|after the start|after start|from the start))?(?=\s*[.!]*$|\s*[,;])`, 'i'), 'total duration $1');
@@ -627,7 +630,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const lastAt = /\b(?:stop|end|finish|quit)\b.*?\b(?:after|at)\s+(?:time ?point|frame)?\s*#?(\d+)\s*(?:time ?points|frames|timepoints|loops|rounds)?\b(?!\s*(?:more|s\b|sec|min|h\b|hours?|days?))/.exec(t);
   if (lastAt && /\b(?:time ?points?|frames?|timepoints|loops|rounds)\b/.test(t) && !/\bmore\b/.test(t) && !channel) return [{ kind: 'loops', loops: Number(lastAt[1]) }];
   // "stop in 2 hours", "end the run after 30 more minutes", "finish 1 h from now": an end time, not a stop now
-  if (!channel && /\b(?:stop|end|finish|quit|wrap (?:it )?up)\b/.test(t)) {
+  if (!channel && new RegExp(String.raw`\b(?:stop|end|finish|quit|${WRAP_UP})\b`).test(t)) {
     const inS = durationAfter(t, /\bin\b|\bafter(?:\s+another)?\b|\bwithin\b/) ?? durationsIn(t).find((d) => /^\s*from now\b/.test(t.slice(d.index + d.length)))?.seconds;
     if (inS !== undefined && inS > 0) return [{ kind: 'endIn', inS }];
   }
@@ -639,7 +642,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   // "cut the run short at 4 hours total", "end it after 6 h overall": the whole run's length, not a stop now
   const totalSpan = channel ? undefined : durationsIn(t).find((d) => /^\s*(?:in\s+)?(?:total|overall|all together|altogether|from the start|since the start|mark)\b/.test(t.slice(d.index + d.length)) && /\b(?:at|after)\s*$/.test(t.slice(0, d.index)));
   if (totalSpan) return [{ kind: 'duration', durationS: totalSpan.seconds }];
-  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (it )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
+  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);

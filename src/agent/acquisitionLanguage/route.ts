@@ -12,6 +12,7 @@ import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
+import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -88,6 +89,16 @@ export interface EarlierStep {
  * the 561" (the last changes again, for the channels named), "back to the old interval".
  */
 export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
+  const route = routeCovered(text, options);
+  if (route?.tool === undefined) return route;
+  // a power or exposure past the safety limits is planned at the limit, and said
+  const limited = withinLightLimits({ args: route.args, then: route.then });
+  if (!limited.notes.length) return route;
+  return { ...route, args: limited.args.args, ...(limited.args.then ? { then: limited.args.then } : {}), notApplied: [...(route.notApplied ?? []), ...limited.notes] };
+}
+
+/** The route of the words, with every channel, position, plane and count of time points named used by it, asked about or named. */
+function routeCovered(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
   // "+brightfield", "-dapi": a channel added or dropped by its sign
   text = withSignedChannels(text, config);
@@ -144,6 +155,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
+  // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
+  const capped = doseCapRefusal(t);
+  if (capped) return { ask: capped, command: true };
   // "change that rule to every 2 min": a rule is not edited in place (and never read as a change to the run itself)
   if (/\b(?:that|this|the|my|last|first|second|division|count|intensity|focus)\s+(?:\w+\s+)?rule\b/.test(t) && /\b(?:change|edit|modify|update|make|set|adjust|alter|tweak|switch)\b/.test(t) && !/\?\s*$/.test(t)) {
     const meant = rulesMeant(t, options.earlier ?? []);

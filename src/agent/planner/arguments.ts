@@ -250,9 +250,10 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
-  if (/\b(?:never|not|no|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
+  // ("it won't be more than 10 px", "shouldn't exceed": a negation joined to its verb, "n't", negates as "not" does)
+  if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
   // "no smaller than 50 px", "not less than 3": a lower bound however the comparison reads
-  if (/\b(?:never|not|no|n't)\s+(?:\w+\s+)?(?:smaller|less|fewer|under|below|shorter|tinier)\s*(?:than\s*)?$/i.test(before)) return 'min';
+  if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:smaller|less|fewer|under|below|shorter|tinier)\s*(?:than\s*)?$/i.test(before)) return 'min';
   const greater = GREATER.test(before);
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)

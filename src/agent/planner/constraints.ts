@@ -47,6 +47,8 @@ const EXCLUDE_MEANING = meaning(tokenize('exclude')[0]?.stem ?? 'exclude');
 const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
 /** The things a step finds or follows, picked out by the words before them ("only the dividing cells"). */
 const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|ones|tracks?|trajectories|spots?|blobs?|particles?)$/i;
+/** The frames a step covers, picked out by a kind said before them ("the out-of-focus frames", "any blurry time points"). */
+const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|planes?)$/i;
 /** Words that end a phrase. */
 const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
@@ -238,8 +240,13 @@ export function maskRejected(text: string): string {
   const blank = (m: string) => m.replace(/[^\s]/g, ' ');
   return text
     .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
-    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, blank);
+    // ("skipping any out-of-focus frames", "skip the mitotic cells": things or frames of a kind left out are a condition to
+    // apply or name, not a step turned down; which frames by their place, "skip the first 5 frames", is the frame scope's)
+    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) ? m : blank(m)));
 }
+
+/** "skip any blurry frames", "skipping the rounded cells": a kind of thing or frame left out, said without a number or a place. */
+const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
 
 /** A word that says how, or how good, never which method ("actually", "properly", "good"). */
 export function isOrdinaryWord(word: string): boolean {
@@ -418,7 +425,7 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
 const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
-const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting)$/i;
+const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping)$/i;
 
 /**
  * The word at `v` keeps or drops some of the things found: a verb of the list, or a verb the thesaurus reads as leaving
@@ -462,6 +469,8 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
 /**
  * "exclude mitotic cells", "drop the rounded nuclei", "ignore dim spots": things found left out by a kind said before
  * their noun, which the step applies only as a switch it sets ("exclude border cells" → excludeBorder) or a value it carries.
+ * ("skipping any out-of-focus frames", "leave out the blurry time points": frames left out by what they look like, which no
+ * frame range says; which frames by their place, "the first 5 frames", is the frame scope's, its words no kind)
  */
 function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
@@ -470,12 +479,13 @@ function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
     const kind: RawWord[] = [];
-    for (; i < words.length && kind.length < 3 && !OBJECT_NOUNS.test(words[i].lower); i++) {
+    const found = (w: RawWord | undefined) => OBJECT_NOUNS.test(w?.lower ?? '') || FRAME_NOUNS.test(w?.lower ?? '');
+    for (; i < words.length && kind.length < 3 && !found(words[i]); i++) {
       // (the gap is to the word before, an article skipped or not: "drop the short tracks")
       if (BOUNDARY.test(words[i].lower) || words[i].start - words[i - 1].end > 2) return;
       kind.push(words[i]);
     }
-    if (kind.length === 0 || !OBJECT_NOUNS.test(words[i]?.lower ?? '') || !kind.every((w) => reader.content(w))) return;
+    if (kind.length === 0 || !found(words[i]) || !kind.every((w) => reader.content(w))) return;
     // (a kind filters only through an argument the step was given: "drop the small nuclei" with minAreaPx set; with it unset,
     // the answer names the argument that would, "drop the short tracks" names none)
     if (kind.every((w) => reader.carriesValue(w))) return;

@@ -2334,6 +2334,18 @@ function microscopeOnlyWords(text: string): boolean {
 }
 
 /** The acquisition language reads the words as one of its commands or questions ("how much longer?"), not only as something to ask back. */
+/**
+ * The words make a whole acquisition plan to start (channels and a time plan with its interval), nothing running:
+ * "set up a time-lapse of Hoechst, every 15 min for 12 hours?" asks for it politely, it asks nothing of the movie open.
+ */
+function plansAnAcquisition(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  if (acquisitionRunning(conversation)) return false;
+  const routed = microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: false });
+  if (routed?.tool === undefined || routed.fallback || !plays(routed.tool, 'start', catalogue)) return false;
+  const timePlan = (routed.args.plan as { timePlan?: { intervalS?: number } } | undefined)?.timePlan;
+  return typeof timePlan?.intervalS === 'number';
+}
+
 function readsAsMicroscope(text: string, conversation: Conversation): boolean {
   const routed = microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: acquisitionRunning(conversation), earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   return routed?.tool !== undefined;
@@ -2807,6 +2819,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;
   // "can you register it to the first frame?" asks for a step; "how much light has the sample had?" is the microscope's alone
   if (asksForAStep(text) || microscopeOnlyWords(text)) return undefined;
+  // "set up a time-lapse of Hoechst, every 15 min for 12 hours?": a whole plan to start is asked for, whatever the question mark
+  if (plansAnAcquisition(text, conversation, catalogue)) return undefined;
   // "what is the current interval?": a setting as it is now is the microscope's; the recording's were set when it was made
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
