@@ -35,7 +35,7 @@ const SHARED = sharedFiles(fileURLToPath(new URL('.', import.meta.url)));
 // end-to-end tests in test/e2e drive the real binary (tmux, timing-dependent screens) and run
 // afterwards on their own (vitest.e2e.config.ts), so other files' load cannot starve them.
 //
-// The planner tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on a
+// The planner and acquisition-language tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on a
 // single thread that keeps its loaded modules (project planner-shared): a fresh process per file
 // spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
 // Each must leave process.env as it found it (test/setup/envUnchanged.ts).

@@ -415,7 +415,8 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
       result.skipped = `fixture ${evalCase.fixture.file} is absent`;
       return result;
     }
-    session = Session.create({ root, id: 'eval' });
+    // (thrown away with its folder when the case ends: nothing it logs is fsynced)
+    session = Session.create({ root, id: 'eval', durable: false });
     const fixtures = options.fixtures ?? new FixtureMovies();
     try {
       await prepareFixture(session, evalCase, suite, execute, fixtures);

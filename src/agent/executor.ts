@@ -108,7 +108,10 @@ export async function runStep(session: Session, tools: ToolSpec[], name: string,
   await loadHasher();
   const policy = policyFor(session);
   for (const root of options.outputRoots ?? []) policy.allowRoot(root);
-  const typed = typedPaths(options.typed ?? stringsIn(args));
+  // the paths typed in the session's requests, resolved once in the step and only when an output leaves the session
+  // (resolving every word of every earlier request before each step cost more than the step in a long session)
+  let typedInSession: Set<string> | undefined;
+  const typed = () => (typedInSession ??= typedPaths(options.typed ?? stringsIn(args)));
   // inputs are hashed after the run, lazily: the tool has just read them (warm page cache)
   // and each file is hashed once per session (see contentHash)
   const inputs = () => inputRecords(session, args);

@@ -176,6 +176,12 @@ export function typedPaths(texts: readonly string[]): Set<string> {
   return out;
 }
 
+/**
+ * The paths a person typed, or a function that resolves them when first asked (typedPaths costs a few
+ * file-system calls per word of every request of the session, and only an output outside the session reads them).
+ */
+export type TypedPaths = ReadonlySet<string> | (() => ReadonlySet<string>);
+
 /** A key for "the same name but for its extension" in a typedPaths set. */
 function withoutExtension(path: string): string {
   return `\0stem:${path.replace(/(\.ome)?\.[A-Za-z0-9]{1,5}$/, '')}`;
@@ -273,9 +279,10 @@ export class FilePolicy {
 
   /**
    * Checks an output path: `typed` are the paths the person typed (the only ones that may
-   * leave the session). Returns the path with symlinks resolved; throws InputError with one line.
+   * leave the session), or how to get them: they are read only for an output outside the
+   * allowed roots. Returns the path with symlinks resolved; throws InputError with one line.
    */
-  checkOutput(output: string, typed: ReadonlySet<string>, grantedInCall: readonly string[] = []): string {
+  checkOutput(output: string, typed: TypedPaths, grantedInCall: readonly string[] = []): string {
     if (output.includes('\0')) throw new InputError('an output path may not contain a NUL character');
     const absolute = resolve(output);
     const real = realPathOf(absolute);
@@ -284,9 +291,12 @@ export class FilePolicy {
       throw new InputError(`refusing to write ${output}: ${system} is a system folder; save results in your project folder`);
     }
     const inAllowedRoot = this.roots.some((root) => isInside(real, root));
-    const typedByPerson = typed.has(absolute) || typed.has(real) || typed.has(withoutExtension(absolute));
+    const typedByPerson = () => {
+      const paths = typeof typed === 'function' ? typed() : typed;
+      return paths.has(absolute) || paths.has(real) || paths.has(withoutExtension(absolute));
+    };
     const library = inPipelineLibrary(real);
-    if (!inAllowedRoot && !typedByPerson && !library && !sideFileOf(real, grantedInCall)) {
+    if (!inAllowedRoot && !typedByPerson() && !library && !sideFileOf(real, grantedInCall)) {
       throw new InputError(`refusing to write ${output}: outputs go in the session folder unless you name the path yourself in your request`);
     }
     if (dirname(real) === this.roots[0] && SESSION_RECORD.test(basename(real))) {
@@ -353,7 +363,7 @@ function createFolderOf(real: string): void {
   }
 }
 
-export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy, typed: ReadonlySet<string>): C {
+export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy, typed: TypedPaths): C {
   // outputs granted to this call: files named after one of them beside it (a plot's .svg) are its side files
   const granted: string[] = [];
   const guardedResolve = (ref: string, expected?: ArtifactType | ArtifactType[]): string => {

@@ -79,9 +79,10 @@ export class Session {
     readonly id: string,
     readonly dir: string,
     readonly meta: SessionMeta,
+    durable = true,
   ) {
     this.store = new ArtifactStore(dir);
-    this.provenance = new ProvenanceLog(dir);
+    this.provenance = new ProvenanceLog(dir, durable);
     if (meta.calibration) this.state.set(CALIBRATION_KEY, meta.calibration);
     this.store.setAside(meta.setAside ?? []);
     this.state.set(HISTORY_KEY, sessionHistory(this));
@@ -89,8 +90,11 @@ export class Session {
     this.turnCounter = new Set(this.transcript().map((e) => e.turn).filter(Boolean)).size;
   }
 
-  /** A new, empty session under `root` (default: sessionsRoot()). */
-  static create(options: { root?: string; id?: string; model?: string } = {}): Session {
+  /**
+   * A new, empty session under `root` (default: sessionsRoot()). `durable: false` is for a session thrown away
+   * with its folder (an eval case's): its provenance lines are not fsynced (see ProvenanceLog).
+   */
+  static create(options: { root?: string; id?: string; model?: string; durable?: boolean } = {}): Session {
     const root = options.root ?? sessionsRoot();
     const id = options.id ?? newSessionId();
     if (!/^[A-Za-z0-9_.-]+$/.test(id) || /^\.+$/.test(id)) throw new InputError(`session id "${id}" may only use letters, digits, "-", "_" and "."`);
@@ -103,7 +107,7 @@ export class Session {
     }
     const meta: SessionMeta = { id, createdAt: new Date().toISOString(), cwd: process.cwd(), model: options.model };
     if (!existsSync(join(dir, META))) writeFileAtomic(join(dir, META), JSON.stringify(redact(meta), null, 2) + '\n');
-    return new Session(id, dir, readMeta(dir) ?? meta);
+    return new Session(id, dir, readMeta(dir) ?? meta, options.durable ?? true);
   }
 
   /** An existing session by id (under `root`) or by folder path; InputError when there is none. */

@@ -57,6 +57,21 @@ describe('Session', () => {
     expect(invalid.error).toMatch(/argument "method" must be one of "n2v", "gaussian", "median", got "bilateral"/);
   });
 
+  it('writes the same provenance lines in a throw-away session (durable: false, no fsync) as in a durable one', async () => {
+    const root = tempRoot();
+    const input = join(root, 'raw.tif');
+    writeFileSync(input, 'raw pixels');
+    const lines = async (durable: boolean) => {
+      const session = Session.create({ root, id: `durable-${durable}`, durable });
+      await runStep(session, fakeTools, 'denoise', { movie: input, method: 'n2v' });
+      await runStep(session, fakeTools, 'denoise', { movie: input, method: 'bilateral' });
+      expect(session.provenance.read()).toHaveLength(2);
+      // (the same lines but for the time, the duration and the session's folder in output paths)
+      return session.provenance.read().map(({ time: _time, durationMs: _ms, ...rest }) => JSON.parse(JSON.stringify(rest).replaceAll(session.dir, '<session>')));
+    };
+    expect(await lines(false)).toEqual(await lines(true));
+  });
+
   it('records the sha256 of the bioimage.io weights a step used', async () => {
     const weights = new URL('../../models/n2v-nuclei/weights.onnx', import.meta.url);
     if (!existsSync(weights)) return console.log('models/n2v-nuclei is absent: skipping');

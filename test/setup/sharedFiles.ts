@@ -1,14 +1,18 @@
 // The unit test files that run one after another on a thread that keeps its loaded modules (the
-// `planner-shared` project of vitest.config.ts): the planner tests, which plan requests in memory and
-// spend most of a fresh process's time loading the planner and its words. Every other unit file runs in
+// `planner-shared` project of vitest.config.ts): the planner and acquisition-language tests, which read requests in memory and
+// spend most of a fresh process's time loading the planner or the language and their words. Every other unit file runs in
 // a fresh process of its own. A planner test belongs in ISOLATED_FILES when it depends on state that a
 // file before it in the same thread would change: sharedFiles.test.ts finds the kinds it can see in the
 // text and fails on a shared file of that kind left out.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The folders whose test files share a thread (from the repository root, ending in '/'). */
-export const SHARED_FOLDERS = ['test/agent/planner/'];
+/**
+ * The folders whose test files share a thread (from the repository root, ending in '/'). The acquisition language's
+ * tests joined the planner's at stop 32: in a fresh process each, its 26 parser files cost 42 s of CPU, 11 s on the
+ * shared thread (the same 564 tests), most of it loading the language and its words again for every file.
+ */
+export const SHARED_FOLDERS = ['test/agent/planner/', 'test/agent/acquisitionLanguage/'];
 
 /** Each file of those folders that runs in a process of its own, with why it cannot share. */
 export const ISOLATED_FILES: Record<string, string> = {
