@@ -34,3 +34,19 @@ describe("a thing's number is no setting", () => {
     expect(argsOf('link cells within 8 px', 'track').maxLinkingDistancePx).toBe(8);
   });
 });
+
+describe('the shortest track kept, said of the tracks', () => {
+  it.each([
+    ['track the cells but only in frames 10 to 30 and ignore tracks shorter than 5 frames', 5],
+    ['track the nuclei and keep only tracks longer than 20 frames', 21],
+    ['track them, throw out trajectories lasting less than 10 frames', 10],
+  ])('%s', (request, frames) => {
+    expect(argsOf(request, 'track').minTrackFrames).toBe(frames);
+  });
+
+  it('is no other number of frames: a scope or a gap', () => {
+    expect(argsOf('track the cells over the first 10 frames', 'track').minTrackFrames).toBeUndefined();
+    expect(argsOf('track with gaps of up to 3 frames', 'track')).toMatchObject({ maxFrameGap: 3 });
+    expect(argsOf('track with gaps of up to 3 frames', 'track').minTrackFrames).toBeUndefined();
+  });
+});
