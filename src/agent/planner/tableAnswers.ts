@@ -217,6 +217,12 @@ export function plainQuestion(question: string): string {
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // lab shorthand of a thing numbered ("trk 2", "traj #3", "fr 5", "tp 4") as its word; of things counted ("trks")
+    .replace(/\b(?:trk|trck|trak)\s*#?\s*(\d+)\b(?!\s*(?:px|pixels?|µm|um|frames?)\b)/gi, 'track $1')
+    .replace(/\btraj\.?\s*#?\s*(\d+)\b/gi, 'trajectory $1')
+    .replace(/\b(?:fr|frm)\.?\s*#?\s*(\d+)\b/gi, 'frame $1')
+    .replace(/\btp\s*#?\s*(\d+)\b/gi, 'timepoint $1')
+    .replace(/\b(?:trks|trcks)\b/gi, 'tracks')
     // "the 2nd half", "1st half": the halves by their words
     .replace(/\b1st\s+half\b/gi, 'first half')
     .replace(/\b2nd\s+half\b/gi, 'second half')
@@ -285,7 +291,8 @@ function channelsOf(text: string): number[] {
 }
 
 /** Every channel asked at once ("mean intensity of each channel", "per channel", "in both channels", "across all channels"). */
-const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))?|across(?:\s+(?:the|all))?(?:\s+\d+)?|by|for\s+(?:each|every|all|both))\s+(?:of\s+the\s+)?channels?\b|\bchannel\s+by\s+channel\b/i;
+// ("between the two channels", "in the 3 channels", "between channels": all of them, compared)
+const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))?|across(?:\s+(?:the|all))?(?:\s+\d+)?|by|for\s+(?:each|every|all|both))\s+(?:of\s+the\s+)?channels?\b|\bchannel\s+by\s+channel\b|\b(?:between|among|across)\s+(?:the\s+|my\s+|our\s+)?(?:(?:two|three|four|[2-9])\s+)?(?:different\s+)?channels\b|\b(?:in|of|for|from|over)\s+(?:the\s+|my\s+|our\s+)?(?:two|three|four|[2-9])\s+(?:different\s+)?channels\b/i;
 
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
@@ -976,9 +983,14 @@ function saidAsQuestion(request: string): boolean {
  * time point?", "what about track 2?") completed with the quantity of the question before it
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
+/** A unit of length, area, time or speed as people write it ("pixels", "µm²", "microns per minute", "um/h"). */
+const ANY_UNIT = String.raw`(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)(?:²|2)?(?:\s*(?:\/|per|an?)\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?))?`;
+
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
   // "what unit is that in?", "which units?": the question before, whose answer says its unit
-  if (/^(?:(?:and|ok(?:ay)?|so|but)\s*,?\s*)?(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())) {
+  // ("wait, is that in pixels or microns?": one unit or the other, which the answer before says)
+  if (/^(?:(?:and|ok(?:ay)?|so|but|wait|hang on|hold on|hmm+|oh|sorry)\s*[,.!]?\s*)*(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())
+    || new RegExp(String.raw`^(?:(?:and|ok(?:ay)?|so|but|wait|hang on|hold on|hmm+|oh|sorry)\s*[,.!]?\s*)*(?:(?:is|are|was|were)\s+(?:that|this|it|these|those|they|the\s+\w+)\s+)?(?:(?:in|as)\s+)?${ANY_UNIT}\s+or\s+(?:in\s+)?${ANY_UNIT}\s*\??\s*$`, 'i').test(question.trim())) {
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && readQuestion(e).quantity.size > 0);
     if (before) return before;
   }

@@ -1,0 +1,77 @@
+// Kinds of questions from tuning-questions-people-20 (brief s32/A), each test failing when the mechanism behind a
+// kind breaks, whatever sentence asks it:
+// - a closing tag of opinion ("..., do you reckon?") asks nothing more than the question it follows;
+// - a word of surprise before a question ("wait, is that in microns?") pauses nothing; "pixels or microns?" asks
+//   the unit of the answer before, which that question's answer quotes;
+// - lab shorthand of a numbered thing ("trk 2", "fr 5", "tp 3") is that thing's scope;
+// - "between the two channels", "in the 3 channels" ask every channel;
+// - "explain me please how ..." asks for an explanation from the step's record.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asksWhy } from '../../../src/agent/planner/explanations.ts';
+import { withoutInterjection, withoutOpinionTag } from '../../../src/agent/planner/normalise.ts';
+import { nextAction } from '../../../src/agent/planner/planner.ts';
+import { completedFollowUp, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { catalogue, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
+
+/** What the planner does first with the request as said (normalised as every request is), the movie and its labels open. */
+const first = (request: string) => nextAction({ request, artifactsAtStart: movieAndLabels, earlier: [], current: [], earlierRequests: [] }, catalogue);
+
+beforeAll(loadAcquisitionWords);
+
+describe('a closing tag of opinion', () => {
+  it('is left off the question it follows', () => {
+    expect(withoutOpinionTag('Were the cells faster in the first half, do you reckon?')).toBe('Were the cells faster in the first half?');
+    expect(withoutOpinionTag('is the area bigger at the end, would you say')).toBe('is the area bigger at the end?');
+    expect(withoutOpinionTag('more nuclei in frame 1 than frame 6 - in your opinion?')).toBe('more nuclei in frame 1 than frame 6?');
+  });
+
+  it('keeps a question that opens with the words', () => {
+    expect(withoutOpinionTag('do you think I should use Li?')).toBe('do you think I should use Li?');
+  });
+
+  it('never turns a question about the data into something out of scope', () => {
+    expect(JSON.stringify(first('Were the cells moving faster in the first half of the recording than in the second half, do you reckon?'))).not.toMatch(/outside what I do/);
+  });
+});
+
+describe('a word of surprise before a question', () => {
+  it('pauses nothing', () => {
+    for (const q of ['wait is that in pixels or microns?', 'hang on, why did it stop?', 'wait, what threshold was that?']) {
+      expect(withoutInterjection(q), q).not.toMatch(/^(?:wait|hang on)/);
+      expect(JSON.stringify(first(q)), q).not.toMatch(/pause_acquisition/);
+    }
+    expect(withoutInterjection('wait 5 minutes then image again')).toBe('wait 5 minutes then image again');
+  });
+
+  it('asks the unit of the answer before when it names two units', () => {
+    for (const q of ['wait is that in pixels or microns?', 'is it px or µm?', 'hmm, is that µm/min or px/frame?']) expect(completedFollowUp(q, ["what's the mean speed?"]), q).toBe("what's the mean speed?");
+    // (one unit asked is the question before in that unit)
+    expect(completedFollowUp('in µm per hour?', ["what's the mean speed?"])).toMatch(/mean speed in µm per hour/);
+  });
+});
+
+describe('lab shorthand of a numbered thing', () => {
+  it('is that thing\'s scope', () => {
+    expect(readQuestion('avg speed trk 2?').track).toBe(2);
+    expect(readQuestion('speed of traj #3').track).toBe(3);
+    expect(readQuestion('mean area fr 5').frame).toBe(5);
+    expect(readQuestion('mean area at tp 4').frame).toBe(4);
+  });
+
+  it('leaves a tracking setting alone', () => {
+    expect(readQuestion('trk 15 px').track).toBeUndefined();
+  });
+});
+
+describe('all the channels named by their number or "between"', () => {
+  it('asks every channel', () => {
+    for (const q of ['compare the mean nuclear intensity between the two channels', 'mean intensity in the 3 channels', 'is the intensity different between channels?']) expect(readQuestion(q).everyChannel, q).toBe(true);
+    for (const q of ['how many channels are there?', 'mean intensity in channel 2']) expect(readQuestion(q).everyChannel ?? false, q).toBe(false);
+  });
+});
+
+describe('an explanation asked with the person told between', () => {
+  it('is a question about a step', () => {
+    for (const q of ['Explain me please how you have corrected the drift.', 'explain to us why you picked that threshold', 'explain me the linking distance']) expect(asksWhy(q), q).toBe(true);
+  });
+});
