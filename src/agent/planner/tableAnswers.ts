@@ -223,6 +223,10 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:fr|frm)\.?\s*#?\s*(\d+)\b/gi, 'frame $1')
     .replace(/\btp\s*#?\s*(\d+)\b/gi, 'timepoint $1')
     .replace(/\b(?:trks|trcks)\b/gi, 'tracks')
+    // "spot count", "spot numbers": TrackMate's word for the objects found, counted
+    .replace(/\bspot\s+(counts?|numbers?)\b/gi, 'object $1')
+    // ("..., TrackMate style", "Fiji-like", "à la CellProfiler": a manner of presenting closing the question, no step)
+    .replace(/[,;]?\s*(?:(?:in\s+)?(?:the\s+)?[\p{L}][\p{L}\d]*[- ](?:style|like|way)|(?:à|a)\s+la\s+[\p{L}][\p{L}\d]*)\s*(?=[?.!]*\s*$)/giu, '')
     // "the 2nd half", "1st half": the halves by their words
     .replace(/\b1st\s+half\b/gi, 'first half')
     .replace(/\b2nd\s+half\b/gi, 'second half')

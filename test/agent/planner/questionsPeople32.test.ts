@@ -5,13 +5,15 @@
 //   the unit of the answer before, which that question's answer quotes;
 // - lab shorthand of a numbered thing ("trk 2", "fr 5", "tp 3") is that thing's scope;
 // - "between the two channels", "in the 3 channels" ask every channel;
-// - "explain me please how ..." asks for an explanation from the step's record.
+// - "explain me please how ..." asks for an explanation from the step's record;
+// - a track's duration or lifetime is measured per track (measure declares the words for its kind);
+// - "spot count" is TrackMate's count of the objects found, and "..., TrackMate style" closing a question runs no step.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asksWhy } from '../../../src/agent/planner/explanations.ts';
 import { withoutInterjection, withoutOpinionTag } from '../../../src/agent/planner/normalise.ts';
 import { nextAction } from '../../../src/agent/planner/planner.ts';
-import { completedFollowUp, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
-import { catalogue, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
+import { completedFollowUp, isAskedForm, plainQuestion, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, toolsOf } from './planOffline.ts';
 
 /** What the planner does first with the request as said (normalised as every request is), the movie and its labels open. */
 const first = (request: string) => nextAction({ request, artifactsAtStart: movieAndLabels, earlier: [], current: [], earlierRequests: [] }, catalogue);
@@ -73,5 +75,29 @@ describe('all the channels named by their number or "between"', () => {
 describe('an explanation asked with the person told between', () => {
   it('is a question about a step', () => {
     for (const q of ['Explain me please how you have corrected the drift.', 'explain to us why you picked that threshold', 'explain me the linking distance']) expect(asksWhy(q), q).toBe(true);
+  });
+});
+
+describe("a track's duration", () => {
+  const tracked = [...movieAndLabels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+  it('is measured per track', () => {
+    for (const q of ['What is the duration of the track 1 in minutes?', 'duration of track 2 in min', 'mean track lifetime?']) {
+      expect(toolsOf(q, tracked), q).toEqual(['measure']);
+      expect(argsOf(q, 'measure', tracked).kind, q).toBe('tracks');
+    }
+  });
+});
+
+describe('TrackMate words in a question', () => {
+  it('"spot count" counts the objects found', () => {
+    expect(isAskedForm('spot count per frame')).toBe(true);
+    expect(readQuestion('spot count per frame').perFrame).toBe(true);
+  });
+
+  it('a manner closing the question is no step', () => {
+    expect(plainQuestion('spot count per frame, TrackMate style')).toBe('object count per frame');
+    expect(plainQuestion('mean speed, Fiji-like?')).toBe('mean speed?');
+    expect(isAskedForm('spot count per frame, TrackMate style')).toBe(true);
+    expect(JSON.stringify(first('spot count per frame, TrackMate style'))).not.toMatch(/"tool":"(?:track|segment)"/);
   });
 });
