@@ -987,10 +987,34 @@ function saidAsQuestion(request: string): boolean {
  * time point?", "what about track 2?") completed with the quantity of the question before it
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
+/** "of those", "for these ones", "among them" closing a question: the rows a question before kept. */
+const THOSE_ROWS = /\b(of|for|among|in|across)\s+(?:all\s+)?(?:those|these|them|the\s+ones|those\s+ones|these\s+ones)(?=\s*(?:then|please|pls|now|again)?\s*[?.!]*\s*$)/i;
+
+/**
+ * A question about the rows a question before kept by a condition ("how many nuclei are bigger than 20 µm² in frame 2?",
+ * then "and what's the mean area of those?"): the pronoun replaced by the things, the condition and the scope said
+ * before ("... of the nuclei bigger than 20 µm² in frame 2?"); undefined when the question refers to no such rows.
+ */
+function keptRowsReferred(question: string, earlierRequests: string[]): string | undefined {
+  const pronoun = THOSE_ROWS.exec(question);
+  if (!pronoun || conditionOf(question) !== undefined) return undefined;
+  for (const earlier of [...earlierRequests].reverse().slice(0, 2).map(askedOf)) {
+    if (!isAskedForm(earlier) || conditionOf(earlier) === undefined) continue;
+    const things = /\b(cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|spots?)\s+(?:that\s+|which\s+)?(?:are\s+|were\s+|is\s+|was\s+|have\s+|had\s+|has\s+)?(?:got\s+)?([^?!]*?)\s*[?.!]*\s*$/i.exec(earlier);
+    if (!things || !things[2] || conditionOf(things[2]) === undefined) continue;
+    return `${question.slice(0, pronoun.index)}${pronoun[1]} the ${things[1].toLowerCase()} ${things[2]}${question.slice(pronoun.index + pronoun[0].length)}`;
+  }
+  return undefined;
+}
+
 /** A unit of length, area, time or speed as people write it ("pixels", "µm²", "microns per minute", "um/h"). */
 const ANY_UNIT = String.raw`(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)(?:²|2)?(?:\s*(?:\/|per|an?)\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?))?`;
 
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "and what's the mean area of those?" after "how many nuclei are bigger than 20 µm² in frame 2?": the rows the question
+  // before kept, by its condition and at its scope, named in place of the pronoun
+  const kept = keptRowsReferred(question, earlierRequests);
+  if (kept) return kept;
   // "what unit is that in?", "which units?": the question before, whose answer says its unit
   // ("wait, is that in pixels or microns?": one unit or the other, which the answer before says)
   if (/^(?:(?:and|ok(?:ay)?|so|but|wait|hang on|hold on|hmm+|oh|sorry)\s*[,.!]?\s*)*(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())
@@ -1542,7 +1566,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many of the tracks have a division?": the rows with the event counted, as a share
   const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact));
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -1734,8 +1758,23 @@ function converted(value: number, from: string, to: string): number | undefined 
   return undefined;
 }
 
-/** Rows (objects or tracks) that meet the condition asked, counted and as a share: "3 of 12 tracks have TRACK_DURATION > 5 min". */
-function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }): string {
+/** The statistic a question names in words ("the mean area of ...", "median speed", "total area"); undefined when it names none. */
+function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefined {
+  // ("how many cells are faster than average?": a count, the average the condition's threshold)
+  if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(said)) return undefined;
+  const text = said.replace(/\b(?:than|above|below|over|under)\s+(?:the\s+)?(?:average|mean|typical|median)\b/gi, ' ');
+  if (/\bmedian\b/i.test(text)) return 'median';
+  if (/\bstandard deviation\b|\bs\.?d\.?\b/i.test(text)) return 'sd';
+  if (/\b(?:total|sum)\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) return 'sum';
+  return /\b(?:mean|average|typical)\b/i.test(text) ? 'mean' : undefined;
+}
+
+/**
+ * Rows (objects or tracks) that meet the condition asked, counted and as a share: "3 of 12 tracks have TRACK_DURATION > 5 min";
+ * with a statistic named (`statistic`), that statistic of the rows the condition keeps (or leaves, "ignoring those under ..."),
+ * when the condition is on the quantity asked: "the mean area of the nuclei bigger than 20 µm² in frame 2".
+ */
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd'): string {
   const { table, artifact } = best;
   const column = best.column!;
   const scoped = scopedRows(table, scope);
@@ -1761,6 +1800,15 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
   const named = scope.which && id ? (ids.length ? `: ${/track/i.test(id) ? 'tracks' : 'objects'} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}` : ': none') : '';
+  // (the statistic of the rows kept, when the threshold is in the column's own kind: a size asked of sizes, not of intensities)
+  if (statistic && !scope.which && scope.reduce !== 'count' && scope.reduce !== 'fraction' && (condition.relative || !condition.unit || threshold !== undefined)) {
+    const kept = values.filter((v) => test(v) !== !!condition.excluded);
+    if (!kept.length) return `No ${of}${scoped.where ? ` ${scoped.where}` : ''} ${condition.excluded ? 'are left once those with' : 'have'} ${shown}, so there is no ${statistic} of them (from ${artifact.id})`;
+    const value = statistic === 'median' ? median(kept) : statistic === 'sum' ? kept.reduce((a, b) => a + b, 0) : statistic === 'sd' ? sd(kept) : mean(kept);
+    const name = statistic === 'sd' ? 'SD' : statistic === 'sum' ? 'Total' : statistic === 'median' ? 'Median' : 'Mean';
+    const rows = condition.excluded ? `the ${kept.length} ${of} left once those with ${shown} are left out` : `the ${kept.length} ${of} with ${shown}`;
+    return `${name} ${columnInWords(column)} of ${rows}${scoped.where ? ` ${scoped.where}` : ''} = ${valueText(value)}${shownUnit ? ` ${shownUnit}` : ''} (${kept.length} of ${values.length})${unitNote} (from ${artifact.id})`;
+  }
   if (condition.excluded && !scope.which) return `${values.length - meeting} ${of}${scoped.where ? ` ${scoped.where}` : ''} once those with ${shown} are left out (${meeting} left out of ${values.length})${unitNote} (from ${artifact.id})`;
   return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }

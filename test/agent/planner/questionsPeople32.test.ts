@@ -7,12 +7,19 @@
 // - "between the two channels", "in the 3 channels" ask every channel;
 // - "explain me please how ..." asks for an explanation from the step's record;
 // - a track's duration or lifetime is measured per track (measure declares the words for its kind);
-// - "spot count" is TrackMate's count of the objects found, and "..., TrackMate style" closing a question runs no step.
-import { beforeAll, describe, expect, it } from 'vitest';
+// - "spot count" is TrackMate's count of the objects found, and "..., TrackMate style" closing a question runs no step;
+// - a statistic of the rows a condition keeps ("the mean area of the nuclei bigger than 20 µm²"), and "... of those"
+//   after a question with a condition, asks it of the rows that question kept.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTableCsv } from '../../../src/analysis/table.ts';
+import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { asksWhy } from '../../../src/agent/planner/explanations.ts';
 import { withoutInterjection, withoutOpinionTag } from '../../../src/agent/planner/normalise.ts';
 import { nextAction } from '../../../src/agent/planner/planner.ts';
-import { completedFollowUp, isAskedForm, plainQuestion, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { answerFromTable, completedFollowUp, isAskedForm, plainQuestion, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, toolsOf } from './planOffline.ts';
 
 /** What the planner does first with the request as said (normalised as every request is), the movie and its labels open. */
@@ -99,5 +106,46 @@ describe('TrackMate words in a question', () => {
     expect(plainQuestion('mean speed, Fiji-like?')).toBe('mean speed?');
     expect(isAskedForm('spot count per frame, TrackMate style')).toBe(true);
     expect(JSON.stringify(first('spot count per frame, TrackMate style'))).not.toMatch(/"tool":"(?:track|segment)"/);
+  });
+});
+
+describe('the rows a condition keeps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'people-32-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // frame 2 (t = 1): areas 10, 30 and 50 µm²
+  const path = join(dir, 'objects.csv');
+  writeTableCsv(path, {
+    columns: ['label', 't', 'area_um2'],
+    rows: [
+      { label: 1, t: 0, area_um2: 99 },
+      ...[10, 30, 50].map((a, i) => ({ label: i + 1, t: 1, area_um2: a })),
+    ],
+  });
+  const asked = (request: string): Conversation => ({
+    request,
+    artifactsAtStart: [{ id: 'table-1', type: 'table', producedBy: 'measure', path }],
+    earlier: [{ tool: 'measure', args: { kind: 'objects' }, ok: true, summary: '', values: {}, artifacts: [{ id: 'table-1', type: 'table' }] }],
+    current: [],
+    earlierRequests: [],
+  });
+
+  it('gives the statistic named of those rows, at the scope asked', () => {
+    const q = 'what is the mean area of the nuclei bigger than 20 µm² in frame 2?';
+    expect(answerFromTable(q, asked(q))).toMatch(/^Mean area .*2 objects with area > 20 µm² in frame 2 = 40 µm²/);
+    const left = 'median area in frame 2 if I ignore those under 20 µm²?';
+    expect(answerFromTable(left, asked(left))).toMatch(/^Median area .*left once those with area < 20 µm² are left out in frame 2 = 40 µm²/);
+  });
+
+  it('still counts them when no statistic is named', () => {
+    const q = 'how many nuclei are bigger than 20 µm² in frame 2?';
+    expect(answerFromTable(q, asked(q))).toMatch(/^2 of 3 objects/);
+  });
+
+  it('are the rows "those" refers to after a question that kept them', () => {
+    const before = ['how many nuclei are bigger than 20 µm² in frame 2?'];
+    expect(completedFollowUp("cool, and what's the mean area of those?", before)).toBe("cool, and what's the mean area of the nuclei bigger than 20 µm² in frame 2?");
+    expect(completedFollowUp('median speed for these ones', ['which tracks are faster than 0.5 µm/min?'])).toBe('median speed for the tracks faster than 0.5 µm/min');
+    // (a question before with no condition keeps no rows: the follow-up stays as said)
+    expect(completedFollowUp('what is the mean area of those?', ['how many nuclei in frame 2?'])).toBe('what is the mean area of those?');
   });
 });
