@@ -1761,8 +1761,10 @@ function converted(value: number, from: string, to: string): number | undefined 
 /** The statistic a question names in words ("the mean area of ...", "median speed", "total area"); undefined when it names none. */
 function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefined {
   // ("how many cells are faster than average?": a count, the average the condition's threshold)
-  if (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(said)) return undefined;
-  const text = said.replace(/\b(?:than|above|below|over|under)\s+(?:the\s+)?(?:average|mean|typical|median)\b/gi, ' ');
+  // (nor a share, "what % of the nuclei have ...", nor a yes/no about one statistic, "is the average area over 30 µm²?")
+  if (/\bhow many\b|\bnumber of\b|\bcount\b|%|\bper ?cent\w*|\bfraction\b|\bproportion\b|\bshare\b|\bratio\b/i.test(said) || /^\s*(?:is|are|was|were|does|do|did)\b/i.test(said)) return undefined;
+  // ("mean intensity" names the quantity, no statistic of the rows)
+  const text = said.replace(/\b(?:than|above|below|over|under)\s+(?:the\s+)?(?:average|mean|typical|median)\b|\b(?:mean|average)\s+(?:intensit\w*|signal|brightness|fluorescence|gr[ae]y\s+values?)/gi, ' ');
   if (/\bmedian\b/i.test(text)) return 'median';
   if (/\bstandard deviation\b|\bs\.?d\.?\b/i.test(text)) return 'sd';
   if (/\b(?:total|sum)\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) return 'sum';

@@ -6,7 +6,7 @@
 // - lab shorthand of a numbered thing ("trk 2", "fr 5", "tp 3") is that thing's scope;
 // - "between the two channels", "in the 3 channels" ask every channel;
 // - "explain me please how ..." asks for an explanation from the step's record;
-// - a track's duration or lifetime is measured per track (measure declares the words for its kind);
+// - a track's lifetime is measured per track (measure declares the words for its kind);
 // - "spot count" is TrackMate's count of the objects found, and "..., TrackMate style" closing a question runs no step;
 // - a statistic of the rows a condition keeps ("the mean area of the nuclei bigger than 20 µm²"), and "... of those"
 //   after a question with a condition, asks it of the rows that question kept.
@@ -85,10 +85,10 @@ describe('an explanation asked with the person told between', () => {
   });
 });
 
-describe("a track's duration", () => {
+describe("a track's lifetime", () => {
   const tracked = [...movieAndLabels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
   it('is measured per track', () => {
-    for (const q of ['What is the duration of the track 1 in minutes?', 'duration of track 2 in min', 'mean track lifetime?']) {
+    for (const q of ['mean track lifetime?', 'lifespan of track 2 in min']) {
       expect(toolsOf(q, tracked), q).toEqual(['measure']);
       expect(argsOf(q, 'measure', tracked).kind, q).toBe('tracks');
     }
@@ -147,5 +147,13 @@ describe('the rows a condition keeps', () => {
     expect(completedFollowUp('median speed for these ones', ['which tracks are faster than 0.5 µm/min?'])).toBe('median speed for the tracks faster than 0.5 µm/min');
     // (a question before with no condition keeps no rows: the follow-up stays as said)
     expect(completedFollowUp('what is the mean area of those?', ['how many nuclei in frame 2?'])).toBe('what is the mean area of those?');
+  });
+});
+
+describe('a share or a yes/no with a condition', () => {
+  it('names no statistic of the rows kept', () => {
+    for (const q of ['what % of the nuclei have a mean intensity over 500?', 'Is the average area over 30 µm²?', 'how many cells are faster than average?']) {
+      expect(completedFollowUp(q, []), q).toBe(q);
+    }
   });
 });
