@@ -26,7 +26,8 @@ const ASKS_WHY = new RegExp(
     // "can I trust these masks?", "how accurate are the tracks?": how good a step's result is, from its record
     String.raw`\b(?:can|could|should)\s+(?:i|we)\s+(?:really\s+|actually\s+)?(?:trust|rely on|believe)\b`,
     String.raw`\bhow\s+(?:good|accurate|trustworthy|robust|solid|precise)\s+(?:is|are|was|were)\s+(?:the|these|those|that|this|your|its|my)\b`,
-    String.raw`\bexplain\s+(?:the|your|how|why)\b`,
+    // ("explain me please how you have corrected the drift": the person told between, non-native English too)
+    String.raw`\bexplain\s+(?:(?:to\s+)?(?:me|us)\s+)?(?:please\s+|pls\s+|briefly\s+|again\s+)?(?:the|your|how|why)\b`,
   ].join('|'),
   'i',
 );

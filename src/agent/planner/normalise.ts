@@ -3,7 +3,8 @@
 // apostrophes as straight ones; a request written all in capitals in lower case; a unit
 // spelt out after its number as its symbol ("3 micrometres" → "3 µm"); and a slip of a word
 // ("chanel", "pixells", "segemnt") as the word the tools declare or a request's common word;
-// objects turned down in everyday words ("I don't want the edge ones") as "exclude".
+// objects turned down in everyday words ("I don't want the edge ones") as "exclude"; a closing "..., do you
+// reckon?" and an opening "wait," left off the question they stand by.
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -143,6 +144,24 @@ export function withExclusionsSaidPlainly(text: string): string {
     .replace(/\bnothing\s+(?=(?:on|at|near|along|touching|cut\s+by)\s+the\s+(?:image\s+|frame\s+)?(?:edges?|borders?|boundar(?:y|ies)|sides?)\b)/gi, 'exclude anything ');
 }
 
+/**
+ * A question's closing tag of opinion, which asks nothing more than the question before it: "..., do you
+ * reckon?", "..., would you say?", "..., in your opinion?", "..., you think?" → "...?". Only after a
+ * question that stands without it (a comma before it); "do you think I should use Li?" keeps its words.
+ */
+export function withoutOpinionTag(text: string): string {
+  return text.replace(/(\S)\s*[,;-]+\s*(?:(?:do|would)\s+(?:you|u)\s+(?:reckon|think|say|guess|agree)|(?:you|u|ya)\s+(?:reckon|think)|would\s+you\s+say|in\s+your\s+(?:opinion|view|experience)|if\s+you\s+ask\s+me|i\s+(?:guess|wonder|suppose))\s*(\?*)\s*$/i, (_, last: string, mark: string) => `${last}${mark || '?'}`);
+}
+
+/**
+ * A word of surprise before a question, which asks nothing of its own: "wait, is that in microns?", "hang on -
+ * why did it stop?", "hmm so what threshold was that?" → the question. Only before a question (a "?" at its end,
+ * a question word or verb after the word): "wait 5 minutes, then image" keeps its words.
+ */
+export function withoutInterjection(text: string): string {
+  return text.replace(/^\s*(?:(?:oh|ah|hmm+|um+|ok(?:ay)?|so)[,.!]?\s+)*(?:wait|hold on|hang on|hmm+|oh|ah|huh|whoa|woah)(?:\s+a\s+(?:sec(?:ond)?|minute|moment))?\s*[,.!:-]*\s+(?=(?:so\s+|but\s+|then\s+)?(?:is|are|was|were|do|does|did|what|why|how|which|where|who|when|isn'?t|aren'?t|wasn'?t|didn'?t|doesn'?t|should|shouldn'?t|can|could|that'?s|those|these|that|this)\b[^?]*\?\s*$)/i, '');
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -150,5 +169,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withExclusionsSaidPlainly(withCountsInDigits(withSlipsCorrected(withUnitSymbols(withoutShouting(withPlainTypography(request))), catalogue)));
+  return withExclusionsSaidPlainly(withCountsInDigits(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)));
 }

@@ -217,6 +217,16 @@ export function plainQuestion(question: string): string {
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // lab shorthand of a thing numbered ("trk 2", "traj #3", "fr 5", "tp 4") as its word; of things counted ("trks")
+    .replace(/\b(?:trk|trck|trak)\s*#?\s*(\d+)\b(?!\s*(?:px|pixels?|µm|um|frames?)\b)/gi, 'track $1')
+    .replace(/\btraj\.?\s*#?\s*(\d+)\b/gi, 'trajectory $1')
+    .replace(/\b(?:fr|frm)\.?\s*#?\s*(\d+)\b/gi, 'frame $1')
+    .replace(/\btp\s*#?\s*(\d+)\b/gi, 'timepoint $1')
+    .replace(/\b(?:trks|trcks)\b/gi, 'tracks')
+    // "spot count", "spot numbers": TrackMate's word for the objects found, counted
+    .replace(/\bspot\s+(counts?|numbers?)\b/gi, 'object $1')
+    // ("..., TrackMate style", "Fiji-like", "à la CellProfiler": a manner of presenting closing the question, no step)
+    .replace(/[,;]?\s*(?:(?:in\s+)?(?:the\s+)?[\p{L}][\p{L}\d]*[- ](?:style|like|way)|(?:à|a)\s+la\s+[\p{L}][\p{L}\d]*)\s*(?=[?.!]*\s*$)/giu, '')
     // "the 2nd half", "1st half": the halves by their words
     .replace(/\b1st\s+half\b/gi, 'first half')
     .replace(/\b2nd\s+half\b/gi, 'second half')
@@ -285,7 +295,8 @@ function channelsOf(text: string): number[] {
 }
 
 /** Every channel asked at once ("mean intensity of each channel", "per channel", "in both channels", "across all channels"). */
-const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))?|across(?:\s+(?:the|all))?(?:\s+\d+)?|by|for\s+(?:each|every|all|both))\s+(?:of\s+the\s+)?channels?\b|\bchannel\s+by\s+channel\b/i;
+// ("between the two channels", "in the 3 channels", "between channels": all of them, compared)
+const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))?|across(?:\s+(?:the|all))?(?:\s+\d+)?|by|for\s+(?:each|every|all|both))\s+(?:of\s+the\s+)?channels?\b|\bchannel\s+by\s+channel\b|\b(?:between|among|across)\s+(?:the\s+|my\s+|our\s+)?(?:(?:two|three|four|[2-9])\s+)?(?:different\s+)?channels\b|\b(?:in|of|for|from|over)\s+(?:the\s+|my\s+|our\s+)?(?:two|three|four|[2-9])\s+(?:different\s+)?channels\b/i;
 
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
@@ -976,9 +987,38 @@ function saidAsQuestion(request: string): boolean {
  * time point?", "what about track 2?") completed with the quantity of the question before it
  * ("... (nucleus area)", "... (how many cells)"); any other request unchanged.
  */
+/** "of those", "for these ones", "among them" closing a question: the rows a question before kept. */
+const THOSE_ROWS = /\b(of|for|among|in|across)\s+(?:all\s+)?(?:those|these|them|the\s+ones|those\s+ones|these\s+ones)(?=\s*(?:then|please|pls|now|again)?\s*[?.!]*\s*$)/i;
+
+/**
+ * A question about the rows a question before kept by a condition ("how many nuclei are bigger than 20 µm² in frame 2?",
+ * then "and what's the mean area of those?"): the pronoun replaced by the things, the condition and the scope said
+ * before ("... of the nuclei bigger than 20 µm² in frame 2?"); undefined when the question refers to no such rows.
+ */
+function keptRowsReferred(question: string, earlierRequests: string[]): string | undefined {
+  const pronoun = THOSE_ROWS.exec(question);
+  if (!pronoun || conditionOf(question) !== undefined) return undefined;
+  for (const earlier of [...earlierRequests].reverse().slice(0, 2).map(askedOf)) {
+    if (!isAskedForm(earlier) || conditionOf(earlier) === undefined) continue;
+    const things = /\b(cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|spots?)\s+(?:that\s+|which\s+)?(?:are\s+|were\s+|is\s+|was\s+|have\s+|had\s+|has\s+)?(?:got\s+)?([^?!]*?)\s*[?.!]*\s*$/i.exec(earlier);
+    if (!things || !things[2] || conditionOf(things[2]) === undefined) continue;
+    return `${question.slice(0, pronoun.index)}${pronoun[1]} the ${things[1].toLowerCase()} ${things[2]}${question.slice(pronoun.index + pronoun[0].length)}`;
+  }
+  return undefined;
+}
+
+/** A unit of length, area, time or speed as people write it ("pixels", "µm²", "microns per minute", "um/h"). */
+const ANY_UNIT = String.raw`(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)(?:²|2)?(?:\s*(?:\/|per|an?)\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?))?`;
+
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "and what's the mean area of those?" after "how many nuclei are bigger than 20 µm² in frame 2?": the rows the question
+  // before kept, by its condition and at its scope, named in place of the pronoun
+  const kept = keptRowsReferred(question, earlierRequests);
+  if (kept) return kept;
   // "what unit is that in?", "which units?": the question before, whose answer says its unit
-  if (/^(?:(?:and|ok(?:ay)?|so|but)\s*,?\s*)?(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())) {
+  // ("wait, is that in pixels or microns?": one unit or the other, which the answer before says)
+  if (/^(?:(?:and|ok(?:ay)?|so|but|wait|hang on|hold on|hmm+|oh|sorry)\s*[,.!]?\s*)*(?:(?:what|which)\s+units?|units?)(?:\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they)(?:\s+in)?)?\s*\??\s*$/i.test(question.trim())
+    || new RegExp(String.raw`^(?:(?:and|ok(?:ay)?|so|but|wait|hang on|hold on|hmm+|oh|sorry)\s*[,.!]?\s*)*(?:(?:is|are|was|were)\s+(?:that|this|it|these|those|they|the\s+\w+)\s+)?(?:(?:in|as)\s+)?${ANY_UNIT}\s+or\s+(?:in\s+)?${ANY_UNIT}\s*\??\s*$`, 'i').test(question.trim())) {
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && readQuestion(e).quantity.size > 0);
     if (before) return before;
   }
@@ -1526,7 +1566,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many of the tracks have a division?": the rows with the event counted, as a share
   const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact));
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -1718,8 +1758,25 @@ function converted(value: number, from: string, to: string): number | undefined 
   return undefined;
 }
 
-/** Rows (objects or tracks) that meet the condition asked, counted and as a share: "3 of 12 tracks have TRACK_DURATION > 5 min". */
-function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }): string {
+/** The statistic a question names in words ("the mean area of ...", "median speed", "total area"); undefined when it names none. */
+function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefined {
+  // ("how many cells are faster than average?": a count, the average the condition's threshold)
+  // (nor a share, "what % of the nuclei have ...", nor a yes/no about one statistic, "is the average area over 30 µm²?")
+  if (/\bhow many\b|\bnumber of\b|\bcount\b|%|\bper ?cent\w*|\bfraction\b|\bproportion\b|\bshare\b|\bratio\b/i.test(said) || /^\s*(?:is|are|was|were|does|do|did)\b/i.test(said)) return undefined;
+  // ("mean intensity" names the quantity, no statistic of the rows)
+  const text = said.replace(/\b(?:than|above|below|over|under)\s+(?:the\s+)?(?:average|mean|typical|median)\b|\b(?:mean|average)\s+(?:intensit\w*|signal|brightness|fluorescence|gr[ae]y\s+values?)/gi, ' ');
+  if (/\bmedian\b/i.test(text)) return 'median';
+  if (/\bstandard deviation\b|\bs\.?d\.?\b/i.test(text)) return 'sd';
+  if (/\b(?:total|sum)\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) return 'sum';
+  return /\b(?:mean|average|typical)\b/i.test(text) ? 'mean' : undefined;
+}
+
+/**
+ * Rows (objects or tracks) that meet the condition asked, counted and as a share: "3 of 12 tracks have TRACK_DURATION > 5 min";
+ * with a statistic named (`statistic`), that statistic of the rows the condition keeps (or leaves, "ignoring those under ..."),
+ * when the condition is on the quantity asked: "the mean area of the nuclei bigger than 20 µm² in frame 2".
+ */
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd'): string {
   const { table, artifact } = best;
   const column = best.column!;
   const scoped = scopedRows(table, scope);
@@ -1745,6 +1802,15 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
   const named = scope.which && id ? (ids.length ? `: ${/track/i.test(id) ? 'tracks' : 'objects'} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}` : ': none') : '';
+  // (the statistic of the rows kept, when the threshold is in the column's own kind: a size asked of sizes, not of intensities)
+  if (statistic && !scope.which && scope.reduce !== 'count' && scope.reduce !== 'fraction' && (condition.relative || !condition.unit || threshold !== undefined)) {
+    const kept = values.filter((v) => test(v) !== !!condition.excluded);
+    if (!kept.length) return `No ${of}${scoped.where ? ` ${scoped.where}` : ''} ${condition.excluded ? 'are left once those with' : 'have'} ${shown}, so there is no ${statistic} of them (from ${artifact.id})`;
+    const value = statistic === 'median' ? median(kept) : statistic === 'sum' ? kept.reduce((a, b) => a + b, 0) : statistic === 'sd' ? sd(kept) : mean(kept);
+    const name = statistic === 'sd' ? 'SD' : statistic === 'sum' ? 'Total' : statistic === 'median' ? 'Median' : 'Mean';
+    const rows = condition.excluded ? `the ${kept.length} ${of} left once those with ${shown} are left out` : `the ${kept.length} ${of} with ${shown}`;
+    return `${name} ${columnInWords(column)} of ${rows}${scoped.where ? ` ${scoped.where}` : ''} = ${valueText(value)}${shownUnit ? ` ${shownUnit}` : ''} (${kept.length} of ${values.length})${unitNote} (from ${artifact.id})`;
+  }
   if (condition.excluded && !scope.which) return `${values.length - meeting} ${of}${scoped.where ? ` ${scoped.where}` : ''} once those with ${shown} are left out (${meeting} left out of ${values.length})${unitNote} (from ${artifact.id})`;
   return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
