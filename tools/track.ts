@@ -59,7 +59,7 @@ const trackSchema = z.object({
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
-  minTrackFrames: z.number().int().min(2).max(100_000).optional().describe('Leave out tracks that last fewer frames than this, from the first frame of a cell (or its mother) to the last of it or its daughters, as TrackMate\'s track filter on duration; the summary says how many were left out. Default: keep every track'),
+  minDurationFrames: z.number().int().min(1).max(100_000).optional().describe('Leave out tracks that last fewer frames than this, from the first frame of a cell (or its mother) to the last of it or its daughters, as TrackMate\'s track filter on duration; the summary says how many were left out. Default 1: keep every track'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
   gapClosingMaxDistancePx: z.number().positive().optional().describe('LAP: largest move across a gap, pixels. Default: 1.5 x the linking distance'),
@@ -117,13 +117,17 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
   // "ignore tracks shorter than 5 frames", "only tracks of at least 10 frames", "keep tracks longer than 20 frames"
-  // (never another number of frames: "track the cells over the first 10 frames" is a scope)
-  args.minTrackFrames = readShortestTrack(c);
+  // (never the bound of the frames the request is about, "track the cells over the first 10 frames": 1, every track kept)
+  const shortest = readShortestTrack(c);
+  if (shortest !== undefined || FRAME_SCOPE.test(c.text)) args.minDurationFrames = shortest ?? 1;
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
   if (c.read.saysNot(DIVISION_WORDS)) args.allowSplitting = false;
   if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(c.request)) args.allowSplitting = false;
   return args;
 }
+
+/** Words that bound the frames a request is about ("the first 10 frames", "frames 5 to 20"): their numbers are no track's duration. */
+const FRAME_SCOPE = /\b(?:first|last|initial|final|opening|closing)\s+\d+\s+(?:frames?|time ?points?)\b|\b(?:frames?|time ?points?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+/i;
 
 /** The fewest frames a track must last, said of the tracks ("tracks shorter than 5 frames" left out: 5; "longer than 5": 6). */
 function readShortestTrack(c: RequestClause): number | undefined {
@@ -209,10 +213,10 @@ const track = defineTool({
       const { scale, divisionEvidence } = tracking;
       if (tracking.tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
       const { tracksLastingAtLeast } = await import('../src/analysis/tracks.ts');
-      const filtered = args.minTrackFrames ? tracksLastingAtLeast(tracking.tracks, args.minTrackFrames) : undefined;
+      const filtered = args.minDurationFrames && args.minDurationFrames > 1 ? tracksLastingAtLeast(tracking.tracks, args.minDurationFrames) : undefined;
       const tracks = filtered?.tracks ?? tracking.tracks;
-      const filterNote = filtered ? ` ${counted(filtered.removed, 'track')} lasting under ${args.minTrackFrames} frames ${filtered.removed === 1 ? 'was' : 'were'} left out, as asked.` : '';
-      if (tracks.spots.length === 0) throw new InputError(`every track lasts under ${args.minTrackFrames} frames (minTrackFrames): give a smaller minimum`);
+      const filterNote = filtered ? ` ${counted(filtered.removed, 'track')} lasting under ${args.minDurationFrames} frames ${filtered.removed === 1 ? 'was' : 'were'} left out, as asked.` : '';
+      if (tracks.spots.length === 0) throw new InputError(`every track lasts under ${args.minDurationFrames} frames (minDurationFrames): give a smaller minimum`);
       // the tracks are made on the repaired labels: saved beside them, and named by them (a CTC export reads it)
       const repair = tracking.repair;
       let repairedRef: ArtifactRef | undefined;

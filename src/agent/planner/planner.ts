@@ -1941,7 +1941,6 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
   // "in frames 1 to 5", "the first 10 frames": the frame range of a tool that takes one
   const range = 'frames' in info.properties && !given.has('frames') ? findFrames(step.clause) : undefined;
   if (range) step.args.frames = range;
-  const scope = range ?? findFrames(step.clause);
   // a number the tool's own reading gave to another argument goes where more of an argument's name words stand by it
   // ("a gap closing max distance of 5 px" is gapClosingMaxDistancePx, not the linking distance)
   for (const [arg, { value, score }] of Object.entries(statedNumbersScored(step.tool, withAppositiveValues(step.clause), catalogue, new Set(), pixelSizeUm))) {
@@ -1949,8 +1948,6 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
     const inferred = given.has(arg) && typeof adapted[arg] === 'number' && adapted[arg] !== value && score >= 2 * nameWords(arg).length
       && !new RegExp(`(?<![\\d.])${String(adapted[arg]).replace('.', '\\.')}(?![\\d])`).test(step.clause);
     if (given.has(arg) && !inferred) continue;
-    // (a bound of the frames the request is about is no setting: "track the cells over the first 10 frames")
-    if (!given.has(arg) && scope && (value === scope.first || value === scope.last)) continue;
     const taken = Object.entries(adapted).find(([, v]) => v === value);
     if (taken) {
       // a number tied to no word of its own ("a demo movie, 128 px": standing alone in a list) leaves the tool's own reading be

@@ -41,12 +41,12 @@ describe('the shortest track kept, said of the tracks', () => {
     ['track the nuclei and keep only tracks longer than 20 frames', 21],
     ['track them, throw out trajectories lasting less than 10 frames', 10],
   ])('%s', (request, frames) => {
-    expect(argsOf(request, 'track').minTrackFrames).toBe(frames);
+    expect(argsOf(request, 'track').minDurationFrames).toBe(frames);
   });
 
   it('is no other number of frames: a scope or a gap', () => {
-    expect(argsOf('track the cells over the first 10 frames', 'track').minTrackFrames).toBeUndefined();
+    expect(argsOf('track the cells over the first 10 frames', 'track').minDurationFrames ?? 1).toBe(1);
     expect(argsOf('track with gaps of up to 3 frames', 'track')).toMatchObject({ maxFrameGap: 3 });
-    expect(argsOf('track with gaps of up to 3 frames', 'track').minTrackFrames).toBeUndefined();
+    expect(argsOf('track with gaps of up to 3 frames', 'track').minDurationFrames).toBeUndefined();
   });
 });
