@@ -82,6 +82,8 @@ export interface Understanding {
   headings?: { start: number; end: number; tool: string }[];
   /** Clauses that say only where the steps run ("only the first half of the movie:"): their frames apply to the steps that take frames. */
   scopes?: { start: number; end: number }[];
+  /** Channels or frames a clause of its own leaves out of the step before ("..., except the first channel"), no step excluded. */
+  scopesLeftOut?: { tool: string; text: string }[];
   /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"): read by the step's tool, no constraint left. */
   labelling?: { start: number; end: number }[];
   /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
@@ -127,6 +129,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const excludedSpans: { start: number; end: number }[] = [];
   const resultsOff: { tool: string; arg: string }[] = [];
   const resultsKept: { tool: string; text: string }[] = [];
+  const scopesLeftOut: { tool: string; text: string }[] = [];
   const notDone: { verb: string; clause: string; at: number; dropped?: string }[] = [];
   const scopes: { start: number; end: number }[] = [];
   const labelling: { start: number; end: number }[] = [];
@@ -344,6 +347,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
     // tool's choices (not the tool) turns that value down (avoidTurnedDown), it excludes no step
     if (clause.negated && !best.named && !best.nameWord && namesAValueOf(best.tool, clause.text, catalogue)) return;
+    // ("correct the bleaching, except the first channel": a scope left out of the step before, no step; named as not applied)
+    if (clause.negated && before && isOnlyAnExcludedScope(clause.text) && !(runsMicroscope(best.tool, catalogue) && runsMicroscope(before.tool, catalogue))) {
+      scopesLeftOut.push({ tool: before.tool, text: excludedScopes(clause.text)[0] });
+      return;
+    }
     if (clause.negated) {
       excluded.push(best.tool);
       excludedSpans.push({ start: clause.start, end: clause.end });
@@ -460,7 +468,7 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
@@ -937,6 +945,16 @@ function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
   const first = plan.steps.findIndex((st) => !setting(st));
   if (first < 0 || !plan.steps.slice(first).some(setting) || plan.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
   return { ...plan, steps: [...plan.steps.filter(setting), ...plan.steps.filter((st) => !setting(st))] };
+}
+
+/** The line for channels or frames a step was asked to leave out, which no tool does ("denoise, but not the first channel"). */
+function scopeNotLeftOut(tool: string, phrase: string): string {
+  return `Not applied: "${phrase}" — \`${tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`;
+}
+
+/** A clause that only leaves channels or frames out ("except the first channel", "don't touch channel 2"). */
+function isOnlyAnExcludedScope(text: string): boolean {
+  return excludedScopes(text).length > 0 && !/[a-z]{3,}/i.test(withoutExcludedScope(text).replace(/\b(?:but|and|please|pls|just|only|though)\b/gi, ''));
 }
 
 /** A sentence worded as a command: it opens with a verb, not a subject ("denoise it and then segment", not "the cells fade"). */
@@ -1448,6 +1466,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
+  for (const left of understood.scopesLeftOut ?? []) if (steps.some((st) => st.tool === left.tool) && !notes.some((n) => n.includes(`"${left.text}"`))) notes.push(scopeNotLeftOut(left.tool, left.text));
   for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
   // "After tracking, cluster the cells" with tracks open: the step named only as the point to start from is not run again
   for (let j = steps.length - 1; j >= 0; j--) {
@@ -2135,7 +2154,7 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const kept = items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text) && !setsAChoice(step, i.text, catalogue));
   const note = unappliedNote(step, kept, catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
-  const excluded = excludedScopes(step.clause).map((phrase) => `Not applied: "${phrase}" — \`${step.tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`);
+  const excluded = excludedScopes(step.clause).map((phrase) => scopeNotLeftOut(step.tool, phrase));
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
 

@@ -2,7 +2,7 @@
 // setting's value (tools/requestWords.ts BARE_PIXEL_SIZE_BEFORE, src/agent/planner/builders.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { statedCalibration } from '../../../src/agent/planner/quantities.ts';
-import { argsOf, loadAcquisitionWords } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -48,5 +48,19 @@ describe('the shortest track kept, said of the tracks', () => {
     expect(argsOf('track the cells over the first 10 frames', 'track').minDurationFrames ?? 1).toBe(1);
     expect(argsOf('track with gaps of up to 3 frames', 'track')).toMatchObject({ maxFrameGap: 3 });
     expect(argsOf('track with gaps of up to 3 frames', 'track').minDurationFrames).toBeUndefined();
+  });
+});
+
+describe('a clause that only leaves a channel or frame out of the step before', () => {
+  it.each([
+    ["do a bleach correction with histogram matching, don't touch the first channel", 'correct_bleach', "don't touch the first channel"],
+    ['do a bleach correction with histogram matching, except the first channel', 'correct_bleach', 'except the first channel'],
+    ["segment the nuclei, don't touch the first frame", 'segment', "don't touch the first frame"],
+  ])('%s: named once as not applied, no microscope step named', (request, tool, phrase) => {
+    expect(toolsOf(request)).toEqual([tool]);
+    const words = said(request);
+    expect(words.split(`"${phrase}"`).length - 1).toBe(1);
+    expect(words).toContain(`\`${tool}\` cannot leave a channel or frames out`);
+    expect(words).not.toMatch(/adjust_acquisition/);
   });
 });
