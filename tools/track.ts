@@ -59,7 +59,6 @@ const trackSchema = z.object({
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
-  minDurationFrames: z.number().int().min(1).max(100_000).optional().describe('Leave out tracks that last fewer frames than this, from the first frame of a cell (or its mother) to the last of it or its daughters, as TrackMate\'s track filter on duration; the summary says how many were left out. Default 1: keep every track'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
   gapClosingMaxDistancePx: z.number().positive().optional().describe('LAP: largest move across a gap, pixels. Default: 1.5 x the linking distance'),
@@ -116,25 +115,10 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   if (gap) args.maxFrameGap = gap.value;
   // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
-  // "ignore tracks shorter than 5 frames", "only tracks of at least 10 frames", "keep tracks longer than 20 frames"
-  // (never the bound of the frames the request is about, "track the cells over the first 10 frames": 1, every track kept)
-  const shortest = readShortestTrack(c);
-  if (shortest !== undefined || FRAME_SCOPE.test(c.text)) args.minDurationFrames = shortest ?? 1;
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
   if (c.read.saysNot(DIVISION_WORDS)) args.allowSplitting = false;
   if (/\bno (?:divisions|splitting)\b|\bwithout (?:divisions|splitting)\b|\bignore divisions\b|\b(?:don'?t|do not|never|not)\s+(?:allow|want|look for|detect|consider|expect)\s+(?:any\s+)?(?:cell\s+)?(?:divisions|splitting|splits|mitoses)\b/i.test(c.request)) args.allowSplitting = false;
   return args;
-}
-
-/** Words that bound the frames a request is about ("the first 10 frames", "frames 5 to 20"): their numbers are no track's duration. */
-const FRAME_SCOPE = /\b(?:first|last|initial|final|opening|closing)\s+\d+\s+(?:frames?|time ?points?)\b|\b(?:frames?|time ?points?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+/i;
-
-/** The fewest frames a track must last, said of the tracks ("tracks shorter than 5 frames" left out: 5; "longer than 5": 6). */
-function readShortestTrack(c: RequestClause): number | undefined {
-  const q = c.quantities.find((x) => x.kind === 'frames' && /\b(?:tracks?|trajector(?:y|ies)|tracked)\b[^,;.]{0,40}$/i.test(x.before) && /(?:\b(?:shorter|fewer|less|longer|more)\s+than|\b(?:under|below|over|at\s+least)|\bmin(?:imum)?(?:\s+(?:length|duration))?(?:\s+of)?|\blast(?:s|ing)?(?:\s+for)?)\s*$/i.test(x.before));
-  if (!q || !(q.value >= 1)) return undefined;
-  const exceeded = /\b(?:longer|more|over)\s+than\s*$|\bover\s*$/i.test(q.before);
-  return Math.max(2, Math.round(q.value) + (exceeded ? 1 : 0));
 }
 
 const track = defineTool({
@@ -150,7 +134,7 @@ const track = defineTool({
     btrack: { args: {}, say: 'btrack is not installed here: I linked the objects with our own tracker (method "lap", a linear-assignment tracker like TrackMate\'s, unless another method was asked).' },
   },
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px', setting: true }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px', setting: true }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px', setting: true }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' }, tracksLeftOutAsShort: { about: 'tracks left out as lasting under the minimum asked', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px', setting: true }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px', setting: true }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px', setting: true }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate', 'linear assignment', 'linear assignment problem'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -210,13 +194,8 @@ const track = defineTool({
           overlap: { minIoU: args.minIoU, divisionMinOverlap: args.divisionMinOverlap, allowDivisions: args.allowSplitting },
         }),
       );
-      const { scale, divisionEvidence } = tracking;
-      if (tracking.tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
-      const { tracksLastingAtLeast } = await import('../src/analysis/tracks.ts');
-      const filtered = args.minDurationFrames && args.minDurationFrames > 1 ? tracksLastingAtLeast(tracking.tracks, args.minDurationFrames) : undefined;
-      const tracks = filtered?.tracks ?? tracking.tracks;
-      const filterNote = filtered ? ` ${counted(filtered.removed, 'track')} lasting under ${args.minDurationFrames} frames ${filtered.removed === 1 ? 'was' : 'were'} left out, as asked.` : '';
-      if (tracks.spots.length === 0) throw new InputError(`every track lasts under ${args.minDurationFrames} frames (minDurationFrames): give a smaller minimum`);
+      const { tracks, scale, divisionEvidence } = tracking;
+      if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
       // the tracks are made on the repaired labels: saved beside them, and named by them (a CTC export reads it)
       const repair = tracking.repair;
       let repairedRef: ArtifactRef | undefined;
@@ -276,7 +255,7 @@ const track = defineTool({
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
       const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
       return {
-        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${filterNote}${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -296,7 +275,6 @@ const track = defineTool({
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
-          ...(filtered ? { tracksLeftOutAsShort: filtered.removed } : {}),
           path,
         },
       };

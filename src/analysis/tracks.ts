@@ -75,21 +75,3 @@ export function trackIdOfBranch(tracks: Tracks): Map<number, number> {
   for (const b of tracks.branches) for (const p of [b.parent, ...(b.otherParents ?? [])]) if (p > 0 && parentOf.has(p)) union(b.id, p);
   return new Map(tracks.branches.map((b) => [b.id, find(b.id)]));
 }
-
-/**
- * The tracks whose whole tree (a cell and its descendants) spans at least `minFrames` frames, first to last, as
- * TrackMate's track filter on duration: the others' branches and spots are left out. `removed` counts the tracks left out.
- */
-export function tracksLastingAtLeast(tracks: Tracks, minFrames: number): { tracks: Tracks; removed: number } {
-  const trackOf = trackIdOfBranch(tracks);
-  const span = new Map<number, { first: number; last: number }>();
-  for (const b of tracks.branches) {
-    const id = trackOf.get(b.id)!;
-    const s = span.get(id);
-    span.set(id, s ? { first: Math.min(s.first, b.start), last: Math.max(s.last, b.end) } : { first: b.start, last: b.end });
-  }
-  const kept = new Set([...span].filter(([, s]) => s.last - s.first + 1 >= minFrames).map(([id]) => id));
-  const branches = tracks.branches.filter((b) => kept.has(trackOf.get(b.id)!));
-  const spotIds = new Set(branches.flatMap((b) => b.spotIds));
-  return { tracks: { ...tracks, branches, spots: tracks.spots.filter((s) => spotIds.has(s.id)) }, removed: span.size - kept.size };
-}

@@ -198,11 +198,6 @@ describe('track tools', () => {
     // its mean speed is over the one track with steps, and says so (it said "Measured 2 tracks: mean speed ...")
     const measured = await call('measure', { kind: 'tracks', tracks: r.artifacts[0].id });
     expect(measured.summary).toMatch(/^Measured 2 tracks: mean speed 1 px\/frame over 1 track \(1 lasts a single frame: no speed\)/);
-    // tracks lasting under 2 frames left out, as asked: the one of a single frame, said so; none left, said in one line
-    const kept = await call('track', { labels: path, minDurationFrames: 2 });
-    expect(kept.values).toMatchObject({ tracks: 1, tracksLeftOutAsShort: 1, singleFrameTracks: 0 });
-    expect(kept.summary).toContain('1 track lasting under 2 frames was left out, as asked.');
-    await expect(call('track', { labels: path, minDurationFrames: 5 })).rejects.toThrow(/every track lasts under 5 frames/);
   });
 
   it('answers bad input with one-line errors', async () => {

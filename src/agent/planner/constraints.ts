@@ -563,8 +563,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (q.kind === 'count' && !compared && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
     if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
-    // (a strict bound taken as the inclusive one: "fewer than 5" as 4, "longer than 20 frames" as 21)
-    if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1) || close(n, q.value + 1))) continue;
+    if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
     // "nuclei 14 px across": a diameter taken as a radius of half of it
     if (/\b(?:diameter|diam|across|wide|width)\b/i.test(text.slice(Math.max(0, q.start - 30), q.end + 30)) && used.some((n) => close(n, q.value / 2))) continue;
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;

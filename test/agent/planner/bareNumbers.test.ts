@@ -35,22 +35,6 @@ describe("a thing's number is no setting", () => {
   });
 });
 
-describe('the shortest track kept, said of the tracks', () => {
-  it.each([
-    ['track the cells but only in frames 10 to 30 and ignore tracks shorter than 5 frames', 5],
-    ['track the nuclei and keep only tracks longer than 20 frames', 21],
-    ['track them, throw out trajectories lasting less than 10 frames', 10],
-  ])('%s', (request, frames) => {
-    expect(argsOf(request, 'track').minDurationFrames).toBe(frames);
-  });
-
-  it('is no other number of frames: a scope or a gap', () => {
-    expect(argsOf('track the cells over the first 10 frames', 'track').minDurationFrames ?? 1).toBe(1);
-    expect(argsOf('track with gaps of up to 3 frames', 'track')).toMatchObject({ maxFrameGap: 3 });
-    expect(argsOf('track with gaps of up to 3 frames', 'track').minDurationFrames).toBeUndefined();
-  });
-});
-
 describe('a clause that only leaves a channel or frame out of the step before', () => {
   it.each([
     ["do a bleach correction with histogram matching, don't touch the first channel", 'correct_bleach', "don't touch the first channel"],
