@@ -850,7 +850,7 @@ export function isQuestion(text: string): boolean {
  * settings of both ("how much do they move, and how many divide?": one tracking, with splitting).
  */
 function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
-  const settings = (step: PlannedStep) => Object.entries(step.args).filter(([, v]) => !(v && typeof v === 'object' && '$ref' in v));
+  const settings = (step: PlannedStep) => Object.entries(step.args).filter(([, v]) => !isRef(v));
   const agree = (a: PlannedStep, b: PlannedStep) => a.tool === b.tool && a.args.kind === b.args.kind && settings(b).every(([k, v]) => !(k in a.args) || JSON.stringify(a.args[k]) === JSON.stringify(v));
   const out: PlannedStep[] = [];
   for (const step of steps) {
@@ -941,10 +941,15 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
  * stood ("track them; what's their speed in µm/min? pixel size is 1.2 µm"): measured before it, the tables had no units.
  */
 function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
-  const setting = (st: Plan['steps'][number]) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true && !Object.values(st.args).some((v) => typeof v === 'object' && v !== null && '$ref' in v);
+  const setting = (st: Plan['steps'][number]) => selfOf(st.tool, catalogue)?.appliesToLaterSteps === true && !Object.values(st.args).some(isRef);
   const first = plan.steps.findIndex((st) => !setting(st));
   if (first < 0 || !plan.steps.slice(first).some(setting) || plan.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
   return { ...plan, steps: [...plan.steps.filter(setting), ...plan.steps.filter((st) => !setting(st))] };
+}
+
+/** An argument that names an artifact to resolve (a Ref), not a setting's value. */
+function isRef(v: unknown): v is Ref {
+  return !!v && typeof v === 'object' && '$ref' in v;
 }
 
 /** The line for channels or frames a step was asked to leave out, which no tool does ("denoise, but not the first channel"). */
@@ -1537,7 +1542,7 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
     // its target from "nuclear", which does not take the frames)
     const fromLead = lead.trim() ? argsFor(step.tool, lead, text, conversation, catalogue) : {};
     const withLead = lead.trim() ? Object.entries(argsFor(step.tool, lead + phrase, text, conversation, catalogue)).filter(([key, v]) => (typeof v !== 'number' || inPhrase.has(v)) && JSON.stringify(fromLead[key]) !== JSON.stringify(v)) : [];
-    const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !(v && typeof v === 'object' && '$ref' in v));
+    const found = (withLead.length ? withLead : Object.entries(argsFor(step.tool, phrase, text, conversation, catalogue))).filter(([key, v]) => key in props && !INPUT_ARGS.has(key) && !isRef(v));
     // ("plot the speed of only the dividing cells": a setting at its default, divisions detected as always, restricts nothing)
     // (nor, for "only the migrating cells", a choice among values, measure's kind "tracks": it picks out no cells)
     const subset = /^(?:only|just)\b/i.test(phrase.trim());
@@ -1924,7 +1929,7 @@ const NOT_SETTINGS = new Set(['movie', 'labels', 'tracks', 'table', 'output']);
  */
 function settingsSaid(tool: string, words: string, text: string, conversation: Conversation, catalogue: Catalogue, namedOnly = true): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(argsFor(tool, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !NOT_SETTINGS.has(k) && !(v && typeof v === 'object' && '$ref' in v) && !(namedOnly && unnamedChoice(tool, k, words, catalogue))),
+    Object.entries(argsFor(tool, words, text, conversation, catalogue)).filter(([k, v]) => !k.startsWith('$') && !NOT_SETTINGS.has(k) && !isRef(v) && !(namedOnly && unnamedChoice(tool, k, words, catalogue))),
   );
 }
 
