@@ -1,5 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
+import { withoutFrameScope } from './clauses.ts';
 import { unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
@@ -114,7 +115,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
-  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
+  // (the frames asked are where, not what: "how many divisions in frames 1-10?" is not answered by the objects per frame)
+  const what = withoutFrameScope(question);
+  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${what} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${what.replace(DISTINCT_THINGS, ' ')} tracks` : what)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;

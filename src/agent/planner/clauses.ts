@@ -1,7 +1,7 @@
 // The clause grammar: a request split into the clauses that each ask for one step,
 // with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
 // negation and exclusion ("but don't", "without", "skip", "except", "no need to").
-import { FRACTION_SCOPE } from './extract.ts';
+import { FRACTION_SCOPE, TIME_SPAN_SCOPE } from './extract.ts';
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 
@@ -195,6 +195,18 @@ const REFERENCE_ASIDE = /\(\s*(?:see\s+|cf\.?\s+|as\s+in\s+)?(?:reviewers?|refer
 /** The text with its asides that refer to a document blanked, same length ("quantify the divisions (Reviewer 1, point 4)"). */
 export function withoutReferenceAsides(text: string): string {
   return text.replace(REFERENCE_ASIDE, (m) => ' '.repeat(m.length)).replace(REFERENCE_HEAD, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * The effect wished for after a command, said as what its subject will do or be: "register the stack so the cells stop
+ * jumping around", "denoise it so that the nuclei look smoother". It says why, never a step of its own ("stop" here stops
+ * no acquisition). Not when it holds a number, a unit or a format, which may be a setting ("so the speed is in µm/min").
+ */
+const WISHED_EFFECT = /(?<=[\p{L}\d)])[\s,]+(?:so\s+that|so|such\s+that|in\s+order\s+that)\s+(?:(?:the|these|those|my|our|its|their|all\s+the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|they)\s+(?:stop|stops|no\s+longer|don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will|are|is|look|looks|become|becomes|get|gets|can|can'?t|cannot|stay|stays|remain|remains|appear|appears|show\s+up|shows\s+up)\b(?:(?![.,;!?]|\s+(?:and\s+)?then\b).)*/giu;
+
+/** The text with an effect wished for after a command blanked, same length. */
+export function withoutWishedEffects(text: string): string {
+  return text.replace(WISHED_EFFECT, (m) => (/\d|\b(?:µm|um|microns?|px|pixels?|seconds?|minutes?|hours?|frames?|csv|tiff?|xml|png|svg|channels?)\b/i.test(m) ? m : ' '.repeat(m.length)));
 }
 
 /**
@@ -591,7 +603,9 @@ export function withoutFrameScope(text: string): string {
     // ("frames 20 onwards", "frame 25 and later")
     .replace(/\b(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+)/gi, blank)
     .replace(/\b(?:in|at|on|of|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+\b/gi, blank)
-    .replace(new RegExp(FRACTION_SCOPE.source, 'gi'), blank);
+    .replace(new RegExp(FRACTION_SCOPE.source, 'gi'), blank)
+    // ("in the first hour": a span of the movie, never the hours of an acquisition)
+    .replace(new RegExp(TIME_SPAN_SCOPE.source, 'gi'), blank);
 }
 
 /** Words that may stand around a scope in a clause of its own ("only the first half of the movie:", "just frames 1-10"). */

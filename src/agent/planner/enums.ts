@@ -56,6 +56,15 @@ function saysNegated(text: string, name: string): boolean {
   return said.some((t, i) => meaning(t.stem) === first && new RegExp(`\\b(?:${negation}|no|not|without|don't|dont|never)\\s+(?:[\\w-]+\\s+){0,2}$`, 'i').test(text.slice(Math.max(0, t.start - 30), t.start)) && i >= 0);
 }
 
+/** A name whose words are joined by a small word that the stems leave out ("frame-to-frame", "end-to-end"). */
+const LINKED_COMPOUND = /[\p{L}]+-(?:to|by|in|on|of|for|per|and)-[\p{L}]+/iu;
+
+/** The text says the compound with its own small word, hyphens or spaces between ("frame to frame"). */
+function saysCompound(text: string, name: string): boolean {
+  const words = name.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(String.raw`\b${words.join(String.raw`[\s-]+`)}\b`, 'i').test(text);
+}
+
 /** The phrases that name each allowed value: the tool's value words, else the value itself. */
 function namesOf(value: string, declared: Record<string, string[]> | undefined): string[] {
   const words = declared?.[value];
@@ -89,6 +98,8 @@ export function findEnumValue(tool: string, arg: string, text: string, catalogue
       if (at < 0) continue;
       // "no clustering", "no model": the negation is part of the name ("cluster the cells" is no "no clustering")
       if (NEGATED_NAME.test(name) && !saysNegated(text, name)) continue;
+      // a compound joined by a small word is said with that word ("frame-by-frame" is no "frame-to-frame")
+      if (LINKED_COMPOUND.test(name) && !saysCompound(text, name)) continue;
       // a value written as itself beats one reached through the thesaurus ("cell migration": tracks by "migration", not objects by "cell")
       const literal = indexOfPhrase(written, tokenize(name).map((t) => t.stem)) >= 0;
       // a negated name said ("no deep learning") outweighs the same words without it

@@ -111,6 +111,28 @@ export function fractionOfFrames(text: string, frameCount?: number): { first: nu
 }
 
 /**
+ * A span of the movie said in time from one end: "the first hour", "the last 2 h", "the first 30 min of the movie".
+ * Its frames need the frame interval (and, from the end, the movie's length): `timeSpanFrames`.
+ */
+export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
+
+const SECONDS_PER: Record<string, number> = { h: 3600, m: 60, s: 1 };
+
+/**
+ * The frames of a span said in time ("the first hour": the frames taken in its first 3600 s), given the frame interval
+ * in seconds and, for a span from the end, the frame count; undefined when they cannot be worked out.
+ */
+export function timeSpanFrames(match: RegExpExecArray, intervalS: number | undefined, frameCount?: number): { first: number; last: number } | undefined {
+  if (!intervalS || !(intervalS > 0)) return undefined;
+  const unit = (match[3] ?? match[4]).toLowerCase();
+  const spanS = Number(match[2] ?? 1) * SECONDS_PER[unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's'];
+  // (the frames taken before the span ends: at 3 min a frame, the first hour is frames 1-20, t = 0 to 57 min)
+  const n = Math.max(1, Math.ceil(spanS / intervalS - 1e-9));
+  if (/first|initial/i.test(match[1])) return { first: 1, last: frameCount !== undefined ? Math.min(n, frameCount) : n };
+  return frameCount !== undefined ? { first: Math.max(1, frameCount - n + 1), last: frameCount } : undefined;
+}
+
+/**
  * A frame range in the forms people write besides "frames 5-15": "t=5..15", "t = 5…15",
  * "frames ten to twenty" (number words), read as digits; the text keeps its length.
  */

@@ -6,7 +6,7 @@ import { type Catalogue, producesOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
 import { needsFrames } from './frames.ts';
-import { FRACTION_SCOPE, findFrames, rangeAsDigits } from './extract.ts';
+import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
@@ -21,6 +21,8 @@ export interface FrameScope {
   middle?: boolean;
   /** Said relative to a frame ("before frame 10", "all but the first"): read here only, over a range a step's reader took from its number. */
   relative?: boolean;
+  /** Said in time ("the first hour"): its frames need the frame interval. */
+  inTime?: boolean;
 }
 
 const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
@@ -43,8 +45,10 @@ const LAST_FEW = new RegExp(String.raw`\b(?:the\s+)?(?:last|final)\s+(\d+)\s+${F
 const CLOSED = new RegExp(String.raw`\b(?:(?:between\s+)?${FRAME}\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+|(?:the\s+)?(?:first|initial)\s+\d+\s+${FRAME}|(?:up\s+to|until|till|through)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*\d+|(?:only|just|in|on|at|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+)\b`, 'i');
 
 /** The frames a clause says its step runs on, with the range where it can be worked out (`frameCount`: the movie's length). */
-export function frameScopeSaid(clause: string, frameCount?: number): FrameScope | undefined {
+export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: number): FrameScope | undefined {
   const text = rangeAsDigits(clause);
+  const span = TIME_SPAN_SCOPE.exec(text);
+  if (span) return { said: span[0], range: timeSpanFrames(span, intervalS, frameCount), inTime: true };
   const left = LEFT_OUT.exec(text);
   if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
   const allBut = ALL_BUT.exec(text);
@@ -125,14 +129,15 @@ const sameRange = (a: unknown, b: FrameRange) => !!a && typeof a === 'object' &&
 export function applyFrameScope(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   if (plan.steps.length === 0) return plan;
   const frameCount = sessionFrameCount(conversation);
+  const intervalS = frameIntervalKnown(plan, conversation);
   const reference = referenceFrameSaid(conversation.request)?.said.toLowerCase();
   let notes = [...(plan.notes ?? [])];
   const lines: string[] = [];
   // ("correct photobleaching for everything except the first frame": words read elsewhere as something else left no step's
   // clause holding the frames; the request's frames are then the last step's, the end of the chain)
-  const whole = plan.steps.some((s) => frameScopeSaid(s.clause)) ? undefined : frameScopeSaid(conversation.request, frameCount);
+  const whole = plan.steps.some((s) => frameScopeSaid(s.clause)) ? undefined : frameScopeSaid(conversation.request, frameCount, intervalS);
   for (const [at, step] of plan.steps.entries()) {
-    const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount);
+    const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount, intervalS);
     // ("lining everything up to frame 1": the frame compared with, read by referenceFrame.ts, is no scope)
     if (!scope || (reference && (scope.said.toLowerCase().includes(reference) || reference.includes(scope.said.toLowerCase())))) continue;
     const own = takesFrames(step.tool, catalogue);
@@ -170,6 +175,8 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
         ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out a frame in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
         : !target
         ? `\`${step.tool}\` takes no frame range and nothing before it in this plan takes one, so it ran on all the frames of its input${Object.values(step.args).some((v) => (v as Ref | undefined)?.$ref === 'labels') ? '; make the masks from the frames wanted first (e.g. "segment frames 5-20, then track")' : ''}`
+        : scope.inTime && !intervalS
+        ? `I do not know the time between frames, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the interval (e.g. "the interval is 5 min") or the frames (e.g. "frames 1-12")`
         : `I do not know how many frames the movie has, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the frames instead (e.g. "frames 5-20")`;
       lines.push(`Not applied: "${scope.said.trim()}" — ${why}.`);
     }
@@ -178,10 +185,18 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
   return { ...plan, notes: [...notes, ...lines] };
 }
 
+/** The time between frames in s: told in this request (its calibration step), else the movie's header, else set earlier. */
+function frameIntervalKnown(plan: Plan, conversation: Conversation): number | undefined {
+  const told = plan.steps.find((s) => typeof s.args.frameIntervalS === 'number')?.args.frameIntervalS as number | undefined;
+  const header = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number').at(-1)?.frameIntervalS;
+  const earlier = [...conversation.earlier].reverse().find((r) => r.ok && typeof r.args.frameIntervalS === 'number')?.args.frameIntervalS as number | undefined;
+  return told ?? header ?? earlier;
+}
+
 /** True when a note already names the scope's words as not applied, in words that fit (its frames unknown). */
 function namedAlready(notes: string[], scope: FrameScope): boolean {
   const said = scope.said.trim().toLowerCase();
-  return notes.some((n) => n.toLowerCase().includes(`"${said}`) && /do not know how many frames|takes one range|takes no frame range/.test(n));
+  return notes.some((n) => n.toLowerCase().includes(`"${said}`) && /do not know how many frames|do not know the time between frames|takes one range|takes no frame range/.test(n));
 }
 
 /** The notes less those that named the scope's words (or its count of frames alone) as not applied for `tool`'s options. */

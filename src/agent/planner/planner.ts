@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
+import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -1037,7 +1037,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
-  const named = numberWordsAsDigits(withShorthandNames(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue))), argumentNamesOf(catalogue)));
+  const named = numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue)))), argumentNamesOf(catalogue)));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -2147,11 +2147,14 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   if (region && !Object.keys(catalogue.get(step.tool)?.properties ?? {}).some((k) => /roi|region|crop/i.test(k))) unknownLength.push(`Not applied: "${region[0].trim()}" — \`${step.tool}\` cannot restrict itself to a region of the image, so it ran on the whole field.`);
   if (byLook) unknownLength.push(`Not applied: "${byLook[0].trim()}" — \`${step.tool}\` cannot choose a channel by how bright or clear it looks, so it used its default channel; name the channel instead (e.g. "channel 2").`);
   const masked = (takesFrames && step.args.frames !== undefined) || fraction ? withoutFrameScope(named) : named;
-  const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked);
+  // (the words of a question asked after the step, "... and tell me the frame with the fewest", are the answer's to read;
+  // a number or scope there is still named, as it may have been meant for the step)
+  const askedFrom = askedPart(step.clause)?.from ?? step.clause.length;
+  const found = unappliedConstraints(step, catalogue, indexFor(catalogue), notes, masked).filter((item) => item.start < askedFrom || (item.kind !== 'method' && item.kind !== 'format'));
   // unknown words after a condition word that no phrase above covers
   // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
   const told = notes.filter((n) => !/^Not (?:applied|run)\b/.test(n)).join(' ').toLowerCase();
-  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)));
+  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)) || step.clause.indexOf(w) >= askedFrom);
   // (words of the region or the frames named above are not named again)
   const phrases = [region?.[0], openRange?.[0], fraction?.[0]].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));

@@ -149,3 +149,13 @@ describe('a step that doubted its own result', () => {
     expect(composeAnswer({ steps: [{ tool: 'segment', args: {}, clause: 'segment' }], question: 'how many cells per frame?' }, asked(sure))).not.toMatch(/Check segment/);
   });
 });
+
+describe('the frames asked are where, not what', () => {
+  it('never answers "how many divisions in frames 1-10?" with the objects per frame', () => {
+    const segmented: PastResult = { tool: 'segment', args: {}, ok: true, summary: 'Found 10.2 objects per frame.', values: { objectsPerFrame: [10, 10, 11, 10, 10, 10, 10, 11, 10, 10], objectsPerFrameMean: 10.2 }, artifacts: [] };
+    const divided: PastResult = { tool: 'detect_divisions', args: {}, ok: true, summary: 'Found no divisions.', values: { divisions: 0, framesOneBased: [] }, artifacts: [] };
+    expect(answerFromValues('how many divisions happen in frames 1-10?', conversation(), [segmented, divided]) ?? '').not.toMatch(/objects per frame/i);
+    // (the objects per frame still answer a count of the objects at those frames)
+    expect(answerFromValues('how many cells are there in frames 1-5?', conversation(), [segmented])).toMatch(/frames 1-5: mean 10\b/);
+  });
+});

@@ -1,6 +1,6 @@
 // The clause grammar: arrows order steps like "then".
 import { describe, expect, it } from 'vitest';
-import { splitClauses, statesLabelling } from '../../../src/agent/planner/clauses.ts';
+import { splitClauses, statesLabelling, withoutWishedEffects } from '../../../src/agent/planner/clauses.ts';
 
 describe('clauses', () => {
   it('splits at arrows, each joined by "then"', () => {
@@ -133,5 +133,16 @@ describe('statesLabelling', () => {
     expect(statesLabelling('and the cells were labelled with CellTracker')).toBe(true);
     expect(statesLabelling('show frame 5 with the cells outlined in red')).toBe(false);
     expect(statesLabelling('outline the nuclei')).toBe(false);
+  });
+});
+
+describe('an effect wished for after a command', () => {
+  it('is blanked, same length: it says why, never a step ("so the cells stop jumping" stops nothing)', () => {
+    const text = 'register the stack so the cells stop jumping around';
+    expect(withoutWishedEffects(text)).toBe(`register the stack${' '.repeat(text.length - 'register the stack'.length)}`);
+    expect(withoutWishedEffects('denoise it so that the nuclei look smoother, then segment')).toMatch(/^denoise it\s+, then segment$/);
+  });
+  it('keeps one that holds a number, a unit or a format, which may be a setting', () => {
+    for (const text of ['track the cells so the speed is in um/min', 'segment so the masks are 16-bit tiff']) expect(withoutWishedEffects(text)).toBe(text);
   });
 });

@@ -58,3 +58,10 @@ describe('the form asked for', () => {
     expect(findEnumValue('plot', 'kind', 'plot the tracks', catalogue)).toBe('tracks');
   });
 });
+
+describe('a compound joined by a small word', () => {
+  it('is said with that word: "frame-by-frame" is no "frame-to-frame" (links)', () => {
+    expect(findEnumValue('measure', 'kind', 'give me the frame-by-frame cell count', catalogue)).not.toBe('links');
+    expect(findEnumValue('measure', 'kind', 'frame-to-frame speeds of the cells', catalogue)).toBe('links');
+  });
+});

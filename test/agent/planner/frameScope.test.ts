@@ -114,3 +114,20 @@ describe('frames said of a step whose table a later step draws', () => {
     expect((plan.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('a span of the movie said in time', () => {
+  const withMovie = (frameIntervalS?: number) => [{ id: 'movie-1', type: 'movie', frames: 48, ...(frameIntervalS ? { frameIntervalS } : {}) }];
+  const planned = (request: string, frameIntervalS?: number) => planRequest({ request, artifactsAtStart: withMovie(frameIntervalS), earlier: [], current: [], earlierRequests: [] }, catalogue);
+  it('is the frames taken in it, from the frame interval (the first hour at 3 min: frames 1-20)', () => {
+    expect(frameScopeSaid('count the cells in the first hour', 48, 180)?.range).toEqual({ first: 1, last: 20 });
+    expect(frameScopeSaid('track them over the last 2 h of the movie', 48, 180)?.range).toEqual({ first: 9, last: 48 });
+    expect(planned('how many divisions happen in the first hour?', 180).steps[0].args.frames).toEqual({ first: 1, last: 20 });
+  });
+  it('is never read as an acquisition, and is named when the frame interval is unknown', () => {
+    for (const request of ['how many divisions happen in the first hour?', 'segment the nuclei in the first hour']) {
+      const p = planned(request);
+      expect(p.steps.map((s) => s.tool), request).toContain('segment');
+      expect([...(p.notes ?? []), p.reply ?? ''].join(' '), request).toMatch(/Not applied: "the first hour" — I do not know the time between frames/);
+    }
+  });
+});
