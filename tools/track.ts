@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
+import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
@@ -722,6 +723,7 @@ const exportSchema = z.object({
   labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff" or "png"'),
   movie: movieArg.optional().describe('A movie to export as "tiff" or "png", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
   table: tableArg.optional().describe('A table to export as "csv"'),
+  frames: frameRangeArg.optional().describe('Frames of a movie or label movie to write as "tiff" or "png", 1-based inclusive (Fiji\'s Make Substack: the file\'s frame 1 is the first of them); default all'),
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
 
@@ -750,6 +752,8 @@ const TRACK_TABLE = /\btrack[\s-]+(?:statistics|stats|features|measurements|metr
 function readExportRequest(c: RequestClause): Record<string, unknown> {
   const forProgram = latestResultForProgram(c);
   if (forProgram) return forProgram;
+  // "make a substack of frames 10-30", "crop to frames 1-20 and save": frames of the movie and nothing else named, a TIFF of them
+  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && (/\bsub-?stacks?\b/i.test(c.text) || /\b(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until)\s*\d+/i.test(c.text))) return { format: 'tiff', $needs: ['movie'] };
   // "save it", "write the result out": no format and nothing named, so what the step before made, in its own format
   if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !/\bfiji\b/i.test(c.text)) return {};
   let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
@@ -774,8 +778,10 @@ async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolConte
   const madeOn = tracked?.labelsPath && movieInputExists(tracked.labelsPath) ? movieOfLabels(ctx.listArtifacts(), tracked.labelsPath) : undefined;
   const ref = args.movie ?? args.labels ?? madeOn ?? tracked?.labelsPath;
   if (!ref) throw new InputError(`format "png" needs \`movie\` or \`labels\`${args.tracks ? `: ${args.tracks} does not name the movie it was made on` : ''}`);
-  const movie = await ctx.openMovie(ref);
+  const whole = await ctx.openMovie(ref);
   try {
+    const [first, last] = frameRangeInSource(whole, args.frames);
+    const movie = frameWindow(whole, first, last);
     const isLabels = !args.movie && !madeOn && (!!args.labels || !!args.tracks);
     const planes = movie.shape.t * movie.shape.z;
     const out = ctx.outputPath(planes === 1 ? `${movieStem(movie.source.path)}.png` : `${movieStem(movie.source.path)}-png`, args.output);
@@ -786,14 +792,14 @@ async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolConte
     const where = `${written.files === 1 ? basename(out) : `${written.files} pictures in ${basename(out)}/`}${tracked ? ` with the ${counted(tracked.branches.length, 'track branch', 'track branches')} drawn up to each frame` : ''}`;
     return { summary: `Wrote ${where} as ${artifact.id}: ${stretch}.`, artifacts: [artifact], values: { path: out, files: written.files, frames: movie.shape.t, format: 'png', did: `write ${ref} as PNG ${basename(out)}` } };
   } finally {
-    await movie.close();
+    await whole.close();
   }
 }
 
 const exportTool = defineTool({
   name: 'export',
   summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file', 'png'],
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack'],
   examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
@@ -819,11 +825,14 @@ const exportTool = defineTool({
       if (!ref) throw new InputError(args.tracks ? `format "tiff" needs \`movie\` or \`labels\`: ${args.tracks} does not name the labels it was made on` : 'format "tiff" needs `movie` or `labels`');
       const movie = await ctx.openMovie(ref);
       try {
-        const out = ctx.outputPath(`${movieStem(movie.source.path)}.tif`, args.output);
+        const [first, last] = frameRangeInSource(movie, args.frames);
+        const part = frameWindow(movie, first, last);
+        const some = part !== movie ? ` (frames ${args.frames!.first}-${args.frames!.last} of ${movie.shape.t})` : '';
+        const out = ctx.outputPath(`${movieStem(movie.source.path)}${part !== movie ? `-frames${args.frames!.first}-${args.frames!.last}` : ''}.tif`, args.output);
         const { writeMovie } = await import('../src/image/index.ts');
-        await writeMovie(out, movie, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
-        const artifact = ctx.addArtifact(!args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}`);
-        return { summary: `Wrote ${basename(out)} (${movie.shape.t} frames) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: movie.shape.t, format: 'tiff', did: `write ${ref} as TIFF ${basename(out)}` } };
+        await writeMovie(out, part, { onProgress: (d, t) => ctx.progress(d, t, 'planes') });
+        const artifact = ctx.addArtifact(!args.movie ? 'labels' : 'movie', out, `TIFF export of ${basename(movie.source.path)}${some}`);
+        return { summary: `Wrote ${basename(out)} (${part.shape.t} frames${some}) as ${artifact.id}.`, artifacts: [artifact], values: { path: out, frames: part.shape.t, format: 'tiff', did: `write ${ref}${some} as TIFF ${basename(out)}` } };
       } finally {
         await movie.close();
       }

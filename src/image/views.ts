@@ -39,3 +39,27 @@ export function stackAsTimeSeries(movie: Movie): Movie {
   const { t, z, c } = movie.shape;
   return t === 1 && c === 1 && z > 1 ? reinterpretAxes(movie, { t: z, z: 1, c: 1 }) : movie;
 }
+
+/**
+ * Frames `first` to `last` (0-based, inclusive) seen as a movie of their own, numbered from 0 (Fiji's Make Substack),
+ * nothing copied; the movie itself when they are all of it. Closing the view closes nothing: the movie underneath
+ * belongs to whoever opened it.
+ */
+export function frameWindow(movie: Movie, first: number, last: number): Movie {
+  if (first === 0 && last === movie.shape.t - 1) return movie;
+  if (!(Number.isInteger(first) && Number.isInteger(last) && first >= 0 && last >= first && last < movie.shape.t)) {
+    throw new InputError(`frames ${first + 1} to ${last + 1} are not within the movie's 1 to ${movie.shape.t}: give frames within them`);
+  }
+  const shape: Shape = { ...movie.shape, t: last - first + 1 };
+  return {
+    shape,
+    dtype: movie.dtype,
+    meta: movie.meta,
+    source: movie.source,
+    plane(t: number, z: number, c: number, into?: PlaneData): Promise<PlaneData> {
+      checkPlaneIndex({ shape }, t, z, c);
+      return movie.plane(t + first, z, c, into);
+    },
+    close: async () => {},
+  };
+}

@@ -131,3 +131,15 @@ describe('a span of the movie said in time', () => {
     }
   });
 });
+
+describe('some frames of the movie written out (Make Substack)', () => {
+  const planned = (request: string) => planRequest({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 48 }], earlier: [], current: [], earlierRequests: [] }, catalogue);
+  it('exports those frames of the movie as TIFF, with no analysis step', () => {
+    for (const request of ['make a substack of frames 10 to 30', 'crop to frames 1-20 and save', 'save frames 1-20 as a new tif']) {
+      const p = planned(request);
+      expect(p.steps.map((s) => s.tool), request).toEqual(['export']);
+      expect(p.steps[0].args.format, request).toBe('tiff');
+      expect(p.steps[0].args.frames, request).toEqual(request.includes('10 to 30') ? { first: 10, last: 30 } : { first: 1, last: 20 });
+    }
+  });
+});
