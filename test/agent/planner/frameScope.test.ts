@@ -68,10 +68,9 @@ export function frameScopeFamily(): { counts: Record<string, Record<Verdict, num
   return { counts, misses };
 }
 
+beforeAll(loadAcquisitionWords);
+
 describe('frames said for a step (brief s26/C)', () => {
-  beforeAll(async () => {
-    await loadAcquisitionWords();
-  });
 
   it('reads the part of the movie said, and its frames where the length is known', () => {
     expect(frameScopeSaid('track the cells but ignore the first two frames', 40)).toMatchObject({ said: 'ignore the first 2 frames', range: { first: 3, last: 40 } });
