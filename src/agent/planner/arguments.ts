@@ -31,7 +31,8 @@ function unitOfArgument(name: string, p: PropertyInfo): UnitKind {
 function inUnit(q: Quantity, unit: UnitKind, pixelSizeUm?: number): number | undefined {
   switch (unit) {
     // ("it never exceeds 10 µm" at 0.5 µm/px: 20 px, with the movie's pixel size known)
-    case 'px': return q.unit === 'px' || q.unit === '' ? q.value : pixelSizeUm && pixelSizeUm > 0 && (q.unit === 'um' || q.unit === 'nm') ? Number(((q.unit === 'nm' ? q.value / 1000 : q.value) / pixelSizeUm).toFixed(2)) : undefined;
+    // (an area is no length: "20 µm²" with no pixel size known fits no argument in pixels; µm² were made px² before when known)
+    case 'px': return q.squared ? (q.unit === 'px' ? q.value : undefined) : q.unit === 'px' || q.unit === '' ? q.value : pixelSizeUm && pixelSizeUm > 0 && (q.unit === 'um' || q.unit === 'nm') ? Number(((q.unit === 'nm' ? q.value / 1000 : q.value) / pixelSizeUm).toFixed(2)) : undefined;
     case 'um': return q.unit === 'um' ? q.value : q.unit === 'nm' ? q.value / 1000 : undefined;
     case 'time_s': return q.kind === 'time' ? seconds(q) : undefined;
     case 'time_ms': return q.kind === 'time' ? seconds(q) * 1000 : undefined;

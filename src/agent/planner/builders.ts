@@ -69,13 +69,24 @@ function channelOfTheAsk(clause: string): number | string | undefined {
   return findChannel(clause);
 }
 
+/** The channel objects were found on, said after the finding: "segmented on DAPI", "detected in the Hoechst channel". */
+const CHANNEL_THE_MASKS_WERE_MADE_ON = /\b(?:segmented|detected|found|outlined|thresholded|masked|identified|picked\s+out)\s+(?:on|in|from|using|with|by)\s+(?:the\s+)?(?:channel\s*\d+|ch\s*\d+|c\d+|[\w-]+(?:\s+channel)?)/gi;
+
+/** The clause with the channel objects were found on blanked (same length), unless `tool` is the one that finds them. */
+export function withoutChannelOfTheMasks(clause: string, tool: string, catalogue: Catalogue): string {
+  return producesOf(tool, catalogue).includes('labels') ? clause : clause.replace(CHANNEL_THE_MASKS_WERE_MADE_ON, (m) => ' '.repeat(m.length));
+}
+
 /** What any tool's schema takes, read the same way for every tool: a channel, frames, an output file. */
 function genericArgs(ctx: BuildContext): Record<string, unknown> {
   const props = ctx.catalogue.get(ctx.tool)?.properties;
   const takes = (arg: string) => !props || arg in props;
   const args: Record<string, unknown> = {};
   if (takes('channel')) {
-    const channel = channelOfTheAsk(ctx.clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
+    // ("measure the GFP intensity in each nucleus segmented on DAPI": the channel the masks were made on is the segmenting
+    // step's, never the channel a step that reads the masks measures)
+    const clause = withoutChannelOfTheMasks(ctx.clause, ctx.tool, ctx.catalogue);
+    const channel = channelOfTheAsk(clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
     if (channel !== undefined && channel !== -1) args.channel = channel;
   }
   if (takes('frames')) {

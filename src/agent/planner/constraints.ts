@@ -727,7 +727,11 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
   if (scoped.length) {
     sentences.push(`Not applied: ${scoped.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` cannot restrict itself to that${options.length ? ` (its options: ${listed(options)})` : ''}; it ran on everything.`);
   }
-  const numbered = items.filter((i) => i.kind === 'number');
+  // ("bigger than 20 µm²" with no pixel size known: an area in µm² cannot be made pixels, and says so)
+  const inSquareMicrons = (i: Unapplied) => findQuantities(i.text).some((q) => q.squared && q.unit === 'um');
+  const areas = Object.keys(props).some((k) => /AreaPx$/.test(k)) ? items.filter((i) => i.kind === 'number' && inSquareMicrons(i)) : [];
+  if (areas.length) sentences.push(`Not applied: ${areas.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` takes areas in pixels and the movie's pixel size is not known; say it (e.g. "pixel size 0.65 µm") or give the area in px².`);
+  const numbered = items.filter((i) => i.kind === 'number' && !areas.includes(i));
   if (numbered.length) {
     sentences.push(`Not applied: ${numbered.map((i) => `"${i.text}"`).join(', ')} — no option of \`${step.tool}\` takes ${numbered.length > 1 ? 'these values' : 'this value'}${options.length ? ` (its options: ${listed(options)})` : ''}; I used its defaults.`);
   }

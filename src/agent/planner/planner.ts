@@ -30,7 +30,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
-import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm } from './builders.ts';
+import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -40,7 +40,7 @@ import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
-import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames } from './quantities.ts';
+import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { fittedInput } from './valueInputs.ts';
@@ -1037,7 +1037,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
-  const named = numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue)))), argumentNamesOf(catalogue)));
+  // ("segment nuclei over 20 µm² (pixel size 0.5)": a pixel size with no unit is in µm, never a radius or an area)
+  const named = withBarePixelSizeInMicrons(numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue)))), argumentNamesOf(catalogue))));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -2129,7 +2130,8 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // frames the step took ("the second half of the movie" → frames 21-40) are applied, whatever words said them
   const takesFrames = 'frames' in (catalogue.get(step.tool)?.properties ?? {});
   // ("the movie from Tuesday (20x, 3 channels, 100 frames)": what the data is, in brackets after its noun, is no condition)
-  const named = maskNames(step.clause).replace(DATA_DESCRIBED, (m, lead: string, aside: string) => lead + ' '.repeat(aside.length));
+  // ("... each nucleus segmented on DAPI": the channel the masks were made on is the segmenting step's, no condition of this one)
+  const named = maskNames(withoutChannelOfTheMasks(step.clause, step.tool, catalogue)).replace(DATA_DESCRIBED, (m, lead: string, aside: string) => lead + ' '.repeat(aside.length));
   // "the first half of the movie" with no frame count known: its frames cannot be worked out
   const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
   // "frames 20 onwards", "from frame 5 to the end" with no frame count known: its last frame cannot be worked out either

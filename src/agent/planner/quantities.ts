@@ -23,7 +23,12 @@ export interface Quantity {
   per?: 'px' | 'frame';
   /** The rate as written, when the time was said as one ("0.5 Hz", "30 fps"): value is then 1/rate s. */
   rate?: { value: number; unit: 'Hz' | 'fps' | 'per min' };
+  /** An area: the unit squared ("20 µm²", "20 um2", "20 square microns", "50 px²"). */
+  squared?: true;
 }
+
+/** The unit of an area said after its number: µm or px, squared ("µm²", "um^2", "um2", "sq um", "square microns"). */
+const SQUARED_AFTER = /^\s*(?:(µm|μm|um|microns?|micrometers?|micrometres?|px|pixels?)\s*(?:²|\^\s*2|2)(?![\d.])|(?:sq(?:uare)?\.?\s*)(µm|μm|um|microns?|micrometers?|micrometres?|px|pixels?)\b)/i;
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -162,6 +167,10 @@ export function findQuantities(text: string): Quantity[] {
       const rateUnit = perMinute ? 'per min' : /fps|frame/i.test(unitText) ? 'fps' : 'Hz';
       Object.assign(q, { value: Number(((perMinute ? 60 : 1) / number).toPrecision(6)), unit: 's', per: 'frame', rate: { value: number, unit: rateUnit } });
     }
+    // "20 µm²", "20 um2", "20 square microns": an area, never a length
+    const squared = q.unit === '' ? SQUARED_AFTER.exec(after) : undefined;
+    if (squared) Object.assign(q, { kind: 'length', unit: /^(?:px|pixel)/i.test(squared[1] ?? squared[2]) ? 'px' : 'um', squared: true, end: q.end + squared[0].length });
+    else if ((q.unit === 'um' || q.unit === 'px') && /^(?:²|\^\s*2|2(?![\d.]))/.test(after)) Object.assign(q, { squared: true, end: q.end + /^(?:²|\^\s*2|2)/.exec(after)![0].length });
     if ((q.unit === 'um' || q.unit === 'nm') && (PER_PIXEL_AFTER.test(after) || PER_PIXEL_BEFORE.test(before))) q.per = 'px';
     if (q.kind === 'time' && !q.per && (PER_FRAME_AFTER.test(after) || PER_FRAME_BEFORE.test(before))) q.per = 'frame';
     out.push(q);
@@ -247,6 +256,17 @@ export function statedCalibration(text: string): { pixelSizeUm?: number; frameIn
   const pixelSizeUm = pixel ? micrometres(pixel) : toldPixel ? toldPixel[0] * (toldPixel[1] === 'nm' ? 0.001 : 1) : bare?.value;
   const frameIntervalS = frame ? seconds(frame) : toldInterval && toldInterval[1] in TOLD_S_PER ? toldInterval[0] * TOLD_S_PER[toldInterval[1]] : undefined;
   return { ...(pixelSizeUm !== undefined && pixelSizeUm > 0 ? { pixelSizeUm } : {}), ...(frameIntervalS !== undefined && frameIntervalS > 0 ? { frameIntervalS } : {}) };
+}
+
+/** A pixel size said with no unit ("pixel size 0.5", "pixel size: 0.33"): µm, as Fiji takes it. */
+const BARE_PIXEL_SIZE = new RegExp(String.raw`(${BARE_PIXEL_SIZE_BEFORE.source.replace(/\$$/, '')})(\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:µm|μm|um|microns?|micrometers?|micrometres?|nm|px|pixels?)\b)(?![\d.,]*\s*(?:[a-zµμ]))`, 'gi');
+
+/**
+ * The text with a pixel size said with no unit written in µm ("pixel size 0.5" → "pixel size 0.5 µm"), so that every
+ * reader takes the number as the calibration it is and none as a setting of its own (a radius, an area).
+ */
+export function withBarePixelSizeInMicrons(text: string): string {
+  return text.replace(BARE_PIXEL_SIZE, (_m, before: string, value: string) => `${before}${value} µm`);
 }
 
 const FRAME_WORD = String.raw`(?:frames?|time ?points?|timepoints?|t)`;

@@ -48,3 +48,25 @@ describe('a clause that only leaves a channel or frame out of the step before', 
     expect(words).not.toMatch(/adjust_acquisition/);
   });
 });
+
+describe('a pixel size told without a unit is no setting of a step', () => {
+  it('never becomes a radius or an area ("segment nuclei bigger than 20 um2 (pixel size 0.5)")', () => {
+    for (const request of ['segment nuclei bigger than 20 um2 (pixel size 0.5)', 'segment nuclei bigger than 20 um2, pixel size 0.5']) {
+      const args = argsOf(request, 'segment');
+      expect(args.minAreaPx, request).toBe(80);
+      expect(args.objectRadiusPx, request).toBeUndefined();
+      expect(args.maxAreaPx, request).toBeUndefined();
+    }
+  });
+});
+
+describe('an area in µm² with no pixel size known', () => {
+  it('is never taken as pixels, and is named with what to say', () => {
+    for (const request of ['segment nuclei bigger than 20 um2', 'segment nuclei bigger than 20 µm²', 'drop nuclei smaller than 20 square microns']) {
+      expect(argsOf(request, 'segment').minAreaPx, request).toBeUndefined();
+      expect(said(request), request).toMatch(/takes areas in pixels and the movie's pixel size is not known/);
+    }
+    // an area in px² is one
+    expect(argsOf('segment nuclei bigger than 80 px2', 'segment').minAreaPx).toBe(80);
+  });
+});

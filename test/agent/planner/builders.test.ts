@@ -1,14 +1,14 @@
 // A step's arguments: the generic reading (channel, frames, output where the schema has
 // them) with the tool's own `fromRequest` over it, declared in the tool's definition alone.
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { clauseForTool } from '../../../src/agent/planner/builders.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import { nextAction } from '../../../src/agent/planner/planner.ts';
 import { defineTool, type RequestClause, type ToolSpec } from '../../../tools/types.ts';
-import { loadAcquisitionWords } from './planOffline.ts';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 // declared here and nowhere else: its words, its schema and its own argument reader
 const countFoci = defineTool({
@@ -126,5 +126,17 @@ describe('a pixel size told in the words is no length of another step', () => {
     expect(argsOf('track the cells and tell me which one moved the furthest (pixel size 0.8 um)', 'track').maxLinkingDistancePx).toBeUndefined();
     expect(argsOf('track the cells and tell me which one moved the furthest (pixel size 0.8 um)', 'set_calibration').pixelSizeUm).toBe(0.8);
     expect(argsOf('track the nuclei, they move at most 12 px per frame, pixel size 0.8 um', 'track').maxLinkingDistancePx).toBe(12);
+  });
+});
+
+describe('the channel the masks were made on', () => {
+  beforeAll(loadAcquisitionWords);
+  it('is the segmenting step\'s, never the channel a step reading the masks measures', () => {
+    const steps = plan('measure the mean GFP intensity inside each nucleus segmented on DAPI').steps;
+    expect(steps.find((s) => s.tool === 'segment')?.args.channel).toBe('DAPI');
+    expect(steps.find((s) => s.tool === 'measure')?.args.channel).toBe('GFP');
+    const other = plan('quantify GFP in nuclei detected in the Hoechst channel');
+    expect(other.steps.find((s) => s.tool === 'measure')?.args.channel).toBe('GFP');
+    expect((other.notes ?? []).join(' ')).not.toMatch(/Not applied: "Hoechst"/);
   });
 });
