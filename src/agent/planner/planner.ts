@@ -34,6 +34,7 @@ import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, witho
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
+import { relativeChanges } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
@@ -1467,7 +1468,16 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
   // "project everything except the first 5 frames": the frames left, when the movie's length is known
   for (const step of steps) notes.push(...framesLeft(step, conversation, catalogue));
-  for (const step of steps) aboutEarlierStep(step, text, conversation, catalogue);
+  for (const step of steps) notes.push(...aboutEarlierStep(step, text, conversation, catalogue));
+  // "track again with a smaller linking distance": a setting changed by comparison, from the value the tool used last time
+  for (const step of steps) {
+    if (actsOnEarlierSteps(step.tool, catalogue)) continue;
+    for (const c of relativeChanges(step.tool, step.clause, conversation, catalogue)) {
+      if (step.args[c.arg] !== undefined) continue;
+      step.args[c.arg] = c.value;
+      notes.push(c.note);
+    }
+  }
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
@@ -1856,23 +1866,27 @@ function keptFilters(step: PlannedStep, catalogue: Catalogue): void {
  * own arguments ("redo the tracking with a max distance of 12 px" → tool track,
  * changes {maxLinkingDistancePx: 12}; "use triangle instead" → segment, {method: triangle}).
  */
-function aboutEarlierStep(step: PlannedStep, text: string, conversation: Conversation, catalogue: Catalogue): void {
+function aboutEarlierStep(step: PlannedStep, text: string, conversation: Conversation, catalogue: Catalogue): string[] {
   const props = catalogue.get(step.tool)?.properties ?? {};
-  if (!actsOnEarlierSteps(step.tool, catalogue) || step.args.tool !== undefined) return;
+  if (!actsOnEarlierSteps(step.tool, catalogue) || step.args.tool !== undefined) return [];
   const id = /\bs(\d+)\b/.exec(step.clause);
   if (id && 'step' in props) step.args.step = `s${id[1]}`;
   const ran = [...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool);
   const named = indexFor(catalogue).match(step.clause).map((m) => m.tool).find((t) => t !== step.tool && ran.includes(t));
   if (named) step.args.tool = named;
   const target = named ?? ran[0];
-  if (!('changes' in props) || !target || id) return;
+  if (!('changes' in props) || !target || id) return [];
   const changesIn = (words: string) => settingsSaid(target, words, text, conversation, catalogue);
   let changes = changesIn(step.clause);
   // "redo that with a bigger radius, 9 px": a value set off by a comma is the value of the words before it
   if (Object.keys(changes).length === 0 && /[\p{L}]\s*[,:–—-]\s+\d/u.test(step.clause)) changes = changesIn(step.clause.replace(/([\p{L}])\s*[,:–—-]\s+(?=\d)/gu, '$1 of '));
-  if (Object.keys(changes).length === 0) return;
+  // "redo the segmentation with a larger radius": a setting changed by comparison, from the value used last time, and said
+  const relative = relativeChanges(target, step.clause, conversation, catalogue).filter((c) => changes[c.arg] === undefined);
+  for (const c of relative) changes[c.arg] = c.value;
+  if (Object.keys(changes).length === 0) return [];
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
+  return relative.map((c) => c.note);
 }
 
 /**

@@ -123,3 +123,10 @@ describe('what a step found, from its record', () => {
     expect(explainStep('what did that find?', [], index)).toMatch(/^Nothing has run in this session yet/);
   });
 });
+
+describe('a choice asked of the method that made it', () => {
+  it('"what threshold value did otsu pick?" asks the step\'s record, whoever the subject', () => {
+    for (const q of ['what threshold value did otsu pick?', 'which radius did the watershed use?']) expect(asksWhy(q), q).toBe(true);
+    expect(asksWhy('which threshold should otsu pick?')).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+// "redo the segmentation with a larger radius", "track again with a smaller linking distance": a setting changed by a
+// comparison and no number. The new value is the one the step used last time (its argument, or the value it reported
+// choosing) times 1.5, or divided by it, and said; with no earlier value to start from the words are left for the
+// constraint reader to name. Never a rerun with nothing changed in silence.
+import type { Catalogue } from './catalogue.ts';
+import type { Conversation } from './conversation.ts';
+import { nameWords } from './arguments.ts';
+import { meaning, tokenize } from './words.ts';
+
+/** How much "larger" or "smaller" changes a value when no number is said. */
+const STEP_FACTOR = 1.5;
+
+const MORE = /^(?:larger|bigger|higher|greater|longer|wider|more|stronger|looser|increased)$/i;
+const LESS = /^(?:smaller|lower|less|shorter|narrower|fewer|weaker|tighter|decreased|reduced)$/i;
+const COMPARED = /\b(larger|bigger|higher|greater|longer|wider|more|stronger|looser|increased|smaller|lower|less|shorter|narrower|fewer|weaker|tighter|decreased|reduced)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+export interface RelativeChange {
+  arg: string;
+  value: number;
+  note: string;
+}
+
+/**
+ * The changes a clause says by comparison for `tool`'s numeric arguments, from the value its last run used; the note
+ * says the old and new value and that no number was said.
+ */
+export function relativeChanges(tool: string, clause: string, conversation: Conversation, catalogue: Catalogue): RelativeChange[] {
+  const props = catalogue.get(tool)?.properties ?? {};
+  const last = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === tool);
+  if (!last) return [];
+  const out: RelativeChange[] = [];
+  for (const m of clause.matchAll(COMPARED)) {
+    const said = tokenize(m[2]).map((t) => meaning(t.stem));
+    // the numeric argument the words name: every word of its name said, the fewest other words first
+    const named = Object.keys(props)
+      .filter((k) => props[k].type === 'number' || props[k].type === 'integer')
+      .map((k) => ({ k, words: nameWords(k) }))
+      // (the head of the name said: "radius" of objectRadiusPx, "distance" of maxLinkingDistancePx)
+      .filter(({ words }) => words.length > 0 && said.includes(words.at(-1)!))
+      .sort((a, b) => b.words.filter((w) => said.includes(w)).length - a.words.filter((w) => said.includes(w)).length || a.words.length - b.words.length)[0];
+    if (!named || out.some((c) => c.arg === named.k)) continue;
+    const before = [last.args[named.k], last.values[named.k]].find((v): v is number => typeof v === 'number' && v > 0);
+    if (before === undefined) continue;
+    const up = MORE.test(m[1]);
+    if (!up && !LESS.test(m[1])) continue;
+    const raw = up ? before * STEP_FACTOR : before / STEP_FACTOR;
+    const value = props[named.k].type === 'integer' ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(3));
+    out.push({ arg: named.k, value, note: `"${m[0].trim()}": ${named.k} ${before} → ${value} (${up ? `${STEP_FACTOR}x` : `1/${STEP_FACTOR}`} of what ${tool} used last time, as no number was said; say one to choose it).` });
+  }
+  return out;
+}

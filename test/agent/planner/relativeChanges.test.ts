@@ -1,0 +1,36 @@
+// A setting changed by comparison with no number ("redo the segmentation with a larger radius"): 1.5x (or 1/1.5) the
+// value the step used last time, and said; never a rerun with nothing changed in silence.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PastResult } from '../../../src/agent/planner/conversation.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { catalogue, loadAcquisitionWords } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+
+const segmented: PastResult = { tool: 'segment', args: { movie: 'movie-1' }, ok: true, summary: 'Found 8 objects per frame.', values: { objects: 96, objectRadiusPx: 9 }, artifacts: [{ id: 'labels-1', type: 'labels', producedBy: 'segment' }] };
+const tracked: PastResult = { tool: 'track', args: { labels: 'labels-1', maxLinkingDistancePx: 12 }, ok: true, summary: 'Tracked.', values: { tracks: 8 }, artifacts: [{ id: 'tracks-1', type: 'tracks', producedBy: 'track' }] };
+const after = (request: string, earlier: PastResult[]) =>
+  planRequest({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, ...earlier.flatMap((r) => r.artifacts)], earlier, current: [], earlierRequests: [] }, catalogue);
+
+describe('a setting changed by comparison', () => {
+  it('is 1.5x the value used last time, and said', () => {
+    const p = after('redo the segmentation but with a larger radius', [segmented]);
+    expect(p.steps[0].args).toMatchObject({ tool: 'segment', changes: { objectRadiusPx: 13.5 } });
+    expect((p.notes ?? []).join(' ')).toMatch(/objectRadiusPx 9 → 13\.5 \(1\.5x of what segment used last time/);
+  });
+  it('is 1/1.5 for a smaller one, of the argument its words name', () => {
+    const p = after('redo the tracking with a smaller linking distance', [segmented, tracked]);
+    expect(p.steps[0].args).toMatchObject({ tool: 'track', changes: { maxLinkingDistancePx: 8 } });
+  });
+  it('leaves a number said to the number', () => {
+    expect(after('redo the segmentation with a larger radius of 12 px', [segmented]).steps[0].args).toMatchObject({ changes: { objectRadiusPx: 12 } });
+  });
+});
+
+describe('a step of a tool that ran before, with a setting changed by comparison', () => {
+  it('takes the changed value and says it', () => {
+    const p = after('track again with a smaller linking distance', [segmented, tracked]);
+    expect(p.steps.find((s) => s.tool === 'track')?.args.maxLinkingDistancePx).toBe(8);
+    expect((p.notes ?? []).join(' ')).toMatch(/maxLinkingDistancePx 12 → 8/);
+  });
+});
