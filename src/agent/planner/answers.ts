@@ -115,9 +115,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
-  // (the frames asked are where, not what: "how many divisions in frames 1-10?" is not answered by the objects per frame)
-  const what = withoutFrameScope(question);
-  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${what} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${what.replace(DISTINCT_THINGS, ' ')} tracks` : what)));
+  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
+  // (the things counted: "how many divisions in frames 1-10?" is never answered by a value of other things, the objects per frame)
+  const thingsAsked = KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question)));
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
@@ -148,6 +148,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;
         // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
         if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
+        if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`.replace(/(?<=\S)(?=[A-Z])/g, ' ')))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
@@ -225,6 +226,9 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
   const at = (Number(m[1]) - 1) * intervalS;
   return `${answer}; frame ${m[1]} is ${timeText(at, askedTimeUnit(question) ?? (at >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame`;
 }
+
+/** Kinds of things a count names: the objects found, the divisions, the tracks. */
+const KINDS_OF_THINGS = [/\b(?:divisions?|divid\w*|mitos[ie]s|mitotic)\b/i, /\b(?:tracks?|trajector(?:y|ies)|lineages?)\b/i];
 
 /** The time between frames of the session's movie, s, when its header says. */
 export function movieIntervalS(conversation: Conversation): number | undefined {
