@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { shuffled } from './test/setup/fileOrder.ts';
-import { sharedFiles } from './test/setup/sharedFiles.ts';
+import { sharedFiles, UNIT_SHARED_FOLDERS } from './test/setup/sharedFiles.ts';
 
 /**
  * Files known to be long (the eval parts) start first, then vitest's order (failed first, then
@@ -29,7 +29,9 @@ const COMMON = {
   // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
   env: { CELLPILOT_CACHE_DIR: '' },
 };
-const SHARED = sharedFiles(fileURLToPath(new URL('.', import.meta.url)));
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const SHARED = sharedFiles(ROOT);
+const UNIT_SHARED = sharedFiles(ROOT, UNIT_SHARED_FOLDERS);
 
 // Unit and integration tests run two files at a time, each in a fresh process (forks). The
 // end-to-end tests in test/e2e drive the real binary (tmux, timing-dependent screens) and run
@@ -38,6 +40,8 @@ const SHARED = sharedFiles(fileURLToPath(new URL('.', import.meta.url)));
 // The planner and acquisition-language tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on a
 // single thread that keeps its loaded modules (project planner-shared): a fresh process per file
 // spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
+// The image, analysis, simulator and plot tests do the same on a thread of their own (project unit-shared): a fresh
+// process per file spent about as much CPU starting and loading modules as testing (89 files: 220 s of CPU -> 120 s).
 // Each must leave process.env as it found it (test/setup/envUnchanged.ts).
 export default defineConfig({
   test: {
@@ -52,7 +56,7 @@ export default defineConfig({
           name: 'unit',
           pool: 'forks',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'node_modules/**', ...SHARED],
+          exclude: ['test/e2e/**', 'node_modules/**', ...SHARED, ...UNIT_SHARED],
           // the eval suites run as several files (test/agent/evals-part-N.test.ts) whose scores meet in this run's folder
           globalSetup: ['test/agent/evalReports.globalSetup.ts'],
         },
@@ -63,6 +67,16 @@ export default defineConfig({
           name: 'planner-shared',
           pool: 'threads',
           include: SHARED,
+          poolOptions: { threads: { isolate: false } },
+          setupFiles: ['test/setup/envUnchanged.ts'],
+        },
+      },
+      {
+        test: {
+          ...COMMON,
+          name: 'unit-shared',
+          pool: 'threads',
+          include: UNIT_SHARED,
           poolOptions: { threads: { isolate: false } },
           setupFiles: ['test/setup/envUnchanged.ts'],
         },

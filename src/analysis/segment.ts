@@ -127,10 +127,16 @@ async function shapeRefiner(key: string): Promise<(plane: PlaneData, labels: Uin
   return (plane, labels, width, height) => refineShapes(plane, labels, width, height, model);
 }
 
+/**
+ * A batch of fewer pixels than this is segmented in this thread unless threads are asked for: handing a small movie's
+ * planes to workers (copies, messages, each worker's own compiled kernels) cost more CPU than the work.
+ */
+const INLINE_BELOW_PX = 1 << 18;
+
 type PlaneInput = { plane: PlaneData; width: number; height: number; options: SegmentOptions };
 
 async function runBatch(inputs: PlaneInput[], options: SegmentMovieOptions, onProgress: (done: number) => void): Promise<PlaneSegmentation[]> {
-  if (options.threads === 1 || inputs.length === 1) {
+  if (options.threads === 1 || inputs.length === 1 || (options.threads === undefined && inputs.length * inputs[0].width * inputs[0].height < INLINE_BELOW_PX)) {
     return inputs.map((input, i) => {
       const out = segmentPlane(input.plane, input.width, input.height, input.options);
       onProgress(i + 1);
