@@ -250,11 +250,21 @@ export function picturesOfElsewhere(masked: string, index: ToolIndex, catalogue:
   });
 }
 
+/**
+ * A verb whose object is a person, then what they are put down for ("register me for the conference", "sign us up for
+ * the course", "book me on the training"): the person is acted on, not an image (a movie is registered, never "me").
+ * Verbs of telling and showing ("show me", "give me", "tell me for each frame") ask for a result and are not this.
+ */
+const PERSON_AS_OBJECT = /\b(?!(?:show|give|tell|let|send|help|remind|get|make|find|bring|walk|take|talk|guide|teach|ask)\b)[a-z]+\s+(?:me|us|him|her|myself|ourselves)\s+(?:up\s+)?(?:for|on|onto|into|at)\s+(?:the|a|an|this|that|next|our|my)\b/i;
+/** A piece of writing asked for ("write my essay on mitosis", "compose a poem", "draft a cover letter"): prose we do not write, whatever its topic. */
+const WRITING_ASKED = /\b(?:write|compose|draft|do|finish|help\s+(?:me\s+)?(?:with|write))\s+(?:me\s+)?(?:a|an|my|our|the|this|his|her)\s+(?:[\w-]+\s+){0,3}?(?:essays?|poems?|stor(?:y|ies)|songs?|novels?|homework|assignments?|speech(?:es)?|limericks?|haikus?|jokes?|tweets?|cover\s+letters?|reference\s+letters?|love\s+letters?)\b/i;
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   if (picturesOfElsewhere(masked, index, catalogue)) return true;
+  if (PERSON_AS_OBJECT.test(masked) || WRITING_ASKED.test(masked)) return true;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")
