@@ -178,7 +178,7 @@ function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: 
     }
     if (r === 'subject') known += 3;
     else if (r === 'known' && index.spread(meaning(token.stem)) < GENERIC_SPREAD) known += weightOf(token, words);
-    else if (r === 'unknown') unknown += 1;
+    else if (r === 'unknown' && !quantityOfAdjectives(token.word)) unknown += 1;
   }
   return unknown >= 2 && unknown > known;
 }
@@ -294,7 +294,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     else if (r.reading === 'known' && QUESTION_WORDS.has(r.token.word)) asking += weightOf(r.token, words);
     else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
-    else if (r.reading === 'unknown' && !named(r.token, masked)) unknown += 1;
+    // (nor an adjective the question reader reads as a quantity: "rank the tracks from longest to shortest")
+    else if (r.reading === 'unknown' && !named(r.token, masked) && !quantityOfAdjectives(r.token.word)) unknown += 1;
   }
   // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
   // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)

@@ -6,7 +6,9 @@
 // - a yes/no question about a change in a measured mean within ±5% is "no clear change", with the figure quoted;
 // - "their X" in a short question after a question with a condition is X of the rows that condition kept;
 // - a comparison of halves or a series per frame is given in the unit asked ("µm/h"), as a single value is;
-// - lab shorthand "n tracks ...", "# nuclei", "bg subtract" is "number of" and "background".
+// - lab shorthand "n tracks ...", "# nuclei", "bg subtract" is "number of" and "background";
+// - "with which method have you ..." asks about a step's choice (explained from its record);
+// - an adjective the question reader reads as a quantity ("from longest to shortest") is no word from elsewhere.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation, KnownArtifact } from '../../../src/agent/planner/conversation.ts';
 import { answerFromTable, completedFollowUp } from '../../../src/agent/planner/tableAnswers.ts';
 import { withVerdict } from '../../../src/agent/planner/answers.ts';
+import { asksWhy } from '../../../src/agent/planner/explanations.ts';
 import { asksAValue } from '../../../src/agent/planner/propertyQuestions.ts';
 import { argsOf, loadAcquisitionWords, said, toolsOf } from './planOffline.ts';
 
@@ -116,5 +119,20 @@ describe('lab shorthand', () => {
 
   it('"n" before the things counted is "number of", asked of the tracks at hand', () => {
     expect(toolsOf('n tracks longer than 3 frames?', atHand)).not.toContain('track');
+  });
+});
+
+describe('a choice asked with a preposition first', () => {
+  it('asks why a step chose it', () => {
+    for (const q of ['Explain to me with which method you have separated the nuclei from the background.', 'using what threshold did you segment them?', 'by which algorithm were they linked?']) expect(asksWhy(q), q).toBe(true);
+    expect(asksWhy('with which software can I open the tracks?')).toBe(false);
+  });
+});
+
+describe('a ranking in adjectives', () => {
+  const atHand: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+  it('is in scope', () => {
+    expect(said('rank the tracks from longest to shortest', atHand)).not.toMatch(/outside what I do/);
+    expect(toolsOf('rank the tracks from longest to shortest', atHand)).not.toContain('track');
   });
 });
