@@ -473,6 +473,8 @@ const END_WORDS = /\b(?:last|end|final\w*|later|late|second half|latter)\b/i;
 const STEADY = /\b(?:stable|steady|constant|flat|unchanged|stay(?:s|ed)? (?:the )?same|remain(?:s|ed)? (?:the )?same|stays? put|consistent)\b/i;
 /** The largest change, first to last, still read as steady. */
 const STEADY_TOLERANCE = 0.05;
+/** An answer that compares counts of objects (exact numbers, no noise to tolerate). */
+const COUNTED_PER_FRAME = /^\s*(?:objects|nuclei|cells|tracks|divisions) per frame\b|^\s*(?:objects|nuclei|cells)\b[^:]*:\s*\d+\s+in\b/i;
 
 /** The change from the first to the last value an answer quotes ("(+12%)", "down from 1045 in frame 1 to 806 in frame 6"), as a fraction. */
 function relativeChange(answer: string): number | undefined {
@@ -516,6 +518,12 @@ export function withVerdict(question: string, answer: string): string {
   // a change between two parts of the movie, or over the whole series
   const change = /\(([+-][\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);
   if (change !== undefined && direction !== undefined) {
+    // a measured mean that moved by less than the tolerance is no clear change either way ("is it bleaching?" at -0.6%);
+    // a count is exact and keeps its verdict
+    const percent = /\(([+-][\d.]+)%\)/.exec(answer)?.[1];
+    if (percent !== undefined && Math.abs(Number(percent)) < STEADY_TOLERANCE * 100 && !COUNTED_PER_FRAME.test(answer)) {
+      return `No clear change: ${answer}; a change of ${percent}% is within ±${STEADY_TOLERANCE * 100}%, taken as none`;
+    }
     const sign = Math.sign(Number(change));
     return say(direction === 0 ? sign !== 0 : sign === direction);
   }

@@ -2,6 +2,7 @@
 // request, the artifacts of the session, and every earlier tool result (values for
 // follow-up questions, artifacts for references such as "the denoised one").
 import type { BaseMessage } from '@langchain/core/messages';
+import { withRankedThingNamed } from './rankedReference.ts';
 import { completedFollowUp } from './tableAnswers.ts';
 
 export interface KnownArtifact {
@@ -57,7 +58,7 @@ function text(content: unknown): string {
 export function readConversation(messages: BaseMessage[]): Conversation {
   const contextArtifacts: KnownArtifact[] = [];
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
-  const turns: { request: string; results: PastResult[] }[] = [];
+  const turns: { request: string; results: PastResult[]; answer?: string }[] = [];
   for (const message of messages) {
     const type = message.getType();
     if (type === 'system') {
@@ -73,6 +74,9 @@ export function readConversation(messages: BaseMessage[]): Conversation {
     } else if (type === 'human') {
       turns.push({ request: text(message.content), results: [] });
     } else if (type === 'ai') {
+      // (the turn's answer: what a follow-up's "the 3rd one" refers to)
+      const said = text(message.content).trim();
+      if (said && turns.length) turns.at(-1)!.answer = said;
       for (const c of (message as unknown as { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ?? []) {
         calls.set(c.id ?? '', { name: c.name, args: c.args ?? {} });
       }
@@ -105,5 +109,7 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   for (const r of earlier) for (const a of r.artifacts) if (!artifactsAtStart.some((k) => k.id === a.id)) artifactsAtStart.push(a);
   const earlierRequests = turns.slice(0, -1).map((t) => t.request);
   // "and the median?": the quantity of the question before it is meant
-  return { request: completedFollowUp(last.request, earlierRequests), artifactsAtStart, earlier, current: last.results, earlierRequests };
+  // ("the 3rd one, what's its mean speed?": the thing at that place of the list the answer before gave)
+  const request = withRankedThingNamed(last.request, turns.length >= 2 ? turns.at(-2)!.answer : undefined);
+  return { request: completedFollowUp(request, earlierRequests), artifactsAtStart, earlier, current: last.results, earlierRequests };
 }

@@ -178,7 +178,7 @@ function outOfScopeAsWritten(read: { token: Token; reading: Reading }[], index: 
     }
     if (r === 'subject') known += 3;
     else if (r === 'known' && index.spread(meaning(token.stem)) < GENERIC_SPREAD) known += weightOf(token, words);
-    else if (r === 'unknown') unknown += 1;
+    else if (r === 'unknown' && !quantityOfAdjectives(token.word)) unknown += 1;
   }
   return unknown >= 2 && unknown > known;
 }
@@ -250,11 +250,21 @@ export function picturesOfElsewhere(masked: string, index: ToolIndex, catalogue:
   });
 }
 
+/**
+ * A verb whose object is a person, then what they are put down for ("register me for the conference", "sign us up for
+ * the course", "book me on the training"): the person is acted on, not an image (a movie is registered, never "me").
+ * Verbs of telling and showing ("show me", "give me", "tell me for each frame") ask for a result and are not this.
+ */
+const PERSON_AS_OBJECT = /\b(?!(?:show|give|tell|let|send|help|remind|get|make|find|bring|walk|take|talk|guide|teach|ask)\b)[a-z]+\s+(?:me|us|him|her|myself|ourselves)\s+(?:up\s+)?(?:for|on|onto|into|at)\s+(?:the|a|an|this|that|next|our|my)\b/i;
+/** A piece of writing asked for ("write my essay on mitosis", "compose a poem", "draft a cover letter"): prose we do not write, whatever its topic. */
+const WRITING_ASKED = /\b(?:write|compose|draft|do|finish|help\s+(?:me\s+)?(?:with|write))\s+(?:me\s+)?(?:a|an|my|our|the|this|his|her)\s+(?:[\w-]+\s+){0,3}?(?:essays?|poems?|stor(?:y|ies)|songs?|novels?|homework|assignments?|speech(?:es)?|limericks?|haikus?|jokes?|tweets?|cover\s+letters?|reference\s+letters?|love\s+letters?)\b/i;
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   if (picturesOfElsewhere(masked, index, catalogue)) return true;
+  if (PERSON_AS_OBJECT.test(masked) || WRITING_ASKED.test(masked)) return true;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")
@@ -284,7 +294,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
     else if (r.reading === 'known' && QUESTION_WORDS.has(r.token.word)) asking += weightOf(r.token, words);
     else if (r.reading === 'known') known += weightOf(r.token, words);
     // a name after "with"/"using" is a method asked for, reported as not applied
-    else if (r.reading === 'unknown' && !named(r.token, masked)) unknown += 1;
+    // (nor an adjective the question reader reads as a quantity: "rank the tracks from longest to shortest")
+    else if (r.reading === 'unknown' && !named(r.token, masked) && !quantityOfAdjectives(r.token.word)) unknown += 1;
   }
   // nothing under the microscope is named, and a tool's verb acts on a thing from elsewhere ("track the parcel", "segment my customers")
   // (with one more word from elsewhere: "do an MSD analysis" is ours, "track the parcel I ordered" is not)

@@ -26,6 +26,7 @@ import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
+import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
@@ -918,7 +919,8 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("a linking distance of 10 to 15 px": a range for a setting that takes one value is named, neither end applied)
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
-  const plan = settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue);
+  // ("is there drift? Track the cells.": the movie made to answer the question is no input of the steps asked after it)
+  const plan = questionProductsAside(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1593,7 +1595,13 @@ function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
-  return text.replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
+  // ("n tracks longer than 3 frames?", "# nuclei per frame": lab shorthand for "number of" before the things counted;
+  // "bg subtract", "subtract bg": the background)
+  return text
+    .replace(/(^|[.;:!?,(]\s*|\band\s+)(?:n|#)\s*(?=(?:tracks?|cells?|nuclei|nucleus|objects?|divisions?|spots?|trajector(?:y|ies))\b)/gi, '$1number of ')
+    .replace(/\bbg\b(?=[\s-]*(?:subtract\w*|sub\b|remov\w*|correct\w*|corr\b|level|intensity))/gi, 'background')
+    .replace(/\b(subtract\w*|remov\w*|correct\w*)\s+(?:the\s+)?bg\b/gi, '$1 background')
+    .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
 }
 
 /** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */
@@ -2957,7 +2965,8 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       found ??= [...all].reverse().find((a) => a.type === ref.$ref);
     } else {
       // chain: this request's newest suitable output (of its first `before` steps, when said), then the session's
-      const currentArtifacts = ref.before === undefined ? allCurrent : conversation.current.slice(0, ref.before).flatMap((r) => r.artifacts);
+      const ran = (ref.before === undefined ? conversation.current : conversation.current.slice(0, ref.before)).filter((_, i) => !(ref.aside ?? []).includes(i));
+      const currentArtifacts = ref.before === undefined && !ref.aside ? allCurrent : ran.flatMap((r) => r.artifacts);
       const suitable = (list: KnownArtifact[]) => [...list].reverse().filter((a) => a.type === ref.$ref && !isTruth(a));
       // (an export's file is an output for the user, never the next step's input: "export the tracks for TrackMate, then evaluate them" reads the tracks)
       const made = (list: KnownArtifact[]) => suitable(list).filter((a) => !writesCopies(a.producedBy));

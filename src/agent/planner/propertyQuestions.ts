@@ -190,14 +190,15 @@ export function makesImages(tool: string, catalogue: Catalogue): boolean {
   return (self.consumes ?? []).includes('movie') && made.includes('movie') && made.every((t) => t === 'movie' || t === 'model');
 }
 
-/** "can you denoise it?", "could you correct the bleaching?", "please ...": a request worded as a question, asking for the step's output. */
-const ASKS_FOR_THE_STEP = /^(?:(?:so|ok(?:ay)?|now|and)[,\s]+)?(?:(?:can|could|would|will)\s+(?:you|we|i)\b|please\b|pls\b|let'?s\b|i(?:'d| would)\s+like\b|i\s+(?:want|need)\b|(?:do|run|apply|make|give|show|produce|generate|create)\b)/i;
+/** "can you denoise it?", "could you correct the bleaching?", "please ...": a request worded as a question, asking for the step's output ("could you tell me whether ..." asks a value). */
+const ASKS_FOR_THE_STEP = /^(?:(?:so|ok(?:ay)?|now|and)[,\s]+)?(?:(?:can|could|would|will)\s+(?:you|we|i)\b(?!(?:\s+(?:please|kindly|possibly|maybe|perhaps|be\s+able\s+to))*\s+(?:tell|say|let\s+(?:me|us)\s+know|find\s+out|work\s+out)\b)|please\b|pls\b|let'?s\b|i(?:'d| would)\s+like\b|i\s+(?:want|need)\b|(?:do|run|apply|make|give|show|produce|generate|create)\b)/i;
 
 /** A question about the data: it asks for a value or a verdict, not for a step's output. */
 export function asksAValue(text: string): boolean {
   // "..., can you correct for that?", "My images are noisy. Can you clean them up?": any sentence or clause that asks for a step
   const parts = (t: string) => t.split(/[.;:!?,]\s+|\s+(?:and|so|but)\s+/i).map((p) => p.trim());
-  if (/\b(?:possible|able)\s+to\b/i.test(text)) return false;
+  // ("would you be able to tell me whether ...", "is it possible to say if ...": asking to be told is asking a value)
+  if (/\b(?:possible|able)\s+to\b(?!\s+(?:tell|say|let\s+(?:me|us)\s+know|find\s+out|work\s+out)\b)/i.test(text)) return false;
   return ![...parts(text), ...parts(plainQuestion(text))].some((p) => ASKS_FOR_THE_STEP.test(p));
 }
 
@@ -209,7 +210,7 @@ export function asksAValue(text: string): boolean {
  */
 export function measuredInstead(tool: string, text: string, catalogue: Catalogue): string[] {
   const results = Object.values(selfOf(tool, catalogue)?.results ?? {});
-  const yesNo = /^(?:is|are|was|were|does|do|did|has|have|any)\b/i.test(plainQuestion(text).trim()) || !/\s/.test(plainQuestion(text).trim().replace(/\?$/, ''));
+  const yesNo = /^(?:is|are|was|were|does|do|did|has|have|any)\b/i.test(plainQuestion(text).trim()) || /\b(?:tell|say|know|out)\s+(?:me\s+|us\s+)?(?:whether|if)\b/i.test(text) || !/\s/.test(plainQuestion(text).trim().replace(/\?$/, ''));
   return results
     .filter((r) => r.unit && r.unit !== 'frames' && r.unit !== 'x' && !/\b(?:after|new|predicted|added)\b/i.test(r.about))
     .map((r) => (yesNo ? `is ${r.about}?` : `how much ${r.about}?`));

@@ -992,6 +992,9 @@ function saidAsQuestion(request: string): boolean {
 /** "of those", "for these ones", "among them" closing a question: the rows a question before kept. */
 const THOSE_ROWS = /\b(of|for|among|in|across)\s+(?:all\s+)?(?:those|these|them|the\s+ones|those\s+ones|these\s+ones)(?=\s*(?:then|please|pls|now|again)?\s*[?.!]*\s*$)/i;
 
+/** "their mean speed", "their average area" (up to the end of the question): a quantity of the rows a question before kept. */
+const THEIR_ROWS = /\btheir\s+([^?.!,;]{2,40}?)(?=\s*(?:then|please|pls|now|again)?\s*[?.!]*\s*$)/i;
+
 /**
  * A question about the rows a question before kept by a condition ("how many nuclei are bigger than 20 µm² in frame 2?",
  * then "and what's the mean area of those?"): the pronoun replaced by the things, the condition and the scope said
@@ -999,12 +1002,16 @@ const THOSE_ROWS = /\b(of|for|among|in|across)\s+(?:all\s+)?(?:those|these|them|
  */
 function keptRowsReferred(question: string, earlierRequests: string[]): string | undefined {
   const pronoun = THOSE_ROWS.exec(question);
-  if (!pronoun || conditionOf(question) !== undefined) return undefined;
+  // ("and their mean speed?" after "how many tracks are faster than 2 µm/min?": "their" in a short question is the rows kept)
+  const their = pronoun ? null : THEIR_ROWS.exec(question);
+  if ((!pronoun && !their) || conditionOf(question) !== undefined) return undefined;
+  if (their && question.trim().split(/\s+/).length > 8) return undefined;
   for (const earlier of [...earlierRequests].reverse().slice(0, 2).map(askedOf)) {
     if (!isAskedForm(earlier) || conditionOf(earlier) === undefined) continue;
     const things = /\b(cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|spots?)\s+(?:that\s+|which\s+)?(?:are\s+|were\s+|is\s+|was\s+|have\s+|had\s+|has\s+)?(?:got\s+)?([^?!]*?)\s*[?.!]*\s*$/i.exec(earlier);
     if (!things || !things[2] || conditionOf(things[2]) === undefined) continue;
-    return `${question.slice(0, pronoun.index)}${pronoun[1]} the ${things[1].toLowerCase()} ${things[2]}${question.slice(pronoun.index + pronoun[0].length)}`;
+    if (their) return `${question.slice(0, their.index)}the ${their[1]} of the ${things[1].toLowerCase()} ${things[2]}${question.slice(their.index + their[0].length)}`;
+    return `${question.slice(0, pronoun!.index)}${pronoun![1]} the ${things[1].toLowerCase()} ${things[2]}${question.slice(pronoun!.index + pronoun![0].length)}`;
   }
   return undefined;
 }
@@ -2098,10 +2105,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
   }
   if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
-  if (scope.compare) return compareAnswer(table, column, rows, scope, rawUnit, artifact.id);
+  // (halves, first vs last, per frame: in the unit asked, as any other value: "speed first half vs second half, µm/h")
+  if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id, factor);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
-  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, unit, artifact.id, (group) => mean(numeric(group, column)) * factor, `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
     const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
@@ -2281,7 +2289,7 @@ function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id:
 }
 
 /** Two parts of the movie compared: the frames split in halves, or the first and last frame. */
-function compareAnswer(table: Table, column: string | undefined, rows: Row[], scope: QuestionScope, unit: string | undefined, id: string): string {
+function compareAnswer(table: Table, column: string | undefined, rows: Row[], scope: QuestionScope, unit: string | undefined, id: string, factor = 1): string {
   const frames = framesOf(rows);
   if (frames.length < 2) return `The table has only one frame (${id}); there is nothing to compare over time.`;
   const half = Math.ceil(frames.length / 2);
@@ -2297,7 +2305,7 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const halves: [number[], number[]] = steps ? [frames.filter((t) => t + 1 < frames[0] + movieHalf), frames.filter((t) => t >= frames[0] + movieHalf)] : [frames.slice(0, half), frames.slice(half)];
   const [earlyFrames, lateFrames] = scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
   const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
-  const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) : group.length / ts.length);
+  const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) * factor : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
   const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);

@@ -12,6 +12,8 @@ export interface Ref {
   multiFrame?: boolean;
   /** chain: as if only the first `before` steps of this request had run ("a max and a mean projection": both of the movie, not one of the other). */
   before?: number;
+  /** chain: the outputs of these steps of this request are not taken (a movie made only to answer a question: "is there drift? Track the cells."). */
+  aside?: number[];
 }
 
 export interface PlannedStep {
