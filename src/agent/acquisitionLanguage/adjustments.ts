@@ -318,6 +318,12 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   for (const said of clauses) {
     const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : said;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
+    // "add brightfield at 20 ms, every 3rd timepoint": a schedule said alone after a channel's change is that channel's schedule
+    const scheduled = scheduleOfTheChannelBefore(clause, out.at(-1), config);
+    if (scheduled) {
+      out[out.length - 1] = scheduled;
+      continue;
+    }
     let changes: Adjustment[] | undefined;
     try {
       changes = parseClause(clause, config, now);
@@ -1631,4 +1637,17 @@ function parseMove(t: string): Adjustment | undefined {
   const um = d * unitMicrometres(unit);
   if (focus && (direction === 'up' || direction === 'down')) return { kind: 'moveStage', relative: true, zUm: direction === 'up' ? um : -um };
   return { kind: 'moveStage', relative: true, ...(direction === 'left' ? { xUm: -um } : direction === 'right' ? { xUm: um } : direction === 'up' ? { yUm: -um } : { yUm: um }) };
+}
+
+/**
+ * A clause that only says how often ("every 3rd timepoint", "only every other frame") right after a change of one
+ * channel added is its schedule (acquireEvery). Undefined otherwise.
+ */
+export function scheduleOfTheChannelBefore(clause: string, before: Adjustment | undefined, config: MicroscopeConfig): Adjustment | undefined {
+  const nth = everyNth(clause);
+  if (!nth || !before || findChannels(clause, config).length) return undefined;
+  const rest = clause.toLowerCase().replace(/\bevery\s+(?:\d+(?:st|nd|rd|th)?|other|second|third|fourth|fifth|sixth|tenth)(?:\s+(?:time[\s-]?points?|timepoints?|frames?|rounds?|cycles?|loops?))?\b/, '');
+  if (/\p{L}/u.test(rest.replace(/\b(?:and|but|only|just|please|pls|at|on|for|it|that|then|also|images?|imaged|imaging|acquired|taken)\b/g, ''))) return undefined;
+  if (before.kind === 'addChannel') return { ...before, acquireEvery: nth };
+  return undefined;
 }

@@ -32,8 +32,8 @@ export function withinLightLimits<T>(args: T, limits: Limits = DEFAULT_LIMITS): 
   return { args: out, notes };
 }
 
-/** Words that set a ceiling: "under", "below", "no more than", "cap", "limit", "must not exceed". */
-const CEILING = /(?:(?:\bnot|\bnever|n't)\s+(?:exceed|go (?:over|above|past)|pass)\b)|\b(?:under|below|less than|at most|no more than|not more than|max(?:imum)?|cap(?:ped)?|limit(?:ed)?|budget|keep|stay|within)\b/;
+/** Words that set a ceiling: "under", "below", "no more than", "cap", "limit", "must not exceed", "don't give them more than". */
+const CEILING = /(?:(?:\bnot|\bnever|n't)\s+(?:exceed|go (?:over|above|past)|pass)\b)|(?:(?:\bnot|\bnever|n't)\b[^.;?]*?\b(?:more than|over|above|beyond|in excess of)\b)|\b(?:under|below|less than|at most|no more than|not more than|max(?:imum)?|cap(?:ped)?|limit(?:ed)?|budget|keep|stay|within)\b/;
 /** The light dose named: "light dose", "dose", "J/cm²", "joules per square centimetre". */
 const DOSE = /\bdose\b|\bj\s*\/\s*cm(?:2|²|\^2)?\b|\bjoules?\s+per\s+(?:square\s+)?cm\b|\bjoules?\s+per\s+square\s+centimet(?:er|re)\b/;
 

@@ -14,7 +14,7 @@ import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
-import { commandOfSentences, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
+import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 
 export { toolCarrying };
@@ -153,6 +153,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
+  // "we imaged every 5 min", "yesterday we imaged at 10 min intervals": how an earlier recording was made, never a change
+  // (while imaging, said so in one line; otherwise the words are the planner's, a fact about the movie)
+  if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
@@ -186,8 +189,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   }
   if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
     try {
-      const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config);
-      return { tool: toolCarrying('proposeRule'), args: { rule, confirm: false } };
+      // ("if the cells start dividing, image faster": no figure said, the rule proposes half the run's interval, and says so)
+      const intervalS = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).intervalS;
+      const { id: _id, ...rule } = parseRule(text.replace(/^\s*(?:add|set up|create|make) (?:a )?rule:?\s*/i, ''), config, { intervalS });
+      const guessed = rule.action.kind === 'setInterval' && intervalS !== undefined && rule.revertIntervalS === intervalS && !/\d/.test(t.replace(CONDITION_FIGURES, ''))
+        ? [`You did not say how often: the rule I propose images every ${rule.action.intervalS} s (${rule.action.intervalS < intervalS ? 'half' : 'twice'} the current ${intervalS} s) while it is on; say e.g. "every 1 min" for another interval.`]
+        : [];
+      return { tool: toolCarrying('proposeRule'), args: { rule, confirm: false }, ...(guessed.length ? { notApplied: guessed } : {}) };
     } catch (err) {
       // a command on a condition that cannot be watched ("stop GFP once it is bleached"): asked, never done at once without its condition;
       // an analysis for later ("when it's done, track the cells") is the planner's
@@ -215,7 +223,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
-      return { ask: capitalise((err as Error).message), ...(wholeTimePlan ? { start: true as const } : {}) };
+      // ("image GFP and RFP every 5 min, but not DAPI": an imperative to image channels at an interval is a plan to start that lacks
+      // something, never a fact about the movie open)
+      return { ask: capitalise((err as Error).message), ...(wholeTimePlan || (IMAGING_VERB.test(t) && spans.intervalS !== undefined) ? { start: true as const } : {}) };
     }
   }
   if (/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(t)) {
@@ -303,7 +313,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
-      return { ask: capitalise((err as Error).message) };
+      // (an imperative to image channels is a plan to start: asked about, never read as a fact about the movie open)
+      return { ask: capitalise((err as Error).message), start: true };
     }
   }
   return route;
@@ -596,6 +607,9 @@ const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denois
 
 /** A rate of imaging ("twice an hour", "3 times a day", "4 frames per minute", "2 fps"): a time-lapse as much as "every ...". */
 const RATE_SAID = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times|(?:\d+|one|two|three|four|five|six|ten)\s+(?:frames?|images?|time ?points?|pictures?))\s+(?:a|an|per|each)\s+(?:\d+\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b|\b\d+(?:\.\d+)?\s*fps\b/;
+
+/** The figures a condition says ("more than 200 cells", "below 300"), which say nothing of the interval. */
+const CONDITION_FIGURES = /\b(?:above|below|over|under|more than|less than|fewer than|exceeds?|reaches|drops? below|rises? above|>|<)\s*\d+(?:\.\d+)?/g;
 
 /** A word that could end the acquisition. */
 /** A timing stated as a fact ("is", "was imaged every", "frames were taken 90 s apart"), and the verbs that ask for a change. */

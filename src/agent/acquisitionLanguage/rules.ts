@@ -12,9 +12,9 @@ let ruleCounter = 0;
  * "when a cell divides, image every 10 s for 5 minutes, then go back to every 2 minutes"
  * → a Rule (not yet active: the person confirms describeRule(rule) first).
  */
-export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): Rule {
+export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: { intervalS?: number } = {}): Rule {
   try {
-    return parseRuleAsSaid(text, config);
+    return parseRuleAsSaid(text, config, now);
   } catch (err) {
     // "every time a cell divides snap a Cy5 image": a condition first and no mark between it and its action;
     // the first cut between words where both halves read (a trigger, then an action) is where the comma goes
@@ -22,7 +22,7 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
     if (/[,:;—]/.test(text) || (!/^(?:when(?:ever)?|if|once|as soon as|each time|every time|on|upon)$/i.test(words[0]) && !/^(?:as soon as|each time|every time)\b/i.test(words.slice(0, 3).join(' ')))) throw err;
     for (let k = 2; k < words.length; k++) {
       try {
-        return { ...parseRuleAsSaid(`${words.slice(0, k).join(' ')}, ${words.slice(k).join(' ')}`, config), text: text.trim() };
+        return { ...parseRuleAsSaid(`${words.slice(0, k).join(' ')}, ${words.slice(k).join(' ')}`, config, now), text: text.trim() };
       } catch {
         // (not this cut)
       }
@@ -31,7 +31,7 @@ export function parseRule(text: string, config: MicroscopeConfig = DEMO_CONFIG):
   }
 }
 
-function parseRuleAsSaid(text: string, config: MicroscopeConfig): Rule {
+function parseRuleAsSaid(text: string, config: MicroscopeConfig, now: { intervalS?: number } = {}): Rule {
   const t = normaliseText(text).toLowerCase();
   // ("on division, zoom in", "upon mitosis image every 30 s": an event said as a noun after "on" is a condition too)
   const lead = String.raw`^(?:when(?:ever)?|if|once|as soon as|each time|every time|after|on|upon|following|at)\s+`;
@@ -58,7 +58,7 @@ function parseRuleAsSaid(text: string, config: MicroscopeConfig): Rule {
   if (!trigger) {
     throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value`);
   }
-  const { action, holdS, holdFrames, revert, revertIntervalS } = parseRuleAction(actionText, config);
+  const { action, holdS, holdFrames, revert, revertIntervalS } = parseRuleAction(actionText, config, now);
   const minFrames = /at least (\d+) (?:time ?points|frames)/.exec(t);
   const rule: Rule = {
     id: `rule-${++ruleCounter}`,
@@ -148,7 +148,7 @@ function parseTrigger(text: string, config: MicroscopeConfig): TriggerSpec | und
   return undefined;
 }
 
-function parseRuleAction(text: string, config: MicroscopeConfig): { action: RuleAction; holdS?: number; holdFrames?: number; revert: boolean; revertIntervalS?: number } {
+function parseRuleAction(text: string, config: MicroscopeConfig, now: { intervalS?: number } = {}): { action: RuleAction; holdS?: number; holdFrames?: number; revert: boolean; revertIntervalS?: number } {
   const [main, ...backParts] = text.split(/\s*,?\s*(?:and\s+)?then\s+|\s*,\s*(?:and\s+)?(?=(?:go|come|switch)\s+back|return\b|revert\b)/);
   const back = backParts.join(' ');
   const backMentioned = /\b(back|return|revert|again|afterwards|resume|restore|previous|original|normal)\b/.test(back + ' ' + main);
@@ -184,6 +184,8 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   const intervalS = durationAfter(main, /\bevery\b|\binterval(?:\s+(?:to|of))?\b/) ?? durationsIn(main).find((d) => /^\s*(?:intervals?|cadence|apart)\b/.test(main.slice(d.index + d.length)))?.seconds ??
     // "go to 1 min", "switch to 20 s": a time span is all a rule's action can go to
     durationAfter(main, /\b(?:go|switch|change|drop|speed up|slow down|move)\s+to\b/);
+  const untold = intervalS === undefined ? untoldIntervalS(main, now.intervalS) : undefined;
+  if (untold !== undefined) return { action: { kind: 'setInterval', intervalS: untold }, holdS, holdFrames, revert: true, revertIntervalS: now.intervalS };
   if (intervalS !== undefined) {
     const here = /\b(?:at|in|on) (?:that|this|the same|its) (?:position|field|site|spot|well|place)\b|\bthere\b|\bwhere it (?:happen|divid)/.test(main);
     return { action: { kind: 'setInterval', intervalS, ...(here ? { atTriggerPosition: true } : {}) }, holdS, holdFrames, revert: holdS !== undefined || holdFrames !== undefined || backMentioned || revertIntervalS !== undefined, revertIntervalS };
@@ -191,3 +193,11 @@ function parseRuleAction(text: string, config: MicroscopeConfig): { action: Rule
   throw new InputError(`I could not tell what the rule should do in "${text}": I understand "image every 10 s", "add mCherry for 5 frames", "zoom in", "autofocus" and "stop"`);
 }
 
+
+/** "image faster", "more often", "slow down" with no figure: half (or twice) the run's interval; undefined otherwise. */
+export function untoldIntervalS(action: string, currentS: number | undefined): number | undefined {
+  if (currentS === undefined || currentS <= 0 || /\d/.test(action)) return undefined;
+  if (/\b(?:faster|quicker|more often|more frequently|speed up|higher frame rate)\b/.test(action)) return Math.round((currentS / 2) * 1e6) / 1e6;
+  if (/\b(?:slower|less often|less frequently|slow down|lower frame rate)\b/.test(action)) return currentS * 2;
+  return undefined;
+}

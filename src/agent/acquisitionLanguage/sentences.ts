@@ -185,3 +185,22 @@ export function withoutCourtesy(text: string): string {
   }
   return t.replace(WISH, '');
 }
+
+/** Someone (or the recording) as the subject of an imaging verb in the past: "we imaged", "it was recorded", "yesterday I acquired". */
+const PAST_IMAGING = new RegExp(
+  String.raw`^${OPENER}(?:(?:yesterday|last (?:time|week|night|run|experiment)|previously|earlier|before|originally|back then)[,\s]+)?(?:we|i|they|he|she|you|it|this|that|the (?:movie|movies|data|stack|time[\s-]?lapse|recording|cells|samples?|run|experiment|last run|previous run|first run|frames|images))\s+(?:(?:was|were|had been|have been|has been|had|have)\s+)?(?:also\s+|only\s+|originally\s+|first\s+)?(?:imaged|acquired|recorded|took|taken|shot|filmed|captured|sampled|ran)\b`,
+  'i',
+);
+/** A command said in the same words after the report ("..., so go to 10 min", "... - switch to that again"). */
+const COMMAND_AFTER = /(?:^|[,;.!?:-]\s*|\b(?:and|so|but|then|now|please)\s+)(?:please\s+)?(?:set|change|make|go|switch|double|halve|triple|increase|decrease|raise|lower|reduce|slow|speed|extend|shorten|lengthen|drop|add|remove|stop|pause|resume|image|acquire|use|take|keep|start|refocus|autofocus|put|turn|skip|run|do)\b|\b(?:from now(?: on)?|instead|going forward|again|let'?s|can (?:you|we)|could (?:you|we)|should|shall)\b/i;
+
+/**
+ * Words that tell how an earlier recording was made ("we imaged every 5 min", "yesterday we imaged at 10 min intervals and
+ * the cells looked happier", "the movie was recorded every 30 s"), with no command to the microscope among them: a fact
+ * about the past, never a change to an acquisition or a new one.
+ */
+export function reportsThePast(text: string): boolean {
+  const t = text.trim();
+  if (/\?\s*$/.test(t) || !PAST_IMAGING.test(t)) return false;
+  return !COMMAND_AFTER.test(t.replace(PAST_IMAGING, ''));
+}

@@ -357,6 +357,8 @@ export function spokenNumbers(text: string): string {
   return text
     // "for the next hour", "over the coming day": one of that unit
     .replace(/\b(for|over|during)\s+the\s+(?:next|coming|following)\s+(half\s+)?(hour|minute|day|week)\b/gi, (_m, prep: string, half: string | undefined, unit: string) => `${prep} ${half ? '0.5' : '1'} ${unit}`)
+    // "for a day", "over an hour", "for one week": one of that unit
+    .replace(/\b(for|over|during|lasting)\s+(?:a|an|one)\s+(hour|day|week)\b/gi, '$1 1 $2')
     .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? toNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
     .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
@@ -382,6 +384,9 @@ const TAKEN_OFF = new RegExp(
 export function labShorthand(text: string): string {
   return text
     .replace(/\bq\s*(\d+(?:\.\d+)?)\s*(s|secs?|min|mins|h|hrs?)\b/gi, 'every $1 $2')
+    // "2x per hour", "3x a day", "4 x/h": a count of time points in a span is so many times in it (never a multiplier)
+    // ("the 40x every 3 min" is an objective: only a bare unit after "per", "a", "an", "/" makes it a rate)
+    .replace(/\b(\d+|one|two|three|four|five|six|ten)\s*[x×]\s*(?:(a|an|per)\s+|\/\s*)(?=(?:seconds?|secs?|minutes?|mins?|min|hours?|hrs?|hr|h|days?)\b)/gi, (_m, n: string, per?: string) => `${n} times ${per ?? 'per'} `)
     // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
     .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
     .replace(/\bkil\b/gi, 'kill')

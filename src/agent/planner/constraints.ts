@@ -176,6 +176,11 @@ class Reader {
     return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1))) || this.shortens(word.word);
   }
 
+  /** The step took the scope the word names: a channel ("channel") or frames ("frame"). */
+  takesScope(word: string): boolean {
+    return /^chan/.test(word) ? this.step.args.channel !== undefined : /^frame/.test(word) ? this.step.args.frames !== undefined : false;
+  }
+
   /** The word is one the tool declares, or the step says in full, cut short ("thresh" of threshold, "gauss" of gaussian). */
   shortens(word: string): boolean {
     return this.written.some((w) => isShortenedForm(word, w));
@@ -305,6 +310,9 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     // ("with Mask R-CNN": a word the tool knows opening a name the tool does not, is that name)
     const nameAfter = phrase.length >= 2 && phrase.slice(1).some((w) => !reader.applies(w) && reader.nameLike(w, false) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
     if (phrase.length === 0 || (reader.applies(phrase[0]) && !nameAfter)) return;
+    // ("using the second channel": an ordinal of a channel or frame the step took is that scope, never a method's name)
+    const scopeWord = [...phrase.slice(1), words[i]].find((w) => w && /^(?:channels?|chan|frames?)$/.test(w.lower));
+    if (ORDINAL_OF_SCOPE.test(phrase[0].lower) && scopeWord && reader.takesScope(scopeWord.lower)) return;
     // "in the zebrafish embryo" is a place: "in"/"from" name a method or format only with its noun ("in Imaris format")
     if (/^(?:in|from)$/i.test(cue.lower) && !phrase.some((w) => METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower))) return;
     // a name, or two words the tool does not know ("mean shift")
@@ -648,6 +656,9 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   return out.filter((item) => item.text.length > 0);
 }
 
+/** An ordinal, in words or digits ("second", "2nd"). */
+const ORDINAL_OF_SCOPE = /^(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))$/i;
+
 /** A word of the name of an argument the step was given ("across" of across: mean). */
 function namesGivenArgument(step: StepWords, word: string): boolean {
   const said = tokenize(word).map((t) => meaning(t.stem));
@@ -685,6 +696,9 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
     if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
     const rest = step.clause.slice(at + word.length);
+    // ("the second channel", "the 2nd frame": an ordinal of a scope the step took is that scope)
+    const scopeAfter = /^\s+(channels?|chan|frames?)\b/i.exec(rest);
+    if (ORDINAL_OF_SCOPE.test(word) && scopeAfter && reader.takesScope(scopeAfter[1].toLowerCase())) continue;
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;
     out.push({ text: word, kind: 'method', start: at, end: at + word.length });

@@ -42,7 +42,7 @@ export function excludedScopes(text: string): string[] {
 }
 
 const EXCLUDED_SCOPE = (() => {
-  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel)`;
+  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel)`;
   // ("don't touch the first channel": a channel or frames not to work on)
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
   // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
@@ -55,8 +55,9 @@ export function findChannel(written: string): number | string | undefined {
   const text = withoutExcludedScope(written);
   let m = /\b(?:channel|chan|ch|c)\s*#?\s*(\d+)\b/i.exec(text);
   if (m) return Number(m[1]);
-  m = /\b(first|second|third|fourth|fifth)\s+channel\b/i.exec(text);
-  if (m) return ORDINALS[m[1].toLowerCase()];
+  // ("the 2nd channel": an ordinal in digits too)
+  m = /\b(first|second|third|fourth|fifth|[1-9](?=st|nd|rd|th))(?:st|nd|rd|th)?\s+channel\b/i.exec(text);
+  if (m) return ORDINALS[m[1].toLowerCase()] ?? Number(m[1]);
   for (const name of CHANNEL_NAMES) {
     if (channelNameAt(name, text) >= 0) return name;
   }

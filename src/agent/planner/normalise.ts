@@ -122,6 +122,16 @@ export function withCountsInDigits(text: string): string {
     .replace(new RegExp(`${NUMBERED}${SAID_NUMBER}\\b`, 'gi'), digits);
 }
 
+const ORDINAL_WORDS: Record<string, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
+
+/**
+ * An ordinal in digits before a channel or a frame as its word: "the 2nd channel" → "the second channel", "the 3rd frame"
+ * → "the third frame" (the words every reader of a scope knows). "every 3rd frame" is a stride and stays as said.
+ */
+export function withOrdinalsInWords(text: string): string {
+  return text.replace(/(?<!\bevery\s+(?:other\s+)?)\b([1-5])(?:st|nd|rd|th)(?=\s+(?:channel|chan|frame|time ?point|timepoint)s?\b)/gi, (m, n: string) => ORDINAL_WORDS[n] ?? m);
+}
+
 /** Curly apostrophes and quotes as straight ones, and odd spaces as spaces. */
 export function withPlainTypography(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ');
@@ -169,5 +179,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withExclusionsSaidPlainly(withCountsInDigits(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)));
+  return withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))));
 }

@@ -285,6 +285,12 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
       headings.push({ start: clause.start, end: clause.end, tool: best.tool });
       return;
     }
+    // "export the tracks as csv, only tracks longer than 10 frames": a clause that only says which of the things the step
+    // before works on (no verb of its own) is that step's restriction, applied or named there, never a step of its own
+    if (picked.length > 0 && !clause.negated && ONLY_SOME.test(clause.text) && clauses[picked.at(-1)!.clause].sentence === clause.sentence) {
+      headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
+      return;
+    }
     // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
     if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
@@ -625,6 +631,9 @@ function offByExclusion(step: PlannedStep, spans: { start: number; end: number }
   }
 }
 
+/** Some of the things only, by a property: "only tracks longer than 10 frames", "just the cells with ...", "only nuclei over 50 px". */
+const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
+
 /** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */
 function pastPassive(sentence: string): boolean {
   return /\b(?:was|were)\s+(?:(?:then|first|subsequently|next|finally|also|initially|additionally|further|afterwards|automatically|manually)\s+)?[\p{L}-]+(?:ed|en)\b/iu.test(sentence);
@@ -741,8 +750,11 @@ function inToolNames(stem: string, catalogue: Catalogue): number {
 function namesAnotherValue(tool: string, first: string, second: string, catalogue: Catalogue): boolean {
   const props = catalogue.get(tool)?.properties ?? {};
   const args = Object.keys(props).length ? Object.keys(props) : Object.keys(selfOf(tool, catalogue)?.valueWords ?? {});
+  // ("smooth the traces, Savitzky Golay, ...": a verb before its object is the step's action, no value said of it; the value
+  // named after it is how that step runs, never the step again)
+  const said = first.replace(/^\W*(?:(?:please|pls|and|then|now|can you|could you)\s+)*[a-z-]+\s+(?=(?:the|my|our|these|those|all|each|every|its|their|this|that)\s)/i, '');
   return args.some((arg) => {
-    const a = findEnumValue(tool, arg, first, catalogue);
+    const a = findEnumValue(tool, arg, said, catalogue);
     const b = findEnumValue(tool, arg, second, catalogue);
     return a !== undefined && b !== undefined && a !== b;
   });
