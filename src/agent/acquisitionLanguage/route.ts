@@ -225,7 +225,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     } catch (err) {
       // ("image GFP and RFP every 5 min, but not DAPI": an imperative to image channels at an interval is a plan to start that lacks
       // something, never a fact about the movie open)
-      return { ask: capitalise((err as Error).message), ...(wholeTimePlan || (IMAGING_VERB.test(t) && spans.intervalS !== undefined) ? { start: true as const } : {}) };
+      return { ask: capitalise((err as Error).message), ...(wholeTimePlan || (IMAGING_VERB.test(t) && spans.intervalS !== undefined && !ANALYSIS_WORD.test(t)) ? { start: true as const } : {}) };
     }
   }
   if (/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(t)) {
@@ -313,8 +313,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
     } catch (err) {
-      // (an imperative to image channels is a plan to start: asked about, never read as a fact about the movie open)
-      return { ask: capitalise((err as Error).message), start: true };
+      // (an imperative to image channels is a plan to start: asked about, never read as a fact about the movie open; not when
+      // the words ask for analysis too, "we imaged ... every 5 min overnight. Can you segment the nuclei?", which are the planner's)
+      return { ask: capitalise((err as Error).message), ...(ANALYSIS_WORD.test(t) ? {} : { start: true as const }) };
     }
   }
   return route;

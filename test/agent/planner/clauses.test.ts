@@ -1,6 +1,6 @@
 // The clause grammar: arrows order steps like "then".
 import { describe, expect, it } from 'vitest';
-import { splitClauses, statesLabelling, withoutWishedEffects } from '../../../src/agent/planner/clauses.ts';
+import { isContext, splitClauses, statesLabelling, withoutWishedEffects } from '../../../src/agent/planner/clauses.ts';
 
 describe('clauses', () => {
   it('splits at arrows, each joined by "then"', () => {
@@ -144,5 +144,14 @@ describe('an effect wished for after a command', () => {
   });
   it('keeps one that holds a number, a unit or a format, which may be a setting', () => {
     for (const text of ['track the cells so the speed is in um/min', 'segment so the masks are 16-bit tiff']) expect(withoutWishedEffects(text)).toBe(text);
+  });
+});
+
+describe('how often a recording was made, told in a narrative', () => {
+  it('is a fact about the movie, never a microscope step', () => {
+    expect(isContext('we imaged HeLa H2B-mCherry every 5 min overnight.')).toBe(true);
+    expect(isContext('we imaged the cells at 10 min intervals for 2 days')).toBe(true);
+    // (an order to image is no narrative)
+    expect(isContext('image GFP every 5 min')).toBe(false);
   });
 });
