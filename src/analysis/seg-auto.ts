@@ -537,7 +537,7 @@ export function describeOutlineRule(chosen: ChosenParameters, edgeFraction: numb
   const finer = chosen.edgeSigmaPx !== undefined && chosen.edgeSigmaPx < chosen.sigmaPx ? ` (on the plane smoothed by ${chosen.edgeSigmaPx} px where the object stands clear of its noise, else by ${chosen.sigmaPx} px)` : '';
   const edge = edgeFraction > 0 ? `each object's edge at ${edgeFraction} of the way from the background to its own core level${finer}` : `the threshold's contour on the plane smoothed by ${chosen.sigmaPx} px`;
   const after = [
-    chosen.growToNoiseSd > 0 ? `grown down to ${chosen.growToNoiseSd} noise SD above the background first` : '',
+    chosen.growToNoiseSd > 0 ? `grown down to ${chosen.growToNoiseSd} noise SD above the background first${finer ? ` (an object too dim for that edge still loses the outer ${chosen.sigmaPx} px the growth laid on its blur where its edge level stands above the growth's)` : ''}` : '',
     chosen.dimGrowthReachPx > 0 ? `a dim object grown up to ${chosen.dimGrowthReachPx} px on a plane smoothed by ${+(DIM_COARSE_FACTOR * chosen.sigmaPx).toFixed(2)} px` : '',
     chosen.convexFill ? 'filled to its convex hull' : chosen.closeBaysPx > 0 ? `notches up to ${2 * chosen.closeBaysPx} px wide closed` : '',
   ].filter(Boolean);

@@ -237,11 +237,19 @@ const MIN_TRIM_SNR = 5;
  * the foreground (`depth`, the distance map) as its deepest. The core is free of the blur halo
  * a low threshold adds, which would otherwise pull the level down. Without `depth`, the median
  * of all its pixels. With `coarseNoise` (the noise of `smoothed`; the finer plane carries its own), objects
- * whose edge level lies within MIN_TRIM_SNR noise deviations of the background are left whole. In place.
+ * whose edge level lies within MIN_TRIM_SNR noise deviations of the background are left whole, except
+ * where the objects were `grown` by hysteresis: the growth's level (a fixed number of noise SD) is a small
+ * share of a dim body's contrast and lies out on the blur around it (a blurred step crosses a fifth of its
+ * height about 0.84 sigma outside its edge), so a dim object whose edge level stands above the growth's level
+ * loses the pixels below its edge level within `grown.rimPx` of its outline (the blur's reach; deeper ones
+ * are its texture). A cut above the growth's level is no closer to the noise than the growth was. In place.
  */
-export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array, finer?: FinerEdges, coarseNoise?: number): void {
+export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, background: number, fraction: number, depth?: Float32Array, finer?: FinerEdges, coarseNoise?: number, grown?: GrownObjects): void {
   if (!Number.isFinite(background)) return;
   const { ids, start, order } = groupPixels(labels);
+  // The typical object's area: a grown object smaller than that (a piece of a nucleus, one cut by the field's edge) is not trimmed by its rim.
+  const areas = ids.map((label) => start[label + 1] - start[label]).sort((a, b) => a - b);
+  const typicalArea = areas.length ? areas[areas.length >> 1] : 0;
   const coreMedian = (image: Float32Array, from: number, to: number, deepest: number): number => {
     const core: number[] = [];
     for (let j = from; j < to; j++) if (!depth || depth[order[j]] >= 0.5 * deepest) core.push(image[order[j]]);
@@ -262,13 +270,23 @@ export function trimToEdges(labels: Uint32Array, smoothed: Float32Array, backgro
       if (fineContrast >= MIN_EDGE_SNR * finer.noise) (image = finer.smoothed), (base = finer.background), (contrast = fineContrast);
     }
     const noise = image === smoothed ? coarseNoise : finer?.noise;
-    if (noise !== undefined && fraction * contrast < MIN_TRIM_SNR * noise) continue;
+    const clear = noise === undefined || fraction * contrast >= MIN_TRIM_SNR * noise;
+    // Below the bar, a grown object still loses the rim the growth laid on its blur tail, where its edge level stands above the growth's.
+    const rimPx = !clear && grown && coarseNoise !== undefined && depth && to - from >= typicalArea && fraction * contrast >= grown.noiseSd * coarseNoise ? grown.rimPx : Infinity;
+    if (!clear && rimPx === Infinity) continue;
     const level = base + fraction * contrast;
+    const cut = (p: number) => image[p] < level && (rimPx === Infinity || depth![p] <= rimPx);
     let below = 0;
-    for (let j = from; j < to; j++) if (image[order[j]] < level) below++;
+    for (let j = from; j < to; j++) if (cut(order[j])) below++;
     if (below > MAX_TRIMMED_SHARE * (to - from)) continue;
-    for (let j = from; j < to; j++) if (image[order[j]] < level) labels[order[j]] = 0;
+    for (let j = from; j < to; j++) if (cut(order[j])) labels[order[j]] = 0;
   }
+}
+
+/** Objects grown by hysteresis (trimToEdges): the level they were grown to, in noise SD of the coarse plane, and the width of the rim a cut may take from those below the bar. */
+export interface GrownObjects {
+  noiseSd: number;
+  rimPx: number;
 }
 
 /** A finer-smoothed plane for edges (trimToEdges): its background level and the robust standard deviation of its background. */
@@ -508,7 +526,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
       finer = { smoothed: fine, ...backgroundStats(fine, foreground) };
     }
     const coarse = backgroundStats(smoothed, foreground);
-    trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined);
+    trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined, finer && o.growToNoiseSd > 0 ? { noiseSd: o.growToNoiseSd, rimPx: o.sigmaPx } : undefined);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   if (o.dimGrowthReachPx > 0) growDimObjects(labels, width, height, { bright, smoothed, sigmaPx: o.sigmaPx, noiseSd: o.growToNoiseSd || 3, reachPx: o.dimGrowthReachPx, missing });

@@ -192,6 +192,30 @@ describe('outlines per object', () => {
     trimToEdges(noisy, coarse, 0, 0.5, depth, { smoothed: fine, background: 0, noise: 50 });
     expect([...noisy].map(String).join('')).toBe('111111111111111111');
   });
+
+  it('trims the rim a dim object was grown onto (its blur tail) where its edge level stands above the level it was grown to', () => {
+    // One row: a dim 12 px object (x 3..14) at 10 on the finer plane (noise 1.2: 8.3 SD, clear enough for its edge),
+    // with a dark texture pixel at x 8 deep inside; hysteresis took it out to x 0..17 on the coarse plane (noise 0.5,
+    // grown to 3 SD = 1.5; its tail stands at 2).
+    const w = 18;
+    const coarse = Float32Array.from({ length: w }, (_, x) => (x >= 3 && x < 15 ? 10 : 2));
+    const fine = Float32Array.from({ length: w }, (_, x) => (x === 8 ? 1 : x >= 3 && x < 15 ? 10 : 0.5));
+    const depth = Float32Array.from({ length: w }, (_, x) => Math.min(x + 1, w - x));
+    const finer = { smoothed: fine, background: 0, noise: 1.2 };
+    // Without the growth's level the edge level (a quarter of 10) is within 5 noise SD of the finer plane: left whole.
+    const ungrown = new Uint32Array(w).fill(1);
+    trimToEdges(ungrown, coarse, 0, 0.25, depth, finer, 0.5);
+    expect([...ungrown].map(String).join('')).toBe('111111111111111111');
+    // Grown to 3 coarse SD (1.5): the edge level 2.5 stands above it, so the tail goes, within the 3 px rim only
+    // (the dark pixel 9 px deep stays: texture inside the body, not blur).
+    const grown = new Uint32Array(w).fill(1);
+    trimToEdges(grown, coarse, 0, 0.25, depth, finer, 0.5, { noiseSd: 3, rimPx: 3 });
+    expect([...grown].map(String).join('')).toBe('000111111111111000');
+    // Grown to 6 SD (3.0): a cut at 2.5 would lie below the growth's own level; left whole.
+    const deep = new Uint32Array(w).fill(1);
+    trimToEdges(deep, coarse, 0, 0.25, depth, finer, 0.5, { noiseSd: 6, rimPx: 3 });
+    expect([...deep].map(String).join('')).toBe('111111111111111111');
+  });
 });
 
 describe('seeds by depth (h-maxima by dynamics)', () => {
