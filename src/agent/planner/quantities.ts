@@ -216,7 +216,8 @@ export const TOLD_INTERVAL = new RegExp(
   [
     String.raw`\b(?:frames?|time ?points?|images?)\s+(?:(?:are|were)\s+)?(?:taken\s+|acquired\s+|recorded\s+)?${TOLD_NUM}\s*${TOLD_TIME}\s+apart\b`,
     String.raw`\b(?:frame\s+|time\s+|imaging\s+)?interval\s+(?:is|was|=|:|of)?\s*${TOLD_NUM}\s*${TOLD_TIME}\b`,
-    String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
+    // ("we imaged HeLa H2B-mCherry every 5 min": what was imaged may stand between)
+    String.raw`\b(?:imaged|acquired|recorded|taken|filmed)\s+(?:(?!every\b)[\w-]+\s+){0,3}?(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
     String.raw`\b${TOLD_NUM}[- ]?${TOLD_TIME}[- ](?:frames|interval|intervals|time ?steps?)\b`,
     String.raw`\b${TOLD_NUM}\s*${TOLD_TIME}\s*(?:\/|per)\s*frame\b`,
     // "5 min between frames", "30 s between time points"

@@ -131,3 +131,21 @@ describe('areas in µm² for arguments in px', () => {
     expect(areasInPixels('nuclei 8 µm across, 2 µm steps', 0.5)).toEqual({ text: 'nuclei 8 µm across, 2 µm steps', notes: [] });
   });
 });
+
+describe('how often a recording was made, with what was imaged between', () => {
+  it('is the frame interval told', () => {
+    expect(statedCalibration('we imaged HeLa H2B-mCherry every 5 min overnight').frameIntervalS).toBe(300);
+    expect(statedCalibration('the cells were imaged every 2 min').frameIntervalS).toBe(120);
+  });
+});
+
+describe('areas', () => {
+  it('are read as the unit squared, never a length or a bare count', () => {
+    for (const text of ['bigger than 20 um2', 'bigger than 20 µm²', 'bigger than 20 square microns', 'bigger than 20 um^2']) {
+      const [q] = findQuantities(text);
+      expect(q, text).toMatchObject({ value: 20, unit: 'um', squared: true });
+      expect(text.slice(q.start, q.end), text).toMatch(/^20\s*(?:um2|µm²|square microns|um\^2)$/);
+    }
+    expect(findQuantities('a radius of 20 um')[0].squared).toBeUndefined();
+  });
+});
