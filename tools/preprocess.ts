@@ -98,6 +98,7 @@ function readDriftRequest(c: RequestClause): Record<string, unknown> {
 
 const correctDrift = defineTool({
   name: 'correct_drift',
+  references: { cite: { '*': ['Guizar-Sicairos M, Thurman ST, Fienup JR (2008) Efficient subpixel image registration algorithms. Opt Lett 33:156-158', 'Pylvanainen JW et al. (2023) Fast4DReg: fast registration of 4D microscopy datasets. J Cell Sci 136:jcs260728'] } },
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
   words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'stage is unstable', 'stage instability', 'field of view wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'turboreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
@@ -255,6 +256,7 @@ function readBleachRequest(c: RequestClause): Record<string, unknown> {
 
 const correctBleach = defineTool({
   name: 'correct_bleach',
+  references: { cite: { '*': ['Miura K (2020) Bleach correction ImageJ plugin for compensating the photobleaching of time-lapse sequences. F1000Research 9:1494'] } },
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
   words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
@@ -334,6 +336,7 @@ function readBackgroundRequest(c: RequestClause): Record<string, unknown> {
 
 const subtractBackground = defineTool({
   name: 'subtract_background',
+  references: { cite: { '*': ['Sternberg SR (1983) Biomedical image processing. Computer 16:22-34'] } },
   summary: 'Removes the uneven background (glow, haze, illumination gradients) under the objects with a rolling ball, as Fiji\'s Process > Subtract Background; writes the movie with the background subtracted, or the background itself.',
   words: ['subtract background', 'background subtraction', 'remove background', 'remove the background', 'background removal', 'background correction', 'correct the background', 'background subtract', 'background-subtract', 'background-subtracted', 'rolling ball', 'rolling-ball', 'ball radius', 'uneven background', 'background is uneven', 'uneven illumination', 'illumination is uneven', 'flatten the background', 'background haze', 'haze', 'background fluorescence', 'autofluorescence background', 'background glow', 'top-hat', 'top hat', 'create background', 'bg subtraction', 'bkg', 'shading', 'shading correction', 'correct the shading', 'vignetting'],
   examples: ['subtract the background', 'remove the background and then segment', 'rolling ball 30', 'background subtraction with a 25 pixel radius', 'subtract the background, the cells are dark on a light background', 'create the background with a 50 px ball'],

@@ -124,6 +124,7 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
 
 const track = defineTool({
   name: 'track',
+  references: { cite: { lap: ['Jaqaman K et al. (2008) Robust single-particle tracking in live-cell time-lapse sequences. Nat Methods 5:695-702', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90', 'Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'], overlap: ['Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'] } },
   summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
   words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'through time', 'paths'],
   examples: ['track the nuclei', 'follow the cells over time', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
@@ -654,6 +655,7 @@ function readEvaluationRequest(c: RequestClause): Record<string, unknown> {
 
 const evaluate = defineTool({
   name: 'evaluate',
+  references: { cite: { '*': ['Ulman V et al. (2017) An objective comparison of cell-tracking algorithms. Nat Methods 14:1141-1152', 'Matula P et al. (2015) Cell tracking accuracy measurement based on comparison of acyclic oriented graphs. PLoS One 10:e0144959'] } },
   summary: 'Scores tracks or masks against ground truth with the Cell Tracking Challenge measures (DET, SEG, TRA) and division F1.',
   words: ['evaluate', 'evaluation', 'score', 'accuracy', 'ground truth', 'benchmark', 'compare to truth', 'det', 'seg', 'tra', 'annotations', 'how good', 'f1'],
   examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],

@@ -162,6 +162,11 @@ export interface ToolSelfDescription {
   consumes: ArtifactType[];
   /** Artifact types it writes, main output first. */
   produces: ArtifactType[];
+  /**
+   * What to cite for the methods it runs, for a methods section: by the value of its method argument that selects it
+   * (`method`, or the argument named `by`), and under '*' for every run. Answers "what should I cite for the tracking?".
+   */
+  references?: { by?: string; cite: Record<string, string[]> };
   /** Needs a time-lapse (several frames), never a single-frame projection. */
   needsFrames?: boolean | ((args: Record<string, unknown>) => boolean);
   /** 'microscope': it runs the microscope (its requests are read by the acquisition language); default analysis. */

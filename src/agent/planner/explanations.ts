@@ -237,6 +237,8 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
  * not about how a step chose, or nothing has run.
  */
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
+  // "what should I cite for the tracking?", "can you give me the references for the methods?": from the record and the tools' declarations
+  if (asksCitation(question)) return citations(question, earlier, index, schemaOf);
   // "what exactly did you do?", "recap?": the session's steps, from the record
   if (asksWhatWasDone(question)) return sessionSummary(earlier);
   // "so what did that find?": the step's own account (the one the words name, else the latest), from the record
@@ -273,6 +275,51 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
   return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
+}
+
+/** "what should I cite for the tracking?", "references for the methods?", "which paper is the drift correction from?". */
+const ASKS_CITATION = /\b(?:cite|citing|citations?|references?|papers?|publications?|bibliograph\w*)\b[^.!]*(?:\?|\bfor\b|\bof\b|\bfrom\b)|\b(?:what|which)\s+(?:should|do|can|must)\s+(?:i|we)\s+cite\b|\bmethods?\s+section\b/i;
+/** A reference asked in another sense ("the reference frame", "reference channel"). */
+const OTHER_REFERENCE = /\breferences?\s+(?:frame|image|channel|point|plane|slice|time ?point|movie|did|do|does|was|were|is)\b|\b(?:against|to|with|as)\s+(?:the\s+|a\s+)?(?:first\s+|previous\s+)?references?\b|\breferences?\b[^?.]*\b(?:use|used|align\w*|register\w*|correct\w*)\b/i;
+
+export function asksCitation(text: string): boolean {
+  return ASKS_CITATION.test(text) && !OTHER_REFERENCE.test(text);
+}
+
+/** What to cite for one step: the references of the method it ran (its record), or of the tool's every run. */
+function referencesOf(tool: string, values: Record<string, unknown>, args: Record<string, unknown>, schemaOf: (tool: string) => Record<string, PropertyInfo>): { method?: string; cite: string[] } {
+  const refs = findTool(tool)?.references;
+  if (!refs) return { cite: [] };
+  const by = refs.by ?? 'method';
+  // (what ran: the value it recorded, else the one it was given, else its schema's default)
+  const ran = [values[by], args[by], schemaOf(tool)[by]?.default].find((v): v is string => typeof v === 'string');
+  return { method: ran, cite: [...(ran ? refs.cite[ran] ?? [] : []), ...(refs.cite['*'] ?? [])] };
+}
+
+/**
+ * The references for a methods section: of the step the question names (or of every step that ran), as each ran;
+ * before anything ran, of the tool the question names, from its declaration. A model of ours is named by its folder
+ * and sha256, never by a published method it did not run.
+ */
+function citations(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo>): string {
+  const named = new Set(index.match(question).map((m) => m.tool));
+  const done = earlier.filter((r) => r.ok && findTool(r.tool)?.references);
+  const asked = done.filter((r) => named.has(r.tool));
+  const steps = (asked.length ? asked : done).filter((r, i, all) => all.findIndex((o) => o.tool === r.tool && referencesOf(o.tool, o.values, o.args, schemaOf).method === referencesOf(r.tool, r.values, r.args, schemaOf).method) === i);
+  const lines = steps.map((r) => {
+    const { method, cite } = referencesOf(r.tool, r.values, r.args, schemaOf);
+    const model = typeof r.values.modelFolder === 'string' ? ` with our own model ${r.values.modelFolder} (sha256 ${String(r.values.modelSha256 ?? 'unknown')}), trained here, no published network` : '';
+    return `${r.tool}${method ? ` (${method}${model})` : model}: ${cite.length ? cite.join('; ') : 'no published method to cite beyond the software'}`;
+  });
+  if (lines.length === 0) {
+    const tool = [...named].find((t) => findTool(t)?.references);
+    const byMethod = tool ? Object.entries(findTool(tool)!.references!.cite) : [];
+    const cite = byMethod.map(([method, refs]) => `${method === '*' ? 'every run' : method}: ${refs.join('; ')}`);
+    return tool
+      ? `Nothing has run yet, so from \`${tool}\`'s declaration (I ran nothing): ${cite.join(' | ')}.${byMethod.some(([m]) => m !== '*') ? ' Which applies depends on the method it runs; ask again after it runs.' : ''}`
+      : 'Nothing that ran has a published method to cite yet (I ran nothing). The analysis itself was done with cellpilot; its provenance log lists every step, its arguments and the files it read.';
+  }
+  return `What to cite, from the record of what ran (I ran nothing): ${lines.join(' | ')}. The steps ran in cellpilot; its provenance log lists each one's arguments and input files.`;
 }
 
 /** "how is the speed calculated?", "how were the areas measured?": how a quantity is obtained, not which value was chosen. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
 import type { PastResult } from '../../../src/agent/planner/conversation.ts';
-import { asksWhatItFound, asksWhatWasDone, asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
+import { asksCitation, asksWhatItFound, asksWhatWasDone, asksWhy, explainStep, toolAskedAbout } from '../../../src/agent/planner/explanations.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
@@ -128,5 +128,29 @@ describe('a choice asked of the method that made it', () => {
   it('"what threshold value did otsu pick?" asks the step\'s record, whoever the subject', () => {
     for (const q of ['what threshold value did otsu pick?', 'which radius did the watershed use?']) expect(asksWhy(q), q).toBe(true);
     expect(asksWhy('which threshold should otsu pick?')).toBe(false);
+  });
+});
+
+describe('what to cite', () => {
+  const seg: PastResult = { tool: 'segment', args: { movie: 'movie-1' }, ok: true, summary: 'Found.', values: { objects: 96, method: 'otsu' }, artifacts: [] };
+  const byModel: PastResult = { tool: 'segment', args: { method: 'model' }, ok: true, summary: 'Found.', values: { objects: 96, method: 'model', modelFolder: 'models/nuclei-unet', modelSha256: 'abc123' }, artifacts: [] };
+  const trk: PastResult = { tool: 'track', args: { labels: 'labels-1' }, ok: true, summary: 'Tracked.', values: { tracks: 8 }, artifacts: [] };
+  const schemaOf = (tool: string) => (tool === 'track' ? { method: { default: 'lap' } } : {}) as never;
+  const index = indexFor(catalogue);
+  it('names the references of the method each step ran, from the record, running nothing', () => {
+    const said = explainStep('what should I cite for the methods section?', [seg, trk], index, schemaOf) ?? '';
+    expect(said).toMatch(/segment \(otsu\): Otsu N \(1979\)/);
+    expect(said).toMatch(/track \(lap\): Jaqaman K et al\. \(2008\)/);
+    expect(explainStep('can you cite the method for the tracking?', [seg, trk], index, schemaOf)).not.toMatch(/Otsu/);
+  });
+  it('never cites a published method for our own model, which it names by folder and sha256', () => {
+    const said = explainStep('which paper is the segmentation from?', [byModel], index, schemaOf) ?? '';
+    expect(said).toMatch(/our own model models\/nuclei-unet \(sha256 abc123\)/);
+    expect(said).not.toMatch(/StarDist|Otsu/);
+  });
+  it('is no question about a reference frame', () => {
+    expect(asksCitation('align everything to the first frame as reference')).toBe(false);
+    expect(asksCitation('what reference did the drift correction use?')).toBe(false);
+    expect(asksCitation('what should I cite?')).toBe(true);
   });
 });
