@@ -117,7 +117,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
   const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
   // (the things counted: "how many divisions in frames 1-10?" is never answered by a value of other things, the objects per frame)
-  const thingsAsked = countsThings(question) ? KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question))) : [];
+  const thingsAsked = scope.reduce === 'count' ? KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question))) : [];
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
