@@ -806,6 +806,9 @@ const exportTool = defineTool({
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
   writesCopies: true,
+  inapplicable: {
+    frames: (a) => (a.format === 'tiff' || a.format === 'png' || ((a.movie || a.labels) && !a.format && !a.tracks && !a.table) ? undefined : 'frames choose the frames of a movie or label movie written as "tiff" or "png"; tracks and tables are written whole'),
+  },
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
   insteadOf: {
     excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },

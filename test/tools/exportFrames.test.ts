@@ -46,3 +46,13 @@ describe('export of some frames', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('frames where they do not apply', () => {
+  it('are named for tracks and tables (written whole), never for a movie or labels', () => {
+    const why = exportTool.inapplicable!.frames;
+    expect(why({ format: 'csv', table: 'table-1', frames: { first: 1, last: 2 } })).toMatch(/tracks and tables are written whole/);
+    expect(why({ format: 'trackmate', tracks: 'tracks-1', frames: { first: 1, last: 2 } })).toMatch(/written whole/);
+    expect(why({ format: 'tiff', movie: 'movie-1', frames: { first: 1, last: 2 } })).toBeUndefined();
+    expect(why({ movie: 'movie-1', frames: { first: 1, last: 2 } })).toBeUndefined();
+  });
+});
