@@ -2109,7 +2109,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id, factor);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
-  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, unit, artifact.id, (group) => mean(numeric(group, column)) * factor, `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
+  if (scope.perFrame && scope.frame === undefined) return seriesAnswer(column, rows, rawUnit, artifact.id, (group) => mean(numeric(group, column)), `${where ? `${columnInWords(column)} ${where}` : `${statisticInWords('mean', column)}`}`);
   if (scope.top !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) {
     // "the top 2 tracks by speed" from rows per frame or per step: each track ranked once, by the mean of its rows
     const byTrack = (/\b(?:tracks?|trajector(?:y|ies))\b/i.test(question) || asksAboutCells(question)) && idColumn !== undefined && /track|branch/i.test(idColumn) && new Set(values.map((x) => x.row[idColumn])).size < values.length;
