@@ -148,7 +148,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;
         // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
         if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
-        if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`.replace(/(?<=\S)(?=[A-Z])/g, ' ')))) score = 0;
+        if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;

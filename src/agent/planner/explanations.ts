@@ -305,13 +305,13 @@ function citations(question: string, earlier: PastResult[], index: ToolIndex, sc
   const named = new Set(index.match(question).map((m) => m.tool));
   const done = earlier.filter((r) => r.ok && findTool(r.tool)?.references);
   const asked = done.filter((r) => named.has(r.tool));
-  const steps = (asked.length ? asked : done).filter((r, i, all) => all.findIndex((o) => o.tool === r.tool && referencesOf(o.tool, o.values, o.args, schemaOf).method === referencesOf(r.tool, r.values, r.args, schemaOf).method) === i);
-  const lines = steps.map((r) => {
+  // (each tool and method once, however often it ran)
+  const lines = new Set((asked.length ? asked : done).map((r) => {
     const { method, cite } = referencesOf(r.tool, r.values, r.args, schemaOf);
     const model = typeof r.values.modelFolder === 'string' ? ` with our own model ${r.values.modelFolder} (sha256 ${String(r.values.modelSha256 ?? 'unknown')}), trained here, no published network` : '';
     return `${r.tool}${method ? ` (${method}${model})` : model}: ${cite.length ? cite.join('; ') : 'no published method to cite beyond the software'}`;
-  });
-  if (lines.length === 0) {
+  }));
+  if (lines.size === 0) {
     const tool = [...named].find((t) => findTool(t)?.references);
     const byMethod = tool ? Object.entries(findTool(tool)!.references!.cite) : [];
     const cite = byMethod.map(([method, refs]) => `${method === '*' ? 'every run' : method}: ${refs.join('; ')}`);
@@ -319,7 +319,7 @@ function citations(question: string, earlier: PastResult[], index: ToolIndex, sc
       ? `Nothing has run yet, so from \`${tool}\`'s declaration (I ran nothing): ${cite.join(' | ')}.${byMethod.some(([m]) => m !== '*') ? ' Which applies depends on the method it runs; ask again after it runs.' : ''}`
       : 'Nothing that ran has a published method to cite yet (I ran nothing). The analysis itself was done with cellpilot; its provenance log lists every step, its arguments and the files it read.';
   }
-  return `What to cite, from the record of what ran (I ran nothing): ${lines.join(' | ')}. The steps ran in cellpilot; its provenance log lists each one's arguments and input files.`;
+  return `What to cite, from the record of what ran (I ran nothing): ${[...lines].join(' | ')}. The steps ran in cellpilot; its provenance log lists each one's arguments and input files.`;
 }
 
 /** "how is the speed calculated?", "how were the areas measured?": how a quantity is obtained, not which value was chosen. */

@@ -1,7 +1,7 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
 import { CHANNEL_NAMES, LASER_CHANNELS } from './lexicon.ts';
-import { findFrameRange, findQuantities, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
+import { findFrameRange, findQuantities, framesTakenWithin, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 
@@ -117,18 +117,15 @@ export function fractionOfFrames(text: string, frameCount?: number): { first: nu
  */
 export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
 
-const SECONDS_PER: Record<string, number> = { h: 3600, m: 60, s: 1 };
-
 /**
  * The frames of a span said in time ("the first hour": the frames taken in its first 3600 s), given the frame interval
  * in seconds and, for a span from the end, the frame count; undefined when they cannot be worked out.
  */
 export function timeSpanFrames(match: RegExpExecArray, intervalS: number | undefined, frameCount?: number): { first: number; last: number } | undefined {
-  if (!intervalS || !(intervalS > 0)) return undefined;
-  const unit = (match[3] ?? match[4]).toLowerCase();
-  const spanS = Number(match[2] ?? 1) * SECONDS_PER[unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's'];
+  const span = findQuantities(`${match[2] ?? 1} ${match[3] ?? match[4]}`)[0];
+  if (!intervalS || !(intervalS > 0) || span?.kind !== 'time') return undefined;
   // (the frames taken before the span ends: at 3 min a frame, the first hour is frames 1-20, t = 0 to 57 min)
-  const n = Math.max(1, Math.ceil(spanS / intervalS - 1e-9));
+  const n = framesTakenWithin(seconds(span), intervalS);
   if (/first|initial/i.test(match[1])) return { first: 1, last: frameCount !== undefined ? Math.min(n, frameCount) : n };
   return frameCount !== undefined ? { first: Math.max(1, frameCount - n + 1), last: frameCount } : undefined;
 }

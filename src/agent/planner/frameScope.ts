@@ -6,6 +6,7 @@ import { type Catalogue, producesOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
 import { needsFrames } from './frames.ts';
+import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
@@ -185,12 +186,10 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
   return { ...plan, notes: [...notes, ...lines] };
 }
 
-/** The time between frames in s: told in this request (its calibration step), else the movie's header, else set earlier. */
+/** The time between frames in s: told in this request (its calibration step), else as the session knows it. */
 function frameIntervalKnown(plan: Plan, conversation: Conversation): number | undefined {
   const told = plan.steps.find((s) => typeof s.args.frameIntervalS === 'number')?.args.frameIntervalS as number | undefined;
-  const header = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number').at(-1)?.frameIntervalS;
-  const earlier = [...conversation.earlier].reverse().find((r) => r.ok && typeof r.args.frameIntervalS === 'number')?.args.frameIntervalS as number | undefined;
-  return told ?? header ?? earlier;
+  return told ?? movieIntervalS(conversation);
 }
 
 /** True when a note already names the scope's words as not applied, in words that fit (its frames unknown). */

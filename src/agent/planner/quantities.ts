@@ -170,7 +170,8 @@ export function findQuantities(text: string): Quantity[] {
     // "20 µm²", "20 um2", "20 square microns": an area, never a length
     const squared = q.unit === '' ? SQUARED_AFTER.exec(after) : undefined;
     if (squared) Object.assign(q, { kind: 'length', unit: /^(?:px|pixel)/i.test(squared[1] ?? squared[2]) ? 'px' : 'um', squared: true, end: q.end + squared[0].length });
-    else if ((q.unit === 'um' || q.unit === 'px') && /^(?:²|\^\s*2|2(?![\d.]))/.test(after)) Object.assign(q, { squared: true, end: q.end + /^(?:²|\^\s*2|2)/.exec(after)![0].length });
+    const squaredMark = squared || !(q.unit === 'um' || q.unit === 'px') ? undefined : /^(?:²|\^\s*2|2(?![\d.]))/.exec(after);
+    if (squaredMark) Object.assign(q, { squared: true, end: q.end + squaredMark[0].length });
     if ((q.unit === 'um' || q.unit === 'nm') && (PER_PIXEL_AFTER.test(after) || PER_PIXEL_BEFORE.test(before))) q.per = 'px';
     if (q.kind === 'time' && !q.per && (PER_FRAME_AFTER.test(after) || PER_FRAME_BEFORE.test(before))) q.per = 'frame';
     out.push(q);
@@ -397,6 +398,11 @@ const FIRST_TIME = new RegExp(String.raw`\b(?:the\s+)?first\s+(?:(\d+(?:\.\d+)?)
 /** "between minute 10 and minute 30", "from 10 to 30 min", "from t = 10 min to t = 30 min": a stretch of the movie said in times. */
 const TIME_RANGE = new RegExp(String.raw`\b(?:from|between)\s+(?:(minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?\s*(?:to|and|until|till|-|–)\s*(?:(?:minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?(?![\w])`, 'gi');
 
+/** How many frames are taken within the first `spanS` seconds of a movie (frame k at (k - 1) x the interval); at least one. */
+export function framesTakenWithin(spanS: number, frameIntervalS: number): number {
+  return Math.max(1, Math.ceil(spanS / frameIntervalS - 1e-9));
+}
+
 /**
  * "track the nuclei during the first 20 minutes" with one frame per minute: times of the movie said as a stretch are the
  * frames they cover (frame k is taken at (k - 1) x the frame interval), written as frames for every reader after, and said.
@@ -409,7 +415,7 @@ export function timesInFrames(text: string, frameIntervalS: number | undefined):
   let out = text.replace(FIRST_TIME, (m, v: string | undefined, unit: string | undefined, one: string | undefined) => {
     const seconds = one ? TIME_S[one.toLowerCase()] : Number(v) * TIME_S[(unit ?? '').toLowerCase()];
     if (!(seconds > 0)) return m;
-    const count = Math.max(1, Math.ceil(seconds / frameIntervalS - 1e-9));
+    const count = framesTakenWithin(seconds, frameIntervalS);
     notes.push(`${m.replace(/^the\s+/i, '')} is frames 1-${count} at ${every}.`);
     return `the first ${count} frames`;
   });
