@@ -183,7 +183,13 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     }
   }
   if (lines.length === 0 && notes.length === (plan.notes ?? []).length) return plan;
-  return { ...plan, notes: [...notes, ...lines] };
+  // (frames one step could not take and another took, "one frame every 2 min; how many nuclei over the final 10 min?" with
+  // set_calibration before the segmentation, were applied: the line that named them as not applied goes)
+  const applied = (line: string) => {
+    const said = /^Not applied: "([^"]*)"/.exec(line)?.[1];
+    return said !== undefined && lines.some((l) => l.includes(`as you asked ("${said}")`));
+  };
+  return { ...plan, notes: [...notes, ...lines.filter((l) => !applied(l))] };
 }
 
 /** The time between frames in s: told in this request (its calibration step), else as the session knows it. */

@@ -1485,10 +1485,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (const step of steps) notes.push(...aboutEarlierStep(step, text, conversation, catalogue));
   // "track again with a smaller linking distance": a setting changed by comparison, from the value the tool used last time
   for (const step of steps) {
-    if (actsOnEarlierSteps(step.tool, catalogue)) continue;
+    // (the microscope's changes are the acquisition language's: "a longer interval" changes the running plan)
+    if (actsOnEarlierSteps(step.tool, catalogue) || runsMicroscope(step.tool, catalogue)) continue;
     for (const c of relativeChanges(step.tool, step.clause, conversation, catalogue)) {
       if (step.args[c.arg] !== undefined) continue;
-      step.args[c.arg] = c.value;
+      if (c.value !== undefined) step.args[c.arg] = c.value;
       notes.push(c.note);
     }
   }
@@ -1902,8 +1903,8 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   if (Object.keys(changes).length === 0 && /[\p{L}]\s*[,:–—-]\s+\d/u.test(step.clause)) changes = changesIn(step.clause.replace(/([\p{L}])\s*[,:–—-]\s+(?=\d)/gu, '$1 of '));
   // "redo the segmentation with a larger radius": a setting changed by comparison, from the value used last time, and said
   const relative = relativeChanges(target, step.clause, conversation, catalogue).filter((c) => changes[c.arg] === undefined);
-  for (const c of relative) changes[c.arg] = c.value;
-  if (Object.keys(changes).length === 0) return [];
+  for (const c of relative) if (c.value !== undefined) changes[c.arg] = c.value;
+  if (Object.keys(changes).length === 0) return relative.map((c) => c.note);
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
   return relative.map((c) => c.note);

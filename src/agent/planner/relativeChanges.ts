@@ -1,7 +1,7 @@
 // "redo the segmentation with a larger radius", "track again with a smaller linking distance": a setting changed by a
 // comparison and no number. The new value is the one the step used last time (its argument, or the value it reported
-// choosing) times 1.5, or divided by it, and said; with no earlier value to start from the words are left for the
-// constraint reader to name. Never a rerun with nothing changed in silence.
+// choosing) times 1.5, or divided by it, and said; with no earlier value to start from, the words are named as not
+// applied. Never a rerun with nothing changed in silence.
 import type { Catalogue } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { nameWords } from './arguments.ts';
@@ -16,7 +16,8 @@ const COMPARED = /\b(larger|bigger|higher|greater|longer|wider|more|stronger|loo
 
 export interface RelativeChange {
   arg: string;
-  value: number;
+  /** The new value; undefined when there is no earlier value to change (the note then says so). */
+  value?: number;
   note: string;
 }
 
@@ -27,7 +28,6 @@ export interface RelativeChange {
 export function relativeChanges(tool: string, clause: string, conversation: Conversation, catalogue: Catalogue): RelativeChange[] {
   const props = catalogue.get(tool)?.properties ?? {};
   const last = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === tool);
-  if (!last) return [];
   const out: RelativeChange[] = [];
   for (const m of clause.matchAll(COMPARED)) {
     const said = tokenize(m[2]).map((t) => meaning(t.stem));
@@ -39,10 +39,18 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
       .filter(({ words }) => words.length > 0 && said.includes(words.at(-1)!))
       .sort((a, b) => b.words.filter((w) => said.includes(w)).length - a.words.filter((w) => said.includes(w)).length || a.words.length - b.words.length)[0];
     if (!named || out.some((c) => c.arg === named.k)) continue;
-    const before = [last.args[named.k], last.values[named.k]].find((v): v is number => typeof v === 'number' && v > 0);
-    if (before === undefined) continue;
     const up = MORE.test(m[1]);
     if (!up && !LESS.test(m[1])) continue;
+    const before = last ? [last.args[named.k], last.values[named.k]].find((v): v is number => typeof v === 'number' && v > 0) : undefined;
+    // (nothing to start from: said, never dropped; the words up to the argument's own, "longer linking distance")
+    if (before === undefined) {
+      const words = m[2].split(/\s+/);
+      const end = words.findLastIndex((w) => tokenize(w).some((t) => named.words.includes(meaning(t.stem))));
+      const phrase = `${m[1]} ${words.slice(0, end + 1).join(' ')}`;
+      const spoken = named.k.replace(/(?:Px|Um|S)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      out.push({ arg: named.k, note: `Not applied: "${phrase}" — \`${tool}\` has not run with a ${named.k} to make ${up ? 'larger' : 'smaller'}, so it used its default; say a number (e.g. "${spoken} 12").` });
+      continue;
+    }
     const raw = up ? before * STEP_FACTOR : before / STEP_FACTOR;
     const value = props[named.k].type === 'integer' ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(3));
     out.push({ arg: named.k, value, note: `"${m[0].trim()}": ${named.k} ${before} → ${value} (${up ? `${STEP_FACTOR}x` : `1/${STEP_FACTOR}`} of what ${tool} used last time, as no number was said; say one to choose it).` });

@@ -142,3 +142,13 @@ describe('some frames of the movie written out (Make Substack)', () => {
     }
   });
 });
+
+describe('frames one step could not take and another took', () => {
+  it('are said once, as applied', () => {
+    const p = planRequest({ request: 'how many nuclei are there over the final 10 min? one frame every 2 min', artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 40 }], earlier: [], current: [], earlierRequests: [] }, catalogue);
+    expect(p.steps.find((s) => s.tool === 'segment')?.args.frames).toEqual({ first: 36, last: 40 });
+    const said = (p.notes ?? []).join(' ');
+    expect(said).toMatch(/Frames 36-40 of 40, as you asked \("the final 10 min"\)/);
+    expect(said).not.toMatch(/Not applied: "the final 10 min"/);
+  });
+});

@@ -34,3 +34,12 @@ describe('a step of a tool that ran before, with a setting changed by comparison
     expect((p.notes ?? []).join(' ')).toMatch(/maxLinkingDistancePx 12 → 8/);
   });
 });
+
+describe('a setting changed by comparison with nothing to start from', () => {
+  it('is named as not applied, never dropped', () => {
+    for (const request of ['redo the tracking with a longer linking distance please', 'segment the nuclei with a larger radius']) {
+      const p = after(request, []);
+      expect((p.notes ?? []).join(' '), request).toMatch(/Not applied: "(?:longer linking distance|larger radius)" — `(?:track|segment)` has not run with a (?:maxLinkingDistancePx|objectRadiusPx)/);
+    }
+  });
+});
