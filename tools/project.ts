@@ -6,6 +6,10 @@ import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
 function readProjectionRequest(c: RequestClause): Record<string, unknown> {
+  // "average the channels together": collapsing the channels is no axis offered; asked back, never a time projection instead
+  if (/\b(?:averag|sum|add|combin|merg|collaps|project|overlay|blend|flatten|max|mean)\w*\s+(?:up\s+|together\s+)?(?:the\s+|all\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b(?!\s+\d)|\b(?:across|over)\s+(?:the\s+|all\s+)?channels\b/i.test(c.text) && !/\b(?:z|time|frames|slices|stack)\b/i.test(c.text)) {
+    return { $ask: 'I cannot combine channels: `project` collapses time ("a max projection over time") or z ("a z projection"), one image per channel. Say which of these you want, or name one channel to work on ("channel 2").' };
+  }
   // "every 5 min" is no "min" projection
   let method = c.read.value('method', c.text.replace(/\d+\s*min(?:ute)?s?\b/gi, '')) ?? 'max';
   if (/\bover time\b|\btime projection\b/i.test(c.text) && method === 'max' && !/\bmax/i.test(c.text) && /colou?r/i.test(c.text)) method = 'temporal_color';

@@ -35,7 +35,7 @@ const schema = z.object({
     .describe('Whether objects are "bright" on a dark background (fluorescence) or "dark" on a bright one (phase contrast, brightfield); default detected from the movie, and where bright objects leave most of the signal out as one network (a membrane stain outlining the cells), the dark regions it encloses are taken when they look like cells (the result says so)'),
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
-  sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
+  sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing or blur before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
   minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels; default a fifth of a typical object\'s area'),
   maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels; default 30 typical objects\' area'),
   splitTouching: z.boolean().default(true).describe('Split touching objects by a distance-transform watershed (as Fiji\'s Binary > Watershed); default true'),
@@ -217,7 +217,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // they enclose (unless the words say which parts are bright, or ask for the nuclei)
   if (!tone && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !/\b(?:segment|find|detect|outline)\s+(?:the\s+)?membranes?\b/i.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells' });
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
-  const r = c.read.quantity(['length', 'count'], /radius|radii/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
+  // ("a search radius of 15 µm", "rolling ball radius 50": a radius of something else is no object's)
+  const r = c.read.quantity(['length', 'count'], /(?<!\b(?:search|linking|link|tracking|track|neighbou?rhood|ball|rolling|capture|max(?:imum)?)[\s-]+)\b(?:radius|radii)\b/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)
   // ("size above 50", "sized over 40 px": a size compared is a bound on the area, read with the schema's words, no diameter)
   const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size/);

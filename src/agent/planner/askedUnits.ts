@@ -74,6 +74,11 @@ const AREA_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:²|\^?2\b|\s+square
 const SPEED_ASKED = new RegExp(String.raw`${LENGTH_WORD}\s*(?:\/|\s+per\s+|\s+an?\s+)\s*(?:s|sec(?:ond)?|min(?:ute)?|h|hr|hour|frame|time ?point|timepoint)s?\b`, 'i');
 const LENGTH_UNIT_ASKED = new RegExp(String.raw`\b(?:in|as)\s+(?:the\s+)?${LENGTH_WORD.replace(/^\(\?:/, '(?:')}\b`, 'i');
 const DURATION_ASKED = /\b(?:in|as)\s+(?:min(?:ute)?s?|hours?|hrs?|h|seconds?|secs?|s|frames|time ?points|timepoints)\b(?!\s*(?:\/|per)\b)/i;
+/**
+ * A time asked in words, not by its unit: "how long" with a verb of lasting ("how long each cell cycle lasts", "how long do
+ * they live"), or a span of time named ("the lifetime of each track", "the cell-cycle length", "doubling time").
+ */
+const DURATION_SAID = /\bhow\s+long\b(?:(?![?.!;]).)*?\b(?:last(?:s|ed|ing)?|live[sd]?|living|persist\w*|surviv\w*|stay(?:s|ed)?|remain\w*|exist\w*|take[sn]?|took)\b|\b(?:life-?(?:times?|spans?)|cell[- ]cycles?(?:\s+(?:length|duration|time))?|generation\s+times?|doubling\s+times?|durations?)\b/i;
 
 /**
  * The dimension of the unit a question asks its answer in ("in microns" a length, "µm²" an
@@ -84,6 +89,6 @@ export function askedDimension(text: string): AskedDimension | undefined {
   if (AREA_ASKED.test(text)) return 'area';
   if (SPEED_ASKED.test(text)) return 'speed';
   if (LENGTH_UNIT_ASKED.test(text)) return 'length';
-  if (DURATION_ASKED.test(text)) return 'time';
+  if (DURATION_ASKED.test(text) || DURATION_SAID.test(text)) return 'time';
   return undefined;
 }

@@ -13,6 +13,7 @@ import { findQuantities, parseNumber, withAppositiveValues } from './quantities.
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 import { isShortenedForm } from './english.ts';
+import { isDegreeWord } from './relativeChanges.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
 
@@ -198,6 +199,16 @@ class Reader {
     }).map(([name]) => name);
   }
 
+  /**
+   * "stronger smoothing", "a light blur": words of how much before the name of a setting the step was given (sigmaPx,
+   * described as "Gaussian smoothing ..."), so they say that setting, not a method.
+   */
+  saysHowMuchOfASetting(phrase: RawWord[]): boolean {
+    const head = phrase.at(-1);
+    if (!head || phrase.length < 2) return false;
+    return phrase.slice(0, -1).every((w) => this.applies(w) || isDegreeWord(w.lower)) && this.argumentsDescribing(head).some((arg) => this.step.args[arg] !== undefined);
+  }
+
   /** A word that could name a method: not a function word, a number, or a word that only says how good. */
   content(word: RawWord): boolean {
     // "CARE" is a method, "with care" is not
@@ -277,6 +288,7 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
     // the verb of the step ("segment", "track", "run filter") is not a modifier; a method opening the words is ("median projection over time")
     while (modifiers.length && modifiers[0] === words[0] && (reader.applies(modifiers[0]) || VERBS.test(modifiers[0].lower))) modifiers.shift();
     if (!modifiers.some((w) => !reader.applies(w))) return;
+    if (reader.saysHowMuchOfASetting([...modifiers, head])) return;
     // ("the stem cells", "HeLa nuclei", "MDCK cells": a name no tool knows before the things imaged is the kind of cell, no method)
     if (OBJECT_NOUNS.test(head.lower) && !NAMING_CUES.test(words[h - modifiers.length - 1]?.lower ?? '')) return;
     // ("no cut-off cells at the image boundary": things said with where they are, which a switch the step set leaves
@@ -319,7 +331,7 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     const unknown = phrase.filter((w) => !reader.applies(w) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
     if (!reader.nameLike(phrase[0], false) && unknown.length < 2) return;
     const last = phrase.at(-1)!;
-    if (reader.namesAppliedNumber(text, last.end)) return;
+    if (reader.namesAppliedNumber(text, last.end) || reader.saysHowMuchOfASetting(phrase)) return;
     const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
     out.push({ text: '', kind, start: phrase[0].start, end: last.end });
   });
@@ -695,6 +707,8 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
     if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
+    // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)
+    if (isDegreeWord(word) && reader.saysHowMuchOfASetting(rawWords(step.clause.slice(at)).slice(0, 2).map((w) => ({ ...w, start: w.start + at, end: w.end + at })))) continue;
     const rest = step.clause.slice(at + word.length);
     // ("the second channel", "the 2nd frame": an ordinal of a scope the step took is that scope)
     const scopeAfter = /^\s+(channels?|chan|frames?)\b/i.exec(rest);

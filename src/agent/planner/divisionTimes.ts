@@ -6,12 +6,16 @@ import { divisionsFromTracks } from '../../analysis/divisions.ts';
 import { counted } from '../../../tools/counted.ts';
 
 const DIVISION_WORDS = String.raw`(?:divi(?:de|des|ded|ding|sions?)|split(?:s|ting)?|mitos[ie]s|mitotic|cytokinesis)`;
-/** Which time of division a question asks: the first, the last, every one per frame, or when they happen. */
-export type DivisionTime = 'first' | 'last' | 'perFrame' | 'when';
+/** Which time of division a question asks: the first, the last, every one per frame, when they happen, or the time from one to the next (the cell cycle). */
+export type DivisionTime = 'first' | 'last' | 'perFrame' | 'when' | 'cycle';
+
+/** "how long is the cell cycle?", "inter-division time", "generation time", "time between two divisions": a cell's birth to its own division. */
+const CELL_CYCLE = new RegExp(String.raw`\bcell[- ]?cycles?\b|\binter-?\s?division\b|\bgeneration\s+times?\b|\b(?:time|frames|minutes|hours|long)\s+(?:from\s+one\s+division\s+to\s+the\s+next|between\s+(?:(?:two|successive|consecutive)\s+)?${DIVISION_WORDS})`);
 
 /** The time of division a question asks about, or undefined when it asks no time of them ("how many cells divide?" is a count). */
 export function divisionTimeAsked(question: string): DivisionTime | undefined {
   const q = question.toLowerCase();
+  if (CELL_CYCLE.test(q)) return 'cycle';
   if (!new RegExp(String.raw`\b${DIVISION_WORDS}\b`).test(q)) return undefined;
   const perFrame = new RegExp(String.raw`\b${DIVISION_WORDS}\b[^?.]*\b(?:per|each|every|by|in each|over)\s+(?:frame|time ?point|timepoint)s?\b|\b${DIVISION_WORDS}\b[^?.]*\bover time\b|\b(?:per|each|every)\s+(?:frame|time ?point)\b[^?.]*\b${DIVISION_WORDS}\b`).test(q);
   if (perFrame) return 'perFrame';
@@ -34,8 +38,42 @@ function frameText(t: number, frameIntervalS: number | undefined): string {
   return `frame ${t + 1} (at ${min >= 120 ? `${Math.round((min / 60) * 100) / 100} h` : `${Math.round(min * 100) / 100} min`})`;
 }
 
+/** A number of frames as a time when the interval is known ("12 frames (36 min)"). */
+function framesText(frames: number, frameIntervalS: number | undefined): string {
+  const n = Math.round(frames * 100) / 100;
+  if (!frameIntervalS) return `${n} frames`;
+  const min = (frames * frameIntervalS) / 60;
+  return `${n} frames (${min >= 120 ? `${Math.round((min / 60) * 100) / 100} h` : `${Math.round(min * 100) / 100} min`})`;
+}
+
+/**
+ * The cell cycles the lineage holds: each branch born at a division (it has a mother) that divides itself, from the
+ * frame it first appears in to the frame its own daughters first appear in. A branch seen from birth but not to its
+ * division, or to its division but not from birth, holds no whole cycle and is left out (said in the answer).
+ */
+export function cellCycles(tracks: Tracks): { branch: number; frames: number }[] {
+  const events = divisionsOf(tracks);
+  const dividesAt = new Map(events.map((e) => [e.mother, e.t]));
+  return tracks.branches.filter((b) => b.parent !== 0 && dividesAt.has(b.id)).map((b) => ({ branch: b.id, frames: dividesAt.get(b.id)! - b.start }));
+}
+
+function cellCycleAnswer(tracks: Tracks, source: string, frameIntervalS: number | undefined): string {
+  const events = divisionsOf(tracks);
+  const cycles = cellCycles(tracks);
+  if (cycles.length === 0) {
+    const why = events.length === 0 ? 'no branch divides' : `of the ${counted(events.length, 'division')}, none is of a cell seen from its own birth at an earlier division`;
+    return `No whole cell cycle in ${source}: a cycle runs from a cell's birth at one division to its own division, and ${why} over ${counted(tracks.frames, 'frame')}, so there is no cycle length to give (a movie longer than one cycle is needed)`;
+  }
+  const lengths = cycles.map((c) => c.frames);
+  const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  const sd = lengths.length > 1 ? Math.sqrt(lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / (lengths.length - 1)) : 0;
+  const spread = lengths.length > 1 ? ` ± ${framesText(sd, frameIntervalS)} SD, ${framesText(Math.min(...lengths), frameIntervalS)} to ${framesText(Math.max(...lengths), frameIntervalS)}` : '';
+  return `Cell cycle (birth at one division to the cell's own division): mean ${framesText(mean, frameIntervalS)}${spread}, over ${counted(cycles.length, 'whole cycle')} (branches ${cycles.slice(0, 8).map((c) => c.branch).join(', ')}${cycles.length > 8 ? ', ...' : ''}); cells not seen from birth to division are left out (from ${source})`;
+}
+
 /** The answer to a time of division from the tracks file `source`, with the frame interval when known. */
 export function divisionTimesAnswer(asked: DivisionTime, tracks: Tracks, source: string, frameIntervalS?: number): string {
+  if (asked === 'cycle') return cellCycleAnswer(tracks, source, frameIntervalS);
   const events = divisionsOf(tracks);
   if (events.length === 0) return `No divisions in ${source}: none of its ${counted(tracks.branches.length, 'branch', 'branches')} splits into daughters, so there is no time of division to give`;
   const said = (e: { mother: number; daughters: number[]; t: number }) => `${frameText(e.t, frameIntervalS)}: branch ${e.mother} into ${e.daughters.join(' and ')}`;

@@ -467,7 +467,17 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
   });
-  if (picked.some((p) => !p.weak)) picked.splice(0, picked.length, ...picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[picked.find((q) => !q.weak)!.clause].sentence));
+  if (picked.some((p) => !p.weak)) {
+    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[picked.find((q) => !q.weak)!.clause].sentence);
+    // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
+    // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
+    for (const p of picked) {
+      if (kept.includes(p) || kept.some((q) => q.clause === p.clause)) continue;
+      const verb = OPENING_VERB.exec(clauses[p.clause].text)?.[1];
+      if (verb && !NOT_AN_ACTION_VERB.test(verb)) notDone.push({ verb: verb.toLowerCase(), clause: original.slice(clauses[p.clause].start, clauses[p.clause].end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: p.clause });
+    }
+    picked.splice(0, picked.length, ...kept);
+  }
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
   const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
   picked.splice(0, picked.length, ...asked);
@@ -491,6 +501,8 @@ function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean
   return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
 }
 
+/** Opening words that ask for no action of their own ("give the numbers", "show them", "make it"). */
+const NOT_AN_ACTION_VERB = /^(?:give|show|make|get|do|tell|let|see|use|keep|need|want|like|try|have|put|be|is|are|can|could|would|will|should|please|and|then|also|now|next|finally)$/i;
 const OPENING_JOINERS = String.raw`^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*`;
 const OPENING_VERB = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out|[a-z]{3,}s)\b`, 'i');
 const OPENING_VERB_ON_A_QUESTION = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:how|which|what|whether)\b`, 'i');

@@ -5,14 +5,30 @@
 import type { Catalogue } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { nameWords } from './arguments.ts';
-import { meaning, tokenize } from './words.ts';
+import { isStopWord, meaning, tokenize } from './words.ts';
 
 /** How much "larger" or "smaller" changes a value when no number is said. */
 const STEP_FACTOR = 1.5;
 
-const MORE = /^(?:larger|bigger|higher|greater|longer|wider|more|stronger|looser|increased)$/i;
-const LESS = /^(?:smaller|lower|less|shorter|narrower|fewer|weaker|tighter|decreased|reduced)$/i;
-const COMPARED = /\b(larger|bigger|higher|greater|longer|wider|more|stronger|looser|increased|smaller|lower|less|shorter|narrower|fewer|weaker|tighter|decreased|reduced)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+const MORE_WORDS = 'larger|bigger|higher|greater|longer|wider|more|stronger|heavier|looser|increased';
+const LESS_WORDS = 'smaller|lower|less|shorter|narrower|fewer|weaker|lighter|milder|gentler|tighter|decreased|reduced';
+const MORE = new RegExp(`^(?:${MORE_WORDS})$`, 'i');
+const LESS = new RegExp(`^(?:${LESS_WORDS})$`, 'i');
+const COMPARED = new RegExp(`\\b(${MORE_WORDS}|${LESS_WORDS})\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)`, 'giu');
+/** Words that say how much of a setting, not which method: "stronger smoothing", "a light blur". */
+const DEGREE = new RegExp(`^(?:${MORE_WORDS}|${LESS_WORDS}|strong|heavy|light|mild|gentle|slight|little|much|extra|less|lot)$`, 'i');
+
+/** A word that says how much of a setting ("stronger", "light"), not a method's name. */
+export const isDegreeWord = (word: string): boolean => DEGREE.test(word);
+
+/**
+ * The words an argument goes by: its name's ("objectRadiusPx": object, radius), else the noun phrase its description
+ * opens with, up to the first comma or preposition ("Gaussian smoothing before thresholding": gaussian, smoothing).
+ */
+export function argumentHeadWords(name: string, description = ''): { name: string[]; described: string[] } {
+  const opening = description.split(/[,;(]|\s(?:before|after|of|for|in|on|at|to|from|with|by|per|when|if|than|as)\s/i)[0];
+  return { name: nameWords(name), described: tokenize(opening).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem)) };
+}
 
 export interface RelativeChange {
   arg: string;
@@ -32,12 +48,15 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
   for (const m of clause.matchAll(COMPARED)) {
     const said = tokenize(m[2]).map((t) => meaning(t.stem));
     // the numeric argument the words name: every word of its name said, the fewest other words first
-    const named = Object.keys(props)
-      .filter((k) => props[k].type === 'number' || props[k].type === 'integer')
+    const numeric = Object.keys(props).filter((k) => props[k].type === 'number' || props[k].type === 'integer');
+    const byName = numeric
       .map((k) => ({ k, words: nameWords(k) }))
       // (the head of the name said: "radius" of objectRadiusPx, "distance" of maxLinkingDistancePx)
       .filter(({ words }) => words.length > 0 && said.includes(words.at(-1)!))
       .sort((a, b) => b.words.filter((w) => said.includes(w)).length - a.words.filter((w) => said.includes(w)).length || a.words.length - b.words.length)[0];
+    // ("less smoothing": sigmaPx goes by "Gaussian smoothing" in its description; one argument only, never a guess among several)
+    const byDescription = numeric.map((k) => ({ k, words: argumentHeadWords(k, props[k].description).described })).filter(({ words }) => words.some((w) => said.includes(w)));
+    const named = byName ?? (byDescription.length === 1 ? byDescription[0] : undefined);
     if (!named || out.some((c) => c.arg === named.k)) continue;
     const up = MORE.test(m[1]);
     if (!up && !LESS.test(m[1])) continue;

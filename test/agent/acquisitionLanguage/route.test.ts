@@ -117,3 +117,13 @@ describe('one amount said of both exposure and power', () => {
     ]);
   });
 });
+
+describe('one image made of the data', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false, earlier: [] }) as { tool?: string } | undefined;
+  it('is no picture to take', () => {
+    for (const words of ['sum the frames into one image', 'collapse the stack to a single frame', 'average everything as one image']) expect(idle(words)?.tool, words).not.toBe('snap');
+  });
+  it('leaves a picture asked for to the microscope', () => {
+    for (const words of ['take one image in GFP', 'snap a single image', 'grab a picture of DAPI']) expect(idle(words)?.tool, words).toBe('snap');
+  });
+});

@@ -43,3 +43,21 @@ describe('times of division', () => {
     expect(divisionTimesAnswer('first', none, 'tracks-2')).toMatch(/^No divisions in tracks-2/);
   });
 });
+
+describe('the cell cycle', () => {
+  it('is asked by its names, and by the time between divisions', () => {
+    for (const q of ['how long does each cell cycle last?', 'what is the cell-cycle length?', 'what is the mean interdivision time?', 'generation time?', 'how much time between two divisions?', 'how long between successive divisions?']) expect(divisionTimeAsked(q), q).toBe('cycle');
+  });
+
+  it("runs from a cell's birth at one division to its own division, whole cycles only", () => {
+    // branch 2 (born in frame 5) divides into 8 and 9 (from frame 11): a whole cycle of 6 frames; branch 3 never divides
+    const lineage: Tracks = { spots: [...TRACKS.spots, spot(8, 14), spot(9, 14)], frames: 15, branches: [branch(1, 0, 0, 3), { ...branch(2, 1, 4, 9), spotIds: [2] }, branch(3, 1, 4, 14), branch(8, 2, 10, 14), branch(9, 2, 10, 14)] };
+    lineage.spots = lineage.spots.map((s) => (s.id === 2 ? { ...s, t: 9 } : s));
+    expect(divisionTimesAnswer('cycle', lineage, 'tracks-1', 120)).toMatch(/^Cell cycle \(birth at one division to the cell's own division\): mean 6 frames \(12 min\), over 1 whole cycle \(branches 2\)/);
+  });
+
+  it('with no cell seen from birth to division says so, never a track duration', () => {
+    expect(divisionTimesAnswer('cycle', TRACKS, 'tracks-1')).toMatch(/^No whole cell cycle in tracks-1: .*of the 2 divisions, none is of a cell seen from its own birth/);
+    expect(divisionTimesAnswer('cycle', { ...TRACKS, branches: [branch(7, 0, 0, 9)] }, 'tracks-2')).toMatch(/^No whole cell cycle in tracks-2: .*no branch divides/);
+  });
+});

@@ -43,3 +43,25 @@ describe('a setting changed by comparison with nothing to start from', () => {
     }
   });
 });
+
+describe('a setting named by the words its description opens with ("smoothing" of sigmaPx)', () => {
+  const smoothed: PastResult = { ...segmented, args: { movie: 'movie-1', sigmaPx: 3 } };
+  it('is changed from the value used last time', () => {
+    for (const request of ['segment again with less smoothing', 'redo the segmentation with a weaker blur']) {
+      const p = after(request, [smoothed]);
+      expect(p.steps[0].args, request).toMatchObject({ tool: 'segment', changes: { sigmaPx: 2 } });
+      expect((p.notes ?? []).join(' '), request).toMatch(/sigmaPx 3 → 2/);
+    }
+  });
+  it('is named as not applied with nothing to start from', () => {
+    expect((after('segment the nuclei with less smoothing', []).notes ?? []).join(' ')).toMatch(/Not applied: "less smoothing" — `segment` has not run with a sigmaPx/);
+  });
+  it('with a number said, is that number, and the words of how much are not called a method', () => {
+    const p = after('segment the nuclei using a stronger smoothing, sigma 3', []);
+    expect(p.steps.find((s) => s.tool === 'segment')?.args.sigmaPx).toBe(3);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+  it('leaves a method named before the setting named', () => {
+    expect((after('segment using median smoothing, sigma 2', []).notes ?? []).join(' ')).toMatch(/Not applied: "median smoothing"/);
+  });
+});
