@@ -15,7 +15,7 @@ import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 import { isShortenedForm } from './english.ts';
 import { isDegreeWord } from './relativeChanges.ts';
 
-export type ConstraintKind = 'method' | 'format' | 'scope' | 'number';
+export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation';
 
 /** A constraint of the request that the step's tool does not apply. */
 export interface Unapplied {
@@ -518,6 +518,19 @@ function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
   return out;
 }
 
+/** Small things found inside cells, counted per cell ("foci per nucleus"), and the things that hold them. */
+const PARTS = String.raw`(?:spots?|foci|focus|puncta|punctae?|granules?|vesicles?|dots?|speckles?|aggregates?|condensates?|droplets?|mitochondria|peroxisomes?|lysosomes?|endosomes?|centrosomes?|telomeres?|particles?)`;
+const HOLDERS = String.raw`(?:cells?|nuclei|nucleus|nuclear\s+regions?|cytoplasms?|objects?)`;
+const PARTS_PER_HOLDER = new RegExp(String.raw`\b${PARTS}\b(?:(?![.;?!]).){0,40}?\b(?:per|in\s+(?:each|every|the|a|its)|inside\s+(?:each|every|the|a)|within\s+(?:each|every|the|a)|for\s+(?:each|every)|by)\s+(?:single\s+|individual\s+)?${HOLDERS}\b`, 'gi');
+
+/**
+ * "count the spots per nucleus", "how many foci are in each cell": things counted or measured inside other things, which
+ * needs two kinds of object related to each other (CellProfiler's RelateObjects); no tool here does that, so it is named.
+ */
+function objectsWithinObjects(text: string): Unapplied[] {
+  return [...text.matchAll(PARTS_PER_HOLDER)].map((m) => ({ text: '', kind: 'relation' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
 /**
  * "every other frame", "every 3rd time point", "each second frame": a stride through the
  * frames, which no argument takes unless the tool has one named for it (a step or stride).
@@ -649,7 +662,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -751,6 +764,8 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
       sentences.push(`Not applied: ${things} — \`${step.tool}\` has no such option${options.length ? ` (its options: ${listed(options)})` : ''}; I used its default.`);
     }
   }
+  const related = items.filter((i) => i.kind === 'relation');
+  if (related.length) sentences.push(`Not applied: ${related.map((i) => `"${i.text}"`).join(', ')} — no tool here relates one kind of object to another (things counted or measured inside each cell or nucleus); \`${step.tool}\` ran on one kind of object, and its counts are of those.`);
   const scoped = items.filter((i) => i.kind === 'scope');
   if (scoped.length) {
     sentences.push(`Not applied: ${scoped.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` cannot restrict itself to that${options.length ? ` (its options: ${listed(options)})` : ''}; it ran on everything.`);
