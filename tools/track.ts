@@ -315,8 +315,14 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   else if (!kind && /\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(c.text)) kind = 'tracks';
   else if (!kind && /\blinks?\b|\bsteps? between frames\b/i.test(c.text)) kind = 'links';
   const volumes = /\bvolumes?\b|µm(?:³|\^?3)|\bcubic micro/i.test(c.text) ? { volumes: true } : {};
-  return { frames: undefined, kind, ...volumes, $needs: kind && kind !== 'objects' ? ['tracks'] : ['labels'] };
+  // ("intensity over time for each cell", "how does the area of each nucleus change over time?": values followed per cell need
+  // the tracks beside the labels, which add a track id to each object's row)
+  const perCellOverTime = (!kind || kind === 'objects') && [...c.request.split(/[.;?!]\s/)].some((sentence) => FOLLOWED_PER_CELL.test(sentence) && OVER_TIME.test(sentence));
+  return { frames: undefined, kind, ...volumes, $needs: kind && kind !== 'objects' ? ['tracks'] : perCellOverTime ? ['labels', 'tracks'] : ['labels'] };
 }
+
+const FOLLOWED_PER_CELL = /\b(?:each|every|per|individual|single|the\s+same)\s+(?:cell|nucleus|nuclei|object|track)s?\b|\bcell[- ]by[- ]cell\b|\bper[- ]cell\b/i;
+const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:course|series|traces?)\b|\b(?:single[- ]cell\s+)?traces?\b|\bover\s+(?:the\s+)?(?:movie|frames|time-?lapse)\b|\bframe\s+(?:by|to)\s+frame\b|\bchanges?\s+over\b/i;
 
 const measure = defineTool({
   name: 'measure',
