@@ -18,6 +18,10 @@ describe('requests on the recording at hand', () => {
   it('a picture asked of the microscope is still taken', async () => {
     await loadAcquisitionWords();
     expect(tools(planRequest(withMovie('take a picture in GFP'), catalogue))).toEqual(['snap']);
-    expect(tools(planRequest(withNothing('squash the stack into one picture'), catalogue))).toEqual(['snap']);
+  });
+
+  it('a picture made of a stack with no movie open is no snap either: the microscope acts only when asked to take one', async () => {
+    await loadAcquisitionWords();
+    expect(tools(planRequest(withNothing('squash the stack into one picture'), catalogue))).not.toContain('snap');
   });
 });
