@@ -9,6 +9,7 @@ import { trackIdOfBranch } from './tracks.ts';
 import { lapTrack, LAP_DEFAULTS, type LapSettings, type SpotLink, type TrackerSpot } from './lap.ts';
 import { overlapTrack, OVERLAP_DEFAULTS, type OverlapSettings } from './overlapTracker.ts';
 import { divisionEvidence, MIN_CLEAR_MITOSES, requireMoviesOwnBrightening, type DivisionEvidence, type DivisionEvidenceOptions } from './divisions.ts';
+import { lateDaughterSplits } from './lateDaughters.ts';
 import { mergeLabelPairs, repairLabelMovie, sharedBorderPx, solidity, type Box, type LabelMerge, type LabelMovieRepair, type TemporalRepairOptions } from './temporalRepair.ts';
 import { lowerQuantile as quantile } from './order-statistics.ts';
 
@@ -182,6 +183,12 @@ export interface TrackLabelsOptions extends MeasureSpotsOptions {
   labelsPath?: string;
   /** LAP: keep only divisions the evidence supports (divisions.ts), or false to keep every split. Default on. */
   divisionCheck?: DivisionEvidenceOptions | false;
+  /**
+   * LAP with the division check: a track that starts beside an object that shrank as it appeared, near a track that lost
+   * area a frame or two before, is offered as a late daughter of that track (lateDaughters.ts), kept only with the
+   * division evidence. Default true.
+   */
+  lateDaughters?: boolean;
   /** LAP: distances not given in `lap` come from the movie (estimateTrackingScale) rather than TrackMate's 15 px. Default false. */
   distancesFromMovie?: boolean;
   /**
@@ -479,7 +486,14 @@ export async function trackLabelsWithEvidence(labels: Movie, options: TrackLabel
       const settings: LapSettings = { ...LAP_DEFAULTS, zScale, splittingIntoLastFrame: true, ...fromMovie, ...given };
       const lapLinks = lapTrack(spots as TrackerSpot[], settings, { signal: options.signal });
       if (settings.allowSplitting && options.divisionCheck !== false) {
-        const checked = confirmDivisions(spots, lapLinks, shape.t, settings, options.divisionCheck || {});
+        let checked = confirmDivisions(spots, lapLinks, shape.t, settings, options.divisionCheck || {});
+        // daughters hidden in a neighbour for a frame or two (tracks the tracker left with no mother) are offered as
+        // splits too, and everything is weighed again by the same evidence
+        const late = options.lateDaughters === false ? [] : lateDaughterSplits(spots as TrackerSpot[], checked.links, { splittingMaxDistancePx: settings.splittingMaxDistance, maxFrameGap: settings.allowGapClosing ? settings.maxFrameGap : 1 });
+        if (late.length) {
+          const again = confirmDivisions(spots, [...checked.links, ...late], shape.t, settings, options.divisionCheck || {});
+          checked = { links: again.links, evidence: [...checked.evidence.filter((e) => !e.accepted), ...again.evidence] };
+        }
         [links, evidence] = [checked.links, checked.evidence];
       } else links = lapLinks;
     }
