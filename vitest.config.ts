@@ -43,8 +43,9 @@ const TOOLS_SHARED = sharedFiles(ROOT, TOOLS_SHARED_FOLDERS);
 // spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
 // The image, analysis, simulator and plot tests do the same on a thread of their own (project unit-shared): a fresh
 // process per file spent about as much CPU starting and loading modules as testing (89 files: 220 s of CPU -> 120 s).
-// The tools, microscope, command, UI and agent tests (the files directly in test/agent) share a third thread
-// (project tools-shared, stop 34): test/tools alone spent 77 s of CPU in a fresh process per file, 37 s on one thread.
+// The tools, microscope, pipeline, UI, bench and agent tests (the files directly in test/agent) share one too (project
+// tools-shared, stop 34): test/tools alone spent 77 s of CPU in a fresh process per file, 37 s on one thread. (Vitest runs
+// the three shared projects one after another on one thread, maxThreads 1, beside the two forks.)
 // Each must leave process.env as it found it (test/setup/envUnchanged.ts).
 export default defineConfig({
   test: {

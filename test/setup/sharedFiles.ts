@@ -22,13 +22,14 @@ export const SHARED_FOLDERS = ['test/agent/planner/', 'test/agent/acquisitionLan
 export const UNIT_SHARED_FOLDERS = ['test/analysis/', 'test/image/', 'test/sim/', 'test/plot/'];
 
 /**
- * The folders whose test files share a third thread (project `tools-shared`). Stop 34: the tools, microscope, command,
- * pipeline, UI, bench, model-training and CLI tests, and the files directly in test/agent ('/*': not its subfolders,
- * which are the planner's). test/tools alone cost 77 s of CPU in a fresh process per file, 37 s on a shared thread
- * (the same 141 tests). A thread of its own, not unit-shared's: one thread runs its files one after another, and
- * both together would outlast the forks beside them.
+ * The folders whose test files share a thread too (project `tools-shared`). Stop 34: the tools, microscope, pipeline,
+ * UI, bench and model-training tests, and the files directly in test/agent ('/*': not its subfolders, which are the
+ * planner's). test/tools alone cost 77 s of CPU in a fresh process per file, 37 s on a shared thread (the same 141
+ * tests). Not test/commands or test/cli: their time is in the cellpilot processes they start, which run side by side
+ * in forks and would wait for each other on the thread (vitest runs the shared projects' files on one thread, one after
+ * another, beside the two forks), for the little a shared import would save.
  */
-export const TOOLS_SHARED_FOLDERS = ['test/tools/', 'test/microscope/', 'test/commands/', 'test/pipelines/', 'test/ui/', 'test/bench/', 'test/models/', 'test/cli/', 'test/agent/*'];
+export const TOOLS_SHARED_FOLDERS = ['test/tools/', 'test/microscope/', 'test/pipelines/', 'test/ui/', 'test/bench/', 'test/models/', 'test/agent/*'];
 
 /** Every folder of the shared projects. */
 export const ALL_SHARED_FOLDERS = [...SHARED_FOLDERS, ...UNIT_SHARED_FOLDERS, ...TOOLS_SHARED_FOLDERS];
@@ -50,8 +51,6 @@ export const ISOLATED_FILES: Record<string, string> = {
   'test/analysis/segmentModel-scale.test.ts': 'mocks a module and runs onnxruntime (see nlmeans)',
   'test/analysis/segmentModel-settings.test.ts': 'spies on a function and runs onnxruntime (see nlmeans)',
   'test/tools/models.test.ts': 'sets CELLPILOT_MODELS and runs onnxruntime (see nlmeans)',
-  'test/commands/run.test.ts': 'sets environment variables around the runs it checks',
-  'test/commands/models.test.ts': 'runs onnxruntime (see nlmeans)',
   'test/ui/backend.test.ts': 'sets environment variables the backend reads',
   'test/ui/app.test.tsx': 'waits on the wall clock for screens to settle (Date.now): files before it on the thread would slow it',
   'test/bench/harnessEnv.test.ts': 'sets environment variables the bench harness reads',
