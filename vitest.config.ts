@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { shuffled } from './test/setup/fileOrder.ts';
-import { sharedFiles, UNIT_SHARED_FOLDERS } from './test/setup/sharedFiles.ts';
+import { sharedFiles, TOOLS_SHARED_FOLDERS, UNIT_SHARED_FOLDERS } from './test/setup/sharedFiles.ts';
 
 /**
  * Files known to be long (the eval parts) start first, then vitest's order (failed first, then
@@ -32,6 +32,7 @@ const COMMON = {
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const SHARED = sharedFiles(ROOT);
 const UNIT_SHARED = sharedFiles(ROOT, UNIT_SHARED_FOLDERS);
+const TOOLS_SHARED = sharedFiles(ROOT, TOOLS_SHARED_FOLDERS);
 
 // Unit and integration tests run two files at a time, each in a fresh process (forks). The
 // end-to-end tests in test/e2e drive the real binary (tmux, timing-dependent screens) and run
@@ -42,6 +43,9 @@ const UNIT_SHARED = sharedFiles(ROOT, UNIT_SHARED_FOLDERS);
 // spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
 // The image, analysis, simulator and plot tests do the same on a thread of their own (project unit-shared): a fresh
 // process per file spent about as much CPU starting and loading modules as testing (89 files: 220 s of CPU -> 120 s).
+// The tools, microscope, pipeline, UI, bench and agent tests (the files directly in test/agent) share one too (project
+// tools-shared, stop 34): test/tools alone spent 77 s of CPU in a fresh process per file, 37 s on one thread. (Vitest runs
+// the three shared projects one after another on one thread, maxThreads 1, beside the two forks.)
 // Each must leave process.env as it found it (test/setup/envUnchanged.ts).
 export default defineConfig({
   test: {
@@ -56,7 +60,7 @@ export default defineConfig({
           name: 'unit',
           pool: 'forks',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'node_modules/**', ...SHARED, ...UNIT_SHARED],
+          exclude: ['test/e2e/**', 'node_modules/**', ...SHARED, ...UNIT_SHARED, ...TOOLS_SHARED],
           // the eval suites run as several files (test/agent/evals-part-N.test.ts) whose scores meet in this run's folder
           globalSetup: ['test/agent/evalReports.globalSetup.ts'],
         },
@@ -77,6 +81,16 @@ export default defineConfig({
           name: 'unit-shared',
           pool: 'threads',
           include: UNIT_SHARED,
+          poolOptions: { threads: { isolate: false } },
+          setupFiles: ['test/setup/envUnchanged.ts'],
+        },
+      },
+      {
+        test: {
+          ...COMMON,
+          name: 'tools-shared',
+          pool: 'threads',
+          include: TOOLS_SHARED,
           poolOptions: { threads: { isolate: false } },
           setupFiles: ['test/setup/envUnchanged.ts'],
         },

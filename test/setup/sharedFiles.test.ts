@@ -1,17 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_SHARED_FOLDERS, ISOLATED_FILES, NEEDS_ISOLATION } from './sharedFiles.ts';
+import { ALL_SHARED_FOLDERS, folderFiles, ISOLATED_FILES, NEEDS_ISOLATION } from './sharedFiles.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The test files of the shared folders, from the repository root. */
 function sharedFolderFiles(): string[] {
-  return ALL_SHARED_FOLDERS.flatMap((folder) =>
-    readdirSync(join(ROOT, folder), { recursive: true })
-      .map((f) => `${folder}${String(f)}`)
-      .filter((f) => /\.test\.tsx?$/.test(f)),
-  ).sort();
+  return ALL_SHARED_FOLDERS.flatMap((folder) => folderFiles(ROOT, folder)).sort();
 }
 
 describe('files that share a thread', () => {
@@ -26,7 +22,8 @@ describe('files that share a thread', () => {
   });
 
   it('names as isolated only files that exist in a shared folder', () => {
-    expect(Object.keys(ISOLATED_FILES).filter((f) => !existsSync(join(ROOT, f)) || !ALL_SHARED_FOLDERS.some((d) => f.startsWith(d)))).toEqual([]);
+    const files = new Set(sharedFolderFiles());
+    expect(Object.keys(ISOLATED_FILES).filter((f) => !existsSync(join(ROOT, f)) || !files.has(f))).toEqual([]);
   });
 
   it('finds a module mock, a measured session, another catalogue and a memory reading in a text', () => {
@@ -42,5 +39,16 @@ describe('files that share a thread', () => {
     expect(needs("if (process.env.CELLPILOT_NO_DRIFT_KERNEL !== '1') {")).toBe(0);
     expect(needs("const { loadModel } = await import('../../src/onnx/index.ts'); await loadModel(key);")).toBe(1);
     expect(needs("process.on('warning', onWarning);")).toBe(1);
+    expect(needs('const started = performance.now();')).toBe(1);
+    expect(needs('if (Date.now() > end) throw new Error();')).toBe(1);
+    expect(needs('const stamp = new Date().toISOString();')).toBe(0);
+    expect(needs('describeEvalPart(3);')).toBe(1);
+  });
+
+  it("takes a folder's subfolders, or with '/*' only the files directly in it", () => {
+    const direct = folderFiles(ROOT, 'test/agent/*');
+    expect(direct).toContain('test/agent/loop.test.ts');
+    expect(direct.filter((f) => f.startsWith('test/agent/planner/'))).toEqual([]);
+    expect(folderFiles(ROOT, 'test/agent/')).toContain('test/agent/planner/accounted.test.ts');
   });
 });

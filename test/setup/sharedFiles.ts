@@ -21,8 +21,18 @@ export const SHARED_FOLDERS = ['test/agent/planner/', 'test/agent/acquisitionLan
  */
 export const UNIT_SHARED_FOLDERS = ['test/analysis/', 'test/image/', 'test/sim/', 'test/plot/'];
 
-/** Every folder of either shared project. */
-export const ALL_SHARED_FOLDERS = [...SHARED_FOLDERS, ...UNIT_SHARED_FOLDERS];
+/**
+ * The folders whose test files share a thread too (project `tools-shared`). Stop 34: the tools, microscope, pipeline,
+ * UI, bench and model-training tests, and the files directly in test/agent ('/*': not its subfolders, which are the
+ * planner's). test/tools alone cost 77 s of CPU in a fresh process per file, 37 s on a shared thread (the same 141
+ * tests). Not test/commands or test/cli: their time is in the cellpilot processes they start, which run side by side
+ * in forks and would wait for each other on the thread (vitest runs the shared projects' files on one thread, one after
+ * another, beside the two forks), for the little a shared import would save.
+ */
+export const TOOLS_SHARED_FOLDERS = ['test/tools/', 'test/microscope/', 'test/pipelines/', 'test/ui/', 'test/bench/', 'test/models/', 'test/agent/*'];
+
+/** Every folder of the shared projects. */
+export const ALL_SHARED_FOLDERS = [...SHARED_FOLDERS, ...UNIT_SHARED_FOLDERS, ...TOOLS_SHARED_FOLDERS];
 
 /** Each file of those folders that runs in a process of its own, with why it cannot share. */
 export const ISOLATED_FILES: Record<string, string> = {
@@ -40,6 +50,28 @@ export const ISOLATED_FILES: Record<string, string> = {
   'test/analysis/segmentModel.test.ts': 'sets CELLPILOT_MODELS and runs onnxruntime (see nlmeans)',
   'test/analysis/segmentModel-scale.test.ts': 'mocks a module and runs onnxruntime (see nlmeans)',
   'test/analysis/segmentModel-settings.test.ts': 'spies on a function and runs onnxruntime (see nlmeans)',
+  'test/tools/models.test.ts': 'sets CELLPILOT_MODELS and runs onnxruntime (see nlmeans)',
+  'test/ui/backend.test.ts': 'sets environment variables the backend reads',
+  'test/ui/app.test.tsx': 'waits on the wall clock for screens to settle (Date.now): files before it on the thread would slow it',
+  'test/bench/harnessEnv.test.ts': 'sets environment variables the bench harness reads',
+  'test/microscope/engine.test.ts': 'measures the wall-clock time of simulated acquisitions (performance.now)',
+  'test/microscope/sequence.test.ts': 'measures wall-clock time (performance.now)',
+  'test/agent/loop.test.ts': "cancels a step from a 50 ms timer: failed on the shared thread (2 of 3 orders), whether a race with the step or state another file left, not yet found",
+  'test/agent/evals-part-1.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals-part-2.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals-part-3.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals-part-4.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals-part-5.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals-part-6.test.ts': 'an eval part (see evalParts.ts)',
+  'test/agent/evals.test.ts': 'sets TMPDIR and CELLPILOT_* variables',
+  'test/agent/agentTools.test.ts': 'sets CELLPILOT_PIPELINES',
+  'test/agent/commandHint.test.ts': 'sets PATH',
+  'test/agent/openai.test.ts': 'sets and deletes environment variables and reads the wall clock',
+  'test/agent/planner.test.ts': 'plans with a catalogue of its own (see builders)',
+  'test/agent/artifacts.test.ts': 'reads the process-wide count of bytes hashed',
+  'test/agent/provenance.test.ts': 'reads the process-wide count of bytes hashed and the wall clock',
+  'test/agent/provenanceUserCache.test.ts': 'sets CELLPILOT_CACHE_DIR and reads the count of bytes hashed',
+  'test/agent/session.test.ts': 'sets OPENAI_API_KEY and runs onnxruntime',
   'test/image/bombs.test.ts': "reads the process's memory use and listens to process events",
   'test/image/tiff/directRead.test.ts': 'sets CELLPILOT_DIRECT_IO, which every movie read in the process obeys while it is set',
 };
@@ -54,13 +86,20 @@ export const NEEDS_ISOLATION: { pattern: RegExp; why: string }[] = [
   { pattern: /\bprocess\.env\.\w+\s*=(?!=)|\bdelete process\.env\b/, why: 'sets environment variables, which every module in the process reads while they are set' },
   { pattern: /\bonnx\b|\bloadModel\(/, why: 'runs onnxruntime (native code) itself: kept to a process of its own until shown safe on a shared thread' },
   { pattern: /\bprocess\.on(ce)?\(/, why: 'listens to process events' },
+  { pattern: /\bperformance\.now\(|\bDate\.now\(/, why: 'reads the wall clock: a timing that the files before it on the same thread could change' },
+  { pattern: /\bdescribeEvalPart\(/, why: "an eval part: a long file that runs in a fork beside the others and reads the report folder of the unit project's globalSetup" },
 ];
+
+/** The test files of one folder entry (from the repository root): 'test/x/' every file under it, 'test/x/*' only those directly in it. */
+export function folderFiles(root: string, folder: string): string[] {
+  const direct = folder.endsWith('/*');
+  const dir = direct ? folder.slice(0, -1) : folder;
+  return readdirSync(join(root, dir), { recursive: !direct, withFileTypes: false })
+    .map((f) => `${dir}${String(f)}`)
+    .filter((f) => /\.test\.tsx?$/.test(f));
+}
 
 /** The test files that run on a shared thread (from `root`, the repository root): the folders' (by default the planner's) less the isolated. */
 export function sharedFiles(root: string, folders: string[] = SHARED_FOLDERS): string[] {
-  return folders.flatMap((folder) =>
-    readdirSync(join(root, folder), { recursive: true })
-      .map((f) => `${folder}${String(f)}`)
-      .filter((f) => /\.test\.tsx?$/.test(f) && !(f in ISOLATED_FILES)),
-  ).sort();
+  return folders.flatMap((folder) => folderFiles(root, folder).filter((f) => !(f in ISOLATED_FILES))).sort();
 }
