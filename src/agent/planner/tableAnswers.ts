@@ -23,6 +23,7 @@ import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
+import { frameSummaryAnswer } from './frameSummary.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -1491,6 +1492,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const framed = asksAtFrames(scope) || scope.whichFrame === true ? sizedTables.map((t) => ({ ...t, table: withDriftLength(t.table, knownPixelSizeUm(conversation)) })) : sizedTables;
   const tables = withStepsOfTracks(framed, scope, () => newestTracks(conversation));
   if (tables.length === 0) return undefined;
+  // "nuclei per frame with total and mean area", "the Analyze Particles summary": count, total and mean area, mean intensity per frame
+  const summary = scope.frame === undefined ? frameSummaryAnswer(question, tables.map(({ artifact, table }) => ({ id: artifact.id, table }))) : undefined;
+  if (summary) return summary;
   // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
   if (MSD_ASKED.test(question)) return undefined;
   const results = [...conversation.earlier, ...conversation.current];

@@ -15,6 +15,15 @@ describe('withoutLetterForms', () => {
     expect(withoutLetterForms('Dear Ana, flip it. Cheers, Bo')).toBe('flip it.');
   });
 
+  it('drops a clause that only says which form of answer will do, never one asking for a file or a figure', () => {
+    expect(withoutLetterForms('could you give me the average nucleus size for every frame? a little table is fine')).toBe('could you give me the average nucleus size for every frame?');
+    expect(withoutLetterForms('how fast do they move - a rough number will do')).toBe('how fast do they move');
+    expect(withoutLetterForms('mean area per frame, just a list is ok')).toBe('mean area per frame,');
+    expect(withoutLetterForms('mean area per frame. A plot would be fine')).toBe('mean area per frame. A plot would be fine');
+    expect(withoutLetterForms('export the tracks, a CSV is fine')).toBe('export the tracks, a CSV is fine');
+    expect(withoutLetterForms('the table is fine')).toBe('the table is fine');
+  });
+
   it('keeps a request that is nothing else, and words that only look like a greeting', () => {
     expect(withoutLetterForms('thanks')).toBe('thanks');
     expect(withoutLetterForms('highlight the hot pixels')).toBe('highlight the hot pixels');
