@@ -1535,6 +1535,11 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
+    // ("how many tracks span more than 3 frames?" with only a table of objects: each track's frames from the tracks file itself)
+    else if (!best || /\btracks?\b|\btrajector|\blineages?\b/i.test(question)) {
+      const found = newestTracks(conversation);
+      if (found) best = { artifact: found.artifact, table: trackTable(found.tracks).table, column: 'NUMBER_SPOTS', score: 0 };
+    }
   }
   // "when does track 2 start?": the frames of its first and last spots
   if (scope.trackEvent && scope.track !== undefined) {
