@@ -93,10 +93,10 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     // channel, never the measured one; the step that measures objects in a movie takes the measured one)
     const roles = channelRolesOf(ctx.text);
     const self = selfOf(ctx.tool, ctx.catalogue);
-    if (self?.produces.includes('labels') && (roles.objects !== undefined || roles.measured !== undefined)) {
+    if (self?.produces?.includes('labels') && (roles.objects !== undefined || roles.measured !== undefined)) {
       if (roles.objects !== undefined) args.channel = roles.objects;
       else if (args.channel !== undefined && String(args.channel).toLowerCase() === String(roles.measured).toLowerCase()) delete args.channel;
-    } else if (self?.consumes.includes('labels') && self.produces.includes('table') && roles.measured !== undefined) args.channel = roles.measured;
+    } else if (self?.consumes?.includes('labels') && self.produces?.includes('table') && roles.measured !== undefined) args.channel = roles.measured;
   }
   if (takes('frames')) {
     const frames = findFrames(ctx.clause, sessionFrameCount(ctx.conversation));
