@@ -182,6 +182,19 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
       lines.push(`Not applied: "${scope.said.trim()}" — ${why}.`);
     }
   }
+  // ("how many cells divided between frame 4 and frame 8?": a question's frames asked of steps that link over time; the
+  // links need every frame, so the steps run on the whole movie and the answer counts the frames asked)
+  if (plan.question) {
+    const linking = plan.steps.findIndex((s) => needsFrames(s.tool, catalogue, s.args) && !takesFrames(s.tool, catalogue));
+    const asked = frameScopeSaid(conversation.request, frameCount, intervalS);
+    const before = linking > 0 && asked?.range ? plan.steps.slice(0, linking).filter((s) => sameRange(s.args.frames, asked.range!)) : [];
+    for (const s of before) delete s.args.frames;
+    if (before.length && asked?.range) {
+      const at = `${asked.range.first}-${asked.range.last}`;
+      for (let i = lines.length - 1; i >= 0; i--) if (lines[i].startsWith(`Frames ${at}`)) lines.splice(i, 1);
+      lines.push(`\`${plan.steps[linking].tool}\` links objects over time, so it ran on the whole movie; the answer counts frames ${at} only, as you asked ("${asked.said.trim()}").`);
+    }
+  }
   if (lines.length === 0 && notes.length === (plan.notes ?? []).length) return plan;
   // (frames one step could not take and another took, "one frame every 2 min; how many nuclei over the final 10 min?" with
   // set_calibration before the segmentation, were applied: the line that named them as not applied goes)

@@ -24,6 +24,12 @@ const THANKS_AT_END = /\s+[([]?\s*(?:many\s+)?(?:thanks|thank\s+you|thx|thnx|tnx
  */
 const ANSWER_FORM_ACCEPTED = /(?:(?<=[.!?,;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:and\s+|but\s+)?(?:a|an|just\s+a|only\s+a|one)\s+)?(?:(?:little|short|small|quick|rough|simple|plain|brief|approximate|ballpark)\s+){0,2}(?:table|list|number|figure|estimate|answer|value|overview|idea|approximation)\s+(?:is|would\s+be|will\s+be|'?s)\s+(?:totally\s+|perfectly\s+|more\s+than\s+|good\s+)?(?:fine|ok(?:ay)?|enough|sufficient|alright|all\s+right)\b[^.!?]*[.!?]*\s*$|(?:(?<=[.!?,;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:a|an|just\s+a|one)\s+)?(?:(?:little|short|small|quick|rough|simple|plain|brief|approximate|ballpark)\s+){0,2}(?:table|list|number|figure|estimate|answer|value|overview|idea|approximation)\s+(?:will|would)\s+do\b[^.!?]*[.!?]*\s*$/iu;
 
+/**
+ * "Bleaching? Quick number.", "... - just a yes or no", "Short answer please": a sentence after the question that
+ * only asks for the form of its answer (a number, a yes or no, a short answer), no step of its own.
+ */
+const ANSWER_FORM_ASKED = /(?:(?<=[.!?;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:just|only|a|an|the|one|quick(?:ly)?|short|rough|brief|simple|single|plain)\s+){0,3}(?:number|figure|answer|estimate|value|percentage|percent|yes\s*(?:or|\/)\s*no|y\/n)(?:\s+(?:only|is\s+enough|please|pls|plz|thanks|is\s+fine))?\s*[.!]*\s*$/iu;
+
 /** The request without the salutation, well-wishing, polite openers and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
 export function withoutLetterForms(request: string): string {
   const bare = request
@@ -34,6 +40,7 @@ export function withoutLetterForms(request: string): string {
     .replace(SIGN_OFF, '')
     .replace(THANKS_AT_END, '')
     .replace(ANSWER_FORM_ACCEPTED, '')
+    .replace(ANSWER_FORM_ASKED, '')
     .replace(/\s+/g, ' ')
     .trim();
   return bare.length > 0 ? bare : request;

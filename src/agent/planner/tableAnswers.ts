@@ -1554,7 +1554,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
   if (moving) return moving;
   // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
-  const dividing = dividingCellsAnswer(question, tables, results);
+  const dividing = dividingCellsAnswer(question, tables, results, scope);
   if (dividing) return dividing;
   // "what fraction of the cells divide?" with a table of division events and no per-track counts: tracks with an event over all tracks
   if (!best?.column || !/SPLIT/i.test(best.column)) {
@@ -1873,11 +1873,19 @@ export function countsDividingCells(question: string): boolean {
  * tracks)". A branch ends in at most one division, so cells and events agree unless a row has
  * no mother; lineages (tracks) with a division are said when there are fewer of them.
  */
-function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[]): string | undefined {
-  if (!countsDividingCells(question)) return undefined;
+function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[], scope?: QuestionScope): string | undefined {
+  // ("how many divided between frame 4 and frame 8?": the divisions whose daughters start in those frames, of tracks made over the whole movie)
+  const range = scope?.frames && scope.frames.first >= 1 ? { first: scope.frames.first, last: scope.frames.last } : typeof scope?.frame === 'number' ? { first: scope.frame, last: scope.frame } : undefined;
+  // (the events counted at a scope too: "how many divisions in frames 2-5?")
+  const eventsCounted = range !== undefined && DIVIDES.test(plainQuestion(question)) && /\b(?:how many|number of|count(?: of)?|#)\s+(?:the\s+)?(?:\w+\s+)?(?:divisions|mitoses|events|splits)\b/i.test(plainQuestion(question));
+  if (!countsDividingCells(question) && !eventsCounted) return undefined;
   const events = [...tables].reverse().find(({ table }) => table.columns.includes('mother') && table.columns.includes('daughter_1'));
   if (!events) return undefined;
-  const rows = events.table.rows;
+  const rows = range ? events.table.rows.filter((r) => typeof r.t === 'number' && r.t + 1 >= range.first && r.t + 1 <= range.last) : events.table.rows;
+  if (range) {
+    const n = new Set(rows.map((r) => r.mother)).size;
+    return `${n} ${n === 1 ? 'cell' : 'cells'} divided in frames ${range.first}-${range.last} (${counted(rows.length, 'division event')} whose daughters start there${rows.length ? `, in frame${new Set(rows.map((r) => r.t)).size === 1 ? '' : 's'} ${[...new Set(rows.map((r) => (r.t as number) + 1))].sort((a, b) => a - b).join(', ')}` : ''}; ${counted(events.table.rows.length, 'division event')} over the whole movie; from ${events.artifact.id})`;
+  }
   const mothers = [...new Set(rows.map((r) => r.mother).filter((v) => v !== null && v !== undefined && v !== ''))];
   const lineages = new Set(rows.map((r) => r.track_id).filter((v) => v !== null && v !== undefined && v !== ''));
   const tracked = [...results].reverse().find((r) => r.ok && typeof r.values.tracks === 'number' && (r.values.tracks as number) > 0);

@@ -24,6 +24,13 @@ describe('withoutLetterForms', () => {
     expect(withoutLetterForms('the table is fine')).toBe('the table is fine');
   });
 
+  it('drops a sentence after the question that only asks the form of its answer', () => {
+    expect(withoutLetterForms('Bleaching? Quick number.')).toBe('Bleaching?');
+    expect(withoutLetterForms('is it drifting - just a yes or no')).toBe('is it drifting');
+    expect(withoutLetterForms('how many cells divide? Short answer please')).toBe('how many cells divide?');
+    expect(withoutLetterForms('Export the table. Number the tracks.')).toBe('Export the table. Number the tracks.');
+  });
+
   it('keeps a request that is nothing else, and words that only look like a greeting', () => {
     expect(withoutLetterForms('thanks')).toBe('thanks');
     expect(withoutLetterForms('highlight the hot pixels')).toBe('highlight the hot pixels');

@@ -2,7 +2,10 @@
 // kind breaks, whatever sentence asks it:
 // - a count with a condition on track length ("tracks > 4 frames", "span more than 3 frames") with only a table of
 //   objects at hand is counted from the tracks file, the condition applied and said;
-// - lab shorthand "n of", "no. of", "nr", "num" before the things counted is "number of", asked of the data at hand.
+// - lab shorthand "n of", "no. of", "nr", "num" before the things counted is "number of", asked of the data at hand;
+// - divisions asked in a range of frames: the steps that link over time run on the whole movie, the answer counts the
+//   divisions whose daughters start in the frames asked (events or cells);
+// - a sentence after the question that asks only the form of the answer ("Quick number.") runs no step.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +15,7 @@ import { saveTracksJson } from '../../../src/analysis/trackio.ts';
 import type { Spot, Tracks } from '../../../src/analysis/tracks.ts';
 import type { Conversation, KnownArtifact } from '../../../src/agent/planner/conversation.ts';
 import { answerFromTable } from '../../../src/agent/planner/tableAnswers.ts';
-import { loadAcquisitionWords, toolsOf } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -64,5 +67,34 @@ describe('lab shorthand for "number of"', () => {
   });
   it('keeps "no" as a refusal', () => {
     expect(toolsOf('segment them, no tracks please')).not.toContain('track');
+  });
+});
+
+describe('divisions in a range of frames', () => {
+  const eight: KnownArtifact[] = [{ id: 'movie-1', type: 'movie', frames: 8 }];
+  it('segments and tracks the whole movie, and says the answer counts the frames asked', () => {
+    const q = 'how many of the cells divided between frame 4 and frame 8?';
+    expect(toolsOf(q, eight)).toContain('track');
+    expect(argsOf(q, 'segment', eight).frames).toBeUndefined();
+    expect(said(q, eight)).toMatch(/whole movie[^.]*frames 4-8/);
+  });
+  it('keeps the frames of a request to segment them', () => {
+    expect(argsOf('segment frames 4-8', 'segment', eight).frames).toEqual({ first: 4, last: 8 });
+  });
+  it('counts the divisions whose daughters start in the frames asked', () => {
+    const path = join(dir, 'divisions.csv');
+    writeTableCsv(path, { columns: ['track_id', 'mother', 'daughter_1', 'daughter_2', 't'], rows: [{ track_id: 1, mother: 1, daughter_1: 4, daughter_2: 5, t: 2 }, { track_id: 2, mother: 2, daughter_1: 6, daughter_2: 7, t: 6 }] });
+    const asked = (request: string): Conversation => ({ request, artifactsAtStart: [{ id: 'table-1', type: 'table', producedBy: 'detect_divisions', path }], earlier: [], current: [], earlierRequests: [] });
+    const cells = 'how many of the cells divided between frame 4 and frame 8?';
+    expect(answerFromTable(cells, asked(cells))).toMatch(/^1 cell divided in frames 4-8[^;]*frames? 7/);
+    const events = 'how many divisions in frames 1-3?';
+    expect(answerFromTable(events, asked(events))).toMatch(/^1 cell divided in frames 1-3.*2 division events over the whole movie/);
+  });
+});
+
+describe('the form of the answer asked in a sentence of its own', () => {
+  it('runs no step that changes the movie', () => {
+    expect(toolsOf('Bleaching? Quick number.')).not.toContain('correct_bleach');
+    expect(toolsOf('Bleaching? Quick number.')).toEqual(toolsOf('Bleaching?'));
   });
 });
