@@ -9,6 +9,7 @@ import { needsFrames } from './frames.ts';
 import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
+import { askedPart } from './tableAnswers.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
 type FrameRange = { first: number; last: number };
@@ -186,7 +187,9 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
   // links need every frame, so the steps run on the whole movie and the answer counts the frames asked)
   if (plan.question) {
     const linking = plan.steps.findIndex((s) => needsFrames(s.tool, catalogue, s.args) && !takesFrames(s.tool, catalogue));
-    const asked = frameScopeSaid(conversation.request, frameCount, intervalS);
+    // (frames said for the steps before the asking words still restrict them: "segment frames 3 to 9 and track them; how many per frame?")
+    const question = typeof plan.question === 'string' ? plan.question : conversation.request;
+    const asked = frameScopeSaid(question.slice(askedPart(question)?.from ?? 0), frameCount, intervalS);
     const before = linking > 0 && asked?.range ? plan.steps.slice(0, linking).filter((s) => sameRange(s.args.frames, asked.range!)) : [];
     for (const s of before) delete s.args.frames;
     if (before.length && asked?.range) {
