@@ -11,8 +11,8 @@ export interface ChannelRoles {
   measured?: number | string;
 }
 
-/** A channel as written: "channel 2", "ch1", "c3", or a name with an optional "channel" after it. */
-const CHANNEL = String.raw`(?:(?:the\s+)?(?:channel|chan|ch|c)\s*#?\s*\d+\b|(?:the\s+)?[\p{L}][\p{L}\d-]*(?:\s+channel)?)`;
+/** A channel as written: "channel 2", "ch1", "c3", or a name with an optional "channel" after it and its number in brackets ("GFP (channel 2)" is channel 2). */
+const CHANNEL = String.raw`(?:(?:the\s+)?(?:channel|chan|ch|c)\s*#?\s*\d+\b|(?:the\s+)?[\p{L}][\p{L}\d-]*(?:\s+channel)?(?:\s*\(\s*(?:channel|chan|ch|c)\s*#?\s*\d+\s*\))?)`;
 /** Markers of the nucleus people name as its channel (a fluorophore name is read by findChannel). */
 const NUCLEAR_MARKER = /\b(?:dapi|hoechst(?:\s*\d+)?|h2b(?:-[\p{L}\d]+)?|nls(?:-[\p{L}\d]+)?|histone\s*h?\d*|sir-?dna|draq5|spy\s*dna)\b/iu;
 const OBJECTS = String.raw`(?:nuclei|nucleus|nuclear|cells?|objects?)`;

@@ -15,6 +15,9 @@ describe('channelRolesOf', () => {
   it('takes a nuclear marker named anywhere as the objects\' channel when another is measured', () => {
     expect(channelRolesOf('DAPI and GFP movie: measure GFP intensity per nucleus')).toEqual({ objects: 'DAPI', measured: 'GFP' });
   });
+  it('takes the number said in brackets after a name', () => {
+    expect(channelRolesOf('Already segmented. Measure the GFP (channel 2) in each nucleus and save it to gfp.csv.')).toEqual({ measured: 2 });
+  });
   it('says nothing it was not told', () => {
     expect(channelRolesOf('segment the nuclei and measure them')).toEqual({});
     expect(channelRolesOf('measure the mean intensity of the cells')).toEqual({});
