@@ -15,6 +15,7 @@ import { leftOutSpans, splitClauses } from './clauses.ts';
 import { meaning, tokenize } from './words.ts';
 import { saidRanges } from './rangesForOneValue.ts';
 import { frameCounts, multiFrame, needsFrames } from './frames.ts';
+import { channelRolesOf } from './channelRoles.ts';
 
 export interface BuildContext {
   clause: string;
@@ -88,6 +89,14 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     const clause = withoutChannelOfTheMasks(ctx.clause, ctx.tool, ctx.catalogue);
     const channel = channelOfTheAsk(clause) ?? (ctx.single && singleChannelMention(ctx.text) ? findChannel(ctx.text) : undefined);
     if (channel !== undefined && channel !== -1) args.channel = channel;
+    // ("measure the GFP intensity in the nuclei; the nuclei are in DAPI": the step that finds the objects takes their
+    // channel, never the measured one; the step that measures objects in a movie takes the measured one)
+    const roles = channelRolesOf(ctx.text);
+    const self = selfOf(ctx.tool, ctx.catalogue);
+    if (self?.produces?.includes('labels') && (roles.objects !== undefined || roles.measured !== undefined)) {
+      if (roles.objects !== undefined) args.channel = roles.objects;
+      else if (args.channel !== undefined && String(args.channel).toLowerCase() === String(roles.measured).toLowerCase()) delete args.channel;
+    } else if (self?.consumes?.includes('labels') && self.produces?.includes('table') && roles.measured !== undefined) args.channel = roles.measured;
   }
   if (takes('frames')) {
     const frames = findFrames(ctx.clause, sessionFrameCount(ctx.conversation));

@@ -279,8 +279,8 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
 
 /** "what should I cite for the tracking?", "references for the methods?", "which paper is the drift correction from?". */
 const ASKS_CITATION = /\bcit(?:e|ing|ations?)\b|\b(?:which|what)\s+(?:papers?|publications?|references?)\b|\b(?:references?|papers?|publications?|bibliograph\w*)\s+(?:for|of|behind|on)\s+(?:the\s+|this\s+|that\s+|these\s+|your\s+|each\s+)?(?:[\w-]+\s+){0,2}(?:methods?|steps?|segmentation|tracking|tracker|drift|corrections?|algorithms?|analysis|denois\w*|registration|bleach\w*)\b/i;
-/** A reference asked in another sense ("the reference frame", "reference channel"). */
-const OTHER_REFERENCE = /\breferences?\s+(?:frame|image|channel|point|plane|slice|time ?point|movie|did|do|does|was|were|is)\b|\b(?:against|to|with|as)\s+(?:the\s+|a\s+)?(?:first\s+|previous\s+)?references?\b|\breferences?\b[^?.]*\b(?:use|used|align\w*|register\w*|correct\w*)\b/i;
+/** A reference asked in another sense ("the reference frame", "reference channel", "align to reference"; not the verb: "which paper am I supposed to reference for the tracking?"). */
+const OTHER_REFERENCE = /\breferences?\s+(?:frame|image|channel|point|plane|slice|time ?point|movie|did|do|does|was|were|is)\b|\b(?:against|with|as)\s+(?:the\s+|a\s+)?(?:first\s+|previous\s+)?references?\b|\bto\s+(?:the\s+|a\s+)(?:first\s+|previous\s+)?references?\b|\bto\s+(?:first\s+|previous\s+)?references?\b(?=\s*(?:[?.!,;]|$|and\b|then\b))|\breferences?\b[^?.]*\b(?:use|used|align\w*|register\w*|correct\w*)\b/i;
 
 export function asksCitation(text: string): boolean {
   return ASKS_CITATION.test(text) && !OTHER_REFERENCE.test(text);

@@ -9,6 +9,7 @@ import { needsFrames } from './frames.ts';
 import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
+import { askedPart } from './tableAnswers.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
 type FrameRange = { first: number; last: number };
@@ -180,6 +181,21 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
         ? `I do not know the time between frames, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the interval (e.g. "the interval is 5 min") or the frames (e.g. "frames 1-12")`
         : `I do not know how many frames the movie has, so \`${target.tool}\`${target === step ? '' : ` (and \`${step.tool}\` after it)`} ran on all of them; say the frames instead (e.g. "frames 5-20")`;
       lines.push(`Not applied: "${scope.said.trim()}" — ${why}.`);
+    }
+  }
+  // ("how many cells divided between frame 4 and frame 8?": a question's frames asked of steps that link over time; the
+  // links need every frame, so the steps run on the whole movie and the answer counts the frames asked)
+  if (plan.question) {
+    const linking = plan.steps.findIndex((s) => needsFrames(s.tool, catalogue, s.args) && !takesFrames(s.tool, catalogue));
+    // (frames said for the steps before the asking words still restrict them: "segment frames 3 to 9 and track them; how many per frame?")
+    const question = typeof plan.question === 'string' ? plan.question : conversation.request;
+    const asked = frameScopeSaid(question.slice(askedPart(question)?.from ?? 0), frameCount, intervalS);
+    const before = linking > 0 && asked?.range ? plan.steps.slice(0, linking).filter((s) => sameRange(s.args.frames, asked.range!)) : [];
+    for (const s of before) delete s.args.frames;
+    if (before.length && asked?.range) {
+      const at = `${asked.range.first}-${asked.range.last}`;
+      for (let i = lines.length - 1; i >= 0; i--) if (lines[i].startsWith(`Frames ${at}`)) lines.splice(i, 1);
+      lines.push(`\`${plan.steps[linking].tool}\` links objects over time, so it ran on the whole movie; the answer counts frames ${at} only, as you asked ("${asked.said.trim()}").`);
     }
   }
   if (lines.length === 0 && notes.length === (plan.notes ?? []).length) return plan;

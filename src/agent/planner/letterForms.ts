@@ -17,6 +17,19 @@ const POLITE_OPENER = /^\s*(?:(?:a\s+)?quick\s+(?:question|one)\s*[:,!.-]+|sorry
 /** "... 12 hours thanks!", "... please (thanks in advance)", "... thx": thanks at the end with no stop before them (SIGN_OFF takes those after one). */
 const THANKS_AT_END = /\s+[([]?\s*(?:many\s+)?(?:thanks|thank\s+you|thx|thnx|tnx|ty|cheers)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again|heaps))?\s*[!.)\]]*\s*$/iu;
 
+/**
+ * "a little table is fine", "a rough number will do", "just a list is ok": how the answer may be given, said after
+ * what is asked, in a sentence or clause of its own. It asks for nothing more (a form that makes a file or a figure,
+ * "a plot would be great", "a CSV is fine", is a request and is not taken).
+ */
+const ANSWER_FORM_ACCEPTED = /(?:(?<=[.!?,;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:and\s+|but\s+)?(?:a|an|just\s+a|only\s+a|one)\s+)?(?:(?:little|short|small|quick|rough|simple|plain|brief|approximate|ballpark)\s+){0,2}(?:table|list|number|figure|estimate|answer|value|overview|idea|approximation)\s+(?:is|would\s+be|will\s+be|'?s)\s+(?:totally\s+|perfectly\s+|more\s+than\s+|good\s+)?(?:fine|ok(?:ay)?|enough|sufficient|alright|all\s+right)\b[^.!?]*[.!?]*\s*$|(?:(?<=[.!?,;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:a|an|just\s+a|one)\s+)?(?:(?:little|short|small|quick|rough|simple|plain|brief|approximate|ballpark)\s+){0,2}(?:table|list|number|figure|estimate|answer|value|overview|idea|approximation)\s+(?:will|would)\s+do\b[^.!?]*[.!?]*\s*$/iu;
+
+/**
+ * "Bleaching? Quick number.", "... - just a yes or no", "Short answer please": a sentence after the question that
+ * only asks for the form of its answer (a number, a yes or no, a short answer), no step of its own.
+ */
+const ANSWER_FORM_ASKED = /(?:(?<=[.!?;:]\s*)|\s+[-–—]+\s*)\s*(?:(?:just|only|a|an|the|one|quick(?:ly)?|short|rough|brief|simple|single|plain)\s+){0,3}(?:number|figure|answer|estimate|value|percentage|percent|yes\s*(?:or|\/)\s*no|y\/n)(?:\s+(?:only|is\s+enough|please|pls|plz|thanks|is\s+fine))?\s*[.!]*\s*$/iu;
+
 /** The request without the salutation, well-wishing, polite openers and sign-off of a letter around it (unchanged when it has none, or is nothing else). */
 export function withoutLetterForms(request: string): string {
   const bare = request
@@ -26,6 +39,8 @@ export function withoutLetterForms(request: string): string {
     .replace(WELL_WISHING, ' ')
     .replace(SIGN_OFF, '')
     .replace(THANKS_AT_END, '')
+    .replace(ANSWER_FORM_ACCEPTED, '')
+    .replace(ANSWER_FORM_ASKED, '')
     .replace(/\s+/g, ' ')
     .trim();
   return bare.length > 0 ? bare : request;

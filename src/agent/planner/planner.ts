@@ -1620,10 +1620,10 @@ function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
-  // ("n tracks longer than 3 frames?", "# nuclei per frame": lab shorthand for "number of" before the things counted;
+  // ("n tracks longer than 3 frames?", "# nuclei per frame", "n of tracks ...", "no. of cells": lab shorthand for "number of" before the things counted;
   // "bg subtract", "subtract bg": the background)
   return text
-    .replace(/(^|[.;:!?,(]\s*|\band\s+)(?:n|#)\s*(?=(?:tracks?|cells?|nuclei|nucleus|objects?|divisions?|spots?|trajector(?:y|ies))\b)/gi, '$1number of ')
+    .replace(/(^|[.;:!?,(]\s*|\band\s+)(?:(?:n|#|nr\.?|num)\s*(?:of\s+(?:the\s+)?)?|no\.\s*of\s+(?:the\s+)?)(?=(?:tracks?|cells?|nuclei|nucleus|objects?|divisions?|spots?|trajector(?:y|ies))\b)/gi, '$1number of ')
     .replace(/\bbg\b(?=[\s-]*(?:subtract\w*|sub\b|remov\w*|correct\w*|corr\b|level|intensity))/gi, 'background')
     .replace(/\b(subtract\w*|remov\w*|correct\w*)\s+(?:the\s+)?bg\b/gi, '$1 background')
     .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');

@@ -23,6 +23,7 @@ import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
+import { frameSummaryAnswer } from './frameSummary.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -1491,6 +1492,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const framed = asksAtFrames(scope) || scope.whichFrame === true ? sizedTables.map((t) => ({ ...t, table: withDriftLength(t.table, knownPixelSizeUm(conversation)) })) : sizedTables;
   const tables = withStepsOfTracks(framed, scope, () => newestTracks(conversation));
   if (tables.length === 0) return undefined;
+  // "nuclei per frame with total and mean area", "the Analyze Particles summary": count, total and mean area, mean intensity per frame
+  const summary = scope.frame === undefined ? frameSummaryAnswer(question, tables.map(({ artifact, table }) => ({ id: artifact.id, table }))) : undefined;
+  if (summary) return summary;
   // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
   if (MSD_ASKED.test(question)) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
@@ -1531,6 +1535,11 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   if (scope.condition?.unit === 'frames' && (!best || /^(?:s|min|h)$/.test(unitOfColumn(best.column!, unitsFor(best.artifact).lengthUnit, unitsFor(best.artifact).timeUnit) ?? ''))) {
     const spots = (best ? [best] : []).concat(candidates).find((c) => c.table.columns.includes('NUMBER_SPOTS'));
     if (spots) best = { ...spots, column: 'NUMBER_SPOTS' };
+    // ("how many tracks span more than 3 frames?" with only a table of objects: each track's frames from the tracks file itself)
+    else if (!best || /\btracks?\b|\btrajector|\blineages?\b/i.test(question)) {
+      const found = newestTracks(conversation);
+      if (found) best = { artifact: found.artifact, table: trackTable(found.tracks).table, column: 'NUMBER_SPOTS', score: 0 };
+    }
   }
   // "when does track 2 start?": the frames of its first and last spots
   if (scope.trackEvent && scope.track !== undefined) {
@@ -1545,7 +1554,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
   if (moving) return moving;
   // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
-  const dividing = dividingCellsAnswer(question, tables, results);
+  const dividing = dividingCellsAnswer(question, tables, results, scope);
   if (dividing) return dividing;
   // "what fraction of the cells divide?" with a table of division events and no per-track counts: tracks with an event over all tracks
   if (!best?.column || !/SPLIT/i.test(best.column)) {
@@ -1864,11 +1873,19 @@ export function countsDividingCells(question: string): boolean {
  * tracks)". A branch ends in at most one division, so cells and events agree unless a row has
  * no mother; lineages (tracks) with a division are said when there are fewer of them.
  */
-function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[]): string | undefined {
-  if (!countsDividingCells(question)) return undefined;
+function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact; table: Table }[], results: PastResult[], scope?: QuestionScope): string | undefined {
+  // ("how many divided between frame 4 and frame 8?": the divisions whose daughters start in those frames, of tracks made over the whole movie)
+  const range = scope?.frames && scope.frames.first >= 1 ? { first: scope.frames.first, last: scope.frames.last } : typeof scope?.frame === 'number' ? { first: scope.frame, last: scope.frame } : undefined;
+  // (the events counted at a scope too: "how many divisions in frames 2-5?")
+  const eventsCounted = range !== undefined && DIVIDES.test(plainQuestion(question)) && /\b(?:how many|number of|count(?: of)?|#)\s+(?:the\s+)?(?:\w+\s+)?(?:divisions|mitoses|events|splits)\b/i.test(plainQuestion(question));
+  if (!countsDividingCells(question) && !eventsCounted) return undefined;
   const events = [...tables].reverse().find(({ table }) => table.columns.includes('mother') && table.columns.includes('daughter_1'));
   if (!events) return undefined;
-  const rows = events.table.rows;
+  const rows = range ? events.table.rows.filter((r) => typeof r.t === 'number' && r.t + 1 >= range.first && r.t + 1 <= range.last) : events.table.rows;
+  if (range) {
+    const n = new Set(rows.map((r) => r.mother)).size;
+    return `${n} ${n === 1 ? 'cell' : 'cells'} divided in frames ${range.first}-${range.last} (${counted(rows.length, 'division event')} whose daughters start there${rows.length ? `, in frame${new Set(rows.map((r) => r.t)).size === 1 ? '' : 's'} ${[...new Set(rows.map((r) => (r.t as number) + 1))].sort((a, b) => a - b).join(', ')}` : ''}; ${counted(events.table.rows.length, 'division event')} over the whole movie; from ${events.artifact.id})`;
+  }
   const mothers = [...new Set(rows.map((r) => r.mother).filter((v) => v !== null && v !== undefined && v !== ''))];
   const lineages = new Set(rows.map((r) => r.track_id).filter((v) => v !== null && v !== undefined && v !== ''));
   const tracked = [...results].reverse().find((r) => r.ok && typeof r.values.tracks === 'number' && (r.values.tracks as number) > 0);

@@ -153,4 +153,10 @@ describe('what to cite', () => {
     expect(asksCitation('what reference did the drift correction use?')).toBe(false);
     expect(asksCitation('what should I cite?')).toBe(true);
   });
+  it('reads "to reference" as the verb when a thing to cite follows, and as the noun when the clause ends on it', () => {
+    expect(asksCitation('which paper am I supposed to reference for the tracking part of my thesis?')).toBe(true);
+    expect(asksCitation('what publication do I need to reference in my methods?')).toBe(true);
+    expect(asksCitation('which paper used the first frame? align it to reference')).toBe(false);
+    expect(asksCitation('which papers register the frames to the reference?')).toBe(false);
+  });
 });

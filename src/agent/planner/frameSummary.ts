@@ -1,0 +1,71 @@
+// The per-frame summary of a table of objects, as Fiji's Analyze Particles "Summarize" gives it: for each frame the
+// number of objects, their total area, their mean area and their mean intensity. Asked when a question wants several
+// of these per frame ("nuclei per frame with total and mean area", "the Analyze Particles summary", "count, summed
+// area and mean intensity for each frame"); one quantity per frame is a series of its own (tableAnswers).
+import type { Table } from '../../analysis/table.ts';
+import { valueText } from './quantities.ts';
+
+/** The measures of a per-frame summary a question names. */
+const COUNT = /\b(?:how many|number|numbers|count|counts|n)\b|\b(?:nuclei|nucleus|cells?|objects?|particles?|blobs?)\s+(?:per|in each|in every|for each|for every|at each|each)\s+(?:frame|time ?point|timepoint)\b/i;
+const TOTAL = /\b(?:total|sum|summed|combined|overall)\b(?!\s+(?:number|count))/i;
+const SIZE = /\b(?:areas?|sizes?|surfaces?)\b/i;
+const INTENSITY = /\b(?:intensit(?:y|ies)|brightness|fluorescence|signal)\b/i;
+/** Words that ask for the summary itself ("summary", "summarise", Fiji's "Analyze Particles"). */
+const SUMMARY = /\bsummar(?:y|ies|i[sz]e[sd]?|i[sz]ing)\b|\banaly[sz]e\s+particles\b/i;
+/** Each frame, or the frames one by one. */
+const PER_FRAME = /\b(?:per|in each|in every|for each|for every|at each|each|every|by)\s+(?:frame|time ?point|timepoint)\b|\bper-frame\b|\bframe[- ]by[- ]frame\b|\b(?:vs\.?|versus|over|against|through)\s+time\b/i;
+
+/** How many of the summary's measures the question names (count, total area, mean area, intensity). */
+function measuresNamed(question: string): number {
+  return [COUNT.test(question), TOTAL.test(question) && SIZE.test(question), SIZE.test(question) && !(TOTAL.test(question) && !/\b(?:mean|average|avg|typical)\b/i.test(question)), INTENSITY.test(question)].filter(Boolean).length;
+}
+
+/** Whether a question asks the per-frame summary: each frame, and the summary named or two of its measures. */
+export function asksFrameSummary(question: string): boolean {
+  if (!PER_FRAME.test(question) && !(SUMMARY.test(question) && /\bframes?\b|\btime ?points?\b/i.test(question))) return false;
+  return SUMMARY.test(question) || measuresNamed(question) >= 2;
+}
+
+/** The columns of the summary in a table: the frame, an object id, an area (µm² before px²) and a mean intensity. */
+function summaryColumns(table: Table): { area?: string; intensity?: string } | undefined {
+  if (!table.columns.includes('t') || !table.columns.includes('label')) return undefined;
+  const area = ['area_um2', 'area_px'].find((c) => table.columns.includes(c));
+  const intensity = table.columns.find((c) => /^mean_intensity(?:_c\d+)?$/.test(c));
+  return { area, intensity };
+}
+
+/**
+ * The summary per frame from the newest table of objects: "Per-frame summary (as Fiji's Analyze Particles Summarize)
+ * from table-1: frame 1: 5 objects, total area 412 µm², mean area 82.4 µm², mean intensity 1067 grey levels; ...".
+ * Undefined when the question does not ask it or no table has objects per frame.
+ */
+export function frameSummaryAnswer(question: string, tables: { id: string; table: Table }[]): string | undefined {
+  if (!asksFrameSummary(question)) return undefined;
+  const found = tables.map((t) => ({ ...t, columns: summaryColumns(t.table) })).find((t) => t.columns);
+  if (!found?.columns) return undefined;
+  const { table, id } = found;
+  const { area, intensity } = found.columns;
+  const areaUnit = area === 'area_um2' ? 'µm²' : 'px²';
+  const frames = [...new Set(table.rows.map((r) => r.t).filter((t): t is number => typeof t === 'number'))].sort((a, b) => a - b);
+  const numbers = (rows: Table['rows'], column: string) => rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const lines = frames.map((t) => {
+    const rows = table.rows.filter((r) => r.t === t);
+    const n = new Set(rows.map((r) => r.label)).size;
+    const parts = [`${n} object${n === 1 ? '' : 's'}`];
+    if (area) {
+      const areas = numbers(rows, area);
+      const total = areas.reduce((a, b) => a + b, 0);
+      parts.push(`total area ${valueText(total)} ${areaUnit}`, `mean area ${areas.length ? valueText(total / areas.length) : '-'} ${areaUnit}`);
+    }
+    if (intensity) {
+      const values = numbers(rows, intensity);
+      parts.push(`mean intensity ${values.length ? valueText(values.reduce((a, b) => a + b, 0) / values.length) : '-'} grey levels`);
+    }
+    return `frame ${t + 1}: ${parts.join(', ')}`;
+  });
+  const shown = lines.length > 12 ? [...lines.slice(0, 6), '...', ...lines.slice(-5)] : lines;
+  const missing = [...(area ? [] : ['area']), ...(intensity ? [] : ['intensity'])];
+  const unitNote = area === 'area_px' ? ' Areas in px² (no calibration known).' : '';
+  const absent = missing.length ? ` The table has no ${missing.join(' or ')} column, so that part is left out (measure the objects with the movie to add it).` : '';
+  return `Per-frame summary (as Fiji's Analyze Particles Summarize) from ${id}: ${shown.join('; ')}.${unitNote}${absent}`;
+}
