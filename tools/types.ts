@@ -243,6 +243,12 @@ export interface ToolSelfDescription {
    */
   insteadOf?: Record<string, { args: Record<string, unknown>; say: string; size?: string }>;
   /**
+   * Operations people ask for by name that this tool always does as part of its own work, with no argument
+   * for them ("fill holes" of a threshold segmentation): the line the answer says when such an operation is
+   * asked beside one of its steps, instead of naming it as not done.
+   */
+  alwaysDoes?: Record<string, string>;
+  /**
    * Its argument reader: the arguments the step's words state that the schema alone cannot
    * read (coordinates, names, words for a method), merged over the generic reading (a
    * channel, frames and an output where the schema has them; an argument set to undefined

@@ -458,10 +458,18 @@ function settingsOfChannelsNotImaged(out: Adjustment[], words: string, now: RunS
  * A remark beside the command ("The cells look a bit stressed.", "the rest is fine"): no number,
  * no channel, no word of a command. It asks for nothing, so it is neither applied nor asked about.
  */
+/** The settings of a run by their names. */
+const RUN_SETTING_NOUN = String.raw`(?:interval|timing|frame rate|time ?lapse rate|rate|exposures?|exposure times?|power|laser(?: power)?|light|intensity|z[\s-]?stacks?|stacks?|z[\s-]?steps?|slices|positions?|channels?|settings|focus|duration|length|grid|objective)`;
+
+/** A setting of the run said to stay as it is (keep or leave it the same, don't change or touch it). */
+const KEPT_AS_IT_IS = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?${RUN_SETTING_NOUN}(?:\s+settings?)?\s+(?:the same|as (?:it is|is|they are|it was|they were|before)|unchanged|alone|where (?:it is|they are))|(?:don'?t|do not|no need to|there'?s no need to)\s+(?:change|touch|alter|adjust)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?${RUN_SETTING_NOUN}(?:\s+settings?)?)\s*[.!]*$`);
+
 function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   // "let's keep everything the same", "leave the rest as it is": what stays is no change
   if (!/\d/.test(t) && findChannels(t, config).length === 0 && /^(?:(?:let'?s|please|we can|just|but)\s+)*(?:keep|leave)\s+(?:everything|all|the rest|the others?)(?:\s+else)?\s+(?:the same|as (?:it is|is|they are|before)|unchanged|alone)\s*[.!]*$/.test(t)) return true;
+  // "keep the interval as is but add Cy5", "leave the GFP exposure unchanged", "don't touch the z-stack": a setting said to stay is no change
+  if (!/\d/.test(t) && KEPT_AS_IT_IS.test(t)) return true;
   return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
 }
 
@@ -851,7 +859,8 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
     const dropped = channelsStopped(t.replace(/\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/g, 'stop'), config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
   }
-  if (/^(please\s+|ok(?:ay)?,?\s+|just\s+)?(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  // ("can you pause for 10 min": a polite ask opens the command as "please" does)
+  if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? durationsIn(t) : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes

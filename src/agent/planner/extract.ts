@@ -1,7 +1,7 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
 import { CHANNEL_NAMES, LASER_CHANNELS } from './lexicon.ts';
-import { findFrameRange, findQuantities, framesTakenWithin, micrometres, parseNumber, type Quantity, seconds } from './quantities.ts';
+import { findFrameRange, findQuantities, framesTakenWithin, micrometres, parseNumber, type Quantity, seconds, TIME_SPAN_SCOPE } from './quantities.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 
@@ -115,7 +115,7 @@ export function fractionOfFrames(text: string, frameCount?: number): { first: nu
  * A span of the movie said in time from one end: "the first hour", "the last 2 h", "the first 30 min of the movie".
  * Its frames need the frame interval (and, from the end, the movie's length): `timeSpanFrames`.
  */
-export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
+export { TIME_SPAN_SCOPE };
 
 /**
  * The frames of a span said in time ("the first hour": the frames taken in its first 3600 s), given the frame interval

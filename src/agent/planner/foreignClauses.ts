@@ -29,6 +29,8 @@ export interface ForeignClause {
 /** How the planner reads words alone: outside microscopy (the whole-request test of scope). */
 export interface AloneReading {
   outside: (words: string) => boolean;
+  /** Whether the words name a channel the microscope's language knows ("far-red only", "the 561 line"): imaging, no errand. */
+  namesAChannel?: (words: string) => boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface AloneReading {
 export function foreignClauses(text: string, index: ToolIndex, alone: AloneReading): ForeignClause[] {
   const clauses = splitClauses(text).filter((c) => c.text.replace(OPENERS, '').trim().length > 0);
   if (clauses.length < 2) return [];
-  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index) }, false)));
+  const everyday = new Set(clauses.filter((c) => asksForAnErrand(c, index, { outside: (words) => isEverydayErrand(words, index), namesAChannel: alone.namesAChannel }, false)));
   const foreign = clauses.filter((c) => everyday.has(c) || asksForAnErrand(c, index, alone));
   if (foreign.length === 0 || foreign.length === clauses.length) return [];
   return foreign.map((c) => {
@@ -64,7 +66,7 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading, 
   // ("..., nothing fancy", "for my thesis": how or for whom it is asked, no errand)
   if (withoutPurpose(bare).trim().length === 0) return false;
   // (a fluorophore or channel named, "time series in EGFP", is imaging)
-  if ((bare.match(/[\p{L}\d]+/gu) ?? []).some((w) => CHANNELS.some((c) => w.toLowerCase().endsWith(c)))) return false;
+  if ((bare.match(/[\p{L}\d]+/gu) ?? []).some((w) => CHANNELS.some((c) => w.toLowerCase().endsWith(c))) || alone.namesAChannel?.(bare)) return false;
   // (a tool named, "track them for my thesis", or a thing imaged, "feed the cells", keeps the clause ours)
   if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
   // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)

@@ -9,6 +9,7 @@ import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
+import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
@@ -224,6 +225,11 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
     // more sentences after it, is a title over them, no step
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
+    // "segment with a 2 pixel blur": a step named before "with", and another tool's word after it in a phrase that holds a
+    // number, is how the named step runs (its setting), not a step of its own
+    const withAt = clause.text.search(/\bwith\b/i);
+    const namedBeforeWith = withAt >= 0 && best && !best.named && !clause.negated ? ranked.find((m) => m.named && m.at < withAt) : undefined;
+    if (namedBeforeWith && best && best.at > withAt && /\d/.test(clause.text.slice(withAt, best.at)) && !/[,;]|\b(?:then|and|before|after)\b/i.test(clause.text.slice(withAt, best.at))) best = namedBeforeWith;
     // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
     // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
     // "Nuclei were tracked ... of 15 µm (pixel size 0.5 µm)": a step named in the clause, with a calibration said beside it, is
@@ -358,6 +364,14 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // ("correct the bleaching, except the first channel": a scope left out of the step before, no step; named as not applied)
     if (clause.negated && before && isOnlyAnExcludedScope(clause.text) && !(runsMicroscope(best.tool, catalogue) && runsMicroscope(before.tool, catalogue))) {
       scopesLeftOut.push({ tool: before.tool, text: excludedScopes(clause.text)[0] });
+      return;
+    }
+    // "please don't separate touching nuclei", said with no step before it in its sentence: a negation of a yes/no setting
+    // that is on by default, its whole name said, asks for the step that owns it with the setting off (the tool's own
+    // reading of the negation turns it off), never for leaving that step out
+    const switchedOff = clause.negated && !picked.some((p) => clauses[p.clause].sentence === clause.sentence) ? defaultOnSwitchOwner(clause, ranked.map((m) => m.tool), catalogue) : undefined;
+    if (switchedOff) {
+      picked.push({ clause: i, tool: switchedOff });
       return;
     }
     if (clause.negated) {
@@ -863,6 +877,11 @@ function runsMicroscope(tool: string, catalogue: Catalogue): boolean {
   return selfOf(tool, catalogue)?.domain === 'microscope';
 }
 
+/** A question about the data, not a polite ask for steps ("can you segment and track?" asks for steps; "how many cells?" asks about the data). */
+function asksAboutData(text: string): boolean {
+  return isQuestion(text) && !asksForAStep(text);
+}
+
 export function isQuestion(text: string): boolean {
   const t = text.trim();
   // "when you export, use the TrackMate format": a condition, then the request (no question mark)
@@ -910,7 +929,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, (request) => planRequest({ ...conversation, request, current: [] }, catalogue));
   if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
-  return keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue);
+  // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
+  return withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue);
 }
 
 /** The steps a request says, before a pipeline it asks to make of them is added. */
@@ -924,7 +944,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
-  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue) });
+  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
   const whole = planRequestWhole(conversation, catalogue, index);
   if (foreign.length === 0) return whole;
   // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
@@ -1072,9 +1092,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (and the request with them asked for an analysis step already: "move to well C4" moves the stage)
   const analysisOnly = (t: string) => { const m = understand(t, catalogue).mentions; return m.length > 0 && m.every((x) => !runsMicroscope(x.tool, catalogue)); };
   const request = unlabelled !== named && understand(named, catalogue).mentions.some((m) => !runsMicroscope(m.tool, catalogue)) && analysisOnly(unlabelled) ? unlabelled : named;
-  const sized = isQuestion(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
+  // ("we imaged every 5 min. Can you segment the first hour?": a polite ask for steps is a request, its spans, areas and
+  // calibration read as a request's; a question about the data keeps its own readers)
+  const sized = asksAboutData(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
   // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
-  const timed = isQuestion(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
+  const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
@@ -1400,7 +1422,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
   // (while an acquisition runs, "interval: 10 min" is its setting, never the recording's calibration)
-  const toldCalibration = isQuestion(text) || microscopeOnlyWords(text) || acquisitionRunning(conversation) ? {} : statedCalibration(text);
+  const toldCalibration = asksAboutData(text) || microscopeOnlyWords(text) || acquisitionRunning(conversation) ? {} : statedCalibration(text);
   const toldSteps = new WeakSet<PlannedStep>();
   const calibrator = [...catalogue.keys()].find((t) => selfOf(t, catalogue)?.appliesToLaterSteps === true);
   // a step whose own schema takes that value keeps it ("simulate a movie with a pixel size of 2.5 µm")
@@ -1745,6 +1767,20 @@ function givenName(step: PlannedStep, request: string, catalogue: Catalogue): vo
 function resultSwitch(tool: string, said: string[], catalogue: Catalogue): string | undefined {
   const results = new Set(said.flatMap((m) => m.split(' ')));
   return Object.entries(catalogue.get(tool)?.properties ?? {}).find(([arg, p]) => isSwitch(p) && p.default === true && switchName(arg).some((w) => results.has(w)))?.[0];
+}
+
+/**
+ * The tool (of those the clause's words touch, best first) one of whose yes/no arguments, on by default, the clause names
+ * whole: "don't split touching cells" names segment's splitTouching (default true); "no gap closing" the tracker's
+ * allowGapClosing only where "allow" is said, so it stays a setting of a step asked elsewhere.
+ */
+function defaultOnSwitchOwner(clause: Clause, tools: string[], catalogue: Catalogue): string | undefined {
+  const said = new Set(tokenize(clause.text).map((t) => meaning(t.stem)));
+  return tools.find((tool) => Object.entries(catalogue.get(tool)?.properties ?? {}).some(([arg, p]) => {
+    if (!isSwitch(p) || p.default !== true) return false;
+    const name = switchName(arg);
+    return name.length >= 2 && !name.some((w) => INPUT_MEANINGS.has(w)) && name.every((w) => said.has(w));
+  }));
 }
 
 function isSwitch(p: PropertyInfo): boolean {

@@ -394,7 +394,12 @@ export function areasInPixels(text: string, pixelSizeUm: number | undefined): { 
 const TIME_S: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
 const TIME_UNIT = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
 /** "the first 20 minutes", "the first hour": a stretch from the start of the movie said as a time. */
-const FIRST_TIME = new RegExp(String.raw`\b(?:the\s+)?first\s+(?:(\d+(?:\.\d+)?)\s*${TIME_UNIT}|(hour|minute))\b`, 'gi');
+/**
+ * A span of the movie said in time from one end: "the first hour", "the last 2 h", "the first 30 min of the movie": the one
+ * reader of such spans, for commands (timesInFrames) and questions (extract.timeSpanFrames) alike.
+ */
+export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
+const FIRST_TIME = new RegExp(TIME_SPAN_SCOPE.source, 'gi');
 /** "between minute 10 and minute 30", "from 10 to 30 min", "from t = 10 min to t = 30 min": a stretch of the movie said in times. */
 const TIME_RANGE = new RegExp(String.raw`\b(?:from|between)\s+(?:(minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?\s*(?:to|and|until|till|-|–)\s*(?:(?:minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?(?![\w])`, 'gi');
 
@@ -412,10 +417,12 @@ export function timesInFrames(text: string, frameIntervalS: number | undefined):
   if (frameIntervalS === undefined || !(frameIntervalS > 0)) return { text, notes: [] };
   const notes: string[] = [];
   const every = `${numberText(frameIntervalS >= 60 ? frameIntervalS / 60 : frameIntervalS)} ${frameIntervalS >= 60 ? 'min' : 's'} per frame`;
-  let out = text.replace(FIRST_TIME, (m, v: string | undefined, unit: string | undefined, one: string | undefined) => {
-    const seconds = one ? TIME_S[one.toLowerCase()] : Number(v) * TIME_S[(unit ?? '').toLowerCase()];
-    if (!(seconds > 0)) return m;
-    const count = framesTakenWithin(seconds, frameIntervalS);
+  // (a span from the end needs the movie's length: the frame scope reads it, with the same reader)
+  let out = text.replace(FIRST_TIME, (m, end: string, v: string | undefined, unit: string | undefined, one: string | undefined) => {
+    if (!/^(?:first|initial)$/i.test(end)) return m;
+    const span = findQuantities(`${v ?? 1} ${unit ?? one}`)[0];
+    if (span?.kind !== 'time' || !(seconds(span) > 0)) return m;
+    const count = framesTakenWithin(seconds(span), frameIntervalS);
     notes.push(`${m.replace(/^the\s+/i, '')} is frames 1-${count} at ${every}.`);
     return `the first ${count} frames`;
   });
