@@ -36,7 +36,7 @@ import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, witho
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { relativeChanges } from './relativeChanges.ts';
+import { argumentHeadWords, relativeChanges } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
@@ -229,7 +229,9 @@ export function understand(original: string, catalogue: Catalogue = new Map()): 
     // number, is how the named step runs (its setting), not a step of its own
     const withAt = clause.text.search(/\bwith\b/i);
     const namedBeforeWith = withAt >= 0 && best && !best.named && !clause.negated ? ranked.find((m) => m.named && m.at < withAt) : undefined;
-    if (namedBeforeWith && best && best.at > withAt && /\d/.test(clause.text.slice(withAt, best.at)) && !/[,;]|\b(?:then|and|before|after)\b/i.test(clause.text.slice(withAt, best.at))) best = namedBeforeWith;
+    // (the number may follow, "with heavier blurring (sigma 4)"; or the words name a setting of the named step, "with a weaker blur")
+    const withPhrase = withAt >= 0 ? clause.text.slice(withAt).split(/[,;]|\b(?:then|and|before|after)\b/i)[0] : '';
+    if (namedBeforeWith && best && best.at > withAt && best.at < withAt + withPhrase.length && (/\d/.test(withPhrase) || namesASettingOf(namedBeforeWith.tool, withPhrase, catalogue))) best = namedBeforeWith;
     // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
     // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
     // "Nuclei were tracked ... of 15 µm (pixel size 0.5 µm)": a step named in the clause, with a calibration said beside it, is
@@ -513,6 +515,13 @@ function ownWords(tool: string, catalogue: Catalogue): Set<string> {
 function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean {
   const self = selfOf(tool, catalogue);
   return tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), catalogue.get(tool)?.description ?? ''].join(' ')).some((t) => meaning(t.stem) === stem);
+}
+
+/** The words name a numeric setting of the tool by the noun phrase its description opens with ("blur" of segment's sigmaPx). */
+function namesASettingOf(tool: string, words: string, catalogue: Catalogue): boolean {
+  const said = new Set(tokenize(words).map((t) => meaning(t.stem)));
+  const props = catalogue.get(tool)?.properties ?? {};
+  return Object.entries(props).some(([name, p]) => (p.type === 'number' || p.type === 'integer') && argumentHeadWords(name, p.description).described.some((w) => said.has(w)));
 }
 
 /** Opening words that ask for no action of their own ("give the numbers", "show them", "make it"). */

@@ -37,6 +37,14 @@ describe('a setting said after "with"', () => {
     expect(argsOf('could you segment it with a 3 px blur and nothing under 50 pixels?', 'segment')).toMatchObject({ sigmaPx: 3, minAreaPx: 50 });
   });
 
+  it('is the named step\'s with the number after the words, or with words that name its setting and no number (lead)', () => {
+    expect(argsOf('segment with heavier blurring (sigma 4)', 'segment')).toMatchObject({ sigmaPx: 4 });
+    expect(toolsOf('segment with heavier blurring (sigma 4)')).toEqual(['segment']);
+    expect(argsOf('segment with a light gaussian smoothing of 1 px', 'segment')).toMatchObject({ sigmaPx: 1 });
+    expect(toolsOf('segment with less smoothing')).toEqual(['segment']);
+    expect(toolsOf('segment with denoising first')).toContain('denoise');
+  });
+
   it('leaves a step asked with its own verb after "and" alone', () => {
     expect(toolsOf('denoise with a gaussian, sigma 1 px')).toEqual(['denoise']);
     expect(toolsOf('segment the nuclei and then denoise with a 2 px gaussian')).toEqual(expect.arrayContaining(['segment', 'denoise']));
