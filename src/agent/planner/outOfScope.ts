@@ -5,6 +5,8 @@
 // report as not applied, never a reason to refuse the request.
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 import { GENERIC_SPREAD, type ToolIndex } from './matcher.ts';
+import { indexFor } from './toolIndex.ts';
+import { memoForStep } from './stepMemo.ts';
 import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
@@ -261,6 +263,11 @@ const WRITING_ASKED = /\b(?:write|compose|draft|do|finish|help\s+(?:me\s+)?(?:wi
 
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  // (asked several times per planning step with the same words: stepMemo.ts; the catalogue's own index only)
+  return index === indexFor(catalogue) ? memoForStep(catalogue, 'isOutOfScope', masked, () => isOutOfScopeNow(masked, index, catalogue)) : isOutOfScopeNow(masked, index, catalogue);
+}
+
+function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   if (picturesOfElsewhere(masked, index, catalogue)) return true;
@@ -357,7 +364,9 @@ export function isTellingQuantityPhrase(phrase: string): boolean {
 
 /** True when the text names a quantity some tool declares among its results ("calculate the diffusion coefficient"). */
 export function namesADeclaredQuantity(text: string): boolean {
-  return quantityPatterns().some((re) => re.test(text));
+  const patterns = quantityPatterns();
+  // (the patterns never change once made: answers kept with them, stepMemo.ts)
+  return memoForStep(patterns, 'namesADeclaredQuantity', text, () => patterns.some((re) => re.test(text)));
 }
 
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
