@@ -364,9 +364,20 @@ export function isTellingQuantityPhrase(phrase: string): boolean {
 
 /** True when the text names a quantity some tool declares among its results ("calculate the diffusion coefficient"). */
 export function namesADeclaredQuantity(text: string): boolean {
-  const patterns = quantityPatterns();
-  // (the patterns never change once made: answers kept with them, stepMemo.ts)
-  return memoForStep(patterns, 'namesADeclaredQuantity', text, () => patterns.some((re) => re.test(text)));
+  const pattern = quantityPattern();
+  // (the pattern never changes once made: answers kept with it, stepMemo.ts)
+  return memoForStep(pattern, 'namesADeclaredQuantity', text, () => pattern.test(text));
+}
+
+let declaredQuantityPattern: RegExp | undefined;
+
+/**
+ * The declared phrases as one pattern, each between the same look-arounds: it matches wherever one of quantityPatterns()
+ * does (the alternatives are tried at each place, the look-ahead backtracking into them), in one pass over the text
+ * instead of one per phrase (their separate passes were 6% of a plan-only suite's CPU).
+ */
+function quantityPattern(): RegExp {
+  return (declaredQuantityPattern ??= new RegExp(`(?<![\\p{L}\\d])(?:${quantityPatterns().map((re) => re.source.slice('(?<![\\p{L}\\d])'.length, -'(?![\\p{L}\\d])'.length)).join('|')})(?![\\p{L}\\d])`, 'iu'));
 }
 
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
