@@ -5,6 +5,7 @@ import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import { allowedEdits, editDistance, meaning, type Token, tokenize } from './words.ts';
 import { indexFor } from './toolIndex.ts';
+import { memoForStep } from './stepMemo.ts';
 
 function enumValues(p: PropertyInfo | undefined): string[] {
   if (!p) return [];
@@ -77,6 +78,11 @@ function namesOf(value: string, declared: Record<string, string[]> | undefined):
  * written), or undefined. Reads the enum from the bound schema, else from the tool's values.
  */
 export function findEnumValue(tool: string, arg: string, text: string, catalogue: Catalogue): string | undefined {
+  // (asked several times per planning step with the same words: stepMemo.ts)
+  return memoForStep(catalogue, 'findEnumValue', `${tool}\0${arg}\0${text}`, () => findEnumValueNow(tool, arg, text, catalogue));
+}
+
+function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Catalogue): string | undefined {
   const self: Partial<ToolSelfDescription> | undefined = selfOf(tool, catalogue);
   const declared = self?.valueWords?.[arg];
   const values = enumValues(catalogue.get(tool)?.properties[arg]);

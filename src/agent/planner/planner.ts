@@ -57,6 +57,7 @@ import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
+import { memoCopiedForStep } from './stepMemo.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -122,6 +123,11 @@ function argumentNamesOf(catalogue: Catalogue): Set<string> {
 
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
+  // (read several times per planning step: stepMemo.ts)
+  return memoCopiedForStep(catalogue, 'understand', original, () => understandNow(original, catalogue));
+}
+
+function understandNow(original: string, catalogue: Catalogue): Understanding {
   const text = maskNames(original);
   const index = indexFor(catalogue);
   // "how many frames and channels does it have?": one question, not two steps

@@ -127,3 +127,19 @@ describe('one image made of the data', () => {
     for (const words of ['take one image in GFP', 'snap a single image', 'grab a picture of DAPI']) expect(idle(words)?.tool, words).toBe('snap');
   });
 });
+
+describe('the same words read again', () => {
+  it('give the same route, a copy: a caller changing it changes no later answer', () => {
+    const first = changesOf('488 to 5%, interval 15 min');
+    const again = changesOf('488 to 5%, interval 15 min');
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    first.push({ kind: 'stop' });
+    expect(changesOf('488 to 5%, interval 15 min')).toEqual(again);
+  });
+  it('are read afresh when the steps before differ or imaging runs or not', () => {
+    expect(route('remove the last one', withRules)).not.toEqual(route('remove the last one'));
+    expect(routeMicroscopeRequest('interval 15 min', { acquisitionRunning: false })).toEqual(routeMicroscopeRequest('interval 15 min', { acquisitionRunning: false }));
+    expect(routeMicroscopeRequest('interval 15 min', { acquisitionRunning: true })?.tool).toBeDefined();
+  });
+});
