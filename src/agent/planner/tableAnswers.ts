@@ -1490,7 +1490,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "in which frame are they fastest?": the steps between frames, from the tracks when no table has a speed per frame
   // ("which frame was shifted the most?": a drift table's shift as one length per frame)
   const framed = asksAtFrames(scope) || scope.whichFrame === true ? sizedTables.map((t) => ({ ...t, table: withDriftLength(t.table, knownPixelSizeUm(conversation)) })) : sizedTables;
-  const tables = withWholeTracks(withStepsOfTracks(framed, scope, () => newestTracks(conversation)), conversation);
+  const tables = withStepsOfTracks(framed, scope, () => newestTracks(conversation));
   if (tables.length === 0) return undefined;
   // "nuclei per frame with total and mean area", "the Analyze Particles summary": count, total and mean area, mean intensity per frame
   const summary = scope.frame === undefined ? frameSummaryAnswer(question, tables.map(({ artifact, table }) => ({ id: artifact.id, table }))) : undefined;
@@ -1501,7 +1501,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // a table whose making step is no longer in the conversation (a long session's early turns): the units measure used, from the movie's header
   const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
   const unitsFor = (artifact: KnownArtifact) => {
-    const told = DERIVED_UNITS.get(artifact) ?? unitsOf(artifact, results);
+    const told = unitsOf(artifact, results);
     if (told.lengthUnit || told.timeUnit || artifact.producedBy !== 'measure' || results.some((r) => r.artifacts.some((x) => x.id === artifact.id)) || !movie) return told;
     return { lengthUnit: movie.pixelSizeUm ? 'µm' : 'px', timeUnit: movie.frameIntervalS ? naturalTimeUnit(movie.frameIntervalS) : 'frame' };
   };
@@ -1717,26 +1717,6 @@ function displacementBetweenFramesAnswer(question: string, scope: QuestionScope,
 export const MSD_ASKED = /\bmsds?\b|\bmean[- ]squared?[- ]displacements?\b/i;
 
 /** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
-/** The units of a table derived in memory from tracks (its artifact is made for the answer, never saved). */
-const DERIVED_UNITS = new WeakMap<KnownArtifact, { lengthUnit?: string; timeUnit?: string }>();
-
-/**
- * "what's the longest track?" right after tracking: with no table of whole tracks at hand, the newest tracks' features
- * are computed as measure kind tracks computes them (trackTable, the tracks' own calibration) and answer, running no
- * step. Not after set_calibration: measure would then give the session's units, which the tracks file does not hold.
- */
-function withWholeTracks<T extends { artifact: KnownArtifact; table: Table }>(tables: T[], conversation: Conversation): (T | { artifact: KnownArtifact; table: Table })[] {
-  if (tables.some(({ table }) => table.columns.includes('TRACK_ID') && table.columns.includes('TRACK_DURATION'))) return tables;
-  if ([...conversation.earlier, ...conversation.current].some((r) => r.tool === 'set_calibration')) return tables;
-  const found = newestTracks(conversation);
-  if (!found) return tables;
-  const { table, units } = trackTable(found.tracks);
-  if (table.rows.length === 0) return tables;
-  const artifact: KnownArtifact = { id: found.artifact.id, type: 'table', producedBy: 'track' };
-  DERIVED_UNITS.set(artifact, { lengthUnit: units.length, timeUnit: units.time });
-  return [...tables, { artifact, table }];
-}
-
 function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
   const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);

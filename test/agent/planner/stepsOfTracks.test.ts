@@ -41,11 +41,3 @@ describe('motion at a frame', () => {
     expect(answerFromTable('in which frame are the cells fastest?', session('in which frame are the cells fastest?'))).toMatch(/^Frame 2 \(the steps from it to frame 3\) has the highest mean speed: 1 µm\/min.*from table-3/);
   });
 });
-
-describe('a question about whole tracks with no table at hand (lead, stop 34)', () => {
-  const tracksOnly = keeping([]);
-  it('is answered from the tracks as measure kind tracks computes them, running nothing', () => {
-    const answer = answerFromTable('which track is the fastest?', tracksOnly('which track is the fastest?'));
-    expect(answer).toMatch(/^Track 3 has the largest mean speed: [\d.]+ µm\/min, of 3 tracks \(from tracks-1\)/);
-  });
-});
