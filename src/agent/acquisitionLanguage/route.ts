@@ -621,9 +621,9 @@ const LEAD_WORDS = /^(?:(?:so|and|but|ok(?:ay)?|hmm+|right|well|quick question|j
 // ("do the whole stack in each channel" is a request; "do the cells look ok?" asks)
 const ASKS_ONLY = /^(?:what(?!\s+about\b)|which|how(?!\s+about\b)|when|where|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)\b|(?:does|did|don'?t|doesn'?t|didn'?t|have|has|had|haven'?t|hasn'?t)\s+(?:you|we|i|it|they|the|this|that|these|those|my|our)\b|do\s+(?:you|we|i|it|they)\b|do\s+(?:the|this|that|these|those|my|our)\b(?=.*\?\s*$)|(?:should|could|can|may|might|must)\s+i\b|should\s+we\b|would\s+(?:it|that|this|there)\b|will\s+(?:it|that|this|there|the)\b|am\s+i\b)/;
 
-/** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
 /** "sum the frames into one image", "collapse the stack to a single frame": one image made of the data, no picture to take. */
 const MADE_INTO_ONE_IMAGE = /\b(?:into|to|as|in)\s+(?:a\s+|one\s+)?(?:single|one)?\s*(?:image|frame|picture)\b/;
+/** Words that begin a request for analysis ("measure GFP every 5 frames for 10 frames" is not an acquisition). */
 const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;
 
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */

@@ -31,19 +31,21 @@ export function divisionsOf(tracks: Tracks): { mother: number; daughters: number
   return divisionsFromTracks(tracks).map(({ mother, daughters, t }) => ({ mother, daughters, t }));
 }
 
+/** A span of frames as a time, in min, or in h from 2 h on ("36 min", "2.5 h"). */
+function timeOfFrames(frames: number, frameIntervalS: number): string {
+  const min = (frames * frameIntervalS) / 60;
+  return min >= 120 ? `${Math.round((min / 60) * 100) / 100} h` : `${Math.round(min * 100) / 100} min`;
+}
+
 /** "frame 4 (at 3 min)" when the frame interval is known. */
 function frameText(t: number, frameIntervalS: number | undefined): string {
-  if (!frameIntervalS) return `frame ${t + 1}`;
-  const min = (t * frameIntervalS) / 60;
-  return `frame ${t + 1} (at ${min >= 120 ? `${Math.round((min / 60) * 100) / 100} h` : `${Math.round(min * 100) / 100} min`})`;
+  return frameIntervalS ? `frame ${t + 1} (at ${timeOfFrames(t, frameIntervalS)})` : `frame ${t + 1}`;
 }
 
 /** A number of frames as a time when the interval is known ("12 frames (36 min)"). */
 function framesText(frames: number, frameIntervalS: number | undefined): string {
   const n = Math.round(frames * 100) / 100;
-  if (!frameIntervalS) return `${n} frames`;
-  const min = (frames * frameIntervalS) / 60;
-  return `${n} frames (${min >= 120 ? `${Math.round((min / 60) * 100) / 100} h` : `${Math.round(min * 100) / 100} min`})`;
+  return frameIntervalS ? `${n} frames (${timeOfFrames(frames, frameIntervalS)})` : `${n} frames`;
 }
 
 /**
@@ -51,15 +53,14 @@ function framesText(frames: number, frameIntervalS: number | undefined): string 
  * frame it first appears in to the frame its own daughters first appear in. A branch seen from birth but not to its
  * division, or to its division but not from birth, holds no whole cycle and is left out (said in the answer).
  */
-export function cellCycles(tracks: Tracks): { branch: number; frames: number }[] {
-  const events = divisionsOf(tracks);
+export function cellCycles(tracks: Tracks, events = divisionsOf(tracks)): { branch: number; frames: number }[] {
   const dividesAt = new Map(events.map((e) => [e.mother, e.t]));
   return tracks.branches.filter((b) => b.parent !== 0 && dividesAt.has(b.id)).map((b) => ({ branch: b.id, frames: dividesAt.get(b.id)! - b.start }));
 }
 
 function cellCycleAnswer(tracks: Tracks, source: string, frameIntervalS: number | undefined): string {
   const events = divisionsOf(tracks);
-  const cycles = cellCycles(tracks);
+  const cycles = cellCycles(tracks, events);
   if (cycles.length === 0) {
     const why = events.length === 0 ? 'no branch divides' : `of the ${counted(events.length, 'division')}, none is of a cell seen from its own birth at an earlier division`;
     return `No whole cell cycle in ${source}: a cycle runs from a cell's birth at one division to its own division, and ${why} over ${counted(tracks.frames, 'frame')}, so there is no cycle length to give (a movie longer than one cycle is needed)`;

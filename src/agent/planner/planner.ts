@@ -36,7 +36,7 @@ import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, witho
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { argumentHeadWords, relativeChanges } from './relativeChanges.ts';
+import { numericArgumentsDescribed, relativeChanges } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
@@ -494,7 +494,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {
-      if (kept.includes(p) || kept.some((q) => q.clause === p.clause)) continue;
+      if (kept.some((q) => q.clause === p.clause)) continue;
       const verb = OPENING_VERB.exec(clauses[p.clause].text)?.[1];
       if (verb && !NOT_AN_ACTION_VERB.test(verb)) notDone.push({ verb: verb.toLowerCase(), clause: original.slice(clauses[p.clause].start, clauses[p.clause].end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: p.clause });
     }
@@ -525,9 +525,7 @@ function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean
 
 /** The words name a numeric setting of the tool by the noun phrase its description opens with ("blur" of segment's sigmaPx). */
 function namesASettingOf(tool: string, words: string, catalogue: Catalogue): boolean {
-  const said = new Set(tokenize(words).map((t) => meaning(t.stem)));
-  const props = catalogue.get(tool)?.properties ?? {};
-  return Object.entries(props).some(([name, p]) => (p.type === 'number' || p.type === 'integer') && argumentHeadWords(name, p.description).described.some((w) => said.has(w)));
+  return numericArgumentsDescribed(catalogue.get(tool)?.properties ?? {}, tokenize(words).map((t) => meaning(t.stem))).length > 0;
 }
 
 /** Opening words that ask for no action of their own ("give the numbers", "show them", "make it"). */

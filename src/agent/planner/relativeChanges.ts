@@ -2,7 +2,7 @@
 // comparison and no number. The new value is the one the step used last time (its argument, or the value it reported
 // choosing) times 1.5, or divided by it, and said; with no earlier value to start from, the words are named as not
 // applied. Never a rerun with nothing changed in silence.
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { nameWords } from './arguments.ts';
 import { isStopWord, meaning, tokenize } from './words.ts';
@@ -16,18 +16,26 @@ const MORE = new RegExp(`^(?:${MORE_WORDS})$`, 'i');
 const LESS = new RegExp(`^(?:${LESS_WORDS})$`, 'i');
 const COMPARED = new RegExp(`\\b(${MORE_WORDS}|${LESS_WORDS})\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)`, 'giu');
 /** Words that say how much of a setting, not which method: "stronger smoothing", "a light blur". */
-const DEGREE = new RegExp(`^(?:${MORE_WORDS}|${LESS_WORDS}|strong|heavy|light|mild|gentle|slight|little|much|extra|less|lot)$`, 'i');
+const DEGREE = new RegExp(`^(?:${MORE_WORDS}|${LESS_WORDS}|strong|heavy|light|mild|gentle|slight|little|much|extra|lot)$`, 'i');
 
 /** A word that says how much of a setting ("stronger", "light"), not a method's name. */
 export const isDegreeWord = (word: string): boolean => DEGREE.test(word);
 
-/**
- * The words an argument goes by: its name's ("objectRadiusPx": object, radius), else the noun phrase its description
- * opens with, up to the first comma or preposition ("Gaussian smoothing before thresholding": gaussian, smoothing).
- */
-export function argumentHeadWords(name: string, description = ''): { name: string[]; described: string[] } {
+/** The meanings of the noun phrase a description opens with, up to the first comma or preposition ("Gaussian smoothing before thresholding": gaussian, smoothing). */
+function openingWords(description = ''): string[] {
   const opening = description.split(/[,;(]|\s(?:before|after|of|for|in|on|at|to|from|with|by|per|when|if|than|as)\s/i)[0];
-  return { name: nameWords(name), described: tokenize(opening).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem)) };
+  return tokenize(opening).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
+}
+
+/**
+ * The numeric arguments of `props` that words name by the noun phrase their description opens with ("less smoothing",
+ * "a weaker blur": sigmaPx, described "Gaussian smoothing or blur before thresholding"), with those opening words.
+ */
+export function numericArgumentsDescribed(props: Record<string, PropertyInfo>, said: string[]): { k: string; words: string[] }[] {
+  return Object.keys(props)
+    .filter((k) => props[k].type === 'number' || props[k].type === 'integer')
+    .map((k) => ({ k, words: openingWords(props[k].description) }))
+    .filter(({ words }) => words.some((w) => said.includes(w)));
 }
 
 export interface RelativeChange {
@@ -55,7 +63,7 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
       .filter(({ words }) => words.length > 0 && said.includes(words.at(-1)!))
       .sort((a, b) => b.words.filter((w) => said.includes(w)).length - a.words.filter((w) => said.includes(w)).length || a.words.length - b.words.length)[0];
     // ("less smoothing": sigmaPx goes by "Gaussian smoothing" in its description; one argument only, never a guess among several)
-    const byDescription = numeric.map((k) => ({ k, words: argumentHeadWords(k, props[k].description).described })).filter(({ words }) => words.some((w) => said.includes(w)));
+    const byDescription = numericArgumentsDescribed(props, said);
     const named = byName ?? (byDescription.length === 1 ? byDescription[0] : undefined);
     if (!named || out.some((c) => c.arg === named.k)) continue;
     const up = MORE.test(m[1]);
