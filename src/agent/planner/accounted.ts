@@ -12,6 +12,7 @@ import { settingsAlone } from './settingClauses.ts';
 import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
+import { withoutHedges } from './unapplied.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 
@@ -286,7 +287,8 @@ export interface UnknownThing { phrase: string; start: number; end: number }
 export function unknownThings(request: string, index: ToolIndex, isSubject: (word: string) => boolean, ownWords: Set<string> = new Set()): UnknownThing[] {
   const stop = [...stopWords()];
   const out: UnknownThing[] = [];
-  for (const m of request.matchAll(MADE)) {
+  // ("give me a rough idea of how many ...": a hedge is how it is asked, nothing to make)
+  for (const m of withoutHedges(request).matchAll(MADE)) {
     const words = tokenize(m[1]).filter((t) => !t.part && !/\d/.test(t.word));
     if (!words.length || words.some((t) => isSubject(m[1].slice(t.start, t.end)))) continue;
     const unknown = words.filter((t) => t.word.length >= 3 && !index.recognizes(t, stop) && !KNOWN_METHODS.has(plain(t.word)));

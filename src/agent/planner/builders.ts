@@ -91,7 +91,9 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     if (channel !== undefined && channel !== -1) args.channel = channel;
     // ("measure the GFP intensity in the nuclei; the nuclei are in DAPI": the step that finds the objects takes their
     // channel, never the measured one; the step that measures objects in a movie takes the measured one)
-    const roles = channelRolesOf(ctx.text);
+    // (the movie's own channel names tell which one holds the nuclei: "DAPI", "Hoechst", "H2B-mCherry")
+    const movieChannels = ctx.conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.channelNames ?? [];
+    const roles = channelRolesOf(ctx.text, movieChannels);
     const self = selfOf(ctx.tool, ctx.catalogue);
     if (self?.produces?.includes('labels') && (roles.objects !== undefined || roles.measured !== undefined)) {
       if (roles.objects !== undefined) args.channel = roles.objects;

@@ -50,16 +50,30 @@ function firstOf(patterns: RegExp[], text: string): number | string | undefined 
   return undefined;
 }
 
+/** Words that say the objects asked about are nuclei ("the nuclei", "each nucleus", "nuclear GFP"). */
+const NUCLEI_SAID = /\b(?:nuclei|nucleus|nuclear|nucleii)\b/i;
+
 /**
  * The channel of the objects and the channel measured in them, as the request says them. A nuclear marker named
- * anywhere (DAPI, Hoechst, H2B) is the objects' channel when another is measured. Either is undefined when not said.
+ * anywhere (DAPI, Hoechst, H2B) is the objects' channel when another is measured. With the movie's channel names
+ * known (`movieChannels`), nuclei asked about with another channel named ("do the nuclei get brighter in GFP?",
+ * "nuclear GFP over time") are found on the movie's nuclear-marker channel and the named one is measured in them,
+ * unless the request says the nuclei are in the named channel. Either is undefined when not said.
  */
-export function channelRolesOf(text: string): ChannelRoles {
-  const measured = firstOf(MEASURED, text);
+export function channelRolesOf(text: string, movieChannels: readonly string[] = []): ChannelRoles {
+  let measured = firstOf(MEASURED, text);
   let objects = firstOf(OBJECTS_ON, text);
   if (objects === undefined && measured !== undefined) {
     const marker = channelIn(NUCLEAR_MARKER.exec(text)?.[0] ?? '');
     if (marker !== undefined && String(marker).toLowerCase() !== String(measured).toLowerCase()) objects = marker;
+  }
+  if (objects === undefined && NUCLEI_SAID.test(text)) {
+    const named = measured ?? findChannel(text);
+    const marker = movieChannels.find((name) => NUCLEAR_MARKER.test(name));
+    if (marker && typeof named === 'string' && named.toLowerCase() !== marker.toLowerCase() && !NUCLEAR_MARKER.test(named) && !/^(?:nuclear|nuclei)$/i.test(named)) {
+      objects = marker;
+      measured = named;
+    }
   }
   // (a channel said both ways is the same channel: "segment GFP and measure its GFP intensity" keeps one)
   return { ...(objects !== undefined ? { objects } : {}), ...(measured !== undefined ? { measured } : {}) };

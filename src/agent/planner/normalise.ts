@@ -3,7 +3,8 @@
 // apostrophes as straight ones; a request written all in capitals in lower case; a unit
 // spelt out after its number as its symbol ("3 micrometres" → "3 µm"); and a slip of a word
 // ("chanel", "pixells", "segemnt") as the word the tools declare or a request's common word;
-// objects turned down in everyday words ("I don't want the edge ones") as "exclude"; a closing "..., do you
+// objects turned down in everyday words ("I don't want the edge ones") as "exclude"; a setting
+// turned off after its name ("with watershed off") as "without" it; a closing "..., do you
 // reckon?" and an opening "wait," left off the question they stand by.
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
@@ -172,6 +173,15 @@ export function withoutInterjection(text: string): string {
   return text.replace(/^\s*(?:(?:oh|ah|hmm+|um+|ok(?:ay)?|so)[,.!]?\s+)*(?:wait|hold on|hang on|hmm+|oh|ah|huh|whoa|woah)(?:\s+a\s+(?:sec(?:ond)?|minute|moment))?\s*[,.!:-]*\s+(?=(?:so\s+|but\s+|then\s+)?(?:is|are|was|were|do|does|did|what|why|how|which|where|who|when|isn'?t|aren'?t|wasn'?t|didn'?t|doesn'?t|should|shouldn'?t|can|could|that'?s|those|these|that|this)\b[^?]*\?\s*$)/i, '');
 }
 
+/**
+ * A setting turned off after its name, "with X off", as the one form every reader of a turned-down setting knows:
+ * "segment with watershed off", "track with gap closing disabled", "with the split switched off" → "without ...".
+ * Only after "with" (a name of one or two words): "turn off mCherry" is a command of its own.
+ */
+export function withSettingsOffSaidPlainly(text: string): string {
+  return text.replace(/\bwith\s+((?:the\s+|any\s+)?(?!(?:the|a|an|it|them|that|this)\b)[\p{L}-]+(?:\s+(?!(?:off|and|or|but|then)\b)[\p{L}-]+)?)\s+(?:(?:switched|turned|set|toggled)\s+off|off|disabled|deactivated)\b/giu, 'without $1');
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -179,5 +189,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))));
+  return withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)))));
 }

@@ -485,7 +485,12 @@ function isOwnStep(clause: { token: Token; reading: Reading }[], index: ToolInde
 /** Each clause's words (its verb first) as [first, end) indexes into `read`. */
 function clauseVerbs(masked: string, read: { token: Token }[]): [number, number][] {
   const out: [number, number][] = [];
-  for (const clause of splitClauses(masked)) {
+  // ("denoise while preserving the fine structure": what a step must keep, after "while", is a clause of its own)
+  const parts = splitClauses(masked).flatMap((c) => {
+    const cuts = [...masked.slice(c.start, c.end).matchAll(/\s(?:while|whilst)\s/gi)].map((m) => c.start + (m.index ?? 0) + 1);
+    return [c.start, ...cuts].map((start, i, all) => ({ start, end: all[i + 1] ?? c.end }));
+  });
+  for (const clause of parts) {
     const inside = read.map((r, i) => ({ r, i })).filter(({ r }) => r.token.start >= clause.start && r.token.start < clause.end);
     if (inside.length) out.push([inside[0].i, inside.at(-1)!.i + 1]);
   }

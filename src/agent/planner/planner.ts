@@ -301,7 +301,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "export the tracks as csv, only tracks longer than 10 frames": a clause that only says which of the things the step
     // before works on (no verb of its own) is that step's restriction, applied or named there, never a step of its own
-    if (picked.length > 0 && !clause.negated && ONLY_SOME.test(clause.text) && clauses[picked.at(-1)!.clause].sentence === clause.sentence) {
+    // ("denoise it but keep the edges sharp": what the step before must keep is how it runs, never a step of its own;
+    // "..., keeping the brightest pixel" names a value of its own tool's choice: a step said by how it runs)
+    if (picked.length > 0 && !clause.negated && (ONLY_SOME.test(clause.text) || (KEPT_AS_IS.test(clause.text) && !best.named && !namesAValueOf(best.tool, clause.text, catalogue))) && clauses[picked.at(-1)!.clause].sentence === clause.sentence) {
       headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
       return;
     }
@@ -671,7 +673,13 @@ function offByExclusion(step: PlannedStep, spans: { start: number; end: number }
 }
 
 /** Some of the things only, by a property: "only tracks longer than 10 frames", "just the cells with ...", "only nuclei over 50 px". */
-const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
+/**
+ * A clause that says what must stay as it is ("but keep the edges sharp", "while preserving the fine structure"): a wish
+ * on the step before. ("keep the result" saves it: only "keep" with how the thing stays.)
+ */
+const KEPT_AS_IS = /^\W*(?:(?:and|but|while|whilst|yet)\s+)?(?:still\s+)?(?:(?:preserv(?:e|ing)|retain(?:ing)?|maintain(?:ing)?)\s+(?:the|its|their|all|any|fine|small|sharp)\b|keep(?:ing)?\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}-]+\s+){1,3}(?:sharp|crisp|intact|clear|visible|detailed|unchanged|untouched|the\s+same|as\s+(?:they\s+are|it\s+is|is))\b)/iu;
+
+const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)|those|the\s+ones)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
 
 /** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */
 function pastPassive(sentence: string): boolean {
@@ -2118,13 +2126,17 @@ function lengthsInPixels(step: PlannedStep, pixelSizeUm: number | undefined, sai
   const lengths = findQuantities(step.clause).filter((q) => q.unit === 'um' && q.per === undefined);
   const notes: string[] = [];
   for (const [arg, value] of Object.entries(step.args)) {
-    if (!/Px$/.test(arg) || typeof value !== 'number' || !lengths.some((q) => q.value === value)) continue;
+    const length = lengths.find((q) => q.value === value);
+    if (!/Px$/.test(arg) || typeof value !== 'number' || !length) continue;
     // (the tool's own reading said it already: "the maximum linking distance of 6 µm was used as 6 px")
     if (said.some((n) => n.includes(`${formatNumber(value)} µm`))) continue;
+    // (an area, "50 square microns", is converted before the plan is read, at the pixel size squared; with none, said as an area)
+    const [umUnit, pxUnit] = length.squared ? ['µm²', 'px²'] : ['µm', 'px'];
     if (pixelSizeUm === undefined || !(pixelSizeUm > 0)) {
-      notes.push(`The movie does not record its pixel size, so ${formatNumber(value)} µm was used as ${formatNumber(value)} px (\`${step.tool}\` ${arg}).`);
+      notes.push(`The movie does not record its pixel size, so ${formatNumber(value)} ${umUnit} was used as ${formatNumber(value)} ${pxUnit} (\`${step.tool}\` ${arg}).`);
       continue;
     }
+    if (length.squared) continue;
     const px = Math.round((value / pixelSizeUm) * 1000) / 1000;
     step.args[arg] = px;
     notes.push(`${formatNumber(value)} µm is ${formatNumber(px)} px at ${formatNumber(pixelSizeUm)} µm/px (\`${step.tool}\` ${arg}).`);

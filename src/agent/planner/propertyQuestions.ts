@@ -124,9 +124,10 @@ export function reporterFor(text: string, named: string[], catalogue: Catalogue)
 
 /**
  * The words a question asks the value of: "what's the (mean) X of ...". ("how X are they?"
- * is left out: "how straight", "how fast" name measured quantities by other words.)
+ * is left out: "how straight", "how fast" name measured quantities by other words; so is
+ * "tell me roughly how fast ...": a hedge before the question word says how exact, not what.)
  */
-const ASKED_PHRASE = /^(?:(?:so|and|ok(?:ay)?|now|hey|hi)[,\s]+)*(?:what(?:'s|’s| is| are| was| were)|whats|give me|tell me|show me|can you tell me|could you tell me)\s+(?:the\s+|their\s+|its\s+)?(?:(?:mean|average|avg|median|typical|total|overall|max(?:imum)?|min(?:imum)?)\s+)?(?!(?:which|what|who|how|where|when|whether|if)\b)(.+?)(?=\s+(?:of|for|in|per|across|over|at|on|from|to|since|after|before|between|by|with|during|until)\b|\s*[?,.;!]|$)/i;
+const ASKED_PHRASE = /^(?:(?:so|and|ok(?:ay)?|now|hey|hi)[,\s]+)*(?:what(?:'s|’s| is| are| was| were)|whats|give me|tell me|show me|can you tell me|could you tell me)\s+(?:an?\s+(?:(?:rough|quick|ballpark|general|approximate|first)\s+)?(?:idea|estimate|sense|feel|guess|figure|impression)\s+(?:of|for|on|about)\s+)?(?:the\s+|their\s+|its\s+)?(?:(?:mean|average|avg|median|typical|total|overall|max(?:imum)?|min(?:imum)?)\s+)?(?!(?:(?:roughly|approximately|approx\.?|about|around|more or less|exactly|precisely|briefly|quickly|just|please|kindly|honestly|basically|ca\.?|circa)\s+)*(?:which|what|who|how|where|when|whether|if)\b)(.+?)(?=\s+(?:of|for|in|per|across|over|at|on|from|to|since|after|before|between|by|with|during|until)\b|\s*[?,.;!]|$)/i;
 
 /**
  * A quantity the question asks for that no tool knows, named as asked ("solidity", "feret

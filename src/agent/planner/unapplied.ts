@@ -18,7 +18,7 @@ const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|wi
 const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
 
 /** Hedges and asides around a request ("nothing fancy", "if possible", "no rush"): how it is asked, no condition on a step. */
-const HEDGE = /\b(?:as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|at\s+all\s+possible|you\s+can|you\s+could|you\s+would|you\s+don'?t\s+mind|you\s+do\s+not\s+mind|you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute|time)|it'?s\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother|too\s+much\s+to\s+ask)|it\s+is\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother)|that'?s\s+(?:ok|okay|possible|fine|alright|all\s+right))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking)\b/gi;
+const HEDGE = /\b(?:as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|at\s+all\s+possible|you\s+can|you\s+could|you\s+would|you\s+don'?t\s+mind|you\s+do\s+not\s+mind|you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute|time)|it'?s\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother|too\s+much\s+to\s+ask)|it\s+is\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother)|that'?s\s+(?:ok|okay|possible|fine|alright|all\s+right))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking|an?\s+(?:(?:rough|quick|general|approximate|first)\s+)?(?:idea|estimate|sense|feel|guess|impression)\s+(?:of|for|on|about)|(?:an?\s+)?ball\s*park(?:\s+(?:figure|number|estimate|value))?(?:\s+(?:of|for|on))?)\b/gi;
 
 /** The text with its hedges and asides blanked ("..., nothing else", "if possible"): positions kept. */
 export function withoutHedges(text: string): string {
@@ -52,8 +52,8 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   return out;
 }
 
-/** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word). */
-const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not)$/i;
+/** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word, an adverb: "only those over 50 px"). */
+const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not|only|solely|merely|simply|even|exactly|mainly|mostly|especially|particularly|preferably|ideally)$/i;
 
 /**
  * The action a clause asks for when no tool's words match it: "invert it", "flip the movie

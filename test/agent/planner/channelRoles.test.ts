@@ -39,3 +39,20 @@ describe('the steps of a measurement in other objects', () => {
     expect(argsOf('segment the nuclei in channel 2', 'segment').channel).toBe(2);
   });
 });
+
+describe('the movie\'s own channel names', () => {
+  const twoChannels = [{ id: 'movie-1', type: 'movie', channelNames: ['DAPI', 'GFP'] }];
+  it('find nuclei asked about with another channel on the movie\'s nuclear marker, and measure the named one', () => {
+    expect(channelRolesOf('do the nuclei get brighter in GFP over the movie?', ['DAPI', 'GFP'])).toEqual({ objects: 'DAPI', measured: 'GFP' });
+    expect(channelRolesOf('how bright is GFP in each nucleus?', ['Hoechst 33342', 'mCherry'])).toEqual({ objects: 'Hoechst 33342', measured: 'GFP' });
+    for (const words of ['how bright is GFP in each nucleus?', 'do the nuclei get brighter in GFP over the movie?', 'what is the GFP intensity of the nuclei in the last frame?']) {
+      expect(argsOf(words, 'segment', twoChannels).channel, words).toBe('DAPI');
+      expect(argsOf(words, 'measure', twoChannels).channel, words).toBe('GFP');
+    }
+  });
+  it('leave nuclei said to be in the named channel there, and a movie with no nuclear marker alone', () => {
+    expect(channelRolesOf('segment the nuclei in the GFP channel', ['DAPI', 'GFP'])).toEqual({ objects: 'GFP' });
+    expect(channelRolesOf('how bright is GFP in each nucleus?', ['GFP', 'mCherry'])).toEqual({});
+    expect(argsOf('count the nuclei in GFP', 'segment', twoChannels).channel).toBe('GFP');
+  });
+});
