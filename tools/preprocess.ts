@@ -265,7 +265,12 @@ const correctBleach = defineTool({
   produces: ['movie'],
   keepsRecording: true,
   needsFrames: true,
-  results: { intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' }, maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' } },
+  results: {
+    intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%' },
+    maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
+    halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
+    halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
+  },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
     'Compensates photobleaching (the fading of fluorescence over time) with the methods of Fiji\'s Bleach Correction plugin: "simple_ratio" (scales each frame to the first frame\'s mean, after subtracting a background), "exponential" (fits a·e^(−b·t)+c to the frame means and divides it out; fails clearly when the intensity does not decay), or "histogram" (matches each frame\'s histogram to the first frame; good for segmentation, not for intensity measurements). Each channel is corrected on its own.',
@@ -283,7 +288,7 @@ const correctBleach = defineTool({
   },
   fromRequest: readBleachRequest,
   async run(args, ctx) {
-    const { correctBleach } = await import('../src/analysis/bleach.ts');
+    const { correctBleach, bleachHalfLifeFrames } = await import('../src/analysis/bleach.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
       const moviePath = ctx.outputPath('bleach-corrected.tif', args.output);
@@ -297,13 +302,19 @@ const correctBleach = defineTool({
       const lossPercent = result.meansBefore.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
       const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
       const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
+      // (whatever the method, the frame means say how fast the movie bleaches: Fiji's exponential fit, reported)
+      const halfLives = result.meansBefore.map((means) => bleachHalfLifeFrames(means));
+      const intervalS = movie.meta.frameIntervalS;
+      const halfLifeText = halfLives.some((h) => h !== null) ? ` Bleaching half-life: ${halfLives.map((h) => (h === null ? 'none (no decay)' : `${round(h, 1)} frames${intervalS ? ` (${formatNumber(round(h * intervalS, 0))} s)` : ''}`)).join(', ')}.` : '';
       return {
-        summary: bleachSummary(args.method, movie.shape.c, lossPercent, deviationPercent) + fitText,
+        summary: bleachSummary(args.method, movie.shape.c, lossPercent, deviationPercent) + fitText + halfLifeText,
         artifacts: [ref],
         values: {
           method: args.method,
           intensityLossPercent: lossPercent,
           maxDeviationAfterPercent: deviationPercent,
+          halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
+          ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),
           ...(result.fits ? { fits: result.fits.map((f) => ({ a: round(f.a, 4), bPerFrame: round(f.b, 6), c: round(f.c, 4), rSquared: round(f.rSquared, 4) })) } : {}),
         },
       };

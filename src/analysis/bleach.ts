@@ -117,6 +117,17 @@ export function fitExponentialWithOffset(y: number[]): ExponentialFit {
   return { a, b, c, rSquared: sst > 0 ? 1 - sse / sst : 1 };
 }
 
+/**
+ * Frames for the decaying part of an exponential fit to the frame means to halve (ln 2 / b of a·e^(−b·t)+c), or null
+ * where the means do not decay (a rate at or below zero, an amplitude at or below zero, under 3 frames, or a fit that
+ * explains less than half of their variance).
+ */
+export function bleachHalfLifeFrames(means: number[]): number | null {
+  if (means.length < 3) return null;
+  const fit = fitExponentialWithOffset(means);
+  return fit.b > 0 && fit.a > 0 && fit.rSquared >= 0.5 ? Math.LN2 / fit.b : null;
+}
+
 function ratioFactors(means: number[], background: number, channel: number): number[] {
   const reference = means[0] - background;
   if (!(reference > 0)) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { correctBleach, fitExponentialWithOffset, frameMeans } from '../../src/analysis/bleach.ts';
+import { bleachHalfLifeFrames, correctBleach, fitExponentialWithOffset, frameMeans } from '../../src/analysis/bleach.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -18,6 +18,19 @@ describe('fitExponentialWithOffset', () => {
     expect(fit.b).toBeCloseTo(0.07, 6);
     expect(fit.c).toBeCloseTo(120, 3);
     expect(fit.rSquared).toBeGreaterThan(0.999999);
+  });
+});
+
+describe('bleachHalfLifeFrames', () => {
+  it('is ln 2 / b of the decaying part, whatever the offset', () => {
+    const halfLife = 12.5;
+    const means = Array.from({ length: 40 }, (_, t) => 800 * 2 ** (-t / halfLife) + 200);
+    expect(bleachHalfLifeFrames(means)).toBeCloseTo(halfLife, 1);
+  });
+  it('is null where the means do not decay, rise, or are too few', () => {
+    expect(bleachHalfLifeFrames(Array.from({ length: 30 }, (_, t) => 1000 + 5 * Math.sin(t)))).toBeNull();
+    expect(bleachHalfLifeFrames(Array.from({ length: 30 }, (_, t) => 1000 + 10 * t))).toBeNull();
+    expect(bleachHalfLifeFrames([1000, 900])).toBeNull();
   });
 });
 

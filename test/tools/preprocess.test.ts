@@ -96,6 +96,12 @@ describe('preprocess tools', () => {
     expect(values.intensityLossPercent[0]).toBeGreaterThan(5);
     expect(values.maxDeviationAfterPercent[0]).toBeLessThan(2);
     expect(values.fits[0].bPerFrame).toBeGreaterThan(0);
+    // (the half-life reported is the fit's own ln 2 / b, in frames, for any method)
+    expect((result.values as { halfLifeFrames: number[] }).halfLifeFrames[0]).toBeCloseTo(Math.LN2 / values.fits[0].bPerFrame, 0);
+    expect(result.summary).toMatch(/Bleaching half-life: [\d.]+ frames/);
+    // (against the simulator's truth: 3% of the fluorescence lost per frame halves it in ln 2 / -ln 0.97 = 22.8 frames)
+    const trueHalfLife = Math.LN2 / -Math.log(1 - 0.03);
+    expect(Math.abs((result.values as { halfLifeFrames: number[] }).halfLifeFrames[0] - trueHalfLife) / trueHalfLife).toBeLessThan(0.2);
     expect(result.artifacts[0].type).toBe('movie');
     expect(result.summary).toMatch(/mean intensity fell by \d+(\.\d)?% from the first to the last frame/);
   });
