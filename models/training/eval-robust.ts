@@ -133,7 +133,7 @@ function quantile(values: Float32Array, f: number): number {
 }
 
 /** Background (median) and the objects' contrast above it (99.5th percentile - median) of a plane. */
-function levels(p: Float32Array): { bg: number; contrast: number; min: number; max: number } {
+export function levels(p: Float32Array): { bg: number; contrast: number; min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const v of p) (v < min && (min = v), v > max && (max = v));
@@ -141,7 +141,7 @@ function levels(p: Float32Array): { bg: number; contrast: number; min: number; m
   return { bg, contrast: Math.max(1e-6, quantile(p, 0.995) - bg), min, max };
 }
 
-type Intensity = (p: Float32Array, w: number, h: number, r: () => number, ref: ReturnType<typeof levels>) => Float32Array;
+export type Intensity = (p: Float32Array, w: number, h: number, r: () => number, ref: ReturnType<typeof levels>) => Float32Array;
 
 const u8: Intensity = (p, _w, _h, _r, ref) => {
   // An 8-bit file as a camera or an export would write it: the movie's range mapped onto 0-255 (levels fixed per movie).

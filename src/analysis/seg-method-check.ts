@@ -35,6 +35,13 @@ export interface PieceCounts {
   objects: number;
   /** Of them, left in two or more pieces by the other segmentation, none of which holds half of the object. */
   broken: number;
+  /**
+   * Of them, outlined by the other segmentation as one piece under half of the object, the rest left to the background,
+   * the piece smaller than the object size the movie's blobs give (`shrunkBelowRadiusPx`): the bright part of a textured
+   * or dim nucleus, which the Cell Tracking Challenge measures count as missed, as they do a broken one. (A piece of the
+   * blobs' size is the object itself, the rest a low threshold's blur halo around it.)
+   */
+  shrunk: number;
 }
 
 function areas(labels: Uint32Array): Map<number, number> {
@@ -47,7 +54,7 @@ function areas(labels: Uint32Array): Map<number, number> {
  * How many single-object-sized objects of `reference` the `other` labels leave in pieces (none holding WHOLE_SHARE of
  * it), counting only pieces that lie mostly inside it (MIN_PIECE_INSIDE).
  */
-export function brokenObjects(reference: Uint32Array, other: Uint32Array, width: number, round = true): PieceCounts {
+export function brokenObjects(reference: Uint32Array, other: Uint32Array, width: number, round = true, shrunkBelowRadiusPx = 0): PieceCounts {
   const refArea = areas(reference);
   const boxes = round ? boundingBoxes(reference, width) : [];
   const otherArea = areas(other);
@@ -55,32 +62,39 @@ export function brokenObjects(reference: Uint32Array, other: Uint32Array, width:
   const overlap = overlaps(reference, other);
   let objects = 0;
   let broken = 0;
+  let shrunk = 0;
   for (const [r, area] of refArea) {
     if (area > SINGLE_OBJECT_AREAS * typical) continue;
     if (round && solidity(reference, width, r, boxes[r]!) < MAX_SOLIDITY_OF_ONE) continue;
     objects++;
     const pieces = [...(overlap.get(r)?.entries() ?? [])];
     const fragments = pieces.filter(([o, v]) => v >= MIN_PIECE_SHARE * area && v >= MIN_PIECE_INSIDE * otherArea.get(o)!).length;
-    if (fragments >= 2 && !pieces.some(([, v]) => v >= WHOLE_SHARE * area)) broken++;
+    if (pieces.some(([, v]) => v >= WHOLE_SHARE * area)) continue;
+    if (fragments >= 2) broken++;
+    else if (fragments === 1 && pieces.reduce((sum, [, v]) => sum + v, 0) < WHOLE_SHARE * area) {
+      const piece = pieces.find(([o, v]) => v >= MIN_PIECE_SHARE * area && v >= MIN_PIECE_INSIDE * otherArea.get(o)!)!;
+      if (Math.sqrt(piece[1] / Math.PI) < shrunkBelowRadiusPx) shrunk++;
+    }
   }
-  return { objects, broken };
+  return { objects, broken, shrunk };
 }
 
 /**
  * On the sample planes, segmented with `options` once by Otsu and once by triangle: the triangle objects Otsu breaks and
  * the Otsu objects triangle breaks, summed over the planes.
  */
-export function thresholdBreakage(samples: SamplePlane[], options: SegmentOptions, round = true): { byOtsu: PieceCounts; byTriangle: PieceCounts } {
-  const byOtsu = { objects: 0, broken: 0 };
-  const byTriangle = { objects: 0, broken: 0 };
+export function thresholdBreakage(samples: SamplePlane[], options: SegmentOptions, round = true, shrunkBelowRadiusPx = 0): { byOtsu: PieceCounts; byTriangle: PieceCounts } {
+  const byOtsu = { objects: 0, broken: 0, shrunk: 0 };
+  const byTriangle = { objects: 0, broken: 0, shrunk: 0 };
   for (const { plane, width, height } of samples) {
     // (the segment tool asks again with the same options for the same planes: each segmentation is made once)
     const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlane(plane, width, height, { ...options, method }).labels);
     const otsu = labelsBy('otsu');
     const triangle = labelsBy('triangle');
-    const a = brokenObjects(triangle, otsu, width, round);
-    const b = brokenObjects(otsu, triangle, width, round);
-    (byOtsu.objects += a.objects), (byOtsu.broken += a.broken), (byTriangle.objects += b.objects), (byTriangle.broken += b.broken);
+    const a = brokenObjects(triangle, otsu, width, round, shrunkBelowRadiusPx);
+    const b = brokenObjects(otsu, triangle, width, round, shrunkBelowRadiusPx);
+    (byOtsu.objects += a.objects), (byOtsu.broken += a.broken), (byOtsu.shrunk += a.shrunk);
+    (byTriangle.objects += b.objects), (byTriangle.broken += b.broken), (byTriangle.shrunk += b.shrunk);
   }
   return { byOtsu, byTriangle };
 }

@@ -20,7 +20,18 @@ describe('brokenObjects', () => {
       }
     for (let y = 1; y < 9; y++) other[y * 20 + 4] = 0; // a cut two columns wide: pieces of 24 px of 64 each
     for (let y = 1; y < 9; y++) other[y * 20 + 5] = 0;
-    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1 });
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1, shrunk: 0 });
+  });
+
+  it('counts an object outlined as one piece under half of it and under the given radius as shrunk, not broken', () => {
+    const ref = reference();
+    const other = new Uint32Array(200);
+    // object 1: one 4 x 7 piece (28 of 64 px, equivalent radius 2.99 px); object 2: one 6 x 6 piece (36 of 64 px: kept)
+    for (let y = 2; y < 9; y++) for (let x = 2; x < 6; x++) other[y * 20 + x] = 3;
+    for (let y = 2; y < 8; y++) for (let x = 12; x < 18; x++) other[y * 20 + x] = 4;
+    expect(brokenObjects(ref, other, 20, true, 4)).toEqual({ objects: 2, broken: 0, shrunk: 1 });
+    // the piece as large as the objects' estimated size (a low threshold's halo around it): not counted
+    expect(brokenObjects(ref, other, 20, true, 2.5)).toEqual({ objects: 2, broken: 0, shrunk: 0 });
   });
 
   it('leaves out reference objects over 1.5x the median area (touching neighbours kept whole)', () => {
@@ -45,10 +56,10 @@ describe('brokenObjects: pieces that lie mostly in a neighbour', () => {
       for (let x = 6; x < 9; x++) other[y * 20 + x] = 4; // 24 px of object 1 ...
       for (let x = 11; x < 19; x++) other[y * 20 + x] = 4; // ... in one piece with all of object 2 (88 px, under a third inside 1)
     }
-    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 0 });
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 0, shrunk: 0 });
     // The same two pieces, each wholly inside object 1: broken.
     for (let y = 1; y < 9; y++) for (let x = 11; x < 19; x++) other[y * 20 + x] = 5;
-    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1 });
+    expect(brokenObjects(ref, other, 20)).toEqual({ objects: 2, broken: 1, shrunk: 0 });
   });
 });
 
@@ -71,10 +82,10 @@ describe('brokenObjects: objects with a waist', () => {
   }
 
   it('counts touching round objects cut apart as no broken object, the round one cut in halves as one', () => {
-    expect(brokenObjects(ref, other, width)).toEqual({ objects: 1, broken: 1 });
+    expect(brokenObjects(ref, other, width)).toEqual({ objects: 1, broken: 1, shrunk: 0 });
   });
 
   it('counts both where objects are not round (whole cells have waists of their own)', () => {
-    expect(brokenObjects(ref, other, width, false)).toEqual({ objects: 2, broken: 2 });
+    expect(brokenObjects(ref, other, width, false)).toEqual({ objects: 2, broken: 2, shrunk: 0 });
   });
 });
