@@ -58,6 +58,7 @@ import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
+import { measuredOnlyForAQuestion } from './measuredOnly.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -943,7 +944,17 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
-  return withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue);
+  // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
+  const text = conversation.request;
+  const planned = withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue);
+  // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
+  const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
+  const opensWithNameVerb = (part: string, tool: string) => {
+    const first = tokenize(part).find((t) => !t.part && !isStopWord(t.word) && !/^(?:please|pls|kindly|now|then|so|and|ok|okay)$/i.test(t.word));
+    return !!first && meaning(first.stem) === verbOfName(tool);
+  };
+  const askedForStep = (tool: string) => text.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
+  return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(text) && !asksForAStep(text), askedForStep, catalogue);
 }
 
 /** The steps a request says, before a pipeline it asks to make of them is added. */
