@@ -14,7 +14,7 @@ import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
-import { isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
+import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
@@ -1206,7 +1206,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (only before this turn's first step: a step run for the question answers it as planned)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
-  if (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue))) {
+  // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
+  if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
     return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
