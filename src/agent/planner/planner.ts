@@ -31,7 +31,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
-import { answerFromTable, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -1204,7 +1204,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
   // (only before this turn's first step: a step run for the question answers it as planned)
-  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
+  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && !asksForAFigure(text) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
@@ -1402,7 +1402,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
   // ("can you graph the intensity across frames?" asks for the figure, not for the numbers it shows)
   // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
-  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
