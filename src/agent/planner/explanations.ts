@@ -32,6 +32,9 @@ const ASKS_WHY = new RegExp(
   'i',
 );
 
+/** An adverb of manner between "how" and its verb ("how exactly was ...", "how precisely did you ..."). */
+const MANNER = String.raw`(?:(?:exactly|precisely|actually|specifically|again|then)\s+)?`;
+
 /** What a step chooses: its method, model and parameters, in the words people ask about them. */
 const CHOICE = String.raw`(?:threshold\w*|smoothing|spacing|frames?|methods?|models?|algorithms?|parameters?|params?|settings?|values?|options?|arguments?|sigma|radius|radii|distances?|references?|cut-?offs?|filters?|kernels?|windows?|lags?|percentiles?|seeds?|channels?|tracker|approach|technique|network|weights|level|size|strength|iterations?|epochs?)`;
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
@@ -41,10 +44,13 @@ const ASKS_CHOICE = new RegExp(
     // "what was the threshold value exactly?": a choice a step made, asked in the past
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
-    String.raw`\bhow\s+(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:\w+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed)\b`,
+    // ("how exactly was the speed column derived?", "how precisely were the areas obtained?": an adverb of manner may come first)
+    String.raw`\bhow\s+${MANNER}(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:[\w-]+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed|derived|obtained|worked out|defined|measured|made|produced|arrived at)\b`,
     // "how did you compute the speed?", "how do you measure the area?": how a step got its values
-    String.raw`\bhow\s+(?:did|do|does|have)\s+(?:you|it|they)\s+(?:\w+\s+)?(?:compute|computed|calculate|calculated|measure|measured|estimate|estimated|get|got|determine|determined|define|defined|derive|derived|obtain|obtained|count|counted|work out|worked out|quantif\w+)\b`,
-    String.raw`\bwhere\s+did\s+(?:the|that|this)\s+(?:\w+\s+){0,3}come from\b`,
+    // ("how you have calculate the speed?", "how exactly do you measure the area?": the auxiliary left out or after the subject, non-native English)
+    String.raw`\bhow\s+${MANNER}(?:(?:did|do|does|have|has)\s+)?(?:you|it|they)\s+(?:(?:have|has|had)\s+)?(?:\w+\s+)?(?:compute|computed|calculate|calculated|measure|measured|estimate|estimated|get|got|determine|determined|define|defined|derive|derived|obtain|obtained|count|counted|work out|worked out|quantif\w+)\b`,
+    // ("where did the cut-off between nucleus and background come from?": the thing asked about may take several words, hyphens too)
+    String.raw`\bwhere\s+(?:did|does|do|has|have)\s+(?:the|that|this|these|those|your|its)\s+(?:[\w-]+\s+){0,6}(?:come|came|comes)\s+from\b`,
     // "how come you went with ...", "what made you choose ...", "tell me why you chose ...", "on what basis did you ..."
     String.raw`\bhow come\b`,
     String.raw`\bwhat\s+made\s+(?:you|it)\s+(?:\w+\s+)?(?:choose|chose|pick|use|go|select|settle|decide|take)\b`,
@@ -323,14 +329,19 @@ function citations(question: string, earlier: PastResult[], index: ToolIndex, sc
 }
 
 /** "how is the speed calculated?", "how were the areas measured?": how a quantity is obtained, not which value was chosen. */
-const HOW_COMPUTED = /\bhow\s+(?:is|are|was|were|do|does|did)\s+(?:you\s+)?(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}(?:calculated|calculate|computed|compute|derived|derive|worked out|work out|measured|measure|defined|define|estimated|estimate|determined|determine|obtained|get|got)\b/iu;
+const HOW_COMPUTED = /\bhow\s+(?:(?:exactly|precisely|actually|specifically)\s+)?(?:(?:is|are|was|were|do|does|did|have|has)\s+(?:you\s+)?|you\s+(?:(?:have|has|had)\s+)?)(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}(?:calculated|calculate|computed|compute|derived|derive|worked out|work out|measured|measure|defined|define|estimated|estimate|determined|determine|obtained|get|got)\b/iu;
 
 /** The sentences of the tool's own declaration that name the quantity asked how it is computed ("track steps (links: speed, displacement)"). */
 function howComputed(question: string, tool: string): string {
   if (!HOW_COMPUTED.test(question)) return '';
   const asked = new Set(tokenize(question).filter((t) => t.word.length >= 4).map((t) => meaning(t.stem)));
   const self = findTool(tool);
-  const sentences = `${self?.description ?? ''}`.split(/(?<=\.)\s+/).filter((sentence) => tokenize(sentence).some((t) => asked.has(meaning(t.stem))));
+  // (the sentences that name the quantity most often first: "a step's speed is ..." before the summary that lists it)
+  const hits = (sentence: string) => tokenize(sentence).filter((t) => asked.has(meaning(t.stem))).length;
+  const sentences = `${self?.description ?? ''}`
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => hits(sentence) > 0)
+    .sort((a, b) => hits(b) - hits(a));
   return sentences.length ? ` How \`${tool}\` computes it, from its declaration: ${sentences.slice(0, 2).join(' ')}` : '';
 }
 

@@ -261,6 +261,18 @@ const PERSON_AS_OBJECT = /\b(?!(?:show|give|tell|let|send|help|remind|get|make|f
 /** A piece of writing asked for ("write my essay on mitosis", "compose a poem", "draft a cover letter"): prose we do not write, whatever its topic. */
 const WRITING_ASKED = /\b(?:write|compose|draft|do|finish|help\s+(?:me\s+)?(?:with|write))\s+(?:me\s+)?(?:a|an|my|our|the|this|his|her)\s+(?:[\w-]+\s+){0,3}?(?:essays?|poems?|stor(?:y|ies)|songs?|novels?|homework|assignments?|speech(?:es)?|limericks?|haikus?|jokes?|tweets?|cover\s+letters?|reference\s+letters?|love\s+letters?)\b/i;
 
+/**
+ * A purchase asked ("order us a new 63x objective from Zeiss", "buy more dishes", "can you purchase two filter cubes"):
+ * buying, renting or paying is outside what we do whatever is bought, a lens or a microscope included. "Order" sorts
+ * only with its object then "by" ("order the tracks by speed"), never after an article that buys ("order a new ...").
+ */
+const PURCHASE_ASKED = /(?:^|[.;!?,]\s*|\b(?:please|pls|kindly|can|could|would|will|to|and|then)\s+(?:you\s+|u\s+)?(?:please\s+)?)(?:buy|purchase|order|reorder|re-order|rent|lease|pay\s+for)\s+(?:(?:me|us|them|him|her)\s+)?(?:a|an|some|more|new|another|two|three|four|five|six|ten|\d+)\b(?![^.?!;]*\bby\s+(?:their|its|the|speed|size|area|length|time|frame|intensity)\b)/i;
+
+/** A purchase is asked, whatever is bought. */
+export function asksAPurchase(masked: string): boolean {
+  return PURCHASE_ASKED.test(masked.trim());
+}
+
 /** True when the request has no microscopy or analysis meaning. `masked` has names and paths blanked. */
 export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
   // (asked several times per planning step with the same words: stepMemo.ts; the catalogue's own index only)
@@ -268,6 +280,8 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
 }
 
 function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  // (before quantities: "a new 63x objective" names a magnification, and is still bought)
+  if (asksAPurchase(masked)) return true;
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   if (picturesOfElsewhere(masked, index, catalogue)) return true;

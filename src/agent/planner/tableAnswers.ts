@@ -670,6 +670,16 @@ export function questionClause(text: string): string {
   return told.length ? `${last} ${told.join(' ')}` : last;
 }
 
+/**
+ * A figure asked for ("could you show me a histogram of how big the nuclei are?", "can I see a plot of how fast they move",
+ * "I'd like a graph of the count over time"): drawn by the step that draws, never answered as the question inside it.
+ */
+const FIGURE_ASKED = /\b(?:show|give|make|draw|plot|produce|create|generate|see|want|like|need|get|send)\b[^.?!;]{0,30}?\b(?:histograms?|plots?|graphs?|charts?|figures?|scatter\s*plots?|box\s*plots?|violin\s*plots?|curves?)\s+(?:of|for|showing|with)\b/i;
+
+export function asksForAFigure(text: string): boolean {
+  return FIGURE_ASKED.test(text);
+}
+
 /** Words that ask to be told ("give me", "tell us"), shared by the readers of an answer asked for. */
 const TELL_ME = String.raw`\b(?:tell|give|show|report|send|get)\s+(?:me|us)\b`;
 // ("we'd like the mean speed", "I need the number of tracks": a statistic wished for is asked for too)

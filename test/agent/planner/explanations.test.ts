@@ -160,3 +160,34 @@ describe('what to cite', () => {
     expect(asksCitation('which papers register the frames to the reference?')).toBe(false);
   });
 });
+
+// Stop 35: how a quantity was obtained, asked with an adverb of manner, a missing or moved auxiliary, other
+// participles, or a many-word subject of "where did ... come from": an explanation, never a step run again.
+describe('how a value was obtained, as people ask it', () => {
+  const measured: PastResult[] = [
+    ...earlier,
+    { tool: 'measure', args: { kind: 'tracks', tracks: 'tracks-1' }, ok: true, summary: 'Measured 6 tracks.', values: { tracks: 6, meanSpeed: 1.2 }, artifacts: [] },
+  ];
+  it('is a question about how a step got its values', () => {
+    for (const q of [
+      'How exactly was the speed column derived?',
+      'how precisely were the areas obtained?',
+      'how you have calculate the speed of the cells?',
+      'how you computed the displacement?',
+      'where did the cut-off between nucleus and background come from?',
+      'where does that number of tracks come from?',
+      'how exactly do you measure the area?',
+      'how was the linking distance arrived at?',
+    ])
+      expect(asksWhy(q), q).toBe(true);
+    for (const q of ['how fast do the cells move?', 'how many tracks are there?', 'where are the biggest cells?', 'how big is the largest nucleus?']) expect(asksWhy(q), q).toBe(false);
+  });
+  it('says how the quantity is computed from the tool declaration, the specific sentence first', () => {
+    for (const q of ['How exactly was the speed column derived?', 'how you have calculate the speed?', 'how is the speed computed?']) {
+      const said = explainStep(q, measured, index)!;
+      expect(said, q).toMatch(/^I did not re-run anything\. From the record of measure/);
+      expect(said, q).toMatch(/from its declaration: A step's speed is the straight-line distance between a cell's centroids in two consecutive frames/);
+    }
+    expect(explainStep('how precisely were the areas obtained?', measured, index)).toMatch(/area is its number of pixels times the area of one pixel/);
+  });
+});

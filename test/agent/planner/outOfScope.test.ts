@@ -80,3 +80,19 @@ describe('out of scope, by the words as written', () => {
     for (const text of ['should I correct drift before tracking?', 'which exposure should I use for GFP?', 'which denoising method should I use?', 'should I segment my HeLa cells with the model?']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
   });
 });
+
+// Stop 35: buying is outside what we do, whatever is bought (the microscope's own parts and dyes too); "order" that sorts stays ours.
+describe('a purchase asked', () => {
+  it('runs nothing, whatever is bought', async () => {
+    const { loadAcquisitionWords, plan } = await import('./planOffline.ts');
+    await loadAcquisitionWords();
+    for (const text of ['can you order us a new 63x oil objective from the Zeiss website?', 'purchase a 40x objective for the scope', 'could you buy me some more DAPI?', 'pls order 3 more boxes of dishes', 'rent a confocal for next week']) {
+      const p = plan(text);
+      expect(p.steps, text).toEqual([]);
+      expect(p.reply, text).toMatch(/outside what I do/);
+    }
+  });
+  it('sorting with "order" is no purchase', () => {
+    for (const text of ['order the tracks by speed', 'track the nuclei and order them by speed', 'plot the area in order of frames']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+  });
+});
