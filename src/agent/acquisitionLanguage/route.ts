@@ -6,7 +6,7 @@ import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
-import { parseRule } from './rules.ts';
+import { parseRule, untilAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
@@ -161,7 +161,8 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined);
+  const channelsNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels;
+  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
@@ -222,6 +223,16 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (!options.acquisitionRunning && CONDITION.test(t) && !QUESTION.test(t)) {
     const both = startThenRule(text, config);
     if (both) return both;
+  }
+  // "keep going until there are more than 300 nuclei": going on until a watched condition is a rule that stops the run then
+  const until = options.acquisitionRunning && !QUESTION.test(t) ? untilAsRule(text, config) : undefined;
+  if (until) {
+    try {
+      const { id: _id, ...rule } = parseRule(until, config);
+      return { tool: toolCarrying('proposeRule'), args: { rule: { ...rule, text: text.trim() }, confirm: false } };
+    } catch (err) {
+      return { ask: capitalise((err as Error).message), command: true };
+    }
   }
   if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
     try {
@@ -454,7 +465,8 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   }
   // "put the DAPI exposure back to what it was", "488 power back to the original": the value that channel setting had before
   const light = /\bexpos/.test(t) ? 'exposure' : /\b(?:power|laser|intensity)\b/.test(t) ? 'power' : undefined;
-  if (light && /\b(?:back|revert|return|restore|reset|undo)\b|\b(?:old|previous|original|initial|former)\s+(?:\S+\s+)?(?:exposure|power|value|setting)\b/.test(t) && /\b(?:what it was|how it was|before|old|original|previous|initial|former|as it was|at the start|the start|earlier|default)\b|\bback\s*[.!]*$/.test(t)) {
+  // ("revert the GFP exposure", "undo the 488 power change", "restore the DAPI exposure": a verb of undoing says "the value before" by itself)
+  if (light && (/\b(?:back|revert|return|restore|reset|undo)\b|\b(?:old|previous|original|initial|former)\s+(?:\S+\s+)?(?:exposure|power|value|setting)\b/.test(t) && /\b(?:what it was|how it was|before|old|original|previous|initial|former|as it was|at the start|the start|earlier|default)\b|\bback\s*[.!]*$/.test(t) || UNDOES_A_SETTING.test(t))) {
     const said = uniquePresets(findChannels(t, config));
     const lastNamed = [...earlier].reverse().flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : [])).find((c) => (c.kind === 'exposure' || c.kind === 'exposureFactor' || c.kind === 'power' || c.kind === 'powerFactor') && typeof c.channel === 'string') as { channel?: string } | undefined;
     const channel = said.length === 1 ? said[0] : said.length === 0 ? lastNamed?.channel : undefined;
@@ -495,6 +507,9 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   if (c.kind === 'endIn') return { ...c, inS: seconds };
   return undefined;
 }
+
+/** A verb that undoes a setting named after it ("revert the GFP exposure", "undo the power change", "roll back the 488 laser"). */
+const UNDOES_A_SETTING = /^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+|ah|argh|ugh)[,.!\s]+)*(?:(?:please|pls|can you|could you|would you)\s+)*(?:revert|restore|undo|reverse|roll\s+back|un-?do)\s+(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:last\s+)?(?:[\w-]+\s+){0,3}(?:exposure|power|laser|intensity)(?:\s+(?:time|setting|level|change|value))?s?(?:\s+(?:change|setting))?(?:\s*,?\s*(?:please|pls|again|too))*\s*[.!?]*$/;
 
 /** The intervals the running acquisition has had, first to current, from the start and the interval changes since (s). */
 function intervalHistory(earlier: EarlierStep[]): number[] {
