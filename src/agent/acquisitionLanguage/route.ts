@@ -265,7 +265,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
-  if (hasChannel && (newStart || timeLapse) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
+  // ("image GFP each 5 minute during 2 hour": an interval and a duration the time plan reads are a time-lapse, whatever words said them)
+  if (hasChannel && (newStart || timeLapse || wholeTimePlan) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
@@ -301,8 +302,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       } catch (err) {
         // ("image every 30 s for 15 min", "go to 30 s intervals for 15 min while the drug goes in": words that read no other
         // way, with a span after a plain "for", are a change for that long)
-        // (not words that name a channel: "image GFP every 5 min for 2 h" may be a new plan, asked about)
-        timed = options.acquisitionRunning && !findChannels(t, config).length ? timedChanges(text, config, state, true) : undefined;
+        // (not words that name a channel: "image GFP every 5 min for 2 h" may be a new plan, asked about; but a channel
+        // paused, dropped or set for a span, "pause DAPI for an hour", "GFP at 2% for 20 min", is no plan: it is that change for a while)
+        timed = options.acquisitionRunning ? timedChanges(text, config, state, true) : undefined;
+        if (timed && findChannels(t, config).length && !timed.changes.every(ofOneChannel)) timed = undefined;
         if (!timed) throw err;
         changes = timed.changes;
       }
@@ -381,6 +384,11 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
   } catch {
     return undefined;
   }
+}
+
+/** A change of one channel's imaging (dropped, its light, every Nth time point), which no plan to start reads as. */
+function ofOneChannel(c: Adjustment): boolean {
+  return (c.kind === 'dropChannel' || c.kind === 'acquireEvery' || ((c.kind === 'exposure' || c.kind === 'power' || c.kind === 'exposureFactor' || c.kind === 'powerFactor') && c.channel !== undefined));
 }
 
 /**

@@ -2,9 +2,10 @@
 // change of the whole run, is used by that change when it is the only channel left (asked when another is left too);
 // the one plane wanted said as a place to go to ("back to a single focal plane") drops the z-stack; "go on until
 // <something a trigger watches>" is a rule that stops the run then; a verb of undoing names a light setting by itself
-// ("revert the GFP exposure").
+// ("revert the GFP exposure"); one channel paused, dropped or set "for <a span>" is that change for a while; an interval
+// and a duration the time plan reads start a time-lapse whatever words said them ("each 5 minute during 2 hour").
 import { describe, expect, it } from 'vitest';
-import { parseAdjustment } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { parseAdjustment, routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import { asked, changes, route, start, threeChannels, withStack } from './runningAcquisition.ts';
 
 const greenAndRed = start({ channels: [{ config: 'FITC' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 28800 } });
@@ -78,5 +79,25 @@ describe('a verb of undoing with a light setting named', () => {
 
   it('says so when that setting was never changed', () => {
     expect(asked('revert the mCherry exposure', changed)).toMatch(/has not been changed/);
+  });
+});
+
+describe('one channel paused, dropped or set for a span', () => {
+  it('is that change for a while, never a new plan nor a part left unread', () => {
+    expect(route('pause DAPI for an hour')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'DAPI' }], forS: 3600 } });
+    expect(route('switch off the mCherry for 45 minutes, then back on')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'Rhodamine' }], forS: 2700 } });
+    expect(route('GFP at 2% for 20 min')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 2, channel: 'FITC' }], forS: 1200 } });
+  });
+
+  it('leaves a channel imaged at a new interval for a span asked about (it may be a new plan)', () => {
+    expect(route('image GFP every 5 min for 2 h')?.tool).toBeUndefined();
+  });
+});
+
+describe('an interval and a duration in other words', () => {
+  it('start a time-lapse', () => {
+    for (const words of ['please make imaging of GFP each 5 minute during 2 hour', 'I want GFP pictures each 5 minutes, during 2 hours']) {
+      expect(routeMicroscopeRequest(words, {}), words).toMatchObject({ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 7200 } } } });
+    }
   });
 });
