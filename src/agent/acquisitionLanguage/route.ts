@@ -158,7 +158,12 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     }
     const taken = then.length ? { ...route, then } : route;
     const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);
-    return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
+    // ("image GFP every 2 min for 10 h until the cells die": an end no rule watches is named, never dropped)
+    const until = carries(tool, 'start') && !then.length ? /\b(?:until|till)\s+([^,;.]+)/.exec(words) : null;
+    // (an end the time plan read, "until 6 h from now", "till 8 pm", is no condition)
+    const untilNote = until && !durationsIn(until[1]).length && !/\d\s*(?:am|pm|h\b|o'?clock)|\d:\d\d|\b(?:noon|midnight|tomorrow|tonight|morning|evening)\b/.test(until[1]) ? `Not applied: "${until[0].trim()}" (the run goes on for the time planned; a rule can stop it only on what the frames show: a cell dividing, the number of cells, the mean intensity or the focus above or below a value).` : undefined;
+    const notes = [note, untilNote].filter((n): n is string => n !== undefined);
+    return notes.length ? { ...taken, notApplied: [...(route.notApplied ?? []), ...notes] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
   const channelsNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels;
@@ -222,6 +227,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // nothing running, a whole plan and a rule in one message ("image 488 every 5 min for 12 h and stop if more than 300 cells"): the start, then the rule to confirm
   if (!options.acquisitionRunning && CONDITION.test(t) && !QUESTION.test(t)) {
     const both = startThenRule(text, config);
+    if (both) return both;
+  }
+  // ("image GFP every 2 min for 10 h until there are more than 300 cells": the plan, then the rule that stops it then; never the plan alone)
+  const untilAt = !options.acquisitionRunning && !QUESTION.test(t) ? /\s*,?\s+(?=(?:until|till)\s)/.exec(text) : null;
+  const untilRule = untilAt ? untilAsRule(text.slice(untilAt.index + untilAt[0].length), config) : undefined;
+  if (untilAt && untilRule) {
+    const both = startThenRule(`${text.slice(0, untilAt.index)}; ${untilRule}`, config);
     if (both) return both;
   }
   // "keep going until there are more than 300 nuclei": going on until a watched condition is a rule that stops the run then

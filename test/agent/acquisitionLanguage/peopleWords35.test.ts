@@ -101,3 +101,20 @@ describe('an interval and a duration in other words', () => {
     }
   });
 });
+
+type Started = { tool?: string; then?: unknown[]; notApplied?: string[] } | undefined;
+
+describe('a plan to start that goes on until something', () => {
+  it('is the plan, then a rule that stops it then, when a trigger watches it', () => {
+    const r = routeMicroscopeRequest('image GFP every 2 min for 10 h until there are more than 300 cells', {}) as Started;
+    expect(r).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 120, durationS: 36000 } } } });
+    expect(r?.then?.[0]).toMatchObject({ tool: 'add_rule', args: { rule: { trigger: { kind: 'cellCount', comparison: 'above', threshold: 300 }, action: { kind: 'stop' } }, confirm: false } });
+    expect((routeMicroscopeRequest('image GFP every 2 min for 10 h, till a cell divides', {}) as Started)?.then?.[0]).toMatchObject({ args: { rule: { trigger: { kind: 'division' }, action: { kind: 'stop' } } } });
+  });
+
+  it('names an end no trigger watches, never drops it', () => {
+    const r = routeMicroscopeRequest('image GFP every 2 min for 10 h until the cells die', {}) as Started;
+    expect(r?.tool).toBe('start_acquisition');
+    expect(r?.notApplied?.join(' ')).toMatch(/until the cells die/);
+  });
+});
