@@ -324,8 +324,12 @@ const correctBleach = defineTool({
   },
 });
 
-/** Objects dark on a bright field: "light background", "dark cells on a bright background", "brightfield", "darker than the background". */
-const LIGHT_BACKGROUND = /\b(?:light|bright|white|pale)[\s-]+background\b|\bdark(?:er)?\s+(?:\w+\s+)?(?:on|against)\s+(?:a|the)\s+(?:light|bright|white|pale)\b|\bdarker\s+than\s+(?:the\s+)?background\b|\bbright[\s-]?field\b|\btransmitted[\s-]light\b/i;
+/**
+ * Objects dark on a bright field: "light background", "dark cells on a bright background", "brightfield", "darker than the background",
+ * and the same said as a fact of the image ("the background is bright", "the background looks white", "background is brighter than the cells"; a background
+ * "too bright" is too much background, not a light one).
+ */
+const LIGHT_BACKGROUND = /\b(?:light|bright|white|pale)[\s-]+background\b|\bbackground\s+(?:is|looks|appears|seems)\s+(?:(?:quite|rather|fairly|pretty|mostly|very)\s+)?(?:light|bright|white|pale|brighter\s+than)\b|\bdark(?:er)?\s+(?:\w+\s+)?(?:on|against)\s+(?:a|the)\s+(?:light|bright|white|pale)\b|\bdarker\s+than\s+(?:the\s+)?background\b|\bbright[\s-]?field\b|\btransmitted[\s-]light\b/i;
 /** The background itself asked for, not the movie with it removed: Fiji's "create background". */
 const BACKGROUND_ITSELF = /\bcreate\s+(?:the\s+)?background\b|\bbackground\s+(?:image|itself|only|alone|estimate)\b|\b(?:show|save|write|export|give|keep)\s+(?:me\s+)?(?:just\s+|only\s+)?the\s+(?:[\w-]+\s+)?background\b(?!\s+(?:subtract|remov|correct))|\bno\s+subtraction\b|\bwithout\s+subtracting\s+it\b/i;
 /** Words the ball's radius is said with: "rolling ball 30", "radius 25 px", "r=20", "a 12 px ball". */

@@ -13,6 +13,8 @@ export interface UnusedMention {
   kind: 'channel' | 'filter' | 'position' | 'plane' | 'timePoints';
   /** As written. */
   text: string;
+  /** The channel's preset, for a channel named by dye, line or colour. */
+  preset?: string;
 }
 
 /** "channel 2", "the second channel", "ch3": a channel by its number in the running plan. */
@@ -48,7 +50,7 @@ export function mentionsNotUsed(words: string, args: unknown, config: Microscope
   const out: UnusedMention[] = [];
   for (const c of findChannels(words, config)) {
     if (LEFT_AS_IT_IS.test(words.slice(0, c.index))) continue;
-    if (!channels.includes(c.preset.toLowerCase()) && !out.some((o) => o.text === c.text)) out.push({ kind: 'channel', text: c.text });
+    if (!channels.includes(c.preset.toLowerCase()) && !out.some((o) => o.text === c.text)) out.push({ kind: 'channel', text: c.text, preset: c.preset });
   }
   for (const b of filterBands(words, config)) if (b.preset === undefined) out.push({ kind: 'filter', text: b.text });
   for (const m of words.matchAll(CHANNEL_NUMBER)) {
@@ -74,14 +76,39 @@ function drops(c: Adjustment): boolean {
   return c.kind === 'dropChannel' || c.kind === 'dropPosition' || (c.kind === 'zPlan' && c.zPlan === null) || (c.kind === 'grid' && c.grid === null) || c.kind === 'onlyChannels' || c.kind === 'positions';
 }
 
+/** The changes that hold for every channel the run images (the timing, the run's length, the stack, the grid, a light setting without a channel). */
+function ofEveryChannel(c: Adjustment): boolean {
+  return ['interval', 'intervalFactor', 'duration', 'extend', 'endIn', 'loops', 'zPlan', 'grid'].includes(c.kind) || ((c.kind === 'exposure' || c.kind === 'exposureFactor' || c.kind === 'power' || c.kind === 'powerFactor') && c.channel === undefined);
+}
+
+/**
+ * "drop the red and do the green every 2 min", "turn off mCherry; image GFP every 2 min instead": a channel named as the
+ * one the run goes on with, beside a change of the whole run, is used by that change when the channels named are every
+ * channel left once the changes are made (with another channel left, the change would reach it too, so it is asked).
+ * Needs the run's channels now (`channelsNow`, by preset); without them nothing is taken as carried on.
+ */
+function carriedOn(u: UnusedMention, changes: Adjustment[], channelsNow: string[] | undefined): boolean {
+  const left = channelsLeft(changes, channelsNow);
+  if (u.kind !== 'channel' || u.preset === undefined || !left) return false;
+  const wholeRun = changes.filter((c) => c.kind !== 'dropChannel');
+  return wholeRun.length > 0 && wholeRun.every(ofEveryChannel) && left.length === 1 && left[0].toLowerCase() === u.preset.toLowerCase();
+}
+
+/** The channels (presets) the run goes on imaging once `changes` drop some; undefined when none is dropped or the run's channels are not known. */
+function channelsLeft(changes: Adjustment[], channelsNow: string[] | undefined): string[] | undefined {
+  const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel.toLowerCase()] : [])));
+  if (!dropped.size || !channelsNow?.length) return undefined;
+  return channelsNow.filter((c) => !dropped.has(c.toLowerCase()));
+}
+
 /**
  * What to do with the unused parts of a change to the running acquisition: a question (nothing
  * changed) when it would drop something or when a scope no change takes was said; else a
  * line naming what was not applied. Undefined when every part is used. `forS`: the changes last that long.
  */
-export function coverageOfChanges(words: string, changes: Adjustment[], config: MicroscopeConfig = DEMO_CONFIG, forS?: number): { ask: string } | { notApplied: string } | undefined {
+export function coverageOfChanges(words: string, changes: Adjustment[], config: MicroscopeConfig = DEMO_CONFIG, forS?: number, channelsNow?: string[]): { ask: string } | { notApplied: string } | undefined {
   // (changes made for a while use the count of time points they last: "for the next 20 frames")
-  const unused = mentionsNotUsed(words, forS !== undefined ? { changes, forS } : changes, config);
+  const unused = mentionsNotUsed(words, forS !== undefined ? { changes, forS } : changes, config).filter((u) => !carriedOn(u, changes, channelsNow));
   if (!unused.length) return undefined;
   const said = unused.map((u) => `"${u.text}"`).join(', ');
   const done = changes.map(describeAdjustment).join('; ');
@@ -89,6 +116,11 @@ export function coverageOfChanges(words: string, changes: Adjustment[], config: 
   if (scopes.length) {
     const every = scopes.map((u) => (u.kind === 'position' ? 'position' : u.kind === 'plane' ? 'plane' : 'time point from now on'));
     return { ask: `I can ${done} at every ${[...new Set(every)].join(' and every ')}, not ${scopes.map((u) => `"${u.text}"`).join(', ')} only: no change of the acquisition takes that, so nothing was changed; say it without that part to apply it everywhere.` };
+  }
+  // ("turn off mCherry; image GFP every 2 min" with DAPI imaged too: the interval is the whole run's, never GFP's alone)
+  const staying = channelsLeft(changes, channelsNow);
+  if (staying && unused.every((u) => u.kind === 'channel' && u.preset !== undefined && staying.some((c) => c.toLowerCase() === u.preset!.toLowerCase())) && changes.some((c) => c.kind !== 'dropChannel') && changes.filter((c) => c.kind !== 'dropChannel').every(ofEveryChannel)) {
+    return { ask: `I read "${words.trim()}" as: ${done}; but ${said} cannot have that on its own: it holds for every channel still imaged (${staying.join(', ')}), so nothing was changed. Say it for the whole run, or drop the other channels too.` };
   }
   if (changes.some(drops)) return { ask: `I read "${words.trim()}" as: ${done}, but not ${said}, so nothing was changed: say which channel or position to drop, e.g. "drop DAPI" or "drop position 2".` };
   return { notApplied: `Not applied: ${said} (${unused.some((u) => u.kind === 'filter') ? 'no channel of this microscope images through that filter band' : 'no change was read for it'}); I did: ${done}.` };

@@ -6,7 +6,7 @@ import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
-import { parseRule } from './rules.ts';
+import { parseRule, untilAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
@@ -158,10 +158,16 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     }
     const taken = then.length ? { ...route, then } : route;
     const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);
-    return note ? { ...taken, notApplied: [...(route.notApplied ?? []), note] } : taken;
+    // ("image GFP every 2 min for 10 h until the cells die": an end no rule watches is named, never dropped)
+    const until = carries(tool, 'start') && !then.length ? /\b(?:until|till)\s+([^,;.]+)/.exec(words) : null;
+    // (an end the time plan read, "until 6 h from now", "till 8 pm", is no condition)
+    const untilNote = until && !durationsIn(until[1]).length && !/\d\s*(?:am|pm|h\b|o'?clock)|\d:\d\d|\b(?:noon|midnight|tomorrow|tonight|morning|evening)\b/.test(until[1]) ? `Not applied: "${until[0].trim()}" (the run goes on for the time planned; a rule can stop it only on what the frames show: a cell dividing, the number of cells, the mean intensity or the focus above or below a value).` : undefined;
+    const notes = [note, untilNote].filter((n): n is string => n !== undefined);
+    return notes.length ? { ...taken, notApplied: [...(route.notApplied ?? []), ...notes] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined);
+  const channelsNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels;
+  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
@@ -223,6 +229,23 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const both = startThenRule(text, config);
     if (both) return both;
   }
+  // ("image GFP every 2 min for 10 h until there are more than 300 cells": the plan, then the rule that stops it then; never the plan alone)
+  const untilAt = !options.acquisitionRunning && !QUESTION.test(t) ? /\s*,?\s+(?=(?:until|till)\s)/.exec(text) : null;
+  const untilRule = untilAt ? untilAsRule(text.slice(untilAt.index + untilAt[0].length), config) : undefined;
+  if (untilAt && untilRule) {
+    const both = startThenRule(`${text.slice(0, untilAt.index)}; ${untilRule}`, config);
+    if (both) return both;
+  }
+  // "keep going until there are more than 300 nuclei": going on until a watched condition is a rule that stops the run then
+  const until = options.acquisitionRunning && !QUESTION.test(t) ? untilAsRule(text, config) : undefined;
+  if (until) {
+    try {
+      const { id: _id, ...rule } = parseRule(until, config);
+      return { tool: toolCarrying('proposeRule'), args: { rule: { ...rule, text: text.trim() }, confirm: false } };
+    } catch (err) {
+      return { ask: capitalise((err as Error).message), command: true };
+    }
+  }
   if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
     try {
       // ("if the cells start dividing, image faster": no figure said, the rule proposes half the run's interval, and says so)
@@ -254,7 +277,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
-  if (hasChannel && (newStart || timeLapse) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
+  // ("image GFP each 5 minute during 2 hour": an interval and a duration the time plan reads are a time-lapse, whatever words said them)
+  if (hasChannel && (newStart || timeLapse || wholeTimePlan) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
@@ -290,8 +314,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       } catch (err) {
         // ("image every 30 s for 15 min", "go to 30 s intervals for 15 min while the drug goes in": words that read no other
         // way, with a span after a plain "for", are a change for that long)
-        // (not words that name a channel: "image GFP every 5 min for 2 h" may be a new plan, asked about)
-        timed = options.acquisitionRunning && !findChannels(t, config).length ? timedChanges(text, config, state, true) : undefined;
+        // (not words that name a channel: "image GFP every 5 min for 2 h" may be a new plan, asked about; but a channel
+        // paused, dropped or set for a span, "pause DAPI for an hour", "GFP at 2% for 20 min", is no plan: it is that change for a while)
+        timed = options.acquisitionRunning ? timedChanges(text, config, state, true) : undefined;
+        if (timed && findChannels(t, config).length && !timed.changes.every(ofOneChannel)) timed = undefined;
         if (!timed) throw err;
         changes = timed.changes;
       }
@@ -370,6 +396,11 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
   } catch {
     return undefined;
   }
+}
+
+/** A change of one channel's imaging (dropped, its light, every Nth time point), which no plan to start reads as. */
+function ofOneChannel(c: Adjustment): boolean {
+  return (c.kind === 'dropChannel' || c.kind === 'acquireEvery' || ((c.kind === 'exposure' || c.kind === 'power' || c.kind === 'exposureFactor' || c.kind === 'powerFactor') && c.channel !== undefined));
 }
 
 /**
@@ -454,7 +485,8 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   }
   // "put the DAPI exposure back to what it was", "488 power back to the original": the value that channel setting had before
   const light = /\bexpos/.test(t) ? 'exposure' : /\b(?:power|laser|intensity)\b/.test(t) ? 'power' : undefined;
-  if (light && /\b(?:back|revert|return|restore|reset|undo)\b|\b(?:old|previous|original|initial|former)\s+(?:\S+\s+)?(?:exposure|power|value|setting)\b/.test(t) && /\b(?:what it was|how it was|before|old|original|previous|initial|former|as it was|at the start|the start|earlier|default)\b|\bback\s*[.!]*$/.test(t)) {
+  // ("revert the GFP exposure", "undo the 488 power change", "restore the DAPI exposure": a verb of undoing says "the value before" by itself)
+  if (light && (/\b(?:back|revert|return|restore|reset|undo)\b|\b(?:old|previous|original|initial|former)\s+(?:\S+\s+)?(?:exposure|power|value|setting)\b/.test(t) && /\b(?:what it was|how it was|before|old|original|previous|initial|former|as it was|at the start|the start|earlier|default)\b|\bback\s*[.!]*$/.test(t) || UNDOES_A_SETTING.test(t))) {
     const said = uniquePresets(findChannels(t, config));
     const lastNamed = [...earlier].reverse().flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : [])).find((c) => (c.kind === 'exposure' || c.kind === 'exposureFactor' || c.kind === 'power' || c.kind === 'powerFactor') && typeof c.channel === 'string') as { channel?: string } | undefined;
     const channel = said.length === 1 ? said[0] : said.length === 0 ? lastNamed?.channel : undefined;
@@ -495,6 +527,9 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   if (c.kind === 'endIn') return { ...c, inS: seconds };
   return undefined;
 }
+
+/** A verb that undoes a setting named after it ("revert the GFP exposure", "undo the power change", "roll back the 488 laser"). */
+const UNDOES_A_SETTING = /^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+|ah|argh|ugh)[,.!\s]+)*(?:(?:please|pls|can you|could you|would you)\s+)*(?:revert|restore|undo|reverse|roll\s+back|un-?do)\s+(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:last\s+)?(?:[\w-]+\s+){0,3}(?:exposure|power|laser|intensity)(?:\s+(?:time|setting|level|change|value))?s?(?:\s+(?:change|setting))?(?:\s*,?\s*(?:please|pls|again|too))*\s*[.!?]*$/;
 
 /** The intervals the running acquisition has had, first to current, from the start and the interval changes since (s). */
 function intervalHistory(earlier: EarlierStep[]): number[] {

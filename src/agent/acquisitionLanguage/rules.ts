@@ -75,6 +75,24 @@ function parseRuleAsSaid(text: string, config: MicroscopeConfig, now: { interval
 }
 
 /**
+ * "keep going until there are more than 300 nuclei", "carry on till the count drops below 20, then end it", "until a cell
+ * divides, then stop": a running acquisition told to go on until something a trigger can watch is a rule that stops it
+ * then. The words as a rule ("when <condition>, stop"), or undefined when they are no such sentence (a clock time or a
+ * span, "until 8 pm", "until tomorrow", is the run's end, read elsewhere; a condition no trigger watches is not one).
+ */
+export function untilAsRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): string | undefined {
+  const t = normaliseText(text).toLowerCase().trim();
+  const going = String.raw`(?:keep|carry on|continue|go on|run|image|imaging|acquire|record|let it run|let it go)(?:\s+(?:going|imaging|running|acquiring|recording|on|the run|it|the acquisition|the time[\s-]?lapse))*`;
+  const end = String.raw`(?:stop|end|finish|abort|halt|quit|we'?re done|that'?s it)(?:\s+(?:it|the run|the acquisition|the experiment|imaging|there|everything))?`;
+  const m = new RegExp(String.raw`^(?:(?:ok(?:ay)?|so|please|pls|just|and)[,\s]+)*(?:${going}\s*,?\s+)?(?:until|till|'?til)\s+(.+?)(?:\s*[,;]?\s*(?:and\s+)?(?:then\s+)?${end})?(?:\s*,?\s*(?:please|pls))?\s*[.!]*$`).exec(t);
+  if (!m) return undefined;
+  const condition = m[1].trim();
+  if (durationsIn(condition).length || /\b(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|h|o'?clock)|\d{1,2}:\d{2}|noon|midnight|tomorrow|tonight|morning|evening|the end|done|finished|i (?:say|tell|come|get|am)|further notice)\b/.test(condition)) return undefined;
+  if (!parseTrigger(condition, config)) return undefined;
+  return `when ${condition}, stop`;
+}
+
+/**
  * A condition that no trigger can watch as said: a span of time ("after 2 hours", "for 10 minutes")
  * or a count of events ("when 50 cells have divided", "after 10 divisions"). A trigger watches each
  * new frame (a division in it, or a level: the number of cells, the intensity, the focus going above

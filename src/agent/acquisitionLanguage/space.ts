@@ -96,9 +96,18 @@ export function spelledDistances(text: string): string {
     .replace(new RegExp(String.raw`\b(?:a|one)\s+(${DISTANCE_UNIT.slice(3, -1)})\b`, 'gi'), (_, u: string) => `1 ${u}`);
 }
 
-/** Words that take the z-stack away ("no z-stack", "single plane"). */
+/**
+ * The one plane wanted instead of the stack, said as a place to go to rather than a stack to stop ("go back to a single focal
+ * plane", "one optical section is enough", "image at one plane"); never a count of planes changed ("one slice more",
+ * "add one plane").
+ */
+const ONE_PLANE_WANTED = /(?:^|\b(?:to|at|on|use|with|in|only|just|want|need|take|image|acquire)\s+)(?:a\s+|the\s+|one\s+)?(?:single|one|1|lone)\s+(?:(?:focal|optical|z|image)[\s-]?)?(?:plane|slice|section|layer)\b(?!\s*(?:more|fewer|less|extra|further|added|per|every|at\s+a\s+time))/i;
+/** The planes themselves dropped, without a count ("no more slices", "drop the planes", "skip the sections"). */
+const PLANES_DROPPED = /\b(?:no|drop|without|stop|skip|lose|remove|ditch|get rid of)\s+(?:more\s+|the\s+|any\s+|all\s+(?:the\s+)?)?(?:z[\s-]?)?(?:slices|planes|sections|z)\b(?!\s*(?:step|range|spacing|[=:]))/i;
+
+/** Words that take the z-stack away ("no z-stack", "single plane", "back to a single focal plane", "no more slices"). */
 export function dropsZStack(text: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text);
+  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text) || ONE_PLANE_WANTED.test(text) || (PLANES_DROPPED.test(text) && !/\d/.test(text));
 }
 
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */

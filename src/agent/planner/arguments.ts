@@ -241,8 +241,8 @@ function isSquared(q: Quantity): boolean {
 }
 const FIRST_MEANING = meaning(normalizeWord('first'));
 
-const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|further|farther|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
-const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
+const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|brighter|rounder|further|farther|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
+const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|dimmer|darker|fainter|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
 // ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
 const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 
@@ -266,11 +266,17 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
 const EXCLUDE_MEANING = meaning(normalizeWord('exclude'));
 const OBJECT_MEANING = meaning(normalizeWord('object'));
 
+/** The quantity a comparative of a quality compares: brightness is the intensity, quickness the speed, roundness the circularity. */
+const QUANTITY_OF_QUALITY: Record<string, string> = { brighter: 'intensity', dimmer: 'intensity', darker: 'intensity', fainter: 'intensity', faster: 'speed', slower: 'speed', quicker: 'speed', rounder: 'circularity' };
+
 /**
  * The quantity a comparison is said of, when some tool measures it ("circularity above", "mean speed over") or the word is
  * formed as a quantity's name ("solidity", "roundness", "aspect ratio"); never the things themselves ("nuclei above").
  */
 function comparedQuantity(before: string): string | undefined {
+  // ("brighter than 500", "dimmer than 300", "slower than 2": a comparative of a quality names the quantity it compares, never the things)
+  const quality = /\b(brighter|dimmer|darker|fainter|faster|slower|quicker|rounder)\s+than\s*$/i.exec(before);
+  if (quality) return meaning(normalizeWord(QUANTITY_OF_QUALITY[quality[1].toLowerCase()]));
   const m = /([\p{L}-]+)\s+(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*$/iu.exec(before);
   if (!m) return undefined;
   const word = tokenize(m[1])[0];

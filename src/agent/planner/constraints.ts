@@ -602,9 +602,9 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (notes.some((note) => new RegExp(`(?<![\\d.])${String(q.value).replace('.', '\\.')}(?![\\d])`).test(note))) continue;
     if (compared) {
       // the condition whole, with the quantity it is on: "mean intensity above 300", "circularity above 0.8"
-      const lead = /((?:[\p{L}-]+\s+){0,3}?)(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|at\s+(?:least|most)|above|below|over|under|exceeding|[<>≥≤]=?)\s*$/iu.exec(text.slice(0, q.start));
+      const lead = /((?:[\p{L}-]+\s+){0,3}?)(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer|brighter|dimmer|darker|fainter|faster|slower|rounder)\s+than|at\s+(?:least|most)|above|below|over|under|exceeding|[<>≥≤]=?)\s*$/iu.exec(text.slice(0, q.start));
       const words = lead ? lead[1].split(/\s+/).filter(Boolean) : [];
-      while (words.length && /^(?:with|those|ones|the|a|an|only|keep|that|which|whose|of|is|are|has|have|any)$/i.test(words[0])) words.shift();
+      while (words.length && /^(?:with|those|ones|the|a|an|only|just|keep|keeping|but|and|that|which|whose|of|is|are|has|have|any)$/i.test(words[0])) words.shift();
       const phrase = words.join(' ');
       const at = lead ? (lead.index ?? 0) + lead[0].indexOf(phrase || lead[0].slice(lead[1].length)) : q.start;
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
