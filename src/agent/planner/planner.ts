@@ -260,6 +260,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const actionToken = action ? tokenize(action)[0] : undefined;
     const actionStem = actionToken ? meaning(actionToken.stem) : undefined;
     if (best && action && actionStem && (unmatchedAction(clause.text, index, true) || (index.spread(actionStem!) <= 2 && !best.matched.some((m) => m.split(' ').includes(actionStem!)) && !ranked.slice(0, 3).some((m) => declaresWord(m.tool, actionStem!, catalogue)))) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // "merge the two channels and then segment": an action matched only through an argument's description ("allow two tracks
+    // to merge"), done to a thing neither that tool's words nor its arguments' descriptions name ("channels"), is an operation
+    // of its own that no tool does: named as not done, never that tool's setting
+    if (best?.byArgument && !best.named && !best.nameWord && action && !clause.negated && actsOnAThingNotItsOwn(clause.text, action, best, catalogue)) best = undefined;
     // "subtract the background, then segment": an action on a thing only an argument of a tool names (correct_bleach's
     // background), asked first and with no value, is an operation of its own that no tool does, named as not done
     if (best?.byArgument && !best.named && !best.nameWord && action && picked.length === 0 && !clause.negated && !/\d/.test(clause.text) && !best.matched.some((m) => m.split(' ').includes(actionStem ?? '')) && !ownWords(best.tool, catalogue).has(actionStem ?? '')) best = undefined;
@@ -513,6 +517,24 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
 /** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
+/** The first noun after a clause's opening verb ("merge the two channels" → "channels"): determiners, numbers and adjectives of count skipped. */
+const OBJECT_AFTER_VERB = /^(?:(?:the|these|those|my|our|its|their|both|all|each|every|two|three|four|\d+|of|fluorescence|fluorescent|colour|color|different|separate)\s+)*([\p{L}-]+)/iu;
+
+/** True when the clause's verb acts on a thing that neither the tool's own words nor the descriptions of the arguments it matched name. */
+function actsOnAThingNotItsOwn(text: string, verb: string, match: Match, catalogue: Catalogue): boolean {
+  const tool = match.tool;
+  const at = text.toLowerCase().indexOf(verb.toLowerCase());
+  if (at < 0) return false;
+  const object = OBJECT_AFTER_VERB.exec(text.slice(at + verb.length).trim())?.[1];
+  const objectToken = object ? tokenize(object)[0] : undefined;
+  if (!objectToken || isStopWord(objectToken.word)) return false;
+  const matchedStems = new Set(match.matched.flatMap((m) => m.split(' ')));
+  const described = Object.values(catalogue.get(tool)?.properties ?? {}).map((p) => p.description ?? '')
+    .filter((d) => tokenize(d).some((t) => matchedStems.has(meaning(t.stem)))).join(' ');
+  const known = new Set([...ownWords(tool, catalogue), ...tokenize(described).map((t) => meaning(t.stem))]);
+  return !known.has(meaning(objectToken.stem));
+}
+
 function ownWords(tool: string, catalogue: Catalogue): Set<string> {
   const self = selfOf(tool, catalogue);
   return new Set(tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? [])].join(' ')).map((t) => meaning(t.stem)));
@@ -1262,7 +1284,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
-      const namedIn = (words: string) => index.match(words).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      // (a step the words name by its own name, "redo the segmentation with less smoothing", before one a setting's words match: smoothing)
+      const namedIn = (words: string) => {
+        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+        return found.find((r) => r.named || r.nameWord) ?? found[0];
+      };
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
       const own = namedIn(text.slice(m.start, m.end));
       const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
