@@ -88,7 +88,7 @@ export interface Understanding {
   scopes?: { start: number; end: number }[];
   /** Channels or frames a clause of its own leaves out of the step before ("..., except the first channel"), no step excluded. */
   scopesLeftOut?: { tool: string; text: string }[];
-  /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"): read by the step's tool, no constraint left. */
+  /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"), or point at results already made ("use the masks we have"): no constraint left. */
   labelling?: { start: number; end: number }[];
   /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
   notDone?: { verb: string; clause: string; dropped?: string }[];
@@ -158,6 +158,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
+    // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
+    // at, ask for no step that makes them again; the steps after them take them)
+    if (!clause.negated && pointsAtResultsHeld(clause.text, index, catalogue)) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
     // "measure the speed, for each track", "- per cell -": a distributive scope over the things an earlier step makes is how
@@ -474,7 +477,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       // (not a clause with a verb of its own in a methods paragraph: "... and divisions were scored" is a step)
-      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text)) return;
+      // (nor a clause that opens with the new step's own verb: "before you track, register the frames" registers, whatever track's drift argument says)
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text) && !opensWithOwnWord(clause.text, best.tool, catalogue)) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
       // (not a clause opening with the new step's own verb, on its object or on a question: "and quantify how bright each nucleus is in frame 7")
@@ -533,6 +537,21 @@ function actsOnAThingNotItsOwn(text: string, verb: string, match: Match, catalog
     .filter((d) => tokenize(d).some((t) => matchedStems.has(meaning(t.stem)))).join(' ');
   const known = new Set([...ownWords(tool, catalogue), ...tokenize(described).map((t) => meaning(t.stem))]);
   return !known.has(meaning(objectToken.stem));
+}
+
+/** Results named as already there: "the masks we have", "our existing labels", "the tracks you made", "the current segmentation". */
+const HELD_RESULT = /^(?:(?:and|but|so|then|please|pls|just|ok(?:ay)?)[,\s]+)*(?:(?:re-?)?use|take|keep|start\s+from|work\s+(?:on|with|from)|go\s+(?:on|ahead)\s+with|with|from|on)\s+(?:the\s+|our\s+|my\s+|those\s+|these\s+)?(?:(existing|current|available|previous|earlier|old|same|ready-?made)\s+)?([\p{L}-]+)(?:\s+(?:(?:that|which)\s+)?(?:we|i|you)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?(?:have|had|got|made|did|done|produced|already))?/iu;
+
+/** True when the clause only points at results a step makes that the words say exist already (its whole text). */
+function pointsAtResultsHeld(text: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  const m = HELD_RESULT.exec(text.trim());
+  if (!m) return false;
+  const rest = text.trim().slice(m[0].length).replace(/[\s.,;!?]+$/, '');
+  // ("use the masks we have" but not "use the masks to measure" nor "with the masks, track": the clause ends there, and it says they exist)
+  const saysHeld = !!m[1] || /\b(?:we|i|you)\b/i.test(m[0].slice(m[0].indexOf(m[2]) + m[2].length));
+  if (!saysHeld || rest.length > 0) return false;
+  const maker = index.match(m[2])[0]?.tool;
+  return !!maker && producesOf(maker, catalogue).some((t) => t !== 'movie');
 }
 
 function ownWords(tool: string, catalogue: Catalogue): Set<string> {
@@ -1582,8 +1601,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
     const made = producesOf(steps[j].tool, catalogue)[0];
-    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made) || /\b(?:then|after|afterwards|next|finally|later)\b/i.test(steps[j].clause)) continue;
+    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
     const i = steps.findIndex((st, k) => k < j && (selfOf(st.tool, catalogue)?.consumes ?? [])[0] === made && !steps.slice(0, k).some((b) => producesOf(b.tool, catalogue).includes(made)));
+    // (an order word on the later step keeps it after, "track them, then segment again", unless the step needing its result
+    // was said as the point everything before it leads to: "before you track, register the frames and segment after that")
+    if (i >= 0 && /\b(?:then|after|afterwards|next|finally|later)\b/i.test(steps[j].clause) && !/^\W*(?:but\s+|and\s+)?(?:before|prior\s+to|ahead\s+of)\b/i.test(steps[i].clause)) continue;
     if (i < 0 || steps.slice(i, j).some((b) => (selfOf(steps[j].tool, catalogue)?.consumes ?? []).some((t) => t !== 'movie' && producesOf(b.tool, catalogue).includes(t)))) continue;
     const [moved] = steps.splice(j, 1);
     steps.splice(i, 0, moved);

@@ -78,3 +78,29 @@ describe('"redo the <step> with less <setting>" with nothing run before runs tha
     expect(tools).not.toContain('denoise');
   });
 });
+
+describe('results pointed at as already made ("the masks we have") ask for no step that makes them again', () => {
+  it.each([
+    'use the masks we have and link them',
+    'use the existing masks and link them',
+    'with the labels we already have, track the nuclei',
+    "use the masks we have, don't resegment. link them and give me speeds.",
+  ])('%s', (request) => {
+    expect(toolsOf(request, movieAndLabels)).not.toContain('segment');
+    expect(toolsOf(request, movieAndLabels)).toContain('track');
+    expect(said(request, movieAndLabels)).not.toMatch(/Not applied: "(?:existing|already)/);
+  });
+  it('masks used for a step of their own are still that step', () => {
+    expect(toolsOf('use the masks to measure the area', movieAndLabels)).toContain('measure');
+  });
+});
+
+describe('"before you <step>, A and B after that": A and B run before the step, whatever its arguments share with A', () => {
+  it.each([
+    ['before you track, register the frames and segment after that', ['correct_drift', 'segment', 'track']],
+    ['before tracking, register the frames, then segment', ['correct_drift', 'segment', 'track']],
+    ['before you track, please stabilise the movie, and segment afterwards', ['correct_drift', 'segment', 'track']],
+  ] as const)('%s', (request, tools) => {
+    expect(toolsOf(request)).toEqual(tools);
+  });
+});
