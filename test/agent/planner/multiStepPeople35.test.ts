@@ -104,3 +104,9 @@ describe('"before you <step>, A and B after that": A and B run before the step, 
     expect(toolsOf(request)).toEqual(tools);
   });
 });
+
+describe('a remark opened by an interjection ("hmm they look ... merged") is context, no tracking setting', () => {
+  it.each(['hmm they look a bit blobby and merged', 'um the nuclei look merged', 'ugh the cells look blurry and merged'])('%s', (request) => {
+    expect(toolsOf(request)).not.toContain('track');
+  });
+});
