@@ -477,8 +477,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       // (not a clause with a verb of its own in a methods paragraph: "... and divisions were scored" is a step)
-      // (nor a clause that opens with the new step's own verb: "before you track, register the frames" registers, whatever track's drift argument says)
-      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text) && !opensWithOwnWord(clause.text, best.tool, catalogue)) return;
+      // (nor a clause that opens with the new step's own verb and says its name word: "before you track, register the frames" registers,
+      // whatever track's drift argument says; "save it as corrected.tif" stays the previous step's output)
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text) && !(best.nameWord && opensWithOwnWord(clause.text, best.tool, catalogue))) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
       // (not a clause opening with the new step's own verb, on its object or on a question: "and quantify how bright each nucleus is in frame 7")
