@@ -26,7 +26,7 @@ describe('normalising each frame is a per-frame (bleach) normalisation step befo
     'normalise each frame to its mean and then track',
     'Per-frame normalisation to the frame mean, then tracking.',
     'Scale every frame to the same mean intensity, then segment and track.',
-    'normalize every frame to the first frame, then segment',
+    'equalise the frames first, then segment',
   ])('%s', (request) => {
     const tools = toolsOf(request);
     expect(tools[0]).toBe('correct_bleach');
