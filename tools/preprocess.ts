@@ -258,7 +258,7 @@ const correctBleach = defineTool({
   name: 'correct_bleach',
   references: { cite: { '*': ['Miura K (2020) Bleach correction ImageJ plugin for compensating the photobleaching of time-lapse sequences. F1000Research 9:1494'] } },
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
-  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction'],
+  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction', 'normalise each frame', 'normalize each frame', 'normalise every frame', 'normalize every frame', 'per-frame normalisation', 'per-frame normalization', 'scale every frame', 'scale each frame', 'equalise the frames', 'equalize the frames'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],
   framesOut: 'same',

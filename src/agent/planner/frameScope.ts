@@ -142,6 +142,9 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount, intervalS);
     // ("lining everything up to frame 1": the frame compared with, read by referenceFrame.ts, is no scope)
     if (!scope || (reference && (scope.said.toLowerCase().includes(reference) || reference.includes(scope.said.toLowerCase())))) continue;
+    // ("normalise to the first 10 frames (dF/F0)": the frames said are a count of frames a setting of the step took,
+    // baselineFrames 10, no range of frames to run on)
+    if (scope.range && scope.range.first === 1 && Object.entries(step.args).some(([k, v]) => /Frames$/.test(k) && v === scope.range!.last)) continue;
     const own = takesFrames(step.tool, catalogue);
     // ("plot the tracks on frame 5": one frame, which a step that shows one frame took as its own argument)
     if (!own && scope.range && scope.range.first === scope.range.last && typeof step.args.frame === 'number') continue;

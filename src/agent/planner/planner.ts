@@ -89,7 +89,7 @@ export interface Understanding {
   scopes?: { start: number; end: number }[];
   /** Channels or frames a clause of its own leaves out of the step before ("..., except the first channel"), no step excluded. */
   scopesLeftOut?: { tool: string; text: string }[];
-  /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"): read by the step's tool, no constraint left. */
+  /** Clauses that tell how the objects are labelled ("they're outlined by a membrane marker"), or point at results already made ("use the masks we have"): no constraint left. */
   labelling?: { start: number; end: number }[];
   /** Actions asked that no tool does ("invert it"), each named in the answer as not done; and the steps left out that would have used their result. */
   notDone?: { verb: string; clause: string; dropped?: string }[];
@@ -159,6 +159,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
+    // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
+    // at, ask for no step that makes them again; the steps after them take them)
+    if (!clause.negated && pointsAtResultsHeld(clause.text, index, catalogue)) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
     // "measure the speed, for each track", "- per cell -": a distributive scope over the things an earlier step makes is how
@@ -261,6 +264,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const actionToken = action ? tokenize(action)[0] : undefined;
     const actionStem = actionToken ? meaning(actionToken.stem) : undefined;
     if (best && action && actionStem && (unmatchedAction(clause.text, index, true) || (index.spread(actionStem!) <= 2 && !best.matched.some((m) => m.split(' ').includes(actionStem!)) && !ranked.slice(0, 3).some((m) => declaresWord(m.tool, actionStem!, catalogue)))) && best.matched.every((m) => m.split(' ').every((stem) => index.spread(stem) >= GENERIC_SPREAD))) best = undefined;
+    // "merge the two channels and then segment": an action matched only through an argument's description ("allow two tracks
+    // to merge"), done to a thing neither that tool's words nor its arguments' descriptions name ("channels"), is an operation
+    // of its own that no tool does: named as not done, never that tool's setting
+    if (best?.byArgument && !best.named && !best.nameWord && action && !clause.negated && actsOnAThingNotItsOwn(clause.text, action, best, catalogue)) best = undefined;
     // "subtract the background, then segment": an action on a thing only an argument of a tool names (correct_bleach's
     // background), asked first and with no value, is an operation of its own that no tool does, named as not done
     if (best?.byArgument && !best.named && !best.nameWord && action && picked.length === 0 && !clause.negated && !/\d/.test(clause.text) && !best.matched.some((m) => m.split(' ').includes(actionStem ?? '')) && !ownWords(best.tool, catalogue).has(actionStem ?? '')) best = undefined;
@@ -473,7 +480,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       // "simulate a movie with drift and noise": words of the previous step's arguments, not a new step
       const args = argumentMeanings(previous.tool, catalogue);
       // (not a clause with a verb of its own in a methods paragraph: "... and divisions were scored" is a step)
-      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text)) return;
+      // (nor a clause that opens with the new step's own verb and says its name word: "before you track, register the frames" registers,
+      // whatever track's drift argument says; "save it as corrected.tif" stays the previous step's output)
+      if (own.length > 0 && best.matched.every((m) => m.split(' ').every((w) => args.has(w))) && args.has(own[0]) && !pastPassive(clause.text) && !(best.nameWord && opensWithOwnWord(clause.text, best.tool, catalogue))) return;
       // "..., excluding cells cut by the image border": more words of the previous step's arguments than of the tool matched
       const overlap = new Set(own.filter((w) => args.has(w)));
       // (not a clause opening with the new step's own verb, on its object or on a question: "and quantify how bright each nucleus is in frame 7")
@@ -516,6 +525,39 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
 /** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
+/** The first noun after a clause's opening verb ("merge the two channels" → "channels"): determiners, numbers and adjectives of count skipped. */
+const OBJECT_AFTER_VERB = /^(?:(?:the|these|those|my|our|its|their|both|all|each|every|two|three|four|\d+|of|fluorescence|fluorescent|colour|color|different|separate)\s+)*([\p{L}-]+)/iu;
+
+/** True when the clause's verb acts on a thing that neither the tool's own words nor the descriptions of the arguments it matched name. */
+function actsOnAThingNotItsOwn(text: string, verb: string, match: Match, catalogue: Catalogue): boolean {
+  const tool = match.tool;
+  const at = text.toLowerCase().indexOf(verb.toLowerCase());
+  if (at < 0) return false;
+  const object = OBJECT_AFTER_VERB.exec(text.slice(at + verb.length).trim())?.[1];
+  const objectToken = object ? tokenize(object)[0] : undefined;
+  if (!objectToken || isStopWord(objectToken.word)) return false;
+  const matchedStems = new Set(match.matched.flatMap((m) => m.split(' ')));
+  const described = Object.values(catalogue.get(tool)?.properties ?? {}).map((p) => p.description ?? '')
+    .filter((d) => tokenize(d).some((t) => matchedStems.has(meaning(t.stem)))).join(' ');
+  const known = new Set([...ownWords(tool, catalogue), ...tokenize(described).map((t) => meaning(t.stem))]);
+  return !known.has(meaning(objectToken.stem));
+}
+
+/** Results named as already there: "the masks we have", "our existing labels", "the tracks you made", "the current segmentation". */
+const HELD_RESULT = /^(?:(?:and|but|so|then|please|pls|just|ok(?:ay)?)[,\s]+)*(?:(?:re-?)?use|take|keep|start\s+from|work\s+(?:on|with|from)|go\s+(?:on|ahead)\s+with|with|from|on)\s+(?:the\s+|our\s+|my\s+|those\s+|these\s+)?(?:(existing|current|available|previous|earlier|old|same|ready-?made)\s+)?([\p{L}-]+)(?:\s+(?:(?:that|which)\s+)?(?:we|i|you)(?:'ve|\s+have|\s+had)?\s+(?:already\s+)?(?:have|had|got|made|did|done|produced|already))?/iu;
+
+/** True when the clause only points at results a step makes that the words say exist already (its whole text). */
+function pointsAtResultsHeld(text: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  const m = HELD_RESULT.exec(text.trim());
+  if (!m) return false;
+  const rest = text.trim().slice(m[0].length).replace(/[\s.,;!?]+$/, '');
+  // ("use the masks we have" but not "use the masks to measure" nor "with the masks, track": the clause ends there, and it says they exist)
+  const saysHeld = !!m[1] || /\b(?:we|i|you)\b/i.test(m[0].slice(m[0].indexOf(m[2]) + m[2].length));
+  if (!saysHeld || rest.length > 0) return false;
+  const maker = index.match(m[2])[0]?.tool;
+  return !!maker && producesOf(maker, catalogue).some((t) => t !== 'movie');
+}
+
 function ownWords(tool: string, catalogue: Catalogue): Set<string> {
   const self = selfOf(tool, catalogue);
   return new Set(tokenize([tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? [])].join(' ')).map((t) => meaning(t.stem)));
@@ -1282,7 +1324,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
-      const namedIn = (words: string) => index.match(words).find((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+      // (a step the words name by its own name, "redo the segmentation with less smoothing", before one a setting's words match: smoothing)
+      const namedIn = (words: string) => {
+        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+        return found.find((r) => r.named || r.nameWord) ?? found[0];
+      };
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
       const own = namedIn(text.slice(m.start, m.end));
       const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
@@ -1576,8 +1622,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
     const made = producesOf(steps[j].tool, catalogue)[0];
-    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made) || /\b(?:then|after|afterwards|next|finally|later)\b/i.test(steps[j].clause)) continue;
+    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
     const i = steps.findIndex((st, k) => k < j && (selfOf(st.tool, catalogue)?.consumes ?? [])[0] === made && !steps.slice(0, k).some((b) => producesOf(b.tool, catalogue).includes(made)));
+    // (an order word on the later step keeps it after, "track them, then segment again", unless the step needing its result
+    // was said as the point everything before it leads to: "before you track, register the frames and segment after that")
+    if (i >= 0 && /\b(?:then|after|afterwards|next|finally|later)\b/i.test(steps[j].clause) && !/^\W*(?:but\s+|and\s+)?(?:before|prior\s+to|ahead\s+of)\b/i.test(steps[i].clause)) continue;
     if (i < 0 || steps.slice(i, j).some((b) => (selfOf(steps[j].tool, catalogue)?.consumes ?? []).some((t) => t !== 'movie' && producesOf(b.tool, catalogue).includes(t)))) continue;
     const [moved] = steps.splice(j, 1);
     steps.splice(i, 0, moved);

@@ -52,8 +52,8 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   return out;
 }
 
-/** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word, an adverb: "only those over 50 px"). */
-const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not|only|solely|merely|simply|even|exactly|mainly|mostly|especially|particularly|preferably|ideally)$/i;
+/** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word, an adverb: "only those over 50 px", an order word: "..., after that"). */
+const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not|only|solely|merely|simply|even|exactly|mainly|mostly|especially|particularly|preferably|ideally|after|afterwards|before|later|once|then|next|first|finally)$/i;
 
 /**
  * The action a clause asks for when no tool's words match it: "invert it", "flip the movie
@@ -69,7 +69,7 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   // ("if it's not too much trouble", "if you don't mind": how it is asked, no action)
   if (!/\p{L}/u.test(withoutHedges(clause))) return undefined;
   // ("rotate by 45 degrees": an amount after "by" is what it acts with)
-  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything)\b|by\s+\d)/i.exec(clause.trim());
+  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything|both)\b|by\s+\d)/i.exec(clause.trim());
   // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does
   const made = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
   if (made && tokenize(made[2]).length > 0 && tokenize(made[2]).every((t) => !index.recognizes(t, [...stopWords()]))) return made[1].toLowerCase();
