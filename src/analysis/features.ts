@@ -49,7 +49,7 @@ function tableColumns(labels: Movie, channels: number[]): string[] {
   const columns = ['label', 't', ...(frameIntervalS ? ['time_s'] : []), ...(labels.shape.z > 1 ? ['z'] : [])];
   columns.push('area_px', ...(pixelSizeUm ? ['area_um2'] : []), 'perimeter_px', ...(pixelSizeUm ? ['perimeter_um'] : []));
   columns.push('circularity', 'centroid_x_px', 'centroid_y_px', ...(pixelSizeUm ? ['centroid_x_um', 'centroid_y_um'] : []));
-  columns.push('major_axis_px', 'minor_axis_px', 'orientation_rad', 'eccentricity');
+  columns.push('major_axis_px', 'minor_axis_px', 'orientation_rad', 'eccentricity', 'nearest_neighbour_px', ...(pixelSizeUm ? ['nearest_neighbour_um'] : []));
   for (const c of channels) for (const s of INTENSITY_STATS) columns.push(intensityColumn(s, c));
   return columns;
 }
@@ -69,12 +69,28 @@ async function eachLabelPlane(
     }
 }
 
+/**
+ * Each object's distance to the nearest other object of the same plane, centroid to centroid, in pixels (null for an
+ * object alone in its plane): the nearest-neighbour distance of spatial statistics (Fiji's "Nnd" plugin, CellProfiler's
+ * MeasureObjectNeighbors "NearestNeighborDistance"). With anisotropic pixels the µm column scales it by the geometric
+ * mean of the pixel sizes (an approximation, as the perimeter).
+ */
+export function nearestNeighbourDistancesPx(shapes: readonly { centroidX: number; centroidY: number }[]): (number | null)[] {
+  return shapes.map((a, i) => {
+    let best = Infinity;
+    for (let j = 0; j < shapes.length; j++) if (j !== i) best = Math.min(best, Math.hypot(shapes[j].centroidX - a.centroidX, shapes[j].centroidY - a.centroidY));
+    return Number.isFinite(best) ? best : null;
+  });
+}
+
 /** The rows of measureObjects for one label plane: shape, and intensity statistics of each channel's plane in `intensityPlanes`. */
 function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, groups: PixelGroups, channels: number[], intensityPlanes: PlaneData[]): Record<string, Cell>[] {
   const { x: width, y: height, z: depth } = labels.shape;
   const { pixelSizeUm, frameIntervalS } = labels.meta;
   const frame = t + sourceFirstFrame(labels.meta);
-  return regionShapes(plane, width, height, groups).map((s) => {
+  const shapes = regionShapes(plane, width, height, groups);
+  const nearest = nearestNeighbourDistancesPx(shapes);
+  return shapes.map((s, i) => {
     const row: Record<string, Cell> = { label: s.label, t: frame };
     if (frameIntervalS) row.time_s = frame * frameIntervalS;
     if (depth > 1) row.z = z;
@@ -96,7 +112,9 @@ function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, group
       minor_axis_px: s.minorAxisPx,
       orientation_rad: s.orientationRad,
       eccentricity: s.eccentricity,
+      nearest_neighbour_px: nearest[i],
     });
+    if (pixelSizeUm) row.nearest_neighbour_um = nearest[i] === null ? null : nearest[i]! * Math.sqrt(pixelSizeUm * (labels.meta.pixelSizeYUm ?? pixelSizeUm));
     const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
     channels.forEach((c, k) => {
       const stats = intensityStats(intensityPlanes[k], pixels);

@@ -5,7 +5,7 @@
 //   u=(xx-35)*cos(.5)+(yy-25)*sin(.5); v=-(xx-35)*sin(.5)+(yy-25)*cos(.5); lab[(u/9)**2+(v/4)**2<=1]=3
 //   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
 import { describe, expect, it } from 'vitest';
-import { intensityColumn, measureObjects, measureObjectsAndVolumes, measureVolumes } from '../../src/analysis/features.ts';
+import { intensityColumn, measureObjects, measureObjectsAndVolumes, measureVolumes, nearestNeighbourDistancesPx } from '../../src/analysis/features.ts';
 import { sourceFrameExtra } from '../../src/image/frameOrigin.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
@@ -59,6 +59,10 @@ describe('measureObjects', () => {
       expect(row.median_intensity_c1 as number).toBeCloseTo(median, 5);
       expect(row.std_intensity_c1 as number).toBeCloseTo(std, 5);
       expect(row.sum_intensity_c1 as number).toBeCloseTo(mean * area, 3);
+      // (the nearest other centroid of the three, as scipy.spatial.cKDTree(centroids).query(k=2) gives it)
+      const others = SKIMAGE.filter((o) => o[0] !== label).map((o) => Math.hypot(o[3] - cx, o[4] - cy));
+      expect(row.nearest_neighbour_px as number).toBeCloseTo(Math.min(...others), 9);
+      expect(row.nearest_neighbour_um as number).toBeCloseTo(Math.min(...others) * 0.5, 9);
     }
     expect(table.columns).toContain('mean_intensity_c1');
   });
@@ -97,6 +101,13 @@ describe('measureObjects', () => {
     expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame index from 0),area_px,')).toBe(true);
     // the first frame is t = 0 there, which answers call frame 1: the header says where t starts
     expect(flat.rows.every((r) => r.t === 0)).toBe(true);
+  });
+});
+
+describe('nearestNeighbourDistancesPx', () => {
+  it('is each centroid\'s distance to the nearest other one, null for an object alone', () => {
+    expect(nearestNeighbourDistancesPx([{ centroidX: 0, centroidY: 0 }, { centroidX: 3, centroidY: 4 }, { centroidX: 10, centroidY: 4 }])).toEqual([5, 5, 7]);
+    expect(nearestNeighbourDistancesPx([{ centroidX: 5, centroidY: 5 }])).toEqual([null]);
   });
 });
 

@@ -65,3 +65,12 @@ describe('an area with no pixel size known', () => {
     expect(said(read(words))).toMatch(/50 µm² was used as 50 px²/);
   });
 });
+
+describe('the distance to the nearest neighbour', () => {
+  it('is measured per object, never as how far tracks travel', () => {
+    for (const words of ['measure the distance between each nucleus and its nearest neighbour', 'what is the mean nearest-neighbour distance of the nuclei?', 'nearest neighbor distances per frame please']) {
+      expect(toolsOf(read(words)), words).toEqual(['segment', 'measure']);
+      expect(plan(read(words)).steps[1].args.kind ?? 'objects', words).toBe('objects');
+    }
+  });
+});
