@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startAcquisition } from '../../src/microscope/engine.ts';
+import { describeStatus } from '../../src/microscope/acquisitionStatus.ts';
 import { autofocusScheduleAt, timepointsForSpan } from '../../src/microscope/autofocusSchedule.ts';
 import { autofocusDue, describeAutofocusPlan, describePlan, parseSequence } from '../../src/microscope/sequence.ts';
 import { simulatedScope, tempDir } from './fixtures.ts';
@@ -58,6 +59,7 @@ describe('a run with an autofocus plan on the simulated microscope (focus drifti
     expect(runs.map((r) => r.t)).toEqual([0, 2, 4]);
     expect(status.autofocus.runs.every((r) => r.reason === 'plan')).toBe(true);
     expect(status.autofocus.schedule).toMatch(/every 2nd time point/);
+    expect(describeStatus(status)).toMatch(/Autofocus before every 2nd time point.*; 3 autofocus run\(s\) so far, the last before t=4/);
   });
 
   it('at each position: one run per position at each planned time point', async () => {
