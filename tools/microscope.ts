@@ -9,7 +9,7 @@ import { adjustmentSchema, describeAdjustment, endsAcquisition, formatDuration, 
 import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
-import { sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
+import { describeAutofocusPlan, sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
@@ -94,6 +94,8 @@ function statusValues(s: AcquisitionStatus): Record<string, unknown> {
     files: s.files.map((f) => f.path),
     stopReason: s.stopReason,
     rules: s.rules,
+    autofocusSchedule: s.autofocus.schedule,
+    autofocusRuns: s.autofocus.runs.slice(-10),
     notes: s.notes.slice(-5),
   };
 }
@@ -317,7 +319,7 @@ const moveStage = defineTool({
 // ---------------------------------------------------------------- start_acquisition
 
 const startSchema = z.object({
-  plan: sequenceSchema.describe('The acquisition, like useq-schema MDASequence: channels [{config, exposureMs, powerPercent, acquireEvery, doStack}], timePlan {intervalS, loops} | {intervalS, durationS} | {durationS, loops} | {phases}, zPlan {rangeUm, stepUm} | {aboveUm, belowUm, stepUm} | ..., stagePositions [{name, xUm, yUm, zUm}], gridPlan {rows, columns, overlapPercent}'),
+  plan: sequenceSchema.describe('The acquisition, like useq-schema MDASequence: channels [{config, exposureMs, powerPercent, acquireEvery, doStack}], timePlan {intervalS, loops} | {intervalS, durationS} | {durationS, loops} | {phases}, zPlan {rangeUm, stepUm} | {aboveUm, belowUm, stepUm} | ..., stagePositions [{name, xUm, yUm, zUm}], gridPlan {rows, columns, overlapPercent}, autofocusPlan {everyTimepoints, eachPosition}'),
   objective: z.string().optional().describe('Objective to switch to before starting: 10X, 20X or 40X (default: the current one)'),
   output: outputArg.describe('First output file (.tif); other positions and parts get suffixes next to it. Default: a new file in the session folder'),
   wait: z.boolean().default(false).describe('Wait until the acquisition ends before returning (default false: it runs in the background)'),
@@ -708,7 +710,9 @@ function startedLine(plan: Sequence, status: AcquisitionStatus, startedAtMs: num
     `${deltas.length} time point${deltas.length === 1 ? '' : 's'}`,
   ];
   const span = deltas.length > 1 ? `, ${interval} for ${formatDuration(lastS)}` : '';
-  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clock(startedAtMs + lastS * 1000)}` : ''}; about ${formatDuration(durationS)} in all.`;
+  // the autofocus schedule, said (its sweep images are booked in the dose ledger like any other)
+  const focus = plan.autofocusPlan ? ` ${capitalise(describeAutofocusPlan(plan.autofocusPlan))}; its z sweeps are short, dim images counted in the light dose.` : '';
+  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clock(startedAtMs + lastS * 1000)}` : ''}; about ${formatDuration(durationS)} in all.${focus}`;
 }
 
 /** A share of the budget as a percentage: two significant digits below 1 %. */

@@ -20,7 +20,8 @@ import { MicroscopeEngine } from './microscopeEngine.ts';
 import { applyAdjustment, changesPlan, type PlanAdjustment, type PlanEnv } from './planEdit.ts';
 import { RuleRunner, type FrameScorer, type Rule } from './rules.ts';
 import { Runner, type RunnerSignals } from './runner.ts';
-import { parseSequence, zPlaneCount, type Sequence } from './sequence.ts';
+import { autofocusScheduleAt } from './autofocusSchedule.ts';
+import { describeAutofocusPlan, parseSequence, zPlaneCount, type Sequence } from './sequence.ts';
 import { Signals } from './signals.ts';
 import { undoOf } from './temporaryChange.ts';
 import { HyperstackSink, type FrameSink } from './sink.ts';
@@ -248,6 +249,16 @@ export class Acquisition {
       case 'autofocus':
         this.runner.pendingAutofocus = true;
         return at('autofocus before the next time point');
+      case 'autofocusSchedule': {
+        const { plan, said } = autofocusScheduleAt(adj, this.timeline.intervalS, this.livePlan.autofocusPlan);
+        this.livePlan.autofocusPlan = plan;
+        return at(`${describeAutofocusPlan(plan)}${said}`);
+      }
+      case 'noAutofocusSchedule': {
+        const had = this.livePlan.autofocusPlan;
+        this.livePlan.autofocusPlan = undefined;
+        return had ? at(`no more scheduled autofocus (it was: ${describeAutofocusPlan(had)})`) : { message: 'no autofocus was scheduled: nothing to stop', notes: [] };
+      }
       case 'pause': {
         this.runner.pause();
         const pause = ++this.pauses;
@@ -285,6 +296,7 @@ export class Acquisition {
       files: this.sink.files.map((f) => ({ ...f })),
       framesTable: this.sink.framesPath,
       stopReason: r.stopReason, error: r.error, rules: this.rules.status(), notes: [...this.notes],
+      autofocus: { schedule: this.livePlan.autofocusPlan ? describeAutofocusPlan(this.livePlan.autofocusPlan) : undefined, runs: r.autofocusRuns.map((run) => ({ ...run })) },
     };
   }
 

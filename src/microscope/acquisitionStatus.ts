@@ -40,6 +40,8 @@ export interface AcquisitionStatus {
   error?: string;
   rules: RuleStatus[];
   notes: string[];
+  /** The autofocus schedule in words (undefined: none) and every autofocus run so far (time point, position, planned or asked, shift µm). */
+  autofocus: { schedule?: string; runs: { t: number; position: string; reason: 'plan' | 'asked'; shiftUm: number }[] };
 }
 
 /** The ledger's part of a status. */
@@ -66,7 +68,9 @@ export function describeStatus(s: AcquisitionStatus, about: 'time' | 'dose' | 'a
     .map(([c, d]) => `${c} ${round3(d)}`)
     .join(', ');
   const dose = `Light so far: ${round3(s.dose.totalJPerCm2)} J/cm²${perChannel ? ` (${perChannel})` : ''}, ${Math.round(s.dose.budgetUsed * 100)} % of the ${s.dose.budgetJPerCm2} J/cm² budget at the most exposed field.`;
-  return about === 'time' ? time : about === 'dose' ? dose : `${time} ${dose}`;
+  const af = s.autofocus;
+  const focus = af.schedule || af.runs.length ? ` ${capitalise(af.schedule ?? 'no scheduled autofocus')}${af.runs.length ? `; ${af.runs.length} autofocus run(s) so far, the last before t=${af.runs.at(-1)!.t} moved the focus ${af.runs.at(-1)!.shiftUm} µm` : ''}.` : '';
+  return about === 'time' ? time : about === 'dose' ? dose : `${time} ${dose}${focus}`;
 }
 
 export function capitalise(s: string): string {

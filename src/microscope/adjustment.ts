@@ -3,7 +3,7 @@
 // take exactly this schema (an LLM fills it; the agent's language parser produces it);
 // applyAdjustment() applies one to a plan, the runner to events not yet started.
 import { z } from 'zod';
-import { MAX_Z_PLANES, gridPlanSchema, positionSchema, zPlanSchema, type ZPlan } from './sequence.ts';
+import { MAX_Z_PLANES, describeAutofocusPlan, gridPlanSchema, positionSchema, zPlanSchema, type ZPlan } from './sequence.ts';
 
 const channel = z.string().min(1).describe('Channel preset, wavelength or dye: DAPI, FITC, Rhodamine, Cy5 or Brightfield (GFP/488 = FITC, mCherry/561 = Rhodamine, 640 = Cy5), or its number in the running plan ("2" = the second channel)');
 const position = z.string().min(1).describe('A stage position of the running plan: its name ("Pos1") or its number in the list ("2" = the second)');
@@ -41,7 +41,14 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
   z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
   z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
-  z.object({ kind: z.literal('autofocus') }),
+  z.object({ kind: z.literal('autofocus').describe('Autofocus once, before the next time point') }),
+  z.object({
+    kind: z.literal('autofocusSchedule').describe('Autofocus on a schedule from the next time point (useq autofocus_plan); replaces any schedule'),
+    everyTimepoints: z.number().int().min(1).max(100_000).optional().describe('Before every Nth time point, counted from the first (1 = each)'),
+    everyS: z.number().positive().optional().describe('Or every this long, s: becomes every N time points at the current interval'),
+    eachPosition: z.boolean().optional().describe('At each position (true) or at the first, its shift moving all (false, default)'),
+  }),
+  z.object({ kind: z.literal('noAutofocusSchedule').describe('Stop the scheduled autofocus (the plan then never autofocuses by itself)') }),
   z.object({ kind: z.literal('pause'), forS: z.number().positive().max(7 * 86400).optional().describe('Resume by itself after this long, s (default: stay paused until resumed)') }),
   z.object({ kind: z.literal('resume') }),
   z.object({ kind: z.literal('stop').describe('Stop the whole acquisition now (needs a person\'s confirmation)') }),
@@ -128,6 +135,10 @@ export function describeAdjustment(adj: Adjustment): string {
       return `switch to the ${adj.objective} objective`;
     case 'autofocus':
       return 'refocus (autofocus)';
+    case 'autofocusSchedule':
+      return adj.everyS !== undefined ? `autofocus every ${formatDuration(adj.everyS)}${adj.eachPosition ? ' at each position' : ''}` : describeAutofocusPlan({ everyTimepoints: adj.everyTimepoints ?? 1, eachPosition: adj.eachPosition });
+    case 'noAutofocusSchedule':
+      return 'stop the scheduled autofocus';
     case 'pause':
       return adj.forS ? `pause the acquisition for ${formatDuration(adj.forS)}` : 'pause the acquisition';
     case 'resume':

@@ -13,7 +13,7 @@ import type { LatestImages } from './latestImages.ts';
 import type { Limits } from './limits.ts';
 import type { Snapshot } from './microscope.ts';
 import type { RuleRunner } from './rules.ts';
-import type { Sequence } from './sequence.ts';
+import { autofocusDue, type Sequence } from './sequence.ts';
 import type { Signals } from './signals.ts';
 import type { FrameSink } from './sink.ts';
 import { remainingTimeS, type Timeline } from './timeline.ts';
@@ -73,6 +73,8 @@ export class Runner {
   /** An objective to switch to, and an autofocus to run, before the next time point. */
   pendingObjective: string | undefined;
   pendingAutofocus = false;
+  /** Every autofocus run: the time point it ran before, where, why (the plan's schedule or a command) and the focus shift, µm. */
+  readonly autofocusRuns: { t: number; position: string; reason: 'plan' | 'asked'; shiftUm: number }[] = [];
   private pauseRequested = false;
   private stopRequested = false;
   private startMs = 0;
@@ -148,7 +150,9 @@ export class Runner {
         // what this time point images is fixed here, in the same tick as markTaken: a change
         // arriving from now on reports t+1 as its first time point, so it must not reach t's events
         const atStart = structuredClone(this.parts.plan());
-        const before = { objective: this.pendingObjective, autofocus: this.pendingAutofocus };
+        // the plan's autofocus schedule (useq autofocus_plan) or one asked for
+        const scheduled = autofocusDue(atStart.autofocusPlan, t);
+        const before = { objective: this.pendingObjective, autofocus: this.pendingAutofocus || scheduled, reason: scheduled ? ('plan' as const) : ('asked' as const) };
         this.pendingObjective = undefined;
         this.pendingAutofocus = false;
         this.setState('acquiring');
@@ -205,10 +209,15 @@ export class Runner {
   }
 
   /** Images time point t as the plan stood when it started (`atStart`, with the objective and autofocus asked for before it; live exposure and power apply per image). */
-  private async runTimepoint(t: number, atStart: Sequence, before: { objective?: string; autofocus: boolean }): Promise<number> {
+  private async runTimepoint(t: number, atStart: Sequence, before: { objective?: string; autofocus: boolean; reason: 'plan' | 'asked' }): Promise<number> {
     if (before.objective) await this.parts.engine.setObjective?.(before.objective);
     if (before.autofocus) {
-      await this.autofocusNow(atStart).catch((err) => this.parts.note((err as Error).message.split('\n')[0]));
+      // at each position when the plan says so (each keeps its own focus), else at the first with its shift moving all
+      const positions = atStart.autofocusPlan?.eachPosition ? this.parts.plan().stagePositions!.map((p) => p.name!) : [undefined];
+      for (const position of positions) {
+        if (this.stopRequested) break;
+        await this.autofocusNow(atStart, t, before.reason, position).catch((err) => this.parts.note((err as Error).message.split('\n')[0]));
+      }
     }
     const stage = this.stageContext();
     const mic = this.parts.microscope.getState();
@@ -265,17 +274,22 @@ export class Runner {
     }
   }
 
-  /** Autofocus at the first position; the focus shift moves every position of the live plan and of the time point starting (`atStart`). */
-  private async autofocusNow(atStart: Sequence): Promise<void> {
+  /**
+   * Autofocus at one position (its shift moves that position, in the live plan and in the time point starting, `atStart`),
+   * or at the first position with its shift moving every position (`only` undefined).
+   */
+  private async autofocusNow(atStart: Sequence, t: number, reason: 'plan' | 'asked', only?: string): Promise<void> {
     if (!this.parts.engine.autofocus) return this.parts.note('this engine has no autofocus');
-    const position = this.parts.plan().stagePositions![0];
+    const position = this.parts.plan().stagePositions!.find((p) => p.name === only) ?? this.parts.plan().stagePositions![0];
     const channel = this.parts.settings.triggerChannel(this.parts.plan());
     const spec = this.parts.plan().channels.find((c) => c.config === channel);
     // Autofocus images are short and dim: a fifth of the plan's exposure.
     const exposureMs = Math.max(this.parts.limits.minExposureMs, (spec?.exposureMs ?? this.parts.settings.defaultExposureMs) / 5);
     const shiftUm = await this.parts.engine.autofocus({ positionName: position.name!, xUm: position.xUm, yUm: position.yUm, zUm: position.zUm ?? this.parts.microscope.getState().zUm, channel, exposureMs, powerPercent: spec?.powerPercent ?? this.parts.settings.defaultPowerFor(channel) });
-    for (const plan of [this.parts.plan(), atStart]) for (const p of plan.stagePositions ?? []) p.zUm = (p.zUm ?? 0) + shiftUm;
-    this.parts.note(`autofocus moved the focus by ${Math.round(shiftUm * 100) / 100} µm`);
+    for (const plan of [this.parts.plan(), atStart]) for (const p of plan.stagePositions ?? []) if (only === undefined || p.name === only) p.zUm = (p.zUm ?? 0) + shiftUm;
+    this.autofocusRuns.push({ t, position: position.name!, reason, shiftUm: Math.round(shiftUm * 1000) / 1000 });
+    // (a planned run is in the record, not in the notes, which it would flood at every time point)
+    if (reason === 'asked') this.parts.note(`autofocus moved the focus by ${Math.round(shiftUm * 100) / 100} µm`);
   }
 
   private setState(state: AcquisitionState): void {

@@ -67,12 +67,18 @@ export const gridPlanSchema = z.object({
   overlapPercent: z.number().min(0).max(99).default(0).describe('Overlap between neighbouring fields, % (default 0)'),
 }).strict().describe('A rows x columns grid of fields centred on each position, visited row-wise snake (useq default)');
 
+export const autofocusPlanSchema = z.object({
+  everyTimepoints: z.number().int().min(0).max(MAX_TIMEPOINTS).default(1).describe('Autofocus before every Nth time point, the first included (1 = before each time point; 0 = only once, before the first); useq autofocus_plan AxesBasedAF axes ["t"]'),
+  eachPosition: z.boolean().default(false).describe('Autofocus at each position (useq axes ["p"]), each keeping its own focus; false: at the first position, its shift applied to every position'),
+}).strict().describe('When to autofocus during the run (omitted = never on a schedule)');
+
 export const sequenceSchema = z.object({
   channels: z.array(channelSchema).min(1).max(20).describe('Channels, acquired in this order at each time point'),
   timePlan: timePlanSchema.optional().describe('Time plan; omitted = one time point'),
   zPlan: zPlanSchema.optional(),
   stagePositions: z.array(positionSchema).max(1000).optional().describe('Stage positions; omitted = the current position'),
   gridPlan: gridPlanSchema.optional(),
+  autofocusPlan: autofocusPlanSchema.optional(),
   axisOrder: z.enum(['tpgcz', 'tpgzc']).default('tpgcz').describe('Loop order (useq axis_order): "tpgcz" = all z of a channel, then the next channel'),
   name: z.string().optional().describe('Name of the acquisition, used for the file name'),
 }).strict();
@@ -83,6 +89,7 @@ export type ChannelSpec = z.infer<typeof channelSchema>;
 export type ZPlan = z.infer<typeof zPlanSchema>;
 export type StagePosition = z.infer<typeof positionSchema>;
 export type GridPlan = z.infer<typeof gridPlanSchema>;
+export type AutofocusPlan = z.infer<typeof autofocusPlanSchema>;
 export type Sequence = z.infer<typeof sequenceSchema>;
 export type SequenceInput = z.input<typeof sequenceSchema>;
 
@@ -154,6 +161,27 @@ export function timeDeltasS(plan: TimePlan | undefined): number[] {
   return out;
 }
 
+/** Whether the autofocus plan runs before time point t (0-based). */
+export function autofocusDue(plan: Pick<AutofocusPlan, 'everyTimepoints'> | undefined, t: number): boolean {
+  if (!plan) return false;
+  const every = plan.everyTimepoints ?? 1;
+  return every === 0 ? t === 0 : t % every === 0;
+}
+
+/** The autofocus plan in words ("autofocus before every 3rd time point, at each position"). */
+export function describeAutofocusPlan(plan: { everyTimepoints?: number; eachPosition?: boolean } | undefined): string {
+  if (!plan) return 'no scheduled autofocus';
+  const every = plan.everyTimepoints ?? 1;
+  const when = every === 0 ? 'once, before the first time point' : every === 1 ? 'before every time point' : `before every ${ordinalOf(every)} time point (the first included)`;
+  return `autofocus ${when}, ${plan.eachPosition ? 'at each position' : 'at the first position (its shift moves every position)'}`;
+}
+
+function ordinalOf(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
 // ---- space --------------------------------------------------------------------
 
 /** Z positions of a plan, relative to the focus position (or absolute for absoluteUm), µm, bottom to top. */
@@ -211,7 +239,8 @@ export function describePlan(input: SequenceInput | Sequence): string {
   const z = plan.zPlan ? `, ${zPlaneCount(plan.zPlan)} z planes${'stepUm' in plan.zPlan ? ` ${plan.zPlan.stepUm} µm apart` : ''}` : '';
   const positions = plan.stagePositions?.length ? `, ${plan.stagePositions.length} position(s)` : '';
   const grid = plan.gridPlan ? `, a ${plan.gridPlan.rows} x ${plan.gridPlan.columns} grid at each` : '';
-  return `${channels.join(' and ')}; ${time}${z}${positions}${grid}`;
+  const autofocus = plan.autofocusPlan ? `; ${describeAutofocusPlan(plan.autofocusPlan)}` : '';
+  return `${channels.join(' and ')}; ${time}${z}${positions}${grid}${autofocus}`;
 }
 
 function formatS(s: number): string {

@@ -9,6 +9,7 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { zPositionsUm } from '../../microscope/sequence.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
+import { autofocusScheduleSaid } from './autofocusSchedule.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
 import { DISTANCE_UNIT, NUMBER, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
@@ -851,6 +852,19 @@ function spanInsteadOf(t: string): { newS: number; oldS: number } | undefined {
   return { newS: Number(m[1]) * unitSeconds(m[2]), oldS: Number(m[3]) * unitSeconds(m[4] ?? m[2]) };
 }
 
+/**
+ * An autofocus schedule ("AF every 3rd frame", "refocus before each time point", "autofocus every 10 min",
+ * "stop autofocusing"): read before the stop words, so ending the schedule never ends the run.
+ * "autofocus once" is the one-time autofocus.
+ */
+function readAutofocusSchedule({ t }: ClauseWords): Adjustment[] | undefined {
+  const said = autofocusScheduleSaid(t);
+  if (!said) return undefined;
+  if (said.off) return [{ kind: 'noAutofocusSchedule' }];
+  if (said.everyTimepoints === 0) return [{ kind: 'autofocus' }];
+  return [{ kind: 'autofocusSchedule', ...(said.everyS !== undefined ? { everyS: said.everyS } : { everyTimepoints: said.everyTimepoints }), ...(said.eachPosition ? { eachPosition: true } : {}) }];
+}
+
 /** Pause (for a while), resume, autofocus. */
 function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | undefined {
   // "pause the DAPI channel for now", "suspend the 488": a channel paused is a channel dropped (brought back by "add DAPI"),
@@ -883,7 +897,7 @@ function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | un
   if (/^(?:please\s+|ok(?:ay)?,?\s+|right,?\s+|(?:all\s+)?done,?\s+|ready,?\s+)*(?:restart(?:\s+(?:imaging|acquiring|acquisition|recording|it))?|(?:go|run|start|get going)(?:\s+it)?\s+again|(?:set|get)\s+(?:it|things|imaging)\s+(?:going|running)\s+again|let\s+it\s+(?:run|go)\s+again|(?:switch|turn|put)\s+(?:it|imaging|the (?:acquisition|run|time[\s-]?lapse))\s+back\s+on|(?:imaging|acquisition|the (?:acquisition|run|imaging|time[\s-]?lapse))\s+back\s+on)(?:\s+(?:now|please))*\s*[.!]*$/.test(t)) return [{ kind: 'resume' }];
   if (/\b(autofocus|auto-focus|refocus|re-focus|find focus|focus again)\b|\b(?:fix|correct|sort out|redo|re-?do|adjust)\s+(?:the\s+)?focus\b|\bfocus\b.*\b(?:drift\w*|is off|went off|lost|gone)\b.*\b(?:fix|correct|sort)\b/.test(t)) {
     // a periodic autofocus is no one-time command: asked, never done once with "every N" dropped
-    if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('I can autofocus once before the next time point ("autofocus"), or whenever the focus drops (the rule "whenever it goes out of focus, autofocus"), but not on a fixed schedule: which do you want?');
+    if (/\b(?:every|each|always|throughout|continuous(?:ly)?|constantly|all the time|from now on|(?:for|during) the (?:whole|entire|rest of the) (?:run|time|acquisition|experiment|time[\s-]?lapse)|keep\b.*\bon|lock(?:ed)?|engaged?)\b/.test(t)) throw new AmbiguousCommand('how often should I autofocus? Say e.g. "autofocus every time point", "autofocus every 3rd frame" or "autofocus every 30 min" (a schedule), "autofocus" (once, before the next time point), or the rule "whenever it goes out of focus, autofocus"; nothing was changed');
     return [{ kind: 'autofocus' }];
   }
   return undefined;
@@ -1228,7 +1242,7 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

@@ -3,7 +3,9 @@
 import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
-import type { SequenceInput } from '../../microscope/sequence.ts';
+import { spanSaid, timepointsForSpan } from '../../microscope/autofocusSchedule.ts';
+import { describeAutofocusPlan, timeDeltasS, type AutofocusPlan, type SequenceInput } from '../../microscope/sequence.ts';
+import { autofocusScheduleSaid, type AutofocusScheduleSaid } from './autofocusSchedule.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
@@ -19,7 +21,10 @@ export interface ParsedRequest {
 
 /** The plan in the words; InputError naming what is missing (one line). */
 export function parseAcquisitionRequest(text: string, config: MicroscopeConfig = DEMO_CONFIG): ParsedRequest {
-  const t = withoutHedges(normaliseText(text));
+  const whole = withoutHedges(normaliseText(text));
+  // "..., autofocus every 3rd frame": the autofocus schedule's own words are read apart (their "every" is no interval)
+  const af = autofocusScheduleSaid(whole, { bareIsEveryTimepoint: true });
+  const t = af ? `${whole.slice(0, af.index)} ${whole.slice(af.index + af.length)}`.replace(/\s+(?:with|and|plus)\s*$/i, '').trim() : whole;
   // "GFP but not DAPI", "no DAPI", "without Hoechst": a channel said not to be imaged is left out of the plan
   const excluded = new Set(findChannels(t, config).filter((m) => NOT_THIS_CHANNEL.test(t.slice(Math.max(0, m.index - 24), m.index))).map((m) => m.preset));
   const presets = uniquePresets(findChannels(t, config)).filter((p) => !excluded.has(p));
@@ -56,6 +61,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const spread = count && count > 1 ? spreadPositions(count, config) : undefined;
   const stagePositions = listed.length ? listed : spread?.positions;
   const objective = /\b(10|20|40)\s*x\b(?!\s*\d)/i.exec(t);
+  const autofocus = af && !af.off ? autofocusPlanOf(af, timePlan) : undefined;
   const sequence: SequenceInput = {
     channels: presets.map((name) => ({ config: name, ...settings.get(name) })),
     ...(timePlan ? { timePlan } : {}),
@@ -63,6 +69,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     ...(stagePositions ? { stagePositions } : {}),
     ...(grid ? { gridPlan: grid } : {}),
     ...(axisOrder ? { axisOrder } : {}),
+    ...(autofocus ? { autofocusPlan: autofocus.plan } : {}),
   };
   const same = (key: 'exposureMs' | 'powerPercent') => new Set(presets.map((p) => settings.get(p)?.[key])).size === 1;
   const shared = (key: 'exposureMs' | 'powerPercent') => (same(key) ? settings.get(presets[0])?.[key] : undefined);
@@ -80,6 +87,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     ...offsets.map((o) => `${o.channel} focused ${o.zOffsetUm} µm from the others (z offset)`),
     ...everyNthSaid.map((p) => `with ${p.named[0]} only every ${p.nth} time points`),
     stack ? `${stack.channels.join(' and ')} ${stack.doStack ? 'with the whole z-stack' : `at the ${stack.plane ?? 'middle'} plane only${planeOffsetUm ? ` (${planeOffsetUm} µm from the middle)` : ''}`}${zPlan ? '' : ' (the plan has no z-stack)'}` : '',
+    autofocus ? `${describeAutofocusPlan(autofocus.plan)}${autofocus.said}` : '',
+    af?.off ? 'with no scheduled autofocus' : '',
     axisOrder ? (axisOrder === 'tpgzc' ? 'every channel at each plane, then the next plane' : 'the whole z-stack of each channel, then the next channel') : '',
   ].filter(Boolean);
   // never a silent partial: a number with its unit that the plan does not carry is asked about
@@ -96,6 +105,15 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     throw new InputError(`I understood ${parts.join(' ')}, but not "${said}": a plan to start holds no conditions, exceptions, pauses or autofocus schedule; start it without that part, then say it while it runs (e.g. "drop DAPI", "pause for 8 h", or a rule "when ..., ..."); nothing was started`);
   }
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
+}
+
+/** The plan's autofocus schedule from the words; a span becomes every N time points at the plan's interval, said. */
+function autofocusPlanOf(af: AutofocusScheduleSaid, timePlan: SequenceInput['timePlan']): { plan: AutofocusPlan; said: string } {
+  if (af.everyS === undefined) return { plan: { everyTimepoints: af.everyTimepoints ?? 1, eachPosition: af.eachPosition }, said: '' };
+  const deltas = timeDeltasS(timePlan);
+  const intervalS = deltas.length > 1 ? deltas[1] - deltas[0] : 0;
+  const { everyTimepoints, exact } = timepointsForSpan(af.everyS, intervalS);
+  return { plan: { everyTimepoints, eachPosition: af.eachPosition }, said: spanSaid(af.everyS, intervalS, everyTimepoints, exact) };
 }
 
 /** Words just before a channel that say it is not to be imaged ("but not", "no", "without", "except", "skip"). */

@@ -128,7 +128,7 @@ describe('a plan to start holds what was said, and only that', () => {
   for (const [text, part] of [
     ['image GFP every 5 min for 2 h except at night', 'except at night'],
     ['image GFP every 5 min for 2 h, only at position 2', 'only at position 2'],
-    ['image GFP every 5 min for 12 h and autofocus every time point', 'autofocus every time point'],
+    ['image GFP every 5 min for 12 h with perfect focus on', 'perfect focus on'],
     ['time-lapse of GFP every 10 min for 24 h, but pause every night', 'pause every night'],
     ['image GFP every 5 min for 2 h unless the cells die', 'unless the cells die'],
   ]) {

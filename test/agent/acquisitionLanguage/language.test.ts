@@ -380,9 +380,9 @@ describe('settings per channel, phases, questions about the plan', () => {
     expect(() => parseAcquisitionRequest('image GFP continuously for 10 minutes')).toThrow(/how many time points/);
     expect(parseSequence(parseAcquisitionRequest('acquire 50 frames of GFP as fast as possible').sequence).timePlan).toEqual({ intervalS: 0, loops: 50 });
   });
-  it('questions about the plan are status questions; a periodic autofocus is asked about', () => {
+  it('questions about the plan are status questions; a periodic autofocus is a schedule', () => {
     for (const text of ['which channels are on?', 'what objective are we using?', 'how many positions are we imaging?', 'how many images have we taken?', 'when is the next time point?']) expect(parseAdjustment(text), text).toEqual([{ kind: 'status', about: 'all' }]);
-    expect(() => parseAdjustment('refocus every 10 time points')).toThrow(/not on a fixed schedule/);
+    expect(parseAdjustment('refocus every 10 time points')).toEqual([{ kind: 'autofocusSchedule', everyTimepoints: 10 }]);
   });
 });
 
