@@ -11,6 +11,7 @@ import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, asked
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
+import { declaredResultAnswer } from './declaredResults.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
@@ -97,6 +98,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
     const msd = results.filter((r) => r.ok && r.values !== undefined && 'alpha' in r.values).at(-1);
     return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from ${msd.tool}${msd.args.kind ? `, kind ${String(msd.args.kind)}` : ''})` : undefined;
   }
+  // a value a step declares, asked by its own words ("what's the bleaching half-life?"): that value, per channel where it is (declaredResults.ts)
+  const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool));
+  if (declaredValue) return declaredValue;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const read = withChannelRunOn(readQuestion(question), results);
   // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)
@@ -397,7 +401,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);
-    const found = answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
+    const found = declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
     // (a quantity with no value at the frames asked gives no yes or no)
     if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;

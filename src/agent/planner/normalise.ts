@@ -182,6 +182,14 @@ export function withSettingsOffSaidPlainly(text: string): string {
   return text.replace(/\bwith\s+((?:the\s+|any\s+)?(?!(?:the|a|an|it|them|that|this)\b)[\p{L}-]+(?:\s+(?!(?:off|and|or|but|then)\b)[\p{L}-]+)?)\s+(?:(?:switched|turned|set|toggled)\s+off|off|disabled|deactivated)\b/giu, 'without $1');
 }
 
+/**
+ * "Than" written "then" after a comparative and before a number ("tracks lasting more then 3 frames", "bigger then 40
+ * µm²", "less then ~5 px"): the comparison it is; "then" after a comma or before a word stays a sequence ("larger, then 3 ...").
+ */
+export function withThanAfterComparatives(text: string): string {
+  return text.replace(/\b((?:more|less|fewer|greater|bigger|larger|smaller|longer|shorter|faster|slower|brighter|dimmer|darker|higher|lower|further|farther|wider|narrower|rounder|older|newer|earlier|later)(?:\s+or\s+equal(?:\s+to)?)?)\s+then(?=\s+(?:about\s+|around\s+|approx(?:imately|\.)?\s+|roughly\s+|[~≈]\s*)?\d)/gi, '$1 than');
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -189,5 +197,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)))));
+  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))))));
 }

@@ -59,6 +59,8 @@ import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { measuredOnlyForAQuestion } from './measuredOnly.ts';
+import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
+import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -1233,6 +1235,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "they are dark" after segment stopped to ask: the step asked again with the setting, before its words match other tools
   const answered = answerToFailedStep(text, conversation, catalogue);
   if (answered) return answered;
+  // "how many cells leave the field of view?": a count of things doing what no step measures is said so, never the total (unmeasuredCounts.ts)
+  const undone = isQuestion(text) && !acquisitionRunning(conversation) ? unmeasuredCountedDoing(text) : undefined;
+  if (undone) return { steps: [], reply: unmeasuredCountReply(undone, countedThings(text)) };
   // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
   const recording = recordingPlan(text, conversation, catalogue);
   if (recording) return recording;
@@ -1250,6 +1255,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     if (head && !head.reply) plans.unshift(head);
     if (plans.every((p) => !p.reply)) return { steps: sameStepsOnce(plans.flatMap((p) => p.steps)), question: text, ...(plans.some((p) => p.notes?.length) ? { notes: [...new Set(plans.flatMap((p) => p.notes ?? []))] } : {}) };
   }
+  // a value a step declares, asked by its own words ("what's the bleaching half-life?", "how fast does it fade?"): that step
+  // runs and its value answers, never a measurement of the objects (declaredResults.ts)
+  const declared = isQuestion(text) && !acquisitionRunning(conversation) && !mentions.some((m) => runsMicroscope(m.tool, catalogue)) ? declaredResultPlan(text, conversation, catalogue) : undefined;
+  if (declared) return declared;
   // a question about the data at a scope that the session's tables answer: answered from them, whatever
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
@@ -2988,6 +2997,16 @@ function questionsTheData(text: string, conversation: Conversation): boolean {
  * "is the movie calibrated?"): that tool answers it, never one the words name that makes or
  * changes data (project, set_calibration), unless that one's own results name it as well.
  */
+/** A question for a value a step declares by its own words: answered from an earlier run of the step, else the step runs for it. */
+function declaredResultPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  const asked = askedDeclaredResult(text, [...catalogue.keys()].map((tool): [string, DeclaringTool | undefined] => [tool, selfOf(tool, catalogue)]));
+  if (!asked) return undefined;
+  if (conversation.earlier.some((r) => r.ok && r.tool === asked.tool && asked.key in r.values)) return { steps: [], question: text };
+  const withInputs = addInputs([{ tool: asked.tool, args: buildArgs(asked.tool, { clause: text, text, conversation, catalogue }), clause: text }], conversation, catalogue);
+  if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  return { steps: withInputs.steps, question: text };
+}
+
 function reportedQuantityPlan(text: string, named: string[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation) || aboutTheAnalysis(text, catalogue)) return undefined;
   // a microscope tool that reports the quantity itself keeps it ("how many positions are there?")

@@ -386,7 +386,7 @@ export interface Subset {
 
 /** Columns that count events of a track: a relative clause names one of them ("that divided", "with a gap"), else it only describes. */
 const EVENT_COLUMNS = ['NUMBER_SPLITS', 'NUMBER_GAPS', 'NUMBER_MERGES'];
-function namesAnEvent(words: string): boolean {
+export function namesAnEvent(words: string): boolean {
   const asked = [...wordKeys(words)];
   return EVENT_COLUMNS.some((c) => [...columnWords(c)].some((o) => asked.some((w) => o === w || (w.length >= 4 && o.startsWith(w)) || (o.length >= 4 && w.startsWith(o)))));
 }

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withExclusionsSaidPlainly, withoutShouting, withPlainTypography, withSlipsCorrected, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withExclusionsSaidPlainly, withoutShouting, withPlainTypography, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -69,4 +69,17 @@ describe('objects turned down in everyday words', () => {
       expect(withExclusionsSaidPlainly(said)).toBe(said);
     }
   });
+});
+
+describe('withThanAfterComparatives', () => {
+  it.each([
+    ['how many tracks last more then 3 frames?', 'how many tracks last more than 3 frames?'],
+    ['count the nuclei bigger then 40 µm²', 'count the nuclei bigger than 40 µm²'],
+    ['keep the objects smaller then ~5 px', 'keep the objects smaller than ~5 px'],
+    ['tracks longer or equal then about 10 frames', 'tracks longer or equal than about 10 frames'],
+  ])('%s: "then" between a comparative and a number is "than"', (said, meant) => expect(withThanAfterComparatives(said)).toBe(meant));
+  it.each(['segment with a larger radius, then 3 rounds of tracking', 'do more then track them', 'make it brighter then save it'])(
+    '%s: a sequence stays one',
+    (said) => expect(withThanAfterComparatives(said)).toBe(said),
+  );
 });

@@ -1,0 +1,93 @@
+// "What's the bleaching half-life?", "what is the photobleaching rate?", "how fast does the signal bleach?": a question
+// for a value a step declares among its results, by that result's own words (`results[key].words` in the tool's file),
+// is answered by running that step and reading the value, never by measuring the objects or their tracks.
+// "How fast does X <verb>" asks for a rate of the verb, not a speed, where the verb is one of a tool's own words
+// (bleach, fade): the rate words of that tool's results answer it. Only steps outside the objects' analysis (what
+// segment, track and measure report is the tables' to answer). Nothing here names a tool.
+import type { PastResult } from './conversation.ts';
+import { plainQuestion } from './tableAnswers.ts';
+import { isStopWord, meaning, tokenize } from './words.ts';
+
+/** How fast something happens, asked without the word rate ("how quickly does it fade?"). */
+const HOW_FAST = /\bhow\s+(?:fast|quickly|quick|rapidly|slowly|soon)\b|\bat what (?:rate|speed)\b/i;
+
+/** The content words of a text as meanings (stop words and question words left out). */
+function contentMeanings(text: string): string[] {
+  return tokenize(text).filter((t) => !t.part && !isStopWord(t.word) && !/^(?:how|what|which|fast|quick|quickly|it|its|does|do)$/i.test(t.word)).map((t) => meaning(t.stem));
+}
+
+/** What a tool declares about itself that is read here: its own words and its results. */
+export interface DeclaringTool {
+  words?: string[];
+  produces?: readonly string[];
+  domain?: string;
+  results?: Record<string, { about: string; unit?: string; words?: string[] }>;
+}
+
+/** The tool's own one-word names for what it is about ("bleach", "fading"), as meanings. */
+function subjectOf(self: DeclaringTool): Set<string> {
+  return new Set((self.words ?? []).filter((w) => !/\s/.test(w)).flatMap((w) => contentMeanings(w)));
+}
+
+/**
+ * The tool and result key a question asks for by the result's declared words, or undefined. A phrase of the result's
+ * words answers when each of its content words is asked, a word of the tool's subject standing for any other of them
+ * ("photobleaching rate" for "bleaching rate"); "how fast does X <verb>" with the verb among the subject's words asks for its rate.
+ */
+export function askedDeclaredResult(question: string, tools: Iterable<[string, DeclaringTool | undefined]>): { tool: string; key: string } | undefined {
+  const text = plainQuestion(question);
+  const asked = new Set(contentMeanings(text));
+  const rate = HOW_FAST.test(text);
+  let best: { tool: string; key: string; words: number } | undefined;
+  for (const [tool, self] of tools) {
+    // (a step that makes something and reports a value on its way; a tool that only reports, the file's header, is
+    // recordingQuestions.ts's, and the microscope's values are its own)
+    // (and no step of the objects' analysis: what segment, track or measure report of the objects is the tables' to answer)
+    if (!self || (self.produces ?? []).length === 0 || self.domain === 'microscope' || (self.produces ?? []).some((p) => p === 'labels' || p === 'tracks' || p === 'table')) continue;
+    const results = self.results ?? {};
+    const subject = subjectOf(self);
+    const saysSubject = [...asked].some((w) => subject.has(w));
+    for (const [key, result] of Object.entries(results)) {
+      for (const phrase of result.words ?? []) {
+        const own = contentMeanings(phrase);
+        // (two words or more: "duration" alone is any tool's)
+        if (own.length < 2 && !(rate && own.length === 1 && subject.has(own[0]))) continue;
+        const rateWord = (w: string) => rate && saysSubject && w === meaning('rate');
+        // (each word met, and one beyond the subject said or a rate asked: "is there bleaching?" asks for no half-life)
+        const met = own.every((w) => asked.has(w) || (subject.has(w) && saysSubject) || rateWord(w))
+          && (own.some((w) => !subject.has(w) && (asked.has(w) || rateWord(w))) || (rate && saysSubject && own.every((w) => subject.has(w))));
+        if (met && (!best || own.length > best.words)) best = { tool, key, words: own.length };
+      }
+    }
+  }
+  return best && { tool: best.tool, key: best.key };
+}
+
+/** A value as said: a number with the declared unit, a list per channel, none where the tool recorded none. */
+function said(v: unknown, unit: string | undefined): string {
+  if (typeof v === 'number') return `${Number.isInteger(v) ? v : Number(v.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
+  if (v === null || v === undefined) return 'none';
+  if (Array.isArray(v)) return v.length === 1 ? said(v[0], unit) : v.map((x, i) => `channel ${i + 1}: ${said(x, unit)}`).join(', ');
+  return String(v);
+}
+
+/**
+ * The answer to a question for a declared result from the latest step that reported it: the value in its declared unit,
+ * with the values that share its name in other units ("halfLifeFrames" with "halfLifeS"), and what "none" means there
+ * as the tool declares it ("null where the means do not decay"); undefined when no step reported it.
+ */
+export function declaredResultAnswer(question: string, results: PastResult[], declaring: (tool: string) => DeclaringTool | undefined): string | undefined {
+  const tools = [...new Set(results.filter((r) => r.ok).map((r) => r.tool))].map((t): [string, DeclaringTool | undefined] => [t, declaring(t)]);
+  const asked = askedDeclaredResult(question, tools);
+  if (!asked) return undefined;
+  const result = results.filter((r) => r.ok && r.tool === asked.tool && asked.key in r.values).at(-1);
+  if (!result) return undefined;
+  const declared = declaring(asked.tool)?.results ?? {};
+  const stem = asked.key.replace(/[A-Z][a-z]*$/, '');
+  const keys = [asked.key, ...Object.keys(declared).filter((k) => k !== asked.key && k.replace(/[A-Z][a-z]*$/, '') === stem && k in result.values)];
+  const name = (declared[asked.key].about.split(/[:;(]/)[0] ?? asked.key).trim();
+  const values = said(result.values[asked.key], declared[asked.key].unit);
+  const others = keys.slice(1).map((k) => said(result.values[k], declared[k].unit)).filter((v) => !/^none$|: none/.test(v));
+  const none = /\bnone\b/.test(values) ? /\(null (where[^)]*)\)/.exec(declared[asked.key].about)?.[1] : undefined;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${values}${others.length ? ` (${others.join('; ')})` : ''}${none ? ` (none ${none})` : ''} (from ${result.tool})`;
+}
