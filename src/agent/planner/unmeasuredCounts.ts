@@ -11,8 +11,8 @@ const COUNTED_DOING = /\bhow many\s+(?:of\s+(?:the|them|these|those|my|our)\s+)?
 /** Words of a predicate that say nothing about what the things do ("are", "there", "in the movie"). */
 const EMPTY_PREDICATE = /^(?:(?:are|is|were|was|do|does|did|have|has|there|in|at|on|over|during|of|per|each|every|the|this|that|whole|entire|all|total|movie|video|recording|film|image|frames?|time ?points?|overall|altogether|in total|\d+|[-–,])\s*)*$/i;
 
-/** A predicate that says no doing: a form of be, have or become, a question to me, being found or seen, a comparison. */
-const NO_DOING = /^(?:are|is|were|was|be|been|being|have|has|had|having|get|gets|got|become|becomes|became|with|without|that|which|who|do|does|did|can|could|would|will|you|we|i|appear\w*|show(?:s|ed)?\s+up|exist\w*|remain\w*|visible|present|left|detected|found|counted|seen|in|at|on|per|from|between|than|more|less|fewer|bigger|larger|smaller|brighter|dimmer|longer|shorter|faster|slower|above|below|over|under)\b/i;
+/** A predicate that says no doing: a form of be, have or become ("how many nuclei there are in frame 3", "how many now?"), a question to me, being found or seen, a comparison. */
+const NO_DOING = /^(?:there|here|now|still|then|altogether|overall|total|initially|finally|are|is|were|was|be|been|being|have|has|had|having|get|gets|got|become|becomes|became|with|without|that|which|who|do|does|did|can|could|would|will|you|we|i|appear\w*|show(?:s|ed)?\s+up|exist\w*|remain\w*|visible|present|left|detected|found|counted|seen|in|at|on|per|from|between|than|more|less|fewer|bigger|larger|smaller|brighter|dimmer|longer|shorter|faster|slower|above|below|over|under)\b/i;
 
 /** What the counted things are asked to do, when no step measures it ("leave the field of view"); else undefined. */
 export function unmeasuredCountedDoing(question: string): string | undefined {

@@ -68,9 +68,11 @@ describe('an area with no pixel size known', () => {
 
 describe('the distance to the nearest neighbour', () => {
   it('is measured per object, never as how far tracks travel', () => {
-    for (const words of ['measure the distance between each nucleus and its nearest neighbour', 'what is the mean nearest-neighbour distance of the nuclei?', 'nearest neighbor distances per frame please']) {
+    for (const words of ['what is the mean nearest-neighbour distance of the nuclei?', 'nearest neighbor distances per frame please', 'measure the nearest neighbour distance of each nucleus']) {
       expect(toolsOf(read(words)), words).toEqual(['segment', 'measure']);
       expect(plan(read(words)).steps[1].args.kind ?? 'objects', words).toBe('objects');
     }
+    // (linking by nearest neighbour is a way of tracking, no distance measured)
+    expect(toolsOf(read('link the nuclei by nearest neighbour'), [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }])).toEqual(['track']);
   });
 });

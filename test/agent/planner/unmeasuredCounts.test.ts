@@ -22,6 +22,8 @@ describe('a count of things doing what no step measures (unmeasuredCounts.ts)', 
     'how many cells move?', 'how many tracks last longer than 5 frames?', 'how many cells stay for the whole movie?', 'how many cells are GFP positive?',
     'how many tracks have a gap?', 'how many nuclei per frame?', 'how many cells do you see in the last frame?', 'how many nuclei were detected?',
     'how many cells get bigger?', 'how many tracks merge?', 'how many cells appear in frame 3?',
+    // (the embedded question's order, and a time word: "there are" and "now" say no doing)
+    'could you tell me how many nuclei there are in the last frame', 'tell me how many nuclei there are in each frame', 'how many nuclei now?',
   ])('%s: a count the readers understand stays theirs', (q) => {
     expect(unmeasuredCountedDoing(q)).toBeUndefined();
   });
