@@ -43,6 +43,7 @@ export const ISOLATED_FILES: Record<string, string> = {
   'test/agent/planner/tableAnswersPerCell.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/stepsOfTracks.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/tableAnswersAtScope.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
+  'test/agent/planner/figureAsked.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/builders.test.ts': "plans with a catalogue of its own (a tool added): the planner keeps module-wide caches built from a catalogue (toolIndex.ts, normalise.ts by tool names; enums.ts by word and names), not yet shown to be keyed so that no later file reads this one's entries",
   'test/agent/planner/roles.test.ts': 'plans with a catalogue of other tools (see builders)',
   'test/analysis/nlmeans.test.ts': 'runs onnxruntime (native code) itself: kept to a process of its own until shown safe on a shared thread',
