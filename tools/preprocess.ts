@@ -288,7 +288,7 @@ const correctBleach = defineTool({
   },
   fromRequest: readBleachRequest,
   async run(args, ctx) {
-    const { correctBleach, bleachHalfLifeFrames } = await import('../src/analysis/bleach.ts');
+    const { correctBleach, bleachHalfLifeFrames, halfLifeOfFit } = await import('../src/analysis/bleach.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
       const moviePath = ctx.outputPath('bleach-corrected.tif', args.output);
@@ -302,8 +302,9 @@ const correctBleach = defineTool({
       const lossPercent = result.meansBefore.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
       const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
       const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
-      // (whatever the method, the frame means say how fast the movie bleaches: Fiji's exponential fit, reported)
-      const halfLives = result.meansBefore.map((means) => bleachHalfLifeFrames(means));
+      // (whatever the method, the frame means say how fast the movie bleaches: Fiji's exponential fit, reported; the
+      // exponential method's own fit of the same means is used where it ran)
+      const halfLives = result.meansBefore.map((means, c) => (result.fits ? halfLifeOfFit(result.fits[c]) : bleachHalfLifeFrames(means)));
       const intervalS = movie.meta.frameIntervalS;
       const halfLifeText = halfLives.some((h) => h !== null) ? ` Bleaching half-life: ${halfLives.map((h) => (h === null ? 'none (no decay)' : `${round(h, 1)} frames${intervalS ? ` (${formatNumber(round(h * intervalS, 0))} s)` : ''}`)).join(', ')}.` : '';
       return {

@@ -123,8 +123,11 @@ export function fitExponentialWithOffset(y: number[]): ExponentialFit {
  * explains less than half of their variance).
  */
 export function bleachHalfLifeFrames(means: number[]): number | null {
-  if (means.length < 3) return null;
-  const fit = fitExponentialWithOffset(means);
+  return means.length < 3 ? null : halfLifeOfFit(fitExponentialWithOffset(means));
+}
+
+/** ln 2 / b of a fit that decays and explains at least half of the means' variance, else null (bleachHalfLifeFrames). */
+export function halfLifeOfFit(fit: ExponentialFit): number | null {
   return fit.b > 0 && fit.a > 0 && fit.rSquared >= 0.5 ? Math.LN2 / fit.b : null;
 }
 

@@ -103,6 +103,7 @@ function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, group
       row.perimeter_um = s.perimeterPx * Math.sqrt(pixelSizeUm * pixelSizeYUm);
       row.centroid_x_um = s.centroidX * pixelSizeUm;
       row.centroid_y_um = s.centroidY * pixelSizeYUm;
+      row.nearest_neighbour_um = nearest[i] === null ? null : nearest[i]! * Math.sqrt(pixelSizeUm * pixelSizeYUm);
     }
     Object.assign(row, {
       circularity: s.circularity,
@@ -114,7 +115,6 @@ function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, group
       eccentricity: s.eccentricity,
       nearest_neighbour_px: nearest[i],
     });
-    if (pixelSizeUm) row.nearest_neighbour_um = nearest[i] === null ? null : nearest[i]! * Math.sqrt(pixelSizeUm * (labels.meta.pixelSizeYUm ?? pixelSizeUm));
     const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
     channels.forEach((c, k) => {
       const stats = intensityStats(intensityPlanes[k], pixels);
