@@ -569,12 +569,20 @@ export function failureAnswer(failed: PastResult, done: PastResult[]): string {
 export function verbFor(tool: string, catalogue?: Catalogue): string {
   const summary = (catalogue?.get(tool)?.self ?? findTool(tool))?.summary;
   if (!summary) return tool.replace(/_/g, ' ');
-  const first = summary.split(/[.;:(]|,\s|\s(?:and|by|with|from|into|in every|so that|then|when|to match|for|over|as)\s/)[0].trim();
+  // (an aside in brackets is not where the phrase ends: "Predicts a fluorescence (nucleus) channel from ...")
+  const text = summary.replace(/\s*\([^)]*\)/g, '');
+  const first = text.split(/[.;:(]|,\s|\s(?:and|by|with|from|into|in every|so that|then|when|to match|for|over|as)\s/)[0].trim();
   const [head, ...rest] = first.split(/\s+/);
   // "Corrects" → "correct", "Applies" → "apply", "Undoes" → "undo"
   const verb = head.toLowerCase().replace(/ies$/, 'y').replace(/oes$/, 'o').replace(/(ss|sh|ch|x|z)es$/, '$1').replace(/([^s])s$/, '$1');
-  const words = [verb, ...rest.slice(0, 4)];
-  while (words.length > 1 && /^(?:a|an|the|to|of|on|in|at|its|this)$/i.test(words.at(-1)!)) words.pop();
+  let words = [verb, ...rest.slice(0, 4)];
+  // a phrase cut short (by the word limit or a list) ends before its last preposition, on the object of the verb:
+  // "embed per-cell features in two" -> "embed per-cell features", "simulate a time-lapse of moving" -> "simulate a time-lapse"
+  const cutShort = rest.length > 4 || text.slice(first.length).startsWith(',');
+  const lastPreposition = words.findLastIndex((w, i) => i >= 2 && /^(?:of|in|between|from|to|on|at|with|through|across)$/i.test(w));
+  if (cutShort && lastPreposition >= 2) words = words.slice(0, lastPreposition);
+  // (a phrase cut after its preposition ends on the object before it: "score tracks or masks against" -> "score tracks or masks")
+  while (words.length > 1 && /^(?:a|an|the|to|of|on|in|at|its|this|against|between|across|onto|under|below|above|along|per|each|every|or|and)$/i.test(words.at(-1)!)) words.pop();
   return words.join(' ');
 }
 

@@ -1,6 +1,7 @@
 // Answers from the values earlier steps reported quote their unit, in µm when the movie's pixel size is known.
 import { describe, expect, it } from 'vitest';
-import { answerFromValues, composeAnswer, notUnderstood, withVerdict } from '../../../src/agent/planner/answers.ts';
+import { answerFromValues, composeAnswer, notUnderstood, verbFor, withVerdict } from '../../../src/agent/planner/answers.ts';
+import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 
 const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 10 objects.', values: { objects: 10, meanAreaPx: 100 }, artifacts: [] };
@@ -157,5 +158,15 @@ describe('the frames asked are where, not what', () => {
     expect(answerFromValues('how many divisions happen in frames 1-10?', conversation(), [segmented, divided]) ?? '').not.toMatch(/objects per frame/i);
     // (the objects per frame still answer a count of the objects at those frames)
     expect(answerFromValues('how many cells are there in frames 1-5?', conversation(), [segmented])).toMatch(/frames 1-5: mean 10\b/);
+  });
+});
+
+describe('the verb phrase a step is named by in "Done: ..."', () => {
+  it('never ends on a preposition, conjunction or article cut from the rest of its summary', () => {
+    const dangling = ALL_TOOLS.map((t) => [t.name, verbFor(t.name)]).filter(([, verb]) => /\s(?:a|an|the|to|of|on|in|at|against|between|across|onto|under|below|above|along|per|each|every|or|and)$/i.test(verb));
+    expect(dangling).toEqual([]);
+  });
+  it('keeps the object of the verb ("score tracks or masks", not "... against")', () => {
+    expect(verbFor('evaluate')).toBe('score tracks or masks');
   });
 });
