@@ -122,6 +122,29 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   return args;
 }
 
+/**
+ * The intensity movie the labels were made on (movieOfLabels: what the session's segment step read), opened for the
+ * brightness the division evidence weighs (a mitotic mother brightens; sisters are alike), when no movie is given: the
+ * planner passes the labels alone, and without brightness the division check loses its sign of mitosis. Used only when it
+ * matches the labels (same frames, size and slices) and its channel is known (one channel, or `channel` given); otherwise
+ * `why` says what kept it out. Undefined for labels the session did not make.
+ */
+async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; why?: string } | undefined> {
+  const path = movieOfLabels(ctx.listArtifacts(), labelsPath);
+  if (!path || path === labelsPath || !movieInputExists(path)) return undefined;
+  const movie = await ctx.openMovie(path);
+  const [a, b] = [movie.shape, labels.shape];
+  const why =
+    a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z
+      ? `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`
+      : a.c > 1 && channel === undefined
+        ? `${basename(path)}, the movie the labels were made on, has ${a.c} channels and none was named (give \`movie\` and \`channel\`)`
+        : undefined;
+  if (!why) return { movie };
+  await movie.close();
+  return { why };
+}
+
 const track = defineTool({
   name: 'track',
   references: { cite: { lap: ['Jaqaman K et al. (2008) Robust single-particle tracking in live-cell time-lapse sequences. Nat Methods 5:695-702', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90', 'Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'], overlap: ['Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'] } },
@@ -160,7 +183,8 @@ const track = defineTool({
   async run(args, ctx) {
     const labelsPath = ctx.resolve(args.labels, ['labels', 'movie']);
     const labels = await ctx.openMovie(args.labels);
-    const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
+    const madeOn = args.movie ? undefined : await intensityOfLabels(ctx, labels, labelsPath, args.channel);
+    const intensity = args.movie ? await ctx.openMovie(args.movie) : madeOn?.movie;
     try {
       const { trackLabelsWithEvidence, PIECES_EVIDENCE } = await import('../src/analysis/track.ts');
       const { OUTLINED_IN_PART } = await import('../src/analysis/temporalRepair.ts');
@@ -240,6 +264,11 @@ const track = defineTool({
       const leastNote = leastConfident.length ? `; least confident tracks: ${leastConfident.map((c) => `${c.trackId} (${c.confidence})`).join(', ')}` : '';
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
+      const intensityNote = madeOn?.movie
+        ? ` Brightness (the mother's brightening, the daughters' likeness) was read from ${basename(madeOn.movie.source.path)}, the movie the labels were made on (no movie given).`
+        : madeOn?.why
+          ? ` No brightness was read for the division evidence: ${madeOn.why}.`
+          : '';
       const sistersJoined = repair ? repair.events.filter((e) => e.evidence === 'sisters joined in anaphase').length : 0;
       const piecesJoined = repair ? repair.events.filter((e) => e.evidence === PIECES_EVIDENCE).length : 0;
       const completed = repair ? repair.events.filter((e) => e.evidence === OUTLINED_IN_PART).length : 0;
@@ -257,7 +286,7 @@ const track = defineTool({
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
       const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
       return {
-        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${intensityNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -277,6 +306,7 @@ const track = defineTool({
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
+          ...(intensity ? { intensityMovie: intensity.source.path } : {}),
           path,
         },
       };
