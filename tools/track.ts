@@ -126,23 +126,43 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
  * The intensity movie the labels were made on (movieOfLabels: what the session's segment step read), opened for the
  * brightness the division evidence weighs (a mitotic mother brightens; sisters are alike), when no movie is given: the
  * planner passes the labels alone, and without brightness the division check loses its sign of mitosis. Used only when it
- * matches the labels (same frames, size and slices) and its channel is known (one channel, or `channel` given); otherwise
- * `why` says what kept it out. Undefined for labels the session did not make.
+ * matches the labels (same frames, size and slices); of several channels, the one named, else the one in which the
+ * objects stand out most against the rest of the frame (the channel segmented; brighter inside than outside). `why` says
+ * what kept it out. Undefined for labels the session did not make.
  */
-async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; why?: string } | undefined> {
+async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; channel?: number; channelNote?: string; why?: string } | undefined> {
   const path = movieOfLabels(ctx.listArtifacts(), labelsPath);
   if (!path || path === labelsPath || !movieInputExists(path)) return undefined;
   const movie = await ctx.openMovie(path);
   const [a, b] = [movie.shape, labels.shape];
-  const why =
-    a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z
-      ? `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`
-      : a.c > 1 && channel === undefined
-        ? `${basename(path)}, the movie the labels were made on, has ${a.c} channels and none was named (give \`movie\` and \`channel\`)`
-        : undefined;
-  if (!why) return { movie };
+  let why: string | undefined;
+  if (a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z) why = `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`;
+  else if (a.c === 1 || channel !== undefined) return { movie, channel: channelIndex(movie, channel) };
+  else {
+    const stand = await objectContrastByChannel(movie, labels);
+    const best = stand.indexOf(Math.max(...stand));
+    if (stand[best] > 1) return { movie, channel: best, channelNote: `channel ${best + 1} (${movie.meta.channelNames[best]}), in which the objects stand out most (${stand[best].toFixed(1)}x the rest of the frame)` };
+    why = `the objects are not brighter than the rest of the frame in any channel of ${basename(path)}`;
+  }
   await movie.close();
   return { why };
+}
+
+/** Per channel, the objects' mean intensity over that of the rest of the frame, in the middle frame (middle slice). */
+async function objectContrastByChannel(movie: Movie, labels: Movie): Promise<number[]> {
+  const [t, z] = [Math.floor(movie.shape.t / 2), Math.floor(movie.shape.z / 2)];
+  const mask = await labels.plane(t, z, 0);
+  const out: number[] = [];
+  for (let c = 0; c < movie.shape.c; c++) {
+    const plane = await movie.plane(t, z, c);
+    let [inside, nIn, outside, nOut] = [0, 0, 0, 0];
+    for (let k = 0; k < plane.length; k++) {
+      if (mask[k]) (inside += plane[k]), nIn++;
+      else (outside += plane[k]), nOut++;
+    }
+    out.push(nIn && nOut && outside > 0 ? inside / nIn / (outside / nOut) : NaN);
+  }
+  return out.map((v) => (Number.isFinite(v) ? v : 0));
 }
 
 const track = defineTool({
@@ -196,7 +216,7 @@ const track = defineTool({
         trackLabelsWithEvidence(labels, {
           method: args.method,
           intensity,
-          channel: intensity ? channelIndex(intensity, args.channel) : 0,
+          channel: madeOn?.channel ?? (intensity ? channelIndex(intensity, args.channel) : 0),
           labelsPath,
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(done, total, 'frames'),
@@ -265,7 +285,7 @@ const track = defineTool({
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
       const intensityNote = madeOn?.movie
-        ? ` Brightness (the mother's brightening, the daughters' likeness) was read from ${basename(madeOn.movie.source.path)}, the movie the labels were made on (no movie given).`
+        ? ` Brightness (the mother's brightening, the daughters' likeness) was read from ${basename(madeOn.movie.source.path)}${madeOn.channelNote ? `, ${madeOn.channelNote}` : ''}, the movie the labels were made on (no movie given).`
         : madeOn?.why
           ? ` No brightness was read for the division evidence: ${madeOn.why}.`
           : '';

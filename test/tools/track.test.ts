@@ -253,6 +253,18 @@ describe('track reads brightness from the movie the labels were made on', () => 
     // the split was proposed, refused as pieces of one object, and the halves made one object again
     expect(r.summary).toMatch(/3 pair\(s\) of touching objects in 3 frame\(s\) were pieces of one object/);
 
+    // of a movie with two channels, the one the objects stand out in (here the second; the first is flat)
+    const twoPath = join(dir, 'two-channels.tif');
+    await writeMovie(twoPath, movieFromPlanes({ ...shape, c: 2 }, 'uint16', (t, _z, c) => (c === 0 ? new Uint16Array(size * size).fill(50) : scene(t, false))));
+    const segmentTwo = session('segment');
+    segmentTwo.resolve(twoPath, 'movie');
+    const labelsTwoPath = join(dir, 'session-big', 'artifacts', 'two-labels.tif');
+    await writeMovie(labelsTwoPath, movieFromPlanes(shape, 'uint16', (t) => scene(t, true)));
+    const labelsTwo = segmentTwo.addArtifact('labels', labelsTwoPath, 'objects of two-channels.tif');
+    const rTwo = await spec.run(spec.schema.parse({ labels: labelsTwo.id }) as never, session('track'));
+    expect(rTwo.summary).toMatch(/read from two-channels\.tif, channel 2 \([^)]*\), in which the objects stand out most/);
+    expect((rTwo.values as { divisions: number }).divisions).toBe(0);
+
     // a movie of another size is not used, and the answer says why
     const otherPath = join(dir, 'other-size.tif');
     await writeMovie(otherPath, movieFromPlanes({ ...shape, x: 32 }, 'uint16', () => new Uint16Array(32 * size)));
