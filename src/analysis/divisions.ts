@@ -68,8 +68,9 @@ export interface DivisionEvidence {
   vanishedNeighbour: boolean;
   /**
    * Frame at which a daughter's track ended beside its sister before the movie's end while the sister grew at once (by
-   * MIN_GROWTH_OF_HIDING, and stayed so for two frames), the two unalike in size and the daughter lasting up to 20 frames:
-   * the two came together again, so the "daughter" was a piece of one object; -1 when not.
+   * MIN_GROWTH_OF_HIDING, and stayed so for two frames), the two unalike in size and the daughter lasting up to 20 frames,
+   * or alike, lasting up to MAX_ALIKE_PIECE_FRAMES, never moving apart and with no mitotic brightening: the two came
+   * together again, so the "daughter" was a piece of one object; -1 when not.
    */
   remergedAt: number;
   /**
