@@ -57,7 +57,7 @@ const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? un
 
 const trackSchema = z.object({
   labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
-  movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
+  movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
