@@ -57,7 +57,7 @@ const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? un
 
 const trackSchema = z.object({
   labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
-  movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (and intensity penalties); an artifact id or path'),
+  movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
@@ -122,6 +122,49 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   return args;
 }
 
+/**
+ * The intensity movie the labels were made on (movieOfLabels: what the session's segment step read), opened for the
+ * brightness the division evidence weighs (a mitotic mother brightens; sisters are alike), when no movie is given: the
+ * planner passes the labels alone, and without brightness the division check loses its sign of mitosis. Used only when it
+ * matches the labels (same frames, size and slices); of several channels, the one named, else the one in which the
+ * objects stand out most against the rest of the frame (the channel segmented; brighter inside than outside). `why` says
+ * what kept it out. Undefined for labels the session did not make.
+ */
+async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; channel?: number; channelNote?: string; why?: string } | undefined> {
+  const path = movieOfLabels(ctx.listArtifacts(), labelsPath);
+  if (!path || path === labelsPath || !movieInputExists(path)) return undefined;
+  const movie = await ctx.openMovie(path);
+  const [a, b] = [movie.shape, labels.shape];
+  let why: string | undefined;
+  if (a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z) why = `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`;
+  else if (a.c === 1 || channel !== undefined) return { movie, channel: channelIndex(movie, channel) };
+  else {
+    const stand = await objectContrastByChannel(movie, labels);
+    const best = stand.indexOf(Math.max(...stand));
+    if (stand[best] > 1) return { movie, channel: best, channelNote: `channel ${best + 1} (${movie.meta.channelNames[best]}), in which the objects stand out most (${stand[best].toFixed(1)}x the rest of the frame)` };
+    why = `the objects are not brighter than the rest of the frame in any channel of ${basename(path)}`;
+  }
+  await movie.close();
+  return { why };
+}
+
+/** Per channel, the objects' mean intensity over that of the rest of the frame, in the middle frame (middle slice). */
+async function objectContrastByChannel(movie: Movie, labels: Movie): Promise<number[]> {
+  const [t, z] = [Math.floor(movie.shape.t / 2), Math.floor(movie.shape.z / 2)];
+  const mask = await labels.plane(t, z, 0);
+  const out: number[] = [];
+  for (let c = 0; c < movie.shape.c; c++) {
+    const plane = await movie.plane(t, z, c);
+    let [inside, nIn, outside, nOut] = [0, 0, 0, 0];
+    for (let k = 0; k < plane.length; k++) {
+      if (mask[k]) (inside += plane[k]), nIn++;
+      else (outside += plane[k]), nOut++;
+    }
+    out.push(nIn && nOut && outside > 0 ? inside / nIn / (outside / nOut) : NaN);
+  }
+  return out.map((v) => (Number.isFinite(v) ? v : 0));
+}
+
 const track = defineTool({
   name: 'track',
   references: { cite: { lap: ['Jaqaman K et al. (2008) Robust single-particle tracking in live-cell time-lapse sequences. Nat Methods 5:695-702', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90', 'Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'], overlap: ['Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'] } },
@@ -160,7 +203,8 @@ const track = defineTool({
   async run(args, ctx) {
     const labelsPath = ctx.resolve(args.labels, ['labels', 'movie']);
     const labels = await ctx.openMovie(args.labels);
-    const intensity = args.movie ? await ctx.openMovie(args.movie) : undefined;
+    const madeOn = args.movie ? undefined : await intensityOfLabels(ctx, labels, labelsPath, args.channel);
+    const intensity = args.movie ? await ctx.openMovie(args.movie) : madeOn?.movie;
     try {
       const { trackLabelsWithEvidence, PIECES_EVIDENCE } = await import('../src/analysis/track.ts');
       const { OUTLINED_IN_PART } = await import('../src/analysis/temporalRepair.ts');
@@ -172,7 +216,7 @@ const track = defineTool({
         trackLabelsWithEvidence(labels, {
           method: args.method,
           intensity,
-          channel: intensity ? channelIndex(intensity, args.channel) : 0,
+          channel: madeOn?.channel ?? (intensity ? channelIndex(intensity, args.channel) : 0),
           labelsPath,
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(done, total, 'frames'),
@@ -240,6 +284,11 @@ const track = defineTool({
       const leastNote = leastConfident.length ? `; least confident tracks: ${leastConfident.map((c) => `${c.trackId} (${c.confidence})`).join(', ')}` : '';
       const confidenceNote = ` Mean branch confidence ${round(meanConfidence, 2)}${lowConfidence ? `; ${lowConfidence} branch(es) below 0.5 (long jumps, size changes or gaps)` : ''}${leastNote}.${singleFrame && tracks.frames > 2 ? ` ${singleFrame} track(s) last a single frame (likely pieces of objects the segmentation cut off for one frame, or objects seen once).` : ''}`;
       const ref = ctx.addArtifact('tracks', path, `tracks of ${basename(labels.source.path)} (${args.method})`);
+      const intensityNote = madeOn?.movie
+        ? ` Brightness (the mother's brightening, the daughters' likeness) was read from ${basename(madeOn.movie.source.path)}${madeOn.channelNote ? `, ${madeOn.channelNote}` : ''}, the movie the labels were made on (no movie given).`
+        : madeOn?.why
+          ? ` No brightness was read for the division evidence: ${madeOn.why}.`
+          : '';
       const sistersJoined = repair ? repair.events.filter((e) => e.evidence === 'sisters joined in anaphase').length : 0;
       const piecesJoined = repair ? repair.events.filter((e) => e.evidence === PIECES_EVIDENCE).length : 0;
       const completed = repair ? repair.events.filter((e) => e.evidence === OUTLINED_IN_PART).length : 0;
@@ -257,7 +306,7 @@ const track = defineTool({
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
       const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
       return {
-        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${confidenceNote}`,
+        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${intensityNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -277,6 +326,7 @@ const track = defineTool({
           lowConfidenceBranches: lowConfidence,
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
+          ...(intensity ? { intensityMovie: intensity.source.path } : {}),
           path,
         },
       };

@@ -1,5 +1,5 @@
 // Every division error on a movie with lineage truth, by cause (issue 12's breakdown):
-//   node bin/run-ts.js models/training/division-errors.ts SET [seed=11] [frames=N] [segmentation=FILE] [save=FILE] [tolerance=2] [list=1]
+//   node bin/run-ts.js models/training/division-errors.ts SET [seed=11] [frames=N] [segmentation=FILE] [save=FILE] [tolerance=2] [list=1] [intensity=off]
 // SET: sim (our simulator's 50-cell, 256 x 256 movie; seed=, frames= default 100) | simplus01 | simplus02.
 // The segment tool with its defaults (or a kept segmentation=FILE; save=FILE keeps the one made), then the tracker as the
 // track tool runs it (distances from the movie, repair over time, divisions with evidence), scored against the truth.
@@ -70,7 +70,8 @@ try {
   const movie = await openMovie(moviePath);
   const cpu = process.cpuUsage();
   const result = await trackLabelsWithEvidence(labels, {
-    intensity: movie,
+    // intensity=off: the labels alone, no brightness (track on labels the session did not make, no movie given)
+    intensity: option('intensity') === 'off' ? undefined : movie,
     labelsPath: segPath,
     distancesFromMovie: true,
     divisionCheck: {},

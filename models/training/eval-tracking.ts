@@ -1,7 +1,7 @@
 // Tracking measured on foreign ground truth (Cell Tracking Challenge sequences in ../shared/data):
 //   node bin/run-ts.js models/training/eval-tracking.ts SET [labels=steps|truth|pipeline|all] [frames=N] [pipeline=FILE] [upsample=K]
 //   SET: simplus01 | simplus02 | msc02 | all
-//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both] [cells=N] [crowding=C] [frames=N] [size=PX] [divisionRate=R] [labels=truth]   (divisions on our simulator's 50-cell movie, or a more crowded one)
+//   node bin/run-ts.js models/training/eval-tracking.ts sim [seeds=1,2,3,4,11] [repair=both] [movie=off] [cells=N] [crowding=C] [frames=N] [size=PX] [divisionRate=R] [labels=truth]   (divisions on our simulator's 50-cell movie, or a more crowded one)
 // repair=off runs the track tool with repairOverTime false (the segmentation tracked as it is); with sim, repair=both
 // tracks the same segmentation without and with the repair over time. segmentation=FILE (labels=steps) tracks a segment
 // tool result kept from an earlier run (KEEP=1 keeps the run's folder), so variants of the tracker see the same labels.
@@ -266,9 +266,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = process.argv[2] ?? 'simplus02';
   const option = (key: string) => process.argv.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
   const repair = option('repair');
-  const trackArgs = repair === 'off' ? { repairOverTime: false } : {};
+  // movie=off: the track tool called with the labels alone, as the planner calls it (it then reads brightness from the
+  // movie the session segmented, where it knows it)
+  const labelsOnly = option('movie') === 'off' ? { movie: undefined } : {};
+  const trackArgs = { ...(repair === 'off' ? { repairOverTime: false } : {}), ...labelsOnly };
   if (set === 'sim') {
-    const variants = repair === 'both' ? [{ repairOverTime: false }, { repairOverTime: true }] : [trackArgs];
+    const variants = repair === 'both' ? [{ repairOverTime: false, ...labelsOnly }, { repairOverTime: true, ...labelsOnly }] : [trackArgs];
     for (const seed of (option('seeds') ?? '1,2,3,4,11').split(',').map(Number)) {
       // frames=, cells=, crowding= (0..1) and divisionRate= change the movie (defaults: 100 frames, 50 cells, the simulator's own)
       const simOption = (k: string) => (option(k) === undefined ? undefined : Number(option(k)));

@@ -68,8 +68,9 @@ export interface DivisionEvidence {
   vanishedNeighbour: boolean;
   /**
    * Frame at which a daughter's track ended beside its sister before the movie's end while the sister grew at once (by
-   * MIN_GROWTH_OF_HIDING, and stayed so for two frames), the two unalike in size and the daughter lasting up to 20 frames:
-   * the two came together again, so the "daughter" was a piece of one object; -1 when not.
+   * MIN_GROWTH_OF_HIDING, and stayed so for two frames), the two unalike in size and the daughter lasting up to 20 frames,
+   * or alike, lasting up to MAX_ALIKE_PIECE_FRAMES, never moving apart and with no mitotic brightening: the two came
+   * together again, so the "daughter" was a piece of one object; -1 when not.
    */
   remergedAt: number;
   /**
@@ -203,10 +204,20 @@ function mitosisSigns(
  */
 export const KEPT_TOGETHER_FRAMES = 5;
 
-/** A split that re-merges is pieces of one object only when they are unalike in size (smaller/larger below this)... */
+/**
+ * A split that re-merges is pieces of one object when they are unalike in size (smaller/larger below this) and come
+ * together again within MAX_PIECE_FRAMES frames...
+ */
 const MAX_PIECE_SIMILARITY = 0.7;
-/** ...and come together again within this many frames. */
 const MAX_PIECE_FRAMES = 20;
+/**
+ * ...or, alike in size, when they come together again within this many frames without ever moving apart (their distance
+ * never grows by the moving-apart sign's threshold over the frames both are there) and the mother did not brighten (where
+ * brightness is measured): a large nucleus cut into two alike halves by the watershed for a few frames (issue 12: a
+ * simulated nucleus of twice its neighbours' area cut 297 + 292 px in frames 3-5, whole before and after, was reported as
+ * a division). Sisters pressed together that the segmentation joins later part a little first, or brightened before.
+ */
+const MAX_ALIKE_PIECE_FRAMES = 2 * KEPT_TOGETHER_FRAMES;
 
 /** Growth of the mother's area, at least, when a neighbour that vanished beside it is taken to hide in it. */
 const MIN_GROWTH_OF_HIDING = 1.2;
@@ -342,15 +353,19 @@ export function divisionEvidence(spots: EvidenceSpot[], links: { source: number;
     // A split that re-merges is no division: a daughter whose track ends beside its sister (within a diameter) before the
     // movie ends, the sister growing at once as it goes and staying grown, was a piece of one object that the segmentation
     // cut off for a while
-    // (pieces: unalike in size, smaller/larger under MAX_PIECE_SIMILARITY, and back within MAX_PIECE_FRAMES; alike sisters
-    // that the segmentation joins later on, as sisters pressed together in our simulator, stay a division)
+    // (pieces: unalike in size, smaller/larger under MAX_PIECE_SIMILARITY, and back within MAX_PIECE_FRAMES; or alike, back
+    // within MAX_ALIKE_PIECE_FRAMES, never moved apart and no brightening: alike sisters that the segmentation joins later
+    // on, as sisters pressed together in our simulator, part or brighten first and stay a division)
     let remergedAt = -1;
-    const pieces = Math.min(...areaRatios) / Math.max(...areaRatios) < MAX_PIECE_SIMILARITY;
+    const unalike = Math.min(...areaRatios) / Math.max(...areaRatios) < MAX_PIECE_SIMILARITY;
+    const brightened = mitoticBrightening >= minBrightening;
     kids.forEach((k, i) => {
       const end = lastOf(k);
-      if (remergedAt >= 0 || !pieces || end.t >= frames - 2 || end.t - byId.get(k)!.t + 1 > MAX_PIECE_FRAMES) return;
+      const lasted = end.t - byId.get(k)!.t + 1;
+      if (remergedAt >= 0 || end.t >= frames - 2) return;
       const sisterFirst = byId.get(kids[1 - i])!;
       const sister = chain(kids[1 - i], end.t - sisterFirst.t + 3, true);
+      if (unalike ? lasted > MAX_PIECE_FRAMES : brightened || lasted > MAX_ALIKE_PIECE_FRAMES || !(apartWhileBoth(chain(k, lasted, true), sister) < minSeparationPx)) return;
       // the sister grown in the two frames after (a segmentation that joins true sisters for a frame is no re-merge)
       const [at, ...after] = [0, 1, 2].map((k) => sister.find((s) => s.t === end.t + k));
       const a0 = at?.features?.area_px;
@@ -404,6 +419,18 @@ export function requireMoviesOwnBrightening(evidence: DivisionEvidence[]): { med
     Object.assign(e, { accepted: false, confidence: 0, reason: `the mother did not brighten as this movie's clear mitoses do (${e.mitoticBrightening.toFixed(2)}x; they brighten ${medianBrightening.toFixed(2)}x)` });
   }
   return { medianBrightening, clear: clear.length, required };
+}
+
+/**
+ * Most two parts moved apart while both were there: the largest growth of their centroids' distance over that in the first
+ * frame both exist, px; NaN when they share no frame after it. Chains given oldest first.
+ */
+function apartWhileBoth(a: EvidenceSpot[], b: EvidenceSpot[]): number {
+  const other = new Map(b.map((s) => [s.t, s]));
+  const both = a.filter((s) => other.has(s.t));
+  if (both.length < 2) return NaN;
+  const d0 = dist(both[0], other.get(both[0].t)!);
+  return Math.max(...both.slice(1).map((s) => dist(s, other.get(s.t)!) - d0));
 }
 
 /** Largest growth of the area from one spot to the next along a chain given newest first, and where (the later spot's frame). */

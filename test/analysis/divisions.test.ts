@@ -55,8 +55,9 @@ describe('divisionEvidence', () => {
   });
 
   it('a split that comes together again (a daughter ends beside its sister, which grows and stays grown) is a piece of one object', () => {
-    const remerging = (areasAfter: number[], daughters: [number, number] = [280, 180]) => {
-      const { spots, links } = split(daughters, { apartPxPerFrame: 0 });
+    const remerging = (areasAfter: number[], daughters: [number, number] = [280, 180], options: { apartPxPerFrame?: number; motherBrightened?: boolean } = {}) => {
+      const { spots, links } = split(daughters, { apartPxPerFrame: options.apartPxPerFrame ?? 0 });
+      if (options.motherBrightened === false) for (const s of spots) s.features!.mean_intensity = 100;
       // the first daughter goes on after the second ends beside it (t 8)
       let last = spots.filter((s) => s.t === 8 && s.x < 50)[0].id;
       areasAfter.forEach((area, k) => {
@@ -78,6 +79,26 @@ describe('divisionEvidence', () => {
     const alike = remerging([480, 470, 490], [250, 240]);
     expect(alike.remergedAt).toBe(-1);
     expect(alike.accepted).toBe(true);
+    // alike halves that never moved apart, with a mother that did not brighten: one large nucleus cut in two for a while
+    // (issue 12: 297 + 292 px halves of a 570 px nucleus for three frames)
+    const halves = remerging([480, 470, 490], [250, 240], { motherBrightened: false });
+    expect(halves.remergedAt).toBe(9);
+    expect(halves.accepted).toBe(false);
+    expect(halves.piecesOfOneObject).toBe(true);
+    // the same halves moving apart (2 px a frame each way) before they are joined: sisters, still a division
+    const parting = remerging([480, 470, 490], [250, 240], { motherBrightened: false, apartPxPerFrame: 2 });
+    expect(parting.remergedAt).toBe(-1);
+    expect(parting.accepted).toBe(true);
+    // without brightness measured (no intensities), alike halves that never moved apart are pieces too
+    const { spots, links } = split([250, 240], { apartPxPerFrame: 0 });
+    for (const sp of spots) delete sp.features!.mean_intensity;
+    let last = spots.filter((sp) => sp.t === 8 && sp.x < 50)[0].id;
+    for (const [k, area] of [480, 470, 490].entries()) {
+      spots.push({ id: spots.length + 1, t: 9 + k, x: 47, y: 50, features: { area_px: area } });
+      links.push({ source: last, target: spots.length, cost: 0, kind: 'link' });
+      last = spots.length;
+    }
+    expect(divisionEvidence(spots, links, 20)[0].remergedAt).toBe(9);
   });
 
   it('rejects a daughter that lasts a frame, a cell that goes on at full size, and a split beside a vanished cell', () => {

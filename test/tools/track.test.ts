@@ -209,3 +209,72 @@ describe('track tools', () => {
     expect(() => tools[0].schema.parse({ labels: 'x', maxLinkingDistancePx: -3 })).toThrow();
   });
 });
+
+describe('track reads brightness from the movie the labels were made on', () => {
+  // issue 12: a large nucleus (twice its neighbours' area) that the segmentation cuts into two alike halves for three
+  // frames (t 3-5), whole before and after, is no division; the halves never move apart and the mother does not brighten
+  const [size, frames] = [64, 10];
+  const disk = (plane: Uint16Array, cx: number, cy: number, r: number, value: number, keep: (x: number) => boolean = () => true) => {
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r && keep(x)) plane[y * size + x] = value;
+  };
+  const cut = (t: number) => t >= 3 && t <= 5;
+  const scene = (t: number, labels: boolean) => {
+    const plane = new Uint16Array(size * size).fill(labels ? 0 : 10);
+    const big = 30 + 0.3 * t;
+    disk(plane, big, 32, 11, labels ? 1 : 100, (x) => !labels || !cut(t) || x < big);
+    if (labels && cut(t)) disk(plane, big, 32, 11, 4, (x) => x >= big);
+    disk(plane, 10, 10, 7, labels ? 2 : 100);
+    disk(plane, 54, 54, 7, labels ? 3 : 100);
+    disk(plane, 10, 54, 7, labels ? 5 : 100);
+    return plane;
+  };
+  const shape = { t: frames, z: 1, c: 1, y: size, x: size };
+
+  it('uses the movie the session segmented for the division evidence when no movie is given, says so, and reports no division for a nucleus cut for a while', async () => {
+    const { movieFromPlanes } = await import('../../src/image/movie.ts');
+    const { ArtifactStore } = await import('../../src/agent/artifacts.ts');
+    const moviePath = join(dir, 'big-nucleus.tif');
+    await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => scene(t, false)));
+    const store = new ArtifactStore(join(dir, 'session-big'));
+    const session = (toolName: string) => createToolContext({ sessionDir: join(dir, 'session-big'), store, toolName });
+    // a segment step as the session records it: it reads the movie and makes the labels
+    const segment = session('segment');
+    segment.resolve(moviePath, 'movie');
+    const labelsPath = join(dir, 'session-big', 'artifacts', 'big-nucleus-labels.tif');
+    await writeMovie(labelsPath, movieFromPlanes(shape, 'uint16', (t) => scene(t, true)));
+    const labels = segment.addArtifact('labels', labelsPath, 'objects of big-nucleus.tif');
+    const spec = tools.find((t) => t.name === 'track')!;
+    const r = await spec.run(spec.schema.parse({ labels: labels.id }) as never, session('track'));
+    const v = r.values as { divisions: number; divisionsProposed: number; intensityMovie?: string };
+    expect(v.intensityMovie).toBe(moviePath);
+    expect(r.summary).toMatch(/Brightness .* was read from big-nucleus\.tif, the movie the labels were made on \(no movie given\)/);
+    expect(v.divisions).toBe(0);
+    expect(r.summary).toMatch(/0 divisions/);
+    // the split was proposed, refused as pieces of one object, and the halves made one object again
+    expect(r.summary).toMatch(/3 pair\(s\) of touching objects in 3 frame\(s\) were pieces of one object/);
+
+    // of a movie with two channels, the one the objects stand out in (here the second; the first is flat)
+    const twoPath = join(dir, 'two-channels.tif');
+    await writeMovie(twoPath, movieFromPlanes({ ...shape, c: 2 }, 'uint16', (t, _z, c) => (c === 0 ? new Uint16Array(size * size).fill(50) : scene(t, false))));
+    const segmentTwo = session('segment');
+    segmentTwo.resolve(twoPath, 'movie');
+    const labelsTwoPath = join(dir, 'session-big', 'artifacts', 'two-labels.tif');
+    await writeMovie(labelsTwoPath, movieFromPlanes(shape, 'uint16', (t) => scene(t, true)));
+    const labelsTwo = segmentTwo.addArtifact('labels', labelsTwoPath, 'objects of two-channels.tif');
+    const rTwo = await spec.run(spec.schema.parse({ labels: labelsTwo.id }) as never, session('track'));
+    expect(rTwo.summary).toMatch(/read from two-channels\.tif, channel 2 \([^)]*\), in which the objects stand out most/);
+    expect((rTwo.values as { divisions: number }).divisions).toBe(0);
+
+    // a movie of another size is not used, and the answer says why
+    const otherPath = join(dir, 'other-size.tif');
+    await writeMovie(otherPath, movieFromPlanes({ ...shape, x: 32 }, 'uint16', () => new Uint16Array(32 * size)));
+    const segment2 = session('segment');
+    segment2.resolve(otherPath, 'movie');
+    const labels2Path = join(dir, 'session-big', 'artifacts', 'other-labels.tif');
+    await writeMovie(labels2Path, movieFromPlanes(shape, 'uint16', (t) => scene(t, true)));
+    const labels2 = segment2.addArtifact('labels', labels2Path, 'objects of other-size.tif');
+    const r2 = await spec.run(spec.schema.parse({ labels: labels2.id }) as never, session('track'));
+    expect(r2.summary).toMatch(/No brightness was read for the division evidence: other-size\.tif, the movie the labels were made on, is not the labels' size/);
+    expect((r2.values as { intensityMovie?: string }).intensityMovie).toBeUndefined();
+  }, 20_000);
+});
