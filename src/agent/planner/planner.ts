@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -1205,6 +1206,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (quality) return { steps: [], reply: quality };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "run it on all the tif files in this folder": the steps so far saved as a pipeline and the batch command named (otherFiles.ts)
+  const otherFiles = acquisitionRunning(conversation) ? undefined : otherFilesPlan(conversation, catalogue);
+  if (otherFiles) return otherFiles;
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
   const imaging = acquisitionRunning(conversation) || commandWhileImaging(text, conversation);
   const outside = imaging ? undefined : adviceOutsideNotes(text);
