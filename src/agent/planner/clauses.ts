@@ -19,7 +19,18 @@ export interface Clause {
   heading?: boolean;
 }
 
-const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}(?:alone|as\s+(?:it\s+is|they\s+are|is|they\s+were|it\s+was))\b)|keep\s+(?=(?:[\w-]+\s+){1,4}as\s+(?:it\s+is|they\s+are|is)\b))\b)/i;
+/**
+ * A negation said after the thing turned down, as people write it in a hurry or in another language's word order
+ * ("but the tracking no", "drift correction not needed", "tracking: not necessary"): a short noun phrase, then the "no".
+ * ("... whether they move or not" asks a question, and is no negation.)
+ */
+const NEGATION_AFTER = /^(?:,?\s*)(?:but\s+|and\s+|so\s+)?(?:the\s+|any\s+|a\s+)?(?![\p{L}-]*\s*(?:or|whether|if)\b)[\p{L}-]+(?:\s+(?!or\b|whether\b|if\b)[\p{L}-]+){0,2}\s*:?\s+(?:no|nope|not|(?:is\s+|are\s+)?not\s+(?:needed|necessary|required|wanted|now|yet)|isn't\s+(?:needed|necessary|required)|aren't\s+(?:needed|necessary|required)|unnecessary|not\s+this\s+time)(?:\s+(?:please|thanks?|thank\s+you|pls))?\s*[.!]*$/iu;
+/** The clause turns its step down: a negation before it, or one said after a short noun phrase. */
+function isNegated(text: string): boolean {
+  return NEGATION.test(text) || NEGATION_AFTER.test(text);
+}
+
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:rather|prefer(?:\s+(?:it\s+)?if)?)\s+(?:you\s+|we\s+|it\s+)?(?:didn't|did\s+not|don't|do\s+not|not|never|wouldn't)|(?:you\s+)?(?:needn't|need\s+not|shouldn't|should\s+not|mustn't|must\s+not)|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}(?:alone|as\s+(?:it\s+is|they\s+are|is|they\s+were|it\s+was))\b)|keep\s+(?=(?:[\w-]+\s+){1,4}as\s+(?:it\s+is|they\s+are|is)\b))\b)/i;
 /** Words that open a clause to say where it comes in the order ("start by registering", "begin with", "end with a max projection"). */
 const ORDER_OPENER = /^((?:(?:and|then|but|so)\s+)?(?:(?:start|begin|kick)(?:\s+off)?|(?:end|finish|wrap)(?:\s+(?:off|up))?)\s+(?:by|with))\b/i;
 
@@ -168,7 +179,7 @@ function verbPhrasesOf(clause: Clause, index: ToolIndex, readsWhole: (tool: stri
   return [0, ...cuts].map((at, i) => {
     const end = i < cuts.length ? cuts[i] : clause.text.length;
     const text = clause.text.slice(at, end).trimEnd();
-    return i === 0 ? { ...clause, text, end: clause.start + text.length } : { text, start: clause.start + at, end: clause.start + at + text.length, negated: NEGATION.test(text), joiner: ',', sentence: clause.sentence };
+    return i === 0 ? { ...clause, text, end: clause.start + text.length } : { text, start: clause.start + at, end: clause.start + at + text.length, negated: isNegated(text), joiner: ',', sentence: clause.sentence };
   });
 }
 
@@ -325,7 +336,7 @@ export function splitClauses(text: string): Clause[] {
     const offset = start + (raw.length - trimmed.length);
     if (/\w/.test(trimmed)) {
       const joiner = arrow ? 'then' : plus || asWell ? 'and' : /^(and\s+then|and|then|after\s+that|but|before|after|without|with|also|plus|next|finally|followed\s+by)\b/i.exec(trimmed)?.[1]?.toLowerCase() ?? (text.slice(Math.max(0, start - 1), start + 1).includes(',') ? ',' : '');
-      clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: NEGATION.test(trimmed), joiner, sentence, ...(heading ? { heading } : {}) });
+      clauses.push({ text: trimmed.trimEnd(), start: offset, end: offset + trimmed.trimEnd().length, negated: isNegated(trimmed), joiner, sentence, ...(heading ? { heading } : {}) });
     }
   };
   for (const cut of cuts) {
@@ -377,7 +388,7 @@ function withNegationScopeEnded(clause: Clause): Clause[] {
   const after = clause.text.slice(at);
   return [
     { ...clause, text: before, end: clause.start + before.length },
-    { text: after, start: clause.start + at, end: clause.end, negated: NEGATION.test(after), joiner: 'but', sentence: clause.sentence },
+    { text: after, start: clause.start + at, end: clause.end, negated: isNegated(after), joiner: 'but', sentence: clause.sentence },
   ];
 }
 

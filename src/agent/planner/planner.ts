@@ -1,6 +1,8 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { choiceSaidAlone } from './choiceClauses.ts';
+import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -1020,8 +1022,12 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
-  const foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
+  let foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
   const whole = planRequestWhole(conversation, catalogue, index);
+  // ("frame interpolation, linear blend rather than the network": a clause naming a value of a planned step's choice is that step's setting, choiceClauses.ts)
+  const choices = foreign.map((f) => choiceSaidAlone(f.said, whole.steps, catalogue));
+  for (const c of choices) if (c && c.step.args[c.arg] === undefined) c.step.args[c.arg] = c.value;
+  foreign = foreign.filter((_, i) => !choices[i]);
   if (foreign.length === 0) return whole;
   // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
   const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
@@ -1205,6 +1211,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (quality) return { steps: [], reply: quality };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "run it on all the tif files in this folder": the steps so far saved as a pipeline and the batch command named (otherFiles.ts)
+  const otherFiles = acquisitionRunning(conversation) ? undefined : otherFilesPlan(conversation, catalogue);
+  if (otherFiles) return otherFiles;
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
   const imaging = acquisitionRunning(conversation) || commandWhileImaging(text, conversation);
   const outside = imaging ? undefined : adviceOutsideNotes(text);
@@ -1739,7 +1748,11 @@ function withAbbreviationsWritten(text: string): string {
     .replace(/(^|[.;:!?,(]\s*|\band\s+)(?:(?:n|#|nr\.?|num)\s*(?:of\s+(?:the\s+)?)?|no\.\s*of\s+(?:the\s+)?)(?=(?:tracks?|cells?|nuclei|nucleus|objects?|divisions?|spots?|trajector(?:y|ies))\b)/gi, '$1number of ')
     .replace(/\bbg\b(?=[\s-]*(?:subtract\w*|sub\b|remov\w*|correct\w*|corr\b|level|intensity))/gi, 'background')
     .replace(/\b(subtract\w*|remov\w*|correct\w*)\s+(?:the\s+)?bg\b/gi, '$1 background')
-    .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you');
+    .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you')
+    // ("max dist 8", "min. dist. 5 px"): "dist" after a bound is the distance
+    .replace(/\b(max(?:imum)?|min(?:imum)?|link(?:ing)?|search|gap)(\.?\s+|[._-])dist\b\.?/gi, '$1 distance')
+    // ("track em again", "segment 'em"): chat's "em" after a verb is "them"
+    .replace(/(\b[a-z]{3,}\s+)'?em\b(?=\s+(?:again|too|all|both|now|please|pls|then|and|with|w\/|by|using|but|first|over|across|in|on|for)\b|\s*[.,;!?]|\s*$)/gi, '$1them');
 }
 
 /** A unit on one side of a slash ("µm/min", "px/frame", "dF/F0"): a rate or a ratio, never steps. */

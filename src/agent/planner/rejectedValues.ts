@@ -9,7 +9,7 @@ import { nameWords } from './arguments.ts';
 import { meaning, tokenize } from './words.ts';
 
 /** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"). */
-const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
+const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than|in\s+place\s+of|swap(?:ping)?(?:\s+out)?|replac(?:e|ing)|switch(?:ing)?\s+from|chang(?:e|ing)\s+from|mov(?:e|ing)\s+(?:away\s+)?from)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
 
 /**
  * The values of `arg` of `tool` the text turns down, said in the step's own words or in words no other step has
@@ -62,7 +62,10 @@ export function avoidTurnedDown(step: PlannedStep, text: string, others: Planned
     const runs = (value: string) => (value === p.default ? new RegExp(`"${value}"\\s*\\(default:?\\s*([\\w-]+)`, 'i').exec(p.description ?? '')?.[1]?.toLowerCase() : undefined) ?? value;
     if (!down.includes(runs(current))) continue;
     // (the first allowed value that is not turned down and needs nothing more said: "manual" needs its threshold)
-    const other = values.find((v) => v !== current && !down.includes(v) && !down.includes(runs(v)) && !/manual|custom/i.test(v));
+    // ("swap Otsu for triangle", "replace the network with a linear blend": the value said in its place comes first)
+    const allowed = (v: string) => v !== current && !down.includes(v) && !down.includes(runs(v));
+    const other = values.find((v) => allowed(v) && new RegExp(String.raw`\b${v.replace(/[_-]/g, '[\\s_-]?')}\b`, 'i').test(text))
+      ?? values.find((v) => allowed(v) && !/manual|custom/i.test(v));
     if (!other) {
       notes.push(`Not applied: "no ${down.join(', ')}" — \`${step.tool}\` has no other ${arg} to use; it ran with ${runs(current)}.`);
       continue;

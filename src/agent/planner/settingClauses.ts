@@ -9,7 +9,8 @@ import { statedNumbers } from './arguments.ts';
 interface Mention { tool: string; start: number; end: number; order: number }
 
 /** "with a sigma of 7 px", "set the patch distance to 5 pixels", "using an upsample factor of 20": the setting's words (group 1) and number. */
-export const SETTING_ALONE = /^[\s,;:]*(?:(?:and|then|also|but)\s+)?(?:(?:with|using)\s+(?:a|an|the)\s+|set(?:ting)?\s+(?:the\s+)?)([\p{L}][\p{L}\s-]*?)\s+(?:of|to|=|at|as)\s+(?:\d+(?:[.,]\d+)?|[a-z]+)\s*(?:[\p{L}µ%/]+)?\s*[,;.]?\s*$/iu;
+// ("but with max distance 8": no article and no "of" before the number, as people write it in a hurry)
+export const SETTING_ALONE = /^[\s,;:]*(?:(?:and|then|also|but)\s+)?(?:(?:with|using)\s+(?:a|an|the)\s+|set(?:ting)?\s+(?:the\s+)?|(?:with|using)\s+(?=[\p{L}][\p{L}\s-]*?\s+=?\s*\d))([\p{L}][\p{L}\s-]*?)\s+(?:(?:of|to|=|at|as)\s+(?:\d+(?:[.,]\d+)?|[a-z]+)|=?\s*\d+(?:[.,]\d+)?)\s*(?:[\p{L}µ%/]+)?\s*[,;.]?\s*$/iu;
 
 /** "max area 500", "maxArea=500 sigma 2": names each followed by its number, nothing else (lab shorthand, spelled out). */
 const NAMED_NUMBERS = /^\s*(?:(?:and\s+)?[\p{L}][\p{L}\s-]*?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:px|pixels?|µm|um|s|sec|min|%)?\s*)+$/iu;
@@ -24,12 +25,21 @@ export function withoutSettingClauses<M extends Mention>(mentions: M[], text: st
   if (mentions.length < 2) return mentions;
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const clauseOf = (m: M) => text.slice(m.start, sorted.find((o) => o.start > m.start)?.start ?? text.length);
+  // ("track them again but with max distance 8": the clause from its joining word, when the mention starts after "with")
+  const joinedClauseOf = (m: M) => {
+    const prevEnd = Math.max(0, ...sorted.filter((o) => o.end <= m.start).map((o) => o.end));
+    const before = text.slice(prevEnd, m.start);
+    const at = /(?:^|[,;]|\b(?:but|and|then)\b)(?:(?![,;]|\b(?:but|and|then)\b)[\s\S])*$/i.exec(before)?.index ?? 0;
+    return text.slice(prevEnd + at, m.start) + clauseOf(m);
+  };
   const dropped = new Set<M>();
   for (const m of sorted) {
-    const clause = clauseOf(m);
+    const clause = SETTING_ALONE.test(clauseOf(m)) ? clauseOf(m) : joinedClauseOf(m);
     if (!SETTING_ALONE.test(clause)) continue;
     // (a step asked in another clause whose schema takes the number by these words)
-    const taker = sorted.find((o) => o !== m && !dropped.has(o) && o.tool !== m.tool && !SETTING_ALONE.test(clauseOf(o)) && Object.keys(statedNumbers(o.tool, clause, catalogue)).length > 0);
+    // (or a step that runs an earlier one again with changes, "track them again, but with max distance 8": its changes are any tool's settings)
+    const rerun = (tool: string) => 'changes' in (catalogue.get(tool)?.properties ?? {});
+    const taker = sorted.find((o) => o !== m && !dropped.has(o) && o.tool !== m.tool && !SETTING_ALONE.test(clauseOf(o)) && (Object.keys(statedNumbers(o.tool, clause, catalogue)).length > 0 || (rerun(o.tool) && /\d/.test(clause))));
     if (taker) dropped.add(m);
   }
   return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
