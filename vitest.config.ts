@@ -29,6 +29,15 @@ const COMMON = {
   // and nothing is written to the user's ~/.cache; tests of that cache turn it on in a temp folder
   env: { CELLPILOT_CACHE_DIR: '' },
 };
+/**
+ * V8 flags of each fork: garbage collected on the fork's own thread. `npm test` runs on 2 cores with two forks, the shared
+ * thread and tsc busy at once, so V8's helper threads for parallel and concurrent collection had no idle core to run on and
+ * cost CPU waking and waiting for each other (an eval file's system CPU was mostly futex calls). Stop 36: an executed
+ * eval file (tuning-questions-people-13, 95 cases), two pairs run side by side under the same load: 35.1 s of CPU ->
+ * 29.6 s and 30.7 s -> 29.6 s.
+ * (`npm test` gives vitest's own process, which runs the shared threads, and tsc the same flag.)
+ */
+const FORK_EXEC_ARGV = ['--single-threaded-gc'];
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const SHARED = sharedFiles(ROOT);
 const UNIT_SHARED = sharedFiles(ROOT, UNIT_SHARED_FOLDERS);
@@ -50,7 +59,7 @@ const TOOLS_SHARED = sharedFiles(ROOT, TOOLS_SHARED_FOLDERS);
 export default defineConfig({
   test: {
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: FORK_EXEC_ARGV }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
     sequence: { sequencer: LongFilesFirst },
     // (a project's include and exclude are its own: with `extends: true` they would add to the root's)
     projects: [

@@ -30,6 +30,8 @@ describe('files that share a thread', () => {
     const needs = (text: string) => NEEDS_ISOLATION.filter((n) => n.pattern.test(text)).length;
     expect(needs("vi.mock('../../src/x.ts', () => ({}))")).toBe(1);
     expect(needs("import { afterMeasuring } from './measuredSession.ts';")).toBe(1);
+    expect(needs("import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';\nafterAll(removeMeasuredSessions);")).toBe(0);
+    expect(needs("import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';\nafterAll(() => undefined);")).toBe(1);
     expect(needs('const catalogue = catalogueFromTools([...ALL_TOOLS, countFoci]);')).toBe(1);
     expect(needs('export const catalogue = catalogueFromTools(ALL_TOOLS);')).toBe(0);
     expect(needs('const rssBytes = process.memoryUsage().rss;')).toBe(1);

@@ -36,14 +36,6 @@ export const ALL_SHARED_FOLDERS = [...SHARED_FOLDERS, ...UNIT_SHARED_FOLDERS, ..
 
 /** Each file of those folders that runs in a process of its own, with why it cannot share. */
 export const ISOLATED_FILES: Record<string, string> = {
-  'test/agent/planner/askedUnitsSweep.test.ts': "imports measuredSession.ts, whose folder is made once per module registry and removed by the first importing file's afterAll",
-  'test/agent/planner/judgementQuestions.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/plainWordQuestions.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/scopedQuestions.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/tableAnswersPerCell.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/stepsOfTracks.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/tableAnswersAtScope.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
-  'test/agent/planner/figureAsked.test.ts': 'imports measuredSession.ts (see askedUnitsSweep)',
   'test/agent/planner/builders.test.ts': "plans with a catalogue of its own (a tool added): the planner keeps module-wide caches built from a catalogue (toolIndex.ts, normalise.ts by tool names; enums.ts by word and names), not yet shown to be keyed so that no later file reads this one's entries",
   'test/agent/planner/roles.test.ts': 'plans with a catalogue of other tools (see builders)',
   'test/analysis/nlmeans.test.ts': 'runs onnxruntime (native code) itself: kept to a process of its own until shown safe on a shared thread',
@@ -80,7 +72,9 @@ export const ISOLATED_FILES: Record<string, string> = {
 /** What in a test file's text makes it need a process of its own. */
 export const NEEDS_ISOLATION: { pattern: RegExp; why: string }[] = [
   { pattern: /\bvi\.(mock|doMock|unmock|resetModules|spyOn|stubEnv|stubGlobal|useFakeTimers)\(/, why: 'replaces modules, functions, globals or the clock' },
-  { pattern: /from '\.\/measuredSession\.ts'/, why: "imports measuredSession.ts (its folder is made once per module registry and removed by the first importer's afterAll)" },
+  // (a file that imports measuredSession.ts shares a thread when it removes the sessions' folder in its own afterAll: the
+  // folder is made once per module registry, so a module-level afterAll ran in the first importing file alone)
+  { pattern: /^(?![\s\S]*\bafterAll\(removeMeasuredSessions\))[\s\S]*from '\.\/measuredSession\.ts'/, why: "imports measuredSession.ts without removing its folder in the file's own afterAll (afterAll(removeMeasuredSessions))" },
   { pattern: /\bcatalogueFromTools\((?!ALL_TOOLS\))/, why: "plans with a catalogue other than every tool (the planner's module-wide caches built from a catalogue are not yet shown safe to share)" },
   { pattern: /\bhashingReads\b/, why: 'reads the process-wide count of bytes hashed' },
   { pattern: /\bmemoryUsage\(|\bprocess\.chdir\(/, why: "reads the process's memory use or changes its folder" },

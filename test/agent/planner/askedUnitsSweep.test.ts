@@ -5,12 +5,12 @@
 // or says in words why it cannot ("no frame interval known"); with no unit asked, the unit it quotes is the one
 // the calibration allows (µm and min when both are known, px and frames with "no calibration known" when none).
 // The quantities come from the tool's own declaration: a new declared result is swept without an edit here.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTool } from '../../../src/agent/allTools.ts';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 type Dimension = 'area' | 'length' | 'speed' | 'time';
@@ -58,6 +58,7 @@ beforeAll(async () => {
   await loadAcquisitionWords();
   sessions = { cal: await afterMeasuring(true), raw: await afterMeasuring(false), calNow: await afterMeasuring(true, false, true) };
 });
+afterAll(removeMeasuredSessions);
 
 /** The calibration step this turn ran for the calibration told, as set_calibration reports it. */
 function calibrationRan(told: Told): PastResult {

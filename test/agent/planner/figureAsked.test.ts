@@ -1,9 +1,9 @@
 // A figure asked for in a question's words ("could you show me a histogram of how big the nuclei are?") is drawn by the
 // step that draws, never answered as the question inside it; the question alone is still answered from the tables.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 let session: (request: string) => Conversation;
@@ -11,6 +11,7 @@ beforeAll(async () => {
   await loadAcquisitionWords();
   session = await afterMeasuring(true);
 });
+afterAll(removeMeasuredSessions);
 
 describe('a figure asked with a question inside', () => {
   it('plans the plot', () => {

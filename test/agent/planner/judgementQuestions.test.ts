@@ -1,12 +1,12 @@
 // Judgement questions: a verdict no value gives ("are they healthy?", "is it in focus?", "good enough to track?")
 // is answered with the measured question that stands in for it, and a line that the judgement is the person's;
 // never "not understood". Phrasings: the judgement words x the ways of asking them.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { judgementAsked } from '../../../src/agent/planner/judgementQuestions.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords, plan, toolsOf } from './planOffline.ts';
 
 let session: (request: string) => Conversation;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   await loadAcquisitionWords();
   session = await afterMeasuring(true);
 });
+afterAll(removeMeasuredSessions);
 
 const SUBJECTS = ['these cells', 'the cells', 'they', 'my nuclei'];
 const HEALTH = ['healthy', 'dying', 'alive', 'stressed', 'doing ok'];

@@ -3,7 +3,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { measureObjects } from '../../../src/analysis/features.ts';
 import { writeTableCsv, type Table } from '../../../src/analysis/table.ts';
 import { linkTable, trackTable } from '../../../src/analysis/trackFeatures.ts';
@@ -13,7 +12,15 @@ import type { Conversation, KnownArtifact, PastResult } from '../../../src/agent
 import { MemoryMovie } from '../../../src/image/movie.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoped-questions-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Removes the sessions' files: each file that measures sessions calls it in its afterAll (`afterAll(removeMeasuredSessions)`),
+ * so that files sharing loaded modules on one thread (project planner-shared) each find the folder made again by their own
+ * afterMeasuring and leave none behind (a module-level afterAll ran in the first importing file alone).
+ */
+export function removeMeasuredSessions(): void {
+  rmSync(dir, { recursive: true, force: true });
+}
 
 export const FRAMES = 6;
 const SIZE = 64;
@@ -51,7 +58,7 @@ const ran = (tool: string, args: Record<string, unknown>, artifact: KnownArtifac
  * `thisTurn`, the same steps run for the request itself (a movie open, nothing run before it).
  */
 export async function afterMeasuring(calibrated: boolean, stepsOnly = false, thisTurn = false): Promise<(request: string) => Conversation> {
-  // (files that share loaded modules, project planner-shared, find the folder removed by the first one's afterAll)
+  // (made again after an earlier file's removeMeasuredSessions)
   mkdirSync(dir, { recursive: true });
   const { spots, branches } = cellsOf();
   const tracks: Tracks = { frames: FRAMES, spots, branches, ...(calibrated ? { pixelSizeUm: PIXEL_UM, frameIntervalS: INTERVAL_S } : {}) };

@@ -3,11 +3,11 @@
 // request as the steps that make them. Three cells of known sizes and speeds (measuredSession.ts: cell i is a square of
 // side 2i+1 px moving i px per frame, cell 3 from frame 2 on): the answer names the right one, or both parts compared,
 // and quotes the unit, or px with "no calibration known".
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 type Dimension = 'length' | 'speed' | 'area';
@@ -42,6 +42,7 @@ beforeAll(async () => {
   after = { cal: await afterMeasuring(true), raw: await afterMeasuring(false) };
   now = { cal: await afterMeasuring(true, false, true), raw: await afterMeasuring(false, false, true) };
 });
+afterAll(removeMeasuredSessions);
 
 /** Why the answer misses (its unit, "no calibration known", what it must say), or undefined. */
 function miss(answer: string, asked: (typeof ASKED)[number], calibrated: boolean): string | undefined {

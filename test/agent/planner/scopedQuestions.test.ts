@@ -6,12 +6,12 @@
 // frame, each track, the extreme's track, a ranking, both frames compared), or say in words
 // that the quantity has no value at that scope. The quantities come from the tool, not a list
 // here: a new declared result is asked about at every scope without an edit to this file.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTool } from '../../../src/agent/allTools.ts';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 /** A quantity the measure tool declares: its words (its `about` less the statistic) and its unit. */
@@ -87,6 +87,7 @@ beforeAll(async () => {
     rawNow: await afterMeasuring(false, false, true),
   };
 });
+afterAll(removeMeasuredSessions);
 
 function check(question: string, quantity: Declared, scope: (typeof SCOPES)[number], calibrated: boolean): Failure | undefined {
   const conversation = conversations[calibrated ? 'cal' : 'raw'](question);

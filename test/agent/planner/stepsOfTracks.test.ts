@@ -1,11 +1,11 @@
 // A speed at a frame ("in which frame are the cells fastest?") is a property of the steps between frames: with only a
 // table of objects or of whole tracks at hand, the steps are read from the tracks; the answer names the frame the
 // steps leave, never advises measuring objects, and never answers with a whole-track mean.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { asksMotionAtFrames } from '../../../src/agent/planner/stepsOfTracks.ts';
 import { answerFromTable, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 
 // cells 1 and 2 move 1 and 2 px per frame from frame 1, cell 3 moves 3 px per frame from frame 2 (0.5 µm/px, 1 min per
 // frame): the steps leaving frame 1 average 0.75 µm/min, those leaving frames 2-5 1 µm/min
@@ -13,6 +13,8 @@ let session: (request: string) => Conversation;
 beforeAll(async () => {
   session = await afterMeasuring(true);
 });
+afterAll(removeMeasuredSessions);
+
 const keeping = (ids: string[]) => (request: string): Conversation => {
   const whole = session(request);
   return { ...whole, artifactsAtStart: whole.artifactsAtStart.filter((a) => a.type !== 'table' || ids.includes(a.id)), earlier: whole.earlier.filter((r) => r.artifacts.every((a) => a.type !== 'table' || ids.includes(a.id))) };

@@ -1,16 +1,18 @@
 // Questions in people's words answered from the session's tables at the scope asked: a quantity of the thing at an
 // extreme said first ("area of the smallest nucleus overall, um2"), a count at frames "frame by frame" for those frames
 // only, and tracks that span the movie from the tracks themselves when only objects were measured.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { answerFromTable, asksTheData, isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 
 // three cells (squares of 3, 5 and 7 px at 0.5 µm/px) over 6 frames, the third from frame 2 on
 let session: (request: string) => Conversation;
 beforeAll(async () => {
   session = await afterMeasuring(true);
 });
+afterAll(removeMeasuredSessions);
+
 const objectsOnly = (request: string): Conversation => {
   const whole = session(request);
   return { ...whole, artifactsAtStart: whole.artifactsAtStart.filter((a) => a.type !== 'table' || a.id === 'table-1'), earlier: whole.earlier.filter((r) => r.artifacts.every((a) => a.type !== 'table' || a.id === 'table-1')) };

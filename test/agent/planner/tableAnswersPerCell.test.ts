@@ -9,7 +9,7 @@ import { writeTableCsv } from '../../../src/analysis/table.ts';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
-import { afterMeasuring } from './measuredSession.ts';
+import { afterMeasuring, removeMeasuredSessions } from './measuredSession.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'per-cell-'));
@@ -20,6 +20,7 @@ beforeAll(async () => {
   await loadAcquisitionWords();
   session = await afterMeasuring(true);
 });
+afterAll(removeMeasuredSessions);
 
 const answer = (conversation: Conversation) => {
   const plan = planRequest(conversation, catalogue);
