@@ -18,6 +18,8 @@ import { trackTable } from '../../analysis/trackFeatures.ts';
 import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
+import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
+import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
@@ -189,7 +191,7 @@ const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORD
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
  */
 export function plainQuestion(question: string): string {
-  return withoutSlips(squareUnits(question))
+  return withSpacingAsNearestNeighbour(withoutSlips(squareUnits(question))
     .replace(/\b(?:hw|hwo|hoe)\b/gi, 'how')
     .replace(/\b(?:wich|whcih|wihch|whihc)\b/gi, 'which')
     .replace(/\b(?:waht|wht)\b/gi, 'what')
@@ -235,7 +237,7 @@ export function plainQuestion(question: string): string {
     .replace(ORDINAL_FRAME, (_, digits: string | undefined, word: string | undefined, noun: string) => `${noun} ${digits ?? ORDINAL_WORDS.indexOf(word!.toLowerCase()) + 2}`)
     .replace(FRAME_NUMBER_WORD, (_, noun: string, word: string) => `${noun} ${NUMBER_WORDS.indexOf(word.toLowerCase()) + 1}`)
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim());
 }
 
 /** Areas in words as their symbols: "square pixels", "sq microns", "pixels squared", "um2" → px², µm². */
@@ -279,7 +281,7 @@ function withoutSlips(text: string): string {
 
 /** Both ends of the movie named ("first and last frame", "from start to end", "at the end than at the start"). */
 const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset)\b/i;
-const LATE = /\b(?:last|end|ending|final|finally)\b/i;
+const LATE = /\b(?:last|end|ending|final|finally|finish|finished)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
 const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|proliferat\w*|multipl(?:y|ies|ying)|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
@@ -611,6 +613,9 @@ export function isAskedForm(question: string): boolean {
   const text = plainQuestion(question)
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
     .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
+    // a value asked with a verb of telling, not of working: "report the mean area in µm²", "tabulate the median
+    // speed for every track", "state the number of tracks", "quote the total distance": what is asked is the value
+    .replace(/^(?:(?:please|pls|kindly)\s+)?(?:report|tabulate|present|provide|state|quote|print|output|display|return|write down|put down)\s+(?:(?:me|us)\s+)?(?=(?:the|a|an|their|its)\s+(?:(?:per[- ](?:track|cell|frame|object)|overall|pooled|nuclear|cellular)\s+)?(?:mean|average|avg|median|typical|number|count|total|sum|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
     // the asking wrapped in a wish ("I was hoping you could tell me ...", "we'd be grateful if you could check ...",
     // "I was hoping to find out ..."): the asking verb and what it asks are left
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:i|we)\b[^,?.!]{0,40}?\b(?:(?:you|u)\s+(?:could|can|would|might|will|'d)\s+(?:please\s+)?(?=(?:tell|let|give|show|find out|check|work out|figure out)\b)|(?:hop\w*|wish\w*|keen|eager|interested)\s+(?:in\s+|to\s+)?(?=(?:know\w*|find\w* out|learn\w*)\b))/i, '')
@@ -2133,6 +2138,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   }
   if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
   // (halves, first vs last, per frame: in the unit asked, as any other value: "speed first half vs second half, µm/h")
+  // ("for each cell, how does its signal at the end compare with the start?": each track's own first and last frame)
+  if (idColumn && /track|branch/i.test(idColumn) && table.columns.includes('t') && asksEachOnesEnds(question, scope)) return eachOnesEndsAnswer(column, values, idColumn, unit, source);
   if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id, factor);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
@@ -2313,6 +2320,24 @@ function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id:
   const last = perFrame.at(-1)!;
   const trend = last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'unchanged';
   return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${valueText(first.v)} in frame ${first.t + 1} to ${valueText(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
+}
+
+/** Each track's value in its own first and last frame, the change and its %, and the mean change over the tracks. */
+function eachOnesEndsAnswer(column: string, values: { row: Row; v: number }[], idColumn: string, unit: string | undefined, source: string): string {
+  const { ends, oneFrameOnly } = endsOfEach(values, idColumn);
+  const plain = (v: number) => (unit ? withUnit(v, unit).replace(' (no calibration known)', '') : valueText(v));
+  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  if (ends.length === 0) return `No ${noun} has ${columnInWords(column)} values in two frames or more, so none has a start and an end to compare (${source})`;
+  const signed = (p: number | undefined) => (p === undefined ? '' : `, ${p >= 0 ? '+' : ''}${valueText(p)}%`);
+  const list = ends.map((e) => `${noun} ${e.id}: ${plain(e.first.v)} (frame ${e.first.t + 1}) → ${plain(e.last.v)} (frame ${e.last.t + 1})${signed(percentChange(e))}`);
+  const shown = list.length > 12 ? [...list.slice(0, 12), `... (${list.length - 12} more)`] : list;
+  const changes = ends.map((e) => e.last.v - e.first.v);
+  const meanChange = changes.reduce((a, b) => a + b, 0) / changes.length;
+  const up = changes.filter((c) => c > 0).length;
+  const down = changes.filter((c) => c < 0).length;
+  const short = oneFrameOnly ? `; ${counted(oneFrameOnly, noun)} seen in one frame only left out` : '';
+  const name = columnInWords(column);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} of each ${noun}, its first frame → its last: ${shown.join('; ')}. Mean change ${meanChange >= 0 ? '+' : ''}${plain(meanChange)} over ${counted(ends.length, noun)} (${up} up, ${down} down${short}; ${source})`;
 }
 
 /** Two parts of the movie compared: the frames split in halves, or the first and last frame. */
