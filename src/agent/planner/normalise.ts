@@ -207,6 +207,15 @@ export function withEachInSingular(text: string): string {
   return text.replace(new RegExp(`\\b(each|every)\\s+(${plurals})\\b(?!['’])`, 'gi'), (_, each: string, plural: string) => `${each} ${SINGULAR_OF[plural.toLowerCase().replace(/\s+/g, ' ')] ?? plural}`);
 }
 
+/**
+ * The whole view moving, asked as a question, is drift: "has the sample shifted?", "did the stage move during the
+ * movie?", "is the field of view sliding?", "does the image jump between frames?" → "is there drift ...?". Only a
+ * question about the sample, stage, dish or view itself ("did the cells move?" asks about the cells, and keeps its words).
+ */
+export function withViewMotionAsDrift(text: string): string {
+  return text.replace(/^(\s*(?:(?:so|and|also|ok(?:ay)?|quick question)[,:]?\s+)*)(?:has|have|had|did|does|do|is|are|was|were)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:whole\s+|entire\s+)?(?:sample|specimen|stage|dish|slide|plate|coverslip|well|field\s+of\s+view|fov|field|view|image|images|picture)\s+(?:been\s+|got\s+|gotten\s+)?(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|drift(?:s|ed|ing)?|slid(?:e|es|ing)?|wander(?:s|ed|ing)?|jump(?:s|ed|ing)?|cr(?:e|ee)p(?:s|t|ing)?|translat(?:e|es|ed|ing)|walk(?:s|ed|ing)?)\b(?!\s+(?:to|by)\s+\d)(?=[^?]*\?\s*$|[^?.]*$)/i, (_, lead: string) => `${lead}is there drift`);
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -214,5 +223,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)))))));
+  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))))))));
 }

@@ -19,6 +19,7 @@ import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
+import { askedChannelRatio } from './ratioAsked.ts';
 import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
@@ -2130,11 +2131,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
     return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
-  if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
+  if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source, askedChannelRatio(question));
   // ("mean intensity of each channel": the same quantity in every channel the table has, side by side, with its unit)
   if (scope.everyChannel && /_c\d+$/i.test(column)) {
     const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
-    if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
+    if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source, askedChannelRatio(question));
   }
   if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
   // (halves, first vs last, per frame: in the unit asked, as any other value: "speed first half vs second half, µm/h")
@@ -2300,12 +2301,14 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
-function channelsAnswer(table: Table, column: string, rows: Row[], channels: number[], unit: string | undefined, source: string): string {
+function channelsAnswer(table: Table, column: string, rows: Row[], channels: number[], unit: string | undefined, source: string, asked?: [number, number]): string {
   const present = channels.map((c) => ({ c, name: column.replace(/_c\d+$/i, `_c${c}`) })).filter((x) => table.columns.includes(x.name));
   const missing = channels.filter((c) => !present.some((p) => p.c === c));
   const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
   const parts = means.map((m) => `channel ${m.c} ${columnInWords(m.name).replace(/\s*\(channel \d+\)$/, '')} = ${withUnit(m.v, unit)}`);
-  const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
+  // (a ratio asked in an order, "channel 2 to channel 1", is that one: the first named over the second)
+  const [top, bottom] = asked && means.some((m) => m.c === asked[0]) && means.some((m) => m.c === asked[1]) ? [means.find((m) => m.c === asked[0])!, means.find((m) => m.c === asked[1])!] : [means[1], means[0]];
+  const ratio = (means.length === 2 || (asked && top !== means[1])) && top && bottom && bottom.v !== 0 ? `; ratio channel ${top.c} / channel ${bottom.c} = ${valueText(top.v / bottom.v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
   return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
 }
