@@ -18,7 +18,7 @@ const RATIOS: RegExp[] = [
   // "nucleocytoplasmic ratio", "nucleo-cytoplasmic distribution", "nuclear-cytoplasmic ratio"
   /\b(?:the\s+)?(?:nucleo-?\s?cytoplasmic|nuclear[- ]cytoplasmic|cytoplasmic[- ]nuclear)\s+(?:ratios?|distribution|partitioning|balance)\b/giu,
   // "the nuclear to cytoplasmic (GFP) ratio", "nuclear/cytoplasmic intensity ratio", "membrane over cytoplasm ratio"
-  new RegExp(String.raw`\b(?:the\s+)?${PART}${WORDS}\s*(?:\/|:|-|\bto\b|\bover\b|\bvs\.?|\bversus\b|\band\b)\s*(?:the\s+)?${PART}${WORDS}(?:\s+[\p{L}\d-]+){0,2}?\s+ratios?\b`, 'giu'),
+  new RegExp(String.raw`\b(?:the\s+)?${PART}${WORDS}(?:\s*-\s*to\s*-\s*|\s*(?:\/|:|-|\bto\b|\bover\b|\bvs\.?|\bversus\b|\band\b)\s*)(?:the\s+)?${PART}${WORDS}(?:\s+[\p{L}\d-]+){0,2}?\s+ratios?\b`, 'giu'),
   // "the ratio of nuclear to cytoplasmic signal", "ratio between the nucleus and the cytoplasm"
   new RegExp(String.raw`\b(?:the\s+)?ratios?\s+(?:of|between)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?${PART}${WORDS}\s+(?:to|and|over|vs\.?|versus|divided\s+by)\s+(?:the\s+)?${PART}${WORDS}`, 'giu'),
   // "nuclear signal divided by cytoplasmic signal", "nuclear over cytoplasmic intensity"
