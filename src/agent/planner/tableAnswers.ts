@@ -480,7 +480,8 @@ function readScope(question: string): QuestionScope {
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
   // ("the confinement ratio of each track": a ratio named by its own word is a quantity, no share)
-  else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
+  // ("the ratio of channel 1 to channel 2": two channels' values divided, no share of the objects)
+  else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text) && askedChannelRatio(text) === undefined) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
   else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
