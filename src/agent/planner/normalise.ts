@@ -190,6 +190,32 @@ export function withThanAfterComparatives(text: string): string {
   return text.replace(/\b((?:more|less|fewer|greater|bigger|larger|smaller|longer|shorter|faster|slower|brighter|dimmer|darker|higher|lower|further|farther|wider|narrower|rounder|older|newer|earlier|later)(?:\s+or\s+equal(?:\s+to)?)?)\s+then(?=\s+(?:about\s+|around\s+|approx(?:imately|\.)?\s+|roughly\s+|[~≈]\s*)?\d)/gi, '$1 than');
 }
 
+/** The things of a movie a request counts or scopes by, plural → singular ("nuclei" → "nucleus"). */
+const SINGULAR_OF: Record<string, string> = {
+  frames: 'frame', cells: 'cell', nuclei: 'nucleus', nucleuses: 'nucleus', nucleis: 'nucleus', tracks: 'track', objects: 'object',
+  trajectories: 'trajectory', channels: 'channel', positions: 'position', timepoints: 'timepoint', 'time points': 'time point',
+  images: 'image', wells: 'well', slices: 'slice', spots: 'spot',
+};
+
+/**
+ * "Each" and "every" take one thing; a plural after them is a slip of grammar ("for each cells", "in each frames",
+ * "every nuclei") and reads as the singular every scope reader knows. "Each of the cells" and "each two frames"
+ * keep their words (a word stands between).
+ */
+export function withEachInSingular(text: string): string {
+  const plurals = Object.keys(SINGULAR_OF).sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '\\s+')).join('|');
+  return text.replace(new RegExp(`\\b(each|every)\\s+(${plurals})\\b(?!['’])`, 'gi'), (_, each: string, plural: string) => `${each} ${SINGULAR_OF[plural.toLowerCase().replace(/\s+/g, ' ')] ?? plural}`);
+}
+
+/**
+ * The whole view moving, asked as a question, is drift: "has the sample shifted?", "did the stage move during the
+ * movie?", "is the field of view sliding?", "does the image jump between frames?" → "is there drift ...?". Only a
+ * question about the sample, stage, dish or view itself ("did the cells move?" asks about the cells, and keeps its words).
+ */
+export function withViewMotionAsDrift(text: string): string {
+  return text.replace(/^(\s*(?:(?:so|and|also|ok(?:ay)?|quick question)[,:]?\s+)*)(?:has|have|had|did|does|do|is|are|was|were)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:whole\s+|entire\s+)?(?:sample|specimen|stage|dish|slide|plate|coverslip|well|field\s+of\s+view|fov|field|view|image|images|picture)\s+(?:been\s+|got\s+|gotten\s+)?(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|drift(?:s|ed|ing)?|slid(?:e|es|ing)?|wander(?:s|ed|ing)?|jump(?:s|ed|ing)?|cr(?:e|ee)p(?:s|t|ing)?|translat(?:e|es|ed|ing)|walk(?:s|ed|ing)?)\b(?!\s+(?:to|by)\s+\d)(?=[^?]*\?\s*$|[^?.]*$)/i, (_, lead: string) => `${lead}is there drift`);
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -197,5 +223,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))))));
+  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))))))));
 }

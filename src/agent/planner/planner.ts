@@ -63,6 +63,7 @@ import { memoCopiedForStep } from './stepMemo.ts';
 import { measuredOnlyForAQuestion } from './measuredOnly.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
+import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -1018,6 +1019,16 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   if (overwrites.length) {
     const rest = planRequest({ ...conversation, request: withoutOverwrites(conversation.request, overwrites) }, catalogue);
     return rest.reply ? { ...rest, reply: `${rawDataKeptNote(overwrites)} ${rest.steps.length ? rest.reply : ''}`.trim() } : { ...rest, notes: [rawDataKeptNote(overwrites), ...(rest.notes ?? [])] };
+  }
+  // "N/C ratio per cell", "segment and give me the nuclear-to-cytoplasmic ratio": a ratio between compartments is named as not
+  // measured, the rest planned as if asked alone (compartmentRatio.ts)
+  const ratio = acquisitionRunning(conversation) ? undefined : compartmentRatioAsked(conversation.request);
+  if (ratio) {
+    const note = compartmentRatioNote(ratio.phrase, makerOf('table', catalogue));
+    const { rest, anythingLeft } = withoutCompartmentRatio(conversation.request, ratio);
+    if (!anythingLeft) return { steps: [], reply: note };
+    const planned = planRequest({ ...conversation, request: rest }, catalogue);
+    return planned.reply ? { ...planned, reply: `${note} ${planned.reply}` } : { ...planned, notes: [note, ...(planned.notes ?? [])] };
   }
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone

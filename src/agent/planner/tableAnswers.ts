@@ -18,6 +18,9 @@ import { trackTable } from '../../analysis/trackFeatures.ts';
 import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
+import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
+import { askedChannelRatio } from './ratioAsked.ts';
+import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
@@ -189,7 +192,7 @@ const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORD
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
  */
 export function plainQuestion(question: string): string {
-  return withoutSlips(squareUnits(question))
+  return withSpacingAsNearestNeighbour(withoutSlips(squareUnits(question))
     .replace(/\b(?:hw|hwo|hoe)\b/gi, 'how')
     .replace(/\b(?:wich|whcih|wihch|whihc)\b/gi, 'which')
     .replace(/\b(?:waht|wht)\b/gi, 'what')
@@ -235,7 +238,7 @@ export function plainQuestion(question: string): string {
     .replace(ORDINAL_FRAME, (_, digits: string | undefined, word: string | undefined, noun: string) => `${noun} ${digits ?? ORDINAL_WORDS.indexOf(word!.toLowerCase()) + 2}`)
     .replace(FRAME_NUMBER_WORD, (_, noun: string, word: string) => `${noun} ${NUMBER_WORDS.indexOf(word.toLowerCase()) + 1}`)
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim());
 }
 
 /** Areas in words as their symbols: "square pixels", "sq microns", "pixels squared", "um2" → px², µm². */
@@ -279,7 +282,7 @@ function withoutSlips(text: string): string {
 
 /** Both ends of the movie named ("first and last frame", "from start to end", "at the end than at the start"). */
 const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset)\b/i;
-const LATE = /\b(?:last|end|ending|final|finally)\b/i;
+const LATE = /\b(?:last|end|ending|final|finally|finish|finished)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
 const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|proliferat\w*|multipl(?:y|ies|ying)|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
@@ -477,7 +480,8 @@ function readScope(question: string): QuestionScope {
   const percentiles = percentilesOf(text);
   if (percentiles) reduce = 'percentile';
   // ("the confinement ratio of each track": a ratio named by its own word is a quantity, no share)
-  else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text)) reduce = 'fraction';
+  // ("the ratio of channel 1 to channel 2": two channels' values divided, no share of the objects)
+  else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text) && askedChannelRatio(text) === undefined) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
   else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
@@ -611,6 +615,9 @@ export function isAskedForm(question: string): boolean {
   const text = plainQuestion(question)
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
     .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
+    // a value asked with a verb of telling, not of working: "report the mean area in µm²", "tabulate the median
+    // speed for every track", "state the number of tracks", "quote the total distance": what is asked is the value
+    .replace(/^(?:(?:please|pls|kindly)\s+)?(?:report|tabulate|present|provide|state|quote|print|output|display|return|write down|put down)\s+(?:(?:me|us)\s+)?(?=(?:the|a|an|their|its)\s+(?:(?:per[- ](?:track|cell|frame|object)|overall|pooled|nuclear|cellular)\s+)?(?:mean|average|avg|median|typical|number|count|total|sum|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
     // the asking wrapped in a wish ("I was hoping you could tell me ...", "we'd be grateful if you could check ...",
     // "I was hoping to find out ..."): the asking verb and what it asks are left
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:i|we)\b[^,?.!]{0,40}?\b(?:(?:you|u)\s+(?:could|can|would|might|will|'d)\s+(?:please\s+)?(?=(?:tell|let|give|show|find out|check|work out|figure out)\b)|(?:hop\w*|wish\w*|keen|eager|interested)\s+(?:in\s+|to\s+)?(?=(?:know\w*|find\w* out|learn\w*)\b))/i, '')
@@ -2125,14 +2132,16 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
     return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
-  if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source);
+  if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source, askedChannelRatio(question));
   // ("mean intensity of each channel": the same quantity in every channel the table has, side by side, with its unit)
   if (scope.everyChannel && /_c\d+$/i.test(column)) {
     const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
-    if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source);
+    if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source, askedChannelRatio(question));
   }
   if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
   // (halves, first vs last, per frame: in the unit asked, as any other value: "speed first half vs second half, µm/h")
+  // ("for each cell, how does its signal at the end compare with the start?": each track's own first and last frame)
+  if (idColumn && /track|branch/i.test(idColumn) && table.columns.includes('t') && asksEachOnesEnds(question, scope)) return eachOnesEndsAnswer(column, values, idColumn, unit, source);
   if (scope.compare) return compareAnswer(table, column, rows, scope, unit, artifact.id, factor);
   if (scope.compareTracks && idColumn) return tracksCompared(column, values, idColumn, scope.compareTracks, unit, source);
   if (scope.perTrack && idColumn && !scope.perFrame) return perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t'));
@@ -2293,12 +2302,14 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
-function channelsAnswer(table: Table, column: string, rows: Row[], channels: number[], unit: string | undefined, source: string): string {
+function channelsAnswer(table: Table, column: string, rows: Row[], channels: number[], unit: string | undefined, source: string, asked?: [number, number]): string {
   const present = channels.map((c) => ({ c, name: column.replace(/_c\d+$/i, `_c${c}`) })).filter((x) => table.columns.includes(x.name));
   const missing = channels.filter((c) => !present.some((p) => p.c === c));
   const means = present.map((p) => ({ ...p, v: mean(numeric(rows, p.name)), n: numeric(rows, p.name).length }));
   const parts = means.map((m) => `channel ${m.c} ${columnInWords(m.name).replace(/\s*\(channel \d+\)$/, '')} = ${withUnit(m.v, unit)}`);
-  const ratio = means.length === 2 && means[0].v !== 0 ? `; channel ${means[1].c} / channel ${means[0].c} = ${valueText(means[1].v / means[0].v)}` : '';
+  // (a ratio asked in an order, "channel 2 to channel 1", is that one: the first named over the second)
+  const [top, bottom] = asked && means.some((m) => m.c === asked[0]) && means.some((m) => m.c === asked[1]) ? [means.find((m) => m.c === asked[0])!, means.find((m) => m.c === asked[1])!] : [means[1], means[0]];
+  const ratio = (means.length === 2 || (asked && top !== means[1])) && top && bottom && bottom.v !== 0 ? `; ratio channel ${top.c} / channel ${bottom.c} = ${valueText(top.v / bottom.v)}` : '';
   const absent = missing.length ? `; the table has no channel ${missing.join(', ')} (measure with that channel's movie to add it)` : '';
   return `Mean per object: ${parts.join(' vs ')}${ratio} over ${counted(means[0]?.n ?? 0, 'object')}${absent} (${source})`;
 }
@@ -2313,6 +2324,24 @@ function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id:
   const last = perFrame.at(-1)!;
   const trend = last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'unchanged';
   return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${valueText(first.v)} in frame ${first.t + 1} to ${valueText(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
+}
+
+/** Each track's value in its own first and last frame, the change and its %, and the mean change over the tracks. */
+function eachOnesEndsAnswer(column: string, values: { row: Row; v: number }[], idColumn: string, unit: string | undefined, source: string): string {
+  const { ends, oneFrameOnly } = endsOfEach(values, idColumn);
+  const plain = (v: number) => (unit ? withUnit(v, unit).replace(' (no calibration known)', '') : valueText(v));
+  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  if (ends.length === 0) return `No ${noun} has ${columnInWords(column)} values in two frames or more, so none has a start and an end to compare (${source})`;
+  const signed = (p: number | undefined) => (p === undefined ? '' : `, ${p >= 0 ? '+' : ''}${valueText(p)}%`);
+  const list = ends.map((e) => `${noun} ${e.id}: ${plain(e.first.v)} (frame ${e.first.t + 1}) → ${plain(e.last.v)} (frame ${e.last.t + 1})${signed(percentChange(e))}`);
+  const shown = list.length > 12 ? [...list.slice(0, 12), `... (${list.length - 12} more)`] : list;
+  const changes = ends.map((e) => e.last.v - e.first.v);
+  const meanChange = changes.reduce((a, b) => a + b, 0) / changes.length;
+  const up = changes.filter((c) => c > 0).length;
+  const down = changes.filter((c) => c < 0).length;
+  const short = oneFrameOnly ? `; ${counted(oneFrameOnly, noun)} seen in one frame only left out` : '';
+  const name = columnInWords(column);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} of each ${noun}, its first frame → its last: ${shown.join('; ')}. Mean change ${meanChange >= 0 ? '+' : ''}${plain(meanChange)} over ${counted(ends.length, noun)} (${up} up, ${down} down${short}; ${source})`;
 }
 
 /** Two parts of the movie compared: the frames split in halves, or the first and last frame. */

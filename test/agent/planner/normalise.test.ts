@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withExclusionsSaidPlainly, withoutShouting, withPlainTypography, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -82,4 +82,24 @@ describe('withThanAfterComparatives', () => {
     '%s: a sequence stays one',
     (said) => expect(withThanAfterComparatives(said)).toBe(said),
   );
+});
+
+describe('stop 36: each with a plural, the view moving', () => {
+  it.each([
+    ['for each cells what is the mean?', 'for each cell what is the mean?'],
+    ['how many nuclei in each frames', 'how many nuclei in each frame'],
+    ['every nuclei and every tracks', 'every nucleus and every track'],
+    ['in each time points', 'in each time point'],
+  ])('"%s" → "%s"', (a, b) => {
+    expect(withEachInSingular(a)).toBe(b);
+  });
+  it.each(['each of the cells', 'every 5 frames', "each cells' area"])('"%s" keeps its words', (a) => {
+    expect(withEachInSingular(a)).toBe(a);
+  });
+  it.each(['Has the sample shifted during the acquisition?', 'did the stage move?', 'is the field of view sliding over time?', 'does the image jump between frames?', 'so, has the dish moved'])('"%s" asks about drift', (q) => {
+    expect(withViewMotionAsDrift(q)).toMatch(/^(?:so, )?is there drift/i);
+  });
+  it.each(['did the cells move?', 'move the stage to position 2', 'has the stage moved to 5 mm?', 'is the image saved?'])('"%s" keeps its words', (q) => {
+    expect(withViewMotionAsDrift(q)).toBe(q);
+  });
 });

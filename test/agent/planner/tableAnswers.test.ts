@@ -207,7 +207,9 @@ describe('questions as people write them', () => {
     expect(answerFromTable('mean area from frame 2 onwards?', timed)).toMatch(/in frames 2-3 = 42\.5 µm²/);
     expect(answerFromTable('how many cells are there after 1 minute?', timed)).toMatch(/^1 object in frame 2 \(at 1 min\)/);
     expect(answerFromTable('how many cells at t=3?', timed)).toMatch(/^3 objects in frame 3/);
-    expect(answerFromTable('compare ch1 and ch2', timed)).toMatch(/channel 1 mean intensity = 150 grey levels vs channel 2 mean intensity = 75 grey levels; channel 2 \/ channel 1 = 0\.5/);
+    expect(answerFromTable('compare ch1 and ch2', timed)).toMatch(/channel 1 mean intensity = 150 grey levels vs channel 2 mean intensity = 75 grey levels; ratio channel 2 \/ channel 1 = 0\.5/);
+    // (a ratio asked in an order is that one, never its inverse)
+    expect(answerFromTable('what is the ratio of channel 1 to channel 2?', timed)).toMatch(/ratio channel 1 \/ channel 2 = 2\b/);
     expect(answerFromTable('what is the mean intensity in channel 2?', timed)).toMatch(/^Mean intensity \(channel 2\) = 75/);
     expect(ask('give me the speed of each track')).toMatch(/per track.*track 1: 2 µm\/min, track 2: 0\.5 µm\/min, track 3: 3 µm\/min/);
   });
