@@ -19,7 +19,7 @@ export interface Clause {
   heading?: boolean;
 }
 
-const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}(?:alone|as\s+(?:it\s+is|they\s+are|is|they\s+were|it\s+was))\b)|keep\s+(?=(?:[\w-]+\s+){1,4}as\s+(?:it\s+is|they\s+are|is)\b))\b)/i;
+const NEGATION = /^(?:,?\s*)(?:but\s+|and\s+|then\s+|so\s+)?(?:please\s+)?(?:(?:w\/o|do\s+not|don't|dont|never|no\s+need\s+(?:to|for)|(?:there(?:'s|\s+is)\s+)?no\s+need\s+(?:to|for)|(?:i|we)\s+(?:do\s+not|don't|dont|won't)\s+(?:want|need|care\s+about)|not|without|skip(?:ping)?|except(?:\s+for)?|leave\s+(?:out|off)|omit(?:ting)?|no|minus|disabl(?:e|ing)|deactivat(?:e|ing)|(?:turn|switch)(?:ing)?\s+off|(?:turn|switch)(?:ing)?\s+(?:the\s+|any\s+)?(?!(?:it|them|this|that|everything|the)\b)[\w-]+(?:\s+[\w-]+)?\s+off(?=\s*(?:$|[,.;!?]|(?:please|pls|for|when|while|as)\b))|forget(?:\s+about)?|hold\s+off\s+on|leave\s+(?=(?:[\w-]+\s+){1,4}(?:alone|as\s+(?:it\s+is|they\s+are|is|they\s+were|it\s+was))\b)|keep\s+(?=(?:[\w-]+\s+){1,4}as\s+(?:it\s+is|they\s+are|is)\b))\b)/i;
 /** Words that open a clause to say where it comes in the order ("start by registering", "begin with", "end with a max projection"). */
 const ORDER_OPENER = /^((?:(?:and|then|but|so)\s+)?(?:(?:start|begin|kick)(?:\s+off)?|(?:end|finish|wrap)(?:\s+(?:off|up))?)\s+(?:by|with))\b/i;
 
