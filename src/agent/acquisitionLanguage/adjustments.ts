@@ -879,7 +879,7 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
   }
   // "pause position 2", "suspend the third field, the others carry on": one position paused is that position left out (brought
   // back by "for <a span>" or by adding it again), never the whole acquisition paused
-  const pausedPosition = !channels.length && /\b(?:pause|suspend|hold off(?: on)?|put on hold|freeze)\b/.test(t) ? positionNamed(t, now) : undefined;
+  const pausedPosition = !channels.length && /\b(?:pause|suspend|hold off(?: on)?|put\s+(?:[\w-]+\s+){0,3}on hold|freeze)\b/.test(t) ? positionNamed(t, now) : undefined;
   if (pausedPosition) return [{ kind: 'dropPosition', position: pausedPosition }];
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
   if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
