@@ -36,6 +36,10 @@ export function impliedChoices(step: PlannedStep, catalogue: Catalogue): string[
   const notes: string[] = [];
   for (const arg of Object.keys(step.args)) {
     if (arg.startsWith('$') || step.args[arg] === undefined) continue;
+    // (only a setting named by its own name in the words, "threshold 850", "sigma 2": a number read for it from other words,
+    // "remove the dim ones below intensity 200", is a filter the answer names, no choice made)
+    const nameWords = arg.replace(/(?:Px|Um|Ms|S|Percent)$/, '').split(/(?=[A-Z])/).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
+    if (!nameWords.some((w) => new RegExp(`\\b${w}`, 'i').test(step.clause))) continue;
     const choice = choiceOfSetting(arg, properties);
     if (!choice || step.args[choice.arg] !== undefined) continue;
     const fallback = properties[choice.arg]?.default;
