@@ -180,7 +180,7 @@ export class Acquisition {
    * for a change made for a while; throws InputError (nothing changed) naming a change that cannot be set back.
    */
   undoOf(changes: Adjustment[]): Adjustment[] {
-    const before = { intervalS: this.timeline.intervalS, channels: this.status().channels, zPlan: this.livePlan.zPlan, gridPlan: this.livePlan.gridPlan };
+    const before = { intervalS: this.timeline.intervalS, channels: this.status().channels, zPlan: this.livePlan.zPlan, gridPlan: this.livePlan.gridPlan, positions: this.livePlan.stagePositions };
     const presetOf = (name: string) => (/^\d+$/.test(name) ? this.livePlan.channels[Number(name) - 1]?.config : findChannel(this.microscope.config, name)?.name);
     return changes.flatMap((c) => {
       const undo = undoOf(c, before, presetOf);

@@ -1,13 +1,13 @@
 // A change for a while ("image twice as often for the next 30 min", "GFP at 5 % for the next hour"):
 // the changes that set it back afterwards, worked out from the run as it is before the change. Only
 // settings with a value to go back to are timed (interval, exposure, power, channels, every-Nth, z-stack,
-// grid); a change that cannot be set back (a stop, an extension, a stage move) is said, never half-timed.
+// grid, a position left out for a while); a change that cannot be set back (a stop, an extension, a stage move) is said, never half-timed.
 import type { Adjustment } from './adjustment.ts';
 import type { AcquisitionStatus } from './acquisitionStatus.ts';
-import type { GridPlan, ZPlan } from './sequence.ts';
+import type { GridPlan, StagePosition, ZPlan } from './sequence.ts';
 
 /** The kinds of change that can be made for a while (set back by themselves afterwards). */
-const TIMED = new Set<Adjustment['kind']>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'grid']);
+const TIMED = new Set<Adjustment['kind']>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'grid', 'dropPosition']);
 
 /** Whether a change can be made for a while: a setting with a value to go back to. */
 export function canBeSetBack(adj: Adjustment): boolean {
@@ -20,6 +20,8 @@ export interface RunBefore {
   channels: AcquisitionStatus['channels'];
   zPlan?: ZPlan;
   gridPlan?: GridPlan;
+  /** The stage positions imaged now (undefined: the one current position). */
+  positions?: StagePosition[];
 }
 
 /**
@@ -72,6 +74,10 @@ export function undoOf(adj: Adjustment, before: RunBefore, presetOf: (name: stri
       return [{ kind: 'zPlan', zPlan: before.zPlan ?? null }];
     case 'grid':
       return [{ kind: 'grid', grid: before.gridPlan ?? null }];
+    // ("pause position 2 for an hour": the positions imaged before come back, the left-out one with them)
+    case 'dropPosition':
+      if (!before.positions || before.positions.length < 2) return 'the run has no other position to go on with';
+      return [{ kind: 'positions', positions: before.positions.map((p) => ({ ...p })) }];
     case 'pause':
       return 'a pause takes its own length ("pause for 20 min")';
     case 'stop':

@@ -678,6 +678,10 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
   if (stopVerb && !channels.length && ASKED.test(t)) return [{ kind: 'status', about: 'all' }];
   if (stopVerb && !channels.length) {
+    // ("cut it short: 50 time points in total will do", "end it at 6 h overall": a new length of the whole run, said beside a
+    // word of stopping, is that length, never a stop now nor a question about one)
+    const length = parseTiming(t);
+    if (length && (length.kind === 'loops' || length.kind === 'duration')) return [length];
     // ("you can stop now, thanks", "go ahead and end it": the courtesy around the word is no object of it)
     // ("I think we have enough data now, stop": a remark before the comma is no object of the stop)
     const parts = t.split(/\s*,\s*/);
@@ -866,13 +870,17 @@ function readAutofocusSchedule({ t }: ClauseWords): Adjustment[] | undefined {
 }
 
 /** Pause (for a while), resume, autofocus. */
-function readRunControl({ t, channels, config }: ClauseWords): Adjustment[] | undefined {
+function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[] | undefined {
   // "pause the DAPI channel for now", "suspend the 488": a channel paused is a channel dropped (brought back by "add DAPI"),
   // never the whole acquisition paused
   if (channels.length && /\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/.test(t)) {
     const dropped = channelsStopped(t.replace(/\b(?:pause|suspend|hold off(?: on)?|put on hold)\b/g, 'stop'), config);
     if (dropped.length) return dropped.map((c) => ({ kind: 'dropChannel' as const, channel: c }));
   }
+  // "pause position 2", "suspend the third field, the others carry on": one position paused is that position left out (brought
+  // back by "for <a span>" or by adding it again), never the whole acquisition paused
+  const pausedPosition = !channels.length && /\b(?:pause|suspend|hold off(?: on)?|put\s+(?:[\w-]+\s+){0,3}on hold|freeze)\b/.test(t) ? positionNamed(t, now) : undefined;
+  if (pausedPosition) return [{ kind: 'dropPosition', position: pausedPosition }];
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
   if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"

@@ -123,14 +123,15 @@ export function withCountsInDigits(text: string): string {
     .replace(new RegExp(`${NUMBERED}${SAID_NUMBER}\\b`, 'gi'), digits);
 }
 
-const ORDINAL_WORDS: Record<string, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
+const ORDINAL_WORDS: Record<string, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' };
 
 /**
- * An ordinal in digits before a channel or a frame as its word: "the 2nd channel" → "the second channel", "the 3rd frame"
- * → "the third frame" (the words every reader of a scope knows). "every 3rd frame" is a stride and stays as said.
+ * An ordinal in digits before a channel, a frame or a stage position as its word: "the 2nd channel" → "the second
+ * channel", "the 3rd frame" → "the third frame", "drop the 2nd position" → "drop the second position" (the words every
+ * reader of a scope knows). "every 3rd frame" is a stride and stays as said.
  */
 export function withOrdinalsInWords(text: string): string {
-  return text.replace(/(?<!\bevery\s+(?:other\s+)?)\b([1-5])(?:st|nd|rd|th)(?=\s+(?:channel|chan|frame|time ?point|timepoint)s?\b)/gi, (m, n: string) => ORDINAL_WORDS[n] ?? m);
+  return text.replace(/(?<!\bevery\s+(?:other\s+)?)\b([1-9]|10)(?:st|nd|rd|th)(?=\s+(?:(?:channel|chan|frame|time ?point|timepoint)s?|(?:(?:stage|xy|imaging)\s+)?(?:position|field|site|fov|location|point)s?)\b)/gi, (m, n: string) => ORDINAL_WORDS[n] ?? m);
 }
 
 /** Curly apostrophes and quotes as straight ones, and odd spaces as spaces. */
@@ -183,6 +184,20 @@ export function withSettingsOffSaidPlainly(text: string): string {
 }
 
 /**
+ * A verb of switching off said in its other everyday forms, as the one form every reader knows ("turn off X"): the
+ * particle after its object, "turn the watershed off", "switching gap closing off" → "turn off the watershed", "turn off gap closing";
+ * and the Latinate verbs, "disable the watershed", "deactivate the autofocus" → "turn off ...". A
+ * pronoun keeps its place ("turn it off"); "disabled"/"deactivated" after a name is read by withSettingsOffSaidPlainly.
+ */
+export function withSwitchingOffSaidPlainly(text: string): string {
+  return text
+    .replace(/\b(turn|switch|shut)(ing|s)?\s+((?:the|any|all|that|this)\s+)?(?!(?:it|them|this|that|everything|those|these|off|on)\b)([\p{L}\d-]+(?:\s+(?!off\b|on\b)[\p{L}\d-]+)?)\s+off\b/giu, (_, verb: string, ending: string | undefined, det: string | undefined, what: string) => `${verb}${ending ?? ''} off ${det ?? ''}${what}`)
+    .replace(/\b(?:disabl|deactivat)(e|es|ing)\b/gi, (word: string, ending: string) => `${/^[A-Z]/.test(word) ? 'T' : 't'}urn${ending === 'ing' ? 'ing' : ending === 'es' ? 's' : ''} off`)
+    // ("segment, turning off the watershed", "track while switching off gap closing": the gerund after a clause is its command)
+    .replace(/((?:^|[,;]|\b(?:and|but|while|by|then))\s+)(turn|switch)ing\s+off\b/gi, '$1$2 off');
+}
+
+/**
  * "Than" written "then" after a comparative and before a number ("tracks lasting more then 3 frames", "bigger then 40
  * µm²", "less then ~5 px"): the comparison it is; "then" after a comma or before a word stays a sequence ("larger, then 3 ...").
  */
@@ -223,5 +238,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withThanAfterComparatives(withSettingsOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue))))))));
+  return withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)))))))));
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { impliedChoices } from './impliedChoices.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
@@ -1620,6 +1621,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (after the values said by name are read: "avoid bicubic interpolation" names the value it turns down)
   for (const step of steps) notes.push(...avoidTurnedDown(step, steps.filter((st) => st.tool === step.tool).length === 1 ? text : step.clause, steps.filter((st) => st !== step), catalogue));
   for (const step of steps) notes.push(...lengthsInPixels(step, pixelSizeUm, notes));
+  // "threshold at a fixed value of 850": a setting of one value of a choice (a manual threshold) takes that value when none was named
+  for (const step of steps) notes.push(...impliedChoices(step, catalogue));
   // "leave the divisions alone": a switch the words turned off is said, never off in silence
   for (const step of steps) notes.push(...switchedOff(step, catalogue));
   // "project everything except the first 5 frames": the frames left, when the movie's length is known
