@@ -1213,10 +1213,18 @@ function columnDimension(name: string): AskedDimension | undefined {
   return undefined;
 }
 
+/**
+ * Words that make a quantity another one ("nearest neighbour distance" is a distance between objects of one frame, never
+ * the distance a track travelled): a question that says one is answered only by a column that says it too.
+ */
+const DISTINGUISHING_WORDS = wordKeys('nearest neighbour');
+
 function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, written: string[] = [], distanceKind?: DistanceKind, asked?: AskedDimension): { name: string; score: number } | undefined {
   let best: { name: string; score: number } | undefined;
+  const distinguishing = [...scope.quantity].filter((w) => DISTINGUISHING_WORDS.has(w));
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
+    if (distinguishing.length && !distinguishing.some((w) => columnWords(name).has(w))) continue;
     // a channel named: only that channel's columns ("mean_intensity_c2")
     const ofChannel = /_c(\d+)$/i.exec(name);
     if (scope.channels?.length && ofChannel && !scope.channels.includes(Number(ofChannel[1]))) continue;

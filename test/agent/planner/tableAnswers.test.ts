@@ -105,6 +105,18 @@ describe('answers from tables', () => {
   });
 });
 
+describe('a quantity told apart by a word of its own', () => {
+  it('answers the nearest-neighbour distance only from a column of it, never from the distance tracks travelled', () => {
+    for (const q of ['how far apart are the nuclei?', 'what is the nearest neighbour distance?', 'the distance between neighbouring cells?']) expect(ask(q), q).toBeUndefined();
+    const withNeighbours = join(dir, 'neighbours.csv');
+    writeTableCsv(withNeighbours, { columns: ['label', 't', 'area_px', 'nearest_neighbour_px'], rows: [{ label: 1, t: 0, area_px: 40, nearest_neighbour_px: 10 }, { label: 2, t: 0, area_px: 20, nearest_neighbour_px: 14 }] });
+    const c = conversation(false);
+    c.artifactsAtStart.push({ id: 'table-3', type: 'table', producedBy: 'measure', path: withNeighbours });
+    c.earlier.push({ tool: 'measure', args: { kind: 'objects' }, ok: true, summary: '', values: {}, artifacts: [{ id: 'table-3', type: 'table' }] });
+    expect(answerFromTable('how far apart are the nuclei?', c)).toMatch(/nearest neighbour = 12 px/i);
+  });
+});
+
 describe('the step that makes the table a question needs', () => {
   it('reads the words for the measuring step without the scope, with the quantity the adjectives stand for', () => {
     expect(measuringWords('what is the mean area of the nuclei in frame 3?')).not.toMatch(/frame 3/);
