@@ -7,6 +7,7 @@ import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
+import { withPickedThingNamed } from './pickedReference.ts';
 import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
@@ -397,7 +398,12 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
-    const parts = asked?.map((part) => fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+    // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)
+    const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
+    for (const [i, said] of (asked ?? []).entries()) {
+      const part = i > 0 ? withPickedThingNamed(said, parts![i - 1]) : said;
+      parts!.push(fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+    }
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');

@@ -3,6 +3,7 @@
 // follow-up questions, artifacts for references such as "the denoised one").
 import type { BaseMessage } from '@langchain/core/messages';
 import { withRankedThingNamed } from './rankedReference.ts';
+import { withPickedThingNamed } from './pickedReference.ts';
 import { completedFollowUp } from './tableAnswers.ts';
 
 export interface KnownArtifact {
@@ -110,6 +111,8 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   const earlierRequests = turns.slice(0, -1).map((t) => t.request);
   // "and the median?": the quantity of the question before it is meant
   // ("the 3rd one, what's its mean speed?": the thing at that place of the list the answer before gave)
-  const request = withRankedThingNamed(last.request, turns.length >= 2 ? turns.at(-2)!.answer : undefined);
+  // ("which cell travelled farthest?" then "and how fast was it?": "it" is the thing that answer picked, track 7)
+  const answerBefore = turns.length >= 2 ? turns.at(-2)!.answer : undefined;
+  const request = withPickedThingNamed(withRankedThingNamed(last.request, answerBefore), answerBefore);
   return { request: completedFollowUp(request, earlierRequests), artifactsAtStart, earlier, current: last.results, earlierRequests };
 }

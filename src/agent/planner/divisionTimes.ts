@@ -12,6 +12,9 @@ export type DivisionTime = 'first' | 'last' | 'perFrame' | 'when' | 'cycle';
 /** "how long is the cell cycle?", "inter-division time", "generation time", "time between two divisions": a cell's birth to its own division. */
 const CELL_CYCLE = new RegExp(String.raw`\bcell[- ]?cycles?\b|\binter-?\s?division\b|\bgeneration\s+times?\b|\b(?:time|frames|minutes|hours|long)\s+(?:from\s+one\s+division\s+to\s+the\s+next|between\s+(?:(?:two|successive|consecutive)\s+)?${DIVISION_WORDS})`);
 
+/** "how sure are you?", "how confident", "how certain is that", "with what confidence": the certainty of the events asked beside their time. */
+export const CERTAINTY_ASKED = /\bhow\s+(?:sure|confident|certain|reliable|trustworthy)\b|\b(?:confidence|certainty|uncertainty|sure|certain)\b/i;
+
 /** The time of division a question asks about, or undefined when it asks no time of them ("how many cells divide?" is a count). */
 export function divisionTimeAsked(question: string): DivisionTime | undefined {
   const q = question.toLowerCase();
@@ -73,21 +76,33 @@ function cellCycleAnswer(tracks: Tracks, source: string, frameIntervalS: number 
 }
 
 /** The answer to a time of division from the tracks file `source`, with the frame interval when known. */
-export function divisionTimesAnswer(asked: DivisionTime, tracks: Tracks, source: string, frameIntervalS?: number): string {
+export function divisionTimesAnswer(asked: DivisionTime, tracks: Tracks, source: string, frameIntervalS?: number, certaintyAsked = false): string {
   if (asked === 'cycle') return cellCycleAnswer(tracks, source, frameIntervalS);
   const events = divisionsOf(tracks);
   if (events.length === 0) return `No divisions in ${source}: none of its ${counted(tracks.branches.length, 'branch', 'branches')} splits into daughters, so there is no time of division to give`;
-  const said = (e: { mother: number; daughters: number[]; t: number }) => `${frameText(e.t, frameIntervalS)}: branch ${e.mother} into ${e.daughters.join(' and ')}`;
+  // ("and how sure are you?": each division's own confidence, its daughters' branch confidence, which the track step
+  // scores from their links and, for a daughter, from the division's evidence; with the mean over all branches)
+  const confidence = (e: { daughters: number[] }) => {
+    const of = e.daughters.map((d) => tracks.branches.find((b) => b.id === d)?.confidence).filter((c): c is number => typeof c === 'number');
+    return certaintyAsked ? (of.length ? `, confidence ${Math.min(...of)}` : ', no confidence recorded') : '';
+  };
+  const scored = tracks.branches.map((b) => b.confidence).filter((c): c is number => typeof c === 'number');
+  const certainty = !certaintyAsked
+    ? ''
+    : scored.length
+      ? `; confidence is the lower of the daughters' branch confidences (0 to 1: how well their links and the division's evidence, daughters alike, moving apart, the mother brightening, support them), mean branch confidence ${Math.round((scored.reduce((a, c) => a + c, 0) / scored.length) * 100) / 100} over ${counted(scored.length, 'branch', 'branches')}`
+      : '; these tracks carry no confidence (the tracker that made them gives none), so how sure the divisions are cannot be said from them';
+  const said = (e: { mother: number; daughters: number[]; t: number }) => `${frameText(e.t, frameIntervalS)}: branch ${e.mother} into ${e.daughters.join(' and ')}${confidence(e)}`;
   if (asked === 'first' || asked === 'last') {
     const e = asked === 'first' ? events[0] : events.at(-1)!;
-    return `The ${asked} division is in ${frameText(e.t, frameIntervalS)}, the first frame with the daughters (branch ${e.mother} into ${e.daughters.join(' and ')}); ${counted(events.length, 'division')} in all (from ${source})`;
+    return `The ${asked} division is in ${frameText(e.t, frameIntervalS)}, the first frame with the daughters (branch ${e.mother} into ${e.daughters.join(' and ')}${confidence(e)}); ${counted(events.length, 'division')} in all${certainty} (from ${source})`;
   }
   const perFrame = new Map<number, number>();
   for (const e of events) perFrame.set(e.t, (perFrame.get(e.t) ?? 0) + 1);
   if (asked === 'perFrame') {
     const shown = [...perFrame.entries()].map(([t, n]) => `frame ${t + 1}: ${n}`).join(', ');
-    return `Divisions per frame (the frame the daughters first appear in; frames not listed have none): ${shown}; ${counted(events.length, 'division')} over ${counted(tracks.frames, 'frame')} (from ${source})`;
+    return `Divisions per frame (the frame the daughters first appear in; frames not listed have none): ${shown}; ${counted(events.length, 'division')} over ${counted(tracks.frames, 'frame')}${certainty} (from ${source})`;
   }
   const shown = events.slice(0, 12).map(said).join('; ');
-  return `${counted(events.length, 'division')}, each in the first frame with its daughters: ${shown}${events.length > 12 ? '; ...' : ''} (from ${source})`;
+  return `${counted(events.length, 'division')}, each in the first frame with its daughters: ${shown}${events.length > 12 ? '; ...' : ''}${certainty} (from ${source})`;
 }

@@ -8,6 +8,7 @@ import { type PropertyInfo, selfOf } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
 import { plainQuestion } from './tableAnswers.ts';
+import { CERTAINTY_ASKED, divisionTimeAsked } from './divisionTimes.ts';
 import { meaning, tokenize } from './words.ts';
 import { valueText } from './quantities.ts';
 
@@ -96,6 +97,9 @@ function questionParts(plain: string): string[] {
 
 export function asksWhy(text: string): boolean {
   const plain = plainQuestion(text);
+  // ("which frame did the division happen in, and how sure are you?": an event's time and its certainty are data, the
+  // tracks and the confidence the track step gave them, not the record of how a step chose)
+  if (divisionTimeAsked(plain) !== undefined && CERTAINTY_ASKED.test(plain)) return false;
   return questionParts(plain).some((part) => ASKS_WHY.test(part) || ASKS_CHOICE.test(part) || ASKS_USED.test(part));
 }
 

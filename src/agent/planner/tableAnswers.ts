@@ -15,7 +15,7 @@ import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts'
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import { trackTable } from '../../analysis/trackFeatures.ts';
-import { divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
+import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
@@ -1507,7 +1507,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "when does the first division happen?", "divisions per frame": the frames the daughters start in, from the tracks' lineage
   const divisionTime = divisionTimeAsked(question);
   const lineage = divisionTime ? newestTracks(conversation) : undefined;
-  if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined);
+  if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined, CERTAINTY_ASKED.test(question));
   const sizedTables = withSizesAsked(tablesOf(conversation), question);
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
   const net = netDisplacementFromTracks(question, scope, conversation, sizedTables);
@@ -2506,6 +2506,9 @@ const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|ar
  * many at the end?" is one comparison).
  */
 export function questionPartsOf(text: string): string[] | undefined {
+  // ("the fastest cell: how long is its track?": the thing named first is picked, the question after is about it)
+  const topic = /^\s*(?:(?:and|so|now)[\s,]+)?(the\s+(?:\w+est|most\s+\w+|least\s+\w+))\s+(cell|track|nucleus|object|trajectory)\s*[:,;–-]\s*(.+)$/i.exec(text);
+  if (topic && /\b(?:its|it|that one|this one)\b/i.test(topic[3]) && (isAskedForm(topic[3]) || /\?\s*$/.test(topic[3]))) return [`which ${topic[2]} is ${topic[1]}?`, topic[3]];
   const m = SECOND_PART.exec(text);
   if (!m) {
     // ("register the drift in x, y and z" joins no quantities asked: each part must ask for an answer)
@@ -2523,6 +2526,8 @@ export function questionPartsOf(text: string): string[] | undefined {
   // ("the mean area and the max speed in frame 3?": the scope said at the end is of both parts)
   const trailing = new RegExp(`(?:${SCOPE_PHRASE.source})[\\s?.!]*$`, 'i').exec(second)?.[0];
   const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, second];
+  // ("in which frame did they divide, and how sure are you about that?": how sure is of the first part's answer, no part of its own)
+  if (CERTAINTY_ASKED.test(second) && !CERTAINTY_ASKED.test(first) && /^\s*(?:how\s+(?:sure|confident|certain|reliable)|(?:are|were)\s+you\s+(?:sure|confident|certain))\b/i.test(second)) return undefined;
   if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
