@@ -9,9 +9,9 @@ import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactChannel, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
@@ -123,21 +123,25 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
 }
 
 /**
- * The intensity movie the labels were made on (movieOfLabels: what the session's segment step read), opened for the
+ * The intensity movie the labels were made on (segmentationOfLabels: what the session's segment step read), opened for the
  * brightness the division evidence weighs (a mitotic mother brightens; sisters are alike), when no movie is given: the
  * planner passes the labels alone, and without brightness the division check loses its sign of mitosis. Used only when it
- * matches the labels (same frames, size and slices); of several channels, the one named, else the one in which the
- * objects stand out most against the rest of the frame (the channel segmented; brighter inside than outside). `why` says
- * what kept it out. Undefined for labels the session did not make.
+ * matches the labels (same frames, size and slices); of several channels, the one named, else the one the segment step
+ * recorded it segmented (by name where it recorded one, else by index), else (labels made before steps recorded it) the
+ * one in which the objects stand out most against the rest of the frame (brighter inside than outside). `why` says what
+ * kept it out. Undefined for labels the session did not make.
  */
 async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; channel?: number; channelNote?: string; why?: string } | undefined> {
-  const path = movieOfLabels(ctx.listArtifacts(), labelsPath);
+  const made = segmentationOfLabels(ctx.listArtifacts(), labelsPath);
+  const path = made?.moviePath;
   if (!path || path === labelsPath || !movieInputExists(path)) return undefined;
   const movie = await ctx.openMovie(path);
   const [a, b] = [movie.shape, labels.shape];
   let why: string | undefined;
+  const recorded = made?.channel && recordedChannel(movie, made.channel);
   if (a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z) why = `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`;
   else if (a.c === 1 || channel !== undefined) return { movie, channel: channelIndex(movie, channel) };
+  else if (recorded !== undefined) return { movie, channel: recorded, channelNote: `channel ${recorded + 1} (${channelName(movie, recorded)}), the channel the labels were segmented on` };
   else {
     const stand = await objectContrastByChannel(movie, labels);
     const best = stand.indexOf(Math.max(...stand));
@@ -146,6 +150,13 @@ async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: st
   }
   await movie.close();
   return { why };
+}
+
+/** The 0-based channel of `movie` a step recorded it read: by its name where one was recorded and the movie has it, else by index; undefined when the movie has no such channel. */
+function recordedChannel(movie: Movie, recorded: ArtifactChannel): number | undefined {
+  const byName = recorded.name === undefined ? -1 : movie.meta.channelNames.findIndex((n) => n.toLowerCase() === recorded.name!.toLowerCase());
+  if (byName >= 0) return byName;
+  return recorded.index >= 0 && recorded.index < movie.shape.c ? recorded.index : undefined;
 }
 
 /** Per channel, the objects' mean intensity over that of the rest of the frame, in the middle frame (middle slice). */
@@ -327,6 +338,8 @@ const track = defineTool({
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
           ...(intensity ? { intensityMovie: intensity.source.path } : {}),
+          // (1-based, as the answer names it: the channel of the labels' movie the brightness was read from)
+          ...(madeOn?.movie && madeOn.channel !== undefined ? { intensityChannel: madeOn.channel + 1 } : {}),
           path,
         },
       };
