@@ -9,9 +9,9 @@ import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ArtifactChannel, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
@@ -58,7 +58,7 @@ const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? un
 const trackSchema = z.object({
   labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
-  channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
+  channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1 (with no movie given, the channel the labels were segmented on)'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
@@ -150,13 +150,6 @@ async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: st
   }
   await movie.close();
   return { why };
-}
-
-/** The 0-based channel of `movie` a step recorded it read: by its name where one was recorded and the movie has it, else by index; undefined when the movie has no such channel. */
-function recordedChannel(movie: Movie, recorded: ArtifactChannel): number | undefined {
-  const byName = recorded.name === undefined ? -1 : movie.meta.channelNames.findIndex((n) => n.toLowerCase() === recorded.name!.toLowerCase());
-  if (byName >= 0) return byName;
-  return recorded.index >= 0 && recorded.index < movie.shape.c ? recorded.index : undefined;
 }
 
 /** Per channel, the objects' mean intensity over that of the rest of the frame, in the middle frame (middle slice). */
