@@ -92,6 +92,13 @@ export function channelFact(movie: Movie, channel: number): ArtifactChannel {
   return isGenericChannelName(name) ? { index: channel } : { index: channel, name };
 }
 
+/** The 0-based channel of `movie` a step recorded it read: by its name where one was recorded and the movie has it, else by index; undefined when the movie has no such channel. */
+export function recordedChannel(movie: Movie, recorded: ArtifactChannel): number | undefined {
+  const byName = recorded.name === undefined ? -1 : movie.meta.channelNames.findIndex((n) => n.toLowerCase() === recorded.name!.toLowerCase());
+  if (byName >= 0) return byName;
+  return recorded.index >= 0 && recorded.index < movie.shape.c ? recorded.index : undefined;
+}
+
 /**
  * The intensity movie a label movie was made from, as the session recorded it: the movie the
  * segment step read (through a repair over time, which reads labels and makes labels), else the
