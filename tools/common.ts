@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Movie } from '../src/image/movie.ts';
 import { InputError } from '../src/errors.ts';
 import { sourceFirstFrame } from '../src/image/frameOrigin.ts';
-import type { ArtifactRecord } from './types.ts';
+import { isGenericChannelName } from '../src/image/calibration.ts';
+import type { ArtifactChannel, ArtifactRecord } from './types.ts';
 
 export const movieArg = z
   .string()
@@ -85,24 +86,46 @@ export function frameRangeInSource(movie: Movie, range: { first: number; last: n
   return [range.first - from, range.last - from];
 }
 
+/** The channel a tool read, as its artifact records it (ArtifactRecord.channel): the index, and the name where the movie names it. */
+export function channelFact(movie: Movie, channel: number): ArtifactChannel {
+  const name = movie.meta.channelNames[channel];
+  return isGenericChannelName(name) ? { index: channel } : { index: channel, name };
+}
+
+/** The 0-based channel of `movie` a step recorded it read: by its name where one was recorded and the movie has it, else by index; undefined when the movie has no such channel. */
+export function recordedChannel(movie: Movie, recorded: ArtifactChannel): number | undefined {
+  const byName = recorded.name === undefined ? -1 : movie.meta.channelNames.findIndex((n) => n.toLowerCase() === recorded.name!.toLowerCase());
+  if (byName >= 0) return byName;
+  return recorded.index >= 0 && recorded.index < movie.shape.c ? recorded.index : undefined;
+}
+
 /**
  * The intensity movie a label movie was made from, as the session recorded it: the movie the
  * segment step read (through a repair over time, which reads labels and makes labels), else the
- * raw movie at the root of its chain. Undefined for labels the session did not make.
+ * raw movie at the root of its chain; with the channel the segment step recorded it segmented
+ * (undefined for labels made before steps recorded it). Undefined for labels the session did not make.
  */
-export function movieOfLabels(artifacts: ArtifactRecord[], labelsPath: string): string | undefined {
+export function segmentationOfLabels(artifacts: ArtifactRecord[], labelsPath: string): { moviePath: string; channel?: ArtifactChannel } | undefined {
   const byId = new Map(artifacts.map((r) => [r.id, r]));
   const seen = new Set<string>();
   let record = artifacts.find((r) => r.path === labelsPath);
+  let channel: ArtifactChannel | undefined;
+  const found = (moviePath: string | undefined) => (moviePath === undefined ? undefined : { moviePath, ...(channel ? { channel } : {}) });
   while (record && !seen.has(record.id)) {
     seen.add(record.id);
+    channel ??= record.channel;
     const inputs = (record.madeFrom ?? []).map((ref) => byId.get(ref) ?? ref);
     const movie = inputs.find((i) => typeof i !== 'string' && i.type === 'movie') as ArtifactRecord | undefined;
-    if (movie) return movie.path;
+    if (movie) return found(movie.path);
     const labels = inputs.find((i) => typeof i !== 'string' && i.type === 'labels') as ArtifactRecord | undefined;
     const rawPath = inputs.find((i): i is string => typeof i === 'string' && i !== labelsPath);
-    if (!labels) return rawPath ?? (record.source && record.source.path !== labelsPath && !record.madeFrom ? record.source.path : undefined);
+    if (!labels) return found(rawPath ?? (record.source && record.source.path !== labelsPath && !record.madeFrom ? record.source.path : undefined));
     record = labels;
   }
   return undefined;
+}
+
+/** The intensity movie a label movie was made from (segmentationOfLabels), its path alone. */
+export function movieOfLabels(artifacts: ArtifactRecord[], labelsPath: string): string | undefined {
+  return segmentationOfLabels(artifacts, labelsPath)?.moviePath;
 }

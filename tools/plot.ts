@@ -4,7 +4,7 @@
 // figure saves its PNG, SVG and Vega-Lite spec (.vl.json) side by side. A thin wrapper over src/plot.
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { channelArg, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, labelsArg, movieArg, movieOfLabels, outputArg, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { movieStem } from '../src/image/moviePath.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolResult } from './types.ts';
 import { featureColumn, findFeature, lastFeature } from './requestWords.ts';
@@ -42,7 +42,7 @@ const schema = z.object({
     .default('auto')
     .describe('Time series: "auto" (default) names each line in a legend up to 8 lines, past that draws them faint under the population mean with its 95% confidence band; "lines": every line in colour; "mean": only the mean and its 95% confidence band'),
   frame: z.number().int().min(1).optional().describe('Frame to show for kind "frame", 1-based as in Fiji; default 1'),
-  channel: channelArg.optional().describe('Channel to picture, 1-based or by name; default 1'),
+  channel: channelArg.optional().describe('Channel to picture, 1-based or by name; default 1 (for a frame with outlines, the channel the labels were segmented on)'),
   output: outputArg.describe('Where to write the PNG; the SVG and the Vega-Lite spec (.vl.json) go beside it. Default: a new file in the session folder'),
 });
 type Args = z.infer<typeof schema>;
@@ -403,7 +403,11 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
     // channels in the colours of the calibration: the one asked for, or all of them merged when each has a colour and none was named
     const colours = channelColours(meta, movie.shape.c);
     const merged = args.channel === undefined && movie.shape.c > 1 && colours.every(Boolean);
-    const shown = merged ? Array.from({ length: movie.shape.c }, (_, c) => c) : [channelIndex(movie, args.channel)];
+    // outlines on a frame, no channel named: the channel the segment step recorded it segmented, when the labels were made on this movie
+    const segmentedOn = kind === 'frame' && args.labels && args.channel === undefined && !merged && movie.shape.c > 1 ? segmentationOfLabels(ctx.listArtifacts(), ctx.resolve(args.labels, ['labels', 'movie'])) : undefined;
+    const outlinedChannel = segmentedOn?.channel && segmentedOn.moviePath === ctx.resolve(args.movie!, ['movie', 'labels']) ? recordedChannel(movie, segmentedOn.channel) : undefined;
+    const shown = merged ? Array.from({ length: movie.shape.c }, (_, c) => c) : [outlinedChannel ?? channelIndex(movie, args.channel)];
+    if (outlinedChannel !== undefined) values.channel = outlinedChannel + 1;
     // max over the planes named (z always; time too for a projection)
     let planesBefore = 0;
     const maxOver = async (ts: number[], channel: number): Promise<Float32Array> => {
@@ -452,6 +456,7 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
           ? `frame ${frame + 1}${values.objects !== undefined ? ` with the outlines of ${values.objects} objects` : ''}${values.tracksDrawn !== undefined ? ` and ${values.tracksDrawn} track paths` : ''}`
           : `the kymograph (${height} time points x ${width} px along the line)`;
     what += inColour;
+    if (outlinedChannel !== undefined) what += ` on channel ${outlinedChannel + 1} (${meta.channelNames[outlinedChannel] ?? `C${outlinedChannel + 1}`}), the channel the labels were segmented on`;
   } finally {
     await movie.close();
   }

@@ -13,7 +13,7 @@ import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSe
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
-import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
 import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
@@ -346,7 +346,7 @@ const segment = defineTool({
       const how = byModel
         ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})`
         : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}${shapeModel ? `, outlines by the ${shapeModel} model` : ''}`;
-      const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`);
+      const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`, { channel: channelFact(movie, channel) });
       const nFrames = result.objectsPerFrame.length;
       const unused = byModel ? notForModel(args) : [];
       const scale = byModel && 'inputScale' in result && result.inputScale !== 1 ? ` The model saw the frames resized ${(result.inputScale as number).toFixed(2)}x to its training object size.` : '';

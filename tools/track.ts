@@ -9,7 +9,7 @@ import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
 import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
@@ -58,7 +58,7 @@ const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? un
 const trackSchema = z.object({
   labels: labelsArg.describe('The label movie to track (e.g. the output of segment): an artifact id such as "labels-1" or a label TIFF path'),
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
-  channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1'),
+  channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1 (with no movie given, the channel the labels were segmented on)'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
   maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
@@ -123,21 +123,25 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
 }
 
 /**
- * The intensity movie the labels were made on (movieOfLabels: what the session's segment step read), opened for the
+ * The intensity movie the labels were made on (segmentationOfLabels: what the session's segment step read), opened for the
  * brightness the division evidence weighs (a mitotic mother brightens; sisters are alike), when no movie is given: the
  * planner passes the labels alone, and without brightness the division check loses its sign of mitosis. Used only when it
- * matches the labels (same frames, size and slices); of several channels, the one named, else the one in which the
- * objects stand out most against the rest of the frame (the channel segmented; brighter inside than outside). `why` says
- * what kept it out. Undefined for labels the session did not make.
+ * matches the labels (same frames, size and slices); of several channels, the one named, else the one the segment step
+ * recorded it segmented (by name where it recorded one, else by index), else (labels made before steps recorded it) the
+ * one in which the objects stand out most against the rest of the frame (brighter inside than outside). `why` says what
+ * kept it out. Undefined for labels the session did not make.
  */
 async function intensityOfLabels(ctx: ToolContext, labels: Movie, labelsPath: string, channel: number | string | undefined): Promise<{ movie?: Movie; channel?: number; channelNote?: string; why?: string } | undefined> {
-  const path = movieOfLabels(ctx.listArtifacts(), labelsPath);
+  const made = segmentationOfLabels(ctx.listArtifacts(), labelsPath);
+  const path = made?.moviePath;
   if (!path || path === labelsPath || !movieInputExists(path)) return undefined;
   const movie = await ctx.openMovie(path);
   const [a, b] = [movie.shape, labels.shape];
   let why: string | undefined;
+  const recorded = made?.channel && recordedChannel(movie, made.channel);
   if (a.x !== b.x || a.y !== b.y || a.t !== b.t || a.z !== b.z) why = `${basename(path)}, the movie the labels were made on, is not the labels' size (${a.x}x${a.y}, ${a.t} frames against ${b.x}x${b.y}, ${b.t} frames)`;
   else if (a.c === 1 || channel !== undefined) return { movie, channel: channelIndex(movie, channel) };
+  else if (recorded !== undefined) return { movie, channel: recorded, channelNote: `channel ${recorded + 1} (${channelName(movie, recorded)}), the channel the labels were segmented on` };
   else {
     const stand = await objectContrastByChannel(movie, labels);
     const best = stand.indexOf(Math.max(...stand));
@@ -327,6 +331,8 @@ const track = defineTool({
           leastConfidentTracks: leastConfident.map((c) => ({ track: c.trackId, confidence: c.confidence, weakestBranch: c.weakestBranch })),
           singleFrameTracks: singleFrame,
           ...(intensity ? { intensityMovie: intensity.source.path } : {}),
+          // (1-based, as the answer names it: the channel of the labels' movie the brightness was read from)
+          ...(madeOn?.movie && madeOn.channel !== undefined ? { intensityChannel: madeOn.channel + 1 } : {}),
           path,
         },
       };

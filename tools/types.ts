@@ -27,7 +27,20 @@ export interface ArtifactRecord extends ArtifactRef {
   movedFrom?: string;
   /** The inputs the call that made it read: artifact ids, or paths of files named by path (a TrackMate export finds the movie its labels were segmented on). */
   madeFrom?: string[];
+  /**
+   * The channel of the movie it was made from, where one channel was read (the channel a segment step segmented):
+   * 0-based `index` as src/ functions take it, and `name` where the movie names its channels (not "C2").
+   */
+  channel?: ArtifactChannel;
 }
+
+export interface ArtifactChannel {
+  index: number;
+  name?: string;
+}
+
+/** Facts a tool records with an artifact beyond its type, path and description. */
+export type ArtifactFacts = Pick<ArtifactRecord, 'channel'>;
 
 export interface ToolResult {
   /** One or two sentences a biologist can read. */
@@ -48,7 +61,7 @@ export interface ToolContext {
    */
   outputPath(suggestedName: string, output?: string): string;
   /** Records a written file or folder as an artifact and returns its reference. */
-  addArtifact(type: ArtifactType, path: string, description: string): ArtifactRef;
+  addArtifact(type: ArtifactType, path: string, description: string, facts?: ArtifactFacts): ArtifactRef;
   /** Lists the session's artifacts, oldest first. */
   listArtifacts(): ArtifactRecord[];
   /** Progress of the current step, e.g. planes done out of total. */

@@ -9,7 +9,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
-import type { ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
+import type { ArtifactFacts, ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { calibratedMovie, type Calibration } from '../image/calibration.ts';
 import { movieInputExists } from '../image/moviePath.ts';
@@ -118,11 +118,11 @@ export class ArtifactStore {
     return this.records.find((r) => r.id === id);
   }
 
-  add(type: ArtifactType, path: string, description: string, producedBy?: string): ArtifactRef {
+  add(type: ArtifactType, path: string, description: string, producedBy?: string, facts: ArtifactFacts = {}): ArtifactRef {
     const n = this.records.filter((r) => r.type === type).length + 1;
     const id = `${type}-${n}`;
     const absolute = resolve(path);
-    const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString() };
+    const record: ArtifactRecord = { id, type, path: absolute, description, producedBy, createdAt: new Date().toISOString(), ...facts };
     if (producedBy !== undefined && this.callInputs.size) record.madeFrom = [...this.callInputs];
     record.source = this.sourceForOutput(id, type, absolute, producedBy);
     const moved = this.movedInput(record);
@@ -278,14 +278,14 @@ export function createToolContext(options: ToolContextOptions): ToolContext & { 
     resolve: (ref, expected) => store.resolve(ref, expected),
     openMovie: async (ref) => calibratedMovie(await openMovie(store.resolve(ref, ['movie', 'labels'])), calibration()),
     outputPath: (name, output) => store.outputPath(name, output),
-    addArtifact: (type, path, description) => {
+    addArtifact: (type, path, description, facts) => {
       // a step cancelled while it wrote registers nothing, and what it wrote in the session goes
       if (options.signal?.aborted) {
         const absolute = resolve(path);
         if (absolute.startsWith(join(resolve(options.sessionDir), 'artifacts') + sep)) rmSync(absolute, { recursive: true, force: true });
         throw new WorkError('cancelled');
       }
-      return store.add(type, path, description, options.toolName);
+      return store.add(type, path, description, options.toolName, facts);
     },
     listArtifacts: () => store.list(),
     progress: (done, total, label) => options.onProgress?.(done, total, label),

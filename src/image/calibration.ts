@@ -129,6 +129,11 @@ export function calibrationOf(meta: MovieMeta): Calibration {
 /** A header's channel names that say nothing ("C1", "Channel 2", ""): a told name may replace them even where the header wins. */
 const GENERIC_CHANNEL = /^(?:c|ch|channel)?\s*\d*$/i;
 
+/** Whether a channel name says nothing beyond its number ("C1", "Channel 2", ""). */
+export function isGenericChannelName(name: string | undefined): boolean {
+  return name === undefined || GENERIC_CHANNEL.test(name.trim());
+}
+
 /**
  * Meta with the session's calibration laid over the header's (set values win, unset ones keep
  * the header's); `unlessHeader` values fill only what the header lacks.

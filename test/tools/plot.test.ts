@@ -225,6 +225,25 @@ describe('plot tool', () => {
     expect(await pixel(grey, centre(2, 0).x, centre(2, 0).y)).toEqual([255, 255, 255]);
   }, 30000);
 
+  it('a frame with outlines, no channel named, pictures the channel the labels were segmented on', async () => {
+    await setup;
+    // channel 1 bright in cell 1 only, channel 2 in cell 2 only; the labels recorded as segmented on channel 2
+    const path = join(dir, 'outlined-two.tif');
+    await writeMovie(path, movieFromPlanes({ t: 2, z: 1, c: 2, y: H, x: W }, 'uint16', (_t, _z, c) => Uint16Array.from({ length: W * H }, (_, i) => (inCell(c + 1, 0, i % W, Math.floor(i / W)) ? 1000 : 100))));
+    const sessionDir = join(dir, 'outlined');
+    const segment = createToolContext({ sessionDir, toolName: 'segment' });
+    segment.resolve(path, 'movie');
+    const labelsRef = segment.addArtifact('labels', labelsPath, 'objects of outlined-two.tif', { channel: { index: 1 } });
+    const result = await call({ kind: 'frame', movie: path, labels: labelsRef.id, frame: 1 }, createToolContext({ sessionDir, store: segment.store, toolName: 'plot' }));
+    expect(result.values.channel).toBe(2);
+    expect(result.summary).toContain('on channel 2 (C2), the channel the labels were segmented on');
+    const spec = JSON.parse(readFileSync(result.values.spec as string, 'utf8'));
+    const picture = decodePng(Buffer.from(spec.layer[0].data.values[0].url.split(',')[1], 'base64'));
+    const f = picture.width / W;
+    const at = (x: number, y: number) => picture.data[(y * f * picture.width + x * f) * 4];
+    expect(at(centre(2, 0).x, centre(2, 0).y)).toBeGreaterThan(at(centre(1, 0).x, centre(1, 0).y));
+  });
+
   it('a frame with label outlines and tracks so far, and a projection', async () => {
     await setup;
     const frame = await call({ kind: 'frame', movie: moviePath, labels: labelsPath, tracks: tracksPath, frame: 3 }, ctx);

@@ -35,6 +35,8 @@ describe('segment tool', () => {
     const out = await call({ movie: stack }, ctx);
     expect(out.summary).toMatch(/^Found 1 3-D object per frame on average \(1 to 1\) in 2 frames x 3 z slices/);
     expect((out.values as { objectsPerFrame: number[] }).objectsPerFrame).toEqual([1, 1]);
+    // the channel segmented is recorded with the labels: its index alone where the movie does not name its channels
+    expect(ctx.store.get(out.artifacts[0].id)?.channel).toEqual({ index: 0 });
     const labels = await ctx.openMovie(out.artifacts[0].id);
     for (let z = 0; z < 3; z++) expect(new Set(Array.from(await labels.plane(1, z, 0)))).toEqual(new Set([0, 1]));
     await labels.close();
@@ -54,6 +56,8 @@ describe('segment tool', () => {
     const result = await call({ movie: moviePath, channel: 'nuclei', frames: { first: 2, last: 3 }, method: 'otsu' }, pctx);
     expect(result.artifacts).toHaveLength(1);
     expect(result.artifacts[0].type).toBe('labels');
+    // the channel segmented is recorded with the labels (track reads brightness from it), by index and by the movie's name for it
+    expect(ctx.store.get(result.artifacts[0].id)?.channel).toEqual({ index: sim.movie.meta.channelNames.indexOf('nuclei'), name: 'nuclei' });
     const values = result.values as { objects: number; objectsPerFrame: number[]; frames: number; path: string };
     expect(values.frames).toBe(2);
     expect(progress.at(-1)).toBe(2);

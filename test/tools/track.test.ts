@@ -265,6 +265,18 @@ describe('track reads brightness from the movie the labels were made on', () => 
     expect(rTwo.summary).toMatch(/read from two-channels\.tif, channel 2 \([^)]*\), in which the objects stand out most/);
     expect((rTwo.values as { divisions: number }).divisions).toBe(0);
 
+    // the channel the segment step recorded it segmented comes first, even where another channel shows the objects with more contrast
+    const decoyPath = join(dir, 'decoy-two.tif');
+    const brighter = (t: number) => scene(t, false).map((v) => v * 10);
+    await writeMovie(decoyPath, movieFromPlanes({ ...shape, c: 2 }, 'uint16', (t, _z, c) => (c === 0 ? brighter(t) : scene(t, false)), { channelNames: ['decoy', 'H2B'] }));
+    const segmentSpec = (await import('../../tools/segment.ts')).tools.find((t) => t.name === 'segment')!;
+    const segmented = await segmentSpec.run(segmentSpec.schema.parse({ movie: decoyPath, channel: 'H2B', method: 'otsu' }) as never, session('segment'));
+    expect(store.get(segmented.artifacts[0].id)?.channel).toEqual({ index: 1, name: 'H2B' });
+    const rDecoy = await spec.run(spec.schema.parse({ labels: segmented.artifacts[0].id }) as never, session('track'));
+    expect(rDecoy.summary).toMatch(/read from decoy-two\.tif, channel 2 \(H2B\), the channel the labels were segmented on/);
+    expect(rDecoy.summary).not.toMatch(/stand out most/);
+    expect((rDecoy.values as { intensityChannel?: number }).intensityChannel).toBe(2);
+
     // a movie of another size is not used, and the answer says why
     const otherPath = join(dir, 'other-size.tif');
     await writeMovie(otherPath, movieFromPlanes({ ...shape, x: 32 }, 'uint16', () => new Uint16Array(32 * size)));
