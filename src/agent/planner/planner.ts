@@ -6,7 +6,7 @@ import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
@@ -3111,9 +3111,13 @@ function makesAView(tool: string | undefined): boolean {
   return out !== undefined && out !== 'same';
 }
 
-/** A tool whose result is an output for the user (a figure, an exported or saved file), by its declaration: asked beside a question, it is never dropped. */
+/**
+ * A tool whose result is an output for the user, by its declaration: a copy written for the user (an export, saved masks)
+ * or a main product no step takes as input (a figure, a saved pipeline). Asked beside a question, it is never dropped.
+ */
 function givesTheUserAnOutput(tool: string, catalogue: Catalogue): boolean {
-  return selfOf(tool, catalogue)?.writesCopies === true || producesOf(tool, catalogue).includes('plot');
+  const main = producesOf(tool, catalogue)[0];
+  return selfOf(tool, catalogue)?.writesCopies === true || (main !== undefined && !(INPUT_TYPES as readonly string[]).includes(main));
 }
 
 /** A step giving the user an output (givesTheUserAnOutput) said outside the question's own words. */
