@@ -6,7 +6,7 @@ import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
 import { impliedChoices } from './impliedChoices.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
@@ -1284,7 +1284,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // tool words it has ("how many trajectories last under 4 min?"), its context first ("I expect ... - are there more cells at the end?")
   const askedOfData = questionClause(text);
   // (only before this turn's first step: a step run for the question answers it as planned)
-  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && !asksForAFigure(text) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
+  // (nor when a figure, an export or a saved file is asked beside it: "plot each cell's brightness; which one gets brightest?" draws too)
+  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && !asksForAFigure(text) && !outputAskedBeside(text, askedOfData, mentions, catalogue) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
@@ -1486,7 +1487,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
   // ("can you graph the intensity across frames?" asks for the figure, not for the numbers it shows)
   // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
-  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue))) {
+  // ("plot each cell's brightness over time; which one gets brightest?": a figure, an export or a saved file asked beside
+  // the question is made too, whatever the tables at hand answer; the steps then run in the order said)
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && !givesTheUserAnOutput(m.tool, catalogue))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -3120,6 +3123,25 @@ export function nextAction(said: Conversation, catalogue: Catalogue): Action {
 function makesAView(tool: string | undefined): boolean {
   const out = tool ? selfOf(tool)?.framesOut : undefined;
   return out !== undefined && out !== 'same';
+}
+
+/**
+ * A tool whose result is an output for the user, by its declaration: a copy written for the user (an export, saved masks)
+ * or a main product no step takes as input (a figure, a saved pipeline). Asked beside a question, it is never dropped.
+ */
+function givesTheUserAnOutput(tool: string, catalogue: Catalogue): boolean {
+  const main = producesOf(tool, catalogue)[0];
+  return selfOf(tool, catalogue)?.writesCopies === true || (main !== undefined && !(INPUT_TYPES as readonly string[]).includes(main));
+}
+
+/** A step giving the user an output (givesTheUserAnOutput) said outside the question's own words. */
+function outputAskedBeside(text: string, asked: string, mentions: readonly { tool: string; start: number; end: number }[], catalogue: Catalogue): boolean {
+  const at = text.lastIndexOf(asked);
+  // (the question's words are those of its span that a question mark closes: "which is biggest? and plot the areas" asks for the plot)
+  const sentences = [...text.matchAll(/[^.;!?]+[.;!?]*/g)].map((s) => ({ start: s.index, end: s.index + s[0].length, asks: /\?\s*$/.test(s[0]) }));
+  const asks = (m: { start: number }) => sentences.length < 2 || (sentences.find((s) => m.start >= s.start && m.start < s.end)?.asks ?? true);
+  const inQuestion = (m: { start: number; end: number }) => at >= 0 && m.start >= at && m.end <= at + asked.length && asks(m);
+  return mentions.some((m) => !inQuestion(m) && givesTheUserAnOutput(m.tool, catalogue));
 }
 
 /** A tool whose results are copies of its inputs written for the user (an export), by its declaration. */
