@@ -183,8 +183,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?": the frame where a value per frame is at its extreme answers it)
   const perFrameSeries = scope.whichFrame && Array.isArray(result.values[keys[0]]);
   if (EXTREME.test(question) && !perFrameSeries && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
-  // an earlier step is named by its outputs, not by its whole summary (a segmentation's runs to several sentences)
-  const source = conversation.current.includes(result) ? result.tool : `the earlier ${result.tool}${result.artifacts.length ? ` (${result.artifacts.map((a) => a.id).join(', ')})` : ''}`;
+  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);

@@ -52,12 +52,6 @@ describe('values per frame and events at the scope asked', () => {
     expect(answerFromValues('how many nuclei in channel 2 in frame 2?', c, [inChannel2])).toMatch(/in frame 2 = 4/);
     expect(answerFromValues('how many nuclei in channel 1 per frame?', c, [inChannel2])).toBeUndefined();
   });
-  it('names an earlier step by its outputs, never by its whole summary', () => {
-    const long: PastResult = { ...segmented, summary: 'Found 4 objects per frame by Otsu (chosen from the movie: ' + 'many reasons; '.repeat(20) + ').', artifacts: [{ id: 'labels-1', type: 'labels', path: '/x/labels.tif' }] as PastResult['artifacts'] };
-    const answer = answerFromValues('which frame has the most nuclei?', withSteps(long), [long]);
-    expect(answer).toMatch(/^Frame 4 has the most objects: 5 .*from the earlier segment \(labels-1\)\)$/);
-    expect(answer).not.toMatch(/many reasons/);
-  });
   it('answers "when" with the frames of the events, never with their number', () => {
     expect(answerFromValues('when did the first division happen?', withSteps(divisions), [divisions])).toMatch(/frames of the divisions: 7, 3; the first at frame 3/i);
     const none: PastResult = { ...divisions, values: { divisions: 0, framesOneBased: [] } };
