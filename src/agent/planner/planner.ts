@@ -1489,7 +1489,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
   // ("plot each cell's brightness over time; which one gets brightest?": a figure, an export or a saved file asked beside
   // the question is made too, whatever the tables at hand answer; the steps then run in the order said)
-  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && !givesTheUserAnOutput(m.tool, catalogue))) {
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && !(givesTheUserAnOutput(m.tool, catalogue) && namedByItsWords(m.tool, text.slice(m.start, m.end), catalogue)))) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
@@ -3141,7 +3141,17 @@ function outputAskedBeside(text: string, asked: string, mentions: readonly { too
   const sentences = [...text.matchAll(/[^.;!?]+[.;!?]*/g)].map((s) => ({ start: s.index, end: s.index + s[0].length, asks: /\?\s*$/.test(s[0]) }));
   const asks = (m: { start: number }) => sentences.length < 2 || (sentences.find((s) => m.start >= s.start && m.start < s.end)?.asks ?? true);
   const inQuestion = (m: { start: number; end: number }) => at >= 0 && m.start >= at && m.end <= at + asked.length && asks(m);
-  return mentions.some((m) => !inQuestion(m) && givesTheUserAnOutput(m.tool, catalogue));
+  return mentions.some((m) => !inQuestion(m) && givesTheUserAnOutput(m.tool, catalogue) && namedByItsWords(m.tool, text.slice(m.start, m.end), catalogue));
+}
+
+/**
+ * The words of a mention name its tool outright, by one of the words the tool declares ("plot", "export", "save"): an
+ * output is asked for only so, never by a clause that merely leans towards the tool ("my supervisor prefers medians
+ * because of outliers" is no figure asked for).
+ */
+function namedByItsWords(tool: string, span: string, catalogue: Catalogue): boolean {
+  const words = selfOf(tool, catalogue)?.words ?? [];
+  return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(span));
 }
 
 /** A tool whose results are copies of its inputs written for the user (an export), by its declaration. */
