@@ -1489,7 +1489,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("I was hoping you could tell me how many tracks you got": asked indirectly, with no question mark)
   // ("plot each cell's brightness over time; which one gets brightest?": a figure, an export or a saved file asked beside
   // the question is made too, whatever the tables at hand answer; the steps then run in the order said)
-  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue) && !(givesTheUserAnOutput(m.tool, catalogue) && namedByItsWords(m.tool, text.slice(m.start, m.end), catalogue)))) {
+  if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue)) && !outputAskedBeside(text, text, mentions, catalogue)) {
     if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
