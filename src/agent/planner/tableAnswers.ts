@@ -1224,11 +1224,11 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
   const distinguishing = [...scope.quantity].filter((w) => DISTINGUISHING_WORDS.has(w));
   for (const name of table.columns) {
     if (ID_COLUMNS.includes(name) || SKIP_COLUMNS.test(name)) continue;
-    if (distinguishing.length && !distinguishing.some((w) => columnWords(name).has(w))) continue;
     // a channel named: only that channel's columns ("mean_intensity_c2")
     const ofChannel = /_c(\d+)$/i.exec(name);
     if (scope.channels?.length && ofChannel && !scope.channels.includes(Number(ofChannel[1]))) continue;
     const own = columnWords(name);
+    if (distinguishing.length && !distinguishing.some((w) => own.has(w))) continue;
     let score = 0;
     for (const w of own) if (scope.quantity.has(w)) score += 1;
     if (score === 0 || numeric(table.rows, name).length === 0) continue;
