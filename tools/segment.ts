@@ -295,9 +295,9 @@ const segment = defineTool({
         }
       };
       let chosenParameters = choose(args.target === 'cells' ? 'irregular' : 'round');
-      // Target "auto" ("the cells", no word for which): whole cells or nuclei told from the movie's bright objects
-      // (dark ones, phase contrast, stay nuclei: the probe measures fluorescence).
-      const kind = args.target === 'auto' && chosenParameters.chosen.objects === 'bright' && blankNote === undefined ? (await import('../src/analysis/objectKind.ts')).objectKindOfSamples(samples, chosenParameters.chosen.objectRadiusPx) : undefined;
+      // Target "auto" ("the cells", no word for which): whole cells or nuclei told from the movie's objects' shape (dark
+      // ones, inverted contrast or phase contrast, measured on the planes inverted).
+      const kind = args.target === 'auto' && blankNote === undefined ? (await import('../src/analysis/objectKind.ts')).objectKindOfSamples(samples, chosenParameters.chosen.objectRadiusPx, chosenParameters.chosen.objects) : undefined;
       const target: 'nuclei' | 'cells' = args.target === 'auto' ? (kind?.target ?? 'nuclei') : args.target;
       if (target === 'cells' && args.target === 'auto') chosenParameters = choose('irregular');
       let { options, chosen } = chosenParameters;

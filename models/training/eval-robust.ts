@@ -148,6 +148,8 @@ const u8: Intensity = (p, _w, _h, _r, ref) => {
   const span = ref.max - ref.min || 1;
   return p.map((v) => Math.max(0, Math.min(255, Math.round((255 * (v - ref.min)) / span))));
 };
+/** A dim 8-bit camera: the background at 10 grey levels and the objects' contrast over it 12 levels (gain and offset changed, then rounded). */
+const dim8: Intensity = (p, _w, _h, _r, ref) => p.map((v) => Math.max(0, Math.min(255, Math.round(10 + (12 * (v - ref.bg)) / ref.contrast))));
 const gamma = (g: number): Intensity => (p, _w, _h, _r, ref) => {
   const span = ref.max - ref.min || 1;
   return p.map((v) => ref.min + span * Math.pow(Math.max(0, Math.min(1, (v - ref.min) / span)), g));
@@ -195,6 +197,8 @@ interface Variant {
   scale?: number;
   /** Applied in order after scaling (the reference levels are the scaled plane's). */
   steps?: Intensity[];
+  /** Kept frames (0-based) that hold no cell: the background level and noise, their truth empty (tra-robust.ts only). */
+  blank?: number[];
 }
 
 export const VARIANTS: Variant[] = [
@@ -217,6 +221,9 @@ export const VARIANTS: Variant[] = [
   { name: '3x+8-bit+poisson', scale: 3, steps: [poisson, u8] },
   { name: 'textured 3x', scale: 3, steps: [nucleoli] },
   { name: 'textured 3x+poisson', scale: 3, steps: [nucleoli, poisson] },
+  { name: 'empty frames', blank: [3, 4] },
+  { name: 'empty frames+poisson', blank: [3, 4], steps: [poisson] },
+  { name: 'dim 8-bit', steps: [dim8] },
 ];
 
 const MAX_SIDE = 1000;

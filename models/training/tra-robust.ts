@@ -2,7 +2,13 @@
 // default arguments and through the shipped pipelines on movies we never see), side by side with scikit-image's Otsu +
 // watershed + nearest-neighbour peer (skimage_tracking.py) on the same movie in the same run.
 //   nice -n 10 node bin/run-ts.js models/training/tra-robust.ts [SET,...] [VARIANT,...] [frames=N] [every=N] [start=T]
-//        [crop=PX] [runs=steps,nuclei,cells,skimage]
+//        [crop=PX] [runs=steps,nuclei,cells,skimage] [blank=T,..] [pixel=UM]
+// blank=T,..: those kept frames (0-based, in the kept movie) hold no cell: the background level with the background's own
+// noise (an empty well, cells out of focus), their truth empty. pixel=UM: the movie is written with a pixel size of
+// UM / scale (the stored pixel size of the set, changed to match the scaling, as another microscope's file would carry).
+// Where the variants include "native", each other variant's row also says its TRA minus native's per run, and
+// "COLLAPSE" where that falls by more than 0.05 (a metamorphic check: a default that fails under a change a real movie
+// could have is a bug).
 // SET: simplus01, simplus02, msc02. VARIANT: eval-robust.ts's VARIANTS by name (scale 0.5x / 2x / 3x, 8-bit, gamma,
 // offset, gradient, noise, blur, inverted, textured 3x, ...). The movie: stored frames start, start+every, ... (frames
 // of them, default 12 from frame 0, every 1), scaled, cropped to a centred square of at most crop px (default 400) after
@@ -44,7 +50,7 @@ export interface TraRow {
   seconds: number;
 }
 
-export async function traVariant(set: DatasetName, variantName: string, runs: TraRun[], o: { frames: number; every: number; start: number; crop: number }): Promise<TraRow[] | undefined> {
+export async function traVariant(set: DatasetName, variantName: string, runs: TraRun[], o: { frames: number; every: number; start: number; crop: number; blank?: number[]; pixelUm?: number }): Promise<TraRow[] | undefined> {
   const data = ctcDataset(set);
   if (!datasetPresent(data)) return undefined;
   const variant = VARIANTS.find((v) => v.name === variantName);
@@ -66,18 +72,21 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
       const raw = (await movie.plane(0, 0, 0)).slice();
       const r = transform(raw, movie.shape.x, movie.shape.y, v, false);
       await movie.close();
-      let plane = Float32Array.from(r.plane);
+      let plane: Float32Array = Float32Array.from(r.plane);
       ref ??= levels(plane);
+      const blank = (variant.blank ?? o.blank)?.includes(keep.indexOf(t)) ?? false;
+      if (blank) plane = emptyFrame(plane, mulberry32(2000 + t));
       const rand = mulberry32(1000 + t);
       for (const step of variant.steps ?? []) plane = step(plane, r.width, r.height, rand, ref);
       frames.push(Uint16Array.from(plane, (p) => Math.max(0, Math.min(65535, Math.round(p)))));
       const m = await readMaskFrame(masks.get(t)!);
-      truth.push(Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true).plane));
+      const mask = Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true).plane);
+      truth.push(blank ? mask.fill(0) : mask);
       [width, height] = [r.width, r.height];
     }
     const shape = { t: keep.length, z: 1, c: 1, y: height, x: width };
     const moviePath = join(dir, 'movie.tif');
-    await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t]));
+    await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t], o.pixelUm ? { pixelSizeUm: o.pixelUm / (variant.scale ?? 1) } : undefined));
     const original = parseCtcTrackFile(readFileSync(join(data.truth, 'TRA', 'man_track.txt'), 'utf8'));
     const rows = rowsFromPresence(truth.map((p) => new Set(p.filter((x) => x > 0))), original);
     const reference: CtcSequence = { rows, frames: keep.map((_, t) => t), frame: async (t) => [truth[t]] };
@@ -122,6 +131,15 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
   }
 }
 
+/** A frame with no cell: the background level (median) with noise of the background's spread (from its lower half), independent per pixel. */
+export function emptyFrame(plane: Float32Array, rand: () => number): Float32Array<ArrayBuffer> {
+  const sorted = Float32Array.from(plane).sort();
+  const median = sorted[sorted.length >> 1];
+  // (the background's spread from its lower half: median minus the 16th percentile, one sigma for normal noise)
+  const sd = Math.max(0, median - sorted[Math.floor(0.16 * sorted.length)]);
+  return Float32Array.from(plane, () => median + sd * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const option = (key: string) => args.find((a) => a.startsWith(`${key}=`))?.slice(key.length + 1);
@@ -129,18 +147,35 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const variantArg = args.find((a) => VARIANTS.some((v) => a.split(',').includes(v.name)));
   const variants = variantArg ? variantArg.split(',') : ['native'];
   const runs = (option('runs') ?? 'steps,nuclei,cells,skimage').split(',') as TraRun[];
-  const o = { frames: Number(option('frames') ?? 12), every: Number(option('every') ?? 1), start: Number(option('start') ?? 0), crop: Number(option('crop') ?? 400) };
+  const o = {
+    frames: Number(option('frames') ?? 12),
+    every: Number(option('every') ?? 1),
+    start: Number(option('start') ?? 0),
+    crop: Number(option('crop') ?? 400),
+    blank: option('blank')?.split(',').map(Number),
+    pixelUm: option('pixel') ? Number(option('pixel')) : undefined,
+  };
   const table = [`| set | variant | size, frames | ${runs.map((r) => `${r} TRA (DET) div found/true`).join(' | ')} |`, `|---|---|---|${runs.map(() => '---|').join('')}`];
-  for (const set of sets)
+  for (const set of sets) {
+    let native: TraRow[] | undefined;
     for (const name of variants) {
       const rows = await traVariant(set, name, runs, o);
       if (!rows) {
         console.error(`skipping ${set}: data not found`);
         continue;
       }
-      const cell = (r?: TraRow) => (r ? `${r.TRA.toFixed(3)} (${r.DET.toFixed(3)}) ${r.divisions.result}/${r.divisions.reference}` : '-');
+      if (name === 'native') native = rows;
+      const against = (r: TraRow) => native?.find((n) => n.run === r.run && n !== r);
+      const delta = (r: TraRow) => {
+        const n = against(r);
+        if (!n) return '';
+        const d = r.TRA - n.TRA;
+        return ` Δ${d >= 0 ? '+' : ''}${d.toFixed(3)}${d < -0.05 ? ' COLLAPSE' : ''}`;
+      };
+      const cell = (r?: TraRow) => (r ? `${r.TRA.toFixed(3)} (${r.DET.toFixed(3)}) ${r.divisions.result}/${r.divisions.reference}${delta(r)}` : '-');
       table.push(`| ${set} | ${name} | ${rows[0]?.size ?? ''}, ${rows[0]?.frames ?? ''} | ${runs.map((run) => cell(rows.find((r) => r.run === run))).join(' | ')} |`);
       console.error(table[table.length - 1]);
     }
+  }
   console.log(table.join('\n'));
 }

@@ -4,6 +4,8 @@
 // the other measures are reported for models/training/probe-object-kind.ts, where none of them
 // separated the sets better (models/README.md, "Whole cells or nuclei").
 import { distanceTransform } from './distance.ts';
+import { toFloat32 } from './filters.ts';
+import { brightObjects } from './object-size.ts';
 import { memoOnPlane } from './plane-memo.ts';
 import { chooseSegmentParameters, type SamplePlane } from './seg-auto.ts';
 import { binFactorFor, binPlane } from './seg-bin.ts';
@@ -95,12 +97,17 @@ export const WHOLE_CELL_MAX_QUARTILE_SOLIDITY = 0.85;
 /** Fewer pieces than this over the sample planes say too little: nuclei, the default. */
 const MIN_PIECES = 5;
 
-/** Whole cells or nuclei for a request that names neither, from the movie's bright objects; nuclei where unsure. */
-export function objectKindOfSamples(samples: SamplePlane[], radiusPx?: number): { target: 'nuclei' | 'cells'; measures: ObjectShapeMeasures; reason: string } {
+/**
+ * Whole cells or nuclei for a request that names neither, from the movie's objects; nuclei where unsure. Dark objects
+ * (whole cells under inverted contrast, phase contrast) are measured on the planes inverted, so their shape is told as
+ * a bright object's is: MSC-02's whole cells inverted were taken for nuclei when only bright objects were measured.
+ */
+export function objectKindOfSamples(recorded: SamplePlane[], radiusPx?: number, objects: 'bright' | 'dark' = 'bright'): { target: 'nuclei' | 'cells'; measures: ObjectShapeMeasures; reason: string } {
+  const samples = objects === 'dark' ? recorded.map((s) => ({ ...s, plane: brightObjects(toFloat32(s.plane)) })) : recorded;
   const measures = objectShapeMeasures(samples, radiusPx);
   const q = measures.quartileSolidity;
   const binned = measures.binFactor > 1 ? `, measured on the frames binned ${measures.binFactor}x${measures.binFactor} (objects of ${+measures.radiusPx.toFixed(1)} px in radius)` : '';
-  const figures = `a quarter of the ${measures.pieces} objects in ${samples.length} sample frame(s) are less convex than solidity ${q.toFixed(2)}${binned}`;
+  const figures = `a quarter of the ${measures.pieces}${objects === 'dark' ? ' dark' : ''} objects in ${samples.length} sample frame(s) are less convex than solidity ${q.toFixed(2)}${binned}`;
   if (measures.pieces >= MIN_PIECES && q <= WHOLE_CELL_MAX_QUARTILE_SOLIDITY) {
     return { target: 'cells', measures, reason: `whole cells, told from the movie: ${figures} (at most ${WHOLE_CELL_MAX_QUARTILE_SOLIDITY}: protrusions)` };
   }

@@ -14,7 +14,7 @@ import { threshold, type ThresholdMethod } from './threshold.ts';
 import { thresholdBreakage } from './seg-method-check.ts';
 import { memoOnPlane } from './plane-memo.ts';
 import { selectRank } from './quickselect.ts';
-import { brightPlane, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, HYSTERESIS_MAX_SHARE, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { brightPlane, noiseAlone, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, HYSTERESIS_MAX_SHARE, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
 export interface AutoSegmentOptions extends Omit<SegmentOptions, 'objects' | 'method'> {
   /** Threshold method, or "auto": Otsu or triangle chosen from the sample planes (chooseThresholdMethod). Default otsu. */
@@ -591,13 +591,43 @@ export function resolveSegmentMethod(method: ToolSegmentMethod | 'auto'): { meth
   return method === 'auto' ? AUTO_METHOD : { method, reason: '' };
 }
 
-/** Up to `count` planes spread over the frame range (first, middle, last...), middle z slice, for the estimate. */
+/** Frames either side of a sample frame of noise alone that are looked at for one with objects. */
+const EMPTY_SAMPLE_REACH = 5;
+
+/** Whether a plane is noise alone (an empty frame) whichever side its objects would be (seg-plane.ts `noiseAlone`, at smoothing 2 px). */
+function emptySample(plane: PlaneData, width: number, height: number): boolean {
+  const smoothed = gaussianBlur(plane, width, height, 2);
+  if (!noiseAlone(smoothed, width, height, 2)) return false;
+  return noiseAlone(brightObjects(smoothed), width, height, 2);
+}
+
+/**
+ * Up to `count` planes spread over the frame range (first, middle, last...), middle z slice, for the estimate. A picked
+ * frame of noise alone (an empty frame: no cells yet, a focus loss) is replaced by the nearest frame with objects within
+ * EMPTY_SAMPLE_REACH frames, so the parameters are measured on objects, not on noise.
+ */
 export async function sampleMoviePlanes(movie: Movie, channel: number, frames: [number, number], count = 3): Promise<SamplePlane[]> {
   const [first, last] = frames;
   const n = Math.min(count, last - first + 1);
   const picks = [...new Set(Array.from({ length: n }, (_, k) => Math.round(first + (n === 1 ? 0 : (k * (last - first)) / (n - 1)))))];
   const z = Math.floor(movie.shape.z / 2);
+  const { x: width, y: height } = movie.shape;
   const samples: SamplePlane[] = [];
-  for (const t of picks) samples.push({ plane: await movie.plane(t, z, channel), width: movie.shape.x, height: movie.shape.y });
+  const used = new Set(picks);
+  for (const t of picks) {
+    let plane = await movie.plane(t, z, channel);
+    if (emptySample(plane, width, height)) {
+      search: for (let d = 1; d <= EMPTY_SAMPLE_REACH; d++)
+        for (const near of [t + d, t - d]) {
+          if (near < first || near > last || used.has(near)) continue;
+          const other = await movie.plane(near, z, channel);
+          if (emptySample(other, width, height)) continue;
+          used.add(near);
+          plane = other;
+          break search;
+        }
+    }
+    samples.push({ plane, width, height });
+  }
   return samples;
 }

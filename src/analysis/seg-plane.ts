@@ -111,6 +111,11 @@ export interface SegmentOptions {
    * before thresholding: for uneven illumination or a gradient, which defeat a global threshold. Default false.
    */
   flattenBackground?: boolean;
+  /**
+   * A plane of noise alone (an empty frame: Otsu's threshold within the smoothed plane's noise and no pixel far above
+   * it, `noiseAlone`) has no objects, whatever the automatic threshold. Default true; not applied to method "manual".
+   */
+  emptyIfNoise?: boolean;
 }
 
 export interface PlaneSegmentation {
@@ -143,6 +148,7 @@ export const SEGMENT_DEFAULTS = {
   splitByIntensity: false,
   closeBaysPx: 0,
   flattenBackground: false,
+  emptyIfNoise: true,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -320,6 +326,44 @@ export function backgroundStats(smoothed: Float32Array, foreground: Uint8Array):
   const deviations = new Float64Array(n);
   for (let j = 0; j < n; j++) deviations[j] = Math.abs(values[j] - background);
   return { background, noise: 1.4826 * selectRank(deviations, n >> 1) };
+}
+
+/**
+ * Where a smoothed plane's threshold and its highest value lie above its background, in the plane's own noise: the
+ * background is the median of the pixels under the threshold and the noise their median minus their 16th percentile (one
+ * standard deviation of normal noise, measured on the side the threshold does not cut). Infinity where the pixels under
+ * the threshold are all alike. The highest is taken borderPx or more from the plane's edge.
+ */
+export function noiseMargins(smoothed: Float32Array, thresholdValue: number, width: number, height: number, borderPx: number): { threshold: number; highest: number } {
+  const step = Math.max(1, Math.floor(smoothed.length / 65536));
+  const sampled = new Float32Array(Math.ceil(smoothed.length / step));
+  let n = 0;
+  for (let i = 0; i < smoothed.length; i += step) if (smoothed[i] <= thresholdValue) sampled[n++] = smoothed[i];
+  let highest = Number.NEGATIVE_INFINITY;
+  // (the highest away from the plane's edge, where the smoothing averages fewer pixels and noise alone reaches further)
+  const b = Math.min(borderPx, Math.floor((Math.min(width, height) - 1) / 2));
+  for (let y = b; y < height - b; y++) for (let x = b, i = y * width + b; x < width - b; x++, i++) if (smoothed[i] > highest) highest = smoothed[i];
+  if (n < 16) return { threshold: Number.POSITIVE_INFINITY, highest: Number.POSITIVE_INFINITY };
+  const values = sampled.subarray(0, n);
+  const median = selectRank(values, n >> 1);
+  const spread = median - selectRank(values, Math.floor(0.16 * n));
+  if (!(spread > 0)) return { threshold: Number.POSITIVE_INFINITY, highest: Number.POSITIVE_INFINITY };
+  return { threshold: (thresholdValue - median) / spread, highest: (highest - median) / spread };
+}
+
+/**
+ * Otsu's threshold of a plane of noise alone (an empty frame) lies within its noise: about 0.9 noise SD above the
+ * background on every set's empty stand-in, against 3.8-82 on their frames with objects (probe-noise-plane.ts,
+ * models/README.md). Under this margin a plane may be noise alone.
+ */
+export const NOISE_OTSU_MARGIN = 2;
+/** ...and where no smoothed pixel (away from the edge) reaches this many noise SDs over the background, it is (noise alone: 4.8-7.8; frames with objects: 14.7 or more). */
+export const NOISE_HIGHEST_MARGIN = 10;
+
+/** Whether a smoothed plane holds noise alone: Otsu's threshold within its noise and no pixel far above it. */
+export function noiseAlone(smoothed: Float32Array, width: number, height: number, sigmaPx: number): boolean {
+  const m = noiseMargins(smoothed, autoThreshold(smoothed, 'otsu'), width, height, Math.ceil(2 * sigmaPx));
+  return m.threshold < NOISE_OTSU_MARGIN && m.highest < NOISE_HIGHEST_MARGIN;
 }
 
 /** NaN pixels (e.g. outside a registered field) are set to the plane's lowest value so they neither smear nor become objects. */
@@ -504,6 +548,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   const smoothed = gaussianBlur(bright, width, height, o.sigmaPx);
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
+  if (o.method !== 'manual' && o.emptyIfNoise && noiseAlone(smoothed, width, height, o.sigmaPx)) return { labels: new Uint32Array(width * height), count: 0, thresholdValue };
   for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;
   if (o.growToNoiseSd > 0) growToNoise(foreground, smoothed, width, height, o.growToNoiseSd, missing, unseededRegionPx(o.sigmaPx, o.minAreaPx), thresholdValue);
   if (o.fillHoles) fillHoles(foreground, width, height);
