@@ -245,7 +245,7 @@ const track = defineTool({
         }),
       );
       const { tracks, scale, divisionEvidence } = tracking;
-      if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty): segment the movie first`);
+      if (tracks.spots.length === 0) throw new InputError(`${args.labels} has no objects (every frame is empty), so there is nothing to track: where it comes from a segmentation, that found no object in any frame (check the channel, or segment with other settings); otherwise segment the movie first`);
       // the tracks are made on the repaired labels: saved beside them, and named by them (a CTC export reads it)
       const repair = tracking.repair;
       let repairedRef: ArtifactRef | undefined;

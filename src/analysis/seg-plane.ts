@@ -360,10 +360,41 @@ export const NOISE_OTSU_MARGIN = 2;
 /** ...and where no smoothed pixel (away from the edge) reaches this many noise SDs over the background, it is (noise alone: 4.8-7.8; frames with objects: 14.7 or more). */
 export const NOISE_HIGHEST_MARGIN = 10;
 
-/** Whether a smoothed plane holds noise alone: Otsu's threshold within its noise and no pixel far above it. */
+/**
+ * Otsu's separability: the share of a plane's variance between the two classes its threshold makes. Noise alone, one
+ * normal hump split at its middle: 2/pi = 0.64; two levels (a structure that fills the frame, such as a membrane
+ * stain's walls and the cells they enclose) near 1.
+ */
+export function otsuSeparability(smoothed: Float32Array, thresholdValue: number): number {
+  const step = Math.max(1, Math.floor(smoothed.length / 65536));
+  let [n0, s0, n1, s1, sq] = [0, 0, 0, 0, 0];
+  for (let i = 0; i < smoothed.length; i += step) {
+    const v = smoothed[i];
+    if (!Number.isFinite(v)) continue;
+    if (v <= thresholdValue) (n0++, (s0 += v));
+    else (n1++, (s1 += v));
+    sq += v * v;
+  }
+  const n = n0 + n1;
+  if (!n0 || !n1) return 0;
+  const mean = (s0 + s1) / n;
+  const total = sq / n - mean * mean;
+  const between = (n0 / n) * (n1 / n) * (s1 / n1 - s0 / n0) ** 2;
+  return total > 0 ? between / total : 0;
+}
+
+/** Noise alone splits at Otsu's 0.64; above this the plane holds two levels, not one hump. */
+export const NOISE_MAX_SEPARABILITY = 0.72;
+
+/**
+ * Whether a smoothed plane holds noise alone: Otsu's threshold within its noise, no pixel far above it, and one hump,
+ * not two levels (the noise is measured on the pixels under the threshold, which a thin background such as a membrane
+ * stain's walls, blurred, makes look wide).
+ */
 export function noiseAlone(smoothed: Float32Array, width: number, height: number, sigmaPx: number): boolean {
-  const m = noiseMargins(smoothed, autoThreshold(smoothed, 'otsu'), width, height, Math.ceil(2 * sigmaPx));
-  return m.threshold < NOISE_OTSU_MARGIN && m.highest < NOISE_HIGHEST_MARGIN;
+  const otsu = autoThreshold(smoothed, 'otsu');
+  const m = noiseMargins(smoothed, otsu, width, height, Math.ceil(2 * sigmaPx));
+  return m.threshold < NOISE_OTSU_MARGIN && m.highest < NOISE_HIGHEST_MARGIN && otsuSeparability(smoothed, otsu) < NOISE_MAX_SEPARABILITY;
 }
 
 /** NaN pixels (e.g. outside a registered field) are set to the plane's lowest value so they neither smear nor become objects. */

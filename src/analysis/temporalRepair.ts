@@ -344,6 +344,9 @@ function mainPartner(label: number, area: number, shared: Map<number, Map<number
   return bestN >= fraction * area ? best : undefined;
 }
 
+/** A frame without objects between frames of at least this many objects each is empty, not objects missed. */
+const EMPTY_FRAME_MIN_SIDE_OBJECTS = 3;
+
 /**
  * Repairs a 2-D label movie (one plane per frame, 0 background) over time: fragments merged, objects
  * that are two split (see the module comment). The input planes are not changed.
@@ -371,9 +374,14 @@ export function repairLabelsOverTime(input: ArrayLike<number>[], width: number, 
   if (frames < 2 || !Number.isFinite(typical)) return { planes, split: 0, merged: 0, filled: 0, events, typicalAreaPx: typical };
   const minArea = minPart * typical;
 
-  // 0. objects missed for a frame or two, drawn in where the frames on both sides show them at the same place
+  // 0. objects missed for a frame or two, drawn in where the frames on both sides show them at the same place; a frame
+  // where the segmentation found no object at all, between frames of EMPTY_FRAME_MIN_SIDE_OBJECTS or more, is an empty
+  // frame (no cells, a shutter or focus failure), not objects missed, and stays empty (tra-robust.ts 'empty frames': 22
+  // objects drawn into two empty frames of SIM+ 01). With fewer objects around, one missed object is the likelier.
+  const counts = objects.map((o) => o.areas.size);
   for (let g = 1; g <= fillFrames; g++)
     for (let t = 1; t + g < frames; t++) {
+      if (counts.slice(t, t + g).includes(0) && Math.min(counts[t - 1], counts[t + g]) >= EMPTY_FRAME_MIN_SIDE_OBJECTS) continue;
       const between = planes.slice(t, t + g).map((plane, i) => ({ plane, objects: objects[t + i] }));
       for (const run of missedRuns(planes[t - 1], between, planes[t + g], objects[t - 1], objects[t + g], width, height, fraction, minArea, maxPart))
         run.forEach((fill, i) => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolContext } from '../../src/agent/artifacts.ts';
 import { segmentPlane } from '../../src/analysis/seg-plane.ts';
+import { repairLabelsOverTime } from '../../src/analysis/temporalRepair.ts';
 import { MemoryMovie, writeMovie } from '../../src/image/index.ts';
 import { mulberry32 } from '../../src/random.ts';
 import { tools } from '../../tools/segment.ts';
@@ -93,5 +94,21 @@ describe('segment tool defaults on changed movies', () => {
     const nucleiPath = join(dir, 'nuclei-dark.tif');
     await writeMovie(nucleiPath, new MemoryMovie({ t: 1, z: 1, c: 1, y: h, x: w }, 'float32', [nuclei]));
     expect(((await call({ movie: nucleiPath }, ctx)).values as { target: string }).target).toBe('nuclei');
+  });
+});
+
+describe('repair over time leaves an empty frame empty', () => {
+  /** A label plane with disks of radius 7 at the first n centres, numbered 1..n. */
+  const labels = (n: number) => {
+    const p = new Uint32Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) centres.slice(0, n).forEach(([cx, cy], k) => Math.hypot(x - cx, y - cy) <= 7 && (p[y * w + x] = k + 1));
+    return p;
+  };
+  it('no object is drawn into a frame without any between frames of several, while one object missed for a frame is', () => {
+    const crowded = repairLabelsOverTime([labels(9), labels(9), new Uint32Array(w * h), labels(9), labels(9)], w, h);
+    expect(crowded.filled).toBe(0);
+    expect(crowded.planes[2].some((v) => v > 0)).toBe(false);
+    const single = repairLabelsOverTime([labels(1), labels(1), new Uint32Array(w * h), labels(1), labels(1)], w, h);
+    expect(single.filled).toBe(1);
   });
 });
