@@ -273,7 +273,7 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
     return `Frame ${i + 1} has the ${what}: ${of(i)} (per frame ${formatValue(Math.min(...series))} to ${formatValue(Math.max(...series))}; from ${source})`;
   }
   if (scope.frame !== undefined) {
-    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1;
+    const i = scope.frame === 'last' ? n - 1 - (scope.beforeLast ?? 0) : scope.frame === 'first' ? 0 : scope.frame - 1;
     if (i < 0 || i >= n) return `There is no frame ${scope.frame}: ${name} has ${n} frames (from ${source})`;
     return `${capitalize(name)} in frame ${i + 1} = ${of(i)} (from ${source})`;
   }
@@ -466,7 +466,7 @@ function seriesFromFrame(name: string, series: number[], scope: QuestionScope, u
   const n = series.length;
   const frames = n === 1 ? `frame ${offset + 1}` : `frames ${offset + 1}-${offset + n}`;
   if (scope.frame !== undefined) {
-    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1 - offset;
+    const i = scope.frame === 'last' ? n - 1 - (scope.beforeLast ?? 0) : scope.frame === 'first' ? 0 : scope.frame - 1 - offset;
     if (i < 0 || i >= n) return `There is no frame ${scope.frame} in what was measured: ${name} covers ${frames} (from ${source})`;
     return `${capitalize(name)} in frame ${i + 1 + offset} = ${formatValue(series[i])}${unit} (from ${source})`;
   }

@@ -47,6 +47,8 @@ export interface Condition {
 export interface QuestionScope {
   /** 1-based frame, or the first/last frame. */
   frame?: number | 'first' | 'last';
+  /** With frame 'last': so many frames before the last ("the penultimate frame", "second-to-last timepoint": 1). */
+  beforeLast?: number;
   /** A 1-based inclusive range of frames ("frames 2-4", "between frames 5 and 10"). */
   frames?: { first: number; last: number };
   /** A track or cell number. */
@@ -428,6 +430,21 @@ function quantityOf(text: string): Set<string> {
   return wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
 }
 
+/**
+ * A frame counted back from the end: "the penultimate frame", "second-to-last timepoint", "the last frame but one",
+ * "next to last frame", "third-to-last frame", "the frame before the last" → how many frames before the last (1, 2);
+ * undefined when none is said.
+ */
+const BEFORE_LAST = new RegExp(String.raw`\b(?:(antepenultimate|penultimate|(second|next|third)[- ]+to[- ]+(?:the\s+)?last|(?:very\s+)?last[- ]+but[- ]+(one|two))\s+(?:frame|time ?point|timepoint)|(?:last|final)\s+(?:frame|time ?point|timepoint)\s+but\s+(one|two)|(?:frame|time ?point|timepoint)\s+(?:just\s+|right\s+)?before\s+the\s+(?:very\s+)?(?:last|final)(?:\s+(?:one|frame|time ?point|timepoint))?)\b`, 'i');
+
+export function framesBeforeLast(text: string): number | undefined {
+  const m = BEFORE_LAST.exec(text);
+  if (!m) return undefined;
+  const word = (m[1] ?? '').toLowerCase();
+  if (word === 'antepenultimate' || /^third$/i.test(m[2] ?? '') || /^two$/i.test(m[3] ?? m[5] ?? '')) return 2;
+  return 1;
+}
+
 function readScope(question: string): QuestionScope {
   // (a calibration told with the question, "5 min per frame", is no scope of it)
   const whole = withoutUnits(plainQuestion(withoutToldCalibration(question)));
@@ -546,10 +563,12 @@ function readScope(question: string): QuestionScope {
   const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance').replace(HOW_FAR_IN_TOTAL.test(text) ? /\bin total\b/gi : /$^/, '')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
-  const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
+  const beforeLast = framesBeforeLast(text);
+  const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame || beforeLast ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   const trackEvent = track && !compareTracks ? trackEventOf(text, Number(track[1])) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
+    ...(frame === 'last' && beforeLast ? { beforeLast } : {}),
     ...(frames ? { frames } : {}),
     ...(track && !compareTracks ? { track: Number(track[1]) } : {}),
     ...(channels.length ? { channels } : {}),
@@ -626,7 +645,8 @@ export function isAskedForm(question: string): boolean {
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
-    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+    // ("in the final frame how big ...", "at the very start, what ...": the ends of the movie in any of their words)
+    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:very\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|final|initial|penultimate|second[- ]to[- ]last|start|beginning|end|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
   if (opensWithOperationName(text) && !/\?\s*$/.test(text)) return false;
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
@@ -1664,7 +1684,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
-  if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : `the ${scope.frame} frame`;
+  if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
   return 'each frame';
@@ -2033,7 +2053,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
   }
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
-    const t = scope.frame === 'last' ? frames.at(-1) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
+    const t = scope.frame === 'last' ? frames.at(-1 - (scope.beforeLast ?? 0)) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
     if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1})`;
     rows = rows.filter((r) => r.t === t);
     parts.push(`in frame ${t + 1}`);
