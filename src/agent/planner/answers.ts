@@ -13,6 +13,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { declaredResultAnswer } from './declaredResults.ts';
+import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
@@ -330,7 +331,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   // a step that doubted its own result (values.doubt: "unsure which parts are the cells") says so beside every number
   // drawn from it, in the answer read last, not only on its card (a count of halos given with confidence is the worst answer)
   const doubts = conversation.current.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
-  const answer = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
+  const said = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
+  // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
+  const answer = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
