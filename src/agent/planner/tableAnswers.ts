@@ -530,14 +530,15 @@ function readScope(question: string): QuestionScope {
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
   if (spanOrder) reduce = spanOrder;
   else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
-  const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
+  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b|±|\+\/-/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
+  const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
+  // ("min, max and mean of the nucleus areas": statistics listed of the things, no one thing picked at an extreme)
+  const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && stats.length < 2 && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less|proliferat\w*|multipl(?:y|ies|ying|ied))\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them ("how many cells in channel 2?" counts the things seen in it)
   const quantity = quantityWords.size === 0 && channels.length && reduce !== 'count' ? wordKeys('intensity') : quantityWords;
-  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
-  const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   let whichFrame = ranksFrames || /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
@@ -679,6 +680,8 @@ export function isAskedForm(question: string): boolean {
   // "nuclei count for frames 2 to 4, frame by frame", "mean area per frame in frames 3-6": a count or a statistic at frames, no verb
   // (in one sentence: "The nucleus have size around 14 pixel. Please count how many ..." opens with a fact, then asks a step)
   if (NOUN_QUESTION.test(text) && !verbFirst && !STEP_WORD.test(text) && !/[.!?]\s+\S/.test(text.trim()) && /\b(?:count|counts|number|mean|average|avg|median|total)\b/i.test(text) && (() => { const at = readScope(question); return at.frames !== undefined || at.frame !== undefined || at.perFrame; })()) return true;
+  // "area distribution - mean ± SD please", "speeds: median, min and max": a quantity with the statistics of it listed, no verb
+  if ((NOUN_QUESTION.test(text) || named) && !verbFirst && !STEP_WORD.test(text) && (readQuestion(question).stats?.length ?? 0) >= 2) return true;
   return (NOUN_QUESTION.test(text) || named) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !verbFirst) || (!verbFirst && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -928,7 +931,7 @@ export function asksTheData(question: string): boolean {
   const scope = readQuestion(question);
   if (scope.trackEvent) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -2157,7 +2160,9 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const left = leftOut(rows, values.length, column, of);
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
-    const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
+    // (in a list of statistics the ends are the minimum and the maximum, as a summary table names them)
+    const listName = (r: Reduce) => (r === 'min' ? 'minimum' : r === 'max' ? 'maximum' : statistic(numbers, r).name.toLowerCase());
+    const parts = scope.stats.map((r) => `${listName(r)} ${withUnit(statistic(numbers, r).value, unit)}`);
     return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source, askedChannelRatio(question));

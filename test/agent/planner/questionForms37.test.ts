@@ -58,3 +58,13 @@ describe('events asked as a rate', () => {
     expect(withEventRate('speed per hour of the dividing cells', 'Divisions = 6', conversation, 300)).toBe('Divisions = 6');
   });
 });
+
+describe('statistics listed of a quantity', () => {
+  it('no one thing is picked at an extreme, and the list is a question', () => {
+    const scope = readQuestion('give me min, max and mean of the nucleus areas');
+    expect(scope.which).toBe(false);
+    expect(scope.stats).toEqual(['mean', 'min', 'max']);
+    expect(isAskedForm('intensity distribution - median ± SD please')).toBe(true);
+    expect(readQuestion('intensity distribution - median ± SD please').stats).toEqual(['median', 'sd']);
+  });
+});
