@@ -205,6 +205,9 @@ export function plainQuestion(question: string): string {
     .replace(/(?<![\p{L}\d])(?:i\.\s?e\.?|e\.\s?g\.?)(?=[\s,:])/giu, ' ')
     // "how many microns per hour do they move?": a length per time asked by its unit is a speed, no count of things
     .replace(/\bhow many\s+((?:micro(?:n|meter|metre)s?|µm|um|pixels?|px|nano(?:meter|metre)s?|nm|milli(?:meter|metre)s?|mm)\s*(?:per|an?|each|every|\/)\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|frames?))\b/gi, 'what is the average speed in $1')
+    // "how long was cell 2 followed for?", "for how long is track 3 tracked", "how long were they visible?": the time a
+    // thing is followed, its duration, never a length it travelled
+    .replace(/\b(?:for\s+)?how long\s+(?:was|is|were|are|did|does|do|has|have|had)\s+((?:(?:the|this|that|each|every|my)\s+)?[\p{L}]+(?:\s*#?\d+)?)\s+(?:been\s+)?(?:followed|tracked|seen|visible|present|detected|observed|found|kept|in view|in the (?:movie|frame|field)|around)\b(?:\s+for\b)?/giu, 'what is the duration of $1')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
@@ -469,7 +472,7 @@ function readScope(question: string): QuestionScope {
   const twoFrames = TWO_FRAMES.exec(text) ?? PLURAL_TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
   const thanFrames = THAN_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange|\bdiffer|\b(?:go(?:es)?|went|gone|going)\s+(?:up|down)\b|\b(?:increas|decreas|ris[ei]|rose|fall|fell|drop|grow|grew|shr[iau]nk|declin)\w*/i.test(text)
     // "bigger in frame 1 or frame 4?": a choice between two frames
     || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);

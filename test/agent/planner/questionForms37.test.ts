@@ -1,7 +1,7 @@
 // Forms of questions read at stop 37 (issue 11 items 5-6): a frame counted back from the end, "who" asked of the cells,
 // "which model ran", and events asked as a rate. Each with wordings of its own, not the eval's.
 import { describe, expect, it } from 'vitest';
-import { framesBeforeLast, isAskedForm, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { framesBeforeLast, isAskedForm, plainQuestion, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { withWhoAsWhichCell } from '../../../src/agent/planner/normalise.ts';
 import { asksWhy } from '../../../src/agent/planner/explanations.ts';
 import { withEventRate } from '../../../src/agent/planner/eventRate.ts';
@@ -66,5 +66,25 @@ describe('statistics listed of a quantity', () => {
     expect(scope.stats).toEqual(['mean', 'min', 'max']);
     expect(isAskedForm('intensity distribution - median ± SD please')).toBe(true);
     expect(readQuestion('intensity distribution - median ± SD please').stats).toEqual(['median', 'sd']);
+  });
+});
+
+describe('how long a thing was followed', () => {
+  it.each([
+    ['how long was nucleus 4 tracked?', 'what is the duration of nucleus 4?'],
+    ['for how long were the cells visible', 'what is the duration of the cells'],
+  ])('%s', (q, plain) => expect(plainQuestion(q)).toBe(plain));
+  it('"how long did it take" stays a question about run time', () => {
+    expect(plainQuestion('how long did the tracking take?')).toBe('how long did the tracking take?');
+  });
+});
+
+describe('a change between two frames', () => {
+  it.each(['did the cell count rise or fall between frame 2 and frame 7?', 'is the nuclear area going down from frame 1 to frame 4'])('%s', (q) => {
+    expect(readQuestion(q).compare).toBe('frames');
+    expect(readQuestion(q).frames).toBeUndefined();
+  });
+  it('a span with no change asked stays a span', () => {
+    expect(readQuestion('how many divisions between frame 3 and frame 9?').frames).toEqual({ first: 3, last: 9 });
   });
 });
