@@ -398,7 +398,10 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // "how fast do they move and how big are they?": each part answered on its own
     // ("segment ..., track it and tell me its volume and speed": the parts with the words that ask them, "tell me ...")
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
-    const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
+    // ("track the nuclei. the fastest cell: how long is its track?": the question in the last sentence, after the steps asked)
+    const sentences = plan.question.split(/(?<=[.!;])\s+/).filter((s) => s.trim());
+    const lastSentence = sentences.length > 1 ? sentences.at(-1) : undefined;
+    const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined) ?? (lastSentence ? questionPartsOf(lastSentence) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
     // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
