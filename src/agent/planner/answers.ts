@@ -13,6 +13,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { declaredResultAnswer } from './declaredResults.ts';
+import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 
@@ -273,7 +274,7 @@ function seriesText(name: string, series: number[], scope: QuestionScope, unit: 
     return `Frame ${i + 1} has the ${what}: ${of(i)} (per frame ${formatValue(Math.min(...series))} to ${formatValue(Math.max(...series))}; from ${source})`;
   }
   if (scope.frame !== undefined) {
-    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1;
+    const i = scope.frame === 'last' ? n - 1 - (scope.beforeLast ?? 0) : scope.frame === 'first' ? 0 : scope.frame - 1;
     if (i < 0 || i >= n) return `There is no frame ${scope.frame}: ${name} has ${n} frames (from ${source})`;
     return `${capitalize(name)} in frame ${i + 1} = ${of(i)} (from ${source})`;
   }
@@ -330,7 +331,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   // a step that doubted its own result (values.doubt: "unsure which parts are the cells") says so beside every number
   // drawn from it, in the answer read last, not only on its card (a count of halos given with confidence is the worst answer)
   const doubts = conversation.current.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
-  const answer = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
+  const said = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
+  // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
+  const answer = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
@@ -395,7 +398,10 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // "how fast do they move and how big are they?": each part answered on its own
     // ("segment ..., track it and tell me its volume and speed": the parts with the words that ask them, "tell me ...")
     const askingTail = after ? plan.question.slice(after.from).replace(/^[\s,;]*(?:and|then|,)?\s*/i, '') : undefined;
-    const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined);
+    // ("track the nuclei. the fastest cell: how long is its track?": the question in the last sentence, after the steps asked)
+    const sentences = plan.question.split(/(?<=[.!;])\s+/).filter((s) => s.trim());
+    const lastSentence = sentences.length > 1 ? sentences.at(-1) : undefined;
+    const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined) ?? (lastSentence ? questionPartsOf(lastSentence) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
     // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
@@ -466,7 +472,7 @@ function seriesFromFrame(name: string, series: number[], scope: QuestionScope, u
   const n = series.length;
   const frames = n === 1 ? `frame ${offset + 1}` : `frames ${offset + 1}-${offset + n}`;
   if (scope.frame !== undefined) {
-    const i = scope.frame === 'last' ? n - 1 : scope.frame === 'first' ? 0 : scope.frame - 1 - offset;
+    const i = scope.frame === 'last' ? n - 1 - (scope.beforeLast ?? 0) : scope.frame === 'first' ? 0 : scope.frame - 1 - offset;
     if (i < 0 || i >= n) return `There is no frame ${scope.frame} in what was measured: ${name} covers ${frames} (from ${source})`;
     return `${capitalize(name)} in frame ${i + 1 + offset} = ${formatValue(series[i])}${unit} (from ${source})`;
   }

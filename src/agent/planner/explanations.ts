@@ -62,6 +62,8 @@ const ASKS_CHOICE = new RegExp(
     // "is the segmentation any good?", "are the tracks ok?": how good a step's result is
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:is|are|was|were)\s+(?:the|that|this|these|those|your|its|my)\s+(?:segmentation|tracking|tracks|masks?|labels|linking|drift correction|registration|alignment|result|results|fit)\s+(?:any\s+|really\s+|actually\s+)?(?:good|ok|okay|right|correct|fine|decent|usable)\b`,
     String.raw`\bexplain\s+(?:what|which)\s+(?:\w+\s+){0,3}${CHOICE}\b`,
+    // "which model ran exactly?", "what algorithm actually ran?": the choice as the subject of "ran", the step's record answers
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}\s+(?:(?:actually|really|exactly|finally|then)\s+)?(?:ran|was\s+running|got\s+run|did\s+the\s+(?:work|job))\b`,
     // "with which method you have separated the nuclei ...", "using what threshold did you segment?", "by which algorithm were they linked"
     String.raw`\b(?:with|by|using|through|on)\s+(?:which|what)\s+(?:\w+\s+)?${CHOICE}\s+(?:(?:did|do|does|have|has|had|were|was)\s+)?(?:you|it|they|we|the\s+\w+)\b`,
   ].join('|'),

@@ -231,6 +231,17 @@ export function withViewMotionAsDrift(text: string): string {
   return text.replace(/^(\s*(?:(?:so|and|also|ok(?:ay)?|quick question)[,:]?\s+)*)(?:has|have|had|did|does|do|is|are|was|were)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:whole\s+|entire\s+)?(?:sample|specimen|stage|dish|slide|plate|coverslip|well|field\s+of\s+view|fov|field|view|image|images|picture)\s+(?:been\s+|got\s+|gotten\s+)?(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|drift(?:s|ed|ing)?|slid(?:e|es|ing)?|wander(?:s|ed|ing)?|jump(?:s|ed|ing)?|cr(?:e|ee)p(?:s|t|ing)?|translat(?:e|es|ed|ing)|walk(?:s|ed|ing)?)\b(?!\s+(?:to|by)\s+\d)(?=[^?]*\?\s*$|[^?.]*$)/i, (_, lead: string) => `${lead}is there drift`);
 }
 
+/**
+ * "Who" asked of the things imaged, as the question every reader of the data knows: "who's the slowest mover?", "who
+ * divided first?", "who went furthest?" → "which cell is ...", "which cell divided first?". Only a question opening
+ * with "who" before a superlative ("who is the fastest") or a verb of what cells do (move, divide, travel, grow, last);
+ * "who made this movie?" keeps its words.
+ */
+export function withWhoAsWhichCell(text: string): string {
+  return text.replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the\s+)?(?:most|least|[a-z]+est)\b)/i, (_, lead: string) => `${lead}which cell is `)
+    .replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who\s+(?=(?:(?:has|had|did|does)\s+)?(?:mov|divid|split|travel|went|go(?:es)?\b|gone\b|grew|grow|shr[iau]nk|migrat|wander|liv|last|surviv|stay|stopp|brighten|dimm|fad|speed|sped|slow)\w*)/i, (_, lead: string) => `${lead}which cell `);
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -238,5 +249,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutShouting(withPlainTypography(request))))), catalogue)))))))));
+  return withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withPlainTypography(request)))))), catalogue)))))))));
 }

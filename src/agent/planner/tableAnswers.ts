@@ -47,6 +47,8 @@ export interface Condition {
 export interface QuestionScope {
   /** 1-based frame, or the first/last frame. */
   frame?: number | 'first' | 'last';
+  /** With frame 'last': so many frames before the last ("the penultimate frame", "second-to-last timepoint": 1). */
+  beforeLast?: number;
   /** A 1-based inclusive range of frames ("frames 2-4", "between frames 5 and 10"). */
   frames?: { first: number; last: number };
   /** A track or cell number. */
@@ -203,6 +205,9 @@ export function plainQuestion(question: string): string {
     .replace(/(?<![\p{L}\d])(?:i\.\s?e\.?|e\.\s?g\.?)(?=[\s,:])/giu, ' ')
     // "how many microns per hour do they move?": a length per time asked by its unit is a speed, no count of things
     .replace(/\bhow many\s+((?:micro(?:n|meter|metre)s?|µm|um|pixels?|px|nano(?:meter|metre)s?|nm|milli(?:meter|metre)s?|mm)\s*(?:per|an?|each|every|\/)\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|frames?))\b/gi, 'what is the average speed in $1')
+    // "how long was cell 2 followed for?", "for how long is track 3 tracked", "how long were they visible?": the time a
+    // thing is followed, its duration, never a length it travelled
+    .replace(/\b(?:for\s+)?how long\s+(?:was|is|were|are|did|does|do|has|have|had)\s+((?:(?:the|this|that|each|every|my)\s+)?[\p{L}]+(?:\s*#?\d+)?)\s+(?:been\s+)?(?:followed|tracked|seen|visible|present|detected|observed|found|kept|in view|in the (?:movie|frame|field)|around)\b(?:\s+for\b)?/giu, 'what is the duration of $1')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
@@ -428,6 +433,21 @@ function quantityOf(text: string): Set<string> {
   return wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
 }
 
+/**
+ * A frame counted back from the end: "the penultimate frame", "second-to-last timepoint", "the last frame but one",
+ * "next to last frame", "third-to-last frame", "the frame before the last" → how many frames before the last (1, 2);
+ * undefined when none is said.
+ */
+const BEFORE_LAST = new RegExp(String.raw`\b(?:(antepenultimate|penultimate|(second|next|third)[- ]+to[- ]+(?:the\s+)?last|(?:very\s+)?last[- ]+but[- ]+(one|two))\s+(?:frame|time ?point|timepoint)|(?:last|final)\s+(?:frame|time ?point|timepoint)\s+but\s+(one|two)|(?:frame|time ?point|timepoint)\s+(?:just\s+|right\s+)?before\s+the\s+(?:very\s+)?(?:last|final)(?:\s+(?:one|frame|time ?point|timepoint))?)\b`, 'i');
+
+export function framesBeforeLast(text: string): number | undefined {
+  const m = BEFORE_LAST.exec(text);
+  if (!m) return undefined;
+  const word = (m[1] ?? '').toLowerCase();
+  if (word === 'antepenultimate' || /^third$/i.test(m[2] ?? '') || /^two$/i.test(m[3] ?? m[5] ?? '')) return 2;
+  return 1;
+}
+
 function readScope(question: string): QuestionScope {
   // (a calibration told with the question, "5 min per frame", is no scope of it)
   const whole = withoutUnits(plainQuestion(withoutToldCalibration(question)));
@@ -452,7 +472,7 @@ function readScope(question: string): QuestionScope {
   const twoFrames = TWO_FRAMES.exec(text) ?? PLURAL_TWO_FRAMES.exec(text);
   // "bigger in frame 6 than in frame 1": the frame after "than" is the baseline, the change is towards the other
   const thanFrames = THAN_FRAMES.exec(text);
-  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange/i.test(text)
+  const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange|\bdiffer|\b(?:go(?:es)?|went|gone|going)\s+(?:up|down)\b|\b(?:increas|decreas|ris[ei]|rose|fall|fell|drop|grow|grew|shr[iau]nk|declin)\w*/i.test(text)
     // "bigger in frame 1 or frame 4?": a choice between two frames
     || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
   const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
@@ -513,14 +533,15 @@ function readScope(question: string): QuestionScope {
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
   if (spanOrder) reduce = spanOrder;
   else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
-  const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
+  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b|±|\+\/-/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
+  const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
+  // ("min, max and mean of the nucleus areas": statistics listed of the things, no one thing picked at an extreme)
+  const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && stats.length < 2 && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
   const quantityWords = quantityOf(text);
   // "are there more cells at the end?", "cells in frame 3?": no quantity but the things themselves, a count
   if (reduce === 'mean' && quantityWords.size === 0 && !channels.length && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|blobs?)\b/i.test(text) && /\b(?:are there|is there|were there|more|fewer|less|proliferat\w*|multipl(?:y|ies|ying|ied))\b/i.test(text) && !/\b(?:mean|average|typical)\b/i.test(text)) reduce = 'count';
   // channels hold intensities: "compare ch1 and ch2" asks for them ("how many cells in channel 2?" counts the things seen in it)
   const quantity = quantityWords.size === 0 && channels.length && reduce !== 'count' ? wordKeys('intensity') : quantityWords;
-  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
-  const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   let whichFrame = ranksFrames || /\b(?:which|what)\s+(?:of\s+the\s+)?(?:frame|time ?point|timepoint|point in time|image|picture)s?\b|\bwhen\b.*\b(?:peak\w*|maxim\w*|minim\w*|most|least|highest|lowest|largest|smallest|fewest)\b/i.test(text)
     // "the brightest frame", "the busiest timepoint": an extreme of the frames themselves
     || new RegExp(`(?:${LARGEST.source}|${SMALLEST.source})\\s+(?:frame|time ?point|timepoint|moment)s?\\b`, 'i').test(text)
@@ -546,10 +567,12 @@ function readScope(question: string): QuestionScope {
   const perTrack = (reduce === 'mean' && /\b(?:track|trajectory)\s+(?:durations|speeds|velocities|lengths|displacements|distances|lifetimes)\b/i.test(question) && !/\b(?:mean|average|avg|typical|overall|total|sum)\b/i.test(text)) || reduce === 'mean' && !/\b(?:mean|average|typical|overall|total|sum|all together)\b/i.test(text.replace(/\btotal\s+(?:distance|path|displacement)\b/gi, 'distance').replace(HOW_FAR_IN_TOTAL.test(text) ? /\bin total\b/gi : /$^/, '')) && /\b(?:each|every|individual)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))\b|\bper[- ](?:track|cell)\b|\blist\b|\bof\s+all\s+(?:the\s+|my\s+)?(?:tracks|cells|nuclei|objects|trajectories)\b/i.test(text);
   // "average speed per track": the mean over all, and each track's own value after it (both readings answered)
   const listsEach = !perTrack && reduce === 'mean' && /\bper[- ](?:track|cell|trajectory)\b|\b(?:of|for)\s+(?:each|every)\s+(?:track|cell|trajectory)\b|\b(?:each|every)\s+(?:track|cell|trajectory)['’]s\b/i.test(text) && !/\b(?:overall|in total|all together|across (?:all|the) (?:tracks|cells))\b/i.test(text);
-  const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
+  const beforeLast = framesBeforeLast(text);
+  const frame = compare || frames ? undefined : frameNumber ? Number(frameNumber[1]) : lastFrame || beforeLast ? ('last' as const) : firstFrame ? ('first' as const) : undefined;
   const trackEvent = track && !compareTracks ? trackEventOf(text, Number(track[1])) : undefined;
   return {
     ...(frame !== undefined ? { frame } : {}),
+    ...(frame === 'last' && beforeLast ? { beforeLast } : {}),
     ...(frames ? { frames } : {}),
     ...(track && !compareTracks ? { track: Number(track[1]) } : {}),
     ...(channels.length ? { channels } : {}),
@@ -626,7 +649,8 @@ export function isAskedForm(question: string): boolean {
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
-    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:frames?|time ?points?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
+    // ("in the final frame how big ...", "at the very start, what ...": the ends of the movie in any of their words)
+    .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:very\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|final|initial|penultimate|second[- ]to[- ]last|start|beginning|end|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
   if (opensWithOperationName(text) && !/\?\s*$/.test(text)) return false;
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
@@ -659,6 +683,8 @@ export function isAskedForm(question: string): boolean {
   // "nuclei count for frames 2 to 4, frame by frame", "mean area per frame in frames 3-6": a count or a statistic at frames, no verb
   // (in one sentence: "The nucleus have size around 14 pixel. Please count how many ..." opens with a fact, then asks a step)
   if (NOUN_QUESTION.test(text) && !verbFirst && !STEP_WORD.test(text) && !/[.!?]\s+\S/.test(text.trim()) && /\b(?:count|counts|number|mean|average|avg|median|total)\b/i.test(text) && (() => { const at = readScope(question); return at.frames !== undefined || at.frame !== undefined || at.perFrame; })()) return true;
+  // "area distribution - mean ± SD please", "speeds: median, min and max": a quantity with the statistics of it listed, no verb
+  if ((NOUN_QUESTION.test(text) || named) && !verbFirst && !STEP_WORD.test(text) && (readQuestion(question).stats?.length ?? 0) >= 2) return true;
   return (NOUN_QUESTION.test(text) || named) && (/\?\s*$/.test(text) || AGGREGATE_FIRST.test(text) || QUANTITY_ALONE.test(text.trim()) || ((THING_AT_A_SCOPE.test(text.trim()) || THING_AT_A_POINT.test(text.trim())) && !verbFirst) || (!verbFirst && /\b(?:vs\.?|versus|compared (?:to|with))\s/i.test(text) && readScope(question).compare !== undefined));
 }
 
@@ -908,7 +934,7 @@ export function asksTheData(question: string): boolean {
   const scope = readQuestion(question);
   if (scope.trackEvent) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -1664,7 +1690,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
-  if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : `the ${scope.frame} frame`;
+  if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
   return 'each frame';
@@ -2033,7 +2059,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
   }
   if (scope.frame !== undefined) {
     const frames = framesOf(rows);
-    const t = scope.frame === 'last' ? frames.at(-1) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
+    const t = scope.frame === 'last' ? frames.at(-1 - (scope.beforeLast ?? 0)) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
     if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1})`;
     rows = rows.filter((r) => r.t === t);
     parts.push(`in frame ${t + 1}`);
@@ -2137,7 +2163,9 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   const left = leftOut(rows, values.length, column, of);
   if (scope.stats && !scope.which) {
     const numbers = values.map((x) => x.v);
-    const parts = scope.stats.map((r) => `${statistic(numbers, r).name.toLowerCase()} ${withUnit(statistic(numbers, r).value, unit)}`);
+    // (in a list of statistics the ends are the minimum and the maximum, as a summary table names them)
+    const listName = (r: Reduce) => (r === 'min' ? 'minimum' : r === 'max' ? 'maximum' : statistic(numbers, r).name.toLowerCase());
+    const parts = scope.stats.map((r) => `${listName(r)} ${withUnit(statistic(numbers, r).value, unit)}`);
     return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source, askedChannelRatio(question));

@@ -234,7 +234,7 @@ describe('questions as people write them', () => {
   });
 
   it('gives several statistics at once, names the cells that had an event, and reads a comparative with one end', () => {
-    expect(ask('give me the mean, min and max area')).toMatch(/^area: mean 12\.86 µm², smallest 5 µm², largest 30 µm² over 7 objects/);
+    expect(ask('give me the mean, min and max area')).toMatch(/^area: mean 12\.86 µm², minimum 5 µm², maximum 30 µm² over 7 objects/);
     expect(ask('which cells divided?')).toMatch(/^1 of 3 tracks \(33\.3%\) have number of divisions > 0: tracks 1 /);
     expect(readQuestion('are the cells moving faster at the end?')).toMatchObject({ compare: 'ends' });
     expect(readQuestion('what is the number of cells at the end?').compare).toBeUndefined();
