@@ -344,7 +344,7 @@ const startAcq = defineTool({
   examples: ['image GFP and DAPI every 5 minutes for 12 hours', 'start a time-lapse of mCherry every 30 s', 'acquire a 10 µm z-stack every 2 minutes'],
   consumes: [],
   produces: ['movie'],
-  results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' } },
+  results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' }, plannedAutofocusDoseJPerCm2: { about: 'planned light dose of the autofocus sweeps', unit: 'J/cm²' } },
   description:
     'Starts a time-lapse acquisition in the background from a plan (useq-like: channels, time plan, z plan, stage positions, grid). Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
   schema: startSchema,
