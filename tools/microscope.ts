@@ -9,7 +9,7 @@ import { adjustmentSchema, describeAdjustment, endsAcquisition, formatDuration, 
 import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
-import { describeAutofocusPlan, sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
+import { autofocusDue, describeAutofocusPlan, sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
 import { outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
@@ -344,7 +344,7 @@ const startAcq = defineTool({
   examples: ['image GFP and DAPI every 5 minutes for 12 hours', 'start a time-lapse of mCherry every 30 s', 'acquire a 10 µm z-stack every 2 minutes'],
   consumes: [],
   produces: ['movie'],
-  results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' } },
+  results: { plannedTimepoints: { about: 'time points planned', unit: '' }, plannedDurationS: { about: 'planned duration', unit: 's' }, plannedDoseJPerCm2: { about: 'planned light dose', unit: 'J/cm²' }, plannedAutofocusDoseJPerCm2: { about: 'planned light dose of the autofocus sweeps', unit: 'J/cm²' } },
   description:
     'Starts a time-lapse acquisition in the background from a plan (useq-like: channels, time plan, z plan, stage positions, grid). Frames stream to an ImageJ hyperstack as they arrive (an abort keeps every frame). Confirmed self-driving rules run with it. Returns the movie and frame-table artifacts, the planned time points, duration and light dose.',
   schema: startSchema,
@@ -366,10 +366,15 @@ const startAcq = defineTool({
     const durationS = estimateDurationS(acquisition.plan, stage, mic.exposureMs);
     const status0 = acquisition.status();
     // the light one field gets in one time point (all its channels and planes light the same field)
-    const dosePerTimepoint = eventsAtTimepoint(acquisition.plan, 0, stage).filter((e) => e.index.p === 0 && e.index.g === 0).reduce((sum, e) => {
+    const imagingPerTimepoint = eventsAtTimepoint(acquisition.plan, 0, stage).filter((e) => e.index.p === 0 && e.index.g === 0).reduce((sum, e) => {
       const ch = status0.channels.find((c) => c.channel === e.channel)!;
       return sum + exposureDose(session.microscope.config, e.channel, ch.powerPercent ?? 0, ch.exposureMs ?? mic.exposureMs);
     }, 0);
+    // the planned autofocus sweeps light the (first) position too: their dose is planned as the runner books it
+    const sweep = await import('../src/microscope/autofocus.ts');
+    const { resolveChannel } = await import('../src/microscope/config.ts');
+    const autofocusDose = plannedAutofocusDose(acquisition.plan, timepoints, status0, session, { defaultExposureMs: mic.exposureMs, planes: sweep.AUTOFOCUS_PLANES, exposureShare: sweep.AUTOFOCUS_EXPOSURE_SHARE, transmitted: (c) => resolveChannel(session.microscope.config, c).transmitted === true, exposureDose });
+    const dosePerTimepoint = timepoints > 0 ? imagingPerTimepoint + autofocusDose.doseJPerCm2 / timepoints : imagingPerTimepoint;
     if (args.wait) {
       const onAbort = () => acquisition.stop('cancelled by the user');
       ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -382,11 +387,11 @@ const startAcq = defineTool({
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
-      : `${startedLine(acquisition.plan, status, startedAtMs, durationS)} About ${round(dosePerTimepoint * timepoints, 3)} J/cm² of light per position, ${percentOf(dosePerTimepoint * timepoints, session.limits.doseBudgetJPerCm2)} of the ${session.limits.doseBudgetJPerCm2} J/cm² dose budget.${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
+      : `${startedLine(acquisition.plan, status, startedAtMs, durationS)} About ${round(dosePerTimepoint * timepoints, 3)} J/cm² of light per position${autofocusDose.runs ? ` (${round(autofocusDose.doseJPerCm2, 3)} J/cm² of it for ${counted(autofocusDose.runs, 'autofocus sweep')} of ${sweep.AUTOFOCUS_PLANES} images)` : ''}, ${percentOf(dosePerTimepoint * timepoints, session.limits.doseBudgetJPerCm2)} of the ${session.limits.doseBudgetJPerCm2} J/cm² dose budget.${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
     return {
       summary,
       artifacts,
-      values: { plannedTimepoints: timepoints, plannedDurationS: round(durationS), plannedDoseJPerCm2: round(dosePerTimepoint * timepoints), understood, plan: acquisition.plan, ...statusValues(status) },
+      values: { plannedTimepoints: timepoints, plannedDurationS: round(durationS), plannedDoseJPerCm2: round(dosePerTimepoint * timepoints), plannedAutofocusDoseJPerCm2: round(autofocusDose.doseJPerCm2), understood, plan: acquisition.plan, ...statusValues(status) },
     };
   },
 });
@@ -733,6 +738,21 @@ function doseLine(ledger: MicroscopeSession['ledger'], budgetJPerCm2: number): s
 }
 
 /** Said up front when the plan cannot finish within the dose budget (the ledger will stop it there). */
+/**
+ * The light the plan's autofocus schedule gives the position it runs at (the first, or each with eachPosition): a sweep of
+ * AUTOFOCUS_PLANES images of the first fluorescence channel, at its power and a share of its exposure, before every time
+ * point the schedule makes due, as the runner takes them.
+ */
+function plannedAutofocusDose(plan: Sequence, timepoints: number, status: AcquisitionStatus, session: MicroscopeSession, how: { defaultExposureMs: number; planes: number; exposureShare: number; transmitted: (channel: string) => boolean; exposureDose: (config: MicroscopeSession['microscope']['config'], channel: string, powerPercent: number, exposureMs: number) => number }): { runs: number; doseJPerCm2: number } {
+  if (!plan.autofocusPlan) return { runs: 0, doseJPerCm2: 0 };
+  let runs = 0;
+  for (let t = 0; t < timepoints; t++) if (autofocusDue(plan.autofocusPlan, t)) runs++;
+  const channel = (plan.channels.find((c) => !how.transmitted(c.config)) ?? plan.channels[0]).config;
+  const ch = status.channels.find((c) => c.channel === channel);
+  const exposureMs = Math.max(session.limits.minExposureMs, (ch?.exposureMs ?? how.defaultExposureMs) * how.exposureShare);
+  return { runs, doseJPerCm2: runs * how.planes * how.exposureDose(session.microscope.config, channel, ch?.powerPercent ?? 0, exposureMs) };
+}
+
 function budgetWarning(dosePerTimepoint: number, timepoints: number, budgetJPerCm2: number): string {
   if (!(dosePerTimepoint > 0) || dosePerTimepoint * timepoints <= budgetJPerCm2) return '';
   return ` Warning: at this light the dose budget is reached at about time point ${Math.floor(budgetJPerCm2 / dosePerTimepoint)} of ${timepoints}, where the run will stop: lower the power or exposure, or image less often.`;

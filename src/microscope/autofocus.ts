@@ -5,6 +5,11 @@
 import type { Microscope } from './microscope.ts';
 import { focusScore } from './measures.ts';
 
+/** Images in the sweep an acquisition's autofocus runs (10 µm in 1 µm steps): what its light is planned and booked by. */
+export const AUTOFOCUS_PLANES = 11;
+/** Its images are short and dim: this share of the channel's exposure (at the channel's power). */
+export const AUTOFOCUS_EXPOSURE_SHARE = 1 / 5;
+
 export interface AutofocusOptions {
   /** Total search range, µm, centred on the current focus. Default 10. */
   rangeUm?: number;

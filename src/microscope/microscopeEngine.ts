@@ -1,7 +1,7 @@
 // The engine for any `Microscope` (the simulated one, or a bridge to Micro-Manager): sets
 // the hardware up for each event, refuses an exposure the dose budget cannot take, snaps,
 // and books the light on the lit field in the dose ledger (autofocus images included).
-import { autofocus } from './autofocus.ts';
+import { AUTOFOCUS_PLANES, autofocus } from './autofocus.ts';
 import { lightSourceOf, resolveChannel } from './config.ts';
 import { exposureDose, type DoseLedger, type Field } from './dose.ts';
 import type { AcquisitionEngine, EventOutcome, ResolvedEvent } from './engine.ts';
@@ -57,7 +57,7 @@ export class MicroscopeEngine implements AcquisitionEngine {
     await m.setLightPower(lightSourceOf(m.config, resolveChannel(m.config, at.channel)).name, at.powerPercent);
     const field = this.fieldAt(at.xUm, at.yUm);
     const perImage = exposureDose(m.config, at.channel, at.powerPercent, m.getState().exposureMs);
-    const planes = 11; // autofocus() sweeps 10 µm in 1 µm steps
+    const planes = AUTOFOCUS_PLANES;
     const refusal = this.ledger.refusal(field, perImage * planes, this.limits.doseBudgetJPerCm2);
     if (refusal) throw new Error(`autofocus skipped at ${at.positionName}: ${refusal}`);
     const label = this.ledger.locate(at.positionName, field);

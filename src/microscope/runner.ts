@@ -14,6 +14,7 @@ import type { Limits } from './limits.ts';
 import type { Snapshot } from './microscope.ts';
 import type { RuleRunner } from './rules.ts';
 import { autofocusDue, type Sequence } from './sequence.ts';
+import { AUTOFOCUS_EXPOSURE_SHARE } from './autofocus.ts';
 import type { Signals } from './signals.ts';
 import type { FrameSink } from './sink.ts';
 import { remainingTimeS, type Timeline } from './timeline.ts';
@@ -284,7 +285,7 @@ export class Runner {
     const channel = this.parts.settings.triggerChannel(this.parts.plan());
     const spec = this.parts.plan().channels.find((c) => c.config === channel);
     // Autofocus images are short and dim: a fifth of the plan's exposure.
-    const exposureMs = Math.max(this.parts.limits.minExposureMs, (spec?.exposureMs ?? this.parts.settings.defaultExposureMs) / 5);
+    const exposureMs = Math.max(this.parts.limits.minExposureMs, (spec?.exposureMs ?? this.parts.settings.defaultExposureMs) * AUTOFOCUS_EXPOSURE_SHARE);
     const shiftUm = await this.parts.engine.autofocus({ positionName: position.name!, xUm: position.xUm, yUm: position.yUm, zUm: position.zUm ?? this.parts.microscope.getState().zUm, channel, exposureMs, powerPercent: spec?.powerPercent ?? this.parts.settings.defaultPowerFor(channel) });
     for (const plan of [this.parts.plan(), atStart]) for (const p of plan.stagePositions ?? []) if (only === undefined || p.name === only) p.zUm = (p.zUm ?? 0) + shiftUm;
     this.autofocusRuns.push({ t, position: position.name!, reason, shiftUm: Math.round(shiftUm * 1000) / 1000 });

@@ -160,6 +160,21 @@ describe('microscope tools', () => {
     await session.acquisition!.done;
   });
 
+  it('the planned dose counts the light of the planned autofocus sweeps, as the run books it', async () => {
+    const session = simSession(new VirtualClock());
+    const { call } = context(session, 's3af');
+    const plan = { channels: [{ config: 'mCherry', exposureMs: 100, powerPercent: 50 }], timePlan: { intervalS: 60, loops: 6 }, autofocusPlan: { everyTimepoints: 2 } };
+    const result = await call('start_acquisition', { plan, wait: true });
+    // 0.25 J/cm² per image x 6; 3 sweeps of 11 images at a fifth of the exposure: 3 x 11 x 0.05 J/cm²
+    expect(result.values.plannedAutofocusDoseJPerCm2).toBeCloseTo(1.65, 6);
+    expect(result.values.plannedDoseJPerCm2).toBeCloseTo(1.5 + 1.65, 6);
+    expect(session.ledger.total()).toBeCloseTo(result.values.plannedDoseJPerCm2 as number, 6);
+    const told = await call('start_acquisition', { plan: { ...plan, stagePositions: [{ xUm: 1000, yUm: 0 }] } });
+    expect(told.summary).toMatch(/About 3\.15 J\/cm² of light per position \(1\.65 J\/cm² of it for 3 autofocus sweeps of 11 images\)/);
+    session.acquisition!.stop();
+    await session.acquisition!.done;
+  });
+
   it('start_acquisition with wait on the simulated clock: progress, a dose budget, readable files', async () => {
     const session = simSession(new VirtualClock(), { ...DEFAULT_LIMITS, doseBudgetJPerCm2: 2 });
     const { call, progress } = context(session, 's2');

@@ -465,12 +465,19 @@ const RUN_SETTING_NOUN = String.raw`(?:interval|timing|frame rate|time ?lapse ra
 /** A setting of the run said to stay as it is (keep or leave it the same, don't change or touch it). */
 const KEPT_AS_IT_IS = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?${RUN_SETTING_NOUN}(?:\s+settings?)?\s+(?:the same|as (?:it is|is|they are|it was|they were|before)|unchanged|alone|where (?:it is|they are))|(?:don'?t|do not|no need to|there'?s no need to)\s+(?:change|touch|alter|adjust)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?${RUN_SETTING_NOUN}(?:\s+settings?)?)\s*[.!]*$`);
 
+/** The rest of the run said to go on: "keep everything else running", "the others can carry on", "let the rest go on". */
+const OTHERS = String.raw`(?:everything|all|the rest|the others?|all (?:the )?others|the other (?:channels?|positions?|fields?|colou?rs))(?:\s+else)?`;
+const GO_ON = String.raw`(?:continue|carry on|go on|keep going|keep running|keep imaging|run on|stay on|running|going|imaging|on|as (?:it is|is|they are))`;
+const OTHERS_GO_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave|let)\s+${OTHERS}\s+(?:${GO_ON}|go|run)|${OTHERS}\s+(?:(?:can|should|will|may|must)\s+)?(?:just\s+)?${GO_ON})(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
+
 function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   // "let's keep everything the same", "leave the rest as it is": what stays is no change
   if (!/\d/.test(t) && findChannels(t, config).length === 0 && /^(?:(?:let'?s|please|we can|just|but)\s+)*(?:keep|leave)\s+(?:everything|all|the rest|the others?)(?:\s+else)?\s+(?:the same|as (?:it is|is|they are|before)|unchanged|alone)\s*[.!]*$/.test(t)) return true;
   // "keep the interval as is but add Cy5", "leave the GFP exposure unchanged", "don't touch the z-stack": a setting said to stay is no change
   if (!/\d/.test(t) && KEPT_AS_IT_IS.test(t)) return true;
+  // "keep everything else running", "the others can carry on", "let the rest go on": the rest of the run going on, as it does anyway
+  if (!/\d/.test(t) && findChannels(t, config).length === 0 && OTHERS_GO_ON.test(t)) return true;
   return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
 }
 
@@ -688,12 +695,13 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     const last = parts.length > 1 && parts.slice(0, -1).every((p) => isRemark(p, config) || /\benough\b/.test(p)) ? parts.at(-1)! : t;
     // ("we need to stop now, abort": every part a bare stop, or a remark, is one stop)
     const wholeParts = parts.length > 1 && parts.every((p) => isRemark(p, config) || /\benough\b/.test(p) || bareStop(p)) && parts.some(bareStop);
-    const whole = bareStop(last) || wholeParts || ACQUISITION_WORD.test(t);
-    const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     // "halt imaging for half an hour", "stop for 20 min while I add the drug": a stop for a span is a pause that long (a stop is never for a while)
     const forS = durationAfter(t, /\bfor\b/);
-    if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];
+    // ("stop for 20 min", "stop everything for 15 minutes": a bare stop once its span is read is the whole run's)
+    const whole = bareStop(last) || (forS !== undefined && bareStop(withoutSpan(last))) || wholeParts || ACQUISITION_WORD.test(t);
+    const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && /\bfor (?:a (?:bit|while|moment|sec(?:ond)?|little while|short while)|a few (?:minutes|mins))\b/.test(t) && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause' }];
+    if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
       throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
@@ -704,6 +712,14 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
 
 /** A question form (not a request worded as one: "can you stop it?" is a request). */
 const ASKED = /^(?:(?:so|and|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:(?:at|by|from)\s+)?(?:what|when|which|how|why|where|(?:is|are|was|were|does|did|do|has|have|will|would)\s+(?!you\b)(?:it|the|this|that|we|i|there|anything|everything|stopping|ending)\b)/;
+
+/** The words without the span a plain "for" says ("stop for 20 min" → "stop"; "for an hour", "for half an hour", "for 1.5 h"). */
+function withoutSpan(part: string): string {
+  const span = durationsIn(part).find((d) => /\bfor\s+(?:(?:about|around|roughly|like|approx\.?|~|the next|another)\s+)*$/.test(part.slice(0, d.index)));
+  if (!span) return part;
+  const start = part.slice(0, span.index).search(/\s*\bfor\s+(?:(?:about|around|roughly|like|approx\.?|~|the next|another)\s+)*$/);
+  return `${part.slice(0, start)} ${part.slice(span.index + span.length)}`.replace(/\s+/g, ' ').trim();
+}
 
 /** Nothing but a stop, with courtesy around it: "stop", "abort now", "we need to stop now", "you can end it, thanks". */
 function bareStop(part: string): boolean {

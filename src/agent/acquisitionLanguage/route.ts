@@ -6,7 +6,7 @@ import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
-import { parseRule, untilAsRule } from './rules.ts';
+import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
@@ -236,8 +236,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const both = startThenRule(`${text.slice(0, untilAt.index)}; ${untilRule}`, config);
     if (both) return both;
   }
-  // "keep going until there are more than 300 nuclei": going on until a watched condition is a rule that stops the run then
-  const until = options.acquisitionRunning && !QUESTION.test(t) ? untilAsRule(text, config) : undefined;
+  // "keep going until there are more than 300 nuclei": going on until a watched condition is a rule that stops the run then;
+  // "keep imaging while the intensity is above 2000; once it dips below, stop": going on while a level holds, one that stops it when it no longer does
+  const until = options.acquisitionRunning && !QUESTION.test(t) ? untilAsRule(text, config) ?? whileAsRule(text, config) : undefined;
   if (until) {
     try {
       const { id: _id, ...rule } = parseRule(until, config);
@@ -662,7 +663,8 @@ const MADE_INTO_ONE_IMAGE = /\b(?:into|to|as|in)\s+(?:a\s+|one\s+)?(?:single|one
 const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|detect|count|quantify|analy[sz]e|compute|calculate|register|align|filter|smooth|crop|subtract|normali[sz]e|threshold|classify|graph|chart|show)\b/;
 
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
-const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would)\b`;
+// ("I'll tell you when to resume it", "when I say so": an indirect question or the person's own word, nothing a frame shows)
+const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
 /**
  * "after 10 divisions ...", "after 50 cells have divided, ...", "after the first mitosis": a condition on
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;

@@ -93,6 +93,41 @@ export function untilAsRule(text: string, config: MicroscopeConfig = DEMO_CONFIG
 }
 
 /**
+ * "keep imaging while the mean intensity is above 1500; once it falls below that, stop", "carry on as long as there are
+ * fewer than 200 cells, then end it", "keep going while there are more than 50 nuclei, stop once it falls under": going on
+ * while a watched level holds is a rule that stops the run when it no longer does (the comparison turned round, at the
+ * same value). A clause after it may only say the stop and refer back to the level ("once it dips below (that)", "when
+ * it drops under 1500"): the other way round from the condition and at its value, else the words are no such sentence
+ * (undefined: asked, as before). The words as a rule ("when <level turned round>, stop"), or undefined.
+ */
+export function whileAsRule(text: string, config: MicroscopeConfig = DEMO_CONFIG): string | undefined {
+  const t = normaliseText(text).toLowerCase().trim().replace(/[.!]+$/, '');
+  const going = String.raw`(?:keep|carry on|continue|go on|run|image|imaging|acquire|record|let it run|let it go)(?:\s+(?:going|imaging|running|acquiring|recording|on|the run|it|the acquisition|the time[\s-]?lapse))*`;
+  const m = new RegExp(String.raw`^(?:(?:ok(?:ay)?|so|please|pls|just|and)[,\s]+)*(?:${going}\s*,?\s+)?(?:only\s+)?(?:while|whilst|as long as|so long as)\s+([^,;]+?)(?:\s*(?:[,;]|\band\b|\bthen\b)\s*(.*))?$`).exec(t);
+  if (!m) return undefined;
+  const condition = m[1].trim();
+  if (durationsIn(condition).length) return undefined;
+  const trigger = parseTrigger(condition, config);
+  if (!trigger || trigger.kind === 'division' || trigger.kind === 'modelScore' || trigger.release !== undefined) return undefined;
+  const turned = trigger.comparison === 'above' ? 'below' : 'above';
+  // the rest: the stop, and at most the level referred back to, turned round, at the condition's value
+  const rest = (m[2] ?? '').replace(/^(?:and\s+)?(?:then\s+)?/, '').trim();
+  if (rest) {
+    if (!/\b(?:stop|end|finish|abort|halt|quit)\b/.test(rest)) return undefined;
+    const said = rest.replace(/\b(?:stop|end|finish|abort|halt|quit)(?:\s+(?:it|the run|the acquisition|the experiment|the time[\s-]?lapse|imaging|there|everything))?\b/g, ' ');
+    const left = said.replace(/\b(?:once|when|if|as soon as|after|then|and|it|that|this|the (?:level|value|count|number|intensity|signal|focus)|(?:does|do|goes|go|falls?|drops?|dips?|gets?|sinks?|rises?|climbs?|jumps?|stays?|is|are|no longer|not any ?more|anymore|again|please|pls|doesn'?t|don'?t|isn'?t|aren'?t))\b|[,;]/g, ' ');
+    const direction = /\b(?:below|under|less|fewer|lower|beneath)\b/.test(left) ? 'below' : /\b(?:above|over|more|higher|beyond|past)\b/.test(left) ? 'above' : undefined;
+    if (direction && direction !== turned) return undefined;
+    const figures = [...left.matchAll(/\d+(?:\.\d+)?/g)].map((f) => Number(f[0]));
+    if (figures.some((f) => f !== trigger.threshold)) return undefined;
+    if (left.replace(/\b(?:below|under|less|fewer|lower|beneath|above|over|more|higher|beyond|past|than)\b|\d+(?:\.\d+)?/g, ' ').trim()) return undefined;
+  }
+  const channel = 'channel' in trigger && trigger.channel ? ` in ${trigger.channel}` : '';
+  const level = trigger.kind === 'cellCount' ? `the number of cells${channel} goes ${turned} ${trigger.threshold}` : trigger.kind === 'focusScore' ? `the focus score${channel} goes ${turned} ${trigger.threshold}` : `the mean intensity${channel} goes ${turned} ${trigger.threshold}`;
+  return `when ${level}, stop`;
+}
+
+/**
  * A condition that no trigger can watch as said: a span of time ("after 2 hours", "for 10 minutes")
  * or a count of events ("when 50 cells have divided", "after 10 divisions"). A trigger watches each
  * new frame (a division in it, or a level: the number of cells, the intensity, the focus going above

@@ -143,7 +143,10 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     }
     // ("circularity above 0.8": a bare number compared on a quantity some tool measures is that quantity's, never a setting
     // whose words do not name it, whatever things the sentence names: "nuclei" is no object radius)
-    const compared = q.unit === '' && bound ? comparedQuantity(before.split(/[,;.]/).at(-1) ?? '') : undefined;
+    // ("anything dimmer than 400 is background", "pixels above 1000 are foreground": a bare level said to part the background from
+    // the rest is on the pixels' intensity, the setting whose description opens on it, 'Intensity threshold ...')
+    const ofPixels = q.unit === '' && !!bound && PARTS_BACKGROUND.test(`${before.split(/[,;.]/).at(-1) ?? ''} ${q.after.split(/[,;.]/)[0]}`);
+    const compared = q.unit === '' && bound ? comparedQuantity(before.split(/[,;.]/).at(-1) ?? '') ?? (ofPixels ? INTENSITY_MEANING : undefined) : undefined;
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
@@ -174,7 +177,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       const head = meanings((p.description ?? '').split(/[,;(.:]/)[0]).filter((w) => w.length >= 5);
       const lead = nearBefore.filter((w) => !['of', 'is', 'be', 'at', 'to'].includes(w)).at(-1);
       const byHead = q.unit === '' && !!lead && head.includes(lead) && !Object.entries(props).some(([other, op]) => other !== name && meanings((op.description ?? '').split(/[,;(.:]/)[0]).includes(lead));
-      if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0) && !byHead) continue;
+      const levelOfPixels = ofPixels && !!compared && meanings((p.description ?? '').split(/[,;(.:]/)[0]).includes(compared);
+      if (own.every((w) => !said.has(w)) && (q.unit === '' || score === 0) && !byHead && !levelOfPixels) continue;
       // "skip the first 3 frames" is no gap; "the first 5 frames as baseline" is the baseline: which frames, for an argument whose own word is said
       // ("normalise to the first three frames": for a tool without a frame range, the argument whose description counts frames from the first)
       if (which && !own.some((w) => said.has(w) && w !== FRAME_MEANING) && !(own.includes(FRAME_MEANING) && described.includes(FIRST_MEANING))) continue;
@@ -240,6 +244,9 @@ function isSquared(q: Quantity): boolean {
   return q.kind === 'length' && /^\s*(?:²|\^\s*2|2\b|squared\b)/i.test(q.after);
 }
 const FIRST_MEANING = meaning(normalizeWord('first'));
+const INTENSITY_MEANING = meaning(normalizeWord('intensity'));
+/** Words that say a level parts the background from the rest ("... is background", "... counts as foreground", "background below 300"). */
+const PARTS_BACKGROUND = /\b(?:background|foreground)\b/i;
 
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|brighter|rounder|further|farther|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|dimmer|darker|fainter|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;

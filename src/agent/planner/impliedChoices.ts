@@ -6,6 +6,8 @@
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { allowedValues } from './catalogue.ts';
 import type { PlannedStep } from './types.ts';
+import { nameWords } from './arguments.ts';
+import { meaning, tokenize } from './words.ts';
 
 /** The choice (an argument with named values) and value a setting's description ties it to, if any. */
 export function choiceOfSetting(arg: string, properties: Record<string, PropertyInfo>): { arg: string; value: string } | undefined {
@@ -38,8 +40,11 @@ export function impliedChoices(step: PlannedStep, catalogue: Catalogue): string[
     if (arg.startsWith('$') || step.args[arg] === undefined) continue;
     // (only a setting named by its own name in the words, "threshold 850", "sigma 2": a number read for it from other words,
     // "remove the dim ones below intensity 200", is a filter the answer names, no choice made)
-    const nameWords = arg.replace(/(?:Px|Um|Ms|S|Percent)$/, '').split(/(?=[A-Z])/).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
-    if (!nameWords.some((w) => new RegExp(`\\b${w}`, 'i').test(step.clause))) continue;
+    // (by meaning: "an intensity cut-off of 900" names the threshold by its other name)
+    const said = new Set(tokenize(step.clause).map((t) => meaning(t.stem)));
+    const words = arg.replace(/(?:Px|Um|Ms|S|Percent)$/, '').split(/(?=[A-Z])/).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
+    // (or a level said to part the background from the rest, "anything dimmer than 400 is background": what a threshold is)
+    if (!words.some((w) => new RegExp(`\\b${w}`, 'i').test(step.clause)) && !nameWords(arg).some((w) => said.has(w) && w.length > 2) && !(/\bthreshold\b/i.test(properties[arg]?.description ?? '') && /\b(?:background|foreground)\b/i.test(step.clause))) continue;
     const choice = choiceOfSetting(arg, properties);
     if (!choice || step.args[choice.arg] !== undefined) continue;
     const fallback = properties[choice.arg]?.default;

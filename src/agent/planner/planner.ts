@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
-import { impliedChoices } from './impliedChoices.ts';
+import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
@@ -1002,7 +1002,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
   const text = conversation.request;
-  const planned = withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue);
+  const planned = withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
   const opensWithNameVerb = (part: string, tool: string) => {
@@ -2212,7 +2212,10 @@ function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInf
       const fits = Object.entries(props).filter(([arg, q]) => arg !== choice && numeric(q) && step.args[arg] === undefined && (names(q.description ?? '', value) || names(q.description ?? '', choice)));
       if (fits.length !== 1) continue;
       step.args[fits[0][0]] = Number(said[1]);
-      step.args[choice] ??= value;
+      // ("cut-off intensity 1200": a setting its description ties to a value of another choice, 'Intensity threshold for method
+      // "manual"', takes the number, but the word that named it is the quantity it is on, no value of this choice: splitBy stays)
+      const tied = choiceOfSetting(fits[0][0], props);
+      if (!tied || tied.arg === choice) step.args[choice] ??= value;
       taken.add(Number(said[1]));
     }
   }

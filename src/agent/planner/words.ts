@@ -92,6 +92,8 @@ const GROUPS: string[][] = [
   ['mean', 'average', 'avg', 'typical'],
   ['area', 'size', 'big', 'large', 'small', 'bigger', 'larger', 'smaller', 'tiny', 'huge'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
+  // ("an intensity cut-off of 900", "cutoff 1200": the threshold by its other name)
+  ['threshold', 'cutoff', 'cut-off'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
   // irregular forms the stemmer does not reach ("the paths drawn over the movie")
   ['draw', 'drawn', 'drew'],
