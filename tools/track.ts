@@ -347,13 +347,13 @@ const track = defineTool({
 
 const measureSchema = z.object({
   kind: z
-    .enum(['objects', 'frames', 'links', 'tracks', 'msd'])
+    .enum(['objects', 'summary', 'links', 'tracks', 'msd'])
     .default('objects')
-    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, intensity mean/median/min/max/std/sum; needs labels); "frames": a summary row per frame, as Fiji\'s Analyze Particles "Summarize" (object count, total and mean area, % of the field covered, objects per mm² when calibrated, mean intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
-  labels: labelsArg.optional().describe('Label movie, for kinds "objects" and "frames": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
+    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, intensity mean/median/min/max/std/sum; needs labels); "summary": a summary row per frame, as Fiji\'s Analyze Particles "Summarize" (objects, their total and mean area, % of the field covered, objects per mm² when calibrated, mean intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
+  labels: labelsArg.optional().describe('Label movie, for kinds "objects" and "summary": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
-  channel: channelArg.optional().describe('Kinds "objects" and "frames": only this channel\'s intensities (1-based or name); default all channels'),
-  frames: frameRangeArg.optional().describe('Kinds "objects" and "frames": frames to measure, 1-based inclusive; default all'),
+  channel: channelArg.optional().describe('Kinds "objects" and "summary": only this channel\'s intensities (1-based or name); default all channels'),
+  frames: frameRangeArg.optional().describe('Kinds "objects" and "summary": frames to measure, 1-based inclusive; default all'),
   tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
   maxLagFrames: z.number().int().min(1).max(100_000).optional().describe('Kind "msd": largest lag, frames, at most 100000; default a quarter of the longest track'),
   fitLags: z.number().int().min(2).max(1000).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset, at most 1000 (default 4)'),
@@ -377,8 +377,8 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   // ("intensity over time for each cell", "how does the area of each nucleus change over time?": values followed per cell need
   // the tracks beside the labels, which add a track id to each object's row)
   const perCellOverTime = (!kind || kind === 'objects') && [...c.request.split(/[.;?!]\s/)].some((sentence) => FOLLOWED_PER_CELL.test(sentence) && OVER_TIME.test(sentence));
-  const ofLabels = !kind || kind === 'objects' || kind === 'frames';
-  return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'frames' ? ['labels', 'tracks'] : ['labels'] };
+  const ofLabels = !kind || kind === 'objects' || kind === 'summary';
+  return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'summary' ? ['labels', 'tracks'] : ['labels'] };
 }
 
 const FOLLOWED_PER_CELL = /\b(?:each|every|per|individual|single|the\s+same)\s+(?:cell|nucleus|nuclei|object|track)s?\b|\bcell[- ]by[- ]cell\b|\bper[- ]cell\b/i;
@@ -388,27 +388,27 @@ const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
   words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'confluent', 'area fraction', 'coverage'],
-  examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features', 'the confluence in each frame'],
+  examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],
   makes: ['table'],
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
-  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, frames: { about: 'frames summarised', unit: '' }, meanCount: { about: 'objects per frame, averaged over the frames', unit: '' }, minCount: { about: 'fewest objects in a frame', unit: '' }, maxCount: { about: 'most objects in a frame', unit: '' }, meanAreaFractionPct: { about: 'share of the field covered by objects, averaged over the frames', unit: '%' }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
-  valueWords: { kind: { frames: ['per frame summary', 'per-frame summary', 'summary per frame', 'summarize', 'summarise', 'summary table', 'density', 'densities', 'confluence', 'confluency', 'confluent', 'area fraction', 'percent area', 'coverage', 'fraction of the image', 'fraction of the field', 'fraction of the frame', 'percent of the image', 'percentage of the image', 'share of the image'], objects: ['objects', 'neighbour distance', 'neighbor distance', 'neighbour distances', 'neighbor distances', 'far apart', 'spacing between'], msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'path length', 'total distance', 'directionality', 'directness', 'persistence', 'confinement', 'lifetime', 'lifetimes', 'lifespan'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
+  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaFractionPct: { about: 'confluence (share of the field covered)', unit: '%' }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
+  valueWords: { kind: { summary: ['per frame summary', 'per-frame summary', 'summary per frame', 'summarize', 'summarise', 'summary table', 'density', 'densities', 'confluence', 'confluency', 'confluent', 'area fraction', 'percent area', 'coverage', 'fraction of the image', 'fraction of the field', 'fraction of the frame', 'percent of the image', 'percentage of the image', 'share of the image'], objects: ['objects', 'neighbour distance', 'neighbor distance', 'neighbour distances', 'neighbor distances', 'far apart', 'spacing between'], msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'path length', 'total distance', 'directionality', 'directness', 'persistence', 'confinement', 'lifetime', 'lifetimes', 'lifespan'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames. A step\'s speed is the straight-line distance between a cell\'s centroids in two consecutive frames over the time between those frames; a track\'s mean speed is the mean of its steps\' speeds. A track\'s displacement is the straight line from its first to its last position; its total distance is the sum of its steps. An object\'s area is its number of pixels times the area of one pixel; its mean intensity is the mean of its pixels in the movie as recorded.',
   schema: measureSchema,
   inapplicable: {
-    channel: onlyKind('objects', 'frames'),
-    frames: onlyKind('objects', 'frames'),
+    channel: onlyKind('objects', 'summary'),
+    frames: onlyKind('objects', 'summary'),
     maxLagFrames: onlyKind('msd'),
     fitLags: onlyKind('msd'),
   },
   fromRequest: readMeasureRequest,
   async run(args, ctx) {
     const { writeTableCsv } = await import('../src/analysis/table.ts');
-    if (args.kind === 'objects' || args.kind === 'frames') return measureObjectsTool(args, ctx, writeTableCsv);
+    if (args.kind === 'objects' || args.kind === 'summary') return measureObjectsTool(args, ctx, writeTableCsv);
     if (!args.tracks) throw new InputError(`measure kind "${args.kind}" needs \`tracks\` (e.g. "tracks-1"); run track first`);
     const { tracks, path: tracksPath } = await openTracks(ctx, args.tracks);
     const stem = stemOf(tracksPath);
@@ -571,7 +571,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
       }),
     )) as import('../src/analysis/features.ts').ObjectsAndVolumes;
     const table = measured.objects;
-    if (args.kind === 'frames') return frameSummaryResult(table, labels, [first, last], ctx, args.output, writeTableCsv, labelsNote);
+    if (args.kind === 'summary') return frameSummaryResult(table, labels, [first, last], ctx, args.output, writeTableCsv, labelsNote);
     const matchNote = tracked ? await addTrackColumns(table, tracked.tracks) : '';
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);

@@ -1,4 +1,4 @@
-// A summary row per frame of a per-object table (features.ts), as Fiji's Analyze Particles "Summarize" gives per
+// A summary row per frame of a per-object table (measure kind "summary") (features.ts), as Fiji's Analyze Particles "Summarize" gives per
 // slice: how many objects, their total and mean area, the percentage of the field they cover, the number per mm² when
 // the pixel size is known, and the mean of the objects' mean intensities per channel. Frames without any object are
 // rows with a count of 0 (a cell count over time must show the empty frames, not skip them).

@@ -1181,7 +1181,7 @@ const COLUMN_WORDS: [RegExp, string][] = [
   [/DISPLACEMENT/i, 'displacement distance net'],
   [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
   [/intensity/i, 'intensity bright'],
-  // a per-frame summary's columns (measure kind "frames")
+  // a per-frame summary's columns (measure kind "summary")
   [/^area_fraction/i, 'confluence coverage cover fraction percent'],
   [/^objects_per_mm2$/i, 'density'],
 ];
@@ -1408,7 +1408,7 @@ function rowsCounted(n: number, rows: string): string {
 export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'frames' | 'rows' {
   if (table.columns.includes('source_spot') && table.columns.includes('target_spot')) return 'steps';
   if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
-  // a summary row per frame (measure kind "frames"): a frame's count of objects, no object of its own
+  // a summary row per frame (measure kind "summary"): a frame's count of objects, no object of its own
   if (table.columns.includes('t') && table.columns.includes('count') && !table.columns.some((c) => ID_COLUMNS.includes(c))) return 'frames';
   if (table.columns.includes('t')) return 'objects';
   return idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';

@@ -1,19 +1,19 @@
 // Requests about the whole field per frame (confluence, the share of the image covered, a per-frame summary table)
-// plan measure kind "frames" and draw its column; the other senses of the same words keep their steps.
+// plan measure kind "summary" and draw its column; the other senses of the same words keep their steps.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argsOf, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
-describe('the per-frame summary of the objects (measure kind "frames")', () => {
+describe('the per-frame summary of the objects (measure kind "summary")', () => {
   it.each([
     'plot the confluence over time',
     'how confluent are the cells?',
     'what fraction of the image is covered by cells?',
     'percent area covered by nuclei per frame',
     'save a per-frame summary table as csv',
-  ])('"%s" measures the frames', (request) => {
-    expect(argsOf(request, 'measure', movieAndLabels).kind).toBe('frames');
+  ])('"%s" summarises the frames', (request) => {
+    expect(argsOf(request, 'measure', movieAndLabels).kind).toBe('summary');
   });
 
   it('draws the share of the field covered when the confluence is plotted', () => {

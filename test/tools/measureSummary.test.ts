@@ -1,4 +1,4 @@
-// measure kind "frames": one summary row per frame of a label movie, every frame of it (an empty one a count of 0),
+// measure kind "summary": one summary row per frame of a label movie, every frame of it (an empty one a count of 0),
 // in the frame numbers of the movie the labels were cut from.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +27,12 @@ function squares(n: number): Uint16Array {
   return plane;
 }
 
-describe('measure kind "frames"', () => {
+describe('measure kind "summary"', () => {
   it('counts each frame, keeps a frame without objects, and says the spread and the empty frames', async () => {
     const labelsPath = join(dir, 'labels.tif');
     // labels cut from frames 3-5 of a movie: 2, 0 and 3 objects
     await writeMovie(labelsPath, movieFromPlanes({ t: 3, z: 1, c: 1, y: H, x: W }, 'uint16', (t) => squares([2, 0, 3][t]), { channelNames: ['labels'], extra: sourceFrameExtra({}, 2), pixelSizeUm: 0.5 }));
-    const result = await measure({ kind: 'frames', labels: labelsPath });
+    const result = await measure({ kind: 'summary', labels: labelsPath });
     const table = readTableCsv(result.artifacts[0].path);
     expect(table.rows.map((r) => [r.t, r.count, r.total_area_px, r.area_fraction_percent])).toEqual([[2, 2, 8, 4], [3, 0, 0, 0], [4, 3, 12, 6]]);
     // 200 px of 0.25 µm² = 50 µm² = 5e-5 mm²: 2 objects are 40000 per mm²
@@ -46,14 +46,14 @@ describe('measure kind "frames"', () => {
   it('takes a frame range in the movie\'s frame numbers', async () => {
     const labelsPath = join(dir, 'labels2.tif');
     await writeMovie(labelsPath, movieFromPlanes({ t: 3, z: 1, c: 1, y: H, x: W }, 'uint16', (t) => squares(t + 1), { channelNames: ['labels'] }));
-    const result = await measure({ kind: 'frames', labels: labelsPath, frames: { first: 2, last: 3 } });
+    const result = await measure({ kind: 'summary', labels: labelsPath, frames: { first: 2, last: 3 } });
     expect(readTableCsv(result.artifacts[0].path).rows.map((r) => [r.t, r.count])).toEqual([[1, 2], [2, 3]]);
     expect(result.summary).toMatch(/no pixel size known: no density per mm²/);
   });
 
   it('is refused for tracks-only settings, as the other kinds are', () => {
     const spec = tools.find((t) => t.name === 'measure')!;
-    expect(spec.inapplicable?.maxLagFrames?.({ kind: 'frames' })).toMatch(/applies only to kind "msd", not "frames"/);
-    expect(spec.inapplicable?.frames?.({ kind: 'frames' })).toBeUndefined();
+    expect(spec.inapplicable?.maxLagFrames?.({ kind: 'summary' })).toMatch(/applies only to kind "msd", not "summary"/);
+    expect(spec.inapplicable?.frames?.({ kind: 'summary' })).toBeUndefined();
   });
 });
