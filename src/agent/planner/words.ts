@@ -92,8 +92,8 @@ const GROUPS: string[][] = [
   ['mean', 'average', 'avg', 'typical'],
   ['area', 'size', 'big', 'large', 'small', 'bigger', 'larger', 'smaller', 'tiny', 'huge'],
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
-  // how much of the field the cells cover ("how confluent is the dish?")
-  ['confluence', 'confluency', 'confluent'],
+  // how much of the field the cells cover ("what is the confluence?"; not "confluent": a slip of "confident" by spelling)
+  ['confluence', 'confluency'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
   // irregular forms the stemmer does not reach ("the paths drawn over the movie")
   ['draw', 'drawn', 'drew'],
