@@ -347,13 +347,13 @@ const track = defineTool({
 
 const measureSchema = z.object({
   kind: z
-    .enum(['objects', 'links', 'tracks', 'msd'])
+    .enum(['objects', 'summary', 'links', 'tracks', 'msd'])
     .default('objects')
-    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, intensity mean/median/min/max/std/sum; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
-  labels: labelsArg.optional().describe('Label movie, for kind "objects": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
+    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, intensity mean/median/min/max/std/sum; needs labels); "summary": a summary row per frame, as Fiji\'s Analyze Particles "Summarize" (objects, their total and mean area, % of the field covered, objects per mm² when calibrated, mean intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
+  labels: labelsArg.optional().describe('Label movie, for kinds "objects" and "summary": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
-  channel: channelArg.optional().describe('Kind "objects": only this channel\'s intensities (1-based or name); default all channels'),
-  frames: frameRangeArg.optional().describe('Kind "objects": frames to measure, 1-based inclusive; default all'),
+  channel: channelArg.optional().describe('Kinds "objects" and "summary": only this channel\'s intensities (1-based or name); default all channels'),
+  frames: frameRangeArg.optional().describe('Kinds "objects" and "summary": frames to measure, 1-based inclusive; default all'),
   tracks: tracksArg.optional().describe('Tracks, for kinds "links", "tracks" and "msd"; with kind "objects", tracks made from the same labels add track_id and branch_id columns, so values can be followed per cell over time'),
   maxLagFrames: z.number().int().min(1).max(100_000).optional().describe('Kind "msd": largest lag, frames, at most 100000; default a quarter of the longest track'),
   fitLags: z.number().int().min(2).max(1000).default(4).describe('Kind "msd": number of first lags used to fit MSD = 2·d·D·τ + offset, at most 1000 (default 4)'),
@@ -361,8 +361,11 @@ const measureSchema = z.object({
   output: outputArg.describe('Where to write the table (.csv); default a new file in the session folder'),
 });
 
-/** Why a setting of one kind of measurement does not apply to another, or undefined when it does. */
-const onlyKind = (kind: string) => (a: Record<string, unknown>) => ((a.kind ?? 'objects') === kind ? undefined : `applies only to kind "${kind}", not "${a.kind}"`);
+/** Why a setting of some kinds of measurement does not apply to another, or undefined when it does. */
+const onlyKind =
+  (...kinds: string[]) =>
+  (a: Record<string, unknown>) =>
+    kinds.includes(String(a.kind ?? 'objects')) ? undefined : `applies only to kind ${kinds.map((k) => `"${k}"`).join(' or ')}, not "${a.kind}"`;
 
 /** What to measure (objects, tracks, links, MSD) and so what it reads: labels, or tracks. */
 function readMeasureRequest(c: RequestClause): Record<string, unknown> {
@@ -374,7 +377,8 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   // ("intensity over time for each cell", "how does the area of each nucleus change over time?": values followed per cell need
   // the tracks beside the labels, which add a track id to each object's row)
   const perCellOverTime = (!kind || kind === 'objects') && [...c.request.split(/[.;?!]\s/)].some((sentence) => FOLLOWED_PER_CELL.test(sentence) && OVER_TIME.test(sentence));
-  return { frames: undefined, kind, ...volumes, $needs: kind && kind !== 'objects' ? ['tracks'] : perCellOverTime ? ['labels', 'tracks'] : ['labels'] };
+  const ofLabels = !kind || kind === 'objects' || kind === 'summary';
+  return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'summary' ? ['labels', 'tracks'] : ['labels'] };
 }
 
 const FOLLOWED_PER_CELL = /\b(?:each|every|per|individual|single|the\s+same)\s+(?:cell|nucleus|nuclei|object|track)s?\b|\bcell[- ]by[- ]cell\b|\bper[- ]cell\b/i;
@@ -383,28 +387,28 @@ const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:cour
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
-  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid'],
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage'],
   examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],
   makes: ['table'],
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
-  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
-  valueWords: { kind: { objects: ['objects', 'neighbour distance', 'neighbor distance', 'neighbour distances', 'neighbor distances', 'far apart', 'spacing between'], msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'path length', 'total distance', 'directionality', 'directness', 'persistence', 'confinement', 'lifetime', 'lifetimes', 'lifespan'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
+  results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaFractionPct: { about: 'confluence (share of the field covered)', unit: '%' }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8 }, tracks: { about: 'tracks measured', unit: '' }, meanDuration: { about: 'mean track duration', unit: 'frames' }, meanDisplacement: { about: 'mean track displacement', unit: 'px' }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame' }, alpha: { about: 'MSD exponent', unit: '' } },
+  valueWords: { kind: { summary: ['per frame summary', 'per-frame summary', 'summary per frame', 'density', 'densities', 'confluence', 'confluency', 'area fraction', 'coverage', 'fraction of the image', 'fraction of the field', 'fraction of the frame', 'share of the image'], objects: ['objects', 'neighbour distance', 'neighbor distance', 'neighbour distances', 'neighbor distances', 'far apart', 'spacing between'], msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'path length', 'total distance', 'directionality', 'directness', 'persistence', 'confinement', 'lifetime', 'lifetimes', 'lifespan'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames. A step\'s speed is the straight-line distance between a cell\'s centroids in two consecutive frames over the time between those frames; a track\'s mean speed is the mean of its steps\' speeds. A track\'s displacement is the straight line from its first to its last position; its total distance is the sum of its steps. An object\'s area is its number of pixels times the area of one pixel; its mean intensity is the mean of its pixels in the movie as recorded.',
   schema: measureSchema,
   inapplicable: {
-    channel: onlyKind('objects'),
-    frames: onlyKind('objects'),
+    channel: onlyKind('objects', 'summary'),
+    frames: onlyKind('objects', 'summary'),
     maxLagFrames: onlyKind('msd'),
     fitLags: onlyKind('msd'),
   },
   fromRequest: readMeasureRequest,
   async run(args, ctx) {
     const { writeTableCsv } = await import('../src/analysis/table.ts');
-    if (args.kind === 'objects') return measureObjectsTool(args, ctx, writeTableCsv);
+    if (args.kind === 'objects' || args.kind === 'summary') return measureObjectsTool(args, ctx, writeTableCsv);
     if (!args.tracks) throw new InputError(`measure kind "${args.kind}" needs \`tracks\` (e.g. "tracks-1"); run track first`);
     const { tracks, path: tracksPath } = await openTracks(ctx, args.tracks);
     const stem = stemOf(tracksPath);
@@ -567,6 +571,7 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
       }),
     )) as import('../src/analysis/features.ts').ObjectsAndVolumes;
     const table = measured.objects;
+    if (args.kind === 'summary') return frameSummaryResult(table, labels, [first, last], ctx, args.output, writeTableCsv, labelsNote);
     const matchNote = tracked ? await addTrackColumns(table, tracked.tracks) : '';
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
@@ -585,6 +590,34 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     await labels.close();
     await intensity?.close();
   }
+}
+
+/** Writes the per-frame summary (analysis/frameSummary.ts) of the objects measured on `labels` and says its counts. */
+async function frameSummaryResult(objects: import('../src/analysis/table.ts').Table, labels: Movie, frames: [number, number], ctx: ToolContext, output: string | undefined, writeTableCsv: (path: string, table: import('../src/analysis/table.ts').Table) => void, labelsNote: string) {
+  const { summariseFrames } = await import('../src/analysis/frameSummary.ts');
+  const calibration = ctx.calibration?.();
+  const pixelSizeUm = labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm;
+  // (the objects' t is the frame of the movie the labels were cut from: labels of frames 3-4 hold t = 2 and 3)
+  const { sourceFirstFrame } = await import('../src/image/frameOrigin.ts');
+  const origin = sourceFirstFrame(labels.meta);
+  const table = summariseFrames(objects, { frames: [frames[0] + origin, frames[1] + origin], fieldAreaPx: labels.shape.x * labels.shape.y, zSlices: labels.shape.z, pixelSizeUm, frameIntervalS: labels.meta.frameIntervalS ?? calibration?.frameIntervalS });
+  const out = ctx.outputPath(`${stemOf(labels.source.path)}-frames.csv`, output);
+  writeTableCsv(out, table);
+  const ref = ctx.addArtifact('table', out, `objects per frame of ${basename(labels.source.path)}`);
+  const counts = table.rows.map((r) => r.count as number);
+  const [least, most] = [Math.min(...counts), Math.max(...counts)];
+  const meanCount = counts.reduce((a, b) => a + b, 0) / counts.length;
+  const at = (n: number) => table.rows.filter((r) => r.count === n).map((r) => Number(r.t) + 1);
+  const frameList = (ts: number[]) => (ts.length > 3 ? `${ts.slice(0, 3).join(', ')} and ${ts.length - 3} more` : ts.join(', '));
+  const empty = least === 0 ? ` ${counted(at(0).length, 'frame')} without any object (${frameList(at(0))}).` : '';
+  const spread = least === most ? `${counted(least, 'object')} in every frame` : `${least} to ${most} objects per frame (mean ${round(meanCount, 3)}; fewest in frame ${frameList(at(least))}, most in frame ${frameList(at(most))})`;
+  const meanCoverage = table.rows.reduce((a, r) => a + (r.area_fraction_percent as number), 0) / table.rows.length;
+  const density = pixelSizeUm ? `, ${round(table.rows.reduce((a, r) => a + (r.objects_per_mm2 as number), 0) / table.rows.length, 4)} objects per mm² on average` : ' (no pixel size known: no density per mm²)';
+  return {
+    summary: `Counted objects in ${counted(table.rows.length, 'frame')}: ${spread}; they cover ${round(meanCoverage, 3)}% of the field on average${density}.${empty}${labelsNote} Table (one row per frame: count, total and mean area, % area, mean intensity) saved as ${ref.id}.`,
+    artifacts: [ref],
+    values: { frames: table.rows.length, meanCount: round(meanCount), minCount: least, maxCount: most, meanAreaFractionPct: round(meanCoverage), columns: table.columns, labels: labels.source.path, path: out },
+  };
 }
 
 /**

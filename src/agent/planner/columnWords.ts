@@ -16,6 +16,8 @@ const SAID_OTHERWISE: [RegExp, string][] = [
   [/^MEAN_DIRECTIONAL_CHANGE_RATE$/i, 'mean turning rate'],
   [/^TRACK_START$/i, 'start time'],
   [/^TRACK_STOP$/i, 'end time'],
+  [/^area_fraction_percent$/i, 'area covered (confluence)'],
+  [/^objects_per_mm2$/i, 'density (objects per mm²)'],
 ];
 
 /**

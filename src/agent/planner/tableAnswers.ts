@@ -1207,6 +1207,9 @@ const COLUMN_WORDS: [RegExp, string][] = [
   [/DISPLACEMENT/i, 'displacement distance net'],
   [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
   [/intensity/i, 'intensity bright'],
+  // a per-frame summary's columns (measure kind "summary")
+  [/^area_fraction/i, 'confluence coverage cover fraction percent'],
+  [/^objects_per_mm2$/i, 'density'],
 ];
 
 function columnWords(name: string): Set<string> {
@@ -1428,9 +1431,11 @@ function rowsCounted(n: number, rows: string): string {
  * What one row of a table is, for "over 14 steps": a step between frames (a row with the two
  * spots it links), a division, an object (or spot) in a frame, a whole track, or a plain row.
  */
-export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'rows' {
+export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisions' | 'frames' | 'rows' {
   if (table.columns.includes('source_spot') && table.columns.includes('target_spot')) return 'steps';
   if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
+  // a summary row per frame (measure kind "summary"): a frame's count of objects, no object of its own
+  if (table.columns.includes('t') && table.columns.includes('count') && !table.columns.some((c) => ID_COLUMNS.includes(c))) return 'frames';
   if (table.columns.includes('t')) return 'objects';
   return idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
 }
@@ -2211,6 +2216,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return `${columnInWords(column)} ranges from ${withUnit(Math.min(...numbers), unit)} to ${withUnit(Math.max(...numbers), unit)} (median ${withUnit(median(numbers), unit)}${middle}, over ${rowsCounted(numbers.length, of)}; ${source})`;
   }
   if (scope.track !== undefined && numbers.length === 1) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
+  // a per-frame summary's one row of the frame asked holds its value itself, no statistic over rows
+  if (of === 'frames' && numbers.length === 1 && where) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';

@@ -94,6 +94,8 @@ const GROUPS: string[][] = [
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   // ("an intensity cut-off of 900", "cutoff 1200": the threshold by its other name)
   ['threshold', 'cutoff', 'cut-off'],
+  // how much of the field the cells cover ("what is the confluence?"; not "confluent": a slip of "confident" by spelling)
+  ['confluence', 'confluency'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
   // irregular forms the stemmer does not reach ("the paths drawn over the movie")
   ['draw', 'drawn', 'drew'],
