@@ -60,3 +60,61 @@ export function memoOnPlane<T>(plane: PlaneData, key: string, compute: () => T):
 export function optionsKey(options: object): string {
   return JSON.stringify(options, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
 }
+
+/**
+ * Results by a plane's contents, for work asked again of a copy of the plane: the segment tool segments its sample
+ * planes by Otsu and by triangle to choose between them (seg-method-check.ts), then segments every plane of the movie
+ * with the method chosen, the sample planes among them, each a fresh copy (segment.ts). Each entry keeps a copy of the
+ * plane's bytes and is used only where they are equal byte for byte. What is remembered must not be written by its users.
+ */
+const byContents = new Map<string, { bytes: Uint8Array; value: unknown }>();
+/** Entries kept at most (three sample planes by two methods and a few more), and the plane bytes they keep together. */
+const CONTENTS_KEPT = 12;
+const CONTENTS_MAX_BYTES = 16 << 20;
+let contentsBytes = 0;
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function contentsKey(plane: PlaneData, key: string): string {
+  return `${plane.constructor.name}:${plane.length}:${planeFingerprint(plane)}:${key}`;
+}
+
+/** What memoOnContents keeps for a plane of these contents and this key, or undefined (nothing is computed or kept). */
+export function keptOnContents<T>(plane: PlaneData, key: string): T | undefined {
+  if (plane.byteLength > CONTENTS_MAX_BYTES / 4 || byContents.size === 0) return undefined;
+  const kept = byContents.get(contentsKey(plane, key));
+  return kept && equalBytes(kept.bytes, new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength)) ? (kept.value as T) : undefined;
+}
+
+/** The result of `compute` for a plane of these contents and this key (which must name everything else it depends on). */
+export function memoOnContents<T>(plane: PlaneData, key: string, compute: () => T): T {
+  if (plane.byteLength > CONTENTS_MAX_BYTES / 4) return compute();
+  const bytes = new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
+  const full = contentsKey(plane, key);
+  const kept = byContents.get(full);
+  if (kept && equalBytes(kept.bytes, bytes)) return kept.value as T;
+  const copy = bytes.slice();
+  const value = compute();
+  // (compute must not have written the plane, or the result belongs to other contents)
+  if (!equalBytes(copy, bytes)) return value;
+  if (kept) (byContents.delete(full), (contentsBytes -= kept.bytes.length));
+  while (byContents.size && (byContents.size >= CONTENTS_KEPT || contentsBytes + copy.length > CONTENTS_MAX_BYTES)) {
+    const [oldest, entry] = byContents.entries().next().value!;
+    byContents.delete(oldest);
+    contentsBytes -= entry.bytes.length;
+  }
+  byContents.set(full, { bytes: copy, value });
+  contentsBytes += copy.length;
+  return value;
+}
+
+/** A key for options that gives equal options one key: defined values only, keys sorted; undefined where a value is no plain number, string, boolean or null. */
+export function definedOptionsKey(options: object): string | undefined {
+  const entries = Object.entries(options).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!entries.every(([, v]) => v === null || ['number', 'string', 'boolean'].includes(typeof v))) return undefined;
+  return optionsKey(Object.fromEntries(entries));
+}

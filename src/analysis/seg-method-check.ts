@@ -5,7 +5,7 @@
 import type { SamplePlane } from './seg-auto.ts';
 import { upperMedianOf } from './quickselect.ts';
 import { memoOnPlane, optionsKey } from './plane-memo.ts';
-import { segmentPlane, type SegmentOptions } from './seg-plane.ts';
+import { segmentPlaneRemembered, type SegmentOptions } from './seg-plane.ts';
 import { MAX_SOLIDITY_OF_ONE, overlaps, solidity } from './temporalRepair.ts';
 import { boundingBoxes } from './watershed.ts';
 
@@ -87,8 +87,9 @@ export function thresholdBreakage(samples: SamplePlane[], options: SegmentOption
   const byOtsu = { objects: 0, broken: 0, shrunk: 0 };
   const byTriangle = { objects: 0, broken: 0, shrunk: 0 };
   for (const { plane, width, height } of samples) {
-    // (the segment tool asks again with the same options for the same planes: each segmentation is made once)
-    const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlane(plane, width, height, { ...options, method }).labels);
+    // (the segment tool asks again with the same options for the same planes: each segmentation is made once; segment.ts
+    // finds the chosen method's segmentations of these planes when it segments the movie)
+    const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlaneRemembered(plane, width, height, { ...options, method }).labels);
     const otsu = labelsBy('otsu');
     const triangle = labelsBy('triangle');
     const a = brokenObjects(triangle, otsu, width, round, shrunkBelowRadiusPx);

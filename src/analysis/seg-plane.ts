@@ -13,6 +13,7 @@ import { backgroundSurface, subtractSurface } from './seg-background.ts';
 import { fillHoles, fillLabelHoles, filterLabels, labelComponents } from './morphology.ts';
 import { threshold as autoThreshold, type ThresholdMethod } from './threshold.ts';
 import { groupBox, groupPixels } from './regionprops.ts';
+import { definedOptionsKey, memoOnContents } from './plane-memo.ts';
 import { splitOversizedObjects } from './seg-oversized.ts';
 import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { growDimObjects } from './seg-dim-growth.ts';
@@ -610,6 +611,24 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   if (o.closeBaysPx > 0) closeObjectBays(labels, width, height, o.closeBaysPx);
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
+}
+
+/**
+ * The key segmentPlaneRemembered keeps a segmentation under, or undefined where the options cannot be keyed: the options
+ * with their defaults, which is all segmentPlane reads of them (a default given, `splitTouching: true`, is the default left out).
+ */
+export function segmentationKey(width: number, height: number, options: SegmentOptions): string | undefined {
+  const key = definedOptionsKey(withSegmentDefaults(options));
+  return key === undefined ? undefined : `segment:${width}x${height}:${key}`;
+}
+
+/**
+ * segmentPlane, kept by the plane's contents and the options (plane-memo.ts memoOnContents) for segment.ts to find
+ * when it segments a copy of the plane with the same options. The result is shared: read only.
+ */
+export function segmentPlaneRemembered(plane: PlaneData, width: number, height: number, options: SegmentOptions): PlaneSegmentation {
+  const key = segmentationKey(width, height, options);
+  return key === undefined ? segmentPlane(plane, width, height, options) : memoOnContents(plane, key, () => segmentPlane(plane, width, height, options));
 }
 
 /** Worker entry: one plane in, its labels out (typed arrays travel without copying). */

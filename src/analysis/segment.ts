@@ -8,7 +8,8 @@ import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import { sourceFrameExtra } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { mapInWorkers } from '../parallel/pool.ts';
-import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { keptOnContents } from './plane-memo.ts';
+import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentationKey, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 import { linkSlices } from './seg-zlink.ts';
 
 export { SEGMENT_DEFAULTS, segmentPlane, type SegmentMethod, type SegmentOptions, type SplitBy, type PlaneSegmentation } from './seg-plane.ts';
@@ -136,6 +137,21 @@ const INLINE_BELOW_PX = 1 << 18;
 type PlaneInput = { plane: PlaneData; width: number; height: number; options: SegmentOptions };
 
 async function runBatch(inputs: PlaneInput[], options: SegmentMovieOptions, onProgress: (done: number) => void): Promise<PlaneSegmentation[]> {
+  // planes the segment tool already segmented with these options while choosing its method (seg-method-check.ts): the
+  // same segmentation, copied (the caller may write its labels)
+  const known = inputs.map((input) => {
+    const key = segmentationKey(input.width, input.height, input.options);
+    const kept = key === undefined ? undefined : keptOnContents<PlaneSegmentation>(input.plane, key);
+    return kept && { ...kept, labels: kept.labels.slice() };
+  });
+  const rest = inputs.filter((_, i) => !known[i]);
+  for (let n = 1; n <= inputs.length - rest.length; n++) onProgress(n);
+  const segmented = rest.length ? await segmentBatch(rest, options, (n) => onProgress(inputs.length - rest.length + n)) : [];
+  let next = 0;
+  return known.map((k) => k ?? segmented[next++]);
+}
+
+async function segmentBatch(inputs: PlaneInput[], options: SegmentMovieOptions, onProgress: (done: number) => void): Promise<PlaneSegmentation[]> {
   if (options.threads === 1 || inputs.length === 1 || (options.threads === undefined && inputs.length * inputs[0].width * inputs[0].height < INLINE_BELOW_PX)) {
     return inputs.map((input, i) => {
       const out = segmentPlane(input.plane, input.width, input.height, input.options);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoOnPlane, optionsKey, planeFingerprint } from '../../src/analysis/plane-memo.ts';
+import { keptOnContents, memoOnContents, memoOnPlane, optionsKey, planeFingerprint } from '../../src/analysis/plane-memo.ts';
+import { segmentationKey, segmentPlane, segmentPlaneRemembered } from '../../src/analysis/seg-plane.ts';
 import { chooseSegmentParameters } from '../../src/analysis/seg-auto.ts';
 
 function disks(size: number, radius: number, level: number): Float32Array {
@@ -64,5 +65,33 @@ describe('chooseSegmentParameters with remembered plane work', () => {
     const fresh = chooseSegmentParameters([{ plane: plane.slice(), width: 64, height: 64 }], { method: 'auto' });
     expect(again).toEqual(fresh);
     expect(again.chosen.objectRadiusPx).toBeLessThan(first.chosen.objectRadiusPx);
+  });
+});
+
+describe('memoOnContents', () => {
+  it('finds a result by the plane\'s bytes: a copy finds it, other contents or another type of array do not', () => {
+    const plane = new Uint16Array([5, 6, 7, 8, 9]);
+    let calls = 0;
+    expect(memoOnContents(plane, 'k', () => ++calls)).toBe(1);
+    expect(memoOnContents(plane.slice(), 'k', () => ++calls)).toBe(1);
+    expect(keptOnContents(plane.slice(), 'k')).toBe(1);
+    expect(keptOnContents(plane.slice(), 'other key')).toBeUndefined();
+    expect(keptOnContents(new Uint16Array([5, 6, 7, 8, 10]), 'k')).toBeUndefined();
+    expect(keptOnContents(new Int16Array([5, 6, 7, 8, 9]), 'k')).toBeUndefined();
+    // a computation that writes its plane is not kept
+    const written = new Uint16Array([1, 1, 1]);
+    memoOnContents(written, 'w', () => ((written[0] = 2), 0));
+    expect(keptOnContents(new Uint16Array([1, 1, 1]), 'w')).toBeUndefined();
+    expect(keptOnContents(written, 'w')).toBeUndefined();
+  });
+
+  it('keeps a segmentation under the options with their defaults, and it equals a fresh one', () => {
+    const plane = disks(64, 8, 400);
+    expect(segmentationKey(64, 64, { sigmaPx: 2, splitTouching: true, threshold: undefined })).toBe(segmentationKey(64, 64, {}));
+    expect(segmentationKey(64, 64, { method: 'triangle' })).not.toBe(segmentationKey(64, 64, {}));
+    const kept = segmentPlaneRemembered(plane, 64, 64, { method: 'triangle', minAreaPx: 30 });
+    const found = keptOnContents(Float32Array.from(plane), segmentationKey(64, 64, { minAreaPx: 30, method: 'triangle', splitBy: 'distance' })!);
+    expect(found).toBe(kept);
+    expect(kept).toEqual(segmentPlane(plane, 64, 64, { method: 'triangle', minAreaPx: 30 }));
   });
 });

@@ -5,7 +5,8 @@ import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } fro
 import { AIMessage, type BaseMessage } from '@langchain/core/messages';
 import type { ChatResult } from '@langchain/core/outputs';
 import { z } from 'zod';
-import { catalogueFromBoundTools } from './catalogue.ts';
+import { findTool } from '../allTools.ts';
+import { type Catalogue, catalogueFromBoundTools } from './catalogue.ts';
 import { readConversation } from './conversation.ts';
 import { loadMicroscopeLanguage } from './microscopeLanguage.ts';
 import { nextAction } from './planner.ts';
@@ -32,7 +33,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineCallOptions> {
   }
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
-    const catalogue = catalogueFromBoundTools(options.tools as unknown[] | undefined);
+    const catalogue = boundCatalogue(options.tools as unknown[] | undefined);
     await loadMicroscopeLanguage();
     const action = nextAction(readConversation(messages), catalogue);
     const message =
@@ -41,6 +42,32 @@ export class OfflineChatModel extends BaseChatModel<OfflineCallOptions> {
         : new AIMessage({ content: action.text });
     return { generations: [{ text: action.kind === 'answer' ? action.text : '', message }] };
   }
+}
+
+/** Catalogues of the tool sets bound lately, by their declarations (JSON); a few sets at most are bound in one process. */
+const CATALOGUES = new Map<string, Catalogue>();
+const KEPT_CATALOGUES = 8;
+
+/**
+ * The catalogue of the tools bound: the same object for the same declarations. What the planner reads from a catalogue
+ * and keeps with it (stepMemo.ts answers, the word index, known words, argument names) then serves every step and every
+ * session bound to those tools, where a catalogue built anew per step built all of that again each step. Those readings
+ * depend on the declarations alone and the tools' self-descriptions (the same objects, checked), so plans are the same.
+ */
+function boundCatalogue(tools: unknown[] | undefined): Catalogue {
+  let key: string;
+  try {
+    key = JSON.stringify(tools ?? []);
+  } catch {
+    return catalogueFromBoundTools(tools);
+  }
+  const kept = CATALOGUES.get(key);
+  if (kept && [...kept.values()].every((info) => info.self === findTool(info.name))) return kept;
+  const catalogue = catalogueFromBoundTools(tools);
+  CATALOGUES.delete(key);
+  if (CATALOGUES.size >= KEPT_CATALOGUES) CATALOGUES.delete(CATALOGUES.keys().next().value!);
+  CATALOGUES.set(key, catalogue);
+  return catalogue;
 }
 
 /** LangChain tools carry zod or JSON schemas; the planner reads JSON schema. */
