@@ -10,6 +10,7 @@ export const AREAS: Record<string, ToolArea> = {
   calibration: () => import('./calibration.ts'),
   preprocess: () => import('./preprocess.ts'),
   project: () => import('./project.ts'),
+  montage: () => import('./montage.ts'),
   segment: () => import('./segment.ts'),
   timeseries: () => import('./timeseries.ts'),
   track: () => import('./track.ts'),

@@ -3,7 +3,7 @@
 // tool's own `fromRequest` (tools/types.ts), which reads what only that tool knows.
 // Nothing here knows a tool by name: a tool with a new reading needs no edit here.
 import type { RequestClause, RequestReaders } from '../../../tools/types.ts';
-import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf } from './catalogue.ts';
+import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf, writesCopies } from './catalogue.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
@@ -120,7 +120,7 @@ const IMAGE_FILE = /\.(?:tiff?|ome\.tiff?|png|jpe?g)$/i;
  * table of the step that measures, never the movie of the correction before it (its first product, by its declaration).
  */
 function fitsWhatItWrites(output: string, tool: string, catalogue: Catalogue): boolean {
-  if (selfOf(tool, catalogue)?.writesCopies === true) return true;
+  if (writesCopies(tool, catalogue)) return true;
   const first = producesOf(tool, catalogue)[0];
   if (TABLE_FILE.test(output)) return first !== 'movie' && first !== 'labels';
   if (IMAGE_FILE.test(output)) return first !== 'table';

@@ -47,6 +47,11 @@ export function selfOf(tool: string, catalogue?: Catalogue): Partial<ToolSelfDes
   return catalogue?.get(tool)?.self ?? findTool(tool);
 }
 
+/** A tool whose results are copies of its inputs written for the user (an export), by its declaration: never a later step's input. */
+export function writesCopies(tool: string | undefined, catalogue?: Catalogue): boolean {
+  return tool !== undefined && selfOf(tool, catalogue)?.writesCopies === true;
+}
+
 /** Artifacts that are ground truth or by-products, not results to chain on (unless named by id). */
 export function isTruth(a: { type: string; producedBy?: string }, catalogue?: Catalogue): boolean {
   return !!a.producedBy && !!selfOf(a.producedBy, catalogue)?.truth?.includes(a.type as ArtifactType);

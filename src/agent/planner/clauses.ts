@@ -549,7 +549,8 @@ const RUNS_LAST = /^(?:(?:and|but|please|then|,)\s+)*(?:lastly|last(?:\s+of\s+al
 export function runsFirst(clause: Clause): boolean {
   // "..., so maybe smooth first", "denoise it first": "first" closing the clause says the same
   // ("train it first on this movie": "first" right after the verb and its object)
-  return FIRST.test(clause.text) || /\b(?:first|beforehand|before(?:\s+(?:that|this|anything(?:\s+else)?))?)\s*[.!?]*$/i.test(clause.text)
+  // ("bleach-correct first though", "denoise first please": a softener after "first" closes the clause all the same)
+  return FIRST.test(clause.text) || /\b(?:first|beforehand|before(?:\s+(?:that|this|anything(?:\s+else)?))?)(?:[\s,]+(?:though|tho|please|pls|plz|thanks|thx|if\s+possible|if\s+you\s+can|ok|okay|obviously|of\s+course|really|ideally))*\s*[.!?]*$/i.test(clause.text)
     || /^(?:(?:and|but|please|then)\s+)?[a-z]+\s+(?:it|them|this|that|(?:the|a|an)\s+[\w-]+)\s+first\b/i.test(clause.text);
 }
 

@@ -3,7 +3,7 @@
 // reading, "save it as mypipe.yaml" went to the export of the last step (a CSV written into a .yaml file)
 // and no pipeline was saved, while the answer said "Done".
 import { buildArgs } from './builders.ts';
-import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
+import { producesOf, selfOf, writesCopies, type Catalogue } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep } from './types.ts';
 
@@ -49,7 +49,7 @@ export function keptAsPipeline(plan: Plan, conversation: Conversation, catalogue
     const pipelineFile = step.tool !== keeper && typeof output === 'string' && YAML_PATH.test(output);
     if (pipelineFile) yamlPath = output;
     // ("... and save it as p.yaml": the clause saves the pipeline, it asks for no export)
-    if (step.tool !== keeper && selfOf(step.tool, catalogue)?.writesCopies === true && SAVES_IT.test(step.clause)) continue;
+    if (step.tool !== keeper && writesCopies(step.tool, catalogue) && SAVES_IT.test(step.clause)) continue;
     if (pipelineFile) {
       const { output: _taken, ...rest } = step.args;
       steps.push({ ...step, args: rest });

@@ -6,12 +6,13 @@ import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
+import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
@@ -140,7 +141,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   // "how many frames and channels does it have?": one question, not two steps
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : withVerbPhrasesApart(splitClauses(text), index, (tool) => runsMicroscope(tool, catalogue));
   // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
-  const picked: { clause: number; tool: string; at?: number; weak?: boolean; named?: boolean }[] = [];
+  const picked: { clause: number; tool: string; at?: number; weak?: boolean; named?: boolean; writes?: boolean }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const resultsOff: { tool: string; arg: string }[] = [];
@@ -436,7 +437,18 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
     const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
-    if (previous && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("area + intensity csv AND a histogram": a clause that only adds to the step before, "+ intensity csv", but names a file
+    // format another tool writes, asks for that file: the writer is picked, never lost with the words the step before takes)
+    const absorbed = !!previous && (previous.tool === best.tool || (!best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)));
+    const writerAfter = absorbed && !clause.negated ? fileFormatOfAnother(clause.text, previous!.tool, catalogue) : undefined;
+    if (writerAfter && !picked.some((p) => p.tool === writerAfter.tool && clauses[p.clause].sentence === clause.sentence)) {
+      picked.push({ clause: i, tool: writerAfter.tool, at: clause.start + writerAfter.at, writes: true });
+      return;
+    }
+    // ("set the pixel size to 0.65 µm and recompute the areas": after a step that only sets what later steps read, a clause
+    // opening with a verb of action asks for an analysis of its own, however common its words)
+    const afterASetting = !!previous && selfOf(previous.tool, catalogue)?.appliesToLaterSteps === true && opensWithAnAction(clause.text);
+    if (previous && !afterASetting && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -505,10 +517,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
-    if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at });
+    if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at, writes: true });
   });
-  if (picked.some((p) => !p.weak)) {
-    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[picked.find((q) => !q.weak)!.clause].sentence);
+  // (a file format's writer picked beside a step tells no analysis: "area + intensity csv" keeps the measurement it writes)
+  if (picked.some((p) => !p.weak && !p.writes)) {
+    // ("set the pixel size to 0.65 µm and recompute the areas": a step that only sets what later steps read, the calibration,
+    // tells no analysis, so a weakly matched step beside it, its clause opening with a verb of action, is the analysis asked, kept)
+    const onlySettings = picked.every((q) => q.weak || q.writes || selfOf(q.tool, catalogue)?.appliesToLaterSteps === true);
+    const telling = picked.find((q) => !q.weak && !q.writes)!;
+    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {
@@ -577,6 +594,12 @@ function declaresWord(tool: string, stem: string, catalogue: Catalogue): boolean
 /** The words name a numeric setting of the tool by the noun phrase its description opens with ("blur" of segment's sigmaPx). */
 function namesASettingOf(tool: string, words: string, catalogue: Catalogue): boolean {
   return numericArgumentsDescribed(catalogue.get(tool)?.properties ?? {}, tokenize(words).map((t) => meaning(t.stem))).length > 0;
+}
+
+/** The clause opens with a verb that asks for an action ("compute the areas"), not one of saying or giving ("show them"). */
+function opensWithAnAction(clause: string): boolean {
+  const verb = OPENING_VERB.exec(clause)?.[1];
+  return !!verb && !NOT_AN_ACTION_VERB.test(verb);
 }
 
 /** Opening words that ask for no action of their own ("give the numbers", "show them", "make it"). */
@@ -818,6 +841,16 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
     if (name === tool || !info.properties.format) continue;
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
     const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
+    // ("CSV of circularity", "a csv with the speeds": a format's name opening the clause before what it holds; "area +
+    // intensity csv": closing a clause of nouns after what it holds, never a method named after a verb, "track them with trackmate")
+    const bare = m ? undefined : /^(?:(?:and|also|plus|then|\+|&)\s+)*(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|export))?\s+(?:of|with|for|listing|containing)\s+\S/iu.exec(clause) ?? (opensWithAnAction(clause) ? null : /(?<!\b(?:with|using|via|by|like|in|from|of)\s)\b([\p{L}\d-]+)(?:\s+(?:file|files|please|pls|too|as\s+well))?\s*[.!]?\s*$/iu.exec(clause));
+    if (!m && !bare) continue;
+    if (!m && bare) {
+      const word = tokenize(bare[1])[0];
+      const value = findEnumValue(name, 'format', bare[1], catalogue);
+      if (!word || indexFor(catalogue).spread(meaning(word.stem)) >= GENERIC_SPREAD || !value || hasValue(tool, value) || findEnumValue(tool, 'format', bare[1], catalogue)) continue;
+      return { tool: name, at: bare.index + bare[0].indexOf(bare[1]) };
+    }
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
@@ -994,6 +1027,8 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
+  if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, (request) => planRequest({ ...conversation, request, current: [] }, catalogue));
@@ -1058,7 +1093,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
   // ("is there drift? Track the cells.": the movie made to answer the question is no input of the steps asked after it)
-  const plan = questionProductsAside(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), catalogue);
+  const plan = questionProductsAside(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1122,7 +1157,8 @@ function saysOwnWords(tool: string, words: string, catalogue: Catalogue): boolea
 function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   // (a plan of no steps answers from the tables at hand: nothing was lost)
   if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
-  const sentences = conversation.request.split(/(?<=\?)\s+/).map((s) => s.trim()).filter(Boolean);
+  // (a question is its own sentence after a statement too: "export the masks. how many nuclei are there?")
+  const sentences = conversation.request.split(/(?<=\?)\s+|(?<=[a-z]\.)\s+(?=\S[^.!?]*\?\s*$)/i).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return plan;
   let steps = plan.steps;
   const asked: string[] = [];
@@ -1140,13 +1176,45 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     if (question && !alone.steps.some((st) => makesATableFirst(st.tool, catalogue))) continue;
     // (an image step read from the question's own words, that the question asked alone does not run, was a misreading:
     // "is the signal bleaching?" asks for no bleach correction)
-    if (question) steps = steps.filter((st) => !(makesImages(st.tool, catalogue) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
+    // (nor is a step whose results the session holds already, that the question alone reads instead: "how many nuclei
+    // are there? also export the masks" with labels made counts those labels, and segments nothing again)
+    const readsHeld = (tool: string) => heldAlready(tool, conversation, catalogue);
+    if (question) steps = steps.filter((st) => !((makesImages(st.tool, catalogue) || readsHeld(st.tool)) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
     if (question) asked.push(sentence);
   }
   if (steps === plan.steps) return plan;
   const question = plan.question ?? (asked.length ? asked.join(' ') : undefined);
   return { ...plan, steps: sameStepsOnce(steps), ...(question ? { question } : {}) };
+}
+
+/**
+ * "export the label images as tiff, and tell me the number of nuclei too": the part asked after the steps, with no
+ * question mark, is read as asked alone. A step read from its words that it alone does not run, whose results the
+ * session holds already (segment, labels made), was a misreading: the asked part reads those results instead.
+ */
+function askedOfResultsHeld(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
+  const asked = askedPart(conversation.request);
+  if (!asked) return plan;
+  const words = conversation.request.slice(asked.from, asked.end).replace(/^[\s,;.]*(?:(?:and|also|then|please)\s+)*/i, '').trim();
+  const own = (clause: string) => {
+    const c = clause.trim().replace(/^(?:(?:and|also|then|please)[,\s]+)*/i, '');
+    return c.length > 0 && (words.includes(c) || c.includes(words));
+  };
+  const misread = plan.steps.filter((st) => own(st.clause) && heldAlready(st.tool, conversation, catalogue));
+  if (misread.length === 0) return plan;
+  const alone = planOnce({ ...conversation, request: words, current: [] }, catalogue);
+  if (alone.reply || alone.steps.length === 0 || misread.some((st) => alone.steps.some((a) => a.tool === st.tool))) return plan;
+  const kept = plan.steps.filter((st) => !misread.includes(st));
+  const added = alone.steps.filter((a) => !kept.some((k) => k.tool === a.tool));
+  return { ...plan, steps: sameStepsOnce([...added, ...kept]), question: plan.question ?? alone.question ?? words };
+}
+
+/** The session holds the tool's main result already, made by it before this turn (labels made by segment). */
+function heldAlready(tool: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  const main = producesOf(tool, catalogue)[0];
+  return main !== undefined && conversation.artifactsAtStart.some((a) => a.type === main && a.producedBy === tool && !isTruth(a));
 }
 
 /**
@@ -3129,12 +3197,14 @@ function makesAView(tool: string | undefined): boolean {
 }
 
 /**
- * A tool whose result is an output for the user, by its declaration: a copy written for the user (an export, saved masks)
- * or a main product no step takes as input (a figure, a saved pipeline). Asked beside a question, it is never dropped.
+ * A tool whose result is an output for the user, by its declaration: a copy written for the user (an export, saved masks:
+ * `writesCopies`) or a main product no step takes as input (a figure, a saved pipeline). Asked beside a question, it is
+ * never dropped. (Wider than writesCopies, which alone decides what is never a later step's input: a figure is an
+ * output, but it writes no copy of a result.)
  */
 function givesTheUserAnOutput(tool: string, catalogue: Catalogue): boolean {
   const main = producesOf(tool, catalogue)[0];
-  return selfOf(tool, catalogue)?.writesCopies === true || (main !== undefined && !(INPUT_TYPES as readonly string[]).includes(main));
+  return writesCopies(tool, catalogue) || (main !== undefined && !(INPUT_TYPES as readonly string[]).includes(main));
 }
 
 /** A step giving the user an output (givesTheUserAnOutput) said outside the question's own words. */
@@ -3155,11 +3225,6 @@ function outputAskedBeside(text: string, asked: string, mentions: readonly { too
 function namedByItsWords(tool: string, span: string, catalogue: Catalogue): boolean {
   const words = selfOf(tool, catalogue)?.words ?? [];
   return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(span));
-}
-
-/** A tool whose results are copies of its inputs written for the user (an export), by its declaration. */
-function writesCopies(tool: string | undefined): boolean {
-  return tool !== undefined && selfOf(tool)?.writesCopies === true;
 }
 
 /** An input the tool only also reads when there is one (its `alsoUses`): without it the step still runs. */

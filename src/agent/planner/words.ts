@@ -18,7 +18,7 @@ const STOP = new Set(
   ('a an the of to and or in on at for with by from into onto as is are be been was were it its this that these those them they ' +
     'their my our your me we you us please can could would will shall do does did done just also then so now ' +
     'some any all each every there here who where than too very really bit lot let make sure ok okay ' +
-    'hi hey thanks thank want need like get go have has had one same out about per after before but not no don dont pls plz thx').split(' '),
+    'hi hey thanks thank want need like get go have has had one same out about per after before but not no don dont pls plz thx though although tho').split(' '),
 );
 
 /** British → American endings, so that "stabilise", "colour", "labelling" and "analyse" index once. */
