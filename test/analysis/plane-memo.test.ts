@@ -89,6 +89,9 @@ describe('memoOnContents', () => {
     const plane = disks(64, 8, 400);
     expect(segmentationKey(64, 64, { sigmaPx: 2, splitTouching: true, threshold: undefined })).toBe(segmentationKey(64, 64, {}));
     expect(segmentationKey(64, 64, { method: 'triangle' })).not.toBe(segmentationKey(64, 64, {}));
+    // every option is in the key, those added since too (emptyIfNoise: a noise-alone plane is empty by default)
+    expect(segmentationKey(64, 64, { emptyIfNoise: true })).toBe(segmentationKey(64, 64, {}));
+    expect(segmentationKey(64, 64, { emptyIfNoise: false })).not.toBe(segmentationKey(64, 64, {}));
     const kept = segmentPlaneRemembered(plane, 64, 64, { method: 'triangle', minAreaPx: 30 });
     const found = keptOnContents(Float32Array.from(plane), segmentationKey(64, 64, { minAreaPx: 30, method: 'triangle', splitBy: 'distance' })!);
     expect(found).toBe(kept);
