@@ -50,9 +50,19 @@ export function dealFiles(files: { path: string; cost: number }[], parts: number
   return dealt.map((p) => p.paths.sort());
 }
 
+/**
+ * The suite files `npm test` gates on: every file but the -check companions. A -check file is written beside a tuning
+ * file to measure whether fixes carry over to wording nobody tuned on; its failures are never printed, so in the gate it
+ * could only move the tuned rate without saying why. `cellpilot eval evals/` scores it (the closing notes' figures).
+ * (Stop 37: the -check files were ~20% of the eval parts' cost, 1266 cases of which 362 executed.)
+ */
+export function gatedSuiteFiles(root = EVALS): string[] {
+  return suiteFiles(root).filter((f) => !/-check\.ya?ml$/.test(f));
+}
+
 /** The suite files of part `part` (1-based). */
 export function filesOfPart(part: number, root = EVALS): string[] {
-  const files = suiteFiles(root).map((path) => ({ path, cost: estimatedCost(readFileSync(path, 'utf8')) }));
+  const files = gatedSuiteFiles(root).map((path) => ({ path, cost: estimatedCost(readFileSync(path, 'utf8')) }));
   return dealFiles(files, EVAL_PARTS)[part - 1];
 }
 

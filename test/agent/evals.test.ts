@@ -12,7 +12,7 @@ import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
-import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, partScores, suiteFiles } from './evalParts.ts';
+import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, gatedSuiteFiles, partScores, suiteFiles } from './evalParts.ts';
 
 describe('evaluation suites (offline planner)', () => {
   const suites = loadSuites(EVALS);
@@ -29,9 +29,11 @@ describe('evaluation suites (offline planner)', () => {
     expect(heldout.flatMap((s) => s.cases).length).toBeGreaterThanOrEqual(GATE.heldoutMinCases);
   });
 
-  it('every suite file runs in exactly one part, and every part has its test file', () => {
+  it('every suite file but the -check companions runs in exactly one part, and every part has its test file', () => {
     const dealt = Array.from({ length: EVAL_PARTS }, (_, i) => filesOfPart(i + 1)).flat();
-    expect(dealt.sort()).toEqual(suiteFiles());
+    expect(dealt.sort()).toEqual(gatedSuiteFiles());
+    expect(suiteFiles().filter((f) => !gatedSuiteFiles().includes(f)).every((f) => f.endsWith('-check.yaml')), 'only -check files are left out').toBe(true);
+    expect(gatedSuiteFiles().some((f) => f.endsWith('-check.yaml'))).toBe(false);
     expect(suites.map((s) => s.path).sort()).toEqual(suiteFiles());
     for (let part = 1; part <= EVAL_PARTS; part++) expect(existsSync(fileURLToPath(new URL(`./evals-part-${part}.test.ts`, import.meta.url))), `evals-part-${part}.test.ts`).toBe(true);
     expect(existsSync(fileURLToPath(new URL(`./evals-part-${EVAL_PARTS + 1}.test.ts`, import.meta.url))), 'a part file beyond EVAL_PARTS runs nothing').toBe(false);
