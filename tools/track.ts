@@ -52,6 +52,18 @@ const stemOf = (path: string) => (isPattern(path) ? movieStem(path) : basename(p
 
 // ---------------------------------------------------------------- track
 
+/** 0-based frames as the user reads them, 1-based in runs: "3-4", "3, 7-9". */
+function frameRuns(frames: number[]): string {
+  const runs: string[] = [];
+  for (let k = 0; k < frames.length; ) {
+    let j = k;
+    while (j + 1 < frames.length && frames[j + 1] === frames[j] + 1) j++;
+    runs.push(j > k ? `${frames[k] + 1}-${frames[j] + 1}` : `${frames[k] + 1}`);
+    k = j + 1;
+  }
+  return runs.join(', ');
+}
+
 const onlyLap = (a: Record<string, unknown>) => (a.method === 'overlap' ? 'a LAP setting; the overlap tracker ran' : undefined);
 const onlyOverlap = (a: Record<string, unknown>) => (a.method === 'overlap' ? undefined : 'an overlap-tracker setting; the LAP tracker ran');
 
@@ -183,7 +195,7 @@ const track = defineTool({
     btrack: { args: {}, say: 'btrack is not installed here: I linked the objects with our own tracker (method "lap", a linear-assignment tracker like TrackMate\'s, unless another method was asked).' },
   },
   needsFrames: true,
-  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px', setting: true }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px', setting: true }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px', setting: true }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
+  results: { tracks: { about: 'tracks (trees of branches)', unit: '', example: 37 }, branches: { about: 'branches', unit: '' }, spots: { about: 'spots', unit: '' }, divisions: { about: 'divisions', unit: '', example: 5 }, meanBranchLengthSpots: { about: 'mean branch length', unit: 'spots', example: 31.2 }, branchesAtLeast10Frames: { about: 'branches of 10 frames or more', unit: '' }, frames: { about: 'frames', unit: 'frames' }, divisionsProposed: { about: 'divisions the tracker proposed before the evidence check', unit: '' }, maxLinkingDistancePx: { about: 'linking distance used', unit: 'px', setting: true }, objectDiameterPx: { about: 'median object diameter', unit: 'px' }, stepPx: { about: 'large frame-to-frame step of the objects (90th percentile)', unit: 'px' }, gapClosingMaxDistancePx: { about: 'gap-closing distance used', unit: 'px', setting: true }, splittingMaxDistancePx: { about: 'mother-to-daughter distance used', unit: 'px', setting: true }, driftStepsNotApplied: { about: 'drift-table steps not borne out by the objects', unit: '' }, linksOverEmptyFrames: { about: 'links bridging empty frames', unit: '' }, objectsSplit: { about: 'objects split by the repair over time (two objects seen as one)', unit: '' }, fragmentsMerged: { about: 'fragments merged by the repair over time', unit: '' }, sistersJoinedInAnaphase: { about: 'daughter pairs still joined in anaphase, taken for the mother', unit: '' }, piecesJoined: { about: 'touching pieces of one object (a split refused as no division) made one object again', unit: '' }, meanBranchConfidence: { about: 'mean branch confidence (0-1)', unit: '' }, lowConfidenceBranches: { about: 'branches with confidence below 0.5', unit: '' } },
   valueWords: { method: { overlap: ['overlap', 'iou', 'mask overlap'], lap: ['lap', 'trackmate', 'linear assignment', 'linear assignment problem'] } },
   description:
     'Links the objects of a label movie over time into tracks, with divisions as lineage. Default: TrackMate\'s LAP tracker (frame-to-frame linking, gap closing, splitting; linking, gap and division distances chosen from the objects\' size and motion in the movie, gaps up to 2 frames; divisions kept only with evidence). Or method "overlap" (mask overlap). Returns a tracks artifact (export it with export, measure it with measure) and counts of tracks, spots and divisions.',
@@ -309,8 +321,11 @@ const track = defineTool({
       const noSplitNote = repair?.noSplits ? ` No object was split over time: ${repair.noSplits}.` : repair?.pairShapeNote && pairSplits ? ` Objects were split by their shape because ${repair.pairShapeNote}.` : '';
       const anaphaseNote = repair?.anaphaseNote ? ` ${repair.anaphaseNote[0].toUpperCase()}${repair.anaphaseNote.slice(1)}.` : '';
       const piecesNote = repair?.piecesNote ? ` ${repair.piecesNote[0].toUpperCase()}${repair.piecesNote.slice(1)}.` : '';
+      // gaps closed over frames where the segmentation found nothing (a gap counts only frames with objects)
+      const empty = tracking.emptyFrameGaps;
+      const emptyNote = empty ? ` ${counted(empty.links, 'link')} bridged ${empty.frames.length === 1 ? 'frame' : 'frames'} ${frameRuns(empty.frames)}, where the segmentation found no object: a frame with nothing segmented is no evidence that the cells left, so a gap counts only frames with objects (up to ${args.maxFrameGap} of them).` : '';
       return {
-        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${driftNote}${divisionNote}${intensityNote}${confidenceNote}`,
+        summary: `Tracked ${counted(tracks.spots.length, 'object')} in ${counted(tracks.frames, 'frame')} into ${counted(trees, 'track')} (${counted(tracks.branches.length, 'branch', 'branches')}, ${counted(divisions, 'division')}) with ${how}; saved as ${ref.id}.${repairNote}${noSplitNote}${anaphaseNote}${piecesNote}${emptyNote}${driftNote}${divisionNote}${intensityNote}${confidenceNote}`,
         artifacts: repairedRef ? [ref, repairedRef] : [ref],
         values: {
           tracks: trees,
@@ -325,6 +340,7 @@ const track = defineTool({
           ...(args.method === 'lap' ? { maxLinkingDistancePx: linkingPx } : {}),
           ...(scale ? { objectDiameterPx: scale.diameterPx, stepPx: scale.stepPx, gapClosingMaxDistancePx: args.gapClosingMaxDistancePx ?? scale.gapClosingMaxDistancePx, splittingMaxDistancePx: args.splittingMaxDistancePx ?? scale.splittingMaxDistancePx } : {}),
           ...(check ? { driftStepsNotApplied: check.rejectedFrames.length } : {}),
+          ...(empty ? { linksOverEmptyFrames: empty.links, emptyFramesBridged: empty.frames.map((t) => t + 1) } : {}),
           ...(repair && !repair.skipped ? { objectsSplit: repair.split, fragmentsMerged: repair.merged - sistersJoined - piecesJoined, sistersJoinedInAnaphase: sistersJoined, piecesJoined, objectsFilledIn: filledIn, objectsCompleted: completed } : {}),
           meanBranchConfidence: round(meanConfidence, 3),
           lowConfidenceBranches: lowConfidence,

@@ -31,7 +31,7 @@ import { mulberry32 } from '../../src/random.ts';
 import { levels, VARIANTS } from './eval-robust.ts';
 import { pick, runPipelineForScoring, toolCaller } from './eval-tracking.ts';
 import { ctcDataset, datasetPresent, type DatasetName } from './real-data.ts';
-import { rowsFromPresence, transform } from './tracking-variants.ts';
+import { cutAtGaps, rowsFromPresence, transform } from './tracking-variants.ts';
 
 export type TraRun = 'steps' | 'nuclei' | 'cells' | 'skimage';
 
@@ -88,7 +88,8 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
     const moviePath = join(dir, 'movie.tif');
     await writeMovie(moviePath, movieFromPlanes(shape, 'uint16', (t) => frames[t], o.pixelUm ? { pixelSizeUm: o.pixelUm / (variant.scale ?? 1) } : undefined));
     const original = parseCtcTrackFile(readFileSync(join(data.truth, 'TRA', 'man_track.txt'), 'utf8'));
-    const rows = rowsFromPresence(truth.map((p) => new Set(p.filter((x) => x > 0))), original);
+    // (a cell absent from blanked frames: its track cut there, as the CTC rule and our export have it)
+    const rows = cutAtGaps(truth, rowsFromPresence(truth.map((p) => new Set(p.filter((x) => x > 0))), original));
     const reference: CtcSequence = { rows, frames: keep.map((_, t) => t), frame: async (t) => [truth[t]] };
     const out: TraRow[] = [];
     for (const run of runs) {

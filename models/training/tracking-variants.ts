@@ -98,6 +98,34 @@ export function rowsFromPresence(present: Set<number>[], original: CtcTrackRow[]
   return rows.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * A CTC track is present in every frame from its begin to its end: a truth track absent from some kept frames (frames
+ * blanked, as an empty well) is cut at each gap, the part after it a new label (relabelled in the masks, which are
+ * changed in place) with the part before as parent, and its daughters name its last part (as ctc.ts ctcTracksOf writes
+ * a result's gaps). Rows without gaps are returned as they are.
+ */
+export function cutAtGaps(truth: Uint16Array[], rows: CtcTrackRow[]): CtcTrackRow[] {
+  let next = Math.max(0, ...rows.map((r) => r.id)) + 1;
+  const out: CtcTrackRow[] = [];
+  const lastPartOf = new Map<number, number>();
+  for (const r of rows) {
+    let part: CtcTrackRow = { ...r, end: r.start };
+    out.push(part);
+    for (let t = r.start + 1; t <= r.end; t++) {
+      if (!truth[t].includes(r.id)) continue;
+      if (t > part.end + 1) {
+        part = { id: next++, start: t, end: t, parent: part.id };
+        out.push(part);
+      }
+      part.end = t;
+      if (part.id !== r.id) for (let k = 0; k < truth[t].length; k++) if (truth[t][k] === r.id) truth[t][k] = part.id;
+    }
+    lastPartOf.set(r.id, part.id);
+  }
+  const first = new Set(rows.map((r) => r.id));
+  for (const r of out) if (first.has(r.id) && r.parent > 0) r.parent = lastPartOf.get(r.parent) ?? r.parent;
+  return out.sort((a, b) => a.id - b.id);
+}
 
 export function transform(plane: ArrayLike<number>, width: number, height: number, v: Variant, labels: boolean, drift = { dx: 0, dy: 0 }): { plane: PlaneData; width: number; height: number } {
   const k = v.scale ?? 1;

@@ -47,6 +47,13 @@ export interface LapSettings {
   gapClosingMaxDistance: number;
   /** Max frames a gap may span (a segment end at t links to a start at t+1..t+maxFrameGap). TrackMate default 2. */
   maxFrameGap: number;
+  /**
+   * A gap counts only the frames that hold spots: a frame where nothing was detected (an empty frame: the segmentation
+   * found no object at all) is no evidence that the object left, so a segment end at t links to a start up to
+   * maxFrameGap frames with spots later, however many empty frames lie between. Not in TrackMate (which counts every
+   * frame); default false. The same links as TrackMate's wherever every frame holds a spot.
+   */
+  gapSkipsEmptyFrames: boolean;
   gapClosingFeaturePenalties: Record<string, number>;
   /** Detect divisions (track splitting). TrackMate default false; cellpilot tracks dividing cells, so true here. */
   allowSplitting: boolean;
@@ -76,6 +83,7 @@ export const LAP_DEFAULTS: LapSettings = {
   allowGapClosing: true,
   gapClosingMaxDistance: 15,
   maxFrameGap: 2,
+  gapSkipsEmptyFrames: false,
   gapClosingFeaturePenalties: {},
   allowSplitting: true,
   splittingMaxDistance: 15,
@@ -216,12 +224,17 @@ function linkSegments(spots: TrackerSpot[], frameLinks: SpotLink[], s: LapSettin
   };
 
   const gcMax = s.gapClosingMaxDistance ** 2;
+  // the frames a gap may reach from an end: the next maxFrameGap frames, or the next maxFrameGap frames that hold spots
+  const occupied = [...new Set(spots.map((spot) => spot.t))].sort((a, b) => a - b);
+  const rankOf = new Map(occupied.map((t, k) => [t, k]));
+  const gapFrames = (t: number) =>
+    s.gapSkipsEmptyFrames ? occupied.slice(rankOf.get(t)! + 1, rankOf.get(t)! + 1 + s.maxFrameGap) : Array.from({ length: s.maxFrameGap }, (_, k) => t + 1 + k);
   const mergeMax = s.mergingMaxDistance ** 2;
   const splitMax = s.splittingMaxDistance ** 2;
   for (const end of ends) {
     if (s.allowGapClosing) {
-      for (let dt = 1; dt <= s.maxFrameGap; dt++) {
-        for (const start of startsByFrame.get(end.t + dt) ?? []) {
+      for (const t of gapFrames(end.t)) {
+        for (const start of startsByFrame.get(t) ?? []) {
           const cost = linkingCost(end, start, s.gapClosingFeaturePenalties, s.zScale);
           if (cost <= gcMax) add(end, start, cost, 'gap');
         }
