@@ -507,6 +507,24 @@ const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|scr
 /** Words that give only the form of an output, no thing of their own ("and as a figure", "also as a plot"). */
 const ONLY_A_FORM = /^(?:(?:and|also|plus|then|or)\s+)*as\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,2}?(?:figure|plot|graph|chart|picture|image|histogram)s?(?:\s+(?:please|pls|too|as\s+well|thanks))*\s*[.!]*$/iu;
 
+/** Words that ask for a figure and name nothing drawn ("give me a plot", "show me a graph", "chart it", "plotted"). */
+const BARE_FIGURE = /\b(?:plot(?:s|ted)?|graph(?:s|ed)?|chart(?:s|ed)?|figure|draw|visuali[sz]e|histogram|time\s+series)\b/i;
+/** Figures that draw a picture of their own, not a quantity (tracks, outlines, a projection, a kymograph, a movie). */
+const OWN_PICTURE = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b|\boutlin|\bcontours?\b|\bmasks?\b|\bprojection|\bmip\b|\bkymograph|\boverlay|\bframe\s+\d|\bumap\b|\bpca\b|\bembedding|\bclusters?\b|\blineage|\btree\b/i;
+/** The last question said before a clause in the same request ("how many cells are in each frame?"), or undefined. */
+function questionBefore(before: string): string | undefined {
+  const sentences = before.split(/(?<=[?])\s*|(?<=[.!;])\s+/).map((x) => x.trim()).filter(Boolean);
+  const last = sentences.at(-1);
+  if (!last) return undefined;
+  return /\?\s*$/.test(last) || /^(?:how|what|whats|what's|which|when|where|is|are|does|do|did|can|could)\b/i.test(last) ? last : undefined;
+}
+/** The figure a question's scope asks for: a value along the frames is a time series, one per track or cell a histogram. */
+function kindOfScope(question: string): string | undefined {
+  if (/\b(?:each|every|per|by|at\s+each|at\s+every)\s+(?:frame|time\s*-?points?|timepoint|time\s+step|image)s?\b|\bframe\s+by\s+frame\b|\bover\s+(?:time|the\s+frames|the\s+movie)\b|\bthrough\s+time\b|\bchange\w*\s+(?:over|with)\b/i.test(question)) return 'timeseries';
+  if (/\b(?:each|every|per|individual)\s+(?:track|cell|nucleus|object|trajectory|one)s?\b|\bof\s+(?:all\s+)?the\s+(?:tracks|cells|nuclei|objects)\b/i.test(question)) return 'histogram';
+  return undefined;
+}
+
 /** The kind of plot, the feature (and the one against it: "area vs intensity"), the frame shown, and so what it reads. */
 function readPlotRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = { channel: undefined };
@@ -520,7 +538,14 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
     ?? (ONLY_A_FORM.test(c.text) && alongTime.test(before.split(/[.!?]\s/).at(-1) ?? '') ? 'timeseries' : undefined);
   if (kind) args.kind = kind;
   // ("the track speeds as CSV and as a figure": a clause that is only the form of an output is said of the quantity before it)
-  const feature = findFeature(c.text) ?? (/\b(?:it|that|this|them|these|those|they)\b/i.test(c.text) || ONLY_A_FORM.test(c.text) ? lastFeature(before) : undefined);
+  // ("how many cells are in each frame? give me a plot": a figure asked beside a question, naming no quantity and no
+  // picture of its own, draws the question's quantity at the question's scope)
+  const asked = questionBefore(before);
+  const bareFigure = !findFeature(c.text) && (!kind || kind === 'histogram' || kind === 'timeseries') && BARE_FIGURE.test(c.text) && !OWN_PICTURE.test(c.text) && asked !== undefined && findFeature(asked) !== undefined;
+  const feature = findFeature(c.text) ?? (/\b(?:it|that|this|them|these|those|they)\b/i.test(c.text) || ONLY_A_FORM.test(c.text) || bareFigure ? lastFeature(before) : undefined);
+  // (the scope of the question the figure draws: along the frames a time series, one value per track or cell a histogram)
+  const scopeKind = feature && feature !== COUNT_FEATURE && !kind && asked !== undefined && (bareFigure || /\b(?:it|that|this|them|these|those|they)\b/i.test(c.text)) ? kindOfScope(asked) : undefined;
+  if (scopeKind) args.kind = scopeKind;
   // "plot their count per frame": the number of objects in each frame, a line over time
   if (feature === COUNT_FEATURE) Object.assign(args, { feature: COUNT_FEATURE, kind: kind ?? 'timeseries' });
   else if (feature) args.feature = featureColumn(feature, c.read.channel());

@@ -9,7 +9,7 @@ const FEATURES: { value: string; re: RegExp }[] = [
   { value: 'area', re: /\bareas?\b|\bsizes?\b/i },
   { value: 'mean_intensity', re: /\bintensit\w*|\bbrightness\b|\bsignal\b|\bfluorescence\b/i },
   { value: 'speed', re: /\bspeeds?\b|\bvelocit\w*|\bhow fast\b/i },
-  { value: 'circularity', re: /\bcircularity\b|\broundness\b|\bshape\b/i },
+  { value: 'circularity', re: /\bcircularity\b|\broundness\b|\bhow round\b|\bshape\b/i },
   { value: 'volume', re: /\bvolumes?\b|µm³|\bum\^?3\b|\bcubic (?:microns?|micrometres?|micrometers?)\b/i },
   { value: 'displacement', re: /\bdisplacement\b|\bdistance travel\w*/i },
   { value: 'perimeter', re: /\bperimeter\b/i },

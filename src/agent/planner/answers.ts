@@ -8,7 +8,7 @@ import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
-import { answerFromTable, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -364,7 +364,26 @@ function withEndResults(answer: string, conversation: Conversation): string {
   return drawn.length ? `${answer}\n${drawn.map((r) => `${r.summary} (${r.artifacts.map((a) => a.id).join(', ')})`).join('\n')}` : answer;
 }
 
+/**
+ * The question without the parts that asked for an end result drawn in this request ("how many cells are in each
+ * frame? give me a plot": the figure is named below the answer, its words are no part of what is asked); the parts
+ * are sentences or ", and" clauses that are no question and use the words of the tool that drew the result.
+ */
+const QUESTION_WORD_FIRST = /^\W*(?:how|what|what's|whats|which|who|when|where|why|is|are|was|were|does|do|did)\b/i;
+function withoutDrawnParts(question: string, conversation: Conversation): string {
+  const drawers = conversation.current.filter((r) => r.ok && r.artifacts.some((a) => END_RESULTS.has(a.type)));
+  if (drawers.length === 0) return question;
+  const words = drawers.flatMap((r) => findTool(r.tool)?.words ?? []).filter((w) => /^[\p{L} ]+$/u.test(w));
+  if (words.length === 0) return question;
+  const drawing = new RegExp(String.raw`\b(?:${words.join('|')})(?:s|ed|ted|ting)?\b`, 'i');
+  const parts = question.split(/(?<=[.!?;])\s+|,\s*(?:and\s+|also\s+|plus\s+)?(?=(?:(?:and|also|please|pls|then|could you|can you)\s+)*(?:plot|graph|chart|draw|show|give|make|a|an)\b)/i);
+  if (parts.length < 2) return question;
+  const kept = parts.filter((part) => !(drawing.test(part) && !QUESTION_WORD_FIRST.test(part) && !/\?\s*$/.test(part)));
+  return kept.length > 0 && kept.length < parts.length ? kept.join(' ').trim() : question;
+}
+
 function mainAnswer(plan: Plan, conversation: Conversation): string {
+  if (plan.question) plan = { ...plan, question: withoutDrawnParts(plan.question, conversation) };
   const ran = conversation.current.filter((r) => r.ok);
   const help = conversation.current.find((r) => selfOf(r.tool)?.role === 'advice' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {
@@ -422,7 +441,17 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
   }
+  // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)
+  const beside = askedBesideSteps(conversation);
+  if (beside) return `${beside}.`;
   return withCountAsked(briefAnswer(ran), conversation);
+}
+
+/** The one sentence of the request that asks (a question beside the steps asked), answered from a table, or undefined. */
+function askedBesideSteps(conversation: Conversation): string | undefined {
+  if (!conversation.current.some((r) => r.ok)) return undefined;
+  const asked = withoutDrawnParts(conversation.request, conversation).split(/(?<=[.!?;])\s+/).map((x) => x.trim()).filter((x) => x && isAskedForm(x));
+  return asked.length === 1 ? answerFromTable(asked[0], conversation) : undefined;
 }
 
 /**

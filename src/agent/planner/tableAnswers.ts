@@ -2366,7 +2366,18 @@ function seriesAnswer(column: string, rows: Row[], unit: string | undefined, id:
   const first = perFrame[0];
   const last = perFrame.at(-1)!;
   const trend = last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'unchanged';
-  return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${valueText(first.v)} in frame ${first.t + 1} to ${valueText(last.v)} in frame ${last.t + 1} (from ${id}${column ? '' : ''})`;
+  // (a long movie's list leaves frames out: where the value is lowest and highest is said, so no end hides in the gap)
+  const ends = perFrame.length > 12 ? `; lowest ${extremeFrames(perFrame, Math.min)}, highest ${extremeFrames(perFrame, Math.max)}` : '';
+  return `${what} per frame${unit ? ` (${unit}${/px|frame/.test(unit) && !/µm/.test(unit) ? ', no calibration known' : ''})` : ''}: ${list}; ${trend} from ${valueText(first.v)} in frame ${first.t + 1} to ${valueText(last.v)} in frame ${last.t + 1}${ends} (from ${id}${column ? '' : ''})`;
+}
+
+/** The lowest (or highest) value of a series and the frames it is in, "9 in frames 1-4" or "18 in frame 48". */
+function extremeFrames(perFrame: { t: number; v: number }[], pick: (...v: number[]) => number): string {
+  const value = pick(...perFrame.map((p) => p.v));
+  const at = perFrame.filter((p) => p.v === value).map((p) => p.t + 1);
+  const run = at.length > 1 && at.at(-1)! - at[0] === at.length - 1;
+  const frames = at.length === 1 ? `frame ${at[0]}` : run ? `frames ${at[0]}-${at.at(-1)}` : at.length <= 4 ? `frames ${at.join(', ')}` : `${at.length} frames, first frame ${at[0]}`;
+  return `${valueText(value)} in ${frames}`;
 }
 
 /** Each track's value in its own first and last frame, the change and its %, and the mean change over the tracks. */

@@ -14,6 +14,9 @@ const EMPTY_PREDICATE = /^(?:(?:are|is|were|was|do|does|did|have|has|there|in|at
 /** A predicate that says no doing: a form of be, have or become ("how many nuclei there are in frame 3", "how many now?"), a question to me, being found or seen, a comparison. */
 const NO_DOING = /^(?:there|here|now|still|then|altogether|overall|total|initially|finally|are|is|were|was|be|been|being|have|has|had|having|get|gets|got|become|becomes|became|with|without|that|which|who|do|does|did|can|could|would|will|you|we|i|appear\w*|show(?:s|ed)?\s+up|exist\w*|remain\w*|visible|present|left|detected|found|counted|seen|in|at|on|per|from|between|than|more|less|fewer|bigger|larger|smaller|brighter|dimmer|longer|shorter|faster|slower|above|below|over|under)\b/i;
 
+/** Someone or something that finds the things, then its verb of finding ("the segmentation find", "the model detect"). */
+const FOUND_BY = /^(?:(?:the|your|my|our|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:find|detect|identify|pick\s+up|get|segment|count|see|spot|recogni[sz]e|label|catch)\b/iu;
+
 /** What the counted things are asked to do, when no step measures it ("leave the field of view"); else undefined. */
 export function unmeasuredCountedDoing(question: string): string | undefined {
   const q = plainQuestion(question).trim();
@@ -24,6 +27,8 @@ export function unmeasuredCountedDoing(question: string): string | undefined {
   const predicate = doing[2].replace(/^(?:do|does|did|will|would)\s+(?!you\b|we\b|i\b)/i, '');
   // ("how many tracks merge?": an event a table of tracks counts)
   if (NO_DOING.test(predicate) || namesAnEvent(predicate.split(/\s+/)[0])) return undefined;
+  // ("how many objects did the segmentation find?", "did stardist pick up": what a step or a person found, the things found)
+  if (predicate !== doing[2] && FOUND_BY.test(predicate)) return undefined;
   const scope = readQuestion(question);
   if (scope.reduce !== 'count' || scope.condition || scope.subset || scope.trackEvent || scope.compare) return undefined;
   if (countsDividingCells(question) || countsMovingCells(question) || countsWholeTracks(question) || findChannels(question).length > 0) return undefined;
