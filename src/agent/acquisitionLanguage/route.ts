@@ -13,6 +13,7 @@ import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
+import { unitsSaidOnce } from './channelValues.ts';
 import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
@@ -91,7 +92,10 @@ export interface EarlierStep {
  */
 export function routeMicroscopeRequest(said: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
   // an end at a time of day ("until 3 pm", "stop at 17:30") is a span from now, and the answer says it
-  const { text, notes } = clockEndsAsSpans(said);
+  const clock = clockEndsAsSpans(said);
+  const notes = clock.notes;
+  // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
+  const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
   const route = routeRead(text, options);
   return notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route;
 }
