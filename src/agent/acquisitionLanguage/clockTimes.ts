@@ -8,6 +8,9 @@ export function clockEndsAsSpans(text: string, now: Date = new Date()): { text: 
   const notes: string[] = [];
   const out = text.replace(CLOCK_END, (whole, ...groups: (string | undefined)[]) => {
     const at = clockOf(groups.slice(0, 4), groups[4]);
+    const offset = groups[5] as unknown as number;
+    // ("pause until 3 pm": the pause, not the run, ends then)
+    const paused = PAUSE.test(text.slice(0, offset));
     if (!at) return whole;
     const end = new Date(now);
     end.setHours(at.hours, at.minutes, 0, 0);
@@ -16,11 +19,13 @@ export function clockEndsAsSpans(text: string, now: Date = new Date()): { text: 
     const minutes = Math.round((end.getTime() - now.getTime()) / 60_000);
     if (minutes < 1) return whole;
     const hhmm = `${String(at.hours).padStart(2, '0')}:${String(at.minutes).padStart(2, '0')}`;
-    notes.push(`${hhmm}${nextDay ? ' tomorrow' : ''} is ${spanWords(minutes)} from now by this computer's clock: the run is planned to end then.`);
-    return `, end in ${minutes} min`;
+    notes.push(`${hhmm}${nextDay ? ' tomorrow' : ''} is ${spanWords(minutes)} from now by this computer's clock: the ${paused ? 'pause' : 'run'} is planned to end then.`);
+    return paused ? ` for ${minutes} min` : `, end in ${minutes} min`;
   });
   return { text: out.replace(/^\s*,\s*/, ''), notes };
 }
+
+const PAUSE = /\b(?:pause|hold|suspend|wait|break|halt)\w*\b/i;
 
 /**
  * An end word and a time of day: "until 3 pm", "till 17:30", "stop at 6pm", "finish by noon",

@@ -9,6 +9,7 @@ describe('an end said as a time of day (stop 37)', () => {
     expect(clockEndsAsSpans('GFP every 5 min, stop at 17:30', at(17, 0)).text).toBe('GFP every 5 min, end in 30 min');
     expect(clockEndsAsSpans('stop at 5pm', at(16, 0)).text).toBe('end in 60 min');
     expect(clockEndsAsSpans('keep it going till midnight', at(22, 0)).text).toBe('keep it going, end in 120 min');
+    expect(clockEndsAsSpans('pause until 3 pm', at(14, 0))).toEqual({ text: 'pause for 60 min', notes: [expect.stringMatching(/the pause is planned to end then/)] });
   });
   it('a time already past today is tomorrow', () => {
     expect(clockEndsAsSpans('run until 9 am', at(21, 0))).toEqual({ text: 'run, end in 720 min', notes: [expect.stringMatching(/^09:00 tomorrow is 12 h/)] });
