@@ -358,7 +358,7 @@ const startAcq = defineTool({
     const acquisition = session.start(args.plan, path);
     const { describePlan } = await import('../src/microscope/sequence.ts');
     const understood = describePlan(acquisition.plan);
-    const { estimateDurationS, eventsAtTimepoint } = await import('../src/microscope/events.ts');
+    const { autofocusSweepS, estimateDurationS, eventsAtTimepoint } = await import('../src/microscope/events.ts');
     const { exposureDose } = await import('../src/microscope/dose.ts');
     const mic = session.microscope.getState();
     const stage = { xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, fieldWidthUm: mic.imageWidthPx * mic.pixelSizeUm, fieldHeightUm: mic.imageHeightPx * mic.pixelSizeUm };
@@ -387,7 +387,7 @@ const startAcq = defineTool({
     const channels = status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %`).join(', ');
     const summary = args.wait
       ? `Acquired ${status.timepointsDone} time point(s) (${status.imagesAcquired} images, ${channels}); ${status.stopReason}. Light: ${round(status.dose.totalJPerCm2)} J/cm².`
-      : `${startedLine(acquisition.plan, status, startedAtMs, durationS)} About ${round(dosePerTimepoint * timepoints, 3)} J/cm² of light per position${autofocusDose.runs ? ` (${round(autofocusDose.doseJPerCm2, 3)} J/cm² of it for ${counted(autofocusDose.runs, 'autofocus sweep')} of ${sweep.AUTOFOCUS_PLANES} images)` : ''}, ${percentOf(dosePerTimepoint * timepoints, session.limits.doseBudgetJPerCm2)} of the ${session.limits.doseBudgetJPerCm2} J/cm² dose budget.${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
+      : `${startedLine(acquisition.plan, status, startedAtMs, durationS)} About ${round(dosePerTimepoint * timepoints, 3)} J/cm² of light per position${autofocusDose.runs ? ` (${round(autofocusDose.doseJPerCm2, 3)} J/cm² of it for ${counted(autofocusDose.runs, 'autofocus sweep')} of ${sweep.AUTOFOCUS_PLANES} images, about ${round(autofocusSweepS(acquisition.plan, mic.exposureMs), 1)} s each, counted in the time)` : ''}, ${percentOf(dosePerTimepoint * timepoints, session.limits.doseBudgetJPerCm2)} of the ${session.limits.doseBudgetJPerCm2} J/cm² dose budget.${budgetWarning(dosePerTimepoint, timepoints, session.limits.doseBudgetJPerCm2)}`;
     return {
       summary,
       artifacts,

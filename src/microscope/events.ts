@@ -3,7 +3,8 @@
 // point at a time, so that live changes to the plan apply to time points not yet started;
 // iterateEvents() expands a whole plan lazily for previews and tests.
 import type { Sequence } from './sequence.ts';
-import { gridOffsetsUm, timeDeltasS, zPositionsUm } from './sequence.ts';
+import { autofocusDue, gridOffsetsUm, timeDeltasS, zPositionsUm } from './sequence.ts';
+import { AUTOFOCUS_EXPOSURE_SHARE, AUTOFOCUS_PLANES } from './autofocus.ts';
 
 export interface EventIndex {
   /** Time point, position, grid field, channel (index into the plan's channels), z plane. */
@@ -105,7 +106,28 @@ export function* iterateEvents(seq: Sequence, stage: StageContext): Generator<Ac
 /** Planned duration of a plan, s: the last time point's start plus the time its exposures take. */
 export function estimateDurationS(seq: Sequence, stage: StageContext, defaultExposureMs = 100, overheadMsPerEvent = 20): number {
   const deltas = timeDeltasS(seq.timePlan);
-  const last = eventsAtTimepoint(seq, deltas.length - 1, stage);
-  const lastS = last.reduce((s, e) => s + ((e.exposureMs ?? defaultExposureMs) + overheadMsPerEvent) / 1000, 0);
-  return deltas[deltas.length - 1] + lastS;
+  const imagingS = (t: number) => eventsAtTimepoint(seq, t, stage).reduce((s, e) => s + ((e.exposureMs ?? defaultExposureMs) + overheadMsPerEvent) / 1000, 0);
+  if (!seq.autofocusPlan) return deltas[deltas.length - 1] + imagingS(deltas.length - 1);
+  // the autofocus sweeps the schedule makes due run before their time points: a time point starts when it is
+  // due or when the one before it (sweep and images) is done, whichever is later
+  const sweepS = autofocusSweepS(seq, defaultExposureMs, overheadMsPerEvent) * (seq.autofocusPlan.eachPosition ? Math.max(1, seq.stagePositions?.length ?? 1) : 1);
+  const lastImagingS = imagingS(deltas.length - 1);
+  let end = 0;
+  for (let t = 0; t < deltas.length; t++) {
+    const work = (deltas.length <= EVENTS_COUNTED_EACH ? imagingS(t) : lastImagingS) + (autofocusDue(seq.autofocusPlan, t) ? sweepS : 0);
+    end = Math.max(deltas[t], end) + work;
+  }
+  return end;
+}
+
+/** Time points up to which each one's images are counted; past it, every time point takes as long as the last. */
+const EVENTS_COUNTED_EACH = 20_000;
+
+/**
+ * One autofocus sweep, s: AUTOFOCUS_PLANES short images (AUTOFOCUS_EXPOSURE_SHARE of the exposure of the
+ * plan's first channel), each with the per-image overhead.
+ */
+export function autofocusSweepS(seq: Sequence, defaultExposureMs = 100, overheadMsPerEvent = 20): number {
+  const exposureMs = (seq.channels[0]?.exposureMs ?? defaultExposureMs) * AUTOFOCUS_EXPOSURE_SHARE;
+  return (AUTOFOCUS_PLANES * (exposureMs + overheadMsPerEvent)) / 1000;
 }

@@ -170,9 +170,22 @@ describe('microscope tools', () => {
     expect(result.values.plannedDoseJPerCm2).toBeCloseTo(1.5 + 1.65, 6);
     expect(session.ledger.total()).toBeCloseTo(result.values.plannedDoseJPerCm2 as number, 6);
     const told = await call('start_acquisition', { plan: { ...plan, stagePositions: [{ xUm: 1000, yUm: 0 }] } });
-    expect(told.summary).toMatch(/About 3\.15 J\/cm² of light per position \(1\.65 J\/cm² of it for 3 autofocus sweeps of 11 images\)/);
+    expect(told.summary).toMatch(/About 3\.15 J\/cm² of light per position \(1\.65 J\/cm² of it for 3 autofocus sweeps of 11 images, about 0\.4 s each, counted in the time\)/);
     session.acquisition!.stop();
     await session.acquisition!.done;
+  });
+
+  it('the planned duration counts the autofocus sweeps (stop 37)', async () => {
+    const { estimateDurationS } = await import('../../src/microscope/events.ts');
+    const stage = { xUm: 0, yUm: 0, zUm: 0, fieldWidthUm: 100, fieldHeightUm: 100 };
+    const plan = { channels: [{ config: 'mCherry', exposureMs: 100 }], timePlan: { intervalS: 60, loops: 6 } };
+    const { parseSequence } = await import('../../src/microscope/sequence.ts');
+    const seq = (extra: object) => parseSequence({ ...plan, ...extra });
+    // one image 0.12 s; a sweep 11 x (20 + 20) ms = 0.44 s, before each time point due
+    expect(estimateDurationS(seq({}), stage)).toBeCloseTo(300.12, 6);
+    expect(estimateDurationS(seq({ autofocusPlan: { everyTimepoints: 1 } }), stage)).toBeCloseTo(300.56, 6);
+    // a sweep longer than the interval delays every time point after it
+    expect(estimateDurationS(seq({ timePlan: { intervalS: 0.1, loops: 3 }, autofocusPlan: { everyTimepoints: 1 } }), stage)).toBeCloseTo(1.68, 6);
   });
 
   it('start_acquisition with wait on the simulated clock: progress, a dose budget, readable files', async () => {

@@ -12,6 +12,8 @@ import { runStateOf } from './runState.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
+import { clockEndsAsSpans } from './clockTimes.ts';
+import { unitsSaidOnce } from './channelValues.ts';
 import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
@@ -88,7 +90,17 @@ export interface EarlierStep {
  * `earlier`: the steps that ran before, oldest first, for words that point back: "the same for
  * the 561" (the last changes again, for the channels named), "back to the old interval".
  */
-export function routeMicroscopeRequest(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
+export function routeMicroscopeRequest(said: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] } = {}): MicroscopeRoute | undefined {
+  // an end at a time of day ("until 3 pm", "stop at 17:30") is a span from now, and the answer says it
+  const clock = clockEndsAsSpans(said);
+  const notes = clock.notes;
+  // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
+  const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
+  const route = routeRead(text, options);
+  return notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route;
+}
+
+function routeRead(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
   // (a config of the caller's may change between calls: read afresh)
   if (options.config) return routeWithinLimits(text, options);
   const key = routeKey(text, options);

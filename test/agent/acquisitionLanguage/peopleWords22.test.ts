@@ -39,8 +39,9 @@ describe('a span written as a clock', () => {
     expect(changes('set the interval to 00:10:00')).toEqual([{ kind: 'interval', intervalS: 600 }]);
     expect(changes('every 1:30 min')).toEqual([{ kind: 'interval', intervalS: 90 }]);
   });
-  it('leaves a time of day alone (asked, never a span)', () => {
-    expect(asked('stop at 14:30')).toMatch(/clock time/);
+  it('reads a time of day as the end of the run, never a span of that length (stop 37: by the clock, said)', () => {
+    expect(changes('stop at 14:30')).toEqual([{ kind: 'endIn', inS: expect.any(Number) }]);
+    expect(route('stop at 14:30')).toMatchObject({ notApplied: [expect.stringMatching(/^14:30/)] });
   });
 });
 

@@ -118,8 +118,9 @@ describe('people-4, second batch', () => {
     const power = [{ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5, channel: 'FITC' }] } }];
     expect(running('undo that', power)).toMatchObject({ ask: expect.stringMatching(/nothing was changed/) });
   });
-  it('a clock time or a day is asked, "..., then stop" after a span ends the run that span from now', () => {
-    expect(running('stop the run at 6 pm')).toMatchObject({ ask: expect.stringMatching(/not by a clock time/) });
+  it('a day is asked, a time of day ends the run that span from now (said), "..., then stop" after a span too', () => {
+    // (stop 37: a time of day is read by this computer's clock, and the answer names it)
+    expect(running('stop the run at 6 pm')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'endIn' }] }, notApplied: [expect.stringMatching(/^18:00/)] });
     expect(running('keep going until tomorrow morning')).toMatchObject({ ask: expect.stringMatching(/not by a clock time/) });
     // (settled in session 16: the run ends 90 min from now, as "I only need 2 more hours" does)
     expect(changesOf('image for another 90 minutes, then stop')).toEqual([{ kind: 'endIn', inS: 5400 }]);
