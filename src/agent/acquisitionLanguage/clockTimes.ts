@@ -16,8 +16,8 @@ export function clockEndsAsSpans(text: string, now: Date = new Date()): { text: 
     end.setHours(at.hours, at.minutes, 0, 0);
     const nextDay = end.getTime() <= now.getTime();
     if (nextDay) end.setDate(end.getDate() + 1);
-    const minutes = Math.round((end.getTime() - now.getTime()) / 60_000);
-    if (minutes < 1) return whole;
+    // (rounded up: an end under a minute away is still an end, never a sentence asked back by the second it is said at)
+    const minutes = Math.ceil((end.getTime() - now.getTime()) / 60_000);
     const hhmm = `${String(at.hours).padStart(2, '0')}:${String(at.minutes).padStart(2, '0')}`;
     notes.push(`${hhmm}${nextDay ? ' tomorrow' : ''} is ${spanWords(minutes)} from now by this computer's clock: the ${paused ? 'pause' : 'run'} is planned to end then.`);
     return paused ? ` for ${minutes} min` : `, end in ${minutes} min`;
