@@ -225,7 +225,8 @@ function linkSegments(spots: TrackerSpot[], frameLinks: SpotLink[], s: LapSettin
 
   const gcMax = s.gapClosingMaxDistance ** 2;
   // the frames a gap may reach from an end: the next maxFrameGap frames, or the next maxFrameGap frames that hold spots
-  const occupied = [...new Set(spots.map((spot) => spot.t))].sort((a, b) => a - b);
+  // (read only with gapSkipsEmptyFrames: TrackMate's counting of every frame needs no list of them)
+  const occupied = s.gapSkipsEmptyFrames ? [...new Set(spots.map((spot) => spot.t))].sort((a, b) => a - b) : [];
   const rankOf = new Map(occupied.map((t, k) => [t, k]));
   const gapFrames = (t: number) =>
     s.gapSkipsEmptyFrames ? occupied.slice(rankOf.get(t)! + 1, rankOf.get(t)! + 1 + s.maxFrameGap) : Array.from({ length: s.maxFrameGap }, (_, k) => t + 1 + k);
