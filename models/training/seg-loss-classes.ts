@@ -16,12 +16,14 @@
 // sim11: our simulator's 100-frame division movie (seed 11, 50 cells growing crowded), every 3rd frame; sim9401-9405:
 // the crowded held-out scenes of eval-sim-seg.ts; cancer: cancer_cell_migration_crop against its voronoi-otsu labels
 // (algorithmic, 48 frames).
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { gaussianBlur } from '../../src/analysis/filters.ts';
 import { join } from 'node:path';
 import { listCtcFrames, readMaskFrame } from '../../src/analysis/ctc.ts';
+import { distanceTransform } from '../../src/analysis/distance.ts';
 import { overlapCounts } from '../../src/analysis/overlapTracker.ts';
 import { chooseSegmentParameters, resolveSegmentMethod, sampleMoviePlanes } from '../../src/analysis/seg-auto.ts';
-import { segmentPlane, type SegmentOptions } from '../../src/analysis/seg-plane.ts';
+import { backgroundStats, segmentPlane, type SegmentOptions } from '../../src/analysis/seg-plane.ts';
 import { openMovie } from '../../src/image/index.ts';
 import type { PlaneData } from '../../src/image/movie.ts';
 import { annotatedFrames, ctcDataset, datasetPresent, readFrame, sequenceParameters, type DatasetName } from './real-data.ts';
@@ -115,6 +117,48 @@ async function* framesOf(set: string, every: number, given: Record<string, unkno
   }
 }
 
+// Experiment (ERODE=D [ERODE_MIN=AREA]): every object of at least AREA px loses its pixels within D px of the background.
+function erodeFromBackground(labels: Uint32Array, width: number, height: number, d: number, minArea: number): Uint32Array {
+  const dist = distanceTransform(labels, width, height);
+  const area = new Map<number, number>();
+  for (const v of labels) if (v) area.set(v, (area.get(v) ?? 0) + 1);
+  const out = Uint32Array.from(labels);
+  for (let i = 0; i < out.length; i++) if (out[i] && area.get(out[i])! >= minArea && dist[i] <= d) out[i] = 0;
+  return out;
+}
+
+// Experiment (OBJECTS=FILE): one JSON line per reference nucleus matched by one of ours: area ratio, IoU, our object's
+// median on the plane smoothed by sigmaPx above the background, in that plane's noise SD, and its share of pixels below
+// the threshold (grown), whether it touches another of ours, its distance to the field's edge.
+function dumpObjects(file: string, item: Frame, labels: Uint32Array, options: SegmentOptions): void {
+  const { width, height } = item;
+  const smoothed = gaussianBlur(item.plane, width, height, options.sigmaPx ?? 2);
+  const fg = new Uint8Array(labels.length);
+  for (let i = 0; i < fg.length; i++) fg[i] = labels[i] ? 1 : 0;
+  const { background, noise } = backgroundStats(smoothed, fg);
+  const thr = segmentPlane(item.plane, width, height, options).thresholdValue;
+  const o = overlapCounts([item.truth], [labels]);
+  const px = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) if (labels[i]) (px.get(labels[i]) ?? px.set(labels[i], []).get(labels[i])!).push(i);
+  const lines: string[] = [];
+  for (const [r, row] of o.intersections)
+    for (const [sId, n] of row) {
+      if (!(n > 0.5 * o.areaA.get(r)!)) continue;
+      const list = px.get(sId)!;
+      const vals = list.map((i) => smoothed[i]).sort((a, b) => a - b);
+      let touches = false;
+      let edge = Infinity;
+      for (const i of list) {
+        const x = i % width, y = (i / width) | 0;
+        edge = Math.min(edge, x, y, width - 1 - x, height - 1 - y);
+        for (const j of [i - 1, i + 1, i - width, i + width]) if (j >= 0 && j < labels.length && labels[j] && labels[j] !== sId) touches = true;
+      }
+      const a = o.areaA.get(r)!, b = o.areaB.get(sId)!;
+      lines.push(JSON.stringify({ t: item.t, ratio: +(b / a).toFixed(3), iou: +(n / (a + b - n)).toFixed(3), ref: a, ours: b, snr: +((vals[vals.length >> 1] - background) / noise).toFixed(1), below: +(vals.filter((v) => v < thr).length / vals.length).toFixed(3), touches, edge }));
+    }
+  appendFileSync(file, lines.join('\n') + '\n');
+}
+
 if (process.argv[1]?.endsWith('seg-loss-classes.ts')) {
   const set = process.argv[2] ?? 'simplus01';
   const every = Number(process.argv.find((a) => a.startsWith('every='))?.slice(6) ?? 1);
@@ -131,12 +175,28 @@ if (process.argv[1]?.endsWith('seg-loss-classes.ts')) {
       continue;
     }
     const t0 = Date.now();
-    const labels = segmentPlane(item.plane, item.width, item.height, options).labels;
+    let labels = segmentPlane(item.plane, item.width, item.height, options).labels;
+    if (process.env.ERODE) labels = erodeFromBackground(labels, item.width, item.height, Number(process.env.ERODE), Number(process.env.ERODE_MIN ?? 0));
     segMs += Date.now() - t0;
     if (process.env.DUMP) writeFileSync(join(process.env.DUMP, `${set}-${item.t}.u32`), new Uint8Array(labels.buffer, labels.byteOffset, labels.byteLength));
     perFrame.push({ t: item.t, rows: classifyFrame(item.truth, labels) });
+    if (process.env.OBJECTS) dumpObjects(process.env.OBJECTS, item, labels, options);
   }
   console.log(JSON.stringify({ set, frames: perFrame.length, ...summarise(perFrame.flatMap((f) => f.rows)), segMsPerFrame: Math.round(segMs / perFrame.length), wallS: Math.round((Date.now() - started) / 1000) }));
+  if (process.argv.includes('ratio')) {
+    // Matched nuclei by our area / theirs: how much of each bin's loss the size alone explains (an object of the right
+    // shape and place at area ratio q has IoU min(q, 1/q)) and how much is shape or place (IoU / that bound).
+    const matched = perFrame.flatMap((f) => f.rows).filter((r) => r.iou > 0);
+    const all = perFrame.flatMap((f) => f.rows).length;
+    const edges = [0, 0.7, 0.85, 1, 1.15, 1.3, 1.5, Infinity];
+    for (let b = 0; b + 1 < edges.length; b++) {
+      const bin = matched.filter((r) => r.areaRatio >= edges[b] && r.areaRatio < edges[b + 1]);
+      if (!bin.length) continue;
+      const mean = (f: (r: ObjectLoss) => number) => +(bin.reduce((a, r) => a + f(r), 0) / bin.length).toFixed(3);
+      const bound = (r: ObjectLoss) => Math.min(r.areaRatio, 1 / r.areaRatio);
+      console.log(JSON.stringify({ ratio: `${edges[b]}-${edges[b + 1]}`, n: bin.length, iou: mean((r) => r.iou), sizeBound: mean(bound), shapeShare: mean((r) => r.iou / bound(r)), loss: +(bin.reduce((a, r) => a + 1 - r.iou, 0) / all).toFixed(4), lossFromSize: +(bin.reduce((a, r) => a + 1 - bound(r), 0) / all).toFixed(4) }));
+    }
+  }
   for (let k = 0; k < parts; k++) {
     const part = perFrame.slice(Math.floor((k * perFrame.length) / parts), Math.floor(((k + 1) * perFrame.length) / parts));
     console.log(JSON.stringify({ part: `${k + 1}/${parts}`, frames: `${part[0]?.t}-${part[part.length - 1]?.t}`, ...summarise(part.flatMap((f) => f.rows)) }));
