@@ -8,6 +8,8 @@ import { selfOf, type Catalogue } from './catalogue.ts';
 
 /** "if needed", "if there is any": the work asked only where it is needed. */
 const NEED = /^(?:(?:it\s+is\s+|it's\s+|that's\s+)?(?:needed|necessary|required|appropriate|warranted|useful)|(?:there\s+is|there's|there\s+are)\s+(?:any|some)(?:\s+\w+)?|(?:it|they)\s+(?:is|are)\s+(?:needed|necessary|required)|any|you\s+(?:think\s+)?(?:it's\s+|it\s+is\s+)?(?:need(?:ed)?|necessary)|you\s+see\s+(?:any|some)(?:\s+\w+)?)$/i;
+/** "if you can", "if possible": politeness, no condition. */
+const POLITE = /^(?:you\s+(?:can|could|may|like|want|prefer|don't\s+mind)|possible|at\s+all\s+possible|that's\s+(?:ok|okay|possible|fine)|it'?s\s+(?:ok|okay|possible|fine)|it\s+works|available|you\s+have\s+(?:it|one|time)|convenient|feasible)$/i;
 /** A condition said of the objects one by one: a filter of them, no question ("if they are round", "only if each ..."). */
 const ON_OBJECTS = /^(?:they|their|them|those|these|ones?|each|every|any|some|all|it\s+is\s+a\s+cell)\b/i;
 /** An "if" that asks ("tell me if they divide", "let me know if"): an embedded question, no condition. */
@@ -38,7 +40,8 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   if (first) return asked(first[1], first[2], '', needOf);
   // "denoise only if the movie is noisy, then segment", "correct the drift if needed"
   const after = /^(.+?)\s*,?\s*(?:but\s+)?(?:only\s+)?(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
-  if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1])) return undefined;
+  // ("track them, and if cells divide keep the lineage": the condition opens the next clause, whose action follows it)
+  if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
   const end = NEXT_STEP.exec(after[2]);
   const condition = end ? after[2].slice(0, end.index) : after[2];
   const rest = end ? after[2].slice(end.index) : '';
@@ -47,8 +50,11 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
 
 function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): { request: string; note?: string } | undefined {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
-  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || action.trim().length < 2) return undefined;
+  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || action.trim().length < 2) return undefined;
   if (NEED.test(c)) {
+    // ("if there's any drift, correct it": the thing named is what the pronoun of the action stands for)
+    const named = /\b(?:any|some)\s+(\w+)$/i.exec(c)?.[1];
+    if (named) action = action.replace(/\b(?:it|that|this|them)\b(?!')/i, named);
     // (the step tells by itself whether it is needed: it runs, and the answer says how it decides; else the question
     // of what it removes is asked first: "correct bleaching if needed" -> "is there bleaching? if so, ...")
     const need = needOf(action);
