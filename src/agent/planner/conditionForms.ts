@@ -30,8 +30,33 @@ export function asQuestion(condition: string): string {
   return /[^s]s$/i.test(verb) && words.length > 1 ? `does ${words.slice(0, -1).join(' ')} ${verb.replace(/e?s$/i, (m) => (/(?:ss|sh|ch|x|z)es$/i.test(verb) ? '' : m === 'es' ? 'e' : ''))}?` : `do ${c}?`;
 }
 
+/** The request as read: "Q? if so, A", or (`said`) words planned as they are, with a line for the answer (`note`). */
+export interface ConditionRead {
+  request: string;
+  note?: string;
+  said?: boolean;
+}
+
+/** A comparison and the one that keeps the other side of its number ("under" -> "at least"). */
+const FLIPPED: [RegExp, string][] = [
+  [/\b(?:under|below|less\s+than|smaller\s+than|lower\s+than|fewer\s+than|shorter\s+than)\s*/i, 'at least '],
+  [/\b(?:over|above|more\s+than|bigger\s+than|larger\s+than|greater\s+than|higher\s+than|longer\s+than|exceeds?|exceeding)\s*/i, 'at most '],
+];
+
+/** "skip drift correction if the drift is under 1 px", "correct the drift unless it is below 1 px": the action on the other side of the number. */
+function negatedThreshold(request: string): string | undefined {
+  const skip = /^\s*(?:please\s+)?(?:skip|don't|do\s+not|no\s+need\s+to|never)\s+(.+?)\s+(?:if|when|whenever)\s+(.+)$/i.exec(request);
+  const unless = skip ? undefined : /^(.+?)\s*,?\s+unless\s+(.+)$/i.exec(request);
+  const [action, condition] = skip ? [skip[1], skip[2]] : unless ? [unless[1], unless[2]] : [];
+  if (!action || !condition || !/\d/.test(condition)) return undefined;
+  const flip = FLIPPED.find(([re]) => re.test(condition));
+  return flip ? `${action} only if ${condition.replace(flip[0], flip[1])}` : undefined;
+}
+
 /** The request with a condition said after its action, or before it, read as "Q? if so, A"; undefined when it has none of these forms. */
-export function conditionAsQuestion(request: string, needOf: (action: string) => NeedOf | undefined): { request: string; note?: string } | undefined {
+export function conditionAsQuestion(request: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
+  const negated = negatedThreshold(request);
+  if (negated) return { request: negated, said: true };
   // "check whether it bleaches, and if so correct it": the question said as a question
   const checked = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+?)\s*[,;]?\s*(?:and\s+)?(?:if\s+(?:so|yes|it\s+(?:is|does)|they\s+(?:are|do)))\s*[,:]?\s*(.+)$/i.exec(request);
   if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}` };
@@ -48,7 +73,7 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   return asked(condition, after[1], rest, needOf);
 }
 
-function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): { request: string; note?: string } | undefined {
+function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
   if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || action.trim().length < 2) return undefined;
   if (NEED.test(c)) {

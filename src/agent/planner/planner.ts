@@ -1039,7 +1039,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("if the cells drift, correct it", "denoise only if it is noisy", "correct the drift if needed": read as the question
   // and its action, conditionForms.ts; a step that tells by itself whether it is needed runs, and the answer says how)
   const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
-  const readAsCondition = condition && (condition.note ? withNote(planRequest({ ...conversation, request: condition.request }, catalogue), condition.note) : conditionalPlan(condition.request, planOfWords, decidesNeed));
+  const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
+  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : conditionalPlan(condition.request, planOfWords, decidesNeed));
   if (readAsCondition && readAsCondition.steps.length > 0 && !readAsCondition.steps.some((st) => runsMicroscope(st.tool, catalogue))) return readAsCondition;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)

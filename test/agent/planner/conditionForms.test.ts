@@ -35,6 +35,10 @@ describe('conditions on a step, planned', () => {
     expect(exceeds).toMatchObject({ minDriftPx: 3 });
     expect(exceeds.maxDriftPx).toBeUndefined();
     expect(said("correct drift only if it's more than 2 pixels")).not.toMatch(/Not applied/);
+    // the action turned down under a number, or "unless": the same least drift, on the other side of the number
+    expect(argsOf('skip drift correction if the drift is under 1 px', 'correct_drift')).toMatchObject({ minDriftPx: 1 });
+    expect(argsOf("correct the drift unless it's below 2 px", 'correct_drift')).toMatchObject({ minDriftPx: 2 });
+    expect(toolsOf("don't correct the drift if it is less than 0.5 px, then segment")).toEqual(['correct_drift', 'segment']);
   });
 
   it('"if needed" with a step that decides it by itself runs the step and says how it decides', () => {
