@@ -107,6 +107,7 @@ const correctDrift = defineTool({
   produces: ['movie', 'table'],
   keepsRecording: true,
   needsFrames: true,
+  decidesNeed: '`correct_drift` decides it by itself: it shifts the frames only by the common motion it finds beyond the uncertainty of its own estimate, and leaves a field that holds still as recorded.',
   results: { maxDriftPx: { about: 'largest drift of any frame', unit: 'px', example: 6.4 }, finalDxPx: { about: 'x drift of the last frame', unit: 'px' }, finalDyPx: { about: 'y drift of the last frame', unit: 'px' }, maxDzPx: { about: 'largest z drift', unit: 'px' }, frames: { about: 'frames corrected', unit: 'frames', example: 40 }, emptyFrames: { about: 'empty frames', unit: '' }, unsureFrames: { about: 'frames where the drift estimate is unsure (1-based)', unit: '' }, meanConfidence: { about: 'mean confidence of the drift steps (0-1)', unit: '' }, cellMotionPxPerFrame: { about: 'the cells\' own motion between frames', unit: 'px/frame' }, largestStepPx: { about: 'largest drift step between two frames', unit: 'px' }, fieldLostPercent: { about: 'share of the field not covered by every frame after correction', unit: '%' }, removedMotion: { about: 'the motion the correction removed: of the whole field, the cells\' common motion (stage drift and collective migration look alike), or none', unit: '' } },
   valueWords: { reference: { previous: ['previous frame', 'previous one', 'preceding frame', 'frame-to-frame', 'consecutive'], first: ['first frame', 'first image', 'first time point', 'first timepoint', 'initial frame', 'starting frame'], mean: ['mean frame', 'average frame', 'average image', 'mean of the frames', 'average of the frames'] } },
   insteadOf: {
@@ -125,6 +126,7 @@ const correctDrift = defineTool({
     upsampleFactor: upsampleArg,
     timeAveraging: z.number().int().min(1).default(1).describe('Frames averaged per estimate, for dim or noisy movies (Fast4DReg time averaging, default 1 = every frame); drift is interpolated in between'),
     maxDriftPx: z.number().positive().optional().describe('Largest drift in pixels to look for between compared frames (Fast4DReg "max expected drift"); default no limit'),
+    minDriftPx: z.number().nonnegative().optional().describe('Correct only when the largest drift found is at least this many pixels ("only if it drifts more than 2 px"); under it no corrected movie is written, the step says so and later steps read the movie as recorded. Default: always correct'),
     correctZ: z.boolean().default(false).describe('Also correct axial (z) drift, estimated on XZ projections as Fast4DReg does; needs a z-stack. Default false'),
     interpolation: interpolationArg,
     writeMovie: z.boolean().default(true).describe('Write the corrected movie (default true); false only estimates the drift table, e.g. to give to track for drift-corrected linking while results stay on the movie as recorded'),
@@ -132,7 +134,7 @@ const correctDrift = defineTool({
   }),
   fromRequest: readDriftRequest,
   async run(args, ctx) {
-    const { correctDrift, driftTable, estimateDrift, fieldLost, slicesAsFrames } = await import('../src/analysis/drift.ts');
+    const { driftTable, estimateDrift, fieldLost, slicesAsFrames, writeTranslated } = await import('../src/analysis/drift.ts');
     const { writeTableCsv } = await import('../src/analysis/table.ts');
     const opened = await ctx.openMovie(args.movie);
     // A plain stack (one time point, many slices) is registered slice to slice, as StackReg does
@@ -152,10 +154,13 @@ const correctDrift = defineTool({
         signal: ctx.signal,
         onProgress: (done: number, total: number, label?: string) => ctx.progress(done, total, label),
       };
-      const result = moviePath ? await correctDrift(movie, moviePath, options) : await estimateDrift(movie, options);
+      const result = await estimateDrift(movie, options);
+      // (a drift under the least asked is left as recorded: the movie itself is this step's movie, nothing written)
+      const underAsked = args.minDriftPx !== undefined && result.maxDriftPx < args.minDriftPx;
+      if (moviePath && !underAsked) await writeTranslated(movie, moviePath, (t) => result.rows[t], options);
       const tablePath = ctx.outputPath('drift.csv');
       writeTableCsv(tablePath, driftTable(result.rows, result.confidence));
-      const movieRef = moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
+      const movieRef = moviePath && underAsked ? ctx.addArtifact('movie', ctx.resolve(args.movie, 'movie'), `the movie as recorded (drift up to ${round(result.maxDriftPx, 2)} px, under the ${args.minDriftPx} px asked: not corrected)`) : moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
       const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px and confidence per frame)');
       const last = result.rows[result.rows.length - 1];
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
@@ -163,7 +168,7 @@ const correctDrift = defineTool({
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
       const lostPercent = round(100 * fieldLost(result.rows, movie.shape.y, movie.shape.x), 1);
       return {
-        summary: `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, moviePath !== undefined)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
+        summary: underAsked && moviePath ? `Not corrected: the drift found is up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames, under the ${args.minDriftPx} px asked, so the movie is left as recorded (${movieRef!.id} is the recording itself; estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, false)}${empty}${note}` : `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, moviePath !== undefined)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
         artifacts: movieRef ? [movieRef, tableRef] : [tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),
@@ -175,7 +180,7 @@ const correctDrift = defineTool({
           unsureFrames: result.unsureFrames.map((f) => f.t + 1),
           meanConfidence: round(result.confidence.reduce((a, c) => a + c, 0) / result.confidence.length, 2),
           cellMotionPxPerFrame: round(result.objectCheck.cellMotionPxPerFrame, 2),
-          fieldLostPercent: lostPercent,
+          fieldLostPercent: underAsked && moviePath ? 0 : lostPercent,
           // whether any shift was applied (the steps showed common motion beyond their uncertainty), and the largest frame-to-frame step in the table
           commonMotionApplied: result.common.applied,
           removedMotion: result.common.applied ? removedKind(result) : 'none',
@@ -258,6 +263,7 @@ const correctBleach = defineTool({
   name: 'correct_bleach',
   references: { cite: { '*': ['Miura K (2020) Bleach correction ImageJ plugin for compensating the photobleaching of time-lapse sequences. F1000Research 9:1494'] } },
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
+  needQuestion: 'is there photobleaching?',
   words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction', 'normalise each frame', 'normalize each frame', 'normalise every frame', 'normalize every frame', 'per-frame normalisation', 'per-frame normalization', 'scale every frame', 'scale each frame', 'equalise the frames', 'equalize the frames'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],

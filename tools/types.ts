@@ -262,6 +262,14 @@ export interface ToolSelfDescription {
    */
   alwaysDoes?: Record<string, string>;
   /**
+   * How it tells by itself whether its work is needed, when it does ("if needed", "if there is any" said with it is
+   * then met by running it): the line the answer says, e.g. that a drift correction shifts the frames only by the
+   * common motion it finds beyond its own uncertainty.
+   */
+  decidesNeed?: string;
+  /** The yes/no question whose answer tells whether its work is needed, when a step here can answer it ("is there photobleaching?"): "if needed" said with it asks that first. */
+  needQuestion?: string;
+  /**
    * Its argument reader: the arguments the step's words state that the schema alone cannot
    * read (coordinates, names, words for a method), merged over the generic reading (a
    * channel, frames and an output where the schema has them; an argument set to undefined

@@ -65,6 +65,19 @@ describe('preprocess tools', () => {
     expect(tableOnly.summary).toMatch(/^Estimated \(movie left as recorded\) drift of up to/);
   });
 
+  it('correct_drift with minDriftPx leaves a drift under it as recorded (the recording is its movie) and corrects one over it', async () => {
+    const under = await call('correct_drift', { movie: moviePath, minDriftPx: 50 }, ctx);
+    expect(under.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
+    // nothing written: the step's movie is the recording itself, and the summary says why
+    expect(under.artifacts[0].path).toBe(moviePath);
+    expect(under.summary).toMatch(/^Not corrected: the drift found is up to [\d.]+ px over 8 frames, under the 50 px asked, so the movie is left as recorded/);
+    expect((under.values as { fieldLostPercent: number }).fieldLostPercent).toBe(0);
+    const over = await call('correct_drift', { movie: moviePath, minDriftPx: 1 }, ctx);
+    expect(over.artifacts[0].path).not.toBe(moviePath);
+    expect(over.summary).toMatch(/^Corrected drift of up to/);
+    expect((over.values as { maxDriftPx: number }).maxDriftPx).toBeGreaterThan(1);
+  });
+
   it('correct_drift on moving, dividing cells says the nuclei\'s mean displacement led, the assumption and the uncertainty', async () => {
     const moving = simulate({ frames: 30, width: 256, height: 256, cells: 20, seed: 5, driftPx: 10 });
     const path = join(dir, 'moving.tif');

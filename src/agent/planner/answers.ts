@@ -12,7 +12,7 @@ import { answerFromTable, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
-import { declaredResultAnswer } from './declaredResults.ts';
+import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
@@ -433,7 +433,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
-    const found = declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
     // (a quantity with no value at the frames asked gives no yes or no)
     if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;

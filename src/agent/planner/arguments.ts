@@ -9,6 +9,7 @@ import { withoutExcludedScope } from './extract.ts';
 import { findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
+import { comparedNumberAt } from './comparedValue.ts';
 
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
 const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
@@ -108,8 +109,10 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   const quantities = findQuantities(scoped);
   const ranged = boundsOfRanges(clause, quantities, props, candidates.map(([name]) => name));
   for (const [name, value] of Object.entries(ranged.values)) out[name] = { value, score: 4 };
+  // ("was the drift under 50 px?": the number a yes/no question compares with is the question's, never a setting)
+  const comparedAt = comparedNumberAt(scoped);
   for (const q of quantities) {
-    if (ranged.taken.has(q.start)) continue;
+    if (ranged.taken.has(q.start) || q.start === comparedAt) continue;
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
     // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
     if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
@@ -248,7 +251,7 @@ const INTENSITY_MEANING = meaning(normalizeWord('intensity'));
 /** Words that say a level parts the background from the rest ("... is background", "... counts as foreground", "background below 300"). */
 const PARTS_BACKGROUND = /\b(?:background|foreground)\b/i;
 
-const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|brighter|rounder|further|farther|exceeding|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
+const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|brighter|rounder|further|farther|exceed(?:s|ing)?|at\s+least)\s*(?:than\s*)?$|>=?\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|dimmer|darker|fainter|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|<=?\s*$/i;
 // ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
 const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;

@@ -2,6 +2,7 @@
 // "check whether the cells drift and, if they do, correct it". The question's steps run first; the conditional
 // steps run only when the answer, read from those results, says yes, and the answer names what was left out and why
 // when it says no or cannot tell (never a silent drop, never a step run on a condition not met).
+import { asQuestion } from './conditionForms.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep } from './types.ts';
 
@@ -54,19 +55,29 @@ function withTopic(action: string, topic: string): string {
  * correct_drift measures and corrects). Undefined when the request has no such condition, or either part is not
  * understood alone, or the action's first step is one the question runs (then read as the rest of the request is).
  */
-export function conditionalPlan(request: string, planOf: (words: string) => Plan): Plan | undefined {
+export function conditionalPlan(request: string, planOf: (words: string) => Plan, decidesNeed?: (tool: string) => string | undefined): Plan | undefined {
   const split = splitAtCondition(request);
   if (!split) return undefined;
-  const asked = planOf(split.asked);
+  // ("check whether the movie is noisy, and if so ...": the check asked as the question it is)
+  const check = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+)$/i.exec(split.asked);
+  const askedWords = check && !/\d/.test(check[1]) ? asQuestion(check[1]) : split.asked;
+  const asked = planOf(askedWords);
   const action = planOf(withTopic(split.action, topicOf(split.asked)));
   if (action.reply || action.steps.length === 0) return undefined;
   // (a question answered before anything runs, "is it noisy?": its answer decides now)
-  if (asked.reply && asked.steps.length === 0) return decidedNow(asked.reply, action, split.asked);
+  if (asked.reply && asked.steps.length === 0) return decidedNow(asked.reply, action, askedWords);
   if (asked.reply || asked.steps.length === 0) return undefined;
   const askedTools = new Set(asked.steps.map((s) => s.tool));
-  const added = action.steps.filter((s) => !askedTools.has(s.tool));
+  // (from the first step the question does not run on: "then measure the intensity" after a correction measures the corrected movie again)
+  const firstAdded = action.steps.findIndex((s) => !askedTools.has(s.tool));
+  const added = firstAdded < 0 ? [] : action.steps.slice(firstAdded);
   if (added.length === 0) return asked;
-  if (askedTools.has(action.steps[0].tool)) return undefined;
+  // ("if there's drift, fix it and then track them": the step the question runs does the action, and tells by itself
+  // whether it is needed: the action's plan, with the line that says how)
+  if (askedTools.has(action.steps[0].tool)) {
+    const decides = decidesNeed?.(action.steps[0].tool);
+    return decides ? { ...action, notes: [...(action.notes ?? []), decides] } : undefined;
+  }
   const question = asked.question ?? split.asked;
   const onlyIf = (s: PlannedStep): PlannedStep => ({ ...s, onlyIf: question });
   const notes = [...new Set([...(asked.notes ?? []), ...(action.notes ?? [])])];

@@ -5,6 +5,7 @@
 // named in the answer in one line, with what the tool offers and what ran instead:
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
+import { comparedNumberAt } from './comparedValue.ts';
 import { adaptArgs, allowedValues, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
@@ -587,7 +588,10 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (a === 1 && used.some((n) => close(n, b))) continue;
     out.push({ text: '', kind: 'number', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+  // ("is the drift more than 2 px?": the number a yes/no question compares with is answered, never a setting left out)
+  const comparedAt = comparedNumberAt(text);
   for (const q of findQuantities(text)) {
+    if (q.start === comparedAt) continue;
     const before = text.slice(Math.max(0, q.start - 12), q.start);
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;

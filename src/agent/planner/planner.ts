@@ -35,6 +35,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
+import { conditionAsQuestion, needDecidedBy, withNote } from './conditionForms.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
@@ -1031,8 +1032,16 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
-  const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, (request) => planRequest({ ...conversation, request, current: [] }, catalogue));
+  const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
+  const decidesNeed = (tool: string) => selfOf(tool, catalogue)?.decidesNeed;
+  const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, planOfWords, decidesNeed);
   if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
+  // ("if the cells drift, correct it", "denoise only if it is noisy", "correct the drift if needed": read as the question
+  // and its action, conditionForms.ts; a step that tells by itself whether it is needed runs, and the answer says how)
+  const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
+  const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
+  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : conditionalPlan(condition.request, planOfWords, decidesNeed));
+  if (readAsCondition && readAsCondition.steps.length > 0 && !readAsCondition.steps.some((st) => runsMicroscope(st.tool, catalogue))) return readAsCondition;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)

@@ -1436,6 +1436,8 @@ export function rowsAre(table: Table): 'steps' | 'tracks' | 'objects' | 'divisio
   if (table.columns.includes('mother') && table.columns.includes('daughter_1')) return 'divisions';
   // a summary row per frame (measure kind "summary"): a frame's count of objects, no object of its own
   if (table.columns.includes('t') && table.columns.includes('count') && !table.columns.some((c) => ID_COLUMNS.includes(c))) return 'frames';
+  // (a row per frame with no object's id, a drift table's t, dx_px, dy_px: frames, never objects)
+  if (table.columns.includes('t') && !table.columns.some((c) => ID_COLUMNS.includes(c))) return 'frames';
   if (table.columns.includes('t')) return 'objects';
   return idColumnOf(table, true) === 'TRACK_ID' ? 'tracks' : 'rows';
 }

@@ -24,15 +24,17 @@ export function unmeasuredCountedDoing(question: string): string | undefined {
   if (!doing || EMPTY_PREDICATE.test(doing[2])) return undefined;
   // (only what they do, a verb: "are round", "have a gap", "get bigger" name a property or an event the tables hold;
   // "do you see", "appear in frame 3", "were detected" ask for the things found)
-  const predicate = doing[2].replace(/^(?:do|does|did|will|would)\s+(?!you\b|we\b|i\b)/i, '');
+  // ("are touching the border", "were leaving": a form of be before a verb in -ing is that verb, a doing)
+  const said = doing[2].replace(/^(?:do|does|did|will|would)\s+(?!you\b|we\b|i\b)/i, '');
+  const predicate = said.replace(/^(?:are|is|were|was)\s+(?=[a-z]{3,}ing\b)(?!(?:being|having|getting|becoming)\b)/i, '');
   // ("how many tracks merge?": an event a table of tracks counts)
   if (NO_DOING.test(predicate) || namesAnEvent(predicate.split(/\s+/)[0])) return undefined;
   // ("how many objects did the segmentation find?", "did stardist pick up": what a step or a person found, the things found)
-  if (predicate !== doing[2] && FOUND_BY.test(predicate)) return undefined;
+  if (said !== doing[2] && FOUND_BY.test(predicate)) return undefined;
   const scope = readQuestion(question);
   if (scope.reduce !== 'count' || scope.condition || scope.subset || scope.trackEvent || scope.compare) return undefined;
   if (countsDividingCells(question) || countsMovingCells(question) || countsWholeTracks(question) || findChannels(question).length > 0) return undefined;
-  return predicate.replace(/\s+(?:in|during|over|across|at|by)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:movie|video|recording|film|time[\s-]?lapse)$/i, '').trim();
+  return said.replace(/\s+(?:in|during|over|across|at|by)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:movie|video|recording|film|time[\s-]?lapse)$/i, '').trim();
 }
 
 /** One line: what is not measured, and the counts that are, with no total given in its place. */

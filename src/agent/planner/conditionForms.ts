@@ -1,0 +1,113 @@
+// A condition on a step, said in the forms people use besides "Q? if so, A": "if the cells drift, correct it",
+// "denoise only if the movie is noisy", "check whether it bleaches and if so correct it", "correct the drift if
+// needed". Each is read as the yes/no question and the action conditionalSteps.ts plans ("do the cells drift? if so,
+// correct it"), so the action runs only when the answer says yes, or the answer says why it ran anyway. A condition
+// with a number is a setting of the step ("only if it drifts more than 2 px": correct_drift's minDriftPx) and stays
+// with the step's own reading; one on the objects ("if they are round") is a filter, never a question.
+import { selfOf, type Catalogue } from './catalogue.ts';
+
+/** "if needed", "if there is any": the work asked only where it is needed. */
+const NEED = /^(?:(?:it\s+is\s+|it's\s+|that's\s+)?(?:needed|necessary|required|appropriate|warranted|useful)|(?:there\s+is|there's|there\s+are)\s+(?:any|some)(?:\s+\w+)?|(?:it|they)\s+(?:is|are)\s+(?:needed|necessary|required)|any|you\s+(?:think\s+)?(?:it's\s+|it\s+is\s+)?(?:need(?:ed)?|necessary)|you\s+see\s+(?:any|some)(?:\s+\w+)?)$/i;
+/** "if you can", "if possible": politeness, no condition. */
+const POLITE = /^(?:you\s+(?:can|could|may|like|want|prefer|don't\s+mind)|possible|at\s+all\s+possible|that's\s+(?:ok|okay|possible|fine)|it'?s\s+(?:ok|okay|possible|fine)|it\s+works|available|you\s+have\s+(?:it|one|time)|convenient|feasible)$/i;
+/** A condition said of the objects one by one: a filter of them, no question ("if they are round", "only if each ..."). */
+const ON_OBJECTS = /^(?:they|their|them|those|these|ones?|each|every|any|some|all|it\s+is\s+a\s+cell)\b/i;
+/** An "if" that asks ("tell me if they divide", "let me know if"): an embedded question, no condition. */
+const ASKS_ABOUT = /\b(?:tell|ask|know|see|check|show|wonder|say|find\s+out|determine|report|test|look|notify|alert|warn|decide|judge|wondering|curious)\s*(?:me|us)?\s*$/i;
+/** Words that end the condition's clause and start the next step. */
+const NEXT_STEP = /\s*(?:[,;]\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\b|[;.]\s+|,\s*and\s+(?=\w+\s+(?:the|them|it|each|every|all)\b))/i;
+
+/** The condition as a yes/no question: "the movie is noisy" -> "is the movie noisy?", "the cells drift" -> "do the cells drift?". */
+export function asQuestion(condition: string): string {
+  const c = condition.trim().replace(/[?.!,;:\s]+$/, '').replace(/^(?:whether|if)\s+/i, '');
+  const there = /^there(?:'s|\s+(is|are|was|were))\s+(.+)$/i.exec(c);
+  if (there) return `${there[1] ?? 'is'} there ${there[2]}?`;
+  const copula = /^((?:\S+\s+){0,3}?\S+?)(?:'s|\s+(is|are|was|were|has|have|gets|get))\s+(.+)$/i.exec(c);
+  if (copula) return `${copula[2] ?? 'is'} ${copula[1]} ${copula[3]}?`;
+  const words = c.split(/\s+/);
+  const verb = words.at(-1) ?? '';
+  // (a verb in -s has a subject of one: "the movie drifts" -> "does the movie drift?")
+  return /[^s]s$/i.test(verb) && words.length > 1 ? `does ${words.slice(0, -1).join(' ')} ${verb.replace(/e?s$/i, (m) => (/(?:ss|sh|ch|x|z)es$/i.test(verb) ? '' : m === 'es' ? 'e' : ''))}?` : `do ${c}?`;
+}
+
+/** The request as read: "Q? if so, A", or (`said`) words planned as they are, with a line for the answer (`note`). */
+export interface ConditionRead {
+  request: string;
+  note?: string;
+  said?: boolean;
+}
+
+/** A comparison and the one that keeps the other side of its number ("under" -> "at least"). */
+const FLIPPED: [RegExp, string][] = [
+  [/\b(?:under|below|less\s+than|smaller\s+than|lower\s+than|fewer\s+than|shorter\s+than)\s*/i, 'at least '],
+  [/\b(?:over|above|more\s+than|bigger\s+than|larger\s+than|greater\s+than|higher\s+than|longer\s+than|exceeds?|exceeding)\s*/i, 'at most '],
+];
+
+/** "skip drift correction if the drift is under 1 px", "correct the drift unless it is below 1 px": the action on the other side of the number. */
+function negatedThreshold(request: string): string | undefined {
+  const skip = /^\s*(?:please\s+)?(?:skip|don't|do\s+not|no\s+need\s+to|never)\s+(.+?)\s+(?:if|when|whenever)\s+(.+)$/i.exec(request);
+  const unless = skip ? undefined : /^(.+?)\s*,?\s+unless\s+(.+)$/i.exec(request);
+  const [action, condition] = skip ? [skip[1], skip[2]] : unless ? [unless[1], unless[2]] : [];
+  if (!action || !condition || !/\d/.test(condition)) return undefined;
+  const flip = FLIPPED.find(([re]) => re.test(condition));
+  return flip ? `${action} only if ${condition.replace(flip[0], flip[1])}` : undefined;
+}
+
+/** The request with a condition said after its action, or before it, read as "Q? if so, A"; undefined when it has none of these forms. */
+export function conditionAsQuestion(request: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
+  const negated = negatedThreshold(request);
+  if (negated) return { request: negated, said: true };
+  // "check whether it bleaches, and if so correct it": the question said as a question
+  const checked = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+?)\s*[,;]?\s*(?:and\s+)?(?:if\s+(?:so|yes|it\s+(?:is|does)|they\s+(?:are|do)))\s*[,:]?\s*(.+)$/i.exec(request);
+  if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}` };
+  // "if the cells drift, correct it (and then track them)"
+  const first = /^\s*(?:(?:and|but|so|ok(?:ay)?|please)[,\s]+)?(?:only\s+)?if\s+(.+?)\s*,\s*(?:then\s+)?(?:please\s+)?(.+)$/i.exec(request);
+  if (first) return asked(first[1], first[2], '', needOf);
+  // "denoise only if the movie is noisy, then segment", "correct the drift if needed"
+  const after = /^(.+?)\s*,?\s*(?:but\s+)?(?:only\s+)?(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
+  // ("track them, and if cells divide keep the lineage": the condition opens the next clause, whose action follows it)
+  if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
+  const end = NEXT_STEP.exec(after[2]);
+  const condition = end ? after[2].slice(0, end.index) : after[2];
+  const rest = end ? after[2].slice(end.index) : '';
+  return asked(condition, after[1], rest, needOf);
+}
+
+function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
+  const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
+  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || action.trim().length < 2) return undefined;
+  if (NEED.test(c)) {
+    // ("if there's any drift, correct it": the thing named is what the pronoun of the action stands for)
+    const named = /\b(?:any|some)\s+(\w+)$/i.exec(c)?.[1];
+    if (named) action = action.replace(/\b(?:it|that|this|them)\b(?!')/i, named);
+    // (the step tells by itself whether it is needed: it runs, and the answer says how it decides; else the question
+    // of what it removes is asked first: "correct bleaching if needed" -> "is there bleaching? if so, ...")
+    const need = needOf(action);
+    if (need?.decides) return { request: `${action}${rest}`, note: need.decides };
+    if (need?.question) return { request: `${need.question} if so, ${action.trim()}${rest}` };
+    return need ? { request: `${action}${rest}`, note: `I could not check whether ${need.tool} is needed (nothing I have measures that before it runs), so it ran as asked, not only if needed.` } : undefined;
+  }
+  return { request: `${asQuestion(c)} if so, ${action.trim()}${rest}` };
+}
+
+/** What the step of an action says about whether it is needed: how it decides by itself, or the question that tells. */
+export interface NeedOf {
+  tool: string;
+  decides?: string;
+  question?: string;
+}
+
+/** For an action whose plan is one step or more: its first tool, with how it tells whether it is needed (its `decidesNeed`, `needQuestion`). */
+export function needDecidedBy(catalogue: Catalogue, toolsOf: (action: string) => string[]): (action: string) => NeedOf | undefined {
+  return (action) => {
+    const tool = toolsOf(action)[0];
+    if (!tool) return undefined;
+    const self = selfOf(tool, catalogue);
+    return { tool: `\`${tool}\``, decides: self?.decidesNeed, question: self?.needQuestion };
+  };
+}
+
+/** The plan with one more line for the answer (after its own). */
+export function withNote<P extends { notes?: string[] }>(plan: P, note: string): P {
+  return { ...plan, notes: [...(plan.notes ?? []), note] };
+}
