@@ -19,7 +19,7 @@ import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divis
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
-import { readOnce } from './textMemo.ts';
+import { readOnce, readOnceCopied } from './textMemo.ts';
 import { askedChannelRatio } from './ratioAsked.ts';
 import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
@@ -765,6 +765,10 @@ const CLAUSE_AFTER_STEPS = new RegExp(AFTER_STEPS_BOUNDARY, 'gi');
  * asks nothing after steps (a question on its own starts at 0 and is no such part).
  */
 export function askedPart(text: string): AskedPart | undefined {
+  return readOnceCopied(askedPartOnce, text, (part) => (part ? { ...part } : undefined));
+}
+
+function askedPartOnce(text: string): AskedPart | undefined {
   const m = ASKED_AFTER_STEPS.exec(text);
   if (!m || m.index === 0) return unmarkedAskedPart(text);
   // ("how many at the start and how many at the end?": one question in two parts, no steps before it;
