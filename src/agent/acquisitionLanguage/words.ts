@@ -5,6 +5,7 @@ import { InputError } from '../../errors.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
 import { correctedWord, inCaseOf, vocabularyOf } from '../planner/spelling.ts';
 import { parseNumber, plainUnits, saidNumberValue } from '../planner/quantities.ts';
+import { readOnce } from '../planner/textMemo.ts';
 
 const TIME_UNITS: [RegExp, number][] = [
   [/^(ms|msec|millisecond|milliseconds)$/, 0.001],
@@ -281,6 +282,10 @@ export function correctTypos(text: string): string {
 }
 
 export function normaliseText(text: string): string {
+  return readOnce(normaliseTextOnce, text);
+}
+
+function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
   return labShorthand(spokenNumbers(plainUnits(correctTypos(withoutCourtesy(asClauses(text))))))
     .replace(/[\u2018\u2019]/g, "'")

@@ -15,6 +15,7 @@ import { isEverydayWord, isShortenedForm } from './english.ts';
 import { withoutHedges } from './unapplied.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { readOnceCopied } from './textMemo.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -46,6 +47,10 @@ export interface NamedMethod { name: string; start: number; end: number }
  * Channel names and artifact ids are no methods.
  */
 export function namedMethods(request: string): NamedMethod[] {
+  return readOnceCopied(namedMethodsOnce, request, (named) => named.map((m) => ({ ...m })));
+}
+
+function namedMethodsOnce(request: string): NamedMethod[] {
   const out: NamedMethod[] = [];
   const channels = new Set(CHANNEL_NAMES.map(plain));
   const add = (name: string, start: number) => {

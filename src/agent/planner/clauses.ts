@@ -4,6 +4,7 @@
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE } from './extract.ts';
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
+import { readOnce, readOnceCopied } from './textMemo.ts';
 
 export interface Clause {
   text: string;
@@ -270,6 +271,10 @@ export function withAbbreviationStopsBlanked(text: string): string {
 }
 
 export function splitClauses(text: string): Clause[] {
+  return readOnceCopied(splitClausesOnce, text, (clauses) => clauses.map((c) => ({ ...c })));
+}
+
+function splitClausesOnce(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
   // "(speed, straightness)", "(the bright rim)": a short aside in brackets, whose commas and "and"s list things of one clause
   const asides = [...text.matchAll(/\((?:[^()]{1,60})\)/g)].map((a) => ({ start: a.index ?? 0, end: (a.index ?? 0) + a[0].length })).filter((a) => text.slice(a.start + 1, a.end - 1).trim().split(/\s+/).length <= 6);
@@ -465,6 +470,10 @@ export function isListHeading(text: string): boolean {
 }
 
 export function isContext(text: string): boolean {
+  return readOnce(isContextOnce, text);
+}
+
+function isContextOnce(text: string): boolean {
   const t = text.trim();
   if (isListHeading(t)) return true;
   // (a question is no state: "how much bleaching is there")

@@ -6,6 +6,7 @@
 // "30 fps": the time between frames), "per pixel" and "per frame" units ("0.65 µm/px", "2 min/frame").
 
 import { BARE_PIXEL_SIZE_BEFORE } from '../../../tools/requestWords.ts';
+import { readOnceCopied } from './textMemo.ts';
 
 export type QuantityKind = 'time' | 'length' | 'percent' | 'frames' | 'count' | 'factor';
 
@@ -141,6 +142,10 @@ const PER_FRAME_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|with)\s+)(?:frames|images|time
 
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
+  return readOnceCopied(findQuantitiesOnce, text, (qs) => qs.map((q) => (q.rate ? { ...q, rate: { ...q.rate } } : { ...q })));
+}
+
+function findQuantitiesOnce(text: string): Quantity[] {
   const out: Quantity[] = [];
   const lower = text.toLowerCase();
   for (const m of text.matchAll(QUANTITY)) {
@@ -249,6 +254,10 @@ function toldValue(form: RegExp, text: string): [number, string] | undefined {
  * for requests and questions alike (askedUnits' statedPixelSizeUm / statedFrameIntervalS read it).
  */
 export function statedCalibration(text: string): { pixelSizeUm?: number; frameIntervalS?: number } {
+  return readOnceCopied(statedCalibrationOnce, text, (told) => ({ ...told }));
+}
+
+function statedCalibrationOnce(text: string): { pixelSizeUm?: number; frameIntervalS?: number } {
   const qs = findQuantities(text);
   const pixel = qs.find((q) => q.per === 'px');
   const frame = qs.find((q) => q.per === 'frame' && q.kind === 'time');

@@ -19,6 +19,7 @@ import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divis
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
 import { withSpacingAsNearestNeighbour } from './spacingWords.ts';
+import { readOnce, readOnceCopied } from './textMemo.ts';
 import { askedChannelRatio } from './ratioAsked.ts';
 import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
@@ -194,6 +195,10 @@ const FRAME_NUMBER_WORD = new RegExp(String.raw`\b${FRAME_NOUN}\s+(${NUMBER_WORD
  * the avg", "ch2", "pls"), so that the readers below see the words themselves.
  */
 export function plainQuestion(question: string): string {
+  return readOnce(plainQuestionOnce, question);
+}
+
+function plainQuestionOnce(question: string): string {
   return withSpacingAsNearestNeighbour(withoutSlips(squareUnits(question))
     .replace(/\b(?:hw|hwo|hoe)\b/gi, 'how')
     .replace(/\b(?:wich|whcih|wihch|whihc)\b/gi, 'which')
@@ -634,6 +639,10 @@ function ordinal(p: number): string {
 
 /** A question, or "give me"/"tell me": something to answer rather than a step to run. */
 export function isAskedForm(question: string): boolean {
+  return readOnce(isAskedFormOnce, question);
+}
+
+function isAskedFormOnce(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
@@ -756,6 +765,10 @@ const CLAUSE_AFTER_STEPS = new RegExp(AFTER_STEPS_BOUNDARY, 'gi');
  * asks nothing after steps (a question on its own starts at 0 and is no such part).
  */
 export function askedPart(text: string): AskedPart | undefined {
+  return readOnceCopied(askedPartOnce, text, (part) => (part ? { ...part } : undefined));
+}
+
+function askedPartOnce(text: string): AskedPart | undefined {
   const m = ASKED_AFTER_STEPS.exec(text);
   if (!m || m.index === 0) return unmarkedAskedPart(text);
   // ("how many at the start and how many at the end?": one question in two parts, no steps before it;
@@ -824,6 +837,10 @@ function settingsSaid(text: string): boolean {
 
 /** Worded as a question for a value of the data: at a scope, an amount or a count ("what is their mean speed", "how many divide"; not "is possible?"). */
 function asksOfTheData(text: string): boolean {
+  return readOnce(asksOfTheDataOnce, text);
+}
+
+function asksOfTheDataOnce(text: string): boolean {
   return isAskedForm(text) && (asksTheData(text) || asksHowMuch(text) || readQuestion(text).reduce === 'count');
 }
 
