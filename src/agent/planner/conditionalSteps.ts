@@ -71,13 +71,12 @@ export function conditionalPlan(request: string, planOf: (words: string) => Plan
   // (from the first step the question does not run on: "then measure the intensity" after a correction measures the corrected movie again)
   const firstAdded = action.steps.findIndex((s) => !askedTools.has(s.tool));
   const added = firstAdded < 0 ? [] : action.steps.slice(firstAdded);
+  // ("is there drift? if so, correct it", "if there's drift, fix it and then track them": the step the question runs
+  // does the action, and tells by itself whether it is needed: the action's plan, with the line that says how)
+  const decides = askedTools.has(action.steps[0].tool) ? decidesNeed?.(action.steps[0].tool) : undefined;
+  if (decides) return { ...action, notes: [...(action.notes ?? []), decides] };
   if (added.length === 0) return asked;
-  // ("if there's drift, fix it and then track them": the step the question runs does the action, and tells by itself
-  // whether it is needed: the action's plan, with the line that says how)
-  if (askedTools.has(action.steps[0].tool)) {
-    const decides = decidesNeed?.(action.steps[0].tool);
-    return decides ? { ...action, notes: [...(action.notes ?? []), decides] } : undefined;
-  }
+  if (askedTools.has(action.steps[0].tool)) return undefined;
   const question = asked.question ?? split.asked;
   const onlyIf = (s: PlannedStep): PlannedStep => ({ ...s, onlyIf: question });
   const notes = [...new Set([...(asked.notes ?? []), ...(action.notes ?? [])])];

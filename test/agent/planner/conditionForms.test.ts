@@ -60,6 +60,9 @@ describe('conditions on a step, planned', () => {
     expect(said('if the cells drift, correct it')).not.toMatch(/no tool to correct/);
     expect(toolsOf("if there's drift, fix it and then track the nuclei")).toEqual(['correct_drift', 'segment', 'track']);
     expect(said('check whether the movie is noisy, and if so, denoise it')).toMatch(/could not check "is the movie noisy"/);
+    // the question's own step does the action: it corrects (before, it only measured), and at the number asked
+    expect(argsOf('is there drift? if so correct it', 'correct_drift').writeMovie).toBeUndefined();
+    expect(argsOf('is the drift more than 2 px? if so, correct it', 'correct_drift')).toMatchObject({ minDriftPx: 2 });
   });
 
   it('steps after a conditional correction run again on its result', () => {
