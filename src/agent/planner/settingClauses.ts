@@ -15,9 +15,26 @@ export const SETTING_ALONE = /^[\s,;:]*(?:(?:and|then|also|but)\s+)?(?:(?:with|u
 /** "max area 500", "maxArea=500 sigma 2": names each followed by its number, nothing else (lab shorthand, spelled out). */
 const NAMED_NUMBERS = /^\s*(?:(?:and\s+)?[\p{L}][\p{L}\s-]*?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:px|pixels?|µm|um|s|sec|min|%)?\s*)+$/iu;
 
+/** One setting of several after "use" or "with": "a sigma of 2 for smoothing", "min area of 30 px", "radius 5". */
+const SETTING_PIECE = /^\s*(?:(?:a|an|the)\s+)?[\p{L}][\p{L}\s-]*?\s+(?:(?:of|to|=|at|as)\s+)?=?\s*\d+(?:[.,]\d+)?\s*(?:[\p{L}µ%/²]+)?(?:\s+(?:for|in|as)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s*$/iu;
+/** "use a sigma of 2 for smoothing and min area of 30 px": settings said after a verb of using, joined by "and". */
+const SETTINGS_USED = /^[\s,;:]*(?:(?:and|then|also|but|first|please)\s+)*(?:use|using|with|set|setting|apply|take)\s+(.+)$/i;
+
+function usedSettings(part: string): boolean {
+  const used = SETTINGS_USED.exec(part.replace(/[\s,;:]*(?:\b(?:then|and|and\s+then|after\s+that)\s*)?$/i, ''));
+  // ("use the model on frame 3": a place or a scope before the number is no setting's name)
+  const named = (piece: string) => !/\b(?:on|in|from|frames?|time ?points?|channels?|slices?|planes?)\b/i.test(piece.split(/\d/)[0]);
+  return !!used && used[1].split(/\s+and\s+|\s*\+\s*/i).every((piece) => SETTING_PIECE.test(piece) && named(piece));
+}
+
+/** A clause that states settings and nothing else. */
+function isSettingAlone(clause: string): boolean {
+  return SETTING_ALONE.test(clause) || usedSettings(clause);
+}
+
 /** The parts of a text (between commas, semicolons and full stops) that each state a setting alone. */
 export function settingsAlone(text: string): string[] {
-  return text.split(/[,;]|\.(?:\s|$)/).filter((part) => /\p{L}/u.test(part) && (SETTING_ALONE.test(part) || NAMED_NUMBERS.test(part)));
+  return text.split(/[,;]|\.(?:\s|$)/).filter((part) => /\p{L}/u.test(part) && (SETTING_ALONE.test(part) || NAMED_NUMBERS.test(part) || usedSettings(part)));
 }
 
 /** The mentions less those whose clause states a setting alone that a step asked in another clause takes. */
@@ -34,12 +51,12 @@ export function withoutSettingClauses<M extends Mention>(mentions: M[], text: st
   };
   const dropped = new Set<M>();
   for (const m of sorted) {
-    const clause = SETTING_ALONE.test(clauseOf(m)) ? clauseOf(m) : joinedClauseOf(m);
-    if (!SETTING_ALONE.test(clause)) continue;
+    const clause = isSettingAlone(clauseOf(m)) ? clauseOf(m) : joinedClauseOf(m);
+    if (!isSettingAlone(clause)) continue;
     // (a step asked in another clause whose schema takes the number by these words)
     // (or a step that runs an earlier one again with changes, "track them again, but with max distance 8": its changes are any tool's settings)
     const rerun = (tool: string) => 'changes' in (catalogue.get(tool)?.properties ?? {});
-    const taker = sorted.find((o) => o !== m && !dropped.has(o) && o.tool !== m.tool && !SETTING_ALONE.test(clauseOf(o)) && (Object.keys(statedNumbers(o.tool, clause, catalogue)).length > 0 || (rerun(o.tool) && /\d/.test(clause))));
+    const taker = sorted.find((o) => o !== m && !dropped.has(o) && o.tool !== m.tool && !isSettingAlone(clauseOf(o)) && (Object.keys(statedNumbers(o.tool, clause, catalogue)).length > 0 || (rerun(o.tool) && /\d/.test(clause))));
     if (taker) dropped.add(m);
   }
   return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
