@@ -2858,7 +2858,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
-        const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue });
+        const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
         // "track the nuclei but skip the ones touching the border": a switch of the added step said whole in the words is that step's
         // (the constraint is meant for the step that makes the input, which the words did not name)
         switchesFromWords({ tool: maker, args: makerArgs, clause: step.clause }, catalogue);
