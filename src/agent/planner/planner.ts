@@ -1171,6 +1171,10 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     // ("the cells get dimmer over time, is that bad? can you fix it": a question that a later sentence asks to fix is its context)
     if (question && sentences.slice(i + 1).some((later) => POINTS_BACK.test(later))) continue;
     const alone = planOnce({ ...conversation, request: sentence, current: [] }, catalogue);
+    const readsHeld = (tool: string) => heldAlready(tool, conversation, catalogue);
+    // ("how many nuclei per frame? a graph would be nice" with labels made: the question, asked alone, reads the labels held,
+    // so a segmentation read from its words was a misreading, whatever else the other sentences ask)
+    if (question && !alone.reply) steps = steps.filter((st) => !(readsHeld(st.tool) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     if (alone.reply || alone.steps.length === 0 || alone.steps.some((st) => steps.some((p) => p.tool === st.tool))) continue;
     // (a question is lost only when it needs a measurement the plan does not make: "can the tracker bridge gaps?" is not)
     if (question && !alone.steps.some((st) => makesATableFirst(st.tool, catalogue))) continue;
@@ -1178,7 +1182,6 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     // "is the signal bleaching?" asks for no bleach correction)
     // (nor is a step whose results the session holds already, that the question alone reads instead: "how many nuclei
     // are there? also export the masks" with labels made counts those labels, and segments nothing again)
-    const readsHeld = (tool: string) => heldAlready(tool, conversation, catalogue);
     if (question) steps = steps.filter((st) => !((makesImages(st.tool, catalogue) || readsHeld(st.tool)) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
     if (question) asked.push(sentence);
@@ -1425,7 +1428,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       const index = indexFor(catalogue);
       // (a step the words name by its own name, "redo the segmentation with less smoothing", before one a setting's words match: smoothing)
       const namedIn = (words: string) => {
-        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+        // (or one whose results the session holds: "update the areas" with a table of measurements open runs the measuring again)
+        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)) || heldAlready(r.tool, conversation, catalogue)) && !mentions.some((o) => o.tool === r.tool));
         return found.find((r) => r.named || r.nameWord) ?? found[0];
       };
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
