@@ -937,7 +937,7 @@ const exportTool = defineTool({
     xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
   },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table', 'prism', 'graphpad'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

@@ -487,7 +487,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
       const again = ranked.find((m) => m.tool === previous.tool);
       // (unless a telling word of its own, one the previous step's words lack, names the new step: "... and give me a picture of the paths drawn over the movie")
-      const ownTelling = best.matched.some((w) => !w.includes(' ') && !again?.matched.includes(w) && index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w));
+      // (or a phrase of its own words, two words or more, telling however common each word: "... and make a movie of the tracks")
+      const ownPhrases = new Set((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => x.includes(' ')).map((x) => tokenize(x).map((t) => meaning(t.stem)).join(' ')));
+      const ownTelling = best.matched.some((w) => !again?.matched.includes(w) && (w.includes(' ') ? ownPhrases.has(w) : index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w)));
       // (nor a file in a format that only the new step writes: "track them with LAP and give me a trackmate file")
       const fileOfItsOwn = fileFormatOfAnother(clause.text, previous.tool, catalogue)?.tool === best.tool;
       if (again && again.score >= 0.5 * best.score && !ownTelling && !fileOfItsOwn && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
@@ -840,6 +842,11 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
+    // ("something I can open in TrackMate", "a file to load into Fiji", "files for Prism": a program the file is for, named by
+    // what the person will do with it, is the format it reads, however many tools' words hold its name)
+    const forProgram = /\b(?:(?:open|load|import|read|view|drop|drag|put|check|inspect|look\s+at|explore|analy[sz]e|plot|graph)\w*(?:\s+(?:it|them|this|that|these|those|everything|the\s+[\p{L}-]+))?\s+(?:in|into|with|on)|(?:files?|something|anything|output|outputs|export|version|copy)\s+(?:for|to\s+use\s+in|readable\s+(?:in|by))|(?:readable|openable)\s+(?:in|by))\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\d-]*)\b/iu.exec(clause);
+    const program = forProgram ? findEnumValue(name, 'format', forProgram[1], catalogue) : undefined;
+    if (forProgram && program && !hasValue(tool, program) && !findEnumValue(tool, 'format', forProgram[1], catalogue)) return { tool: name, at: forProgram.index + forProgram[0].lastIndexOf(forProgram[1]) };
     const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     // ("CSV of circularity", "a csv with the speeds": a format's name opening the clause before what it holds; "area +
     // intensity csv": closing a clause of nouns after what it holds, never a method named after a verb, "track them with trackmate")
