@@ -1367,7 +1367,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
-    return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
+    // (what was asked is named, so the person sees which words were turned down: "quantify the bands on my western blot")
+    const asked = text.trim().replace(/[\s.!?]+$/, '');
+    const named = asked.length <= 90 ? ` Not done: "${asked}".` : '';
+    return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing.${named} ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
   // "is there photobleaching?", "what's the SNR?": a question about the data measures; a step that changes images runs only when asked for
