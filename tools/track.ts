@@ -403,7 +403,7 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'summary' ? ['labels', 'tracks'] : ['labels'] };
 }
 
-const COUNTS_ASKED = /\b(?:counts?|counted|counting|tally|how\s+many)\b|\bnumbers?\s+of\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?|particles?|blobs?)\b|\b(?:cell|nucleus|nuclei|object)\s+counts?\b/i;
+const COUNTS_ASKED = /\b(?:counts?|counted|counting|tally)\b|\bnumbers?\s+of\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?|particles?|blobs?)\b|\b(?:cell|nucleus|nuclei|object)\s+counts?\b/i;
 /** Words that name a measure of each object, or what is not an object of the masks (tracks, divisions, steps). */
 const OF_EACH_OBJECT = /\b(?:areas?|sizes?|intensit(?:y|ies)|brightness|fluorescence|signal|shapes?|circularit\w*|roundness|perimeters?|eccentricit\w*|solidit\w*|aspect|elongation|centroids?|positions?|features?|morpholog\w*|volumes?|distances?|neighbou?rs?|spacing|tracks?|tracklets?|divisions?|mitos[ei]s|links?|steps?|lineages?|speeds?)\b/i;
 /** Counts of objects asked, and no measure of each object. */
