@@ -605,7 +605,7 @@ async function trackedMovie(args: Args, ctx: ToolContext) {
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
-  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured'],
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'movie of the tracks', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured'],
   examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],

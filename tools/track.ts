@@ -389,6 +389,12 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   if (!kind && /\bmsd\b|\bmean[- ]square(?:d)? displacement\b|\bdiffusion\b/i.test(c.text)) kind = 'msd';
   else if (!kind && /\bspeeds?\b|\bvelocit\w*|\bdisplacement\b|\bper track\b|\btrack (?:features|statistics|lengths?)\b|\bstraightness\b|\bmigration\b/i.test(c.text)) kind = 'tracks';
   else if (!kind && /\blinks?\b|\bsteps? between frames\b/i.test(c.text)) kind = 'links';
+  // ("count the nuclei per frame and save the counts as csv", "the number of cells at each time point in a spreadsheet"): a table
+  // of counts of objects, with no measure of each object named, is one row per frame (a count is of a frame, not of an object)
+  // (the objects only named, "the nucleus count", choose no kind; a step added for a writer, whose words are the writer's
+  // alone, "in a file I can open in Excel", reads what the request asked to count)
+  else if ((!kind || kind === 'objects') && countsOnly(c.text)) kind = 'summary';
+  else if (!kind && !OF_EACH_OBJECT.test(c.text) && !COUNTS_ASKED.test(c.text) && !/\bmeasur|\bquantif/i.test(c.text) && countsOnly(c.request)) kind = 'summary';
   const volumes = /\bvolumes?\b|µm(?:³|\^?3)|\bcubic micro/i.test(c.text) ? { volumes: true } : {};
   // ("intensity over time for each cell", "how does the area of each nucleus change over time?": values followed per cell need
   // the tracks beside the labels, which add a track id to each object's row)
@@ -397,6 +403,11 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'summary' ? ['labels', 'tracks'] : ['labels'] };
 }
 
+const COUNTS_ASKED = /\b(?:counts?|counted|counting|tally)\b|\bnumbers?\s+of\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?|particles?|blobs?)\b|\b(?:cell|nucleus|nuclei|object)\s+counts?\b/i;
+/** Words that name a measure of each object, or what is not an object of the masks (tracks, divisions, steps). */
+const OF_EACH_OBJECT = /\b(?:areas?|sizes?|intensit(?:y|ies)|brightness|fluorescence|signal|shapes?|circularit\w*|roundness|perimeters?|eccentricit\w*|solidit\w*|aspect|elongation|centroids?|positions?|features?|morpholog\w*|volumes?|distances?|neighbou?rs?|spacing|tracks?|tracklets?|divisions?|mitos[ei]s|links?|steps?|lineages?|speeds?)\b/i;
+/** Counts of objects asked, and no measure of each object. */
+const countsOnly = (text: string) => COUNTS_ASKED.test(text) && !OF_EACH_OBJECT.test(text);
 const FOLLOWED_PER_CELL = /\b(?:each|every|per|individual|single|the\s+same)\s+(?:cell|nucleus|nuclei|object|track)s?\b|\bcell[- ]by[- ]cell\b|\bper[- ]cell\b/i;
 const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:course|series|traces?)\b|\b(?:single[- ]cell\s+)?traces?\b|\bover\s+(?:the\s+)?(?:movie|frames|time-?lapse)\b|\bframe\s+(?:by|to)\s+frame\b|\bchanges?\s+over\b/i;
 
@@ -926,7 +937,7 @@ const exportTool = defineTool({
     xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
   },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table', 'prism', 'graphpad'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

@@ -26,6 +26,8 @@ export interface BuildContext {
   previous?: PlannedStep;
   /** The request asks for this step only (so a channel named anywhere applies to it). */
   single?: boolean;
+  /** The whole request, when `text` is not it (a step added to make another's input reads that step's words). */
+  request?: string;
 }
 
 /** The session movie's lateral pixel size in µm, from its file header (the latest movie that has one). */
@@ -205,7 +207,7 @@ export function requestClause(ctx: Omit<BuildContext, 'tool'> & { tool?: string 
   const now = ctx.conversation.current.flatMap((r) => r.artifacts);
   return {
     text: ctx.clause,
-    request: ctx.text,
+    request: ctx.request ?? ctx.text,
     quantities: findQuantities(withAppositiveValues(ownNumbers(ctx))).map(({ value, unit, kind, before, after, per }) => ({ value, unit, kind, before, after, ...(per ? { per } : {}) })),
     paths: findPaths(ctx.clause),
     ...(pixelSizeUm !== undefined ? { pixelSizeUm } : {}),

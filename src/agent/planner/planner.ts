@@ -488,7 +488,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       // "quantify size and brightness over time": the previous step's own words are here too, about as strongly
       const again = ranked.find((m) => m.tool === previous.tool);
       // (unless a telling word of its own, one the previous step's words lack, names the new step: "... and give me a picture of the paths drawn over the movie")
-      const ownTelling = best.matched.some((w) => !w.includes(' ') && !again?.matched.includes(w) && index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w));
+      // (or a phrase of its own words, two words or more, telling however common each word: "... and make a movie of the tracks")
+      const ownPhrases = new Set((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => x.includes(' ')).map((x) => tokenize(x).map((t) => meaning(t.stem)).join(' ')));
+      const ownTelling = best.matched.some((w) => !again?.matched.includes(w) && (w.includes(' ') ? ownPhrases.has(w) : index.spread(w) < GENERIC_SPREAD && tokenize((selfOf(best.tool, catalogue)?.words ?? []).filter((x) => !x.includes(' ')).join(' ')).some((t) => meaning(t.stem) === w)));
       // (nor a file in a format that only the new step writes: "track them with LAP and give me a trackmate file")
       const fileOfItsOwn = fileFormatOfAnother(clause.text, previous.tool, catalogue)?.tool === best.tool;
       if (again && again.score >= 0.5 * best.score && !ownTelling && !fileOfItsOwn && !(ownVerb && !opensWithOwnWord(clause.text, previous.tool, catalogue))) {
@@ -841,6 +843,11 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
+    // ("something I can open in TrackMate", "a file to load into Fiji", "files for Prism": a program the file is for, named by
+    // what the person will do with it, is the format it reads, however many tools' words hold its name)
+    const forProgram = /\b(?:(?:open|load|import|read|view|drop|drag|put|check|inspect|look\s+at|explore|analy[sz]e|plot|graph)\w*(?:\s+(?:it|them|this|that|these|those|everything|the\s+[\p{L}-]+))?\s+(?:in|into|with|on)|(?:files?|something|anything|output|outputs|export|version|copy)\s+(?:for|to\s+use\s+in|readable\s+(?:in|by))|(?:readable|openable)\s+(?:in|by))\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\d-]*)\b/iu.exec(clause);
+    const program = forProgram ? findEnumValue(name, 'format', forProgram[1], catalogue) : undefined;
+    if (forProgram && program && !hasValue(tool, program) && !findEnumValue(tool, 'format', forProgram[1], catalogue)) return { tool: name, at: forProgram.index + forProgram[0].lastIndexOf(forProgram[1]) };
     const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
     // ("CSV of circularity", "a csv with the speeds": a format's name opening the clause before what it holds; "area +
     // intensity csv": closing a clause of nouns after what it holds, never a method named after a verb, "track them with trackmate")
@@ -1180,6 +1187,10 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     // ("the cells get dimmer over time, is that bad? can you fix it": a question that a later sentence asks to fix is its context)
     if (question && sentences.slice(i + 1).some((later) => POINTS_BACK.test(later))) continue;
     const alone = planOnce({ ...conversation, request: sentence, current: [] }, catalogue);
+    const readsHeld = (tool: string) => heldAlready(tool, conversation, catalogue);
+    // ("how many nuclei per frame? a graph would be nice" with labels made: the question, asked alone, reads the labels held,
+    // so a segmentation read from its words was a misreading, whatever else the other sentences ask)
+    if (question && !alone.reply) steps = steps.filter((st) => !(readsHeld(st.tool) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     if (alone.reply || alone.steps.length === 0 || alone.steps.some((st) => steps.some((p) => p.tool === st.tool))) continue;
     // (a question is lost only when it needs a measurement the plan does not make: "can the tracker bridge gaps?" is not)
     if (question && !alone.steps.some((st) => makesATableFirst(st.tool, catalogue))) continue;
@@ -1187,7 +1198,6 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     // "is the signal bleaching?" asks for no bleach correction)
     // (nor is a step whose results the session holds already, that the question alone reads instead: "how many nuclei
     // are there? also export the masks" with labels made counts those labels, and segments nothing again)
-    const readsHeld = (tool: string) => heldAlready(tool, conversation, catalogue);
     if (question) steps = steps.filter((st) => !((makesImages(st.tool, catalogue) || readsHeld(st.tool)) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
     steps = question ? [...alone.steps, ...steps] : [...steps, ...alone.steps];
     if (question) asked.push(sentence);
@@ -1366,7 +1376,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
-    return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing. ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
+    // (what was asked is named, so the person sees which words were turned down: "quantify the bands on my western blot")
+    const asked = text.trim().replace(/[\s.!?]+$/, '');
+    const named = asked.length <= 90 ? ` Not done: "${asked}".` : '';
+    return { steps: [], reply: `That is outside what I do: I analyse live-cell microscopy movies and run the microscope, so I ran nothing.${named} ${notUnderstood(text, catalogue).replace(/^I (?:did not understand|understood)[^.]*\.\s*/, '')}` };
   }
 
   // "is there photobleaching?", "what's the SNR?": a question about the data measures; a step that changes images runs only when asked for
@@ -1434,7 +1447,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       const index = indexFor(catalogue);
       // (a step the words name by its own name, "redo the segmentation with less smoothing", before one a setting's words match: smoothing)
       const namedIn = (words: string) => {
-        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !mentions.some((o) => o.tool === r.tool));
+        // (or one whose results the session holds: "update the areas" with a table of measurements open runs the measuring again)
+        const found = index.match(words).filter((r) => !actsOnEarlierSteps(r.tool, catalogue) && (r.named || r.nameWord || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)) || heldAlready(r.tool, conversation, catalogue)) && !mentions.some((o) => o.tool === r.tool));
         return found.find((r) => r.named || r.nameWord) ?? found[0];
       };
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
@@ -2867,7 +2881,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         if (type === 'movie' || !maker || depth > 3) return missingInput(type, step.tool);
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
-        const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, conversation, catalogue });
+        const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
         // "track the nuclei but skip the ones touching the border": a switch of the added step said whole in the words is that step's
         // (the constraint is meant for the step that makes the input, which the words did not name)
         switchesFromWords({ tool: maker, args: makerArgs, clause: step.clause }, catalogue);
