@@ -40,8 +40,12 @@ export function cameraPartsApart(said: string, config: MicroscopeConfig = DEMO_C
   const kept: string[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const clause = pieces[i];
-    const t = normaliseText(clause).toLowerCase();
     const sep = i > 0 ? pieces[i - 1] : '';
+    if (!clause.trim()) {
+      kept.push(kept.length ? sep : '', clause);
+      continue;
+    }
+    const t = normaliseText(clause).toLowerCase();
     if (LIVE_MODE.test(t)) {
       live = true;
       continue;
