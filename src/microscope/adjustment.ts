@@ -35,7 +35,7 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('axisOrder'), axisOrder: z.enum(['tpgcz', 'tpgzc']).describe('Loop order (useq axis_order): "tpgcz" = the whole z-stack of one channel, then the next channel; "tpgzc" = every channel at one plane, then the next plane') }),
   z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
   z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
-  z.object({ kind: z.literal('addPosition'), xUm: z.number().describe('Stage x, µm'), yUm: z.number().describe('Stage y, µm'), zUm: z.number().optional().describe('Focus z, µm (default: the current focus)') }),
+  z.object({ kind: z.literal('addPosition'), xUm: z.number().optional().describe('Stage x, µm (x and y left out: where the stage is now, "add the current position")'), yUm: z.number().optional().describe('Stage y, µm (with x)'), zUm: z.number().optional().describe('Focus z, µm (default: the current focus)') }),
   z.object({ kind: z.literal('dropPosition'), position: position.describe('The position to stop imaging; the others go on') }),
   z.object({ kind: z.literal('grid'), grid: gridPlanSchema.nullable().describe('Tile each position as a grid; null = no grid') }),
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
@@ -113,7 +113,7 @@ export function describeAdjustment(adj: Adjustment): string {
     case 'positions':
       return `image ${adj.positions.length} stage position(s)`;
     case 'addPosition':
-      return `add a position at (${adj.xUm}, ${adj.yUm}) µm`;
+      return adj.xUm === undefined || adj.yUm === undefined ? 'add the position the stage is at now' : `add a position at (${adj.xUm}, ${adj.yUm}) µm`;
     case 'dropPosition':
       return `stop imaging position ${adj.position}`;
     case 'grid':

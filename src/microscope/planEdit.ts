@@ -143,9 +143,14 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       return done(`${adj.positions.length} position(s) from the next time point: ${next.stagePositions.map((p) => `${p.name} (${round(p.xUm)}, ${round(p.yUm)}) µm`).join(', ')}`);
     }
     case 'addPosition': {
-      const target = { xUm: adj.xUm, yUm: adj.yUm, zUm: adj.zUm ?? env.stage.zUm };
+      if ((adj.xUm === undefined) !== (adj.yUm === undefined)) throw new InputError('a position needs both x and y (or neither, for where the stage is now); nothing was changed');
+      const here = adj.xUm === undefined || adj.yUm === undefined;
+      const target = { xUm: adj.xUm ?? env.stage.xUm, yUm: adj.yUm ?? env.stage.yUm, zUm: adj.zUm ?? env.stage.zUm };
       checkStage(env.limits, target);
       next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
+      // ("add the current position" while the run has just moved the stage to one of its own positions: that one, not a new place)
+      const same = here ? next.stagePositions.find((p) => Math.hypot(p.xUm - target.xUm, p.yUm - target.yUm) < 1) : undefined;
+      if (same) throw new InputError(`the stage is at ${same.name} (${round(same.xUm)}, ${round(same.yUm)}) µm now, one of the run's own positions: move it to the new place first ("move the stage 500 µm right") or say the coordinates ("add a position at (1500, -300)"); nothing was changed`);
       if (next.stagePositions.length >= 1000) throw new InputError('an acquisition may have at most 1000 positions');
       const taken = new Set(next.stagePositions.map((p) => p.name));
       let n = next.stagePositions.length;

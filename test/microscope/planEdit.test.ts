@@ -54,6 +54,16 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(three, { kind: 'addPosition', xUm: 1e9, yUm: 0 }, env)).toThrow(/travel limit/);
   });
 
+  it('a position with no coordinates is where the stage is now; one of the run\'s own positions there is refused', () => {
+    const three = parseSequence({ channels: [{ config: 'FITC' }], stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }, { xUm: 1600, yUm: 0 }] });
+    const moved = { ...env, stage: { ...env.stage, xUm: 300, yUm: -200 } };
+    expect(applyAdjustment(three, { kind: 'addPosition' }, moved).plan.stagePositions!.at(-1)).toEqual({ name: 'Pos3', xUm: 300, yUm: -200, zUm: 100 });
+    // (the run has just moved the stage to Pos1: adding "here" would image it twice)
+    const atPos1 = { ...env, stage: { ...env.stage, xUm: 800, yUm: 0 } };
+    expect(() => applyAdjustment(three, { kind: 'addPosition' }, atPos1)).toThrow(/the stage is at Pos1 .* one of the run's own positions: move it .*nothing was changed/);
+    expect(() => applyAdjustment(three, { kind: 'addPosition', xUm: 5 }, moved)).toThrow(/both x and y/);
+  });
+
   it('"only GFP" keeps that channel, drops the others and adds one not imaged yet', () => {
     const edit = applyAdjustment(plan(), { kind: 'onlyChannels', channels: ['GFP', 'Cy5'] }, env);
     expect(edit.plan.channels.map((c) => [c.config, c.powerPercent])).toEqual([['FITC', 10], ['Cy5', undefined]]);

@@ -17,6 +17,8 @@ export interface ParsedRequest {
   objective?: string;
   /** What was understood, in words. */
   understood: string;
+  /** Lines the answer says beside the start: a length assumed ("overnight" taken as 12 h). */
+  notes?: string[];
 }
 
 /** The plan in the words; InputError naming what is missing (one line). */
@@ -51,7 +53,15 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   for (const c of stack?.channels ?? []) if (presets.includes(c)) settings.set(c, { ...settings.get(c), doStack: stack!.doStack, ...(planeOffsetUm !== undefined ? { zOffsetUm: planeOffsetUm } : {}) });
   // "brightfield only every 6th frame": a channel imaged every Nth time point, said in its own part of the sentence
   // (a plan of one channel: that one)
-  const everyNthSaid = t.split(/[,;]|\.\s/).map((part) => ({ part, nth: everyNth(part), named: presets.length === 1 ? presets : uniquePresets(findChannels(part, config)).filter((p) => presets.includes(p)) })).filter((p) => p.nth !== undefined && p.nth > 1);
+  // ("GFP every 5 min for 6 h and mCherry only every other time point": a part naming several channels is cut at its last
+  // "and / but / while / with" when the words before it carry numbers of their own, and the channel after it is the one)
+  const nthPart = (part: string) => {
+    const cut = [...part.matchAll(/\s(?:and|but|while|whereas|with|plus)\s/g)].at(-1);
+    if (!cut || !/\d/.test(part.slice(0, cut.index))) return part;
+    const after = part.slice(cut.index! + cut[0].length);
+    return uniquePresets(findChannels(after, config)).length === 1 && everyNth(after) !== undefined ? after : part;
+  };
+  const everyNthSaid = t.split(/[,;]|\.\s/).map((whole) => (presets.length === 1 ? whole : nthPart(whole))).map((part) => ({ part, nth: everyNth(part), named: presets.length === 1 ? presets : uniquePresets(findChannels(part, config)).filter((p) => presets.includes(p)) })).filter((p) => p.nth !== undefined && p.nth > 1);
   const unplaced = everyNthSaid.find((p) => p.named.length !== 1);
   if (unplaced) throw new InputError(`"${unplaced.part.trim()}": once every ${unplaced.nth} time points for which channel? Say it of one channel, e.g. "${presets[presets.length - 1]} only every ${unplaced.nth} frames"; nothing was started`);
   for (const p of everyNthSaid) settings.set(p.named[0], { ...settings.get(p.named[0]), acquireEvery: p.nth });
@@ -104,7 +114,10 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     const said = t.slice(held.index).split(/[,;:.]/)[0].trim();
     throw new InputError(`I understood ${parts.join(' ')}, but not "${said}": a plan to start holds no conditions, exceptions, pauses or autofocus schedule; start it without that part, then say it while it runs (e.g. "drop DAPI", "pause for 8 h", or a rule "when ..., ..."); nothing was started`);
   }
-  return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}) };
+  // ("every 20 min overnight": the length "overnight" is taken to be is said, never assumed in silence)
+  const overnight = /\bovernight\b/i.test(t) && timeSpans(t.replace(/\bovernight\b/gi, ' ')).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
+  const notes = overnight ? [`"Overnight" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
+  return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}), ...(notes.length ? { notes } : {}) };
 }
 
 /** The plan's autofocus schedule from the words; a span becomes every N time points at the plan's interval, said. */

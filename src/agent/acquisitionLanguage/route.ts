@@ -14,6 +14,7 @@ import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { unitsSaidOnce } from './channelValues.ts';
+import { cameraPartsApart } from './cameraParts.ts';
 import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
@@ -96,8 +97,26 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   const notes = clock.notes;
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
-  const route = routeRead(text, options);
+  const route = cameraPartsNamed(text, options) ?? routeRead(text, options);
   return notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route;
+}
+
+/**
+ * The camera's own settings (binning, a sensor crop / ROI, gain, readout) and its live mode said with a request: the
+ * rest is read as usual and the camera's parts are named in one line ("2x2 binning, mCherry every 2 min for 3 h" starts
+ * the plan, the binning named); said alone (to the microscope), the line is the answer and nothing changes. Undefined
+ * when the words name none, or when they are an analysis request ("crop the movie, then segment").
+ */
+function cameraPartsNamed(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
+  const apart = cameraPartsApart(text, options.config ?? DEMO_CONFIG);
+  if (!apart.notes.length) return undefined;
+  const t = normaliseText(text).toLowerCase();
+  if (ANALYSIS_WORD.test(t) || (ANALYSIS_START.test(t) && !/^crop/.test(t))) return undefined;
+  const rest = apart.rest ? routeRead(apart.text, options) : undefined;
+  if (rest?.tool !== undefined && !rest.fallback) return { ...rest, notApplied: [...apart.notes, ...(rest.notApplied ?? [])] };
+  if (rest?.tool === undefined && rest?.ask) return { ...rest, ask: `${rest.ask} ${apart.notes.join(' ')}` };
+  if (apart.rest) return undefined;
+  return { ask: `${apart.notes.map((n) => n.replace(/^Not applied: /, 'I cannot set ')).join(' ')} Nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true, ...(options.acquisitionRunning ? {} : { start: true as const }) };
 }
 
 function routeRead(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
@@ -213,8 +232,11 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
+  // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
   const capped = doseCapRefusal(t);
-  if (capped) return { ask: capped, command: true };
+  if (capped) return { ask: capped, command: true, ...(!options.acquisitionRunning && findChannels(t, config).length && timeSpans(t).intervalS !== undefined ? { start: true as const } : {}) };
+  // "let it run overnight": how long a night is, from now, is asked while imaging (a start says the 12 h it takes)
+  if (options.acquisitionRunning && /\bovernight\b/.test(t) && !durationsIn(t).length && !/\?\s*$/.test(t) && !CONDITION.test(t)) return { ask: 'How long is "overnight" from now? Say it as a span ("run 14 h more", "end in 12 h") or a time ("until 9 am"); nothing was changed.', command: true };
   // "change that rule to every 2 min": a rule is not edited in place (and never read as a change to the run itself)
   if (/\b(?:that|this|the|my|last|first|second|division|count|intensity|focus)\s+(?:\w+\s+)?rule\b/.test(t) && /\b(?:change|edit|modify|update|make|set|adjust|alter|tweak|switch)\b/.test(t) && !/\?\s*$/.test(t)) {
     const meant = rulesMeant(t, options.earlier ?? []);
@@ -294,7 +316,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (hasChannel && (newStart || timeLapse || wholeTimePlan) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}) };
     } catch (err) {
       // ("image GFP and RFP every 5 min, but not DAPI": an imperative to image channels at an interval is a plan to start that lacks
       // something, never a fact about the movie open)
@@ -375,7 +397,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (!options.acquisitionRunning && route.tool === toolCarrying('change') && hasChannel && changes.every((c) => c.kind === 'zPlan' || c.kind === 'positions' || c.kind === 'grid') && changes.some((c) => c.kind !== 'zPlan' || c.zPlan !== null) && /\b(?:take|acquire|grab|image|snap|shoot|capture|record|do|get|collect|run)\b/.test(t) && !ANALYSIS_START.test(t)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, sure: true };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), sure: true };
     } catch (err) {
       return { ask: capitalise((err as Error).message) };
     }
@@ -386,7 +408,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (route.tool === toolCarrying('change') && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}) };
     } catch (err) {
       // (an imperative to image channels is a plan to start: asked about, never read as a fact about the movie open; not when
       // the words ask for analysis too, "we imaged ... every 5 min overnight. Can you segment the nuclei?", which are the planner's)
@@ -445,7 +467,7 @@ function startThenRule(text: string, config: MicroscopeConfig): MicroscopeRoute 
     try {
       const parsed = parseAcquisitionRequest(head, config);
       const { id: _id, ...rule } = parseRule(tail, config);
-      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, then: [{ tool: toolCarrying('proposeRule'), args: { rule, confirm: false } }] };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), then: [{ tool: toolCarrying('proposeRule'), args: { rule, confirm: false } }] };
     } catch {
       continue;
     }

@@ -45,7 +45,9 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     // "11 z planes now, spaced 0.5 µm", "slices separated by 300 nm": the spacing said anywhere
     distance(new RegExp(String.raw`\b(?:spaced|separated)(?:\s+(?:by|at|out\s+by))?\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "0.5 step": a step said before its word, in µm (singular: "5 steps" counts them)
-    distance(/(?<![\d.])(\d*\.\d+|\d+)\s+(?:z[\s-]?)?step\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));
+    distance(/(?<![\d.])(\d*\.\d+|\d+)\s+(?:z[\s-]?)?step\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t)) ??
+    // "±3 µm, 0.5 steps": a number that is no whole number counts no steps; it is their size (µm)
+    distance(/(?<![\d.])(\d*\.\d+)\s+(?:z[\s-]?)?steps\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack|(?:in\s+)?total|overall|in z\b))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??

@@ -2343,6 +2343,8 @@ function actsOnEarlierSteps(tool: string, catalogue: Catalogue): boolean {
   return 'tool' in (catalogue.get(tool)?.properties ?? {});
 }
 
+/** "ignoring the first 2 and the last 2 frames", "skip the last 3 and first 5 time points": both ends left out. */
+const BOTH_ENDS_LEFT_OUT = /\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|drop(?:ping)?|trim(?:ming)?)\s+(?:the\s+)?(first|last)\s+(\d+)(?:\s+(?:frames?|time ?points?|timepoints?))?\s*(?:,\s*)?(?:and|&|\+|as\s+well\s+as|plus)?\s*(?:the\s+)?(first|last)\s+(\d+)\s+(?:frames?|time ?points?|timepoints?)\b/i;
 /** "except the first 5 frames", "skip the last 3 time points": the first or last frames left out. */
 const FRAMES_LEFT_OUT = /\b(?:not|except(?:\s+for)?|excluding|without|other\s+than|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|drop(?:ping)?)\s+(?:the\s+)?(first|last)\s+(\d+)\s+(?:frames?|time ?points?|timepoints?)\b/i;
 
@@ -2352,9 +2354,20 @@ const FRAMES_LEFT_OUT = /\b(?:not|except(?:\s+for)?|excluding|without|other\s+th
  * the length is unknown: the words are then named as not applied.
  */
 function framesLeft(step: PlannedStep, conversation: Conversation, catalogue: Catalogue): string[] {
-  if (!('frames' in (catalogue.get(step.tool)?.properties ?? {})) || step.args.frames !== undefined) return [];
-  const m = FRAMES_LEFT_OUT.exec(step.clause);
+  if (!('frames' in (catalogue.get(step.tool)?.properties ?? {}))) return [];
   const total = [...conversation.artifactsAtStart].reverse().find((a) => a.type === 'movie' && typeof a.frames === 'number')?.frames;
+  // ("ignoring the first 2 and the last 2 frames": both ends left out, whatever range the words "the last 2 frames" gave alone)
+  const both = BOTH_ENDS_LEFT_OUT.exec(step.clause);
+  if (both && total !== undefined && both[1].toLowerCase() !== both[3].toLowerCase()) {
+    const [first, last] = both[1].toLowerCase() === 'first' ? [Number(both[2]), Number(both[4])] : [Number(both[4]), Number(both[2])];
+    const range = { first: first + 1, last: total - last };
+    if (range.first > range.last) return [];
+    step.args.frames = range;
+    step.clause = step.clause.replace(both[0], ' '.repeat(both[0].length));
+    return [`Frames ${range.first}-${range.last} of ${total}: the first ${first} and the last ${last} left out, as you asked.`];
+  }
+  if (step.args.frames !== undefined) return [];
+  const m = FRAMES_LEFT_OUT.exec(step.clause);
   if (!m || total === undefined) return [];
   const n = Number(m[2]);
   const range = m[1].toLowerCase() === 'first' ? { first: n + 1, last: total } : { first: 1, last: total - n };

@@ -8,8 +8,8 @@ import type { PlannedStep } from './types.ts';
 import { nameWords } from './arguments.ts';
 import { meaning, tokenize } from './words.ts';
 
-/** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"). */
-const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than|in\s+place\s+of|swap(?:ping)?(?:\s+out)?|replac(?:e|ing)|switch(?:ing)?\s+from|chang(?:e|ing)\s+from|mov(?:e|ing)\s+(?:away\s+)?from)\s+((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
+/** A word that turns down what follows, and the value named after it ("no gaussian", "not with n2v", "anything but otsu"; "no bigger than 700 px" is a bound, nothing turned down). */
+const TURNED_DOWN = /\b(?:no|not|without|w\/o|don'?t\s+use|do\s+not\s+use|never|avoid(?:ing)?|anything\s+(?:but|except)|except(?:\s+for)?|other\s+than|instead\s+of|rather\s+than|in\s+place\s+of|swap(?:ping)?(?:\s+out)?|replac(?:e|ing)|switch(?:ing)?\s+from|chang(?:e|ing)\s+from|mov(?:e|ing)\s+(?:away\s+)?from)\s+(?!(?:bigger|larger|greater|more|smaller|less|fewer|higher|lower|longer|shorter|wider|narrower|brighter|dimmer)\s+than\b)((?:(?:use|using|with|as|in|via|by|the|a|an|any)\s+){0,2}[\w-]+)/gi;
 
 /**
  * The values of `arg` of `tool` the text turns down, said in the step's own words or in words no other step has

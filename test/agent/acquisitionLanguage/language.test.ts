@@ -659,10 +659,10 @@ describe('wording as people talk to a microscope, eighth batch', () => {
 });
 
 describe('wording as people talk to a microscope, ninth batch', () => {
-  it('short slips ("kil"), "stop now please", and the current stage position asked about, never guessed', () => {
+  it('short slips ("kil"), "stop now please", and the current stage position added where the stage is (read when the change is made)', () => {
     expect(parseAdjustment('kil the gfp chanel')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
     expect(parseAdjustment('stop now please')).toEqual([{ kind: 'stop' }]);
-    expect(() => parseAdjustment('add the current stage position too')).toThrow(/which coordinates/i);
+    expect(parseAdjustment('add the current stage position too')).toEqual([{ kind: 'addPosition' }]);
   });
 });
 

@@ -73,8 +73,8 @@ describe('positions by first, last or ordinal', () => {
   it('"the last" is asked when the number of positions is not known', () => {
     expect(() => parseAdjustment('drop the last position')).toThrow(/which position is the last/);
   });
-  it('where the stage is now is asked (the run moves it between its positions), never guessed', () => {
-    expect(route(FOUR_POSITIONS, 'add where the stage is now as a new position')).toMatchObject({ ask: expect.stringMatching(/coordinates/i) });
+  it('where the stage is now is added with no coordinates (the microscope reads them, and refuses one of the run\'s own positions)', () => {
+    expect(route(FOUR_POSITIONS, 'add where the stage is now as a new position')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addPosition' }] } });
   });
 });
 

@@ -75,7 +75,7 @@ describe('people-4 forms', () => {
     }
   });
   it('camera settings are named, nothing changed or started', () => {
-    expect(running('switch to 2x2 binning to save light')).toMatchObject({ ask: expect.stringMatching(/camera's binning.*nothing was changed/) });
+    expect(running('switch to 2x2 binning to save light')).toMatchObject({ ask: expect.stringMatching(/camera's binning.*nothing was changed/i) });
     expect(running('EM gain up to 200')).toMatchObject({ ask: expect.stringMatching(/camera's EM gain/) });
     expect(() => parseAcquisitionRequest('image DAPI every 15 min for 12 h, ROI 512x512 in the centre')).toThrow(/region of interest.*nothing was started/);
     expect(() => parseAcquisitionRequest('start a timelapse with Perfect Focus on: GFP every 10 min for 24 h')).toThrow(/"perfect focus on".*nothing was started/i);
