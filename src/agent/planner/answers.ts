@@ -184,7 +184,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?": the frame where a value per frame is at its extreme answers it)
   const perFrameSeries = scope.whichFrame && Array.isArray(result.values[keys[0]]);
   if (EXTREME.test(question) && !perFrameSeries && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
-  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+  const source = conversation.current.includes(result) ? result.tool : shortCitation(result);
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
@@ -231,6 +231,12 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
   if (!m || !intervalS) return answer;
   const at = (Number(m[1]) - 1) * intervalS;
   return `${answer}; frame ${m[1]} is ${timeText(at, askedTimeUnit(question) ?? (at >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame`;
+}
+
+/** An answer as the question asked it: the time of the frame it names for "when", the verdict first for a yes/no question (never for a quantity with no value at the frames asked). */
+function finishedAnswer(found: string, question: string, conversation: Conversation): string {
+  const answer = withTimeOfFrame(found, question, conversation);
+  return isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer;
 }
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
@@ -392,7 +398,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   }
   if (plan.question) {
     const all = [...conversation.earlier, ...conversation.current];
-    if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(plan.question)) {
+    // (a summary of a quantity is no recap of the steps: "summarise the mean fluorescence across the timecourse")
+    if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(plan.question) && !(/\bsummar(?:y|i[sz]e)\b/i.test(plan.question) && readQuestion(plan.question).quantity.size > 0)) {
       const done = all.filter((r) => r.ok);
       return done.length ? `So far: ${done.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
     }
@@ -426,7 +433,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
     for (const [i, said] of (asked ?? []).entries()) {
       const part = i > 0 ? withPickedThingNamed(said, parts![i - 1]) : said;
-      parts!.push(fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+      const partAnswer = fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all);
+      // (each part as the whole question is: "when" gets the frame's time, a yes/no question its verdict)
+      parts!.push(partAnswer === undefined ? undefined : finishedAnswer(partAnswer, said, conversation));
     }
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
@@ -434,9 +443,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
-    const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
-    // (a quantity with no value at the frames asked gives no yes or no)
-    if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;
+    if (found) return `${finishedAnswer(`${found}${timed.note}`, question, conversation)}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
@@ -665,4 +672,15 @@ export function capitalize(s: string): string {
 function withoutToolPrefix(tool: string, message: string): string {
   const text = message.startsWith(`${tool} failed: `) ? message.slice(tool.length + 9) : message;
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * An earlier step cited shortly: its tool and the head of its summary's first sentence (what it found, before the
+ * parentheses of how), at most ~90 characters, never the whole summary (the step's card holds it).
+ */
+export function shortCitation(result: { tool: string; summary: string }): string {
+  const first = result.summary.split(/(?<=[.!?])\s+/)[0] ?? '';
+  let head = first.replace(/\s*\(.*$/, '').replace(/[.;:,\s]+$/, '');
+  if (head.length > 90) head = `${head.slice(0, 90).replace(/\s+\S*$/, '')}...`;
+  return head ? `${result.tool}: ${head}` : result.tool;
 }

@@ -219,8 +219,9 @@ export function plainQuestion(question: string): string {
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
-    // "the cell density" in one field of view: the number of cells in it
-    .replace(/\b(?:the\s+)?(?:cell|nuclear|nucleus|nuclei)\s+densit(?:y|ies)\b|\b(?:the\s+)?densit(?:y|ies)\s+of\s+(?:the\s+)?(?:cells|nuclei)\b/gi, 'the number of cells')
+    // "the cell density", "nuclear density": the density of the things (objects per mm², measure kind "summary"), never
+    // their bare count (a count per field says nothing of the area it is in)
+    .replace(/\b(?:the\s+)?(?:cell|cellular|nuclear|nucleus|nuclei)\s+(densit(?:y|ies))\b/gi, 'the $1 of cells')
     // "is the cell population growing?", "the population size": the number of cells too
     .replace(/\b(?:the\s+)?(?:cell\s+|nuclear\s+|nuclei\s+)?population(?:\s+size)?\b(?!\s+(?:of|with)\b)/gi, 'the number of cells')
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
