@@ -13,6 +13,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { declaredResultAnswer } from './declaredResults.ts';
+import { dividerAnswer } from './dividerAnswers.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
@@ -427,6 +428,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // ("track the nuclei. the fastest cell: how long is its track?": the question in the last sentence, after the steps asked)
     const sentences = plan.question.split(/(?<=[.!;])\s+/).filter((s) => s.trim());
     const lastSentence = sentences.length > 1 ? sentences.at(-1) : undefined;
+    // ("the cell that divided first, how big was it before it split?": the mother of that division, in its last frame before it)
+    const divider = dividerAnswer(question, conversation);
+    if (divider) return `${divider}.`;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined) ?? (lastSentence ? questionPartsOf(lastSentence) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
     // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)

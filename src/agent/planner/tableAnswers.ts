@@ -1469,7 +1469,7 @@ function readCached(path: string): Table {
 }
 
 /** Tables of the session on disk, newest first (ground truth of a simulation left out). */
-function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
+export function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
@@ -1782,7 +1782,7 @@ function displacementBetweenFramesAnswer(question: string, scope: QuestionScope,
 export const MSD_ASKED = /\bmsds?\b|\bmean[- ]squared?[- ]displacements?\b/i;
 
 /** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
-function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
+export function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
   const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
   if (!artifact) return undefined;
