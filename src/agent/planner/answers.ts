@@ -679,12 +679,19 @@ function withoutToolPrefix(tool: string, message: string): string {
 }
 
 /**
- * An earlier step cited shortly: its tool and the head of its summary's first sentence (what it found, before the
- * parentheses of how), at most ~90 characters, never the whole summary (the step's card holds it).
+ * An earlier step cited shortly: its tool and the head of its summary's first sentence (what it found, with the
+ * parentheses that close within ~120 characters: "Tracked 30 objects in 6 frames into 5 tracks (5 branches, 0
+ * divisions)"), never the whole summary (the step's card holds it).
  */
 export function shortCitation(result: { tool: string; summary: string }): string {
-  const first = result.summary.split(/(?<=[.!?])\s+/)[0] ?? '';
-  let head = first.replace(/\s*\(.*$/, '').replace(/[.;:,\s]+$/, '');
-  if (head.length > 90) head = `${head.slice(0, 90).replace(/\s+\S*$/, '')}...`;
+  const first = (result.summary.split(/(?<=[.!?])\s+/)[0] ?? '').replace(/[.;:,\s]+$/, '');
+  const LIMIT = 120;
+  let head = first;
+  if (head.length > LIMIT) {
+    // the end of the last parenthesis closed within the limit, else before the first one opened, else at a word
+    const closed = head.slice(0, LIMIT).lastIndexOf(')');
+    const opened = head.indexOf(' (');
+    head = closed > 0 && (opened < 0 || closed > opened) ? head.slice(0, closed + 1) : opened > 0 && opened < LIMIT ? head.slice(0, opened) : `${head.slice(0, LIMIT).replace(/\s+\S*$/, '')}...`;
+  }
   return head ? `${result.tool}: ${head}` : result.tool;
 }
