@@ -185,7 +185,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?": the frame where a value per frame is at its extreme answers it)
   const perFrameSeries = scope.whichFrame && Array.isArray(result.values[keys[0]]);
   if (EXTREME.test(question) && !perFrameSeries && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
-  const source = conversation.current.includes(result) ? result.tool : shortCitation(result);
+  // (an earlier step's value the question names is cited shortly; one found only through its description is cited with
+  // the step's whole account, so what the step says of the question's words is there to read)
+  const named = keys.some((k) => index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w)));
+  const source = conversation.current.includes(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
