@@ -4,7 +4,7 @@ import type { RequestQuantity } from './types.ts';
 
 const FEATURES: { value: string; re: RegExp }[] = [
   // (before area: "area fraction" is the per-frame summary's share of the field, measure kind "summary")
-  { value: 'area_fraction_percent', re: /\bconfluen\w*|\bcoverage\b|\barea fraction\b|\bfraction of the (?:field|image|frame|dish)\b|\bpercent(?:age)? (?:of (?:the )?)?area\b|%\s*area\b/i },
+  { value: 'area_fraction_percent', re: /\bconfluen\w*|\bcoverage\b|\barea fraction\b|\b(?:fraction|percent(?:age)?|share|proportion) of the (?:field(?: of view)?|image|frame|dish|well|view)\b|\b(?:field|image|frame|dish|well)\s+(?:is\s+)?(?:covered|occupied)\b|\b(?:covered|occupied) by (?:the )?(?:cells|nuclei|objects)\b|\bpercent(?:age)? (?:of (?:the )?)?area\b|%\s*area\b/i },
   { value: 'objects_per_mm2', re: /\bdensit(?:y|ies)\b/i },
   { value: 'area', re: /\bareas?\b|\bsizes?\b/i },
   { value: 'mean_intensity', re: /\bintensit\w*|\bbrightness\b|\bsignal\b|\bfluorescence\b/i },

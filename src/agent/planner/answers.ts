@@ -13,6 +13,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
+import { dividerAnswer } from './dividerAnswers.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
@@ -184,7 +185,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?": the frame where a value per frame is at its extreme answers it)
   const perFrameSeries = scope.whichFrame && Array.isArray(result.values[keys[0]]);
   if (EXTREME.test(question) && !perFrameSeries && !keys.some((k) => /max|min|largest|smallest/i.test(`${k} ${findTool(result.tool)?.results?.[k]?.about ?? ''}`))) return undefined;
-  const source = conversation.current.includes(result) ? result.tool : `${result.tool}: ${result.summary}`;
+  // (an earlier step's value the question names is cited shortly; one found only through its description is cited with
+  // the step's whole account, so what the step says of the question's words is there to read)
+  const named = keys.some((k) => index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w)));
+  const source = conversation.current.includes(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
@@ -231,6 +235,12 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
   if (!m || !intervalS) return answer;
   const at = (Number(m[1]) - 1) * intervalS;
   return `${answer}; frame ${m[1]} is ${timeText(at, askedTimeUnit(question) ?? (at >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS)} per frame`;
+}
+
+/** An answer as the question asked it: the time of the frame it names for "when", the verdict first for a yes/no question (never for a quantity with no value at the frames asked). */
+function finishedAnswer(found: string, question: string, conversation: Conversation): string {
+  const answer = withTimeOfFrame(found, question, conversation);
+  return isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer;
 }
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
@@ -392,7 +402,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   }
   if (plan.question) {
     const all = [...conversation.earlier, ...conversation.current];
-    if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(plan.question)) {
+    // (a summary of a quantity is no recap of the steps: "summarise the mean fluorescence across the timecourse")
+    if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(plan.question) && !(/\bsummar(?:y|i[sz]e)\b/i.test(plan.question) && readQuestion(plan.question).quantity.size > 0)) {
       const done = all.filter((r) => r.ok);
       return done.length ? `So far: ${done.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
     }
@@ -420,13 +431,18 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // ("track the nuclei. the fastest cell: how long is its track?": the question in the last sentence, after the steps asked)
     const sentences = plan.question.split(/(?<=[.!;])\s+/).filter((s) => s.trim());
     const lastSentence = sentences.length > 1 ? sentences.at(-1) : undefined;
+    // ("the cell that divided first, how big was it before it split?": the mother of that division, in its last frame before it)
+    const divider = dividerAnswer(question, conversation);
+    if (divider) return `${divider}.`;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined) ?? (lastSentence ? questionPartsOf(lastSentence) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
     // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
     for (const [i, said] of (asked ?? []).entries()) {
       const part = i > 0 ? withPickedThingNamed(said, parts![i - 1]) : said;
-      parts!.push(fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all));
+      const partAnswer = fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all);
+      // (each part as the whole question is: "when" gets the frame's time, a yes/no question its verdict)
+      parts!.push(partAnswer === undefined ? undefined : finishedAnswer(partAnswer, said, conversation));
     }
     if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
@@ -434,9 +450,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
-    const answer = found ? withTimeOfFrame(`${found}${timed.note}`, question, conversation) : undefined;
-    // (a quantity with no value at the frames asked gives no yes or no)
-    if (answer) return `${isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer}.`;
+    if (found) return `${finishedAnswer(`${found}${timed.note}`, question, conversation)}.`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
     return ran.at(-1)!.summary;
@@ -665,4 +679,22 @@ export function capitalize(s: string): string {
 function withoutToolPrefix(tool: string, message: string): string {
   const text = message.startsWith(`${tool} failed: `) ? message.slice(tool.length + 9) : message;
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * An earlier step cited shortly: its tool and the head of its summary's first sentence (what it found, with the
+ * parentheses that close within ~120 characters: "Tracked 30 objects in 6 frames into 5 tracks (5 branches, 0
+ * divisions)"), never the whole summary (the step's card holds it).
+ */
+export function shortCitation(result: { tool: string; summary: string }): string {
+  const first = (result.summary.split(/(?<=[.!?])\s+/)[0] ?? '').replace(/[.;:,\s]+$/, '');
+  const LIMIT = 120;
+  let head = first;
+  if (head.length > LIMIT) {
+    // the end of the last parenthesis closed within the limit, else before the first one opened, else at a word
+    const closed = head.slice(0, LIMIT).lastIndexOf(')');
+    const opened = head.indexOf(' (');
+    head = closed > 0 && (opened < 0 || closed > opened) ? head.slice(0, closed + 1) : opened > 0 && opened < LIMIT ? head.slice(0, opened) : `${head.slice(0, LIMIT).replace(/\s+\S*$/, '')}...`;
+  }
+  return head ? `${result.tool}: ${head}` : result.tool;
 }

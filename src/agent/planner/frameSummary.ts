@@ -3,6 +3,7 @@
 // of these per frame ("nuclei per frame with total and mean area", "the Analyze Particles summary", "count, summed
 // area and mean intensity for each frame"); one quantity per frame is a series of its own (tableAnswers).
 import type { Table } from '../../analysis/table.ts';
+import { summariseFrames } from '../../analysis/frameSummary.ts';
 import { valueText } from './quantities.ts';
 
 /** The measures of a per-frame summary a question names. */
@@ -27,9 +28,9 @@ export function asksFrameSummary(question: string): boolean {
 }
 
 /** The columns of the summary in a table: the frame, an object id, an area (µm² before px²) and a mean intensity. */
-function summaryColumns(table: Table): { area?: string; intensity?: string } | undefined {
+function summaryColumns(table: Table): { area?: 'area_um2' | 'area_px'; intensity?: string } | undefined {
   if (!table.columns.includes('t') || !table.columns.includes('label')) return undefined;
-  const area = ['area_um2', 'area_px'].find((c) => table.columns.includes(c));
+  const area = (['area_um2', 'area_px'] as const).find((c) => table.columns.includes(c));
   const intensity = table.columns.find((c) => /^mean_intensity(?:_c\d+)?$/.test(c));
   return { area, intensity };
 }
@@ -37,6 +38,7 @@ function summaryColumns(table: Table): { area?: string; intensity?: string } | u
 /**
  * The summary per frame from the newest table of objects: "Per-frame summary (as Fiji's Analyze Particles Summarize)
  * from table-1: frame 1: 5 objects, total area 412 µm², mean area 82.4 µm², mean intensity 1067 grey levels; ...".
+ * The sums are the analysis' own (summariseFrames, the rows measure kind "summary" writes): one fact in one place.
  * Undefined when the question does not ask it or no table has objects per frame.
  */
 export function frameSummaryAnswer(question: string, tables: { id: string; table: Table }[]): string | undefined {
@@ -45,23 +47,19 @@ export function frameSummaryAnswer(question: string, tables: { id: string; table
   if (!found?.columns) return undefined;
   const { table, id } = found;
   const { area, intensity } = found.columns;
+  const frames = table.rows.map((r) => r.t).filter((t): t is number => typeof t === 'number');
+  if (frames.length === 0) return undefined;
+  // every frame from the first to the last of the table, an empty one as 0 objects
+  const summary = summariseFrames(table, { frames: [Math.min(...frames), Math.max(...frames)], areaColumn: area === 'area_um2' ? 'area_um2' : 'area_px' });
   const areaUnit = area === 'area_um2' ? 'µm²' : 'px²';
-  const frames = [...new Set(table.rows.map((r) => r.t).filter((t): t is number => typeof t === 'number'))].sort((a, b) => a - b);
-  const numbers = (rows: Table['rows'], column: string) => rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  const lines = frames.map((t) => {
-    const rows = table.rows.filter((r) => r.t === t);
-    const n = new Set(rows.map((r) => r.label)).size;
+  const [total, mean] = area === 'area_um2' ? ['total_area_um2', 'mean_area_um2'] : ['total_area_px', 'mean_area_px'];
+  const said = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? valueText(v) : '-');
+  const lines = summary.rows.map((row) => {
+    const n = Number(row.count);
     const parts = [`${n} object${n === 1 ? '' : 's'}`];
-    if (area) {
-      const areas = numbers(rows, area);
-      const total = areas.reduce((a, b) => a + b, 0);
-      parts.push(`total area ${valueText(total)} ${areaUnit}`, `mean area ${areas.length ? valueText(total / areas.length) : '-'} ${areaUnit}`);
-    }
-    if (intensity) {
-      const values = numbers(rows, intensity);
-      parts.push(`mean intensity ${values.length ? valueText(values.reduce((a, b) => a + b, 0) / values.length) : '-'} grey levels`);
-    }
-    return `frame ${t + 1}: ${parts.join(', ')}`;
+    if (area) parts.push(`total area ${said(row[total])} ${areaUnit}`, `mean area ${said(row[mean])} ${areaUnit}`);
+    if (intensity) parts.push(`mean intensity ${said(row[intensity])} grey levels`);
+    return `frame ${Number(row.t) + 1}: ${parts.join(', ')}`;
   });
   const shown = lines.length > 12 ? [...lines.slice(0, 6), '...', ...lines.slice(-5)] : lines;
   const missing = [...(area ? [] : ['area']), ...(intensity ? [] : ['intensity'])];

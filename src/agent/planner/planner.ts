@@ -26,6 +26,7 @@ import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
+import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
@@ -2581,6 +2582,9 @@ function sizeOfStandIn(step: PlannedStep, arg: string, catalogue: Catalogue): st
  * without running anything.
  */
 function explainChoice(text: string, conversation: Conversation, catalogue: Catalogue): string | undefined {
+  // ("why are the speeds in px/frame?": the units come from the calibration known, not from a step's choices)
+  const units = conversation.earlier.some((r) => r.ok) ? whyTheseUnits(text, conversation) : undefined;
+  if (units) return units;
   return explainStep(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {});
 }
 

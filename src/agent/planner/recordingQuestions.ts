@@ -36,7 +36,7 @@ const RECORDING = /^(?:movie|movies|film|video|file|files|stack|stacks|image|ima
  * one of these ("how big are the nuclei?", "how long are the tracks?", "the intensity in
  * channel 2") is about the analysis, not the file.
  */
-const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs)$/;
+const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs|confluen\w*|densit(?:y|ies)|coverage|covered)$/;
 
 /** A word that names a thing analysed or a measured quantity, outside the words a property's phrase took. */
 function namesAnalysed(words: string[], covered: Set<number> = new Set()): boolean {

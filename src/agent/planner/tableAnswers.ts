@@ -212,7 +212,8 @@ function plainQuestionOnce(question: string): string {
     .replace(/\bhow many\s+((?:micro(?:n|meter|metre)s?|µm|um|pixels?|px|nano(?:meter|metre)s?|nm|milli(?:meter|metre)s?|mm)\s*(?:per|an?|each|every|\/)\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|frames?))\b/gi, 'what is the average speed in $1')
     // "how long was cell 2 followed for?", "for how long is track 3 tracked", "how long were they visible?": the time a
     // thing is followed, its duration, never a length it travelled
-    .replace(/\b(?:for\s+)?how long\s+(?:was|is|were|are|did|does|do|has|have|had)\s+((?:(?:the|this|that|each|every|my)\s+)?[\p{L}]+(?:\s*#?\d+)?)\s+(?:been\s+)?(?:followed|tracked|seen|visible|present|detected|observed|found|kept|in view|in the (?:movie|frame|field)|around)\b(?:\s+for\b)?/giu, 'what is the duration of $1')
+    // ("how long did the longest-lived track last?", "how long do cells survive": the same, said by a verb of lasting)
+    .replace(/\b(?:for\s+)?how long\s+(?:was|is|were|are|did|does|do|has|have|had)\s+((?:(?:the|this|that|each|every|my)\s+)?(?:[\p{L}]+(?:-[\p{L}]+)*\s+)?[\p{L}]+(?:\s*#?\d+)?)\s+(?:been\s+)?(?:followed|tracked|seen|visible|present|detected|observed|found|kept|in view|in the (?:movie|frame|field)|around|last(?:ed|s)?|live[ds]?|persist(?:ed|s)?|survive[ds]?|stay(?:ed|s)?)\b(?:\s+for\b)?/giu, 'what is the duration of $1')
     // "how much cells are there": a count of things, as "how many" (non-native English)
     .replace(/\bhow much\s+(?=(?:\w+\s+)?(?:cells|nuclei|objects|tracks|trajectories|blobs|divisions|frames|pixels|channels|slices|planes|timepoints|time points)\b)/gi, 'how many ')
     // "more slow", "more big": the comparative as one word (non-native English)
@@ -224,13 +225,17 @@ function plainQuestionOnce(question: string): string {
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
-    // "the cell density" in one field of view: the number of cells in it
-    .replace(/\b(?:the\s+)?(?:cell|nuclear|nucleus|nuclei)\s+densit(?:y|ies)\b|\b(?:the\s+)?densit(?:y|ies)\s+of\s+(?:the\s+)?(?:cells|nuclei)\b/gi, 'the number of cells')
+    // "the cell density", "nuclear density": the density of the things (objects per mm², measure kind "summary"), never
+    // their bare count (a count per field says nothing of the area it is in)
+    .replace(/\b(?:the\s+)?(?:cell|cellular|nuclear|nucleus|nuclei)\s+(densit(?:y|ies))\b/gi, 'the $1 of cells')
     // "is the cell population growing?", "the population size": the number of cells too
     .replace(/\b(?:the\s+)?(?:cell\s+|nuclear\s+|nuclei\s+)?population(?:\s+size)?\b(?!\s+(?:of|with)\b)/gi, 'the number of cells')
     // "n per timepoint", "n in frame 3": n is the lab's word for a count
     .replace(/(?<![\p{L}\d'’])n(?=\s+(?:per|in|at|over|for|by)\s)/giu, 'count')
     .replace(/\b(?:ch|chan|chnl|chl|c)\s*(\d)\b/gi, 'channel $1')
+    // "channel 1 or 2", "which channel is brighter, 1 or 2?": the word said once for both numbers
+    .replace(/\bchannel (\d)\s*(or|and|vs\.?|versus)\s*(\d)\b(?!\s*(?:%|[µu]m|px|pixels?|frames?|mins?|s\b))/gi, 'channel $1 $2 channel $3')
+    .replace(/(\b(?:which|what)\s+channel\b[^.?!]{0,40}?[\s,(])(\d)\s*(or|vs\.?|versus)\s*(\d)\b(?!\s*(?:%|[µu]m|px|pixels?|frames?|mins?|s\b))/gi, '$1channel $2 $3 channel $4')
     // lab shorthand of a thing numbered ("trk 2", "traj #3", "fr 5", "tp 4") as its word; of things counted ("trks")
     .replace(/\b(?:trk|trck|trak)\s*#?\s*(\d+)\b(?!\s*(?:px|pixels?|µm|um|frames?)\b)/gi, 'track $1')
     .replace(/\btraj\.?\s*#?\s*(\d+)\b/gi, 'trajectory $1')
@@ -295,7 +300,7 @@ const EARLY = /\b(?:first|start|starting|beginning|begin|initial|initially|onset
 const LATE = /\b(?:last|end|ending|final|finally|finish|finished)\b/i;
 
 /** A change asked about ("going down", "increasing", "drop", "over the movie"): one value per frame answers it. */
-const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|proliferat\w*|multipl(?:y|ies|ying)|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
+const TREND = /\b(?:over time|through time|get(?:s|ting)\s+(?:more\s+|less\s+)?(?:\w+er|brighter|dimmer|bigger|smaller|faster|slower|fewer)|with time|(?<!\b(?:longest|shortest|longer|shorter|long|short)\s)in (?:the )?time(?![- ]?points?)|as time (?:goes|passes)(?: on| by)?|(?:as|while) the (?:movie|film|video|recording|experiment|time ?course|time-?lapse) (?:goes on|goes|progresses|proceeds|runs|continues)|(?:from )?frame to frame|grow(?:s|ing)?|proliferat\w*|multipl(?:y|ies|ying)|shr[iau]nk(?:s|ing)?|during the (?:movie|film|video|recording|experiment|time ?course|time-?lapse)|becom(?:e|es|ing)|over the (?:movie|film|video|recording|time ?course|time-?lapse)|(?:across|along|throughout|through) the (?:time ?course|time-?lapse|time[- ]?series)|change[sd]?|changing|evolve[sd]?|evolving|trend|frame by frame|going (?:up|down)|go(?:es)? (?:up|down)|increas\w*|decreas\w*|drop\w*|declin\w*|ris(?:e|es|ing)|fall\w*|fad(?:e|es|ed|ing)|decay\w*)\b/i;
 /** Speeding up or slowing down: a change of speed over time. */
 const SPEED_CHANGE = /\b(?:speed(?:s|ing)?|sped) up\b|\bslow(?:s|ing|ed)? down\b|\baccelerat\w*|\bdecelerat\w*/i;
 
@@ -655,9 +660,13 @@ function isAskedFormOnce(question: string): boolean {
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:i|we)\b[^,?.!]{0,40}?\b(?:(?:you|u)\s+(?:could|can|would|might|will|'d)\s+(?:please\s+)?(?=(?:tell|let|give|show|find out|check|work out|figure out)\b)|(?:hop\w*|wish\w*|keen|eager|interested)\s+(?:in\s+|to\s+)?(?=(?:know\w*|find\w* out|learn\w*)\b))/i, '')
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) (?:like|love)|i want(?:ed)?|i need|we(?:'d| would) (?:like|love)|i(?:'m| am) curious|i wonder(?:ed)?|(?:i|we)(?:'m| am|'re| are| was| were) (?:wondering|curious)(?: about)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder(?:ing)?|list)\b/i.test(prefix) ? 'what is ' : prefix))
-    .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|if|is|are|was|were|do|does|did)\b)/i, '')
+    // ("I was wondering if ...", "I'd like to know whether ...": a yes/no question asked indirectly, "whether ...")
+    .replace(/^what is if\b/i, 'whether')
+    .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
+    // ("could you summarise the mean fluorescence across the timecourse?": a statistic summarised is that statistic asked)
     .replace(/^(?:(?:please|pls|can you|could you)\s+)?(?:describe|summari[sz]e|characteri[sz]e)\s+(?=(?:the\s+|their\s+)?(?:distribution|spread|range|variation|variability|statistics|stats)\b)/i, 'what is ')
+    .replace(/^(?:(?:please|pls|can you|could you|would you)\s+)?summari[sz]e\s+(?=(?:the\s+|their\s+)?(?:mean|average|median|typical|total|number|count)\b)/i, 'what is ')
     // ("in the final frame how big ...", "at the very start, what ...": the ends of the movie in any of their words)
     .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:very\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|final|initial|penultimate|second[- ]to[- ]last|start|beginning|end|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
@@ -668,7 +677,7 @@ function isAskedFormOnce(question: string): boolean {
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
   if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
-  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|whether|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
@@ -1479,7 +1488,7 @@ function readCached(path: string): Table {
 }
 
 /** Tables of the session on disk, newest first (ground truth of a simulation left out). */
-function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
+export function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
@@ -1792,7 +1801,7 @@ function displacementBetweenFramesAnswer(question: string, scope: QuestionScope,
 export const MSD_ASKED = /\bmsds?\b|\bmean[- ]squared?[- ]displacements?\b/i;
 
 /** The newest tracks file of the conversation, read; undefined when there is none or it cannot be read. */
-function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
+export function newestTracks(conversation: Conversation): { artifact: KnownArtifact; tracks: Tracks } | undefined {
   const artifact = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
     .filter((a) => a.type === 'tracks' && a.path && /\.json$/i.test(a.path) && existsSync(a.path)).at(-1);
   if (!artifact) return undefined;
@@ -1953,13 +1962,17 @@ function dividingCellsAnswer(question: string, tables: { artifact: KnownArtifact
   const range = scope?.frames && scope.frames.first >= 1 ? { first: scope.frames.first, last: scope.frames.last } : typeof scope?.frame === 'number' ? { first: scope.frame, last: scope.frame } : undefined;
   // (the events counted at a scope too: "how many divisions in frames 2-5?")
   const eventsCounted = range !== undefined && DIVIDES.test(plainQuestion(question)) && /\b(?:how many|number of|count(?: of)?|#)\s+(?:the\s+)?(?:\w+\s+)?(?:divisions|mitoses|events|splits)\b/i.test(plainQuestion(question));
-  if (!countsDividingCells(question) && !eventsCounted) return undefined;
+  // ("did anything divide after frame 30?", "were there any mitoses before frame 5?": whether any did in those frames, their count)
+  const askedWhether = range !== undefined && DIVIDES.test(plainQuestion(question)) && /^\W*(?:(?:so|and|ok(?:ay)?|but)\W+)?(?:did|do|does|has|have|had|were|was|are|is)\b/i.test(plainQuestion(question));
+  if (!countsDividingCells(question) && !eventsCounted && !askedWhether) return undefined;
   const events = [...tables].reverse().find(({ table }) => table.columns.includes('mother') && table.columns.includes('daughter_1'));
   if (!events) return undefined;
   const rows = range ? events.table.rows.filter((r) => typeof r.t === 'number' && r.t + 1 >= range.first && r.t + 1 <= range.last) : events.table.rows;
   if (range) {
     const n = new Set(rows.map((r) => r.mother)).size;
-    return `${n} ${n === 1 ? 'cell' : 'cells'} divided in frames ${range.first}-${range.last} (${counted(rows.length, 'division event')} whose daughters start there${rows.length ? `, in frame${new Set(rows.map((r) => r.t)).size === 1 ? '' : 's'} ${[...new Set(rows.map((r) => (r.t as number) + 1))].sort((a, b) => a - b).join(', ')}` : ''}; ${counted(events.table.rows.length, 'division event')} over the whole movie; from ${events.artifact.id})`;
+    // (an open end, "after frame 5", is the movie's end)
+    const span = Number.isFinite(range.last) ? `in frames ${range.first}-${range.last}` : `from frame ${range.first} on`;
+    return `${n} ${n === 1 ? 'cell' : 'cells'} divided ${span} (${counted(rows.length, 'division event')} whose daughters start there${rows.length ? `, in frame${new Set(rows.map((r) => r.t)).size === 1 ? '' : 's'} ${[...new Set(rows.map((r) => (r.t as number) + 1))].sort((a, b) => a - b).join(', ')}` : ''}; ${counted(events.table.rows.length, 'division event')} over the whole movie; from ${events.artifact.id})`;
   }
   const mothers = [...new Set(rows.map((r) => r.mother).filter((v) => v !== null && v !== undefined && v !== ''))];
   const lineages = new Set(rows.map((r) => r.track_id).filter((v) => v !== null && v !== undefined && v !== ''));

@@ -436,9 +436,11 @@ describe('questions in people\'s own words (brief s15/Q)', () => {
     expect(readQuestion('how fast do they go? frame interval is 5 min').reduce).toBe('mean');
     expect(withoutScope("what's the average cell speed per hour?")).not.toMatch(/hour/);
     expect(readQuestion('wats the mean sped of the cells').quantity.size).toBeGreaterThan(0);
-    // a comparative with "getting" is a change over the movie; "the cell density" of one field is its number of cells
+    // a comparative with "getting" is a change over the movie; "the cell density" is a density (objects per mm², measure
+    // kind "summary"), never the bare count of one field (stop 38)
     expect(readQuestion('are the nuclei getting brighter?').perFrame).toBe(true);
-    expect(readQuestion('is the cell density higher at the end?')).toMatchObject({ reduce: 'count', compare: 'ends' });
+    expect(readQuestion('is the cell density higher at the end?')).toMatchObject({ compare: 'ends' });
+    expect(plainQuestion('is the cell density higher at the end?')).toMatch(/\bdensity of cells\b/);
     // "the total distance each cell moved": one value per cell; "the straightest track": which track, at its maximum
     expect(readQuestion('what is the total distance each cell moved?').perTrack).toBe(true);
     expect(readQuestion("what's the straightest track?")).toMatchObject({ reduce: 'max', which: true });
