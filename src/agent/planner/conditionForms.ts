@@ -33,6 +33,8 @@ export function asQuestion(condition: string): string {
 /** The request as read: "Q? if so, A", or (`said`) words planned as they are, with a line for the answer (`note`). */
 export interface ConditionRead {
   request: string;
+  /** The condition as said ("the segmentation looks good"), when the request was read as a question and its action. */
+  condition?: string;
   note?: string;
   said?: boolean;
 }
@@ -59,7 +61,7 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   if (negated) return { request: negated, said: true };
   // "check whether it bleaches, and if so correct it": the question said as a question
   const checked = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+?)\s*[,;]?\s*(?:and\s+)?(?:if\s+(?:so|yes|it\s+(?:is|does)|they\s+(?:are|do)))\s*[,:]?\s*(.+)$/i.exec(request);
-  if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}` };
+  if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}`, condition: checked[1] };
   // "if the cells drift, correct it (and then track them)"
   const first = /^\s*(?:(?:and|but|so|ok(?:ay)?|please)[,\s]+)?(?:only\s+)?if\s+(.+?)\s*,\s*(?:then\s+)?(?:please\s+)?(.+)$/i.exec(request);
   if (first) return asked(first[1], first[2], '', needOf);
@@ -87,7 +89,7 @@ function asked(condition: string, action: string, rest: string, needOf: (action:
     if (need?.question) return { request: `${need.question} if so, ${action.trim()}${rest}` };
     return need ? { request: `${action}${rest}`, note: `I could not check whether ${need.tool} is needed (nothing I have measures that before it runs), so it ran as asked, not only if needed.` } : undefined;
   }
-  return { request: `${asQuestion(c)} if so, ${action.trim()}${rest}` };
+  return { request: `${asQuestion(c)} if so, ${action.trim()}${rest}`, condition: c };
 }
 
 /** What the step of an action says about whether it is needed: how it decides by itself, or the question that tells. */
@@ -110,4 +112,16 @@ export function needDecidedBy(catalogue: Catalogue, toolsOf: (action: string) =>
 /** The plan with one more line for the answer (after its own). */
 export function withNote<P extends { notes?: string[] }>(plan: P, note: string): P {
   return { ...plan, notes: [...(plan.notes ?? []), note] };
+}
+
+/**
+ * The plan of the request as said, when its condition could not be planned as a question ("track the cells, but only if
+ * the segmentation looks good"): the condition named in one line unless a line already names it, never dropped.
+ */
+export function withConditionNamed<P extends { steps: { tool: string }[]; notes?: string[]; reply?: string }>(plan: P, condition: string | undefined): P {
+  if (!condition || plan.steps.length === 0) return plan;
+  const said = [...(plan.notes ?? []), plan.reply ?? ''].join(' ').toLowerCase();
+  if (said.includes(condition.toLowerCase()) || condition.split(/\s+/).filter((w) => w.length > 3).every((w) => said.includes(w.toLowerCase()))) return plan;
+  const tools = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');
+  return withNote(plan, `Not applied: the condition "if ${condition}" — I could not check it, so ${tools} ran anyway.`);
 }

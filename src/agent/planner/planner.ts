@@ -36,7 +36,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
-import { conditionAsQuestion, needDecidedBy, withNote } from './conditionForms.ts';
+import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
@@ -1054,7 +1054,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
   const text = conversation.request;
-  const planned = withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request);
+  // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
+  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request), condition?.condition);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
   const opensWithNameVerb = (part: string, tool: string) => {

@@ -65,6 +65,11 @@ describe('conditions on a step, planned', () => {
     expect(argsOf('is the drift more than 2 px? if so, correct it', 'correct_drift')).toMatchObject({ minDriftPx: 2 });
   });
 
+  it('a condition that cannot be planned as a question is named in one line, never dropped', () => {
+    expect(toolsOf('track the cells, but only if the segmentation looks good')).toEqual(['segment', 'track']);
+    expect(said('track the cells, but only if the segmentation looks good')).toMatch(/Not applied: the condition "if the segmentation looks good" — I could not check it/);
+  });
+
   it('steps after a conditional correction run again on its result', () => {
     const tools = plan('correct for photobleaching if there is any, then measure intensity').steps.map((s) => `${s.tool}${s.onlyIf ? '?' : ''}`);
     expect(tools.slice(tools.indexOf('correct_bleach?'))).toEqual(['correct_bleach?', 'segment?', 'measure?']);
