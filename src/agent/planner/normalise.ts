@@ -242,6 +242,24 @@ export function withWhoAsWhichCell(text: string): string {
     .replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who\s+(?=(?:(?:has|had|did|does)\s+)?(?:mov|divid|split|travel|went|go(?:es)?\b|gone\b|grew|grow|shr[iau]nk|migrat|wander|liv|last|surviv|stay|stopp|brighten|dimm|fad|speed|sped|slow)\w*)/i, (_, lead: string) => `${lead}which cell `);
 }
 
+/**
+ * Two questions joined by "and" as two questions: "how many cells are there on average per frame, and how does that
+ * change over the movie?" → "how many cells are there on average per frame? how does that change over the movie?".
+ * Read as one, the second's words ("change", "movie") and the first's ("average") met a step neither asks for. Only
+ * when the request opens with a question and the joined part with a question word; commands keep their words.
+ */
+export function withQuestionsApart(text: string): string {
+  if (!/^\s*(?:(?:so|and|ok(?:ay)?|now|also|hey)[,:]?\s+)*(?:how|what|which|when|where|why|who|is|are|was|were|does|do|did|has|have)\b/i.test(text)) return text;
+  const parts = text.split(/\s*,?\s+and\s+(?=(?:how|what|which|when|where|why)\s+(?:does|do|did|is|are|was|were|has|have|many|much|long|fast|far|often)\b)/i);
+  if (parts.length < 2) return text;
+  // ("..., and how does that change?": "that" is the quantity the first question asked, "the number of cells")
+  const counted = /\bhow\s+many\s+([a-z]+)/i.exec(parts[0])?.[1];
+  const valued = /\bwhat(?:'s|\s+is|\s+was)\s+(the\s+(?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:of|in|per|for|across|over)\b|\s*$)/i.exec(parts[0])?.[1];
+  const quantity = counted ? `the number of ${counted}` : valued;
+  const rest = parts.slice(1).map((p) => (quantity ? p.replace(/^((?:\w+\s+){1,2}?)(?:that|it|this)\b(?!')/i, `$1${quantity}`) : p));
+  return [parts[0], ...rest].join('? ');
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -249,5 +267,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withPlainTypography(request)))))), catalogue)))))))));
+  return withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withPlainTypography(request)))))), catalogue))))))))));
 }

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withQuestionsApart, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -101,5 +101,18 @@ describe('stop 36: each with a plural, the view moving', () => {
   });
   it.each(['did the cells move?', 'move the stage to position 2', 'has the stage moved to 5 mm?', 'is the image saved?'])('"%s" keeps its words', (q) => {
     expect(withViewMotionAsDrift(q)).toBe(q);
+  });
+});
+
+describe('withQuestionsApart', () => {
+  it('parts two questions joined by "and", the second\'s "that" the first one\'s quantity', () => {
+    // (read as one, "average" and "change over the movie" planned a drift estimate)
+    expect(withQuestionsApart('how many cells are there on average per frame, and how does that change over the movie?')).toBe('how many cells are there on average per frame? how does the number of cells change over the movie?');
+    expect(withQuestionsApart('what is the mean area and how does it change over time?')).toBe('what is the mean area? how does the mean area change over time?');
+  });
+
+  it('leaves commands, and questions joined to no question word, as they are', () => {
+    expect(withQuestionsApart('segment and track, and how fast do they move?')).toBe('segment and track, and how fast do they move?');
+    expect(withQuestionsApart('how many cells divide and move?')).toBe('how many cells divide and move?');
   });
 });
