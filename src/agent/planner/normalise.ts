@@ -257,7 +257,8 @@ export function withQuestionsApart(text: string): string {
   const valued = /\bwhat(?:'s|\s+is|\s+was)\s+(the\s+(?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:of|in|per|for|across|over)\b|\s*$)/i.exec(parts[0])?.[1];
   const quantity = counted ? `the number of ${counted}` : valued;
   const rest = parts.slice(1).map((p) => (quantity ? p.replace(/^((?:\w+\s+){1,2}?)(?:that|it|this)\b(?!')/i, `$1${quantity}`) : p));
-  return [parts[0], ...rest].join('? ');
+  // ("? and how ...": still one request of two parts for the answer, tableAnswers.ts questionPartsOf)
+  return [parts[0], ...rest].join('? and ');
 }
 
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */

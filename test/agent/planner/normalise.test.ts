@@ -107,8 +107,8 @@ describe('stop 36: each with a plural, the view moving', () => {
 describe('withQuestionsApart', () => {
   it('parts two questions joined by "and", the second\'s "that" the first one\'s quantity', () => {
     // (read as one, "average" and "change over the movie" planned a drift estimate)
-    expect(withQuestionsApart('how many cells are there on average per frame, and how does that change over the movie?')).toBe('how many cells are there on average per frame? how does the number of cells change over the movie?');
-    expect(withQuestionsApart('what is the mean area and how does it change over time?')).toBe('what is the mean area? how does the mean area change over time?');
+    expect(withQuestionsApart('how many cells are there on average per frame, and how does that change over the movie?')).toBe('how many cells are there on average per frame? and how does the number of cells change over the movie?');
+    expect(withQuestionsApart('what is the mean area and how does it change over time?')).toBe('what is the mean area? and how does the mean area change over time?');
   });
 
   it('leaves commands, and questions joined to no question word, as they are', () => {
