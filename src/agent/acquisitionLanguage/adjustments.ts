@@ -1515,10 +1515,11 @@ function parseTiming(said: string): Adjustment | undefined {
   // "make it 24 hours in total", "the whole thing 6 h long": the total duration
   const spans = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
   // "make it 10 hours instead of 12", "set the run to 8 h": the whole run's length, said with the verb and what it is of
-  // ("make it 3 min" alone could be any timing: "it" is the run only with "long", "in total" or "instead of" the old length)
-  const runLength = spans.length === 1 && !/\bevery\b|\binterval\b/.test(t) ? /^(?:please\s+)?(?:make|set|change|cut|shorten|extend|put)\s+(it|the (?:run|acquisition|experiment|time[\s-]?lapse|imaging|whole thing|duration|total(?: time| duration)?))\s+(?:to\s+|at\s+|only\s+|just\s+)*$/.exec(t.slice(0, spans[0].index)) : null;
-  const lengthTail = runLength ? /^\s*(long|in total|total|instead\s+of\s+(?:the\s+)?\d+(?:\.\d+)?(?:\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))?)?\s*(?:instead)?\s*[.!]*$/.exec(t.slice(spans[0].index + spans[0].length)) : null;
-  if (runLength && lengthTail && (runLength[1] !== 'it' || lengthTail[1])) return { kind: 'duration', durationS: spans[0].seconds };
+  // ("make it 3 min" alone could be any timing: "it" / "that" is the run only with "long", "in total" or the old length it
+  // corrects: "instead of 2", "sorry, make that 4 hours not 2")
+  const runLength = spans.length === 1 && !/\bevery\b|\binterval\b/.test(t) ? /^(?:(?:sorry|oops|no|actually|wait|ok(?:ay)?|please)[,!.]?\s+)*(?:make|set|change|cut|shorten|extend|put)\s+(it|that|the (?:run|acquisition|experiment|time[\s-]?lapse|imaging|whole thing|duration|total(?: time| duration)?))\s+(?:to\s+|at\s+|only\s+|just\s+)*$/.exec(t.slice(0, spans[0].index)) : null;
+  const lengthTail = runLength ? /^\s*(long|in total|total|(?:instead\s+of|rather\s+than|not)\s+(?:the\s+)?\d+(?:\.\d+)?(?:\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))?)?\s*(?:instead)?\s*[.!]*$/.exec(t.slice(spans[0].index + spans[0].length)) : null;
+  if (runLength && lengthTail && ((runLength[1] !== 'it' && runLength[1] !== 'that') || lengthTail[1])) return { kind: 'duration', durationS: spans[0].seconds };
   if (spans.length === 1 && !/\bevery\b/.test(t) && (/\b(in total|total|altogether|overall|in all|all together|whole (?:run|thing|acquisition|experiment|time[\s-]?lapse)|entire (?:run|acquisition|experiment|time[\s-]?lapse))\b/.test(t) || /^\s*(?:long|in length)\b/.test(t.slice(spans[0].index + spans[0].length)))) return { kind: 'duration', durationS: spans[0].seconds };
   const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
   if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };

@@ -134,6 +134,21 @@ export function withOrdinalsInWords(text: string): string {
   return text.replace(/(?<!\bevery\s+(?:other\s+)?)\b([1-9]|10)(?:st|nd|rd|th)(?=\s+(?:(?:channel|chan|frame|time ?point|timepoint)s?|(?:(?:stage|xy|imaging)\s+)?(?:position|field|site|fov|location|point)s?)\b)/gi, (m, n: string) => ORDINAL_WORDS[n] ?? m);
 }
 
+/**
+ * A setting written as code ("min_area=35 max_area=900", "radius=8", "frames = 5-20", "min area: 50") as words: the
+ * name's parts apart and its number after it, one setting apart from the next ("min area 35, max area 900"), so each reader of a named value finds the
+ * name right before its number, as in "min area 35". Only a name of letters (3 or more, parts joined by "_") directly
+ * before "=" or ":" and a number; a tool's own name ("subtract_background") without "=" is left as written.
+ */
+export function withSettingsAsWords(text: string): string {
+  return outsideQuotes(text, (part) => part.replace(/\b(\p{L}{2,}(?:_\p{L}+)*)\s*[=:]\s*(?=[-+]?\.?\d)/gu, (m, name: string, at: number) => {
+    if (name.length < 3) return m;
+    // (one setting right after another's value, "min_area=35 max_area=900": a comma between them, as a person writes it)
+    const afterValue = /\d\s*(?:\p{L}{1,3}\d?)?\s+$/u.test(part.slice(0, at));
+    return `${afterValue ? ', ' : ''}${name.replace(/_/g, ' ')} `;
+  }).replace(/\s+,\s/g, ', '));
+}
+
 /** Curly apostrophes and quotes as straight ones, and odd spaces as spaces. */
 export function withPlainTypography(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ');
@@ -268,5 +283,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withPlainTypography(request)))))), catalogue))))))))));
+  return withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue))))))))));
 }

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withQuestionsApart, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -114,5 +114,19 @@ describe('withQuestionsApart', () => {
   it('leaves commands, and questions joined to no question word, as they are', () => {
     expect(withQuestionsApart('segment and track, and how fast do they move?')).toBe('segment and track, and how fast do they move?');
     expect(withQuestionsApart('how many cells divide and move?')).toBe('how many cells divide and move?');
+  });
+});
+
+describe('stop 38: settings written as code', () => {
+  it.each([
+    ['segment min_area=35 max_area=900', 'segment min area 35, max area 900'],
+    ['segment nuclei radius=8 min_area=40', 'segment nuclei radius 8, min area 40'],
+    ['segment frames=5-20', 'segment frames 5-20'],
+    ['segment (min area: 50, max area: 2000)', 'segment (min area 50, max area 2000)'],
+  ])('"%s" → "%s"', (said, read) => {
+    expect(withSettingsAsWords(said)).toBe(read);
+  });
+  it.each(['subtract_background radius 40', 'GFP, interval 00:05:00', 'move to x=100', 'save as "min_area=35"'])('"%s" keeps its words', (said) => {
+    expect(withSettingsAsWords(said)).toBe(said);
   });
 });
