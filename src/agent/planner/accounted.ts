@@ -389,6 +389,35 @@ function numbersAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
   return lines;
 }
 
+/** A clause said after a step with a word of order ("..., then a gif of the corrected stack", "and afterwards a picture of ..."). */
+const AFTER_A_STEP = /\b(?:then|afterwards|after\s+that|once\s+(?:that'?s|that\s+is|it'?s)\s+done)\s+([^,.;!?]+)/giu;
+
+/** A clause that asks for something: a verb of making, showing or saving, or a noun of an output (a movie, a figure, a file, a table). */
+const ASKS_FOR_SOMETHING = /^(?:(?:please|pls|also|just)\s+)*(?:make|show|save|create|produce|generate|render|write|export|draw|plot|send|upload|print|e-?mail|share|give\s+me)\b|\b(?:movies?|videos?|animations?|gifs?|mp4s?|avis?|figures?|pictures?|images?|plots?|graphs?|charts?|files?|tables?|spreadsheets?|montages?|renderings?|projections?|snapshots?|slides?)\b/iu;
+
+/**
+ * "correct the drift, then a gif of the corrected stack", "segment the nuclei and then an mp4 for the lab meeting": a clause
+ * after a step that asks for something and that no planned step was made of is named in one line, never dropped in
+ * silence. A clause that only gives a reason or a setting ("for my presentation", "please") asks for nothing.
+ */
+function trailingAsksAccounted(request: string, plan: Plan, said: string): string[] {
+  const lines: string[] = [];
+  const spans = plan.steps.filter((s) => s.clause && request.indexOf(s.clause) >= 0).map((s) => ({ start: request.indexOf(s.clause), end: request.indexOf(s.clause) + s.clause.length }));
+  for (const m of withoutHedges(request).matchAll(AFTER_A_STEP)) {
+    const start = (m.index ?? 0) + m[0].length - m[1].length;
+    const text = request.slice(start, start + m[1].length).replace(/\s+(?:please|pls|thanks?)\s*$/i, '').trim();
+    // (a step made of these words, its own clause opening in them, or a value of a step said in them, "save it as out.tif", covers them;
+    // a step whose clause only runs on through them, "segment the nuclei and then an mp4", does not)
+    const strings = plan.steps.flatMap((s) => Object.values(s.args)).filter((v): v is string => typeof v === 'string' && v.length >= 3);
+    if (!ASKS_FOR_SOMETHING.test(text) || spans.some((s) => s.start >= (m.index ?? 0) && s.start < start + text.length) || strings.some((v) => text.includes(v) || text.includes(v.replace(/^.*[\\/]/, '')))) continue;
+    // (a line of the answer already names it: "I did not apply "3D rendering" ...")
+    const stop = new Set(stopWords());
+    if (alreadySaid(said, text) || (text.match(/[\p{L}\d]{3,}/gu) ?? []).some((w) => !stop.has(w.toLowerCase()) && new RegExp(`"[^"]*\\b${w}\\b[^"]*"`, 'i').test(said))) continue;
+    lines.push(`Not done: "${text}": no step was made of it (I could not tell which tool makes it), so nothing was made for it; ask for it on its own to have it.`);
+  }
+  return lines;
+}
+
 /**
  * The lines that name the parts of the request the plan neither applied nor named (and values of
  * a step's own choice said elsewhere in the request, applied to it). Only for plans that run steps.
@@ -409,5 +438,6 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
     });
   const left = plan.question ? [] : exclusionsAccounted(request, plan, catalogue, index, [said, ...methods, ...negations, ...things].join(' '));
   const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers];
+  const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...asks];
 }

@@ -450,6 +450,17 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("set the pixel size to 0.65 µm and recompute the areas": after a step that only sets what later steps read, a clause
     // opening with a verb of action asks for an analysis of its own, however common its words)
     const afterASetting = !!previous && selfOf(previous.tool, catalogue)?.appliesToLaterSteps === true && opensWithAnAction(clause.text);
+    // ("correct the drift, then a movie of the corrected stack for my presentation": after a step that makes a movie, a clause
+    // whose only tool word names that kind of result, read by the tool that opens one, asks for the result itself: the
+    // writer of that kind (a tool with a file format that reads it) writes it, never a silent drop)
+    if (previous && !best.named && !clause.negated && plays(best.tool, 'open', catalogue) && best.matched.every((m) => !m.includes(' '))) {
+      const kind = producesOf(previous.tool, catalogue)[0];
+      const writer = kind && producesOf(best.tool, catalogue).includes(kind) ? [...catalogue.keys()].find((t) => t !== best!.tool && 'format' in (catalogue.get(t)?.properties ?? {}) && (selfOf(t, catalogue)?.consumes ?? []).includes(kind as InputType)) : undefined;
+      if (writer && !picked.some((p) => p.tool === writer && clauses[p.clause].sentence === clause.sentence)) {
+        picked.push({ clause: i, tool: writer, writes: true });
+        return;
+      }
+    }
     if (previous && !afterASetting && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
