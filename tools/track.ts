@@ -365,7 +365,7 @@ const measureSchema = z.object({
   kind: z
     .enum(['objects', 'summary', 'links', 'tracks', 'msd'])
     .default('objects')
-    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, intensity mean/median/min/max/std/sum; needs labels); "summary": a summary row per frame, as Fiji\'s Analyze Particles "Summarize" (objects, their total and mean area, % of the field covered, objects per mm² when calibrated, mean intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
+    .describe('"objects": per object and frame (area, perimeter, circularity, ellipse axes, eccentricity, orientation, centroid, nearest-neighbour distance, whether it touches the image edge (touches_edge 1/0), intensity mean/median/min/max/std/sum; needs labels); "summary": a summary row per frame, as Fiji\'s Analyze Particles "Summarize" (objects, their total and mean area, % of the field covered, objects per mm² when calibrated, mean intensity; needs labels); "links": speed and displacement per step; "tracks": TrackMate track features (duration, displacement, speeds, total distance, confinement ratio, linearity, directional change, gaps, splits); "msd": mean squared displacement vs lag with a diffusion coefficient fit'),
   labels: labelsArg.optional().describe('Label movie, for kinds "objects" and "summary": an artifact id or path; with `tracks` and no labels, the label movie the tracks were made on (after the track step\'s repair over time)'),
   movie: movieArg.optional().describe('Intensity movie for kind "objects" (intensity statistics per channel); optional'),
   channel: channelArg.optional().describe('Kinds "objects" and "summary": only this channel\'s intensities (1-based or name); default all channels'),
@@ -414,7 +414,7 @@ const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:cour
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
-  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage'],
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'touching the edge', 'touching the border', 'edge', 'border', 'density', 'confluence', 'confluency', 'area fraction', 'coverage'],
   examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],
