@@ -965,6 +965,8 @@ export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.trackEvent) return true;
+  // ("what share of them is cut by the image border?": the objects a measured column keeps, edgeObjects.ts)
+  if (scope.subset?.column) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
@@ -1233,6 +1235,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
   // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
   if (scope.trackEvent) return true;
+  // ("how many of them touch the border?": the objects a measured 0/1 column keeps, touches_edge)
+  if (scope.subset?.column) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
 }
 
