@@ -5,6 +5,8 @@
 // in the movie the labels were made from when they were cut from part of it (image/frameOrigin.ts)
 // (the CSV header says "t (frame index from 0)": frame 1 of the answers is t = 0; and "z (planes)" for a z-stack). circularity is 4πA/P² from
 // area_px and perimeter_px, clamped at 1 (small objects on a pixel grid exceed it; regionprops.ts says why).
+// touches_edge is 1 when any pixel of the object lies on the image's outermost row or column (the object may be cut by
+// the edge: Fiji's Analyze Particles "exclude on edges", CellProfiler's border objects), else 0.
 import { sourceFirstFrame } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { groupPixels, intensityStats, regionShapes, type PixelGroups } from './regionprops.ts';
@@ -49,9 +51,23 @@ function tableColumns(labels: Movie, channels: number[]): string[] {
   const columns = ['label', 't', ...(frameIntervalS ? ['time_s'] : []), ...(labels.shape.z > 1 ? ['z'] : [])];
   columns.push('area_px', ...(pixelSizeUm ? ['area_um2'] : []), 'perimeter_px', ...(pixelSizeUm ? ['perimeter_um'] : []));
   columns.push('circularity', 'centroid_x_px', 'centroid_y_px', ...(pixelSizeUm ? ['centroid_x_um', 'centroid_y_um'] : []));
-  columns.push('major_axis_px', 'minor_axis_px', 'orientation_rad', 'eccentricity', 'nearest_neighbour_px', ...(pixelSizeUm ? ['nearest_neighbour_um'] : []));
+  columns.push('major_axis_px', 'minor_axis_px', 'orientation_rad', 'eccentricity', 'nearest_neighbour_px', ...(pixelSizeUm ? ['nearest_neighbour_um'] : []), TOUCHES_EDGE);
   for (const c of channels) for (const s of INTENSITY_STATS) columns.push(intensityColumn(s, c));
   return columns;
+}
+
+/** The column that says whether an object touches the image edge (1) or not (0). */
+export const TOUCHES_EDGE = 'touches_edge';
+
+/** Whether any of the pixels (indices into a width x height plane) lies on the plane's outermost row or column. */
+export function touchesEdge(pixels: ArrayLike<number>, width: number, height: number): boolean {
+  const lastRow = (height - 1) * width;
+  for (let i = 0; i < pixels.length; i++) {
+    const p = pixels[i];
+    const x = p % width;
+    if (x === 0 || x === width - 1 || p < width || p >= lastRow) return true;
+  }
+  return false;
 }
 
 /** Calls `visit` with each label plane of frames first..last (0-based) and its pixels grouped by label, checking for cancellation. */
@@ -116,6 +132,7 @@ function objectRows(labels: Movie, t: number, z: number, plane: PlaneData, group
       nearest_neighbour_px: nearest[i],
     });
     const pixels = groups.order.subarray(groups.start[s.label], groups.start[s.label + 1]);
+    row[TOUCHES_EDGE] = touchesEdge(pixels, width, height) ? 1 : 0;
     channels.forEach((c, k) => {
       const stats = intensityStats(intensityPlanes[k], pixels);
       for (const name of INTENSITY_STATS) row[intensityColumn(name, c)] = stats[name];

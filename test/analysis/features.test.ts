@@ -5,7 +5,7 @@
 //   u=(xx-35)*cos(.5)+(yy-25)*sin(.5); v=-(xx-35)*sin(.5)+(yy-25)*cos(.5); lab[(u/9)**2+(v/4)**2<=1]=3
 //   inten=(xx*3+yy*7)%23+0.5*xx; regionprops(lab, intensity_image=inten)
 import { describe, expect, it } from 'vitest';
-import { intensityColumn, measureObjects, measureObjectsAndVolumes, measureVolumes, nearestNeighbourDistancesPx } from '../../src/analysis/features.ts';
+import { intensityColumn, measureObjects, measureObjectsAndVolumes, measureVolumes, nearestNeighbourDistancesPx, touchesEdge } from '../../src/analysis/features.ts';
 import { sourceFrameExtra } from '../../src/image/frameOrigin.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { parseCsv, tableToCsv } from '../../src/analysis/table.ts';
@@ -101,6 +101,40 @@ describe('measureObjects', () => {
     expect(tableToCsv(flat).split('\n')[0].startsWith('label,t (frame index from 0),area_px,')).toBe(true);
     // the first frame is t = 0 there, which answers call frame 1: the header says where t starts
     expect(flat.rows.every((r) => r.t === 0)).toBe(true);
+  });
+});
+
+describe('touches_edge', () => {
+  // 10 x 8 plane: 1 on the left column, 2 on the top row, 3 in the bottom-right corner, 4 inside one pixel from every edge,
+  // 5 on the right column only, 6 on the bottom row only
+  const w = 10;
+  const h = 8;
+  const plane = new Int32Array(w * h);
+  const paint = (label: number, pixels: [number, number][]) => { for (const [x, y] of pixels) plane[y * w + x] = label; };
+  paint(1, [[0, 3], [1, 3], [1, 4]]);
+  paint(2, [[4, 0], [4, 1]]);
+  paint(3, [[9, 7], [8, 7], [9, 6]]);
+  paint(4, [[3, 3], [4, 4], [3, 4], [2, 5], [5, 5]]);
+  paint(5, [[9, 2], [8, 2]]);
+  paint(6, [[6, 7], [6, 6]]);
+
+  it('is 1 for an object with a pixel on the outermost row or column, 0 for one wholly inside, in the table and its CSV', async () => {
+    const labels = movieFromPlanes({ t: 1, z: 1, c: 1, y: h, x: w }, 'int32', () => plane);
+    const table = await measureObjects(labels);
+    expect(table.columns).toContain('touches_edge');
+    expect(Object.fromEntries(table.rows.map((r) => [r.label, r.touches_edge]))).toEqual({ 1: 1, 2: 1, 3: 1, 4: 0, 5: 1, 6: 1 });
+    const back = parseCsv(tableToCsv(table));
+    expect(back.columns).toContain('touches_edge');
+    expect(back.rows.find((r) => r.label === 4)?.touches_edge).toBe(0);
+    expect(back.rows.find((r) => r.label === 6)?.touches_edge).toBe(1);
+    // one pixel in from each edge is inside
+    expect(touchesEdge([1 * w + 1, 6 * w + 8], w, h)).toBe(false);
+    expect(touchesEdge([7 * w + 4], w, h)).toBe(true);
+  });
+
+  it('is 0 for the regionprops objects, all inside their 50 x 40 plane', async () => {
+    const labels = movieFromPlanes({ t: 1, z: 1, c: 1, y: H, x: W }, 'int32', () => objects());
+    expect((await measureObjects(labels)).rows.map((r) => r.touches_edge)).toEqual([0, 0, 0]);
   });
 });
 

@@ -38,6 +38,8 @@ import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor 
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+// (its own line: the objects a measured column keeps, edgeObjects.ts)
+import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -3108,13 +3110,16 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // ("how many cells move?", "how many stay for the whole movie?": tracks counted by what each did, from a table of whole tracks)
   const tracksCounted = countsMovingCells(text) || countsWholeTracks(text);
   // ("count the nuclei, ignoring anything under 40 px": a count with a condition counts the rows of a table that meet it)
-  const counts = countsThings(text) || tracksCounted || countsWithACondition(text);
+  // ("how many cells touch the border?", "which nuclei are cut by the edge?": the objects a column of the objects table keeps,
+  // counted or listed from it, never an earlier step's count of all of them)
+  const byColumn = keepsRowsByAColumn(text);
+  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn;
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
   // a value an earlier step reported, when it is the quantity asked (its name says so)
-  const value = (scoped && !counts) || tracksCounted ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
+  const value = (scoped && !counts) || tracksCounted || byColumn ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
   if (value && (!measured || counts || namesQuantity(text, value.split(' (from ')[0]))) return { steps: [], question: text };
   if (!measured) return questionPlan(text, conversation, catalogue, !asksAMeasuredQuantity(text));
   const clause = measuringWords(text, own);

@@ -28,6 +28,7 @@ import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts'
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
+import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -400,6 +401,8 @@ export interface Subset {
   negated: boolean;
   /** The phrase as written, removed before the quantity is read. */
   phrase: string;
+  /** A 0/1 column of the table that keeps the rows ("touching the border": touches_edge, edgeObjects.ts), when the words name one. */
+  column?: string;
 }
 
 /** Columns that count events of a track: a relative clause names one of them ("that divided", "with a gap"), else it only describes. */
@@ -415,6 +418,8 @@ const THINGS = String.raw`(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector(?:y
  * didn't divide", "non-dividing cells", "dividing cells": the rows a question keeps, by an event.
  */
 function subsetOf(text: string): Subset | undefined {
+  const byColumn = edgeSubsetOf(text);
+  if (byColumn) return byColumn;
   const relative = new RegExp(String.raw`\b${THINGS}\s+(?:that|which|who|with|without|having)\s+((?:(?:did|do|does|have|has|had|ever|never|not|n't|no|any|a|an|one|at least one|undergo|underwent|went through|show|showed|shows)\s+)*)([\p{L}-]{4,})`, 'iu').exec(text);
   if (relative && namesAnEvent(relative[2])) {
     const head = `${relative[0].split(/\s+/)[1]} ${relative[1]}`.toLowerCase();
@@ -462,10 +467,11 @@ function readScope(question: string): QuestionScope {
   // (a calibration told with the question, "5 min per frame", is no scope of it)
   const whole = withoutUnits(plainQuestion(withoutToldCalibration(question)));
   // "... of the cells that divided": the rows kept, not the quantity asked
-  // (only beside a quantity: "are there any dividing cells?" asks for the event itself)
+  // (only beside a quantity: "are there any dividing cells?" asks for the event itself; a column that keeps the rows,
+  // "how many cells touch the border?", keeps them for a count too)
   const found = subsetOf(whole);
   const rest = found ? whole.replace(found.phrase, ' ').replace(/\s+/g, ' ') : whole;
-  const subset = found && quantityOf(rest).size > 0 ? found : undefined;
+  const subset = found && (found.column || quantityOf(rest).size > 0) ? found : undefined;
   const text = subset ? rest : whole;
   const frameNumber = /\b(?:in|at|on|of|for|during)?\s*(?:frame|time ?point|timepoint|t)\s*(?:#|=|:|no\.?)?\s*(\d+)\b/i.exec(text);
   // "at the end" alone is the last frame, "at the start" the first (with a comparison they are both ends)
@@ -959,6 +965,8 @@ export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
   if (scope.trackEvent) return true;
+  // ("what share of them is cut by the image border?": the objects a measured column keeps, edgeObjects.ts)
+  if (scope.subset?.column) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
@@ -1199,6 +1207,11 @@ export function countsThings(question: string): boolean {
   return scope.reduce === 'count' && !countsSomethingElse(scope) && !scope.condition;
 }
 
+/** The question keeps the objects by a 0/1 column of the objects table ("how many cells touch the border?", "which nuclei are cut by the edge?"). */
+export function keepsRowsByAColumn(question: string): boolean {
+  return readQuestion(question).subset?.column !== undefined;
+}
+
 /** A count of things that meet a condition ("count the nuclei, ignoring anything under 40 px"): a table of objects answers it. */
 export function countsWithACondition(question: string): boolean {
   const scope = readQuestion(question);
@@ -1222,6 +1235,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
   // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
   if (scope.trackEvent) return true;
+  // ("how many of them touch the border?": the objects a measured 0/1 column keeps, touches_edge)
+  if (scope.subset?.column) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
 }
 
@@ -1637,6 +1652,12 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
   const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
   if (moving) return moving;
+  // "how many cells touch the border?", "which nuclei are cut by the edge?": the objects a 0/1 column keeps, counted or listed
+  if (scope.subset?.column && scope.quantity.size === 0) {
+    const reduce = scope.reduce === 'fraction' ? 'fraction' : scope.which ? 'which' : scope.reduce === 'count' ? 'count' : /^\W*(?:(?:so|and)\s+)?(?:are|is|were|was|do|does|did)\b/i.test(plainQuestion(question)) ? 'any' : undefined;
+    const edge = reduce ? edgeRowsAnswer({ subset: { ...scope.subset, column: scope.subset.column }, reduce, ...(scope.frame !== undefined ? { frame: scope.frame } : {}), ...(scope.frames ? { frames: scope.frames } : {}) }, tables) : undefined;
+    if (edge) return edge;
+  }
   // "how many cells divided?": the cells (mother branches) that divided, and the events and lineages when they differ
   const dividing = dividingCellsAnswer(question, tables, results, scope);
   if (dividing) return dividing;
@@ -2085,7 +2106,14 @@ function subsetColumn(table: Table, subset: Subset): string | undefined {
 function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: string } | string {
   let rows = table.rows;
   const parts: string[] = [];
-  if (scope.subset) {
+  if (scope.subset?.column) {
+    // "the nuclei not touching the edge": the rows a 0/1 column keeps
+    const subset = { ...scope.subset, column: scope.subset.column };
+    if (!table.columns.includes(subset.column)) return noColumnReply(subset, 'The table');
+    rows = keptRows(rows, subset);
+    if (rows.length === 0) return `No objects ${keptInWords(subset)}, so there is no ${scope.reduce === 'count' || scope.reduce === 'fraction' ? 'value' : scope.reduce === 'sd' ? 'standard deviation' : scope.reduce} to give.`;
+    parts.push(`for the ${counted(rows.length, 'object')} that ${keptInWords(subset, rows.length !== 1)}`);
+  } else if (scope.subset) {
     // "the cells that divided": the rows with the event counted; never the whole table in silence
     const column = subsetColumn(table, scope.subset);
     if (!column) return `The table has no column for "${scope.subset.words}" (${table.columns.filter((c) => /^NUMBER_/i.test(c)).join(', ') || 'no counts of events'}), so I cannot keep only the ${scope.subset.negated ? 'rows without it' : 'rows with it'}: measure the tracks (measure kind "tracks") for their divisions and gaps.`;
@@ -2178,7 +2206,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   // "are the dividing cells faster than the others?": the kept rows against the rest, the rest the baseline
   if (scope.subset && comparesWithTheRest(question)) {
     const rest = scopedRows(table, { ...scope, subset: { ...scope.subset, negated: !scope.subset.negated } });
-    const eventColumn = subsetColumn(table, scope.subset);
+    const eventColumn = scope.subset.column ?? subsetColumn(table, scope.subset);
     const valuesOf = (rows: Row[]) => numeric(rows, column).map((v) => v * factor);
     if (typeof rest !== 'string' && eventColumn) {
       const [base, kept] = [valuesOf(rest.rows), valuesOf(scoped.rows)];
