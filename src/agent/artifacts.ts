@@ -14,6 +14,7 @@ import { InputError, WorkError } from '../errors.ts';
 import { calibratedMovie, type Calibration } from '../image/calibration.ts';
 import { movieInputExists } from '../image/moviePath.ts';
 import { openMovie } from '../image/reader.ts';
+import type { KeptAppends } from './keptAppends.ts';
 import { contentHash, knownContentHash } from './provenance.ts';
 import { redact } from './secrets.ts';
 
@@ -88,7 +89,11 @@ export class ArtifactStore {
   /** True once the call in progress has added an output: the next resolve starts a new call. */
   private adding = false;
 
-  constructor(readonly sessionDir: string) {
+  /** `appends`: the session's kept files, for a throw-away session (see keptAppends.ts); else each line opens its file. */
+  constructor(
+    readonly sessionDir: string,
+    private readonly appends?: KeptAppends,
+  ) {
     mkdirSync(join(sessionDir, 'artifacts'), { recursive: true });
     const index = join(sessionDir, INDEX);
     if (existsSync(index)) {
@@ -101,6 +106,11 @@ export class ArtifactStore {
         else this.records.push(record);
       }
     }
+  }
+
+  private appendIndex(line: string): void {
+    if (this.appends) this.appends.append(join(this.sessionDir, INDEX), line);
+    else appendFileSync(join(this.sessionDir, INDEX), line);
   }
 
   /** Artifacts of undone or replaced steps: `get` and `resolve` still find them by id; `list` leaves them out. */
@@ -131,12 +141,12 @@ export class ArtifactStore {
       const relocated: ArtifactRecord = { ...moved, path: absolute, source: moved.source && { ...moved.source, path: absolute }, movedFrom: moved.path, createdAt: record.createdAt };
       this.records[this.records.indexOf(moved)] = relocated;
       if (this.outputSource === record.source) this.outputSource = relocated.source;
-      appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(relocated)) + '\n');
+      this.appendIndex(JSON.stringify(redact(relocated)) + '\n');
       return { id: relocated.id, type, path: relocated.path };
     }
     this.records.push(record);
     // descriptions can come from the model, which can echo a key: redacted like every session file
-    appendFileSync(join(this.sessionDir, INDEX), JSON.stringify(redact(record)) + '\n');
+    this.appendIndex(JSON.stringify(redact(record)) + '\n');
     return { id: record.id, type, path: record.path };
   }
 

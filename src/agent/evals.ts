@@ -443,6 +443,7 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   } finally {
     // an acquisition the case started keeps writing into the case's folder: it ends (and its files close) before the folder goes
     if (session) await endAcquisition(session, result);
+    session?.close();
     if (savedPipelinesDir === undefined) delete process.env.CELLPILOT_PIPELINES;
     else process.env.CELLPILOT_PIPELINES = savedPipelinesDir;
     if (savedModelsDirs === undefined) delete process.env.CELLPILOT_MODELS;

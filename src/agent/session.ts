@@ -11,6 +11,7 @@ import { HISTORY_KEY } from '../../tools/historyKey.ts';
 import { ArtifactStore, CALIBRATION_KEY, createToolContext, userPath } from './artifacts.ts';
 import { sessionHistory } from './replay.ts';
 import { ProvenanceLog, readJsonLines } from './provenance.ts';
+import { KeptAppends } from './keptAppends.ts';
 import { writeFileAtomic } from './locks.ts';
 import { redact } from './secrets.ts';
 
@@ -74,6 +75,8 @@ export class Session {
   readonly state = new Map<string, unknown>();
   private stepCounter: number;
   private turnCounter: number;
+  /** A throw-away session's transcript and artifact index, kept open until `close` (see keptAppends.ts). */
+  private readonly appends: KeptAppends | undefined;
 
   private constructor(
     readonly id: string,
@@ -81,7 +84,8 @@ export class Session {
     readonly meta: SessionMeta,
     durable = true,
   ) {
-    this.store = new ArtifactStore(dir);
+    this.appends = durable ? undefined : new KeptAppends();
+    this.store = new ArtifactStore(dir, this.appends);
     this.provenance = new ProvenanceLog(dir, durable);
     if (meta.calibration) this.state.set(CALIBRATION_KEY, meta.calibration);
     this.store.setAside(meta.setAside ?? []);
@@ -218,7 +222,14 @@ export class Session {
 
   /** Appends one transcript line; it is in the file at once (a killed process loses nothing), fsync is left to the OS. */
   appendTranscript(entry: Omit<TranscriptEntry, 'time'>): void {
-    appendFileSync(join(this.dir, TRANSCRIPT), JSON.stringify(redact({ time: new Date().toISOString(), ...entry })) + '\n');
+    const line = JSON.stringify(redact({ time: new Date().toISOString(), ...entry })) + '\n';
+    if (this.appends) this.appends.append(join(this.dir, TRANSCRIPT), line);
+    else appendFileSync(join(this.dir, TRANSCRIPT), line);
+  }
+
+  /** Closes the files a throw-away session keeps open (before its folder is removed); nothing to do for another. */
+  close(): void {
+    this.appends?.close();
   }
 
   transcript(): TranscriptEntry[] {

@@ -17,6 +17,21 @@ function tempRoot(): string {
 }
 
 describe('Session', () => {
+  it('a throw-away session writes each transcript and index line at once, and closed it reopens its files', () => {
+    const root = tempRoot();
+    const input = join(root, 'raw.tif');
+    writeFileSync(input, 'raw pixels');
+    const session = Session.create({ root, id: 'eval', durable: false });
+    session.appendTranscript({ role: 'user', content: 'segment the nuclei' });
+    session.addInput('movie', input);
+    expect(session.transcript().map((e) => e.content)).toEqual(['segment the nuclei']);
+    expect(readFileSync(join(session.dir, 'artifacts.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    session.close();
+    session.appendTranscript({ role: 'assistant', content: 'done' });
+    session.close();
+    expect(Session.open('eval', { root }).transcript().map((e) => e.content)).toEqual(['segment the nuclei', 'done']);
+  });
+
   it('creates, reopens and lists sessions with step ids that continue', async () => {
     const root = tempRoot();
     const input = join(root, 'raw.tif');

@@ -3,7 +3,7 @@
 // thesaurus and spelling tolerance. "Li threshold instead of Otsu" → method "li".
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
-import { allowedEdits, editDistance, meaning, type Token, tokenize } from './words.ts';
+import { allowedEdits, editDistance, meaning, type Token, type Tokens, tokenize } from './words.ts';
 import { indexFor } from './toolIndex.ts';
 import { memoForStep } from './stepMemo.ts';
 
@@ -23,7 +23,7 @@ export function withoutRejected(text: string): string {
  * The tokens without the parts of a name written with capitals inside it ("StarDist", "FluxMapper"): a name is one
  * word, and its parts ("dist") name no value (of a hyphenated word, "frame-to-frame", the parts stay words).
  */
-function withoutNameParts(tokens: Token[], text: string): Token[] {
+function withoutNameParts(tokens: Tokens, text: string): Tokens {
   return tokens.filter((t) => !t.part || !/\p{Ll}\p{Lu}/u.test(text.slice(t.start, t.end)));
 }
 

@@ -4,7 +4,7 @@
 // candidate only when one of its own words (or value words) is in the clause; examples
 // and the summary only rank the candidates.
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, soundsLike, type Token, tokenize } from './words.ts';
+import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, soundsLike, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
 
 export interface DescribedTool {
@@ -310,7 +310,7 @@ export class ToolIndex {
   }
 
   /** The clause's words as meanings, misspellings mapped onto the tools' vocabulary. */
-  meanings(tokens: Token[]): string[] {
+  meanings(tokens: Tokens): string[] {
     return tokens.map((t) => this.correct(meaning(t.stem), t.word));
   }
 
@@ -456,7 +456,7 @@ export class ToolIndex {
   }
 
   /** The tool's phrases found in the clause, each with where its words are and its score. */
-  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Token[], text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
+  private phrasesFound(doc: ToolDoc, stems: string[], tokens: Tokens, text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
     const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
     const seen = new Set<string>();
     for (const p of doc.phrases) {
@@ -482,7 +482,7 @@ const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|
  * The phrase's words lie on both sides of a word that opens a clause ("find where cells split in
  * two": the cells are not what "find" finds, so it is no "find nuclei"); the words of a phrase are one clause's.
  */
-function bridgesAClause(at: number[], tokens: Token[], text: string): boolean {
+function bridgesAClause(at: number[], tokens: Tokens, text: string): boolean {
   for (let k = 1; k < at.length; k++) {
     const [a, b] = [tokens[at[k - 1]], tokens[at[k]]];
     if (a && b && b.start > a.end && CLAUSE_OPENER.test(text.slice(a.end, b.start))) return true;

@@ -30,7 +30,7 @@ import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
-import { isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
 import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
@@ -2133,7 +2133,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|don't|dont|do\s+not|never|without|no\s+need
  * The words ask to keep the things a leaving-out switch names: its verb of leaving out turned down
  * ("don't drop the border objects") or a verb of keeping before them ("keep the nuclei at the edge").
  */
-function keptNotLeftOut(clause: string, tokens: Token[], said: string[], first: Token): boolean {
+function keptNotLeftOut(clause: string, tokens: Tokens, said: string[], first: Readonly<Token>): boolean {
   const verb = said.findIndex((m, k) => m === EXCLUDE_MEANING && tokens[k].start <= first.start);
   if (verb >= 0) return NEGATION_BEFORE.test(clause.slice(Math.max(0, tokens[verb].start - 24), tokens[verb].start));
   // ("keep only those away from the border": keeping some only is leaving the others out)

@@ -168,21 +168,32 @@ function withCompounds(text: string): string {
   return out;
 }
 
-const TOKENS = new Map<string, Token[]>();
+/** The words of a text as tokenize gives them: shared by every caller, so no caller may change them. */
+export type Tokens = readonly Readonly<Token>[];
+
+const TOKENS = new Map<string, Tokens>();
+
+/** Under the tests each text's tokens are frozen, so a caller that changes shared tokens fails there. */
+const FREEZE = typeof process !== 'undefined' && !!process.env.VITEST;
 
 /**
  * The content words of a text with their positions (hyphenated words kept whole and split).
  * A planner turn reads the same clause many times: each text is read once, and every caller
- * gets its own copies.
+ * gets the same tokens, readonly (a caller that needs to change them copies them).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): Tokens {
   let tokens = TOKENS.get(text);
   if (!tokens) {
-    tokens = tokenizeOnce(text);
+    const read = tokenizeOnce(text);
+    if (FREEZE) {
+      for (const t of read) Object.freeze(t);
+      Object.freeze(read);
+    }
+    tokens = read;
     if (TOKENS.size > 20_000) TOKENS.clear();
     TOKENS.set(text, tokens);
   }
-  return tokens.map((t) => ({ ...t }));
+  return tokens;
 }
 
 /** Pieces of a CamelCase word that make a name, not words ("He La", "Ca Ski"): a short first piece, none of one letter ("Io U" of IoU is "IoU"'s words). */

@@ -103,10 +103,14 @@ describe('order', () => {
 });
 
 describe('what the planner keeps of texts it read', () => {
-  it('gives every caller its own tokens and matches: changing them changes no later reading', () => {
+  it('shares tokens readonly (frozen under the tests) and gives every caller its own matches: changing them changes no later reading', () => {
     const first = tokenize('segment the nuclei');
-    first[0].stem = 'changed';
+    expect(() => {
+      (first[0] as { stem: string }).stem = 'changed';
+    }).toThrow(TypeError);
+    expect(() => (first as unknown as unknown[]).push('changed')).toThrow(TypeError);
     expect(tokenize('segment the nuclei')[0].stem).not.toBe('changed');
+    expect(tokenize('segment the nuclei')).toHaveLength(2);
     const index = indexFor(catalogue);
     const m = index.match('segment the nuclei');
     m[0].matched.push('changed');
