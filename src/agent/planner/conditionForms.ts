@@ -66,9 +66,10 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   const first = /^\s*(?:(?:and|but|so|ok(?:ay)?|please)[,\s]+)?(?:only\s+)?if\s+(.+?)\s*,\s*(?:then\s+)?(?:please\s+)?(.+)$/i.exec(request);
   if (first) return asked(first[1], first[2], '', needOf);
   // "denoise only if the movie is noisy, then segment", "correct the drift if needed"
-  const after = /^(.+?)\s*,?\s*(?:but\s+)?(?:only\s+)?(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
+  // (a word of its own: the "if" of "tif" is none)
+  const after = /^(.+?)(?:\s*,)?\s+(?:but\s+)?(?:only\s+)?\b(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
   // ("track them, and if cells divide keep the lineage": the condition opens the next clause, whose action follows it)
-  if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
+  if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will|which|what|how|why|when|where|who)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
   const end = NEXT_STEP.exec(after[2]);
   const condition = end ? after[2].slice(0, end.index) : after[2];
   const rest = end ? after[2].slice(end.index) : '';

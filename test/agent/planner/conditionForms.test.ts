@@ -25,6 +25,9 @@ describe('a condition said as a yes/no question', () => {
     expect(conditionAsQuestion('correct drift only if it is more than 2 px', none)).toBeUndefined();
     expect(conditionAsQuestion('measure the cells if they are round', none)).toBeUndefined();
     expect(conditionAsQuestion('segment the nuclei and tell me if the cells divide', none)).toBeUndefined();
+    // "if" inside a word ("tif") and a question's own "if" are no condition
+    expect(conditionAsQuestion('save the masks as tif and the tracks as trackmate xml', none)).toBeUndefined();
+    expect(conditionAsQuestion('which bleach correction method should I use if I want to measure intensities?', none)).toBeUndefined();
   });
 });
 
