@@ -393,7 +393,9 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   // of counts of objects, with no measure of each object named, is one row per frame (a count is of a frame, not of an object)
   // (the objects only named, "the nucleus count", choose no kind; a step added for a writer, whose words are the writer's
   // alone, "in a file I can open in Excel", reads what the request asked to count)
-  else if ((!kind || kind === 'objects') && countsOnly(c.text)) kind = 'summary';
+  // (only where a table of them is asked for: "is the count increasing?", "how does the number change? graph" read the
+  // objects' table, whose counts per frame the answers and plots already take)
+  else if ((!kind || kind === 'objects') && countsOnly(c.text) && TABLE_ASKED.test(c.request)) kind = 'summary';
   else if (!kind && !OF_EACH_OBJECT.test(c.text) && !COUNTS_ASKED.test(c.text) && !/\bmeasur|\bquantif/i.test(c.text) && countsOnly(c.request)) kind = 'summary';
   const volumes = /\bvolumes?\b|µm(?:³|\^?3)|\bcubic micro/i.test(c.text) ? { volumes: true } : {};
   // ("intensity over time for each cell", "how does the area of each nucleus change over time?": values followed per cell need
@@ -403,6 +405,8 @@ function readMeasureRequest(c: RequestClause): Record<string, unknown> {
   return { frames: undefined, kind, ...volumes, $needs: !ofLabels ? ['tracks'] : perCellOverTime && kind !== 'summary' ? ['labels', 'tracks'] : ['labels'] };
 }
 
+/** A table or file of results asked for ("as csv", "in a spreadsheet", "save the counts", "export"). */
+const TABLE_ASKED = /\b(?:csv|tsv|excel|xlsx?|spreadsheets?|tables?|files?|save|saved|export\w*|write|prism|graphpad)\b/i;
 const COUNTS_ASKED = /\b(?:counts?|counted|counting|tally)\b|\bnumbers?\s+of\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?|particles?|blobs?)\b|\b(?:cell|nucleus|nuclei|object)\s+counts?\b/i;
 /** Words that name a measure of each object, or what is not an object of the masks (tracks, divisions, steps). */
 const OF_EACH_OBJECT = /\b(?:areas?|sizes?|intensit(?:y|ies)|brightness|fluorescence|signal|shapes?|circularit\w*|roundness|perimeters?|eccentricit\w*|solidit\w*|aspect|elongation|centroids?|positions?|features?|morpholog\w*|volumes?|distances?|neighbou?rs?|spacing|tracks?|tracklets?|divisions?|mitos[ei]s|links?|steps?|lineages?|speeds?)\b/i;
