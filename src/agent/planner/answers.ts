@@ -155,7 +155,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         let score = matched.reduce((a, w) => a + weight(w), 0);
         // a value that shares only the word naming the step ("frames segmented" for "the segmentation") is not what the
         // question asks of that step ("what blur did the segmentation apply?" is never "Frames = 3")
-        if (matched.every((w) => naming.has(w))) score = 0;
+        // (a word naming the step that is the value's own name still answers: "when did the first division happen?" → divisionFrames)
+        if (matched.every((w) => naming.has(w)) && !index.meanings(tokenize(humanKey(k))).some((w) => matched.includes(w))) score = 0;
         // a setting the step used (track's linking distance) is no measurement of the things: "how far did the cells
         // travel?" is not answered by it, "which linking distance did you use?" is
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;

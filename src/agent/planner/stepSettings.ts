@@ -10,13 +10,15 @@ import type { ToolIndex } from './matcher.ts';
 import { tokenize } from './words.ts';
 
 /** A word that names a step by its doing ("segmentation", "tracking", "the tracker"), not a thing it finds. */
-const STEP_NOUN = /(?:ion|ing|[^e]er|or|ment)$/;
+const STEP_NOUN = /(?:ion|ing|ment)$/;
+/** A word for the one doing a step ("the tracker", "the segmenter"). */
+const AGENT_NOUN = /(?:[^e]er|or)$/;
 
 /** Words of the question's form that say nothing of which setting it asks ("what", "did", "use", "how much"). */
 const FORM = /^(?:what|which|how|did|do|doe|was|were|is|are|the|use|us|appl|allow|assum|set|choos|chos|chose|pick|valu|much|man|count|run|ran|any|there|step|pleas|pl|just|exact|again|actual|sorry|silli|question|so|get|right|figur|legend|sure|want|need|know|tell|me|you|it|thi|that|your|i|my|in|px|pixel|micron|um|µm|amount|size|strong|strength|level|width|wide|big|larg|much|kind|type|sort)$/;
 
 /** Verbs and nouns that ask how a step worked, not what it found. */
-const HOW_IT_WORKED = /\b(?:use[ds]?|using|appl(?:y|ied|ies)|assum(?:e|ed|es)|set|chose|choose|chosen|allow(?:ed|s)?|kept|keep|pick(?:ed)?|sigma|parameters?|settings?|kernel|filter|cut-?off|smooth\w*|blur\w*|subtract\w*|split\w*|separat\w*|before|beforehand|prior|first)\b/i;
+const HOW_IT_WORKED = /\b(?:use[ds]?|using|appl(?:y|ied|ies)|assum(?:e|ed|es)|set|chose|choose|chosen|allow(?:ed|s)?|kept|keep|pick(?:ed)?|sigma|parameters?|settings?|kernel|filter|cut-?off|smooth\w*|blur\w*|subtract\w*|split\w*|separat\w*|before|beforehand|prior)\b/i;
 /** Verbs that ask what a step found or measured (a result, answered from its values or tables). */
 const WHAT_IT_FOUND = /\b(?:find|found|detect(?:ed)?|count(?:ed)?|identif\w*|picked up|measur\w*|how many (?:cells?|nuclei|nucleus|objects?|tracks?|divisions?|spots?))\b/i;
 
@@ -28,11 +30,14 @@ function namedStep(question: string, earlier: PastResult[], index: ToolIndex): {
   for (const r of [...earlier].reverse()) {
     if (!r.ok) continue;
     // (the tool's name and its own words: "before thresholding" names segment as "the segmentation" does)
+    const name = new Set(index.meanings(tokenize(r.tool.replace(/_/g, ' '))));
     const own = new Set(index.meanings(tokenize(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).filter((w) => !/\s/.test(w)).join(' ')}`)));
     for (const t of tokens) {
-      if (!(STEP_NOUN.test(t.word.toLowerCase()) || t.word.toLowerCase() === r.tool)) continue;
+      // (a noun of doing names the step by its own words, "thresholding"; an agent noun or the name itself only by the
+      // tool's name, "the tracker": "bigger" is no step)
+      const w = t.word.toLowerCase();
       const m = index.meanings([t])[0];
-      if (m && own.has(m)) { naming.add(m); step ??= r; }
+      if (m && (STEP_NOUN.test(w) ? own.has(m) : AGENT_NOUN.test(w) || w === r.tool ? name.has(m) : false)) { naming.add(m); step ??= r; }
     }
   }
   return step ? { step, naming } : undefined;
@@ -43,7 +48,11 @@ function namedStep(question: string, earlier: PastResult[], index: ToolIndex): {
  * them was matched by the step's name, not by what the question asks of it.
  */
 export function stepNamingMeanings(question: string, earlier: PastResult[], index: ToolIndex): Set<string> {
-  return namedStep(question, earlier, index)?.naming ?? new Set();
+  const named = namedStep(question, earlier, index);
+  if (!named) return new Set();
+  // (a step named by what it counts is asked that: "the first division" of detect_divisions, whose value is "divisions")
+  const counted = new Set(earlier.filter((r) => r.ok).flatMap((r) => Object.keys(findTool(r.tool)?.results ?? {}).flatMap((k) => index.meanings(tokenize(words(k))))));
+  return new Set([...named.naming].filter((m) => !counted.has(m)));
 }
 
 function words(key: string): string {
