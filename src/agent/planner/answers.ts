@@ -14,6 +14,7 @@ import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
 import { dividerAnswer } from './dividerAnswers.ts';
+import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
@@ -126,6 +127,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // (the things counted: "how many divisions in frames 1-10?" is never answered by a value of other things, the objects per frame)
   const thingsAsked = scope.reduce === 'count' ? KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question))) : [];
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
+  const naming = stepNamingMeanings(question, results, index);
   let best: { result: PastResult; keys: string[]; score: number } | undefined;
   let bestIsSeries = false;
   // a setting a step made for later steps (the pixel size set) answers only a question that says its own words, not
@@ -149,7 +151,12 @@ export function answerFromValues(question: string, conversation: Conversation, r
       })
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
-        let score = [...own].filter((w) => asked.has(w)).reduce((a, w) => a + weight(w), 0);
+        const matched = [...own].filter((w) => asked.has(w));
+        let score = matched.reduce((a, w) => a + weight(w), 0);
+        // a value that shares only the word naming the step ("frames segmented" for "the segmentation") is not what the
+        // question asks of that step ("what blur did the segmentation apply?" is never "Frames = 3")
+        // (a word naming the step that is the value's own name still answers: "when did the first division happen?" → divisionFrames)
+        if (matched.every((w) => naming.has(w)) && !index.meanings(tokenize(humanKey(k))).some((w) => matched.includes(w))) score = 0;
         // a setting the step used (track's linking distance) is no measurement of the things: "how far did the cells
         // travel?" is not answered by it, "which linking distance did you use?" is
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;

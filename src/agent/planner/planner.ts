@@ -26,6 +26,7 @@ import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
+import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
@@ -1325,6 +1326,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (quality) return { steps: [], reply: quality };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)
+  const setting = (isQuestion(text) || isAskedForm(text)) && !acquisitionRunning(conversation) ? settingAnswer(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {}) : undefined;
+  if (setting) return { steps: [], reply: setting };
   // "run it on all the tif files in this folder": the steps so far saved as a pipeline and the batch command named (otherFiles.ts)
   const otherFiles = acquisitionRunning(conversation) ? undefined : otherFilesPlan(conversation, catalogue);
   if (otherFiles) return otherFiles;
