@@ -145,7 +145,8 @@ export function withSettingsAsWords(text: string): string {
     if (name.length < 3) return m;
     // (one setting right after another's value, "min_area=35 max_area=900": a comma between them, as a person writes it)
     const afterValue = /\d\s*(?:\p{L}{1,3}\d?)?\s+$/u.test(part.slice(0, at));
-    return `${afterValue ? ', ' : ''}${name.replace(/_/g, ' ')} `;
+    // ("minArea=25": camel case spelt out as words too)
+    return `${afterValue ? ', ' : ''}${name.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase()} `;
   }).replace(/\s+,\s/g, ', '));
 }
 

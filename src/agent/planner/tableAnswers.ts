@@ -667,7 +667,9 @@ function isAskedFormOnce(question: string): boolean {
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) (?:like|love)|i want(?:ed)?|i need|we(?:'d| would) (?:like|love)|i(?:'m| am) curious|i wonder(?:ed)?|(?:i|we)(?:'m| am|'re| are| was| were) (?:wondering|curious)(?: about)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder(?:ing)?|list)\b/i.test(prefix) ? 'what is ' : prefix))
     // ("I was wondering if ...", "I'd like to know whether ...": a yes/no question asked indirectly, "whether ...")
-    .replace(/^what is if\b/i, 'whether')
+    // (not "if you could measure ...": a request put politely)
+    .replace(/^what is if\b(?!\s+(?:you|u)\s+(?:could|can|would|might|will)\b)/i, 'whether')
+    .replace(/^what is (?=(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might|will)\b)/i, '')
     .replace(/^what is (?=(?:how|what|which|who|whose|when|where|whether|is|are|was|were|do|does|did)\b)/i, '')
     // "describe the distribution of areas", "summarise the spread": the statistics asked for
     // ("could you summarise the mean fluorescence across the timecourse?": a statistic summarised is that statistic asked)
@@ -683,7 +685,7 @@ function isAskedFormOnce(question: string): boolean {
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
   if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
-  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|whether|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|whether(?!\s+(?:you|u)\s+(?:could|can|would|might|will)\b)|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"

@@ -3,6 +3,7 @@ import { comparedDeclaredResult } from '../../../src/agent/planner/declaredResul
 import { comparedNumberAt } from '../../../src/agent/planner/comparedValue.ts';
 import { asQuestion, conditionAsQuestion } from '../../../src/agent/planner/conditionForms.ts';
 import { findTool } from '../../../src/agent/allTools.ts';
+import { isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
 import { argsOf, loadAcquisitionWords, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -98,5 +99,13 @@ describe('a yes/no question comparing one measured value with a number', () => {
     expect(comparedNumberAt('correct the drift, max 50 px')).toBe(-1);
     expect(argsOf('was the drift under 50 pixels?', 'correct_drift').maxDriftPx).toBeUndefined();
     expect(said('is the drift more than 2 px?')).not.toMatch(/Not applied/);
+  });
+});
+
+describe('a request put politely is no question', () => {
+  it('"I was wondering if you could ..." asks for a step; "I was wondering if the cells divide" asks a question', () => {
+    expect(isAskedForm('I was wondering if you could measure the nuclear intensity in channel 2')).toBe(false);
+    expect(isAskedForm('I was wondering whether you could outline the nuclei in frames 10 to 20 for me')).toBe(false);
+    expect(isAskedForm('I was wondering if the cells divide')).toBe(true);
   });
 });

@@ -122,6 +122,7 @@ describe('stop 38: settings written as code', () => {
     ['segment min_area=35 max_area=900', 'segment min area 35, max area 900'],
     ['segment nuclei radius=8 min_area=40', 'segment nuclei radius 8, min area 40'],
     ['segment frames=5-20', 'segment frames 5-20'],
+    ['segment minArea=25 maxArea=500', 'segment min area 25, max area 500'],
     ['segment (min area: 50, max area: 2000)', 'segment (min area 50, max area 2000)'],
   ])('"%s" → "%s"', (said, read) => {
     expect(withSettingsAsWords(said)).toBe(read);
