@@ -156,11 +156,11 @@ const correctDrift = defineTool({
       };
       const result = await estimateDrift(movie, options);
       // (a drift under the least asked is left as recorded: the movie itself is this step's movie, nothing written)
-      const underAsked = args.minDriftPx !== undefined && result.maxDriftPx < args.minDriftPx;
-      if (moviePath && !underAsked) await writeTranslated(movie, moviePath, (t) => result.rows[t], options);
+      const keptAsRecorded = moviePath !== undefined && args.minDriftPx !== undefined && result.maxDriftPx < args.minDriftPx;
+      if (moviePath && !keptAsRecorded) await writeTranslated(movie, moviePath, (t) => result.rows[t], options);
       const tablePath = ctx.outputPath('drift.csv');
       writeTableCsv(tablePath, driftTable(result.rows, result.confidence));
-      const movieRef = moviePath && underAsked ? ctx.addArtifact('movie', ctx.resolve(args.movie, 'movie'), `the movie as recorded (drift up to ${round(result.maxDriftPx, 2)} px, under the ${args.minDriftPx} px asked: not corrected)`) : moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
+      const movieRef = keptAsRecorded ? ctx.addArtifact('movie', ctx.resolve(args.movie, 'movie'), `the movie as recorded (drift up to ${round(result.maxDriftPx, 2)} px, under the ${args.minDriftPx} px asked: not corrected)`) : moviePath ? ctx.addArtifact('movie', moviePath, 'drift-corrected movie') : undefined;
       const tableRef = ctx.addArtifact('table', tablePath, 'drift table (t, dx_px, dy_px and confidence per frame)');
       const last = result.rows[result.rows.length - 1];
       const maxDz = result.rows.reduce((m, r) => Math.max(m, Math.abs(r.dzPx ?? 0)), 0);
@@ -168,7 +168,7 @@ const correctDrift = defineTool({
       const empty = result.emptyFrames.length ? ` ${result.emptyFrames.length} empty frame(s) took the drift of their neighbours.` : '';
       const lostPercent = round(100 * fieldLost(result.rows, movie.shape.y, movie.shape.x), 1);
       return {
-        summary: underAsked && moviePath ? `Not corrected: the drift found is up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames, under the ${args.minDriftPx} px asked, so the movie is left as recorded (${movieRef!.id} is the recording itself; estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, false)}${empty}${note}` : `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, moviePath !== undefined)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
+        summary: keptAsRecorded ? `Not corrected: the drift found is up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames, under the ${args.minDriftPx} px asked, so the movie is left as recorded (${movieRef!.id} is the recording itself; estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, false)}${empty}${note}` : `${moviePath ? 'Corrected' : 'Estimated (movie left as recorded)'} drift of up to ${round(result.maxDriftPx, 2)} px over ${movie.shape.t} frames (estimated on channel ${channel + 1}, reference ${args.reference}); the drift table is ${tableRef.id}. ${describeDriftChecks(result, moviePath !== undefined)} ${moviePath ? `${lostPercent}% of the field is not covered by every frame after the shift; uncovered borders are filled with each plane's median (its background level), not 0, so later thresholds are not pulled down by them.` : ''}${empty}${note}`,
         artifacts: movieRef ? [movieRef, tableRef] : [tableRef],
         values: {
           maxDriftPx: round(result.maxDriftPx),
@@ -180,7 +180,7 @@ const correctDrift = defineTool({
           unsureFrames: result.unsureFrames.map((f) => f.t + 1),
           meanConfidence: round(result.confidence.reduce((a, c) => a + c, 0) / result.confidence.length, 2),
           cellMotionPxPerFrame: round(result.objectCheck.cellMotionPxPerFrame, 2),
-          fieldLostPercent: underAsked && moviePath ? 0 : lostPercent,
+          fieldLostPercent: keptAsRecorded ? 0 : lostPercent,
           // whether any shift was applied (the steps showed common motion beyond their uncertainty), and the largest frame-to-frame step in the table
           commonMotionApplied: result.common.applied,
           removedMotion: result.common.applied ? removedKind(result) : 'none',

@@ -17,6 +17,19 @@ const ASKS_ABOUT = /\b(?:tell|ask|know|see|check|show|wonder|say|find\s+out|dete
 /** Words that end the condition's clause and start the next step. */
 const NEXT_STEP = /\s*(?:[,;]\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\b|[;.]\s+|,\s*and\s+(?=\w+\s+(?:the|them|it|each|every|all)\b))/i;
 
+/** "check whether", "see if", "can you find out if": the words that ask a yes/no question as a task. */
+const CHECK_WHETHER = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+/i;
+
+/** "check whether Q, and if so A": the question (1) and its action (2). */
+const CHECKED_THEN = new RegExp(`${CHECK_WHETHER.source}(.+?)\\s*[,;]?\\s*(?:and\\s+)?(?:if\\s+(?:so|yes|it\\s+(?:is|does)|they\\s+(?:are|do)))\\s*[,:]?\\s*(.+)$`, 'i');
+
+/** What "check whether ..." asks, as a yes/no question ("check whether the movie is noisy" -> "is the movie noisy?"); undefined for other words or a number. */
+export function checkedQuestion(words: string): string | undefined {
+  const m = CHECK_WHETHER.exec(words);
+  const condition = m ? words.slice(m[0].length) : undefined;
+  return condition && !/\d/.test(condition) ? asQuestion(condition) : undefined;
+}
+
 /** The condition as a yes/no question: "the movie is noisy" -> "is the movie noisy?", "the cells drift" -> "do the cells drift?". */
 export function asQuestion(condition: string): string {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '').replace(/^(?:whether|if)\s+/i, '');
@@ -60,7 +73,7 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   const negated = negatedThreshold(request);
   if (negated) return { request: negated, said: true };
   // "check whether it bleaches, and if so correct it": the question said as a question
-  const checked = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+?)\s*[,;]?\s*(?:and\s+)?(?:if\s+(?:so|yes|it\s+(?:is|does)|they\s+(?:are|do)))\s*[,:]?\s*(.+)$/i.exec(request);
+  const checked = CHECKED_THEN.exec(request);
   if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}`, condition: checked[1] };
   // "if the cells drift, correct it (and then track them)"
   const first = /^\s*(?:(?:and|but|so|ok(?:ay)?|please)[,\s]+)?(?:only\s+)?if\s+(.+?)\s*,\s*(?:then\s+)?(?:please\s+)?(.+)$/i.exec(request);

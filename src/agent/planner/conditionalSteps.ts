@@ -2,7 +2,7 @@
 // "check whether the cells drift and, if they do, correct it". The question's steps run first; the conditional
 // steps run only when the answer, read from those results, says yes, and the answer names what was left out and why
 // when it says no or cannot tell (never a silent drop, never a step run on a condition not met).
-import { asQuestion } from './conditionForms.ts';
+import { checkedQuestion } from './conditionForms.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep } from './types.ts';
 
@@ -59,8 +59,7 @@ export function conditionalPlan(request: string, planOf: (words: string) => Plan
   const split = splitAtCondition(request);
   if (!split) return undefined;
   // ("check whether the movie is noisy, and if so ...": the check asked as the question it is)
-  const check = /^\s*(?:please\s+)?(?:can\s+you\s+)?(?:check|see|find\s+out|test|look)\s+(?:if|whether)\s+(.+)$/i.exec(split.asked);
-  const askedWords = check && !/\d/.test(check[1]) ? asQuestion(check[1]) : split.asked;
+  const askedWords = checkedQuestion(split.asked) ?? split.asked;
   const asked = planOf(askedWords);
   const action = planOf(withTopic(split.action, topicOf(split.asked)));
   if (action.reply || action.steps.length === 0) return undefined;
