@@ -10,6 +10,7 @@ import type { ToolIndex } from './matcher.ts';
 import { plainQuestion } from './tableAnswers.ts';
 import { CERTAINTY_ASKED, divisionTimeAsked } from './divisionTimes.ts';
 import { meaning, tokenize } from './words.ts';
+import { readOnce } from './textMemo.ts';
 import { valueText } from './quantities.ts';
 
 /** A question about how an earlier step chose what it did. */
@@ -97,7 +98,12 @@ function questionParts(plain: string): string[] {
   return [...new Set([plain, ...sentences, ...parts])];
 }
 
+/** Whether the text asks why a step chose as it did (kept per text: explainStep asks it of every step of every turn). */
 export function asksWhy(text: string): boolean {
+  return readOnce(asksWhyOnce, text);
+}
+
+function asksWhyOnce(text: string): boolean {
   const plain = plainQuestion(text);
   // ("which frame did the division happen in, and how sure are you?": an event's time and its certainty are data, the
   // tracks and the confidence the track step gave them, not the record of how a step chose)

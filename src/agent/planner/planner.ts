@@ -2302,19 +2302,29 @@ function statedArguments(step: PlannedStep, catalogue: Catalogue, pixelSizeUm?: 
   numbersAfterValues(step, info.properties);
 }
 
+/** A value's pattern for numbersAfterValues, built once per value (no `g` flag: exec keeps no state between texts). */
+const NUMBER_AFTER_VALUE = new Map<string, RegExp>();
+function numberAfterValuePattern(value: string): RegExp {
+  let pattern = NUMBER_AFTER_VALUE.get(value);
+  if (!pattern) NUMBER_AFTER_VALUE.set(value, (pattern = new RegExp(`\\b${value.replace(/[_-]/g, '[\\s_-]?')}(?:\\s+[\\p{L}]+)?\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:-|–|to)\\s*\\d)`, 'iu')));
+  return pattern;
+}
+
 /**
  * "kmeans 4", "gaussian blur 1.5": a number right after a value of one of the tool's choices (and a noun of its), with no
  * word of its own, is the one number argument whose description names that value or its choice in its first words ("Number of clusters" of
  * cluster, "Gaussian sigma" of gaussian); the value is set too. Never where two arguments fit, or the number is taken.
  */
 function numbersAfterValues(step: PlannedStep, props: Record<string, PropertyInfo>): void {
+  // (no digit in the clause, no number after a value: the pattern of each value below, built per value, is not tried)
+  if (!/\d/.test(step.clause)) return;
   // (named in the first few words of its description: what the number is about, "Number of clusters", "Gaussian sigma")
   const names = (text: string, word: string) => new RegExp(`\\b${word.replace(/[_-]/g, '[\\s_-]?')}`, 'i').test(text.split(/\s+/).slice(0, 3).join(' '));
   const numeric = (p: PropertyInfo) => [p.type, ...(p.anyOf ?? []).map((a) => a.type)].flat().some((t) => t === 'number' || t === 'integer');
   const taken = new Set(Object.values(step.args).filter((v) => typeof v === 'number'));
   for (const [choice, p] of Object.entries(props)) {
     for (const value of allowedValues(p).filter((v) => v.length > 2)) {
-      const said = new RegExp(`\\b${value.replace(/[_-]/g, '[\\s_-]?')}(?:\\s+[\\p{L}]+)?\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:-|–|to)\\s*\\d)`, 'iu').exec(step.clause);
+      const said = numberAfterValuePattern(value).exec(step.clause);
       // (a comparison between them, "intensity above 300", is a condition on measured values, no setting)
       if (!said) continue;
       const between = said[0].slice(value.length).trim().split(/\s+/)[0] ?? '';
