@@ -17,6 +17,7 @@ import { definedOptionsKey, memoOnContents } from './plane-memo.ts';
 import { splitOversizedObjects } from './seg-oversized.ts';
 import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { growDimObjects } from './seg-dim-growth.ts';
+import { outlineAtHalfLevel } from './seg-halflevel.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -83,6 +84,13 @@ export interface SegmentOptions {
    */
   edgeSigmaPx?: number;
   /**
+   * Each object's outline redrawn where the plane smoothed by edgeSigmaPx (sigmaPx without it) rises this fraction of
+   * the way from the background around the object to the object's own core level (seg-halflevel.ts; 0.5: a blurred
+   * spot's half maximum), within 2 sigmaPx of its outline; dark texture enclosed stays. After the edge trim. 0 = off
+   * (default): on Fluo-N2DH-SIM+ the masks' edges lie far below half of a textured nucleus's level (models/README.md).
+   */
+  outlineFraction?: number;
+  /**
    * Hysteresis: after thresholding, the objects grow into connected pixels of the smoothed plane above the
    * background + this many robust noise standard deviations, before holes are filled and touching objects
    * split (dim, textured nuclei whose bright parts alone pass the threshold); a region above that level no
@@ -143,6 +151,7 @@ export const SEGMENT_DEFAULTS = {
   objects: 'bright' as 'bright' | 'dark',
   edgeFraction: 0,
   edgeSigmaPx: undefined as number | undefined,
+  outlineFraction: 0,
   growToNoiseSd: 0,
   dimGrowthReachPx: 0,
   convexFill: false,
@@ -171,6 +180,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (!(o.minSeedDepthPx >= 0)) throw new RangeError(`minSeedDepthPx must be >= 0, got ${o.minSeedDepthPx}`);
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
+  if (!(o.outlineFraction >= 0 && o.outlineFraction < 1)) throw new RangeError(`outlineFraction must be between 0 and 1, got ${o.outlineFraction}`);
   if (!(o.edgeFraction >= 0 && o.edgeFraction < 1)) throw new RangeError(`edgeFraction must be between 0 and 1, got ${o.edgeFraction}`);
   if (o.edgeSigmaPx !== undefined && !(o.edgeSigmaPx >= 0 && o.edgeSigmaPx <= 100)) throw new RangeError(`edgeSigmaPx must be between 0 and 100 pixels, got ${o.edgeSigmaPx}`);
   if (!(o.closeBaysPx >= 0 && o.closeBaysPx <= 1000)) throw new RangeError(`closeBaysPx must be between 0 and 1000 pixels, got ${o.closeBaysPx}`);
@@ -615,6 +625,11 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     const coarse = backgroundStats(smoothed, foreground);
     trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined, finer && o.growToNoiseSd > 0 ? { noiseSd: o.growToNoiseSd, rimPx: o.sigmaPx } : undefined);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
+  }
+  if (o.outlineFraction > 0) {
+    const edgeSigma = o.edgeSigmaPx !== undefined && o.edgeSigmaPx < o.sigmaPx ? o.edgeSigmaPx : o.sigmaPx;
+    const plane = edgeSigma === o.sigmaPx ? smoothed : gaussianBlur(bright, width, height, edgeSigma);
+    outlineAtHalfLevel(labels, plane, width, height, backgroundStats(plane, foreground).background, { fraction: o.outlineFraction, reachPx: 2 * o.sigmaPx });
   }
   if (o.dimGrowthReachPx > 0) growDimObjects(labels, width, height, { bright, smoothed, sigmaPx: o.sigmaPx, noiseSd: o.growToNoiseSd || 3, reachPx: o.dimGrowthReachPx, missing });
   if (o.convexFill) fillConvexHulls(labels, width, height);
