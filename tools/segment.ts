@@ -213,8 +213,31 @@ export function objectToneSaid(request: string): 'bright' | 'dark' | undefined {
   return votes.size === 1 ? [...votes][0] : undefined;
 }
 
-/** Words that say the cells' borders are stained: a membrane marker, dye or label, or cells "outlined by" a stain. */
-const MEMBRANE_LABEL = /\boutlined\s+(?:by|with)\b|\bmembrane[- ](?:stain(?:ed|ing)?|markers?|dyes?|labell?(?:ed|ing)?|labels?|tag(?:ged)?|signal|channel|reporters?|gfp|rfp|mcherry|tdtomato)\b|\bmembranes?\s+(?:is|are|were|was)\s+(?:labell?ed|stained|marked|tagged)\b|\bcellmask\b|\bfm\s?4-64\b/i;
+/** The cells' membranes by name ("membranes", "the plasma membrane"), never a nuclear or mitochondrial one, nor "membrane potential". */
+const MEMBRANE_NOUN = String.raw`(?<!\b(?:nuclear|mitochondrial|inner|outer|basement|vacuolar|er)[\s-]+)\bmembranes?\b(?![\s-]+potentials?\b)`;
+/** Words that put a label on something: a stain, dye, marker, tag, reporter, probe or fluorescent protein, or its showing ("light up", "fluorescent", "bright"). */
+const LABEL_WORD = String.raw`\b(?:stain(?:s|ed|ing)?|dyes?|dyed|label(?:s|led|ed|ling|ing)?|mark(?:s|ed|ers?|ing)?|tag(?:s|ged)?|reporters?|probes?|targeted|anchored|light(?:s)?\s+up|lit\s+up|fluorescent|fluoresce|glow(?:s)?|bright|visible|highlight(?:s|ed)?|(?:e|m|t|td)?(?:gfp|rfp|yfp|cfp|bfp)|mcherry|tdtomato|mneon(?:green)?|mscarlet|halo(?:tag)?|snap(?:-?tag)?)\b`;
+/** Up to five words between, within one sentence. */
+const NEAR = String.raw`(?:[^\w.;!?\n]+[\w'’-]+){0,5}?[^\w.;!?\n]+`;
+/**
+ * Words that say the stain marks the cells' membranes, so it outlines the cells: a membrane named beside a labelling word in
+ * either order, within a few words of one sentence ("the stain marks the membranes", "membranes are labelled in green",
+ * "it's a membrane marker", "a dye that sits in the membranes", "only the membranes light up"), cells "outlined by" a
+ * stain, or a membrane dye or marker by its own name (CellMask, FM4-64, WGA, CAAX, Lyn, DiI, PKH, di-8-ANEPPS, a lipophilic dye).
+ */
+const MEMBRANE_LABEL = new RegExp(
+  [
+    `${MEMBRANE_NOUN}${NEAR}${LABEL_WORD}`,
+    // ("the membrane channel", "the membrane signal": the channel or signal that shows the membranes)
+    String.raw`${MEMBRANE_NOUN}[\s-]+(?:channel|signal|image)s?\b`,
+    `${LABEL_WORD}${NEAR}${MEMBRANE_NOUN}`,
+    String.raw`\boutlined\s+(?:by|with)\b`,
+    String.raw`\bcell\s?mask\b|\bfm\s?[14]-(?:64|43)\b|\bwga\b|\bcaax\b|\blyn[\s-]?(?:gfp|rfp|mcherry|fp)\b|\bdi[iod]\b|\bdid\b|\bpkh\s?\d+\b|\bdi-?[48]-?ane?pp?s\b|\blipophilic\s+(?:dye|stain|tracer)s?\b`,
+  ].join('|'),
+  'i',
+);
+/** The membranes asked for as the objects themselves ("segment the membranes", "find the cell membranes"). */
+const MEMBRANES_AS_OBJECTS = /\b(?:segment|find|detect|outline|trace|extract|measure|quantify|track)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:cell\s+|plasma\s+)?membranes?\b/i;
 
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
@@ -236,7 +259,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   else if (/\b(?:nucle(?:i|us|ar)|dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
   // "segment the cells, they're outlined by a membrane marker": the stain draws the borders, the cells are the dark regions
   // they enclose (unless the words say which parts are bright, or ask for the nuclei)
-  if (!tone && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !/\b(?:segment|find|detect|outline)\s+(?:the\s+)?membranes?\b/i.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells' });
+  // (the membrane route is the seeded watershed on the membrane signal: membraneStain)
+  if (tone !== 'bright' && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !MEMBRANES_AS_OBJECTS.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells', membraneStain: true });
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   // ("a search radius of 15 µm", "rolling ball radius 50": a radius of something else is no object's)
   const r = c.read.quantity(['length', 'count'], /(?<!\b(?:search|linking|link|tracking|track|neighbou?rhood|ball|rolling|capture|max(?:imum)?)[\s-]+)\b(?:radius|radii)\b/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
