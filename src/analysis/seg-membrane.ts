@@ -40,6 +40,10 @@ const MEMBRANE_PASS_NOISE_SDS = 4;
 /** Two basins stay two cells where the membrane between them rises at least this share of the interiors-to-membranes contrast above the brighter interior. */
 const MEMBRANE_PASS_CONTRAST_SHARE = 0.1;
 
+/** Seeds lie at least this share of the cell radius inside the cells' area (the fringe of filopodia along the background on the real movie is 3-5 px wide at a radius of 12 px). */
+const SEED_INSET_RADIUS_SHARE = 0.35;
+/** A basin whose largest inscribed disk has a radius under this share of the cell radius is no cell's body (a fringe or sliver). */
+const MIN_THICKNESS_RADIUS_SHARE = 1 / 3;
 /** Holes in the cells' area up to this many cell areas are interiors (as dark as the outside); larger ones are background the cells surround. */
 const MAX_HOLE_CELL_AREAS = 4;
 
@@ -78,15 +82,23 @@ function finiteValues(plane: PlaneData): Float32Array {
   return values;
 }
 
-/** Fills the holes of `mask` (background regions, 4-connected, away from the plane's edge) of at most `maxHolePx` pixels. In place. */
+/**
+ * Fills the holes of `mask` (regions outside it, 4-connected) of at most `maxHolePx` pixels: those away from the plane's
+ * edge, and those the edge cuts too where no region is larger (a confluent layer: no background outside the cells
+ * anywhere, so a cell the edge cuts is no background). In place.
+ */
 function fillSmallHoles(mask: Uint8Array, width: number, height: number, maxHolePx: number): Uint8Array {
   const outside = new Uint8Array(mask.length);
   for (let i = 0; i < mask.length; i++) outside[i] = mask[i] ? 0 : 1;
   const { labels, count } = labelComponents(outside, width, height, 4);
   const areas = labelAreas(labels, count);
+  let confluent = Number.isFinite(maxHolePx);
+  for (let l = 1; l <= count; l++) if (areas[l] > maxHolePx) confluent = false;
   const open = new Uint8Array(count + 1);
-  for (let x = 0; x < width; x++) (open[labels[x]] = 1), (open[labels[(height - 1) * width + x]] = 1);
-  for (let y = 0; y < height; y++) (open[labels[y * width]] = 1), (open[labels[y * width + width - 1]] = 1);
+  if (!confluent) {
+    for (let x = 0; x < width; x++) (open[labels[x]] = 1), (open[labels[(height - 1) * width + x]] = 1);
+    for (let y = 0; y < height; y++) (open[labels[y * width]] = 1), (open[labels[y * width + width - 1]] = 1);
+  }
   for (let i = 0; i < mask.length; i++) if (labels[i] && !open[labels[i]] && areas[labels[i]] <= maxHolePx) mask[i] = 1;
   return mask;
 }
@@ -157,6 +169,52 @@ function joinSmallBasins(labels: Uint32Array, landscape: Float32Array, width: nu
   for (let i = 0; i < labels.length; i++) if (labels[i] && target[labels[i]]) labels[i] = root(labels[i]);
 }
 
+/**
+ * Basins thinner than `minThicknessPx` (the largest disk inside them, to their own border: a fringe of filopodia or a
+ * sliver of membrane beside the background, no cell's body) join the neighbour they share the longest border with, or
+ * are dropped when they touch none. In place.
+ */
+function joinThinBasins(labels: Uint32Array, width: number, height: number, minThicknessPx: number): void {
+  let max = 0;
+  for (const l of labels) if (l > max) max = l;
+  // (the plane's edge is no border: a cell the edge cuts goes on beyond it)
+  const inner = new Uint8Array(labels.length);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const l = labels[i];
+      inner[i] = l && (x === 0 || labels[i - 1] === l) && (x === width - 1 || labels[i + 1] === l) && (y === 0 || labels[i - width] === l) && (y === height - 1 || labels[i + width] === l) ? 1 : 0;
+    }
+  const depth = distanceTransform(inner, width, height);
+  const thickness = new Float64Array(max + 1);
+  for (let i = 0; i < labels.length; i++) if (labels[i] && depth[i] > thickness[labels[i]]) thickness[labels[i]] = depth[i];
+  // the border each thin basin shares with each neighbour, in pixel pairs
+  const shared = new Map<number, Map<number, number>>();
+  const note = (a: number, b: number) => {
+    if (!a || !b || a === b || thickness[a] >= minThicknessPx) return;
+    const m = shared.get(a) ?? new Map<number, number>();
+    m.set(b, (m.get(b) ?? 0) + 1);
+    shared.set(a, m);
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (x + 1 < width) note(labels[i], labels[i + 1]), note(labels[i + 1], labels[i]);
+      if (y + 1 < height) note(labels[i], labels[i + width]), note(labels[i + width], labels[i]);
+    }
+  const target = new Uint32Array(max + 1);
+  for (let l = 1; l <= max; l++) {
+    if (thickness[l] >= minThicknessPx || !thickness[l]) continue;
+    let best = 0, most = 0;
+    for (const [b, n] of shared.get(l) ?? []) if (n > most && thickness[b] >= minThicknessPx) (best = b), (most = n);
+    target[l] = best || Number.MAX_SAFE_INTEGER;
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const t = target[labels[i]];
+    if (t) labels[i] = t === Number.MAX_SAFE_INTEGER ? 0 : t;
+  }
+}
+
 /** Segments one plane of membrane-stained cells (see the module's head). NaN pixels count as background. */
 export function segmentMembranePlane(plane: PlaneData, width: number, height: number, options: MembraneOptions): PlaneSegmentation {
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
@@ -173,8 +231,14 @@ export function segmentMembranePlane(plane: PlaneData, width: number, height: nu
   if (!kept.count) return { labels: new Uint32Array(width * height), count: 0, thresholdValue };
   // seeds: minima of the membrane image smoothed within the cells' area, a cell radius apart
   const seedImage = maskedBlur(values, foreground, width, height, Math.max(membraneSigma, SEED_SIGMA_SHARE * radius));
+  // (positive within the cells, 0 outside: peak_local_max counts the plane's outside as 0, which must not hide minima near the edge)
+  let highest = -Infinity;
+  for (let i = 0; i < seedImage.length; i++) if (foreground[i] && seedImage[i] > highest) highest = seedImage[i];
+  // (a seed lies in a cell's body, at least half a cell radius inside the cells' area: the fringe of filopodia along
+  // the background is dim too, but is flooded from the cell it belongs to)
+  const inside = distanceTransform(foreground, width, height);
   const depth = new Float32Array(seedImage.length);
-  for (let i = 0; i < depth.length; i++) depth[i] = foreground[i] ? -seedImage[i] : -Number.MAX_VALUE;
+  for (let i = 0; i < depth.length; i++) depth[i] = foreground[i] && inside[i] >= SEED_INSET_RADIUS_SHARE * radius ? highest - seedImage[i] + 1 : 0;
   const peaks = peakLocalMax(depth, width, height, { minDistancePx: Math.max(1, Math.round(radius)), labels: kept.labels, excludeBorder: false });
   const markers = new Uint32Array(width * height);
   peaks.forEach(([y, x], k) => (markers[y * width + x] = k + 1));
@@ -186,6 +250,7 @@ export function segmentMembranePlane(plane: PlaneData, width: number, height: nu
   const landscape = new Float32Array(seedImage.length);
   for (let i = 0; i < landscape.length; i++) landscape[i] = -seedImage[i];
   if (minPass > 0) labels = mergeShallowBasins(labels, landscape, width, height, minPass).labels;
+  joinThinBasins(labels, width, height, MIN_THICKNESS_RADIUS_SHARE * radius);
   joinSmallBasins(labels, landscape, width, height, minAreaPx);
   fillLabelHoles(labels, width, height);
   const filtered = filterLabels(labels, width, height, { minAreaPx, maxAreaPx: options.maxAreaPx, excludeBorder: options.excludeBorder, borderMinAreaPx: options.borderMinAreaPx });
