@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie, PlaneData } from '../src/image/movie.ts';
-import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters } from '../src/analysis/seg-auto.ts';
+import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters, type SamplePlane } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
@@ -33,6 +33,7 @@ const schema = z.object({
     .enum(['auto', 'bright', 'dark'])
     .default('auto')
     .describe('Whether objects are "bright" on a dark background (fluorescence) or "dark" on a bright one (phase contrast, brightfield); default detected from the movie, and where bright objects leave most of the signal out as one network (a membrane stain outlining the cells), the dark regions it encloses are taken when they look like cells (the result says so)'),
+  membraneStain: z.boolean().optional().describe('Whether the stain marks the cells\' membranes (bright outlines, dim interiors, e.g. a membrane dye or marker): true segments the cells by a seeded watershed on the membrane signal (one seed per cell, as MorphoLibJ\'s Morphological Segmentation or CellProfiler\'s Propagate); default chosen from the movie where a bright network leaves most of the signal out (the result says which rule ran and why)'),
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
   sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing or blur before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
@@ -99,6 +100,26 @@ async function segmentByModel(movie: Movie, channel: number, frames: [number, nu
 
 /** Fewer dark regions per frame than this are no cells enclosed by a stain (a gap or two in a bright layer). */
 const MIN_ENCLOSED_PER_FRAME = 3;
+
+/**
+ * Cells outlined by a membrane stain (src/analysis/seg-membrane.ts): the cell radius given, or measured on the sampled
+ * planes (the regions the membranes enclose), and a seeded watershed on the membrane signal with the size rules.
+ */
+async function segmentMembraneCells(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, samples: SamplePlane[], fallbackRadiusPx: number, ctx: ToolContext) {
+  const { membraneCellRadius } = await import('../src/analysis/seg-membrane.ts');
+  const measured = args.objectRadiusPx === undefined ? samples.map((s) => membraneCellRadius(s.plane, s.width, s.height)).filter((r): r is number => r !== undefined && Number.isFinite(r)) : [];
+  const radiusPx = +(args.objectRadiusPx ?? (measured.length ? median(measured) : fallbackRadiusPx)).toFixed(2);
+  const radiusFrom = args.objectRadiusPx !== undefined ? 'given' : measured.length ? `estimated from the regions the membranes enclose in ${counted(measured.length, 'sample frame')}` : 'from the threshold pipeline\'s size estimate (no enclosed region was found)';
+  const cellArea = Math.PI * radiusPx * radiusPx;
+  const minAreaPx = args.minAreaPx ?? Math.round(cellArea / 5);
+  const maxAreaPx = args.maxAreaPx ?? Math.round(30 * cellArea);
+  const result = await segmentClassical(movie, channel, frames, outputPath, args, { membraneCellRadiusPx: radiusPx, minAreaPx, maxAreaPx }, ctx);
+  const parameters = `cell radius ${formatNumber(radiusPx)} px (${radiusFrom}), seeds at least ${Math.round(radiusPx)} px apart, minimum area ${minAreaPx} px${args.minAreaPx === undefined ? ' (a fifth of a cell\'s)' : ''}, maximum area ${maxAreaPx} px`;
+  return { result, radiusPx, minAreaPx, maxAreaPx, parameters };
+}
+
+/** What the membrane route ran, for the answer. */
+const MEMBRANE_HOW = 'a seeded watershed on the membrane signal (cells\' area above a low threshold with their interiors filled, one seed per cell in its interior, flooded up to the membranes)';
 
 async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
   if (options.method === 'manual' && args.threshold === undefined) {
@@ -192,8 +213,31 @@ export function objectToneSaid(request: string): 'bright' | 'dark' | undefined {
   return votes.size === 1 ? [...votes][0] : undefined;
 }
 
-/** Words that say the cells' borders are stained: a membrane marker, dye or label, or cells "outlined by" a stain. */
-const MEMBRANE_LABEL = /\boutlined\s+(?:by|with)\b|\bmembrane[- ](?:stain(?:ed|ing)?|markers?|dyes?|labell?(?:ed|ing)?|labels?|tag(?:ged)?|signal|channel|reporters?|gfp|rfp|mcherry|tdtomato)\b|\bmembranes?\s+(?:is|are|were|was)\s+(?:labell?ed|stained|marked|tagged)\b|\bcellmask\b|\bfm\s?4-64\b/i;
+/** The cells' membranes by name ("membranes", "the plasma membrane"), never a nuclear or mitochondrial one, nor "membrane potential". */
+const MEMBRANE_NOUN = String.raw`(?<!\b(?:nuclear|mitochondrial|inner|outer|basement|vacuolar|er)[\s-]+)\bmembranes?\b(?![\s-]+potentials?\b)`;
+/** Words that put a label on something: a stain, dye, marker, tag, reporter, probe or fluorescent protein, or its showing ("light up", "fluorescent", "bright"). */
+const LABEL_WORD = String.raw`\b(?:stain(?:s|ed|ing)?|dyes?|dyed|label(?:s|led|ed|ling|ing)?|mark(?:s|ed|ers?|ing)?|tag(?:s|ged)?|reporters?|probes?|targeted|anchored|light(?:s)?\s+up|lit\s+up|fluorescent|fluoresce|glow(?:s)?|bright|visible|highlight(?:s|ed)?|(?:e|m|t|td)?(?:gfp|rfp|yfp|cfp|bfp)|mcherry|tdtomato|mneon(?:green)?|mscarlet|halo(?:tag)?|snap(?:-?tag)?)\b`;
+/** Up to five words between, within one sentence. */
+const NEAR = String.raw`(?:[^\w.;!?\n]+[\w'’-]+){0,5}?[^\w.;!?\n]+`;
+/**
+ * Words that say the stain marks the cells' membranes, so it outlines the cells: a membrane named beside a labelling word in
+ * either order, within a few words of one sentence ("the stain marks the membranes", "membranes are labelled in green",
+ * "it's a membrane marker", "a dye that sits in the membranes", "only the membranes light up"), cells "outlined by" a
+ * stain, or a membrane dye or marker by its own name (CellMask, FM4-64, WGA, CAAX, Lyn, DiI, PKH, di-8-ANEPPS, a lipophilic dye).
+ */
+const MEMBRANE_LABEL = new RegExp(
+  [
+    `${MEMBRANE_NOUN}${NEAR}${LABEL_WORD}`,
+    // ("the membrane channel", "the membrane signal": the channel or signal that shows the membranes)
+    String.raw`${MEMBRANE_NOUN}[\s-]+(?:channel|signal|image)s?\b`,
+    `${LABEL_WORD}${NEAR}${MEMBRANE_NOUN}`,
+    String.raw`\boutlined\s+(?:by|with)\b`,
+    String.raw`\bcell\s?mask\b|\bfm\s?[14]-(?:64|43)\b|\bwga\b|\bcaax\b|\blyn[\s-]?(?:gfp|rfp|mcherry|fp)\b|\bdi[iod]\b|\bdid\b|\bpkh\s?\d+\b|\bdi-?[48]-?ane?pp?s\b|\blipophilic\s+(?:dye|stain|tracer)s?\b`,
+  ].join('|'),
+  'i',
+);
+/** The membranes asked for as the objects themselves ("segment the membranes", "find the cell membranes"). */
+const MEMBRANES_AS_OBJECTS = /\b(?:segment|find|detect|outline|trace|extract|measure|quantify|track)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:cell\s+|plasma\s+)?membranes?\b/i;
 
 /** The method or a manual threshold, splitting and border rules, the object size (radius or diameter). */
 function readSegmentRequest(c: RequestClause): Record<string, unknown> {
@@ -215,7 +259,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   else if (/\b(?:nucle(?:i|us|ar)|dapi|hoechst|h2b)\b/i.test(c.text)) args.target = 'nuclei';
   // "segment the cells, they're outlined by a membrane marker": the stain draws the borders, the cells are the dark regions
   // they enclose (unless the words say which parts are bright, or ask for the nuclei)
-  if (!tone && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !/\b(?:segment|find|detect|outline)\s+(?:the\s+)?membranes?\b/i.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells' });
+  // (the membrane route is the seeded watershed on the membrane signal: membraneStain)
+  if (tone !== 'bright' && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !MEMBRANES_AS_OBJECTS.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells', membraneStain: true });
   if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
   // ("a search radius of 15 µm", "rolling ball radius 50": a radius of something else is no object's)
   const r = c.read.quantity(['length', 'count'], /(?<!\b(?:search|linking|link|tracking|track|neighbou?rhood|ball|rolling|capture|max(?:imum)?)[\s-]+)\b(?:radius|radii)\b/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
@@ -308,22 +353,42 @@ const segment = defineTool({
         : '';
       // Under "auto" a model runs where its own measurement beat the classical pipeline (never on dark objects: the models
       // see fluorescence); with target "cells" a model asked for is the whole-cell one.
-      const evidenceAsked = args.method === 'auto' || (target === 'cells' && resolved.method === 'model');
+      // Cells outlined by a membrane stain, said so: a seeded watershed on the membrane signal (a threshold method or the
+      // model asked by name runs instead, the answer says so)
+      const membraneAsked = args.membraneStain === true && args.method === 'auto';
+      const evidenceAsked = !membraneAsked && (args.method === 'auto' || (target === 'cells' && resolved.method === 'model'));
       const cellModel = evidenceAsked && existsSync(fileURLToPath(new URL('../src/analysis/segmentModel.ts', import.meta.url))) ? await modelByEvidenceFor(target, resolved.method === 'model') : undefined;
       if (cellModel?.useModel && args.method === 'auto' && chosen.objects === 'dark') Object.assign(cellModel, { useModel: false, reason: `${cellModel.reason}, but the objects are dark and the model sees fluorescence` });
       const byModel = resolved.method === 'model' || cellModel?.useModel === true;
       // Under "auto", bright round nuclei get their outlines redrawn by a shape model where its own measurement beat the classical outlines.
       const shapeChoice = !byModel && args.method === 'auto' && target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
       const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
-      let result = byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
+      let membrane = membraneAsked ? await segmentMembraneCells(movie, channel, frames, outputPath, args, samples, chosen.objectRadiusPx, ctx) : undefined;
+      let membraneNote = membrane ? 'The stain marks the membranes (as asked), so the cells are the regions they enclose, one per seed. ' : '';
+      let result = membrane ? membrane.result : byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
       // objects that cannot be the cells (one over most of the frame, most of the signal left out) are said first
       const { segmentationDoubt } = await import('../src/analysis/labelCoverage.ts');
       const doubtOf = (r: typeof result, c: typeof chosen) => segmentationDoubt(r.path, movie, channel, frames[0], byModel || c.flattenBackground || movie.shape.z > 1 ? [] : r.thresholds, c.objects, c.sigmaPx);
-      let doubt = await doubtOf(result, chosen);
+      // (the membrane route's threshold is of the plane smoothed at the membrane's width, 1 px, for the cells' area)
+      const membraneDoubtOf = (r: typeof result) => segmentationDoubt(r.path, movie, channel, frames[0], movie.shape.z > 1 ? [] : r.thresholds, 'bright', 1);
+      let doubt = membrane ? await membraneDoubtOf(result) : await doubtOf(result, chosen);
       let enclosedNote = '';
       // A bright network that leaves out most of the signal is a stain outlining the cells (a membrane dye): with the tone
       // unsaid, the dark regions it encloses are segmented too, and kept when they raise no doubt of their own.
-      if (!byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out') {
+      // The seeded watershed on the membrane signal is tried first (unless the stain was said not to mark membranes).
+      if (!membrane && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out' && args.membraneStain !== false && args.method === 'auto') {
+        const membranePath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.membrane.tif';
+        const tried = await segmentMembraneCells(movie, channel, frames, membranePath, args, samples, chosen.objectRadiusPx, ctx);
+        const triedDoubt = await membraneDoubtOf(tried.result);
+        if (!triedDoubt.kind && median(tried.result.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
+          await rename(membranePath, outputPath);
+          membrane = { ...tried, result: { ...tried.result, path: outputPath } };
+          result = membrane.result;
+          membraneNote = `The bright signal is a network that encloses regions and leaves most of the signal out of any cell-sized object (${formatNumber(Math.round(100 * (doubt.signal ?? 0)))}% of the frame above the threshold, ${formatNumber(Math.round(100 * (doubt.covered ?? 0)))}% in objects): a stain outlining the cells, such as a membrane dye, so the cells were segmented by a seeded watershed on the membrane signal; say objects "bright" to segment the bright parts instead. `;
+          doubt = triedDoubt;
+        } else await rm(membranePath, { force: true });
+      }
+      if (!membrane && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out') {
         const dark = choose(target === 'cells' ? 'irregular' : 'round', 'dark');
         const darkPath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.enclosed.tif';
         const darkResult = await segmentClassical(movie, channel, frames, darkPath, args, dark.options, ctx);
@@ -341,20 +406,23 @@ const segment = defineTool({
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
       // For "auto" the threshold method is chosen from the movie (chosen.method, chosen.methodReason).
-      const ranMethod = byModel ? 'model' : chosen.method;
-      const methodReason = byModel && cellModel ? [kind?.reason, cellModel.reason].filter(Boolean).join('; ') : [kind?.reason, cellModel?.reason, chosen.methodReason || resolved.reason, shapeChoice?.key ? shapeChoice.reason : undefined].filter(Boolean).join('; ');
-      const how = byModel
+      const ranMethod = membrane ? 'membrane watershed' : byModel ? 'model' : chosen.method;
+      const methodReason = membrane ? '' : byModel && cellModel ? [kind?.reason, cellModel.reason].filter(Boolean).join('; ') : [kind?.reason, cellModel?.reason, chosen.methodReason || resolved.reason, shapeChoice?.key ? shapeChoice.reason : undefined].filter(Boolean).join('; ');
+      const how = membrane
+        ? MEMBRANE_HOW
+        : byModel
         ? `the ${ran?.key ?? 'nuclei'} model (our U-Net${ran ? `, weights sha256 ${ran.sha256.slice(0, 12)}…` : ''})`
         : `${ranMethod} threshold${args.splitTouching ? ' and watershed splitting' : ''}${shapeModel ? `, outlines by the ${shapeModel} model` : ''}`;
       const ref = ctx.addArtifact('labels', result.path, `${channelName(movie, channel)} objects of ${basename(movie.source.path)} (${how})`, { channel: channelFact(movie, channel) });
       const nFrames = result.objectsPerFrame.length;
       const unused = byModel ? notForModel(args) : [];
       const scale = byModel && 'inputScale' in result && result.inputScale !== 1 ? ` The model saw the frames resized ${(result.inputScale as number).toFixed(2)}x to its training object size.` : '';
+      const membraneUnused = args.membraneStain === true && !membrane ? ` Not applied: the seeded watershed for a membrane stain, which runs under method "auto"; method "${args.method}" was asked, so it ran instead.` : '';
       const darkNote = byModel && chosen.objects === 'dark' ? ' The objects looked dark on a bright background, but the model expects fluorescent nuclei: check the result, or use method "auto".' : '';
       return {
         summary:
-          polarityNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
-          `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${describeChosen(chosen, byModel)}.${scale}${darkNote}` +
+          (membrane ? '' : polarityNote) + membraneNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
+          `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${membrane ? membrane.parameters : describeChosen(chosen, byModel)}.${scale}${darkNote}${membraneUnused}` +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
@@ -367,17 +435,19 @@ const segment = defineTool({
           method: ranMethod,
           ...(ran ? { model: ran.key, modelFolder: ran.folder, modelSha256: ran.sha256 } : {}),
           ...(shapeModel ? { outlineModel: shapeModel } : {}),
-          ...(byModel ? {} : { outlineRule: shapeModel ? `each object's outline redrawn by the ${shapeModel} model` : describeOutlineRule(chosen, options.edgeFraction ?? 0) }),
-          methodReason: methodReason || 'asked for',
-          target,
-          objectRadiusPx: chosen.objectRadiusPx,
-          objectPolarity: chosen.objects,
-          parameters: byModel
+          ...(byModel ? {} : { outlineRule: membrane ? 'each cell flooded from one seed in its interior up to the membranes, within the cells\' area' : shapeModel ? `each object's outline redrawn by the ${shapeModel} model` : describeOutlineRule(chosen, options.edgeFraction ?? 0) }),
+          methodReason: membrane ? membraneNote.trim() : methodReason || 'asked for',
+          target: membrane ? 'cells' : target,
+          objectRadiusPx: membrane ? membrane.radiusPx : chosen.objectRadiusPx,
+          objectPolarity: membrane ? 'outlined' : chosen.objects,
+          parameters: membrane
+            ? { cellRadiusPx: membrane.radiusPx, minSeedDistancePx: Math.round(membrane.radiusPx), minAreaPx: membrane.minAreaPx, maxAreaPx: membrane.maxAreaPx }
+            : byModel
             ? { minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, inputScale: (result as { inputScale?: number }).inputScale ?? 1 }
             : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, flattenBackground: chosen.flattenBackground },
-          parameterSources: chosen.sources,
+          ...(membrane ? {} : { parameterSources: chosen.sources }),
           // (what the final answer must carry beside any number it quotes from these labels)
-          ...(coverageNote || chosen.polarityDoubt ? { doubt: [chosen.polarityDoubt ? `unsure which parts are the cells (${chosen.objects} ones segmented; say objects "dark" or "bright")` : '', coverageNote].filter(Boolean).join('; ') } : {}),
+          ...(coverageNote || (!membrane && chosen.polarityDoubt) ? { doubt: [!membrane && chosen.polarityDoubt ? `unsure which parts are the cells (${chosen.objects} ones segmented; say objects "dark" or "bright")` : '', coverageNote].filter(Boolean).join('; ') } : {}),
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,
         },

@@ -80,11 +80,14 @@ export function coverageDoubt(frames: SampledCoverage[], objectsAre: 'bright' | 
  * `movie` (label frame k is movie frame first + k), from up to 3 sampled frames at the middle z slice;
  * `thresholds` per label frame when a threshold of the movie's own values, smoothed by `sigmaPx`, made them.
  */
-export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<{ note: string; kind?: CoverageDoubtKind }> {
+export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<{ note: string; kind?: CoverageDoubtKind; covered?: number; signal?: number }> {
   const labels = await openMovie(labelsPath);
   try {
     const frames = await sampledCoverage(labels, movie, channel, first, thresholds, objectsAre, sigmaPx);
-    return { note: coverageDoubt(frames, objectsAre), kind: coverageDoubtKind(frames) };
+    // (the medians the doubt is judged on: the share of the frame in objects, and above the threshold where one was used)
+    const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
+    const shares = frames.length ? { covered: median(frames.map((f) => f.foregroundFraction)), ...(above.length ? { signal: median(above.map((f) => f.aboveThresholdFraction!)) } : {}) } : {};
+    return { note: coverageDoubt(frames, objectsAre), kind: coverageDoubtKind(frames), ...shares };
   } finally {
     await labels.close();
   }

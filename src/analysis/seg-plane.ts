@@ -18,6 +18,7 @@ import { splitOversizedObjects } from './seg-oversized.ts';
 import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { growDimObjects } from './seg-dim-growth.ts';
 import { outlineAtHalfLevel } from './seg-halflevel.ts';
+import { segmentMembranePlane } from './seg-membrane.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -125,6 +126,12 @@ export interface SegmentOptions {
    * it, `noiseAlone`) has no objects, whatever the automatic threshold. Default true; not applied to method "manual".
    */
   emptyIfNoise?: boolean;
+  /**
+   * Cells outlined by a membrane stain (bright membranes, dim interiors, a darker outside), of this typical radius in
+   * pixels: segmented by a seeded watershed on the membrane intensity (seg-membrane.ts) instead of a threshold of the
+   * objects; minAreaPx, maxAreaPx, borderMinAreaPx and excludeBorder apply, the other options do not. 0 = off (default).
+   */
+  membraneCellRadiusPx?: number;
 }
 
 export interface PlaneSegmentation {
@@ -159,6 +166,7 @@ export const SEGMENT_DEFAULTS = {
   closeBaysPx: 0,
   flattenBackground: false,
   emptyIfNoise: true,
+  membraneCellRadiusPx: 0,
 };
 
 /** Options with defaults filled in; undefined values don't override defaults. */
@@ -186,6 +194,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (!(o.closeBaysPx >= 0 && o.closeBaysPx <= 1000)) throw new RangeError(`closeBaysPx must be between 0 and 1000 pixels, got ${o.closeBaysPx}`);
   if (!(o.dimGrowthReachPx >= 0 && o.dimGrowthReachPx <= 1000)) throw new RangeError(`dimGrowthReachPx must be between 0 and 1000 pixels, got ${o.dimGrowthReachPx}`);
   if (!(o.growToNoiseSd >= 0 && o.growToNoiseSd <= 100)) throw new RangeError(`growToNoiseSd must be between 0 and 100 noise standard deviations, got ${o.growToNoiseSd}`);
+  if (!(o.membraneCellRadiusPx >= 0 && o.membraneCellRadiusPx <= 1000)) throw new RangeError(`membraneCellRadiusPx must be between 0 and 1000 pixels, got ${o.membraneCellRadiusPx}`);
 }
 
 /**
@@ -595,6 +604,9 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   checkSegmentOptions(options);
   const o = withSegmentDefaults(options);
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
+  if (o.membraneCellRadiusPx > 0) {
+    return segmentMembranePlane(plane, width, height, { cellRadiusPx: o.membraneCellRadiusPx, minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, borderMinAreaPx: o.borderMinAreaPx, excludeBorder: o.excludeBorder });
+  }
   const { values, missing } = withoutNaN(plane);
   const bright = brightPlane(values, width, height, o.objects, o.flattenBackground);
   const smoothed = gaussianBlur(bright, width, height, o.sigmaPx);

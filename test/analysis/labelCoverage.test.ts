@@ -60,7 +60,7 @@ describe('segmentationDoubt', () => {
     const labelsPath = join(dir, 'disks-labels.tif');
     await writeMovie(labelsPath, movieFromPlanes(shape, 'uint16', () => labels));
     const movie = movieFromPlanes(shape, 'uint16', () => intensity);
-    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500])).toEqual({ note: '', kind: undefined });
+    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500])).toEqual({ note: '', kind: undefined, covered: 0.135, signal: 0.135 });
   });
 
   it('names a membrane network the objects left out, read at the threshold of each frame', async () => {
@@ -76,7 +76,9 @@ describe('segmentationDoubt', () => {
     const doubt = await segmentationDoubt(labelsPath, movie, 0, 0, [500, 500]);
     expect(doubt.kind).toBe('signal left out');
     expect(doubt.note).toMatch(/^The objects cover 0% of the frame, but 51% is above the threshold/);
+    // (the shares the doubt was judged on, for the answer that says why another rule ran)
+    expect(doubt.signal).toBeCloseTo(0.51, 2);
     // no threshold (a model made them): nothing to compare with
-    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [])).toEqual({ note: '', kind: undefined });
+    expect(await segmentationDoubt(labelsPath, movie, 0, 0, [])).toEqual({ note: '', kind: undefined, covered: 0.0025 });
   });
 });

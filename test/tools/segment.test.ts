@@ -207,12 +207,29 @@ describe('segment a stain that outlines the cells', () => {
     return path;
   }
 
-  it('with the tone unsaid, segments the dark regions a bright network encloses and says so', async () => {
+  it('with the tone unsaid, segments the cells a bright network outlines by a seeded watershed on it and says why', async () => {
     const out = await call({ movie: await membraneMovie(), target: 'cells' }, ctx);
-    const values = out.values as { objectPolarity: string; objectsPerFrame: number[] };
-    expect(out.summary).toMatch(/^The bright signal is a network that encloses regions .* say objects "bright"/);
-    expect(values.objectPolarity).toBe('dark');
-    for (const n of values.objectsPerFrame) expect(n).toBeGreaterThanOrEqual(20);
+    const values = out.values as { objectPolarity: string; objectsPerFrame: number[]; method: string };
+    expect(out.summary).toMatch(/^The bright signal is a network that encloses regions .*\d+% of the frame above the threshold.* seeded watershed on the membrane signal; say objects "bright"/);
+    expect(values.method).toBe('membrane watershed');
+    expect(values.objectPolarity).toBe('outlined');
+    // (25 cells, those cut by the frame's edge among them)
+    for (const n of values.objectsPerFrame) expect(n).toBeGreaterThanOrEqual(20), expect(n).toBeLessThanOrEqual(36);
+  });
+
+  it('with the membrane stain said, runs the seeded watershed and says so; said not to be one, the dark regions it encloses are taken', async () => {
+    const said = await call({ movie: await membraneMovie(), membraneStain: true }, ctx);
+    expect(said.summary).toMatch(/^The stain marks the membranes \(as asked\)/);
+    expect((said.values as { target: string }).target).toBe('cells');
+    const not = await call({ movie: await membraneMovie(), target: 'cells', membraneStain: false }, ctx);
+    expect(not.summary).toMatch(/^The bright signal is a network that encloses regions .* the dark regions it encloses were segmented/);
+    expect((not.values as { objectPolarity: string }).objectPolarity).toBe('dark');
+  });
+
+  it('with a threshold method asked, that method runs and the membrane watershed is named as not applied', async () => {
+    const out = await call({ movie: await membraneMovie(), membraneStain: true, method: 'otsu', target: 'cells', objects: 'dark' }, ctx);
+    expect((out.values as { method: string }).method).toBe('otsu');
+    expect(out.summary).toMatch(/Not applied: the seeded watershed for a membrane stain/);
   });
 
   it('with objects "bright" asked for, segments the bright parts and only names the doubt', async () => {

@@ -38,7 +38,7 @@ describe('cells outlined by a membrane stain are the dark regions it encloses', 
     const { plan, loadAcquisitionWords } = await import('../agent/planner/planOffline.ts');
     await loadAcquisitionWords();
     const p = plan(request);
-    expect(p.steps.find((s) => s.tool === 'segment')?.args).toMatchObject({ objects: 'dark', target: 'cells' });
+    expect(p.steps.find((s) => s.tool === 'segment')?.args).toMatchObject({ objects: 'dark', target: 'cells', membraneStain: true });
     // (the description is no plot of "outlines", and no word of it is named as not applied)
     expect(p.steps.map((s) => s.tool)).not.toContain('plot');
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
@@ -49,5 +49,30 @@ describe('cells outlined by a membrane stain are the dark regions it encloses', 
     expect(argsOf('the nuclei are stained with Hoechst in channel 2, segment them', 'segment')).toMatchObject({ channel: 2, target: 'nuclei' });
     expect(argsOf('the nuclei are stained with Hoechst in channel 2, segment them', 'segment').objects).toBeUndefined();
     expect(argsOf('segment the cells; there is a membrane marker but the cells are bright', 'segment').objects).toBe('bright');
+  });
+});
+
+describe('the membrane stain is read from a membrane named beside a labelling word, or a membrane dye by name', () => {
+  test.each([
+    ['segment the cells, the stain marks the membranes'],
+    ['membranes are labelled in green. segment the cells'],
+    ["it's a membrane marker, segment the cells"],
+    ['a dye that sits in the membranes; find the cells'],
+    ['GFP-CAAX, segment the cells'],
+  ])('%s → membraneStain', async (request) => {
+    const { argsOf, loadAcquisitionWords } = await import('../agent/planner/planOffline.ts');
+    await loadAcquisitionWords();
+    expect(argsOf(request, 'segment')).toMatchObject({ membraneStain: true, target: 'cells' });
+  });
+
+  test.each([
+    ['segment the membranes'],
+    ['segment the nuclei, the nuclear membrane is labelled'],
+    ['segment the cells and measure TMRM (a membrane potential dye)'],
+    ['segment the cells, the cytoplasm is labelled'],
+  ])('%s → no membrane stain', async (request) => {
+    const { argsOf, loadAcquisitionWords } = await import('../agent/planner/planOffline.ts');
+    await loadAcquisitionWords();
+    expect(argsOf(request, 'segment').membraneStain).toBeUndefined();
   });
 });
