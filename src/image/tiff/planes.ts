@@ -51,7 +51,7 @@ const LAYOUT_TAGS = [
  * stored elsewhere (lists of strips or tiles) are read, first: a read that fails is thrown where the
  * checks first ask for that tag, so a corrupted file gets the error it got when each tag was awaited
  * in turn. (A multi-page file read plane by plane calls this per plane, in cold code: ~14 awaits a
- * plane cost ~50 ms of CPU per 300 planes; issue 16.)
+ * plane, whose removal saved 20-37 ms of CPU per 300 planes in one command; issue 16.)
  */
 export async function readLayout(file: TiffFile, ifd: Ifd, what: string): Promise<PlaneLayout> {
   const elsewhere = new Map<number, { values?: number[]; error?: unknown }>();
