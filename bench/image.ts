@@ -75,6 +75,9 @@ elif mode == 'makedeflate':
     frames = np.stack([np.asarray(Image.open(f)) for f in sorted(glob.glob(os.path.join(sys.argv[2], '*.tif')))])
     predictor = len(sys.argv) > 4 and sys.argv[4] == 'predictor'
     tifffile.imwrite(sys.argv[3], frames, imagej=True, compression='zlib', predictor=predictor, rowsperstrip=6, metadata={'axes': 'TYX'})
+elif mode == 'pages':
+    # the movie as a Python user saves it: tifffile.imwrite of the array, one page (and IFD) per plane
+    tifffile.imwrite(sys.argv[3], tifffile.imread(sys.argv[2]))
 elif mode == 'info':
     with tifffile.TiffFile(sys.argv[2]) as tf:
         s = tf.series[0]
@@ -199,6 +202,17 @@ async function compare(dir: string, input: string): Promise<void> {
       const max = measure([tool('cellpilot tool project', 'project', { movie: input, method: 'max', output: out('max.tif') }, 'max.tif', first), { ...py('NumPy page loop', 'max', input, out('peer-max.tif')), before: clean('peer-max.tif') }]);
       console.log(ratioRow(`max projection, \`cellpilot tool project\`, whole commands, ${when}`, max, 'NumPy page loop', 'projection'));
     }
+  }
+  if (wanted('project-pages')) {
+    // the same movie as tifffile.imwrite saves it (a plain multi-page TIFF: one IFD per plane, the IFDs after the
+    // pixels), not cellpilot's own ImageJ file whose planes are read as one contiguous run: every plane's IFD and
+    // layout is read, as for most files from other tools; first command (the movie hashed while it is read)
+    const pages = out('pages.tif');
+    const made = spawnSync(PYTHON, ['-c', PEER, 'pages', input, pages], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`the multi-page movie could not be written: ${made.stderr.trim().split('\n').pop()}`);
+    const max = measure([tool('cellpilot tool project', 'project', { movie: pages, method: 'max', output: out('pages-max.tif') }, 'pages-max.tif', true), { ...py('NumPy page loop', 'max', pages, out('peer-pages-max.tif')), before: clean('peer-pages-max.tif') }]);
+    console.log(ratioRow('max projection of the same movie as tifffile.imwrite writes it (one IFD per plane), `cellpilot tool project`, whole commands, first command on the movie', max, 'NumPy page loop', 'projection'));
+    await rm(pages, { force: true });
   }
   if (wanted('real')) {
     // a real recording as it is shared: a Cell Tracking Challenge folder of one TIFF per frame
@@ -379,7 +393,7 @@ export async function run(): Promise<void> {
     // 900 s a run was given: stop 24 lost every row after them) last; every figure is a fresh process's
     const input = join(dir, 'sim.tif');
     // (the rows of the real movie alone need no simulated one)
-    if (['rw', 'export', 'export-first', 'project', 'project-first', 'info'].some(wanted)) await makeMovie(input);
+    if (['rw', 'export', 'export-first', 'project', 'project-first', 'project-pages', 'info'].some(wanted)) await makeMovie(input);
     console.log(`movie I/O: fresh process per run, ${ROUNDS} rounds of both sides back to back (alternating order) after one warm-up, the median of the rounds' ratios; ${loadNote()}`);
     if (missing) console.log(missing);
     else await compare(dir, input);

@@ -39,43 +39,78 @@ export function planeBytes(layout: { width: number; height: number; dtype: DType
   return layout.width * layout.height * BYTES_PER_SAMPLE[layout.dtype];
 }
 
-/** Reads the layout tags of an IFD and rejects what we cannot read, naming the problem. */
+/** The tags readLayout reads. */
+const LAYOUT_TAGS = [
+  Tag.ImageWidth, Tag.ImageLength, Tag.SamplesPerPixel, Tag.BitsPerSample, Tag.SampleFormat, Tag.Compression, Tag.Predictor,
+  Tag.TileWidth, Tag.TileLength, Tag.RowsPerStrip, Tag.TileOffsets, Tag.TileByteCounts, Tag.StripOffsets, Tag.StripByteCounts,
+];
+
+/**
+ * Reads the layout tags of an IFD and rejects what we cannot read, naming the problem. Values held
+ * in the IFD's entries (all of them for a plane of one strip) are taken as they are; only values
+ * stored elsewhere (lists of strips or tiles) are read, first: a read that fails is thrown where the
+ * checks first ask for that tag, so a corrupted file gets the error it got when each tag was awaited
+ * in turn. (A multi-page file read plane by plane calls this per plane, in cold code: ~14 awaits a
+ * plane, whose removal saved 20-37 ms of CPU per 300 planes in one command; issue 16.)
+ */
 export async function readLayout(file: TiffFile, ifd: Ifd, what: string): Promise<PlaneLayout> {
+  const elsewhere = new Map<number, { values?: number[]; error?: unknown }>();
+  for (const tag of LAYOUT_TAGS) {
+    const entry = ifd.entries.get(tag);
+    if (!entry || entry.inline) continue;
+    try {
+      elsewhere.set(tag, { values: await file.numbers(ifd, tag) });
+    } catch (error) {
+      elsewhere.set(tag, { error });
+    }
+  }
+  const numbers = (tag: number): number[] | undefined => {
+    const read = elsewhere.get(tag);
+    if (!read) return file.inlineNumbers(ifd, tag) ?? undefined;
+    if (read.error !== undefined) throw read.error;
+    return read.values;
+  };
+  return layoutFrom(file, ifd, what, numbers);
+}
+
+/** readLayout's checks, on the tags' values. */
+function layoutFrom(file: TiffFile, ifd: Ifd, what: string, numbers: (tag: number) => number[] | undefined): PlaneLayout {
+  const number = (tag: number) => numbers(tag)?.[0];
   const p = file.path;
-  const width = await file.number(ifd, Tag.ImageWidth);
-  const height = await file.number(ifd, Tag.ImageLength);
+  const width = number(Tag.ImageWidth);
+  const height = number(Tag.ImageLength);
   if (!width || !height || width < 1 || height < 1 || width > 1 << 20 || height > 1 << 20) {
     throw new InputError(`${p}: ${what} has an invalid size ${width}x${height} (corrupted file?)`);
   }
-  const samples = (await file.number(ifd, Tag.SamplesPerPixel)) ?? 1;
+  const samples = (number(Tag.SamplesPerPixel)) ?? 1;
   if (width * height > 2 ** 30) {
     throw new InputError(`${p}: ${what} claims ${width}x${height} pixels, too large for one plane (corrupted file?)`);
   }
   if (samples !== 1) {
     throw new InputError(`${p}: ${what} has ${samples} samples per pixel (RGB/interleaved); only grayscale planes are supported, split the channels first (e.g. Fiji Image > Color > Split Channels)`);
   }
-  const bits = (await file.numbers(ifd, Tag.BitsPerSample)) ?? [1];
-  const format = (await file.number(ifd, Tag.SampleFormat)) ?? 1;
+  const bits = (numbers(Tag.BitsPerSample)) ?? [1];
+  const format = (number(Tag.SampleFormat)) ?? 1;
   const dtype = dtypeFor(bits[0], format);
   if (!dtype) {
     throw new InputError(`${p}: ${what} has ${bits[0]}-bit ${format === 3 ? 'float' : format === 2 ? 'signed' : 'unsigned'} samples; supported are 8/16/32-bit integers and 32/64-bit floats`);
   }
-  const compression = (await file.number(ifd, Tag.Compression)) ?? 1;
+  const compression = (number(Tag.Compression)) ?? 1;
   if (compression !== 1 && !COMPRESSION_NAMES[compression]) {
     const name = UNSUPPORTED_COMPRESSION[compression] ?? `code ${compression}`;
     throw new InputError(`${p}: ${what} uses ${name} compression, which is not supported; re-save it uncompressed or with LZW/Deflate`);
   }
-  const predictor = (await file.number(ifd, Tag.Predictor)) ?? 1;
+  const predictor = (number(Tag.Predictor)) ?? 1;
   if (predictor !== 1 && predictor !== 2 && predictor !== 3) {
     throw new InputError(`${p}: ${what} uses unknown predictor ${predictor}`);
   }
   const tiled = ifd.entries.has(Tag.TileOffsets);
-  const blockWidth = tiled ? (await file.number(ifd, Tag.TileWidth)) ?? 0 : width;
+  const blockWidth = tiled ? (number(Tag.TileWidth)) ?? 0 : width;
   const blockHeight = tiled
-    ? (await file.number(ifd, Tag.TileLength)) ?? 0
-    : Math.min(height, (await file.number(ifd, Tag.RowsPerStrip)) ?? height) || height;
-  const offsets = await file.numbers(ifd, tiled ? Tag.TileOffsets : Tag.StripOffsets);
-  let byteCounts = await file.numbers(ifd, tiled ? Tag.TileByteCounts : Tag.StripByteCounts);
+    ? (number(Tag.TileLength)) ?? 0
+    : Math.min(height, (number(Tag.RowsPerStrip)) ?? height) || height;
+  const offsets = numbers(tiled ? Tag.TileOffsets : Tag.StripOffsets);
+  let byteCounts = numbers(tiled ? Tag.TileByteCounts : Tag.StripByteCounts);
   if (!offsets || blockWidth < 1 || blockHeight < 1) {
     throw new InputError(`${p}: ${what} has no pixel data offsets (corrupted file?)`);
   }

@@ -326,6 +326,13 @@ export class TiffFile {
     return decodeNumbers(raw, entry.type, entry.count, this.littleEndian);
   }
 
+  /** Numeric values of a tag held in its IFD entry (nothing read): undefined when absent, null when stored elsewhere in the file. */
+  inlineNumbers(ifd: Ifd, tag: number): number[] | undefined | null {
+    const entry = ifd.entries.get(tag);
+    if (!entry) return undefined;
+    return entry.inline ? decodeNumbers(entry.inline, entry.type, entry.count, this.littleEndian) : null;
+  }
+
   async number(ifd: Ifd, tag: number): Promise<number | undefined> {
     return (await this.numbers(ifd, tag))?.[0];
   }
