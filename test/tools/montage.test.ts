@@ -76,7 +76,7 @@ describe('montage', () => {
   it('outlines the objects of a label movie on the movie\'s frames when both are given (an overlay)', async () => {
     // (a square object 1 at x 10-19, y 10-19 in every frame of a 64x48 label movie)
     const labelsPath = join(dir, 'square-labels.tif');
-    const writer = await createMovieWriter(labelsPath, { shape: { t: 12, z: 1, c: 1, y: 48, x: 64 }, dtype: 'uint16', meta: {} });
+    const writer = await createMovieWriter(labelsPath, { shape: { t: 12, z: 1, c: 1, y: 48, x: 64 }, dtype: 'uint16', meta: { channelNames: [] } });
     const plane = new Uint16Array(64 * 48);
     for (let y = 10; y < 20; y++) for (let x = 10; x < 20; x++) plane[y * 64 + x] = 1;
     for (let t = 0; t < 12; t++) await writer.writePlane(plane);
