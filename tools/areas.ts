@@ -11,6 +11,7 @@ export const AREAS: Record<string, ToolArea> = {
   preprocess: () => import('./preprocess.ts'),
   project: () => import('./project.ts'),
   montage: () => import('./montage.ts'),
+  crop: () => import('./crop.ts'),
   segment: () => import('./segment.ts'),
   timeseries: () => import('./timeseries.ts'),
   track: () => import('./track.ts'),

@@ -6,12 +6,16 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg } from './common.ts';
+import type { RgbaImage } from '../src/plot/png.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** Number words people write for a step or a count ("every fifth frame", "three columns"). */
 const NUMBER_WORDS: Record<string, number> = { two: 2, second: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, fifth: 5, six: 6, sixth: 6, eight: 8, eighth: 8, ten: 10, tenth: 10 };
 const NUMBER = String.raw`(\d+|two|three|four|five|six|eight|ten|second|third|fourth|fifth|sixth|eighth|tenth)`;
 const asNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()]);
+
+/** Objects drawn on the movie's frames, as Fiji's overlay of ROIs: "with the outlines", "masks overlaid", "contours drawn on", "segmentation on top". */
+const OUTLINES_ASKED = /\b(?:outlin(?:es?|ed)|contours?|borders? of the (?:cells|nuclei|objects)|overla(?:y|id|ys)|(?:masks?|segmentation|labels)\s+(?:drawn\s+)?(?:on top|over|on (?:the|each|every) (?:frames?|panels?|images?|movie)))\b/i;
 
 /** The frames, grid and decorations a request names ("frames 1, 10 and 20", "every 5th frame", "4 columns", "no scale bar"); a range of frames ("the first 12 frames") is read as for every tool. */
 export function readMontageRequest(c: RequestClause): Record<string, unknown> {
@@ -35,15 +39,16 @@ export function readMontageRequest(c: RequestClause): Record<string, unknown> {
   if (/\b(?:no|without(?:\s+a|\s+the)?|skip(?:\s+the)?|leave\s+out\s+the|don'?t\s+(?:add|want|need|put)(?:\s+a|\s+the|\s+any)?)\s+scale\s*bars?\b/i.test(said)) args.scaleBar = false;
   else if (/\bscale\s*bars?\b/i.test(said)) args.scaleBar = true;
   if (/\b(?:no|without(?:\s+any|\s+the)?|skip(?:\s+the)?|don'?t\s+(?:add|want|need|put)(?:\s+any|\s+the)?)\s+(?:frame\s+)?(?:labels?|captions?|numbers?|time ?stamps?|timestamps?|text|annotations?)\b/i.test(said)) args.frameNumbers = false;
-  // "the masks", "the segmentation", "the labels": the label movie, else the movie
+  // "the masks", "the segmentation", "the labels": the label movie, else the movie; the masks drawn on the movie
+  // ("with the outlines", "the segmentation overlaid", "masks on top") need both
   const masks = /\b(?:masks?|segmentation|label (?:movie|images?)|labels)\b/i.test(text.replace(/\b(?:frame\s+)?labels?\s+(?:on|off)\b|\bno\s+labels?\b|\bwithout\s+(?:any\s+|the\s+)?labels?\b/gi, ' '));
-  args.$needs = masks ? ['labels'] : ['movie'];
+  args.$needs = OUTLINES_ASKED.test(said) ? ['movie', 'labels'] : masks ? ['labels'] : ['movie'];
   return args;
 }
 
 const montageSchema = z.object({
   movie: movieArg.optional().describe('The movie to lay out (an artifact id or a file path); give this or `labels`'),
-  labels: labelsArg.optional().describe('A label movie to lay out instead of `movie`, each object filled in its own colour'),
+  labels: labelsArg.optional().describe('A label movie: alone, laid out with each object filled in its own colour; with `movie`, each object outlined in its colour on the movie\'s frames (an overlay)'),
   at: z.array(z.number().int().min(1)).min(1).optional().describe('The frames to show, 1-based, in the order given ("frames 1, 10 and 20")'),
   increment: z.number().int().min(1).optional().describe("Every Nth frame, as Make Montage's increment: the first, first+N, first+2N ... within `frames`"),
   frames: frameRangeArg.optional().describe('The range of frames to choose from, 1-based inclusive; default all'),
@@ -76,7 +81,7 @@ const montage = defineTool({
   name: 'montage',
   summary: "Makes a montage of chosen frames: a movie's (or its masks') frames side by side in a grid, with frame numbers and a scale bar.",
   words: ['montage', 'make montage', 'contact sheet', 'grid of frames', 'side by side', 'tile the frames', 'gallery', 'panel of frames', 'filmstrip', 'film strip', 'frames next to each other', 'figure panel'],
-  examples: ['make a montage of frames 1, 10 and 20', 'contact sheet of every 5th frame', 'a grid of every 10th frame', 'show frames 1, 5 and 9 side by side', 'montage of the masks at frames 2, 4 and 6 in 3 columns', 'a grid of the first 12 frames with a scale bar'],
+  examples: ['make a montage of frames 1, 10 and 20', 'contact sheet of every 5th frame', 'a grid of every 10th frame', 'show frames 1, 5 and 9 side by side', 'montage of the masks at frames 2, 4 and 6 in 3 columns', 'montage of every frame with the outlines drawn on', 'a grid of the first 12 frames with a scale bar'],
   consumes: ['movie', 'labels'],
   produces: ['plot'],
   results: {
@@ -84,26 +89,30 @@ const montage = defineTool({
     columns: { about: 'panels per row', unit: '', setting: true },
     rows: { about: 'rows of panels', unit: '', setting: true },
     scaleBarUm: { about: 'length of the scale bar', unit: 'µm', setting: true },
+    objectsOutlined: { about: 'objects outlined over all panels (labels drawn on the movie)', unit: 'objects', words: ['outlined'] },
   },
   inapplicable: {
     increment: (a) => (Array.isArray(a.at) && a.at.length ? 'the frames were listed one by one, so no step between them applies' : undefined),
     rows: (a) => (a.columns !== undefined ? 'the columns were given, so the rows follow from them' : undefined),
   },
   description:
-    "Lays chosen frames of a movie or label movie side by side in a grid and saves it as a PNG picture, as Image > Stacks > Make Montage does: frames listed one by one (`at`, 1-based) or every Nth frame of a range, in `columns` per row, each panel with its frame number and the last with a scale bar (µm, from the pixel size). One channel, its display range stretched as ImageJ's Auto; a label movie shows each object in its colour. Writes a plot artifact.",
+    "Lays chosen frames of a movie or label movie side by side in a grid and saves it as a PNG picture, as Image > Stacks > Make Montage does: frames listed one by one (`at`, 1-based) or every Nth frame of a range, in `columns` per row, each panel with its frame number and the last with a scale bar (µm, from the pixel size). One channel, its display range stretched as ImageJ's Auto; a label movie shows each object in its colour, or, given with the movie, each object outlined on the movie's frames. Writes a plot artifact.",
   schema: montageSchema,
   fromRequest: readMontageRequest,
   async run(args, ctx) {
-    const ref = args.labels ?? args.movie;
+    const ref = args.movie ?? args.labels;
     if (!ref) throw new InputError('montage needs a `movie` or a `labels` movie to lay out');
     const { makeMontage, montageColumns } = await import('../src/plot/montage.ts');
-    const { colorOf, displayRange, planeToRgba } = await import('../src/plot/images.ts');
+    const { colorOf, displayRange, drawLabelOutlines, planeToRgba } = await import('../src/plot/images.ts');
     const { encodePng } = await import('../src/plot/png.ts');
     const { scaleBarLength } = await import('../src/plot/specs.ts');
     const movie = await ctx.openMovie(ref);
+    const outlines = args.movie !== undefined && args.labels !== undefined ? await ctx.openMovie(args.labels) : undefined;
     try {
       const { t: total, z: slices, x: width, y: height } = movie.shape;
-      const isLabels = args.labels !== undefined;
+      if (outlines && (outlines.shape.x !== width || outlines.shape.y !== height)) throw new InputError(`montage: labels ${args.labels} are ${outlines.shape.x}x${outlines.shape.y} px but the movie ${args.movie} is ${width}x${height} px; give the labels segmented from this movie`);
+      if (outlines && outlines.shape.t !== total) throw new InputError(`montage: labels ${args.labels} have ${outlines.shape.t} frames but the movie ${args.movie} has ${total}; give the labels segmented from this movie`);
+      const isLabels = args.movie === undefined;
       const channel = isLabels ? 0 : channelIndex(movie, args.channel);
       const shown = montageFrames(total, args, frameRange(movie, args.frames));
       const mid = Math.floor(slices / 2);
@@ -116,15 +125,22 @@ const montage = defineTool({
       const sample: number[] = [];
       for (const p of planes) for (let i = 0; i < p.length; i += Math.max(1, Math.floor(p.length / 20000))) sample.push(p[i]);
       const range = displayRange(sample);
-      const panels = planes.map((plane) => {
-        if (!isLabels) return planeToRgba(plane, width, height, range);
+      let outlined = 0;
+      const panels: RgbaImage[] = [];
+      for (const [k, plane] of planes.entries()) {
+        if (!isLabels) {
+          const panel = planeToRgba(plane, width, height, range);
+          if (outlines) outlined += drawLabelOutlines(panel, await outlines.plane(shown[k], outlines.shape.z > 1 ? mid : 0, 0));
+          panels.push(panel);
+          continue;
+        }
         const data = new Uint8Array(width * height * 4);
         for (let i = 0; i < width * height; i++) {
           if (plane[i] !== 0) [data[i * 4], data[i * 4 + 1], data[i * 4 + 2]] = colorOf(plane[i]);
           data[i * 4 + 3] = 255;
         }
-        return { width, height, data };
-      });
+        panels.push({ width, height, data });
+      }
       const columns = args.columns ?? (args.rows ? Math.ceil(shown.length / args.rows) : montageColumns(shown.length));
       const rows = Math.ceil(shown.length / Math.min(columns, shown.length));
       const zoom = args.zoom ?? Math.max(1, Math.ceil(128 / Math.max(1, Math.min(width, height))));
@@ -140,15 +156,17 @@ const montage = defineTool({
       const path = ctx.outputPath('montage.png', args.output);
       writeFileSync(path, encodePng(picture));
       const list = shown.map((t) => t + 1).join(', ');
-      const artifact = ctx.addArtifact('plot', path, `montage of frames ${list}${isLabels ? ' (masks)' : ''}`);
+      const what = isLabels ? ' of the masks' : outlines ? ` with the outlines of ${args.labels} (${outlined} object${outlined === 1 ? '' : 's'} over the panels)` : slices > 1 ? ' (middle z slice)' : '';
+      const artifact = ctx.addArtifact('plot', path, `montage of frames ${list}${isLabels ? ' (masks)' : outlines ? ' (outlined)' : ''}`);
       const bar = !args.scaleBar ? 'no scale bar (as asked)' : barUm ? `scale bar ${barUm} µm on the last panel` : 'no scale bar: the pixel size is not known (set it with "the pixel size is 0.65 µm")';
       return {
-        summary: `Made a montage of frames ${list}${isLabels ? ' of the masks' : slices > 1 ? ` (middle z slice)` : ''} in ${Math.min(columns, shown.length)} column${Math.min(columns, shown.length) > 1 ? 's' : ''} x ${rows} row${rows > 1 ? 's' : ''}, ${args.frameNumbers ? 'each panel with its frame number' : 'no frame numbers'}, ${bar}.`,
+        summary: `Made a montage of frames ${list}${what} in ${Math.min(columns, shown.length)} column${Math.min(columns, shown.length) > 1 ? 's' : ''} x ${rows} row${rows > 1 ? 's' : ''}, ${args.frameNumbers ? 'each panel with its frame number' : 'no frame numbers'}, ${bar}.`,
         artifacts: [artifact],
-        values: { panels: shown.length, columns: Math.min(columns, shown.length), rows, ...(barUm ? { scaleBarUm: barUm } : {}) },
+        values: { panels: shown.length, columns: Math.min(columns, shown.length), rows, ...(barUm ? { scaleBarUm: barUm } : {}), ...(outlines ? { objectsOutlined: outlined } : {}) },
       };
     } finally {
       await movie.close();
+      await outlines?.close();
     }
   },
 });

@@ -36,7 +36,7 @@ const schema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('Scatter: column that colours the points (default "cluster" when the table has it). Tracks, projection, frame: "track" (default, one colour per track) or a feature such as "speed" (a colour bar)'),
+    .describe('Scatter: column that colours the points (default "cluster" when the table has it). Tracks, projection, frame: "track" (default, one colour per track), "time" (each point by its frame, or its time where the interval is known, as TrackMate\'s colour by FRAME) or a feature such as "speed" (a colour bar)'),
   summary: z
     .enum(['auto', 'lines', 'mean'])
     .default('auto')
@@ -231,13 +231,25 @@ async function joinTracks(table: Table, tracks: Tracks): Promise<void> {
 }
 
 /** Path points of every branch (a daughter starts at its mother's last spot), with a value to colour by. */
+/** Colouring by when a spot was seen ("tracks coloured by time"), not by a measured feature. */
+const TIME_COLOUR = /^(?:time|frames?|t|time ?points?)$/i;
+
 async function trackPoints(tracks: Tracks, colorBy: string | undefined, calibration: Calibration, lastFrame?: number): Promise<{ points: TrackPoint[]; colorTitle?: string }> {
   const { trackIdOfBranch } = await import('../src/analysis/track.ts');
   const treeOf = trackIdOfBranch(tracks);
   const spots = new Map(tracks.spots.map((s) => [s.id, s]));
   let valueOf: ((spotId: number) => number | null) | undefined;
   let colorTitle: string | undefined;
-  if (colorBy && colorBy !== 'track') {
+  if (colorBy && TIME_COLOUR.test(colorBy)) {
+    // (TrackMate's "colour by FRAME": where each track was when, in the movie's time unit where the interval is known)
+    const { displayUnits } = await import('../src/image/calibration.ts');
+    const units = displayUnits(calibration);
+    valueOf = (id) => {
+      const t = spots.get(id)?.t;
+      return t === undefined ? null : units.time === 'frame' ? t + 1 : t * units.timePerFrame;
+    };
+    colorTitle = units.time === 'frame' ? 'frame' : `time (${units.time})`;
+  } else if (colorBy && colorBy !== 'track') {
     const { axisTitle, columnTitle } = await import('../src/plot/specs.ts');
     if (LINK_FEATURE.test(colorBy)) {
       const { linkTable } = await import('../src/analysis/trackFeatures.ts');
@@ -560,7 +572,9 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   // ("colour the tracks by their speed", "tracks coloured by speed on the MIP": the feature that colours the paths, no feature plotted)
   const coloured = /\bcolou?r(?:ed|s|ing)?\b[^.;]*?\b(?:by|according\s+to)\s+(?:the\s+|their\s+|its\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(c.text);
   const colourFeature = coloured ? findFeature(coloured[1]) : undefined;
-  if (colourFeature && colourFeature !== COUNT_FEATURE && args.kind !== 'scatter' && args.kind !== 'timeseries' && args.kind !== 'histogram') {
+  const colouredByTime = coloured && TIME_COLOUR.test(coloured[1].split(/\s+/)[0]) && args.kind !== 'scatter' && args.kind !== 'timeseries' && args.kind !== 'histogram';
+  if (colouredByTime) args.colorBy = 'time';
+  else if (colourFeature && colourFeature !== COUNT_FEATURE && args.kind !== 'scatter' && args.kind !== 'timeseries' && args.kind !== 'histogram') {
     args.colorBy = featureColumn(colourFeature, undefined);
     if (args.feature === featureColumn(colourFeature, c.read.channel())) delete args.feature;
   }

@@ -5,6 +5,9 @@ import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movie
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
+/** Colour that tells time: "coloured by time", "colour each frame differently", "each frame a different colour", "time-coloured". */
+const COLOURED_BY_TIME = /\bcolou?r(?:ed|[- ]coded)?\s+(?:by|according\s+to|with)\s+(?:the\s+)?(?:time|frames?|time ?points?)\b|\bcolou?r\s+(?:each|every)\s+(?:frame|time ?point)\b|\b(?:each|every)\s+(?:frame|time ?point)\s+(?:in\s+)?(?:a\s+)?(?:different|its\s+own)\s+colou?r\b|\btime[- ]colou?red\b/i;
+
 function readProjectionRequest(c: RequestClause): Record<string, unknown> {
   // "average the channels together": collapsing the channels is no axis offered; asked back, never a time projection instead
   if (/\b(?:averag|sum|add|combin|merg|collaps|project|overlay|blend|flatten|max|mean)\w*\s+(?:up\s+|together\s+)?(?:the\s+|all\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b(?!\s+\d)|\b(?:across|over)\s+(?:the\s+|all\s+)?channels\b/i.test(c.text) && !/\b(?:z|time|frames|slices|stack)\b/i.test(c.text)) {
@@ -13,6 +16,8 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
   // "every 5 min" is no "min" projection
   let method = c.read.value('method', c.text.replace(/\d+\s*min(?:ute)?s?\b/gi, '')) ?? 'max';
   if (/\bover time\b|\btime projection\b/i.test(c.text) && method === 'max' && !/\bmax/i.test(c.text) && /colou?r/i.test(c.text)) method = 'temporal_color';
+  // (Fiji's Temporal-Color Code is a max projection with each frame in its colour: "a max projection coloured by time")
+  if ((method === 'max' || method === 'temporal_color') && COLOURED_BY_TIME.test(c.text)) method = 'temporal_color';
   const overTime = /\bover time\b|\btime projection\b|\bcolou?r[- ]coded\b|\balong time\b|\ball frames\b|\btemporal\b|\bthrough time\b/i.test(c.text);
   const overZ = /\bz\b|\bz-?stack\b|\bslices\b|\bfocal planes\b|\bz-?project/i.test(c.text);
   return { method, ...(overTime ? { axis: 't' } : overZ ? { axis: 'z' } : {}) };
@@ -21,7 +26,7 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
 const project = defineTool({
   name: 'project',
   summary: 'Projects a movie over time or z into one image (maximum, mean, sum, minimum, standard deviation, or a colour-coded time projection).',
-  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'overview image', 'single image'],
+  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'coloured by time', 'colored by time', 'overview image', 'single image'],
   examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
   consumes: ['movie'],
   // over time (the default) or colour-coded: one frame; over z: the frames of the input
@@ -30,7 +35,7 @@ const project = defineTool({
   zOut: (args) => (args.axis === 'z' ? 'one' : 'same'),
   produces: ['movie'],
   results: { projected: { about: 'planes projected', unit: '' } },
-  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
+  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour', 'coloured by time', 'colored by time'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
   description:
     'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when). Writes a movie artifact.',
   schema: z.object({

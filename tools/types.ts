@@ -238,6 +238,11 @@ export interface ToolSelfDescription {
   readsOnly?: boolean;
   /** It sets something every later step reads (the calibration): a saved pipeline keeps it, though it reads no input. */
   appliesToLaterSteps?: boolean;
+  /**
+   * It cuts a region of the field out of a movie (a crop): a region said as another step's scope ("segment only the top
+   * half") runs it first, its movie then that step's input (src/agent/planner/regionScope.ts).
+   */
+  cutsRegion?: boolean;
   /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
   keepsRecording?: boolean;
   /** Its results are its inputs written again in another format or place (an export): files for the user, never a later step's input. */

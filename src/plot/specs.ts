@@ -199,11 +199,29 @@ export interface TrackOverlayOptions {
   colorTitle?: string;
 }
 
+/** Each path cut into its steps (two points each, named `step`), each step with the value of the point it ends at. */
+function stepsOf<P extends TrackPoint>(points: P[]): (P & { step: string })[] {
+  const byTrack = new Map<string, P[]>();
+  for (const p of points) byTrack.set(p.track, [...(byTrack.get(p.track) ?? []), p]);
+  const out: (P & { step: string })[] = [];
+  for (const [track, path] of byTrack) {
+    path.sort((a, b) => a.t - b.t);
+    for (let i = 1; i < path.length; i++) {
+      const step = `${track}:${i}`;
+      out.push({ ...path[i - 1], value: path[i].value, step }, { ...path[i], step });
+    }
+  }
+  return out;
+}
+
 /** Line layer of track paths in image coordinates (scaled to the axes' unit). */
 function trackLayer(points: TrackPoint[], scale: Scale, options: TrackOverlayOptions & { onImage?: boolean }): Spec {
-  const values = points.map((p) => ({ ...p, x: +(p.x * scale.lengthPerPx).toPrecision(6), y: +(p.y * scale.lengthPerPx).toPrecision(6), lineage: p.lineage ?? p.track }));
-  const lineages = new Set(values.map((p) => p.lineage)).size;
+  const scaled = points.map((p) => ({ ...p, x: +(p.x * scale.lengthPerPx).toPrecision(6), y: +(p.y * scale.lengthPerPx).toPrecision(6), lineage: p.lineage ?? p.track }));
+  const lineages = new Set(scaled.map((p) => p.lineage)).size;
   const byValue = options.colorBy === 'value';
+  // (a path coloured by a value that changes along it is drawn step by step: Vega draws one colour per line, so each
+  // step from one point to the next is its own line, coloured by the value at its end)
+  const values = byValue ? stepsOf(scaled) : scaled;
   const legend = lineages <= MAX_LEGEND_TRACKS;
   const color = byValue
     ? { field: 'value', type: 'quantitative', title: options.colorTitle ?? 'value', scale: { scheme: 'viridis' }, legend: { type: 'gradient', gradientLength: 160 } }
@@ -215,7 +233,7 @@ function trackLayer(points: TrackPoint[], scale: Scale, options: TrackOverlayOpt
       x: { field: 'x', type: 'quantitative' },
       y: { field: 'y', type: 'quantitative' },
       color,
-      detail: { field: 'track', type: 'nominal' },
+      detail: { field: byValue ? 'step' : 'track', type: 'nominal' },
       order: { field: 't', type: 'quantitative' },
       size: { value: options.onImage ? 2.5 : 2 },
     },

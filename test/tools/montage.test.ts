@@ -72,6 +72,28 @@ describe('montage', () => {
     expect(result.summary).toMatch(/frames 1, 2 of the masks/);
     expect(result.artifacts[0].type).toBe('plot');
   });
+
+  it('outlines the objects of a label movie on the movie\'s frames when both are given (an overlay)', async () => {
+    // (a square object 1 at x 10-19, y 10-19 in every frame of a 64x48 label movie)
+    const labelsPath = join(dir, 'square-labels.tif');
+    const writer = await createMovieWriter(labelsPath, { shape: { t: 12, z: 1, c: 1, y: 48, x: 64 }, dtype: 'uint16', meta: { channelNames: [] } });
+    const plane = new Uint16Array(64 * 48);
+    for (let y = 10; y < 20; y++) for (let x = 10; x < 20; x++) plane[y * 64 + x] = 1;
+    for (let t = 0; t < 12; t++) await writer.writePlane(plane);
+    await writer.close();
+    const plain = decodePng(readFileSync((await run({ movie: moviePath, at: [1, 2], zoom: 1, borderPx: 0, frameNumbers: false, output: join(dir, 'plain.png') })).artifacts[0].path));
+    const result = await run({ movie: moviePath, labels: labelsPath, at: [1, 2], zoom: 1, borderPx: 0, frameNumbers: false, output: join(dir, 'outlined.png') });
+    expect(result.values.objectsOutlined).toBe(2);
+    expect(result.summary).toMatch(/with the outlines of .*square-labels\.tif \(2 objects over the panels\)/);
+    const outlined = decodePng(readFileSync(result.artifacts[0].path));
+    const rgb = (img: typeof plain, x: number, y: number) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3));
+    // the border pixel (10, 15) of the first panel and (64 + 19, 12) of the second are painted, inside (15, 15) keeps the movie
+    expect(rgb(outlined, 10, 15)).not.toEqual(rgb(plain, 10, 15));
+    expect(rgb(outlined, 64 + 19, 12)).not.toEqual(rgb(plain, 64 + 19, 12));
+    expect(rgb(outlined, 15, 15)).toEqual(rgb(plain, 15, 15));
+    // (labels of another size are refused in one line, naming both sizes)
+    await expect(run({ movie: calibrated, labels: join(dir, 'square-labels.tif') })).rejects.toThrow(/labels .* but the movie .* has 4/);
+  });
 });
 
 const clause = (text: string): RequestClause => ({ text, request: text, quantities: [], paths: [], artifacts: [], earlier: [], read: {} as RequestClause['read'] });
@@ -85,6 +107,8 @@ describe("reading people's words", () => {
     ['a montage of frames 1-8, no scale bar, no labels', { scaleBar: false, frameNumbers: false }],
     ['montage of the masks at frames 2, 4 and 6', { at: [2, 4, 6], $needs: ['labels'] }],
     ['montage with a scale bar', { scaleBar: true, $needs: ['movie'] }],
+    ['montage of every 10th frame with the outlines drawn on', { increment: 10, $needs: ['movie', 'labels'] }],
+    ['a grid of frames 1, 5 and 9 with the segmentation overlaid', { at: [1, 5, 9], $needs: ['movie', 'labels'] }],
   ])('%s', (text, expected) => {
     expect(readMontageRequest(clause(text))).toMatchObject(expected);
   });

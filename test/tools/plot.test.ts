@@ -190,6 +190,19 @@ describe('plot tool', () => {
     expect(paths.values).toMatchObject({ kind: 'tracks', tracks: 2, spots: 12 });
     const spec = JSON.parse(readFileSync(paths.values.spec as string, 'utf8'));
     expect(spec.encoding.x.scale.domain).toEqual([0, W]);
+    // coloured by time (TrackMate's colour by FRAME): each step a two-point line of its own, coloured by the frame it ends
+    // at (one colour per line is all Vega draws: a path coloured point by point drew one step per track before)
+    const byTime = await call({ kind: 'tracks', tracks: tracksPath, movie: moviePath, colorBy: 'time' }, ctx);
+    expect(byTime.values.colorBy).toBe('frame');
+    const timeSpec = JSON.parse(readFileSync(byTime.values.spec as string, 'utf8'));
+    const steps = new Map<string, { step: string; t: number; value: number }[]>();
+    for (const p of timeSpec.data.values as { step: string; t: number; value: number }[]) steps.set(p.step, [...(steps.get(p.step) ?? []), p]);
+    expect(steps.size).toBe(12 - 2); // 12 spots on 2 paths: 10 steps
+    for (const points of steps.values()) {
+      expect(points).toHaveLength(2);
+      expect(points[0].value).toBe(points[1].t + 1);
+    }
+    expect(timeSpec.encoding.detail.field).toBe('step');
   }, 30000);
 
   it('draws channels in the colours of the calibration: one channel in its colour, all merged when none is named', async () => {

@@ -537,8 +537,9 @@ function objectsWithinObjects(text: string): Unapplied[] {
  * frames, which no argument takes unless the tool has one named for it (a step or stride).
  */
 function strides(step: StepWords, text: string, catalogue: Catalogue): Unapplied[] {
-  const props = Object.keys(catalogue.get(step.tool)?.properties ?? {});
-  if (props.some((p) => /stride|step(?:Frames)?$|every/i.test(p))) return [];
+  // (an argument named for it, or one its schema describes as a stride: montage's "Every Nth frame")
+  const props = Object.entries(catalogue.get(step.tool)?.properties ?? {});
+  if (props.some(([p, info]) => /stride|step(?:Frames)?$|every/i.test(p) || /\bevery\s+nth\b/i.test(info.description ?? ''))) return [];
   const out: Unapplied[] = [];
   for (const m of text.matchAll(/\b(?:(?:only\s+)?(?:every|each)\s+(?:other|second|third|fourth|fifth|\d+(?:st|nd|rd|th)?)|alternate)\s+(?:frames?|time ?points?|timepoints?|images?|planes?)\b/gi)) {
     out.push({ text: '', kind: 'scope', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });

@@ -55,6 +55,7 @@ import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
+import { REGION, withRegionCut } from './regionScope.ts';
 import { fittedInput } from './valueInputs.ts';
 import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
 import { namesWhatItMakes } from './namedResults.ts';
@@ -1125,7 +1126,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
   // ("is there drift? Track the cells.": the movie made to answer the question is no input of the steps asked after it)
-  const plan = questionProductsAside(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), catalogue);
+  const plan = questionProductsAside(withRegionCut(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), conversation, catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -2547,7 +2548,6 @@ const FRAME_LIST = /\b(?:frames?|time ?points?|timepoints?)\s+#?(\d+)(?:\s*,\s*\
 const OPEN_RANGE = /\b(?:(?:from|starting\s+(?:at|from|with)|since|after)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|(?:frames?|time ?points?|timepoints?)\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))/i;
 
 /** A region of the field of view: "in the centre of the image", "inside the top-left quadrant", "the upper half of the field", "the ROI". */
-const REGION = /\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:(?:(?:top|bottom|upper|lower|left|right|central|middle)(?:[\s-]+(?:left|right|hand|most))?\s+(?:half|third|quarter|quadrant|corner|region|side|part|edge)|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|centre|center|middle|roi|region\s+of\s+interest)(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+view)?|frame|fov|view|well))?)\b/i;
 
 const CHANNEL_BY_LOOK = /\b(?:(?:whichever|which(?:ever)?|the|a)\s+channel\s+(?:is|that\s+is|looks?|seems?|has|with)\s+(?:the\s+)?(?:most\s+\w+|brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)|(?:the\s+)?(?:brightest|dimmest|strongest|weakest|clearest|best|sharpest|least\s+noisy|noisiest)\s+(?:channel|one\s+of\s+the\s+channels))\b/i;
 

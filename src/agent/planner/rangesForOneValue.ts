@@ -17,8 +17,8 @@ export interface SaidRange {
 /** Words between the two ends of a range: "to", "-", "–", "and" (after "between"), with the first end's unit. */
 const JOIN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*(?:to|-|–|—|~|or)\s*$/i;
 const JOIN_AFTER_BETWEEN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*and\s*$/i;
-/** A range of which frames, channels, time points or planes: a scope, another reader's. */
-const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
+/** A range of which frames, channels, time points or planes (a scope), or of image coordinates ("x 10-100"): another reader's. */
+const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|x|y|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
 
 /** The ranges the words state: "10 to 15 px", "1-2", "between 5 and 8 px", "from 3 to 5 µm". */
 export function saidRanges(text: string): SaidRange[] {
