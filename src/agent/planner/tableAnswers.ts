@@ -2603,6 +2603,19 @@ function isNameWord(word: string): boolean {
   return !isNotQuantityWord(word) || /^(?:nuclear|cell|track|object|nucleus)$/i.test(word);
 }
 
+/** A question that counts the things ("how many", "the number of"), whatever statistic it asks of the count. */
+const COUNT_ASKED = /\bhow\s+many\b|\b(?:number|count)\s+of\b/i;
+
+/**
+ * The mean of a count over the frames, one number: "how many cells are there on average per frame?", "the average
+ * number of nuclei per frame". Not the count's course ("how does the mean number per frame change?") and not a mean of
+ * a measured quantity in each frame ("the mean area per frame" is a series).
+ */
+export function asksTheMeanCount(question: string): boolean {
+  const scope = readQuestion(question);
+  return COUNT_ASKED.test(question) && scope.reduce === 'mean' && scope.quantity.size === 0 && !TREND.test(question) && scope.frame === undefined && scope.frames === undefined && scope.compare === undefined;
+}
+
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
 const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
 
@@ -2639,8 +2652,12 @@ export function questionPartsOf(text: string): string[] | undefined {
   if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
-  const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
-  return quantities[0] !== quantities[1] && each ? parts : undefined;
+  // ("how many per frame on average, ...": a count of the things, averaged over the frames)
+  const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count' || COUNT_ASKED.test(p));
+  // ("how many per frame on average, and how does that change over the movie?": one quantity asked twice, its value
+  // and its course over time, is two questions; "how many at the start and how many at the end?" is one comparison)
+  const course = parts.map((p) => TREND.test(p) && readQuestion(p).compare === undefined && readQuestion(p).frame === undefined);
+  return (quantities[0] !== quantities[1] || course[0] !== course[1]) && each ? parts : undefined;
 }
 
 /**
