@@ -121,6 +121,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?" asks where a value per frame is at its extreme, not when events happened)
   const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question) && scope.extreme === undefined;
   const index = indexFor(catalogue);
+  // ("how long do they live?", "lifetime", "duration": a time; "how long in frames?" may be a count of spots)
+  const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
@@ -166,6 +168,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
+        // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
+        if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
