@@ -130,7 +130,7 @@ const NOT_QUANTITY_WORDS =
   'top rank\\w* sort\\w* order(?:ed)? two three four five six seven eight nine ten ' +
   // a hedge on the number asked ("roughly", "ballpark", "approx."), a word of adding ("also", "too"), the ends named
   // in other words ("the final frame", "the initial count"): none is what is measured
-  'rough\\w* approx\\w* about around ballpark estimated? ish also too final initial';
+  'rough\\w* approx\\w* about around ballpark estimated? ish also too';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
 
