@@ -192,13 +192,18 @@ async function modelHashes(values: Record<string, unknown>, args: Record<string,
   return out;
 }
 
-/** Values small enough for a log line or a model's context: long arrays are cut with a note. */
-export function compactValues(values: Record<string, unknown>, maxArray = 20): Record<string, unknown> {
+/**
+ * Values small enough for a log line or a model's context: long arrays are cut with a note. A list of plain numbers
+ * (a value per frame: objects, threshold, mean intensity) is kept whole up to `maxNumbers`: a follow-up question
+ * ("how does the count change over the movie?") reads the series from here, and a cut one answers nothing.
+ */
+export function compactValues(values: Record<string, unknown>, maxArray = 20, maxNumbers = 500): Record<string, unknown> {
   const walk = (v: unknown, depth: number): unknown => {
     if (ArrayBuffer.isView(v)) return `[${(v as unknown as ArrayLike<number>).length} numbers]`;
     if (Array.isArray(v)) {
-      const head = v.slice(0, maxArray).map((x) => walk(x, depth + 1));
-      return v.length > maxArray ? [...head, `... ${v.length - maxArray} more`] : head;
+      const most = v.length <= maxNumbers && v.every((x) => typeof x === 'number') ? maxNumbers : maxArray;
+      const head = v.slice(0, most).map((x) => walk(x, depth + 1));
+      return v.length > most ? [...head, `... ${v.length - most} more`] : head;
     }
     if (v && typeof v === 'object') {
       if (depth > 3) return '{...}';

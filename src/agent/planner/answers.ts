@@ -8,7 +8,7 @@ import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
-import { answerFromTable, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -115,11 +115,14 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
-  const overTime = scope.perFrame;
+  // ("how many per frame on average?" is one number, the mean over the frames, not the series)
+  const overTime = scope.perFrame && !asksTheMeanCount(question);
   // "when did the first division happen?": a time or frame answers it, not a count
   // ("which frame has the most cells?" asks where a value per frame is at its extreme, not when events happened)
   const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question) && scope.extreme === undefined;
   const index = indexFor(catalogue);
+  // ("how long do they live?", "lifetime", "duration": a time; "how long in frames?" may be a count of spots)
+  const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
@@ -165,6 +168,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
+        // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
+        if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
@@ -451,7 +457,8 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       // (each part as the whole question is: "when" gets the frame's time, a yes/no question its verdict)
       parts!.push(partAnswer === undefined ? undefined : finishedAnswer(partAnswer, said, conversation));
     }
-    if (parts?.every((a) => a !== undefined)) return parts.map((a) => `${a}.`).join('\n');
+    // (two parts one value answers are answered once)
+    if (parts?.every((a) => a !== undefined)) return [...new Set(parts.map((a) => `${a}.`))].join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);

@@ -66,12 +66,38 @@ function shown(v: unknown, key: string): string {
 }
 
 /**
+ * The step that ran whose setting the question names by two words or more of the setting's own name ("seed distance"
+ * → segment's minSeedDistancePx), when one step alone has such a setting; undefined otherwise.
+ */
+function stepBySettingName(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo>): { step: PastResult; naming: Set<string> } | undefined {
+  const asked = new Set(tokenize(question).map((t) => index.meanings([t])[0]).filter((m): m is string => m !== undefined && !FORM.test(m)));
+  const found: { step: PastResult; hits: number }[] = [];
+  for (const r of [...earlier].reverse()) {
+    if (!r.ok || found.some((f) => f.step.tool === r.tool)) continue;
+    const parameters = r.values.parameters && typeof r.values.parameters === 'object' ? Object.keys(r.values.parameters as object) : [];
+    // (the words of the setting's name, "seed distance" of minSeedDistancePx; minimum, maximum and px say no setting)
+    const nameWords = (k: string) => [...new Set(index.meanings(tokenize(words(k)).filter((t) => !/^(?:minimum|maximum|px)$/i.test(t.word))))];
+    // (two settings named as much: the one whose name is said whole, "seed distance" before "split ... distance" of a longer name)
+    const said = [...Object.keys(schemaOf(r.tool)), ...parameters].map((k) => { const n = nameWords(k); const h = n.filter((m) => asked.has(m)).length; return { h, whole: h / Math.max(1, n.length) }; });
+    // (and two steps so named: the one whose settings say more of the question's words, "seed ... splitting touching")
+    const covered = [...asked].filter((m) => [...Object.keys(schemaOf(r.tool)), ...parameters].some((k) => nameWords(k).includes(m))).length;
+    const hits = Math.max(0, ...said.filter((x) => x.h >= 2).map((x) => x.h + x.whole + covered / 100));
+    if (hits >= 2) found.push({ step: r, hits });
+  }
+  const best = Math.max(0, ...found.map((f) => f.hits));
+  const top = found.filter((f) => f.hits === best);
+  return top.length === 1 ? { step: top[0].step, naming: new Set() } : undefined;
+}
+
+/**
  * The answer to a question about a setting of a step that ran, from its record; undefined when the question names no
  * step that ran, asks what it found, or a value it reports answers it better.
  */
 export function settingAnswer(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo>): string | undefined {
   if (!HOW_IT_WORKED.test(question) || WHAT_IT_FOUND.test(question)) return undefined;
-  const named = namedStep(question, earlier, index);
+  // (no step named: "what was the seed distance for splitting touching nuclei?" names the setting itself, by two words
+  // or more of its own name, and the step that has it is the one asked about)
+  const named = namedStep(question, earlier, index) ?? stepBySettingName(question, earlier, index, schemaOf);
   if (!named) return undefined;
   const { step, naming } = named;
   const tokens = tokenize(question).filter((t) => !naming.has(index.meanings([t])[0] ?? ''));
@@ -96,8 +122,11 @@ export function settingAnswer(question: string, earlier: PastResult[], index: To
   // a value the step reports answers before a setting that only shares as much ("the threshold used" is thresholdPerFrame)
   const declared = findTool(step.tool)?.results ?? {};
   const resultScore = Math.max(0, ...Object.entries(declared).filter(([, d]) => !d.setting).map(([k, d]) => [...rest.keys()].filter((m) => index.meanings(tokenize(`${words(k)} ${d.about}`)).includes(m)).length));
-  const ranked = keys.map((k) => ({ k, s: score(k) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
   const yesNo = /^\s*(?:(?:and|so|but|sorry|ok(?:ay)?)[,\s]+)*(?:\w+\s*,\s*)?(?:did|was|were|is|are|does|do|has|had)\b/i.test(question.replace(/^[^?]*?(?:silly question|quick question|just checking)[,\s-]*/i, ''));
+  // (a switch answers a yes/no question; "what was the seed distance ...?" asks a value, before the switch
+  // "split touching objects" that shares as many words)
+  const isSwitch = (k: string) => schema[k]?.type === 'boolean' || typeof (step.args[k] ?? parameters[k]) === 'boolean';
+  const ranked = keys.map((k) => ({ k, s: score(k) * (!yesNo && isSwitch(k) ? 0.5 : 1) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
   const record = `From the record of ${step.tool} (I ran nothing)`;
   if (ranked.length > 0 && ranked[0].s <= resultScore * 0.5) return undefined;
   if (ranked.length === 0) {

@@ -127,7 +127,10 @@ const NOT_QUANTITY_WORDS =
   // how a value changes or varies ("how does the count evolve?", "how variable are ...", "in terms of"), and a distance covered: no quantity of their own
   'evolv\\w* trends? variab\\w* terms? cover(?:s|ed|ing)? ' +
   // a ranking asked ("the top three", "rank them by"): no quantity of its own
-  'top rank\\w* sort\\w* order(?:ed)? two three four five six seven eight nine ten';
+  'top rank\\w* sort\\w* order(?:ed)? two three four five six seven eight nine ten ' +
+  // a hedge on the number asked ("roughly", "ballpark", "approx."), a word of adding ("also", "too"), the ends named
+  // in other words ("the final frame", "the initial count"): none is what is measured
+  'rough\\w* approx\\w* about around ballpark estimated? ish also too';
 const NOT_QUANTITY = new RegExp(`\\b(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})\\b`, 'gi');
 const NOT_QUANTITY_WORD = new RegExp(`^(?:${NOT_QUANTITY_WORDS.split(' ').join('|')})$`, 'i');
 
@@ -495,7 +498,9 @@ function readScope(question: string): QuestionScope {
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
   const atTimeS = condition ? undefined : timeOf(question);
-  const bothEnds = EARLY.test(text) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
+  // ("frame 1 compared with the final frame": the first frame by its number, the last by its name, both ends)
+  const firstByNumber = frameNumber?.[1] === '1' && !compareFrames && /\b(?:vs\.?|versus|compared?|against|than|differ\w*|difference|and|to)\b/i.test(text);
+  const bothEnds = (EARLY.test(text) || firstByNumber) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
   const compare = compareFrames
     ? 'frames'
     // ("faster early or late in the movie?", "earlier vs later": the two halves of it)
@@ -656,6 +661,9 @@ export function isAskedForm(question: string): boolean {
 function isAskedFormOnce(question: string): boolean {
   // a scope said first ("in frames 5-10, what's the mean speed?", "for track 3, ...")
   const text = plainQuestion(question)
+    // a hedge or a statistic said before the question word ("on average, how long do the tracks last?", "roughly,
+    // how many per frame?", "in general what is ..."): the question after it
+    .replace(/^(?:(?:on\s+average|on\s+the\s+whole|in\s+general|generally|overall|typically|roughly|approximately|approx\.?|ballpark|more\s+or\s+less|out\s+of\s+(?:interest|curiosity)|just\s+curious)[,:]?\s+)+(?=(?:how|what|which|when|where|whether|is|are|was|were|do|does|did|has|have)\b)/i, '')
     // a value wished for by its statistic: "we'd like the mean speed", "I need the number of tracks"
     .replace(/^(?:(?:dear|hi|hey|hello)\b[^,]{0,30},\s*)?(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?=(?:the|a|an)\s+(?:mean|average|median|typical|number|count|total|(?:max(?:imum)?|min(?:imum)?)(?!\s+(?:intensity\s+)?proj)|[\p{L}-]+est)\b)/iu, 'what is ')
     // a value asked with a verb of telling, not of working: "report the mean area in µm²", "tabulate the median
@@ -2603,8 +2611,21 @@ function isNameWord(word: string): boolean {
   return !isNotQuantityWord(word) || /^(?:nuclear|cell|track|object|nucleus)$/i.test(word);
 }
 
+/** A question that counts the things ("how many", "the number of"), whatever statistic it asks of the count. */
+const COUNT_ASKED = /\bhow\s+many\b|\b(?:number|count)\s+of\b/i;
+
+/**
+ * The mean of a count over the frames, one number: "how many cells are there on average per frame?", "the average
+ * number of nuclei per frame". Not the count's course ("how does the mean number per frame change?") and not a mean of
+ * a measured quantity in each frame ("the mean area per frame" is a series).
+ */
+export function asksTheMeanCount(question: string): boolean {
+  const scope = readQuestion(question);
+  return COUNT_ASKED.test(question) && scope.reduce === 'mean' && scope.quantity.size === 0 && !TREND.test(question) && scope.frame === undefined && scope.frames === undefined && scope.compare === undefined;
+}
+
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
-const SECOND_PART = /\s*,?\s+and\s+(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+const SECOND_PART = /\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
 
 /**
  * A question in two parts about two quantities ("how fast do they move on average and how big
@@ -2639,8 +2660,12 @@ export function questionPartsOf(text: string): string[] | undefined {
   if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
-  const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count');
-  return quantities[0] !== quantities[1] && each ? parts : undefined;
+  // ("how many per frame on average, ...": a count of the things, averaged over the frames)
+  const each = parts.every((p, i) => quantities[i] !== '' || readQuestion(p).reduce === 'count' || COUNT_ASKED.test(p));
+  // ("how many per frame on average, and how does that change over the movie?": one quantity asked twice, its value
+  // and its course over time, is two questions; "how many at the start and how many at the end?" is one comparison)
+  const course = parts.map((p) => TREND.test(p) && readQuestion(p).compare === undefined && readQuestion(p).frame === undefined);
+  return (quantities[0] !== quantities[1] || course[0] !== course[1]) && each ? parts : undefined;
 }
 
 /**
