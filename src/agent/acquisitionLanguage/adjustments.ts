@@ -1233,6 +1233,38 @@ function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
   return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
 }
 
+/** Words a correction opens with: "sorry", "oops", "no wait", "my bad", "ah". */
+const CORRECTION_OPENING = String.raw`(?:(?:sorry|oops|whoops|my bad|my mistake|ah|oh|no|nope|wait|actually|ok(?:ay)?|hmm+|argh|ugh)\b[\s,.!:;-]*)*`;
+/**
+ * What a channel correction may say before the channel meant: "I meant", "it should be", "the second channel should
+ * have been", "that was supposed to be", "use", "image" (nothing else: "drop GFP, not mCherry" is no correction).
+ */
+const CORRECTION_LEAD = new RegExp(String.raw`^${CORRECTION_OPENING}(?:(?:i|we)\s+(?:(?:meant|mean|wanted|want|needed|need)(?:\s+to\s+(?:say|use|image|put|have))?|should\s+have\s+(?:said|put|used|written))\s+|(?:(?:it|that|this|the\s+(?:(?:first|second|third|fourth|other|last|new|\d+(?:st|nd|rd|th))\s+)?(?:channel|laser|line|colou?r|one|fluor\w*))\s+)?(?:should(?:\s+have)?\s+(?:be|been)|(?:was|is|were)\s+(?:supposed|meant)\s+to\s+be|ought\s+to\s+(?:be|have\s+been))\s+|(?:(?:please|just)\s+)?(?:use|image|take|do|acquire|make\s+(?:it|that))\s+)?(?:the\s+)?$`);
+/** Between the channel meant and the one it replaces: ", not", "rather than", "instead of", "in place of". */
+const MEANT_NOT = /^\s*(?:channel\s+|laser\s+)?[,;]?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+)?$/;
+/** Between the channel taken back and the one meant: "not GFP - RFP", "not GFP, I meant RFP", "not the 488 but the 561". */
+const NOT_BUT = /^\s*(?:channel\s+|laser\s+)?(?:[-–—,;:]+|\s(?:but|rather))\s*(?:(?:i\s+)?(?:meant|mean)\s+|use\s+|it'?s\s+)?(?:the\s+)?$/;
+
+/**
+ * A correction of a channel said before ("oops, I meant mCherry not GFP", "sorry, the second channel should be 561 not
+ * 488", "that should have been Cy5 instead of GFP", "no wait, not GFP - RFP"), as the swap it asks for ("swap GFP for
+ * mCherry"): the channel taken back is dropped and the one meant added. The words themselves when they are no such
+ * correction (two channels, one meant and one taken back, and nothing else before them but an apology or "I meant").
+ */
+export function channelCorrectionAsSwap(text: string, config?: MicroscopeConfig): string {
+  const t = text.trim().replace(/[.!]+$/, '').toLowerCase();
+  const mentions = findChannels(t, config);
+  if (mentions.length !== 2 || mentions[0].preset === mentions[1].preset) return text;
+  const [first, second] = mentions;
+  if (t.slice(second.index + second.text.length).replace(/\b(?:please|thanks|thank you|sorry|then|instead|channel|laser)\b/g, '').replace(/[\s,.!;:-]+/g, '') !== '') return text;
+  const before = t.slice(0, first.index);
+  const between = t.slice(first.index + first.text.length, second.index);
+  if (CORRECTION_LEAD.test(before) && MEANT_NOT.test(between)) return `swap ${second.text} for ${first.text}`;
+  const taken = /\bnot\s+(?:the\s+)?$/.exec(before);
+  if (taken && CORRECTION_LEAD.test(before.slice(0, taken.index)) && NOT_BUT.test(between)) return `swap ${first.text} for ${second.text}`;
+  return text;
+}
+
 /** A signal said too bright or too faint ("GFP is saturating", "the red signal is weak", "DAPI looks too dim"): up or down, undefined when neither. */
 const TOO_BRIGHT = /\b(?:too (?:bright|strong|hot|intense)|way too bright|saturat\w*|over-?exposed|blown(?: |-)out|clipping|too much (?:light|signal|laser|power))\b/;
 const TOO_FAINT = /\b(?:too (?:dim|weak|faint|dark|noisy)|(?:is|are|looks?|seems?|getting|gets|got|very|quite|really|pretty|rather|so)\s+(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|way)\s+)?(?:dim|weak|faint|dark)|barely visible|hard to see|can(?:'?t| ?not) see (?:it|anything|much)|not bright enough|under-?exposed)\b/;

@@ -4,7 +4,7 @@ import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -167,6 +167,8 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
 /** The route of the words, with every channel, position, plane and count of time points named used by it, asked about or named. */
 function routeCovered(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
+  // ("no wait, not GFP - RFP": a channel corrected is read before a dash can be read as a sign)
+  if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "+brightfield", "-dapi": a channel added or dropped by its sign
   text = withSignedChannels(text, config);
   let route = routeWords(text, options, config);
@@ -212,6 +214,8 @@ const HYPHENATED = /(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])/gi;
 function routeWords(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }, config: MicroscopeConfig): MicroscopeRoute | undefined {
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
+  // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
+  if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
