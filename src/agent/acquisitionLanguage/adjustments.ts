@@ -1064,6 +1064,37 @@ function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
   return [{ kind: 'zPlan', zPlan: { rangeUm: round(rangeUm * factor), stepUm } }];
 }
 
+/** "2 more z slices", "one extra plane", "4 fewer planes", "3 slices more", "another 2 planes": planes added or taken away. */
+const Z_COUNTED = new RegExp(String.raw`(?:\b(?:another|an?\s+(?:additional|extra))\s+)?\b${NUMBER}\s+(?:(more|extra|additional|fewer|less)\s+)?(?:z[\s-]?)?(?:slices?|planes?|sections?)(?:\s+(more|fewer|less|extra))?\b`);
+
+/**
+ * "add 2 more z slices", "2 extra planes", "4 fewer planes", "take another 2 slices": the running z-stack with that many
+ * planes more (or fewer) at its step, centred as before; asked when there is no z-stack. Undefined when the words
+ * change the count by no number said ("11 planes" is the count itself, read by the z plan's reader).
+ */
+function zPlanCounted(t: string, now: RunState): Adjustment[] | undefined {
+  const m = Z_COUNTED.exec(t);
+  if (!m) return undefined;
+  const more = m[2] ?? m[3];
+  const another = /^(?:another|an?\s+(?:additional|extra))\b/.test(m[0]);
+  const fewer = more !== undefined && /^(?:fewer|less)$/.test(more) || (more === undefined && /\b(?:remove|drop|take away|delete|cut|lose)\b/.test(t.slice(0, m.index)));
+  if (more === undefined && !another && !fewer) return undefined;
+  const n = toNumber(m[1]);
+  if (!Number.isFinite(n) || n < 1 || n !== Math.round(n)) return undefined;
+  const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
+  if (!z || z.length < 2) throw new AmbiguousCommand(`"${m[0].trim()}": this run has no z-stack to ${fewer ? 'take planes from' : 'add planes to'}; say the stack to image, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const stepUm = round((Math.max(...z) - Math.min(...z)) / (z.length - 1));
+  const planes = z.length + (fewer ? -n : n);
+  if (planes < 1) throw new AmbiguousCommand(`the z-stack has ${z.length} planes, so ${n} fewer leaves none: say "a single plane" to image one plane; nothing was changed`);
+  return [{ kind: 'zPlan', zPlan: planes === 1 ? null : { planes, stepUm } }];
+}
+
+/** The z-stack's count of planes changed by a number ("add 2 more z slices", "3 fewer planes"). */
+function readZPlanCounted({ t, now }: ClauseWords): Adjustment[] | undefined {
+  return zPlanCounted(t, now);
+}
+
 /** A z-stack said bigger or smaller without how much: "fewer slices", "a thinner stack", "finer z steps", "more planes". */
 const Z_COMPARATIVE = /\b(?:fewer|less|more|extra|additional|thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\b|\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter|closer(?:\s+together)?|further\s+apart)\b|\b(?:z[\s-]?)?(?:stack|steps?|range|slices|planes)\s+(?:could|should|can|might|needs?\s+to|has\s+to)\s+be\s+(?:a\s+(?:bit|little|tad)\s+|much\s+|way\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b|\b(?:make|keep)\s+(?:the\s+)?(?:z[\s-]?)?(?:stack|steps?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b/;
 
@@ -1298,7 +1329,7 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

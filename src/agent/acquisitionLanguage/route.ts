@@ -15,7 +15,7 @@ import { spanForAWhile } from './forAWhile.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
-import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
+import { doseCapRefusal, scaledWithinLimits, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -156,8 +156,13 @@ function routeKey(text: string, options: { acquisitionRunning?: boolean; earlier
 const KEY_CHARS_KEPT = 20_000;
 
 function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
-  const route = routeCovered(text, options);
+  let route = routeCovered(text, options);
   if (route?.tool === undefined) return route;
+  // a share of a channel's light past the limits ("triple the GFP power" at 50 %) is that light at the limit, and said
+  if (carries(route.tool, 'change') && Array.isArray(route.args.changes)) {
+    const scaled = scaledWithinLimits(route.args.changes as Adjustment[], runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
+    if (scaled.notes.length) route = { ...route, args: { ...route.args, changes: scaled.changes }, notApplied: [...(route.notApplied ?? []), ...scaled.notes] };
+  }
   // a power or exposure past the safety limits is planned at the limit, and said
   const limited = withinLightLimits({ args: route.args, then: route.then });
   if (!limited.notes.length) return route;
