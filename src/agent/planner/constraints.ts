@@ -723,7 +723,10 @@ function namesKeptSwitch(step: StepWords, word: string, at: number, catalogue: C
   if (!said.length) return false;
   const props: Record<string, PropertyInfo> = catalogue.get(step.tool)?.properties ?? {};
   const named = Object.entries(props).some(([arg, p]) => (p.type === 'boolean' || !!p.anyOf?.some((a) => a.type === 'boolean')) && step.args[arg] !== true && nameWords(arg)[0] === EXCLUDE_MEANING && said.every((w) => nameWords(arg).slice(1).includes(w)));
-  return named && KEEPS_BEFORE.test(step.clause.slice(0, at));
+  // ("keep only those away from the border": keeping some only is leaving the others out, never keeping the border ones)
+  const before = step.clause.slice(0, at);
+  const keeps = KEEPS_BEFORE.exec(before);
+  return named && !!keeps && !/\bonly\b|\b(?:away|far|clear)\s+(?:from|of)\b|\bnot\b|\bno\b|\bwithout\b/i.test(before.slice(keeps.index + keeps[0].length));
 }
 
 /**
