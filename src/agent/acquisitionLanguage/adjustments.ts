@@ -1064,6 +1064,37 @@ function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
   return [{ kind: 'zPlan', zPlan: { rangeUm: round(rangeUm * factor), stepUm } }];
 }
 
+/** "2 more z slices", "one extra plane", "4 fewer planes", "3 slices more", "another 2 planes": planes added or taken away. */
+const Z_COUNTED = new RegExp(String.raw`(?:\b(?:another|an?\s+(?:additional|extra))\s+)?\b${NUMBER}\s+(?:(more|extra|additional|fewer|less)\s+)?(?:z[\s-]?)?(?:slices?|planes?|sections?)(?:\s+(more|fewer|less|extra))?\b`);
+
+/**
+ * "add 2 more z slices", "2 extra planes", "4 fewer planes", "take another 2 slices": the running z-stack with that many
+ * planes more (or fewer) at its step, centred as before; asked when there is no z-stack. Undefined when the words
+ * change the count by no number said ("11 planes" is the count itself, read by the z plan's reader).
+ */
+function zPlanCounted(t: string, now: RunState): Adjustment[] | undefined {
+  const m = Z_COUNTED.exec(t);
+  if (!m) return undefined;
+  const more = m[2] ?? m[3];
+  const another = /^(?:another|an?\s+(?:additional|extra))\b/.test(m[0]);
+  const fewer = more !== undefined && /^(?:fewer|less)$/.test(more) || (more === undefined && /\b(?:remove|drop|take away|delete|cut|lose)\b/.test(t.slice(0, m.index)));
+  if (more === undefined && !another && !fewer) return undefined;
+  const n = toNumber(m[1]);
+  if (!Number.isFinite(n) || n < 1 || n !== Math.round(n)) return undefined;
+  const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
+  if (!z || z.length < 2) throw new AmbiguousCommand(`"${m[0].trim()}": this run has no z-stack to ${fewer ? 'take planes from' : 'add planes to'}; say the stack to image, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const stepUm = round((Math.max(...z) - Math.min(...z)) / (z.length - 1));
+  const planes = z.length + (fewer ? -n : n);
+  if (planes < 1) throw new AmbiguousCommand(`the z-stack has ${z.length} planes, so ${n} fewer leaves none: say "a single plane" to image one plane; nothing was changed`);
+  return [{ kind: 'zPlan', zPlan: planes === 1 ? null : { planes, stepUm } }];
+}
+
+/** The z-stack's count of planes changed by a number ("add 2 more z slices", "3 fewer planes"). */
+function readZPlanCounted({ t, now }: ClauseWords): Adjustment[] | undefined {
+  return zPlanCounted(t, now);
+}
+
 /** A z-stack said bigger or smaller without how much: "fewer slices", "a thinner stack", "finer z steps", "more planes". */
 const Z_COMPARATIVE = /\b(?:fewer|less|more|extra|additional|thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\b|\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|stacks?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|taller|shorter|closer(?:\s+together)?|further\s+apart)\b|\b(?:z[\s-]?)?(?:stack|steps?|range|slices|planes)\s+(?:could|should|can|might|needs?\s+to|has\s+to)\s+be\s+(?:a\s+(?:bit|little|tad)\s+|much\s+|way\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b|\b(?:make|keep)\s+(?:the\s+)?(?:z[\s-]?)?(?:stack|steps?|range)\s+(?:a\s+(?:bit|little|tad)\s+)?(?:thinner|thicker|shallower|deeper|finer|coarser|denser|sparser|bigger|smaller|larger|wider|narrower|shorter|taller)\b/;
 
@@ -1233,6 +1264,38 @@ function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
   return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
 }
 
+/** Words a correction opens with: "sorry", "oops", "no wait", "my bad", "ah". */
+const CORRECTION_OPENING = String.raw`(?:(?:sorry|oops|whoops|my bad|my mistake|ah|oh|no|nope|wait|actually|ok(?:ay)?|hmm+|argh|ugh)\b[\s,.!:;-]*)*`;
+/**
+ * What a channel correction may say before the channel meant: "I meant", "it should be", "the second channel should
+ * have been", "that was supposed to be", "use", "image" (nothing else: "drop GFP, not mCherry" is no correction).
+ */
+const CORRECTION_LEAD = new RegExp(String.raw`^${CORRECTION_OPENING}(?:(?:i|we)\s+(?:(?:meant|mean|wanted|want|needed|need)(?:\s+to\s+(?:say|use|image|put|have))?|should\s+have\s+(?:said|put|used|written))\s+|(?:(?:it|that|this|the\s+(?:(?:first|second|third|fourth|other|last|new|\d+(?:st|nd|rd|th))\s+)?(?:channel|laser|line|colou?r|one|fluor\w*))\s+)?(?:should(?:\s+have)?\s+(?:be|been)|(?:was|is|were)\s+(?:supposed|meant)\s+to\s+be|ought\s+to\s+(?:be|have\s+been))\s+|(?:(?:please|just)\s+)?(?:use|image|take|do|acquire|make\s+(?:it|that))\s+)?(?:the\s+)?$`);
+/** Between the channel meant and the one it replaces: ", not", "rather than", "instead of", "in place of". */
+const MEANT_NOT = /^\s*(?:channel\s+|laser\s+)?[,;]?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+)?$/;
+/** Between the channel taken back and the one meant: "not GFP - RFP", "not GFP, I meant RFP", "not the 488 but the 561". */
+const NOT_BUT = /^\s*(?:channel\s+|laser\s+)?(?:[-–—,;:]+|\s(?:but|rather))\s*(?:(?:i\s+)?(?:meant|mean)\s+|use\s+|it'?s\s+)?(?:the\s+)?$/;
+
+/**
+ * A correction of a channel said before ("oops, I meant mCherry not GFP", "sorry, the second channel should be 561 not
+ * 488", "that should have been Cy5 instead of GFP", "no wait, not GFP - RFP"), as the swap it asks for ("swap GFP for
+ * mCherry"): the channel taken back is dropped and the one meant added. The words themselves when they are no such
+ * correction (two channels, one meant and one taken back, and nothing else before them but an apology or "I meant").
+ */
+export function channelCorrectionAsSwap(text: string, config?: MicroscopeConfig): string {
+  const t = text.trim().replace(/[.!]+$/, '').toLowerCase();
+  const mentions = findChannels(t, config);
+  if (mentions.length !== 2 || mentions[0].preset === mentions[1].preset) return text;
+  const [first, second] = mentions;
+  if (t.slice(second.index + second.text.length).replace(/\b(?:please|thanks|thank you|sorry|then|instead|channel|laser)\b/g, '').replace(/[\s,.!;:-]+/g, '') !== '') return text;
+  const before = t.slice(0, first.index);
+  const between = t.slice(first.index + first.text.length, second.index);
+  if (CORRECTION_LEAD.test(before) && MEANT_NOT.test(between)) return `swap ${second.text} for ${first.text}`;
+  const taken = /\bnot\s+(?:the\s+)?$/.exec(before);
+  if (taken && CORRECTION_LEAD.test(before.slice(0, taken.index)) && NOT_BUT.test(between)) return `swap ${first.text} for ${second.text}`;
+  return text;
+}
+
 /** A signal said too bright or too faint ("GFP is saturating", "the red signal is weak", "DAPI looks too dim"): up or down, undefined when neither. */
 const TOO_BRIGHT = /\b(?:too (?:bright|strong|hot|intense)|way too bright|saturat\w*|over-?exposed|blown(?: |-)out|clipping|too much (?:light|signal|laser|power))\b/;
 const TOO_FAINT = /\b(?:too (?:dim|weak|faint|dark|noisy)|(?:is|are|looks?|seems?|getting|gets|got|very|quite|really|pretty|rather|so)\s+(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|way)\s+)?(?:dim|weak|faint|dark)|barely visible|hard to see|can(?:'?t| ?not) see (?:it|anything|much)|not bright enough|under-?exposed)\b/;
@@ -1266,7 +1329,7 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

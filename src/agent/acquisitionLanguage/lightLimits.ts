@@ -2,6 +2,7 @@
 // A power over the limit or an exposure the camera cannot take is clamped in the typed arguments and said in one
 // line (the tools check again with the session's own limits when they run); a cap on the light dose is no
 // setting a command changes (the dose budget is the microscope's), so it is said, and nothing is changed.
+import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEFAULT_LIMITS, checkExposure, checkPower, type Limits } from '../../microscope/limits.ts';
 
 /** Arguments with every power (`powerPercent`) and exposure (`exposureMs`) within the limits, and a line for each value changed. */
@@ -48,4 +49,36 @@ export function doseCapRefusal(t: string, limits: Limits = DEFAULT_LIMITS): stri
   if (/\b(?:when(?:ever)?|if|once|as soon as)\b/.test(t)) return undefined;
   if (/\?\s*$/.test(t) || /^(?:what|which|how|when|where|why|is|are|was|were|has|have|did|does|do|will|would)\b/.test(t)) return undefined;
   return `I cannot set a light-dose limit: the dose budget (${limits.doseBudgetJPerCm2} J/cm² per position, all channels together) is the microscope's own safety limit and no command changes it, so nothing was changed. To give less light, lower the power or exposure or image less often; "how much light have they had?" reports the dose so far.`;
+}
+
+/**
+ * "triple the GFP power" with GFP at 50 %, "double the exposure" at 8 s: a share of a channel's light whose result the
+ * run's known values put past the limits is that channel's light set at the limit, and said in one line ("3 x 50 % =
+ * 150 %"); shares whose result is within the limits, or of a value not known, are left to the tool. `known` gives each
+ * channel's current power (%) and exposure (ms) where the conversation said them, and the channels imaged.
+ */
+export function scaledWithinLimits(changes: Adjustment[], known: { powerPercent?: Record<string, number>; exposureMs?: Record<string, number>; channels?: string[] }, limits: Limits = DEFAULT_LIMITS): { changes: Adjustment[]; notes: string[] } {
+  const notes: string[] = [];
+  const out = changes.flatMap((c): Adjustment[] => {
+    if (c.kind !== 'powerFactor' && c.kind !== 'exposureFactor') return [c];
+    const values = (c.kind === 'powerFactor' ? known.powerPercent : known.exposureMs) ?? {};
+    // (a share of every channel's light: only when every channel imaged has its value known)
+    const channels = c.channel ? [c.channel] : known.channels ?? Object.keys(values);
+    if (!channels.length || channels.some((ch) => values[ch] === undefined)) return [c];
+    const unit = c.kind === 'powerFactor' ? ' %' : ' ms';
+    const over = channels.map((ch) => {
+      const wanted = Math.round(values[ch] * c.factor * 1e6) / 1e6;
+      try {
+        return { ch, wanted, checked: c.kind === 'powerFactor' ? checkPower(limits, ch, wanted) : checkExposure(limits, wanted) };
+      } catch {
+        return { ch, wanted, checked: { value: wanted } };
+      }
+    });
+    if (!over.some((o) => o.checked.note)) return [c];
+    return over.map((o) => {
+      if (o.checked.note) notes.push(`${o.ch} ${c.kind === 'powerFactor' ? 'power' : 'exposure'}: ${c.factor} x ${values[o.ch]}${unit} = ${o.wanted}${unit} is past the ${o.checked.value}${unit} limit, so it is set to ${o.checked.value}${unit}.`);
+      return c.kind === 'powerFactor' ? { kind: 'power', powerPercent: o.checked.value, channel: o.ch } : { kind: 'exposure', exposureMs: o.checked.value, channel: o.ch };
+    });
+  });
+  return { changes: out, notes };
 }

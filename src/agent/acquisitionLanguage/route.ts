@@ -4,7 +4,7 @@ import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -15,7 +15,7 @@ import { spanForAWhile } from './forAWhile.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
-import { doseCapRefusal, withinLightLimits } from './lightLimits.ts';
+import { doseCapRefusal, scaledWithinLimits, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -156,8 +156,13 @@ function routeKey(text: string, options: { acquisitionRunning?: boolean; earlier
 const KEY_CHARS_KEPT = 20_000;
 
 function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
-  const route = routeCovered(text, options);
+  let route = routeCovered(text, options);
   if (route?.tool === undefined) return route;
+  // a share of a channel's light past the limits ("triple the GFP power" at 50 %) is that light at the limit, and said
+  if (carries(route.tool, 'change') && Array.isArray(route.args.changes)) {
+    const scaled = scaledWithinLimits(route.args.changes as Adjustment[], runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
+    if (scaled.notes.length) route = { ...route, args: { ...route.args, changes: scaled.changes }, notApplied: [...(route.notApplied ?? []), ...scaled.notes] };
+  }
   // a power or exposure past the safety limits is planned at the limit, and said
   const limited = withinLightLimits({ args: route.args, then: route.then });
   if (!limited.notes.length) return route;
@@ -167,6 +172,8 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
 /** The route of the words, with every channel, position, plane and count of time points named used by it, asked about or named. */
 function routeCovered(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
   const config = options.config ?? DEMO_CONFIG;
+  // ("no wait, not GFP - RFP": a channel corrected is read before a dash can be read as a sign)
+  if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "+brightfield", "-dapi": a channel added or dropped by its sign
   text = withSignedChannels(text, config);
   let route = routeWords(text, options, config);
@@ -212,6 +219,8 @@ const HYPHENATED = /(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])/gi;
 function routeWords(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }, config: MicroscopeConfig): MicroscopeRoute | undefined {
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
+  // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
+  if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)

@@ -225,6 +225,9 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
     // ("80-400 px²": a squared unit says the area)
     if (isSquared(high)) near.add(AREA_MEANING);
+    // ("keep objects between 30 and 800 pixels", "cells from 25 to 600 px": a size of things in pixels is a count of their
+    // pixels, their area, as ImageJ's particle sizes are; a size in µm could be a diameter and is left to the words)
+    if ((high.unit === 'px' || low.unit === 'px') && THINGS_SIZED_BEFORE.test(clause.slice(Math.max(0, low.start - 40), low.start))) near.add(AREA_MEANING);
     for (const [min, max] of pairs) {
       const shared = nameWords(min).filter((w) => nameWords(max).includes(w));
       if (shared.length === 0 || !shared.every((w) => near.has(w)) || min in values) continue;
@@ -239,6 +242,8 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
   return { values, taken };
 }
 
+/** Things, or their size, just before a range ("objects between", "cells from", "anything sized", "things of"). */
+const THINGS_SIZED_BEFORE = /\b(?:objects?|cells?|nuclei|nucleus|blobs?|particles?|spots?|things?|anything|ones|sizes?|sized)\s+(?:(?:that\s+are|which\s+are|are|is|of|with|in)\s+)?(?:(?:sizes?|sized)\s+)?(?:between|from|of)?\s*$/i;
 const FRAME_MEANING = meaning(normalizeWord('frame'));
 const AREA_MEANING = meaning(normalizeWord('area'));
 
@@ -263,6 +268,8 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
   // ("it won't be more than 10 px", "shouldn't exceed": a negation joined to its verb, "n't", negates as "not" does)
   if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
+  // "I doubt anything moves more than 10 px", "hardly any cell goes beyond 8 px": a comparison doubted is a ceiling too
+  if (/\b(?:doubt|doubtful|unlikely|hardly|barely|scarcely|rarely|seldom)\b(?:\s+(?:that|if|whether|any|anything|anyone|ever|they|it|the|a|an|single|of|them|cells?|nuclei|objects?|ones?|\w+(?:s|es)))*\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|moves?\s+(?:more|over|beyond)|more|bigger|larger|greater|above|over|beyond|further|farther)\s*(?:than\s*)?$/i.test(before)) return 'max';
   // "no smaller than 50 px", "not less than 3": a lower bound however the comparison reads
   if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:smaller|less|fewer|under|below|shorter|tinier)\s*(?:than\s*)?$/i.test(before)) return 'min';
   const greater = GREATER.test(before);

@@ -712,6 +712,24 @@ function namesSetArgument(step: StepWords, word: string, at = -1): boolean {
   return switches.some((name) => name.some((w) => next.includes(w)));
 }
 
+/** Words that keep what a leaving-out switch would drop: a verb of keeping, or leaving out turned down. */
+const KEEPS_BEFORE = /\b(?:keep|keeping|retain|retaining|include|including|preserve|preserving)\b|\b(?:don'?t|do\s+not|never|no\s+need\s+to)\s+(?:exclude|drop|remove|discard|throw\s+(?:out|away)|leave\s+out|filter(?:\s+out)?|lose|get\s+rid\s+of)\b/i;
+
+/**
+ * A word of a leaving-out switch the words ask to keep ("keep the cells on the border too": excludeBorder left off,
+ * as asked; "don't drop the edge ones"): applied by the switch staying off, not unknown.
+ */
+function namesKeptSwitch(step: StepWords, word: string, at: number, catalogue: Catalogue): boolean {
+  const said = tokenize(word).map((t) => meaning(t.stem));
+  if (!said.length) return false;
+  const props: Record<string, PropertyInfo> = catalogue.get(step.tool)?.properties ?? {};
+  const named = Object.entries(props).some(([arg, p]) => (p.type === 'boolean' || !!p.anyOf?.some((a) => a.type === 'boolean')) && step.args[arg] !== true && nameWords(arg)[0] === EXCLUDE_MEANING && said.every((w) => nameWords(arg).slice(1).includes(w)));
+  // ("keep only those away from the border": keeping some only is leaving the others out, never keeping the border ones)
+  const before = step.clause.slice(0, at);
+  const keeps = KEEPS_BEFORE.exec(before);
+  return named && !!keeps && !/\bonly\b|\b(?:away|far|clear)\s+(?:from|of)\b|\bnot\b|\bno\b|\bwithout\b/i.test(before.slice(keeps.index + keeps[0].length));
+}
+
 /**
  * Words another reading found unknown (after a condition word), kept where none of the
  * items covers them, they are no everyday word, and they do not name the argument a number
@@ -722,7 +740,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
   const out = [...items];
   for (const word of words) {
     const at = step.clause.indexOf(word);
-    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || out.some((i) => at >= i.start && at < i.end)) continue;
+    if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || namesKeptSwitch(step, word, at, catalogue) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
     if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
     // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)

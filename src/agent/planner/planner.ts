@@ -24,7 +24,7 @@ import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
-import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
+import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectMotion, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { explainStep } from './explanations.ts';
 import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
@@ -125,6 +125,13 @@ function argumentMeanings(tool: string, catalogue: Catalogue, described = false)
 
 const ARGUMENT_NAMES = new WeakMap<Catalogue, Set<string>>();
 
+/**
+ * A participle of how the sample was handled or recorded, with how, when or how often, joined to a sentence of context
+ * ("The cells were treated with nocodazole and imaged every 10 min", "..., then fixed at 48 h"): more of that context,
+ * no step ("imaged" is no picture to make). Never a verb of analysis ("and segmented with Otsu" is a methods line).
+ */
+const TOLD_FURTHER = /^(?:(?:and|,|then|and\s+then)\s+)*(?:already\s+|also\s+|both\s+|subsequently\s+|later\s+)?(?:imaged|recorded|acquired|filmed|treated|fixed|stained|transfected|incubated|plated|seeded|grown|cultured|starved|washed|kept|left|followed|monitored|observed|stimulated|infected|exposed|synchroni[sz]ed|released|arrested|mounted|labell?ed)\b(?!\s+(?:and|then)\s+(?:segment|track|measur|plot|count|quantif|analy[sz]))[^.;!?]*$/i;
+
 /** Every argument name of the catalogue's tools ("minAreaPx", "excludeBorder"). */
 function argumentNamesOf(catalogue: Catalogue): Set<string> {
   let names = ARGUMENT_NAMES.get(catalogue);
@@ -168,7 +175,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && /^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text))) {
+    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text)))) {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
@@ -177,6 +184,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (!clause.negated && pointsAtResultsHeld(clause.text, index, catalogue)) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
+    // "hardly any cell moves more than 12 px per frame; track them": how far the objects move is a setting of the step that links them, no step
+    if (!clause.negated && statesObjectMotion(clause.text)) return;
     // "measure the speed, for each track", "- per cell -": a distributive scope over the things an earlier step makes is how
     // that step reports, no step of its own (never a second tracking)
     if (!clause.negated && picked.length > 0 && EACH_SCOPE.test(clause.text)) return;
@@ -791,7 +800,8 @@ function sizedObjectsOnly(clause: string): boolean {
 }
 
 /** An operation named by its noun, with no verb or a light one ("shading correction", "then do a deconvolution", "background subtraction"). */
-const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*(?:(?:do|run|apply|perform|add)\s+(?:an?\s+|the\s+|some\s+)?)?((?:[\p{L}\d-]+\s+){0,3}[\p{L}-]{3,}(?:tion|sion|ment|al|sis))\s*[.!]?\s*$/iu;
+// ("... after drug treatment", "during the starvation": a phrase of when or under what, opened by its preposition, names no operation)
+const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*(?:(?:do|run|apply|perform|add)\s+(?:an?\s+|the\s+|some\s+)?)?(?!(?:after|before|during|following|upon|since|until|till|under|with|without|from|in|on|at|for|by|over|through|throughout)\s)((?:[\p{L}\d-]+\s+){0,3}[\p{L}-]{3,}(?:tion|sion|ment|al|sis))\s*[.!]?\s*$/iu;
 
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
 // ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)

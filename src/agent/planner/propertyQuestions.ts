@@ -48,6 +48,22 @@ export function statesObjectSize(text: string): boolean {
   return text.replace(SIZE_TOLD, ' ').replace(SIZE_STATEMENT_WORDS, ' ').trim() === '';
 }
 
+/**
+ * A clause that only tells how far the objects move between frames ("hardly any cell moves more than 12 px per frame",
+ * "nothing jumps further than 8 pixels between frames", "the nuclei move at most 5 µm a frame", "I doubt anything moves
+ * more than 10 px"): a setting of the step that links them, never a step (no speeds to measure). A question or a
+ * request ("measure how far the cells move per frame") is none.
+ */
+export function statesObjectMotion(text: string): boolean {
+  const t = text.trim();
+  if (/\?\s*$/.test(t) || !MOTION_TOLD.test(t)) return false;
+  return MOTION_SUBJECT.test(t);
+}
+/** A move of a length per frame: "moves more than 12 px per frame", "move at most 5 µm between frames", "travel under 8 pixels". */
+const MOTION_TOLD = /\b(?:moves?|moving|moved|migrates?|travel(?:s|l?ed)?|jumps?|shifts?|go(?:es)?|displaces?)\s+(?:(?:more|further|farther|less|fewer|by)\s+(?:than\s+)?|(?:at\s+most|at\s+least|up\s+to|over|under|beyond|above|below|about|around|roughly|~)\s*)?(?:a\s+(?:max(?:imum)?|maximum)\s+of\s+)?\d+(?:[.,]\d+)?\s*(?:px|pix|pixels?|µm|μm|um|microns?)(?![\p{L}])/iu;
+/** The things that move as the clause's subject, or a person's doubt about them ("I doubt", "I don't think"), with nothing asked before. */
+const MOTION_SUBJECT = /^(?:(?:and|but|so|also|ok(?:ay)?|well|hmm+)[,\s]+)*(?:(?:i|we)\s+(?:doubt|don['’]?t\s+think|do\s+not\s+think|reckon|think|guess|expect|suspect|believe)\s+(?:that\s+)?)?(?:(?:hardly|almost|nearly|barely|scarcely)\s+)?(?:any(?:thing|one)?|nothing|none(?:\s+of\s+them)?|no|every(?:thing)?|each|all|most|few|some|they|it|(?:the|my|our|these|those)\b)(?:\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:cells?|nuclei|nucleus|objects?|blobs?|spots?|particles?|ones?))?\s+(?:(?:really|ever|typically|usually|normally|probably|should|will|would|can|could|might|does|do|doesn['’]?t|don['’]?t|never|rarely|seldom|only)\s+)*(?:moves?|moving|moved|migrates?|travel(?:s|l?ed)?|jumps?|shifts?|go(?:es)?|displaces?)\b|^(?:(?:and|but|so|also)[,\s]+)*(?:[\w-]+\s+){0,2}?(?:cells|nuclei|objects|blobs|spots|particles)\s+(?:(?:really|typically|usually|normally|probably|rarely|seldom|only|never)\s+)*(?:move|migrate|travel|jump|shift)\b/iu;
+
 /** A length told with its unit and the words of size around it ("~10 px in diameter", "radius ... 6 pixel", "24 pixels across"). */
 const SIZE_TOLD = /[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:px|pix|pixels?|µm|μm|um|microns?|micromet\w*|nm)(?![\p{L}])|\b(?:in\s+)?(?:diameter|diam|radius|radii|across|wide|width|size|big|large|long)\b/giu;
 
