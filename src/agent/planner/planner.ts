@@ -1062,7 +1062,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // and its action, conditionForms.ts; a step that tells by itself whether it is needed runs, and the answer says how)
   const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
   const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
-  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : conditionalPlan(condition.request, planOfWords, decidesNeed));
+  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : withStepsAfterCondition(conditionalPlan(condition.request, planOfWords, decidesNeed), condition.then, planOfWords));
   if (readAsCondition && readAsCondition.steps.length > 0 && !readAsCondition.steps.some((st) => runsMicroscope(st.tool, catalogue))) return readAsCondition;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
@@ -1078,6 +1078,18 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   };
   const askedForStep = (tool: string) => text.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(text) && !asksForAStep(text), askedForStep, catalogue);
+}
+
+/**
+ * A conditional plan with the steps said after the condition's clause ("if it's a z-stack, do a max projection first,
+ * then segment"): those run whatever the answer, after the conditional ones, on the newest movie there is then.
+ */
+function withStepsAfterCondition(plan: Plan | undefined, then: string | undefined, planOf: (words: string) => Plan): Plan | undefined {
+  if (!plan || !then) return plan;
+  const after = planOf(then);
+  if (after.reply || after.steps.length === 0) return undefined;
+  const notes = [...new Set([...(plan.notes ?? []), ...(after.notes ?? [])])];
+  return { ...plan, steps: [...plan.steps, ...after.steps], ...(notes.length ? { notes } : {}) };
 }
 
 /** The steps a request says, before a pipeline it asks to make of them is added. */
@@ -1125,7 +1137,9 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
   // ("is there drift? Track the cells.": the movie made to answer the question is no input of the steps asked after it)
-  const plan = questionProductsAside(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), catalogue);
+  // ("segment and track the nuclei, and is the drift more than 3 px?": the step whose declared result answers the question
+  // asked after the steps runs too, to measure: withAskedResultStep)
+  const plan = questionProductsAside(settingsFirst(withAskedResultStep(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), conversation, catalogue), catalogue), catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1142,6 +1156,24 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+/**
+ * A question asked after the steps that, asked alone, is answered by steps of its own, none of them among the steps said
+ * ("segment and track the nuclei, and is the drift more than 3 px?": correct_drift's estimate of the drift): those steps
+ * run too, after the steps said, the last only to measure (its result-writing switch off, measuredOnly.ts), so the answer
+ * is their value, never a column of the objects' table that shares a word or a unit with the question. A question whose
+ * own steps share a tool with the steps said is about their results ("segment them, and how many are there?"), and
+ * results held that answer it plan nothing more.
+ */
+function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
+  const asked = askedPart(conversation.request);
+  if (!asked || !isQuestion(asked.text) && !isAskedForm(asked.text)) return plan;
+  const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
+  if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
+  if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
+  return { ...plan, steps: [...plan.steps, ...own.steps], question: own.question };
 }
 
 /**
@@ -1600,7 +1632,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("plot each cell's brightness over time; which one gets brightest?": a figure, an export or a saved file asked beside
   // the question is made too, whatever the tables at hand answer; the steps then run in the order said)
   if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue)) && !outputAskedBeside(text, text, mentions, catalogue)) {
-    if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
+    // (from the results held when the turn began: "correct the drift, then segment and track, and is the drift more than
+    // 3 px?" is answerable from the drift table once correct_drift has run, and the steps said after it were dropped)
+    const atStart = { ...conversation, current: [] };
+    if (aboutTheSession(text) || answerFromTable(text, atStart) || answerFromValues(text, atStart, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
   const steps: PlannedStep[] = [];
