@@ -37,6 +37,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
+import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
@@ -419,6 +420,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
+    // ("..., then a gif of the corrected stack", "and then an animated gif": a kind of file no tool writes is made by no
+    // other tool's output either; the clause makes no step, and the answer names it, fileKinds.ts)
+    if (!clause.negated && !best.named && unwrittenFileKinds(clause.text, catalogue).length > 0 && !namesAFormatOffered(clause.text, catalogue)) return;
     // "export the tracks to a.csv and the masks to b.tif": the verb left out, another file of the step before's
     const said = (c: Clause) => original.slice(c.start, c.end);
     // "write tracks.csv and masks.tif": a file name alone after "and" is another file of the step before, which writes one too
@@ -1080,6 +1084,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(text) && !asksForAStep(text), askedForStep, catalogue);
 }
 
+/** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */
+function namesAFormatOffered(text: string, catalogue: Catalogue): boolean {
+  return formatsOffered(catalogue).some((f) => f.length >= 3 && new RegExp(`\\b${f}s?\\b`, 'i').test(text));
+}
+
 /**
  * A conditional plan with the steps said after the condition's clause ("if it's a z-stack, do a max projection first,
  * then segment"): those run whatever the answer, after the conditional ones, on the newest movie there is then.
@@ -1163,13 +1172,14 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
  * ("segment and track the nuclei, and is the drift more than 3 px?": correct_drift's estimate of the drift): those steps
  * run too, after the steps said, the last only to measure (its result-writing switch off, measuredOnly.ts), so the answer
  * is their value, never a column of the objects' table that shares a word or a unit with the question. A question whose
- * own steps share a tool with the steps said is about their results ("segment them, and how many are there?"), and
- * results held that answer it plan nothing more.
+ * own steps share a tool with the steps said, or whose words point back at what they made ("how big each one is"), is about
+ * their results, and results held that answer it plan nothing more.
  */
 function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
   const asked = askedPart(conversation.request);
-  if (!asked || !isQuestion(asked.text) && !isAskedForm(asked.text)) return plan;
+  // (a question that points back at what the steps made, "how big each one is", "are they round?", is about their results)
+  if (!asked || (!isQuestion(asked.text) && !isAskedForm(asked.text)) || /\b(?:they|them|their|it|its|each(?:\s+one)?|those|these|ones?)\b/i.test(asked.text)) return plan;
   const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
   if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
   if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
