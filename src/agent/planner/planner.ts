@@ -1179,7 +1179,10 @@ function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: 
   if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
   const asked = askedPart(conversation.request);
   // (a question that points back at what the steps made, "how big each one is", "are they round?", is about their results)
-  if (!asked || (!isQuestion(asked.text) && !isAskedForm(asked.text)) || /\b(?:they|them|their|it|its|each(?:\s+one)?|those|these|ones?)\b/i.test(asked.text)) return plan;
+  // (a question said as one, by its verb or its mark: "cross-correlate area and mean intensity" asks for no mean intensity)
+  if (!asked) return plan;
+  const saidAsAQuestion = /^(?:is|are|was|were|do|does|did|has|have|had|how|what|which|when|where|why|who|whether)\b/i.test(asked.text.trim()) || /\?\s*$/.test(asked.text);
+  if (!saidAsAQuestion || /\b(?:they|them|their|it|its|each(?:\s+one)?|those|these|ones?)\b/i.test(asked.text)) return plan;
   const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
   if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
   if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
