@@ -13,6 +13,7 @@ import { findQuantities, seconds } from './quantities.ts';
 import { isOrdinaryWord } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
 import { withoutHedges } from './unapplied.ts';
+import { unwrittenFileLine } from './fileKinds.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
@@ -445,6 +446,8 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
     });
   const left = plan.question ? [] : exclusionsAccounted(request, plan, catalogue, index, [said, ...methods, ...negations, ...things].join(' '));
   const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left].join(' '));
-  const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...asks];
+  // ("correct the drift, then a gif of the corrected stack": a kind of file no tool writes, named with the formats there are)
+  const files = [unwrittenFileLine(request, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '))].filter((l): l is string => !!l);
+  const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks];
 }

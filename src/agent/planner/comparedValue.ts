@@ -8,8 +8,16 @@ export const COMPARED = /^(?:is|was|are|were|does|did|do|has|had)\s+(?:(?:the|it
 export const COUNTED_THINGS = /\b(?:cells?|nuclei|nucleus|objects?|tracks?|frames?|spots?|particles?|any|all|some|none|every|each)\b/i;
 /** Where the number a yes/no comparison of one value compares with starts in `text` ("is the drift more than 2 px?": 27), or -1. */
 export function comparedNumberAt(text: string): number {
-  const lead = /^\s*(?:(?:so|and|ok(?:ay)?|now|hey|quick question)[,:\s]+)*/i.exec(text)![0].length;
-  const m = COMPARED.exec(text.slice(lead));
-  return m && !COUNTED_THINGS.test(m[1]) ? lead + m.index + m[0].length : -1;
+  // (the question may close a request of steps: "segment and track, and is the drift more than 3 px?", its clause read
+  // alone, often without its question mark: a clause that opens with the verb of a question asks one)
+  const starts = [0, ...[...text.matchAll(/[,;.!?:]\s*|\s-+\s|\b(?:and|but|also|plus)\s+/gi)].map((m) => m.index + m[0].length)];
+  for (const start of starts) {
+    const rest = text.slice(start);
+    const lead = /^\s*(?:(?:so|and|but|also|ok(?:ay)?|now|hey|quick question|tell me|then)[,:\s]+)*/i.exec(rest)![0].length;
+    const m = COMPARED.exec(rest.slice(lead));
+    if (!m || COUNTED_THINGS.test(m[1])) continue;
+    return start + lead + m.index + m[0].length;
+  }
+  return -1;
 }
 

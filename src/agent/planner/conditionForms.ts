@@ -50,6 +50,8 @@ export interface ConditionRead {
   condition?: string;
   note?: string;
   said?: boolean;
+  /** The steps said after the condition's own clause (", then segment"): they run whatever the answer; a condition's scope is its clause. */
+  then?: string;
 }
 
 /** A comparison and the one that keeps the other side of its number ("under" -> "at least"). */
@@ -72,12 +74,19 @@ function negatedThreshold(request: string): string | undefined {
 export function conditionAsQuestion(request: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const negated = negatedThreshold(request);
   if (negated) return { request: negated, said: true };
+  // "skip the denoising if the movie is clean", "don't bother with drift correction if there's no drift, just track them"
+  const down = turnedDownIf(request, needOf);
+  if (down) return down;
   // "check whether it bleaches, and if so correct it": the question said as a question
   const checked = CHECKED_THEN.exec(request);
   if (checked && !/\d/.test(checked[1])) return { request: `${asQuestion(checked[1])} if so, ${checked[2]}`, condition: checked[1] };
   // "if the cells drift, correct it (and then track them)"
   const first = /^\s*(?:(?:and|but|so|ok(?:ay)?|please)[,\s]+)?(?:only\s+)?if\s+(.+?)\s*,\s*(?:then\s+)?(?:please\s+)?(.+)$/i.exec(request);
-  if (first) return asked(first[1], first[2], '', needOf);
+  // (the condition's scope is its own clause: "if it's a z-stack, do a max projection first, then segment" segments anyway)
+  if (first) {
+    const end = NEXT_STEP.exec(first[2]);
+    return asked(first[1], end ? first[2].slice(0, end.index) : first[2], end ? first[2].slice(end.index) : '', needOf);
+  }
   // "denoise only if the movie is noisy, then segment", "correct the drift if needed"
   // (a word of its own: the "if" of "tif" is none)
   const after = /^(.+?)(?:\s*,)?\s+(?:but\s+)?(?:only\s+)?\b(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
@@ -100,10 +109,42 @@ function asked(condition: string, action: string, rest: string, needOf: (action:
     // of what it removes is asked first: "correct bleaching if needed" -> "is there bleaching? if so, ...")
     const need = needOf(action);
     if (need?.decides) return { request: `${action}${rest}`, note: need.decides };
-    if (need?.question) return { request: `${need.question} if so, ${action.trim()}${rest}` };
+    if (need?.question) return { request: `${need.question} if so, ${action.trim()}`, ...thenOf(rest) };
     return need ? { request: `${action}${rest}`, note: `I could not check whether ${need.tool} is needed (nothing I have measures that before it runs), so it ran as asked, not only if needed.` } : undefined;
   }
-  return { request: `${asQuestion(c)} if so, ${action.trim()}${rest}`, condition: c };
+  return { request: `${asQuestion(c)} if so, ${action.trim()}`, condition: c, ...thenOf(rest) };
+}
+
+/** The steps said after a condition's clause, as words of their own ("then segment"), when there are any. */
+function thenOf(rest: string): { then?: string } {
+  const words = rest.replace(/^[\s,;.]+/, '').trim();
+  return words.length > 1 ? { then: words } : {};
+}
+
+/** "skip", "leave out", "don't bother with", "no need for": a step turned down, whose condition follows. */
+const TURNED_DOWN_IF = /^\s*(?:please\s+)?(?:skip|omit|leave\s+out|drop|(?:don't|do\s+not|no\s+need\s+to)\s+(?:bother\s+(?:with|to|doing)\s+|do\s+|run\s+)?|(?:there's\s+|there\s+is\s+)?no\s+need\s+for)\s*(.+?)\s+(?:if|when|whenever|in\s+case)\s+(.+)$/i;
+
+/**
+ * A step turned down on a condition with no number ("skip the denoising if the movie is clean", "don't bother with drift
+ * correction if there's no drift, just track the nuclei"): the step is asked where it is needed, the condition saying
+ * when it is not. A step that tells by itself whether it is needed runs and says how; one with a question that tells
+ * asks it first; any other runs, and one line says the condition could not be checked. The steps said after the
+ * condition's clause run whatever it says. (With a number, the step's own setting: negatedThreshold.)
+ */
+function turnedDownIf(request: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
+  const m = TURNED_DOWN_IF.exec(request);
+  if (!m || /\d/.test(m[2])) return undefined;
+  const action = m[1].trim();
+  const cut = /\s*(?:[,;]|\.\s|\s-+\s)\s*(?:(?:and|but|then|just|only|simply|instead)\s+)*/i.exec(m[2]);
+  const condition = (cut ? m[2].slice(0, cut.index) : m[2]).trim().replace(/[?.!\s]+$/, '');
+  const rest = cut ? m[2].slice(cut.index + cut[0].length).trim() : '';
+  if (!condition || ON_OBJECTS.test(condition) || POLITE.test(condition) || action.length < 3) return undefined;
+  const need = needOf(action);
+  if (!need) return undefined;
+  const after = rest ? `, then ${rest}` : '';
+  if (need.decides) return { request: `${action}${after}`, note: need.decides };
+  if (need.question) return { request: `${need.question} if so, ${action}`, ...thenOf(rest) };
+  return { request: `${action}${after}`, note: `I could not check "${asQuestion(condition).replace(/\?$/, '')}" (nothing I have measures it), so ${need.tool} ran; you asked to skip it only if so.` };
 }
 
 /** What the step of an action says about whether it is needed: how it decides by itself, or the question that tells. */

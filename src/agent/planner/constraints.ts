@@ -541,7 +541,11 @@ function strides(step: StepWords, text: string, catalogue: Catalogue): Unapplied
   const props = Object.entries(catalogue.get(step.tool)?.properties ?? {});
   if (props.some(([p, info]) => /stride|step(?:Frames)?$|every/i.test(p) || /\bevery\s+nth\b/i.test(info.description ?? ''))) return [];
   const out: Unapplied[] = [];
+  // ("a montage of every 5th frame": a stride a step took as a number of its own, montage's increment 5, is applied)
+  const used = numbersIn(step.args);
+  const strideOf = (m: string) => { const w = /(other|alternate|second|third|fourth|fifth|\d+)/i.exec(m)?.[1].toLowerCase() ?? ''; return ({ other: 2, alternate: 2, second: 2, third: 3, fourth: 4, fifth: 5 } as Record<string, number>)[w] ?? Number(w); };
   for (const m of text.matchAll(/\b(?:(?:only\s+)?(?:every|each)\s+(?:other|second|third|fourth|fifth|\d+(?:st|nd|rd|th)?)|alternate)\s+(?:frames?|time ?points?|timepoints?|images?|planes?)\b/gi)) {
+    if (used.includes(strideOf(m[0]))) continue;
     out.push({ text: '', kind: 'scope', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;

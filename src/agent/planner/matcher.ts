@@ -478,6 +478,9 @@ const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd
 /** Words that open a clause of their own: what follows them is that clause's, not the object of the verb before. */
 const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|what)\b/i;
 
+/** Words between two of a phrase that pick which of the second's things: "of every 5th", "of each 10th", "every 3rd". */
+const ORDINAL_PICK = /^\s+(?:of\s+)?(?:(?:every|each)\s+)?\d+(?:st|nd|rd|th)\s+$/i;
+
 /**
  * The phrase's words lie on both sides of a word that opens a clause ("find where cells split in
  * two": the cells are not what "find" finds, so it is no "find nuclei"); the words of a phrase are one clause's.
@@ -487,7 +490,8 @@ function bridgesAClause(at: number[], tokens: Tokens, text: string): boolean {
     const [a, b] = [tokens[at[k - 1]], tokens[at[k]]];
     if (a && b && b.start > a.end && CLAUSE_OPENER.test(text.slice(a.end, b.start))) return true;
     // ("more than 5e-3 mm per frame" is no "more frames": a number between them belongs to neither)
-    if (a && b && b.start > a.end && /\d/.test(text.slice(a.end, b.start))) return true;
+    // (an ordinal that picks the next word's things is of the phrase: "a grid of every 5th frame" is a "grid of frames")
+    if (a && b && b.start > a.end && /\d/.test(text.slice(a.end, b.start)) && !ORDINAL_PICK.test(text.slice(a.end, b.start))) return true;
   }
   return false;
 }

@@ -37,6 +37,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
+import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
@@ -429,6 +430,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "correct the drift but keep the original file": only words many tools use ("file") are too little to add a step; named as not applied with the step before
     // ("..., then save it as tiff": a clause that opens with a verb the tool declares as its own is that step, however many tools write files)
     const ownVerb = opensWithOwnWord(clause.text, best.tool, catalogue);
+    // ("..., then a gif of the corrected stack", "and then an animated gif": a kind of file no tool writes is made by no
+    // other tool's output either; the clause makes no step, and the answer names it, fileKinds.ts)
+    if (!clause.negated && !best.named && unwrittenFileKinds(clause.text, catalogue).length > 0 && !namesAFormatOffered(clause.text, catalogue)) return;
     // "export the tracks to a.csv and the masks to b.tif": the verb left out, another file of the step before's
     const said = (c: Clause) => original.slice(c.start, c.end);
     // "write tracks.csv and masks.tif": a file name alone after "and" is another file of the step before, which writes one too
@@ -1073,7 +1077,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // and its action, conditionForms.ts; a step that tells by itself whether it is needed runs, and the answer says how)
   const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
   const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
-  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : conditionalPlan(condition.request, planOfWords, decidesNeed));
+  const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : withStepsAfterCondition(conditionalPlan(condition.request, planOfWords, decidesNeed), condition.then, planOfWords));
   if (readAsCondition && readAsCondition.steps.length > 0 && !readAsCondition.steps.some((st) => runsMicroscope(st.tool, catalogue))) return readAsCondition;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
   // ("threshold with otsu and fill holes": an operation the step always does is said as applied, never as not done)
@@ -1089,6 +1093,23 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   };
   const askedForStep = (tool: string) => text.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(text) && !asksForAStep(text), askedForStep, catalogue);
+}
+
+/** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */
+function namesAFormatOffered(text: string, catalogue: Catalogue): boolean {
+  return formatsOffered(catalogue).some((f) => f.length >= 3 && new RegExp(`\\b${f}s?\\b`, 'i').test(text));
+}
+
+/**
+ * A conditional plan with the steps said after the condition's clause ("if it's a z-stack, do a max projection first,
+ * then segment"): those run whatever the answer, after the conditional ones, on the newest movie there is then.
+ */
+function withStepsAfterCondition(plan: Plan | undefined, then: string | undefined, planOf: (words: string) => Plan): Plan | undefined {
+  if (!plan || !then) return plan;
+  const after = planOf(then);
+  if (after.reply || after.steps.length === 0) return undefined;
+  const notes = [...new Set([...(plan.notes ?? []), ...(after.notes ?? [])])];
+  return { ...plan, steps: [...plan.steps, ...after.steps], ...(notes.length ? { notes } : {}) };
 }
 
 /** The steps a request says, before a pipeline it asks to make of them is added. */
@@ -1136,7 +1157,19 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("correct the drift, then tell me the largest shift": what a step asked before the question reports answers it, askedOfAStep.ts)
   // ("is the signal bleaching? make a mean projection too": a question of its own sentence is answered, whatever the others ask)
   // ("is there drift? Track the cells.": the movie made to answer the question is no input of the steps asked after it)
-  const plan = questionProductsAside(withRegionCut(settingsFirst(answeredByAnAskedStep(withRangesNamed(applyFrameScope(askedOfResultsHeld(withQuestionSentencesPlanned(planWithStepsAfterQuestion(conversation, catalogue), conversation, catalogue), conversation, catalogue), conversation, catalogue), catalogue), conversation.request, catalogue, index), catalogue), conversation, catalogue), catalogue);
+  // ("segment and track the nuclei, and is the drift more than 3 px?": the step whose declared result answers the question
+  // asked after the steps runs too, to measure: withAskedResultStep)
+  // ("segment only the top half": a region said as a step's scope is cut out first, regionScope.ts)
+  let planned = planWithStepsAfterQuestion(conversation, catalogue);
+  planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
+  planned = askedOfResultsHeld(planned, conversation, catalogue);
+  planned = applyFrameScope(planned, conversation, catalogue);
+  planned = withRangesNamed(planned, catalogue);
+  planned = answeredByAnAskedStep(planned, conversation.request, catalogue, index);
+  planned = withAskedResultStep(planned, conversation, catalogue);
+  planned = settingsFirst(planned, catalogue);
+  planned = withRegionCut(planned, conversation, catalogue);
+  const plan = questionProductsAside(planned, catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run
   // (a microscope command is read whole by the acquisition language, its words its own: "make the grid 5x5")
@@ -1153,6 +1186,28 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
+}
+
+/**
+ * A question asked after the steps that, asked alone, is answered by steps of its own, none of them among the steps said
+ * ("segment and track the nuclei, and is the drift more than 3 px?": correct_drift's estimate of the drift): those steps
+ * run too, after the steps said, the last only to measure (its result-writing switch off, measuredOnly.ts), so the answer
+ * is their value, never a column of the objects' table that shares a word or a unit with the question. A question whose
+ * own steps share a tool with the steps said, or whose words point back at what they made ("how big each one is"), is about
+ * their results, and results held that answer it plan nothing more.
+ */
+function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  if (plan.reply || plan.steps.length === 0 || acquisitionRunning(conversation)) return plan;
+  const asked = askedPart(conversation.request);
+  // (a question that points back at what the steps made, "how big each one is", "are they round?", is about their results)
+  // (a question said as one, by its verb or its mark: "cross-correlate area and mean intensity" asks for no mean intensity)
+  if (!asked) return plan;
+  const saidAsAQuestion = /^(?:is|are|was|were|do|does|did|has|have|had|how|what|which|when|where|why|who|whether)\b/i.test(asked.text.trim()) || /\?\s*$/.test(asked.text);
+  if (!saidAsAQuestion || /\b(?:they|them|their|it|its|each(?:\s+one)?|those|these|ones?)\b/i.test(asked.text)) return plan;
+  const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
+  if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
+  if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
+  return { ...plan, steps: [...plan.steps, ...own.steps], question: own.question };
 }
 
 /**
@@ -1611,7 +1666,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("plot each cell's brightness over time; which one gets brightest?": a figure, an export or a saved file asked beside
   // the question is made too, whatever the tables at hand answer; the steps then run in the order said)
   if (question && (isQuestion(text) || isAskedForm(text)) && !help && !asksForAStep(text) && !asksForAFigure(text) && mentions.every((m) => !runsMicroscope(m.tool, catalogue)) && !outputAskedBeside(text, text, mentions, catalogue)) {
-    if (aboutTheSession(text) || answerFromTable(text, conversation) || answerFromValues(text, conversation, [...conversation.earlier], catalogue)) return { steps: [], question: text };
+    // (from the results held when the turn began: "correct the drift, then segment and track, and is the drift more than
+    // 3 px?" is answerable from the drift table once correct_drift has run, and the steps said after it were dropped)
+    const atStart = { ...conversation, current: [] };
+    if (aboutTheSession(text) || answerFromTable(text, atStart) || answerFromValues(text, atStart, [...conversation.earlier], catalogue)) return { steps: [], question: text };
   }
 
   const steps: PlannedStep[] = [];

@@ -20,7 +20,9 @@ describe('a condition said as a yes/no question', () => {
   it('reads a condition before or after its action as "Q? if so, A", and leaves filters, numbers and embedded questions alone', () => {
     const none = () => undefined;
     expect(conditionAsQuestion('if the cells drift, correct it', none)?.request).toBe('do the cells drift? if so, correct it');
-    expect(conditionAsQuestion('denoise only if the movie is noisy, then segment', none)?.request).toBe('is the movie noisy? if so, denoise, then segment');
+    // (a condition's scope is its own clause: the steps said after it run whatever the answer)
+    expect(conditionAsQuestion('denoise only if the movie is noisy, then segment', none)).toMatchObject({ request: 'is the movie noisy? if so, denoise', then: 'then segment' });
+    expect(conditionAsQuestion("if it's a z-stack, do a max projection first, then segment", none)).toMatchObject({ request: 'is it a z-stack? if so, do a max projection first', then: 'then segment' });
     expect(conditionAsQuestion('check whether it bleaches and if so correct it', none)?.request).toBe('does it bleach? if so, correct it');
     // a number is the step's setting; the objects one by one are a filter; "tell me if" asks
     expect(conditionAsQuestion('correct drift only if it is more than 2 px', none)).toBeUndefined();
@@ -74,9 +76,19 @@ describe('conditions on a step, planned', () => {
     expect(said('track the cells, but only if the segmentation looks good')).toMatch(/Not applied: the condition "if the segmentation looks good" — I could not check it/);
   });
 
-  it('steps after a conditional correction run again on its result', () => {
+  it('steps said after a condition\'s clause run whatever the answer, on the newest movie', () => {
     const tools = plan('correct for photobleaching if there is any, then measure intensity').steps.map((s) => `${s.tool}${s.onlyIf ? '?' : ''}`);
-    expect(tools.slice(tools.indexOf('correct_bleach?'))).toEqual(['correct_bleach?', 'segment?', 'measure?']);
+    expect(tools.slice(tools.indexOf('correct_bleach?'))).toEqual(['correct_bleach?', 'segment', 'measure']);
+    expect(plan("if it's a z-stack, do a max projection first, then segment").steps.map((s) => `${s.tool}${s.onlyIf ? '?' : ''}`)).toEqual(['movie_info', 'project?', 'segment']);
+  });
+
+  it('a step turned down on a condition with no number is the step where needed, the condition named', () => {
+    const denoise = plan('skip the denoising if the movie is clean, then segment the nuclei');
+    expect(denoise.steps.map((s) => s.tool)).toEqual(['denoise', 'segment']);
+    expect(denoise.notes?.join(' ')).toMatch(/could not check "is the movie clean"/);
+    const drift = plan("don't bother with drift correction if there's no drift, just track the nuclei");
+    expect(drift.steps.map((s) => s.tool)).toEqual(['correct_drift', 'segment', 'track']);
+    expect(drift.notes?.join(' ')).toMatch(/decides it by itself/);
   });
 });
 
@@ -97,6 +109,8 @@ describe('a yes/no question comparing one measured value with a number', () => {
   it('the compared number is the question\'s: no setting, no line of a value not applied', () => {
     expect(comparedNumberAt('is the drift more than 2 px?')).toBe('is the drift more than '.length);
     expect(comparedNumberAt('correct the drift, max 50 px')).toBe(-1);
+    // (a question closing a request of steps, its clause read without its question mark)
+    expect(comparedNumberAt('and track the nuclei, and is the drift more than 3 px')).toBe('and track the nuclei, and is the drift more than '.length);
     expect(argsOf('was the drift under 50 pixels?', 'correct_drift').maxDriftPx).toBeUndefined();
     expect(said('is the drift more than 2 px?')).not.toMatch(/Not applied/);
   });
@@ -107,5 +121,16 @@ describe('a request put politely is no question', () => {
     expect(isAskedForm('I was wondering if you could measure the nuclear intensity in channel 2')).toBe(false);
     expect(isAskedForm('I was wondering whether you could outline the nuclei in frames 10 to 20 for me')).toBe(false);
     expect(isAskedForm('I was wondering if the cells divide')).toBe(true);
+  });
+});
+
+describe('a question asked after the steps, answered by a step of its own', () => {
+  it('runs that step too, only to measure, and never reads the objects\' table for it', () => {
+    const p = plan('segment and track the nuclei, and is the drift more than 3 px?');
+    expect(p.steps.map((s) => s.tool).slice(0, 2)).toEqual(['segment', 'track']);
+    expect(p.steps.at(-1)).toMatchObject({ tool: 'correct_drift', args: { writeMovie: false } });
+    expect(p.question).toBe('is the drift more than 3 px?');
+    // (a question about the steps' own results plans nothing more)
+    expect(plan('segment the nuclei and tell me how many there are').steps.map((s) => s.tool)).not.toContain('correct_drift');
   });
 });

@@ -1,0 +1,35 @@
+// Files people ask for by their kind ("a gif of the corrected stack", "an mp4 for the lab meeting", "a pdf of the plot"):
+// a kind that no tool's format choice offers is never guessed at by another tool's output (an export of a table, a plot
+// of one); the clause makes no step and one line of the answer names it with the formats the tools do write.
+import { allowedValues, type Catalogue } from './catalogue.ts';
+
+/** Kinds of file by their usual name or extension (animations, pictures, documents, containers). */
+const FILE_KIND = /\b(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr)s?\b/gi;
+
+/** The file kinds every tool's `format` choice offers (tiff, png, csv ...). */
+export function formatsOffered(catalogue: Catalogue): string[] {
+  const out = new Set<string>();
+  for (const info of catalogue.values()) {
+    const p = info.properties?.format;
+    if (p) for (const v of allowedValues(p)) out.add(String(v).toLowerCase());
+  }
+  return [...out];
+}
+
+/** Where the text names a kind of file that no tool writes ("gif" in "a gif of the corrected stack"). */
+export function unwrittenFileKinds(text: string, catalogue: Catalogue): { word: string; start: number; end: number }[] {
+  const offered = new Set(formatsOffered(catalogue));
+  const same = (w: string) => (w === 'jpg' ? 'jpeg' : w === 'mpg' ? 'mpeg' : w);
+  return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index, end: m.index + m[0].length }));
+}
+
+/** The line that names the kinds of file asked for that no tool writes, with the formats there are; undefined when none. */
+export function unwrittenFileLine(request: string, catalogue: Catalogue, said: string): string | undefined {
+  const kinds = unwrittenFileKinds(request, catalogue).filter((k) => !new RegExp(`\\b${k.word}\\b`, 'i').test(said));
+  if (kinds.length === 0) return undefined;
+  const names = [...new Set(kinds.map((k) => k.word.toUpperCase()))];
+  const writers = [...catalogue.values()].filter((info) => info.properties?.format && allowedValues(info.properties.format).length > 0)
+    .map((info) => `\`${info.name}\`: ${allowedValues(info.properties.format).join(', ')}`);
+  const asked = [...new Set(kinds.map((k) => request.slice(k.start, k.end)))].map((w) => `"${w}"`).join(', ');
+  return `Not done: ${asked} — no tool here writes ${names.length > 1 ? 'those files' : `${names[0]} files`}, so nothing was made for it${writers.length ? ` (the formats I write: ${writers.join('; ')})` : ''}.`;
+}
