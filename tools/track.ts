@@ -787,7 +787,7 @@ const evaluate = defineTool({
   examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],
-  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '', example: 0.93 }, DET: { about: 'detection accuracy (CTC DET)', unit: '', example: 0.95 }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '', example: 0.81 }, divisionF1: { about: 'division F1', unit: '' } },
+  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '', example: 0.93 }, DET: { about: 'detection accuracy (CTC DET)', unit: '', example: 0.95 }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '', example: 0.81 }, divisionF1: { about: 'division F1', unit: '' }, firstFrame: { about: 'first frame scored, when the result covers only part of the ground truth', unit: 'frame' }, lastFrame: { about: 'last frame scored', unit: 'frame' } },
   description:
     'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
   schema: evaluateSchema,
@@ -799,8 +799,19 @@ const evaluate = defineTool({
     const resultDrift = args.drift ? await readDriftTable(ctx.resolve(args.drift, 'table')) : undefined;
     const options = { divisionFrameTolerance: args.divisionFrameTolerance, resultDrift, signal: ctx.signal, onProgress: (d: number, t: number) => ctx.progress(d, t, 'frames') };
     let scores;
+    // the reference frames the result covers: a result made on part of the movie is scored on those frames, never
+    // charged with every other frame as missed (and said so)
+    const reference = await inputChecked(async () => metrics.sequenceFromFolder(gtPath));
+    const within = (first: number, count: number) => {
+      const last = first + count - 1;
+      const outside = reference.frames.filter((t) => t < first || t > last).length;
+      return { resultFirstFrame: first, ...(outside > 0 ? { frames: { first, last }, framesLeftOut: outside } : {}) };
+    };
+    let span: ReturnType<typeof within> = { resultFirstFrame: 0 };
     if (existsSync(resultPath) && statSync(resultPath).isDirectory()) {
-      scores = await inputChecked(() => metrics.evaluateCtcFolders(resultPath, gtPath, options));
+      const frames = (await inputChecked(async () => metrics.sequenceFromFolder(resultPath))).frames;
+      if (frames.length) span = within(0, frames.at(-1)! + 1);
+      scores = await inputChecked(() => metrics.evaluateCtcFolders(resultPath, gtPath, { ...options, ...span }));
     } else {
       const { loadTracks } = await import('../src/analysis/trackio.ts');
       const tracks = await inputChecked(() => loadTracks(resultPath));
@@ -810,12 +821,15 @@ const evaluate = defineTool({
       const tmp = ctx.outputPath(`${stemOf(resultPath)}-ctc`, undefined);
       try {
         const { writeCtcResult } = await import('../src/analysis/ctc.ts');
+        const { sourceFirstFrame } = await import('../src/image/frameOrigin.ts');
+        span = within(sourceFirstFrame(labels.meta), labels.shape.t);
         await inputChecked(() => writeCtcResult(tracks, labels, tmp, { signal: ctx.signal }));
       } finally {
         await labels.close();
       }
-      scores = await inputChecked(() => metrics.evaluateCtcFolders(tmp, gtPath, options));
+      scores = await inputChecked(() => metrics.evaluateCtcFolders(tmp, gtPath, { ...options, ...span }));
     }
+    const windowSaid = span.frames ? `; scored on frames ${span.frames.first + 1}-${span.frames.last + 1}, the ones the result covers (${span.framesLeftOut} other frame${span.framesLeftOut === 1 ? '' : 's'} of the ground truth left out)` : '';
     const { writeTableCsv } = await import('../src/analysis/table.ts');
     const out = ctx.outputPath('ctc-scores.csv', args.output);
     const c = scores.counts;
@@ -825,9 +839,9 @@ const evaluate = defineTool({
     const ref: ArtifactRef = ctx.addArtifact('table', out, `CTC scores of ${basename(resultPath)}`);
     const seg = scores.SEG === null ? '' : `, SEG ${scores.SEG.toFixed(3)}`;
     return {
-      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)})${resultDrift ? '; result masks moved back by the drift table first' : ''}.`,
+      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)})${resultDrift ? '; result masks moved back by the drift table first' : ''}${windowSaid}.`,
       artifacts: [ref],
-      values: { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, counts: c, divisionF1: d.f1, divisions: d },
+      values: { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, counts: c, divisionF1: d.f1, divisions: d, ...(span.frames ? { firstFrame: span.frames.first + 1, lastFrame: span.frames.last + 1 } : {}) },
     };
   },
 });

@@ -131,13 +131,44 @@ export function withDrift(sequence: CtcSequence, drift: FrameDrift[], width: num
   };
 }
 
-/** Scores a result folder against a ground-truth folder (GT/TRA and, if present, GT/SEG). */
+/**
+ * The sequence seen only in frames first-last (0-based, inclusive): a track cut by the window keeps its part inside it,
+ * and one whose mother ended before the window starts there without a mother (as the Cell Tracking Challenge's rule for a
+ * track whose start is not observed).
+ */
+export function withinFrames(sequence: CtcSequence, first: number, last: number): CtcSequence {
+  const rows = sequence.rows.filter((r) => r.end >= first && r.start <= last).map((r) => ({ ...r, start: Math.max(r.start, first), end: Math.min(r.end, last) }));
+  const kept = new Set(rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => (r.parent > 0 && (!kept.has(r.parent) || r.start === first) ? { ...r, parent: 0 } : r)),
+    frames: sequence.frames.filter((t) => t >= first && t <= last),
+    frame: sequence.frame,
+  };
+}
+
+/** The sequence with its frames renumbered by `offset` (a result made on frames 21-40 of a movie, seen as those frames). */
+export function shiftedFrames(sequence: CtcSequence, offset: number): CtcSequence {
+  if (offset === 0) return sequence;
+  return {
+    rows: sequence.rows.map((r) => ({ ...r, start: r.start + offset, end: r.end + offset })),
+    frames: sequence.frames.map((t) => t + offset),
+    frame: (t) => sequence.frame(t - offset),
+  };
+}
+
+/**
+ * Scores a result folder against a ground-truth folder (GT/TRA and, if present, GT/SEG). `resultFirstFrame`: the
+ * reference frame the result's first frame is (a result made on part of the movie); `frames`: score only these
+ * reference frames (0-based, inclusive), those the result covers, instead of counting every other frame as missed.
+ */
 export async function evaluateCtcFolders(
   resultDir: string,
   referenceDir: string,
-  options: Omit<EvaluateOptions, 'seg'> & { resultDrift?: FrameDrift[] } = {},
+  options: Omit<EvaluateOptions, 'seg'> & { resultDrift?: FrameDrift[]; resultFirstFrame?: number; frames?: { first: number; last: number } } = {},
 ): Promise<CtcScores> {
-  const reference = sequenceFromFolder(referenceDir);
+  const window = options.frames;
+  const fullReference = sequenceFromFolder(referenceDir);
+  const reference = window ? withinFrames(fullReference, window.first, window.last) : fullReference;
   let result = sequenceFromFolder(resultDir);
   if (options.resultDrift) {
     const first = locateCtcFolder(resultDir).masks.values().next().value;
@@ -146,11 +177,13 @@ export async function evaluateCtcFolders(
       result = withDrift(result, options.resultDrift, width, height);
     }
   }
+  result = shiftedFrames(result, options.resultFirstFrame ?? 0);
   const segDir = join(referenceDir, 'SEG');
   let seg: EvaluateOptions['seg'];
   if (existsSync(segDir)) {
     const masks = listCtcFrames(segDir, 'man_seg');
-    if (masks.size > 0) seg = { frames: [...masks.keys()].sort((a, b) => a - b), frame: async (t) => (await readMaskFrame(masks.get(t)!)).planes };
+    const segFrames = [...masks.keys()].filter((t) => !window || (t >= window.first && t <= window.last)).sort((a, b) => a - b);
+    if (segFrames.length > 0) seg = { frames: segFrames, frame: async (t) => (await readMaskFrame(masks.get(t)!)).planes };
   }
   return evaluateCtc(reference, result, { ...options, seg });
 }

@@ -7,7 +7,7 @@ import { trackLabels } from '../../src/analysis/track.ts';
 import { loadTracks, saveTracksJson, writeTracksCsv, tracksToTable } from '../../src/analysis/trackio.ts';
 import { readTrackMateXml, writeTrackMateXml } from '../../src/analysis/trackmateXml.ts';
 import { readCtcTracks, writeCtcResult, parseCtcTrackFile } from '../../src/analysis/ctc.ts';
-import { evaluateCtc, evaluateCtcFolders, sequenceFromMovie, sequenceFromTracks } from '../../src/analysis/metrics.ts';
+import { evaluateCtc, evaluateCtcFolders, sequenceFromMovie, sequenceFromTracks, shiftedFrames, withinFrames } from '../../src/analysis/metrics.ts';
 import type { Tracks } from '../../src/analysis/tracks.ts';
 import { tableToCsv } from '../../src/analysis/table.ts';
 
@@ -72,6 +72,24 @@ describe('CTC export', () => {
     expect(scores.TRA).toBeGreaterThan(0.99);
     // The ground truth scored against itself is perfect.
     expect((await evaluateCtcFolders(join(dir, 'gt'), join(dir, 'gt'))).TRA).toBe(1);
+  }, 30_000);
+});
+
+describe('a result made on part of the movie', () => {
+  it('is scored on the frames it covers, renumbered to the reference, not charged with the others as missed', async () => {
+    const { sim } = await smallTracks();
+    const reference = sequenceFromMovie(sim.labels, sim.lineage);
+    // the truth of frames 5-10 as a result made on a movie cut from them (its frames numbered from 0)
+    const part = shiftedFrames(withinFrames(reference, 4, 9), -4);
+    expect(part.frames).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(part.rows.every((r) => r.start >= 0 && r.end <= 5)).toBe(true);
+    const scored = await evaluateCtc(withinFrames(reference, 4, 9), shiftedFrames(part, 4), { seg: withinFrames(reference, 4, 9) });
+    expect([scored.TRA, scored.DET, scored.SEG]).toEqual([1, 1, 1]);
+    // (against the whole truth, the 6 frames outside are missed: what a user was told before)
+    expect((await evaluateCtc(reference, shiftedFrames(part, 4))).TRA).toBeLessThan(0.7);
+    // (a track whose mother ended before the window starts there as a root)
+    const cut = withinFrames(reference, 6, 11);
+    expect(cut.rows.filter((r) => r.parent > 0).every((r) => r.start > 6 && cut.rows.some((m) => m.id === r.parent))).toBe(true);
   }, 30_000);
 });
 
