@@ -74,7 +74,7 @@ export function readCropRequest(c: RequestClause): Record<string, unknown> {
 
 const crop = defineTool({
   name: 'crop',
-  summary: 'Cuts a rectangle out of every frame (optionally only some frames or one channel) and writes it as a new movie, as Fiji\'s Image > Crop; the original is left as it is.',
+  summary: 'Crops the movie to a rectangle of its frames (optionally only some frames or one channel), written as a new movie, as Fiji\'s Image > Crop; the original is left as it is.',
   // (the words of a region alone, "the top left quarter", are another step's scope: regionScope.ts cuts it first)
   // ("cut" means touching in the thesaurus: "cells cut by the edge")
   words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image'],

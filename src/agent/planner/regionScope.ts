@@ -17,7 +17,7 @@ const OF_THE_IMAGE = String.raw`(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+v
  * half", "in the central 64x64 region", "in the region x 10-100, y 20-80", "in the ROI" (a step's note names one it
  * cannot apply).
  */
-export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of|to)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|centre|center|middle|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
+export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|centre|center|middle|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
 
 /** A part of the field as the scope of a step, with or without a preposition ("only the top half", "segment the left half of the image", "in the centre"). */
 const SCOPED_PART = new RegExp(String.raw`${REGION.source}|\b(?:only|just|solely)\s+(?:in\s+|on\s+)?(?:the\s+)?(?:${PART}|centre|center|middle)${OF_THE_IMAGE}\b|\b(?:the|a)\s+${PART}${OF_THE_IMAGE}\b`, 'i');
@@ -50,6 +50,16 @@ function shifted(step: PlannedStep, at: number): PlannedStep {
   return { ...step, args };
 }
 
+/** The part the cutter's arguments name, in words: "the top left quarter", "the central 64 x 64 px", "x 10-59, y 10-59". */
+function partSaid(args: Record<string, unknown>): string {
+  const size = typeof args.width === 'number' && typeof args.height === 'number' ? `${args.width} x ${args.height} px` : undefined;
+  if (typeof args.x === 'number' && typeof args.y === 'number' && size) return `x ${args.x}-${args.x + (args.width as number) - 1}, y ${args.y}-${args.y + (args.height as number) - 1}`;
+  const region = typeof args.region === 'string' ? args.region : 'centre';
+  const place = region === 'centre' ? 'central' : region.replace(/_(?:half)?$/, '').replace('_', ' ');
+  if (size) return `the ${place} ${size}`;
+  return region === 'centre' ? 'the central half' : region.endsWith('half') ? `the ${place} half` : `the ${place} quarter`;
+}
+
 /** The plan with a region said as a step's scope cut out first (see the top of this file). */
 export function withRegionCut(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   const cutter = regionCutter(catalogue);
@@ -62,7 +72,7 @@ export function withRegionCut(plan: Plan, conversation: Conversation, catalogue:
     const steps = [...plan.steps];
     const [cut] = steps.splice(cutAt, 1);
     steps.splice(firstReader, 0, cut);
-    return { ...plan, steps };
+    return { ...plan, steps, notes: [...(plan.notes ?? []), `Cut to ${partSaid(cut.args)} of the image first, as you asked ("${cut.clause.trim()}").`] };
   }
   if (firstReader < 0) return plan;
   const scoped = plan.steps.slice(firstReader).find((s) => SCOPED_PART.test(s.clause));
@@ -75,5 +85,5 @@ export function withRegionCut(plan: Plan, conversation: Conversation, catalogue:
   steps.splice(firstReader, 0, cut);
   // (the step's note that it could not restrict itself to the region no longer holds)
   const notes = (plan.notes ?? []).filter((n) => !(/cannot restrict itself/.test(n) && [...n.matchAll(/"([^"]+)"/g)].some((q) => said.includes(q[1].trim()) || q[1].includes(said.trim()))));
-  return { ...plan, steps, ...(plan.notes ? { notes } : {}) };
+  return { ...plan, steps, notes: [...notes, `Cut to ${partSaid(args)} of the image first, as you asked ("${said.trim()}").`] };
 }
