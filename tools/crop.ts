@@ -19,7 +19,9 @@ export interface Rectangle {
 }
 
 /** The rectangle a crop's arguments name in an image of widthPx x heightPx: exact coordinates, a size placed in a region, or a region (a quarter, a half, the central half). */
-export function cropRectangle(widthPx: number, heightPx: number, args: { x?: number; y?: number; width?: number; height?: number; region?: Region }): Rectangle {
+export function cropRectangle(widthPx: number, heightPx: number, args: { x?: number; y?: number; width?: number; height?: number; region?: Region; frames?: unknown; channel?: unknown }): Rectangle {
+  // (frames or a channel alone, as Fiji's Duplicate: the whole field)
+  if (args.x === undefined && args.y === undefined && args.width === undefined && args.height === undefined && args.region === undefined && (args.frames !== undefined || args.channel !== undefined)) return { x: 0, y: 0, width: widthPx, height: heightPx };
   const half = (n: number) => Math.floor(n / 2);
   const w = args.width ?? (args.region === undefined ? undefined : /half$/.test(args.region) && /^(?:top|bottom)/.test(args.region) ? widthPx : half(widthPx));
   const h = args.height ?? (args.region === undefined ? undefined : /half$/.test(args.region) && /^(?:left|right)/.test(args.region) ? heightPx : half(heightPx));
@@ -68,17 +70,19 @@ export function readCropRequest(c: RequestClause): Record<string, unknown> {
   if (size) Object.assign(args, { width: Number(size[1]), height: Number(size[2]) });
   const at = /\b(?:at|from|starting\s+at|origin|top[\s-]*left\s+corner\s+at|corner\s+at)\s*\(?\s*(\d+)\s*,\s*(\d+)\s*\)?/i.exec(text);
   if (at && size) Object.assign(args, { x: Number(at[1]), y: Number(at[2]), region: undefined });
-  if (!args.region && !args.width) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
+  // ("crop to frames 1-20": frames alone, Fiji's Duplicate of a range, keep the whole field)
+  if (!args.region && !args.width && !/\b(?:frames?|time ?points?|timepoints?|channels?)\s*\d/i.test(text)) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
   return args;
 }
 
 const crop = defineTool({
   name: 'crop',
-  summary: 'Crops the movie to a rectangle of its frames (optionally only some frames or one channel), written as a new movie, as Fiji\'s Image > Crop; the original is left as it is.',
+  // (no program named here: the summary's words are the matcher's vocabulary, and "fiji" there made "fix" a slip of it)
+  summary: 'Crops the movie to a rectangle of its frames (optionally only some frames or one channel), written as a new movie; the original is left as it is.',
   // (the words of a region alone, "the top left quarter", are another step's scope: regionScope.ts cuts it first)
   // ("cut" means touching in the thesaurus: "cells cut by the edge")
   words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image'],
-  examples: ['crop the movie', 'crop a 64x64 region at (10, 20)', 'crop x 10-100, y 20-80 and segment it', 'crop it to 256 x 256 px'],
+  examples: ['crop to the top left quarter', 'crop a 64x64 region at (10, 20)', 'crop x 10-100, y 20-80 and segment it', 'crop it to 256 x 256 px'],
   consumes: ['movie'],
   produces: ['movie'],
   framesOut: 'same',
@@ -98,7 +102,7 @@ const crop = defineTool({
     region: (a) => (a.x !== undefined && a.y !== undefined ? 'the rectangle was given by its corner, so no region places it' : undefined),
   },
   description:
-    'Crops a movie to a rectangle, as Fiji\'s Image > Crop (and Image > Duplicate with a rectangle, frames and a channel): give x, y (the top-left corner, px from the image\'s top-left, 0-based) with width and height in px, or a region ("top_left", "top_right", "bottom_left", "bottom_right" quarters, "left_half", "right_half", "top_half", "bottom_half", or "centre": the central half, or a width x height placed in the middle); a size alone is centred. Every z slice is kept; frames and channel keep only those. Writes a new movie with the same data type and calibration; the input is never changed.',
+    'Crops a movie to a rectangle, as Image > Crop (and Image > Duplicate with a rectangle, frames and a channel) do: give x, y (the top-left corner, px from the image\'s top-left, 0-based) with width and height in px, or a region ("top_left", "top_right", "bottom_left", "bottom_right" quarters, "left_half", "right_half", "top_half", "bottom_half", or "centre": the central half, or a width x height placed in the middle); a size alone is centred. Every z slice is kept; frames and channel keep only those. Writes a new movie with the same data type and calibration; the input is never changed.',
   schema: z.object({
     movie: movieArg,
     x: z.number().int().min(0).optional().describe('Left edge of the rectangle, px from the image\'s left (0-based, as Fiji)'),

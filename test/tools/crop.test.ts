@@ -102,3 +102,10 @@ describe("reading people's words", () => {
     expect(readCropRequest(clause('crop the movie')).$ask).toMatch(/Which part of the image/);
   });
 });
+
+describe('frames or a channel alone', () => {
+  it('keep the whole field (Fiji\'s Duplicate of a range)', () => {
+    expect(cropRectangle(40, 30, { frames: { first: 1, last: 2 } })).toEqual({ x: 0, y: 0, width: 40, height: 30 });
+    expect(readCropRequest(clause('crop to frames 1-20')).$ask).toBeUndefined();
+  });
+});

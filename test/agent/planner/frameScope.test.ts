@@ -137,12 +137,20 @@ describe('a span of the movie said in time', () => {
 describe('some frames of the movie written out (Make Substack)', () => {
   const planned = (request: string) => planRequest({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 48 }], earlier: [], current: [], earlierRequests: [] }, catalogue);
   it('exports those frames of the movie as TIFF, with no analysis step', () => {
-    for (const request of ['make a substack of frames 10 to 30', 'crop to frames 1-20 and save', 'save frames 1-20 as a new tif']) {
+    for (const request of ['make a substack of frames 10 to 30', 'save frames 1-20 as a new tif']) {
       const p = planned(request);
       expect(p.steps.map((s) => s.tool), request).toEqual(['export']);
       expect(p.steps[0].args.format, request).toBe('tiff');
       expect(p.steps[0].args.frames, request).toEqual(request.includes('10 to 30') ? { first: 10, last: 30 } : { first: 1, last: 20 });
     }
+  });
+});
+
+describe('frames alone said to a crop (Fiji\'s Duplicate of a range)', () => {
+  it('keeps the whole field of those frames', () => {
+    const p = planRequest({ request: 'crop to frames 1-20 and save', artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 48 }], earlier: [], current: [], earlierRequests: [] }, catalogue);
+    expect(p.steps[0]).toMatchObject({ tool: 'crop', args: { frames: { first: 1, last: 20 } } });
+    expect(p.reply).toBeUndefined();
   });
 });
 

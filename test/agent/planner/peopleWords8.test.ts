@@ -115,9 +115,8 @@ describe('context, titles and hedges', () => {
 });
 
 describe('what no tool does, and requests from elsewhere', () => {
-  it('names an action with a preposition before its object ("crop to the upper half") as not done, and runs the rest', () => {
-    expect(tools('crop to the upper half and make a mean projection')).toEqual(['project']);
-    expect(said('crop to the upper half and make a mean projection')).toMatch(/crop/);
+  it('reads an action with a preposition before its object ("crop to the upper half"), and runs the rest on its result', () => {
+    expect(tools('crop to the upper half and make a mean projection')).toEqual(['crop', 'project']);
   });
 
   it('runs nothing for a thing from elsewhere qualified by a word in -ing or with its own code', () => {
@@ -177,8 +176,9 @@ describe('more constraints applied or named', () => {
   });
 
   it('a region of the field is named once, and "the middle frames" is no region', () => {
-    expect(said('segment only the cells in the centre of the image')).toMatch(/"in the centre of the image" — `segment` cannot restrict itself to a region/);
-    expect(said('segment only inside the top-left quadrant').match(/Not applied/g)?.length).toBe(1);
+    // (a region a rectangle can be made of is cut out first and said so; the ROI, which none can, is named once)
+    expect(said('segment only the cells in the centre of the image')).toMatch(/Cut to the central half of the image first, as you asked \("in the centre of the image"\)/);
+    expect(said('segment only the nuclei in the ROI').match(/Not applied/g)?.length).toBe(1);
     expect(said('segment the nuclei in the middle frames')).not.toMatch(/region/);
   });
 });
