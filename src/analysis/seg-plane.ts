@@ -613,7 +613,7 @@ function noiseAloneUnflattened(values: PlaneData, width: number, height: number,
  * joined, at most twice the plane's median object (a nucleus about to divide) and convex as one nucleus (MAX_SOLIDITY_OF_ONE).
  * On Fluo-N2DH-SIM+ 02 pieces of one nucleus measure valley 0-0.03, 1.0-1.84 x typical, solidity 0.93-0.98 (models/README.md).
  */
-const JOIN_PIECES = { maxValleySd: 3, maxValleyShare: 0.1, maxAreaOfTypical: 2, minSolidity: MAX_SOLIDITY_OF_ONE };
+const JOIN_PIECES = { maxValleySd: 3, maxValleyShare: 0.05, maxAreaOfTypical: 2, minSolidity: 0.93 };
 
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
