@@ -20,7 +20,6 @@ import { growDimObjects } from './seg-dim-growth.ts';
 import { outlineAtHalfLevel } from './seg-halflevel.ts';
 import { segmentMembranePlane } from './seg-membrane.ts';
 import { joinPiecesWithoutValley } from './seg-join.ts';
-import { MAX_SOLIDITY_OF_ONE } from './temporalRepair.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -607,14 +606,15 @@ function noiseAloneUnflattened(values: PlaneData, width: number, height: number,
   return noiseAlone(gaussianBlur(brightPlane(values, width, height, o.objects, false), width, height, o.sigmaPx), width, height, o.sigmaPx);
 }
 
-/** Segments one width x height plane. NaN pixels count as background. */
 /**
- * The join's evidence (seg-join.ts): the border under the dimmer piece by at most 3 noise SD and a tenth of its contrast;
- * joined, at most twice the plane's median object (a nucleus about to divide) and convex as one nucleus (MAX_SOLIDITY_OF_ONE).
- * On Fluo-N2DH-SIM+ 02 pieces of one nucleus measure valley 0-0.03, 1.0-1.84 x typical, solidity 0.93-0.98 (models/README.md).
+ * The join's evidence (seg-join.ts): the border under the dimmer piece by at most 3 noise SD and 0.05 of its contrast;
+ * joined, at most twice the plane's median object (a nucleus about to divide) and solid as one nucleus (0.93).
+ * On Fluo-N2DH-SIM+ 02 pieces of one nucleus measure valley 0-0.03, 1.0-1.84 x typical, solidity 0.93-0.98; two sister
+ * nuclei just after a division touch without a seam at sigmaPx but meet at a waist (docs/design-changes.md, Stop 39 helper D, second task).
  */
 const JOIN_PIECES = { maxValleySd: 3, maxValleyShare: 0.05, maxAreaOfTypical: 2, minSolidity: 0.93 };
 
+/** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
   const o = withSegmentDefaults(options);
