@@ -19,6 +19,7 @@ import { splitIntensityDistinct } from './seg-intensity-split.ts';
 import { growDimObjects } from './seg-dim-growth.ts';
 import { outlineAtHalfLevel } from './seg-halflevel.ts';
 import { segmentMembranePlane } from './seg-membrane.ts';
+import { joinPiecesWithoutValley } from './seg-join.ts';
 import { mergeShallowBasins, peakLocalMax, watershed } from './watershed.ts';
 
 export type SegmentMethod = ThresholdMethod | 'manual';
@@ -112,6 +113,11 @@ export interface SegmentOptions {
   /** Each object takes the unclaimed pixels of its convex hull (dim parts of a nucleus between its bright ones). Default false. */
   convexFill?: boolean;
   /**
+   * Neighbouring objects with no intensity valley along their border, which joined are of a typical nucleus's size and
+   * convex, are one object (seg-join.ts): the pieces a dim textured nucleus thresholds into. Last, before the size filters. Default false.
+   */
+  joinPieces?: boolean;
+  /**
    * Objects holding two nuclei of distinct brightness (a bright one pressed against a dim one, which has no distance
    * peak of its own) are cut along the intensity valley between them (seg-intensity-split.ts). Default false.
    */
@@ -162,6 +168,7 @@ export const SEGMENT_DEFAULTS = {
   growToNoiseSd: 0,
   dimGrowthReachPx: 0,
   convexFill: false,
+  joinPieces: false,
   splitByIntensity: false,
   closeBaysPx: 0,
   flattenBackground: false,
@@ -599,6 +606,14 @@ function noiseAloneUnflattened(values: PlaneData, width: number, height: number,
   return noiseAlone(gaussianBlur(brightPlane(values, width, height, o.objects, false), width, height, o.sigmaPx), width, height, o.sigmaPx);
 }
 
+/**
+ * The join's evidence (seg-join.ts): the border under the dimmer piece by at most 3 noise SD and 0.05 of its contrast;
+ * joined, at most twice the plane's median object (a nucleus about to divide) and solid as one nucleus (0.93).
+ * On Fluo-N2DH-SIM+ 02 pieces of one nucleus measure valley 0-0.03, 1.0-1.84 x typical, solidity 0.93-0.98; two sister
+ * nuclei just after a division touch without a seam at sigmaPx but meet at a waist (docs/design-changes.md, Stop 39 helper D, second task).
+ */
+const JOIN_PIECES = { maxValleySd: 3, maxValleyShare: 0.05, maxAreaOfTypical: 2, minSolidity: 0.93 };
+
 /** Segments one width x height plane. NaN pixels count as background. */
 export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
   checkSegmentOptions(options);
@@ -646,6 +661,11 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   if (o.dimGrowthReachPx > 0) growDimObjects(labels, width, height, { bright, smoothed, sigmaPx: o.sigmaPx, noiseSd: o.growToNoiseSd || 3, reachPx: o.dimGrowthReachPx, missing });
   if (o.convexFill) fillConvexHulls(labels, width, height);
   if (o.closeBaysPx > 0) closeObjectBays(labels, width, height, o.closeBaysPx);
+  if (o.joinPieces) {
+    const objects = new Uint8Array(labels.length);
+    for (let i = 0; i < labels.length; i++) objects[i] = labels[i] ? 1 : 0;
+    if (joinPiecesWithoutValley(labels, width, height, { smoothed, ...backgroundStats(smoothed, objects), ...JOIN_PIECES, reachPx: o.sigmaPx }) && o.convexFill) fillConvexHulls(labels, width, height);
+  }
   const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }

@@ -1,0 +1,151 @@
+// Pieces of one nucleus joined (issue 12, DET on Fluo-N2DH-SIM+ 02): a dim, textured nucleus thresholds into pieces
+// (its bright patches pass, the dim body between them does not, or the distance split cuts its irregular outline).
+// A person joins two neighbouring pieces when nothing darker separates them: the level along their shared border
+// stays close to both pieces' own levels, where two nuclei pressed together meet at a darker seam; and when the
+// joined object still looks like one nucleus (of a typical nucleus's size, convex).
+import { selectRank } from './quickselect.ts';
+import { groupPixels } from './regionprops.ts';
+import { solidity } from './temporalRepair.ts';
+
+export interface JoinPieces {
+  /** The plane the objects were found on (objects bright, smoothed). */
+  smoothed: Float32Array;
+  /** Its background level and robust noise SD (seg-plane.ts backgroundStats). */
+  background: number;
+  noise: number;
+  /** Pieces within this many pixels of each other (Chebyshev) are neighbours; the pixels within it of both are their border. */
+  reachPx: number;
+  /** The border may fall at most this many noise SD under the dimmer piece's level (no valley). */
+  maxValleySd: number;
+  /** ... and at most this share of the dimmer piece's contrast over the background. */
+  maxValleyShare: number;
+  /** The joined object's area at most this many times the plane's typical (median) object area. */
+  maxAreaOfTypical: number;
+  /** The joined object's solidity (area over convex hull area) at least this. */
+  minSolidity: number;
+}
+
+export interface PiecePair {
+  a: number;
+  b: number;
+  /** Median level of the border pixels, and of each piece's own pixels (the smoothed plane). */
+  border: number;
+  levelA: number;
+  levelB: number;
+  /** How far the border falls under the dimmer piece, in noise SD and as a share of that piece's contrast. */
+  valleySd: number;
+  valleyShare: number;
+  /** Border pixels (unlabelled ones, in the gap between the pieces, are given to the joined object). */
+  pixels: number[];
+}
+
+function median(values: number[] | Float32Array): number {
+  const copy = Float32Array.from(values);
+  return copy.length ? selectRank(copy, copy.length >> 1) : Number.NaN;
+}
+
+/** Every pair of objects within reachPx of each other, with the level of the border between them. */
+export function piecePairs(labels: Uint32Array, width: number, height: number, j: Pick<JoinPieces, 'smoothed' | 'background' | 'noise' | 'reachPx'>): PiecePair[] {
+  const r = Math.max(1, Math.round(j.reachPx));
+  const border = new Map<string, number[]>();
+  const near = new Set<number>();
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      near.clear();
+      for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++)
+        for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
+          const l = labels[yy * width + xx];
+          if (l) near.add(l);
+        }
+      if (near.size < 2) continue;
+      const own = labels[i];
+      const list = [...near];
+      for (let p = 0; p < list.length; p++)
+        for (let q = p + 1; q < list.length; q++) {
+          const a = Math.min(list[p], list[q]);
+          const b = Math.max(list[p], list[q]);
+          if (own && own !== a && own !== b) continue;
+          const key = `${a},${b}`;
+          const pixels = border.get(key);
+          if (pixels) pixels.push(i);
+          else border.set(key, [i]);
+        }
+    }
+  if (!border.size) return [];
+  const { start, order } = groupPixels(labels);
+  const level = new Map<number, number>();
+  const levelOf = (l: number): number => {
+    let v = level.get(l);
+    if (v === undefined) {
+      const values = new Float32Array(start[l + 1] - start[l]);
+      for (let k = start[l]; k < start[l + 1]; k++) values[k - start[l]] = j.smoothed[order[k]];
+      level.set(l, (v = median(values)));
+    }
+    return v;
+  };
+  const pairs: PiecePair[] = [];
+  for (const [key, pixels] of border) {
+    const [a, b] = key.split(',').map(Number);
+    const levelA = levelOf(a);
+    const levelB = levelOf(b);
+    const dimmer = Math.min(levelA, levelB);
+    const level = median(pixels.map((i) => j.smoothed[i]));
+    const valley = Math.max(0, dimmer - level);
+    pairs.push({ a, b, border: level, levelA, levelB, pixels, valleySd: j.noise > 0 ? valley / j.noise : Number.POSITIVE_INFINITY, valleyShare: dimmer > j.background ? valley / (dimmer - j.background) : 1 });
+  }
+  return pairs;
+}
+
+/**
+ * Neighbouring objects with no valley between them (JoinPieces.maxValleySd and maxValleyShare) are one object where the
+ * joined object is at most maxAreaOfTypical of the plane's median object and at least minSolidity convex: the pair
+ * with the shallowest border first; unlabelled border pixels (a gap between the pieces) join too. Returns the
+ * number of joins. In place.
+ */
+export function joinPiecesWithoutValley(labels: Uint32Array, width: number, height: number, j: JoinPieces): number {
+  const { ids, start } = groupPixels(labels);
+  if (ids.length < 2) return 0;
+  const area = new Map(ids.map((l) => [l, start[l + 1] - start[l]]));
+  const typical = median(ids.map((l) => area.get(l)!));
+  const pairs = piecePairs(labels, width, height, j)
+    .filter((p) => p.valleySd <= j.maxValleySd && p.valleyShare <= j.maxValleyShare)
+    .sort((p, q) => p.valleyShare - q.valleyShare);
+  if (!pairs.length) return 0;
+  const box = new Map<number, { x0: number; y0: number; x1: number; y1: number }>();
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (!l) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    const b = box.get(l);
+    if (!b) box.set(l, { x0: x, y0: y, x1: x, y1: y });
+    else (b.x0 = Math.min(b.x0, x)), (b.y0 = Math.min(b.y0, y)), (b.x1 = Math.max(b.x1, x)), (b.y1 = Math.max(b.y1, y));
+  }
+  let joins = 0;
+  for (const p of pairs) {
+    // A piece joined into another already is skipped; the other's own pairs (measured with its part) still join.
+    if (!box.has(p.a) || !box.has(p.b)) continue;
+    const a = p.a;
+    const b = p.b;
+    const total = area.get(a)! + area.get(b)!;
+    if (total > j.maxAreaOfTypical * typical) continue;
+    const ba = box.get(a)!;
+    const bb = box.get(b)!;
+    const ubox = { x0: Math.min(ba.x0, bb.x0), y0: Math.min(ba.y0, bb.y0), x1: Math.max(ba.x1, bb.x1), y1: Math.max(ba.y1, bb.y1) };
+    // The joined object with its gap filled, as it would stand.
+    const gap = p.pixels.filter((i) => !labels[i]);
+    for (const i of gap) labels[i] = a;
+    if (solidity(labels, width, [a, b], ubox) < j.minSolidity) {
+      for (const i of gap) labels[i] = 0;
+      continue;
+    }
+    for (let y = bb.y0; y <= bb.y1; y++) for (let x = bb.x0; x <= bb.x1; x++) if (labels[y * width + x] === b) labels[y * width + x] = a;
+    area.set(a, total + gap.length);
+    area.delete(b);
+    box.set(a, ubox);
+    box.delete(b);
+    joins++;
+  }
+  return joins;
+}
