@@ -469,6 +469,38 @@ export function isListHeading(text: string): boolean {
   return LIST_HEADING.test(text.trim());
 }
 
+/**
+ * A statement that a property of the sample changes, or that the objects behave differently, told as the reason for a
+ * request ("the speed of these cells changes after the drug", "their size increases over time", "migration speed drops
+ * after treatment", "because the cells migrate faster after stimulation", "the nuclei slow down once the inhibitor is
+ * added"): context, no step of its own; the quantity is what the person expects, not what they ask to be measured.
+ * A question, or a clause with a verb of asking, is none (see isContextOnce).
+ */
+const SAMPLE_CHANGE_OPENER = String.raw`^(?:(?:and|but|so|because|since|as|given\s+that|note(?:\s+that)?|fyi|well|ok(?:ay)?|hmm+|um+)[,:]?\s+)*`;
+const SAMPLE_CHANGE_ADVERBS = String.raw`(?:(?:really|often|clearly|visibly|gradually|slowly|quickly|strongly|also|then|only|probably|usually|typically|definitely|kind\s+of|sort\s+of|seem\s+to|tend\s+to)\s+)*`;
+const SAMPLE_CHANGE = new RegExp(SAMPLE_CHANGE_OPENER + String.raw`(?:(?:the|their|its|these|those|our|my|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:speeds?|velocit(?:y|ies)|motility|migration|movements?|motion|displacements?|sizes?|areas?|volumes?|intensit(?:y|ies)|fluorescence|brightness|signals?|shapes?|morphology|numbers?|counts?|density|expression|levels?|behaviou?rs?|dynamics|growth|rates?)(?:\s+of\s+(?:the\s+|these\s+|those\s+|our\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|spots?|particles?|organoids?|bacteria|mitochondria))?\s+` + SAMPLE_CHANGE_ADVERBS + String.raw`(?:chang(?:es?|ed)|increas(?:es?|ed)|decreas(?:es?|ed)|drops?|dropped|rises?|rose|go(?:es)?\s+(?:up|down)|went\s+(?:up|down)|falls?|fell|var(?:y|ies|ied)|differs?|differed|slows?\s+down|slowed(?:\s+down)?|speeds?\s+up|sped\s+up|doubles?|doubled|halves?|halved|shifts?|shifted|jumps?|jumped|grows?|grew|shrinks?|shrank|declines?|declined|peaks?|peaked|(?:is|are|was|were|gets?|got|becomes?|became)\s+(?:much\s+|a\s+lot\s+|a\s+bit\s+)?(?:higher|lower|different|faster|slower|bigger|smaller|larger|brighter|dimmer|stronger|weaker))\b`
+  + '|' + SAMPLE_CHANGE_OPENER + String.raw`(?:they|(?:(?:the|these|those|our|my|treated|control|some)\s+)?(?:[\p{L}-]+\s+)?(?:cells|nuclei|objects|organoids|bacteria))\s+` + SAMPLE_CHANGE_ADVERBS + String.raw`(?:move|migrate|travel|grow|shrink|swell|slow\s+down|speed\s+up|stop\s+moving|divide|round\s+up|change)\s+(?:(?:much\s+|a\s+lot\s+|a\s+bit\s+|way\s+)?(?:faster|slower|quicker|more|less|differently)|(?:down\s+|up\s+)?(?:after|when|once|upon|following|during|under|with|in\s+response\s+to))\b`
+  + '|' + SAMPLE_CHANGE_OPENER + String.raw`(?:they|(?:(?:the|these|those|our|my|treated|control|some)\s+)?(?:[\p{L}-]+\s+)?(?:cells|nuclei|objects|organoids|bacteria))\s+` + SAMPLE_CHANGE_ADVERBS + String.raw`(?:slow\s+down|speed\s+up|stop\s+moving|round\s+up)\b`, 'iu');
+
+/**
+ * A clause that tells whether the objects divide ("cells divide a lot in this movie", "they're dividing all the time",
+ * "these cells don't divide", "the nuclei never split"): 'yes' or 'no', else undefined. A question, or a clause with a
+ * verb of asking, tells nothing. What the tracker does with it is the planner's (its splitting switch, the divisions found).
+ */
+const OBJECT_SUBJECT = String.raw`(?:they|(?:(?:the|these|those|our|my|most|many|some|all|lots\s+of|a\s+lot\s+of|plenty\s+of)\s+)*(?:of\s+(?:the|these|those)\s+)?(?:[\p{L}\d-]+\s+)?(?:cells|nuclei|objects|organoids|bacteria|yeast))`;
+const DIVIDING = String.raw`(?:divide|split|undergo\s+(?:mitosis|division)|go\s+through\s+(?:mitosis|division))`;
+const TOLD_DIVIDING = new RegExp(String.raw`^(?:(?:and|but|so|because|since|as|note(?:\s+that)?|fyi|well|ok(?:ay)?|also)[,:]?\s+)*` + OBJECT_SUBJECT
+  + String.raw`(?:(?:'re|\s+are)\s+(?:(?:often|always|constantly|all|really|actively|mostly)\s+)*(?:dividing|splitting|mitotic)|\s+(?:(?:really|often|frequently|usually|typically|mostly|sometimes|all|also|actively|constantly|tend\s+to|seem\s+to|keep|will)\s+)*` + DIVIDING + String.raw`(?:s|ing)?)\b`, 'iu');
+const TOLD_NOT_DIVIDING = new RegExp(String.raw`^(?:(?:and|but|so|because|since|as|note(?:\s+that)?|fyi|well|ok(?:ay)?|also)[,:]?\s+)*` + OBJECT_SUBJECT
+  + String.raw`(?:(?:'re|\s+are)\s*(?:not|n't|never)\s+(?:\w+\s+)?(?:dividing|splitting|mitotic)|\s+(?:(?:really|usually|typically|mostly|basically|essentially|just)\s+)*(?:don['’]?t|do\s+not|never|won['’]?t|will\s+not|can['’]?t|cannot|rarely|hardly\s+ever|barely|shouldn['’]?t|should\s+not)\s+(?:really\s+|ever\s+)?` + DIVIDING + String.raw`)\b`, 'iu');
+export function toldDividing(text: string): 'yes' | 'no' | undefined {
+  const t = text.trim();
+  if (/\?\s*$/.test(t) || /\b(?:could|can|would|will)\s+you\b|\bplease\b/i.test(t)) return undefined;
+  if (TOLD_NOT_DIVIDING.test(t)) return 'no';
+  if (TOLD_DIVIDING.test(t)) return 'yes';
+  return undefined;
+}
+
 export function isContext(text: string): boolean {
   return readOnce(isContextOnce, text);
 }
@@ -488,6 +520,9 @@ function isContextOnce(text: string): boolean {
   if (TAKEN.test(t) && !/(?:^|[\s(~])\d/.test(t.replace(/\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' '))) return true;
   // ("we imaged HeLa H2B-mCherry every 5 min overnight": how often the recording was made is a fact about it too)
   const told = NARRATIVE.test(t) ? text.replace(/\b(?:every|each)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)\b|\bat\s+\d+(?:\.\d+)?[\s-]*(?:s|sec|second|min|minute|h|hour)s?\s+intervals?\b/gi, ' ').replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
+  // ("the speed of these cells changes after the drug", "because the cells migrate faster after stimulation": a change in the
+  // sample told as a reason, never with a verb of asking or a question mark)
+  if (SAMPLE_CHANGE.test(t) && !/\?\s*$/.test(t) && !/\b(?:could|can|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b/i.test(t)) return true;
   return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
 

@@ -8,7 +8,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
-import { type Clause, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
+import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -95,6 +95,8 @@ export interface Understanding {
   excludedSpans?: { start: number; end: number }[];
   /** Switches that write a result, turned off by a clause that turns the result down ("correct the drift, no new movie": correct_drift's writeMovie). */
   resultsOff?: { tool: string; arg: string }[];
+  /** Clauses that tell something does not happen ("these cells don't divide"): the switches on by default that look for it are off. */
+  toldNot?: { start: number; end: number }[];
   /** What a step makes, turned down where it cannot be left out ("segment the nuclei, no label image"): named as not applied. */
   resultsKept?: { tool: string; text: string }[];
   /** Headings over listed steps ("my boss wants the tracks as CSV: segment, track, export"): their words are the arguments of the listed step of their tool, no other's. */
@@ -131,6 +133,11 @@ const ARGUMENT_NAMES = new WeakMap<Catalogue, Set<string>>();
  * ("The cells were treated with nocodazole and imaged every 10 min", "..., then fixed at 48 h"): more of that context,
  * no step ("imaged" is no picture to make). Never a verb of analysis ("and segmented with Otsu" is a methods line).
  */
+/**
+ * A bare phrase of when, after a sentence of context ("because the cells migrate faster | after stimulation"): the time
+ * of what the context tells, no step (a gerund, "after correcting the drift", is a step and not this).
+ */
+const WHEN_TOLD = /^(?:after|before|following|upon|once|during|under)\s+(?!\S+ing\b)(?:the\s+|a\s+|an\s+|our\s+|my\s+|their\s+)?(?:[\p{L}\d-]+\s*){1,3}[.!]*$/iu;
 const TOLD_FURTHER = /^(?:(?:and|,|then|and\s+then)\s+)*(?:already\s+|also\s+|both\s+|subsequently\s+|later\s+)?(?:imaged|recorded|acquired|filmed|treated|fixed|stained|transfected|incubated|plated|seeded|grown|cultured|starved|washed|kept|left|followed|monitored|observed|stimulated|infected|exposed|synchroni[sz]ed|released|arrested|mounted|labell?ed)\b(?!\s+(?:and|then)\s+(?:segment|track|measur|plot|count|quantif|analy[sz]))[^.;!?]*$/i;
 
 /** Every argument name of the catalogue's tools ("minAreaPx", "excludeBorder"). */
@@ -169,14 +176,24 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
+  // "cells divide a lot in this movie, track them" / "these cells don't divide, track them": whether the objects divide,
+  // told, is for the step that links them (its splitting switch) and, when they do, the step that finds the divisions
+  let dividing: { clause: number; told: 'yes' | 'no'; tool?: string } | undefined;
+  const toldNot: { start: number; end: number }[] = [];
   clauses.forEach((clause, i) => {
+    const divides = clause.heading ? undefined : toldDividing(clause.text);
+    if (divides) {
+      dividing = { clause: i, told: divides, tool: bestMatch(index.match(clause.text), clause.text, catalogue)?.tool };
+      if (divides === 'no') toldNot.push({ start: clause.start, end: clause.end });
+      return;
+    }
     // ("they're outlined by a membrane marker": how the objects are labelled is the finding step's, no step)
     if (!clause.negated && statesLabelling(clause.text)) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "Hi! I have a time-lapse of HeLa cells": what the data is, not a step
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text)))) {
+    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
       described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
       return;
     }
@@ -551,6 +568,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at, writes: true });
   });
+  // (what finds the events told joins the plan after the step that makes what it reads: "cells divide a lot, track them"
+  // tracks with splitting on, its default, and the divisions are found and reported, as TrackMate's splitting does;
+  // a request with no such step gets nothing from the words)
+  if (dividing?.told === 'yes' && dividing.tool && !picked.some((p) => p.tool === dividing!.tool) && !excluded.includes(dividing.tool)) {
+    const reads = selfOf(dividing.tool, catalogue)?.consumes ?? [];
+    const maker = picked.findLast((p) => !p.writes && producesOf(p.tool, catalogue).some((t) => t !== 'movie' && reads[0] === t));
+    if (maker) picked.push({ clause: maker.clause, tool: dividing.tool, at: clauses[maker.clause].start });
+  }
   // (a file format's writer picked beside a step tells no analysis: "area + intensity csv" keeps the measurement it writes)
   if (picked.some((p) => !p.weak && !p.writes)) {
     // ("set the pixel size to 0.65 µm and recompute the areas": a step that only sets what later steps read, the calibration,
@@ -575,7 +600,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
-  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+  return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
@@ -764,14 +789,17 @@ function lacksRequired(tool: string, request: string, catalogue: Catalogue): boo
  * in two words or fewer ("Detect divisions") and shares a telling word with what a clause turned down or left out
  * ("disregard mitotic events": mitosis is division).
  */
-function offByExclusion(step: PlannedStep, spans: { start: number; end: number }[], text: string, catalogue: Catalogue): void {
+function offByExclusion(step: PlannedStep, spans: { start: number; end: number }[], text: string, catalogue: Catalogue, overriding = false): void {
   const said = new Set(spans.flatMap((s) => tokenize(text.slice(s.start, s.end)).map((t) => meaning(t.stem))).filter((w) => w !== EXCLUDE_MEANING && !INPUT_MEANINGS.has(w)));
   if (said.size === 0) return;
   for (const [arg, p] of Object.entries(catalogue.get(step.tool)?.properties ?? {})) {
-    if (!isSwitch(p) || p.default !== true || step.args[arg] !== undefined) continue;
+    if (!isSwitch(p) || p.default !== true || (step.args[arg] !== undefined && !(overriding && step.args[arg] === true))) continue;
     const head = (p.description ?? '').replace(/^[\p{L}\d ]{1,20}:\s+/u, '').split(/[(.;:,]/)[0];
     const words = tokenize(head).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
-    if (words.length === 0 || words.length > 2 || !words.some((w) => said.has(w))) continue;
+    // (a statement may say it by the other name the description gives in brackets: "never split", "Detect divisions (track splitting)")
+    const aside = overriding ? /^[^(.;:]*\(([^)]*)\)/.exec((p.description ?? '').replace(/^[\p{L}\d ]{1,20}:\s+/u, ''))?.[1] ?? '' : '';
+    const alsoSaid = tokenize(aside).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem)).filter((w) => !ownWords(step.tool, catalogue).has(w));
+    if (words.length === 0 || words.length > 2 || ![...words, ...alsoSaid].some((w) => said.has(w))) continue;
     step.args[arg] = false;
   }
 }
@@ -1790,6 +1818,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // turned down or left out ("Detect divisions") is off
   // (said with the other switches turned off, below)
   for (const step of steps) offByExclusion(step, understood.excludedSpans ?? [], text, catalogue);
+  // ("these cells don't divide, track them": told, not asked, so it also overrides a switch the words turned on)
+  for (const step of steps) offByExclusion(step, understood.toldNot ?? [], text, catalogue, true);
   for (const off of understood.resultsOff ?? []) {
     const step = steps.find((s) => s.tool === off.tool && s.args[off.arg] === undefined);
     if (step) step.args[off.arg] = false;
