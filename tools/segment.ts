@@ -223,7 +223,8 @@ const NEAR = String.raw`(?:[^\w.;!?\n]+[\w'’-]+){0,5}?[^\w.;!?\n]+`;
  * Words that say the stain marks the cells' membranes, so it outlines the cells: a membrane named beside a labelling word in
  * either order, within a few words of one sentence ("the stain marks the membranes", "membranes are labelled in green",
  * "it's a membrane marker", "a dye that sits in the membranes", "only the membranes light up"), cells "outlined by" a
- * stain, or a membrane dye or marker by its own name (CellMask, FM4-64, WGA, CAAX, Lyn, DiI, PKH, di-8-ANEPPS, a lipophilic dye).
+ * stain, or a membrane dye or marker by its own name (CellMask, FM4-64, WGA, CAAX, Lyn, DiI, PKH, di-8-ANEPPS, a lipophilic dye; DiD only
+ * where said as a dye, "stained with DiD", "DiD-labelled", never the verb of "how much did the stage drift").
  */
 const MEMBRANE_LABEL = new RegExp(
   [
@@ -232,7 +233,7 @@ const MEMBRANE_LABEL = new RegExp(
     String.raw`${MEMBRANE_NOUN}[\s-]+(?:channel|signal|image)s?\b`,
     `${LABEL_WORD}${NEAR}${MEMBRANE_NOUN}`,
     String.raw`\boutlined\s+(?:by|with)\b`,
-    String.raw`\bcell\s?mask\b|\bfm\s?[14]-(?:64|43)\b|\bwga\b|\bcaax\b|\blyn[\s-]?(?:gfp|rfp|mcherry|fp)\b|\bdi[iod]\b|\bdid\b|\bpkh\s?\d+\b|\bdi-?[48]-?ane?pp?s\b|\blipophilic\s+(?:dye|stain|tracer)s?\b`,
+    String.raw`\bcell\s?mask\b|\bfm\s?[14]-(?:64|43)\b|\bwga\b|\bcaax\b|\blyn[\s-]?(?:gfp|rfp|mcherry|fp)\b|\bdi[io]\b|\bdid\b(?=[\s-]*(?:dyes?|stain\w*|label\w*|membranes?|channel|signal|[),.;]|$))|\b(?:with|using|and|or|by)\s+did\b|\bpkh\s?\d+\b|\bdi-?[48]-?ane?pp?s\b|\blipophilic\s+(?:dye|stain|tracer)s?\b`,
   ].join('|'),
   'i',
 );

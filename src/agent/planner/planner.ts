@@ -1235,7 +1235,15 @@ function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: 
   const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
   if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
   if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
-  return { ...plan, steps: [...plan.steps, ...own.steps], question: own.question };
+  // (a step the whole reading planned only for the question's first reading goes: "segment and track the nuclei, and is
+  // the drift more than 3 px?" measured the objects, to answer "perimeter > 3 px", before correct_drift answered it)
+  const saidText = (conversation.request.slice(0, asked.from) + conversation.request.slice(asked.end)).replace(/[\s,;:-]*(?:\b(?:and|but|also|then|so|plus)\s*)*$/i, '');
+  // (only when the question's own step declares what is asked: "the mean confinement ratio per frame" is measure's, not movie_info's)
+  const answersItself = own.steps.some((st) => resultHits(st.tool, askedMeanings(asked.text, catalogue), catalogue) >= 1);
+  const said = answersItself && saidText.length > 2 ? planRequest({ ...conversation, request: saidText, current: [] }, catalogue) : undefined;
+  const saidTools = new Set(said && !said.reply ? said.steps.map((st) => st.tool) : plan.steps.map((st) => st.tool));
+  const kept = plan.steps.filter((st) => saidTools.has(st.tool));
+  return { ...plan, steps: [...(kept.length > 0 ? kept : plan.steps), ...own.steps], question: own.question };
 }
 
 /**

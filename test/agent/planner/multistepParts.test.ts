@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrittenFileKinds } from '../../../src/agent/planner/fileKinds.ts';
-import { catalogue, loadAcquisitionWords, plan, said, toolsOf } from './planOffline.ts';
+import { argsOf, catalogue, loadAcquisitionWords, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -25,5 +25,26 @@ describe('an ordinal that picks frames inside a tool\'s phrase (stop 39, helper 
     expect(said('a montage of every 5th frame')).not.toMatch(/Not applied/);
     // (a step with no stride of its own still says it ran on every frame)
     expect(said('segment every 5th frame')).toMatch(/Not applied: "every 5th frame"/);
+  });
+});
+
+describe('a verb two tools use is the tool of its object (stop 39, helper C, second task)', () => {
+  it('"normalise the bleaching" corrects the bleaching; "normalise the traces" normalises a table', () => {
+    expect(toolsOf('stabilise the stack, normalise the bleaching, then segment the nuclei')).toEqual(['correct_drift', 'correct_bleach', 'segment']);
+    expect(toolsOf('normalise for the fading, then segment')).toEqual(['correct_bleach', 'segment']);
+    expect(toolsOf('normalise the traces to F/F0')).toContain('analyze_timeseries');
+    expect(toolsOf('normalise the traces to F/F0')).not.toContain('correct_bleach');
+  });
+});
+
+describe('a question after the steps that needs a step of its own (stop 39, helper C, second task)', () => {
+  it('runs no step planned only for the question\'s first reading', () => {
+    expect(toolsOf('segment and track the nuclei, and is the drift more than 3 px?')).toEqual(['segment', 'track', 'correct_drift']);
+    expect(toolsOf('segment and measure the nuclei, and is the drift more than 3 px?')).toEqual(['segment', 'measure', 'correct_drift']);
+  });
+
+  it('"did" is a verb, not the membrane dye DiD, unless said as a dye', () => {
+    expect(argsOf('segment and track the nuclei, and how much did the stage drift?', 'segment')).not.toHaveProperty('membraneStain');
+    expect(argsOf('segment the cells, stained with DiD', 'segment')).toMatchObject({ membraneStain: true });
   });
 });
