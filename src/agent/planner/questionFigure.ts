@@ -15,7 +15,7 @@ function questionThenFigure(request: string): { question: string; figure: string
   const [question, figure] = sentences.map((s) => s.trim());
   // (a question of a quantity or a count: "is there drift? plot it" plots the drift its step measures, read as before)
   // (a question of a value, never yes or no: "is there drift? plot it" plots what the correcting step measures, as before)
-  if (!/\?\s*$/.test(question) || !isAskedForm(question) || !/\b(?:how|what|what's|which|when)\b/i.test(question) || !(asksAMeasuredQuantity(question) || /\bhow\s+many\b|\b(?:number|count)\s+of\b/i.test(question))) return undefined;
+  if (!/\?\s*$/.test(question) || !isAskedForm(question) || !/\b(?:how|what|what's|which|when)\b/i.test(question) || !(asksAMeasuredQuantity(question) || /\bhow\s+many\b|\bnumber\s+of\b|\bcounts?\b/i.test(question))) return undefined;
   if (!FIGURE_WORD.test(figure) || !FIGURE_ONLY.test(figure)) return undefined;
   return { question, figure };
 }

@@ -228,6 +228,8 @@ function plainQuestionOnce(question: string): string {
     .replace(/\br\b/gi, 'are')
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
+    // "and the average as well": "as well" is "too", never a plate's well
+    .replace(/\bas\s+well(?!\s+as\b)(?=\s*(?:[,.!?;]|$|please|pls|thanks))/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
     // "the cell density", "nuclear density": the density of the things (objects per mm², measure kind "summary"), never
     // their bare count (a count per field says nothing of the area it is in)
