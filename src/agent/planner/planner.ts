@@ -39,6 +39,7 @@ import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor 
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
+import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
@@ -1093,6 +1094,12 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
+  const figured = acquisitionRunning(conversation) ? undefined : figureOfTheQuestion(conversation.request);
+  if (figured) {
+    const drawn = planRequest({ ...conversation, request: figured }, catalogue);
+    return drawn.reply ? drawn : { ...drawn, question: drawn.question ?? figured };
+  }
   // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;

@@ -228,6 +228,8 @@ function plainQuestionOnce(question: string): string {
     .replace(/\br\b/gi, 'are')
     .replace(/\b(?:avg|ave|av|avrage|averge|avarage|averag|avergae)\b\.?/gi, 'average')
     .replace(/\b(?:pls|plz|please|pl[sz]e?)\b/gi, ' ')
+    // "and the average as well": "as well" is "too", never a plate's well
+    .replace(/\bas\s+well(?!\s+as\b)(?=\s*(?:[,.!?;]|$|please|pls|thanks))/gi, ' ')
     .replace(/\bno\.\s*of\b|\b#\s*of\b/gi, 'number of')
     // "the cell density", "nuclear density": the density of the things (objects per mm², measure kind "summary"), never
     // their bare count (a count per field says nothing of the area it is in)
@@ -1157,14 +1159,21 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     const atScope = before.quantity.size > 0 && questionPartsOf(earlier) ? sameAtScope(earlier, rest.replace(/\?\s*$/, '')) : undefined;
     if (atScope) return atScope;
     if (before.quantity.size > 0) {
-      const written = tokenize(withoutScope(earlier)).filter((t) => before.quantity.has(meaning(t.stem.replace(/s$/, ''))) || before.quantity.has(meaning(t.stem))).map((t) => t.word);
-      const adjectives = quantityOfAdjectives(earlier);
-      const phrase = [...new Set([...written, ...(adjectives ? adjectives.split(' ') : [])])].join(' ');
+      const phrase = quantityPhraseOf(earlier);
       if (phrase) return isAskedForm(rest) ? `${rest.replace(/\?\s*$/, '')} (${phrase})?` : `what is ${rest.replace(/\?\s*$/, '')} (${phrase})?`;
     }
     if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
   }
   return question;
+}
+
+/** The words a question names its quantity by, in the order said ("mean speed per track" → "speed"); '' for none. */
+function quantityPhraseOf(question: string): string {
+  const asked = readQuestion(question).quantity;
+  if (asked.size === 0) return '';
+  const written = tokenize(withoutScope(question)).filter((t) => asked.has(meaning(t.stem.replace(/s$/, ''))) || asked.has(meaning(t.stem))).map((t) => t.word);
+  const adjectives = quantityOfAdjectives(question);
+  return [...new Set([...written, ...(adjectives ? adjectives.split(' ') : [])])].join(' ');
 }
 
 /** What a request asked: its question after the steps ("segment them and tell me the mean area" → "tell me the mean area"), or the whole request. */
@@ -2625,7 +2634,24 @@ export function asksTheMeanCount(question: string): boolean {
 }
 
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
-const SECOND_PART = /\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+const SECOND_PART = /\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:(?:overall|global|grand|pooled|whole|total)\s+)?(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+
+/** A statistic said with no quantity of its own ("the overall mean too", "the median?"): the word it ends on. */
+const STATISTIC_ALONE = /\b(?:mean|average|avg|median|typical\s+value|sd|standard\s+deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b(?![\s\S]*\b(?:mean|average|avg|median|typical|sd|deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b)/i;
+
+/**
+ * A second part that names only a statistic takes the first part's quantity: "mean speed per track, and the overall
+ * mean too" → "the overall mean speed too"; "what's the mean area, and the median?" → "the median area?". The
+ * quantity's own words, in the order the first part said them, follow the statistic's word.
+ */
+function withQuantityOfFirst(second: string, first: string): string {
+  if (readQuestion(second).quantity.size > 0 || COUNT_ASKED.test(second)) return second;
+  const phrase = quantityPhraseOf(first);
+  const m = STATISTIC_ALONE.exec(second);
+  if (!phrase || !m) return second;
+  const at = m.index + m[0].length;
+  return `${second.slice(0, at)} ${phrase}${second.slice(at)}`;
+}
 
 /**
  * A question in two parts about two quantities ("how fast do they move on average and how big
@@ -2654,7 +2680,10 @@ export function questionPartsOf(text: string): string[] | undefined {
   const second = things ? said.replace(/\b(?:they|them)\b/i, things).replace(/\btheir\b/i, 'the').replace(/\b((?:the|which)\s+(?:\w+est|most\s+\w+|least\s+\w+))\s+one\b/i, `$1 ${one}`) : said;
   // ("the mean area and the max speed in frame 3?": the scope said at the end is of both parts)
   const trailing = new RegExp(`(?:${SCOPE_PHRASE.source})[\\s?.!]*$`, 'i').exec(second)?.[0];
-  const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, second];
+  // ("..., and the overall mean too": a statistic alone takes the first part's quantity, and is asked as the first part was)
+  const carried = withQuantityOfFirst(second, first);
+  const asked = carried !== second && !isAskedForm(carried) && isAskedForm(first) ? `what is ${carried}` : carried;
+  const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, asked];
   // ("in which frame did they divide, and how sure are you about that?": how sure is of the first part's answer, no part of its own)
   if (CERTAINTY_ASKED.test(second) && !CERTAINTY_ASKED.test(first) && /^\s*(?:how\s+(?:sure|confident|certain|reliable)|(?:are|were)\s+you\s+(?:sure|confident|certain))\b/i.test(second)) return undefined;
   if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
@@ -2665,7 +2694,10 @@ export function questionPartsOf(text: string): string[] | undefined {
   // ("how many per frame on average, and how does that change over the movie?": one quantity asked twice, its value
   // and its course over time, is two questions; "how many at the start and how many at the end?" is one comparison)
   const course = parts.map((p) => TREND.test(p) && readQuestion(p).compare === undefined && readQuestion(p).frame === undefined);
-  return (quantities[0] !== quantities[1] || course[0] !== course[1]) && each ? parts : undefined;
+  // ("mean speed per track, and the overall mean too": one quantity, each track's value and the value over all of them)
+  const each2 = parts.map((p) => readQuestion(p).listsEach === true);
+  // ("what's the mean area, and the median?": a statistic asked of the same quantity, two values)
+  return (quantities[0] !== quantities[1] || course[0] !== course[1] || each2[0] !== each2[1] || carried !== second) && each ? parts : undefined;
 }
 
 /**
