@@ -103,7 +103,7 @@ describe('memoOnPlanes', () => {
 
   it('keys by every plane, in order, byte for byte, and by the key', () => {
     let calls = 0;
-    const f = (planes: Uint16Array[], key = 'k') => memoOnPlanes(planes, key, () => ++calls);
+    const f = (planes: (Uint16Array | Int16Array)[], key = 'k') => memoOnPlanes(planes, key, () => ++calls);
     const a = new Uint16Array([1, 2, 3]);
     const b = new Uint16Array([4, 5, 6]);
     expect([f([a, b]), f([a, b]), f([b, a]), f([a]), f([a, b], 'other')]).toEqual([1, 1, 2, 3, 4]);
