@@ -118,3 +118,60 @@ export function definedOptionsKey(options: object): string | undefined {
   if (!entries.every(([, v]) => v === null || ['number', 'string', 'boolean'].includes(typeof v))) return undefined;
   return optionsKey(Object.fromEntries(entries));
 }
+
+/**
+ * Results by the contents of several planes and a key (which must name everything else the result depends on), for
+ * work that is a function of those planes alone and is asked again of fresh copies of them: the segment tool chooses
+ * its parameters from a few sample frames read afresh from the file on every run (a rerun with another threshold, a
+ * follow-up, the next eval case on a copy of the same movie). Each entry keeps a copy of the planes' bytes and is
+ * used only where all of them are equal byte for byte, so a rewritten file or another frame is computed afresh;
+ * results are handed out as copies (structuredClone), so a caller that writes its result cannot change what is kept.
+ * In memory, per process; the oldest entry goes first. CELLPILOT_NO_PLANES_MEMO=1 computes every time (comparisons).
+ */
+const byPlanes = new Map<string, { bytes: Uint8Array[]; value: unknown }>();
+/** Entries kept at most (a few movies by a few option sets), and the plane bytes they keep together. */
+const PLANES_KEPT = 24;
+const PLANES_MAX_BYTES = 48 << 20;
+let planesBytes = 0;
+/** Look-ups answered from what was kept, and computed (for tests and measurements). */
+export const planesMemoCounts = { hits: 0, misses: 0 };
+
+function planeBytes(plane: PlaneData): Uint8Array {
+  return new Uint8Array(plane.buffer, plane.byteOffset, plane.byteLength);
+}
+
+/** The result of `compute` for planes of these contents (in this order) and this key; a copy of it. */
+export function memoOnPlanes<T>(planes: PlaneData[], key: string, compute: () => T): T {
+  const size = planes.reduce((a, p) => a + p.byteLength, 0);
+  if (process.env.CELLPILOT_NO_PLANES_MEMO === '1' || size > PLANES_MAX_BYTES / 4) return compute();
+  const full = `${key}\0${planes.map((p) => `${p.constructor.name}:${p.length}:${planeFingerprint(p)}`).join(',')}`;
+  const kept = byPlanes.get(full);
+  if (kept && kept.bytes.length === planes.length && kept.bytes.every((b, i) => equalBytes(b, planeBytes(planes[i])))) {
+    planesMemoCounts.hits++;
+    // (the most recently used goes last, so the oldest goes first)
+    byPlanes.delete(full);
+    byPlanes.set(full, kept);
+    return structuredClone(kept.value) as T;
+  }
+  planesMemoCounts.misses++;
+  const copies = planes.map((p) => planeBytes(p).slice());
+  const value = compute();
+  // (compute must not have written the planes, or the result belongs to other contents)
+  if (!copies.every((b, i) => equalBytes(b, planeBytes(planes[i])))) return value;
+  if (kept) (byPlanes.delete(full), (planesBytes -= kept.bytes.reduce((a, b) => a + b.length, 0)));
+  while (byPlanes.size && (byPlanes.size >= PLANES_KEPT || planesBytes + size > PLANES_MAX_BYTES)) {
+    const [oldest, entry] = byPlanes.entries().next().value!;
+    byPlanes.delete(oldest);
+    planesBytes -= entry.bytes.reduce((a, b) => a + b.length, 0);
+  }
+  byPlanes.set(full, { bytes: copies, value: structuredClone(value) });
+  planesBytes += size;
+  return value;
+}
+
+/** Forgets every result kept by memoOnPlanes (tests). */
+export function clearPlanesMemo(): void {
+  byPlanes.clear();
+  planesBytes = 0;
+  planesMemoCounts.hits = planesMemoCounts.misses = 0;
+}
