@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, labelsArg, movieArg, outputArg } from './common.ts';
+import { counted } from './counted.ts';
+import { formatNumber } from './requestWords.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** Number words people write for a step or a count ("every fifth frame", "three columns"). */
@@ -37,13 +39,15 @@ export function readMontageRequest(c: RequestClause): Record<string, unknown> {
   if (/\b(?:no|without(?:\s+any|\s+the)?|skip(?:\s+the)?|don'?t\s+(?:add|want|need|put)(?:\s+any|\s+the)?)\s+(?:frame\s+)?(?:labels?|captions?|numbers?|time ?stamps?|timestamps?|text|annotations?)\b/i.test(said)) args.frameNumbers = false;
   // "the masks", "the segmentation", "the labels": the label movie, else the movie
   const masks = /\b(?:masks?|segmentation|label (?:movie|images?)|labels)\b/i.test(text.replace(/\b(?:frame\s+)?labels?\s+(?:on|off)\b|\bno\s+labels?\b|\bwithout\s+(?:any\s+|the\s+)?labels?\b/gi, ' '));
-  args.$needs = masks ? ['labels'] : ['movie'];
+  // "with the outlines", "cells outlined", "contours overlaid", "the masks on top": the objects' outlines drawn over the movie
+  const outlines = /\boutlin\w*|\bcontours?\b|\bborders?\b|\boverlai?(?:d|y)\b|\b(?:masks?|segmentation|labels)\s+(?:on\s+top|over(?:laid)?|drawn\s+on)\b/i.test(text) && !/\b(?:no|without(?:\s+the)?)\s+(?:outlines?|contours?|borders?|overlay)\b/i.test(text);
+  args.$needs = outlines ? ['movie', 'labels'] : masks ? ['labels'] : ['movie'];
   return args;
 }
 
 const montageSchema = z.object({
-  movie: movieArg.optional().describe('The movie to lay out (an artifact id or a file path); give this or `labels`'),
-  labels: labelsArg.optional().describe('A label movie to lay out instead of `movie`, each object filled in its own colour'),
+  movie: movieArg.optional().describe('The movie to lay out (an artifact id or a file path); give this or `labels`, or both for outlines'),
+  labels: labelsArg.optional().describe('A label movie: alone, laid out instead of `movie`, each object filled in its own colour; with `movie`, each object\'s outline drawn over the movie\'s panels in its own colour ("a montage with the outlines")'),
   at: z.array(z.number().int().min(1)).min(1).optional().describe('The frames to show, 1-based, in the order given ("frames 1, 10 and 20")'),
   increment: z.number().int().min(1).optional().describe("Every Nth frame, as Make Montage's increment: the first, first+N, first+2N ... within `frames`"),
   frames: frameRangeArg.optional().describe('The range of frames to choose from, 1-based inclusive; default all'),
@@ -94,7 +98,7 @@ const montage = defineTool({
   schema: montageSchema,
   fromRequest: readMontageRequest,
   async run(args, ctx) {
-    const ref = args.labels ?? args.movie;
+    const ref = args.movie ?? args.labels;
     if (!ref) throw new InputError('montage needs a `movie` or a `labels` movie to lay out');
     const { makeMontage, montageColumns } = await import('../src/plot/montage.ts');
     const { colorOf, displayRange, planeToRgba } = await import('../src/plot/images.ts');
@@ -103,7 +107,13 @@ const montage = defineTool({
     const movie = await ctx.openMovie(ref);
     try {
       const { t: total, z: slices, x: width, y: height } = movie.shape;
-      const isLabels = args.labels !== undefined;
+      // both given: the movie's panels with the labels' outlines drawn over them
+      const outlined = args.labels !== undefined && args.movie !== undefined ? await ctx.openMovie(args.labels) : undefined;
+      if (outlined && (outlined.shape.x !== width || outlined.shape.y !== height)) {
+        await outlined.close();
+        throw new InputError(`the labels (${outlined.shape.x} x ${outlined.shape.y} px) are not of the movie's size (${width} x ${height} px): their outlines cannot be drawn on it`);
+      }
+      const isLabels = args.labels !== undefined && !outlined;
       const channel = isLabels ? 0 : channelIndex(movie, args.channel);
       const shown = montageFrames(total, args, frameRange(movie, args.frames));
       const mid = Math.floor(slices / 2);
@@ -116,7 +126,21 @@ const montage = defineTool({
       const sample: number[] = [];
       for (const p of planes) for (let i = 0; i < p.length; i += Math.max(1, Math.floor(p.length / 20000))) sample.push(p[i]);
       const range = displayRange(sample);
-      const panels = planes.map((plane) => {
+      let outlinedObjects = 0;
+      const labelPlanes: ArrayLike<number>[] = [];
+      if (outlined) {
+        try {
+          for (const t of shown) labelPlanes.push(t < outlined.shape.t ? await outlined.plane(t, Math.floor(outlined.shape.z / 2), 0) : new Uint8Array(width * height));
+        } finally {
+          await outlined.close();
+        }
+      }
+      const panels = planes.map((plane, k) => {
+        if (outlined) {
+          const picture = planeToRgba(plane, width, height, range);
+          outlinedObjects += drawOutlines(picture.data, labelPlanes[k], width, height, colorOf);
+          return picture;
+        }
         if (!isLabels) return planeToRgba(plane, width, height, range);
         const data = new Uint8Array(width * height * 4);
         for (let i = 0; i < width * height; i++) {
@@ -140,17 +164,36 @@ const montage = defineTool({
       const path = ctx.outputPath('montage.png', args.output);
       writeFileSync(path, encodePng(picture));
       const list = shown.map((t) => t + 1).join(', ');
-      const artifact = ctx.addArtifact('plot', path, `montage of frames ${list}${isLabels ? ' (masks)' : ''}`);
+      const artifact = ctx.addArtifact('plot', path, `montage of frames ${list}${isLabels ? ' (masks)' : outlined ? ' with the objects\' outlines' : ''}`);
       const bar = !args.scaleBar ? 'no scale bar (as asked)' : barUm ? `scale bar ${barUm} µm on the last panel` : 'no scale bar: the pixel size is not known (set it with "the pixel size is 0.65 µm")';
       return {
-        summary: `Made a montage of frames ${list}${isLabels ? ' of the masks' : slices > 1 ? ` (middle z slice)` : ''} in ${Math.min(columns, shown.length)} column${Math.min(columns, shown.length) > 1 ? 's' : ''} x ${rows} row${rows > 1 ? 's' : ''}, ${args.frameNumbers ? 'each panel with its frame number' : 'no frame numbers'}, ${bar}.`,
+        summary: `Made a montage of frames ${list}${isLabels ? ' of the masks' : slices > 1 ? ` (middle z slice)` : ''}${outlined ? ` with the outlines of ${counted(outlinedObjects, 'object')} (${formatNumber(+(outlinedObjects / shown.length).toFixed(1))} per panel) drawn in their colours` : ''} in ${Math.min(columns, shown.length)} column${Math.min(columns, shown.length) > 1 ? 's' : ''} x ${rows} row${rows > 1 ? 's' : ''}, ${args.frameNumbers ? 'each panel with its frame number' : 'no frame numbers'}, ${bar}.`,
         artifacts: [artifact],
-        values: { panels: shown.length, columns: Math.min(columns, shown.length), rows, ...(barUm ? { scaleBarUm: barUm } : {}) },
+        values: { panels: shown.length, columns: Math.min(columns, shown.length), rows, ...(barUm ? { scaleBarUm: barUm } : {}), ...(outlined ? { objectsOutlined: outlinedObjects } : {}) },
       };
     } finally {
       await movie.close();
     }
   },
 });
+
+/**
+ * Each object's outline (its pixels with a 4-neighbour outside it) painted over an RGBA picture in the object's colour;
+ * the number of objects outlined.
+ */
+function drawOutlines(rgba: Uint8Array | Uint8ClampedArray, labels: ArrayLike<number>, width: number, height: number, colorOf: (label: number) => [number, number, number]): number {
+  const seen = new Set<number>();
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const v = labels[i];
+      if (v === 0) continue;
+      seen.add(v);
+      const edge = x === 0 || y === 0 || x === width - 1 || y === height - 1 || labels[i - 1] !== v || labels[i + 1] !== v || labels[i - width] !== v || labels[i + width] !== v;
+      if (edge) [rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]] = colorOf(v);
+    }
+  }
+  return seen.size;
+}
 
 export const tools: ToolSpec[] = [montage as unknown as ToolSpec];
