@@ -135,6 +135,9 @@ const ENCLOSED_NOTE = 'The bright signal is a network that encloses regions (a s
 const MEMBRANE_HOW = 'a seeded watershed on the membrane signal (cells\' area above a low threshold with their interiors filled, one seed per cell in its interior, flooded up to the membranes)';
 
 function classicalOptions(channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext): SegmentMovieOptions {
+  if (options.method === 'manual' && args.threshold === undefined) {
+    throw new InputError('method "manual" needs `threshold`, an intensity in the movie\'s grey levels (or use method "otsu")');
+  }
   return {
     ...options,
     channel,
@@ -150,9 +153,6 @@ function classicalOptions(channel: number, frames: [number, number], outputPath:
 }
 
 async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
-  if (options.method === 'manual' && args.threshold === undefined) {
-    throw new InputError('method "manual" needs `threshold`, an intensity in the movie\'s grey levels (or use method "otsu")');
-  }
   const { segmentMovie } = await import('../src/analysis/segment.ts');
   try {
     return await segmentMovie(movie, classicalOptions(channel, frames, outputPath, args, options, ctx));
