@@ -11,6 +11,7 @@ import { InputError, WorkError } from '../src/errors.ts';
 import type { Movie, PlaneData } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters, type SamplePlane } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
+import type { SegmentMovieOptions } from '../src/analysis/segment.ts';
 import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
@@ -105,7 +106,12 @@ const MIN_ENCLOSED_PER_FRAME = 3;
  * Cells outlined by a membrane stain (src/analysis/seg-membrane.ts): the cell radius given, or measured on the sampled
  * planes (the regions the membranes enclose), and a seeded watershed on the membrane signal with the size rules.
  */
-async function segmentMembraneCells(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, samples: SamplePlane[], fallbackRadiusPx: number, ctx: ToolContext) {
+/**
+ * Cells outlined by a membrane stain (src/analysis/seg-membrane.ts): the cell radius given, or measured on the sampled
+ * planes (the regions the membranes enclose), and the size rules; the seeded watershed on the membrane signal runs
+ * with these options.
+ */
+async function membraneRoute(args: Args, samples: SamplePlane[], fallbackRadiusPx: number) {
   const { membraneCellRadius } = await import('../src/analysis/seg-membrane.ts');
   const measured = args.objectRadiusPx === undefined ? samples.map((s) => membraneCellRadius(s.plane, s.width, s.height)).filter((r): r is number => r !== undefined && Number.isFinite(r)) : [];
   const radiusPx = +(args.objectRadiusPx ?? (measured.length ? median(measured) : fallbackRadiusPx)).toFixed(2);
@@ -113,36 +119,65 @@ async function segmentMembraneCells(movie: Movie, channel: number, frames: [numb
   const cellArea = Math.PI * radiusPx * radiusPx;
   const minAreaPx = args.minAreaPx ?? Math.round(cellArea / 5);
   const maxAreaPx = args.maxAreaPx ?? Math.round(30 * cellArea);
-  const result = await segmentClassical(movie, channel, frames, outputPath, args, { membraneCellRadiusPx: radiusPx, minAreaPx, maxAreaPx }, ctx);
   const parameters = `cell radius ${formatNumber(radiusPx)} px (${radiusFrom}), seeds at least ${Math.round(radiusPx)} px apart, minimum area ${minAreaPx} px${args.minAreaPx === undefined ? ' (a fifth of a cell\'s)' : ''}, maximum area ${maxAreaPx} px`;
-  return { result, radiusPx, minAreaPx, maxAreaPx, parameters };
+  return { radiusPx, minAreaPx, maxAreaPx, parameters, options: { membraneCellRadiusPx: radiusPx, minAreaPx, maxAreaPx } as SegmentOptions };
 }
+
+async function segmentMembraneCells(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, settings: Awaited<ReturnType<typeof membraneRoute>>, ctx: ToolContext) {
+  const result = await segmentClassical(movie, channel, frames, outputPath, args, settings.options, ctx);
+  return { ...settings, result };
+}
+
+/** Why the dark regions a bright network encloses were segmented, for the answer. */
+const ENCLOSED_NOTE = 'The bright signal is a network that encloses regions (a stain outlining the cells, such as a membrane dye), so the dark regions it encloses were segmented as the cells; say objects "bright" to segment the bright parts instead. ';
 
 /** What the membrane route ran, for the answer. */
 const MEMBRANE_HOW = 'a seeded watershed on the membrane signal (cells\' area above a low threshold with their interiors filled, one seed per cell in its interior, flooded up to the membranes)';
 
-async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
+function classicalOptions(channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext): SegmentMovieOptions {
   if (options.method === 'manual' && args.threshold === undefined) {
     throw new InputError('method "manual" needs `threshold`, an intensity in the movie\'s grey levels (or use method "otsu")');
   }
+  return {
+    ...options,
+    channel,
+    frames,
+    outputPath,
+    threshold: args.threshold,
+    splitTouching: args.splitTouching,
+    splitBy: args.splitBy,
+    excludeBorder: args.excludeBorder,
+    signal: ctx.signal,
+    onProgress: (done, total) => ctx.progress(done, total, 'planes'),
+  };
+}
+
+async function segmentClassical(movie: Movie, channel: number, frames: [number, number], outputPath: string, args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext) {
   const { segmentMovie } = await import('../src/analysis/segment.ts');
   try {
-    return await segmentMovie(movie, {
-      ...options,
-      channel,
-      frames,
-      outputPath,
-      threshold: args.threshold,
-      splitTouching: args.splitTouching,
-      splitBy: args.splitBy,
-      excludeBorder: args.excludeBorder,
-      signal: ctx.signal,
-      onProgress: (done, total) => ctx.progress(done, total, 'planes'),
-    });
+    return await segmentMovie(movie, classicalOptions(channel, frames, outputPath, args, options, ctx));
   } catch (err) {
     if (err instanceof RangeError) throw new InputError(err.message);
     throw err;
   }
+}
+
+/**
+ * A classical route run on the frames its doubt is judged on only (labelCoverage.ts doubtSampleFrames), remembered so
+ * that the whole movie's run with the same options does not segment them again; its doubt and its objects per frame.
+ */
+async function sampleClassical(movie: Movie, channel: number, frames: [number, number], args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext, doubtAs: { objects: 'bright' | 'dark'; sigmaPx: number; thresholds: boolean }) {
+  const [{ segmentSampleFrames }, { doubtOfPlanes, doubtSampleFrames }] = await Promise.all([import('../src/analysis/segment.ts'), import('../src/analysis/labelCoverage.ts')]);
+  const picks = doubtSampleFrames(frames[1] - frames[0] + 1);
+  let sampled;
+  try {
+    sampled = await segmentSampleFrames(movie, classicalOptions(channel, frames, '', args, options, ctx), picks);
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(err.message);
+    throw err;
+  }
+  const doubt = await doubtOfPlanes(picks, sampled.labels, movie, channel, frames[0], 0, doubtAs.thresholds ? sampled.thresholds : [], doubtAs.objects, doubtAs.sigmaPx);
+  return { doubt, objectsPerFrame: sampled.counts };
 }
 
 /**
@@ -364,23 +399,58 @@ const segment = defineTool({
       // Under "auto", bright round nuclei get their outlines redrawn by a shape model where its own measurement beat the classical outlines.
       const shapeChoice = !byModel && args.method === 'auto' && target !== 'cells' && chosen.objects === 'bright' ? await shapeModelFor() : undefined;
       const shapeModel = shapeChoice?.useModel ? shapeChoice.key : undefined;
-      let membrane = membraneAsked ? await segmentMembraneCells(movie, channel, frames, outputPath, args, samples, chosen.objectRadiusPx, ctx) : undefined;
-      let membraneNote = membrane ? 'The stain marks the membranes (as asked), so the cells are the regions they enclose, one per seed. ' : '';
-      let result = membrane ? membrane.result : byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, { ...options, shapeModel }, ctx);
-      // objects that cannot be the cells (one over most of the frame, most of the signal left out) are said first
-      const { segmentationDoubt } = await import('../src/analysis/labelCoverage.ts');
-      const doubtOf = (r: typeof result, c: typeof chosen) => segmentationDoubt(r.path, movie, channel, frames[0], byModel || c.flattenBackground || movie.shape.z > 1 ? [] : r.thresholds, c.objects, c.sigmaPx);
-      // (the membrane route's threshold is of the plane smoothed at the membrane's width, 1 px, for the cells' area)
-      const membraneDoubtOf = (r: typeof result) => segmentationDoubt(r.path, movie, channel, frames[0], movie.shape.z > 1 ? [] : r.thresholds, 'bright', 1);
-      let doubt = membrane ? await membraneDoubtOf(result) : await doubtOf(result, chosen);
+      let membraneNote = '';
       let enclosedNote = '';
+      let membraneSet: Awaited<ReturnType<typeof membraneRoute>> | undefined;
+      if (membraneAsked) {
+        membraneSet = await membraneRoute(args, samples, chosen.objectRadiusPx);
+        membraneNote = 'The stain marks the membranes (as asked), so the cells are the regions they enclose, one per seed. ';
+      }
+      const { segmentationDoubt } = await import('../src/analysis/labelCoverage.ts');
+      // (the doubt of a threshold route is judged on the plane smoothed as it was thresholded; the membrane route's
+      // threshold is of the plane smoothed at the membrane's width, 1 px, for the cells' area)
+      const doubtAs = (c: typeof chosen) => ({ objects: c.objects, sigmaPx: c.sigmaPx, thresholds: !(byModel || c.flattenBackground || movie.shape.z > 1) });
+      const membraneDoubtAs = { objects: 'bright' as const, sigmaPx: 1, thresholds: movie.shape.z === 1 };
       // A bright network that leaves out most of the signal is a stain outlining the cells (a membrane dye): with the tone
-      // unsaid, the dark regions it encloses are segmented too, and kept when they raise no doubt of their own.
-      // The seeded watershed on the membrane signal is tried first (unless the stain was said not to mark membranes).
-      if (!membrane && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out' && args.membraneStain !== false && args.method === 'auto') {
+      // unsaid, the seeded watershed on the membrane signal is tried first (unless the stain was said not to mark
+      // membranes, or a method was asked), then the dark regions the network encloses; each kept when it raises no doubt
+      // of its own and finds cells. The rule is chosen on the frames the doubt is judged on (a single-plane movie), and
+      // the whole movie is segmented once, by the rule chosen (those frames are not segmented again).
+      let darkChoice: ReturnType<typeof choose> | undefined;
+      if (!membraneAsked && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && movie.shape.z === 1) {
+        const first = await sampleClassical(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen));
+        if (first.doubt.kind === 'signal left out') {
+          const shares = `${formatNumber(Math.round(100 * (first.doubt.signal ?? 0)))}% of the frame above the threshold, ${formatNumber(Math.round(100 * (first.doubt.covered ?? 0)))}% in objects`;
+          if (args.membraneStain !== false && args.method === 'auto') {
+            const set = await membraneRoute(args, samples, chosen.objectRadiusPx);
+            const tried = await sampleClassical(movie, channel, frames, args, set.options, ctx, membraneDoubtAs);
+            if (!tried.doubt.kind && median(tried.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
+              membraneSet = set;
+              membraneNote = `The bright signal is a network that encloses regions and leaves most of the signal out of any cell-sized object (${shares}): a stain outlining the cells, such as a membrane dye, so the cells were segmented by a seeded watershed on the membrane signal; say objects "bright" to segment the bright parts instead. `;
+            }
+          }
+          if (!membraneSet) {
+            const dark = choose(target === 'cells' ? 'irregular' : 'round', 'dark');
+            const tried = await sampleClassical(movie, channel, frames, args, dark.options, ctx, doubtAs(dark.chosen));
+            if (!tried.doubt.kind && median(tried.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
+              darkChoice = dark;
+              enclosedNote = ENCLOSED_NOTE;
+            }
+          }
+        }
+      }
+      if (darkChoice) ({ options, chosen } = darkChoice);
+      let membrane = membraneSet ? await segmentMembraneCells(movie, channel, frames, outputPath, args, membraneSet, ctx) : undefined;
+      let result = membrane ? membrane.result : byModel ? await segmentByModel(movie, channel, frames, outputPath, args, chosen, ctx, cellModel?.key) : await segmentClassical(movie, channel, frames, outputPath, args, darkChoice ? options : { ...options, shapeModel }, ctx);
+      // objects that cannot be the cells (one over most of the frame, most of the signal left out) are said first
+      const doubtOf = (r: typeof result, as: ReturnType<typeof doubtAs>) => segmentationDoubt(r.path, movie, channel, frames[0], as.thresholds ? r.thresholds : [], as.objects, as.sigmaPx);
+      let doubt = await doubtOf(result, membrane ? membraneDoubtAs : doubtAs(chosen));
+      // (a z-stack, whose slices are linked into 3-D objects: the rules are tried on the whole movie, one after another)
+      const zRetry = !membrane && !darkChoice && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && movie.shape.z > 1;
+      if (zRetry && doubt.kind === 'signal left out' && args.membraneStain !== false && args.method === 'auto') {
         const membranePath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.membrane.tif';
-        const tried = await segmentMembraneCells(movie, channel, frames, membranePath, args, samples, chosen.objectRadiusPx, ctx);
-        const triedDoubt = await membraneDoubtOf(tried.result);
+        const tried = await segmentMembraneCells(movie, channel, frames, membranePath, args, await membraneRoute(args, samples, chosen.objectRadiusPx), ctx);
+        const triedDoubt = await doubtOf(tried.result, membraneDoubtAs);
         if (!triedDoubt.kind && median(tried.result.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
           await rename(membranePath, outputPath);
           membrane = { ...tried, result: { ...tried.result, path: outputPath } };
@@ -389,16 +459,16 @@ const segment = defineTool({
           doubt = triedDoubt;
         } else await rm(membranePath, { force: true });
       }
-      if (!membrane && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && doubt.kind === 'signal left out') {
+      if (zRetry && !membrane && doubt.kind === 'signal left out') {
         const dark = choose(target === 'cells' ? 'irregular' : 'round', 'dark');
         const darkPath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.enclosed.tif';
         const darkResult = await segmentClassical(movie, channel, frames, darkPath, args, dark.options, ctx);
-        const darkDoubt = await doubtOf(darkResult, dark.chosen);
+        const darkDoubt = await doubtOf(darkResult, doubtAs(dark.chosen));
         if (!darkDoubt.kind && median(darkResult.objectsPerFrame) >= MIN_ENCLOSED_PER_FRAME) {
           await rename(darkPath, outputPath);
           result = { ...darkResult, path: outputPath };
           ({ options, chosen } = dark);
-          enclosedNote = 'The bright signal is a network that encloses regions (a stain outlining the cells, such as a membrane dye), so the dark regions it encloses were segmented as the cells; say objects "bright" to segment the bright parts instead. ';
+          enclosedNote = ENCLOSED_NOTE;
           doubt = darkDoubt;
         } else await rm(darkPath, { force: true });
       }

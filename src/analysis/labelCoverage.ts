@@ -80,34 +80,50 @@ export function coverageDoubt(frames: SampledCoverage[], objectsAre: 'bright' | 
  * `movie` (label frame k is movie frame first + k), from up to 3 sampled frames at the middle z slice;
  * `thresholds` per label frame when a threshold of the movie's own values, smoothed by `sigmaPx`, made them.
  */
-export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<{ note: string; kind?: CoverageDoubtKind; covered?: number; signal?: number }> {
+export async function segmentationDoubt(labelsPath: string, movie: Movie, channel: number, first: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<SegmentationDoubt> {
   const labels = await openMovie(labelsPath);
   try {
-    const frames = await sampledCoverage(labels, movie, channel, first, thresholds, objectsAre, sigmaPx);
-    // (the medians the doubt is judged on: the share of the frame in objects, and above the threshold where one was used)
-    const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
-    const shares = frames.length ? { covered: median(frames.map((f) => f.foregroundFraction)), ...(above.length ? { signal: median(above.map((f) => f.aboveThresholdFraction!)) } : {}) } : {};
-    return { note: coverageDoubt(frames, objectsAre), kind: coverageDoubtKind(frames), ...shares };
+    const z = Math.floor(labels.shape.z / 2);
+    const picks = doubtSampleFrames(labels.shape.t);
+    return await doubtOfPlanes(picks, await Promise.all(picks.map((k) => labels.plane(k, z, 0))), movie, channel, first, z, thresholds, objectsAre, sigmaPx);
   } finally {
     await labels.close();
   }
 }
 
-async function sampledCoverage(labels: Movie, movie: Movie, channel: number, first: number, thresholds: number[], objectsAre: 'bright' | 'dark', sigmaPx: number): Promise<SampledCoverage[]> {
-  const n = labels.shape.t;
-  const picks = [...new Set([0, Math.floor((n - 1) / 2), n - 1])];
-  const z = Math.floor(labels.shape.z / 2);
-  const { x: width, y: height } = labels.shape;
+export type SegmentationDoubt = { note: string; kind?: CoverageDoubtKind; covered?: number; signal?: number };
+
+/** The frames (0-based, of a segmentation of n frames) the doubt is judged on: the first, the middle one and the last. */
+export function doubtSampleFrames(n: number): number[] {
+  return [...new Set([0, Math.floor((n - 1) / 2), n - 1])];
+}
+
+/**
+ * segmentationDoubt judged on label planes in memory: `labelPlanes[i]` the labels of frame `picks[i]` (0-based in the
+ * segmentation, which starts at the movie's frame `first`), of z-slice `z`; `thresholds` indexed by those frames. The
+ * segment tool decides on its sample frames which rule fits before it segments the whole movie once.
+ */
+export async function doubtOfPlanes(picks: number[], labelPlanes: ArrayLike<number>[], movie: Movie, channel: number, first: number, z: number, thresholds: number[] = [], objectsAre: 'bright' | 'dark' = 'bright', sigmaPx = 0): Promise<SegmentationDoubt> {
+  const frames = await sampledCoverage(picks, labelPlanes, movie, channel, first, z, thresholds, objectsAre, sigmaPx);
+  // (the medians the doubt is judged on: the share of the frame in objects, and above the threshold where one was used)
+  const above = frames.filter((f) => f.aboveThresholdFraction !== undefined);
+  const shares = frames.length ? { covered: median(frames.map((f) => f.foregroundFraction)), ...(above.length ? { signal: median(above.map((f) => f.aboveThresholdFraction!)) } : {}) } : {};
+  return { note: coverageDoubt(frames, objectsAre), kind: coverageDoubtKind(frames), ...shares };
+}
+
+async function sampledCoverage(picks: number[], labelPlanes: ArrayLike<number>[], movie: Movie, channel: number, first: number, z: number, thresholds: number[], objectsAre: 'bright' | 'dark', sigmaPx: number): Promise<SampledCoverage[]> {
+  const { x: width, y: height } = movie.shape;
   const frames: SampledCoverage[] = [];
-  for (const k of picks) {
-    const coverage: SampledCoverage = labelCoverage(await labels.plane(k, z, 0), width, height);
+  for (let i = 0; i < picks.length; i++) {
+    const k = picks[i];
+    const coverage: SampledCoverage = labelCoverage(labelPlanes[i], width, height);
     const level = thresholds[k];
     if (level !== undefined && Number.isFinite(level)) {
       // the threshold was applied to the plane smoothed by sigmaPx, as here
       const raw = await movie.plane(first + k, z, channel);
       const values = sigmaPx > 0 ? gaussianBlur(raw, width, height, sigmaPx) : raw;
       let above = 0;
-      for (let i = 0; i < values.length; i++) if (objectsAre === 'bright' ? values[i] > level : values[i] < level) above++;
+      for (let j = 0; j < values.length; j++) if (objectsAre === 'bright' ? values[j] > level : values[j] < level) above++;
       coverage.aboveThresholdFraction = above / values.length;
     }
     frames.push(coverage);

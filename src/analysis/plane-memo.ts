@@ -68,8 +68,11 @@ export function optionsKey(options: object): string {
  * plane's bytes and is used only where they are equal byte for byte. What is remembered must not be written by its users.
  */
 const byContents = new Map<string, { bytes: Uint8Array; value: unknown }>();
-/** Entries kept at most (three sample planes by two methods and a few more), and the plane bytes they keep together. */
-const CONTENTS_KEPT = 12;
+/**
+ * Entries kept at most (three sample planes by two methods, and the segment tool's three frames by up to three rules
+ * under doubt), and the plane bytes they keep together.
+ */
+const CONTENTS_KEPT = 18;
 const CONTENTS_MAX_BYTES = 16 << 20;
 let contentsBytes = 0;
 

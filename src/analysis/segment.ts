@@ -9,7 +9,7 @@ import { sourceFrameExtra } from '../image/frameOrigin.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { mapInWorkers } from '../parallel/pool.ts';
 import { keptOnContents } from './plane-memo.ts';
-import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentationKey, segmentPlane, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
+import { checkSegmentOptions, SEGMENT_DEFAULTS, segmentationKey, segmentPlane, segmentPlaneRemembered, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 import { linkSlices } from './seg-zlink.ts';
 
 export { SEGMENT_DEFAULTS, segmentPlane, type SegmentMethod, type SegmentOptions, type SplitBy, type PlaneSegmentation } from './seg-plane.ts';
@@ -119,6 +119,30 @@ export async function segmentMovie(movie: Movie, options: SegmentMovieOptions): 
   }
   await writer.close();
   return { path: options.outputPath, objectsPerFrame, thresholds };
+}
+
+/**
+ * The labels segmentMovie would write for a few frames of a single-plane movie (`picks`, 0-based within
+ * `options.frames`), segmented here and remembered by the planes' contents (seg-plane.ts segmentPlaneRemembered), so
+ * that segmentMovie with the same options finds them instead of segmenting those planes again. The segment tool judges
+ * on them which rule fits the movie before it segments the whole movie once.
+ */
+export async function segmentSampleFrames(movie: Movie, options: SegmentMovieOptions, picks: number[]): Promise<{ labels: Uint32Array[]; counts: number[]; thresholds: number[] }> {
+  const [channel, first] = checkMovieOptions(movie, options);
+  if (movie.shape.z !== 1) throw new RangeError('segmentSampleFrames: single-plane movies only (a z-stack\'s slices are linked into 3-D objects)');
+  const { x: width, y: height } = movie.shape;
+  const segmentOptions = pickSegmentOptions(options);
+  const shape = options.shapeModel ? await shapeRefiner(options.shapeModel) : undefined;
+  const out = { labels: [] as Uint32Array[], counts: [] as number[], thresholds: new Array<number>(Math.max(0, ...picks) + 1).fill(Number.NaN) };
+  for (const k of picks) {
+    if (options.signal?.aborted) throw new WorkError('segmentation cancelled');
+    const plane = await movie.plane(first + k, 0, channel);
+    const result = segmentPlaneRemembered(plane.slice(), width, height, segmentOptions);
+    out.labels.push(shape ? await shape(await movie.plane(first + k, 0, channel), result.labels.slice(), width, height) : result.labels);
+    out.counts.push(result.count);
+    out.thresholds[k] = result.thresholdValue;
+  }
+  return out;
 }
 
 /** Redraws a plane's object outlines with the shape model `key` (loaded once). */

@@ -1,7 +1,7 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
 import { withoutFrameScope } from './clauses.ts';
-import { unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
+import { asksPhysicalUnits, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
@@ -472,7 +472,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)
   const beside = askedBesideSteps(conversation);
   if (beside) return `${beside}.`;
-  return withCountAsked(briefAnswer(ran), conversation);
+  return withQuantityAsked(withCountAsked(briefAnswer(ran), conversation), conversation);
 }
 
 /** The one sentence of the request that asks (a question beside the steps asked), answered from a table, or undefined. */
@@ -522,6 +522,19 @@ function withCountAsked(brief: string, conversation: Conversation): string {
   if (!COUNT_ASKED.test(conversation.request) || conversation.current.length === 0) return brief;
   const counted = answerFromValues('how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
   return counted && !brief.includes(counted) ? `${brief} ${counted}.` : brief;
+}
+
+/**
+ * The quantity a request asked for in physical units among its steps ("measure the cell areas in µm² (pixel size 0.2
+ * µm)"), after what ran, from the table made: the steps' summary alone ("Done: ... measure objects → table-1") does not
+ * quote it, and units asked are a number asked.
+ */
+function withQuantityAsked(brief: string, conversation: Conversation): string {
+  if (!asksPhysicalUnits(conversation.request) || !conversation.current.some((r) => r.ok && r.artifacts.some((a) => a.type === 'table'))) return brief;
+  const asked = withoutToldCalibration(conversation.request);
+  if (readQuestion(asked).quantity.size === 0) return brief;
+  const value = answerFromTable(asked, conversation);
+  return value && !brief.includes(value) ? `${brief} ${value}.` : brief;
 }
 
 /** A value per frame of a step run on frames offset+1 onwards: the frame asked, or each frame by its own number. */

@@ -29,6 +29,11 @@ const LENGTH_IN_PX = /\d\s*px\b|\bpx\/|\d\s*pixels?\b/i;
 const TIME_IN_FRAMES = /\/\s*frame\b|\bper\s+frame\b|\d\s*frames?\b/i;
 const TIME_IN_UNITS = /\d\s*(?:µm|um|px)?\s*\/\s*(?:min|h|s)\b|\d\s*(?:min|h|s|seconds?|minutes?|hours?)\b/i;
 
+/** Whether the request asks for values in physical units ("the cell areas in µm²", "speeds per minute"). */
+export function asksPhysicalUnits(request: string): boolean {
+  return LENGTH_ASKED.test(withoutToldCalibration(request)) || TIME_ASKED.test(withoutToldCalibration(request));
+}
+
 /**
  * One sentence when the request asks for physical units the answer does not use, naming what
  * is missing and how to set it; undefined when the units asked were used (or none were asked).
