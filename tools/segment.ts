@@ -417,7 +417,8 @@ const segment = defineTool({
       // of its own and finds cells. The rule is chosen on the frames the doubt is judged on (a single-plane movie), and
       // the whole movie is segmented once, by the rule chosen (those frames are not segmented again).
       let darkChoice: ReturnType<typeof choose> | undefined;
-      if (!membraneAsked && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && movie.shape.z === 1) {
+      // (not where which parts are the cells is itself in doubt, brightfield: that doubt is said and asked, never settled by a stain's rule)
+      if (!membraneAsked && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && !chosen.polarityDoubt && movie.shape.z === 1) {
         const first = await sampleClassical(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen));
         if (first.doubt.kind === 'signal left out') {
           const shares = `${formatNumber(Math.round(100 * (first.doubt.signal ?? 0)))}% of the frame above the threshold, ${formatNumber(Math.round(100 * (first.doubt.covered ?? 0)))}% in objects`;
@@ -446,7 +447,7 @@ const segment = defineTool({
       const doubtOf = (r: typeof result, as: ReturnType<typeof doubtAs>) => segmentationDoubt(r.path, movie, channel, frames[0], as.thresholds ? r.thresholds : [], as.objects, as.sigmaPx);
       let doubt = await doubtOf(result, membrane ? membraneDoubtAs : doubtAs(chosen));
       // (a z-stack, whose slices are linked into 3-D objects: the rules are tried on the whole movie, one after another)
-      const zRetry = !membrane && !darkChoice && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && movie.shape.z > 1;
+      const zRetry = !membrane && !darkChoice && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && !chosen.polarityDoubt && movie.shape.z > 1;
       if (zRetry && doubt.kind === 'signal left out' && args.membraneStain !== false && args.method === 'auto') {
         const membranePath = outputPath.replace(/(\.ome)?\.tiff?$/i, '') + '.membrane.tif';
         const tried = await segmentMembraneCells(movie, channel, frames, membranePath, args, await membraneRoute(args, samples, chosen.objectRadiusPx), ctx);

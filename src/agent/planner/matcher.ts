@@ -452,31 +452,7 @@ export class ToolIndex {
       const nameWord = found.some((f) => f.anchor && !f.argument && f.at.some((x) => doc.nameStems.includes(stems[x])));
       out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}), ...(nameWord ? { nameWord } : {}) });
     }
-    this.verbTakesItsObjectsTool(out, perDoc, stems, tokens);
     return out.sort((a, b) => b.score - a.score);
-  }
-
-  /**
-   * A verb two tools use is the tool of its object (stop 39, helper C): "normalise the bleaching" is a bleach
-   * correction, "normalise the traces" a time-series normalisation. When the clause's first word is one tool's word
-   * by itself (not its name), and the words it acts on are only another tool's, whose own words use that verb too
-   * ("normalise each frame" of correct_bleach), the verb counts for the object's tool.
-   */
-  private verbTakesItsObjectsTool(out: Match[], perDoc: { doc: ToolDoc; found: { key: string; at: number[]; score: number; anchor: boolean }[] }[], stems: string[], tokens: Tokens): void {
-    let objectAt = 1;
-    while (objectAt < tokens.length && (OBJECT_OPENER.test(tokens[objectAt].word) || VERB_PARTICLE.test(tokens[objectAt].word))) objectAt++;
-    if (objectAt >= tokens.length) return;
-    const verb = stems[0];
-    const verbOnly = perDoc.filter(({ found }) => found.some((f) => f.anchor && f.at.length === 1 && f.at[0] === 0) && !found.some((f) => f.at.includes(objectAt)));
-    for (const { doc: verbDoc, found } of verbOnly) {
-      const verbMatch = out.find((m) => m.tool === verbDoc.name);
-      if (!verbMatch || verbMatch.named || verbMatch.nameWord) continue;
-      const objectsTools = perDoc.filter(({ doc, found: f }) => doc !== verbDoc && f.some((g) => g.anchor && !g.at.includes(0) && g.at.includes(objectAt)) && doc.phrases.some((p) => p.anchor && p.stems.length > 1 && p.stems.includes(verb)));
-      if (objectsTools.length !== 1) continue;
-      const objectMatch = out.find((m) => m.tool === objectsTools[0].doc.name);
-      const verbScore = found.find((f) => f.anchor && f.at.length === 1 && f.at[0] === 0)?.score ?? 0;
-      if (objectMatch) objectMatch.score += verbScore;
-    }
   }
 
   /** The tool's phrases found in the clause, each with where its words are and its score. */
@@ -498,9 +474,6 @@ export class ToolIndex {
 
 /** Letters that are a unit or a common abbreviation of one, never a tool's initials ("px", "ms", "nm"). */
 const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd|rd|th)$/;
-
-/** Words between a verb and what it acts on ("normalise for the bleaching", "divide out the decay"). */
-const VERB_PARTICLE = /^(?:for|out|away|up|of|off)$/i;
 
 /** Words that open a clause of their own: what follows them is that clause's, not the object of the verb before. */
 const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|what)\b/i;

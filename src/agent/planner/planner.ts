@@ -1177,7 +1177,9 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   if (foreign.length === 0) return whole;
   // ("stitch the tiles together then segment": an operation we lack, already named as not done by its verb, keeps that line)
   const said = [...(whole.notes ?? []), whole.reply ?? ''].join(' ');
-  if (foreign.every((f) => !f.everyday && /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
+  // (unless that line cost every step: "fix the leaky tap and train a model on this movie" dropped the training as if it
+  // used the tap's result; the errand named and the rest run, as asked alone)
+  if (whole.steps.length > 0 && foreign.every((f) => !f.everyday && /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
   const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
   if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return whole;
   if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };

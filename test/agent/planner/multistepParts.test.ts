@@ -28,15 +28,6 @@ describe('an ordinal that picks frames inside a tool\'s phrase (stop 39, helper 
   });
 });
 
-describe('a verb two tools use is the tool of its object (stop 39, helper C, second task)', () => {
-  it('"normalise the bleaching" corrects the bleaching; "normalise the traces" normalises a table', () => {
-    expect(toolsOf('stabilise the stack, normalise the bleaching, then segment the nuclei')).toEqual(['correct_drift', 'correct_bleach', 'segment']);
-    expect(toolsOf('normalise for the fading, then segment')).toEqual(['correct_bleach', 'segment']);
-    expect(toolsOf('normalise the traces to F/F0')).toContain('analyze_timeseries');
-    expect(toolsOf('normalise the traces to F/F0')).not.toContain('correct_bleach');
-  });
-});
-
 describe('a question after the steps that needs a step of its own (stop 39, helper C, second task)', () => {
   it('runs no step planned only for the question\'s first reading', () => {
     expect(toolsOf('segment and track the nuclei, and is the drift more than 3 px?')).toEqual(['segment', 'track', 'correct_drift']);
