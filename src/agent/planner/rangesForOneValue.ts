@@ -17,13 +17,18 @@ export interface SaidRange {
 /** Words between the two ends of a range: "to", "-", "–", "and" (after "between"), with the first end's unit. */
 const JOIN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*(?:to|-|–|—|~|or)\s*$/i;
 const JOIN_AFTER_BETWEEN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min|minutes?|frames?)?\s*and\s*$/i;
-/** A range of which frames, channels, time points or planes (a scope), or of image coordinates ("x 10-100"): another reader's. */
-const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|x|y|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
+/** A range of which frames, channels, time points or planes: a scope, another reader's. */
+const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
+
+/** Two coordinate ranges that state a rectangle: "x 10-100, y 20-80", "x from 5 to 60 and y from 5 to 45". */
+const RECTANGLE = /\bx\s*(?:=|:|from)?\s*\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and)?\s*y\s*(?:=|:|from)?\s*\d+\s*(?:-|–|to)\s*\d+/gi;
 
 /** The ranges the words state: "10 to 15 px", "1-2", "between 5 and 8 px", "from 3 to 5 µm". */
 export function saidRanges(text: string): SaidRange[] {
   const qs = findQuantities(text);
   const out: SaidRange[] = [];
+  // (a rectangle by its two ranges, "x 10-100, y 20-80", is the cropping reader's, no range of one setting)
+  const rectangles = [...text.matchAll(RECTANGLE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (let i = 0; i + 1 < qs.length; i++) {
     const [low, high] = [qs[i], qs[i + 1]];
     const between = text.slice(low.end, high.start);
@@ -32,8 +37,9 @@ export function saidRanges(text: string): SaidRange[] {
     if (low.value >= high.value || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     if (low.unit === 'frame' || high.unit === 'frame' || /^\s*(?:st|nd|rd|th)?\s*frames?\b/i.test(high.unit === '' ? text.slice(high.end) : '')) continue;
     if (SCOPE_BEFORE.test(text.slice(Math.max(0, low.start - 24), low.start))) continue;
+    if (rectangles.some(([from, to]) => low.start >= from && high.end <= to)) continue;
     // ("(5, 6) to (9, 7)", "3x3 to 5x5": coordinates and sizes are no range of one setting)
-    if (/[(,x×]\s*$/i.test(text.slice(0, low.start))) continue;
+    if (/(?:[(,×]|\d\s*x)\s*$/i.test(text.slice(0, low.start))) continue;
     out.push({ low, high, said: text.slice(opened ? text.slice(0, low.start).search(/\bbetween\s*$/i) : low.start, high.end).trim() });
   }
   return out;
