@@ -12,7 +12,7 @@ import { brightObjects, contrastSides, detectPolarity, pixelNoiseSd } from './ob
 import { backgroundSurface, backgroundUnevenness } from './seg-background.ts';
 import { threshold, type ThresholdMethod } from './threshold.ts';
 import { thresholdBreakage } from './seg-method-check.ts';
-import { definedOptionsKey, memoOnPlane, memoOnPlanes } from './plane-memo.ts';
+import { memoOnPlane } from './plane-memo.ts';
 import { selectRank } from './quickselect.ts';
 import { brightPlane, noiseAlone, segmentPlane, SEGMENT_DEFAULTS, unseededRegionPx, HYSTERESIS_MAX_SHARE, type PlaneSegmentation, type SegmentOptions } from './seg-plane.ts';
 
@@ -387,22 +387,8 @@ export function twoSidedDoubt(samples: SamplePlane[]): string | undefined {
   return `on ${twoSided.length} of ${sides.length} sample frames the intensities reach ${range(twoSided.map((s) => s.darkSd))} noise SD below the background and ${range(twoSided.map((s) => s.brightSd))} above it: structures on both sides, as in brightfield or phase contrast, not bright objects on a dark background (fluorescence), so whether the cells are the dark or the bright parts cannot be told from the movie`;
 }
 
-/**
- * Chooses every parameter the user left unset from the sample planes (a few frames of the movie). The choice is a
- * function of the sample planes' contents and sizes and of the options alone, so it is made once per process for each
- * (memoOnPlanes: kept by the planes' bytes, compared byte for byte, and every option given): a rerun of the segment tool
- * on the same movie, a follow-up, or another eval case on a copy of the same movie reads the same sample frames and is
- * answered without measuring them again (a fifth to a quarter of an executed eval case's CPU); another frame, a
- * rewritten file or any other option is chosen afresh. Options that are not plain values are never kept.
- */
+/** Chooses every parameter the user left unset from the sample planes (a few frames of the movie). */
 export function chooseSegmentParameters(rawSamples: SamplePlane[], options: AutoSegmentOptions = {}): { options: SegmentOptions; chosen: ChosenParameters } {
-  const optionsKey = definedOptionsKey(options);
-  if (optionsKey === undefined) return chooseSegmentParametersAfresh(rawSamples, options);
-  const key = `segment-parameters:${rawSamples.map((s) => `${s.width}x${s.height}`).join(',')}:${optionsKey}`;
-  return memoOnPlanes(rawSamples.map((s) => s.plane), key, () => chooseSegmentParametersAfresh(rawSamples, options));
-}
-
-function chooseSegmentParametersAfresh(rawSamples: SamplePlane[], options: AutoSegmentOptions): { options: SegmentOptions; chosen: ChosenParameters } {
   const givenPolarity = options.objects && options.objects !== 'auto' ? options.objects : undefined;
   const background = options.flattenBackground !== undefined ? { flatten: options.flattenBackground, unevenness: Number.NaN, reason: '' } : unevenBackground(rawSamples, givenPolarity);
   // Flattened in the polarity the estimate would detect (a majority of the sample frames), so they keep it.
