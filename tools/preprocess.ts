@@ -267,7 +267,7 @@ const correctBleach = defineTool({
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
   needQuestion: 'is there photobleaching?',
   words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction', 'normalise each frame', 'normalize each frame', 'normalise every frame', 'normalize every frame', 'per-frame normalisation', 'per-frame normalization', 'scale every frame', 'scale each frame', 'equalise the frames', 'equalize the frames'],
-  removes: ['bleaching', 'photobleaching', 'bleach', 'fading', 'fade', 'dimming', 'signal loss', 'intensity loss', 'intensity decay', 'signal decay'],
+  removes: ['bleaching', 'photobleaching', 'bleach', 'fading', 'fade', 'dimming', 'signal loss', 'intensity loss', 'intensity decay', 'signal decay', 'flicker', 'flickering'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],
   framesOut: 'same',

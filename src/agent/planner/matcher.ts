@@ -528,7 +528,7 @@ const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd
  * Verbs of putting a fault right (English, no tool's): said with a fault a tool `removes` as their object, they ask
  * for that tool. "get", "take", "sort", "deal" only with their particle ("get rid of", "take out", "sort out", "deal with").
  */
-const FAULT_VERB = /^(?:correct|corrects|correcting|fix|fixes|fixing|normali[sz]e|normali[sz]ing|remove|removing|compensate|compensating|eliminate|undo|reduce|suppress|counteract|cancel|subtract|clean|account|adjust|deal|strip|get|take|sort|even|flatten|equali[sz]e|kill|ditch|mitigate|minimi[sz]e|lose)$/i;
+const FAULT_VERB = /^(?:correct|corrects|correcting|fix|smooth|fixes|fixing|normali[sz]e|normali[sz]ing|remove|removing|compensate|compensating|eliminate|undo|reduce|suppress|counteract|cancel|subtract|clean|account|adjust|deal|strip|get|take|sort|even|flatten|equali[sz]e|kill|ditch|mitigate|minimi[sz]e|lose)$/i;
 const VERB_NEEDS_PARTICLE: Record<string, RegExp> = { get: /^rid$/i, take: /^(?:out|away|off)$/i, sort: /^out$/i, deal: /^with$/i, even: /^out$/i, account: /^for$/i, lose: /^(?:the|that|this)$/i };
 /** Words between a verb of putting right and the fault ("correct for the drift", "get rid of any noise"). */
 const FAULT_PARTICLE = /^(?:for|out|away|off|up|of|rid|with|any|some|all|that|this)$/i;
