@@ -38,3 +38,17 @@ describe('frames said as left out are the frames not to run on (stop 40, helper 
     expect(plan('segment only frames 10-20', forty).steps[0].args).toMatchObject({ frames: { first: 10, last: 20 } });
   });
 });
+
+describe('z slices said for a step that cannot pick them (stop 40, helper C)', () => {
+  it('are named in one line, and their number is no setting of the step', () => {
+    expect(argsOf('segment the nuclei in z-slice 5 only', 'segment')).not.toHaveProperty('objectRadiusPx');
+    expect(said('segment the nuclei in z-slice 5 only')).toMatch(/Not applied: "z-slice 5" — `segment` cannot pick z slices/);
+    expect(said('segment the middle slice')).toMatch(/Not applied: "the middle slice"/);
+    expect(argsOf('segment the nuclei with a radius of 5 px in slice 5', 'segment')).toMatchObject({ objectRadiusPx: 5 });
+  });
+
+  it('reads no z scope in a z step, a size or a projection over z', () => {
+    expect(said('segment the nuclei with a z step of 2 um')).not.toMatch(/cannot pick z slices/);
+    expect(said('max project over z, then segment')).not.toMatch(/cannot pick z slices/);
+  });
+});
