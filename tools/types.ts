@@ -272,6 +272,12 @@ export interface ToolSelfDescription {
    * common motion it finds beyond its own uncertainty.
    */
   decidesNeed?: string;
+  /**
+   * The faults of a recording it takes away, as people name them ("photobleaching", "drift", "noise", "uneven
+   * background"): a verb of putting a fault right said with one of them as its object ("normalise the bleaching", "get
+   * rid of the jitter", "take out the background") asks for this tool, whichever tool the verb alone would name.
+   */
+  removes?: string[];
   /** The yes/no question whose answer tells whether its work is needed, when a step here can answer it ("is there photobleaching?"): "if needed" said with it asks that first. */
   needQuestion?: string;
   /**

@@ -28,7 +28,7 @@ export interface FrameScope {
 }
 
 const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
-const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing))`;
+const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing)|(?:do\s+not|don'?t|never)\s+[a-z]+)`;
 /** "ignore the first 2 frames", "except the last frame", "leaving out the final 3 time points" (the count may be missing: one). */
 const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
@@ -37,6 +37,8 @@ const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|
 const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
 /** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
 const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'i');
+/** "skip frames 1-5", "leave out time points 30 to 40", "don't touch frames 1-10": a range left out. */
+const RANGE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during)\s+)?(?:the\s+)?${FRAME}\s*#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'i');
 /** "from the 5th frame onwards", "starting with the 3rd time point". */
 const ORDINAL_OPEN = new RegExp(String.raw`\b(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+the\s+(\d+)(?:st|nd|rd|th)\s+(?:frame|time ?point|timepoint)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+end))?`, 'i');
 /** "everything after frame 12" (from 13 on), "before frame 10" (up to 9). */
@@ -55,6 +57,14 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
   const allBut = ALL_BUT.exec(text);
   if (allBut) return { ...leftOut(allBut[0], allBut[1], allBut[2], frameCount), relative: true };
+  const range = RANGE_LEFT_OUT.exec(text);
+  if (range) {
+    // what is left of the movie: the frames after the range, or before it; one left out in the middle leaves two
+    const [a, b] = [Number(range[1]), Number(range[2])].sort((x, y) => x - y);
+    if (a <= 1) return { said: range[0], range: frameCount !== undefined && b < frameCount ? { first: b + 1, last: frameCount } : undefined, relative: true };
+    if (frameCount !== undefined && b >= frameCount) return { said: range[0], range: { first: 1, last: a - 1 }, relative: true };
+    return { said: range[0], range: undefined, middle: frameCount !== undefined, relative: true };
+  }
   const one = ONE_LEFT_OUT.exec(text);
   if (one) {
     const n = Number(one[1]);
@@ -154,6 +164,12 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     const feeders = own ? [] : framedFeeders(plan.steps, at, catalogue);
     // (the step itself, or what its chain starts from, already runs on those frames)
     const holder = own ? step : feeders.map((k) => plan.steps[k]).find((s) => s.args.frames !== undefined);
+    // ("track them but not in frames 10-20": a reader that took the frames left out as the frames to run on is undone;
+    // what is left, two ranges or an end not known, is named below)
+    if (holder && holder.args.frames !== undefined && scope.relative && !scope.range && rangeIn(scope.said, holder.args.frames)) {
+      const taken = holder.args.frames as FrameRange;
+      for (const s of plan.steps) if (sameRange(s.args.frames, taken)) delete s.args.frames;
+    }
     // ("only before frame 10": a reader that took "frame 10" alone read the frame, not the frames before it)
     if (holder?.args.frames !== undefined && scope.relative && scope.range && !sameRange(holder.args.frames, scope.range)) {
       for (const s of plan.steps) if (sameRange(s.args.frames, holder.args.frames as FrameRange) && s !== holder) s.args.frames = scope.range;
@@ -177,7 +193,7 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     } else if (!namedAlready([...notes, ...lines], scope)) {
       notes = withoutStale(notes, scope, step.tool);
       const why = scope.middle
-        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out a frame in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
+        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out frames in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
         : !target
         ? `\`${step.tool}\` takes no frame range and nothing before it in this plan takes one, so it ran on all the frames of its input${Object.values(step.args).some((v) => (v as Ref | undefined)?.$ref === 'labels') ? '; make the masks from the frames wanted first (e.g. "segment frames 5-20, then track")' : ''}`
         : scope.inTime && !intervalS
@@ -209,6 +225,13 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     return said !== undefined && lines.some((l) => l.includes(`as you asked ("${said}")`));
   };
   return { ...plan, notes: [...notes, ...lines.filter((l) => !applied(l))] };
+}
+
+/** True when the words said name exactly this range's first and last frames ("frames 10-20" of { first: 10, last: 20 }). */
+function rangeIn(said: string, frames: unknown): boolean {
+  const numbers = (rangeAsDigits(said).match(/\d+/g) ?? []).map(Number);
+  const r = frames as FrameRange;
+  return numbers.length > 0 && numbers.includes(r.first) && numbers.includes(r.last);
 }
 
 /** The time between frames in s: told in this request (its calibration step), else as the session knows it. */

@@ -48,6 +48,8 @@ interface ToolDoc {
   phrases: Phrase[];
   /** The tool's name as meanings ("kymograph", "segment"): a request that names it asks for it. */
   nameStems: string[];
+  /** The faults it declares it takes away (`removes`), each as meanings ("uneven background" → uneven, background). */
+  removes: string[][];
 }
 
 export interface Match {
@@ -169,6 +171,7 @@ export class ToolIndex {
       return {
         name: t.name,
         nameStems: tokenize(t.name.replace(/_/g, ' ')).map((k) => meaning(k.stem)),
+        removes: (self.removes ?? []).map((r) => tokenize(r).map((k) => meaning(k.stem))).filter((r) => r.length > 0),
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
@@ -452,7 +455,53 @@ export class ToolIndex {
       const nameWord = found.some((f) => f.anchor && !f.argument && f.at.some((x) => doc.nameStems.includes(stems[x])));
       out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}), ...(nameWord ? { nameWord } : {}) });
     }
+    this.faultTakesItsVerb(out, perDoc, stems, tokens, text);
     return out.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A verb of putting a fault right with a fault a tool declares it `removes` as its object asks for that tool (stop 40,
+   * helper C): "normalise the bleaching" is a bleach correction (not analyze_timeseries's normalisation, whose word the
+   * verb is), "take out the background" a background subtraction, "get rid of the jitter" a drift correction. What the
+   * verb alone scored for another tool moves to the fault's tool; the object must follow the verb (its articles and
+   * particles between), so "normalise the traces" and "correct the focus" keep their own reading.
+   */
+  private faultTakesItsVerb(out: Match[], perDoc: { doc: ToolDoc; found: { key: string; at: number[]; score: number; anchor: boolean }[] }[], stems: string[], tokens: Tokens, text: string): void {
+    // (stop words are no tokens: what stands before the verb and between it and its object is read from the text)
+    const wordsOf = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[a-z']+/g) ?? [];
+    const verbAt = tokens.findIndex((t) => FAULT_VERB.test(t.word));
+    if (verbAt < 0 || verbAt > 3 || !wordsOf(0, tokens[verbAt].start).every((w) => BEFORE_A_VERB.test(w))) return;
+    const objectAt = verbAt + 1;
+    if (objectAt >= tokens.length) return;
+    const between = wordsOf(tokens[verbAt].end, tokens[objectAt].start);
+    const needsParticle = VERB_NEEDS_PARTICLE[tokens[verbAt].word.replace(/s$/, '')];
+    if (needsParticle && !(between.length > 0 && needsParticle.test(between[0] ?? ''))) return;
+    if (!between.every((w) => OBJECT_OPENER.test(w) || FAULT_PARTICLE.test(w))) return;
+    const fits = (fault: string[]) => fault.every((stem, i) => stems[objectAt + i] === stem);
+    // the longest fault said wins ("the background noise" is noise, "the background" a background)
+    const longestOf = (doc: ToolDoc) => Math.max(0, ...doc.removes.filter(fits).map((f) => f.length));
+    const longest = Math.max(0, ...perDoc.map(({ doc }) => longestOf(doc)));
+    const owners = perDoc.filter(({ doc }) => longest > 0 && longestOf(doc) === longest);
+    if (owners.length !== 1) return;
+    const owner = owners[0].doc;
+    // what the verb's own word scored for other tools ("normalise" of analyze_timeseries) is the fault's tool's
+    let moved = 0;
+    for (const { doc, found } of perDoc) {
+      if (doc === owner) continue;
+      const match = out.find((m) => m.tool === doc.name);
+      if (!match || match.named) continue;
+      const verbOnly = found.filter((f) => f.anchor && f.at.every((x) => x >= verbAt && x < objectAt));
+      if (verbOnly.length === 0) continue;
+      const score = verbOnly.reduce((a, f) => a + f.score, 0);
+      moved = Math.max(moved, score);
+      match.score -= score;
+      // nothing of its own left: the verb was all that named it
+      if (!found.some((f) => f.anchor && f.at.some((x) => x < verbAt || x >= objectAt))) out.splice(out.indexOf(match), 1);
+    }
+    const key = stems.slice(objectAt, objectAt + longest).join(' ');
+    const existing = out.find((m) => m.tool === owner.name);
+    if (existing) existing.score += moved;
+    else out.push({ tool: owner.name, score: WEIGHT.words * (this.idf.get(key) ?? Math.max(...stems.slice(objectAt, objectAt + longest).map((x) => this.stemIdf.get(x) ?? 1))) + moved, at: tokens[objectAt].start, matched: [key], named: false });
   }
 
   /** The tool's phrases found in the clause, each with where its words are and its score. */
@@ -474,6 +523,17 @@ export class ToolIndex {
 
 /** Letters that are a unit or a common abbreviation of one, never a tool's initials ("px", "ms", "nm"). */
 const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd|rd|th)$/;
+
+/**
+ * Verbs of putting a fault right (English, no tool's): said with a fault a tool `removes` as their object, they ask
+ * for that tool. "get", "take", "sort", "deal" only with their particle ("get rid of", "take out", "sort out", "deal with").
+ */
+const FAULT_VERB = /^(?:correct|corrects|correcting|fix|smooth|fixes|fixing|normali[sz]e|normali[sz]ing|remove|removing|compensate|compensating|eliminate|undo|reduce|suppress|counteract|cancel|subtract|clean|account|adjust|deal|strip|get|take|sort|even|flatten|equali[sz]e|kill|ditch|mitigate|minimi[sz]e|lose)$/i;
+const VERB_NEEDS_PARTICLE: Record<string, RegExp> = { get: /^rid$/i, take: /^(?:out|away|off)$/i, sort: /^out$/i, deal: /^with$/i, even: /^out$/i, account: /^for$/i, lose: /^(?:the|that|this)$/i };
+/** Words between a verb of putting right and the fault ("correct for the drift", "get rid of any noise"). */
+const FAULT_PARTICLE = /^(?:for|out|away|off|up|of|rid|with|any|some|all|that|this)$/i;
+/** Words that may open a clause before its verb ("please", "then", "can you", "don't"). */
+const BEFORE_A_VERB = /^(?:please|pls|also|then|just|and|first|now|next|finally|can|could|would|will|you|kindly|i|we|need|want|to|d|like|let|lets|let's|don't|dont|do|not|never|also|try|maybe|perhaps)$/i;
 
 /** Words that open a clause of their own: what follows them is that clause's, not the object of the verb before. */
 const CLAUSE_OPENER = /\b(?:where|when|whether|which|that|if|who|whom|whose|why|what)\b/i;

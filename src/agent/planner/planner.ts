@@ -49,6 +49,7 @@ import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFram
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
+import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
@@ -1201,6 +1202,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
   planned = askedOfResultsHeld(planned, conversation, catalogue);
   planned = applyFrameScope(planned, conversation, catalogue);
+  planned = applyZScope(planned, catalogue);
   planned = withRangesNamed(planned, catalogue);
   planned = answeredByAnAskedStep(planned, conversation.request, catalogue, index);
   planned = withAskedResultStep(planned, conversation, catalogue);

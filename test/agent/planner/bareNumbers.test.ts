@@ -44,8 +44,13 @@ describe('a clause that only leaves a channel or frame out of the step before', 
     expect(toolsOf(request)).toEqual([tool]);
     const words = said(request);
     expect(words.split(`"${phrase}"`).length - 1).toBe(1);
-    expect(words).toContain(`\`${tool}\` cannot leave a channel or frames out`);
+    // (frames left out are a frame scope (stop 40): with the movie's length unknown, it says so and how to name the frames)
+    expect(words).toMatch(new RegExp(`\`${tool}\` cannot leave a channel or frames out|I do not know how many frames the movie has, so \`${tool}\``));
     expect(words).not.toMatch(/adjust_acquisition/);
+  });
+
+  it('frames left out of a movie whose length is known are the frames run on (stop 40, helper C)', () => {
+    expect(argsOf("segment the nuclei, don't touch the first frame", 'segment', [{ id: 'movie-1', type: 'movie', frames: 40 }])).toMatchObject({ frames: { first: 2, last: 40 } });
   });
 });
 
