@@ -41,6 +41,8 @@ interface Phrase {
   anchor: boolean;
   /** Words of an argument's allowed value ("all frames" of axis time), not of the tool itself. */
   value?: boolean;
+  /** A word of the tool's summary: its sentence about itself, in everyday words ("written as a new movie"); it only ranks. */
+  summary?: boolean;
 }
 
 interface ToolDoc {
@@ -129,6 +131,8 @@ export class ToolIndex {
   private toolsUsing = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly fuzzyCache = new Map<string, string | undefined>();
+  /** Meanings of the tools' words, values, names and examples (not of their summaries nor their arguments' names). */
+  private readonly domain = new Set<string>();
   private readonly written = new Set<string>();
   /** The tools' words as written, to their meanings ("segmentation" → "mask"): a misspelling is closer to the whole word than to its stem. */
   private readonly writtenWords = new Map<string, string>();
@@ -176,7 +180,7 @@ export class ToolIndex {
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
           ...phrasesOf(ownArgumentWords, WEIGHT.argumentWords, true).map((p) => ({ ...p, argument: true })),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
-          ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false),
+          ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false).map((p) => ({ ...p, summary: true })),
         ],
       };
     });
@@ -196,6 +200,9 @@ export class ToolIndex {
       }
     }
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.filter((p) => !p.argument).flatMap((p) => p.stems)))];
+    // (a word only a summary writes, "new", "original", "left", is an everyday word of that sentence, not one of the domain:
+    // a tool added with such a sentence must not change how the words of every other request are read)
+    for (const d of this.docs) for (const p of d.phrases) if (!p.argument && !p.summary) for (const stem of p.stems) this.domain.add(stem);
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     for (const t of tools) for (const v of [...Object.values(t.self?.valueWords ?? {}).flatMap((values) => Object.values(values).flat()), ...Object.values(t.enums ?? {}).flat()]) if (/^[a-z]{5,}$/i.test(v)) this.valueWritten.add(v.toLowerCase());
@@ -273,7 +280,7 @@ export class ToolIndex {
 
   /** True when any tool's self-description uses the word (a domain word). */
   knows(stem: string): boolean {
-    return this.vocabulary.includes(stem) || this.idf.has(stem);
+    return this.domain.has(stem);
   }
 
   /**
