@@ -67,6 +67,9 @@ export interface Match {
   nameWord?: boolean;
 }
 
+/** A value's words that are a question's opening ("how far", "how long"): the form of what is asked, not the thing asked about. */
+const QUESTION_FORM = /^(?:how|what|which|when|where|why)\b/i;
+
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
@@ -176,7 +179,9 @@ export class ToolIndex {
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
-          ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
+          ...phrasesOf(valueWords.filter((v) => !QUESTION_FORM.test(v)), WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
+          // (a value said as a question's form, "how far", ranks the tool but names no step over another tool's own word: "how far did the sample drift?" asks the drift)
+          ...phrasesOf(valueWords.filter((v) => QUESTION_FORM.test(v)), WEIGHT.valueWords, false).map((p) => ({ ...p, value: true })),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
           ...phrasesOf(ownArgumentWords, WEIGHT.argumentWords, true).map((p) => ({ ...p, argument: true })),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
