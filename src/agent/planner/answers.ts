@@ -344,7 +344,7 @@ export function briefAnswer(results: PastResult[]): string {
   // a step that says what it did in its own words (values.did: "write movie-2 to aligned.tif") is named by them, not by its tool's verb
   // (with the numbers each step declares its account quotes: "segment and track the cells" says how many objects and tracks)
   const headline = (r: PastResult) => {
-    const said = Object.entries(findTool(r.tool)?.results ?? {}).filter(([k, d]) => d.headline && typeof r.values?.[k] === 'number').map(([k, d]) => `${d.about.split(/[:;(]/)[0].trim()}: ${formatValue(Math.round((r.values![k] as number) * 100) / 100)}`);
+    const said = Object.entries(findTool(r.tool)?.results ?? {}).filter(([k, d]) => d.headline && typeof r.values?.[k] === 'number').map(([k, d]) => `${formatValue(Math.round((r.values![k] as number) * 100) / 100)} ${typeof d.headline === 'string' ? d.headline : d.about.split(/[:;(]/)[0].trim()}`);
     return said.length ? ` (${said.join(', ')})` : '';
   };
   const steps = ok.map((r) => `${typeof r.values?.did === 'string' ? r.values.did : verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}${headline(r)}`);
