@@ -5,10 +5,8 @@ import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import type { PlaneData } from '../src/image/movie.ts';
 import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
+import { REGION_WORDS, REGIONS, type Region } from './regionWords.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
-
-const REGIONS = ['top_left', 'top_right', 'bottom_left', 'bottom_right', 'left_half', 'right_half', 'top_half', 'bottom_half', 'centre'] as const;
-type Region = (typeof REGIONS)[number];
 
 export interface Rectangle {
   /** Left and top edges, px from the image's top-left corner (0-based, as Fiji's rectangle). */
@@ -37,18 +35,6 @@ export function cropRectangle(widthPx: number, heightPx: number, args: { x?: num
   }
   return { x, y, width: w, height: h };
 }
-
-const REGION_WORDS: [RegExp, Region][] = [
-  [/\btop[\s-]*left\b|\bupper[\s-]*left\b/i, 'top_left'],
-  [/\btop[\s-]*right\b|\bupper[\s-]*right\b/i, 'top_right'],
-  [/\bbottom[\s-]*left\b|\blower[\s-]*left\b/i, 'bottom_left'],
-  [/\bbottom[\s-]*right\b|\blower[\s-]*right\b/i, 'bottom_right'],
-  [/\bleft\s+half\b|\bleft[\s-]hand\s+half\b/i, 'left_half'],
-  [/\bright\s+half\b|\bright[\s-]hand\s+half\b/i, 'right_half'],
-  [/\b(?:top|upper)\s+half\b/i, 'top_half'],
-  [/\b(?:bottom|lower)\s+half\b/i, 'bottom_half'],
-  [/\b(?:centre|center|middle|central)\b/i, 'centre'],
-];
 
 /** The rectangle in people's words: "the top left quarter", "the central 100 x 100 px", "a 64x64 region at (10, 20)", "x 10-100, y 20-80", "from (5,5) to (60,60)". */
 export function readCropRequest(c: RequestClause): Record<string, unknown> {

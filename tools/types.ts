@@ -96,6 +96,8 @@ export interface ResultValue {
    * question about that setting ("which linking distance did you use?"), never "how far did the cells travel?".
    */
   setting?: boolean;
+  /** The number a one-line account of the step quotes beside its outputs, before its `about` or the words given ("Done: find nuclei → labels-1 (7.8 objects per frame on average)"). */
+  headline?: boolean | string;
 }
 
 /**

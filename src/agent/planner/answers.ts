@@ -342,7 +342,12 @@ export function briefAnswer(results: PastResult[]): string {
   // a report or a microscope action: its own summary carries the numbers asked for
   if (ok.length === 1 && findTool(ok[0].tool)?.answersWithSummary) return `${ok[0].summary} (${ok[0].artifacts.map((a) => a.id).join(', ')})`;
   // a step that says what it did in its own words (values.did: "write movie-2 to aligned.tif") is named by them, not by its tool's verb
-  const steps = ok.map((r) => `${typeof r.values?.did === 'string' ? r.values.did : verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}`);
+  // (with the numbers each step declares its account quotes: "segment and track the cells" says how many objects and tracks)
+  const headline = (r: PastResult) => {
+    const said = Object.entries(findTool(r.tool)?.results ?? {}).filter(([k, d]) => d.headline && typeof r.values?.[k] === 'number').map(([k, d]) => `${formatValue(Math.round((r.values![k] as number) * 100) / 100)} ${typeof d.headline === 'string' ? d.headline : d.about.split(/[:;(]/)[0].trim()}`);
+    return said.length ? ` (${said.join(', ')})` : '';
+  };
+  const steps = ok.map((r) => `${typeof r.values?.did === 'string' ? r.values.did : verbFor(r.tool)}${r.artifacts.length ? ` → ${r.artifacts.map((a) => a.id).join(', ')}` : ''}${headline(r)}`);
   // arguments a step was given that do not apply to it (ToolSpec.inapplicable), named once more in the answer
   const notApplied = ok.flatMap((r) => (Array.isArray(r.values?.notApplied) ? (r.values.notApplied as string[]) : []));
   return `Done: ${steps.join('; ')}.${notAppliedLine(notApplied)}`;

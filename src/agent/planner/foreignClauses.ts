@@ -8,6 +8,7 @@ import { namesAThingImaged } from './outOfScope.ts';
 import { withoutPurpose } from './unapplied.ts';
 import { meaning, stopWords, tokenize } from './words.ts';
 import { CHANNEL_NAMES } from './lexicon.ts';
+import { CENTRE_WORDS, EDGE_WORDS, FIELD_PART_NOUNS, PLACE_WORDS, pluralOf } from '../../../tools/regionWords.ts';
 
 /** Channel and fluorophore names, lower case, three letters or more ("gfp" also ends "egfp"). */
 const CHANNELS = CHANNEL_NAMES.map((c) => c.toLowerCase()).filter((c) => c.length >= 3);
@@ -96,7 +97,7 @@ function actsOnAThingFromElsewhere(words: string, index: ToolIndex): boolean {
 }
 
 /** Words for a part of an image or of what is shown. */
-const IMAGE_PART = /^(?:corners?|quadrants?|halves|half|regions?|edges?|borders?|centre|center|middle|top|bottom|left|right|view|views|field|fields|fov|roi|rois|area|areas|pixels?|turn|degrees?|brightness|contrast|colou?rs?|scale|scalebar|bar|axis|axes|legend|title|labels?)$/i;
+const IMAGE_PART = new RegExp(String.raw`^(?:${[...[...FIELD_PART_NOUNS.filter((n) => n !== 'side' && n !== 'part'), 'area'].flatMap((n) => [n, pluralOf(n)]), ...EDGE_WORDS, ...CENTRE_WORDS, ...PLACE_WORDS].join('|')}|view|views|field|fields|fov|roi|rois|pixels?|turn|degrees?|brightness|contrast|colou?rs?|scale|scalebar|bar|axis|axes|legend|title|labels?)$`, 'i');
 
 /** Verbs that say how to do the work asked, not a thing to do. */
 const HOW_TO_WORK = /^(?:keep|use|leave|stick|follow|trust|go|try|be|make|take|assume|treat|consider|ignore|skip|avoid|prefer|choose|apply|stay|stop|start|run|do)$/i;

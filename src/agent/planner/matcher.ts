@@ -41,6 +41,8 @@ interface Phrase {
   anchor: boolean;
   /** Words of an argument's allowed value ("all frames" of axis time), not of the tool itself. */
   value?: boolean;
+  /** A word of the tool's summary: its sentence about itself, in everyday words ("written as a new movie"); it only ranks. */
+  summary?: boolean;
 }
 
 interface ToolDoc {
@@ -66,6 +68,9 @@ export interface Match {
   /** A word of the tool's name is among those found ("count the divisions" for detect_divisions), however many tools use it. */
   nameWord?: boolean;
 }
+
+/** A value's words that are a question's opening ("how far", "how long"): the form of what is asked, not the thing asked about. */
+const QUESTION_FORM = /^(?:how|what|which|when|where|why)\b/i;
 
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
@@ -131,6 +136,8 @@ export class ToolIndex {
   private toolsUsing = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly fuzzyCache = new Map<string, string | undefined>();
+  /** Meanings of the tools' words, values, names and examples (not of their summaries nor their arguments' names). */
+  private readonly domain = new Set<string>();
   private readonly written = new Set<string>();
   /** The tools' words as written, to their meanings ("segmentation" → "mask"): a misspelling is closer to the whole word than to its stem. */
   private readonly writtenWords = new Map<string, string>();
@@ -175,11 +182,13 @@ export class ToolIndex {
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
-          ...phrasesOf(valueWords, WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
+          ...phrasesOf(valueWords.filter((v) => !QUESTION_FORM.test(v)), WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
+          // (a value said as a question's form, "how far", ranks the tool but names no step over another tool's own word: "how far did the sample drift?" asks the drift)
+          ...phrasesOf(valueWords.filter((v) => QUESTION_FORM.test(v)), WEIGHT.valueWords, false).map((p) => ({ ...p, value: true })),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
           ...phrasesOf(ownArgumentWords, WEIGHT.argumentWords, true).map((p) => ({ ...p, argument: true })),
           ...phrasesOf(self.examples ?? [], WEIGHT.examples, false),
-          ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false),
+          ...phrasesOf([self.summary ?? t.description.split(/(?<=\.)\s/)[0]], WEIGHT.summary, false).map((p) => ({ ...p, summary: true })),
         ],
       };
     });
@@ -199,6 +208,9 @@ export class ToolIndex {
       }
     }
     this.vocabulary = [...new Set(this.docs.flatMap((d) => d.phrases.filter((p) => !p.argument).flatMap((p) => p.stems)))];
+    // (a word only a summary writes, "new", "original", "left", is an everyday word of that sentence, not one of the domain:
+    // a tool added with such a sentence must not change how the words of every other request are read)
+    for (const d of this.docs) for (const p of d.phrases) if (!p.argument && !p.summary) for (const stem of p.stems) this.domain.add(stem);
     for (const d of this.docs) for (const p of d.phrases) if (p.anchor && !p.argument) for (const stem of p.stems) this.anchors.add(stem);
     for (const t of tools) for (const token of tokenize(t.name.replace(/_/g, ' '))) this.nameWords.set(token.word, meaning(token.stem));
     for (const t of tools) for (const v of [...Object.values(t.self?.valueWords ?? {}).flatMap((values) => Object.values(values).flat()), ...Object.values(t.enums ?? {}).flat()]) if (/^[a-z]{5,}$/i.test(v)) this.valueWritten.add(v.toLowerCase());
@@ -276,7 +288,7 @@ export class ToolIndex {
 
   /** True when any tool's self-description uses the word (a domain word). */
   knows(stem: string): boolean {
-    return this.vocabulary.includes(stem) || this.idf.has(stem);
+    return this.domain.has(stem);
   }
 
   /**

@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
 import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
@@ -1465,6 +1466,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const understood = understand(text, catalogue);
   // ("with a drift of 7 px, simulate ...": a clause stating another step's setting alone is no step)
   let mentions = withoutSettingClauses(understood.mentions, text, catalogue);
+  // ("which region has the most cells?": parts of the field counted are the question's scope; the tool that cuts a region out is not asked for)
+  if (asksCountPerRegion(text)) mentions = mentions.filter((m) => !selfOf(m.tool, catalogue)?.cutsRegion);
   // a yes to a proposed rule confirms it (before anything else reads "yes, activate it")
   const proposal = conversation.earlier.at(-1);
   if (proposal && plays(proposal.tool, 'rule', catalogue) && (proposal.values.confirmed === false || (proposal.values.confirmed === undefined && proposal.args.confirm !== true)) && AFFIRMATIVE.test(text)) {
@@ -1636,7 +1639,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
-    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool) && !simulates(m.tool));
+    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
@@ -3244,7 +3247,7 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // ("how many cells touch the border?", "which nuclei are cut by the edge?": the objects a column of the objects table keeps,
   // counted or listed from it, never an earlier step's count of all of them)
   const byColumn = keepsRowsByAColumn(text);
-  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn;
+  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text);
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };

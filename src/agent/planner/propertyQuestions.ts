@@ -223,13 +223,14 @@ export function asksAValue(text: string): boolean {
  * The questions the data can answer for a tool that changes images: each of its declared
  * results, worded as the question asks (yes/no or how much), by what the result is ("is
  * intensity lost from the first to the last frame?" for correct_bleach's intensityLossPercent).
- * Only results with a unit of their own (a percentage, a length): counts of planes say nothing.
+ * Only results with a unit of their own (a percentage, a length): counts of planes say nothing, nor do the step's settings.
  */
 export function measuredInstead(tool: string, text: string, catalogue: Catalogue): string[] {
   const results = Object.values(selfOf(tool, catalogue)?.results ?? {});
   const yesNo = /^(?:is|are|was|were|does|do|did|has|have|any)\b/i.test(plainQuestion(text).trim()) || /\b(?:tell|say|know|out)\s+(?:me\s+|us\s+)?(?:whether|if)\b/i.test(text) || !/\s/.test(plainQuestion(text).trim().replace(/\?$/, ''));
   return results
-    .filter((r) => r.unit && r.unit !== 'frames' && r.unit !== 'x' && !/\b(?:after|new|predicted|added)\b/i.test(r.about))
+    // (a setting of the step, crop's x or width, is what it was told, nothing it finds in the data: "which region has the most cells?" is no crop's left edge)
+    .filter((r) => r.unit && !r.setting && r.unit !== 'frames' && r.unit !== 'x' && !/\b(?:after|new|predicted|added)\b/i.test(r.about))
     .map((r) => (yesNo ? `is ${r.about}?` : `how much ${r.about}?`));
 }
 

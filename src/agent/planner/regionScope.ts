@@ -4,12 +4,15 @@
 // is left to the step's note that names it. A cut said after the steps it scopes ("segment, but only in the top half")
 // runs before them: a cut of the movie made after them would change nothing they made.
 import { buildArgs } from './builders.ts';
+import { asksCountPerRegion } from './regionCounts.ts';
 import { type Catalogue, acceptedInputs, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
+import { CENTRE_WORDS, PART_NOUNS, PLACE_WORDS, type Region, regionSaid } from '../../../tools/regionWords.ts';
 
 /** A part of the field by its place or its corners: "top left quarter", "left half", "central 64x64 region", "region x 10-100, y 20-80". */
-const PART = String.raw`(?:(?:top|bottom|upper|lower|left|right|central|middle)(?:[\s-]+(?:left|right|hand|most))?\s+(?:\d+\s*(?:px|pixels?)?\s*(?:x|×|by)\s*\d+\s*(?:px|pixels?)?\s+)?(?:half|third|quarter|quadrant|corner|region|side|part|area|square|window|box)|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|(?:region|area|rectangle|box)\s+(?:x\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+\s*,?\s*(?:and\s+)?y\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+|(?:from\s+)?\(\s*\d+\s*,\s*\d+\s*\)\s*(?:to|-)\s*\(\s*\d+\s*,\s*\d+\s*\)))`;
+const PLACES = PLACE_WORDS.join('|');
+const PART = String.raw`(?:(?:${PLACES})(?:[\s-]+(?:left|right|hand|most))?\s+(?:\d+\s*(?:px|pixels?)?\s*(?:x|×|by)\s*\d+\s*(?:px|pixels?)?\s+)?(?:${PART_NOUNS.join('|')})|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|(?:region|area|rectangle|box)\s+(?:x\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+\s*,?\s*(?:and\s+)?y\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+|(?:from\s+)?\(\s*\d+\s*,\s*\d+\s*\)\s*(?:to|-)\s*\(\s*\d+\s*,\s*\d+\s*\)))`;
 const OF_THE_IMAGE = String.raw`(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+view)?|frame|fov|view|well|movie))?`;
 
 /**
@@ -17,10 +20,10 @@ const OF_THE_IMAGE = String.raw`(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+v
  * half", "in the central 64x64 region", "in the region x 10-100, y 20-80", "in the ROI" (a step's note names one it
  * cannot apply).
  */
-export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|centre|center|middle|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
+export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|${CENTRE_WORDS.join('|')}|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
 
 /** A part of the field as the scope of a step, with or without a preposition ("only the top half", "segment the left half of the image", "in the centre"). */
-const SCOPED_PART = new RegExp(String.raw`${REGION.source}|\b(?:only|just|solely)\s+(?:in\s+|on\s+)?(?:the\s+)?(?:${PART}|centre|center|middle)${OF_THE_IMAGE}\b|\b(?:the|a)\s+${PART}${OF_THE_IMAGE}\b`, 'i');
+const SCOPED_PART = new RegExp(String.raw`${REGION.source}|\b(?:only|just|solely)\s+(?:in\s+|on\s+)?(?:the\s+)?(?:${PART}|${CENTRE_WORDS.join('|')})${OF_THE_IMAGE}\b|\b(?:the|a)\s+${PART}${OF_THE_IMAGE}\b`, 'i');
 
 /** Words that place a step after another ("then crop"): a cut said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|afterwards|once\s+(?:that|this|it)\s+is\s+done)\b/i;
@@ -54,16 +57,16 @@ function shifted(step: PlannedStep, at: number): PlannedStep {
 function partSaid(args: Record<string, unknown>): string {
   const size = typeof args.width === 'number' && typeof args.height === 'number' ? `${args.width} x ${args.height} px` : undefined;
   if (typeof args.x === 'number' && typeof args.y === 'number' && size) return `x ${args.x}-${args.x + (args.width as number) - 1}, y ${args.y}-${args.y + (args.height as number) - 1}`;
-  const region = typeof args.region === 'string' ? args.region : 'centre';
+  const region = (typeof args.region === 'string' ? args.region : 'centre') as Region;
   const place = region === 'centre' ? 'central' : region.replace(/_(?:half)?$/, '').replace('_', ' ');
-  if (size) return `the ${place} ${size}`;
-  return region === 'centre' ? 'the central half' : region.endsWith('half') ? `the ${place} half` : `the ${place} quarter`;
+  return size ? `the ${place} ${size}` : regionSaid(region);
 }
 
 /** The plan with a region said as a step's scope cut out first (see the top of this file). */
 export function withRegionCut(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   const cutter = regionCutter(catalogue);
-  if (!cutter || plan.steps.length === 0) return plan;
+  // ("is the left half more crowded than the right?": parts of the field compared, each counted, none cut out)
+  if (!cutter || plan.steps.length === 0 || asksCountPerRegion(conversation.request)) return plan;
   const firstReader = plan.steps.findIndex((s) => s.tool !== cutter && readsMovie(s, catalogue));
   const cutAt = plan.steps.findIndex((s) => s.tool === cutter);
   // a cut said after the steps it scopes, with no word that orders it after them: moved before them

@@ -27,6 +27,7 @@ import { isKnownMethodName } from './accounted.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
+import { regionCountAnswer } from './regionCounts.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
 
@@ -914,6 +915,10 @@ export function countAsQuestion(text: string): string | undefined {
   const lead = String.raw`^(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
   const told = new RegExp(String.raw`${lead}(?:quantify|determine|estimate|compute|calculate|find out|work out|figure out|assess|measure|count|tally|check|get)\s+(how many\b.+|(?:the\s+)?(?:total\s+)?(?:number|fraction|proportion|percentage|share)\s+of\b.+)$`, 'i').exec(t);
   if (told) return /^how many\b/i.test(told[1]) ? `${told[1]}?` : `what is ${told[1]}?`;
+  // "count them in each frame", "tally them up frame by frame": the things already found, counted at a scope, are asked for
+  // (a pronoun names no new thing to find: the objects of the session's labels)
+  const theirs = new RegExp(String.raw`^(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?${lead.slice(1)}(?:count|tally|number|enumerate)\s+(?:them|those|these|'em|em|all\s+of\s+them)(?:\s+up)?\s+((?:in|at|for|per|over|across|through|frame|time|each|every)\b.*)$`, 'i').exec(t);
+  if (theirs) return `how many objects are there ${theirs[1]}?`;
   // "count the cell divisions", "tally all mitoses": events counted are asked for (the things themselves are a step's count)
   const events = new RegExp(String.raw`${lead}(?:count|tally|quantify|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:cell\s+|nuclear\s+)?(?:divisions?|mitos[ie]s|mitotic events|splits|splitting events|cell splits)\b.*)$`, 'i').exec(t);
   return events ? `how many ${events[1]}?` : undefined;
@@ -1602,6 +1607,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const lineage = divisionTime ? newestTracks(conversation) : undefined;
   if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined, CERTAINTY_ASKED.test(question));
   const sizedTables = withSizesAsked(tablesOf(conversation), question);
+  // "which quadrant has the most cells?": the objects counted by where they are in the field, never a column that shares a word
+  const regions = regionCountAnswer(question, sizedTables, conversation);
+  if (regions) return regions;
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
   const net = netDisplacementFromTracks(question, scope, conversation, sizedTables);
   if (net) return net;

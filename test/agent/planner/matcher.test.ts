@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
+import { ToolIndex } from '../../../src/agent/planner/matcher.ts';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
 import { meaning, tokenize } from '../../../src/agent/planner/words.ts';
 
@@ -70,5 +71,18 @@ describe('the verbs of the tools\' example requests (stepVerb)', () => {
     const stem = (w: string) => meaning(tokenize(w)[0].stem);
     expect(index.isSharedObject(stem('nuclei'))).toBe(true);
     expect(index.isSharedObject(stem('speed'))).toBe(false);
+  });
+});
+
+describe('a summary is everyday English', () => {
+  // (stop 40: the crop tool's summary, "written as a new movie", made "new" a word of the domain, and a held-out question
+  // with "new" in it was read otherwise; a tool added with an ordinary sentence must not change how other requests read)
+  it('does not make the words only a summary writes words of the domain', () => {
+    const tool = (name: string, summary: string, words: string[]) => ({ name, description: summary, self: { summary, words, examples: [`${words[0]} the cells`] } });
+    const [a, b] = [tool('segment', 'Segments the cells.', ['segment']), tool('track', 'Tracks the cells over time.', ['track'])];
+    const withCrop = new ToolIndex([a, b, tool('crop', 'Crops the movie, written as a new movie; the original is left as it is.', ['crop'])]);
+    const without = new ToolIndex([a, b]);
+    for (const word of ['new', 'original', 'left', 'written']) expect(withCrop.knows(meaning(tokenize(word)[0].stem))).toBe(without.knows(meaning(tokenize(word)[0].stem)));
+    expect(withCrop.knows(meaning(tokenize('crop')[0].stem))).toBe(true);
   });
 });
