@@ -204,7 +204,17 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     return notes.length ? { ...taken, notApplied: [...(route.notApplied ?? []), ...notes] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const channelsNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels;
+  const runNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+  const channelsNow = runNow.channels;
+  // ("slow GFP down to every 10 min" at 5 min, mCherry imaged too: an interval said of some channels only, a whole multiple of the
+  // run's, is those channels imaged every Nth time point; any other interval of some channels is asked about below)
+  const only = route.args.changes as Adjustment[];
+  const named = uniquePresets(findChannels(words, config));
+  if (only.length === 1 && only[0].kind === 'interval' && only[0].onlyAt === undefined && route.args.forS === undefined && runNow.intervalS && channelsNow?.length && named.length
+    && named.every((c) => channelsNow.some((n) => n.toLowerCase() === c.toLowerCase())) && channelsNow.some((n) => !named.some((c) => c.toLowerCase() === n.toLowerCase()))) {
+    const n = only[0].intervalS / runNow.intervalS;
+    if (Number.isInteger(n) && n >= 2) return { ...route, args: { ...route.args, changes: named.map((channel) => ({ kind: 'acquireEvery', channel, every: n })) } };
+  }
   const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };

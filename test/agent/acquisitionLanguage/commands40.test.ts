@@ -17,3 +17,14 @@ describe('a change for a while, then back to the value the run has now (stop 40)
     expect(spanForAWhile('every 30 s for the next 20 min, then go back to every 5 min')).toMatchObject({ rest: 'every 30 s', forS: 1200, backTo: 'every 5 min' });
   });
 });
+
+describe('an interval said of some channels only (stop 40)', () => {
+  it('a whole multiple of the run\'s interval is those channels every Nth time point', () => {
+    expect(running('slow down GFP to every 10 min')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'acquireEvery', channel: 'FITC', every: 2 }] } });
+    expect(running('image mCherry every 15 min from now')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'acquireEvery', channel: 'Rhodamine', every: 3 }] } });
+  });
+  it('any other interval of one channel is asked back, never the whole run changed', () => {
+    expect(running('can you make the interval 2 min for GFP only?')).toMatchObject({ ask: expect.stringMatching(/every channel/), command: true });
+    expect(running('every 10 min')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 600 }] } });
+  });
+});
