@@ -163,6 +163,8 @@ const setCalibration = defineTool({
         channelColors: effective.channelColors ?? null,
         ...(header ? { header } : {}),
         ...(overridden.length && changed ? { overridesHeader: true } : {}),
+        // (the step named by what it set: "set the frame interval", not the pixel size it did not touch)
+        ...(changed && !args.clear ? { did: `set the ${[given.pixelSizeUm !== undefined && 'pixel size', given.zStepUm !== undefined && 'z step', given.frameIntervalS !== undefined && 'frame interval', (given.channelNames ?? given.channelColors) && 'channel names'].filter(Boolean).join(', ').replace(/, ([^,]+)$/, ' and $1') || 'calibration'}` } : {}),
       },
     };
   },

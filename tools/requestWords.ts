@@ -52,7 +52,7 @@ export function micrometres(q: RequestQuantity): number | undefined {
  * The words before a number with no unit that make it a pixel size in µm ("pixel size 0.33", "pixel size: 0.65"):
  * µm is the unit a pixel size is given in when none is said (as in Fiji's Properties).
  */
-export const BARE_PIXEL_SIZE_BEFORE = /\bpixel\s*size\s*(?:is\s+|was\s+|=\s*|:\s*|of\s+)?(?:about\s+|around\s+|~\s*)?$/i;
+export const BARE_PIXEL_SIZE_BEFORE = /\b(?:pixel|px)[\s-]*size\s*(?:is\s+|was\s+|=\s*|:\s*|of\s+)?(?:about\s+|around\s+|~\s*)?$/i;
 
 export const formatNumber = (n: number): string => String(Math.round(n * 100) / 100);
 

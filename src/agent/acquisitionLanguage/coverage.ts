@@ -122,6 +122,13 @@ export function coverageOfChanges(words: string, changes: Adjustment[], config: 
   if (staying && unused.every((u) => u.kind === 'channel' && u.preset !== undefined && staying.some((c) => c.toLowerCase() === u.preset!.toLowerCase())) && changes.some((c) => c.kind !== 'dropChannel') && changes.filter((c) => c.kind !== 'dropChannel').every(ofEveryChannel)) {
     return { ask: `I read "${words.trim()}" as: ${done}; but ${said} cannot have that on its own: it holds for every channel still imaged (${staying.join(', ')}), so nothing was changed. Say it for the whole run, or drop the other channels too.` };
   }
+  // ("make the interval 2 min for GFP only", "GFP exposure ... " read as no channel's: a change of every channel with only some
+  // channels named would change the others too, more than was asked: asked, nothing changed (unless those are every channel imaged)
+  const named = unused.filter((u) => u.kind === 'channel' && u.preset !== undefined);
+  const everyImaged = !!channelsNow?.length && channelsNow.every((c) => named.some((u) => u.preset!.toLowerCase() === c.toLowerCase()));
+  if (named.length && named.length === unused.length && changes.every(ofEveryChannel) && !everyImaged) {
+    return { ask: `I read "${words.trim()}" as: ${done}, which holds for every channel${channelsNow?.length ? ` imaged (${channelsNow.join(', ')})` : ''}, not for ${said} alone, so nothing was changed. Say it for the whole run, or for one channel as "image ${named[0].preset} every 3rd time point" or "${named[0].preset} exposure 50 ms".` };
+  }
   if (changes.some(drops)) return { ask: `I read "${words.trim()}" as: ${done}, but not ${said}, so nothing was changed: say which channel or position to drop, e.g. "drop DAPI" or "drop position 2".` };
   return { notApplied: `Not applied: ${said} (${unused.some((u) => u.kind === 'filter') ? 'no channel of this microscope images through that filter band' : 'no change was read for it'}); I did: ${done}.` };
 }

@@ -16,8 +16,14 @@ const FOR_A_COUNT = new RegExp(String.raw`\bfor\s+(?=${NUMBER}\s*(?:time[\s-]?po
 /** "then go back", "and then back to normal", "then revert to what it was": the end of a change for a while, said. */
 const SET_BACK = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)?\s*,?\s*(?:(?:go|switch|change|set\s+(?:it|them|everything)|put\s+(?:it|them|everything)|revert|return|come)\s+)?back(?:\s+(?:to\s+(?:normal|the\s+(?:usual|old|previous|original)(?:\s+\w+)?|what\s+(?:it|they)\s+(?:was|were)|before|how\s+it\s+was)|again))?\s*(?:please|pls)?\s*[.!]*$|\s*[,;]?\s*(?:and\s+)?then\s+(?:revert|return)\b.*$/i;
 
-/** A span a change lasts: its time (s), or a count of time points. */
-export type SpanForAWhile = { rest: string; forS: number; timePoints?: undefined } | { rest: string; timePoints: number; forS?: undefined };
+/**
+ * "then go back to every 5 min", "and after that back to 10 %": the end of a change for a while said with a value
+ * (the router keeps it as the set-back only when that value is the setting's value now).
+ */
+const SET_BACK_TO = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)\s*,?\s*(?:(?:go|switch|change|revert|return|come|drop|set\s+(?:it|them)|put\s+(?:it|them))\s+)?back\s+(?:down\s+|up\s+)?to\s+(.+?)\s*(?:please|pls)?\s*[.!]*$/i;
+
+/** A span a change lasts: its time (s), or a count of time points; `backTo`, the words of the value it is said to go back to. */
+export type SpanForAWhile = ({ rest: string; forS: number; timePoints?: undefined } | { rest: string; timePoints: number; forS?: undefined }) & { backTo?: string };
 
 /**
  * The words without the span and its length, or undefined when no span follows such words. `plain`: a span
@@ -27,11 +33,14 @@ export function spanForAWhile(text: string, plain = false): SpanForAWhile | unde
   const opened = plain ? [...text.matchAll(FOR)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT)];
   for (const m of opened) {
     const from = m.index! + m[0].length;
-    const cut = (end: number) => `${text.slice(0, m.index!)} ${text.slice(end)}`.replace(SET_BACK, '').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;]+$/, '').trim();
+    const joined = (end: number) => `${text.slice(0, m.index!)} ${text.slice(end)}`.replace(SET_BACK, '');
+    const backTo = (end: number) => SET_BACK_TO.exec(joined(end))?.[1];
+    const cut = (end: number) => joined(end).replace(SET_BACK_TO, '').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;]+$/, '').trim();
+    const withBack = (end: number) => (backTo(end) ? { backTo: backTo(end) } : {});
     const counted = TIME_POINTS.exec(text.slice(from));
     if (counted) {
       const n = toNumber(counted[1]);
-      if (Number.isInteger(n) && n >= 1) return { rest: cut(from + counted[0].length), timePoints: n };
+      if (Number.isInteger(n) && n >= 1) return { rest: cut(from + counted[0].length), timePoints: n, ...withBack(from + counted[0].length) };
       continue;
     }
     // ("for the next hour": a unit alone is one of it)
@@ -40,7 +49,7 @@ export function spanForAWhile(text: string, plain = false): SpanForAWhile | unde
     if (!span) continue;
     const taken = after.slice(0, span.length).replace(/^1 /, '');
     const end = from + (after.startsWith('1 ') && !text.slice(from).startsWith('1 ') ? taken.length : span.length);
-    return { rest: cut(end), forS: span.seconds };
+    return { rest: cut(end), forS: span.seconds, ...withBack(end) };
   }
   return undefined;
 }

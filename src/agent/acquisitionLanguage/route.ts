@@ -204,7 +204,17 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     return notes.length ? { ...taken, notApplied: [...(route.notApplied ?? []), ...notes] } : taken;
   }
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const channelsNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels;
+  const runNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+  const channelsNow = runNow.channels;
+  // ("slow GFP down to every 10 min" at 5 min, mCherry imaged too: an interval said of some channels only, a whole multiple of the
+  // run's, is those channels imaged every Nth time point; any other interval of some channels is asked about below)
+  const only = route.args.changes as Adjustment[];
+  const named = uniquePresets(findChannels(words, config));
+  if (only.length === 1 && only[0].kind === 'interval' && only[0].onlyAt === undefined && route.args.forS === undefined && runNow.intervalS && channelsNow?.length && named.length
+    && named.every((c) => channelsNow.some((n) => n.toLowerCase() === c.toLowerCase())) && channelsNow.some((n) => !named.some((c) => c.toLowerCase() === n.toLowerCase()))) {
+    const n = only[0].intervalS / runNow.intervalS;
+    if (Number.isInteger(n) && n >= 2) return { ...route, args: { ...route.args, changes: named.map((channel) => ({ kind: 'acquireEvery', channel, every: n })) } };
+  }
   const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
@@ -435,11 +445,38 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
   try {
     const changes = parseAdjustment(span.rest, config, state);
     if (!changes.length || !changes.every(canBeSetBack)) return undefined;
+    // ("every 30 s for 20 min, then back to every 5 min": the value gone back to is the setting's value now, so it is the
+    // set-back; another value is a second phase, read as a whole and asked about)
+    // ("GFP at 10 % for an hour, then back to 50 %": a value with no channel is of the one channel changed)
+    const changedChannels = [...new Set(changes.flatMap((c) => ('channel' in c && c.channel ? [c.channel] : [])))];
+    const ofChanged = (c: Adjustment): Adjustment => ((c.kind === 'exposure' || c.kind === 'power') && !c.channel && changedChannels.length === 1 ? { ...c, channel: changedChannels[0] } : c);
+    // ("then back to 50 %": a value alone, read as the changed channel's)
+    const backTo = (): Adjustment[] => {
+      try {
+        return parseAdjustment(span.backTo!, config, state);
+      } catch (err) {
+        if (changedChannels.length !== 1) throw err;
+        return parseAdjustment(`${changedChannels[0]} ${span.backTo}`, config, state);
+      }
+    };
+    if (span.backTo !== undefined && !backTo().every((c) => isSettingNow(ofChanged(c), state))) return undefined;
     const forS = span.forS ?? timePointsLastS(span.timePoints, changes, state.intervalS);
     return forS === undefined ? undefined : { changes, forS };
   } catch {
     return undefined;
   }
+}
+
+/** Whether a change sets what the run has now (the interval, a channel's exposure or power as the conversation tells them). */
+function isSettingNow(c: Adjustment, state: ReturnType<typeof runStateOf>): boolean {
+  if (c.kind === 'interval') return c.onlyAt === undefined && state.intervalS === c.intervalS;
+  if (c.kind === 'exposure' || c.kind === 'power') {
+    const now = c.kind === 'exposure' ? state.exposureMs : state.powerPercent;
+    const value = c.kind === 'exposure' ? c.exposureMs : c.powerPercent;
+    const channels = c.channel ? [c.channel] : (state.channels ?? []);
+    return channels.length > 0 && channels.every((ch) => now?.[ch] === value);
+  }
+  return false;
 }
 
 /** A change of one channel's imaging (dropped, its light, every Nth time point), which no plan to start reads as. */

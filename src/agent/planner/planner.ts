@@ -1750,6 +1750,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     for (const l of understood.labelling ?? []) clause = clause.replace(text.slice(l.start, l.end), ' ').replace(/\s+/g, ' ').trim();
     steps.push({ tool: mentions[i].tool, args, clause });
   }
+  settingClausesToTheStepBefore(steps, text, conversation, catalogue);
   // the order the words ask for ("segment, but first correct the drift")
   const order = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.order - b.m.order).map(({ i }) => i);
   const orderedSteps = order.map((i) => steps[i]);
@@ -2890,6 +2891,46 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
   const end = i + 1 < mentions.length ? mentions[i + 1].start : Math.max(mentions[i].end, told.at(-1)?.end ?? text.length);
   // ("Step 2: segment nuclei (triangle) Step 3: track": the next item's marker is no number of this step)
   return withoutListMarkers(text).slice(start, end);
+}
+
+/**
+ * "track; max 10 px per frame; then measure speeds", "segment the nuclei; pixel size is 0.65 µm, nuclei about 10 µm wide,
+ * then measure": a setting said as a clause of its own, with no verb, lies in the words of the step said after it (each
+ * step's words run to the next step's). Where that step takes nothing from it and the step said just before does (a
+ * number of its own), it is the step before's setting: moved to its words, so it is applied there and never named as
+ * not applied to a step that has no such option. Only where the later step has words of its own besides it.
+ */
+function settingClausesToTheStepBefore(steps: PlannedStep[], text: string, conversation: Conversation, catalogue: Catalogue): void {
+  const argsText = (args: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(args).filter(([k]) => !k.startsWith('$'))));
+  const holds = (args: Record<string, unknown>, numbers: number[]) => Object.values(args).some((v) => typeof v === 'number' && numbers.includes(v));
+  for (let i = 1; i < steps.length; i++) {
+    const parts = splitClauses(steps[i].clause);
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const said = part.text.replace(/^[\s,;:-]*(?:and|then|but|also)?\s*/i, '').replace(/[\s,;:.-]+$/, '');
+      // ("only cells larger than 100 px": "only" opens no action)
+      if (!said || !/\d/.test(said) || opensWithAnAction(said.replace(/^(?:only|just|solely)\s+/i, ''))) continue;
+      const numbers = findQuantities(said).filter((q) => q.unit !== '').map((q) => q.value);
+      if (!numbers.length) continue;
+      // (the later step has other words: the clause that asks for it)
+      if (!parts.some((p) => p !== part && /[\p{L}]{3,}/u.test(p.text.replace(/\b(?:and|then|but|also|please|pls)\b/gi, '')))) continue;
+      // the later step takes nothing from it: no number of its, by its own reading or by its settings' words
+      const later = steps[i];
+      if (holds(later.args, numbers) || Object.keys(statedNumbers(later.tool, said, catalogue)).length > 0) continue;
+      // the step before takes it: by its own reading (a number of its arguments), by its settings' words, or took it already
+      const before = steps[i - 1];
+      const base = { text, conversation, catalogue, single: false };
+      const taken = buildArgs(before.tool, { ...base, clause: `${before.clause}, ${said}`, previous: steps[i - 2] });
+      const gained = Object.keys(taken).filter((k) => !k.startsWith('$') && JSON.stringify(taken[k]) !== JSON.stringify(before.args[k]));
+      if (gained.some((k) => before.args[k] !== undefined)) continue;
+      const byWords = Object.keys(statedNumbers(before.tool, said, catalogue)).filter((k) => before.args[k] === undefined);
+      // (a clause that leaves things out, "excluding objects under 50 px", only by a setting's words: never a step turned down)
+      if (part.negated ? !byWords.length : !gained.length && !byWords.length && !holds(before.args, numbers)) continue;
+      if (argsText(taken) !== argsText(before.args)) before.args = taken;
+      before.clause = `${before.clause}, ${said}`;
+      later.clause = later.clause.replace(said, ' ').replace(/\s{2,}/g, ' ');
+    }
+  }
 }
 
 /** The words name an input of this type ("the tracks", "the masks", "the table"). */

@@ -212,7 +212,10 @@ const TOLD_TIME = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
  */
 export const TOLD_PIXEL_SIZE = new RegExp(
   [
-    String.raw`\b(?:the\s+)?(?:pixel\s+size|pixels?)\s+(?:is|are|=|:|of)?\s*(?:about\s+|around\s+|~\s*)?${TOLD_NUM}\s*${TOLD_LEN}(?!\s*(?:\/|per)\s*${TOLD_TIME}\b)`,
+    // ("pixel size is 0.65 µm", "px size 0.65um", "pixelsize=0.65 um", "pixel-size: 0.65 µm", "the pixels are 0.65 µm")
+    String.raw`\b(?:the\s+)?(?:(?:pixel|px)[\s-]*size|pixels?)\s*(?:is\s+|are\s+|=\s*|:\s*|of\s+)?(?:about\s+|around\s+|~\s*)?${TOLD_NUM}\s*${TOLD_LEN}(?!\s*(?:\/|per)\s*${TOLD_TIME}\b)`,
+    // ("1 px = 0.65 µm", "one pixel is 0.65 microns", "1 pixel corresponds to 650 nm")
+    String.raw`\b(?:1|one|each|a|every)\s*(?:px|pixels?)\s*(?:=|is|equals|corresponds\s+to|represents)\s*${TOLD_NUM}\s*${TOLD_LEN}(?!\s*(?:\/|per)\s*${TOLD_TIME}\b)`,
     String.raw`\b(?:at\s+|with\s+)?${TOLD_NUM}\s*${TOLD_LEN}\s*(?:\/|per|a)\s*(?:px|pixels?)\b`,
     String.raw`\b(?:with\s+)?${TOLD_NUM}[- ]?${TOLD_LEN}\s+pixels?\b`,
   ].join('|'),
