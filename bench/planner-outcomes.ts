@@ -11,6 +11,22 @@ import { fileURLToPath } from 'node:url';
 import { ALL_TOOLS } from '../src/agent/allTools.ts';
 import { loadSuites, runSuites, type EvalSuite } from '../src/agent/evals.ts';
 
+// (a time of day said, "stop at 17:30", is planned as minutes from now: each case runs on a clock that starts at the same
+// 09:00 and goes on with the real one, so that its plan is the same whenever the check runs)
+const FIXED_START = new Date(2026, 0, 5, 9, 0, 0).getTime();
+const RealDate = Date;
+let caseStarted = RealDate.now();
+class CaseClock extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(CaseClock.now());
+    else super(...(args as [number]));
+  }
+  static override now(): number {
+    return FIXED_START + (RealDate.now() - caseStarted);
+  }
+}
+globalThis.Date = CaseClock as DateConstructor;
+
 const evals = fileURLToPath(new URL('../evals/', import.meta.url));
 const only = process.argv[2] ? new RegExp(process.argv[2]) : undefined;
 const files = readdirSync(evals, { recursive: true })
@@ -26,11 +42,13 @@ const pathOf = new Map(suites.map((s) => [s.suite, s.path]));
 const whole = createHash('sha256');
 let count = 0;
 const cpu = process.cpuUsage();
+caseStarted = RealDate.now();
 await runSuites(suites, {
   model: 'offline',
   tools: ALL_TOOLS,
   filter: (c, s) => !(c.execute ?? s.execute),
   onCase: (r) => {
+    caseStarted = RealDate.now();
     const path = pathOf.get(r.suite) ?? r.suite;
     // a case's temporary folder is named at random: it is not part of the outcome
     const text = JSON.stringify({ calls: r.calls, answers: r.answers, skipped: r.skipped ?? null }).replace(/cellpilot-eval-[A-Za-z0-9]+/g, 'cellpilot-eval-X');
