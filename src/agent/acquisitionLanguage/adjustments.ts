@@ -472,13 +472,16 @@ const OTHERS_GO_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|
 
 function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
+  // (a figure makes a clause part of a command in every reading below; the channels named are found once)
+  if (/\d/.test(t)) return false;
+  const noChannel = findChannels(t, config).length === 0;
   // "let's keep everything the same", "leave the rest as it is": what stays is no change
-  if (!/\d/.test(t) && findChannels(t, config).length === 0 && /^(?:(?:let'?s|please|we can|just|but)\s+)*(?:keep|leave)\s+(?:everything|all|the rest|the others?)(?:\s+else)?\s+(?:the same|as (?:it is|is|they are|before)|unchanged|alone)\s*[.!]*$/.test(t)) return true;
+  if (noChannel && /^(?:(?:let'?s|please|we can|just|but)\s+)*(?:keep|leave)\s+(?:everything|all|the rest|the others?)(?:\s+else)?\s+(?:the same|as (?:it is|is|they are|before)|unchanged|alone)\s*[.!]*$/.test(t)) return true;
   // "keep the interval as is but add Cy5", "leave the GFP exposure unchanged", "don't touch the z-stack": a setting said to stay is no change
-  if (!/\d/.test(t) && KEPT_AS_IT_IS.test(t)) return true;
+  if (KEPT_AS_IT_IS.test(t)) return true;
   // "keep everything else running", "the others can carry on", "let the rest go on": the rest of the run going on, as it does anyway
-  if (!/\d/.test(t) && findChannels(t, config).length === 0 && OTHERS_GO_ON.test(t)) return true;
-  return !/\d/.test(t) && findChannels(t, config).length === 0 && !REMARK_BREAKERS.test(t);
+  if (noChannel && OTHERS_GO_ON.test(t)) return true;
+  return noChannel && !REMARK_BREAKERS.test(t);
 }
 
 /**

@@ -333,6 +333,8 @@ function nearestValue(arg: string, values: string[], clause: string): string | u
   // (the argument's name as written: "cells" is no word of "objects", though the thesaurus reads both as things found)
   const literal = tokenize(arg.replace(/([a-z])([A-Z])/g, '$1 $2')).map((t) => t.stem);
   const named = tokens.map((t) => literal.includes(t.stem));
+  // (a value counts only beside the argument's name: a clause that does not say the name has none, whatever its values)
+  if (!named.includes(true)) return undefined;
   let best: { value: string; distance: number } | undefined;
   for (const value of values) {
     const v = tokenize(value.replace(/_/g, ' ')).map((t) => t.stem);

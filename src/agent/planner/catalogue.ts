@@ -20,6 +20,8 @@ export interface PropertyInfo {
 
 /** The values an argument allows, as text: its enum, or the enums of its alternatives ("max", "mean" of project's method). */
 export function allowedValues(p: PropertyInfo): string[] {
+  // (most arguments have no alternatives: their enum alone, without building the lists below; ~1% of a plan-only suite)
+  if (!p.anyOf) return p.enum ? p.enum.map(String) : [];
   return [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].map(String);
 }
 

@@ -66,12 +66,13 @@ function asksForAnErrand(clause: Clause, index: ToolIndex, alone: AloneReading, 
   if ((bare.match(/[\p{L}'’-]{2,}/gu) ?? []).length < 2) return false;
   // ("..., nothing fancy", "for my thesis": how or for whom it is asked, no errand)
   if (withoutPurpose(bare).trim().length === 0) return false;
+  // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand;
+  // tested before the readings below, which cost more)
+  if (/[\d=:()[\]]/.test(bare)) return false;
   // (a fluorophore or channel named, "time series in EGFP", is imaging)
   if ((bare.match(/[\p{L}\d]+/gu) ?? []).some((w) => CHANNELS.some((c) => w.toLowerCase().endsWith(c))) || alone.namesAChannel?.(bare)) return false;
   // (a tool named, "track them for my thesis", or a thing imaged, "feed the cells", keeps the clause ours)
   if (index.match(bare).some((m) => m.named) || namesAThingImaged(bare, index)) return false;
-  // ("polynomial order 3)", "method=li", "5 um above": numbers, settings and asides are a step's, never an errand)
-  if (/[\d=:()[\]]/.test(bare)) return false;
   return alone.outside(bare) || (byWhatItActsOn && actsOnAThingFromElsewhere(bare, index));
 }
 

@@ -17,6 +17,8 @@ const OVERWRITING = new RegExp(
   'giu',
 );
 
+const ANY_OVERWRITING_WORD = /replac|writ|sav|in[- ]place/iu;
+
 export interface Overwrite {
   start: number;
   end: number;
@@ -25,6 +27,8 @@ export interface Overwrite {
 
 /** Where a request asks to overwrite its raw data; empty when it does not. */
 export function overwritesOfInput(request: string): Overwrite[] {
+  // (every match holds one of these words, under the same flags: most requests have none, and the whole pattern is slow to fail)
+  if (!ANY_OVERWRITING_WORD.test(request)) return [];
   return [...request.matchAll(OVERWRITING)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, said: m[0].trim() }));
 }
 

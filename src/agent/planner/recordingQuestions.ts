@@ -69,18 +69,30 @@ export function aboutTheAnalysis(text: string, catalogue: Catalogue = new Map())
   if (!namesAnalysed(words)) return false;
   // (a property's own phrase, "the intensity range of the first frame", keeps its words)
   const covered = new Set<number>();
-  for (const tool of toolNames(catalogue)) {
-    if (!onlyReports(tool, catalogue)) continue;
-    for (const value of Object.values(selfOf(tool, catalogue)?.results ?? {})) {
-      for (const phrase of value.words ?? []) {
-        const parts = phrase.toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
-        const at = phraseAt(words, parts);
-        if (at >= 0) for (let k = 0; k < parts.length; k++) covered.add(at + k);
-      }
-    }
+  for (const parts of reportedPhrases(catalogue)) {
+    const at = phraseAt(words, parts);
+    if (at >= 0) for (let k = 0; k < parts.length; k++) covered.add(at + k);
   }
   return namesAnalysed(words, covered);
 }
+
+/** The words of every phrase the reporting tools declare for their results, read once per catalogue (the tools' own when it is empty). */
+function reportedPhrases(catalogue: Catalogue): string[][] {
+  const kept = catalogue.size ? phrasesByCatalogue.get(catalogue) : phrasesOfOurTools;
+  if (kept) return kept;
+  const out: string[][] = [];
+  for (const tool of toolNames(catalogue)) {
+    if (!onlyReports(tool, catalogue)) continue;
+    for (const value of Object.values(selfOf(tool, catalogue)?.results ?? {})) {
+      for (const phrase of value.words ?? []) out.push(phrase.toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? []);
+    }
+  }
+  if (catalogue.size) phrasesByCatalogue.set(catalogue, out);
+  else phrasesOfOurTools = out;
+  return out;
+}
+const phrasesByCatalogue = new WeakMap<Catalogue, string[][]>();
+let phrasesOfOurTools: string[][] | undefined;
 
 /** The words of a text as written (lower case, hyphens and slashes split), for phrase matching. */
 function wordsOf(text: string): string[] {
