@@ -188,8 +188,9 @@ function logOffset(smoothed: Float32Array, low: number): number {
 }
 
 /** Median inscribed radius and median area of the objects of a bright-object plane, thresholded by Otsu after smoothing by sigmaPx. */
-export function measureObjects(bright: Float32Array, width: number, height: number, sigmaPx: number): { radiusPx: number; edgeRadiusPx: number; medianAreaPx: number; objects: number; peaks: number[]; peakLabels: number[]; thresholdValue: number } {
-  const smoothed = sigmaPx > 0 ? gaussianBlur(bright, width, height, sigmaPx) : bright;
+export function measureObjects(bright: Float32Array, width: number, height: number, sigmaPx: number, smoothedGiven?: Float32Array): { radiusPx: number; edgeRadiusPx: number; medianAreaPx: number; objects: number; peaks: number[]; peakLabels: number[]; thresholdValue: number } {
+  // (`smoothedGiven`: `bright` already smoothed by sigmaPx, read only)
+  const smoothed = smoothedGiven ?? (sigmaPx > 0 ? gaussianBlur(bright, width, height, sigmaPx) : bright);
   const t = foregroundThreshold(smoothed);
   const background = backgroundMode(smoothed);
   const mask = new Uint8Array(width * height);
@@ -283,9 +284,9 @@ function weightedMedian(values: number[], weights: number[]): number {
 
 
 /** The threshold's object measure, from smoothing `startSigmaPx`, with smoothing and radius refined together (radius / SMOOTHING_PER_RADIUS). */
-export function refineScale(bright: Float32Array, width: number, height: number, startSigmaPx: number, floorSigmaPx = 1): ReturnType<typeof measureObjects> & { sigmaPx: number } {
+export function refineScale(bright: Float32Array, width: number, height: number, startSigmaPx: number, floorSigmaPx = 1, startSmoothed?: Float32Array): ReturnType<typeof measureObjects> & { sigmaPx: number } {
   let sigmaPx = startSigmaPx;
-  let estimate = measureObjects(bright, width, height, sigmaPx);
+  let estimate = measureObjects(bright, width, height, sigmaPx, startSmoothed);
   for (let pass = 0; pass < MAX_SCALE_PASSES && estimate.radiusPx > 0; pass++) {
     const nextSigma = Math.max(floorSigmaPx, estimate.radiusPx / SMOOTHING_PER_RADIUS);
     const next = measureObjects(bright, width, height, nextSigma);
@@ -303,14 +304,17 @@ export function refineScale(bright: Float32Array, width: number, height: number,
  * estimate with light smoothing (1 px), then again smoothed by a sixth of that radius so
  * noise does not break large, dim objects into specks. `polarity` skips the detection.
  */
-export function estimateObjectScale(plane: PlaneData, width: number, height: number, polarity?: ObjectPolarity): ObjectScale {
+export function estimateObjectScale(plane: PlaneData, width: number, height: number, polarity?: ObjectPolarity, lightGiven?: Float32Array): ObjectScale {
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   const values = toFloat32(plane);
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
-  const light = gaussianBlur(values, width, height, 1);
+  // (`lightGiven`: the plane, non-finite pixels as 0, smoothed by 1 px, read only; the same smoothing of the bright-object
+  // plane is measured from, and again where the noise grain is looked for: made once)
+  const light = lightGiven ?? gaussianBlur(values, width, height, 1);
   const chosen = polarity ?? detectPolarity(light);
   const bright = chosen === 'dark' ? brightObjects(values) : values;
-  const { estimate, note } = beyondNoiseGrain(bright, width, height, refineScale(bright, width, height, 1));
+  const brightLight = bright === values ? light : gaussianBlur(bright, width, height, 1);
+  const { estimate, note } = beyondNoiseGrain(bright, width, height, refineScale(bright, width, height, 1, 1, brightLight), brightLight);
   // The smoothing settles on the threshold's radius; the object's own edge lies inside it.
   const { edgeRadiusPx, peaks: _p, peakLabels: _l, ...rest } = estimate;
   return { ...rest, radiusPx: edgeRadiusPx > 0 ? edgeRadiusPx : estimate.radiusPx, polarity: chosen, ...(note ? { note } : {}) };
@@ -365,10 +369,9 @@ export function blobContrast(light: Float32Array, width: number, height: number,
  * GRAIN_CONTRAST_GAIN times more than the first ones and are GRAIN_SIZE_GAIN times larger. Measured on MSC-02 resampled 3x
  * (cells of about 100 px, low SNR): the first estimate is 3.1-4.5 px on two of three sample frames.
  */
-function beyondNoiseGrain(bright: Float32Array, width: number, height: number, first: ReturnType<typeof refineScale>): { estimate: ReturnType<typeof refineScale>; note?: string } {
+function beyondNoiseGrain(bright: Float32Array, width: number, height: number, first: ReturnType<typeof refineScale>, light: Float32Array): { estimate: ReturnType<typeof refineScale>; note?: string } {
   const firstRadius = first.edgeRadiusPx > 0 ? first.edgeRadiusPx : first.radiusPx;
   if (firstRadius >= GRAIN_RADIUS_PX) return { estimate: first };
-  const light = gaussianBlur(bright, width, height, 1);
   const firstContrast = blobContrast(light, width, height, first);
   let best = first;
   let bestContrast = firstContrast;
@@ -398,14 +401,15 @@ function beyondNoiseGrain(bright: Float32Array, width: number, height: number, f
 /** Objects sized by estimateBlobScale per plane (more are subsampled); measured 0.4-0.8 s of CPU per plane on SIM+ 02 and MSC-02 (0.6-0.9 megapixels). */
 const MAX_BLOB_POINTS = 300;
 
-export function estimateBlobScale(plane: PlaneData, width: number, height: number, polarity: ObjectPolarity, radiusPx: number): number {
+export function estimateBlobScale(plane: PlaneData, width: number, height: number, polarity: ObjectPolarity, radiusPx: number, lightGiven?: Float32Array): number {
   if (!(radiusPx > 0)) return Number.NaN;
   const values = toFloat32(plane);
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
   const bright = polarity === 'dark' ? brightObjects(values) : values;
   const objects = measureObjects(bright, width, height, Math.max(1, radiusPx / SMOOTHING_PER_RADIUS));
   if (!objects.peaks.length) return Number.NaN;
-  const light = gaussianBlur(bright, width, height, 1);
+  // (`lightGiven`: the plane, non-finite pixels as 0, smoothed by 1 px, read only: the bright plane's where objects are bright)
+  const light = lightGiven && bright === values ? lightGiven : gaussianBlur(bright, width, height, 1);
   const step = Math.max(1, Math.floor(light.length / 65536));
   const above: number[] = [];
   for (let i = 0; i < light.length; i += step) if (light[i] > objects.thresholdValue) above.push(light[i]);

@@ -132,7 +132,7 @@ function lightPlane({ plane, width, height }: SamplePlane): Float32Array {
 function objectScaleOf(sample: SamplePlane, polarity: ObjectPolarity | undefined): ReturnType<typeof estimateObjectScale> {
   const { plane, width, height } = sample;
   const chosen = polarity ?? detectPolarity(lightPlane(sample));
-  return memoOnPlane(plane, `scale:${width}x${height}:${chosen}`, () => estimateObjectScale(plane, width, height, chosen));
+  return memoOnPlane(plane, `scale:${width}x${height}:${chosen}`, () => estimateObjectScale(plane, width, height, chosen, lightPlane(sample)));
 }
 
 function median(values: number[]): number {
@@ -291,7 +291,7 @@ const MAX_BLOB_OVER_THRESHOLD_RATIO = 2;
 function blobScaleWhereThresholdSeesCores(samples: SamplePlane[], thresholdRadii: number[], objects: ObjectPolarity): { radiusPx: number; note: string } | undefined {
   if (!thresholdRadii.length || thresholdRadii.some((r) => !(r > 0))) return undefined;
   const spread = radiusSpread(thresholdRadii);
-  const blob = samples.map((s, k) => memoOnPlane(s.plane, `blob:${s.width}x${s.height}:${objects}:${thresholdRadii[k]}`, () => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k])));
+  const blob = samples.map((s, k) => memoOnPlane(s.plane, `blob:${s.width}x${s.height}:${objects}:${thresholdRadii[k]}`, () => estimateBlobScale(s.plane, s.width, s.height, objects, thresholdRadii[k], lightPlane(s))));
   if (blob.some((r) => !(r > 0))) return undefined;
   const ratios = blob.map((b, k) => b / thresholdRadii[k]);
   const range = `${Math.min(...blob).toFixed(1)}-${Math.max(...blob).toFixed(1)} px`;

@@ -5,7 +5,7 @@
 import type { SamplePlane } from './seg-auto.ts';
 import { upperMedianOf } from './quickselect.ts';
 import { memoOnPlane, optionsKey } from './plane-memo.ts';
-import { segmentPlaneRemembered, type SegmentOptions } from './seg-plane.ts';
+import { PlaneShare, segmentPlaneRemembered, type SegmentOptions } from './seg-plane.ts';
 import { MAX_SOLIDITY_OF_ONE, overlaps, solidity } from './temporalRepair.ts';
 import { boundingBoxes } from './watershed.ts';
 
@@ -89,7 +89,9 @@ export function thresholdBreakage(samples: SamplePlane[], options: SegmentOption
   for (const { plane, width, height } of samples) {
     // (the segment tool asks again with the same options for the same planes: each segmentation is made once; segment.ts
     // finds the chosen method's segmentations of these planes when it segments the movie)
-    const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlaneRemembered(plane, width, height, { ...options, method }).labels);
+    // (both methods read the same smoothed planes: PlaneShare computes them once for the two)
+    const share = new PlaneShare(plane);
+    const labelsBy = (method: 'otsu' | 'triangle') => memoOnPlane(plane, `labels:${width}x${height}:${optionsKey({ ...options, method })}`, () => segmentPlaneRemembered(plane, width, height, { ...options, method }, share).labels);
     const otsu = labelsBy('otsu');
     const triangle = labelsBy('triangle');
     const a = brokenObjects(triangle, otsu, width, round, shrunkBelowRadiusPx);

@@ -237,8 +237,8 @@ export function splitTouchingObjects(
 }
 
 /** The image whose maxima seed the split: the smoothed intensity or the distance map, smoothed by seedSigmaPx. */
-function seedLandscape(smoothed: Float32Array, foreground: Uint8Array, width: number, height: number, splitBy: SplitBy, seedSigmaPx: number): Float32Array {
-  const base = splitBy === 'distance' ? distanceTransform(foreground, width, height) : smoothed;
+function seedLandscape(smoothed: Float32Array, foreground: Uint8Array, width: number, height: number, splitBy: SplitBy, seedSigmaPx: number, distance?: Float32Array): Float32Array {
+  const base = splitBy === 'distance' ? (distance ?? distanceTransform(foreground, width, height)) : smoothed;
   const landscape = seedSigmaPx > 0 ? gaussianBlur(base, width, height, seedSigmaPx) : Float32Array.from(base);
   if (splitBy === 'distance') {
     // Blurring leaks distance into the background; seeds must stay inside their object.
@@ -614,30 +614,53 @@ function noiseAloneUnflattened(values: PlaneData, width: number, height: number,
  */
 const JOIN_PIECES = { maxValleySd: 3, maxValleyShare: 0.05, maxAreaOfTypical: 2, minSolidity: 0.93 };
 
-/** Segments one width x height plane. NaN pixels count as background. */
-export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}): PlaneSegmentation {
+/**
+ * The work of segmentPlane that does not depend on the threshold method (NaN pixels replaced, the plane with its objects
+ * bright, its smoothings and whether it is noise alone), kept for one plane while a caller segments that same plane
+ * several ways (seg-method-check.ts: by Otsu and by triangle with options otherwise equal). Keyed by the options each
+ * piece depends on; the plane must not be written while the share is used. Nothing here outlives the caller's share.
+ */
+export class PlaneShare {
+  private readonly kept = new Map<string, unknown>();
+  constructor(readonly plane: PlaneData) {}
+  get<T>(key: string, compute: () => T): T {
+    if (this.kept.has(key)) return this.kept.get(key) as T;
+    const value = compute();
+    this.kept.set(key, value);
+    return value;
+  }
+}
+
+/** Segments one width x height plane. NaN pixels count as background. `share` (of this plane) keeps what another method's run can reuse. */
+export function segmentPlane(plane: PlaneData, width: number, height: number, options: SegmentOptions = {}, share?: PlaneShare): PlaneSegmentation {
   checkSegmentOptions(options);
   const o = withSegmentDefaults(options);
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   if (o.membraneCellRadiusPx > 0) {
     return segmentMembranePlane(plane, width, height, { cellRadiusPx: o.membraneCellRadiusPx, minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, borderMinAreaPx: o.borderMinAreaPx, excludeBorder: o.excludeBorder });
   }
-  const { values, missing } = withoutNaN(plane);
-  const bright = brightPlane(values, width, height, o.objects, o.flattenBackground);
-  const smoothed = gaussianBlur(bright, width, height, o.sigmaPx);
+  if (share && share.plane !== plane) throw new RangeError('segmentPlane: the share belongs to another plane');
+  const kept = <T>(key: string, compute: () => T): T => (share ? share.get(key, compute) : compute());
+  const { values, missing } = kept('values', () => withoutNaN(plane));
+  const brightKey = `bright:${o.objects}:${o.flattenBackground}`;
+  const bright = kept(brightKey, () => brightPlane(values, width, height, o.objects, o.flattenBackground));
+  const smoothed = kept(`${brightKey}:blur:${o.sigmaPx}`, () => gaussianBlur(bright, width, height, o.sigmaPx));
   const thresholdValue = o.method === 'manual' ? options.threshold! : autoThreshold(smoothed, o.method);
   const foreground = new Uint8Array(width * height);
-  if (o.method !== 'manual' && o.emptyIfNoise && noiseAlone(smoothed, width, height, o.sigmaPx) && noiseAloneUnflattened(values, width, height, o)) return { labels: new Uint32Array(width * height), count: 0, thresholdValue };
+  if (o.method !== 'manual' && o.emptyIfNoise && kept(`${brightKey}:noise:${o.sigmaPx}`, () => noiseAlone(smoothed, width, height, o.sigmaPx) && noiseAloneUnflattened(values, width, height, o))) return { labels: new Uint32Array(width * height), count: 0, thresholdValue };
   for (let i = 0; i < foreground.length; i++) foreground[i] = smoothed[i] > thresholdValue && !missing?.[i] ? 1 : 0;
   if (o.growToNoiseSd > 0) growToNoise(foreground, smoothed, width, height, o.growToNoiseSd, missing, unseededRegionPx(o.sigmaPx, o.minAreaPx), thresholdValue);
   if (o.fillHoles) fillHoles(foreground, width, height);
   const components = labelComponents(foreground, width, height, 8);
   let labels = components.labels;
+  let distance: Float32Array | undefined;
   if (o.splitTouching && components.count > 0) {
     // Specks below the minimum area are dropped first so that they cannot take seeds.
     const kept = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, borderMinAreaPx: o.borderMinAreaPx });
     for (let i = 0; i < foreground.length; i++) foreground[i] = kept.labels[i] ? 1 : 0;
-    const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx);
+    // (the distance map of the foreground, which no step below writes: trimToEdges reads it again)
+    if (o.splitBy === 'distance') distance = distanceTransform(foreground, width, height);
+    const landscape = seedLandscape(smoothed, foreground, width, height, o.splitBy, o.seedSigmaPx, distance);
     labels = splitTouchingObjects(kept.labels, foreground, landscape, width, height, o.minSeedDistancePx);
     if (o.splitBy === 'distance' && o.minSeedDepthPx > 0) labels = mergeShallowBasins(labels, landscape, width, height, o.minSeedDepthPx).labels;
     if (o.splitOversized) splitOversizedObjects(labels, width, height);
@@ -646,11 +669,11 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   if (o.edgeFraction > 0) {
     let finer: FinerEdges | undefined;
     if (o.edgeSigmaPx !== undefined && o.edgeSigmaPx < o.sigmaPx) {
-      const fine = gaussianBlur(bright, width, height, o.edgeSigmaPx);
+      const fine = kept(`${brightKey}:blur:${o.edgeSigmaPx}`, () => gaussianBlur(bright, width, height, o.edgeSigmaPx!));
       finer = { smoothed: fine, ...backgroundStats(fine, foreground) };
     }
     const coarse = backgroundStats(smoothed, foreground);
-    trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined, finer && o.growToNoiseSd > 0 ? { noiseSd: o.growToNoiseSd, rimPx: o.sigmaPx } : undefined);
+    trimToEdges(labels, smoothed, coarse.background, o.edgeFraction, distance ?? distanceTransform(foreground, width, height), finer, finer ? coarse.noise : undefined, finer && o.growToNoiseSd > 0 ? { noiseSd: o.growToNoiseSd, rimPx: o.sigmaPx } : undefined);
     if (o.fillHoles) fillLabelHoles(labels, width, height);
   }
   if (o.outlineFraction > 0) {
@@ -683,9 +706,9 @@ export function segmentationKey(width: number, height: number, options: SegmentO
  * segmentPlane, kept by the plane's contents and the options (plane-memo.ts memoOnContents) for segment.ts to find
  * when it segments a copy of the plane with the same options. The result is shared: read only.
  */
-export function segmentPlaneRemembered(plane: PlaneData, width: number, height: number, options: SegmentOptions): PlaneSegmentation {
+export function segmentPlaneRemembered(plane: PlaneData, width: number, height: number, options: SegmentOptions, share?: PlaneShare): PlaneSegmentation {
   const key = segmentationKey(width, height, options);
-  return key === undefined ? segmentPlane(plane, width, height, options) : memoOnContents(plane, key, () => segmentPlane(plane, width, height, options));
+  return key === undefined ? segmentPlane(plane, width, height, options, share) : memoOnContents(plane, key, () => segmentPlane(plane, width, height, options, share));
 }
 
 /** Worker entry: one plane in, its labels out (typed arrays travel without copying). */
