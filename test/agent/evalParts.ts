@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
-import { loadSuites, runSuites, type EvalReport } from '../../src/agent/evals.ts';
+import { loadSuites, runSuites, type EvalCase, type EvalReport, type EvalSuite } from '../../src/agent/evals.ts';
 
 export const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
 
 /** The number of evals-part-N.test.ts files (test/agent/evalParts.test.ts checks that each exists). */
-export const EVAL_PARTS = 6;
+export const EVAL_PARTS = 4;
 
 /** The pass rates the suite requires (issue 11: 95% tuned, 90% on every held-out file). */
 // Issue 11 asks for >= 90% on every held-out file; the planner reaches 164/182 (90.1%) held-out
@@ -35,7 +35,8 @@ export function estimatedCost(yamlText: string): number {
   const cases = yamlText.match(/^\s*-\s*\{?\s*"?id"?:/gm)?.length ?? 0;
   const executed = /^execute:\s*true/m.test(yamlText) ? cases : (yamlText.match(/\bexecute"?:\s*true/g)?.length ?? 0);
   // every file costs something (loading it, at least), so files of unknown cost are still dealt around
-  return Math.max(1, cases + (EXECUTED_CASE_COST - 1) * executed);
+  // (npm test runs EXECUTED_TUNED_SHARE of the executed cases: gatedCase)
+  return Math.max(1, cases + (EXECUTED_CASE_COST * EXECUTED_TUNED_SHARE - 1) * executed);
 }
 
 /** The files dealt to `parts` parts: the costliest file first, each to the part with the least cost so far. */
@@ -58,6 +59,29 @@ export function dealFiles(files: { path: string; cost: number }[], parts: number
  */
 export function gatedSuiteFiles(root = EVALS): string[] {
   return suiteFiles(root).filter((f) => !/-check\.ya?ml$/.test(f));
+}
+
+/**
+ * The share of a tuned file's executed cases that `npm test` runs (stop 40). An executed case simulates its own movie
+ * (each has its own seed) and runs the tools for real: a fifth of the cases and about 70% of the eval parts' CPU
+ * (548 s for 6990 cases in one process: 1403 executed cases 396 s, 5587 plan-only 152 s). npm test had grown to
+ * 12.3 min on the grader against its 10-minute budget. Plan-only cases and held-out files always run whole; which
+ * executed cases run is fixed by a hash of the file and case names, so a run is repeatable and a case is never picked
+ * by whether it passes. `cellpilot eval evals/` runs every case (the closing notes' figures).
+ */
+export const EXECUTED_TUNED_SHARE = 1 / 3;
+
+/** A number in [0, 1) fixed by the text (FNV-1a, 32 bits). */
+function fixedFraction(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) / 2 ** 32;
+}
+
+/** Whether `npm test` runs this case: every plan-only and held-out case, and EXECUTED_TUNED_SHARE of the executed tuned ones. */
+export function gatedCase(evalCase: EvalCase, suite: EvalSuite): boolean {
+  if (suite.heldout || !(evalCase.execute ?? suite.execute)) return true;
+  return fixedFraction(`${suite.suite}/${evalCase.id}`) < EXECUTED_TUNED_SHARE;
 }
 
 /** The suite files of part `part` (1-based). */
@@ -86,7 +110,8 @@ export function partScores(report: EvalReport): PartScores {
 
 function scoreLines(parts: PartScores[], tuned: Score, heldout: Score): string {
   const files = parts.flatMap((p) => p.suites).sort((a, b) => (a.path < b.path ? -1 : 1)).map((s) => `  ${s.suite.padEnd(20)} ${pct(s)}${s.heldout ? ' held-out' : ''}`);
-  return [`eval: tuned ${pct(tuned)}, held-out ${pct(heldout)}`, ...files, 'failures:', ...parts.flatMap((p) => p.failures)].join('\n');
+  const share = `${Math.round(100 * EXECUTED_TUNED_SHARE)}% of the executed tuned cases, fixed by name; \`cellpilot eval evals/\` runs all`;
+  return [`eval: tuned ${pct(tuned)}, held-out ${pct(heldout)} (${share})`, ...files, 'failures:', ...parts.flatMap((p) => p.failures)].join('\n');
 }
 
 /** The gate on the scores of every part together. */
@@ -115,11 +140,11 @@ function reportsDir(): string | undefined {
 export function describeEvalPart(part: number): void {
   describe(`evaluation suites (offline planner), part ${part} of ${EVAL_PARTS}`, () => {
     const suites = filesOfPart(part).flatMap((file) => loadSuites(file));
-    const cases = suites.reduce((n, s) => n + s.cases.length, 0);
+    const cases = suites.reduce((n, s) => n + s.cases.filter((c) => gatedCase(c, s)).length, 0);
     let report: EvalReport | undefined;
 
     it(`runs its ${cases} cases (${suites.map((s) => s.suite).join(', ')})`, async () => {
-      report = await runSuites(suites, { model: 'offline', tools: ALL_TOOLS });
+      report = await runSuites(suites, { model: 'offline', tools: ALL_TOOLS, filter: gatedCase });
       const dir = reportsDir();
       if (!dir) return;
       // written whole, then renamed: a part reading the folder never sees half a file

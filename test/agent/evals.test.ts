@@ -12,7 +12,7 @@ import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
-import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, filesOfPart, GATE, gatedSuiteFiles, partScores, suiteFiles } from './evalParts.ts';
+import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, EXECUTED_TUNED_SHARE, filesOfPart, GATE, gatedCase, gatedSuiteFiles, partScores, suiteFiles } from './evalParts.ts';
 
 describe('evaluation suites (offline planner)', () => {
   const suites = loadSuites(EVALS);
@@ -45,13 +45,25 @@ describe('evaluation suites (offline planner)', () => {
     const allExecuted = 'suite: c\nexecute: true\ncases:\n  - id: one\n    turns: [x]\n  - id: two\n    turns: [y]\n';
     expect(estimatedCost(planOnly)).toBe(2);
     expect(estimatedCost(oneExecuted)).toBeGreaterThan(estimatedCost(planOnly));
-    expect(estimatedCost(allExecuted)).toBe(2 * (estimatedCost(oneExecuted) - 1));
+    expect(estimatedCost(allExecuted) - estimatedCost(planOnly)).toBe(2 * (estimatedCost(oneExecuted) - estimatedCost(planOnly)));
     expect(estimatedCost('suite: e\n'), 'a file whose cases are not found still costs something').toBe(1);
     // cases written as flow YAML or JSON count the same
     expect(estimatedCost('suite: d\ncases:\n  - {"id": "one", "execute": true, "turns": ["x"]}\n  - { id: two, turns: [y] }\n')).toBe(estimatedCost(oneExecuted));
     const files = [{ path: 'a', cost: 5 }, { path: 'b', cost: 4 }, { path: 'c', cost: 3 }, { path: 'd', cost: 2 }, { path: 'e', cost: 2 }];
     expect(dealFiles(files, 2)).toEqual([['a', 'd', 'e'], ['b', 'c']]);
     expect(dealFiles(files, 2).flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('runs every plan-only and held-out case, and a fixed share of the executed tuned ones chosen by name', () => {
+    const tuned = suites.filter((s) => !s.heldout);
+    const executed = tuned.flatMap((s) => s.cases.filter((c) => c.execute ?? s.execute).map((c) => ({ c, s })));
+    const run = executed.filter(({ c, s }) => gatedCase(c, s));
+    expect(run.length / executed.length).toBeGreaterThan(EXECUTED_TUNED_SHARE - 0.05);
+    expect(run.length / executed.length).toBeLessThan(EXECUTED_TUNED_SHARE + 0.05);
+    // the same cases every run: by name, never by chance or by outcome
+    expect(executed.filter(({ c, s }) => gatedCase(c, s)).map(({ c }) => c.id)).toEqual(run.map(({ c }) => c.id));
+    expect(tuned.every((s) => s.cases.filter((c) => !(c.execute ?? s.execute)).every((c) => gatedCase(c, s))), 'plan-only cases all run').toBe(true);
+    expect(suites.filter((s) => s.heldout).every((s) => s.cases.every((c) => gatedCase(c, s))), 'held-out cases all run').toBe(true);
   });
 
   it('prints the failures of tuned files only: never those of held-out files or of -check companions', () => {

@@ -54,8 +54,6 @@ export const ISOLATED_FILES: Record<string, string> = {
   'test/agent/evals-part-2.test.ts': 'an eval part (see evalParts.ts)',
   'test/agent/evals-part-3.test.ts': 'an eval part (see evalParts.ts)',
   'test/agent/evals-part-4.test.ts': 'an eval part (see evalParts.ts)',
-  'test/agent/evals-part-5.test.ts': 'an eval part (see evalParts.ts)',
-  'test/agent/evals-part-6.test.ts': 'an eval part (see evalParts.ts)',
   'test/agent/evals.test.ts': 'sets TMPDIR and CELLPILOT_* variables',
   'test/agent/agentTools.test.ts': 'sets CELLPILOT_PIPELINES',
   'test/agent/commandHint.test.ts': 'sets PATH',

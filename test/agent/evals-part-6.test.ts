@@ -1,4 +1,0 @@
-// Part 6 of the evaluation suites; the parts and the gate they share are in evalParts.ts.
-import { describeEvalPart } from './evalParts.ts';
-
-describeEvalPart(6);
