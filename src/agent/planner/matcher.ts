@@ -72,6 +72,9 @@ export interface Match {
 /** A value's words that are a question's opening ("how far", "how long"): the form of what is asked, not the thing asked about. */
 const QUESTION_FORM = /^(?:how|what|which|when|where|why)\b/i;
 
+/** Words before a tool's name that make it a result (what is said of, counted or shared out), not the thing to make: "the tracks", "% of tracks", "how many tracks". */
+const AS_A_RESULT = /(?:\b(?:the|those|these|my|our|its|their|how many|(?:percent(?:age)?|fraction|proportion|share)\s+of)|%\s*of)\s+$/i;
+
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
@@ -459,9 +462,10 @@ export class ToolIndex {
         score += f.score * (partOnly ? 0.5 : 1);
       }
       // the tool named as the thing to make ("draw a kymograph", "track with ..."), not as a result ("the tracks")
+      // (nor as what a share or a count is of: "what % of tracks divide?", "how many tracks end in a division?")
       const named = findPhrase(stems, doc.nameStems, this.anchors);
-      const namedAsRequest = named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start));
-      if (named >= 0 && !/\b(?:the|those|these|my|our|its|their)\s+$/i.test(text.slice(Math.max(0, tokens[named].start - 8), tokens[named].start))) {
+      const namedAsRequest = named >= 0 && !AS_A_RESULT.test(text.slice(Math.max(0, tokens[named].start - 24), tokens[named].start));
+      if (namedAsRequest) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
       }
       const nameWord = found.some((f) => f.anchor && !f.argument && f.at.some((x) => doc.nameStems.includes(stems[x])));

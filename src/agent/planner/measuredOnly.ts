@@ -7,7 +7,7 @@ import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import type { Plan } from './types.ts';
 
 /** A yes/no argument, on by default, that writes a result ("writeMovie"). */
-function writesAResult(name: string, p: PropertyInfo): boolean {
+export function writesAResult(name: string, p: PropertyInfo): boolean {
   const boolean = p.type === 'boolean' || (p.anyOf ?? []).some((a) => a.type === 'boolean');
   return boolean && p.default === true && /^write[A-Z]/.test(name);
 }

@@ -72,6 +72,7 @@ import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
+import { measuredFaultAsQuestion } from './measuredFault.ts';
 import { measuredOnlyForAQuestion } from './measuredOnly.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
@@ -1128,8 +1129,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const first = tokenize(part).find((t) => !t.part && !isStopWord(t.word) && !/^(?:please|pls|kindly|now|then|so|and|ok|okay)$/i.test(t.word));
     return !!first && meaning(first.stem) === verbOfName(tool);
   };
-  const askedForStep = (tool: string) => text.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
-  return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(text) && !asksForAStep(text), askedForStep, catalogue);
+  // ("quantify the drift (in µm)" is the question how much drift there is: measuredFault.ts)
+  const asked = measuredFaultAsQuestion(text, catalogue) ?? text;
+  const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
+  return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
 }
 
 /** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */
@@ -1460,6 +1463,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const counted = countAsQuestion(text);
   if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
+  // "quantify the drift (in µm)": how much of a fault a tool removes, asked as that question (measuredFault.ts)
+  const faultAsked = measuredFaultAsQuestion(text, catalogue);
+  if (faultAsked && faultAsked !== conversation.request) return planOnce({ ...conversation, request: faultAsked }, catalogue);
   // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
   // to run on those frames, never runs one that only an argument's or a value's word matched
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
