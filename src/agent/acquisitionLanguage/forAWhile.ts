@@ -9,6 +9,16 @@ import { durationsIn, NUMBER, toNumber } from './words.ts';
 const FOR_THE_NEXT = /\b(?:for|over|during|in)\s+the\s+(?:next|following|coming)\s+/gi;
 /** "for": a span with no "the next" ("image every 30 s for 15 min"), read only where the words mean nothing else. */
 const FOR = /\bfor\s+/gi;
+/** "about", "around", "roughly", "~", "approx.": a hedge before the span's length, read past ("for about 10 min"). */
+const HEDGE = /^(?:(?:about|around|roughly|approx(?:imately|\.)?|circa|ca\.|some|maybe|perhaps|probably|something\s+like|like)\s+|~\s*)/i;
+/** "or so", "-ish", "give or take": a hedge after the span's length, taken with it. */
+const HEDGE_AFTER = /^(?:\s*(?:or\s+so|or\s+thereabouts|give\s+or\s+take|tops|max)\b|-?ish\b)/i;
+/**
+ * A span said as a clause of its own at the end of the words ("every 30 s while I add the drug, about 10 min",
+ * "(10 min or so)", "- should take around 15 min"): set off by a comma, semicolon, dash or bracket, with nothing
+ * after it; read only with `plain` (where the words read no other way).
+ */
+const SPAN_CLAUSE = /(?:\s*[,;(]|\s+[-–—]+)\s*(?:(?:(?:it|this|that)\s*(?:'ll|\s+will|\s+should|\s+might|\s+may|\s+would)?\s+)?(?:take|takes|last|lasts|lasting|for)\s+|(?:should|will|might|may|would)\s+(?:take|last)\s+)?(?=\S)/gi;
 /** A count of time points after such words: "20 frames", "ten timepoints", "5 time points", "3 cycles". */
 const TIME_POINTS = new RegExp(String.raw`^${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?|images?)\b`, 'i');
 /** "for 20 frames": a count of time points after "for" alone is a span too ("for 20 more frames" runs longer instead). */
@@ -30,9 +40,14 @@ export type SpanForAWhile = ({ rest: string; forS: number; timePoints?: undefine
  * opened by "for" alone counts too (the router tries that only when the words read no other way).
  */
 export function spanForAWhile(text: string, plain = false): SpanForAWhile | undefined {
-  const opened = plain ? [...text.matchAll(FOR)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT)];
+  const opened = plain ? [...text.matchAll(FOR), ...text.matchAll(SPAN_CLAUSE)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT)];
   for (const m of opened) {
-    const from = m.index! + m[0].length;
+    const hedged = HEDGE.exec(text.slice(m.index! + m[0].length));
+    const from = m.index! + m[0].length + (hedged ? hedged[0].length : 0);
+    // (a span as a clause of its own ends the words: only a closing bracket or stop may follow it)
+    const ownClause = !/^\s*for\s+$/i.test(m[0]) && /^\s*[,;(]|^\s+[-–—]/.test(m[0]);
+    const endOf = (end: number) => end + (HEDGE_AFTER.exec(text.slice(end))?.[0].length ?? 0);
+    const endsTheWords = (end: number) => /^\s*\)?\s*[.!]*\s*$/.test(text.slice(endOf(end)).replace(SET_BACK_TO, '').replace(SET_BACK, ''));
     const joined = (end: number) => `${text.slice(0, m.index!)} ${text.slice(end)}`.replace(SET_BACK, '');
     const backTo = (end: number) => SET_BACK_TO.exec(joined(end))?.[1];
     const cut = (end: number) => joined(end).replace(SET_BACK_TO, '').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;]+$/, '').trim();
@@ -40,7 +55,9 @@ export function spanForAWhile(text: string, plain = false): SpanForAWhile | unde
     const counted = TIME_POINTS.exec(text.slice(from));
     if (counted) {
       const n = toNumber(counted[1]);
-      if (Number.isInteger(n) && n >= 1) return { rest: cut(from + counted[0].length), timePoints: n, ...withBack(from + counted[0].length) };
+      const end = endOf(from + counted[0].length);
+      if (ownClause && !endsTheWords(end)) continue;
+      if (Number.isInteger(n) && n >= 1) return { rest: cut(ownClause ? text.length : end), timePoints: n, ...withBack(end) };
       continue;
     }
     // ("for the next hour": a unit alone is one of it)
@@ -48,8 +65,9 @@ export function spanForAWhile(text: string, plain = false): SpanForAWhile | unde
     const span = durationsIn(after).find((d) => d.index === 0);
     if (!span) continue;
     const taken = after.slice(0, span.length).replace(/^1 /, '');
-    const end = from + (after.startsWith('1 ') && !text.slice(from).startsWith('1 ') ? taken.length : span.length);
-    return { rest: cut(end), forS: span.seconds, ...withBack(end) };
+    const end = endOf(from + (after.startsWith('1 ') && !text.slice(from).startsWith('1 ') ? taken.length : span.length));
+    if (ownClause && !endsTheWords(end)) continue;
+    return { rest: cut(ownClause ? text.length : end), forS: span.seconds, ...withBack(end) };
   }
   return undefined;
 }

@@ -259,7 +259,7 @@ const PARTS_BACKGROUND = /\b(?:background|foreground)\b/i;
 const GREATER = /\b(?:bigger|larger|greater|more|over|above|longer|faster|quicker|brighter|rounder|further|farther|exceed(?:s|ing)?|at\s+least)\s*(?:than\s*)?$|(?:>=?|≥)\s*$/i;
 const LESS = /\b(?:smaller|less|fewer|under|below|shorter|tinier|slower|dimmer|darker|fainter|closer|nearer|at\s+most|up\s+to)\s*(?:than\s*)?$|(?:<=?|≤)\s*$/i;
 // ("nothing bigger than 3000 px", "no blobs smaller than 20 px": none of those kept)
-const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leave\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
+const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|throw\w*\s+(?:away|out)|get\s+rid|filter\w*\s+out|leav(?:e|ing)\s+out|without|except|skip\w*|nothing|none|no\s+(?:\w+\s+)?(?:objects?|nuclei|cells?|blobs?|ones?|spots?|particles?|tracks?))\b/i;
 
 /** Which bound a comparison before a number states ("only bigger than 50" → min, "drop larger than 400" → max), or undefined. */
 function boundOf(before: string, after = ''): 'min' | 'max' | undefined {

@@ -2906,16 +2906,25 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
  * number of its own), it is the step before's setting: moved to its words, so it is applied there and never named as
  * not applied to a step that has no such option. Only where the later step has words of its own besides it.
  */
+/** "only", "just"; or a verb of leaving out before a bound ("excluding objects under", "ignore anything smaller than"). */
+const ONLY_OR_LEAVING_OUT_BY_A_BOUND = /^(?:only|just|solely)\s+|^(?:exclud(?:e|ing)|ignor(?:e|ing)|leav(?:e|ing)\s+out|skip(?:ping)?|drop(?:ping)?|discard(?:ing)?|remov(?:e|ing)|disregard(?:ing)?|filter(?:ing)?\s+out|throw(?:ing)?\s+out|omit(?:ting)?|without|except(?:\s+for)?)\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:smaller|bigger|larger|greater|more|less|fewer|tinier)\s+than|under|below|over|above|beneath)\s+\d)/i;
+
 function settingClausesToTheStepBefore(steps: PlannedStep[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   const argsText = (args: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(args).filter(([k]) => !k.startsWith('$'))));
   const holds = (args: Record<string, unknown>, numbers: number[]) => Object.values(args).some((v) => typeof v === 'number' && numbers.includes(v));
   for (let i = 1; i < steps.length; i++) {
-    const parts = splitClauses(steps[i].clause);
+    // ("excluding objects under 50 px and over 2000 px": a bare bound after "and"/"or" goes on the limit before it)
+    const parts = splitClauses(steps[i].clause).reduce<{ text: string; negated: boolean }[]>((out, c) => {
+      if (out.length && /^\s*(?:and|or)\s+(?:(?:smaller|bigger|larger|greater|more|less|fewer)\s+than|under|below|over|above|beneath)\s+\d/i.test(c.text) && /\d/.test(out.at(-1)!.text)) out.at(-1)!.text += ` ${c.text.trim()}`;
+      else out.push({ text: c.text, negated: c.negated });
+      return out;
+    }, []);
     if (parts.length < 2) continue;
     for (const part of parts) {
       const said = part.text.replace(/^[\s,;:-]*(?:and|then|but|also)?\s*/i, '').replace(/[\s,;:.-]+$/, '');
-      // ("only cells larger than 100 px": "only" opens no action)
-      if (!said || !/\d/.test(said) || opensWithAnAction(said.replace(/^(?:only|just|solely)\s+/i, ''))) continue;
+      // ("only cells larger than 100 px": "only" opens no action; nor does a verb of leaving out before a bound,
+      // "excluding objects under 50 px", "but skip anything smaller than 40 px": that is a limit on what is found)
+      if (!said || !/\d/.test(said) || opensWithAnAction(said.replace(ONLY_OR_LEAVING_OUT_BY_A_BOUND, ''))) continue;
       const numbers = findQuantities(said).filter((q) => q.unit !== '').map((q) => q.value);
       if (!numbers.length) continue;
       // (the later step has other words: the clause that asks for it)

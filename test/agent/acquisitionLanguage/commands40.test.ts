@@ -28,3 +28,15 @@ describe('an interval said of some channels only (stop 40)', () => {
     expect(running('every 10 min')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 600 }] } });
   });
 });
+
+describe('a span said with a hedge, or as a clause of its own (stop 40, helper B second task)', () => {
+  it('"about 10 min" after "while ..." is how long the change lasts', () => {
+    for (const [text, intervalS, forS] of [['go to every 30 s while I add the drug, about 10 min', 30, 600], ['every 10 s for ~5 min while I perfuse', 10, 300], ['speed up to every 20 s while I add nocodazole; should take around 15 min', 20, 900], ['every 30 s while I add the drug (10 min or so)', 30, 600], ['every 30 s while I wash out, it will take 20 min, then back to every 5 min', 30, 1200]] as const) {
+      expect(running(text)).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS }], forS } });
+    }
+  });
+  it('a clause of its own with more after it is no span', () => {
+    expect(spanForAWhile('every 30 s, 10 min later drop DAPI', true)?.forS).toBeUndefined();
+    expect(running('every 10 min')).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 600 }] } });
+  });
+});

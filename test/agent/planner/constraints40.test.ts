@@ -55,3 +55,21 @@ describe('a pixel size in other words (stop 40)', () => {
     }
   });
 });
+
+describe('a limit said with a verb of leaving out after the measuring step (stop 40, helper B second task)', () => {
+  it('is the finding step\'s bound, never named as not applied at measure', () => {
+    for (const [text, min] of [['segment then measure intensity, excluding objects under 50 px', 50], ['segment and then measure intensity but skip objects smaller than 50 px', 50], ['segment the nuclei then measure area, leaving out objects under 20 px', 20]] as const) {
+      expect(toolsOf(text)).toEqual(['segment', 'measure']);
+      expect(argsOf(text, 'segment').minAreaPx).toBe(min);
+      expect(said(text)).not.toMatch(/Not applied/);
+    }
+  });
+  it('a second bound joined by "and" goes with it', () => {
+    const args = argsOf('segment and then measure intensity, excluding objects under 50 px and over 2000 px', 'segment');
+    expect(args).toMatchObject({ minAreaPx: 50, maxAreaPx: 2000 });
+    expect(args.minSeedDistancePx).toBeUndefined();
+  });
+  it('"leaving out objects under 20 px" is a lower bound', () => {
+    expect(argsOf('segment, leaving out objects under 20 px', 'segment')).toMatchObject({ minAreaPx: 20 });
+  });
+});
