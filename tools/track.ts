@@ -870,7 +870,7 @@ const exportSchema = z.object({
 });
 
 /** Words that name what to write ("the masks", "the tracks", "as tiff", "to tracks.xml"). */
-const NAMES_WHAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i;
+const NAMES_WHAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\boutlines?\b|\bcontours?\b|\brois?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i;
 /** Words that name a file format of a table or tracks ("to xml", "for excel"). */
 const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\bpngs?\b/i;
 /** The format a program such as Fiji opens each kind of result in: tracks as TrackMate XML, images as TIFF, tables as CSV. */
@@ -881,7 +881,7 @@ const FORMAT_OF_KIND: Record<string, string> = { tracks: 'trackmate', labels: 't
  * nor a format, so the latest result is written in the format the program opens for its kind.
  */
 function latestResultForProgram(c: RequestClause): Record<string, unknown> | undefined {
-  if (NAMES_WHAT.test(c.text) || NAMES_FORMAT.test(c.text) || !/\bfiji\b|\bimagej\b/i.test(c.text)) return undefined;
+  if (NAMES_WHAT.test(c.text) || NAMES_FORMAT.test(c.text) || !/\bfiji\b|\bimagej\b|\bqupath\b/i.test(c.text)) return undefined;
   // (the step before in this request has not run yet: what it makes is the latest result)
   const kind = c.previousMakes?.find((t) => FORMAT_OF_KIND[t]) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && FORMAT_OF_KIND[a.type]).at(-1)?.type;
   return kind ? { format: FORMAT_OF_KIND[kind], $needs: [kind] } : undefined;
@@ -897,8 +897,8 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   // "make a substack of frames 10-30", "crop to frames 1-20 and save": frames of the movie and nothing else named, a TIFF of them
   if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && (/\bsub-?stacks?\b/i.test(c.text) || /\b(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until)\s*\d+/i.test(c.text))) return { format: 'tiff', $needs: ['movie'] };
   // "save it", "write the result out": no format and nothing named, so what the step before made, in its own format
-  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !/\bfiji\b/i.test(c.text)) return {};
-  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
+  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !/\bfiji\b|\bqupath\b/i.test(c.text)) return {};
+  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bqupath\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   // (no input named: the usual one, tracks, or what the step just before made)
@@ -907,7 +907,7 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   const quantity = findFeature(c.text);
   const tracks = (quantity && quantity !== 'count' && format === 'csv' ? c.text.replace(/\btracks?(?:['’]s?)?\b/gi, ' ') : c.text).replace(TRACK_TABLE, ' ');
   let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(tracks) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
-  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b/i.test(c.text) && !/\btracks?\b/i.test(tracks)) needs = ['labels'];
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b/i.test(c.text) && !/\btracks?\b/i.test(tracks)) needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b/i.test(c.text) && format === 'csv') needs = ['table'];
   else if (format === 'tiff' || format === 'png') needs = ['movie'];
   return { format, ...(needs ? { $needs: needs } : {}) };
@@ -941,7 +941,7 @@ async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolConte
 const exportTool = defineTool({
   name: 'export',
   summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack'],
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack'],
   examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
@@ -953,9 +953,11 @@ const exportTool = defineTool({
   insteadOf: {
     excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
     xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+    // (QuPath imports outlines as GeoJSON, which is not written here; it opens a label TIFF as an image)
+    qupath: { args: { format: 'tiff' }, say: 'QuPath: I wrote the masks as a label TIFF (one grey level per object), which QuPath opens as an image; to get them as QuPath objects, import the labels with a script (or via Fiji). There is no GeoJSON writer here, the format QuPath imports outlines from.' },
   },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table', 'prism', 'graphpad'], tiff: ['tiff', 'tif', 'fiji', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
+  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table', 'prism', 'graphpad'], tiff: ['tiff', 'tif', 'fiji', 'qupath', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

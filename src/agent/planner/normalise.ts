@@ -13,7 +13,7 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
-import { plainWords, stopWords, thesaurusWords } from './words.ts';
+import { meaning, plainWords, stopWords, thesaurusWords, tokenize } from './words.ts';
 
 /**
  * Words of requests that state what to do and with which values, though no tool's own text
@@ -277,6 +277,68 @@ export function withQuestionsApart(text: string): string {
   return [parts[0], ...rest].join('? and ');
 }
 
+/** The faults each tool declares it takes away (`removes`), its first as the name to say, each fault as meanings. */
+const FAULTS = new Map<string, { said: string; meanings: string[][] }[]>();
+
+function faultsDeclared(catalogue: Catalogue): { said: string; meanings: string[][] }[] {
+  const key = catalogue.size ? [...catalogue.keys()].join(',') : '';
+  let faults = FAULTS.get(key);
+  if (!faults) {
+    const selves = catalogue.size ? [...catalogue.values()].map((t) => t.self) : ALL_TOOLS.map((t) => t as Partial<ToolSelfDescription>);
+    faults = selves.filter((s) => s?.removes?.length).map((s) => ({ said: s!.removes![0], meanings: s!.removes!.map((r) => tokenize(r).map((t) => meaning(t.stem))).filter((m) => m.length > 0) }));
+    FAULTS.set(key, faults);
+  }
+  return faults;
+}
+
+/** Verbs of putting a fault right, with their particle ("get rid of", "sort out"). */
+const PUT_RIGHT = String.raw`(?:correct|fix|remove|eliminate|undo|reduce|suppress|compensate\s+for|account\s+for|adjust\s+for|correct\s+for|normali[sz]e|get\s+rid\s+of|sort\s+out|deal\s+with|take\s+care\s+of|take\s+out|handle|address|tackle|solve|(?:sort|straighten|iron|take\s+care\s+of)(?=\s+\S+(?:\s+\S+){0,2}\s+out\b))`;
+/** Words that point back at things said before: "both", "them", "these two", "all of that", "the issues", "it". */
+const POINTS_BACK = String.raw`(?:both(?:\s+of\s+(?:them|these|those))?(?:\s+(?:issues|problems|things|artefacts|artifacts|faults|effects))?|them(?:\s+(?:both|all))?|th(?:ese|ose)(?:\s+(?:two|three|things|issues|problems|artefacts|artifacts|faults|effects))?|all\s+(?:of\s+)?(?:them|these|those|that|this)|all\s+(?:two|three)|(?:the\s+)?(?:two|three|lot)|the\s+(?:issues|problems|artefacts|artifacts|faults)|it|that|this|everything)`;
+/** Things found in a movie: said between the faults and the verb, "them" is those things ("..., segment the cells and remove them"). */
+const THINGS_FOUND = /\b(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|masks?|labels?|particles?|blobs?|debris|outliers?|ones)\b/i;
+
+/**
+ * A verb of putting right whose object points back ("fix both", "correct them", "sort these out", "deal with all of
+ * that") at the faults told before in the request, as the faults themselves: "the stage drifts and the signal bleaches;
+ * fix both and then track" → "...; fix the drift and fix the bleaching and then track". The faults are those some
+ * tool declares it `removes` (each tool once, in the order said), not one already the object of such a verb; nothing
+ * changes where no fault was told before, or where a thing found (cells, tracks) stands between ("remove them").
+ */
+export function withFaultsSaidBackNamed(text: string, catalogue: Catalogue): string {
+  const at = new RegExp(String.raw`\b(${PUT_RIGHT})\s+(${POINTS_BACK})(\s+(?:out|up))?(?=\s*(?:$|[.,;:!?)]|\s(?:and|then|before|first|please|pls|too|as\s+well|so|prior|ahead|for\s+me|if\s+you\s+can)\b))`, 'i').exec(text);
+  if (!at) return text;
+  const before = text.slice(0, at.index);
+  const tokens = tokenize(before);
+  // ("noisy", "grainy", "hazy", "shaky": the adjective of a fault is the fault)
+  const senses = tokens.map((t) => {
+    const own = [meaning(t.stem)];
+    if (/y$/i.test(t.word) && t.word.length > 4) for (const w of [t.word.slice(0, -1), `${t.word.slice(0, -1)}e`]) own.push(...tokenize(w).map((x) => meaning(x.stem)));
+    return own;
+  });
+  const faults = faultsDeclared(catalogue);
+  const found: { said: string; at: number; end: number }[] = [];
+  for (const fault of faults) {
+    for (let i = 0; i < tokens.length && !found.some((f) => f.said === fault.said); i++) {
+      const fits = fault.meanings.find((m) => m.every((stem, k) => senses[i + k]?.includes(stem)));
+      if (!fits) continue;
+      // (a fault already asked to be put right, "correct the drift, ... then fix it", is not what the words point at)
+      if (new RegExp(String.raw`\b${PUT_RIGHT}\s+(?:the\s+|any\s+|all\s+|some\s+|for\s+(?:the\s+)?)?(?:[\p{L}-]+\s+)?$`, 'iu').test(before.slice(Math.max(0, tokens[i].start - 40), tokens[i].start))) continue;
+      found.push({ said: fault.said, at: tokens[i].start, end: tokens[i + fits.length - 1].end });
+    }
+  }
+  if (found.length === 0) return text;
+  const last = Math.max(...found.map((f) => f.end));
+  if (THINGS_FOUND.test(before.slice(last))) return text;
+  // ("it", "that", "this" point at one thing: only where one fault was told)
+  if (/^(?:it|that|this)$/i.test(at[2]) && found.length > 1) return text;
+  // ("sort both out": the particle after the words that point back goes with the verb)
+  const verb = at[3] && !new RegExp(String.raw`\s${at[3].trim()}$`, 'i').test(at[1]) ? `${at[1]} ${at[3].trim()}` : at[1];
+  const named = found.sort((a, b) => a.at - b.at).map((f) => `${verb} the ${f.said}`);
+  const said = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  return text.slice(0, at.index) + said + text.slice(at.index + at[0].length);
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
@@ -284,5 +346,5 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue))))))))));
+  return withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue);
 }

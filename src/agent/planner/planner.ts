@@ -599,6 +599,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
   const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
   picked.splice(0, picked.length, ...asked);
+  // ("there's jitter and some photobleaching - can you deal with all of that before measuring?": a fault told, with no verb
+  // of acting in its clause, gives way to the same tool asked later in the request: the fault is put right once, where asked)
+  const told = picked.filter((p, k) => !(selfOf(p.tool, catalogue)?.removes?.length && !ACTS_ON_A_FAULT.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && q.clause !== p.clause && ACTS_ON_A_FAULT.test(clauses[q.clause].text))));
+  picked.splice(0, picked.length, ...told);
   for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
@@ -841,6 +845,8 @@ const NAMED_OPERATION = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|fi
 
 /** A sentence that states the aim ("I'd like to track the cells", "the goal is to measure ..."), not yet the steps. */
 // ("we're comparing migration between conditions": what the person is doing, in the progressive, is the aim too)
+/** A verb of acting on a fault or an image (its stem): a clause without one only tells of the fault ("the stage drifts"). */
+const ACTS_ON_A_FAULT = /\b(?:correct|fix|remov|eliminat|undo|reduc|suppress|compensat|subtract|normali[sz]|get\s+rid|take\s+(?:out|away|care)|sort|deal\s+with|stabili[sz]|regist|align|denois|clean|flatten|even\s+out|smooth|filter|account\s+for|handle|address|tackle|solve|kill|ditch|strip)/i;
 const AIM = /^(?:so\s+)?(?:i'd like|i would like|i want|i need|we want|we need|we'd like|we would like|my goal is|our goal is|the goal is|the aim is|(?:i'm|we're|i am|we are)\s+(?:\w+ly\s+)?\w+ing)\b/i;
 
 /** A clause that is only a distributive scope: "for each track", "per cell", "for every nucleus, in µm". */
@@ -907,7 +913,7 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
     // ("something I can open in TrackMate", "a file to load into Fiji", "files for Prism": a program the file is for, named by
     // what the person will do with it, is the format it reads, however many tools' words hold its name)
-    const forProgram = /\b(?:(?:open|load|import|read|view|drop|drag|put|check|inspect|look\s+at|explore|analy[sz]e|plot|graph)\w*(?:\s+(?:it|them|this|that|these|those|everything|the\s+[\p{L}-]+))?\s+(?:in|into|with|on)|(?:files?|something|anything|output|outputs|export|version|copy)\s+(?:for|to\s+use\s+in|readable\s+(?:in|by))|(?:readable|openable)\s+(?:in|by))\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\d-]*)\b/iu.exec(clause);
+    const forProgram = /\b(?:(?:open|load|import|read|view|drop|drag|put|go|goes|going|send|bring|feed|check|inspect|look\s+at|explore|analy[sz]e|plot|graph)\w*(?:\s+(?:it|them|this|that|these|those|everything|the\s+[\p{L}-]+))?\s+(?:in|into|with|on)|(?:files?|something|anything|output|outputs|export|version|copy)\s+(?:for|to\s+use\s+in|readable\s+(?:in|by))|(?:readable|openable)\s+(?:in|by))\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\d-]*)\b/iu.exec(clause);
     const program = forProgram ? findEnumValue(name, 'format', forProgram[1], catalogue) : undefined;
     if (forProgram && program && !hasValue(tool, program) && !findEnumValue(tool, 'format', forProgram[1], catalogue)) return { tool: name, at: forProgram.index + forProgram[0].lastIndexOf(forProgram[1]) };
     const m = /(?<!\b(?:like|as|just|same)\s)\b(?:(?:as|into|to)\s+(?:an?\s+|the\s+)?(?:(?:supplementary|separate|new|plain|standard|proper|\d+-bit)\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|table|format|sheet|spreadsheet|folder|stack|movie))?|in\s+(?:an?\s+|the\s+)?([\p{L}\d-]+)\s+(?:file|files|format)|in\s+(?:an?|one)\s+([\p{L}\d-]+)|in\s+(?:the\s+)?format\s+(?:of\s+)?([\p{L}\d-]+)|(?:an?|one)\s+([\p{L}\d-]+)\s+files?)\s*(?=$|[.,;!?)]|\s+(?:and|please|pls|for|by|so|too|if)\b)/iu.exec(clause);
