@@ -921,9 +921,18 @@ export function countAsQuestion(text: string): string | undefined {
   if (theirs) return `how many objects are there ${theirs[1]}?`;
   // "count the cell divisions", "tally all mitoses": events counted are asked for (the things themselves are a step's count)
   const events = new RegExp(String.raw`${lead}(?:count|tally|quantify|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:cell\s+|nuclear\s+)?(?:divisions?|mitos[ie]s|mitotic events|splits|splitting events|cell splits)\b.*)$`, 'i').exec(t);
-  if (events) return `how many ${events[1]}?`;
-  // "count the nuclei in each frame", "now count the cells per frame please": things named and counted at a scope of frames
-  // are the question of their count at that scope (answered from the session's labels where there are some; found first otherwise)
+  return events ? `how many ${events[1]}?` : undefined;
+}
+
+/**
+ * "count the nuclei in each frame", "now count the cells per frame please", said where the session has labels: things
+ * named and counted at a scope of frames are the question of their count at that scope, answered from those labels.
+ * (Without labels the request is planned as said: the count is the segmentation's.)
+ */
+export function countAtFramesAsQuestion(text: string): string | undefined {
+  const t = text.trim().replace(/[.!?\s]+$/, '');
+  if (/[,;:]|\b(?:then|and|after|before|but|plus|also)\b/i.test(t)) return undefined;
+  const lead = String.raw`^(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
   const named = new RegExp(String.raw`^(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?${lead.slice(1)}(?:count|tally|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:[a-z-]+\s+)?[a-z-]+?)(?:\s+up)?\s+((?:in|at|for|per|over|across|through)\s+(?:each|every|all|the)?\s*(?:frames?|time ?points?|timepoints?|time)\b[^]*?|frame by frame|time ?point by time ?point)(?:\s+(?:please|pls|thanks|thx))?$`, 'i').exec(t);
   return named && !/^(?:them|those|these|it)$/i.test(named[1]) ? `how many ${named[1]} are there ${named[2]}?` : undefined;
 }

@@ -1,7 +1,7 @@
 // Stop 40, helper A, second task: how much of a fault, a share of tracks, a count of named things per frame.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measuredFaultAsQuestion } from '../../../src/agent/planner/measuredFault.ts';
-import { countAsQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { countAsQuestion, countAtFramesAsQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { catalogue, loadAcquisitionWords, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -34,8 +34,16 @@ describe('a tool\'s name as what a share is of', () => {
 
 describe('things named and counted per frame', () => {
   it('are the question of their count at that scope', () => {
-    expect(countAsQuestion('count the nuclei in each frame')).toBe('how many nuclei are there in each frame?');
-    expect(countAsQuestion('now count the cells per frame please')).toBe('how many cells are there per frame?');
-    expect(countAsQuestion('count the nuclei')).toBeUndefined();
+    expect(countAtFramesAsQuestion('count the nuclei in each frame')).toBe('how many nuclei are there in each frame?');
+    expect(countAtFramesAsQuestion('now count the cells per frame please')).toBe('how many cells are there per frame?');
+    expect(countAtFramesAsQuestion('count the nuclei')).toBeUndefined();
+    expect(countAsQuestion('count the nuclei in each frame'), 'not a question by itself: only where labels are').toBeUndefined();
+  });
+  it('are answered from the labels the session has, and planned as said where it has none', () => {
+    const labelled = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }] as never;
+    expect(plan('count the nuclei in each frame', labelled).steps.map((s) => s.tool)).not.toContain('segment');
+    // (with no labels the count per frame is the segmentation's own: no measuring step is added to it)
+    const movieOnly = [{ id: 'movie-1', type: 'movie' }] as never;
+    expect(plan('count the nuclei in each frame', movieOnly).steps.map((s) => s.tool)).toEqual(['segment']);
   });
 });
