@@ -69,7 +69,7 @@ export function gatedSuiteFiles(root = EVALS): string[] {
  * executed cases run is fixed by a hash of the file and case names, so a run is repeatable and a case is never picked
  * by whether it passes. `cellpilot eval evals/` runs every case (the closing notes' figures).
  */
-export const EXECUTED_TUNED_SHARE = 1 / 3;
+export const EXECUTED_TUNED_SHARE = 1 / 4;
 
 /** A number in [0, 1) fixed by the text (FNV-1a, 32 bits). */
 function fixedFraction(text: string): number {
