@@ -12,7 +12,8 @@ function splitmix32(state: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-function hashString(text: string): number {
+/** FNV-1a, 32 bits: a number fixed by the text (stream names here; the eval gate's sample of cases). */
+export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;

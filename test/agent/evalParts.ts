@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
+import { hashString } from '../../src/sim/random.ts';
 import { loadSuites, runSuites, type EvalCase, type EvalReport, type EvalSuite } from '../../src/agent/evals.ts';
 
 export const EVALS = fileURLToPath(new URL('../../evals', import.meta.url));
@@ -71,17 +72,10 @@ export function gatedSuiteFiles(root = EVALS): string[] {
  */
 export const EXECUTED_TUNED_SHARE = 1 / 4;
 
-/** A number in [0, 1) fixed by the text (FNV-1a, 32 bits). */
-function fixedFraction(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) / 2 ** 32;
-}
-
 /** Whether `npm test` runs this case: every plan-only and held-out case, and EXECUTED_TUNED_SHARE of the executed tuned ones. */
 export function gatedCase(evalCase: EvalCase, suite: EvalSuite): boolean {
   if (suite.heldout || !(evalCase.execute ?? suite.execute)) return true;
-  return fixedFraction(`${suite.suite}/${evalCase.id}`) < EXECUTED_TUNED_SHARE;
+  return hashString(`${suite.suite}/${evalCase.id}`) / 2 ** 32 < EXECUTED_TUNED_SHARE;
 }
 
 /** The suite files of part `part` (1-based). */

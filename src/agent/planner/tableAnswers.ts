@@ -903,6 +903,16 @@ export function asksForAnAnswer(text: string): boolean {
     || (/\b(?:rank|sort|order|list)\w*\b[^.]*\bby\b/i.test(plain) && !/\b(?:export|save|write|csv|xlsx?|file)\b/i.test(plain));
 }
 
+/** The polite lead of a count said as a step ("please", "can you"), and the opener before it in a follow-up ("now", "ok"). */
+const COUNT_LEAD = String.raw`(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
+const FOLLOW_UP_OPENER = String.raw`(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?`;
+
+/** The request without its closing punctuation, or undefined when more steps are joined to it ("count the divisions, then export"). */
+function countRequestAlone(text: string): string | undefined {
+  const t = text.trim().replace(/[.!?\s]+$/, '');
+  return /[,;:]|\b(?:then|and|after|before|but|plus|also)\b/i.test(t) ? undefined : t;
+}
+
 /**
  * A request to count or quantify something, worded as a step ("quantify how many cells divide",
  * "determine the number of dividing cells", "count the cell divisions"), as the question it asks
@@ -910,14 +920,14 @@ export function asksForAnAnswer(text: string): boolean {
  * for anything else, and for a request with more steps after it ("count the divisions, then export").
  */
 export function countAsQuestion(text: string): string | undefined {
-  const t = text.trim().replace(/[.!?\s]+$/, '');
-  if (/[,;:]|\b(?:then|and|after|before|but|plus|also)\b/i.test(t)) return undefined;
-  const lead = String.raw`^(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
+  const t = countRequestAlone(text);
+  if (t === undefined) return undefined;
+  const lead = `^${COUNT_LEAD}`;
   const told = new RegExp(String.raw`${lead}(?:quantify|determine|estimate|compute|calculate|find out|work out|figure out|assess|measure|count|tally|check|get)\s+(how many\b.+|(?:the\s+)?(?:total\s+)?(?:number|fraction|proportion|percentage|share)\s+of\b.+)$`, 'i').exec(t);
   if (told) return /^how many\b/i.test(told[1]) ? `${told[1]}?` : `what is ${told[1]}?`;
   // "count them in each frame", "tally them up frame by frame": the things already found, counted at a scope, are asked for
   // (a pronoun names no new thing to find: the objects of the session's labels)
-  const theirs = new RegExp(String.raw`^(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?${lead.slice(1)}(?:count|tally|number|enumerate)\s+(?:them|those|these|'em|em|all\s+of\s+them)(?:\s+up)?\s+((?:in|at|for|per|over|across|through|frame|time|each|every)\b.*)$`, 'i').exec(t);
+  const theirs = new RegExp(String.raw`^${FOLLOW_UP_OPENER}${COUNT_LEAD}(?:count|tally|number|enumerate)\s+(?:them|those|these|'em|em|all\s+of\s+them)(?:\s+up)?\s+((?:in|at|for|per|over|across|through|frame|time|each|every)\b.*)$`, 'i').exec(t);
   if (theirs) return `how many objects are there ${theirs[1]}?`;
   // "count the cell divisions", "tally all mitoses": events counted are asked for (the things themselves are a step's count)
   const events = new RegExp(String.raw`${lead}(?:count|tally|quantify|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:cell\s+|nuclear\s+)?(?:divisions?|mitos[ie]s|mitotic events|splits|splitting events|cell splits)\b.*)$`, 'i').exec(t);
@@ -930,10 +940,9 @@ export function countAsQuestion(text: string): string | undefined {
  * (Without labels the request is planned as said: the count is the segmentation's.)
  */
 export function countAtFramesAsQuestion(text: string): string | undefined {
-  const t = text.trim().replace(/[.!?\s]+$/, '');
-  if (/[,;:]|\b(?:then|and|after|before|but|plus|also)\b/i.test(t)) return undefined;
-  const lead = String.raw`^(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
-  const named = new RegExp(String.raw`^(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?${lead.slice(1)}(?:count|tally|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:[a-z-]+\s+)?[a-z-]+?)(?:\s+up)?\s+((?:in|at|for|per|over|across|through)\s+(?:each|every|all|the)?\s*(?:frames?|time ?points?|timepoints?|time)\b[^]*?|frame by frame|time ?point by time ?point)(?:\s+(?:please|pls|thanks|thx))?$`, 'i').exec(t);
+  const t = countRequestAlone(text);
+  if (t === undefined) return undefined;
+  const named = new RegExp(String.raw`^${FOLLOW_UP_OPENER}${COUNT_LEAD}(?:count|tally|enumerate)\s+(?:the\s+|all\s+(?:the\s+)?)?((?:[a-z-]+\s+)?[a-z-]+?)(?:\s+up)?\s+((?:in|at|for|per|over|across|through)\s+(?:each|every|all|the)?\s*(?:frames?|time ?points?|timepoints?|time)\b[^]*?|frame by frame|time ?point by time ?point)(?:\s+(?:please|pls|thanks|thx))?$`, 'i').exec(t);
   return named && !/^(?:them|those|these|it)$/i.test(named[1]) ? `how many ${named[1]} are there ${named[2]}?` : undefined;
 }
 
