@@ -6,15 +6,25 @@
 // Only a tool that declares results and can leave its corrected result unwritten (measuredOnly.ts) can say how much; a request with more steps after it is left as it is.
 import { selfOf, type Catalogue } from './catalogue.ts';
 import { writesAResult } from './measuredOnly.ts';
+import { COUNT_LEAD, FOLLOW_UP_OPENER } from './tableAnswers.ts';
 
 /** Verbs of finding how much of something there is (the object's tool says which measurement). */
 const MEASURING = String.raw`(?:quantify|quantitate|measure|estimate|determine|assess|gauge|calculate|compute|work out|figure out|find out|check)`;
-const LEAD = String.raw`^(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
+const LEAD = `^${FOLLOW_UP_OPENER}${COUNT_LEAD}`;
 /** What may follow the fault: its unit, a scope over the movie, a politeness ("(in µm)", "in microns", "over the movie pls"). */
 const REST = /^(?:\s*\(?\s*(?:in|as)\s+(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm)\s*\)?|\s+(?:over|across|through(?:out)?|during)\s+(?:the\s+)?(?:whole\s+)?(?:movie|recording|time-?lapse|experiment|acquisition|run|frames)|\s+(?:please|pls|thanks|thx))*$/iu;
 
+/** measurableFaults by catalogue: they depend on its declarations alone, and a request is planned several times. */
+const FAULTS = new WeakMap<Catalogue, string[]>();
+
 /** The faults the tools that declare results remove, longest first, as written ("stage drift", "drift"). */
 function measurableFaults(catalogue: Catalogue): string[] {
+  let kept = FAULTS.get(catalogue);
+  if (!kept) FAULTS.set(catalogue, (kept = faultsOf(catalogue)));
+  return kept;
+}
+
+function faultsOf(catalogue: Catalogue): string[] {
   const faults = [...catalogue.keys()].flatMap((name) => {
     const self = selfOf(name, catalogue);
     const props = catalogue.get(name)?.properties ?? {};

@@ -904,8 +904,8 @@ export function asksForAnAnswer(text: string): boolean {
 }
 
 /** The polite lead of a count said as a step ("please", "can you"), and the opener before it in a follow-up ("now", "ok"). */
-const COUNT_LEAD = String.raw`(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
-const FOLLOW_UP_OPENER = String.raw`(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?`;
+export const COUNT_LEAD = String.raw`(?:(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\s+)*`;
+export const FOLLOW_UP_OPENER = String.raw`(?:(?:now|ok(?:ay)?|so|and|then|right)[,\s]+)?`;
 
 /** The request without its closing punctuation, or undefined when more steps are joined to it ("count the divisions, then export"). */
 function countRequestAlone(text: string): string | undefined {
