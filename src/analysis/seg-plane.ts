@@ -573,9 +573,9 @@ export function closeObjectBays(labels: Uint32Array, width: number, height: numb
     }
     // Dilation: within radiusPx of the object; closing: the dilation's pixels farther than radiusPx from its outside.
     const toObject = distanceTransform(outside, wx, wy);
-    const beyond = new Uint8Array(wx * wy);
-    for (let i = 0; i < beyond.length; i++) beyond[i] = toObject[i] > radiusPx ? 1 : 0;
-    const depth = distanceTransform(Uint8Array.from(beyond, (b) => 1 - b), wx, wy);
+    const dilated = new Uint8Array(wx * wy);
+    for (let i = 0; i < dilated.length; i++) dilated[i] = toObject[i] > radiusPx ? 0 : 1;
+    const depth = distanceTransform(dilated, wx, wy);
     for (let yy = 0; yy < wy; yy++) {
       const y = yy + y0 - pad;
       if (y < 0 || y >= height) continue;
