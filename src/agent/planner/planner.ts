@@ -53,7 +53,7 @@ import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
-import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
+import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
@@ -1136,7 +1136,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return !!first && meaning(first.stem) === verbOfName(tool);
   };
   // ("quantify the drift (in µm)" is the question how much drift there is: measuredFault.ts)
-  const asked = measuredFaultAsQuestion(text, catalogue) ?? text;
+  // (read without a calibration told beside it: "quantify the drift in um, pixel size 0.5 um")
+  const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
 }
@@ -1468,11 +1469,17 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (judged && judgedPlan && !judgedPlan.reply) return { ...judgedPlan, notes: [...(judgedPlan.notes ?? []), judged.say] };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const labelled = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
-  const counted = countAsQuestion(text) ?? (labelled ? countAtFramesAsQuestion(text) : undefined);
-  if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
+  // ("quantify the drift in um, pixel size 0.5 um": a calibration told beside it changes nothing of what is asked; the
+  // request is read without it, and the question it asks is told it again after its mark, where the question's own
+  // reader of a told calibration sets it first)
+  const toldWords = acquisitionRunning(conversation) ? '' : toldCalibrationWords(text);
+  const unTold = toldWords ? withoutToldCalibration(text) : text;
+  const withTold = (question: string) => (toldWords ? `${question} ${toldWords}` : question);
+  const counted = countAsQuestion(unTold) ?? (labelled ? countAtFramesAsQuestion(unTold) : undefined);
+  if (counted && withTold(counted) !== conversation.request) return planOnce({ ...conversation, request: withTold(counted) }, catalogue);
   // "quantify the drift (in µm)": how much of a fault a tool removes, asked as that question (measuredFault.ts)
-  const faultAsked = measuredFaultAsQuestion(text, catalogue);
-  if (faultAsked && faultAsked !== conversation.request) return planOnce({ ...conversation, request: faultAsked }, catalogue);
+  const faultAsked = measuredFaultAsQuestion(unTold, catalogue);
+  if (faultAsked && withTold(faultAsked) !== conversation.request) return planOnce({ ...conversation, request: withTold(faultAsked) }, catalogue);
   // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
   // to run on those frames, never runs one that only an argument's or a value's word matched
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
@@ -1573,7 +1580,20 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     // (nor for a count of things analysed: "how many cells divide during the experiment?")
     ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
     : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue))));
-  mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
+  // ("how many tracks end in a division?": "end", said of the tracks asked about, is no command to the microscope; the tool
+  // the clause's words name next, nearly as strongly and by a telling word of its own, is the one asked: detect_divisions by
+  // "division". Never a step whose results the session holds: "when does track 2 start?" tracks nothing again)
+  const inPlaceOfTheMicroscope = (list: Mention[], words: string): Mention[] => list.flatMap((m, i) => {
+    if (!notTheMicroscopes(m.tool)) return [m];
+    const index = indexFor(catalogue);
+    const ranked = index.match(clauseOf(words, list, i));
+    // (the microscope's best reading of the words: the run's reporter stands in for "end" in a question, stop_acquisition read it)
+    const dropped = ranked.find((r) => runsMicroscope(r.tool, catalogue));
+    const next = ranked.find((r) => !runsMicroscope(r.tool, catalogue) && !list.some((o) => o.tool === r.tool));
+    const telling = next?.nameWord || next?.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD));
+    return next && dropped && telling && next.score >= NEARLY_AS_NAMED * dropped.score && !heldAlready(next.tool, conversation, catalogue) ? [{ ...m, tool: next.tool }] : [];
+  });
+  mentions = inPlaceOfTheMicroscope(mentions, text);
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -1652,7 +1672,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
-    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
+    const named = inPlaceOfTheMicroscope(understand(withoutScope(text), catalogue).mentions, withoutScope(text)).filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
@@ -1984,6 +2004,9 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
 }
 
 /** Arguments that name inputs, files or scopes of the whole request, never a condition said for one step. */
+/** How near the next tool's score must come to a dropped reading's for the clause to name it instead ("end" 7.45, "division" 7.31). */
+const NEARLY_AS_NAMED = 0.75;
+
 const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'frames', 'channel']);
 
 /**
