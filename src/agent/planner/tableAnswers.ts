@@ -2527,11 +2527,16 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) * factor : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
-  const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
+  const frameLabel = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
+  // ("is the area bigger in the second half?": the halves by their names, as asked, with their frames)
+  const halfOf = (ts: number[]) => (ts === earlyFrames ? 'the first half' : 'the second half');
+  // (only a table from the movie's first frame on is split in the movie's halves; one of later frames keeps their numbers)
+  const movieHalves = scope.compare === 'halves' && frames[0] === 0;
+  const label = (ts: number[]) => (movieHalves ? `${halfOf(ts)} (${frameLabel(ts)})` : frameLabel(ts));
   const what = column ? statisticInWords('mean', column) : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
-  const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
+  const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : movieHalves ? (late > early ? 'higher in the second half' : late < early ? 'higher in the first half' : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
   return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
 }
 
