@@ -10,6 +10,7 @@ import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import { askedPart, readQuestion } from './tableAnswers.ts';
+import { trackEndsAsked } from './trackSpans.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
 type FrameRange = { first: number; last: number };
@@ -150,7 +151,8 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
   const whole = plan.steps.some((s) => frameScopeSaid(s.clause)) ? undefined : frameScopeSaid(conversation.request, frameCount, intervalS);
   // ("is the mean area bigger in the second half of the movie than in the first half?": the parts of the movie a question
   // compares are its scope, which the answer applies; the steps that measure for it run on the whole movie)
-  const compared = plan.question && readQuestion(plan.question).compare ? plan.question.toLowerCase() : undefined;
+  // ("how many tracks start after frame 1?": a frame that tracks are counted by is no frame range to measure either)
+  const compared = plan.question && (readQuestion(plan.question).compare || trackEndsAsked(plan.question)?.frame !== undefined) ? plan.question.toLowerCase() : undefined;
   for (const [at, step] of plan.steps.entries()) {
     const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount, intervalS);
     if (scope && compared?.includes(scope.said.trim().toLowerCase())) continue;

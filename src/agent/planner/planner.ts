@@ -54,6 +54,7 @@ import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
 import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
+import { trackEndsAsked } from './trackSpans.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
@@ -3328,7 +3329,8 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const scoped = asksTheData(text);
   // "how many cells (per frame)?": a count of the things themselves, which the table's maker counts too
   // ("how many cells move?", "how many stay for the whole movie?": tracks counted by what each did, from a table of whole tracks)
-  const tracksCounted = countsMovingCells(text) || countsWholeTracks(text);
+  // ("how many tracks start after frame 1?", "which track ends first?": tracks by when they start or end, from a table of whole tracks)
+  const tracksCounted = countsMovingCells(text) || countsWholeTracks(text) || trackEndsAsked(text) !== undefined;
   // ("count the nuclei, ignoring anything under 40 px": a count with a condition counts the rows of a table that meet it)
   // ("how many cells touch the border?", "which nuclei are cut by the edge?": the objects a column of the objects table keeps,
   // counted or listed from it, never an earlier step's count of all of them)

@@ -11,7 +11,7 @@ import { findFrameRange, findQuantities, parseNumber, valueText } from './quanti
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { type Catalogue, isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
-import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
+import { trackEndsAnswer, trackEndsAsked, trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import { trackTable } from '../../analysis/trackFeatures.ts';
@@ -1003,7 +1003,7 @@ const NOUN_QUESTION = new RegExp(
 export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
-  if (scope.trackEvent) return true;
+  if (scope.trackEvent || trackEndsAsked(question)) return true;
   // ("what share of them is cut by the image border?": the objects a measured column keeps, edgeObjects.ts)
   if (scope.subset?.column) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
@@ -1030,7 +1030,7 @@ export function measuringWords(question: string, vocabulary = ''): string {
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
   // ("when does track 2 start?": each track's start and stop, rows of whole tracks)
-  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined;
+  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined || trackEndsAsked(question) !== undefined;
   // "how many cells in channel 2?": the things are found in that channel (a quantity in a channel is measured in every channel, the answer picks it)
   const where = scope.reduce === 'count' && scope.channels?.length === 1 ? ` in channel ${scope.channels[0]}` : '';
   return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}${where}`.replace(/\s+/g, ' ').trim();
@@ -1279,8 +1279,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
   // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
-  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
-  if (scope.trackEvent) return true;
+  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds; "which track ends first?" too)
+  if (scope.trackEvent || trackEndsAsked(question)) return true;
   // ("how many of them touch the border?": the objects a measured 0/1 column keeps, touches_edge)
   if (scope.subset?.column) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
@@ -1628,6 +1628,17 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const divisionTime = divisionTimeAsked(question);
   const lineage = divisionTime ? newestTracks(conversation) : undefined;
   if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined, CERTAINTY_ASKED.test(question));
+  // "which track ends first?", "how many tracks start after frame 1?": the tracks by when they start or end, from a table of
+  // whole tracks, else from the tracks themselves
+  const ends = trackEndsAsked(question);
+  if (ends) {
+    const results = [...conversation.earlier, ...conversation.current];
+    const held = tablesOf(conversation).reverse().map(({ artifact, table }) => ({ table, id: artifact.id, timeUnit: unitsOf(artifact, results).timeUnit, intervalInTimeUnit: frameIntervalOfTable(table) }));
+    const found = newestTracks(conversation);
+    const own = found ? [{ table: trackTable(found.tracks).table, id: found.artifact.id }] : [];
+    const answer = trackEndsAnswer(ends, /\b(?:fraction|percent\w*|per\s*cent|proportion|share)\b|%/i.test(question), [...held, ...own]);
+    if (answer) return answer;
+  }
   const sizedTables = withSizesAsked(tablesOf(conversation), question);
   // "which quadrant has the most cells?": the objects counted by where they are in the field, never a column that shares a word
   const regions = regionCountAnswer(question, sizedTables, conversation);

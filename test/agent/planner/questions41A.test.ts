@@ -1,0 +1,74 @@
+// Stop 41, helper A: a verb said of the things a question asks about, a calibration told beside a question, parts of the
+// movie compared, tracks asked about by when they start or end.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toldCalibrationWords, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
+import { trackEndsAnswer, trackEndsAsked } from '../../../src/agent/planner/trackSpans.ts';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+const tracked = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }] as never;
+const labelled = [{ id: 'movie-1', type: 'movie', frames: 8 }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }] as never;
+const tools = (request: string, artifacts?: never) => plan(request, artifacts).steps.map((s) => s.tool);
+
+describe('a microscope verb said of the things a question asks about', () => {
+  it('gives way to the tool the clause names next: no tracking again, nothing stopped', () => {
+    for (const q of ['how many tracks end in a division?', 'how many tracks finish in a division?']) expect(tools(q, tracked)).toEqual(['detect_divisions']);
+  });
+  it('never to a step whose results the session holds', () => {
+    expect(tools('when does track 2 start?', tracked)).not.toContain('track');
+  });
+});
+
+describe('a calibration told beside a request', () => {
+  it('is left out of what the question readers read, and set first', () => {
+    expect(withoutToldCalibration('pixel size is 0.65 um - how far did the stage drift?')).toBe('how far did the stage drift?');
+    expect(withoutToldCalibration('frames are 5 min apart; how much did the sample drift, in microns?')).toBe('how much did the sample drift, in microns?');
+    expect(toldCalibrationWords('quantify the drift in um, pixel size 0.5 um')).toBe('pixel size 0.5 um');
+    expect(toldCalibrationWords('the pixel size is 0.5 um and frames are 2 min apart, what is the speed?')).toBe('the pixel size is 0.5 um, frames are 2 min apart');
+    for (const request of ['quantify the drift in um, pixel size 0.5 um', 'pixel size is 0.65 um - how far did the stage drift?', 'quantify stage drift (pixel size 0.65 um) in microns']) {
+      const steps = plan(request).steps;
+      expect(steps.map((s) => s.tool), request).toEqual(['set_calibration', 'correct_drift']);
+      expect(steps[1].args.writeMovie, request).toBe(false);
+    }
+  });
+});
+
+describe('parts of the movie a question compares', () => {
+  it('are the answer\'s scope, not the frames the measuring step runs on', () => {
+    for (const q of ['is the mean area bigger in the second half of the movie than in the first half?', 'is the mean area larger in the first half of the movie or the second?']) {
+      const steps = plan(q, labelled).steps;
+      expect(steps.map((s) => s.tool)).toEqual(['measure']);
+      expect(steps[0].args.frames, q).toBeUndefined();
+    }
+    // (one range asked still runs on those frames)
+    expect(plan('how many nuclei in frames 2-5?', labelled).steps[0].args.frames).toEqual({ first: 2, last: 5 });
+  });
+});
+
+describe('tracks asked about by when they start or end', () => {
+  it('are read as counts by a frame or as the earliest and latest', () => {
+    expect(trackEndsAsked('how many tracks start after frame 1?')).toEqual({ event: 'start', kind: 'count', frame: 1 });
+    expect(trackEndsAsked('how many tracks stop before the last frame?')).toEqual({ event: 'stop', kind: 'count' });
+    expect(trackEndsAsked('what fraction of cells appear later in the movie?')).toEqual({ event: 'start', kind: 'count' });
+    expect(trackEndsAsked('which track ends first?')).toEqual({ event: 'stop', kind: 'which', order: 'first' });
+    expect(trackEndsAsked('which cell appears last?')).toEqual({ event: 'start', kind: 'which', order: 'last' });
+    // (a division, the field's border, a track by its number, or things found in a frame are other questions)
+    for (const q of ['how many tracks end in a division?', 'how many cells leave the field of view?', 'when does track 2 start?', 'how many cells appear in frame 3?', 'how many tracks end?']) expect(trackEndsAsked(q), q).toBeUndefined();
+  });
+  it('are answered from the tracks\' first and last frames', () => {
+    const table = { columns: ['TRACK_ID', 'TRACK_START', 'TRACK_STOP'], rows: [{ TRACK_ID: 1, TRACK_START: 0, TRACK_STOP: 7 }, { TRACK_ID: 2, TRACK_START: 2, TRACK_STOP: 7 }, { TRACK_ID: 3, TRACK_START: 0, TRACK_STOP: 4 }] };
+    const tables = [{ table, id: 'table-1' }];
+    expect(trackEndsAnswer({ event: 'start', kind: 'count' }, false, tables)).toMatch(/^1 of 3 tracks start after frame 1, the first \(in frame 3\)/);
+    expect(trackEndsAnswer({ event: 'stop', kind: 'count' }, true, tables)).toMatch(/^1 of 3 tracks end before frame 8.*\(in frame 5\) \(33\.3%\)/);
+    expect(trackEndsAnswer({ event: 'stop', kind: 'which', order: 'first' }, false, tables)).toMatch(/^Track 3 ends first, in frame 5; the latest ends in frame 8/);
+    expect(trackEndsAnswer({ event: 'start', kind: 'count', frame: 2 }, false, tables)).toMatch(/^1 of 3 tracks start after frame 2 \(in frame 3\)/);
+  });
+  it('plan the table of whole tracks, and no range of frames from the frame they are counted by', () => {
+    for (const q of ['which track ends first?', 'how many tracks start after frame 1?']) {
+      const steps = plan(q, tracked).steps;
+      expect(steps.map((s) => s.tool), q).toEqual(['measure']);
+      expect(steps[0].args.kind, q).toBe('tracks');
+      expect(steps[0].args.frames, q).toBeUndefined();
+    }
+  });
+});
