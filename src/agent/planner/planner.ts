@@ -41,7 +41,7 @@ import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { figureOfTheQuestion } from './questionFigure.ts';
-import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
@@ -1449,6 +1449,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "what's the SNR?", "how noisy is it?": an image-quality ratio no step measures, said so (never another value as if it were it)
   const quality = acquisitionRunning(conversation) ? undefined : imageQualityReply(text);
   if (quality) return { steps: [], reply: quality };
+  // "is that significant?" with no comparison before it (one before is completed into its test: completedFollowUp)
+  const untested = acquisitionRunning(conversation) ? undefined : significanceAskedAlone(text, conversation.earlierRequests);
+  if (untested) return { steps: [], reply: untested };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)

@@ -15,6 +15,7 @@ import { trackEndsAnswer, trackEndsAsked, trackEventOf, trackSpanAnswer, type Tr
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import { trackTable } from '../../analysis/trackFeatures.ts';
+import { incompleteBeta } from '../../analysis/seg-stats.ts';
 import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
@@ -87,6 +88,8 @@ export interface QuestionScope {
   perFrame: boolean;
   /** Two parts of the movie compared ("first half vs second half", "end vs start", "frame 2 versus frame 5"). */
   compare?: 'halves' | 'ends' | 'frames';
+  /** A test of the difference between the parts compared asked ("is that significant?", "p-value?"). */
+  significance?: boolean;
   /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
   compareFrames?: [number, number];
   /** Two cells or tracks compared ("is cell 2 faster than cell 5?", "track 3 vs track 7"), the baseline first. */
@@ -111,6 +114,8 @@ const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
+  // (a test of the difference asked is how the answer weighs it, no quantity: "(tested for significance)")
+  'tested significance significant statistically ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
   'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest emptiest crowded populated who whos ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
@@ -608,6 +613,7 @@ function readScope(question: string): QuestionScope {
     ...(top !== undefined ? { top } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame && !trackEvent ? { whichFrame } : {}),
+    ...(compare && SIGNIFICANCE.test(text) ? { significance: true } : {}),
     ...(trackEvent ? { trackEvent } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
     ...(percentiles ? { percentiles } : {}),
@@ -1136,7 +1142,33 @@ function keptRowsReferred(question: string, earlierRequests: string[]): string |
 /** A unit of length, area, time or speed as people write it ("pixels", "µm²", "microns per minute", "um/h"). */
 const ANY_UNIT = String.raw`(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)(?:²|2)?(?:\s*(?:\/|per|an?)\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?))?`;
 
+/** "is that significant?" with no comparison before it to test (completedFollowUp leaves it as asked): one line says what is tested. */
+export function significanceAskedAlone(question: string, earlierRequests: string[]): string | undefined {
+  if (!SIGNIFICANCE_ONLY.test(question.trim()) || testableComparison(earlierRequests)) return undefined;
+  const single = [...earlierRequests].reverse().slice(0, 3).map(askedOf).some((e) => isAskedForm(e) && readQuestion(e).compare !== undefined);
+  const why = single ? 'The comparison before is of one value on each side (a count in one frame against another), which no test can weigh' : 'There is no comparison just before this to test';
+  return `${why}, so I ran nothing. I test the difference between two parts of the movie with Welch's t-test on their values: ask e.g. "is the mean speed higher in the second half than in the first?" (or "... per frame in the first half vs the second half" for counts), then "is that significant?".`;
+}
+
+/** The comparison asked just before whose parts hold several values each (a measured quantity, or counts over halves): the one a test can weigh. */
+function testableComparison(earlierRequests: string[]): string | undefined {
+  return [...earlierRequests].reverse().slice(0, 3).map(askedOf).find((e) => {
+    const scope = isAskedForm(e) ? readQuestion(e) : undefined;
+    return scope?.compare !== undefined && (scope.compare === 'halves' || (scope.quantity.size > 0 && scope.reduce !== 'count'));
+  });
+}
+
+/** A test of a difference asked ("is that significant?", "statistically significant?", "what's the p-value?", "is the difference real?"). */
+const SIGNIFICANCE = /\bsignifican(?:t|ce|tly)\b|\bp[\s-]?values?\b|\bstatistical(?:ly)?\s+(?:test|different|real)\b|\b(?:is|was)\s+(?:that|this|it|the\s+difference)\s+real\b/i;
+/** Only that, of what was answered just before ("is that significant?", "and is it statistically significant?", "p value?"). */
+const SIGNIFICANCE_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:(?:is|was|are|were)\s+(?:that|this|it|these|those|they|the\s+(?:difference|change|drop|increase|decrease))\s+)?(?:(?:statistically|actually|really)\s+)?(?:significant(?:ly\s+different)?|real|(?:a\s+)?significan(?:t|ce)|(?:what(?:'s|\s+is)\s+the\s+)?p[\s-]?values?|any\s+significance)\s*(?:though|then|at\s+all)?\s*[?.!]*$/i;
+
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "is that significant?" after "are they faster at the end than at the start?": the comparison before, with its test
+  if (SIGNIFICANCE_ONLY.test(question.trim())) {
+    const before = testableComparison(earlierRequests);
+    if (before) return `${before.trim().replace(/[?.!\s]+$/, '')} (tested for significance)?`;
+  }
   // "and what's the mean area of those?" after "how many nuclei are bigger than 20 µm² in frame 2?": the rows the question
   // before kept, by its condition and at its scope, named in place of the pronoun
   const kept = keptRowsReferred(question, earlierRequests);
@@ -1174,7 +1206,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
   const scopeOnly = /^(?:per|in|at|for|over|on|by)\s+(?:each\s+|every\s+|the\s+)?(?:(?:very\s+)?(?:first|last|final)\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|channels?|start|end|beginning)\b[^?]{0,20}\?\s*$/i.test(question.trim());
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
-  const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
+  const said = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
+  // ("what about the last frame?", "how about frame 30?": a frame named alone is the scope "in" it)
+  const rest = /^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said;
   const own = readQuestion(question);
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
@@ -1189,7 +1223,8 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
       const phrase = quantityPhraseOf(earlier);
       if (phrase) return isAskedForm(rest) ? `${rest.replace(/\?\s*$/, '')} (${phrase})?` : `what is ${rest.replace(/\?\s*$/, '')} (${phrase})?`;
     }
-    if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
+    // (the things the count before named: "how many nuclei in frame 2?", then "what about the last frame?")
+    if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : /\bnucle(?:us|i)\b/i.test(earlier) ? 'nuclei' : 'cells'} ${rest}`;
   }
   return question;
 }
@@ -2548,7 +2583,29 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
   const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : movieHalves ? (late > early ? 'higher in the second half' : late < early ? 'higher in the first half' : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
-  return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
+  // ("is that significant?": Welch's two-sided t-test of the values of the two parts, each object or step one value;
+  // a count, each frame's count one value)
+  const valuesOf = (ts: number[]) => (column ? numeric(part(ts), column).map((v) => v * factor) : ts.map((t) => part([t]).length));
+  const test = scope.significance ? welchTest(valuesOf(earlyFrames), valuesOf(lateFrames)) : undefined;
+  const tested = !scope.significance ? 'means, no statistical test'
+    : test ? `means; Welch's two-sided t-test of the ${column ? 'values' : 'counts per frame'} (n = ${test.n[0]} and ${test.n[1]}): t = ${valueText(Math.round(test.t * 100) / 100)}, p = ${test.p < 0.001 ? '< 0.001' : valueText(Math.round(test.p * 1000) / 1000)}, ${test.p < 0.05 ? 'significant at the 5% level' : 'not significant at the 5% level'}${column ? '; values of one cell in several frames are not independent, so p is optimistic' : ''}`
+    : `means; no test: each part needs at least 2 ${column ? 'values' : 'frames'} that vary`;
+  return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; ${tested})`;
+}
+
+/** Welch's two-sided t-test of two samples; undefined when either has under 2 values or neither varies. */
+export function welchTest(a: number[], b: number[]): { t: number; df: number; p: number; n: [number, number] } | undefined {
+  if (a.length < 2 || b.length < 2) return undefined;
+  const stats = (x: number[]) => {
+    const m = x.reduce((s, v) => s + v, 0) / x.length;
+    return { m, v: x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1), n: x.length };
+  };
+  const [x, y] = [stats(a), stats(b)];
+  const se2 = x.v / x.n + y.v / y.n;
+  if (!(se2 > 0)) return undefined;
+  const t = (y.m - x.m) / Math.sqrt(se2);
+  const df = se2 ** 2 / ((x.v / x.n) ** 2 / (x.n - 1) + (y.v / y.n) ** 2 / (y.n - 1));
+  return { t, df, p: incompleteBeta(df / (df + t * t), df / 2, 0.5), n: [x.n, y.n] };
 }
 
 /** The question is about one frame (a number, the first or last, or the frame at a time). */

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toldCalibrationWords, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
 import { trackEndsAnswer, trackEndsAsked } from '../../../src/agent/planner/trackSpans.ts';
+import { completedFollowUp, significanceAskedAlone, welchTest } from '../../../src/agent/planner/tableAnswers.ts';
 import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -70,5 +71,27 @@ describe('tracks asked about by when they start or end', () => {
       expect(steps[0].args.kind, q).toBe('tracks');
       expect(steps[0].args.frames, q).toBeUndefined();
     }
+  });
+});
+
+describe('follow-ups on the answer before', () => {
+  it('"what about the last frame?" asks the count before in that frame, of the things it named', () => {
+    expect(completedFollowUp('what about the last frame?', ['how many nuclei in frame 2?', 'and in frame 6?'])).toBe('how many nuclei in the last frame?');
+    expect(completedFollowUp('how about the first frame?', ['how many nuclei in frame 2?'])).toBe('how many nuclei in the first frame?');
+  });
+  it('"is that significant?" is the comparison before, tested; a comparison of single values or none is said so', () => {
+    expect(completedFollowUp('is that significant?', ['do the cells move faster at the end than at the start?'])).toBe('do the cells move faster at the end than at the start (tested for significance)?');
+    expect(completedFollowUp('p value?', ['are there more nuclei in the second half than in the first half?'])).toMatch(/\(tested for significance\)\?$/);
+    expect(significanceAskedAlone('is that significant?', ['do the cells move faster at the end than at the start?'])).toBeUndefined();
+    expect(significanceAskedAlone('is that significant?', ['how many nuclei in the first frame vs the last?'])).toMatch(/one value on each side/);
+    expect(significanceAskedAlone('is that significant?', ['segment the nuclei'])).toMatch(/no comparison just before/);
+  });
+  it('Welch\'s t-test gives the two-sided p of the difference of means', () => {
+    // (scipy.stats.ttest_ind([1,2,3,4], [3,4,5,6], equal_var=False): t = -2.191 (first minus second; ours is the second minus the first), p = 0.0710)
+    const test = welchTest([1, 2, 3, 4], [3, 4, 5, 6])!;
+    expect(test.t).toBeCloseTo(2.191, 3);
+    expect(test.p).toBeCloseTo(0.071, 3);
+    expect(welchTest([1], [2, 3])).toBeUndefined();
+    expect(welchTest([1, 1], [1, 1])).toBeUndefined();
   });
 });
