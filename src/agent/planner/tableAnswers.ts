@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
-import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
+import { findFrameRange, findQuantities, parseNumber, seconds, secondsIn, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { type Catalogue, isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
@@ -357,15 +357,13 @@ function openFrameRange(text: string): { first: number; last: number } | undefin
   return undefined;
 }
 
-const TIME_UNIT_S: Record<string, number> = { s: 1, min: 60, h: 3600, day: 86400, ms: 0.001 };
-
 /** A time in the movie: "after 3 minutes", "at 2 h", "by 90 s", "30 min in" (seconds), not a speed's unit. */
 function timeOf(question: string): number | undefined {
   for (const q of findQuantities(question)) {
     if (q.kind !== 'time' || q.unit === 'ms') continue;
     if (/\b(?:per|\/)\s*$/i.test(q.before) || /^\s*(?:interval|intervals|apart)/i.test(q.after)) continue;
     // ("at t = 2 min", "t=90 s": a time in the movie written as its variable)
-    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
+    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return seconds(q);
   }
   return undefined;
 }
@@ -1968,11 +1966,13 @@ export function withChannelNumbers(question: string, conversation: Conversation)
 /** Converts a value from one unit to another of the same kind (time, or µm/px with no pixel size: not), or undefined. */
 function converted(value: number, from: string, to: string): number | undefined {
   if (from === to) return value;
-  if (from in TIME_UNIT_S && to in TIME_UNIT_S) return (value * TIME_UNIT_S[from]) / TIME_UNIT_S[to];
+  const [sf, st] = [secondsIn(from), secondsIn(to)];
+  if (sf !== undefined && st !== undefined) return (value * sf) / st;
   // a speed in another time unit of the same length ("µm/h" asked of a µm/min column)
   const [fl, ft] = from.split('/');
   const [tl, tt] = to.split('/');
-  if (ft && tt && fl === tl && ft in TIME_UNIT_S && tt in TIME_UNIT_S) return (value / TIME_UNIT_S[ft]) * TIME_UNIT_S[tt];
+  const [pf, pt] = [ft ? secondsIn(ft) : undefined, tt ? secondsIn(tt) : undefined];
+  if (fl === tl && pf !== undefined && pt !== undefined) return (value / pf) * pt;
   return undefined;
 }
 
@@ -2228,7 +2228,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     // the frame nearest to the time asked, from the table's own time column
     const timeColumn = table.columns.find((c) => /^time_(?:s|min|h)$/.test(c));
     if (!timeColumn) return `The table has no time column (no frame interval known), so I cannot tell which frame is at ${valueText(scope.atTimeS / 60)} min: ask for a frame number instead (${table.columns.includes('t') ? `frames 1 to ${(framesOf(rows).at(-1) ?? -1) + 1}` : 'no frames in this table'}).`;
-    const perS = TIME_UNIT_S[timeColumn.slice(5)];
+    const perS = secondsIn(timeColumn.slice(5))!;
     const times = new Map(rows.filter((r) => typeof r.t === 'number' && typeof r[timeColumn] === 'number').map((r) => [r.t as number, (r[timeColumn] as number) * perS]));
     const nearest = [...times.entries()].sort((a, b) => Math.abs(a[1] - scope.atTimeS!) - Math.abs(b[1] - scope.atTimeS!))[0];
     if (!nearest) return `There are no timed rows in the table (${timeColumn}).`;
@@ -2736,8 +2736,10 @@ export function asksTheMeanCount(question: string): boolean {
   return COUNT_ASKED.test(question) && scope.reduce === 'mean' && scope.quantity.size === 0 && !TREND.test(question) && scope.frame === undefined && scope.frames === undefined && scope.compare === undefined;
 }
 
+/** The "and" that joins a second question to the first ("..., and how big are they?", "... and also what ..."): one joiner for every reader of two questions (normalise.ts withQuestionsApart too). */
+export const SECOND_QUESTION_JOINER = String.raw`\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?`;
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
-const SECOND_PART = /\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:(?:overall|global|grand|pooled|whole|total)\s+)?(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+const SECOND_PART = new RegExp(String.raw`${SECOND_QUESTION_JOINER}(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:(?:overall|global|grand|pooled|whole|total)\s+)?(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)`, 'i');
 
 /** A statistic said with no quantity of its own ("the overall mean too", "the median?"): the word it ends on. */
 const STATISTIC_ALONE = /\b(?:mean|average|avg|median|typical\s+value|sd|standard\s+deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b(?![\s\S]*\b(?:mean|average|avg|median|typical|sd|deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b)/i;
