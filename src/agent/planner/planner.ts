@@ -41,7 +41,7 @@ import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { figureOfTheQuestion } from './questionFigure.ts';
-import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
@@ -1581,8 +1581,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
   const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
-    // (nor for a count of things analysed: "how many cells divide during the experiment?")
-    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
+    // (nor for a count of things analysed: "how many cells divide during the experiment?"; nor of the events a table of tracks
+    // counts: "how many mitoses over the whole experiment?")
+    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text) || countsEvents(text)
     : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue))));
   // ("how many tracks end in a division?": "end", said of the tracks asked about, is no command to the microscope; the tool
   // the clause's words name next, nearly as strongly and by a telling word of its own, is the one asked: detect_divisions by
@@ -1590,12 +1591,19 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const inPlaceOfTheMicroscope = (list: Mention[], words: string): Mention[] => list.flatMap((m, i) => {
     if (!notTheMicroscopes(m.tool)) return [m];
     const index = indexFor(catalogue);
-    const ranked = index.match(clauseOf(words, list, i));
+    const clause = clauseOf(words, list, i);
+    const nextOf = (ranked: Match[]) => ranked.find((r) => !runsMicroscope(r.tool, catalogue) && !list.some((o) => o.tool === r.tool));
+    const telling = (r: Match | undefined) => !!r && (r.nameWord === true || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !heldAlready(r.tool, conversation, catalogue);
+    // ("how many cells divide during the experiment?": a microscope reading of the words of the question's time span
+    // alone, "experiment", is no reading at all; the tool the rest names is the one asked)
+    const unscoped = index.match(withoutScope(clause));
+    const rest = nextOf(unscoped);
+    if (!unscoped.some((r) => runsMicroscope(r.tool, catalogue)) && telling(rest)) return [{ ...m, tool: rest!.tool }];
+    const ranked = index.match(clause);
     // (the microscope's best reading of the words: the run's reporter stands in for "end" in a question, stop_acquisition read it)
     const dropped = ranked.find((r) => runsMicroscope(r.tool, catalogue));
-    const next = ranked.find((r) => !runsMicroscope(r.tool, catalogue) && !list.some((o) => o.tool === r.tool));
-    const telling = next?.nameWord || next?.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD));
-    return next && dropped && telling && next.score >= NEARLY_AS_NAMED * dropped.score && !heldAlready(next.tool, conversation, catalogue) ? [{ ...m, tool: next.tool }] : [];
+    const next = nextOf(ranked);
+    return next && dropped && telling(next) && next.score >= NEARLY_AS_NAMED * dropped.score ? [{ ...m, tool: next.tool }] : [];
   });
   mentions = inPlaceOfTheMicroscope(mentions, text);
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")

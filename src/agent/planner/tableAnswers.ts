@@ -92,6 +92,8 @@ export interface QuestionScope {
   significance?: boolean;
   /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
   compareFrames?: [number, number];
+  /** Two stretches of frames compared ("the first 10 frames vs the last 10", "frames 1-5 with frames 20-25"), as said. */
+  compareRanges?: [FrameStretch, FrameStretch];
   /** Two cells or tracks compared ("is cell 2 faster than cell 5?", "track 3 vs track 7"), the baseline first. */
   compareTracks?: [number, number];
   /** Which end of the extreme a "which frame" question asks ("the fewest cells", "the dimmest frame"). */
@@ -331,6 +333,22 @@ const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))
 
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
+/** A stretch of frames said in a comparison: the first or last n, or a range by its numbers (1-based). */
+export type FrameStretch = { first: number } | { last: number } | { from: number; to: number };
+const STRETCH = String.raw`(?:(?:the\s+)?(?:first|initial)\s+(\d+)(?:\s+(?:frames?|time ?points?|timepoints?))?|(?:the\s+)?(?:last|final)\s+(\d+)(?:\s+(?:frames?|time ?points?|timepoints?))?|(?:frames?|time ?points?|timepoints?)\s*#?(\d+)\s*(?:-|–|to|through)\s*(\d+))`;
+/** "the first 10 frames vs the last 10", "frames 1-5 compared with frames 20-25", "faster in the first 3 frames than in the last 3". */
+const TWO_STRETCHES = new RegExp(String.raw`${STRETCH}[^?.]{0,40}?\b(?:vs\.?|versus|compared\s+(?:to|with)|against|than|with|and|or)\s+(?:(?:in|at|for|over|during|to|the)\s+)*${STRETCH}`, 'i');
+const stretchOf = (m: RegExpExecArray, at: number): FrameStretch | undefined => (m[at] ? { first: Number(m[at]) } : m[at + 1] ? { last: Number(m[at + 1]) } : m[at + 2] && m[at + 3] ? { from: Number(m[at + 2]), to: Number(m[at + 3]) } : undefined);
+/** Two stretches of frames a question compares; undefined for one, or for two said with no comparison ("frames 1-5 and 10-15" listed). */
+function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefined {
+  const m = TWO_STRETCHES.exec(text);
+  if (!m) return undefined;
+  const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
+  if (!a || !b) return undefined;
+  const joined = /\b(?:vs\.?|versus|compared|against|than)\b/i.test(m[0]) || /\bcompar|\bdiffer|\bchange|\bor\b|\b(?:faster|slower|bigger|larger|smaller|brighter|dimmer|higher|lower|more|less|fewer)\b/i.test(text);
+  return joined ? [a, b] : undefined;
+}
+
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
@@ -421,6 +439,12 @@ export function namesAnEvent(words: string): boolean {
   return EVENT_COLUMNS.some((c) => [...columnWords(c)].some((o) => asked.some((w) => o === w || (w.length >= 4 && o.startsWith(w)) || (o.length >= 4 && w.startsWith(o)))));
 }
 
+/** A count of events a table of tracks counts ("how many mitoses over the whole experiment?", "number of divisions"). */
+export function countsEvents(question: string): boolean {
+  const counted = /\b(?:how\s+many|number\s+of|count)\s+(?:of\s+)?(?:the\s+)?([\p{L}-]+)/iu.exec(plainQuestion(question));
+  return !!counted && namesAnEvent(counted[1]);
+}
+
 const THINGS = String.raw`(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector(?:y|ies)|ones|those|lineages?)`;
 /**
  * "the cells that divided", "tracks which had a gap", "cells without a division", "the ones that
@@ -500,14 +524,16 @@ function readScope(question: string): QuestionScope {
   const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange|\bdiffer|\b(?:go(?:es)?|went|gone|going)\s+(?:up|down)\b|\b(?:increas|decreas|ris[ei]|rose|fall|fell|drop|grow|grew|shr[iau]nk|declin)\w*/i.test(text)
     // "bigger in frame 1 or frame 4?": a choice between two frames
     || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
-  const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
+  // ("the first 10 frames vs the last 10": two stretches compared, no range of the question)
+  const compareRanges = compareFrames ? undefined : comparedStretches(text);
+  const range = compareFrames || compareRanges ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
   const atTimeS = condition ? undefined : timeOf(question);
   // ("frame 1 compared with the final frame": the first frame by its number, the last by its name, both ends)
   const firstByNumber = frameNumber?.[1] === '1' && !compareFrames && /\b(?:vs\.?|versus|compared?|against|than|differ\w*|difference|and|to)\b/i.test(text);
   const bothEnds = (EARLY.test(text) || firstByNumber) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
-  const compare = compareFrames
+  const compare = compareFrames || compareRanges
     ? 'frames'
     // ("faster early or late in the movie?", "earlier vs later": the two halves of it)
     : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
@@ -619,6 +645,7 @@ function readScope(question: string): QuestionScope {
     perFrame,
     ...(compare ? { compare } : {}),
     ...(compareFrames ? { compareFrames } : {}),
+    ...(compareRanges ? { compareRanges } : {}),
     ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
     which: which || top !== undefined,
@@ -1837,6 +1864,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
+  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : `frames ${r.from}-${r.to}`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
@@ -2568,7 +2596,11 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const steps = table.columns.includes('frames') && table.columns.includes('source_spot') ? 1 : 0;
   const movieHalf = Math.ceil((frames.length + steps) / 2);
   const halves: [number[], number[]] = steps ? [frames.filter((t) => t + 1 < frames[0] + movieHalf), frames.filter((t) => t >= frames[0] + movieHalf)] : [frames.slice(0, half), frames.slice(half)];
-  const [earlyFrames, lateFrames] = scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
+  // ("the first 3 frames vs the last 3": each stretch's frames of the table, the last counted back from its last frame)
+  const stretch = (said: FrameStretch) => frames.filter((t) => ('first' in said ? t < frames[0] + said.first : 'last' in said ? t > frames.at(-1)! - said.last : t >= said.from - 1 && t <= said.to - 1));
+  const stretches = scope.compareRanges ? [stretch(scope.compareRanges[0]), stretch(scope.compareRanges[1])] : undefined;
+  if (stretches?.some((ts) => ts.length === 0)) return `The table (${id}: frames ${frames[0] + 1}-${frames.at(-1)! + 1}) has no frames in one of the stretches compared.`;
+  const [earlyFrames, lateFrames] = stretches ? stretches : scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
   const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
   const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) * factor : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toldCalibrationWords, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
 import { trackEndsAnswer, trackEndsAsked } from '../../../src/agent/planner/trackSpans.ts';
-import { completedFollowUp, significanceAskedAlone, welchTest } from '../../../src/agent/planner/tableAnswers.ts';
+import { completedFollowUp, readQuestion, significanceAskedAlone, welchTest } from '../../../src/agent/planner/tableAnswers.ts';
 import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -14,6 +14,13 @@ const tools = (request: string, artifacts?: never) => plan(request, artifacts).s
 describe('a microscope verb said of the things a question asks about', () => {
   it('gives way to the tool the clause names next: no tracking again, nothing stopped', () => {
     for (const q of ['how many tracks end in a division?', 'how many tracks finish in a division?']) expect(tools(q, tracked)).toEqual(['detect_divisions']);
+  });
+  it('nor does a time span of the question ("during the experiment") name a microscope step', () => {
+    for (const q of ['how many cells divide during the experiment?', 'how many mitoses over the whole experiment?']) {
+      const steps = tools(q);
+      expect(steps, q).toContain('detect_divisions');
+      expect(steps.some((t) => /acquisition|microscope|kymograph/.test(t)), q).toBe(false);
+    }
   });
   it('never to a step whose results the session holds', () => {
     expect(tools('when does track 2 start?', tracked)).not.toContain('track');
@@ -41,6 +48,11 @@ describe('parts of the movie a question compares', () => {
       expect(steps.map((s) => s.tool)).toEqual(['measure']);
       expect(steps[0].args.frames, q).toBeUndefined();
     }
+    // (two stretches of frames compared: the answer takes each from the whole movie's table)
+    for (const q of ['compare the mean area in frames 1-2 with frames 7-8', 'is the mean area bigger in the first 3 frames than in the last 3?']) expect(plan(q, labelled).steps[0].args.frames, q).toBeUndefined();
+    expect(readQuestion('what is the mean speed in the first 3 frames vs the last 3?').compareRanges).toEqual([{ first: 3 }, { last: 3 }]);
+    expect(readQuestion('compare the mean area in frames 1-2 with frames 7-8').compareRanges).toEqual([{ from: 1, to: 2 }, { from: 7, to: 8 }]);
+    expect(readQuestion('mean area in frames 2-5?').compareRanges).toBeUndefined();
     // (one range asked still runs on those frames)
     expect(plan('how many nuclei in frames 2-5?', labelled).steps[0].args.frames).toEqual({ first: 2, last: 5 });
   });
