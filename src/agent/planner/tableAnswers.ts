@@ -956,6 +956,10 @@ export function countAsQuestion(text: string): string | undefined {
   const lead = `^${COUNT_LEAD}`;
   const told = new RegExp(String.raw`${lead}(?:quantify|determine|estimate|compute|calculate|find out|work out|figure out|assess|measure|count|tally|check|get)\s+(how many\b.+|(?:the\s+)?(?:total\s+)?(?:number|fraction|proportion|percentage|share)\s+of\b.+)$`, 'i').exec(t);
   if (told) return /^how many\b/i.test(told[1]) ? `${told[1]}?` : `what is ${told[1]}?`;
+  // "how many cells appear in frame 3?", "how many nuclei show up in the last frame?": things seen in a frame are things
+  // there ("show" is no figure, "appear" no segmentation asked again)
+  const seen = new RegExp(String.raw`^${FOLLOW_UP_OPENER}(how\s+many\s+(?:[\p{L}-]+\s+)?(?:cells?|nuclei|nucleus|objects?|blobs?|spots?))\s+(?:appear|show\s+up|are\s+seen|can\s+be\s+seen|are\s+detected|(?:can|do)\s+(?:you|we|i)\s+see)\s+((?:in|at|on)\s+(?:the\s+)?(?:(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint)|(?:each|every)\s+(?:frame|time ?point|timepoint)|(?:frame|time ?point|timepoint)\s*#?\d+)\b.*)$`, 'iu').exec(t);
+  if (seen) return `${seen[1]} are there ${seen[2]}?`;
   // "count them in each frame", "tally them up frame by frame": the things already found, counted at a scope, are asked for
   // (a pronoun names no new thing to find: the objects of the session's labels)
   const theirs = new RegExp(String.raw`^${FOLLOW_UP_OPENER}${COUNT_LEAD}(?:count|tally|number|enumerate)\s+(?:them|those|these|'em|em|all\s+of\s+them)(?:\s+up)?\s+((?:in|at|for|per|over|across|through|frame|time|each|every)\b.*)$`, 'i').exec(t);

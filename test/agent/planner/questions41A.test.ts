@@ -107,3 +107,11 @@ describe('follow-ups on the answer before', () => {
     expect(welchTest([1, 1], [1, 1])).toBeUndefined();
   });
 });
+
+describe('things seen in a frame', () => {
+  it('are the things there: no segmentation again, no figure', () => {
+    for (const q of ['how many cells appear in frame 3?', 'how many cells show up in frame 3?', 'how many nuclei can you see in the last frame?']) {
+      expect(tools(q, labelled), q).toEqual(['measure']);
+    }
+  });
+});
