@@ -1192,7 +1192,18 @@ const SIGNIFICANCE = /\bsignifican(?:t|ce|tly)\b|\bp[\s-]?values?\b|\bstatistica
 /** Only that, of what was answered just before ("is that significant?", "and is it statistically significant?", "p value?"). */
 const SIGNIFICANCE_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:(?:is|was|are|were)\s+(?:that|this|it|these|those|they|the\s+(?:difference|change|drop|increase|decrease))\s+)?(?:(?:statistically|actually|really)\s+)?(?:significant(?:ly\s+different)?|real|(?:a\s+)?significan(?:t|ce)|(?:what(?:'s|\s+is)\s+the\s+)?p[\s-]?values?|any\s+significance)\s*(?:though|then|at\s+all)?\s*[?.!]*$/i;
 
+/** Only how sure the answer before is ("how sure are you?", "how confident are you in that?", "are you sure about that?"). */
+const CERTAINTY_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:how\s+(?:sure|confident|certain)\s+(?:are\s+you|is\s+(?:that|it|this))|are\s+you\s+(?:really\s+)?(?:sure|confident|certain))(?:\s+(?:about|of|in|on)\s+(?:that|this|it|them|those|these)(?:\s+(?:one|ones|answer|number|count))?)?\s*[?.!]*$/i;
+/** Words of divisions in a question before ("how many divisions are there?", "when do they divide?"). */
+const DIVISIONS_BEFORE = /\b(?:divi(?:de|des|ded|ding|sion|sions)|mitos[ie]s|mitotic|splits?)\b/i;
+
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "how sure are you?" after a question about divisions: when each happened, with how sure the tracks are of it (each
+  // division's own confidence); other answers keep the reading of the step behind them (explanations.ts)
+  if (CERTAINTY_ONLY.test(question.trim())) {
+    const before = earlierRequests.length ? askedOf(earlierRequests.at(-1)!) : undefined;
+    if (before && isAskedForm(before) && DIVISIONS_BEFORE.test(before)) return divisionTimeAsked(before) ? `${before.trim().replace(/[?.!\s]+$/, '')}, and how sure are you?` : 'when do the divisions happen, and how sure are you?';
+  }
   // "is that significant?" after "are they faster at the end than at the start?": the comparison before, with its test
   if (SIGNIFICANCE_ONLY.test(question.trim())) {
     const before = testableComparison(earlierRequests);
