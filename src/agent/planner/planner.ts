@@ -41,7 +41,7 @@ import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { figureOfTheQuestion } from './questionFigure.ts';
-import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
@@ -3346,7 +3346,10 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // ("how many cells touch the border?", "which nuclei are cut by the edge?": the objects a column of the objects table keeps,
   // counted or listed from it, never an earlier step's count of all of them)
   const byColumn = keepsRowsByAColumn(text);
-  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text);
+  // ("how many nuclei per frame on average?" with labels made: the objects' table of those labels counts them, never a
+  // segmentation run again for its own count; with none, the segmentation's count answers, as it did)
+  const labelsHeld = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
+  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text) || (labelsHeld && asksTheMeanCount(text));
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };

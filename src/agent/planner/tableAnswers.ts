@@ -104,7 +104,8 @@ export interface QuestionScope {
   quantity: Set<string>;
 }
 
-const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder)\b/i;
+// ("top speed", "peak intensity": the largest of a quantity named after it; "the top half" is a region, "the top 5" a ranking)
+const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder|(?:top|peak)(?=\s+(?:speeds?|velocit\w*|intensit\w*|brightness|signal|fluorescence|areas?|sizes?|displacements?|distances?)\b))\b/i;
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
 
 /** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */

@@ -120,3 +120,19 @@ describe('things seen in a frame', () => {
     }
   });
 });
+
+describe('the mean count per frame with labels made', () => {
+  it('is counted from the objects of those labels, never a segmentation run again', () => {
+    for (const q of ['how many nuclei per frame on average?', 'average number of nuclei per frame?']) expect(tools(q, labelled), q).toEqual(['measure']);
+    // (with none, the segmentation's own count answers, as before)
+    expect(tools('how many nuclei per frame on average?')).toEqual(['segment']);
+  });
+});
+
+describe('"top speed", "peak intensity"', () => {
+  it('ask the largest value', () => {
+    expect(readQuestion('top speed in um/h?').reduce).toBe('max');
+    expect(readQuestion("what's the peak speed?").reduce).toBe('max');
+    expect(readQuestion('how many cells in the top half?').reduce).not.toBe('max');
+  });
+});
