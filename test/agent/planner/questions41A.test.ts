@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toldCalibrationWords, withoutToldCalibration } from '../../../src/agent/planner/askedUnits.ts';
 import { trackEndsAnswer, trackEndsAsked } from '../../../src/agent/planner/trackSpans.ts';
 import { completedFollowUp, readQuestion, significanceAskedAlone, welchTest } from '../../../src/agent/planner/tableAnswers.ts';
+import { asksCountPerRegion } from '../../../src/agent/planner/regionCounts.ts';
 import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -134,5 +135,16 @@ describe('"top speed", "peak intensity"', () => {
     expect(readQuestion('top speed in um/h?').reduce).toBe('max');
     expect(readQuestion("what's the peak speed?").reduce).toBe('max');
     expect(readQuestion('how many cells in the top half?').reduce).not.toBe('max');
+  });
+});
+
+describe('a count in one part of the field', () => {
+  it('is a count per part, answered from the objects\' centroids: nothing cropped', () => {
+    for (const q of ['how many cells in the top half?', 'how many nuclei in the bottom left corner?', 'number of cells in the right half of the image?']) {
+      expect(asksCountPerRegion(q), q).toBe(true);
+      expect(tools(q, labelled), q).not.toContain('crop');
+    }
+    // (a step asked on a part still cuts it out)
+    expect(asksCountPerRegion('segment only the top left quarter')).toBe(false);
   });
 });
