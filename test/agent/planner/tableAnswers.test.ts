@@ -202,7 +202,7 @@ describe('questions as people write them', () => {
 
   it('completes a follow-up that names no quantity with the one asked before', () => {
     expect(completedFollowUp('and the median?', ['segment the nuclei', 'whats the avg nucleus area'])).toMatch(/median.*area/);
-    expect(completedFollowUp('and at the last timepoint?', ['how many nuclei in frame 3'])).toBe('how many cells at the last timepoint?');
+    expect(completedFollowUp('and at the last timepoint?', ['how many nuclei in frame 3'])).toBe('how many nuclei at the last timepoint?');
     expect(completedFollowUp('and track them', ['what is the mean area?'])).toBe('and track them');
     expect(completedFollowUp('and the drift?', ['what is the mean area?'])).toBe('and the drift?');
   });
