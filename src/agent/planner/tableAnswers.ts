@@ -1706,13 +1706,15 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined, CERTAINTY_ASKED.test(question));
   // "which track ends first?", "how many tracks start after frame 1?": the tracks by when they start or end, from a table of
   // whole tracks, else from the tracks themselves
+  // ("when does track 1 end?": one track's first and last frames, the same way, with no table made for it)
   const ends = trackEndsAsked(question);
-  if (ends) {
+  if (ends || (scope.trackEvent && scope.track !== undefined)) {
     const results = [...conversation.earlier, ...conversation.current];
     const held = tablesOf(conversation).reverse().map(({ artifact, table }) => ({ table, id: artifact.id, timeUnit: unitsOf(artifact, results).timeUnit, intervalInTimeUnit: frameIntervalOfTable(table) }));
     const found = newestTracks(conversation);
-    const own = found ? [{ table: trackTable(found.tracks).table, id: found.artifact.id }] : [];
-    const answer = trackEndsAnswer(ends, /\b(?:fraction|percent\w*|per\s*cent|proportion|share)\b|%/i.test(question), [...held, ...own]);
+    const made = found ? trackTable(found.tracks).table : undefined;
+    const own = found && made ? [{ table: made, id: found.artifact.id, timeUnit: made.units?.TRACK_START, intervalInTimeUnit: frameIntervalOfTable(made) }] : [];
+    const answer = ends ? trackEndsAnswer(ends, /\b(?:fraction|percent\w*|per\s*cent|proportion|share)\b|%/i.test(question), [...held, ...own]) : trackSpanAnswer(scope.track!, scope.trackEvent!, [...held, ...own]);
     if (answer) return answer;
   }
   const sizedTables = withSizesAsked(tablesOf(conversation), question);
