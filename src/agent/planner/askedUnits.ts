@@ -69,7 +69,19 @@ export function withoutToldCalibration(text: string): string {
   if (out === text) return text;
   // (and what held it: "( )", "(and )", a comma or "and" left at the end)
   out = out.replace(/\(\s*(?:and|,)?\s*\)/g, ' ').replace(/(?:[\s,;]+(?:and|with|at|given)?)+\s*(?=[?.!]*\s*$)/i, '');
-  return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:and|,)\s+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
+  // ("pixel size is 0.65 um - how far did it drift?", "frames are 5 min apart; how much ...": the mark that joined it too)
+  return out.replace(/\s+(?:and|,)\s*(?=[?.!]|$)/gi, ' ').replace(/^\s*(?:(?:(?:and|so)\b|[,;:\-–—])\s*)+/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The words of the calibration a request tells, as said and in order ("pixel size 0.5 um", "frames are 5 min apart"):
+ * what withoutToldCalibration leaves out, to be told again beside the question a request is read as ("quantify the
+ * drift in um, pixel size 0.5 um" → "how much drift is there in um? pixel size 0.5 um").
+ */
+export function toldCalibrationWords(text: string): string {
+  const spans = [...text.matchAll(TOLD_PIXEL_SIZE), ...text.matchAll(TOLD_INTERVAL)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  spans.push(...timesPerFrame(text).filter((t) => !spans.some((s) => t.start < s.end && s.start < t.end)));
+  return spans.sort((a, b) => a.start - b.start).map((s) => text.slice(s.start, s.end).trim()).join(', ');
 }
 
 export type AskedDimension = 'area' | 'speed' | 'length' | 'time';

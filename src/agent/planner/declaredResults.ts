@@ -6,7 +6,7 @@
 // segment, track and measure report is the tables' to answer). Nothing here names a tool.
 import type { PastResult } from './conversation.ts';
 import { COMPARED, COUNTED_THINGS } from './comparedValue.ts';
-import { findQuantities } from './quantities.ts';
+import { findQuantities, unitBase } from './quantities.ts';
 import { plainQuestion } from './tableAnswers.ts';
 import { isStopWord, meaning, tokenize } from './words.ts';
 
@@ -94,17 +94,6 @@ export function declaredResultAnswer(question: string, results: PastResult[], de
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${values}${others.length ? ` (${others.join('; ')})` : ''}${none ? ` (none ${none})` : ''} (from ${result.tool})`;
 }
 
-const LOWER_UNITS: Record<string, { base: string; factor: number }> = {
-  px: { base: 'px', factor: 1 }, um: { base: 'um', factor: 1 }, nm: { base: 'um', factor: 1e-3 }, '%': { base: '%', factor: 1 },
-  s: { base: 's', factor: 1 }, ms: { base: 's', factor: 1e-3 }, min: { base: 's', factor: 60 }, h: { base: 's', factor: 3600 },
-};
-
-/** A declared unit ("px", "µm", "min") as a base unit and factor, or undefined for one no number here converts to. */
-function baseOf(unit: string | undefined): { base: string; factor: number } | undefined {
-  const u = (unit ?? '').trim().replace(/^µm$|^microns?$/, 'um').replace(/^pixels?$/, 'px').replace(/^seconds?$/, 's').replace(/^minutes?$/, 'min').replace(/^hours?$/, 'h');
-  return LOWER_UNITS[u];
-}
-
 /**
  * The answer to a yes/no comparison of one value a step declares with a number ("is the drift more than 2 px?"): the
  * value whose declared words share the most words with what is compared, in the number's unit, and the verdict; undefined
@@ -115,7 +104,7 @@ export function comparedDeclaredResult(question: string, results: PastResult[], 
   const m = COMPARED.exec(text);
   if (!m || COUNTED_THINGS.test(m[1])) return undefined;
   const quantity = findQuantities(text.slice(m.index + m[0].length)).find((q) => q.start === 0);
-  const said = quantity && baseOf(quantity.unit);
+  const said = quantity && unitBase(quantity.unit);
   if (!quantity || !said) return undefined;
   const asked = new Set(contentMeanings(m[1]));
   if (asked.size === 0) return undefined;
@@ -128,7 +117,7 @@ export function comparedDeclaredResult(question: string, results: PastResult[], 
     const subject = subjectOf(self);
     for (const [key, declared] of Object.entries(self.results ?? {})) {
       const value = r.values[key];
-      const unit = baseOf(declared.unit);
+      const unit = unitBase(declared.unit);
       // (a length in px asked in µm, or the reverse, with no pixel size here: said as not comparable, never compared)
       const lengths = !!unit && unit.base !== said.base && [unit.base, said.base].every((b) => b === 'px' || b === 'um');
       if (typeof value !== 'number' || !unit || (unit.base !== said.base && !lengths)) continue;
@@ -142,7 +131,7 @@ export function comparedDeclaredResult(question: string, results: PastResult[], 
   if (!best) return undefined;
   const saidUnit = quantity.unit === 'um' ? 'µm' : quantity.unit;
   if (best.lengths) return `I cannot compare it with ${quantity.value} ${saidUnit}: the ${best.about} is ${Number(best.value.toPrecision(3))} ${best.unit}, and ${best.tool} measured it in ${best.unit} (no pixel size converts it; set_calibration sets one) (from ${best.tool})`;
-  const inSaidUnit = (best.value * baseOf(best.unit)!.factor) / said.factor;
+  const inSaidUnit = (best.value * unitBase(best.unit)!.factor) / said.factor;
   const limit = quantity.value;
   const yes = /at\s+least/i.test(m[2]) ? inSaidUnit >= limit : /at\s+most/i.test(m[2]) ? inSaidUnit <= limit : greater ? inSaidUnit > limit : inSaidUnit < limit;
   const relation = greater ? 'more than' : 'less than';

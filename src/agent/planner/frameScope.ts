@@ -9,7 +9,8 @@ import { needsFrames } from './frames.ts';
 import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
-import { askedPart } from './tableAnswers.ts';
+import { askedPart, readQuestion } from './tableAnswers.ts';
+import { trackEndsAsked } from './trackSpans.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
 type FrameRange = { first: number; last: number };
@@ -148,8 +149,13 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
   // ("correct photobleaching for everything except the first frame": words read elsewhere as something else left no step's
   // clause holding the frames; the request's frames are then the last step's, the end of the chain)
   const whole = plan.steps.some((s) => frameScopeSaid(s.clause)) ? undefined : frameScopeSaid(conversation.request, frameCount, intervalS);
+  // ("is the mean area bigger in the second half of the movie than in the first half?": the parts of the movie a question
+  // compares are its scope, which the answer applies; the steps that measure for it run on the whole movie)
+  // ("how many tracks start after frame 1?": a frame that tracks are counted by is no frame range to measure either)
+  const compared = plan.question && (readQuestion(plan.question).compare || trackEndsAsked(plan.question)?.frame !== undefined) ? plan.question.toLowerCase() : undefined;
   for (const [at, step] of plan.steps.entries()) {
     const scope = whole && at === plan.steps.length - 1 ? whole : frameScopeSaid(step.clause, frameCount, intervalS);
+    if (scope && compared?.includes(scope.said.trim().toLowerCase())) continue;
     // ("lining everything up to frame 1": the frame compared with, read by referenceFrame.ts, is no scope)
     if (!scope || (reference && (scope.said.toLowerCase().includes(reference) || reference.includes(scope.said.toLowerCase())))) continue;
     // ("normalise to the first 10 frames (dF/F0)": the frames said are a count of frames a setting of the step took,

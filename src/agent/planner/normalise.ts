@@ -12,6 +12,7 @@ import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
+import { SECOND_QUESTION_JOINER } from './tableAnswers.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
 import { meaning, plainWords, stopWords, thesaurusWords, tokenize } from './words.ts';
 
@@ -266,7 +267,7 @@ export function withWhoAsWhichCell(text: string): string {
  */
 export function withQuestionsApart(text: string): string {
   if (!/^\s*(?:(?:so|and|ok(?:ay)?|now|also|hey)[,:]?\s+)*(?:how|what|which|when|where|why|who|is|are|was|were|does|do|did|has|have)\b/i.test(text)) return text;
-  const parts = text.split(/\s*,?\s+and\s+(?=(?:how|what|which|when|where|why)\s+(?:does|do|did|is|are|was|were|has|have|many|much|long|fast|far|often)\b)/i);
+  const parts = text.split(new RegExp(String.raw`${SECOND_QUESTION_JOINER}(?=(?:how|what|which|when|where|why)\s+(?:does|do|did|is|are|was|were|has|have|many|much|long|fast|far|often)\b)`, 'i'));
   if (parts.length < 2) return text;
   // ("..., and how does that change?": "that" is the quantity the first question asked, "the number of cells")
   const counted = /\bhow\s+many\s+([a-z]+)/i.exec(parts[0])?.[1];

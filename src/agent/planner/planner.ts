@@ -41,7 +41,7 @@ import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { figureOfTheQuestion } from './questionFigure.ts';
-import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
+import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
@@ -53,7 +53,8 @@ import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
-import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
+import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
+import { trackEndsAsked } from './trackSpans.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
@@ -1136,7 +1137,8 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     return !!first && meaning(first.stem) === verbOfName(tool);
   };
   // ("quantify the drift (in µm)" is the question how much drift there is: measuredFault.ts)
-  const asked = measuredFaultAsQuestion(text, catalogue) ?? text;
+  // (read without a calibration told beside it: "quantify the drift in um, pixel size 0.5 um")
+  const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
 }
@@ -1447,6 +1449,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "what's the SNR?", "how noisy is it?": an image-quality ratio no step measures, said so (never another value as if it were it)
   const quality = acquisitionRunning(conversation) ? undefined : imageQualityReply(text);
   if (quality) return { steps: [], reply: quality };
+  // "is that significant?" with no comparison before it (one before is completed into its test: completedFollowUp)
+  const untested = acquisitionRunning(conversation) ? undefined : significanceAskedAlone(text, conversation.earlierRequests);
+  if (untested) return { steps: [], reply: untested };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)
@@ -1468,11 +1473,17 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (judged && judgedPlan && !judgedPlan.reply) return { ...judgedPlan, notes: [...(judgedPlan.notes ?? []), judged.say] };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const labelled = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
-  const counted = countAsQuestion(text) ?? (labelled ? countAtFramesAsQuestion(text) : undefined);
-  if (counted && counted !== conversation.request) return planOnce({ ...conversation, request: counted }, catalogue);
+  // ("quantify the drift in um, pixel size 0.5 um": a calibration told beside it changes nothing of what is asked; the
+  // request is read without it, and the question it asks is told it again after its mark, where the question's own
+  // reader of a told calibration sets it first)
+  const toldWords = acquisitionRunning(conversation) ? '' : toldCalibrationWords(text);
+  const unTold = toldWords ? withoutToldCalibration(text) : text;
+  const withTold = (question: string) => (toldWords ? `${question} ${toldWords}` : question);
+  const counted = countAsQuestion(unTold) ?? (labelled ? countAtFramesAsQuestion(unTold) : undefined);
+  if (counted && withTold(counted) !== conversation.request) return planOnce({ ...conversation, request: withTold(counted) }, catalogue);
   // "quantify the drift (in µm)": how much of a fault a tool removes, asked as that question (measuredFault.ts)
-  const faultAsked = measuredFaultAsQuestion(text, catalogue);
-  if (faultAsked && faultAsked !== conversation.request) return planOnce({ ...conversation, request: faultAsked }, catalogue);
+  const faultAsked = measuredFaultAsQuestion(unTold, catalogue);
+  if (faultAsked && withTold(faultAsked) !== conversation.request) return planOnce({ ...conversation, request: withTold(faultAsked) }, catalogue);
   // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
   // to run on those frames, never runs one that only an argument's or a value's word matched
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
@@ -1570,10 +1581,31 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
   const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
-    // (nor for a count of things analysed: "how many cells divide during the experiment?")
-    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text)
+    // (nor for a count of things analysed: "how many cells divide during the experiment?"; nor of the events a table of tracks
+    // counts: "how many mitoses over the whole experiment?")
+    ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text) || countsEvents(text)
     : asksAboutTheData(text) && (['stop', 'start', 'change'] as const).some((role) => plays(tool, role, catalogue))));
-  mentions = mentions.filter((m) => !notTheMicroscopes(m.tool));
+  // ("how many tracks end in a division?": "end", said of the tracks asked about, is no command to the microscope; the tool
+  // the clause's words name next, nearly as strongly and by a telling word of its own, is the one asked: detect_divisions by
+  // "division". Never a step whose results the session holds: "when does track 2 start?" tracks nothing again)
+  const inPlaceOfTheMicroscope = (list: Mention[], words: string): Mention[] => list.flatMap((m, i) => {
+    if (!notTheMicroscopes(m.tool)) return [m];
+    const index = indexFor(catalogue);
+    const clause = clauseOf(words, list, i);
+    const nextOf = (ranked: Match[]) => ranked.find((r) => !runsMicroscope(r.tool, catalogue) && !list.some((o) => o.tool === r.tool));
+    const telling = (r: Match | undefined) => !!r && (r.nameWord === true || r.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD))) && !heldAlready(r.tool, conversation, catalogue);
+    // ("how many cells divide during the experiment?": a microscope reading of the words of the question's time span
+    // alone, "experiment", is no reading at all; the tool the rest names is the one asked)
+    const unscoped = index.match(withoutScope(clause));
+    const rest = nextOf(unscoped);
+    if (!unscoped.some((r) => runsMicroscope(r.tool, catalogue)) && telling(rest)) return [{ ...m, tool: rest!.tool }];
+    const ranked = index.match(clause);
+    // (the microscope's best reading of the words: the run's reporter stands in for "end" in a question, stop_acquisition read it)
+    const dropped = ranked.find((r) => runsMicroscope(r.tool, catalogue));
+    const next = nextOf(ranked);
+    return next && dropped && telling(next) && next.score >= NEARLY_AS_NAMED * dropped.score ? [{ ...m, tool: next.tool }] : [];
+  });
+  mentions = inPlaceOfTheMicroscope(mentions, text);
   // a rule for the microscope absorbs the actions it names ("when a cell divides, image every 10 s")
   const rule = mentions.find((m) => plays(m.tool, 'rule', catalogue));
   if (rule) mentions = [{ ...rule, start: 0 }];
@@ -1652,7 +1684,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const maker = makerOf('table', catalogue);
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
-    const named = understand(withoutScope(text), catalogue).mentions.filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !notTheMicroscopes(m.tool) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
+    const named = inPlaceOfTheMicroscope(understand(withoutScope(text), catalogue).mentions, withoutScope(text)).filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
     const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
@@ -1984,6 +2016,9 @@ function takenByAddedStep(step: PlannedStep, sentence: string, text: string, con
 }
 
 /** Arguments that name inputs, files or scopes of the whole request, never a condition said for one step. */
+/** How near the next tool's score must come to a dropped reading's for the clause to name it instead ("end" 7.45, "division" 7.31). */
+const NEARLY_AS_NAMED = 0.75;
+
 const INPUT_ARGS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'frames', 'channel']);
 
 /**
@@ -3305,12 +3340,16 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const scoped = asksTheData(text);
   // "how many cells (per frame)?": a count of the things themselves, which the table's maker counts too
   // ("how many cells move?", "how many stay for the whole movie?": tracks counted by what each did, from a table of whole tracks)
-  const tracksCounted = countsMovingCells(text) || countsWholeTracks(text);
+  // ("how many tracks start after frame 1?", "which track ends first?": tracks by when they start or end, from a table of whole tracks)
+  const tracksCounted = countsMovingCells(text) || countsWholeTracks(text) || trackEndsAsked(text) !== undefined;
   // ("count the nuclei, ignoring anything under 40 px": a count with a condition counts the rows of a table that meet it)
   // ("how many cells touch the border?", "which nuclei are cut by the edge?": the objects a column of the objects table keeps,
   // counted or listed from it, never an earlier step's count of all of them)
   const byColumn = keepsRowsByAColumn(text);
-  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text);
+  // ("how many nuclei per frame on average?" with labels made: the objects' table of those labels counts them, never a
+  // segmentation run again for its own count; with none, the segmentation's count answers, as it did)
+  const labelsHeld = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
+  const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text) || (labelsHeld && asksTheMeanCount(text));
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };

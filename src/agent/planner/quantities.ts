@@ -184,22 +184,37 @@ function findQuantitiesOnce(text: string): Quantity[] {
   return out;
 }
 
-/** Seconds for a time quantity. */
-export function seconds(q: Quantity): number {
-  switch (q.unit) {
-    case 'ms': return q.value / 1000;
-    case 'min': return q.value * 60;
-    case 'h': return q.value * 3600;
-    case 'day': return q.value * 86400;
-    default: return q.value;
-  }
+/**
+ * Each unit a number is read or answered in, as its base unit and the factor to it: times in seconds, lengths in µm
+ * (pixels apart: only a pixel size converts them), shares in %. The one table of unit factors: seconds(), micrometres(),
+ * a declared result compared with a number (declaredResults.ts) and a table's value in another unit (tableAnswers.ts).
+ */
+const UNIT_BASES: Readonly<Record<string, { base: 's' | 'um' | 'px' | '%'; factor: number }>> = {
+  s: { base: 's', factor: 1 }, ms: { base: 's', factor: 1e-3 }, min: { base: 's', factor: 60 }, h: { base: 's', factor: 3600 }, day: { base: 's', factor: 86400 },
+  um: { base: 'um', factor: 1 }, nm: { base: 'um', factor: 1e-3 }, px: { base: 'px', factor: 1 }, '%': { base: '%', factor: 1 },
+};
+
+/** A unit as written or declared ("µm", "microns", "pixels", "seconds", "min") as its base unit and factor; undefined for one no number converts to. */
+export function unitBase(unit: string | undefined): { base: 's' | 'um' | 'px' | '%'; factor: number } | undefined {
+  const u = (unit ?? '').trim().replace(/^µm$|^microns?$/, 'um').replace(/^pixels?$/, 'px').replace(/^seconds?$/, 's').replace(/^minutes?$/, 'min').replace(/^hours?$/, 'h');
+  return Object.hasOwn(UNIT_BASES, u) ? UNIT_BASES[u] : undefined;
 }
 
-/** Micrometres for a length in µm, mm or nm (undefined for pixels). */
+/** Seconds in one of a unit of time ("min" → 60); undefined for a unit of anything else. */
+export function secondsIn(unit: string): number | undefined {
+  const b = unitBase(unit);
+  return b?.base === 's' ? b.factor : undefined;
+}
+
+/** Seconds for a time quantity. */
+export function seconds(q: Quantity): number {
+  return q.value * (secondsIn(q.unit) ?? 1);
+}
+
+/** Micrometres for a length in µm or nm (undefined for pixels). */
 export function micrometres(q: Quantity): number | undefined {
-  if (q.unit === 'um') return q.value;
-  if (q.unit === 'nm') return q.value / 1000;
-  return undefined;
+  const b = unitBase(q.unit);
+  return b?.base === 'um' ? q.value * b.factor : undefined;
 }
 
 const TOLD_NUM = String.raw`(\d+(?:[.,]\d+)?)`;

@@ -18,9 +18,12 @@ const COUNT_ASKED = /\b(?:most|fewest|least|more|fewer|how many|number|count|cou
 /** "which part of the cell", "the part of the track": a part of a thing, not of the field. */
 const PART_OF_A_THING = /\b(?:part|region|side|half)\s+of\s+(?:the\s+|a\s+|each\s+)?(?:cells?|nucle(?:us|i)|tracks?|objects?|trajector(?:y|ies)|membrane|cytoplasm)\b/i;
 
-/** True when the question asks a count per part of the field. */
+/** One part of the field named in a count ("how many cells in the top half?", "number of nuclei in the bottom left corner"). */
+const ONE_PART = /\b(?:how\s+many|number\s+of)\b[^?.]{0,40}?\b(?:in|within|inside|on)\s+(?:the\s+)?((?:top|bottom|upper|lower)[\s-]+(?:left|right)|left|right|top|bottom|upper|lower)\s+(half|side|quadrant|corner|quarter)\b/i;
+
+/** True when the question asks a count per part of the field, or in one part of it. */
 export function asksCountPerRegion(question: string): boolean {
-  return PART_ASKED.test(question) && COUNT_ASKED.test(question) && !PART_OF_A_THING.test(question);
+  return ((PART_ASKED.test(question) && COUNT_ASKED.test(question)) || ONE_PART.test(question)) && !PART_OF_A_THING.test(question);
 }
 
 const HALVES = /\b(?:half|halves|sides?)\b/i;
@@ -65,6 +68,10 @@ export function regionCountAnswer(question: string, tables: { artifact: KnownArt
   });
   const each = shown.map((p) => `${p.name} ${perFrame(p.n)}`).join(', ');
   const size = movie?.width && movie.height ? `the ${movie.width} x ${movie.height} px field split at x ${midX}, y ${midY}` : `the field split at the middle of the objects' positions (x ${+midX.toFixed(1)}, y ${+midY.toFixed(1)} px; the image size is not known)`;
-  const said = lead.join('; ');
+  // ("how many cells in the top half?": the part named first, its count beside the field's)
+  const one = ONE_PART.exec(question);
+  const named = one ? `${one[1].toLowerCase().replace(/upper/, 'top').replace(/lower/, 'bottom').replace(/[\s-]+/, ' ')} ${halves ? 'half' : 'quarter'}` : undefined;
+  const part = named ? parts.find((p) => p.name === named) : undefined;
+  const said = part ? `the ${part.name} has ${perFrame(part.n)} objects per frame on average, of ${perFrame(rows.length)} in the whole field` : lead.join('; ');
   return `${said[0].toUpperCase()}${said.slice(1)}. Per frame on average: ${each} (objects counted by their centroids over ${frames} frame${frames === 1 ? '' : 's'}, ${size}; from ${artifact.id})`;
 }

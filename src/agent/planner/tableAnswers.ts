@@ -7,14 +7,15 @@ import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
-import { findFrameRange, findQuantities, parseNumber, valueText } from './quantities.ts';
+import { findFrameRange, findQuantities, parseNumber, seconds, secondsIn, valueText } from './quantities.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, tokenize } from './words.ts';
 import { type Catalogue, isTruth, selfOf } from './catalogue.ts';
 import { askedDimension, asksPerFrame, statedFrameIntervalS, statedPixelSizeUm, withoutToldCalibration, type AskedDimension } from './askedUnits.ts';
-import { trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
+import { trackEndsAnswer, trackEndsAsked, trackEventOf, trackSpanAnswer, type TrackEvent } from './trackSpans.ts';
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import { trackTable } from '../../analysis/trackFeatures.ts';
+import { incompleteBeta } from '../../analysis/seg-stats.ts';
 import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
@@ -87,8 +88,12 @@ export interface QuestionScope {
   perFrame: boolean;
   /** Two parts of the movie compared ("first half vs second half", "end vs start", "frame 2 versus frame 5"). */
   compare?: 'halves' | 'ends' | 'frames';
+  /** A test of the difference between the parts compared asked ("is that significant?", "p-value?"). */
+  significance?: boolean;
   /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
   compareFrames?: [number, number];
+  /** Two stretches of frames compared ("the first 10 frames vs the last 10", "frames 1-5 with frames 20-25"), as said. */
+  compareRanges?: [FrameStretch, FrameStretch];
   /** Two cells or tracks compared ("is cell 2 faster than cell 5?", "track 3 vs track 7"), the baseline first. */
   compareTracks?: [number, number];
   /** Which end of the extreme a "which frame" question asks ("the fewest cells", "the dimmest frame"). */
@@ -99,7 +104,8 @@ export interface QuestionScope {
   quantity: Set<string>;
 }
 
-const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder)\b/i;
+// ("top speed", "peak intensity": the largest of a quantity named after it; "the top half" is a region, "the top 5" a ranking)
+const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder|(?:top|peak)(?=\s+(?:speeds?|velocit\w*|intensit\w*|brightness|signal|fluorescence|areas?|sizes?|displacements?|distances?)\b))\b/i;
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
 
 /** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */
@@ -111,6 +117,8 @@ const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
+  // (a test of the difference asked is how the answer weighs it, no quantity: "(tested for significance)")
+  'tested significance significant statistically ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
   'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest emptiest crowded populated who whos ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
@@ -326,6 +334,22 @@ const EVERY_CHANNEL = /\b(?:each|every|per|both(?:\s+the)?|all(?:\s+(?:the|\d+))
 
 /** Two frames named apart ("frame 1 and frame 4", "frame 2 versus frame 5", "frame 3 vs 1"). */
 /** Two frames compared with "than": "bigger in frame 6 than (in) frame 1". */
+/** A stretch of frames said in a comparison: the first or last n, or a range by its numbers (1-based). */
+export type FrameStretch = { first: number } | { last: number } | { from: number; to: number };
+const STRETCH = String.raw`(?:(?:the\s+)?(?:first|initial)\s+(\d+)(?:\s+(?:frames?|time ?points?|timepoints?))?|(?:the\s+)?(?:last|final)\s+(\d+)(?:\s+(?:frames?|time ?points?|timepoints?))?|(?:frames?|time ?points?|timepoints?)\s*#?(\d+)\s*(?:-|–|to|through)\s*(\d+))`;
+/** "the first 10 frames vs the last 10", "frames 1-5 compared with frames 20-25", "faster in the first 3 frames than in the last 3". */
+const TWO_STRETCHES = new RegExp(String.raw`${STRETCH}[^?.]{0,40}?\b(?:vs\.?|versus|compared\s+(?:to|with)|against|than|with|and|or)\s+(?:(?:in|at|for|over|during|to|the)\s+)*${STRETCH}`, 'i');
+const stretchOf = (m: RegExpExecArray, at: number): FrameStretch | undefined => (m[at] ? { first: Number(m[at]) } : m[at + 1] ? { last: Number(m[at + 1]) } : m[at + 2] && m[at + 3] ? { from: Number(m[at + 2]), to: Number(m[at + 3]) } : undefined);
+/** Two stretches of frames a question compares; undefined for one, or for two said with no comparison ("frames 1-5 and 10-15" listed). */
+function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefined {
+  const m = TWO_STRETCHES.exec(text);
+  if (!m) return undefined;
+  const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
+  if (!a || !b) return undefined;
+  const joined = /\b(?:vs\.?|versus|compared|against|than)\b/i.test(m[0]) || /\bcompar|\bdiffer|\bchange|\bor\b|\b(?:faster|slower|bigger|larger|smaller|brighter|dimmer|higher|lower|more|less|fewer)\b/i.test(text);
+  return joined ? [a, b] : undefined;
+}
+
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
@@ -352,15 +376,13 @@ function openFrameRange(text: string): { first: number; last: number } | undefin
   return undefined;
 }
 
-const TIME_UNIT_S: Record<string, number> = { s: 1, min: 60, h: 3600, day: 86400, ms: 0.001 };
-
 /** A time in the movie: "after 3 minutes", "at 2 h", "by 90 s", "30 min in" (seconds), not a speed's unit. */
 function timeOf(question: string): number | undefined {
   for (const q of findQuantities(question)) {
     if (q.kind !== 'time' || q.unit === 'ms') continue;
     if (/\b(?:per|\/)\s*$/i.test(q.before) || /^\s*(?:interval|intervals|apart)/i.test(q.after)) continue;
     // ("at t = 2 min", "t=90 s": a time in the movie written as its variable)
-    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return q.value * TIME_UNIT_S[q.unit];
+    if (/\b(?:after|at|by|around|about|within)\s*(?:the\s+)?$|\bt\s*=\s*$/i.test(q.before) || /^\s*(?:in|into the movie|into the (?:film|video|recording))\b/i.test(q.after)) return seconds(q);
   }
   return undefined;
 }
@@ -416,6 +438,12 @@ const EVENT_COLUMNS = ['NUMBER_SPLITS', 'NUMBER_GAPS', 'NUMBER_MERGES'];
 export function namesAnEvent(words: string): boolean {
   const asked = [...wordKeys(words)];
   return EVENT_COLUMNS.some((c) => [...columnWords(c)].some((o) => asked.some((w) => o === w || (w.length >= 4 && o.startsWith(w)) || (o.length >= 4 && w.startsWith(o)))));
+}
+
+/** A count of events a table of tracks counts ("how many mitoses over the whole experiment?", "number of divisions"). */
+export function countsEvents(question: string): boolean {
+  const counted = /\b(?:how\s+many|number\s+of|count)\s+(?:of\s+)?(?:the\s+)?([\p{L}-]+)/iu.exec(plainQuestion(question));
+  return !!counted && namesAnEvent(counted[1]);
 }
 
 const THINGS = String.raw`(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector(?:y|ies)|ones|those|lineages?)`;
@@ -497,14 +525,16 @@ function readScope(question: string): QuestionScope {
   const compareFrames: [number, number] | undefined = thanFrames ? [Number(thanFrames[2]), Number(thanFrames[1])] : twoFrames && (PLURAL_TWO_FRAMES.test(text) || /\b(?:vs\.?|versus|compared?|against|differ\w*|difference)\b/i.test(text) || /\bframe\s*\d+\s+(?:and|to)\s+frame\s*\d+/i.test(text) && /\bcompar|\bchange|\bdiffer|\b(?:go(?:es)?|went|gone|going)\s+(?:up|down)\b|\b(?:increas|decreas|ris[ei]|rose|fall|fell|drop|grow|grew|shr[iau]nk|declin)\w*/i.test(text)
     // "bigger in frame 1 or frame 4?": a choice between two frames
     || /\b(?:frame|time ?point|timepoint)\s*#?\d+\s+or\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+/i.test(text)) ? [Number(twoFrames[1]), Number(twoFrames[2])] : undefined;
-  const range = compareFrames ? undefined : findFrameRange(text) ?? openFrameRange(text);
+  // ("the first 10 frames vs the last 10": two stretches compared, no range of the question)
+  const compareRanges = compareFrames ? undefined : comparedStretches(text);
+  const range = compareFrames || compareRanges ? undefined : findFrameRange(text) ?? openFrameRange(text);
   const frames = range && range.first !== range.last ? range : undefined;
   const condition = conditionOf(question);
   const atTimeS = condition ? undefined : timeOf(question);
   // ("frame 1 compared with the final frame": the first frame by its number, the last by its name, both ends)
   const firstByNumber = frameNumber?.[1] === '1' && !compareFrames && /\b(?:vs\.?|versus|compared?|against|than|differ\w*|difference|and|to)\b/i.test(text);
   const bothEnds = (EARLY.test(text) || firstByNumber) && LATE.test(text) && !frames && !/\b(?:first|last)\s+\d+\b/i.test(text);
-  const compare = compareFrames
+  const compare = compareFrames || compareRanges
     ? 'frames'
     // ("faster early or late in the movie?", "earlier vs later": the two halves of it)
     : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
@@ -608,6 +638,7 @@ function readScope(question: string): QuestionScope {
     ...(top !== undefined ? { top } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame && !trackEvent ? { whichFrame } : {}),
+    ...(compare && SIGNIFICANCE.test(text) ? { significance: true } : {}),
     ...(trackEvent ? { trackEvent } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
     ...(percentiles ? { percentiles } : {}),
@@ -615,6 +646,7 @@ function readScope(question: string): QuestionScope {
     perFrame,
     ...(compare ? { compare } : {}),
     ...(compareFrames ? { compareFrames } : {}),
+    ...(compareRanges ? { compareRanges } : {}),
     ...(compareTracks ? { compareTracks } : {}),
     ...(extreme ? { extreme } : {}),
     which: which || top !== undefined,
@@ -925,6 +957,10 @@ export function countAsQuestion(text: string): string | undefined {
   const lead = `^${COUNT_LEAD}`;
   const told = new RegExp(String.raw`${lead}(?:quantify|determine|estimate|compute|calculate|find out|work out|figure out|assess|measure|count|tally|check|get)\s+(how many\b.+|(?:the\s+)?(?:total\s+)?(?:number|fraction|proportion|percentage|share)\s+of\b.+)$`, 'i').exec(t);
   if (told) return /^how many\b/i.test(told[1]) ? `${told[1]}?` : `what is ${told[1]}?`;
+  // "how many cells appear in frame 3?", "how many nuclei show up in the last frame?": things seen in a frame are things
+  // there ("show" is no figure, "appear" no segmentation asked again)
+  const seen = new RegExp(String.raw`^${FOLLOW_UP_OPENER}(how\s+many\s+(?:[\p{L}-]+\s+)?(?:cells?|nuclei|nucleus|objects?|blobs?|spots?))\s+(?:appear|show\s+up|are\s+seen|can\s+be\s+seen|are\s+detected|(?:can|do)\s+(?:you|we|i)\s+see)\s+((?:in|at|on)\s+(?:the\s+)?(?:(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint)|(?:each|every)\s+(?:frame|time ?point|timepoint)|(?:frame|time ?point|timepoint)\s*#?\d+)\b.*)$`, 'iu').exec(t);
+  if (seen) return `${seen[1]} are there ${seen[2]}?`;
   // "count them in each frame", "tally them up frame by frame": the things already found, counted at a scope, are asked for
   // (a pronoun names no new thing to find: the objects of the session's labels)
   const theirs = new RegExp(String.raw`^${FOLLOW_UP_OPENER}${COUNT_LEAD}(?:count|tally|number|enumerate)\s+(?:them|those|these|'em|em|all\s+of\s+them)(?:\s+up)?\s+((?:in|at|for|per|over|across|through|frame|time|each|every)\b.*)$`, 'i').exec(t);
@@ -1003,7 +1039,7 @@ const NOUN_QUESTION = new RegExp(
 export function asksTheData(question: string): boolean {
   if (!isAskedForm(question)) return false;
   const scope = readQuestion(question);
-  if (scope.trackEvent) return true;
+  if (scope.trackEvent || trackEndsAsked(question)) return true;
   // ("what share of them is cut by the image border?": the objects a measured column keeps, edgeObjects.ts)
   if (scope.subset?.column) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
@@ -1030,7 +1066,7 @@ export function measuringWords(question: string, vocabulary = ''): string {
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
   // ("when does track 2 start?": each track's start and stop, rows of whole tracks)
-  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined;
+  const tracksKept = countsMovingCells(question) || countsWholeTracks(question) || scope.trackEvent !== undefined || trackEndsAsked(question) !== undefined;
   // "how many cells in channel 2?": the things are found in that channel (a quantity in a channel is measured in every channel, the answer picks it)
   const where = scope.reduce === 'count' && scope.channels?.length === 1 ? ` in channel ${scope.channels[0]}` : '';
   return `${text} ${adjectives} ${own.join(' ')}${overFrames && motion && !tracksKept ? ' steps between frames' : ''}${tracksCounted || tracksKept ? ' whole tracks' : ''}${where}`.replace(/\s+/g, ' ').trim();
@@ -1136,7 +1172,44 @@ function keptRowsReferred(question: string, earlierRequests: string[]): string |
 /** A unit of length, area, time or speed as people write it ("pixels", "µm²", "microns per minute", "um/h"). */
 const ANY_UNIT = String.raw`(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)(?:²|2)?(?:\s*(?:\/|per|an?)\s*(?:secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?))?`;
 
+/** "is that significant?" with no comparison before it to test (completedFollowUp leaves it as asked): one line says what is tested. */
+export function significanceAskedAlone(question: string, earlierRequests: string[]): string | undefined {
+  if (!SIGNIFICANCE_ONLY.test(question.trim()) || testableComparison(earlierRequests)) return undefined;
+  const single = [...earlierRequests].reverse().slice(0, 3).map(askedOf).some((e) => isAskedForm(e) && readQuestion(e).compare !== undefined);
+  const why = single ? 'The comparison before is of one value on each side (a count in one frame against another), which no test can weigh' : 'There is no comparison just before this to test';
+  return `${why}, so I ran nothing. I test the difference between two parts of the movie with Welch's t-test on their values: ask e.g. "is the mean speed higher in the second half than in the first?" (or "... per frame in the first half vs the second half" for counts), then "is that significant?".`;
+}
+
+/** The comparison asked just before whose parts hold several values each (a measured quantity, or counts over halves): the one a test can weigh. */
+function testableComparison(earlierRequests: string[]): string | undefined {
+  return [...earlierRequests].reverse().slice(0, 3).map(askedOf).find((e) => {
+    const scope = isAskedForm(e) ? readQuestion(e) : undefined;
+    return scope?.compare !== undefined && (scope.compare === 'halves' || (scope.quantity.size > 0 && scope.reduce !== 'count'));
+  });
+}
+
+/** A test of a difference asked ("is that significant?", "statistically significant?", "what's the p-value?", "is the difference real?"). */
+const SIGNIFICANCE = /\bsignifican(?:t|ce|tly)\b|\bp[\s-]?values?\b|\bstatistical(?:ly)?\s+(?:test|different|real)\b|\b(?:is|was)\s+(?:that|this|it|the\s+difference)\s+real\b/i;
+/** Only that, of what was answered just before ("is that significant?", "and is it statistically significant?", "p value?"). */
+const SIGNIFICANCE_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:(?:is|was|are|were)\s+(?:that|this|it|these|those|they|the\s+(?:difference|change|drop|increase|decrease))\s+)?(?:(?:statistically|actually|really)\s+)?(?:significant(?:ly\s+different)?|real|(?:a\s+)?significan(?:t|ce)|(?:what(?:'s|\s+is)\s+the\s+)?p[\s-]?values?|any\s+significance)\s*(?:though|then|at\s+all)?\s*[?.!]*$/i;
+
+/** Only how sure the answer before is ("how sure are you?", "how confident are you in that?", "are you sure about that?"). */
+const CERTAINTY_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:how\s+(?:sure|confident|certain)\s+(?:are\s+you|is\s+(?:that|it|this))|are\s+you\s+(?:really\s+)?(?:sure|confident|certain))(?:\s+(?:about|of|in|on)\s+(?:that|this|it|them|those|these)(?:\s+(?:one|ones|answer|number|count))?)?\s*[?.!]*$/i;
+/** Words of divisions in a question before ("how many divisions are there?", "when do they divide?"). */
+const DIVISIONS_BEFORE = /\b(?:divi(?:de|des|ded|ding|sion|sions)|mitos[ie]s|mitotic|splits?)\b/i;
+
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
+  // "how sure are you?" after a question about divisions: when each happened, with how sure the tracks are of it (each
+  // division's own confidence); other answers keep the reading of the step behind them (explanations.ts)
+  if (CERTAINTY_ONLY.test(question.trim())) {
+    const before = earlierRequests.length ? askedOf(earlierRequests.at(-1)!) : undefined;
+    if (before && isAskedForm(before) && DIVISIONS_BEFORE.test(before)) return divisionTimeAsked(before) ? `${before.trim().replace(/[?.!\s]+$/, '')}, and how sure are you?` : 'when do the divisions happen, and how sure are you?';
+  }
+  // "is that significant?" after "are they faster at the end than at the start?": the comparison before, with its test
+  if (SIGNIFICANCE_ONLY.test(question.trim())) {
+    const before = testableComparison(earlierRequests);
+    if (before) return `${before.trim().replace(/[?.!\s]+$/, '')} (tested for significance)?`;
+  }
   // "and what's the mean area of those?" after "how many nuclei are bigger than 20 µm² in frame 2?": the rows the question
   // before kept, by its condition and at its scope, named in place of the pronoun
   const kept = keptRowsReferred(question, earlierRequests);
@@ -1174,7 +1247,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
   const scopeOnly = /^(?:per|in|at|for|over|on|by)\s+(?:each\s+|every\s+|the\s+)?(?:(?:very\s+)?(?:first|last|final)\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|channels?|start|end|beginning)\b[^?]{0,20}\?\s*$/i.test(question.trim());
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
-  const rest = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
+  const said = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
+  // ("what about the last frame?", "how about frame 30?": a frame named alone is the scope "in" it)
+  const rest = /^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said;
   const own = readQuestion(question);
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
@@ -1189,7 +1264,8 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
       const phrase = quantityPhraseOf(earlier);
       if (phrase) return isAskedForm(rest) ? `${rest.replace(/\?\s*$/, '')} (${phrase})?` : `what is ${rest.replace(/\?\s*$/, '')} (${phrase})?`;
     }
-    if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : 'cells'} ${rest}`;
+    // (the things the count before named: "how many nuclei in frame 2?", then "what about the last frame?")
+    if (before.reduce === 'count') return `how many ${/\btracks?\b/i.test(earlier) ? 'tracks' : /\bnucle(?:us|i)\b/i.test(earlier) ? 'nuclei' : 'cells'} ${rest}`;
   }
   return question;
 }
@@ -1279,8 +1355,8 @@ export function asksAMeasuredQuantity(question: string): boolean {
   const scope = readQuestion(question);
   // ("how many nuclei are bigger than 40 µm²?": a count of the rows a measured quantity keeps)
   // ("how many nuclei have an eccentricity above 0.5?": a quantity without a unit, named by a word of its own)
-  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds)
-  if (scope.trackEvent) return true;
+  // ("when does track 2 start?": the time of its first spot, which a table of tracks holds; "which track ends first?" too)
+  if (scope.trackEvent || trackEndsAsked(question)) return true;
   // ("how many of them touch the border?": the objects a measured 0/1 column keeps, touches_edge)
   if (scope.subset?.column) return true;
   return scope.quantity.size > 0 && (scope.reduce !== 'count' || (scope.condition !== undefined && !scope.condition.relative && scope.condition.unit !== 'frames' && (scope.condition.unit !== '' || [...scope.quantity].some((w) => w.length >= 5))));
@@ -1628,6 +1704,19 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const divisionTime = divisionTimeAsked(question);
   const lineage = divisionTime ? newestTracks(conversation) : undefined;
   if (divisionTime && lineage) return divisionTimesAnswer(divisionTime, lineage.tracks, lineage.artifact.id, lineage.tracks.frameIntervalS ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS ?? undefined, CERTAINTY_ASKED.test(question));
+  // "which track ends first?", "how many tracks start after frame 1?": the tracks by when they start or end, from a table of
+  // whole tracks, else from the tracks themselves
+  // ("when does track 1 end?": one track's first and last frames, the same way, with no table made for it)
+  const ends = trackEndsAsked(question);
+  if (ends || (scope.trackEvent && scope.track !== undefined)) {
+    const results = [...conversation.earlier, ...conversation.current];
+    const held = tablesOf(conversation).reverse().map(({ artifact, table }) => ({ table, id: artifact.id, timeUnit: unitsOf(artifact, results).timeUnit, intervalInTimeUnit: frameIntervalOfTable(table) }));
+    const found = newestTracks(conversation);
+    const made = found ? trackTable(found.tracks).table : undefined;
+    const own = found && made ? [{ table: made, id: found.artifact.id, timeUnit: made.units?.TRACK_START, intervalInTimeUnit: frameIntervalOfTable(made) }] : [];
+    const answer = ends ? trackEndsAnswer(ends, /\b(?:fraction|percent\w*|per\s*cent|proportion|share)\b|%/i.test(question), [...held, ...own]) : trackSpanAnswer(scope.track!, scope.trackEvent!, [...held, ...own]);
+    if (answer) return answer;
+  }
   const sizedTables = withSizesAsked(tablesOf(conversation), question);
   // "which quadrant has the most cells?": the objects counted by where they are in the field, never a column that shares a word
   const regions = regionCountAnswer(question, sizedTables, conversation);
@@ -1793,6 +1882,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
+  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : `frames ${r.from}-${r.to}`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
@@ -1922,11 +2012,13 @@ export function withChannelNumbers(question: string, conversation: Conversation)
 /** Converts a value from one unit to another of the same kind (time, or µm/px with no pixel size: not), or undefined. */
 function converted(value: number, from: string, to: string): number | undefined {
   if (from === to) return value;
-  if (from in TIME_UNIT_S && to in TIME_UNIT_S) return (value * TIME_UNIT_S[from]) / TIME_UNIT_S[to];
+  const [sf, st] = [secondsIn(from), secondsIn(to)];
+  if (sf !== undefined && st !== undefined) return (value * sf) / st;
   // a speed in another time unit of the same length ("µm/h" asked of a µm/min column)
   const [fl, ft] = from.split('/');
   const [tl, tt] = to.split('/');
-  if (ft && tt && fl === tl && ft in TIME_UNIT_S && tt in TIME_UNIT_S) return (value / TIME_UNIT_S[ft]) * TIME_UNIT_S[tt];
+  const [pf, pt] = [ft ? secondsIn(ft) : undefined, tt ? secondsIn(tt) : undefined];
+  if (fl === tl && pf !== undefined && pt !== undefined) return (value / pf) * pt;
   return undefined;
 }
 
@@ -2182,7 +2274,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     // the frame nearest to the time asked, from the table's own time column
     const timeColumn = table.columns.find((c) => /^time_(?:s|min|h)$/.test(c));
     if (!timeColumn) return `The table has no time column (no frame interval known), so I cannot tell which frame is at ${valueText(scope.atTimeS / 60)} min: ask for a frame number instead (${table.columns.includes('t') ? `frames 1 to ${(framesOf(rows).at(-1) ?? -1) + 1}` : 'no frames in this table'}).`;
-    const perS = TIME_UNIT_S[timeColumn.slice(5)];
+    const perS = secondsIn(timeColumn.slice(5))!;
     const times = new Map(rows.filter((r) => typeof r.t === 'number' && typeof r[timeColumn] === 'number').map((r) => [r.t as number, (r[timeColumn] as number) * perS]));
     const nearest = [...times.entries()].sort((a, b) => Math.abs(a[1] - scope.atTimeS!) - Math.abs(b[1] - scope.atTimeS!))[0];
     if (!nearest) return `There are no timed rows in the table (${timeColumn}).`;
@@ -2522,17 +2614,48 @@ function compareAnswer(table: Table, column: string | undefined, rows: Row[], sc
   const steps = table.columns.includes('frames') && table.columns.includes('source_spot') ? 1 : 0;
   const movieHalf = Math.ceil((frames.length + steps) / 2);
   const halves: [number[], number[]] = steps ? [frames.filter((t) => t + 1 < frames[0] + movieHalf), frames.filter((t) => t >= frames[0] + movieHalf)] : [frames.slice(0, half), frames.slice(half)];
-  const [earlyFrames, lateFrames] = scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
+  // ("the first 3 frames vs the last 3": each stretch's frames of the table, the last counted back from its last frame)
+  const stretch = (said: FrameStretch) => frames.filter((t) => ('first' in said ? t < frames[0] + said.first : 'last' in said ? t > frames.at(-1)! - said.last : t >= said.from - 1 && t <= said.to - 1));
+  const stretches = scope.compareRanges ? [stretch(scope.compareRanges[0]), stretch(scope.compareRanges[1])] : undefined;
+  if (stretches?.some((ts) => ts.length === 0)) return `The table (${id}: frames ${frames[0] + 1}-${frames.at(-1)! + 1}) has no frames in one of the stretches compared.`;
+  const [earlyFrames, lateFrames] = stretches ? stretches : scope.compare === 'halves' && halves[0].length && halves[1].length ? halves : scope.compare === 'halves' ? [frames.slice(0, half), frames.slice(half)] : scope.compare === 'frames' && scope.compareFrames ? [[scope.compareFrames[0] - 1], [scope.compareFrames[1] - 1]] : [[frames[0]], [frames.at(-1)!]];
   const part = (ts: number[]) => rows.filter((r) => ts.includes(r.t as number));
   const value = (group: Row[], ts: number[]) => (column ? mean(numeric(group, column)) * factor : group.length / ts.length);
   const early = value(part(earlyFrames), earlyFrames);
   const late = value(part(lateFrames), lateFrames);
-  const label = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
+  const frameLabel = (ts: number[]) => (ts.length === 1 ? `frame ${ts[0] + 1}` : `frames ${ts[0] + 1}-${ts.at(-1)! + 1 + steps}`);
+  // ("is the area bigger in the second half?": the halves by their names, as asked, with their frames)
+  const halfOf = (ts: number[]) => (ts === earlyFrames ? 'the first half' : 'the second half');
+  // (only a table from the movie's first frame on is split in the movie's halves; one of later frames keeps their numbers)
+  const movieHalves = scope.compare === 'halves' && frames[0] === 0;
+  const label = (ts: number[]) => (movieHalves ? `${halfOf(ts)} (${frameLabel(ts)})` : frameLabel(ts));
   const what = column ? statisticInWords('mean', column) : 'objects per frame';
   const change = early === 0 ? '' : ` (${late >= early ? '+' : ''}${valueText(Math.round(((late - early) / early) * 1000) / 10)}%)`;
   const [a, b] = [label(earlyFrames), label(lateFrames)];
-  const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
-  return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; means, no statistical test)`;
+  const verdict = scope.compare === 'frames' ? (late > early ? `higher in ${b}` : late < early ? `higher in ${a}` : 'the same') : movieHalves ? (late > early ? 'higher in the second half' : late < early ? 'higher in the first half' : 'the same') : late > early ? 'higher later' : late < early ? 'higher earlier' : 'the same';
+  // ("is that significant?": Welch's two-sided t-test of the values of the two parts, each object or step one value;
+  // a count, each frame's count one value)
+  const valuesOf = (ts: number[]) => (column ? numeric(part(ts), column).map((v) => v * factor) : ts.map((t) => part([t]).length));
+  const test = scope.significance ? welchTest(valuesOf(earlyFrames), valuesOf(lateFrames)) : undefined;
+  const tested = !scope.significance ? 'means, no statistical test'
+    : test ? `means; Welch's two-sided t-test of the ${column ? 'values' : 'counts per frame'} (n = ${test.n[0]} and ${test.n[1]}): t = ${valueText(Math.round(test.t * 100) / 100)}, p = ${test.p < 0.001 ? '< 0.001' : valueText(Math.round(test.p * 1000) / 1000)}, ${test.p < 0.05 ? 'significant at the 5% level' : 'not significant at the 5% level'}${column ? '; values of one cell in several frames are not independent, so p is optimistic' : ''}`
+    : `means; no test: each part needs at least 2 ${column ? 'values' : 'frames'} that vary`;
+  return `${what}: ${withUnit(early, unit)} in ${label(earlyFrames)} vs ${withUnit(late, unit)} in ${label(lateFrames)}${change}: ${verdict} (from ${id}; ${tested})`;
+}
+
+/** Welch's two-sided t-test of two samples; undefined when either has under 2 values or neither varies. */
+export function welchTest(a: number[], b: number[]): { t: number; df: number; p: number; n: [number, number] } | undefined {
+  if (a.length < 2 || b.length < 2) return undefined;
+  const stats = (x: number[]) => {
+    const m = x.reduce((s, v) => s + v, 0) / x.length;
+    return { m, v: x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1), n: x.length };
+  };
+  const [x, y] = [stats(a), stats(b)];
+  const se2 = x.v / x.n + y.v / y.n;
+  if (!(se2 > 0)) return undefined;
+  const t = (y.m - x.m) / Math.sqrt(se2);
+  const df = se2 ** 2 / ((x.v / x.n) ** 2 / (x.n - 1) + (y.v / y.n) ** 2 / (y.n - 1));
+  return { t, df, p: incompleteBeta(df / (df + t * t), df / 2, 0.5), n: [x.n, y.n] };
 }
 
 /** The question is about one frame (a number, the first or last, or the frame at a time). */
@@ -2663,8 +2786,10 @@ export function asksTheMeanCount(question: string): boolean {
   return COUNT_ASKED.test(question) && scope.reduce === 'mean' && scope.quantity.size === 0 && !TREND.test(question) && scope.frame === undefined && scope.frames === undefined && scope.compare === undefined;
 }
 
+/** The "and" that joins a second question to the first ("..., and how big are they?", "... and also what ..."): one joiner for every reader of two questions (normalise.ts withQuestionsApart too). */
+export const SECOND_QUESTION_JOINER = String.raw`\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?`;
 /** Where a question's second part starts: "..., and how big are they?", "... and what is ...", "... and the mean area". */
-const SECOND_PART = /\s*,?\s+and\s+(?:also\s+|then\s+|maybe\s+)?(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:(?:overall|global|grand|pooled|whole|total)\s+)?(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)/i;
+const SECOND_PART = new RegExp(String.raw`${SECOND_QUESTION_JOINER}(?=(?:how|what|which|where|when|whether|is|are|do|does|did)\b|(?:the|their|its)\s+(?:(?:overall|global|grand|pooled|whole|total)\s+)?(?:mean|average|median|typical|total|number|max(?:imum)?|min(?:imum)?)\b)`, 'i');
 
 /** A statistic said with no quantity of its own ("the overall mean too", "the median?"): the word it ends on. */
 const STATISTIC_ALONE = /\b(?:mean|average|avg|median|typical\s+value|sd|standard\s+deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b(?![\s\S]*\b(?:mean|average|avg|median|typical|sd|deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?)\b)/i;

@@ -4,6 +4,7 @@
 // quantity ("bigger than 40 µm²"), of an event a table counts ("that divided"), of cells that move or stay in view for
 // the whole movie, of things in a channel ("GFP-positive"), or of a quantity the table makers declare ("round").
 import { findChannels } from './extract.ts';
+import { trackEndsAsked } from './trackSpans.ts';
 import { countsDividingCells, countsMovingCells, countsWholeTracks, namesAnEvent, plainQuestion, readQuestion } from './tableAnswers.ts';
 
 /** "how many (of the) cells <what they do>": the things counted and what they do, as written. */
@@ -33,7 +34,8 @@ export function unmeasuredCountedDoing(question: string): string | undefined {
   if (said !== doing[2] && FOUND_BY.test(predicate)) return undefined;
   const scope = readQuestion(question);
   if (scope.reduce !== 'count' || scope.condition || scope.subset || scope.trackEvent || scope.compare) return undefined;
-  if (countsDividingCells(question) || countsMovingCells(question) || countsWholeTracks(question) || findChannels(question).length > 0) return undefined;
+  // ("how many tracks start after frame 1?": when each starts and ends, which a table of tracks holds)
+  if (countsDividingCells(question) || countsMovingCells(question) || countsWholeTracks(question) || trackEndsAsked(question) || findChannels(question).length > 0) return undefined;
   return said.replace(/\s+(?:in|during|over|across|at|by)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:movie|video|recording|film|time[\s-]?lapse)$/i, '').trim();
 }
 
