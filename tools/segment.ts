@@ -8,7 +8,7 @@ import { movieStem } from '../src/image/moviePath.ts';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
-import type { Movie, PlaneData } from '../src/image/movie.ts';
+import type { DType, Movie, PlaneData } from '../src/image/movie.ts';
 import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters, type SamplePlane } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import type { SegmentMovieOptions } from '../src/analysis/segment.ts';
@@ -68,6 +68,28 @@ function foundSentence(counts: ReturnType<typeof summarise>, frames: number, sli
 function uniformValue(planes: PlaneData[]): number | undefined {
   const values = planes.map(constantValue);
   return values.length > 0 && values.every((v) => v !== undefined && v === values[0]) ? values[0] : undefined;
+}
+
+/**
+ * A field this much at the file's highest value (255 in 8-bit, 65535 in 16-bit files) is saturated in part: objects
+ * there are one flat plateau and the background estimate is off (issue 12, stop 41: MSC-02 with an uneven background
+ * added and written as 16-bit clips a third of the field; the defaults then found 147 fragments, TRA 0, and said
+ * nothing). Bright nuclei saturating at their cores stay well under it (MSC-02 as stored: 0 %, its brightest 65280).
+ */
+const SATURATED_SHARE = 0.05;
+
+/** The share of the sampled pixels at the integer type's highest value, where it reaches SATURATED_SHARE; else undefined. */
+export function saturatedShare(planes: PlaneData[], dtype: DType): { share: number; value: number } | undefined {
+  const value = dtype === 'uint8' ? 255 : dtype === 'uint16' ? 65535 : undefined;
+  if (value === undefined) return undefined;
+  let at = 0;
+  let n = 0;
+  for (const p of planes) {
+    for (let i = 0; i < p.length; i++) if (p[i] === value) at++;
+    n += p.length;
+  }
+  const share = n ? at / n : 0;
+  return share >= SATURATED_SHARE ? { share, value } : undefined;
 }
 
 function summarise(objectsPerFrame: number[]) {
@@ -356,6 +378,10 @@ const segment = defineTool({
       }
       const samples = await sampleMoviePlanes(movie, channel, frames);
       const blankNote = uniformValue(samples.map((s) => s.plane));
+      const saturated = blankNote === undefined ? saturatedShare(samples.map((s) => s.plane), movie.dtype) : undefined;
+      const saturatedNote = saturated
+        ? `${Math.round(100 * saturated.share)}% of the sampled pixels are at the file's highest value (${saturated.value}): the image is saturated there, so objects in that part cannot be outlined and the background estimate may be off (a shorter exposure or lower gain would keep them)`
+        : '';
       const choose = (shape: 'irregular' | 'round', objects = args.objects) => {
         try {
           return chooseSegmentParameters(samples, {
@@ -495,6 +521,7 @@ const segment = defineTool({
         summary:
           (membrane ? '' : polarityNote) + membraneNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
           `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${membrane ? membrane.parameters : describeChosen(chosen, byModel)}.${scale}${darkNote}${membraneUnused}` +
+          (saturatedNote ? ` Check: ${saturatedNote}.` : '') +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
@@ -519,7 +546,8 @@ const segment = defineTool({
             : { sigmaPx: chosen.sigmaPx, minAreaPx: chosen.minAreaPx, maxAreaPx: chosen.maxAreaPx, minSeedDistancePx: chosen.minSeedDistancePx, minSeedDepthPx: chosen.minSeedDepthPx, seedSigmaPx: chosen.seedSigmaPx, closeBaysPx: chosen.closeBaysPx, splitOversized: chosen.splitOversized, flattenBackground: chosen.flattenBackground },
           ...(membrane ? {} : { parameterSources: chosen.sources }),
           // (what the final answer must carry beside any number it quotes from these labels)
-          ...(coverageNote || (!membrane && chosen.polarityDoubt) ? { doubt: [!membrane && chosen.polarityDoubt ? `unsure which parts are the cells (${chosen.objects} ones segmented; say objects "dark" or "bright")` : '', coverageNote].filter(Boolean).join('; ') } : {}),
+          ...(coverageNote || saturatedNote || (!membrane && chosen.polarityDoubt) ? { doubt: [!membrane && chosen.polarityDoubt ? `unsure which parts are the cells (${chosen.objects} ones segmented; say objects "dark" or "bright")` : '', coverageNote, saturatedNote ? `${Math.round(100 * saturated!.share)}% of the field saturated` : ''].filter(Boolean).join('; ') } : {}),
+          ...(saturated ? { saturatedShare: +saturated.share.toFixed(3) } : {}),
           ...(unused.length ? { notApplied: unused } : {}),
           path: result.path,
         },

@@ -141,7 +141,8 @@ export function levels(p: Float32Array): { bg: number; contrast: number; min: nu
   return { bg, contrast: Math.max(1e-6, quantile(p, 0.995) - bg), min, max };
 }
 
-export type Intensity = (p: Float32Array, w: number, h: number, r: () => number, ref: ReturnType<typeof levels>) => Float32Array;
+/** mask: the frame's truth labels (track ids where the caller has them, tra-robust.ts; absent elsewhere). */
+export type Intensity = (p: Float32Array, w: number, h: number, r: () => number, ref: ReturnType<typeof levels>, mask?: ArrayLike<number>) => Float32Array;
 
 const u8: Intensity = (p, _w, _h, _r, ref) => {
   // An 8-bit file as a camera or an export would write it: the movie's range mapped onto 0-255 (levels fixed per movie).
@@ -156,12 +157,53 @@ const gamma = (g: number): Intensity => (p, _w, _h, _r, ref) => {
 };
 const offset: Intensity = (p, _w, _h, _r, ref) => p.map((v) => v + 4 * ref.contrast);
 const gradient: Intensity = (p, w, h, _r, ref) => p.map((v, i) => v + ref.contrast * (0.5 * ((i % w) / w) + 0.5 * (Math.floor(i / w) / h)) * 1.2);
+/**
+ * The gradient with the exposure lowered so the plane stays within the first frame's range (as a user sets a camera
+ * so the bright side does not saturate): on a movie whose objects already reach the top of the range (MSC-02: 65280 of
+ * 65535) the plain gradient, written as uint16, clips a third of the field to a flat plateau (tra-robust.ts).
+ */
+const gradientInRange: Intensity = (p, w, h, r, ref) => {
+  // (one gain for the whole movie, from the first frame's levels: the gradient adds at most 1.2x the contrast)
+  const k = (ref.max - ref.min) / (ref.max + 1.2 * ref.contrast - ref.min || 1);
+  return gradient(p, w, h, r, ref).map((v) => ref.min + (v - ref.min) * k);
+};
 const poisson: Intensity = (p, _w, _h, r, ref) => {
   // Photon noise with 25 photons of object contrast over a background of 10 photons (normal approximation).
   const k = 25 / ref.contrast;
   return p.map((v) => {
     const lambda = Math.max(0, (v - ref.min) * k + 10);
     return ref.min + (lambda + Math.sqrt(lambda) * gaussian(r) - 10) / k;
+  });
+};
+/**
+ * Nuclei of mixed brightness, as in GOWT1- or HeLa-like movies where the label's expression differs from cell to cell: each
+ * object's contrast above the background times a factor of its own, log-uniform in 0.15-1.2 and the same in every frame
+ * (drawn from its track id), spread 3 px past its outline so its blur halo follows. Needs the truth labels (no-op without).
+ */
+const mixedBrightness: Intensity = (p, w, h, _r, ref, mask) => {
+  if (!mask) return p;
+  const factorOf = (id: number) => {
+    const u = mulberry32(7919 * id + 17)();
+    return Math.exp(Math.log(0.15) + u * (Math.log(1.2) - Math.log(0.15)));
+  };
+  const cache = new Map<number, number>();
+  const delta = new Float32Array(w * h);
+  const weight = new Float32Array(w * h);
+  for (let i = 0; i < delta.length; i++) {
+    const id = mask[i];
+    if (!id) continue;
+    let f = cache.get(id);
+    if (f === undefined) cache.set(id, (f = factorOf(id)));
+    delta[i] = f;
+    weight[i] = 1;
+  }
+  const num = gaussianBlur(delta, w, h, 3);
+  const den = gaussianBlur(weight, w, h, 3);
+  return p.map((v, i) => {
+    // (inside and near an object its own factor; far from every object 1, the background untouched)
+    const near = Math.min(1, den[i] * 4);
+    const f = den[i] > 1e-3 ? num[i] / den[i] : 1;
+    return ref.bg + (v - ref.bg) * (near * f + (1 - near));
   });
 };
 const noise: Intensity = (p, _w, _h, r, ref) => p.map((v) => v + 0.15 * ref.contrast * gaussian(r));
@@ -211,6 +253,7 @@ export const VARIANTS: Variant[] = [
   { name: 'gamma 2', steps: [gamma(2)] },
   { name: 'offset', steps: [offset] },
   { name: 'gradient', steps: [gradient] },
+  { name: 'gradient in range', steps: [gradientInRange] },
   { name: 'poisson', steps: [poisson] },
   { name: 'gauss noise', steps: [noise] },
   { name: 'blur 2px', steps: [blur] },
@@ -224,6 +267,9 @@ export const VARIANTS: Variant[] = [
   { name: 'empty frames', blank: [3, 4] },
   { name: 'empty frames+poisson', blank: [3, 4], steps: [poisson] },
   { name: 'dim 8-bit', steps: [dim8] },
+  { name: 'dim noisy 8-bit', steps: [poisson, dim8] },
+  { name: 'mixed brightness', steps: [mixedBrightness] },
+  { name: 'mixed brightness+poisson', steps: [mixedBrightness, poisson] },
 ];
 
 const MAX_SIDE = 1000;

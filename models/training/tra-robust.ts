@@ -33,7 +33,34 @@ import { pick, runPipelineForScoring, toolCaller } from './eval-tracking.ts';
 import { ctcDataset, datasetPresent, type DatasetName } from './real-data.ts';
 import { cutAtGaps, rowsFromPresence, transform } from './tracking-variants.ts';
 
-export type TraRun = 'steps' | 'nuclei' | 'cells' | 'skimage';
+export type TraRun = 'steps' | 'nuclei' | 'cells' | 'denoise' | 'skimage';
+
+/** The shipped pipelines a run names (denoise-segment neither tracks nor exports: DET and SEG only). */
+const PIPELINE_FILES = { nuclei: 'nuclei-tracking.yaml', cells: 'cell-tracking.yaml', denoise: 'denoise-segment.yaml' } as const;
+
+/** A label movie (one segmentation, labels per frame) as a CTC sequence for DET and SEG: each label a one-span row. */
+async function sequenceFromLabelMovie(path: string): Promise<CtcSequence> {
+  const movie = await openMovie(path);
+  try {
+    const planes: Uint32Array[] = [];
+    for (let t = 0; t < movie.shape.t; t++) planes.push(Uint32Array.from(await movie.plane(t, 0, 0)));
+    // (labels renumbered per frame so no id spans frames: TRA is not asked of a segmentation)
+    let next = 1;
+    const rows: CtcSequence['rows'] = [];
+    const out = planes.map((p, t) => {
+      const ids = new Map<number, number>();
+      return p.map((v) => {
+        if (!v) return 0;
+        let id = ids.get(v);
+        if (id === undefined) ids.set(v, (id = next++)), rows.push({ id, start: t, end: t, parent: 0 });
+        return id;
+      });
+    });
+    return { rows, frames: out.map((_, t) => t), frame: async (t) => [out[t]] };
+  } finally {
+    await movie.close();
+  }
+}
 
 export interface TraRow {
   set: DatasetName;
@@ -43,6 +70,8 @@ export interface TraRow {
   frames: number;
   TRA: number;
   DET: number;
+  /** Over the kept frames with a SEG mask (null where none). */
+  SEG: number | null;
   divisions: CtcScores['divisions'];
   counts: CtcScores['counts'];
   track: Record<string, unknown>;
@@ -57,12 +86,14 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
   if (!variant) throw new Error(`no variant ${variantName}; one of ${VARIANTS.map((v) => v.name).join(', ')}`);
   const images = listCtcFrames(data.images, 't');
   const masks = listCtcFrames(join(data.truth, 'TRA'), 'man_track');
+  const segMasks = listCtcFrames(join(data.truth, 'SEG'), 'man_seg');
   const keep: number[] = [];
   for (let t = o.start; keep.length < o.frames && images.has(t); t += o.every) keep.push(t);
   const dir = mkdtempSync(join(tmpdir(), 'tra-robust-'));
   try {
     const frames: Uint16Array[] = [];
     const truth: Uint16Array[] = [];
+    const segTruth = new Map<number, Uint16Array>();
     let width = 0;
     let height = 0;
     let ref: ReturnType<typeof levels> | undefined;
@@ -76,12 +107,18 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
       ref ??= levels(plane);
       const blank = (variant.blank ?? o.blank)?.includes(keep.indexOf(t)) ?? false;
       if (blank) plane = emptyFrame(plane, mulberry32(2000 + t));
-      const rand = mulberry32(1000 + t);
-      for (const step of variant.steps ?? []) plane = step(plane, r.width, r.height, rand, ref);
-      frames.push(Uint16Array.from(plane, (p) => Math.max(0, Math.min(65535, Math.round(p)))));
       const m = await readMaskFrame(masks.get(t)!);
       const mask = Uint16Array.from(transform(m.planes[0], m.width, m.height, v, true).plane);
+      const rand = mulberry32(1000 + t);
+      for (const step of variant.steps ?? []) plane = step(plane, r.width, r.height, rand, ref, mask);
+      frames.push(Uint16Array.from(plane, (p) => Math.max(0, Math.min(65535, Math.round(p)))));
       truth.push(blank ? mask.fill(0) : mask);
+      // SEG truth (man_seg) where this frame has one (every frame in SIM+, 33 of 48 in MSC-02), not for a blanked frame
+      const segFile = segMasks.get(t);
+      if (segFile && !blank) {
+        const s = await readMaskFrame(segFile);
+        segTruth.set(keep.indexOf(t), Uint16Array.from(transform(s.planes[0], s.width, s.height, v, true).plane));
+      }
       [width, height] = [r.width, r.height];
     }
     const shape = { t: keep.length, z: 1, c: 1, y: height, x: width };
@@ -95,15 +132,20 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
     for (const run of runs) {
       const started = Date.now();
       let ctcDir: string;
+      let labelsOnly: CtcSequence | undefined;
       let track: Record<string, unknown> = {};
       const notes: string[] = [];
       try {
-        if (run === 'nuclei' || run === 'cells') {
-          const file = fileURLToPath(new URL(`../../pipelines/${run === 'nuclei' ? 'nuclei-tracking' : 'cell-tracking'}.yaml`, import.meta.url));
+        if (run === 'nuclei' || run === 'cells' || run === 'denoise') {
+          const file = fileURLToPath(new URL(`../../pipelines/${PIPELINE_FILES[run]}`, import.meta.url));
           const r = await runPipelineForScoring(moviePath, join(dir, run), file);
           ({ track } = r);
           notes.push(...r.notes.map((n) => n.slice(0, 400)));
-          ctcDir = r.ctcDir!;
+          if (!r.ctcDir) {
+            // a pipeline that does not track (denoise-segment): its labels scored for DET and SEG, TRA not defined
+            labelsOnly = await sequenceFromLabelMovie(r.labelsPath!);
+            ctcDir = '';
+          } else ctcDir = r.ctcDir;
         } else if (run === 'steps') {
           const call = await toolCaller(join(dir, 'session'));
           const segmented = await call('segment', { movie: moviePath });
@@ -120,8 +162,9 @@ export async function traVariant(set: DatasetName, variantName: string, runs: Tr
         console.error(`${set} ${variantName} ${run}: ${(e as Error).message}`);
         continue;
       }
-      const s = await evaluateCtc(reference, sequenceFromFolder(ctcDir));
-      const row: TraRow = { set, variant: variantName, run, size: `${width}x${height}`, frames: keep.length, TRA: s.TRA, DET: s.DET, divisions: s.divisions, counts: s.counts, track, notes, seconds: (Date.now() - started) / 1000 };
+      const seg = { frames: [...segTruth.keys()].sort((a, b) => a - b), frame: async (t: number) => [segTruth.get(t)!] };
+      const s = await evaluateCtc(reference, labelsOnly ?? sequenceFromFolder(ctcDir), segTruth.size ? { seg } : {});
+      const row: TraRow = { set, variant: variantName, run, size: `${width}x${height}`, frames: keep.length, TRA: labelsOnly ? Number.NaN : s.TRA, DET: s.DET, SEG: s.SEG, divisions: s.divisions, counts: s.counts, track, notes, seconds: (Date.now() - started) / 1000 };
       console.log(JSON.stringify(row));
       out.push(row);
     }

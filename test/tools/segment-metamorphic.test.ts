@@ -64,6 +64,25 @@ describe('a plane of noise alone has no objects', () => {
 describe('segment tool defaults on changed movies', () => {
   const ctx = createToolContext({ sessionDir: join(dir, 'session') });
 
+  it('a field saturated in part is said, in the summary and the doubt; a movie in range says nothing of it', async () => {
+    // (issue 12, stop 41: an uneven background pushed a third of a 16-bit field to 65535 and the defaults said nothing)
+    const scene = (clip: boolean) => Uint16Array.from(plane(disks, 20000, 500, 30), (v, i) => Math.min(65535, Math.round(v + (clip && i % w > 60 ? 70000 : 0))));
+    for (const clip of [false, true]) {
+      const path = join(dir, `saturated-${clip}.tif`);
+      await writeMovie(path, new MemoryMovie({ t: 1, z: 1, c: 1, y: h, x: w }, 'uint16', [scene(clip)]));
+      const out = await call({ movie: path }, ctx);
+      const values = out.values as { saturatedShare?: number; doubt?: string };
+      if (!clip) {
+        expect(out.summary).not.toMatch(/saturated/);
+        expect(values.saturatedShare).toBeUndefined();
+        continue;
+      }
+      expect(out.summary).toMatch(/\d+% of the sampled pixels are at the file's highest value \(65535\): the image is saturated/);
+      expect(values.saturatedShare).toBeGreaterThan(0.3);
+      expect(values.doubt).toMatch(/field saturated/);
+    }
+  });
+
   it('frames without cells give no objects, and the parameters are measured on frames with cells', async () => {
     // 5 frames of 9 nuclei; frames 1 and 2 hold noise alone (frame 2 is the middle sample frame)
     const frames = [0, 1, 2, 3, 4].map((t) => plane(t === 1 || t === 2 ? () => false : disks, 300, 12, 10 + t));
