@@ -12,6 +12,7 @@ import { CERTAINTY_ASKED, divisionTimeAsked } from './divisionTimes.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce } from './textMemo.ts';
 import { valueText } from './quantities.ts';
+import { softwareVersions } from '../provenance.ts';
 
 /** A question about how an earlier step chose what it did. */
 const ASKS_WHY = new RegExp(
@@ -43,6 +44,8 @@ const CHOICE = String.raw`(?:threshold\w*|smoothing|spacing|frames?|methods?|mod
 const ASKS_CHOICE = new RegExp(
   [
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+|[\w-]+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land)\w*\b`,
+    // "which model was that?", "what method is that?": the choice of the step just done, pointed at
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+${CHOICE}\s+(?:was|is)\s+(?:that|it|this)(?:\s+(?:exactly|again|then))?\s*\??\s*$`,
     // "what was the threshold value exactly?": a choice a step made, asked in the past
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
@@ -125,6 +128,8 @@ const ASKS_WHAT_WAS_DONE = new RegExp(
     String.raw`\b(?:recap|summari[sz]e|list|tell me|show me|go through|walk me through)\s+(?:\w+\s+){0,2}(?:steps|what (?:you|we))\b`,
     String.raw`\bwalk me through\b`,
     String.raw`\b(?:all|the)\s+steps\s+(?:you|we|so far|until now|up to now|till now)\b`,
+    // "list everything you've done so far", "all that we did": the whole of the session's work named as a thing
+    String.raw`\b(?:everything|all)\s+(?:that\s+)?(?:you|we)(?:'ve|’ve|\s+have|'d|\s+had)?\s+(?:\w+\s+)?(?:done|did|run|ran|applied)\b`,
   ].join('|'),
   'i',
 );
@@ -257,6 +262,13 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
   // "what should I cite for the tracking?", "can you give me the references for the methods?": from the record and the tools' declarations
   if (asksCitation(question)) return citations(question, earlier, index, schemaOf);
+  // "write the methods for this", "a methods paragraph?": the steps that ran, as a methods text, from the record
+  if (asksMethodsText(question)) return methodsText(question, earlier, index, schemaOf);
+  // "what version is this?": the software's own version, read from its package
+  if (asksVersion(question)) return versionReply();
+  // "did you denoise it first?": whether a step ran, from the record
+  const ranOrNot = stepRanAsked(question, earlier, index);
+  if (ranOrNot) return ranOrNot;
   // "what exactly did you do?", "recap?": the session's steps, from the record
   if (asksWhatWasDone(question)) return sessionSummary(earlier);
   // "so what did that find?": the step's own account (the one the words name, else the latest), from the record
@@ -499,4 +511,52 @@ export function describeTool(asked: ToolAsked, earlier: PastResult[]): string {
     if (used.length) parts.push(`Its run here used ${used.join(', ')}.`);
   }
   return parts.join(' ');
+}
+
+/** "write the methods for this", "draft a methods paragraph", "methods blurb I can paste": a methods text asked, not one method. */
+const ASKS_METHODS_TEXT = /\b(?:write|writ(?:e|ing)\s+up|draft|give|make|produce|generate|prepare|compose|need|want|draw\s+up|put\s+together)\b[^?.!]{0,30}?\bmethods\b(?!\s+(?:did|do|does|were|are|is|was|can|could|you|available)\b)|\bmethods?\s+(?:section|paragraph|text|blurb|write-?up|part|bit|description|summary)\b/i;
+export function asksMethodsText(text: string): boolean {
+  return ASKS_METHODS_TEXT.test(plainQuestion(text));
+}
+
+/** What a methods text leaves out: steps that only read or report (the header, the models, the microscope's state). */
+const REPORTS_ONLY = /^(?:movie_info|list_models|help|microscope_status|list_rules|dose_report|load_movie)$/;
+
+/** A methods text of the steps that ran, in order, each with what it was given and its own account, the software and what to cite; nothing is run. */
+function methodsText(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo>): string {
+  const done = earlier.filter((r) => r.ok && !REPORTS_ONLY.test(r.tool));
+  const v = softwareVersions();
+  if (!done.length) return `Nothing has been run on the movie in this session yet, so there are no methods to write (I ran nothing). Once steps have run, I write them from the record, with cellpilot ${v.cellpilot}.`;
+  const lines = done.map((r, i) => {
+    const given = Object.entries(r.args).filter(([k, val]) => !INPUTS.has(k) && val !== undefined && typeof val !== 'object');
+    const args = given.length ? ` (${given.map(([k, val]) => `${k} = ${typeof val === 'number' ? withUnit(r.tool, k, val, r.values, schemaOf(r.tool)[k]) : String(val)}`).join(', ')})` : ' (its defaults)';
+    return `${i + 1}. ${r.tool}${args}: ${r.summary.replace(/\s+$/, '')}`;
+  });
+  return `Methods, from this session's record (I ran nothing): the movie was analysed with cellpilot ${v.cellpilot} (Node.js ${v.node}) in these steps: ${lines.join(' ')} ${citations(question, earlier, index, schemaOf)}`;
+}
+
+/** "what version is this?", "which version of cellpilot are you running?", "software version?". */
+const ASKS_VERSION = /\b(?:what|which)\s+(?:\w+\s+)?version\b(?![^?.]*\b(?:movie|file|image|images|stack|data|channel|frames?|table|labels?|tracks?)\b)|^\s*(?:software\s+|cellpilot\s+)?version\s*\??\s*$|\bversion\s+(?:of\s+)?(?:cellpilot|the\s+software|the\s+program|the\s+tool|this\s+tool|you)\b/i;
+export function asksVersion(text: string): boolean {
+  return ASKS_VERSION.test(plainQuestion(text));
+}
+
+function versionReply(): string {
+  const v = softwareVersions();
+  const libs = Object.entries(v).filter(([k]) => k !== 'cellpilot' && k !== 'node').map(([k, val]) => `${k} ${val}`);
+  return `cellpilot ${v.cellpilot}, on Node.js ${v.node}${libs.length ? `; libraries that compute results: ${libs.join(', ')}` : ''}. Each step's provenance record keeps these versions.`;
+}
+
+/** "did you denoise it first?", "have you corrected the drift?": whether a step ran, said of the movie or nothing (not of results: "did you find divisions?"). */
+const STEP_RAN_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+(?:also\s+|already\s+|actually\s+|even\s+|ever\s+)?([\p{L}-]+)(?:\s+(?:it|them|this|that|the\s+(?:movie|data|images?|stack|film|file|recording|drift|frames?)|my\s+(?:movie|data|images?|stack|film)))?(?:\s+(?:first|before(?:hand)?|too|as\s+well|at\s+all|already|earlier))?\s*\??\s*$/iu;
+function stepRanAsked(question: string, earlier: PastResult[], index: ToolIndex): string | undefined {
+  const m = STEP_RAN_ASKED.exec(plainQuestion(question));
+  if (!m || /^(?:use|used|find|found|get|got|see|saw|detect|detected|do|done|run|ran|count|counted|measure|measured|check|checked)$/i.test(m[1])) return undefined;
+  const words = m[0].replace(/^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+/i, '');
+  const tool = index.match(words).map((x) => x.tool).find((t) => !REPORTS_ONLY.test(t));
+  if (!tool) return undefined;
+  const ran = earlier.filter((r) => r.ok && r.tool === tool);
+  const steps = earlier.filter((r) => r.ok).map((r) => r.tool);
+  if (ran.length) return `Yes (from the record, nothing run again): ${tool} ran${ran.length > 1 ? ` ${ran.length} times` : ''}: ${ran.at(-1)!.summary.replace(/\s+$/, '')}`;
+  return `No: ${tool} has not run in this session${steps.length ? ` (what ran: ${steps.join(', ')})` : ' (nothing has run yet)'}. Say so if you want it run.`;
 }
