@@ -804,7 +804,8 @@ function changeWhenUnseen(t: string): string | undefined {
   if (event && CHANGE_WORD.test(t.replace(event[0], ' '))) return `I cannot see the moment you mean ("${event[0].trim()}"), so I changed nothing now: say the change when it is time (e.g. "every 30 s from now"), or how long from now.`;
   const until = UNTIL_TIME_POINT.exec(t);
   if (until && CHANGE_WORD.test(t.replace(until[0], ' '))) return `I cannot tell from here which time point the run is at, so I cannot start or end a change at time point ${until[1]}; nothing was changed: say how long it should last ("for the next 20 min", "for the next 10 time points"), or ask how many time points are done.`;
-  if (ALL_CHANNELS_DROPPED.test(t)) return EVERY_CHANNEL_DROPPED;
+  // (not an amount of light, "drop all lasers by 30%", nor all but some, "stop all channels but DAPI")
+  if (ALL_CHANNELS_DROPPED.test(t) && !/\d|%|\bhalf\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth)\b|\b(?:power|exposure|intensity|brightness|light\s+level)\b|\b(?:but|except|apart\s+from|other\s+than|besides|save)\b/.test(t)) return EVERY_CHANNEL_DROPPED;
   return undefined;
 }
 

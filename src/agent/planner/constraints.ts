@@ -688,7 +688,8 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
     out.push({ ...item });
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
-  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (edgeLeftOutBySwitch(step, item.text) || boundInBracketsCarried(step, item.end))));
+  // (with the words just after it: "only those away" + "from the border")
+  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
 }
 
 /** "only the big ones (>200 px)", "the larger nuclei (at least 60 px)": a kind said with its bound in brackets after it, applied when the step carries the bound's number. */

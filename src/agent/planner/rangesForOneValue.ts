@@ -77,12 +77,13 @@ function nameWords(name: string): string[] {
 function settingsNamedBefore(step: PlannedStep, range: SaidRange, catalogue: Catalogue): string[] {
   const before = step.clause.slice(0, range.low.start).split(/[,;.:]|\b(?:and|then|but|with)\b/i).at(-1)?.toLowerCase() ?? '';
   const after = step.clause.slice(range.high.end).split(/[,;.:]|\b(?:and|then|but|with|or)\b/i)[0]?.toLowerCase() ?? '';
-  const words = new Set(`${before} ${after}`.match(/[a-z\d]+/g)?.map((w) => w.replace(/(?<=[a-z]{2}[^su])s$/, '')) ?? []);
+  const singular = (w: string) => w.replace(/(?<=[a-z]{2}[^su])s$/, '');
+  const words = new Set(`${before} ${after}`.match(/[a-z\d]+/g)?.map(singular) ?? []);
   const props = catalogue.get(step.tool)?.properties ?? {};
-  const own = (name: string) => nameWords(name).filter((w) => !/^(?:max|min|maximum|minimum)$/.test(w));
+  const own = (name: string) => nameWords(name).filter((w) => !/^(?:max|min|maximum|minimum)$/.test(w)).map(singular);
   const saidOf = (name: string) => own(name).filter((w) => words.has(w)).length;
-  // (a setting the step set, or one of a pair whose other end the step set, "area in 50 to 500 px" as minAreaPx and maxAreaPx, is applied)
-  const setAlready = (name: string) => Object.keys(step.args).some((k) => step.args[k] !== undefined && settingOf(k) === settingOf(name));
+  // (one end of a pair whose other end the step set too, "area in 50 to 500 px" as minAreaPx and maxAreaPx: the range applied)
+  const setAlready = (name: string) => /^(?:min|max)[A-Z]/.test(name) && Object.keys(step.args).some((k) => k !== name && step.args[k] !== undefined && settingOf(k) === settingOf(name)) && step.args[name] !== undefined;
   const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && !setAlready(name) && own(name).length > 0 && (saidOf(name) === own(name).length || (own(name).length >= 2 && saidOf(name) === own(name).length - 1)));
   // (of names said, the one with most words said, then the shortest: "gap closing max distance" over "max distance")
   const most = Math.max(0, ...named.map(([name]) => saidOf(name)));

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
-import { argsOf, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
+import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
+
+/** The request as the agent hands it to the planner (normalise.ts): "[50, 500] px", "3+ frames". */
+const norm = (text: string) => normalisedRequest(text, catalogue);
 
 beforeAll(loadAcquisitionWords);
 
@@ -60,8 +64,8 @@ describe('bounds and ranges in other forms (stop 41)', () => {
     expect(argsOf('segment, objects of 20 px or more', 'segment')).toEqual(expect.objectContaining({ minAreaPx: 20 }));
     expect(argsOf('segment, objects of 20 px or more', 'segment').objectRadiusPx).toBeUndefined();
     expect(argsOf('segment, size cutoff 40 px', 'segment').objectRadiusPx).toBeUndefined();
-    expect(argsOf('segment, only objects with area in [50, 500] px', 'segment')).toMatchObject({ minAreaPx: 50, maxAreaPx: 500 });
-    expect(said('segment, only objects with area in [50, 500] px')).not.toMatch(/Not applied/);
+    expect(argsOf(norm('segment, only objects with area in [50, 500] px'), 'segment')).toMatchObject({ minAreaPx: 50, maxAreaPx: 500 });
+    expect(said(norm('segment, only objects with area in [50, 500] px'))).not.toMatch(/Not applied/);
     expect(argsOf('segment then measure objects with area > 30 px and < 800 px', 'segment')).toMatchObject({ minAreaPx: 30, maxAreaPx: 800 });
   });
   it('a range for a setting of one value is named, never read as an area range or dropped', () => {
@@ -83,7 +87,8 @@ describe('objects compared with a typical one, and "N+" (stop 41)', () => {
     expect(said('segment and drop anything bigger than a typical nucleus')).not.toMatch(/to make larger/);
   });
   it('"3+ frames" is at least 3 frames, named where no step takes it', () => {
-    expect(said('measure speeds, only for tracks lasting 3+ frames', movieAndLabels)).toMatch(/Not applied: .*at least 3 frames/);
+    expect(norm('only for tracks lasting 3+ frames')).toBe('only for tracks lasting at least 3 frames');
+    expect(said(norm('measure speeds, only for tracks lasting 3+ frames'), movieAndLabels)).toMatch(/Not applied: .*at least 3 frames/);
   });
   it('an edge limit the added segmentation applies is not named at the measuring step', () => {
     expect(argsOf('measure mean GFP in nuclei not touching the border', 'segment').excludeBorder).toBe(true);
