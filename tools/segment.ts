@@ -319,12 +319,14 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // they enclose (unless the words say which parts are bright, or ask for the nuclei)
   // (the membrane route is the seeded watershed on the membrane signal: membraneStain)
   if (tone !== 'bright' && args.target !== 'nuclei' && MEMBRANE_LABEL.test(c.request) && !MEMBRANES_AS_OBJECTS.test(c.request)) Object.assign(args, { objects: 'dark', target: 'cells', membraneStain: true });
-  if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text)) args.excludeBorder = true;
+  // ("the cells not touching the border", "nuclei away from the edges", "interior cells only": those at the edge left out)
+  if (/\bexclude (?:the )?(?:border|edge)|\bdrop (?:cells|nuclei|objects) (?:on|touching) the (?:border|edge)/i.test(c.text) || c.read.edgeObjects() === 'leftOut') args.excludeBorder = true;
   // ("a search radius of 15 µm", "rolling ball radius 50": a radius of something else is no object's)
   const r = c.read.quantity(['length', 'count'], /(?<!\b(?:search|linking|link|tracking|track|neighbou?rhood|ball|rolling|capture|max(?:imum)?)[\s-]+)\b(?:radius|radii)\b/) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*radius/.test(q.after));
   // ("min size 50 px" is an area bound, no diameter)
   // ("size above 50", "sized over 40 px": a size compared is a bound on the area, read with the schema's words, no diameter)
-  const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size/);
+  // ("size cutoff 40 px", "size filter 50 px": a bound on the area by its name, no diameter)
+  const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size(?![\s-]*(?:cut-?off|filter|threshold|limit|gate|exclusion|selection|range))/);
   const d = (said && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
   // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
   const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
@@ -334,7 +336,27 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // (bounds said as comparisons, "drop those smaller than 40 px" or "keep those smaller than 2000 px", are read from the schema's words with their direction)
   const minArea = c.read.quantity(['count', 'length'], /min(?:imum)? (?:area|size)/);
   if (minArea && !r && !d) args.minAreaPx = minArea.value;
-  return args;
+  return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/** "drop anything bigger than a typical nucleus", "keep only cells larger than an average one": objects compared with a typical object. */
+const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b/i;
+
+/**
+ * The area bound a comparison with a typical object says: with the object's size told (its radius), that object's area
+ * (pi r^2) as the upper bound ("drop anything bigger than a typical nucleus") or the lower one ("keep only those bigger");
+ * without it, named as not applied (the typical size is measured only when the step runs).
+ */
+function typicalObjectBound(text: string, args: Record<string, unknown>): Record<string, unknown> {
+  const m = THAN_A_TYPICAL.exec(text);
+  if (!m) return {};
+  const bigger = /^(?:bigger|larger|greater)$/i.test(m[1]);
+  const leftOut = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i.test(text.slice(0, m.index));
+  const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
+  const r = args.objectRadiusPx;
+  if (typeof r !== 'number') return { $note: `${notes}Not applied: "${m[0]}" — how big a typical one is was not said (the step measures it when it runs); say the size, e.g. "${bigger === leftOut ? 'drop objects over' : 'drop objects under'} 400 px" or "nuclei are about 10 µm across".` };
+  const area = Math.round(Math.PI * r * r);
+  return { [bigger === leftOut ? 'maxAreaPx' : 'minAreaPx']: area, $note: `${notes}"${m[0]}": a typical one, ${formatNumber(r)} px in radius, is ${area} px² in area, ${bigger === leftOut ? 'the largest kept' : 'the smallest kept'}.` };
 }
 
 const segment = defineTool({

@@ -155,6 +155,11 @@ export interface RequestReaders {
   /** True when the request says not to do what these words name ("but don't bother with divisions"). */
   saysNot(words: RegExp): boolean;
   /**
+   * The objects at the image edge the words name as a limit on which objects: 'leftOut' ("the cells not touching the
+   * border", "nuclei away from the edges", "interior cells only", "excluding edge objects") or 'only' ("just the edge cells").
+   */
+  edgeObjects(text?: string): 'leftOut' | 'only' | undefined;
+  /**
    * A microscope command's typed arguments as the acquisition language reads `words`
    * (`running`: an acquisition is under way), or `{ $ask }` with the question to ask back
    * when it cannot read them as this tool's command.

@@ -113,7 +113,7 @@ const RUN_ON_VERB = String.raw`(?:set|change|make|add|drop|remove|lower|raise|in
 const VALUE_WITH_UNIT = String.raw`\d\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?|x)`;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas; "set GFP to 5% change the interval to 5 min":
 // two commands run on, the second starting right after the first one's value with a verb that is no noun)
-const SPLIT = new RegExp(String.raw`\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
+const SPLIT = new RegExp(String.raw`\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -195,9 +195,22 @@ function readAsTwo(clause: string, config: MicroscopeConfig, now: RunState): Adj
   for (const joint of clause.matchAll(/\s*,?\s+and\s+|\s*,\s*/g)) {
     const halves = [clause.slice(0, joint.index), clause.slice(joint.index! + joint[0].length)];
     const read = halves.map((h) => readsAlone(h, config, now));
-    if (read.every((r, i) => r && !r.some((c) => c.kind === 'status') && quantitiesNotCarried(halves[i], r).length === 0)) return read.flat() as Adjustment[];
+    if (read.every((r, i) => r && !r.some((c) => c.kind === 'status') && quantitiesNotCarried(halves[i], r).length === 0)) {
+      const named = read[0]!.map((c) => ('channel' in c && typeof c.channel === 'string' ? c.channel : undefined)).filter(Boolean);
+      return [...read[0]!, ...(scheduleOfIt(read[1], halves[1], named.length === 1 ? named[0] : undefined) ?? [])] as Adjustment[];
+    }
   }
   return undefined;
+}
+
+/**
+ * "lower DAPI to 2% and only image it every 4th time point": every Nth time point said of "it" after one channel was
+ * named is that channel's schedule (acquireEvery), never the whole run slowed N times.
+ */
+function scheduleOfIt(changes: Adjustment[] | undefined, clause: string, channel: string | undefined): Adjustment[] | undefined {
+  const [only] = changes ?? [];
+  if (changes?.length !== 1 || only.kind !== 'intervalFactor' || !channel || everyNth(clause.toLowerCase()) !== only.factor || !/\b(?:it|that channel|the same channel|that one|this one)\b/i.test(clause)) return changes;
+  return [{ kind: 'acquireEvery', channel, every: only.factor }];
 }
 
 /** The changes that hold at every position alike (the interval too, unless it names the one it is for). */
@@ -316,8 +329,11 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("I think position 2 is dead, let's not image it anymore": "it" is the one position an observation before names)
   let lastPosition: string | undefined;
   let complaint: SignalComplaint | undefined;
+  // ("GFP is bleached out, stop it": "it" after an observation of one channel is that channel)
+  let observedChannel: string | undefined;
   for (const said of clauses) {
-    const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : said;
+    const ofObserved = observedChannel && !lastPosition && STOP_WORD_AT.test(said.toLowerCase()) && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, observedChannel) : said;
+    const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : ofObserved;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     // "add brightfield at 20 ms, every 3rd timepoint": a schedule said alone after a channel's change is that channel's schedule
     const scheduled = scheduleOfTheChannelBefore(clause, out.at(-1), config);
@@ -334,7 +350,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     } catch (err) {
       // "GFP looks dim; increase its exposure to 150 ms": a signal said wrong beside another clause is context (asked alone only when nothing else is read)
       if (err instanceof SignalComplaint && clauses.length > 1) {
-        if (err.channel) lastChannel = err.channel;
+        if (err.channel) lastChannel = observedChannel = err.channel;
         complaint ??= err;
         continue;
       }
@@ -354,19 +370,31 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     const observed = !changes ? observationOf(clause) : undefined;
     if (observed) {
       const named = uniquePresets(findChannels(observed.subject, config));
-      if (named.length === 1) lastChannel = named[0];
+      if (named.length === 1) lastChannel = observedChannel = named[0];
       const position = /\b(?:position|pos|field)\s*#?\s*(\d+)\b/i.exec(observed.subject);
       if (position && !named.length) lastPosition = `position ${position[1]}`;
       continue;
     }
+    // ("GFP laser up to 12 %, and the red down to 3": a bare number after a channel's change said in a unit is in that unit too)
+    const unitBefore = out.at(-1)?.kind === 'power' ? '%' : out.at(-1)?.kind === 'exposure' ? 'ms' : undefined;
+    if (!changes && unitBefore && findChannels(clause, config).length && /\b(?:to|at)\s+\d+(?:\.\d+)?\s*[.!]*$/.test(clause.trim())) {
+      try {
+        changes = parseClause(`${clause.trim().replace(/[.!]+$/, '')} ${unitBefore}`, config, now);
+      } catch {
+        changes = undefined;
+      }
+      if (changes && !changes.every((c) => c.kind === out.at(-1)!.kind)) changes = undefined;
+    }
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
     // ("GFP to 5% at position 2": a setting said for one position, which only the interval can be; asked, never applied everywhere)
     const scope = changes?.length ? POSITION_SCOPE.exec(clause.toLowerCase()) : null;
-    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && !(c.kind === 'interval' && c.onlyAt !== undefined))) {
+    // ("halve the interval for position 1 only": an interval by a factor at one position is that position's interval, read below)
+    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && !(c.kind === 'interval' && c.onlyAt !== undefined) && !FACTOR_AT.has(c))) {
       throw new AmbiguousCommand(`I can ${changes!.map(describeAdjustment).join('; ')} at every position, not at ${scope[1]} only (only the interval can differ between positions): say "at every position", or drop ${scope[1]}; nothing was changed`);
     }
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
     if (changes && !changes.every((c) => c.kind === 'status' || RECKONED.has(c))) unread.push(...quantitiesNotCarried(clause, changes));
+    changes = scheduleOfIt(changes, clause, lastChannel);
     for (const a of changes ?? []) {
       if (a.kind === 'resume' && /^(?:(?:ok(?:ay)?|so|just|please)[,\s]+)*(?:keep (?:going|imaging|running|it (?:going|running))|carry on|go on|continue)\b/i.test(clause.trim())) GOING_ON.add(a);
       // "... GFP exposure to 150 ms and lower its power to 8%": "its" is the channel just named.
@@ -531,10 +559,13 @@ function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {
   // light power in watts ("1 mW on the 488"): the light sources are set in % of their maximum, never a unit guessed
   const watts = /(\d+(?:\.\d+)?)\s*(mw|µw|uw|w|milliwatts?|microwatts?|watts?)\b/.exec(t);
   if (watts) throw new AmbiguousCommand(`I set light power in % of each light source's maximum, not in ${({ mw: 'mW', uw: 'µW', µw: 'µW', w: 'W' } as Record<string, string>)[watts[2]] ?? watts[2]}: say it in %, e.g. "488 to 5%"; nothing was changed`);
+  // ("set DAPI power to -5%", "GFP exposure to -10 ms": a setting said below zero is outside the device's range, refused with it, never read as a share or its sign dropped)
+  const negative = NEGATIVE_SETTING.exec(t);
+  if (negative) throw new AmbiguousCommand(`"${negative[0].replace(/^[\s:=]*(?:to|at)?\s*/, '').trim()}" is below zero: light power goes from 0 to 100 % of each light source, and exposures and intervals are above zero; nothing was changed`);
   const channels = uniquePresets(findChannels(t, config));
   // "488 off", "GFP out": a channel and off/out at the end is a stop word too
   const offAtEnd = channels.length > 0 && offAtTheEnd(t, config);
-  const stopVerb = STOP_WORD_AT.test(t) || (channels.length > 0 && /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s/.test(t)) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
+  const stopVerb = STOP_WORD_AT.test(t) || (channels.length > 0 && findChannels(t, config).some((m) => CHANNEL_DONE_BEFORE.test(t.slice(0, m.index)) || CHANNEL_DONE_AFTER.test(t.slice(m.index + m.text.length)))) || (channels.length > 0 && /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s/.test(t)) || /\b(switch|turn|shut|cut|shut|knock|take)\b.*\boff\b/.test(t) || (channels.length > 0 && /\b(?:take|leave|keep)\b.*\bout\b/.test(t)) || offAtEnd || (channels.length > 0 && /\b(?:wants?|needs?|likes?|get|have)\s+(?:(?:the|a|my|our)\s+)*\S+(?:\s+\S+)?\s+(?:gone|removed|dropped|away)\b/.test(t));
   const words: ClauseWords = { clause, t, config, channels, channel: channels[0], stopVerb, now };
   // the order keeps commands safe: questions first, then stop words on a part of the plan, then stop words on a channel or the run
   for (const read of READERS) {
@@ -543,6 +574,9 @@ function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {
   }
   return undefined;
 }
+
+/** A setting said to a value below zero: "to -5%", "at -10 ms", "= -2 s". */
+const NEGATIVE_SETTING = /(?:\bto|\bat|=|:)\s*[-−–]\s*\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|milliseconds?|s|sec|seconds?|min|mins|minutes?)(?![\w])/;
 
 /** A time of day or a day: "at 6 pm", "18:30", "until tomorrow morning", "tonight", "by noon". */
 const CLOCK_TIME = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b(?:at|by|until|till|before)\s+\d{1,2}:\d{2}\b|\b(?:tomorrow|tonight|noon|midnight|this (?:evening|afternoon|morning)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
@@ -1339,6 +1373,11 @@ const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOn
  * "turn the 561 laser off", "no more far red"; only articles, imaging words and the words
  * channel/laser/light may stand between them.
  */
+/** Words before a channel that say it is not wanted any more ("done with", "finished with", "don't need the"). */
+const CHANNEL_DONE_BEFORE = /\b(?:(?:done|finished|through)\s+with|(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need)\s+(?:(?:the|a|my|our|any)\s+)*$/;
+/** Words after a channel that say so ("... can stop now", "... can go", "... is no longer needed"). */
+const CHANNEL_DONE_AFTER = /^(?:\s+(?:channel|laser|light|line|imaging))?\s+(?:(?:can|may|should|could)\s+(?:stop|go|be\s+(?:stopped|dropped|turned\s+off|switched\s+off|removed))|is\s+(?:no\s+longer|not)\s+needed)\b/;
+
 function channelsStopped(t: string, config: MicroscopeConfig): string[] {
   const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|shining|blasting|zapping|hitting|firing|exposing|lighting|using|running|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
   const out = new Set<string>();
@@ -1360,7 +1399,9 @@ function channelsStopped(t: string, config: MicroscopeConfig): string[] {
     const labelled = /^(?:(?:the|a|my|our)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|line))?\s*[:=\-–]/.test(after) && STOP_AS_VALUE.test(after);
     if (labelled) out.add(m.preset);
     const noneOf = /^(?:(?:ok(?:ay)?|so|and|then|also|right)[,\s]+)*no\s+(?:(?:more|further|the)\s+)*$/.test(before) && /^(?:\s+(?:channel|laser|light|line|imaging|images?))*(?:\s*,?\s*(?:from now(?: on)?|from here(?: on)?|anymore|any more|for now|please|pls|needed|thanks|going forward|for the rest of the (?:run|experiment|acquisition)))*\s*[.!]*$/.test(after);
-    if (verbFirst || offAfter || noneOf) out.add(m.preset);
+    // ("I'm done with mCherry", "we don't need the red anymore", "mCherry can stop now", "the GFP is no longer needed": the channel not wanted any more)
+    const notWanted = CHANNEL_DONE_BEFORE.test(before) || CHANNEL_DONE_AFTER.test(after);
+    if (verbFirst || offAfter || noneOf || notWanted) out.add(m.preset);
   }
   // ("drop DAPI, GFP and mCherry": every name of a list after a stopped channel, joined by commas and "and", is stopped too)
   const mentions = findChannels(t, config);
@@ -1456,6 +1497,8 @@ const RATE_NOUN = /\b(?:(?:frame|imaging|acquisition|sampling|time[\s-]?point)\s
 function multiplierOf(t: string): number | undefined {
   const down = /\b(?:reduce|lower|decrease|cut|shorten|divide|drop|bring down|less|shorter|lower)\b/.test(t);
   const up = /\b(?:increase|raise|lengthen|extend|boost|more|longer|higher|bump|up)\b/.test(t);
+  // ("increase the interval by half", "raise it by half": half as much again, 1.5; "cut it by half": 0.5)
+  if (/\bby half\b/.test(t) && up && !down) return 1.5;
   if (/\b(?:halve|half|in half|by half)\b/.test(t) && !/\bhalf (?:an?|as)\b/.test(t)) return 0.5;
   if (/^(?:please\s+|pls\s+|now\s+|then\s+)*quarter\b|\bquarter the\b/.test(t)) return 0.25;
   if (/\b(?:double|twice)\b/.test(t) && !/\btwice as\b/.test(t)) return 2;
@@ -1648,6 +1691,8 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
     const pct = Number(byPct[1] ?? byPct[2]);
     return [relative(down ? Math.max(0, 1 - pct / 100) || 0.001 : 1 + pct / 100)];
   }
+  // ("increase the GFP power by half": half as much again)
+  if (/\bby half\b/.test(t) && /\b(?:increase|raise|boost|bump|up|more|lengthen|extend)\b/.test(t) && !/\b(?:reduce|lower|decrease|cut|drop|less|shorten|dim)\b/.test(t)) return [relative(1.5)];
   if (/\bhalve\b|\bhalf the\b|\bby half\b|\bin half\b|\b(?:at|to)\s+half\s+(?:the\s+)?(?:power|exposure|intensity|laser|light)\b/.test(t)) return [relative(0.5)];
   // "quarter the GFP power", "a quarter of the exposure": the verb and the share as halve and half are
   if (/^(?:please\s+|pls\s+|now\s+|then\s+)*quarter\b|\bquarter the\b|\b(?:a\s+)?quarter of the\b/.test(t)) return [relative(0.25)];
@@ -1707,6 +1752,10 @@ function parseZoom(t: string): Adjustment | undefined {
   if (cell) return { kind: 'zoom', cell: Number(cell[1]), ...obj };
   const pixel = /\bzoom\b.*?\(?\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)?/.exec(t);
   if (pixel && /pixel|px|\(/.test(t)) return { kind: 'zoom', xPx: Number(pixel[1]), yPx: Number(pixel[2]), ...obj };
+  // ("switch to the 60x objective", "use the 100x oil": an objective the microscope does not have is refused with those it has)
+  const other = /\b(?:switch|change|swap|go)\s+(?:over\s+)?to\s+(?:the\s+|a\s+)?(\d+)\s*x\b(?!\s*(?:faster|slower|more|less|as|longer|shorter|the|speed))|\b(?:use|select|mount|load)\s+(?:the\s+|a\s+)?(\d+)\s*x\b(?!\s*(?:faster|slower|more|less|as|longer|shorter|the|speed))|\b(\d+)\s*x\s+(?:oil|water|air|silicone|glycerol|objective|lens|obj)\b/.exec(t);
+  const power = other ? other[1] ?? other[2] ?? other[3] : undefined;
+  if (power && !['10', '20', '40'].includes(power)) throw new AmbiguousCommand(`the microscope has the 10X, 20X and 40X objectives, no ${power}X one; nothing was changed`);
   const switchTo = /\b(?:switch|change|go|move|use|select|put|swap|mount|load)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
   if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };

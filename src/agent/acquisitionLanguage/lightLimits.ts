@@ -82,3 +82,23 @@ export function scaledWithinLimits(changes: Adjustment[], known: { powerPercent?
   });
   return { changes: out, notes };
 }
+
+/**
+ * "go to x = 80000 µm", "move the stage 100 mm to the right", "focus down 6 mm": a move the stage cannot make, refused
+ * with its travel (nothing is moved). An absolute position is checked against the travel; a relative move only where it is
+ * longer than the whole travel of its axis (where the stage is now is the tool's to check). `moves`: the typed moves
+ * (adjust_acquisition's moveStage changes, or move_stage's arguments). Undefined when every move can be made.
+ */
+export function stageMoveRefusal(moves: { xUm?: unknown; yUm?: unknown; zUm?: unknown; relative?: unknown }[], limits: Limits = DEFAULT_LIMITS): string | undefined {
+  const travel = { x: limits.xRangeUm, y: limits.yRangeUm, z: limits.zRangeUm };
+  for (const move of moves) {
+    for (const axis of ['x', 'y', 'z'] as const) {
+      const v = move[`${axis}Um`];
+      if (typeof v !== 'number') continue;
+      const [min, max] = travel[axis];
+      const out = move.relative === true ? Math.abs(v) > max - min : v < min || v > max;
+      if (out) return `${axis} ${move.relative === true ? `by ${v} µm` : `= ${v} µm`} is beyond the stage's travel (${axis} from ${min} to ${max} µm${move.relative === true ? `, ${max - min} µm in all` : ''}), so nothing was moved or changed.`;
+    }
+  }
+  return undefined;
+}

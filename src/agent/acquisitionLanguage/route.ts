@@ -1,6 +1,6 @@
 // Which microscope tool a sentence asks for, with its typed arguments, or a question to
 // ask back. The offline planner calls this; an LLM fills the same schemas itself.
-import type { Adjustment } from '../../microscope/adjustment.ts';
+import { type Adjustment, formatDuration } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { parseSequence } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
@@ -15,7 +15,7 @@ import { spanForAWhile } from './forAWhile.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
-import { doseCapRefusal, scaledWithinLimits, withinLightLimits } from './lightLimits.ts';
+import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits } from './lightLimits.ts';
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
@@ -180,6 +180,10 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
     const scaled = scaledWithinLimits(route.args.changes as Adjustment[], runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
     if (scaled.notes.length) route = { ...route, args: { ...route.args, changes: scaled.changes }, notApplied: [...(route.notApplied ?? []), ...scaled.notes] };
   }
+  // a stage move past the stage's travel is refused with it (never left to fail, or to clamp, at run time)
+  const moves = carries(route.tool, 'change') && Array.isArray(route.args.changes) ? (route.args.changes as Adjustment[]).filter((c) => c.kind === 'moveStage') : ['xUm', 'yUm', 'zUm'].some((k) => typeof route!.args[k] === 'number') ? [route.args] : [];
+  const beyond = stageMoveRefusal(moves as { xUm?: unknown; yUm?: unknown; zUm?: unknown; relative?: unknown }[]);
+  if (beyond) return { ask: beyond, command: true };
   // a power or exposure past the safety limits is planned at the limit, and said
   const limited = withinLightLimits({ args: route.args, then: route.then });
   if (!limited.notes.length) return route;
@@ -267,6 +271,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
+  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) : undefined;
+  if (unseen) return { ask: unseen, command: true };
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
   const capped = doseCapRefusal(t);
@@ -421,6 +427,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // the run's report answers it (its light dose when it asks about light)
   const lastSentence = sentencesOf(t).at(-1) ?? t;
   if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  // ("drop GFP and mCherry" with those the only channels imaged: every channel dropped is a stop, asked, never half done)
+  const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
+  const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
+  if (imaged?.length && imaged.every((c) => dropped.has(c)) && !changes.some((c) => c.kind === 'addChannel' || c.kind === 'onlyChannels')) return { ask: EVERY_CHANNEL_DROPPED, command: true };
   const told = toolFor(changes, options.acquisitionRunning ?? false);
   const route = forS !== undefined && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, forS } } : told;
   // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
@@ -580,6 +590,17 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
+    // ("restore the original interval" with none changed: said so, never read as anything else, a restoration of the images)
+    if (history.length === 1) return { ask: `The interval has not been changed: it is still every ${formatDuration(history[0])}, so nothing was changed.`, command: true };
+    return { ask: 'I do not know what the interval was before in this conversation, so I changed nothing: say the value, e.g. "every 5 min".', command: true };
+  }
+  // "restore the original settings", "reset everything to how it started": every setting changed since the start, set back
+  // only when nothing was changed (said so); otherwise which to set back is asked, never guessed
+  if (/\b(?:restore|reset|revert|roll\s+back|go\s+back|put\s+(?:everything|it\s+all|all)\s+back|back)\b.*\b(?:(?:original|initial|starting|old|previous|default)\s+(?:settings?|plan|parameters|config(?:uration)?)|everything|all\s+(?:the\s+)?settings|(?:the\s+)?start)\b/.test(t)) {
+    const startAt = earlier.map((s) => carries(s.tool, 'start')).lastIndexOf(true);
+    const changed = earlier.slice(startAt + 1).flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : []));
+    if (startAt >= 0 && changed.length === 0) return { ask: 'Nothing has been changed since the acquisition started, so nothing was changed.', command: true };
+    return { ask: `I set back one setting at a time, so nothing was changed: say which to put back, e.g. "interval back to the original", "GFP exposure back to what it was", or "undo that" right after a change.`, command: true };
   }
   // "put the DAPI exposure back to what it was", "488 power back to the original": the value that channel setting had before
   const light = /\bexpos/.test(t) ? 'exposure' : /\b(?:power|laser|intensity)\b/.test(t) ? 'power' : undefined;
@@ -772,6 +793,33 @@ const AFTER_EVENTS = String.raw`^(?:after|on|upon|following|at)\s+(?:each\s+|eve
 const AFTER_SPAN = /^after\s+(?:another\s+|a further\s+)?(?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)(?:\s*,\s*|\s+)(?!(?:then\s+|please\s+|just\s+)*(?:stop|end|finish|quit|abort|halt|resume|unpause|continue|carry on|go on|wrap|keep)\b)[a-z]/;
 /** A question ("when will it finish?", "if I stop now, is the file complete?"), not a rule. */
 // ("is the dose ok if we keep going like this", "what would happen if I went to every minute": a question word first asks, "?" or not)
+/**
+ * A change said to start at a moment the microscope cannot see or count from here, so never made now (it would change
+ * more than was asked, or at the wrong time): after something the person does ("after the drug goes in, go to every
+ * 30 s", "every 30 s after the washout"), or up to a time point by its number ("every minute until time point 50"), or
+ * every channel dropped (which is a stop: "drop both channels"). The question back, or undefined.
+ */
+function changeWhenUnseen(t: string): string | undefined {
+  const event = USER_EVENT.exec(t);
+  if (event && CHANGE_WORD.test(t.replace(event[0], ' '))) return `I cannot see the moment you mean ("${event[0].trim()}"), so I changed nothing now: say the change when it is time (e.g. "every 30 s from now"), or how long from now.`;
+  const until = UNTIL_TIME_POINT.exec(t);
+  if (until && CHANGE_WORD.test(t.replace(until[0], ' '))) return `I cannot tell from here which time point the run is at, so I cannot start or end a change at time point ${until[1]}; nothing was changed: say how long it should last ("for the next 20 min", "for the next 10 time points"), or ask how many time points are done.`;
+  // (not an amount of light, "drop all lasers by 30%", nor all but some, "stop all channels but DAPI")
+  if (ALL_CHANNELS_DROPPED.test(t) && !/\d|%|\bhalf\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth)\b|\b(?:power|exposure|intensity|brightness|light\s+level)\b|\b(?:but|except|apart\s+from|other\s+than|besides|save)\b/.test(t)) return EVERY_CHANNEL_DROPPED;
+  return undefined;
+}
+
+const EVERY_CHANNEL_DROPPED = 'Dropping every channel would leave nothing to image, which is stopping the acquisition; nothing was changed: to stop it, say "stop the acquisition" (you will be asked to confirm), or name the channels to drop.';
+
+/** Something the person does, after which a change is said to start ("after the drug goes in", "once I've added nocodazole", "after the washout"). */
+const USER_EVENT = /\b(?:right\s+|straight\s+|just\s+)?(?:after|once|when|as soon as)\s+((?:i|we)(?:'ve|'ll|\s+have|\s+will)?\s+(?:add|put|spike|inject|perfuse|wash|treat|change|swap|pipette|apply|apply|give)\w*(?:\s+[\w-]+){0,3}|the\s+(?:drug|compound|treatment|inhibitor|stimulus|media|medium|buffer|wash(?:[\s-]?out)?|[\w-]+)\s+(?:goes|went|is|has\s+been|gets|got|are|have\s+been)\s+(?:in|added|on|applied|done|washed\s+out)|(?:the\s+)?(?:wash[\s-]?out|drug\s+addition|addition\s+of\s+[\w-]+|media\s+change|medium\s+change|injection|perfusion|treatment))\b/;
+/** A change that lasts up to a time point said by its number ("until time point 50", "till frame 40"). */
+const UNTIL_TIME_POINT = /\b(?:until|till|til|up\s+to|through|from|starting\s+(?:at|from|with)|beginning\s+(?:at|with)|after)\s+(?:time[\s-]?point|timepoint|frame|tp|cycle|loop)\s*#?\s*(\d+)\b/;
+/** Words of a change to the run (an interval, a setting of light, channels, z). */
+const CHANGE_WORD = /\bevery\b|\d\s*(?:s|sec|seconds?|min|mins|minutes?|h|hours?|ms|%)\b|\b(?:faster|slower|interval|exposure|power|laser|add|drop|remove|pause|resume|speed|slow|switch|image|imaging|z[\s-]?stack)\b/;
+/** Every channel dropped at once ("drop both channels", "turn off all the channels", "stop every channel"). */
+const ALL_CHANNELS_DROPPED = /\b(?:drop|remove|stop|kill|lose|ditch|cut|turn\s+off|switch\s+off|shut\s+off|get\s+rid\s+of|take\s+out)\s+(?:both|all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:channels?|colou?rs|lasers|wavelengths|fluorophores)\b|\b(?:turn|switch|shut)\s+(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:channels?|colou?rs|lasers)\s+off\b/;
+
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
@@ -799,7 +847,7 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
     // ("finish after this time point and stop": one end said twice, the one with its time point is the one meant)
     if (changes.every((c) => c.kind === 'stop' || c.kind === 'finish')) return { tool: toolCarrying('stop'), args: changes.some((c) => c.kind === 'finish') ? { finishTimepoint: true } : {} };
-    if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own: say "stop the acquisition" (you will be asked to confirm), then the other changes' };
+    if (changes.length > 1) return { ask: 'Stopping the acquisition is asked for on its own, so nothing was changed: say "stop the acquisition" (you will be asked to confirm), then the other changes.', command: true };
     return { tool: toolCarrying('stop'), args: only!.kind === 'finish' ? { finishTimepoint: true } : {} };
   }
   // questions only ("Am I frying my cells? How much 488 have they had?"): one report answers them (the dose one when any asks about light)

@@ -395,6 +395,8 @@ export function labShorthand(text: string): string {
     // short slips the spelling tolerance leaves alone (four letters or fewer), and "whats"
     .replace(/\b(?:evry|evey|eveyr|evrey|eevry)\b/gi, 'every')
     .replace(/\bkil\b/gi, 'kill')
+    // ("up GFP power by 5%", "and down the red exposure by 10%": "up" / "down" said as the verb of a setting of light)
+    .replace(/(^|[,;]\s*|\b(?:and|then|also|please|pls)\s+)(up|down)\s+(?=(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:power|exposure|laser|intensity)\b)/gi, (_m, lead: string, verb: string) => `${lead}${verb.toLowerCase() === 'up' ? 'raise' : 'lower'} `)
     // "run AF", "AF now": the lab's short name of autofocus
     .replace(/\b(?:AF|af)\b(?!\s*\d)/g, 'autofocus')
     .replace(/\b(?:stpo|sotp|stp)\b/gi, 'stop')

@@ -271,7 +271,9 @@ function exclusionsAccounted(request: string, plan: Plan, catalogue: Catalogue, 
     // ("except channel 2", "but not the tracks": a channel, frames or a whole step turned down are other readers')
     if (!words.length || alreadySaid(said, m[1].trim())) continue;
     const meanings = new Set(index.meanings(words));
-    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    // ("excluding nuclei smaller than 10 µm²": an area the plan read in px² at the pixel size, as its note says, is that number too)
+    const inPixels = new Map([...(plan.notes ?? []).join(' ').matchAll(/(\d+(?:\.\d+)?) µm² is (\d+(?:\.\d+)?) px²/g)].map((c) => [Number(c[1]), Number(c[2])]));
+    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number).flatMap((n) => (inPixels.has(n) ? [n, inPixels.get(n)!] : [n]));
     const applied = plan.steps.some((step) => Object.entries(step.args).some(([arg, v]) => (v === true && switchWords(arg).some((w) => meanings.has(w))) || (typeof v === 'number' && numbers.includes(v))));
     if (applied) continue;
     const step = plan.steps.find((s) => s.clause && request.indexOf(s.clause) >= 0 && request.indexOf(s.clause) < (m.index ?? 0)) ?? plan.steps.at(-1)!;

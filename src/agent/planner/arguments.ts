@@ -223,6 +223,8 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
     const between = clause.slice(low.end, high.start);
     if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–|—|~|through|thru)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
+    // ("objects 8-12 px radius", "a diameter of 10 to 20 px": a range said of a length is no area)
+    if (!isSquared(high) && (LENGTH_AFTER_RANGE.test(clause.slice(high.end)) || LENGTH_BEFORE_RANGE.test(clause.slice(Math.max(0, low.start - 40), low.start)))) continue;
     // ("80-400 px²": a squared unit says the area)
     if (isSquared(high)) near.add(AREA_MEANING);
     // ("keep objects between 30 and 800 pixels", "cells from 25 to 600 px": a size of things in pixels is a count of their
@@ -242,8 +244,12 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
   return { values, taken };
 }
 
+/** A length named right after a range ("8-12 px radius", "10-20 µm in diameter", "5-8 px across") or just before it ("a radius of"). */
+const LENGTH_AFTER_RANGE = /^\s*(?:px|pixels?|µm|um|microns?)?\s*(?:in\s+)?(?:radius|radii|diameter|across|wide|width|long)\b/i;
+const LENGTH_BEFORE_RANGE = /\b(?:radius|radii|diameter|width)\s+(?:of\s+|is\s+|=\s*)?(?:between|from|about|around)?\s*$/i;
+
 /** Things, or their size, just before a range ("objects between", "cells from", "anything sized", "things of"). */
-const THINGS_SIZED_BEFORE = /\b(?:objects?|cells?|nuclei|nucleus|blobs?|particles?|spots?|things?|anything|ones|sizes?|sized)\s+(?:(?:that\s+are|which\s+are|are|is|of|with|in)\s+)?(?:(?:sizes?|sized)\s+)?(?:between|from|of)?\s*$/i;
+const THINGS_SIZED_BEFORE = /\b(?:objects?|cells?|nuclei|nucleus|blobs?|particles?|spots?|things?|anything|ones|those|these|sizes?|sized)\s+(?:(?:that\s+are|which\s+are|are|is|of|with|in)\s+)?(?:(?:sizes?|sized)\s+)?(?:between|from|of)?\s*$/i;
 const FRAME_MEANING = meaning(normalizeWord('frame'));
 const AREA_MEANING = meaning(normalizeWord('area'));
 
@@ -263,6 +269,10 @@ const EXCLUDING = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|omit\w*|t
 
 /** Which bound a comparison before a number states ("only bigger than 50" → min, "drop larger than 400" → max), or undefined. */
 function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
+  // ("objects of 20 px or more", "50 px and up", "100 px+": the bound said after the number)
+  // (not a second bound: "larger than 30 px and smaller than 2000")
+  if (/^\s*(?:²|\^\s*2)?\s*(?:(?:or|and)\s+(?:more|larger|bigger|greater|above|over|up(?:wards)?|higher|longer)\b(?!\s*(?:than\b|\d))|\+)/i.test(after)) return 'min';
+  if (/^\s*(?:²|\^\s*2)?\s*(?:or|and)\s+(?:less|smaller|fewer|below|under|lower|shorter)\b(?!\s*(?:than\b|\d))/i.test(after)) return 'max';
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads

@@ -2,6 +2,7 @@
 // channel, frames, an output file) and hands the words, with generic readers, to the
 // tool's own `fromRequest` (tools/types.ts), which reads what only that tool knows.
 // Nothing here knows a tool by name: a tool with a new reading needs no edit here.
+import { edgeSubsetOf } from './edgeObjects.ts';
 import type { RequestClause, RequestReaders } from '../../../tools/types.ts';
 import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf, writesCopies } from './catalogue.ts';
 import { ALL_TOOLS } from '../allTools.ts';
@@ -169,6 +170,10 @@ function readers(ctx: BuildContext): RequestReaders {
     // ("ignore dividing cells", "ignore cells that divide", "so turn off splitting": the words a few after a verb that leaves
     // out or switches off, in a clause not negated as a whole, are said not to be looked for too)
     saysNot: (words) => splitClauses(ctx.text).some((c) => (c.negated ? words.test(c.text) : leftOutSpans(c.text).some((w) => words.test(w.text))) && !namesOnlyOthersSwitch(c.text, tool, catalogue)),
+    edgeObjects: (text = clause) => {
+      const subset = edgeSubsetOf(text);
+      return subset ? (subset.negated ? 'leftOut' : 'only') : undefined;
+    },
     acquisition: (words, running) => {
       // (with the steps before, whose words point back: "turn off that rule")
       const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running, earlier: conversation.earlier.filter((r) => r.ok).map(({ tool, args, values }) => ({ tool, args, values })) });

@@ -287,6 +287,8 @@ function splitClausesOnce(text: string): Clause[] {
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
     // "between area and mean intensity", "correlate area and intensity": the two things compared, not two clauses
     if (/^\s+and\b/i.test(text.slice(at)) && /\b(?:between|correlat\w*|compar\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at)) && !/[,;.]/.test(text.slice(0, at).split(/\b(?:between|correlat\w*|compar\w*)\b/i).at(-1) ?? '')) continue;
+    // "objects with area > 30 px": a comparison before a number, no arrow
+    if (/^\s*>=?\s*\d/.test(text.slice(at))) continue;
     // "Image > Stacks > Z Project": a path in Fiji's menus (from one of its menu bar's menus), one step, not arrows
     if (/^\s*>(?!>)/.test(text.slice(at)) && FIJI_MENU_PATH.test(text.slice(0, at))) continue;
     // "anything but the model", "any method but otsu": the exception of what comes before, not a clause of its own

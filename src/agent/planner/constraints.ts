@@ -15,6 +15,7 @@ import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 import { isShortenedForm } from './english.ts';
 import { isDegreeWord } from './relativeChanges.ts';
+import { edgeSubsetOf } from './edgeObjects.ts';
 
 export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation';
 
@@ -687,7 +688,25 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
     out.push({ ...item });
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
-  return out.filter((item) => item.text.length > 0);
+  // (with the words just after it: "only those away" + "from the border")
+  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
+}
+
+/** "only the big ones (>200 px)", "the larger nuclei (at least 60 px)": a kind said with its bound in brackets after it, applied when the step carries the bound's number. */
+function boundInBracketsCarried(step: StepWords, end: number): boolean {
+  const bound = /^\s*\(\s*(?:[<>]=?|≥|≤|(?:over|under|above|below|at\s+least|at\s+most|(?:bigger|smaller|larger|greater|less|more)\s+than)\s*)\s*(\d+(?:\.\d+)?)/i.exec(step.clause.slice(end));
+  return !!bound && numbersIn(step.args).some((n) => Math.abs(n - Number(bound[1])) < 1e-9);
+}
+
+const EDGE_MEANINGS = new Set(['edge', 'border'].map((w) => meaning(tokenize(w)[0]?.stem ?? w)));
+
+/**
+ * "interior cells only", "the nuclei not touching the border": objects at the image edge left out (edgeObjects.ts), which a
+ * switch the step set leaves out by the words of its name, leaving out and the edge (excludeBorder): applied, not named.
+ */
+function edgeLeftOutBySwitch(step: StepWords, text: string): boolean {
+  if (!edgeSubsetOf(text)?.negated) return false;
+  return Object.entries(step.args).some(([arg, v]) => v === true && nameWords(arg).length === 2 && nameWords(arg)[0] === EXCLUDE_MEANING && EDGE_MEANINGS.has(nameWords(arg)[1]));
 }
 
 /** An ordinal, in words or digits ("second", "2nd"). */

@@ -2,7 +2,7 @@
 // frames", "everything except the first frame", "the second half of the movie"), carried to where they can apply:
 // the step's own frame range, else the range of the step before it in its chain that takes one (the masks a
 // tracking links are made on those frames), else named in one line with what ran instead. Never dropped in silence.
-import { type Catalogue, producesOf } from './catalogue.ts';
+import { type Catalogue, producesOf, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
 import { needsFrames } from './frames.ts';
@@ -161,6 +161,8 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     // ("normalise to the first 10 frames (dF/F0)": the frames said are a count of frames a setting of the step took,
     // baselineFrames 10, no range of frames to run on)
     if (scope.range && scope.range.first === 1 && Object.entries(step.args).some(([k, v]) => /Frames$/.test(k) && v === scope.range!.last)) continue;
+    // ("stop at frame 100", "every minute for the next 20 frames": a microscope command reads its time points itself, no frame range of data)
+    if (selfOf(step.tool, catalogue)?.domain === 'microscope') continue;
     const own = takesFrames(step.tool, catalogue);
     // ("plot the tracks on frame 5": one frame, which a step that shows one frame took as its own argument)
     if (!own && scope.range && scope.range.first === scope.range.last && typeof step.args.frame === 'number') continue;

@@ -151,9 +151,11 @@ export function withSettingsAsWords(text: string): string {
   }).replace(/\s+,\s/g, ', '));
 }
 
-/** Curly apostrophes and quotes as straight ones, and odd spaces as spaces. */
+/** Curly apostrophes and quotes as straight ones, and odd spaces as spaces; an interval in square brackets as a range ("[50, 500] px" → "50 to 500 px"); "3+ frames" as "at least 3 frames". */
 export function withPlainTypography(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ');
+  return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/\[\s*(\d+(?:\.\d+)?)\s*[,;]\s*(\d+(?:\.\d+)?)\s*\]/g, '$1 to $2')
+    // ("tracks of 3+ frames", "objects of 50+ px": a number and a plus before its unit is a lower bound)
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?=(?:frames?|time\s?points?|timepoints?|px|pixels?|µm|um|microns?|s|sec|seconds?|min|mins|minutes?|h|hours?)\b|µm)/gi, 'at least $1 ');
 }
 
 /** A word that sets objects apart ("edge", "tiny", "out-of-focus"), never an article, a pronoun or "to". */

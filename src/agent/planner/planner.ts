@@ -61,6 +61,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { REGION, withRegionCut } from './regionScope.ts';
+import { edgeSubsetOf } from './edgeObjects.ts';
 import { fittedInput } from './valueInputs.ts';
 import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
 import { namesWhatItMakes } from './namedResults.ts';
@@ -1779,9 +1780,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     for (const h of understood.headings ?? []) {
       const heading = text.slice(h.start, h.end);
       const at = clause.indexOf(heading);
+      const own = h.tool === mentions[i].tool && mentions.filter((m) => m.tool === h.tool).length === 1;
+      // (a heading of this step's said after its own words stays where it was said: "segment, drop edge objects and anything
+      // under 15 px" keeps "drop" before the bound it governs)
+      if (at >= 0 && own && h.start > mentions[i].start) continue;
       // (a heading said after the step's own words, "segment and track the nuclei, excluding those at the border", leaves them)
       if (at >= 0) clause = h.start > mentions[i].start ? `${clause.slice(0, at)}${clause.slice(at + heading.length)}`.replace(/[\s,;:]+(?:and|but|,)?\s*$/i, '') : clause.slice(at + heading.length).replace(/^[\s:,;]+/, '');
-      if (h.tool === mentions[i].tool && mentions.filter((m) => m.tool === h.tool).length === 1) clause = `${heading}: ${clause}`;
+      if (own) clause = `${heading}: ${clause}`;
     }
     const args = buildArgs(mentions[i].tool, { clause, text, conversation, catalogue, previous: steps.at(-1), single: mentions.length === 1 });
     // "only the first half of the movie: segment ...": a clause of scope alone sets the frames of every step that takes them
@@ -1920,7 +1925,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   }
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
-  for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : step, catalogue, notes));
+  for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : { ...step, clause: withoutEdgeLimitOfTheMaker(step, steps, conversation, catalogue) }, catalogue, notes));
   if (understood.excluded.length) notes.push(`Not run, as you asked: ${understood.excluded.join(', ')}.`);
   for (const left of understood.scopesLeftOut ?? []) if (steps.some((st) => st.tool === left.tool) && !notes.some((n) => n.includes(`"${left.text}"`))) notes.push(scopeNotLeftOut(left.tool, left.text));
   for (const kept of understood.resultsKept ?? []) notes.push(`Not applied: "${kept.text}" — \`${kept.tool}\` always writes what it makes (no option leaves it out); it ran as asked.`);
@@ -2632,6 +2637,26 @@ function sharedObjects(steps: PlannedStep[], catalogue: Catalogue): void {
   }
 }
 
+/**
+ * "measure mean GFP in nuclei not touching the border": objects at the image edge left out, in the words of a step whose
+ * input a step added to make it (the segmentation) reads them from (addInputs gives it the same words): applied there, so
+ * not named as not applied at this step. The words without them; as they were otherwise.
+ */
+function withoutEdgeLimitOfTheMaker(step: PlannedStep, steps: PlannedStep[], conversation: Conversation, catalogue: Catalogue): string {
+  const edge = edgeSubsetOf(step.clause);
+  if (!edge?.negated || !step.clause.includes(edge.phrase)) return step.clause;
+  const available = new Set<string>(conversation.artifactsAtStart.map((a) => a.type));
+  for (const type of requiredInputs(step.tool, catalogue.get(step.tool))) {
+    const maker = makerOf(type, catalogue);
+    if (!maker || available.has(type) || steps.some((s) => s.tool === maker)) continue;
+    const base = { text: step.clause, conversation, catalogue, single: true };
+    const withIt = buildArgs(maker, { ...base, clause: step.clause });
+    const without = buildArgs(maker, { ...base, clause: step.clause.replace(edge.phrase, ' ') });
+    if (Object.keys(withIt).some((k) => withIt[k] === true && without[k] !== true)) return step.clause.replace(edge.phrase, ' '.repeat(edge.phrase.length));
+  }
+  return step.clause;
+}
+
 /** A condition in the step's words that no tool knows: named in the answer, never dropped silently. */
 function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): string[] {
   // a rerun's words are read as the tool it runs again, with the changes as its arguments
@@ -2948,17 +2973,64 @@ function clauseOf(text: string, mentions: Mention[], i: number): string {
  * number of its own), it is the step before's setting: moved to its words, so it is applied there and never named as
  * not applied to a step that has no such option. Only where the later step has words of its own besides it.
  */
-/** "only", "just"; or a verb of leaving out before a bound ("excluding objects under", "ignore anything smaller than"). */
-const ONLY_OR_LEAVING_OUT_BY_A_BOUND = /^(?:only|just|solely)\s+|^(?:exclud(?:e|ing)|ignor(?:e|ing)|leav(?:e|ing)\s+out|skip(?:ping)?|drop(?:ping)?|discard(?:ing)?|remov(?:e|ing)|disregard(?:ing)?|filter(?:ing)?\s+out|throw(?:ing)?\s+out|omit(?:ting)?|without|except(?:\s+for)?)\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:smaller|bigger|larger|greater|more|less|fewer|tinier)\s+than|under|below|over|above|beneath)\s+\d)/i;
+/** "only", "just"; or a verb of leaving out, or "of" / "for", before a bound ("excluding objects under", "ignore anything smaller than", "of cells bigger than"). */
+const ONLY_OR_LEAVING_OUT_BY_A_BOUND = /^(?:only|just|solely)\s+|^(?:of|for|on|in|from|with|those|these|ones|the\s+ones|exclud(?:e|ing)|ignor(?:e|ing)|leav(?:e|ing)\s+out|skip(?:ping)?|drop(?:ping)?|discard(?:ing)?|remov(?:e|ing)|disregard(?:ing)?|filter(?:ing)?\s+out|throw(?:ing)?\s+out|omit(?:ting)?|without|except(?:\s+for)?)\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:(?:smaller|bigger|larger|greater|more|less|fewer|tinier)\s+than|under|below|over|above|beneath)\s+|[<>]=?\s*|[≥≤]\s*)\d)/i;
+
+/**
+ * "measure mean intensity excluding objects below 30 px", "measure the area of cells bigger than 50 px", "then track only
+ * objects larger than 40 px": a limit on which objects, with a unit, said inside a step's clause with no comma before it
+ * (a verb of leaving out, "only", or "of/for the cells ..." before the bound, up to its number and unit and a second
+ * bound after "and"/"or"). It is read as a clause of its own, as it is after a comma.
+ */
+const SIZE_UNIT = String.raw`(?:(?:square|sq\.?)\s+)?(?:[µu]m|px|pixels?|microns?|micrometers?|micrometres?)(?:²|\^?2|\s+squared)?`;
+const SIZE_BOUND = String.raw`(?:(?:(?:no|not)\s+)?(?:smaller|bigger|larger|greater|more|less|fewer|tinier|wider)\s+than|under|below|over|above|beneath|at\s+(?:least|most)|between|[<>]=?|[≥≤])\s*~?\d[\d.,]*\s*(?:${SIZE_UNIT}(?:\s*(?:and|to|-|–)\s*\d[\d.,]*\s*(?:${SIZE_UNIT})?)?|(?:and|to|-|–)\s*\d[\d.,]*\s*${SIZE_UNIT})`;
+const BOUND_INSIDE_A_CLAUSE = new RegExp(
+  String.raw`\s((?:(?:only|just|solely|exclud(?:e|ing)|ignor(?:e|ing)|leav(?:e|ing)\s+out|skip(?:ping)?|discard(?:ing)?|disregard(?:ing)?|omit(?:ting)?|without|except(?:\s+for)?)\s+(?:[\w-]+\s+){0,3}?|(?:of|for|on|in|from)\s+(?:the\s+|all\s+|any\s+|those\s+)?(?:[\w-]+\s+)?(?:cells?|nucle(?:i|us)|objects?|ones|blobs?|spots?|particles?|things|anything|everything)\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:with\s+(?:an?\s+)?(?:area|size)\s+(?:of\s+)?)?|with\s+(?:an?\s+)?(?:area|size)\s+(?:of\s+)?|(?:those|these|ones|the\s+ones|(?:the\s+|all\s+)?(?:cells|nuclei|objects|blobs|spots|particles))\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:sized\s+)?)${SIZE_BOUND}(?:\s+(?:and|or)\s+${SIZE_BOUND})?)(?=\s*(?:$|[,;.!?)]|\b(?:and|then|please|pls|in|on|at|over|during|across|from)\b))`,
+  'i',
+);
+
+/** "track the larger nuclei (at least 60 px)": a limit said in brackets after the things it limits. */
+const BOUND_IN_BRACKETS = new RegExp(String.raw`\s(\(\s*${SIZE_BOUND}\s*\))`, 'i');
 
 function settingClausesToTheStepBefore(steps: PlannedStep[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   const argsText = (args: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(args).filter(([k]) => !k.startsWith('$'))));
   const holds = (args: Record<string, unknown>, numbers: number[]) => Object.values(args).some((v) => typeof v === 'number' && numbers.includes(v));
+  const base = { text, conversation, catalogue, single: false };
+  const moveTo = (before: PlannedStep, later: PlannedStep, said: string, taken: Record<string, unknown>) => {
+    if (argsText(taken) !== argsText(before.args)) before.args = taken;
+    before.clause = `${before.clause}, ${said}`;
+    later.clause = later.clause.replace(said, ' ').replace(/\s{2,}/g, ' ');
+  };
   for (let i = 1; i < steps.length; i++) {
+    const later = steps[i];
+    // ("segment, track and plot the speed of cells over 60 px": the nearest step before that takes it, not only the one just before)
+    const earlier = steps.slice(0, i).map((step, j) => ({ step, previous: steps[j - 1] })).reverse();
+    // ("measure area for cells not touching the edges", "track the nuclei away from the border": objects at the image edge left
+    // out, said in a later step's words, limit what a step before finds, where that step reads them and the later one does not)
+    const edge = edgeSubsetOf(later.clause);
+    if (edge?.negated && later.clause.includes(edge.phrase)) {
+      const without = later.clause.replace(edge.phrase, ' ');
+      const own = argsText(buildArgs(later.tool, { ...base, clause: later.clause, previous: steps[i - 1] })) !== argsText(buildArgs(later.tool, { ...base, clause: without, previous: steps[i - 1] }));
+      for (const { step: before, previous } of own ? [] : earlier) {
+        const taken = buildArgs(before.tool, { ...base, clause: `${before.clause}, ${edge.phrase}`, previous });
+        if (!Object.keys(taken).some((k) => !k.startsWith('$') && before.args[k] === undefined && taken[k] !== undefined)) continue;
+        moveTo(before, later, edge.phrase, taken);
+        break;
+      }
+    }
     // ("excluding objects under 50 px and over 2000 px": a bare bound after "and"/"or" goes on the limit before it)
-    const parts = splitClauses(steps[i].clause).reduce<{ text: string; negated: boolean }[]>((out, c) => {
+    const parts = splitClauses(later.clause).reduce<{ text: string; negated: boolean }[]>((out, c) => {
       if (out.length && /^\s*(?:and|or)\s+(?:(?:smaller|bigger|larger|greater|more|less|fewer)\s+than|under|below|over|above|beneath)\s+\d/i.test(c.text) && /\d/.test(out.at(-1)!.text)) out.at(-1)!.text += ` ${c.text.trim()}`;
-      else out.push({ text: c.text, negated: c.negated });
+      else {
+        // (a limit on which objects inside the clause, with no comma before it: a part of its own)
+        const inside = BOUND_INSIDE_A_CLAUSE.exec(c.text) ?? BOUND_IN_BRACKETS.exec(c.text);
+        // (the words before it ask for the step: not a verb of leaving out or "only" alone, "excluding nuclei smaller than 40 px")
+        const head = c.text.slice(0, inside?.index ?? 0).replace(/\b(?:only|just|solely|exclud\w*|ignor\w*|leav\w*\s+out|skip\w*|discard\w*|disregard\w*|omit\w*|without|except|drop\w*|remov\w*|filter\w*\s+out|get\s+rid\s+of|but|and|then|also|the|any|all|those|these)\b/gi, ' ');
+        if (inside && /[\p{L}]{3,}/u.test(head)) {
+          out.push({ text: c.text.slice(0, inside.index) + c.text.slice(inside.index + inside[0].length), negated: c.negated });
+          out.push({ text: inside[1], negated: splitClauses(inside[1])[0]?.negated ?? false });
+        } else out.push({ text: c.text, negated: c.negated });
+      }
       return out;
     }, []);
     if (parts.length < 2) continue;
@@ -2972,20 +3044,23 @@ function settingClausesToTheStepBefore(steps: PlannedStep[], text: string, conve
       // (the later step has other words: the clause that asks for it)
       if (!parts.some((p) => p !== part && /[\p{L}]{3,}/u.test(p.text.replace(/\b(?:and|then|but|also|please|pls)\b/gi, '')))) continue;
       // the later step takes nothing from it: no number of its, by its own reading or by its settings' words
-      const later = steps[i];
-      if (holds(later.args, numbers) || Object.keys(statedNumbers(later.tool, said, catalogue)).length > 0) continue;
-      // the step before takes it: by its own reading (a number of its arguments), by its settings' words, or took it already
-      const before = steps[i - 1];
-      const base = { text, conversation, catalogue, single: false };
-      const taken = buildArgs(before.tool, { ...base, clause: `${before.clause}, ${said}`, previous: steps[i - 2] });
-      const gained = Object.keys(taken).filter((k) => !k.startsWith('$') && JSON.stringify(taken[k]) !== JSON.stringify(before.args[k]));
-      if (gained.some((k) => before.args[k] !== undefined)) continue;
-      const byWords = Object.keys(statedNumbers(before.tool, said, catalogue)).filter((k) => before.args[k] === undefined);
-      // (a clause that leaves things out, "excluding objects under 50 px", only by a setting's words: never a step turned down)
-      if (part.negated ? !byWords.length : !gained.length && !byWords.length && !holds(before.args, numbers)) continue;
-      if (argsText(taken) !== argsText(before.args)) before.args = taken;
-      before.clause = `${before.clause}, ${said}`;
-      later.clause = later.clause.replace(said, ' ').replace(/\s{2,}/g, ' ');
+      // ("track those between 50 and 400 px": a bound said of the things found is the later step's only by a word of its setting's name)
+      const ofThings = /\b(?:those|these|ones|cells?|nucle(?:i|us)|objects?|anything|things|blobs?|spots?|particles?)\b/i.test(said);
+      const laterReads = Object.values(statedNumbersScored(later.tool, said, catalogue)).filter((n) => !ofThings || n.score >= 2);
+      // (a number of the things the later step's reading took with no word of its setting's is given back: its default stands)
+      if ((!ofThings && holds(later.args, numbers)) || laterReads.length > 0) continue;
+      // the nearest step before that takes it: by its own reading (a number of its arguments), by its settings' words, or took it already
+      for (const { step: before, previous } of earlier) {
+        const taken = buildArgs(before.tool, { ...base, clause: `${before.clause}, ${said}`, previous });
+        const gained = Object.keys(taken).filter((k) => !k.startsWith('$') && JSON.stringify(taken[k]) !== JSON.stringify(before.args[k]));
+        if (gained.some((k) => before.args[k] !== undefined)) continue;
+        const byWords = Object.keys(statedNumbers(before.tool, said, catalogue)).filter((k) => before.args[k] === undefined);
+        // (a clause that leaves things out, "excluding objects under 50 px", only by a setting's words: never a step turned down)
+        if (part.negated ? !byWords.length : !gained.length && !byWords.length && !holds(before.args, numbers)) continue;
+        moveTo(before, later, said, taken);
+        for (const [k, v] of Object.entries(later.args)) if (typeof v === 'number' && numbers.includes(v)) delete later.args[k];
+        break;
+      }
     }
   }
 }

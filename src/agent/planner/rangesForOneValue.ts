@@ -20,6 +20,9 @@ const JOIN_AFTER_BETWEEN = /^\s*(?:px|pixels?|µm|um|microns?|s|sec|seconds?|min
 /** A range of which frames, channels, time points or planes: a scope, another reader's. */
 const SCOPE_BEFORE = /\b(?:frames?|time ?points?|timepoints?|channels?|slices?|planes?|z|t|wells?|positions?|tracks?|cells?|objects?|nuclei|ids?|labels?|#)\s*(?:from\s+|between\s+)?$/i;
 
+/** Things before a range ("objects 8-12 px"): their size where the range has a unit of length. */
+const THINGS_BEFORE = /\b(?:cells?|objects?|nuclei)\s*$/i;
+
 /** Two coordinate ranges that state a rectangle: "x 10-100, y 20-80", "x from 5 to 60 and y from 5 to 45". */
 const RECTANGLE = /\bx\s*(?:=|:|from)?\s*\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and)?\s*y\s*(?:=|:|from)?\s*\d+\s*(?:-|–|to)\s*\d+/gi;
 
@@ -36,7 +39,8 @@ export function saidRanges(text: string): SaidRange[] {
     if (!(JOIN.test(between) || (opened && JOIN_AFTER_BETWEEN.test(between)))) continue;
     if (low.value >= high.value || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     if (low.unit === 'frame' || high.unit === 'frame' || /^\s*(?:st|nd|rd|th)?\s*frames?\b/i.test(high.unit === '' ? text.slice(high.end) : '')) continue;
-    if (SCOPE_BEFORE.test(text.slice(Math.max(0, low.start - 24), low.start))) continue;
+    // ("cells 3-5" are which cells; "objects 8-12 px radius", with a unit of length, is their size)
+    if (SCOPE_BEFORE.test(text.slice(Math.max(0, low.start - 24), low.start)) && !(/^(?:px|µm|um)$/.test(high.unit) && THINGS_BEFORE.test(text.slice(Math.max(0, low.start - 24), low.start)))) continue;
     if (rectangles.some(([from, to]) => low.start >= from && high.end <= to)) continue;
     // ("(5, 6) to (9, 7)", "3x3 to 5x5": coordinates and sizes are no range of one setting)
     if (/(?:[(,×]|\d\s*x)\s*$/i.test(text.slice(0, low.start))) continue;
@@ -65,15 +69,25 @@ function nameWords(name: string): string[] {
   return name.replace(/(?:Px|Um|S|Min|Frames)$/, '').replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(' ').filter((w) => w.length > 0);
 }
 
-/** The step's one-number settings whose name's words all stand just before the range ("patch distance 2-4 px"), unless the step set them. */
+/**
+ * The step's one-number settings whose name's words stand by the range, just before it ("patch distance 2-4 px") or just
+ * after it ("objects 8-12 px radius"), unless the step set them. A "max"/"min" of the name may go unsaid, and of a name of
+ * two words or more one may be said in other words ("linking radius 10-15 px" names the max linking distance).
+ */
 function settingsNamedBefore(step: PlannedStep, range: SaidRange, catalogue: Catalogue): string[] {
   const before = step.clause.slice(0, range.low.start).split(/[,;.:]|\b(?:and|then|but|with)\b/i).at(-1)?.toLowerCase() ?? '';
-  const words = new Set(before.match(/[a-z\d]+/g) ?? []);
+  const after = step.clause.slice(range.high.end).split(/[,;.:]|\b(?:and|then|but|with|or)\b/i)[0]?.toLowerCase() ?? '';
+  const singular = (w: string) => w.replace(/(?<=[a-z]{2}[^su])s$/, '');
+  const words = new Set(`${before} ${after}`.match(/[a-z\d]+/g)?.map(singular) ?? []);
   const props = catalogue.get(step.tool)?.properties ?? {};
-  const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && nameWords(name).every((w) => words.has(w)));
-  // (of names said, the longest: "gap closing max distance" over "max distance")
-  const longest = Math.max(0, ...named.map(([name]) => nameWords(name).length));
-  return named.filter(([name]) => nameWords(name).length === longest).map(([name]) => name).slice(0, 1);
+  const own = (name: string) => nameWords(name).filter((w) => !/^(?:max|min|maximum|minimum)$/.test(w)).map(singular);
+  const saidOf = (name: string) => own(name).filter((w) => words.has(w)).length;
+  // (one end of a pair whose other end the step set too, "area in 50 to 500 px" as minAreaPx and maxAreaPx: the range applied)
+  const setAlready = (name: string) => /^(?:min|max)[A-Z]/.test(name) && Object.keys(step.args).some((k) => k !== name && step.args[k] !== undefined && settingOf(k) === settingOf(name)) && step.args[name] !== undefined;
+  const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && !setAlready(name) && own(name).length > 0 && (saidOf(name) === own(name).length || (own(name).length >= 2 && saidOf(name) === own(name).length - 1)));
+  // (of names said, the one with most words said, then the shortest: "gap closing max distance" over "max distance")
+  const most = Math.max(0, ...named.map(([name]) => saidOf(name)));
+  return named.filter(([name]) => saidOf(name) === most).sort(([a], [b]) => own(a).length - own(b).length).map(([name]) => name).slice(0, 1);
 }
 
 /**

@@ -54,6 +54,8 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
   const last = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === tool);
   const out: RelativeChange[] = [];
   for (const m of clause.matchAll(COMPARED)) {
+    // ("anything bigger than a typical nucleus": things compared with another thing, no setting made larger)
+    if (/^than\b/i.test(m[2])) continue;
     const said = tokenize(m[2]).map((t) => meaning(t.stem));
     // the numeric argument the words name: every word of its name said, the fewest other words first
     const numeric = Object.keys(props).filter((k) => props[k].type === 'number' || props[k].type === 'integer');

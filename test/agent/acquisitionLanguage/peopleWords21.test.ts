@@ -182,7 +182,10 @@ describe('going on, going back and saying it again', () => {
 
 describe('lists and questions', () => {
   it('drops every channel of a list after one stop word', () => {
-    expect(changes('drop DAPI, GFP and mCherry')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'dropChannel', channel: 'FITC' }, { kind: 'dropChannel', channel: 'Rhodamine' }]);
+    // (with a fourth channel imaged: every channel of the run dropped is a stop, asked back since stop 41)
+    const fourChannels = start({ channels: [{ config: 'FITC' }, { config: 'DAPI' }, { config: 'Rhodamine' }, { config: 'Cy5' }], timePlan: { intervalS: 300, durationS: 43200 } });
+    expect(changes('drop DAPI, GFP and mCherry', fourChannels)).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'dropChannel', channel: 'FITC' }, { kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(asked('drop DAPI, GFP and mCherry')).toMatch(/stop the acquisition/);
   });
   it('answers frames to go, bleaching so far and the current z step, and sets "the current interval" when given a value', () => {
     expect(toolOf('how many frames to go')).toBe('microscope_status');

@@ -73,8 +73,9 @@ describe('a filter turned down', () => {
     expect(argsOf('segment but keep the nuclei at the edge of the image', 'segment').excludeBorder).toBeUndefined();
     expect(argsOf('segment, don\'t exclude border objects', 'segment').excludeBorder).toBeUndefined();
     expect(argsOf('segment, exclude border objects', 'segment').excludeBorder).toBe(true);
-    // (keeping some only is leaving the others out: never read as keeping the border ones)
-    expect(said('segment nuclei, keep only those away from the border')).toMatch(/border/);
+    // (keeping some only is leaving the others out: never read as keeping the border ones; since stop 41 applied as the border rule)
+    expect(argsOf('segment nuclei, keep only those away from the border', 'segment').excludeBorder).toBe(true);
+    expect(said('segment nuclei, keep only those away from the border')).not.toMatch(/Not applied/);
   });
 });
 
