@@ -6,7 +6,7 @@ import type { Movie } from '../src/image/movie.ts';
 import { InputError } from '../src/errors.ts';
 import { sourceFirstFrame } from '../src/image/frameOrigin.ts';
 import { isGenericChannelName } from '../src/image/calibration.ts';
-import type { ArtifactChannel, ArtifactRecord } from './types.ts';
+import type { ArtifactChannel, ArtifactRecord, ToolSelfDescription } from './types.ts';
 
 export const movieArg = z
   .string()
@@ -128,4 +128,23 @@ export function segmentationOfLabels(artifacts: ArtifactRecord[], labelsPath: st
 /** The intensity movie a label movie was made from (segmentationOfLabels), its path alone. */
 export function movieOfLabels(artifacts: ArtifactRecord[], labelsPath: string): string | undefined {
   return segmentationOfLabels(artifacts, labelsPath)?.moviePath;
+}
+
+/**
+ * The program of a tool's `opensIn` that the words name as where the files go ("into QuPath", "for Prism", "in R"), and
+ * where its word starts: each program's words, in any case, or as written for a word in capitals; a word of one letter
+ * ("R") only after "in", "into", "for", "with", "using" or "to". Undefined when none is named.
+ */
+export function programNamedIn(text: string, opensIn: ToolSelfDescription['opensIn']): { program: string; at: number } | undefined {
+  for (const [name, program] of Object.entries(opensIn ?? {})) {
+    for (const word of program.words ?? [name]) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const pattern = word.length === 1
+        ? new RegExp(`(?<=\\b(?:in|into|for|with|using|to)\\s+)${escaped}(?![\\p{L}\\d])`, 'u')
+        : new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, /[A-Z]/.test(word) ? 'u' : 'iu');
+      const found = pattern.exec(text);
+      if (found) return { program: name, at: found.index };
+    }
+  }
+  return undefined;
 }

@@ -53,6 +53,7 @@ import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
+import { programNamedIn } from '../../../tools/common.ts';
 import { statedFrameIntervalS, withoutToldCalibration } from './askedUnits.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
@@ -324,6 +325,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       headings.push({ start: clause.start, end: clause.end, tool: switched });
       return;
     }
+    // "I'll do the stats in R", "they need to go into QuPath": no tool's words, a program a tool writes files for
+    if (!best && !clause.negated) best = writerForProgram(clause.text, catalogue);
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       if (!clause.negated && isFrameScopeOnly(clause.text)) {
@@ -910,6 +913,9 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
+    // ("I'll analyse the tracks in R", "the masks go into QuPath": a program the tool declares it writes files for)
+    const forDeclared = selfOf(tool, catalogue)?.opensIn ? undefined : programAsDestination(clause, name, catalogue);
+    if (forDeclared) return { tool: name, at: forDeclared.at };
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
     // ("something I can open in TrackMate", "a file to load into Fiji", "files for Prism": a program the file is for, named by
     // what the person will do with it, is the format it reads, however many tools' words hold its name)
@@ -935,6 +941,31 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
   return undefined;
+}
+
+/**
+ * "I'll do the stats in R", "they need to go into QuPath": a clause that no tool's words name, naming a program some
+ * tool declares it writes files for (`opensIn`): that tool, which chooses the format the program opens.
+ */
+function writerForProgram(clause: string, catalogue: Catalogue): Match | undefined {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  for (const tool of names) {
+    const named = programAsDestination(clause, tool, catalogue);
+    // (the program's name is the word matched: a telling word, no word many tools use)
+    if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
+  }
+  return undefined;
+}
+
+/**
+ * A program the tool declares it writes files for (`opensIn`), said as where the file goes: "in/into/to/for PROGRAM"
+ * ("they need to go into QuPath", "I'll do the stats in R"); "like in Fiji" compares, "with TrackMate" names a method.
+ */
+function programAsDestination(clause: string, tool: string, catalogue: Catalogue): { program: string; at: number } | undefined {
+  const named = programNamedIn(clause, selfOf(tool, catalogue)?.opensIn);
+  if (!named) return undefined;
+  const before = clause.slice(0, named.at);
+  return /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
 }
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */
