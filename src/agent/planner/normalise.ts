@@ -278,14 +278,17 @@ export function withQuestionsApart(text: string): string {
 }
 
 /** The faults each tool declares it takes away (`removes`), its first as the name to say, each fault as meanings. */
-const FAULTS = new Map<string, { said: string; meanings: string[][] }[]>();
+const FAULTS = new Map<string, { said: string; words: string[]; meanings: string[][] }[]>();
 
-function faultsDeclared(catalogue: Catalogue): { said: string; meanings: string[][] }[] {
+function faultsDeclared(catalogue: Catalogue): { said: string; words: string[]; meanings: string[][] }[] {
   const key = catalogue.size ? [...catalogue.keys()].join(',') : '';
   let faults = FAULTS.get(key);
   if (!faults) {
     const selves = catalogue.size ? [...catalogue.values()].map((t) => t.self) : ALL_TOOLS.map((t) => t as Partial<ToolSelfDescription>);
-    faults = selves.filter((s) => s?.removes?.length).map((s) => ({ said: s!.removes![0], meanings: s!.removes!.map((r) => tokenize(r).map((t) => meaning(t.stem))).filter((m) => m.length > 0) }));
+    faults = selves.filter((s) => s?.removes?.length).map((s) => {
+      const declared = s!.removes!.filter((r) => tokenize(r).length > 0);
+      return { said: s!.removes![0], words: declared, meanings: declared.map((r) => tokenize(r).map((t) => meaning(t.stem))) };
+    });
     FAULTS.set(key, faults);
   }
   return faults;
@@ -344,7 +347,70 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
 }
 
+/** Words that say a fault told is small, absent or to be left alone ("the drift is minor", "noisy but fine", "anyway"). */
+const FAULT_LEFT_ALONE = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|small|minor|minimal|negligible|tiny|fine|ok(?:ay)?|acceptable|anyway|regardless|nevertheless|despite|ignore|leave\s+(?:it|them|that|this)|as\s+(?:it\s+)?is|don'?t\s+(?:correct|fix|remove)|without\s+(?:correct|fix|remov)\w*)\b/i;
+/** A sentence part that asks something of the data or of the person: a question, a condition or a comparison, never a complaint to act on. */
+const NO_COMPLAINT = /\?|^\s*(?:if|whether|when|unless|is|are|was|were|does|do|did|has|have|how|what|which|why)\b/i;
+
+/**
+ * A fault of the recording told as a complaint before or after a request for steps ("the image is really grainy; count
+ * the cells", "the cells keep jumping around between frames, I need them tracked", "the signal fades towards the end,
+ * so measure the intensities properly"): the fault some tool declares it `removes` is asked to be put right where it is
+ * told ("...; fix the noise; count the cells"), as a person who names a problem beside a request expects. Only a
+ * statement (no question, condition or verb of putting right already said for it), with the fault's own word or its
+ * form ("grainy" of grain, "fades" of fade; "dim" is no "dimming"), not said to be small or to be left alone, and only
+ * beside another part that asks for a step.
+ */
+export function withToldFaultsAsked(text: string, catalogue: Catalogue): string {
+  if (!/\s/.test(text.trim())) return text;
+  const parts = text.split(/(?<=[.;!?])\s+|\s*[,;]\s*(?=(?:so\s+|and\s+|then\s+)?(?:i|we|please|can|could|would|now|just)\b)|(?<=\S)\s*[,;]\s*(?=(?:so\s+|and\s+|then\s+)?[a-z]+\s+(?:the|them|it|my|these|those)\b)/i);
+  const faults = faultsDeclared(catalogue);
+  let out = text;
+  for (const part of parts) {
+    // (a fault told as the reason for how the data was taken, "they bleach, so I imaged every 10 min", is no complaint)
+    if (NO_COMPLAINT.test(part) || FAULT_LEFT_ALONE.test(part) || /\b(?:so\s+(?:i|we)|because|since|which\s+is\s+why)\b/i.test(part) || new RegExp(String.raw`\b${PUT_RIGHT}\b`, 'i').test(part)) continue;
+    // (a statement: it opens with a subject or "there", not with a verb asking for a step)
+    if (!/^\s*(?:(?:and|but|also|plus|so)\s+)?(?:the|my|our|this|these|those|it|they|there|its|their|a\s+lot|lots)\b/i.test(part)) continue;
+    const tokens = tokenize(part);
+    const fault = faults.find((f) => tokens.some((t, i) => f.meanings.some((m, k) => m.every((stem, j) => {
+      const token = tokens[i + j];
+      if (!token) return false;
+      const senses = [meaning(token.stem), ...(/y$/i.test(token.word) && token.word.length > 4 ? [token.word.slice(0, -1), `${token.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])];
+      // (the fault's own word or a form of it, never a shorter word of the same root: "dim" is no "dimming")
+      const declared = f.words[k]?.split(/\s+/)[j] ?? '';
+      return senses.includes(stem) && token.word.length >= declared.length - 1;
+    }))));
+    if (!fault) continue;
+    // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track")
+    const saysFault = (p: string) => { const t = tokenize(p).map((x) => meaning(x.stem)); return fault.meanings.some((m) => m.every((stem) => t.includes(stem))); };
+    if (parts.some((p) => p !== part && new RegExp(String.raw`\b${PUT_RIGHT}\b`, 'i').test(p) && (saysFault(p) || /\b(?:it|that|this|them|both|these|those|everything)\b/i.test(p)))) continue;
+    // ("the noise": the fault put right where it is told, before the steps said after it)
+    const at = out.indexOf(part);
+    if (at < 0) continue;
+    // ("there's a haze that messes up the segmentation": the step it spoils is asked too, after the fault is put right)
+    const spoils = SPOILS.exec(part);
+    if (spoils) {
+      out = `${out.slice(0, at + spoils.index)}; fix the ${fault.said}, then ${spoils[1]}${out.slice(at + part.length)}`;
+      continue;
+    }
+    const end = at + part.length;
+    const stop = /[.;!?]\s*$/.exec(part)?.[0].trim();
+    out = stop ? `${out.slice(0, end)} fix the ${fault.said}${stop}${out.slice(end)}` : `${out.slice(0, end)}; fix the ${fault.said}${out.slice(end)}`;
+  }
+  // (only beside a part that asks for a step, or a step it spoils: a complaint alone is planned as said)
+  return out === text || (parts.every((p) => !asksAStep(p)) && !parts.some((p) => SPOILS.test(p))) ? text : out;
+}
+
+/** A fault said to spoil a step ("... that messes up the segmentation", "which ruins the tracking"): the step's noun. */
+const SPOILS = /\s*,?\s*(?:(?:that|which|and\s+(?:it|this|that))\s+)?(?:really\s+|totally\s+|completely\s+|always\s+|keeps?\s+)?(?:mess(?:es|ed)?\s+up|ruins?|spoils?|breaks?|confuses?|throws?\s+off|interferes?\s+with|hurts?|kills?|wrecks?|screws?\s+up)\s+((?:the|my|our)\s+(?:[\p{L}-]+\s+)?(?:segmentation|tracking|measurements?|detection|quantification|counting|counts?|intensities|analysis))\b[^,;.]*$/iu;
+
+/** A part of a request that asks for a step: an imperative, "I need/want ...", "can you ...", "so VERB ...". */
+function asksAStep(part: string): boolean {
+  return /^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\b|^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?:can|could|would)\s+you\b/i.test(part)
+    || /^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?!(?:the|my|our|this|these|those|it|they|there|its|their|i|we|you|he|she|a|an|is|are|was|were|do|does|did|has|have|how|what|which|why|when|where|who|if|whether|not|no)\b)[a-z]+\b(?:\s+\S+)+/i.test(part);
+}
+
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue), catalogue);
 }
