@@ -422,7 +422,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "segment the nuclei, no label image": the step just asked, turned down in the same sentence by what it makes, still runs
     // (it cannot leave out what it is for); the words are named as not applied, never a silent exclusion of the step
-    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading) {
+    // ("there's a bit of bleaching but don't correct it": a verb of putting a fault right, turned down, takes the step back)
+    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading && !(selfOf(best.tool, catalogue)?.removes?.length && ACTS_ON_A_FAULT.test(clause.text))) {
       const arg = resultSwitch(before.tool, index.meanings(tokenize(clause.text)), catalogue);
       if (arg) resultsOff.push({ tool: before.tool, arg });
       else resultsKept.push({ tool: before.tool, text: clause.text });
@@ -509,7 +510,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
         return;
       }
     }
-    if (previous && !afterASetting && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("..., I want the nuclear intensity per frame", "then give me the areas": a result wished for is a step of its own)
+    const wished = /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
+    if (previous && !afterASetting && !wished && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
