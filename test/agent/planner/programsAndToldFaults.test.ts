@@ -78,6 +78,11 @@ describe('words of time, particles and method names', () => {
     expect(toolsOf('take away the background then segment')).toEqual(['subtract_background', 'segment']);
   });
 
+  it('reads "the middle z slice" as no region of the field', () => {
+    expect(toolsOf('segment just the middle z slice')).toEqual(['segment']);
+    expect(toolsOf('segment only the middle of the image')).toEqual(['crop', 'segment']);
+  });
+
   it('names Weka as not available where it is asked for', () => {
     expect(said('Weka please, then measure')).toMatch(/Weka/);
   });
