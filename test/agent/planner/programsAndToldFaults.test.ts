@@ -83,6 +83,11 @@ describe('words of time, particles and method names', () => {
     expect(toolsOf('segment only the middle of the image')).toEqual(['crop', 'segment']);
   });
 
+  it('reads a channel said by its colour', () => {
+    expect(argsOf('segment nuclei in the red channel', 'segment')).toMatchObject({ channel: 'red' });
+    expect(argsOf('measure intensity in the far red channel', 'measure')).toMatchObject({ channel: 'far-red' });
+  });
+
   it('names Weka as not available where it is asked for', () => {
     expect(said('Weka please, then measure')).toMatch(/Weka/);
   });
