@@ -3,6 +3,7 @@
 // a verb of putting right turned down takes the correction back; a result wished for is a step of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
+import { frameScopeSaid } from '../../../src/agent/planner/frameScope.ts';
 import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -81,6 +82,14 @@ describe('words of time, particles and method names', () => {
   it('reads "the middle z slice" as no region of the field', () => {
     expect(toolsOf('segment just the middle z slice')).toEqual(['segment']);
     expect(toolsOf('segment only the middle of the image')).toEqual(['crop', 'segment']);
+  });
+
+  it('reads both ends of the movie left out, and the middle frame', () => {
+    expect(frameScopeSaid('segment the cells but ignore the first and last frames', 40)).toMatchObject({ range: { first: 2, last: 39 } });
+    expect(frameScopeSaid('skip the first 2 and the last 3 frames, then track', 40)).toMatchObject({ range: { first: 3, last: 37 } });
+    expect(frameScopeSaid('segment the nuclei in the middle frame only', 40)).toMatchObject({ range: { first: 20, last: 20 } });
+    // (the movie's length unknown: named, never dropped)
+    expect(said('segment the cells but ignore the first and last frames')).toMatch(/ignore the first and last frames/);
   });
 
   it('reads a channel said by its colour', () => {
