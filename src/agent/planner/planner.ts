@@ -222,10 +222,11 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const unscopedWords = withoutRowScope(words, true);
     const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
-    // "analyse the nuclear signal over time": a tool matched by the time scope alone ("over time" of a projection's
+    // "analyse the nuclear signal over time", "follow each nucleus through the whole movie": a tool matched by the time
+    // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|across|along) tim/.test(w));
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|across|along) (?:tim|movi|frame|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
     const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !m.byArgument && m.score >= 0.5 * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };

@@ -57,6 +57,7 @@ describe('a time scope and a wished result', () => {
     expect(toolsOf('analyse the nuclear intensity over time')).toEqual(['segment', 'measure']);
     expect(toolsOf('normalise the photobleaching, then analyse the nuclear signal over time')).toEqual(['correct_bleach', 'segment', 'measure']);
     expect(toolsOf('make an average over time')).toEqual(['project']);
+    expect(toolsOf('the goal is to follow each nucleus through the whole movie')).toEqual(['segment', 'track']);
   });
 
   it('plans a result wished for after another step', () => {
