@@ -349,6 +349,8 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** Words that say a fault told is small, absent or to be left alone ("the drift is minor", "noisy but fine", "anyway"). */
 const FAULT_LEFT_ALONE = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|small|minor|minimal|negligible|tiny|fine|ok(?:ay)?|acceptable|anyway|regardless|nevertheless|despite|ignore|leave\s+(?:it|them|that|this)|as\s+(?:it\s+)?is|don'?t\s+(?:correct|fix|remove)|without\s+(?:correct|fix|remov)\w*)\b/i;
+/** A verb of putting a fault right, anywhere in the words. */
+const PUT_RIGHT_SAID = new RegExp(String.raw`\b${PUT_RIGHT}\b|\b(?:subtract|stabili[sz]|regist|align|denois|de-nois|clean|flatten|even\s+out|smooth|filter|bleach[\s-]*correct|drift[\s-]*correct)\w*`, 'i');
 /** A sentence part that asks something of the data or of the person: a question, a condition or a comparison, never a complaint to act on. */
 const NO_COMPLAINT = /\?|^\s*(?:if|whether|when|unless|is|are|was|were|does|do|did|has|have|how|what|which|why)\b/i;
 
@@ -368,7 +370,7 @@ export function withToldFaultsAsked(text: string, catalogue: Catalogue): string 
   let out = text;
   for (const part of parts) {
     // (a fault told as the reason for how the data was taken, "they bleach, so I imaged every 10 min", is no complaint)
-    if (NO_COMPLAINT.test(part) || FAULT_LEFT_ALONE.test(part) || /\b(?:so\s+(?:i|we)|because|since|which\s+is\s+why)\b/i.test(part) || new RegExp(String.raw`\b${PUT_RIGHT}\b`, 'i').test(part)) continue;
+    if (NO_COMPLAINT.test(part) || FAULT_LEFT_ALONE.test(part) || /\b(?:so\s+(?:i|we)|because|since|which\s+is\s+why)\b/i.test(part) || PUT_RIGHT_SAID.test(part)) continue;
     // (a statement: it opens with a subject or "there", not with a verb asking for a step)
     if (!/^\s*(?:(?:and|but|also|plus|so)\s+)?(?:the|my|our|this|these|those|it|they|there|its|their|a\s+lot|lots)\b/i.test(part)) continue;
     const tokens = tokenize(part);
@@ -383,7 +385,7 @@ export function withToldFaultsAsked(text: string, catalogue: Catalogue): string 
     if (!fault) continue;
     // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track")
     const saysFault = (p: string) => { const t = tokenize(p).map((x) => meaning(x.stem)); return fault.meanings.some((m) => m.every((stem) => t.includes(stem))); };
-    if (parts.some((p) => p !== part && new RegExp(String.raw`\b${PUT_RIGHT}\b`, 'i').test(p) && (saysFault(p) || /\b(?:it|that|this|them|both|these|those|everything)\b/i.test(p)))) continue;
+    if (parts.some((p) => p !== part && PUT_RIGHT_SAID.test(p) && (saysFault(p) || /\b(?:it|that|this|them|both|these|those|everything)\b/i.test(p)))) continue;
     // ("the noise": the fault put right where it is told, before the steps said after it)
     const at = out.indexOf(part);
     if (at < 0) continue;
