@@ -865,6 +865,7 @@ const exportSchema = z.object({
   labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff", "png" or "geojson"'),
   movie: movieArg.optional().describe('A movie to export as "tiff" or "png", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
   table: tableArg.optional().describe('A table to export as "csv"'),
+  objectType: z.enum(['detection', 'annotation']).optional().describe('For "geojson": the kind of QuPath object each outline becomes: "detection" (many light objects, cells or nuclei; default) or "annotation" (regions you can edit)'),
   frames: frameRangeArg.optional().describe('Frames of a movie or label movie to write as "tiff", "png" or "geojson", 1-based inclusive (Fiji\'s Make Substack: the file\'s frame 1 is the first of them); default all'),
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
@@ -1001,13 +1002,14 @@ async function exportOutlines(args: z.infer<typeof exportSchema>, ctx: ToolConte
     const some = first > 0 || last < labels.shape.t - 1 ? ` (frames ${args.frames!.first}-${args.frames!.last} of ${labels.shape.t})` : '';
     const out = ctx.outputPath(`${movieStem(labels.source.path)}${some ? `-frames${args.frames!.first}-${args.frames!.last}` : ''}.geojson`, args.output);
     const { writeLabelsGeoJson } = await import('../src/analysis/outlines.ts');
-    const written = await inputChecked(() => writeLabelsGeoJson(out, labels, { frames: [first, last], signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'planes') }));
+    const objectType = args.objectType ?? 'detection';
+    const written = await inputChecked(() => writeLabelsGeoJson(out, labels, { objectType, frames: [first, last], signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'planes') }));
     const artifact = ctx.addArtifact('labels', out, `GeoJSON outlines of ${basename(labels.source.path)}${some}`);
     const frames = written.frames > 1 ? ` over ${written.frames} frames (each object on its frame's plane)` : '';
     return {
-      summary: `Wrote ${counted(written.objects, 'object outline')}${frames}${some} to ${basename(out)} as ${artifact.id}: QuPath detections in pixel coordinates; open the movie in QuPath, then File > Import objects.`,
+      summary: `Wrote ${counted(written.objects, 'object outline')}${frames}${some} to ${basename(out)} as ${artifact.id}: QuPath ${objectType}s in pixel coordinates; open the movie in QuPath, then File > Import objects.`,
       artifacts: [artifact],
-      values: { path: out, objects: written.objects, frames: written.frames, format: 'geojson', did: `write the objects of ${ref}${some} as GeoJSON outlines ${basename(out)}` },
+      values: { path: out, objects: written.objects, frames: written.frames, format: 'geojson', objectType, did: `write the objects of ${ref}${some} as GeoJSON outlines ${basename(out)}` },
     };
   } finally {
     await labels.close();
@@ -1023,6 +1025,7 @@ const exportTool = defineTool({
   produces: ['table'],
   writesCopies: true,
   inapplicable: {
+    objectType: (a) => (a.format === 'geojson' ? undefined : 'objectType is the kind of QuPath object of a "geojson" export of outlines'),
     frames: (a) => (a.format === 'tiff' || a.format === 'png' || a.format === 'geojson' || ((a.movie || a.labels) && !a.format && !a.tracks && !a.table) ? undefined : 'frames choose the frames of a movie or label movie written as "tiff", "png" or "geojson"; tracks and tables are written whole'),
   },
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' }, objects: { about: 'object outlines written', unit: '' } },
@@ -1032,8 +1035,9 @@ const exportTool = defineTool({
   },
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'], geojson: ['labels'] } },
   opensIn: OPENS_IN,
+  // (objectType: "annotations" and "detections" are QuPath's words for its two kinds of object)
   // (a program's words are words of the first format it opens: "qupath" of geojson, "prism" of csv; one letter, "R", only its own reader reads)
-  valueWords: { format: Object.fromEntries(Object.entries(FORMAT_WORDS).map(([format, words]) => [format, [...words, ...Object.values(OPENS_IN).filter((p) => Object.values(p.formats)[0] === format).flatMap((p) => p.words ?? []).filter((w) => w.length > 1 && w === w.toLowerCase())]])) },
+  valueWords: { objectType: { annotation: ['qupath annotation', 'qupath annotations', 'as annotations', 'annotation objects', 'editable annotations'], detection: ['qupath detection', 'qupath detections', 'as detections', 'detection objects'] }, format: Object.fromEntries(Object.entries(FORMAT_WORDS).map(([format, words]) => [format, [...words, ...Object.values(OPENS_IN).filter((p) => Object.values(p.formats)[0] === format).flatMap((p) => p.words ?? []).filter((w) => w.length > 1 && w === w.toLowerCase())]])) },
   description:
     'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); the objects of a label movie as outline polygons in GeoJSON ("geojson", QuPath\'s File > Import objects); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,

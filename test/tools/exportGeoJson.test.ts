@@ -108,6 +108,13 @@ describe('export as geojson', () => {
     expect(result.summary).toMatch(/frames 2-3 of 3/);
   });
 
+  it('writes QuPath annotations where asked', async () => {
+    const result = await exported({ format: 'geojson', labels: labelsPath, objectType: 'annotation', frames: { first: 1, last: 1 } });
+    const collection = JSON.parse(readFileSync(result.artifacts[0].path, 'utf8')) as { features: Feature[] };
+    expect(new Set(collection.features.map((f) => f.properties.objectType))).toEqual(new Set(['annotation']));
+    expect(result.summary).toMatch(/QuPath annotations/);
+  });
+
   it('refuses a movie that is no label movie in one line', async () => {
     await expect(exported({ format: 'geojson', movie: labelsPath })).rejects.toThrow(/writes the objects of a label movie/);
   });

@@ -15,6 +15,7 @@ describe('a program named as where the files go', () => {
     expect(argsOf('segment the nuclei, I want to look at the masks in napari', 'export')).toMatchObject({ format: 'tiff', labels: 'labels-1' });
     expect(argsOf('track the cells so I can open them in Fiji', 'export')).toMatchObject({ format: 'trackmate' });
     expect(argsOf('save the segmentation for QuPath', 'export', movieAndLabels)).toMatchObject({ format: 'geojson', labels: 'labels-1' });
+    expect(argsOf('give me the nuclei as QuPath annotations', 'export')).toMatchObject({ format: 'geojson', objectType: 'annotation' });
   });
 
   it('reads a program of one letter only after a word of place ("in R")', () => {
