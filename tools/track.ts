@@ -914,9 +914,11 @@ function formatByOwnName(text: string): boolean {
 /** The kind of result a clause names ("the masks", "the tracks", "the areas", "the movie"), where it names one. */
 function kindNamed(text: string): string | undefined {
   const tracks = text.replace(TRACK_TABLE, ' ');
-  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b|\bdetections?\b|\bannotations?\b|\bobjects?\b/i.test(text) && !/\btracks?\b/i.test(tracks)) return 'labels';
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b|\bdetections?\b|\bannotations?\b/i.test(text) && !/\btracks?\b/i.test(tracks)) return 'labels';
   if (/\btracks?\b|\btrajector|\blineages?\b/i.test(tracks)) return 'tracks';
+  // ("the objects' areas for Prism": a quantity of the objects is a table; "the objects for QuPath" the objects themselves)
   if (/\btables?\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b|\bnumbers\b|\bvalues\b|\bdata\b|\bresults\b/i.test(text) || (findFeature(text) !== undefined && !/\bmovie\b|\bimages?\b|\bstack\b/i.test(text))) return 'table';
+  if (/\bobjects?\b|\bnuclei\b|\bnucleus\b|\bcells?\b/i.test(text)) return 'labels';
   if (/\bmovie\b|\bimages?\b|\bstack\b|\bhyperstack\b|\bprojection\b/i.test(text)) return 'movie';
   return undefined;
 }
