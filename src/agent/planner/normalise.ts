@@ -399,9 +399,14 @@ export function withToldFaultsAsked(text: string, catalogue: Catalogue): string 
     const stop = /[.;!?]\s*$/.exec(part)?.[0].trim();
     out = stop ? `${out.slice(0, end)} fix the ${fault.said}${stop}${out.slice(end)}` : `${out.slice(0, end)}; fix the ${fault.said}${out.slice(end)}`;
   }
-  // (only beside a part that asks for a step, or a step it spoils: a complaint alone is planned as said)
+  // (only beside a part that asks for a step, or a step it spoils: a complaint alone is planned as said; a fault told
+  // beside a change to the microscope, "the cells bleach fast, lower the laser power", is the reason for that change)
+  if (parts.some((p) => asksAStep(p) && ASKS_THE_MICROSCOPE.test(p))) return text;
   return out === text || (parts.every((p) => !asksAStep(p)) && !parts.some((p) => SPOILS.test(p))) ? text : out;
 }
+
+/** Words of a request to the microscope ("lower the laser power", "image every 5 min", "turn on autofocus"). */
+const ASKS_THE_MICROSCOPE = /\b(?:lasers?|power|exposures?|autofocus|focus|acquisitions?|acquire|imaging|time-?lapse|intervals?|objectives?|illumination|light|lamp|led|snap|dose|stage|z-?stack)\b|%|\b\d+\s*(?:ms|nm)\b/i;
 
 /** A fault said to spoil a step ("... that messes up the segmentation", "which ruins the tracking"): the step's noun. */
 const SPOILS = /\s*,?\s*(?:(?:that|which|and\s+(?:it|this|that))\s+)?(?:really\s+|totally\s+|completely\s+|always\s+|keeps?\s+)?(?:mess(?:es|ed)?\s+up|ruins?|spoils?|breaks?|confuses?|throws?\s+off|interferes?\s+with|hurts?|kills?|wrecks?|screws?\s+up)\s+((?:the|my|our)\s+(?:[\p{L}-]+\s+)?(?:segmentation|tracking|measurements?|detection|quantification|counting|counts?|intensities|analysis))\b[^,;.]*$/iu;
