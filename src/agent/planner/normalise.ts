@@ -383,9 +383,11 @@ export function withToldFaultsAsked(text: string, catalogue: Catalogue): string 
       return senses.includes(stem) && token.word.length >= declared.length - 1;
     }))));
     if (!fault) continue;
-    // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track")
+    // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track";
+    // or asks about, "the signal fades; can you measure by how much?": the fault is what is measured, never taken away first)
     const saysFault = (p: string) => { const t = tokenize(p).map((x) => meaning(x.stem)); return fault.meanings.some((m) => m.every((stem) => t.includes(stem))); };
     if (parts.some((p) => p !== part && PUT_RIGHT_SAID.test(p) && (saysFault(p) || /\b(?:it|that|this|them|both|these|those|everything)\b/i.test(p)))) continue;
+    if (parts.some((p) => p !== part && (saysFault(p) || /\b(?:how|whether|what|which|why|if)\b/i.test(p)))) continue;
     // ("the noise": the fault put right where it is told, before the steps said after it)
     const at = out.indexOf(part);
     if (at < 0) continue;

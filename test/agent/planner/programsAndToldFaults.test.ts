@@ -41,7 +41,7 @@ describe('a fault told as a complaint beside a request', () => {
   });
 
   it('is left alone when said small, left alone, asked about, a reason, or alone', () => {
-    for (const text of ['the cells bleach fast, lower the laser power to 5%', 'the signal is fading; increase the exposure to 200 ms', 'the drift is minor, just track', 'is there drift? track the cells', 'the movie is noisy but fine, segment it', 'my cells bleach quickly so I imaged every 10 min; track them', 'the image is noisy', 'the nuclei are too dim to see, make me a picture']) expect(normal(text), text).toBe(text);
+    for (const text of ['the signal fades over time. Can you measure by how much?', 'the cells bleach fast, lower the laser power to 5%', 'the signal is fading; increase the exposure to 200 ms', 'the drift is minor, just track', 'is there drift? track the cells', 'the movie is noisy but fine, segment it', 'my cells bleach quickly so I imaged every 10 min; track them', 'the image is noisy', 'the nuclei are too dim to see, make me a picture']) expect(normal(text), text).toBe(text);
     // (a fault asked to be put right already is put right once)
     expect(normal('the stage drifted a lot; fix it and track')).toBe('the stage drifted a lot; fix the drift and track');
   });
