@@ -1020,7 +1020,7 @@ async function exportOutlines(args: z.infer<typeof exportSchema>, ctx: ToolConte
 
 const exportTool = defineTool({
   name: 'export',
-  summary: 'Writes results as files other programs open: tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), the objects of a label movie as GeoJSON outlines for QuPath, tables as CSV.',
+  summary: 'Exports results as files other programs open: tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), the objects of a label movie as GeoJSON outlines for QuPath, tables as CSV.',
   words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack', 'geojson'],
   examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG', 'export the nuclei outlines for QuPath'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
