@@ -883,7 +883,6 @@ const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\bpngs?\
 const OPENS_IN: NonNullable<ToolSelfDescription['opensIn']> = {
   QuPath: { words: ['qupath', 'qu path'], formats: { labels: 'geojson', movie: 'tiff', table: 'csv', tracks: 'csv' } },
   Fiji: { words: ['fiji', 'imagej', 'image j'], formats: { labels: 'tiff', movie: 'tiff', tracks: 'trackmate', table: 'csv' } },
-  TrackMate: { words: ['trackmate'], formats: { tracks: 'trackmate', labels: 'tiff', movie: 'tiff' } },
   napari: { words: ['napari'], formats: { labels: 'tiff', movie: 'tiff', tracks: 'csv', table: 'csv' } },
   Excel: { words: ['excel'], formats: { table: 'csv', tracks: 'csv' } },
   Prism: { words: ['prism', 'graphpad'], formats: { table: 'csv', tracks: 'csv' } },
@@ -897,7 +896,7 @@ const FORMAT_WORDS: Record<string, string[]> = {
   trackmate: ['trackmate', 'xml'],
   csv: ['csv', 'spreadsheet', 'excel sheet', 'sheet', 'table'],
   tiff: ['tiff', 'tif', 'hyperstack', 'image', 'images'],
-  png: ['png', 'pngs', 'png pictures', 'png images', 'picture', 'pictures'],
+  png: ['png', 'pngs', 'png pictures', 'png images'],
   geojson: ['geojson', 'geo json', 'geo-json', 'polygons', 'polygon outlines'],
 };
 
@@ -908,7 +907,7 @@ function programSaid(text: string): string | undefined {
 
 /** A format said by its own name ("as csv", "a tiff", "to tracks.xml"), not by a program that opens it. */
 function formatByOwnName(text: string): boolean {
-  return /\.(?:csv|xml|tiff?|png|geojson)\b/i.test(text) || Object.values(FORMAT_WORDS).flat().filter((w) => !/^(?:image|images|table|sheet|xml|trackmate)$/.test(w)).some((w) => new RegExp(`(?<![\\p{L}\\d])${w.replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'iu').test(text));
+  return /\.(?:csv|xml|tiff?|png|geojson)\b/i.test(text) || Object.values(FORMAT_WORDS).flat().filter((w) => !/^(?:image|images|table|sheet)$/.test(w)).some((w) => new RegExp(`(?<![\\p{L}\\d])${w.replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'iu').test(text));
 }
 
 /** The kind of result a clause names ("the masks", "the tracks", "the areas", "the movie"), where it names one. */
