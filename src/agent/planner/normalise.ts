@@ -349,6 +349,8 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
 
 /** Words that say a fault told is small, absent or to be left alone ("the drift is minor", "noisy but fine", "anyway"). */
 const FAULT_LEFT_ALONE = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|small|minor|minimal|negligible|tiny|fine|ok(?:ay)?|acceptable|anyway|regardless|nevertheless|despite|ignore|leave\s+(?:it|them|that|this)|as\s+(?:it\s+)?is|don'?t\s+(?:correct|fix|remove)|without\s+(?:correct|fix|remov)\w*)\b/i;
+/** Words that tell a thing as a problem: it is there, there is much of it, it is bad or keeps happening. */
+const SAID_AS_A_PROBLEM = /\bthere(?:'s|\s+is|\s+are|\s+was|\s+were)\b|\b(?:a\s+lot\s+of|lots\s+of|too|so\s+much|quite\s+a\s+bit|much|strong|heavy|severe|bad|terrible|awful|horrible|uneven|patchy|high|massive|serious|really|very|keeps?|kept|always|constantly)\b/i;
 /** A verb of putting a fault right, anywhere in the words. */
 const PUT_RIGHT_SAID = new RegExp(String.raw`\b${PUT_RIGHT}\b|\b(?:subtract|stabili[sz]|regist|align|denois|de-nois|clean|flatten|even\s+out|smooth|filter|bleach[\s-]*correct|drift[\s-]*correct)\w*`, 'i');
 /** A sentence part that asks something of the data or of the person: a question, a condition or a comparison, never a complaint to act on. */
@@ -374,15 +376,27 @@ export function withToldFaultsAsked(text: string, catalogue: Catalogue): string 
     // (a statement: it opens with a subject or "there", not with a verb asking for a step)
     if (!/^\s*(?:(?:and|but|also|plus|so)\s+)?(?:the|my|our|this|these|those|it|they|there|its|their|a\s+lot|lots)\b/i.test(part)) continue;
     const tokens = tokenize(part);
-    const fault = faults.find((f) => tokens.some((t, i) => f.meanings.some((m, k) => m.every((stem, j) => {
-      const token = tokens[i + j];
-      if (!token) return false;
-      const senses = [meaning(token.stem), ...(/y$/i.test(token.word) && token.word.length > 4 ? [token.word.slice(0, -1), `${token.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])];
+    // the fault told, and whether it is said as one: a verb or adjective of it ("drifts", "grainy"), not its plain noun
+    let fault: (typeof faults)[number] | undefined;
+    let asForm = false;
+    const fits = (word: string, stemSaid: string, stem: string, declared: string): boolean => {
+      const senses = [meaning(stemSaid), ...(/y$/i.test(word) && word.length > 4 ? [word.slice(0, -1), `${word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])];
       // (the fault's own word or a form of it, never a shorter word of the same root: "dim" is no "dimming")
-      const declared = f.words[k]?.split(/\s+/)[j] ?? '';
-      return senses.includes(stem) && token.word.length >= declared.length - 1;
-    }))));
+      return senses.includes(stem) && word.length >= declared.length - 1;
+    };
+    for (const f of faults) {
+      for (let i = 0; i < tokens.length && !fault; i++) {
+        const k = f.meanings.findIndex((m, k2) => m.every((stem, j) => !!tokens[i + j] && fits(tokens[i + j].word, tokens[i + j].stem, stem, f.words[k2]?.split(/\s+/)[j] ?? '')));
+        if (k < 0) continue;
+        fault = f;
+        asForm = f.meanings[k].some((_, j) => tokens[i + j].word.toLowerCase() !== (f.words[k]?.split(/\s+/)[j] ?? '').toLowerCase());
+      }
+      if (fault) break;
+    }
     if (!fault) continue;
+    // (a plain noun is a fault only said as a problem: "there's a haze", "a lot of background", "keeps jumping"; "bright
+    // nuclei on a dark background" describes the sample)
+    if (!asForm && !SAID_AS_A_PROBLEM.test(part)) continue;
     // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track";
     // or asks about, "the signal fades; can you measure by how much?": the fault is what is measured, never taken away first)
     const saysFault = (p: string) => { const t = tokenize(p).map((x) => meaning(x.stem)); return fault.meanings.some((m) => m.every((stem) => t.includes(stem))); };

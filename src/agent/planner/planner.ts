@@ -512,7 +512,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       }
     }
     // ("..., I want the nuclear intensity per frame", "then give me the areas": a result wished for is a step of its own)
-    const wished = /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
+    const wished = picked.length > 0 && /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
     if (previous && !afterASetting && !wished && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
@@ -976,7 +976,11 @@ function programAsDestination(clause: string, tool: string, catalogue: Catalogue
   const named = programNamedIn(clause, selfOf(tool, catalogue)?.opensIn);
   if (!named) return undefined;
   const before = clause.slice(0, named.at);
-  return /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
+  // (a verb of taking the file there or working on it there, or a wish: "Images were background-subtracted in ImageJ"
+  // tells where a step was done, no file to write)
+  const takenThere = /\b(?:open|load|import|read|view|drop|drag|put|go|goes|going|send|bring|feed|check|inspect|look|explore|analy[sz]e|plot|graph|do|use|get|need|want|end\s+up|paste|copy|export|save|write|annotate|edit|curate|show|stats?|statistics)\w*\b/i.test(before);
+  const toldDone = /\b(?:was|were|been|had)\b/i.test(before);
+  return takenThere && !toldDone && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
 }
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */
