@@ -6,7 +6,7 @@ import type { Movie } from '../src/image/movie.ts';
 import { InputError } from '../src/errors.ts';
 import { sourceFirstFrame } from '../src/image/frameOrigin.ts';
 import { isGenericChannelName } from '../src/image/calibration.ts';
-import type { ArtifactChannel, ArtifactRecord } from './types.ts';
+import type { ArtifactChannel, ArtifactRecord, ToolSelfDescription } from './types.ts';
 
 export const movieArg = z
   .string()
@@ -40,6 +40,17 @@ export function channelName(movie: Movie, channel: number): string {
 }
 
 /** Turns a channel argument (1-based number or name) into a 0-based index, or a one-line InputError. */
+/** The dyes and fluorescent proteins people call by their colour ("the red channel"), as channel names hold them. */
+const COLOUR_DYES: Record<string, RegExp> = {
+  red: /mcherry|\brfp|tdtomato|rhodamine|tritc|\bcy3|mscarlet|mkate|texas|alexa\s*(?:568|594)|\b(?:561|555|594)\b|\bred\b/i,
+  green: /gfp|fitc|mneongreen|venus|alexa\s*488|\b488\b|\bgreen\b/i,
+  blue: /dapi|hoechst|\bbfp|\b405\b|\bblue\b/i,
+  'far-red': /\bcy5|\bsir|alexa\s*647|\b(?:633|640|647)\b|far[\s-]?red|irfp/i,
+  cyan: /\bcfp|cerulean|turquoise|\bcyan\b/i,
+  yellow: /\byfp|citrine|venus|\byellow\b/i,
+  magenta: /\bmagenta\b/i,
+};
+
 export function channelIndex(movie: Movie, channel: number | string | undefined): number {
   if (channel === undefined) return 0;
   if (typeof channel === 'number') {
@@ -52,6 +63,12 @@ export function channelIndex(movie: Movie, channel: number | string | undefined)
   const names = movie.meta.channelNames.map((n) => n.toLowerCase());
   let i = names.indexOf(want);
   if (i < 0 && /^(c|ch|channel)\s*\d+$/.test(want)) i = Number(want.replace(/\D/g, '')) - 1;
+  // ("the red channel": the one channel whose name is a dye or protein of that colour)
+  const dyes = COLOUR_DYES[want.replace(/\s+/, '-')];
+  if (i < 0 && dyes) {
+    const matching = names.flatMap((n, k) => (dyes.test(n) ? [k] : []));
+    if (matching.length === 1) i = matching[0];
+  }
   if (i < 0 || i >= movie.shape.c) {
     throw new InputError(`no channel called "${channel}": the movie's channels are ${movie.meta.channelNames.join(', ')}`);
   }
@@ -128,4 +145,23 @@ export function segmentationOfLabels(artifacts: ArtifactRecord[], labelsPath: st
 /** The intensity movie a label movie was made from (segmentationOfLabels), its path alone. */
 export function movieOfLabels(artifacts: ArtifactRecord[], labelsPath: string): string | undefined {
   return segmentationOfLabels(artifacts, labelsPath)?.moviePath;
+}
+
+/**
+ * The program of a tool's `opensIn` that the words name as where the files go ("into QuPath", "for Prism", "in R"), and
+ * where its word starts: each program's words, in any case, or as written for a word in capitals; a word of one letter
+ * ("R") only after "in", "into", "for", "with", "using" or "to". Undefined when none is named.
+ */
+export function programNamedIn(text: string, opensIn: ToolSelfDescription['opensIn']): { program: string; at: number } | undefined {
+  for (const [name, program] of Object.entries(opensIn ?? {})) {
+    for (const word of program.words ?? [name]) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const pattern = word.length === 1
+        ? new RegExp(`(?<=\\b(?:in|into|for|with|using|to)\\s+)${escaped}(?![\\p{L}\\d])`, 'u')
+        : new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, /[A-Z]/.test(word) ? 'u' : 'iu');
+      const found = pattern.exec(text);
+      if (found) return { program: name, at: found.index };
+    }
+  }
+  return undefined;
 }

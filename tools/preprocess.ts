@@ -101,7 +101,7 @@ const correctDrift = defineTool({
   references: { cite: { '*': ['Guizar-Sicairos M, Thurman ST, Fienup JR (2008) Efficient subpixel image registration algorithms. Opt Lett 33:156-158', 'Pylvanainen JW et al. (2023) Fast4DReg: fast registration of 4D microscopy datasets. J Cell Sci 136:jcs260728'] } },
   summary: 'Corrects stage drift (the whole field moving) by registering every frame, as Fast4DReg or StackReg do; writes the stabilised movie and a drift table.',
   words: ['drift', 'align', 'align time points', 'stabilise', 'stabilize', 'register', 'registration', 'align frames', 'jitter', 'wobble', 'shaky', 'shake', 'vibration', 'vibrating', 'unstable stage', 'stage is unstable', 'stage instability', 'field of view wanders', 'stage shift', 'stage movement', 'motion correction', 'fast4dreg', 'stackreg', 'turboreg', 'keeps moving', 'translation', 'z-shift', 'shift', 'xy drift', 'axial shift', 'focus drift'],
-  removes: ['drift', 'stage drift', 'xy drift', 'jitter', 'wobble', 'wobbling', 'shake', 'shaking', 'vibration', 'wiggle', 'stage movement', 'stage shift'],
+  removes: ['drift', 'stage drift', 'xy drift', 'jitter', 'wobble', 'wobbling', 'shake', 'shaking', 'vibration', 'wiggle', 'stage movement', 'stage shift', 'jumping', 'jumps'],
   examples: ['correct the drift', 'stabilise this movie', 'remove the jitter', 'register the frames to the first frame', 'the stage keeps moving, fix it', 'fix the xy drift'],
   consumes: ['movie'],
   framesOut: 'same',

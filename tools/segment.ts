@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, WorkError } from '../src/errors.ts';
 import type { DType, Movie, PlaneData } from '../src/image/movie.ts';
-import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, type ChosenParameters, type SamplePlane } from '../src/analysis/seg-auto.ts';
+import { chooseSegmentParameters, describeChosen, describeOutlineRule, resolveSegmentMethod, sampleMoviePlanes, sizeWarning, type ChosenParameters, type SamplePlane } from '../src/analysis/seg-auto.ts';
 import type { SegmentOptions } from '../src/analysis/seg-plane.ts';
 import type { SegmentMovieOptions } from '../src/analysis/segment.ts';
 import { median } from '../src/analysis/quickselect.ts';
@@ -58,6 +58,24 @@ type Args = z.infer<typeof schema>;
  * "Found 6 objects per frame on average (5 to 7) in 10 frames". A z-stack's slices are segmented one
  * by one and their objects joined through z (src/analysis/seg-zlink.ts), so its counts are of 3-D objects.
  */
+/**
+ * The parameters a biologist checks, in one phrase: the object size (in µm where the pixel size is known), dark objects,
+ * the smoothing and the sizes kept, said as chosen from the movie or given; a doubt about the size stays. How each was
+ * chosen is in the result's details.
+ */
+function keyParameters(chosen: ChosenParameters, byModel: boolean): string {
+  const estimated = chosen.sources.objectRadiusPx === 'estimated';
+  const radiusUm = chosen.pixelSizeUm ? chosen.objectRadiusPx * chosen.pixelSizeUm : undefined;
+  const um = radiusUm === undefined ? '' : ` (${+radiusUm.toPrecision(3)} µm${radiusUm < 0.3 || radiusUm > 50 ? ', implausible for a cell or nucleus: check the pixel size in the file, or give objectRadiusPx' : ''})`;
+  const parts = [
+    `object radius ${chosen.objectRadiusPx} px${um}`,
+    ...(chosen.objects === 'dark' ? ['dark objects on a bright background'] : []),
+    ...(byModel ? [] : [`smoothing ${chosen.sigmaPx} px`]),
+    `areas ${chosen.minAreaPx}-${Number.isFinite(chosen.maxAreaPx) ? chosen.maxAreaPx : 'any'} px`,
+  ];
+  return `Parameters${estimated ? ' chosen from the movie' : ''}: ${parts.join(', ')}${sizeWarning(chosen)}`;
+}
+
 function foundSentence(counts: ReturnType<typeof summarise>, frames: number, slices: number): string {
   const inFrames = `in ${counted(frames, 'frame')}`;
   if (slices <= 1) return `Found ${counted(counts.mean, 'object')} per frame on average (${counts.min} to ${counts.max}) ${inFrames}`;
@@ -364,7 +382,7 @@ const segment = defineTool({
   // (what ran is the method in its record: "auto" resolves to otsu or triangle; "model" is our own U-Net, cited by its folder and sha256)
   references: { cite: { otsu: ['Otsu N (1979) A threshold selection method from gray-level histograms. IEEE Trans Syst Man Cybern 9:62-66'], li: ['Li CH, Tam PKS (1998) An iterative algorithm for minimum cross entropy thresholding. Pattern Recognit Lett 19:771-776'], triangle: ['Zack GW, Rogers WE, Latt SA (1977) Automatic measurement of sister chromatid exchange frequency. J Histochem Cytochem 25:741-753'], '*': ['Beucher S, Meyer F (1993) The morphological approach to segmentation: the watershed transformation. In: Mathematical Morphology in Image Processing, pp 433-481'] } },
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector'],
+  words: ['segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'tell apart', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120', 'detect the spots with a LoG detector'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -542,12 +560,14 @@ const segment = defineTool({
       return {
         summary:
           (membrane ? '' : polarityNote) + membraneNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
-          `${methodReason ? ` (${methodReason})` : ''}; labels saved as ${ref.id}. Parameters: ${membrane ? membrane.parameters : describeChosen(chosen, byModel)}.${scale}${darkNote}${membraneUnused}` +
+          `; labels saved as ${ref.id}. ${membrane ? `Parameters: ${membrane.parameters}` : keyParameters(chosen, byModel)}.${scale}${darkNote}${membraneUnused}` +
           (saturatedNote ? ` Check: ${saturatedNote}.` : '') +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
         artifacts: [ref],
         values: {
+          // (how the method and every parameter were chosen, for "why ...?": the summary keeps what a biologist needs)
+          details: `${methodReason ? `Method: ${ranMethod}, ${methodReason}. ` : ''}Parameters: ${membrane ? membrane.parameters : describeChosen(chosen, byModel)}.`,
           objects: counts.total,
           objectsPerFrameMean: counts.mean,
           objectsPerFrame: result.objectsPerFrame,

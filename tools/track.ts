@@ -9,9 +9,9 @@ import type { Movie } from '../src/image/movie.ts';
 import { isPattern, movieInputExists, movieStem } from '../src/image/moviePath.ts';
 import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
-import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
+import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, programNamedIn, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSelfDescription, type ToolSpec } from './types.ts';
 import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
@@ -860,45 +860,99 @@ function areaInUm(areaPx: number, pixelSizeUm: number | undefined): string {
 // ---------------------------------------------------------------- export
 
 const exportSchema = z.object({
-  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff', 'png']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; "png": pictures of a movie or label movie, 8-bit with automatic contrast (one file for one plane, a folder of t001.png ... for more; the grey levels are not kept, use "tiff" to measure); default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
+  format: z.enum(['ctc', 'csv', 'trackmate', 'tiff', 'png', 'geojson']).optional().describe('"ctc": Cell Tracking Challenge folder (res_track.txt + maskNNN.tif); "csv": tidy table (one row per spot for tracks); "trackmate": TrackMate XML for Fiji; "tiff": a movie or label movie as an ImageJ TIFF; "png": pictures of a movie or label movie, 8-bit with automatic contrast (one file for one plane, a folder of t001.png ... for more; the grey levels are not kept, use "tiff" to measure); "geojson": the objects of a label movie as outline polygons (a GeoJSON FeatureCollection, one Feature per object and frame, pixel coordinates), which QuPath imports as objects; default by what is exported: "tiff" for a movie or labels, "csv" for tracks or a table'),
   tracks: tracksArg.optional().describe('Tracks to export (formats ctc, csv, trackmate)'),
-  labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff" or "png"'),
+  labels: labelsArg.optional().describe('Label movie: for "ctc" when the tracks do not name theirs, or to export as "tiff", "png" or "geojson"'),
   movie: movieArg.optional().describe('A movie to export as "tiff" or "png", or the image a "trackmate" file names (default: the movie the tracks\' labels were segmented from)'),
   table: tableArg.optional().describe('A table to export as "csv"'),
-  frames: frameRangeArg.optional().describe('Frames of a movie or label movie to write as "tiff" or "png", 1-based inclusive (Fiji\'s Make Substack: the file\'s frame 1 is the first of them); default all'),
+  objectType: z.enum(['detection', 'annotation']).optional().describe('For "geojson": the kind of QuPath object each outline becomes: "detection" (many light objects, cells or nuclei; default) or "annotation" (regions you can edit)'),
+  frames: frameRangeArg.optional().describe('Frames of a movie or label movie to write as "tiff", "png" or "geojson", 1-based inclusive (Fiji\'s Make Substack: the file\'s frame 1 is the first of them); default all'),
   output: outputArg.describe('Where to write (a folder for "ctc", a file otherwise); default a new name in the session folder'),
 });
 
 /** Words that name what to write ("the masks", "the tracks", "as tiff", "to tracks.xml"). */
 const NAMES_WHAT = /\btiff?\b|\bimages?\b|\bmovie\b|\bstack\b|\bhyperstack\b|\bmasks?\b|\boutlines?\b|\bcontours?\b|\brois?\b|\blabels?\b|\bsegmentation\b|\btracks?\b|\btrajector|\blineages?\b|\btable\b|\bmeasurements?\b|\bfeatures\b|\.(?:csv|xml|tiff?)\b/i;
 /** Words that name a file format of a table or tracks ("to xml", "for excel"). */
-const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\bpngs?\b/i;
-/** The format a program such as Fiji opens each kind of result in: tracks as TrackMate XML, images as TIFF, tables as CSV. */
-const FORMAT_OF_KIND: Record<string, string> = { tracks: 'trackmate', labels: 'tiff', movie: 'tiff', table: 'csv' };
+const NAMES_FORMAT = /\bcsv\b|\bxml\b|\bctc\b|\bexcel\b|\bspreadsheet\b|\bpngs?\b|\bgeo-?\s?json\b/i;
 
 /**
- * "dump the result for Fiji", "save that so I can open it in Fiji": a program named and neither what to write
- * nor a format, so the latest result is written in the format the program opens for its kind.
+ * The programs people name as where the files go, and the format each opens for each kind of result (QuPath imports
+ * objects as GeoJSON and opens images; Fiji opens tracks as TrackMate XML, masks and movies as TIFF; napari opens a
+ * label TIFF as a labels layer, GeoJSON only with a plugin; spreadsheets, Prism and R read CSV).
  */
-function latestResultForProgram(c: RequestClause): Record<string, unknown> | undefined {
-  if (NAMES_WHAT.test(c.text) || NAMES_FORMAT.test(c.text) || !/\bfiji\b|\bimagej\b|\bqupath\b/i.test(c.text)) return undefined;
-  // (the step before in this request has not run yet: what it makes is the latest result)
-  const kind = c.previousMakes?.find((t) => FORMAT_OF_KIND[t]) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && FORMAT_OF_KIND[a.type]).at(-1)?.type;
-  return kind ? { format: FORMAT_OF_KIND[kind], $needs: [kind] } : undefined;
+const OPENS_IN: NonNullable<ToolSelfDescription['opensIn']> = {
+  QuPath: { words: ['qupath', 'qu path'], formats: { labels: 'geojson', movie: 'tiff', table: 'csv', tracks: 'csv' } },
+  Fiji: { words: ['fiji', 'imagej', 'image j'], formats: { labels: 'tiff', movie: 'tiff', tracks: 'trackmate', table: 'csv' } },
+  napari: { words: ['napari'], formats: { labels: 'tiff', movie: 'tiff', tracks: 'csv', table: 'csv' } },
+  Excel: { words: ['excel'], formats: { table: 'csv', tracks: 'csv' } },
+  Prism: { words: ['prism', 'graphpad'], formats: { table: 'csv', tracks: 'csv' } },
+  R: { words: ['R', 'rstudio', 'ggplot'], formats: { table: 'csv', tracks: 'csv' } },
+  MATLAB: { words: ['matlab'], formats: { table: 'csv', tracks: 'csv', labels: 'tiff', movie: 'tiff' } },
+};
+
+/** The words of each format by its own name (a program's words are added below, to the first format it opens). */
+const FORMAT_WORDS: Record<string, string[]> = {
+  ctc: ['ctc', 'cell tracking challenge'],
+  trackmate: ['trackmate', 'xml'],
+  csv: ['csv', 'spreadsheet', 'excel sheet', 'sheet', 'table'],
+  tiff: ['tiff', 'tif', 'hyperstack', 'image', 'images'],
+  png: ['png', 'pngs', 'png pictures', 'png images'],
+  geojson: ['geojson', 'geo json', 'geo-json', 'polygons', 'polygon outlines'],
+};
+
+/** The program of OPENS_IN the clause names as where the file goes. */
+function programSaid(text: string): string | undefined {
+  return programNamedIn(text, OPENS_IN)?.program;
 }
 
-/** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
+/** A format said by its own name ("as csv", "a tiff", "to tracks.xml"), not by a program that opens it. */
+function formatByOwnName(text: string): boolean {
+  return /\.(?:csv|xml|tiff?|png|geojson)\b/i.test(text) || Object.values(FORMAT_WORDS).flat().filter((w) => !/^(?:image|images|table|sheet)$/.test(w)).some((w) => new RegExp(`(?<![\\p{L}\\d])${w.replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'iu').test(text));
+}
+
+/** The kind of result a clause names ("the masks", "the tracks", "the areas", "the movie"), where it names one. */
+function kindNamed(text: string): string | undefined {
+  const tracks = text.replace(TRACK_TABLE, ' ');
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b|\bdetections?\b|\bannotations?\b/i.test(text) && !/\btracks?\b/i.test(tracks)) return 'labels';
+  if (/\btracks?\b|\btrajector|\blineages?\b/i.test(tracks)) return 'tracks';
+  // ("the objects' areas for Prism": a quantity of the objects is a table; "the objects for QuPath" the objects themselves)
+  if (/\btables?\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b|\bnumbers\b|\bvalues\b|\bdata\b|\bresults\b/i.test(text) || (findFeature(text) !== undefined && !/\bmovie\b|\bimages?\b|\bstack\b/i.test(text))) return 'table';
+  if (/\bobjects?\b|\bnuclei\b|\bnucleus\b|\bcells?\b/i.test(text)) return 'labels';
+  if (/\bmovie\b|\bimages?\b|\bstack\b|\bhyperstack\b|\bprojection\b/i.test(text)) return 'movie';
+  return undefined;
+}
+
+/**
+ * "segment the nuclei, they need to go into QuPath", "save that so I can open it in Fiji", "I'll plot it in Prism": a
+ * program named as where the file goes, and no format by its own name: the format that program opens for what is
+ * written (named, else what the step before makes, else the latest result), from OPENS_IN. A kind the program opens
+ * in no format is written in its usual one, said in one line.
+ */
+function formatForProgram(c: RequestClause): Record<string, unknown> | undefined {
+  const program = programSaid(c.text);
+  if (!program || formatByOwnName(c.text)) return undefined;
+  const opens = OPENS_IN[program].formats;
+  // (the step before in this request has not run yet: what it makes is the latest result)
+  const kind = kindNamed(c.text) ?? c.previousMakes?.find((t) => t in opens) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && a.type in opens).at(-1)?.type;
+  if (!kind) return undefined;
+  const format = opens[kind as keyof typeof opens];
+  if (format) return { format, $needs: [kind] };
+  const usual = kind === 'tracks' || kind === 'table' ? 'csv' : 'tiff';
+  return { format: usual, $needs: [kind], $note: `${program} opens no ${kind} here: I wrote them as ${usual.toUpperCase()}.` };
+}
+
 /** "track statistics", "track features": a table of what is measured of the tracks, not the tracks. */
 const TRACK_TABLE = /\btrack[\s-]+(?:statistics|stats|features|measurements|metrics|properties|summary|table)\b/gi;
 
+/** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
 function readExportRequest(c: RequestClause): Record<string, unknown> {
-  const forProgram = latestResultForProgram(c);
+  const forProgram = formatForProgram(c);
   if (forProgram) return forProgram;
   // "make a substack of frames 10-30", "crop to frames 1-20 and save": frames of the movie and nothing else named, a TIFF of them
   if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && (/\bsub-?stacks?\b/i.test(c.text) || /\b(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until)\s*\d+/i.test(c.text))) return { format: 'tiff', $needs: ['movie'] };
   // "save it", "write the result out": no format and nothing named, so what the step before made, in its own format
-  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !/\bfiji\b|\bqupath\b/i.test(c.text)) return {};
-  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bfiji\b|\bqupath\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) ? 'tiff' : 'csv');
+  if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && !programSaid(c.text)) return {};
+  let format = c.read.value('format') ?? (/\btiff?\b|\bimages?\b|\bmovie\b|\bhyperstack\b|\bmasks?\b|\blabel (?:images?|movies?)\b/i.test(c.text) || programSaid(c.text) ? 'tiff' : 'csv');
   // "open the tracks in Fiji": Fiji reads tracks as TrackMate XML; a TIFF is for masks and movies
   if (format === 'tiff' && /\btracks?\b|\btrajector/i.test(c.text) && !/\btiff?\b|\bmasks?\b|\blabels?\b|\bimages?\b|\bmovie\b|\bhyperstack\b/i.test(c.text)) format = 'trackmate';
   // (no input named: the usual one, tracks, or what the step just before made)
@@ -907,7 +961,7 @@ function readExportRequest(c: RequestClause): Record<string, unknown> {
   const quantity = findFeature(c.text);
   const tracks = (quantity && quantity !== 'count' && format === 'csv' ? c.text.replace(/\btracks?(?:['’]s?)?\b/gi, ' ') : c.text).replace(TRACK_TABLE, ' ');
   let needs: string[] | undefined = /\btracks?\b|\btrajector|\blineages?\b/i.test(tracks) || format === 'trackmate' || format === 'ctc' ? ['tracks'] : undefined;
-  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b/i.test(c.text) && !/\btracks?\b/i.test(tracks)) needs = ['labels'];
+  if (/\bmasks?\b|\blabels?\b|\bsegmentation\b|\boutlines?\b|\bcontours?\b|\brois?\b/i.test(c.text) && !/\btracks?\b/i.test(tracks) || format === 'geojson') needs = ['labels'];
   else if (/\btable\b|\bmeasurements?\b|\bfeatures\b|\bstatistics\b|\bstats\b/i.test(c.text) && format === 'csv') needs = ['table'];
   else if (format === 'tiff' || format === 'png') needs = ['movie'];
   return { format, ...(needs ? { $needs: needs } : {}) };
@@ -938,28 +992,55 @@ async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolConte
   }
 }
 
+/** The objects of a label movie as GeoJSON outlines (QuPath's objects): one Feature per object and frame, pixel coordinates. */
+async function exportOutlines(args: z.infer<typeof exportSchema>, ctx: ToolContext) {
+  // tracks name the labels they were made on: their objects are the outlines wanted
+  const ref = args.labels ?? (args.tracks ? (await openTracks(ctx, args.tracks)).tracks.labelsPath : undefined);
+  if (!ref || args.movie) throw new InputError(`format "geojson" writes the objects of a label movie: give \`labels\`${args.movie ? ` (${args.movie} is an image; export it as "tiff")` : ''}`);
+  const labels = await ctx.openMovie(ref);
+  try {
+    const [first, last] = frameRangeInSource(labels, args.frames);
+    const some = first > 0 || last < labels.shape.t - 1 ? ` (frames ${args.frames!.first}-${args.frames!.last} of ${labels.shape.t})` : '';
+    const out = ctx.outputPath(`${movieStem(labels.source.path)}${some ? `-frames${args.frames!.first}-${args.frames!.last}` : ''}.geojson`, args.output);
+    const { writeLabelsGeoJson } = await import('../src/analysis/outlines.ts');
+    const objectType = args.objectType ?? 'detection';
+    const written = await inputChecked(() => writeLabelsGeoJson(out, labels, { objectType, frames: [first, last], signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'planes') }));
+    const artifact = ctx.addArtifact('labels', out, `GeoJSON outlines of ${basename(labels.source.path)}${some}`);
+    const frames = written.frames > 1 ? ` over ${written.frames} frames (each object on its frame's plane)` : '';
+    return {
+      summary: `Wrote ${counted(written.objects, 'object outline')}${frames}${some} to ${basename(out)} as ${artifact.id}: QuPath ${objectType}s in pixel coordinates; open the movie in QuPath, then File > Import objects.`,
+      artifacts: [artifact],
+      values: { path: out, objects: written.objects, frames: written.frames, format: 'geojson', objectType, did: `write the objects of ${ref}${some} as GeoJSON outlines ${basename(out)}` },
+    };
+  } finally {
+    await labels.close();
+  }
+}
+
 const exportTool = defineTool({
   name: 'export',
-  summary: 'Exports tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack'],
-  examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG'],
+  summary: 'Exports results as files other programs open: tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), the objects of a label movie as GeoJSON outlines for QuPath, tables as CSV.',
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack', 'geojson'],
+  examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG', 'export the nuclei outlines for QuPath'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],
   writesCopies: true,
   inapplicable: {
-    frames: (a) => (a.format === 'tiff' || a.format === 'png' || ((a.movie || a.labels) && !a.format && !a.tracks && !a.table) ? undefined : 'frames choose the frames of a movie or label movie written as "tiff" or "png"; tracks and tables are written whole'),
+    objectType: (a) => (a.format === 'geojson' ? undefined : 'objectType is the kind of QuPath object of a "geojson" export of outlines'),
+    frames: (a) => (a.format === 'tiff' || a.format === 'png' || a.format === 'geojson' || ((a.movie || a.labels) && !a.format && !a.tracks && !a.table) ? undefined : 'frames choose the frames of a movie or label movie written as "tiff", "png" or "geojson"; tracks and tables are written whole'),
   },
-  results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' } },
+  results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' }, objects: { about: 'object outlines written', unit: '' } },
   insteadOf: {
     excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
     xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
-    // (QuPath imports outlines as GeoJSON, which is not written here; it opens a label TIFF as an image)
-    qupath: { args: { format: 'tiff' }, say: 'QuPath: I wrote the masks as a label TIFF (one grey level per object), which QuPath opens as an image; to get them as QuPath objects, import the labels with a script (or via Fiji). There is no GeoJSON writer here, the format QuPath imports outlines from.' },
   },
-  readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'] } },
-  valueWords: { format: { ctc: ['ctc', 'cell tracking challenge'], trackmate: ['trackmate', 'xml'], csv: ['csv', 'spreadsheet', 'excel', 'excel sheet', 'sheet', 'table', 'prism', 'graphpad'], tiff: ['tiff', 'tif', 'fiji', 'qupath', 'hyperstack', 'image', 'images'], png: ['png', 'pngs', 'png pictures', 'png images'] } },
+  readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'], geojson: ['labels'] } },
+  opensIn: OPENS_IN,
+  // (objectType: "annotations" and "detections" are QuPath's words for its two kinds of object)
+  // (a program's words are words of the first format it opens: "qupath" of geojson, "prism" of csv; one letter, "R", only its own reader reads)
+  valueWords: { objectType: { annotation: ['qupath annotation', 'qupath annotations', 'as annotations', 'annotation objects', 'editable annotations'], detection: ['qupath detection', 'qupath detections', 'as detections', 'detection objects'] }, format: Object.fromEntries(Object.entries(FORMAT_WORDS).map(([format, words]) => [format, [...words, ...Object.values(OPENS_IN).filter((p) => Object.values(p.formats)[0] === format).flatMap((p) => p.words ?? []).filter((w) => w.length > 1 && w === w.toLowerCase())]])) },
   description:
-    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); a table as CSV. Returns the written file or folder as an artifact.',
+    'Writes results in other tools\' formats: tracks as a Cell Tracking Challenge folder ("ctc"), a tidy CSV ("csv") or TrackMate XML for Fiji ("trackmate"); a movie or label movie as TIFF ("tiff") or as PNG pictures ("png", one picture per frame, 8-bit, automatic contrast); the objects of a label movie as outline polygons in GeoJSON ("geojson", QuPath\'s File > Import objects); a table as CSV. Returns the written file or folder as an artifact.',
   schema: exportSchema,
   fromRequest: readExportRequest,
   async run(given, ctx) {
@@ -985,6 +1066,7 @@ const exportTool = defineTool({
       }
     }
     if (args.format === 'png') return exportPictures(args, ctx);
+    if (args.format === 'geojson') return exportOutlines(args, ctx);
     if (args.format === 'csv' && args.table && !args.tracks) {
       const src = ctx.resolve(args.table, 'table');
       const out = ctx.outputPath(basename(src), args.output);

@@ -233,6 +233,14 @@ export interface ToolSelfDescription {
   readsByValue?: Record<string, Record<string, ArtifactType[]>>;
   /** Words people use for an argument's enum values: { method: { model: ["u-net", "deep learning"] } }. */
   valueWords?: Record<string, Record<string, string[]>>;
+  /**
+   * Programs people name as where its files go ("they need to go into QuPath", "so I can open it in Fiji", "I'll plot it
+   * in Prism"), by their usual name: the words people name each by (its name when absent, matched as written when a
+   * word is in capitals, "R"), and the value of its `format` argument the program opens for each kind of result written.
+   * A program named as the goal chooses the format by what is written (QuPath: labels as GeoJSON; Fiji: tracks as
+   * TrackMate XML, labels as TIFF); its words count as words of the first format it lists.
+   */
+  opensIn?: Record<string, { words?: string[]; formats: Partial<Record<ArtifactType, string>> }>;
   /** Artifact types it writes as ground truth for evaluation (among `produces`): never chained on as results. */
   truth?: ArtifactType[];
   /**

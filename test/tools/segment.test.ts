@@ -82,12 +82,15 @@ describe('segment tool', () => {
     expect(values.objectPolarity).toBe('bright');
     expect(values.parameters.minSeedDistancePx).toBe(Math.max(2, Math.round(0.7 * values.objectRadiusPx)));
     expect(values.parameterSources.sigmaPx).toBe('estimated');
-    expect(result.summary).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 3 sample frames\), bright objects \(detected\)/);
+    // (the summary says what a biologist checks, in one short line; how each parameter was chosen is in the details)
+    expect(result.summary).toMatch(/; labels saved as labels-\d+\. Parameters chosen from the movie: object radius [\d.]+ px( \([\d.]+ µm\))?, smoothing [\d.]+ px, areas \d+-\d+ px\.$/);
+    expect(result.summary.length).toBeLessThan(300);
+    expect(result.values.details).toMatch(/object radius [\d.]+ px \(estimated from \d+ objects in 3 sample frames\), bright objects \(detected\)/);
     // The outline rule: each object's edge relative to its own contrast, and the notches a nucleolus cuts closed at 0.4 of the radius.
     const rule = (result.values as { outlineRule: string }).outlineRule;
     expect(rule).toMatch(/^each object's edge at 0\.25 of the way from the background to its own core level/);
     expect(rule).toContain(`notches up to ${2 * Math.round(0.4 * values.objectRadiusPx)} px wide closed`);
-    expect(result.summary).toContain('notches up to');
+    expect(result.values.details).toContain('notches up to');
     const given = await call({ movie: moviePath, channel: 'nuclei', sigmaPx: 1.5, objects: 'bright' }, ctx);
     const gv = given.values as { parameters: { sigmaPx: number }; parameterSources: Record<string, string> };
     expect(gv.parameters.sigmaPx).toBe(1.5);
@@ -105,7 +108,8 @@ describe('segment tool', () => {
     const bright = await call({ movie: moviePath, channel: 'nuclei', method: 'otsu' }, ctx);
     const dark = await call({ movie: inverted, method: 'otsu' }, ctx);
     expect((dark.values as { objectPolarity: string }).objectPolarity).toBe('dark');
-    expect(dark.summary).toMatch(/dark objects \(detected\)/);
+    expect(dark.summary).toMatch(/dark objects on a bright background/);
+    expect(dark.values.details).toMatch(/dark objects \(detected\)/);
     const counts = (r: typeof dark) => (r.values as { objectsPerFrame: number[] }).objectsPerFrame;
     expect(counts(dark)).toEqual(counts(bright));
   });
@@ -180,7 +184,7 @@ describe('segment tool', () => {
     const values = auto.values as { method: string; model?: string; methodReason: string };
     expect(values.method === 'model').toBe(choice.useModel);
     expect(values.methodReason).toContain(choice.reason);
-    expect(auto.summary).toMatch(/measured better on cells: SEG \d\.\d\d for \S+ against \d\.\d\d for the classical pipeline/);
+    expect(auto.values.details).toMatch(/measured better on cells: SEG \d\.\d\d for \S+ against \d\.\d\d for the classical pipeline/);
     // Nuclei too: "auto" says whether the nucleus model or the classical pipeline measured better.
     const nuclei = await modelByEvidence('nuclei');
     const autoNuclei = await call({ movie: small }, ctx);

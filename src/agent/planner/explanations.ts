@@ -201,7 +201,7 @@ function nothingRanReply(question: string, earlier: PastResult[], index: ToolInd
 }
 
 /** Values that are bookkeeping, not choices (paths, column lists, long tables). */
-const NOT_A_CHOICE = /^(?:path|columns|rows|artifacts?|summary|peaks|perFrame|shifts?|table|output)$/i;
+const NOT_A_CHOICE = /^(?:path|columns|rows|artifacts?|summary|details|peaks|perFrame|shifts?|table|output)$/i;
 const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'groundTruth']);
 /** Values that say why a step ran the way it did, in any tool's words. */
 const TELLING = /method|reason|threshold|model|sha256|folder|reference|sigma|radius|distance|confidence|uncertain|chosen|auto|estimated|seed|percentile|overlap|gap/i;
@@ -304,7 +304,7 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
-  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
+  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${typeof step.values.details === 'string' ? ` ${step.values.details}` : ''}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
 }
 
 /** "what should I cite for the tracking?", "references for the methods?", "which paper is the drift correction from?". */

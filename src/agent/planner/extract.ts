@@ -65,6 +65,9 @@ export function findChannel(written: string): number | string | undefined {
   if (m && /laser|line|channel|nm|excitation/i.test(text.slice(m.index, m.index + m[0].length + 12))) return LASER_CHANNELS[m[1]];
   m = /\b(nuclear|nuclei|membrane|actin|tubulin|mito\w*)\s+channel\b/i.exec(text);
   if (m) return m[1].toLowerCase();
+  // ("the red channel", "in green": a channel by the colour it is shown or emits in, which the tool matches to its names)
+  m = /\b(far[\s-]?red|red|green|blue|cyan|magenta|yellow)\s+channel\b/i.exec(text);
+  if (m) return m[1].toLowerCase().replace(/\s+/, '-');
   return undefined;
 }
 

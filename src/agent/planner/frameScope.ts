@@ -34,6 +34,10 @@ const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+
 const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
 const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?!\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?\d)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME}\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))`, 'i');
+/** "ignore the first and last frames", "skip the first 2 and the last 3 frames": both ends left out. */
+const BOTH_ENDS = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(?:first|initial)\s+(?:(\d+)\s+)?(?:${FRAME}\s+)?(?:and|&|\+)\s+(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
+/** "the middle frame", "the central time point": the one frame halfway through the movie. */
+const MIDDLE_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:middle|central|centre|center|mid)\s*-?\s*(?:frame|time ?point|timepoint)\b`, 'i');
 /** "all frames but the first", "every time point except the last 3". */
 const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
 /** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
@@ -54,6 +58,11 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   const text = rangeAsDigits(clause);
   const span = TIME_SPAN_SCOPE.exec(text);
   if (span) return { said: span[0], range: timeSpanFrames(span, intervalS, frameCount), inTime: true };
+  const ends = BOTH_ENDS.exec(text);
+  if (ends) {
+    const [a, b] = [Number(ends[1] ?? 1), Number(ends[2] ?? 1)];
+    return { said: ends[0], range: frameCount !== undefined && a + b < frameCount ? { first: a + 1, last: frameCount - b } : undefined, relative: true };
+  }
   const left = LEFT_OUT.exec(text);
   if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
   const allBut = ALL_BUT.exec(text);
@@ -95,6 +104,8 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
     const n = Number(last[1]);
     return { said: last[0], range: frameCount !== undefined && n >= 1 ? { first: Math.max(1, frameCount - n + 1), last: frameCount } : undefined };
   }
+  const middle = MIDDLE_FRAME.exec(text);
+  if (middle) return { said: middle[0], range: frameCount !== undefined ? { first: Math.ceil(frameCount / 2), last: Math.ceil(frameCount / 2) } : undefined };
   const fraction = FRACTION_SCOPE.exec(text);
   if (fraction) return { said: fraction[0], range: findFrames(fraction[0], frameCount) };
   const closed = CLOSED.exec(text);

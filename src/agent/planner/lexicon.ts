@@ -15,7 +15,7 @@ export const LASER_CHANNELS: Record<string, string> = { '405': 'DAPI', '488': 'F
  */
 export const METHOD_NAMES = [
   // segmentation and detection
-  'StarDist', 'Cellpose', 'U-Net', 'Mask R-CNN', 'YOLO', 'DeepCell', 'Mesmer', 'ilastik', 'CellProfiler', 'Omnipose', 'SAM', 'micro-SAM', 'Otsu', 'Li', 'Triangle', 'Huang', 'Yen', 'MaxEntropy', 'IsoData', 'Niblack', 'Sauvola', 'Phansalkar', 'Bernsen', 'Chan-Vese', 'Canny', 'Sobel', 'Frangi', 'LoG', 'DoG',
+  'StarDist', 'Cellpose', 'U-Net', 'Mask R-CNN', 'YOLO', 'DeepCell', 'Mesmer', 'ilastik', 'Weka', 'CellProfiler', 'Omnipose', 'SAM', 'micro-SAM', 'Otsu', 'Li', 'Triangle', 'Huang', 'Yen', 'MaxEntropy', 'IsoData', 'Niblack', 'Sauvola', 'Phansalkar', 'Bernsen', 'Chan-Vese', 'Canny', 'Sobel', 'Frangi', 'LoG', 'DoG',
   // tracking
   'TrackMate', 'btrack', 'trackpy', 'Kalman', 'LAP', 'Hungarian', 'Ultrack', 'Baxter', 'LapTrack',
   // denoising and restoration

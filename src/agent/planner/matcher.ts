@@ -487,7 +487,9 @@ export class ToolIndex {
     const wordsOf = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[a-z']+/g) ?? [];
     const verbAt = tokens.findIndex((t) => FAULT_VERB.test(t.word));
     if (verbAt < 0 || verbAt > 3 || !wordsOf(0, tokens[verbAt].start).every((w) => BEFORE_A_VERB.test(w))) return;
-    const objectAt = verbAt + 1;
+    // (a particle that is a word of its own, "away" of "take away the background", stands between the verb and its object)
+    let objectAt = verbAt + 1;
+    while (objectAt < tokens.length && FAULT_PARTICLE.test(tokens[objectAt].word)) objectAt++;
     if (objectAt >= tokens.length) return;
     const between = wordsOf(tokens[verbAt].end, tokens[objectAt].start);
     const needsParticle = VERB_NEEDS_PARTICLE[tokens[verbAt].word.replace(/s$/, '')];

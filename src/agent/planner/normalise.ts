@@ -281,14 +281,17 @@ export function withQuestionsApart(text: string): string {
 }
 
 /** The faults each tool declares it takes away (`removes`), its first as the name to say, each fault as meanings. */
-const FAULTS = new Map<string, { said: string; meanings: string[][] }[]>();
+const FAULTS = new Map<string, { said: string; words: string[]; meanings: string[][] }[]>();
 
-function faultsDeclared(catalogue: Catalogue): { said: string; meanings: string[][] }[] {
+function faultsDeclared(catalogue: Catalogue): { said: string; words: string[]; meanings: string[][] }[] {
   const key = catalogue.size ? [...catalogue.keys()].join(',') : '';
   let faults = FAULTS.get(key);
   if (!faults) {
     const selves = catalogue.size ? [...catalogue.values()].map((t) => t.self) : ALL_TOOLS.map((t) => t as Partial<ToolSelfDescription>);
-    faults = selves.filter((s) => s?.removes?.length).map((s) => ({ said: s!.removes![0], meanings: s!.removes!.map((r) => tokenize(r).map((t) => meaning(t.stem))).filter((m) => m.length > 0) }));
+    faults = selves.filter((s) => s?.removes?.length).map((s) => {
+      const declared = s!.removes!.filter((r) => tokenize(r).length > 0);
+      return { said: s!.removes![0], words: declared, meanings: declared.map((r) => tokenize(r).map((t) => meaning(t.stem))) };
+    });
     FAULTS.set(key, faults);
   }
   return faults;
@@ -347,7 +350,93 @@ function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');
 }
 
+/** Words that say a fault told is small, absent or to be left alone ("the drift is minor", "noisy but fine", "anyway"). */
+const FAULT_LEFT_ALONE = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|small|minor|minimal|negligible|tiny|fine|ok(?:ay)?|acceptable|anyway|regardless|nevertheless|despite|ignore|leave\s+(?:it|them|that|this)|as\s+(?:it\s+)?is|don'?t\s+(?:correct|fix|remove)|without\s+(?:correct|fix|remov)\w*)\b/i;
+/** Words that tell a thing as a problem: it is there, there is much of it, it is bad or keeps happening. */
+const SAID_AS_A_PROBLEM = /\bthere(?:'s|\s+is|\s+are|\s+was|\s+were)\b|\b(?:a\s+lot\s+of|lots\s+of|too|so\s+much|quite\s+a\s+bit|much|strong|heavy|severe|bad|terrible|awful|horrible|uneven|patchy|high|massive|serious|really|very|keeps?|kept|always|constantly)\b/i;
+/** A verb of putting a fault right, anywhere in the words. */
+const PUT_RIGHT_SAID = new RegExp(String.raw`\b${PUT_RIGHT}\b|\b(?:subtract|stabili[sz]|regist|align|denois|de-nois|clean|flatten|even\s+out|smooth|filter|bleach[\s-]*correct|drift[\s-]*correct)\w*`, 'i');
+/** A sentence part that asks something of the data or of the person: a question, a condition or a comparison, never a complaint to act on. */
+const NO_COMPLAINT = /\?|^\s*(?:if|whether|when|unless|is|are|was|were|does|do|did|has|have|how|what|which|why)\b/i;
+
+/**
+ * A fault of the recording told as a complaint before or after a request for steps ("the image is really grainy; count
+ * the cells", "the cells keep jumping around between frames, I need them tracked", "the signal fades towards the end,
+ * so measure the intensities properly"): the fault some tool declares it `removes` is asked to be put right where it is
+ * told ("...; fix the noise; count the cells"), as a person who names a problem beside a request expects. Only a
+ * statement (no question, condition or verb of putting right already said for it), with the fault's own word or its
+ * form ("grainy" of grain, "fades" of fade; "dim" is no "dimming"), not said to be small or to be left alone, and only
+ * beside another part that asks for a step.
+ */
+export function withToldFaultsAsked(text: string, catalogue: Catalogue): string {
+  if (!/\s/.test(text.trim())) return text;
+  const parts = text.split(/(?<=[.;!?])\s+|\s*[,;]\s*(?=(?:so\s+|and\s+|then\s+)?(?:i|we|please|can|could|would|now|just)\b)|(?<=\S)\s*[,;]\s*(?=(?:so\s+|and\s+|then\s+)?[a-z]+\s+(?:the|them|it|my|these|those)\b)/i);
+  const faults = faultsDeclared(catalogue);
+  let out = text;
+  for (const part of parts) {
+    // (a fault told as the reason for how the data was taken, "they bleach, so I imaged every 10 min", is no complaint)
+    if (NO_COMPLAINT.test(part) || FAULT_LEFT_ALONE.test(part) || /\b(?:so\s+(?:i|we)|because|since|which\s+is\s+why)\b/i.test(part) || PUT_RIGHT_SAID.test(part)) continue;
+    // (a statement: it opens with a subject or "there", not with a verb asking for a step)
+    if (!/^\s*(?:(?:and|but|also|plus|so)\s+)?(?:the|my|our|this|these|those|it|they|there|its|their|a\s+lot|lots)\b/i.test(part)) continue;
+    const tokens = tokenize(part);
+    // the fault told, and whether it is said as one: a verb or adjective of it ("drifts", "grainy"), not its plain noun
+    let fault: (typeof faults)[number] | undefined;
+    let asForm = false;
+    const fits = (word: string, stemSaid: string, stem: string, declared: string): boolean => {
+      const senses = [meaning(stemSaid), ...(/y$/i.test(word) && word.length > 4 ? [word.slice(0, -1), `${word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])];
+      // (the fault's own word or a form of it, never a shorter word of the same root: "dim" is no "dimming")
+      return senses.includes(stem) && word.length >= declared.length - 1;
+    };
+    for (const f of faults) {
+      for (let i = 0; i < tokens.length && !fault; i++) {
+        const k = f.meanings.findIndex((m, k2) => m.every((stem, j) => !!tokens[i + j] && fits(tokens[i + j].word, tokens[i + j].stem, stem, f.words[k2]?.split(/\s+/)[j] ?? '')));
+        if (k < 0) continue;
+        fault = f;
+        asForm = f.meanings[k].some((_, j) => tokens[i + j].word.toLowerCase() !== (f.words[k]?.split(/\s+/)[j] ?? '').toLowerCase());
+      }
+      if (fault) break;
+    }
+    if (!fault) continue;
+    // (a plain noun is a fault only said as a problem: "there's a haze", "a lot of background", "keeps jumping"; "bright
+    // nuclei on a dark background" describes the sample)
+    if (!asForm && !SAID_AS_A_PROBLEM.test(part)) continue;
+    // (a fault another part already asks to put right, by its name or by words pointing back: "...; fix it and track";
+    // or asks about, "the signal fades; can you measure by how much?": the fault is what is measured, never taken away first)
+    const saysFault = (p: string) => { const t = tokenize(p).map((x) => meaning(x.stem)); return fault.meanings.some((m) => m.every((stem) => t.includes(stem))); };
+    if (parts.some((p) => p !== part && PUT_RIGHT_SAID.test(p) && (saysFault(p) || /\b(?:it|that|this|them|both|these|those|everything)\b/i.test(p)))) continue;
+    if (parts.some((p) => p !== part && (saysFault(p) || /\b(?:how|whether|what|which|why|if)\b/i.test(p)))) continue;
+    // ("the noise": the fault put right where it is told, before the steps said after it)
+    const at = out.indexOf(part);
+    if (at < 0) continue;
+    // ("there's a haze that messes up the segmentation": the step it spoils is asked too, after the fault is put right)
+    const spoils = SPOILS.exec(part);
+    if (spoils) {
+      out = `${out.slice(0, at + spoils.index)}; fix the ${fault.said}, then ${spoils[1]}${out.slice(at + part.length)}`;
+      continue;
+    }
+    const end = at + part.length;
+    const stop = /[.;!?]\s*$/.exec(part)?.[0].trim();
+    out = stop ? `${out.slice(0, end)} fix the ${fault.said}${stop}${out.slice(end)}` : `${out.slice(0, end)}; fix the ${fault.said}${out.slice(end)}`;
+  }
+  // (only beside a part that asks for a step, or a step it spoils: a complaint alone is planned as said; a fault told
+  // beside a change to the microscope, "the cells bleach fast, lower the laser power", is the reason for that change)
+  if (parts.some((p) => asksAStep(p) && ASKS_THE_MICROSCOPE.test(p))) return text;
+  return out === text || (parts.every((p) => !asksAStep(p)) && !parts.some((p) => SPOILS.test(p))) ? text : out;
+}
+
+/** Words of a request to the microscope ("lower the laser power", "image every 5 min", "turn on autofocus"). */
+const ASKS_THE_MICROSCOPE = /\b(?:lasers?|power|exposures?|autofocus|focus|acquisitions?|acquire|imaging|time-?lapse|intervals?|objectives?|illumination|light|lamp|led|snap|dose|stage|z-?stack)\b|%|\b\d+\s*(?:ms|nm)\b/i;
+
+/** A fault said to spoil a step ("... that messes up the segmentation", "which ruins the tracking"): the step's noun. */
+const SPOILS = /\s*,?\s*(?:(?:that|which|and\s+(?:it|this|that))\s+)?(?:really\s+|totally\s+|completely\s+|always\s+|keeps?\s+)?(?:mess(?:es|ed)?\s+up|ruins?|spoils?|breaks?|confuses?|throws?\s+off|interferes?\s+with|hurts?|kills?|wrecks?|screws?\s+up)\s+((?:the|my|our)\s+(?:[\p{L}-]+\s+)?(?:segmentation|tracking|measurements?|detection|quantification|counting|counts?|intensities|analysis))\b[^,;.]*$/iu;
+
+/** A part of a request that asks for a step: an imperative, "I need/want ...", "can you ...", "so VERB ...". */
+function asksAStep(part: string): boolean {
+  return /^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\b|^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?:can|could|would)\s+you\b/i.test(part)
+    || /^\s*(?:(?:so|and|then|now|please|pls|just)\s+)*(?!(?:the|my|our|this|these|those|it|they|there|its|their|i|we|you|he|she|a|an|is|are|was|were|do|does|did|has|have|how|what|which|why|when|where|who|if|whether|not|no)\b)[a-z]+\b(?:\s+\S+)+/i.test(part);
+}
+
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue), catalogue);
 }

@@ -28,7 +28,7 @@ const SUBJECTS = new Set(
 
 /** Words that name how or with what, not a subject ("using", "algorithm"), fillers of speech ("hmm"), and looking ("they look confluent" names nothing of ours). */
 const NEUTRAL = new Set(
-  'cellpilot using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright look looks looking looked hope hoped hoping grateful appreciate appreciated'.split(' '),
+  'cellpilot using use via algorithm method filter approach technique model format file software plugin tool hmm hm uh um oh ah well yeah yes yep okay ok cool great actually maybe perhaps kindly quickly everything anything something both again whole hello hiya cheers bye goodbye morning afternoon evening thanks thank nope nah sorry wait stop perfect nevermind never mind awesome nice lovely brilliant fine sure alright look looks looking looked hope hoped hoping grateful appreciate appreciated straight away straightaway immediately asap soon later'.split(' '),
 );
 /**
  * Who asks for the result, and their asking ("my PI needs the tracks ...", "the reviewer wants ..."): around a request

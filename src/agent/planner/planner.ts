@@ -53,6 +53,7 @@ import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { formatNumber } from '../../../tools/requestWords.ts';
+import { programNamedIn } from '../../../tools/common.ts';
 import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
 import { trackEndsAsked } from './trackSpans.ts';
 import { adviceOutsideNotes } from './adviceQuestions.ts';
@@ -223,6 +224,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const unscopedWords = withoutRowScope(words, true);
     const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "analyse the nuclear signal over time", "follow each nucleus through the whole movie": a tool matched by the time
+    // scope alone ("over time" of a projection's
+    // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
+    // quantity is followed over, not a step of its own
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|across|along) (?:tim|movi|frame|record|sequenc)/.test(w));
+    // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
+    const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !m.byArgument && m.score >= 0.5 * best!.score) : undefined;
+    if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
     // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again
     const fileAsked = best && !best.named && !clause.negated ? fileFormatOfAnother(clause.text, best.tool, catalogue) : undefined;
@@ -326,6 +335,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       headings.push({ start: clause.start, end: clause.end, tool: switched });
       return;
     }
+    // "I'll do the stats in R", "they need to go into QuPath": no tool's words, a program a tool writes files for
+    if (!best && !clause.negated) best = writerForProgram(clause.text, catalogue);
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       if (!clause.negated && isFrameScopeOnly(clause.text)) {
@@ -414,7 +425,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "segment the nuclei, no label image": the step just asked, turned down in the same sentence by what it makes, still runs
     // (it cannot leave out what it is for); the words are named as not applied, never a silent exclusion of the step
-    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading) {
+    // ("there's a bit of bleaching but don't correct it": a verb of putting a fault right, turned down, takes the step back)
+    if (clause.negated && before && sameSentence && best.tool === before.tool && !clause.heading && !(selfOf(best.tool, catalogue)?.removes?.length && ACTS_ON_A_FAULT.test(clause.text))) {
       const arg = resultSwitch(before.tool, index.meanings(tokenize(clause.text)), catalogue);
       if (arg) resultsOff.push({ tool: before.tool, arg });
       else resultsKept.push({ tool: before.tool, text: clause.text });
@@ -501,7 +513,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
         return;
       }
     }
-    if (previous && !afterASetting && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("..., I want the nuclear intensity per frame", "then give me the areas": a result wished for is a step of its own)
+    const wished = picked.length > 0 && /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
+    if (previous && !afterASetting && !wished && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -569,7 +583,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
     // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
-    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !wished && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at, writes: true });
@@ -912,6 +926,9 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
   const hasValue = (name: string, value: string) => Object.values(catalogue.get(name)?.properties ?? {}).some((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].includes(value));
   for (const [name, info] of catalogue) {
     if (name === tool || !info.properties.format) continue;
+    // ("I'll analyse the tracks in R", "the masks go into QuPath": a program the tool declares it writes files for)
+    const forDeclared = selfOf(tool, catalogue)?.opensIn ? undefined : programAsDestination(clause, name, catalogue);
+    if (forDeclared) return { tool: name, at: forDeclared.at };
     // ("as a csv", "to TrackMate XML", "in CTC format", "in format of trackmate", "a trackmate file"; "like in Fiji", "as in the paper" compare, they write nothing)
     // ("something I can open in TrackMate", "a file to load into Fiji", "files for Prism": a program the file is for, named by
     // what the person will do with it, is the format it reads, however many tools' words hold its name)
@@ -937,6 +954,35 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
   return undefined;
+}
+
+/**
+ * "I'll do the stats in R", "they need to go into QuPath": a clause that no tool's words name, naming a program some
+ * tool declares it writes files for (`opensIn`): that tool, which chooses the format the program opens.
+ */
+function writerForProgram(clause: string, catalogue: Catalogue): Match | undefined {
+  const names = catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+  for (const tool of names) {
+    const named = programAsDestination(clause, tool, catalogue);
+    // (the program's name is the word matched: a telling word, no word many tools use)
+    if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
+  }
+  return undefined;
+}
+
+/**
+ * A program the tool declares it writes files for (`opensIn`), said as where the file goes: "in/into/to/for PROGRAM"
+ * ("they need to go into QuPath", "I'll do the stats in R"); "like in Fiji" compares, "with TrackMate" names a method.
+ */
+function programAsDestination(clause: string, tool: string, catalogue: Catalogue): { program: string; at: number } | undefined {
+  const named = programNamedIn(clause, selfOf(tool, catalogue)?.opensIn);
+  if (!named) return undefined;
+  const before = clause.slice(0, named.at);
+  // (a verb of taking the file there or working on it there, or a wish: "Images were background-subtracted in ImageJ"
+  // tells where a step was done, no file to write)
+  const takenThere = /\b(?:open|load|import|read|view|drop|drag|put|go|goes|going|send|bring|feed|check|inspect|look|explore|analy[sz]e|plot|graph|do|use|get|need|want|end\s+up|paste|copy|export|save|write|annotate|edit|curate|show|stats?|statistics)\w*\b/i.test(before);
+  const toldDone = /\b(?:was|were|been|had)\b/i.test(before);
+  return takenThere && !toldDone && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
 }
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */

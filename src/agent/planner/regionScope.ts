@@ -14,16 +14,18 @@ import { CENTRE_WORDS, PART_NOUNS, PLACE_WORDS, type Region, regionSaid } from '
 const PLACES = PLACE_WORDS.join('|');
 const PART = String.raw`(?:(?:${PLACES})(?:[\s-]+(?:left|right|hand|most))?\s+(?:\d+\s*(?:px|pixels?)?\s*(?:x|×|by)\s*\d+\s*(?:px|pixels?)?\s+)?(?:${PART_NOUNS.join('|')})|(?:(?:top|bottom|upper|lower|left|right)(?:[\s-]+(?:left|right|hand))?\s+)?(?:quadrant|corner)|(?:region|area|rectangle|box)\s+(?:x\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+\s*,?\s*(?:and\s+)?y\s*(?:=|:)?\s*\d+\s*(?:-|–|to)\s*\d+|(?:from\s+)?\(\s*\d+\s*,\s*\d+\s*\)\s*(?:to|-)\s*\(\s*\d+\s*,\s*\d+\s*\)))`;
 const OF_THE_IMAGE = String.raw`(?:\s+of\s+(?:the\s+)?(?:image|field(?:\s+of\s+view)?|frame|fov|view|well|movie))?`;
+/** The middle of the field, not of the stack or the movie ("the middle z slice", "the middle frame": a z or time scope). */
+const CENTRE = String.raw`(?:${CENTRE_WORDS.join('|')})(?![\s-]+(?:z\b|z[\s-]*(?:slices?|planes?|sections?)|slices?|planes?|sections?|frames?|time\s*points?|timepoints?|focal))`;
 
 /**
  * A part of the field named as a place: "in the top left quarter", "within the centre of the image", "on the left
  * half", "in the central 64x64 region", "in the region x 10-100, y 20-80", "in the ROI" (a step's note names one it
  * cannot apply).
  */
-export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|${CENTRE_WORDS.join('|')}|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
+export const REGION = new RegExp(String.raw`\b(?:in|inside|within|at|on|from|of)\s+(?:the\s+|a\s+|my\s+)?(?:${PART}|(?:left|right|top|bottom)\s+edge|${CENTRE}|roi|region\s+of\s+interest)${OF_THE_IMAGE}\b`, 'i');
 
 /** A part of the field as the scope of a step, with or without a preposition ("only the top half", "segment the left half of the image", "in the centre"). */
-const SCOPED_PART = new RegExp(String.raw`${REGION.source}|\b(?:only|just|solely)\s+(?:in\s+|on\s+)?(?:the\s+)?(?:${PART}|${CENTRE_WORDS.join('|')})${OF_THE_IMAGE}\b|\b(?:the|a)\s+${PART}${OF_THE_IMAGE}\b`, 'i');
+const SCOPED_PART = new RegExp(String.raw`${REGION.source}|\b(?:only|just|solely)\s+(?:in\s+|on\s+)?(?:the\s+)?(?:${PART}|${CENTRE})${OF_THE_IMAGE}\b|\b(?:the|a)\s+${PART}${OF_THE_IMAGE}\b`, 'i');
 
 /** Words that place a step after another ("then crop"): a cut said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|afterwards|once\s+(?:that|this|it)\s+is\s+done)\b/i;
