@@ -350,7 +350,13 @@ export class ToolIndex {
     // a misspelling keeps its first letter ("segmnet", "stabalise")
     let best: string | undefined;
     let bestDistance = edits + 1;
-    if (stemEdits > 0) {
+    // (a short stem stands for the word only when the stemmer took an inflection off it: "segmnted" is "segmnt" + "ed",
+    // but "seperate" is "seper" + "ate", a word of its own, never a slip of "super" of super-resolution; a stem of six
+    // letters or more carries its word, "quantif" of "quantification")
+    let kept = 0;
+    while (kept < stem.length && stem[kept] === word[kept]) kept++;
+    const ending = word.slice(kept);
+    if (stemEdits > 0 && (stem.length >= 6 || ending.length < 3 || /^(?:ing|ies|ied|ers)$/.test(ending))) {
       for (const v of new Set([...this.vocabulary, ...this.written])) {
         if (v.length < 4 || v[0] !== stem[0]) continue;
         // (editDistance says max + 1 for anything farther: no closer than the edits allowed is no slip)
