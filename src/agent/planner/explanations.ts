@@ -266,6 +266,8 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
   if (asksMethodsText(question)) return methodsText(question, earlier, index, schemaOf);
   // "what version is this?": the software's own version, read from its package
   if (asksVersion(question)) return versionReply();
+  // "where did the labels get saved?": the files the steps wrote, from the record
+  if (asksWhereResultsAre(question)) return whereResultsAre(question, earlier);
   // "did you denoise it first?": whether a step ran, from the record
   const ranOrNot = stepRanAsked(question, earlier, index);
   if (ranOrNot) return ranOrNot;
@@ -545,6 +547,37 @@ function versionReply(): string {
   const v = softwareVersions();
   const libs = Object.entries(v).filter(([k]) => k !== 'cellpilot' && k !== 'node').map(([k, val]) => `${k} ${val}`);
   return `cellpilot ${v.cellpilot}, on Node.js ${v.node}${libs.length ? `; libraries that compute results: ${libs.join(', ')}` : ''}. Each step's provenance record keeps these versions.`;
+}
+
+/**
+ * "where did the labels get saved", "where'd you put the tracks", "which folder are the results in?", "where can I find
+ * the output files?": where a step's files are, a where-question (or one of a folder or path) whose subject is a result
+ * (labels, tracks, a table, a figure, files), never of objects in the image ("where did the cells go?").
+ */
+const RESULT_NOUN = String.raw`(?:label(?:s|led)?(?:\s+(?:images?|files?|masks?))?|masks?|segmentations?|tracks?|trajector(?:y|ies)|tables?|csvs?|spreadsheets?|results?|outputs?|files?|plots?|figures?|graphs?|pngs?|tiffs?|tifs?|pipelines?|measurements?)`;
+const STORED = String.raw`(?:sav(?:e|ed|ing)|stor(?:e|ed|ing)|writ(?:e|ten|ing)|wrote|put|kept|keep|go|gone|went|end(?:ed)?\s+up|land(?:ed)?|lives?|located|dumped|exported|gets?|got)`;
+const WHERE_STORED = new RegExp(String.raw`\bwhere(?:'d|'s|’d|’s|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|could|should|might)\b)(?:\s+[\w'’-]+){0,6}?\s+${RESULT_NOUN}\b(?:\s+(?:\w+\s+){0,2}?(?:been\s+|be\s+|get\s+|got\s+)?${STORED}\b|\s*(?:now|then|at|again|pls|please|stored|kept)?\s*[?.!]*\s*$)|\bwhere(?:'d|’d|\s+(?:did|do|have|has|had|will|would))\s+(?:you|u|it|they|we|cellpilot)\s+(?:\w+\s+)?${STORED}\b(?!\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?)\b)|\b(?:which|what)\s+(?:folder|directory|dir|path|location)\b|\bpath\s+(?:to|of)\s+(?:the\s+|my\s+|your\s+)?(?:\w+\s+)?${RESULT_NOUN}\b`, 'i');
+export function asksWhereResultsAre(text: string): boolean {
+  const plain = plainQuestion(text);
+  if (!WHERE_STORED.test(plain)) return false;
+  // ("where do the tracks end up?", "where did the trajectories go?": where the cells moved, a question of the data)
+  return !(/\b(?:tracks?|trajector(?:y|ies))\b/i.test(plain) && /\b(?:go|gone|went|goes|end(?:ed|s)?\s+up|land(?:ed|s)?)\b/i.test(plain) && !/\b(?:files?|folder|saved|stored|written|csv)\b/i.test(plain));
+}
+
+/** The kinds of result a noun names ("the masks" → labels), from the artifact types. */
+const NOUN_TYPES: [RegExp, string][] = [[/\b(?:label|mask|segmentation)/i, 'labels'], [/\b(?:track|trajector)/i, 'tracks'], [/\b(?:table|csv|spreadsheet|measurement)/i, 'table'], [/\b(?:plot|figure|graph|png)/i, 'plot'], [/\bpipeline/i, 'pipeline']];
+
+/** Where the files of the steps that ran are, those of the kind the question names first; from the record, nothing run. */
+function whereResultsAre(question: string, earlier: PastResult[]): string {
+  const made = earlier.filter((r) => r.ok).flatMap((r) => r.artifacts.filter((a) => a.path).map((a) => ({ ...a, tool: r.tool })));
+  if (made.length === 0) return 'Nothing has run in this session yet, so no step has saved any files (I ran nothing).';
+  const types = new Set(NOUN_TYPES.filter(([re]) => re.test(question)).map(([, t]) => t));
+  const named = made.filter((a) => types.has(a.type));
+  const shown = named.length ? named : made;
+  const missing = types.size && !named.length ? `No step has made ${[...types].join(' or ')} in this session; the files the steps saved: ` : '';
+  const dirs = [...new Set(shown.map((a) => a.path!.replace(/\/[^/]*$/, '')))];
+  const list = shown.map((a) => `${a.id} (${a.type}, from ${a.tool}) saved at ${a.path}`).join('; ');
+  return `${missing}${list}${dirs.length === 1 ? `. Folder: ${dirs[0]}` : ''} (from the session's record; I ran nothing).`;
 }
 
 /** "did you denoise it first?", "have you corrected the drift?": whether a step ran, said of the movie or nothing (not of results: "did you find divisions?"). */

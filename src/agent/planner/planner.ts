@@ -3543,9 +3543,25 @@ function reportedQuantityPlan(text: string, named: string[], conversation: Conve
 /** Words for the present moment: a setting asked "now" is the instrument's, not one a recording keeps. */
 const NOW = /\b(?:current(?:ly)?|right now|at the moment|at present|presently|as (?:it|we) (?:is|are|stands?) now)\b/i;
 
+/**
+ * "time between frames pls", "pixel size please", "frame interval?": a property of the recording named alone, a short
+ * phrase with no value and no verb that sets, asks for it as a question does (a value told, "interval 5 min", sets it).
+ */
+function namesAPropertyAlone(text: string, catalogue: Catalogue): boolean {
+  const plain = plainQuestion(text);
+  if (/\d/.test(plain) || plain.split(/\s+/).length > 8 || /\b(?:set|use|change|make|assume|take|treat|put|is|are|be|was|were|should|to)\b|[:=]/i.test(plain)) return false;
+  const asked = recordingQuestion(text, catalogue);
+  if (!asked || asked.loose || (asked.score ?? 0) < 1) return false;
+  // (every word is the property's own phrase or politeness: "average the channels together" asks for a step)
+  const results = selfOf(asked.tool, catalogue)?.results ?? {};
+  const own = new Set(asked.keys.flatMap((k) => results[k]?.words ?? []).join(' ').toLowerCase().match(/[\p{L}]+/gu) ?? []);
+  const words = plain.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.every((w) => own.has(w) || /^(?:pls|plz|please|thx|thanks|ta|cheers|btw|again|quick|q|the|a|an|of|this|that|my|our|its|movie|film|file|stack|recording|video|data|and|plus|s)$/.test(w));
+}
+
 function recordingPlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   // (a question, not a request worded as one: "show me a colour-coded time projection" asks for a step)
-  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)) || pointsAtTheMovie(text))) return undefined;
+  if (acquisitionRunning(conversation) || !(isQuestion(text) || isQuestion(plainQuestion(text)) || pointsAtTheMovie(text) || namesAPropertyAlone(text, catalogue))) return undefined;
   // "pixel size: 0.65 um", "frame rate 2 fps": a value stated with a unit that calibrates, no question mark, tells; it does not ask
   if (!isQuestion(text) && Object.keys(statedCalibration(text)).length > 0) return undefined;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie') && findPaths(text).length === 0) return undefined;

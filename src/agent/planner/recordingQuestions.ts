@@ -133,7 +133,10 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
   if (readQuestion(text).whichFrame) return undefined;
   // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
-  if (/\bhow\s+(?!many\b|much\b)[a-z]+\s+(?:are|were|do|did|is)\s+(?:they|these|those|them|each)\b/i.test(plainQuestion(text))) return undefined;
+  // ("how big is each frame?", "how many frames and how big are they?": "each" of the recording's parts, or a pronoun whose
+  // nearest noun before it is one of them, asks about the file)
+  const pronoun = /\bhow\s+(?!many\b|much\b)[a-z]+\s+(?:are|were|do|did|is)\s+(?:they|these|those|them|each)\b(?!\s+(?:frames?|images?|pictures?|time ?points?|timepoints?|planes?|slices?|z[- ]?slices?|tiles?|channels?)\b)/i.exec(plainQuestion(text));
+  if (pronoun && !partsOfTheRecordingBefore(plainQuestion(text).slice(0, pronoun.index))) return undefined;
   // "what's the mean speed? the pixels are 0.65 µm": a value the person tells is no property asked
   const words = wordsOf(withoutToldValues(text));
   if (words.length === 0 || words.length > 24) return undefined;
@@ -185,6 +188,13 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     return { tool, keys, score: top, ...(top < 1 ? { loose: true } : {}) };
   }
   return undefined;
+}
+
+/** The nearest noun before a pronoun names the recording's parts ("how many frames and how big are they?"), none analysed. */
+function partsOfTheRecordingBefore(before: string): boolean {
+  const nouns = before.match(/\b(?:frames?|images?|pictures?|time ?points?|timepoints?|planes?|slices?|tiles?|channels?|cells?|nuclei|nucleus|objects?|tracks?|spots?|particles?|labels?|masks?|divisions?)\b/gi) ?? [];
+  const last = nouns[nouns.length - 1];
+  return last !== undefined && !ANALYSED.test(last.toLowerCase());
 }
 
 /**
