@@ -18,6 +18,7 @@ import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
+import { asksWhereResultsAre } from './explanations.ts';
 
 
 function formatValue(v: unknown): string {
@@ -425,7 +426,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const done = all.filter((r) => r.ok);
       return done.length ? `So far: ${done.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
     }
-    if (/\bwhere (?:is|are)\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(plan.question)) {
+    if (/\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(plan.question) || asksWhereResultsAre(plan.question)) {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }
