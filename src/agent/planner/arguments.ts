@@ -162,7 +162,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       if (area && !nameWords(name).includes(AREA_MEANING)) continue;
       // ("the cells bigger than 40 px": a size compared is on the objects' size, never a distance or a smoothing: only a setting
       // whose name says a size, an area or a radius takes it)
-      if (sizeCompared && !nameWords(name).some((w) => SIZE_MEANINGS.has(w))) continue;
+      // (a setting named by its own words stays its: "seed distance no smaller than 7 px")
+      if (sizeCompared && !nameWords(name).some((w) => SIZE_MEANINGS.has(w) || said.has(w))) continue;
       if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
