@@ -354,7 +354,43 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // (bounds said as comparisons, "drop those smaller than 40 px" or "keep those smaller than 2000 px", are read from the schema's words with their direction)
   const minArea = c.read.quantity(['count', 'length'], /min(?:imum)? (?:area|size)/);
   if (minArea && !r && !d) args.minAreaPx = minArea.value;
+  Object.assign(args, sizeRangeAsAreas(c.text, c.pixelSizeUm, args));
+  // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
+  const vague = VAGUE_SIZE.exec(c.request ?? c.text) ?? VAGUE_SIZE.exec(c.text);
+  if (vague && args.minAreaPx === undefined && args.maxAreaPx === undefined) {
+    const big = /^(?:big|bigger|huge|large|giant|massive|oversized)$/i.test(vague[1]);
+    const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
+    args.$note = `${notes}"${vague[0].trim()}": objects ${big ? 'larger than the largest area' : 'smaller than the least area'} kept are left out, a bound chosen from the typical object's size measured on the movie (shown with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
+  }
   return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/** As the planner's VAGUE_SIZE_LEFT_OUT: things left out by a vague size word ("ignore the tiny stuff"). */
+const VAGUE_SIZE = /\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without)\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)\b/i;
+const LENGTH_UNIT = String.raw`(px|pixels?|µm|um|microns?|micrometres?|micrometers?)`;
+/** "objects 10-20 µm in diameter", "8-12 px radius", "a diameter of 10 to 20 µm", "radius between 5 and 8 px" (not squared). */
+const SIZE_RANGE = new RegExp(String.raw`(?:\b(radius|radii|diameters?|width)\s+(?:of\s+|is\s+|=\s*)?(?:between\s+|from\s+|about\s+|around\s+)?)?(\d+(?:\.\d+)?)\s*${LENGTH_UNIT}?\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*${LENGTH_UNIT}(?!\s*(?:²|\^?\s*2|squared))\b\s*(?:(?:in\s+)?(radius|radii|diameter|across|wide))?`, 'i');
+
+/**
+ * A range of sizes said as a length (a diameter or a radius, in px or µm): the area bounds segment takes (pi r^2 at each
+ * end, in px), the object radius the middle of the range; in µm converted with the movie's pixel size, else named with
+ * what is needed. Undefined-free: {} when no such range is said.
+ */
+function sizeRangeAsAreas(text: string, pixelSizeUm: number | undefined, args: Record<string, unknown>): Record<string, unknown> {
+  const m = SIZE_RANGE.exec(text);
+  if (!m || (!m[1] && !m[6])) return {};
+  const radius = /^radi/i.test(m[1] ?? m[6]);
+  const micrometres = !/^p/i.test(m[5]) || (m[3] !== undefined && !/^p/i.test(m[3]));
+  const notes = typeof args.$note === 'string' && !/ across (?:was not applied|is a radius)/.test(args.$note) ? `${args.$note} ` : '';
+  if (micrometres && (!pixelSizeUm || pixelSizeUm <= 0)) {
+    return { objectRadiusPx: undefined, $note: `${notes}Not applied: the size range "${m[0].trim()}" — the movie does not record its pixel size, so it cannot be turned into the area bounds in pixels; set the pixel size (e.g. "the pixel size is 0.65 µm") and run it again.` };
+  }
+  const toPx = micrometres ? 1 / pixelSizeUm! : 1;
+  const [low, high] = [Number(m[2]), Number(m[4])].map((v) => (v * toPx) / (radius ? 1 : 2));
+  if (!(low > 0 && high > low)) return {};
+  const [minAreaPx, maxAreaPx] = [Math.max(1, Math.floor(Math.PI * low * low)), Math.ceil(Math.PI * high * high)];
+  const objectRadiusPx = Number(((low + high) / 2).toFixed(1));
+  return { minAreaPx, maxAreaPx, objectRadiusPx, $note: `${notes}The size range "${m[0].trim()}" is a radius of ${formatNumber(Number(low.toFixed(2)))}-${formatNumber(Number(high.toFixed(2)))} px${micrometres ? ` at ${formatNumber(pixelSizeUm!)} µm/px` : ''}: objects of ${minAreaPx}-${maxAreaPx} px² kept.` };
 }
 
 /** "drop anything bigger than a typical nucleus", "keep only cells larger than an average one": objects compared with a typical object. */

@@ -118,7 +118,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
     if (used.has(q.value)) continue; // the tool's own reading took it already
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
-    if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*$/i.test(q.before)) continue;
+    if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*(?:(?:from\s+|between\s+)?\d+\s*(?:-|–|to|through|thru|and)\s*)?$/i.test(q.before)) continue;
     // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
     if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
     // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
@@ -140,6 +140,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     if (bound) near.add(meaning(normalizeWord(bound)));
     // ("smaller than 40 px²": a squared unit says the area, and is never a length such as a radius)
     const area = isSquared(q);
+    const sizeCompared = q.kind === 'length' && SIZE_COMPARED.test(before.split(/[,;.]/).at(-1) ?? '');
     if (area) {
       near.add(AREA_MEANING);
       said.add(AREA_MEANING);
@@ -159,6 +160,10 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
       if (name in out) continue;
       if (area && !nameWords(name).includes(AREA_MEANING)) continue;
+      // ("the cells bigger than 40 px": a size compared is on the objects' size, never a distance or a smoothing: only a setting
+      // whose name says a size, an area or a radius takes it)
+      // (a setting named by its own words stays its: "seed distance no smaller than 7 px")
+      if (sizeCompared && !nameWords(name).some((w) => SIZE_MEANINGS.has(w) || said.has(w))) continue;
       if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
@@ -222,6 +227,8 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
     const [low, high] = [qs[i], qs[i + 1]];
     const between = clause.slice(low.end, high.start);
     if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–|—|~|through|thru)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
+    // ("in frames 5 to 10 measure the cells bigger than 40 px": a range of frames, time points or slices is which ones, no bounds of a setting)
+    if (/\b(?:frames?|time\s?points?|timepoints?|slices?|planes?|stacks?)\s*#?\s*(?:from\s+|between\s+)?$/i.test(clause.slice(0, low.start))) continue;
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);
     // ("objects 8-12 px radius", "a diameter of 10 to 20 px": a range said of a length is no area)
     if (!isSquared(high) && (LENGTH_AFTER_RANGE.test(clause.slice(high.end)) || LENGTH_BEFORE_RANGE.test(clause.slice(Math.max(0, low.start - 40), low.start)))) continue;
@@ -252,6 +259,9 @@ const LENGTH_BEFORE_RANGE = /\b(?:radius|radii|diameter|width)\s+(?:of\s+|is\s+|
 const THINGS_SIZED_BEFORE = /\b(?:objects?|cells?|nuclei|nucleus|blobs?|particles?|spots?|things?|anything|ones|those|these|sizes?|sized)\s+(?:(?:that\s+are|which\s+are|are|is|of|with|in)\s+)?(?:(?:sizes?|sized)\s+)?(?:between|from|of)?\s*$/i;
 const FRAME_MEANING = meaning(normalizeWord('frame'));
 const AREA_MEANING = meaning(normalizeWord('area'));
+/** "bigger than", "smaller than", "tinier than": a comparison of size, whose number only a size setting takes. */
+const SIZE_COMPARED = /\b(?:bigger|larger|smaller|tinier|wider|narrower)\s+than\s*$|\b(?:bigger|larger|smaller|tinier)\s+(?:than\s+)?(?:about\s+|around\s+|~\s*)?$/i;
+const SIZE_MEANINGS = new Set(['area', 'size', 'radius', 'diameter', 'width'].map((w) => meaning(normalizeWord(w))));
 
 /** A length said squared ("40 px²", "40 px^2", "40 pixels squared"): an area. */
 function isSquared(q: Quantity): boolean {

@@ -158,6 +158,9 @@ function argumentNamesOf(catalogue: Catalogue): Set<string> {
 }
 
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
+/** Things left out by a vague size word: "ignore the tiny stuff", "drop small bits", "skip the huge clumps". */
+export const VAGUE_SIZE_LEFT_OUT = /\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without|no)\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)\b/i;
+
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   // (read several times per planning step: stepMemo.ts)
   return memoCopiedForStep(catalogue, 'understand', original, () => understandNow(original, catalogue));
@@ -244,6 +247,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "track, ignore divisions", "so turn off splitting", "ignore mitoses when tracking": a step whose words are all what a
     // verb leaves out or switches off is not run (excluded); the clause's other words may still name one ("... when tracking")
     // (not things found left out, "ignore nuclei smaller than 30 px": a filter on the objects, read below)
+    if (best && !clause.negated && !best.named && !best.nameWord && VAGUE_SIZE_LEFT_OUT.test(clause.text) && leftOutSpans(clause.text).length) return;
     if (best && !clause.negated && !best.named) {
       const leftOut = leftOutSpans(clause.text).filter((s) => s.text && !OBJECT_WORDS.test(s.text));
       const saidOf = new Set(leftOut.flatMap((s) => tokenize(s.text).map((t) => meaning(t.stem))));
@@ -450,6 +454,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       picked.push({ clause: i, tool: switchedOff });
       return;
     }
+    // ("ignore the tiny stuff", "drop the big clumps": things left out by a vague size word, no step; the finding step's own
+    // reading applies the size bound it chooses from the movie and says so)
+    if (clause.negated && !best.named && !best.nameWord && VAGUE_SIZE_LEFT_OUT.test(clause.text)) return;
     if (clause.negated) {
       excluded.push(best.tool);
       excludedSpans.push({ start: clause.start, end: clause.end });
@@ -2008,6 +2015,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
  */
 function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
+    // (what the added step's own reading says of the words, "ignore the tiny stuff": told, never dropped with its arguments)
+    if (typeof step.args.$note === 'string' && !notes.includes(step.args.$note)) notes.push(step.args.$note);
+    delete step.args.$note;
     // ("the cells found by a LoG filter and then tracked": a method the added step stands in for is its own, said as such)
     // (only a name said as a method: "a LoG filter", "with StarDist"; not "on a log scale")
     const names = standsInFor(step, catalogue).filter((name) => namedAsMethod(step.clause, name));

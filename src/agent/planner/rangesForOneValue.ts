@@ -123,6 +123,8 @@ export function rangesForOneValue(steps: PlannedStep[], catalogue: Catalogue): s
 /** The plan with each range for a one-value setting unset and named (the plan's steps are copied, not changed). */
 export function withRangesNamed(plan: Plan, catalogue: Catalogue): Plan {
   const steps = plan.steps.map((s) => ({ ...s, args: { ...s.args } }));
-  const lines = rangesForOneValue(steps, catalogue).filter((l) => !(plan.notes ?? []).includes(l));
+  // (a range a step's own reading already told of, "the size range "10-20 µm in diameter" is ...": applied or named there)
+  const told = (l: string) => { const said = /the range "([^"]+)"/.exec(l)?.[1]; return !!said && (plan.notes ?? []).some((n) => [...n.matchAll(/"([^"]+)"/g)].some((q) => q[1].includes(said))); };
+  const lines = rangesForOneValue(steps, catalogue).filter((l) => !(plan.notes ?? []).includes(l) && !told(l));
   return lines.length ? { ...plan, steps, notes: [...(plan.notes ?? []), ...lines] } : plan;
 }

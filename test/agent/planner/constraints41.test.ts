@@ -68,10 +68,11 @@ describe('bounds and ranges in other forms (stop 41)', () => {
     expect(said(norm('segment, only objects with area in [50, 500] px'))).not.toMatch(/Not applied/);
     expect(argsOf('segment then measure objects with area > 30 px and < 800 px', 'segment')).toMatchObject({ minAreaPx: 30, maxAreaPx: 800 });
   });
-  it('a range for a setting of one value is named, never read as an area range or dropped', () => {
+  it('a range of object radii is the area bounds (pi r^2 at each end); a range for another setting of one value is named', () => {
     for (const text of ['segment, objects 8-12 px radius', 'segment, radius 8-12 px']) {
-      expect(argsOf(text, 'segment').minAreaPx).toBeUndefined();
-      expect(said(text)).toMatch(/the range "8-12 px"/);
+      expect(argsOf(text, 'segment')).toMatchObject({ minAreaPx: 201, maxAreaPx: 453 });
+      expect(said(text)).toMatch(/8-12 px/);
+      expect(said(text)).not.toMatch(/Not applied/);
     }
     expect(said('track, linking radius 10-15 px', movieAndLabels)).toMatch(/the range "10-15 px"/);
   });
