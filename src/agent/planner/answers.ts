@@ -175,6 +175,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
+        // a value the tool declares as its headline before a detail that shares its words ("how many tracks end in a
+        // division?": the divisions kept, not "divisions the tracker proposed before the evidence check")
+        if (score > 0 && (declared[k] as { headline?: boolean } | undefined)?.headline) score += 0.1;
         // a value whose own name the question says ("how many cell divisions?" → divisions) before one whose description only mentions it ("pieces ... no division")
         if (score > 0 && index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w))) score += 0.3;
         // a step run for this very question answers it before an older one
@@ -607,6 +610,9 @@ export function withVerdict(question: string, answer: string): string {
     const change = relativeChange(answer);
     if (change !== undefined) return `${Math.abs(change) <= STEADY_TOLERANCE ? 'Yes' : 'No'}: ${answer} (${change >= 0 ? '+' : ''}${Number((change * 100).toPrecision(3))}% from first to last; within ±${STEADY_TOLERANCE * 100}% counts as steady)`;
   }
+  // "is that significant?": the test's verdict, not the direction's ("Yes: ... not significant" read as a yes)
+  const tested = /\b(not )?significant at the 5% level\b/.exec(answer);
+  if (tested && /\bsignifican/i.test(plainQuestion(question))) return say(!tested[1]);
   const direction = claimedDirection(question);
   // a change between two parts of the movie, or over the whole series
   const change = /\(([+-][\d.]+)%\)/.exec(answer)?.[1] ?? (/;\s*up from\b/.test(answer) ? '1' : /;\s*down from\b/.test(answer) ? '-1' : /;\s*unchanged\b/.test(answer) ? '0' : undefined);

@@ -33,6 +33,23 @@ describe('a setting made for later steps', () => {
   });
 });
 
+describe('a value of a step is chosen by its own words, not by the words of its tool', () => {
+  const tracked: PastResult = { tool: 'track', args: {}, ok: true, summary: 'Tracked 655 objects into 20 tracks (1 division).', values: { tracks: 20, divisions: 1, divisionsProposed: 7 }, artifacts: [] };
+  it('answers the divisions kept before those the tracker proposed ("tracker" in a description is no reason)', () => {
+    const c: Conversation = { ...conversation(), earlier: [tracked] };
+    expect(answerFromValues('how many tracks end in a division?', c, [tracked])).toMatch(/^Divisions = 1\b/);
+    expect(answerFromValues('how many tracks?', c, [tracked])).toMatch(/^Tracks = 20\b/);
+  });
+});
+
+describe('a significance question', () => {
+  it('is answered by the test, not by the direction of the change', () => {
+    const compared = (verdict: string) => `mean speed: 1.78 px/frame in the first half vs 1.92 px/frame in the second half (+7.8%): higher in the second half (from tracks-1; means; Welch's two-sided t-test of the values (n = 268 and 354): t = 1.25, p = 0.214, ${verdict} at the 5% level)`;
+    expect(withVerdict('is that significant?', compared('not significant'))).toMatch(/^No: /);
+    expect(withVerdict('is the increase significant?', compared('significant'))).toMatch(/^Yes: /);
+  });
+});
+
 describe('values per frame and events at the scope asked', () => {
   const segmented: PastResult = { tool: 'segment', args: {}, ok: true, summary: 'Found 4 objects per frame.', values: { objects: 16, objectsPerFrameMean: 4, objectsPerFrame: [3, 4, 4, 5] }, artifacts: [] };
   const divisions: PastResult = { tool: 'detect_divisions', args: {}, ok: true, summary: 'Found 2 divisions.', values: { divisions: 2, framesOneBased: [7, 3] }, artifacts: [] };
