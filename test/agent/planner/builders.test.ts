@@ -89,6 +89,8 @@ describe('tool-owned argument readers', () => {
       'src/agent/agentTools.ts': ['denoise'],
       // 'plot' is also an artifact type (a pipeline input's type)
       'src/agent/pipeline.ts': ['plot'],
+      // ... and the kind of file "where are the plots?" asks for (explanations.ts NOUN_TYPES: artifact types)
+      'src/agent/planner/explanations.ts': ['plot'],
       // 'help' is also a notice's tone in the chat, and the /help command
       'src/ui/App.tsx': ['help'],
       'src/ui/state.ts': ['help'],
