@@ -60,3 +60,12 @@ export const formatNumber = (n: number): string => String(Math.round(n * 100) / 
 export function pixelsFromMicrometres(valueUm: number, pixelSizeUm: number | undefined): number | undefined {
   return pixelSizeUm === undefined ? undefined : Math.round((valueUm / pixelSizeUm) * 100) / 100;
 }
+
+/** Things left out by a vague size word, after a verb ("ignore the tiny stuff", "get rid of the big clumps"); "no" leads it too when `withNo`. */
+function vagueSizeLeftOut(withNo: boolean): RegExp {
+  return new RegExp(String.raw`\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without${withNo ? '|no' : ''})\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)\b`, 'i');
+}
+/** "ignore the tiny stuff": the segment tool's reading (a verb leads). */
+export const VAGUE_SIZE_LEFT_OUT_BY_VERB = vagueSizeLeftOut(false);
+/** ... or "no tiny bits": the planner's reading of a clause that leaves things out. */
+export const VAGUE_SIZE_LEFT_OUT = vagueSizeLeftOut(true);

@@ -17,7 +17,7 @@ import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
-import { formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
 
 const schema = z.object({
   movie: movieArg,
@@ -356,7 +356,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (minArea && !r && !d) args.minAreaPx = minArea.value;
   Object.assign(args, sizeRangeAsAreas(c.text, c.pixelSizeUm, args));
   // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
-  const vague = VAGUE_SIZE.exec(c.request ?? c.text) ?? VAGUE_SIZE.exec(c.text);
+  const vague = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.request ?? c.text) ?? VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.text);
   if (vague && args.minAreaPx === undefined && args.maxAreaPx === undefined) {
     const big = /^(?:big|bigger|huge|large|giant|massive|oversized)$/i.test(vague[1]);
     const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
@@ -365,8 +365,6 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   return { ...args, ...typicalObjectBound(c.text, args) };
 }
 
-/** As the planner's VAGUE_SIZE_LEFT_OUT: things left out by a vague size word ("ignore the tiny stuff"). */
-const VAGUE_SIZE = /\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without)\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)\b/i;
 const LENGTH_UNIT = String.raw`(px|pixels?|µm|um|microns?|micrometres?|micrometers?)`;
 /** "objects 10-20 µm in diameter", "8-12 px radius", "a diameter of 10 to 20 µm", "radius between 5 and 8 px" (not squared). */
 const SIZE_RANGE = new RegExp(String.raw`(?:\b(radius|radii|diameters?|width)\s+(?:of\s+|is\s+|=\s*)?(?:between\s+|from\s+|about\s+|around\s+)?)?(\d+(?:\.\d+)?)\s*${LENGTH_UNIT}?\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*${LENGTH_UNIT}(?!\s*(?:²|\^?\s*2|squared))\b\s*(?:(?:in\s+)?(radius|radii|diameter|across|wide))?`, 'i');

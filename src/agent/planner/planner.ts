@@ -52,7 +52,7 @@ import { numericArgumentsDescribed, relativeChanges } from './relativeChanges.ts
 import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
-import { formatNumber } from '../../../tools/requestWords.ts';
+import { formatNumber, VAGUE_SIZE_LEFT_OUT } from '../../../tools/requestWords.ts';
 import { programNamedIn } from '../../../tools/common.ts';
 import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
 import { trackEndsAsked } from './trackSpans.ts';
@@ -158,9 +158,6 @@ function argumentNamesOf(catalogue: Catalogue): Set<string> {
 }
 
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
-/** Things left out by a vague size word: "ignore the tiny stuff", "drop small bits", "skip the huge clumps". */
-export const VAGUE_SIZE_LEFT_OUT = /\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without|no)\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)\b/i;
-
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   // (read several times per planning step: stepMemo.ts)
   return memoCopiedForStep(catalogue, 'understand', original, () => understandNow(original, catalogue));
