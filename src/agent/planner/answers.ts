@@ -18,7 +18,7 @@ import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
-import { asksWhereResultsAre } from './explanations.ts';
+import { asksAboutFiles } from './explanations.ts';
 
 
 function formatValue(v: unknown): string {
@@ -177,7 +177,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && k in declared) score += 0.25;
         // a value the tool declares as its headline before a detail that shares its words ("how many tracks end in a
         // division?": the divisions kept, not "divisions the tracker proposed before the evidence check")
-        if (score > 0 && (declared[k] as { headline?: boolean } | undefined)?.headline) score += 0.1;
+        if (score > 0 && declared[k]?.headline) score += 0.1;
         // a value whose own name the question says ("how many cell divisions?" → divisions) before one whose description only mentions it ("pieces ... no division")
         if (score > 0 && index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w))) score += 0.3;
         // a step run for this very question answers it before an older one
@@ -429,7 +429,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
       const done = all.filter((r) => r.ok);
       return done.length ? `So far: ${done.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
     }
-    if (/\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(plan.question) || asksWhereResultsAre(plan.question)) {
+    if (asksAboutFiles(plan.question)) {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
     }

@@ -557,6 +557,10 @@ function versionReply(): string {
 const RESULT_NOUN = String.raw`(?:label(?:s|led)?(?:\s+(?:images?|files?|masks?))?|masks?|segmentations?|tracks?|trajector(?:y|ies)|tables?|csvs?|spreadsheets?|results?|outputs?|files?|plots?|figures?|graphs?|pngs?|tiffs?|tifs?|pipelines?|measurements?)`;
 const STORED = String.raw`(?:sav(?:e|ed|ing)|stor(?:e|ed|ing)|writ(?:e|ten|ing)|wrote|put|kept|keep|go|gone|went|end(?:ed)?\s+up|land(?:ed)?|lives?|located|dumped|exported|gets?|got)`;
 const WHERE_STORED = new RegExp(String.raw`\bwhere(?:'d|'s|’d|’s|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|could|should|might)\b)(?:\s+[\w'’-]+){0,6}?\s+${RESULT_NOUN}\b(?:\s+(?:\w+\s+){0,2}?(?:been\s+|be\s+|get\s+|got\s+)?${STORED}\b|\s*(?:now|then|at|again|pls|please|stored|kept)?\s*[?.!]*\s*$)|\bwhere(?:'d|’d|\s+(?:did|do|have|has|had|will|would))\s+(?:you|u|it|they|we|cellpilot)\s+(?:\w+\s+)?${STORED}\b(?!\s+(?:the\s+)?(?:cells?|nuclei|nucleus|objects?)\b)|\b(?:which|what)\s+(?:folder|directory|dir|path|location)\b|\bpath\s+(?:to|of)\s+(?:the\s+|my\s+|your\s+)?(?:\w+\s+)?${RESULT_NOUN}\b`, 'i');
+/** "which files?", "the outputs?", "where are the masks saved?": a question about the files the session made. */
+export function asksAboutFiles(text: string): boolean {
+  return /\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text) || asksWhereResultsAre(text);
+}
 export function asksWhereResultsAre(text: string): boolean {
   const plain = plainQuestion(text);
   if (!WHERE_STORED.test(plain)) return false;

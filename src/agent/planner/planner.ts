@@ -26,7 +26,7 @@ import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectMotion, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
-import { asksWhereResultsAre, explainStep } from './explanations.ts';
+import { asksAboutFiles, explainStep } from './explanations.ts';
 import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
@@ -3424,7 +3424,7 @@ function missingInput(type: InputType, tool: string): string {
 /** "what have you done so far?", "where are the results?": answered from the session's record. */
 function aboutTheSession(text: string): boolean {
   // ("where are the biggest nuclei?" asks where objects are in the image, not where the files are)
-  return /\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b|\bwhich files?\b|\bwhat files?\b|\boutputs?\b/i.test(text) || asksWhereResultsAre(text);
+  return /\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(text) || asksAboutFiles(text);
 }
 
 
