@@ -619,10 +619,15 @@ async function trackedMovie(args: Args, ctx: ToolContext) {
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
-  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'movie of the tracks', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured'],
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'movie of the tracks', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured', 'boxplot', 'violinplot'],
   examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],
+  // (box and violin plots are figures of one feature's distribution that plot does not draw: the histogram shows it)
+  insteadOf: {
+    boxplot: { args: { kind: 'histogram' }, say: 'A box plot is not drawn here: I drew a histogram of the same values instead (their median and spread show in its shape).' },
+    violinplot: { args: { kind: 'histogram' }, say: 'A violin plot is not drawn here: I drew a histogram of the same values instead (the distribution a violin plot shows).' },
+  },
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
   valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'paths on top', 'trajectories on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours', 'still of frame', 'snapshot of frame', 'tracks on frame', 'tracks over frame', 'paths on frame'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames', 'through the movie', 'across the movie', 'over the course of the movie', 'over the recording', 'through the recording'] } },
   description:

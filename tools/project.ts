@@ -3,12 +3,16 @@
 import { z } from 'zod';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
+import { colouredByAProperty, colouredByAPropertyLine } from './requestWords.ts';
 
 /** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
 /** Colour that tells time: "coloured by time", "colour each frame differently", "each frame a different colour", "time-coloured". */
 const COLOURED_BY_TIME = /\bcolou?r(?:ed|[- ]coded)?\s+(?:by|according\s+to|with)\s+(?:the\s+)?(?:time|frames?|time ?points?)\b|\bcolou?r\s+(?:each|every)\s+(?:frame|time ?point)\b|\b(?:each|every)\s+(?:frame|time ?point)\s+(?:in\s+)?(?:a\s+)?(?:different|its\s+own)\s+colou?r\b|\btime[- ]colou?red\b/i;
 
 function readProjectionRequest(c: RequestClause): Record<string, unknown> {
+  // ("colour-code the nuclei by their area": the Temporal-Color Code colours by time only; no projection, the line says why)
+  const property = colouredByAProperty(c.text);
+  if (property) return { $decline: colouredByAPropertyLine(property) };
   // "average the channels together": collapsing the channels is no axis offered; asked back, never a time projection instead
   if (/\b(?:averag|sum|add|combin|merg|collaps|project|overlay|blend|flatten|max|mean)\w*\s+(?:up\s+|together\s+)?(?:the\s+|all\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b(?!\s+\d)|\b(?:across|over)\s+(?:the\s+|all\s+)?channels\b/i.test(c.text) && !/\b(?:z|time|frames|slices|stack)\b/i.test(c.text)) {
     return { $ask: 'I cannot combine channels: `project` collapses time ("a max projection over time") or z ("a z projection"), one image per channel. Say which of these you want, or name one channel to work on ("channel 2").' };

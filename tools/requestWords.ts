@@ -2,6 +2,23 @@
 // called in measure's table, and a size or distance said in µm for an argument in pixels.
 import type { RequestQuantity } from './types.ts';
 
+/**
+ * Colour by something other than time: "colour-code the nuclei by their area", "colour the cells by mean intensity". The
+ * Temporal-Color Code tints by time only, and no tool paints objects by a measured property (tracks coloured by a feature
+ * are plot's). Gives the property said.
+ */
+export function colouredByAProperty(text: string): string | undefined {
+  if (/\b(?:tracks?|paths?|trajector(?:y|ies)|tracked|lineages?)\b/i.test(text)) return undefined;
+  const m = /\bcolou?r(?:ed|s|ing)?(?:[- ]?cod(?:e|ed|ing))?\s+(?:[\p{L}-]+\s+){0,4}?(?:by|according\s+to|based\s+on)\s+(?:the\s+|their\s+|its\s+|each\s+(?:one|cell|nucleus)'?s\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s*(?:[,.;!?]|$|\s+(?:and|then|please|so)\b))/iu.exec(text);
+  if (!m || /\b(?:time|frames?|time ?points?|timing|when)\b/i.test(m[1])) return undefined;
+  return m[1].trim();
+}
+
+/** The one line that says no tool colours objects by a property, and what can be done instead. */
+export function colouredByAPropertyLine(property: string): string {
+  return `No tool colours objects by their ${property} (the Temporal-Color Code colours by time only), so that part was not done; I can measure it per object ("measure the ${property} of the nuclei") and plot it as a histogram or over time, or draw the tracks coloured by a feature ("plot the tracks coloured by speed").`;
+}
+
 const FEATURES: { value: string; re: RegExp }[] = [
   // (before area: "area fraction" is the per-frame summary's share of the field, measure kind "summary")
   { value: 'area_fraction_percent', re: /\bconfluen\w*|\bcoverage\b|\barea fraction\b|\b(?:fraction|percent(?:age)?|share|proportion) of the (?:field(?: of view)?|image|frame|dish|well|view)\b|\b(?:field|image|frame|dish|well)\s+(?:is\s+)?(?:covered|occupied)\b|\b(?:covered|occupied) by (?:the )?(?:cells|nuclei|objects)\b|\bpercent(?:age)? (?:of (?:the )?)?area\b|%\s*area\b/i },

@@ -77,8 +77,8 @@ function readSuperResolveRequest(c: RequestClause): Record<string, unknown> {
 const superResolve = defineTool({
   name: 'super_resolve',
   summary: 'Increases the spatial resolution of a movie two-fold with a super-resolution model (or bicubic upsampling).',
-  words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'resolution', 'spatial resolution', 'higher resolution', 'sharpen', 'sharper', 'bicubic'],
-  examples: ['super-resolve the movie', 'increase the resolution', 'upsample it two-fold', 'make it sharper'],
+  words: ['super-resolution', 'super resolve', 'superres', 'upsample', 'upscale', 'resolution', 'spatial resolution', 'higher resolution', 'sharpen', 'sharper', 'bicubic', 'bicubic interpolation', 'scale up', 'enlarge', 'twice the size', 'double the size'],
+  examples: ['super-resolve the movie', 'increase the resolution', 'upsample it two-fold', 'make it sharper', 'scale it up 2x with bicubic interpolation'],
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],

@@ -418,8 +418,8 @@ const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:cour
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
-  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage'],
-  examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features'],
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage', 'analyze particles', 'analyse particles', 'particle analysis'],
+  examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features', 'Analyze Particles on the thresholded nuclei'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],
   makes: ['table'],
@@ -945,8 +945,18 @@ function formatForProgram(c: RequestClause): Record<string, unknown> | undefined
 const TRACK_TABLE = /\btrack[\s-]+(?:statistics|stats|features|measurements|metrics|properties|summary|table)\b/gi;
 
 /** The format (CSV unless named, TIFF for images) and what is exported: masks, a table, the movie or the tracks. */
+/** An image named to be written as labels: "export the raw movie as a label image", "save the original stack as masks". */
+const IMAGE_AS_LABELS = /\b(?:raw|original|intensity|fluorescence|unprocessed)\s+(?:movie|images?|stack|data|frames?|channel)\b.*?\bas\s+(?:an?\s+)?(?:label|mask)s?(?:\s+(?:images?|movies?|stacks?|files?))?\b/i;
+
 function readExportRequest(c: RequestClause): Record<string, unknown> {
+  // ("export the raw movie as a label image": intensities are no labels, each grey level would be an object; the objects are
+  // found first and those labels written, said in one line)
   const forProgram = formatForProgram(c);
+  if (IMAGE_AS_LABELS.test(c.text)) {
+    const said = 'An intensity movie is not a label image (written as labels, each grey level would be an object): I found the objects first (`segment`) and wrote their labels; to write the movie itself, export it as "tiff" without "labels".';
+    const format = forProgram?.$needs && (forProgram.$needs as string[])[0] === 'labels' ? forProgram.format : 'tiff';
+    return { format, $needs: ['labels'], $note: said };
+  }
   if (forProgram) return forProgram;
   // "make a substack of frames 10-30", "crop to frames 1-20 and save": frames of the movie and nothing else named, a TIFF of them
   if (!c.read.value('format') && !NAMES_WHAT.test(c.text) && (/\bsub-?stacks?\b/i.test(c.text) || /\b(?:frames?|time ?points?|timepoints?)\s*\d+\s*(?:-|–|to|through|until)\s*\d+/i.test(c.text))) return { format: 'tiff', $needs: ['movie'] };
@@ -993,12 +1003,31 @@ async function exportPictures(args: z.infer<typeof exportSchema>, ctx: ToolConte
 }
 
 /** The objects of a label movie as GeoJSON outlines (QuPath's objects): one Feature per object and frame, pixel coordinates. */
+/**
+ * Refuses an image given as labels: an intensity movie (by its artifact type, or by its first plane, where neighbouring
+ * pixels mostly differ) written as a label image makes every grey level an object (50585 "objects" from one raw movie).
+ */
+async function checkedAsLabels(ref: string, labels: Movie, ctx: ToolContext, format: string): Promise<void> {
+  const record = ctx.listArtifacts().find((a) => a.id === ref);
+  const what = record?.type === 'movie' ? 'an intensity movie' : undefined;
+  let image = what;
+  if (!image) {
+    const { readsAsLabels } = await import('../src/analysis/outlines.ts');
+    const plane = await labels.plane(0, 0, 0);
+    if (!readsAsLabels(plane, labels.shape.x, labels.shape.y)) image = 'an intensity image (neighbouring pixels mostly differ; in a label image each object is one number)';
+  }
+  if (image) {
+    throw new InputError(`${ref} is ${image}, not a label image: written as labels (${format}), every grey level would be an object. Segment it first ("segment the nuclei") and export those labels, or export it as an image ("tiff", "png").`);
+  }
+}
+
 async function exportOutlines(args: z.infer<typeof exportSchema>, ctx: ToolContext) {
   // tracks name the labels they were made on: their objects are the outlines wanted
   const ref = args.labels ?? (args.tracks ? (await openTracks(ctx, args.tracks)).tracks.labelsPath : undefined);
   if (!ref || args.movie) throw new InputError(`format "geojson" writes the objects of a label movie: give \`labels\`${args.movie ? ` (${args.movie} is an image; export it as "tiff")` : ''}`);
   const labels = await ctx.openMovie(ref);
   try {
+    await checkedAsLabels(ref, labels, ctx, 'GeoJSON outlines');
     const [first, last] = frameRangeInSource(labels, args.frames);
     const some = first > 0 || last < labels.shape.t - 1 ? ` (frames ${args.frames!.first}-${args.frames!.last} of ${labels.shape.t})` : '';
     const out = ctx.outputPath(`${movieStem(labels.source.path)}${some ? `-frames${args.frames!.first}-${args.frames!.last}` : ''}.geojson`, args.output);
@@ -1053,6 +1082,8 @@ const exportTool = defineTool({
       if (!ref) throw new InputError(args.tracks ? `format "tiff" needs \`movie\` or \`labels\`: ${args.tracks} does not name the labels it was made on` : 'format "tiff" needs `movie` or `labels`');
       const movie = await ctx.openMovie(ref);
       try {
+        // (an image asked to be written as labels is refused, never registered as a label movie)
+        if (!args.movie && args.labels) await checkedAsLabels(ref, movie, ctx, 'a label TIFF');
         const [first, last] = frameRangeInSource(movie, args.frames);
         const part = frameWindow(movie, first, last);
         const some = part !== movie ? ` (frames ${args.frames!.first}-${args.frames!.last} of ${movie.shape.t})` : '';

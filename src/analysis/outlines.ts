@@ -9,6 +9,29 @@
 import type { Labels, PlaneData } from '../image/movie.ts';
 import { writeTextAtomic } from './table.ts';
 
+/**
+ * Whether a plane reads as a label image (each object one number over a run of pixels) rather than intensities: in a
+ * label image neighbouring object pixels mostly share their number (they differ only where two objects touch); in an
+ * intensity image, noise makes most neighbours differ, and written as labels every grey level would be an "object"
+ * scattered over the field. Fractional values are no labels. Too few object pixels to tell reads as labels.
+ */
+export function readsAsLabels(plane: ArrayLike<number>, width: number, height: number): boolean {
+  let pairs = 0;
+  let differ = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x + 1 < width; x++) {
+      const a = plane[row + x];
+      const b = plane[row + x + 1];
+      if (!Number.isInteger(a)) return false;
+      if (a === 0 || b === 0) continue;
+      pairs++;
+      if (a !== b) differ++;
+    }
+  }
+  return pairs < 16 || differ / pairs < 0.5;
+}
+
 /** A closed ring of [x, y] corners in pixel coordinates (0,0 the top-left corner of the image), first corner repeated last. */
 export type Ring = [number, number][];
 

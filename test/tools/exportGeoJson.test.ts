@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToolContext } from '../../src/agent/artifacts.ts';
-import { labelOutlines, ringArea, type Ring } from '../../src/analysis/outlines.ts';
+import { labelOutlines, readsAsLabels, ringArea, type Ring } from '../../src/analysis/outlines.ts';
 import { movieFromPlanes, writeMovie } from '../../src/image/index.ts';
 import { tools } from '../../tools/track.ts';
 
@@ -16,6 +16,20 @@ const ctx = createToolContext({ sessionDir: join(dir, 'session') });
 const exportTool = tools.find((t) => t.name === 'export')!;
 const exported = (args: unknown) => exportTool.run(exportTool.schema.parse(args) as never, ctx);
 const labelsPath = join(dir, 'labels.tif');
+const rawPath = join(dir, 'raw.tif');
+
+// an intensity movie: a bright blob on a noisy background with an offset (no zeros)
+function rawFrame(): Uint16Array {
+  const p = new Uint16Array(W * H);
+  let seed = 7;
+  for (let i = 0; i < p.length; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const x = i % W;
+    const y = Math.floor(i / W);
+    p[i] = 100 + (seed % 40) + ((x - 20) ** 2 + (y - 15) ** 2 < 36 ? 500 : 0);
+  }
+  return p;
+}
 
 // 3 frames of 40 x 30 px: discs and a square that move, a ring-shaped object with a hole in frame 3
 const W = 40;
@@ -42,6 +56,7 @@ interface Feature { geometry: { type: string; coordinates: number[][][] | number
 
 beforeAll(async () => {
   await writeMovie(labelsPath, movieFromPlanes({ t: 3, z: 1, c: 1, y: H, x: W }, 'uint16', (t) => frame(t)));
+  await writeMovie(rawPath, movieFromPlanes({ t: 2, z: 1, c: 1, y: H, x: W }, 'uint16', () => rawFrame()));
 });
 
 describe('labelOutlines', () => {
@@ -117,6 +132,20 @@ describe('export as geojson', () => {
 
   it('refuses a movie that is no label movie in one line', async () => {
     await expect(exported({ format: 'geojson', movie: labelsPath })).rejects.toThrow(/writes the objects of a label movie/);
+  });
+
+  // (stop 42: a raw movie given as labels wrote one "object" per grey level, 50585 of them, without a word)
+  it('refuses an intensity image given as labels, saying what to do', async () => {
+    expect(readsAsLabels(frame(0), W, H)).toBe(true);
+    expect(readsAsLabels(rawFrame(), W, H)).toBe(false);
+    expect(readsAsLabels(new Float32Array([0.5, 0.5, 1, 1]), 2, 2)).toBe(false);
+    await expect(exported({ format: 'geojson', labels: rawPath })).rejects.toThrow(/not a label image.*Segment it first/);
+    await expect(exported({ format: 'tiff', labels: rawPath })).rejects.toThrow(/not a label image/);
+    // (an artifact registered as a movie is refused by its type, whatever its pixels)
+    const movie = ctx.addArtifact('movie', labelsPath, 'a movie');
+    await expect(exported({ format: 'geojson', labels: movie.id })).rejects.toThrow(new RegExp(`${movie.id} is an intensity movie`));
+    // a label movie is still written as a label TIFF
+    expect((await exported({ format: 'tiff', labels: labelsPath })).artifacts[0].type).toBe('labels');
   });
 });
 

@@ -428,7 +428,7 @@ const LABELLED = /^(?:(?:and|but|so|since|as|because)\s+)?(?:[\w-]+\s+){0,3}?[\w
 const TAKEN = /^(?:(?:and|all|both)\s+)?(?:imaged|recorded|acquired|filmed|taken|shot|captured|collected)\s+(?:on|with|at|in|using|under|by|through|from)\b/i;
 
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
-const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b/i;
+const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b|^(?:[\w,!]+\s+){0,4}?(?:i|we)(?:'ve|\s+have)?\s+(?:got|have)\s+(?:a|an|one|two|three|some|this|these|my|our)\b(?!.*\b(?:to|you)\b)/i;
 
 /** An apology or a hedge before the ask ("sorry if this is a dumb question", "apologies for the long message"). */
 const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)\b(?:[\s,]+(?:if|for|to|that|in advance|again|about)\b.*)?[\s!,.]*$/i;
@@ -467,7 +467,7 @@ const THANKS = /^(?:(?:and|ok(?:ay)?|so|again|also)[,\s]+)?(?:many\s+|big\s+|a\s
  * with the first line's number when no colon ends it ("steps\n1. segment"):
  * it names no step of its own ("steps" is no step length to measure).
  */
-const LIST_HEADING = /^(?:(?:the|my|our)\s+)?(?:steps?|to[\s-]?dos?|tasks?|plan|workflow|work\s*flow|procedure|instructions?|checklist|todo\s+list|what\s+(?:i|we)\s+(?:need|want)(?:\s+(?:done|is))?|here(?:'s|\s+is)\s+(?:the\s+plan|what\s+(?:i|we)\s+(?:need|want)(?:\s+done)?))[\s:.-]*(?:[-*•]?\s*\(?\d{1,2}[.)]?)?\s*$/i;
+const LIST_HEADING = /^(?:(?:the|my|our)\s+)?(?:steps?|to[\s-]?dos?|tasks?|plan|workflow|work\s*flow|procedure|instructions?|checklist|todo\s+list|what\s+(?:i|we)\s+(?:need|want)(?:\s+(?:done|is))?|here(?:'s|\s+is)\s+(?:the\s+plan|what\s+(?:i|we)\s+(?:need|want)(?:\s+done)?)|(?:(?:please|pls|kindly|can\s+you|could\s+you|would\s+you|i'?d\s+like\s+you\s+to)\s+)*(?:do|run|perform|carry\s+out|apply)\s+the\s+following(?:\s+(?:steps?|things?|tasks?|operations?))?(?:\s+(?:please|for\s+me|in\s+order))?|the\s+following(?:\s+(?:steps?|things?|tasks?))?(?:\s+please)?)[\s:.-]*(?:[-*•]?\s*\(?\d{1,2}[.)]?)?\s*$/i;
 
 export function isListHeading(text: string): boolean {
   return LIST_HEADING.test(text.trim());
@@ -574,7 +574,15 @@ const POLITE_ASK = /(?:^|[^\w'])(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:is
 /** "can it be made smoother?", "could the movie be stabilised?": a step asked for in the passive. */
 const PASSIVE_ASK = /(?:^|[^\w'])(?:can|could|would|will)\s+(?:it|this|that|they|these|those|(?:the|my|this)\s+(?:[\w-]+\s+){0,2}?(?:image|images|movie|stack|video|data|frames?|nuclei|cells|tracks))\s+(?:please\s+)?be\s+(?:made\s+\w+|[\w-]+(?:ed|en))\b/i;
 
+/**
+ * A step suggested with a hedge, opening its clause: "maybe subtract the background with a 40 µm ball?", "perhaps denoise
+ * first?". The question mark is the hedge's, no question about the data ("maybe it's drift?" names no verb).
+ */
+const HEDGED_ASK = /(?:^|[.;:!?,]\s*|\s[-–—]\s*)(?:(?:so|ok(?:ay)?|and|then|hmm+|um+)[,\s]+)*(?:maybe|perhaps|possibly|probably)\s+(?:just\s+|also\s+|first\s+)?(?!(?:it|its|it's|there|there's|that|that's|this|they|they're|the|a|an|i|i'm|we|we're|you|is|are|was|were|not|no|some|too|more|less|because|so|because|both|all|only|even|one|my|our|your|their)\b)([\p{L}-]+)\s+(?:it|them|this|that|the|a|an|my|our|each|every|all|both|first|channel|frames?)\b/iu;
+
 export function asksForAStep(text: string): boolean {
+  const hedged = HEDGED_ASK.exec(text);
+  if (hedged && !ASKING_VERB.test(hedged[1]) && !/(?:ed|ing|ly|s)$/i.test(hedged[1])) return true;
   if (PASSIVE_ASK.test(text) && !/\b(?:what|which|how|where|when|who|why)\b[^,.;:!?]*\b(?:can|could|would|will)\s/i.test(text)) return true;
   const m = POLITE_ASK.exec(text);
   // ("what can you do?", "how many frames can you see?": a question word asks before it)

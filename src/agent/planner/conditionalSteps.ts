@@ -23,14 +23,26 @@ const IF_SO = new RegExp(
 /** The words before a question's "if so" that ask it: a question mark, or "whether", "check if", "see if", "tell me if". */
 const ASKS_YES_OR_NO = /\?|\bwhether\b|\b(?:check|see|find\s+out|tell\s+me|test|look)\s+(?:if|whether)\b|^\s*(?:is|are|does|do|did|has|have|was|were|can|could)\b/i;
 
-/** The request cut at its "if so": what it asks, and what it asks done when the answer is yes. */
-export function splitAtCondition(request: string): { asked: string; action: string } | undefined {
+/**
+ * The request cut at its "if so": what it asks, what it asks done when the answer is yes, and (`after`) what it asks done
+ * whatever the answer. The "if so" may follow its action: "there might be some drift? correct it if so, then track the
+ * cells" asks the question, corrects on yes, and tracks either way.
+ */
+export function splitAtCondition(request: string): { asked: string; action: string; after?: string } | undefined {
   const m = IF_SO.exec(request);
   if (!m || m.index === 0) return undefined;
-  const asked = request.slice(0, m.index).trim();
-  const action = request.slice(m.index + m[0].length).trim();
-  if (asked.length < 3 || action.length < 2 || !ASKS_YES_OR_NO.test(asked)) return undefined;
-  return { asked, action };
+  const before = request.slice(0, m.index).trim();
+  const rest = request.slice(m.index + m[0].length).trim();
+  // (the action said before its "if so", in the sentence after the question)
+  const lastBreak = [...before.matchAll(/[.?!]\s+/g)].at(-1);
+  const tail = lastBreak ? before.slice(lastBreak.index + lastBreak[0].length).trim() : '';
+  if (lastBreak && tail.length >= 2 && !ASKS_YES_OR_NO.test(tail)) {
+    const asked = before.slice(0, lastBreak.index + lastBreak[0].length).trim();
+    if (asked.length < 3 || !ASKS_YES_OR_NO.test(asked)) return undefined;
+    return { asked, action: tail, ...(rest.length >= 2 ? { after: rest } : {}) };
+  }
+  if (before.length < 3 || rest.length < 2 || !ASKS_YES_OR_NO.test(before)) return undefined;
+  return { asked: before, action: rest };
 }
 
 /** What a yes/no question asks about: "is there photobleaching?" -> "photobleaching", "check whether the movie drifts" -> "the movie drifts". */
@@ -58,6 +70,16 @@ function withTopic(action: string, topic: string): string {
 export function conditionalPlan(request: string, planOf: (words: string) => Plan, decidesNeed?: (tool: string) => string | undefined): Plan | undefined {
   const split = splitAtCondition(request);
   if (!split) return undefined;
+  const planned = conditionalPlanOf(split, planOf, decidesNeed);
+  if (!planned || !split.after) return planned;
+  // (the steps asked whatever the answer run after the conditional ones: "..., correct it if so, then track the cells")
+  const after = planOf(split.after);
+  if (after.reply || after.steps.length === 0) return undefined;
+  const notes = [...new Set([...(planned.notes ?? []), ...(after.notes ?? [])])];
+  return { ...planned, steps: [...planned.steps, ...after.steps], ...(notes.length ? { notes } : {}) };
+}
+
+function conditionalPlanOf(split: { asked: string; action: string }, planOf: (words: string) => Plan, decidesNeed?: (tool: string) => string | undefined): Plan | undefined {
   // ("check whether the movie is noisy, and if so ...": the check asked as the question it is)
   const askedWords = checkedQuestion(split.asked) ?? split.asked;
   const asked = planOf(askedWords);

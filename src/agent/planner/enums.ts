@@ -31,8 +31,11 @@ function stems(text: string): string[] {
   return tokenize(text).map((t) => meaning(t.stem));
 }
 
-/** Where the phrase's words follow in order, each within three words of the one before. */
-function indexOfPhrase(haystack: string[], phrase: string[]): number {
+/**
+ * Where the phrase's words follow in order, each within three words of the one before, with no clause break between
+ * them (`breaks[i]`: punctuation before word i): "over time, colour LUT fire" says no "time colour".
+ */
+function indexOfPhrase(haystack: string[], phrase: string[], breaks?: boolean[]): number {
   for (let i = 0; i < haystack.length; i++) {
     if (haystack[i] !== phrase[0]) continue;
     let j = i;
@@ -42,9 +45,15 @@ function indexOfPhrase(haystack: string[], phrase: string[]): number {
       if (next < 0) ok = false;
       else j += next + 1;
     }
+    if (ok && breaks && breaks.slice(i + 1, j + 1).some(Boolean)) ok = false;
     if (ok) return i;
   }
   return -1;
+}
+
+/** For each word, whether punctuation that ends a clause or a list item stands between it and the word before. */
+function clauseBreaks(tokens: Tokens, text: string): boolean[] {
+  return tokens.map((t, i) => i > 0 && /[,;:.!?()]/.test(text.slice(tokens[i - 1].end, t.start)));
 }
 
 const NEGATED_NAME = /^(?:no|not|without|don't|dont|never)\s/i;
@@ -91,6 +100,7 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
   const tokens = withoutNameParts(tokenize(withoutRejected(text)), text);
   const words = indexFor(catalogue).meanings(tokens);
   const written = tokens.map((t) => t.stem);
+  const breaks = clauseBreaks(tokens, withoutRejected(text));
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
   const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;
@@ -100,7 +110,7 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
     for (const name of namesOf(value, declared)) {
       const phrase = stems(name);
       if (phrase.length === 0) continue;
-      const at = confusable ? indexOfPhrase(written, tokenize(name).map((t) => t.stem)) : indexOfPhrase(words, phrase);
+      const at = confusable ? indexOfPhrase(written, tokenize(name).map((t) => t.stem), breaks) : indexOfPhrase(words, phrase, breaks);
       if (at < 0) continue;
       // "no clustering", "no model": the negation is part of the name ("cluster the cells" is no "no clustering")
       if (NEGATED_NAME.test(name) && !saysNegated(text, name)) continue;

@@ -249,6 +249,8 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
 /** True when the words said name exactly this range's first and last frames ("frames 10-20" of { first: 10, last: 20 }). */
 function rangeIn(said: string, frames: unknown): boolean {
   const numbers = (rangeAsDigits(said).match(/\d+/g) ?? []).map(Number);
+  // ("drop the first 3 frames": the frames 1 to 3, which a reader took as the frames to run on)
+  if (/\b(?:first|initial)\s+\d+\b/i.test(rangeAsDigits(said))) numbers.push(1);
   const r = frames as FrameRange;
   return numbers.length > 0 && numbers.includes(r.first) && numbers.includes(r.last);
 }

@@ -155,7 +155,10 @@ export function withSettingsAsWords(text: string): string {
 export function withPlainTypography(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/\[\s*(\d+(?:\.\d+)?)\s*[,;]\s*(\d+(?:\.\d+)?)\s*\]/g, '$1 to $2')
     // ("tracks of 3+ frames", "objects of 50+ px": a number and a plus before its unit is a lower bound)
-    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?=(?:frames?|time\s?points?|timepoints?|px|pixels?|µm|um|microns?|s|sec|seconds?|min|mins|minutes?|h|hours?)\b|µm)/gi, 'at least $1 ');
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?=(?:frames?|time\s?points?|timepoints?|px|pixels?|µm|um|microns?|s|sec|seconds?|min|mins|minutes?|h|hours?)\b|µm)/gi, 'at least $1 ')
+    // ("denoise and then - if it looks ok - segment": an aside between spaced dashes, opened by a word of a condition or a
+    // hedge, is an aside in brackets; no numbers, and never a list of steps "segment - track - export")
+    .replace(/(?<=\S)\s+[-–—]\s+((?:if|when|unless|maybe|perhaps|ideally|preferably|assuming|provided|probably|possibly|especially|particularly|i\s+think|i\s+guess|i\s+hope|hopefully|say|or\s+so|as\s+usual)\b[\p{L}'\s,]{0,60}?)\s+[-–—]\s+(?=\S)/giu, ' ($1) ');
 }
 
 /** A word that sets objects apart ("edge", "tiny", "out-of-focus"), never an article, a pronoun or "to". */
@@ -312,7 +315,8 @@ const THINGS_FOUND = /\b(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|masks?|
  * changes where no fault was told before, or where a thing found (cells, tracks) stands between ("remove them").
  */
 export function withFaultsSaidBackNamed(text: string, catalogue: Catalogue): string {
-  const at = new RegExp(String.raw`\b(${PUT_RIGHT})\s+(${POINTS_BACK})(\s+(?:out|up))?(?=\s*(?:$|[.,;:!?)]|\s(?:and|then|before|first|please|pls|too|as\s+well|so|prior|ahead|for\s+me|if\s+you\s+can)\b))`, 'i').exec(text);
+  // ("the background is uneven, subtract it with a 40 px ball": the verbs of one fault's own step point back too)
+  const at = new RegExp(String.raw`\b(${PUT_RIGHT}|subtract|flatten|even\s+out|denoise|stabili[sz]e)\s+(${POINTS_BACK})(\s+(?:out|up))?(?=\s*(?:$|[.,;:!?)]|\s(?:and|then|before|first|please|pls|too|as\s+well|so|prior|ahead|for\s+me|if\s+you\s+can|with|using|via)\b))`, 'i').exec(text);
   if (!at) return text;
   const before = text.slice(0, at.index);
   const tokens = tokenize(before);

@@ -52,7 +52,7 @@ import { numericArgumentsDescribed, relativeChanges } from './relativeChanges.ts
 import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
-import { formatNumber, VAGUE_SIZE_LEFT_OUT } from '../../../tools/requestWords.ts';
+import { colouredByAProperty, colouredByAPropertyLine, formatNumber, VAGUE_SIZE_LEFT_OUT } from '../../../tools/requestWords.ts';
 import { programNamedIn } from '../../../tools/common.ts';
 import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
 import { trackEndsAsked } from './trackSpans.ts';
@@ -948,6 +948,8 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
       const word = tokenize(bare[1])[0];
       const value = findEnumValue(name, 'format', bare[1], catalogue);
       if (!word || indexFor(catalogue).spread(meaning(word.stem)) >= GENERIC_SPREAD || !value || hasValue(tool, value) || findEnumValue(tool, 'format', bare[1], catalogue)) continue;
+      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another)
+      if ((selfOf(tool, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem))) continue;
       return { tool: name, at: bare.index + bare[0].indexOf(bare[1]) };
     }
     if (!m) continue;
@@ -1101,6 +1103,12 @@ function playing(role: ToolSelfDescription['role'], catalogue: Catalogue): strin
 /** A microscope tool that makes new images from nothing it reads (a snapshot, an acquisition). */
 function makesImagesFromNothing(tool: string, catalogue: Catalogue): boolean {
   return runsMicroscope(tool, catalogue) && (selfOf(tool, catalogue)?.consumes ?? []).length === 0 && producesOf(tool, catalogue).includes('movie');
+}
+
+/** The acquisition language read a start with no time plan and was not sure of it ("a timelapse of GFP for me": "image FITC once"). */
+function startsWithoutTimePlan(routed: { tool?: string; args?: Record<string, unknown>; sure?: boolean }): boolean {
+  const plan = routed.args?.plan as { timePlan?: unknown } | undefined;
+  return routed.sure !== true && plan?.timePlan === undefined;
 }
 
 /** A tool that declares it runs the microscope. */
@@ -1775,8 +1783,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       || (!plays(routed.tool, 'stop', catalogue) && mentions.some((m) => plays(m.tool, 'stop', catalogue)))
       // while an acquisition runs, words the acquisition language reads as a change (or a question to ask back) are about it
       || (acquisitionRunning(conversation) && !(plays(routed.tool, 'status', catalogue) && 'fallback' in routed && routed.fallback))
-      // channels, an interval and a duration with an imaging verb: an acquisition to start
-      || (plays(routed.tool, 'start', catalogue) && cue);
+      // channels, an interval and a duration with an imaging verb: an acquisition to start (not a channel and "a timelapse"
+      // with no time plan nor imaging verb beside analysis steps: "I've got a timelapse of H2B-GFP ... get a CSV for excel"
+      // is the recording at hand, the steps are its analysis)
+      || (plays(routed.tool, 'start', catalogue) && cue && !(startsWithoutTimePlan(routed) && mentions.some((m) => !runsMicroscope(m.tool, catalogue))));
     if (take) {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
       // "how long till it finishes?", "when will it stop?": a question about the acquisition's progress, never a command to end or change it
@@ -1930,11 +1940,20 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (askingWords) for (const step of steps) if (step.clause.includes(askingWords) && step.clause.trim() !== askingWords) step.clause = step.clause.replace(askingWords, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '').trim();
   const ask = steps.find((s) => typeof s.args.$ask === 'string');
   if (ask) return { steps: [], reply: String(ask.args.$ask) };
+  // (a step its own tool declines for what the words ask of it, "colour-code the nuclei by their area, then track them": the
+  // other steps run, and its line says what was not done and why; alone, the line is the answer)
+  const declined = steps.filter((s) => typeof s.args.$decline === 'string');
+  if (declined.length > 0 && declined.length === steps.length) return { steps: [], reply: [...new Set(declined.map((s) => String(s.args.$decline)))].join(' ') };
+  if (declined.length > 0) steps.splice(0, steps.length, ...steps.filter((s) => !declined.includes(s)));
   // ("redo the segmentation with Li and compare the counts": a step run again answers with its comparison
   // with the step it replaced, so "compare" is done by it, never named as no tool's)
   // (a step that runs an earlier one again: its schema names the tool and takes the changes, filled in below)
   const compares = steps.some((s) => actsOnEarlierSteps(s.tool, catalogue) && 'changes' in (catalogue.get(s.tool)?.properties ?? {}));
-  const notes = [...takeNotes(steps), ...(compares ? (understood.notDone ?? []).filter((n) => !/^compar/i.test(n.verb)).map(notDoneNote) : notDone), ...areas.notes];
+  const notes = [...new Set(declined.map((s) => String(s.args.$decline)))];
+  // ("colour the cells by their mean intensity" planned as a measurement: the colouring no step does is said, never dropped)
+  const colouredBy = colouredByAProperty(text);
+  if (colouredBy && declined.length === 0 && !steps.some((s) => s.args.colorBy !== undefined)) notes.push(colouredByAPropertyLine(colouredBy));
+  notes.push(...takeNotes(steps), ...(compares ? (understood.notDone ?? []).filter((n) => !/^compar/i.test(n.verb)).map(notDoneNote) : notDone), ...areas.notes);
   for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
   for (const step of steps) switchesFromWords(step, catalogue);
   // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause

@@ -70,7 +70,8 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   if (!/\p{L}/u.test(withoutHedges(clause))) return undefined;
   // ("rotate by 45 degrees": an amount after "by" is what it acts with)
   // (a joining word is never the verb: "and the nuclei are about 10 µm wide" has none)
-  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*(?!(?:and|then|also|please|pls|now|next|first|finally)\b)([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything|both)\b|by\s+\d)/i.exec(clause.trim());
+  // ("can you stitch the tiles": the verb after a polite opening)
+  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,|(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|kindly|maybe|possibly|just|also))*)\b\s*)*(?!(?:and|then|also|please|pls|now|next|first|finally|can|could|would|will)\b)([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything|both)\b|by\s+\d)/i.exec(clause.trim());
   // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does
   const made = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
   if (made && tokenize(made[2]).length > 0 && tokenize(made[2]).every((t) => !index.recognizes(t, [...stopWords()]))) return made[1].toLowerCase();
@@ -80,14 +81,22 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   if (meaning(normalizeWord(m[1])) === meaning(normalizeWord('exclude'))) return undefined;
   // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
   const token = tokenize(m[1])[0];
-  if (unknownVerb && (!token || index.recognizes(token, [...stopWords()]))) return undefined;
+  // (after a polite opening only a verb no tool's words know: "could you take that out first" points back at a fault)
+  const polite = /^(?:\s*(?:and|then|also|please|pls|now|,)\b\s*)*(?:can|could|would|will)\s+(?:you|u)\b/i.test(clause.trim());
+  if ((unknownVerb || polite) && (!token || index.recognizes(token, [...stopWords()]))) return undefined;
   return m[1].toLowerCase();
 }
+
+/** Verbs of any analysis, which name no operation of their own. */
+const GENERIC_ANALYSIS = /^(?:analy[sz]e|quantify|compute|calculate|assess|perform|run|determine|work|figure|evaluate|estimate|get)$/i;
 
 /** One line for an action no tool does, and for the step left out because it would have used its result. */
 export function notDoneNote(n: { verb: string; clause: string; dropped?: string }): string {
   const after = n.dropped ? `; ${n.dropped} was not run either, as it would have used that result` : '';
   // (an operation named as a noun: "I have no tool for shading correction")
   if (n.verb === `do ${n.clause}`) return `I have no tool for ${n.clause}: nothing was done for it${after}.`;
+  // ("analyse the colocalisation of GFP", "work out the doubling time": a verb of any analysis names nothing; what it is of does)
+  const thing = GENERIC_ANALYSIS.test(n.verb) ? new RegExp(String.raw`\b${n.verb}\s+(?:(?:out|up)\s+)?(.+)$`, 'i').exec(n.clause)?.[1]?.trim() : undefined;
+  if (thing) return `I have no tool for ${thing} ("${n.clause}"): nothing was done for it${after}.`;
   return `I have no tool to ${n.verb} ("${n.clause}"): nothing was done for it${after}.`;
 }

@@ -143,6 +143,9 @@ export function isStopWord(word: string): boolean {
 const COMPOUNDS: [RegExp, string][] = [
   [/\btime[- ]?points?\b/gi, 'frames'],
   [/\btime[- ]?steps?\b/gi, 'frames'],
+  // "a box plot", "box-and-whisker plots", "a violin plot": one word each, the figure's name
+  [/\bbox(?:[\s-]+and[\s-]+whiskers?)?[\s-]+plots?\b/gi, 'boxplot'],
+  [/\bviolin[\s-]+plots?\b/gi, 'violinplot'],
   // "not to take the ones in the border", "don't count those on the edge": leaving things out
   [/\b(?:not|never)\s+(?:to\s+)?(?:take|include|count|consider|keep)\s+(?=(?:the|those|these|any|ones|cells|nuclei|objects)\b)/gi, 'exclude'],
   // "for the figure in the paper, a max projection": what the result is for, no plot asked
