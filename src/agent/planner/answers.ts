@@ -8,7 +8,8 @@ import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
-import { answerFromTable, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
+import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -18,7 +19,7 @@ import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
-import { asksAboutFiles } from './explanations.ts';
+import { asksAboutFiles, asksForTheSteps, sessionSummary } from './explanations.ts';
 
 
 function formatValue(v: unknown): string {
@@ -113,7 +114,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const scope: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
   const atTime = scope !== read ? ` (${timeText(read.atTimeS!, askedTimeUnit(question) ?? (read.atTimeS! >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS!)} per frame)` : '';
   // a time in the movie, a condition, a share, a list per cell or a channel: only a table answers those
-  if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.reduce === 'fraction' || scope.perTrack || scope.channels) return undefined;
+  // (a share a step reports itself in %, "what percentage of the field do the cells cover?", answers a share too)
+  if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.perTrack || scope.channels) return undefined;
+  const share = scope.reduce === 'fraction';
   const frame = scope.frame !== undefined || scope.frames !== undefined || scope.compare !== undefined || scope.whichFrame === true;
   const perFrame = (k: string, about: string) => /PerFrame$|per frame|each frame/i.test(`${k} ${about}`);
   // ("how many per frame on average?" is one number, the mean over the frames, not the series)
@@ -122,6 +125,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("which frame has the most cells?" asks where a value per frame is at its extreme, not when events happened)
   const asksWhen = /^\s*(?:and\s+|so\s+)?(?:when|at what (?:time|frame|point)|in which frame|which frame)\b/i.test(question) && scope.extreme === undefined;
   const index = indexFor(catalogue);
+  const SHARE_WORDS = new Set(index.meanings(tokenize('fraction percent percentage proportion share what of the')));
   // ("how long do they live?", "lifetime", "duration": a time; "how long in frames?" may be a count of spots)
   const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
@@ -151,12 +155,15 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // a declared value the step could not find (the frame interval of an uncalibrated movie) answers too: "unknown"
         // (a unit is no answer to "what's the mean speed?": only to a question about units)
         if (/Unit$/.test(k) && !/\bunits?\b/i.test(question)) return false;
+        if (share && declared[k]?.unit !== '%') return false;
         return typeof v === 'number' || ((typeof v === 'string' || v === null) && k in declared) || (series && overTime);
       })
       .map((k) => {
         const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
         const matched = [...own].filter((w) => asked.has(w));
         let score = matched.reduce((a, w) => a + weight(w), 0);
+        // (a share is answered by a value in % that shares a word besides the share's own: "% of the field covered" is no share of cells at the edge)
+        if (share && matched.every((w) => SHARE_WORDS.has(w))) score = 0;
         // a value that shares only the word naming the step ("frames segmented" for "the segmentation") is not what the
         // question asks of that step ("what blur did the segmentation apply?" is never "Frames = 3")
         // (a word naming the step that is the value's own name still answers: "when did the first division happen?" → divisionFrames)
@@ -425,10 +432,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   if (plan.question) {
     const all = [...conversation.earlier, ...conversation.current];
     // (a summary of a quantity is no recap of the steps: "summarise the mean fluorescence across the timecourse")
-    if (/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(plan.question) && !(/\bsummar(?:y|i[sz]e)\b/i.test(plan.question) && readQuestion(plan.question).quantity.size > 0)) {
-      const done = all.filter((r) => r.ok);
-      return done.length ? `So far: ${done.map((r, i) => `${i + 1}. ${r.tool}: ${r.summary}`).join(' ')}` : 'Nothing has run in this session yet.';
-    }
+    if (asksForTheSteps(plan.question)) return sessionSummary(all);
     if (asksAboutFiles(plan.question)) {
       const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)];
       return artifacts.length ? `Results: ${artifacts.map((a) => `${a.id} (${a.description ?? a.type})${a.path ? ` at ${a.path}` : ''}`).join('; ')}` : 'There are no results in this session yet.';
@@ -456,6 +460,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // ("the cell that divided first, how big was it before it split?": the mother of that division, in its last frame before it)
     const divider = dividerAnswer(question, conversation);
     if (divider) return `${divider}.`;
+    // "how many nuclei are there over the entire movie?": the count in every frame as a range and a mean, never one total
+    const overMovie = countOverTheMovie(question, conversation, all);
+    if (overMovie) return `${overMovie}.`;
     const asked = questionPartsOf(question) ?? (askingTail ? questionPartsOf(askingTail) : undefined) ?? (lastSentence ? questionPartsOf(lastSentence) : undefined);
     // (a calibration told with the question is no value asked: "mean area in µm², pixel size 0.65 um" never answers with the pixel size)
     // ("which one moved the farthest and how fast did it go?": "it" of a part is the thing the part before picked, track 7)
@@ -473,15 +480,72 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
-    if (found) return `${finishedAnswer(`${found}${timed.note}`, question, conversation)}.`;
+    // ("how reliable is that?": an answer with no interval of its own says what is known of its uncertainty)
+    const unsure = found && readQuestion(question).uncertainty ? uncertaintyNotGiven(found, conversation, all) : '';
+    if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
-    // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer
-    return ran.at(-1)!.summary;
+    // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer; a quantity
+    // asked that no value of a measuring step answers is said so, never passed over with the step's account alone
+    const last = ran.at(-1)!;
+    const measuring = last.artifacts.some((a) => a.type === 'table');
+    return measuring && readQuestion(question).quantity.size > 0 ? `${last.summary}\nNot answered: no value in ${last.artifacts.filter((a) => a.type === 'table').map((a) => a.id).join(', ')} or in ${last.tool}'s results is "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}", so I give none (ask for one of its columns by name).` : last.summary;
   }
   // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)
   const beside = askedBesideSteps(conversation);
   if (beside) return `${beside}.`;
   return withQuantityAsked(withCountAsked(briefAnswer(ran), conversation), conversation);
+}
+
+/**
+ * "how many nuclei over the entire movie?", "cell count across the full time-lapse": the objects in every frame, from the
+ * newest table of objects per frame, else from a step's own count per frame (a declared value "in each frame"), with
+ * the tracks where a step made them (frameSummary.ts says it). Undefined when nothing counted per frame is held.
+ */
+function countOverTheMovie(question: string, conversation: Conversation, results: PastResult[]): string | undefined {
+  const plain = plainQuestion(question);
+  if (!countsOverTheMovie(plain) || !countsThings(question)) return undefined;
+  const things = /\bnucle/i.test(plain) ? 'nuclei' : /\bcells?\b/i.test(plain) ? 'cells' : 'objects';
+  const ok = [...results].reverse().filter((r) => r.ok);
+  const made = ok.find((r) => r.artifacts.some((a) => a.type === 'tracks') && typeof r.values.tracks === 'number');
+  const tracks = made ? { n: made.values.tracks as number, source: made.artifacts.find((a) => a.type === 'tracks')!.id } : undefined;
+  const held = countsPerFrameHeld(conversation, results);
+  return held ? countOverTheMovieText(things, held.perFrame, held.first, held.source, tracks) : undefined;
+}
+
+/** The objects counted in each frame: from the newest table of objects per frame, else a step's own count per frame (a declared value "in each frame"). */
+function countsPerFrameHeld(conversation: Conversation, results: PastResult[]): { perFrame: number[]; first: number; source: string } | undefined {
+  const table = tablesOf(conversation).find(({ table: t }) => t.columns.includes('t') && t.columns.includes('label') && t.rows.length > 0);
+  if (table) {
+    const ts = table.table.rows.map((r) => r.t).filter((t): t is number => typeof t === 'number');
+    const [first, last] = [Math.min(...ts), Math.max(...ts)];
+    return { perFrame: Array.from({ length: last - first + 1 }, (_, i) => ts.filter((t) => t === first + i).length), first: first + 1, source: table.artifact.id };
+  }
+  for (const r of [...results].reverse().filter((x) => x.ok)) {
+    const declared = findTool(r.tool)?.results ?? {};
+    const key = Object.keys(r.values).find((k) => declared[k]?.unit === '' && /\b(?:each|every|per)\s+frame\b/i.test(declared[k]?.about ?? '') && Array.isArray(r.values[k]) && (r.values[k] as unknown[]).length > 0 && (r.values[k] as unknown[]).every((x) => typeof x === 'number'));
+    if (key) return { perFrame: r.values[key] as number[], first: 1, source: r.artifacts[0]?.id ?? r.tool };
+  }
+  return undefined;
+}
+
+/**
+ * "how reliable is that?" after an answer no spread of values came with (a count a step reported): the count per frame's
+ * standard error and confidence interval where one is held, else that none can be given; and every doubt a step that
+ * ran recorded of its own result. '' when the answer gave its interval already.
+ */
+function uncertaintyNotGiven(answer: string, conversation: Conversation, results: PastResult[]): string {
+  if (/confidence interval/i.test(answer)) return '';
+  const held = /\bper\s+frame\b/i.test(answer) ? countsPerFrameHeld(conversation, results) : undefined;
+  const spread = held && held.perFrame.length > 1
+    ? `The count per frame over ${held.perFrame.length} frames: ${uncertaintyOfMean(held.perFrame, (v) => numberValueText(v))}; the frames hold mostly the same cells, so they are not independent.`
+    : 'No spread of values is held for that number, so I give no standard error or confidence interval: it is one value, as reliable as the step that made it.';
+  const doubts = results.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
+  return `\n${[spread, ...doubts].join('\n')}`;
+}
+
+/** A sentence ended once: "(table-1)." never "(table-1).." when the answer ends with its own stop. */
+function withStop(text: string): string {
+  return /[.!?]\s*$/.test(text) ? text.trimEnd() : `${text}.`;
 }
 
 /** The one sentence of the request that asks (a question beside the steps asked), answered from a table, or undefined. */

@@ -7,7 +7,7 @@ import { valueUnit } from '../valueUnits.ts';
 import { type PropertyInfo, selfOf } from './catalogue.ts';
 import type { PastResult } from './conversation.ts';
 import type { ToolIndex } from './matcher.ts';
-import { plainQuestion } from './tableAnswers.ts';
+import { plainQuestion, readQuestion } from './tableAnswers.ts';
 import { CERTAINTY_ASKED, divisionTimeAsked } from './divisionTimes.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce } from './textMemo.ts';
@@ -139,7 +139,24 @@ const ADDRESSED = /^\s*(?:(?:ok(?:ay)?|so|and|now|hey|hi|right|also|please|pls)[
 
 export function asksWhatWasDone(text: string): boolean {
   const plain = plainQuestion(text);
-  return ASKS_WHAT_WAS_DONE.test(plain) && (ADDRESSED.test(plain) || /\?\s*$/.test(plain));
+  return (ASKS_WHAT_WAS_DONE.test(plain) || A_SUMMARY_ASKED.test(plain)) && (ADDRESSED.test(plain) || /\?\s*$/.test(plain));
+}
+
+/** "give me a summary", "can I get a quick overview?": a summary asked of me with nothing named to summarise but the work. */
+const A_SUMMARY_ASKED = /\b(?:give|show|get|send|write|need|want|like|have)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+|some\s+)?(?:quick\s+|short\s+|brief\s+|little\s+|overall\s+)?(?:summary|recap|overview|rundown|run-down)\b(?!\s+(?:of|for|on|per|with|table)\b(?!\s+(?:the\s+|this\s+|our\s+)?(?:session|steps|analysis|work|what|everything|so far)\b))/i;
+
+/** A summary of a quantity ("summarise the mean fluorescence across the timecourse"), no recap of the steps. */
+const SUMMARY_WORD = /\bsummar(?:y|i[sz]e)\b/i;
+
+/**
+ * The session's steps asked ("what did you do?", "give me a summary", "what happened?", "what steps ..."), the one reading
+ * of the planner's and the answer's question paths: asked of me (asksWhatWasDone), or in the words those paths always
+ * read, unless a summary names a quantity to summarise.
+ */
+export function asksForTheSteps(text: string): boolean {
+  if (asksWhatWasDone(text)) return true;
+  if (!/\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(text)) return false;
+  return !(SUMMARY_WORD.test(text) && readQuestion(text).quantity.size > 0);
 }
 
 /**
@@ -259,7 +276,7 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
  * The explanation of an earlier step from its record, or undefined when the question is
  * not about how a step chose, or nothing has run.
  */
-export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({})): string | undefined {
+export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({}), requests: string[] = []): string | undefined {
   // "what should I cite for the tracking?", "can you give me the references for the methods?": from the record and the tools' declarations
   if (asksCitation(question)) return citations(question, earlier, index, schemaOf);
   // "write the methods for this", "a methods paragraph?": the steps that ran, as a methods text, from the record
@@ -306,7 +323,7 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
-  return `${usedVerdict(question, step)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${typeof step.values.details === 'string' ? ` ${step.values.details}` : ''}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
+  return `${usedVerdict(question, step)}${modelThatRan(question, step, requests)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${typeof step.values.details === 'string' ? ` ${step.values.details}` : ''}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
 }
 
 /** "what should I cite for the tracking?", "references for the methods?", "which paper is the drift correction from?". */
@@ -373,6 +390,38 @@ function howComputed(question: string, tool: string): string {
 
 /** Words of a "did you use X?" that name no method ("a model", "deep learning", "the default"). */
 const GENERIC_CHOICE = /^(?:a|an|the|any|some|my|your|deep|machine|learning|model|models|network|method|methods|default|defaults|threshold|thresholding|smoothing|filter|gpu|ai|it|that|this|them)$/i;
+
+/** A question about the model or method a step ran ("which model was that?", "what network did you use?"). */
+const MODEL_ASKED = /\b(?:models?|networks?|neural|nets?|weights|architecture)\b/i;
+const METHOD_ASKED = /\b(?:methods?|algorithms?|approach|technique|tools?)\b/i;
+
+/**
+ * The model a step ran, named by its record (name, folder, sha256), and a method asked for in an earlier request that
+ * this step stood in for (the tool's own `insteadOf`: "with cellpose" ran our U-Net), both read before the rest of the
+ * step's record; '' when the question asks no model or method.
+ */
+function modelThatRan(question: string, step: PastResult, requests: string[]): string {
+  const plain = plainQuestion(question);
+  const aboutModel = MODEL_ASKED.test(plain);
+  if (!aboutModel && !METHOD_ASKED.test(plain)) return '';
+  const v = step.values;
+  const folder = typeof v.modelFolder === 'string' ? v.modelFolder : undefined;
+  const name = typeof v.model === 'string' ? v.model : folder?.replace(/^.*[\\/]/, '');
+  const method = typeof v.method === 'string' ? v.method : typeof step.args.method === 'string' ? step.args.method : undefined;
+  const ran = name
+    ? `${step.tool} ran the model ${name}${folder ? ` (folder ${folder}${typeof v.modelSha256 === 'string' ? `, sha256 ${v.modelSha256}` : ''})` : ''}.`
+    : !aboutModel ? '' : method === 'model' ? `${step.tool} ran with method "model"; its record here names no model folder or sha256.` : `${step.tool} ran no model: method ${method ? `"${method}"` : 'left at its default'}.`;
+  // (a name the tool stands in for, said in the request that ran it, whose stand-in settings the step has)
+  const insteadOf = selfOf(step.tool)?.insteadOf ?? {};
+  const standIn = [...requests].reverse().flatMap((request) => Object.entries(insteadOf)
+    .filter(([, instead]) => Object.keys(instead.args).length > 0 && Object.entries(instead.args).every(([k, x]) => step.args[k] === x || v[k] === x))
+    .map(([word, instead]) => ({ said: new RegExp(String.raw`\b${word.replace(/[^\p{L}\d]/gu, '.?')}\b`, 'iu').exec(request)?.[0], say: instead.say }))
+    .filter((x) => x.said))[0];
+  const asked = standIn ? `You asked for ${standIn.said}: ${standIn.say} ` : '';
+  // ("did you use a deep learning model?": asked yes or no, the verdict first)
+  const verdict = aboutModel && ran && /^\s*(?:(?:and|so|but)\s+)?(?:did|was|were|have|has|is)\b/i.test(plain) ? (name ? 'Yes: ' : 'No: ') : '';
+  return ran || asked ? `${verdict}${ran ? `${ran} ` : ''}${asked}` : '';
+}
 
 /**
  * "did you use StarDist?", "was Otsu used?": Yes or No first, by whether the method named is in

@@ -67,3 +67,45 @@ export function frameSummaryAnswer(question: string, tables: { id: string; table
   const absent = missing.length ? ` The table has no ${missing.join(' or ')} column, so that part is left out (measure the objects with the movie to add it).` : '';
   return `Per-frame summary (as Fiji's Analyze Particles Summarize) from ${id}: ${shown.join('; ')}.${unitNote}${absent}`;
 }
+
+// "How many nuclei are there over the entire movie?", "cell count across the full time-lapse", "how many cells in total
+// throughout the recording": the objects counted in every frame, said as a range and a mean over the frames, with the
+// objects of all frames together (each thing once per frame it is in) and, where the cells were tracked, the tracks
+// (each followed once). Never a figure over time, nor the count of one frame or of all frames alone.
+
+/** The whole movie named as the span of a count. */
+const WHOLE_SPAN = new RegExp(
+  [
+    String.raw`\b(?:over|across|throughout|during|for|through|in|of)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:whole|entire|full|complete)\s+(?:movie|film|video|recording|time-?lapse|time ?course|time[- ]?series|experiment|sequence|stack|acquisition|imaging|duration|length)\b`,
+    String.raw`\b(?:throughout|across)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:movie|film|video|recording|time-?lapse|time ?course|time[- ]?series|experiment|sequence|stack|acquisition|imaging)\b`,
+    String.raw`\b(?:in\s+total|altogether|all\s+together)\b`,
+  ].join('|'),
+  'i',
+);
+/** Things found in each frame (not events, not tracks: those are counted over the movie by their own readers). */
+const FRAME_THINGS = /\b(?:cells?|nucle(?:us|i)|nucleis?|objects?|blobs?|spots?|detections?)\b/i;
+/** Each thing once over the movie ("distinct", "unique"), or what each did: the tracks' readers answer. */
+const NOT_PER_FRAME = /\b(?:distinct|different|unique|individual|separate|tracks?|trajector(?:y|ies)|lineages?|divi\w+|mitos[ie]s|split\w*|mov(?:e|es|ed|ing|ement|ements)\b|migrat\w*|stay\w*|span\w*|persist\w*|remain\w*|surviv\w*|appear\w*|disappear\w*|leav\w*|enter\w*)\b/i;
+
+/** True when a count of the things in the frames is asked over the whole movie, with no frame, condition or event of its own. */
+export function countsOverTheMovie(question: string): boolean {
+  return COUNT.test(question) && WHOLE_SPAN.test(question) && FRAME_THINGS.test(question) && !NOT_PER_FRAME.test(question) && !PER_FRAME.test(question) && !/\b(?:frames?|time ?points?)\s*#?\d/i.test(question);
+}
+
+/**
+ * "Over the whole movie (6 frames): 2 to 4 nuclei per frame, 3.17 on average (frame 1: 4, ...); 19 in all frames
+ * together, each counted again in every frame it is in; 5 tracks follow each one over time (tracks-1)".
+ */
+export function countOverTheMovieText(things: string, perFrame: number[], firstFrame: number, source: string, tracks?: { n: number; source: string }): string {
+  const lo = Math.min(...perFrame);
+  const hi = Math.max(...perFrame);
+  const total = perFrame.reduce((a, b) => a + b, 0);
+  const mean = total / perFrame.length;
+  const frames = perFrame.map((n, i) => `frame ${firstFrame + i}: ${n}`);
+  const shown = frames.length > 12 ? [...frames.slice(0, 6), '...', ...frames.slice(-5)] : frames;
+  const range = lo === hi ? `${lo} ${things} per frame, the same in every frame` : `${lo} to ${hi} ${things} per frame, ${valueText(Math.round(mean * 100) / 100)} on average`;
+  const once = tracks
+    ? `; ${tracks.n} track${tracks.n === 1 ? '' : 's'} follow each one over time (from ${tracks.source})`
+    : '; they are not tracked, so no count of each one once over the movie (track them for that)';
+  return `Over the whole movie (${perFrame.length} frame${perFrame.length === 1 ? '' : 's'}): ${range} (${shown.join(', ')}); ${total} in all frames together, each counted again in every frame it is in${once} (from ${source})`;
+}

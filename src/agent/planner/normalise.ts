@@ -261,7 +261,9 @@ export function withViewMotionAsDrift(text: string): string {
  */
 export function withWhoAsWhichCell(text: string): string {
   return text.replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?=(?:the\s+)?(?:most|least|[a-z]+est)\b)/i, (_, lead: string) => `${lead}which cell is `)
-    .replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who\s+(?=(?:(?:has|had|did|does)\s+)?(?:mov|divid|split|travel|went|go(?:es)?\b|gone\b|grew|grow|shr[iau]nk|migrat|wander|liv|last|surviv|stay|stopp|brighten|dimm|fad|speed|sped|slow)\w*)/i, (_, lead: string) => `${lead}which cell `);
+    .replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)who\s+(?=(?:(?:has|had|did|does)\s+)?(?:mov|divid|split|travel|went|go(?:es)?\b|gone\b|grew|grow|shr[iau]nk|migrat|wander|liv|last|surviv|stay|stopp|brighten|dimm|fad|speed|sped|slow)\w*)/i, (_, lead: string) => `${lead}which cell `)
+    // ("whereabouts in the image is the brightest nucleus?": the question word "where", as every reader knows it)
+    .replace(/^(\s*(?:(?:so|and|ok(?:ay)?|now|also|then)[,:]?\s+)*)whereabouts\b(?=\s+(?:in|on|is|are|was|were|do|does|did)\b)/i, (_, lead: string) => `${lead}where`);
 }
 
 /**

@@ -26,7 +26,7 @@ import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectMotion, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
-import { asksAboutFiles, explainStep } from './explanations.ts';
+import { asksAboutFiles, asksForTheSteps, explainStep } from './explanations.ts';
 import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
@@ -228,9 +228,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|across|along) (?:tim|movi|frame|record|sequenc)/.test(w));
+    // (the words as stems: "across" is "acros")
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along) (?:tim|movi|frame|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
-    const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !m.byArgument && m.score >= 0.5 * best!.score) : undefined;
+    // ("how many divisions across the movie?", "how many cells across the time-lapse?": the rarer "across" weighs the
+    // scope about twice what "over" does, so another tool is followed from a third of its score, a quarter by its name word)
+    // (never a tool whose words are the span's own, "movie" of simulate_movie)
+    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
+    const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !spanOnly(m) && !m.byArgument && m.score >= (m.nameWord ? 0.25 : 0.33) * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
     // a result ("the tracks"), with no verb of its tool, asks for that file, not for the result made again
@@ -1813,7 +1818,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       const plan = questionPlan(text, conversation, catalogue);
       return plan.steps.length || !plan.reply ? plan : { steps: [], reply: changesImagesReply(imageStep, text, catalogue) };
     }
-    if (question) return questionPlan(text, conversation, catalogue);
+    // ("cells per frame pls": a thing at a scope asked with no question mark, the politeness word after it)
+    if (question || isAskedForm(text)) return questionPlan(text, conversation, catalogue);
     return { steps: [], reply: notUnderstood(text, catalogue) };
   }
   // "how much did it drift?", "what was the TRA score?": answer from earlier results when they have it
@@ -2879,7 +2885,7 @@ function explainChoice(text: string, conversation: Conversation, catalogue: Cata
   // ("why are the speeds in px/frame?": the units come from the calibration known, not from a step's choices)
   const units = conversation.earlier.some((r) => r.ok) ? whyTheseUnits(text, conversation) : undefined;
   if (units) return units;
-  return explainStep(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {});
+  return explainStep(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {}, conversation.earlierRequests);
 }
 
 /**
@@ -3443,7 +3449,7 @@ function missingInput(type: InputType, tool: string): string {
 /** "what have you done so far?", "where are the results?": answered from the session's record. */
 function aboutTheSession(text: string): boolean {
   // ("where are the biggest nuclei?" asks where objects are in the image, not where the files are)
-  return /\bwhat (?:did|have) (?:you|we) (?:do|done)\b|\bsummar(?:y|i[sz]e)\b|\bwhat happened\b|\bwhat steps\b/i.test(text) || asksAboutFiles(text);
+  return asksForTheSteps(text) || asksAboutFiles(text);
 }
 
 

@@ -30,6 +30,7 @@ import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
 import { regionCountAnswer } from './regionCounts.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
+import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
@@ -90,6 +91,8 @@ export interface QuestionScope {
   compare?: 'halves' | 'ends' | 'frames';
   /** A test of the difference between the parts compared asked ("is that significant?", "p-value?"). */
   significance?: boolean;
+  /** How sure a value is asked ("how reliable is that?" after it): its standard error and 95% confidence interval. */
+  uncertainty?: boolean;
   /** The two 1-based frames compared ("compare frame 1 and frame 4", "frame 2 vs frame 5"). */
   compareFrames?: [number, number];
   /** Two stretches of frames compared ("the first 10 frames vs the last 10", "frames 1-5 with frames 20-25"), as said. */
@@ -118,10 +121,10 @@ const NOT_QUANTITY_WORDS =
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
   'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   // (a test of the difference asked is how the answer weighs it, no quantity: "(tested for significance)")
-  'tested significance significant statistically ' +
+  'tested significance significant statistically uncertainty ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
   'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest emptiest crowded populated who whos ' +
-  'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole film video recording ' +
+  'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole entire full complete film video recording time-?lapse lapse experiment altogether across ' +
   'you they them their its one ones much by from to and or any all some both with between lot overall please pls ' +
   'nuclear percent\\w* proportion fraction share ratio onwards? after before since until till later hours? minutes? mins? seconds? secs? h s µm um px pixels? microns? ' +
   'list individual above below under exceeding least most have has had during throughout course quartiles? interquartile iqr p\\d+ \\d+(?:st|nd|rd|th) ' +
@@ -161,7 +164,9 @@ export function withoutUnits(text: string): string {
     // "per minute" is a unit; "per frame" alone is a scope ("how many cells per frame")
     .replace(/\bper\s+(?:min(?:ute)?|second|hour)\b/gi, ' ')
     // "the frame interval is 5 min": a time with its unit, never a minimum
-    .replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?\s*(?:mins?|minutes?)(?![\p{L}\d])/giu, ' ');
+    .replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?\s*(?:mins?|minutes?)(?![\p{L}\d])/giu, ' ')
+    // ("how long is each track in min?": the unit asked, never a minimum; "the min and max" keeps it)
+    .replace(/\b(in|into|as)\s+mins?\b(?!\s*(?:and|or|&|\/)\s*max)/gi, '$1 minutes');
 }
 
 /** "covered the most ground", "covers the greatest distance": the distance travelled, said as a phrase. */
@@ -639,6 +644,7 @@ function readScope(question: string): QuestionScope {
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame && !trackEvent ? { whichFrame } : {}),
     ...(compare && SIGNIFICANCE.test(text) ? { significance: true } : {}),
+    ...(UNCERTAINTY_ASKED.test(text) ? { uncertainty: true } : {}),
     ...(trackEvent ? { trackEvent } : {}),
     ...(stats.length >= 2 && !compare && !percentiles ? { stats } : {}),
     ...(percentiles ? { percentiles } : {}),
@@ -1042,6 +1048,8 @@ export function asksTheData(question: string): boolean {
   if (scope.trackEvent || trackEndsAsked(question)) return true;
   // ("what share of them is cut by the image border?": the objects a measured column keeps, edgeObjects.ts)
   if (scope.subset?.column) return true;
+  // ("where is track 2?", "where are the biggest nuclei?": a thing the data names or picks, placed in the field)
+  if (asksPosition(question) && (scope.track !== undefined || /\b(?:track|cell|nucleus|object)\s*#?\s*\d/i.test(question) || scope.reduce === 'max' || scope.reduce === 'min')) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
   return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
@@ -1196,6 +1204,13 @@ const SIGNIFICANCE_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(
 /** Only how sure the answer before is ("how sure are you?", "how confident are you in that?", "are you sure about that?"). */
 const CERTAINTY_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:how\s+(?:sure|confident|certain)\s+(?:are\s+you|is\s+(?:that|it|this))|are\s+you\s+(?:really\s+)?(?:sure|confident|certain))(?:\s+(?:about|of|in|on)\s+(?:that|this|it|them|those|these)(?:\s+(?:one|ones|answer|number|count))?)?\s*[?.!]*$/i;
 /** Words of divisions in a question before ("how many divisions are there?", "when do they divide?"). */
+/**
+ * "how reliable is that?", "how accurate is that number?", "how confident are you in that?", "error bars?": how sure the
+ * value just answered is, asked alone (completedFollowUp asks the question before again, with its uncertainty).
+ */
+const RELIABILITY_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:how\s+(?:reliable|accurate|precise|trustworthy|robust|exact|solid|good)\s+(?:is|are|was|were)\s+(?:that|this|it|these|those|they|the\s+(?:number|value|estimate|result|answer|mean|average|count|figure))(?:\s+(?:number|value|estimate|result|answer|figure))?|how\s+(?:sure|confident|certain)\s+(?:are\s+you|is\s+(?:that|it|this))(?:\s+(?:about|of|in|on)\s+(?:that|this|it|them|those|these)(?:\s+(?:one|ones|answer|number|count|value|estimate|mean|figure))?)?|(?:(?:what(?:'s|\s+is)|what\s+are|give\s+me|any)\s+)?(?:the\s+)?(?:uncertainty|error\s*bars?|errors?|confidence\s+intervals?|ci|sem|standard\s+error)(?:\s+(?:on|of|for)\s+(?:that|this|it|them)(?:\s+(?:number|value|estimate|mean))?)?)\s*(?:then|though)?\s*[?.!]*$/i;
+/** The mark completedFollowUp leaves on the question asked again ("... (with its uncertainty)?"), which readQuestion reads. */
+const UNCERTAINTY_ASKED = /\(with its uncertainty\)/i;
 const DIVISIONS_BEFORE = /\b(?:divi(?:de|des|ded|ding|sion|sions)|mitos[ie]s|mitotic|splits?)\b/i;
 
 export function completedFollowUp(question: string, earlierRequests: string[]): string {
@@ -1204,6 +1219,12 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   if (CERTAINTY_ONLY.test(question.trim())) {
     const before = earlierRequests.length ? askedOf(earlierRequests.at(-1)!) : undefined;
     if (before && isAskedForm(before) && DIVISIONS_BEFORE.test(before)) return divisionTimeAsked(before) ? `${before.trim().replace(/[?.!\s]+$/, '')}, and how sure are you?` : 'when do the divisions happen, and how sure are you?';
+  }
+  // "how reliable is that?" after "what's the mean speed?": that question again, its value with its standard error and
+  // 95% confidence interval (a question about divisions keeps the reading above; another answer the step's record)
+  if (RELIABILITY_ONLY.test(question.trim())) {
+    const before = earlierRequests.length ? askedOf(earlierRequests.at(-1)!) : undefined;
+    if (before && isAskedForm(before) && !DIVISIONS_BEFORE.test(before) && !UNCERTAINTY_ASKED.test(before) && (readQuestion(before).quantity.size > 0 || readQuestion(before).reduce === 'count')) return `${before.trim().replace(/[?.!\s]+$/, '')} (with its uncertainty)?`;
   }
   // "is that significant?" after "are they faster at the end than at the start?": the comparison before, with its test
   if (SIGNIFICANCE_ONLY.test(question.trim())) {
@@ -1721,6 +1742,15 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "which quadrant has the most cells?": the objects counted by where they are in the field, never a column that shares a word
   const regions = regionCountAnswer(question, sizedTables, conversation);
   if (regions) return regions;
+  // "where is track 1?": the named thing placed in the field by its centroids (objectPosition.ts), never a step run again
+  const fieldOf = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1);
+  // (no table of objects with centroids: the tracks' own spots say where a track is)
+  const ownSpots = asksPosition(question) && /\b(?:track|cell|nucleus)\s*#?\s*\d/i.test(question) ? newestTracks(conversation) : undefined;
+  const placed = namedThingPosition(question, [...sizedTables.map(({ artifact, table }) => ({ id: artifact.id, table })), ...(ownSpots ? [{ id: ownSpots.artifact.id, table: tracksAsTable(ownSpots.tracks) }] : [])], { width: fieldOf?.width, height: fieldOf?.height });
+  if (placed) return placed;
+  // "what's the mean orientation of the nuclei?": an axial mean of the long axes' angles, never a plain mean (objectPosition.ts)
+  const oriented = orientationAnswer(question, sizedTables.map(({ artifact, table }) => ({ id: artifact.id, table })));
+  if (oriented) return oriented;
   // "net displacement" with no table of whole tracks (a links table has one row per step): from the tracks, never the mean step
   const net = netDisplacementFromTracks(question, scope, conversation, sizedTables);
   if (net) return net;
@@ -1837,7 +1867,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const pixelSizeUm = stated ?? knownPixelSizeUm(conversation);
   // a table in px measured before the session's calibration was set: its lengths and areas in µm at that pixel size
   const setLater = stated === undefined && pixelSizeUm !== undefined && /(?:^|_)px(?:2|$)/i.test(best.column!) && !best.table.columns.some((c) => /(?:^|_)um(?:2|_|$)/i.test(c));
-  const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm, inMicrons: setLater }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
+  const valued = valueAnswer(best, scope, { ...unitsFor(best.artifact), pixelSizeUm, inMicrons: setLater, field: { width: movie?.width, height: movie?.height } }, scope.reduce === 'count' && /SPLIT/i.test(best.column!), question);
   // (px or px/frame of a calibrated movie were asked for: no "no calibration known")
   // (frames with a pixel size known and no interval: the interval is what is missing, said so)
   const intervalKnown = statedFrameIntervalS(question) !== undefined || knownFrameIntervalS(conversation) !== undefined;
@@ -2180,7 +2210,10 @@ export function countsWholeTracks(question: string): boolean {
   const q = plainQuestion(question);
   // ("does the number of nuclei stay the same throughout?" asks about the count over time, not about tracks)
   if (/\b(?:same|constant|stable|steady|unchanged|flat)\b/i.test(q) || /\b(?:number|count)\b(?:\s+of\s+[\w\s]{0,20}?)?\s+(?:stay|remain)/i.test(q)) return false;
-  return WHOLE_MOVIE.test(q) && STAYS_IN_VIEW.test(q) && !MOVES.test(q) && countsCellsThat(question);
+  // ("how many nuclei are there over the entire movie?": "are there" only says that they exist, counted per frame; "are
+  // there for the whole movie" is still staying in view)
+  const stays = q.replace(/\b(?:are|is|were|was)\s+there\b(?!\s+(?:for|during)\b)/gi, ' ');
+  return WHOLE_MOVIE.test(q) && STAYS_IN_VIEW.test(stays) && !MOVES.test(q) && countsCellsThat(question);
 }
 
 /** "Yes: ", "No: " before a count that answers a yes/no question ("are any ...?", "do all ...?"). */
@@ -2318,7 +2351,7 @@ function statistic(values: number[], reduce: Reduce): { name: string; value: num
   }
 }
 
-function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string; pixelSizeUm?: number; inMicrons?: boolean }, sumOfCounts: boolean, question = ''): string {
+function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string; pixelSizeUm?: number; inMicrons?: boolean; field?: Field }, sumOfCounts: boolean, question = ''): string {
   const { table, artifact } = best;
   const column = best.column!;
   // a speed in the time unit asked for ("µm per hour")
@@ -2396,14 +2429,21 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
     // "which cell is the biggest?" over rows per object and frame: with tracks a cell is its track, its mean over its frames
-    const perCell = idColumn && scope.frame === undefined ? cellExtreme(question, column, values, idColumn, scope.reduce, unit, source) : undefined;
+    // ("where are the biggest nuclei?": the thing picked, placed in the field by its centroid; objectPosition.ts)
+    const place = asksPosition(question) ? (picked: Row[], fieldSaid = true) => placeOf(picked, table, units.field, fieldSaid) : undefined;
+    const perCell = idColumn && scope.frame === undefined ? cellExtreme(question, column, values, idColumn, scope.reduce, unit, source, place) : undefined;
     if (perCell) return perCell;
+    const ranked = [...values].sort((a, b) => (scope.reduce === 'max' ? b.v - a.v : a.v - b.v));
     const pick = values.reduce((a, b) => ((scope.reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
     const who = idColumn ? `${/track|branch/i.test(idColumn) ? 'Track' : 'Object'} ${pick.row[idColumn]}` : 'One row';
-    const when = idColumn !== 'TRACK_ID' && typeof pick.row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(pick.row.t) + 1})` : '';
+    const frameOf = (row: Row) => (idColumn !== 'TRACK_ID' && typeof row.t === 'number' && scope.frame === undefined ? ` (frame ${Number(row.t) + 1})` : '');
+    const when = frameOf(pick.row);
     // (without tracks an object is one outline in one frame: said so, never passed off as a cell followed over time)
     const oneFrame = !/track|branch/i.test(idColumn ?? '') && when && asksAboutCells(question) ? `; without tracks this is one object in one frame, not a cell followed over the movie (track the objects for a value per cell)` : '';
-    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${columnInWords(column)}: ${withUnit(pick.v, unit)}, of ${values.length} ${of}${oneFrame} (${source})`;
+    // ("where are the biggest nuclei?": several asked, the next two placed as well)
+    const next = place && asksSeveral(question) ? ranked.filter((x) => x !== pick).slice(0, 2).map((x) => `${idColumn ? `${/track|branch/i.test(idColumn) ? 'track' : 'object'} ${x.row[idColumn]}` : 'a row'}${frameOf(x.row)}, ${withUnit(x.v, unit)},${place([x.row], false)}`) : [];
+    const others = next.length ? `; next: ${next.join('; ')}` : '';
+    return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${columnInWords(column)}: ${withUnit(pick.v, unit)}${place ? place([pick.row]) : ''}, of ${values.length} ${of}${oneFrame}${others} (${source})`;
   }
   const numbers = values.map((x) => x.v);
   if (scope.reduce === 'percentile' && scope.percentiles) {
@@ -2421,6 +2461,11 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   if (of === 'frames' && numbers.length === 1 && where) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
+  // ("how reliable is that?": the mean's standard error and 95% confidence interval, and what they leave out)
+  if (scope.uncertainty && (scope.reduce === 'mean' || scope.reduce === 'count')) {
+    const repeated = idColumn !== undefined && table.columns.includes('t') && new Set(values.map((x) => x.row[idColumn])).size < values.length;
+    return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}; ${uncertaintyOfMean(numbers, (v) => withUnit(v, unit), repeated ? `the same ${/track|branch/i.test(idColumn ?? '') ? 'cell' : 'object'} is counted in several frames, so the values are not independent and the interval is too narrow` : undefined)} (${source})`;
+  }
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
   return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${each} (${source})`;
@@ -2483,7 +2528,7 @@ function asksAboutCells(question: string): boolean {
  * mean over its frames ("Track 4 has the largest mean area_um2 over its frames: 61 µm² (mean of 6 frames), of 9 tracks").
  * Undefined when the rows are no tracks over frames, or the question is about single objects.
  */
-function cellExtreme(question: string, column: string, values: { row: Row; v: number }[], idColumn: string, reduce: 'max' | 'min', unit: string | undefined, source: string): string | undefined {
+function cellExtreme(question: string, column: string, values: { row: Row; v: number }[], idColumn: string, reduce: 'max' | 'min', unit: string | undefined, source: string, place?: (rows: Row[]) => string): string | undefined {
   if (!/track|branch/i.test(idColumn) || !values.some((x) => typeof x.row.t === 'number') || !asksAboutCells(question)) return undefined;
   const framesOf = new Map<Row[string], number>();
   for (const { row } of values) framesOf.set(row[idColumn], (framesOf.get(row[idColumn]) ?? 0) + 1);
@@ -2491,7 +2536,8 @@ function cellExtreme(question: string, column: string, values: { row: Row; v: nu
   const means = meansPerId(values, idColumn);
   const pick = means.reduce((a, b) => ((reduce === 'max' ? b.v > a.v : b.v < a.v) ? b : a));
   const n = framesOf.get(pick.row[idColumn]) ?? 1;
-  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} ${statisticInWords('mean', column)} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')}), of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
+  const where = place ? place(values.filter((x) => x.row[idColumn] === pick.row[idColumn]).map((x) => x.row).sort((a, b) => Number(a.t) - Number(b.t))) : '';
+  return `Track ${pick.row[idColumn]} has the ${reduce === 'max' ? 'largest' : 'smallest'} ${statisticInWords('mean', column)} over its frames: ${withUnit(pick.v, unit)} (mean of ${counted(n, 'frame')})${where}, of ${means.length} tracks; each cell is a track, its value the mean over the frames it was followed (${source})`;
 }
 
 /** The mean value of each id's rows, one row per id (its id alone: no frame). */
@@ -2656,6 +2702,30 @@ export function welchTest(a: number[], b: number[]): { t: number; df: number; p:
   const t = (y.m - x.m) / Math.sqrt(se2);
   const df = se2 ** 2 / ((x.v / x.n) ** 2 / (x.n - 1) + (y.v / y.n) ** 2 / (y.n - 1));
   return { t, df, p: incompleteBeta(df / (df + t * t), df / 2, 0.5), n: [x.n, y.n] };
+}
+
+/** The two-sided 95% quantile of Student's t with df degrees of freedom (bisection on the incomplete beta). */
+function tQuantile95(df: number): number {
+  let [lo, hi] = [0, 1000];
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (incompleteBeta(df / (df + mid * mid), df / 2, 0.5) > 0.05) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * How sure a mean of values is: "standard error 2.1 µm², 95% confidence interval 10.3 to 18.9 µm² (Student's t, 11
+ * degrees of freedom); this is the spread of the values measured only: errors of the steps that made them are not in it".
+ */
+export function uncertaintyOfMean(numbers: number[], said: (v: number) => string, dependence?: string): string {
+  if (numbers.length < 2) return 'one value only, so no standard error or confidence interval can be given';
+  const m = numbers.reduce((a, b) => a + b, 0) / numbers.length;
+  const se = sd(numbers) / Math.sqrt(numbers.length);
+  const half = tQuantile95(numbers.length - 1) * se;
+  const round = (v: number) => Number(v.toPrecision(4));
+  return `standard error ${said(round(se))}, 95% confidence interval ${said(round(m - half))} to ${said(round(m + half))} (Student's t, ${numbers.length - 1} degrees of freedom)${dependence ? `; ${dependence}` : ''}; this is the spread of the values measured only: errors of the steps that made them (objects missed or split) are not in it`;
 }
 
 /** The question is about one frame (a number, the first or last, or the frame at a time). */
@@ -2841,7 +2911,10 @@ export function questionPartsOf(text: string): string[] | undefined {
   const parts = [trailing && !SCOPE_PHRASE.test(first) ? `${first.replace(/[\s?.!]+$/, '')} ${trailing.trim()}` : first, asked];
   // ("in which frame did they divide, and how sure are you about that?": how sure is of the first part's answer, no part of its own)
   if (CERTAINTY_ASKED.test(second) && !CERTAINTY_ASKED.test(first) && /^\s*(?:how\s+(?:sure|confident|certain|reliable)|(?:are|were)\s+you\s+(?:sure|confident|certain))\b/i.test(second)) return undefined;
-  if (!parts.every((p) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count'))) return undefined;
+  // ("which is the slowest cell and where is it?": where the thing the first part picks is, a part of its own; objectPosition.ts)
+  const placing = (p: string, i: number) => i > 0 && asksPosition(p) && /\b(?:it|its|that one|this one|they|them)\b/i.test(p);
+  if (!parts.every((p, i) => placing(p, i) || (isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count')))) return undefined;
+  if (placing(parts[1], 1)) return parts;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
   // ("how many per frame on average, ...": a count of the things, averaged over the frames)

@@ -5,6 +5,7 @@
 // the whole movie, of things in a channel ("GFP-positive"), or of a quantity the table makers declare ("round").
 import { findChannels } from './extract.ts';
 import { trackEndsAsked } from './trackSpans.ts';
+import { countsOverTheMovie } from './frameSummary.ts';
 import { countsDividingCells, countsMovingCells, countsWholeTracks, namesAnEvent, plainQuestion, readQuestion } from './tableAnswers.ts';
 
 /** "how many (of the) cells <what they do>": the things counted and what they do, as written. */
@@ -22,7 +23,8 @@ const FOUND_BY = /^(?:(?:the|your|my|our|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?
 export function unmeasuredCountedDoing(question: string): string | undefined {
   const q = plainQuestion(question).trim();
   const doing = COUNTED_DOING.exec(q);
-  if (!doing || EMPTY_PREDICATE.test(doing[2])) return undefined;
+  // ("how many nuclei across the full time-lapse?": a span of the whole movie is no doing; frameSummary.ts answers it)
+  if (!doing || EMPTY_PREDICATE.test(doing[2]) || countsOverTheMovie(q)) return undefined;
   // (only what they do, a verb: "are round", "have a gap", "get bigger" name a property or an event the tables hold;
   // "do you see", "appear in frame 3", "were detected" ask for the things found)
   // ("are touching the border", "were leaving": a form of be before a verb in -ing is that verb, a doing)

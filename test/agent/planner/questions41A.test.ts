@@ -102,7 +102,8 @@ describe('follow-ups on the answer before', () => {
   it('"how sure are you?" after a question about divisions is when each happened, with its confidence', () => {
     expect(completedFollowUp('how sure are you?', ['how many divisions are there?'])).toBe('when do the divisions happen, and how sure are you?');
     expect(completedFollowUp('are you sure about that?', ['when do the cells divide?'])).toBe('when do the cells divide, and how sure are you?');
-    expect(completedFollowUp('how sure are you?', ['what is the mean speed?'])).toBe('how sure are you?');
+    // (stop 42: after a value from a table, how sure it is is that question again with its uncertainty, questions42A.test.ts)
+    expect(completedFollowUp('how sure are you?', ['what is the mean speed?'])).toBe('what is the mean speed (with its uncertainty)?');
   });
   it('Welch\'s t-test gives the two-sided p of the difference of means', () => {
     // (scipy.stats.ttest_ind([1,2,3,4], [3,4,5,6], equal_var=False): t = -2.191 (first minus second; ours is the second minus the first), p = 0.0710)
