@@ -24,6 +24,9 @@ const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|'ve|’ve|'ll|’ll
 /** The subject of an observation (up to its verb) and the verb. */
 const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)(?:\s+|(?=['’]))(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
 
+/** The verb of a value wished for: "would be great", "is fine", "should do", "works for me". */
+const WISHED_FOR = /^(?:would|'d|’d|will|should|is|'s|’s|works?)\b\s*(?:be\s+|do\b|work\b|suffice\b)?(?:(?:probably|really|totally|just|absolutely|more\s+than|quite|perfectly)\s+)?(?:great|good|fine|ideal|perfect|enough|better|nice|ok(?:ay)?|plenty|sufficient|best|lovely|brilliant|do\b|work\b|suffice\b|for me\b|$)/i;
+
 /** Words that begin a command or a question, never an observation. */
 const NOT_OBSERVATION = /^(?:please|pls|kindly|can|could|would|will|should|shall|may|might|do|does|did|is|are|was|were|what|which|how|when|where|why|who|whose|let'?s|let|make|set|go|switch|turn|stop|start|drop|add|remove|take|bring|keep|put|use|halve|double|triple|speed|slow|increase|decrease|reduce|lower|raise|cut|bump|crank|pause|resume|continue|image|acquire|record|snap|move|refocus|autofocus|skip|lose|kill|end|finish|wrap|change|extend|run|get|give|show|tell|report|ok|okay|if|when(?:ever)?|once|as soon as|after|before|until|unless)\b/i;
 
@@ -48,6 +51,8 @@ export function observationOf(sentence: string): { subject: string } | undefined
   if (NOT_OBSERVATION.test(body)) return undefined;
   const m = OBSERVATION.exec(s);
   if (!m) return undefined;
+  // ("every 2 min would be great", "5% should do", "10 ms is fine": a value wished for is the command, no observation)
+  if (/\d/.test(m[1]) && WISHED_FOR.test(s.slice(m[0].length - m[2].length))) return undefined;
   // ("stop it, it's bleaching": a command comes first)
   return { subject: m[1].trim() };
 }
