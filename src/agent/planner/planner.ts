@@ -2459,7 +2459,9 @@ function settingAlonePlan(text: string, mentions: Mention[], conversation: Conve
   // ("drop the tiny ones", "get rid of the small specks" after a segmentation: a vague size word is a setting too, read by
   // the step that made the objects)
   const vague = VAGUE_SIZE_LEFT_OUT.test(text);
-  if ((findQuantities(text).length === 0 && !vague) || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  // ("can you get rid of the small specks?": a request asked politely)
+  const asksToDo = vague && /^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls)\b/i.test(text);
+  if ((findQuantities(text).length === 0 && !vague) || (isQuestion(text) && !asksToDo) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
   const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
