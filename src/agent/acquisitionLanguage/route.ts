@@ -253,7 +253,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
   if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
-  text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
+  text = sentencesOf(text).map(withoutCourtesy).filter(Boolean).join(' ') || text;
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
   text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
