@@ -1459,7 +1459,8 @@ const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|point
 function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
-  const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
+  // ("end the run at time point 100": a time point is no stage point)
+  const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|(?<!\btime[\s-]?)point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
   if (numbered) return numbered[1];
   const ordinal = new RegExp(String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|latest|newest|last-added|most recent)\s+(?:(?:stage|xy|x-y|imaging)\s+)?${POSITION_NOUN}\b`).exec(t);
   if (!ordinal) return undefined;

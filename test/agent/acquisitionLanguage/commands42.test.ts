@@ -26,3 +26,18 @@ describe('the middle position(s), by the run\'s count (stop 42)', () => {
     expect(running('only the middle position', 4)).toMatchObject({ ask: expect.stringMatching(/no single one is in the middle.*nothing was changed/), command: true });
   });
 });
+
+describe('time points and units in people\'s words (stop 42)', () => {
+  it('a time point by its number is no stage point, and a count the run keeps is its length', () => {
+    expect(running('end the run at time point 100')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'loops', loops: 100 }] } });
+    expect(running('end the run once we have 100 frames')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'loops', loops: 100 }] } });
+  });
+  it('a unit of time misspelt after its number', () => {
+    expect(running('intervals of 3 minuts pls')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 180 }] } });
+    expect(running('GFP exposure 50 milisecs')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }] } });
+  });
+  it('asking whether the change is alright asks for it; "then back to 5" is in the interval\'s unit', () => {
+    expect(running('hmm maybe every 90 seconds? would that be ok')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 90 }] } });
+    expect(running('1 min interval for the next hour then back to 5')).toMatchObject({ tool: 'adjust_acquisition', args: { forS: 3600, changes: [{ kind: 'interval', intervalS: 60 }] } });
+  });
+});
