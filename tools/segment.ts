@@ -16,8 +16,8 @@ import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
-import { formatNumber, micrometres, pixelsFromMicrometres, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
+import { defineTool, type RequestClause, type RequestQuantity, type ToolContext, type ToolSpec } from './types.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres, SAYS_BIG, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
 
 const schema = z.object({
   movie: movieArg,
@@ -347,9 +347,12 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // ("size above 50", "sized over 40 px": a size compared is a bound on the area, read with the schema's words, no diameter)
   // ("size cutoff 40 px", "size filter 50 px": a bound on the area by its name, no diameter)
   const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size(?![\s-]*(?:cut-?off|filter|threshold|limit|gate|exclusion|selection|range))/);
-  const d = (said && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
+  // ("nuclei larger than 5 µm in diameter", "drop cells smaller than 8 px across": a length compared bounds the area, no size told)
+  const compared = lengthCompared(c);
+  const d = (said && said.value !== compared?.q.value && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q !== compared?.q && q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
   // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
-  const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
+  const size = r && r.value !== compared?.q.value ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
+  if (compared) Object.assign(args, compared.bound(c.pixelSizeUm, typeof args.$note === 'string' ? `${args.$note} ` : ''));
   const sizeUm = size && micrometres(size.q);
   if (size && sizeUm !== undefined) Object.assign(args, radiusFromMicrometres(sizeUm / size.half, c.pixelSizeUm));
   else if (size) args.objectRadiusPx = size.q.value / size.half;
@@ -360,7 +363,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
   const vague = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.request ?? c.text) ?? VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.text);
   if (vague && args.minAreaPx === undefined && args.maxAreaPx === undefined) {
-    const big = /^(?:big|bigger|huge|large|giant|massive|oversized)$/i.test(vague[1]);
+    const big = SAYS_BIG.test(vague[1] ?? vague[2]);
     const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
     // (a third of a typical object's area, over the default fifth; three typical objects, under the default thirty)
     if (big) args.maxAreaTypical = VAGUE_BIG_SHARE;
@@ -368,6 +371,37 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
     args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
   return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
+const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i;
+
+/**
+ * A length compared ("larger than 5 µm in diameter", "smaller than 8 px across", "radius over 4 px"): the area bound of
+ * a round object that size (pi r^2, px), minimum or maximum by the comparison and whether the words leave those out;
+ * in µm converted with the pixel size, else named. Undefined when no length is compared.
+ */
+function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSizeUm: number | undefined, notes: string) => Record<string, unknown> } | undefined {
+  const q = c.quantities.find((x) => x.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before));
+  if (!q) return undefined;
+  const up = /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
+  const leftOut = LEAVES_OUT_BEFORE.test(q.before);
+  const key = up !== leftOut ? 'minAreaPx' : 'maxAreaPx';
+  const half = /^\s*(?:in\s+radius|radius)\b/i.test(q.after) ? 1 : 2;
+  return {
+    q,
+    bound: (pixelSizeUm, notes) => {
+      const um = micrometres(q);
+      // (in the words said: "5 µm in diameter", so that no word of them is named as left over)
+      const lengthWord = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)/i.exec(q.after)?.[1] ?? (half === 2 ? 'across' : 'in radius');
+      const said = `${formatNumber(q.value)} ${q.unit === '' ? 'px' : q.unit === 'um' ? 'µm' : q.unit} ${lengthWord}`;
+      if (um !== undefined && !(pixelSizeUm && pixelSizeUm > 0)) return { $note: `${notes}Not applied: "${said}" — the movie does not record its pixel size, so the size cannot be turned into an area in pixels; set the pixel size (e.g. "the pixel size is 0.65 µm").` };
+      const radiusPx = (um !== undefined ? um / pixelSizeUm! : q.value) / half;
+      const area = Math.max(1, Math.round(Math.PI * radiusPx * radiusPx));
+      // (the length is a bound, no object size: the radius stays the movie's)
+      return { [key]: area, objectRadiusPx: undefined, $note: `${notes}Objects ${key === 'minAreaPx' ? 'smaller' : 'larger'} than ${said} (${formatNumber(radiusPx)} px in radius, ${area} px² for a round one) left out.` };
+    },
+  };
 }
 
 const LENGTH_UNIT = String.raw`(px|pixels?|µm|um|microns?|micrometres?|micrometers?)`;
@@ -433,7 +467,8 @@ function typicalAreaBounds(args: Args, radiusPx: number): { areas: { minAreaPx?:
 }
 
 /** "drop anything bigger than a typical nucleus", "keep only cells larger than an average one": objects compared with a typical object. */
-const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b/i;
+// ("bigger than usual", "smaller than average": the typical object unnamed)
+const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b|(?:usual|normal|average|typical)\b)/i;
 
 /**
  * The area bound a comparison with a typical object says: with the object's size told (its radius), that object's area

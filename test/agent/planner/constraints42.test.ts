@@ -65,3 +65,19 @@ describe('frames and the border left out in other words (stop 42)', () => {
     expect(argsOf('segment the cells, not the ones at the border', 'segment').excludeBorder).toBe(true);
   });
 });
+
+describe('sizes said as lengths compared, and things whose word says their size (stop 42)', () => {
+  const calibrated: KnownArtifact[] = [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }];
+  it('a diameter compared is an area bound of a round object that size, never the object radius', () => {
+    expect(argsOf('segment nuclei larger than 5 um in diameter', 'segment', calibrated)).toMatchObject({ minAreaPx: 79 });
+    expect(argsOf('segment nuclei larger than 5 um in diameter', 'segment', calibrated).objectRadiusPx).toBeUndefined();
+    expect(said('segment nuclei larger than 5 um in diameter', calibrated)).not.toMatch(/Not applied/);
+    expect(argsOf('segment, drop cells smaller than 8 px across', 'segment')).toMatchObject({ minAreaPx: 50 });
+  });
+  it('"exclude clumps", "leave out the debris", "bigger than usual": shares of the typical object', () => {
+    expect(argsOf('segment, exclude clumps', 'segment')).toMatchObject({ maxAreaTypical: 3 });
+    expect(argsOf('segment but leave out the debris', 'segment')).toMatchObject({ minAreaTypical: 0.33 });
+    expect(argsOf('segment, only keep objects bigger than usual', 'segment')).toMatchObject({ minAreaTypical: 0.67 });
+    expect(said('segment, only keep objects bigger than usual')).not.toMatch(/Not applied/);
+  });
+});
