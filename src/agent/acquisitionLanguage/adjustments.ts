@@ -1659,6 +1659,16 @@ function parseTiming(said: string): Adjustment | undefined {
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);
+    // ("go 50% faster", "20 percent less often": the rate changed by that share, so the interval by its inverse;
+    // a rate cut by all of itself or more is no rate)
+    const share = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)/.exec(t);
+    if (share && Number(share[1]) > 0) {
+      const p = Number(share[1]) / 100;
+      if (!faster && p >= 1) throw new AmbiguousCommand(`${share[0]} slower leaves no time points: say the new interval, e.g. "every 10 min"; nothing was changed`);
+      const change: Adjustment = { kind: 'intervalFactor', factor: Math.round((faster ? 1 / (1 + p) : 1 / (1 - p)) * 1000) / 1000 };
+      RECKONED.add(change);
+      return change;
+    }
     const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b|\bfactor of\s*${COUNT_WORD}`).exec(t);
     const by = n ? toNumber(n[1] ?? n[2]) : 2;
     if (by > 0 && Number.isFinite(by)) return { kind: 'intervalFactor', factor: Math.round((faster ? 1 / by : by) * 1e6) / 1e6 };

@@ -41,3 +41,11 @@ describe('time points and units in people\'s words (stop 42)', () => {
     expect(running('1 min interval for the next hour then back to 5')).toMatchObject({ tool: 'adjust_acquisition', args: { forS: 3600, changes: [{ kind: 'interval', intervalS: 60 }] } });
   });
 });
+
+describe('the rate changed by a share (stop 42)', () => {
+  it('"50% faster" is 1.5 times the rate, "25% less often" 0.75 of it (was twice as fast, or asked)', () => {
+    expect(running('go 50% faster')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.667 }] } });
+    expect(running('go 20% faster')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 0.833 }] } });
+    expect(running('image 25% less often')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'intervalFactor', factor: 1.333 }] } });
+  });
+});
