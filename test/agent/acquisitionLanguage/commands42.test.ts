@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/route.ts';
 
-const RUN = (positions = 3) => [{ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC', powerPercent: 50 }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 21600 }, positions: Array.from({ length: positions }, (_, i) => ({ name: `Pos${i}`, xUm: i * 500, yUm: 0 })) } } }];
+const RUN = (positions = 3) => [{ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC', powerPercent: 50 }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 21600 }, stagePositions: Array.from({ length: positions }, (_, i) => ({ name: `Pos${i}`, xUm: i * 500, yUm: 0 })) } } }];
 const running = (text: string, positions = 3) => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: RUN(positions) });
 
 describe('a vague change settled by the next words (stop 42)', () => {
