@@ -38,10 +38,10 @@ const schema = z.object({
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
   sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing or blur before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
-  minAreaPx: z.number().min(0).optional().describe('Minimum object size, area: drop objects smaller than this, pixels; default a fifth of a typical object\'s area'),
-  maxAreaPx: z.number().min(0).optional().describe('Maximum object size, area: drop objects larger than this, pixels; default 30 typical objects\' area'),
-  minAreaTypical: z.number().positive().max(100).optional().describe('Share of a typical object\'s area (pi r^2, r measured on the movie, or objectRadiusPx) under which objects are dropped, e.g. 0.33 for "drop the tiny ones"; the bound it comes to is said with the result; minAreaPx wins when both are given'),
-  maxAreaTypical: z.number().positive().max(1000).optional().describe('Multiple of a typical object\'s area (pi r^2, r measured on the movie, or objectRadiusPx) over which objects are dropped, e.g. 1.5 for "bigger than a typical nucleus"; the bound it comes to is said with the result; maxAreaPx wins when both are given'),
+  minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels (minimum size); default a fifth of a typical object\'s area'),
+  maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels (maximum size); default 30 typical objects\' area'),
+  minTypicalShare: z.number().positive().max(100).optional().describe('Share of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) under which objects are dropped, e.g. 0.33 for "drop the tiny ones"; the bound it comes to is said with the result; minAreaPx wins when both are given'),
+  maxTypicalShare: z.number().positive().max(1000).optional().describe('Multiple of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) over which objects are dropped, e.g. 1.5 for "bigger than a typical nucleus"; the bound it comes to is said with the result; maxAreaPx wins when both are given'),
   splitTouching: z.boolean().default(true).describe('Split touching objects by a distance-transform watershed (as Fiji\'s Binary > Watershed); default true'),
   splitBy: z
     .enum(['distance', 'intensity'])
@@ -366,8 +366,8 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
     const big = SAYS_BIG.test(vague[1] ?? vague[2]);
     const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
     // (a third of a typical object's area, over the default fifth; three typical objects, under the default thirty)
-    if (big) args.maxAreaTypical = VAGUE_BIG_SHARE;
-    else args.minAreaTypical = VAGUE_SMALL_SHARE;
+    if (big) args.maxTypicalShare = VAGUE_BIG_SHARE;
+    else args.minTypicalShare = VAGUE_SMALL_SHARE;
     args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
   return { ...args, ...typicalObjectBound(c.text, args) };
@@ -445,12 +445,12 @@ function shareOfTypical(share: number): string {
 }
 
 /**
- * The area bounds in px that minAreaTypical and maxAreaTypical say for objects of radius `radiusPx` (pi r^2 the typical
+ * The area bounds in px that minTypicalShare and maxTypicalShare say for objects of radius `radiusPx` (pi r^2 the typical
  * area), and the sentence that says them with the figures; undefined when neither applies (an area in px given wins).
  */
 function typicalAreaBounds(args: Args, radiusPx: number): { areas: { minAreaPx?: number; maxAreaPx?: number }; note: string } | undefined {
-  const min = args.minAreaPx === undefined ? args.minAreaTypical : undefined;
-  const max = args.maxAreaPx === undefined ? args.maxAreaTypical : undefined;
+  const min = args.minAreaPx === undefined ? args.minTypicalShare : undefined;
+  const max = args.maxAreaPx === undefined ? args.maxTypicalShare : undefined;
   if ((min === undefined && max === undefined) || !(radiusPx > 0)) return undefined;
   const typicalPx = Math.PI * radiusPx * radiusPx;
   const areas: { minAreaPx?: number; maxAreaPx?: number } = {};
@@ -486,7 +486,7 @@ function typicalObjectBound(text: string, args: Record<string, unknown>): Record
   // (a typical object is a size objects spread around, the measured radius a scale: "bigger than a typical one" is half as
   // big again, never half of the objects; the bound in px is said with the result)
   const share = bigger === leftOut ? TYPICAL_SPREAD : Number((1 / TYPICAL_SPREAD).toFixed(2));
-  if (typeof r !== 'number') return { [bigger === leftOut ? 'maxAreaTypical' : 'minAreaTypical']: share, $note: `${notes}"${m[0]}": objects ${bigger === leftOut ? 'larger' : 'smaller'} than ${shareOfTypical(share)} are left out (a typical object's size measured on the movie, said with the result; objects spread around it); say the size to set another, e.g. "${bigger === leftOut ? 'drop objects over' : 'drop objects under'} 400 px".` };
+  if (typeof r !== 'number') return { [bigger === leftOut ? 'maxTypicalShare' : 'minTypicalShare']: share, $note: `${notes}"${m[0]}": objects ${bigger === leftOut ? 'larger' : 'smaller'} than ${shareOfTypical(share)} are left out (a typical object's size measured on the movie, said with the result; objects spread around it); say the size to set another, e.g. "${bigger === leftOut ? 'drop objects over' : 'drop objects under'} 400 px".` };
   const area = Math.round(Math.PI * r * r);
   return { [bigger === leftOut ? 'maxAreaPx' : 'minAreaPx']: area, $note: `${notes}"${m[0]}": a typical one, ${formatNumber(r)} px in radius, is ${area} px² in area, ${bigger === leftOut ? 'the largest kept' : 'the smallest kept'}.` };
 }

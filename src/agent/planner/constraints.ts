@@ -411,7 +411,7 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
     if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;
     // ("only keep objects bigger than usual": a comparison with the typical object, which the step took as a share of it)
-    if (words[i]?.lower === 'than' && /^(?:usual|average|typical|normal|a|an|the|one)$/.test(words[i + 1]?.lower ?? '') && Object.keys(reader.step.args).some((k) => /Typical$/.test(k) && reader.step.args[k] !== undefined)) return;
+    if (words[i]?.lower === 'than' && /^(?:usual|average|typical|normal|a|an|the|one)$/.test(words[i + 1]?.lower ?? '') && Object.keys(reader.step.args).some((k) => /Typical/.test(k) && reader.step.args[k] !== undefined)) return;
     // ("excluding debris under 20 px": the comparison inside the phrase, its number taken by the step: minAreaPx 20)
     const carried = numbersIn(reader.step.args);
     // ("only keep those between 200 px² and 800 px²", "nuclei >30px": a range or a bound glued to its sign, its number taken)

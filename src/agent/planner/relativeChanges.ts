@@ -26,7 +26,10 @@ export const isDegreeWord = (word: string): boolean => DEGREE.test(word);
 /** The meanings of the noun phrase a description opens with, up to the first comma or preposition ("Gaussian smoothing before thresholding": gaussian, smoothing). */
 function openingWords(description = ''): string[] {
   const opening = description.split(/[,;(]|\s(?:before|after|of|for|in|on|at|to|from|with|by|per|when|if|than|as)\s/i)[0];
-  return tokenize(opening).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
+  // (and a short other name in brackets in its first sentence: "Drop objects smaller than this, pixels (minimum size)")
+  const aside = /^[^.;]*?\(([^()]{1,30})\)/.exec(description)?.[1];
+  const named = aside && aside.trim().split(/\s+/).length <= 3 ? ` ${aside}` : '';
+  return tokenize(opening + named).filter((t) => !isStopWord(t.word)).map((t) => meaning(t.stem));
 }
 
 /**

@@ -36,7 +36,7 @@ describe('a segmentation changed in words after it ran (stop 42)', () => {
   it('a vague size word on masks already made runs the segmentation again with the bound from the typical object', () => {
     for (const text of ['drop the tiny ones', 'can you get rid of the small specks?', 'remove the small bits please']) {
       const p = afterSegment(text);
-      expect(rerunOf(p)).toMatchObject({ tool: 'segment', changes: { minAreaTypical: 0.33 } });
+      expect(rerunOf(p)).toMatchObject({ tool: 'segment', changes: { minTypicalShare: 0.33 } });
       expect(p.notes?.join(' ')).toMatch(/a third of a typical object's area/);
     }
   });
@@ -44,9 +44,9 @@ describe('a segmentation changed in words after it ran (stop 42)', () => {
 
 describe('sizes compared with a typical object, measured on the movie (stop 42)', () => {
   it('"bigger than a typical nucleus" with no size told is a bound from the movie, never named as not applied', () => {
-    expect(argsOf('segment and drop anything bigger than a typical nucleus', 'segment')).toMatchObject({ maxAreaTypical: 1.5 });
+    expect(argsOf('segment and drop anything bigger than a typical nucleus', 'segment')).toMatchObject({ maxTypicalShare: 1.5 });
     expect(said('segment and drop anything bigger than a typical nucleus')).not.toMatch(/Not applied/);
-    expect(argsOf('segment and keep only nuclei bigger than an average one', 'segment')).toMatchObject({ minAreaTypical: 0.67 });
+    expect(argsOf('segment and keep only nuclei bigger than an average one', 'segment')).toMatchObject({ minTypicalShare: 0.67 });
     // (told, the size is the radius said, as before)
     const calibrated: KnownArtifact[] = [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }];
     expect(argsOf('segment; nuclei are about 10 µm across, drop anything bigger than a typical nucleus', 'segment', calibrated)).toMatchObject({ objectRadiusPx: 10, maxAreaPx: 314 });
@@ -75,9 +75,9 @@ describe('sizes said as lengths compared, and things whose word says their size 
     expect(argsOf('segment, drop cells smaller than 8 px across', 'segment')).toMatchObject({ minAreaPx: 50 });
   });
   it('"exclude clumps", "leave out the debris", "bigger than usual": shares of the typical object', () => {
-    expect(argsOf('segment, exclude clumps', 'segment')).toMatchObject({ maxAreaTypical: 3 });
-    expect(argsOf('segment but leave out the debris', 'segment')).toMatchObject({ minAreaTypical: 0.33 });
-    expect(argsOf('segment, only keep objects bigger than usual', 'segment')).toMatchObject({ minAreaTypical: 0.67 });
+    expect(argsOf('segment, exclude clumps', 'segment')).toMatchObject({ maxTypicalShare: 3 });
+    expect(argsOf('segment but leave out the debris', 'segment')).toMatchObject({ minTypicalShare: 0.33 });
+    expect(argsOf('segment, only keep objects bigger than usual', 'segment')).toMatchObject({ minTypicalShare: 0.67 });
     expect(said('segment, only keep objects bigger than usual')).not.toMatch(/Not applied/);
   });
 });
