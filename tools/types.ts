@@ -104,6 +104,11 @@ export interface ResultValue {
   usedFor?: string;
   /** How much "higher" or "lower" changes that argument when no number is said, as a factor (default 1.5). */
   stepFactor?: number;
+  /**
+   * Arguments that set this value (a setting the step chose) other than by its own name (segment's minAreaPx, by
+   * minTypicalShare): a rerun that changes one says this value before and after, though the step chose it.
+   */
+  changedBy?: string[];
   /** The number a one-line account of the step quotes beside its outputs, before its `about` or the words given ("Done: find nuclei → labels-1 (7.8 objects per frame on average)"). */
   headline?: boolean | string;
 }
