@@ -118,7 +118,7 @@ const PULLED = 2;
 /** An object-based step is used when its standard error is at most this (px)... */
 const PRECISE_OBJECTS_PX = 0.75;
 /**
- * ... and at least this share of the objects paired under it (ObjectShift.pairedShare): a motion the field's
+ * ... and at least this share of the objects' area paired under it (ObjectShift.pairedShare): a motion the field's
  * objects do not share is one cell's, and its pieces, however many, are no independent cells.
  */
 const SHARED_BY = 0.3;
@@ -519,7 +519,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
       // many pieces): no common motion confirmed the step, however clear its correlation peak
       chosen.push(step);
       sources.push('image');
-      reasons.push(`image registration's step (${fmt(step.dx)}, ${fmt(step.dy)} px) is shared by only ${Math.round(100 * loose.pairedShare)}% of the objects found (the others move their own ways)`);
+      reasons.push(`image registration's step (${fmt(step.dx)}, ${fmt(step.dy)} px) moves only ${Math.round(100 * loose.pairedShare)}% of the objects' area (the others move their own ways)`);
       confidence.push(0);
       variances.push(Math.max(1, MEDIAN_EFFICIENCY * loose.standardErrorPx ** 2));
     } else if (Math.hypot(step.dx - typical.dx, step.dy - typical.dy) > implausiblePx && peakSd < 2 * SIGNIFICANT_PEAK_SD) {

@@ -164,6 +164,6 @@ describe('checkSteps on a few large cells found as many pieces, each cell moving
     // before: the 6 pieces of the followed cell paired (±0 px) and confirmed its steps, and its path was applied
     expect(checked.common.applied).toBe(false);
     expect(checked.positions.every((p) => p.dxPx === 0 && p.dyPx === 0)).toBe(true);
-    expect(checked.reasons.filter((r) => /shared by only \d+% of the objects found/.test(r)).length).toBeGreaterThan(FRAMES / 2);
+    expect(checked.reasons.filter((r) => /moves only \d+% of the objects. area/.test(r)).length).toBeGreaterThan(FRAMES / 2);
   });
 });
