@@ -115,8 +115,13 @@ const AGREEMENT_PX = 1;
 const OWN_MOTION_PX = 0.4;
 /** Image registration is pulled by the cells when its steps stray from the objects' mean by this many times the variance the objects' own uncertainty explains. */
 const PULLED = 2;
-/** An object-based step is used when its standard error is at most this (px). */
+/** An object-based step is used when its standard error is at most this (px)... */
 const PRECISE_OBJECTS_PX = 0.75;
+/**
+ * ... and at least this share of the objects' area paired under it (ObjectShift.pairedShare): a motion the field's
+ * objects do not share is one cell's, and its pieces, however many, are no independent cells.
+ */
+const SHARED_BY = 0.3;
 /** SD (px) of an image-registration step the objects confirmed (or of a clear correlation peak): well below the objects'. */
 const CONFIRMED_SD_PX = 0.05;
 /** Variance of the median over that of the mean, for normal samples (pi / 2). */
@@ -455,7 +460,7 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
   const trust = imageTrust(steps, all);
   const { typical, implausiblePx } = trust;
   // Few objects moving every which way (or paired wrongly) cannot pin the common motion down: they only veto
-  const byObjects = all.map((o) => (o && o.standardErrorPx <= PRECISE_OBJECTS_PX ? o : undefined));
+  const byObjects = all.map((o) => (o && o.standardErrorPx <= PRECISE_OBJECTS_PX && o.pairedShare >= SHARED_BY ? o : undefined));
   // Per step and axis, the variance (px²) of the step chosen: what the test for common motion weighs it by
   const variances = [0];
   const precise = byObjects.filter((o): o is ObjectShift => o !== undefined);
@@ -509,6 +514,14 @@ export function checkSteps(positions: Position[], links: Link[], objects: FrameO
       reasons.push(`image registration (${fmt(step.dx)}, ${fmt(step.dy)} px) disagreed with the median displacement of ${loose.matched} matched objects (${fmt(loose.medianDxPx)}, ${fmt(loose.medianDyPx)} px, ±${fmt(loose.standardErrorPx)} px)`);
       confidence.push(0);
       variances.push(MEDIAN_EFFICIENCY * loose.standardErrorPx ** 2);
+    } else if (loose && loose.pairedShare < SHARED_BY) {
+      // Image registration followed a motion most of the objects do not share (one large cell's, found as
+      // many pieces): no common motion confirmed the step, however clear its correlation peak
+      chosen.push(step);
+      sources.push('image');
+      reasons.push(`image registration's step (${fmt(step.dx)}, ${fmt(step.dy)} px) moves only ${Math.round(100 * loose.pairedShare)}% of the objects' area (the others move their own ways)`);
+      confidence.push(0);
+      variances.push(Math.max(1, MEDIAN_EFFICIENCY * loose.standardErrorPx ** 2));
     } else if (Math.hypot(step.dx - typical.dx, step.dy - typical.dy) > implausiblePx && peakSd < 2 * SIGNIFICANT_PEAK_SD) {
       chosen.push(typical);
       sources.push('interpolated');

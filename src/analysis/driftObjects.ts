@@ -481,6 +481,13 @@ export interface ObjectShift {
   spreadPx: number;
   /** Standard error of the (clipped) mean, px: spread / sqrt(matched). */
   standardErrorPx: number;
+  /**
+   * Share of the objects' area (each frame's, averaged) that pairs as mutual nearest neighbours under the step
+   * chosen: near 1 where the motion is common to the field, low where it is one cell's (a few large cells found
+   * as many pieces, each moving its own way: only the pieces of the cell the step followed pair, and a few by
+   * chance). By area, not count, so that specks of noise (hundreds on a noisy frame) weigh little.
+   */
+  pairedShare: number;
 }
 
 /** Displacements further than this many SD of the cells' own motion from the median are pairing errors (a division, a merge). */
@@ -600,9 +607,16 @@ export function objectShift(before: FrameObjects, after: FrameObjects, guesses: 
   const radiusPx = Math.max(3, Math.sqrt(typicalArea / Math.PI) * 2);
   let bestGuess: [number, number] | undefined;
   let bestPairs = 2;
+  let bestShare = 0;
+  const total = (areas: Float32Array) => areas.reduce((a, v) => a + v, 0);
+  const [areaBefore, areaAfter] = [total(before.areasPx), total(after.areasPx)];
   for (const [gx, gy] of guesses) {
-    const pairs = mutualPairs(before.centroids, after.centroids, gx, gy, radiusPx).length;
-    if (pairs > bestPairs) [bestGuess, bestPairs] = [[gx, gy], pairs];
+    const found = mutualPairs(before.centroids, after.centroids, gx, gy, radiusPx);
+    if (found.length > bestPairs) {
+      [bestGuess, bestPairs] = [[gx, gy], found.length];
+      // the share of the objects' area (each frame's, averaged) that paired under the guess
+      bestShare = found.reduce((a, [i, j]) => a + before.areasPx[i] / areaBefore + after.areasPx[j] / areaAfter, 0) / 2;
+    }
   }
   if (!bestGuess) return undefined;
   const moves = groupMoves(before, after, bestGuess[0], bestGuess[1]);
@@ -614,5 +628,5 @@ export function objectShift(before: FrameObjects, after: FrameObjects, guesses: 
   // per-axis SD from the median distance to the median (Rayleigh: median = 1.1774 SD)
   const spreadPx = median(dx.map((v, k) => Math.hypot(v - mx, dy[k] - my))) / 1.1774;
   const mean = clippedMean(dx, dy, moves.map((m) => m.cells), mx, my, Math.max(CLIP_SD * spreadPx, MIN_CLIP_PX));
-  return { dxPx: mean.dxPx, dyPx: mean.dyPx, medianDxPx: mx, medianDyPx: my, matched: mean.kept, spreadPx, standardErrorPx: spreadPx / Math.sqrt(mean.kept) };
+  return { dxPx: mean.dxPx, dyPx: mean.dyPx, medianDxPx: mx, medianDyPx: my, matched: mean.kept, spreadPx, standardErrorPx: spreadPx / Math.sqrt(mean.kept), pairedShare: bestShare };
 }

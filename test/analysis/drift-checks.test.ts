@@ -92,7 +92,7 @@ describe('checkSteps where neither estimate is sure of most steps', () => {
 describe('objectStepVariance: how sure the objects\' steps are', () => {
   const random = mulberry32(7);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-  const shift = (dx: number, dy: number): ObjectShift => ({ dxPx: dx, dyPx: dy, medianDxPx: dx, medianDyPx: dy, matched: 20, spreadPx: 0.2, standardErrorPx: 0.05 });
+  const shift = (dx: number, dy: number): ObjectShift => ({ dxPx: dx, dyPx: dy, medianDxPx: dx, medianDyPx: dy, matched: 20, spreadPx: 0.2, standardErrorPx: 0.05, pairedShare: 1 });
   /** Object steps that are the stage's plus noiseSd, image steps the stage's plus imageSd; index 0 is no step. */
   function steps(stage: { dx: number; dy: number }[], noiseSd: number, imageSd: number) {
     const chosen = stage.map((s, i) => (i === 0 ? s : { dx: s.dx + noiseSd * gauss(), dy: s.dy + noiseSd * gauss() }));
@@ -135,5 +135,35 @@ describe('objectStepVariance: how sure the objects\' steps are', () => {
     const stage = Array.from({ length: 3 }, (_, i) => (i === 0 ? { dx: 0, dy: 0 } : { dx: 5, dy: 5 }));
     const { chosen, image, sources, byObjects } = steps(stage, 0.5, 0.5);
     expect(objectStepVariance(image, chosen, sources, byObjects)).toBe(0);
+  });
+});
+
+describe('checkSteps on a few large cells found as many pieces, each cell moving its own way (issue 12)', () => {
+  // five lobed cells of six pieces each (80 px² each, strewn over 120 px), each cell moving 30-60 px a step in a
+  // direction of its own; image registration follows one of them (a fifth of the objects' area), with a clear correlation peak
+  const random = mulberry32(12);
+  const cells = Array.from({ length: 5 }, (_, k) => [300 + 500 * (k % 3), 300 + 500 * Math.floor(k / 3)]);
+  const lobes = cells.map(() => Array.from({ length: 6 }, () => [120 * (random() - 0.5), 120 * (random() - 0.5)]));
+  const moves: number[][][] = [];
+  const frames: FrameObjects[] = [];
+  for (let t = 0; t < FRAMES; t++) {
+    if (t > 0) {
+      moves.push(cells.map(() => { const [a, r] = [2 * Math.PI * random(), 30 + 30 * random()]; return [r * Math.cos(a), r * Math.sin(a)]; }));
+      cells.forEach((c, k) => ((c[0] += moves[t - 1][k][0]), (c[1] += moves[t - 1][k][1])));
+    }
+    const pieces = cells.flatMap(([x, y], k) => lobes[k].map(([ox, oy]) => [x + ox, y + oy, 80]));
+    frames.push({ centroids: Float32Array.from(pieces.flatMap(([x, y]) => [x, y])), areasPx: Float32Array.from(pieces.map((p) => p[2])), masses: Float32Array.from(pieces.map((p) => p[2] * 100)) });
+  }
+  const followed = [{ dx: 0, dy: 0 }, ...moves.map((m) => ({ dx: m[0][0], dy: m[0][1] }))];
+
+  it('applies nothing: the pieces of the cell image registration followed are no independent cells confirming it', () => {
+    const positions: Position[] = [{ dxPx: 0, dyPx: 0, dzPx: 0 }];
+    for (let t = 1; t < FRAMES; t++) positions.push({ dxPx: positions[t - 1].dxPx + followed[t].dx, dyPx: positions[t - 1].dyPx + followed[t].dy, dzPx: 0 });
+    const links = positions.slice(1).map((p, k) => ({ index: k + 1, key: k, dxPx: followed[k + 1].dx, dyPx: followed[k + 1].dy, peakSd: 40, resembles: true }));
+    const checked = checkSteps(positions, links, frames);
+    // before: the 6 pieces of the followed cell paired (±0 px) and confirmed its steps, and its path was applied
+    expect(checked.common.applied).toBe(false);
+    expect(checked.positions.every((p) => p.dxPx === 0 && p.dyPx === 0)).toBe(true);
+    expect(checked.reasons.filter((r) => /moves only \d+% of the objects. area/.test(r)).length).toBeGreaterThan(FRAMES / 2);
   });
 });

@@ -634,19 +634,20 @@ describe('real data: Cell Tracking Challenge sequences (truth from the TRA label
     expect(rms(errors)).toBeLessThan(rms(nothing));
     await movie.close();
   });
-  it.skipIf(!existsSync(join(msc, '02')))('MSC-02 (few whole cells; the field jumps), first 12 frames: follows the jumps every cell shows, no wild step', { timeout: 300_000 }, async () => {
+  it.skipIf(!existsSync(join(msc, '02')))('MSC-02 (a few large cells, found as many pieces, each moving tens of px its own way), first 12 frames: no table applied', { timeout: 300_000 }, async () => {
     const movie = firstFrames(await openMovie(join(msc, '02')), 12);
     const truth = await traSteps(join(msc, '02_GT'), 12);
     const estimate = await estimateDrift(movie);
     const rows = estimate.rows;
-    const errors = rows.slice(1).map((r, t) => Math.hypot(r.dxPx - rows[t].dxPx - truth[t + 1].dx, r.dyPx - rows[t].dyPx - truth[t + 1].dy));
+    const withheld = estimate.undeclinedRows ?? rows;
+    const errors = withheld.slice(1).map((r, t) => Math.hypot(r.dxPx - withheld[t].dxPx - truth[t + 1].dx, r.dyPx - withheld[t].dyPx - truth[t + 1].dy));
     const rms = (v: number[]) => Math.sqrt(v.reduce((a, e) => a + e * e, 0) / v.length);
     const nothing = truth.slice(1).map((s) => Math.hypot(s.dx, s.dy));
-    console.log(`MSC-02, 12 frames: step error RMS ${rms(errors).toFixed(1)} px against ${rms(nothing).toFixed(1)} px for applying nothing; frame 5 jump ${(rows[4].dxPx - rows[3].dxPx).toFixed(1)} px (cells ${truth[4].dx.toFixed(1)} px)`);
-    expect(estimate.common.applied).toBe(true);
-    // every tracked cell moved 88-178 px in x from frame 4 to 5: the field jumped
-    expect(Math.abs(rows[4].dxPx - rows[3].dxPx - truth[4].dx)).toBeLessThan(20);
-    expect(rms(errors)).toBeLessThan(0.6 * rms(nothing));
+    console.log(`MSC-02, 12 frames: applied ${estimate.common.applied} (declined ${estimate.common.tooUnsure}); the steps withheld err by ${rms(errors).toFixed(1)} px RMS against the cells' median step, ${rms(nothing).toFixed(1)} px for applying nothing`);
+    // before: 21-27 pieces of 3-6 cells counted as independent cells (±0.8 px a step) confirmed image registration,
+    // which followed one cell, and up to 175 px was applied over the 48 frames (off the cells' median motion by 321 px RMS)
+    expect(estimate.common.applied).toBe(false);
+    expect(Math.max(...rows.map((r) => Math.hypot(r.dxPx, r.dyPx)))).toBe(0);
     await movie.close();
   });
 });
