@@ -188,6 +188,8 @@ const correctDrift = defineTool({
           // whether any shift was applied (the steps showed common motion beyond their uncertainty), and the largest frame-to-frame step in the table
           commonMotionApplied: result.common.applied,
           removedMotion: result.common.applied ? removedKind(result) : 'none',
+          // the one-line account says that nothing was shifted (briefAnswer reads values.did), not "correct stage drift"
+          ...(keptAsRecorded || !result.common.applied ? { did: `measure the drift (none applied: ${keptAsRecorded ? `under the ${args.minDriftPx} px asked` : result.common.tooUnsure ? 'too unsure to apply' : 'no common motion'})` } : {}),
           largestStepPx: round(result.rows.slice(1).reduce((m, r, k) => Math.max(m, Math.hypot(r.dxPx - result.rows[k].dxPx, r.dyPx - result.rows[k].dyPx)), 0)),
         },
       };

@@ -72,9 +72,11 @@ describe('preprocess tools', () => {
     expect(under.artifacts[0].path).toBe(moviePath);
     expect(under.summary).toMatch(/^Not corrected: the drift found is up to [\d.]+ px over 8 frames, under the 50 px asked, so the movie is left as recorded/);
     expect((under.values as { fieldLostPercent: number }).fieldLostPercent).toBe(0);
+    expect((under.values as { did?: string }).did).toBe('measure the drift (none applied: under the 50 px asked)');
     const over = await call('correct_drift', { movie: moviePath, minDriftPx: 1 }, ctx);
     expect(over.artifacts[0].path).not.toBe(moviePath);
     expect(over.summary).toMatch(/^Corrected drift of up to/);
+    expect((over.values as { did?: string }).did).toBeUndefined();
     expect((over.values as { maxDriftPx: number }).maxDriftPx).toBeGreaterThan(1);
   });
 
@@ -96,6 +98,8 @@ describe('preprocess tools', () => {
     const table = readTableCsv(result.artifacts.find((a) => a.type === 'table')!.path);
     expect(table.rows.every((r) => r.dx_px === 0 && r.dy_px === 0)).toBe(true);
     expect((result.values as { removedMotion: string }).removedMotion).toBe('none');
+    // the one-line account ("Done: ...") names what the step did: measured, nothing applied, not "correct stage drift"
+    expect((result.values as { did?: string }).did).toBe('measure the drift (none applied: no common motion)');
   });
 
   it('correct_drift refuses z correction of a 2-D movie and a channel that does not exist, in one line', async () => {
