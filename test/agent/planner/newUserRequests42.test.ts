@@ -3,18 +3,13 @@
 // across a comma; colour by a measured property named as not done (no time-colour projection); a program's name that is
 // the step's own word writes no file; a numbered list after "please do the following"; Fiji's Analyze Particles and Scale.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { splitAtCondition } from '../../../src/agent/planner/conditionalSteps.ts';
 import * as offline from './planOffline.ts';
 import { catalogue, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
-type Artifacts = Parameters<typeof offline.plan>[1];
-const plan = (request: string, artifacts?: Artifacts) => offline.plan(normalisedRequest(request, catalogue), artifacts);
-const toolsOf = (request: string, artifacts?: Artifacts) => offline.toolsOf(normalisedRequest(request, catalogue), artifacts);
-const argsOf = (request: string, tool: string, artifacts?: Artifacts) => offline.argsOf(normalisedRequest(request, catalogue), tool, artifacts);
-const said = (request: string, artifacts?: Artifacts) => offline.said(normalisedRequest(request, catalogue), artifacts);
+const { plan, toolsOf, argsOf, said } = offline.asSaid;
 
 describe('a recording described beside analysis steps', () => {
   it('starts no acquisition when the acquisition language reads only a channel and no time plan', () => {

@@ -4,6 +4,7 @@
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromTools } from '../../../src/agent/planner/catalogue.ts';
 import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 
 export const catalogue = catalogueFromTools(ALL_TOOLS);
@@ -28,3 +29,11 @@ export const said = (request: string, artifacts?: KnownArtifact[]) => {
 };
 /** A movie open and its labels made by segment. */
 export const movieAndLabels: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+
+/** The same four, on the request in the one form the planner reads (as nextAction gives it: normalised first). */
+export const asSaid = {
+  plan: (request: string, artifacts?: KnownArtifact[]) => plan(normalisedRequest(request, catalogue), artifacts),
+  toolsOf: (request: string, artifacts?: KnownArtifact[]) => toolsOf(normalisedRequest(request, catalogue), artifacts),
+  argsOf: (request: string, tool: string, artifacts?: KnownArtifact[]) => argsOf(normalisedRequest(request, catalogue), tool, artifacts),
+  said: (request: string, artifacts?: KnownArtifact[]) => said(normalisedRequest(request, catalogue), artifacts),
+};

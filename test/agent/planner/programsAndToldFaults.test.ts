@@ -2,19 +2,14 @@
 // (opensIn); a fault told as a complaint beside a request is put right first; a time scope alone names no projection;
 // a verb of putting right turned down takes the correction back; a result wished for is a step of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { frameScopeSaid } from '../../../src/agent/planner/frameScope.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import * as offline from './planOffline.ts';
 import { catalogue, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
-// (the request in the one form the planner reads, as nextAction gives it)
-type Artifacts = Parameters<typeof offline.plan>[1];
-const plan = (request: string, artifacts?: Artifacts) => offline.plan(normalisedRequest(request, catalogue), artifacts);
-const toolsOf = (request: string, artifacts?: Artifacts) => offline.toolsOf(normalisedRequest(request, catalogue), artifacts);
-const argsOf = (request: string, tool: string, artifacts?: Artifacts) => offline.argsOf(normalisedRequest(request, catalogue), tool, artifacts);
-const said = (request: string, artifacts?: Artifacts) => offline.said(normalisedRequest(request, catalogue), artifacts);
+const { plan, toolsOf, argsOf, said } = offline.asSaid;
 
 describe('a program named as where the files go', () => {
   it('writes what the step before makes in the format that program opens', () => {
