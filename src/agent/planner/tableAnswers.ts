@@ -2474,9 +2474,12 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const repeated = idColumn !== undefined && table.columns.includes('t') && new Set(values.map((x) => x.row[idColumn])).size < values.length;
     return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}; ${uncertaintyOfMean(numbers, (v) => withUnit(v, unit), repeated ? `the same ${/track|branch/i.test(idColumn ?? '') ? 'cell' : 'object'} is counted in several frames, so the values are not independent and the interval is too narrow` : undefined)} (${source})`;
   }
+  // ("did anything divide?": the events counted, and the tracks they happened in, first 10)
+  const having = scope.reduce === 'sum' && idColumn && YES_NO_EVENTS.test(plainQuestion(question)) && EVENT_WORDS.test(question) ? values.filter((x) => x.v > 0) : [];
+  const inWhich = having.length ? `; in ${having.slice(0, 10).map((x) => `${/track|branch/i.test(idColumn!) ? 'track' : 'object'} ${x.row[idColumn!]}${x.v !== 1 ? ` (${valueText(x.v)})` : ''}`).join(', ')}${having.length > 10 ? ` and ${having.length - 10} more` : ''}` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
-  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${each} (${source})`;
+  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${inWhich}${each} (${source})`;
 }
 
 /**
