@@ -29,7 +29,7 @@ import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredIns
 import { asksAboutFiles, asksForTheSteps, explainStep } from './explanations.ts';
 import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
-import { aboutTheAnalysis, answerFromHeader, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
+import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
@@ -3622,6 +3622,9 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
+  // ("whats the mean duration in min" with tracks held: the tracks' durations, never the movie's length)
+  const held = [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].map((a) => a.type);
+  if (heldTableHasIt(text, asked, held, catalogue)) return undefined;
   // (once steps have worked on the movie, the header facts they used answer it without reading the file again; a first
   // question in a fresh session reads the header with the reporting tool, whose call the answer cites)
   if (findPaths(text).length === 0 && conversation.earlier.some((r) => r.ok) && answerFromHeader(text, conversation.artifactsAtStart, catalogue)) return { steps: [], question: text };

@@ -13,7 +13,7 @@ import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
 import { asksWhy } from './explanations.ts';
 import { plainQuestion, readQuestion } from './tableAnswers.ts';
-import { allowedEdits, editDistance, normalizeWord } from './words.ts';
+import { allowedEdits, editDistance, meaning, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import { numberText } from './quantities.ts';
 
@@ -117,6 +117,31 @@ function phraseAt(words: string[], phrase: string[]): number {
 
 function toolNames(catalogue: Catalogue): string[] {
   return catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name);
+}
+
+/**
+ * "whats the mean duration in min" with tracks held: a property a held result's table also has, asked without naming the
+ * recording, is of the things analysed, never the movie's. True when a table-making tool that consumes a held result
+ * (tracks, labels) declares a value whose words mean what the matched property's words mean ("duration", "how long" ~
+ * "mean track duration") and that names the held thing ("track" of tracks); the question names no recording word.
+ */
+export function heldTableHasIt(text: string, asked: RecordingQuestion, held: readonly string[], catalogue: Catalogue = new Map()): boolean {
+  const words = wordsOf(text);
+  if (words.some((w) => RECORDING.test(w) && w !== 'time' && w !== 'data')) return false;
+  const results = selfOf(asked.tool, catalogue)?.results ?? {};
+  const matched = new Set(
+    asked.keys.flatMap((key) => (results[key]?.words ?? []).map((p) => p.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).filter((parts) => phraseAt(words, parts) >= 0).flat()).map((w) => meaning(normalizeWord(w))),
+  );
+  if (matched.size === 0) return false;
+  const things = held.filter((t) => t !== 'movie' && t !== 'table').map((t) => (t === 'labels' ? 'object' : t.replace(/s$/, '')));
+  return toolNames(catalogue).some((tool) => {
+    const self = selfOf(tool, catalogue);
+    if (!(self?.produces ?? []).includes('table') || !(self?.consumes ?? []).some((t) => held.includes(t) && t !== 'movie')) return false;
+    return Object.values(self?.results ?? {}).some((r) => {
+      const about: string[] = (r.about ?? '').toLowerCase().match(/[\p{L}]+/gu) ?? [];
+      return things.some((t) => about.includes(t)) && about.some((w) => matched.has(meaning(normalizeWord(w))));
+    });
+  });
 }
 
 /**

@@ -564,6 +564,9 @@ function readScope(question: string): QuestionScope {
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
   else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|^(?:the|their)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  // ("did anything divide?", "any divisions?", "were there mitoses?": a yes/no about events is their number over the
+  // tracks, a sum of the per-track counts, never a mean per track)
+  else if (YES_NO_EVENTS.test(plainQuestion(text)) && EVENT_WORDS.test(text) && !/\b(?:mean|average|avg|median|typical|per (?:track|cell))\b/i.test(text)) reduce = 'sum';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -2216,6 +2219,11 @@ export function countsWholeTracks(question: string): boolean {
   return WHOLE_MOVIE.test(q) && STAYS_IN_VIEW.test(stays) && !MOVES.test(q) && countsCellsThat(question);
 }
 
+/** A yes/no question's opening ("did ...", "were there ...", "any ...", "is there ..."). */
+const YES_NO_EVENTS = /^\W*(?:(?:so|and|but)\s+)?(?:did|do|does|were|was|are|is|has|have|any)\b/i;
+/** Events a table of tracks counts per track (divisions and splits, merges, gaps). */
+const EVENT_WORDS = /\b(?:divi(?:de|ded|des|ding|sions?)|mitos[ie]s|mitotic|split(?:s|ting)?|merg(?:e|ed|es|ing)|gaps?)\b/i;
+
 /** "Yes: ", "No: " before a count that answers a yes/no question ("are any ...?", "do all ...?"). */
 function verdict(question: string, some: number, all: number, asksAll: boolean): string {
   if (!/^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:are|is|were|was|do|does|did|any)\b/i.test(plainQuestion(question).trim())) return '';
@@ -2466,9 +2474,12 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const repeated = idColumn !== undefined && table.columns.includes('t') && new Set(values.map((x) => x.row[idColumn])).size < values.length;
     return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}; ${uncertaintyOfMean(numbers, (v) => withUnit(v, unit), repeated ? `the same ${/track|branch/i.test(idColumn ?? '') ? 'cell' : 'object'} is counted in several frames, so the values are not independent and the interval is too narrow` : undefined)} (${source})`;
   }
+  // ("did anything divide?": the events counted, and the tracks they happened in, first 10)
+  const having = scope.reduce === 'sum' && idColumn && YES_NO_EVENTS.test(plainQuestion(question)) && EVENT_WORDS.test(question) ? values.filter((x) => x.v > 0) : [];
+  const inWhich = having.length ? `; in ${having.slice(0, 10).map((x) => `${/track|branch/i.test(idColumn!) ? 'track' : 'object'} ${x.row[idColumn!]}${x.v !== 1 ? ` (${valueText(x.v)})` : ''}`).join(', ')}${having.length > 10 ? ` and ${having.length - 10} more` : ''}` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
-  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${each} (${source})`;
+  return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${inWhich}${each} (${source})`;
 }
 
 /**
