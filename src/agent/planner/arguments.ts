@@ -132,7 +132,11 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     const before = scoped.slice(Math.max(0, q.start - 60), q.start);
     const nearBefore = meanings(before.split(edge).at(-1) ?? '');
     // (words after the number from a negation on are another setting's: "15px no gaps" is no gap distance)
-    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0].split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? '')]);
+    // ("min area 20 max area 400": words after the number that lead another number are that number's, once this one has
+    // words of its own before it)
+    const afterWords = q.after.split(edge)[0];
+    const leadsNext = nearBefore.length > 0 && /^\d/.test(q.after.slice(afterWords.length));
+    const near = new Set([...nearBefore, ...(leadsNext ? [] : meanings(afterWords.split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? ''))]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)

@@ -263,8 +263,8 @@ export function maskRejected(text: string): string {
     .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) ? m : blank(m)));
 }
 
-/** "skip any blurry frames", "skipping the rounded cells": a kind of thing or frame left out, said without a number or a place. */
-const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
+/** "skip any blurry frames", "skipping the rounded cells", "skip the dead/apoptotic cells" (kinds joined by a slash): a kind of thing or frame left out, said without a number or a place. */
+const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
 
 /** A word that says how, or how good, never which method ("actually", "properly", "good"). */
 export function isOrdinaryWord(word: string): boolean {
