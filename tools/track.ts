@@ -101,6 +101,9 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
 /** Closing the gaps of a track: "bridge gaps", "close the gaps", "gap closing", "bridging over missed frames". */
 const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?(?:the\s+|any\s+)?(?:gaps?|missed frames|missing frames)\b|\bgap[- ]?(?:closing|bridging)\b/i;
 
+/** Things skipped, "skip the cells", "skipping any nuclei": things left out, never frames skipped. */
+const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/gi;
+
 /**
  * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
  * note when it has none; a "search radius", never an object's radius: "nuclei are about 8 px in
@@ -124,7 +127,9 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
       ? `The movie does not record its pixel size, so the maximum linking distance of ${formatNumber(distanceUm)} µm was used as ${formatNumber(distanceUm)} px; set the pixel size (e.g. in Fiji: Image > Properties) and run it again for a true µm distance.`
       : `The maximum linking distance of ${formatNumber(distanceUm)} µm is ${formatNumber(px)} px at ${formatNumber(c.pixelSizeUm!)} µm/px.`;
   }
-  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(q.before + q.after) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
+  // ("skip cells only there for 1 or 2 frames": skipping things is leaving them out, by how long they last, no gap)
+  const gapWords = (q: { before: string; after: string }) => `${q.before} ${q.after}`.replace(THINGS_SKIPPED, ' ');
+  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(gapWords(q)) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
   if (gap) args.maxFrameGap = gap.value;
   // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });

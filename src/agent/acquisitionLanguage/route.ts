@@ -357,11 +357,14 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
+  // ("I need a z-stack of DAPI, 15 slices, 0.5 micron steps": a channel, a z-stack and its spacing in µm, nothing running: a stack
+  // to acquire, whatever movie is open; a movie's slices have no step to set, and a projection says its verb)
+  const stackToAcquire = !options.acquisitionRunning && hasChannel && Z_STACK_SAID.test(t) && Z_SPACING_SAID.test(t) && !ANALYSIS_WORD.test(t);
   // ("image GFP each 5 minute during 2 hour": an interval and a duration the time plan reads are a time-lapse, whatever words said them)
-  if (hasChannel && (newStart || timeLapse || wholeTimePlan) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
+  if (hasChannel && (newStart || timeLapse || wholeTimePlan || stackToAcquire) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan || stackToAcquire) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
-      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}) };
+      return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), ...(stackToAcquire && !timeLapse && !wholeTimePlan ? { sure: true as const } : {}) };
     } catch (err) {
       // ("image GFP and RFP every 5 min, but not DAPI": an imperative to image channels at an interval is a plan to start that lacks
       // something, never a fact about the movie open)
@@ -830,6 +833,10 @@ const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|shoul
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
 /** A word that asks for an analysis anywhere in the words. */
+/** A z-stack said: "z-stack", "z stack", "15 slices", "9 planes". */
+const Z_STACK_SAID = /\bz[\s-]?stacks?\b|\b\d+\s*(?:z[\s-]?)?(?:slices|planes|sections)\b/;
+/** Its spacing or range in µm: "0.5 micron steps", "1 um apart", "2 µm spacing", "a 10 µm range". */
+const Z_SPACING_SAID = /\d(?:[.,]\d+)?\s*(?:µm|μm|um|microns?|micrometres?|micrometers?)\b/;
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;
 
 /** A rate of imaging ("twice an hour", "3 times a day", "4 frames per minute", "2 fps"): a time-lapse as much as "every ...". */

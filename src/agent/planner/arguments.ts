@@ -94,6 +94,11 @@ export function valueWordsAsDigits(text: string): string {
   });
 }
 
+/** The things, then words of being there, then "for"/"in" and a comparison: what follows says how long they last. */
+const LASTING_BEFORE = /\b(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|ones)\s+(?:(?:that|which|who|only|just|are|is|were|was|there|present|seen|visible|detected|found|appear\w*|last\w*|exist\w*|around|less|fewer|more|under|over|than|at|least|most)\s+)*(?:for|in|over)\s+(?:(?:only|just|about|around|under|over|less|fewer|more|than|at|least|most|up|to)\s+)*(?:\d+(?:\.\d+)?\s*(?:or|to|-|–|and)\s*)?$/i;
+/** After a count: the frames it counts (with a second count, "1 or 2 frames"). */
+const LASTING_AFTER = /^\s*(?:(?:or|to|-|–|and)\s*\d+\s*)?(?:frames?|time ?points?|timepoints?)\b/i;
+
 export function statedNumbersScored(tool: string, said: string, catalogue: Catalogue, used: Set<number> = new Set(), pixelSizeUm?: number): Record<string, { value: number; score: number }> {
   const clause = valueWordsAsDigits(said);
   const props = catalogue.get(tool)?.properties ?? {};
@@ -123,6 +128,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
     // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
     if (/[\p{L}]-$/u.test(q.before) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$/i.test(q.before)) continue;
+    // "skip cells only there for 1 or 2 frames", "nuclei present in fewer than 3 frames": how long the things last is a
+    // condition on them, never a setting (no gap, no lag)
+    if (LASTING_BEFORE.test(q.before) && (q.unit === 'frame' || LASTING_AFTER.test(q.after))) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
     const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
     if (which && 'frames' in props) continue;
@@ -132,7 +140,11 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     const before = scoped.slice(Math.max(0, q.start - 60), q.start);
     const nearBefore = meanings(before.split(edge).at(-1) ?? '');
     // (words after the number from a negation on are another setting's: "15px no gaps" is no gap distance)
-    const near = new Set([...nearBefore, ...meanings(q.after.split(edge)[0].split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? '')]);
+    // ("min area 20 max area 400": words after the number that lead another number are that number's, once this one has
+    // words of its own before it)
+    const afterWords = q.after.split(edge)[0];
+    const leadsNext = nearBefore.length > 0 && /^\d/.test(q.after.slice(afterWords.length));
+    const near = new Set([...nearBefore, ...(leadsNext ? [] : meanings(afterWords.split(/\b(?:no|not|without|w\/o)\b/i)[0] ?? ''))]);
     // "keep the ones bigger than 50 px" is a lower bound, "throw away anything larger than 400 px" an upper one
     const said = new Set(near);
     // (the words before the number as far as the argument's words are read: "throw away anything smaller than 10 px" keeps its verb)

@@ -260,11 +260,17 @@ export function maskRejected(text: string): string {
     .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
     // ("skipping any out-of-focus frames", "skip the mitotic cells": things or frames of a kind left out are a condition to
     // apply or name, not a step turned down; which frames by their place, "skip the first 5 frames", is the frame scope's)
-    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) ? m : blank(m)));
+    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) || SKIPPED_BY_LENGTH.test(m) ? m : blank(m)));
 }
 
-/** "skip any blurry frames", "skipping the rounded cells": a kind of thing or frame left out, said without a number or a place. */
-const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
+/**
+ * "skip cells only there for 1 or 2 frames", "skipping nuclei seen in fewer than 3 frames": things left out by how many
+ * frames they last, a number of frames said after their noun (which frames by their place is the frame scope's).
+ */
+const SKIPPED_BY_LENGTH = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){0,2}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\s+[^,.;\d]*\d[^,.;]*\b(?:frames?|time-?points?|timepoints?)\b/i;
+
+/** "skip any blurry frames", "skipping the rounded cells", "skip the dead/apoptotic cells" (kinds joined by a slash): a kind of thing or frame left out, said without a number or a place. */
+const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
 
 /** A word that says how, or how good, never which method ("actually", "properly", "good"). */
 export function isOrdinaryWord(word: string): boolean {
@@ -524,6 +530,20 @@ function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
   return out;
 }
 
+/** A verb leaving things out, the things, then a number of frames said of them: "skip cells only there for 1 or 2 frames". */
+const LEFT_OUT_BY_LENGTH = /\b(?:skip|ignor|drop|exclud|remov|discard|omit|reject|toss|ditch|throw\s+(?:out|away)|leav(?:e|ing)\s+out|get(?:ting)?\s+rid\s+of)\w*\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|trajectories|spots?|blobs?|particles?|ones)\s+[^,.;\d]*\d+(?:\s*(?:or|to|-|–|and)\s*\d+)?\s*(?:frames?|time-?points?|timepoints?)\b/gi;
+
+/**
+ * Things left out by how many frames they last ("skip cells only there for 1 or 2 frames", "drop nuclei seen in fewer
+ * than 3 frames"): one condition from the verb to the frames, unless the step carries its number.
+ */
+function leftOutByLength(step: StepWords, text: string): Unapplied[] {
+  const carried = numbersIn(step.args);
+  return [...text.matchAll(LEFT_OUT_BY_LENGTH)]
+    .filter((m) => !(m[0].match(/\d+/g) ?? []).some((n) => carried.includes(Number(n))))
+    .map((m) => ({ text: '', kind: 'scope' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
 /** Small things found inside cells, counted per cell ("foci per nucleus"), and the things that hold them. */
 const PARTS = String.raw`(?:spots?|foci|focus|puncta|punctae?|granules?|vesicles?|dots?|speckles?|aggregates?|condensates?|droplets?|mitochondria|peroxisomes?|lysosomes?|endosomes?|centrosomes?|telomeres?|particles?)`;
 const HOLDERS = String.raw`(?:cells?|nuclei|nucleus|nuclear\s+regions?|cytoplasms?|objects?)`;
@@ -676,7 +696,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

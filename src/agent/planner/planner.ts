@@ -2352,7 +2352,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
       }
     }
     // ("no merging" names allowMerging: a name that opens with "allow" is said by its object too)
-    const name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding && whole[0] !== ALLOW_MEANING) ? whole : whole.slice(1);
+    let name = whole.every((w) => said.includes(w)) || (whole.length < 3 && !excluding && whole[0] !== ALLOW_MEANING) ? whole : whole.slice(1);
+    // ("don't allow gaps", "gaps not allowed": a name "allow X closing" is said by its verb and its object, the last word unsaid)
+    if (!name.every((w) => said.includes(w)) && whole.length === 3 && whole[0] === ALLOW_MEANING && said.includes(whole[0]) && said.includes(whole[1])) name = whole.slice(0, 2);
     if (name.length === 0 || !name.every((w) => said.includes(w))) continue;
     if (setBefore && !excluding && whole[0] !== EXCLUDE_MEANING) continue;
     // (the object left alone must tell: "over time" is no "repair over time", whatever tool reads it)
@@ -2362,7 +2364,9 @@ function switchesFromWords(step: PlannedStep, catalogue: Catalogue): void {
     // ("gap closing switched off", "with splitting disabled": the negation after the words)
     const last = tokens[Math.max(...name.map((w) => said.indexOf(w)))];
     const after = step.clause.slice(last.end, last.end + 24);
-    const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after);
+    const negated = /(?:\bw\/o|\b(?:no|not|don't|dont|never|without|skip(?:ping)?|omit(?:ting)?|leave\s+(?:out|off)|leaving\s+(?:out|off)|disable|turn\s+off|switch\s+off|no\s+need\s+for|forget(?:\s+about)?))\s+(?:\w+\s+)?$/i.test(before) || /^\s+(?:(?:is|are|be|being)\s+)?(?:(?:switched|turned|set|toggled|left)\s+off|off|disabled|deactivated)\b/i.test(after)
+      // ("gaps not allowed", "gaps are not allowed": the negation between the name's words)
+      || (name.length > 1 && /\b(?:not|never)\b|n't\b/i.test(step.clause.slice(first.end, last.start)));
     // ("every nucleus apart from those at the edges", "all but the ones on the border": the things left out, a few words after the cue)
     // ("no cut-off cells at the image boundary", "without any nuclei on the edge": the things said not wanted, where they are)
     const leftOut = excluding && (/\b(?:apart\s+from|other\s+than|but\s+not|all\s+but|except(?:\s+for)?|excluding|minus)\s+(?:[\w'-]+\s+){0,5}$/i.test(step.clause.slice(0, first.start))
