@@ -354,7 +354,8 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
   const halfLives = means.map((m) => halfLife(m));
   const frames = means[0]?.length ?? 0;
   const perChannel = means.map((_, c) => `${means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : ''}mean intensity ${describeIntensityChange(lossPercent[c])}, ${halfLifeWords(halfLives[c], intervalS)}`);
-  const verdict = lossPercent.every((p) => p <= 0) ? 'No bleaching found' : lossPercent.some((p) => p >= 10) ? 'Bleaching found' : 'Little bleaching';
+  // (bleaching found where a channel's mean fell and an exponential decay fits its frame means; a fall the fit does not hold is no clear decay)
+  const verdict = lossPercent.every((p) => p <= 0) ? 'No bleaching found' : lossPercent.some((p, c) => p > 0 && halfLives[c] !== null) ? 'Bleaching found' : 'No clear bleaching';
   return {
     summary: `${verdict} over ${frames} frames (first to last frame; measured only, the movie is left as recorded): ${perChannel.join('; ')}.${intervalS ? '' : ' The movie records no frame interval, so the half-life is in frames only.'}`,
     artifacts: [],
