@@ -25,12 +25,3 @@ export function measuredOnlyForAQuestion(plan: Plan, askedAsAQuestion: boolean, 
   const args = { ...last.args, ...Object.fromEntries(switches.map(([name]) => [name, false])) };
   return { ...plan, steps: [...plan.steps.slice(0, -1), { ...last, args }] };
 }
-
-/**
- * A step that changes images but can measure what it finds without writing them: a result-writing switch of its own
- * (correct_bleach's writeMovie) turns its movie off. A question about the data runs it with the switch off
- * ("is there much photobleaching?" → the frame means' loss and half-life), never something measured instead.
- */
-export function measuresWithoutWriting(tool: string, catalogue: Catalogue): boolean {
-  return Object.entries(catalogue.get(tool)?.properties ?? {}).some(([name, p]) => writesAResult(name, p) && /movie|image|stack/i.test(name));
-}

@@ -76,7 +76,7 @@ import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { measuredFaultAsQuestion } from './measuredFault.ts';
-import { measuredOnlyForAQuestion, measuresWithoutWriting } from './measuredOnly.ts';
+import { measuredOnlyForAQuestion } from './measuredOnly.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
 import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
@@ -1204,8 +1204,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (read without a calibration told beside it: "quantify the drift in um, pixel size 0.5 um")
   const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
-  // ("whats the bleaching half life": a value asked with no question mark is asked all the same)
-  return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, (isQuestion(asked) || isAskedForm(asked)) && !asksForAStep(asked), askedForStep, catalogue);
+  return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
 }
 
 /** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */
@@ -1573,8 +1572,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const undone = isQuestion(text) && !acquisitionRunning(conversation) ? unmeasuredCountedDoing(text) : undefined;
   if (undone) return { steps: [], reply: unmeasuredCountReply(undone, countedThings(text)) };
   // "how long is the movie?", "is there more than one channel?": the recording's own properties, from its header
-  // (not when a step that measures with its movie switched off is named: "has the sample photobleached much?" is correct_bleach's, measuredOnly.ts)
-  const recording = mentions.some((m) => measuresWithoutWriting(m.tool, catalogue)) ? undefined : recordingPlan(text, conversation, catalogue);
+  const recording = recordingPlan(text, conversation, catalogue);
   if (recording) return recording;
   // about things analysed ("which frame contains the fewest cells?", "describe the distribution of areas"): never the file's reporter, whatever of its words ("contain", "describe") it uses
   const analysed = aboutTheAnalysis(text, catalogue);
@@ -1631,7 +1629,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     .filter((q) => (q.index ?? 0) > 0 && !/\?\s*$/.test(q[0]) && isImperative(q[0]))
     .map((q) => ({ start: q.index ?? 0, end: (q.index ?? 0) + q[0].length }));
   const inACommand = (m: Mention) => commandSentences.some((q) => (m.start >= q.start && m.end <= q.end) || saysOwnWords(m.tool, text.slice(q.start, q.end), catalogue));
-  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && !measuresWithoutWriting(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom && !inACommand(m)) || inADataQuestion(m));
+  const questioned = (m: Mention) => makesImages(m.tool, catalogue) && ((wholeAsks && m.end > askedFrom && !inACommand(m)) || inADataQuestion(m));
   const imageStep = mentions.find(questioned)?.tool;
   if (imageStep) mentions = mentions.filter((m) => !questioned(m));
 
@@ -1753,9 +1751,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const feeding = new Set([maker, ...(selfOf(maker ?? '', catalogue)?.consumes ?? []).map((t) => makerOf(t as InputType, catalogue))]);
     // the tools the question names apart from its scope ("the first frame" is no baseline to normalise to)
     const named = inPlaceOfTheMicroscope(understand(withoutScope(text), catalogue).mentions, withoutScope(text)).filter((m) => !(analysed && onlyReports(m.tool, catalogue)) && !simulates(m.tool) && !(asksCountPerRegion(text) && selfOf(m.tool, catalogue)?.cutsRegion));
-    // (a step named that measures with its movie switched off answers itself: "does the signal fade over time?" is correct_bleach's, measuredOnly.ts)
-    const measuresItself = mentions.some((m) => measuresWithoutWriting(m.tool, catalogue) && !feeding.has(m.tool));
-    const asked = !measuresItself && named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
+    const asked = named.every((m) => feeding.has(m.tool) || runsMicroscope(m.tool, catalogue)) ? dataQuestionPlan(text, conversation, catalogue, named.some((m) => runsMicroscope(m.tool, catalogue)) || (named.length === 0 && mentions.some((m) => runsMicroscope(m.tool, catalogue)) && readsAsMicroscope(text, conversation)) || commandWhileImaging(text, conversation)) : undefined;
     if (asked) return asked;
     const reported = reportedQuantityPlan(text, mentions.map((m) => m.tool), conversation, catalogue);
     if (reported) return reported;
@@ -3534,8 +3530,6 @@ function imageStepsQuestioned(text: string, mentions: Mention[], conversation: C
   if (!questionsTheData(text, conversation)) return undefined;
   const making = mentions.filter((m) => makesImages(m.tool, catalogue));
   if (making.length === 0 || making.length < mentions.length) return undefined;
-  // (a step that measures with its movie switched off answers by itself, measuredOnly.ts: correct_bleach's writeMovie)
-  if (making.every((m) => measuresWithoutWriting(m.tool, catalogue))) return undefined;
   for (const asked of measuredInstead(making[0].tool, text, catalogue)) {
     const plan = dataQuestionPlan(asked, conversation, catalogue, false);
     if (plan && !plan.reply && plan.steps.every((s) => !makesImages(s.tool, catalogue))) return { ...plan, question: asked };
@@ -3632,7 +3626,7 @@ function questionPlan(text: string, conversation: Conversation, catalogue: Catal
   if (fromValues && answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
   // a question never runs a step that changes images to answer itself: said in one line
-  if (tool && makesImages(tool, catalogue) && !measuresWithoutWriting(tool, catalogue) && questionsTheData(text, conversation)) return { steps: [], reply: changesImagesReply(tool, text, catalogue) };
+  if (tool && makesImages(tool, catalogue) && questionsTheData(text, conversation)) return { steps: [], reply: changesImagesReply(tool, text, catalogue) };
   if (tool) {
     const step: PlannedStep = { tool, args: buildArgs(tool, { clause: text, text, conversation, catalogue }), clause: text };
     const withInputs = addInputs([step], conversation, catalogue);
