@@ -295,6 +295,7 @@ const correctBleach = defineTool({
       .default('simple_ratio')
       .describe('Correction method as in Fiji\'s Bleach Correction: "simple_ratio" (default), "exponential" fit, or "histogram" matching'),
     backgroundIntensity: z.number().min(0).default(0).describe('simple_ratio only: background intensity in grey levels subtracted before taking the ratio (Fiji default 0)'),
+    writeMovie: z.boolean().default(true).describe('Write the corrected movie (default true); false only measures the bleaching (each channel\'s mean intensity change first to last frame and the fitted half-life) and leaves the movie as recorded, e.g. to answer "is there much photobleaching?"'),
     output: outputArg.describe('Where to write the corrected movie (.tif); default a new file in the session folder'),
   }),
   inapplicable: {
@@ -302,9 +303,11 @@ const correctBleach = defineTool({
   },
   fromRequest: readBleachRequest,
   async run(args, ctx) {
-    const { correctBleach, bleachHalfLifeFrames, halfLifeOfFit } = await import('../src/analysis/bleach.ts');
+    const { correctBleach, bleachHalfLifeFrames, halfLifeOfFit, frameMeans } = await import('../src/analysis/bleach.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
+      // (measure only: the frame means' change and the fitted half-life, nothing written; the movie stays as recorded)
+      if (!args.writeMovie) return bleachMeasured(await frameMeans(movie, ctx.signal), movie.meta.frameIntervalS, movie.meta.channelNames, bleachHalfLifeFrames);
       const moviePath = ctx.outputPath('bleach-corrected.tif', args.output);
       const result = await correctBleach(movie, moviePath, {
         method: args.method,
@@ -338,6 +341,36 @@ const correctBleach = defineTool({
     }
   },
 });
+
+/** A half-life in frames, with its time where the frame interval is known ("12.3 frames (6.2 min)"). */
+function halfLifeWords(frames: number | null, intervalS: number | undefined): string {
+  if (frames === null) return 'no decay to fit';
+  const seconds = intervalS ? frames * intervalS : undefined;
+  const time = seconds === undefined ? '' : seconds >= 120 ? ` (${formatNumber(round(seconds / 60, 1))} min)` : ` (${formatNumber(round(seconds, 1))} s)`;
+  return `half-life ${formatNumber(round(frames, 1))} frames${time}`;
+}
+
+/**
+ * correct_bleach with writeMovie false: how much each channel's mean intensity changed from the first to the last frame
+ * (%) and the half-life of an exponential fit to the frame means, in one line; no movie is written or named.
+ */
+export function bleachMeasured(means: number[][], intervalS: number | undefined, channelNames: string[] = [], halfLife: (m: number[]) => number | null) {
+  const lossPercent = means.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
+  const halfLives = means.map((m) => halfLife(m));
+  const frames = means[0]?.length ?? 0;
+  const perChannel = means.map((_, c) => `${means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : ''}mean intensity ${describeIntensityChange(lossPercent[c])}, ${halfLifeWords(halfLives[c], intervalS)}`);
+  // (bleaching found where a channel's mean fell and an exponential decay fits its frame means; a fall the fit does not hold is no clear decay)
+  const verdict = lossPercent.every((p) => p <= 0) ? 'No bleaching found' : lossPercent.some((p, c) => p > 0 && halfLives[c] !== null) ? 'Bleaching found' : 'No clear bleaching';
+  return {
+    summary: `${verdict} over ${frames} frames (first to last frame; measured only, the movie is left as recorded): ${perChannel.join('; ')}.${intervalS ? '' : ' The movie records no frame interval, so the half-life is in frames only.'}`,
+    artifacts: [],
+    values: {
+      intensityLossPercent: lossPercent,
+      halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
+      ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),
+    },
+  };
+}
 
 /**
  * Objects dark on a bright field: "light background", "dark cells on a bright background", "brightfield", "darker than the background",

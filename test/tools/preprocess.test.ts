@@ -7,7 +7,8 @@ import { createToolContext } from '../../src/agent/artifacts.ts';
 import { readTableCsv } from '../../src/analysis/table.ts';
 import { writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
-import { bleachSummary, describeDriftChecks, describeIntensityChange, tools } from '../../tools/preprocess.ts';
+import { bleachMeasured, bleachSummary, describeDriftChecks, describeIntensityChange, tools } from '../../tools/preprocess.ts';
+import { readdirSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-preprocess-tool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,6 +122,30 @@ describe('preprocess tools', () => {
     expect(Math.abs((result.values as { halfLifeFrames: number[] }).halfLifeFrames[0] - trueHalfLife) / trueHalfLife).toBeLessThan(0.2);
     expect(result.artifacts[0].type).toBe('movie');
     expect(result.summary).toMatch(/mean intensity fell by \d+(\.\d)?% from the first to the last frame/);
+  });
+
+  it('correct_bleach with writeMovie false measures only: the loss in % and the half-life in frames and min, no movie (stop 42 D)', async () => {
+    const files = (): string[] => readdirSync(join(dir, 'session'), { recursive: true }).map(String);
+    const before = files();
+    const result = await call('correct_bleach', { movie: moviePath, writeMovie: false }, ctx);
+    expect(files().filter((f) => !before.includes(f) && f.endsWith('.tif'))).toEqual([]);
+    expect(result.artifacts).toEqual([]);
+    const values = result.values as { intensityLossPercent: number[]; halfLifeFrames: number[]; halfLifeS?: number[] };
+    expect(values.intensityLossPercent[0]).toBeGreaterThan(5);
+    // (the simulator's truth: 3% lost per frame halves it in 22.8 frames; its frame interval is 60 s, so about 23 min)
+    const trueHalfLife = Math.LN2 / -Math.log(1 - 0.03);
+    expect(Math.abs(values.halfLifeFrames[0] - trueHalfLife) / trueHalfLife).toBeLessThan(0.2);
+    expect(values.halfLifeS![0]).toBeCloseTo(values.halfLifeFrames[0] * 60, 0);
+    expect(result.summary).toMatch(/^Bleaching found over 8 frames .*movie is left as recorded\): mean intensity fell by [\d.]+%, half-life [\d.]+ frames \([\d.]+ min\)\.$/);
+    expect(result.summary).not.toMatch(/Corrected|bleach-corrected/);
+  });
+
+  it('the measure-only line says no decay, a rise, and a half-life in frames only without an interval', () => {
+    const flat = bleachMeasured([[100, 101, 100, 102]], undefined, [], () => null);
+    expect(flat.summary).toMatch(/^No bleaching found over 4 frames .*rose by 2%, no decay to fit\. The movie records no frame interval/);
+    expect(flat.values).not.toHaveProperty('halfLifeS');
+    const two = bleachMeasured([[100, 90, 80], [50, 49, 48]], 10, ['GFP', 'mCherry'], () => 5);
+    expect(two.summary).toMatch(/channel 1 \(GFP\): mean intensity fell by 20%, half-life 5 frames \(50 s\); channel 2 \(mCherry\): mean intensity fell by 4%/);
   });
 
   it('correct_bleach says in words whether intensity fell or rose (no "dropped by -0.7%")', () => {

@@ -12,6 +12,11 @@ interface Judgement {
   measured: string;
   /** The line said with the measured answer: the judgement is the person's, what the value shows and what else to ask. */
   say: string;
+  /**
+   * The one line said when no table is held yet: the stand-in is only answered from tables already made, never by running
+   * steps for it (no tool measures the thing judged: "is the movie in focus?" segments nothing).
+   */
+  sayUnmeasured?: string;
 }
 
 /** Judgements in order: the first whose words match is the one asked (a usability question names tracking or segmentation, so it comes before health). */
@@ -33,6 +38,8 @@ const JUDGEMENTS: Judgement[] = [
     measured: 'how many nuclei are there in each frame?',
     say:
       'Whether it is in focus is yours to see: I have no focus measure for a recorded movie (the focus score runs on the microscope while it acquires). What the data can tell is above: how many objects are found in each frame; frames that lose objects, or whose objects look larger and dimmer, are often out of focus. Ask "show frame 1 with outlines" to look at one.',
+    sayUnmeasured:
+      'Not measured: no tool here measures focus on a recorded movie (the focus score runs on the microscope while it acquires), so I ran nothing; whether it is in focus is yours to see. Ask "show frame 1 with outlines" to look at one, or "how many nuclei are there in each frame?" (frames that lose objects are often out of focus).',
   },
   {
     words: /\b(?:healthy|unhealthy|health|alive|living|dead|dying|die|dies|died|death|viable|viability|apoptotic|apoptosis|necrotic|necrosis|stressed|stress|suffering|happy|unhappy|sick|damaged|phototoxic\w*|doing\s+(?:well|ok|okay|fine|badly|alright))\b/i,
@@ -59,13 +66,13 @@ const ASKS_FOR_A_STEP = /^\s*(?:please\s+)?(?:segment|track|measure|find|detect|
  * The measured question that stands in for a judgement the request asks, and the line to say with its answer;
  * undefined when the request asks no judgement (a count, a value, a step, advice).
  */
-export function judgementAsked(text: string): { measured: string; say: string } | undefined {
+export function judgementAsked(text: string): { measured: string; say: string; sayUnmeasured?: string } | undefined {
   const t = text.trim();
   if (!ASKS_A_VERDICT.test(t) || ASKS_FOR_WORK.test(t) || ASKS_FOR_A_STEP.test(t) || !/\?\s*$|^(?:is|are|do|does)\b/i.test(t)) return undefined;
   // ("is it ok to correct the drift first?": advice about a step, the adviser's; "is the movie 50 frames?": a fact)
   if (/\b(?:should|shall|better\s+to)\b|\bis\s+it\s+(?:ok(?:ay)?|fine|safe|wise|better|good|alright|a\s+good\s+idea)\s+(?:to|if)\b/i.test(t)) return undefined;
   const found = JUDGEMENTS.find((j) => j.words.test(t));
-  return found ? { measured: found.measured, say: found.say } : undefined;
+  return found ? { measured: found.measured, say: found.say, ...(found.sayUnmeasured ? { sayUnmeasured: found.sayUnmeasured } : {}) } : undefined;
 }
 
 /**

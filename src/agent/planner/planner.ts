@@ -1534,6 +1534,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const judgedAlone = imaging ? undefined : judgementAsked(text);
   const judged = imaging ? undefined : judgedAlone ? { request: judgedAlone.measured, say: judgedAlone.say } : judgementAfterSteps(text);
   const judgedPlan = judged ? planOnce({ ...conversation, request: judged.request }, catalogue) : undefined;
+  // ("is the movie in focus?": nothing measures it, so the stand-in is answered only from tables held; no step runs for it)
+  if (judgedAlone?.sayUnmeasured && judgedPlan && judgedPlan.steps.length > 0) return { steps: [], reply: judgedAlone.sayUnmeasured };
   if (judged && judgedPlan && !judgedPlan.reply) return { ...judgedPlan, notes: [...(judgedPlan.notes ?? []), judged.say] };
   // "quantify how many cells divide", "count the cell divisions": the question it asks, planned and answered as that question (brief s18/Q)
   const labelled = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));

@@ -46,13 +46,21 @@ describe('a judgement question', () => {
   });
 
   it('plans the measured question in its place and says the judgement is the person\'s, never "not understood"', () => {
-    for (const q of [...health.slice(0, 6), ...focus.slice(0, 3), ...tracking.slice(0, 2)]) {
+    for (const q of [...health.slice(0, 6), ...tracking.slice(0, 2)]) {
       const p = plan(q);
       expect(p.reply, q).toBeUndefined();
       expect(p.steps.length, q).toBeGreaterThan(0);
       expect((p.notes ?? []).join(' '), q).toMatch(/is (?:yours|your judgement)/);
     }
     expect(plan('is this movie good enough to track?').steps.map((s) => s.tool)).toContain('track');
+  });
+
+  it('focus on a fresh movie: nothing measures it, so nothing runs and one line says so (stop 42 D)', () => {
+    for (const q of focus.slice(0, 3)) {
+      const p = plan(q);
+      expect(p.steps, q).toEqual([]);
+      expect(p.reply, q).toMatch(/no tool here measures focus[\s\S]*ran nothing/);
+    }
   });
 
   it('after measuring: answered from the tables with the count over time, nothing run', () => {
