@@ -16,8 +16,8 @@ import { median } from '../src/analysis/quickselect.ts';
 import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
-import { formatNumber, micrometres, pixelsFromMicrometres, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
+import { defineTool, type RequestClause, type RequestQuantity, type ToolContext, type ToolSpec } from './types.ts';
+import { formatNumber, micrometres, pixelsFromMicrometres, SAYS_BIG, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
 
 const schema = z.object({
   movie: movieArg,
@@ -38,14 +38,16 @@ const schema = z.object({
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
   sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing or blur before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
-  minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels; default a fifth of a typical object\'s area'),
-  maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels; default 30 typical objects\' area'),
+  minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels (minimum size); default a fifth of a typical object\'s area'),
+  maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels (maximum size); default 30 typical objects\' area'),
+  minTypicalShare: z.number().positive().max(100).optional().describe('Share of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) under which objects are dropped, e.g. 0.33 for "drop the tiny ones"; the bound it comes to is said with the result; minAreaPx wins when both are given'),
+  maxTypicalShare: z.number().positive().max(1000).optional().describe('Multiple of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) over which objects are dropped, e.g. 1.5 for "bigger than a typical nucleus"; the bound it comes to is said with the result; maxAreaPx wins when both are given'),
   splitTouching: z.boolean().default(true).describe('Split touching objects by a distance-transform watershed (as Fiji\'s Binary > Watershed); default true'),
   splitBy: z
     .enum(['distance', 'intensity'])
     .optional()
     .describe('What separates touching objects: "distance" (shape; maxima of the distance map, default) or "intensity" (bright centres, CellProfiler-style)'),
-  minSeedDistancePx: z.number().int().min(1).optional().describe('Smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default the object radius; not used by method "model"'),
+  minSeedDistancePx: z.number().int().min(1).optional().describe('Seed spacing (seeds: the centres the watershed splits from): smallest distance between the centres of two split objects, pixels (peak_local_max min_distance); default the object radius; not used by method "model"'),
   minSeedDepthPx: z.number().min(0).optional().describe('How far each of two touching pieces must bulge beyond the waist between them to stay two objects, pixels of the distance map (h-maxima); 0 splits at every seed; default 0.15 of the object radius for target "cells", 0 for nuclei; not used by method "model"'),
   excludeBorder: z.boolean().optional().describe('Drop objects touching the image edge; default false'),
   frames: frameRangeArg.optional().describe('Frames to segment, 1-based inclusive as in Fiji; default all'),
@@ -345,9 +347,12 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // ("size above 50", "sized over 40 px": a size compared is a bound on the area, read with the schema's words, no diameter)
   // ("size cutoff 40 px", "size filter 50 px": a bound on the area by its name, no diameter)
   const said = c.read.quantity(['length', 'count'], /diameter|across|wide|(?<!(?:min|max)(?:imum)?\s+)size(?![\s-]*(?:cut-?off|filter|threshold|limit|gate|exclusion|selection|range))/);
-  const d = (said && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
+  // ("nuclei larger than 5 µm in diameter", "drop cells smaller than 8 px across": a length compared bounds the area, no size told)
+  const compared = lengthCompared(c);
+  const d = (said && said.value !== compared?.q.value && !/\b(?:above|below|over|under|than|least|most|exceeding)\s*$|[<>≥≤]=?\s*$/i.test(said.before) ? said : undefined) ?? c.quantities.find((q) => q !== compared?.q && q.kind === 'length' && /^\s*(?:across|in diameter|diameter|wide)/.test(q.after));
   // a radius said wins over a diameter; in µm it is converted with the movie's pixel size
-  const size = r ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
+  const size = r && r.value !== compared?.q.value ? { q: r, half: 1 } : d ? { q: d, half: 2 } : undefined;
+  if (compared) Object.assign(args, compared.bound(c.pixelSizeUm, typeof args.$note === 'string' ? `${args.$note} ` : ''));
   const sizeUm = size && micrometres(size.q);
   if (size && sizeUm !== undefined) Object.assign(args, radiusFromMicrometres(sizeUm / size.half, c.pixelSizeUm));
   else if (size) args.objectRadiusPx = size.q.value / size.half;
@@ -358,11 +363,45 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
   const vague = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.request ?? c.text) ?? VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.text);
   if (vague && args.minAreaPx === undefined && args.maxAreaPx === undefined) {
-    const big = /^(?:big|bigger|huge|large|giant|massive|oversized)$/i.test(vague[1]);
+    const big = SAYS_BIG.test(vague[1] ?? vague[2]);
     const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
-    args.$note = `${notes}"${vague[0].trim()}": objects ${big ? 'larger than the largest area' : 'smaller than the least area'} kept are left out, a bound chosen from the typical object's size measured on the movie (shown with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
+    // (a third of a typical object's area, over the default fifth; three typical objects, under the default thirty)
+    if (big) args.maxTypicalShare = VAGUE_BIG_SHARE;
+    else args.minTypicalShare = VAGUE_SMALL_SHARE;
+    args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
   return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
+const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i;
+
+/**
+ * A length compared ("larger than 5 µm in diameter", "smaller than 8 px across", "radius over 4 px"): the area bound of
+ * a round object that size (pi r^2, px), minimum or maximum by the comparison and whether the words leave those out;
+ * in µm converted with the pixel size, else named. Undefined when no length is compared.
+ */
+function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSizeUm: number | undefined, notes: string) => Record<string, unknown> } | undefined {
+  const q = c.quantities.find((x) => x.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before));
+  if (!q) return undefined;
+  const up = /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
+  const leftOut = LEAVES_OUT_BEFORE.test(q.before);
+  const key = up !== leftOut ? 'minAreaPx' : 'maxAreaPx';
+  const half = /^\s*(?:in\s+radius|radius)\b/i.test(q.after) ? 1 : 2;
+  return {
+    q,
+    bound: (pixelSizeUm, notes) => {
+      const um = micrometres(q);
+      // (in the words said: "5 µm in diameter", so that no word of them is named as left over)
+      const lengthWord = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)/i.exec(q.after)?.[1] ?? (half === 2 ? 'across' : 'in radius');
+      const said = `${formatNumber(q.value)} ${q.unit === '' ? 'px' : q.unit === 'um' ? 'µm' : q.unit} ${lengthWord}`;
+      if (um !== undefined && !(pixelSizeUm && pixelSizeUm > 0)) return { $note: `${notes}Not applied: "${said}" — the movie does not record its pixel size, so the size cannot be turned into an area in pixels; set the pixel size (e.g. "the pixel size is 0.65 µm").` };
+      const radiusPx = (um !== undefined ? um / pixelSizeUm! : q.value) / half;
+      const area = Math.max(1, Math.round(Math.PI * radiusPx * radiusPx));
+      // (the length is a bound, no object size: the radius stays the movie's)
+      return { [key]: area, objectRadiusPx: undefined, $note: `${notes}Objects ${key === 'minAreaPx' ? 'smaller' : 'larger'} than ${said} (${formatNumber(radiusPx)} px in radius, ${area} px² for a round one) left out.` };
+    },
+  };
 }
 
 const LENGTH_UNIT = String.raw`(px|pixels?|µm|um|microns?|micrometres?|micrometers?)`;
@@ -391,8 +430,45 @@ function sizeRangeAsAreas(text: string, pixelSizeUm: number | undefined, args: R
   return { minAreaPx, maxAreaPx, objectRadiusPx, $note: `${notes}The size range "${m[0].trim()}" is a radius of ${formatNumber(Number(low.toFixed(2)))}-${formatNumber(Number(high.toFixed(2)))} px${micrometres ? ` at ${formatNumber(pixelSizeUm!)} µm/px` : ''}: objects of ${minAreaPx}-${maxAreaPx} px² kept.` };
 }
 
+/** What "the tiny ones" and "the huge clumps" leave out, as shares of a typical object's area. */
+const VAGUE_SMALL_SHARE = 0.33;
+const VAGUE_BIG_SHARE = 3;
+/** How far "bigger than a typical nucleus" is from the typical area measured on the movie (a factor of the area). */
+const TYPICAL_SPREAD = 1.5;
+
+/** "a third of a typical object's area", "a typical object's area", "3 typical objects' area". */
+function shareOfTypical(share: number): string {
+  if (share === 1) return 'a typical object\'s area';
+  if (share === VAGUE_SMALL_SHARE) return 'a third of a typical object\'s area';
+  if (share === TYPICAL_SPREAD) return 'one and a half typical objects\' area';
+  return share < 1 ? `${formatNumber(share)} of a typical object's area` : `${formatNumber(share)} typical objects' area`;
+}
+
+/**
+ * The area bounds in px that minTypicalShare and maxTypicalShare say for objects of radius `radiusPx` (pi r^2 the typical
+ * area), and the sentence that says them with the figures; undefined when neither applies (an area in px given wins).
+ */
+function typicalAreaBounds(args: Args, radiusPx: number): { areas: { minAreaPx?: number; maxAreaPx?: number }; note: string } | undefined {
+  const min = args.minAreaPx === undefined ? args.minTypicalShare : undefined;
+  const max = args.maxAreaPx === undefined ? args.maxTypicalShare : undefined;
+  if ((min === undefined && max === undefined) || !(radiusPx > 0)) return undefined;
+  const typicalPx = Math.PI * radiusPx * radiusPx;
+  const areas: { minAreaPx?: number; maxAreaPx?: number } = {};
+  const parts: string[] = [];
+  if (min !== undefined) {
+    areas.minAreaPx = Math.max(1, Math.round(min * typicalPx));
+    parts.push(`smaller than ${shareOfTypical(min)} (${areas.minAreaPx} px²)`);
+  }
+  if (max !== undefined) {
+    areas.maxAreaPx = Math.max(1, Math.round(max * typicalPx));
+    parts.push(`larger than ${shareOfTypical(max)} (${areas.maxAreaPx} px²)`);
+  }
+  return { areas, note: `A typical object here is ${formatNumber(radiusPx)} px in radius (${Math.round(typicalPx)} px²), so objects ${parts.join(' or ')} were left out.` };
+}
+
 /** "drop anything bigger than a typical nucleus", "keep only cells larger than an average one": objects compared with a typical object. */
-const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b/i;
+// ("bigger than usual", "smaller than average": the typical object unnamed)
+const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b|(?:usual|normal|average|typical)\b)/i;
 
 /**
  * The area bound a comparison with a typical object says: with the object's size told (its radius), that object's area
@@ -406,7 +482,11 @@ function typicalObjectBound(text: string, args: Record<string, unknown>): Record
   const leftOut = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i.test(text.slice(0, m.index));
   const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
   const r = args.objectRadiusPx;
-  if (typeof r !== 'number') return { $note: `${notes}Not applied: "${m[0]}" — how big a typical one is was not said (the step measures it when it runs); say the size, e.g. "${bigger === leftOut ? 'drop objects over' : 'drop objects under'} 400 px" or "nuclei are about 10 µm across".` };
+  // (the size unsaid: the typical object measured on the movie when the step runs, its area and the bound said with the result)
+  // (a typical object is a size objects spread around, the measured radius a scale: "bigger than a typical one" is half as
+  // big again, never half of the objects; the bound in px is said with the result)
+  const share = bigger === leftOut ? TYPICAL_SPREAD : Number((1 / TYPICAL_SPREAD).toFixed(2));
+  if (typeof r !== 'number') return { [bigger === leftOut ? 'maxTypicalShare' : 'minTypicalShare']: share, $note: `${notes}"${m[0]}": objects ${bigger === leftOut ? 'larger' : 'smaller'} than ${shareOfTypical(share)} are left out (a typical object's size measured on the movie, said with the result; objects spread around it); say the size to set another, e.g. "${bigger === leftOut ? 'drop objects over' : 'drop objects under'} 400 px".` };
   const area = Math.round(Math.PI * r * r);
   return { [bigger === leftOut ? 'maxAreaPx' : 'minAreaPx']: area, $note: `${notes}"${m[0]}": a typical one, ${formatNumber(r)} px in radius, is ${area} px² in area, ${bigger === leftOut ? 'the largest kept' : 'the smallest kept'}.` };
 }
@@ -430,7 +510,7 @@ const segment = defineTool({
     gaussians: { args: {}, say: 'Not applied: a difference of Gaussians (DoG) detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.' },
     hessian: { args: {}, say: 'Not applied: a Hessian (determinant of Hessian) blob detector is not available here, so I found the blobs with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching blobs); each blob is one object of the label movie.' },
   },
-  results: { objects: { about: 'objects (spots, detections) found over all frames', unit: '', example: 42 }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '', example: 41.5, headline: 'objects per frame on average' }, objectsPerFrame: { about: 'objects (spots) in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels' }, frames: { about: 'frames segmented', unit: 'frames' }, objectRadiusPx: { about: 'typical object radius the parameters were sized from', unit: 'px', words: ['radius', 'nucleus radius', 'object radius', 'object size'] } },
+  results: { objects: { about: 'objects (spots, detections) found over all frames', unit: '', example: 42 }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '', example: 41.5, headline: 'objects per frame on average' }, objectsPerFrame: { about: 'objects (spots) in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels', usedFor: 'threshold', stepFactor: 1.25 }, minAreaPx: { about: 'smallest object area kept', unit: 'px²', setting: true, changedBy: ['minTypicalShare', 'objectRadiusPx'] }, maxAreaPx: { about: 'largest object area kept', unit: 'px²', setting: true, changedBy: ['maxTypicalShare', 'objectRadiusPx'] }, frames: { about: 'frames segmented', unit: 'frames' }, objectRadiusPx: { about: 'typical object radius the parameters were sized from', unit: 'px', words: ['radius', 'nucleus radius', 'object radius', 'object size'] } },
   alwaysDoes: {
     'fill holes': 'Applied: `segment` always fills the holes inside each object it finds by a threshold (part of its pipeline, as Fiji\'s Fill Holes), so those masks have none; the model method (U-Net) draws its own outlines.',
   },
@@ -457,6 +537,12 @@ const segment = defineTool({
         ? `${Math.round(100 * saturated.share)}% of the sampled pixels are at the file's highest value (${saturated.value}): the image is saturated there, so objects in that part cannot be outlined and the background estimate may be off (a shorter exposure or lower gain would keep them)`
         : '';
       const choose = (shape: 'irregular' | 'round', objects = args.objects) => {
+        const once = { ...chooseOnce(shape, objects), typicalNote: undefined as string | undefined };
+        // ("drop anything bigger than a typical nucleus": the area bounds as shares of the typical object, once its radius is known)
+        const typical = typicalAreaBounds(args, once.chosen.objectRadiusPx);
+        return typical ? { ...chooseOnce(shape, objects, typical.areas), typicalNote: typical.note } : once;
+      };
+      const chooseOnce = (shape: 'irregular' | 'round', objects = args.objects, areas: { minAreaPx?: number; maxAreaPx?: number } = {}) => {
         try {
           return chooseSegmentParameters(samples, {
             method: resolved.method === 'model' ? undefined : resolved.method,
@@ -464,8 +550,8 @@ const segment = defineTool({
             objectRadiusPx: args.objectRadiusPx,
             pixelSizeUm: movie.meta.pixelSizeUm,
             sigmaPx: args.sigmaPx,
-            minAreaPx: args.minAreaPx,
-            maxAreaPx: args.maxAreaPx,
+            minAreaPx: args.minAreaPx ?? areas.minAreaPx,
+            maxAreaPx: args.maxAreaPx ?? areas.maxAreaPx,
             minSeedDistancePx: args.minSeedDistancePx,
             minSeedDepthPx: args.minSeedDepthPx,
             shape,
@@ -482,6 +568,7 @@ const segment = defineTool({
       const target: 'nuclei' | 'cells' = args.target === 'auto' ? (kind?.target ?? 'nuclei') : args.target;
       if (target === 'cells' && args.target === 'auto') chosenParameters = choose('irregular');
       let { options, chosen } = chosenParameters;
+      const { typicalNote } = chosenParameters;
       // Brightfield or phase contrast: a threshold of the wrong side outlines texture or halos, so the result leads with the doubt
       // and asks which side the cells are. (Not a refusal: a max projection or a small crop of fluorescence can look two-sided too.)
       const polarityNote = chosen.polarityDoubt
@@ -594,7 +681,7 @@ const segment = defineTool({
       return {
         summary:
           (membrane ? '' : polarityNote) + membraneNote + enclosedNote + (coverageNote ? `${coverageNote} ` : '') + foundSentence(counts, nFrames, movie.shape.z) + ` of channel ${channelName(movie, channel)} by ${how}` +
-          `; labels saved as ${ref.id}. ${membrane ? `Parameters: ${membrane.parameters}` : keyParameters(chosen, byModel)}.${scale}${darkNote}${membraneUnused}` +
+          `; labels saved as ${ref.id}. ${membrane ? `Parameters: ${membrane.parameters}` : keyParameters(chosen, byModel)}.${typicalNote && !membrane ? ` ${typicalNote}` : ''}${scale}${darkNote}${membraneUnused}` +
           (saturatedNote ? ` Check: ${saturatedNote}.` : '') +
           (blankNote !== undefined ? ` The sampled frames are blank (every pixel ${blankNote}): there was nothing to measure, so the sizes above are defaults, not measurements; check the channel and the file.` : '') +
           (unused.length ? ` Not applied: ${unused.join(', ')} (the model does its own filtering and splitting).` : ''),
@@ -614,6 +701,11 @@ const segment = defineTool({
           methodReason: membrane ? membraneNote.trim() : methodReason || 'asked for',
           target: membrane ? 'cells' : target,
           objectRadiusPx: membrane ? membrane.radiusPx : chosen.objectRadiusPx,
+          // (the area bounds that ran, for "drop the tiny ones" said after: a rerun compares them)
+          minAreaPx: membrane ? membrane.minAreaPx : chosen.minAreaPx,
+          ...(Number.isFinite(membrane ? membrane.maxAreaPx : chosen.maxAreaPx) ? { maxAreaPx: membrane ? membrane.maxAreaPx : chosen.maxAreaPx } : {}),
+          // ("drop anything bigger than a typical nucleus": the account of the step says the typical object and the bound)
+          ...(typicalNote && !membrane ? { did: `find nuclei or cells (${typicalNote.charAt(0).toLowerCase()}${typicalNote.slice(1).replace(/\.$/, '')})` } : {}),
           objectPolarity: membrane ? 'outlined' : chosen.objects,
           parameters: membrane
             ? { cellRadiusPx: membrane.radiusPx, minSeedDistancePx: Math.round(membrane.radiusPx), minAreaPx: membrane.minAreaPx, maxAreaPx: membrane.maxAreaPx }

@@ -96,6 +96,19 @@ export interface ResultValue {
    * question about that setting ("which linking distance did you use?"), never "how far did the cells travel?".
    */
   setting?: boolean;
+  /**
+   * The argument this value is what the step used for, where the words gave none (segment's thresholdPerFrame: the
+   * threshold each frame got): a change said by comparison with no number ("redo it with a lower threshold") starts from
+   * it (the median of a list), and says both values.
+   */
+  usedFor?: string;
+  /** How much "higher" or "lower" changes that argument when no number is said, as a factor (default 1.5). */
+  stepFactor?: number;
+  /**
+   * Arguments that set this value (a setting the step chose) other than by its own name (segment's minAreaPx, by
+   * minTypicalShare): a rerun that changes one says this value before and after, though the step chose it.
+   */
+  changedBy?: string[];
   /** The number a one-line account of the step quotes beside its outputs, before its `about` or the words given ("Done: find nuclei → labels-1 (7.8 objects per frame on average)"). */
   headline?: boolean | string;
 }

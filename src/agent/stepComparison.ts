@@ -35,6 +35,15 @@ export function comparedValues(results: Record<string, ResultValue>, before: Ste
     if (now === undefined || now === was) continue;
     out.push({ name: key, about: key, unit: results[key]?.unit ?? '', before: was ?? 'default', after: now, setting: true });
   }
+  // (a setting the tool chose that an argument it declares as setting it moved, "smallest object area kept 52 → 86 px²"
+  // after "drop the tiny ones"; never a setting the tool chose otherwise)
+  for (const [key, declared] of Object.entries(results)) {
+    if (!declared.setting || changed.includes(key) || declared.unit === undefined || !(declared.changedBy ?? []).some((k) => changed.includes(k))) continue;
+    const was = before.values?.[key];
+    const now = after.values?.[key];
+    if (typeof was !== 'number' || typeof now !== 'number' || was === now || !Number.isFinite(was) || !Number.isFinite(now)) continue;
+    out.push({ name: key, about: declared.about, unit: declared.unit, before: was, after: now, setting: true });
+  }
   for (const [key, declared] of Object.entries(results)) {
     if (declared.setting || changed.includes(key) || declared.unit === undefined) continue;
     const was = before.values?.[key];

@@ -360,7 +360,10 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       const next = clauses[at + 1] ?? '';
       // ("lower the blue laser a bit? Like 1%?": the hedge is gone before this reads it, so a bare value is that example too)
       const bareValue = /^\s*\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s|sec|min|mins|minutes?)?\s*[?.!]*$/i.test(next);
-      if (!(err instanceof AmbiguousCommand) || !VAGUE_AMOUNT.test(clause.toLowerCase()) || /\d/.test(clause) || (!bareValue && !/^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next))) throw err;
+      // ("could you go a bit faster? every 2 min-ish would be great": the next clause, read alone, sets what the vague one
+      // asked how much of: the interval for "faster"/"less often", the light for "less light")
+      const example = VAGUE_AMOUNT.test(clause.toLowerCase()) && (bareValue || /^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next));
+      if (!(err instanceof AmbiguousCommand) || /\d/.test(clause) || !(example || (/^how (?:much|often)\b/i.test(err.message) && setsTheSameSetting(clause, next, config, now)))) throw err;
       // (the value alone is said of the channel the vague clause names)
       const named = findChannels(clause, config);
       if (bareValue && named.length === 1) clauses[at + 1] = `${named[0].text} ${next.trim()}`;
@@ -650,10 +653,12 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   // likewise the tiling: "stop tiling" ends the grid, not the acquisition
   if (dropsGrid(t)) return [{ kind: 'grid', grid: null }];
   // one position: "stop imaging position 2", "drop Pos1", "skip the third field"; "add a position at (500, 500)"
-  const several = positionsNumbered(t);
+  // ("only the middle positions", "drop the central field": by their place in the running plan)
+  const byNumber = positionsNumbered(t);
+  const several = byNumber.length ? byNumber : middlePositions(t, now);
   // ("take positions 3 and 4 out", "positions 1, 2 off": the verb's particle at the end, as for one position)
   if (several.length > 1 && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
-  const position = positionNamed(t, now);
+  const position = positionNamed(t, now) ?? (several.length === 1 ? several[0] : undefined);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   const kept = several.length > 1 ? several : position ? [position] : [];
   if (kept.length && !channel && (/\b(?:only|just)\b/.test(t) || RESTRICT.test(t)) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)) {
@@ -1428,6 +1433,23 @@ function offAtTheEnd(t: string, config: MicroscopeConfig): boolean {
 /** Words for the whole acquisition (stopping these is stopping everything). */
 const ACQUISITION_WORD = /\b(the |this |my )?(whole |entire )?(acquisition|acquiring|imaging|experiment|time[\s-]?lapse|recording|run|mda|movie|everything|all imaging|microscope|scope)\b|\b(?:the |this )?whole thing\b/;
 
+/** The settings a vague change is about: the interval for "faster", "less often"; the light for "less light", "dimmer". */
+const TIMING_WORDS = /\b(?:fast|faster|quick|quicker|quickly|slow|slower|slowly|often|frequent\w*|rate|interval|gap)\b/;
+
+/**
+ * Whether `next`, read alone, sets a value of the setting the vague clause before it changed without how much ("a bit
+ * faster? every 2 min would be great": an interval; "less light please. GFP to 5%": a light setting).
+ */
+function setsTheSameSetting(vague: string, next: string, config: MicroscopeConfig, now: RunState): boolean {
+  if (!/\d/.test(next)) return false;
+  const family = TIMING_WORDS.test(vague.toLowerCase()) ? /^interval/ : /^(?:power|exposure)/;
+  try {
+    return (parseClause(next, config, now) ?? []).some((c) => family.test(c.kind));
+  } catch {
+    return false;
+  }
+}
+
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
 /** A position named or numbered: "Pos1" (its name), "position 2" / "the second field" (its number, 1-based). */
@@ -1437,7 +1459,8 @@ const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|point
 function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
-  const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
+  // ("end the run at time point 100": a time point is no stage point)
+  const numbered = /\b(?:position|field|site|stage position|xy position|xy point|xy|(?<!\btime[\s-]?)point)\s*(?:number\s*|no\.?\s*|#\s*)?(\d+)\b(?!\s*(?:µm|um|microns?|mm|%|x\b))/.exec(t);
   if (numbered) return numbered[1];
   const ordinal = new RegExp(String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|latest|newest|last-added|most recent)\s+(?:(?:stage|xy|x-y|imaging)\s+)?${POSITION_NOUN}\b`).exec(t);
   if (!ordinal) return undefined;
@@ -1446,6 +1469,25 @@ function positionNamed(t: string, now: RunState = {}): string | undefined {
   if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
   return String(now.positions);
 }
+
+/**
+ * "the middle position", "the central fields", "the middle two positions": by the run's number of positions, the middle
+ * one of an odd number, the middle N when a count is said, or every one but the first and the last for the plural; asked
+ * when the run's positions are not known or the middle is not one place (one of an even number).
+ */
+function middlePositions(t: string, now: RunState): string[] {
+  const m = new RegExp(String.raw`\b(?:middle|central|centre|center|inner|interior)\s+(?:(\d+|two|three|four|five|six)\s+)?(?:(?:stage|xy|x-y|imaging)\s+)?(${POSITION_NOUN})`).exec(t);
+  if (!m) return [];
+  const n = now.positions;
+  const count = m[1] === undefined ? undefined : (ORDINAL_COUNTS[m[1]] ?? Number(m[1]));
+  const plural = count !== undefined ? count > 1 : /^(?:positions|fields|sites|points|locations|spots)\b/.test(m[2]);
+  const ask = (why: string) => new AmbiguousCommand(`${why}: name ${plural ? 'them' : 'it'} by number ("only position 2"); nothing was changed`);
+  if (n === undefined) throw ask(`which ${plural ? 'positions are the middle ones' : 'position is the middle one'}? I do not know how many positions this run has`);
+  const k = count ?? (plural ? n - 2 : 1);
+  if (k >= 1 && k < n && (n - k) % 2 === 0) return Array.from({ length: k }, (_, i) => String((n - k) / 2 + i + 1));
+  throw ask(`this run has ${n} position${n === 1 ? '' : 's'}, so no ${k === 1 ? 'single one is' : `${k} are`} in the middle`);
+}
+const ORDINAL_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** Several positions by number: "positions 3 and 4", "fields 1, 2 & 5" → ["3", "4"]. */
 function positionsNumbered(t: string): string[] {
@@ -1617,6 +1659,16 @@ function parseTiming(said: string): Adjustment | undefined {
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);
+    // ("go 50% faster", "20 percent less often": the rate changed by that share, so the interval by its inverse;
+    // a rate cut by all of itself or more is no rate)
+    const share = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)/.exec(t);
+    if (share && Number(share[1]) > 0) {
+      const p = Number(share[1]) / 100;
+      if (!faster && p >= 1) throw new AmbiguousCommand(`${share[0]} slower leaves no time points: say the new interval, e.g. "every 10 min"; nothing was changed`);
+      const change: Adjustment = { kind: 'intervalFactor', factor: Math.round((faster ? 1 / (1 + p) : 1 / (1 - p)) * 1000) / 1000 };
+      RECKONED.add(change);
+      return change;
+    }
     const n = new RegExp(String.raw`\b${COUNT_WORD}\s*(?:x|times|-?fold)\b|\bfactor of\s*${COUNT_WORD}`).exec(t);
     const by = n ? toNumber(n[1] ?? n[2]) : 2;
     if (by > 0 && Number.isFinite(by)) return { kind: 'intervalFactor', factor: Math.round((faster ? 1 / by : by) * 1e6) / 1e6 };

@@ -21,7 +21,8 @@ export interface UnusedMention {
 const CHANNEL_NUMBER = /\b(?:channel|ch\.?)\s*#?\s*(\d)\b|\b(?:the\s+)?(first|second|third|fourth|fifth)\s+channel\b/gi;
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
 /** "position 2", "pos 3", "field 2", "site 4", "xy point 1": a stage position by its number. */
-const POSITION_NUMBER = /\b(?:(?:stage\s+|xy\s+)?(?:position|pos|field|site|point)\s*#?\s*(\d+)(?!\s*(?:x|×|by)\s*\d)|(first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/gi;
+// ("at time point 100": a time point is no stage point)
+const POSITION_NUMBER = /\b(?:(?:stage\s+|xy\s+)?(?:position|pos|field|site|(?<!\btime[\s-]?)point)\s*#?\s*(\d+)(?!\s*(?:x|×|by)\s*\d)|(first|second|third|fourth|fifth|last)\s+(?:position|field|site))\b/gi;
 /** One plane of the stack, or planes said as a scope ("at the top plane only", "for the middle slice", "in every other section"). */
 const PLANE_SCOPE = /\b(?:(?:at|in|on|for|from)\s+(?:the\s+)?(?:top|bottom|middle|central|centre|center|upper|lower|first|last|focal|lowest|highest|every other|one)\s+(?:z[\s-]?)?(?:planes?|slices?|sections?|levels?))\b/gi;
 /** A count of time points a change is said to hold for ("for 3 time points only", "for the next 5 frames"). */

@@ -253,7 +253,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
   if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
-  text = sentencesOf(text).map(withoutCourtesy).join(' ') || text;
+  text = sentencesOf(text).map(withoutCourtesy).filter(Boolean).join(' ') || text;
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
   text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
@@ -263,6 +263,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "zoom to 40x on any dividing cell", "refocus for every mitotic cell": the event said as the action's object is its condition
   // ("add mCherry after a division", "image faster only after the first mitosis": the event after the action is its condition, never dropped)
   text = text.replace(/^\s*(.+?)\s+(?:(?:only|just)\s+)?(?:on|for|at|onto|into|in|after|upon|following)\s+(?:any|every|each|a|an|the next|the first|the)\s+(?:(?:dividing|mitotic)\s+cells?|cells?\s+(?:that|which)\s+(?:divides?|is dividing|enters? mitosis)|mitos[ie]s|divisions?)\s*[.!]*$/i, (whole, action: string) => (/^(?:when(?:ever)?|if|once|as soon as)\b|^(?:please\s+)?(?:segment|track|measure|count|quantify|analy[sz]e|plot|detect|export|save|show|find|label)\b/i.test(action) ? whole : `whenever a cell divides, ${action}`));
+  // ("end the run once we have 100 frames", "stop when it reaches 50 time points": a count of time points the run itself
+  // keeps, its length, never a rule on what the images show)
+  text = text.replace(/\b(?:once|when|as soon as|after)\s+(?:we(?:'ve|\s+have)?|you(?:'ve|\s+have)?|it(?:'s|\s+has)?|there\s+are|the\s+(?:run|acquisition|movie)\s+(?:has|reaches|hits))\s+(?:got(?:ten)?\s+|reach(?:ed|es)?\s+|hit(?:s)?\s+|acquired\s+|taken\s+|collected\s+|recorded\s+|done\s+)?(\d+)\s+(frames|time\s?points|timepoints|images)\b/gi, 'after $1 $2');
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
   if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
@@ -479,6 +482,9 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
     const ofChanged = (c: Adjustment): Adjustment => ((c.kind === 'exposure' || c.kind === 'power') && !c.channel && changedChannels.length === 1 ? { ...c, channel: changedChannels[0] } : c);
     // ("then back to 50 %": a value alone, read as the changed channel's)
     const backTo = (): Adjustment[] => {
+      // ("1 min interval for the next hour, then back to 5": a bare number after an interval is in the unit it was said in)
+      const bare = /^\s*(\d+(?:\.\d+)?)\s*[.!]*$/.exec(span.backTo ?? '');
+      if (bare && changes.some((c) => c.kind === 'interval')) return parseAdjustment(`every ${bare[1]} ${/\d\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.exec(span.rest)?.[1] ?? 'min'}`, config, state);
       try {
         return parseAdjustment(span.backTo!, config, state);
       } catch (err) {

@@ -24,6 +24,9 @@ const TELLING_VERB = String.raw`(?:'s|’s|'re|’re|'m|’m|'ve|’ve|'ll|’ll
 /** The subject of an observation (up to its verb) and the verb. */
 const OBSERVATION = new RegExp(String.raw`^${OPENER}((?:the |my |our |this |that |these |those |all |both |a |an |some |there )?(?:[\w+-]+\s+){0,5}?[\w+-]+?)(?:\s+|(?=['’]))(${TELLING_VERB})(?=\s|[.!,;:]|$)`, 'i');
 
+/** The verb of a value wished for: "would be great", "is fine", "should do", "works for me". */
+const WISHED_FOR = /^(?:would|'d|’d|will|should|is|'s|’s|works?)\b\s*(?:be\s+|do\b|work\b|suffice\b)?(?:(?:probably|really|totally|just|absolutely|more\s+than|quite|perfectly)\s+)?(?:great|good|fine|ideal|perfect|enough|better|nice|ok(?:ay)?|plenty|sufficient|best|lovely|brilliant|do\b|work\b|suffice\b|for me\b|$)/i;
+
 /** Words that begin a command or a question, never an observation. */
 const NOT_OBSERVATION = /^(?:please|pls|kindly|can|could|would|will|should|shall|may|might|do|does|did|is|are|was|were|what|which|how|when|where|why|who|whose|let'?s|let|make|set|go|switch|turn|stop|start|drop|add|remove|take|bring|keep|put|use|halve|double|triple|speed|slow|increase|decrease|reduce|lower|raise|cut|bump|crank|pause|resume|continue|image|acquire|record|snap|move|refocus|autofocus|skip|lose|kill|end|finish|wrap|change|extend|run|get|give|show|tell|report|ok|okay|if|when(?:ever)?|once|as soon as|after|before|until|unless)\b/i;
 
@@ -48,6 +51,8 @@ export function observationOf(sentence: string): { subject: string } | undefined
   if (NOT_OBSERVATION.test(body)) return undefined;
   const m = OBSERVATION.exec(s);
   if (!m) return undefined;
+  // ("every 2 min would be great", "5% should do", "10 ms is fine": a value wished for is the command, no observation)
+  if (/\d/.test(m[1]) && WISHED_FOR.test(s.slice(m[0].length - m[2].length))) return undefined;
   // ("stop it, it's bleaching": a command comes first)
   return { subject: m[1].trim() };
 }
@@ -163,6 +168,8 @@ export function withStageMotionNamed(text: string): string {
 const COURTESY_LEAD = /^(?:(?:hi|hey|hello|ok(?:ay)?|so|um+|erm+|right|dear\s+[\w .'-]{1,40}?\s*,)[,!.\s]+)*(?:sorry to (?:bother|disturb|interrupt|pester)(?: you)?(?:\s+again)?,?\s*(?:but\s+)?(?=\S)|(?:a\s+)?(?:quick|small|little) (?:favou?r|request|ask)(?: to ask)?\s*[,:-]|if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*[,:]?\s+/i;
 /** The same courtesy after the request (", if possible", "if you don't mind"). */
 const COURTESY_TAIL = /[,\s]+(?:if (?:it'?s|it is) not too much (?:trouble|bother|hassle)|if you (?:don'?t|do not) mind|if (?:at all )?possible|if (?:that'?s|it'?s) (?:ok(?:ay)?|alright|fine)|when you (?:get|have) a (?:chance|sec(?:ond)?|moment|minute))\s*([.!?]*)\s*$/i;
+/** A sentence that only asks whether what was said before is alright: "would that be ok?", "is that alright?", "does that work?". */
+const APPROVAL_ASKED = /^(?:(?:and|so|hmm+|um+)[,\s]+)?(?:(?:would|will|is|does|do|could|can)\s+(?:that|this|it)\s+(?:be\s+)?(?:ok(?:ay)?|alright|all\s+right|fine|possible|a\s+problem|work|do)|(?:is\s+)?that\s+(?:ok(?:ay)?|alright|fine))(?:\s+(?:for|with)\s+(?:you|the\s+cells))?\s*[?.!]*$/i;
 /** A request worded as a wish or a question about whether it can be done ("is it possible to add Cy5?", "I was wondering if we could go to every 15 min"). */
 const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|us) )?to|is possible to|(?:is|would) there (?:be )?(?:a|any) way to|any chance (?:you|we) (?:could|can|might)|do you think (?:you|we) (?:could|can|might)|i (?:was|am|'m) wondering (?:if|whether) (?:you|we) (?:could|can|might)|i wonder (?:if|whether) (?:you|we) (?:could|can|might)|i want that you|please to|(?:it'?d|it would|that'?d|that would) be (?:great|nice|good|ideal|better|helpful|awesome|perfect|lovely) if(?: you could| we could)?|(?:can|could|would) you be (?:so kind|kind enough) (?:as )?to|(?:we|i)(?:'d| would) (?:like|love|want|prefer) (?:(?:the|this|our|my) (?:acquisition|run|imaging|experiment|time[\s-]?lapse|mda) |it |you |us )?to)\s+(?:(?:perhaps|maybe|possibly|kindly|just|please)\s+)*/i;
 /** "would you mind dropping the DAPI?": the -ing verb after "mind" as the command it asks for. */
@@ -176,6 +183,8 @@ const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exc
  * "would you mind dropping the DAPI?" → "drop the DAPI?". The words as they are otherwise.
  */
 export function withoutCourtesy(text: string): string {
+  // ("every 90 s? would that be ok?": asking whether the change before is alright asks for it, and says nothing more)
+  if (APPROVAL_ASKED.test(text.trim())) return '';
   let t = text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1');
   const mind = MIND.exec(t);
   if (mind) {

@@ -271,6 +271,31 @@ const CHANNEL_WORDS = [...new Set(DEMO_CONFIG.channels.flatMap((c) => [c.name.to
 /** The words a slip is read as (commands and channels), and the words written right besides (everyday words and every channel name's words). */
 const VOCABULARY = vocabularyOf([...COMMAND_WORDS, ...CHANNEL_WORDS], [...EVERYDAY_WORDS, ...DEMO_CONFIG.channels.flatMap((c) => [c.name.toLowerCase(), ...c.aliases]).flatMap((n) => n.split(/\s+/))]);
 
+/** The units of time as people misspell them after a number ("3 minuts", "20 secnds", "2 hous", "50 milisecs"). */
+const TIME_UNIT_WORDS = ['minutes', 'minute', 'seconds', 'second', 'hours', 'hour', 'milliseconds', 'millisecond', 'millisecs', 'msecs'];
+
+/** Edits (a letter left out, added, changed, or two neighbours swapped) from `a` to `b`. */
+function editsBetween(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** A misspelt unit of time right after a number, written right ("intervals of 3 minuts" → "3 minutes"): one slip, two in a long word. */
+function unitSlips(text: string): string {
+  return text.replace(/(\d\s*)([A-Za-z]{4,})\b/g, (m, number: string, word: string) => {
+    const w = word.toLowerCase();
+    if (TIME_UNIT_WORDS.includes(w)) return m;
+    const fixed = TIME_UNIT_WORDS.find((u) => u[0] === w[0] && editsBetween(w, u) <= (u.length >= 9 ? 2 : 1));
+    return fixed ? `${number}${fixed}` : m;
+  });
+}
+
 /** Slips of the language's own words corrected ("stop imagng the gfp"); "switch of" read as "switch off". */
 export function correctTypos(text: string): string {
   return text
@@ -287,7 +312,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(correctTypos(withoutCourtesy(asClauses(text))))))
+  return labShorthand(spokenNumbers(plainUnits(correctTypos(unitSlips(withoutCourtesy(asClauses(text)))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')

@@ -164,6 +164,12 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       // whose name says a size, an area or a radius takes it)
       // (a setting named by its own words stays its: "seed distance no smaller than 7 px")
       if (sizeCompared && !nameWords(name).some((w) => SIZE_MEANINGS.has(w) || said.has(w))) continue;
+      // (and only a bound: "nuclei larger than 5 µm in diameter" is no typical object radius; a diameter or radius compared
+      // is a length, never an area: the tool's own reading turns it into one)
+      if (sizeCompared && !/^(?:min|max)(?:imum)?(?=[A-Z])/.test(name)) continue;
+      // ("nuclei under 4 µm diameter", "8 px across": the length of an object, only a setting named for one takes it)
+      // (compared, "under 4 µm diameter", it is a bound on the objects' size, which the tool's own reading turns into an area)
+      if (q.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(q.after) && (!!bound || sizeCompared || !/radius|diameter|width/i.test(name))) continue;
       if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;

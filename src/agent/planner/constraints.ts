@@ -410,9 +410,13 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
     if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;
+    // ("only keep objects bigger than usual": a comparison with the typical object, which the step took as a share of it)
+    if (words[i]?.lower === 'than' && /^(?:usual|average|typical|normal|a|an|the|one)$/.test(words[i + 1]?.lower ?? '') && Object.keys(reader.step.args).some((k) => /Typical/.test(k) && reader.step.args[k] !== undefined)) return;
     // ("excluding debris under 20 px": the comparison inside the phrase, its number taken by the step: minAreaPx 20)
     const carried = numbersIn(reader.step.args);
-    if (phrase.some((w, k) => k > 0 && /^(?:than|below|above|under|over|<|>)$/.test(phrase[k - 1].lower) && /^\d/.test(w.lower) && carried.some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
+    // ("only keep those between 200 px² and 800 px²", "nuclei >30px": a range or a bound glued to its sign, its number taken)
+    const takenNumber = (w: string) => carried.some((n) => Math.abs(n - parseFloat(w.replace(/^[<>≥≤]=?/, ''))) < 1e-9);
+    if (phrase.some((w, k) => (k > 0 && /^(?:than|below|above|under|over|between|from|<|>)$/.test(phrase[k - 1].lower) && /^\d/.test(w.lower) && takenNumber(w.lower)) || (/^[<>≥≤]=?\d/.test(w.lower) && takenNumber(w.lower)) || (/^\d/.test(w.lower) && /[<>≥≤]=?\s*$/.test(reader.step.clause.slice(Math.max(0, w.start - 3), w.start)) && takenNumber(w.lower)))) return;
     // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (butNot) said.push(EXCLUDE_MEANING);

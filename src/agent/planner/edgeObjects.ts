@@ -29,7 +29,8 @@ const AT_THE_EDGE = new RegExp(String.raw`\b${AUXILIARY}(${AT_EDGE}${EDGE})\b`, 
 const EDGE_THINGS = /\b(non-?|not\s+)?((?:edge|border|boundary)(?:-touching|\s+touching)?|interior|inner)\s+(?=(?:cells?|nucle(?:us|i)|objects?|ones|blobs?|particles?)\b)/i;
 const AWAY_FROM_EDGE = new RegExp(String.raw`\b(?:away\s+from|(?:well\s+)?inside|clear\s+of|off)\s+${EDGE}\b`, 'iu');
 /** Words before it that leave those rows out ("excluding the ones touching the border", "ignoring edge cells", "without"). */
-const LEAVES_OUT = /\b(?:ignor\w*|exclud\w*|leav\w*\s+out|left\s+out|not\s+count\w*|without(?:\s+count\w*)?|discard\w*|disregard\w*|throw\w*\s+(?:out|away)|filter\w*\s+out|drop\w*|remov\w*|skip\w*|minus|except|apart\s+from|other\s+than|don'?t\s+count|do\s+not\s+count)\b(?:\s+(?:the|those|these|any|all|ones?|objects?|nuclei|nucleus|cells?|blobs?|particles?|that|which|who))*\s*$/i;
+// ("segment the cells, not the ones at the border", "no objects on the edge": "not"/"no" before the things leaves them out)
+const LEAVES_OUT = /\b(?:not|no|ignor\w*|exclud\w*|leav\w*\s+out|left\s+out|not\s+count\w*|without(?:\s+count\w*)?|discard\w*|disregard\w*|throw\w*\s+(?:out|away)|filter\w*\s+out|drop\w*|remov\w*|skip\w*|minus|except|apart\s+from|other\s+than|don'?t\s+count|do\s+not\s+count)\b(?:\s+(?:the|those|these|any|all|ones?|objects?|nuclei|nucleus|cells?|blobs?|particles?|that|which|who))*\s*$/i;
 
 /** The rows of objects at the image edge a question names, or those not at it; undefined when it names none. */
 export function edgeSubsetOf(text: string): ColumnSubset | undefined {

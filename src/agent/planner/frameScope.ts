@@ -31,11 +31,12 @@ export interface FrameScope {
 const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
 const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing)|(?:do\s+not|don'?t|never)\s+[a-z]+)`;
 /** "ignore the first 2 frames", "except the last frame", "leaving out the final 3 time points" (the count may be missing: one). */
-const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
+// ("count them but not in the first 5 frames", "except during the last 3 time points": a preposition may lead the frames left out)
+const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during|over|from)\s+)?(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
 const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?!\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?\d)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME}\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))`, 'i');
 /** "ignore the first and last frames", "skip the first 2 and the last 3 frames": both ends left out. */
-const BOTH_ENDS = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:very\s+)?(?:first|initial)\s+(?:(\d+)\s+)?(?:${FRAME}\s+)?(?:and|&|\+)\s+(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
+const BOTH_ENDS = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during|over|from)\s+)?(?:the\s+)?(?:very\s+)?(?:first|initial)\s+(?:(\d+)\s+)?(?:${FRAME}\s+)?(?:and|&|\+)\s+(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "the middle frame", "the central time point": the one frame halfway through the movie. */
 const MIDDLE_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:middle|central|centre|center|mid)\s*-?\s*(?:frame|time ?point|timepoint)\b`, 'i');
 /** "all frames but the first", "every time point except the last 3". */

@@ -48,7 +48,7 @@ import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, witho
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
-import { numericArgumentsDescribed, relativeChanges } from './relativeChanges.ts';
+import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
@@ -1995,6 +1995,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     for (const c of relativeChanges(step.tool, step.clause, conversation, catalogue)) {
       if (step.args[c.arg] !== undefined) continue;
       if (c.value !== undefined) step.args[c.arg] = c.value;
+      if (c.value !== undefined && c.implies && step.args[c.implies.arg] === undefined) step.args[c.implies.arg] = c.implies.value;
       notes.push(c.note);
     }
   }
@@ -2435,7 +2436,14 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   if (Object.keys(changes).length === 0 && /[\p{L}]\s*[,:–—-]\s+\d/u.test(step.clause)) changes = changesIn(step.clause.replace(/([\p{L}])\s*[,:–—-]\s+(?=\d)/gu, '$1 of '));
   // "redo the segmentation with a larger radius": a setting changed by comparison, from the value used last time, and said
   const relative = relativeChanges(target, step.clause, conversation, catalogue).filter((c) => changes[c.arg] === undefined);
-  for (const c of relative) if (c.value !== undefined) changes[c.arg] = c.value;
+  for (const c of relative) if (c.value !== undefined) Object.assign(changes, { [c.arg]: c.value }, c.implies && changes[c.implies.arg] === undefined ? { [c.implies.arg]: c.implies.value } : {});
+  // ("refine the segmentation", "tweak the tracking": run again with nothing said to change, never in silence: the settings
+  // it used are named, to say which to change; a plain repeat, "redo it", is what it asked)
+  if (Object.keys(changes).length === 0 && relative.length === 0 && !REPEAT.test(step.clause) && !/\b(?:again|re-?run|repeat)\b/i.test(step.clause)) {
+    const used = settingsUsed(target, conversation, catalogue);
+    const first = used[0]?.split(' ')[0];
+    return [`Not applied: "${step.clause.trim()}" — no setting to change was said, so \`${target}\` runs again with the settings it used${used.length ? ` (${used.join(', ')})` : ''}; say which to change${first ? `, e.g. "a smaller ${first}" or "${first} 12"` : ' and to what'}.`];
+  }
   if (Object.keys(changes).length === 0) return relative.map((c) => c.note);
   step.args.tool = target;
   step.args.changes = adaptArgs(changes, catalogue.get(target));
@@ -2473,7 +2481,12 @@ function settingAlonePlan(text: string, mentions: Mention[], conversation: Conve
   // (a repeat, "do it again with sigma 1", is the repeat's: the step itself again)
   // (nor words of the microscope: "every 2 min now" changes the acquisition)
   // (a number said as one, not a digit of a name: "a protocol named n2v-otsu")
-  if (findQuantities(text).length === 0 || isQuestion(text) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
+  // ("drop the tiny ones", "get rid of the small specks" after a segmentation: a vague size word is a setting too, read by
+  // the step that made the objects)
+  const vague = VAGUE_SIZE_LEFT_OUT.test(text);
+  // ("can you get rid of the small specks?": a request asked politely)
+  const asksToDo = vague && /^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls)\b/i.test(text);
+  if ((findQuantities(text).length === 0 && !vague) || (isQuestion(text) && !asksToDo) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
   const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
@@ -2483,7 +2496,10 @@ function settingAlonePlan(text: string, mentions: Mention[], conversation: Conve
     let changes = changesIn(text);
     // ("a bigger radius, 9 px": a value set off by a comma or "say" is the value of the words before it)
     if (Object.keys(changes).length === 0 && /[\p{L}]\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)\d/u.test(text)) changes = changesIn(text.replace(/([\p{L}])\s*(?:[,:–—-]\s*(?:say\s+|maybe\s+|about\s+|like\s+)?|\s+say\s+)(?=\d)/gu, '$1 of '));
-    if (Object.keys(changes).length > 0) return { steps: [{ tool: rerun, args: { tool: target, changes: adaptArgs(changes, catalogue.get(target)) }, clause: text }] };
+    if (Object.keys(changes).length === 0) continue;
+    // (what the tool's reading said of the words goes with it: "objects smaller than a third of a typical object's area are left out")
+    const told = vague ? argsFor(target, text, text, conversation, catalogue).$note : undefined;
+    return { steps: [{ tool: rerun, args: { tool: target, changes: adaptArgs(changes, catalogue.get(target)) }, clause: text }], ...(typeof told === 'string' ? { notes: [told] } : {}) };
   }
   return undefined;
 }

@@ -84,7 +84,9 @@ function settingsNamedBefore(step: PlannedStep, range: SaidRange, catalogue: Cat
   const saidOf = (name: string) => own(name).filter((w) => words.has(w)).length;
   // (one end of a pair whose other end the step set too, "area in 50 to 500 px" as minAreaPx and maxAreaPx: the range applied)
   const setAlready = (name: string) => /^(?:min|max)[A-Z]/.test(name) && Object.keys(step.args).some((k) => k !== name && step.args[k] !== undefined && settingOf(k) === settingOf(name)) && step.args[name] !== undefined;
-  const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && !setAlready(name) && own(name).length > 0 && (saidOf(name) === own(name).length || (own(name).length >= 2 && saidOf(name) === own(name).length - 1)));
+  // (a range of lengths is never a setting without a length unit: "area in [50, 500] px" is no share of a typical object)
+  const lengthRange = /^(?:px|pixels?|µm|um|microns?|nm)\b/i.test(range.high.unit ?? '');
+  const named = Object.entries(props).filter(([name, p]) => (p.type === 'number' || p.type === 'integer') && !setAlready(name) && !(lengthRange && !/(?:Px|Um|Pixels?|Microns?)$/.test(name)) && own(name).length > 0 && (saidOf(name) === own(name).length || (own(name).length >= 2 && saidOf(name) === own(name).length - 1)));
   // (of names said, the one with most words said, then the shortest: "gap closing max distance" over "max distance")
   const most = Math.max(0, ...named.map(([name]) => saidOf(name)));
   return named.filter(([name]) => saidOf(name) === most).sort(([a], [b]) => own(a).length - own(b).length).map(([name]) => name).slice(0, 1);

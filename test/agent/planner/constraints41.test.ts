@@ -82,9 +82,10 @@ describe('bounds and ranges in other forms (stop 41)', () => {
 });
 
 describe('objects compared with a typical one, and "N+" (stop 41)', () => {
-  it('the typical object\'s area when its size is told, named when it is not', () => {
+  it('the typical object\'s area when its size is told, measured on the movie when it is not (stop 42: was named)', () => {
     expect(argsOf('segment; nuclei are about 10 µm across, drop anything bigger than a typical nucleus', 'segment', calibrated)).toMatchObject({ objectRadiusPx: 10, maxAreaPx: 314 });
-    expect(said('segment and drop anything bigger than a typical nucleus')).toMatch(/Not applied: "bigger than a typical nucleus"/);
+    expect(argsOf('segment and drop anything bigger than a typical nucleus', 'segment')).toMatchObject({ maxTypicalShare: 1.5 });
+    expect(said('segment and drop anything bigger than a typical nucleus')).toMatch(/"bigger than a typical nucleus": objects larger than one and a half typical objects' area are left out/);
     expect(said('segment and drop anything bigger than a typical nucleus')).not.toMatch(/to make larger/);
   });
   it('"3+ frames" is at least 3 frames, named where no step takes it', () => {
