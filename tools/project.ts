@@ -17,7 +17,7 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
   const property = colouredByAProperty(c.text);
   if (property) return { $decline: colouredByAPropertyLine(property) };
   // "Merge Channels", "a composite", "overlay red and green": a colour image of several channels is no step here; named, never a projection
-  if (MERGED_CHANNELS.test(c.text)) return { $decline: 'Not done: a colour composite (the channels merged into one RGB image, as Fiji\'s Merge Channels) is no step here; `project` collapses time or z for each channel, and `crop` keeps one channel ("just channel 2").' };
+  if (MERGED_CHANNELS.test(c.text)) return { $decline: 'Not done: there is no tool to merge channels into a colour composite (one RGB image, as Fiji\'s Merge Channels); `project` collapses time or z for each channel, and `crop` keeps one channel ("just channel 2").' };
   // "average the channels together": collapsing the channels is no axis offered; asked back, never a time projection instead
   if (/\b(?:averag|sum|add|combin|merg|collaps|project|overlay|blend|flatten|max|mean)\w*\s+(?:up\s+|together\s+)?(?:the\s+|all\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b(?!\s+\d)|\b(?:across|over)\s+(?:the\s+|all\s+)?channels\b/i.test(c.text) && !/\b(?:z|time|frames|slices|stack)\b/i.test(c.text)) {
     return { $ask: 'I cannot combine channels: `project` collapses time ("a max projection over time") or z ("a z projection"), one image per channel. Say which of these you want, or name one channel to work on ("channel 2").' };
