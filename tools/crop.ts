@@ -37,6 +37,11 @@ export function cropRectangle(widthPx: number, heightPx: number, args: { x?: num
 }
 
 /** The rectangle in people's words: "the top left quarter", "the central 100 x 100 px", "a 64x64 region at (10, 20)", "x 10-100, y 20-80", "from (5,5) to (60,60)". */
+/** Fiji's Split Channels in words: every channel into an image of its own. */
+const SPLIT_CHANNELS = /\b(?:split|separat|unmix|de-?interleav|break)\w*\s+(?:up\s+)?(?:the\s+|all\s+|my\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b|\bchannels\s+(?:split|separated)\b|\b(?:a|one)\s+(?:file|image|stack|movie|tiff?)\s+(?:per|for\s+each|for\s+every)\s+channel\b/i;
+/** One channel kept alone ("just the green channel", "only channel 2", "the DAPI channel alone", "drop the other channels"). */
+const ONE_CHANNEL = /\b(?:just|only|solely|alone|isolate|extract|keep|duplicate)\b[^,;.]{0,30}\bchannel\b|\bchannel\b[^,;.]{0,20}\b(?:alone|only|by\s+itself|on\s+its\s+own)\b|\b(?:drop|discard|remove|lose|ditch)\s+(?:the\s+|all\s+the\s+)?(?:rest|other\s+channels?|others)\b/i;
+
 export function readCropRequest(c: RequestClause): Record<string, unknown> {
   const text = c.text;
   const args: Record<string, unknown> = {};
@@ -56,8 +61,13 @@ export function readCropRequest(c: RequestClause): Record<string, unknown> {
   if (size) Object.assign(args, { width: Number(size[1]), height: Number(size[2]) });
   const at = /\b(?:at|from|starting\s+at|origin|top[\s-]*left\s+corner\s+at|corner\s+at)\s*\(?\s*(\d+)\s*,\s*(\d+)\s*\)?/i.exec(text);
   if (at && size) Object.assign(args, { x: Number(at[1]), y: Number(at[2]), region: undefined });
+  // "split the channels", Fiji's Split Channels: a file per channel is no one step; one channel is kept per crop
+  if (SPLIT_CHANNELS.test(text)) return { $decline: 'Not done: splitting every channel into a file of its own is no single step here; `crop` keeps one channel ("just channel 2", "only the GFP channel") and `export` saves it, one channel at a time.' };
+  // "just the green channel", "keep only channel 2", "drop the rest": one channel alone, Fiji's Duplicate of a channel, the whole field
+  const one = ONE_CHANNEL.test(text) ? c.read.channel(text) : undefined;
+  if (one !== undefined) args.channel = one;
   // ("crop to frames 1-20": frames alone, Fiji's Duplicate of a range, keep the whole field)
-  if (!args.region && !args.width && !/\b(?:frames?|time ?points?|timepoints?|channels?)\s*\d/i.test(text)) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
+  if (!args.region && !args.width && one === undefined && !/\b(?:frames?|time ?points?|timepoints?|channels?)\s*\d/i.test(text)) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
   return args;
 }
 
@@ -67,7 +77,8 @@ const crop = defineTool({
   summary: 'Crops the movie to a rectangle of its frames (optionally only some frames or one channel), written as a new movie; the original is left as it is.',
   // (the words of a region alone, "the top left quarter", are another step's scope: regionScope.ts cuts it first)
   // ("cut" means touching in the thesaurus: "cells cut by the edge")
-  words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image'],
+  // (one channel alone is Fiji's Duplicate of a channel; "split channels" is declined by the reader, named, never a division)
+  words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image', 'channel alone', 'only channel', 'just channel', 'keep channel', 'extract channel', 'isolate channel', 'duplicate channel', 'split channels', 'separate channels', 'split channel'],
   examples: ['crop to the top left quarter', 'crop a 64x64 region at (10, 20)', 'crop x 10-100, y 20-80 and segment it', 'crop it to 256 x 256 px'],
   consumes: ['movie'],
   produces: ['movie'],

@@ -9,10 +9,15 @@ import { colouredByAProperty, colouredByAPropertyLine } from './requestWords.ts'
 /** Colour that tells time: "coloured by time", "colour each frame differently", "each frame a different colour", "time-coloured". */
 const COLOURED_BY_TIME = /\bcolou?r(?:ed|[- ]coded)?\s+(?:by|according\s+to|with)\s+(?:the\s+)?(?:time|frames?|time ?points?)\b|\bcolou?r\s+(?:each|every)\s+(?:frame|time ?point)\b|\b(?:each|every)\s+(?:frame|time ?point)\s+(?:in\s+)?(?:a\s+)?(?:different|its\s+own)\s+colou?r\b|\btime[- ]colou?red\b/i;
 
+/** Channels made into one colour image: "Merge Channels", "a composite", "overlay the red and green", "as an RGB". */
+const MERGED_CHANNELS = /\bcomposite\b|\b(?:merg|overlay|overlaid|blend)\w*\s+(?:the\s+|all\s+|both\s+|my\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b|\bchannels?\b[^,;.]{0,30}\b(?:into|as|to)\s+(?:an?\s+|one\s+)?(?:rgb|colou?r\s+(?:image|picture|overlay)|overlay)\b|\b(?:into|as)\s+(?:an?\s+|one\s+)?rgb\b/i;
+
 function readProjectionRequest(c: RequestClause): Record<string, unknown> {
   // ("colour-code the nuclei by their area": the Temporal-Color Code colours by time only; no projection, the line says why)
   const property = colouredByAProperty(c.text);
   if (property) return { $decline: colouredByAPropertyLine(property) };
+  // "Merge Channels", "a composite", "overlay red and green": a colour image of several channels is no step here; named, never a projection
+  if (MERGED_CHANNELS.test(c.text)) return { $decline: 'Not done: there is no tool to merge channels into a colour composite (one RGB image, as Fiji\'s Merge Channels); `project` collapses time or z for each channel, and `crop` keeps one channel ("just channel 2").' };
   // "average the channels together": collapsing the channels is no axis offered; asked back, never a time projection instead
   if (/\b(?:averag|sum|add|combin|merg|collaps|project|overlay|blend|flatten|max|mean)\w*\s+(?:up\s+|together\s+)?(?:the\s+|all\s+|both\s+)?(?:(?:two|three|four|\d)\s+)?(?:colou?r\s+)?channels\b(?!\s+\d)|\b(?:across|over)\s+(?:the\s+|all\s+)?channels\b/i.test(c.text) && !/\b(?:z|time|frames|slices|stack)\b/i.test(c.text)) {
     return { $ask: 'I cannot combine channels: `project` collapses time ("a max projection over time") or z ("a z projection"), one image per channel. Say which of these you want, or name one channel to work on ("channel 2").' };
@@ -30,7 +35,7 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
 const project = defineTool({
   name: 'project',
   summary: 'Projects a movie over time or z into one image (maximum, mean, sum, minimum, standard deviation, or a colour-coded time projection).',
-  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'coloured by time', 'colored by time', 'overview image', 'single image'],
+  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'coloured by time', 'colored by time', 'overview image', 'single image', 'composite', 'merge channels', 'overlay channels', 'rgb overlay'],
   examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
   consumes: ['movie'],
   // over time (the default) or colour-coded: one frame; over z: the frames of the input

@@ -276,6 +276,11 @@ export function splitClauses(text: string): Clause[] {
   return readOnceCopied(splitClausesOnce, text, (clauses) => clauses.map((c) => ({ ...c })));
 }
 
+/** A word that picks one channel by its colour, fluorophore or wavelength ("red", "GFP", "488 nm"). */
+const PICKED = '(?:red|green|blue|cyan|magenta|yellow|orange|far[- ]red|[a-z]?[a-z]fp|mcherry|tdtomato|dapi|hoechst|fitc|tritc|cy\\d|\\d{3}(?:\\s*nm)?)';
+const PICKED_BEFORE = new RegExp(`\\b${PICKED}\\s*$`, 'i');
+const PICKED_AFTER = new RegExp(`^\\s+and\\s+(?:the\\s+)?${PICKED}\\s+(?:[\\w-]+\\s+)?(?:channels|colou?rs|signals|images|ones)\\b`, 'i');
+
 function splitClausesOnce(text: string): Clause[] {
   const cuts: { at: number; sentenceEnd: boolean }[] = [];
   // "(speed, straightness)", "(the bright rim)": a short aside in brackets, whose commas and "and"s list things of one clause
@@ -287,6 +292,8 @@ function splitClausesOnce(text: string): Clause[] {
     if (/^\s+and\b/i.test(text.slice(at)) && /\d\s*$/.test(text.slice(0, at)) && /^\s+and\s+\d/i.test(text.slice(at))) continue;
     // "between area and mean intensity", "correlate area and intensity": the two things compared, not two clauses
     if (/^\s+and\b/i.test(text.slice(at)) && /\b(?:between|correlat\w*|compar\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*$/i.test(text.slice(0, at)) && !/[,;.]/.test(text.slice(0, at).split(/\b(?:between|correlat\w*|compar\w*)\b/i).at(-1) ?? '')) continue;
+    // "the red and green channels", "the 488 and 561 channels": two that pick which of one plural noun's things, one phrase
+    if (/^\s+and\b/i.test(text.slice(at)) && PICKED_BEFORE.test(text.slice(0, at)) && PICKED_AFTER.test(text.slice(at))) continue;
     // "objects with area > 30 px": a comparison before a number, no arrow
     if (/^\s*>=?\s*\d/.test(text.slice(at))) continue;
     // "Image > Stacks > Z Project": a path in Fiji's menus (from one of its menu bar's menus), one step, not arrows

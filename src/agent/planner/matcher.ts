@@ -588,6 +588,18 @@ function findPhrase(stems: string[], phrase: string[], anchors: Set<string>): nu
   return phrasePositions(stems, phrase, anchors)?.[0] ?? -1;
 }
 
+/** Words that only pick which of a noun's things (colours, fluorophores, wavelengths, "both"): a gap of them keeps a phrase whole. */
+const WHICH_OF_THEM = /^(?:red|green|blue|cyan|magenta|yellow|orange|far|color|both|two|three|all|[a-z]?[a-z]fp|mcherry|tdtomato|dapi|hoechst|fitc|tritc|cy\d|alexa|\d{3})$/;
+
+/** Where `next` stands after two to four picking words from `from` on, or -1. */
+function whichOfThem(stems: string[], from: number, next: string): number {
+  for (let end = from + 2; end <= from + 4 && end < stems.length; end++) {
+    if (!stems.slice(from, end).every((s) => WHICH_OF_THEM.test(s))) return -1;
+    if (stems[end] === next) return end;
+  }
+  return -1;
+}
+
 /** Where each word of the phrase is, as findPhrase finds it, or undefined. */
 function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>): number[] | undefined {
   if (phrase.length === 0) return undefined;
@@ -600,6 +612,8 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
       if (stems[j + 1] === phrase[k]) at.push(j + 1);
       // "how many nuclei per frame" is not "how many frames": what follows "many" is what is counted
       else if (stems[j + 2] === phrase[k] && stems[j] !== 'count') at.push(j + 2);
+      // (or a few that only say which of the next word's things: "align the red and green channels", "the GFP and mCherry channels")
+      else if (k === phrase.length - 1 && whichOfThem(stems, j + 1, phrase[k]) > 0) at.push(whichOfThem(stems, j + 1, phrase[k]));
       else ok = false;
     }
     if (ok) return at;

@@ -329,6 +329,9 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
       // things imaged come in numbers ("track my worms")
       if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
+      // the thing the tool's verb acts on, right after it, is an everyday thing and nothing imaged ("segment the market",
+      // "export my contacts"): the verb is ours, its object is from elsewhere (a pronoun, "count them", is no object here)
+      if (everydayObject(read.slice(i, end), index, catalogue, masked)) return true;
       // a thing from elsewhere with its own code ("track flight LH400", "track parcel 1Z999AA1"): an order, a flight, a parcel
       if (object && /^\s+(?:no\.?\s*|number\s+|#\s*)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{4,}\b/.test(masked.slice(object.token.end))) return true;
     }
@@ -541,6 +544,58 @@ function foreignObject<R extends { token: Token; reading: Reading }>(clause: R[]
     return ours(head) || head.reading !== 'unknown' ? undefined : head;
   }
   return undefined;
+}
+
+/**
+ * Things imaged or made of images besides SUBJECTS and HELD: what the tools find, follow and draw ("spots", "beads",
+ * "colonies", "outlines"), as biologists name them. A word here is never an object from elsewhere.
+ */
+const IMAGED = new Set(
+  ('spot bead particle object blob punctum puncta focus foci vesicle granule colony neuron axon dendrite organelle droplet condensate chromosome ' +
+    'filament fibre fiber region roi point outline contour boundary edge border event signal marker feature structure body cluster population ' +
+    'trajectory lineage daughter mother membrane cytoplasm plane slice stack well field position sequence series trace movement motion colonies ' +
+    // and the session's own things
+    'setting settings parameter parameters option options session history step steps work')
+    .split(' ').map((w) => meaning(normalizeWord(w))),
+);
+
+const aloneSets = new WeakMap<Catalogue, Set<string>>();
+
+/** Meanings of the tools' words that stand alone (a one-word entry, a value, a name's word): "contact" of "contact sheet" is none. */
+function wordsAlone(catalogue: Catalogue): Set<string> {
+  let alone = aloneSets.get(catalogue);
+  if (alone) return alone;
+  const single: string[] = [];
+  for (const [name, info] of catalogue) {
+    const self = selfOf(name, catalogue) ?? {};
+    single.push(...name.split('_'), ...(self.words ?? []).filter((w) => !/\s/.test(w.trim())));
+    for (const p of Object.values(info.properties)) single.push(...allowedValues(p).filter((v) => !/[\s_]/.test(v)));
+  }
+  alone = new Set(tokenize(single.join(' ')).map((t) => meaning(t.stem)));
+  aloneSets.set(catalogue, alone);
+  return alone;
+}
+
+/**
+ * The object right after a tool's verb (only an article or an owner between: "segment the market", "export my contacts")
+ * when it is an everyday thing and nothing imaged: an everyday English word no tool knows, or someone's own thing that
+ * the tools name only inside a phrase of theirs ("contacts" of "contact sheet"). A quantity measured is no thing here.
+ */
+function everydayObject(clause: { token: Token; reading: Reading }[], index: ToolIndex, catalogue: Catalogue, masked: string): boolean {
+  const [verb, object] = clause;
+  const verbWord = verb?.token.word.toLowerCase() ?? '';
+  if (!verb || !object || !index.knows(meaning(verb.token.stem)) || !(TOOL_NAME_WORDS.has(verbWord) || wordsAlone(catalogue).has(meaning(verb.token.stem)))) return false;
+  if (!BEFORE_A_VERB.test(masked.slice(0, verb.token.start))) return false;
+  const between = masked.slice(verb.token.end, object.token.start);
+  const owned = /^\s+(?:my|our|your|their|his|her)\s+$/i.test(between);
+  if (!owned && !/^\s+(?:the|these|those|all\s+the|all\s+my)\s+$/i.test(between)) return false;
+  const word = object.token.word.toLowerCase();
+  const own = meaning(object.token.stem);
+  if (object.reading === 'subject' || object.reading === 'neutral' || SUBJECTS.has(own) || MEASURED.has(own) || IMAGED.has(own) || HELD.test(word) || LIVING_FORM.test(word)) return false;
+  if (isNotQuantityWord(word) || quantityOfAdjectives(word) || namesADeclaredQuantity(word)) return false;
+  const singular = word.replace(/(?<=[^s])s$/, '');
+  if (object.reading === 'unknown') return isEverydayWord(word) || isEverydayWord(singular);
+  return owned && !wordsAlone(catalogue).has(own) && !index.abbreviates(object.token.word);
 }
 
 /** The words of the noun phrase that starts at `first` (at most four, up to a phrase end or a mark), in the clause's reading. */

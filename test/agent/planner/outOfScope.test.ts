@@ -34,6 +34,16 @@ describe('out of scope', () => {
     }
   });
 
+  it('refuses a tool verb whose object, right after it, is an everyday thing and nothing imaged (stop 42, helper C)', () => {
+    for (const text of ['export my contacts to csv', 'segment the market by age group', 'count the votes', 'project the sales for next quarter']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    }
+    // (a pronoun, a thing imaged in a biologist's word, a quantity or the session's own things stay ours)
+    for (const text of ['count them', 'export it', 'track the worms', 'count the beads', 'count the spots', 'track the movement', 'measure the distance', 'export my results', 'count my spots', 'track my particles', 'count the foci', 'export my settings', 'plot my histogram', 'measure the size', 'track the larvae']) {
+      expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+    }
+  });
+
   it('keeps requests that name a method we lack, misspell our words or talk about cells', () => {
     for (const text of ['track the cells using the Hungarian algorithm', 'denoise with a wavelet filter', 'could you denoise this using BM3D?', 'segmnet teh cels please', 'hmm, redo it with Li', 'get rid of the stage wobble', 'segment the nuclei', 'count the blobs in each timepoint']) {
       expect(isOutOfScope(text, index, catalogue), text).toBe(false);
