@@ -376,13 +376,16 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
 /** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
 const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i;
 
+/** The word after a length that says it is a diameter or a radius ("5 µm in diameter", "8 px across"). */
+const LENGTH_WORD_AFTER = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i;
+
 /**
  * A length compared ("larger than 5 µm in diameter", "smaller than 8 px across", "radius over 4 px"): the area bound of
  * a round object that size (pi r^2, px), minimum or maximum by the comparison and whether the words leave those out;
  * in µm converted with the pixel size, else named. Undefined when no length is compared.
  */
 function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSizeUm: number | undefined, notes: string) => Record<string, unknown> } | undefined {
-  const q = c.quantities.find((x) => x.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before));
+  const q = c.quantities.find((x) => x.kind === 'length' && LENGTH_WORD_AFTER.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before));
   if (!q) return undefined;
   const up = /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
   const leftOut = LEAVES_OUT_BEFORE.test(q.before);
@@ -393,7 +396,7 @@ function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSi
     bound: (pixelSizeUm, notes) => {
       const um = micrometres(q);
       // (in the words said: "5 µm in diameter", so that no word of them is named as left over)
-      const lengthWord = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)/i.exec(q.after)?.[1] ?? (half === 2 ? 'across' : 'in radius');
+      const lengthWord = LENGTH_WORD_AFTER.exec(q.after)?.[1] ?? (half === 2 ? 'across' : 'in radius');
       const said = `${formatNumber(q.value)} ${q.unit === '' ? 'px' : q.unit === 'um' ? 'µm' : q.unit} ${lengthWord}`;
       if (um !== undefined && !(pixelSizeUm && pixelSizeUm > 0)) return { $note: `${notes}Not applied: "${said}" — the movie does not record its pixel size, so the size cannot be turned into an area in pixels; set the pixel size (e.g. "the pixel size is 0.65 µm").` };
       const radiusPx = (um !== undefined ? um / pixelSizeUm! : q.value) / half;
@@ -479,7 +482,7 @@ function typicalObjectBound(text: string, args: Record<string, unknown>): Record
   const m = THAN_A_TYPICAL.exec(text);
   if (!m) return {};
   const bigger = /^(?:bigger|larger|greater)$/i.test(m[1]);
-  const leftOut = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i.test(text.slice(0, m.index));
+  const leftOut = LEAVES_OUT_BEFORE.test(text.slice(0, m.index));
   const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
   const r = args.objectRadiusPx;
   // (the size unsaid: the typical object measured on the movie when the step runs, its area and the bound said with the result)
