@@ -2338,7 +2338,7 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
   if (scope.track !== undefined) {
     const id = idColumnOf(table, true)!;
     rows = rows.filter((r) => r[id] === scope.track);
-    const noun = /track|branch/i.test(id) ? 'track' : 'object';
+    const noun = thingNoun(id);
     if (rows.length === 0) {
       const ids = [...new Set(table.rows.map((r) => r[id]))];
       return `There is no ${noun} ${scope.track}${parts.length ? ` ${parts.join(' ')}` : ''} in the table: it has ${ids.length} ${noun}${ids.length === 1 ? '' : 's'} (${id} ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''})`;
@@ -2449,7 +2449,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     // (without tracks an object is one outline in one frame: said so, never passed off as a cell followed over time)
     const oneFrame = !/track|branch/i.test(idColumn ?? '') && when && asksAboutCells(question) ? `; without tracks this is one object in one frame, not a cell followed over the movie (track the objects for a value per cell)` : '';
     // ("where are the biggest nuclei?": several asked, the next two placed as well)
-    const next = place && asksSeveral(question) ? ranked.filter((x) => x !== pick).slice(0, 2).map((x) => `${idColumn ? `${/track|branch/i.test(idColumn) ? 'track' : 'object'} ${x.row[idColumn]}` : 'a row'}${frameOf(x.row)}, ${withUnit(x.v, unit)},${place([x.row], false)}`) : [];
+    const next = place && asksSeveral(question) ? ranked.filter((x) => x !== pick).slice(0, 2).map((x) => `${idColumn ? `${thingNoun(idColumn)} ${x.row[idColumn]}` : 'a row'}${frameOf(x.row)}, ${withUnit(x.v, unit)},${place([x.row], false)}`) : [];
     const others = next.length ? `; next: ${next.join('; ')}` : '';
     return `${who}${when} has the ${scope.reduce === 'max' ? 'largest' : 'smallest'} ${columnInWords(column)}: ${withUnit(pick.v, unit)}${place ? place([pick.row]) : ''}, of ${values.length} ${of}${oneFrame}${others} (${source})`;
   }
@@ -2476,7 +2476,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   }
   // ("did anything divide?": the events counted, and the tracks they happened in, first 10)
   const having = scope.reduce === 'sum' && idColumn && YES_NO_EVENTS.test(plainQuestion(question)) && EVENT_WORDS.test(question) ? values.filter((x) => x.v > 0) : [];
-  const inWhich = having.length ? `; in ${having.slice(0, 10).map((x) => `${/track|branch/i.test(idColumn!) ? 'track' : 'object'} ${x.row[idColumn!]}${x.v !== 1 ? ` (${valueText(x.v)})` : ''}`).join(', ')}${having.length > 10 ? ` and ${having.length - 10} more` : ''}` : '';
+  const inWhich = having.length ? `; in ${having.slice(0, 10).map((x) => `${thingNoun(idColumn!)} ${x.row[idColumn!]}${x.v !== 1 ? ` (${valueText(x.v)})` : ''}`).join(', ')}${having.length > 10 ? ` and ${having.length - 10} more` : ''}` : '';
   const each = scope.listsEach && idColumn && numbers.length > 1 ? `; ${perTrackAnswer(column, values, idColumn, unit, source, table.columns.includes('t')).replace(/ \(from [^)]*\)$/, '')}` : '';
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
   return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${inWhich}${each} (${source})`;
@@ -2502,7 +2502,7 @@ export function comparesWithTheRest(question: string): boolean {
 
 /** Two cells or tracks compared, the baseline first: "area_um2: 40 µm² for object 3 vs 52 µm² for object 2 (+30%)" (means over frames for per-object tables). */
 function tracksCompared(column: string, values: { row: Row; v: number }[], idColumn: string, [base, other]: [number, number], unit: string | undefined, source: string): string {
-  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const noun = thingNoun(idColumn);
   const of = (id: number) => values.filter((x) => x.row[idColumn] === id).map((x) => x.v);
   const [a, b] = [of(base), of(other)];
   const missing = [base, other].filter((id, i) => [a, b][i].length === 0);
@@ -2520,7 +2520,7 @@ function tracksCompared(column: string, values: { row: Row; v: number }[], idCol
 function rankedAnswer(column: string, values: { row: Row; v: number }[], idColumn: string | undefined, scope: QuestionScope, unit: string | undefined, source: string, of: string): string {
   const sorted = [...values].sort((a, b) => (scope.reduce === 'min' ? a.v - b.v : b.v - a.v));
   const n = Math.min(sorted.length, scope.top ?? sorted.length, 15);
-  const noun = idColumn && /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const noun = idColumn ? thingNoun(idColumn) : 'object';
   const name = (x: { row: Row }) => (idColumn ? `${noun} ${x.row[idColumn]}${noun === 'object' && typeof x.row.t === 'number' ? ` (frame ${Number(x.row.t) + 1})` : ''}` : 'a row');
   const list = sorted.slice(0, n).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`);
   const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
@@ -2562,7 +2562,7 @@ function meansPerId(values: { row: Row; v: number }[], idColumn: string): { row:
 function perTrackAnswer(column: string, values: { row: Row; v: number }[], idColumn: string, unit: string | undefined, source: string, perFrame: boolean): string {
   const byId = new Map<unknown, number[]>();
   for (const { row, v } of values) if (row[idColumn] !== null && row[idColumn] !== undefined) byId.set(row[idColumn], [...(byId.get(row[idColumn]) ?? []), v]);
-  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const noun = thingNoun(idColumn);
   const list = [...byId.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([id, vs]) => `${noun} ${id}: ${unit ? withUnit(mean(vs), unit).replace(' (no calibration known)', '') : valueText(mean(vs))}`);
   const shown = list.length > 15 ? [...list.slice(0, 15), `... (${list.length - 15} more)`] : list;
   // (a mean over frames only where some id has rows in several: one frame asked has one value each)
@@ -2642,7 +2642,7 @@ function extremeFrames(perFrame: { t: number; v: number }[], pick: (...v: number
 function eachOnesEndsAnswer(column: string, values: { row: Row; v: number }[], idColumn: string, unit: string | undefined, source: string): string {
   const { ends, oneFrameOnly } = endsOfEach(values, idColumn);
   const plain = (v: number) => (unit ? withUnit(v, unit).replace(' (no calibration known)', '') : valueText(v));
-  const noun = /track|branch/i.test(idColumn) ? 'track' : 'object';
+  const noun = thingNoun(idColumn);
   if (ends.length === 0) return `No ${noun} has ${columnInWords(column)} values in two frames or more, so none has a start and an end to compare (${source})`;
   const signed = (p: number | undefined) => (p === undefined ? '' : `, ${p >= 0 ? '+' : ''}${valueText(p)}%`);
   const list = ends.map((e) => `${noun} ${e.id}: ${plain(e.first.v)} (frame ${e.first.t + 1}) → ${plain(e.last.v)} (frame ${e.last.t + 1})${signed(percentChange(e))}`);
@@ -2713,6 +2713,11 @@ export function welchTest(a: number[], b: number[]): { t: number; df: number; p:
   const t = (y.m - x.m) / Math.sqrt(se2);
   const df = se2 ** 2 / ((x.v / x.n) ** 2 / (x.n - 1) + (y.v / y.n) ** 2 / (y.n - 1));
   return { t, df, p: incompleteBeta(df / (df + t * t), df / 2, 0.5), n: [x.n, y.n] };
+}
+
+/** What a row of a table with this id column stands for: a track (a cell followed over time) or an object in one frame. */
+function thingNoun(idColumn: string): 'track' | 'object' {
+  return /track|branch/i.test(idColumn) ? 'track' : 'object';
 }
 
 /** The two-sided 95% quantile of Student's t with df degrees of freedom (bisection on the incomplete beta). */
