@@ -33,8 +33,9 @@ import { alternate, childArgs, commandSide, cpuSeconds, leastRatio, loadNote, pa
 
 const FRAMES = Number(process.env.BENCH_IMAGE_FRAMES ?? 300);
 const SIZE = 512;
-// 9 rounds (5 until stop 26): the median of 9 rounds' ratios moves less between fresh runs; a round is ~1 s of CPU here
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+// 15 rounds (5 until stop 26, 9 until stop 43): the median of more rounds' ratios moves less between fresh runs (with 9,
+// the first-command export row moved 25% on an idle machine in stop 43); a round is ~1 s of CPU here
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
 const PEER = String.raw`
 import sys, time, json

@@ -26,7 +26,8 @@ import { applyProcessing } from '../src/onnx/processing.ts';
 import { alternate, alternateTogether, cpuSeconds, loadNote, pairedRatio, PYTHON, rerunWanted, RUN_TS, summaryRow, togetherWanted, wanted, type Comparison, type Side } from './_harness.ts';
 
 const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 30);
-const MODEL_FRAMES = 6;
+// 12 frames per process: with 6, one row moved 31% between run and rerun on an idle machine (stop 43).
+const MODEL_FRAMES = 12;
 /** Fresh processes per side and measurement (BENCH_ROUNDS). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SIZE = 512;

@@ -56,6 +56,14 @@ describe('affinePlan (normalisation as one gain and offset per block)', () => {
     });
   }
 
+  it('keeps the mean and std of a bright, flat camera offset (one-pass statistics, shifted sums)', () => {
+    // 16-bit data near saturation with a spread of a few counts, against the step-by-step
+    // operations' two-pass statistics.
+    const bright: Tensor = { ...t, data: t.data.map((v) => 65000 + v / 20) };
+    const ops = [op('zero_mean_unit_variance', { axes: ['y', 'x'] })];
+    expect(maxDiff(applyPlan(bright, ops), applyProcessing({ ...bright, data: bright.data.slice() }, ops, ctx).data)).toBeLessThan(1e-3);
+  });
+
   it('declines chains that are not one affine map (clip, statistics after a scale, statistics over channels only)', () => {
     expect(affinePlan(t, [op('scale_range', { axes: ['channel', 'y', 'x'] }), op('clip', { min: 0, max: 1 })], ctx)).toBeNull();
     expect(affinePlan(t, [op('scale_linear', { gain: 2 }), op('zero_mean_unit_variance')], ctx)).toBeNull();
