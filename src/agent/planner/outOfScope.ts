@@ -327,8 +327,8 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
       // (or held in a thing from elsewhere: "count the votes in the spreadsheet", "segment this customer list into age groups")
       if (object && heldElsewhere(read.slice(read.indexOf(object) + 1, end), masked, catalogue)) return true;
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
-      // things imaged come in numbers ("track my worms")
-      if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
+      // things imaged come in numbers ("track my worms", "count my puncta")
+      if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !isPluralForm(object.token.word)) return true;
       // the thing the tool's verb acts on, right after it, is an everyday thing and nothing imaged ("segment the market",
       // "export my contacts"): the verb is ours, its object is from elsewhere (a pronoun, "count them", is no object here)
       if (everydayObject(read.slice(i, end), index, catalogue, masked)) return true;
@@ -400,6 +400,17 @@ function quantityPattern(): RegExp {
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
 const HELD = /^(?:data|dataset|datasets|results?|measurements?|files?|stacks?|images?|pictures?|movies?|videos?|recordings?|experiments?|samples?|time-?lapses?|acquisitions?|analysis|analyses|pipelines?|plots?|figures?|outputs?|tables?|numbers|values|series|traces?|tracks?|trajectories|lineages?|masks?|labels?|slides?|plates?|wells?|dishes|dish|cultures?|lines?|clones?|mice|mouse|fish|worms?|flies|larvae|embryos?)$/i;
 const POSSESSIVE = /\b(?:my|our|your|his|her|their)\s+/gi;
+/**
+ * Endings of the plurals biology keeps from Latin and Greek ("puncta", "foci", "bacteria", "larvae", "flagella"): a word
+ * of five letters or more so ending, and no everyday English word ("pizza", "camera"), names things, not one thing.
+ */
+const LATIN_PLURAL = /^[\p{L}-]{3,}(?:ae|i|ta|ia|la)$/iu;
+
+/** The word is a plural by its form: "-s" (not "-ss"), or a Latin or Greek plural that is no everyday word. */
+function isPluralForm(word: string): boolean {
+  return /[^s]s$/i.test(word) || (LATIN_PLURAL.test(word) && !isEverydayWord(word.toLowerCase()));
+}
+
 /** Words that end a noun phrase ("my car on the motorway": "car"). */
 const PHRASE_END = /^(?:on|in|at|for|from|with|by|of|to|into|over|during|and|or|but|then|so|as|since|this|last|next|every|each|per)$/i;
 
@@ -420,7 +431,9 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
       phrase.push(r);
     }
     if (phrase.length === 0) continue;
-    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && (r.reading === 'unknown' || (r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
+    // (a word that is neither the tools' nor everyday English, "my colonies", "my spheroids", "my puncta", is a specialist's
+    // name for what they image: only a thing named in everyday words, "my car", "my running times", is from elsewhere)
+    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && ((r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
     const elsewhere = read.some((r) => r.reading === 'unknown');
     if (everyday && elsewhere) return true;
   }
