@@ -1178,7 +1178,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("split the channels", declined, then "save each as a tiff": "each" is of the request before, which ran nothing, eachReferent.ts)
-  const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests.at(-1), (before) => planRequest({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: conversation.earlierRequests.slice(0, -1) }, catalogue)) : undefined;
+  const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests?.at(-1), (before) => planRequest({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: (conversation.earlierRequests ?? []).slice(0, -1) }, catalogue)) : undefined;
   if (eachOfNothing) return { steps: [], reply: eachOfNothing };
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
