@@ -152,6 +152,19 @@ function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = fa
   return 'unknown';
 }
 
+/**
+ * A module or plugin name written in CamelCase reads as its words ("IdentifyPrimaryObjects", "MeasureObjectIntensity",
+ * "CellProfiler": a step of finding or measuring objects, a program for cells): a thing imaged when a piece names one, ours
+ * when a piece is a tool's word (pieces of four letters or more, as written; a slip of a piece tells nothing).
+ */
+function camelCaseReading(token: Token, tokens: readonly Token[], masked: string, index: ToolIndex, words: Set<string>): Reading | undefined {
+  if (!/\p{Ll}\p{Lu}/u.test(masked.slice(token.start, token.end)) || masked.slice(token.start, token.end).includes('-')) return undefined;
+  const pieces = tokens.filter((t) => t.part && t.start === token.start && t.word.length >= 4).map((t) => ({ r: reading(t, index, words), slip: false, t }));
+  for (const p of pieces) p.slip = isSlip(p.t, p.r, index);
+  const read = pieces.filter((p) => !p.slip).map((p) => p.r);
+  return read.includes('subject') ? 'subject' : read.includes('known') ? 'known' : undefined;
+}
+
 /** True when the word reads as ours only by its spelling: no tool uses it or a subject as written. */
 function isSlip(token: Token, r: Reading, index: ToolIndex): boolean {
   const own = meaning(token.stem);
@@ -294,10 +307,12 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
   let known = 0;
   let unknown = 0;
   const read: { token: Token; reading: Reading }[] = [];
-  for (const token of tokenize(masked.replace(/_+/g, ' '))) {
+  const tokens = tokenize(masked.replace(/_+/g, ' '));
+  for (const token of tokens) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start)) });
+    const whole = reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start));
+    read.push({ token, reading: whole === 'unknown' ? camelCaseReading(token, tokens, masked, index, words) ?? whole : whole });
   }
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
