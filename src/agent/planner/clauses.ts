@@ -742,9 +742,9 @@ export function withoutTimeBudget(text: string): string {
 }
 
 /** Words that open a clause as a question or a statement, never as a command ("is", "how", "the", "I"). */
-const NO_COMMAND_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if|the|a|an|my|our|your|their|this|that|these|those|it|they|there|i|we|you|he|she|not|no|any|some|all|each|every)$/i;
+const NO_COMMAND_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if|the|a|an|my|our|your|their|this|that|these|those|it|they|there|i|we|you|he|she|not|no|any|some|all|each|every|ok|okay|sorry|hi|hello|hey|well|thanks|thank|yes|yeah|hmm|oh|right|any)$/i;
 /** Words that open a question ("how", "is", "can"). */
-const QUESTION_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if)$/i;
+const QUESTION_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if|any)$/i;
 /** Joiners and softeners before a clause's first word ("then", "and then", "maybe", "please", "just"). */
 const CLAUSE_LEAD = /^(?:(?:and|then|and\s+then|after\s+that|afterwards|next|finally|also|so|maybe|perhaps|possibly|please|pls|just|first|ok(?:ay)?)[\s,:]+)*/i;
 
