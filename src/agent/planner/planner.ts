@@ -3334,6 +3334,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         // (the same setting of both, "channel 2", stays both's)
         const tookAs = (v: number) => Object.entries(step.args).filter(([, x]) => x === v).map(([key]) => key);
         for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'number' && tookAs(v).length > 0 && !tookAs(v).includes(k)) delete makerArgs[k];
+        // ("Analyze Particles with size 50-500 px": a bound said by the words of a setting only the added step has, and that
+        // the step asked for took no part of, is the added step's; never a number the step took, nor one tied to no word)
+        const ownSettings = catalogue.get(step.tool)?.properties ?? {};
+        for (const [k, { value, score }] of Object.entries(statedNumbersScored(maker, step.clause, catalogue))) {
+          if (score > 0 && makerArgs[k] === undefined && !(k in ownSettings) && tookAs(value).length === 0 && !Object.values(step.args).includes(value)) makerArgs[k] = value;
+        }
         const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
