@@ -588,6 +588,7 @@ const PASSIVE_ASK = /(?:^|[^\w'])(?:can|could|would|will)\s+(?:it|this|that|they
 const HEDGED_ASK = /(?:^|[.;:!?,]\s*|\s[-–—]\s*)(?:(?:so|ok(?:ay)?|and|then|hmm+|um+)[,\s]+)*(?:maybe|perhaps|possibly|probably)\s+(?:just\s+|also\s+|first\s+)?(?!(?:it|its|it's|there|there's|that|that's|this|they|they're|the|a|an|i|i'm|we|we're|you|is|are|was|were|not|no|some|too|more|less|because|so|because|both|all|only|even|one|my|our|your|their)\b)([\p{L}-]+)\s+(?:it|them|this|that|the|a|an|my|our|each|every|all|both|first|channel|frames?)\b/iu;
 
 export function asksForAStep(text: string): boolean {
+  if (stepsSuggested(text)) return true;
   const hedged = HEDGED_ASK.exec(text);
   if (hedged && !ASKING_VERB.test(hedged[1]) && !/(?:ed|ing|ly|s)$/i.test(hedged[1])) return true;
   if (PASSIVE_ASK.test(text) && !/\b(?:what|which|how|where|when|who|why)\b[^,.;:!?]*\b(?:can|could|would|will)\s/i.test(text)) return true;
@@ -738,4 +739,28 @@ const TIME_BUDGET = /\b(?:(?:stay|keep\s+it|keep|be|run|finish|done|take|last)\s
 /** The clause with its limits on how long things take blanked, same length: a budget names no calibration. */
 export function withoutTimeBudget(text: string): string {
   return text.replace(TIME_BUDGET, (m) => ' '.repeat(m.length));
+}
+
+/** Words that open a clause as a question or a statement, never as a command ("is", "how", "the", "I"). */
+const NO_COMMAND_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if|the|a|an|my|our|your|their|this|that|these|those|it|they|there|i|we|you|he|she|not|no|any|some|all|each|every|ok|okay|sorry|hi|hello|hey|well|thanks|thank|yes|yeah|hmm|oh|right|any)$/i;
+/** Words that open a question ("how", "is", "can"). */
+const QUESTION_OPENER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must|how|what|which|why|when|where|who|whose|whether|if|any)$/i;
+/** Joiners and softeners before a clause's first word ("then", "and then", "maybe", "please", "just"). */
+const CLAUSE_LEAD = /^(?:(?:and|then|and\s+then|after\s+that|afterwards|next|finally|also|so|maybe|perhaps|possibly|please|pls|just|first|ok(?:ay)?)[\s,:]+)*/i;
+
+/**
+ * A chain of steps said with a question mark at its end, as a suggestion one is unsure of ("subtract the background, then
+ * denoise, then find the nuclei?", "maybe: background subtraction, then some smoothing, then find the nuclei?"): one
+ * sentence of two clauses or more joined as steps are ("then", "and then", a comma), the first opening with a command's
+ * verb (no question word, auxiliary, subject or article). The mark is the hedge's; every step is asked for.
+ */
+function stepsSuggested(text: string): boolean {
+  const t = text.trim();
+  if (!/\?\s*$/.test(t) || /[.;!?](?=\s+\S)/.test(t.replace(/\?\s*$/, ''))) return false;
+  const clauses = splitClauses(t).filter((c) => !c.heading);
+  if (clauses.length < 2 || !clauses.slice(1).some((c) => /^(?:then|and then|after that|,|next|finally)$/.test(c.joiner))) return false;
+  const opener = (c: Clause) => /^[\p{L}'’-]+/u.exec(c.text.replace(CLAUSE_LEAD, ''))?.[0] ?? '';
+  const first = opener(clauses[0]);
+  // (and no later clause opens a question: "segment the nuclei, then how many are there?" asks one)
+  return first.length > 0 && !NO_COMMAND_OPENER.test(first) && !ASKING_VERB.test(first) && clauses.slice(1).every((c) => !QUESTION_OPENER.test(opener(c)));
 }

@@ -188,6 +188,41 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * Doubt said before the steps asked ("not sure what's best but maybe: background subtraction, then ...", "I'm not sure if
+ * this is right, but denoise and segment", "no idea what the right order is, but ..."): how unsure the person is, no
+ * question for advice and no step turned down by its "not"; what follows "but" is the request.
+ */
+const UNSURE_OPENING = /^\s*(?:(?:hmm+|um+|ok(?:ay)?|so|honestly|tbh)[,.]?\s+)*(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:not\s+(?:really\s+|entirely\s+|totally\s+|quite\s+|100%\s+)?(?:sure|certain)|unsure|no\s+idea|(?:i\s+|we\s+)?(?:don'?t|do\s+not)\s+(?:really\s+)?know)\b[^,.;:!?]{0,60}?(?:[,;]\s*|\s+)(?:but|though)\s+(?:(?:maybe|perhaps|probably|i\s+(?:guess|think|suppose))\s*[:,]?\s*)?(?=\p{L})/iu;
+
+/**
+ * What is wanted said as a pseudo-cleft ("What I'd like in the end is a plot of how fast each cell moves", "What I need is
+ * the number of nuclei per frame", "all we want is a csv"): the same request as "I'd like ...", never a question
+ * ("what ... how fast" asks no time of a step).
+ */
+const WANT_CLEFT = /(^|[.!?;]\s+|,\s*(?:so|and|but)\s+)(?:what|all)\s+(i|we)(?:'d|\s+would)?\s+(like|need|want|am\s+after|'m\s+after|are\s+after|'re\s+after|really\s+(?:need|want)|ultimately\s+(?:need|want))(?:\s+(?:to\s+(?:have|get|see)|in\s+the\s+end|ultimately|eventually|at\s+the\s+end|from\s+(?:this|it|the\s+movie)))*\s+(?:is|are)\s+(?=\p{L})/giu;
+
+/**
+ * A closing plea that only asks whether the help asked for can be given ("... Could you help?", "Can you help with that?",
+ * "could you help me with this please?"), after a sentence that asks for something: how it is asked, no plea for help
+ * with cellpilot itself.
+ */
+const HELP_CLOSING = /([.!?])\s+(?:(?:so|and)\s+)?(?:(?:can|could|would)\s+(?:you|u)|are\s+you\s+able\s+to|is\s+that\s+(?:possible|doable))(?:\s+(?:please|maybe|possibly))?(?:\s+help(?:\s+(?:me|us))?(?:\s+(?:with|on)\s+(?:that|this|it))?|\s+do\s+(?:that|this|it))?(?:\s+(?:please|pls|thanks?|thank\s+you))?\s*[?.!]*\s*$/i;
+
+/** The request with what is wanted said plainly and a closing plea that asks nothing else dropped. */
+export function withWantedSaidPlainly(text: string): string {
+  const plain = text.replace(WANT_CLEFT, (_m, lead: string, who: string, want: string) => `${lead}${who.toLowerCase() === 'i' ? 'I' : who} ${/^(?:am|'m|are|'re)\s+after$/i.test(want) ? 'want' : want.replace(/^(?:really|ultimately)\s+/i, '')} `);
+  const closing = HELP_CLOSING.exec(plain);
+  // (only after a sentence of its own that asks for something: "could you help?" alone is a plea for help)
+  if (!closing || !/\p{L}/u.test(plain.slice(0, closing.index))) return plain;
+  return plain.slice(0, closing.index + 1);
+}
+
+/** The request without the doubt said before it. */
+export function withoutUnsureOpening(text: string): string {
+  return text.replace(UNSURE_OPENING, '');
+}
+
+/**
  * A word of surprise before a question, which asks nothing of its own: "wait, is that in microns?", "hang on -
  * why did it stop?", "hmm so what threshold was that?" → the question. Only before a question (a "?" at its end,
  * a question word or verb after the word): "wait 5 minutes, then image" keeps its words.
@@ -444,5 +479,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))), catalogue)))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))))), catalogue)))))))))), catalogue), catalogue);
 }

@@ -152,6 +152,19 @@ function reading(token: Token, index: ToolIndex, words: Set<string>, asVerb = fa
   return 'unknown';
 }
 
+/**
+ * A module or plugin name written in CamelCase reads as its words ("IdentifyPrimaryObjects", "MeasureObjectIntensity",
+ * "CellProfiler": a step of finding or measuring objects, a program for cells): a thing imaged when a piece names one, ours
+ * when a piece is a tool's word (pieces of four letters or more, as written; a slip of a piece tells nothing).
+ */
+function camelCaseReading(token: Token, tokens: readonly Token[], masked: string, index: ToolIndex, words: Set<string>): Reading | undefined {
+  if (!/\p{Ll}\p{Lu}/u.test(masked.slice(token.start, token.end)) || masked.slice(token.start, token.end).includes('-')) return undefined;
+  const pieces = tokens.filter((t) => t.part && t.start === token.start && t.word.length >= 4).map((t) => ({ r: reading(t, index, words), slip: false, t }));
+  for (const p of pieces) p.slip = isSlip(p.t, p.r, index);
+  const read = pieces.filter((p) => !p.slip).map((p) => p.r);
+  return read.includes('subject') ? 'subject' : read.includes('known') ? 'known' : undefined;
+}
+
 /** True when the word reads as ours only by its spelling: no tool uses it or a subject as written. */
 function isSlip(token: Token, r: Reading, index: ToolIndex): boolean {
   const own = meaning(token.stem);
@@ -294,10 +307,12 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
   let known = 0;
   let unknown = 0;
   const read: { token: Token; reading: Reading }[] = [];
-  for (const token of tokenize(masked.replace(/_+/g, ' '))) {
+  const tokens = tokenize(masked.replace(/_+/g, ' '));
+  for (const token of tokens) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    read.push({ token, reading: reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start)) });
+    const whole = reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start));
+    read.push({ token, reading: whole === 'unknown' ? camelCaseReading(token, tokens, masked, index, words) ?? whole : whole });
   }
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
@@ -327,8 +342,8 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
       // (or held in a thing from elsewhere: "count the votes in the spreadsheet", "segment this customer list into age groups")
       if (object && heldElsewhere(read.slice(read.indexOf(object) + 1, end), masked, catalogue)) return true;
       // one thing, someone's own, that is nothing under the microscope ("track my package", "measure my flat");
-      // things imaged come in numbers ("track my worms")
-      if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !/[^s]s$/i.test(object.token.word)) return true;
+      // things imaged come in numbers ("track my worms", "count my puncta")
+      if (object && /\b(?:my|our|your)\s+(?:[\w-]+ing\s+)?$/i.test(masked.slice(Math.max(0, object.token.start - 20), object.token.start)) && !isPluralForm(object.token.word)) return true;
       // the thing the tool's verb acts on, right after it, is an everyday thing and nothing imaged ("segment the market",
       // "export my contacts"): the verb is ours, its object is from elsewhere (a pronoun, "count them", is no object here)
       if (everydayObject(read.slice(i, end), index, catalogue, masked)) return true;
@@ -400,6 +415,17 @@ function quantityPattern(): RegExp {
 /** Words for what a session holds or makes, whoever's they are ("my data", "our results", "my stack"). */
 const HELD = /^(?:data|dataset|datasets|results?|measurements?|files?|stacks?|images?|pictures?|movies?|videos?|recordings?|experiments?|samples?|time-?lapses?|acquisitions?|analysis|analyses|pipelines?|plots?|figures?|outputs?|tables?|numbers|values|series|traces?|tracks?|trajectories|lineages?|masks?|labels?|slides?|plates?|wells?|dishes|dish|cultures?|lines?|clones?|mice|mouse|fish|worms?|flies|larvae|embryos?)$/i;
 const POSSESSIVE = /\b(?:my|our|your|his|her|their)\s+/gi;
+/**
+ * Endings of the plurals biology keeps from Latin and Greek ("puncta", "foci", "bacteria", "larvae", "flagella"): a word
+ * of five letters or more so ending, and no everyday English word ("pizza", "camera"), names things, not one thing.
+ */
+const LATIN_PLURAL = /^[\p{L}-]{3,}(?:ae|i|ta|ia|la)$/iu;
+
+/** The word is a plural by its form: "-s" (not "-ss"), or a Latin or Greek plural that is no everyday word. */
+function isPluralForm(word: string): boolean {
+  return /[^s]s$/i.test(word) || (LATIN_PLURAL.test(word) && !isEverydayWord(word.toLowerCase()));
+}
+
 /** Words that end a noun phrase ("my car on the motorway": "car"). */
 const PHRASE_END = /^(?:on|in|at|for|from|with|by|of|to|into|over|during|and|or|but|then|so|as|since|this|last|next|every|each|per)$/i;
 
@@ -420,7 +446,9 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
       phrase.push(r);
     }
     if (phrase.length === 0) continue;
-    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && (r.reading === 'unknown' || (r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
+    // (a word that is neither the tools' nor everyday English, "my colonies", "my spheroids", "my puncta", is a specialist's
+    // name for what they image: only a thing named in everyday words, "my car", "my running times", is from elsewhere)
+    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && ((r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
     const elsewhere = read.some((r) => r.reading === 'unknown');
     if (everyday && elsewhere) return true;
   }

@@ -77,6 +77,7 @@ import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { measuredFaultAsQuestion } from './measuredFault.ts';
 import { measuredOnlyForAQuestion } from './measuredOnly.ts';
+import { eachOfNothingDone } from './eachReferent.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
 import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
@@ -1176,6 +1177,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   }
   // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
+  // ("split the channels", declined, then "save each as a tiff": "each" is of the request before, which ran nothing, eachReferent.ts)
+  const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests?.at(-1), (before) => planRequest({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: (conversation.earlierRequests ?? []).slice(0, -1) }, catalogue)) : undefined;
+  if (eachOfNothing) return { steps: [], reply: eachOfNothing };
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -3330,6 +3334,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         // (the same setting of both, "channel 2", stays both's)
         const tookAs = (v: number) => Object.entries(step.args).filter(([, x]) => x === v).map(([key]) => key);
         for (const [k, v] of Object.entries(makerArgs)) if (typeof v === 'number' && tookAs(v).length > 0 && !tookAs(v).includes(k)) delete makerArgs[k];
+        // ("Analyze Particles with size 50-500 px": a bound said by the words of a setting only the added step has, and that
+        // the step asked for took no part of, is the added step's; never a number the step took, nor one tied to no word)
+        const ownSettings = catalogue.get(step.tool)?.properties ?? {};
+        for (const [k, { value, score }] of Object.entries(statedNumbersScored(maker, step.clause, catalogue))) {
+          if (score > 0 && makerArgs[k] === undefined && !(k in ownSettings) && tookAs(value).length === 0 && !Object.values(step.args).includes(value)) makerArgs[k] = value;
+        }
         const error = insert({ tool: maker, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
         if (error) return error;
       }
