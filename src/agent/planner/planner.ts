@@ -1646,7 +1646,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
-  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
+  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && (isQuestion(text) || isAskedForm(text)) && !microscopeOnlyWords(text)
     // (nor for a count of things analysed: "how many cells divide during the experiment?"; nor of the events a table of tracks
     // counts: "how many mitoses over the whole experiment?")
     ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text) || countsEvents(text)
