@@ -36,7 +36,7 @@ const RECORDING = /^(?:movie|movies|film|video|file|files|stack|stacks|image|ima
  * one of these ("how big are the nuclei?", "how long are the tracks?", "the intensity in
  * channel 2") is about the analysis, not the file.
  */
-const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs|confluen\w*|densit(?:y|ies)|coverage|covered)$/;
+const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|(?:photo)?bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs|confluen\w*|densit(?:y|ies)|coverage|covered)$/;
 
 /** A word that names a thing analysed or a measured quantity, outside the words a property's phrase took. */
 function namesAnalysed(words: string[], covered: Set<number> = new Set()): boolean {
@@ -82,8 +82,14 @@ export function aboutTheAnalysis(text: string, catalogue: Catalogue = new Map())
  * they end up from where they started?", "how many of them split during the recording?").
  */
 function analysedOutside(words: string[], covered: Set<number>, catalogue: Catalogue): boolean {
-  return namesAnalysed(words, covered) || measuredPhrases(catalogue).some((parts) => { const at = phraseAt(words, parts); return at >= 0 && parts.every((_, k) => !covered.has(at + k)); });
+  if (namesAnalysed(words, covered)) return true;
+  // (not of the recording's own parts: "how far apart in time are the frames?" asks the frame interval)
+  if (words.some((w) => RECORDING_PARTS.test(w))) return false;
+  return measuredPhrases(catalogue).some((parts) => { const at = phraseAt(words, parts); return at >= 0 && parts.every((_, k) => !covered.has(at + k)); });
 }
+
+/** The recording's own parts, as a question names them ("the frames", "time points", "planes", "channels"). */
+const RECORDING_PARTS = /^(?:frames?|images?|pictures?|timepoints?|planes?|slices?|tiles?|channels?|positions?|wells?)$/;
 
 /**
  * The words and value words of each tool that measures things analysed (it makes a table from labels or tracks): the
