@@ -20,8 +20,9 @@ const IF_SO = new RegExp(
   'i',
 );
 
-/** The words before a question's "if so" that ask it: a question mark, or "whether", "check if", "see if", "tell me if". */
-const ASKS_YES_OR_NO = /\?|\bwhether\b|\b(?:check|see|find\s+out|tell\s+me|test|look)\s+(?:if|whether)\b|^\s*(?:is|are|does|do|did|has|have|was|were|can|could)\b/i;
+/** The words before a question's "if so" that ask it: a question mark, or "whether", "check if", "see if", "tell me if", "how much". */
+// ("how much did it bleach, and if so correct it": a question of how much asks whether there is any, "if so" is "if any")
+const ASKS_YES_OR_NO = /\?|\bwhether\b|\b(?:check|see|find\s+out|tell\s+me|test|look)\s+(?:if|whether)\b|^\s*(?:is|are|does|do|did|has|have|was|were|can|could|how\s+(?:much|many))\b/i;
 
 /**
  * The request cut at its "if so": what it asks, what it asks done when the answer is yes, and (`after`) what it asks done
@@ -88,13 +89,15 @@ function conditionalPlanOf(split: { asked: string; action: string }, planOf: (wo
   // (a question answered before anything runs, "is it noisy?": its answer decides now)
   if (asked.reply && asked.steps.length === 0) return decidedNow(asked.reply, action, askedWords);
   if (asked.reply || asked.steps.length === 0) return undefined;
-  const askedTools = new Set(asked.steps.map((s) => s.tool));
+  // (a question's step run only to measure, its result-writing switch off, does not do the action: "is there
+  // photobleaching? if so correct it" measures with correct_bleach, then corrects with it only if so)
+  const askedTools = new Set(asked.steps.filter((s) => !measuresOnly(s)).map((s) => s.tool));
   // (from the first step the question does not run on: "then measure the intensity" after a correction measures the corrected movie again)
   const firstAdded = action.steps.findIndex((s) => !askedTools.has(s.tool));
   const added = firstAdded < 0 ? [] : action.steps.slice(firstAdded);
   // ("is there drift? if so, correct it", "if there's drift, fix it and then track them": the step the question runs
   // does the action, and tells by itself whether it is needed: the action's plan, with the line that says how)
-  const decides = askedTools.has(action.steps[0].tool) ? decidesNeed?.(action.steps[0].tool) : undefined;
+  const decides = asked.steps.some((s) => s.tool === action.steps[0].tool) ? decidesNeed?.(action.steps[0].tool) : undefined;
   if (decides) return { ...action, notes: [...(action.notes ?? []), decides] };
   if (added.length === 0) return asked;
   if (askedTools.has(action.steps[0].tool)) return undefined;
@@ -102,6 +105,11 @@ function conditionalPlanOf(split: { asked: string; action: string }, planOf: (wo
   const onlyIf = (s: PlannedStep): PlannedStep => ({ ...s, onlyIf: question });
   const notes = [...new Set([...(asked.notes ?? []), ...(action.notes ?? [])])];
   return { steps: [...asked.steps, ...added.map(onlyIf)], question, ...(notes.length ? { notes } : {}) };
+}
+
+/** A step whose switch that writes its result ("writeMovie") is turned off: it measures, and makes nothing. */
+function measuresOnly(step: PlannedStep): boolean {
+  return Object.entries(step.args).some(([name, v]) => /^write[A-Z]/.test(name) && v === false);
 }
 
 /** The action's plan when the question was answered without a step: run on yes, not on no, and run with a note when the answer cannot tell. */
@@ -122,7 +130,8 @@ export function withConditionsDecided(plan: Plan, conversation: Conversation, an
   if (at < 0 || conversation.current.length < at) return plan;
   const question = plan.steps[at].onlyIf!;
   const answer = answerOf({ steps: plan.steps.slice(0, at), question }, { ...conversation, current: conversation.current.slice(0, at) });
-  if (/^\s*yes\b/i.test(answer)) return plan;
+  // (a step's own verdict counts as the answer: "Bleaching found over 8 frames ..." is a yes, "No clear bleaching" a no)
+  if (/^\s*yes\b/i.test(answer) || /^\s*(?!no\b)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+found\b/iu.test(answer)) return plan;
   const left = plan.steps.filter((s) => s.onlyIf !== undefined);
   const what = [...new Set(left.map((s) => s.tool))].join(', ');
   const why = /^\s*no\b/i.test(answer) ? 'the answer was no' : 'the results do not say yes or no, so the condition could not be checked';

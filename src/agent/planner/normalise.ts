@@ -289,6 +289,22 @@ export function withViewMotionAsDrift(text: string): string {
 }
 
 /**
+ * "Split" said of the things imaged, with no object after it, is their division: "how many of them split during the
+ * recording?", "did any cells split?", "which nuclei split first?" → "divided", "divide". A split with an object ("split
+ * touching nuclei", "did the segmentation split any nuclei?", "split the channels") keeps its words: a setting or a step.
+ */
+export function withSplitAsDivision(text: string): string {
+  return text.replace(/\b(they|them|those|these|cells?|nuclei|nucleus|ones|any|which|that|who|mothers?)(\s+(?:(?:ever|actually|really|also|then|still|first|later|eventually|are|were|is|was|have|has|had|did|do|does|will|would|can|could|not|never)\s+)*)split(s|ting)?(?:\s+up)?\b(?=\s*(?:$|[?.,;!)]|(?:during|over|in|at|into|before|after|within|between|across|throughout|and|or|apart|twice|once|again|more|first|early|late|later|yet|already|so\s+far)\b|\d))/gi,
+    (said: string, subject: string, gap: string, form: string | undefined, at: number, whole: string) => {
+      // ("the nuclei were split in two": a passive split is the segmentation's doing, no division)
+      if (/\b(?:are|were|is|was|been|be|being|get|got)\b/i.test(gap) && form?.toLowerCase() !== 'ting') return said;
+      // (the plain form after an auxiliary before or inside: "did any cells split?", "do they ever split?")
+      const plain = /\b(?:did|do|does|will|would|can|could|to)\b/i.test(gap) || /\b(?:did|do|does|will|would|can|could|to)\b[^?.,;]*$/i.test(whole.slice(0, at));
+      return `${subject}${gap}${form?.toLowerCase() === 's' ? 'divides' : form?.toLowerCase() === 'ting' ? 'dividing' : plain ? 'divide' : 'divided'}`;
+    });
+}
+
+/**
  * "Who" asked of the things imaged, as the question every reader of the data knows: "who's the slowest mover?", "who
  * divided first?", "who went furthest?" → "which cell is ...", "which cell divided first?". Only a question opening
  * with "who" before a superlative ("who is the fastest") or a verb of what cells do (move, divide, travel, grow, last);
@@ -479,5 +495,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request))))))))), catalogue)))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request)))))))))), catalogue)))))))))), catalogue), catalogue);
 }

@@ -76,7 +76,7 @@ import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { measuredFaultAsQuestion } from './measuredFault.ts';
-import { measuredOnlyForAQuestion } from './measuredOnly.ts';
+import { measuredOnlyForAQuestion, writesAResult } from './measuredOnly.ts';
 import { eachOfNothingDone } from './eachReferent.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
@@ -1363,6 +1363,19 @@ function isOnlyAnExcludedScope(text: string): boolean {
   return excludedScopes(text).length > 0 && !/[a-z]{3,}/i.test(withoutExcludedScope(text).replace(/\b(?:but|and|please|pls|just|only|though)\b/gi, ''));
 }
 
+/** A sentence that says only how the answer should come ("quick number.", "a rough figure is fine", "just yes or no please"). */
+const ANSWER_FORM_ONLY = /^(?:(?:just|only|a|an|the|quick|rough|short|brief|ballpark|simple|single|one|approximate)\s+)*(?:numbers?|figures?|estimates?|answers?|values?|percentages?|yes\s+or\s+no|yes\/no|summary|guess)(?:\s+(?:please|pls|is\s+fine|is\s+enough|will\s+do|is\s+ok(?:ay)?|thanks))*[\s.!]*$/i;
+
+/** The step's switches that write its result, as set ("writeMovie: false"). */
+function writeSwitches(step: PlannedStep): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(step.args).filter(([name, v]) => /^write[A-Z]/.test(name) && typeof v === 'boolean'));
+}
+
+/** A step run only to measure: a switch that writes its result turned off. */
+function measuresOnly(step: PlannedStep): boolean {
+  return Object.values(writeSwitches(step)).includes(false);
+}
+
 /** A sentence worded as a command: it opens with a verb, not a subject ("denoise it and then segment", not "the cells fade"). */
 function isImperative(sentence: string): boolean {
   return /^\s*(?:(?:please|pls|now|then|also|and|so|ok(?:ay)?|next|first|finally|after\s+that)[,\s]+)*(?!(?:the|a|an|this|that|these|those|it|they|there|i|we|my|our|its|their|he|she|you|what|which|how|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|has|have)\b)[a-z]+\b/i.test(sentence);
@@ -1400,7 +1413,12 @@ function withQuestionSentencesPlanned(plan: Plan, conversation: Conversation, ca
     // ("how many nuclei per frame? a graph would be nice" with labels made: the question, asked alone, reads the labels held,
     // so a segmentation read from its words was a misreading, whatever else the other sentences ask)
     if (question && !alone.reply) steps = steps.filter((st) => !(readsHeld(st.tool) && sentence.includes(st.clause.trim()) && !alone.steps.some((a) => a.tool === st.tool)));
+    // ("is the signal bleaching? make a mean projection too": the question's step, read from its own sentence, runs as the
+    // question alone plans it, only to measure, its result-writing switch off)
+    if (question && !alone.reply) steps = steps.map((p) => { const own = alone.steps.find((a) => a.tool === p.tool && measuresOnly(a)); return own && sentence.includes(p.clause.trim()) ? { ...p, args: { ...p.args, ...writeSwitches(own) } } : p; });
     if (alone.reply || alone.steps.length === 0 || alone.steps.some((st) => steps.some((p) => p.tool === st.tool))) continue;
+    // ("Bleaching? Quick number.", "just a rough figure is fine": a sentence that only says the form of the answer asks no step)
+    if (!question && ANSWER_FORM_ONLY.test(sentence)) continue;
     // (a question is lost only when it needs a measurement the plan does not make: "can the tracker bridge gaps?" is not)
     if (question && !alone.steps.some((st) => makesATableFirst(st.tool, catalogue))) continue;
     // (an image step read from the question's own words, that the question asked alone does not run, was a misreading:
@@ -1650,7 +1668,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "do any cells stop moving?": a question about the data, with no acquisition running, never stops, starts or changes one
   // (and a question about things analysed, "which time point holds the most nuclei?", "how fast are they going in um/h", asks no microscope command, nor its report for a measured quantity)
   // (nor a question about one thing found, "when does track 2 start?": no run's start, whatever its verb)
-  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && isQuestion(text) && !microscopeOnlyWords(text)
+  const notTheMicroscopes = (tool: string) => !acquisitionRunning(conversation) && runsMicroscope(tool, catalogue) && ((isQuestion(text) && namesOneAnalysedThing(text)) || (analysed && (isQuestion(text) || isAskedForm(text)) && !microscopeOnlyWords(text)
     // (nor for a count of things analysed: "how many cells divide during the experiment?"; nor of the events a table of tracks
     // counts: "how many mitoses over the whole experiment?")
     ? !(['status', 'list'] as const).some((role) => plays(tool, role, catalogue)) || asksAMeasuredQuantity(text) || countsThings(text) || countsDividingCells(text) || countsEvents(text)
@@ -3560,11 +3578,29 @@ function imageStepsQuestioned(text: string, mentions: Mention[], conversation: C
   if (!questionsTheData(text, conversation)) return undefined;
   const making = mentions.filter((m) => makesImages(m.tool, catalogue));
   if (making.length === 0 || making.length < mentions.length) return undefined;
+  // ("is it bleaching?", "how much did it bleach?": a step that can measure without writing its result, correct_bleach's
+  // writeMovie false, answers by its own values and leaves the movie as recorded, measuredOnly.ts)
+  const measuring = measuringOnly(making[0].tool, text, conversation, catalogue);
+  if (measuring) return measuring;
   for (const asked of measuredInstead(making[0].tool, text, catalogue)) {
     const plan = dataQuestionPlan(asked, conversation, catalogue, false);
     if (plan && !plan.reply && plan.steps.every((s) => !makesImages(s.tool, catalogue))) return { ...plan, question: asked };
   }
   return undefined;
+}
+
+/**
+ * The image step itself, run only to measure, for a question about what it measures: its switches that write its result
+ * turned off (`writesAResult`), when it has such a switch and declares a measured value ("is it bleaching?" →
+ * correct_bleach writeMovie false, its loss and half-life); undefined otherwise.
+ */
+function measuringOnly(tool: string, text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  const switches = Object.entries(catalogue.get(tool)?.properties ?? {}).filter(([name, p]) => writesAResult(name, p)).map(([name]) => name);
+  if (switches.length === 0 || measuredInstead(tool, text, catalogue).length === 0) return undefined;
+  const args = { ...buildArgs(tool, { clause: text, text, conversation, catalogue }), ...Object.fromEntries(switches.map((name) => [name, false])) };
+  const withInputs = addInputs([{ tool, args, clause: text }], conversation, catalogue);
+  if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
+  return { steps: withInputs.steps, question: text };
 }
 
 /** A question that asks for a value or a verdict about the data (not a request worded as one, "can it be made smoother?", "might I ask for a kymograph?"; not advice, not about a running acquisition). */

@@ -36,7 +36,7 @@ const RECORDING = /^(?:movie|movies|film|video|file|files|stack|stacks|image|ima
  * one of these ("how big are the nuclei?", "how long are the tracks?", "the intensity in
  * channel 2") is about the analysis, not the file.
  */
-const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs|confluen\w*|densit(?:y|ies)|coverage|covered)$/;
+const ANALYSED = /^(?:cells?|nucle(?:us|i|ar)|objects?|tracks?|trajector(?:y|ies)|tracklets?|divisions?|divid\w*|mitos[ie]s|mitotic|spots?|blobs?|labels?|masks?|lineages?|particles?|organelles?|mitochondria|vesicles?|intensit(?:y|ies)|brightness|bright(?:er|est)?|dim(?:mer|mest)?|fluorescence|signal|speeds?|velocit(?:y|ies)|fast(?:er|est)?|slow(?:er|est|ly)?|quick(?:er|est|ly)?|area|areas|perimeters?|circularity|roundness|displacements?|distances?|drift\w*|moved?|moving|travel\w*|migrat\w*|(?:photo)?bleach\w*|grow\w*|segment\w*|tracked|tracking|measure\w*|thresholds?|counts?|compare|comparison|versus|vs|confluen\w*|densit(?:y|ies)|coverage|covered)$/;
 
 /** A word that names a thing analysed or a measured quantity, outside the words a property's phrase took. */
 function namesAnalysed(words: string[], covered: Set<number> = new Set()): boolean {
@@ -66,15 +66,54 @@ export function namesOneAnalysedThing(text: string): boolean {
 export function aboutTheAnalysis(text: string, catalogue: Catalogue = new Map()): boolean {
   // (a file's name, "describe cells.tif", names no thing analysed)
   const words = wordsOf(withoutToldValues(text.replace(/[^\s"'`]+\.(?:ome\.)?[a-z][a-z0-9]{1,4}\b/gi, ' ')));
-  if (!namesAnalysed(words)) return false;
+  if (!namesAnalysed(words) && !measuredPhrases(catalogue).some((parts) => phraseAt(words, parts) >= 0)) return false;
   // (a property's own phrase, "the intensity range of the first frame", keeps its words)
   const covered = new Set<number>();
   for (const parts of reportedPhrases(catalogue)) {
     const at = phraseAt(words, parts);
     if (at >= 0) for (let k = 0; k < parts.length; k++) covered.add(at + k);
   }
-  return namesAnalysed(words, covered);
+  return analysedOutside(words, covered, catalogue);
 }
+
+/**
+ * A thing analysed or a measured quantity named outside the words a property's phrase took: the fixed words of things
+ * found, or a quantity the measuring tool declares in its own words ("what's the average lifetime in hours?", "how far do
+ * they end up from where they started?", "how many of them split during the recording?").
+ */
+function analysedOutside(words: string[], covered: Set<number>, catalogue: Catalogue): boolean {
+  if (namesAnalysed(words, covered)) return true;
+  // (not of the recording's own parts: "how far apart in time are the frames?" asks the frame interval)
+  if (words.some((w) => RECORDING_PARTS.test(w))) return false;
+  return measuredPhrases(catalogue).some((parts) => { const at = phraseAt(words, parts); return at >= 0 && parts.every((_, k) => !covered.has(at + k)); });
+}
+
+/** The recording's own parts, as a question names them ("the frames", "time points", "planes", "channels"). */
+const RECORDING_PARTS = /^(?:frames?|images?|pictures?|timepoints?|planes?|slices?|tiles?|channels?|positions?|wells?)$/;
+
+/**
+ * The words and value words of each tool that measures things analysed (it makes a table from labels or tracks): the
+ * quantities it names ("lifetime", "how far", "path length") and what its values are about ("splits"), read once per catalogue.
+ */
+function measuredPhrases(catalogue: Catalogue): string[][] {
+  const kept = measuredByCatalogue.get(catalogue.size ? catalogue : ALL_TOOLS);
+  if (kept) return kept;
+  const out: string[][] = [];
+  for (const tool of toolNames(catalogue)) {
+    const self = selfOf(tool, catalogue);
+    if (!self || onlyReports(tool, catalogue) || !(self.makes ?? []).includes('table') || !(self.consumes ?? []).some((c) => c === 'labels' || c === 'tracks')) continue;
+    // (and what its values are about, said whole: "splits", "mean track duration")
+    const phrases = [...(self.words ?? []), ...Object.values(self.valueWords ?? {}).flatMap((byValue) => Object.values(byValue).flat()), ...Object.values(self.results ?? {}).filter((r) => !r.setting).map((r) => r.about.replace(/\s*\(.*$/, ''))];
+    for (const phrase of phrases) {
+      const parts = phrase.toLowerCase().replace(/µm/g, 'um').match(/[\p{L}\d]+/gu) ?? [];
+      // (a tool's own name or verb says no quantity: "measure", "quantify" ask for a step)
+      if (parts.length && !(parts.length === 1 && (parts[0] === tool || /^(?:measure\w*|quantif\w*|features|statistics)$/.test(parts[0])))) out.push(parts);
+    }
+  }
+  measuredByCatalogue.set(catalogue.size ? catalogue : ALL_TOOLS, out);
+  return out;
+}
+const measuredByCatalogue = new WeakMap<object, string[][]>();
 
 /** The words of every phrase the reporting tools declare for their results, read once per catalogue (the tools' own when it is empty). */
 function reportedPhrases(catalogue: Catalogue): string[][] {
@@ -202,7 +241,7 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
     const freeForm = (key: string) => (results[key].words ?? []).includes('metadata');
     if (scored.every((s) => freeForm(s.key) && namesTheMicroscope(results[s.key].words ?? [], words, catalogue)) && !PAST_RECORDING.test(plainQuestion(text))) return undefined;
     // a thing analysed or a measured quantity among the other words: the question is about the analysis
-    if (namesAnalysed(words, covered)) return undefined;
+    if (analysedOutside(words, covered, catalogue)) return undefined;
     scored.sort((a, b) => b.score - a.score || a.at - b.at);
     const top = scored[0].score;
     // "how many frames and channels?": each property the question joins; else the best only

@@ -1032,6 +1032,8 @@ const NOUN_QUESTION = new RegExp(
     // the other shape and signal measures a table of objects holds ("eccentricity of each nucleus in frame 3")
     'eccentricit(?:y|ie)|elongation|aspect ratio|diameter|radius|radii|volume|roundness|brightness|orientation|solidity',
     'cell|nucle(?:us|i)|track|object',
+    // "id of the largest cell?", "position of the slowest one": which one it is, or where
+    'id|label|identity|position|location|centroid|coordinate',
     // "the frame with the fewest", "the timepoint where the count peaks": a frame at an extreme of what it holds
     `(?:frame|time ?point|timepoint)(?=s?\\s+(?:with|where|that|when|having|holding|containing|showing)\\b[^.!?;]*(?:${LARGEST.source}|${SMALLEST.source}|\\bpeak))`,
     // "top 3 fastest cells", "5 biggest nuclei": a ranking asked

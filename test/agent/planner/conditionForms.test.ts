@@ -57,8 +57,10 @@ describe('conditions on a step, planned', () => {
     expect(toolsOf('denoise it if needed')).toEqual(['denoise']);
     expect(said('denoise it if needed')).toMatch(/could not check whether `denoise` is needed/);
     const bleach = plan('correct bleaching if needed');
-    expect(bleach.steps.find((s) => s.tool === 'correct_bleach')?.onlyIf).toBeTruthy();
-    expect(bleach.steps[0].tool).not.toBe('correct_bleach');
+    // (the question measures first, correct_bleach writing no movie; the correction runs only if so)
+    expect(bleach.steps.find((s) => s.tool === 'correct_bleach' && s.args.writeMovie !== false)?.onlyIf).toBeTruthy();
+    expect(bleach.steps[0]).toMatchObject({ tool: 'correct_bleach', args: { writeMovie: false } });
+    expect(bleach.steps[0].onlyIf).toBeUndefined();
   });
 
   it('a condition before its action with a pronoun runs the action the pronoun names', () => {

@@ -36,7 +36,10 @@ describe('planned', () => {
   const conditional = (request: string) => plan(request).steps.filter((s) => s.onlyIf).map((s) => s.tool);
 
   it('the action runs after the question, only if so', () => {
-    expect(toolsOf('is there photobleaching? if so correct it')).toEqual(['segment', 'measure', 'correct_bleach']);
+    // (the question is measured by correct_bleach itself, writing no movie; the correction is the second, conditional step)
+    expect(toolsOf('is there photobleaching? if so correct it')).toEqual(['correct_bleach', 'correct_bleach']);
+    expect(plan('is there photobleaching? if so correct it').steps.map((s) => s.args.writeMovie)).toEqual([false, undefined]);
+    expect(toolsOf('how much did it bleach, and if so correct it')).toEqual(['correct_bleach', 'correct_bleach']);
     expect(conditional('is there photobleaching? if so correct it')).toEqual(['correct_bleach']);
     expect(conditional("is the signal bleaching? if that's the case, fix it")).toEqual(['correct_bleach']);
   });

@@ -14,7 +14,9 @@ describe('a question in a sentence of its own, beside a request', () => {
 
   it('a question whose steps the whole reading lost runs them first, and the request after it still runs', () => {
     const bleaching = plan('is the signal bleaching? make a mean projection too');
-    expect(bleaching.steps.map((s) => s.tool)).toEqual(['segment', 'measure', 'project']);
+    // (the question measured by correct_bleach writing no movie, stop 43)
+    expect(bleaching.steps.map((s) => s.tool)).toEqual(['correct_bleach', 'project']);
+    expect(bleaching.steps[0].args.writeMovie).toBe(false);
     expect(bleaching.question).toBeDefined();
     expect(toolsOf('how bright are the nuclei? also project the movie over time with the average')).toEqual(['segment', 'measure', 'project']);
   });

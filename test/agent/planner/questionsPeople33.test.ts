@@ -19,7 +19,7 @@ import { answerFromTable, completedFollowUp } from '../../../src/agent/planner/t
 import { withVerdict } from '../../../src/agent/planner/answers.ts';
 import { asksWhy } from '../../../src/agent/planner/explanations.ts';
 import { asksAValue } from '../../../src/agent/planner/propertyQuestions.ts';
-import { argsOf, loadAcquisitionWords, said, toolsOf } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -48,7 +48,8 @@ describe('asking to be told', () => {
   });
 
   it('runs no correction to answer it', () => {
-    for (const q of ['Would you be able to tell me whether the fluorescence is fading over the course of the movie?', 'could you tell me if the signal is bleaching?']) expect(toolsOf(q), q).not.toContain('correct_bleach');
+    // (correct_bleach may measure, writing no movie: stop 43)
+    for (const q of ['Would you be able to tell me whether the fluorescence is fading over the course of the movie?', 'could you tell me if the signal is bleaching?']) expect(plan(q).steps.filter((s) => s.tool === 'correct_bleach' && s.args.writeMovie !== false), q).toEqual([]);
   });
 });
 
