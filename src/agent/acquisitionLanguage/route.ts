@@ -9,6 +9,7 @@ import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
+import { intervalTooShort } from './intervalFloor.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
@@ -179,6 +180,12 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
   if (carries(route.tool, 'change') && Array.isArray(route.args.changes)) {
     const scaled = scaledWithinLimits(route.args.changes as Adjustment[], runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
     if (scaled.notes.length) route = { ...route, args: { ...route.args, changes: scaled.changes }, notApplied: [...(route.notApplied ?? []), ...scaled.notes] };
+  }
+  // an interval shorter than one time point takes is refused with the shortest the plan keeps (the run as it will be after the changes)
+  if (carries(route.tool, 'change') && Array.isArray(route.args.changes)) {
+    const after = runStateOf([...(options.earlier ?? []), { tool: route.tool, args: route.args }], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const short = intervalTooShort(route.args.changes as Adjustment[], after);
+    if (short) return { ask: capitalise(short), command: true };
   }
   // a stage move past the stage's travel is refused with it (never left to fail, or to clamp, at run time)
   const moves = carries(route.tool, 'change') && Array.isArray(route.args.changes) ? (route.args.changes as Adjustment[]).filter((c) => c.kind === 'moveStage') : ['xUm', 'yUm', 'zUm'].some((k) => typeof route!.args[k] === 'number') ? [route.args] : [];
@@ -561,6 +568,9 @@ function startThenRule(text: string, config: MicroscopeConfig): MicroscopeRoute 
 const START_AT_CLOCK = /\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|kick(?:ing)? off|commenc\w*)\s+(?:at\s+|by\s+|around\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midnight|tonight|tomorrow(?: morning| evening| afternoon)?|this (?:evening|afternoon))\b/;
 
 /** Words that point back at earlier steps: the same changes for other channels, or the interval before the last change. */
+/** Words that keep something rather than change it: "keep DAPI", "leave the DAPI in", "don't drop DAPI after all". */
+const KEEPS_CHANNEL = /\b(?:keep|retain|hang on to|hold on to)\b|\bleave\s+(?:\S+\s+){1,3}?(?:in|on)\b|\b(?:don'?t|do not|no need to|let'?s not)\s+(?:drop|remove|lose|skip|cut|stop)\b/;
+
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
   const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
@@ -580,6 +590,16 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
     if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
     return { ask: 'I can undo a change of channels, or of a setting whose earlier value this conversation tells, right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
+  }
+  // "never mind, keep DAPI after all", "no wait, leave the DAPI in": channels said to be kept that a change since the start
+  // dropped are added back (a channel still imaged is no change)
+  const keptNamed = KEEPS_CHANNEL.test(t) && !/\?\s*$/.test(t) ? uniquePresets(findChannels(t, config)) : [];
+  if (keptNamed.length) {
+    const state = runStateOf(earlier, (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const startAt = earlier.map((s) => carries(s.tool, 'start')).lastIndexOf(true);
+    const droppedSince = new Set(earlier.slice(startAt + 1).flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : [])).flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
+    const gone = keptNamed.filter((c) => state.channels && !state.channels.includes(c) && droppedSince.has(c));
+    if (gone.length === keptNamed.length) return { tool: toolCarrying('change'), args: { changes: gone.map((channel) => ({ kind: 'addChannel', channel })) } };
   }
   // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
   const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
