@@ -243,7 +243,9 @@ export class Acquisition {
         if (source === 'user' && (adj.kind === 'interval' || adj.kind === 'intervalFactor')) {
           const { images, seconds } = timepointImaging(this.livePlan, this.runner.stageContext(), this.settings.defaultExposureMs);
           const share = adj.kind === 'interval' && adj.onlyAt ? Math.max(1, positionsOf(this.livePlan, this.runner.stageContext()).length) : 1;
-          const refused = intervalBelowImaging(adj.kind === 'interval' ? adj.intervalS : this.timeline.intervalS * adj.factor, seconds / share, Math.round(images / share));
+          const asked = adj.kind === 'interval' ? adj.intervalS : this.timeline.intervalS * adj.factor;
+          // (checked as the limits will set it: one below the minimum interval is raised to it)
+          const refused = intervalBelowImaging(asked > 0 ? Math.max(asked, this.limits.minIntervalS) : asked, seconds / share, Math.round(images / share));
           if (refused) throw new InputError(refused);
         }
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());

@@ -81,7 +81,7 @@ export function checkInterval(limits: Limits, intervalS: number): Checked {
 export function intervalBelowImaging(intervalS: number, imagingS: number, images: number): string | undefined {
   if (!(intervalS > 0) || !(imagingS > 0) || intervalS >= imagingS) return undefined;
   const span = (s: number) => (s < 1 ? `${Math.round(s * 1000)} ms` : `${Math.round(s * 100) / 100} s`);
-  const shortest = Math.ceil(imagingS * 100) / 100;
+  const shortest = Math.ceil(imagingS * 100 - 1e-6) / 100;
   return `an interval of ${span(intervalS)} is shorter than one time point takes (${images} image${images === 1 ? '' : 's'} with their exposures, about ${span(imagingS)}): the shortest interval this plan can keep is ${span(shortest)}; say ${span(shortest)} or longer, or "as fast as possible" (no wait between time points); nothing was changed`;
 }
 

@@ -151,6 +151,14 @@ function endAtElapsed(t: string): string {
  */
 const COUNT_AFTER_COMMA = /(?<=\b(?:slices|planes|sections)\b[^,]*)\s*,\s*(?=(?:(?:say|like|maybe|perhaps|e\.?g\.?|so)\s+\d+|\d+\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?(?:current\s+)?\d+)\s*(?:please|pls|instead)?\s*[?.!]*$)/i;
 
+/** "after this time point", "from the next frame on": when a change starts, said alone. */
+const WHEN_NEXT_TIMEPOINT = /^(?:(?:right|just|straight)\s+)?(?:after|from|at|starting\s+(?:with|from|at)|beginning\s+(?:with|at)|as\s+of)\s+(?:this|the\s+current|the\s+next|the\s+following|next)\s+(?:time[\s-]?point|timepoint|frame|round|cycle|loop)(?:\s+on(?:wards)?)?\s*[.!]*$/i;
+
+/** "go from 11 planes to 5", "from 3 positions down to 2 slices": a count changed from one to another is the new count. */
+function countFromTo(t: string): string {
+  return t.replace(/\bfrom\s+(\d+)\s+(slices|planes|sections|z[\s-]?slices|z[\s-]?planes)\s+(?:(?:down|up)\s+)?to\s+(?:just\s+|only\s+)?(\d+)(?:\s+(?:slices|planes|sections))?\b/gi, (_m, _from: string, noun: string, to: string) => `${to} ${noun}`);
+}
+
 /** Ways of saying the end of the day's imaging: "call it a day", "pack it in", "pull the plug on it". */
 const END_IDIOM = /\b(?:call(?:ing)?\s+it\s+(?:a\s+day|a\s+night|quits)|pack(?:ing)?\s+(?:it\s+)?in|pull(?:ing)?\s+the\s+plug(?:\s+on\s+(?:it|this|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?)\b/i;
 
@@ -173,10 +181,10 @@ const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|
  * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
  * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
  */
-const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)\s+(?:exposure|power|intensity|laser)\b)/i;
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)|\d+(?:\.\d+)?x of the current)\s+(?:exposure|power|intensity|laser)\b)/i;
 
 /** "half the exposure", "double its power": a share of a setting; group 1 the word before the setting. */
-const SHARE_OF_SETTING = /^(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)\s+(?:exposure|power|intensity|laser)\b/i;
+const SHARE_OF_SETTING = /^(?:(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)|\d+(?:\.\d+)?x of the current)\s+(?:exposure|power|intensity|laser)\b/i;
 
 /**
  * The clause split where it holds two commands, only when the second names its own channel or the first
@@ -191,7 +199,7 @@ function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] 
   const named = uniquePresets(findChannels(first, config));
   if (share && named.length === 1 && !findChannels(rest, config).length) {
     const said = findChannels(first, config)[0].text;
-    return [first, ...splitSecondCommand(rest.replace(share[1], `the ${said}`), config)];
+    return [first, ...splitSecondCommand(share[1] !== undefined ? rest.replace(share[1], `the ${said}`) : rest.replace(/\bof the current\b/i, `of the current ${said}`), config)];
   }
   if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
   return [first, ...splitSecondCommand(rest, config)];
@@ -315,7 +323,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text)))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -352,6 +360,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("GFP is bleached out, stop it": "it" after an observation of one channel is that channel)
   let observedChannel: string | undefined;
   for (const said of clauses) {
+    // ("after this timepoint, stop mCherry", "from the next frame on, GFP 50 ms": when a change starts, said alone, is when every
+    // change starts; no command of its own, never a finish of the run when a channel or another setting is the command)
+    if (clauses.length > 1 && WHEN_NEXT_TIMEPOINT.test(said.trim()) && (findChannels(whole, config).length > 0 || !STOP_WORD_AT.test(whole.toLowerCase()))) continue;
     const ofObserved = observedChannel && !lastPosition && STOP_WORD_AT.test(said.toLowerCase()) && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, observedChannel) : said;
     const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : ofObserved;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);

@@ -10,6 +10,7 @@ import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
 import { intervalTooShort } from './intervalFloor.ts';
+import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
@@ -186,6 +187,9 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
     const after = runStateOf([...(options.earlier ?? []), { tool: route.tool, args: route.args }], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     const short = intervalTooShort(route.args.changes as Adjustment[], after);
     if (short) return { ask: capitalise(short), command: true };
+    // ("exposure 0 ms": no image; refused with the range, never left to fail at run time)
+    const none = (route.args.changes as Adjustment[]).find((c) => c.kind === 'exposure' && c.exposureMs <= 0);
+    if (none) return { ask: `An exposure must be more than 0 ms (the camera takes ${DEFAULT_LIMITS.minExposureMs} to ${DEFAULT_LIMITS.maxExposureMs} ms), so nothing was changed: say the exposure in that range, e.g. "GFP exposure 50 ms".`, command: true };
   }
   // a stage move past the stage's travel is refused with it (never left to fail, or to clamp, at run time)
   const moves = carries(route.tool, 'change') && Array.isArray(route.args.changes) ? (route.args.changes as Adjustment[]).filter((c) => c.kind === 'moveStage') : ['xUm', 'yUm', 'zUm'].some((k) => typeof route!.args[k] === 'number') ? [route.args] : [];
@@ -281,7 +285,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
-  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) : undefined;
+  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
@@ -836,6 +840,23 @@ function changeWhenUnseen(t: string): string | undefined {
   // (not an amount of light, "drop all lasers by 30%", nor all but some, "stop all channels but DAPI")
   if (ALL_CHANNELS_DROPPED.test(t) && !/\d|%|\bhalf\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth)\b|\b(?:power|exposure|intensity|brightness|light\s+level)\b|\b(?:but|except|apart\s+from|other\s+than|besides|save)\b/.test(t)) return EVERY_CHANNEL_DROPPED;
   return undefined;
+}
+
+/** A span from now: "in an hour", "in 10 min", "30 min from now" (group 1, 2 or 3 the span). */
+const LATER_SPAN_WORDS = String.raw`(?:another\s+|about\s+|around\s+|roughly\s+|~\s*)?((?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?))`;
+const LATER_SPAN = new RegExp(String.raw`^(?:in|within)\s+${LATER_SPAN_WORDS}\s*(?:from now|time)?\s*,?\s+(?=\S)|^${LATER_SPAN_WORDS}\s+from\s+now\s*,?\s+(?=\S)|\s(?:in|within)\s+${LATER_SPAN_WORDS}\s*(?:from now|time)?\s*(?:please|pls)?\s*[.!]*$`);
+
+/**
+ * "in an hour, drop to every 10 min", "switch to every minute in 10 min", "30 min from now, drop mCherry": a change said for a
+ * moment later, which no command waits for, is never made now (the delay dropped) nor later: named, nothing changed. An end
+ * ("stop in 2 h"), a pause or a resume at a span are commands of their own (read elsewhere).
+ */
+function changeForLater(t: string): string | undefined {
+  const later = LATER_SPAN.exec(t);
+  if (!later || /\b(?:stop|end|finish|quit|wrap|abort|halt|terminate|call it|pack it|pause|break|hold|resume|unpause|continue|carry on|back|for)\b/.test(t)) return undefined;
+  if (!CHANGE_WORD.test(t.replace(later[0], ' '))) return undefined;
+  const span = (later[1] ?? later[2] ?? later[3]).trim();
+  return `I make a change when you say it, not later by itself ("in ${span}"), so nothing was changed: say it when it is due, or say how long a change should last (e.g. "every 1 min for the next 30 min").`;
 }
 
 const EVERY_CHANNEL_DROPPED = 'Dropping every channel would leave nothing to image, which is stopping the acquisition; nothing was changed: to stop it, say "stop the acquisition" (you will be asked to confirm), or name the channels to drop.';

@@ -482,7 +482,8 @@ export function labShorthand(text: string): string {
     // ("a third of the power it's on now", "two thirds of the exposure": the setting named is kept after the factor)
     .replace(SHARE_OF_CURRENT, (m, share: string, pct: string | undefined, current: string | undefined, setting: string | undefined) =>
       // (a percentage "of the laser power" with no word of now may be of the source's maximum: left as said)
-      pct !== undefined && setting !== undefined && !/\b(?:now|currently|moment|it|they)\b/i.test(m) ? m : `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current${current ?? setting ? ` ${current ?? setting}` : ''}`)
+      // (nor "half the power", "double the exposure": the light readers take those words as they are)
+      setting !== undefined && !/\b(?:now|currently|moment|it|they)\b/i.test(m) && (pct !== undefined || /^(?:(?:a|one) half|half|twice|double|triple|three times|two times)$/i.test(share.replace(/\s+/g, ' '))) ? m : `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current${current ?? setting ? ` ${current ?? setting}` : ''}`)
     // "for the next 5 min", "over the following 2 hours": for that span
     .replace(/\b(?:for|over|during)\s+the\s+(?:next|coming|following)\s+(?=\d)/gi, 'for ')
     // "10 pct": per cent
