@@ -10,10 +10,10 @@ import type { Clock } from './clock.ts';
 import { findChannel, lightSourceOf, resolveChannel, type MicroscopeConfig } from './config.ts';
 import { DoseLedger } from './dose.ts';
 import type { AcquisitionEngine } from './engine.ts';
-import { positionsOf, zCount, type StageContext } from './events.ts';
+import { positionsOf, timepointImaging, zCount, type StageContext } from './events.ts';
 import { GuardedMicroscope } from './guard.ts';
 import { LatestImages } from './latestImages.ts';
-import { DEFAULT_LIMITS, checkExposure, checkPower, checkStage, type Limits } from './limits.ts';
+import { DEFAULT_LIMITS, checkExposure, checkPower, checkStage, intervalBelowImaging, type Limits } from './limits.ts';
 import type { Nucleus } from './measures.ts';
 import type { Microscope } from './microscope.ts';
 import { MicroscopeEngine } from './microscopeEngine.ts';
@@ -238,6 +238,16 @@ export class Acquisition {
       case 'endIn':
       case 'loops': {
         const baseIntervalS = this.burst?.baseIntervalS ?? this.timeline.intervalS;
+        // a person's interval shorter than one time point takes is refused with the shortest one the plan keeps
+        // (at one position, that position's share of the time point)
+        if (source === 'user' && (adj.kind === 'interval' || adj.kind === 'intervalFactor')) {
+          const { images, seconds } = timepointImaging(this.livePlan, this.runner.stageContext(), this.settings.defaultExposureMs);
+          const share = adj.kind === 'interval' && adj.onlyAt ? Math.max(1, positionsOf(this.livePlan, this.runner.stageContext()).length) : 1;
+          const asked = adj.kind === 'interval' ? adj.intervalS : this.timeline.intervalS * adj.factor;
+          // (checked as the limits will set it: one below the minimum interval is raised to it)
+          const refused = intervalBelowImaging(asked > 0 ? Math.max(asked, this.limits.minIntervalS) : asked, seconds / share, Math.round(images / share));
+          if (refused) throw new InputError(refused);
+        }
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
         if (adj.kind === 'interval' && adj.onlyAt) {
           this.burst = { position: this.positionNamed(adj.onlyAt), baseIntervalS };

@@ -97,6 +97,20 @@ export function eventsAtTimepoint(seq: Sequence, t: number, stage: StageContext,
   return events;
 }
 
+/** Exposure a channel gets when neither the plan nor the camera says one (the demo camera's), ms. */
+export const DEFAULT_EXPOSURE_MS = 100;
+/** Time each image takes beyond its exposure (readout, switching), ms, as the estimates count it. */
+export const IMAGE_OVERHEAD_MS = 20;
+
+/**
+ * One whole time point (every position, field, channel and plane of time point 0, where every channel is imaged):
+ * its images and the time they take with their exposures, s; the shortest interval the plan can keep.
+ */
+export function timepointImaging(seq: Sequence, stage: StageContext, defaultExposureMs = DEFAULT_EXPOSURE_MS, overheadMs = IMAGE_OVERHEAD_MS): { images: number; seconds: number } {
+  const events = eventsAtTimepoint(seq, 0, stage);
+  return { images: events.length, seconds: events.reduce((s, e) => s + ((e.exposureMs ?? defaultExposureMs) + overheadMs) / 1000, 0) };
+}
+
 /** All events of a plan, lazily, with the plan's minimum start times. */
 export function* iterateEvents(seq: Sequence, stage: StageContext): Generator<AcquisitionEvent> {
   const deltas = timeDeltasS(seq.timePlan);
@@ -104,7 +118,7 @@ export function* iterateEvents(seq: Sequence, stage: StageContext): Generator<Ac
 }
 
 /** Planned duration of a plan, s: the last time point's start plus the time its exposures take. */
-export function estimateDurationS(seq: Sequence, stage: StageContext, defaultExposureMs = 100, overheadMsPerEvent = 20): number {
+export function estimateDurationS(seq: Sequence, stage: StageContext, defaultExposureMs = DEFAULT_EXPOSURE_MS, overheadMsPerEvent = IMAGE_OVERHEAD_MS): number {
   const deltas = timeDeltasS(seq.timePlan);
   const imagingS = (t: number) => eventsAtTimepoint(seq, t, stage).reduce((s, e) => s + ((e.exposureMs ?? defaultExposureMs) + overheadMsPerEvent) / 1000, 0);
   if (!seq.autofocusPlan) return deltas[deltas.length - 1] + imagingS(deltas.length - 1);

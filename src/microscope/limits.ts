@@ -74,6 +74,17 @@ export function checkInterval(limits: Limits, intervalS: number): Checked {
   return { value: intervalS };
 }
 
+/**
+ * An interval shorter than one time point takes (its `images` with their exposures, `imagingS`): refused in one line that
+ * says the shortest interval the plan can keep; undefined when it can keep it. 0 ("as fast as possible") is never refused.
+ */
+export function intervalBelowImaging(intervalS: number, imagingS: number, images: number): string | undefined {
+  if (!(intervalS > 0) || !(imagingS > 0) || intervalS >= imagingS) return undefined;
+  const span = (s: number) => (s < 1 ? `${Math.round(s * 1000)} ms` : `${Math.round(s * 100) / 100} s`);
+  const shortest = Math.ceil(imagingS * 100 - 1e-6) / 100;
+  return `an interval of ${span(intervalS)} is shorter than one time point takes (${images} image${images === 1 ? '' : 's'} with their exposures, about ${span(imagingS)}): the shortest interval this plan can keep is ${span(shortest)}; say ${span(shortest)} or longer, or "as fast as possible" (no wait between time points); nothing was changed`;
+}
+
 /** Refuses a stage position outside the travel range (never clamped: a clamped move images the wrong place). */
 export function checkStage(limits: Limits, position: { xUm?: number; yUm?: number; zUm?: number }): void {
   const axes: ['x' | 'y' | 'z', number | undefined, [number, number]][] = [

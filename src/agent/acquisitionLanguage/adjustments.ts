@@ -102,7 +102,7 @@ export function withoutNegatedStops(t: string): string {
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
-const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures|stacks)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you|do we have|have we got|we(?:'ve| have) got|are there|is that|(?:in )?total|left|to go|remaining)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|(?<!\b(?:add|include|mark|save|append|store|remember|use)\s+(?:(?:the|this|my|our)\s+)?)\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?|z[\s-]?steps?|step size|z[\s-]?stack|stack|z[\s-]?range|grid|tiling)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b|\bwhere (?:are we|is it|is the (?:run|acquisition)) (?:in|along|at|with)\b|\bwhere (?:are|is|do|will|does) (?:the |my |our |these )?(?:images?|files?|frames?|data|movies?|stacks?|tiffs?|output)\b.*\b(?:saved|sav(?:e|ing)|go(?:ing)?|written|writ(?:e|ing)|stored|stor(?:e|ing)|end(?:ing)? up|put)\b/;
+const STATUS_QUESTION = /\bhow many (?:cells|nuclei|objects)\b.*\b(?:latest|last|current|newest|live|most recent)\s+(?:image|frame|snap|picture|time ?point)\b|\b(?:is it|are we|is the (?:acquisition|run|imaging|time[\s-]?lapse)) (?:done|finished|over|complete|still going)\b|^(?:which|what|how many)\s+(?:channels?|positions?|objective|objectives|lasers?|exposures?|settings|z[\s-]?planes?|planes|(?:z[\s-]?)?slices|sections|fields?|interval|frame rate|power|laser power)\b.*\b(?:on|at|are we|is it|imaging|using|used|running|active|set|in use|being imaged|are there|do we have|have we got|taking|doing|acquiring|getting|collecting|per (?:stack|time ?point))\b|\bhow many (?:images|frames|time ?points|pictures|stacks)\b.*\b(?:so far|taken|done|acquired|have we|did we|have you|did you|do we have|have we got|we(?:'ve| have) got|are there|is that|(?:in )?total|left|to go|remaining)\b|\bwhat (?:time ?point|frame) (?:are we|is it)\b|\bwhich (?:time ?point|frame) (?:are we|is it)\b|\bwhen(?:'s| is) the next (?:time ?point|frame|image)\b|^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?what(?:'s| is)\s+(?:running|happening|going on)\b|\bwhat are you (?:doing|imaging|acquiring)\b|\bwhat(?:'s| is) the (?:microscope|scope|acquisition) (?:doing|up to)\b|^(?:is|are) (?:it|the acquisition|the microscope|the run|the time[\s-]?lapse|anything|we) (?:still |now |already )?(?:running|imaging|acquiring|going|on|paused|stopped|on hold|waiting|finished|done)\b|(?<!\b(?:add|include|mark|save|append|store|remember|use)\s+(?:(?:the|this|my|our)\s+)?)(?<!\dx of the )\b(?:current|present) (?:interval|settings?|exposures?|power|frame rate|positions?|objective|plan|channels?|z[\s-]?steps?|step size|z[\s-]?stack|stack|z[\s-]?range|grid|tiling)\b|^what(?:'s| is| are) the (?:(?:current|present|actual|set)\s+)?(?:[\w-]+ )?(?:interval|exposures?|exposure time|power|laser power|frame rate|settings|channels|positions|objective|z-?stack|z[\s-]?step|step size|z[\s-]?range|z[\s-]?planes|plan)\b|\bwhere(?:'s| is) the stage\b|\bhow (?:far|long) (?:along|in|through|into it) (?:are we|is it)\b|\bhow far (?:are we|is it) (?:along|in|through)\b|\bwhere (?:are we|is it|is the (?:run|acquisition)) (?:in|along|at|with)\b|\bwhere (?:are|is|do|will|does) (?:the |my |our |these )?(?:images?|files?|frames?|data|movies?|stacks?|tiffs?|output)\b.*\b(?:saved|sav(?:e|ing)|go(?:ing)?|written|writ(?:e|ing)|stored|stor(?:e|ing)|end(?:ing)? up|put)\b/;
 /** A yes/no question about the state of a part of the run ("is the 561 still on?", "are both lasers active?", "is DAPI still being imaged"): it changes nothing. */
 const STATE_QUESTION = /^(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:is|are)\s+(?:the\s+|my\s+|our\s+|both\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:still\s+|currently\s+|now\s+|already\s+)?(?:on|off|switched (?:on|off)|turned (?:on|off)|active|enabled|disabled|included|in (?:the|this) (?:plan|acquisition|run|time[\s-]?lapse)|being (?:imaged|acquired|recorded|used))(?:\s+or\s+(?:on|off|not))?\s*[?!.]*$/;
 /** The words a command to the microscope starts with: after "and" or "but", or right after a value with its unit, they start a clause of their own. */
@@ -145,6 +145,34 @@ function endAtElapsed(t: string): string {
     .replace(new RegExp(String.raw`${end}\s+(?:at|on)\s+(?:the\s+)?(\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?))(?:\s+(?:mark|point|in|into the run|after the start|after start|from the start))?(?=\s*[.!]*$|\s*[,;])`, 'i'), 'total duration $1');
 }
 
+/**
+ * "fewer slices please, 5 instead of 11", "more planes, say 15": a bare count after a comma, said instead of another or as an
+ * example, is a clause of its own (it settles the vague clause before it); never a list ("positions 2, 3" stays whole).
+ */
+const COUNT_AFTER_COMMA = /(?<=\b(?:slices|planes|sections)\b[^,]*)\s*,\s*(?=(?:(?:say|like|maybe|perhaps|e\.?g\.?|so)\s+\d+|\d+\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?(?:current\s+)?\d+)\s*(?:please|pls|instead)?\s*[?.!]*$)/i;
+
+/** "after this time point", "from the next frame on": when a change starts, said alone. */
+const WHEN_NEXT_TIMEPOINT = /^(?:(?:right|just|straight)\s+)?(?:after|from|at|starting\s+(?:with|from|at)|beginning\s+(?:with|at)|as\s+of)\s+(?:this|the\s+current|the\s+next|the\s+following|next)\s+(?:time[\s-]?point|timepoint|frame|round|cycle|loop)(?:\s+on(?:wards)?)?\s*[.!]*$/i;
+
+/** "go from 11 planes to 5", "from 3 positions down to 2 slices": a count changed from one to another is the new count. */
+function countFromTo(t: string): string {
+  return t.replace(/\bfrom\s+(\d+)\s+(slices|planes|sections|z[\s-]?slices|z[\s-]?planes)\s+(?:(?:down|up)\s+)?to\s+(?:just\s+|only\s+)?(\d+)(?:\s+(?:slices|planes|sections))?\b/gi, (_m, _from: string, noun: string, to: string) => `${to} ${noun}`);
+}
+
+/** Ways of saying the end of the day's imaging: "call it a day", "pack it in", "pull the plug on it". */
+const END_IDIOM = /\b(?:call(?:ing)?\s+it\s+(?:a\s+day|a\s+night|quits)|pack(?:ing)?\s+(?:it\s+)?in|pull(?:ing)?\s+the\s+plug(?:\s+on\s+(?:it|this|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?)\b/i;
+
+/**
+ * "let's call it a day in half an hour", "pack it in after 2 more hours": an end idiom with a span from now is the end
+ * verb ("end it in 0.5 h"), so the span is when (never a stop now, nor "a day" read as a span); alone, it stays as said.
+ */
+function endIdiomWithSpan(t: string): string {
+  const idiom = END_IDIOM.exec(t);
+  if (!idiom) return t;
+  const rest = t.slice(0, idiom.index) + t.slice(idiom.index + idiom[0].length);
+  return durationsIn(rest.toLowerCase()).length ? `${t.slice(0, idiom.index)}end it${t.slice(idiom.index + idiom[0].length)}` : t;
+}
+
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
 const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
 
@@ -153,10 +181,10 @@ const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|
  * Where a clause may hold two commands: a comma before a verb that only commands ("drop DAPI, set GFP to
  * 30 ms"), "and" before a value and the setting it is of ("2 min intervals and 40 ms exposure for GFP").
  */
-const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)\s+(?:exposure|power|intensity|laser)\b)/i;
+const SECOND_COMMAND = /,\s*(?=(?:set|add|drop|remove|pause|resume|zoom|switch|change|increase|decrease|lower|raise|reduce|turn|move|refocus|autofocus|extend|skip|halve|double|triple|swap|replace|bump|boost|shorten|lengthen|stretch)\s(?!(?:it|its|them|that|this|those)\b))|\s+and\s+(?=\d+(?:\.\d+)?\s*(?:ms|msec|%|percent|s|sec|min|mins|minutes?|h|hours?)\s+(?:of\s+)?(?:exposure|power|laser|intensity|intervals?)\b)|\s+and\s+(?=(?:(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(?:the|its)|\d+(?:\.\d+)?x of the current)\s+(?:exposure|power|intensity|laser)\b)/i;
 
 /** "half the exposure", "double its power": a share of a setting; group 1 the word before the setting. */
-const SHARE_OF_SETTING = /^(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)\s+(?:exposure|power|intensity|laser)\b/i;
+const SHARE_OF_SETTING = /^(?:(?:half|double|twice|triple|quarter|a (?:half|third|quarter) of)\s+(the|its)|\d+(?:\.\d+)?x of the current)\s+(?:exposure|power|intensity|laser)\b/i;
 
 /**
  * The clause split where it holds two commands, only when the second names its own channel or the first
@@ -171,7 +199,7 @@ function splitSecondCommand(clause: string, config: MicroscopeConfig): string[] 
   const named = uniquePresets(findChannels(first, config));
   if (share && named.length === 1 && !findChannels(rest, config).length) {
     const said = findChannels(first, config)[0].text;
-    return [first, ...splitSecondCommand(rest.replace(share[1], `the ${said}`), config)];
+    return [first, ...splitSecondCommand(share[1] !== undefined ? rest.replace(share[1], `the ${said}`) : rest.replace(/\bof the current\b/i, `of the current ${said}`), config)];
   }
   if (findChannels(first, config).length && !findChannels(rest, config).length) return [clause];
   return [first, ...splitSecondCommand(rest, config)];
@@ -295,7 +323,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -320,7 +348,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // (only after a value of its own: "image faster, every 30 s" is one change said twice)
   // ("channels first, then z": one order said in two parts, not two commands)
   // ("mCherry off and brightfield on": two parts each switched, joined by "and", are two commands)
-  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\b(?:off|out|on))\s*,?\s+and\s+(?=(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|off|out)\b)|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
+  const clauses = orderInOneClause(whole).split(SPLIT).flatMap((c) => c.split(/(?<=\b(?:off|out))\s*,\s*|(?<=\b(?:off|out|on))\s*,?\s+and\s+(?=(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|off|out)\b)|(?<=\d[^,]*)\s*,\s*(?=(?:and\s+)?(?:the\s+)?(?:interval|every|time[\s-]?step|frame rate)\b[^,]*\d)/i)).flatMap((c) => c.split(COUNT_AFTER_COMMA)).flatMap((c) => splitSecondCommand(c, config)).flatMap((c) => splitAfterDrop(c, config, now)).flatMap((c) => stopVerbOverObjects(c, config)).flatMap((c) => perChannel(c, config)).map((c) => c.replace(CONNECTIVE, '')).filter((c) => c.trim().length > 0);
   const out: Adjustment[] = [];
   const unread: string[] = [];
   let lastChannel: string | undefined;
@@ -332,6 +360,9 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("GFP is bleached out, stop it": "it" after an observation of one channel is that channel)
   let observedChannel: string | undefined;
   for (const said of clauses) {
+    // ("after this timepoint, stop mCherry", "from the next frame on, GFP 50 ms": when a change starts, said alone, is when every
+    // change starts; no command of its own, never a finish of the run when a channel or another setting is the command)
+    if (clauses.length > 1 && WHEN_NEXT_TIMEPOINT.test(said.trim()) && (findChannels(whole, config).length > 0 || !STOP_WORD_AT.test(whole.toLowerCase()))) continue;
     const ofObserved = observedChannel && !lastPosition && STOP_WORD_AT.test(said.toLowerCase()) && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, observedChannel) : said;
     const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : ofObserved;
     if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
@@ -363,6 +394,14 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       // ("could you go a bit faster? every 2 min-ish would be great": the next clause, read alone, sets what the vague one
       // asked how much of: the interval for "faster"/"less often", the light for "less light")
       const example = VAGUE_AMOUNT.test(clause.toLowerCase()) && (bareValue || /^\s*(?:like|say|maybe|perhaps|e\.?g\.?|i\.?e\.?|something like|such as|so|around|about|roughly)\b[^]*\d/i.test(next));
+      // ("fewer slices please, 5 instead of 11", "more planes, say 15": a bare count after a count asked about is that many of
+      // the things the vague clause counts)
+      const counted = err instanceof AmbiguousCommand && /^how much\b/i.test(err.message) && !/\d/.test(clause) ? /\b(slices|planes|sections)\b/i.exec(clause) : null;
+      const bareCount = counted ? /^\s*(?:(?:say|maybe|like|perhaps|make it|go with|let'?s do|let'?s go with|just|only|so)\s+)*(\d+)(?:\s+(?:instead of|rather than|not|in place of)\s+(?:the\s+)?(?:current\s+)?\d+)?\s*(?:please|pls|then|instead)?\s*[?.!]*$/i.exec(next) : null;
+      if (counted && bareCount) {
+        clauses[at + 1] = `${bareCount[1]} ${counted[1].toLowerCase()}`;
+        continue;
+      }
       if (!(err instanceof AmbiguousCommand) || /\d/.test(clause) || !(example || (/^how (?:much|often)\b/i.test(err.message) && setsTheSameSetting(clause, next, config, now)))) throw err;
       // (the value alone is said of the channel the vague clause names)
       const named = findChannels(clause, config);
@@ -1219,6 +1258,9 @@ function exposureDelta(t: string): number | undefined {
   // "bump GFP exposure up 15 ms", "DAPI exposure down 5 ms": a direction word beside the amount
   const dir = new RegExp(String.raw`\b(up|down)\s+(?:by\s+)?(?:another\s+)?${MS}`).exec(t);
   if (dir && !/\bto\s+\d/.test(t)) return dir[1] === 'down' ? -Number(dir[2]) : Number(dir[2]);
+  // ("GFP exposure minus 20 ms", "plus 50 ms on mCherry": the sign said as a word)
+  const worded = new RegExp(String.raw`\b(plus|minus)\s+(?:another\s+)?${MS}`).exec(t);
+  if (worded && !/\bto\s+\d/.test(t)) return worded[1] === 'minus' ? -Number(worded[2]) : Number(worded[2]);
   const signed = new RegExp(String.raw`(?:^|\s)([+-])\s*${MS}`).exec(t);
   if (signed && !/\bto\b/.test(t)) return signed[1] === '-' ? -Number(signed[2]) : Number(signed[2]);
   return undefined;

@@ -9,6 +9,8 @@ import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
+import { intervalTooShort } from './intervalFloor.ts';
+import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
@@ -180,6 +182,15 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
     const scaled = scaledWithinLimits(route.args.changes as Adjustment[], runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')));
     if (scaled.notes.length) route = { ...route, args: { ...route.args, changes: scaled.changes }, notApplied: [...(route.notApplied ?? []), ...scaled.notes] };
   }
+  // an interval shorter than one time point takes is refused with the shortest the plan keeps (the run as it will be after the changes)
+  if (carries(route.tool, 'change') && Array.isArray(route.args.changes)) {
+    const after = runStateOf([...(options.earlier ?? []), { tool: route.tool, args: route.args }], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const short = intervalTooShort(route.args.changes as Adjustment[], after);
+    if (short) return { ask: capitalise(short), command: true };
+    // ("exposure 0 ms": no image; refused with the range, never left to fail at run time)
+    const none = (route.args.changes as Adjustment[]).find((c) => c.kind === 'exposure' && c.exposureMs <= 0);
+    if (none) return { ask: `An exposure must be more than 0 ms (the camera takes ${DEFAULT_LIMITS.minExposureMs} to ${DEFAULT_LIMITS.maxExposureMs} ms), so nothing was changed: say the exposure in that range, e.g. "GFP exposure 50 ms".`, command: true };
+  }
   // a stage move past the stage's travel is refused with it (never left to fail, or to clamp, at run time)
   const moves = carries(route.tool, 'change') && Array.isArray(route.args.changes) ? (route.args.changes as Adjustment[]).filter((c) => c.kind === 'moveStage') : ['xUm', 'yUm', 'zUm'].some((k) => typeof route!.args[k] === 'number') ? [route.args] : [];
   const beyond = stageMoveRefusal(moves as { xUm?: unknown; yUm?: unknown; zUm?: unknown; relative?: unknown }[]);
@@ -274,7 +285,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
-  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) : undefined;
+  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
@@ -561,6 +572,9 @@ function startThenRule(text: string, config: MicroscopeConfig): MicroscopeRoute 
 const START_AT_CLOCK = /\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|kick(?:ing)? off|commenc\w*)\s+(?:at\s+|by\s+|around\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midnight|tonight|tomorrow(?: morning| evening| afternoon)?|this (?:evening|afternoon))\b/;
 
 /** Words that point back at earlier steps: the same changes for other channels, or the interval before the last change. */
+/** Words that keep something rather than change it: "keep DAPI", "leave the DAPI in", "don't drop DAPI after all". */
+const KEEPS_CHANNEL = /\b(?:keep|retain|hang on to|hold on to)\b|\bleave\s+(?:\S+\s+){1,3}?(?:in|on)\b|\b(?:don'?t|do not|no need to|let'?s not)\s+(?:drop|remove|lose|skip|cut|stop)\b/;
+
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
   const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
@@ -580,6 +594,16 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
     if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
     return { ask: 'I can undo a change of channels, or of a setting whose earlier value this conversation tells, right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
+  }
+  // "never mind, keep DAPI after all", "no wait, leave the DAPI in": channels said to be kept that a change since the start
+  // dropped are added back (a channel still imaged is no change)
+  const keptNamed = KEEPS_CHANNEL.test(t) && !/\?\s*$/.test(t) ? uniquePresets(findChannels(t, config)) : [];
+  if (keptNamed.length) {
+    const state = runStateOf(earlier, (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+    const startAt = earlier.map((s) => carries(s.tool, 'start')).lastIndexOf(true);
+    const droppedSince = new Set(earlier.slice(startAt + 1).flatMap((s) => (carries(s.tool, 'change') && Array.isArray(s.args.changes) ? (s.args.changes as Adjustment[]) : [])).flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
+    const gone = keptNamed.filter((c) => state.channels && !state.channels.includes(c) && droppedSince.has(c));
+    if (gone.length === keptNamed.length) return { tool: toolCarrying('change'), args: { changes: gone.map((channel) => ({ kind: 'addChannel', channel })) } };
   }
   // "put it back", "raise it to 10%" right after a change of one channel: "it" is that channel (never for words that stop something)
   const named = [...new Set(lastChanges.flatMap((c) => ('channel' in c && typeof c.channel === 'string' ? [c.channel] : c.kind === 'onlyChannels' ? c.channels : [])))];
@@ -816,6 +840,23 @@ function changeWhenUnseen(t: string): string | undefined {
   // (not an amount of light, "drop all lasers by 30%", nor all but some, "stop all channels but DAPI")
   if (ALL_CHANNELS_DROPPED.test(t) && !/\d|%|\bhalf\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth)\b|\b(?:power|exposure|intensity|brightness|light\s+level)\b|\b(?:but|except|apart\s+from|other\s+than|besides|save)\b/.test(t)) return EVERY_CHANNEL_DROPPED;
   return undefined;
+}
+
+/** A span from now: "in an hour", "in 10 min", "30 min from now" (group 1, 2 or 3 the span). */
+const LATER_SPAN_WORDS = String.raw`(?:another\s+|about\s+|around\s+|roughly\s+|~\s*)?((?:\d+(?:\.\d+)?|an?|one|half an?)\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?))`;
+const LATER_SPAN = new RegExp(String.raw`^(?:in|within)\s+${LATER_SPAN_WORDS}\s*(?:from now|time)?\s*,?\s+(?=\S)|^${LATER_SPAN_WORDS}\s+from\s+now\s*,?\s+(?=\S)|\s(?:in|within)\s+${LATER_SPAN_WORDS}\s*(?:from now|time)?\s*(?:please|pls)?\s*[.!]*$`);
+
+/**
+ * "in an hour, drop to every 10 min", "switch to every minute in 10 min", "30 min from now, drop mCherry": a change said for a
+ * moment later, which no command waits for, is never made now (the delay dropped) nor later: named, nothing changed. An end
+ * ("stop in 2 h"), a pause or a resume at a span are commands of their own (read elsewhere).
+ */
+function changeForLater(t: string): string | undefined {
+  const later = LATER_SPAN.exec(t);
+  if (!later || /\b(?:stop|end|finish|quit|wrap|abort|halt|terminate|call it|pack it|pause|break|hold|resume|unpause|continue|carry on|back|for)\b/.test(t)) return undefined;
+  if (!CHANGE_WORD.test(t.replace(later[0], ' '))) return undefined;
+  const span = (later[1] ?? later[2] ?? later[3]).trim();
+  return `I make a change when you say it, not later by itself ("in ${span}"), so nothing was changed: say it when it is due, or say how long a change should last (e.g. "every 1 min for the next 30 min").`;
 }
 
 const EVERY_CHANNEL_DROPPED = 'Dropping every channel would leave nothing to image, which is stopping the acquisition; nothing was changed: to stop it, say "stop the acquisition" (you will be asked to confirm), or name the channels to drop.';

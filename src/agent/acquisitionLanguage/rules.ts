@@ -56,7 +56,14 @@ function parseRuleAsSaid(text: string, config: MicroscopeConfig, now: { interval
   notWatchable(conditionText, config);
   const trigger = parseTrigger(conditionText, config);
   if (!trigger) {
-    throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value`);
+    // (an action no rule can take is said too: "if it gets dim, raise the exposure" names both halves)
+    let action = '';
+    try {
+      parseRuleAction(actionText, config, now);
+    } catch (err) {
+      if (/\ba rule cannot\b/.test((err as Error).message)) action = `; and ${(err as Error).message.replace(/^I could not set up what the rule should do in "[^"]*": /, '')}`;
+    }
+    throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value${action}`);
   }
   const { action, holdS, holdFrames, revert, revertIntervalS } = parseRuleAction(actionText, config, now);
   const minFrames = /at least (\d+) (?:time ?points|frames)/.exec(t);
@@ -201,6 +208,11 @@ function parseTrigger(text: string, config: MicroscopeConfig): TriggerSpec | und
   return undefined;
 }
 
+/** Whether the words name a channel. */
+function namesChannel(text: string, config: MicroscopeConfig): boolean {
+  return findChannels(text, config).length > 0;
+}
+
 function parseRuleAction(text: string, config: MicroscopeConfig, now: { intervalS?: number } = {}): { action: RuleAction; holdS?: number; holdFrames?: number; revert: boolean; revertIntervalS?: number } {
   const [main, ...backParts] = text.split(/\s*,?\s*(?:and\s+)?then\s+|\s*,\s*(?:and\s+)?(?=(?:go|come|switch)\s+back|return\b|revert\b)/);
   const back = backParts.join(' ');
@@ -213,6 +225,13 @@ function parseRuleAction(text: string, config: MicroscopeConfig, now: { interval
   const stoppedChannel = findChannels(main, config).find((m) => /\b(?:stop|end|halt|drop|remove|skip|switch off|turn off|shut off|kill|cancel|disable|no more|lose)(?:\s+(?:imaging|acquiring|recording|taking|the|a|channel|laser|with))*\s+$/.test(main.slice(0, m.index)) || /^(?:\s+(?:channel|laser|light))*\s+off\b/.test(main.slice(m.index + m.text.length)))?.preset;
   if (stoppedChannel) {
     throw new InputError(`a rule cannot stop imaging one channel (${stoppedChannel}): it can change the interval, add a channel for a while, zoom, autofocus or stop the whole acquisition; nothing was set up. Say "drop ${stoppedChannel}" to stop imaging it now`);
+  }
+  // "raise the exposure", "lower the 488 power to 5% and image every 10 min": the light is no action of a rule (never dropped
+  // beside an interval); a channel added with its exposure is ("add mCherry at 50 ms")
+  const light = /\b(?:expos\w*|(?:laser\s+|light\s+)?power|intensity|brightness|illumination|laser|gain)\b|\d\s*(?:%|percent|per cent)(?![\w])/.exec(main);
+  if (light && !(namesChannel(main, config) && /\b(?:add|include|also image|turn on|switch on|bring in)\b/.test(main))) {
+    const noun = /^(?:\d|%)/.test(light[0]) ? 'light' : /^expos/.test(light[0]) ? 'exposure' : light[0];
+    throw new InputError(`I could not set up what the rule should do in "${text}": a rule cannot change the ${noun}; it can change the interval, add a channel for a while, zoom, autofocus or stop the whole acquisition; nothing was set up. To change the ${noun} now, say it as a change (e.g. "${noun === 'exposure' ? 'GFP exposure 200 ms' : 'GFP power to 5%'}")`);
   }
   if (/\b(stop|end|abort|halt)\b/.test(main)) return { action: { kind: 'stop' }, revert: false };
   if (/\b(autofocus|auto-focus|refocus|re-focus|focus)\b/.test(main)) return { action: { kind: 'autofocus' }, revert: false };

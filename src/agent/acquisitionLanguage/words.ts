@@ -398,9 +398,11 @@ export function spokenNumbers(text: string): string {
 }
 
 /** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */
-const SHARE_FACTOR: Record<string, number> = { half: 0.5, 'a half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'a tenth': 0.1, twice: 2, double: 2, triple: 3, 'three times': 3, 'two times': 2 };
+const SHARE_FACTOR: Record<string, number> = { half: 0.5, 'a half': 0.5, 'one half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'two thirds': 2 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'three quarters': 0.75, 'a fifth': 0.2, 'one fifth': 0.2, 'a tenth': 0.1, 'one tenth': 0.1, twice: 2, double: 2, triple: 3, 'three times': 3, 'two times': 2 };
+/** The light settings a share may be of ("a third of the power", "two thirds of the exposure it has now"): kept after the factor. */
+const LIGHT_SETTING = String.raw`(?:laser\s+power|light\s+power|exposure\s+time|power|exposure|intensity|laser|light)`;
 const SHARE_OF_CURRENT = new RegExp(
-  String.raw`\b(${Object.keys(SHARE_FACTOR).join('|')}|(\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?(?:what\s+(?:it|they)\s+(?:is|are|was|were)(?:\s+(?:now|set to|at))?|(?:the|its|their)\s+(?:current|present|existing|actual)(?:\s+(?:value|one|setting|level|power|exposure|intensity))?|the\s+(?:value|level|setting)\s+(?:now|it is now|it has now))(?![\w])`,
+  String.raw`\b(${Object.keys(SHARE_FACTOR).join('|')}|(\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?(?:what\s+(?:it|they)\s+(?:is|are|was|were)(?:\s+(?:now|set to|at))?|(?:the|its|their)\s+(?:current|present|existing|actual)(?:\s+(?:value|one|setting|level|(power|exposure|intensity)))?|the\s+(?:value|level|setting)\s+(?:now|it is now|it has now)|(?:the|its|their)\s+(${LIGHT_SETTING})(?:\s+(?:it|they)(?:'s|'re|\s+is|\s+are|\s+has|\s+have)?(?:\s+(?:on|at|set\s+(?:to|at)|got|running\s+at|using))?(?:\s+(?:now|currently|at the moment|right now))?|\s+(?:now|currently|at the moment|right now))?)(?![\w])`,
   'gi',
 );
 
@@ -477,7 +479,11 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:time[\s-]?points?|timepoints?|frames?|loops?)|(?:time[\s-]?points|timepoints|loops))\s*(?:[:=]|\bto\b|\bis\b)?\s*(\d+)\b(?!\s*(?:-|to\b|and\b|%|s\b|sec|min|h\b|ms))/gi, '$1 time points in total')
     // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor
     // (never the share as the new value: "GFP power 50% of the current value" is half the power, not 50 %)
-    .replace(SHARE_OF_CURRENT, (_m, share: string, pct: string | undefined) => `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current`)
+    // ("a third of the power it's on now", "two thirds of the exposure": the setting named is kept after the factor)
+    .replace(SHARE_OF_CURRENT, (m, share: string, pct: string | undefined, current: string | undefined, setting: string | undefined) =>
+      // (a percentage "of the laser power" with no word of now may be of the source's maximum: left as said)
+      // (nor "half the power", "double the exposure": the light readers take those words as they are)
+      setting !== undefined && !/\b(?:now|currently|moment|it|they)\b/i.test(m) && (pct !== undefined || /^(?:(?:a|one) half|half|twice|double|triple|three times|two times)$/i.test(share.replace(/\s+/g, ' '))) ? m : `${pct !== undefined ? Number(pct) / 100 : SHARE_FACTOR[share.toLowerCase().replace(/\s+/g, ' ')]}x of the current${current ?? setting ? ` ${current ?? setting}` : ''}`)
     // "for the next 5 min", "over the following 2 hours": for that span
     .replace(/\b(?:for|over|during)\s+the\s+(?:next|coming|following)\s+(?=\d)/gi, 'for ')
     // "10 pct": per cent
