@@ -103,6 +103,8 @@ const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?
 
 /** Things skipped, "skip the cells", "skipping any nuclei": things left out, never frames skipped. */
 const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/gi;
+/** Words of an object missed for some frames: a gap, "gaps", "missing", "skip a frame", "disappear", "vanish", "blink out", "get lost", "drop out". */
+const GAP_SAID = /gap|miss|skip|disappear|vanish|blink|\blost\b|drop(?:s|ped|ping)?\s+out\b|invisible|undetected/;
 
 /**
  * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
@@ -129,8 +131,10 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   }
   // ("skip cells only there for 1 or 2 frames": skipping things is leaving them out, by how long they last, no gap)
   const gapWords = (q: { before: string; after: string }) => `${q.before} ${q.after}`.replace(THINGS_SKIPPED, ' ');
-  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(gapWords(q)) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
-  if (gap) args.maxFrameGap = gap.value;
+  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && GAP_SAID.test(gapWords(q)) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
+  // ("may disappear for 1 or 2 frames", "gaps of 2-4 frames": of a range said for the largest gap, its upper end)
+  const upper = gap ? /^\s*(?:or|to|-|–|—)\s*(\d+)\b/.exec(gap.after) : null;
+  if (gap) args.maxFrameGap = upper && Number(upper[1]) > gap.value ? Number(upper[1]) : gap.value;
   // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
@@ -685,14 +689,17 @@ const divisionsSchema = z.object({
   output: outputArg.describe('Where to write the division table (.csv); default a new file in the session folder'),
 });
 
-function readDivisionsRequest(): Record<string, unknown> {
+function readDivisionsRequest(c: RequestClause): Record<string, unknown> {
+  // ("each daughter should overlap the mother by at least 40%", "find divisions in the masks": the daughters' overlap on the
+  // mother is a setting of the label-movie route only, and labels named as where to look ask for that route: no tracks made)
+  if (/\boverlap/i.test(c.text) || /\b(?:in|on|from)\s+(?:the\s+)?(?:labels?|label\s+(?:image|movie)s?|masks?|segmentation)\b/i.test(c.text)) return { $needs: ['labels'] };
   return { $needs: ['tracks'] };
 }
 
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
-  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters'],
+  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother'],
   examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],
