@@ -72,7 +72,7 @@ const trackSchema = z.object({
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1 (with no movie given, the channel the labels were segmented on)'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
-  maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
+  maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"; the search radius around each object). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
   gapClosingMaxDistancePx: z.number().positive().optional().describe('LAP: largest move across a gap, pixels. Default: 1.5 x the linking distance'),
   // capped: the linker loops over every gap length, and a gap longer than any movie means nothing

@@ -171,6 +171,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // ("the 3 most motile cells", "the 5 largest", "top 10 brightest", "the two biggest nuclei", "3 motile cells": a count of
     // things, ranked or not, is no size, distance or time: only an argument with no unit, named by its own words, takes it)
     const ofThings = q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
+    const namedBound = q.kind === 'length' ? /\b(min|max)(?:imum)?\.?\s+(?:[\p{L}-]+\s+)?(?:size|radius|radii|diameter|width)\s*(?:of\s+|=\s*|:\s*|is\s+)?$/iu.exec(before)?.[1].toLowerCase() : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
@@ -190,6 +191,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       // (compared, "under 4 µm diameter", it is a bound on the objects' size, which the tool's own reading turns into an area)
       if (q.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(q.after) && (!!bound || sizeCompared || !/radius|diameter|width/i.test(name))) continue;
       if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
+      // ("max radius 12 px", "minimum diameter 10 px": a length said after a bound's word goes only to a setting of that bound)
+      if (namedBound && !new RegExp(`(?:^${namedBound}|${namedBound[0].toUpperCase()}${namedBound.slice(1)})(?:imum)?(?=[A-Z])`).test(name)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
       // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
@@ -311,6 +314,8 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   if (/^\s*(?:²|\^\s*2)?\s*(?:or|and)\s+(?:less|smaller|fewer|below|under|lower|shorter)\b(?!\s*(?:than\b|\d))/i.test(after)) return 'max';
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
+  // ("smooth the traces over 3 frames", "average each track over 5 frames": the smoothing verb, its object between)
+  if (/\b(?:averag(?:e|es|ed|ing)|smooth\w*|integrat\w*)\s+(?:the|its|their|each|every|all|my|our|these|those|them|it)\s+(?:[\p{L}-]+\s+)?over\s*$/iu.test(before)) return undefined;
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
   // ("it won't be more than 10 px", "shouldn't exceed": a negation joined to its verb, "n't", negates as "not" does)
   if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';

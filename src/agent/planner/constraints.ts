@@ -226,7 +226,7 @@ class Reader {
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
   namesAppliedNumber(text: string, end: number): boolean {
-    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
+    const m = /^\s*(?:of|=|:|at|to|is)?\s*(?:~|≈|about|around|approx(?:imately|\.)?|roughly|circa|ca\.|some)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
     return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
   }
 

@@ -2,8 +2,10 @@
 // count of things ("the 3 most motile", "top 10", "4 cells") and the low end of a count of frames ("1 or 2 frames") are
 // never a size; a range said for the largest gap is its upper end; a share in % of a 0..1 setting is the fraction; things
 // picked by their rank are named when no step carries the count; frames left out in the middle say the two ranges left.
-import { describe, expect, it } from 'vitest';
-import { argsOf, movieAndLabels, said, toolsOf } from './planOffline.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { argsOf, loadAcquisitionWords, movieAndLabels, said, toolsOf } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
 
 describe('a count is never a size', () => {
   it('reads no object radius from a count of things, ranked or not', () => {
@@ -52,5 +54,22 @@ describe('frames left out', () => {
   it('reads "they\'re blurry" after frames left out as the reason, no denoising', () => {
     const movie = [{ id: 'movie-1', type: 'movie', frames: 24 }];
     expect(toolsOf('measure the nuclei, but leave out the last 4 frames - they\'re blurry', movie)).not.toContain('denoise');
+  });
+});
+
+describe('lengths named as bounds, windows and search radii', () => {
+  it('bounds the area by a length named with min or max, never the typical radius', () => {
+    expect(argsOf('segment, min size 5 um diameter', 'segment', [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }])).toMatchObject({ minAreaPx: 79 });
+    expect(argsOf('segment, max radius 12 px', 'segment')).toMatchObject({ maxAreaPx: 452 });
+    expect(argsOf('segment, max radius 12 px', 'segment').objectRadiusPx).toBeUndefined();
+    expect(argsOf('segment, min size 50 px', 'segment')).toMatchObject({ minAreaPx: 50 });
+  });
+  it('reads "smooth the traces over 3 frames" as the window', () => {
+    const table = [{ id: 'movie-1', type: 'movie' }, { id: 'table-1', type: 'table', producedBy: 'measure' }];
+    expect(argsOf('smooth the traces over 3 frames', 'analyze_timeseries', table).windowFrames).toBe(3);
+  });
+  it('takes a search radius as the linking distance, with no line', () => {
+    expect(argsOf('track with a search radius of ~8 px', 'track', movieAndLabels).maxLinkingDistancePx).toBe(8);
+    expect(said('track with a search radius of ~8 px', movieAndLabels)).not.toMatch(/Not applied/);
   });
 });
