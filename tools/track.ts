@@ -101,6 +101,8 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
 /** Closing the gaps of a track: "bridge gaps", "close the gaps", "gap closing", "bridging over missed frames". */
 const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?(?:the\s+|any\s+)?(?:gaps?|missed frames|missing frames)\b|\bgap[- ]?(?:closing|bridging)\b/i;
 
+/** A unit of time after a length: a speed ("2 µm/min", "5 px per hour", "3 um min-1"), no move per frame. */
+const PER_TIME_AFTER = /^\s*(?:\/|per\s+|an?\s+)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b|^\s*(?:min|h|s)\s*-1\b/i;
 /** Things skipped, "skip the cells", "skipping any nuclei": things left out, never frames skipped. */
 const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/gi;
 /** Words of an object missed for some frames: a gap, "gaps", "missing", "skip a frame", "disappear", "vanish", "blink out", "get lost", "drop out". */
@@ -119,7 +121,11 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   // ("only those moving faster than 2 px per frame": a lower bound on the motion picks objects out, it is no largest move;
   // "nothing moves more than 12 px" is one)
   const lowerBound = said && /\b(?:faster|quicker|more|greater|longer|further|farther|over|above|beyond|at\s+least|exceed\w*)\s*(?:than\s*)?$/i.test(said.before) && !/\b(?:no|not|never|nothing|none|n't)\b[^,.;]{0,24}$/i.test(said.before);
-  const distance = lowerBound ? undefined : said;
+  // ("cells move no more than 2 µm/min": a speed per unit of time is no distance per frame; it needs the time between frames,
+  // so it is named, never used as a move per frame)
+  const perTime = said && PER_TIME_AFTER.exec(said.after);
+  if (said && perTime) args.$note = `Not applied: "${formatNumber(said.value)} ${said.unit === 'um' ? 'µm' : said.unit || 'px'}${perTime[0].trim()}" — a speed per unit of time, where the tracker takes the largest move per frame; say it per frame (e.g. "cells move up to 10 px per frame"), from the speed times the time between frames.`;
+  const distance = lowerBound || perTime ? undefined : said;
   const distanceUm = distance ? micrometres(distance) : undefined;
   if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
   if (distanceUm !== undefined) {

@@ -178,6 +178,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       // ("movie 3 (2 channels)": a count of the things a 1-based position names is no position)
       if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
       if (ofThings && unitOfArgument(name, p) !== 'plain') continue;
+      // ("cells move no more than 2 µm/min": a length per unit of time is a speed, never a length setting)
+      if (q.kind === 'length' && PER_TIME_AFTER.test(q.after) && (unitOfArgument(name, p) === 'px' || unitOfArgument(name, p) === 'um')) continue;
       if (name in out) continue;
       if (area && !nameWords(name).includes(AREA_MEANING)) continue;
       // ("the cells bigger than 40 px": a size compared is on the objects' size, never a distance or a smoothing: only a setting
@@ -452,3 +454,6 @@ function isFraction(name: string, p: PropertyInfo & { maximum?: number }): boole
 
 /** Modal verbs, in a description ("... must bulge beyond ...") and in a request ("objects must be at least 30 px"): no word of what a setting is. */
 const MODALS = new Set(['must', 'should', 'might', 'ought', 'may'].map((w) => meaning(normalizeWord(w))));
+
+/** A unit of time after a length: a speed ("2 µm/min", "5 px per hour"). */
+const PER_TIME_AFTER = /^\s*(?:\/|per\s+)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b/i;

@@ -73,3 +73,12 @@ describe('lengths named as bounds, windows and search radii', () => {
     expect(said('track with a search radius of ~8 px', movieAndLabels)).not.toMatch(/Not applied/);
   });
 });
+
+describe('a speed is no move per frame', () => {
+  it('names a length per unit of time for the tracker, never its linking distance', () => {
+    const calibrated = [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+    expect(argsOf('track, cells move no more than 2 um/min', 'track', calibrated).maxLinkingDistancePx).toBeUndefined();
+    expect(said('track, cells move no more than 2 um/min', calibrated)).toMatch(/Not applied: "2 µm\/min"/);
+    expect(argsOf('track, cells move up to 5 px per frame', 'track', calibrated).maxLinkingDistancePx).toBe(5);
+  });
+});
