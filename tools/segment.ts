@@ -358,7 +358,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   else if (size) args.objectRadiusPx = size.q.value / size.half;
   // (bounds said as comparisons, "drop those smaller than 40 px" or "keep those smaller than 2000 px", are read from the schema's words with their direction)
   const minArea = c.read.quantity(['count', 'length'], /min(?:imum)? (?:area|size)/);
-  if (minArea && !r && !d) args.minAreaPx = minArea.value;
+  if (minArea && !r && !d && !compared) args.minAreaPx = minArea.value;
   Object.assign(args, sizeRangeAsAreas(c.text, c.pixelSizeUm, args));
   // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
   const vague = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.request ?? c.text) ?? VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.text);
@@ -379,24 +379,33 @@ const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|s
 /** The word after a length that says it is a diameter or a radius ("5 µm in diameter", "8 px across"). */
 const LENGTH_WORD_AFTER = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i;
 
+/** A bound named before a length: "min size" (with a diameter or radius after it), "minimum diameter", "max radius", "min. cell width". */
+const NAMED_LENGTH_BOUND = /\b(min|max)(?:imum)?\.?\s+(?:(?:object|cell|nucle(?:us|ar|i))\s+)?(size|diameter|radius|width)\s*(?:of\s+|=\s*|:\s*|is\s+)?$/i;
+
 /**
  * A length compared ("larger than 5 µm in diameter", "smaller than 8 px across", "radius over 4 px"): the area bound of
  * a round object that size (pi r^2, px), minimum or maximum by the comparison and whether the words leave those out;
  * in µm converted with the pixel size, else named. Undefined when no length is compared.
  */
 function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSizeUm: number | undefined, notes: string) => Record<string, unknown> } | undefined {
-  const q = c.quantities.find((x) => x.kind === 'length' && LENGTH_WORD_AFTER.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before));
+  // ("min size 5 µm diameter", "minimum diameter 10 px", "max radius 12 px": a length named as a bound)
+  const named = (x: RequestQuantity) => {
+    const m = NAMED_LENGTH_BOUND.exec(x.before);
+    return m && (!/^size$/i.test(m[2]) || LENGTH_WORD_AFTER.test(x.after)) ? m : undefined;
+  };
+  const q = c.quantities.find((x) => x.kind === 'length' && ((LENGTH_WORD_AFTER.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before)) || !!named(x)));
   if (!q) return undefined;
-  const up = /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
-  const leftOut = LEAVES_OUT_BEFORE.test(q.before);
+  const bound = named(q);
+  const up = bound ? /^min/i.test(bound[1]) : /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
+  const leftOut = !bound && LEAVES_OUT_BEFORE.test(q.before);
   const key = up !== leftOut ? 'minAreaPx' : 'maxAreaPx';
-  const half = /^\s*(?:in\s+radius|radius)\b/i.test(q.after) ? 1 : 2;
+  const half = /^\s*(?:in\s+radius|radius)\b/i.test(q.after) || (bound && /^radi/i.test(bound[2]) && !LENGTH_WORD_AFTER.test(q.after)) ? 1 : 2;
   return {
     q,
     bound: (pixelSizeUm, notes) => {
       const um = micrometres(q);
       // (in the words said: "5 µm in diameter", so that no word of them is named as left over)
-      const lengthWord = LENGTH_WORD_AFTER.exec(q.after)?.[1] ?? (half === 2 ? 'across' : 'in radius');
+      const lengthWord = LENGTH_WORD_AFTER.exec(q.after)?.[1] ?? bound?.[2] ?? (half === 2 ? 'across' : 'in radius');
       const said = `${formatNumber(q.value)} ${q.unit === '' ? 'px' : q.unit === 'um' ? 'µm' : q.unit} ${lengthWord}`;
       if (um !== undefined && !(pixelSizeUm && pixelSizeUm > 0)) return { $note: `${notes}Not applied: "${said}" — the movie does not record its pixel size, so the size cannot be turned into an area in pixels; set the pixel size (e.g. "the pixel size is 0.65 µm").` };
       const radiusPx = (um !== undefined ? um / pixelSizeUm! : q.value) / half;

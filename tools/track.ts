@@ -72,7 +72,7 @@ const trackSchema = z.object({
   movie: movieArg.optional().describe('Optional intensity movie (same size) for the spots\' mean intensity (the division evidence\'s brightness; intensity penalties); an artifact id or path. Default: the movie the labels were made on, where the session made them'),
   channel: channelArg.optional().describe('Channel of the intensity movie, 1-based or by name; default 1 (with no movie given, the channel the labels were segmented on)'),
   method: z.enum(['lap', 'overlap']).default('lap').describe('"lap": TrackMate\'s LAP tracker on object centroids (default); "overlap": link objects whose masks overlap (IoU) from frame to frame'),
-  maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
+  maxLinkingDistancePx: z.number().positive().optional().describe('LAP: largest move between consecutive frames, pixels (TrackMate "max linking distance"; the search radius around each object). Default: from the movie, 3/4 of the objects\' median diameter or twice their usual large step, whichever is larger (the summary says what was chosen)'),
   allowGapClosing: z.boolean().default(true).describe('LAP: bridge frames where an object was missed (TrackMate default true)'),
   gapClosingMaxDistancePx: z.number().positive().optional().describe('LAP: largest move across a gap, pixels. Default: 1.5 x the linking distance'),
   // capped: the linker loops over every gap length, and a gap longer than any movie means nothing
@@ -101,8 +101,12 @@ const DIVISION_WORDS = /\bdivi\w*|\bsplit\w*|\blineage|\bmitos[ie]s\b|\bdaughter
 /** Closing the gaps of a track: "bridge gaps", "close the gaps", "gap closing", "bridging over missed frames". */
 const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?(?:the\s+|any\s+)?(?:gaps?|missed frames|missing frames)\b|\bgap[- ]?(?:closing|bridging)\b/i;
 
+/** A unit of time after a length: a speed ("2 µm/min", "5 px per hour", "3 um min-1"), no move per frame. */
+const PER_TIME_AFTER = /^\s*(?:\/|per\s+|an?\s+)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b|^\s*(?:min|h|s)\s*-1\b/i;
 /** Things skipped, "skip the cells", "skipping any nuclei": things left out, never frames skipped. */
 const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/gi;
+/** Words of an object missed for some frames: a gap, "gaps", "missing", "skip a frame", "disappear", "vanish", "blink out", "get lost", "drop out". */
+const GAP_SAID = /gap|miss|skip|disappear|vanish|blink|\blost\b|drop(?:s|ped|ping)?\s+out\b|invisible|undetected/;
 
 /**
  * The largest move (in µm converted with the movie's pixel size, or used as pixels with a
@@ -117,7 +121,11 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   // ("only those moving faster than 2 px per frame": a lower bound on the motion picks objects out, it is no largest move;
   // "nothing moves more than 12 px" is one)
   const lowerBound = said && /\b(?:faster|quicker|more|greater|longer|further|farther|over|above|beyond|at\s+least|exceed\w*)\s*(?:than\s*)?$/i.test(said.before) && !/\b(?:no|not|never|nothing|none|n't)\b[^,.;]{0,24}$/i.test(said.before);
-  const distance = lowerBound ? undefined : said;
+  // ("cells move no more than 2 µm/min": a speed per unit of time is no distance per frame; it needs the time between frames,
+  // so it is named, never used as a move per frame)
+  const perTime = said && PER_TIME_AFTER.exec(said.after);
+  if (said && perTime) args.$note = `Not applied: "${formatNumber(said.value)} ${said.unit === 'um' ? 'µm' : said.unit || 'px'}${perTime[0].trim()}" — a speed per unit of time, where the tracker takes the largest move per frame; say it per frame (e.g. "cells move up to 10 px per frame"), from the speed times the time between frames.`;
+  const distance = lowerBound || perTime ? undefined : said;
   const distanceUm = distance ? micrometres(distance) : undefined;
   if (distance && distanceUm === undefined) args.maxLinkingDistancePx = distance.value;
   if (distanceUm !== undefined) {
@@ -129,8 +137,10 @@ function readTrackRequest(c: RequestClause): Record<string, unknown> {
   }
   // ("skip cells only there for 1 or 2 frames": skipping things is leaving them out, by how long they last, no gap)
   const gapWords = (q: { before: string; after: string }) => `${q.before} ${q.after}`.replace(THINGS_SKIPPED, ' ');
-  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && /gap|miss|skip|disappear/.test(gapWords(q)) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
-  if (gap) args.maxFrameGap = gap.value;
+  const gap = c.quantities.find((q) => (q.kind === 'frames' || q.kind === 'count') && GAP_SAID.test(gapWords(q)) && !/\b(?:first|last|initial|final)\s*$/i.test(q.before));
+  // ("may disappear for 1 or 2 frames", "gaps of 2-4 frames": of a range said for the largest gap, its upper end)
+  const upper = gap ? /^\s*(?:or|to|-|–|—)\s*(\d+)\b/.exec(gap.after) : null;
+  if (gap) args.maxFrameGap = upper && Number(upper[1]) > gap.value ? Number(upper[1]) : gap.value;
   // ("no gap closing", "without gaps", "do not bridge gaps where a nucleus disappears", "don't close gaps": the gaps said not to be bridged)
   if (/\bno (?:gaps?|gap[- ]closing)\b|\bwithout gap/i.test(c.text) || c.read.saysNot(GAP_CLOSING_WORDS)) Object.assign(args, { maxFrameGap: undefined, allowGapClosing: false });
   if (DIVISION_WORDS.test(c.request)) args.allowSplitting = true;
@@ -685,14 +695,17 @@ const divisionsSchema = z.object({
   output: outputArg.describe('Where to write the division table (.csv); default a new file in the session folder'),
 });
 
-function readDivisionsRequest(): Record<string, unknown> {
+function readDivisionsRequest(c: RequestClause): Record<string, unknown> {
+  // ("each daughter should overlap the mother by at least 40%", "find divisions in the masks": the daughters' overlap on the
+  // mother is a setting of the label-movie route only, and labels named as where to look ask for that route: no tracks made)
+  if (/\boverlap/i.test(c.text) || /\b(?:in|on|from)\s+(?:the\s+)?(?:labels?|label\s+(?:image|movie)s?|masks?|segmentation)\b/i.test(c.text)) return { $needs: ['labels'] };
   return { $needs: ['tracks'] };
 }
 
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
-  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters'],
+  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother'],
   examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],

@@ -118,6 +118,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   const comparedAt = comparedNumberAt(scoped);
   for (const q of quantities) {
     if (ranged.taken.has(q.start) || q.start === comparedAt) continue;
+    // ("cells may disappear for 1 or 2 frames", "gaps of 2-4 frames": the low end of a count of frames said for one value is
+    // none, the high end with its unit is the value; never a size)
+    if (q.unit === '' && LOW_END_OF_FRAMES.test(q.after)) continue;
     // coordinates and ranges ("(5, 6)", "5 to 9"); "snr 5, drift 2 px" is a list
     // ("t-SNE (perplexity 50)": a number closing a bracket is a coordinate only after another one, "(5, 6)")
     if (q.kind === 'count' && (/^\s*,\s*-?\d|^\s*(?:to|-)\s*\(?\d/.test(q.after) || (/^\s*\)/.test(q.after) && /[(,]\s*-?\d+(?:\.\d+)?\s*[,;]\s*$/.test(q.before)))) continue;
@@ -165,11 +168,18 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     const compared = q.unit === '' && bound ? comparedQuantity(before.split(/[,;.]/).at(-1) ?? '') ?? (ofPixels ? INTENSITY_MEANING : undefined) : undefined;
     // "using 8 threads", "3 replicates": a bare number counting a thing of its own (a plural noun after it) is no setting its argument does not name there
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
+    // ("the 3 most motile cells", "the 5 largest", "top 10 brightest", "the two biggest nuclei", "3 motile cells": a count of
+    // things, ranked or not, is no size, distance or time: only an argument with no unit, named by its own words, takes it)
+    const ofThings = q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
+    const namedBound = q.kind === 'length' ? /\b(min|max)(?:imum)?\.?\s+(?:[\p{L}-]+\s+)?(?:size|radius|radii|diameter|width)\s*(?:of\s+|=\s*|:\s*|is\s+)?$/iu.exec(before)?.[1].toLowerCase() : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;
       // ("movie 3 (2 channels)": a count of the things a 1-based position names is no position)
       if (counted && /\b1-based\b/i.test(p.description ?? '')) continue;
+      if (ofThings && unitOfArgument(name, p) !== 'plain') continue;
+      // ("cells move no more than 2 µm/min": a length per unit of time is a speed, never a length setting)
+      if (q.kind === 'length' && PER_TIME_AFTER.test(q.after) && (unitOfArgument(name, p) === 'px' || unitOfArgument(name, p) === 'um')) continue;
       if (name in out) continue;
       if (area && !nameWords(name).includes(AREA_MEANING)) continue;
       // ("the cells bigger than 40 px": a size compared is on the objects' size, never a distance or a smoothing: only a setting
@@ -183,10 +193,13 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       // (compared, "under 4 µm diameter", it is a bound on the objects' size, which the tool's own reading turns into an area)
       if (q.kind === 'length' && /^\s*(?:across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i.test(q.after) && (!!bound || sizeCompared || !/radius|diameter|width/i.test(name))) continue;
       if (compared && !nameWords(name).includes(compared) && !meanings((p.description ?? '').split(/[;(.]/)[0]).includes(compared)) continue;
+      // ("max radius 12 px", "minimum diameter 10 px": a length said after a bound's word goes only to a setting of that bound)
+      if (namedBound && !new RegExp(`(?:^${namedBound}|${namedBound[0].toUpperCase()}${namedBound.slice(1)})(?:imum)?(?=[A-Z])`).test(name)) continue;
       // (a lower bound is never an upper one's value: "only those faster than 2 px per frame" is no max linking distance)
       if ((bound === 'min' && /(?:^max|Max)(?:imum)?(?=[A-Z])/.test(name)) || (bound === 'max' && /(?:^min|Min)(?:imum)?(?=[A-Z])/.test(name))) continue;
       // (a length in µm becomes pixels only for a length: never an area, never the pixel size itself)
-      const raw = inUnit(q, unitOfArgument(name, p), /area/i.test(name) || q.per ? undefined : pixelSizeUm);
+      // ("at least 50% IoU", "overlap by 40%": a share in % of a setting that is a fraction, 0..1, is the fraction)
+      const raw = q.unit === '%' && isFraction(name, p) ? q.value / 100 : inUnit(q, unitOfArgument(name, p), /area/i.test(name) || q.per ? undefined : pixelSizeUm);
       const value = raw !== undefined && isInteger(p) && q.unit !== '' && q.unit !== 'px' ? Math.round(raw) : raw;
       if (value === undefined || !withinBounds(value, p)) continue;
       const own = nameWords(name);
@@ -195,7 +208,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
       const closest = Math.max(-1, ...own.map((w) => nearBefore.lastIndexOf(w)));
       // (and of two named by as many words, the one whose words all stand nearer: "link the objects with a splitting max distance of 7 px" is the splitting's)
       const farthest = Math.min(...own.map((w) => nearBefore.lastIndexOf(w)).filter((i) => i >= 0));
-      const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w))).size + (closest >= 0 ? 0.25 * (closest + 1) / nearBefore.length : 0);
+      const score = 2 * own.filter((w) => near.has(w)).length + 0.5 * new Set(described.filter((w) => near.has(w) && !own.includes(w) && !MODALS.has(w))).size + (closest >= 0 ? 0.25 * (closest + 1) / nearBefore.length : 0);
       const compact = Number.isFinite(farthest) ? farthest : -1;
       // a bare number needs its argument's own words; a number with a unit may lean on the description
       // (the bound a comparison states is no name word by itself: "circularity above 0.8" is no minimum area)
@@ -303,6 +316,8 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   if (/^\s*(?:²|\^\s*2)?\s*(?:or|and)\s+(?:less|smaller|fewer|below|under|lower|shorter)\b(?!\s*(?:than\b|\d))/i.test(after)) return 'max';
   // "a moving average over 3 frames", "smoothed over 5 frames": the span a window covers, no bound
   if (/\b(?:averag\w*|mean|smooth\w*|sum\w*|window|integrat\w*|filter\w*|project\w*)\s+over\s*$/i.test(before)) return undefined;
+  // ("smooth the traces over 3 frames", "average each track over 5 frames": the smoothing verb, its object between)
+  if (/\b(?:averag(?:e|es|ed|ing)|smooth\w*|integrat\w*)\s+(?:the|its|their|each|every|all|my|our|these|those|them|it)\s+(?:[\p{L}-]+\s+)?over\s*$/iu.test(before)) return undefined;
   // "it never exceeds 10 µm", "not more than 25 px", "never goes beyond 3": an upper bound however the comparison reads
   // ("it won't be more than 10 px", "shouldn't exceed": a negation joined to its verb, "n't", negates as "not" does)
   if (/(?:\b(?:never|not|no)|n't)\s+(?:\w+\s+)?(?:exceed\w*|go(?:es)?\s+(?:above|over|beyond)|more|bigger|larger|greater|above|over|beyond)\s*(?:than\s*)?$/i.test(before)) return 'max';
@@ -423,3 +438,22 @@ export function statedValues(tool: string, clause: string, catalogue: Catalogue,
   }
   return out;
 }
+
+/** A count ranked after its number ("3 most motile", "5 largest", "10 brightest"), or after "top"/"bottom" ("top 10"). */
+const RANKED_AFTER = /^\s*(?:(?:most|least)\s+[\p{L}-]+|[\p{L}]{2,}est)\b/iu;
+const RANKED_BEFORE = /\b(?:top|bottom)\s*$/i;
+/** Things counted after a bare number, past up to two words of theirs ("3 cells", "4 motile nuclei", "two dividing ones"). */
+const THINGS_COUNTED_AFTER = /^\s*(?:(?!(?:for|of|the|a|an|in|on|at|and|or|to|with|per|from|by|is|are|px|pixels?)\b)[\p{L}-]+\s+){0,2}(?:cells|nuclei|objects|tracks|trajectories|spots|blobs|particles|ones|bacteria)\b/iu;
+/** After the low end of a count of frames: "or 2 frames", "-4 frames", "to 5 time points". */
+const LOW_END_OF_FRAMES = /^\s*(?:or|to|-|–|—)\s*\d+(?:\.\d+)?\s*(?:frames?|time ?points?|timepoints?)\b/i;
+
+/** A setting that is a fraction: no unit in its name and at most 1 by its schema ("minIoU", "minOverlap", 0..1). */
+function isFraction(name: string, p: PropertyInfo & { maximum?: number }): boolean {
+  return unitOfArgument(name, p) === 'plain' && p.maximum === 1;
+}
+
+/** Modal verbs, in a description ("... must bulge beyond ...") and in a request ("objects must be at least 30 px"): no word of what a setting is. */
+const MODALS = new Set(['must', 'should', 'might', 'ought', 'may'].map((w) => meaning(normalizeWord(w))));
+
+/** A unit of time after a length: a speed ("2 µm/min", "5 px per hour"). */
+const PER_TIME_AFTER = /^\s*(?:\/|per\s+)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b/i;

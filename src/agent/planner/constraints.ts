@@ -50,6 +50,10 @@ const EXCLUDE_MEANING = meaning(tokenize('exclude')[0]?.stem ?? 'exclude');
 const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
 /** The things a step finds or follows, picked out by the words before them ("only the dividing cells"). */
 const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|ones|tracks?|trajectories|spots?|blobs?|particles?)$/i;
+/** Counts said as words before a superlative ("the two biggest"). */
+const COUNT_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen';
+/** Words ending in "est" that are no superlative ("3 test movies", "the 2 request"). */
+const NOT_SUPERLATIVE = 'guest|chest|quest|crest|forest|harvest|honest|modest|digest|invest|suggest|manifest|arrest|interest|request|contest|protest|conquest|rest|test|nest|west|pest|vest|zest|priest';
 /** The frames a step covers, picked out by a kind said before them ("the out-of-focus frames", "any blurry time points"). */
 const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|planes?)$/i;
 /** Words that end a phrase. */
@@ -222,7 +226,7 @@ class Reader {
 
   /** A phrase that names the argument a number was given to ("a search radius of 10 µm" → the linking distance). */
   namesAppliedNumber(text: string, end: number): boolean {
-    const m = /^\s*(?:of|=|:|at|to|is)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
+    const m = /^\s*(?:of|=|:|at|to|is)?\s*(?:~|≈|about|around|approx(?:imately|\.)?|roughly|circa|ca\.|some)?\s*(\d+(?:\.\d+)?)/.exec(withAppositiveValues(text.slice(end)));
     return !!m && numbersIn(this.step.args).some((n) => Math.abs(n - Number(m[1])) < 1e-9);
   }
 
@@ -376,6 +380,23 @@ function coordinated(words: RawWord[], reader: Reader, text: string): Unapplied[
   return out;
 }
 
+/**
+ * "the 3 most motile cells", "the two biggest", "top 10 brightest nuclei", "the 5 largest ones": things picked by their rank,
+ * a count and a superlative. A step applies it only where it carries the count (a setting that keeps the top N); else the
+ * whole selection is named, never its number read as a size (arguments.ts leaves a count of things to unitless settings).
+ */
+const RANKED = new RegExp(String.raw`\b(?:(?:the|top|bottom)\s+)*(\d+|${COUNT_WORDS})\s+(?:(?:most|least)\s+[\p{L}-]+|best|worst|(?!(?:${NOT_SUPERLATIVE})\b)\p{L}{2,}est)\b(?:\s+(?:[\p{L}-]+\s+)?(?:cells?|nuclei|nucleus|objects?|tracks?|trajectories|spots?|blobs?|particles?|ones))?`, 'giu');
+function rankedSelections(step: StepWords, text: string): Unapplied[] {
+  const carried = numbersIn(step.args);
+  const out: Unapplied[] = [];
+  for (const m of text.matchAll(RANKED)) {
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1]);
+    if (n !== undefined && carried.includes(n)) continue;
+    out.push({ text: '', kind: 'scope', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
 /** "only the dividing cells", "per condition", "except the round ones": a scope whose words the tool does not know. */
 function scopes(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
@@ -427,6 +448,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (butNot) said.push(EXCLUDE_MEANING);
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).every((w) => said.includes(w)))) return;
+    // ("each daughter should overlap the mother by at least 40%": the word of a number the step carries, minOverlap, other than
+    // its bound, says how it is set: no scope)
+    if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'number' && nameWords(arg).some((w) => !BOUND_WORDS.has(w) && said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
   });
   return out;
@@ -696,7 +720,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -811,6 +835,8 @@ function choiceArgument(kind: ConstraintKind, props: Record<string, PropertyInfo
 }
 
 const INPUTS = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'pipeline']);
+/** Words of a setting's name that say only its bound or the things it is of (min, max, object): no word of what it sets. */
+const BOUND_WORDS = new Set(['min', 'max', 'minimum', 'maximum', 'object'].flatMap((w) => tokenize(w).map((t) => meaning(t.stem))));
 
 /**
  * One line naming what was not applied, what the tool offers and what ran:

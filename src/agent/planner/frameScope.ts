@@ -22,6 +22,8 @@ export interface FrameScope {
   range?: FrameRange;
   /** A frame left out in the middle of the movie: no one range is what is left. */
   middle?: boolean;
+  /** The frames left out in the middle, to say the two ranges that are left. */
+  leftOut?: FrameRange;
   /** Said relative to a frame ("before frame 10", "all but the first"): read here only, over a range a step's reader took from its number. */
   relative?: boolean;
   /** Said in time ("the first hour"): its frames need the frame interval. */
@@ -45,6 +47,8 @@ const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}
 const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'i');
 /** "skip frames 1-5", "leave out time points 30 to 40", "don't touch frames 1-10": a range left out. */
 const RANGE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during)\s+)?(?:the\s+)?${FRAME}\s*#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'i');
+/** "all frames except 10 to 15", "every time point but 3-8": a range left out after the frames kept, its numbers without the word. */
+const ALL_BUT_RANGE = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save|excluding|without)\s+(?:${FRAME}\s*)?#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'i');
 /** "from the 5th frame onwards", "starting with the 3rd time point". */
 const ORDINAL_OPEN = new RegExp(String.raw`\b(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+the\s+(\d+)(?:st|nd|rd|th)\s+(?:frame|time ?point|timepoint)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+end))?`, 'i');
 /** "everything after frame 12" (from 13 on), "before frame 10" (up to 9). */
@@ -68,13 +72,13 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   if (left) return { ...leftOut(left[0], left[1], left[2], frameCount), relative: true };
   const allBut = ALL_BUT.exec(text);
   if (allBut) return { ...leftOut(allBut[0], allBut[1], allBut[2], frameCount), relative: true };
-  const range = RANGE_LEFT_OUT.exec(text);
+  const range = RANGE_LEFT_OUT.exec(text) ?? ALL_BUT_RANGE.exec(text);
   if (range) {
     // what is left of the movie: the frames after the range, or before it; one left out in the middle leaves two
     const [a, b] = [Number(range[1]), Number(range[2])].sort((x, y) => x - y);
     if (a <= 1) return { said: range[0], range: frameCount !== undefined && b < frameCount ? { first: b + 1, last: frameCount } : undefined, relative: true };
     if (frameCount !== undefined && b >= frameCount) return { said: range[0], range: { first: 1, last: a - 1 }, relative: true };
-    return { said: range[0], range: undefined, middle: frameCount !== undefined, relative: true };
+    return { said: range[0], range: undefined, middle: frameCount !== undefined, leftOut: { first: a, last: b }, relative: true };
   }
   const one = ONE_LEFT_OUT.exec(text);
   if (one) {
@@ -82,7 +86,7 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
     // (only the first or the last frame leaves one range; a frame in the middle leaves two, which no range takes)
     if (n === 1) return { said: one[0], range: frameCount && frameCount > 1 ? { first: 2, last: frameCount } : undefined, relative: true };
     if (frameCount !== undefined && n === frameCount) return { said: one[0], range: { first: 1, last: frameCount - 1 }, relative: true };
-    return { said: one[0], range: undefined, middle: frameCount !== undefined, relative: true };
+    return { said: one[0], range: undefined, middle: frameCount !== undefined, leftOut: { first: n, last: n }, relative: true };
   }
   const ordinal = ORDINAL_OPEN.exec(text);
   if (ordinal) {
@@ -213,7 +217,7 @@ export function applyFrameScope(plan: Plan, conversation: Conversation, catalogu
     } else if (!namedAlready([...notes, ...lines], scope)) {
       notes = withoutStale(notes, scope, step.tool);
       const why = scope.middle
-        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out frames in the middle leaves two; it ran on all of them (say the frames to keep, e.g. "frames 1-9" and "frames 11-40" as two requests)`
+        ? `\`${target?.tool ?? step.tool}\` takes one range of frames, and leaving out frames in the middle leaves two; it ran on all of them (say the frames to keep, e.g. ${scope.leftOut && frameCount ? `"frames 1-${scope.leftOut.first - 1}" and "frames ${scope.leftOut.last + 1}-${frameCount}"` : '"frames 1-9" and "frames 11-40"'} as two requests)`
         : !target
         ? `\`${step.tool}\` takes no frame range and nothing before it in this plan takes one, so it ran on all the frames of its input${Object.values(step.args).some((v) => (v as Ref | undefined)?.$ref === 'labels') ? '; make the masks from the frames wanted first (e.g. "segment frames 5-20, then track")' : ''}`
         : scope.inTime && !intervalS
