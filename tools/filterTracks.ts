@@ -12,7 +12,12 @@ import { outputArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ToolContext, type ToolSpec } from './types.ts';
 
-const MEASURES = ['frames', 'duration', 'mean_speed', 'max_speed', 'displacement', 'total_distance', 'straightness'] as const satisfies readonly TrackMeasure[];
+// (the ranking's names, without "mean", "max" or "total": a tool's allowed values are words of its own, and those are every
+// other tool's words too, "max projection", "mean intensity", "total area")
+const MEASURES = ['frames', 'duration', 'speed', 'peak_speed', 'displacement', 'path_length', 'straightness'] as const;
+type RankName = (typeof MEASURES)[number];
+const MEASURE_OF: Record<RankName, TrackMeasure> = { frames: 'frames', duration: 'duration', speed: 'mean_speed', peak_speed: 'max_speed', displacement: 'displacement', path_length: 'total_distance', straightness: 'straightness' };
+const RANK_NAME: Record<TrackMeasure, RankName> = { frames: 'frames', spots: 'frames', duration: 'duration', mean_speed: 'speed', max_speed: 'peak_speed', displacement: 'displacement', total_distance: 'path_length', straightness: 'straightness' };
 const SPEED_UNITS = ['um/s', 'um/min', 'um/h', 'um/frame', 'px/frame', 'px/s', 'px/min', 'px/h'] as const;
 type SpeedUnit = (typeof SPEED_UNITS)[number];
 
@@ -29,18 +34,17 @@ const schema = z.object({
   speedUnit: z.enum(SPEED_UNITS).optional().describe('Unit of the speed bounds: "um/s", "um/min", "um/h" (need the pixel size and the frame interval), "um/frame" (needs the pixel size), "px/frame", "px/s", "px/min", "px/h"'),
   minDisplacement: z.number().min(0).optional().describe('Keep tracks whose net displacement (first to last position, straight line) is at least this, in `lengthUnit`'),
   maxDisplacement: z.number().min(0).optional().describe('Keep tracks whose net displacement is at most this, in `lengthUnit`'),
-  minTotalDistance: z.number().min(0).optional().describe('Keep tracks whose total distance travelled (sum of the steps) is at least this, in `lengthUnit`'),
-  maxTotalDistance: z.number().min(0).optional().describe('Keep tracks whose total distance travelled is at most this, in `lengthUnit`'),
+  minPathLength: z.number().min(0).optional().describe('Keep tracks whose total distance travelled (sum of the steps) is at least this, in `lengthUnit`'),
+  maxPathLength: z.number().min(0).optional().describe('Keep tracks whose total distance travelled is at most this, in `lengthUnit`'),
   lengthUnit: z.enum(['um', 'px']).optional().describe('Unit of the displacement and distance bounds: "um" (needs the pixel size) or "px"; default µm when the tracks are calibrated, else px'),
   minStraightness: z.number().min(0).max(1).optional().describe('Keep tracks whose straightness (confinement ratio: net displacement / total distance, 0-1) is at least this'),
   maxStraightness: z.number().min(0).max(1).optional().describe('Keep tracks whose straightness is at most this'),
-  startsAtFirstFrame: z.boolean().optional().describe('Keep only tracks present in the first frame (with endsAtLastFrame: tracked the whole movie)'),
-  endsAtLastFrame: z.boolean().optional().describe('Keep only tracks present in the last frame'),
-  excludeBorder: z.boolean().optional().describe('Drop tracks whose object touches the image border in any frame (read from the label movie the tracks were made on)'),
-  onlyAtBorder: z.boolean().optional().describe('Keep only the tracks whose object touches the image border in some frame'),
-  top: z.number().int().min(1).optional().describe('After the bounds, keep only this many tracks, ranked by `rankBy` ("the 3 most motile": top 3 by mean_speed)'),
-  rankBy: z.enum(MEASURES).optional().describe('What `top` ranks by: frames, duration, mean_speed, max_speed, displacement, total_distance or straightness'),
-  rankOrder: z.enum(['highest', 'lowest']).default('highest').describe('"highest" keeps the largest values (fastest, longest), "lowest" the smallest (slowest, shortest)'),
+  presentAtStart: z.boolean().optional().describe('Keep only tracks present in the first frame (with presentAtEnd: tracked the whole movie)'),
+  presentAtEnd: z.boolean().optional().describe('Keep only tracks present in the last frame'),
+  inFrame: z.enum(['interior', 'peripheral']).optional().describe('"interior": keep only the tracks whose object never touches the image border; "peripheral": only those whose object touches it in some frame (read from the label movie the tracks were made on)'),
+  top: z.number().int().min(1).optional().describe('After the bounds, keep only this many tracks, ranked by `rankBy` ("the 3 most motile": top 3 by speed)'),
+  rankBy: z.enum(MEASURES).optional().describe('What `top` ranks by: frames, duration, speed (the mean of the steps), peak_speed (the fastest step), displacement (net), path_length (total distance) or straightness'),
+  rankFrom: z.enum(['highest', 'lowest']).default('highest').describe('"highest" keeps the largest values (fastest, longest), "lowest" the smallest (slowest, shortest)'),
   output: outputArg.describe('Where to write the kept tracks (.tracks.json); default a new file in the session folder'),
 });
 
@@ -236,7 +240,7 @@ export function readFilterRequest(c: RequestClause): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   // (every number argument set here or left unset on purpose: the generic reading of numbers by name would take "the 3
   // most motile" for 3 frames)
-  for (const k of ['minFrames', 'maxFrames', 'minDurationS', 'maxDurationS', 'minMeanSpeed', 'maxMeanSpeed', 'minMaxSpeed', 'maxMaxSpeed', 'minDisplacement', 'maxDisplacement', 'minTotalDistance', 'maxTotalDistance', 'minStraightness', 'maxStraightness', 'top']) args[k] = undefined;
+  for (const k of ['minFrames', 'maxFrames', 'minDurationS', 'maxDurationS', 'minMeanSpeed', 'maxMeanSpeed', 'minMaxSpeed', 'maxMaxSpeed', 'minDisplacement', 'maxDisplacement', 'minPathLength', 'maxPathLength', 'minStraightness', 'maxStraightness', 'top']) args[k] = undefined;
   const notes: string[] = [];
   for (const b of boundsIn(text)) {
     const lower = b.op === '>' || b.op === '>=';
@@ -254,24 +258,24 @@ export function readFilterRequest(c: RequestClause): Record<string, unknown> {
       args.speedUnit = speedUnitOf(b.unit);
     } else if (b.measure === 'displacement' || b.measure === 'total_distance') {
       const unit = unitOfLength(b.unit);
-      args[`${side}${b.measure === 'displacement' ? 'Displacement' : 'TotalDistance'}`] = unit === 'nm' ? b.value / 1000 : b.value;
+      args[`${side}${b.measure === 'displacement' ? 'Displacement' : 'PathLength'}`] = unit === 'nm' ? b.value / 1000 : b.value;
       args.lengthUnit = unit === 'px' ? 'px' : 'um';
     } else if (b.measure === 'straightness') {
       args[`${side}Straightness`] = b.value > 1 && b.value <= 100 ? b.value / 100 : b.value;
     }
   }
   const whole = WHOLE_MOVIE.test(text);
-  Object.assign(args, { startsAtFirstFrame: whole || FIRST_FRAME.test(text), endsAtLastFrame: whole || LAST_FRAME.test(text) });
+  Object.assign(args, { presentAtStart: whole || FIRST_FRAME.test(text), presentAtEnd: whole || LAST_FRAME.test(text) });
   // (said of tracks first, "remove tracks that touch the border"; then as of any objects, "interior cells only")
   const edge = borderSaid(text) ?? c.read.edgeObjects(text);
   // (set either way: the generic reading of yes/no arguments by their names would take "the last frame" or "only ... border" for them)
-  Object.assign(args, { excludeBorder: edge === 'leftOut', onlyAtBorder: edge === 'only' });
+  args.inFrame = edge === 'leftOut' ? 'interior' : edge === 'only' ? 'peripheral' : undefined;
   const rank = rankIn(text);
   if (rank) {
-    args.rankBy = rank.measure;
-    args.rankOrder = rank.order;
+    args.rankBy = RANK_NAME[rank.measure];
+    args.rankFrom = rank.order;
     if (rank.n !== undefined) args.top = rank.n;
-    else if (!Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !['rankBy', 'rankOrder'].includes(k))) {
+    else if (!Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !['rankBy', 'rankFrom'].includes(k))) {
       const what = rank.measure.replace('_', ' ');
       args.$ask = `How many tracks should I keep, ranked by ${what} (${rank.order})? Say e.g. "the 5 ${rank.order === 'highest' ? 'highest' : 'lowest'} by ${what}".`;
     }
@@ -279,6 +283,8 @@ export function readFilterRequest(c: RequestClause): Record<string, unknown> {
   const rule = ruleSaid(args as FilterArgs, { length: c.pixelSizeUm ? 'um' : 'px', speed: c.pixelSizeUm ? 'um/min' : 'px/frame' });
   // (the rule in the answer, whether or not the step runs: "Tracks kept: at least 10 frames long; the tracks read are kept unchanged.")
   if (rule) notes.unshift(`Tracks kept: ${rule} (a new tracks result; the tracks it read are unchanged).`);
+  // ("ignore short tracks", "keep the good tracks": tracks picked out with no rule said) named in one line, never run on a guess
+  if (!rule && args.$ask === undefined) args.$decline = `Not applied: "${text.trim().replace(/^(?:and|then|but|,)\s+/i, '')}" — no rule was said for the tracks to keep (a length, a speed, a distance, the whole movie, the border or how many of the fastest/longest); say one, e.g. "keep tracks at least 10 frames long" or "keep the 3 most motile cells".`;
   if (notes.length) args.$note = notes.join(' ');
   return args;
 }
@@ -363,13 +369,13 @@ export function ruleSaid(args: FilterArgs, units: { length: 'um' | 'px'; speed: 
   bound(args.minMaxSpeed, args.maxMaxSpeed, (v) => `${v} ${speed}`, 'with top speed ');
   const length = (args.lengthUnit ?? units.length) === 'um' ? 'µm' : 'px';
   bound(args.minDisplacement, args.maxDisplacement, (v) => `${v} ${length}`, 'with net displacement ');
-  bound(args.minTotalDistance, args.maxTotalDistance, (v) => `${v} ${length}`, 'with total distance ');
+  bound(args.minPathLength, args.maxPathLength, (v) => `${v} ${length}`, 'with total distance ');
   bound(args.minStraightness, args.maxStraightness, String, 'with straightness ');
-  if (args.startsAtFirstFrame && args.endsAtLastFrame) said.push('tracked the whole movie (first to last frame)');
-  else if (args.startsAtFirstFrame) said.push('present in the first frame');
-  else if (args.endsAtLastFrame) said.push('present in the last frame');
-  if (args.excludeBorder || args.onlyAtBorder) said.push(args.excludeBorder ? 'never touching the image border' : 'touching the image border');
-  if (args.top !== undefined) said.push(`${said.length ? 'then ' : ''}${rankSaid({ measure: args.rankBy ?? 'mean_speed', n: args.top, order: args.rankOrder ?? 'highest' })}`);
+  if (args.presentAtStart && args.presentAtEnd) said.push('tracked the whole movie (first to last frame)');
+  else if (args.presentAtStart) said.push('present in the first frame');
+  else if (args.presentAtEnd) said.push('present in the last frame');
+  if (args.inFrame) said.push(args.inFrame === 'interior' ? 'never touching the image border' : 'touching the image border');
+  if (args.top !== undefined) said.push(`${said.length ? 'then ' : ''}${rankSaid({ measure: MEASURE_OF[args.rankBy ?? 'speed'], n: args.top, order: args.rankFrom ?? 'highest' })}`);
   return said.join(', ');
 }
 
@@ -395,26 +401,25 @@ async function borderTracks(ctx: ToolContext, tracks: Tracks): Promise<Set<numbe
 
 const filterTracksTool = defineTool({
   name: 'filter_tracks',
-  summary: 'Keeps the tracks that pass rules on their length, duration, speed, displacement, distance, straightness, the whole movie or the border, or the top N by one of those, as new tracks; the original tracks are left as they are.',
+  summary: 'Keeps the tracks that pass rules on their length, duration, speed, displacement, path length, straightness, the whole movie or the border, or the N best by one of those, as new tracks; the tracks it read are left as they are.',
   // (superlatives, "the 3 most motile", are read by the reader, not declared: a question about the fastest cell is measure's)
-  words: ['filter tracks', 'track filter', 'track filters', 'filter the tracks', 'keep tracks', 'keep only tracks', 'only tracks', 'only the tracks', 'drop tracks', 'discard tracks', 'remove tracks', 'exclude tracks', 'ignore tracks', 'throw out tracks', 'short tracks', 'long tracks', 'shorter tracks', 'longer tracks', 'tracks shorter', 'tracks longer', 'longest tracks', 'shortest tracks', 'most motile', 'least motile', 'fastest tracks', 'slowest tracks', 'fastest cells', 'slowest cells', 'full-length tracks', 'complete tracks', 'tracked throughout', 'track length', 'minimum track length', 'top tracks', 'keep trajectories', 'only trajectories', 'drop trajectories', 'discard trajectories', 'remove trajectories', 'throw away trajectories', 'exclude trajectories', 'tracks that start in the first frame', 'tracks that end in the last frame'],
-  examples: ['keep only tracks at least 10 frames long', 'drop tracks shorter than 5 min', 'keep the 3 most motile cells', 'only the tracks that span the whole movie', 'remove tracks that touch the border', 'keep tracks that move more than 20 µm'],
+  words: ['filter tracks', 'track filter', 'track filters', 'filter the tracks', 'keep tracks', 'keep only tracks', 'only tracks', 'only the tracks', 'drop tracks', 'discard tracks', 'remove tracks', 'exclude tracks', 'ignore tracks', 'throw out tracks', 'short tracks', 'long tracks', 'shorter tracks', 'longer tracks', 'longest tracks', 'shortest tracks', 'most motile', 'least motile', 'fastest tracks', 'slowest tracks', 'fastest cells', 'slowest cells', 'full-length tracks', 'complete tracks', 'tracked throughout', 'top tracks', 'keep trajectories', 'only trajectories', 'drop trajectories', 'discard trajectories', 'remove trajectories', 'throw away trajectories', 'exclude trajectories'],
+  examples: ['keep only tracks at least 10 frames long', 'drop tracks shorter than 5 min', 'keep only the 3 most motile cells', 'keep only the tracks that span the whole movie', 'remove tracks that touch the border', 'keep tracks that move more than 20 µm'],
   // (the labels for the border are those the tracks name, as they were made on them: no other input is taken)
   consumes: ['tracks'],
   produces: ['tracks'],
   selects: 'tracks',
+  // (the values of its settings name no step: "mean speed", "frames", "um/min" are words of every question about tracks)
+  valueWords: { inFrame: { interior: ['interior tracks'], peripheral: ['peripheral tracks'] }, rankBy: Object.fromEntries(MEASURES.map((m) => [m, []])), rankFrom: { highest: [], lowest: [] }, speedUnit: Object.fromEntries(SPEED_UNITS.map((u) => [u, []])), lengthUnit: { um: [], px: [] } },
   results: {
     kept: { about: 'tracks kept', unit: '', example: 24, headline: 'tracks kept', words: ['kept', 'left', 'remain', 'passed'] },
     removed: { about: 'tracks removed', unit: '', example: 13, headline: 'removed', words: ['removed', 'dropped', 'filtered out', 'excluded'] },
     tracksBefore: { about: 'tracks before filtering', unit: '', example: 37 },
   },
   description:
-    'Filters tracks as TrackMate\'s track filters: keeps each track (a lineage tree) whose length in frames (minFrames/maxFrames), duration (minDurationS/maxDurationS, s), mean or top speed (speedUnit), net displacement or total distance (lengthUnit) and straightness (confinement ratio) are within the bounds given, that is present in the first and/or last frame (tracked the whole movie), and that stays off the image border (excludeBorder) or touches it (onlyAtBorder); then keeps the top N by a measure (top, rankBy, rankOrder: "the 3 most motile" is top 3 by mean_speed). Lengths in µm need the pixel size and times in s the frame interval: a bound that needs one the tracks lack is refused. Writes a new tracks artifact (export, measure and plot it like any tracks); the input tracks are never changed. Values: kept, removed, tracksBefore, the rule applied.',
+    'Filters tracks as TrackMate\'s track filters do: keeps each track (a lineage tree) whose length in frames, duration, speed (over its steps, or of its fastest step), net displacement, path length and straightness (confinement ratio, 0-1) are within the bounds given, that is present from the start and/or to the end of the movie, and that stays off the image border or touches it; then keeps the N best by one of those ("the 3 most motile" is top 3 by speed). Bounds in µm need the pixel size and times in s the frame interval: one that needs what the tracks lack is refused. Writes a new tracks artifact, which later steps read as any tracks; the input tracks are never changed. Values: kept, removed, tracksBefore, the rule applied.',
   schema,
   fromRequest: readFilterRequest,
-  inapplicable: {
-    rankBy: (a) => (a.top === undefined ? 'only with `top` (how many tracks to keep)' : undefined),
-  },
   async run(args, ctx) {
     const { loadTracks, saveTracksJson } = await import('../src/analysis/trackio.ts');
     const { filterTracks, ruleName } = await import('../src/analysis/trackFilter.ts');
@@ -452,15 +457,15 @@ const filterTracksTool = defineTool({
       add(measure, min === undefined ? undefined : convert.length(min, lengthUnit, `a ${MEASURE_WORDS[measure]} bound`), max === undefined ? undefined : convert.length(max, lengthUnit, `a ${MEASURE_WORDS[measure]} bound`));
     };
     lengthRule('displacement', args.minDisplacement, args.maxDisplacement);
-    lengthRule('total_distance', args.minTotalDistance, args.maxTotalDistance);
+    lengthRule('total_distance', args.minPathLength, args.maxPathLength);
     add('straightness', args.minStraightness, args.maxStraightness);
-    const rank = args.top !== undefined ? { measure: args.rankBy ?? 'mean_speed', n: args.top, order: args.rankOrder } : undefined;
-    if (rules.length === 0 && !args.startsAtFirstFrame && !args.endsAtLastFrame && !args.excludeBorder && !args.onlyAtBorder && !rank) {
-      throw new InputError('filter_tracks needs a rule: e.g. minFrames 10 (at least 10 frames), startsAtFirstFrame and endsAtLastFrame (tracked the whole movie), excludeBorder, minDisplacement 20 with lengthUnit "um", or top 3 with rankBy "mean_speed"');
+    const rank = args.top !== undefined ? { measure: MEASURE_OF[args.rankBy ?? 'speed'], n: args.top, order: args.rankFrom } : undefined;
+    if (rules.length === 0 && !args.presentAtStart && !args.presentAtEnd && !args.inFrame && !rank) {
+      throw new InputError('filter_tracks needs a rule: e.g. minFrames 10 (at least 10 frames), presentAtStart and presentAtEnd (tracked the whole movie), inFrame "interior", minDisplacement 20 with lengthUnit "um", or top 3 with rankBy "speed"');
     }
-    const border = args.excludeBorder ? ('leftOut' as const) : args.onlyAtBorder ? ('only' as const) : undefined;
+    const border = args.inFrame === 'interior' ? ('leftOut' as const) : args.inFrame === 'peripheral' ? ('only' as const) : undefined;
     const touchingBorder = border ? await borderTracks(ctx, tracks) : undefined;
-    const filter: TrackFilter = { rules, startsAtFirstFrame: args.startsAtFirstFrame, endsAtLastFrame: args.endsAtLastFrame, border, touchingBorder, rank };
+    const filter: TrackFilter = { rules, startsAtFirstFrame: args.presentAtStart, endsAtLastFrame: args.presentAtEnd, border, touchingBorder, rank };
     const result = filterTracks(tracks, filter);
     const out = ctx.outputPath(`${(path.split('/').pop() ?? 'tracks').replace(/\.tracks\.json$|\.json$|\.xml$|\.csv$/i, '')}-filtered.tracks.json`, args.output);
     // (saved with the calibration the tracks were read with, so a later measure of them speaks the same units)

@@ -48,17 +48,17 @@ describe('filter_tracks', () => {
   it('converts µm, minutes and µm/min with the calibration (0.5 µm/px, 1 min/frame)', async () => {
     // track 1: 7.5 µm net in 5 min, 1.5 µm/min; track 2: 0 µm net, 5 µm total, 2.5 µm/min
     expect((await run({ tracks: calibrated, minDisplacement: 5, lengthUnit: 'um' })).values.kept).toBe(1);
-    expect((await run({ tracks: calibrated, minTotalDistance: 4.9, lengthUnit: 'um' })).values.kept).toBe(2);
+    expect((await run({ tracks: calibrated, minPathLength: 4.9, lengthUnit: 'um' })).values.kept).toBe(2);
     expect((await run({ tracks: calibrated, minDurationS: 240 })).values.kept).toBe(1);
     expect((await run({ tracks: calibrated, minMeanSpeed: 2, speedUnit: 'um/min' })).values.kept).toBe(1);
     expect((await run({ tracks: calibrated, maxMeanSpeed: 3.5, speedUnit: 'px/frame' })).values.kept).toBe(1);
   });
 
   it('keeps the top N and lists them with their values', async () => {
-    const r = await run({ tracks: calibrated, top: 1, rankBy: 'mean_speed' });
+    const r = await run({ tracks: calibrated, top: 1, rankBy: 'speed' });
     expect(r.values.kept).toBe(1);
     expect(r.summary).toMatch(/The track with the highest mean speed: track \d+: 2\.5 µm\/min/);
-    const whole = await run({ tracks: calibrated, startsAtFirstFrame: true, endsAtLastFrame: true });
+    const whole = await run({ tracks: calibrated, presentAtStart: true, presentAtEnd: true });
     expect(whole.values.kept).toBe(1);
     expect(whole.summary).toMatch(/tracked the whole movie/);
   });
@@ -85,15 +85,15 @@ describe("reading people's words", () => {
     ['keep tracks of 10+ frames', { minFrames: 10 }],
     ['filter out tracks shorter than 5 min', { minDurationS: 300 }],
     ['keep tracks that move more than 20 µm', { minDisplacement: 20, lengthUnit: 'um' }],
-    ['discard tracks that travel less than 30 microns in total', { minTotalDistance: 30, lengthUnit: 'um' }],
+    ['discard tracks that travel less than 30 microns in total', { minPathLength: 30, lengthUnit: 'um' }],
     ['keep the tracks faster than 0.5 µm/min', { minMeanSpeed: 0.5, speedUnit: 'um/min' }],
     ['straightness > 0.6', { minStraightness: 0.6 }],
-    ['only cells tracked the whole movie', { startsAtFirstFrame: true, endsAtLastFrame: true }],
-    ['keep the 3 most motile cells', { top: 3, rankBy: 'mean_speed', rankOrder: 'highest' }],
-    ['keep the ten longest tracks', { top: 10, rankBy: 'frames', rankOrder: 'highest' }],
-    ['keep the 2 slowest tracks', { top: 2, rankBy: 'mean_speed', rankOrder: 'lowest' }],
-    ['keep the top 5 tracks by total distance', { top: 5, rankBy: 'total_distance' }],
-    ['remove tracks that touch the border', { excludeBorder: true, onlyAtBorder: false }],
+    ['only cells tracked the whole movie', { presentAtStart: true, presentAtEnd: true }],
+    ['keep the 3 most motile cells', { top: 3, rankBy: 'speed', rankFrom: 'highest' }],
+    ['keep the ten longest tracks', { top: 10, rankBy: 'frames', rankFrom: 'highest' }],
+    ['keep the 2 slowest tracks', { top: 2, rankBy: 'speed', rankFrom: 'lowest' }],
+    ['keep the top 5 tracks by total distance', { top: 5, rankBy: 'path_length' }],
+    ['remove tracks that touch the border', { inFrame: 'interior' }],
   ])('%s', (text, expected) => {
     expect(defined(readFilterRequest(clause(text)))).toEqual(expect.objectContaining(expected));
   });
