@@ -362,7 +362,8 @@ export function ruleSaid(args: FilterArgs, units: { length: 'um' | 'px'; speed: 
     if (min !== undefined || max !== undefined) said.push(`${lead}${range(min === undefined ? undefined : text(min), max === undefined ? undefined : text(max))}`);
   };
   bound(args.minFrames, args.maxFrames, String, '');
-  if (said.length) said[0] += ' frames long';
+  // ("at least 10 frames long (shorter ones removed)": what was removed said in the words people use for it)
+  if (said.length) said[0] += ` frames long${args.maxFrames === undefined ? ' (shorter ones removed)' : args.minFrames === undefined ? ' (longer ones removed)' : ''}`;
   bound(args.minDurationS, args.maxDurationS, timeText, 'lasting ');
   const speed = (args.speedUnit ?? units.speed).replace('um', 'µm');
   bound(args.minMeanSpeed, args.maxMeanSpeed, (v) => `${v} ${speed}`, 'with mean speed ');
@@ -401,9 +402,9 @@ async function borderTracks(ctx: ToolContext, tracks: Tracks): Promise<Set<numbe
 
 const filterTracksTool = defineTool({
   name: 'filter_tracks',
-  summary: 'Keeps the tracks that pass rules on their length, duration, speed, displacement, path length, straightness, the whole movie or the border, or the N best by one of those, as new tracks; the tracks it read are left as they are.',
+  summary: 'Keeps tracks by rules on their length, duration, speed, displacement, path length, straightness, the whole movie or the border, or the N best by one of those, as new tracks; the tracks it read are left as they are.',
   // (superlatives, "the 3 most motile", are read by the reader, not declared: a question about the fastest cell is measure's)
-  words: ['filter tracks', 'track filter', 'track filters', 'filter the tracks', 'keep tracks', 'keep only tracks', 'only tracks', 'only the tracks', 'drop tracks', 'discard tracks', 'remove tracks', 'exclude tracks', 'ignore tracks', 'throw out tracks', 'short tracks', 'long tracks', 'shorter tracks', 'longer tracks', 'longest tracks', 'shortest tracks', 'most motile', 'least motile', 'fastest tracks', 'slowest tracks', 'fastest cells', 'slowest cells', 'full-length tracks', 'complete tracks', 'tracked throughout', 'top tracks', 'keep trajectories', 'only trajectories', 'drop trajectories', 'discard trajectories', 'remove trajectories', 'throw away trajectories', 'exclude trajectories'],
+  words: ['filter tracks', 'filter the tracks', 'keep tracks', 'keep only tracks', 'only tracks', 'only the tracks', 'drop tracks', 'discard tracks', 'remove tracks', 'exclude tracks', 'ignore tracks', 'throw out tracks', 'short tracks', 'long tracks', 'shorter tracks', 'longer tracks', 'longest tracks', 'shortest tracks', 'most motile', 'least motile', 'fastest tracks', 'slowest tracks', 'fastest cells', 'slowest cells', 'full-length tracks', 'complete tracks', 'tracked throughout', 'top tracks', 'keep trajectories', 'only trajectories', 'drop trajectories', 'discard trajectories', 'remove trajectories', 'throw away trajectories', 'exclude trajectories'],
   examples: ['keep only tracks at least 10 frames long', 'drop tracks shorter than 5 min', 'keep only the 3 most motile cells', 'keep only the tracks that span the whole movie', 'remove tracks that touch the border', 'keep tracks that move more than 20 µm'],
   // (the labels for the border are those the tracks name, as they were made on them: no other input is taken)
   consumes: ['tracks'],
