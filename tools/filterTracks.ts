@@ -34,8 +34,8 @@ const schema = z.object({
   speedUnit: z.enum(SPEED_UNITS).optional().describe('Unit of the speed bounds: "um/s", "um/min", "um/h" (need the pixel size and the frame interval), "um/frame" (needs the pixel size), "px/frame", "px/s", "px/min", "px/h"'),
   minDisplacement: z.number().min(0).optional().describe('Keep tracks whose net displacement (first to last position, straight line) is at least this, in `lengthUnit`'),
   maxDisplacement: z.number().min(0).optional().describe('Keep tracks whose net displacement is at most this, in `lengthUnit`'),
-  minPathLength: z.number().min(0).optional().describe('Keep tracks whose total distance travelled (sum of the steps) is at least this, in `lengthUnit`'),
-  maxPathLength: z.number().min(0).optional().describe('Keep tracks whose total distance travelled is at most this, in `lengthUnit`'),
+  minTravel: z.number().min(0).optional().describe('Keep tracks whose total distance travelled (sum of the steps) is at least this, in `lengthUnit`'),
+  maxTravel: z.number().min(0).optional().describe('Keep tracks whose total distance travelled is at most this, in `lengthUnit`'),
   lengthUnit: z.enum(['um', 'px']).optional().describe('Unit of the displacement and distance bounds: "um" (needs the pixel size) or "px"; default µm when the tracks are calibrated, else px'),
   minStraightness: z.number().min(0).max(1).optional().describe('Keep tracks whose straightness (confinement ratio: net displacement / total distance, 0-1) is at least this'),
   maxStraightness: z.number().min(0).max(1).optional().describe('Keep tracks whose straightness is at most this'),
@@ -69,7 +69,7 @@ const COMPARISONS: [RegExp, Op][] = [
   [/(?<![a-z])(?:(?:less|fewer|shorter|smaller|slower|lower)\s+than|under|below|beneath|<)$/i, '<'],
 ];
 /** Words between a comparison and its number that name what is compared or join them ("speed above 2", "min length 6", "is at least"). */
-const BETWEEN_WORDS = /\s*\b(?:a|an|the|of|is|are|be|been|was|were|has|have|had|to|for|in|by|with|(?:(?:mean|average|max(?:imum)?|net|total|track|path)\s+)?(?:speeds?|velocit(?:y|ies)|displacements?|distances?|lengths?|durations?|straightness|confinement\s+ratio|lifetimes?|lifespans?)|moves?|moved|moving|travell?(?:ed|ing)?|travels?|lasts?|lasting|lasted|tracked|present|spanning|spans?)\s*$/i;
+const BETWEEN_WORDS = /\s*\b(?:a|an|the|of|is|are|be|been|was|were|has|have|had|to|for|in|by|with|should|must|would|will|needs?|set|equals?|(?:(?:mean|average|max(?:imum)?|net|total|track|path)\s+)?(?:speeds?|velocit(?:y|ies)|displacements?|distances?|lengths?|durations?|straightness|confinement\s+ratio|lifetimes?|lifespans?)|moves?|moved|moving|travell?(?:ed|ing)?|travels?|lasts?|lasting|lasted|tracked|present|spanning|spans?)\s*$/i;
 /** Words that drop what the comparison names ("drop tracks shorter than 5 frames"): the tracks kept are the others. */
 const DROPS = /\b(?:drop\w*|remov\w*|discard\w*|exclud\w*|ignor\w*|throw\w*\s+(?:out|away)|toss\w*|get(?:ting)?\s+rid\s+of|filter\w*\s+out|leav\w*\s+out|left\s+out|skip\w*|reject\w*|delet\w*|omit\w*|eliminat\w*|lose|ditch\w*|without|except|excluding)\b/gi;
 const KEEPS = /\b(?:keep\w*|retain\w*|only|just|select\w*|want|use|using|includ\w*|restrict\w*|limit\w*|leave\s+(?:the|only|just))\b/gi;
@@ -87,6 +87,9 @@ function measureOf(unit: string, text: string, at: number): TrackMeasure | 'spot
     return /\btravel\w*|\bpath\b|\btotal\s+distance|\bdistance\s+(?:covered|travel\w*)|\bcovered\b|\bcumulative|\brun\s+length|\bcontour/.test(near) ? 'total_distance' : 'displacement';
   }
   // a bare number: by the words before it ("straightness above 0.5", "confinement ratio > 0.3")
+  if (/\b(?:speed|velocit)/.test(near)) return /\b(?:max(?:imum)?|peak|top)\s+(?:speed|velocity)/.test(near) ? 'max_speed' : 'mean_speed';
+  if (/\bpath\s+length|\btotal\s+distance|\btravel/.test(near)) return 'total_distance';
+  if (/\bdisplacement|\bdistance/.test(near)) return 'displacement';
   if (/\bstraightness|\bconfinement|\bdirection(?:ality)?\b|\bdirectness|\bpersistence|\blinearity/.test(near)) return 'straightness';
   if (/\b(?:track\s+)?(?:length|lasting|last|long)\b/.test(near) && !/\bµm|\bum\b|\bpx\b/.test(near)) return 'frames';
   return undefined;
@@ -152,7 +155,8 @@ export function boundsIn(text: string): Bound[] {
     else if (m[4]) op = /more|longer|greater|above|over|higher|faster|further/i.test(m[4]) ? '>=' : '<=';
     else {
       // the comparison just before, allowing the name of what is compared between ("speed above 2", "min length 6 frames")
-      let lead = before;
+      // (a setting said with its name, "min max speed = 7", "max path length: 12": the min or max before the name bounds it)
+      let lead = before.replace(/\s*[=:]\s*$/, '');
       for (let k = 0; k < 4 && BETWEEN_WORDS.test(lead) && !COMPARISONS.some(([re]) => re.test(lead)); k++) lead = lead.replace(BETWEEN_WORDS, '');
       op = COMPARISONS.find(([re]) => re.test(lead))?.[1];
     }
@@ -238,9 +242,8 @@ function borderSaid(text: string): 'leftOut' | 'only' | undefined {
 export function readFilterRequest(c: RequestClause): Record<string, unknown> {
   const text = c.text;
   const args: Record<string, unknown> = {};
-  // (every number argument set here or left unset on purpose: the generic reading of numbers by name would take "the 3
-  // most motile" for 3 frames)
-  for (const k of ['minFrames', 'maxFrames', 'minDurationS', 'maxDurationS', 'minMeanSpeed', 'maxMeanSpeed', 'minMaxSpeed', 'maxMaxSpeed', 'minDisplacement', 'maxDisplacement', 'minPathLength', 'maxPathLength', 'minStraightness', 'maxStraightness', 'top']) args[k] = undefined;
+  // (every number argument left unset here on purpose, for the generic reading by its name after this: "max path length = 7")
+  for (const k of ['minFrames', 'maxFrames', 'minDurationS', 'maxDurationS', 'minMeanSpeed', 'maxMeanSpeed', 'minMaxSpeed', 'maxMaxSpeed', 'minDisplacement', 'maxDisplacement', 'minTravel', 'maxTravel', 'minStraightness', 'maxStraightness', 'top']) args[k] = undefined;
   const notes: string[] = [];
   for (const b of boundsIn(text)) {
     const lower = b.op === '>' || b.op === '>=';
@@ -255,15 +258,18 @@ export function readFilterRequest(c: RequestClause): Record<string, unknown> {
       args[`${side}DurationS`] = +secondsOf(b.value, b.unit).toPrecision(6);
     } else if (b.measure === 'mean_speed' || b.measure === 'max_speed') {
       args[`${side}${b.measure === 'mean_speed' ? 'MeanSpeed' : 'MaxSpeed'}`] = b.value;
-      args.speedUnit = speedUnitOf(b.unit);
+      if (b.unit) args.speedUnit = speedUnitOf(b.unit);
     } else if (b.measure === 'displacement' || b.measure === 'total_distance') {
       const unit = unitOfLength(b.unit);
-      args[`${side}${b.measure === 'displacement' ? 'Displacement' : 'PathLength'}`] = unit === 'nm' ? b.value / 1000 : b.value;
-      args.lengthUnit = unit === 'px' ? 'px' : 'um';
+      args[`${side}${b.measure === 'displacement' ? 'Displacement' : 'Travel'}`] = unit === 'nm' ? b.value / 1000 : b.value;
+      if (b.unit) args.lengthUnit = unit === 'px' ? 'px' : 'um';
     } else if (b.measure === 'straightness') {
       args[`${side}Straightness`] = b.value > 1 && b.value <= 100 ? b.value / 100 : b.value;
     }
   }
+  // ("7 min frames", "10 max frames": a number before the setting's own name, where "min" is no minute)
+  const named = /(?<![\w.])(\d+)\s+(min|max)(?:imum)?\s+(?:frames?|time[\s-]?points?)\b/i.exec(text);
+  if (named) Object.assign(args, { [`${named[2].toLowerCase()}Frames`]: Number(named[1]), minDurationS: undefined, maxDurationS: undefined });
   const whole = WHOLE_MOVIE.test(text);
   Object.assign(args, { presentAtStart: whole || FIRST_FRAME.test(text), presentAtEnd: whole || LAST_FRAME.test(text) });
   // (said of tracks first, "remove tracks that touch the border"; then as of any objects, "interior cells only")
@@ -284,7 +290,7 @@ export function readFilterRequest(c: RequestClause): Record<string, unknown> {
   // (the rule in the answer, whether or not the step runs: "Tracks kept: at least 10 frames long; the tracks read are kept unchanged.")
   if (rule) notes.unshift(`Tracks kept: ${rule} (a new tracks result; the tracks it read are unchanged).`);
   // ("ignore short tracks", "keep the good tracks": tracks picked out with no rule said) named in one line, never run on a guess
-  if (!rule && args.$ask === undefined) args.$decline = `Not applied: "${text.trim().replace(/^(?:and|then|but|,)\s+/i, '')}" — no rule was said for the tracks to keep (a length, a speed, a distance, the whole movie, the border or how many of the fastest/longest); say one, e.g. "keep tracks at least 10 frames long" or "keep the 3 most motile cells".`;
+  if (!rule && args.$ask === undefined && !/\d/.test(c.request)) args.$decline = `Not applied: "${text.trim().replace(/^(?:and|then|but|,)\s+/i, '')}" — no rule was said for the tracks to keep (a length, a speed, a distance, the whole movie, the border or how many of the fastest/longest); say one, e.g. "keep tracks at least 10 frames long" or "keep the 3 most motile cells".`;
   if (notes.length) args.$note = notes.join(' ');
   return args;
 }
@@ -342,7 +348,7 @@ function shown(measure: TrackMeasure, value: number, tracks: Tracks): string {
   return tracks.frameIntervalS ? `${r(value * 60)} ${length}/min` : `${r(value)} ${length}/frame`;
 }
 
-const MEASURE_WORDS: Record<TrackMeasure | 'spots', string> = { frames: 'length', spots: 'spots', duration: 'duration', mean_speed: 'mean speed', max_speed: 'top speed', displacement: 'net displacement', total_distance: 'total distance', straightness: 'straightness' };
+const MEASURE_WORDS: Record<TrackMeasure | 'spots', string> = { frames: 'number of frames', spots: 'spots', duration: 'duration', mean_speed: 'mean speed', max_speed: 'top speed', displacement: 'net displacement', total_distance: 'total distance', straightness: 'straightness' };
 
 type FilterArgs = Partial<z.infer<typeof schema>>;
 
@@ -370,7 +376,7 @@ export function ruleSaid(args: FilterArgs, units: { length: 'um' | 'px'; speed: 
   bound(args.minMaxSpeed, args.maxMaxSpeed, (v) => `${v} ${speed}`, 'with top speed ');
   const length = (args.lengthUnit ?? units.length) === 'um' ? 'µm' : 'px';
   bound(args.minDisplacement, args.maxDisplacement, (v) => `${v} ${length}`, 'with net displacement ');
-  bound(args.minPathLength, args.maxPathLength, (v) => `${v} ${length}`, 'with total distance ');
+  bound(args.minTravel, args.maxTravel, (v) => `${v} ${length}`, 'with total distance ');
   bound(args.minStraightness, args.maxStraightness, String, 'with straightness ');
   if (args.presentAtStart && args.presentAtEnd) said.push('tracked the whole movie (first to last frame)');
   else if (args.presentAtStart) said.push('present in the first frame');
@@ -458,7 +464,7 @@ const filterTracksTool = defineTool({
       add(measure, min === undefined ? undefined : convert.length(min, lengthUnit, `a ${MEASURE_WORDS[measure]} bound`), max === undefined ? undefined : convert.length(max, lengthUnit, `a ${MEASURE_WORDS[measure]} bound`));
     };
     lengthRule('displacement', args.minDisplacement, args.maxDisplacement);
-    lengthRule('total_distance', args.minPathLength, args.maxPathLength);
+    lengthRule('total_distance', args.minTravel, args.maxTravel);
     add('straightness', args.minStraightness, args.maxStraightness);
     const rank = args.top !== undefined ? { measure: MEASURE_OF[args.rankBy ?? 'speed'], n: args.top, order: args.rankFrom } : undefined;
     if (rules.length === 0 && !args.presentAtStart && !args.presentAtEnd && !args.inFrame && !rank) {

@@ -40,7 +40,7 @@ describe('filter_tracks', () => {
     const before = readFileSync(calibrated, 'utf8');
     const r = await run({ tracks: calibrated, minFrames: 3 });
     expect(r.values).toMatchObject({ kept: 2, removed: 1, tracksBefore: 3 });
-    expect(r.summary).toMatch(/Kept 2 of 3 tracks \(1 removed: 1 by length\) by: at least 3 frames long/);
+    expect(r.summary).toMatch(/Kept 2 of 3 tracks \(1 removed: 1 by number of frames\) by: at least 3 frames long/);
     expect(loadTracksJson(r.artifacts[0].path).spots).toHaveLength(9);
     expect(readFileSync(calibrated, 'utf8')).toBe(before);
   });
@@ -48,7 +48,7 @@ describe('filter_tracks', () => {
   it('converts µm, minutes and µm/min with the calibration (0.5 µm/px, 1 min/frame)', async () => {
     // track 1: 7.5 µm net in 5 min, 1.5 µm/min; track 2: 0 µm net, 5 µm total, 2.5 µm/min
     expect((await run({ tracks: calibrated, minDisplacement: 5, lengthUnit: 'um' })).values.kept).toBe(1);
-    expect((await run({ tracks: calibrated, minPathLength: 4.9, lengthUnit: 'um' })).values.kept).toBe(2);
+    expect((await run({ tracks: calibrated, minTravel: 4.9, lengthUnit: 'um' })).values.kept).toBe(2);
     expect((await run({ tracks: calibrated, minDurationS: 240 })).values.kept).toBe(1);
     expect((await run({ tracks: calibrated, minMeanSpeed: 2, speedUnit: 'um/min' })).values.kept).toBe(1);
     expect((await run({ tracks: calibrated, maxMeanSpeed: 3.5, speedUnit: 'px/frame' })).values.kept).toBe(1);
@@ -85,7 +85,7 @@ describe("reading people's words", () => {
     ['keep tracks of 10+ frames', { minFrames: 10 }],
     ['filter out tracks shorter than 5 min', { minDurationS: 300 }],
     ['keep tracks that move more than 20 µm', { minDisplacement: 20, lengthUnit: 'um' }],
-    ['discard tracks that travel less than 30 microns in total', { minPathLength: 30, lengthUnit: 'um' }],
+    ['discard tracks that travel less than 30 microns in total', { minTravel: 30, lengthUnit: 'um' }],
     ['keep the tracks faster than 0.5 µm/min', { minMeanSpeed: 0.5, speedUnit: 'um/min' }],
     ['straightness > 0.6', { minStraightness: 0.6 }],
     ['only cells tracked the whole movie', { presentAtStart: true, presentAtEnd: true }],
