@@ -15,6 +15,7 @@ export const AREAS: Record<string, ToolArea> = {
   segment: () => import('./segment.ts'),
   timeseries: () => import('./timeseries.ts'),
   track: () => import('./track.ts'),
+  filterTracks: () => import('./filterTracks.ts'),
   models: () => import('./models.ts'),
   restore: () => import('./restore.ts'),
   plot: () => import('./plot.ts'),

@@ -271,6 +271,13 @@ export interface ToolSelfDescription {
    * half") runs it first, its movie then that step's input (src/agent/planner/regionScope.ts).
    */
   cutsRegion?: boolean;
+  /**
+   * It keeps some of the things of its input by rules and writes them as a new result of the same type (filter_tracks:
+   * the tracks that last long enough, the 3 fastest): a rule said as the scope of another step that reads that type
+   * ("measure the speeds, but only for tracks of 10 frames or more") runs it first, its result that step's input
+   * (src/agent/planner/selectionScope.ts).
+   */
+  selects?: ArtifactType;
   /** Its movie is the recording itself, opened, simulated, or only moved or corrected (drift, bleaching, channel offsets): what is measured on it is the recording's. */
   keepsRecording?: boolean;
   /** Its results are its inputs written again in another format or place (an export): files for the user, never a later step's input. */

@@ -737,7 +737,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
   // (with the words just after it: "only those away" + "from the border")
-  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
+  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (selectsByRule(step, item.text, catalogue) || edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
 }
 
 /** "only the big ones (>200 px)", "the larger nuclei (at least 60 px)": a kind said with its bound in brackets after it, applied when the step carries the bound's number. */
@@ -875,4 +875,22 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
     sentences.push(`Not applied: ${numbered.map((i) => `"${i.text}"`).join(', ')} — no option of \`${step.tool}\` takes ${numbered.length > 1 ? 'these values' : 'this value'}${options.length ? ` (its options: ${listed(options)})` : ''}; I used its defaults.`);
   }
   return sentences.join(' ');
+}
+
+/**
+ * A scope said on the things a step keeps by rules (`selects`: filter_tracks), that the tool's own reader reads a rule
+ * from ("only the tracks at least 10 frames long", "the 3 fastest cells"): applied by it. A scope it reads none from
+ * ("but only for the round cells") is named as for any step.
+ */
+function selectsByRule(step: StepWords, scope: string, catalogue: Catalogue): boolean {
+  const self = selfOf(step.tool, catalogue);
+  if (!self?.selects || !self.fromRequest) return false;
+  try {
+    const read = self.fromRequest({ text: scope, request: scope, quantities: [], paths: [], artifacts: [], earlier: [], read: { edgeObjects: () => undefined } as never });
+    // (a number, a yes, or a value the tool declares words for: "interior tracks")
+    const named = (k: string, v: unknown) => typeof v === 'string' && (self.valueWords?.[k]?.[v]?.length ?? 0) > 0;
+    return read.$decline === undefined && read.$ask === undefined && Object.entries(read).some(([k, v]) => !k.startsWith('$') && (typeof v === 'number' || v === true || named(k, v)));
+  } catch {
+    return false;
+  }
 }

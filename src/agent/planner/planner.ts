@@ -62,6 +62,7 @@ import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, 
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { REGION, withRegionCut } from './regionScope.ts';
+import { withSelectionFirst } from './selectionScope.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 import { fittedInput } from './valueInputs.ts';
 import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
@@ -550,10 +551,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (previous && previous.tool === best.tool && !best.named && !ownVerb && [',', 'with', ''].includes(clause.joiner) && /\d/.test(clause.text) && clauses[previous.clause].sentence === clause.sentence
       && !/^(?:and|then|also)\b/i.test(clause.text) && readsANumber(best.tool, clause.text, catalogue) > 0) return;
     // "..., keep only those with circularity above 0.8": a filter on the previous step's objects, applied or named there, not a step
-    if (previous && FILTERS_EARLIER.test(leavingOutAsDrop(clause.text))) return;
+    // (not where the tool matched selects the things the step before made: "track them, then keep only tracks of 10+ frames" is
+    // filter_tracks, a step of its own that writes the kept tracks)
+    const selectsMade = previous !== undefined && selectsWhatIsMade(best.tool, previous.tool, catalogue);
+    if (previous && !selectsMade && FILTERS_EARLIER.test(leavingOutAsDrop(clause.text))) return;
     // ("segment nuclei with circularity above 0.8", "..., whose mean intensity is over 300": a condition on the things the step
     // before finds, with no verb of its own, is a filter applied or named there, never a step of its own)
-    if (previous && !best.named && !ownVerb && ['with', ','].includes(clause.joiner) && CONDITION_ON_THINGS.test(clause.text)) return;
+    if (previous && !selectsMade && !best.named && !ownVerb && ['with', ','].includes(clause.joiner) && CONDITION_ON_THINGS.test(clause.text)) return;
     // "measure area and intensity": one step; "as CSV and TrackMate XML": two, one per value
     // ("the tracks to a.csv and the masks to b.tif": two files named, two steps)
     if (previous && previous.tool === best.tool && !namesAnotherValue(best.tool, clauses[previous.clause].text, clause.text, catalogue) && !namesAnotherFile(said(clauses[previous.clause]), said(clause))) return;
@@ -586,7 +590,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       if (overlap.size >= 2 && overlap.size > best.matched.length && !ownVerb && !opensWithOwnWord(clause.text, best.tool, catalogue, true)) return;
       // a number or a file for the previous step, in words its arguments' descriptions use
       const described = argumentMeanings(previous.tool, catalogue, true);
-      if (!ownVerb && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
+      if (!ownVerb && !selectsMade && (/\d|_{3,}/.test(clause.text) || findPaths(original.slice(clause.start, clause.end)).length > 0) && best.matched.every((m) => m.split(' ').every((w) => described.has(w)))) return;
     }
     // "mean and std projections": a value said before "and" shares the telling noun said after it, so it is no weak step
     const prior = picked.at(-1);
@@ -790,6 +794,12 @@ function leavingOutAsDrop(text: string): string {
 
 /** A clause that keeps or drops some of what the step before found ("keep only those with ...", "but only the ones that ..."). */
 const FILTERS_EARLIER = /^(?:and\s+|but\s+|then\s+)?(?:only\s+(?:for|of|in|on|with)\s+(?:the\s+)?[\w-]+\s+(?:that|which|with|whose|where|lasting|longer|shorter|bigger|smaller|larger|above|below|over|under|of\s+at\s+least)\b|(?:keep|retain|leave)\s+only|only\s+(?:keep|retain|the\s+ones|those|ones)|(?:keep|retain|exclude|drop|remove|discard|ignore)\s+(?:just\s+|only\s+)?(?:those|the\s+ones|ones|any)\s+(?:that|which|with|whose|where|above|below|bigger|smaller|larger|longer|shorter)|(?:exclude|drop|remove|discard|ignore|skip|omit|reject)\s+(?:all\s+|any\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cells|nuclei|objects|ones|spots|blobs|particles)\s*$)\b/i;
+
+/** The tool keeps some of the things another step makes, by its own declaration (`selects`: filter_tracks of the tracker's tracks). */
+function selectsWhatIsMade(tool: string, maker: string, catalogue: Catalogue): boolean {
+  const type = selfOf(tool, catalogue)?.selects;
+  return tool !== maker && type !== undefined && producesOf(maker, catalogue).includes(type);
+}
 
 /** A quantity compared with a number, said of the things found: "circularity above 0.8", "area is under 50", "a mean intensity > 300". */
 const COMPARED_QUANTITY = String.raw`(?:(?:an?|the|their|its)\s+)?(?:[\p{L}-]+\s+){1,2}(?:(?:is|are|of)\s+)?(?:(?:more|less|greater|smaller|larger|bigger|longer|shorter|higher|lower|fewer)\s+than|above|below|over|under|exceeding|at\s+(?:least|most)|[<>≥≤]=?)\s*\d[\d.,]*`;
@@ -1278,6 +1288,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("segment and track the nuclei, and is the drift more than 3 px?": the step whose declared result answers the question
   // asked after the steps runs too, to measure: withAskedResultStep)
   // ("segment only the top half": a region said as a step's scope is cut out first, regionScope.ts)
+  // ("measure the speeds, but only for tracks of 10 frames or more": a selection said as a step's scope runs first, selectionScope.ts)
   let planned = planWithStepsAfterQuestion(conversation, catalogue);
   planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
   planned = askedOfResultsHeld(planned, conversation, catalogue);
@@ -1288,6 +1299,7 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   planned = withAskedResultStep(planned, conversation, catalogue);
   planned = settingsFirst(planned, catalogue);
   planned = withRegionCut(planned, conversation, catalogue);
+  planned = withSelectionFirst(planned, conversation, catalogue);
   const plan = questionProductsAside(planned, catalogue);
   const isSubject = (words: string) => namesAThingImaged(words, index);
   // "draw the lineage tree for cell 4": a thing no tool makes, and nothing else asked: said, nothing run

@@ -88,9 +88,10 @@ describe('objects compared with a typical one, and "N+" (stop 41)', () => {
     expect(said('segment and drop anything bigger than a typical nucleus')).toMatch(/"bigger than a typical nucleus": objects larger than one and a half typical objects' area are left out/);
     expect(said('segment and drop anything bigger than a typical nucleus')).not.toMatch(/to make larger/);
   });
-  it('"3+ frames" is at least 3 frames, named where no step takes it', () => {
+  it('"3+ frames" is at least 3 frames, applied by the track filter before the measuring step (stop 43: filter_tracks)', () => {
     expect(norm('only for tracks lasting 3+ frames')).toBe('only for tracks lasting at least 3 frames');
-    expect(said(norm('measure speeds, only for tracks lasting 3+ frames'), movieAndLabels)).toMatch(/Not applied: .*at least 3 frames/);
+    expect(said(norm('measure speeds, only for tracks lasting 3+ frames'), movieAndLabels)).toMatch(/Tracks kept: at least 3 frames long/);
+    expect(said(norm('measure speeds, only for tracks lasting 3+ frames'), movieAndLabels)).not.toMatch(/Not applied/);
   });
   it('an edge limit the added segmentation applies is not named at the measuring step', () => {
     expect(argsOf('measure mean GFP in nuclei not touching the border', 'segment').excludeBorder).toBe(true);

@@ -125,9 +125,9 @@ describe('what no tool does, and requests from elsewhere', () => {
     expect(tools('track cell 5', tracks.slice(0, 2))).toContain('track');
   });
 
-  it('a filter said as "only for tracks that last ..." is named on the step before, never a new tracking', () => {
+  it('a filter said as "only for tracks that last ..." is applied by the track filter before the step, never a new tracking', () => {
     const p = plan('measure speeds, but only for tracks that last at least 10 frames', tracks);
-    expect(p.steps.map((s) => s.tool)).toEqual(['measure']);
+    expect(p.steps.map((s) => s.tool)).toEqual(['filter_tracks', 'measure']);
     expect((p.notes ?? []).join(' ')).toMatch(/at least 10 frames/);
   });
 });

@@ -95,7 +95,8 @@ describe('scope', () => {
   });
 
   it('names a filter said after "that"/"which" that the step cannot apply, but not one it applies as a switch or a number', () => {
-    expect(said('track, and discard tracks that leave the field of view', labels)).toMatch(/discard tracks that leave the field of view/);
+    // (stop 43: tracks that leave the field are dropped by filter_tracks after the tracking, and said)
+    expect(said('track, and discard tracks that leave the field of view', labels)).toMatch(/Tracks kept: never touching the image border/);
     expect(said('segment the nuclei and discard nuclei that touch the border')).not.toMatch(/Not applied/);
     expect(said('segment and drop nuclei that are smaller than 50 px')).not.toMatch(/Not applied/);
   });

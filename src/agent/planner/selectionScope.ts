@@ -1,0 +1,75 @@
+// A rule that picks some of the things a result holds, said as the scope of a step that reads them ("measure the speeds,
+// but only for tracks that last at least 10 frames", "export the tracks as csv, leaving out tracks shorter than 3 frames"):
+// applied by the tool that declares it selects that type of result (`selects`, filter_tracks for tracks), before the step,
+// its result then the step's input. A selection said after the steps it scopes runs before them (a filter made after a
+// measurement would change nothing measured), unless words order it after them ("then keep only ...").
+import { buildArgs } from './builders.ts';
+import { type Catalogue, acceptedInputs, producesOf, selfOf } from './catalogue.ts';
+import type { Conversation } from './conversation.ts';
+import type { Plan, PlannedStep, Ref } from './types.ts';
+
+/** Words that place a step after another ("then keep only ..."): a selection said so keeps its place. */
+const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|it)\s+is\s+done)\b/i;
+
+/** A scope said on the things of a step ("but only for tracks ...", "leaving out tracks ...", "for tracks longer than"): the words from its cue on. */
+const SCOPE_CUE = /\b(?:(?:but\s+)?only|just|solely|restricted\s+to|limited\s+to|excluding|except(?:\s+for)?|leaving\s+out|without|ignoring|dropping|but\s+(?:leave\s+out|drop|skip|ignore|exclude|remove|discard|throw\s+(?:out|away)))\b[^.;!?]*$/i;
+
+/** The tool that declares it selects things of a type, and that type. */
+function selector(catalogue: Catalogue): { tool: string; type: string } | undefined {
+  for (const name of catalogue.keys()) {
+    const type = selfOf(name, catalogue)?.selects;
+    if (type) return { tool: name, type };
+  }
+  return undefined;
+}
+
+/** Whether the selector's arguments state a rule (any value but its inputs, its output and the defaults of its ranking). */
+
+/** `before` and `aside` step indices of a step's references, shifted for a step inserted at `at` (as regionScope.ts). */
+function shifted(step: PlannedStep, at: number): PlannedStep {
+  const args = Object.fromEntries(
+    Object.entries(step.args).map(([k, v]) => {
+      if (!v || typeof v !== 'object' || !('$ref' in v)) return [k, v];
+      const ref = v as Ref;
+      return [k, { ...ref, ...(ref.before !== undefined && ref.before >= at ? { before: ref.before + 1 } : {}), ...(ref.aside ? { aside: ref.aside.map((i) => (i >= at ? i + 1 : i)) } : {}) }];
+    }),
+  );
+  return { ...step, args };
+}
+function statesRule(args: Record<string, unknown>, type: string): boolean {
+  return Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![type, 'output', 'rankFrom', 'rankBy'].includes(k));
+}
+
+/** The plan with a selection said as a step's scope run before that step (see the top of this file). */
+export function withSelectionFirst(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+  const sel = selector(catalogue);
+  if (!sel || plan.steps.length === 0) return plan;
+  // a step that reads the type and does not make it (measure, export, plot of tracks; not the tracker)
+  const reads = (s: PlannedStep) => s.tool !== sel.tool && s.args[sel.type] !== undefined && acceptedInputs(s.tool, catalogue.get(s.tool)).includes(sel.type as never) && !producesOf(s.tool, catalogue).includes(sel.type);
+  const at = plan.steps.findIndex((s) => s.tool === sel.tool);
+  if (at >= 0) {
+    const first = plan.steps.findIndex(reads);
+    if (first < 0 || first > at || SAID_AFTER.test(plan.steps[at].clause)) return plan;
+    const steps = [...plan.steps];
+    const [selection] = steps.splice(at, 1);
+    steps.splice(first, 0, selection);
+    return { ...plan, steps, notes: withoutStaleScopeNotes(plan.notes, selection.clause) };
+  }
+  // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames")
+  const readerAt = plan.steps.findIndex((s) => reads(s) && SCOPE_CUE.test(s.clause));
+  if (readerAt < 0) return plan;
+  const said = SCOPE_CUE.exec(plan.steps[readerAt].clause)![0];
+  const args = buildArgs(sel.tool, { clause: said, text: said, conversation, catalogue, request: conversation.request });
+  if (!statesRule(args, sel.type) || args.$ask !== undefined) return plan;
+  const { $note, ...rest } = args;
+  const selection: PlannedStep = { tool: sel.tool, args: { ...rest, [sel.type]: { $ref: sel.type, mode: 'chain' } as Ref }, clause: said.trim() };
+  const steps = plan.steps.map((s, i) => (i >= readerAt ? shifted(s, readerAt) : s));
+  steps.splice(readerAt, 0, selection);
+  return { ...plan, steps, notes: [...(withoutStaleScopeNotes(plan.notes, said) ?? []), ...(typeof $note === 'string' ? [$note] : [])] };
+}
+
+/** The notes without the line that the reading step could not restrict itself to the words the selection now applies (as regionScope.ts). */
+function withoutStaleScopeNotes(notes: string[] | undefined, said: string): string[] | undefined {
+  if (!notes) return notes;
+  return notes.filter((n) => !(/cannot restrict itself/.test(n) && [...n.matchAll(/"([^"]+)"/g)].some((q) => said.includes(q[1].trim()) || q[1].includes(said.trim()))));
+}
