@@ -30,6 +30,9 @@ const FRAMES = Number(process.env.BENCH_ONNX_FRAMES ?? 30);
 const MODEL_FRAMES = 12;
 /** Fresh processes per side and measurement (BENCH_ROUNDS). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// The one-thread core row: 7 rounds (3 until stop 43, when its median moved 0.81 -> 0.97 between run and rerun on an
+// idle machine; with 7, 0.93 / 0.98).
+const CORE1_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SIZE = 512;
 const CORE_MODEL = 'n2v-nuclei-t3';
 const SELF = fileURLToPath(import.meta.url);
@@ -187,8 +190,8 @@ export async function run(): Promise<void> {
     // one thread on both sides: the same one-thread session, so the difference is the core's own work
     const one = { CELLPILOT_THREADS: '1' };
     const sides = [side('ours, 1 thread', 'ours', CORE_MODEL, FRAMES, one), side('bare, 1 thread', 'bare', CORE_MODEL, FRAMES, one)];
-    const first = alternate(sides, ROUNDS, false);
-    const again = rerunWanted() ? alternate(sides, ROUNDS, false) : undefined;
+    const first = alternate(sides, CORE1_ROUNDS, false);
+    const again = rerunWanted() ? alternate(sides, CORE1_ROUNDS, false) : undefined;
     const cpuOf = (c: ReturnType<typeof alternate>) => c.workCpuS as number[];
     const wallOf = (c: ReturnType<typeof alternate>) => c.workS as number[];
     const [o, b] = cpuOf(first);
