@@ -43,8 +43,8 @@ function namesRectangle(args: Record<string, unknown>): boolean {
 
 const readsMovie = (step: PlannedStep, catalogue: Catalogue) => acceptedInputs(step.tool, catalogue.get(step.tool)).includes('movie') && step.args.movie !== undefined;
 
-/** `before` and `aside` step indices of a step's references, shifted for a step inserted at `at`. */
-function shifted(step: PlannedStep, at: number): PlannedStep {
+/** `before` and `aside` step indices of a step's references, shifted for a step inserted at `at` (also selectionScope.ts). */
+export function shifted(step: PlannedStep, at: number): PlannedStep {
   const args = Object.fromEntries(
     Object.entries(step.args).map(([k, v]) => {
       if (!v || typeof v !== 'object' || !('$ref' in v)) return [k, v];

@@ -7,6 +7,7 @@ import { buildArgs } from './builders.ts';
 import { type Catalogue, acceptedInputs, producesOf, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
+import { shifted } from './regionScope.ts';
 
 /** Words that place a step after another ("then keep only ..."): a selection said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|it)\s+is\s+done)\b/i;
@@ -24,18 +25,6 @@ function selector(catalogue: Catalogue): { tool: string; type: string } | undefi
 }
 
 /** Whether the selector's arguments state a rule (any value but its inputs, its output and the defaults of its ranking). */
-
-/** `before` and `aside` step indices of a step's references, shifted for a step inserted at `at` (as regionScope.ts). */
-function shifted(step: PlannedStep, at: number): PlannedStep {
-  const args = Object.fromEntries(
-    Object.entries(step.args).map(([k, v]) => {
-      if (!v || typeof v !== 'object' || !('$ref' in v)) return [k, v];
-      const ref = v as Ref;
-      return [k, { ...ref, ...(ref.before !== undefined && ref.before >= at ? { before: ref.before + 1 } : {}), ...(ref.aside ? { aside: ref.aside.map((i) => (i >= at ? i + 1 : i)) } : {}) }];
-    }),
-  );
-  return { ...step, args };
-}
 function statesRule(args: Record<string, unknown>, type: string): boolean {
   return Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![type, 'output', 'rankFrom', 'rankBy'].includes(k));
 }
