@@ -19,7 +19,8 @@ import { alternate, alternateTogether, commandSide, comparisonOf, loadNote, pair
 
 const FRAMES = Number(process.env.BENCH_DRIFT_FRAMES ?? 100);
 const SIZE = 512;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Seven rounds: with three, the 2-thread row (a ~1.7 s wall-time command) moved 2.63 -> 1.82 between two idle runs (stop 43).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const PEER = String.raw`
 import sys, json, time
