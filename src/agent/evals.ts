@@ -456,6 +456,29 @@ export async function runCase(evalCase: EvalCase, suite: EvalSuite, options: Run
   return result;
 }
 
+/**
+ * The kind of check a difference line reports (wrong tool, argument, forbidden call, answer without unit, ...), read from
+ * the wording checkTurn and runCase give it: lets a held-out or -check file's failures be counted by kind without any
+ * case being read.
+ */
+export function differenceKind(difference: string): string {
+  const d = difference.replace(/^turn \d+: /, '');
+  const kinds: [RegExp, string][] = [
+    [/^the turn failed|^the case could not run|^the case's acquisition/, 'the turn failed'],
+    [/^expected no tool calls/, 'called a tool where none was wanted'],
+    [/^expected no \S+ call/, 'called a forbidden tool'],
+    [/^expected calls \[|^expected a \S+ call|^call( \d+)?: expected /, 'wrong or missing tool'],
+    [/its arguments do not mention/, 'an argument lacks a word asked for'],
+    [/^call( \d+)? [\w.-]+\.\w+: /, 'wrong argument value'],
+    [/^answer quotes no number with a unit/, 'answer without a unit'],
+    [/^answer does not name/, 'answer does not name a dropped part'],
+    [/^answer lacks|^answer does not match/, 'answer text'],
+    [/^no \S+ artifact/, 'missing artifact'],
+    [/^no call reported the value|^value /, 'wrong reported value'],
+  ];
+  return kinds.find(([pattern]) => pattern.test(d))?.[1] ?? 'a call did not succeed';
+}
+
 /** Stops an acquisition still running in a case's session and waits for its end; a failure to stop fails the case. */
 async function endAcquisition(session: Session, result: CaseResult): Promise<void> {
   try {

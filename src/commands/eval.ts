@@ -4,7 +4,7 @@
 // tuned files' passing cases reworded (typos, spelling, case, ...) and how many keep their plan.
 import { relative } from 'node:path';
 import { ALL_TOOLS } from '../agent/allTools.ts';
-import { loadSuites, runSuites } from '../agent/evals.ts';
+import { differenceKind, loadSuites, runSuites } from '../agent/evals.ts';
 import { defaultModelName } from '../agent/models.ts';
 import { perturbationKeepRates } from '../agent/perturbedEvals.ts';
 import { PERTURBATION_FAMILIES, type PerturbationFamily } from '../agent/planner/perturbations.ts';
@@ -32,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const json = values.json === true;
   if (values.perturb) return perturbed(suites, model, { json, failures: values.failures === true, sample: values.sample, families: values.family });
   let unlisted = 0;
+  const unlistedFailureKinds = new Map<string, Map<string, number>>();
   const report = await runSuites(suites, {
     model,
     tools: ALL_TOOLS,
@@ -39,7 +40,12 @@ export async function run(argv: string[]): Promise<number> {
     onCase: (r) => {
       if (json) return;
       // held-out cases and those of a -check companion are measured, never read (as the eval gate prints them): totals only
-      if (r.heldout || r.suite.endsWith('-check')) return void unlisted++;
+      if (r.heldout || r.suite.endsWith('-check')) {
+        const kinds = unlistedFailureKinds.get(r.suite) ?? new Map<string, number>();
+        for (const kind of new Set(r.differences.map(differenceKind))) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        unlistedFailureKinds.set(r.suite, kinds);
+        return void unlisted++;
+      }
       if (r.skipped) {
         process.stdout.write(`SKIP  ${r.suite}/${r.id}: ${r.skipped}\n`);
         return;
@@ -59,7 +65,12 @@ export async function run(argv: string[]): Promise<number> {
     const ran = (r: { passed: number; total: number; passRate: number }) => (r.total ? pct(r) : 'none run');
     if (unlisted) process.stdout.write(`\n${unlisted} case${unlisted === 1 ? '' : 's'} of held-out and -check files not listed: they are measured, never read; their totals are below\n`);
     process.stdout.write('\nper file:\n');
-    for (const s of report.suites) process.stdout.write(`  ${relative(process.cwd(), s.path).padEnd(44)} ${pct(s).padStart(16)}${s.heldout ? '  held-out' : ''}\n`);
+    for (const s of report.suites) {
+      process.stdout.write(`  ${relative(process.cwd(), s.path).padEnd(44)} ${pct(s).padStart(16)}${s.heldout ? '  held-out' : ''}\n`);
+      // unlisted files: what kind of check failed, counted per case, so a fix can aim at a mechanism without a case read
+      const kinds = unlistedFailureKinds.get(s.suite);
+      if (kinds?.size) process.stdout.write(`      failing cases by kind: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+    }
     process.stdout.write(
       `\nmodel ${model}: passed ${pct(report)}; tuned ${ran(report.tuned)}; held-out ${ran(report.heldout)}\n` +
         `planner latency per turn: mean ${report.meanTurnMs.toFixed(1)} ms, p95 ${report.p95TurnMs.toFixed(1)} ms\n`,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../src/agent/allTools.ts';
-import { checkTurn, checkValue, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
+import { checkTurn, checkValue, differenceKind, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
 import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, EXECUTED_TUNED_SHARE, filesOfPart, GATE, gatedCase, gatedSuiteFiles, partScores, suiteFiles } from './evalParts.ts';
@@ -102,6 +102,22 @@ describe('eval checks', () => {
   it('forbid: names a forbidden tool that was called', () => {
     expect(checkTurn({ forbid: ['track'] }, turn([call('segment')]))).toEqual([]);
     expect(checkTurn({ forbid: ['track'] }, turn([call('segment'), call('track')]))).toEqual(['expected no track call, got [segment, track]']);
+  });
+
+  it('names the kind of each failing check, so held-out files are counted by kind without being read', () => {
+    const calls = [call('correct_drift'), call('segment', { method: 'li' })];
+    const kindsOf = (expectation: Parameters<typeof checkTurn>[0], outcome = turn(calls)) => checkTurn(expectation, outcome).map(differenceKind);
+    expect(kindsOf({ calls: [{ tool: 'track' }] })).toEqual(['wrong or missing tool']);
+    expect(kindsOf({ calls_include: [{ tool: 'track' }] })).toEqual(['wrong or missing tool']);
+    expect(kindsOf({ args: { segment: { method: 'otsu' } } })).toEqual(['wrong argument value']);
+    expect(kindsOf({ calls: [{ tool: 'correct_drift' }, { tool: 'segment', args: { method: 'otsu' } }] })).toEqual(['wrong argument value']);
+    expect(kindsOf({ forbid: ['segment'] })).toEqual(['called a forbidden tool']);
+    expect(kindsOf({ no_calls: true })).toEqual(['called a tool where none was wanted']);
+    expect(kindsOf({ answer_has_unit: true })).toEqual(['answer without a unit']);
+    expect(kindsOf({ answer_contains: 'Otsu' })).toEqual(['answer text']);
+    expect(kindsOf({ answer_mentions: ['edge'] })).toEqual(['answer does not name a dropped part']);
+    expect(differenceKind('turn 2: expected no track call, got [track]')).toBe('called a forbidden tool');
+    expect(differenceKind('the case could not run: no movie')).toBe('the turn failed');
   });
 
   it('calls: [] means nothing ran', () => {
