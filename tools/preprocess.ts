@@ -284,6 +284,7 @@ const correctBleach = defineTool({
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
+    objectIntensityLossPercent: { about: "measured only: the objects' own brightness lost from the first to the last frame (mean above each frame's Otsu threshold minus the mean below it), which more or bigger cells do not hide", unit: '%' },
   },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
@@ -303,11 +304,14 @@ const correctBleach = defineTool({
   },
   fromRequest: readBleachRequest,
   async run(args, ctx) {
-    const { correctBleach, bleachHalfLifeFrames, halfLifeOfFit, frameMeans } = await import('../src/analysis/bleach.ts');
+    const { correctBleach, backgroundFreeHalfLifeFrames, bleachHalfLifeFrames, halfLifeOfFit, frameIntensities } = await import('../src/analysis/bleach.ts');
     const movie = await ctx.openMovie(args.movie);
     try {
       // (measure only: the frame means' change and the fitted half-life, nothing written; the movie stays as recorded)
-      if (!args.writeMovie) return bleachMeasured(await frameMeans(movie, ctx.signal), movie.meta.frameIntervalS, movie.meta.channelNames, bleachHalfLifeFrames);
+      if (!args.writeMovie) {
+        const { means, objectSignal } = await frameIntensities(movie, { objects: true, signal: ctx.signal });
+        return bleachMeasured(means, movie.meta.frameIntervalS, movie.meta.channelNames, bleachHalfLifeFrames, objectSignal && { signal: objectSignal, halfLife: backgroundFreeHalfLifeFrames });
+      }
       const moviePath = ctx.outputPath('bleach-corrected.tif', args.output);
       const result = await correctBleach(movie, moviePath, {
         method: args.method,
@@ -352,25 +356,49 @@ function halfLifeWords(frames: number | null, intervalS: number | undefined): st
 
 /**
  * correct_bleach with writeMovie false: how much each channel's mean intensity changed from the first to the last frame
- * (%) and the half-life of an exponential fit to the frame means, in one line; no movie is written or named.
+ * (%) and the half-life of an exponential fit to the frame means, in one line; no movie is written or named. With
+ * `objects` (the objects' brightness above background per frame, and its half-life), a channel whose frame mean does not show a decay
+ * but whose objects fade (by at least OBJECT_FADE_PERCENT, with a fitted decay) is bleaching hidden by more or bigger
+ * objects: found and said so, its half-life from the objects.
  */
-export function bleachMeasured(means: number[][], intervalS: number | undefined, channelNames: string[] = [], halfLife: (m: number[]) => number | null) {
-  const lossPercent = means.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
-  const halfLives = means.map((m) => halfLife(m));
+export function bleachMeasured(means: number[][], intervalS: number | undefined, channelNames: string[] = [], halfLife: (m: number[]) => number | null, objects?: { signal: number[][]; halfLife: (m: number[]) => number | null }) {
+  const objectSignal = objects?.signal;
+  const lossOf = (m: number[]) => round(100 * (1 - m[m.length - 1] / m[0]), 1);
+  const lossPercent = means.map(lossOf);
+  const frameHalfLives = means.map((m) => halfLife(m));
+  const objectLossPercent = objectSignal?.map((m) => (m[0] > 0 ? lossOf(m) : null));
+  const hidden = means.map((_, c) => {
+    const objectLoss = objectLossPercent?.[c];
+    const decaying = lossPercent[c] > 0 && frameHalfLives[c] !== null;
+    return !decaying && objectLoss != null && objectLoss >= OBJECT_FADE_PERCENT && objects!.halfLife(objectSignal![c]) !== null;
+  });
+  const halfLives = means.map((_, c) => (hidden[c] ? objects!.halfLife(objectSignal![c]) : frameHalfLives[c]));
   const frames = means[0]?.length ?? 0;
-  const perChannel = means.map((_, c) => `${means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : ''}mean intensity ${describeIntensityChange(lossPercent[c])}, ${halfLifeWords(halfLives[c], intervalS)}`);
-  // (bleaching found where a channel's mean fell and an exponential decay fits its frame means; a fall the fit does not hold is no clear decay)
-  const verdict = lossPercent.every((p) => p <= 0) ? 'No bleaching found' : lossPercent.some((p, c) => p > 0 && halfLives[c] !== null) ? 'Bleaching found' : 'No clear bleaching';
+  const perChannel = means.map((_, c) => {
+    const name = means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : '';
+    const change = hidden[c]
+      ? `mean intensity ${describeIntensityChange(lossPercent[c])}, but the objects' own brightness (above background) fell by ${objectLossPercent![c]}%: more or bigger objects hide the bleaching in the frame mean`
+      : `mean intensity ${describeIntensityChange(lossPercent[c])}`;
+    return `${name}${change}, ${halfLifeWords(halfLives[c], intervalS)}`;
+  });
+  // (bleaching found where a channel's mean fell and an exponential decay fits its frame means, or where its objects fade
+  // so; a fall the fit does not hold is no clear decay)
+  const found = lossPercent.some((p, c) => (p > 0 && frameHalfLives[c] !== null) || hidden[c]);
+  const verdict = found ? 'Bleaching found' : lossPercent.every((p) => p <= 0) ? 'No bleaching found' : 'No clear bleaching';
   return {
     summary: `${verdict} over ${frames} frames (first to last frame; measured only, the movie is left as recorded): ${perChannel.join('; ')}.${intervalS ? '' : ' The movie records no frame interval, so the half-life is in frames only.'}`,
     artifacts: [],
     values: {
       intensityLossPercent: lossPercent,
+      ...(objectLossPercent ? { objectIntensityLossPercent: objectLossPercent } : {}),
       halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
       ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),
     },
   };
 }
+
+/** The least fall (%) of the objects' brightness, first to last frame, read as bleaching that the frame mean hides. */
+const OBJECT_FADE_PERCENT = 5;
 
 /**
  * Objects dark on a bright field: "light background", "dark cells on a bright background", "brightfield", "darker than the background",

