@@ -666,8 +666,8 @@ function claimedDirection(question: string): number | undefined {
  * there any divisions?", "do the cells divide?"). Unchanged when the answer cannot tell.
  */
 export function withVerdict(question: string, answer: string): string {
-  // (an answer that gives its own verdict, "Yes: 3 of 4 tracks moved", keeps that one: one prefix per answer)
-  if (/^\s*(?:yes|no)\b\s*[:,.]/i.test(answer)) return answer;
+  // (an answer that gives its own verdict, "Yes: 3 of 4 tracks moved", "No clear preferred direction: ...", keeps that one: one prefix per answer)
+  if (/^\s*(?:yes|no)\b\s*[:,.]|^\s*no clear\b/i.test(answer)) return answer;
   const say = (yes: boolean) => `${yes ? 'Yes' : 'No'}: ${answer}`;
   // "is the signal stable?", "does the count stay the same?": the change from the first to the last value, within 5%
   if (STEADY.test(plainQuestion(question))) {

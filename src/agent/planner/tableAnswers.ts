@@ -29,6 +29,7 @@ import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts'
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
 import { regionCountAnswer } from './regionCounts.ts';
+import { migrationDirectionAnswer } from './migrationDirection.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
@@ -1753,6 +1754,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const ownSpots = asksPosition(question) && /\b(?:track|cell|nucleus)\s*#?\s*\d/i.test(question) ? newestTracks(conversation) : undefined;
   const placed = namedThingPosition(question, [...sizedTables.map(({ artifact, table }) => ({ id: artifact.id, table })), ...(ownSpots ? [{ id: ownSpots.artifact.id, table: tracksAsTable(ownSpots.tracks) }] : [])], { width: fieldOf?.width, height: fieldOf?.height });
   if (placed) return placed;
+  // "are they moving in any particular direction?": the directions of the tracks' net displacements, with a Rayleigh test
+  const heading = migrationDirectionAnswer(question, () => newestTracks(conversation));
+  if (heading) return heading;
   // "what's the mean orientation of the nuclei?": an axial mean of the long axes' angles, never a plain mean (objectPosition.ts)
   const oriented = orientationAnswer(question, sizedTables.map(({ artifact, table }) => ({ id: artifact.id, table })));
   if (oriented) return oriented;
