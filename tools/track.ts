@@ -713,7 +713,7 @@ const detectDivisions = defineTool({
   consumes: ['tracks', 'labels'],
   produces: ['table'],
   needsFrames: true,
-  results: { divisions: { about: 'divisions detected', unit: '', example: 5 }, framesOneBased: { about: 'frames of the divisions', unit: 'frame' } },
+  results: { divisions: { about: 'divisions detected', unit: '', example: 5, words: ['mitosis', 'mitoses', 'mitotic events', 'cell divisions', 'how many divided'] }, framesOneBased: { about: 'frames of the divisions', unit: 'frame' } },
   description:
     'Finds cell divisions: from tracks (a mother branch ending in two daughters) or directly from a label movie (one object becoming two nearby objects whose areas add up to it). Writes a table of events (frame, position, mother, daughters) and returns their number and frames.',
   schema: divisionsSchema,
