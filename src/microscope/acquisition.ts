@@ -248,6 +248,11 @@ export class Acquisition {
           const refused = intervalBelowImaging(asked > 0 ? Math.max(asked, this.limits.minIntervalS) : asked, seconds / share, Math.round(images / share));
           if (refused) throw new InputError(refused);
         }
+        // one position imaged less often than the others cannot be: the others keep the run's pace, and the time points come
+        // as often as the fastest position's (it would slow every position), so it is refused, nothing changed
+        if (source === 'user' && adj.kind === 'interval' && adj.onlyAt && adj.intervalS > baseIntervalS) {
+          throw new InputError(`one position can be imaged more often than the others, not less often: every position is imaged every ${formatDuration(baseIntervalS)}; drop ${adj.onlyAt} or slow the whole run instead; nothing was changed`);
+        }
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
         if (adj.kind === 'interval' && adj.onlyAt) {
           this.burst = { position: this.positionNamed(adj.onlyAt), baseIntervalS };

@@ -18,4 +18,12 @@ describe('the interval at one position', () => {
     acquisition.adjust({ kind: 'stop' }, 'user');
     await acquisition.done;
   });
+  it('is refused when longer than the run\'s (it would slow every position), nothing changed', async () => {
+    const { clock, microscope } = simulatedScope({ sizePx: 64, seed: 2 });
+    const acquisition = startAcquisition(plan, { microscope, clock, outputPath: join(tempDir(), 'only-slower.tif') });
+    expect(() => acquisition.adjust({ kind: 'interval', intervalS: 600, onlyAt: '2' }, 'user')).toThrow(/more often than the others, not less often.*every 2 min.*nothing was changed/);
+    expect(acquisition.status().intervalS).toBe(120);
+    acquisition.adjust({ kind: 'stop' }, 'user');
+    await acquisition.done;
+  });
 });

@@ -484,6 +484,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("image pos 2 twice as often": the factor of the run's interval, at that position only)
   const scoped = out.find((a) => FACTOR_AT.has(a));
   if (scoped?.kind === 'intervalFactor' && now.intervalS !== undefined) {
+    if (scoped.factor > 1) throw new AmbiguousCommand(`one position can be imaged more often than the others, not less often (the run images every position every ${fmtSpan(now.intervalS)}): drop it, or slow the whole run; nothing was changed`);
     const change: Adjustment = { kind: 'interval', intervalS: Math.round(now.intervalS * scoped.factor * 1e6) / 1e6, onlyAt: FACTOR_AT.get(scoped)! };
     RECKONED.add(change);
     out[out.indexOf(scoped)] = change;
@@ -1075,12 +1076,22 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
     return [change];
   }
   const time = parseTiming(t);
+  const everywhere = /\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t);
+  // ("the interval to 10 min for positions 1 and 2", "pos 1 and 3 every 2 min": one position at a time can have its own
+  // interval, so several are refused in one line, never applied to one of them or to all)
+  const several = (time?.kind === 'interval' || time?.kind === 'intervalFactor') && !channel && !everywhere ? positionsNumbered(t) : [];
+  if (several.length > 1) {
+    throw new AmbiguousCommand(`one position at a time can have its own interval (the others keep the run's), not ${several.every((p) => /^\d+$/.test(p)) ? 'positions ' : ''}${several.join(' and ')} together: say one position, or the interval for every position; nothing was changed`);
+  }
   // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
   const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
   // ("image position 1 every 2 min": a position named with an interval is where it applies, never dropped)
   if (time?.kind === 'interval' && position && !/\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t)) {
     // (a number is the position's place in the list, as for dropping one: the microscope resolves it)
     if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
+    // (one position imaged less often than the run's time points cannot be: the other positions keep the run's pace, and
+    // the time points come as often as the fastest position's)
+    if (now.intervalS !== undefined && time.intervalS > now.intervalS) throw new AmbiguousCommand(`one position can be imaged more often than the others, not less often: the run images every position every ${fmtSpan(now.intervalS)}; to image ${/^\d+$/.test(position) ? `position ${position}` : position} less, drop it ("drop position ${position}") or slow the whole run ("every ${fmtSpan(time.intervalS)}"); nothing was changed`);
     return [{ ...time, onlyAt: position }];
   }
   // ("image position 3 more often": how often at that position is asked, never a change of every position)
@@ -1621,10 +1632,12 @@ function intervalChangedBy(t: string): number | undefined {
   const before = t.slice(0, span.index);
   const after = t.slice(span.index + span.length);
   const longer = /\b(?:increase|lengthen|extend|raise|stretch|add|longer|more)\b/;
-  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less)\b/;
+  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less|drop)\b/;
   // ("by 5 min", "add 2 min to", "2 min longer", "take 1 min off")
   const said = /\bby\s*$/.test(before) || /^\s*(?:to|onto|on to|off|from)\s+(?:the\s+)?(?:interval|time[\s-]?step|gap)\b/.test(after) || /^\s*(?:longer|shorter|more|less)\b/.test(after);
   if (!said) return undefined;
+  // ("bump the interval up by 2 min", "knock it down by 1 min": a particle of direction after the verb says which way)
+  if (/\bup\b/.test(t) !== /\bdown\b/.test(t)) return /\bup\b/.test(t) ? span.seconds : -span.seconds;
   if (shorter.test(t)) return -span.seconds;
   if (longer.test(t)) return span.seconds;
   return undefined;
