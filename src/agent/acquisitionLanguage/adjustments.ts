@@ -484,7 +484,6 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // ("image pos 2 twice as often": the factor of the run's interval, at that position only)
   const scoped = out.find((a) => FACTOR_AT.has(a));
   if (scoped?.kind === 'intervalFactor' && now.intervalS !== undefined) {
-    if (scoped.factor > 1) throw new AmbiguousCommand(`one position can be imaged more often than the others, not less often (the run images every position every ${fmtSpan(now.intervalS)}): drop it, or slow the whole run; nothing was changed`);
     const change: Adjustment = { kind: 'interval', intervalS: Math.round(now.intervalS * scoped.factor * 1e6) / 1e6, onlyAt: FACTOR_AT.get(scoped)! };
     RECKONED.add(change);
     out[out.indexOf(scoped)] = change;
@@ -1089,9 +1088,6 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
   if (time?.kind === 'interval' && position && !/\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t)) {
     // (a number is the position's place in the list, as for dropping one: the microscope resolves it)
     if (/^\d+$/.test(position) && now.positions !== undefined && Number(position) > now.positions) throw new AmbiguousCommand(`this run has ${now.positions} position${now.positions === 1 ? '' : 's'}: there is no position ${position}; nothing was changed`);
-    // (one position imaged less often than the run's time points cannot be: the other positions keep the run's pace, and
-    // the time points come as often as the fastest position's)
-    if (now.intervalS !== undefined && time.intervalS > now.intervalS) throw new AmbiguousCommand(`one position can be imaged more often than the others, not less often: the run images every position every ${fmtSpan(now.intervalS)}; to image ${/^\d+$/.test(position) ? `position ${position}` : position} less, drop it ("drop position ${position}") or slow the whole run ("every ${fmtSpan(time.intervalS)}"); nothing was changed`);
     return [{ ...time, onlyAt: position }];
   }
   // ("image position 3 more often": how often at that position is asked, never a change of every position)

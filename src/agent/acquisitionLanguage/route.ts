@@ -294,7 +294,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (unseen) return { ask: unseen, command: true };
   // "turn PFS on", "engage the Perfect Focus", "lock the focus": a hardware focus lock this microscope does not have; the software
   // autofocus is offered (it takes its own images, light the cells get), never put in its place unasked
-  if (options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t)) {
+  // ("PFS lost the coverslip, refocus please", "do one hardware autofocus now": a refocus asked for is the command, read below)
+  const refocus = /\b(?:re-?focus|auto-?focus)\b/.test(t) && !/\b(?:on|engage\w*|enable|keep|switch|turn)\b/.test(t);
+  if (options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !refocus) {
     return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was changed: its software autofocus can run before every time point instead ("autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own), or once now ("autofocus now").`, command: true };
   }
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
