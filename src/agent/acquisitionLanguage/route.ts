@@ -639,7 +639,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);
   if (corrected) return { tool: toolCarrying('change'), args: { changes: [corrected] } };
-  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
+  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t) || INTERVAL_BACK.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
     // ("restore the original interval" with none changed: said so, never read as anything else, a restoration of the images)
@@ -698,6 +698,12 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   if (c.kind === 'endIn') return { ...c, inS: seconds };
   return undefined;
 }
+
+/**
+ * The interval said to go back with no value ("put the interval back", "interval back please", "reset the interval"): the one before
+ * the last change of it.
+ */
+const INTERVAL_BACK = /^(?!.*\d)(?:.*\b(?:interval|frame rate|timing|cadence)\b(?:\s+\w+)?\s+back\b|.*\breset\s+(?:the\s+)?(?:interval|frame rate|timing|cadence)\b)/;
 
 /** A verb that undoes a setting named after it ("revert the GFP exposure", "undo the power change", "roll back the 488 laser"). */
 const UNDOES_A_SETTING = /^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+|ah|argh|ugh)[,.!\s]+)*(?:(?:please|pls|can you|could you|would you)\s+)*(?:revert|restore|undo|reverse|roll\s+back|un-?do)\s+(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:last\s+)?(?:[\w-]+\s+){0,3}(?:exposure|power|laser|intensity)(?:\s+(?:time|setting|level|change|value))?s?(?:\s+(?:change|setting))?(?:\s*,?\s*(?:please|pls|again|too))*\s*[.!?]*$/;

@@ -49,6 +49,27 @@ describe('lab shorthand, microscope software words and limits (stop 44)', () => 
   });
 });
 
+describe('more words of people at the microscope (stop 44)', () => {
+  it('"delete", "erase", "omit" take a position, a channel or the z-stack away', () => {
+    expect(running('delete position #4 from the list')).toMatchObject({ args: { changes: [{ kind: 'dropPosition', position: '4' }] } });
+    expect(running('omit GFP from now on')).toMatchObject({ args: { changes: [{ kind: 'dropChannel', channel: 'FITC' }] } });
+    expect(running('delete the z-stack')).toMatchObject({ args: { changes: [{ kind: 'zPlan', zPlan: null }] } });
+  });
+  it('the interval said to go back with no value is the one before its last change', () => {
+    const earlier = [START, change({ kind: 'interval', intervalS: 60 })];
+    for (const text of ['put the interval back', 'interval back please', 'reset the interval']) expect(running(text, earlier)).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 300 }] } });
+    expect(running('interval back to 10 min', earlier)).toMatchObject({ args: { changes: [{ kind: 'interval', intervalS: 600 }] } });
+  });
+  it('"twice as long exposure" with no channel named is every channel\'s exposure', () => {
+    expect(running('twice as long exposure')).toMatchObject({ args: { changes: [{ kind: 'exposureFactor', factor: 2 }] } });
+    expect(running('run twice as long')).toMatchObject({ args: { changes: [{ kind: 'duration', durationS: 43200 }] } });
+  });
+  it('"stop after this one" finishes the time point', () => {
+    expect(running('stop after this one')).toMatchObject({ tool: 'stop_acquisition', args: { finishTimepoint: true } });
+    expect(running('drop GFP after this one')).toMatchObject({ args: { changes: [{ kind: 'dropChannel', channel: 'FITC' }] } });
+  });
+});
+
 describe('the z-stack off, and the interval at several positions (stop 44)', () => {
   it('"z-stack off" is a single plane', () => {
     for (const text of ['z-stack off', 'z stack off please', 'stack off']) expect(running(text)).toMatchObject({ args: { changes: [{ kind: 'zPlan', zPlan: null }] } });
