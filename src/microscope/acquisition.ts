@@ -87,6 +87,8 @@ export class Acquisition {
   private pauses = 0;
   /** A faster interval at one position only (a rule's "at that position"): the others keep theirs. */
   private burst: { position: string; baseIntervalS: number } | undefined;
+  /** A slower interval at one position (a person's "position 3 every 20 min"): left out of the time points until it is due. */
+  private slowAt: { position: string; intervalS: number } | undefined;
   /** When each position was last imaged (time point, s), for the positions a burst leaves on their own interval. */
   private readonly lastImaged = new Map<string, { t: number; startS: number }>();
 
@@ -248,12 +250,25 @@ export class Acquisition {
           const refused = intervalBelowImaging(asked > 0 ? Math.max(asked, this.limits.minIntervalS) : asked, seconds / share, Math.round(images / share));
           if (refused) throw new InputError(refused);
         }
+        // one position imaged less often than the others ("position 3 every 20 min" at 10 min): the run keeps its time points and
+        // leaves that position out of them until its own interval is due (were the time points slowed, every position would be)
+        if (adj.kind === 'interval' && adj.onlyAt && adj.intervalS > baseIntervalS) {
+          const position = this.positionNamed(adj.onlyAt);
+          // (the position a faster interval was set at goes back to the run's pace first: no other position changes)
+          if (this.burst?.position === position) {
+            adjustTimeline(this.timeline, { kind: 'interval', intervalS: baseIntervalS }, this.limits, this.runner.elapsedS());
+            this.burst = undefined;
+          }
+          this.slowAt = { position, intervalS: adj.intervalS };
+          return at(`interval set to ${formatDuration(adj.intervalS)} at ${position}; the other positions stay every ${formatDuration(baseIntervalS)}`);
+        }
         const { message, notes } = adjustTimeline(this.timeline, adj, this.limits, this.runner.elapsedS());
         if (adj.kind === 'interval' && adj.onlyAt) {
           this.burst = { position: this.positionNamed(adj.onlyAt), baseIntervalS };
+          if (this.slowAt?.position === this.burst.position) this.slowAt = undefined;
           return at(`${message} at ${this.burst.position}; the other positions stay every ${formatDuration(baseIntervalS)}`, notes);
         }
-        if (adj.kind === 'interval' || adj.kind === 'intervalFactor') this.burst = undefined; // a new interval for all
+        if (adj.kind === 'interval' || adj.kind === 'intervalFactor') [this.burst, this.slowAt] = [undefined, undefined]; // a new interval for all
         return at(message, notes);
       }
       case 'autofocus':
@@ -319,12 +334,17 @@ export class Acquisition {
     return describeStatus(this.status(), about);
   }
 
-  /** During a burst at one position, another position is imaged only when its own interval is due. */
+  /**
+   * A position on an interval of its own longer than the time points' is imaged only when that interval is due: the others during
+   * a burst at one position (the run's interval), and a position set slower than the run.
+   */
   private skipPosition(position: string, t: number, nowS: number): boolean {
-    if (!this.burst || positionOf(position) === this.burst.position) return false;
-    const last = this.lastImaged.get(positionOf(position));
+    const p = positionOf(position);
+    const own = this.slowAt?.position === p ? this.slowAt.intervalS : this.burst && this.burst.position !== p ? this.burst.baseIntervalS : undefined;
+    if (own === undefined) return false;
+    const last = this.lastImaged.get(p);
     if (!last || last.t === t) return false;
-    return nowS - last.startS < this.burst.baseIntervalS - this.timeline.intervalS / 2;
+    return nowS - last.startS < own - this.timeline.intervalS / 2;
   }
 
   /** A position of the running plan by its name, or by its number in the list ("2" = the second), as dropPosition takes it. */

@@ -16,7 +16,7 @@ export const zPlanesSchema = z.object({
 }).strict();
 
 export const adjustmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('interval'), intervalS: z.number().min(0).describe('New interval between time points, s'), onlyAt: z.string().optional().describe('Only at this position (its name, or its number in the list: "2" = the second); the others keep the current interval') }),
+  z.object({ kind: z.literal('interval'), intervalS: z.number().min(0).describe('New interval between time points, s'), onlyAt: z.string().optional().describe('Only at this position (its name, or its number in the list: "2" = the second), longer or shorter than the others\' interval, which they keep; one position at a time') }),
   z.object({ kind: z.literal('intervalFactor'), factor: factor('interval') }),
   z.object({ kind: z.literal('duration'), durationS: z.number().positive().describe('New total duration from the start, s') }),
   z.object({ kind: z.literal('extend'), extraS: z.number().positive().describe('Run this much longer, s') }),

@@ -30,7 +30,7 @@ class SignalComplaint extends AmbiguousCommand {
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|delete|erase|omit|eliminate|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -745,7 +745,7 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
   // "cut the run short at 4 hours total", "end it after 6 h overall": the whole run's length, not a stop now
   const totalSpan = channel ? undefined : durationsIn(t).find((d) => /^\s*(?:in\s+)?(?:total|overall|all together|altogether|from the start|since the start|mark)\b/.test(t.slice(d.index + d.length)) && /\b(?:at|after)\s*$/.test(t.slice(0, d.index)));
   if (totalSpan) return [{ kind: 'duration', durationS: totalSpan.seconds }];
-  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
+  if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop|one)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
@@ -1075,6 +1075,13 @@ function readTiming({ t, channel, now }: ClauseWords): Adjustment[] | undefined 
     return [change];
   }
   const time = parseTiming(t);
+  const everywhere = /\b(?:all|every|each|both) (?:the )?(?:positions|fields|sites)\b|\beverywhere\b/.test(t);
+  // ("the interval to 10 min for positions 1 and 2", "pos 1 and 3 every 2 min": one position at a time can have its own
+  // interval, so several are refused in one line, never applied to one of them or to all)
+  const several = (time?.kind === 'interval' || time?.kind === 'intervalFactor') && !channel && !everywhere ? positionsNumbered(t) : [];
+  if (several.length > 1) {
+    throw new AmbiguousCommand(`one position at a time can have its own interval (the others keep the run's), not ${several.every((p) => /^\d+$/.test(p)) ? 'positions ' : ''}${several.join(' and ')} together: say one position, or the interval for every position; nothing was changed`);
+  }
   // "image position 2 every minute, leave the others as they are": the interval at that position only (the others keep theirs)
   const position = time?.kind === 'interval' && !channel ? positionNamed(t, now) : undefined;
   // ("image position 1 every 2 min": a position named with an interval is where it applies, never dropped)
@@ -1621,10 +1628,12 @@ function intervalChangedBy(t: string): number | undefined {
   const before = t.slice(0, span.index);
   const after = t.slice(span.index + span.length);
   const longer = /\b(?:increase|lengthen|extend|raise|stretch|add|longer|more)\b/;
-  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less)\b/;
+  const shorter = /\b(?:decrease|reduce|shorten|cut|lower|take|knock|trim|shave|subtract|shorter|less|drop)\b/;
   // ("by 5 min", "add 2 min to", "2 min longer", "take 1 min off")
   const said = /\bby\s*$/.test(before) || /^\s*(?:to|onto|on to|off|from)\s+(?:the\s+)?(?:interval|time[\s-]?step|gap)\b/.test(after) || /^\s*(?:longer|shorter|more|less)\b/.test(after);
   if (!said) return undefined;
+  // ("bump the interval up by 2 min", "knock it down by 1 min": a particle of direction after the verb says which way)
+  if (/\bup\b/.test(t) !== /\bdown\b/.test(t)) return /\bup\b/.test(t) ? span.seconds : -span.seconds;
   if (shorter.test(t)) return -span.seconds;
   if (longer.test(t)) return span.seconds;
   return undefined;
@@ -1821,8 +1830,8 @@ function parseLight(said: string, channel: string | undefined): Adjustment[] {
   const exp = exposureMs(t) ?? exposureSeconds(t, channel) ?? (bareExposure && pct === undefined ? Number(bareExposure[1]) : exposureThenPower ? Number(exposureThenPower[1]) : undefined);
   // ("all channels 50 ms": ms said of every channel is their exposure)
   if (exp !== undefined && (/\bexpos/.test(t) || channel || /\b(set|change|increase|decrease|lower|raise|reduce|to)\b/.test(t) || /\b(?:all|every|each|both)\s+(?:the\s+|of\s+the\s+)?(?:channels?|colou?rs?)\b/.test(t))) out.push({ kind: 'exposure', exposureMs: exp, ...ch });
-  // ("give DAPI twice as long", "GFP half as long": a channel's time under the light is its exposure)
-  const as = out.length === 0 && channel && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;
+  // ("give DAPI twice as long", "GFP half as long", "twice as long exposure": a channel's time under the light is its exposure)
+  const as = out.length === 0 && (channel || /\bexpos\w*\b/.test(t)) && !/\b(?:interval|every|frame rate|run|experiment|acquisition|imaging|time[\s-]?lapse)\b/.test(t) ? /\b(twice|half|three times|\d+(?:\.\d+)?\s*(?:x|times)) as (long|short)\b/.exec(t) : null;
   if (as) {
     const n = as[1] === 'twice' ? 2 : as[1] === 'half' ? 0.5 : as[1] === 'three times' ? 3 : Number(/\d+(?:\.\d+)?/.exec(as[1])![0]);
     out.push({ kind: 'exposureFactor', factor: as[2] === 'long' ? n : 1 / n, ...ch });

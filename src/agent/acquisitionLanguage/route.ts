@@ -1,8 +1,8 @@
 // Which microscope tool a sentence asks for, with its typed arguments, or a question to
 // ask back. The offline planner calls this; an LLM fills the same schemas itself.
-import { type Adjustment, formatDuration } from '../../microscope/adjustment.ts';
+import { type Adjustment, formatDuration, toZPlan } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
-import { parseSequence } from '../../microscope/sequence.ts';
+import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
@@ -14,6 +14,8 @@ import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
+import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
+import { changesUndone, undoLast } from './undo.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
@@ -190,6 +192,9 @@ function routeWithinLimits(text: string, options: { acquisitionRunning?: boolean
     // ("exposure 0 ms": no image; refused with the range, never left to fail at run time)
     const none = (route.args.changes as Adjustment[]).find((c) => c.kind === 'exposure' && c.exposureMs <= 0);
     if (none) return { ask: `An exposure must be more than 0 ms (the camera takes ${DEFAULT_LIMITS.minExposureMs} to ${DEFAULT_LIMITS.maxExposureMs} ms), so nothing was changed: say the exposure in that range, e.g. "GFP exposure 50 ms".`, command: true };
+    // ("600 slices at 0.1 µm": more planes than a stack may have, refused with the limit, never left to fail at run time)
+    const deep = (route.args.changes as Adjustment[]).find((c) => c.kind === 'zPlan' && c.zPlan !== null && planesOf(toZPlan(c.zPlan)) > MAX_Z_PLANES);
+    if (deep?.kind === 'zPlan' && deep.zPlan) return { ask: `A z-stack may have at most ${MAX_Z_PLANES} planes, and this one would have ${planesOf(toZPlan(deep.zPlan))}, so nothing was changed: use a larger step or a smaller range.`, command: true };
   }
   // a stage move past the stage's travel is refused with it (never left to fail, or to clamp, at run time)
   const moves = carries(route.tool, 'change') && Array.isArray(route.args.changes) ? (route.args.changes as Adjustment[]).filter((c) => c.kind === 'moveStage') : ['xUm', 'yUm', 'zUm'].some((k) => typeof route!.args[k] === 'number') ? [route.args] : [];
@@ -287,6 +292,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (removed) return removed;
   const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
+  // "turn PFS on", "engage the Perfect Focus", "lock the focus": a hardware focus lock this microscope does not have; the software
+  // autofocus is offered (it takes its own images, light the cells get), never put in its place unasked
+  // ("PFS lost the coverslip, refocus please", "do one hardware autofocus now": a refocus asked for is the command, read below)
+  const refocus = /\b(?:re-?focus|auto-?focus)\b/.test(t) && !/\b(?:on|engage\w*|enable|keep|switch|turn)\b/.test(t);
+  if (options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !refocus) {
+    return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was changed: its software autofocus can run before every time point instead ("autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own), or once now ("autofocus now").`, command: true };
+  }
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
   const capped = doseCapRefusal(t);
@@ -581,6 +593,12 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   // "undo that" right after a change of channels: the channels as they were
   const last = earlier.at(-1);
   const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
+  // "undo the last two changes", "undo both of those": the run as it was before the first of them
+  const several = changesUndone(t);
+  if (several !== undefined) {
+    const undone = undoLast(earlier, several);
+    return 'ask' in undone ? { ask: undone.ask, command: true } : { tool: toolCarrying('change'), args: { changes: undone.changes } };
+  }
   if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?|(?:(?:go|get|switch|change|set|put)\s+)?(?:(?:it|that|things|everything)\s+)?back\s+(?:to\s+)?(?:how|what|the way)\s+(?:it|they|things)\s+(?:was|were)(?:\s+before)?|(?:go|switch|change)\s+back(?:\s+to\s+(?:before|the old settings?))?)\s*(?:please)?[.!]*$/.test(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
@@ -589,6 +607,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
       if ((c.kind === 'exposure' || c.kind === 'exposureFactor') && c.channel && state.exposureMs?.[c.channel] !== undefined) return { kind: 'exposure', exposureMs: state.exposureMs[c.channel], channel: c.channel };
       if ((c.kind === 'power' || c.kind === 'powerFactor') && c.channel && state.powerPercent?.[c.channel] !== undefined) return { kind: 'power', powerPercent: state.powerPercent[c.channel], channel: c.channel };
       if ((c.kind === 'interval' || c.kind === 'intervalFactor') && intervals.length) return { kind: 'interval', intervalS: intervals[intervals.length - 1] };
+      if (c.kind === 'zPlan' && state.zPlan !== undefined) return { kind: 'zPlan', zPlan: state.zPlan };
       return undefined;
     };
     const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
@@ -620,7 +639,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   if (again) return { tool: toolCarrying('change'), args: { changes: again } };
   const corrected = correctedValue(t, earlier);
   if (corrected) return { tool: toolCarrying('change'), args: { changes: [corrected] } };
-  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t)) {
+  if (/\b(?:back|revert|return|restore|undo)\b.*\b(?:interval|rate|speed|frame rate|timing|cadence)\b|\b(?:interval|frame rate|timing|cadence)\b.*\b(?:back to (?:what it was|how it was|before|the old one|the original|normal|the previous)|as (?:it was|before))\b|\b(?:old|previous|original|initial|former) (?:interval|rate|frame rate|speed|timing)\b|\bundo the (?:speed-?up|slow-?down)\b/.test(t) || INTERVAL_BACK.test(t)) {
     const history = intervalHistory(earlier);
     if (history.length >= 2) return { tool: toolCarrying('change'), args: { changes: [{ kind: 'interval', intervalS: history[/\b(?:original|initial|first)\b/.test(t) ? 0 : history.length - 2] }] } };
     // ("restore the original interval" with none changed: said so, never read as anything else, a restoration of the images)
@@ -679,6 +698,12 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   if (c.kind === 'endIn') return { ...c, inS: seconds };
   return undefined;
 }
+
+/**
+ * The interval said to go back with no value ("put the interval back", "interval back please", "reset the interval"): the one before
+ * the last change of it.
+ */
+const INTERVAL_BACK = /^(?!.*\d)(?:.*\b(?:interval|frame rate|timing|cadence)\b(?:\s+\w+)?\s+back\b|.*\breset\s+(?:the\s+)?(?:interval|frame rate|timing|cadence)\b)/;
 
 /** A verb that undoes a setting named after it ("revert the GFP exposure", "undo the power change", "roll back the 488 laser"). */
 const UNDOES_A_SETTING = /^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+|ah|argh|ugh)[,.!\s]+)*(?:(?:please|pls|can you|could you|would you)\s+)*(?:revert|restore|undo|reverse|roll\s+back|un-?do)\s+(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:last\s+)?(?:[\w-]+\s+){0,3}(?:exposure|power|laser|intensity)(?:\s+(?:time|setting|level|change|value))?s?(?:\s+(?:change|setting))?(?:\s*,?\s*(?:please|pls|again|too))*\s*[.!?]*$/;
@@ -870,6 +895,8 @@ const CHANGE_WORD = /\bevery\b|\d\s*(?:s|sec|seconds?|min|mins|minutes?|h|hours?
 /** Every channel dropped at once ("drop both channels", "turn off all the channels", "stop every channel"). */
 const ALL_CHANNELS_DROPPED = /\b(?:drop|remove|stop|kill|lose|ditch|cut|turn\s+off|switch\s+off|shut\s+off|get\s+rid\s+of|take\s+out)\s+(?:both|all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:channels?|colou?rs|lasers|wavelengths|fluorophores)\b|\b(?:turn|switch|shut)\s+(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:channels?|colou?rs|lasers)\s+off\b/;
 
+/** A hardware focus lock by its makers' names ("PFS", "Perfect Focus", "Definite Focus", "ZDC", "CRISP", "focus lock"). */
+const HARDWARE_FOCUS = /\b(?:pfs|perfect[\s-]?focus|definite[\s-]?focus|focus[\s-]?lock|lock (?:the |in the )?focus|zdc|crisp|hardware (?:auto[\s-]?)?focus\w*)\b/;
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);
 
@@ -911,6 +938,15 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   if (!running && only?.kind === 'moveStage') return { tool: toolCarrying('move'), args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };
   if (!running && only?.kind === 'objective') return { tool: toolCarrying('move'), args: { objective: only.objective }, sure: true };
   return { tool: toolCarrying('change'), args: { changes } };
+}
+
+/** How many planes a z plan has. */
+function planesOf(z: ZPlan): number {
+  const count = (span: number, step: number) => Math.floor(span / step + 1e-9) + 1;
+  if ('rangeUm' in z) return count(z.rangeUm, z.stepUm);
+  if ('topUm' in z) return count(Math.abs(z.topUm - z.bottomUm), z.stepUm);
+  if ('aboveUm' in z) return count(z.aboveUm + z.belowUm, z.stepUm);
+  return 'relativeUm' in z ? z.relativeUm.length : z.absoluteUm.length;
 }
 
 /** The plan as the tool will check it (so a refusal, e.g. a 10^9-plane stack, is asked back at once). */

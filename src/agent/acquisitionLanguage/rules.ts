@@ -163,8 +163,8 @@ function notWatchable(conditionText: string, config: MicroscopeConfig): void {
 
 function comparisonOf(text: string): { comparison: 'above' | 'below'; threshold: number; release?: number } | undefined {
   const num = String.raw`(-?\d+(?:\.\d+)?)`;
-  const above = new RegExp(String.raw`(?:above|over|exceeds?|more than|greater than|higher than|brighter than|bigger than|larger than|rises? (?:above|over|past|to)|goes (?:above|over|up to)|reaches|hits|>\s*=?|at least)\s*${num}`).exec(text);
-  const below = new RegExp(String.raw`(?:below|under|less than|fewer than|lower than|dimmer than|darker than|smaller than|drops? (?:below|under|to)|falls? (?:below|under|to)|goes (?:below|under|down to)|<\s*=?|at most)\s*${num}`).exec(text);
+  const above = new RegExp(String.raw`(?:above|over|exceeds?|more than|greater than|higher than|brighter than|bigger than|larger than|rises? (?:above|over|past|to)|goes (?:above|over|up to|past)|(?:climbs?|gets?|grows?|increases?|is) (?:above|over|past|beyond)|(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceeded|tops|crosses|crossed|goes beyond|beyond) |reaches|hits|>\s*=?|at least)\s*${num}`).exec(text);
+  const below = new RegExp(String.raw`(?:below|under|less than|fewer than|lower than|dimmer than|darker than|smaller than|drops? (?:below|under|to)|falls? (?:below|under|to)|(?:dips?|sinks?|gets?|decreases?|is) (?:below|under)|goes (?:below|under|down to)|<\s*=?|at most)\s*${num}`).exec(text);
   const release = new RegExp(String.raw`(?:until|till|back (?:below|above|under|over)|release (?:at|below|above))\s*(?:it\s+)?(?:\w+\s+)?(?:below|above|under|over|to)?\s*${num}`).exec(text);
   const m = above && (!below || above.index < below.index) ? { comparison: 'above' as const, threshold: Number(above[1]) } : below ? { comparison: 'below' as const, threshold: Number(below[1]) } : undefined;
   if (!m) {

@@ -52,7 +52,8 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack|(?:in\s+)?total|overall|in z\b))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
-  const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t);
+  // ("21 steps of 0.5 µm", as NIS-Elements counts a Z-series: a whole count of steps with their size after it is the count of planes)
+  const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t) ?? new RegExp(String.raw`\b(\d+)\s*(?:z[\s-]?)?steps\s+(?:of|at|@)\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').exec(t);
   // ("fewer slices please, 5 is enough", "more planes: 15": the one bare count said beside more or fewer planes)
   const moreOrFewer = !planesMatch && /\b(?:fewer|less|more)\s+(?:z[\s-]?)?(?:planes|slices|sections)\b/.test(t) ? [...t.matchAll(new RegExp(String.raw`(?<![\d.-])(\d+)(?![\d.]|\s*(?:${UNIT.slice(1, -1)}|%|ms|s\b|sec|min|h\b|x\b))`, 'gi'))] : [];
   const planes = planesMatch ? toNumber(planesMatch[1]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : undefined;
@@ -109,7 +110,7 @@ const PLANES_DROPPED = /\b(?:no|drop|without|stop|skip|lose|remove|ditch|get rid
 
 /** Words that take the z-stack away ("no z-stack", "single plane", "back to a single focal plane", "no more slices"). */
 export function dropsZStack(text: string): boolean {
-  return /\b(no|remove|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text) || ONE_PLANE_WANTED.test(text) || (PLANES_DROPPED.test(text) && !/\d/.test(text));
+  return /\b(no|remove|delete|erase|omit|drop|without|stop|skip|turn off|switch off|disable|get rid of|lose|ditch|scrap|cancel)\b.*\b(z[\s-]?stacks?|stacks?)\b|\b(?:no|without|drop|skip|lose|ditch)\s+(?:more\s+)?z\b(?![\s-]*(?:[=:]|\d|step|range|spacing|planes?|slices?))|^\s*z\s+(?:off|out)\b|\b(?:z[\s-]?stacks?|z[\s-]?series|stacks?)\s+(?:off|disabled|no longer needed|not needed)\b|\b(?:take|leave)\s+(?:the\s+)?(?:z[\s-]?stacks?|stacks?)\s+out\b|\b(?:switch|turn|shut)\b.*\bz[\s-]?stacks?\b.*\boff\b|\bsingle (?:z[\s-]?)?(plane|slice)\b|\b(?:just|only) (?:one|a single|the focal|1) (?:z[\s-]?)?(?:plane|slice)\b/i.test(text) || ONE_PLANE_WANTED.test(text) || (PLANES_DROPPED.test(text) && !/\d/.test(text));
 }
 
 /** Stage positions written as coordinates: "(0, 0), (500, 0) and (1000, 200)" or "x=0 y=0; x=500 y=0". */

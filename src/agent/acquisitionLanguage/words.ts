@@ -438,6 +438,8 @@ export function labShorthand(text: string): string {
     // a setting's short name before its value: "int 10 min", "exp: 200ms", "pwr 5%", "this tp", "next 2 tps"
     .replace(/\bint(?:vl|erv)?\.?(?=\s*[=:]?\s*\d)/gi, 'interval')
     .replace(/\bexpo?\.?(?=\s*(?:time\s*)?[=:]?\s*\d)|(?<=(?:^|\s)(?:\d{3}|[a-z][\w-]*\d?)\s+)exp\b(?=\s*[=:]?\s*\d|\s+(?:to|down|up|x)\b|\s*[x×]\s*\d)/gi, 'exposure')
+    // ("gfp 2x exp", "0.5x exp on the red": a factor said before the short name)
+    .replace(/(?<=(?:^|\s)\d+(?:\.\d+)?\s*[x×]\s+)exp\b(?!\w)/gi, 'exposure')
     .replace(/\b(?:pwr|pow)\.?(?=\s*[=:]?\s*\d)/gi, 'power')
     .replace(/\b(the|this|my|our)\s+exp\b(?!\s*[=:]?\s*\d)/gi, '$1 experiment')
     .replace(/\b(this|the|current|next|last|each|every|\d+)\s+tps?\b/gi, (_m, w: string) => `${w} time point${/^(?:\d+|next)$/i.test(w) && !/^1$/.test(w) ? 's' : ''}`)
