@@ -497,7 +497,9 @@ export class ToolIndex {
     let objectAt = verbAt + 1;
     while (objectAt < tokens.length && FAULT_PARTICLE.test(tokens[objectAt].word)) objectAt++;
     if (objectAt >= tokens.length) return;
-    const between = wordsOf(tokens[verbAt].end, tokens[objectAt].start);
+    // (a verb read from a longer phrase, "get rid of" as "remove", ends where its phrase does: the rest of its last word is no word between)
+    const verbEnd = tokens[verbAt].end + (/^\S*/.exec(text.slice(tokens[verbAt].end))?.[0].length ?? 0);
+    const between = wordsOf(Math.min(verbEnd, tokens[objectAt].start), tokens[objectAt].start);
     const needsParticle = VERB_NEEDS_PARTICLE[tokens[verbAt].word.replace(/s$/, '')];
     if (needsParticle && !(between.length > 0 && needsParticle.test(between[0] ?? ''))) return;
     if (!between.every((w) => OBJECT_OPENER.test(w) || FAULT_PARTICLE.test(w))) return;
