@@ -79,6 +79,8 @@ const EVERYDAY = new Set(
     // adverbs that say how much or how sure, a letter or two from a tool's word ("overall" is no "overlay")
     'overall altogether entirely totally mostly largely generally roughly really fairly rather basically ' +
     'essentially actually overly mainly nearly almost somewhat slightly ' +
+    // people of a lab ("my supervisor" is no slip of "supervised")
+    'supervisor colleague collaborator postdoc technician ' +
     // things of the house, the kitchen and the pocket, counted or followed by no microscope ("count my coins")
     'coin cent euro wallet cup mug fork teaspoon saucer pan jar tin lid box crate basket drawer cupboard wardrobe shelf ' +
     'sofa cushion pillow blanket duvet curtain rug toy doll lego teddy marble pebble sweet candy lolly chocolate biscuit ' +

@@ -350,6 +350,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "I'll do the stats in R", "they need to go into QuPath": no tool's words, a program a tool writes files for
     if (!best && !clause.negated) best = writerForProgram(clause.text, catalogue);
+    // "put the table in results/counts.csv", "dump the outputs into a folder named run1": a verb no tool's words know, with a
+    // file or folder as where its things go, is the step that writes copies of results there
+    if (!best && !clause.negated) best = writerForOutput(original.slice(clause.start, clause.end), clause.text, index, catalogue);
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       if (!clause.negated && isFrameScopeOnly(clause.text)) {
@@ -995,6 +998,14 @@ function writerForProgram(clause: string, catalogue: Catalogue): Match | undefin
     if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
   }
   return undefined;
+}
+
+/** The tool that writes copies of results (`writesCopies`) for a clause whose own verb no tool knows and that names a file or folder to put things in. */
+function writerForOutput(said: string, masked: string, index: ToolIndex, catalogue: Catalogue): Match | undefined {
+  const output = findOutput(said);
+  if (!output || !unmatchedAction(masked, index)) return undefined;
+  const writer = [...catalogue.keys()].find((t) => writesCopies(t, catalogue));
+  return writer ? { tool: writer, score: 1, at: Math.max(0, said.indexOf(output)), matched: [output.toLowerCase()] } : undefined;
 }
 
 /**

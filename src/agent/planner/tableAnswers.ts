@@ -115,8 +115,12 @@ const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmes
 export function opensWithAnExtreme(text: string): boolean {
   return EXTREME_FIRST.test(text.trim()) && !STEP_WORD.test(text) && !SEVERAL_AT_AN_EXTREME.test(text.trim());
 }
-/** "the longest 10 tracks", "the slowest five trajectories": a number of tracks at an extreme, with no question mark, is a selection of them (filter_tracks), no value asked. */
-const SEVERAL_AT_AN_EXTREME = /^(?:and\s+|so\s+|now\s+|also\s+|just\s+|only\s+)?(?:the\s+)?[a-z]+\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+(?:[a-z-]+\s+)?(?:tracks|trajectories)\b(?![^?]*\?\s*$)/i;
+/**
+ * "the longest 10 tracks", "the slowest five trajectories": tracks named with their article, at an extreme and counted, with no
+ * question mark, are a selection of them (filter_tracks, which lists those kept with their values), no value asked; said
+ * without the article ("fastest 2 tracks pls") it stays a question.
+ */
+const SEVERAL_AT_AN_EXTREME = /^(?:and\s+|so\s+|now\s+|also\s+|just\s+|only\s+)?the\s+(?:[a-z]+est|most\s+[a-z]+|least\s+[a-z]+)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+(?:[a-z-]+\s+)?(?:tracks|trajectories)\b(?![^?]*\?\s*$)/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
