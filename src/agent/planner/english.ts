@@ -78,7 +78,14 @@ const EVERYDAY = new Set(
     'worker working works world worry write writes writing yard year years yesterday youth zone ' +
     // adverbs that say how much or how sure, a letter or two from a tool's word ("overall" is no "overlay")
     'overall altogether entirely totally mostly largely generally roughly really fairly rather basically ' +
-    'essentially actually overly mainly nearly almost somewhat slightly '
+    'essentially actually overly mainly nearly almost somewhat slightly ' +
+    // people of a lab ("my supervisor" is no slip of "supervised")
+    'supervisor colleague collaborator postdoc technician ' +
+    // things of the house, the kitchen and the pocket, counted or followed by no microscope ("count my coins")
+    'coin cent euro wallet cup mug fork teaspoon saucer pan jar tin lid box crate basket drawer cupboard wardrobe shelf ' +
+    'sofa cushion pillow blanket duvet curtain rug toy doll lego teddy marble pebble sweet candy lolly chocolate biscuit ' +
+    'cookie cracker crisp pill vitamin screw bolt peg sticker envelope crayon ' +
+    'eraser notebook magnet dice domino puzzle cat kitten dog puppy pet hamster rabbit duck goose cow pig goat '
   )
     .split(/\s+/)
     .filter(Boolean),
@@ -87,6 +94,15 @@ const EVERYDAY = new Set(
 /** True when the word (lower case, as written) is an everyday English word: never corrected into another. */
 export function isEverydayWord(word: string): boolean {
   return EVERYDAY.has(word);
+}
+
+/**
+ * True when the word, singular or in an English plural ("coins", "candies", "boxes", "knives"), is an everyday word:
+ * a thing of everyday life named, as a request's object is.
+ */
+export function isEverydayNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return [w, w.replace(/(?<=[^s])s$/, ''), w.replace(/ies$/, 'y'), w.replace(/(?<=(?:x|ch|sh|ss))es$/, ''), w.replace(/ves$/, 'f'), w.replace(/ves$/, 'fe')].some((f) => f.length > 2 && EVERYDAY.has(f));
 }
 
 /** The fewest letters a word cut short keeps to be read as the word it shortens ("gaus" of gaussian; "max" is a word of its own). */

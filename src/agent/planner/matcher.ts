@@ -491,16 +491,21 @@ export class ToolIndex {
   private faultTakesItsVerb(out: Match[], perDoc: { doc: ToolDoc; found: { key: string; at: number[]; score: number; anchor: boolean }[] }[], stems: string[], tokens: Tokens, text: string): void {
     // (stop words are no tokens: what stands before the verb and between it and its object is read from the text)
     const wordsOf = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[a-z']+/g) ?? [];
-    const verbAt = tokens.findIndex((t) => FAULT_VERB.test(t.word));
+    // ("stop the image from jumping around", "keep the cells from flickering": a verb of preventing, the fault after "from")
+    const preventing = tokens.findIndex((t) => PREVENTING.test(t.word));
+    const fromAt = preventing >= 0 && preventing <= 3 ? PREVENTED.exec(text.slice(tokens[preventing].end)) : null;
+    const verbAt = fromAt ? preventing : tokens.findIndex((t) => FAULT_VERB.test(t.word));
     if (verbAt < 0 || verbAt > 3 || !wordsOf(0, tokens[verbAt].start).every((w) => BEFORE_A_VERB.test(w))) return;
     // (a particle that is a word of its own, "away" of "take away the background", stands between the verb and its object)
-    let objectAt = verbAt + 1;
-    while (objectAt < tokens.length && FAULT_PARTICLE.test(tokens[objectAt].word)) objectAt++;
-    if (objectAt >= tokens.length) return;
-    const between = wordsOf(tokens[verbAt].end, tokens[objectAt].start);
+    let objectAt = fromAt ? tokens.findIndex((t) => t.start >= tokens[verbAt].end + fromAt[0].length) : verbAt + 1;
+    while (!fromAt && objectAt < tokens.length && FAULT_PARTICLE.test(tokens[objectAt].word)) objectAt++;
+    if (objectAt < 0 || objectAt >= tokens.length) return;
+    // (a verb read from a longer phrase, "get rid of" as "remove", ends where its phrase does: the rest of its last word is no word between)
+    const verbEnd = tokens[verbAt].end + (/^\S*/.exec(text.slice(tokens[verbAt].end))?.[0].length ?? 0);
+    const between = wordsOf(Math.min(verbEnd, tokens[objectAt].start), tokens[objectAt].start);
     const needsParticle = VERB_NEEDS_PARTICLE[tokens[verbAt].word.replace(/s$/, '')];
-    if (needsParticle && !(between.length > 0 && needsParticle.test(between[0] ?? ''))) return;
-    if (!between.every((w) => OBJECT_OPENER.test(w) || FAULT_PARTICLE.test(w))) return;
+    if (!fromAt && needsParticle && !(between.length > 0 && needsParticle.test(between[0] ?? ''))) return;
+    if (!fromAt && !between.every((w) => OBJECT_OPENER.test(w) || FAULT_PARTICLE.test(w))) return;
     const fits = (fault: string[]) => fault.every((stem, i) => stems[objectAt + i] === stem);
     // the longest fault said wins ("the background noise" is noise, "the background" a background)
     const longestOf = (doc: ToolDoc) => Math.max(0, ...doc.removes.filter(fits).map((f) => f.length));
@@ -554,6 +559,10 @@ const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd
  */
 const FAULT_VERB = /^(?:correct|corrects|correcting|fix|smooth|fixes|fixing|normali[sz]e|normali[sz]ing|remove|removing|compensate|compensating|eliminate|undo|reduce|suppress|counteract|cancel|subtract|clean|account|adjust|deal|strip|get|take|sort|even|flatten|equali[sz]e|kill|ditch|mitigate|minimi[sz]e|lose)$/i;
 const VERB_NEEDS_PARTICLE: Record<string, RegExp> = { get: /^rid$/i, take: /^(?:out|away|off)$/i, sort: /^out$/i, deal: /^with$/i, even: /^out$/i, account: /^for$/i, lose: /^(?:the|that|this)$/i };
+/** Verbs of preventing ("stop", "prevent", "keep"), said with what is kept from a fault: "stop the image from jumping". */
+const PREVENTING = /^(?:stop|stops|prevent|prevents|keep|keeps)$/i;
+/** What is kept from the fault, up to "from" ("the image from ", "them from "): the fault's words follow. */
+const PREVENTED = /^\s+(?:(?:the|this|that|my|our|these|those|it|them|all\s+the)\s+)?(?:[\p{L}-]+\s+){0,2}?from\s+(?:the\s+)?/iu;
 /** Words between a verb of putting right and the fault ("correct for the drift", "get rid of any noise"). */
 const FAULT_PARTICLE = /^(?:for|out|away|off|up|of|rid|with|any|some|all|that|this)$/i;
 /** Words that may open a clause before its verb ("please", "then", "can you", "don't"). */

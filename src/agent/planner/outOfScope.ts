@@ -11,7 +11,7 @@ import { findQuantities } from './quantities.ts';
 import { splitClauses } from './clauses.ts';
 import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
-import { isEverydayWord } from './english.ts';
+import { isEverydayNoun, isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 
 /** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
@@ -448,7 +448,7 @@ function ownThingFromElsewhere(read: { token: Token; reading: Reading }[], maske
     if (phrase.length === 0) continue;
     // (a word that is neither the tools' nor everyday English, "my colonies", "my spheroids", "my puncta", is a specialist's
     // name for what they image: only a thing named in everyday words, "my car", "my running times", is from elsewhere)
-    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && ((r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayWord(r.token.word) || isEverydayWord(r.token.word.replace(/s$/, ''))));
+    const everyday = phrase.every((r) => !HELD.test(r.token.word) && !made.has(meaning(r.token.stem)) && r.reading !== 'subject' && ((r.reading === 'neutral' && !isStopWord(r.token.word)) || isEverydayNoun(r.token.word)));
     const elsewhere = read.some((r) => r.reading === 'unknown');
     if (everyday && elsewhere) return true;
   }
@@ -621,8 +621,7 @@ function everydayObject(clause: { token: Token; reading: Reading }[], index: Too
   const own = meaning(object.token.stem);
   if (object.reading === 'subject' || object.reading === 'neutral' || SUBJECTS.has(own) || MEASURED.has(own) || IMAGED.has(own) || HELD.test(word) || LIVING_FORM.test(word)) return false;
   if (isNotQuantityWord(word) || quantityOfAdjectives(word) || namesADeclaredQuantity(word)) return false;
-  const singular = word.replace(/(?<=[^s])s$/, '');
-  if (object.reading === 'unknown') return isEverydayWord(word) || isEverydayWord(singular);
+  if (object.reading === 'unknown') return isEverydayNoun(word);
   return owned && !wordsAlone(catalogue).has(own) && !index.abbreviates(object.token.word);
 }
 

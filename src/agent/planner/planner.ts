@@ -44,6 +44,7 @@ import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
+import { selectionAsked } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -295,6 +296,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const asThing = !!best && (new RegExp(`\\b(?:the|these|those|my|our|its|their)\\s+${verbOf}s\\b`, 'i').test(clause.text) || (new RegExp(`^${verbOf}s\\b`, 'i').test(clause.text) && !unmatchedAction(clause.text, index)))
       && !new RegExp(`^(?:\\w+\\s+){0,3}?${verbOf}(?:ing|ed)?\\b`, 'i').test(clause.text);
     if (best && asThing && (!best.named || new RegExp(`^${verbOf}s\\b`, 'i').test(clause.text)) && !clause.negated && ranked[1] && ranked[1].score >= 0.75 * best.score && (selfOf(ranked[1].tool, catalogue)?.consumes ?? []).some((type) => producesOf(best!.tool, catalogue).includes(type))) best = ranked[1];
+    // "the longest 10 tracks", "top 5 tracks by total distance", "tracks that start in the first frame": things a tool selects,
+    // as the clause's object with a rule its own reader reads, ask for that selection (selectionAsked.ts)
+    const selection = !clause.negated ? selectionAsked(withoutRejected(clause.text), best, index, catalogue) : undefined;
+    if (selection) best = selection;
     // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
     // more sentences after it, is a title over them, no step
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
@@ -345,6 +350,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "I'll do the stats in R", "they need to go into QuPath": no tool's words, a program a tool writes files for
     if (!best && !clause.negated) best = writerForProgram(clause.text, catalogue);
+    // "put the table in results/counts.csv", "dump the outputs into a folder named run1": a verb no tool's words know, with a
+    // file or folder as where its things go, is the step that writes copies of results there
+    if (!best && !clause.negated) best = writerForOutput(original.slice(clause.start, clause.end), clause.text, index, catalogue);
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       if (!clause.negated && isFrameScopeOnly(clause.text)) {
@@ -990,6 +998,14 @@ function writerForProgram(clause: string, catalogue: Catalogue): Match | undefin
     if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
   }
   return undefined;
+}
+
+/** The tool that writes copies of results (`writesCopies`) for a clause whose own verb no tool knows and that names a file or folder to put things in. */
+function writerForOutput(said: string, masked: string, index: ToolIndex, catalogue: Catalogue): Match | undefined {
+  const output = findOutput(said);
+  if (!output || !unmatchedAction(masked, index)) return undefined;
+  const writer = [...catalogue.keys()].find((t) => writesCopies(t, catalogue));
+  return writer ? { tool: writer, score: 1, at: Math.max(0, said.indexOf(output)), matched: [output.toLowerCase()] } : undefined;
 }
 
 /**

@@ -114,8 +114,14 @@ const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmes
 
 /** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */
 export function opensWithAnExtreme(text: string): boolean {
-  return EXTREME_FIRST.test(text.trim()) && !STEP_WORD.test(text);
+  return EXTREME_FIRST.test(text.trim()) && !STEP_WORD.test(text) && !SEVERAL_AT_AN_EXTREME.test(text.trim());
 }
+/**
+ * "the longest 10 tracks", "the slowest five trajectories": tracks named with their article, at an extreme and counted, with no
+ * question mark, are a selection of them (filter_tracks, which lists those kept with their values), no value asked; said
+ * without the article ("fastest 2 tracks pls") it stays a question.
+ */
+const SEVERAL_AT_AN_EXTREME = /^(?:and\s+|so\s+|now\s+|also\s+|just\s+|only\s+)?the\s+(?:[a-z]+est|most\s+[a-z]+|least\s+[a-z]+)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+(?:[a-z-]+\s+)?(?:tracks|trajectories)\b(?![^?]*\?\s*$)/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
@@ -732,6 +738,7 @@ function isAskedFormOnce(question: string): boolean {
     .replace(/^(?:in|for|at|during|on|over|across|after)\s+(?:the\s+)?(?:very\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i)|channels?|first|last|final|initial|penultimate|second[- ]to[- ]last|start|beginning|end|whole|\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\b[^,?]{0,40}?(?:,\s*|\s+(?=(?:which|what|who|whose|how|where|when)\b))/i, '');
   // ("median filter 3x3, then segment": a step named by a statistic's word, never the statistic asked)
   if (opensWithOperationName(text) && !/\?\s*$/.test(text)) return false;
+  if (SEVERAL_AT_AN_EXTREME.test(text.trim())) return false;
   // "count the nuclei larger than 150 px²": a count of the rows a threshold keeps is asked, not a step
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question

@@ -1,0 +1,63 @@
+// A selection of things said as the clause's object ("the longest 10 tracks", "top 5 tracks by total distance",
+// "tracks that start in the first frame", "trajectories lasting at least 15 frames"): the things a tool declares it
+// selects (`selects`: filter_tracks of tracks), named in the plural, with a rule that tool's own reader reads from the
+// words (a rank, a bound, the first or last frame). The rule's words are often other tools' words ("distance" of
+// measure, "first frame" of correct_drift's reference), and the plural is the maker's name ("tracks" of track): what
+// weighs is the object and its selection, not those words. A clause that opens with another step's own verb ("plot the
+// 10 longest tracks", "measure the speed of ...") or asks a question ("which are the 3 fastest tracks?") keeps its reading.
+import { buildArgs } from './builders.ts';
+import { type Catalogue, selfOf } from './catalogue.ts';
+import type { Match, ToolIndex } from './matcher.ts';
+import { meaning, tokenize } from './words.ts';
+
+/** The tool that declares it selects things of a type, and that type (one per catalogue). */
+function selectorOf(catalogue: Catalogue): { tool: string; type: string } | undefined {
+  for (const name of catalogue.keys()) {
+    const type = selfOf(name, catalogue)?.selects;
+    if (type) return { tool: name, type };
+  }
+  return undefined;
+}
+
+/** Verbs of keeping in the selector's own words ("keep tracks", "only trajectories"): the word after one is a noun of the things it keeps. */
+const KEEPING = /^(?:keep|only|drop|discard|remove|exclude)$/i;
+
+/** The plural nouns the selector's own words call its things by ("tracks", "trajectories"), as written. */
+function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of selfOf(tool, catalogue)?.words ?? []) {
+    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== 'the');
+    if (words.length === 2 && KEEPING.test(words[0]) && /s$/.test(words[1])) out.add(words[1]);
+  }
+  return out;
+}
+
+/** Opening words of a clause before its verb or its noun phrase ("and", "then", "just", "please", "give me", "I want"). */
+const OPENING = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|just|only|,|i\s+(?:want|need)|i'?d\s+like|give\s+me|get\s+me)\b\s*)*/i;
+/** A question, asked as one ("which are ...?", "how many ...", "what is ..."): answered from the results, never a new selection. */
+const ASKED = /\?\s*$|^\s*(?:which|what|how|who|where|when|why|is|are|do|does|did|can|could)\b/i;
+
+/**
+ * The selector's match when the clause asks for a selection of its things by its own rule (see the top of this file), else
+ * undefined. `best` is the clause's reading so far; a step named by its own verb at the clause's opening keeps it.
+ */
+export function selectionAsked(text: string, best: Match | undefined, index: ToolIndex, catalogue: Catalogue): Match | undefined {
+  const selector = selectorOf(catalogue);
+  if (!selector || best?.tool === selector.tool || ASKED.test(text)) return undefined;
+  const things = thingsOf(selector.tool, catalogue);
+  const said = tokenize(text).filter((t) => !t.part && things.has(t.word));
+  if (said.length === 0) return undefined;
+  // ("plot the 10 longest tracks", "measure the speed of the top 5 tracks": another step's verb opens the clause)
+  const first = /^([\p{L}-]+)/u.exec(text.replace(OPENING, ''))?.[1];
+  const verb = first ? index.stepVerb(first) : undefined;
+  if (verb && !verb.tools.includes(selector.tool)) return undefined;
+  // (the tool named by its own name before the things, "draw a kymograph of the 3 longest tracks")
+  if (best?.named && !best.tool.split('_').some((w) => things.has(`${w}s`))) return undefined;
+  const args = buildArgs(selector.tool, { clause: text, text, conversation: { request: text, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] }, catalogue, request: text, single: true });
+  // a rule its own reader states: any value but its input, its output and the defaults of its ranking (as selectionScope.ts)
+  const rule = Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![selector.type, 'output', 'rankFrom', 'rankBy'].includes(k));
+  if (!rule) return undefined;
+  const at = said[0].start;
+  // (its name's words as meanings, "filter track": the selection named as a whole, so it never gives way as a weak step)
+  return { tool: selector.tool, score: Math.max(best?.score ?? 0, 1) + 1, at, matched: [tokenize(selector.tool.replace(/_/g, ' ')).map((t) => meaning(t.stem)).join(' ')], named: false, nameWord: true };
+}
