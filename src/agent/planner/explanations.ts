@@ -26,6 +26,8 @@ const ASKS_WHY = new RegExp(
     String.raw`\b(?:are|were)\s+you\s+(?:really\s+|quite\s+|absolutely\s+)?(?:sure|confident|certain)\b`,
     String.raw`\b(?:could|can|might|may|is|are)\s+(?:the|that|this|these|those|your|its|my)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:wrong|off|incorrect|inaccurate|mistaken|an?\s+(?:artefact|artifact|error|mistake))\b`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:only\s+|just\s+|exactly\s+)?(?:\d+|so\s+(?:many|few))\b`,
+    // "why li and not otsu?", "why lap rather than overlap?", "why otsu over triangle": a choice against another, asked of the step that made it
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:use\s+|using\s+|pick\s+|go\s+with\s+)?(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:and\s+not|but\s+not|not|rather\s+than|instead\s+of|over|vs\.?|versus)\s+(?:the\s+)?[\w-]+`,
     // "can I trust these masks?", "how accurate are the tracks?": how good a step's result is, from its record
     String.raw`\b(?:can|could|should)\s+(?:i|we)\s+(?:really\s+|actually\s+)?(?:trust|rely on|believe)\b`,
     String.raw`\bhow\s+(?:good|accurate|trustworthy|robust|solid|precise)\s+(?:is|are|was|were)\s+(?:the|these|those|that|this|your|its|my)\b`,
