@@ -65,7 +65,7 @@ const help = defineTool({
 const savePipeline = defineTool({
   name: 'save_pipeline',
   summary: 'Saves the steps of this session that lead to its results as a reusable YAML pipeline, with named parameters.',
-  words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps', 'snakemake', 'snakefile', 'slurm', 'hpc'],
+  words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps', 'save those steps', 'save these steps', 'snakemake', 'snakefile', 'slurm', 'hpc'],
   examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow', 'save the steps that made plot-2 as a pipeline called speed', 'export this for snakemake'],
   consumes: [],
   produces: ['pipeline'],
@@ -154,7 +154,7 @@ function readRunPipelineRequest(c: RequestClause): Record<string, unknown> {
 const runPipeline = defineTool({
   name: 'run_pipeline',
   summary: 'Runs a saved pipeline on a movie.',
-  words: ['run pipeline', 'apply pipeline', 'reuse', 'pipeline', 'workflow', 'recipe', 'execute'],
+  words: ['run pipeline', 'apply pipeline', 'reuse the pipeline', 'reuse the workflow', 'pipeline', 'workflow', 'recipe', 'execute'],
   examples: ['run the nuclei-tracking pipeline on cells2.tif', 'apply my saved workflow to this movie', 'run pipelines/x.yaml'],
   consumes: ['movie'],
   produces: ['movie', 'labels', 'tracks', 'table'],
@@ -235,7 +235,7 @@ function writeSnakefile(pipeline: Pipeline, pipelinePath: string, ctx: ToolConte
  * quotes ("keep this as a reusable recipe, maybe 'stab-seg'?"); lowercase, as a pipeline name is written.
  */
 function nameSaidOtherwise(text: string): string | undefined {
-  const m = /\b(?:pipeline|workflow|recipe|protocol|macro)s?\s*[:=]\s*["'`‘“]?([A-Za-z0-9][\w-]*)/i.exec(text) ?? /(?:^|[\s(,])["'`‘“]([A-Za-z0-9][\w-]*)["'`’”](?=$|[\s,.;:!?)])/.exec(text);
+  const m = /\b(?:pipeline|workflow|recipe|protocol|macro)s?\s*[:=]\s*["'`‘“]?([A-Za-z0-9][\w-]*)(?=["'`’”]?\s*(?:[.;!?]|$))/i.exec(text) ?? /(?:^|[\s(,])["'`‘“]([A-Za-z0-9][\w-]*)["'`’”](?=$|[\s,.;:!?)])/.exec(text);
   const name = m?.[1].toLowerCase();
   return name && /^[a-z0-9][a-z0-9_-]*$/.test(name) && !/^(?:it|this|that|the|a|an|my|our|pipeline|workflow|recipe)$/.test(name) ? name : undefined;
 }

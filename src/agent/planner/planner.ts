@@ -1072,6 +1072,8 @@ export function maskNames(text: string): string {
     .replace(CALL_IT_NAME, blank)
     .replace(NAMED_AS, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the|pipeline|workflow|recipe|protocol|macro|yaml)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    // ("save pipeline: li-seg-2": a name after the noun and a colon asks for nothing)
+    .replace(/\b((?:pipeline|workflow|recipe|protocol|macro)s?\s*[:=]\s*["'`]?)([a-z]*[-_\d][\w-]*)(?=["'`]?\s*(?:[.;!?]|$))/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
