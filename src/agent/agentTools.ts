@@ -17,6 +17,7 @@ import { toolJsonSchema } from '../../tools/jsonSchema.ts';
 import { cellpilotCommandLine, pathFrom } from './commandHint.ts';
 import { executePipeline, leftOutSteps, loadPipeline, neededSteps, pipelineFromSession, pipelineToYaml, type Pipeline } from './pipeline.ts';
 import { ProvenanceLog } from './provenance.ts';
+import { asksForACluster, snakefile } from './snakemake.ts';
 import { validateArgs } from './validation.ts';
 
 const help = defineTool({
@@ -64,8 +65,8 @@ const help = defineTool({
 const savePipeline = defineTool({
   name: 'save_pipeline',
   summary: 'Saves the steps of this session that lead to its results as a reusable YAML pipeline, with named parameters.',
-  words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps'],
-  examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow', 'save the steps that made plot-2 as a pipeline called speed'],
+  words: ['save as pipeline', 'pipeline', 'workflow', 'recipe', 'protocol', 'macro', 'reusable', 'save the steps', 'save those steps', 'save these steps', 'snakemake', 'snakefile', 'slurm', 'hpc'],
+  examples: ['save this as a pipeline called nuclei-tracking', 'make this reusable', 'save the workflow', 'save the steps that made plot-2 as a pipeline called speed', 'export this for snakemake'],
   consumes: [],
   produces: ['pipeline'],
   results: { steps: { about: 'steps saved', unit: '' } },
@@ -73,8 +74,11 @@ const savePipeline = defineTool({
   fromRequest: (clause) => {
     const known = new Set(clause.artifacts.map((a) => a.id));
     const keep = [...new Set([...clause.text.matchAll(/\b([a-z]+-\d+)\b/g)].map((m) => m[1]).filter((id) => known.has(id)))];
-    const name = findName(clause.text) ?? findName(clause.request) ?? 'my-pipeline';
-    return keep.length ? { name, keep } : { name };
+    const name = findName(clause.text) ?? findName(clause.request) ?? nameSaidOtherwise(clause.text) ?? nameSaidOtherwise(clause.request) ?? 'my-pipeline';
+    const args: Record<string, unknown> = keep.length ? { name, keep } : { name };
+    // ("export it for snakemake", "can I run this on the cluster?": a Snakefile beside the pipeline, the cluster never reached from here)
+    if (asksForACluster(clause.text) || asksForACluster(clause.request)) Object.assign(args, { snakefile: true, $note: snakefileNote(name) });
+    return args;
   },
   description:
     'Saves the analysis steps of this session that lead to the results to keep (default: the end results of the final analysis, e.g. its plots, tables and exports; dead ends, failed and undone steps are left out) as a reusable pipeline (YAML: tool + arguments per step, wired by step ids, the input movie as an input, every setting as a named parameter that `cellpilot run --set NAME=VALUE` changes) in pipelines/NAME.yaml, and prints the command that runs it on other movies (also run_pipeline).',
@@ -85,6 +89,7 @@ const savePipeline = defineTool({
     steps: z.array(z.string().regex(/^s\d+$/)).optional().describe('Exactly these step ids (e.g. ["s2","s3"]) instead of the steps the kept results need'),
     output: outputArg.describe('Where to write the YAML file; default: pipelines/NAME.yaml in the current folder'),
     overwrite: z.boolean().default(false).describe('Replace an existing pipeline of the same name; default false'),
+    snakefile: z.boolean().default(false).describe('Also write a Snakefile of the pipeline (NAME.smk, in the session folder) that runs it once per movie with Snakemake, on this machine\'s cores or a cluster (SLURM and the other Snakemake executors); default false'),
   }),
   async run(args, ctx) {
     // undone and replaced steps are no longer part of the analysis
@@ -105,15 +110,17 @@ const savePipeline = defineTool({
     const example = ctx.listArtifacts().find((a) => a.type === 'movie' && !produced.has(a.id));
     const command = cellpilotCommandLine(['run', pathFrom(path), example ? pathFrom(example.path) : 'MOVIE.tif', '--out', 'results/']);
     const parameters = Object.keys(pipeline.parameters ?? {});
+    const smk = args.snakefile ? writeSnakefile(pipeline, path, ctx) : undefined;
     return {
       summary: [
         `Saved pipeline "${args.name}" with ${pipeline.steps.length} steps (${pipeline.steps.map((s) => s.tool).join(', ')}) to ${pathFrom(path)}.`,
         left.length ? `Left out ${left.length} steps no kept result needs: ${left.join(', ')}.` : '',
         parameters.length ? `Parameters: ${parameters.join(', ')} (change one with --set NAME=VALUE).` : '',
         `Run it: ${command}`,
+        smk ? `Snakefile for many movies, on cores or a cluster: ${smk.path}; run ${smk.command} (nothing was run on a cluster from here).` : '',
       ].filter(Boolean).join(' '),
       artifacts: [ref],
-      values: { name: args.name, steps: pipeline.steps.length, tools: pipeline.steps.map((s) => s.tool), inputs: Object.keys(pipeline.inputs), parameters, leftOut: left, path, command },
+      values: { name: args.name, steps: pipeline.steps.length, tools: pipeline.steps.map((s) => s.tool), inputs: Object.keys(pipeline.inputs), parameters, leftOut: left, path, command, ...(smk ? { snakefile: smk.path, snakemakeCommand: smk.command } : {}) },
     };
   },
 });
@@ -147,7 +154,7 @@ function readRunPipelineRequest(c: RequestClause): Record<string, unknown> {
 const runPipeline = defineTool({
   name: 'run_pipeline',
   summary: 'Runs a saved pipeline on a movie.',
-  words: ['run pipeline', 'apply pipeline', 'reuse', 'pipeline', 'workflow', 'recipe', 'execute'],
+  words: ['run pipeline', 'apply pipeline', 'reuse the pipeline', 'reuse the workflow', 'pipeline', 'workflow', 'recipe', 'execute'],
   examples: ['run the nuclei-tracking pipeline on cells2.tif', 'apply my saved workflow to this movie', 'run pipelines/x.yaml'],
   consumes: ['movie'],
   produces: ['movie', 'labels', 'tracks', 'table'],
@@ -209,3 +216,26 @@ function pipelinePath(ref: string, ctx: { listArtifacts(): { id: string; path: s
 }
 
 export const AGENT_TOOLS: ToolSpec[] = [help, savePipeline, runPipeline] as unknown as ToolSpec[];
+
+/** The line a plan says of the Snakefile, before it is written (its path and command come with the result). */
+function snakefileNote(name: string): string {
+  return `A Snakefile of the pipeline "${name}" is written in the session folder, so that Snakemake runs it once per movie on this machine's cores or on a cluster (e.g. \`snakemake -s ${name}.smk --executor slurm --jobs 100 --config movies="a.tif b.tif"\`; \`cellpilot export snakemake\` writes one too); I ran nothing on a cluster from here.`;
+}
+
+/** The Snakefile of a saved pipeline, in the session folder (outputs stay there), and the command that runs it. */
+function writeSnakefile(pipeline: Pipeline, pipelinePath: string, ctx: ToolContext): { path: string; command: string } {
+  const path = ctx.outputPath(`${pipeline.name}.smk`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${snakefile(pipeline, { pipelinePath })}\n`);
+  return { path: pathFrom(path), command: `snakemake -s ${pathFrom(path)} --cores 4 --config movies="a.tif b.tif" (on SLURM: --executor slurm --jobs 100)` };
+}
+
+/**
+ * A pipeline's name said without "called" / "named": after the noun and a colon ("save pipeline: li-seg-2"), or alone in
+ * quotes ("keep this as a reusable recipe, maybe 'stab-seg'?"); lowercase, as a pipeline name is written.
+ */
+function nameSaidOtherwise(text: string): string | undefined {
+  const m = /\b(?:pipeline|workflow|recipe|protocol|macro)s?\s*[:=]\s*["'`‘“]?([A-Za-z0-9][\w-]*)(?=["'`’”]?\s*(?:[.;!?]|$))/i.exec(text) ?? /(?:^|[\s(,])["'`‘“]([A-Za-z0-9][\w-]*)["'`’”](?=$|[\s,.;:!?)])/.exec(text);
+  const name = m?.[1].toLowerCase();
+  return name && /^[a-z0-9][a-z0-9_-]*$/.test(name) && !/^(?:it|this|that|the|a|an|my|our|pipeline|workflow|recipe)$/.test(name) ? name : undefined;
+}

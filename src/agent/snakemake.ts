@@ -130,3 +130,17 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
   }
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }
+
+/**
+ * A request to run steps on a cluster or with Snakemake ("export it for snakemake", "can I run this on the cluster?",
+ * "send it to our HPC / SLURM"). A "cluster" of cells (k-means, "cluster the cells", "the cluster labels") is no computer:
+ * only a cluster one runs on, sends to or submits to counts.
+ */
+const FOR_A_CLUSTER = /\bsnake-?(?:make|file)s?\b|\bslurm\b|\bhpc\b|\b(?:sge|pbs|lsf|htcondor)\b|\b(?:on|to|onto|via|through|with|for|at)\s+(?:the|our|a|an|my|your|their|some)\s+(?:\w+\s+){0,2}?(?:cluster|compute\s+nodes?|computing\s+grid|grid\s+engine|supercomputer)\b(?!\s+(?:of|by|with|them|the|these|those|cells?|nuclei|labels?|ids?|numbers?|assignments?|cent(?:re|er)s?|colou?rs?|membership|sizes?|means?)\b)|\b(?:compute|computing|computer|hpc|slurm|university|institute)\s+cluster\b|\bcluster\s+(?:jobs?|nodes?|queue|scheduler|submission)\b/i;
+export function asksForACluster(text: string): boolean {
+  return FOR_A_CLUSTER.test(text);
+}
+/** The text without the words that name a cluster or Snakemake ("can I run this on the cluster?" → "can I run this ?"). */
+export function withoutClusterWords(text: string): string {
+  return text.replace(new RegExp(FOR_A_CLUSTER.source, 'gi'), ' ');
+}

@@ -63,6 +63,14 @@ describe('agent tools', () => {
     expect(ran.artifacts.map((a) => a.type)).toEqual(['labels']);
     expect(ran.values).toMatchObject({ pipeline: 'seg-only', steps: 1, frames: 4 });
 
+    // ("export it for snakemake", "run this on the cluster"): a Snakefile of the pipeline in the session folder, nothing run on a cluster
+    expect(tool('save_pipeline').fromRequest!(clauseForTool('save_pipeline', 'export it for snakemake', { artifactsAtStart: [] }))).toMatchObject({ snakefile: true });
+    expect(tool('save_pipeline').fromRequest!(clauseForTool('save_pipeline', 'save this, then cluster the cells by shape', { artifactsAtStart: [] }))).not.toHaveProperty('snakefile');
+    const smk = await runStep(session, ALL_TOOLS, 'save_pipeline', { name: 'seg-smk', snakefile: true });
+    expect(smk.status).toBe('ok');
+    expect(smk.summary).toMatch(/Snakefile[^]*snakemake -s [^]*nothing was run on a cluster/);
+    expect(readFileSync(String(smk.values.snakefile), 'utf8')).toMatch(/PIPELINE = "[^"]*seg-smk\.yaml"[^]*rule run_pipeline:/);
+
     writeFileSync(join(root, 'pipelines', 'broken.yaml'), 'name: broken\ninputs: {movie: {type: movie}}\nsteps:\n  - {id: a, tool: segment, args: {movie: "${inputs.movie}", method: magic}}\n');
     const broken = await runStep(session, ALL_TOOLS, 'run_pipeline', { pipeline: 'broken', movie: join(root, 'b.tif') });
     expect(broken.status).toBe('error');

@@ -26,6 +26,8 @@ const ASKS_WHY = new RegExp(
     String.raw`\b(?:are|were)\s+you\s+(?:really\s+|quite\s+|absolutely\s+)?(?:sure|confident|certain)\b`,
     String.raw`\b(?:could|can|might|may|is|are)\s+(?:the|that|this|these|those|your|its|my)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:wrong|off|incorrect|inaccurate|mistaken|an?\s+(?:artefact|artifact|error|mistake))\b`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:only\s+|just\s+|exactly\s+)?(?:\d+|so\s+(?:many|few))\b`,
+    // "why li and not otsu?", "why lap rather than overlap?", "why otsu over triangle": a choice against another, asked of the step that made it
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?why\s+(?:use\s+|using\s+|pick\s+|go\s+with\s+)?(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:and\s+not|but\s+not|not|rather\s+than|instead\s+of|over|vs\.?|versus)\s+(?:the\s+)?[\w-]+`,
     // "can I trust these masks?", "how accurate are the tracks?": how good a step's result is, from its record
     String.raw`\b(?:can|could|should)\s+(?:i|we)\s+(?:really\s+|actually\s+)?(?:trust|rely on|believe)\b`,
     String.raw`\bhow\s+(?:good|accurate|trustworthy|robust|solid|precise)\s+(?:is|are|was|were)\s+(?:the|these|those|that|this|your|its|my)\b`,
@@ -68,6 +70,8 @@ const ASKS_CHOICE = new RegExp(
     String.raw`\bexplain\s+(?:what|which)\s+(?:\w+\s+){0,3}${CHOICE}\b`,
     // "which model ran exactly?", "what algorithm actually ran?": the choice as the subject of "ran", the step's record answers
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}\s+(?:(?:actually|really|exactly|finally|then)\s+)?(?:ran|was\s+running|got\s+run|did\s+the\s+(?:work|job))\b`,
+    // "which model did that?", "what method made these masks?": the choice as the doer of a result pointed at
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}\s+(?:did|made|produced|found|segmented|denoised|tracked|corrected|generated|created|gave)\s+(?:that|this|it|those|these|them|the\s+[\w-]+)\b`,
     // "with which method you have separated the nuclei ...", "using what threshold did you segment?", "by which algorithm were they linked"
     String.raw`\b(?:with|by|using|through|on)\s+(?:which|what)\s+(?:\w+\s+)?${CHOICE}\s+(?:(?:did|do|does|have|has|had|were|was)\s+)?(?:you|it|they|we|the\s+\w+)\b`,
   ].join('|'),
@@ -111,6 +115,8 @@ function asksWhyOnce(text: string): boolean {
   // ("which frame did the division happen in, and how sure are you?": an event's time and its certainty are data, the
   // tracks and the confidence the track step gave them, not the record of how a step chose)
   if (divisionTimeAsked(plain) !== undefined && CERTAINTY_ASKED.test(plain)) return false;
+  // ("what models have you got?", "which methods do you have?": what is here, never a choice a step made)
+  if (/^\s*(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which)\s+(?:\w+\s+)?\w+\s+(?:have\s+(?:you|u)\s+got|(?:do|did)\s+(?:you|u)\s+have|are\s+(?:there|available|installed))\b/i.test(plain)) return false;
   return questionParts(plain).some((part) => ASKS_WHY.test(part) || ASKS_CHOICE.test(part) || ASKS_USED.test(part));
 }
 
@@ -323,6 +329,13 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
     .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default !== undefined && p.description && (k === 'method' || relevance(k) > 0))
     .slice(0, 2);
   for (const [k, p] of defaults) parts.push(`${k} was left at its default ${JSON.stringify(p.default)} (${p.description!.split(/(?<=\.)\s/)[0].replace(/\.$/, '')})`);
+  // ("what linking distance did it end up using?" of a run that records none: the setting asked is named, with how the tool
+  // chooses it by its declaration, never a value it did not record)
+  const unrecorded = Object.entries(props)
+    .filter(([k, p]) => !INPUTS.has(k) && step.args[k] === undefined && step.values[k] === undefined && p.default === undefined && p.description && relevance(k) > 0 && !defaults.some(([d]) => d === k))
+    .sort(([a], [b]) => relevance(b) - relevance(a))
+    .slice(0, 1);
+  for (const [k, p] of unrecorded) parts.push(`${k} was not given and this run's record holds no value for it (${p.description!.replace(/\s+/g, " ").slice(0, 320).replace(/\s+\S*$/, '').replace(/[.;,]$/, '')})`);
   return `${usedVerdict(question, step)}${modelThatRan(question, step, requests)}I did not re-run anything. From the record of ${step.tool}: ${parts.join('; ')}. Its own account: ${step.summary.replace(/\s+$/, '')}${typeof step.values.details === 'string' ? ` ${step.values.details}` : ''}${howComputed(question, step.tool)} Ask me to run it again with other values if you want to compare.`;
 }
 

@@ -72,6 +72,8 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 import { keptAsPipeline } from './pipelineFrame.ts';
+import { repeatedRequestPlan } from './repeatedRequest.ts';
+import { capabilityAnswer, optionsAnswer } from './capabilityQuestions.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
@@ -1086,6 +1088,8 @@ export function maskNames(text: string): string {
     .replace(CALL_IT_NAME, blank)
     .replace(NAMED_AS, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe|protocol|steps|this|that|it|everything)\s+as\s+)(?!(?:a|an|the|pipeline|workflow|recipe|protocol|macro|yaml)\b)([\w-]+)/gi, (_m, lead: string, name: string) => lead + blank(name))
+    // ("save pipeline: li-seg-2": a name after the noun and a colon asks for nothing)
+    .replace(/\b((?:pipeline|workflow|recipe|protocol|macro)s?\s*[:=]\s*["'`]?)([a-z]*[-_\d][\w-]*)(?=["'`]?\s*(?:[.;!?]|$))/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:run|apply|use|reuse|execute)\s+(?:the\s+|my\s+|our\s+)?(?:saved\s+)?)([\w-]+)(?=\s+(?:pipeline|workflow|recipe)\b)/gi, (_m, lead: string, name: string) => lead + blank(name))
     .replace(/\b((?:pipeline|workflow|recipe)\s+)([a-z0-9][\w-]*)(?=\s+(?:on|to|for)\b|\s*$)/gi, (_m, lead: string, name: string) => (/^(on|to|for|the|it)$/i.test(name) ? lead + name : lead + blank(name)))
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
@@ -1206,6 +1210,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("split the channels", declined, then "save each as a tiff": "each" is of the request before, which ran nothing, eachReferent.ts)
   const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests?.at(-1), (before) => planRequest({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: (conversation.earlierRequests ?? []).slice(0, -1) }, catalogue)) : undefined;
   if (eachOfNothing) return { steps: [], reply: eachOfNothing };
+  // ("do the same for the other movie", "again but skip the drift correction": the request before, on another movie or without one of its steps, repeatedRequest.ts)
+  const repeated = acquisitionRunning(conversation) ? undefined : repeatedRequestPlan(conversation, catalogue, (asked) => planRequest({ ...asked, request: normalisedRequest(asked.request, catalogue) }, catalogue));
+  if (repeated) return repeated;
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -1568,6 +1575,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (untested) return { steps: [], reply: untested };
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
+  // ("can you do cellpose?", "is stardist available?": whether a method is here, from the tools' declarations, capabilityQuestions.ts)
+  const capability = acquisitionRunning(conversation) ? undefined : capabilityAnswer(text, catalogue) ?? optionsAnswer(text, catalogue, (words) => indexFor(catalogue).match(words).filter((m) => !m.byArgument).map((m) => m.tool));
+  if (capability) return { steps: [], reply: capability };
   // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)
   const setting = (isQuestion(text) || isAskedForm(text)) && !acquisitionRunning(conversation) ? settingAnswer(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {}) : undefined;
   if (setting) return { steps: [], reply: setting };
@@ -3416,6 +3426,13 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   for (const step of steps) {
     const error = insert(step, 0);
     if (error) return { reply: error };
+  }
+  // ("segment and track the nuclei in movie-1": a movie named once for a chain of steps is read by its first step that
+  // reads a movie, though named in a later step's clause; before, the chain read the newest movie)
+  const namedMovies = [...new Set(findArtifactIds(conversation.request).filter((id) => id.startsWith('movie-')))];
+  if (namedMovies.length === 1 && !out.some((s) => typeof s.args.movie === 'string' || (s.args.movie as Ref | undefined)?.mode === 'id')) {
+    const first = out.findIndex((s) => (s.args.movie as Ref | undefined)?.mode === 'chain');
+    if (first >= 0 && !out.slice(0, first).some((s) => producesOf(s.tool, catalogue)[0] === 'movie')) out[first].args.movie = { $ref: 'movie', mode: 'id', id: namedMovies[0] } satisfies Ref;
   }
   return { steps: out, notes };
 }

@@ -1,0 +1,106 @@
+// "do the same for the other movie", "now do exactly that on the second movie", "same for movie-2": the request before,
+// planned again on another movie the person holds. "again but skip the drift correction", "redo that without the bleach
+// correction": the request before planned again without that step, the steps after it reading what it had read (the
+// original movie, never the corrected one). Before, the first ran only the last step again on the same data (the
+// tracking, with the labels of the first movie), and the second was not understood or ran the skipped step again.
+import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
+import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
+import { findArtifactIds } from './extract.ts';
+import { indexFor } from './toolIndex.ts';
+import type { Plan, PlannedStep, Ref } from './types.ts';
+
+/** The work before asked again: "the same", "exactly that", "again", "redo that", "repeat it". */
+const AGAIN = /\b(?:(?:the\s+)?same(?:\s+(?:thing|steps?|analysis|processing|again))?|exactly\s+(?:that|this|the\s+same)|(?:do|run|try)\s+(?:it|that|this|them|everything|all\s+that)\s+again|again|once\s+more(?!\s+than\b)|re-?do\s+(?:it|that|this|everything|all\s+(?:of\s+)?(?:it|that))|re-?run\s+(?:it|that|this|everything)|repeat\s+(?:it|that|this|everything|the\s+(?:steps?|analysis)))\b/i;
+/** Another movie, by its place among the person's movies: "the other movie", "the second one", "the next file". */
+const ANOTHER_MOVIE = /\b(?:the\s+)?(other|second|2nd|third|3rd|next|remaining|last|first|1st)\s+(?:movie|one|file|stack|recording|video|time-?lapse|dataset|position|acquisition|image)\b/i;
+/** A step left out this time: "but skip the drift correction", "without the bleach correction", "leaving out the denoising". */
+const LEFT_OUT = /\b(?:skip(?:ping)?|without|leav(?:e|ing)\s+out|omit(?:ting)?|minus|drop(?:ping)?)\s+(?:the\s+|any\s+|doing\s+the\s+|doing\s+)?(.+?)\s*(?:[,.;!?]|\bthis\s+time\b|\bplease\b|\bpls\b|$)/i;
+
+/** The person's own movies (not made by a step), oldest first. */
+function ownMovies(artifacts: KnownArtifact[]): KnownArtifact[] {
+  return artifacts.filter((a) => a.type === 'movie' && (!a.producedBy || a.producedBy === 'user'));
+}
+
+/** The latest earlier request that asked for steps (not a question answered from the record), and its place. */
+function requestBefore(conversation: Conversation): { text: string; at: number } | undefined {
+  const requests = conversation.earlierRequests ?? [];
+  for (let at = requests.length - 1; at >= 0; at--) if (requests[at].trim().length > 0 && !/\?\s*$/.test(requests[at].trim())) return { text: requests[at], at };
+  return undefined;
+}
+
+/** The movie of the person's that the steps before read first (the latest step that read one of their own movies). */
+function movieReadBefore(earlier: PastResult[], own: KnownArtifact[]): string | undefined {
+  const ids = new Set(own.map((a) => a.id));
+  return [...earlier].reverse().map((r) => r.args.movie).find((m): m is string => typeof m === 'string' && ids.has(m));
+}
+
+/** The other movie the words point at: an id named, or one by its place ("the other", "the second"); undefined when none or unsure. */
+function otherMovie(text: string, conversation: Conversation): string | undefined {
+  const own = ownMovies(conversation.artifactsAtStart);
+  if (own.length < 2) return undefined;
+  const before = movieReadBefore(conversation.earlier, own);
+  const named = findArtifactIds(text).filter((id) => own.some((a) => a.id === id) && id !== before);
+  if (named.length === 1) return named[0];
+  if (named.length > 1) return undefined;
+  const place = ANOTHER_MOVIE.exec(text)?.[1]?.toLowerCase();
+  if (!place) return undefined;
+  const others = own.filter((a) => a.id !== before);
+  if (place === 'other' || place === 'remaining' || place === 'next') return others.length === 1 ? others[0].id : undefined;
+  const at = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, last: own.length - 1 }[place];
+  const picked = at === undefined ? undefined : own[at]?.id;
+  return picked !== before ? picked : undefined;
+}
+
+/** The steps with their first movie (before any step of theirs makes one) read from `movie`. */
+function readingFrom(steps: PlannedStep[], movie: string, catalogue: Catalogue): PlannedStep[] {
+  let made = false;
+  return steps.map((step) => {
+    const ref = step.args.movie as Ref | string | undefined;
+    const fromBefore = !made && (ref === undefined ? false : typeof ref === 'string' || ref.mode !== 'id' || ref.id !== movie);
+    if (producesOf(step.tool, catalogue)[0] === 'movie') made = true;
+    return fromBefore ? { ...step, args: { ...step.args, movie: { $ref: 'movie', mode: 'id', id: movie } satisfies Ref } } : step;
+  });
+}
+
+/**
+ * The plan of a request that asks for the request before again, on another movie or without one of its steps; undefined
+ * when the request is no such ask (`plan` plans a conversation's request).
+ */
+export function repeatedRequestPlan(conversation: Conversation, catalogue: Catalogue, plan: (asked: Conversation) => Plan): Plan | undefined {
+  const text = conversation.request;
+  if (!AGAIN.test(text)) return undefined;
+  const found = requestBefore(conversation);
+  if (!found) return undefined;
+  const before = found.text;
+  // (planned as it was asked then: the requests before it, none of this turn's results)
+  const planOf = (request: string) => plan({ ...conversation, request, current: [], earlierRequests: (conversation.earlierRequests ?? []).slice(0, found.at) });
+  const elsewhere = otherMovie(text, conversation);
+  if (elsewhere) {
+    // (what is asked is all in the words before: the words now name only the movie, the rest is "the same")
+    const rest = text.replace(ANOTHER_MOVIE, ' ').replace(/\bmovie-\d+\b/gi, ' ').replace(AGAIN, ' ').replace(/\b(?:now|ok(?:ay)?|and|then|please|pls|do|for|on|with|to|in|too|as\s+well|also|it|that|this)\b/gi, ' ').replace(/[\s,.;:!?]+/g, ' ').trim();
+    if (rest.length > 0) return undefined;
+    const again = planOf(before);
+    if (again.reply || again.steps.length === 0 || again.steps.some((st) => selfOf(st.tool, catalogue)?.domain === 'microscope')) return undefined;
+    return { ...again, steps: readingFrom(again.steps, elsewhere, catalogue), notes: [...(again.notes ?? []), `The same steps as for "${before.trim().replace(/[.!?]+$/, '')}", now on ${elsewhere}.`] };
+  }
+  const left = LEFT_OUT.exec(text);
+  if (!left) return undefined;
+  const index = indexFor(catalogue);
+  const skipped = index.match(left[1]).filter((m) => !m.byArgument).map((m) => m.tool).find((t) => conversation.earlier.some((r) => r.ok && r.tool === t));
+  if (!skipped) return undefined;
+  const whole = planOf(before);
+  if (whole.reply || !whole.steps.some((st) => st.tool === skipped)) return undefined;
+  // (a step whose result a later step needs in its place, its masks or tracks, cannot be left out: only one that changes the
+  // movie, whose input the later steps read instead, or one whose result no later step reads)
+  const main = producesOf(skipped, catalogue)[0];
+  const at = whole.steps.findIndex((st) => st.tool === skipped);
+  const readLater = whole.steps.slice(at + 1).some((st) => main !== undefined && st.args[main] !== undefined);
+  if (main !== 'movie' && readLater) return undefined;
+  const without = { ...whole, steps: whole.steps.filter((st) => st.tool !== skipped) };
+  if (without.steps.length === 0) return undefined;
+  // (the steps after it read what the skipped step read: its run before, on the person's movie)
+  const ran = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === skipped);
+  const input = typeof ran?.args.movie === 'string' ? ran.args.movie : undefined;
+  const steps = input && main === 'movie' ? readingFrom(without.steps, input, catalogue) : without.steps;
+  return { ...without, steps, notes: [...(without.notes ?? []), `The steps of "${before.trim().replace(/[.!?]+$/, '')}" again without ${skipped}${input ? `, from ${input}` : ''}; the earlier results stay addressable by id.`] };
+}
