@@ -341,7 +341,11 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     if (/^(?:in|from)$/i.test(cue.lower) && !phrase.some((w) => METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower))) return;
     // a name, or two words the tool does not know ("mean shift")
     const unknown = phrase.filter((w) => !reader.applies(w) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
-    if (!reader.nameLike(phrase[0], false) && unknown.length < 2) return;
+    // ("project it using the median, frames 1-10": one everyday word the tool does not know, closing the words of how, for a
+    // tool that offers a choice of method, is the method asked by its name)
+    const closing = phrase.length === 1 && /^(?:using|with|via|by)$/i.test(cue.lower) && /^\s*(?:[,.;!)]|$|\s+(?:only|please|instead)\b)/i.test(text.slice(phrase[0].end));
+    const methodNamed = closing && unknown.length === 1 && !OBJECT_NOUNS.test(phrase[0].lower) && !FRAME_NOUNS.test(phrase[0].lower) && !/^(?:channels?|chan|labels?|masks?|tracks?|tables?|movies?|files?|data)$/i.test(phrase[0].lower) && !!choiceArgument('method', reader.catalogue.get(reader.step.tool)?.properties ?? {}) && !reader.carries(phrase[0].word);
+    if (!reader.nameLike(phrase[0], false) && unknown.length < 2 && !methodNamed) return;
     const last = phrase.at(-1)!;
     if (reader.namesAppliedNumber(text, last.end) || reader.saysHowMuchOfASetting(phrase)) return;
     const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
@@ -482,6 +486,8 @@ const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|do
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
 const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping)$/i;
+/** Things that are no cells, whose own word says so, left out ("the debris", "any junk", "the clumps"). */
+const LEFT_OUT_THINGS = /^(?:debris|junk|dust|specks?|clumps?|aggregates?|fragments?|crud|garbage|rubbish)$/i;
 
 /**
  * The word at `v` keeps or drops some of the things found: a verb of the list, or a verb the thesaurus reads as leaving
@@ -528,12 +534,22 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
  * ("skipping any out-of-focus frames", "leave out the blurry time points": frames left out by what they look like, which no
  * frame range says; which frames by their place, "the first 5 frames", is the frame scope's, its words no kind)
  */
-function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
+function kindsLeftOut(words: RawWord[], reader: Reader, text: string): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!filterVerb(words, v) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
+    // ("segment the cells, no apoptotic cells please": "no" opening a part of the words leaves out as a verb does)
+    const no = verb.lower === 'no' && (v === 0 || /[,;:(]\s*$/.test(text.slice(words[v - 1].end, verb.start)) || /^(?:and|but|with|please)$/i.test(words[v - 1].lower));
+    if ((!no && !filterVerb(words, v)) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
     let i = v + 1;
-    while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
+    // ("throw away the elongated ones", "leave off the debris": the verb's particle)
+    while (i < words.length && /^(?:the|any|all|those|these|out|away|off|of)$/i.test(words[i].lower)) i++;
+    // ("leaving out the debris", "drop the junk": things whose own word says they are no cells, left out; applied only where
+    // the step drops objects by a number of its own, a setting whose description says it drops: segment's share of a typical object)
+    if (LEFT_OUT_THINGS.test(words[i]?.lower ?? '') && !no) {
+      const drops = reader.argumentsDescribing({ word: 'drop', lower: 'drop', start: 0, end: 0 });
+      if (!drops.some((a) => typeof reader.step.args[a] === 'number')) out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });
+      return;
+    }
     const kind: RawWord[] = [];
     const found = (w: RawWord | undefined) => OBJECT_NOUNS.test(w?.lower ?? '') || FRAME_NOUNS.test(w?.lower ?? '');
     for (; i < words.length && kind.length < 3 && !found(words[i]); i++) {
@@ -720,7 +736,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
