@@ -383,8 +383,10 @@ const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|s
 /** Words that compare the objects' brightness: less ("dimmer than", "a mean intensity below") or more ("brighter than", "mean intensity over"). */
 const DIMMER = String.raw`(?:dimmer|fainter|weaker|darker|less\s+bright|less\s+intense)\s+than`;
 const BRIGHTER = String.raw`(?:brighter|more\s+intense|stronger)\s+than`;
-const MEAN_LEVEL = String.raw`(?:(?:mean|average|avg)\s+(?:intensity|brightness|signal|gr[ae]y\s+(?:level|value)s?|fluorescence)|intensity|brightness)`;
+const MEAN_LEVEL = String.raw`(?:(?:mean|average|avg)(?:\s+(?:intensity|brightness|signal|gr[ae]y\s+(?:level|value)s?|fluorescence))?|intensity|brightness)`;
 const BRIGHTNESS_COMPARED = new RegExp(String.raw`\b(?:(${DIMMER})|(${BRIGHTER})|${MEAN_LEVEL}\s+(?:is\s+|of\s+)?(?:(below|under|(?:less|lower|smaller)\s+than|at\s+most|(?:no|not)\s+(?:more|greater|higher|bigger|larger)\s+than|not\s+(?:above|over)|<=?|≤)|(above|over|(?:greater|higher|more|bigger|larger)\s+than|at\s+least|(?:no|not)\s+(?:smaller|less|lower)\s+than|not\s+(?:below|under)|>=?|≥))|(${MEAN_LEVEL})\s*(?:of\s+)?(?:(<)|(>=?|≥)))\s*(?:an?\s+(?:mean|average)\s+(?:intensity\s+)?of\s+)?(\d+(?:\.\d+)?)(?!\s*(?:%|px|pixels?|µm|um|microns?|frames?|s\b|min))`, 'i');
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const MIN_MEAN_NAMED = new RegExp(String.raw`\bmin(?:imum)?\.?\s+mean(?:\s+(?:intensity|brightness|gr[ae]y\s+level))?\s*(?:(?:of|to|is|at|=|:|(?:should|must|will|would)\s+be)\s*)?(\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\b`, 'i');
 /** A verb or word that leaves out what follows ("excluding anything dimmer than 300", "drop the ones fainter than 200"). */
 const LEAVES_OUT = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|reject\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|toss\w*|ditch\w*|get\w*\s+rid\s+of|leav\w*\s+out|without|no|not|nothing|none)\b/i;
 
@@ -395,6 +397,10 @@ const LEAVES_OUT = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|
  * is a threshold; an upper bound on brightness is left to be named.
  */
 function dimObjectsLeftOut(text: string, args: Record<string, unknown>): Record<string, unknown> {
+  // ("a min mean of 7", "minimum mean intensity = 300": the setting by its name; "mean" is a typical object's word too, so
+  // the general reading of numbers would give it to minTypicalShare)
+  const named = MIN_MEAN_NAMED.exec(text);
+  if (named) return { minMean: NUMBER_WORDS[named[1].toLowerCase()] ?? Number(named[1]) };
   const m = BRIGHTNESS_COMPARED.exec(text);
   if (!m || args.threshold === Number(m[8])) return {};
   if (/\b(?:background|foreground|signal\s+is|are\s+signal|is\s+signal)\b/i.test(text) || /\bpixels?\b[^,;.]{0,30}$/i.test(text.slice(0, m.index))) return {};
