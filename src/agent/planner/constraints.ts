@@ -274,7 +274,7 @@ export function maskRejected(text: string): string {
 const SKIPPED_BY_LENGTH = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){0,2}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\s+[^,.;\d]*\d[^,.;]*\b(?:frames?|time-?points?|timepoints?)\b/i;
 
 /** "skip any blurry frames", "skipping the rounded cells", "skip the dead/apoptotic cells" (kinds joined by a slash): a kind of thing or frame left out, said without a number or a place. */
-const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
+const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|ones|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
 
 /** A word that says how, or how good, never which method ("actually", "properly", "good"). */
 export function isOrdinaryWord(word: string): boolean {
@@ -466,9 +466,15 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
  * step carries ("the bright nuclei only" → objects: bright).
  */
 function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
-  if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2 || !OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
+  if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2) return undefined;
   // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
   if (ASKED.test(reader.step.clause)) return undefined;
+  // ("measure the intensity in the cytoplasm only": a part of the cell the tool does not know, with what places it)
+  if (COMPARTMENTS.test(words[c - 1].lower) && !reader.applies(words[c - 1])) {
+    const from = /^(?:the|a|an|its|their)$/.test(words[c - 2].lower) && /^(?:in|within|inside|of|for|on)$/.test(words[c - 3]?.lower ?? '') ? c - 3 : /^(?:in|within|inside|of|for|on)$/.test(words[c - 2].lower) ? c - 2 : c - 1;
+    return { text: '', kind: 'scope', start: words[from].start, end: words[c].end };
+  }
+  if (!OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
   const phrase: RawWord[] = [words[c - 1]];
   for (let i = c - 2; i >= 0 && phrase.length < 4; i--) {
     const w = words[i];
@@ -480,6 +486,9 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
   if (!kinds.length || kinds.some((w) => reader.carriesValue(w))) return undefined;
   return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
 }
+
+/** Parts of a cell that a measure could be restricted to ("the cytoplasm", "the membrane", "the nucleoli"). */
+const COMPARTMENTS = /^(?:cytoplasm|cytosol|nucleoli|nucleolus|periphery|perinuclear|cortex)$/i;
 
 /** Words asked as a question ("what is ...", "how many ...", "...?"). */
 const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;

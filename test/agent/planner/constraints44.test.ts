@@ -39,6 +39,8 @@ describe('things left out that the step cannot leave out', () => {
     expect(said('segment the cells, no apoptotic cells please')).toMatch(/Not applied: "no apoptotic cells"/);
     expect(said('segment, throw away the elongated ones')).toMatch(/Not applied: "throw away the elongated ones"/);
     expect(said('measure intensity, leaving out the debris', movieAndLabels)).toMatch(/Not applied: "leaving out the debris"/);
+    expect(said('segment the nuclei but skip the clumped ones')).toMatch(/Not applied: "skip the clumped ones"/);
+    expect(said('measure the intensity in the cytoplasm only', movieAndLabels)).toMatch(/Not applied: "in the cytoplasm only"/);
     // (segment drops the debris by a share of a typical object: applied, never named)
     expect(said('segment the cells, leave out the debris')).not.toMatch(/Not applied/);
   });
