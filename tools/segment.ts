@@ -42,6 +42,7 @@ const schema = z.object({
   maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels (maximum size); default 30 typical objects\' area'),
   minTypicalShare: z.number().positive().max(100).optional().describe('Share of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) under which objects are dropped, e.g. 0.33 for "drop the tiny ones"; the bound it comes to is said with the result; minAreaPx wins when both are given'),
   maxTypicalShare: z.number().positive().max(1000).optional().describe('Multiple of a typical object (its area pi r^2, r measured on the movie, or objectRadiusPx) over which objects are dropped, e.g. 1.5 for "bigger than a typical nucleus"; the bound it comes to is said with the result; maxAreaPx wins when both are given'),
+  minMean: z.number().min(0).optional().describe('Mean intensity floor: objects whose mean over their pixels is under this are dropped (in the movie\'s grey levels, the channel segmented as recorded; e.g. 300 for "leave out anything dimmer than 300"); default none; not used by method "model"'),
   splitTouching: z.boolean().default(true).describe('Split touching objects by a distance-transform watershed (as Fiji\'s Binary > Watershed); default true'),
   splitBy: z
     .enum(['distance', 'intensity'])
@@ -189,6 +190,7 @@ function classicalOptions(channel: number, frames: [number, number], outputPath:
     splitTouching: args.splitTouching,
     splitBy: args.splitBy,
     excludeBorder: args.excludeBorder,
+    minMeanIntensity: args.minMean,
     signal: ctx.signal,
     onProgress: (done, total) => ctx.progress(done, total, 'planes'),
   };
@@ -250,6 +252,7 @@ function notForModel(args: Args): string[] {
   if (args.splitBy !== undefined) unused.push('splitBy');
   if (args.threshold !== undefined) unused.push('threshold');
   if (args.splitTouching === false) unused.push('splitTouching');
+  if (args.minMean !== undefined) unused.push('minMean');
   return unused;
 }
 
@@ -370,11 +373,45 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
     else args.minTypicalShare = VAGUE_SMALL_SHARE;
     args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
+  Object.assign(args, dimObjectsLeftOut(c.text, args));
   return { ...args, ...typicalObjectBound(c.text, args) };
 }
 
 /** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
 const LEAVES_OUT_BEFORE = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|no|not|without)\b[^,;.]*$/i;
+
+/** Words that compare the objects' brightness: less ("dimmer than", "a mean intensity below") or more ("brighter than", "mean intensity over"). */
+const DIMMER = String.raw`(?:dimmer|fainter|weaker|darker|less\s+bright|less\s+intense)\s+than`;
+const BRIGHTER = String.raw`(?:brighter|more\s+intense|stronger)\s+than`;
+const MEAN_LEVEL = String.raw`(?:(?:mean|average|avg)(?:\s+(?:intensity|brightness|signal|gr[ae]y\s+(?:level|value)s?|fluorescence))?|intensity|brightness)`;
+const BRIGHTNESS_COMPARED = new RegExp(String.raw`\b(?:(${DIMMER})|(${BRIGHTER})|${MEAN_LEVEL}\s+(?:is\s+|of\s+)?(?:(below|under|(?:less|lower|smaller)\s+than|at\s+most|(?:no|not)\s+(?:more|greater|higher|bigger|larger)\s+than|not\s+(?:above|over)|<=?|≤)|(above|over|(?:greater|higher|more|bigger|larger)\s+than|at\s+least|(?:no|not)\s+(?:smaller|less|lower)\s+than|not\s+(?:below|under)|>=?|≥))|(${MEAN_LEVEL})\s*(?:of\s+)?(?:(<)|(>=?|≥)))\s*(?:an?\s+(?:mean|average)\s+(?:intensity\s+)?of\s+)?(\d+(?:\.\d+)?)(?!\s*(?:%|px|pixels?|µm|um|microns?|frames?|s\b|min))`, 'i');
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const MIN_MEAN_NAMED = new RegExp(String.raw`\bmin(?:imum)?\.?\s+mean(?:\s+(?:intensity|brightness|gr[ae]y\s+level))?\s*(?:(?:of|to|is|at|=|:|(?:should|must|will|would)\s+be)\s*)?(\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\b`, 'i');
+/** A verb or word that leaves out what follows ("excluding anything dimmer than 300", "drop the ones fainter than 200"). */
+const LEAVES_OUT = /\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|reject\w*|filter\w*\s+out|throw\w*\s+(?:out|away)|toss\w*|ditch\w*|get\w*\s+rid\s+of|leav\w*\s+out|without|no|not|nothing|none)\b/i;
+
+/**
+ * "excluding anything dimmer than 300", "keep only nuclei brighter than 500", "drop cells with a mean intensity below 150":
+ * the objects left out by their brightness, a bound on each object's mean grey level (minMean). Not a level said
+ * of the pixels or the background ("pixels brighter than 800 are signal", "anything dimmer than 400 is background"), which
+ * is a threshold; an upper bound on brightness is left to be named.
+ */
+function dimObjectsLeftOut(text: string, args: Record<string, unknown>): Record<string, unknown> {
+  // ("a min mean of 7", "minimum mean intensity = 300": the setting by its name; "mean" is a typical object's word too, so
+  // the general reading of numbers would give it to minTypicalShare)
+  const named = MIN_MEAN_NAMED.exec(text);
+  if (named) return { minMean: NUMBER_WORDS[named[1].toLowerCase()] ?? Number(named[1]) };
+  const m = BRIGHTNESS_COMPARED.exec(text);
+  if (!m || args.threshold === Number(m[8])) return {};
+  if (/\b(?:background|foreground|signal\s+is|are\s+signal|is\s+signal)\b/i.test(text) || /\bpixels?\b[^,;.]{0,30}$/i.test(text.slice(0, m.index))) return {};
+  const less = !!(m[1] || m[3] || m[6]);
+  const leftOut = LEAVES_OUT.test(text.slice(0, m.index).split(/[,;.]|\b(?:and|but|then)\b/).at(-1) ?? '');
+  // (fewer is a lower bound when those are left out, more when they are kept: "drop the dim ones under 300", "only those over 300")
+  if (less !== leftOut) return {};
+  const value = Number(m[8]);
+  const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
+  return { minMean: value, $note: `${notes}"${m[0].trim()}": objects whose mean intensity is under ${formatNumber(value)} (the movie's grey levels in the channel segmented, as recorded) are left out.` };
+}
 
 /** The word after a length that says it is a diameter or a radius ("5 µm in diameter", "8 px across"). */
 const LENGTH_WORD_AFTER = /^\s*(across|in\s+diameter|diameter|wide|in\s+radius|radius)\b/i;
@@ -393,10 +430,10 @@ function lengthCompared(c: RequestClause): { q: RequestQuantity; bound: (pixelSi
     const m = NAMED_LENGTH_BOUND.exec(x.before);
     return m && (!/^size$/i.test(m[2]) || LENGTH_WORD_AFTER.test(x.after)) ? m : undefined;
   };
-  const q = c.quantities.find((x) => x.kind === 'length' && ((LENGTH_WORD_AFTER.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|[<>≥≤]=?\s*)$/i.test(x.before)) || !!named(x)));
+  const q = c.quantities.find((x) => x.kind === 'length' && ((LENGTH_WORD_AFTER.test(x.after) && /(?:\b(?:bigger|larger|greater|wider|smaller|tinier|narrower|over|above|under|below|more|less|exceeding)\s+(?:than\s+)?|\bat\s+(?:most|least)\s+|\bup\s+to\s+|[<>≥≤]=?\s*)$/i.test(x.before)) || !!named(x)));
   if (!q) return undefined;
   const bound = named(q);
-  const up = bound ? /^min/i.test(bound[1]) : /(?:bigger|larger|greater|wider|over|above|more|exceeding|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
+  const up = bound ? /^min/i.test(bound[1]) : /(?:bigger|larger|greater|wider|over|above|more|exceeding|at\s+least|>|≥)\s*(?:than\s+)?=?\s*$/i.test(q.before);
   const leftOut = !bound && LEAVES_OUT_BEFORE.test(q.before);
   const key = up !== leftOut ? 'minAreaPx' : 'maxAreaPx';
   const half = /^\s*(?:in\s+radius|radius)\b/i.test(q.after) || (bound && /^radi/i.test(bound[2]) && !LENGTH_WORD_AFTER.test(q.after)) ? 1 : 2;
@@ -480,7 +517,7 @@ function typicalAreaBounds(args: Args, radiusPx: number): { areas: { minAreaPx?:
 
 /** "drop anything bigger than a typical nucleus", "keep only cells larger than an average one": objects compared with a typical object. */
 // ("bigger than usual", "smaller than average": the typical object unnamed)
-const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b|(?:usual|normal|average|typical)\b)/i;
+const THAN_A_TYPICAL = /\b(bigger|larger|greater|smaller|tinier)\s+than\s+(?:(?:a|an|the|one)\s+(?:typical|average|normal|usual|regular|single|median|mean|medium-sized|mid-sized)\s+(?:nucle(?:us|i)|cells?|objects?|ones?|blobs?)\b|(?:usual|normal|average|typical|the\s+median|the\s+mean)\b)/i;
 
 /**
  * The area bound a comparison with a typical object says: with the object's size told (its radius), that object's area

@@ -112,6 +112,16 @@ export function labelAreas(labels: ArrayLike<number>, maxLabel: number): Float64
   return areas;
 }
 
+/** Sum of `values` over each label 0..maxLabel (NaN pixels count as 0). */
+export function labelSums(labels: ArrayLike<number>, values: ArrayLike<number>, maxLabel: number): Float64Array {
+  const sums = new Float64Array(maxLabel + 1);
+  for (let i = 0; i < labels.length; i++) {
+    const v = values[i];
+    if (labels[i] && v === v) sums[labels[i]] += v;
+  }
+  return sums;
+}
+
 /** Labels that touch the plane's edge. */
 export function labelsTouchingBorder(labels: ArrayLike<number>, width: number, height: number): Set<number> {
   const out = new Set<number>();
@@ -123,13 +133,14 @@ export function labelsTouchingBorder(labels: ArrayLike<number>, width: number, h
 
 /**
  * Keeps labels whose area is within [minAreaPx, maxAreaPx] (and, if asked, that don't touch
- * the border), renumbering the survivors 1..n in order of their old label. In place.
+ * the border, and whose mean of `intensity` is at least minMeanIntensity), renumbering the
+ * survivors 1..n in order of their old label. In place.
  */
 export function filterLabels(
   labels: Uint32Array,
   width: number,
   height: number,
-  options: { minAreaPx?: number; maxAreaPx?: number; excludeBorder?: boolean; borderMinAreaPx?: number } = {},
+  options: { minAreaPx?: number; maxAreaPx?: number; excludeBorder?: boolean; borderMinAreaPx?: number; minMeanIntensity?: number; intensity?: ArrayLike<number> } = {},
 ): { labels: Uint32Array; count: number } {
   let maxLabel = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i] > maxLabel) maxLabel = labels[i];
@@ -137,12 +148,14 @@ export function filterLabels(
   const touching = options.excludeBorder || options.borderMinAreaPx !== undefined ? labelsTouchingBorder(labels, width, height) : new Set<number>();
   const border = options.excludeBorder ? touching : new Set<number>();
   const minArea = (l: number) => (options.borderMinAreaPx !== undefined && touching.has(l) ? options.borderMinAreaPx : (options.minAreaPx ?? 0));
+  const sums = options.minMeanIntensity !== undefined && options.intensity ? labelSums(labels, options.intensity, maxLabel) : undefined;
   const newLabel = new Uint32Array(maxLabel + 1);
   let count = 0;
   for (let l = 1; l <= maxLabel; l++) {
     const area = areas[l];
     if (area === 0 || border.has(l)) continue;
     if (area < minArea(l) || area > (options.maxAreaPx ?? Infinity)) continue;
+    if (sums && !(sums[l] / area >= options.minMeanIntensity!)) continue;
     newLabel[l] = ++count;
   }
   for (let i = 0; i < labels.length; i++) labels[i] = newLabel[labels[i]];

@@ -31,6 +31,8 @@ export interface MembraneOptions {
   borderMinAreaPx?: number;
   /** Drop cells touching the plane's edge. Default false. */
   excludeBorder?: boolean;
+  /** Drop cells whose mean intensity in the plane as given is under this. Default none. */
+  minMeanIntensity?: number;
 }
 
 /** Seeds are picked on the membrane image smoothed by this share of the cell radius (the interior's texture, puncta and noise smoothed out). */
@@ -253,6 +255,6 @@ export function segmentMembranePlane(plane: PlaneData, width: number, height: nu
   joinThinBasins(labels, width, height, MIN_THICKNESS_RADIUS_SHARE * radius);
   joinSmallBasins(labels, landscape, width, height, minAreaPx);
   fillLabelHoles(labels, width, height);
-  const filtered = filterLabels(labels, width, height, { minAreaPx, maxAreaPx: options.maxAreaPx, excludeBorder: options.excludeBorder, borderMinAreaPx: options.borderMinAreaPx });
+  const filtered = filterLabels(labels, width, height, { minAreaPx, maxAreaPx: options.maxAreaPx, excludeBorder: options.excludeBorder, borderMinAreaPx: options.borderMinAreaPx, minMeanIntensity: options.minMeanIntensity, intensity: values });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }

@@ -68,6 +68,11 @@ export interface SegmentOptions {
   splitOversized?: boolean;
   /** Extra smoothing of the seed landscape (distance map or smoothed image) before seeds are picked, pixels (0 = none). Default 1. */
   seedSigmaPx?: number;
+  /**
+   * Drop objects whose mean intensity in the plane as given (the grey levels of the movie, before any smoothing or
+   * inversion) is under this: objects too dim to count, such as debris or out-of-focus cells. Default none.
+   */
+  minMeanIntensity?: number;
   /** Drop objects that touch the plane's edge (skimage clear_border). Default false. */
   excludeBorder?: boolean;
   /** 'bright' objects on a dark background (fluorescence, default) or 'dark' ones on a bright background (phase contrast, brightfield): the plane is inverted first. */
@@ -192,6 +197,7 @@ export function checkSegmentOptions(options: SegmentOptions): void {
   if (o.splitBy !== 'intensity' && o.splitBy !== 'distance') throw new RangeError(`splitBy must be intensity or distance, got ${o.splitBy}`);
   if (!(o.minAreaPx >= 0)) throw new RangeError(`minAreaPx must be >= 0, got ${o.minAreaPx}`);
   if (!(o.maxAreaPx >= o.minAreaPx)) throw new RangeError(`maxAreaPx (${o.maxAreaPx}) must be at least minAreaPx (${o.minAreaPx})`);
+  if (o.minMeanIntensity !== undefined && !Number.isFinite(o.minMeanIntensity)) throw new RangeError(`minMeanIntensity must be a number, got ${o.minMeanIntensity}`);
   if (!(o.minSeedDepthPx >= 0)) throw new RangeError(`minSeedDepthPx must be >= 0, got ${o.minSeedDepthPx}`);
   if (!Number.isInteger(o.minSeedDistancePx) || o.minSeedDistancePx < 1) throw new RangeError(`minSeedDistancePx must be an integer >= 1, got ${o.minSeedDistancePx}`);
   if (o.objects !== 'bright' && o.objects !== 'dark') throw new RangeError(`objects must be bright or dark, got ${o.objects}`);
@@ -637,7 +643,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
   const o = withSegmentDefaults(options);
   if (plane.length !== width * height) throw new RangeError(`plane has ${plane.length} pixels, expected ${width}x${height}`);
   if (o.membraneCellRadiusPx > 0) {
-    return segmentMembranePlane(plane, width, height, { cellRadiusPx: o.membraneCellRadiusPx, minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, borderMinAreaPx: o.borderMinAreaPx, excludeBorder: o.excludeBorder });
+    return segmentMembranePlane(plane, width, height, { cellRadiusPx: o.membraneCellRadiusPx, minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, borderMinAreaPx: o.borderMinAreaPx, excludeBorder: o.excludeBorder, minMeanIntensity: o.minMeanIntensity });
   }
   if (share && share.plane !== plane) throw new RangeError('segmentPlane: the share belongs to another plane');
   const kept = <T>(key: string, compute: () => T): T => (share ? share.get(key, compute) : compute());
@@ -689,7 +695,7 @@ export function segmentPlane(plane: PlaneData, width: number, height: number, op
     for (let i = 0; i < labels.length; i++) objects[i] = labels[i] ? 1 : 0;
     if (joinPiecesWithoutValley(labels, width, height, { smoothed, ...backgroundStats(smoothed, objects), ...JOIN_PIECES, reachPx: o.sigmaPx }) && o.convexFill) fillConvexHulls(labels, width, height);
   }
-  const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx });
+  const filtered = filterLabels(labels, width, height, { minAreaPx: o.minAreaPx, maxAreaPx: o.maxAreaPx, excludeBorder: o.excludeBorder, borderMinAreaPx: o.borderMinAreaPx, minMeanIntensity: o.minMeanIntensity, intensity: values });
   return { labels: filtered.labels, count: filtered.count, thresholdValue };
 }
 

@@ -257,7 +257,7 @@ function boundsOfRanges(clause: string, qs: Quantity[], props: Record<string, Pr
   for (let i = 0; i + 1 < qs.length; i++) {
     const [low, high] = [qs[i], qs[i + 1]];
     const between = clause.slice(low.end, high.start);
-    if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|to|-|–|—|~|through|thru)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
+    if (!/^\s*(?:px|pixels?|µm²?|um2?|microns?)?\s*(?:and|(?:up\s+)?to|-|–|—|~|through|thru)\s*$/i.test(between) || (low.unit !== '' && high.unit !== '' && low.unit !== high.unit)) continue;
     // ("in frames 5 to 10 measure the cells bigger than 40 px": a range of frames, time points or slices is which ones, no bounds of a setting)
     if (/\b(?:frames?|time\s?points?|timepoints?|slices?|planes?|stacks?)\s*#?\s*(?:from\s+|between\s+)?$/i.test(clause.slice(0, low.start))) continue;
     const near = new Set([...meanings(clause.slice(Math.max(0, low.start - 40), low.start).split(/[,;.]/).at(-1) ?? ''), ...meanings(clause.slice(high.end).split(/[,;.]|\b(?:and|then|but)\b/)[0] ?? '')]);

@@ -274,7 +274,7 @@ export function maskRejected(text: string): string {
 const SKIPPED_BY_LENGTH = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*\s+){0,2}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\s+[^,.;\d]*\d[^,.;]*\b(?:frames?|time-?points?|timepoints?)\b/i;
 
 /** "skip any blurry frames", "skipping the rounded cells", "skip the dead/apoptotic cells" (kinds joined by a slash): a kind of thing or frame left out, said without a number or a place. */
-const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
+const SKIPPED_KIND = /^skip(?:ping)?\s+(?:(?:the|any|all|those|these)\s+)?(?!(?:first|last|initial|final|next|previous|other)\b)(?:[a-z][\w-]*(?:\s*\/\s*[a-z][\w-]*)*\s+){1,3}(?:cells?|nuclei|nucleus|objects?|ones|tracks?|spots?|blobs?|particles?|frames?|time-?points?|timepoints?|images?|slices?|planes?)\b(?![^,.;]*\d)/i;
 
 /** A word that says how, or how good, never which method ("actually", "properly", "good"). */
 export function isOrdinaryWord(word: string): boolean {
@@ -341,7 +341,11 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     if (/^(?:in|from)$/i.test(cue.lower) && !phrase.some((w) => METHOD_HEADS.test(w.lower) || FORMAT_HEADS.test(w.lower))) return;
     // a name, or two words the tool does not know ("mean shift")
     const unknown = phrase.filter((w) => !reader.applies(w) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
-    if (!reader.nameLike(phrase[0], false) && unknown.length < 2) return;
+    // ("project it using the median, frames 1-10": one everyday word the tool does not know, closing the words of how, for a
+    // tool that offers a choice of method, is the method asked by its name)
+    const closing = phrase.length === 1 && /^(?:using|with|via|by)$/i.test(cue.lower) && /^\s*(?:[,.;!)]|$|\s+(?:only|please|instead)\b)/i.test(text.slice(phrase[0].end));
+    const methodNamed = closing && unknown.length === 1 && !OBJECT_NOUNS.test(phrase[0].lower) && !FRAME_NOUNS.test(phrase[0].lower) && !/^(?:channels?|chan|labels?|masks?|tracks?|tables?|movies?|files?|data)$/i.test(phrase[0].lower) && !!choiceArgument('method', reader.catalogue.get(reader.step.tool)?.properties ?? {}) && !reader.carries(phrase[0].word);
+    if (!reader.nameLike(phrase[0], false) && unknown.length < 2 && !methodNamed) return;
     const last = phrase.at(-1)!;
     if (reader.namesAppliedNumber(text, last.end) || reader.saysHowMuchOfASetting(phrase)) return;
     const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
@@ -462,9 +466,15 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
  * step carries ("the bright nuclei only" → objects: bright).
  */
 function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
-  if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2 || !OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
+  if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2) return undefined;
   // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
   if (ASKED.test(reader.step.clause)) return undefined;
+  // ("measure the intensity in the cytoplasm only": a part of the cell the tool does not know, with what places it)
+  if (COMPARTMENTS.test(words[c - 1].lower) && !reader.applies(words[c - 1])) {
+    const from = /^(?:the|a|an|its|their)$/.test(words[c - 2].lower) && /^(?:in|within|inside|of|for|on)$/.test(words[c - 3]?.lower ?? '') ? c - 3 : /^(?:in|within|inside|of|for|on)$/.test(words[c - 2].lower) ? c - 2 : c - 1;
+    return { text: '', kind: 'scope', start: words[from].start, end: words[c].end };
+  }
+  if (!OBJECT_NOUNS.test(words[c - 1].lower)) return undefined;
   const phrase: RawWord[] = [words[c - 1]];
   for (let i = c - 2; i >= 0 && phrase.length < 4; i--) {
     const w = words[i];
@@ -477,11 +487,16 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
   return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
 }
 
+/** Parts of a cell that a measure could be restricted to ("the cytoplasm", "the membrane", "the nucleoli"). */
+const COMPARTMENTS = /^(?:cytoplasm|cytosol|nucleoli|nucleolus|periphery|perinuclear|cortex)$/i;
+
 /** Words asked as a question ("what is ...", "how many ...", "...?"). */
 const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
 const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping)$/i;
+/** Things that are no cells, whose own word says so, left out ("the debris", "any junk", "the clumps"). */
+const LEFT_OUT_THINGS = /^(?:debris|junk|dust|specks?|clumps?|aggregates?|fragments?|crud|garbage|rubbish)$/i;
 
 /**
  * The word at `v` keeps or drops some of the things found: a verb of the list, or a verb the thesaurus reads as leaving
@@ -528,12 +543,22 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
  * ("skipping any out-of-focus frames", "leave out the blurry time points": frames left out by what they look like, which no
  * frame range says; which frames by their place, "the first 5 frames", is the frame scope's, its words no kind)
  */
-function kindsLeftOut(words: RawWord[], reader: Reader): Unapplied[] {
+function kindsLeftOut(words: RawWord[], reader: Reader, text: string): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!filterVerb(words, v) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
+    // ("segment the cells, no apoptotic cells please": "no" opening a part of the words leaves out as a verb does)
+    const no = verb.lower === 'no' && (v === 0 || /[,;:(]\s*$/.test(text.slice(words[v - 1].end, verb.start)) || /^(?:and|but|with|please)$/i.test(words[v - 1].lower));
+    if ((!no && !filterVerb(words, v)) || /^(?:keep|keeping|retain)$/i.test(verb.lower)) return;
     let i = v + 1;
-    while (i < words.length && /^(?:the|any|all|those|these|out|of)$/i.test(words[i].lower)) i++;
+    // ("throw away the elongated ones", "leave off the debris": the verb's particle)
+    while (i < words.length && /^(?:the|any|all|those|these|out|away|off|of)$/i.test(words[i].lower)) i++;
+    // ("leaving out the debris", "drop the junk": things whose own word says they are no cells, left out; applied only where
+    // the step drops objects by a number of its own, a setting whose description says it drops: segment's share of a typical object)
+    if (LEFT_OUT_THINGS.test(words[i]?.lower ?? '') && !no) {
+      const drops = reader.argumentsDescribing({ word: 'drop', lower: 'drop', start: 0, end: 0 });
+      if (!drops.some((a) => typeof reader.step.args[a] === 'number')) out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });
+      return;
+    }
     const kind: RawWord[] = [];
     const found = (w: RawWord | undefined) => OBJECT_NOUNS.test(w?.lower ?? '') || FRAME_NOUNS.test(w?.lower ?? '');
     for (; i < words.length && kind.length < 3 && !found(words[i]); i++) {
@@ -720,7 +745,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

@@ -5,7 +5,8 @@
 // ("chanel", "pixells", "segemnt") as the word the tools declare or a request's common word;
 // objects turned down in everyday words ("I don't want the edge ones") as "exclude"; a setting
 // turned off after its name ("with watershed off") as "without" it; a closing "..., do you
-// reckon?" and an opening "wait," left off the question they stand by.
+// reckon?" and an opening "wait," left off the question they stand by; a lone "n" between two words ("segment n
+// track") as "and".
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -159,6 +160,16 @@ export function withPlainTypography(text: string): string {
     // ("denoise and then - if it looks ok - segment": an aside between spaced dashes, opened by a word of a condition or a
     // hedge, is an aside in brackets; no numbers, and never a list of steps "segment - track - export")
     .replace(/(?<=\S)\s+[-–—]\s+((?:if|when|unless|maybe|perhaps|ideally|preferably|assuming|provided|probably|possibly|especially|particularly|i\s+think|i\s+guess|i\s+hope|hopefully|say|or\s+so|as\s+usual)\b[\p{L}'\s,]{0,60}?)\s+[-–—]\s+(?=\S)/giu, ' ($1) ');
+}
+
+/**
+ * "segment n track", "drift 'n' segment", "seg n' track them": a lone lower-case "n" between two words is "and", as a
+ * person types it. Not where it stands for a number ("the first n frames", "every n time points", "n = 5", "n of 3"):
+ * after an article, a quantifier or a preposition, before a digit, "=" or a noun counted.
+ */
+const LONE_N = /(?<=\b[A-Za-z]{2,}(?<!\b(?:the|a|an|of|for|per|every|each|first|last|top|bottom|middle|any|some|all|with|by|to|than|and|or|is|are|was|were|be|at|in|on|over|under|from|n)))\s+(?:'n'|'n|n'|n)\s+(?=[A-Za-z]{2,}\b)(?!(?:frames?|cells?|nuclei|objects?|times?|time\s?points?|timepoints?|positions?|steps?|samples?|channels?|images?|slices?|planes?|replicates?|movies?|wells?|repeats?|fields?)\b)/g;
+export function withLoneNAsAnd(text: string): string {
+  return outsideQuotes(text, (part) => part.replace(LONE_N, ' and '));
 }
 
 /** A word that sets objects apart ("edge", "tiny", "out-of-focus"), never an article, a pronoun or "to". */
@@ -495,5 +506,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withPlainTypography(request)))))))))), catalogue)))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request))))))))))), catalogue)))))))))), catalogue), catalogue);
 }
