@@ -1,5 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
+import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { asksPhysicalUnits, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
@@ -234,8 +235,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
     return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset) + atTime;
   }
   const parts = keys.map((k) => valueText(result, k, knownPixelSizeUm(conversation)));
+  // ("median and IQR of speed", "the spread of sizes": a mean answers neither; it is said as the mean, with why)
+  const meansOnly = keys.every((k) => /^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(findTool(result.tool)?.results?.[k]?.about ?? ''));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
-  return `${capitalize(parts.join(', '))} (from ${source})`;
+  return `${capitalize(parts.join(', '))} (from ${source})${meansOnly ? meanInsteadNote(scope, result) : ''}`;
 }
 
 /** A time in the movie ("at 4 minutes", "after 1 h") as the frame nearest to it, with a note of the conversion; the question as it is when no time or no frame interval is known. */
@@ -479,7 +482,7 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
-    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     // ("how reliable is that?": an answer with no interval of its own says what is known of its uncertainty)
     const unsure = found && readQuestion(question).uncertainty ? uncertaintyNotGiven(found, conversation, all) : '';
     if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}`;
@@ -488,6 +491,10 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     // asked that no value of a measuring step answers is said so, never passed over with the step's account alone
     const last = ran.at(-1)!;
     const measuring = last.artifacts.some((a) => a.type === 'table');
+    // ("the 5 biggest nuclei", "the slowest track" and no row of the step's table to read: the mean it reported of that
+    // quantity, said as the mean, with why the extreme is not given)
+    const meanOfIt = measuring && unreadTables(last).length ? meanInsteadOfExtreme(question, conversation, last) : undefined;
+    if (meanOfIt) return `${last.summary}\n${withStop(meanOfIt)}`;
     return measuring && readQuestion(question).quantity.size > 0 ? `${last.summary}\nNot answered: no value in ${last.artifacts.filter((a) => a.type === 'table').map((a) => a.id).join(', ')} or in ${last.tool}'s results is "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}", so I give none (ask for one of its columns by name).` : last.summary;
   }
   // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)
@@ -800,4 +807,46 @@ export function shortCitation(result: { tool: string; summary: string }): string
     head = closed > 0 && (opened < 0 || closed > opened) ? head.slice(0, closed + 1) : opened > 0 && opened < LIMIT ? head.slice(0, opened) : `${head.slice(0, LIMIT).replace(/\s+\S*$/, '')}...`;
   }
   return head ? `${result.tool}: ${head}` : result.tool;
+}
+
+/**
+ * A statistic the question asks that a whole-movie mean is not ("the median", "the spread", "the 5 largest", "the slowest"), in
+ * words; undefined for a mean, a count or a sum.
+ */
+function otherStatisticAsked(scope: QuestionScope): string | undefined {
+  if (scope.top !== undefined && Number.isFinite(scope.top) && (scope.reduce === 'max' || scope.reduce === 'min')) return `the ${scope.top} ${scope.reduce === 'min' ? 'lowest' : 'highest'} values`;
+  switch (scope.reduce) {
+    case 'median': return 'the median';
+    case 'sd': return 'the spread (SD)';
+    case 'range': return 'the range';
+    case 'percentile': return scope.percentiles?.length ? `the ${scope.percentiles.map((p) => `${p}th`).join(' and ')} percentile${scope.percentiles.length > 1 ? 's' : ''}` : 'the percentiles';
+    case 'max': return 'the highest value';
+    case 'min': return 'the lowest value';
+    default: return undefined;
+  }
+}
+
+/** The tables a step wrote that cannot be read back (the file gone, or a step that did not write it: a plan that was not run). */
+function unreadTables(result: PastResult): string[] {
+  return result.artifacts.filter((a) => a.type === 'table' && (!a.path || !existsSync(a.path))).map((a) => a.id);
+}
+
+/**
+ * "median and IQR of speed", "the spread of sizes", "the 5 biggest nuclei" when no table row can be read: the mean the step
+ * reported is said as the mean, with why the statistic asked is not given, never passed off as it.
+ */
+function meanInsteadNote(scope: QuestionScope, result: PastResult): string {
+  const asked = otherStatisticAsked(scope);
+  if (!asked) return '';
+  const unread = unreadTables(result);
+  const plural = /s$/.test(asked);
+  return `; that is the mean over all: ${asked} asked ${unread.length ? `${plural ? 'need' : 'needs'} the rows of ${unread.join(', ')}, which I could not read` : `${plural ? 'are' : 'is'} none of ${result.tool}'s reported values`}`;
+}
+
+/** The mean a step reported of the quantity an extreme or a statistic is asked of, with why that is not given (meanInsteadNote). */
+function meanInsteadOfExtreme(question: string, conversation: Conversation, result: PastResult): string | undefined {
+  const scope = readQuestion(question);
+  if (scope.quantity.size === 0 || !otherStatisticAsked(scope)) return undefined;
+  const mean = answerFromValues(`the mean ${[...scope.quantity].join(' ')}`, conversation, [result]);
+  return mean && !/that is the mean over all/.test(mean) ? `${mean}${meanInsteadNote(scope, result)}` : mean;
 }

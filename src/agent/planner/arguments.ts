@@ -6,7 +6,7 @@
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { withoutExcludedScope } from './extract.ts';
-import { findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
+import { countOfThings, findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
 import { comparedNumberAt } from './comparedValue.ts';
@@ -170,7 +170,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     const counted = q.unit === '' ? /^\s*([a-z]{3,}s)\b/i.exec(q.after)?.[1] : undefined;
     // ("the 3 most motile cells", "the 5 largest", "top 10 brightest", "the two biggest nuclei", "3 motile cells": a count of
     // things, ranked or not, is no size, distance or time: only an argument with no unit, named by its own words, takes it)
-    const ofThings = q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
+    const ofThings = countOfThings(q);
     const namedBound = q.kind === 'length' ? /\b(min|max)(?:imum)?\.?\s+(?:[\p{L}-]+\s+)?(?:size|radius|radii|diameter|width)\s*(?:of\s+|=\s*|:\s*|is\s+)?$/iu.exec(before)?.[1].toLowerCase() : undefined;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
     for (const [name, p] of candidates) {
@@ -439,11 +439,6 @@ export function statedValues(tool: string, clause: string, catalogue: Catalogue,
   return out;
 }
 
-/** A count ranked after its number ("3 most motile", "5 largest", "10 brightest"), or after "top"/"bottom" ("top 10"). */
-const RANKED_AFTER = /^\s*(?:(?:most|least)\s+[\p{L}-]+|[\p{L}]{2,}est)\b/iu;
-const RANKED_BEFORE = /\b(?:top|bottom)\s*$/i;
-/** Things counted after a bare number, past up to two words of theirs ("3 cells", "4 motile nuclei", "two dividing ones"). */
-const THINGS_COUNTED_AFTER = /^\s*(?:(?!(?:for|of|the|a|an|in|on|at|and|or|to|with|per|from|by|is|are|px|pixels?)\b)[\p{L}-]+\s+){0,2}(?:cells|nuclei|objects|tracks|trajectories|spots|blobs|particles|ones|bacteria)\b/iu;
 /** After the low end of a count of frames: "or 2 frames", "-4 frames", "to 5 time points". */
 const LOW_END_OF_FRAMES = /^\s*(?:or|to|-|–|—)\s*\d+(?:\.\d+)?\s*(?:frames?|time ?points?|timepoints?)\b/i;
 

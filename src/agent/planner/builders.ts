@@ -8,7 +8,7 @@ import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf, writes
 import { ALL_TOOLS } from '../allTools.ts';
 import type { Conversation } from './conversation.ts';
 import { findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, quantityWithRole } from './extract.ts';
-import { findQuantities, type QuantityKind, statedCalibration, TOLD_PIXEL_SIZE, withAppositiveValues } from './quantities.ts';
+import { countOfThings, findQuantities, type QuantityKind, statedCalibration, TOLD_PIXEL_SIZE, withAppositiveValues } from './quantities.ts';
 import type { PlannedStep } from './types.ts';
 import { microscopeLanguage } from './microscopeLanguage.ts';
 import { findEnumValue } from './enums.ts';
@@ -160,7 +160,9 @@ function readers(ctx: BuildContext): RequestReaders {
   const { clause, tool, catalogue, conversation } = ctx;
   return {
     value: (arg, text = clause) => findEnumValue(tool, arg, text, catalogue),
-    quantity: (kinds, role) => quantityWithRole(singleValues(withAppositiveValues(ownNumbers(ctx))).filter((q) => !namesAThing(q)), kinds as QuantityKind[], role),
+    // (a number that names a thing, "track 5", or counts things, "which 3 cells moved the most? give me their speeds", "the
+    // top 5", is none of the lengths and sizes a tool reads this way: "moved" by it is no linking distance of 3)
+    quantity: (kinds, role) => quantityWithRole(singleValues(withAppositiveValues(ownNumbers(ctx))).filter((q) => !namesAThing(q) && !countOfThings(q)), kinds as QuantityKind[], role),
     channel: (text = clause) => findChannel(text),
     channels: (text = clause) => findChannels(text),
     output: (text = clause) => findOutput(text),

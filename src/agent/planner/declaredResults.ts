@@ -99,7 +99,7 @@ export function declaredResultAnswer(question: string, results: PastResult[], de
  * value whose declared words share the most words with what is compared, in the number's unit, and the verdict; undefined
  * when the question compares no such value (things counted one by one are the tables' to answer: "are any cells ...").
  */
-export function comparedDeclaredResult(question: string, results: PastResult[], declaring: (tool: string) => DeclaringTool & { consumes?: readonly string[] } | undefined): string | undefined {
+export function comparedDeclaredResult(question: string, results: PastResult[], declaring: (tool: string) => DeclaringTool & { consumes?: readonly string[] } | undefined, pixelSizeUm?: number): string | undefined {
   const text = plainQuestion(question);
   const m = COMPARED.exec(text);
   if (!m || COUNTED_THINGS.test(m[1])) return undefined;
@@ -130,11 +130,14 @@ export function comparedDeclaredResult(question: string, results: PastResult[], 
   }
   if (!best) return undefined;
   const saidUnit = quantity.unit === 'um' ? 'µm' : quantity.unit;
-  if (best.lengths) return `I cannot compare it with ${quantity.value} ${saidUnit}: the ${best.about} is ${Number(best.value.toPrecision(3))} ${best.unit}, and ${best.tool} measured it in ${best.unit} (no pixel size converts it; set_calibration sets one) (from ${best.tool})`;
-  const inSaidUnit = (best.value * unitBase(best.unit)!.factor) / said.factor;
+  if (best.lengths && !pixelSizeUm) return `I cannot compare it with ${quantity.value} ${saidUnit}: the ${best.about} is ${Number(best.value.toPrecision(3))} ${best.unit}, and ${best.tool} measured it in ${best.unit} (no pixel size converts it; set_calibration sets one) (from ${best.tool})`;
+  // ("did the drift exceed 2 microns?" of a drift in px: at the pixel size the session knows, the movie's or the one set)
+  const base = best.value * unitBase(best.unit)!.factor;
+  const inSaidBase = !best.lengths ? base : unitBase(best.unit)!.base === 'px' ? base * pixelSizeUm! : base / pixelSizeUm!;
+  const inSaidUnit = inSaidBase / said.factor;
   const limit = quantity.value;
   const yes = /at\s+least/i.test(m[2]) ? inSaidUnit >= limit : /at\s+most/i.test(m[2]) ? inSaidUnit <= limit : greater ? inSaidUnit > limit : inSaidUnit < limit;
   const relation = greater ? 'more than' : 'less than';
-  const shown = `${Number(best.value.toPrecision(3))} ${best.unit}`;
+  const shown = `${Number(best.value.toPrecision(3))} ${best.unit}${best.lengths ? ` (${Number(inSaidUnit.toPrecision(3))} ${saidUnit} at ${Number(pixelSizeUm!.toPrecision(4))} µm/px)` : ''}`;
   return `${yes ? 'Yes' : 'No'}: the ${best.about} is ${shown}, ${yes ? '' : 'not '}${relation} ${quantity.value} ${saidUnit} (from ${best.tool})`;
 }

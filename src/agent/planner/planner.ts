@@ -708,7 +708,7 @@ function opensWithAnAction(clause: string): boolean {
 }
 
 /** Opening words that ask for no action of their own ("give the numbers", "show them", "make it"). */
-const NOT_AN_ACTION_VERB = /^(?:give|show|make|get|do|tell|let|see|use|keep|need|want|like|try|have|put|be|is|are|can|could|would|will|should|please|and|then|also|now|next|finally)$/i;
+const NOT_AN_ACTION_VERB = /^(?:give|show|list|make|get|do|tell|let|see|use|keep|need|want|like|try|have|put|be|is|are|can|could|would|will|should|please|and|then|also|now|next|finally)$/i;
 const OPENING_JOINERS = String.raw`^(?:\s*(?:and|then|also|please|pls|now|next|finally|after that|afterwards|,)\b\s*)*`;
 const OPENING_VERB = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:it|them|this|that|these|those|the|my|our|all|everything|out|[a-z]{3,}s)\b`, 'i');
 const OPENING_VERB_ON_A_QUESTION = new RegExp(OPENING_JOINERS + String.raw`([a-z][a-z'-]*)\s+(?:how|which|what|whether)\b`, 'i');

@@ -140,6 +140,22 @@ const PER_FRAME_AFTER = /^\s*(?:\/\s*(?:frames?|time ?points?|timepoints?)\b|(?:
  */
 const PER_FRAME_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|with)\s+)(?:frames|images|time ?points|timepoints|stacks)\s+(?:(?:taken|acquired|recorded|captured)\s+)?(?:every|each)\s*$|\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
 
+/** A count ranked after its number ("3 most motile", "5 largest", "10 brightest"). */
+const RANKED_AFTER = /^\s*(?:(?:most|least)\s+[\p{L}-]+|[\p{L}]{2,}est)\b/iu;
+/** A count picked out before its number: "top 10", "bottom 5", "which 3 moved the most", "what 2 cells". */
+const RANKED_BEFORE = /\b(?:top|bottom|which|what)\s*$/i;
+/** Things counted after a bare number, past up to two words of theirs ("3 cells", "4 motile nuclei", "two dividing ones"). */
+const THINGS_COUNTED_AFTER = /^\s*(?:(?!(?:for|of|the|a|an|in|on|at|and|or|to|with|per|from|by|is|are|px|pixels?)\b)[\p{L}-]+\s+){0,2}(?:cells|nuclei|objects|tracks|trajectories|spots|blobs|particles|ones|bacteria)\b/iu;
+
+/**
+ * A bare number that counts things, ranked or not ("the 3 most motile cells", "top 10", "which 3 cells moved the most", "the
+ * 5 largest", "3 motile cells"): how many things are meant or listed, never a size, a distance or a time of a step (only a
+ * setting with no unit that its own words name may take it: arguments.ts).
+ */
+export function countOfThings(q: Pick<Quantity, 'unit' | 'before' | 'after'>): boolean {
+  return q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
+}
+
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
   return readOnceCopied(findQuantitiesOnce, text, (qs) => qs.map((q) => (q.rate ? { ...q, rate: { ...q.rate } } : { ...q })));
