@@ -284,7 +284,6 @@ const correctBleach = defineTool({
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
-    objectIntensityLossPercent: { about: "measured only: the objects' own brightness lost from the first to the last frame (mean above each frame's Otsu threshold minus the mean below it), which more or bigger cells do not hide", unit: '%' },
   },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
@@ -390,7 +389,6 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
     artifacts: [],
     values: {
       intensityLossPercent: lossPercent,
-      ...(objectLossPercent ? { objectIntensityLossPercent: objectLossPercent } : {}),
       halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
       ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),
     },

@@ -43,6 +43,8 @@ const expectation = z.object({
   no_calls: z.boolean().optional(),
   answer_contains: z.union([z.string(), z.array(z.string())]).optional(),
   answer_matches: z.string().optional(),
+  /** A pattern the answer must not match (case-insensitive), e.g. "did not understand" or a wrong reading. */
+  answer_not_matches: z.string().optional(),
   /** The answer quotes a number with its unit (µm, px, px/frame, min, %, ...). */
   answer_has_unit: z.boolean().optional(),
   /** Words the answer must name, e.g. a constraint it did not apply; an inner list gives alternatives. */
@@ -291,6 +293,7 @@ export function checkTurn(expect: Expectation, outcome: { calls: StepOutcome[]; 
   const contains = expect.answer_contains === undefined ? [] : Array.isArray(expect.answer_contains) ? expect.answer_contains : [expect.answer_contains];
   for (const text of contains) if (!outcome.answer.toLowerCase().includes(text.toLowerCase())) diffs.push(`answer lacks "${text}": ${outcome.answer.slice(0, 160)}`);
   if (expect.answer_matches && !new RegExp(expect.answer_matches, 'i').test(outcome.answer)) diffs.push(`answer does not match /${expect.answer_matches}/: ${outcome.answer.slice(0, 160)}`);
+  if (expect.answer_not_matches && new RegExp(expect.answer_not_matches, 'i').test(outcome.answer)) diffs.push(`answer matches /${expect.answer_not_matches}/, which it must not: ${outcome.answer.slice(0, 160)}`);
   if (expect.answer_has_unit && !NUMBER_WITH_UNIT.test(outcome.answer)) diffs.push(`answer quotes no number with a unit: ${outcome.answer.slice(0, 160)}`);
   const missing = missingMentions(outcome.answer, expect.answer_mentions ?? []);
   if (missing.length) diffs.push(`answer does not name ${missing.map((m) => `"${m}"`).join(', ')}: ${outcome.answer.slice(0, 160)}`);
@@ -472,7 +475,7 @@ export function differenceKind(difference: string): string {
     [/^call( \d+)? [\w.-]+\.\w+: /, 'wrong argument value'],
     [/^answer quotes no number with a unit/, 'answer without a unit'],
     [/^answer does not name/, 'answer does not name a dropped part'],
-    [/^answer lacks|^answer does not match/, 'answer text'],
+    [/^answer lacks|^answer does not match|^answer matches \//, 'answer text'],
     [/^no \S+ artifact/, 'missing artifact'],
     [/^no call reported the value|^value /, 'wrong reported value'],
   ];

@@ -154,7 +154,6 @@ describe('preprocess tools', () => {
     const decays = (m: number[]) => (m[m.length - 1] < m[0] ? 6.6 : null);
     const hidden = bleachMeasured(rising, 60, [], () => null, { signal: fading, halfLife: decays });
     expect(hidden.summary).toMatch(/^Bleaching found over 5 frames .*mean intensity rose by 16%, but the objects' own brightness \(above background\) fell by 34\.5%: more or bigger objects hide the bleaching in the frame mean, half-life 6\.6 frames/);
-    expect(hidden.values.objectIntensityLossPercent).toEqual([34.5]);
     expect(hidden.values.halfLifeFrames).toEqual([6.6]);
     // objects as bright at the end as at the start: the rising frame mean is no bleaching
     const steady = bleachMeasured(rising, 60, [], () => null, { signal: [[400, 402, 398, 401, 403]], halfLife: decays });
@@ -168,11 +167,14 @@ describe('preprocess tools', () => {
     const path = join(dir, 'dividing-bleaching.tif');
     await writeMovie(path, dividing.movie);
     const result = await call('correct_bleach', { movie: path, writeMovie: false }, ctx);
-    const values = result.values as { intensityLossPercent: number[]; objectIntensityLossPercent: number[]; halfLifeFrames: (number | null)[] };
+    const values = result.values as { intensityLossPercent: number[]; halfLifeFrames: (number | null)[] };
+    // (the objects' fall is said in the line, not a value of its own: a per-channel value beside intensityLossPercent
+    // took questions about the signal lost)
+    const objectLoss = Number(/objects' own brightness \(above background\) fell by ([\d.]+)%/.exec(result.summary)?.[1]);
     expect(values.intensityLossPercent[0]).toBeLessThan(0); // more cells: the frame mean rose
     // the simulator's truth: 1% lost per frame, 25.3% over 29 steps; the objects' brightness above background sees most of it
-    expect(values.objectIntensityLossPercent[0]).toBeGreaterThan(15);
-    expect(values.objectIntensityLossPercent[0]).toBeLessThan(35);
+    expect(objectLoss).toBeGreaterThan(15);
+    expect(objectLoss).toBeLessThan(35);
     expect(result.summary).toMatch(/^Bleaching found .*objects' own brightness \(above background\) fell by/);
     // 1% a frame halves in 69 frames
     expect(values.halfLifeFrames[0]).toBeGreaterThan(45);
