@@ -44,7 +44,7 @@ import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
-import { selectionAsked } from './selectionAsked.ts';
+import { selectionAsked, selectionMisread } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
@@ -302,6 +302,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // as the clause's object with a rule its own reader reads, ask for that selection (selectionAsked.ts)
     const selection = !clause.negated ? selectionAsked(withoutRejected(clause.text), best, index, catalogue) : undefined;
     if (selection) best = selection;
+    // ("how long do the tracks last, in minutes?": a question read as the selector with no rule is the next reading's)
+    else if (!clause.negated && selectionMisread(clause.text, best, catalogue)) best = ranked.find((m) => m.tool !== best!.tool);
     // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
     // more sentences after it, is a title over them, no step
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;

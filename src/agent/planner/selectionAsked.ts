@@ -61,3 +61,15 @@ export function selectionAsked(text: string, best: Match | undefined, index: Too
   // (its name's words as meanings, "filter track": the selection named as a whole, so it never gives way as a weak step)
   return { tool: selector.tool, score: Math.max(best?.score ?? 0, 1) + 1, at, matched: [tokenize(selector.tool.replace(/_/g, ' ')).map((t) => meaning(t.stem)).join(' ')], named: false, nameWord: true };
 }
+
+/**
+ * True when the clause's reading so far is the selector, but the clause is a question with no rule the selector's reader
+ * states ("how long do the tracks last, in minutes?": "last" is a word of keeping tracks present at the end): a question
+ * about the things is answered from them, never a selection refused for want of a rule.
+ */
+export function selectionMisread(text: string, best: Match | undefined, catalogue: Catalogue): boolean {
+  const selector = selectorOf(catalogue);
+  if (!selector || best?.tool !== selector.tool || best.named || !ASKED.test(text)) return false;
+  const args = buildArgs(selector.tool, { clause: text, text, conversation: { request: text, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] }, catalogue, request: text, single: true });
+  return typeof args.$decline === 'string';
+}

@@ -23,6 +23,9 @@ describe('a selection of tracks said as the clause\'s object', () => {
 
   it('leaves a question as it was', () => {
     expect(toolsOf('which are the 3 fastest tracks?', tracksHeld)).not.toContain('filter_tracks');
+    // (a question that the selector's words read, with no rule to select by: measured, not a selection refused; lead)
+    expect(toolsOf('how long do the tracks last, in minutes?', tracksHeld)).toEqual(['measure']);
+    expect(toolsOf('keep the tracks that last the whole movie', tracksHeld)).toEqual(['filter_tracks']);
     expect(isAskedForm('fastest 2 tracks pls')).toBe(true);
     expect(isAskedForm('the longest 10 tracks')).toBe(false);
   });
