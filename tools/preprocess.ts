@@ -319,7 +319,7 @@ const correctBleach = defineTool({
         onProgress: (done, total, label) => ctx.progress(done, total, label),
       });
       const ref = ctx.addArtifact('movie', moviePath, `bleach-corrected movie (${args.method})`);
-      const lossPercent = result.meansBefore.map((m) => round(100 * (1 - m[m.length - 1] / m[0]), 1));
+      const lossPercent = result.meansBefore.map(lossPercentOf);
       const deviationPercent = result.meansAfter.map((m) => round(100 * Math.max(...m.map((v) => Math.abs(v / m[0] - 1))), 2));
       const fitText = result.fits ? ` Fitted decay rates: ${result.fits.map((f) => `${round(f.b, 4)}/frame (R² ${round(f.rSquared, 3)})`).join(', ')}.` : '';
       // (whatever the method, the frame means say how fast the movie bleaches: Fiji's exponential fit, reported; the
@@ -362,10 +362,9 @@ function halfLifeWords(frames: number | null, intervalS: number | undefined): st
  */
 export function bleachMeasured(means: number[][], intervalS: number | undefined, channelNames: string[] = [], halfLife: (m: number[]) => number | null, objects?: { signal: number[][]; halfLife: (m: number[]) => number | null }) {
   const objectSignal = objects?.signal;
-  const lossOf = (m: number[]) => round(100 * (1 - m[m.length - 1] / m[0]), 1);
-  const lossPercent = means.map(lossOf);
+  const lossPercent = means.map(lossPercentOf);
   const frameHalfLives = means.map((m) => halfLife(m));
-  const objectLossPercent = objectSignal?.map((m) => (m[0] > 0 ? lossOf(m) : null));
+  const objectLossPercent = objectSignal?.map((m) => (m[0] > 0 ? lossPercentOf(m) : null));
   const hidden = means.map((_, c) => {
     const objectLoss = objectLossPercent?.[c];
     const decaying = lossPercent[c] > 0 && frameHalfLives[c] !== null;
@@ -393,6 +392,11 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
       ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),
     },
   };
+}
+
+/** Per cent lost from the first to the last value (negative: a rise), to 0.1. */
+function lossPercentOf(series: number[]): number {
+  return round(100 * (1 - series[series.length - 1] / series[0]), 1);
 }
 
 /** The least fall (%) of the objects' brightness, first to last frame, read as bleaching that the frame mean hides. */

@@ -23,7 +23,11 @@ export interface Directionality {
 /** The directionality of the branches' net displacements, or undefined with fewer than 3 moving paths. */
 export function directionalityOf(tracks: Tracks): Directionality | undefined {
   const byBranch = new Map<number, Tracks['spots']>();
-  for (const spot of tracks.spots) byBranch.set(spot.branchId, [...(byBranch.get(spot.branchId) ?? []), spot]);
+  for (const spot of tracks.spots) {
+    const spots = byBranch.get(spot.branchId);
+    if (spots) spots.push(spot);
+    else byBranch.set(spot.branchId, [spot]);
+  }
   const paths: { dx: number; dy: number; lengthPx: number }[] = [];
   for (const spots of byBranch.values()) {
     spots.sort((a, b) => a.t - b.t);

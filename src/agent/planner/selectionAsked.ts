@@ -37,6 +37,11 @@ const OPENING = /^(?:\s*(?:and|then|also|please|pls|now|next|finally|just|only|,
 /** A question, asked as one ("which are ...?", "how many ...", "what is ..."): answered from the results, never a new selection. */
 const ASKED = /\?\s*$|^\s*(?:which|what|how|who|where|when|why|is|are|do|does|did|can|could)\b/i;
 
+/** What the selector's own reader reads from the clause alone (no session): its rule, or its $decline / $ask. */
+function selectorArgs(tool: string, text: string, catalogue: Catalogue): Record<string, unknown> {
+  return buildArgs(tool, { clause: text, text, conversation: { request: text, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] }, catalogue, request: text, single: true });
+}
+
 /**
  * The selector's match when the clause asks for a selection of its things by its own rule (see the top of this file), else
  * undefined. `best` is the clause's reading so far; a step named by its own verb at the clause's opening keeps it.
@@ -53,7 +58,7 @@ export function selectionAsked(text: string, best: Match | undefined, index: Too
   if (verb && !verb.tools.includes(selector.tool)) return undefined;
   // (the tool named by its own name before the things, "draw a kymograph of the 3 longest tracks")
   if (best?.named && !best.tool.split('_').some((w) => things.has(`${w}s`))) return undefined;
-  const args = buildArgs(selector.tool, { clause: text, text, conversation: { request: text, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] }, catalogue, request: text, single: true });
+  const args = selectorArgs(selector.tool, text, catalogue);
   // a rule its own reader states: any value but its input, its output and the defaults of its ranking (as selectionScope.ts)
   const rule = Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![selector.type, 'output', 'rankFrom', 'rankBy'].includes(k));
   if (!rule) return undefined;
@@ -70,6 +75,6 @@ export function selectionAsked(text: string, best: Match | undefined, index: Too
 export function selectionMisread(text: string, best: Match | undefined, catalogue: Catalogue): boolean {
   const selector = selectorOf(catalogue);
   if (!selector || best?.tool !== selector.tool || best.named || !ASKED.test(text)) return false;
-  const args = buildArgs(selector.tool, { clause: text, text, conversation: { request: text, artifactsAtStart: [], earlier: [], current: [], earlierRequests: [] }, catalogue, request: text, single: true });
+  const args = selectorArgs(selector.tool, text, catalogue);
   return typeof args.$decline === 'string';
 }
