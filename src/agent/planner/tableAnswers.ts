@@ -2202,7 +2202,8 @@ export const DISTINCT_THINGS = /\b(?:distinct|different|unique|individual|separa
 
 /** Cells moving, or staying put. */
 const MOVES = /\b(?:mov(?:e|es|ed|ing)|migrat\w*|travel\w*|motile|mobile|wander\w*)\b/i;
-const STAYS = /\b(?:stationary|static|immobile|non-?motile|motionless|still|stay(?:s|ed)?\s+put|(?:do|does|did)(?:n't|\s+not)\s+move)\b/i;
+// ("still" as an adverb - "still there", "still present", "still moving" - is not standing still)
+const STAYS = /\b(?:stationary|static|immobile|non-?motile|motionless|still(?!\s+(?:there|here|present|visible|around|alive|in|on|within|inside|tracked|seen|detect\w*|counted|exist\w*|left|remain\w*|be|being|is|are|have|has|mov\w*|migrat\w*|divid\w*|growing|going))|stay(?:s|ed)?\s+put|(?:do|does|did)(?:n't|\s+not)\s+move)\b/i;
 /** Tracks present from the first to the last frame. */
 const WHOLE_MOVIE = /\b(?:whole|entire|full|complete)\s+(?:movie|film|video|recording|time-?lapse|experiment|time ?course|duration|length|sequence|time)\b|\b(?:from\s+)?(?:the\s+)?(?:first|start|beginning)\s+(?:frame\s+)?(?:to|till|until)\s+(?:the\s+)?(?:last|end|finish)\b|\bthroughout\b|\b(?:in\s+)?(?:every|all(?:\s+the)?)\s+frames\b/i;
 const STAYS_IN_VIEW = /\b(?:stay\w*|span\w*|last\w*|persist\w*|remain\w*|surviv\w*|tracked|followed|present|visible|seen|cover\w*|there)\b/i;
@@ -2262,9 +2263,10 @@ function movingCellsAnswer(question: string, tables: { artifact: KnownArtifact; 
   const still = values.length - moved;
   const asksStill = STAYS.test(plainQuestion(question));
   const rule = `net displacement from first to last position over ${valueText(threshold)} ${microns ? 'µm' : 'px'}${microns ? ' (2 px)' : ''}`;
-  const counted = asksStill ? `${still} of ${values.length} tracks stayed put (${rule.replace('over', 'at most')}); ${moved} moved further` : `${moved} of ${values.length} tracks moved (${rule}); ${still} stayed within it`;
+  // (the share follows the count it is of, not the other one: "4 of 20 tracks stayed put (20%) ...; 16 moved further")
   const share = /\b(?:fraction|percent\w*|proportion|share)\b/i.test(question) ? ` (${valueText(Math.round(((asksStill ? still : moved) / values.length) * 1000) / 10)}%)` : '';
-  return `${verdict(question, asksStill ? still : moved, values.length, /\ball\b/i.test(question))}${counted}${share} (from ${found.artifact.id}; say a distance, e.g. "more than 5 µm", to count with another threshold)`;
+  const counted = asksStill ? `${still} of ${values.length} tracks stayed put${share} (${rule.replace('over', 'at most')}); ${moved} moved further` : `${moved} of ${values.length} tracks moved${share} (${rule}); ${still} stayed within it`;
+  return `${verdict(question, asksStill ? still : moved, values.length, /\ball\b/i.test(question))}${counted} (from ${found.artifact.id}; say a distance, e.g. "more than 5 µm", to count with another threshold)`;
 }
 
 /** Tracks present from the first frame of the table to its last: "3 of 5 tracks span the whole movie (frames 1-6)". */

@@ -85,6 +85,9 @@ function withTracks(): Conversation {
 describe('cells counted by what each did', () => {
   it('knows a count of moving or staying cells from a quantity or a threshold', () => {
     for (const q of ['how many of the cells are moving?', 'How many cells migrate over the course of the movie?', 'are any of the cells stationary?', 'what fraction of the nuclei move?']) expect(countsMovingCells(q), q).toBe(true);
+    // ("still" as an adverb is not standing still)
+    for (const q of ['what fraction of the cells are still there at the end?', 'how many nuclei are still visible in the last frame?']) expect(countsMovingCells(q), q).toBe(false);
+    expect(countsMovingCells('how many cells stay still?')).toBe(true);
     for (const q of ['how far do the cells move?', 'how many cells move faster than 0.5 µm per minute?', 'which cell moved the least?', 'how many cells divide?']) expect(countsMovingCells(q), q).toBe(false);
     expect(countsWholeTracks('how many nuclei stay in view for the whole film?')).toBe(true);
     expect(countsWholeTracks('does the number of nuclei stay the same throughout?')).toBe(false);
@@ -94,7 +97,9 @@ describe('cells counted by what each did', () => {
   it('counts the tracks that moved (net displacement over 2 px), or stayed, from a table of whole tracks', () => {
     expect(answerFromTable('how many of the cells are moving?', withTracks())).toMatch(/^2 of 4 tracks moved \(net displacement [^)]*over 1 µm \(2 px\)\)/);
     expect(answerFromTable('are any of the cells stationary?', withTracks())).toMatch(/^Yes: 2 of 4 tracks stayed put/);
-    expect(answerFromTable('what percentage of the cells move?', withTracks())).toMatch(/2 of 4 tracks moved[^;]*; 2 stayed within it \(50%\)/);
+    expect(answerFromTable('what percentage of the cells move?', withTracks())).toMatch(/^2 of 4 tracks moved \(50%\)[^;]*; 2 stayed within it/);
+    // (the share sits with the count it is of)
+    expect(answerFromTable('what fraction of the cells are stationary?', withTracks())).toMatch(/^2 of 4 tracks stayed put \(50%\)/);
   });
 
   it('counts the tracks present from the first to the last frame', () => {
