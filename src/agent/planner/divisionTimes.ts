@@ -9,8 +9,14 @@ const DIVISION_WORDS = String.raw`(?:divi(?:de|des|ded|ding|sions?)|split(?:s|ti
 /** Which time of division a question asks: the first, the last, every one per frame, when they happen, or the time from one to the next (the cell cycle). */
 export type DivisionTime = 'first' | 'last' | 'perFrame' | 'when' | 'cycle';
 
-/** "how long is the cell cycle?", "inter-division time", "generation time", "time between two divisions": a cell's birth to its own division. */
-const CELL_CYCLE = new RegExp(String.raw`\bcell[- ]?cycles?\b|\binter-?\s?division\b|\bgeneration\s+times?\b|\b(?:time|frames|minutes|hours|long)\s+(?:from\s+one\s+division\s+to\s+the\s+next|between\s+(?:(?:two|successive|consecutive)\s+)?${DIVISION_WORDS})`);
+/**
+ * "how long is the cell cycle?", "inter-division time", "generation time", "time between two divisions", "how long do
+ * the cells take to divide?", "how often do they divide?": a cell's birth to its own division.
+ */
+const CELL_CYCLE = new RegExp(
+  String.raw`\bcell[- ]?cycles?\b|\binter-?\s?division\b|\b(?:generation|doubling)\s+times?\b|\b(?:time|frames|minutes|hours|long)\s+(?:from\s+one\s+division\s+to\s+the\s+next|between\s+(?:(?:two|successive|consecutive)\s+)?${DIVISION_WORDS})` +
+    String.raw`|\bhow\s+(?:long|many\s+(?:frames|minutes|hours))\b[^?.!;]*?\b(?:take|takes|took|need|needs|wait)\s+(?:\w+\s+)?to\s+(?:re-?)?divide\b|\bhow\s+(?:often|frequently)\b[^?.!;]*?\bdivide\b`,
+);
 
 /** "how sure are you?", "how confident", "how certain is that", "with what confidence": the certainty of the events asked beside their time. */
 export const CERTAINTY_ASKED = /\bhow\s+(?:sure|confident|certain|reliable|trustworthy)\b|\b(?:confidence|certainty|uncertainty|sure|certain)\b/i;

@@ -47,6 +47,8 @@ describe('times of division', () => {
 describe('the cell cycle', () => {
   it('is asked by its names, and by the time between divisions', () => {
     for (const q of ['how long does each cell cycle last?', 'what is the cell-cycle length?', 'what is the mean interdivision time?', 'generation time?', 'how much time between two divisions?', 'how long between successive divisions?']) expect(divisionTimeAsked(q), q).toBe('cycle');
+    // (a time until division asked in words: not the tracks' duration)
+    for (const q of ['how long do cells take to divide on average?', 'how many hours does a nucleus need to divide again?', 'how often do the cells divide?', 'doubling time?']) expect(divisionTimeAsked(q), q).toBe('cycle');
   });
 
   it("runs from a cell's birth at one division to its own division, whole cycles only", () => {
