@@ -50,13 +50,15 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(/(?<![\d.])(\d*\.\d+)\s+(?:z[\s-]?)?steps\b(?!\s*(?:%|ms|s\b|sec|min))/i.exec(t));
   let rangeUm =
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack|(?:in\s+)?total|overall|in z\b))`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // ("a 5 slice stack 2 um apart": a distance after the stack's word that says a spacing is its step, not its range)
+    distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)\b)`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
   // ("21 steps of 0.5 µm", as NIS-Elements counts a Z-series: a whole count of steps with their size after it is the count of planes)
-  const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b`, 'i').exec(t) ?? new RegExp(String.raw`\b(\d+)\s*(?:z[\s-]?)?steps\s+(?:of|at|@)\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').exec(t);
+  // ("a 5-slice z stack", "a 7 plane stack": the count said as the stack's adjective, in the singular)
+  const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b|\b${NUMBER}[\s-]*(?:z[\s-]?)?(?:plane|slice|section)[\s-]+(?:z[\s-]?)?stack`, 'i').exec(t) ?? new RegExp(String.raw`\b(\d+)\s*(?:z[\s-]?)?steps\s+(?:of|at|@)\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').exec(t);
   // ("fewer slices please, 5 is enough", "more planes: 15": the one bare count said beside more or fewer planes)
   const moreOrFewer = !planesMatch && /\b(?:fewer|less|more)\s+(?:z[\s-]?)?(?:planes|slices|sections)\b/.test(t) ? [...t.matchAll(new RegExp(String.raw`(?<![\d.-])(\d+)(?![\d.]|\s*(?:${UNIT.slice(1, -1)}|%|ms|s\b|sec|min|h\b|x\b))`, 'gi'))] : [];
-  const planes = planesMatch ? toNumber(planesMatch[1]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : undefined;
+  const planes = planesMatch ? toNumber(planesMatch[1] ?? planesMatch[2]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : undefined;
   if (rangeUm === undefined && stepUm === undefined && planes === undefined) {
     // "a 10 µm z-stack": the only distance is the range.
     rangeUm = distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));

@@ -18,6 +18,10 @@ describe('z-stacks by range and step, count and step, count over a range', () =>
     expect(parseZPlan('I want 11 z planes now, spaced 0.5 µm')).toEqual({ rangeUm: 5, stepUm: 0.5 });
     expect(parseZPlan('z-stack over 12 microns with 7 planes')).toEqual({ rangeUm: 12, stepUm: 2 });
     expect(parseZPlan('more z coverage please: 20 µm')).toMatchObject({ rangeUm: 20 });
+    // (the count said as the stack's adjective; a spacing after the stack's word is the step, not the range)
+    expect(parseZPlan('add a 5 slice z stack 2 um apart')).toEqual({ rangeUm: 8, stepUm: 2 });
+    expect(parseZPlan('a 7-plane stack, 0.5 µm steps')).toEqual({ rangeUm: 3, stepUm: 0.5 });
+    expect(parseZPlan('a z stack of 10 µm')).toMatchObject({ rangeUm: 10 });
   });
   it('finds no z-stack in words about something else', () => {
     expect(parseZPlan('image GFP every 5 minutes')).toBeUndefined();
