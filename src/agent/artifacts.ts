@@ -6,7 +6,7 @@
 // its chain, with its content hash). Within one tool call, inputs that derive from different
 // movies are refused with one line saying which, so a segmentation of one movie is
 // never joined with the tracks of another.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ArtifactFacts, ArtifactRecord, ArtifactRef, ArtifactType, ToolContext } from '../../tools/types.ts';
@@ -243,7 +243,9 @@ export class ArtifactStore {
 
   outputPath(suggestedName: string, output?: string): string {
     if (output) {
-      const path = isAbsolute(output) ? output : userPath(output);
+      const named = isAbsolute(output) ? output : userPath(output);
+      const path = outputTarget(suggestedName, named);
+      if (path !== named) mkdirSync(named, { recursive: true });
       const real = existsSync(path) ? realpathSync(path) : path;
       if (this.inputs.has(real) || this.records.some((r) => r.path === real && r.producedBy === undefined)) {
         throw new InputError(`refusing to overwrite the input ${output}: name a new output file`);
@@ -252,10 +254,28 @@ export class ArtifactStore {
     }
     const ext = extname(suggestedName);
     const stem = basename(suggestedName, ext).replace(/[^A-Za-z0-9_.-]+/g, '_') || 'output';
-    let path = join(this.sessionDir, 'artifacts', stem + ext);
-    for (let i = 2; existsSync(path); i++) path = join(this.sessionDir, 'artifacts', `${stem}-${i}${ext}`);
-    return path;
+    return freeName(join(this.sessionDir, 'artifacts', stem + ext));
   }
+}
+
+/**
+ * Where an output named by the user goes: the path itself, or for a folder named for a file ("save the masks to
+ * results/", or an existing folder) a new file inside it under the tool's own name. A folder output (a CTC folder, a
+ * folder of PNGs: a suggested name without an extension) is the folder named.
+ */
+export function outputTarget(suggestedName: string, output: string): string {
+  const folder = userPath(output);
+  const intoFolder = extname(suggestedName) !== '' && (/[\\/]$/.test(output) || (existsSync(folder) && statSync(folder).isDirectory()));
+  return intoFolder ? freeName(join(output, basename(suggestedName))) : output;
+}
+
+/** The path, or the first of path-2, path-3, ... (before the extension) that names nothing yet. */
+function freeName(path: string): string {
+  const ext = extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  let free = path;
+  for (let i = 2; existsSync(free); i++) free = `${stem}-${i}${ext}`;
+  return free;
 }
 
 function describeSource(source: Source): string {

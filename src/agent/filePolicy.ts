@@ -13,6 +13,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { ArtifactType, ToolContext } from '../../tools/types.ts';
 import { InputError, oneLine } from '../errors.ts';
 import { isPattern } from '../image/moviePath.ts';
+import { outputTarget } from './artifacts.ts';
 
 export const MANIFEST_FILE = 'manifest.jsonl';
 
@@ -293,7 +294,8 @@ export class FilePolicy {
     const inAllowedRoot = this.roots.some((root) => isInside(real, root));
     const typedByPerson = () => {
       const paths = typeof typed === 'function' ? typed() : typed;
-      return paths.has(absolute) || paths.has(real) || paths.has(withoutExtension(absolute));
+      // (a file the tool names inside a folder the person typed: "save the masks to results/")
+      return paths.has(absolute) || paths.has(real) || paths.has(withoutExtension(absolute)) || paths.has(dirname(absolute));
     };
     const library = inPipelineLibrary(real);
     if (!inAllowedRoot && !typedByPerson() && !library && !sideFileOf(real, grantedInCall)) {
@@ -381,7 +383,7 @@ export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy
     },
     outputPath: (suggestedName: string, output?: string) => {
       if (output) {
-        const real = policy.checkOutput(output, typed, granted);
+        const real = policy.checkOutput(outputTarget(suggestedName, output), typed, granted);
         createFolderOf(real);
         policy.grant(real);
         granted.push(real);

@@ -93,4 +93,17 @@ describe('artifacts know their movie', () => {
     expect(() => ctx.resolve('~/surely-not-here-cellpilot.tif')).toThrow(/no such file/);
     expect(ctx.outputPath('x.csv', '~/out.csv')).toBe(join(homedir(), 'out.csv'));
   });
+
+  it('writes a file named for a folder inside it, under its own name, and a folder output as that folder', () => {
+    const ctx = Session.create({ root: dir, id: 'folders' }).context();
+    const results = join(dir, 'results');
+    // ("save the masks to results/": the folder is made, the file goes in it)
+    expect(ctx.outputPath('cells-labels.tif', `${results}/`)).toBe(join(results, 'cells-labels.tif'));
+    expect(statSync(results).isDirectory()).toBe(true);
+    // an existing folder without the slash, and a name already taken there
+    appendFileSync(join(results, 'cells-labels.tif'), 'x');
+    expect(ctx.outputPath('cells-labels.tif', results)).toBe(join(results, 'cells-labels-2.tif'));
+    // (a CTC folder is written as the folder named)
+    expect(ctx.outputPath('cells-ctc', join(dir, 'ctc-out/'))).toBe(join(dir, 'ctc-out/'));
+  });
 });

@@ -1,6 +1,6 @@
 // Outputs a person names: the folder they name is made, as a save dialog would (the write failed
 // with Node's "ENOENT ... x.csv.partial"); a folder that cannot be made is one line saying why.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,16 @@ describe('file policy: a named output', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.status).toBe('ok');
     expect(readFileSync(output, 'utf8')).toMatch(/^correct_drift /);
+  });
+
+  it('named as a folder ("save it to results/"): a file inside it, under the tool\'s own name', async () => {
+    const { root, session } = sessionWithMovie();
+    const folder = join(root, 'results');
+    const outcome = await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: `${folder}/` }, { typed: [`correct the drift and save it to ${folder}/`] });
+    expect(outcome.status).toBe('ok');
+    const written = readdirSync(folder);
+    expect(written).toHaveLength(1);
+    expect(readFileSync(join(folder, written[0]), 'utf8')).toMatch(/^correct_drift /);
   });
 
   it('in a folder that cannot be made: one line naming the folder and why, nothing written', async () => {

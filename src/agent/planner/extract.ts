@@ -172,9 +172,27 @@ export function findArtifactIds(text: string): string[] {
 const PATH = /(?:^|[\s"'`(=:])((?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)*[\w.@+{}:-]+\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml))(?=$|[\s"'`),;!?]|\.(?:\s|$))/gi;
 const FOLDER = /\b(?:to|into|in|under)\s+(?:the\s+|a\s+(?:new\s+)?)?(?:sub-?)?(?:folder|directory|dir)\s+(?:called\s+|named\s+)?["'`]?([\w./~-]+)["'`]?/i;
 
-/** File paths named in the text (movies, tables, pipelines). */
+/**
+ * A folder written as a path from the root, the home or the working folder ("/data/exp3/01/", "~/movies/run2",
+ * "./frames"): a series of frame files, as the Cell Tracking Challenge stores a movie. Only a path that starts so counts:
+ * "dF/F0" and "µm/min" are no folders.
+ */
+const FOLDER_PATH = /(?:^|[\s"'`(=:])((?:~|\.{1,2})?\/(?:[\w.@+-]+\/)*[\w.@+-]+\/?)(?=$|[\s"'`),;!?]|\.(?:\s|$))/g;
+
+/** File paths named in the text (movies, tables, pipelines), then folders named by a path that are not where a result goes. */
 export function findPaths(text: string): string[] {
-  return [...text.matchAll(PATH)].map((m) => m[1]).filter((p) => !/^(e\.g|i\.e)\./i.test(p));
+  const files = [...text.matchAll(PATH)].map((m) => m[1]).filter((p) => !/^(e\.g|i\.e)\./i.test(p));
+  const output = findOutput(text);
+  const folders = [...text.matchAll(FOLDER_PATH)].map((m) => m[1]).filter((p) => !files.some((f) => f.startsWith(p) || p.startsWith(f)) && p !== output && !PATH_WITH_EXTENSION.test(p) && !UNIT_RATIO.test(p));
+  return [...files, ...folders];
+}
+
+/** A path ending in a file's extension (a file, read by PATH, or one of a kind no reader takes). */
+const PATH_WITH_EXTENSION = /\.[a-z][\w]{0,4}$/i;
+
+/** A path a movie can be read from: a TIFF file, or a folder (a series of frame files). */
+export function isMoviePath(path: string): boolean {
+  return /\.(?:ome\.)?tiff?$/i.test(path) || (/\//.test(path) && !PATH_WITH_EXTENSION.test(path));
 }
 
 /**

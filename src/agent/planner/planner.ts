@@ -47,7 +47,7 @@ import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { selectionAsked, selectionMisread } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
-import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, withoutExcludedScope } from './extract.ts';
+import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
@@ -3456,7 +3456,7 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
-    const paths = findPaths(clause).filter((p) => /\.(ome\.)?tiff?$/i.test(p));
+    const paths = findPaths(clause).filter(isMoviePath);
     const output = findOutput(clause);
     const input = paths.find((p) => p !== output);
     if (input) return input;

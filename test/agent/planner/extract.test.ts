@@ -1,6 +1,6 @@
 // Channels are read from explicit forms; a channel name that is also an everyday or method word needs one.
 import { describe, expect, it } from 'vitest';
-import { findChannel, findChannels } from '../../../src/agent/planner/extract.ts';
+import { findChannel, findChannels, findPaths, isMoviePath } from '../../../src/agent/planner/extract.ts';
 
 describe('channels', () => {
   it('reads numbered, ordinal and named channels', () => {
@@ -82,5 +82,18 @@ describe('an output named in the text, never a unit', async () => {
     expect(findOutput('give the speeds as um/min')).toBeUndefined();
     expect(findOutput('save the speed in px/frame')).toBeUndefined();
     expect(findOutput('diffusion coefficient as um^2/s')).toBeUndefined();
+  });
+});
+
+describe('paths named in a request', () => {
+  it('reads files, and folders written from the root, the home or the working folder', () => {
+    expect(findPaths('count the nuclei in /data/ctc/01/')).toEqual(['/data/ctc/01/']);
+    expect(findPaths('open ~/movies/run2 and track')).toEqual(['~/movies/run2']);
+    expect(findPaths('segment data/cells.tif')).toEqual(['data/cells.tif']);
+    // (a rate or a ratio is no folder; an output folder is not an input)
+    expect(findPaths('give the speed in µm/min and dF/F0')).toEqual([]);
+    expect(findPaths('segment the nuclei and save the masks to /tmp/out/')).toEqual([]);
+    for (const p of ['/data/ctc/01/', '~/frames', 'cells.ome.tif']) expect(isMoviePath(p), p).toBe(true);
+    for (const p of ['tracks.csv', '/data/table.xlsx', 'dF/F0.x']) expect(isMoviePath(p), p).toBe(false);
   });
 });
