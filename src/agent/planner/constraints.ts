@@ -827,6 +827,22 @@ function namesKeptSwitch(step: StepWords, word: string, at: number, catalogue: C
 }
 
 /**
+ * A word beside a choice the step was given, within two words before or one after ("exponential fitting", "the otsu
+ * based approach", "with mean projection"): part of that choice's phrase, which was applied.
+ */
+function besideGivenChoice(step: StepWords, word: string, at: number): boolean {
+  const chosen = new Set(
+    Object.entries(step.args)
+      .filter(([arg, v]) => typeof v === 'string' && !INPUTS.has(arg))
+      .flatMap(([, v]) => tokenize(String(v).replace(/[_-]+/g, ' ')).map((t) => meaning(t.stem))),
+  );
+  if (chosen.size === 0) return false;
+  const before = tokenize(step.clause.slice(0, at)).slice(-2);
+  const after = tokenize(step.clause.slice(at + word.length)).slice(0, 1);
+  return [...before, ...after].some((t) => chosen.has(meaning(t.stem)));
+}
+
+/**
  * Words another reading found unknown (after a condition word), kept where none of the
  * items covers them, they are no everyday word, and they do not name the argument a number
  * went to ("a search radius of 10 µm").
@@ -838,7 +854,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     const at = step.clause.indexOf(word);
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || namesKeptSwitch(step, word, at, catalogue) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
-    if (namesGivenArgument(step, word) || carriedBefore(step, at)) continue;
+    if (namesGivenArgument(step, word) || carriedBefore(step, at) || besideGivenChoice(step, word, at)) continue;
     // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)
     if (isDegreeWord(word) && reader.saysHowMuchOfASetting(rawWords(step.clause.slice(at)).slice(0, 2).map((w) => ({ ...w, start: w.start + at, end: w.end + at })))) continue;
     const rest = step.clause.slice(at + word.length);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
-import { unappliedConstraints, unappliedNote } from '../../../src/agent/planner/constraints.ts';
+import { unappliedConstraints, unappliedNote, withWords } from '../../../src/agent/planner/constraints.ts';
 import { indexFor } from '../../../src/agent/planner/planner.ts';
 
 const catalogue = catalogueFromBoundTools(ALL_TOOLS.map((t) => ({ name: t.name, description: t.description, schema: z.toJSONSchema(t.schema, { io: 'input', unrepresentable: 'any' }) })));
@@ -64,6 +64,14 @@ describe('constraints not applied', () => {
 });
 
 describe('allowed values named but not used', () => {
+  it('takes a word beside the choice the step was given as part of its phrase ("exponential fitting")', () => {
+    const step = { tool: 'correct_bleach', clause: 'if so fix it with exponential fitting', args: { method: 'exponential' } };
+    expect(withWords(step, [], ['fitting'], catalogue, index)).toEqual([]);
+    // (a word beside no choice given is still named)
+    const other = { tool: 'project', clause: 'do a median projection', args: { method: 'max' } };
+    expect(withWords(other, [], ['median'], catalogue, index).map((i) => i.text)).toEqual(['median']);
+  });
+
   it('names a value of an argument the step does not use, with the argument it belongs to', () => {
     const step = { tool: 'correct_drift', clause: 'correct the drift with the first frame as the reference', args: { reference: 'follow' } };
     const items = unappliedConstraints(step, catalogue, index);
