@@ -1505,7 +1505,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 /** A word for one stage position of the plan. */
 const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?)`;
 
-function positionNamed(t: string, now: RunState = {}): string | undefined {
+export function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
   // ("end the run at time point 100": a time point is no stage point)

@@ -17,6 +17,7 @@ import { spanForAWhile } from './forAWhile.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, undoLast } from './undo.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
+import { positionVisit } from './positionVisit.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
 import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits } from './lightLimits.ts';
@@ -314,6 +315,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // ("300 ms for the next 10 time points, then go back": going back at the end of a change for a while is part of it, no revert now)
   const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
+  // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
+  const visit = positionVisit(t, options.earlier ?? [], config);
+  if (visit) return visit;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
   // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
   if (/\b(?:6|12|24|48|96|384|1536)[\s-]?wells?\b|\b(?:whole|entire) plate\b|\b(?:all|every|each) (?:the )?wells?\b/.test(t)) return { ask: 'I do not know where the wells are: the microscope\'s configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".' };
