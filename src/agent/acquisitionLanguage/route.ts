@@ -15,7 +15,7 @@ import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
-import { changesUndone, undoLast } from './undo.ts';
+import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { clockEndsAsSpans } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
 import { unitsSaidOnce } from './channelValues.ts';
@@ -285,7 +285,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   text = text.replace(/\b(?:once|when|as soon as|after)\s+(?:we(?:'ve|\s+have)?|you(?:'ve|\s+have)?|it(?:'s|\s+has)?|there\s+are|the\s+(?:run|acquisition|movie)\s+(?:has|reaches|hits))\s+(?:got(?:ten)?\s+|reach(?:ed|es)?\s+|hit(?:s)?\s+|acquired\s+|taken\s+|collected\s+|recorded\s+|done\s+)?(\d+)\s+(frames|time\s?points|timepoints|images)\b/gi, 'after $1 $2');
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
-  if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
+  // ("scratch that" right after a change made: that change is taken back, below)
+  const changeJustMade = !!options.earlier?.length && carries(options.earlier.at(-1)!.tool, 'change');
+  if (!(changeJustMade && options.acquisitionRunning && takesBackTheLast(t)) && /^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
   // "we imaged every 5 min", "yesterday we imaged at 10 min intervals": how an earlier recording was made, never a change
   // (while imaging, said so in one line; otherwise the words are the planner's, a fact about the movie)
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
@@ -603,7 +605,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const undone = undoLast(earlier, several);
     return 'ask' in undone ? { ask: undone.ask, command: true } : { tool: toolCarrying('change'), args: { changes: undone.changes } };
   }
-  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?|(?:(?:go|get|switch|change|set|put)\s+)?(?:(?:it|that|things|everything)\s+)?back\s+(?:to\s+)?(?:how|what|the way)\s+(?:it|they|things)\s+(?:was|were)(?:\s+before)?|(?:go|switch|change)\s+back(?:\s+to\s+(?:before|the old settings?))?)\s*(?:please)?[.!]*$/.test(t)) {
+  if (takesBackTheLast(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     const intervals = intervalHistory(earlier.slice(0, -1));
@@ -616,6 +618,9 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     };
     const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
     if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
+    // (the last change as the run's state before it tells it, whatever came after it: a duration, a channel list, a light setting)
+    const undone = undoLast(earlier, 1);
+    if ('changes' in undone) return { tool: toolCarrying('change'), args: { changes: undone.changes } };
     return { ask: 'I can undo a change of channels, or of a setting whose earlier value this conversation tells, right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
   }
   // "never mind, keep DAPI after all", "no wait, leave the DAPI in": channels said to be kept that a change since the start
