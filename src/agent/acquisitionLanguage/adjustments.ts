@@ -174,7 +174,14 @@ function endIdiomWithSpan(t: string): string {
 }
 
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
-const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
+/**
+ * The end of the run said as people say it at the end of a clause: "stop", "end it", "finish there", "call it (a day |
+ * quits)", "wrap (it) up", "be done", "we're done", "that's it", "shut it down". One list for every reader of an end.
+ */
+const END_SAID = String.raw`(?:(?:stop|end|finish|quit|terminate)(?:\s+(?:it|there|everything|imaging|up|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?|call\s+it(?:\s+(?:a\s+day|quits|there))?|wrap(?:\s+(?:it|things|this))?\s+up|shut\s+(?:it\s+)?down|(?:be|we(?:'re|\s+are)|i(?:'m|\s+am))\s+done|that(?:'s|\s+is)\s+(?:it|all)|done)`;
+const THEN_STOP = new RegExp(String.raw`(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
+/** An end said anywhere in the clause (END_SAID as a word of it). */
+const END_IN_CLAUSE = new RegExp(String.raw`\b${END_SAID}\b`);
 
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
 /**
@@ -925,7 +932,7 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
   // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
   const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
-  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
+  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || END_IN_CLAUSE.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
     const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);
     RECKONED.add(change);
     return [change];
