@@ -38,10 +38,11 @@ const PAUSE = /\b(?:pause|hold|suspend|wait|break|halt)\w*\b/i;
  * tonight", "7am tomorrow") is part of it. Named groups: hour/minutes/half (am, pm), clock24, named, oclock (an hour
  * with no half: the next time it comes round), part (tonight, this evening, in the morning, ...), day.
  */
-const DAY_PART = String.raw`tonight|this evening|in the evening|this afternoon|in the afternoon|at night|in the morning|tomorrow morning|tomorrow evening|tomorrow night`;
+// (a bare hour with a day to come, "until 9 tomorrow morning", stays asked as before: only today's parts place a bare hour)
+const DAY_PART = String.raw`tonight|this evening|in the evening|this afternoon|in the afternoon|at night|in the morning`;
 const TIME_OF_DAY =
   String.raw`(?:(?<hour>\d{1,2})(?:[:.](?<minutes>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)|(?<clock24>\d{1,2}:\d{2})(?!\s*(?:am|pm|a\.m|p\.m|min|s\b|h\b))|(?<named>noon|midday|midnight)|(?<oclock>\d{1,2})(?:[:.](?<ominutes>\d{2}))?\s*(?:o'?\s?clock\b|(?=\s+(?:${DAY_PART})\b)))` +
-  String.raw`(?:\s+(?<part>${DAY_PART}|tomorrow|today)\b)?`;
+  String.raw`(?:\s+(?<part>${DAY_PART}|tomorrow(?:\s+(?:morning|evening|night|afternoon))?|today)\b)?`;
 
 /** Words that end the run, said with a time of day before or after them. */
 const END_VERB = String.raw`(?:stop|end|finish|wrap(?:\s+(?:it|things|this))?\s+up|call it(?:\s+a\s+day)?|shut\s+(?:it\s+)?down|terminate|abort|quit|kill)\w*`;
