@@ -245,7 +245,7 @@ const moveSchema = z.object({
   zUm: z.number().optional().describe('Focus z, µm (absolute, or a change when relative is true)'),
   relative: z.boolean().default(false).describe('Move by the given amounts instead of to them (default false)'),
   objective: z.string().optional().describe('Switch objective: 10X (1.0 µm/px), 20X (0.5 µm/px) or 40X (0.25 µm/px)'),
-  position: z.string().optional().describe('Go to one of the acquisition\'s stage positions (running, paused or the last one): its name ("Pos1") or its number in the list ("2" = the second). While it images, the stage goes there between its time points and the acquisition takes it back for its next one'),
+  position: z.string().optional().describe('Go to one of the acquisition\'s stage positions (running, paused or the last one): its name ("Pos1") or its number in the list ("2" = the second), or "next" / "previous" (after or before the position nearest the stage, round the list). While it images, the stage goes there between its time points and the acquisition takes it back for its next one'),
 });
 
 /** Where to: "x=100 y=200", "to (100, 200)", or relative ("by 50 µm to the left"). */
@@ -329,7 +329,10 @@ async function goToPosition(session: MicroscopeSession, position: string): Promi
   const status = acquisition.status();
   const names = status.positions.map((p) => p.name);
   const byName = names.findIndex((n) => n.toLowerCase() === position.trim().toLowerCase());
-  const index = byName >= 0 ? byName : /^\d+$/.test(position.trim()) ? Number(position) - 1 : -1;
+  const stage = session.microscope.getState();
+  const nearest = status.positions.reduce((best, p, i) => (Math.hypot(p.xUm - stage.xUm, p.yUm - stage.yUm) < Math.hypot(status.positions[best].xUm - stage.xUm, status.positions[best].yUm - stage.yUm) ? i : best), 0);
+  const stepped = /^next$/i.test(position.trim()) ? (nearest + 1) % names.length : /^previous$/i.test(position.trim()) ? (nearest - 1 + names.length) % names.length : undefined;
+  const index = stepped ?? (byName >= 0 ? byName : /^\d+$/.test(position.trim()) ? Number(position) - 1 : -1);
   const target = status.positions[index];
   if (!target) throw new InputError(`the acquisition has ${names.length} position${names.length === 1 ? '' : 's'} (${names.join(', ')}): there is no position ${position}; the stage was not moved`);
   if (status.state === 'acquiring' || status.state === 'finishing') {

@@ -109,3 +109,28 @@ function spanWords(minutes: number): string {
   const m = minutes % 60;
   return h && m ? `${h} h ${m} min` : h ? `${h} h` : `${m} min`;
 }
+
+/** An end at a bare hour ("stop at 5", "at 11 stop", "end around 6"): which half of the day is asked, never guessed. */
+const BARE_HOUR_END = new RegExp(
+  String.raw`\b(?:${END_VERB})${END_OBJECT}\s+(?:at|by|around|about)\s+(?:about\s+|around\s+)?(?<a>\d{1,2})\b(?![:.]\d|\s*(?:%|x\b|ms|s\b|secs?|seconds?|min|mins|minutes?|h\b|hrs?|hours?|frames?|time|µm|um))` +
+    String.raw`|^\s*(?:at|by|around|about)\s+(?<b>\d{1,2})\s*,?\s*(?:(?:please|pls|just|then)\s+)*(?:${END_VERB})\b`,
+  'i',
+);
+
+/**
+ * The question to ask when an end is said at an hour with no am/pm, o'clock or part of the day ("stop at 5"): the two
+ * times it could be, each as a span from `now`. Undefined when the words say no such end.
+ */
+export function bareHourEndQuestion(text: string, now: Date = new Date()): string | undefined {
+  const m = BARE_HOUR_END.exec(text);
+  const hour = Number(m?.groups?.a ?? m?.groups?.b);
+  if (!m || !(hour >= 1 && hour <= 12)) return undefined;
+  const away = (h: number) => {
+    const end = new Date(now);
+    end.setHours(h, 0, 0, 0);
+    if (end.getTime() <= now.getTime()) end.setDate(end.getDate() + 1);
+    return spanWords(Math.ceil((end.getTime() - now.getTime()) / 60_000));
+  };
+  const am = hour % 12;
+  return `Which ${hour} o'clock: ${String(am).padStart(2, '0')}:00 (${away(am)} from now) or ${am + 12}:00 (${away(am + 12)} from now)? Say e.g. "stop at ${hour} pm"; nothing was changed.`;
+}

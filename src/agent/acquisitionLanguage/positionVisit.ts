@@ -32,6 +32,9 @@ export function positionVisit(t: string, earlier: Step[], config: MicroscopeConf
   const start = [...earlier].reverse().find((s) => carries(s.tool, 'start'));
   if (!start) return undefined;
   const state = runStateOf(earlier, (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
+  // ("the next position", "the previous field": from where the stage is, which only the microscope knows: the tool finds it)
+  const step = /\b(next|following|previous|prior|preceding)\s+(?:(?:stage|xy|x-y|imaging)\s+)?(?:position|field(?: of view)?|site|point|location|spot|xy|fov)\b/.exec(t);
+  if (step) return { tool: toolCarrying('move'), args: { position: /^(?:next|following)$/.test(step[1]) ? 'next' : 'previous' }, sure: true };
   let said: string | undefined;
   try {
     said = positionNamed(t, state);
