@@ -3040,7 +3040,8 @@ function unnamedChoice(tool: string, arg: string, text: string, catalogue: Catal
  * run's state, so the adviser answers. A command worded as advice ("should I drop DAPI?") is not this: it changes the run.
  */
 function adviceOverReport(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
-  if (!asksAdvice(text)) return false;
+  // (advice beside a question on the run itself, "what's the GFP power, and should I lower it?", is the run's report)
+  if (!asksAdvice(text) || /\b(?:what(?:'s|’s|\s+is|\s+are)\s+(?:the|my|our|its)|how\s+(?:much|long|many)\s+(?:is|are|has|have|did|do)|where\s+(?:is|are))\b/i.test(text) || microscopeLanguage().findChannels(text).length) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
   return routed?.tool !== undefined && plays(routed.tool, 'status', catalogue);
 }
