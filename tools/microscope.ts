@@ -281,7 +281,7 @@ const moveStage = defineTool({
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
   consumes: [],
   produces: [],
-  results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
+  results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, position: { about: 'the acquisition position gone to (its name)' } },
   description: 'Moves the XY stage and/or focus (µm), absolute or relative, and optionally switches objective. Moves outside the stage travel limits are refused. During an acquisition the move applies to its (first) position from the next time point.',
   schema: moveSchema,
   fromRequest: readMoveRequest,
