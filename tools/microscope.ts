@@ -245,6 +245,7 @@ const moveSchema = z.object({
   zUm: z.number().optional().describe('Focus z, µm (absolute, or a change when relative is true)'),
   relative: z.boolean().default(false).describe('Move by the given amounts instead of to them (default false)'),
   objective: z.string().optional().describe('Switch objective: 10X (1.0 µm/px), 20X (0.5 µm/px) or 40X (0.25 µm/px)'),
+  position: z.string().optional().describe('Go to one of the acquisition\'s stage positions (running, paused or the last one): its name ("Pos1") or its number in the list ("2" = the second), or "next" / "previous" (after or before the position nearest the stage, round the list). While it images, the stage goes there between its time points and the acquisition takes it back for its next one'),
 });
 
 /** Where to: "x=100 y=200", "to (100, 200)", or relative ("by 50 µm to the left"). */
@@ -280,14 +281,15 @@ const moveStage = defineTool({
   examples: ['move the stage to x=100, y=200', 'move by 50 µm left', 'go to position (0, 0)', 'switch to the 40x objective'],
   consumes: [],
   produces: [],
-  results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' } },
+  results: { xUm: { about: 'stage x', unit: 'µm' }, yUm: { about: 'stage y', unit: 'µm' }, zUm: { about: 'focus z', unit: 'µm' }, pixelSizeUm: { about: 'pixel size', unit: 'µm' }, position: { about: 'the acquisition position gone to (its name)' } },
   description: 'Moves the XY stage and/or focus (µm), absolute or relative, and optionally switches objective. Moves outside the stage travel limits are refused. During an acquisition the move applies to its (first) position from the next time point.',
   schema: moveSchema,
   fromRequest: readMoveRequest,
   async run(args, ctx) {
     const session = await microscopeSession(ctx);
+    if (args.position !== undefined) return goToPosition(session, args.position);
     if (args.xUm === undefined && args.yUm === undefined && args.zUm === undefined && !args.objective) {
-      throw new InputError('nothing to move: give xUm, yUm, zUm and/or objective');
+      throw new InputError('nothing to move: give xUm, yUm, zUm, objective and/or position');
     }
     if (session.running) {
       const messages: string[] = [];
@@ -315,6 +317,45 @@ const moveStage = defineTool({
     };
   },
 });
+
+/**
+ * The stage to one of the acquisition's positions (by name, or by number in its list). While it runs, only between its
+ * time points (the acquisition moves the stage itself for every image, so it takes it back at its next time point); a
+ * position the plan does not have, or a time point being imaged, is refused with why.
+ */
+async function goToPosition(session: MicroscopeSession, position: string): Promise<ToolResult> {
+  const acquisition = session.acquisition;
+  if (!acquisition) throw new InputError(`there is no acquisition whose position ${position} I could go to: ${session.notRunning() ?? 'none was started'}; give the stage position in µm instead (xUm, yUm)`);
+  const status = acquisition.status();
+  const names = status.positions.map((p) => p.name);
+  const byName = names.findIndex((n) => n.toLowerCase() === position.trim().toLowerCase());
+  const stage = session.microscope.getState();
+  const nearest = status.positions.reduce((best, p, i) => (Math.hypot(p.xUm - stage.xUm, p.yUm - stage.yUm) < Math.hypot(status.positions[best].xUm - stage.xUm, status.positions[best].yUm - stage.yUm) ? i : best), 0);
+  const stepped = /^next$/i.test(position.trim()) ? (nearest + 1) % names.length : /^previous$/i.test(position.trim()) ? (nearest - 1 + names.length) % names.length : undefined;
+  const index = stepped ?? (byName >= 0 ? byName : /^\d+$/.test(position.trim()) ? Number(position) - 1 : -1);
+  const target = status.positions[index];
+  if (!target) throw new InputError(`the acquisition has ${names.length} position${names.length === 1 ? '' : 's'} (${names.join(', ')}): there is no position ${position}; the stage was not moved`);
+  if (status.state === 'acquiring' || status.state === 'finishing') {
+    throw new InputError(`the acquisition is taking its images now and moves the stage itself, so it was not moved to ${target.name}: ask again between time points, or pause the acquisition first`);
+  }
+  const { checkStage } = await import('../src/microscope/limits.ts');
+  checkStage(session.limits, target);
+  const m = session.microscope;
+  await m.setXY(target.xUm, target.yUm);
+  await m.setZ(target.zUm);
+  const now = m.getState();
+  const after =
+    status.state === 'waiting'
+      ? ` The acquisition goes on: it takes the stage back for its next time point in ${formatDuration(Math.round(status.nextTimepointInS))} (pause it to stay here longer).`
+      : status.state === 'paused'
+        ? ' The acquisition stays paused; resumed, it moves the stage through its positions again.'
+        : '';
+  return {
+    summary: `Stage at ${target.name} (${round(now.xUm)}, ${round(now.yUm)}) µm, focus ${round(now.zUm)} µm.${after}`,
+    artifacts: [],
+    values: { position: target.name, xUm: now.xUm, yUm: now.yUm, zUm: now.zUm, objective: now.objective, pixelSizeUm: now.pixelSizeUm },
+  };
+}
 
 // ---------------------------------------------------------------- start_acquisition
 

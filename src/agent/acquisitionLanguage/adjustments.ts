@@ -174,7 +174,14 @@ function endIdiomWithSpan(t: string): string {
 }
 
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
-const THEN_STOP = /(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:stop|end|finish|quit)(?:\s+(?:it|there|everything|imaging|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)))?\s*[.!]*$/i;
+/**
+ * The end of the run said as people say it at the end of a clause: "stop", "end it", "finish there", "call it (a day |
+ * quits)", "wrap (it) up", "be done", "we're done", "that's it", "shut it down". One list for every reader of an end.
+ */
+const END_SAID = String.raw`(?:(?:stop|end|finish|quit|terminate)(?:\s+(?:it|there|everything|imaging|up|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?|call\s+it(?:\s+(?:a\s+day|quits|there))?|wrap(?:\s+(?:it|things|this))?\s+up|shut\s+(?:it\s+)?down|(?:be|we(?:'re|\s+are)|i(?:'m|\s+am))\s+done|that(?:'s|\s+is)\s+(?:it|all)|done)`;
+const THEN_STOP = new RegExp(String.raw`(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
+/** An end said anywhere in the clause (END_SAID as a word of it). */
+const END_IN_CLAUSE = new RegExp(String.raw`\b${END_SAID}\b`);
 
 /** A word that joins a clause to the one before ("Then resume", "And add Cy5", "Also, drop DAPI"): no part of the clause. */
 /**
@@ -659,7 +666,10 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   if (stopVerb && channels.length && !/\?\s*$/.test(t) && !STATE_QUESTION.test(t)) return undefined;
   // "too much light on the DAPI, reduce it": a verb of change on a channel, said without its amount, is a change asked about, no dose report
   if (channels.length && !/\?\s*$/.test(t) && /\b(?:reduce|lower|decrease|dim|cut|turn (?:it |them |that )?down|tone (?:it )?down|less)\b/.test(t) && /\btoo much\b/.test(t)) return undefined;
-  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|how many .*(?:left|to go|remaining|remain)\b|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  // "how much disk space will this use?", "how big are the files?", "what's the focus score?": what the run writes and how it
+  // focuses are the run's status (its files, sizes and autofocus runs), asked as a question
+  if ((/\?\s*$/.test(t) || SETTING_QUESTION.test(t)) && /\b(?:disk(?:\s+space)?|storage|file\s*sizes?|(?:how|so)\s+(?:big|large)\b.*\bfiles?|files?\b.*\b(?:how|so)\s+(?:big|large)|gigabytes?|megabytes?|\d*\s*(?:gb|mb|tb)\b|focus\s+(?:score|quality|metric|value)|sharpness)\b/.test(t)) return [{ kind: 'status', about: 'all' }];
+  if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|\b(?:estimated|expected|projected|planned)?\s*(?:end|finish|finishing|completion|stop)(?:ing)?\s+time\b|\btime\s+(?:of|to)\s+(?:completion|finish)\b|how many .*(?:left|to go|remaining|remain)\b|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
   // ("halve the DAPI power, it's phototoxic": a verb of change on a channel or a setting, not asked, is the command; the light its reason)
   if (!/\?\s*$/.test(t) && CHANGE_VERB.test(t) && (channels.length > 0 || /\b(?:power|laser|exposure|interval|light)\b/.test(t)) && /\b(?:phototox\w*|photobleach\w*|too much light|light damage)\b/.test(t) && !/\bhow\b/.test(t)) return undefined;
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|\bhow much\b.*\b(?:bleach\w*|photobleach\w*)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
@@ -925,7 +935,7 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
   // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
   const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
-  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
+  if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || END_IN_CLAUSE.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
     const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);
     RECKONED.add(change);
     return [change];
@@ -1505,7 +1515,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 /** A word for one stage position of the plan. */
 const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?)`;
 
-function positionNamed(t: string, now: RunState = {}): string | undefined {
+export function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
   if (name) return `Pos${name[1]}`;
   // ("end the run at time point 100": a time point is no stage point)

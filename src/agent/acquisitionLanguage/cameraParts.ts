@@ -1,5 +1,6 @@
 // Parts of a request that no plan or change here carries because they belong to the camera itself: its binning, a
-// crop of the sensor (ROI, sub-array), its gain or readout, and its live mode. Each such part is taken out of the words
+// crop of the sensor (ROI, sub-array), its gain or readout, and its live mode; or to a microscope other than this one:
+// an imaging mode or light path it does not have (confocal, spinning disk, TIRF, light sheet, FRAP, photoactivation). Each such part is taken out of the words
 // at a clause boundary and named in one line; the rest is read as usual ("2x2 binning, mCherry every 2 min for 3 h"
 // starts the plan and says the binning was not set). When nothing is left, the line is the answer (nothing changed).
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -24,7 +25,23 @@ export interface CameraPartsApart {
 const SENSOR_CROP = /\bcrop(?:ping|ped|s)?\s+(?:(?:the|its|our)\s+)?(?:camera|sensor|chip|detector)\b|\bcrop(?:ping|ped|s)?\b[^,;.]*?\b(?:roi|sub-?array)\b/;
 
 /** The camera's live mode: "live mode", "live view", "go live", "switch to live", "turn on live" (never "live cells", "live-cell imaging"). */
-const LIVE_MODE = /\blive\s*(?:mode|view|preview|video|feed|stream|display|window|image)\b|\bliveview\b|\b(?:go(?:ing)?|switch(?:ing)?(?:\s+(?:it|over|back))?\s+to|turn(?:ing)?\s+on|put(?:ting)?\s+(?:it\s+)?(?:in|on)(?:to)?|start(?:ing)?|enter(?:ing)?|open(?:ing)?)\s+(?:the\s+)?live\b(?![\s-]*(?:cells?|imaging|samples?|specimens?))/;
+const LIVE_MODE = /^\s*(?:go\s+)?live(?:\s+(?:please|pls|now|view))?\s*[.!]*$|\blive\s*(?:mode|view|preview|video|feed|stream|display|window|image)\b|\bliveview\b|\b(?:go(?:ing)?|switch(?:ing)?(?:\s+(?:it|over|back))?\s+to|turn(?:ing)?\s+on|put(?:ting)?\s+(?:it\s+)?(?:in|on)(?:to)?|start(?:ing)?|enter(?:ing)?|open(?:ing)?)\s+(?:the\s+)?live\b(?![\s-]*(?:cells?|imaging|samples?|specimens?))/;
+
+/**
+ * An imaging mode or a light path this microscope does not have (it is a widefield with fluorescence presets and
+ * transmitted light): "switch to confocal", "use the spinning disk", "TIRF mode", "do a FRAP on cell 3". Group 1 is
+ * the mode as said.
+ */
+const ABSENT_MODE = /\b(confocal|spinning[\s-]?dis[ck]|tirf|total internal reflection|(?:lattice\s+)?light[\s-]?sheet|spim|(?:two|2|multi)[\s-]?photon|sted|airyscan|structured illumination|sim mode|frap|photo[\s-]?activat\w*|photo[\s-]?convert\w*|photo[\s-]?switch\w*|(?:laser\s+)?ablat\w*|optogenetic\w*|uncag\w*|flim|fluorescence lifetime|polari[sz]ation|dark[\s-]?field|epi[\s-]?illumination mode)\b/;
+/** A verb or a noun that asks for a mode to be used (a mode only named, "a confocal movie", is no request). */
+const MODE_ASKED = /\b(?:switch|change|go|move|use|using|turn|put|set|enable|activate|start|do|run|try|image|imaging|acquire|record|with|into|mode|instead|on|bleach)\b/;
+
+/** One line naming a mode the microscope does not have, with what it has. */
+function absentModeLine(mode: string, words: string, config: MicroscopeConfig): string {
+  const fluorescence = config.channels.filter((c) => !c.transmitted).map((c) => c.name);
+  const transmitted = config.channels.filter((c) => c.transmitted).map((c) => c.name.toLowerCase());
+  return `Not applied: "${words}": this microscope has no ${mode}; it images widefield fluorescence (${fluorescence.join(', ')})${transmitted.length ? ` and ${transmitted.join(', ')}` : ''} with the ${config.objectives.map((o) => o.name).join(', ')} objectives.`;
+}
 
 /** The words of a sensor crop within a clause that says more: "crop the sensor to the centre 512x512 (ROI)". */
 const CROP_WORDS = /\bcrop\w*\s+(?:(?:the|its|our)\s+)?(?:(?:camera|sensor|chip|detector)\s+)?(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:centre|center|central|middle)\s+)?(?:\d+\s*(?:[x×]\s*\d+)?\s*(?:px|pixels?)?\s*)?(?:roi|sub-?array|region(?: of interest)?)?/i;
@@ -48,6 +65,11 @@ export function cameraPartsApart(said: string, config: MicroscopeConfig = DEMO_C
     const t = normaliseText(clause).toLowerCase();
     if (LIVE_MODE.test(t)) {
       live = true;
+      continue;
+    }
+    const mode = ABSENT_MODE.exec(t);
+    if (mode && MODE_ASKED.test(t)) {
+      notes.push(absentModeLine(mode[1], clause.trim(), config));
       continue;
     }
     const crop = SENSOR_CROP.exec(t);

@@ -117,6 +117,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   // ("every 20 min overnight": the length "overnight" is taken to be is said, never assumed in silence)
   const overnight = /\bovernight\b/i.test(t) && timeSpans(t.replace(/\bovernight\b/gi, ' ')).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
   const notes = overnight ? [`"Overnight" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
+  // ("at 3 positions" with no place said: where they were put is said, never left to the plan alone)
+  if (spread) notes.push(`the ${count} positions were placed for you ${spread.spacingUm} µm apart along x from (0, 0) (${spread.positions.map((p) => `${p.name} at x = ${p.xUm} µm`).join(', ')}; y = 0), more than one field of view apart so no two overlap: give their coordinates to image elsewhere`);
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}), ...(notes.length ? { notes } : {}) };
 }
 

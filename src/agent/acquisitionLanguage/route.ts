@@ -15,8 +15,9 @@ import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
-import { changesUndone, undoLast } from './undo.ts';
-import { clockEndsAsSpans } from './clockTimes.ts';
+import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
+import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
+import { positionVisit } from './positionVisit.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
 import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits } from './lightLimits.ts';
@@ -103,6 +104,9 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   // an end at a time of day ("until 3 pm", "stop at 17:30") is a span from now, and the answer says it
   const clock = clockEndsAsSpans(said);
   const notes = clock.notes;
+  // ("stop at 5", "at 11 stop": an end at an hour that could be morning or evening is asked, with both as spans from now)
+  const whichHalf = options.acquisitionRunning && !notes.length ? bareHourEndQuestion(said) : undefined;
+  if (whichHalf) return { ask: whichHalf, command: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
   const route = cameraPartsNamed(text, options) ?? routeRead(text, options);
@@ -137,7 +141,7 @@ function cameraPartsNamed(text: string, options: { acquisitionRunning?: boolean;
   if (rest?.tool !== undefined && !rest.fallback) return { ...rest, notApplied: [...apart.notes, ...(rest.notApplied ?? [])] };
   if (rest?.tool === undefined && rest?.ask) return { ...rest, ask: `${rest.ask} ${apart.notes.join(' ')}` };
   if (apart.rest) return undefined;
-  return { ask: `${apart.notes.map((n) => n.replace(/^Not applied: /, 'I cannot set ')).join(' ')} Nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true, ...(options.acquisitionRunning ? {} : { start: true as const }) };
+  return { ask: `${apart.notes.map((n) => n.replace(/^Not applied: the /, 'I cannot set the ').replace(/^Not applied: /, 'I cannot do ')).join(' ')} Nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true, ...(options.acquisitionRunning ? {} : { start: true as const }) };
 }
 
 function routeRead(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }): MicroscopeRoute | undefined {
@@ -284,7 +288,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   text = text.replace(/\b(?:once|when|as soon as|after)\s+(?:we(?:'ve|\s+have)?|you(?:'ve|\s+have)?|it(?:'s|\s+has)?|there\s+are|the\s+(?:run|acquisition|movie)\s+(?:has|reaches|hits))\s+(?:got(?:ten)?\s+|reach(?:ed|es)?\s+|hit(?:s)?\s+|acquired\s+|taken\s+|collected\s+|recorded\s+|done\s+)?(\d+)\s+(frames|time\s?points|timepoints|images)\b/gi, 'after $1 $2');
   const t = withoutHedges(normaliseText(text).toLowerCase());
   // "forget it", "never mind", "scratch that": a request taken back, nothing to do (never a stop)
-  if (/^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
+  // ("scratch that" right after a change made: that change is taken back, below)
+  const changeJustMade = !!options.earlier?.length && carries(options.earlier.at(-1)!.tool, 'change');
+  if (!(changeJustMade && options.acquisitionRunning && takesBackTheLast(t)) && /^(?:(?:ok(?:ay)?|oh|ah|actually|no|sorry|hmm+)[,\s]+)*(?:forget (?:it|that|about it)|never ?mind|nevermind|scratch that|ignore (?:that|it|me)|cancel that request)(?:[,\s]+(?:sorry|thanks|please))?\s*[.!]*$/.test(t)) return { ask: 'OK, I changed nothing.' };
   // "we imaged every 5 min", "yesterday we imaged at 10 min intervals": how an earlier recording was made, never a change
   // (while imaging, said so in one line; otherwise the words are the planner's, a fact about the movie)
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
@@ -298,6 +304,14 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const refocus = /\b(?:re-?focus|auto-?focus)\b/.test(t) && !/\b(?:on|engage\w*|enable|keep|switch|turn)\b/.test(t);
   if (options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !refocus) {
     return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was changed: its software autofocus can run before every time point instead ("autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own), or once now ("autofocus now").`, command: true };
+  }
+  // "save the images", "make sure the data is stored": the running acquisition writes every frame to its files as it comes, so
+  // where they are is the answer (never an export of something else)
+  if (options.acquisitionRunning && /^(?:(?:please|pls|can you|could you|make sure (?:you|to)?|don'?t forget to)\s+)*(?:save|store|write|keep|record)\s+(?:all\s+)?(?:the|my|our|these|those|its)?\s*(?:raw\s+)?(?:images?|frames?|data|stacks?|acquisition|time[\s-]?lapse|movie|files?)(?:\s+(?:please|pls|too|as well|somewhere|to disk))*\s*[.!]*$/.test(t)) return { tool: toolCarrying('status'), args: {}, sure: true };
+  // "it's out of focus", "the image looks blurry", "focus has drifted": said of the running acquisition, the one remedy it has
+  // is its autofocus, once before the next time point (said, with what it costs); a question about it is read as one
+  if (options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(t) && !findChannels(t, config).length && !SOMETHING_DONE.test(t)) {
+    return { tool: toolCarrying('change'), args: { changes: [{ kind: 'autofocus' }] }, notApplied: [`read as a focus problem: one autofocus before the next time point (it takes ${AUTOFOCUS_PLANES} images of its own); "autofocus every time point" keeps refocusing`] };
   }
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
@@ -314,6 +328,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // ("300 ms for the next 10 time points, then go back": going back at the end of a change for a while is part of it, no revert now)
   const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config) : undefined;
   if (back) return back;
+  // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
+  const visit = positionVisit(t, options.earlier ?? [], config);
+  if (visit) return visit;
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
   // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
   if (/\b(?:6|12|24|48|96|384|1536)[\s-]?wells?\b|\b(?:whole|entire) plate\b|\b(?:all|every|each) (?:the )?wells?\b/.test(t)) return { ask: 'I do not know where the wells are: the microscope\'s configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".' };
@@ -599,7 +616,7 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const undone = undoLast(earlier, several);
     return 'ask' in undone ? { ask: undone.ask, command: true } : { tool: toolCarrying('change'), args: { changes: undone.changes } };
   }
-  if (/^(?:(?:ok(?:ay)?|no|sorry|oops|actually|hmm+)[,\s]+)*(?:please\s+)?(?:(?:undo|revert|reverse|take back|cancel)\b(?:\s+(?:that|it|this|the last (?:change|one|command)))?|(?:put|set|change|turn|switch)\s+(?:it|that|this)\s+back(?:\s+(?:again|to (?:what|how) it was|to before|as it was))?|(?:(?:go|get|switch|change|set|put)\s+)?(?:(?:it|that|things|everything)\s+)?back\s+(?:to\s+)?(?:how|what|the way)\s+(?:it|they|things)\s+(?:was|were)(?:\s+before)?|(?:go|switch|change)\s+back(?:\s+to\s+(?:before|the old settings?))?)\s*(?:please)?[.!]*$/.test(t)) {
+  if (takesBackTheLast(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     const intervals = intervalHistory(earlier.slice(0, -1));
@@ -612,6 +629,9 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     };
     const inverse = lastChanges.map((c): Adjustment | undefined => (c.kind === 'dropChannel' ? { kind: 'addChannel', channel: c.channel } : c.kind === 'addChannel' ? { kind: 'dropChannel', channel: c.channel } : before(c)));
     if (inverse.length && inverse.every(Boolean)) return { tool: toolCarrying('change'), args: { changes: inverse as Adjustment[] } };
+    // (the last change as the run's state before it tells it, whatever came after it: a duration, a channel list, a light setting)
+    const undone = undoLast(earlier, 1);
+    if ('changes' in undone) return { tool: toolCarrying('change'), args: { changes: undone.changes } };
     return { ask: 'I can undo a change of channels, or of a setting whose earlier value this conversation tells, right after it ("drop DAPI" → "undo that"), not this one: say the value you want back, e.g. "interval 5 min" or "GFP to 10%"; nothing was changed' };
   }
   // "never mind, keep DAPI after all", "no wait, leave the DAPI in": channels said to be kept that a change since the start
@@ -896,6 +916,10 @@ const CHANGE_WORD = /\bevery\b|\d\s*(?:s|sec|seconds?|min|mins|minutes?|h|hours?
 const ALL_CHANNELS_DROPPED = /\b(?:drop|remove|stop|kill|lose|ditch|cut|turn\s+off|switch\s+off|shut\s+off|get\s+rid\s+of|take\s+out)\s+(?:both|all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:channels?|colou?rs|lasers|wavelengths|fluorophores)\b|\b(?:turn|switch|shut)\s+(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:channels?|colou?rs|lasers)\s+off\b/;
 
 /** A hardware focus lock by its makers' names ("PFS", "Perfect Focus", "Definite Focus", "ZDC", "CRISP", "focus lock"). */
+/** A complaint said with what to do about it, or of one part of the run ("position 2 is blurry, drop it"): the command is read, not the complaint. */
+const SOMETHING_DONE = /\b(?:remove|drop|skip|stop|delete|don'?t|do not|exclude|lose|kill|add|change|set|lower|raise|increase|decrease|reduce|image|imaging|take|pause|move|go|switch|turn|use|keep|leave|ignore|forget|positions?|pos\s*\d|fields?|sites?|points?|xy\s*\d)\b/;
+/** The focus said to be lost: "out of focus", "blurry", "not sharp", "the focus drifted", "lost focus", "gone soft". */
+const FOCUS_LOST = /\b(?:out of focus|not in focus|not (?:sharp|focused)|unfocused|defocused|blurr(?:y|ed|ier)|fuzzy|lost (?:the )?focus|focus(?:\s+(?:has|is|seems|looks))?\s+(?:drift(?:ed|ing)|off|gone|lost|bad|wrong|shifted)|drift(?:ed|ing) out of focus|(?:looks?|looking|are|is|gone|going|getting)\s+soft)\b/;
 const HARDWARE_FOCUS = /\b(?:pfs|perfect[\s-]?focus|definite[\s-]?focus|focus[\s-]?lock|lock (?:the |in the )?focus|zdc|crisp|hardware (?:auto[\s-]?)?focus\w*)\b/;
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);

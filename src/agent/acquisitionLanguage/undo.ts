@@ -24,6 +24,34 @@ export function changesUndone(t: string): number | undefined {
   return COUNT[said] ?? Number(said);
 }
 
+/** Words said before a taking back: "hmm", "no", "wait", "oops", "on second thought", "my bad". */
+const BEFORE_TAKING_BACK = String.raw`(?:(?:ok(?:ay)?|no+|nope|nah|sorry|oops|whoops|actually|hmm+|hm+|ugh|argh|ah+|oh+|wait|err+|uh+|um+|on second thoughts?|my bad|hold on|wrong|that'?s (?:worse|wrong|not (?:it|right|better)))[,.!\s]+)*(?:(?:please|pls|can you|could you|would you|let'?s|lets|just|i want to|i'd like to)\s+)*`;
+/** What is set back: the last change, said any way ("that", "the last change", "what I just did", "my last edit"). */
+const THE_LAST = String.raw`(?:that|it|this|the change|(?:the|my|your|our)\s+(?:last|previous|latest|most recent)\s+(?:change|one|command|edit|adjustment|tweak|thing|step)|what i (?:just )?(?:did|said|changed|asked for))`;
+/** How things were: "how it was", "the way it was", "before", "the old / previous settings". */
+const AS_IT_WAS = String.raw`(?:before|(?:how|what|the way)\s+(?:it|they|things|everything)\s+(?:was|were)(?:\s+before)?|(?:the\s+)?(?:old|previous|earlier|last|former)\s+(?:settings?|values?|one|way|setup)|where (?:it|we) (?:was|were))`;
+/** The words themselves, after what is said before them: one way of taking back the last change. */
+const TAKING_BACK = new RegExp(
+  String.raw`^${BEFORE_TAKING_BACK}(?:` +
+    String.raw`(?:undo|un-do|revert|reverse|cancel|roll\s*back|rollback)(?:\s+${THE_LAST})?` +
+    String.raw`|take\s+(?:${THE_LAST}\s+)?back` +
+    String.raw`|(?:scrap|scratch|ditch)\s+${THE_LAST}` +
+    String.raw`|(?:put|set|change|turn|switch|bring|make|flip)\s+(?:it|that|this|them|things|everything)\s+back(?:\s+(?:again|to\s+${AS_IT_WAS}|as (?:it|they) (?:was|were)))?` +
+    String.raw`|(?:(?:go|get|switch|change|set|put|revert|return|roll)\s+)?(?:(?:it|that|things|everything)\s+)?back(?:\s+(?:again|to\s+${AS_IT_WAS}))?` +
+    String.raw`|restore\s+(?:the\s+)?(?:previous|old|earlier|last)\s+(?:settings?|values?|setup)` +
+    String.raw`)(?:\s*[,.;!]?\s*(?:please|pls|thanks|thank you|again|then|that was (?:a )?(?:mistake|wrong|worse)|i didn'?t mean (?:that|it)|my bad|sorry|it was better(?: before)?|(?:that'?s|it'?s|it looks) worse))*\s*[.!]*$`,
+);
+
+/**
+ * The words take back the last change, in any of the ways people say it ("undo that", "hmm no, go back", "scrap that",
+ * "no wait, take that back", "revert the last change", "put it back as it was", "restore the previous settings"): one
+ * undo core with what is said before it (hesitation, "no", "wait") and after it (courtesy, "that was a mistake").
+ * "Go back to the original movie and ..." or "go back to every 5 min" say where to, so they are not this.
+ */
+export function takesBackTheLast(t: string): boolean {
+  return TAKING_BACK.test(t.trim().toLowerCase());
+}
+
 type Undo = { changes: Adjustment[] } | { ask: string };
 
 /**

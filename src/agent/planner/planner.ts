@@ -57,7 +57,7 @@ import { colouredByAProperty, colouredByAPropertyLine, formatNumber, VAGUE_SIZE_
 import { programNamedIn } from '../../../tools/common.ts';
 import { statedFrameIntervalS, toldCalibrationWords, withoutToldCalibration } from './askedUnits.ts';
 import { trackEndsAsked } from './trackSpans.ts';
-import { adviceOutsideNotes } from './adviceQuestions.ts';
+import { adviceOutsideNotes, asksAdvice } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
 import type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -1745,7 +1745,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("could you please stop acquiring the mCherry?" while imaging is a polite command, not a question for help)
   if (adviser && advice && !mentions.some((m) => m.tool === adviser) && !commandWhileImaging(text, conversation)) mentions = [{ tool: adviser, start: 0, end: text.length, order: 0 }];
   // while imaging, words the acquisition language reads as a command are one, whatever help's words match ("..., the rest is fine")
-  const help = commandWhileImaging(text, conversation) ? undefined : mentions.find((m) => plays(m.tool, 'advice', catalogue));
+  // (an advice question the microscope would only answer with a report, "what interval should I use to catch mitosis?", is the adviser's)
+  const help = commandWhileImaging(text, conversation) && !adviceOverReport(text, conversation, catalogue) ? undefined : mentions.find((m) => plays(m.tool, 'advice', catalogue));
   if (help) mentions = [{ ...help, start: 0 }];
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
   // ("redo the tracking with gap closing off" with nothing run before: the step the words name, run now)
@@ -3033,6 +3034,18 @@ function unnamedChoice(tool: string, arg: string, text: string, catalogue: Catal
 }
 
 /** While an acquisition runs, words the acquisition language reads as a command are in scope, whatever else they say ("can we go on for another day"). */
+/**
+ * While imaging, an advice question ("what interval should I use to catch mitosis?", "how often should we refocus?") that
+ * the acquisition language would only answer with a report of the run (a tool whose role is status: its state or its dose): advice is asked, not the
+ * run's state, so the adviser answers. A command worded as advice ("should I drop DAPI?") is not this: it changes the run.
+ */
+function adviceOverReport(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  // (advice beside a question on the run itself, "what's the GFP power, and should I lower it?", is the run's report)
+  if (!asksAdvice(text) || /\b(?:what(?:'s|’s|\s+is|\s+are)\s+(?:the|my|our|its)|how\s+(?:much|long|many)\s+(?:is|are|has|have|did|do)|where\s+(?:is|are))\b/i.test(text) || microscopeLanguage().findChannels(text).length) return false;
+  const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
+  return routed?.tool !== undefined && plays(routed.tool, 'status', catalogue);
+}
+
 function commandWhileImaging(text: string, conversation: Conversation): boolean {
   if (!acquisitionRunning(conversation)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args })) });
