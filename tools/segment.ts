@@ -224,6 +224,33 @@ async function sampleClassical(movie: Movie, channel: number, frames: [number, n
   return { doubt, objectsPerFrame: sampled.counts };
 }
 
+/** The limits a person may set that leave objects out by something other than their size: how each is said, and `args` without it. */
+const ASKED_LIMITS: { said: (args: Args) => string | undefined; without: (args: Args) => Args }[] = [
+  { said: (a) => (a.minMean !== undefined ? `the mean intensity floor (minMean ${formatNumber(a.minMean)}: objects whose mean grey level is under it are dropped)` : undefined), without: (a) => ({ ...a, minMean: undefined }) },
+  { said: (a) => (a.excludeBorder ? 'leaving out objects that touch the image border (excludeBorder)' : undefined), without: (a) => ({ ...a, excludeBorder: false }) },
+];
+
+/**
+ * Where most of the signal was left out of the objects, the limit the person set that did it (a limit whose removal
+ * brings the objects back on the doubt's sample frames: the doubt clears, or the objects at least double), said as the
+ * cause in place of the size bounds; undefined when none did.
+ */
+async function askedLimitBlamed(movie: Movie, channel: number, frames: [number, number], args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext, doubtAs: { objects: 'bright' | 'dark'; sigmaPx: number; thresholds: boolean }, doubt: { covered?: number; signal?: number }, withLimit: number[]): Promise<string | undefined> {
+  const total = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  for (const limit of ASKED_LIMITS) {
+    const said = limit.said(args);
+    if (!said) continue;
+    const without = await sampleClassical(movie, channel, frames, limit.without(args), options, ctx, doubtAs);
+    const kept = total(withLimit);
+    const found = total(without.objectsPerFrame);
+    if (found === 0 || (without.doubt.kind === 'signal left out' && found < 2 * Math.max(1, kept))) continue;
+    const percent = (x: number | undefined) => `${formatNumber(Math.round(100 * (x ?? 0)))}%`;
+    const n = withLimit.length;
+    return `The objects cover ${percent(doubt.covered)} of the frame, but ${percent(doubt.signal)} is above the threshold: ${said} left ${kept === 0 ? 'every object' : 'most objects'} out (on ${n} sampled frame${n === 1 ? '' : 's'}: ${formatNumber(kept)} object${kept === 1 ? '' : 's'} with it, ${formatNumber(found)} without it), not the size bounds. Lower it or leave it out to keep them.`;
+  }
+  return undefined;
+}
+
 /**
  * The model for the target (src/analysis/segmentModel.ts), chosen by evidence: under "auto" it
  * runs where its own measurement on data we did not make beat the classical pipeline; a whole-cell
@@ -653,10 +680,15 @@ const segment = defineTool({
       // of its own and finds cells. The rule is chosen on the frames the doubt is judged on (a single-plane movie), and
       // the whole movie is segmented once, by the rule chosen (those frames are not segmented again).
       let darkChoice: ReturnType<typeof choose> | undefined;
+      // A limit the person set (a brightness floor, the border) that left the objects out is the cause the doubt names,
+      // not the size bounds; and then no other rule (membranes, dark regions) is tried in its place. Judged once, on the
+      // doubt's sample frames, by segmenting them without that limit.
+      let blamed: Promise<string | undefined> | undefined;
+      const limitBlamed = (doubt: { covered?: number; signal?: number }, withLimit: number[]) => (blamed ??= askedLimitBlamed(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen), doubt, withLimit));
       // (not where which parts are the cells is itself in doubt, brightfield: that doubt is said and asked, never settled by a stain's rule)
       if (!membraneAsked && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && !chosen.polarityDoubt && movie.shape.z === 1) {
         const first = await sampleClassical(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen));
-        if (first.doubt.kind === 'signal left out') {
+        if (first.doubt.kind === 'signal left out' && !(await limitBlamed(first.doubt, first.objectsPerFrame))) {
           const shares = `${formatNumber(Math.round(100 * (first.doubt.signal ?? 0)))}% of the frame above the threshold, ${formatNumber(Math.round(100 * (first.doubt.covered ?? 0)))}% in objects`;
           if (args.membraneStain !== false && args.method === 'auto') {
             const set = await membraneRoute(args, samples, chosen.objectRadiusPx);
@@ -709,7 +741,9 @@ const segment = defineTool({
           doubt = darkDoubt;
         } else await rm(darkPath, { force: true });
       }
-      const coverageNote = doubt.note;
+      const picked = (await import('../src/analysis/labelCoverage.ts')).doubtSampleFrames(result.objectsPerFrame.length).map((k) => result.objectsPerFrame[k]);
+      const limitNote = doubt.kind === 'signal left out' && !byModel && !membrane && !darkChoice ? await limitBlamed(doubt, picked) : undefined;
+      const coverageNote = limitNote ?? doubt.note;
       const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;
