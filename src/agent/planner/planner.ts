@@ -392,6 +392,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
       return;
     }
+    // "correct the drift, excluding cells touching the border", "..., except the dim ones", "..., ignoring the debris": a clause
+    // that opens with a word leaving some things out, names no step and has no verb of its own, restricts the step before in
+    // the sentence; that step applies it or the answer names it, and no other step is made for it (a step not asked for)
+    if (picked.length > 0 && !clause.negated && !best.named && !best.nameWord && LEAVES_SOME_OUT.test(clause.text) && clauses[picked.at(-1)!.clause].sentence === clause.sentence && !unmatchedAction(clause.text.replace(LEAVES_SOME_OUT_OPENER, ''), index)) {
+      headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
+      return;
+    }
     // "no gap closing", ", excluding cells cut by the border": words of an argument say how a step runs, they neither exclude nor repeat it
     if (best.byArgument && (clause.negated || picked.at(-1)?.tool === best.tool)) return;
     // "segment; the nuclei are roughly 8 px in radius": words of an argument the step before also takes
@@ -866,6 +873,11 @@ function offByExclusion(step: PlannedStep, spans: { start: number; end: number }
  * on the step before. ("keep the result" saves it: only "keep" with how the thing stays.)
  */
 const KEPT_AS_IS = /^\W*(?:(?:and|but|while|whilst|yet)\s+)?(?:still\s+)?(?:(?:preserv(?:e|ing)|retain(?:ing)?|maintain(?:ing)?)\s+(?:the|its|their|all|any|fine|small|sharp)\b|keep(?:ing)?\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}-]+\s+){1,3}(?:sharp|crisp|intact|clear|visible|detailed|unchanged|untouched|the\s+same|as\s+(?:they\s+are|it\s+is|is))\b)/iu;
+
+/** A clause opening with a word that leaves some things out ("excluding", "except (for)", "apart from", "ignoring", "leaving out", "without", "but not"). */
+const LEAVES_SOME_OUT_OPENER = /^\W*(?:(?:and|but|while)\s+)?(?:excluding|except(?:\s+for)?|excepting|apart\s+from|other\s+than|aside\s+from|ignoring|disregarding|leaving\s+out|omitting|skipping|minus|without|not\s+counting|but\s+not|not)\s+/i;
+/** ... followed by things found or kept ("cells", "the ones", "anything", "those", a kind of them). */
+const LEAVES_SOME_OUT = new RegExp(LEAVES_SOME_OUT_OPENER.source + String.raw`(?:(?:the|any|all|those|these|ones?|anything|everything|objects?|cells?|nuclei|nucleus|spots?|blobs?|particles?|tracks?|debris)\b|[\p{L}-]+\s+(?:cells?|nuclei|nucleus|objects?|ones|spots?|blobs?|particles?|tracks?)\b)`, 'iu');
 
 const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)|those|the\s+ones)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
 
