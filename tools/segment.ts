@@ -401,7 +401,51 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
     args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
   Object.assign(args, dimObjectsLeftOut(c.text, args));
+  // ("just segment the big nuclei", "only the small cells", "the bright ones": a size or brightness said of the objects kept)
+  if (!vague) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
   return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/**
+ * A size or brightness word said of the objects to find, with no number ("just segment the big nuclei", "only the
+ * small cells", "the large, bright nuclei"): its group 1 the words before the noun. Not after a verb that leaves them
+ * out ("drop the small ones" is VAGUE_SIZE_LEFT_OUT's), and not a comparison ("bigger than 50 px" is read as a bound).
+ */
+const QUALIFIER = String.raw`(?!(?:the|a|an|of|my|our|your|their|its|all|only|just|those|these|any|some)\b)[\p{L}-]+`;
+const QUALIFIED_OBJECTS = new RegExp(String.raw`\b(?:the|only|just|all|those|these|any|solely|merely|simply)\s+((?:(?:really|very|rather|quite|fairly|relatively|particularly|most|more|extra|super)\s+)?${QUALIFIER}(?:\s*,?\s*(?:and\s+)?${QUALIFIER}){0,2})\s+(?:nuclei|nucleus|cells?|objects?|ones|blobs?|spots?|particles?)\b(?!\s+than\b)`, 'giu');
+const KEPT_BIG = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive)$/i;
+const KEPT_SMALL = /^(?:small|smaller|smallest|tiny|tinier|tiniest|little)$/i;
+const KEPT_BRIGHT = /^(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|weaker)$/i;
+
+/**
+ * The objects kept by a size or brightness word (QUALIFIED_OBJECTS): a size binds to the typical object measured on the
+ * movie (big ones: those under two thirds of its area left out; small ones: those over one and a half of it), said with
+ * the result; a brightness word keeps the objects brighter than the background (every one of them) and is named, as no
+ * floor was said (a number is: "dimmer than 300").
+ */
+function qualifiedObjectsKept(text: string, args: Record<string, unknown>): Record<string, unknown> {
+  if (LEAVES_OUT.test(text) && /\b(?:than|under|over|below|above)\b/i.test(text)) return {};
+  const out: Record<string, unknown> = {};
+  const notes: string[] = typeof args.$note === 'string' ? [args.$note] : [];
+  for (const m of text.matchAll(QUALIFIED_OBJECTS)) {
+    const words = m[1].split(/[\s,]+/).filter((w) => w && !/^(?:and|really|very|rather|quite|fairly|relatively|particularly|most|more|extra|super)$/i.test(w));
+    // (a verb that leaves the things out just before: "drop the small ones" is read as a bound of those left out)
+    if (/\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|without|no|not|except|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out)\s+$/i.test(text.slice(0, m.index))) continue;
+    const big = words.some((w) => KEPT_BIG.test(w));
+    const small = words.some((w) => KEPT_SMALL.test(w));
+    if (big !== small && args.minAreaPx === undefined && args.maxAreaPx === undefined && args.minTypicalShare === undefined && args.maxTypicalShare === undefined && args.objectRadiusPx === undefined) {
+      const share = big ? Number((1 / TYPICAL_SPREAD).toFixed(2)) : TYPICAL_SPREAD;
+      out[big ? 'minTypicalShare' : 'maxTypicalShare'] = share;
+      notes.push(`"${words.find((w) => (big ? KEPT_BIG : KEPT_SMALL).test(w))}" ${m[0].trim().split(/\s+/).at(-1)}: objects ${big ? 'smaller' : 'larger'} than ${shareOfTypical(share)} are left out (a typical object's size measured on the movie, said with the result); say a size to set another, e.g. "${big ? 'drop objects under 200 px' : 'drop objects over 400 px'}".`);
+    }
+    const bright = words.find((w) => KEPT_BRIGHT.test(w));
+    const dim = !!bright && /^(?:dim|faint|weak)/i.test(bright);
+    if (bright && args.minMean === undefined) notes.push(dim
+      ? `Not applied: "${bright}" as a choice among the objects — \`segment\` has no ceiling on the objects' brightness: it keeps every object brighter than the background, the bright ones too.`
+      : `Not applied: "${bright}" as a choice among the objects — \`segment\` keeps every object brighter than the background and leaves none out for being dimmer than the others; say a floor on their mean intensity to do so (e.g. "leave out anything dimmer than 300").`);
+    break;
+  }
+  return notes.length > (typeof args.$note === 'string' ? 1 : 0) ? { ...out, $note: notes.join(' ') } : out;
 }
 
 /** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
@@ -517,6 +561,7 @@ function shareOfTypical(share: number): string {
   if (share === 1) return 'a typical object\'s area';
   if (share === VAGUE_SMALL_SHARE) return 'a third of a typical object\'s area';
   if (share === TYPICAL_SPREAD) return 'one and a half typical objects\' area';
+  if (share === Number((1 / TYPICAL_SPREAD).toFixed(2))) return 'two thirds of a typical object\'s area';
   return share < 1 ? `${formatNumber(share)} of a typical object's area` : `${formatNumber(share)} typical objects' area`;
 }
 

@@ -402,10 +402,11 @@ function rankedSelections(step: StepWords, text: string): Unapplied[] {
 }
 
 /** "only the dividing cells", "per condition", "except the round ones": a scope whose words the tool does not know. */
-function scopes(words: RawWord[], reader: Reader): Unapplied[] {
+function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unapplied[] {
   const out: Unapplied[] = [];
+  const quoted = quotedWords(notes);
   words.forEach((cue, c) => {
-    const after = trailingSubset(words, c, reader);
+    const after = trailingSubset(words, c, reader, quoted);
     if (after) out.push(after);
     // ("measure the nuclei but not the ones at the edge": things left out after "but not", a scope as "except" is)
     const butNot = cue.lower === 'not' && /^(?:but|and)$/i.test(words[c - 1]?.lower ?? '') && /^(?:the|those|these|any|ones|cells?|nuclei|nucleus|objects?|tracks?)$/i.test(words[c + 1]?.lower ?? '');
@@ -436,6 +437,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // ("only the bright ones": the noun may be a word too plain to be content, "ones")
     const noun = phrase.at(-1);
     const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
+    // ("only the big ones": the step's own reader applied or named the kind, its note quoting the words)
+    if (kinds.length >= 1 && kinds.every((w) => quoted.has(w.lower))) return;
     const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
@@ -455,7 +458,49 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // ("each daughter should overlap the mother by at least 40%": the word of a number the step carries, minOverlap, other than
     // its bound, says how it is set: no scope)
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'number' && nameWords(arg).some((w) => !BOUND_WORDS.has(w) && said.includes(w)))) return;
-    out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
+    // ("only small round nuclei" with "small" applied by the step's own reader: the rest is named)
+    const firstOpen = kinds.some((w) => quoted.has(w.lower)) ? kinds.find((w) => !quoted.has(w.lower)) : undefined;
+    out.push({ text: '', kind: 'scope', start: firstOpen?.start ?? cue.start, end: phrase.at(-1)!.end });
+  });
+  return out;
+}
+
+/**
+ * Words that say how things look or behave, the properties a kind of them is picked out by: size, brightness, shape, state
+ * ("the round nuclei", "the big cells", "the dead ones"). A closed class of the language's property adjectives, read
+ * before an object's noun; whether a step applies one is the step's (an argument it set that the word describes, a value it
+ * carries, a note of its own that quotes the words), never this list's.
+ */
+const PROPERTY_WORDS = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive|small|smaller|smallest|tiny|little|bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|round|rounder|rounded|roundish|circular|oval|elongated|elliptical|irregular|spindle-shaped|spiky|flat|flattened|compact|lobed|polygonal|blebbing|dead|dying|apoptotic|necrotic|healthy|mitotic|senescent|blurry|blurred|out-of-focus|saturated|overlapping|clumped|clustered|isolated|fragmented|condensed|fast|faster|fastest|slow|slower|slowest|motile|immobile|stationary|green|red|blue|yellow|magenta|cyan|positive|negative)$/i;
+
+/**
+ * "segment the round nuclei", "just segment the big cells", "track the dead cells": a kind of the things picked out by
+ * property words said before their noun, with no cue word ("only", "except") and no verb that leaves them out (scopes and
+ * kindsLeftOut read those). Named unless the step applies each word (see PROPERTY_WORDS).
+ */
+/** The words the notes quote ("\"big\" (the big nuclei): objects ..."): what a step's own reader said it applied or named. */
+function quotedWords(notes: string[]): Set<string> {
+  return new Set(notes.flatMap((n) => [...n.matchAll(/"([^"]+)"/g)].flatMap((m) => rawWords(m[1]).map((w) => w.lower))));
+}
+
+function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Unapplied[] {
+  if (ASKED.test(reader.step.clause)) return [];
+  const quoted = quotedWords(notes);
+  const out: Unapplied[] = [];
+  words.forEach((noun, n) => {
+    if (!OBJECT_NOUNS.test(noun.lower) || /^(?:tracks?|trajectories)$/.test(noun.lower)) return;
+    const kind: RawWord[] = [];
+    for (let i = n - 1; i >= 0 && kind.length < 3; i--) {
+      const w = words[i];
+      // ("the large, bright nuclei": a comma or "and" between two of them)
+      if (w.lower === 'and' && kind.length) continue;
+      if ((kind[0] ?? noun).start - w.end > 2 || !PROPERTY_WORDS.test(w.lower)) break;
+      kind.unshift(w);
+    }
+    // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)
+    const open = kind.filter((w) => !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower));
+    if (!open.length) return;
+    out.push({ text: '', kind: 'scope', start: open[0].start, end: noun.end });
   });
   return out;
 }
@@ -465,7 +510,7 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
  * with "only" or "alone" after it; a scope as "only the dividing cells" is, applied only when the word names a value the
  * step carries ("the bright nuclei only" → objects: bright).
  */
-function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
+function trailingSubset(words: RawWord[], c: number, reader: Reader, quoted: Set<string> = new Set()): Unapplied | undefined {
   if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2) return undefined;
   // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
   if (ASKED.test(reader.step.clause)) return undefined;
@@ -483,8 +528,8 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
     phrase.unshift(w);
   }
   const kinds = phrase.slice(0, -1).filter((w) => reader.content(w));
-  if (!kinds.length || kinds.some((w) => reader.carriesValue(w))) return undefined;
-  return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
+  if (!kinds.length || kinds.some((w) => reader.carriesValue(w)) || kinds.every((w) => quoted.has(w.lower))) return undefined;
+  return { text: '', kind: 'scope', start: kinds.find((w) => !quoted.has(w.lower))!.start, end: words[c].end };
 }
 
 /** Parts of a cell that a measure could be restricted to ("the cytoplasm", "the membrane", "the nucleoli"). */
@@ -745,7 +790,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
