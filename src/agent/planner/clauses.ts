@@ -727,7 +727,8 @@ export function withoutImagingKind(text: string): string {
  * channel"): which channel, not which step ("estimate the drift on channel 2" is no channel alignment).
  */
 export function withoutChannelScope(text: string): string {
-  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
+  // ("segment channel 2 only in the top left corner", "just channel 3": a channel marked as the scope by "only" or "just")
+  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b|\b(?:channel|chan|ch)\s*#?\s*\d+\s+(?:only|alone)\b|\b(?:only|just)\s+(?:(?:on|in|for)\s+)?(?:channel|chan|ch)\s*#?\s*\d+\b/gi, (m) => ' '.repeat(m.length));
 }
 
 /**

@@ -565,9 +565,11 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     if (!filterVerb(words, v)) return;
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
-    if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')) return;
+    // ("ignore the ones my colleague marked", "drop the cells I flagged": a relative clause with its pronoun left out, opened by its subject)
+    const reduced = /^(?:my|our|your|his|her|their|i|we|you|they|he|she|someone|somebody)$/i.test(words[i + 1]?.lower ?? '');
+    if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? ''))) return;
     const phrase: RawWord[] = [];
-    for (let j = i + 2; j < words.length && phrase.length < 8; j++) {
+    for (let j = reduced ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
       // ("smaller than 50 px": the comparison goes on past "than")
       if ((BOUNDARY.test(words[j].lower) && words[j].lower !== 'than') || words[j].start - (phrase.at(-1) ?? words[i + 1]).end > 2) break;
       phrase.push(words[j]);
