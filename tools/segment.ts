@@ -442,7 +442,7 @@ function qualifiedObjectsKept(text: string, args: Record<string, unknown>): Reco
     const dim = !!bright && /^(?:dim|faint|weak)/i.test(bright);
     if (bright && args.minMean === undefined) notes.push(dim
       ? `Not applied: "${bright}" as a choice among the objects — \`segment\` has no ceiling on the objects' brightness: it keeps every object brighter than the background, the bright ones too.`
-      : `Not applied: "${bright}" as a choice among the objects — \`segment\` keeps every object brighter than the background and leaves none out for being dimmer than the others; say a floor on their mean intensity to do so (e.g. "leave out anything dimmer than 300").`);
+      : `"${bright}" ${m[0].trim().split(/\s+/).at(-1)}: every object brighter than the background is kept, none left out for being dimmer than the others; to leave the dimmer ones out, say a floor on their mean intensity (e.g. "leave out anything dimmer than 300").`);
     break;
   }
   return notes.length > (typeof args.$note === 'string' ? 1 : 0) ? { ...out, $note: notes.join(' ') } : out;

@@ -426,7 +426,9 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {
       const w = words[i];
-      if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) break;
+      // ("only the ones in focus", "only the cells at the edge": a place or state said after the things' noun goes on the phrase)
+      const postModifier = /^(?:in|at|on|near|inside|outside|within|with|without|along)$/.test(w.lower) && OBJECT_NOUNS.test(phrase.at(-1)?.lower ?? '') && !/^(?:frames?|time|channels?|ch|the\s+movie)$/i.test(words[i + 1]?.lower ?? '');
+      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier)) break;
       if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
@@ -562,7 +564,8 @@ function filterVerb(words: RawWord[], v: number): boolean {
 function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!filterVerb(words, v)) return;
+    // ("track the nuclei without the ones that leave the field": the prepositions that leave out head such a filter too)
+    if (!filterVerb(words, v) && !/^(?:without|except|excepting)$/.test(verb.lower)) return;
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
     // ("ignore the ones my colleague marked", "drop the cells I flagged": a relative clause with its pronoun left out, opened by its subject)

@@ -28,7 +28,7 @@ describe('property words said before the objects\' noun', () => {
     expect(said('segment the nuclei, only the big ones')).not.toMatch(/Not applied/);
   });
   it('name brightness and shape, which no option picks by', () => {
-    expect(said('simply find the bright nuclei')).toMatch(/Not applied: "bright" as a choice among the objects/);
+    expect(said('simply find the bright nuclei')).toMatch(/"bright" nuclei: every object brighter than the background is kept/);
     expect(said('just the dim nuclei please, segment them')).toMatch(/Not applied: "dim"/);
     expect(said('segment the round nuclei')).toMatch(/Not applied: "round nuclei"/);
     expect(said('segment only small round nuclei')).toMatch(/Not applied: "round nuclei"/);
