@@ -63,3 +63,16 @@ describe('a channel marked as the scope by "only"', () => {
     expect(argsOf('segment channel 2 only in the top left corner', 'segment')).toMatchObject({ channel: 2 });
   });
 });
+
+describe('more shapes of a part left out or scoped', () => {
+  it('names a filter after "without" with a relative clause, and a place said after the things in an "only" scope', () => {
+    expect(said('track the nuclei without the ones that leave the field', movieAndLabels)).toMatch(/Not applied: "without the ones that leave the field"/);
+    expect(said('measure the cells but only the ones in focus', movieAndLabels)).toMatch(/Not applied: "only the ones in focus"/);
+    expect(said('measure only the cells in frame 10', [{ id: 'movie-1', type: 'movie', frames: 30 } as never, movieAndLabels[1]])).not.toMatch(/Not applied/);
+  });
+  it('names a stretch of the movie said in times when the interval is not known', () => {
+    expect(said('measure intensity between minute 10 and minute 40', movieAndLabels)).toMatch(/Not applied: "between minute 10 and minute 40" — I do not know the time between frames/);
+    expect(argsOf('the interval is 5 min. measure intensity between minute 10 and minute 40', 'measure', movieAndLabels)).toMatchObject({ frames: { first: 3, last: 9 } });
+    expect(argsOf('segment nuclei between 10 and 40 px', 'segment')).toMatchObject({ minAreaPx: 10, maxAreaPx: 40 });
+  });
+});
