@@ -703,7 +703,7 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
 
 /** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
-function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue): Unapplied[] {
+function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue, reader?: Reader): Unapplied[] {
   // what the call will carry: an argument the tool's schema does not have is dropped there
   const info = catalogue.get(step.tool);
   const used = numbersIn(info ? adaptArgs(step.args, info) : step.args);
@@ -726,7 +726,11 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
     // (a bare number after a comparison is a condition: "with mean intensity above 300")
     const compared = /(?:\b(?:above|below|over|under|exceeding|than|least|most)|[<>≥≤]=?)\s*$/i.test(before);
-    if (q.kind === 'count' && !compared && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
+    // ("export the masks as png at 300 dpi": a count of a unit no tool's words know is a setting asked, which nothing took)
+    // (a unit the step's own words do not know: "dpi" is plot's, not export's)
+    const unitWord = /^\s*([a-z]{2,})\b/i.exec(q.after)?.[1];
+    const unknownUnit = q.kind === 'count' && !!reader && !!unitWord && !OBJECT_NOUNS.test(unitWord) && !FRAME_NOUNS.test(unitWord) && reader.content({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 });
+    if (q.kind === 'count' && !compared && !unknownUnit && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
     if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
@@ -743,7 +747,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: q.end });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^\s*[a-z]+/i.exec(q.after)![0].length : q.end });
   }
   return out;
 }
@@ -795,7 +799,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

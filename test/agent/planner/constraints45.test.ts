@@ -76,3 +76,10 @@ describe('more shapes of a part left out or scoped', () => {
     expect(argsOf('segment nuclei between 10 and 40 px', 'segment')).toMatchObject({ minAreaPx: 10, maxAreaPx: 40 });
   });
 });
+
+describe('a count of a unit the step does not know', () => {
+  it('is named with its unit; counts of things and the step\'s own units are not', () => {
+    expect(said('export the masks as png at 300 dpi')).toMatch(/Not applied: "300 dpi" — no option of `export`/);
+    for (const r of ['segment 30 cells', 'make a montage with 4 columns']) expect(said(r), r).not.toMatch(/Not applied/);
+  });
+});
