@@ -541,7 +541,7 @@ const COMPARTMENTS = /^(?:cytoplasm|cytosol|nucleoli|nucleolus|periphery|perinuc
 const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
-const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping)$/i;
+const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping|avoid|avoiding)$/i;
 /** Things that are no cells, whose own word says so, left out ("the debris", "any junk", "the clumps"). */
 const LEFT_OUT_THINGS = /^(?:debris|junk|dust|specks?|clumps?|aggregates?|fragments?|crud|garbage|rubbish)$/i;
 
@@ -570,7 +570,9 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
     // ("ignore the ones my colleague marked", "drop the cells I flagged": a relative clause with its pronoun left out, opened by its subject)
     const reduced = /^(?:my|our|your|his|her|their|i|we|you|they|he|she|someone|somebody)$/i.test(words[i + 1]?.lower ?? '');
-    if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? ''))) return;
+    // ("ignoring frames where the focus is bad": frames left out by what happens in them, said after "where"/"when")
+    const frames = FRAME_NOUNS.test(words[i]?.lower ?? '') && /^(?:where|when|in\s+which|that|which)$/i.test(words[i + 1]?.lower ?? '');
+    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
     const phrase: RawWord[] = [];
     for (let j = reduced ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
       // ("smaller than 50 px": the comparison goes on past "than")

@@ -83,3 +83,14 @@ describe('a count of a unit the step does not know', () => {
     for (const r of ['segment 30 cells', 'make a montage with 4 columns']) expect(said(r), r).not.toMatch(/Not applied/);
   });
 });
+
+describe('a clause that only leaves things out, with no step of its own', () => {
+  it('restricts the step before it in the sentence, named there', () => {
+    expect(said('segment, and skip the frames where nothing happens')).toMatch(/Not applied: "skip the frames where nothing happens" — `segment`/);
+    expect(said('track cells, ignoring frames where the focus is bad', movieAndLabels)).toMatch(/Not applied: "ignoring frames where the focus is bad"/);
+    expect(argsOf('segment nuclei but avoid the clumps', 'segment')).toMatchObject({ maxTypicalShare: 3 });
+  });
+  it('leaves frames said by number to the frame scope', () => {
+    expect(argsOf('ignore the first 5 frames and segment the rest', 'segment', [{ id: 'movie-1', type: 'movie', frames: 30 } as never])).toMatchObject({ frames: { first: 6, last: 30 } });
+  });
+});
