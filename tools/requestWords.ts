@@ -82,7 +82,7 @@ export function pixelsFromMicrometres(valueUm: number, pixelSizeUm: number | und
  * thing whose word says its size ("exclude clumps", "leave out the debris"); "no" leads it too when `withNo`. Group 1: the
  * size word or that thing. */
 function vagueSizeLeftOut(withNo: boolean): RegExp {
-  return new RegExp(String.raw`\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|without${withNo ? '|no' : ''})\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(?:(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)|(clumps?|aggregates?|debris|specks?|dust))\b`, 'i');
+  return new RegExp(String.raw`\b(?:ignor\w*|drop\w*|skip\w*|exclud\w*|remov\w*|discard\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out|avoid\w*|without|(?:but|and)\s+not|except(?:\s+for)?|apart\s+from|other\s+than${withNo ? '|no' : ''})\s+(?:(?:the|any|all|those|these|of|really|very|super|little)\s+)*(?:(tiny|small|smaller|little|minuscule|teeny|wee|big|bigger|huge|large|giant|massive|oversized)(?:\s+[\w-]+)?\s+(?:stuff|bits?|ones?|things?|junk|debris|specks?|dots?|blobs?|objects?|particles?|clumps?|cells?|nuclei|spots?|fragments?|pieces?)|(clumps?|aggregates?|debris|specks?|dust))\b`, 'i');
 }
 /** Whether a vague size word (or the thing that says it: "clumps") leaves out the big ones. */
 export const SAYS_BIG = /^(?:big|bigger|huge|large|giant|massive|oversized|clumps?|aggregates?)$/i;

@@ -224,6 +224,33 @@ async function sampleClassical(movie: Movie, channel: number, frames: [number, n
   return { doubt, objectsPerFrame: sampled.counts };
 }
 
+/** The limits a person may set that leave objects out by something other than their size: how each is said, and `args` without it. */
+const ASKED_LIMITS: { said: (args: Args) => string | undefined; without: (args: Args) => Args }[] = [
+  { said: (a) => (a.minMean !== undefined ? `the mean intensity floor (minMean ${formatNumber(a.minMean)}: objects whose mean grey level is under it are dropped)` : undefined), without: (a) => ({ ...a, minMean: undefined }) },
+  { said: (a) => (a.excludeBorder ? 'leaving out objects that touch the image border (excludeBorder)' : undefined), without: (a) => ({ ...a, excludeBorder: false }) },
+];
+
+/**
+ * Where most of the signal was left out of the objects, the limit the person set that did it (a limit whose removal
+ * brings the objects back on the doubt's sample frames: the doubt clears, or the objects at least double), said as the
+ * cause in place of the size bounds; undefined when none did.
+ */
+async function askedLimitBlamed(movie: Movie, channel: number, frames: [number, number], args: Args, options: SegmentOptions & { shapeModel?: string }, ctx: ToolContext, doubtAs: { objects: 'bright' | 'dark'; sigmaPx: number; thresholds: boolean }, doubt: { covered?: number; signal?: number }, withLimit: number[]): Promise<string | undefined> {
+  const total = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  for (const limit of ASKED_LIMITS) {
+    const said = limit.said(args);
+    if (!said) continue;
+    const without = await sampleClassical(movie, channel, frames, limit.without(args), options, ctx, doubtAs);
+    const kept = total(withLimit);
+    const found = total(without.objectsPerFrame);
+    if (found === 0 || (without.doubt.kind === 'signal left out' && found < 2 * Math.max(1, kept))) continue;
+    const percent = (x: number | undefined) => `${formatNumber(Math.round(100 * (x ?? 0)))}%`;
+    const n = withLimit.length;
+    return `The objects cover ${percent(doubt.covered)} of the frame, but ${percent(doubt.signal)} is above the threshold: ${said} left ${kept === 0 ? 'every object' : 'most objects'} out (on ${n} sampled frame${n === 1 ? '' : 's'}: ${formatNumber(kept)} object${kept === 1 ? '' : 's'} with it, ${formatNumber(found)} without it), not the size bounds. Lower it or leave it out to keep them.`;
+  }
+  return undefined;
+}
+
 /**
  * The model for the target (src/analysis/segmentModel.ts), chosen by evidence: under "auto" it
  * runs where its own measurement on data we did not make beat the classical pipeline; a whole-cell
@@ -374,7 +401,51 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
     args.$note = `${notes}"${vague[0].trim()}": objects ${big ? `larger than ${shareOfTypical(VAGUE_BIG_SHARE)}` : `smaller than ${shareOfTypical(VAGUE_SMALL_SHARE)}`} are left out, the typical object measured on the movie (its size and the bound in px are said with the result); say a size (e.g. "${big ? 'drop objects over 2000 px' : 'drop objects under 30 px'}") to set another.`;
   }
   Object.assign(args, dimObjectsLeftOut(c.text, args));
+  // ("just segment the big nuclei", "only the small cells", "the bright ones": a size or brightness said of the objects kept)
+  if (!vague) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
   return { ...args, ...typicalObjectBound(c.text, args) };
+}
+
+/**
+ * A size or brightness word said of the objects to find, with no number ("just segment the big nuclei", "only the
+ * small cells", "the large, bright nuclei"): its group 1 the words before the noun. Not after a verb that leaves them
+ * out ("drop the small ones" is VAGUE_SIZE_LEFT_OUT's), and not a comparison ("bigger than 50 px" is read as a bound).
+ */
+const QUALIFIER = String.raw`(?!(?:the|a|an|of|my|our|your|their|its|all|only|just|those|these|any|some)\b)[\p{L}-]+`;
+const QUALIFIED_OBJECTS = new RegExp(String.raw`\b(?:the|only|just|all|those|these|any|solely|merely|simply)\s+((?:(?:really|very|rather|quite|fairly|relatively|particularly|most|more|extra|super)\s+)?${QUALIFIER}(?:\s*,?\s*(?:and\s+)?${QUALIFIER}){0,2})\s+(?:nuclei|nucleus|cells?|objects?|ones|blobs?|spots?|particles?)\b(?!\s+than\b)`, 'giu');
+const KEPT_BIG = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive)$/i;
+const KEPT_SMALL = /^(?:small|smaller|smallest|tiny|tinier|tiniest|little)$/i;
+const KEPT_BRIGHT = /^(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|weaker)$/i;
+
+/**
+ * The objects kept by a size or brightness word (QUALIFIED_OBJECTS): a size binds to the typical object measured on the
+ * movie (big ones: those under two thirds of its area left out; small ones: those over one and a half of it), said with
+ * the result; a brightness word keeps the objects brighter than the background (every one of them) and is named, as no
+ * floor was said (a number is: "dimmer than 300").
+ */
+function qualifiedObjectsKept(text: string, args: Record<string, unknown>): Record<string, unknown> {
+  if (LEAVES_OUT.test(text) && /\b(?:than|under|over|below|above)\b/i.test(text)) return {};
+  const out: Record<string, unknown> = {};
+  const notes: string[] = typeof args.$note === 'string' ? [args.$note] : [];
+  for (const m of text.matchAll(QUALIFIED_OBJECTS)) {
+    const words = m[1].split(/[\s,]+/).filter((w) => w && !/^(?:and|really|very|rather|quite|fairly|relatively|particularly|most|more|extra|super)$/i.test(w));
+    // (a verb that leaves the things out just before: "drop the small ones" is read as a bound of those left out)
+    if (/\b(?:drop\w*|remov\w*|exclud\w*|ignor\w*|discard\w*|skip\w*|without|no|not|except|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|filter\w*\s+out)\s+$/i.test(text.slice(0, m.index))) continue;
+    const big = words.some((w) => KEPT_BIG.test(w));
+    const small = words.some((w) => KEPT_SMALL.test(w));
+    if (big !== small && args.minAreaPx === undefined && args.maxAreaPx === undefined && args.minTypicalShare === undefined && args.maxTypicalShare === undefined && args.objectRadiusPx === undefined) {
+      const share = big ? Number((1 / TYPICAL_SPREAD).toFixed(2)) : TYPICAL_SPREAD;
+      out[big ? 'minTypicalShare' : 'maxTypicalShare'] = share;
+      notes.push(`"${words.find((w) => (big ? KEPT_BIG : KEPT_SMALL).test(w))}" ${m[0].trim().split(/\s+/).at(-1)}: objects ${big ? 'smaller' : 'larger'} than ${shareOfTypical(share)} are left out (a typical object's size measured on the movie, said with the result); say a size to set another, e.g. "${big ? 'drop objects under 200 px' : 'drop objects over 400 px'}".`);
+    }
+    const bright = words.find((w) => KEPT_BRIGHT.test(w));
+    const dim = !!bright && /^(?:dim|faint|weak)/i.test(bright);
+    if (bright && args.minMean === undefined) notes.push(dim
+      ? `Not applied: "${bright}" as a choice among the objects — \`segment\` has no ceiling on the objects' brightness: it keeps every object brighter than the background, the bright ones too.`
+      : `"${bright}" ${m[0].trim().split(/\s+/).at(-1)}: every object brighter than the background is kept, none left out for being dimmer than the others; to leave the dimmer ones out, say a floor on their mean intensity (e.g. "leave out anything dimmer than 300").`);
+    break;
+  }
+  return notes.length > (typeof args.$note === 'string' ? 1 : 0) ? { ...out, $note: notes.join(' ') } : out;
 }
 
 /** A verb that leaves out what follows it in the words before a comparison ("drop anything bigger than ..."). */
@@ -490,6 +561,7 @@ function shareOfTypical(share: number): string {
   if (share === 1) return 'a typical object\'s area';
   if (share === VAGUE_SMALL_SHARE) return 'a third of a typical object\'s area';
   if (share === TYPICAL_SPREAD) return 'one and a half typical objects\' area';
+  if (share === Number((1 / TYPICAL_SPREAD).toFixed(2))) return 'two thirds of a typical object\'s area';
   return share < 1 ? `${formatNumber(share)} of a typical object's area` : `${formatNumber(share)} typical objects' area`;
 }
 
@@ -653,10 +725,15 @@ const segment = defineTool({
       // of its own and finds cells. The rule is chosen on the frames the doubt is judged on (a single-plane movie), and
       // the whole movie is segmented once, by the rule chosen (those frames are not segmented again).
       let darkChoice: ReturnType<typeof choose> | undefined;
+      // A limit the person set (a brightness floor, the border) that left the objects out is the cause the doubt names,
+      // not the size bounds; and then no other rule (membranes, dark regions) is tried in its place. Judged once, on the
+      // doubt's sample frames, by segmenting them without that limit.
+      let blamed: Promise<string | undefined> | undefined;
+      const limitBlamed = (doubt: { covered?: number; signal?: number }, withLimit: number[]) => (blamed ??= askedLimitBlamed(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen), doubt, withLimit));
       // (not where which parts are the cells is itself in doubt, brightfield: that doubt is said and asked, never settled by a stain's rule)
       if (!membraneAsked && !byModel && args.objects === 'auto' && chosen.objects === 'bright' && !chosen.polarityDoubt && movie.shape.z === 1) {
         const first = await sampleClassical(movie, channel, frames, args, { ...options, shapeModel }, ctx, doubtAs(chosen));
-        if (first.doubt.kind === 'signal left out') {
+        if (first.doubt.kind === 'signal left out' && !(await limitBlamed(first.doubt, first.objectsPerFrame))) {
           const shares = `${formatNumber(Math.round(100 * (first.doubt.signal ?? 0)))}% of the frame above the threshold, ${formatNumber(Math.round(100 * (first.doubt.covered ?? 0)))}% in objects`;
           if (args.membraneStain !== false && args.method === 'auto') {
             const set = await membraneRoute(args, samples, chosen.objectRadiusPx);
@@ -709,7 +786,9 @@ const segment = defineTool({
           doubt = darkDoubt;
         } else await rm(darkPath, { force: true });
       }
-      const coverageNote = doubt.note;
+      const picked = (await import('../src/analysis/labelCoverage.ts')).doubtSampleFrames(result.objectsPerFrame.length).map((k) => result.objectsPerFrame[k]);
+      const limitNote = doubt.kind === 'signal left out' && !byModel && !membrane && !darkChoice ? await limitBlamed(doubt, picked) : undefined;
+      const coverageNote = limitNote ?? doubt.note;
       const counts = summarise(result.objectsPerFrame);
       // the model that ran, by its folder and weights (never a method that did not run)
       const ran = byModel ? (result as { model?: { key: string; folder: string; sha256: string } }).model : undefined;

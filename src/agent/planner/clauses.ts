@@ -727,7 +727,9 @@ export function withoutImagingKind(text: string): string {
  * channel"): which channel, not which step ("estimate the drift on channel 2" is no channel alignment).
  */
 export function withoutChannelScope(text: string): string {
-  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b/gi, (m) => ' '.repeat(m.length));
+  // ("segment channel 2 only in the top left corner": a channel marked as the step's scope by "only", after the step's verb
+  // and with more words after it; "keep channel 2 only" is the channel kept, crop's)
+  return text.replace(/\b(?:on|in|of|for|from)\s+(?:the\s+)?(?:(?:channel|chan|ch)\s*#?\s*\d+|(?:first|second|third|fourth|fifth|last)\s+channel)\b|(?<=\b[a-z]{3,}\s+)(?<!\b(?:keep|keeping|crop|extract|isolate|split|take|duplicate)\s+)(?:channel|chan|ch)\s*#?\s*\d+\s+(?:only|alone)\b(?=\s*\S)/gi, (m) => ' '.repeat(m.length));
 }
 
 /**

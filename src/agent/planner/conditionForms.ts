@@ -74,6 +74,15 @@ function negatedThreshold(request: string): string | undefined {
 export function conditionAsQuestion(request: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const negated = negatedThreshold(request);
   if (negated) return { request: negated, said: true };
+  // "segment with li unless the movie is too dim": a condition that turns the step down, with no number to set; nothing
+  // checks it before the step runs, so the step runs as asked and one line names the condition
+  const unless = /^(.+?)\s*,?\s+unless\s+(.+)$/i.exec(request);
+  if (unless && !/\d/.test(unless[2]) && !ON_OBJECTS.test(unless[2].trim()) && !POLITE.test(unless[2].trim())) {
+    const end = NEXT_STEP.exec(unless[2]);
+    const condition = (end ? unless[2].slice(0, end.index) : unless[2]).trim().replace(/[?.!,;:\s]+$/, '');
+    const need = needOf(unless[1]);
+    if (need && condition) return { request: `${unless[1]}${end ? unless[2].slice(end.index) : ''}`, note: `Not applied: the condition "unless ${condition}" — I could not check it (nothing I have measures it before ${need.tool} runs), so ${need.tool} ran as asked.` };
+  }
   // "skip the denoising if the movie is clean", "don't bother with drift correction if there's no drift, just track them"
   const down = turnedDownIf(request, needOf);
   if (down) return down;
@@ -89,7 +98,8 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   }
   // "denoise only if the movie is noisy, then segment", "correct the drift if needed"
   // (a word of its own: the "if" of "tif" is none)
-  const after = /^(.+?)(?:\s*,)?\s+(?:but\s+)?(?:only\s+)?\b(?:if|in\s+case|provided(?:\s+that)?)\s+(.+)$/i.exec(request);
+  // ("track them as long as the segmentation looks ok", "assuming the drift is small", "only when it is noisy": the same condition in other words)
+  const after = /^(.+?)(?:\s*,)?\s+(?:but\s+)?(?:only\s+)?\b(?:if|in\s+case|provided(?:\s+that)?|(?:as|so)\s+long\s+as|assuming(?:\s+that)?|on\s+(?:the\s+)?condition\s+that|(?<=only\s+)when)\s+(.+)$/i.exec(request);
   // ("track them, and if cells divide keep the lineage": the condition opens the next clause, whose action follows it)
   if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will|which|what|how|why|when|where|who)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
   const end = NEXT_STEP.exec(after[2]);

@@ -402,10 +402,11 @@ function rankedSelections(step: StepWords, text: string): Unapplied[] {
 }
 
 /** "only the dividing cells", "per condition", "except the round ones": a scope whose words the tool does not know. */
-function scopes(words: RawWord[], reader: Reader): Unapplied[] {
+function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unapplied[] {
   const out: Unapplied[] = [];
+  const quoted = quotedWords(notes);
   words.forEach((cue, c) => {
-    const after = trailingSubset(words, c, reader);
+    const after = trailingSubset(words, c, reader, quoted);
     if (after) out.push(after);
     // ("measure the nuclei but not the ones at the edge": things left out after "but not", a scope as "except" is)
     const butNot = cue.lower === 'not' && /^(?:but|and)$/i.test(words[c - 1]?.lower ?? '') && /^(?:the|those|these|any|ones|cells?|nuclei|nucleus|objects?|tracks?)$/i.test(words[c + 1]?.lower ?? '');
@@ -425,7 +426,9 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     const phrase: RawWord[] = [];
     for (; i < words.length && phrase.length < 6; i++) {
       const w = words[i];
-      if (BOUNDARY.test(w.lower) || NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) break;
+      // ("only the ones in focus", "only the cells at the edge": a place or state said after the things' noun goes on the phrase)
+      const postModifier = /^(?:in|at|on|near|inside|outside|within|with|without|along)$/.test(w.lower) && OBJECT_NOUNS.test(phrase.at(-1)?.lower ?? '') && !/^(?:frames?|time|channels?|ch|the\s+movie)$/i.test(words[i + 1]?.lower ?? '');
+      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier)) break;
       if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
@@ -436,6 +439,8 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // ("only the bright ones": the noun may be a word too plain to be content, "ones")
     const noun = phrase.at(-1);
     const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
+    // ("only the big ones": the step's own reader applied or named the kind, its note quoting the words)
+    if (kinds.length >= 1 && kinds.every((w) => quoted.has(w.lower))) return;
     const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
@@ -455,7 +460,49 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
     // ("each daughter should overlap the mother by at least 40%": the word of a number the step carries, minOverlap, other than
     // its bound, says how it is set: no scope)
     if (Object.entries(reader.step.args).some(([arg, v]) => typeof v === 'number' && nameWords(arg).some((w) => !BOUND_WORDS.has(w) && said.includes(w)))) return;
-    out.push({ text: '', kind: 'scope', start: cue.start, end: phrase.at(-1)!.end });
+    // ("only small round nuclei" with "small" applied by the step's own reader: the rest is named)
+    const firstOpen = kinds.some((w) => quoted.has(w.lower)) ? kinds.find((w) => !quoted.has(w.lower)) : undefined;
+    out.push({ text: '', kind: 'scope', start: firstOpen?.start ?? cue.start, end: phrase.at(-1)!.end });
+  });
+  return out;
+}
+
+/**
+ * Words that say how things look or behave, the properties a kind of them is picked out by: size, brightness, shape, state
+ * ("the round nuclei", "the big cells", "the dead ones"). A closed class of the language's property adjectives, read
+ * before an object's noun; whether a step applies one is the step's (an argument it set that the word describes, a value it
+ * carries, a note of its own that quotes the words), never this list's.
+ */
+const PROPERTY_WORDS = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive|small|smaller|smallest|tiny|little|bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|round|rounder|rounded|roundish|circular|oval|elongated|elliptical|irregular|spindle-shaped|spiky|flat|flattened|compact|lobed|polygonal|blebbing|dead|dying|apoptotic|necrotic|healthy|mitotic|senescent|blurry|blurred|out-of-focus|saturated|overlapping|clumped|clustered|isolated|fragmented|condensed|fast|faster|fastest|slow|slower|slowest|motile|immobile|stationary|green|red|blue|yellow|magenta|cyan|positive|negative)$/i;
+
+/**
+ * "segment the round nuclei", "just segment the big cells", "track the dead cells": a kind of the things picked out by
+ * property words said before their noun, with no cue word ("only", "except") and no verb that leaves them out (scopes and
+ * kindsLeftOut read those). Named unless the step applies each word (see PROPERTY_WORDS).
+ */
+/** The words the notes quote ("\"big\" (the big nuclei): objects ..."): what a step's own reader said it applied or named. */
+function quotedWords(notes: string[]): Set<string> {
+  return new Set(notes.flatMap((n) => [...n.matchAll(/"([^"]+)"/g)].flatMap((m) => rawWords(m[1]).map((w) => w.lower))));
+}
+
+function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Unapplied[] {
+  if (ASKED.test(reader.step.clause)) return [];
+  const quoted = quotedWords(notes);
+  const out: Unapplied[] = [];
+  words.forEach((noun, n) => {
+    if (!OBJECT_NOUNS.test(noun.lower) || /^(?:tracks?|trajectories)$/.test(noun.lower)) return;
+    const kind: RawWord[] = [];
+    for (let i = n - 1; i >= 0 && kind.length < 3; i--) {
+      const w = words[i];
+      // ("the large, bright nuclei": a comma or "and" between two of them)
+      if (w.lower === 'and' && kind.length) continue;
+      if ((kind[0] ?? noun).start - w.end > 2 || !PROPERTY_WORDS.test(w.lower)) break;
+      kind.unshift(w);
+    }
+    // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)
+    const open = kind.filter((w) => !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower));
+    if (!open.length) return;
+    out.push({ text: '', kind: 'scope', start: open[0].start, end: noun.end });
   });
   return out;
 }
@@ -465,7 +512,7 @@ function scopes(words: RawWord[], reader: Reader): Unapplied[] {
  * with "only" or "alone" after it; a scope as "only the dividing cells" is, applied only when the word names a value the
  * step carries ("the bright nuclei only" → objects: bright).
  */
-function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied | undefined {
+function trailingSubset(words: RawWord[], c: number, reader: Reader, quoted: Set<string> = new Set()): Unapplied | undefined {
   if (!/^(?:only|alone)$/.test(words[c].lower) || c < 2) return undefined;
   // ("what is the mean speed of the dividing cells only?": a question's scope is its answer's to read, from the data)
   if (ASKED.test(reader.step.clause)) return undefined;
@@ -483,8 +530,8 @@ function trailingSubset(words: RawWord[], c: number, reader: Reader): Unapplied 
     phrase.unshift(w);
   }
   const kinds = phrase.slice(0, -1).filter((w) => reader.content(w));
-  if (!kinds.length || kinds.some((w) => reader.carriesValue(w))) return undefined;
-  return { text: '', kind: 'scope', start: phrase[0].start, end: words[c].end };
+  if (!kinds.length || kinds.some((w) => reader.carriesValue(w)) || kinds.every((w) => quoted.has(w.lower))) return undefined;
+  return { text: '', kind: 'scope', start: kinds.find((w) => !quoted.has(w.lower))!.start, end: words[c].end };
 }
 
 /** Parts of a cell that a measure could be restricted to ("the cytoplasm", "the membrane", "the nucleoli"). */
@@ -494,7 +541,7 @@ const COMPARTMENTS = /^(?:cytoplasm|cytosol|nucleoli|nucleolus|periphery|perinuc
 const ASKED = /\?|^\W*(?:what|what's|whats|how|which|who|when|where|is|are|do|does|did)\b/i;
 
 /** A verb that keeps or drops some of the things found ("discard", "keep only", "exclude"). */
-const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping)$/i;
+const FILTER_VERBS = /^(?:discard|discards|discarding|exclude|excluding|drop|dropping|remove|removing|ignore|ignoring|reject|rejecting|filter|keep|keeping|retain|omit|omitting|skip|skips|skipping|avoid|avoiding)$/i;
 /** Things that are no cells, whose own word says so, left out ("the debris", "any junk", "the clumps"). */
 const LEFT_OUT_THINGS = /^(?:debris|junk|dust|specks?|clumps?|aggregates?|fragments?|crud|garbage|rubbish)$/i;
 
@@ -517,12 +564,17 @@ function filterVerb(words: RawWord[], v: number): boolean {
 function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((verb, v) => {
-    if (!filterVerb(words, v)) return;
+    // ("track the nuclei without the ones that leave the field": the prepositions that leave out head such a filter too)
+    if (!filterVerb(words, v) && !/^(?:without|except|excepting)$/.test(verb.lower)) return;
     let i = v + 1;
     while (i < words.length && /^(?:the|any|all|those|these|only|just|out)$/i.test(words[i].lower)) i++;
-    if (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')) return;
+    // ("ignore the ones my colleague marked", "drop the cells I flagged": a relative clause with its pronoun left out, opened by its subject)
+    const reduced = /^(?:my|our|your|his|her|their|i|we|you|they|he|she|someone|somebody)$/i.test(words[i + 1]?.lower ?? '');
+    // ("ignoring frames where the focus is bad": frames left out by what happens in them, said after "where"/"when")
+    const frames = FRAME_NOUNS.test(words[i]?.lower ?? '') && /^(?:where|when|in\s+which|that|which)$/i.test(words[i + 1]?.lower ?? '');
+    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
     const phrase: RawWord[] = [];
-    for (let j = i + 2; j < words.length && phrase.length < 8; j++) {
+    for (let j = reduced ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
       // ("smaller than 50 px": the comparison goes on past "than")
       if ((BOUNDARY.test(words[j].lower) && words[j].lower !== 'than') || words[j].start - (phrase.at(-1) ?? words[i + 1]).end > 2) break;
       phrase.push(words[j]);
@@ -653,7 +705,7 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
 
 /** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
-function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue): Unapplied[] {
+function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue, reader?: Reader): Unapplied[] {
   // what the call will carry: an argument the tool's schema does not have is dropped there
   const info = catalogue.get(step.tool);
   const used = numbersIn(info ? adaptArgs(step.args, info) : step.args);
@@ -676,7 +728,11 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
     // (a bare number after a comparison is a condition: "with mean intensity above 300")
     const compared = /(?:\b(?:above|below|over|under|exceeding|than|least|most)|[<>≥≤]=?)\s*$/i.test(before);
-    if (q.kind === 'count' && !compared && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
+    // ("export the masks as png at 300 dpi": a count of a unit no tool's words know is a setting asked, which nothing took)
+    // (a unit the step's own words do not know: "dpi" is plot's, not export's)
+    const unitWord = /^\s*([a-z]{2,})\b/i.exec(q.after)?.[1];
+    const unknownUnit = q.kind === 'count' && !!reader && !!unitWord && !OBJECT_NOUNS.test(unitWord) && !FRAME_NOUNS.test(unitWord) && reader.content({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 });
+    if (q.kind === 'count' && !compared && !unknownUnit && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
     if (!/\d/.test(text.slice(q.start, q.end)) && (!/\s/.test(text.slice(q.start, q.end)) || /^\s+[a-z]/i.test(q.after))) continue;
     if (used.some((n) => CONVERSIONS.some((f) => close(n, q.value * f)) || close(n, q.value - 1))) continue;
@@ -693,7 +749,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: q.end });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^\s*[a-z]+/i.exec(q.after)![0].length : q.end });
   }
   return out;
 }
@@ -745,7 +801,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...numbers(step, text, notes, catalogue), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

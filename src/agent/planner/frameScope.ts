@@ -8,6 +8,7 @@ import { sessionFrameCount } from './builders.ts';
 import { needsFrames } from './frames.ts';
 import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
+import { timeRangeSaid } from './quantities.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import { askedPart, readQuestion } from './tableAnswers.ts';
 import { trackEndsAsked } from './trackSpans.ts';
@@ -63,6 +64,10 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   const text = rangeAsDigits(clause);
   const span = TIME_SPAN_SCOPE.exec(text);
   if (span) return { said: span[0], range: timeSpanFrames(span, intervalS, frameCount), inTime: true };
+  // ("between minute 10 and minute 40", "from 5 to 20 min" with no interval known: times of the movie no frames can be worked
+  // out for, named; with one known they were written as frames before, quantities.ts timesInFrames)
+  const times = intervalS === undefined ? timeRangeSaid(text) : null;
+  if (times && (times[1] || times[3] || times[5])) return { said: times[0], inTime: true };
   const ends = BOTH_ENDS.exec(text);
   if (ends) {
     const [a, b] = [Number(ends[1] ?? 1), Number(ends[2] ?? 1)];

@@ -4,6 +4,7 @@
 import { directionalityOf, directionInWords } from '../../analysis/directionality.ts';
 import type { Tracks } from '../../analysis/tracks.ts';
 import { valueText } from './quantities.ts';
+import { isYesNoForm } from './yesNo.ts';
 
 /**
  * A question about where cells head: "which way do they go", "a preferred / particular / common direction", "directed
@@ -13,8 +14,6 @@ import { valueText } from './quantities.ts';
 const DIRECTION_ASKED = /\b(?:which|what|particular|preferred|preferential|same|one|common|any|overall|main|net|consistent|specific)\s+(?:\w+\s+)?(?:direction|way)s?\b|\b(?:directed|directional|biased|collective|oriented)\s+(?:cell\s+)?(?:migration|movement|motion|motility)\b|\bchemota\w*|\b(?:heading|head(?:ed)?|moving|migrating|going|drifting)\s+(?:towards?|in\s+the\s+direction)\b/i;
 const NOT_MIGRATION = /\bdrift\b(?!ing\s+towards?)|\bstage\b|\bdirectional\s+change|\bturn(?:ing)?\s+rate|\borient\w*\s+of\s+the\s+(?:nuclei|cells|objects)|\blong\s+axis/i;
 
-/** A question answered yes or no ("are they ...", "is there ...", "do they ..."); recordingQuestions' reader would make an import cycle. */
-const YES_NO = /^\W*(?:(?:so|and|but|ok(?:ay)?|hmm+)[,\s]+)?(?:are|is|do|does|did|were|was|has|have|any)\b/i;
 
 export function asksMigrationDirection(question: string): boolean {
   return DIRECTION_ASKED.test(question) && !NOT_MIGRATION.test(question);
@@ -35,6 +34,6 @@ export function migrationDirectionAnswer(question: string, newest: () => { artif
   const more = `forward migration index x ${valueText(d.forwardMigrationIndex.x)}, y ${valueText(d.forwardMigrationIndex.y)}; the centre of mass moved ${length(d.centreOfMassPx.dx)} along x and ${length(d.centreOfMassPx.dy)} along y${pixelSizeUm ? '' : ' (no calibration known)'}`;
   const of = `${d.paths} paths (each cell's net displacement between divisions) of ${found.artifact.id}`;
   return d.rayleighP < 0.05
-    ? `${YES_NO.test(question) ? 'Yes: the' : 'The'} cells move in a preferred direction: ${where}; ${stats}, over ${of}; ${more}.`
+    ? `${isYesNoForm(question) ? 'Yes: the' : 'The'} cells move in a preferred direction: ${where}; ${stats}, over ${of}; ${more}.`
     : `No clear preferred direction: ${stats} over ${of} (${where}, but not more than chance would give); ${more}.`;
 }

@@ -184,6 +184,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const scopes: { start: number; end: number }[] = [];
   const labelling: { start: number; end: number }[] = [];
   const headings: { start: number; end: number; tool: string }[] = [];
+  const restrictions: { clause: number; start: number; end: number; sentence: number }[] = [];
   // the negated clauses that excluded a step, and whether they named it (see keptAfterAll)
   const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
@@ -359,8 +360,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (!best && !clause.negated) best = writerForOutput(original.slice(clause.start, clause.end), clause.text, index, catalogue);
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
-      if (!clause.negated && isFrameScopeOnly(clause.text)) {
+      // (frames said by what happens in them, "skip frames where nothing happens", are no frames a range can say: a restriction, below)
+      if (!clause.negated && isFrameScopeOnly(clause.text) && !(LEAVES_OUT_CLAUSE.test(clause.text) && !/\d|\b(?:first|last|final|initial|half|middle|odd|even|one|two|three|four|five|ten)\b/i.test(clause.text))) {
         scopes.push({ start: clause.start, end: clause.end });
+        return;
+      }
+      // "skip frames where nothing happens and segment", "segment, and avoid the edges": a clause that only leaves some things
+      // out, with no step of its own, restricts the step said beside it in the sentence (applied or named there, never dropped)
+      if (!clause.negated && !clause.heading && (LEAVES_OUT_CLAUSE.test(clause.text) || LEAVES_SOME_OUT.test(clause.text))) {
+        restrictions.push({ clause: i, start: clause.start, end: clause.end, sentence: clause.sentence });
         return;
       }
       // "invert it and ...": an action no tool does is named as not done, never dropped
@@ -389,6 +397,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("denoise it but keep the edges sharp": what the step before must keep is how it runs, never a step of its own;
     // "..., keeping the brightest pixel" names a value of its own tool's choice: a step said by how it runs)
     if (picked.length > 0 && !clause.negated && (ONLY_SOME.test(clause.text) || (KEPT_AS_IS.test(clause.text) && !best.named && !namesAValueOf(best.tool, clause.text, catalogue))) && clauses[picked.at(-1)!.clause].sentence === clause.sentence) {
+      headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
+      return;
+    }
+    // "correct the drift, excluding cells touching the border", "..., except the dim ones", "..., ignoring the debris": a clause
+    // that opens with a word leaving some things out, names no step and has no verb of its own, restricts the step before in
+    // the sentence; that step applies it or the answer names it, and no other step is made for it (a step not asked for)
+    if (picked.length > 0 && !clause.negated && !best.named && !best.nameWord && LEAVES_SOME_OUT.test(clause.text) && clauses[picked.at(-1)!.clause].sentence === clause.sentence && !unmatchedAction(clause.text.replace(LEAVES_SOME_OUT_OPENER, ''), index)) {
       headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
       return;
     }
@@ -650,6 +665,12 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
+  // (a restriction with no step of its own goes to the step before it in its sentence, else the one after it)
+  for (const r of restrictions) {
+    const same = picked.filter((p) => clauses[p.clause].sentence === r.sentence);
+    const step = same.filter((p) => p.clause < r.clause).at(-1) ?? same.find((p) => p.clause > r.clause);
+    if (step) headings.push({ start: r.start, end: r.end, tool: step.tool });
+  }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
 
@@ -866,6 +887,14 @@ function offByExclusion(step: PlannedStep, spans: { start: number; end: number }
  * on the step before. ("keep the result" saves it: only "keep" with how the thing stays.)
  */
 const KEPT_AS_IS = /^\W*(?:(?:and|but|while|whilst|yet)\s+)?(?:still\s+)?(?:(?:preserv(?:e|ing)|retain(?:ing)?|maintain(?:ing)?)\s+(?:the|its|their|all|any|fine|small|sharp)\b|keep(?:ing)?\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}-]+\s+){1,3}(?:sharp|crisp|intact|clear|visible|detailed|unchanged|untouched|the\s+same|as\s+(?:they\s+are|it\s+is|is))\b)/iu;
+
+/** A clause whose verb leaves some things out ("skip frames where ...", "avoid the edges", "ignore the debris"). */
+const LEAVES_OUT_CLAUSE = /^\W*(?:(?:and|but|then|please|pls|also|just|so)\s+)*(?:skip\w*|ignor\w*|avoid\w*|exclud\w*|drop\w*|discard\w*|omit\w*|disregard\w*|leav\w*\s+out|throw\w*\s+(?:out|away)|get\s+rid\s+of|don'?t\s+(?:count|include|use))\s+\S/i;
+
+/** A clause opening with a word that leaves some things out ("excluding", "except (for)", "apart from", "ignoring", "leaving out", "without", "but not"). */
+const LEAVES_SOME_OUT_OPENER = /^\W*(?:(?:and|but|while)\s+)?(?:excluding|except(?:\s+for)?|excepting|apart\s+from|other\s+than|aside\s+from|ignoring|disregarding|leaving\s+out|omitting|skipping|minus|without|not\s+counting|but\s+not|not)\s+/i;
+/** ... followed by things found or kept ("cells", "the ones", "anything", "those", a kind of them). */
+const LEAVES_SOME_OUT = new RegExp(LEAVES_SOME_OUT_OPENER.source + String.raw`(?:(?:the|any|all|those|these|ones?|anything|everything|objects?|cells?|nuclei|nucleus|spots?|blobs?|particles?|tracks?|debris)\b|[\p{L}-]+\s+(?:cells?|nuclei|nucleus|objects?|ones|spots?|blobs?|particles?|tracks?)\b)`, 'iu');
 
 const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)|those|the\s+ones)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
 

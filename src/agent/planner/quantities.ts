@@ -444,6 +444,8 @@ const TIME_UNIT = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
 export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
 const FIRST_TIME = new RegExp(TIME_SPAN_SCOPE.source, 'gi');
 /** "between minute 10 and minute 30", "from 10 to 30 min", "from t = 10 min to t = 30 min": a stretch of the movie said in times. */
+/** TIME_RANGE, one at a time: groups 1 and 3/5 the units before or after its numbers (2 and 4). */
+export const timeRangeSaid = (text: string): RegExpExecArray | null => new RegExp(TIME_RANGE.source, 'i').exec(text);
 const TIME_RANGE = new RegExp(String.raw`\b(?:from|between)\s+(?:(minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?\s*(?:to|and|until|till|-|–)\s*(?:(?:minute|min|hour|h)\s+|t\s*=\s*)?(\d+(?:\.\d+)?)\s*${TIME_UNIT}?(?![\w])`, 'gi');
 
 /** How many frames are taken within the first `spanS` seconds of a movie (frame k at (k - 1) x the interval); at least one. */

@@ -13,6 +13,7 @@ import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
 import { asksWhy } from './explanations.ts';
 import { plainQuestion, readQuestion } from './tableAnswers.ts';
+import { isYesNoForm } from './yesNo.ts';
 import { allowedEdits, editDistance, meaning, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import { numberText } from './quantities.ts';
@@ -289,16 +290,9 @@ function namesTheMicroscope(phrases: string[], words: string[], catalogue: Catal
   });
 }
 
-/** A yes/no question ("is it 3D?", "does it have a brightfield channel?"), not an either/or one ("8 or 16 bit?"). */
+/** A yes/no question ("is it 3D?", "does it have a brightfield channel?"), not an either/or one ("8 or 16 bit?"): yesNo.ts on the plain words. */
 export function isYesNoQuestion(text: string): boolean {
-  const plain = plainQuestion(text).replace(/^(?:(?:so|and|ok(?:ay)?|now|hey|hi|quick question)[,:\s]+)+/i, '');
-  // "can you tell me the pixel size?" asks for the value
-  // "cell number going up?", "any cells faster than 1 µm/min?": no verb first, but a change or an existence asked
-  const verbless = /\?\s*$/.test(plain) && !/^(?:what|which|how|when|where|who|whose|why)\b/i.test(plain) && (/^any\b/i.test(plain) || /\b(?:going (?:up|down)|goes (?:up|down)|increas\w*|decreas\w*|ris(?:e|es|ing)|fall\w*|dropp?\w*|grow\w*|shrink\w*|declin\w*|stable|steady|constant)\b/i.test(plain));
-  if (verbless || /\byes or no\b|\(?y\/n\)?\s*\??\s*$/i.test(plain)) return true;
-  if (!/^(?:is|are|was|were|does|do|did|has|have|had|can|could|will)\b/i.test(plain) || /^(?:can|could|would|will)\s+(?:you|u)\b/i.test(plain)) return false;
-  // "is it 8 bit or 16 bit?", "is this 3D or 2D data?": either/or, answered by the value
-  return !/\b\w+\s+or\s+(?!not\b)\w+/i.test(plain.replace(/\bor\s+(?:so|not)\b/gi, ''));
+  return isYesNoForm(plainQuestion(text));
 }
 
 const COUNT_MORE = /\b(?:more than|over|above|greater than|at least|several|multiple|many|multi)\s*(\w+)?/i;

@@ -78,7 +78,7 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
   // ("toss the debris under 15 px", "ditch the tiny ones": leaving some of the things out is a filter the readers of
   // arguments and constraints apply or name, no action of its own)
-  if (meaning(normalizeWord(m[1])) === meaning(normalizeWord('exclude'))) return undefined;
+  if (meaning(normalizeWord(m[1])) === meaning(normalizeWord('exclude')) || /^avoid(?:s|ing|ed)?$/i.test(m[1])) return undefined;
   // (unknownVerb: the verb itself is in no tool's words, nor a slip of one of them)
   const token = tokenize(m[1])[0];
   // (after a polite opening only a verb no tool's words know: "could you take that out first" points back at a fault)
