@@ -92,11 +92,11 @@ describe('brokenObjects: objects with a waist', () => {
 
 describe('brokenObjects: two nuclei pressed together kept apart (stop 45)', () => {
   // A 96 x 64 plane: the reference outlines two oval nuclei pressed together end to end (half-axes 11 x 8.5 and 9 x 7.5,
-  // centres 16 px apart) with a halo of 2 px as one object (a low threshold), beside three single nuclei of its size.
+  // centres 16 px apart) with a halo of 2 px as one object (a low threshold), beside three single nuclei (radius 14) that make it no larger than one.
   const W = 96;
   const inA = (x: number, y: number, grow = 0) => ((x - 38) / (11 + grow)) ** 2 + ((y - 32) / (8.5 + grow)) ** 2 <= 1;
   const inB = (x: number, y: number, grow = 0) => ((x - 54) / (9 + grow)) ** 2 + ((y - 32) / (7.5 + grow)) ** 2 <= 1;
-  const singles = [[12, 12], [84, 12], [84, 52]];
+  const singles = [[14, 14], [82, 14], [82, 50]];
   function planes(otherPieces: (x: number, y: number) => number): { ref: Uint32Array; other: Uint32Array } {
     const ref = new Uint32Array(W * 64);
     const other = new Uint32Array(W * 64);
@@ -105,7 +105,7 @@ describe('brokenObjects: two nuclei pressed together kept apart (stop 45)', () =
         if (inA(x, y, 2) || inB(x, y, 2)) ref[y * W + x] = 1;
         other[y * W + x] = otherPieces(x, y);
         singles.forEach(([sx, sy], i) => {
-          if ((x - sx) ** 2 + (y - sy) ** 2 <= 144) (ref[y * W + x] = 2 + i), (other[y * W + x] = 12 + i);
+          if ((x - sx) ** 2 + (y - sy) ** 2 <= 196) (ref[y * W + x] = 2 + i), (other[y * W + x] = 12 + i);
         });
       }
     return { ref, other };
