@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openMovie, writeMovie } from '../../src/image/index.ts';
 import { simulate } from '../../src/sim/index.ts';
 import { solidity } from '../../src/analysis/temporalRepair.ts';
-import { evaluateCtc, sequenceFromMovie } from '../../src/analysis/metrics.ts';
+import { evaluateCtc, sequenceFromFolder, sequenceFromMovie } from '../../src/analysis/metrics.ts';
 import { toolCaller } from './eval-tracking.ts';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1) ?? d);
@@ -24,6 +24,9 @@ try {
   const tr = await call('track', { labels: seg.artifacts[0].id, movie: moviePath });
   console.log('track:', tr.summary);
   const repaired = tr.artifacts[1]?.path;
+  const exported = await call('export', { format: 'ctc', tracks: tr.artifacts[0].id });
+  const tra = await evaluateCtc(sequenceFromMovie(sim.labels, sim.lineage), sequenceFromFolder(exported.artifacts[0].path));
+  console.log(`tracks: TRA ${tra.TRA.toFixed(4)} DET ${tra.DET.toFixed(4)}, divisions ${tra.divisions.result} found for ${tra.divisions.reference}`);
   const truthMovie = sim.labels;
   const W = size;
   for (const [name, path] of [['segment', seg.artifacts[0].path], ['repaired', repaired]] as const) {
