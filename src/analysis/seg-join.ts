@@ -9,7 +9,7 @@
 import { selectRank } from './quickselect.ts';
 import { groupPixels } from './regionprops.ts';
 import { MIN_PIECE_AREA_RATIO } from './seg-oversized.ts';
-import { solidity } from './temporalRepair.ts';
+import { MAX_SOLIDITY_OF_ONE, solidity } from './temporalRepair.ts';
 
 export interface JoinPieces {
   /** The plane the objects were found on (objects bright, smoothed). */
@@ -44,6 +44,12 @@ export const PAIR_MIN_ELONGATION = 2.0;
  * grid).
  */
 export const PAIR_MAX_DIP = 0.95;
+/**
+ * Each piece of such a pair is round: elongation at most this (one nucleus of our simulator 1.55 at most; the pieces of
+ * the user's seed-4 pairs 1.17-1.42). Pieces of whole cells cut along their length are not (the nuclei pipeline run on
+ * MSC-02's cells lost TRA 0.5100 -> 0.5037 without this bound).
+ */
+export const PAIR_MAX_PIECE_ELONGATION = 1.6;
 
 export interface PiecePair {
   a: number;
@@ -167,14 +173,27 @@ export function piecePairs(labels: Uint32Array, width: number, height: number, j
  */
 /** Pieces `a` and `b` (within `box`) each of a nucleus's size (`smaller` px the lesser), together shaped as two disks pressed together. */
 function twoDisks(labels: Uint32Array, width: number, a: number, b: number, box: { x0: number; y0: number; x1: number; y1: number }, smaller: number, typical: number): boolean {
-  if (smaller < MIN_PIECE_AREA_RATIO * typical) return false;
-  const pixels: number[] = [];
+  return smaller >= MIN_PIECE_AREA_RATIO * typical && twoNucleiPressed(labels, width, a, b, box);
+}
+
+/**
+ * Objects `a` and `b` of `labels` (both within `box`) are two nuclei pressed together: each shaped as one nucleus (round:
+ * elongation at most PAIR_MAX_PIECE_ELONGATION; convex: solidity at least MAX_SOLIDITY_OF_ONE) and together shaped as two
+ * disks end to end (pairShape). Pieces of one whole cell with protrusions, or of a cell cut along its length, are not.
+ */
+export function twoNucleiPressed(labels: ArrayLike<number>, width: number, a: number, b: number, box: { x0: number; y0: number; x1: number; y1: number }): boolean {
+  const pa: number[] = [];
+  const pb: number[] = [];
   for (let y = box.y0; y <= box.y1; y++)
     for (let x = box.x0; x <= box.x1; x++) {
       const l = labels[y * width + x];
-      if (l === a || l === b) pixels.push(y * width + x);
+      if (l === a) pa.push(y * width + x);
+      else if (l === b) pb.push(y * width + x);
     }
-  return pairShape(pixels, width) !== undefined;
+  if (!pa.length || !pb.length) return false;
+  if (pixelAxes(pa, width).elongation > PAIR_MAX_PIECE_ELONGATION || pixelAxes(pb, width).elongation > PAIR_MAX_PIECE_ELONGATION) return false;
+  if (solidity(labels, width, a, box) < MAX_SOLIDITY_OF_ONE || solidity(labels, width, b, box) < MAX_SOLIDITY_OF_ONE) return false;
+  return pairShape([...pa, ...pb], width) !== undefined;
 }
 
 export function joinPiecesWithoutValley(labels: Uint32Array, width: number, height: number, j: JoinPieces): number {

@@ -5,7 +5,7 @@
 import type { SamplePlane } from './seg-auto.ts';
 import { upperMedianOf } from './quickselect.ts';
 import { memoOnPlane, optionsKey } from './plane-memo.ts';
-import { pairShape } from './seg-join.ts';
+import { twoNucleiPressed } from './seg-join.ts';
 import { PlaneShare, segmentPlaneRemembered, type SegmentOptions } from './seg-plane.ts';
 import { MAX_SOLIDITY_OF_ONE, overlaps, solidity } from './temporalRepair.ts';
 import { boundingBoxes } from './watershed.ts';
@@ -17,7 +17,7 @@ import { boundingBoxes } from './watershed.ts';
  * breaks in Fluo-N2DH-SIM+ 01 (first 20 frames) and 02 (first 6) measure solidity 0.920-0.999; in small crowded
  * movies of our simulator (64 px, 5 nuclei dividing, seeds 1, 2, 3, 5, 8) the triangle object Otsu cut into 3-5
  * nuclei measured 0.843-0.898. Two pieces of the other segmentation that together are shaped as two disks pressed
- * together (seg-join.ts pairShape) are two nuclei the other kept apart where this one joined them (the join of pieces
+ * together (seg-join.ts twoNucleiPressed: each piece round, the two end to end) are two nuclei the other kept apart where this one joined them (the join of pieces
  * keeps such pairs apart, stop 45), not a nucleus broken: on seed 9401 of eval-sim-seg.ts, 3 triangle objects so
  * "broken" by Otsu (elongated 1.87-1.93 with triangle's halo, Otsu's pairs 2 or more) turned the choice to triangle
  * (F1 0.661 -> 0.509).
@@ -67,13 +67,7 @@ export function brokenObjects(reference: Uint32Array, other: Uint32Array, width:
   const pairOfPieces = (a: number, b: number): boolean => {
     otherBoxes ??= boundingBoxes(other, width);
     const [ba, bb] = [otherBoxes[a]!, otherBoxes[b]!];
-    const pixels: number[] = [];
-    for (let y = Math.min(ba.y0, bb.y0); y <= Math.max(ba.y1, bb.y1); y++)
-      for (let x = Math.min(ba.x0, bb.x0); x <= Math.max(ba.x1, bb.x1); x++) {
-        const l = other[y * width + x];
-        if (l === a || l === b) pixels.push(y * width + x);
-      }
-    return pairShape(pixels, width) !== undefined;
+    return twoNucleiPressed(other, width, a, b, { x0: Math.min(ba.x0, bb.x0), y0: Math.min(ba.y0, bb.y0), x1: Math.max(ba.x1, bb.x1), y1: Math.max(ba.y1, bb.y1) });
   };
   const typical = upperMedianOf([...refArea.values()]);
   const overlap = overlaps(reference, other);
