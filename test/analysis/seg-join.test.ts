@@ -115,6 +115,20 @@ describe('joinPiecesWithoutValley: two nuclei pressed together without a valley 
     expect(joinPiecesWithoutValley(labels, W, H, { smoothed, ...stats(smoothed, labels), ...JOIN_AS_SHIPPED })).toBe(1);
     expect(labels[32 * W + 56]).toBe(1);
   });
+  it('still joins two long pieces of one cell end to end (pieces not shaped as nuclei)', () => {
+    // A cell of two long lobes (half-axes 13 x 5.5 each, elongation 2.4) meeting end to end with a narrower neck: the union
+    // dips as a pair does, but neither piece is round, so it is no pair of nuclei.
+    const inL = (x: number, y: number) => ((x - 36) / 13) ** 2 + ((y - 32) / 5.5) ** 2 <= 1 || ((x - 58) / 13) ** 2 + ((y - 32) / 5.5) ** 2 <= 1;
+    const smoothed = flat((x, y) => inL(x, y) || (x - 11) ** 2 + (y - 11) ** 2 <= 100 || (x - 85) ** 2 + (y - 53) ** 2 <= 100 || (x - 85) ** 2 + (y - 11) ** 2 <= 100, 6);
+    const labels = new Uint32Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (inL(x, y)) labels[y * W + x] = x < 47 ? 1 : 2;
+    typicalNuclei(labels);
+    const pixels: number[] = [];
+    labels.forEach((l, k) => (l === 1 || l === 2) && pixels.push(k));
+    expect(pairShape(pixels, W)).toBeDefined(); // shaped as a pair by the union alone
+    // (the narrow neck's border meets the blurred outline, and the neck makes a waist: both allowed here, the pieces' shape is what is tested)
+    expect(joinPiecesWithoutValley(labels, W, H, { smoothed, ...stats(smoothed, labels), ...JOIN_AS_SHIPPED, minSolidity: 0.8, maxValleySd: 100, maxValleyShare: 0.5 })).toBe(1);
+  });
 });
 
 describe('pairShape', () => {
