@@ -89,3 +89,38 @@ describe('brokenObjects: objects with a waist', () => {
     expect(brokenObjects(ref, other, width, false)).toEqual({ objects: 2, broken: 2, shrunk: 0 });
   });
 });
+
+describe('brokenObjects: two nuclei pressed together kept apart (stop 45)', () => {
+  // A 96 x 64 plane: the reference outlines two oval nuclei pressed together end to end (half-axes 11 x 8.5 and 9 x 7.5,
+  // centres 16 px apart) with a halo of 2 px as one object (a low threshold), beside three single nuclei (radius 14) that make it no larger than one.
+  const W = 96;
+  const inA = (x: number, y: number, grow = 0) => ((x - 38) / (11 + grow)) ** 2 + ((y - 32) / (8.5 + grow)) ** 2 <= 1;
+  const inB = (x: number, y: number, grow = 0) => ((x - 54) / (9 + grow)) ** 2 + ((y - 32) / (7.5 + grow)) ** 2 <= 1;
+  const singles = [[14, 14], [82, 14], [82, 50]];
+  function planes(otherPieces: (x: number, y: number) => number): { ref: Uint32Array; other: Uint32Array } {
+    const ref = new Uint32Array(W * 64);
+    const other = new Uint32Array(W * 64);
+    for (let y = 0; y < 64; y++)
+      for (let x = 0; x < W; x++) {
+        if (inA(x, y, 2) || inB(x, y, 2)) ref[y * W + x] = 1;
+        other[y * W + x] = otherPieces(x, y);
+        singles.forEach(([sx, sy], i) => {
+          if ((x - sx) ** 2 + (y - sy) ** 2 <= 196) (ref[y * W + x] = 2 + i), (other[y * W + x] = 12 + i);
+        });
+      }
+    return { ref, other };
+  }
+
+  it('does not count the pair as one object the other segmentation broke', () => {
+    const { ref, other } = planes((x, y) => (inA(x, y) && x < 47 ? 10 : inB(x, y) && x >= 47 ? 11 : 0));
+    expect(brokenObjects(ref, other, W)).toEqual({ objects: 3, broken: 0, shrunk: 0 });
+  });
+
+  it('still counts a round nucleus cut in two pieces as broken', () => {
+    // the reference's object 1 a disk of radius 13; the other cuts it into halves with a 2 px gap
+    const { ref, other } = planes((x, y) => ((x - 44) ** 2 + (y - 32) ** 2 <= 169 ? (x < 43 ? 10 : x > 44 ? 11 : 0) : 0));
+    for (let y = 0; y < 64; y++) for (let x = 0; x < W; x++) if (ref[y * W + x] === 1) ref[y * W + x] = 0;
+    for (let y = 0; y < 64; y++) for (let x = 0; x < W; x++) if ((x - 44) ** 2 + (y - 32) ** 2 <= 169) ref[y * W + x] = 1;
+    expect(brokenObjects(ref, other, W)).toEqual({ objects: 4, broken: 1, shrunk: 0 });
+  });
+});
