@@ -10,6 +10,7 @@ import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
 import { autofocusDue, describeAutofocusPlan, sequenceSchema, timeDeltasS, type Sequence } from '../src/microscope/sequence.ts';
+import { stageOffsetSaid } from '../src/microscope/stageOffset.ts';
 import { outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type ArtifactRef, type MicroscopeCommand, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
@@ -257,14 +258,14 @@ function readMoveRequest(c: RequestClause): Record<string, unknown> {
   if (x) args.xUm = Number(x[1]);
   if (y) args.yUm = Number(y[1]);
   if (!x && !y && pair) [args.xUm, args.yUm] = [Number(pair[1]), Number(pair[2])];
-  const by = /\bby\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um|microns?)?\s*(left|right|up|down)?/i.exec(c.text);
-  if (by && !x && !y && !pair) {
-    const d = Number(by[1]);
-    const dir = (by[2] ?? 'right').toLowerCase();
-    if (dir === 'left' || dir === 'right') args.xUm = dir === 'left' ? -d : d;
-    else args.yUm = dir === 'up' ? -d : d;
-  }
-  if (by || /\brelative\b/i.test(c.text)) args.relative = true;
+  // ("100 µm to the left", "by 50 um up", "300 microns in x": a move from where the stage is)
+  const offset = !x && !y && !pair ? stageOffsetSaid(c.text) : undefined;
+  const by = /\bby\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um|microns?)?\b/i.exec(c.text);
+  if (offset) {
+    if (offset.dxUm !== 0) args.xUm = offset.dxUm;
+    if (offset.dyUm !== 0) args.yUm = offset.dyUm;
+  } else if (by && !x && !y && !pair) args.xUm = Number(by[1]);
+  if (offset || by || /\brelative\b/i.test(c.text)) args.relative = true;
   // the focus and the objective are read from the schema's words afterwards
   if (args.xUm !== undefined || args.yUm !== undefined || /\b(?:z|focus|objective|origin|home)\b|\b\d+\s*x\b/i.test(c.text)) return args;
   // a move with no place read is asked about, never made to somewhere guessed

@@ -35,7 +35,14 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('axisOrder'), axisOrder: z.enum(['tpgcz', 'tpgzc']).describe('Loop order (useq axis_order): "tpgcz" = the whole z-stack of one channel, then the next channel; "tpgzc" = every channel at one plane, then the next plane') }),
   z.object({ kind: z.literal('zPlan'), zPlan: z.union([zPlanSchema, zPlanesSchema]).nullable().describe('Z-stack, µm ({rangeUm, stepUm}, {planes, stepUm}, ...); null = a single plane') }),
   z.object({ kind: z.literal('positions'), positions: z.array(positionSchema).min(1).max(1000).describe('The stage positions to image from the next time point') }),
-  z.object({ kind: z.literal('addPosition'), xUm: z.number().optional().describe('Stage x, µm (x and y left out: where the stage is now, "add the current position")'), yUm: z.number().optional().describe('Stage y, µm (with x)'), zUm: z.number().optional().describe('Focus z, µm (default: the current focus)') }),
+  z.object({
+    kind: z.literal('addPosition'),
+    xUm: z.number().optional().describe('Stage x, µm (x and y left out: where the stage is now, "add the current position")'),
+    yUm: z.number().optional().describe('Stage y, µm (with x)'),
+    zUm: z.number().optional().describe('Focus z, µm (default: the current focus)'),
+    dxUm: z.number().optional().describe('Instead of x and y: an offset in x from the run\'s last position, µm ("a position 200 µm to the right": 200)'),
+    dyUm: z.number().optional().describe('With dxUm: the offset in y, µm (down is +y)'),
+  }),
   z.object({ kind: z.literal('dropPosition'), position: position.describe('The position to stop imaging; the others go on') }),
   z.object({ kind: z.literal('grid'), grid: gridPlanSchema.nullable().describe('Tile each position as a grid; null = no grid') }),
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
@@ -113,6 +120,7 @@ export function describeAdjustment(adj: Adjustment): string {
     case 'positions':
       return `image ${adj.positions.length} stage position(s)`;
     case 'addPosition':
+      if (adj.dxUm !== undefined || adj.dyUm !== undefined) return `add a position ${offsetText(adj.dxUm ?? 0, adj.dyUm ?? 0)} the run's last one`;
       return adj.xUm === undefined || adj.yUm === undefined ? 'add the position the stage is at now' : `add a position at (${adj.xUm}, ${adj.yUm}) µm`;
     case 'dropPosition':
       return `stop imaging position ${adj.position}`;
@@ -184,4 +192,10 @@ export function formatDuration(seconds: number): string {
 
 function trim(v: number): string {
   return String(Math.round(v * 10) / 10);
+}
+
+/** An offset in words: "200 µm right and 50 µm down of" (x right, y down). */
+function offsetText(dxUm: number, dyUm: number): string {
+  const parts = [...(dxUm !== 0 ? [`${Math.abs(dxUm)} µm ${dxUm > 0 ? 'right' : 'left'}`] : []), ...(dyUm !== 0 ? [`${Math.abs(dyUm)} µm ${dyUm > 0 ? 'down' : 'up'}`] : [])];
+  return `${parts.length ? parts.join(' and ') : '0 µm'} of`;
 }

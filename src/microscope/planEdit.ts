@@ -143,9 +143,15 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
       return done(`${adj.positions.length} position(s) from the next time point: ${next.stagePositions.map((p) => `${p.name} (${round(p.xUm)}, ${round(p.yUm)}) µm`).join(', ')}`);
     }
     case 'addPosition': {
+      const offset = adj.dxUm !== undefined || adj.dyUm !== undefined;
+      if (offset && (adj.xUm !== undefined || adj.yUm !== undefined)) throw new InputError('a position is given by x and y or by an offset from the last one (dxUm, dyUm), not both; nothing was changed');
       if ((adj.xUm === undefined) !== (adj.yUm === undefined)) throw new InputError('a position needs both x and y (or neither, for where the stage is now); nothing was changed');
-      const here = adj.xUm === undefined || adj.yUm === undefined;
-      const target = { xUm: adj.xUm ?? env.stage.xUm, yUm: adj.yUm ?? env.stage.yUm, zUm: adj.zUm ?? env.stage.zUm };
+      const here = !offset && (adj.xUm === undefined || adj.yUm === undefined);
+      // ("a position 200 µm to the right": from the run's last position, the place a person has in mind)
+      const last = positionsOf(next, env.stage).at(-1) ?? env.stage;
+      const target = offset
+        ? { xUm: last.xUm + (adj.dxUm ?? 0), yUm: last.yUm + (adj.dyUm ?? 0), zUm: adj.zUm ?? last.zUm ?? env.stage.zUm }
+        : { xUm: adj.xUm ?? env.stage.xUm, yUm: adj.yUm ?? env.stage.yUm, zUm: adj.zUm ?? env.stage.zUm };
       checkStage(env.limits, target);
       next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
       // ("add the current position" while the run has just moved the stage to one of its own positions: that one, not a new place)

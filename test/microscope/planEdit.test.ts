@@ -64,6 +64,15 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(three, { kind: 'addPosition', xUm: 5 }, moved)).toThrow(/both x and y/);
   });
 
+  it('a position given as an offset goes that far from the run\'s last position', () => {
+    const three = parseSequence({ channels: [{ config: 'FITC' }], stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }, { xUm: 1600, yUm: 50 }] });
+    const edit = applyAdjustment(three, { kind: 'addPosition', dxUm: 200, dyUm: -30 }, env);
+    expect(edit.plan.stagePositions!.at(-1)).toMatchObject({ name: 'Pos3', xUm: 1800, yUm: 20 });
+    // (no positions in the plan: from where the stage is)
+    expect(applyAdjustment(plan(), { kind: 'addPosition', dxUm: -100 }, env).plan.stagePositions!.at(-1)).toMatchObject({ xUm: env.stage.xUm - 100, yUm: env.stage.yUm });
+    expect(() => applyAdjustment(three, { kind: 'addPosition', xUm: 5, yUm: 5, dxUm: 1 }, env)).toThrow(/x and y or by an offset/);
+  });
+
   it('"only GFP" keeps that channel, drops the others and adds one not imaged yet', () => {
     const edit = applyAdjustment(plan(), { kind: 'onlyChannels', channels: ['GFP', 'Cy5'] }, env);
     expect(edit.plan.channels.map((c) => [c.config, c.powerPercent])).toEqual([['FITC', 10], ['Cy5', undefined]]);

@@ -7,6 +7,7 @@ import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { zPositionsUm } from '../../microscope/sequence.ts';
+import { stageOffsetSaid } from '../../microscope/stageOffset.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, orderInOneClause, POSITION_STACK, zOffsetsSaid } from './channelPlanes.ts';
 import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
 import { autofocusScheduleSaid } from './autofocusSchedule.ts';
@@ -438,7 +439,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     // ("GFP to 5% at position 2": a setting said for one position, which only the interval can be; asked, never applied everywhere)
     const scope = changes?.length ? POSITION_SCOPE.exec(clause.toLowerCase()) : null;
     // ("halve the interval for position 1 only": an interval by a factor at one position is that position's interval, read below)
-    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && !(c.kind === 'interval' && c.onlyAt !== undefined) && !FACTOR_AT.has(c))) {
+    // (a position added is no scope: "add a second position 200 µm to the right" says where the new one goes)
+    if (scope && changes!.every((c) => PLAN_WIDE.has(c.kind) && c.kind !== 'addPosition' && !(c.kind === 'interval' && c.onlyAt !== undefined) && !FACTOR_AT.has(c))) {
       throw new AmbiguousCommand(`I can ${changes!.map(describeAdjustment).join('; ')} at every position, not at ${scope[1]} only (only the interval can differ between positions): say "at every position", or drop ${scope[1]}; nothing was changed`);
     }
     // a number with its unit that no change carries was not understood ("image GFP every 5 min for 2 h" is more than an interval)
@@ -733,6 +735,9 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
     const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[,/]\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*(?:please|pls)?\s*[.!]?$/.exec(t);
     const added = parsePositionList(t).length || !pair ? parsePositionList(t) : [{ xUm: Number(pair[1]), yUm: Number(pair[2]) } as { xUm: number; yUm: number; zUm?: number }];
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
+    // ("add a second position 200 µm to the right": an offset from the run's last position)
+    const offset = /\b(?:positions?|points?|xy|locations?|sites?|fields?|fovs?)\b/.test(t) ? stageOffsetSaid(t) : undefined;
+    if (offset) return [{ kind: 'addPosition', dxUm: offset.dxUm, dyUm: offset.dyUm }];
   }
   // "everything except GFP", "all channels but DAPI and mCherry": only those from now on
   if (channels.length && /\b(?:everything|all(?: the)?(?: other)?(?: channels| colou?rs| lasers)?|every channel|the rest)\s+(?:except|but|apart from|other than|save)\b/.test(t)) return [{ kind: 'onlyChannels', channels }];

@@ -61,7 +61,7 @@ export function mentionsNotUsed(words: string, args: unknown, config: Microscope
     if (!channels.includes(n) && !channels.some((c) => !/^\d+$/.test(c))) out.push({ kind: 'channel', text: m[0] });
   }
   // (a position named is used by any change of positions: "image only position 1" drops the others)
-  const positionsChanged = ['position', 'onlyAt', 'positions', 'stagePositions', 'xUm'].some((k) => keys.has(k));
+  const positionsChanged = ['position', 'onlyAt', 'positions', 'stagePositions', 'xUm', 'dxUm'].some((k) => keys.has(k));
   for (const m of words.matchAll(POSITION_NUMBER)) if (!positionsChanged) out.push({ kind: 'position', text: m[0] });
   for (const m of words.matchAll(PLANE_SCOPE)) {
     if (!['zPlan', 'doStack', 'zOffsetUm', 'zUm', 'axisOrder', 'planes'].some((k) => keys.has(k))) out.push({ kind: 'plane', text: m[0] });

@@ -492,6 +492,9 @@ describe('positions added, not replaced', () => {
   it('"also image at (500, 500)" adds a position; "image at ... from now on" replaces them', () => {
     expect(parseAdjustment('also image at (500, 500)')).toEqual([{ kind: 'addPosition', xUm: 500, yUm: 500 }]);
     expect(parseAdjustment('add positions (100, 100) and (300, 300)')).toEqual([{ kind: 'addPosition', xUm: 100, yUm: 100 }, { kind: 'addPosition', xUm: 300, yUm: 300 }]);
+    // (an offset from the run's last position; "a second position" is no span of 1 s)
+    expect(parseAdjustment('add a second position 200 um to the right')).toEqual([{ kind: 'addPosition', dxUm: 200, dyUm: 0 }]);
+    expect(parseAdjustment('add another field 0.5 mm down')).toEqual([{ kind: 'addPosition', dxUm: 0, dyUm: 500 }]);
     expect(parseAdjustment('image at (0, 0) and (800, 0) from now on')[0].kind).toBe('positions');
   });
 });
