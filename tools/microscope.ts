@@ -443,6 +443,7 @@ const startAcq = defineTool({
 const adjustSchema = z.object({
   changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
   forS: z.number().positive().max(7 * 86400).optional().describe('Make the changes for this long only, s ("for the next 30 min"): then the settings they changed go back to what they were (default: they stay)'),
+  inS: z.number().positive().max(7 * 86400).optional().describe('Make the changes this long from now, s ("after 1 hour, halve the frame rate"): until then the run goes on as it is (default: from the next image or time point)'),
 });
 
 /** The changes to the running acquisition, as the acquisition language reads them (or its question back). */
@@ -471,6 +472,7 @@ const adjustAcq = defineTool({
     if (!session.running) throw new InputError(`${session.notRunning()}. Nothing was changed: say what to image to start a new acquisition`);
     // a change for a while: what sets it back is worked out before it is made (a change that cannot be set back refuses the whole call)
     const forS = args.forS as number | undefined;
+    if (args.inS) return scheduledChanges(session, changes, args.inS as number, forS, ctx);
     const undo = forS ? session.requireAcquisition().undoOf(changes) : [];
     // every change is applied or refused with its reason; a refused one leaves the plan as it was
     const results = changes.map((c) => {
@@ -493,6 +495,23 @@ const adjustAcq = defineTool({
     };
   },
 });
+
+/** Changes made later ("after 1 hour, ..."): checked against the plan now, made by the acquisition at their time and noted in its log. */
+function scheduledChanges(session: MicroscopeSession, changes: Adjustment[], inS: number, forS: number | undefined, ctx: ToolContext): ToolResult {
+  const acquisition = session.requireAcquisition();
+  acquisition.checkChanges(changes);
+  if (forS) acquisition.undoOf(changes);
+  const status = acquisition.status();
+  const remainingS = status.remainingS;
+  if (Number.isFinite(remainingS) && inS >= remainingS) throw new InputError(`the run ends in ${formatDuration(remainingS)}, before ${formatDuration(inS)} from now: nothing would change; say a shorter time or extend the run first; nothing was changed`);
+  acquisition.applyAfter(changes, inS, forS);
+  const what = changes.map(describeAdjustment).join('; ');
+  return {
+    summary: `In ${formatDuration(inS)} from now: ${what}${forS ? `, for ${formatDuration(forS)} (then set back)` : ''}. Until then the run goes on as it is; the run's log notes the change when it is made.`,
+    artifacts: registerFiles(ctx, status),
+    values: { scheduled: changes.map((c) => ({ kind: c.kind, inS, message: describeAdjustment(c) })), ...statusValues(status) },
+  };
+}
 
 function controlTool(name: string, description: string, kind: 'pause' | 'resume' | 'stop'): ToolSpec {
   const schema =

@@ -191,6 +191,46 @@ export class Acquisition {
     });
   }
 
+  /** Throws InputError (naming the change and why) for a change of the plan its current state refuses; changes nothing. */
+  checkChanges(changes: Adjustment[]): void {
+    for (const c of changes) {
+      if (!changesPlan(c)) continue;
+      try {
+        applyAdjustment(this.livePlan, c, this.planEnv());
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(`${describeAdjustment(c)}: ${err.message}`);
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * Makes `changes` after `inS` seconds ("after 1 hour, halve the frame rate"), then with `forS` sets them back that much
+   * later, unless the acquisition has ended by then; each change is noted in the run's log as made or refused, with why.
+   */
+  applyAfter(changes: Adjustment[], inS: number, forS?: number): void {
+    void this.clock.sleep(inS * 1000).then(() => {
+      if (this.state === 'done') return;
+      let undo: Adjustment[] = [];
+      try {
+        undo = forS ? this.undoOf(changes) : [];
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        this.note(`not set back later: ${err.message}`);
+      }
+      for (const c of changes) {
+        try {
+          this.adjust(c, 'timer');
+          this.note(`made after ${formatDuration(inS)}: ${describeAdjustment(c)}`);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          this.note(`not made after ${formatDuration(inS)} (${describeAdjustment(c)}): ${err.message}`);
+        }
+      }
+      if (forS && undo.length) this.revertAfter(undo, forS);
+    });
+  }
+
   /** Applies `undo` (from undoOf) after `forS` seconds, unless the acquisition has ended by then; each step is noted. */
   revertAfter(undo: Adjustment[], forS: number): void {
     void this.clock.sleep(forS * 1000).then(() => {

@@ -275,3 +275,32 @@ describe('a change for a while ("image twice as often for the next 30 min")', ()
     expect(acquisition.status().notes.join(' ')).toMatch(/set back after 30 min: image every 5 min/);
   });
 });
+
+describe('a change made later ("after 1 hour, halve the frame rate")', () => {
+  it('leaves the run as it is until then, makes the change at that time and notes it; a change the plan refuses is refused now', async () => {
+    const clock = new VirtualClock();
+    const session = simSession(clock);
+    const { call } = context(session, 's-later');
+    await call('start_acquisition', { plan: { channels: [{ config: 'GFP', exposureMs: 50, powerPercent: 10 }], timePlan: { intervalS: 300, loops: 40 } } });
+    const acquisition = session.acquisition!;
+    const seen: Record<string, unknown> = {};
+    clock.at(60_000, async () => {
+      const later = await call('adjust_acquisition', { changes: [{ kind: 'intervalFactor', factor: 2 }, { kind: 'power', powerPercent: 5, channel: 'GFP' }], inS: 3600 });
+      seen.summary = later.summary;
+      seen.before = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      await call('adjust_acquisition', { changes: [{ kind: 'dropChannel', channel: 'DAPI' }], inS: 600 }).catch((err: Error) => (seen.refused = err.message));
+      await call('adjust_acquisition', { changes: [{ kind: 'interval', intervalS: 60 }], inS: 86_400 }).catch((err: Error) => (seen.tooLate = err.message));
+    });
+    clock.at(60_000 + 3_600_000 + 1000, () => {
+      seen.after = [acquisition.status().intervalS, acquisition.status().channels[0].powerPercent];
+      acquisition.stop();
+    });
+    await acquisition.done;
+    expect(seen.summary).toMatch(/^In 1 h from now: .*Until then the run goes on as it is/);
+    expect(seen.before).toEqual([300, 10]);
+    expect(seen.after).toEqual([600, 5]);
+    expect(seen.refused).toMatch(/DAPI/);
+    expect(seen.tooLate).toMatch(/the run ends in .* before 1 d|the run ends in .*nothing was changed/);
+    expect(acquisition.status().notes.join(' ')).toMatch(/made after 1 h: /);
+  });
+});

@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
+import { delayBeforeChange } from './laterChanges.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
@@ -296,7 +297,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (reportsThePast(t)) return options.acquisitionRunning ? { ask: 'That tells how an earlier recording was made, so I changed nothing in the running acquisition: to change it, say what to do from now (e.g. "image every 10 min from now").' } : undefined;
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
-  const unseen = options.acquisitionRunning && !QUESTION.test(t) ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
+  // ("after 1 hour, halve the frame rate", "switch to every minute in 10 min": a change the tool makes at that time, read below)
+  const madeLater = options.acquisitionRunning && !QUESTION.test(t) ? laterChanges(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
+  const unseen = options.acquisitionRunning && !QUESTION.test(t) && !madeLater ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
   // "turn PFS on", "engage the Perfect Focus", "lock the focus": a hardware focus lock this microscope does not have; the software
   // autofocus is offered (it takes its own images, light the cells get), never put in its place unasked
@@ -366,7 +369,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       return { ask: capitalise((err as Error).message), command: true };
     }
   }
-  if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
+  if ((((/^(?:when(?:ever)?|if|as soon as|each time|every time|once|after)\b.+[,:]|\bwhenever\b|^(?:add|set up|create|make) (?:a )?rule\b/.test(t) || /(?:^|.\s)(?:when(?:ever)?|if|as soon as|each time|every time|once)\s/.test(t)) && CONDITION.test(t)) || (options.acquisitionRunning && !madeLater && (AFTER_SPAN.test(t) || new RegExp(AFTER_EVENTS).test(t)))) && !QUESTION.test(t)) {
     try {
       // ("if the cells start dividing, image faster": no figure said, the rule proposes half the run's interval, and says so)
       const intervalS = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).intervalS;
@@ -427,10 +430,17 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   let changes: Adjustment[];
   // "image twice as often for the next 30 min": a change for a while, read without its span (the tool sets it back after)
   let forS: number | undefined;
+  // "after 1 hour, halve the frame rate": a change made later, read without its delay
+  let inS: number | undefined;
   try {
     const state = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     let timed = options.acquisitionRunning ? timedChanges(text, config, state) : undefined;
-    if (timed) changes = timed.changes;
+    const later = options.acquisitionRunning && !timed ? laterChanges(text, config, state) : undefined;
+    if (later) {
+      changes = later.changes;
+      inS = later.inS;
+      if (later.forS !== undefined) timed = { changes: later.changes, forS: later.forS };
+    } else if (timed) changes = timed.changes;
     else {
       try {
         changes = parseAdjustment(text, config, state);
@@ -478,7 +488,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
   if (imaged?.length && imaged.every((c) => dropped.has(c)) && !changes.some((c) => c.kind === 'addChannel' || c.kind === 'onlyChannels')) return { ask: EVERY_CHANNEL_DROPPED, command: true };
   const told = toolFor(changes, options.acquisitionRunning ?? false);
-  const route = forS !== undefined && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, forS } } : told;
+  const route = (forS !== undefined || inS !== undefined) && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, ...(forS !== undefined ? { forS } : {}), ...(inS !== undefined ? { inS } : {}) } } : told;
   // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
   // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
   if (!options.acquisitionRunning && route.tool === toolCarrying('change') && changes.every((c) => c.kind === 'interval') && STATES_TIMING.test(t) && !COMMANDS_TIMING.test(t)) return undefined;
@@ -508,6 +518,23 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     }
   }
   return route;
+}
+
+/** The kinds of change made later by a delay said before them; the run's end, pauses and questions have readers of their own. */
+const MADE_LATER = new Set<Adjustment['kind']>(['interval', 'intervalFactor', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'addChannel', 'dropChannel', 'onlyChannels', 'acquireEvery', 'zPlan', 'addPosition', 'dropPosition', 'grid', 'autofocus']);
+
+/** The changes a command makes after a delay said first ("after 1 hour, halve the frame rate") and the delay, s; else undefined. */
+function laterChanges(text: string, config: MicroscopeConfig, state: ReturnType<typeof runStateOf>): { changes: Adjustment[]; inS: number; forS?: number } | undefined {
+  const delay = delayBeforeChange(text) ?? delayBeforeChange(normaliseText(text));
+  if (!delay) return undefined;
+  // ("in 5 min, image every 30 s for 10 minutes": a change for a while, made later)
+  const timed = timedChanges(delay.rest, config, state) ?? timedChanges(delay.rest, config, state, true);
+  try {
+    const changes = timed?.changes ?? parseAdjustment(delay.rest, config, state);
+    return changes.length && changes.every((c) => MADE_LATER.has(c.kind)) ? { changes, inS: delay.inS, ...(timed ? { forS: timed.forS } : {}) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The changes a command makes for a while ("for the next 30 min") and how long, when every one can be set back; else undefined (read as a whole). */
