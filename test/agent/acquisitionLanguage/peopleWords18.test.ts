@@ -17,8 +17,9 @@ describe('a rule whose condition has a figure no trigger reads', () => {
     expect(asked('when 50 cells have divided, stop')).toMatch(/cannot count them up to 50.*nothing was set up/);
     expect(asked('after 10 divisions image every minute')).toMatch(/up to 10/);
   });
-  it('names a span of time in the condition (never the change made now)', () => {
-    expect(asked('after 2 hours, go to every 10 min')).toMatch(/span of time \("2 hours"\).*nothing was set up/);
+  it('names a span of time in a condition (never the change made now); a span alone first is when the change is made', () => {
+    // (stop 45: "after 2 hours, <change>" is a change made 2 h from now, by adjust_acquisition's inS)
+    expect(route('after 2 hours, go to every 10 min')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 600 }], inS: 7200 } });
     expect(asked('if nothing has divided after 3 hours, stop')).toMatch(/"3 hours"/);
   });
   it('still reads a span then a stop as an end time, and levels with their threshold', () => {
