@@ -162,6 +162,18 @@ function argumentNamesOf(catalogue: Catalogue): Set<string> {
   return names;
 }
 
+/**
+ * A clause that only says how a thing of the data is, by a verb of being and one adjective ("the pixels are too big", "the
+ * rest is empty", "the nuclei look really dim"): beside a part that asks for a step, it is the reason for that step, no step
+ * of its own (a fault it names is still the one a later "fix it" points back at).
+ */
+const HOW_THINGS_ARE = /^(?:(?:and|but|so|because|as|since)[,\s]+)?(?:the|my|our|this|these|those|its|their|all\s+the)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+(?:is|are|was|were|looks?|seems?|gets?|got|appears?)\s+(?:(?:too|very|really|so|quite|rather|pretty|a\s+bit|a\s+little|kind\s+of|sort\s+of|way|far|all|just|mostly|completely|totally|almost|basically)\s+)*[\p{L}]+\s*[.!]*$/iu;
+function saysHowThingsAre(text: string): boolean {
+  return HOW_THINGS_ARE.test(text.trim()) && !/\b(?:done|finished|ready|complete|completed|made|there)\s*[.!]*$/i.test(text.trim());
+}
+/** A part that asks for something: "can you ...", "please ...", "I'd like / need ...", or a verb opening it with its object. */
+const ASKS_FOR_A_STEP = /\b(?:can|could|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b|^\s*(?:(?:so|and|then|now|just)\s+)*(?!(?:the|my|our|this|these|those|it|they|there|its|their|i|we|you|is|are|was|were|do|does|did|how|what|which|why|when|where|who|if)\b)[a-z]+\s+(?:out\s+|up\s+)?(?:the|it|them|this|my|all|each|every|a|an|just|only)\b/i;
+
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   // (read several times per planning step: stepMemo.ts)
@@ -188,6 +200,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
+  let describedAt = -1;
   // "cells divide a lot in this movie, track them" / "these cells don't divide, track them": whether the objects divide,
   // told, is for the step that links them (its splitting switch) and, when they do, the step that finds the divisions
   let dividing: { clause: number; told: 'yes' | 'no'; tool?: string } | undefined;
@@ -205,8 +218,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
-      described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
+    if (isContext(clause.text) || (!clause.negated && saysHowThingsAre(clause.text) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
+      const said = bestMatch(index.match(clause.text), clause.text, catalogue);
+      if (said) [described, describedAt] = [said, i];
       return;
     }
     // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
@@ -234,12 +248,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
     // (the words as stems: "across" is "acros")
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along) (?:tim|movi|frame|record|sequenc)/.test(w));
+    // ("over the course of the movie", "during the course of the recording": the course of a span is that span)
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|frame|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
     // ("how many divisions across the movie?", "how many cells across the time-lapse?": the rarer "across" weighs the
     // scope about twice what "over" does, so another tool is followed from a third of its score, a quarter by its name word)
     // (never a tool whose words are the span's own, "movie" of simulate_movie)
-    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
+    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
     const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !spanOnly(m) && !m.byArgument && m.score >= (m.nameWord ? 0.25 : 0.33) * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
@@ -646,12 +661,30 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const told = picked.filter((p, k) => !(selfOf(p.tool, catalogue)?.removes?.length && !ACTS_ON_A_FAULT.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && q.clause !== p.clause && ACTS_ON_A_FAULT.test(clauses[q.clause].text))));
   picked.splice(0, picked.length, ...told);
   for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
+  // ("it's too noisy to see anything", "my movie shimmers": a fault of the recording told alone, no question and nothing
+  // else asked, is told to have it put right; the step that takes that fault away runs, never "I did not understand")
+  if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
+    picked.push({ clause: describedAt, tool: described.tool });
+  }
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
+
+/**
+ * The clause tells a fault the tool declares it `removes`, by the fault's word or its form ("noisy" of noise, "shimmers"
+ * of shimmer), not said to be small or left alone ("the drift is minor", "a bit of noise but fine").
+ */
+function toldAFault(match: Match, text: string, catalogue: Catalogue): boolean {
+  const faults = (selfOf(match.tool, catalogue)?.removes ?? []).map((r) => tokenize(r).map((t) => meaning(t.stem)));
+  if (faults.length === 0 || FAULT_SAID_SMALL.test(text)) return false;
+  // ("noisy", "grainy", "shaky": the adjective of a fault is the fault)
+  const said = tokenize(text).flatMap((t) => [meaning(t.stem), ...(/y$/i.test(t.word) && t.word.length > 4 ? [t.word.slice(0, -1), `${t.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])]);
+  return faults.some((f) => f.length > 0 && f.every((stem) => said.includes(stem)));
+}
+const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|minor|minimal|negligible|fine|ok(?:ay)?|acceptable|anyway|regardless|ignore|leave)\b/i;
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
 /** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
@@ -785,7 +818,8 @@ function describesArguments(tool: string, text: string, catalogue: Catalogue): b
   const info = catalogue.get(tool);
   if (!info) return false;
   const own = new Set([...argumentMeanings(tool, catalogue, true), ...tokenize(info.description ?? '').map((t) => meaning(t.stem))]);
-  const said = tokenize(text).map((t) => meaning(t.stem));
+  // ("noisy", "grainy", "shaky": the adjective of a fault is the fault)
+  const said = tokenize(text).flatMap((t) => [meaning(t.stem), ...(/y$/i.test(t.word) && t.word.length > 4 ? [t.word.slice(0, -1), `${t.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])]);
   return said.length > 0 && said.every((w) => own.has(w));
 }
 
