@@ -174,6 +174,15 @@ function saysHowThingsAre(text: string): boolean {
 /** A part that asks for something: "can you ...", "please ...", "I'd like / need ...", or a verb opening it with its object. */
 const ASKS_FOR_A_STEP = /\b(?:can|could|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b|^\s*(?:(?:so|and|then|now|just)\s+)*(?!(?:the|my|our|this|these|those|it|they|there|its|their|i|we|you|is|are|was|were|do|does|did|how|what|which|why|when|where|who|if)\b)[a-z]+\s+(?:out\s+|up\s+)?(?:the|it|them|this|my|all|each|every|a|an|just|only)\b/i;
 
+/** A result said to be one image: "into one image", "as a single picture", "to a single frame". */
+const ONE_IMAGE = /\b(?:into|to|as|in|onto)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1|single)\s+(?:single\s+|still\s+|2d\s+|flat\s+)?(?:image|picture|frame|plane|snapshot)\b/i;
+
+/** The tool writes a single frame, always or for some of its arguments (a projection over time). */
+function writesOneFrame(tool: string, catalogue: Catalogue): boolean {
+  const out = selfOf(tool, catalogue)?.framesOut;
+  return out === 'one' || typeof out === 'function';
+}
+
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   // (read several times per planning step: stepMemo.ts)
@@ -243,6 +252,12 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const unscopedWords = withoutRowScope(words, true);
     const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "average all the frames into one image": a result said to be one image is made by a tool that declares it writes one
+    // frame (`framesOut`), never by one that writes as many frames as it reads (a drift correction whose reference is a mean)
+    if (best && !best.named && !clause.negated && ONE_IMAGE.test(clause.text) && selfOf(best.tool, catalogue)?.framesOut === 'same') {
+      const one = ranked.find((m) => m !== best && !m.byArgument && writesOneFrame(m.tool, catalogue));
+      if (one) best = one;
+    }
     // "analyse the nuclear signal over time", "follow each nucleus through the whole movie": a tool matched by the time
     // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a

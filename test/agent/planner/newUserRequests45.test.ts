@@ -86,3 +86,18 @@ describe('a fault of the recording told alone', () => {
     expect(toolsOf("there's hardly any noise, just segment the nuclei")).toEqual(['segment']);
   });
 });
+
+describe('a result said to be one image', () => {
+  it('is made by a tool that writes one frame, not by one that writes as many as it reads', () => {
+    expect(toolsOf('average all the frames into one image')).toEqual(['project']);
+    expect(argsOf('average all the frames into one image', 'project', stack)).toMatchObject({ method: 'mean' });
+    expect(toolsOf('correct the drift using the mean frame as reference')).toEqual(['correct_drift']);
+  });
+});
+
+describe('a request that fits no tool', () => {
+  it('offers the closest analysis steps first when it names no microscope', async () => {
+    const { notUnderstood } = await import('../../../src/agent/planner/answers.ts');
+    expect(notUnderstood('deconvolve the images', new Map())).not.toMatch(/I can start a time-lapse/);
+  });
+});
