@@ -544,6 +544,24 @@ export class ToolIndex {
     else out.push({ tool: owner.name, score: WEIGHT.words * (this.idf.get(key) ?? Math.max(...stems.slice(objectAt, objectAt + longest).map((x) => this.stemIdf.get(x) ?? 1))) + moved, at: tokens[objectAt].start, matched: [key], named: false });
   }
 
+  /** A word inside the phrase's span, not its own, is the thing another tool's name names ("division" of detect_divisions). */
+  private gapNamesAnother(doc: ToolDoc, at: number[], stems: string[]): boolean {
+    for (let k = 1; k < at.length; k++) {
+      for (let x = at[k - 1] + 1; x < at[k]; x++) {
+        const stem = stems[x];
+        if (doc.nameStems.includes(stem)) continue;
+        // (the thing a two-word name names, "divisions" of detect_divisions, a word few tools use; never its verb, "move" of move_stage)
+        if (this.docs.some((d) => d !== doc && d.nameStems.length > 1 && d.nameStems.at(-1) === stem && this.nameStemOwners(stem) === 1 && this.spread(stem) <= GENERIC_SPREAD)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many tools' names hold the meaning ("track": track; "movie": two). */
+  private nameStemOwners(stem: string): number {
+    return this.docs.filter((d) => d.nameStems.includes(stem)).length;
+  }
+
   /** The tool's phrases found in the clause, each with where its words are and its score. */
   private phrasesFound(doc: ToolDoc, stems: string[], tokens: Tokens, text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
     const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
@@ -553,6 +571,9 @@ export class ToolIndex {
       if (seen.has(key)) continue;
       const at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
       if (!at || bridgesAClause(at, tokens, text)) continue;
+      // ("find the dividing cells" is no "find cells": a word between a verb and its object that names another tool, said as
+      // the object's kind, makes the object that tool's thing; the phrase with the gap is not this tool's)
+      if (p.anchor && !p.value && this.gapNamesAnother(doc, at, stems)) continue;
       // ("imaged every 20 min": a unit after its number is no value of a setting, the minimum projection)
       if (p.value && at.length === 1 && UNIT_AFTER_NUMBER.test(tokens[at[0]].word) && /\d\s*$/.test(text.slice(0, tokens[at[0]].start))) continue;
       seen.add(key);

@@ -101,3 +101,17 @@ describe('a request that fits no tool', () => {
     expect(notUnderstood('deconvolve the images', new Map())).not.toMatch(/I can start a time-lapse/);
   });
 });
+
+describe('a word between a verb and its object that names another tool\'s thing', () => {
+  it('makes the object that tool\'s ("find the dividing cells" is no "find cells")', () => {
+    expect(toolsOf('find the dividing cells')).toContain('detect_divisions');
+    expect(toolsOf('find the dividing cells')).not.toEqual(['segment']);
+    expect(toolsOf('find the nuclei')).toEqual(['segment']);
+    // (a verb of a two-word name, "move" of move_stage, is no such thing)
+    expect(toolsOf('detect the moving cells')).toEqual(['segment']);
+  });
+
+  it('reads "split the touching nuclei" as the segmentation\'s splitting, no division', () => {
+    expect(toolsOf('split the touching nuclei')).toEqual(['segment']);
+  });
+});
