@@ -978,8 +978,24 @@ function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
   // ("track with a max displacement of 6 microns per frame": the tool named whose own reading takes the number, over one whose words only describe it)
   const reads = (m: Match) => (m.named ? readsANumber(m.tool, clause, catalogue) : 0);
+  // ("measure the speed of the 5 fastest tracks", "plot the 10 longest tracks": the tool named by the clause's opening verb is
+  // the step; a number another tool takes as a count of things ranked is that step's scope, selectionScope.ts)
+  const opener = near.find((m) => m.named && openedBy(m, clause));
+  if (opener && countOfThings(clause)) return opener;
   return near.sort((a, b) => stated(b) - stated(a) || reads(b) - reads(a) || hasOwnWord(b) - hasOwnWord(a) || b.score - a.score)[0];
 }
+
+/** The match's words open the clause (after words of politeness and order): "measure the ...", "please plot ...". */
+function openedBy(m: Match, clause: string): boolean {
+  const lead = /^\s*(?:(?:and|then|also|please|pls|now|next|finally|just|can\s+you|could\s+you)\s+)*/i.exec(clause)?.[0].length ?? 0;
+  return m.at <= lead;
+}
+
+/** A count of things ranked, said in the clause: "the 5 fastest tracks", "top 10 tracks", "the 3 most motile cells". */
+function countOfThings(clause: string): boolean {
+  return RANKED_COUNT.test(clause);
+}
+const RANKED_COUNT = /\b(?:top\s+\d+|\d+\s+(?:most\s+[\p{L}-]+|least\s+[\p{L}-]+|[\p{L}]+est))\s+(?:tracks?|trajectories|paths|cells|nuclei|objects)\b/iu;
 
 /**
  * How well the tool takes a number from the words: the score of the argument's name words by

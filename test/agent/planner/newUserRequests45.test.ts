@@ -115,3 +115,18 @@ describe('a word between a verb and its object that names another tool\'s thing'
     expect(toolsOf('split the touching nuclei')).toEqual(['segment']);
   });
 });
+
+describe('a count of things ranked, said as the object of a step named by its verb', () => {
+  const tracksHeld: KnownArtifact[] = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+  it('is that step, run on the selection made first (never the selection alone, nor its count as a speed)', () => {
+    expect(toolsOf('measure the speed of the 5 fastest tracks', tracksHeld)).toEqual(['filter_tracks', 'measure']);
+    expect(argsOf('measure the speed of the 5 fastest tracks', 'filter_tracks', tracksHeld)).toMatchObject({ top: 5, rankBy: 'speed' });
+    expect(toolsOf('plot the 10 longest tracks', tracksHeld)).toEqual(['filter_tracks', 'plot']);
+    expect(argsOf('plot the 10 longest tracks', 'filter_tracks', tracksHeld)).toMatchObject({ top: 10, rankBy: 'frames' });
+  });
+
+  it('leaves a selection said alone as the selection', () => {
+    expect(toolsOf('keep the 5 fastest tracks', tracksHeld)).toEqual(['filter_tracks']);
+    expect(toolsOf('the longest 10 tracks', tracksHeld)).toEqual(['filter_tracks']);
+  });
+});
