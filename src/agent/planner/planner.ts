@@ -568,7 +568,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // ("..., I want the nuclear intensity per frame", "then give me the areas": a result wished for is a step of its own)
     const wished = picked.length > 0 && /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
-    if (previous && !afterASetting && !wished && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("correct the drift then count": a clause of one word, after a word of order, that names one tool alone is that step
+    // asked, however many tools' texts use the word; no word of the step before, nor a weak word beside a telling one)
+    const loneOwnWord = /^(?:then|and\s+then|and|after\s+that|afterwards|next|finally)\s+[\p{L}-]+\s*[.!]*$/iu.test(clause.text.trim()) && tokenize(clause.text).length === 1 && !best.byArgument && ranked.filter((m) => !m.byArgument).length === 1;
+    if (previous && !afterASetting && !wished && !loneOwnWord && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -639,7 +642,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
     // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
-    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !wished && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !wished && !orderedByName && !loneOwnWord && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at, writes: true });

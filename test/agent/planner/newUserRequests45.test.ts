@@ -130,3 +130,10 @@ describe('a count of things ranked, said as the object of a step named by its ve
     expect(toolsOf('the longest 10 tracks', tracksHeld)).toEqual(['filter_tracks']);
   });
 });
+
+describe('a clause of one word after a word of order', () => {
+  it('is the step that word names, never a word of the step before dropped in silence', () => {
+    expect(toolsOf('correct the drift then count')).toEqual(['correct_drift', 'segment']);
+    expect(toolsOf('denoise and count')).toEqual(['denoise', 'segment']);
+  });
+});
