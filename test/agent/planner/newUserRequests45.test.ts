@@ -110,10 +110,6 @@ describe('a word between a verb and its object that names another tool\'s thing'
     // (a verb of a two-word name, "move" of move_stage, is no such thing)
     expect(toolsOf('detect the moving cells')).toEqual(['segment']);
   });
-
-  it('reads "split the touching nuclei" as the segmentation\'s splitting, no division', () => {
-    expect(toolsOf('split the touching nuclei')).toEqual(['segment']);
-  });
 });
 
 describe('a count of things ranked, said as the object of a step named by its verb', () => {
