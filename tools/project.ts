@@ -35,7 +35,7 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
 const project = defineTool({
   name: 'project',
   summary: 'Projects a movie over time or z into one image (maximum, mean, sum, minimum, standard deviation, or a colour-coded time projection).',
-  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'colour-coded', 'color-coded', 'temporal colour', 'coloured by time', 'colored by time', 'overview image', 'single image', 'composite', 'merge channels', 'overlay channels', 'rgb overlay'],
+  words: ['projection', 'project', 'maximum intensity projection', 'max projection', 'mip', 'z-projection', 'collapse', 'flatten', 'squash', 'squash the stack', 'colour-coded', 'color-coded', 'temporal colour', 'coloured by time', 'colored by time', 'overview image', 'single image', 'composite', 'merge channels', 'overlay channels', 'rgb overlay'],
   examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
   consumes: ['movie'],
   // over time (the default) or colour-coded: one frame; over z: the frames of the input

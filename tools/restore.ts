@@ -21,7 +21,7 @@ function channelName(movie: Movie, channel: number): string {
 const predictLabel = defineTool({
   name: 'predict_label',
   summary: 'Predicts a fluorescence (nucleus) channel from brightfield or phase contrast with a model: artificial labelling, virtual staining.',
-  words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain'],
+  words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain', 'fake fluorescence', 'fake stain', 'fake nuclear channel', 'virtual channel', 'virtual nuclear channel', 'from transmitted light', 'from dic'],
   examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -148,7 +148,7 @@ function readInterpolationRequest(c: RequestClause): Record<string, unknown> {
 const interpolateFrames = defineTool({
   name: 'interpolate_frames',
   summary: 'Adds frames between the recorded ones (temporal super-resolution) with a model or linear interpolation.',
-  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'add frames', 'frames between', 'frames in between', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames'],
+  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'add frames', 'frames between', 'frames in between', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames', 'missing frames', 'fill in the gaps', 'frames in the gaps', 'gaps between frames'],
   examples: ['interpolate frames to double the frame rate', 'add intermediate frames', 'increase the temporal resolution', 'interpolate linearly'],
   consumes: ['movie'],
   produces: ['movie'],

@@ -708,7 +708,7 @@ function readDivisionsRequest(c: RequestClause): Record<string, unknown> {
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
-  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother'],
+  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother', 'spot divisions', 'pick out divisions', 'find divisions', 'detect divisions', 'identify divisions', 'count divisions'],
   examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],

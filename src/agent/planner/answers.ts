@@ -755,6 +755,9 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 /** A range of frames or time points said as the scope of a request ("frames 10 to 20", "the first 5 frames", "timepoints 3-8 only"). */
 const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
 
+/** Words that name the instrument or an acquisition ("the microscope", "laser", "image every 5 min", "exposure"). */
+const MICROSCOPE_SAID = /\b(?:microscope|scope|laser|lasers|power|exposure|acquisition|acquire|acquiring|live\s+imaging|imaging|time-?lapse\s+(?:run|acquisition)|every\s+\d|objective|stage|autofocus|focus|snap|dose|camera|illumination|led|lamp|position|positions)\b/i;
+
 export function notUnderstood(text: string, catalogue: Catalogue): string {
   const understood: string[] = [];
   const qs = findQuantities(text).filter((q) => q.kind !== 'count' || q.value > 1);
@@ -766,9 +769,14 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   const ids = findArtifactIds(text);
   if (ids.length) understood.push(ids.join(', '));
   // the closest tools by their own words; else the usual makers of each kind of result
-  const close = indexFor(catalogue).match(text).map((m) => m.tool).filter((t) => catalogue.size === 0 || catalogue.has(t));
-  const makers = (catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name)).filter((t) => ((catalogue.get(t)?.self ?? findTool(t))?.makes ?? []).length > 0);
-  const closest = [...new Set([...close, ...makers])].slice(0, 3).map((t) => verbFor(t, catalogue));
+  // (a request about the data, "squash the z-stack", "deconvolve the images", is closest to the analysis steps: a tool that
+  // runs the microscope comes first only where the words name the instrument or an acquisition)
+  const aboutTheMicroscope = MICROSCOPE_SAID.test(text);
+  const domainOf = (t: string) => ((catalogue.get(t)?.self ?? findTool(t)) as { domain?: string } | undefined)?.domain;
+  const analysisFirst = (a: string, b: string) => (aboutTheMicroscope ? 0 : Number(domainOf(a) === 'microscope') - Number(domainOf(b) === 'microscope'));
+  const close = indexFor(catalogue).match(text).map((m) => m.tool).filter((t) => catalogue.size === 0 || catalogue.has(t)).sort(analysisFirst);
+  const makers = (catalogue.size ? [...catalogue.keys()] : ALL_TOOLS.map((t) => t.name)).filter((t) => ((catalogue.get(t)?.self ?? findTool(t))?.makes ?? []).length > 0).sort(analysisFirst);
+  const closest = [...new Set([...close, ...makers])].sort(analysisFirst).slice(0, 3).map((t) => verbFor(t, catalogue));
   // a method or program named that no tool offers ("use BM3D", "apply CLAHE"): said, not passed over
   const index = indexFor(catalogue);
   const unknownNames = [...text.matchAll(/[\p{L}\d][\p{L}\d-]*/gu)].map((m) => m[0])

@@ -24,6 +24,8 @@ const OBJECTS_ON = [
   new RegExp(String.raw`\bsegment(?:ed|ing|ation)?\s+(?:(?:the|my|all)\s+)?(?:${OBJECTS}\s+)?(?:on|in|using|from|with)\s+(${CHANNEL})`, 'giu'),
   new RegExp(String.raw`\b(?:nuclear|nucleus|nuclei)\s+(?:marker|stain|channel|label|signal)\s*(?:is|=|:|in)?\s*(?:in\s+)?(${CHANNEL})`, 'giu'),
   new RegExp(String.raw`\b(?:nuclei|nucleus|cells)\s*\(\s*(${CHANNEL})\s*\)`, 'giu'),
+  // a nuclear marker said to be in a channel by its number ("the DAPI is in channel 2", "Hoechst is ch1", "H2B-GFP = c2")
+  new RegExp(String.raw`${NUCLEAR_MARKER.source.slice(0, -2)}(?:\s+(?:stain|signal|marker|label|channel))?\s*(?:is|=|:|sits|goes|went|was|'s)\s*(?:(?:in|on)\s+)?((?:the\s+)?(?:channel|chan|ch|c)\s*#?\s*\d+)\b`, 'giu'),
 ];
 
 /** What is measured: "GFP intensity", "the intensity of GFP", "measure the mCherry (in them)", "quantify the GFP signal". */

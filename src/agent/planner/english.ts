@@ -78,7 +78,7 @@ const EVERYDAY = new Set(
     'worker working works world worry write writes writing yard year years yesterday youth zone ' +
     // adverbs that say how much or how sure, a letter or two from a tool's word ("overall" is no "overlay")
     'overall altogether entirely totally mostly largely generally roughly really fairly rather basically ' +
-    'essentially actually overly mainly nearly almost somewhat slightly ' +
+    'essentially actually overly mainly nearly almost somewhat slightly hardly scarcely ' +
     // people of a lab ("my supervisor" is no slip of "supervised")
     'supervisor colleague collaborator postdoc technician ' +
     // things of the house, the kitchen and the pocket, counted or followed by no microscope ("count my coins")

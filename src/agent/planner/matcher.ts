@@ -43,6 +43,11 @@ interface Phrase {
   value?: boolean;
   /** A word of the tool's summary: its sentence about itself, in everyday words ("written as a new movie"); it only ranks. */
   summary?: boolean;
+  /**
+   * An adjective and the action it qualifies ("temporal upsampling", "spatial registration"): said as the action's verb and
+   * the adjective's noun, in that order ("upsample the time", "register in space"), it is the same phrase.
+   */
+  reversible?: boolean;
 }
 
 interface ToolDoc {
@@ -75,6 +80,12 @@ const QUESTION_FORM = /^(?:how|what|which|when|where|why)\b/i;
 /** Words before a tool's name that make it a result (what is said of, counted or shared out), not the thing to make: "the tracks", "% of tracks", "how many tracks". */
 const AS_A_RESULT = /(?:\b(?:the|those|these|my|our|its|their|how many|(?:percent(?:age)?|fraction|proportion|share)\s+of)|%\s*of)\s+$/i;
 
+/** Two words, an adjective (-al, -ic, -ar) and a noun of action (-ing, -ion, -ment): "temporal upsampling", "spatial resolution". */
+const ADJECTIVE_OF_ACTION = /^[a-z]+(?:al|ic|ar)\s+[a-z]+(?:ing|ion|ment)$/i;
+
+/** Words written right after a number that are its unit ("every 20 min", "5 s", "3 px"), never a value of a setting ("min" of a projection). */
+const UNIT_AFTER_NUMBER = /^(?:min|mins|s|sec|secs|h|hr|hrs|px|nm|um|µm|ms|x)$/i;
+
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
@@ -83,7 +94,7 @@ function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
     const tokens = tokenize(text);
     const whole = [...new Set(tokens.map((t) => meaning(t.stem)))];
     if (whole.length === 0) continue;
-    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor });
+    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor, ...(whole.length === 2 && ADJECTIVE_OF_ACTION.test(text.trim()) ? { reversible: true } : {}) });
     else for (const s of whole) out.push({ stems: [s], length: 1, weight, anchor });
   }
   return out;
@@ -533,6 +544,24 @@ export class ToolIndex {
     else out.push({ tool: owner.name, score: WEIGHT.words * (this.idf.get(key) ?? Math.max(...stems.slice(objectAt, objectAt + longest).map((x) => this.stemIdf.get(x) ?? 1))) + moved, at: tokens[objectAt].start, matched: [key], named: false });
   }
 
+  /** A word inside the phrase's span, not its own, is the thing another tool's name names ("division" of detect_divisions). */
+  private gapNamesAnother(doc: ToolDoc, at: number[], stems: string[]): boolean {
+    for (let k = 1; k < at.length; k++) {
+      for (let x = at[k - 1] + 1; x < at[k]; x++) {
+        const stem = stems[x];
+        if (doc.nameStems.includes(stem)) continue;
+        // (the thing a two-word name names, "divisions" of detect_divisions, a word few tools use; never its verb, "move" of move_stage)
+        if (this.docs.some((d) => d !== doc && d.nameStems.length > 1 && d.nameStems.at(-1) === stem && this.nameStemOwners(stem) === 1 && this.spread(stem) <= GENERIC_SPREAD)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many tools' names hold the meaning ("track": track; "movie": two). */
+  private nameStemOwners(stem: string): number {
+    return this.docs.filter((d) => d.nameStems.includes(stem)).length;
+  }
+
   /** The tool's phrases found in the clause, each with where its words are and its score. */
   private phrasesFound(doc: ToolDoc, stems: string[], tokens: Tokens, text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
     const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
@@ -540,8 +569,13 @@ export class ToolIndex {
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
-      const at = phrasePositions(stems, p.stems, this.anchors);
+      const at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
       if (!at || bridgesAClause(at, tokens, text)) continue;
+      // ("find the dividing cells" is no "find cells": a word between a verb and its object that names another tool, said as
+      // the object's kind, makes the object that tool's thing; the phrase with the gap is not this tool's)
+      if (p.anchor && !p.value && this.gapNamesAnother(doc, at, stems)) continue;
+      // ("imaged every 20 min": a unit after its number is no value of a setting, the minimum projection)
+      if (p.value && at.length === 1 && UNIT_AFTER_NUMBER.test(tokens[at[0]].word) && /\d\s*$/.test(text.slice(0, tokens[at[0]].start))) continue;
       seen.add(key);
       // a phrase is stronger evidence than a word; the clause's first word is usually its verb
       found.push({ key, at, anchor: p.anchor, argument: p.argument === true, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
@@ -607,6 +641,12 @@ function whichOfThem(stems: string[], from: number, next: string): number {
     if (stems[end] === next) return end;
   }
   return -1;
+}
+
+/** Where the two words of an adjective-and-action phrase are, said as the action's verb then the adjective's noun next to it ("upsample the time"). */
+function reversedPositions(stems: string[], phrase: string[]): number[] | undefined {
+  for (let i = 0; i + 1 < stems.length; i++) if (stems[i] === phrase[1] && stems[i + 1] === phrase[0]) return [i, i + 1];
+  return undefined;
 }
 
 /** Where each word of the phrase is, as findPhrase finds it, or undefined. */

@@ -300,6 +300,24 @@ export function withViewMotionAsDrift(text: string): string {
 }
 
 /**
+ * Channels said not to line up are misaligned: "the red and green channels don't line up", "the colours do not overlap",
+ * "GFP and mCherry don't match up" → "... are misaligned" (a fault a tool removes). Said as a negated verb, the clause
+ * would read as a step turned down; only with channels or colours as the subject.
+ */
+export function withChannelsApartSaidPlainly(text: string): string {
+  return text.replace(/\b((?:channels?|colou?rs?|red|green|blue|magenta|cyan|far[\s-]red|gfp|rfp|yfp|cfp|mcherry|tdtomato|dapi|hoechst)\b[^,.;!?]{0,30}?\s)(?:(?:do|does|did|will|would)\s*(?:not|n't)|don'?t|doesn'?t|didn'?t|won'?t|aren'?t|are\s+not|never)\s+(?:quite\s+|really\s+|exactly\s+|perfectly\s+)?(?:line\s+up|lined\s+up|match\s+up|overlap|overlay|superimpose|register|coincide|align|aligned)(?:\s+(?:properly|correctly|exactly|perfectly|well|with\s+each\s+other|on\s+each\s+other|on\s+top\s+of\s+each\s+other))?\b/gi, '$1are misaligned');
+}
+
+/**
+ * What the light of the images does is no motion of the field: "the brightness jumps up and down between frames", "the
+ * intensity goes up and down", "the signal fluctuates", "the illumination bounces around" → "... flickers" (a fault a
+ * tool removes). Only with the light as the subject: "the image jumps up and down" is still the field moving (drift).
+ */
+export function withLightSwingsAsFlicker(text: string): string {
+  return text.replace(/\b((?:the\s+|its\s+|their\s+|my\s+|overall\s+)?(?:brightness|intensit(?:y|ies)|signal|fluorescence|illumination|lighting|light\s+levels?|gr[ae]y\s+levels?)\s+(?:(?:just|kind\s+of|sort\s+of|really|constantly|always|also|randomly|keeps?)\s+)?)(?:(?:jump(?:s|ed|ing)?|go(?:es|ing)?|went|bounc(?:e|es|ed|ing)|swing(?:s|ing)?|mov(?:e|es|ed|ing)|flip(?:s|ped|ping)?)\s+(?:up\s+and\s+down|around|about|all\s+over\s+the\s+place)|fluctuat(?:e|es|ed|ing))\b/gi, '$1flickers');
+}
+
+/**
  * "Split" said of the things imaged, with no object after it, is their division: "how many of them split during the
  * recording?", "did any cells split?", "which nuclei split first?" → "divided", "divide". A split with an object ("split
  * touching nuclei", "did the segmentation split any nuclei?", "split the channels") keeps its words: a setting or a step.
@@ -506,5 +524,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request))))))))))), catalogue)))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

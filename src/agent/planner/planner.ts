@@ -162,6 +162,27 @@ function argumentNamesOf(catalogue: Catalogue): Set<string> {
   return names;
 }
 
+/**
+ * A clause that only says how a thing of the data is, by a verb of being and one adjective ("the pixels are too big", "the
+ * rest is empty", "the nuclei look really dim"): beside a part that asks for a step, it is the reason for that step, no step
+ * of its own (a fault it names is still the one a later "fix it" points back at).
+ */
+const HOW_THINGS_ARE = /^(?:(?:and|but|so|because|as|since)[,\s]+)?(?:the|my|our|this|these|those|its|their|all\s+the)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+(?:is|are|was|were|looks?|seems?|gets?|got|appears?)\s+(?:(?:too|very|really|so|quite|rather|pretty|a\s+bit|a\s+little|kind\s+of|sort\s+of|way|far|all|just|mostly|completely|totally|almost|basically)\s+)*[\p{L}]+\s*[.!]*$/iu;
+function saysHowThingsAre(text: string): boolean {
+  return HOW_THINGS_ARE.test(text.trim()) && !/\b(?:done|finished|ready|complete|completed|made|there)\s*[.!]*$/i.test(text.trim());
+}
+/** A part that asks for something: "can you ...", "please ...", "I'd like / need ...", or a verb opening it with its object. */
+const ASKS_FOR_A_STEP = /\b(?:can|could|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b|^\s*(?:(?:so|and|then|now|just)\s+)*(?!(?:the|my|our|this|these|those|it|they|there|its|their|i|we|you|is|are|was|were|do|does|did|how|what|which|why|when|where|who|if)\b)[a-z]+\s+(?:out\s+|up\s+)?(?:the|it|them|this|my|all|each|every|a|an|just|only)\b/i;
+
+/** A result said to be one image: "into one image", "as a single picture", "to a single frame". */
+const ONE_IMAGE = /\b(?:into|to|as|in|onto)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1|single)\s+(?:single\s+|still\s+|2d\s+|flat\s+)?(?:image|picture|frame|plane|snapshot)\b/i;
+
+/** The tool writes a single frame, always or for some of its arguments (a projection over time). */
+function writesOneFrame(tool: string, catalogue: Catalogue): boolean {
+  const out = selfOf(tool, catalogue)?.framesOut;
+  return out === 'one' || typeof out === 'function';
+}
+
 /** The tools a request asks for, one per clause, in the order it asks for them; and those it excludes. */
 export function understand(original: string, catalogue: Catalogue = new Map()): Understanding {
   // (read several times per planning step: stepMemo.ts)
@@ -189,6 +210,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const negations: { clause: number; tool: string; named: boolean; matched: string[] }[] = [];
   // the step a sentence of context describes a problem for ("the stage drifted a lot"), for a later "fix that"
   let described: Match | undefined;
+  let describedAt = -1;
   // "cells divide a lot in this movie, track them" / "these cells don't divide, track them": whether the objects divide,
   // told, is for the step that links them (its splitting switch) and, when they do, the step that finds the divisions
   let dividing: { clause: number; told: 'yes' | 'no'; tool?: string } | undefined;
@@ -206,8 +228,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
-      described = bestMatch(index.match(clause.text), clause.text, catalogue) ?? described;
+    if (isContext(clause.text) || (!clause.negated && saysHowThingsAre(clause.text) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
+      const said = bestMatch(index.match(clause.text), clause.text, catalogue);
+      if (said) [described, describedAt] = [said, i];
       return;
     }
     // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
@@ -230,17 +253,24 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const unscopedWords = withoutRowScope(words, true);
     const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "average all the frames into one image": a result said to be one image is made by a tool that declares it writes one
+    // frame (`framesOut`), never by one that writes as many frames as it reads (a drift correction whose reference is a mean)
+    if (best && !best.named && !clause.negated && ONE_IMAGE.test(clause.text) && selfOf(best.tool, catalogue)?.framesOut === 'same') {
+      const one = ranked.find((m) => m !== best && !m.byArgument && writesOneFrame(m.tool, catalogue));
+      if (one) best = one;
+    }
     // "analyse the nuclear signal over time", "follow each nucleus through the whole movie": a tool matched by the time
     // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
     // (the words as stems: "across" is "acros")
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along) (?:tim|movi|frame|record|sequenc)/.test(w));
+    // ("over the course of the movie", "during the course of the recording": the course of a span is that span)
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|frame|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
     // ("how many divisions across the movie?", "how many cells across the time-lapse?": the rarer "across" weighs the
     // scope about twice what "over" does, so another tool is followed from a third of its score, a quarter by its name word)
     // (never a tool whose words are the span's own, "movie" of simulate_movie)
-    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
+    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
     const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !spanOnly(m) && !m.byArgument && m.score >= (m.nameWord ? 0.25 : 0.33) * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
@@ -553,7 +583,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // ("..., I want the nuclear intensity per frame", "then give me the areas": a result wished for is a step of its own)
     const wished = picked.length > 0 && /^(?:(?:and|then|also|so|but)\s+)?(?:(?:i|we)\s+(?:(?:also|really|just)\s+)?(?:want|need|would\s+like|'d\s+like)|(?:give|get|show)\s+me)\b/i.test(clause.text);
-    if (previous && !afterASetting && !wished && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
+    // ("correct the drift then count": a clause of one word, after a word of order, that names one tool alone is that step
+    // asked, however many tools' texts use the word; no word of the step before, nor a weak word beside a telling one)
+    const loneOwnWord = /^(?:then|and\s+then|and|after\s+that|afterwards|next|finally)\s+[\p{L}-]+\s*[.!]*$/iu.test(clause.text.trim()) && tokenize(clause.text).length === 1 && !best.byArgument && ranked.filter((m) => !m.byArgument).length === 1;
+    if (previous && !afterASetting && !wished && !loneOwnWord && !best.named && !best.nameWord && !ownVerb && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)) return;
     // "segment the nuclei, they're about 10 µm across", "..., seeds at least 6 px apart": a number the step before reads, said in words
     // that are only another tool's argument or value words (not its name, nor its own verb), says how the step before runs
     // (in the sentence after too, when the clause is a statement with no verb of its own: "denoise it; the sigma should be 2 px")
@@ -624,7 +657,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (prior?.weak && prior.tool === best.tool && ['and', 'or', ','].includes(clause.joiner) && clauses[prior.clause].sentence === clause.sentence && namesAnotherValue(best.tool, clauses[prior.clause].text, clause.text, catalogue)) delete prior.weak;
     // (a step named only by words many tools use, "a picture of all the frames stacked", is weak: it gives way to a telling one said beside it)
     // ("..., then make a table of their areas": a clause naming the result the tool makes asks for it, and is no weak step)
-    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !wished && !orderedByName && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
+    picked.push({ clause: i, tool: best.tool, ...(best.named ? { named: true } : {}), ...(!best.named && !ownVerb && !wished && !orderedByName && !loneOwnWord && !namesWhatItMakes(best.tool, clause.text, catalogue) && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD && (!best.nameWord || inToolNames(m, catalogue) >= 2)) ? { weak: true } : {}) });
     // "the mean speed of each track as a csv": a file format the step has no choice of, but a tool that writes files offers, is that step after it
     const writer = fileFormatOfAnother(clause.text, best.tool, catalogue);
     if (writer && !clause.negated) picked.push({ clause: i, tool: writer.tool, at: clause.start + writer.at, writes: true });
@@ -661,6 +694,11 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const told = picked.filter((p, k) => !(selfOf(p.tool, catalogue)?.removes?.length && !ACTS_ON_A_FAULT.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && q.clause !== p.clause && ACTS_ON_A_FAULT.test(clauses[q.clause].text))));
   picked.splice(0, picked.length, ...told);
   for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
+  // ("it's too noisy to see anything", "my movie shimmers": a fault of the recording told alone, no question and nothing
+  // else asked, is told to have it put right; the step that takes that fault away runs, never "I did not understand")
+  if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
+    picked.push({ clause: describedAt, tool: described.tool });
+  }
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
@@ -673,6 +711,19 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }
+
+/**
+ * The clause tells a fault the tool declares it `removes`, by the fault's word or its form ("noisy" of noise, "shimmers"
+ * of shimmer), not said to be small or left alone ("the drift is minor", "a bit of noise but fine").
+ */
+function toldAFault(match: Match, text: string, catalogue: Catalogue): boolean {
+  const faults = (selfOf(match.tool, catalogue)?.removes ?? []).map((r) => tokenize(r).map((t) => meaning(t.stem)));
+  if (faults.length === 0 || FAULT_SAID_SMALL.test(text)) return false;
+  // ("noisy", "grainy", "shaky": the adjective of a fault is the fault)
+  const said = tokenize(text).flatMap((t) => [meaning(t.stem), ...(/y$/i.test(t.word) && t.word.length > 4 ? [t.word.slice(0, -1), `${t.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])]);
+  return faults.some((f) => f.length > 0 && f.every((stem) => said.includes(stem)));
+}
+const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|minor|minimal|negligible|fine|ok(?:ay)?|acceptable|anyway|regardless|ignore|leave)\b/i;
 
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
 /** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
@@ -806,7 +857,8 @@ function describesArguments(tool: string, text: string, catalogue: Catalogue): b
   const info = catalogue.get(tool);
   if (!info) return false;
   const own = new Set([...argumentMeanings(tool, catalogue, true), ...tokenize(info.description ?? '').map((t) => meaning(t.stem))]);
-  const said = tokenize(text).map((t) => meaning(t.stem));
+  // ("noisy", "grainy", "shaky": the adjective of a fault is the fault)
+  const said = tokenize(text).flatMap((t) => [meaning(t.stem), ...(/y$/i.test(t.word) && t.word.length > 4 ? [t.word.slice(0, -1), `${t.word.slice(0, -1)}e`].flatMap((w) => tokenize(w).map((x) => meaning(x.stem))) : [])]);
   return said.length > 0 && said.every((w) => own.has(w));
 }
 
@@ -958,8 +1010,24 @@ function bestMatch(ranked: Match[], clause: string, catalogue: Catalogue): Match
   const stated = (m: Match) => Object.keys(statedNumbers(m.tool, clause, catalogue)).length;
   // ("track with a max displacement of 6 microns per frame": the tool named whose own reading takes the number, over one whose words only describe it)
   const reads = (m: Match) => (m.named ? readsANumber(m.tool, clause, catalogue) : 0);
+  // ("measure the speed of the 5 fastest tracks", "plot the 10 longest tracks": the tool named by the clause's opening verb is
+  // the step; a number another tool takes as a count of things ranked is that step's scope, selectionScope.ts)
+  const opener = near.find((m) => m.named && openedBy(m, clause));
+  if (opener && countOfThings(clause)) return opener;
   return near.sort((a, b) => stated(b) - stated(a) || reads(b) - reads(a) || hasOwnWord(b) - hasOwnWord(a) || b.score - a.score)[0];
 }
+
+/** The match's words open the clause (after words of politeness and order): "measure the ...", "please plot ...". */
+function openedBy(m: Match, clause: string): boolean {
+  const lead = /^\s*(?:(?:and|then|also|please|pls|now|next|finally|just|can\s+you|could\s+you)\s+)*/i.exec(clause)?.[0].length ?? 0;
+  return m.at <= lead;
+}
+
+/** A count of things ranked, said in the clause: "the 5 fastest tracks", "top 10 tracks", "the 3 most motile cells". */
+function countOfThings(clause: string): boolean {
+  return RANKED_COUNT.test(clause);
+}
+const RANKED_COUNT = /\b(?:top\s+\d+|\d+\s+(?:most\s+[\p{L}-]+|least\s+[\p{L}-]+|[\p{L}]+est))\s+(?:tracks?|trajectories|paths|cells|nuclei|objects)\b/iu;
 
 /**
  * How well the tool takes a number from the words: the score of the argument's name words by

@@ -15,6 +15,9 @@ const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|
 /** A scope said on the things of a step ("but only for tracks ...", "leaving out tracks ...", "for tracks longer than"): the words from its cue on. */
 const SCOPE_CUE = /\b(?:(?:but\s+)?only|just|solely|restricted\s+to|limited\s+to|excluding|except(?:\s+for)?|leaving\s+out|without|ignoring|dropping|but\s+(?:leave\s+out|drop|skip|ignore|exclude|remove|discard|throw\s+(?:out|away)))\b[^.;!?]*$/i;
 
+/** A count of things ranked as a step's object: "the 5 fastest tracks", "top 10 tracks by distance", "the 3 most motile cells". */
+const RANKED_THINGS = /\b(?:the\s+)?(?:top\s+\d+|\d+\s+(?:most\s+[\p{L}-]+|least\s+[\p{L}-]+|[\p{L}]+est))\s+(?:tracks?|trajectories|paths|cells|nuclei|objects)\b[^.;!?]*$/iu;
+
 /** The tool that declares it selects things of a type, and that type. */
 function selector(catalogue: Catalogue): { tool: string; type: string } | undefined {
   for (const name of catalogue.keys()) {
@@ -45,9 +48,11 @@ export function withSelectionFirst(plan: Plan, conversation: Conversation, catal
     return { ...plan, steps, notes: withoutStaleScopeNotes(plan.notes, selection.clause) };
   }
   // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames")
-  const readerAt = plan.steps.findIndex((s) => reads(s) && SCOPE_CUE.test(s.clause));
+  // ("measure the speed of the 5 fastest tracks", "plot the 10 longest tracks": a count of things ranked, said as the object)
+  const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0];
+  const readerAt = plan.steps.findIndex((s) => reads(s) && scopeOf(s.clause) !== undefined);
   if (readerAt < 0) return plan;
-  const said = SCOPE_CUE.exec(plan.steps[readerAt].clause)![0];
+  const said = scopeOf(plan.steps[readerAt].clause)!;
   const args = buildArgs(sel.tool, { clause: said, text: said, conversation, catalogue, request: conversation.request });
   if (!statesRule(args, sel.type) || args.$ask !== undefined) return plan;
   const { $note, ...rest } = args;

@@ -97,6 +97,8 @@ const GROUPS: string[][] = [
   // how much of the field the cells cover ("what is the confluence?"; not "confluent": a slip of "confident" by spelling)
   ['confluence', 'confluency'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
+  // an adjective is its noun ("temporal resolution" is the resolution in time; "upsample the time" reads it so)
+  ['time', 'temporal', 'temporally'],
   // irregular forms the stemmer does not reach ("the paths drawn over the movie")
   ['draw', 'drawn', 'drew'],
   // lab speech for the instrument ("the scope was acting up")
@@ -164,6 +166,10 @@ const COMPOUNDS: [RegExp, string][] = [
   // frame to take (quantities.ts and the units asked read the unit itself from the text)
   [/(?<![\p{L}\d])(?:[µμu]m|microns?|micrometers?|micrometres?|px|pixels?|nm|mm)\s*(?:\/|\bper\b)\s*(?:min|mins|minutes?|s|secs?|seconds?|h|hrs?|hours?|frames?)(?![\p{L}\d])/giu, 'speed'],
 ];
+
+// "cut out the top left corner", "cut out a 100 x 100 box", "cut it down to the centre": a part of the field kept, a crop
+// ("cut out the debris" leaves things out; "cells cut by the border" touch it)
+COMPOUNDS.push([/\bcut\s+(?:out|down\s+to|away\s+all\s+but)(?=\s+(?:(?:the|a|an|just|only|me)\s+)*(?:top|bottom|left|right|upper|lower|centre|center|central|middle|corner|region|area|part|piece|box|square|rectangle|window|roi|quarter|half|\d))/gi, 'crop']);
 
 function withCompounds(text: string): string {
   let out = text;
