@@ -131,8 +131,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
+  // ("find the divisions and tell me how many": a count that names nothing counts the things the request named, else the objects)
+  const unnamedThings = countsUnnamed ? thingsNamedIn(conversation.request) ?? 'objects' : undefined;
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
-  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
+  const asked = new Set(index.meanings(tokenize(unnamedThings ? `${question} ${unnamedThings}` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
   // (the things counted: "how many divisions in frames 1-10?" is never answered by a value of other things, the objects per frame)
   const thingsAsked = scope.reduce === 'count' ? KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question))) : [];
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -177,6 +179,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
+        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
@@ -272,6 +276,31 @@ function finishedAnswer(found: string, question: string, conversation: Conversat
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
 const KINDS_OF_THINGS = [/\b(?:divisions?|divid\w*|mitos[ie]s|mitotic)\b/i, /\b(?:tracks?|trajector(?:y|ies)|lineages?|branch(?:es)?)\b/i];
+/** The plural noun each kind of counted thing is asked by, in the order of KINDS_OF_THINGS. */
+const KIND_NOUNS = ['divisions', 'tracks'];
+
+/**
+ * The things a request counts, by the noun next to its count word ("mitosis count please", "nr of mitoses", "count the
+ * mitotic events", "how many splits"): divisions or tracks, as the noun asked; undefined for the objects (cells, nuclei)
+ * or when the count names nothing.
+ */
+export function countedKind(request: string): string | undefined {
+  const text = plainQuestion(request);
+  const near = [...text.matchAll(/\b(?:count(?:s|ing)?|tally|enumerate|how\s+many|numbers?|(?:nr|no)\.?\s+of|total)\s+(?:of\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)|((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+(?:count|counts|tally|number|numbers|total)\b/giu)].map((m) => m[1] ?? m[2]);
+  for (const words of near) {
+    const kind = KINDS_OF_THINGS.findIndex((k) => k.test(words) || (k === KINDS_OF_THINGS[0] && /\bsplit(?:s|ting)?\b/i.test(words)));
+    if (kind >= 0) return KIND_NOUNS[kind];
+    if (/\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(words)) return undefined;
+  }
+  return undefined;
+}
+
+/** The kind of things (divisions, tracks) a request names anywhere, for a count that names none ("... and tell me how many"). */
+function thingsNamedIn(request: string): string | undefined {
+  const said = KINDS_OF_THINGS.map((k) => k.exec(request)?.index ?? -1);
+  const last = Math.max(...said);
+  return last >= 0 ? KIND_NOUNS[said.indexOf(last)] : undefined;
+}
 
 /** The time between frames of the session's movie, s, when its header says. */
 export function movieIntervalS(conversation: Conversation): number | undefined {
@@ -595,12 +624,14 @@ function withChannelRunOn(scope: QuestionScope, results: PastResult[]): Question
 }
 
 /** A request that asks for a count among its steps ("segment the cells in channel 2 and count them", "count the nuclei"). */
-const COUNT_ASKED = /\b(?:count|counts|counting|enumerate|tally)\b(?!\s+(?:as|towards?|on)\b)|\bhow many\b|\bnumber of\b/i;
+const COUNT_ASKED = /\b(?:count|counts|counting|enumerate|tally)\b(?!\s+(?:as|towards?|on)\b)|\bhow many\b|\bnumber of\b|\b(?:nr|no)\.?\s+of\b/i;
 
 /** The count a request asked for, after what ran: the steps' summary alone ("Done: find nuclei → labels-1") does not say it. */
 function withCountAsked(brief: string, conversation: Conversation): string {
   if (!COUNT_ASKED.test(conversation.request) || conversation.current.length === 0) return brief;
-  const counted = answerFromValues('how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
+  // ("mitosis count please", "nr of mitoses": the things the count names, divisions or tracks, else the objects per frame)
+  const kind = countedKind(conversation.request);
+  const counted = answerFromValues(kind ? `how many ${kind}?` : 'how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
   return counted && !brief.includes(counted) ? `${brief} ${counted}.` : brief;
 }
 

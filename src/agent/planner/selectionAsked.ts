@@ -78,3 +78,19 @@ export function selectionMisread(text: string, best: Match | undefined, catalogu
   const args = selectorArgs(selector.tool, text, catalogue);
   return typeof args.$decline === 'string';
 }
+
+/**
+ * "plot the 10 longest tracks", "a histogram of the speeds of the 20 fastest tracks", "draw the longest track": the clause
+ * reads best as the selector, but it also names another step that reads the selected things, by the verb that opens the
+ * clause, by its name, or by one of its values ("histogram"), scoring close to the selector: that step is what is asked,
+ * the selection its scope (selectionScope.ts runs the selection first and the step on what it keeps). Never a selection
+ * alone with the figure or the file dropped. Undefined when the clause is no such request.
+ */
+export function stepOnSelection(text: string, best: Match | undefined, ranked: Match[], index: ToolIndex, catalogue: Catalogue, namesValue: (tool: string) => boolean): Match | undefined {
+  const selector = selectorOf(catalogue);
+  if (!selector || best?.tool !== selector.tool || best.named || ASKED.test(text)) return undefined;
+  const first = /^([\p{L}-]+)/u.exec(text.replace(OPENING, ''))?.[1];
+  const verb = first ? index.stepVerb(first) : undefined;
+  const readsThings = (tool: string) => (selfOf(tool, catalogue)?.consumes ?? []).includes(selector.type as never) && !(selfOf(tool, catalogue)?.produces ?? []).includes(selector.type as never);
+  return ranked.find((m) => m.tool !== selector.tool && m.score >= 0.75 * best.score && readsThings(m.tool) && (verb?.tools.includes(m.tool) || m.named || m.nameWord || namesValue(m.tool)));
+}

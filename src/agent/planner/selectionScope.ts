@@ -24,6 +24,30 @@ function selector(catalogue: Catalogue): { tool: string; type: string } | undefi
   return undefined;
 }
 
+/** Verbs of keeping in the selector's own words ("keep tracks", "only trajectories"): the word after one is a noun of the things it keeps. */
+const KEEPING = /^(?:keep|only|drop|discard|remove|exclude)$/i;
+
+/** The plural nouns the selector's own words call its things by ("tracks", "trajectories"). */
+function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of selfOf(tool, catalogue)?.words ?? []) {
+    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== 'the');
+    if (words.length === 2 && KEEPING.test(words[0]) && /s$/.test(words[1])) out.add(words[1]);
+  }
+  return out;
+}
+
+/**
+ * The clause names the things with a rank before them ("the 10 longest tracks", "the 3 fastest trajectories", "the top 5
+ * tracks"): a few of them picked by the selector's own measures, as the object of another step's verb.
+ */
+function namesThings(clause: string, things: Set<string>): boolean {
+  if (things.size === 0) return false;
+  // (one picked, "the longest track": the noun in the singular)
+  const nouns = [...things].map((t) => `${t.replace(/s$/, '')}s?`).join('|');
+  return new RegExp(String.raw`\b(?:top|bottom|(?:the\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:(?:most|least)\s+)?[\p{L}-]+est|(?:the\s+)?[\p{L}-]+est\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)|the\s+(?:(?:most|least)\s+)?[\p{L}-]+est)\s+(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:${nouns})\b`, 'iu').test(clause);
+}
+
 /** Whether the selector's arguments state a rule (any value but its inputs, its output and the defaults of its ranking). */
 function statesRule(args: Record<string, unknown>, type: string): boolean {
   return Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![type, 'output', 'rankFrom', 'rankBy'].includes(k));
@@ -44,10 +68,13 @@ export function withSelectionFirst(plan: Plan, conversation: Conversation, catal
     steps.splice(first, 0, selection);
     return { ...plan, steps, notes: withoutStaleScopeNotes(plan.notes, selection.clause) };
   }
-  // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames")
-  const readerAt = plan.steps.findIndex((s) => reads(s) && SCOPE_CUE.test(s.clause));
+  // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames"),
+  // or as the object of its verb ("export the 15 longest tracks as csv", "plot the 10 fastest tracks": the things named in
+  // the plural with a rank or a bound the selector's own reader reads)
+  const things = thingsOf(sel.tool, catalogue);
+  const readerAt = plan.steps.findIndex((s) => reads(s) && (SCOPE_CUE.test(s.clause) || namesThings(s.clause, things)));
   if (readerAt < 0) return plan;
-  const said = SCOPE_CUE.exec(plan.steps[readerAt].clause)![0];
+  const said = SCOPE_CUE.exec(plan.steps[readerAt].clause)?.[0] ?? plan.steps[readerAt].clause;
   const args = buildArgs(sel.tool, { clause: said, text: said, conversation, catalogue, request: conversation.request });
   if (!statesRule(args, sel.type) || args.$ask !== undefined) return plan;
   const { $note, ...rest } = args;
