@@ -21,6 +21,7 @@ import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 import { asksAboutFiles, asksForTheSteps, sessionSummary } from './explanations.ts';
+import { averageCompared, quotedVerdict } from './averageCompared.ts';
 
 
 function formatValue(v: unknown): string {
@@ -512,6 +513,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
+    const averaged = found ? undefined : averageFromValues(question, conversation, all);
+    if (averaged) return withStop(averaged);
     // ("how reliable is that?": an answer with no interval of its own says what is known of its uncertainty)
     const unsure = found && readQuestion(question).uncertainty ? uncertaintyNotGiven(found, conversation, all) : '';
     if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}`;
@@ -577,6 +581,28 @@ function uncertaintyNotGiven(answer: string, conversation: Conversation, results
     : 'No spread of values is held for that number, so I give no standard error or confidence interval: it is one value, as reliable as the step that made it.';
   const doubts = results.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
   return `\n${[spread, ...doubts].join('\n')}`;
+}
+
+/** The frame interval a step that sets what later steps read was given (set_calibration's frameIntervalS), s; undefined when none. */
+function intervalSet(conversation: Conversation): number | undefined {
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0).at(-1);
+  return set?.args.frameIntervalS as number | undefined;
+}
+
+/**
+ * "is the mean speed above 1 px/frame?", "are the nuclei bigger than 100 px on average?" where no table row is at hand:
+ * the mean a step reported of the quantity (the question without its number), with the verdict against the number when
+ * the units agree (averageCompared.ts); undefined when the question compares no average or no value answers it.
+ */
+function averageFromValues(question: string, conversation: Conversation, results: PastResult[]): string | undefined {
+  const statistic = averageCompared(question, plainQuestion);
+  const condition = statistic ? readQuestion(question).condition : undefined;
+  if (!statistic || !condition || condition.relative) return undefined;
+  const compared = /\b(?:than\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?\d[\d.,]*\s*(?:[^\s\d?.,;]+(?:\s*(?:\/|per)\s*[^\s?.,;]+)?)?/i;
+  const without = plainQuestion(question).replace(/^\W*(?:(?:so|and|ok(?:ay)?|now|also)\W+)*(?:is|are|was|were|does|do|did|has|have)\s+/i, '').replace(compared, ' ').replace(/\b(?:above|over|below|under|exceed\w*|at\s+(?:least|most))\b/gi, ' ');
+  const found = answerFromValues(`what is the ${statistic === 'median' ? 'median' : 'mean'} ${without}`.replace(/\s+/g, ' ').trim(), conversation, results);
+  if (!found) return undefined;
+  return quotedVerdict(found, condition, statistic, { pixelSizeUm: knownPixelSizeUm(conversation), intervalS: movieIntervalS(conversation) ?? intervalSet(conversation) }) ?? `${found}; I could not compare it with ${condition.value}${condition.unit ? ` ${condition.unit}` : ''}: that needs the pixel size and the frame interval to convert, and not both are known (set_calibration sets them)`;
 }
 
 /** A sentence ended once: "(table-1)." never "(table-1).." when the answer ends with its own stop. */
@@ -667,6 +693,9 @@ const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|d
 const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
 const END_WORDS = /\b(?:last|end|final\w*|later|late|second half|latter)\b/i;
 
+/** A change over the movie asked ("going down over time", "by the end", "than we started with"): answered by a change, never by one total. */
+const TREND_ASKED = /\bover\s+(?:time|the\s+(?:movie|recording|experiment|time-?lapse|course))\b|\b(?:by|at|towards?)\s+the\s+end\b|\bthan\s+(?:we|it|they|you|i|there)\s+(?:start\w*|beg[ai]n)|\bend(?:s|ed)?\s+up\b|\b(?:going|goes|go|went)\s+(?:up|down)\b|\b(?:increas|decreas|declin|grow|grew|drop|ris|fall|fell)\w*/i;
+
 /** A question whether something stays as it is ("stable", "constant", "stay the same", "unchanged"). */
 const STEADY = /\b(?:stable|steady|constant|flat|unchanged|stay(?:s|ed)? (?:the )?same|remain(?:s|ed)? (?:the )?same|stays? put|consistent)\b/i;
 /** The largest change, first to last, still read as steady. */
@@ -728,6 +757,9 @@ export function withVerdict(question: string, answer: string): string {
     const sign = Math.sign(Number(change));
     return say(direction === 0 ? sign !== 0 : sign === direction);
   }
+  // ("is the cell number going down over time?" answered by one total, "Objects = 1200": a change asked, none quoted, no verdict
+  // from the total's being above zero)
+  if (direction !== undefined && change === undefined && !/^\d+ of \d+\b/.test(answer) && (TREND_ASKED.test(plainQuestion(question)) || (START_WORDS.test(plainQuestion(question)) && END_WORDS.test(plainQuestion(question))))) return answer;
   // "3 of 12 tracks have ...": some (or, asked of all, every one)
   const share = /^(\d+) of (\d+)\b/.exec(answer);
   if (share) return say(/\b(?:all|every)\b/i.test(question) ? Number(share[1]) === Number(share[2]) && Number(share[2]) > 0 : Number(share[1]) > 0);

@@ -33,6 +33,7 @@ import { migrationDirectionAnswer } from './migrationDirection.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
+import { averageCompared, relationWords } from './averageCompared.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -126,7 +127,7 @@ const SEVERAL_AT_AN_EXTREME = /^(?:and\s+|so\s+|now\s+|also\s+|just\s+|only\s+)?
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
-  'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
+  'beginning middle than more less fewer started starting value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   // (a test of the difference asked is how the answer weighs it, no quantity: "(tested for significance)")
   'tested significance significant statistically uncertainty ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
@@ -552,6 +553,8 @@ function readScope(question: string): QuestionScope {
     : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
+      // ("do we end up with more nuclei than we started with?": what the movie ends with against what it began with)
+      || /\b(?:end(?:s|ed)?\s+up|finish(?:es|ed)?)\s+with\s+(?:more|fewer|less|bigger|smaller)\b|\b(?:more|fewer|less|bigger|smaller|larger|brighter|dimmer|faster|slower)\b[^?.]*\bthan\s+(?:we|it|they|you|i|there)\s+(?:start(?:ed)?|beg[ai]n|were\s+at\s+(?:first|the\s+start))\b/i.test(text)
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
       || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       // "do the nuclei get smaller over the course of the movie?", "do they slow down over time?": a change asked, the two ends compared
@@ -1874,7 +1877,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many of the tracks have a division?": the rows with the event counted, as a share
   const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)));
+  // ("is the speed above 1 µm/min?", "are the nuclei bigger than 100 px on average?": the mean of all against the number, averageCompared.ts)
+  const overAll = scope.condition && !scope.condition.relative && !scope.which ? averageCompared(question, plainQuestion) : undefined;
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll);
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -2087,7 +2092,7 @@ function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefin
  * with a statistic named (`statistic`), that statistic of the rows the condition keeps (or leaves, "ignoring those under ..."),
  * when the condition is on the quantity asked: "the mean area of the nuclei bigger than 20 µm² in frame 2".
  */
-function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd'): string {
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd', overAll?: 'mean' | 'median'): string {
   const { table, artifact } = best;
   const column = best.column!;
   const scoped = scopedRows(table, scope);
@@ -2109,6 +2114,14 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
   const shown = `${columnInWords(column)} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${valueText(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
+  // ("is the speed above 1 µm/min?": the mean of all the rows against the number, its verdict first)
+  if (overAll && values.length > 0) {
+    const value = overAll === 'median' ? median(values) : mean(values);
+    const yes = test(value);
+    const u = shownUnit ? ` ${shownUnit}` : '';
+    const named = /^mean\b/i.test(columnInWords(column)) && overAll === 'mean' ? columnInWords(column) : `${overAll} ${columnInWords(column)}`;
+    return `${yes ? 'Yes' : 'No'}: the ${named} over ${values.length} ${of}${scoped.where ? ` ${scoped.where}` : ''} is ${valueText(value)}${u}, ${yes ? '' : 'not '}${relationWords(condition.op)} ${valueText(limit)}${u} (${meeting} of ${values.length} ${of} are, one by one)${unitNote} (from ${artifact.id})`;
+  }
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
