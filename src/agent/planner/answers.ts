@@ -759,7 +759,10 @@ export function withVerdict(question: string, answer: string): string {
   }
   // ("is the cell number going down over time?" answered by one total, "Objects = 1200": a change asked, none quoted, no verdict
   // from the total's being above zero)
-  if (direction !== undefined && change === undefined && !/^\d+ of \d+\b/.test(answer) && (TREND_ASKED.test(plainQuestion(question)) || (START_WORDS.test(plainQuestion(question)) && END_WORDS.test(plainQuestion(question))))) return answer;
+  if (direction !== undefined && change === undefined && !/^\d+ of \d+\b/.test(answer) && (TREND_ASKED.test(plainQuestion(question)) || (START_WORDS.test(plainQuestion(question)) && END_WORDS.test(plainQuestion(question))))) {
+    // (one value over the whole movie says nothing of the change: said so, with what would answer it)
+    return /=\s*-?[\d.]+/.test(answer) && !/\bframe\b/i.test(answer) ? `${answer.replace(/[.\s]+$/, '')}; that is one value over the whole movie, not how it changed: the change needs the value in each frame (from the first frame to the last), which no result at hand holds` : answer;
+  }
   // "3 of 12 tracks have ...": some (or, asked of all, every one)
   const share = /^(\d+) of (\d+)\b/.exec(answer);
   if (share) return say(/\b(?:all|every)\b/i.test(question) ? Number(share[1]) === Number(share[2]) && Number(share[2]) > 0 : Number(share[1]) > 0);
@@ -881,6 +884,8 @@ function otherStatisticAsked(scope: QuestionScope): string | undefined {
   switch (scope.reduce) {
     case 'median': return 'the median';
     case 'sd': return 'the spread (SD)';
+    case 'sem': return 'the standard error of the mean';
+    case 'cv': return 'the coefficient of variation';
     case 'range': return 'the range';
     case 'percentile': return scope.percentiles?.length ? `the ${scope.percentiles.map((p) => `${p}th`).join(' and ')} percentile${scope.percentiles.length > 1 ? 's' : ''}` : 'the percentiles';
     case 'max': return 'the highest value';

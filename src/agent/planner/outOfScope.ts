@@ -474,7 +474,8 @@ function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
 }
 
 /** Question words and words of how good, which say nothing of what a request is about. */
-const QUESTION_WORDS = new Set('what whats which who why where good best'.split(' '));
+// (and the statistics any numbers have, "the median salary", "the standard deviation of the weather": they ask, they name nothing of ours)
+const QUESTION_WORDS = new Set('what whats which who why where good best mean average median standard deviation variance percentile quartile sem'.split(' '));
 
 /** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */
 const HELD_IN = /\b(?:in|into|inside|within|from)\s+(?:(?:the|this|that|these|those|a|an|my|our|your|some)\s+)?$/i;
