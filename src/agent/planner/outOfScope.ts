@@ -360,7 +360,8 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
   // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
   // (a word the question reader knows, "the slowest one?", "and the SD?", asks of the data at hand)
   const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && !isNotQuantityWord(r.token.word) && !quantityOfAdjectives(r.token.word) && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
-  if (known + asking === 0 && read.some(aThing)) return true;
+  // (question and statistic words ask, they are no word of ours: "what's the median salary of a postdoc?")
+  if (known === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }
