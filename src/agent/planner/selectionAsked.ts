@@ -82,15 +82,17 @@ export function selectionMisread(text: string, best: Match | undefined, catalogu
 /**
  * "plot the 10 longest tracks", "a histogram of the speeds of the 20 fastest tracks", "draw the longest track": the clause
  * reads best as the selector, but it also names another step that reads the selected things, by the verb that opens the
- * clause, by its name, or by one of its values ("histogram"), scoring close to the selector: that step is what is asked,
+ * clause, by its name, or by one of its values opening the clause ("histogram of ..."; not "... in the last frame"), scoring close to the selector: that step is what is asked,
  * the selection its scope (selectionScope.ts runs the selection first and the step on what it keeps). Never a selection
  * alone with the figure or the file dropped. Undefined when the clause is no such request.
  */
-export function stepOnSelection(text: string, best: Match | undefined, ranked: Match[], index: ToolIndex, catalogue: Catalogue, namesValue: (tool: string) => boolean): Match | undefined {
+export function stepOnSelection(text: string, best: Match | undefined, ranked: Match[], index: ToolIndex, catalogue: Catalogue, namesValue: (tool: string, words: string) => boolean): Match | undefined {
   const selector = selectorOf(catalogue);
   if (!selector || best?.tool !== selector.tool || best.named || ASKED.test(text)) return undefined;
   const first = /^([\p{L}-]+)/u.exec(text.replace(OPENING, ''))?.[1];
   const verb = first ? index.stepVerb(first) : undefined;
+  // (the things themselves opening the clause, "only tracks ...", are no value of another step: plot's kind "tracks")
+  const things = thingsOf(selector.tool, catalogue);
   const readsThings = (tool: string) => (selfOf(tool, catalogue)?.consumes ?? []).includes(selector.type as never) && !(selfOf(tool, catalogue)?.produces ?? []).includes(selector.type as never);
-  return ranked.find((m) => m.tool !== selector.tool && m.score >= 0.75 * best.score && readsThings(m.tool) && (verb?.tools.includes(m.tool) || m.named || m.nameWord || namesValue(m.tool)));
+  return ranked.find((m) => m.tool !== selector.tool && m.score >= 0.75 * best.score && readsThings(m.tool) && (verb?.tools.includes(m.tool) || m.named || m.nameWord || (!!first && !things.has(first.toLowerCase()) && !things.has(`${first.toLowerCase()}s`) && namesValue(m.tool, first))));
 }
