@@ -163,7 +163,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         return typeof v === 'number' || ((typeof v === 'string' || v === null) && k in declared) || (series && overTime);
       })
       .map((k) => {
-        const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
+        // (and by the words its tool declares people ask it by: "how far" of the displacement, "how quickly" of the speed)
+        const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''} ${(declared[k]?.words ?? []).join(' ')}`)));
         const matched = [...own].filter((w) => asked.has(w));
         let score = matched.reduce((a, w) => a + weight(w), 0);
         // (a share is answered by a value in % that shares a word besides the share's own: "% of the field covered" is no share of cells at the edge)

@@ -369,7 +369,7 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
 let declaredQuantities: RegExp[] | undefined;
 
 /** Words that ask about any thing, an object's or a flat's ("how big", "how often"): no sign of a quantity of ours alone. */
-const ASKING_ONLY = new Set(['how', 'what', 'which', 'big', 'bigger', 'large', 'small', 'often', 'long', 'many', 'much', 'between', 'fast', 'slow', 'organised', 'organized']);
+const ASKING_ONLY = new Set(['how', 'what', 'which', 'big', 'bigger', 'large', 'small', 'often', 'long', 'many', 'much', 'between', 'fast', 'slow', 'quick', 'quickly', 'rapidly', 'far', 'farther', 'further', 'organised', 'organized']);
 
 /**
  * The quantities the tools declare they return, each its `about` and the words people call it by, as

@@ -55,6 +55,15 @@ describe('the quantity a count answers follows the noun asked', () => {
   });
 });
 
+describe('a value found by the words its tool declares people ask it by', () => {
+  const tracks: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'Measured.', values: { meanSpeed: 1.8, meanDisplacement: 14.2 }, artifacts: [] };
+  const conversation: Conversation = { request: '', artifactsAtStart: [], earlier: [], earlierRequests: [], current: [tracks] };
+  it.each([
+    ['how quickly do the cells move?', /^Mean speed = 1\.8 px\/frame/],
+    ['how far did they go?', /^Mean displacement = 14\.2 px/],
+  ])('%s', (q, said) => expect(answerFromValues(q, conversation, [tracks])).toMatch(said));
+});
+
 describe('a selection and a step that reads the things, in one clause', () => {
   it.each([
     ['plot the 10 longest tracks', ['filter_tracks', 'plot']],
