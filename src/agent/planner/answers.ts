@@ -511,6 +511,10 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (parts?.every((a) => a !== undefined)) return [...new Set(parts.map((a) => `${a}.`))].join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
+    // ("try it again with triangle, do we get more or fewer nuclei?": a step run again this turn, with what it changed,
+    // answers a comparison that names no two parts of the movie: its own account compares the new run with the old one)
+    const rerun = conversation.current.find((r) => r.ok && typeof r.args.tool === 'string' && /\bcompared with\b/i.test(r.summary));
+    if (rerun && RUN_COMPARED.test(plainQuestion(question)) && readQuestion(question).compare === undefined) return rerun.summary;
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
@@ -693,6 +697,9 @@ const UPWARDS = /\b(?:more|bigger|larger|faster|quicker|brighter|higher|longer|g
 const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|decreas\w*|down|drop\w*|declin\w*|fall\w*|fell|fad(?:e|es|ed|ing)|shr[iau]nk\w*|decay\w*|decelerat\w*|los(?:e|es|ing|t))\b/i;
 const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
 const END_WORDS = /\b(?:last|end|final\w*|later|late|second half|latter)\b/i;
+
+/** A comparison of two runs asked ("more or fewer nuclei?", "did it change?", "any difference?"). */
+const RUN_COMPARED = /\b(?:more|fewer|less|bigger|smaller|larger|higher|lower|chang\w*|differ\w*|same|as many)\b/i;
 
 /** A change over the movie asked ("going down over time", "by the end", "than we started with"): answered by a change, never by one total. */
 const TREND_ASKED = /\bover\s+(?:time|the\s+(?:movie|recording|experiment|time-?lapse|course))\b|\b(?:by|at|towards?)\s+the\s+end\b|\bthan\s+(?:we|it|they|you|i|there)\s+(?:start\w*|beg[ai]n)|\bend(?:s|ed)?\s+up\b|\b(?:going|goes|go|went)\s+(?:up|down)\b|\b(?:increas|decreas|declin|grow|grew|drop|ris|fall|fell)\w*/i;

@@ -154,6 +154,15 @@ describe('a change over time', () => {
   });
 });
 
+describe('a comparison after a step run again', () => {
+  it('is answered by the rerun\'s own comparison with the run before, never by an earlier count', () => {
+    const old: PastResult = { tool: 'segment', args: { method: 'otsu' }, ok: true, summary: 'Found 5 objects per frame.', values: { objects: 30 }, artifacts: [] };
+    const rerun: PastResult = { tool: 'rerun_step', args: { tool: 'segment', changes: { method: 'triangle' } }, ok: true, summary: 'Ran segment again (s1 -> s3); Compared with s1 (segment): objects 30 → 36.', values: {}, artifacts: [] };
+    const conversation: Conversation = { request: 'try it again with triangle, do we get more or fewer nuclei?', artifactsAtStart: [], earlier: [old], earlierRequests: [], current: [rerun] };
+    expect(composeAnswer({ steps: [{ tool: 'rerun_step', args: {} }], question: 'do we get more or fewer nuclei?' } as never, conversation)).toMatch(/Compared with s1 \(segment\): objects 30 → 36/);
+  });
+});
+
 describe('statistic words', () => {
   it('are nothing of ours beside words from elsewhere', () => {
     expect(asSaid.plan("what's the median salary of a postdoc?").steps).toEqual([]);
