@@ -21,6 +21,7 @@ import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 import { asksAboutFiles, asksForTheSteps, sessionSummary } from './explanations.ts';
+import { averageCompared, quotedVerdict } from './averageCompared.ts';
 
 
 function formatValue(v: unknown): string {
@@ -131,8 +132,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
+  // ("find the divisions and tell me how many": a count that names nothing counts the things the request named, else the objects)
+  const unnamedThings = countsUnnamed ? thingsNamedIn(conversation.request) ?? 'objects' : undefined;
   // ("how many distinct nuclei?": each counted once over the movie, the tracks)
-  const asked = new Set(index.meanings(tokenize(countsUnnamed ? `${question} objects` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
+  const asked = new Set(index.meanings(tokenize(unnamedThings ? `${question} ${unnamedThings}` : countsThings(question) && DISTINCT_THINGS.test(question) ? `${question.replace(DISTINCT_THINGS, ' ')} tracks` : question)));
   // (the things counted: "how many divisions in frames 1-10?" is never answered by a value of other things, the objects per frame)
   const thingsAsked = scope.reduce === 'count' ? KINDS_OF_THINGS.filter((k) => k.test(withoutFrameScope(question))) : [];
   const weight = (stem: string) => 1 / Math.max(1, index.spread(stem));
@@ -160,7 +163,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         return typeof v === 'number' || ((typeof v === 'string' || v === null) && k in declared) || (series && overTime);
       })
       .map((k) => {
-        const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''}`)));
+        // (and by the words its tool declares people ask it by: "how far" of the displacement, "how quickly" of the speed)
+        const own = new Set(index.meanings(tokenize(`${humanKey(k)} ${declared[k]?.about ?? ''} ${(declared[k]?.words ?? []).join(' ')}`)));
         const matched = [...own].filter((w) => asked.has(w));
         let score = matched.reduce((a, w) => a + weight(w), 0);
         // (a share is answered by a value in % that shares a word besides the share's own: "% of the field covered" is no share of cells at the edge)
@@ -177,6 +181,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
+        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
@@ -272,6 +278,31 @@ function finishedAnswer(found: string, question: string, conversation: Conversat
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
 const KINDS_OF_THINGS = [/\b(?:divisions?|divid\w*|mitos[ie]s|mitotic)\b/i, /\b(?:tracks?|trajector(?:y|ies)|lineages?|branch(?:es)?)\b/i];
+/** The plural noun each kind of counted thing is asked by, in the order of KINDS_OF_THINGS. */
+const KIND_NOUNS = ['divisions', 'tracks'];
+
+/**
+ * The things a request counts, by the noun next to its count word ("mitosis count please", "nr of mitoses", "count the
+ * mitotic events", "how many splits"): divisions or tracks, as the noun asked; undefined for the objects (cells, nuclei)
+ * or when the count names nothing.
+ */
+export function countedKind(request: string): string | undefined {
+  const text = plainQuestion(request);
+  const near = [...text.matchAll(/\b(?:count(?:s|ing)?|tally|enumerate|how\s+many|numbers?|(?:nr|no)\.?\s+of|total)\s+(?:of\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)|((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+(?:count|counts|tally|number|numbers|total)\b/giu)].map((m) => m[1] ?? m[2]);
+  for (const words of near) {
+    const kind = KINDS_OF_THINGS.findIndex((k) => k.test(words) || (k === KINDS_OF_THINGS[0] && /\bsplit(?:s|ting)?\b/i.test(words)));
+    if (kind >= 0) return KIND_NOUNS[kind];
+    if (/\b(?:cells?|nucle(?:us|i)|objects?|blobs?)\b/i.test(words)) return undefined;
+  }
+  return undefined;
+}
+
+/** The kind of things (divisions, tracks) a request names anywhere, for a count that names none ("... and tell me how many"). */
+function thingsNamedIn(request: string): string | undefined {
+  const said = KINDS_OF_THINGS.map((k) => k.exec(request)?.index ?? -1);
+  const last = Math.max(...said);
+  return last >= 0 ? KIND_NOUNS[said.indexOf(last)] : undefined;
+}
 
 /** The time between frames of the session's movie, s, when its header says. */
 export function movieIntervalS(conversation: Conversation): number | undefined {
@@ -480,9 +511,16 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (parts?.every((a) => a !== undefined)) return [...new Set(parts.map((a) => `${a}.`))].join('\n');
     // "tell me its volume and speed" with a speed only: the speed, and the volume named as not answered (never dropped)
     if (asked && parts?.some((a) => a !== undefined)) return parts.map((a, i) => (a !== undefined ? `${a}.` : notAnsweredPart(asked[i], conversation))).join('\n');
+    // ("try it again with triangle, do we get more or fewer nuclei?": a step run again this turn, with what it changed,
+    // answers a comparison that names no two parts of the movie: its own account compares the new run with the old one)
+    const rerun = conversation.current.find((r) => r.ok && typeof r.args.tool === 'string' && /\bcompared with\b/i.test(r.summary));
+    if (rerun && RUN_COMPARED.test(plainQuestion(question)) && readQuestion(question).compare === undefined) return rerun.summary;
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
+    const averaged = found ? undefined : averageFromValues(question, conversation, all);
+    if (averaged) return withStop(averaged);
     // ("how reliable is that?": an answer with no interval of its own says what is known of its uncertainty)
     const unsure = found && readQuestion(question).uncertainty ? uncertaintyNotGiven(found, conversation, all) : '';
     if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}`;
@@ -550,6 +588,28 @@ function uncertaintyNotGiven(answer: string, conversation: Conversation, results
   return `\n${[spread, ...doubts].join('\n')}`;
 }
 
+/** The frame interval a step that sets what later steps read was given (set_calibration's frameIntervalS), s; undefined when none. */
+function intervalSet(conversation: Conversation): number | undefined {
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0).at(-1);
+  return set?.args.frameIntervalS as number | undefined;
+}
+
+/**
+ * "is the mean speed above 1 px/frame?", "are the nuclei bigger than 100 px on average?" where no table row is at hand:
+ * the mean a step reported of the quantity (the question without its number), with the verdict against the number when
+ * the units agree (averageCompared.ts); undefined when the question compares no average or no value answers it.
+ */
+function averageFromValues(question: string, conversation: Conversation, results: PastResult[]): string | undefined {
+  const statistic = averageCompared(question, plainQuestion);
+  const condition = statistic ? readQuestion(question).condition : undefined;
+  if (!statistic || !condition || condition.relative) return undefined;
+  const compared = /\b(?:than\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?\d[\d.,]*\s*(?:[^\s\d?.,;]+(?:\s*(?:\/|per)\s*[^\s?.,;]+)?)?/i;
+  const without = plainQuestion(question).replace(/^\W*(?:(?:so|and|ok(?:ay)?|now|also)\W+)*(?:is|are|was|were|does|do|did|has|have)\s+/i, '').replace(compared, ' ').replace(/\b(?:above|over|below|under|exceed\w*|at\s+(?:least|most))\b/gi, ' ');
+  const found = answerFromValues(`what is the ${statistic === 'median' ? 'median' : 'mean'} ${without}`.replace(/\s+/g, ' ').trim(), conversation, results);
+  if (!found) return undefined;
+  return quotedVerdict(found, condition, statistic, { pixelSizeUm: knownPixelSizeUm(conversation), intervalS: movieIntervalS(conversation) ?? intervalSet(conversation) }) ?? `${found}; I could not compare it with ${condition.value}${condition.unit ? ` ${condition.unit}` : ''}: that needs the pixel size and the frame interval to convert, and not both are known (set_calibration sets them)`;
+}
+
 /** A sentence ended once: "(table-1)." never "(table-1).." when the answer ends with its own stop. */
 function withStop(text: string): string {
   return /[.!?]\s*$/.test(text) ? text.trimEnd() : `${text}.`;
@@ -595,12 +655,14 @@ function withChannelRunOn(scope: QuestionScope, results: PastResult[]): Question
 }
 
 /** A request that asks for a count among its steps ("segment the cells in channel 2 and count them", "count the nuclei"). */
-const COUNT_ASKED = /\b(?:count|counts|counting|enumerate|tally)\b(?!\s+(?:as|towards?|on)\b)|\bhow many\b|\bnumber of\b/i;
+const COUNT_ASKED = /\b(?:count|counts|counting|enumerate|tally)\b(?!\s+(?:as|towards?|on)\b)|\bhow many\b|\bnumber of\b|\b(?:nr|no)\.?\s+of\b/i;
 
 /** The count a request asked for, after what ran: the steps' summary alone ("Done: find nuclei → labels-1") does not say it. */
 function withCountAsked(brief: string, conversation: Conversation): string {
   if (!COUNT_ASKED.test(conversation.request) || conversation.current.length === 0) return brief;
-  const counted = answerFromValues('how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
+  // ("mitosis count please", "nr of mitoses": the things the count names, divisions or tracks, else the objects per frame)
+  const kind = countedKind(conversation.request);
+  const counted = answerFromValues(kind ? `how many ${kind}?` : 'how many objects per frame?', conversation, conversation.current.filter((r) => r.ok));
   return counted && !brief.includes(counted) ? `${brief} ${counted}.` : brief;
 }
 
@@ -635,6 +697,12 @@ const UPWARDS = /\b(?:more|bigger|larger|faster|quicker|brighter|higher|longer|g
 const DOWNWARDS = /\b(?:fewer|less|smaller|slower|dimmer|fainter|lower|shorter|decreas\w*|down|drop\w*|declin\w*|fall\w*|fell|fad(?:e|es|ed|ing)|shr[iau]nk\w*|decay\w*|decelerat\w*|los(?:e|es|ing|t))\b/i;
 const START_WORDS = /\b(?:first|start|beginning|initial\w*|earlier|early|onset)\b/i;
 const END_WORDS = /\b(?:last|end|final\w*|later|late|second half|latter)\b/i;
+
+/** A comparison of two runs asked ("more or fewer nuclei?", "did it change?", "any difference?"). */
+const RUN_COMPARED = /\b(?:more|fewer|less|bigger|smaller|larger|higher|lower|chang\w*|differ\w*|same|as many)\b/i;
+
+/** A change over the movie asked ("going down over time", "by the end", "than we started with"): answered by a change, never by one total. */
+const TREND_ASKED = /\bover\s+(?:time|the\s+(?:movie|recording|experiment|time-?lapse|course))\b|\b(?:by|at|towards?)\s+the\s+end\b|\bthan\s+(?:we|it|they|you|i|there)\s+(?:start\w*|beg[ai]n)|\bend(?:s|ed)?\s+up\b|\b(?:going|goes|go|went)\s+(?:up|down)\b|\b(?:increas|decreas|declin|grow|grew|drop|ris|fall|fell)\w*/i;
 
 /** A question whether something stays as it is ("stable", "constant", "stay the same", "unchanged"). */
 const STEADY = /\b(?:stable|steady|constant|flat|unchanged|stay(?:s|ed)? (?:the )?same|remain(?:s|ed)? (?:the )?same|stays? put|consistent)\b/i;
@@ -696,6 +764,12 @@ export function withVerdict(question: string, answer: string): string {
     }
     const sign = Math.sign(Number(change));
     return say(direction === 0 ? sign !== 0 : sign === direction);
+  }
+  // ("is the cell number going down over time?" answered by one total, "Objects = 1200": a change asked, none quoted, no verdict
+  // from the total's being above zero)
+  if (direction !== undefined && change === undefined && !/^\d+ of \d+\b/.test(answer) && (TREND_ASKED.test(plainQuestion(question)) || (START_WORDS.test(plainQuestion(question)) && END_WORDS.test(plainQuestion(question))))) {
+    // (one value over the whole movie says nothing of the change: said so, with what would answer it)
+    return /=\s*-?[\d.]+/.test(answer) && !/\bframe\b/i.test(answer) ? `${answer.replace(/[.\s]+$/, '')}; that is one value over the whole movie, not how it changed: the change needs the value in each frame (from the first frame to the last), which no result at hand holds` : answer;
   }
   // "3 of 12 tracks have ...": some (or, asked of all, every one)
   const share = /^(\d+) of (\d+)\b/.exec(answer);
@@ -826,6 +900,8 @@ function otherStatisticAsked(scope: QuestionScope): string | undefined {
   switch (scope.reduce) {
     case 'median': return 'the median';
     case 'sd': return 'the spread (SD)';
+    case 'sem': return 'the standard error of the mean';
+    case 'cv': return 'the coefficient of variation';
     case 'range': return 'the range';
     case 'percentile': return scope.percentiles?.length ? `the ${scope.percentiles.map((p) => `${p}th`).join(' and ')} percentile${scope.percentiles.length > 1 ? 's' : ''}` : 'the percentiles';
     case 'max': return 'the highest value';

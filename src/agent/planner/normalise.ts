@@ -199,6 +199,15 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * "what was the mean area again?", "sorry, how many nuclei were there again": a question that closes with "again" asks to
+ * be reminded of a value, never for the work to be done again; the "again" is dropped (a request, "segment it again",
+ * keeps it, and so does a question that asks for work: "can you run it again?").
+ */
+export function withoutRecallAgain(text: string): string {
+  return text.replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
+}
+
+/**
  * Doubt said before the steps asked ("not sure what's best but maybe: background subtraction, then ...", "I'm not sure if
  * this is right, but denoise and segment", "no idea what the right order is, but ..."): how unsure the person is, no
  * question for advice and no step turned down by its "not"; what follows "but" is the request.
@@ -524,5 +533,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request)))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

@@ -360,7 +360,8 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
   // an action we lack on what is at hand ("flip it", "invert", "rotate 90 degrees") is named as not done instead
   // (a word the question reader knows, "the slowest one?", "and the SD?", asks of the data at hand)
   const aThing = (r: { token: Token; reading: Reading }) => r.reading === 'unknown' && !isNotQuantityWord(r.token.word) && !quantityOfAdjectives(r.token.word) && /\b(?:a|an|the|some|my|your|our|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, r.token.start - 24), r.token.start));
-  if (known + asking === 0 && read.some(aThing)) return true;
+  // (question and statistic words ask, they are no word of ours: "what's the median salary of a postdoc?")
+  if (known === 0 && read.some(aThing)) return true;
   // more words from elsewhere than words of ours (a word about cells counts three)
   return unknown >= 2 && unknown > known;
 }
@@ -368,7 +369,7 @@ function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue)
 let declaredQuantities: RegExp[] | undefined;
 
 /** Words that ask about any thing, an object's or a flat's ("how big", "how often"): no sign of a quantity of ours alone. */
-const ASKING_ONLY = new Set(['how', 'what', 'which', 'big', 'bigger', 'large', 'small', 'often', 'long', 'many', 'much', 'between', 'fast', 'slow', 'organised', 'organized']);
+const ASKING_ONLY = new Set(['how', 'what', 'which', 'big', 'bigger', 'large', 'small', 'often', 'long', 'many', 'much', 'between', 'fast', 'slow', 'quick', 'quickly', 'rapidly', 'far', 'farther', 'further', 'organised', 'organized']);
 
 /**
  * The quantities the tools declare they return, each its `about` and the words people call it by, as
@@ -474,7 +475,8 @@ function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
 }
 
 /** Question words and words of how good, which say nothing of what a request is about. */
-const QUESTION_WORDS = new Set('what whats which who why where good best'.split(' '));
+// (and the statistics any numbers have, "the median salary", "the standard deviation of the weather": they ask, they name nothing of ours)
+const QUESTION_WORDS = new Set('what whats which who why where good best mean average median standard deviation variance percentile quartile sem'.split(' '));
 
 /** Words that say where a thing is kept or what it is made into ("in the spreadsheet", "into age groups"). */
 const HELD_IN = /\b(?:in|into|inside|within|from)\s+(?:(?:the|this|that|these|those|a|an|my|our|your|some)\s+)?$/i;

@@ -44,7 +44,7 @@ import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
 import { keepsRowsByAColumn } from './tableAnswers.ts';
-import { selectionAsked, selectionMisread } from './selectionAsked.ts';
+import { selectionAsked, selectionMisread, stepOnSelection } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
@@ -335,6 +335,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (selection) best = selection;
     // ("how long do the tracks last, in minutes?": a question read as the selector with no rule is the next reading's)
     else if (!clause.negated && selectionMisread(clause.text, best, catalogue)) best = ranked.find((m) => m.tool !== best!.tool);
+    // ("plot the 10 longest tracks": a step that reads the things, said with their selection, is that step on the selection)
+    else if (!clause.negated) best = stepOnSelection(clause.text, best, ranked, index, catalogue, (tool, words) => namesAValueOf(tool, words, catalogue)) ?? best;
     // "Image analysis. Time-lapse stacks were ...": a sentence of a word or two that only an argument's name has, with
     // more sentences after it, is a title over them, no step
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;

@@ -7,7 +7,7 @@
 // 10 longest tracks", "measure the speed of ...") or asks a question ("which are the 3 fastest tracks?") keeps its reading.
 import { buildArgs } from './builders.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
-import type { Match, ToolIndex } from './matcher.ts';
+import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 
 /** The tool that declares it selects things of a type, and that type (one per catalogue). */
@@ -50,6 +50,9 @@ export function selectionAsked(text: string, best: Match | undefined, index: Too
   const selector = selectorOf(catalogue);
   if (!selector || best?.tool === selector.tool || ASKED.test(text)) return undefined;
   const things = thingsOf(selector.tool, catalogue);
+  // (a value of another step said in the clause by a telling word, "a histogram of ...", "make a histogram of ...": not the
+  // things' own noun, plot's kind "tracks", nor a word many tools use, plot's kind "frame" in "... in the last frame")
+  const valueWords = tokenize(text).filter((t) => !t.part && !things.has(t.word) && !things.has(`${t.word}s`) && index.spread(meaning(t.stem)) < GENERIC_SPREAD).map((t) => t.word);
   const said = tokenize(text).filter((t) => !t.part && things.has(t.word));
   if (said.length === 0) return undefined;
   // ("plot the 10 longest tracks", "measure the speed of the top 5 tracks": another step's verb opens the clause)
@@ -77,4 +80,25 @@ export function selectionMisread(text: string, best: Match | undefined, catalogu
   if (!selector || best?.tool !== selector.tool || best.named || !ASKED.test(text)) return false;
   const args = selectorArgs(selector.tool, text, catalogue);
   return typeof args.$decline === 'string';
+}
+
+/**
+ * "plot the 10 longest tracks", "a histogram of the speeds of the 20 fastest tracks", "draw the longest track": the clause
+ * reads best as the selector, but it also names another step that reads the selected things, by the verb that opens the
+ * clause, by its name, or by one of its values in a telling word ("histogram"; not "frame" of "... in the last frame"), scoring close to the selector: that step is what is asked,
+ * the selection its scope (selectionScope.ts runs the selection first and the step on what it keeps). Never a selection
+ * alone with the figure or the file dropped. Undefined when the clause is no such request.
+ */
+export function stepOnSelection(text: string, best: Match | undefined, ranked: Match[], index: ToolIndex, catalogue: Catalogue, namesValue: (tool: string, words: string) => boolean): Match | undefined {
+  const selector = selectorOf(catalogue);
+  if (!selector || best?.tool !== selector.tool || best.named || ASKED.test(text)) return undefined;
+  const first = /^([\p{L}-]+)/u.exec(text.replace(OPENING, ''))?.[1];
+  const verb = first ? index.stepVerb(first) : undefined;
+  // (the things themselves opening the clause, "only tracks ...", are no value of another step: plot's kind "tracks")
+  const things = thingsOf(selector.tool, catalogue);
+  // (a value of another step said in the clause by a telling word, "a histogram of ...", "make a histogram of ...": not the
+  // things' own noun, plot's kind "tracks", nor a word many tools use, plot's kind "frame" in "... in the last frame")
+  const valueWords = tokenize(text).filter((t) => !t.part && !things.has(t.word) && !things.has(`${t.word}s`) && index.spread(meaning(t.stem)) < GENERIC_SPREAD).map((t) => t.word);
+  const readsThings = (tool: string) => (selfOf(tool, catalogue)?.consumes ?? []).includes(selector.type as never) && !(selfOf(tool, catalogue)?.produces ?? []).includes(selector.type as never);
+  return ranked.find((m) => m.tool !== selector.tool && m.score >= 0.75 * best.score && readsThings(m.tool) && (verb?.tools.includes(m.tool) || m.named || m.nameWord || valueWords.some((w) => namesValue(m.tool, w))));
 }

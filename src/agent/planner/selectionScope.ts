@@ -27,6 +27,30 @@ function selector(catalogue: Catalogue): { tool: string; type: string } | undefi
   return undefined;
 }
 
+/** Verbs of keeping in the selector's own words ("keep tracks", "only trajectories"): the word after one is a noun of the things it keeps. */
+const KEEPING = /^(?:keep|only|drop|discard|remove|exclude)$/i;
+
+/** The plural nouns the selector's own words call its things by ("tracks", "trajectories"). */
+function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of selfOf(tool, catalogue)?.words ?? []) {
+    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== 'the');
+    if (words.length === 2 && KEEPING.test(words[0]) && /s$/.test(words[1])) out.add(words[1]);
+  }
+  return out;
+}
+
+/**
+ * The clause names the things with a rank before them ("the 10 longest tracks", "the 3 fastest trajectories", "the top 5
+ * tracks"): a few of them picked by the selector's own measures, as the object of another step's verb.
+ */
+function namesThings(clause: string, things: Set<string>): boolean {
+  if (things.size === 0) return false;
+  // (one picked, "the longest track": the noun in the singular)
+  const nouns = [...things].map((t) => `${t.replace(/s$/, '')}s?`).join('|');
+  return new RegExp(String.raw`\b(?:top|bottom|(?:the\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:(?:most|least)\s+)?[\p{L}-]+est|(?:the\s+)?[\p{L}-]+est\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)|the\s+(?:(?:most|least)\s+)?[\p{L}-]+est)\s+(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:${nouns})\b`, 'iu').test(clause);
+}
+
 /** Whether the selector's arguments state a rule (any value but its inputs, its output and the defaults of its ranking). */
 function statesRule(args: Record<string, unknown>, type: string): boolean {
   return Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![type, 'output', 'rankFrom', 'rankBy'].includes(k));
@@ -47,9 +71,11 @@ export function withSelectionFirst(plan: Plan, conversation: Conversation, catal
     steps.splice(first, 0, selection);
     return { ...plan, steps, notes: withoutStaleScopeNotes(plan.notes, selection.clause) };
   }
-  // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames")
-  // ("measure the speed of the 5 fastest tracks", "plot the 10 longest tracks": a count of things ranked, said as the object)
-  const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0];
+  // no selection step: one said inside a reading step's own words ("measure speeds, but only for tracks of 10+ frames"),
+  // or as the object of its verb ("measure the speed of the 5 fastest tracks", "export the 15 longest tracks as csv",
+  // "plot the 10 fastest tracks": things ranked, by the selector's own nouns or a count before a superlative)
+  const things = thingsOf(sel.tool, catalogue);
+  const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0] ?? (namesThings(clause, things) ? clause : undefined);
   const readerAt = plan.steps.findIndex((s) => reads(s) && scopeOf(s.clause) !== undefined);
   if (readerAt < 0) return plan;
   const said = scopeOf(plan.steps[readerAt].clause)!;

@@ -33,8 +33,9 @@ import { migrationDirectionAnswer } from './migrationDirection.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
+import { averageCompared, relationWords } from './averageCompared.ts';
 
-type Reduce = 'mean' | 'median' | 'sd' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
+type Reduce = 'mean' | 'median' | 'sd' | 'sem' | 'cv' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
 
 /** "longer than 5 min", "above 100 µm²", "at least 3": a comparison with a number in a unit (as written, normalised). */
@@ -122,13 +123,19 @@ export function opensWithAnExtreme(text: string): boolean {
  * without the article ("fastest 2 tracks pls") it stays a question.
  */
 const SEVERAL_AT_AN_EXTREME = /^(?:and\s+|so\s+|now\s+|also\s+|just\s+|only\s+)?the\s+(?:[a-z]+est|most\s+[a-z]+|least\s+[a-z]+)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+(?:[a-z-]+\s+)?(?:tracks|trajectories)\b(?![^?]*\?\s*$)/i;
+/** The standard error of the mean by its names ("SEM", "s.e.m.", "standard error", "± SE"). */
+const SEM_WORDS = /\bs\.?e\.?m\b\.?|\bstandard errors?\b|±\s*se\b|\+\/-\s*se\b/i;
+/** The coefficient of variation by its names ("CV", "coefficient of variation", "relative standard deviation"). */
+const CV_WORDS = /\bcv\b|\bcoeff?(?:icient)?\.?\s+of\s+var(?:iation|\.)?|\brelative\s+(?:sd|standard\s+deviation)\b|\brsd\b/i;
 /** Words about where, when or how much, not what is measured (removed before the quantity is read). */
 const NOT_QUANTITY_WORDS =
   'frames? tracks? cells? nucle(?:us|i) objects? labels? which many count number mean average typical median standard deviation sd spread range vary variation ' +
   'distribution total sum how what is are was were did do does in at on of for each every per over time changed? changes first last half halves second end start ' +
-  'beginning middle than more less value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
+  'beginning middle than more less fewer started starting value values there overall whole movie give tell me show quote unit compare compared between get got become became ' +
   // (a test of the difference asked is how the answer weighs it, no quantity: "(tested for significance)")
   'tested significance significant statistically uncertainty ' +
+  // (the spread statistics by their names: "the SEM of the speed", "coefficient of variation of the areas")
+  'sem s\\.e\\.m\\.? standard errors? cv coefficients? variance relative ' +
   'longest largest biggest most highest fastest furthest farthest maximum max brightest greatest shortest smallest least lowest slowest minimum min dimmest ' +
   'fewest faintest longer larger bigger further farther higher lower faster slower smaller shorter brighter dimmer quickest speediest speedier busiest darkest quietest emptiest crowded populated who whos ' +
   'going goes go up down increas\\w* decreas\\w* drop\\w* declin\\w* rise rises rising fall\\w* versus vs channels? whole entire full complete film video recording time-?lapse lapse experiment altogether across ' +
@@ -552,6 +559,8 @@ function readScope(question: string): QuestionScope {
     : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
+      // ("do we end up with more nuclei than we started with?": what the movie ends with against what it began with)
+      || /\b(?:end(?:s|ed)?\s+up|finish(?:es|ed)?)\s+with\s+(?:more|fewer|less|bigger|smaller)\b|\b(?:more|fewer|less|bigger|smaller|larger|brighter|dimmer|faster|slower)\b[^?.]*\bthan\s+(?:we|it|they|you|i|there)\s+(?:start(?:ed)?|beg[ai]n|were\s+at\s+(?:first|the\s+start))\b/i.test(text)
       // "faster at the end?", "bigger towards the end": a comparative with one end means against the other
       || (/\b(?:faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text) && /\b(?:at|towards?|near|by) the (?:end|start|beginning)\b|\blater on\b/i.test(text) && !/\bthan\s+\d/i.test(text))
       // "do the nuclei get smaller over the course of the movie?", "do they slow down over time?": a change asked, the two ends compared
@@ -574,6 +583,9 @@ function readScope(question: string): QuestionScope {
   // ("did anything divide?", "any divisions?", "were there mitoses?": a yes/no about events is their number over the
   // tracks, a sum of the per-track counts, never a mean per track)
   else if (YES_NO_EVENTS.test(plainQuestion(text)) && EVENT_WORDS.test(text) && !/\b(?:mean|average|avg|median|typical|per (?:track|cell))\b/i.test(text)) reduce = 'sum';
+  // ("mean speed ± SEM", "the standard error of the mean area", "CV of the intensities": spread statistics by their names)
+  else if (SEM_WORDS.test(text)) reduce = 'sem';
+  else if (CV_WORDS.test(text)) reduce = 'cv';
   else if (/\bmedian\b/i.test(text)) reduce = 'median';
   else if (/\bstandard deviation\b|\bs\.?d\.?\b|\bspread\b|\bvariab\w*|\bvariation\b|\bvary\b/i.test(text)) reduce = 'sd';
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
@@ -602,7 +614,7 @@ function readScope(question: string): QuestionScope {
   const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
   if (spanOrder) reduce = spanOrder;
   else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
-  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b|±|\+\/-/i, 'sd'], [/\b(?:total|sum)\b/i, 'sum']];
+  const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread)\b|±(?!\s*(?:sem|s\.e\.m|se|standard error)\b)|\+\/-(?!\s*(?:sem|s\.e\.m|se|standard error)\b)/i, 'sd'], [SEM_WORDS, 'sem'], [CV_WORDS, 'cv'], [/\b(?:total|sum)\b/i, 'sum']];
   const stats = named.filter(([re]) => re.test(text)).map(([, r]) => r);
   // ("min, max and mean of the nucleus areas": statistics listed of the things, no one thing picked at an extreme)
   const which = /\b(?:which|what|whose)\s+(?:(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|blobs?|trajector(?:y|ies))|one|of (?:the|them|these))\b|\bwho\b/i.test(text) || ((reduce === 'max' || reduce === 'min') && stats.length < 2 && /\b(?:cell|track|nucleus|object|one)\b/i.test(text) && !/\bhow\b/i.test(text));
@@ -1023,7 +1035,7 @@ const QUANTITY_ALONE = /^(?:and\s+|so\s+|now\s+)?(?:the\s+|their\s+)?(?:(?:nucle
 const EACH_ONES_VALUE = /^(?:and\s+|so\s+|now\s+)?(?:each|every)\s+(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector(?:y|ies))['’]s?\s+(?:[\p{L}²/-]+\s*){1,4}[\s.!?]*$/iu;
 
 /** Words a question without a question word starts with: an aggregate, an extreme or a measured quantity. */
-const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
+const AGGREGATE_FIRST = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+|now\s+|also\s+)?(?:the\s+)?(?:(?:top|bottom)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,2}|two|three|four|five|ten)\s+(?:most\s+|least\s+)?[a-z]+est\b|[a-z]+est\s+(?:\d{1,2}|two|three|four|five|ten)\s+(?:tracks|cells|nuclei|objects|ones|trajectories)\b|mean|average|median|typical|sd|std|standard deviation|standard error|sem|cv|coefficient of variation|spread|range|distribution|total|sum|number of|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?|(?:\d{1,2}\s*(?:st|nd|rd|th)?\s*-?\s*)?percentiles?|p\d{1,2}|quartiles?|inter-?\s?quartile|iqr)\b/i;
 // a superlative ("biggest", "most", "max"), never a comparative: "bigger search radius, say 20 px" changes a setting
 const EXTREME_FIRST = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s+)?(?:the\s+)?(?=[a-z]+est\b|most\b|least\b|max|min)(?:${LARGEST.source}|${SMALLEST.source})`, 'i');
 /** A value with its unit ("20 px", "5 µm"): a setting said, not a question about the data. */
@@ -1033,7 +1045,7 @@ const QUANTITY_OF_EXTREME = new RegExp(String.raw`^(?:and\s+|so\s+|now\s+|also\s
 const STEP_WORD = /\b(?:segment\w*|track(?:ing|ed)?\s+(?:the|them|my|all)|measure|plot|graph|draw|export|save|detect|correct|run|denoise|project)\b/i;
 const NOUN_QUESTION = new RegExp(
   `^(?:and\\s+|so\\s+|ok(?:ay)?,?\\s+|now\\s+|also\\s+)?(?:the\\s+|their\\s+|its\\s+)?(?:(?:nuclear|cellular|cytoplasmic|membrane|net|straight[- ]line|end[- ]to[- ]end|colou?r)\\s+)?(?:${[
-    'mean|average|median|typical|sd|std|standard deviation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?',
+    'mean|average|median|typical|sd|std|standard deviation|standard error|sem|cv|coefficient of variation|spread|range|distribution|total|sum|number|count|percent(?:age)?|fraction|proportion|share|ratio|difference|max(?:imum)?|min(?:imum)?',
     '(?:\\d{1,2}\\s*(?:st|nd|rd|th)?\\s*-?\\s*)?percentile|p\\d{1,2}|quartile|inter-?\\s?quartile|iqr',
     // the extremes, as the question reader knows them ("busiest frame?", "roundest one?")
     `${LARGEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}|${SMALLEST.source.replace(/^\\b\(\?:|\)\\b$/g, '')}`,
@@ -1065,7 +1077,7 @@ export function asksTheData(question: string): boolean {
   // ("where is track 2?", "where are the biggest nuclei?": a thing the data names or picks, placed in the field)
   if (asksPosition(question) && (scope.track !== undefined || /\b(?:track|cell|nucleus|object)\s*#?\s*\d/i.test(question) || scope.reduce === 'max' || scope.reduce === 'min')) return true;
   if (scope.quantity.size === 0 && scope.reduce !== 'count' && !scope.whichFrame) return false;
-  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'range', 'fraction', 'percentile'].includes(scope.reduce);
+  return scope.which || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined || scope.track !== undefined || scope.channels !== undefined || scope.everyChannel === true || scope.perFrame || scope.whichFrame === true || scope.atTimeS !== undefined || scope.condition !== undefined || scope.listsEach === true || scope.perTrack === true || scope.top !== undefined || (scope.stats?.length ?? 0) >= 2 || ['median', 'sd', 'sem', 'cv', 'range', 'fraction', 'percentile'].includes(scope.reduce);
 }
 
 /**
@@ -1874,7 +1886,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "how many of the tracks have a division?": the rows with the event counted, as a share
   const whichHad = (scope.which && scope.reduce === 'mean' && /SPLIT|^NUMBER_/i.test(best.column!))
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)));
+  // ("is the speed above 1 µm/min?", "are the nuclei bigger than 100 px on average?": the mean of all against the number, averageCompared.ts)
+  const overAll = scope.condition && !scope.condition.relative && !scope.which ? averageCompared(question, plainQuestion) : undefined;
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll);
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -2087,7 +2101,7 @@ function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefin
  * with a statistic named (`statistic`), that statistic of the rows the condition keeps (or leaves, "ignoring those under ..."),
  * when the condition is on the quantity asked: "the mean area of the nuclei bigger than 20 µm² in frame 2".
  */
-function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd'): string {
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd', overAll?: 'mean' | 'median'): string {
   const { table, artifact } = best;
   const column = best.column!;
   const scoped = scopedRows(table, scope);
@@ -2109,6 +2123,14 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   // (NUMBER_SPOTS: the frames a track is seen in, the unit of a condition in frames)
   const shownUnit = columnUnit ?? (/^NUMBER_SPOTS$/i.test(column) && condition.unit === 'frames' ? 'frames' : undefined);
   const shown = `${columnInWords(column)} ${condition.op} ${condition.relative ? `the ${condition.relative}, ` : ''}${valueText(limit)}${shownUnit ? ` ${shownUnit}` : ''}`;
+  // ("is the speed above 1 µm/min?": the mean of all the rows against the number, its verdict first)
+  if (overAll && values.length > 0) {
+    const value = overAll === 'median' ? median(values) : mean(values);
+    const yes = test(value);
+    const u = shownUnit ? ` ${shownUnit}` : '';
+    const named = /^mean\b/i.test(columnInWords(column)) && overAll === 'mean' ? columnInWords(column) : `${overAll} ${columnInWords(column)}`;
+    return `${yes ? 'Yes' : 'No'}: the ${named} over ${values.length} ${of}${scoped.where ? ` ${scoped.where}` : ''} is ${valueText(value)}${u}, ${yes ? '' : 'not '}${relationWords(condition.op)} ${valueText(limit)}${u} (${meeting} of ${values.length} ${of} are, one by one)${unitNote} (from ${artifact.id})`;
+  }
   // "which cells ...": name them
   const id = idColumnOf(table, true);
   const ids = scope.which && id ? scoped.rows.filter((r) => typeof r[column] === 'number' && test(r[column] as number)).map((r) => `${r[id]}${table.columns.includes('t') && typeof r.t === 'number' ? ` (frame ${Number(r.t) + 1})` : ''}`) : [];
@@ -2368,6 +2390,8 @@ function statistic(values: number[], reduce: Reduce): { name: string; value: num
   switch (reduce) {
     case 'median': return { name: 'Median', value: median(values) };
     case 'sd': return { name: 'Standard deviation', value: sd(values) };
+    case 'sem': return { name: 'Standard error of the mean', value: values.length > 1 ? sd(values) / Math.sqrt(values.length) : NaN };
+    case 'cv': return { name: 'Coefficient of variation', value: mean(values) !== 0 ? (sd(values) / Math.abs(mean(values))) * 100 : NaN };
     case 'sum': return { name: 'Total', value: values.reduce((a, b) => a + b, 0) };
     case 'max': return { name: 'Largest', value: Math.max(...values) };
     case 'min': return { name: 'Smallest', value: Math.min(...values) };
@@ -2428,7 +2452,7 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const numbers = values.map((x) => x.v);
     // (in a list of statistics the ends are the minimum and the maximum, as a summary table names them)
     const listName = (r: Reduce) => (r === 'min' ? 'minimum' : r === 'max' ? 'maximum' : statistic(numbers, r).name.toLowerCase());
-    const parts = scope.stats.map((r) => `${listName(r)} ${withUnit(statistic(numbers, r).value, unit)}`);
+    const parts = scope.stats.map((r) => `${listName(r)} ${r === 'cv' ? `${valueText(statistic(numbers, r).value)}%` : withUnit(statistic(numbers, r).value, unit)}`);
     return `${columnInWords(column)}${where ? ` ${where}` : ''}: ${parts.join(', ')} over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   }
   if ((scope.channels?.length ?? 0) >= 2 && /_c\d+$/i.test(column)) return channelsAnswer(table, column, rows, scope.channels!, unit, source, askedChannelRatio(question));
@@ -2484,6 +2508,10 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   // a per-frame summary's one row of the frame asked holds its value itself, no statistic over rows
   if (of === 'frames' && numbers.length === 1 && where) return `${columnInWords(column)} ${where} = ${withUnit(numbers[0], unit)} (${source})`;
   const { name, value } = statistic(numbers, scope.reduce === 'count' ? 'mean' : scope.reduce);
+  // ("CV of the intensities": a share of the mean, in %, with the SD and the mean it is made of, in their unit)
+  if (scope.reduce === 'cv') return `${name} of ${columnInWords(column)}${where ? ` ${where}` : ''} = ${Number.isFinite(value) ? `${valueText(value)}%` : 'undefined (the mean is 0)'} (SD ${withUnit(sd(numbers), unit)} / mean ${withUnit(mean(numbers), unit)}) over ${rowsCounted(numbers.length, of)}${left} (${source})`;
+  // ("mean ± SEM": the mean with its standard error, n said)
+  if (scope.reduce === 'sem') return `${statisticInWords('Mean', column)}${where ? ` ${where}` : ''} = ${withUnit(mean(numbers), unit)} ± ${Number.isFinite(value) ? withUnit(value, unit) : 'undefined (one value)'} SEM (standard error of the mean, SD / √n) over ${rowsCounted(numbers.length, of)}${left} (${source})`;
   const spread = scope.reduce === 'mean' && numbers.length > 1 ? ` ± ${valueText(sd(numbers))} SD` : '';
   // ("how reliable is that?": the mean's standard error and 95% confidence interval, and what they leave out)
   if (scope.uncertainty && (scope.reduce === 'mean' || scope.reduce === 'count')) {

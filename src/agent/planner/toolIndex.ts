@@ -13,19 +13,25 @@ export function indexFor(catalogue: Catalogue): ToolIndex {
   const key = names.join(',');
   let index = indexes.get(key);
   if (!index) {
-    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue), argumentNames: Object.keys(catalogue.get(name)?.properties ?? {}) })));
+    // (the index is shared by every catalogue of the same tools: one with no entry for a tool, the empty catalogue a
+    // caller passes by default, reads the tool's own declaration, so the index is the same whichever caller built it first)
+    index = new ToolIndex(names.map((name) => ({ name, description: catalogue.get(name)?.description ?? findTool(name)?.description ?? '', self: selfOf(name, catalogue), enums: enumsOf(name, catalogue), argumentNames: Object.keys(propertiesOf(name, catalogue)) })));
     indexes.set(key, index);
   }
   return index;
 }
 
+/** A tool's arguments (from the bound schema, else the tool's own). */
+function propertiesOf(tool: string, catalogue: Catalogue): Record<string, PropertyInfo> {
+  const props = catalogue.get(tool)?.properties;
+  if (props) return props;
+  const spec = findTool(tool);
+  return spec ? ((z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, PropertyInfo> }).properties ?? {}) : {};
+}
+
 /** The allowed values of each enum argument of a tool (from the bound schema, else the tool's own). */
 function enumsOf(tool: string, catalogue: Catalogue): Record<string, string[]> {
-  let props = catalogue.get(tool)?.properties;
-  if (!props) {
-    const spec = findTool(tool);
-    props = spec ? ((z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, PropertyInfo> }).properties ?? {}) : {};
-  }
+  const props = propertiesOf(tool, catalogue);
   const out: Record<string, string[]> = {};
   for (const [arg, p] of Object.entries(props)) {
     const values = [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])].filter((v): v is string => typeof v === 'string');
