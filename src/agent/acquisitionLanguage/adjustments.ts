@@ -1002,6 +1002,10 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);
     // ("pause imaging till I'm back, 15 min": the one span said in figures is how long)
     const figures = durationsIn(t).filter((d) => /^\d/.test(t.slice(d.index)) && !/\b(?:every|each|at)\s+$/.test(t.slice(0, d.index)));
+    // ("pause in 10 min", "take a break after half an hour": when to pause, not how long; a pause is made when it is said)
+    const delay = durationsIn(t).find((d) => /\b(?:in|after|within)\s+(?:another\s+|about\s+|around\s+)?$/.test(t.slice(0, d.index)));
+    // ("pause and resume in 20 min": the span says when it goes on, a pause that long)
+    if (delay && !/\bfor\b|\b(?:resume|continue|restart|carry on|go on|back|start again|unpause|pick (?:it )?up)\b/.test(t)) throw new AmbiguousCommand(`I pause when you say it, not later by itself ("${t.slice(delay.index, delay.index + delay.length).trim()}" from now), so nothing was changed: say "pause" when it is due, or "pause for 20 min" for a pause that ends by itself`);
     const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined) ?? (figures.length === 1 ? figures[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
@@ -1932,3 +1936,4 @@ export function scheduleOfTheChannelBefore(clause: string, before: Adjustment | 
   if (before.kind === 'addChannel') return { ...before, acquireEvery: nth };
   return undefined;
 }
+

@@ -53,6 +53,9 @@ describe('when a change happens, and what no command does (stop 43)', () => {
       expect(running(text), text).toMatchObject({ tool: 'adjust_acquisition', args: { inS } });
     }
     expect(running('stop in 2 hours')).toMatchObject({ args: { changes: [{ kind: 'endIn', inS: 7200 }] } });
+    // (a pause said for later is no pause of that length now; "resume in" still is)
+    expect(running('pause in 10 min')).toMatchObject({ ask: expect.stringMatching(/not later by itself.*nothing was changed/) });
+    expect(running('pause, and resume in 20 min')).toMatchObject({ tool: 'pause_acquisition', args: { forS: 1200 } });
     expect(running("let's call it a day in half an hour")).toMatchObject({ args: { changes: [{ kind: 'endIn', inS: 1800 }] } });
   });
   it('"after this time point" beside a channel command is when it starts, never a stop of the run', () => {
