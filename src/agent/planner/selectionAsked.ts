@@ -23,7 +23,7 @@ function selectorOf(catalogue: Catalogue): { tool: string; type: string } | unde
 const KEEPING = /^(?:keep|only|drop|discard|remove|exclude)$/i;
 
 /** The plural nouns the selector's own words call its things by ("tracks", "trajectories"), as written. */
-function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
+export function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
   const out = new Set<string>();
   for (const phrase of selfOf(tool, catalogue)?.words ?? []) {
     const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== 'the');

@@ -8,6 +8,7 @@ import { type Catalogue, acceptedInputs, producesOf, selfOf } from './catalogue.
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 import { shifted } from './regionScope.ts';
+import { thingsOf } from './selectionAsked.ts';
 
 /** Words that place a step after another ("then keep only ..."): a selection said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|it)\s+is\s+done)\b/i;
@@ -25,19 +26,6 @@ function selector(catalogue: Catalogue): { tool: string; type: string } | undefi
     if (type) return { tool: name, type };
   }
   return undefined;
-}
-
-/** Verbs of keeping in the selector's own words ("keep tracks", "only trajectories"): the word after one is a noun of the things it keeps. */
-const KEEPING = /^(?:keep|only|drop|discard|remove|exclude)$/i;
-
-/** The plural nouns the selector's own words call its things by ("tracks", "trajectories"). */
-function thingsOf(tool: string, catalogue: Catalogue): Set<string> {
-  const out = new Set<string>();
-  for (const phrase of selfOf(tool, catalogue)?.words ?? []) {
-    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== 'the');
-    if (words.length === 2 && KEEPING.test(words[0]) && /s$/.test(words[1])) out.add(words[1]);
-  }
-  return out;
 }
 
 /**
