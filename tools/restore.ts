@@ -148,7 +148,7 @@ function readInterpolationRequest(c: RequestClause): Record<string, unknown> {
 const interpolateFrames = defineTool({
   name: 'interpolate_frames',
   summary: 'Adds frames between the recorded ones (temporal super-resolution) with a model or linear interpolation.',
-  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'add frames', 'frames between', 'frames in between', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames', 'missing frames', 'fill in the gaps', 'frames in the gaps', 'gaps between frames'],
+  words: ['interpolate', 'interpolation', 'in-between frames', 'intermediate frames', 'add frames', 'frames between', 'frames in between', 'frame rate', 'temporal resolution', 'temporal upsampling', 'more frames', 'missing frames', 'fill in the gaps', 'frames in the gaps', 'gaps between frames', 'upsample in time', 'upsampled in time', 'interpolate in time', 'double the frames', 'twice as many frames', 'more time points'],
   examples: ['interpolate frames to double the frame rate', 'add intermediate frames', 'increase the temporal resolution', 'interpolate linearly'],
   consumes: ['movie'],
   produces: ['movie'],

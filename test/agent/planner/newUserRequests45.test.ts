@@ -21,6 +21,9 @@ describe('an adjective and the action it qualifies, said the other way round', (
     expect(toolsOf('upsample the time')).toEqual(['interpolate_frames']);
     expect(toolsOf('increase the temporal resolution')).toEqual(['interpolate_frames']);
     expect(toolsOf('upsample the image')).toEqual(['super_resolve']);
+    // (interpolate_frames' own words: "in time" after the verb)
+    expect(toolsOf('upsample the movie in time')).toEqual(['interpolate_frames']);
+    expect(toolsOf('give me twice as many frames')).toEqual(['interpolate_frames']);
   });
 });
 
