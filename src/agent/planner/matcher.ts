@@ -41,6 +41,8 @@ interface Phrase {
   anchor: boolean;
   /** Words of an argument's allowed value ("all frames" of axis time), not of the tool itself. */
   value?: boolean;
+  /** A value of a unit argument ("min" of timeUnit): said after a number it is still this tool's. */
+  unit?: boolean;
   /** A word of the tool's summary: its sentence about itself, in everyday words ("written as a new movie"); it only ranks. */
   summary?: boolean;
   /**
@@ -189,6 +191,8 @@ export class ToolIndex {
         ...Object.values(declared).flatMap((values) => Object.values(values).flat()),
         ...Object.entries(t.enums ?? {}).flatMap(([arg, values]) => values.filter((v) => !declared[arg]?.[v] && v.length > 2 && !otherWords.has(meaning(normalizeWord(v)))).map((v) => v.replace(/_/g, ' '))),
       ];
+      // (the values of a unit argument, "min" of timeUnit: said after a number they are that unit, and name the tool)
+      const unitValues = new Set(Object.entries(t.enums ?? {}).filter(([arg]) => /unit$/i.test(arg)).flatMap(([, values]) => values.map((v) => tokenize(v.replace(/_/g, ' ')).map((k) => meaning(k.stem)).join(' '))));
       return {
         name: t.name,
         nameStems: tokenize(t.name.replace(/_/g, ' ')).map((k) => meaning(k.stem)),
@@ -196,7 +200,7 @@ export class ToolIndex {
         phrases: [
           ...phrasesOf(self.words ?? [], WEIGHT.words, true),
           // a value said in several words ("tracks on top of the projection") is as telling as a tool's own word
-          ...phrasesOf(valueWords.filter((v) => !QUESTION_FORM.test(v)), WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true })),
+          ...phrasesOf(valueWords.filter((v) => !QUESTION_FORM.test(v)), WEIGHT.valueWords, true).map((p) => ({ ...(p.length > 1 ? { ...p, weight: WEIGHT.words } : p), value: true, ...(unitValues.has(p.stems.join(' ')) ? { unit: true } : {}) })),
           // (a value said as a question's form, "how far", ranks the tool but names no step over another tool's own word: "how far did the sample drift?" asks the drift)
           ...phrasesOf(valueWords.filter((v) => QUESTION_FORM.test(v)), WEIGHT.valueWords, false).map((p) => ({ ...p, value: true })),
           ...phrasesOf([t.name.replace(/_/g, ' ')], WEIGHT.name, true),
@@ -575,7 +579,7 @@ export class ToolIndex {
       // the object's kind, makes the object that tool's thing; the phrase with the gap is not this tool's)
       if (p.anchor && !p.value && this.gapNamesAnother(doc, at, stems)) continue;
       // ("imaged every 20 min": a unit after its number is no value of a setting, the minimum projection)
-      if (p.value && at.length === 1 && UNIT_AFTER_NUMBER.test(tokens[at[0]].word) && /\d\s*$/.test(text.slice(0, tokens[at[0]].start))) continue;
+      if (p.value && !p.unit && at.length === 1 && UNIT_AFTER_NUMBER.test(tokens[at[0]].word) && /\d\s*$/.test(text.slice(0, tokens[at[0]].start))) continue;
       seen.add(key);
       // a phrase is stronger evidence than a word; the clause's first word is usually its verb
       found.push({ key, at, anchor: p.anchor, argument: p.argument === true, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });

@@ -33,6 +33,8 @@ describe('a unit written after its number', () => {
     expect(tools).toContain('interpolate_frames');
     expect(tools).not.toContain('project');
     expect(argsOf('make a min projection', 'project', stack)).toMatchObject({ method: 'min' });
+    // (a unit after its number is still a value of a unit argument: the frame interval told sets the calibration)
+    expect(toolsOf('frames are every 10 min. measure intensity over the first 2 hours only')).toContain('set_calibration');
   });
 });
 
