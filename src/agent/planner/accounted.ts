@@ -10,7 +10,7 @@ import type { ToolIndex } from './matcher.ts';
 import { statedNumbers, statedValues } from './arguments.ts';
 import { settingsAlone } from './settingClauses.ts';
 import { findQuantities, seconds } from './quantities.ts';
-import { isOrdinaryWord } from './constraints.ts';
+import { isOrdinaryWord, statisticOfATable } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
 import { withoutHedges } from './unapplied.ts';
 import { unwrittenFileLine } from './fileKinds.ts';
@@ -183,6 +183,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
       break;
     }
     if (handled) continue;
+    // ("the median speed with the IQR": a statistic of a table a step makes, computed by the answer)
+    if (plan.steps.some((s) => statisticOfATable(s, name, catalogue))) continue;
     // a word of a step's own tool (TrackMate of the export, watershed of the segmentation): what it is or does
     if (plan.steps.some((s) => declaresName(s.tool, name, catalogue))) continue;
     // (a word cut short of one the request says in full, "thresh" after "threshold", is that word again)

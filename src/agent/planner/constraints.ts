@@ -6,7 +6,7 @@
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
 import { comparedNumberAt } from './comparedValue.ts';
-import { adaptArgs, allowedValues, type Catalogue, type PropertyInfo, selfOf } from './catalogue.ts';
+import { adaptArgs, allowedValues, type Catalogue, producesOf, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -818,7 +818,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
   // (with the words just after it: "only those away" + "from the border")
-  return out.filter((item) => item.text.length > 0 && !(item.kind === 'scope' && (selectsByRule(step, item.text, catalogue) || edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
+  return out.filter((item) => item.text.length > 0 && !(item.kind === 'method' && statisticOfATable(step, item.text, catalogue)) && !(item.kind === 'scope' && (selectsByRule(step, item.text, catalogue) || edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
 }
 
 /** "only the big ones (>200 px)", "the larger nuclei (at least 60 px)": a kind said with its bound in brackets after it, applied when the step carries the bound's number. */
@@ -898,6 +898,14 @@ function besideGivenChoice(step: StepWords, word: string, at: number): boolean {
   return [...before, ...after].some((t) => chosen.has(meaning(t.stem)));
 }
 
+/** The statistics an answer reads from a table's rows ("the median speed with the IQR"): computed by the answer, no option of a step. */
+const STATISTIC_WORD = /^(?:mean|average|median|sd|std|stdev|stddev|sem|cv|iqr|interquartile|inter-quartile|variance|spread|percentiles?|quartiles?|deciles?|range)$/i;
+
+/** A statistic named beside a step that makes a table: the answer computes it from the rows ("median" of a projection stays named). */
+export function statisticOfATable(step: { tool: string }, word: string, catalogue: Catalogue): boolean {
+  return STATISTIC_WORD.test(word.trim().replace(/^the\s+/i, '')) && producesOf(step.tool, catalogue).includes('table');
+}
+
 /**
  * Words another reading found unknown (after a condition word), kept where none of the
  * items covers them, they are no everyday word, and they do not name the argument a number
@@ -910,7 +918,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     const at = step.clause.indexOf(word);
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || namesKeptSwitch(step, word, at, catalogue) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
-    if (namesGivenArgument(step, word) || carriedBefore(step, at) || besideGivenChoice(step, word, at)) continue;
+    if (namesGivenArgument(step, word) || carriedBefore(step, at) || besideGivenChoice(step, word, at) || statisticOfATable(step, word, catalogue)) continue;
     // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)
     if (isDegreeWord(word) && reader.saysHowMuchOfASetting(rawWords(step.clause.slice(at)).slice(0, 2).map((w) => ({ ...w, start: w.start + at, end: w.end + at })))) continue;
     const rest = step.clause.slice(at + word.length);
