@@ -281,9 +281,10 @@ export class FilePolicy {
   /**
    * Checks an output path: `typed` are the paths the person typed (the only ones that may
    * leave the session), or how to get them: they are read only for an output outside the
-   * allowed roots. Returns the path with symlinks resolved; throws InputError with one line.
+   * allowed roots. `named`: the path the person gave when `output` is a file the tool named inside it ("save the masks to
+   * results/"), which is what they typed. Returns the path with symlinks resolved; throws InputError with one line.
    */
-  checkOutput(output: string, typed: TypedPaths, grantedInCall: readonly string[] = []): string {
+  checkOutput(output: string, typed: TypedPaths, grantedInCall: readonly string[] = [], named = output): string {
     if (output.includes('\0')) throw new InputError('an output path may not contain a NUL character');
     const absolute = resolve(output);
     const real = realPathOf(absolute);
@@ -294,8 +295,7 @@ export class FilePolicy {
     const inAllowedRoot = this.roots.some((root) => isInside(real, root));
     const typedByPerson = () => {
       const paths = typeof typed === 'function' ? typed() : typed;
-      // (a file the tool names inside a folder the person typed: "save the masks to results/")
-      return paths.has(absolute) || paths.has(real) || paths.has(withoutExtension(absolute)) || paths.has(dirname(absolute));
+      return paths.has(absolute) || paths.has(real) || paths.has(withoutExtension(absolute)) || (named !== output && paths.has(resolve(named)));
     };
     const library = inPipelineLibrary(real);
     if (!inAllowedRoot && !typedByPerson() && !library && !sideFileOf(real, grantedInCall)) {
@@ -383,7 +383,7 @@ export function guardContext<C extends ToolContext>(inner: C, policy: FilePolicy
     },
     outputPath: (suggestedName: string, output?: string) => {
       if (output) {
-        const real = policy.checkOutput(outputTarget(suggestedName, output), typed, granted);
+        const real = policy.checkOutput(outputTarget(suggestedName, output), typed, granted, output);
         createFolderOf(real);
         policy.grant(real);
         granted.push(real);

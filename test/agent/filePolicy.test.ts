@@ -34,6 +34,10 @@ describe('file policy: a named output', () => {
     const written = readdirSync(folder);
     expect(written).toHaveLength(1);
     expect(readFileSync(join(folder, written[0]), 'utf8')).toMatch(/^correct_drift /);
+    // (a file named inside that folder by the tool's caller alone, not by the person, is still refused)
+    const other = await runStep(session, fakeTools, 'correct_drift', { movie: 'movie-1', output: join(folder, 'other.txt') }, { typed: [`correct the drift and save it to ${folder}/`] });
+    expect(other.status).not.toBe('ok');
+    expect(other.error).toMatch(/outputs go in the session folder unless you name the path yourself/);
   });
 
   it('in a folder that cannot be made: one line naming the folder and why, nothing written', async () => {
