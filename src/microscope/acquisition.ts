@@ -218,15 +218,7 @@ export class Acquisition {
         if (!(err instanceof InputError)) throw err;
         this.note(`not set back later: ${err.message}`);
       }
-      for (const c of changes) {
-        try {
-          this.adjust(c, 'timer');
-          this.note(`made after ${formatDuration(inS)}: ${describeAdjustment(c)}`);
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          this.note(`not made after ${formatDuration(inS)} (${describeAdjustment(c)}): ${err.message}`);
-        }
-      }
+      this.adjustOnTimer(changes, `made after ${formatDuration(inS)}`);
       if (forS && undo.length) this.revertAfter(undo, forS);
     });
   }
@@ -235,16 +227,21 @@ export class Acquisition {
   revertAfter(undo: Adjustment[], forS: number): void {
     void this.clock.sleep(forS * 1000).then(() => {
       if (this.state === 'done') return;
-      for (const u of undo) {
-        try {
-          this.adjust(u, 'timer');
-          this.note(`set back after ${formatDuration(forS)}: ${describeAdjustment(u)}`);
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          this.note(`not set back after ${formatDuration(forS)} (${describeAdjustment(u)}): ${err.message}`);
-        }
-      }
+      this.adjustOnTimer(undo, `set back after ${formatDuration(forS)}`);
     });
+  }
+
+  /** Makes each change by the clock, noting it as done ("<done>: ...") or, refused, as not done ("not <done> (...): why"). */
+  private adjustOnTimer(changes: Adjustment[], done: string): void {
+    for (const c of changes) {
+      try {
+        this.adjust(c, 'timer');
+        this.note(`${done}: ${describeAdjustment(c)}`);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        this.note(`not ${done} (${describeAdjustment(c)}): ${err.message}`);
+      }
+    }
   }
 
   /** Applies a live change to events not yet started. Throws InputError (nothing changed) when a value is refused. */

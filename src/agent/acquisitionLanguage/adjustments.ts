@@ -996,14 +996,15 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
   if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
-    const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? durationsIn(t) : [];
+    const spans = durationsIn(t);
+    const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? spans : [];
     // "hold on for 10": a number without its unit is asked, never taken for minutes
     const unitless = /\bfor\s+(\d+(?:\.\d+)?)\s*(?:more\s*)?[.!]*$/.exec(t);
     if (unitless) throw new AmbiguousCommand(`pause for ${unitless[1]} what? Say the unit, e.g. "pause for ${unitless[1]} min"; nothing was changed`);
     // ("pause imaging till I'm back, 15 min": the one span said in figures is how long)
-    const figures = durationsIn(t).filter((d) => /^\d/.test(t.slice(d.index)) && !/\b(?:every|each|at)\s+$/.test(t.slice(0, d.index)));
+    const figures = spans.filter((d) => /^\d/.test(t.slice(d.index)) && !/\b(?:every|each|at)\s+$/.test(t.slice(0, d.index)));
     // ("pause in 10 min", "take a break after half an hour": when to pause, not how long; a pause is made when it is said)
-    const delay = durationsIn(t).find((d) => /\b(?:in|after|within)\s+(?:another\s+|about\s+|around\s+)?$/.test(t.slice(0, d.index)));
+    const delay = spans.find((d) => /\b(?:in|after|within)\s+(?:another\s+|about\s+|around\s+)?$/.test(t.slice(0, d.index)));
     // ("pause and resume in 20 min": the span says when it goes on, a pause that long)
     if (delay && !/\bfor\b|\b(?:resume|continue|restart|carry on|go on|back|start again|unpause|pick (?:it )?up)\b/.test(t)) throw new AmbiguousCommand(`I pause when you say it, not later by itself ("${t.slice(delay.index, delay.index + delay.length).trim()}" from now), so nothing was changed: say "pause" when it is due, or "pause for 20 min" for a pause that ends by itself`);
     const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined) ?? (figures.length === 1 ? figures[0].seconds : undefined);

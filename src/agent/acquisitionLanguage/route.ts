@@ -298,7 +298,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const removed = ruleRemoved(t, options.earlier ?? []);
   if (removed) return removed;
   // ("after 1 hour, halve the frame rate", "switch to every minute in 10 min": a change the tool makes at that time, read below)
-  const madeLater = options.acquisitionRunning && !QUESTION.test(t) ? laterChanges(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
+  // (read once: the change's own reading below takes it when no change for a while is read first)
+  const delayed = options.acquisitionRunning ? laterChanges(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
+  const madeLater = !QUESTION.test(t) ? delayed : undefined;
   const unseen = options.acquisitionRunning && !QUESTION.test(t) && !madeLater ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
   // "turn PFS on", "engage the Perfect Focus", "lock the focus": a hardware focus lock this microscope does not have; the software
@@ -435,7 +437,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   try {
     const state = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
     let timed = options.acquisitionRunning ? timedChanges(text, config, state) : undefined;
-    const later = options.acquisitionRunning && !timed ? laterChanges(text, config, state) : undefined;
+    const later = !timed ? delayed : undefined;
     if (later) {
       changes = later.changes;
       inS = later.inS;
@@ -942,11 +944,11 @@ const CHANGE_WORD = /\bevery\b|\d\s*(?:s|sec|seconds?|min|mins|minutes?|h|hours?
 /** Every channel dropped at once ("drop both channels", "turn off all the channels", "stop every channel"). */
 const ALL_CHANNELS_DROPPED = /\b(?:drop|remove|stop|kill|lose|ditch|cut|turn\s+off|switch\s+off|shut\s+off|get\s+rid\s+of|take\s+out)\s+(?:both|all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:channels?|colou?rs|lasers|wavelengths|fluorophores)\b|\b(?:turn|switch|shut)\s+(?:both|all)\s+(?:of\s+)?(?:the\s+)?(?:channels?|colou?rs|lasers)\s+off\b/;
 
-/** A hardware focus lock by its makers' names ("PFS", "Perfect Focus", "Definite Focus", "ZDC", "CRISP", "focus lock"). */
 /** A complaint said with what to do about it, or of one part of the run ("position 2 is blurry, drop it"): the command is read, not the complaint. */
 const SOMETHING_DONE = /\b(?:remove|drop|skip|stop|delete|don'?t|do not|exclude|lose|kill|add|change|set|lower|raise|increase|decrease|reduce|image|imaging|take|pause|move|go|switch|turn|use|keep|leave|ignore|forget|positions?|pos\s*\d|fields?|sites?|points?|xy\s*\d)\b/;
 /** The focus said to be lost: "out of focus", "blurry", "not sharp", "the focus drifted", "lost focus", "gone soft". */
 const FOCUS_LOST = /\b(?:out of focus|not in focus|not (?:sharp|focused)|unfocused|defocused|blurr(?:y|ed|ier)|fuzzy|lost (?:the )?focus|focus(?:\s+(?:has|is|seems|looks))?\s+(?:drift(?:ed|ing)|off|gone|lost|bad|wrong|shifted)|drift(?:ed|ing) out of focus|(?:looks?|looking|are|is|gone|going|getting)\s+soft)\b/;
+/** A hardware focus lock by its makers' names ("PFS", "Perfect Focus", "Definite Focus", "ZDC", "CRISP", "focus lock"). */
 const HARDWARE_FOCUS = /\b(?:pfs|perfect[\s-]?focus|definite[\s-]?focus|focus[\s-]?lock|lock (?:the |in the )?focus|zdc|crisp|hardware (?:auto[\s-]?)?focus\w*)\b/;
 const QUESTION = /\?\s*$|^(?:when|if)\s+(?:will|is|does|do|did|was|are|can|should|would)\b|^(?:(?:so|and|but|ok(?:ay)?|hmm+|quick question)[,:\s]+)*(?:what(?!\s+about\b)|which|how(?!\s+about\b)|why|who|whose|(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|it|this|that|we|my|our|there)\b|would\s+(?:it|that|this|there)\b|(?:should|could|can|may|might)\s+i\b)/;
 const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each time|every time)\s+(?!${NOT_A_CONDITION}|points?\b)\w|\bonce\s+(?!${NOT_A_CONDITION}|(?:every|(?:a|an)(?!\s+(?:cell|mitos[ie]s|mitotic|divi\w+|nucleus|new cell)\b)|per|each|more(?!\s+than)|again|daily|hourly)\b)\w|${AFTER_EVENTS}`);

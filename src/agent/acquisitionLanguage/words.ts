@@ -48,10 +48,10 @@ const SPAN = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional
 const FIRST_SPAN = new RegExp(String.raw`^${NUMBER}\s*-?\s*(?:(?:more|extra|additional|further)\s+)?${TIME_UNIT}\b`, 'i');
 const PARTS: Record<string, number> = { half: 2, quarter: 4, third: 3 };
 
-/** A time span that starts at the beginning of `text` ("5 minutes", "1 h 30 min", "half an hour", "an hour"). */
 /** "a second position", "one second channel", "a second look": the ordinal before a thing, not a span of 1 s. */
 const ORDINAL_SECOND = /^(?:a|one)\s+second\s+(?:positions?|pos|locations?|sites?|spots?|points?|channels?|colou?rs?|fluorophores?|dyes?|lasers?|frames?|time\s?points?|stages?|wells?|fields?|fovs?|rounds?|runs?|acquisitions?|experiments?|z[\s-]?stacks?|stacks?|planes?|slices?|cameras?|objectives?|dishes|dish|samples?|conditions?|rules?|regions?|tiles?|grids?|cells?|ones?|looks?|tries|try|go|pass|sets?|phases?|blocks?)\b/;
 
+/** A time span that starts at the beginning of `text` ("5 minutes", "1 h 30 min", "half an hour", "an hour"). */
 export function leadingDurationS(text: string): { seconds: number; length: number } | undefined {
   const t = text.toLowerCase();
   // (a quick look first: a span starts with a digit or a letter of a number word)
