@@ -149,12 +149,16 @@ const microscopeStatus = defineTool({
   words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left'],
   examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?'],
   consumes: [],
+  // (the latest image of the run, asked with latestImage, is a picture shown, never an input of another step)
   produces: [],
   results: { elapsedS: { about: 'time elapsed', unit: 's' }, remainingS: { about: 'time left', unit: 's' }, timepointsDone: { about: 'time points done', unit: '' }, imagesAcquired: { about: 'images acquired', unit: '' }, intervalS: { about: 'interval between time points', unit: 's' } },
   description:
     'Reports the microscope (channel, exposure, light power, stage position, objective, pixel size) and the running acquisition: state, time points done, how long is left, the light dose so far per channel and position against the budget, files written, active rules. Use it for "how much longer?" and "how much light so far?".',
-  schema: z.object({}),
-  async run(_args, ctx) {
+  schema: z.object({
+    latestImage: z.boolean().optional().describe('Also save the running acquisition\'s latest image (each channel of its first position, or of `position`) as a PNG picture, to show it ("show me the latest image")'),
+    position: z.string().optional().describe('The position whose latest image to save (its name, e.g. "Pos1"; default the first)'),
+  }),
+  async run(args, ctx) {
     const session = await microscopeSession(ctx);
     const mic = session.microscope.getState();
     const micValues = { channel: mic.channel, exposureMs: mic.exposureMs, powerPercent: mic.powerPercent, xUm: mic.xUm, yUm: mic.yUm, zUm: mic.zUm, objective: mic.objective, pixelSizeUm: mic.pixelSizeUm, imageWidthPx: mic.imageWidthPx, imageHeightPx: mic.imageHeightPx };
@@ -168,13 +172,38 @@ const microscopeStatus = defineTool({
     const status = session.acquisition.status();
     const latest = session.acquisition.latestCells();
     const cells = latest.cells.map((c) => ({ cell: c.id, xPx: round(c.xPx), yPx: round(c.yPx), areaPx: c.areaPx, atBorder: c.touchesBorder }));
+    const pictures = args.latestImage ? await latestImagePictures(session, args.position as string | undefined, ctx) : undefined;
     return {
-      summary: `${session.acquisition.describeStatus('all')}${cells.length ? ` The latest ${latest.channel} image of ${latest.position} shows ${cells.length} cells (numbered for "zoom into cell N").` : ''}`,
-      artifacts: registerFiles(ctx, status),
-      values: { microscope: micValues, acquisition: statusValues(status), cells },
+      summary: `${pictures ? `${pictures.line} ` : ''}${session.acquisition.describeStatus('all')}${cells.length ? ` The latest ${latest.channel} image of ${latest.position} shows ${cells.length} cells (numbered for "zoom into cell N").` : ''}`,
+      artifacts: [...(pictures?.artifacts ?? []), ...registerFiles(ctx, status)],
+      values: { microscope: micValues, acquisition: statusValues(status), cells, ...(pictures ? { latestImages: pictures.values } : {}) },
     };
   },
 });
+
+/**
+ * The running acquisition's latest image of a position, each channel saved as a PNG picture (grey, stretched to its own
+ * range), with one line saying what was saved; a position the run lacks, or no image yet, is said in that line.
+ */
+async function latestImagePictures(session: MicroscopeSession, position: string | undefined, ctx: ToolContext): Promise<{ line: string; artifacts: ArtifactRef[]; values: Record<string, unknown>[] }> {
+  const acquisition = session.requireAcquisition();
+  const names = acquisition.status().positions.map((p) => p.name);
+  const asked = position === undefined ? undefined : (names.find((n) => n.toLowerCase() === position.toLowerCase()) ?? (/^\d+$/.test(position) ? names[Number(position) - 1] : undefined));
+  if (position !== undefined && asked === undefined) return { line: `The run has no position "${position}" (it images ${names.join(', ') || 'one position'}), so no latest image was saved.`, artifacts: [], values: [] };
+  const { position: name, images } = acquisition.latestImages(asked);
+  if (!images.length) return { line: `No image of ${name} has been taken yet, so there is no latest image to show.`, artifacts: [], values: [] };
+  const { planeToRgba } = await import('../src/plot/images.ts');
+  const { encodePng } = await import('../src/plot/png.ts');
+  const artifacts: ArtifactRef[] = [];
+  const values: Record<string, unknown>[] = [];
+  for (const image of images) {
+    const path = ctx.outputPath(`latest-${name}-${image.channel}.png`);
+    writeFileSync(path, encodePng(planeToRgba(image.data, image.widthPx, image.heightPx)));
+    artifacts.push(ctx.addArtifact('plot', path, `latest ${image.channel} image of ${name} (${image.exposureMs} ms, ${image.powerPercent} %, z ${round(image.zUm)} µm)`));
+    values.push({ position: name, channel: image.channel, exposureMs: image.exposureMs, powerPercent: image.powerPercent, zUm: round(image.zUm), widthPx: image.widthPx, heightPx: image.heightPx });
+  }
+  return { line: `The latest image of ${name} (${images.map((i) => i.channel).join(', ')}) is saved as a picture: ${artifacts.map((a) => a.id).join(', ')}.`, artifacts, values };
+}
 
 // ---------------------------------------------------------------- snap
 

@@ -15,7 +15,7 @@ import { GuardedMicroscope } from './guard.ts';
 import { LatestImages } from './latestImages.ts';
 import { DEFAULT_LIMITS, checkExposure, checkPower, checkStage, intervalBelowImaging, type Limits } from './limits.ts';
 import type { Nucleus } from './measures.ts';
-import type { Microscope } from './microscope.ts';
+import type { Microscope, Snapshot } from './microscope.ts';
 import { MicroscopeEngine } from './microscopeEngine.ts';
 import { applyAdjustment, changesPlan, type PlanAdjustment, type PlanEnv } from './planEdit.ts';
 import { RuleRunner, type FrameScorer, type Rule } from './rules.ts';
@@ -365,6 +365,12 @@ export class Acquisition {
   /** The nuclei of the latest image of a position (the first by default), numbered as "zoom into cell N" numbers them. */
   latestCells(position?: string): { position: string; channel: string; cells: Nucleus[] } {
     return this.latest.cells(position ?? this.livePlan.stagePositions?.[0]?.name ?? 'Pos0', this.settings.triggerChannel(this.livePlan));
+  }
+
+  /** The latest image of a position (the first by default) in each channel imaged so far, with the position's name. */
+  latestImages(position?: string): { position: string; images: Snapshot[] } {
+    const name = position ?? this.livePlan.stagePositions?.[0]?.name ?? 'Pos0';
+    return { position: name, images: this.latest.all(name) };
   }
 
   describeStatus(about: 'time' | 'dose' | 'all' = 'all'): string {

@@ -16,6 +16,17 @@ export class LatestImages {
     return this.byKey.get(`${position}\u0000${preferred}`) ?? entries.find(([k]) => k.endsWith(`\u0000${preferred}`))?.[1] ?? entries[0]?.[1];
   }
 
+  /** The latest image of a position in each channel (a grid's first field when the position is tiled), in the order first seen. */
+  all(position: string): Snapshot[] {
+    const byChannel = new Map<string, Snapshot>();
+    for (const [k, snapshot] of this.byKey) {
+      if (!(k.startsWith(`${position}\u0000`) || k.startsWith(`${position}_r`))) continue;
+      const exact = k.startsWith(`${position}\u0000`);
+      if (!byChannel.has(snapshot.channel) || exact) byChannel.set(snapshot.channel, snapshot);
+    }
+    return [...byChannel.values()];
+  }
+
   /** The nuclei of that image, numbered as "zoom into cell N" numbers them. */
   cells(position: string, preferred: string): { position: string; channel: string; cells: Nucleus[] } {
     const snapshot = this.image(position, preferred);

@@ -23,6 +23,13 @@ const SPAN_CLAUSE = /(?:\s*[,;(]|\s+[-–—]+)\s*(?:(?:(?:it|this|that)\s*(?:'l
 const TIME_POINTS = new RegExp(String.raw`^${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?|images?)\b`, 'i');
 /** "for 20 frames": a count of time points after "for" alone is a span too ("for 20 more frames" runs longer instead). */
 const FOR_A_COUNT = new RegExp(String.raw`\bfor\s+(?=${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b)`, 'gi');
+/**
+ * "every 30 s until 50 frames, then back to 5 min": a count of time points after "until" / "till" / "up to" is how long
+ * the change lasts when a set-back follows (the change is undone after that many time points); with no set-back, "until
+ * 50 frames" is the run's own length and is read by the end readers.
+ */
+const UNTIL_A_COUNT = new RegExp(String.raw`\b(?:until|till|til|up\s+to)\s+(?=${NUMBER}\s*(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?|images?)\b)`, 'gi');
+
 /** "then go back", "and then back to normal", "then revert to what it was": the end of a change for a while, said. */
 const SET_BACK = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)?\s*,?\s*(?:(?:go|switch|change|set\s+(?:it|them|everything)|put\s+(?:it|them|everything)|revert|return|come)\s+)?back(?:\s+(?:to\s+(?:normal|the\s+(?:usual|old|previous|original)(?:\s+\w+)?|what\s+(?:it|they)\s+(?:was|were)|before|how\s+it\s+was)|again))?\s*(?:please|pls)?\s*[.!]*$|\s*[,;]?\s*(?:and\s+)?then\s+(?:revert|return)\b.*$/i;
 
@@ -32,6 +39,9 @@ const SET_BACK = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)?\s
  */
 const SET_BACK_TO = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)\s*,?\s*(?:(?:go|switch|change|revert|return|come|drop|set\s+(?:it|them)|put\s+(?:it|them))\s+)?back\s+(?:down\s+|up\s+)?to\s+(.+?)\s*(?:please|pls)?\s*[.!]*$/i;
 
+/** A set-back said anywhere after a span ("..., then back to 5 min", "and then go back"). */
+const SET_BACK_SAID = /\b(?:then|after(?:wards?)?(?:\s+that)?)\s*,?\s*(?:(?:go|switch|change|revert|return|come|drop|set\s+(?:it|them|everything)|put\s+(?:it|them|everything))\s+)?back\b|\bthen\s+(?:revert|return)\b/i;
+
 /** A span a change lasts: its time (s), or a count of time points; `backTo`, the words of the value it is said to go back to. */
 export type SpanForAWhile = ({ rest: string; forS: number; timePoints?: undefined } | { rest: string; timePoints: number; forS?: undefined }) & { backTo?: string };
 
@@ -40,7 +50,7 @@ export type SpanForAWhile = ({ rest: string; forS: number; timePoints?: undefine
  * opened by "for" alone counts too (the router tries that only when the words read no other way).
  */
 export function spanForAWhile(text: string, plain = false): SpanForAWhile | undefined {
-  const opened = plain ? [...text.matchAll(FOR), ...text.matchAll(SPAN_CLAUSE)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT)];
+  const opened = plain ? [...text.matchAll(FOR), ...text.matchAll(SPAN_CLAUSE)] : [...text.matchAll(FOR_THE_NEXT), ...text.matchAll(FOR_A_COUNT), ...(SET_BACK_SAID.test(text) ? text.matchAll(UNTIL_A_COUNT) : [])];
   for (const m of opened) {
     const hedged = HEDGE.exec(text.slice(m.index! + m[0].length));
     const from = m.index! + m[0].length + (hedged ? hedged[0].length : 0);

@@ -313,6 +313,12 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "save the images", "make sure the data is stored": the running acquisition writes every frame to its files as it comes, so
   // where they are is the answer (never an export of something else)
   if (options.acquisitionRunning && /^(?:(?:please|pls|can you|could you|make sure (?:you|to)?|don'?t forget to)\s+)*(?:save|store|write|keep|record)\s+(?:all\s+)?(?:the|my|our|these|those|its)?\s*(?:raw\s+)?(?:images?|frames?|data|stacks?|acquisition|time[\s-]?lapse|movie|files?)(?:\s+(?:please|pls|too|as well|somewhere|to disk))*\s*[.!]*$/.test(t)) return { tool: toolCarrying('status'), args: {}, sure: true };
+  // "show me the latest image", "can I see the most recent frame?", "pull up the last picture it took": while imaging, the
+  // run's latest image is what is asked for (its status saves it as a picture), never an analysis of an open movie
+  if (options.acquisitionRunning && LOOK_AT.test(t) && LATEST_IMAGE.test(t) && !ANALYSIS_WORD.test(t) && !SOMETHING_CHANGED.test(t)) {
+    const at = /\b(?:position|pos|xy|field|site|point)\s*#?\s*(\d+)\b/.exec(t);
+    return { tool: toolCarrying('status'), args: { latestImage: true, ...(at ? { position: at[1] } : {}) }, sure: true };
+  }
   // "it's out of focus", "the image looks blurry", "focus has drifted": said of the running acquisition, the one remedy it has
   // is its autofocus, once before the next time point (said, with what it costs); a question about it is read as one
   if (options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(t) && !findChannels(t, config).length && !SOMETHING_DONE.test(t)) {
@@ -557,6 +563,9 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
       // ("1 min interval for the next hour, then back to 5": a bare number after an interval is in the unit it was said in)
       const bare = /^\s*(\d+(?:\.\d+)?)\s*[.!]*$/.exec(span.backTo ?? '');
       if (bare && changes.some((c) => c.kind === 'interval')) return parseAdjustment(`every ${bare[1]} ${/\d\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i.exec(span.rest)?.[1] ?? 'min'}`, config, state);
+      // ("every 20 s for 60 frames, then back to 5 min": a span alone after an interval is the interval gone back to)
+      const said = (span.backTo ?? '').replace(/[\s.!]+$/, '');
+      if (changes.some((c) => c.kind === 'interval' || c.kind === 'intervalFactor') && durationsIn(said).some((d) => d.index === 0 && d.length === said.length)) return parseAdjustment(`every ${said}`, config, state);
       try {
         return parseAdjustment(span.backTo!, config, state);
       } catch (err) {
@@ -958,6 +967,12 @@ const CONDITION = new RegExp(String.raw`\b(?:when(?:ever)?|if|as soon as|each ti
 const Z_STACK_SAID = /\bz[\s-]?stacks?\b|\b\d+\s*(?:z[\s-]?)?(?:slices|planes|sections)\b/;
 /** Its spacing or range in µm: "0.5 micron steps", "1 um apart", "2 µm spacing", "a 10 µm range". */
 const Z_SPACING_SAID = /\d(?:[.,]\d+)?\s*(?:µm|μm|um|microns?|micrometres?|micrometers?)\b/;
+/** A verb of looking at something ("show me", "can I see", "display", "pull up", "have a look at", "what does ... look like"). */
+const LOOK_AT = /\b(?:show|see|display|view|look(?:\s+at|\s+like)?|peek|glance|open|pull\s+up|bring\s+up|preview|visuali[sz]e)\b/;
+/** The run's newest image: "the latest image", "the most recent frame", "the last picture (it took)", "the current image". */
+const LATEST_IMAGE = /\b(?:latest|last|most\s+recent|newest|recent|current|new)\s+(?:[\w-]+\s+)?(?:images?|frames?|pictures?|pics?|snaps?(?:hots?)?|shots?|acquisitions?\s+(?:image|frame)s?|time[\s-]?points?)\b/;
+/** Words of a change to the run or a move, which a request to look at an image does not carry ("after the last frame, drop GFP"). */
+const SOMETHING_CHANGED = /\b(?:drop|add|remove|stop|pause|resume|change|set|lower|raise|increase|decrease|reduce|switch|turn|every|interval|exposure|power|move|go\s+to|zoom)\b/;
 const ANALYSIS_WORD = /\b(?:segment\w*|track(?:ing)?|measure|plot|project|denoise|export|quantify|analy[sz]e|kymograph|detect)\b/;
 
 /** A rate of imaging ("twice an hour", "3 times a day", "4 frames per minute", "2 fps"): a time-lapse as much as "every ...". */
