@@ -473,6 +473,8 @@ const adjustSchema = z.object({
   changes: z.array(adjustmentSchema).min(1).max(20).describe('The changes, applied in order from the next image or time point, e.g. [{kind:"dropChannel", channel:"488"}], [{kind:"interval", intervalS:10}], [{kind:"powerFactor", channel:"488", factor:0.1}] (reduce by 90 %), [{kind:"zPlan", zPlan:{planes:11, stepUm:0.5}}], [{kind:"addChannel", channel:"Brightfield", acquireEvery:3}]. Dropping a channel keeps the acquisition running; stopping it is stop_acquisition'),
   forS: z.number().positive().max(7 * 86400).optional().describe('Make the changes for this long only, s ("for the next 30 min"): then the settings they changed go back to what they were (default: they stay)'),
   inS: z.number().positive().max(7 * 86400).optional().describe('Make the changes this long from now, s ("after 1 hour, halve the frame rate"): until then the run goes on as it is (default: from the next image or time point)'),
+  afterTimepoint: z.number().int().min(1).max(100_000).optional().describe('Make the changes once this time point of the run (1-based, counted from its start) is taken ("after frame 40"; "from time point 41" is after 40): until then the run goes on as it is; a time point already taken: from the next one'),
+  untilTimepoint: z.number().int().min(1).max(100_000).optional().describe('Set the changes back once this time point of the run (1-based, counted from its start) is taken ("every 30 s until time point 60, then back"): the settings they changed go back to what they were'),
 });
 
 /** The changes to the running acquisition, as the acquisition language reads them (or its question back). */
@@ -502,7 +504,12 @@ const adjustAcq = defineTool({
     // a change for a while: what sets it back is worked out before it is made (a change that cannot be set back refuses the whole call)
     const forS = args.forS as number | undefined;
     if (args.inS) return scheduledChanges(session, changes, args.inS as number, forS, ctx);
-    const undo = forS ? session.requireAcquisition().undoOf(changes) : [];
+    // a change from or until a time point by its number: the acquisition counts them, so it makes and sets back the change
+    const afterT = args.afterTimepoint as number | undefined;
+    const untilT = args.untilTimepoint as number | undefined;
+    const passed = afterT !== undefined || untilT !== undefined ? timepointsSaid(session, afterT, untilT) : undefined;
+    if (afterT !== undefined && !passed) return timepointChanges(session, changes, afterT, untilT, ctx);
+    const undo = forS || untilT ? session.requireAcquisition().undoOf(changes) : [];
     // every change is applied or refused with its reason; a refused one leaves the plan as it was
     const results = changes.map((c) => {
       try {
@@ -514,16 +521,49 @@ const adjustAcq = defineTool({
     });
     if (results.every((r) => !r.applied)) throw new InputError(results.map((r) => r.message).join('; '));
     if (forS && undo.length) session.requireAcquisition().revertAfter(undo, forS);
+    if (untilT && undo.length) session.requireAcquisition().revertAtTimepoint(undo, untilT);
     const status = session.requireAcquisition().status();
     const notes = results.flatMap((r) => r.notes);
-    const back = forS && undo.length ? ` For ${formatDuration(forS)}; then back to: ${undo.map(describeAdjustment).join('; ')}.` : '';
+    const back = forS && undo.length ? ` For ${formatDuration(forS)}; then back to: ${undo.map(describeAdjustment).join('; ')}.` : untilT && undo.length ? ` Until time point ${untilT}; then back to: ${undo.map(describeAdjustment).join('; ')}.` : '';
     return {
-      summary: results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + back + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
+      summary: (passed && passed !== true ? `${passed} ` : '') + results.map((r) => r.message.replace(/\.$/, '')).join('; ') + '.' + back + (notes.length ? ` Limits: ${notes.join('; ')}.` : ''),
       artifacts: registerFiles(ctx, status),
       values: { applied: results.map((r) => ({ kind: r.change.kind, applied: r.applied, message: r.message, fromTimepoint: r.fromTimepoint, notes: r.notes })), ...statusValues(status) },
     };
   },
 });
+
+/**
+ * Time points said by their number, checked against the run (InputError, nothing changed, when they cannot be kept): undefined
+ * when the change waits for `afterT`; a line when `afterT` is already taken (the change is made now, and said so); true when
+ * only `untilT` is said (made now, set back then).
+ */
+function timepointsSaid(session: MicroscopeSession, afterT: number | undefined, untilT: number | undefined): string | true | undefined {
+  const status = session.requireAcquisition().status();
+  const done = status.timepointsDone;
+  // (how many time points the run has left, at its interval now)
+  const left = Number.isFinite(status.remainingS) && status.intervalS > 0 ? Math.floor(Math.max(0, status.remainingS - status.nextTimepointInS) / status.intervalS) + 1 : Infinity;
+  if (afterT !== undefined && untilT !== undefined && untilT <= afterT) throw new InputError(`the change would start after time point ${afterT} and end at time point ${untilT}, which comes first; nothing was changed`);
+  if (untilT !== undefined && untilT <= done) throw new InputError(`time point ${untilT} is already taken (${done} are done), so the change would be set back at once; nothing was changed: say how long it should last ("for the next 20 time points")`);
+  if (afterT !== undefined && afterT >= done + left) throw new InputError(`the run ends after about ${done + left} time points (${done} are done), before time point ${afterT}: nothing would change; extend the run first; nothing was changed`);
+  if (afterT !== undefined && afterT > done) return undefined;
+  return afterT !== undefined ? `Time point ${afterT} is already taken (${done} are done), so the change is made from the next time point.` : true;
+}
+
+/** Changes made after a time point by its number ("after frame 40, ..."): checked against the plan now, made by the acquisition then, noted in its log. */
+function timepointChanges(session: MicroscopeSession, changes: Adjustment[], afterT: number, untilT: number | undefined, ctx: ToolContext): ToolResult {
+  const acquisition = session.requireAcquisition();
+  acquisition.checkChanges(changes);
+  if (untilT) acquisition.undoOf(changes);
+  acquisition.applyAtTimepoint(changes, afterT, untilT);
+  const status = acquisition.status();
+  const what = changes.map(describeAdjustment).join('; ');
+  return {
+    summary: `After time point ${afterT} (${status.timepointsDone} are done now): ${what}${untilT ? `, until time point ${untilT} (then set back)` : ''}. Until then the run goes on as it is; the run's log notes the change when it is made.`,
+    artifacts: registerFiles(ctx, status),
+    values: { scheduled: changes.map((c) => ({ kind: c.kind, afterTimepoint: afterT, ...(untilT ? { untilTimepoint: untilT } : {}), message: describeAdjustment(c) })), ...statusValues(status) },
+  };
+}
 
 /** Changes made later ("after 1 hour, ..."): checked against the plan now, made by the acquisition at their time and noted in its log. */
 function scheduledChanges(session: MicroscopeSession, changes: Adjustment[], inS: number, forS: number | undefined, ctx: ToolContext): ToolResult {

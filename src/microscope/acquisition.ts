@@ -231,6 +231,42 @@ export class Acquisition {
     });
   }
 
+  /**
+   * Makes `changes` once `afterTimepoint` time points of the run are taken (from the next one on) and, with `untilTimepoint`,
+   * sets them back once that many are; unless the acquisition has ended by then. Each step is noted, made or not and why.
+   */
+  applyAtTimepoint(changes: Adjustment[], afterTimepoint: number, untilTimepoint?: number): void {
+    this.whenTimepointsDone(afterTimepoint, () => {
+      let undo: Adjustment[] = [];
+      try {
+        undo = untilTimepoint ? this.undoOf(changes) : [];
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        this.note(`not set back later: ${err.message}`);
+      }
+      this.adjustOnTimer(changes, `made after time point ${afterTimepoint}`);
+      if (untilTimepoint && undo.length) this.revertAtTimepoint(undo, untilTimepoint);
+    });
+  }
+
+  /** Applies `undo` (from undoOf) once `untilTimepoint` time points of the run are taken, unless it has ended by then; noted. */
+  revertAtTimepoint(undo: Adjustment[], untilTimepoint: number): void {
+    this.whenTimepointsDone(untilTimepoint, () => this.adjustOnTimer(undo, `set back after time point ${untilTimepoint}`));
+  }
+
+  /** Calls `then` once `n` time points are done (right after that time point, before the next is planned); never after the run ends. */
+  private whenTimepointsDone(n: number, then: () => void): void {
+    if (this.runner.timepointsDone >= n) {
+      if (this.state !== 'done') then();
+      return;
+    }
+    const off = this.signals.on('timepoint', () => {
+      if (this.runner.timepointsDone < n) return;
+      off();
+      if (this.state !== 'done') then();
+    });
+  }
+
   /** Makes each change by the clock, noting it as done ("<done>: ...") or, refused, as not done ("not <done> (...): why"). */
   private adjustOnTimer(changes: Adjustment[], done: string): void {
     for (const c of changes) {

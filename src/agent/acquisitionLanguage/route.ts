@@ -15,6 +15,7 @@ import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { delayBeforeChange } from './laterChanges.ts';
+import { timepointSpan } from './timepointNumbers.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
@@ -301,6 +302,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // (read once: the change's own reading below takes it when no change for a while is read first)
   const delayed = options.acquisitionRunning ? laterChanges(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
   const madeLater = !QUESTION.test(t) ? delayed : undefined;
+  // ("after frame 40 switch to every 15 min", "every 20 s until time point 60, then back": the acquisition counts its time points)
+  const numbered = options.acquisitionRunning && !QUESTION.test(t) && !madeLater ? changesAtTimepoints(text, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
+  if (numbered) return { tool: toolCarrying('change'), args: numbered };
   const unseen = options.acquisitionRunning && !QUESTION.test(t) && !madeLater ? changeWhenUnseen(t) ?? changeForLater(t) : undefined;
   if (unseen) return { ask: unseen, command: true };
   // "turn PFS on", "engage the Perfect Focus", "lock the focus": a hardware focus lock this microscope does not have; the software
@@ -526,6 +530,23 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     }
   }
   return route;
+}
+
+/** The changes a command makes from or until a time point by its number, with those numbers; undefined when it says none or reads no other way. */
+function changesAtTimepoints(text: string, config: MicroscopeConfig, state: ReturnType<typeof runStateOf>): { changes: Adjustment[]; afterTimepoint?: number; untilTimepoint?: number } | undefined {
+  const span = timepointSpan(text) ?? timepointSpan(normaliseText(text));
+  if (!span) return undefined;
+  try {
+    const changes = parseAdjustment(span.rest, config, state);
+    // ("after frame 40 stop", "end it after time point 100": the run's end said by a time point's number is its total of time points)
+    if (changes.length === 1 && (changes[0].kind === 'stop' || changes[0].kind === 'finish') && span.afterTimepoint !== undefined && span.untilTimepoint === undefined) return { changes: [{ kind: 'loops', loops: span.afterTimepoint }] };
+    // (only settings are made or set back at a time point; an end, a pause or a question keep their own readers)
+    if (!changes.length || !changes.every((c) => MADE_LATER.has(c.kind))) return undefined;
+    if (span.untilTimepoint !== undefined && !changes.every(canBeSetBack)) return undefined;
+    return { changes, ...(span.afterTimepoint !== undefined ? { afterTimepoint: span.afterTimepoint } : {}), ...(span.untilTimepoint !== undefined ? { untilTimepoint: span.untilTimepoint } : {}) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The kinds of change made later by a delay said before them; the run's end, pauses and questions have readers of their own. */

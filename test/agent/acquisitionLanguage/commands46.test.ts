@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/route.ts';
 import { spanForAWhile } from '../../../src/agent/acquisitionLanguage/forAWhile.ts';
+import { timepointSpan } from '../../../src/agent/acquisitionLanguage/timepointNumbers.ts';
 
 type Step = { tool: string; args: Record<string, unknown> };
 const START: Step = { tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC', exposureMs: 100 }, { config: 'DAPI', exposureMs: 50 }], timePlan: { intervalS: 300, durationS: 36000 }, stagePositions: [0, 1, 2].map((i) => ({ name: `Pos${i}`, xUm: i * 768, yUm: 0 })) } } };
@@ -33,5 +34,24 @@ describe('the running acquisition\'s latest image asked to be shown (stop 46)', 
     expect(running('after the last frame, drop GFP')).not.toMatchObject({ args: { latestImage: true } });
     expect(running('segment the latest frame and show me the nuclei')).not.toMatchObject({ args: { latestImage: true } });
     expect(routeMicroscopeRequest('show me the last frame', { acquisitionRunning: false, earlier: [] })).not.toMatchObject({ args: { latestImage: true } });
+  });
+});
+
+describe('a change from or until a time point by its number (stop 46)', () => {
+  it('cuts the numbers out of the words: "after" is after that one, "from" is from that one on, "until" / "till" / "to" end there', () => {
+    expect(timepointSpan('after frame 40 switch to every 15 minutes')).toEqual({ rest: 'switch to every 15 minutes', afterTimepoint: 40 });
+    expect(timepointSpan('from time point 41 drop DAPI')).toEqual({ rest: 'drop DAPI', afterTimepoint: 40 });
+    expect(timepointSpan('every 20 s until frame 60, then back to 5 min')).toEqual({ rest: 'every 20 s', untilTimepoint: 60 });
+    expect(timepointSpan('from frame 10 to frame 20 every 30 s')).toEqual({ rest: 'every 30 s', afterTimepoint: 9, untilTimepoint: 20 });
+    // (a count of time points is no time point's number; "to frame 20" alone is no end of a change)
+    expect(timepointSpan('for 20 frames every 30 s')).toBeUndefined();
+    expect(timepointSpan('go to frame 20')).toBeUndefined();
+  });
+  it('is adjust_acquisition with afterTimepoint / untilTimepoint, and an end at a time point is the run\'s total', () => {
+    expect(running('after frame 40 switch to every 15 minutes')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'interval', intervalS: 900 }], afterTimepoint: 40 } });
+    expect(running('from tp 41 on, DAPI at 20 ms')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'exposure', exposureMs: 20, channel: 'DAPI' }], afterTimepoint: 40 } });
+    expect(running('after frame 40 stop')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'loops', loops: 40 }] } });
+    // (a question with a time point's number changes nothing)
+    expect(running('what was the interval after frame 40?')).not.toMatchObject({ args: { afterTimepoint: 40 } });
   });
 });
