@@ -4,8 +4,8 @@
 // go to adjust_acquisition as afterTimepoint / untilTimepoint, which the acquisition counts. A count of time points
 // ("for 20 frames", "after 30 more frames") is no number of a time point and is read elsewhere.
 
-/** A time point by its number, after a word saying whether the change starts or ends there (group 1 the word, 2 the number). */
-const NUMBERED = /\b(until|till|til|up\s+to|through|to|from|starting\s+(?:at|from|with)|beginning\s+(?:at|with)|after)\s+(?:the\s+)?(?:time[\s-]?point|timepoint|frame|tp|cycle|loop)\s*#?\s*(\d+)(?:st|nd|rd|th)?\b(?:\s+(?:on(?:wards)?|is\s+(?:taken|done|acquired)|has\s+been\s+(?:taken|acquired)))?/gi;
+/** A time point by its number ("frame 40", "the 40th frame"), after a word saying whether the change starts or ends there (group 1 the word, 2 or 3 the number). */
+const NUMBERED = /\b(until|till|til|up\s+to|through|to|from|starting\s+(?:at|from|with)|beginning\s+(?:at|with)|after)\s+(?:the\s+)?(?:(?:time[\s-]?point|timepoint|frame|tp|cycle|loop)\s*#?\s*(\d+)(?:st|nd|rd|th)?|(\d+)(?:st|nd|rd|th)\s+(?:time[\s-]?point|timepoint|frame|tp|cycle|loop))\b(?:\s+(?:on(?:wards)?|is\s+(?:taken|done|acquired)|has\s+been\s+(?:taken|acquired)))?/gi;
 /** "then back", "and then go back to 5 min": the end of the change, which "until" already says. */
 const SET_BACK = /\s*[,;]?\s*(?:and\s+)?(?:then|after(?:wards?)?(?:\s+that)?)\s*,?\s*(?:(?:go|switch|change|revert|return|come|set\s+(?:it|them)|put\s+(?:it|them))\s+)?back\b.*$/i;
 
@@ -25,7 +25,7 @@ export function timepointSpan(text: string): TimepointSpan | undefined {
   const span: TimepointSpan = { rest: text };
   for (const m of found) {
     const word = m[1].toLowerCase().replace(/\s+/g, ' ');
-    const n = Number(m[2]);
+    const n = Number(m[2] ?? m[3]);
     // ("to frame 20" ends a change only after a start said with it: "from frame 10 to frame 20")
     if (word === 'to' && !found.some((f) => f !== m && !/^(?:until|till|til|up\s+to|through|to)$/i.test(f[1]))) return undefined;
     if (/^(?:until|till|til|up to|through|to)$/.test(word)) {

@@ -43,6 +43,9 @@ describe('a change from or until a time point by its number (stop 46)', () => {
     expect(timepointSpan('from time point 41 drop DAPI')).toEqual({ rest: 'drop DAPI', afterTimepoint: 40 });
     expect(timepointSpan('every 20 s until frame 60, then back to 5 min')).toEqual({ rest: 'every 20 s', untilTimepoint: 60 });
     expect(timepointSpan('from frame 10 to frame 20 every 30 s')).toEqual({ rest: 'every 30 s', afterTimepoint: 9, untilTimepoint: 20 });
+    // (the number said as an ordinal, "the 30th frame", is the same time point, never dropped)
+    expect(timepointSpan('from the 30th frame on image every 10 min')).toEqual({ rest: 'image every 10 min', afterTimepoint: 29 });
+    expect(timepointSpan('every 30 s until the 60th frame then back')).toEqual({ rest: 'every 30 s', untilTimepoint: 60 });
     // (a count of time points is no time point's number; "to frame 20" alone is no end of a change)
     expect(timepointSpan('for 20 frames every 30 s')).toBeUndefined();
     expect(timepointSpan('go to frame 20')).toBeUndefined();
@@ -53,5 +56,12 @@ describe('a change from or until a time point by its number (stop 46)', () => {
     expect(running('after frame 40 stop')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'loops', loops: 40 }] } });
     // (a question with a time point's number changes nothing)
     expect(running('what was the interval after frame 40?')).not.toMatchObject({ args: { afterTimepoint: 40 } });
+  });
+});
+
+describe('a question about the focus while imaging (stop 46)', () => {
+  it('is the run\'s status whatever its subject, "?" or not; a focus said lost is still the one autofocus', () => {
+    for (const t of ['is the sample in focus', 'are the cells still in focus?', 'is everything sharp?']) expect(running(t), t).toMatchObject({ tool: 'microscope_status' });
+    expect(running('the cells look blurry')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'autofocus' }] } });
   });
 });
