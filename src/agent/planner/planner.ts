@@ -74,6 +74,7 @@ import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts
 import { keptAsPipeline } from './pipelineFrame.ts';
 import { otherMovieNamed, repeatedRequestPlan } from './repeatedRequest.ts';
 import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.ts';
+import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, optionsAnswer } from './capabilityQuestions.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
@@ -1327,6 +1328,12 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // movie run again on the movie the words point at, inputCorrection.ts)
   // (a step named by its own verb, "segment the original movie instead", is a step of its own on that movie)
   const stepsNamed = (words: string) => [...understand(words, catalogue).mentions.map((m) => m.tool), ...[...catalogue.keys()].filter((t) => opensWithOwnWord(words.trim(), t, catalogue))];
+  // ("how do I run my pipeline headless?": the command, nothing run; "change the tracking gap in the pipeline to 3": the step
+  // again with it, and the pipeline saved again, savedPipeline.ts)
+  const howTo = acquisitionRunning(conversation) ? undefined : savedPipelineHowTo(conversation, catalogue);
+  if (howTo) return { steps: [], reply: howTo };
+  const pipelineChanged = acquisitionRunning(conversation) ? undefined : savedPipelineSettingPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  if (pipelineChanged) return pipelineChanged;
   const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => opensWithOwnWord(words, tool, catalogue) || opensWithNameOf(words, tool));
   if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);

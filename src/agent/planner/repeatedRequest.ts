@@ -7,6 +7,7 @@ import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
 import type { Conversation, KnownArtifact, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths, isMoviePath } from './extract.ts';
 import { indexFor } from './toolIndex.ts';
+import { asksForOtherFiles } from './otherFiles.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 
 /** The work before asked again: "the same", "exactly that", "again", "redo that", "repeat it". */
@@ -137,7 +138,8 @@ export function repeatedRequestPlan(conversation: Conversation, catalogue: Catal
   }
   // "do that on data/movie2.tif too": a movie file not open yet is opened (by the tool whose role is to open one), and the
   // steps of the request before read it
-  const file = newMovieFile(text, own);
+  // (never a run over many files or a folder, "run it on everything in /data/exp3": that is the saved pipeline's, otherFiles.ts)
+  const file = asksForOtherFiles(text) ? undefined : newMovieFile(text, own);
   const open = opener(catalogue);
   if (file && open && restBesides(text, ...paths).length === 0) {
     const again = againPlan();

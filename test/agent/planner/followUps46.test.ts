@@ -69,6 +69,12 @@ describe('the request before, again, elsewhere', () => {
     expect(movieId(p.steps[1].args.movie)).toBe('load_movie');
   });
 
+  it('never opens a folder named for a run over many files: that is the saved pipeline\'s', () => {
+    const seg = ran('segment', { movie: 'movie-1' }, [{ id: 'labels-1', type: 'labels' }]);
+    const p = after(['segment the nuclei'], [seg], 'run it on everything in /data/exp3');
+    expect(p.steps.map((s) => s.tool)).toEqual(['save_pipeline']);
+  });
+
   it('on another channel: the steps that read a channel read that one', () => {
     const den = ran('denoise', { movie: 'movie-1', channel: 1, method: 'n2v' }, [{ id: 'movie-2', type: 'movie' }]);
     const seg = ran('segment', { movie: 'movie-2' }, [{ id: 'labels-1', type: 'labels' }]);
@@ -91,5 +97,40 @@ describe('the request before, again, elsewhere', () => {
     const p = after(['segment pos2.tif'], [seg], 'now segment the other file too', two);
     expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
     expect(movieId(p.steps[0].args.movie)).toBe('movie-1');
+  });
+});
+
+describe('a pipeline saved in the chat, talked about afterwards', () => {
+  const seg = ran('segment', { movie: 'movie-1', method: 'otsu' }, [{ id: 'labels-1', type: 'labels', producedBy: 'segment' }]);
+  const tracked = ran('track', { labels: 'labels-1' }, [{ id: 'tracks-1', type: 'tracks', producedBy: 'track' }]);
+  const saved = ran('save_pipeline', { name: 'lin' }, [{ id: 'pipeline-1', type: 'pipeline', producedBy: 'save_pipeline' }]);
+  const before = ['segment and track', 'save as a pipeline called lin'];
+
+  it('a setting changed "in the pipeline": the step again with it, the pipeline saved again, the --set for one run named', () => {
+    const p = after(before, [seg, tracked, saved], 'change the tracking gap in the pipeline to 3');
+    expect(p.steps.map((s) => s.tool)).toEqual(['rerun_step', 'save_pipeline']);
+    expect(p.steps[0].args).toEqual({ tool: 'track', changes: { maxFrameGap: 3 } });
+    expect(p.steps[1].args).toEqual({ name: 'lin', overwrite: true });
+    expect((p.notes ?? []).join(' ')).toMatch(/--set track_max_frame_gap=3/);
+  });
+
+  it('a method the pipeline should use: the same, never a second pipeline with the old setting', () => {
+    const p = after(before, [seg, tracked, saved], 'make the pipeline use li instead of otsu');
+    expect(p.steps.map((s) => s.tool)).toEqual(['rerun_step', 'save_pipeline']);
+    expect(p.steps[0].args).toEqual({ tool: 'segment', changes: { method: 'li' } });
+  });
+
+  it('how to run it headless: the command, nothing run', () => {
+    for (const request of ['how do I run my pipeline headless?', 'how can I run it from the command line?']) {
+      const p = after(before, [seg, tracked, saved], request);
+      expect(p.steps, request).toEqual([]);
+      expect(p.reply, request).toMatch(/cellpilot run pipelines\/lin\.yaml/);
+    }
+  });
+
+  it('takes a name after the noun that closes the words, lower-cased ("save as pipeline Lineage2")', () => {
+    const p = after(['segment and track'], [seg, tracked], 'save as pipeline Lineage2');
+    expect(p.steps.map((s) => s.tool)).toEqual(['save_pipeline']);
+    expect(p.steps[0].args.name).toBe('lineage2');
   });
 });
