@@ -3,7 +3,7 @@
 // changes an earlier step's arguments, rerun_step) with its movie the one the words point at: named by the step that made
 // it ("the drift-corrected one": correct_drift's) or as the recording itself ("the original", "the raw movie"), and the
 // steps after it follow. Before, such a turn was "not understood": it named no step of its own.
-import type { Catalogue } from './catalogue.ts';
+import { selfOf, type Catalogue } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import type { Plan } from './types.ts';
 
@@ -82,7 +82,8 @@ const INSTEAD = /\b(?:instead(?:\s+of\s+(?:the\s+|that\s+|this\s+|my\s+)?(?:[\w-
 export function withoutInsteadOfNothing(conversation: Conversation, catalogue: Catalogue, stepsNamed: (text: string) => string[], opensWith: (text: string, tool: string) => boolean): string | undefined {
   const text = conversation.request;
   const rerun = rerunner(catalogue);
-  if (!rerun || !INSTEAD.test(text)) return undefined;
+  // (while the microscope's steps are the ones before, "instead" changes them: "make the grid 4x4 instead")
+  if (!rerun || !INSTEAD.test(text) || conversation.earlier.some((r) => selfOf(r.tool, catalogue)?.domain === 'microscope')) return undefined;
   INSTEAD.lastIndex = 0;
   const named = stepsNamed(text);
   if (named.length === 0 || named.some((t) => t !== rerun)) return undefined;

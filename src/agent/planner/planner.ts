@@ -1334,7 +1334,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (howTo) return { steps: [], reply: howTo };
   const pipelineChanged = acquisitionRunning(conversation) ? undefined : savedPipelineSettingPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
   if (pipelineChanged) return pipelineChanged;
-  const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => opensWithOwnWord(words, tool, catalogue) || opensWithNameOf(words, tool));
+  const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => selfOf(tool, catalogue)?.domain !== 'microscope' && opensWithNameOf(words, tool));
   if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
   if (corrected) return corrected;
@@ -1874,6 +1874,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
   // ("redo the tracking with gap closing off" with nothing run before: the step the words name, run now)
   if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) {
+    const actorsWithNothing: string[] = [];
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
@@ -1886,8 +1887,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
       const own = namedIn(text.slice(m.start, m.end));
       const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
+      if (!named) actorsWithNothing.push(m.tool);
       return named ? [{ ...m, tool: named.tool }] : [];
     });
+    // ("undo that" as the first words of a session: no step to act on, said so, never "not understood")
+    if (mentions.length === 0 && actorsWithNothing.length > 0 && conversation.earlier.length === 0 && !readsAsMicroscope(text, conversation)) return { steps: [], reply: `Nothing was done: no analysis step has run in this session yet, so \`${actorsWithNothing[0]}\` has no earlier step to act on. Tell me the steps to run first (e.g. "segment and track the nuclei").` };
   }
   // "open"/"load" only counts with a file to open; else its clause asks for the next tool its words name ("open these tracks in TrackMate")
   mentions = mentions.flatMap((m, i) => {

@@ -134,3 +134,20 @@ describe('a pipeline saved in the chat, talked about afterwards', () => {
     expect(p.steps[0].args.name).toBe('lineage2');
   });
 });
+
+describe('what was done, and acting on nothing', () => {
+  it('answers "show me the history" from the record, nothing run', () => {
+    const seg = ran('segment', { movie: 'movie-1' }, [{ id: 'labels-1', type: 'labels', producedBy: 'segment' }]);
+    for (const request of ['show me the history', 'print the log please']) {
+      const p = after(['denoise the movie', 'segment it'], [denoised, seg], request);
+      expect(p.steps, request).toEqual([]);
+      expect(p.reply ?? p.question ?? '', request).not.toMatch(/not something I measure/);
+    }
+  });
+
+  it('says there is no step to undo when nothing ran, never "not understood"', () => {
+    const p = planRequest({ request: normalisedRequest('undo that', catalogue), artifactsAtStart: [movie], earlier: [], current: [], earlierRequests: [] }, catalogue);
+    expect(p.steps).toEqual([]);
+    expect(p.reply).toMatch(/no analysis step has run in this session yet/);
+  });
+});
