@@ -83,8 +83,7 @@ export function withoutInsteadOfNothing(conversation: Conversation, catalogue: C
   const text = conversation.request;
   const rerun = rerunner(catalogue);
   // (while the microscope's steps are the ones before, "instead" changes them: "make the grid 4x4 instead")
-  if (!rerun || !INSTEAD.test(text) || conversation.earlier.some((r) => selfOf(r.tool, catalogue)?.domain === 'microscope')) return undefined;
-  INSTEAD.lastIndex = 0;
+  if (!rerun || !text.match(INSTEAD) || conversation.earlier.some((r) => selfOf(r.tool, catalogue)?.domain === 'microscope')) return undefined;
   const named = stepsNamed(text);
   if (named.length === 0 || named.some((t) => t !== rerun)) return undefined;
   const own = [...catalogue.keys()].filter((t) => t !== rerun && opensWith(text.trim(), t));
