@@ -133,6 +133,9 @@ const ASKS_WHAT_WAS_DONE = new RegExp(
     String.raw`^\s*(?:\w+\s+)?(?:a\s+)?(?:recap|summary|summari[sz]e)\s*(?:(?:please|pls|so far|of (?:the |this )?(?:session|steps|what|everything)|what)\b|[?.!]|$)`,
     String.raw`\b(?:recap|summari[sz]e|list|tell me|show me|go through|walk me through)\s+(?:\w+\s+){0,2}(?:steps|what (?:you|we))\b`,
     String.raw`\bwalk me through\b`,
+    // ("show me the history", "print the log", "the provenance please": the session's record asked for by its name)
+    String.raw`\b(?:show|give|print|list|display|see|view|open|read)\s+(?:me\s+|us\s+)?(?:the\s+|my\s+|our\s+|this\s+|your\s+)?(?:session(?:'s)?\s+|analysis\s+|processing\s+|step\s+)?(?:history|log|provenance|audit\s+trail)\b`,
+    String.raw`^\s*(?:(?:the|my|our)\s+)?(?:session\s+|analysis\s+)?(?:history|provenance|audit\s+trail)(?:\s+(?:please|pls|so\s+far))?\s*[?.!]*\s*$`,
     String.raw`\b(?:all|the)\s+steps\s+(?:you|we|so far|until now|up to now|till now)\b`,
     // "list everything you've done so far", "all that we did": the whole of the session's work named as a thing
     String.raw`\b(?:everything|all)\s+(?:that\s+)?(?:you|we)(?:'ve|’ve|\s+have|'d|\s+had)?\s+(?:\w+\s+)?(?:done|did|run|ran|applied)\b`,
@@ -141,7 +144,7 @@ const ASKS_WHAT_WAS_DONE = new RegExp(
 );
 
 /** Asked of me, not part of another request ("write an email about what we did" is no question about the session). */
-const ADDRESSED = /^\s*(?:(?:ok(?:ay)?|so|and|now|hey|hi|right|also|please|pls)[,!\s]+)*(?:what|which|recap|summary|summari[sz]e|a recap|walk me|go through|list|tell me|show me|give me|can you|could you|would you|remind me|i(?:'d| would) like to know)\b/i;
+const ADDRESSED = /^\s*(?:(?:ok(?:ay)?|so|and|now|hey|hi|right|also|please|pls)[,!\s]+)*(?:what|which|recap|summary|summari[sz]e|a recap|walk me|go through|list|tell me|show me|give me|can you|could you|would you|remind me|i(?:'d| would) like to know|print|display|view|(?:the\s+|my\s+|our\s+)?(?:session\s+|analysis\s+)?(?:history|provenance|audit\s+trail))\b/i;
 
 export function asksWhatWasDone(text: string): boolean {
   const plain = plainQuestion(text);

@@ -226,7 +226,8 @@ function outputNamed(text: string): string | undefined {
 export function findName(text: string): string | undefined {
   // ("save everything as pipeline 'hela_v3'": the noun of what is named may stand between "as" and the name)
   // ("save it under the name plate-screen", "with the name qc_v2": the name after the noun "name")
-  for (const m of text.matchAll(/\b(?:called|named|(?:name|call) (?:it|this|that)|(?:under|with|by|using)\s+(?:the\s+)?name|as)\s+(?:(?:a\s+|the\s+)?(?:pipeline|workflow|recipe|protocol)\s+(?=["'`]))?["'`]?([A-Za-z0-9][\w-]*)["'`]?/gi)) {
+  // ("save as pipeline Lineage2", "save as a pipeline: DriftTrack": the noun, then the name closing the words, lower-cased)
+  for (const m of text.matchAll(/\b(?:called|named|(?:name|call) (?:it|this|that)|(?:under|with|by|using)\s+(?:the\s+)?name|as)\s+(?:(?:a\s+|the\s+)?(?:pipeline|workflow|recipe|protocol)\s*[:=]?\s+(?=["'`]|[A-Za-z0-9][\w-]*["'`]?\s*(?:[.!;,]|please\b|pls\b|$)))?["'`]?([A-Za-z0-9][\w-]*)["'`]?/gi)) {
     // (as said: "h2b_basic" stays h2b_basic, which a pipeline name may be)
     const name = m[1].toLowerCase();
     if (!['a', 'an', 'the', 'pipeline', 'workflow', 'recipe', 'protocol', 'it', 'this', 'my', 'our', 'well'].includes(name)) return name;

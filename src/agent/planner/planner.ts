@@ -72,7 +72,9 @@ import { microscopeLanguage } from './microscopeLanguage.ts';
 import { avoidTurnedDown, turnsDown } from './rejectedValues.ts';
 import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts';
 import { keptAsPipeline } from './pipelineFrame.ts';
-import { repeatedRequestPlan } from './repeatedRequest.ts';
+import { otherMovieNamed, repeatedRequestPlan } from './repeatedRequest.ts';
+import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.ts';
+import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, optionsAnswer } from './capabilityQuestions.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
@@ -806,6 +808,12 @@ function opensWithOwnWord(clause: string, tool: string, catalogue: Catalogue, on
   return own.has(meaning(first.stem));
 }
 
+/** The words open with the verb the tool's name opens with ("segment the ..." for segment, "track them" for track). */
+function opensWithNameOf(clause: string, tool: string): boolean {
+  const first = tokenize(clause).find((t) => !t.part && !isStopWord(t.word) && !/^(?:please|pls|kindly|now|then|so|and|ok|okay)$/i.test(t.word));
+  return !!first && meaning(first.stem) === meaning(normalizeWord(tool.split('_')[0]));
+}
+
 /** A negated clause names a value of one of the tool's choices after its negation ("no gaussian please", "don't use the U-Net"). */
 function namesAValueOf(tool: string, negated: string, catalogue: Catalogue): boolean {
   const after = negated.replace(/^.*?\b(?:not|don'?t|never|without|no|w\/o)\s+(?:(?:use|using|with|as)\s+)?/i, '');
@@ -1196,6 +1204,8 @@ export function maskNames(text: string): string {
     .replace(/(?:~|\.{1,2})?\/?(?:[\w.@+-]+\/)+[\w.@+{}:-]*|[\w@+-]+(?:\.[\w-]+)*\.(?:ome\.tiff?|tiff?|czi|nd2|lif|png|csv|json|xml|ya?ml)\b/gi, (m, at: number, all: string) => (!/\.\w+$|\/$|^[~./]/.test(m) && (m.match(/\//g)?.length ?? 0) < 2 ? m /* "dF/F0" is not a path */ : /\b(?:to|into|as|under)\s+$/i.test(all.slice(Math.max(0, at - 8), at)) ? blank(m) /* an output */ : asNoun(m)))
     // "for figure 2", "for Fig. S3b": which figure of a paper the result is for, no plot asked
     .replace(/\bfor\s+(?:the\s+|my\s+|our\s+)?(?:supp(?:lementary|l)?\.?\s+)?(?:fig(?:ure)?s?\.?|panel)\s*S?\d+[a-z]?\b/gi, (m) => m.replace(/[^\s]/g, '_'))
+    // ("now segment the other file too": another of the person's movies, by its place, is a reference, no file to write)
+    .replace(/\b(the\s+)((?:other|second|2nd|third|3rd|next|remaining)\s+(?:movie|file|stack|recording|video|time-?lapse|dataset))\b/gi, (_m, lead: string, words: string) => lead + blank(words))
     // "the denoised one", "the drift-corrected movie": references, not requests
     // ("I'd like the nuclei segmented", "get the movie drift-corrected": a participle after its noun, closing the phrase, asks for the step)
     .replace(/\b((?:the|that|this|those|these|my|our)\s+(?:\w+\s+)?)((?:de-?noised|drift[- ]corrected|bleach[- ]corrected|registered|stabili[sz]ed|projected|segmented|tracked|simulated|super[- ]?resolved|interpolated))\b/gi, (m: string, lead: string, word: string, at: number, all: string) =>
@@ -1314,6 +1324,20 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("do the same for the other movie", "again but skip the drift correction": the request before, on another movie or without one of its steps, repeatedRequest.ts)
   const repeated = acquisitionRunning(conversation) ? undefined : repeatedRequestPlan(conversation, catalogue, (asked) => planRequest({ ...asked, request: normalisedRequest(asked.request, catalogue) }, catalogue));
   if (repeated) return repeated;
+  // ("not that one, the drift-corrected one", "use the original instead of the denoised one": the last step that read a
+  // movie run again on the movie the words point at, inputCorrection.ts)
+  // (a step named by its own verb, "segment the original movie instead", is a step of its own on that movie)
+  const stepsNamed = (words: string) => [...understand(words, catalogue).mentions.map((m) => m.tool), ...[...catalogue.keys()].filter((t) => opensWithOwnWord(words.trim(), t, catalogue))];
+  // ("how do I run my pipeline headless?": the command, nothing run; "change the tracking gap in the pipeline to 3": the step
+  // again with it, and the pipeline saved again, savedPipeline.ts)
+  const howTo = acquisitionRunning(conversation) ? undefined : savedPipelineHowTo(conversation, catalogue);
+  if (howTo) return { steps: [], reply: howTo };
+  const pipelineChanged = acquisitionRunning(conversation) ? undefined : savedPipelineSettingPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  if (pipelineChanged) return pipelineChanged;
+  const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => selfOf(tool, catalogue)?.domain !== 'microscope' && opensWithNameOf(words, tool));
+  if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
+  const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
+  if (corrected) return corrected;
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -1850,6 +1874,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // undo and rerun act on earlier steps: without any, their words ("instead", "go back") mean something else
   // ("redo the tracking with gap closing off" with nothing run before: the step the words name, run now)
   if (!conversation.earlier.some((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0)) {
+    const actorsWithNothing: string[] = [];
     mentions = mentions.flatMap((m, i) => {
       if (!actsOnEarlierSteps(m.tool, catalogue)) return [m];
       const index = indexFor(catalogue);
@@ -1862,8 +1887,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       // (the step its own clause names first: "run the tracking again ..., with a bigger search radius" is the tracking, whatever the rest names)
       const own = namedIn(text.slice(m.start, m.end));
       const named = own?.named || own?.nameWord ? own : namedIn(clauseOf(text, mentions, i));
+      if (!named) actorsWithNothing.push(m.tool);
       return named ? [{ ...m, tool: named.tool }] : [];
     });
+    // ("undo that" as the first words of a session: no step to act on, said so, never "not understood")
+    if (mentions.length === 0 && actorsWithNothing.length > 0 && conversation.earlier.length === 0 && !readsAsMicroscope(text, conversation)) return { steps: [], reply: `Nothing was done: no analysis step has run in this session yet, so \`${actorsWithNothing[0]}\` has no earlier step to act on. Tell me the steps to run first (e.g. "segment and track the nuclei").` };
   }
   // "open"/"load" only counts with a file to open; else its clause asks for the next tool its words name ("open these tracks in TrackMate")
   mentions = mentions.flatMap((m, i) => {
@@ -3567,6 +3595,9 @@ function recordingMakers(catalogue: Catalogue): string[] {
 function referenceFor(type: InputType, clause: string, conversation: Conversation, tool: string, catalogue: Catalogue, plannedTools: string[] = [], ownArgs: Record<string, unknown> = {}): Ref | string | undefined {
   const ids = findArtifactIds(clause).filter((id) => id.startsWith(`${type}-`));
   if (ids.length) return { $ref: type, mode: 'id', id: ids[0] };
+  // ("segment the other file too", "now the second movie": another of the person's movies by its place, repeatedRequest.ts)
+  const other = type === 'movie' ? otherMovieNamed(clause, conversation) : undefined;
+  if (other) return { $ref: 'movie', mode: 'id', id: other };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
     const paths = findPaths(clause).filter(isMoviePath);
     const output = findOutput(clause);
@@ -3632,16 +3663,22 @@ function tableMakerNamed(text: string, conversation: Conversation, tool: string,
  */
 function producersNamed(text: string, catalogue: Catalogue): string[] | undefined {
   const index = indexFor(catalogue);
-  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)) {
+  // (each article opens its own phrase, read ahead without taking its words: in "the nuclei in the stabilised one" the
+  // second "the" opens "stabilised one", which the first phrase's three words would otherwise have swallowed)
+  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+(?=((?:[\w-]+\s+){0,2}[\w-]+))/gi)) {
     if (/\b(?:original|raw|input|unprocessed|uncorrected|recorded)\b/i.test(m[1])) return ['(input)'];
     // ("the most crowded", "the least blurred": a superlative describes what is in the data, no movie made (brief s18/Q))
     if (/^(?:most|least|more|less)\b/i.test(m[1])) continue;
     // a participle ("denoised", "drift-corrected") or a word only a few tools use ("mip", "synthetic")
     // (all of a hyphenated word: "drift-corrected" is drift and corrected)
-    const telling = tokenize(m[1]).filter((t) => /(?:[^e]ed|ied|\bmip|kymograph|projection|synthetic|demo)$/i.test(m[1].slice(t.start, t.end)));
+    const tokens = tokenize(m[1]);
+    const telling = tokens.filter((t) => /(?:[^e]ed|ied|\bmip|kymograph|projection|synthetic|demo)$/i.test(m[1].slice(t.start, t.end)));
     if (telling.length === 0) continue;
+    // (with the word before a participle, which says what it did: "the drift corrected movie" is correct_drift's, written
+    // apart as much as "drift-corrected")
+    const said = tokens.filter((t, i) => telling.includes(t) || (telling.includes(tokens[i + 1]) && !/(?:[^e]ed|ied)$/i.test(t.word)));
     // (by a word few tools use: "the frames stacked" names no maker of movies by "stack")
-    const found = index.match(telling.map((t) => t.word).join(' ')).filter((t) => producesOf(t.tool, catalogue)[0] === 'movie' && t.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)));
+    const found = index.match(said.map((t) => t.word).join(' ')).filter((t) => producesOf(t.tool, catalogue)[0] === 'movie' && t.matched.some((w) => w.split(' ').every((stem) => index.spread(stem) < GENERIC_SPREAD)));
     // the tools that fit best (a tie: "the registered movie" may be either registration)
     const tools = found.filter((t) => t.score >= 0.9 * (found[0]?.score ?? 0)).map((t) => t.tool);
     if (tools.length) return tools;
