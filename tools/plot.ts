@@ -513,6 +513,8 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 
 /** Words for pictures that play over time: "a movie with the tracks on", "an animation", "a video". */
 const ANIMATION = /(?<!\b(?:over|on|onto|across|in|into|of|from|through)\s+(?:the\s+|this\s+|my\s+|our\s+|whole\s+)?)\b(?:movie|video|animation|animated|time-?lapse|avi|mp4|gif|frame[- ]by[- ]frame|every frame|each frame)\b|\banimat(?:e|ed|ion)\b/i;
+/** A video file format said ("a gif", "an mp4"): no tool writes one; plot's movie writes its frames. */
+const VIDEO_FILE = /\b(?:gif|mp4|avi|mov|wmv|webm)\b/i;
 /** Words for one picture ("a picture of the paths drawn over the movie"): no animation, whatever else they say. */
 const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|screenshot)\b/i;
 
@@ -586,6 +588,19 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
   if ((args.kind !== 'frame' || args.frame === undefined) && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  // ("make a gif of the tracks", "an mp4 for the talk": a video file is what no step writes; the frames are, and the answer says so)
+  const videoFile = VIDEO_FILE.exec(c.text)?.[0].toUpperCase();
+  if (videoFile) {
+    const tracks = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text) || c.artifacts.some((a) => a.type === 'tracks');
+    if (!tracks || (args.kind !== undefined && args.kind !== 'movie')) {
+      if (!tracks) return { $decline: `Not done: "${videoFile}" — no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file; \`plot\` draws every frame with the tracks drawn on as PNG pictures once there are tracks ("track the nuclei, then a ${videoFile.toLowerCase()} of the tracks"), and \`export\` writes a movie's frames as PNG pictures (format "png"), which Fiji saves as an AVI or animated GIF.` };
+    } else {
+      args.kind = 'movie';
+      args.$note = `${videoFile}: no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file, so I drew every frame with the tracks so far as PNG pictures in one folder (Fiji opens it with File > Import > Image Sequence and saves it as an AVI or animated GIF).`;
+      args.$needs = ['movie', 'tracks'];
+      return args;
+    }
+  }
   // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
   const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
   const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];
@@ -629,7 +644,7 @@ const plot = defineTool({
     violinplot: { args: { kind: 'histogram' }, say: 'A violin plot is not drawn here: I drew a histogram of the same values instead (the distribution a violin plot shows).' },
   },
   results: { widthPx: { about: 'figure width', unit: 'px' }, heightPx: { about: 'figure height', unit: 'px' } },
-  valueWords: { kind: { projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'paths on top', 'trajectories on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours', 'still of frame', 'snapshot of frame', 'tracks on frame', 'tracks over frame', 'paths on frame'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames', 'through the movie', 'across the movie', 'over the course of the movie', 'over the recording', 'through the recording'] } },
+  valueWords: { kind: { movie: ['gif', 'gifs', 'animated gif', 'mp4', 'avi', 'movie with the tracks', 'video with the tracks', 'tracks on every frame'], projection: ['tracks on projection', 'projection with tracks', 'trajectories on projection', 'paths on projection', 'tracks on top', 'paths on top', 'trajectories on top', 'tracks overlaid', 'trajectories overlaid', 'tracks drawn over', 'drawn over the movie', 'paths drawn over', 'tracks superimposed', 'tracks over projection', 'tracks on mip', 'tracks over mip'], histogram: ['histogram', 'distribution'], scatter: ['scatter', 'versus', 'vs', 'against'], tracks: ['tracks', 'trajectories', 'paths'], frame: ['outlines', 'overlay', 'contours', 'still of frame', 'snapshot of frame', 'tracks on frame', 'tracks over frame', 'paths on frame'], timeseries: ['over time', 'through time', 'time series', 'curves', 'traces', 'vs time', 'versus time', 'against time', 'vs frame', 'versus frame', 'against frame', 'over the frames', 'across frames', 'through the movie', 'across the movie', 'over the course of the movie', 'over the recording', 'through the recording'] } },
   description:
     'Draws a figure and saves it as PNG with units on every axis: from a table or tracks, a feature against time, one line per track branch with the mean and 95% confidence band when lines are many ("timeseries"; "X over time" means this), a feature distribution ("histogram") or one feature against another such as UMAP/PCA coloured by cluster ("scatter"); from tracks, their paths ("tracks"); from a movie, a max projection with track paths coloured by track or by a feature ("projection"), one frame with label outlines ("frame") or a kymograph, with axes and a scale bar. Every figure also saves its SVG and Vega-Lite spec. Returns a plot artifact.',
   schema,

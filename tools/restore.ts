@@ -142,7 +142,8 @@ const superResolve = defineTool({
 /** The classical method when asked for ("linearly"), and the factor ("double the frame rate"). */
 function readInterpolationRequest(c: RequestClause): Record<string, unknown> {
   const factor = factorSaid(c) ?? (/\bdouble\b/i.test(c.text) ? 2 : /\btriple\b/i.test(c.text) ? 3 : undefined);
-  return { ...(/\blinear(?:ly)?\b|\bclassical\b/i.test(c.text) ? { method: 'linear' } : {}), factor };
+  // (two-fold is what it does, as for super_resolve: said, it is applied; another factor is named as not applied)
+  return { ...(/\blinear(?:ly)?\b|\bclassical\b/i.test(c.text) ? { method: 'linear' } : {}), ...(factor === 2 ? { $note: 'Frame interpolation here is always 2x (one new frame between each pair).' } : { factor }) };
 }
 
 const interpolateFrames = defineTool({

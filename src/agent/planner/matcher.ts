@@ -50,6 +50,12 @@ interface Phrase {
    * the adjective's noun, in that order ("upsample the time", "register in space"), it is the same phrase.
    */
   reversible?: boolean;
+  /**
+   * The preposition written before the phrase's last word ("in" of "upsample in time", "along" of "project along z"): that
+   * word with its preposition is an adverb of the rest, which may stand after the verb's object ("upsample the frames 2x in
+   * time") as English puts it.
+   */
+  preposition?: string;
 }
 
 interface ToolDoc {
@@ -88,15 +94,20 @@ const ADJECTIVE_OF_ACTION = /^[a-z]+(?:al|ic|ar)\s+[a-z]+(?:ing|ion|ment)$/i;
 /** Words written right after a number that are its unit ("every 20 min", "5 s", "3 px"), never a value of a setting ("min" of a projection). */
 const UNIT_AFTER_NUMBER = /^(?:min|mins|s|sec|secs|h|hr|hrs|px|nm|um|µm|ms|x)$/i;
 
+/** A phrase whose last word follows a preposition of where or along what ("upsample in time", "register in z"): group 1. */
+const ADVERBIAL_PREPOSITION = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(in|along|across|over)\s+[\p{L}-]+$/iu;
+
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
   const out: Phrase[] = [];
   for (const text of texts) {
     const tokens = tokenize(text);
-    const whole = [...new Set(tokens.map((t) => meaning(t.stem)))];
+    // (a word said twice is said twice: "side by side" is no "side"; only the parts of a hyphenated word repeat it whole)
+    const whole = tokens.map((t) => meaning(t.stem)).filter((stem, i, all) => all.indexOf(stem) === i || (!tokens[i].part && !tokens[all.indexOf(stem)].part));
     if (whole.length === 0) continue;
-    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor, ...(whole.length === 2 && ADJECTIVE_OF_ACTION.test(text.trim()) ? { reversible: true } : {}) });
+    const preposition = whole.length >= 2 ? ADVERBIAL_PREPOSITION.exec(text.trim())?.[1]?.toLowerCase() : undefined;
+    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor, ...(whole.length === 2 && ADJECTIVE_OF_ACTION.test(text.trim()) ? { reversible: true } : {}), ...(preposition ? { preposition } : {}) });
     else for (const s of whole) out.push({ stems: [s], length: 1, weight, anchor });
   }
   return out;
@@ -573,8 +584,10 @@ export class ToolIndex {
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
-      const at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
-      if (!at || bridgesAClause(at, tokens, text)) continue;
+      let at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
+      if (at && bridgesAClause(at, tokens, text)) at = undefined;
+      at ??= p.preposition ? adverbialPositions(stems, p.stems, p.preposition, tokens, text) : undefined;
+      if (!at) continue;
       // ("find the dividing cells" is no "find cells": a word between a verb and its object that names another tool, said as
       // the object's kind, makes the object that tool's thing; the phrase with the gap is not this tool's)
       if (p.anchor && !p.value && this.gapNamesAnother(doc, at, stems)) continue;
@@ -650,6 +663,25 @@ function whichOfThem(stems: string[], from: number, next: string): number {
 /** Where the two words of an adjective-and-action phrase are, said as the action's verb then the adjective's noun next to it ("upsample the time"). */
 function reversedPositions(stems: string[], phrase: string[]): number[] | undefined {
   for (let i = 0; i + 1 < stems.length; i++) if (stems[i] === phrase[1] && stems[i + 1] === phrase[0]) return [i, i + 1];
+  return undefined;
+}
+
+/**
+ * Where the words of a phrase with a preposition before its last word are, said with that word and its preposition after
+ * the verb's object ("upsample the frames 2x in time" for "upsample in time"): the words before it in order, up to four
+ * words apart, then the last word right after the same preposition (an article between), with no word that opens another
+ * clause between them.
+ */
+function adverbialPositions(stems: string[], phrase: string[], preposition: string, tokens: Tokens, text: string): number[] | undefined {
+  const head = phrasePositions(stems, phrase.slice(0, -1), new Set());
+  if (!head) return undefined;
+  const last = head[head.length - 1];
+  for (let j = last + 1; j < stems.length && j <= last + 4; j++) {
+    if (stems[j] !== phrase[phrase.length - 1]) continue;
+    const between = text.slice(tokens[last].end, tokens[j].start);
+    if (CLAUSE_OPENER.test(between) || /[,;.!?]/.test(between)) return undefined;
+    if (new RegExp(String.raw`\b${preposition}\s+(?:the\s+)?$`, 'i').test(between)) return [...head, j];
+  }
   return undefined;
 }
 
