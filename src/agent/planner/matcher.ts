@@ -584,7 +584,7 @@ export class ToolIndex {
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
-      let at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
+      let at = phrasePositions(stems, p.stems, this.anchors, tokens) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
       if (at && bridgesAClause(at, tokens, text)) at = undefined;
       at ??= p.preposition ? adverbialPositions(stems, p.stems, p.preposition, tokens, text) : undefined;
       if (!at) continue;
@@ -685,8 +685,14 @@ function adverbialPositions(stems: string[], phrase: string[], preposition: stri
   return undefined;
 }
 
+/** The first token from `i` on that is no part of the hyphenated word before it. */
+function afterParts(tokens: Tokens, i: number): number {
+  while (i < tokens.length && tokens[i].part) i++;
+  return i;
+}
+
 /** Where each word of the phrase is, as findPhrase finds it, or undefined. */
-function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>): number[] | undefined {
+function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>, tokens?: Tokens): number[] | undefined {
   if (phrase.length === 0) return undefined;
   for (let i = 0; i < stems.length; i++) {
     if (stems[i] !== phrase[0]) continue;
@@ -697,6 +703,8 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
       if (stems[j + 1] === phrase[k]) at.push(j + 1);
       // "how many nuclei per frame" is not "how many frames": what follows "many" is what is counted
       else if (stems[j + 2] === phrase[k] && stems[j] !== 'count') at.push(j + 2);
+      // (the word between is one written word, a hyphenated one with its parts: "predict a DAPI-like channel")
+      else if (tokens && tokens[j + 2]?.part && stems[j] !== 'count' && stems[afterParts(tokens, j + 2)] === phrase[k]) at.push(afterParts(tokens, j + 2));
       // (or a few that only say which of the next word's things: "align the red and green channels", "the GFP and mCherry channels")
       else if (k === phrase.length - 1 && whichOfThem(stems, j + 1, phrase[k]) > 0) at.push(whichOfThem(stems, j + 1, phrase[k]));
       else ok = false;

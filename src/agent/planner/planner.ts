@@ -1123,7 +1123,10 @@ function programAsDestination(clause: string, tool: string, catalogue: Catalogue
   // tells where a step was done, no file to write)
   const takenThere = /\b(?:open|load|import|read|view|drop|drag|put|go|goes|going|send|bring|feed|check|inspect|look|explore|analy[sz]e|plot|graph|do|use|get|need|want|end\s+up|paste|copy|export|save|write|annotate|edit|curate|show|stats?|statistics)\w*\b/i.test(before);
   const toldDone = /\b(?:was|were|been|had)\b/i.test(before);
-  return takenThere && !toldDone && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
+  // ("do what Correct 3D Drift does in Fiji", "as StackReg did in ImageJ": a method's own doing there, said in the third person
+  // or the past, is where the method comes from, no file the person takes there)
+  const methodsHome = /\b(?:does|did)\s+(?:(?:it|this|that|them)\s+)?(?:in|with)\s+(?:an?\s+|the\s+)?$/i.test(before);
+  return takenThere && !toldDone && !methodsHome && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
 }
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */

@@ -62,3 +62,31 @@ describe('a video file asked for', () => {
     expect(said('correct the drift, then a gif of the corrected stack')).toMatch(/GIF/);
   });
 });
+
+describe('a program named as where a method comes from', () => {
+  it('writes no file for "what Correct 3D Drift does in Fiji", and still does for "open it in Fiji"', () => {
+    expect(toolsOf('can you do what Correct 3D Drift does in Fiji?')).toEqual(['correct_drift']);
+    expect(toolsOf('correct the drift and open it in Fiji')).toEqual(['correct_drift', 'export']);
+  });
+});
+
+describe('artificial labelling said by the stain it predicts', () => {
+  it('reads "predict a DAPI-like channel" as predict_label, the hyphenated word one word between', () => {
+    expect(toolsOf('predict a DAPI-like channel from my phase images')).toEqual(['predict_label']);
+  });
+
+  it('takes the stain named as what is predicted, never the channel read, and says so', () => {
+    expect(argsOf('predict a DAPI-like channel from my phase images', 'predict_label').channel).not.toMatch(/dapi/i);
+    expect(said('predict a DAPI-like channel from my phase images')).toMatch(/"DAPI" is the stain predicted/);
+    expect(argsOf('virtual DAPI from the brightfield channel please', 'predict_label')).toMatchObject({ channel: expect.stringMatching(/brightfield/i) });
+    expect(argsOf('predict the nuclei from channel 2', 'predict_label')).toMatchObject({ channel: 2 });
+  });
+});
+
+describe('the effect wished for, said as what the result does better', () => {
+  it('is no step of its own ("so it plays back smoother" is no smoothing)', () => {
+    expect(toolsOf('interpolate between the timepoints so it plays back smoother')).toEqual(['interpolate_frames']);
+    expect(toolsOf('interpolate the frames so the movie runs more smoothly')).toEqual(['interpolate_frames']);
+    expect(toolsOf('denoise it so it segments better, then segment')).toEqual(['denoise', 'segment']);
+  });
+});
