@@ -90,3 +90,14 @@ describe('the effect wished for, said as what the result does better', () => {
     expect(toolsOf('denoise it so it segments better, then segment')).toEqual(['denoise', 'segment']);
   });
 });
+
+describe('a path in Fiji\'s menus', () => {
+  it('is the command it ends in, its menus no words of the request', async () => {
+    const { withMenuPathsAsCommands } = await import('../../../src/agent/planner/normalise.ts');
+    expect(withMenuPathsAsCommands('run Image > Adjust > Bleach Correction')).toBe('run Bleach Correction');
+    expect(withMenuPathsAsCommands('Plugins > Registration > StackReg, then segment')).toBe('StackReg, then segment');
+    expect(withMenuPathsAsCommands('count cells with > 50 px area')).toBe('count cells with > 50 px area');
+    expect(toolsOf('run Image > Adjust > Bleach Correction')).toEqual(['correct_bleach']);
+    expect(said('run Image > Adjust > Bleach Correction')).not.toMatch(/Not applied: "Image"/);
+  });
+});
