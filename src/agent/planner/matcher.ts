@@ -704,7 +704,7 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
       // "how many nuclei per frame" is not "how many frames": what follows "many" is what is counted
       else if (stems[j + 2] === phrase[k] && stems[j] !== 'count') at.push(j + 2);
       // (the word between is one written word, a hyphenated one with its parts: "predict a DAPI-like channel")
-      else if (tokens && tokens[j + 2]?.part && stems[j] !== 'count' && stems[afterParts(tokens, j + 2)] === phrase[k]) at.push(afterParts(tokens, j + 2));
+      else if (tokens && tokens[j + 1] && !tokens[j + 1].part && tokens[j + 2]?.part && stems[j] !== 'count' && stems[afterParts(tokens, j + 2)] === phrase[k]) at.push(afterParts(tokens, j + 2));
       // (or a few that only say which of the next word's things: "align the red and green channels", "the GFP and mCherry channels")
       else if (k === phrase.length - 1 && whichOfThem(stems, j + 1, phrase[k]) > 0) at.push(whichOfThem(stems, j + 1, phrase[k]));
       else ok = false;

@@ -1075,8 +1075,10 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
       const word = tokenize(bare[1])[0];
       const value = findEnumValue(name, 'format', bare[1], catalogue);
       if (!word || indexFor(catalogue).spread(meaning(word.stem)) >= GENERIC_SPREAD || !value || hasValue(tool, value) || findEnumValue(tool, 'format', bare[1], catalogue)) continue;
-      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another)
-      if ((selfOf(tool, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem))) continue;
+      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another; nor a name
+      // another tool declares as its own word, a method: "TrackMate with the LoG detector, then LAP tracking" is track's)
+      const ownWordOf = (t: string) => (selfOf(t, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem));
+      if (ownWordOf(tool) || [...catalogue.keys()].some((t) => t !== name && ownWordOf(t))) continue;
       return { tool: name, at: bare.index + bare[0].indexOf(bare[1]) };
     }
     if (!m) continue;

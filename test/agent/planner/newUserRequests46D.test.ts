@@ -101,3 +101,16 @@ describe('a path in Fiji\'s menus', () => {
     expect(said('run Image > Adjust > Bleach Correction')).not.toMatch(/Not applied: "Image"/);
   });
 });
+
+describe('a method named by its program before "with"', () => {
+  it('reads "TrackMate with the LoG detector" as tracking with a detector, no TrackMate file', () => {
+    expect(toolsOf('TrackMate with the LoG detector, 5 px radius, then LAP tracking')).toEqual(['segment', 'track']);
+    expect(said('TrackMate with the LoG detector, 5 px radius, then LAP tracking')).toMatch(/TrackMate itself is not installed/);
+  });
+});
+
+describe('noise people name by its kind', () => {
+  it('is denoising, never a request outside microscopy ("salt and pepper")', () => {
+    expect(toolsOf('remove the salt and pepper noise')).toEqual(['denoise']);
+  });
+});
