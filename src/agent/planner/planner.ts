@@ -501,20 +501,20 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "segment with li; skip the watershed": words of the step before's own arguments, turned down a sentence later, say how it runs
     if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
+    // "please don't separate touching nuclei", said with no step before it in its sentence: a negation of a yes/no setting
+    // that is on by default, its whole name said, asks for the step that owns it with the setting off (the tool's own
+    // reading of the negation turns it off), never for leaving that step out (before a value of the step said beside it, "nuclei" of its target, is read as turned down)
+    const switchedOff = clause.negated && !picked.some((p) => clauses[p.clause].sentence === clause.sentence) ? defaultOnSwitchOwner(clause, ranked.map((m) => m.tool), catalogue) : undefined;
+    if (switchedOff) {
+      picked.push({ clause: i, tool: switchedOff });
+      return;
+    }
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
     // tool's choices (not the tool) turns that value down (avoidTurnedDown), it excludes no step
     if (clause.negated && !best.named && !best.nameWord && namesAValueOf(best.tool, clause.text, catalogue)) return;
     // ("correct the bleaching, except the first channel": a scope left out of the step before, no step; named as not applied)
     if (clause.negated && before && isOnlyAnExcludedScope(clause.text) && !(runsMicroscope(best.tool, catalogue) && runsMicroscope(before.tool, catalogue))) {
       scopesLeftOut.push({ tool: before.tool, text: excludedScopes(clause.text)[0] });
-      return;
-    }
-    // "please don't separate touching nuclei", said with no step before it in its sentence: a negation of a yes/no setting
-    // that is on by default, its whole name said, asks for the step that owns it with the setting off (the tool's own
-    // reading of the negation turns it off), never for leaving that step out
-    const switchedOff = clause.negated && !picked.some((p) => clauses[p.clause].sentence === clause.sentence) ? defaultOnSwitchOwner(clause, ranked.map((m) => m.tool), catalogue) : undefined;
-    if (switchedOff) {
-      picked.push({ clause: i, tool: switchedOff });
       return;
     }
     // ("ignore the tiny stuff", "drop the big clumps": things left out by a vague size word, no step; the finding step's own
