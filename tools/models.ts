@@ -23,7 +23,7 @@ const denoise = defineTool({
   name: 'denoise',
   references: { cite: { n2v: ['Krull A, Buchholz TO, Jug F (2019) Noise2Void - learning denoising from single noisy images. CVPR 2019:2129-2137'], nlmeans: ['Buades A, Coll B, Morel JM (2005) A non-local algorithm for image denoising. CVPR 2005:60-65'] } },
   summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
-  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik'],
+  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'salt and pepper noise', 'salt-and-pepper noise', 'shot noise', 'poisson noise', 'hot pixels'],
   removes: ['noise', 'camera noise', 'background noise', 'graininess', 'grain', 'speckle', 'speckles', 'shot noise'],
   insteadOf: {
     median: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a median filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges; a Gaussian blur is method "gaussian".' },

@@ -513,6 +513,8 @@ async function picture(kind: Kind, args: Args, ctx: ToolContext): Promise<ToolRe
 
 /** Words for pictures that play over time: "a movie with the tracks on", "an animation", "a video". */
 const ANIMATION = /(?<!\b(?:over|on|onto|across|in|into|of|from|through)\s+(?:the\s+|this\s+|my\s+|our\s+|whole\s+)?)\b(?:movie|video|animation|animated|time-?lapse|avi|mp4|gif|frame[- ]by[- ]frame|every frame|each frame)\b|\banimat(?:e|ed|ion)\b/i;
+/** A video file format said ("a gif", "an mp4"): no tool writes one; plot's movie writes its frames. */
+const VIDEO_FILE = /\b(?:gif|mp4|avi|mov|wmv|webm)\b/i;
 /** Words for one picture ("a picture of the paths drawn over the movie"): no animation, whatever else they say. */
 const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|screenshot)\b/i;
 
@@ -586,6 +588,19 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   if (output) args.output = output;
   // "a movie with the tracks drawn on": every frame with its tracks so far, no one picture of them all
   if ((args.kind !== 'frame' || args.frame === undefined) && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) args.kind = 'movie';
+  // ("make a gif of the tracks", "an mp4 for the talk": a video file is what no step writes; the frames are, and the answer says so)
+  const videoFile = VIDEO_FILE.exec(c.text)?.[0].toUpperCase();
+  if (videoFile) {
+    const tracks = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text) || c.artifacts.some((a) => a.type === 'tracks');
+    if (!tracks || (args.kind !== undefined && args.kind !== 'movie')) {
+      if (!tracks) return { $decline: `Not done: "${videoFile}" — no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file; \`plot\` draws every frame with the tracks drawn on as PNG pictures once there are tracks ("track the nuclei, then ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile.toLowerCase()} of the tracks"), and \`export\` writes a movie's frames as PNG pictures (format "png"), which Fiji saves as an AVI or animated GIF.` };
+    } else {
+      args.kind = 'movie';
+      args.$note = `${videoFile}: no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file, so I drew every frame with the tracks so far as PNG pictures in one folder (Fiji opens it with File > Import > Image Sequence and saves it as an AVI or animated GIF).`;
+      args.$needs = ['movie', 'tracks'];
+      return args;
+    }
+  }
   // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
   const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
   const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];
@@ -619,7 +634,7 @@ async function trackedMovie(args: Args, ctx: ToolContext) {
 const plot = defineTool({
   name: 'plot',
   summary: 'Draws a figure: a time series, histogram, scatter, the tracks, tracks on a projection, a frame with outlines, or a kymograph (PNG and SVG).',
-  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'movie of the tracks', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured', 'boxplot', 'violinplot'],
+  words: ['plot', 'graph', 'chart', 'figure', 'histogram', 'scatter', 'visualise', 'visualize', 'draw', 'show', 'overlay', 'outlines', 'contours', 'distribution', 'curve', 'over time', 'versus', 'animation', 'animate', 'animated', 'movie of the tracks', 'still image', 'still picture', 'colour tracks', 'colour paths', 'colour trajectories', 'tracks coloured', 'boxplot', 'violinplot', 'gif', 'animated gif', 'mp4', 'avi'],
   examples: ['plot the area over time', 'plot the speed over time', 'histogram of the nucleus areas', 'show me the tracks', 'colour the tracks by speed', 'draw the tracks on a max projection', 'show frame 10 with the outlines', 'plot speed versus area', 'plot the mean area with a confidence band'],
   consumes: ['table', 'tracks', 'movie', 'labels'],
   produces: ['plot'],

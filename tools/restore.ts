@@ -18,11 +18,27 @@ function channelName(movie: Movie, channel: number): string {
   return movie.meta.channelNames[channel] ?? `channel ${channel + 1}`;
 }
 
+/** Names of a transmitted-light channel: what the model reads. */
+const TRANSMITTED = /^(?:bf|brightfield|bright-field|bright field|phase|phase contrast|dic|transmitted|trans|tl)$/i;
+
+/**
+ * "predict a DAPI-like channel from my phase images", "predict the Hoechst stain": a fluorescence stain named is what the
+ * model predicts, never the channel it reads (the transmitted-light one); said in one line.
+ */
+function readPredictLabelRequest(c: RequestClause): Record<string, unknown> {
+  const channel = c.read.channel();
+  if (typeof channel !== 'string' || TRANSMITTED.test(channel.trim())) return {};
+  // ("virtual DAPI from the brightfield channel": the transmitted-light channel named beside the stain is the one read)
+  const read = c.read.channels().find((name) => TRANSMITTED.test(name.trim()));
+  return { channel: read, $note: `"${channel}" is the stain predicted (the nuclei, by the label-nuclei model), not the channel read: it reads the ${read ? `${read} channel` : 'brightfield (transmitted-light) channel'}.` };
+}
+
 const predictLabel = defineTool({
   name: 'predict_label',
   summary: 'Predicts a fluorescence (nucleus) channel from brightfield or phase contrast with a model: artificial labelling, virtual staining.',
-  words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain', 'fake fluorescence', 'fake stain', 'fake nuclear channel', 'virtual channel', 'virtual nuclear channel', 'from transmitted light', 'from dic'],
+  words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain', 'fake fluorescence', 'fake stain', 'fake nuclear channel', 'virtual channel', 'virtual nuclear channel', 'from transmitted light', 'from dic', 'predict channel', 'predict stain', 'predict label', 'predicted channel', 'predicted stain'],
   examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
+  fromRequest: readPredictLabelRequest,
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],
@@ -142,7 +158,8 @@ const superResolve = defineTool({
 /** The classical method when asked for ("linearly"), and the factor ("double the frame rate"). */
 function readInterpolationRequest(c: RequestClause): Record<string, unknown> {
   const factor = factorSaid(c) ?? (/\bdouble\b/i.test(c.text) ? 2 : /\btriple\b/i.test(c.text) ? 3 : undefined);
-  return { ...(/\blinear(?:ly)?\b|\bclassical\b/i.test(c.text) ? { method: 'linear' } : {}), factor };
+  // (two-fold is what it does, as for super_resolve: said, it is applied; another factor is named as not applied)
+  return { ...(/\blinear(?:ly)?\b|\bclassical\b/i.test(c.text) ? { method: 'linear' } : {}), ...(factor === 2 ? { $note: 'Frame interpolation here is always 2x (one new frame between each pair).' } : { factor }) };
 }
 
 const interpolateFrames = defineTool({

@@ -216,7 +216,8 @@ export function withoutReferenceAsides(text: string): string {
  * jumping around", "denoise it so that the nuclei look smoother". It says why, never a step of its own ("stop" here stops
  * no acquisition). Not when it holds a number, a unit or a format, which may be a setting ("so the speed is in µm/min").
  */
-const WISHED_EFFECT = /(?<=[\p{L}\d)])[\s,]+(?:so\s+that|so|such\s+that|in\s+order\s+that)\s+(?:(?:the|these|those|my|our|its|their|all\s+the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|they)\s+(?:stop|stops|no\s+longer|don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will|are|is|look|looks|become|becomes|get|gets|can|can'?t|cannot|stay|stays|remain|remains|appear|appears|show\s+up|shows\s+up)\b(?:(?![.,;!?]|\s+(?:and\s+)?then\b).)*/giu;
+// (or what its subject does, better: "so it plays back smoother", "so the tracks run more smoothly")
+const WISHED_EFFECT = /(?<=[\p{L}\d)])[\s,]+(?:so\s+that|so|such\s+that|in\s+order\s+that)\s+(?:(?:the|these|those|my|our|its|their|all\s+the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|they)\s+(?:stop|stops|no\s+longer|don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will|are|is|look|looks|become|becomes|get|gets|can|can'?t|cannot|stay|stays|remain|remains|appear|appears|show\s+up|shows\s+up|[\p{L}]+s\s+(?:(?:back|out|up|through|along|by)\s+)?(?:(?:a\s+(?:bit|lot|little)|much|even|far)\s+)?(?:more|less|(?!(?:after|over|under|never|other|either|together|rather|whether|later|per)\b)[\p{L}]{2,}er))\b(?:(?![.,;!?]|\s+(?:and\s+)?then\b).)*/giu;
 
 /** The text with an effect wished for after a command blanked, same length. */
 export function withoutWishedEffects(text: string): string {

@@ -183,6 +183,13 @@ class Reader {
     return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1))) || this.shortens(word.word);
   }
 
+  /** True when the word is in a phrase of the tool's own that the clause says ("split clumped" of segment in "separate the clumped cells"). */
+  ownWord(word: RawWord): boolean {
+    const tokens = tokenize(word.word);
+    const found = this.index.match(this.step.clause).find((m) => m.tool === this.step.tool)?.matched ?? [];
+    return tokens.length > 0 && this.index.meanings(tokens).every((m) => found.some((key) => key.includes(' ') && key.split(' ').includes(m)));
+  }
+
   /** The step took the scope the word names: a channel ("channel") or frames ("frame"). */
   takesScope(word: string): boolean {
     return /^chan/.test(word) ? this.step.args.channel !== undefined : /^frame/.test(word) ? this.step.args.frames !== undefined : false;
@@ -500,7 +507,8 @@ function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Un
       kind.unshift(w);
     }
     // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)
-    const open = kind.filter((w) => !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower));
+    // ("separate the clumped cells": a word the step's tool declares its own, "split clumped" of segment, is what the step does to them)
+    const open = kind.filter((w) => !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower) && !reader.ownWord(w));
     if (!open.length) return;
     out.push({ text: '', kind: 'scope', start: open[0].start, end: noun.end });
   });

@@ -1,7 +1,7 @@
 // Files people ask for by their kind ("a gif of the corrected stack", "an mp4 for the lab meeting", "a pdf of the plot"):
 // a kind that no tool's format choice offers is never guessed at by another tool's output (an export of a table, a plot
 // of one); the clause makes no step and one line of the answer names it with the formats the tools do write.
-import { allowedValues, type Catalogue } from './catalogue.ts';
+import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 
 /** Kinds of file by their usual name or extension (animations, pictures, documents, containers). */
 const FILE_KIND = /\b(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr)s?\b/gi;
@@ -16,9 +16,24 @@ export function formatsOffered(catalogue: Catalogue): string[] {
   return [...out];
 }
 
+/**
+ * The file kinds a tool declares among its own words or value words (plot's movie: "gif", "mp4"): that tool makes what
+ * stands for one (the frames as PNG pictures) or declines, and its own line names the kind either way.
+ */
+export function fileKindsDeclared(catalogue: Catalogue): string[] {
+  const out = new Set<string>();
+  for (const name of catalogue.keys()) {
+    const self = selfOf(name, catalogue);
+    for (const w of [...(self?.words ?? []), ...Object.values(self?.valueWords ?? {}).flatMap((v) => Object.values(v).flat())]) {
+      for (const m of w.matchAll(FILE_KIND)) if (m[0].length === w.length) out.add(m[1].toLowerCase());
+    }
+  }
+  return [...out];
+}
+
 /** Where the text names a kind of file that no tool writes ("gif" in "a gif of the corrected stack"). */
 export function unwrittenFileKinds(text: string, catalogue: Catalogue): { word: string; start: number; end: number }[] {
-  const offered = new Set(formatsOffered(catalogue));
+  const offered = new Set([...formatsOffered(catalogue), ...fileKindsDeclared(catalogue)]);
   const same = (w: string) => (w === 'jpg' ? 'jpeg' : w === 'mpg' ? 'mpeg' : w);
   return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index, end: m.index + m[0].length }));
 }

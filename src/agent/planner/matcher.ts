@@ -50,6 +50,12 @@ interface Phrase {
    * the adjective's noun, in that order ("upsample the time", "register in space"), it is the same phrase.
    */
   reversible?: boolean;
+  /**
+   * The preposition written before the phrase's last word ("in" of "upsample in time", "along" of "project along z"): that
+   * word with its preposition is an adverb of the rest, which may stand after the verb's object ("upsample the frames 2x in
+   * time") as English puts it.
+   */
+  preposition?: string;
 }
 
 interface ToolDoc {
@@ -88,15 +94,20 @@ const ADJECTIVE_OF_ACTION = /^[a-z]+(?:al|ic|ar)\s+[a-z]+(?:ing|ion|ment)$/i;
 /** Words written right after a number that are its unit ("every 20 min", "5 s", "3 px"), never a value of a setting ("min" of a projection). */
 const UNIT_AFTER_NUMBER = /^(?:min|mins|s|sec|secs|h|hr|hrs|px|nm|um|µm|ms|x)$/i;
 
+/** A phrase whose last word follows a preposition of where or along what ("upsample in time", "register in z"): group 1. */
+const ADVERBIAL_PREPOSITION = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(in|along|across|over)\s+[\p{L}-]+$/iu;
+
 const WEIGHT = { words: 3, valueWords: 1.5, name: 2, argumentWords: 1, examples: 1, summary: 0.5 } as const;
 
 function phrasesOf(texts: string[], weight: number, anchor: boolean): Phrase[] {
   const out: Phrase[] = [];
   for (const text of texts) {
     const tokens = tokenize(text);
-    const whole = [...new Set(tokens.map((t) => meaning(t.stem)))];
+    // (a word said twice is said twice: "side by side" is no "side"; only the parts of a hyphenated word repeat it whole)
+    const whole = tokens.map((t) => meaning(t.stem)).filter((stem, i, all) => all.indexOf(stem) === i || (!tokens[i].part && !tokens[all.indexOf(stem)].part));
     if (whole.length === 0) continue;
-    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor, ...(whole.length === 2 && ADJECTIVE_OF_ACTION.test(text.trim()) ? { reversible: true } : {}) });
+    const preposition = whole.length >= 2 ? ADVERBIAL_PREPOSITION.exec(text.trim())?.[1]?.toLowerCase() : undefined;
+    if (anchor) out.push({ stems: whole, length: tokens.filter((t) => !t.part).length, weight, anchor, ...(whole.length === 2 && ADJECTIVE_OF_ACTION.test(text.trim()) ? { reversible: true } : {}), ...(preposition ? { preposition } : {}) });
     else for (const s of whole) out.push({ stems: [s], length: 1, weight, anchor });
   }
   return out;
@@ -573,8 +584,10 @@ export class ToolIndex {
     for (const p of doc.phrases) {
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
-      const at = phrasePositions(stems, p.stems, this.anchors) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
-      if (!at || bridgesAClause(at, tokens, text)) continue;
+      let at = phrasePositions(stems, p.stems, this.anchors, tokens) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
+      if (at && bridgesAClause(at, tokens, text)) at = undefined;
+      at ??= p.preposition ? adverbialPositions(stems, p.stems, p.preposition, tokens, text) : undefined;
+      if (!at) continue;
       // ("find the dividing cells" is no "find cells": a word between a verb and its object that names another tool, said as
       // the object's kind, makes the object that tool's thing; the phrase with the gap is not this tool's)
       if (p.anchor && !p.value && this.gapNamesAnother(doc, at, stems)) continue;
@@ -653,8 +666,33 @@ function reversedPositions(stems: string[], phrase: string[]): number[] | undefi
   return undefined;
 }
 
+/**
+ * Where the words of a phrase with a preposition before its last word are, said with that word and its preposition after
+ * the verb's object ("upsample the frames 2x in time" for "upsample in time"): the words before it in order, up to four
+ * words apart, then the last word right after the same preposition (an article between), with no word that opens another
+ * clause between them.
+ */
+function adverbialPositions(stems: string[], phrase: string[], preposition: string, tokens: Tokens, text: string): number[] | undefined {
+  const head = phrasePositions(stems, phrase.slice(0, -1), new Set());
+  if (!head) return undefined;
+  const last = head[head.length - 1];
+  for (let j = last + 1; j < stems.length && j <= last + 4; j++) {
+    if (stems[j] !== phrase[phrase.length - 1]) continue;
+    const between = text.slice(tokens[last].end, tokens[j].start);
+    if (CLAUSE_OPENER.test(between) || /[,;.!?]/.test(between)) return undefined;
+    if (new RegExp(String.raw`\b${preposition}\s+(?:the\s+)?$`, 'i').test(between)) return [...head, j];
+  }
+  return undefined;
+}
+
+/** The first token from `i` on that is no part of the hyphenated word before it. */
+function afterParts(tokens: Tokens, i: number): number {
+  while (i < tokens.length && tokens[i].part) i++;
+  return i;
+}
+
 /** Where each word of the phrase is, as findPhrase finds it, or undefined. */
-function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>): number[] | undefined {
+function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>, tokens?: Tokens): number[] | undefined {
   if (phrase.length === 0) return undefined;
   for (let i = 0; i < stems.length; i++) {
     if (stems[i] !== phrase[0]) continue;
@@ -665,6 +703,8 @@ function phrasePositions(stems: string[], phrase: string[], anchors: Set<string>
       if (stems[j + 1] === phrase[k]) at.push(j + 1);
       // "how many nuclei per frame" is not "how many frames": what follows "many" is what is counted
       else if (stems[j + 2] === phrase[k] && stems[j] !== 'count') at.push(j + 2);
+      // (the word between is one written word, a hyphenated one with its parts: "predict a DAPI-like channel")
+      else if (tokens && tokens[j + 1] && !tokens[j + 1].part && tokens[j + 2]?.part && stems[j] !== 'count' && stems[afterParts(tokens, j + 2)] === phrase[k]) at.push(afterParts(tokens, j + 2));
       // (or a few that only say which of the next word's things: "align the red and green channels", "the GFP and mCherry channels")
       else if (k === phrase.length - 1 && whichOfThem(stems, j + 1, phrase[k]) > 0) at.push(whichOfThem(stems, j + 1, phrase[k]));
       else ok = false;

@@ -152,6 +152,17 @@ export function withSettingsAsWords(text: string): string {
   }).replace(/\s+,\s/g, ', '));
 }
 
+/** A path in Fiji's menus, from a menu of its menu bar through "> item" steps, up to the last item (the command). */
+const MENU_PATH_TO_COMMAND = /\b(?:File|Edit|Image|Process|Analy[sz]e|Plugins|Window)\s*>\s*(?:[\p{L}\d][\p{L}\d' -]*?\s*>\s*)*(?=[\p{L}\d])/gu;
+
+/**
+ * "run Image > Adjust > Bleach Correction", "Plugins > Registration > StackReg": the menus of a path in Fiji are where the
+ * command is, no words of the request; the command (its last item) is what is asked.
+ */
+export function withMenuPathsAsCommands(text: string): string {
+  return text.includes('>') ? text.replace(MENU_PATH_TO_COMMAND, '') : text;
+}
+
 /** Curly apostrophes and quotes as straight ones, and odd spaces as spaces; an interval in square brackets as a range ("[50, 500] px" → "50 to 500 px"); "3+ frames" as "at least 3 frames". */
 export function withPlainTypography(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/\[\s*(\d+(?:\.\d+)?)\s*[,;]\s*(\d+(?:\.\d+)?)\s*\]/g, '$1 to $2')
@@ -533,5 +544,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withPlainTypography(request)))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withPlainTypography(request))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

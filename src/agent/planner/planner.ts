@@ -503,20 +503,20 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // "segment with li; skip the watershed": words of the step before's own arguments, turned down a sentence later, say how it runs
     if (clause.negated && before && (best.byArgument || (!best.named && !best.nameWord)) && best.tool === before.tool && clause.sentence - clauses[before.clause].sentence <= 1) return;
+    // "please don't separate touching nuclei", said with no step before it in its sentence: a negation of a yes/no setting
+    // that is on by default, its whole name said, asks for the step that owns it with the setting off (the tool's own
+    // reading of the negation turns it off), never for leaving that step out (before a value of the step said beside it, "nuclei" of its target, is read as turned down)
+    const switchedOff = clause.negated && !picked.some((p) => clauses[p.clause].sentence === clause.sentence) ? defaultOnSwitchOwner(clause, ranked.map((m) => m.tool), catalogue) : undefined;
+    if (switchedOff) {
+      picked.push({ clause: i, tool: switchedOff });
+      return;
+    }
     // "Please don't use the U-Net, just threshold the nuclei with triangle": a negated clause that names only a value of a
     // tool's choices (not the tool) turns that value down (avoidTurnedDown), it excludes no step
     if (clause.negated && !best.named && !best.nameWord && namesAValueOf(best.tool, clause.text, catalogue)) return;
     // ("correct the bleaching, except the first channel": a scope left out of the step before, no step; named as not applied)
     if (clause.negated && before && isOnlyAnExcludedScope(clause.text) && !(runsMicroscope(best.tool, catalogue) && runsMicroscope(before.tool, catalogue))) {
       scopesLeftOut.push({ tool: before.tool, text: excludedScopes(clause.text)[0] });
-      return;
-    }
-    // "please don't separate touching nuclei", said with no step before it in its sentence: a negation of a yes/no setting
-    // that is on by default, its whole name said, asks for the step that owns it with the setting off (the tool's own
-    // reading of the negation turns it off), never for leaving that step out
-    const switchedOff = clause.negated && !picked.some((p) => clauses[p.clause].sentence === clause.sentence) ? defaultOnSwitchOwner(clause, ranked.map((m) => m.tool), catalogue) : undefined;
-    if (switchedOff) {
-      picked.push({ clause: i, tool: switchedOff });
       return;
     }
     // ("ignore the tiny stuff", "drop the big clumps": things left out by a vague size word, no step; the finding step's own
@@ -1083,8 +1083,10 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
       const word = tokenize(bare[1])[0];
       const value = findEnumValue(name, 'format', bare[1], catalogue);
       if (!word || indexFor(catalogue).spread(meaning(word.stem)) >= GENERIC_SPREAD || !value || hasValue(tool, value) || findEnumValue(tool, 'format', bare[1], catalogue)) continue;
-      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another)
-      if ((selfOf(tool, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem))) continue;
+      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another; nor a name
+      // another tool declares as its own word, a method: "TrackMate with the LoG detector, then LAP tracking" is track's)
+      const ownWordOf = (t: string) => (selfOf(t, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem));
+      if (ownWordOf(tool) || [...catalogue.keys()].some((t) => t !== name && ownWordOf(t))) continue;
       return { tool: name, at: bare.index + bare[0].indexOf(bare[1]) };
     }
     if (!m) continue;
@@ -1131,7 +1133,10 @@ function programAsDestination(clause: string, tool: string, catalogue: Catalogue
   // tells where a step was done, no file to write)
   const takenThere = /\b(?:open|load|import|read|view|drop|drag|put|go|goes|going|send|bring|feed|check|inspect|look|explore|analy[sz]e|plot|graph|do|use|get|need|want|end\s+up|paste|copy|export|save|write|annotate|edit|curate|show|stats?|statistics)\w*\b/i.test(before);
   const toldDone = /\b(?:was|were|been|had)\b/i.test(before);
-  return takenThere && !toldDone && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
+  // ("do what Correct 3D Drift does in Fiji", "as StackReg did in ImageJ": a method's own doing there, said in the third person
+  // or the past, is where the method comes from, no file the person takes there)
+  const methodsHome = /\b(?:does|did)\s+(?:(?:it|this|that|them)\s+)?(?:in|with)\s+(?:an?\s+|the\s+)?$/i.test(before);
+  return takenThere && !toldDone && !methodsHome && /\b(?:in|into|to|for)\s+(?:an?\s+|the\s+)?$/i.test(before) && !/\b(?:like|as|just|same)\s+(?:in|for)\s+(?:an?\s+|the\s+)?$/i.test(before) ? named : undefined;
 }
 
 /** True when each of two clauses names a file to write, and not the same one ("the tracks to a.csv and the masks to b.tif"). */

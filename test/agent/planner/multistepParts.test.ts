@@ -6,14 +6,17 @@ beforeAll(loadAcquisitionWords);
 
 describe('a kind of file no tool writes (stop 39, helper C)', () => {
   it('is found by its name, never one a tool\'s format offers', () => {
-    expect(unwrittenFileKinds('then a gif of the corrected stack', catalogue).map((k) => k.word)).toEqual(['gif']);
+    expect(unwrittenFileKinds('then a pdf of the corrected stack', catalogue).map((k) => k.word)).toEqual(['pdf']);
+    // (stop 46: a kind a tool declares as its own word, plot's "gif", is that tool's to make or to decline in its own line)
+    expect(unwrittenFileKinds('then a gif of the corrected stack', catalogue)).toEqual([]);
     expect(unwrittenFileKinds('save it as a tiff and the tracks as csv', catalogue)).toEqual([]);
   });
 
   it('makes no step of another tool\'s output, and is named with the formats there are', () => {
     expect(toolsOf('correct the drift, then a gif of the corrected stack')).toEqual(['correct_drift']);
     expect(toolsOf('fix the drift and then an animated gif please')).toEqual(['correct_drift']);
-    expect(said('correct the drift, then a gif of the corrected stack')).toMatch(/Not done: "gif" — no tool here writes GIF files[^.]*tiff/);
+    expect(said('correct the drift, then a gif of the corrected stack')).toMatch(/Not done: "GIF" — no tool here writes a GIF file[^]*format "png"/);
+    expect(said('correct the drift, then a pdf of the corrected stack')).toMatch(/Not done: "pdf" — no tool here writes PDF files[^.]*tiff/);
     expect(said('segment the nuclei and then an mp4 for the lab meeting').match(/Not done/g)).toHaveLength(1);
   });
 });
