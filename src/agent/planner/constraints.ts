@@ -60,6 +60,13 @@ const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|plane
 const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
 /**
+ * Which data: the units an experiment's data come in ("the 2025-11-30 dataset", "well B3", "the second replicate"), never
+ * how to run a step; but a grouping by one of them ("per well", "for each embryo") is a scope no step takes (see scopes).
+ */
+const DATA_UNITS = 'dataset datasets replicate replicates acquisition acquisitions experiment experiments plate plates well wells dish dishes slide slides coverslip coverslips passage passages sample samples embryo embryos ';
+const DATA_UNIT_WORDS = new Set(DATA_UNITS.trim().split(' '));
+
+/**
  * Words that say how well or which one in general, never a method by name ("a good
  * threshold", "the usual settings", "with care"), and positions handled by numbers.
  */
@@ -76,9 +83,8 @@ const ORDINARY = new Set(
     // what any method is called ("a linear assignment approach", "a thresholding procedure"), never a method by name
     'approach approaches technique techniques strategy procedure algorithm algorithms method methods routine ' +
     // which data ("for the 2025-11-30 dataset", "the second replicate"), never how to run it
-    'dataset datasets replicate replicates acquisition acquisitions experiment experiments ' +
-    'overnight daytime nightly weekly daily ' +
-    'plate plates well wells dish dishes slide slides coverslip coverslips passage passages sample samples embryo embryos id ids ' +
+    DATA_UNITS +
+    'overnight daytime nightly weekly daily id ids ' +
     // when the person wants it, never how to run it ("by friday", "tomorrow")
     'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline ' +
     // who asks for it and for what occasion ("for the rebuttal", "my PI", "the reviewer"), never how to run it
@@ -432,7 +438,9 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
       if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
-    const contentWords = phrase.filter((w) => reader.content(w));
+    // ("measure the intensity per well", "for each embryo": a unit of the data, no content word elsewhere, is the grouping asked)
+    const grouped = /^(?:per|each)$/.test(cue.lower) && DATA_UNIT_WORDS.has(phrase.find((w) => !FILLERS.test(w.lower))?.lower ?? '');
+    const contentWords = phrase.filter((w) => reader.content(w) || (grouped && DATA_UNIT_WORDS.has(w.lower)));
     // "only the dividing cells", "just the moving nuclei": a kind of the objects picked out by a word, which the tool applies
     // only when the word names a value the step carries ("only the bright nuclei" → objects: bright); a word the tool knows
     // for something else ("dividing" of divisions) picks out nothing
@@ -476,6 +484,21 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
 const PROPERTY_WORDS = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive|small|smaller|smallest|tiny|little|bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|round|rounder|rounded|roundish|circular|oval|elongated|elliptical|irregular|spindle-shaped|spiky|flat|flattened|compact|lobed|polygonal|blebbing|dead|dying|apoptotic|necrotic|healthy|mitotic|senescent|blurry|blurred|out-of-focus|saturated|overlapping|clumped|clustered|isolated|fragmented|condensed|fast|faster|fastest|slow|slower|slowest|motile|immobile|stationary|green|red|blue|yellow|magenta|cyan|positive|negative)$/i;
 
 /**
+ * States of a cell that pick some out and no image property says: a phase of the cell cycle ("interphase", "metaphase",
+ * "G1", "S-phase"), how many nuclei it has ("multinucleated", "binucleate"), whether it took up a construct or a virus
+ * ("transfected", "uninfected"). Classes of the field's words, by their forms, read beside PROPERTY_WORDS.
+ */
+const STATE_FORMS = /^(?:(?:inter|pro|prometa|meta|ana|telo|cyto)phase|g[012]|g2-?m|s-?phase|(?:multi|bi|mono|tri|poly|un)-?nucleat(?:ed|e)|(?:un|non-?)?(?:transfected|infected|transduced|electroporated))$/i;
+
+/** Marker status said of a cell with a hyphen ("GFP-positive", "EdU-negative", "Ki67-high", "mCherry-expressing"). */
+const MARKER_STATUS = /^[\p{L}\d]+(?:-[\p{L}\d]+)*-(?:positive|negative|pos|neg|high|low|hi|lo|bright|dim|expressing|null)$|^[\p{L}\d]+[+−](?:\/[\p{L}\d]+[+−])*$/iu;
+
+/** A word that picks out a kind of the things by how they look, behave or what state they are in. */
+export function isPropertyWord(word: string): boolean {
+  return PROPERTY_WORDS.test(word) || STATE_FORMS.test(word) || MARKER_STATUS.test(word);
+}
+
+/**
  * "segment the round nuclei", "just segment the big cells", "track the dead cells": a kind of the things picked out by
  * property words said before their noun, with no cue word ("only", "except") and no verb that leaves them out (scopes and
  * kindsLeftOut read those). Named unless the step applies each word (see PROPERTY_WORDS).
@@ -496,7 +519,7 @@ function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Un
       const w = words[i];
       // ("the large, bright nuclei": a comma or "and" between two of them)
       if (w.lower === 'and' && kind.length) continue;
-      if ((kind[0] ?? noun).start - w.end > 2 || !PROPERTY_WORDS.test(w.lower)) break;
+      if ((kind[0] ?? noun).start - w.end > 2 || !isPropertyWord(w.lower)) break;
       kind.unshift(w);
     }
     // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)

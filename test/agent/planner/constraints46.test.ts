@@ -1,0 +1,31 @@
+// Parts of a request applied or named, never dropped (stop 46, helper C): a state that picks some cells out (a phase of
+// the cell cycle, how many nuclei, transfected or not, a marker's status written with a hyphen) is named like the
+// property adjectives are, a grouping by a unit of the data ("per well", "for each embryo") is named, and a condition
+// said in an aside ends where the aside closes (conditionForms.test.ts).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isPropertyWord } from '../../../src/agent/planner/constraints.ts';
+import { loadAcquisitionWords, movieAndLabels, said } from './planOffline.ts';
+
+beforeAll(loadAcquisitionWords);
+
+describe('a state that picks some of the things out', () => {
+  it('is a property word by its form, never a cell line or a label', () => {
+    for (const w of ['metaphase', 'G2', 'S-phase', 'binucleated', 'multinucleate', 'untransfected', 'Ki67-high', 'EdU-negative', 'CD4+']) expect(isPropertyWord(w), w).toBe(true);
+    for (const w of ['HeLa', 'U2OS', 'H2B-labelled', 'epithelial', 'phase']) expect(isPropertyWord(w), w).toBe(false);
+  });
+
+  it('is named when the step cannot pick them out', () => {
+    expect(said('find the anaphase nuclei')).toMatch(/Not applied: "anaphase nuclei"/);
+    expect(said('count the binucleated cells')).toMatch(/Not applied: "binucleated cells"/);
+    expect(said('measure the area of the Ki67-high nuclei', movieAndLabels)).toMatch(/Not applied: "Ki67-high nuclei"/);
+    expect(said('segment the HeLa cells')).not.toMatch(/Not applied/);
+  });
+});
+
+describe('a grouping by a unit of the data', () => {
+  it('is named, while the unit said as which data is not', () => {
+    expect(said('measure the mean area per dish', movieAndLabels)).toMatch(/Not applied: "per dish"/);
+    expect(said('measure intensity for each coverslip', movieAndLabels)).toMatch(/Not applied: "each coverslip"/);
+    expect(said('segment the nuclei of the 2025-11-30 dataset')).not.toMatch(/Not applied/);
+  });
+});
