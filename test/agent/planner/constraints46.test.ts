@@ -4,7 +4,7 @@
 // said in an aside ends where the aside closes (conditionForms.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPropertyWord } from '../../../src/agent/planner/constraints.ts';
-import { loadAcquisitionWords, movieAndLabels, said } from './planOffline.ts';
+import { loadAcquisitionWords, movieAndLabels, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -27,5 +27,14 @@ describe('a grouping by a unit of the data', () => {
     expect(said('measure the mean area per dish', movieAndLabels)).toMatch(/Not applied: "per dish"/);
     expect(said('measure intensity for each coverslip', movieAndLabels)).toMatch(/Not applied: "each coverslip"/);
     expect(said('segment the nuclei of the 2025-11-30 dataset')).not.toMatch(/Not applied/);
+  });
+});
+
+describe('a part joined by "plus" or "additionally"', () => {
+  it('reads its own verb, so an action no tool does is named', () => {
+    // (before: "plus" was taken for the verb, and "flag" went unnamed behind "Done")
+    expect(said('segment and track, plus highlight the cells that leave the field of view')).toMatch(/no tool to highlight/);
+    expect(said('segment the nuclei, additionally tint them by area')).toMatch(/tint/);
+    expect(toolsOf('track the cells plus measure their speed', movieAndLabels)).toEqual(['track', 'measure']);
   });
 });
