@@ -4,7 +4,7 @@
 // said in an aside ends where the aside closes (conditionForms.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPropertyWord } from '../../../src/agent/planner/constraints.ts';
-import { loadAcquisitionWords, movieAndLabels, said, toolsOf } from './planOffline.ts';
+import { loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -36,5 +36,15 @@ describe('a part joined by "plus" or "additionally"', () => {
     expect(said('segment and track, plus highlight the cells that leave the field of view')).toMatch(/no tool to highlight/);
     expect(said('segment the nuclei, additionally tint them by area')).toMatch(/tint/);
     expect(toolsOf('track the cells plus measure their speed', movieAndLabels)).toEqual(['track', 'measure']);
+  });
+});
+
+describe('a clause of scope alone, said right after a step', () => {
+  it('is that step\'s scope (named), never a crop that asks where and drops the step', () => {
+    // (before: "regions" made a crop step, which asked which part to crop and ran nothing)
+    const p = plan('track the nuclei; only the crowded regions though', movieAndLabels);
+    expect(p.steps.map((s) => s.tool)).toEqual(['track']);
+    expect((p.notes ?? []).join(' ')).toMatch(/Not applied: "only the crowded regions/);
+    expect(toolsOf('segment the nuclei, only crop the centre')).toEqual(['crop', 'segment']);
   });
 });
