@@ -753,7 +753,8 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     const compared = /(?:\b(?:above|below|over|under|exceeding|than|least|most)|[<>≥≤]=?)\s*$/i.test(before);
     // ("export the masks as png at 300 dpi": a count of a unit no tool's words know is a setting asked, which nothing took)
     // (a unit the step's own words do not know: "dpi" is plot's, not export's)
-    const unitWord = /^\s*([a-z]{2,})\b/i.exec(q.after)?.[1];
+    // ("with 8-connected labelling", "a 3-class Otsu": a count joined to its word by a hyphen is the same setting asked)
+    const unitWord = /^(?:\s*|-)([a-z]{2,})\b/i.exec(q.after)?.[1];
     const unknownUnit = q.kind === 'count' && !!reader && !!unitWord && !OBJECT_NOUNS.test(unitWord) && !FRAME_NOUNS.test(unitWord) && reader.content({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 });
     if (q.kind === 'count' && !compared && !unknownUnit && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
@@ -772,7 +773,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^\s*[a-z]+/i.exec(q.after)![0].length : q.end });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : q.end });
   }
   return out;
 }

@@ -48,3 +48,12 @@ describe('a clause of scope alone, said right after a step', () => {
     expect(toolsOf('segment the nuclei, only crop the centre')).toEqual(['crop', 'segment']);
   });
 });
+
+describe('a count joined to its word by a hyphen', () => {
+  it('is a setting asked, named when no option took it', () => {
+    // (before: "8-connected" after a comma went unnamed; "with 8-connectivity" was named only as a name after "with")
+    expect(said('segment the nuclei with a watershed, 4-connected')).toMatch(/Not applied: "4-connected"/);
+    expect(said('find the nuclei, 2-pass smoothing')).toMatch(/2-pass/);
+    expect(said('segment the nuclei, 8-connected')).not.toMatch(/Not applied: "8"(?!-)/);
+  });
+});
