@@ -434,7 +434,9 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
       const w = words[i];
       // ("only the ones in focus", "only the cells at the edge": a place or state said after the things' noun goes on the phrase)
       const postModifier = /^(?:in|at|on|near|inside|outside|within|with|without|along)$/.test(w.lower) && OBJECT_NOUNS.test(phrase.at(-1)?.lower ?? '') && !/^(?:frames?|time|channels?|ch|the\s+movie)$/i.test(words[i + 1]?.lower ?? '');
-      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier)) break;
+      // ("only the nuclei that are in focus": inside a relative clause a preposition goes on the phrase too)
+      const inRelative = /^(?:only|just)$/.test(cue.lower) && NAMING_CUES.test(w.lower) && phrase.some((p) => /^(?:that|which|who)$/.test(p.lower));
+      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier && !inRelative)) break;
       if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
@@ -449,7 +451,10 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
     // ("only the big ones": the step's own reader applied or named the kind, its note quoting the words)
     if (kinds.length >= 1 && kinds.every((w) => quoted.has(w.lower))) return;
-    const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
+    // ("only those that divide", "just the cells which move": things picked out by a relative clause, which the tool applies
+    // only by a number it took or a switch whose whole name the words say; a switch that lets tracks split keeps every cell)
+    const relative = /^(?:only|just)$/.test(cue.lower) && phrase.some((w, k) => k >= 1 && /^(?:that|which|who|whose)$/.test(w.lower) && (OBJECT_NOUNS.test(phrase[k - 1].lower) || /^(?:those|these)$/.test(phrase[k - 1].lower)) && k < phrase.length - 1);
+    const subset = relative || (/^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w)));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;

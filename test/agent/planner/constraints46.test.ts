@@ -57,3 +57,12 @@ describe('a count joined to its word by a hyphen', () => {
     expect(said('segment the nuclei, 8-connected')).not.toMatch(/Not applied: "8"(?!-)/);
   });
 });
+
+describe('things picked out by a relative clause after "only"', () => {
+  it('is named unless a number or a switch of that whole name applies it', () => {
+    // (before: "divide" was a word of track's, allowSplitting true was taken as applying it, and every cell was tracked in silence)
+    expect(said('track the nuclei, only the ones that divide', movieAndLabels)).toMatch(/Not applied: "only the ones that divide"/);
+    expect(said('measure only the cells that are in focus', movieAndLabels)).toMatch(/Not applied: "only the cells that are in focus"/);
+    expect(said('segment only the nuclei that don\'t touch the border')).not.toMatch(/Not applied/);
+  });
+});
