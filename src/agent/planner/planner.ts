@@ -957,8 +957,8 @@ const LEAVES_SOME_OUT_OPENER = /^\W*(?:(?:and|but|while)\s+)?(?:excluding|except
 /** ... followed by things found or kept ("cells", "the ones", "anything", "those", a kind of them). */
 const LEAVES_SOME_OUT = new RegExp(LEAVES_SOME_OUT_OPENER.source + String.raw`(?:(?:the|any|all|those|these|ones?|anything|everything|objects?|cells?|nuclei|nucleus|spots?|blobs?|particles?|tracks?|debris)\b|[\p{L}-]+\s+(?:cells?|nuclei|nucleus|objects?|ones|spots?|blobs?|particles?|tracks?)\b)`, 'iu');
 
-/** A clause opened by a word of scope ("only the ...", "just those ..."), after its joiners. */
-const SCOPE_OPENER = /^\W*(?:(?:and|but|then|though)\s+)?(?:only|just|solely|exclusively)\s+/i;
+/** A clause opened by a word of scope and the things or place it picks ("only the ...", "just those ...", "only in ..."), after its joiners. */
+const SCOPE_OPENER = /^\W*(?:(?:and|but|then|though)\s+)?(?:only|just|solely|exclusively)\s+(?=(?:the|those|these|in|on|at|within|inside|near|around|where|across|over)\b)/i;
 const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)|those|the\s+ones)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
 
 /** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */
