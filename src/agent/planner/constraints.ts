@@ -586,6 +586,16 @@ function filterVerb(words: RawWord[], v: number): boolean {
 }
 
 /**
+ * A yes/no setting the step was given that leaves things out: one turned on whose name says leaving out (excludeBorder),
+ * or any of a tool that keeps things by rules (filter_tracks' presentAtStart). A switch that lets something happen
+ * ("allowMerging" of "excluding cells that merge") keeps every thing: it applies no leaving out.
+ */
+function leavesOut(reader: Reader, arg: string, value: unknown): boolean {
+  if (typeof value !== 'boolean' || nameWords(arg).length < 2) return false;
+  return (value && nameWords(arg)[0] === EXCLUDE_MEANING) || !!selfOf(reader.step.tool, reader.catalogue)?.selects;
+}
+
+/**
  * "discard tracks that leave the field of view", "exclude nuclei which overlap": a filter on the things found, by a
  * condition said after "that"/"which"/"whose", which the step applies only as a switch it sets or a number it took.
  */
@@ -600,9 +610,15 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     const reduced = /^(?:my|our|your|his|her|their|i|we|you|they|he|she|someone|somebody)$/i.test(words[i + 1]?.lower ?? '');
     // ("ignoring frames where the focus is bad": frames left out by what happens in them, said after "where"/"when")
     const frames = FRAME_NOUNS.test(words[i]?.lower ?? '') && /^(?:where|when|in\s+which|that|which)$/i.test(words[i + 1]?.lower ?? '');
-    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
+    // ("remove the ones touching each other", "drop cells crossing the scratch": a relative clause cut to its participle)
+    const participle = /^\p{L}{2,}ing$/u.test(words[i + 1]?.lower ?? '') && !filterVerb(words, i + 1) && words[i + 1].start - words[i].end <= 2;
+    // ("ignoring cells on the edge", "drop nuclei near the scratch": things left out by where they are, a place said after
+    // them; not frames or a channel, "ignore nuclei in the first 5 frames", which their own readers take)
+    const placed = /^(?:on|at|near|inside|outside|along|within|beside|next|close|in)$/.test(words[i + 1]?.lower ?? '') && words[i + 1].start - words[i].end <= 2 && !!words[i + 2] && words[i + 2].start - words[i + 1].end <= 2
+      && !/^(?:frames?|time|channels?|ch|c\d|first|last|\d)/i.test(words.slice(i + 2, i + 4).find((w) => !FILLERS.test(w.lower))?.lower ?? '');
+    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !participle && !placed && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
     const phrase: RawWord[] = [];
-    for (let j = reduced ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
+    for (let j = reduced || participle || placed ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
       // ("smaller than 50 px": the comparison goes on past "than")
       if ((BOUNDARY.test(words[j].lower) && words[j].lower !== 'than') || words[j].start - (phrase.at(-1) ?? words[i + 1]).end > 2) break;
       phrase.push(words[j]);
@@ -611,7 +627,7 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     // a number the step took ("drop nuclei that are smaller than 50 px" → minAreaPx 50), or a switch the words name, is applied
     if (phrase.some((w) => /^\d/.test(w.lower) && numbersIn(reader.step.args).some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
     const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
-    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w)))) return;
+    if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });
   });
   return out;
@@ -653,7 +669,7 @@ function kindsLeftOut(words: RawWord[], reader: Reader, text: string): Unapplied
     const args = kind.flatMap((w) => reader.argumentsDescribing(w));
     if (args.some((a) => reader.step.args[a] !== undefined)) return;
     const said = [verb, ...kind].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
-    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
+    if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });
   });
   return out;

@@ -66,3 +66,16 @@ describe('things picked out by a relative clause after "only"', () => {
     expect(said('segment only the nuclei that don\'t touch the border')).not.toMatch(/Not applied/);
   });
 });
+
+describe('things left out by a relative clause cut short, or by where they are', () => {
+  it('is named unless a switch that leaves out applies it; a switch that lets something happen applies no leaving out', () => {
+    // (before: allowMerging true was taken as applying "excluding cells that merge", and every cell was kept in silence)
+    expect(said('track the nuclei, excluding nuclei that merge', movieAndLabels)).toMatch(/Not applied: "excluding nuclei that merge"/);
+    // (before: a participle or a place after the things, with no "that", was read by no reader)
+    expect(said('segment the nuclei and drop the ones overlapping each other')).toMatch(/Not applied: "drop the ones overlapping each other"/);
+    expect(said('measure the nuclei, ignoring cells on the edge', movieAndLabels)).toMatch(/Not applied: "ignoring cells on the edge"/);
+    // (applied by segment's excludeBorder; frames are the frame reader's)
+    expect(said('segment the nuclei, excluding nuclei at the border')).not.toMatch(/Not applied/);
+    expect(said('measure the nuclei, ignore nuclei in the first 5 frames', movieAndLabels)).not.toMatch(/Not applied: "ignore nuclei in/);
+  });
+});
