@@ -616,6 +616,9 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     // them; not frames or a channel, "ignore nuclei in the first 5 frames", which their own readers take)
     const placed = /^(?:on|at|near|inside|outside|along|within|beside|next|close|in)$/.test(words[i + 1]?.lower ?? '') && words[i + 1].start - words[i].end <= 2 && !!words[i + 2] && words[i + 2].start - words[i + 1].end <= 2
       && !/^(?:frames?|time|channels?|ch|c\d|first|last|\d)/i.test(words.slice(i + 2, i + 4).find((w) => !FILLERS.test(w.lower))?.lower ?? '');
+    // ("keep the cells on the border too": keeping them all, a leaving-out switch left off, is no filter; "keep only ..." is one)
+    const keepsAll = /^(?:keep|keeping|retain|retaining)$/.test(verb.lower) && !words.slice(v + 1, i).some((w) => /^(?:only|just)$/.test(w.lower));
+    if ((participle || placed) && keepsAll) return;
     if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !participle && !placed && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
     const phrase: RawWord[] = [];
     for (let j = reduced || participle || placed ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
