@@ -8,8 +8,11 @@ import { selfOf, type Catalogue } from './catalogue.ts';
 
 /** "if needed", "if there is any": the work asked only where it is needed. */
 const NEED = /^(?:(?:it\s+is\s+|it's\s+|that's\s+)?(?:needed|necessary|required|appropriate|warranted|useful)|(?:there\s+is|there's|there\s+are)\s+(?:any|some)(?:\s+\w+)?|(?:it|they)\s+(?:is|are)\s+(?:needed|necessary|required)|any|you\s+(?:think\s+)?(?:it's\s+|it\s+is\s+)?(?:need(?:ed)?|necessary)|you\s+see\s+(?:any|some)(?:\s+\w+)?)$/i;
-/** "if you can", "if possible": politeness, no condition. */
-const POLITE = /^(?:you\s+(?:can|could|may|like|want|prefer|don't\s+mind)|possible|at\s+all\s+possible|that's\s+(?:ok|okay|possible|fine)|it'?s\s+(?:ok|okay|possible|fine)|it\s+works|available|you\s+have\s+(?:it|one|time)|convenient|feasible)$/i;
+/**
+ * "if you can", "if possible": politeness, no condition; with the rest of the step's words after it ("if you can with
+ * cellpose", "if possible using channel 2"), a phrase opened by a preposition that belongs to the action, no condition either.
+ */
+const POLITE = /^(?:you\s+(?:can|could|may|like|want|prefer|don't\s+mind)|possible|at\s+all\s+possible|that's\s+(?:ok|okay|possible|fine)|it'?s\s+(?:ok|okay|possible|fine)|it\s+works|available|you\s+have\s+(?:it|one|time)|convenient|feasible)(?:\s*,?\s+(?:with|using|via|by|through|in|into|as|on|at|from|to|for)\b.*)?$/i;
 /** A condition said of the objects one by one: a filter of them, no question ("if they are round", "only if each ..."). */
 const ON_OBJECTS = /^(?:they|their|them|those|these|ones?|each|every|any|some|all|it\s+is\s+a\s+cell)\b/i;
 /** An "if" that asks ("tell me if they divide", "let me know if"): an embedded question, no condition. */
@@ -102,10 +105,22 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   const after = /^(.+?)(?:\s*,)?\s+(?:but\s+)?(?:only\s+)?\b(?:if|in\s+case|provided(?:\s+that)?|(?:as|so)\s+long\s+as|assuming(?:\s+that)?|on\s+(?:the\s+)?condition\s+that|(?<=only\s+)when)\s+(.+)$/i.exec(request);
   // ("track them, and if cells divide keep the lineage": the condition opens the next clause, whose action follows it)
   if (!after || /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|should|would|will|which|what|how|why|when|where|who)\b/i.test(after[1]) || ASKS_ABOUT.test(after[1]) || /(?:,|\b(?:and|then|but|or|so))\s*$/i.test(after[1])) return undefined;
-  const end = NEXT_STEP.exec(after[2]);
+  // ("segment the nuclei (StarDist if possible) then track", "find them - with cellpose if you have it - and count": a condition
+  // said inside brackets or between dashes ends where they close; the words after them are the request's, not the condition's)
+  const aside = asideOpen(after[1]) ? /\)|\s[-–—]+\s/.exec(after[2]) : null;
+  const end = aside ?? NEXT_STEP.exec(after[2]);
   const condition = end ? after[2].slice(0, end.index) : after[2];
   const rest = end ? after[2].slice(end.index) : '';
-  return asked(condition, after[1], rest, needOf);
+  // (politeness in an aside is no condition: the request is read as said)
+  if (aside && POLITE.test(condition.trim())) return undefined;
+  // (an aside that is the condition alone, "denoise (only if it is noisy), then segment", leaves no bracket or dash behind)
+  const action = aside ? after[1].replace(/\s*(?:\(|\s[-–—]+)\s*(?:but\s+)?(?:only\s*)?$/i, '') : after[1];
+  return asked(condition, action, aside && action !== after[1] ? rest.replace(/^\s*(?:\)|[-–—]+)/, '') : rest, needOf);
+}
+
+/** The words end inside an aside: a bracket opened and not closed, or an odd number of spaced dashes ("segment - with X"). */
+function asideOpen(words: string): boolean {
+  return (words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length || (words.match(/\s[-–—]+\s/g) ?? []).length % 2 === 1;
 }
 
 function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {

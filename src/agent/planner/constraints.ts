@@ -60,6 +60,13 @@ const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|plane
 const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
 /**
+ * Which data: the units an experiment's data come in ("the 2025-11-30 dataset", "well B3", "the second replicate"), never
+ * how to run a step; but a grouping by one of them ("per well", "for each embryo") is a scope no step takes (see scopes).
+ */
+const DATA_UNITS = 'dataset datasets replicate replicates acquisition acquisitions experiment experiments plate plates well wells dish dishes slide slides coverslip coverslips passage passages sample samples embryo embryos ';
+const DATA_UNIT_WORDS = new Set(DATA_UNITS.trim().split(' '));
+
+/**
  * Words that say how well or which one in general, never a method by name ("a good
  * threshold", "the usual settings", "with care"), and positions handled by numbers.
  */
@@ -76,9 +83,8 @@ const ORDINARY = new Set(
     // what any method is called ("a linear assignment approach", "a thresholding procedure"), never a method by name
     'approach approaches technique techniques strategy procedure algorithm algorithms method methods routine ' +
     // which data ("for the 2025-11-30 dataset", "the second replicate"), never how to run it
-    'dataset datasets replicate replicates acquisition acquisitions experiment experiments ' +
-    'overnight daytime nightly weekly daily ' +
-    'plate plates well wells dish dishes slide slides coverslip coverslips passage passages sample samples embryo embryos id ids ' +
+    DATA_UNITS +
+    'overnight daytime nightly weekly daily id ids ' +
     // when the person wants it, never how to run it ("by friday", "tomorrow")
     'today tonight tomorrow yesterday asap soon morning afternoon evening weekend week monday tuesday wednesday thursday friday saturday sunday deadline ' +
     // who asks for it and for what occasion ("for the rebuttal", "my PI", "the reviewer"), never how to run it
@@ -435,11 +441,15 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
       const w = words[i];
       // ("only the ones in focus", "only the cells at the edge": a place or state said after the things' noun goes on the phrase)
       const postModifier = /^(?:in|at|on|near|inside|outside|within|with|without|along)$/.test(w.lower) && OBJECT_NOUNS.test(phrase.at(-1)?.lower ?? '') && !/^(?:frames?|time|channels?|ch|the\s+movie)$/i.test(words[i + 1]?.lower ?? '');
-      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier)) break;
+      // ("only the nuclei that are in focus": inside a relative clause a preposition goes on the phrase too)
+      const inRelative = /^(?:only|just)$/.test(cue.lower) && NAMING_CUES.test(w.lower) && phrase.some((p) => /^(?:that|which|who)$/.test(p.lower));
+      if (BOUNDARY.test(w.lower) || ((NAMING_CUES.test(w.lower) || SCOPE_CUES.test(w.lower)) && !postModifier && !inRelative)) break;
       if (w.start - (phrase.at(-1) ?? (verbAfter ? words[c + 1] : cue)).end > 2) break;
       phrase.push(w);
     }
-    const contentWords = phrase.filter((w) => reader.content(w));
+    // ("measure the intensity per well", "for each embryo": a unit of the data, no content word elsewhere, is the grouping asked)
+    const grouped = /^(?:per|each)$/.test(cue.lower) && DATA_UNIT_WORDS.has(phrase.find((w) => !FILLERS.test(w.lower))?.lower ?? '');
+    const contentWords = phrase.filter((w) => reader.content(w) || (grouped && DATA_UNIT_WORDS.has(w.lower)));
     // "only the dividing cells", "just the moving nuclei": a kind of the objects picked out by a word, which the tool applies
     // only when the word names a value the step carries ("only the bright nuclei" → objects: bright); a word the tool knows
     // for something else ("dividing" of divisions) picks out nothing
@@ -448,7 +458,10 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     const kinds = noun && OBJECT_NOUNS.test(noun.lower) ? phrase.slice(0, -1).filter((w) => reader.content(w)) : [];
     // ("only the big ones": the step's own reader applied or named the kind, its note quoting the words)
     if (kinds.length >= 1 && kinds.every((w) => quoted.has(w.lower))) return;
-    const subset = /^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w));
+    // ("only those that divide", "just the cells which move": things picked out by a relative clause, which the tool applies
+    // only by a number it took or a switch whose whole name the words say; a switch that lets tracks split keeps every cell)
+    const relative = /^(?:only|just)$/.test(cue.lower) && phrase.some((w, k) => k >= 1 && /^(?:that|which|who|whose)$/.test(w.lower) && (OBJECT_NOUNS.test(phrase[k - 1].lower) || /^(?:those|these)$/.test(phrase[k - 1].lower)) && k < phrase.length - 1);
+    const subset = relative || (/^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w)));
     if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
@@ -483,6 +496,21 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
 const PROPERTY_WORDS = /^(?:big|bigger|biggest|large|larger|largest|huge|giant|massive|small|smaller|smallest|tiny|little|bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|intense|weak|round|rounder|rounded|roundish|circular|oval|elongated|elliptical|irregular|spindle-shaped|spiky|flat|flattened|compact|lobed|polygonal|blebbing|dead|dying|apoptotic|necrotic|healthy|mitotic|senescent|blurry|blurred|out-of-focus|saturated|overlapping|clumped|clustered|isolated|fragmented|condensed|fast|faster|fastest|slow|slower|slowest|motile|immobile|stationary|green|red|blue|yellow|magenta|cyan|positive|negative)$/i;
 
 /**
+ * States of a cell that pick some out and no image property says: a phase of the cell cycle ("interphase", "metaphase",
+ * "G1", "S-phase"), how many nuclei it has ("multinucleated", "binucleate"), whether it took up a construct or a virus
+ * ("transfected", "uninfected"). Classes of the field's words, by their forms, read beside PROPERTY_WORDS.
+ */
+const STATE_FORMS = /^(?:(?:inter|pro|prometa|meta|ana|telo|cyto)phase|g[012]|g2-?m|s-?phase|(?:multi|bi|mono|tri|poly|un)-?nucleat(?:ed|e)|(?:un|non-?)?(?:transfected|infected|transduced|electroporated))$/i;
+
+/** Marker status said of a cell with a hyphen ("GFP-positive", "EdU-negative", "Ki67-high", "mCherry-expressing"). */
+const MARKER_STATUS = /^[\p{L}\d]+(?:-[\p{L}\d]+)*-(?:positive|negative|pos|neg|high|low|hi|lo|bright|dim|expressing|null)$|^[\p{L}\d]+[+−](?:\/[\p{L}\d]+[+−])*$/iu;
+
+/** A word that picks out a kind of the things by how they look, behave or what state they are in. */
+export function isPropertyWord(word: string): boolean {
+  return PROPERTY_WORDS.test(word) || STATE_FORMS.test(word) || MARKER_STATUS.test(word);
+}
+
+/**
  * "segment the round nuclei", "just segment the big cells", "track the dead cells": a kind of the things picked out by
  * property words said before their noun, with no cue word ("only", "except") and no verb that leaves them out (scopes and
  * kindsLeftOut read those). Named unless the step applies each word (see PROPERTY_WORDS).
@@ -503,7 +531,7 @@ function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Un
       const w = words[i];
       // ("the large, bright nuclei": a comma or "and" between two of them)
       if (w.lower === 'and' && kind.length) continue;
-      if ((kind[0] ?? noun).start - w.end > 2 || !PROPERTY_WORDS.test(w.lower)) break;
+      if ((kind[0] ?? noun).start - w.end > 2 || !isPropertyWord(w.lower)) break;
       kind.unshift(w);
     }
     // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)
@@ -566,6 +594,16 @@ function filterVerb(words: RawWord[], v: number): boolean {
 }
 
 /**
+ * A yes/no setting the step was given that leaves things out: one turned on whose name says leaving out (excludeBorder),
+ * or any of a tool that keeps things by rules (filter_tracks' presentAtStart). A switch that lets something happen
+ * ("allowMerging" of "excluding cells that merge") keeps every thing: it applies no leaving out.
+ */
+function leavesOut(reader: Reader, arg: string, value: unknown): boolean {
+  if (typeof value !== 'boolean' || nameWords(arg).length < 2) return false;
+  return (value && nameWords(arg)[0] === EXCLUDE_MEANING) || !!selfOf(reader.step.tool, reader.catalogue)?.selects;
+}
+
+/**
  * "discard tracks that leave the field of view", "exclude nuclei which overlap": a filter on the things found, by a
  * condition said after "that"/"which"/"whose", which the step applies only as a switch it sets or a number it took.
  */
@@ -580,9 +618,18 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     const reduced = /^(?:my|our|your|his|her|their|i|we|you|they|he|she|someone|somebody)$/i.test(words[i + 1]?.lower ?? '');
     // ("ignoring frames where the focus is bad": frames left out by what happens in them, said after "where"/"when")
     const frames = FRAME_NOUNS.test(words[i]?.lower ?? '') && /^(?:where|when|in\s+which|that|which)$/i.test(words[i + 1]?.lower ?? '');
-    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
+    // ("remove the ones touching each other", "drop cells crossing the scratch": a relative clause cut to its participle)
+    const participle = /^\p{L}{2,}ing$/u.test(words[i + 1]?.lower ?? '') && !filterVerb(words, i + 1) && words[i + 1].start - words[i].end <= 2;
+    // ("ignoring cells on the edge", "drop nuclei near the scratch": things left out by where they are, a place said after
+    // them; not frames or a channel, "ignore nuclei in the first 5 frames", which their own readers take)
+    const placed = /^(?:on|at|near|inside|outside|along|within|beside|next|close|in)$/.test(words[i + 1]?.lower ?? '') && words[i + 1].start - words[i].end <= 2 && !!words[i + 2] && words[i + 2].start - words[i + 1].end <= 2
+      && !/^(?:frames?|time|channels?|ch|c\d|first|last|\d)/i.test(words.slice(i + 2, i + 4).find((w) => !FILLERS.test(w.lower))?.lower ?? '');
+    // ("keep the cells on the border too": keeping them all, a leaving-out switch left off, is no filter; "keep only ..." is one)
+    const keepsAll = /^(?:keep|keeping|retain|retaining)$/.test(verb.lower) && !words.slice(v + 1, i).some((w) => /^(?:only|just)$/.test(w.lower));
+    if ((participle || placed) && keepsAll) return;
+    if (!frames && (!OBJECT_NOUNS.test(words[i]?.lower ?? '') || (!reduced && !participle && !placed && !/^(?:that|which|whose|who)$/i.test(words[i + 1]?.lower ?? '')))) return;
     const phrase: RawWord[] = [];
-    for (let j = reduced ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
+    for (let j = reduced || participle || placed ? i + 1 : i + 2; j < words.length && phrase.length < 8; j++) {
       // ("smaller than 50 px": the comparison goes on past "than")
       if ((BOUNDARY.test(words[j].lower) && words[j].lower !== 'than') || words[j].start - (phrase.at(-1) ?? words[i + 1]).end > 2) break;
       phrase.push(words[j]);
@@ -591,7 +638,7 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     // a number the step took ("drop nuclei that are smaller than 50 px" → minAreaPx 50), or a switch the words name, is applied
     if (phrase.some((w) => /^\d/.test(w.lower) && numbersIn(reader.step.args).some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
     const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
-    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w)))) return;
+    if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });
   });
   return out;
@@ -633,7 +680,7 @@ function kindsLeftOut(words: RawWord[], reader: Reader, text: string): Unapplied
     const args = kind.flatMap((w) => reader.argumentsDescribing(w));
     if (args.some((a) => reader.step.args[a] !== undefined)) return;
     const said = [verb, ...kind].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
-    if (Object.entries(reader.step.args).some(([arg, val]) => typeof val === 'boolean' && nameWords(arg).length >= 2 && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
+    if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w) && w !== said[0]))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: words[i].end });
   });
   return out;
@@ -738,7 +785,8 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     const compared = /(?:\b(?:above|below|over|under|exceeding|than|least|most)|[<>≥≤]=?)\s*$/i.test(before);
     // ("export the masks as png at 300 dpi": a count of a unit no tool's words know is a setting asked, which nothing took)
     // (a unit the step's own words do not know: "dpi" is plot's, not export's)
-    const unitWord = /^\s*([a-z]{2,})\b/i.exec(q.after)?.[1];
+    // ("with 8-connected labelling", "a 3-class Otsu": a count joined to its word by a hyphen is the same setting asked)
+    const unitWord = /^(?:\s*|-)([a-z]{2,})\b/i.exec(q.after)?.[1];
     const unknownUnit = q.kind === 'count' && !!reader && !!unitWord && !OBJECT_NOUNS.test(unitWord) && !FRAME_NOUNS.test(unitWord) && reader.content({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: unitWord, lower: unitWord.toLowerCase(), start: 0, end: 0 });
     if (q.kind === 'count' && !compared && !unknownUnit && !/^\s*(?:px|pixels?|µm|um)/i.test(q.after)) continue;
     // "ones" is no "one s"; "a min seed distance" is no minute
@@ -757,7 +805,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^\s*[a-z]+/i.exec(q.after)![0].length : q.end });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : q.end });
   }
   return out;
 }

@@ -434,6 +434,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
       return;
     }
+    // "track the cells; only the sparse regions though", "measure them, just the crowded parts": a clause that opens with a word
+    // of scope, names no step (a tool matched only by a noun, "regions" of crop) and has no verb of its own, said right after
+    // a step, is that step's scope: applied or named there, never a step of its own that asks where to crop and drops the rest
+    if (picked.length > 0 && !clause.negated && !best.named && !best.nameWord && SCOPE_OPENER.test(clause.text) && picked.at(-1)!.clause === i - 1 && clause.sentence - clauses[i - 1].sentence <= 1 && !unmatchedAction(clause.text.replace(SCOPE_OPENER, ''), index)) {
+      headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
+      return;
+    }
     // "correct the drift, excluding cells touching the border", "..., except the dim ones", "..., ignoring the debris": a clause
     // that opens with a word leaving some things out, names no step and has no verb of its own, restricts the step before in
     // the sentence; that step applies it or the answer names it, and no other step is made for it (a step not asked for)
@@ -958,6 +965,8 @@ const LEAVES_SOME_OUT_OPENER = /^\W*(?:(?:and|but|while)\s+)?(?:excluding|except
 /** ... followed by things found or kept ("cells", "the ones", "anything", "those", a kind of them). */
 const LEAVES_SOME_OUT = new RegExp(LEAVES_SOME_OUT_OPENER.source + String.raw`(?:(?:the|any|all|those|these|ones?|anything|everything|objects?|cells?|nuclei|nucleus|spots?|blobs?|particles?|tracks?|debris)\b|[\p{L}-]+\s+(?:cells?|nuclei|nucleus|objects?|ones|spots?|blobs?|particles?|tracks?)\b)`, 'iu');
 
+/** A clause opened by a word of scope and the things or place it picks ("only the ...", "just those ...", "only in ..."), after its joiners. */
+const SCOPE_OPENER = /^\W*(?:(?:and|but|then|though)\s+)?(?:only|just|solely|exclusively)\s+(?=(?:the|those|these|in|on|at|within|inside|near|around|where|across|over)\b)/i;
 const ONLY_SOME = /^\W*(?:(?:and|but|then)\s+)?(?:only|just|solely)\s+(?:(?:the\s+|those\s+)?(?:tracks|cells|nuclei|objects|ones|spots|blobs|trajectories)|those|the\s+ones)\s+(?:that|which|with|without|longer|shorter|bigger|larger|smaller|over|under|above|below|more|less|fewer|faster|slower|lasting|spanning|touching|inside|outside|present|moving|migrating|of)\b/i;
 
 /** A sentence in the past passive, as a methods paragraph writes ("Nuclei were segmented ...", "divisions were scored"). */

@@ -69,11 +69,12 @@ export function unmatchedAction(clause: string, index: ToolIndex, unknownVerb = 
   // ("if it's not too much trouble", "if you don't mind": how it is asked, no action)
   if (!/\p{L}/u.test(withoutHedges(clause))) return undefined;
   // ("rotate by 45 degrees": an amount after "by" is what it acts with)
-  // (a joining word is never the verb: "and the nuclei are about 10 µm wide" has none)
+  // (a joining word is never the verb: "and the nuclei are about 10 µm wide" has none; nor "plus", "additionally" of
+  // "segment and track, plus flag the cells that leave", whose verb is "flag")
   // ("can you stitch the tiles": the verb after a polite opening)
-  const m = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,|(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|kindly|maybe|possibly|just|also))*)\b\s*)*(?!(?:and|then|also|please|pls|now|next|first|finally|can|could|would|will)\b)([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything|both)\b|by\s+\d)/i.exec(clause.trim());
+  const m = /^(?:\s*(?:and|then|and then|also|plus|additionally|in addition|on top of that|please|pls|now|next|first|finally|after that|,|(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|kindly|maybe|possibly|just|also))*)\b\s*)*(?!(?:and|then|also|plus|please|pls|now|next|first|finally|can|could|would|will)\b)([a-z][a-z'-]+)\s+(?:(?:(?:to|by|into|onto|down\s+to|out)\s+)?(?:it|them|this|that|these|those|the|my|our|all|each|every|everything|both)\b|by\s+\d)/i.exec(clause.trim());
   // "make a 3D rendering", "create an animation": a thing to make that no tool's words know is an action no tool does
-  const made = /^(?:\s*(?:and|then|and then|also|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
+  const made = /^(?:\s*(?:and|then|and then|also|plus|additionally|in addition|on top of that|please|pls|now|next|first|finally|after that|,)\b\s*)*((?:make|create|generate|produce|build|render|do)\s+(?:an?|some)\s+([\w-]+(?:\s+[\w-]+)?))\s*$/i.exec(clause.trim());
   if (made && tokenize(made[2]).length > 0 && tokenize(made[2]).every((t) => !index.recognizes(t, [...stopWords()]))) return made[1].toLowerCase();
   if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
   // ("toss the debris under 15 px", "ditch the tiny ones": leaving some of the things out is a filter the readers of

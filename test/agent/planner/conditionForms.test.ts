@@ -136,3 +136,20 @@ describe('a question asked after the steps, answered by a step of its own', () =
     expect(plan('segment the nuclei and tell me how many there are').steps.map((s) => s.tool)).not.toContain('correct_drift');
   });
 });
+
+describe('a condition said in an aside (stop 46, helper C)', () => {
+  it('ends where the brackets or dashes close, and politeness there (with the method after it) is no condition', () => {
+    const none = () => undefined;
+    // (before: "possible) then track" was the condition, asked as "do possible) then track?", and StarDist went unnamed)
+    expect(conditionAsQuestion('segment the nuclei (StarDist if possible) then track', none)).toBeUndefined();
+    expect(conditionAsQuestion('find them - with cellpose if you have it - and count', none)).toBeUndefined();
+    expect(conditionAsQuestion('segment the nuclei, if you can with cellpose', none)).toBeUndefined();
+    expect(conditionAsQuestion('denoise (only if the movie is noisy), then segment', none)).toMatchObject({ request: 'is the movie noisy? if so, denoise', then: 'then segment' });
+  });
+
+  it('names the method asked for in the aside and plans the step after it', () => {
+    expect(toolsOf('segment the nuclei (StarDist if possible) then track')).toEqual(['segment', 'track']);
+    expect(said('segment the nuclei (StarDist if possible) then track')).toMatch(/StarDist/);
+    expect(said('find the nuclei, if you can with cellpose')).toMatch(/Cellpose/i);
+  });
+});
