@@ -41,3 +41,29 @@ describe('an output place said by where the input is', () => {
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('the median filter and a light touch, read from the words', () => {
+  it('"apply a median filter of radius 2" runs the median of radius 2, said, and "to reduce the noise" is its purpose, no format', () => {
+    expect(asSaid.argsOf('apply a median filter of radius 2', 'denoise')).toMatchObject({ method: 'median', radiusPx: 2 });
+    expect(asSaid.argsOf('apply a median filter of radius 2', 'denoise').sigmaPx).toBeUndefined();
+    const note = asSaid.said('apply a median filter to reduce the noise');
+    expect(note).toMatch(/Median filter of radius 2 px/);
+    expect(note).not.toMatch(/"reduce"/);
+    expect(asSaid.said('apply a gaussian blur to reduce the noise')).not.toMatch(/Not applied/);
+  });
+  it('a window "3x3" is radius 1, a bare "5 px" the radius, "despeckle" radius 1', () => {
+    expect(asSaid.argsOf('median filter 3x3, then segment', 'denoise')).toMatchObject({ method: 'median', radiusPx: 1 });
+    expect(asSaid.argsOf('median filter, 5 px, on channel 1 before segmenting', 'denoise')).toMatchObject({ method: 'median', radiusPx: 5 });
+    expect(asSaid.argsOf('median filter, 5 px, on channel 1 before segmenting', 'denoise').sigmaPx).toBeUndefined();
+    expect(asSaid.argsOf('despeckle the movie', 'denoise')).toMatchObject({ method: 'median', radiusPx: 1 });
+  });
+  it('"smooth it a little bit" and "not too aggressively" run a light Gaussian blur and say so; a method named keeps it', () => {
+    for (const request of ['smooth the movie a little bit', 'denoise it, not too aggressively']) {
+      expect(asSaid.argsOf(request, 'denoise')).toMatchObject({ method: 'gaussian', sigmaPx: 1 });
+      expect(asSaid.said(request)).toMatch(/a light Gaussian blur \(sigma 1 px\)/);
+    }
+    expect(asSaid.argsOf('denoise the movie', 'denoise').method).toBeUndefined();
+    expect(asSaid.argsOf('gently denoise with n2v', 'denoise').method).toBe('n2v');
+    expect(asSaid.said('gently denoise with n2v')).toMatch(/Noise2Void has no strength setting/);
+  });
+});
