@@ -8,10 +8,11 @@ import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** The method named, and a filter size ("a Gaussian of sigma 2"). */
 /** A light touch asked for ("smooth it a little", "not too aggressively", "gently"). */
-const GENTLY = /\b(?:a\s+(?:little|tad|touch)(?:\s+bit)?|a\s+bit|slightly|lightly|gently|mildly|softly|subtly|not\s+(?:too|very|so|overly)\s+(?:much|strongly|aggressively|heavily|hard|strong|aggressive|heavy)|(?:gentle|light|mild|subtle|slight)\s+(?:denois\w*|smooth\w*|blur\w*|filter\w*|cleanup|clean-up|touch))\b/i;
+const GENTLY = /\b(?:a\s+(?:little|tad|touch)(?:\s+bit)?|a\s+bit|slightly|lightly|gently|mildly|softly|subtly|not\s+(?:too|very|so|overly)\s+(?:much(?!\s+(?:trouble|bother|to\s+ask|work|effort|hassle))|strongly|aggressively|heavily|hard|strong|aggressive|heavy)|(?:gentle|light|mild|subtle|slight)\s+(?:denois\w*|smooth\w*|blur\w*|filter\w*|cleanup|clean-up|touch))\b/i;
 
 function readDenoiseRequest(c: RequestClause): Record<string, unknown> {
-  const method = c.read.value('method');
+  // ("smooth it with a median": the statistic's name alone is the median filter once the step is this one)
+  const method = c.read.value('method') ?? (/\bmedian\b/i.test(c.text) ? 'median' : undefined);
   const size = c.read.quantity(['count', 'length'], /sigma|radius|kernel|size/)?.value;
   // a median's size is its radius (Fiji's Despeckle: radius 1; a square window "3x3" of side 2r + 1), said with the result
   if (method === 'median') {
@@ -43,7 +44,7 @@ const denoise = defineTool({
   name: 'denoise',
   references: { cite: { n2v: ['Krull A, Buchholz TO, Jug F (2019) Noise2Void - learning denoising from single noisy images. CVPR 2019:2129-2137'], nlmeans: ['Buades A, Coll B, Morel JM (2005) A non-local algorithm for image denoising. CVPR 2005:60-65'] } },
   summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur, a median filter or non-local means.',
-  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'despeckle', 'salt and pepper'],
+  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'despeckle'],
   removes: ['noise', 'camera noise', 'background noise', 'graininess', 'grain', 'speckle', 'speckles', 'shot noise'],
   insteadOf: {
     bilateral: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a bilateral filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges.' },
@@ -56,18 +57,18 @@ const denoise = defineTool({
   framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' }, removedRms: { about: 'intensity removed', unit: 'grey levels' }, removedNeighbourCorrelation: { about: 'structure share of the intensity removed', unit: '' } },
-  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], median: ['median', 'median filter', 'despeckle', 'salt and pepper'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
+  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], median: ['despeckle'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
   description:
-    'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "median" is Fiji\'s Median filter of radiusPx (Despeckle is radius 1; removes salt-and-pepper specks, keeps edges); "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
+    'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "median" is a median filter of radiusPx (radius 1 is Despeckle; good on salt-and-pepper specks); "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
   schema: z.object({
     movie: movieArg,
-    method: z.enum(['n2v', 'gaussian', 'median', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; median: median filter (Fiji Median); nlmeans: non-local means'),
+    method: z.enum(['n2v', 'gaussian', 'median', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; median: median filter; nlmeans: non-local means'),
     model: z.string().min(1).optional().describe('N2V model: a folder name in models/ or a model folder path (default "n2v-nuclei-t3", which also looks at the previous and next frame, or "n2v-nuclei" for a single plane; train_n2v makes your own)'),
     augment: z.boolean().default(false).describe('N2V only: average over the 8 rotations and flips of each plane (test-time augmentation; a little cleaner, 8x slower). Default false'),
     channel: channelArg.optional(),
     frames: frameRangeArg.optional(),
     sigmaPx: z.number().positive().max(50).optional().describe('Gaussian sigma in pixels (method gaussian; Fiji Gaussian Blur default 2)'),
-    radiusPx: z.number().min(0.5).max(50).optional().describe('Median filter radius in pixels (method median; Fiji Median default 2, Despeckle 1)'),
+    radiusPx: z.number().min(0.5).max(50).optional().describe('Median filter radius in pixels (method median; default 2, Despeckle 1)'),
     patchSizePx: z.number().int().min(1).max(31).optional().describe('Non-local means patch size in pixels (skimage default 7)'),
     patchDistancePx: z.number().int().min(1).max(50).optional().describe('Non-local means search distance in pixels (skimage default 11)'),
     h: z.number().positive().optional().describe("Non-local means cut-off in the movie's intensity units (default 0.8 x the estimated noise sigma, skimage's advice)"),

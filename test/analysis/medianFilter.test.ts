@@ -22,7 +22,7 @@ describe('medianFilter (Fiji Process > Filters > Median)', () => {
 
   it('removes an isolated hot pixel and keeps a straight edge where it is', () => {
     const width = 9, height = 9;
-    const plane = Array.from({ length: width * height }, (_, i) => (i % width < 4 ? 10 : 100));
+    const plane: number[] = Array.from({ length: width * height }, (_, i) => (i % width < 4 ? 10 : 100));
     plane[4 * width + 1] = 5000; // a hot pixel in the dark half
     const out = medianFilter(plane, width, height, 1);
     expect(out[4 * width + 1]).toBe(10);

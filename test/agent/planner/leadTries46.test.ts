@@ -67,3 +67,9 @@ describe('the median filter and a light touch, read from the words', () => {
     expect(asSaid.said('gently denoise with n2v')).toMatch(/Noise2Void has no strength setting/);
   });
 });
+
+describe('a step named before "using" keeps the smoothing said after it', () => {
+  it('"segment using gaussian smoothing, sigma 2" segments with sigma 2 (it ran a blur alone and dropped the segmentation)', () => {
+    expect(asSaid.plan('segment using gaussian smoothing, sigma 2').steps.map((s) => [s.tool, s.args.sigmaPx])).toEqual([['segment', 2]]);
+  });
+});
