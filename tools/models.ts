@@ -7,8 +7,29 @@ import { channelArg, channelIndex, frameRange, frameRangeArg, movieArg, outputAr
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** The method named, and a filter size ("a Gaussian of sigma 2"). */
+/** A light touch asked for ("smooth it a little", "not too aggressively", "gently"). */
+const GENTLY = /\b(?:a\s+(?:little|tad|touch)(?:\s+bit)?|a\s+bit|slightly|lightly|gently|mildly|softly|subtly|not\s+(?:too|very|so|overly)\s+(?:much(?!\s+(?:trouble|bother|to\s+ask|work|effort|hassle))|strongly|aggressively|heavily|hard|strong|aggressive|heavy)|(?:gentle|light|mild|subtle|slight)\s+(?:denois\w*|smooth\w*|blur\w*|filter\w*|cleanup|clean-up|touch))\b/i;
+
 function readDenoiseRequest(c: RequestClause): Record<string, unknown> {
-  return { method: c.read.value('method'), sigmaPx: c.read.quantity(['count', 'length'], /sigma|radius|kernel|size/)?.value };
+  // ("smooth it with a median": the statistic's name alone is the median filter once the step is this one)
+  const method = c.read.value('method') ?? (/\bmedian\b/i.test(c.text) ? 'median' : undefined);
+  const size = c.read.quantity(['count', 'length'], /sigma|radius|kernel|size/)?.value;
+  // a median's size is its radius (Fiji's Despeckle: radius 1; a square window "3x3" of side 2r + 1), said with the result
+  if (method === 'median') {
+    const window = /\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b/.exec(c.text);
+    const side = window && window[1] === window[2] && Number(window[1]) % 2 === 1 ? Number(window[1]) : undefined;
+    // (a bare "5 px" is the radius, the one number Fiji's Median asks for)
+    const bare = c.quantities.find((q) => q.unit === 'px' && q.kind === 'length')?.value;
+    const radiusPx = side !== undefined ? (side - 1) / 2 : (window ? undefined : size ?? bare) ?? (/\bdespeckl/i.test(c.text) ? 1 : 2);
+    return { method, radiusPx, $note: `Median filter of radius ${radiusPx} px (Fiji's Process > Filters > Median${side !== undefined ? `; a ${side}x${side} window` : ''}${radiusPx === 1 ? '; Despeckle is radius 1' : ''}).` };
+  }
+  // ("smooth it a little", "denoise, not too aggressively" with no method or size: a light Gaussian blur, said; the
+  // network's strength has no setting)
+  const gently = method === undefined && size === undefined ? GENTLY.exec(c.text) : null;
+  if (gently) return { method: 'gaussian', sigmaPx: 1, $note: `"${gently[0]}": a light Gaussian blur (sigma 1 px) rather than the Noise2Void network, whose strength has no setting; say "sigma 2" for more.` };
+  // (a light touch with the network named: said, as the network has no strength to set)
+  const lightNetwork = method === 'n2v' ? GENTLY.exec(c.text) : null;
+  return { method, sigmaPx: size, ...(lightNetwork ? { $note: `"${lightNetwork[0]}": Noise2Void has no strength setting, so it ran as it is; a light Gaussian blur is "gaussian, sigma 1".` } : {}) };
 }
 
 /**
@@ -22,32 +43,32 @@ function removedSentence(removed: { residualRms: number; neighbourCorrelation: n
 const denoise = defineTool({
   name: 'denoise',
   references: { cite: { n2v: ['Krull A, Buchholz TO, Jug F (2019) Noise2Void - learning denoising from single noisy images. CVPR 2019:2129-2137'], nlmeans: ['Buades A, Coll B, Morel JM (2005) A non-local algorithm for image denoising. CVPR 2005:60-65'] } },
-  summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur or non-local means.',
-  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'salt and pepper noise', 'salt-and-pepper noise', 'shot noise', 'poisson noise', 'hot pixels'],
+  summary: 'Removes camera noise from a movie with Noise2Void (self-supervised deep learning), a Gaussian blur, a median filter or non-local means.',
+  words: ['denoise', 'denoising', 'noise', 'background noise', 'noisy', 'grainy', 'clean up', 'restore', 'restoration', 'smooth', 'blur', 'speckle', 'noise2void', 'n2v', 'snr', 'median filter', 'mean filter', 'bilateral filter', 'smoothing filter', 'anisotropic diffusion', 'perona-malik', 'salt and pepper noise', 'salt-and-pepper noise', 'shot noise', 'poisson noise', 'hot pixels', 'despeckle'],
   removes: ['noise', 'camera noise', 'background noise', 'graininess', 'grain', 'speckle', 'speckles', 'shot noise'],
   insteadOf: {
-    median: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a median filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges; a Gaussian blur is method "gaussian".' },
     bilateral: { args: { method: 'nlmeans' }, size: 'patchSizePx', say: 'Not applied: a bilateral filter is not available here, so I used non-local means (denoise method "nlmeans"), which also keeps edges.' },
     anisotropic: { args: { method: 'nlmeans' }, say: 'Not applied: anisotropic (Perona-Malik) diffusion is not available here, so I used non-local means (denoise method "nlmeans"), which also smooths within objects and keeps their edges.' },
     peronamalik: { args: { method: 'nlmeans' }, say: 'Not applied: Perona-Malik (anisotropic) diffusion is not available here, so I used non-local means (denoise method "nlmeans"), which also smooths within objects and keeps their edges.' },
     bm3d: { args: { method: 'nlmeans' }, say: 'Not applied: BM3D is not available here, so I used non-local means (denoise method "nlmeans"), the closest patch-based method.' },
   },
-  examples: ['denoise the movie', 'it is very noisy, clean it up', 'remove the noise with Noise2Void', 'smooth it with a Gaussian of sigma 2', 'non-local means denoising'],
+  examples: ['denoise the movie', 'it is very noisy, clean it up', 'remove the noise with Noise2Void', 'smooth it with a Gaussian of sigma 2', 'median filter with radius 2', 'non-local means denoising'],
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],
   results: { planes: { about: 'planes denoised', unit: '' }, noiseSigmaBefore: { about: 'noise before', unit: 'grey levels' }, noiseSigmaAfter: { about: 'noise after', unit: 'grey levels' }, noiseReductionDb: { about: 'noise reduction', unit: 'dB' }, removedRms: { about: 'intensity removed', unit: 'grey levels' }, removedNeighbourCorrelation: { about: 'structure share of the intensity removed', unit: '' } },
-  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
+  valueWords: { method: { n2v: ['n2v', 'noise2void', 'noise to void', 'self-supervised', 'deep learning'], gaussian: ['gaussian', 'blur', 'gaussian blur'], median: ['despeckle'], nlmeans: ['non-local means', 'non local means', 'nonlocal means', 'nl-means', 'nlmeans', 'nlm'] } },
   description:
-    'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
+    'Removes camera noise from one channel of a movie. method "n2v" (default) runs a Noise2Void network (self-supervised deep learning, best on low-signal fluorescence); "gaussian" blurs with a Gaussian of sigmaPx; "median" is a median filter of radiusPx (radius 1 is Despeckle; good on salt-and-pepper specks); "nlmeans" is non-local means (skimage). Returns a new float32 movie with the denoised channel and the noise level before and after.',
   schema: z.object({
     movie: movieArg,
-    method: z.enum(['n2v', 'gaussian', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; nlmeans: non-local means'),
+    method: z.enum(['n2v', 'gaussian', 'median', 'nlmeans']).default('n2v').describe('n2v: Noise2Void network (default); gaussian: Gaussian blur; median: median filter; nlmeans: non-local means'),
     model: z.string().min(1).optional().describe('N2V model: a folder name in models/ or a model folder path (default "n2v-nuclei-t3", which also looks at the previous and next frame, or "n2v-nuclei" for a single plane; train_n2v makes your own)'),
     augment: z.boolean().default(false).describe('N2V only: average over the 8 rotations and flips of each plane (test-time augmentation; a little cleaner, 8x slower). Default false'),
     channel: channelArg.optional(),
     frames: frameRangeArg.optional(),
     sigmaPx: z.number().positive().max(50).optional().describe('Gaussian sigma in pixels (method gaussian; Fiji Gaussian Blur default 2)'),
+    radiusPx: z.number().min(0.5).max(50).optional().describe('Median filter radius in pixels (method median; default 2, Despeckle 1)'),
     patchSizePx: z.number().int().min(1).max(31).optional().describe('Non-local means patch size in pixels (skimage default 7)'),
     patchDistancePx: z.number().int().min(1).max(50).optional().describe('Non-local means search distance in pixels (skimage default 11)'),
     h: z.number().positive().optional().describe("Non-local means cut-off in the movie's intensity units (default 0.8 x the estimated noise sigma, skimage's advice)"),
@@ -57,6 +78,7 @@ const denoise = defineTool({
     augment: (a) => (a.method === 'n2v' ? undefined : `test-time augmentation applies only to method n2v, not ${a.method}`),
     model: (a) => (a.method === 'n2v' ? undefined : `a model applies only to method n2v, not ${a.method}`),
     sigmaPx: (a) => (a.method === 'gaussian' ? undefined : `sigmaPx applies only to method gaussian, not ${a.method}`),
+    radiusPx: (a) => (a.method === 'median' ? undefined : `radiusPx applies only to method median, not ${a.method}`),
     patchSizePx: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
     patchDistancePx: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
     h: (a) => (a.method === 'nlmeans' ? undefined : `applies only to method nlmeans, not ${a.method}`),
@@ -77,12 +99,13 @@ const denoise = defineTool({
         modelName: args.model,
         augment: args.augment,
         sigmaPx: args.sigmaPx,
+        radiusPx: args.radiusPx,
         nlMeans: { patchSizePx: args.patchSizePx, patchDistancePx: args.patchDistancePx, h: args.h },
         outputPath,
         onProgress: (done, total) => ctx.progress(done, total, 'planes denoised'),
         signal: ctx.signal,
       });
-      const how = args.method === 'n2v' ? `Noise2Void (${result.model})` : args.method === 'gaussian' ? `a Gaussian blur (sigma ${args.sigmaPx ?? 2} px)` : 'non-local means';
+      const how = args.method === 'n2v' ? `Noise2Void (${result.model})` : args.method === 'gaussian' ? `a Gaussian blur (sigma ${args.sigmaPx ?? 2} px)` : args.method === 'median' ? `a median filter (radius ${args.radiusPx ?? 2} px)` : 'non-local means';
       const artifact = ctx.addArtifact('movie', result.path, `${movie.meta.channelNames[channel] ?? 'channel'} denoised with ${how}`);
       const reductionDb = 20 * Math.log10(result.noiseSigmaBefore / Math.max(result.noiseSigmaAfter, 1e-12));
       return {

@@ -331,6 +331,8 @@ const correctBleach = defineTool({
         summary: bleachSummary(args.method, movie.shape.c, lossPercent, deviationPercent) + fitText + halfLifeText,
         artifacts: [ref],
         values: {
+          // the one-line account says that no bleaching was found (briefAnswer reads values.did), not "correct photobleaching"
+          ...(lossPercent.every((p) => p <= 0) ? { did: `measure the bleaching (none found: mean intensity ${lossPercent.map(describeIntensityChange).join(', ')}; ${ref.id} only has its frame means equalised)` } : {}),
           method: args.method,
           intensityLossPercent: lossPercent,
           maxDeviationAfterPercent: deviationPercent,

@@ -90,3 +90,12 @@ export const SAYS_BIG = /^(?:big|bigger|huge|large|giant|massive|oversized|clump
 export const VAGUE_SIZE_LEFT_OUT_BY_VERB = vagueSizeLeftOut(false);
 /** ... or "no tiny bits": the planner's reading of a clause that leaves things out. */
 export const VAGUE_SIZE_LEFT_OUT = vagueSizeLeftOut(true);
+
+/**
+ * A size word followed by its number ("ignore tiny debris below 30 pixels", "drop the big clumps over 2000 px"): the
+ * number is the bound, so the words are no vague size to choose a bound for. True when `after` (the text right after the
+ * size words) opens with a comparison and a number.
+ */
+export function boundSaidAfter(after: string): boolean {
+  return /^\s*(?:(?:that\s+are|that's|which\s+are|with\s+an?\s+(?:area|size)(?:\s+of)?)\s+)?(?:(?:less|smaller|fewer|bigger|larger|greater|more)\s+than|below|under|over|above|beneath|exceeding|<|>|≤|≥)\s*(?:~\s*|about\s+|around\s+)?\d/i.test(after);
+}

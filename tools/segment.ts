@@ -17,7 +17,7 @@ import { constantValue } from '../src/analysis/threshold.ts';
 import { channelArg, channelFact, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
 import { counted } from './counted.ts';
 import { defineTool, type RequestClause, type RequestQuantity, type ToolContext, type ToolSpec } from './types.ts';
-import { formatNumber, micrometres, pixelsFromMicrometres, SAYS_BIG, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
+import { boundSaidAfter, formatNumber, micrometres, pixelsFromMicrometres, SAYS_BIG, VAGUE_SIZE_LEFT_OUT_BY_VERB } from './requestWords.ts';
 
 const schema = z.object({
   movie: movieArg,
@@ -391,7 +391,12 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (minArea && !r && !d && !compared) args.minAreaPx = minArea.value;
   Object.assign(args, sizeRangeAsAreas(c.text, c.pixelSizeUm, args));
   // ("ignore the tiny stuff", "drop the huge clumps": a vague size word, no number: the bound chosen from the movie's typical object)
-  const vague = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.request ?? c.text) ?? VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(c.text);
+  // ("ignore tiny debris below 30 pixels": a size word with its number is that bound, no vague size)
+  const vagueSaid = (text: string) => {
+    const m = VAGUE_SIZE_LEFT_OUT_BY_VERB.exec(text);
+    return m && !boundSaidAfter(text.slice(m.index + m[0].length)) ? m : null;
+  };
+  const vague = vagueSaid(c.request ?? c.text) ?? vagueSaid(c.text);
   if (vague && args.minAreaPx === undefined && args.maxAreaPx === undefined) {
     const big = SAYS_BIG.test(vague[1] ?? vague[2]);
     const notes = typeof args.$note === 'string' ? `${args.$note} ` : '';
@@ -402,7 +407,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   }
   Object.assign(args, dimObjectsLeftOut(c.text, args));
   // ("just segment the big nuclei", "only the small cells", "the bright ones": a size or brightness said of the objects kept)
-  if (!vague) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
+  if (!VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.request ?? c.text) && !VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.text)) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
   return { ...args, ...typicalObjectBound(c.text, args) };
 }
 

@@ -1,14 +1,15 @@
 // Denoising a movie channel: Noise2Void (a self-supervised network, run by the ONNX
-// core), or the classical Gaussian and non-local-means filters. Writes a float32 movie
+// core), or the classical Gaussian, median and non-local-means filters. Writes a float32 movie
 // with the denoised channel, frame by frame; the input is never modified.
 // N2V: Krull, Buchholz & Jug 2019, doi:10.1109/CVPR.2019.00223.
 import { createMovieWriter, type MovieWriter } from '../image/index.ts';
 import type { Movie, PlaneData } from '../image/movie.ts';
 import { InputError, WorkError } from '../errors.ts';
 import { gaussianDenoise } from './gaussian.ts';
+import { medianFilter } from './medianFilter.ts';
 import { estimateNoiseSigma, nlMeansDenoise, type NlMeansOptions } from './nlmeans.ts';
 
-export type DenoiseMethod = 'n2v' | 'gaussian' | 'nlmeans';
+export type DenoiseMethod = 'n2v' | 'gaussian' | 'median' | 'nlmeans';
 
 /** The project's N2V models, trained on simulated nuclei: with frames t-1 and t+1 as context (movies), and single-plane. */
 export const DEFAULT_N2V_MODEL = 'n2v-nuclei-t3';
@@ -26,6 +27,8 @@ export interface DenoiseOptions {
   augment?: boolean;
   /** Gaussian sigma, pixels (Fiji's Gaussian Blur default: 2). */
   sigmaPx?: number;
+  /** Median filter radius, pixels (Fiji's Median default: 2; Despeckle is radius 1). */
+  radiusPx?: number;
   /** Non-local means parameters (skimage defaults; h defaults to 0.8 x the estimated noise sigma). */
   nlMeans?: NlMeansOptions;
   outputPath: string;
@@ -88,8 +91,9 @@ export function removedSignal(sums: ReturnType<typeof residualSums>[]): RemovedS
 }
 
 /** Denoises one plane with a classical filter. */
-export function denoisePlaneClassical(plane: PlaneData, width: number, height: number, method: 'gaussian' | 'nlmeans', options: Pick<DenoiseOptions, 'sigmaPx' | 'nlMeans'> = {}): Float32Array {
+export function denoisePlaneClassical(plane: PlaneData, width: number, height: number, method: 'gaussian' | 'median' | 'nlmeans', options: Pick<DenoiseOptions, 'sigmaPx' | 'radiusPx' | 'nlMeans'> = {}): Float32Array {
   if (method === 'gaussian') return gaussianDenoise(plane, width, height, options.sigmaPx ?? 2);
+  if (method === 'median') return medianFilter(plane, width, height, options.radiusPx ?? 2);
   return nlMeansDenoise(plane, width, height, options.nlMeans);
 }
 
@@ -105,7 +109,7 @@ function meanStd(planes: ArrayLike<number>[]): { mean: number; std: number } {
 }
 
 function checkOptions(movie: Movie, options: DenoiseOptions): [number, number] {
-  if (!['n2v', 'gaussian', 'nlmeans'].includes(options.method)) throw new InputError(`method must be n2v, gaussian or nlmeans, got ${options.method}`);
+  if (!['n2v', 'gaussian', 'median', 'nlmeans'].includes(options.method)) throw new InputError(`method must be n2v, gaussian, median or nlmeans, got ${options.method}`);
   if (!Number.isInteger(options.channel) || options.channel < 0 || options.channel >= movie.shape.c) {
     throw new InputError(`channel ${options.channel + 1} does not exist: the movie has ${movie.shape.c} channel(s)`);
   }

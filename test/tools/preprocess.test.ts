@@ -182,6 +182,9 @@ describe('preprocess tools', () => {
     const still = simulate({ frames: 30, width: 96, height: 96, cells: 6, seed: 3, divisionRate: 0.05, bleachRate: 0 });
     await writeMovie(join(dir, 'dividing.tif'), still.movie);
     expect((await call('correct_bleach', { movie: join(dir, 'dividing.tif'), writeMovie: false }, ctx)).summary).toMatch(/^No bleaching found/);
+    // (written anyway, the one-line account says none was found: "Done: correct photobleaching → movie-2" hid it)
+    const written = await call('correct_bleach', { movie: join(dir, 'dividing.tif') }, ctx);
+    expect(written.values?.did).toMatch(/^measure the bleaching \(none found: mean intensity rose by [\d.]+%; movie-\d+ only has its frame means equalised\)$/);
   });
 
   it('correct_bleach says in words whether intensity fell or rose (no "dropped by -0.7%")', () => {

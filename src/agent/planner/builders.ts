@@ -2,6 +2,7 @@
 // channel, frames, an output file) and hands the words, with generic readers, to the
 // tool's own `fromRequest` (tools/types.ts), which reads what only that tool knows.
 // Nothing here knows a tool by name: a tool with a new reading needs no edit here.
+import { dirname } from 'node:path';
 import { edgeSubsetOf } from './edgeObjects.ts';
 import type { RequestClause, RequestReaders } from '../../../tools/types.ts';
 import { type Catalogue, catalogueFromTools, isTruth, producesOf, selfOf, writesCopies } from './catalogue.ts';
@@ -111,9 +112,20 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     const output = findOutput(ctx.clause);
     // a format named after "as" ("export as CSV") is no file name
     if (output && !/^(?:ctc|csv|trackmate|xml)$/i.test(output) && fitsWhatItWrites(output, ctx.tool, ctx.catalogue)) args.output = output;
+    // ("save the masks next to the movie": a place said by the input, not by a path, is named: outputs go only where a
+    // path was typed, never beside raw data by inference)
+    const place = output ? undefined : PLACE_BY_THE_INPUT.exec(ctx.clause);
+    if (place) {
+      const inputPath = ctx.conversation.artifactsAtStart.find((a) => a.type === 'movie' && a.path)?.path;
+      const folder = inputPath ? `${dirname(inputPath)}/` : '/data/exp1/';
+      args.$note = `${typeof args.$note === 'string' ? `${args.$note} ` : ''}Not applied: "${place[0].trim()}" — I write results only into the session folder or a folder you type; say the folder (e.g. "save it to ${folder}") to put them there.`;
+    }
   }
   return args;
 }
+
+/** An output place said by where the input is ("next to the movie", "in the same folder as the original"). */
+const PLACE_BY_THE_INPUT = /\b(?:next\s+to|beside|alongside|in\s+the\s+same\s+(?:folder|directory|dir|place|location)\s+as|where)\s+(?:(?:the|my|our|this|that)\s+)?(?:(?:original|raw|input|source)\s+)?(?:movie|file|image|stack|tiff?|data|video|recording|input|original)\b(?:\s+(?:is|lives|sits|came\s+from)\b)?/i;
 
 const TABLE_FILE = /\.(?:csv|tsv|xlsx?|json|txt)$/i;
 const IMAGE_FILE = /\.(?:tiff?|ome\.tiff?|png|jpe?g)$/i;

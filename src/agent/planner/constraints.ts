@@ -347,6 +347,8 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     // ("with Mask R-CNN": a word the tool knows opening a name the tool does not, is that name)
     const nameAfter = phrase.length >= 2 && phrase.slice(1).some((w) => !reader.applies(w) && reader.nameLike(w, false) && !METHOD_HEADS.test(w.lower) && !FORMAT_HEADS.test(w.lower));
     if (phrase.length === 0 || (reader.applies(phrase[0]) && !nameAfter)) return;
+    // ("a median filter to reduce the noise", "a blur to smooth it": "to" and a verb acting on something is the step's purpose, no format)
+    if (/^to$/i.test(cue.lower) && /^\s+(?:the|any|all|some|that|this|those|these|my|our|its|their|it|them)\b/i.test(text.slice(phrase[0].end))) return;
     // ("using the second channel": an ordinal of a channel or frame the step took is that scope, never a method's name)
     const scopeWord = [...phrase.slice(1), words[i]].find((w) => w && /^(?:channels?|chan|frames?)$/.test(w.lower));
     if (ORDINAL_OF_SCOPE.test(phrase[0].lower) && scopeWord && reader.takesScope(scopeWord.lower)) return;

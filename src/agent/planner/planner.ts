@@ -344,7 +344,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (best?.byArgument && !best.named && !best.nameWord && !/\d/.test(clause.text) && tokenize(clause.text).length <= 2 && clauses.some((c) => c.sentence > clause.sentence) && !clauses.some((c) => c !== clause && c.sentence === clause.sentence)) return;
     // "segment with a 2 pixel blur": a step named before "with", and another tool's word after it in a phrase that holds a
     // number, is how the named step runs (its setting), not a step of its own
-    const withAt = clause.text.search(/\bwith\b/i);
+    // ("segment using median smoothing, sigma 2": "using" and "via" say how as "with" does)
+    const withAt = clause.text.search(/\b(?:with|using|via)\b/i);
     const namedBeforeWith = withAt >= 0 && best && !best.named && !clause.negated ? ranked.find((m) => m.named && m.at < withAt) : undefined;
     // (the number may follow, "with heavier blurring (sigma 4)"; or the words name a setting of the named step, "with a weaker blur")
     const withPhrase = withAt >= 0 ? clause.text.slice(withAt).split(/[,;]|\b(?:then|and|before|after)\b/i)[0] : '';

@@ -26,11 +26,11 @@ describe('pictures over images and animations', () => {
 });
 
 describe('steps named by a statistic\'s word and stand-ins', () => {
-  it('runs "median filter 3x3, then segment" as the filter (its stand-in, with the window size) then segmentation', () => {
+  it('runs "median filter 3x3, then segment" as the median filter (radius 1, the window said) then segmentation', () => {
     const p = plan('median filter 3x3, then segment');
     expect(p.steps.map((s) => s.tool)).toEqual(['denoise', 'segment']);
-    expect(p.steps[0].args).toMatchObject({ method: 'nlmeans', patchSizePx: 3 });
-    expect(p.notes?.join(' ')).toMatch(/median[\s\S]*3x3/);
+    expect(p.steps[0].args).toMatchObject({ method: 'median', radiusPx: 1 });
+    expect(p.notes?.join(' ')).toMatch(/Median filter of radius 1 px[\s\S]*3x3/);
   });
   it('says that Excel is written as CSV', () => {
     expect(steps('export to excel', tracked).at(-1)).toEqual(['export', 'csv']);

@@ -63,5 +63,7 @@ describe('a setting named by the words its description opens with ("smoothing" o
   });
   it('leaves a method named before the setting named', () => {
     expect((after('segment using median smoothing, sigma 2', []).notes ?? []).join(' ')).toMatch(/Not applied: "median smoothing"/);
+    // (the named step keeps its smoothing said after "using", a setting of its own: "sigma 2")
+    expect(after('segment using median smoothing, sigma 2', []).steps.map((s) => [s.tool, s.args.sigmaPx])).toEqual([['segment', 2]]);
   });
 });
