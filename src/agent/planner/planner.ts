@@ -3634,13 +3634,22 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
     // ("draw the paths on top of the max projection": plot's kind "projection" makes that picture itself; words that
     // name a value the step took name no earlier product while neither the session nor this plan has one)
     const madeHere = (p: string) => made(p) || plannedTools.includes(p);
-    if (producers && !producers.some(madeHere) && namesOwnValue(ownArgs, clause)) return undefined;
+    // ("plot the tracks on the MIP": the value the step took, "projection", is what the named maker, project, makes)
+    if (producers && !producers.some(madeHere) && (namesOwnValue(ownArgs, clause) || producers.some((p) => valueOfMaker(ownArgs, p)))) return undefined;
     if (producers && !(producers.every((p) => p === tool) && !made(tool))) return { $ref: 'movie', mode: 'producer', producers };
   }
   return undefined;
 }
 
 /** A word value the step took ("projection" of plot's kind) is said in the clause. */
+/** A value the step took that is named by the maker's own name ("projection" of project): the step makes that thing itself. */
+function valueOfMaker(args: Record<string, unknown>, maker: string): boolean {
+  // (by meaning, or one word the other's root: "projection" of project)
+  const makerWords = tokenize(maker.replace(/_/g, ' ')).map((t) => meaning(t.stem)).filter((w) => w.length >= 4);
+  const sameWord = (w: string) => makerWords.some((m) => w === m || w.startsWith(m) || m.startsWith(w));
+  return Object.values(args).some((v) => typeof v === 'string' && /^[a-z_]{4,}$/.test(v) && tokenize(v.replace(/_/g, ' ')).some((t) => sameWord(meaning(t.stem))));
+}
+
 function namesOwnValue(args: Record<string, unknown>, clause: string): boolean {
   const said = new Set(tokenize(clause).map((t) => meaning(t.stem)));
   return Object.values(args).some((v) => typeof v === 'string' && /^[a-z_]{4,}$/.test(v) && tokenize(v.replace(/_/g, ' ')).every((t) => said.has(meaning(t.stem))));

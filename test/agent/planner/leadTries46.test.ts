@@ -73,3 +73,16 @@ describe('a step named before "using" keeps the smoothing said after it', () => 
     expect(asSaid.plan('segment using gaussian smoothing, sigma 2').steps.map((s) => [s.tool, s.args.sigmaPx])).toEqual([['segment', 2]]);
   });
 });
+
+describe('a thing named that the step makes itself', () => {
+  const tracked = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+  it('"plot the tracks on the MIP" with no projection made is plot\'s own projection of the movie (it looked for a projection and ran nothing)', () => {
+    const step = asSaid.plan('plot the tracks on the MIP', tracked).steps[0];
+    expect(step.tool).toBe('plot');
+    expect(step.args.kind).toBe('projection');
+    expect(step.args.movie).toMatchObject({ mode: 'chain' });
+  });
+  it('a product the step does not make itself is still looked for ("segment the denoised movie")', () => {
+    expect(asSaid.plan('segment the denoised movie').steps[0].args.movie).toMatchObject({ mode: 'producer', producers: ['denoise'] });
+  });
+});
