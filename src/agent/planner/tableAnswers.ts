@@ -1928,8 +1928,10 @@ export function knownPixelSizeUm(conversation: Conversation): number | undefined
 
 /** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
 export function knownFrameIntervalS(conversation: Conversation): number | undefined {
-  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0).at(-1);
-  return (set?.values.frameIntervalS as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS ?? undefined;
+  // (what a step reported, else what a step that sets later steps' calibration was given: "the frame interval is 1 min")
+  const toldOf = (r: PastResult) => (typeof r.values.frameIntervalS === 'number' && r.values.frameIntervalS > 0 ? r.values.frameIntervalS : selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0 ? r.args.frameIntervalS : undefined);
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && toldOf(r) !== undefined).at(-1);
+  return (set ? toldOf(set) : undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS ?? undefined;
 }
 
 /** The words that say a quantity has no value at the frames asked (no yes or no follows from them). */

@@ -1,0 +1,37 @@
+// Stop 46, helper A: questions about results in people's own words (issue 11, point 5).
+import { describe, expect, it } from 'vitest';
+import { answerFromValues } from '../../../src/agent/planner/answers.ts';
+import { askedSpeedTimeUnit } from '../../../src/agent/planner/askedUnits.ts';
+import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
+
+describe('a speed in the time unit asked', () => {
+  // a speed per frame, as a tracks table of an uncalibrated movie reports it
+  const measured: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'Measured 20 tracks.', values: { tracks: 20, meanSpeed: 1.8 }, artifacts: [] };
+  // the frame interval told in words: set_calibration was given it (its arguments), whatever values it reported
+  const told: PastResult = { tool: 'set_calibration', args: { frameIntervalS: 60 }, ok: true, summary: 'Calibration set.', values: {}, artifacts: [] };
+  const conversation = (request: string, ...earlier: PastResult[]): Conversation => ({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }], earlier, current: [], earlierRequests: [] });
+
+  it('reads the unit of time a speed is asked in, however it is written', () => {
+    expect(askedSpeedTimeUnit('mean speed in microns/hour please')).toBe('h');
+    expect(askedSpeedTimeUnit('average velocity in um/s')).toBe('s');
+    expect(askedSpeedTimeUnit("what's the speed in µm per min")).toBe('min');
+    expect(askedSpeedTimeUnit('how many pixels an hour do they move')).toBe('h');
+    expect(askedSpeedTimeUnit('what is the mean speed?')).toBeUndefined();
+    expect(askedSpeedTimeUnit('speed in px per frame')).toBeUndefined();
+  });
+
+  it('converts a speed per frame with the frame interval told (set_calibration\'s arguments), into the unit asked', () => {
+    expect(answerFromValues('mean speed in microns/hour please', conversation('mean speed in microns/hour please', told, measured), [told, measured])).toMatch(/^Mean speed = 54 µm\/h \(1\.8 px\/frame at 0\.5 µm\/px and 60 s per frame\)/);
+    expect(answerFromValues('average velocity in um/s', conversation('average velocity in um/s', told, measured), [told, measured])).toMatch(/= 0\.015 µm\/s/);
+    // no unit asked: the unit of time that reads best for the interval
+    expect(answerFromValues('what is the mean speed?', conversation('what is the mean speed?', told, measured), [told, measured])).toMatch(/= 0\.9 µm\/min/);
+    // no interval known: per frame, and said so
+    expect(answerFromValues('what is the mean speed?', conversation('what is the mean speed?', measured), [measured])).toMatch(/0\.9 µm\/frame \(no frame interval known\)/);
+  });
+
+  it('gives a speed measured per minute in the hour asked for', () => {
+    const calibrated: PastResult = { ...measured, values: { tracks: 20, meanSpeed: 0.9, speedUnit: 'µm/min' } };
+    expect(answerFromValues('mean speed in microns per hour?', conversation('mean speed in microns per hour?', calibrated), [calibrated])).toMatch(/= 54 µm\/h \(0\.9 µm\/min\)/);
+    expect(answerFromValues('mean speed?', conversation('mean speed?', calibrated), [calibrated])).toMatch(/= 0\.9 µm\/min/);
+  });
+});
