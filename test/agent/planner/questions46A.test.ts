@@ -35,3 +35,19 @@ describe('a speed in the time unit asked', () => {
     expect(answerFromValues('mean speed?', conversation('mean speed?', calibrated), [calibrated])).toMatch(/= 0\.9 µm\/min/);
   });
 });
+
+describe('the frame interval told with the number left out', () => {
+  it('reads "every minute" after the verb that says how the movie was recorded as one of the unit', async () => {
+    const { statedCalibration } = await import('../../../src/agent/planner/quantities.ts');
+    expect(statedCalibration('frames were taken every minute')).toEqual({ frameIntervalS: 60 });
+    expect(statedCalibration('the movie was recorded each hour')).toEqual({ frameIntervalS: 3600 });
+    expect(statedCalibration('images acquired every second')).toEqual({ frameIntervalS: 1 });
+    // an ordinal, no time
+    expect(statedCalibration('frames were recorded every second frame')).toEqual({});
+  });
+  it('sets the calibration', async () => {
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    expect(offline.asSaid.plan('frames were taken every minute').steps.map((s) => [s.tool, s.args.frameIntervalS])).toEqual([['set_calibration', 60]]);
+  });
+});
