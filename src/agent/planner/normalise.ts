@@ -199,12 +199,23 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * "remind me, how many nuclei were there?", "can you remind me what the mean speed was", "remind me of the mean area": to
+ * be reminded asks the question that follows, of a value known, never for the work that made it ("remind me how many" is
+ * no count to be made again); the asking words go, the question stays ("remind me of the X" → "what was the X?").
+ */
+export function withoutRemindMe(text: string): string {
+  return text
+    .replace(/(^|[.?!;]\s+)(?:(?:sorry|so|and|ok(?:ay)?|hm+|wait|quick(?:ly)?|just)[,\s\-–—]+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:just\s+)?remind\s+me\s*(?:again\s*)?[,:\-–—]*\s*(?:again\s*[,:]?\s*)?(?=(?:what|what's|whats|how|which|who|when|where|whether|if)\b)/gi, '$1')
+    .replace(/(^|[.?!;]\s+)(?:(?:sorry|so|and|ok(?:ay)?|hm+|wait|quick(?:ly)?|just)[,\s\-–—]+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:just\s+)?remind\s+me\s+(?:again\s+)?(?:of|about)\s+(?=(?:the|their|its|our|my)\s)/gi, '$1what was ');
+}
+
+/**
  * "what was the mean area again?", "sorry, how many nuclei were there again": a question that closes with "again" asks to
  * be reminded of a value, never for the work to be done again; the "again" is dropped (a request, "segment it again",
  * keeps it, and so does a question that asks for work: "can you run it again?").
  */
 export function withoutRecallAgain(text: string): string {
-  return text.replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
+  return withoutRemindMe(text).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
 }
 
 /**

@@ -51,3 +51,19 @@ describe('the frame interval told with the number left out', () => {
     expect(offline.asSaid.plan('frames were taken every minute').steps.map((s) => [s.tool, s.args.frameIntervalS])).toEqual([['set_calibration', 60]]);
   });
 });
+
+describe('a reminder asked', () => {
+  it('is the question that follows, never the work done again', async () => {
+    const { withoutRemindMe } = await import('../../../src/agent/planner/normalise.ts');
+    expect(withoutRemindMe('remind me, how many nuclei were there?')).toBe('how many nuclei were there?');
+    expect(withoutRemindMe('can you remind me what the mean area was?')).toBe('what the mean area was?');
+    expect(withoutRemindMe('remind me of the mean speed')).toBe('what was the mean speed');
+    expect(withoutRemindMe('ok, quick - remind me: how many tracks?')).toMatch(/^ok, quick - how many tracks\?$|^how many tracks\?$/);
+    // a reminder to do something later is no question
+    expect(withoutRemindMe('remind me to stop at 5 pm')).toBe('remind me to stop at 5 pm');
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    const labels = [offline.movie, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    expect(offline.asSaid.toolsOf('remind me, how many nuclei were there?', labels)).not.toContain('segment');
+  });
+});
