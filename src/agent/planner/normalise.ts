@@ -199,6 +199,14 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * "fewer nuclei in the last frame than in the first?", "more cells at the end?": a question of how many, its "are there" left
+ * out (the question mark says it asks); read with it, as a question about the data, never as a fault to correct.
+ */
+export function withElidedAreThere(text: string): string {
+  return text.replace(/(^|[.?!;]\s+)((?:(?:so|and|ok(?:ay)?|hm+|but)[,\s]+)*)(?=(?:more|fewer|less)\s+(?!than\b|or\b)\p{L}[^.?!;]*\?)/giu, '$1$2are there ');
+}
+
+/**
  * "remind me, how many nuclei were there?", "can you remind me what the mean speed was", "remind me of the mean area": to
  * be reminded asks the question that follows, of a value known, never for the work that made it ("remind me how many" is
  * no count to be made again); the asking words go, the question stays ("remind me of the X" → "what was the X?").
@@ -215,7 +223,7 @@ export function withoutRemindMe(text: string): string {
  * keeps it, and so does a question that asks for work: "can you run it again?").
  */
 export function withoutRecallAgain(text: string): string {
-  return withoutRemindMe(text).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
+  return withoutRemindMe(withElidedAreThere(text)).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
 }
 
 /**

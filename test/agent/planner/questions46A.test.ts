@@ -67,3 +67,17 @@ describe('a reminder asked', () => {
     expect(offline.asSaid.toolsOf('remind me, how many nuclei were there?', labels)).not.toContain('segment');
   });
 });
+
+describe('a question of how many with its "are there" left out', () => {
+  it('is read with it, a question about the data, never a fault to correct', async () => {
+    const { withElidedAreThere } = await import('../../../src/agent/planner/normalise.ts');
+    expect(withElidedAreThere('fewer nuclei in the last frame than in the first?')).toBe('are there fewer nuclei in the last frame than in the first?');
+    expect(withElidedAreThere('ok so more cells at the end?')).toBe('ok so are there more cells at the end?');
+    // no question mark: a request, as said
+    expect(withElidedAreThere('more contrast please')).toBe('more contrast please');
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    const labels = [offline.movie, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    expect(offline.asSaid.toolsOf('fewer nuclei in the last frame than in the first?', labels)).toEqual(['measure']);
+  });
+});
