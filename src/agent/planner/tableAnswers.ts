@@ -199,7 +199,9 @@ export function quantityOfAdjectives(whole: string): string {
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
-  if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
+  // ("how far apart are the nuclei?": the distance between objects, no motion)
+  if (BETWEEN_OBJECTS.test(text)) words.push('nearest neighbour');
+  else if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
   // "for how many frames is track 1 followed?": how long it lasts, in frames
@@ -208,6 +210,12 @@ export function quantityOfAdjectives(whole: string): string {
   else if (words.length === 0 && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
   return words.join(' ');
 }
+
+/**
+ * A distance between the objects of a frame ("the nearest neighbour distance", "how far apart are the nuclei", "spacing
+ * between cells"): how they lie in the field, never how far they moved (no tracks, no steps between frames).
+ */
+export const BETWEEN_OBJECTS = /\b(?:nearest|closest)[\s-]+neighbou?rs?\b|\bneighbou?r(?:ing)?\s+(?:distances?|spacing)\b|\bfar\s+apart\b|\bspacing\b|\bdistances?\s+(?:between|among)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:cells|nuclei|objects|neighbou?rs)\b|\binter-?(?:nuclear|cell(?:ular)?)\s+distances?\b/i;
 
 /** An extreme said of a count ("the peak cell count", "maximum number of nuclei"). */
 const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
@@ -1095,7 +1103,7 @@ export function measuringWords(question: string, vocabulary = ''): string {
   // a value per frame, in a frame or compared over time needs a table with a row per frame: for motion, the steps between frames
   const scope = readQuestion(question);
   const overFrames = scope.perFrame || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined;
-  const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w));
+  const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w)) && !BETWEEN_OBJECTS.test(question);
   // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop

@@ -81,3 +81,25 @@ describe('a question of how many with its "are there" left out', () => {
     expect(offline.asSaid.toolsOf('fewer nuclei in the last frame than in the first?', labels)).toEqual(['measure']);
   });
 });
+
+describe('distances between the objects of a frame, and how dense they lie', () => {
+  it('are measured on the objects, never on tracks or the steps between frames', async () => {
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    const labels = [offline.movie, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    const kindOf = (request: string, artifacts = labels) => offline.asSaid.plan(request, artifacts).steps.map((s) => [s.tool, s.args.kind]);
+    expect(kindOf('what is the nearest neighbour distance in the first frame')).toEqual([['measure', 'objects']]);
+    expect(kindOf('how far apart are the nuclei in frame 3?')).toEqual([['measure', 'objects']]);
+    expect(kindOf('average distance to the closest neighbour, last frame')).toEqual([['measure', 'objects']]);
+    expect(kindOf('mean distance to the nearest neighbor?', [offline.movie])).toEqual([['segment', undefined], ['measure', 'objects']]);
+    expect(kindOf('how dense are the cells in the last frame')).toEqual([['measure', 'summary']]);
+    // motion in a frame is still the steps between frames
+    const tracks = [...labels, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(kindOf('how far did the cells move in frame 3?', tracks)).toEqual([['measure', 'links']]);
+  });
+  it('are answered from the mean nearest-neighbour distance measure reports, with its unit', () => {
+    const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 40 objects.', values: { objects: 40, meanAreaPx: 150, meanNearestNeighbourPx: 21.6 }, artifacts: [] };
+    const c: Conversation = { request: 'what is the mean nearest neighbour distance?', artifactsAtStart: [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }], earlier: [measured], current: [], earlierRequests: [] };
+    expect(answerFromValues('what is the mean nearest neighbour distance?', c, [measured])).toMatch(/= 10\.8 µm \(21\.6 px at 0\.5 µm\/px\)/);
+  });
+});
