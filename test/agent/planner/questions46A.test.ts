@@ -103,3 +103,17 @@ describe('distances between the objects of a frame, and how dense they lie', () 
     expect(answerFromValues('what is the mean nearest neighbour distance?', c, [measured])).toMatch(/= 10\.8 µm \(21\.6 px at 0\.5 µm\/px\)/);
   });
 });
+
+describe('how a step that ran did its work', () => {
+  it('is asked with any verb of it in the past, and explained, never run again', async () => {
+    const { asksWhy } = await import('../../../src/agent/planner/explanations.ts');
+    for (const q of ['how did you link the cells between frames?', 'how did you track the cells?', 'how were the nuclei segmented?', 'how exactly have you separated the touching nuclei?']) expect(asksWhy(q), q).toBe(true);
+    // questions about the data, or how-to questions, are not
+    for (const q of ['how did the cells move?', 'how did they move over time?', 'how were the nuclei distributed in the field?', 'how do I track cells?']) expect(asksWhy(q), q).toBe(false);
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    const tracks = [offline.movie, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(offline.asSaid.toolsOf('how did you link the cells between frames?', tracks)).toEqual([]);
+    expect(offline.asSaid.toolsOf('how did you track the cells?', tracks)).toEqual([]);
+  });
+});
