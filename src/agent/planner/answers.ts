@@ -208,6 +208,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // ("nuclei count per frame", "how many cells in each frame?": a count over the whole movie is no count per frame, said as such
+        // it would drop the scope asked; a value per frame, or the table's rows, answer it)
+        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '')) score = 0;
         // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
         if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:

@@ -117,3 +117,14 @@ describe('how a step that ran did its work', () => {
     expect(offline.asSaid.toolsOf('how did you track the cells?', tracks)).toEqual([]);
   });
 });
+
+describe('a count asked per frame', () => {
+  it('is never answered by the count over the whole movie', () => {
+    const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 1200 objects.', values: { objects: 1200, meanAreaPx: 150 }, artifacts: [] };
+    const c = (request: string): Conversation => ({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [measured], current: [], earlierRequests: [] });
+    expect(answerFromValues('nuclei count per frame', c('nuclei count per frame'), [measured]) ?? '').not.toMatch(/^Objects = 1200/);
+    expect(answerFromValues('how many nuclei in each frame?', c('how many nuclei in each frame?'), [measured]) ?? '').not.toMatch(/^Objects = 1200/);
+    // the whole movie's count, asked so
+    expect(answerFromValues('how many objects were measured?', c('how many objects were measured?'), [measured])).toMatch(/^Objects = 1200/);
+  });
+});
