@@ -199,6 +199,18 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * "could you summarise the speeds - median and IQR", "describe the nuclear areas": to summarise or describe a measured
+ * quantity asks what its values are (the answer gives their statistics), never a per-cell time-series analysis; a summary
+ * of each cell's series ("summarise each cell's speed over time", "per-cell summary") keeps its words.
+ */
+export function withDescribingAsked(text: string): string {
+  return text.replace(
+    /(^|[.?!;]\s+)((?:(?:so|and|ok(?:ay)?|now|then)[,\s]+)*)(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:summari[sz]e|describe|characteri[sz]e)\s+(?:for\s+me\s+)?(the|their|its|my|our)\s+((?:[a-z]+\s+)?(?:speeds?|velocit(?:y|ies)|areas?|sizes?|intensit(?:y|ies)|displacements?|distances?|durations?|lifetimes?|straightness|volumes?|perimeters?|circularit(?:y|ies)))\b(?![^.?!;]*\b(?:each|every|per|individual|single)[\s-]+(?:cell|nucleus|nuclei|track|object)s?\b|[^.?!;]*\b(?:time[\s-]?series|traces?|over\s+time|embed\w*|cellphe|phenotyp\w*)\b)/gi,
+    (_m, lead: string, words: string, det: string, quantity: string) => `${lead}${words}what are ${det.toLowerCase() === 'the' ? 'the' : det} ${quantity}`,
+  );
+}
+
+/**
  * "fewer nuclei in the last frame than in the first?", "more cells at the end?": a question of how many, its "are there" left
  * out (the question mark says it asks); read with it, as a question about the data, never as a fault to correct.
  */
@@ -223,7 +235,7 @@ export function withoutRemindMe(text: string): string {
  * keeps it, and so does a question that asks for work: "can you run it again?").
  */
 export function withoutRecallAgain(text: string): string {
-  return withoutRemindMe(withElidedAreThere(text)).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
+  return withDescribingAsked(withoutRemindMe(withElidedAreThere(text))).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
 }
 
 /**

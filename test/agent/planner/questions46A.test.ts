@@ -128,3 +128,19 @@ describe('a count asked per frame', () => {
     expect(answerFromValues('how many objects were measured?', c('how many objects were measured?'), [measured])).toMatch(/^Objects = 1200/);
   });
 });
+
+describe('a measured quantity summarised or described', () => {
+  it('asks what its values are (the answer gives the statistics), never a per-cell time-series analysis', async () => {
+    const { withDescribingAsked } = await import('../../../src/agent/planner/normalise.ts');
+    expect(withDescribingAsked('could you summarise the speeds - median and IQR')).toBe('what are the speeds - median and IQR');
+    expect(withDescribingAsked('describe the nuclear areas')).toBe('what are the nuclear areas');
+    // each cell's series summarised keeps its words
+    expect(withDescribingAsked("summarise each cell's speed over time")).toBe("summarise each cell's speed over time");
+    expect(withDescribingAsked('summarise the intensity traces')).toBe('summarise the intensity traces');
+    const offline = await import('./planOffline.ts');
+    await offline.loadAcquisitionWords();
+    const tracks = [offline.movie, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(offline.asSaid.toolsOf('could you summarise the speeds - median and IQR', tracks)).toEqual(['measure']);
+    expect(offline.asSaid.toolsOf('describe the speeds: median and IQR', tracks)).toEqual(['measure']);
+  });
+});
