@@ -91,16 +91,13 @@ describe('distances between the objects of a frame, and how dense they lie', () 
     expect(kindOf('what is the nearest neighbour distance in the first frame')).toEqual([['measure', 'objects']]);
     expect(kindOf('how far apart are the nuclei in frame 3?')).toEqual([['measure', 'objects']]);
     expect(kindOf('average distance to the closest neighbour, last frame')).toEqual([['measure', 'objects']]);
+    // linking by nearest neighbour is a way of tracking, no distance asked
+    expect(offline.asSaid.toolsOf('link the nuclei by nearest neighbour', labels)).toEqual(['track']);
     expect(kindOf('mean distance to the nearest neighbor?', [offline.movie])).toEqual([['segment', undefined], ['measure', 'objects']]);
     expect(kindOf('how dense are the cells in the last frame')).toEqual([['measure', 'summary']]);
     // motion in a frame is still the steps between frames
     const tracks = [...labels, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
     expect(kindOf('how far did the cells move in frame 3?', tracks)).toEqual([['measure', 'links']]);
-  });
-  it('are answered from the mean nearest-neighbour distance measure reports, with its unit', () => {
-    const measured: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'Measured 40 objects.', values: { objects: 40, meanAreaPx: 150, meanNearestNeighbourPx: 21.6 }, artifacts: [] };
-    const c: Conversation = { request: 'what is the mean nearest neighbour distance?', artifactsAtStart: [{ id: 'movie-1', type: 'movie', pixelSizeUm: 0.5 }], earlier: [measured], current: [], earlierRequests: [] };
-    expect(answerFromValues('what is the mean nearest neighbour distance?', c, [measured])).toMatch(/= 10\.8 µm \(21\.6 px at 0\.5 µm\/px\)/);
   });
 });
 
