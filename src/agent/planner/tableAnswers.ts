@@ -200,8 +200,7 @@ export function quantityOfAdjectives(whole: string): string {
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
   // ("how far apart are the nuclei?": the distance between objects, no motion)
-  if (BETWEEN_OBJECTS.test(text)) words.push('nearest neighbour');
-  else if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
+  if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push(BETWEEN_OBJECTS.test(text) ? 'nearest neighbour' : 'distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
   // "for how many frames is track 1 followed?": how long it lasts, in frames
