@@ -2,7 +2,7 @@
 // of a request, and what to say when nothing can be mapped.
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
-import { asksPhysicalUnits, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
+import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
@@ -57,16 +57,43 @@ function unitText(result: PastResult, key: string): string {
  * "name = value unit": a value in pixels shown in µm when the session knows the movie's
  * pixel size and the step did not convert it (px² → µm², px and px/frame → µm, µm/frame).
  */
-function valueText(result: PastResult, key: string, pixelSizeUm: number | undefined): string {
+function valueText(result: PastResult, key: string, pixelSizeUm: number | undefined, time: SpeedTime = {}): string {
   const v = result.values[key];
   if (v === null) return `${humanKey(key)} unknown (${findTool(result.tool)?.results?.[key]?.about ?? key} is not recorded in the file; set_calibration can set it)`;
   const unit = unitText(result, key);
+  const speed = typeof v === 'number' ? speedInTime(v, unit, pixelSizeUm, time) : undefined;
+  if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(speed.value)} ${speed.unit}${speed.from}`;
   if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
   const area = /px²|px\^?2/.test(unit);
   const converted = v * (area ? pixelSizeUm ** 2 : pixelSizeUm);
   const shown = unit.replace(' (no calibration known)', '').replace(/px²|px\^?2/, 'µm²').replace(/px/g, 'µm');
   const timeUnknown = /frame/.test(shown) ? ' (no frame interval known)' : '';
   return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(converted)}${shown}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
+}
+
+/** The time base of a speed answer: the frame interval the session knows (s) and the time unit the question asks speeds in. */
+type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h' };
+const SECONDS_IN = { s: 1, min: 60, h: 3600 } as const;
+
+/**
+ * A speed per frame (px/frame, µm/frame) in a unit of time when the frame interval is known, and a speed per unit of time
+ * (µm/min) in the time unit the question asks ("in microns/hour", "um/s"): the value, its unit and what it was converted from;
+ * undefined when the value is no speed, or nothing is to convert (a speed per frame with no interval keeps its frames).
+ */
+function speedInTime(v: number, unit: string, pixelSizeUm: number | undefined, time: SpeedTime): { value: number; unit: string; from: string } | undefined {
+  const m = /^\s*(px|µm)\/(frame|s|min|h)\b/.exec(unit);
+  if (!m) return undefined;
+  const [, length, per] = m;
+  const perSecond = per === 'frame' ? (time.intervalS ? v / time.intervalS : undefined) : v / SECONDS_IN[per as 's' | 'min' | 'h'];
+  if (perSecond === undefined) return undefined;
+  const to = time.asked ?? (per === 'frame' ? (time.intervalS! >= 3600 ? 'h' : time.intervalS! >= 60 ? 'min' : 's') : (per as 's' | 'min' | 'h'));
+  if (per === to && !(length === 'px' && pixelSizeUm !== undefined)) return undefined;
+  const inMicrons = length === 'px' && pixelSizeUm !== undefined;
+  const value = perSecond * SECONDS_IN[to] * (inMicrons ? pixelSizeUm : 1);
+  const shownLength = inMicrons ? 'µm' : length;
+  const how = [...(inMicrons ? [`${formatValue(pixelSizeUm)} µm/px`] : []), ...(per === 'frame' ? [`${timeText(time.intervalS!)} per frame`] : [])];
+  const calibrationNote = shownLength === 'px' ? ' (no pixel size known)' : '';
+  return { value, unit: `${shownLength}/${to}${calibrationNote}`, from: ` (${formatValue(v)} ${length}/${per}${how.length ? ` at ${how.join(' and ')}` : ''})` };
 }
 
 /** Words of a question that ask for an extreme or an average, and the value names that give one. */
@@ -181,6 +208,10 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
+        // ("nuclei count per frame", "how many cells in each frame?": a count over the whole movie is no count per frame, said as such
+        // it would drop the scope asked; a value per frame, or the table's rows, answer it)
+        // (a step that declares a count per frame answers it once it has run: its total stays, as the plan reads it)
+        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? ''))) score = 0;
         // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
         if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
@@ -233,14 +264,14 @@ export function answerFromValues(question: string, conversation: Conversation, r
   if (frame || Array.isArray(result.values[keys[0]])) {
     // the step's own summary of the series ("objectsPerFrameMean" beside "objectsPerFrame") leads a whole-series answer
     const summary = Object.keys(result.values).find((k) => k !== keys[0] && k.startsWith(keys[0]) && typeof result.values[k] === 'number');
-    const lead = !frame && summary ? `${capitalize(valueText(result, summary, knownPixelSizeUm(conversation)))}; ` : '';
+    const lead = !frame && summary ? `${capitalize(valueText(result, summary, knownPixelSizeUm(conversation), speedTime(question, conversation)))}; ` : '';
     // a step run on some frames only ("how many in frame 3?" segments frame 3): its series starts at the first of them
     const series = result.values[keys[0]] as number[];
     const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
     const offset = ran && typeof ran.first === 'number' && typeof ran.last === 'number' && ran.last - ran.first + 1 === series.length ? ran.first - 1 : 0;
     return lead + seriesText(humanKey(keys[0]), series, scope, unitText(result, keys[0]), source, lead !== '', offset) + atTime;
   }
-  const parts = keys.map((k) => valueText(result, k, knownPixelSizeUm(conversation)));
+  const parts = keys.map((k) => valueText(result, k, knownPixelSizeUm(conversation), speedTime(question, conversation)));
   // ("median and IQR of speed", "the spread of sizes": a mean answers neither; it is said as the mean, with why)
   const meansOnly = keys.every((k) => /^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(findTool(result.tool)?.results?.[k]?.about ?? ''));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
@@ -308,7 +339,15 @@ function thingsNamedIn(request: string): string | undefined {
 export function movieIntervalS(conversation: Conversation): number | undefined {
   const told = [...conversation.earlier, ...conversation.current].reverse().find((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0);
   if (told) return told.values.frameIntervalS as number;
+  const set = intervalSet(conversation);
+  if (set !== undefined) return set;
   return conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS;
+}
+
+/** The time base a speed in the answer is given in: the session's frame interval, and the time unit the question asks speeds in. */
+function speedTime(question: string, conversation: Conversation): SpeedTime {
+  // (the question's units may have been read off it before it got here: the request's own words say them then)
+  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request) };
 }
 
 /** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */

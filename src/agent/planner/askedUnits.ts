@@ -23,6 +23,16 @@ export function asksPerFrame(text: string): boolean {
 const LENGTH_ASKED = /(?:µm|μm|\bum(?:\^?[23])?\b|\bmicrons?\b|\bmicro-?met(?:er|re)s?\b|\bnm\b|\bnanomet(?:er|re)s?\b|\bmm\b)/i;
 /** Times asked in physical units: per minute, /h, in seconds. */
 const TIME_ASKED = /(?:\bper\s+(?:min(?:ute)?s?|h(?:(?:ou)?rs?)?|hour|s(?:ec(?:ond)?s?)?)\b|\/\s*(?:min|h|hr|s|sec)\b|\b(?:in|as)\s+(?:min(?:ute)?s|hours?|h|seconds?|secs?)\b)/i;
+/**
+ * The time unit a speed is asked in ("in microns/hour", "um/s", "µm per min", "pixels an hour"): a length unit, then "/",
+ * "per" or "a(n)" and a unit of time; undefined when the question asks none (speeds per frame are asksPerFrame).
+ */
+export function askedSpeedTimeUnit(text: string): 's' | 'min' | 'h' | undefined {
+  const m = /(?:µm|μm|\bum|\bmicrons?|\bmicro-?met(?:er|re)s?|\bpx|\bpixels?|\bnm|\bmm)\s*(?:\/|\bper\b|\ban?\b)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/i.exec(text);
+  if (!m) return undefined;
+  return /^s/i.test(m[1]) ? 's' : /^m/i.test(m[1]) ? 'min' : 'h';
+}
+
 /** Lengths given in pixels, times in frames, in an answer. */
 // a number in pixels, never the words "pixel size" of a step that set it ("Done: set the pixel size; ...")
 const LENGTH_IN_PX = /\d\s*px\b|\bpx\/|\d\s*pixels?\b/i;

@@ -56,6 +56,10 @@ const ASKS_CHOICE = new RegExp(
     // "how did you compute the speed?", "how do you measure the area?": how a step got its values
     // ("how you have calculate the speed?", "how exactly do you measure the area?": the auxiliary left out or after the subject, non-native English)
     String.raw`\bhow\s+${MANNER}(?:(?:did|do|does|have|has)\s+)?(?:you|it|they)\s+(?:(?:have|has|had)\s+)?(?:\w+\s+)?(?:compute|computed|calculate|calculated|measure|measured|estimate|estimated|get|got|determine|determined|define|defined|derive|derived|obtain|obtained|count|counted|work out|worked out|quantif\w+)\b`,
+    // "how did you link the cells?", "how have you tracked them?", "how were the nuclei segmented?": how a step that ran did its
+    // work, asked with any verb of it in the past (never a request: the past asks what was done)
+    String.raw`\bhow\s+${MANNER}(?:did|have|had)\s+(?:you|u)\s+(?:\w+\s+)?[a-z-]{3,}\b`,
+    String.raw`\bhow\s+${MANNER}(?:was|were|have\s+been|has\s+been)\s+(?:the|that|this|these|those|its|their|your|it|they|them)\s+(?:[\w-]+\s+){0,3}?(?:segmented|tracked|linked|detected|found|identified|thresholded|denoised|corrected|aligned|registered|stabili[sz]ed|filtered|measured|computed|calculated|counted|classified|split|merged|separated|smoothed|projected|cropped|normali[sz]ed|fitted|fit|labell?ed|outlined|drawn|made|done|chosen|built)\b`,
     // ("where did the cut-off between nucleus and background come from?": the thing asked about may take several words, hyphens too)
     String.raw`\bwhere\s+(?:did|does|do|has|have)\s+(?:the|that|this|these|those|your|its)\s+(?:[\w-]+\s+){0,6}(?:come|came|comes)\s+from\b`,
     // "how come you went with ...", "what made you choose ...", "tell me why you chose ...", "on what basis did you ..."

@@ -210,12 +210,43 @@ export function withoutOpinionTag(text: string): string {
 }
 
 /**
+ * "could you summarise the speeds - median and IQR", "describe the nuclear areas": to summarise or describe a measured
+ * quantity asks what its values are (the answer gives their statistics), never a per-cell time-series analysis; a summary
+ * of each cell's series ("summarise each cell's speed over time", "per-cell summary") keeps its words.
+ */
+export function withDescribingAsked(text: string): string {
+  return text.replace(
+    /(^|[.?!;]\s+)((?:(?:so|and|ok(?:ay)?|now|then)[,\s]+)*)(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:summari[sz]e|describe|characteri[sz]e)\s+(?:for\s+me\s+)?(the|their|its|my|our)\s+((?:[a-z]+\s+)?(?:speeds?|velocit(?:y|ies)|areas?|sizes?|intensit(?:y|ies)|displacements?|distances?|durations?|lifetimes?|straightness|volumes?|perimeters?|circularit(?:y|ies)))\b(?![^.?!;]*\b(?:each|every|per|individual|single)[\s-]+(?:cell|nucleus|nuclei|track|object)s?\b|[^.?!;]*\b(?:time[\s-]?series|traces?|over\s+time|embed\w*|cellphe|phenotyp\w*)\b)/gi,
+    (_m, lead: string, words: string, det: string, quantity: string) => `${lead}${words}what are ${det.toLowerCase() === 'the' ? 'the' : det} ${quantity}`,
+  );
+}
+
+/**
+ * "fewer nuclei in the last frame than in the first?", "more cells at the end?": a question of how many, its "are there" left
+ * out (the question mark says it asks); read with it, as a question about the data, never as a fault to correct.
+ */
+export function withElidedAreThere(text: string): string {
+  return text.replace(/(^|[.?!;]\s+)((?:(?:so|and|ok(?:ay)?|hm+|but)[,\s]+)*)(?=(?:more|fewer|less)\s+(?!than\b|or\b)\p{L}[^.?!;]*\?)/giu, '$1$2are there ');
+}
+
+/**
+ * "remind me, how many nuclei were there?", "can you remind me what the mean speed was", "remind me of the mean area": to
+ * be reminded asks the question that follows, of a value known, never for the work that made it ("remind me how many" is
+ * no count to be made again); the asking words go, the question stays ("remind me of the X" → "what was the X?").
+ */
+export function withoutRemindMe(text: string): string {
+  return text
+    .replace(/(^|[.?!;]\s+)(?:(?:sorry|so|and|ok(?:ay)?|hm+|wait|quick(?:ly)?|just)[,\s\-–—]+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:just\s+)?remind\s+me\s*(?:again\s*)?[,:\-–—]*\s*(?:again\s*[,:]?\s*)?(?=(?:what|what's|whats|how|which|who|when|where|whether|if)\b)/gi, '$1')
+    .replace(/(^|[.?!;]\s+)(?:(?:sorry|so|and|ok(?:ay)?|hm+|wait|quick(?:ly)?|just)[,\s\-–—]+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+)?(?:just\s+)?remind\s+me\s+(?:again\s+)?(?:of|about)\s+(?=(?:the|their|its|our|my)\s)/gi, '$1what was ');
+}
+
+/**
  * "what was the mean area again?", "sorry, how many nuclei were there again": a question that closes with "again" asks to
  * be reminded of a value, never for the work to be done again; the "again" is dropped (a request, "segment it again",
  * keeps it, and so does a question that asks for work: "can you run it again?").
  */
 export function withoutRecallAgain(text: string): string {
-  return text.replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
+  return withDescribingAsked(withoutRemindMe(withElidedAreThere(text))).replace(/(^|[.?!;]\s+)((?:(?:sorry|remind me|so|and|ok(?:ay)?|hm+|wait)[,\s]+)*(?:what(?:'s|s)?|how|which|who|when|where)\b[^.?!;]*?)\s*,?\s+again\s*(?=[?.!;]|$)/gi, '$1$2');
 }
 
 /**

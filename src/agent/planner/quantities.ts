@@ -197,8 +197,19 @@ function findQuantitiesOnce(text: string): Quantity[] {
     if (q.kind === 'time' && !q.per && (PER_FRAME_AFTER.test(after) || PER_FRAME_BEFORE.test(before))) q.per = 'frame';
     out.push(q);
   }
-  return out;
+  // "frames were taken every minute", "images acquired each hour": how a recording was timed, the number left out (one of the unit)
+  for (const m of text.matchAll(UNIT_ALONE_PER_FRAME)) {
+    const start = m.index ?? 0;
+    const before = lower.slice(Math.max(0, start - 32), start);
+    if (!PER_FRAME_BEFORE.test(before) || out.some((q) => q.start < start + m[0].length && q.end > start)) continue;
+    const unit = /^h/i.test(m[1]) ? 'h' : /^m/i.test(m[1]) ? 'min' : 's';
+    out.push({ value: 1, kind: 'time', unit, start, end: start + m[0].length, before, after: lower.slice(start + m[0].length, start + m[0].length + 24), per: 'frame' });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+/** A unit of time said alone, as "every minute" says it (a second only where no noun follows: "every second frame" is an ordinal). */
+const UNIT_ALONE_PER_FRAME = /(?<=\b(?:every|each)\s+)(minutes?|mins?|hours?|hrs?|h|seconds?|secs?)\b(?!\s+(?!(?:and|for|until|over|during|apart|or|so|but|then|in)\b)[a-z])/gi;
 
 /**
  * Each unit a number is read or answered in, as its base unit and the factor to it: times in seconds, lengths in µm
@@ -268,6 +279,9 @@ export const TOLD_INTERVAL = new RegExp(
     String.raw`\b(?:sampled|captured|snapped|shot|collected)\s+(?:once\s+)?every\s+${TOLD_NUM}\s*${TOLD_TIME}\b`,
     // "one frame every minute", "a frame a minute", "one image per hour": one of the unit (the number left out is 1)
     String.raw`\b(?:one|a|1)\s+(?:frame|image|picture|time ?point|timepoint)\s+(?:every|each|a|an|per)\s+()(min(?:ute)?|hour|h|hr|second|sec)\b`,
+    // "frames were taken every minute", "imaged each hour": the same, after the verb that says how it was recorded
+    // ("every second frame" is an ordinal, no time)
+    String.raw`\b(?:(?:the\s+)?(?:frames|images|pictures|time ?points|timepoints|stacks|movies?)\s+(?:were|are|was|is|got|get)\s+)?(?:imaged|acquired|recorded|taken|filmed|sampled|captured|snapped|shot|collected)\s+(?:once\s+)?(?:every|each)\s+()(min(?:ute)?|hour|h|hr|second|sec)\b(?!\s+(?:frames?|time ?points?|timepoints?|images?|slices?|planes?|days?)\b)`,
   ].join('|'),
   'gi',
 );

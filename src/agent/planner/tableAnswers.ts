@@ -199,7 +199,8 @@ export function quantityOfAdjectives(whole: string): string {
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
   if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
-  if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push('distance');
+  // ("how far apart are the nuclei?": the distance between objects, no motion)
+  if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push(BETWEEN_OBJECTS.test(text) ? 'nearest neighbour' : 'distance');
   if (/\b(?:round|rounder|roundest|roundness|circular|elongated|oval|irregular)\b/i.test(text)) words.push('circularity');
   if (/\b(?:straighter|straightest)\b/i.test(text)) words.push('straightness');
   // "for how many frames is track 1 followed?": how long it lasts, in frames
@@ -208,6 +209,12 @@ export function quantityOfAdjectives(whole: string): string {
   else if (words.length === 0 && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
   return words.join(' ');
 }
+
+/**
+ * A distance between the objects of a frame ("the nearest neighbour distance", "how far apart are the nuclei", "spacing
+ * between cells"): how they lie in the field, never how far they moved (no tracks, no steps between frames).
+ */
+export const BETWEEN_OBJECTS = /\b(?:nearest|closest)[\s-]+neighbou?rs?\b|\bneighbou?r(?:ing)?\s+(?:distances?|spacing)\b|\bfar\s+apart\b|\bspacing\b|\bdistances?\s+(?:between|among)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:cells|nuclei|objects|neighbou?rs)\b|\binter-?(?:nuclear|cell(?:ular)?)\s+distances?\b/i;
 
 /** An extreme said of a count ("the peak cell count", "maximum number of nuclei"). */
 const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
@@ -1095,7 +1102,7 @@ export function measuringWords(question: string, vocabulary = ''): string {
   // a value per frame, in a frame or compared over time needs a table with a row per frame: for motion, the steps between frames
   const scope = readQuestion(question);
   const overFrames = scope.perFrame || scope.compare !== undefined || scope.frame !== undefined || scope.frames !== undefined;
-  const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w));
+  const motion = [...scope.quantity].some((w) => [...wordKeys('speed displacement distance')].includes(w)) && !BETWEEN_OBJECTS.test(question);
   // "how many trajectories are there?": a count of tracks is a row per track, so the tracks are measured
   const tracksCounted = scope.reduce === 'count' && /\b(?:tracks?|trajector(?:y|ies)|tracklets?|lineages?)\b/i.test(plainQuestion(question)) && !overFrames;
   // "how many cells move?", "how many stay for the whole movie?": each track's displacement, start and stop
@@ -1928,8 +1935,10 @@ export function knownPixelSizeUm(conversation: Conversation): number | undefined
 
 /** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
 export function knownFrameIntervalS(conversation: Conversation): number | undefined {
-  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0).at(-1);
-  return (set?.values.frameIntervalS as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS ?? undefined;
+  // (what a step reported, else what a step that sets later steps' calibration was given: "the frame interval is 1 min")
+  const toldOf = (r: PastResult) => (typeof r.values.frameIntervalS === 'number' && r.values.frameIntervalS > 0 ? r.values.frameIntervalS : selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0 ? r.args.frameIntervalS : undefined);
+  const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && toldOf(r) !== undefined).at(-1);
+  return (set ? toldOf(set) : undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frameIntervalS === 'number' && a.frameIntervalS > 0).at(-1)?.frameIntervalS ?? undefined;
 }
 
 /** The words that say a quantity has no value at the frames asked (no yes or no follows from them). */
