@@ -211,16 +211,21 @@ export class Acquisition {
   applyAfter(changes: Adjustment[], inS: number, forS?: number): void {
     void this.clock.sleep(inS * 1000).then(() => {
       if (this.state === 'done') return;
-      let undo: Adjustment[] = [];
-      try {
-        undo = forS ? this.undoOf(changes) : [];
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        this.note(`not set back later: ${err.message}`);
-      }
+      const undo = forS ? this.undoOrNoted(changes) : [];
       this.adjustOnTimer(changes, `made after ${formatDuration(inS)}`);
       if (forS && undo.length) this.revertAfter(undo, forS);
     });
+  }
+
+  /** The changes that set `changes` back (undoOf), or none with the reason noted in the run's log. */
+  private undoOrNoted(changes: Adjustment[]): Adjustment[] {
+    try {
+      return this.undoOf(changes);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.note(`not set back later: ${err.message}`);
+      return [];
+    }
   }
 
   /** Applies `undo` (from undoOf) after `forS` seconds, unless the acquisition has ended by then; each step is noted. */
@@ -237,13 +242,7 @@ export class Acquisition {
    */
   applyAtTimepoint(changes: Adjustment[], afterTimepoint: number, untilTimepoint?: number): void {
     this.whenTimepointsDone(afterTimepoint, () => {
-      let undo: Adjustment[] = [];
-      try {
-        undo = untilTimepoint ? this.undoOf(changes) : [];
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        this.note(`not set back later: ${err.message}`);
-      }
+      const undo = untilTimepoint ? this.undoOrNoted(changes) : [];
       this.adjustOnTimer(changes, `made after time point ${afterTimepoint}`);
       if (untilTimepoint && undo.length) this.revertAtTimepoint(undo, untilTimepoint);
     });
