@@ -28,7 +28,7 @@ export function suiteFiles(root = EVALS): string[] {
 }
 
 /** An executed case (a simulated movie, tools really run) costs about this many plan-only cases. */
-const EXECUTED_CASE_COST = 7;
+export const EXECUTED_CASE_COST = 7;
 
 /** What running a suite file costs, from its text alone (parsing every file in every part would cost seconds): cases, executed ones weighted. */
 export function estimatedCost(yamlText: string): number {
