@@ -366,7 +366,8 @@ export function pipelineFromSession(
   }
 }
 
-const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
+/** snake_case of an argument, as a saved pipeline names its parameters (`track_max_frame_gap`). */
+export const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
 
 /** A plain value (a number, a word, a list of them) that is not a reference to an input or a step's result. */
 function isSetting(value: unknown): boolean {

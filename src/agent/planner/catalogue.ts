@@ -40,6 +40,14 @@ export const INPUT_TYPES = ['movie', 'labels', 'tracks', 'table'] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
 
 /** Artifact types a tool produces (first = main output), from its own declaration. */
+/** The tool that runs an earlier step again with changed arguments (rerun_step): its schema takes the tool to act on and the changes. */
+export function rerunnerOf(catalogue: Catalogue): string | undefined {
+  return [...catalogue.keys()].find((t) => {
+    const props = catalogue.get(t)?.properties ?? {};
+    return 'tool' in props && 'changes' in props;
+  });
+}
+
 export function producesOf(tool: string, catalogue: Catalogue): string[] {
   return selfOf(tool, catalogue)?.produces ?? [];
 }

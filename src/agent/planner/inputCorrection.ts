@@ -3,7 +3,7 @@
 // changes an earlier step's arguments, rerun_step) with its movie the one the words point at: named by the step that made
 // it ("the drift-corrected one": correct_drift's) or as the recording itself ("the original", "the raw movie"), and the
 // steps after it follow. Before, such a turn was "not understood": it named no step of its own.
-import { selfOf, type Catalogue } from './catalogue.ts';
+import { rerunnerOf, selfOf, type Catalogue } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import type { Plan } from './types.ts';
 
@@ -11,14 +11,6 @@ import type { Plan } from './types.ts';
 const TURNED_DOWN = /\b(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+|that\s+|this\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:one|movie|version|image|images|stack|data|file|recording)\b/gi;
 /** Words that correct a choice made before: "not ...", "instead", "rather", "no,", "wrong one", "I meant", "use", "take". */
 const CORRECTS = /\b(?:not|instead|rather|no|nope|wrong|meant|use|take|switch|want)\b/i;
-
-/** The tool that runs an earlier step again with changed arguments: its schema takes the tool to act on and the changes. */
-function rerunner(catalogue: Catalogue): string | undefined {
-  return [...catalogue.keys()].find((t) => {
-    const props = catalogue.get(t)?.properties ?? {};
-    return 'tool' in props && 'changes' in props;
-  });
-}
 
 /** The movie of the person's the earlier steps read most recently (no step made it). */
 function recordingRead(conversation: Conversation): string | undefined {
@@ -46,7 +38,7 @@ function madeBy(producers: string[], earlier: PastResult[]): { id: string; at: n
 export function inputCorrectionPlan(conversation: Conversation, catalogue: Catalogue, producersNamed: (text: string) => string[] | undefined, stepsNamed: (text: string) => string[]): Plan | undefined {
   const text = conversation.request;
   if (conversation.earlier.length === 0 || !CORRECTS.test(text)) return undefined;
-  const rerun = rerunner(catalogue);
+  const rerun = rerunnerOf(catalogue);
   if (!rerun) return undefined;
   const kept = text.replace(TURNED_DOWN, ' ');
   const producers = producersNamed(kept);
@@ -81,7 +73,7 @@ const INSTEAD = /\b(?:instead(?:\s+of\s+(?:the\s+|that\s+|this\s+|my\s+)?(?:[\w-
  */
 export function withoutInsteadOfNothing(conversation: Conversation, catalogue: Catalogue, stepsNamed: (text: string) => string[], opensWith: (text: string, tool: string) => boolean): string | undefined {
   const text = conversation.request;
-  const rerun = rerunner(catalogue);
+  const rerun = rerunnerOf(catalogue);
   // (while the microscope's steps are the ones before, "instead" changes them: "make the grid 4x4 instead")
   if (!rerun || !text.match(INSTEAD) || conversation.earlier.some((r) => selfOf(r.tool, catalogue)?.domain === 'microscope')) return undefined;
   const named = stepsNamed(text);

@@ -7,7 +7,7 @@ import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
-import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, selfOf, writesCopies } from './catalogue.ts';
+import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
@@ -2698,7 +2698,7 @@ function settingAlonePlan(text: string, mentions: Mention[], conversation: Conve
   // ("can you get rid of the small specks?": a request asked politely)
   const asksToDo = vague && /^\W*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls)\b/i.test(text);
   if ((findQuantities(text).length === 0 && !vague) || (isQuestion(text) && !asksToDo) || REPEAT.test(text) || SAME_FOR.test(text) || MICROSCOPE_CUE.test(text) || mentions.some((m) => runsMicroscope(m.tool, catalogue)) || mentions.some((m) => actsOnEarlierSteps(m.tool, catalogue) || opensWithOwnWord(text.slice(m.start, m.end), m.tool, catalogue))) return undefined;
-  const rerun = [...catalogue.keys()].find((t) => actsOnEarlierSteps(t, catalogue) && 'changes' in (catalogue.get(t)?.properties ?? {}));
+  const rerun = rerunnerOf(catalogue);
   const index = indexFor(catalogue);
   if (!rerun || index.match(text).some((m) => m.named || m.nameWord)) return undefined;
   const ran = [...new Set([...conversation.earlier].reverse().filter((r) => r.ok && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool))];

@@ -6,7 +6,8 @@
 //   setting, each with "Done".
 // - "how do I run my pipeline headless?", "how can I run it from the command line?": the command that runs the saved
 //   pipeline, nothing run (before, run_pipeline ran it on the movie in the chat).
-import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
+import { producesOf, rerunnerOf, selfOf, type Catalogue } from './catalogue.ts';
+import { snakeCase } from '../pipeline.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import type { Plan, PlannedStep } from './types.ts';
 
@@ -28,19 +29,6 @@ function lastSaved(conversation: Conversation, keeper: string): PastResult | und
   return [...conversation.earlier].reverse().find((r) => r.ok && r.tool === keeper && typeof r.args.name === 'string');
 }
 
-/** The tool that runs an earlier step again with changed arguments: its schema takes the tool to act on and the changes. */
-function rerunner(catalogue: Catalogue): string | undefined {
-  return [...catalogue.keys()].find((t) => {
-    const props = catalogue.get(t)?.properties ?? {};
-    return 'tool' in props && 'changes' in props;
-  });
-}
-
-/** snake_case of an argument, as the saved pipeline names its parameters (`track_max_frame_gap`). */
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
 /** The changed settings of a step planned from the words: a rerun's changes, or the settings of a step of a tool that ran. */
 function changesOf(step: PlannedStep, rerun: string, conversation: Conversation): { tool: string; changes: Record<string, unknown> } | undefined {
   if (step.tool === rerun) {
@@ -59,7 +47,7 @@ function changesOf(step: PlannedStep, rerun: string, conversation: Conversation)
 export function savedPipelineSettingPlan(conversation: Conversation, catalogue: Catalogue, planOf: (words: string) => Plan): Plan | undefined {
   const text = conversation.request;
   const keeper = saver(catalogue);
-  const rerun = rerunner(catalogue);
+  const rerun = rerunnerOf(catalogue);
   if (!keeper || !rerun || HOW_TO_RUN.test(text)) return undefined;
   const saved = lastSaved(conversation, keeper);
   if (!saved || !text.match(THE_PIPELINE)) return undefined;
@@ -70,7 +58,7 @@ export function savedPipelineSettingPlan(conversation: Conversation, catalogue: 
   if (!changed) return undefined;
   const name = saved.args.name as string;
   const settings = Object.entries(changed.changes).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
-  const sets = Object.entries(changed.changes).map(([k, v]) => `--set ${changed.tool}_${snake(k)}=${String(v)}`).join(' ');
+  const sets = Object.entries(changed.changes).map(([k, v]) => `--set ${changed.tool}_${snakeCase(k)}=${String(v)}`).join(' ');
   return {
     steps: [
       { tool: rerun, args: { tool: changed.tool, changes: changed.changes }, clause: text },
