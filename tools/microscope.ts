@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import { adjustmentSchema, describeAdjustment, endsAcquisition, formatDuration, type Adjustment } from '../src/microscope/adjustment.ts';
+import type { Acquisition } from '../src/microscope/acquisition.ts';
 import type { AcquisitionStatus } from '../src/microscope/acquisitionStatus.ts';
 import type { MicroscopeSession } from '../src/microscope/session.ts';
 import { describeRule, ruleSchema, type Rule } from '../src/microscope/ruleSpec.ts';
@@ -552,33 +553,45 @@ function timepointsSaid(session: MicroscopeSession, afterT: number | undefined, 
 
 /** Changes made after a time point by its number ("after frame 40, ..."): checked against the plan now, made by the acquisition then, noted in its log. */
 function timepointChanges(session: MicroscopeSession, changes: Adjustment[], afterT: number, untilT: number | undefined, ctx: ToolContext): ToolResult {
-  const acquisition = session.requireAcquisition();
-  acquisition.checkChanges(changes);
-  if (untilT) acquisition.undoOf(changes);
-  acquisition.applyAtTimepoint(changes, afterT, untilT);
-  const status = acquisition.status();
-  const what = changes.map(describeAdjustment).join('; ');
-  return {
-    summary: `After time point ${afterT} (${status.timepointsDone} are done now): ${what}${untilT ? `, until time point ${untilT} (then set back)` : ''}. Until then the run goes on as it is; the run's log notes the change when it is made.`,
-    artifacts: registerFiles(ctx, status),
-    values: { scheduled: changes.map((c) => ({ kind: c.kind, afterTimepoint: afterT, ...(untilT ? { untilTimepoint: untilT } : {}), message: describeAdjustment(c) })), ...statusValues(status) },
-  };
+  return changesMadeLater(session, changes, ctx, {
+    setBack: untilT !== undefined,
+    start: (acquisition) => acquisition.applyAtTimepoint(changes, afterT, untilT),
+    when: (status) => `After time point ${afterT} (${status.timepointsDone} are done now)`,
+    back: untilT ? `, until time point ${untilT} (then set back)` : '',
+    at: { afterTimepoint: afterT, ...(untilT ? { untilTimepoint: untilT } : {}) },
+  });
 }
 
 /** Changes made later ("after 1 hour, ..."): checked against the plan now, made by the acquisition at their time and noted in its log. */
 function scheduledChanges(session: MicroscopeSession, changes: Adjustment[], inS: number, forS: number | undefined, ctx: ToolContext): ToolResult {
+  return changesMadeLater(session, changes, ctx, {
+    setBack: forS !== undefined,
+    start: (acquisition) => {
+      const remainingS = acquisition.status().remainingS;
+      if (Number.isFinite(remainingS) && inS >= remainingS) throw new InputError(`the run ends in ${formatDuration(remainingS)}, before ${formatDuration(inS)} from now: nothing would change; say a shorter time or extend the run first; nothing was changed`);
+      acquisition.applyAfter(changes, inS, forS);
+    },
+    when: () => `In ${formatDuration(inS)} from now`,
+    back: forS ? `, for ${formatDuration(forS)} (then set back)` : '',
+    at: { inS },
+  });
+}
+
+/**
+ * Changes the acquisition makes later (at a time from now, after a time point): checked against the plan now (and their
+ * set-back, when one is asked), started by `later.start`, said in one line; the run's log notes each when it is made.
+ */
+function changesMadeLater(session: MicroscopeSession, changes: Adjustment[], ctx: ToolContext, later: { setBack: boolean; start: (acquisition: Acquisition) => void; when: (status: AcquisitionStatus) => string; back: string; at: Record<string, number> }): ToolResult {
   const acquisition = session.requireAcquisition();
   acquisition.checkChanges(changes);
-  if (forS) acquisition.undoOf(changes);
+  if (later.setBack) acquisition.undoOf(changes);
+  later.start(acquisition);
   const status = acquisition.status();
-  const remainingS = status.remainingS;
-  if (Number.isFinite(remainingS) && inS >= remainingS) throw new InputError(`the run ends in ${formatDuration(remainingS)}, before ${formatDuration(inS)} from now: nothing would change; say a shorter time or extend the run first; nothing was changed`);
-  acquisition.applyAfter(changes, inS, forS);
   const what = changes.map(describeAdjustment).join('; ');
   return {
-    summary: `In ${formatDuration(inS)} from now: ${what}${forS ? `, for ${formatDuration(forS)} (then set back)` : ''}. Until then the run goes on as it is; the run's log notes the change when it is made.`,
+    summary: `${later.when(status)}: ${what}${later.back}. Until then the run goes on as it is; the run's log notes the change when it is made.`,
     artifacts: registerFiles(ctx, status),
-    values: { scheduled: changes.map((c) => ({ kind: c.kind, inS, message: describeAdjustment(c) })), ...statusValues(status) },
+    values: { scheduled: changes.map((c) => ({ kind: c.kind, ...later.at, message: describeAdjustment(c) })), ...statusValues(status) },
   };
 }
 

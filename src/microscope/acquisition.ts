@@ -68,6 +68,12 @@ export function startAcquisition(plan: unknown, options: AcquisitionOptions): Ac
   return acquisition;
 }
 
+/** A moment a change waits for (a time from now, a time point of the run), and how the run's log names it. */
+interface LaterMoment {
+  label: string;
+  wait: (then: () => void) => void;
+}
+
 export class Acquisition {
   readonly ledger: DoseLedger;
   readonly limits: Limits;
@@ -209,12 +215,46 @@ export class Acquisition {
    * later, unless the acquisition has ended by then; each change is noted in the run's log as made or refused, with why.
    */
   applyAfter(changes: Adjustment[], inS: number, forS?: number): void {
-    void this.clock.sleep(inS * 1000).then(() => {
-      if (this.state === 'done') return;
-      const undo = forS ? this.undoOrNoted(changes) : [];
-      this.adjustOnTimer(changes, `made after ${formatDuration(inS)}`);
-      if (forS && undo.length) this.revertAfter(undo, forS);
+    this.changeLater(changes, this.afterSeconds(inS), forS ? this.afterSeconds(forS) : undefined);
+  }
+
+  /** Applies `undo` (from undoOf) after `forS` seconds, unless the acquisition has ended by then; each step is noted. */
+  revertAfter(undo: Adjustment[], forS: number): void {
+    const moment = this.afterSeconds(forS);
+    moment.wait(() => this.adjustOnTimer(undo, `set back ${moment.label}`));
+  }
+
+  /**
+   * Makes `changes` once `afterTimepoint` time points of the run are taken (from the next one on) and, with `untilTimepoint`,
+   * sets them back once that many are; unless the acquisition has ended by then. Each step is noted, made or not and why.
+   */
+  applyAtTimepoint(changes: Adjustment[], afterTimepoint: number, untilTimepoint?: number): void {
+    this.changeLater(changes, this.afterTimepoint(afterTimepoint), untilTimepoint ? this.afterTimepoint(untilTimepoint) : undefined);
+  }
+
+  /** Applies `undo` (from undoOf) once `untilTimepoint` time points of the run are taken, unless it has ended by then; noted. */
+  revertAtTimepoint(undo: Adjustment[], untilTimepoint: number): void {
+    const moment = this.afterTimepoint(untilTimepoint);
+    moment.wait(() => this.adjustOnTimer(undo, `set back ${moment.label}`));
+  }
+
+  /** Makes `changes` at `at` and, with `back`, sets them back at `back` (counted from the change); each step noted, made or not. */
+  private changeLater(changes: Adjustment[], at: LaterMoment, back?: LaterMoment): void {
+    at.wait(() => {
+      const undo = back ? this.undoOrNoted(changes) : [];
+      this.adjustOnTimer(changes, `made ${at.label}`);
+      if (back && undo.length) back.wait(() => this.adjustOnTimer(undo, `set back ${back.label}`));
     });
+  }
+
+  /** A moment `s` seconds after it is waited for, by the run's clock; never after the run ends. */
+  private afterSeconds(s: number): LaterMoment {
+    return { label: `after ${formatDuration(s)}`, wait: (then) => void this.clock.sleep(s * 1000).then(() => (this.state === 'done' ? undefined : then())) };
+  }
+
+  /** The moment `n` time points of the run are taken. */
+  private afterTimepoint(n: number): LaterMoment {
+    return { label: `after time point ${n}`, wait: (then) => this.whenTimepointsDone(n, then) };
   }
 
   /** The changes that set `changes` back (undoOf), or none with the reason noted in the run's log. */
@@ -226,31 +266,6 @@ export class Acquisition {
       this.note(`not set back later: ${err.message}`);
       return [];
     }
-  }
-
-  /** Applies `undo` (from undoOf) after `forS` seconds, unless the acquisition has ended by then; each step is noted. */
-  revertAfter(undo: Adjustment[], forS: number): void {
-    void this.clock.sleep(forS * 1000).then(() => {
-      if (this.state === 'done') return;
-      this.adjustOnTimer(undo, `set back after ${formatDuration(forS)}`);
-    });
-  }
-
-  /**
-   * Makes `changes` once `afterTimepoint` time points of the run are taken (from the next one on) and, with `untilTimepoint`,
-   * sets them back once that many are; unless the acquisition has ended by then. Each step is noted, made or not and why.
-   */
-  applyAtTimepoint(changes: Adjustment[], afterTimepoint: number, untilTimepoint?: number): void {
-    this.whenTimepointsDone(afterTimepoint, () => {
-      const undo = untilTimepoint ? this.undoOrNoted(changes) : [];
-      this.adjustOnTimer(changes, `made after time point ${afterTimepoint}`);
-      if (untilTimepoint && undo.length) this.revertAtTimepoint(undo, untilTimepoint);
-    });
-  }
-
-  /** Applies `undo` (from undoOf) once `untilTimepoint` time points of the run are taken, unless it has ended by then; noted. */
-  revertAtTimepoint(undo: Adjustment[], untilTimepoint: number): void {
-    this.whenTimepointsDone(untilTimepoint, () => this.adjustOnTimer(undo, `set back after time point ${untilTimepoint}`));
   }
 
   /** Calls `then` once `n` time points are done (right after that time point, before the next is planned); never after the run ends. */
