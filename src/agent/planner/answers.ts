@@ -472,7 +472,8 @@ const END_RESULTS = (() => {
 
 /** An end result made for a question (the figure of "plot their count per frame"): the answer quotes the data and names it too, never only one of them. */
 function withEndResults(answer: string, conversation: Conversation): string {
-  const drawn = conversation.current.filter((r) => r.ok && r.artifacts.some((a) => END_RESULTS.has(a.type)) && !r.artifacts.some((a) => answer.includes(a.id)));
+  // (an answer that is the drawing step's own summary, "Plotted the paths of 20 tracks ...", names it already: never twice)
+  const drawn = conversation.current.filter((r) => r.ok && r.artifacts.some((a) => END_RESULTS.has(a.type)) && !r.artifacts.some((a) => answer.includes(a.id)) && !answer.includes(r.summary));
   return drawn.length ? `${answer}\n${drawn.map((r) => `${r.summary} (${r.artifacts.map((a) => a.id).join(', ')})`).join('\n')}` : answer;
 }
 

@@ -187,3 +187,12 @@ describe('the verb phrase a step is named by in "Done: ..."', () => {
     expect(verbFor('evaluate')).toBe('score tracks or masks');
   });
 });
+
+describe('a figure drawn for a question', () => {
+  it('is named once when the answer is the drawing step\'s own summary', () => {
+    const plotted: PastResult = { tool: 'plot', args: { kind: 'tracks' }, ok: true, summary: 'Plotted the paths of 20 tracks in px; PNG /x/plot-tracks.png.', values: {}, artifacts: [{ id: 'plot-1', type: 'plot' } as PastResult['artifacts'][number]] };
+    const asked: Conversation = { ...conversation(), request: 'can you show me where the cells go?', earlier: [], current: [plotted] };
+    const said = composeAnswer({ steps: [{ tool: 'plot', args: {}, clause: 'show me where the cells go' }], question: 'can you show me where the cells go?' }, asked);
+    expect(said.split('Plotted the paths').length - 1).toBe(1);
+  });
+});
