@@ -495,8 +495,25 @@ function withoutDrawnParts(question: string, conversation: Conversation): string
   return kept.length > 0 && kept.length < parts.length ? kept.join(' ').trim() : question;
 }
 
+/**
+ * The question without the clauses of steps that made a movie and ask nothing ("I think there is some stage wobble, fix
+ * the drift first, then count nuclei per frame": the count is asked, the drift clause only says which movie is counted).
+ * Their words would otherwise choose the answer's table: the drift per frame given for a count of nuclei.
+ */
+function withoutMovieMakingClauses(question: string, plan: Plan, conversation: Conversation): string {
+  const makesAMovie = (tool: string) => conversation.current.some((r) => r.ok && r.tool === tool && r.artifacts.some((a) => a.type === 'movie'));
+  let kept = question;
+  for (const step of plan.steps) {
+    const clause = step.clause?.trim();
+    if (!clause || clause.length >= kept.trim().length || !kept.includes(clause) || !makesAMovie(step.tool) || isAskedForm(clause) || /\?/.test(clause)) continue;
+    kept = kept.replace(clause, ' ');
+  }
+  kept = kept.replace(/^[\s,;.]*(?:(?:and|then|also|after that|next)\b[\s,]*)*/i, '').replace(/\s{2,}/g, ' ').trim();
+  return kept.length > 0 ? kept : question;
+}
+
 function mainAnswer(plan: Plan, conversation: Conversation): string {
-  if (plan.question) plan = { ...plan, question: withoutDrawnParts(plan.question, conversation) };
+  if (plan.question) plan = { ...plan, question: withoutMovieMakingClauses(withoutDrawnParts(plan.question, conversation), plan, conversation) };
   const ran = conversation.current.filter((r) => r.ok);
   const help = conversation.current.find((r) => selfOf(r.tool)?.role === 'advice' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {

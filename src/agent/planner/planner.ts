@@ -25,6 +25,7 @@ import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
+import { stepDoneBefore } from './stepDoneBefore.ts';
 import { askedMeanings, asksAValue, changesImagesReply, makesImages, measuredInstead, notMeasuredReply, onlyReports, reporterFor, resultHits, statesObjectMotion, statesObjectSize, unmeasuredQuantity } from './propertyQuestions.ts';
 import { asksAboutFiles, asksForTheSteps, explainStep } from './explanations.ts';
 import { settingAnswer } from './stepSettings.ts';
@@ -1724,6 +1725,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "run it on all the tif files in this folder": the steps so far saved as a pipeline and the batch command named (otherFiles.ts)
   const otherFiles = acquisitionRunning(conversation) ? undefined : otherFilesPlan(conversation, catalogue);
   if (otherFiles) return otherFiles;
+  // "how many cells are there once the background is subtracted?": a step named as done before the question runs first,
+  // then the question on its movie (stepDoneBefore.ts); never read as a question about the step, never dropped
+  const doneBefore = acquisitionRunning(conversation) || !(isQuestion(text) || isAskedForm(text)) ? undefined : stepDoneBeforePlan(text, conversation, catalogue);
+  if (doneBefore) return doneBefore;
   // "when should I change the medium?": advice that neither the data nor the adviser's notes hold, said so, nothing run
   const imaging = acquisitionRunning(conversation) || commandWhileImaging(text, conversation);
   const outside = imaging ? undefined : adviceOutsideNotes(text);
@@ -3786,6 +3791,19 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const withInputs = addInputs([{ tool: maker!, args: buildArgs(maker!, { clause, text: clause, conversation, catalogue, single: true }), clause }], conversation, catalogue);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   return { steps: withInputs.steps, question: text };
+}
+
+/** The plan of a question that names a step done before it: that step (one that makes a movie from the movie), then the question's own steps. */
+function stepDoneBeforePlan(text: string, conversation: Conversation, catalogue: Catalogue): Plan | undefined {
+  const named = stepDoneBefore(text);
+  if (!named) return undefined;
+  const head = planOnce({ ...conversation, request: named.step, current: [] }, catalogue);
+  const remakesTheMovie = (tool: string) => { const self = selfOf(tool, catalogue); return self?.domain !== 'microscope' && (self?.consumes ?? []).includes('movie') && (self?.produces ?? []).includes('movie'); };
+  if (head.reply || head.steps.length === 0 || !head.steps.every((s) => remakesTheMovie(s.tool))) return undefined;
+  const asked = planOnce({ ...conversation, request: named.question, current: [] }, catalogue);
+  if (asked.reply) return undefined;
+  const notes = [...(head.notes ?? []), ...(asked.notes ?? [])];
+  return { steps: sameStepsOnce([...head.steps, ...asked.steps]), question: asked.question ?? named.question, ...(notes.length ? { notes: [...new Set(notes)] } : {}) };
 }
 
 /**

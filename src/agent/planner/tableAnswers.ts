@@ -503,9 +503,16 @@ export function readQuestion(question: string): QuestionScope {
   return scope;
 }
 
+/**
+ * A step done before the measurement, named by its process ("after drift correction", "following registering the frames",
+ * "once denoised"): which movie is measured, never the quantity ("how many nuclei per frame after drift correction?" is a
+ * count of nuclei, not the drift per frame).
+ */
+const AFTER_A_STEP = /\b(?:after|following|once|post)\s+(?:(?:the|a|an|my|our|some)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:tion|ment|ing|ed)\b(?:\s+(?:the|my|our)\s+(?:frames?|movie|images?|stack|data))?/giu;
+
 /** The words of the quantity a question asks for: without scope, numbers and function words, with what its adjectives stand for. */
 function quantityOf(text: string): Set<string> {
-  return wordKeys(`${text.replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
+  return wordKeys(`${text.replace(AFTER_A_STEP, ' ').replace(/\b(?:frames?|tracks?|cells?|nucle(?:us|i)|time ?points?|channels?)\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?/gi, ' ').replace(/\b\d+(?:\s*(?:-|–)\s*\d+)?\b/g, ' ').replace(/\btime[- ]?points?\b|\btime[- ]?steps?\b/gi, ' ').replace(NOT_QUANTITY, ' ')} ${quantityOfAdjectives(text)}`);
 }
 
 /**
