@@ -119,3 +119,10 @@ describe('the recording or the data, in people\'s words (brief s15/Q)', () => {
     expect(recordingQuestion('how fast do they go? frame interval is 5 min', tools)).toBeUndefined();
   });
 });
+
+describe('a motion of the field between frames', () => {
+  // (the shift is measured by registering the frames, never the file's frame count or interval)
+  it.each(['how much did the sample shift between the first and last frame?', 'is there any jitter between the frames?', 'did the registration move the frames a lot?'])('is no property of the recording: "%s"', (q) => {
+    expect(recordingQuestion(q)).toBeUndefined();
+  });
+});
