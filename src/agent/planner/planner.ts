@@ -17,7 +17,7 @@ import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
-import { withoutLetterForms } from './letterForms.ts';
+import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
@@ -1422,7 +1422,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
-  let foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
+  let foreign = acquisitionRunning(conversation) ? [] : foreignClauses(withLetterFormsBlanked(conversation.request), index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
   const whole = planRequestWhole(conversation, catalogue, index);
   // ("frame interpolation, linear blend rather than the network": a clause naming a value of a planned step's choice is that step's setting, choiceClauses.ts)
   const choices = foreign.map((f) => choiceSaidAlone(f.said, whole.steps, catalogue));
