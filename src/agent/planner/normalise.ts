@@ -175,6 +175,15 @@ export function withPlainTypography(text: string): string {
 }
 
 /**
+ * A wish to know said before a question ("I would like to know how many cells there are in each frame", "we'd love to know
+ * which track is longest", "I want to know whether they divide") as the plain ask "tell me ...": the question after it is
+ * what is asked ("know how" is no setting of a step).
+ */
+export function withWishToKnowAsTellMe(text: string): string {
+  return text.replace(/\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)|(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:keen|eager|curious))\s+(?:to\s+)?(?:know|find\s+out|learn)\s+(?=(?:how|what|which|where|when|whether|who|if)\b)/gi, 'tell me ');
+}
+
+/**
  * Chat shorthand and a learner's ask as they are said in full: "correct drift b4" → "before"; "fr 10-20", "frs 3 to 9" →
  * "frames 10-20" (only before a frame number or range); "is possible to make the tracking?" → "is it possible to ...";
  * "I want that you count the nuclei" → "please count the nuclei"; an apology for asking ("so apologies if this is a silly
@@ -194,7 +203,7 @@ export function withChatShorthandSpelledOut(text: string): string {
 }
 
 /**
- * "segment n track", "drift 'n' segment\", "seg n' track them": a lone lower-case "n" between two words is "and", as a
+ * "segment n track", "drift 'n' segment", "seg n' track them": a lone lower-case "n" between two words is "and", as a
  * person types it. Not where it stands for a number ("the first n frames", "every n time points", "n = 5", "n of 3"):
  * after an article, a quantifier or a preposition, before a digit, "=" or a noun counted.
  */
@@ -595,5 +604,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withChatShorthandSpelledOut(withPlainTypography(request)))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withPlainTypography(request))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

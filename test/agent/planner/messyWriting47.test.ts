@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isContext } from '../../../src/agent/planner/clauses.ts';
 import { withLetterFormsBlanked, withoutApologyAsides } from '../../../src/agent/planner/letterForms.ts';
-import { withChatShorthandSpelledOut } from '../../../src/agent/planner/normalise.ts';
+import { withChatShorthandSpelledOut, withWishToKnowAsTellMe } from '../../../src/agent/planner/normalise.ts';
 import { asSaid, loadAcquisitionWords } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -61,5 +61,18 @@ describe('context told in a letter', () => {
     for (const t of ['That would be really helpful for my lab meeting tomorrow.', "it'd be a huge help", 'this would be super useful for our paper']) expect(isContext(t), t).toBe(true);
     for (const t of ['it would be great to segment the cells', 'that would be great if you could track them']) expect(isContext(t), t).toBe(false);
     expect(asSaid.toolsOf('Could you denoise the movie? That would be really helpful for my lab meeting tomorrow.')).toEqual(['denoise']);
+  });
+});
+
+describe('a wish to know before a question', () => {
+  it('is the plain ask "tell me"', () => {
+    expect(withWishToKnowAsTellMe('I would like to know how many cells there are in each frame')).toBe('tell me how many cells there are in each frame');
+    expect(withWishToKnowAsTellMe("we'd love to know which track is the longest")).toBe('tell me which track is the longest');
+    expect(withWishToKnowAsTellMe('I want to know whether they divide')).toBe('tell me whether they divide');
+    for (const t of ['I would like to segment the nuclei', 'I want to know more about denoising methods']) expect(withWishToKnowAsTellMe(t)).toBe(t);
+  });
+  it('plans the question, with no "know how" setting', () => {
+    expect(asSaid.toolsOf('I would like to know how many cells there are in each frame of my movie.')).toEqual(['segment', 'measure']);
+    expect(asSaid.said("I'd like to know how many tracks there are")).not.toMatch(/know how/);
   });
 });
