@@ -12,10 +12,10 @@ const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s
 
 /**
  * "apologies if this is a silly question", "so sorry for the long email", "sorry in advance if this is obvious": an apology
- * for asking, in its own sentence or after "so"/"and"/"but", up to the end of its clause; it asks nothing (its "if" is no
- * condition of a step).
+ * for asking, in its own sentence or after "so"/"and"/"but", up to the end of its clause or a "but" ("sorry if this is a
+ * dumb question but could you ..." keeps its ask); it asks nothing (its "if" is no condition of a step).
  */
-const APOLOGY_ASIDE = /(?:(?<=^|[.!?;,]\s*)|\s+(?:so|and|but)\s+)(?:(?:so|very|really)\s+)?(?:sorry|apologies|apologi[sz]e|forgive\s+me)(?:\s+in\s+advance)?\s+(?:if|for|that)\b[^.!?;,]*[.!?]*/giu;
+const APOLOGY_ASIDE = /(?:(?<=^|[.!?;,]\s*)|\s+(?:so|and|but)\s+)(?:(?:so|very|really)\s+)?(?:sorry|apologies|apologi[sz]e|forgive\s+me)(?:\s+in\s+advance)?\s+(?:if|for|that)\b(?:(?!\s+(?:but|though|however|yet)\b)[^.!?;,])*[.!?]*/giu;
 
 /** "Hi,", "Hello!", "hey -", "Hi there," at the start: a greeting alone, set off by its punctuation (a name after it is SALUTATION's). */
 const GREETING = /^\s*(?:hi|hiya|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone))?\s*(?:[,!:;.]+|\s[-–—]+)\s*/iu;

@@ -43,6 +43,7 @@ describe('the letter around a request', () => {
   it('an apology for asking is left out, its "if" no condition', () => {
     expect(withoutApologyAsides("I'm new to this so apologies if this is a silly question. Segment the cells")).toBe("I'm new to this. Segment the cells");
     expect(asSaid.said('Apologies if this is a silly question. Could you denoise the movie?')).not.toMatch(/silly|condition/);
+    expect(withoutApologyAsides('sorry if this is a dumb question but could you track them?')).toBe('but could you track them?');
   });
   it('a sign-off with a title and a name is no errand', () => {
     const request = 'Would it be possible to segment the cells and export the masks as a TIFF? Best wishes, Prof. Ahmed';
