@@ -1681,7 +1681,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
   const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
-  const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
+  const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
@@ -2328,6 +2328,21 @@ function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
 }
 
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
+/**
+ * "I'm new to image analysis. I would like to know how many cells there are in each frame": sentences of context before a
+ * question, with no number in them, leave the question as asked (read with them, it was no question and its scope, each
+ * frame, was lost); a sentence with a number ("we imaged every 5 min") stays, as it may tell the calibration.
+ */
+function questionAfterContext(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2) return text;
+  // (nor one that tells a channel, a stain or cells dividing: the readers of those read them from the whole request)
+  const kept = sentences.filter((s) => /\d|\bchannels?\b|\bch\b/i.test(s) || statesLabelling(s) || toldDividing(s) !== undefined || !isContext(s.replace(/[.!?]+$/, '')));
+  if (kept.length === 0 || kept.length === sentences.length) return text;
+  const rest = kept.join(' ');
+  return isQuestion(rest) || isAskedForm(rest) ? rest : text;
+}
+
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
   // ("n tracks longer than 3 frames?", "# nuclei per frame", "n of tracks ...", "no. of cells": lab shorthand for "number of" before the things counted;

@@ -77,3 +77,13 @@ describe('a wish to know before a question', () => {
     expect(asSaid.said("I'd like to know how many tracks there are")).not.toMatch(/know how/);
   });
 });
+
+describe('sentences of context before a question', () => {
+  it('leave the question as asked, with its scope', () => {
+    expect(asSaid.toolsOf("I'm new to image analysis. I would like to know how many cells there are in each frame of my movie.")).toEqual(['segment', 'measure']);
+    expect(asSaid.toolsOf('I have a movie of HeLa cells. how many cells are there in each frame?')).toEqual(['segment', 'measure']);
+  });
+  it('keep a sentence that tells a number', () => {
+    expect(asSaid.toolsOf('We imaged every 5 min. What is the mean speed?')[0]).toBe('set_calibration');
+  });
+});
