@@ -2340,7 +2340,8 @@ function questionAfterContext(text: string): string {
   const kept = sentences.filter((s) => /\d|\bchannels?\b|\bch\b/i.test(s) || statesLabelling(s) || toldDividing(s) !== undefined || !isContext(s.replace(/[.!?]+$/, '')));
   if (kept.length === 0 || kept.length === sentences.length) return text;
   const rest = kept.join(' ');
-  return isQuestion(rest) || isAskedForm(rest) ? rest : text;
+  // (never before an ask for steps: "The stage drifted. Could you correct that?" reads "that" from the sentence before)
+  return (isQuestion(rest) || isAskedForm(rest)) && !asksForAStep(rest) ? rest : text;
 }
 
 function withAbbreviationsWritten(text: string): string {

@@ -21,7 +21,7 @@ describe('chat shorthand and a learner\'s ask', () => {
     expect(withChatShorthandSpelledOut('do the tracking to the cells')).toBe('tracking to the cells');
   });
   it('leaves words that only look alike', () => {
-    for (const t of ['the frame rate is 10 fps', 'a free range', 'after tracking, measure the speed', 'is it possible to segment?', 'make a movie of the tracks', 'run the experiment', 'do a max projection']) expect(withChatShorthandSpelledOut(t)).toBe(t);
+    for (const t of ['the frame rate is 10 fps', 'a free range', 'after tracking, measure the speed', 'is it possible to segment?', 'make a movie of the tracks', 'run the experiment', 'do a max projection', 'please do the following: 1) track']) expect(withChatShorthandSpelledOut(t)).toBe(t);
   });
   it('plans what the full words ask', () => {
     expect(asSaid.toolsOf('track the nuclei, correct drift b4')).toEqual(['correct_drift', 'segment', 'track']);
