@@ -84,7 +84,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+|and\s+)?(?:(?:only\s+)?after\b(?!\s+(?:that|w
  * Where a new clause starts: sentence ends, commas, bullets ("* ", "• "; the request's lines are joined by then), "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before|ahead\s+of|prior\s+to|after|having(?=\s+(?:been\s+|first\s+)?[a-z-]+(?:ed|en)\b)|without|except|minus|finally|also|plus|next(?!\s+(?:to|week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before(?!\s*(?:[.,;!?]|$))|ahead\s+of|prior\s+to|after|having(?=\s+(?:been\s+|first\s+)?[a-z-]+(?:ed|en)\b)|without|except|minus|finally|also|plus|next(?!\s+(?:to|week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 /**
@@ -438,6 +438,18 @@ const TAKEN = /^(?:(?:and|all|both)\s+)?(?:imaged|recorded|acquired|filmed|taken
 /** What a person did to get the data, in the past tense ("yesterday I imaged some MDCK cells for 12 h"). */
 const NARRATIVE = /^(?:[\w,]+\s+){0,4}?(?:i|we)\s+(?:imaged|recorded|acquired|filmed|took|grew|treated|transfected|stained|plated|seeded|ran|did|made|had|followed|watched)\b|^(?:[\w,!]+\s+){0,4}?(?:i|we)(?:'ve|\s+have)?\s+(?:got|have)\s+(?:a|an|one|two|three|some|this|these|my|our)\b(?!.*\b(?:to|you)\b)/i;
 
+/**
+ * What someone else of the lab did to get the data ("my student acquired this timelapse last week on the spinning disk",
+ * "our postdoc imaged them overnight"): a fact about the data, as NARRATIVE is for "I" and "we".
+ */
+const OTHERS_DID = /^(?:[\w,]+\s+){0,3}?(?:my|our|the|a)\s+(?:[\w-]+\s+)?(?:students?|postdocs?|colleagues?|lab\s*mates?|technicians?|techs?|collaborators?|supervisor|pi|boss|team|lab|group|facility|core|co-?workers?|friends?)\s+(?:(?:has|have|had)\s+)?(?:already\s+|just\s+|kindly\s+)?(?:imaged|recorded|acquired|filmed|took|taken|grew|grown|treated|transfected|stained|plated|seeded|made|prepared|sent|shared|collected|captured)\b/i;
+
+/**
+ * What the asked thing would be worth to the person ("That would be really helpful for my lab meeting tomorrow", "it'd be
+ * a huge help"): no step; never "it would be great to segment ..." nor "... if you could track ...".
+ */
+const WORTH_TO_ME = /^(?:(?:and|so|also|oh|which)[,\s]+)?(?:that|this|it|which)(?:'d|\s+would|'ll|\s+will|'s|\s+is)\s+(?:(?:really|truly|just)\s+)?(?:be\s+)?(?:(?:really|very|so|super|extremely|incredibly|truly|most|hugely|immensely)\s+)?(?:helpful|useful|great|amazing|wonderful|fantastic|brilliant|perfect|awesome|lovely|ideal|handy|appreciated|a\s+(?:(?:big|great|huge|massive|real)\s+)?(?:help|lifesaver|life\s*saver))(?:\s+(?:for|to|in)\s+(?:my|our|me|us|the|this|next)\b[^.!?]*)?[\s!.,]*$/i;
+
 /** An apology or a hedge before the ask ("sorry if this is a dumb question", "apologies for the long message"). */
 const APOLOGY = /^(?:(?:and|but|ok(?:ay)?|so|hi|hello|hey)[,!]?\s+)?(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)\b(?:[\s,]+(?:if|for|to|that|in advance|again|about)\b.*)?[\s!,.]*$/i;
 
@@ -525,17 +537,19 @@ function isContextOnce(text: string): boolean {
   if (THANKS.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
+  if (WORTH_TO_ME.test(t)) return true;
   if (APOLOGY.test(t) || PURPOSE.test(t) || DUE.test(t) || CHECK_PURPOSE.test(t) || REPORTED_DOUBT.test(t) || (CHANNEL_FACT.test(t) && !/\b(?:segment|track|use|denoise|measure|correct|register|analy[sz]e|project|export|plot)\w*\b/i.test(t) && !CHANNEL_ROLE.test(t))) return true;
   // a number on its own (not one inside a name such as H2B-GFP, nor one that makes a word: "a 2-channel time-lapse";
   // nor, in what a person did, how long or how many: "yesterday I imaged some MDCK cells for 12 h", "we filmed 3 positions")
   // ("imaged on the 60x objective, segment the nuclei": how the data was taken, said by its participle, no step)
   if (TAKEN.test(t) && !/(?:^|[\s(~])\d/.test(t.replace(/\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' '))) return true;
   // ("we imaged HeLa H2B-mCherry every 5 min overnight": how often the recording was made is a fact about it too)
-  const told = NARRATIVE.test(t) ? text.replace(/\b(?:every|each)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)\b|\bat\s+\d+(?:\.\d+)?[\s-]*(?:s|sec|second|min|minute|h|hour)s?\s+intervals?\b/gi, ' ').replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
+  const othersDid = OTHERS_DID.test(t);
+  const told = NARRATIVE.test(t) || othersDid ? text.replace(/\b(?:every|each)\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)\b|\bat\s+\d+(?:\.\d+)?[\s-]*(?:s|sec|second|min|minute|h|hour)s?\s+intervals?\b/gi, ' ').replace(/\b(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|weeks?)\b|\b\d+\s+(?:cells|positions|wells|dishes|plates|conditions|replicates|movies|fields|embryos)\b|\b\d+(?:\.\d+)?\s*(?:x|×|nm)(?![\w])|\bNA\s*\d+(?:\.\d+)?/gi, ' ') : text;
   // ("the speed of these cells changes after the drug", "because the cells migrate faster after stimulation": a change in the
   // sample told as a reason, never with a verb of asking or a question mark)
   if (SAMPLE_CHANGE.test(t) && !/\?\s*$/.test(t) && !/\b(?:could|can|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b/i.test(t)) return true;
-  return CONTEXT.test(t) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
+  return (CONTEXT.test(t) || othersDid) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
 
 /** A clause opened by a question word ("how much bleaching is there"). */

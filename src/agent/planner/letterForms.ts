@@ -10,6 +10,13 @@ const WELL_WISHING = /(?:^|(?<=[.!?,]\s*))\s*(?:i\s+)?hope\s+(?:you(?:'re|’re|
 /** "Thanks a lot, Maria", "Many thanks, Tom", "Best wishes, Anna", "Cheers, Raj" at the end. */
 const SIGN_OFF = /(?<=^|[.!?]\s*)\s*(?:(?:many\s+|thanks?\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|again))?|thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|best(?:\s+wishes|\s+regards)?|kind(?:est)?\s+regards|regards|all\s+the\s+best|warm(?:est)?\s+regards|yours)\s*[,!.]?\s*(?:[\p{L}.'-]+(?:\s+[\p{L}.'-]+)?)?\s*[.!]?\s*$/iu;
 
+/**
+ * "apologies if this is a silly question", "so sorry for the long email", "sorry in advance if this is obvious": an apology
+ * for asking, in its own sentence or after "so"/"and"/"but", up to the end of its clause or a "but" ("sorry if this is a
+ * dumb question but could you ..." keeps its ask); it asks nothing (its "if" is no condition of a step).
+ */
+const APOLOGY_ASIDE = /(?:(?<=^|[.!?;,]\s*)|\s+(?:so|and|but)\s+)(?:(?:so|very|really)\s+)?(?:sorry|apologies|apologi[sz]e|forgive\s+me)(?:\s+in\s+advance)?\s+(?:if|for|that)\b(?:(?!\s+(?:but|though|however|yet)\b)[^.!?;,])*[.!?]*/giu;
+
 /** "Hi,", "Hello!", "hey -", "Hi there," at the start: a greeting alone, set off by its punctuation (a name after it is SALUTATION's). */
 const GREETING = /^\s*(?:hi|hiya|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone))?\s*(?:[,!:;.]+|\s[-–—]+)\s*/iu;
 /** "quick question:", "sorry to bother you,", "pls", "kindly" before what is asked: asking politely, no part of it. */
@@ -37,6 +44,7 @@ export function withoutLetterForms(request: string): string {
     .replace(GREETING, '')
     .replace(POLITE_OPENER, '')
     .replace(WELL_WISHING, ' ')
+    .replace(APOLOGY_ASIDE, ' ')
     .replace(SIGN_OFF, '')
     .replace(THANKS_AT_END, '')
     .replace(ANSWER_FORM_ACCEPTED, '')
@@ -44,4 +52,22 @@ export function withoutLetterForms(request: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return bare.length > 0 ? bare : request;
+}
+
+/**
+ * The request with its letter forms (salutation, greeting, polite opener, well-wishing, apology, sign-off) blanked by
+ * spaces, every other character where it was: for readers that give back places in the request as said ("Best wishes,
+ * Prof. Ahmed" is no errand from elsewhere).
+ */
+export function withLetterFormsBlanked(request: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  const out = request.replace(SALUTATION, blank).replace(GREETING, blank).replace(POLITE_OPENER, blank).replace(WELL_WISHING, blank).replace(APOLOGY_ASIDE, blank).replace(SIGN_OFF, blank);
+  return out.trim().length > 0 ? out : request;
+}
+
+/** The request without an apology for asking ("so apologies if this is a silly question."), kept as said when that is all it is. */
+export function withoutApologyAsides(request: string): string {
+  if (!/\b(?:sorry|apolog|forgive)/i.test(request)) return request;
+  const out = request.replace(APOLOGY_ASIDE, (m) => (/[.!?]\s*$/.test(m) ? '. ' : ' ')).replace(/\s+([.!?,;])/g, '$1').replace(/([.!?])\s*\.(?=\s|$)/g, '$1').replace(/[ \t]{2,}/g, ' ').trim();
+  return out.length > 0 ? out : request;
 }

@@ -13,6 +13,7 @@ import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
+import { withoutApologyAsides } from './letterForms.ts';
 import { SECOND_QUESTION_JOINER } from './tableAnswers.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
 import { meaning, plainWords, stopWords, thesaurusWords, tokenize } from './words.ts';
@@ -171,6 +172,34 @@ export function withPlainTypography(text: string): string {
     // ("denoise and then - if it looks ok - segment": an aside between spaced dashes, opened by a word of a condition or a
     // hedge, is an aside in brackets; no numbers, and never a list of steps "segment - track - export")
     .replace(/(?<=\S)\s+[-–—]\s+((?:if|when|unless|maybe|perhaps|ideally|preferably|assuming|provided|probably|possibly|especially|particularly|i\s+think|i\s+guess|i\s+hope|hopefully|say|or\s+so|as\s+usual)\b[\p{L}'\s,]{0,60}?)\s+[-–—]\s+(?=\S)/giu, ' ($1) ');
+}
+
+/**
+ * A wish to know said before a question ("I would like to know how many cells there are in each frame", "we'd love to know
+ * which track is longest", "I want to know whether they divide") as the plain ask "tell me ...": the question after it is
+ * what is asked ("know how" is no setting of a step).
+ */
+export function withWishToKnowAsTellMe(text: string): string {
+  return text.replace(/\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)|(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:keen|eager|curious))\s+(?:to\s+)?(?:know|find\s+out|learn)\s+(?=(?:how|what|which|where|when|whether|who|if)\b)/gi, 'tell me ');
+}
+
+/**
+ * Chat shorthand and a learner's ask as they are said in full: "correct drift b4" → "before"; "fr 10-20", "frs 3 to 9" →
+ * "frames 10-20" (only before a frame number or range); "is possible to make the tracking?" → "is it possible to ...";
+ * "I want that you count the nuclei" → "please count the nuclei"; an apology for asking ("so apologies if this is a silly
+ * question", "sorry in advance if this is obvious") left out, so its "if" is no condition of a step.
+ */
+export function withChatShorthandSpelledOut(text: string): string {
+  return withoutApologyAsides(text)
+    .replace(/\bb4\b/gi, 'before')
+    .replace(/\bfrs?\.?\s*(?=\d+(?:\s*(?:-|–|to|until|till)\s*\d+)?\b)/gi, 'frames ')
+    .replace(/(^|[.!?;,]\s*|\b(?:and|so|but)\s+)(is|was|would\s+be)\s+(?=possible\s+to\b)/gi, (_m, lead: string, verb: string) => `${lead}${/^would/i.test(verb) ? 'would it be' : `${verb} it`} `)
+    .replace(/\b(?:i|we)\s+(?:want|would\s+like|'d\s+like|need|wish)\s+that\s+(?:you|u)\s+/gi, 'please ')
+    // ("segment and after make the tracking": "after" before a verb of doing is "then", as "after do X" is said)
+    .replace(/\b(and\s+|,\s*)?after\s+(?=(?:make|do|perform|run|apply|realize|realise|carry)\s+(?:the|a|an)\b)/gi, (_m, lead?: string) => `${lead ?? ''}then `)
+    // ("do the tracking to the cells", "make the segmentation of nuclei", "perform a denoising"): a verb that only carries an
+    // action named by its noun is that action's noun, as "then tracking" is read (never "make a movie", "run the experiment")
+    .replace(/(?<!\bto\s+)\b(?:do|does|doing|make|makes|making|perform|performs|performing|carry\s+out|carrying\s+out|realise|realize|execute|effectuate)\s+(?:the|a|an|some)\s+(?=(?!(?:some|any|no|every)?thing|following|remaining|beginning|ending|opening|meeting|morning|evening|setting|experiment|string|ring|building|painting|drawing|recording|booking|statement|appointment|payment|comment)[\p{L}-]*(?:ing|tion|sion|ment)s?\b)/giu, '');
 }
 
 /**
@@ -575,5 +604,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withPlainTypography(request))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withPlainTypography(request))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

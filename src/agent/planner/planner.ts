@@ -17,7 +17,7 @@ import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
-import { withoutLetterForms } from './letterForms.ts';
+import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
@@ -1423,7 +1423,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   const index = indexFor(catalogue);
   // "buy milk and then track the nuclei": the errand from elsewhere is named in one line, the rest planned as if asked alone
   // (not while imaging, nor in words the acquisition language reads whole: "acquire gfp and rfp q10min x 24hrs")
-  let foreign = acquisitionRunning(conversation) ? [] : foreignClauses(conversation.request, index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
+  let foreign = acquisitionRunning(conversation) ? [] : foreignClauses(withLetterFormsBlanked(conversation.request), index, { outside: (words) => outOfScope(words, catalogue), namesAChannel: (words) => microscopeLanguage().findChannels(words).length > 0 });
   const whole = planRequestWhole(conversation, catalogue, index);
   // ("frame interpolation, linear blend rather than the network": a clause naming a value of a planned step's choice is that step's setting, choiceClauses.ts)
   const choices = foreign.map((f) => choiceSaidAlone(f.said, whole.steps, catalogue));
@@ -1682,7 +1682,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
   const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
-  const said = slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue);
+  const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
@@ -2333,6 +2333,22 @@ function withAgainVerbsPlain(text: string, catalogue: Catalogue): string {
 }
 
 /** "w/o" and "w/" written out ("without", "with"): lab shorthand that reads as a slash between steps otherwise. */
+/**
+ * "I'm new to image analysis. I would like to know how many cells there are in each frame": sentences of context before a
+ * question, with no number in them, leave the question as asked (read with them, it was no question and its scope, each
+ * frame, was lost); a sentence with a number ("we imaged every 5 min") stays, as it may tell the calibration.
+ */
+function questionAfterContext(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2) return text;
+  // (nor one that tells a channel, a stain or cells dividing: the readers of those read them from the whole request)
+  const kept = sentences.filter((s) => /\d|\bchannels?\b|\bch\b/i.test(s) || statesLabelling(s) || toldDividing(s) !== undefined || !isContext(s.replace(/[.!?]+$/, '')));
+  if (kept.length === 0 || kept.length === sentences.length) return text;
+  const rest = kept.join(' ');
+  // (never before an ask for steps: "The stage drifted. Could you correct that?" reads "that" from the sentence before)
+  return (isQuestion(rest) || isAskedForm(rest)) && !asksForAStep(rest) ? rest : text;
+}
+
 function withAbbreviationsWritten(text: string): string {
   // ("can u plot ...", "thank u": chat's "u" after a verb that asks is "you", never a unit)
   // ("n tracks longer than 3 frames?", "# nuclei per frame", "n of tracks ...", "no. of cells": lab shorthand for "number of" before the things counted;
