@@ -323,6 +323,15 @@ export function withoutInterjection(text: string): string {
 }
 
 /**
+ * An exclamation that opens a request and asks nothing ("whoa the GFP looks really bleached, halve the laser", "ugh, it
+ * drifts", "yikes the cells are dying, image less often"): left off whatever follows, as a word of surprise before a
+ * question is; read as words, it took the observation after it for a question of its own and dropped the command.
+ */
+export function withoutOpeningExclamation(text: string): string {
+  return text.replace(/^\s*(?:(?:whoa|woah|wow|ugh+|urgh+|argh+|yikes|oops|whoops|ooh+|aah+|ah+|aha|oh(?:\s+(?:no|dear|man|wow|god|boy))?|uh(?:[\s-]+oh)?|eek|gosh|jeez|geez|damn|dang|darn|meh|hmm+|huh|phew|yay)\b\s*[,.!:;-]*\s+|(?:nice|great|cool|perfect|brilliant|awesome|excellent|lovely|thanks|thank you|cheers)\s*[,.!:;-]+\s+)+(?=\p{L})/iu, '');
+}
+
+/**
  * A setting turned off after its name, "with X off", as the one form every reader of a turned-down setting knows:
  * "segment with watershed off", "track with gap closing disabled", "with the split switched off" → "without ...".
  * Only after "with" (a name of one or two words): "turn off mCherry" is a command of its own.
@@ -604,5 +613,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withPlainTypography(request))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withoutOpeningExclamation(withPlainTypography(request)))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

@@ -1,7 +1,7 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -129,5 +129,17 @@ describe('stop 38: settings written as code', () => {
   });
   it.each(['subtract_background radius 40', 'GFP, interval 00:05:00', 'move to x=100', 'save as "min_area=35"'])('"%s" keeps its words', (said) => {
     expect(withSettingsAsWords(said)).toBe(said);
+  });
+});
+
+describe('an exclamation that opens a request', () => {
+  it('is left off, and the command after the observation is kept', () => {
+    expect(withoutOpeningExclamation('whoa the GFP looks really bleached, halve the laser')).toBe('the GFP looks really bleached, halve the laser');
+    expect(withoutOpeningExclamation('ugh, it drifts, fix it')).toBe('it drifts, fix it');
+    expect(withoutOpeningExclamation('nice, now track them')).toBe('now track them');
+  });
+  it('never takes a word of praise that names something ("perfect segmentation", "great work.")', () => {
+    expect(withoutOpeningExclamation('perfect segmentation')).toBe('perfect segmentation');
+    expect(withoutOpeningExclamation('great work. now export the tracks')).toBe('great work. now export the tracks');
   });
 });
