@@ -41,6 +41,35 @@ export type MicroscopeRoute =
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
   | { tool?: undefined; ask: string; start?: true; command?: true };
 
+/**
+ * Words that ask for another acquisition than the one running: a verb of starting with a noun of a run ("start a
+ * time-lapse", "kick off an experiment", "set off an acquisition"), or a run said to be new or other ("a fresh MDA",
+ * "another recording", "a second experiment", "a separate time-lapse").
+ */
+const NEW_RUN =
+  /\b(?:start|begin|launch|set up|set off|kick off|fire up|queue|schedule|new|another|second|fresh|separate|parallel)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|nd acquisition|recording|job|movie)\b/;
+
+/**
+ * A new acquisition asked while one runs: the microscope runs one at a time, so nothing is started or changed; the line
+ * names the new plan as read and the running one, and how to go on (stop it first, with a person approving, or add the
+ * channel to the running one).
+ */
+function newRunWhileRunning(text: string, config: MicroscopeConfig, earlier: EarlierStep[]): string {
+  let asked = '';
+  let channel: string | undefined;
+  try {
+    const parsed = parseAcquisitionRequest(text, config);
+    asked = ` (${parsed.understood})`;
+    channel = parsed.sequence.channels?.[0]?.config;
+  } catch {
+    // the new plan is named by its words only
+  }
+  const started = [...earlier].reverse().find((s) => carries(s.tool, 'start'));
+  const plan = (started?.args.plan ?? {}) as { channels?: { config?: string }[]; timePlan?: { intervalS?: number } };
+  const running = plan.channels?.length ? ` (${plan.channels.map((c) => c.config).join(', ')}${plan.timePlan?.intervalS !== undefined ? ` every ${formatDuration(plan.timePlan.intervalS)}` : ''})` : '';
+  return `An acquisition is already running${running}, and the microscope runs one at a time, so the new one${asked} was not started and the running one was not changed. Say "stop the acquisition" to end the running one first (I will ask you to confirm), then ask again; or say what to add to the running one${channel ? ` ("add ${channel}")` : ''}.`;
+}
+
 /** What a rule can watch, by its nouns: divisions, the number of cells, the intensity, the focus, a model's score. */
 const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei|intensity|signal|brightness|focus|score)\b/i;
 
@@ -408,7 +437,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
-  const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && /\b(?:start|begin|launch|set up|new|another|second)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|recording)\b/.test(t);
+  const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && NEW_RUN.test(t);
+  // (the microscope runs one acquisition at a time: the new one is asked about, named with the running one, nothing started
+  // nor changed; never read as a change of the running one, nor stopped for it without a person saying so)
+  if (newStart) return { ask: newRunWhileRunning(text, config, options.earlier ?? []), command: true };
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };

@@ -1,0 +1,60 @@
+// Stop 47 (helper B): steering in words earlier stops did not cover: other makers' names for the time plan (NIS "period",
+// ZEN "cycles", "XY points"), non-native forms ("each 10 minute", "more slow"), a count of time points said as the run,
+// a new run asked while one images, the next position said alone, a place kept ("mark this spot"), a dose cap quoted.
+import { describe, expect, it } from 'vitest';
+import { labShorthand } from '../../../src/agent/acquisitionLanguage/words.ts';
+import { doseCapRefusal } from '../../../src/agent/acquisitionLanguage/lightLimits.ts';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
+import { asked, changes, fourPositions, route } from './runningAcquisition.ts';
+
+describe('other makers\' and speakers\' words for the time plan', () => {
+  it('NIS "period" and ZEN "cycle time" are the interval; "for a period of" stays a span', () => {
+    expect(changes('change the period to 15 min')).toEqual([{ kind: 'interval', intervalS: 900 }]);
+    expect(changes('set the cycle time to 2 min')).toEqual([{ kind: 'interval', intervalS: 120 }]);
+    expect(labShorthand('image for a period of 2 h')).toBe('image for a period of 2 h');
+  });
+  it('cycles and XY points counted are time points and positions', () => {
+    expect(changes('reduce the number of cycles to 50')).toEqual([{ kind: 'loops', loops: 50 }]);
+    expect(labShorthand('6 XY points')).toBe('6 positions');
+    expect(labShorthand('two cell cycles')).toBe('two cell cycles');
+  });
+  it('"each 10 minute" is every 10 minutes; "more slow" is slower', () => {
+    expect(changes('please make the acquisition more slow, each 10 minute')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+    expect(labShorthand('each channel more fast')).toBe('each channel faster');
+  });
+  it('a count of time points said as what the run is: the total', () => {
+    expect(changes('make it 200 cycles')).toEqual([{ kind: 'loops', loops: 200 }]);
+    expect(changes('set the run to 50 frames')).toEqual([{ kind: 'loops', loops: 50 }]);
+    expect(changes('make it 30 frames per minute')).toEqual([{ kind: 'interval', intervalS: 2 }]);
+  });
+});
+
+describe('a new run asked while one images', () => {
+  it('is asked about, naming both runs; never a start, a change or a stop', () => {
+    expect(asked('can we kick off a second experiment on the other dish, brightfield every 15 min overnight?')).toMatch(/already running \(FITC, DAPI, Rhodamine every 5 min\).*\(image Brightfield every 15 min for 12 h\) was not started/);
+    expect(asked('meanwhile set off a fresh acquisition: gfp every 30 s for 10 min')).toMatch(/not started and the running one was not changed/);
+  });
+  it('leaves a change of the running one alone', () => {
+    expect(route('from now on image every 2 min')?.tool).toBe('adjust_acquisition');
+  });
+});
+
+describe('positions', () => {
+  it('"next position please" said alone visits the next position', () => {
+    expect(route('next position please', fourPositions)).toMatchObject({ tool: 'move_stage', args: { position: 'next' } });
+    expect(route('ok, previous field', fourPositions)).toMatchObject({ tool: 'move_stage', args: { position: 'previous' } });
+  });
+  it('a place kept ("mark this spot", "bookmark here") is the place added, and "image it too" is that same addition', () => {
+    expect(changes('mark this spot')).toEqual([{ kind: 'addPosition' }]);
+    expect(changes('bookmark here please')).toEqual([{ kind: 'addPosition' }]);
+    expect(changes('mark this spot and image it too')).toEqual([{ kind: 'addPosition' }]);
+    expect(route('save the images')?.tool).not.toBe('adjust_acquisition');
+  });
+});
+
+describe('a dose cap', () => {
+  it('is refused with the value asked quoted', () => {
+    expect(doseCapRefusal('keep the total light under 5 j/cm2')).toMatch(/limit of 5 J\/cm²/);
+    expect(routeMicroscopeRequest('keep the total light under 5 J/cm2', { acquisitionRunning: true, earlier: [] })).toMatchObject({ ask: expect.stringMatching(/5 J\/cm²/) });
+  });
+});
