@@ -20,6 +20,7 @@ import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
+import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
 import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits } from './lightLimits.ts';
@@ -447,8 +448,12 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // ("I need a z-stack of DAPI, 15 slices, 0.5 micron steps": a channel, a z-stack and its spacing in µm, nothing running: a stack
   // to acquire, whatever movie is open; a movie's slices have no step to set, and a projection says its verb)
   const stackToAcquire = !options.acquisitionRunning && hasChannel && Z_STACK_SAID.test(t) && Z_SPACING_SAID.test(t) && !ANALYSIS_WORD.test(t);
+  // ("I want to watch mitosis in the GFP cells for 12 h": a duration and what is watched, whose pace gives the interval; stop 47)
+  const goalPaced = !options.acquisitionRunning && hasChannel && spans.intervalS === undefined && spans.durationS !== undefined && !ANALYSIS_WORD.test(t) && paceOfGoal(t) !== undefined
+    // ("follow the dividing nuclei over 12 h" with a movie open may be its tracking: only a verb that makes images, or a wish to spare the cells the light, says a run)
+    && (/\b(?:image|imaging|record|recording|film|filming|capture|acquire|watch|observe|monitor|time[\s-]?lapse|mda|scope|microscope)\b/.test(t) || gentleWish(t) !== undefined);
   // ("image GFP each 5 minute during 2 hour": an interval and a duration the time plan reads are a time-lapse, whatever words said them)
-  if (hasChannel && (newStart || timeLapse || wholeTimePlan || stackToAcquire) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan || stackToAcquire) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
+  if (hasChannel && (newStart || timeLapse || wholeTimePlan || stackToAcquire || goalPaced) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan || stackToAcquire) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), ...(stackToAcquire && !timeLapse && !wholeTimePlan ? { sure: true as const } : {}) };

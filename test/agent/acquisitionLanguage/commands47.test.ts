@@ -58,3 +58,18 @@ describe('a dose cap', () => {
     expect(routeMicroscopeRequest('keep the total light under 5 J/cm2', { acquisitionRunning: true, earlier: [] })).toMatchObject({ ask: expect.stringMatching(/5 J\/cm²/) });
   });
 });
+
+describe('a run described by what it is to follow', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false, earlier: [] });
+  it('takes the interval from the pace of what is watched where none is said, and says it', () => {
+    expect(idle('I want to watch mitosis in my H2B-GFP cells for 12 h')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 180, durationS: 43200 } } }, notApplied: [expect.stringMatching(/no interval was said: every 3 min.*mitosis/)] });
+    expect(idle('image GFP fast enough to follow the vesicles, for 5 minutes')).toMatchObject({ args: { plan: { timePlan: { intervalS: 1, durationS: 300 } } } });
+  });
+  it('says back a wish to spare the cells, and starts nothing from a goal without a verb that makes images', () => {
+    expect(idle('we want to follow cell migration of the mNeonGreen line over a day without frying them')).toMatchObject({ args: { plan: { timePlan: { intervalS: 600 } } }, notApplied: [expect.stringMatching(/migration/), expect.stringMatching(/without frying.*less light/)] });
+    expect(idle('follow the dividing nuclei in GFP over 12 h')).toBeUndefined();
+  });
+  it('an interval said wins over the pace', () => {
+    expect(idle('watch mitosis in GFP every 10 min for 12 h')).toMatchObject({ args: { plan: { timePlan: { intervalS: 600 } } } });
+  });
+});
