@@ -942,6 +942,14 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   }
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
   // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
+  // ("add 20 more time points", "extend by 10 loops", "tack on another 5 frames": the plan made that many intervals longer, stop 47)
+  const added = new RegExp(String.raw`\b(?:add|extend(?:\s+(?:it|the run|the acquisition|the experiment|the time[\s-]?lapse|the imaging))?\s+by|tack on|append)\s+(?:another\s+)?(\d+)\s+(?:more\s+|extra\s+|additional\s+)?(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
+  if (added) {
+    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell how long ${added[1]} more time points take: say how much longer ("another 2 h"); nothing was changed`);
+    const change: Adjustment = { kind: 'extend', extraS: Math.round(Number(added[1]) * now.intervalS * 1e6) / 1e6 };
+    RECKONED.add(change);
+    return [change];
+  }
   const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
   if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || END_IN_CLAUSE.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
     const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);

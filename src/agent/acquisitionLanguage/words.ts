@@ -469,6 +469,7 @@ export function labShorthand(text: string): string {
     // are the interval (never "for a period of 2 h", a span); ZEN's "cycles" counted are time points; NIS' "XY points"
     // counted are stage positions; "each 10 minute" is every 10 minutes; "more slow" / "more fast" are slower / faster
     .replace(/(?<!\b(?:a|for|over|within|of)\s+)(?<!\b(?:for|over|within) (?:a|the|this) )\b(?:(?:time[\s-]?lapse|imaging|acquisition|loop)\s+)?(?:period|cycle[\s-]?time)\b(?=\s*(?:to|of|is|=|:|at|be|should be|from)?\s*\d)/gi, 'interval')
+    .replace(/\b(?:cycle|loop|time[\s-]?point|frame)\s+(?:count|number)\b/gi, 'number of time points')
     .replace(/(?<=\b(?:\d+|number of|more|fewer|many|the)\s+)cycles?\b/gi, 'time points')
     .replace(/\b(\d+)\s+(?:xy|x-y|x\/y|stage|multi)[\s-]?(?:points?|locations?|sites?)\b/gi, '$1 positions')
     .replace(/\beach\s+(?=\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b)/gi, 'every ')

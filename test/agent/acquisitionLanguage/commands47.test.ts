@@ -73,3 +73,16 @@ describe('a run described by what it is to follow', () => {
     expect(idle('watch mitosis in GFP every 10 min for 12 h')).toMatchObject({ args: { plan: { timePlan: { intervalS: 600 } } } });
   });
 });
+
+describe('time points added, and divisions ceasing', () => {
+  it('"add 20 more time points", "extend by 10 loops": the run made that many intervals longer', () => {
+    expect(changes('add 20 more time points')).toEqual([{ kind: 'extend', extraS: 6000 }]);
+    expect(changes('extend by 10 loops')).toEqual([{ kind: 'extend', extraS: 3000 }]);
+    expect(changes('change the cycle count to 80')).toEqual([{ kind: 'loops', loops: 80 }]);
+  });
+  it('a rule on divisions stopping is named, never a rule that fires on a division', () => {
+    expect(asked('if they stop dividing, stop the acquisition')).toMatch(/cannot watch for divisions stopping \("stop dividing"\)/);
+    expect(asked('when the cells no longer divide, slow down to every 20 min')).toMatch(/nothing was set up/);
+    expect(route('when a cell divides, image every 30 s')?.tool).toBe('add_rule');
+  });
+});
