@@ -50,6 +50,9 @@ export type MicroscopeRoute =
 const NEW_RUN =
   /\b(?:start|begin|launch|set up|set off|kick off|fire up|queue|schedule|new|another|second|fresh|separate|parallel)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|nd acquisition|recording|job|movie)\b/;
 
+/** Another sample or another run than the one imaging: "another dish", "a new experiment", "the next slide", "a second plate". */
+const OTHER_RUN = /\b(?:new|another|second|fresh|separate|different|next|other)\s+(?:(?:well[\s-]?)?plate|dish|slide|sample|coverslip|chamber|flask|experiment|acquisition|time[\s-]?lapse|mda|recording|nd acquisition)\b/;
+
 /**
  * A new acquisition asked while one runs: the microscope runs one at a time, so nothing is started or changed; the line
  * names the new plan as read and the running one, and how to go on (stop it first, with a person approving, or add the
@@ -442,6 +445,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // (the microscope runs one acquisition at a time: the new one is asked about, named with the running one, nothing started
   // nor changed; never read as a change of the running one, nor stopped for it without a person saying so)
   if (newStart) return { ask: newRunWhileRunning(text, config, options.earlier ?? []), command: true };
+  // ("I want to image another dish now", "let's do a new experiment": another sample or run, no plan said, asked the same way)
+  if (options.acquisitionRunning && !QUESTION.test(t) && !/\?\s*$/.test(t) && OTHER_RUN.test(t)) return { ask: newRunWhileRunning(text, config, options.earlier ?? []), command: true };
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
@@ -467,6 +472,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
     const power = percent(t);
+    // ("switch to the 10x and snap a brightfield image": the objective said with the snap is switched first, never dropped; stop 47)
+    const objective = !options.acquisitionRunning ? /\b(10|20|40)\s*x\b(?!\s*\d)/.exec(t) : null;
+    const snapArgs = { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) };
+    if (objective) return { tool: toolCarrying('move'), args: { objective: `${objective[1]}X` }, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

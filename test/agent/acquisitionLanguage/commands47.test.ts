@@ -86,3 +86,21 @@ describe('time points added, and divisions ceasing', () => {
     expect(route('when a cell divides, image every 30 s')?.tool).toBe('add_rule');
   });
 });
+
+describe('parts the acquisition sets by itself, a snap with its objective, another sample while imaging', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false, earlier: [] });
+  it('the shutter, the lamps and LEDs, the filter cube are named with what sets them; a channel named with one is read', () => {
+    expect(asked('open the shutter')).toMatch(/the shutter is no setting here/);
+    expect(asked('turn the halogen lamp off')).toMatch(/lamps and LEDs are switched on only during each exposure/);
+    expect(route('switch off the transmitted LED')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'Brightfield' }] } });
+    expect(idle('switch the filter cube to TRITC and take a picture')).toMatchObject({ tool: 'snap', args: { channel: 'Rhodamine' } });
+    expect(route('close the shutter and pause')).toMatchObject({ tool: 'pause_acquisition', notApplied: [expect.stringMatching(/shutter/)] });
+  });
+  it('an objective said with a snap is switched first', () => {
+    expect(idle('switch to the 10x and snap a brightfield image')).toMatchObject({ tool: 'move_stage', args: { objective: '10X' }, then: [{ tool: 'snap', args: { channel: 'Brightfield' } }] });
+  });
+  it('another sample asked while one images is asked about, a question about it is a status', () => {
+    expect(asked('I want to image another dish now')).toMatch(/already running.*not started/);
+    expect(route('when can I start another experiment?')?.tool).toBe('microscope_status');
+  });
+});
