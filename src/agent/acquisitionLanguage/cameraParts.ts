@@ -50,7 +50,7 @@ function absentModeLine(mode: string, words: string, config: MicroscopeConfig): 
  * one line with what sets it instead; "switch off the transmitted LED" names a channel and is read as its drop.
  */
 const SCOPE_PARTS: { words: RegExp; withChannel: boolean; line: (words: string, channel: string) => string }[] = [
-  { words: /\bshutters?\b/, withChannel: true, line: (w, ch) => `Not applied: "${w}": the shutter is no setting here: it opens by itself only while an image is taken and closes between images; to give less light, lower a channel's power ("${ch} to 5%") or pause the run.` },
+  { words: /\bshutters?\b/, withChannel: true, line: (w, ch) => `Not applied: "${w}": the shutter is no setting here: it opens by itself only while an image is taken and closes between images; to give less light, lower a channel's power ("${ch} to 5%").` },
   { words: /\b(?:filter\s*(?:cubes?|turrets?|wheels?|sets?|blocks?)|dichroics?|(?:emission|excitation)\s+filters?)\b/, withChannel: true, line: (w, ch) => `Not applied: "${w}": the filter cube is set by each channel's preset, so it is never set alone: say the channel to image instead ("snap ${ch}", "add ${ch}").` },
   { words: /\b(?:lamps?|halogen|leds?|mercury|metal[\s-]?halide|light[\s-]?sources?|illuminators?|x-?cite|lumencor)\b/, withChannel: false, line: (w, ch) => `Not applied: "${w}": the lamps and LEDs are switched on only during each exposure, at each channel's power, so they are never switched alone: say a channel's power ("${ch} to 5%", "brightfield to 20%") or drop a channel ("drop brightfield").` },
 ];

@@ -104,3 +104,9 @@ describe('parts the acquisition sets by itself, a snap with its objective, anoth
     expect(route('when can I start another experiment?')?.tool).toBe('microscope_status');
   });
 });
+
+describe('a hardware focus lock asked with nothing running', () => {
+  it('is named with how a plan gets its software autofocus', () => {
+    expect(routeMicroscopeRequest('turn on the perfect focus system', { acquisitionRunning: false, earlier: [] })).toMatchObject({ ask: expect.stringMatching(/no hardware focus lock.*nothing was started.*autofocus every time point/), start: true });
+  });
+});
