@@ -1609,7 +1609,7 @@ const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|v
 
 /** The place the stage is at, said to be kept: "mark this spot", "remember the current position", "save here", "bookmark this field". */
 const PLACE_KEPT =
-  /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:this|that|the current|the present|my current|our current|where we are|where the stage is)\b\s*(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)?|here)\b(?!\s+(?:images?|frames?|data|movies?|files?|settings?))/;
+  /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
 
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 

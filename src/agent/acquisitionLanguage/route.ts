@@ -348,7 +348,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was changed: its software autofocus can run before every time point instead ("autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own), or once now ("autofocus now").`, command: true };
   }
   // (nothing running: "turn on the perfect focus system" said alone is named the same way, with how a plan gets its autofocus; stop 47)
-  if (!options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !findChannels(t, config).length) {
+  if (!options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !findChannels(t, config).length && !refocus && !/\b(?:re-?focus|auto-?focus)\b/.test(t)) {
     return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was started: its software autofocus runs with a time-lapse when the plan says so ("GFP every 5 min for 6 h, autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own).`, command: true, start: true };
   }
   // "save the images", "make sure the data is stored": the running acquisition writes every frame to its files as it comes, so

@@ -49,6 +49,9 @@ describe('positions', () => {
     expect(changes('bookmark here please')).toEqual([{ kind: 'addPosition' }]);
     expect(changes('mark this spot and image it too')).toEqual([{ kind: 'addPosition' }]);
     expect(route('save the images')?.tool).not.toBe('adjust_acquisition');
+    // (keeping "this" with no place named is no place: a pipeline or a protocol saved)
+    expect(route('keep this as a protocol named n2v-otsu')).toBeUndefined();
+    expect(route('great, save this as a pipeline called counting')).toBeUndefined();
   });
 });
 
