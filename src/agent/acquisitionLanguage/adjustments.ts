@@ -435,6 +435,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       }
       if (changes && !changes.every((c) => c.kind === out.at(-1)!.kind)) changes = undefined;
     }
+    // ("mark this spot and image it too": a clause that only says to image the place just added is that same addition, stop 47)
+    if (!changes && out.at(-1)?.kind === 'addPosition' && IMAGES_IT_TOO.test(clause.trim())) continue;
     if (!changes && !/^(?:please|thanks?(?: you)?|ok(?:ay)?|now|then|and|also|too|right away|asap)[.!?]*$/i.test(clause.trim()) && !isRemark(clause, config) && !isContextSentence(clause, sentences, config)) unread.push(clause.trim());
     // ("GFP to 5% at position 2": a setting said for one position, which only the interval can be; asked, never applied everywhere)
     const scope = changes?.length ? POSITION_SCOPE.exec(clause.toLowerCase()) : null;
@@ -725,10 +727,11 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
-  if (/\b(?:add|include|also|another|extra|additional|as well|too|plus)\b|\b(?:one|1|a few|two|three|2|3)\s+more\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) && !/\b(?:instead|only|just)\b/.test(t)) {
+  // ("mark this spot", "remember the current position", "bookmark here": a place kept is a place added to the run's, stop 47)
+  if ((/\b(?:add|include|also|another|extra|additional|as well|too|plus)\b|\b(?:one|1|a few|two|three|2|3)\s+more\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) || PLACE_KEPT.test(t)) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position", "add the position I'm at now": where the stage is now, which the microscope reads
     // when the change is made (x and y left out; one of the run's own positions, where the run has just moved it, is refused there)
-    if (/\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
+    if (PLACE_KEPT.test(t) || /\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
       return [{ kind: 'addPosition' }];
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
@@ -939,6 +942,14 @@ function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   }
   // "end after 100 more frames", "20 more time points, then stop", "only 10 more frames": the end that many intervals from now
   // ("run for another 30 frames", "keep going another 20 time points": as many more, the end that many intervals from now)
+  // ("add 20 more time points", "extend by 10 loops", "tack on another 5 frames": the plan made that many intervals longer, stop 47)
+  const added = new RegExp(String.raw`\b(?:add|extend(?:\s+(?:it|the run|the acquisition|the experiment|the time[\s-]?lapse|the imaging))?\s+by|tack on|append)\s+(?:another\s+)?(\d+)\s+(?:more\s+|extra\s+|additional\s+)?(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
+  if (added) {
+    if (!now.intervalS) throw new AmbiguousCommand(`I do not know the interval of this run, so I cannot tell how long ${added[1]} more time points take: say how much longer ("another 2 h"); nothing was changed`);
+    const change: Adjustment = { kind: 'extend', extraS: Math.round(Number(added[1]) * now.intervalS * 1e6) / 1e6 };
+    RECKONED.add(change);
+    return [change];
+  }
   const more = new RegExp(String.raw`\b(\d+)\s+more\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b|\banother\s+(\d+)\s+(?:time[\s-]?points?|timepoints?|frames?|cycles?|rounds?|loops?)\b`).exec(t);
   if (more && (/\b(?:stop|end|finish|quit|only|just|then (?:stop|end)|and (?:stop|end)|wrap)\b/.test(t) || END_IN_CLAUSE.test(t) || (more[2] !== undefined && /\b(?:run|keep|continue|go on|carry on|image|imaging|acquire|record|take|do|go for)\b/.test(t)))) {
     const change = endAfterMoreTimePoints(Number(more[1] ?? more[2]), now);
@@ -1593,6 +1604,13 @@ function dropsGrid(t: string): boolean {
 /** An amount said without a number ("a bit", "slightly", "a notch"): asked, never guessed. */
 const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touch|notch|smidge|smidgen|hair|shade|wee bit|little bit|fraction))\b/;
 
+/** Words that only say to image what was just named ("image it too", "include that one as well", "and acquire there"). */
+const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|visit|add|film|capture)\s+(?:it|that|this|that one|this one|there|that spot|this spot)(?:\s+(?:too|as well|also|in the run|in the list|from now on|from now))*\s*[.!]*$/i;
+
+/** The place the stage is at, said to be kept: "mark this spot", "remember the current position", "save here", "bookmark this field". */
+const PLACE_KEPT =
+  /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
+
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
 
 /** The interval between time points, by any of its names. */
@@ -1756,8 +1774,9 @@ function parseTiming(said: string): Adjustment | undefined {
   const totalFor = /\b(run|image|continue|keep (going|imaging))\b.*\bfor\b/.test(t) ? durationAfter(t, /\bfor(?:\s+a\s+total\s+of)?\b/) : undefined;
   if (totalFor !== undefined && /\btotal\b/.test(t)) return { kind: 'duration', durationS: totalFor };
   if (totalFor !== undefined) return { kind: 'extend', extraS: totalFor };
-  const frames = /\b(\d+)\s*(?:time[\s-]?points|frames)\s*(?:in total|total)\b|\b(?:total of|only|just)\s*(\d+)\s*(?:time[\s-]?points|frames)\b/.exec(t);
-  if (frames) return { kind: 'loops', loops: Number(frames[1] ?? frames[2]) };
+  // ("make it 200 time points", "set the run to 50 frames": a count of time points said as what the run is, the total)
+  const frames = /\b(\d+)\s*(?:time[\s-]?points|frames)\s*(?:in total|total)\b|\b(?:total of|only|just)\s*(\d+)\s*(?:time[\s-]?points|frames)\b|^(?:(?:ok(?:ay)?|actually|sorry|no|please)[,!.]?\s+)*(?:make|set|change|put|cut|shorten|extend|increase|reduce|lower|raise)\s+(?:it|that|the (?:run|acquisition|experiment|time[\s-]?lapse|imaging|whole thing))\s+(?:to\s+|at\s+|only\s+|just\s+)*(\d+)\s*(?:time[\s-]?points|timepoints|frames)(?:\s+(?:instead|please))*\s*[.!]*$/.exec(t);
+  if (frames) return { kind: 'loops', loops: Number(frames[1] ?? frames[2] ?? frames[3]) };
   return undefined;
 }
 

@@ -43,6 +43,18 @@ function absentModeLine(mode: string, words: string, config: MicroscopeConfig): 
   return `Not applied: "${words}": this microscope has no ${mode}; it images widefield fluorescence (${fluorescence.join(', ')})${transmitted.length ? ` and ${transmitted.join(', ')}` : ''} with the ${config.objectives.map((o) => o.name).join(', ')} objectives.`;
 }
 
+/**
+ * Parts of the microscope that the acquisition sets by itself, which no command here sets (stop 47): the shutter (open
+ * only while an image is taken), the filter cube (set by each channel's preset) and the lamps and LEDs (on only during an
+ * exposure, at each channel's power). Said without a channel (a lamp) or with one (a filter cube), the part is named in
+ * one line with what sets it instead; "switch off the transmitted LED" names a channel and is read as its drop.
+ */
+const SCOPE_PARTS: { words: RegExp; withChannel: boolean; line: (words: string, channel: string) => string }[] = [
+  { words: /\bshutters?\b/, withChannel: true, line: (w, ch) => `Not applied: "${w}": the shutter is no setting here: it opens by itself only while an image is taken and closes between images; to give less light, lower a channel's power ("${ch} to 5%").` },
+  { words: /\b(?:filter\s*(?:cubes?|turrets?|wheels?|sets?|blocks?)|dichroics?|(?:emission|excitation)\s+filters?)\b/, withChannel: true, line: (w, ch) => `Not applied: "${w}": the filter cube is set by each channel's preset, so it is never set alone: say the channel to image instead ("snap ${ch}", "add ${ch}").` },
+  { words: /\b(?:lamps?|halogen|leds?|mercury|metal[\s-]?halide|light[\s-]?sources?|illuminators?|x-?cite|lumencor)\b/, withChannel: false, line: (w, ch) => `Not applied: "${w}": the lamps and LEDs are switched on only during each exposure, at each channel's power, so they are never switched alone: say a channel's power ("${ch} to 5%", "brightfield to 20%") or drop a channel ("drop brightfield").` },
+];
+
 /** The words of a sensor crop within a clause that says more: "crop the sensor to the centre 512x512 (ROI)". */
 const CROP_WORDS = /\bcrop\w*\s+(?:(?:the|its|our)\s+)?(?:(?:camera|sensor|chip|detector)\s+)?(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:centre|center|central|middle)\s+)?(?:\d+\s*(?:[x×]\s*\d+)?\s*(?:px|pixels?)?\s*)?(?:roi|sub-?array|region(?: of interest)?)?/i;
 
@@ -70,6 +82,17 @@ export function cameraPartsApart(said: string, config: MicroscopeConfig = DEMO_C
     const mode = ABSENT_MODE.exec(t);
     if (mode && MODE_ASKED.test(t)) {
       notes.push(absentModeLine(mode[1], clause.trim(), config));
+      continue;
+    }
+    const named = findChannels(t, config);
+    const part = SCOPE_PARTS.find((p) => p.words.test(t) && (p.withChannel || !named.length) && !durationsIn(t).length && !/\bevery\b/.test(t));
+    // ("switch the filter cube to TRITC and take a picture": a cube named by its channel, beside another command, is that channel for it)
+    if (part && part === SCOPE_PARTS[1] && named.length && pieces.length > 1) {
+      kept.push(kept.length ? sep : '', named[0].text);
+      continue;
+    }
+    if (part) {
+      notes.push(part.line(clause.trim(), named[0]?.text ?? findChannels(said, config)[0]?.text ?? 'GFP'));
       continue;
     }
     const crop = SENSOR_CROP.exec(t);

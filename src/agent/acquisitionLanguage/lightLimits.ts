@@ -48,7 +48,9 @@ export function doseCapRefusal(t: string, limits: Limits = DEFAULT_LIMITS): stri
   // (a condition on the dose, "stop if the dose goes over 50", is a rule's to read)
   if (/\b(?:when(?:ever)?|if|once|as soon as)\b/.test(t)) return undefined;
   if (/\?\s*$/.test(t) || /^(?:what|which|how|when|where|why|is|are|was|were|has|have|did|does|do|will|would)\b/.test(t)) return undefined;
-  return `I cannot set a light-dose limit: the dose budget (${limits.doseBudgetJPerCm2} J/cm² per position, all channels together) is the microscope's own safety limit and no command changes it, so nothing was changed. To give less light, lower the power or exposure or image less often; "how much light have they had?" reports the dose so far.`;
+  // (the limit asked is quoted, so the answer says which part was not applied: "keep the total light under 5 J/cm2", stop 47)
+  const asked = /(\d+(?:\.\d+)?)\s*(?:j|joules?)\s*(?:\/|per)\s*(?:cm\s*(?:2|²|\^2)|square\s+cm|cm\s*squared)/i.exec(t);
+  return `I cannot set a light-dose limit${asked ? ` of ${asked[1]} J/cm²` : ''}: the dose budget (${limits.doseBudgetJPerCm2} J/cm² per position, all channels together) is the microscope's own safety limit and no command changes it, so nothing was changed. To give less light, lower the power or exposure or image less often; "how much light have they had?" reports the dose so far.`;
 }
 
 /**

@@ -22,13 +22,19 @@ const GOES_TO =
 const OTHER_BUSINESS =
   /\b(?:drop|skip(?!\s+over)|remove|delete|stop|only|just image|add|exposure|power|laser|interval|every|image|imaging|acquire|z[\s-]?stack|slices?|planes?|channels?|grid|tiles?|tiling|zoom|objective|rule|if|when|until|instead|from now|for the rest)\b|\d+(?:\.\d+)?\s*(?:µm|um|microns?|mm|ms|s|sec|min|h|%)\b|[xy]\s*[=:]/;
 
+/** The next or previous position said alone, with courtesy and a "now" at most ("next position please", "previous field, thanks"). */
+const STEP_ALONE =
+  /^(?:(?:ok(?:ay)?|right|now|and|then|so|please|pls)[,\s]+)*(?:the\s+)?(?:next|following|previous|prior|preceding)\s+(?:(?:stage|xy|x-y|imaging)\s+)?(?:position|field(?: of view)?|site|point|location|spot|xy|fov)(?:[,\s]+(?:please|pls|now|thanks|thank you))*\s*[.!]*$/;
+
 /**
  * The stage sent to a position of the run: move_stage with the position (the plan's name when the conversation tells
  * it), a position beyond the run's count said in one line with nothing moved, or undefined when the words are not a
  * plain visit or no plan is known from the conversation.
  */
 export function positionVisit(t: string, earlier: Step[], config: MicroscopeConfig): { tool: string; args: Record<string, unknown>; sure: true } | { ask: string; command: true } | undefined {
-  if (!GOES_TO.test(t) || OTHER_BUSINESS.test(t.replace(GOES_TO, ' ')) || findChannels(t, config).length) return undefined;
+  // ("next position please", "ok, previous field": the step said alone, with no verb, is a visit too)
+  const alone = STEP_ALONE.test(t);
+  if ((!GOES_TO.test(t) && !alone) || OTHER_BUSINESS.test(t.replace(GOES_TO, ' ')) || findChannels(t, config).length) return undefined;
   const start = [...earlier].reverse().find((s) => carries(s.tool, 'start'));
   if (!start) return undefined;
   const state = runStateOf(earlier, (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));

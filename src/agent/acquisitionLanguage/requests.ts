@@ -6,6 +6,7 @@ import { describeZPlan } from '../../microscope/adjustment.ts';
 import { spanSaid, timepointsForSpan } from '../../microscope/autofocusSchedule.ts';
 import { describeAutofocusPlan, timeDeltasS, type AutofocusPlan, type SequenceInput } from '../../microscope/sequence.ts';
 import { autofocusScheduleSaid, type AutofocusScheduleSaid } from './autofocusSchedule.ts';
+import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
@@ -33,7 +34,19 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   if (presets.length === 0) {
     throw new InputError(`which channel should I image? I understood no channel in "${text.trim()}": say e.g. GFP, DAPI, mCherry, Cy5 or brightfield`);
   }
-  const timePlan = phasedTimePlan(t) ?? singleTimePlan(t);
+  // ("watch mitosis for 12 h": a duration with no interval takes the pace of what the words say is watched, said; stop 47)
+  let paceNote: string | undefined;
+  let timePlan: SequenceInput['timePlan'];
+  try {
+    timePlan = phasedTimePlan(t) ?? singleTimePlan(t);
+  } catch (err) {
+    const spans = timeSpans(t);
+    const pace = spans.intervalS === undefined && spans.durationS !== undefined ? paceOfGoal(t) : undefined;
+    if (!pace) throw err;
+    timePlan = { intervalS: pace.intervalS, durationS: spans.durationS! };
+    paceNote = pace.note;
+  }
+  const gentle = gentleWish(t);
   const settings = channelSettings(t, config);
   // where each channel sits in z: its focus offset, the middle plane only, the loop order (their distances are no z-stack)
   const offsets = zOffsetsSaid(t, config);
@@ -117,6 +130,8 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   // ("every 20 min overnight": the length "overnight" is taken to be is said, never assumed in silence)
   const overnight = /\bovernight\b/i.test(t) && timeSpans(t.replace(/\bovernight\b/gi, ' ')).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
   const notes = overnight ? [`"Overnight" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
+  if (paceNote) notes.push(paceNote);
+  if (gentle) notes.push(gentle);
   // ("at 3 positions" with no place said: where they were put is said, never left to the plan alone)
   if (spread) notes.push(`the ${count} positions were placed for you ${spread.spacingUm} µm apart along x from (0, 0) (${spread.positions.map((p) => `${p.name} at x = ${p.xUm} µm`).join(', ')}; y = 0), more than one field of view apart so no two overlap: give their coordinates to image elsewhere`);
   return { sequence, understood: parts.join(' '), ...(objective ? { objective: `${objective[1]}X` } : {}), ...(notes.length ? { notes } : {}) };

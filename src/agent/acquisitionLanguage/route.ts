@@ -20,6 +20,7 @@ import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
+import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
 import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits } from './lightLimits.ts';
@@ -40,6 +41,38 @@ export type MicroscopeRoute =
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
   | { tool?: undefined; ask: string; start?: true; command?: true };
+
+/**
+ * Words that ask for another acquisition than the one running: a verb of starting with a noun of a run ("start a
+ * time-lapse", "kick off an experiment", "set off an acquisition"), or a run said to be new or other ("a fresh MDA",
+ * "another recording", "a second experiment", "a separate time-lapse").
+ */
+const NEW_RUN =
+  /\b(?:start|begin|launch|set up|set off|kick off|fire up|queue|schedule|new|another|second|fresh|separate|parallel)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|nd acquisition|recording|job|movie)\b/;
+
+/** Another sample or another run than the one imaging: "another dish", "a new experiment", "the next slide", "a second plate". */
+const OTHER_RUN = /\b(?:new|another|second|fresh|separate|different|next|other)\s+(?:(?:well[\s-]?)?plate|dish|slide|sample|coverslip|chamber|flask|experiment|acquisition|time[\s-]?lapse|mda|recording|nd acquisition)\b/;
+
+/**
+ * A new acquisition asked while one runs: the microscope runs one at a time, so nothing is started or changed; the line
+ * names the new plan as read and the running one, and how to go on (stop it first, with a person approving, or add the
+ * channel to the running one).
+ */
+function newRunWhileRunning(text: string, config: MicroscopeConfig, earlier: EarlierStep[]): string {
+  let asked = '';
+  let channel: string | undefined;
+  try {
+    const parsed = parseAcquisitionRequest(text, config);
+    asked = ` (${parsed.understood})`;
+    channel = parsed.sequence.channels?.[0]?.config;
+  } catch {
+    // the new plan is named by its words only
+  }
+  const started = [...earlier].reverse().find((s) => carries(s.tool, 'start'));
+  const plan = (started?.args.plan ?? {}) as { channels?: { config?: string }[]; timePlan?: { intervalS?: number } };
+  const running = plan.channels?.length ? ` (${plan.channels.map((c) => c.config).join(', ')}${plan.timePlan?.intervalS !== undefined ? ` every ${formatDuration(plan.timePlan.intervalS)}` : ''})` : '';
+  return `An acquisition is already running${running}, and the microscope runs one at a time, so the new one${asked} was not started and the running one was not changed. Say "stop the acquisition" to end the running one first (I will ask you to confirm), then ask again; or say what to add to the running one${channel ? ` ("add ${channel}")` : ''}.`;
+}
 
 /** What a rule can watch, by its nouns: divisions, the number of cells, the intensity, the focus, a model's score. */
 const TRIGGER_NOUN = /\b(?:divi\w+|mitos[ie]s|mitotic|cells?|count|number|nuclei|intensity|signal|brightness|focus|score)\b/i;
@@ -314,6 +347,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !refocus) {
     return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was changed: its software autofocus can run before every time point instead ("autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own), or once now ("autofocus now").`, command: true };
   }
+  // (nothing running: "turn on the perfect focus system" said alone is named the same way, with how a plan gets its autofocus; stop 47)
+  if (!options.acquisitionRunning && HARDWARE_FOCUS.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !findChannels(t, config).length && !refocus && !/\b(?:re-?focus|auto-?focus)\b/.test(t)) {
+    return { ask: `This microscope has no hardware focus lock (PFS, Definite Focus, ZDC), so nothing was started: its software autofocus runs with a time-lapse when the plan says so ("GFP every 5 min for 6 h, autofocus every time point"; each one takes ${AUTOFOCUS_PLANES} images of its own).`, command: true, start: true };
+  }
   // "save the images", "make sure the data is stored": the running acquisition writes every frame to its files as it comes, so
   // where they are is the answer (never an export of something else)
   if (options.acquisitionRunning && /^(?:(?:please|pls|can you|could you|make sure (?:you|to)?|don'?t forget to)\s+)*(?:save|store|write|keep|record)\s+(?:all\s+)?(?:the|my|our|these|those|its)?\s*(?:raw\s+)?(?:images?|frames?|data|stacks?|acquisition|time[\s-]?lapse|movie|files?)(?:\s+(?:please|pls|too|as well|somewhere|to disk))*\s*[.!]*$/.test(t)) return { tool: toolCarrying('status'), args: {}, sure: true };
@@ -408,15 +445,24 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
-  const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && /\b(?:start|begin|launch|set up|new|another|second)\b.*\b(?:time[\s-]?lapse|acquisition|experiment|run|imaging|mda|recording)\b/.test(t);
+  const newStart = options.acquisitionRunning && hasChannel && wholeTimePlan && NEW_RUN.test(t);
+  // (the microscope runs one acquisition at a time: the new one is asked about, named with the running one, nothing started
+  // nor changed; never read as a change of the running one, nor stopped for it without a person saying so)
+  if (newStart) return { ask: newRunWhileRunning(text, config, options.earlier ?? []), command: true };
+  // ("I want to image another dish now", "let's do a new experiment": another sample or run, no plan said, asked the same way)
+  if (options.acquisitionRunning && !QUESTION.test(t) && !/\?\s*$/.test(t) && OTHER_RUN.test(t)) return { ask: newRunWhileRunning(text, config, options.earlier ?? []), command: true };
   // a start at a clock time ("... starting at 10 pm"): acquisitions start when asked, never later by themselves; asked, nothing started
   const at = START_AT_CLOCK.exec(t);
   if (at && hasChannel && (timeLapse || wholeTimePlan)) return { ask: `I start an acquisition when you ask, not at a time of day ("${at[1]}"): say "start" then, or leave the time out to start now; nothing was started.`, command: true };
   // ("I need a z-stack of DAPI, 15 slices, 0.5 micron steps": a channel, a z-stack and its spacing in µm, nothing running: a stack
   // to acquire, whatever movie is open; a movie's slices have no step to set, and a projection says its verb)
   const stackToAcquire = !options.acquisitionRunning && hasChannel && Z_STACK_SAID.test(t) && Z_SPACING_SAID.test(t) && !ANALYSIS_WORD.test(t);
+  // ("I want to watch mitosis in the GFP cells for 12 h": a duration and what is watched, whose pace gives the interval; stop 47)
+  const goalPaced = !options.acquisitionRunning && hasChannel && spans.intervalS === undefined && spans.durationS !== undefined && !ANALYSIS_WORD.test(t) && paceOfGoal(t) !== undefined
+    // ("follow the dividing nuclei over 12 h" with a movie open may be its tracking: only a verb that makes images, or a wish to spare the cells the light, says a run)
+    && (/\b(?:image|imaging|record|recording|film|filming|capture|acquire|watch|observe|monitor|time[\s-]?lapse|mda|scope|microscope)\b/.test(t) || gentleWish(t) !== undefined);
   // ("image GFP each 5 minute during 2 hour": an interval and a duration the time plan reads are a time-lapse, whatever words said them)
-  if (hasChannel && (newStart || timeLapse || wholeTimePlan || stackToAcquire) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan || stackToAcquire) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
+  if (hasChannel && (newStart || timeLapse || wholeTimePlan || stackToAcquire || goalPaced) && (newStart || /\b(image|acquire|record|start|take|run|film|capture|time[\s-]?lapse|snap|imaging|follow|monitor|watch|observe|mda|stream)\b/.test(t) || wholeTimePlan || stackToAcquire) && !ANALYSIS_START.test(t) && (!options.acquisitionRunning || newStart)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), ...(stackToAcquire && !timeLapse && !wholeTimePlan ? { sure: true as const } : {}) };
@@ -430,6 +476,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
     const power = percent(t);
+    // ("switch to the 10x and snap a brightfield image": the objective said with the snap is switched first, never dropped; stop 47)
+    const objective = !options.acquisitionRunning ? /\b(10|20|40)\s*x\b(?!\s*\d)/.exec(t) : null;
+    const snapArgs = { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) };
+    if (objective) return { tool: toolCarrying('move'), args: { objective: `${objective[1]}X` }, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

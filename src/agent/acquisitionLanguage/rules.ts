@@ -151,6 +151,12 @@ function notWatchable(conditionText: string, config: MicroscopeConfig): void {
   const channelSpans = findChannels(c, config).map((m) => [m.index, m.index + m.text.length]);
   const figures = [...c.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].filter((m) => !channelSpans.some(([a, b]) => m.index! >= a && m.index! < b));
   const trigger = parseTrigger(c, config);
+  // ("if they stop dividing, ...", "when no more cells divide": divisions ceasing is the absence of the event the trigger
+  // fires on, which it cannot watch; named, nothing set up, never a rule that fires on a division, stop 47)
+  const ceased = /\b(?:stop(?:s|ped)?|cease(?:s|d)?|quit(?:s)?|no longer|not|never|don'?t|doesn'?t|haven'?t|hasn'?t|aren'?t|isn'?t|won'?t)\s+(?:\w+\s+)?(?:divid\w*|splitting|going into mitosis|entering mitosis)\b|\bno (?:more |new |further )?(?:(?:cells?|nuclei) )?(?:divisions?|mitos[ie]s|divid\w*)\b/.exec(c.toLowerCase());
+  if (trigger?.kind === 'division' && ceased) {
+    throw new InputError(`a rule fires when it sees a cell divide; it cannot watch for divisions stopping ("${ceased[0]}"): nothing was set up. Say what to do when a cell divides ("when a cell divides, ..."), or a level to watch ("when there are fewer than 50 cells, ...")`);
+  }
   if (trigger?.kind === 'division' && figures.length) {
     throw new InputError(`a rule fires at each cell division it sees; it cannot count them up to ${figures[0][0]}: nothing was set up. Say "when a cell divides, ..." to act on the first one, or use the number of cells ("when there are more than ${figures[0][0]} cells, ...")`);
   }

@@ -465,6 +465,17 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:a\s+)?further\s+(?=\d|an?\s+(?:hour|minute|day)|another\b)/gi, 'another ')
     // "pls", "plz": please
     .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
+    // other makers' and other speakers' words for the time plan (stop 47): NIS-Elements' "period" and ZEN's "cycle time"
+    // are the interval (never "for a period of 2 h", a span); ZEN's "cycles" counted are time points; NIS' "XY points"
+    // counted are stage positions; "each 10 minute" is every 10 minutes; "more slow" / "more fast" are slower / faster
+    .replace(/(?<!\b(?:a|for|over|within|of)\s+)(?<!\b(?:for|over|within) (?:a|the|this) )\b(?:(?:time[\s-]?lapse|imaging|acquisition|loop)\s+)?(?:period|cycle[\s-]?time)\b(?=\s*(?:to|of|is|=|:|at|be|should be|from)?\s*\d)/gi, 'interval')
+    .replace(/\b(?:cycle|loop|time[\s-]?point)\s+(?:count|number)\b/gi, 'number of time points')
+    .replace(/(?<=\b(?:\d+|number of|more|fewer|many|the)\s+)cycles?\b/gi, 'time points')
+    .replace(/\b(\d+)\s+(?:xy|x-y|x\/y|stage|multi)[\s-]?(?:points?|locations?|sites?)\b/gi, '$1 positions')
+    .replace(/\beach\s+(?=\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b)/gi, 'every ')
+    // (not what something is or becomes: "the cells become more slow" is said of the cells, no command)
+    .replace(/(?<!\b(?:become|becomes|became|becoming|get|gets|got|getting|are|is|were|was|be|been|move|moves|moved|moving|grow|grows|seem|seems|look|looks)\s+)\bmore\s+(?:slow(?:ly)?)\b/gi, 'slower')
+    .replace(/(?<!\b(?:become|becomes|became|becoming|get|gets|got|getting|are|is|were|was|be|been|move|moves|moved|moving|grow|grows|seem|seems|look|looks)\s+)\bmore\s+(?:fast|quick(?:ly)?|rapid(?:ly)?)\b/gi, 'faster')
     // "50 millisec", "50msecs", "20 millis", "30 mili seconds": milliseconds by their other spellings
     .replace(/(\d)\s*(?:msecs|millisecs?|milli-?secs?|millis|mill?i[\s-]?seconds?|mil+isecond?s?)\b/gi, '$1 ms')
     // "405 nanometres", "488 nanometer": a wavelength in nm

@@ -399,8 +399,8 @@ describe('never a silent partial', () => {
     expect(() => parseAdjustment('image every 2 min for the next hour, then every 10 min')).toThrow(/change the interval once/);
     expect(parseAdjustment('lower GFP to 5% and tell me the dose')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }, { kind: 'status', about: 'dose' }]);
   });
-  it('a new acquisition asked for while one runs goes to the start tool (which says one is running), never into a change', () => {
-    expect(routeMicroscopeRequest('start a new time-lapse of DAPI every 1 min for 10 min', running)?.tool).toBe('start_acquisition');
+  it('a new acquisition asked for while one runs is asked about (one runs at a time; stop 47), never a change nor a start', () => {
+    expect(routeMicroscopeRequest('start a new time-lapse of DAPI every 1 min for 10 min', running)).toMatchObject({ ask: expect.stringMatching(/already running.*not started/), command: true });
   });
   it('words of the analysis near a command word are not corrected into it ("movie" is not "move")', async () => {
     const { correctTypos } = await import('../../../src/agent/acquisitionLanguage/words.ts');
