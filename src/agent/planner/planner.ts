@@ -81,7 +81,7 @@ import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
-import { inputPhraseAt, onlyAnInputPhrase, preparedInClause, preparesMovie } from './preparedInput.ts';
+import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
 import { measuredFaultAsQuestion } from './measuredFault.ts';
 import { measuredOnlyForAQuestion, writesAResult } from './measuredOnly.ts';
 import { eachOfNothingDone } from './eachReferent.ts';
@@ -273,9 +273,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     if (!clause.negated && !clause.heading && onlyAnInputPhrase(clause.text) && producersNamed(original.slice(clause.start, clause.end), catalogue)?.every((p) => p !== '(input)' && preparesMovie(p, catalogue)) && clauses.some((c, k) => k !== i && c.sentence === clause.sentence)) return;
     // "count the nuclei on channel 2's max projection": a step asked on a movie named by how it was made ("max projection"),
     // where that maker's words won the clause, is the step the rest of the clause names (its input made first by addInputs)
-    const inputAt = best && !clause.negated && !best.named ? inputPhraseAt(clause.text) : -1;
-    if (inputAt > 0 && producersNamed(original.slice(clause.start + inputAt, clause.end), catalogue)?.includes(best!.tool) && preparesMovie(best!.tool, catalogue)) {
-      const rest = clause.text.slice(0, inputAt);
+    const beside = best && !clause.negated && !best.named ? wordsBesideInput(clause.text) : undefined;
+    if (beside && producersNamed(original.slice(clause.start + beside.input[0], clause.start + beside.input[1]), catalogue)?.includes(best!.tool) && preparesMovie(best!.tool, catalogue)) {
+      const rest = clause.text.slice(...beside.rest);
       const other = bestMatch(index.match(withoutFrameScope(rest)), rest, catalogue);
       if (other && other.tool !== best!.tool && (selfOf(other.tool, catalogue)?.consumes ?? []).includes('movie')) best = other;
     }
@@ -3494,6 +3494,23 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const out: PlannedStep[] = [];
   // (the inputs the request's other steps read or make: "plot the tracks and give me a csv too" writes those tracks)
   const laterTakes = (step: PlannedStep) => new Set(steps.filter((s) => s !== step).flatMap((s) => [...requiredInputs(s.tool, catalogue.get(s.tool), s.args.$needs as InputType[] | undefined), ...madeFor(s.tool, catalogue)]));
+  // "on the denoised movie, count the cells", "using the background-subtracted frames, segment": a movie named by the
+  // step that makes it, which neither the session nor any step of this request makes, is made first by that step (its
+  // settings from the same words), never a reference to nothing; true when made, an error, or false
+  const makeNamedMovie = (step: PlannedStep, depth: number, needsTime: boolean): boolean | string => {
+    const makers = producersNamed(withoutRejected(step.clause), catalogue);
+    const unmade = makers?.length === 1 ? makers[0] : undefined;
+    // (not the picture the step makes itself from the movie: "plot the tracks on the max projection" is plot's own projection)
+    if (!unmade || unmade === step.tool || unmade === '(input)' || !preparesMovie(unmade, catalogue) || valueOfMaker(step.args, unmade) || excluded.includes(unmade) || depth > 3
+      || sessionArtifacts(conversation).some((a) => a.producedBy === unmade) || out.some((s) => s.tool === unmade) || steps.some((s) => s.tool === unmade)) return false;
+    const { output: _named, ...makerArgs } = buildArgs(unmade, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
+    const error = insert({ tool: unmade, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
+    if (error) return error;
+    step.args.movie = { $ref: 'movie', mode: 'chain', ...(needsTime ? { multiFrame: true } : {}) } satisfies Ref;
+    // ("count the nuclei on channel 2's max projection": the channel named is the made movie's, which holds only it)
+    if (makerArgs.channel !== undefined && step.args.channel === makerArgs.channel) delete step.args.channel;
+    return true;
+  };
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
@@ -3564,22 +3581,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
       const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool), step.args);
-      // "on the denoised movie, count the cells", "using the background-subtracted frames, segment": a movie named by the
-      // step that makes it, which neither the session nor any step of this request makes, is made first by that step (its
-      // settings from the same words), never a reference to nothing
-      const makers = type === 'movie' && (named === undefined || (typeof named === 'object' && named.mode === 'producer')) ? producersNamed(withoutRejected(step.clause), catalogue) : undefined;
-      const unmade = makers?.length === 1 ? makers[0] : undefined;
-      // (not the picture the step makes itself from the movie: "plot the tracks on the max projection" is plot's own projection)
-      if (unmade && unmade !== step.tool && unmade !== '(input)' && preparesMovie(unmade, catalogue) && !valueOfMaker(step.args, unmade) && !excluded.includes(unmade) && depth <= 3
-        && !sessionArtifacts(conversation).some((a) => a.producedBy === unmade) && !out.some((s) => s.tool === unmade) && !steps.some((s) => s.tool === unmade)) {
-        const { output: _named, ...makerArgs } = buildArgs(unmade, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
-        const error = insert({ tool: unmade, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
-        if (error) return error;
-        step.args[type] = { $ref: 'movie', mode: 'chain', ...(needsTime ? { multiFrame: true } : {}) } satisfies Ref;
-        // ("count the nuclei on channel 2's max projection": the channel named is the made movie's, which holds only it)
-        if (makerArgs.channel !== undefined && step.args.channel === makerArgs.channel) delete step.args.channel;
-        continue;
-      }
+      const unmadeError = type === 'movie' && (named === undefined || (typeof named === 'object' && named.mode === 'producer')) ? makeNamedMovie(step, depth, needsTime) : false;
+      if (typeof unmadeError === 'string') return unmadeError;
+      if (unmadeError) continue;
       if (named) {
         step.args[type] = named;
         continue;
@@ -3624,6 +3628,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
     const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
     for (const type of acceptedInputs(step.tool, info)) {
+      // ("measure the intensities on the background-subtracted movie": a movie the step reads by choice, named by its maker, is made first too)
+      if (type === 'movie' && step.args.movie === undefined && uses.movie) {
+        const made = makeNamedMovie(step, depth, needsTime);
+        if (typeof made === 'string') return made;
+        if (made) continue;
+      }
       if (step.args[type] !== undefined || !available.has(type) || !uses[type]) continue;
       step.args[type] = uses[type] === 'recording'
         ? ({ $ref: type, mode: 'producer', producers: ['(input)', ...recordingMakers(catalogue)] } satisfies Ref)

@@ -30,6 +30,18 @@ export function inputPhraseAt(clause: string): number {
   return m ? m.index + (m[0].length - m[0].trimStart().length) : -1;
 }
 
+// "use the median-filtered images to segment the nuclei", "take the MIP and count the nuclei": the input said first, after
+// a verb of using, and the step asked after "to", "for" or "and"
+const USED_INPUT = /^\s*(?:(?:please|pls|now|then|and)\s+)*(?:use|take|with|using|from|on)\s+(?:the|a|an|my|our|this|that|channel\s+\d+'?s?)\s+(?:[\p{L}\d'-]+\s+){0,4}?(?=(?:to|for|and(?:\s+then)?|then)\s+[\p{L}])/iu;
+
+/** The words of a clause less the input it names, by its place: before the input phrase, or after "use X to". */
+export function wordsBesideInput(clause: string): { input: [number, number]; rest: [number, number] } | undefined {
+  const used = USED_INPUT.exec(clause);
+  if (used) return { input: [0, used[0].length], rest: [used[0].length, clause.length] };
+  const at = inputPhraseAt(clause);
+  return at > 0 ? { input: [at, clause.length], rest: [0, at] } : undefined;
+}
+
 /** The clause is an input phrase and nothing else ("on the denoised movie", "but on a gaussian-smoothed copy of the movie"). */
 export function onlyAnInputPhrase(clause: string): boolean {
   return inputPhraseAt(clause) === 0 || /^\s*(?:(?:and|but|then|,)\s+)+(?:on|onto|using|from|in|with)\s/i.test(clause) || /^\s*(?:on|onto|using|from|in|with)\s/i.test(clause);

@@ -29,6 +29,15 @@ describe('a movie named by how it was made', () => {
     expect(asSaid.toolsOf('Could you track the nuclei, but on a gaussian-smoothed copy of the movie?')).toEqual(['denoise', 'segment', 'track']);
     expect(asSaid.argsOf('Could you track the nuclei, but on a gaussian-smoothed copy of the movie?', 'denoise').method).toBe('gaussian');
   });
+  it('is the input said after a verb of using, the step asked after "to"', () => {
+    expect(asSaid.toolsOf('use the median-filtered images to segment the nuclei')).toEqual(['denoise', 'segment']);
+  });
+  it('is made first for a step that reads a movie by choice', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+    const plan = asSaid.plan('measure intensities on the background subtracted movie', labels);
+    expect(plan.steps.map((s) => s.tool)).toEqual(['subtract_background', 'measure']);
+    expect(plan.steps[1].args.movie).toMatchObject({ mode: 'chain' });
+  });
   it('is not made again when the session has it', () => {
     const held = [{ id: 'movie-1', type: 'movie' }, { id: 'movie-2', type: 'movie', producedBy: 'denoise' }] as const;
     expect(asSaid.toolsOf('segment the denoised movie', [...held])).toEqual(['segment']);
