@@ -10,6 +10,9 @@ describe('a preparing step inside another step\'s clause', () => {
     expect(toolsOf('segment the nuclei with a median filter first')).toEqual(['denoise', 'segment']);
     expect(argsOf('segment the nuclei with a median filter first', 'denoise').method).toBe('median');
   });
+  it('runs first when "before that" closes its clause', () => {
+    expect(toolsOf('segment the nuclei, but smooth it with a gaussian before that')).toEqual(['denoise', 'segment']);
+  });
   it('keeps the order of the steps said before the clause', () => {
     expect(toolsOf('correct the drift, then segment the nuclei with a gaussian blur first')).toEqual(['correct_drift', 'denoise', 'segment']);
   });
