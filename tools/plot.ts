@@ -601,6 +601,11 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
       return args;
     }
   }
+  // ("overlay the outlines on the movie as a video": outlines on every frame is no kind of plot's, whose movie draws track
+  // paths; one frame with its outlines is drawn and the answer says so, never the video dropped in silence)
+  if (args.kind === 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && !/\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) {
+    args.$note = `Not done: a video of the outlines — \`plot\` draws a movie of track paths only, so I drew one frame with the outlines; \`export\` writes the label movie as PNG pictures, one per frame (format "png"), which Fiji opens with File > Import > Image Sequence and saves as an AVI.`;
+  }
   // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
   const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
   const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];

@@ -130,6 +130,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
     if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
     // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
+    // ("segment in 3-D", "3-class otsu", "8-connected objects", "a 2-D projection": a number joined before a word by a hyphen,
+    // the word no unit and no factor, names a mode or a kind, never a size; "a 2-fold increase" stays a factor)
+    if (q.unit === '' && /^-(?!(?:fold|times|x)\b)[\p{L}]/iu.test(q.after)) continue;
     if (/[\p{L}]-$/u.test(q.before) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$/i.test(q.before)) continue;
     // "skip cells only there for 1 or 2 frames", "nuclei present in fewer than 3 frames": how long the things last is a
     // condition on them, never a setting (no gap, no lag)

@@ -313,6 +313,9 @@ function splitClausesOnce(text: string): Clause[] {
     // "max. linking distance 10 px", "Dr. Klein", "e.g. Otsu", "approx. 10 px": the full stop of an abbreviation ends no sentence
     // (a title or "e.g." always leads on; another abbreviation's stop is a sentence's end before a capital or at the end)
     if (m[0] === '.' && (/\b(?:dr|prof|mr|mrs|ms|vs|e\.g|i\.e|cf|et\s+al)$/i.test(text.slice(0, at)) || (endsWithAbbreviation(text.slice(0, at)) && /^\.\s+[a-z\d]/.test(text.slice(at))))) continue;
+    // "..., but smooth it with a gaussian before that", "run a median before anything else": "before" and a pronoun closing a
+    // clause say when its step runs (runsFirst reads them), no clause of their own that would leave the step in place
+    if (/^\s+(?:before|prior\s+to)\s+(?:that|this|it|anything(?:\s+else)?|everything(?:\s+else)?)\s*(?:[.;!?,]|$)/i.test(text.slice(at)) && /[\p{L}\d]\s*$/u.test(text.slice(0, at))) continue;
     // "Before that, correct the bleaching": the order words belong to the clause after the comma
     // ("but before you do that, register the frames", "prior to that, ...")
     if (m[0] === ',' && /(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:before|prior\s+to)\s+(?:that|this|doing\s+(?:that|this|so)|anything(?:\s+else)?|(?:you|we|i)\s+(?:do|run|start)\s+(?:that|this|it|anything(?:\s+else)?))|first(?:\s+of\s+all)?|after\s+that|afterwards|then|next|finally|also)\s*$/i.test(text.slice(0, at))) continue;

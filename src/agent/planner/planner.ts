@@ -9,7 +9,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
-import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
+import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
@@ -82,6 +82,7 @@ import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
+import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
 import { measuredFaultAsQuestion } from './measuredFault.ts';
 import { measuredOnlyForAQuestion, writesAResult } from './measuredOnly.ts';
 import { eachOfNothingDone } from './eachReferent.ts';
@@ -198,7 +199,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   // "how many frames and channels does it have?": one question, not two steps
   const clauses = isOneQuestion(text) ? [{ text: text.trim(), start: text.length - text.trimStart().length, end: text.trimEnd().length, negated: false, joiner: '', sentence: 0 }] : withVerbPhrasesApart(splitClauses(text), index, (tool) => runsMicroscope(tool, catalogue));
   // (`at`: where in its clause a step's words start, when a clause asks for two steps: "... of each track as a csv")
-  const picked: { clause: number; tool: string; at?: number; weak?: boolean; named?: boolean; writes?: boolean }[] = [];
+  // (`first`: a step said inside another's clause as what prepares its movie runs before it, preparedInput.ts)
+  const picked: { clause: number; tool: string; at?: number; weak?: boolean; named?: boolean; writes?: boolean; first?: boolean }[] = [];
   const excluded: string[] = [];
   const excludedSpans: { start: number; end: number }[] = [];
   const resultsOff: { tool: string; arg: string }[] = [];
@@ -239,6 +241,16 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
     // at, ask for no step that makes them again; the steps after them take them)
     if (!clause.negated && pointsAtResultsHeld(clause.text, index, catalogue)) { labelling.push({ start: clause.start, end: clause.end }); return; }
+    // "threshold with Li but run a 2 px median over it beforehand": a clause said to run first, after a step in its sentence,
+    // that no tool's words match but that names a value of one preparing tool's choices ("median" of denoise's method), is that step
+    const before0 = picked.at(-1);
+    if (!clause.negated && before0 && runsFirst(clause) && !index.match(clause.text).some((m) => !m.byArgument) && clauses[before0.clause].sentence === clause.sentence) {
+      const valued = [...catalogue.keys()].filter((t) => t !== before0.tool && preparesMovie(t, catalogue) && tokenize(clause.text).some((w) => valuesOfTool(t, catalogue).has(w.word.toLowerCase())));
+      if (valued.length === 1) {
+        picked.push({ clause: i, tool: valued[0] });
+        return;
+      }
+    }
     // "the nuclei are about 10 px across, how many in frame 2?": how big the objects are is a setting of the step that finds them, no step
     if (!clause.negated && statesObjectSize(clause.text)) return;
     // "hardly any cell moves more than 12 px per frame; track them": how far the objects move is a setting of the step that links them, no step
@@ -256,6 +268,18 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const unscopedWords = withoutRowScope(words, true);
     const ranked = index.match(withoutConditions(withoutTimeBudget(withoutChannelScope(withoutImagingKind(withoutFrameScope(withoutOrderOpener(unscopedWords !== words && asksAMeasuredQuantity(unscopedWords) ? unscopedWords : words))))))).filter((m) => !told || !runsMicroscope(m.tool, catalogue));
     let best = bestMatch(ranked, clause.text, catalogue) ?? (POINTS_BACK.test(clause.text) ? described : undefined);
+    // "on the denoised movie, count the cells", "track the nuclei, but on a gaussian-smoothed copy": a clause that only
+    // names the movie a step reads by how it was made is that step's input, no step of its own and no action left undone
+    // (the step that reads it makes it first when nothing has: addInputs)
+    if (!clause.negated && !clause.heading && onlyAnInputPhrase(clause.text) && producersNamed(original.slice(clause.start, clause.end), catalogue)?.every((p) => p !== '(input)' && preparesMovie(p, catalogue)) && clauses.some((c, k) => k !== i && c.sentence === clause.sentence)) return;
+    // "count the nuclei on channel 2's max projection": a step asked on a movie named by how it was made ("max projection"),
+    // where that maker's words won the clause, is the step the rest of the clause names (its input made first by addInputs)
+    const beside = best && !clause.negated && !best.named ? wordsBesideInput(clause.text) : undefined;
+    if (beside && producersNamed(original.slice(clause.start + beside.input[0], clause.start + beside.input[1]), catalogue)?.includes(best!.tool) && preparesMovie(best!.tool, catalogue)) {
+      const rest = clause.text.slice(...beside.rest);
+      const other = bestMatch(index.match(withoutFrameScope(rest)), rest, catalogue);
+      if (other && other.tool !== best!.tool && (selfOf(other.tool, catalogue)?.consumes ?? []).includes('movie')) best = other;
+    }
     // "average all the frames into one image": a result said to be one image is made by a tool that declares it writes one
     // frame (`framesOut`), never by one that writes as many frames as it reads (a drift correction whose reference is a mean)
     if (best && !best.named && !clause.negated && ONE_IMAGE.test(clause.text) && selfOf(best.tool, catalogue)?.framesOut === 'same') {
@@ -538,6 +562,22 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       return;
     }
     const previous = picked.at(-1);
+    // "segment the nuclei with a median filter first": the step asked and the one that prepares its movie, both run, in order
+    const prepared = !clause.negated && !clause.heading ? preparedInClause(clause.text, index, (r, w) => bestMatch(r, w, catalogue), catalogue) : undefined;
+    if (prepared) {
+      picked.push({ clause: i, tool: prepared.main.tool, ...(prepared.main.named ? { named: true } : {}) });
+      picked.push({ clause: i, tool: prepared.prepare.tool, at: clause.start + prepared.at, first: true });
+      // (its "first" orders the preparing step before the one it prepares, not the clause before the steps said earlier:
+      // "correct the drift, then segment with a gaussian blur first" still corrects the drift first)
+      clauses[i] = { ...clause, text: clause.text.slice(0, prepared.at).trimEnd() };
+      return;
+    }
+    // "threshold with Li but run a 2 px median over it beforehand": a clause of a preparing step said to run first, after the
+    // step it prepares, is that step (ordered first by orderSteps), never a setting of the step before
+    if (previous && previous.tool !== best.tool && !best.byArgument && runsFirst(clause) && preparesMovie(best.tool, catalogue) && !preparesMovie(previous.tool, catalogue) && clauses[previous.clause].sentence === clause.sentence) {
+      picked.push({ clause: i, tool: best.tool });
+      return;
+    }
     // "simulate a movie with drift and noise": a noun after "and" that goes on a "with" list of the step before, in words
     // of that step's own description or arguments, is what that step's result has (its setting), no step of its own
     if (previous && previous.tool !== best.tool && !best.named && !clause.negated && ['and', ','].includes(clause.joiner) && clauses[previous.clause].sentence === clause.sentence
@@ -715,7 +755,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const order = orderSteps(clauses, picked.map((p) => p.clause));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
-    .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.at !== undefined ? 0.5 : 0) }));
+    .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.first ? -0.25 : p.at !== undefined ? 0.5 : 0) }));
   // (a restriction with no step of its own goes to the step before it in its sentence, else the one after it)
   for (const r of restrictions) {
     const same = picked.filter((p) => clauses[p.clause].sentence === r.sentence);
@@ -3475,6 +3515,23 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
   const out: PlannedStep[] = [];
   // (the inputs the request's other steps read or make: "plot the tracks and give me a csv too" writes those tracks)
   const laterTakes = (step: PlannedStep) => new Set(steps.filter((s) => s !== step).flatMap((s) => [...requiredInputs(s.tool, catalogue.get(s.tool), s.args.$needs as InputType[] | undefined), ...madeFor(s.tool, catalogue)]));
+  // "on the denoised movie, count the cells", "using the background-subtracted frames, segment": a movie named by the
+  // step that makes it, which neither the session nor any step of this request makes, is made first by that step (its
+  // settings from the same words), never a reference to nothing; true when made, an error, or false
+  const makeNamedMovie = (step: PlannedStep, depth: number, needsTime: boolean): boolean | string => {
+    const makers = producersNamed(withoutRejected(step.clause), catalogue);
+    const unmade = makers?.length === 1 ? makers[0] : undefined;
+    // (not the picture the step makes itself from the movie: "plot the tracks on the max projection" is plot's own projection)
+    if (!unmade || unmade === step.tool || unmade === '(input)' || !preparesMovie(unmade, catalogue) || valueOfMaker(step.args, unmade) || excluded.includes(unmade) || depth > 3
+      || sessionArtifacts(conversation).some((a) => a.producedBy === unmade) || out.some((s) => s.tool === unmade) || steps.some((s) => s.tool === unmade)) return false;
+    const { output: _named, ...makerArgs } = buildArgs(unmade, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
+    const error = insert({ tool: unmade, args: makerArgs, clause: step.clause }, depth + 1, needsTime);
+    if (error) return error;
+    step.args.movie = { $ref: 'movie', mode: 'chain', ...(needsTime ? { multiFrame: true } : {}) } satisfies Ref;
+    // ("count the nuclei on channel 2's max projection": the channel named is the made movie's, which holds only it)
+    if (makerArgs.channel !== undefined && step.args.channel === makerArgs.channel) delete step.args.channel;
+    return true;
+  };
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
@@ -3545,6 +3602,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
       if (step.args[type] !== undefined) continue;
       // ("the average projection rather than the max one": what is rejected names no input)
       const named = referenceFor(type, withoutRejected(step.clause), conversation, step.tool, catalogue, out.map((s) => s.tool), step.args);
+      const unmadeError = type === 'movie' && (named === undefined || (typeof named === 'object' && named.mode === 'producer')) ? makeNamedMovie(step, depth, needsTime) : false;
+      if (typeof unmadeError === 'string') return unmadeError;
+      if (unmadeError) continue;
       if (named) {
         step.args[type] = named;
         continue;
@@ -3589,6 +3649,12 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     // optional inputs that help (measure's intensity movie, plot's tracks), as each tool declares them: only when they exist
     const uses = selfOf(step.tool, catalogue)?.alsoUses?.(step.args) ?? {};
     for (const type of acceptedInputs(step.tool, info)) {
+      // ("measure the intensities on the background-subtracted movie": a movie the step reads by choice, named by its maker, is made first too)
+      if (type === 'movie' && step.args.movie === undefined && uses.movie) {
+        const made = makeNamedMovie(step, depth, needsTime);
+        if (typeof made === 'string') return made;
+        if (made) continue;
+      }
       if (step.args[type] !== undefined || !available.has(type) || !uses[type]) continue;
       step.args[type] = uses[type] === 'recording'
         ? ({ $ref: type, mode: 'producer', producers: ['(input)', ...recordingMakers(catalogue)] } satisfies Ref)
@@ -3710,7 +3776,8 @@ function producersNamed(text: string, catalogue: Catalogue): string[] | undefine
   const index = indexFor(catalogue);
   // (each article opens its own phrase, read ahead without taking its words: in "the nuclei in the stabilised one" the
   // second "the" opens "stabilised one", which the first phrase's three words would otherwise have swallowed)
-  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use)\s+(?=((?:[\w-]+\s+){0,2}[\w-]+))/gi)) {
+  // ("channel 2's max projection": a possessive opens the phrase as an article does)
+  for (const m of text.matchAll(/\b(?:the|that|this|those|these|my|our|on|use|'s)\s+(?=((?:[\w-]+\s+){0,2}[\w-]+))/gi)) {
     if (/\b(?:original|raw|input|unprocessed|uncorrected|recorded)\b/i.test(m[1])) return ['(input)'];
     // ("the most crowded", "the least blurred": a superlative describes what is in the data, no movie made (brief s18/Q))
     if (/^(?:most|least|more|less)\b/i.test(m[1])) continue;

@@ -9,6 +9,11 @@ describe('clauses', () => {
     expect(clauses.slice(1).map((c) => c.joiner)).toEqual(['then', 'then', 'then']);
   });
 
+  it('keeps "before that" closing a clause inside it, where runsFirst reads it (stop 47)', () => {
+    expect(splitClauses('segment the nuclei, but smooth it with a gaussian before that').map((c) => c.text)).toEqual(['segment the nuclei', 'but smooth it with a gaussian before that']);
+    expect(splitClauses('Before that, correct the bleaching').map((c) => c.text)).toEqual(['Before that, correct the bleaching']);
+  });
+
   it('keeps negative numbers and hyphens inside a clause', () => {
     expect(splitClauses('move the focus to -5 µm').map((c) => c.text)).toEqual(['move the focus to -5 µm']);
     expect(splitClauses('a time-lapse of nuclei').length).toBe(1);

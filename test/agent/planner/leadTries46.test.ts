@@ -83,6 +83,9 @@ describe('a thing named that the step makes itself', () => {
     expect(step.args.movie).toMatchObject({ mode: 'chain' });
   });
   it('a product the step does not make itself is still looked for ("segment the denoised movie")', () => {
-    expect(asSaid.plan('segment the denoised movie').steps[0].args.movie).toMatchObject({ mode: 'producer', producers: ['denoise'] });
+    // (stop 47: when neither the session nor the request has made it, it is made first: preparedInput.test.ts)
+    const held = [{ id: 'movie-1', type: 'movie' }, { id: 'movie-2', type: 'movie', producedBy: 'denoise' }];
+    expect(asSaid.plan('segment the denoised movie', held).steps[0].args.movie).toMatchObject({ mode: 'producer', producers: ['denoise'] });
+    expect(asSaid.plan('segment the denoised movie').steps.map((s) => s.tool)).toEqual(['denoise', 'segment']);
   });
 });
