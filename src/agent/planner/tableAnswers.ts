@@ -368,6 +368,11 @@ const TWO_STRETCHES = new RegExp(String.raw`${STRETCH}[^?.]{0,40}?\b(?:vs\.?|ver
 const stretchOf = (m: RegExpExecArray, at: number): FrameStretch | undefined => (m[at] ? { first: Number(m[at]) } : m[at + 1] ? { last: Number(m[at + 1]) } : m[at + 2] && m[at + 3] ? { from: Number(m[at + 2]), to: Number(m[at + 3]) } : undefined);
 /** Two stretches of frames a question compares; undefined for one, or for two said with no comparison ("frames 1-5 and 10-15" listed). */
 function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefined {
+  // ("is the speed different before and after frame 20?", "after frame 10 vs before it": the movie split at a frame, the frames
+  // before it against the frames after it)
+  const split = SPLIT_AT_FRAME.exec(text);
+  const at = split ? Number(split[1] ?? split[2]) : 0;
+  if (at > 1) return [{ first: at - 1 }, { from: at + 1, to: Infinity }];
   const m = TWO_STRETCHES.exec(text);
   if (!m) return undefined;
   const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
@@ -376,6 +381,8 @@ function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefin
   return joined ? [a, b] : undefined;
 }
 
+const FRAME_WORD = String.raw`(?:frame|time ?point|timepoint|t)\s*#?`;
+const SPLIT_AT_FRAME = new RegExp(String.raw`\b(?:before|prior\s+to|pre)\s*(?:-|and|&|vs\.?|versus|or|\/|compared\s+(?:to|with))\s*(?:after|post)\s+${FRAME_WORD}(\d+)\b|\b(?:after|post)\s*(?:-|and|&|vs\.?|versus|or|\/|compared\s+(?:to|with))\s*(?:before|prior\s+to|pre)\s+${FRAME_WORD}(\d+)\b`, 'i');
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
@@ -1952,7 +1959,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
-  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : `frames ${r.from}-${r.to}`)).join(' and ');
+  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : Number.isFinite(r.to) ? `frames ${r.from}-${r.to}` : `frame ${r.from} to the end`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
