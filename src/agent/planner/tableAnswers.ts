@@ -111,6 +111,8 @@ export interface QuestionScope {
 
 // ("top speed", "peak intensity": the largest of a quantity named after it; "the top half" is a region, "the top 5" a ranking)
 const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder|(?:top|peak)(?=\s+(?:speeds?|velocit\w*|intensit\w*|brightness|signal|fluorescence|areas?|sizes?|displacements?|distances?)\b))\b/i;
+/** The text without the comparative words a condition with a number is said by, when there is one ("longer than 10 frames"). */
+const withoutConditionWords = (text: string, condition: unknown) => (condition ? text.replace(/\b(?:at\s+(?:least|most)|longer|larger|bigger|further|farther|straighter|rounder|more|less|fewer)\b/gi, ' ') : text);
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
 
 /** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */
@@ -605,8 +607,10 @@ function readScope(question: string): QuestionScope {
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
   // ("how far did each cell go in total?": the path length of each, not a sum over them)
   else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) reduce = 'sum';
-  else if (!compare && LARGEST.test(text)) reduce = 'max';
-  else if (!compare && SMALLEST.test(text)) reduce = 'min';
+  // ("average speed of tracks longer than 10 frames", "tracks lasting at least 15 frames": the comparative of a condition with
+  // its number picks the rows, no extreme of them)
+  else if (!compare && LARGEST.test(withoutConditionWords(text, condition))) reduce = 'max';
+  else if (!compare && SMALLEST.test(withoutConditionWords(text, condition))) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
   const topWords = /\b(?:top|bottom|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   // ("the bottom three tracks by speed": the lowest few)

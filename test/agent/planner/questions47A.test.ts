@@ -3,6 +3,8 @@
 // while the same verbs asked as requests still plan their steps; a comparison split at a frame ("before and after
 // frame 20") is two stretches of the movie, and "different" in a question is no rerun.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../../src/agent/planner/answers.ts';
+import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { loadAcquisitionWords, movieAndLabels, plan } from './planOffline.ts';
 
@@ -60,4 +62,31 @@ describe('a comparison split at a frame', () => {
   it('plans the measurement, no rerun', () => {
     expect(plan('is the speed different before and after frame 20?', tracked).steps.map((s) => s.tool)).toEqual(['measure']);
   });
+});
+
+describe('a condition with a number picks rows, no extreme', () => {
+  it.each([['average speed of tracks longer than 10 frames?'], ['mean area of the nuclei bigger than 100 px'], ['mean displacement for tracks lasting at least 15 frames']])('%s', (q) => {
+    expect(readQuestion(q).condition).toBeDefined();
+    expect(readQuestion(q).reduce).toBe('mean');
+  });
+  it('the largest is still an extreme', () => expect(readQuestion('the largest nucleus area').reduce).toBe('max'));
+});
+
+const measured: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'measure ran.', values: { tracks: 37, meanSpeed: 1.8, meanDuration: 24.5 }, artifacts: [{ id: 'table-1', type: 'table', path: '/nonexistent/table-1.csv' }] as never };
+const answer = (request: string, earlier: PastResult[] = []) => {
+  const conversation: Conversation = { request, artifactsAtStart: [], earlier, earlierRequests: [], current: [measured] };
+  return composeAnswer(plan(request, tracked), conversation);
+};
+
+describe('rows asked by a rule with no row at hand', () => {
+  it('the value over all is said as over all, the rule named as not applied', () => {
+    expect(answer('average speed of tracks longer than 10 frames?')).toMatch(/Not applied: only the ones over 10 frames.*over all/);
+  });
+  it('nothing is added when no rule is asked', () => expect(answer('average speed of the tracks?')).not.toMatch(/Not applied/));
+});
+
+describe('a duration in frames with the frame interval known', () => {
+  const calibrated: PastResult = { tool: 'set_calibration', args: { frameIntervalS: 300 }, ok: true, summary: 'Frame interval set to 300 s.', values: { frameIntervalS: 300 }, artifacts: [] };
+  it('is said in time, the frames beside it', () => expect(answer('how long are the tracks on average?', [calibrated])).toMatch(/2\.042 h \(24\.5 frames at 5 min per frame\)/));
+  it('stays in frames with no interval', () => expect(answer('how long are the tracks on average?')).toMatch(/24\.5 frames/));
 });
