@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
+import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
@@ -463,7 +464,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   const doubts = conversation.current.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
   const said = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
   // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
-  const answer = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
+  const rated = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
+  // ("how many cells in the left half?" answered of the whole field: the part named as not applied)
+  const answer = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
@@ -971,6 +974,17 @@ function otherStatisticAsked(scope: QuestionScope): string | undefined {
     case 'min': return 'the lowest value';
     default: return undefined;
   }
+}
+
+/**
+ * "how many cells in the left half of the field?" answered from values of the whole field (no step cut that part out, and
+ * the answer names no part): one line that the part was not applied, never a silent drop.
+ */
+function regionNotApplied(question: string, ran: PastResult[], answer: string): string {
+  const part = REGION.exec(question)?.[0];
+  if (!part || ran.some((r) => selfOf(r.tool)?.cutsRegion) || !ran.some((r) => r.ok && r.artifacts.some((a) => a.type === 'table')) || !/\d/.test(answer)) return '';
+  if (/\b(?:left|right|top|bottom|upper|lower|centre|center|central|middle|quadrant|corner|half|roi)\b/i.test(answer)) return '';
+  return ` Not applied: "${part.trim()}": no step cut that part of the field out, so the value above is of the whole field (ask e.g. "crop the left half, then segment and count").`;
 }
 
 const CONDITION_SAID = { '>': 'over', '>=': 'at least', '<': 'under', '<=': 'at most' } as const;

@@ -90,3 +90,10 @@ describe('a duration in frames with the frame interval known', () => {
   it('is said in time, the frames beside it', () => expect(answer('how long are the tracks on average?', [calibrated])).toMatch(/2\.042 h \(24\.5 frames at 5 min per frame\)/));
   it('stays in frames with no interval', () => expect(answer('how long are the tracks on average?')).toMatch(/24\.5 frames/));
 });
+
+describe('a part of the field asked that no step cut out', () => {
+  const objects: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'measure ran.', values: { objects: 1200 }, artifacts: [{ id: 'table-1', type: 'table', path: '/nonexistent/table-1.csv' }] as never };
+  const said = (request: string) => composeAnswer(plan(request, movieAndLabels), { request, artifactsAtStart: movieAndLabels, earlier: [], earlierRequests: [], current: [objects] });
+  it('is named as not applied', () => expect(said('how many cells in the left half of the field?')).toMatch(/Not applied: "in the left half of the field"/));
+  it('nothing is added for the whole field', () => expect(said('how many cells are there?')).not.toMatch(/Not applied/));
+});
