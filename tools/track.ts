@@ -434,7 +434,7 @@ const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:cour
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
-  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage', 'analyze particles', 'analyse particles', 'particle analysis', 'cell diameter', 'nuclear diameter', 'nucleus diameter', 'mean diameter', 'average diameter'],
+  words: ['measure', 'measurement', 'measurements', 'quantify', 'features', 'area', 'size', 'intensity', 'shape', 'morphology', 'speed', 'velocity', 'displacement', 'msd', 'mean squared displacement', 'diffusion', 'feature table', 'statistics', 'circularity', 'perimeter', 'centroid', 'density', 'confluence', 'confluency', 'area fraction', 'coverage', 'analyze particles', 'analyse particles', 'particle analysis'],
   examples: ['measure the nuclei', 'quantify area and intensity', 'compute the track speeds', 'mean squared displacement of the tracks', 'extract the features', 'Analyze Particles on the thresholded nuclei'],
   consumes: ['labels', 'movie', 'tracks'],
   produces: ['table'],

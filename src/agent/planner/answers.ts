@@ -599,6 +599,12 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (overAll) return `${last.summary}\n${withStop(overAll)}${notPicked}`;
     const meanOfIt = measuring && unreadTables(last).length ? meanInsteadOfExtreme(question, conversation, last) : undefined;
     if (meanOfIt) return `${last.summary}\n${withStop(meanOfIt)}`;
+    // ("at which frame are there more than 50 nuclei?", "does the cell number go up or down?" and no row of the table to
+    // read: the counts per frame it needs are said as not read, never the step's account alone as if it answered)
+    const overFrames = readQuestion(question);
+    if (measuring && unreadTables(last).length && readQuestion(question).quantity.size === 0 && (overFrames.whichFrame || overFrames.perFrame || overFrames.compare !== undefined || (overFrames.reduce === 'count' && (overFrames.condition !== undefined || overFrames.frame !== undefined || overFrames.frames !== undefined)))) {
+      return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" needs the counts in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
+    }
     return measuring && readQuestion(question).quantity.size > 0 ? `${last.summary}\nNot answered: no value in ${last.artifacts.filter((a) => a.type === 'table').map((a) => a.id).join(', ')} or in ${last.tool}'s results is "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}", so I give none (ask for one of its columns by name).` : last.summary;
   }
   // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)

@@ -97,3 +97,9 @@ describe('a part of the field asked that no step cut out', () => {
   it('is named as not applied', () => expect(said('how many cells in the left half of the field?')).toMatch(/Not applied: "in the left half of the field"/));
   it('nothing is added for the whole field', () => expect(said('how many cells are there?')).not.toMatch(/Not applied/));
 });
+
+describe('a count over the frames with no row at hand', () => {
+  const objects: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'measure ran.', values: { objects: 1200 }, artifacts: [{ id: 'table-1', type: 'table', path: '/nonexistent/table-1.csv' }] as never };
+  const said = (request: string) => composeAnswer(plan(request, movieAndLabels), { request, artifactsAtStart: movieAndLabels, earlier: [], earlierRequests: [], current: [objects] });
+  it.each([['At which frame do we first see more than 50 nuclei?'], ['which timepoint has the fewest cells']])('%s: said as not answered, with why', (q) => expect(said(q)).toMatch(/Not answered: .*needs the counts in each frame/));
+});
