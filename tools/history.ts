@@ -110,7 +110,7 @@ const undo = defineTool({
 const rerunStep = defineTool({
   name: 'rerun_step',
   summary: 'Runs an earlier step again with changed settings, and every step built on it, keeping the old results addressable.',
-  words: ['redo', 'rerun', 're-run', 'update', 'refresh', 'refine', 'fine-tune', 'tweak', 'run again', 'instead', 'use instead', 'change the', 'try again with', 'repeat with', 'with a different', 'again but'],
+  words: ['redo', 'rerun', 're-run', 'update', 'refresh', 'refine', 'fine-tune', 'tweak', 'run again', 'instead', 'use instead', 'change the', 'try again with', 'repeat with', 'with a different setting', 'with different settings', 'a different value', 'again but'],
   examples: ['use Li instead', 'redo the tracking with 10 px', 'redo the segmentation with the Otsu threshold', 'run the drift correction again with a 3 px sigma', 'try the tracking again with gaps of 3 frames'],
   consumes: [],
   produces: ['movie', 'labels', 'tracks', 'table', 'plot'],

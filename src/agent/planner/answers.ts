@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
+import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
 import { findQuantities, valueText as numberValueText } from './quantities.ts';
@@ -63,12 +64,30 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
   const unit = unitText(result, key);
   const speed = typeof v === 'number' ? speedInTime(v, unit, pixelSizeUm, time) : undefined;
   if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(speed.value)} ${speed.unit}${speed.from}`;
+  // ("how long are the tracks?" with the frame interval known: a duration in frames said in time, the frames beside it)
+  const span = typeof v === 'number' && isDuration(result.tool, key, unit) ? durationInTime(v, time) : undefined;
+  if (span) return `${humanKey(key)} = ${span}`;
   if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
   const area = /px²|px\^?2/.test(unit);
   const converted = v * (area ? pixelSizeUm ** 2 : pixelSizeUm);
   const shown = unit.replace(' (no calibration known)', '').replace(/px²|px\^?2/, 'µm²').replace(/px/g, 'µm');
   const timeUnknown = /frame/.test(shown) ? ' (no frame interval known)' : '';
   return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(converted)}${shown}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
+}
+
+/** A value the tool declares in frames that is a time span (a track's duration), not a count or an index of frames. */
+function isDuration(tool: string, key: string, unit: string): boolean {
+  if (!/^\s*frames\b/.test(unit)) return false;
+  const about = findTool(tool)?.results?.[key]?.about ?? '';
+  return /\b(?:duration|lifetime|life\s*span|time\s+span|how\s+long)\b/i.test(`${about} ${humanKey(key)}`);
+}
+
+/** A span of frames in the time unit asked, else the one that fits it (s under 2 min, min under 2 h, then h), with the frames it was. */
+function durationInTime(frames: number, time: SpeedTime): string | undefined {
+  if (!time.intervalS) return undefined;
+  const seconds = frames * time.intervalS;
+  const to = time.asked ?? (seconds >= 7200 ? 'h' : seconds >= 120 ? 'min' : 's');
+  return `${formatValue(seconds / SECONDS_IN[to])} ${to} (${formatValue(frames)} frames at ${timeText(time.intervalS)} per frame)`;
 }
 
 /** The time base of a speed answer: the frame interval the session knows (s) and the time unit the question asks speeds in. */
@@ -445,7 +464,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   const doubts = conversation.current.filter((r) => r.ok && typeof r.values?.doubt === 'string' && r.values.doubt.length > 0).map((r) => `Check ${r.tool}'s result: ${r.values!.doubt as string}`);
   const said = doubts.length ? `${main}\n${doubts.join('\n')}` : main;
   // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
-  const answer = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
+  const rated = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
+  // ("how many cells in the left half?" answered of the whole field: the part named as not applied)
+  const answer = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
@@ -580,7 +601,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     if (averaged) return withStop(averaged);
     // ("how reliable is that?": an answer with no interval of its own says what is known of its uncertainty)
     const unsure = found && readQuestion(question).uncertainty ? uncertaintyNotGiven(found, conversation, all) : '';
-    if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}`;
+    // ("average speed of tracks longer than 10 frames" with no row at hand: the value over all, and the rows asked named as not picked)
+    const unpicked = found && !timed.note ? rowsNotPicked(question, ran) : '';
+    if (found) return `${withStop(finishedAnswer(`${found}${timed.note}`, question, conversation))}${unsure}${unpicked}`;
     if (ran.length === 0) return `I could not find that in the results so far. ${notUnderstood(plan.question, new Map())}`;
     // a question a step answered without a value to quote ("what's in this file?"): its summary is the answer; a quantity
     // asked that no value of a measuring step answers is said so, never passed over with the step's account alone
@@ -588,8 +611,18 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
     const measuring = last.artifacts.some((a) => a.type === 'table');
     // ("the 5 biggest nuclei", "the slowest track" and no row of the step's table to read: the mean it reported of that
     // quantity, said as the mean, with why the extreme is not given)
+    // ("average speed of tracks longer than 10 frames" and no row to pick them from: the value over all, said so, the rule named)
+    const notPicked = measuring ? rowsNotPicked(question, ran) : '';
+    const overAll = notPicked && readQuestion(question).quantity.size > 0 ? answerFromValues(`the mean ${[...readQuestion(question).quantity].join(' ')}`, conversation, [last]) : undefined;
+    if (overAll) return `${last.summary}\n${withStop(overAll)}${notPicked}`;
     const meanOfIt = measuring && unreadTables(last).length ? meanInsteadOfExtreme(question, conversation, last) : undefined;
     if (meanOfIt) return `${last.summary}\n${withStop(meanOfIt)}`;
+    // ("at which frame are there more than 50 nuclei?", "does the cell number go up or down?" and no row of the table to
+    // read: the counts per frame it needs are said as not read, never the step's account alone as if it answered)
+    const overFrames = readQuestion(question);
+    if (measuring && unreadTables(last).length && readQuestion(question).quantity.size === 0 && (overFrames.whichFrame || overFrames.perFrame || overFrames.compare !== undefined || (overFrames.reduce === 'count' && (overFrames.condition !== undefined || overFrames.frame !== undefined || overFrames.frames !== undefined)))) {
+      return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" needs the counts in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
+    }
     return measuring && readQuestion(question).quantity.size > 0 ? `${last.summary}\nNot answered: no value in ${last.artifacts.filter((a) => a.type === 'table').map((a) => a.id).join(', ')} or in ${last.tool}'s results is "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}", so I give none (ask for one of its columns by name).` : last.summary;
   }
   // ("how many cells are in each frame? give me a plot": a question beside the steps, no question of the plan's own, is answered from their results)
@@ -965,6 +998,32 @@ function otherStatisticAsked(scope: QuestionScope): string | undefined {
     case 'min': return 'the lowest value';
     default: return undefined;
   }
+}
+
+/**
+ * "how many cells in the left half of the field?" answered from values of the whole field (no step cut that part out, and
+ * the answer names no part): one line that the part was not applied, never a silent drop.
+ */
+function regionNotApplied(question: string, ran: PastResult[], answer: string): string {
+  const part = REGION.exec(question)?.[0];
+  if (!part || ran.some((r) => selfOf(r.tool)?.cutsRegion) || !ran.some((r) => r.ok && r.artifacts.some((a) => a.type === 'table')) || !/\d/.test(answer)) return '';
+  if (/\b(?:left|right|top|bottom|upper|lower|centre|center|central|middle|quadrant|corner|half|roi)\b/i.test(answer)) return '';
+  return ` Not applied: "${part.trim()}": no step cut that part of the field out, so the value above is of the whole field (ask e.g. "crop the left half, then segment and count").`;
+}
+
+const CONDITION_SAID = { '>': 'over', '>=': 'at least', '<': 'under', '<=': 'at most' } as const;
+
+/**
+ * The rows a question keeps by a rule ("tracks longer than 10 frames", "the dividing cells"), when the newest measuring step's
+ * table cannot be read (a plan not run): one line that they were not picked and the value is over all, never a silent drop.
+ */
+function rowsNotPicked(question: string, ran: PastResult[]): string {
+  const scope = readQuestion(question);
+  const measured = [...ran].reverse().find((r) => r.artifacts.some((a) => a.type === 'table'));
+  if (!measured || unreadTables(measured).length === 0) return '';
+  const c = scope.condition;
+  const rule = c && !c.relative ? `${c.excluded ? 'leaving out' : 'only'} the ones ${CONDITION_SAID[c.op]} ${numberValueText(c.value)}${c.unit ? ` ${c.unit}` : ''}` : scope.subset ? `only the ${scope.subset.negated ? 'ones without ' : ''}${scope.subset.words.trim()}${scope.subset.negated ? '' : ' ones'}` : undefined;
+  return rule ? ` Not applied: ${rule}, which needs the rows of ${unreadTables(measured).join(', ')} (not read), so the value above is over all.` : '';
 }
 
 /** The tables a step wrote that cannot be read back (the file gone, or a step that did not write it: a plan that was not run). */

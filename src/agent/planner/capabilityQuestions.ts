@@ -116,3 +116,52 @@ export function optionsAnswer(text: string, catalogue: Catalogue, toolsNamed: (w
   const standIns = Object.keys(selfOf(tool, catalogue)?.insteadOf ?? {});
   return `\`${tool}\` takes these ${noun}s (from its declaration; nothing was run): ${values.join(', ')}${shortAbout ? ` (${shortAbout})` : ''}.${standIns.length ? ` Not here, with a stand-in said when asked: ${standIns.join(', ')}.` : ''}`;
 }
+
+/**
+ * "can you do 3D?", "do you handle z-stacks?", "is it possible to segment in 3D with this software?": whether cellpilot does
+ * something that is no method's name but a kind of data or work (a feature), asked of cellpilot alone. Answered from what the
+ * tools declare of it (their summaries, descriptions, settings and results), nothing run; undefined when the question points
+ * at the data ("can you handle these nuclei?") or its words are only steps' own words ("can you do tracking?" stays a request).
+ */
+const FEATURE_ASKED = [
+  new RegExp(String.raw`^\s*(?:(?:so|and|hey|hi|ok(?:ay)?|quick\s+question|also)[,!\s]+)*(?:can|could|does|do|will)\s+(?:you|u|cellpilot|it|this(?:\s+(?:tool|thing|software|app|program))?|the\s+(?:tool|software|app|program))\s+(?:also\s+|actually\s+|even\s+)?(?:do|handle|support|work\s+(?:with|on|in)|deal\s+with|cope\s+with|process|analy[sz]e)\s+(.+?)\s*[?.!]*\s*$`, 'iu'),
+  new RegExp(String.raw`^\s*(?:(?:so|and|hey|hi|ok(?:ay)?|quick\s+question|also)[,!\s]+)*is\s+it\s+(?:possible|doable|feasible)\s+to\s+(.+?)(?:\s+(?:with|in|using|on)\s+(?:this|the|cellpilot|your)(?:\s+(?:tool|software|app|program|thing))?)?\s*[?.!]*\s*$`, 'iu'),
+  new RegExp(String.raw`^\s*(?:(?:so|and|hey|hi|ok(?:ay)?|quick\s+question|also)[,!\s]+)*(?:is|are)\s+(.+?)\s+(?:supported|possible|doable|handled)(?:\s+(?:here|at\s+all|too|with\s+this(?:\s+(?:tool|software|app|program))?))?\s*[?.!]*\s*$`, 'iu'),
+];
+/** Words of the question that point at the data or say nothing of a feature. */
+const POINTS_AT_DATA = /\b(?:this|these|those|that|my|our|it|them|the\s+(?:cells?|nuclei|nucleus|movie|image|tracks?|objects?))\b|\b[a-z]+-\d+\b/i;
+const NO_FEATURE = /^(?:in|with|on|of|for|to|and|or|the|a|an|any|some|data|images?|movies?|files?|stuff|things?|analysis|too|also|well|as|at|all|here|please|pls|me)$/i;
+
+/** A feature's written form as a pattern over declarations: its letters and digits apart or joined by a space or hyphen, a plural too. */
+function featurePattern(term: string): RegExp {
+  const stem = term.toLowerCase().replace(/[^\p{L}\d]/gu, '').replace(/(?<=\p{L}{3})s$/u, '');
+  const parts = stem.match(/\p{L}+|\d+/gu) ?? [];
+  return new RegExp(String.raw`(?<![\p{L}\d])${parts.map((p) => p.split('').join('[\\s-]?')).join('[\\s-]?')}`, 'iu');
+}
+
+export function featureAnswer(text: string, catalogue: Catalogue): string | undefined {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  const asked = FEATURE_ASKED.map((f) => f.exec(plain)).find(Boolean)?.[1];
+  if (!asked || POINTS_AT_DATA.test(asked) || asked.split(/\s+/).length > 5) return undefined;
+  const stepWords = new Set([...catalogue].flatMap(([tool]) => [tool, ...tool.split('_'), ...(selfOf(tool, catalogue)?.words ?? [])]).map((w) => w.toLowerCase()));
+  const words = asked.split(/\s+/).map((w) => w.replace(/[^\p{L}\d-]/gu, '')).filter((w) => w && !AROUND.test(w) && !NO_FEATURE.test(w));
+  const features = words.filter((w) => !stepWords.has(w.toLowerCase()) && !/(?:ing|ion|ment)$/i.test(w));
+  if (features.length === 0 || features.length > 2 || features.length === words.length && words.length > 1) return undefined;
+  const named = words.filter((w) => stepWords.has(w.toLowerCase())).map((w) => w.toLowerCase());
+  const patterns = features.map(featurePattern);
+  const lines: string[] = [];
+  for (const [tool, info] of catalogue) {
+    const self = selfOf(tool, catalogue);
+    if (!self || self.domain === 'microscope') continue;
+    const texts = [self.summary ?? '', info.description, ...Object.values(info.properties).map((p) => p.description ?? '')];
+    // (a result is found by its account or the words people ask it by, and said by its account: "z slices (planes) of the z-stack")
+    const sentence = texts.flatMap((t) => t.split(/(?<=[.;])\s+/)).find((s) => patterns.every((p) => p.test(s)))
+      ?? Object.values(self.results ?? {}).find((r) => patterns.every((p) => p.test(`${r.about} ${(r.words ?? []).join(', ')}`)))?.about;
+    if (sentence) lines.push(`\`${tool}\`: ${sentence.trim().replace(/[.;]$/, '')}`);
+  }
+  // (the steps the question names first: "segment in 3D" is asked of segment)
+  lines.sort((a, b) => Number(named.some((n) => b.startsWith(`\`${n}`))) - Number(named.some((n) => a.startsWith(`\`${n}`))));
+  const said = features.join(' ');
+  if (lines.length === 0) return `No step here declares ${said} (from the tools' declarations; nothing was run). Ask "help" for what cellpilot does.`;
+  return `What the tools declare of ${said} (from their declarations; nothing was run): ${lines.slice(0, 4).join('; ')}. Ask for the step on your movie to run it.`;
+}

@@ -294,6 +294,9 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
   if (asksCitation(question)) return citations(question, earlier, index, schemaOf);
   // "write the methods for this", "a methods paragraph?": the steps that ran, as a methods text, from the record
   if (asksMethodsText(question)) return methodsText(question, earlier, index, schemaOf);
+  // "what does DET mean?", "what is SEG in the evaluation?": a result a tool declares, by its name, from that declaration
+  const named = resultNameMeaning(question, earlier);
+  if (named) return named;
   // "what version is this?": the software's own version, read from its package
   if (asksVersion(question)) return versionReply();
   // "where did the labels get saved?": the files the steps wrote, from the record
@@ -460,6 +463,29 @@ function usedVerdict(question: string, step: PastResult): string {
   return `No: ${m[1]} did not run${used ? `; ${step.tool} used ${used}` : ''}. `;
 }
 
+/**
+ * "what does DET mean?", "what's TRA?", "what is SEG in the evaluation?", "what does alpha stand for": the name of a result
+ * a tool declares (its key, as tables and answers show it), asked what it is: its declared account and unit, with its value
+ * when a step of this session reported it; nothing run. A name no tool declares is no such question.
+ */
+const NAME_MEANING = /^\s*(?:(?:and|so|ok(?:ay)?|sorry|quick\s+question|hi|hey)[,!\s]+)*(?:what|wat)\s+(?:does|do|is|are)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?["'`]?([\p{L}][\p{L}\d_-]*)["'`]?(?:\s+(?:score|value|metric|column|number|measure|result))?\s*(mean|means|stand\s+for|stands\s+for|refer\s+to|(?=\s*(?:(?:in|of|from|on)\s+[^?]*)?\s*[?.!]*\s*$))/iu;
+
+function resultNameMeaning(question: string, earlier: PastResult[]): string | undefined {
+  const m = NAME_MEANING.exec(plainQuestion(question).replace(/\s+/g, ' ').trim());
+  if (!m) return undefined;
+  const name = m[1];
+  // ("what is alpha?" names a result by its key; "what is area?" or "what are tracks?" ask of a thing, unless written as an
+  // abbreviation or asked what it means)
+  if (!m[2] && name !== name.toUpperCase()) return undefined;
+  const found = ALL_TOOLS.flatMap((t) => Object.entries(t.results ?? {}).filter(([key]) => key.toLowerCase() === name.toLowerCase()).map(([key, r]) => ({ tool: t.name, key, r })));
+  if (found.length === 0) return undefined;
+  return found.map(({ tool, key, r }) => {
+    const ran = [...earlier].reverse().find((e) => e.tool === tool && e.ok && e.values[key] !== undefined);
+    const value = ran ? ` Its value here: ${key} = ${withUnit(tool, key, ran.values[key], ran.values)} (from ${tool}).` : '';
+    return `\`${key}\` is a result of \`${tool}\`: ${r.about}${r.unit ? `, in ${r.unit}` : ''}.${value}`;
+  }).join(' ') + ' (From the tools\' declarations; I ran nothing.)';
+}
+
 // ---- questions about a tool itself ("how long does segmentation take?", "how fast is
 // tracking?", "which algorithm do you use for tracking?", "what does the measure tool do?"):
 // answered from the tool's own declaration (its summary, its methods and their descriptions)
@@ -516,6 +542,9 @@ function subjectOf(plain: string): string | undefined {
 export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | undefined {
   const plain = plainQuestion(question).replace(/\bwot\b/gi, 'what');
   if (ADVICE.test(plain)) return undefined;
+  // ("how do you track cells?", "how is the speed calculated?": how a step works in general, the tool the rest names)
+  const howDone = howItIsDone(plain, index);
+  if (howDone) return { tool: howDone, aspect: 'method' };
   const aspect: ToolAspect | undefined = ASKS_TIME.test(plain) ? 'time' : ASKS_METHOD.test(plain) ? 'method' : ASKS_WHAT.test(plain) ? 'what' : undefined;
   if (!aspect) return undefined;
   const subject = subjectOf(plain);
@@ -536,6 +565,26 @@ export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | 
     return self && self.domain !== 'microscope' && !['advice', 'status', 'list', 'open'].includes(self.role ?? '');
   })?.tool;
   return tool ? { tool, aspect } : undefined;
+}
+
+/**
+ * "how do you track cells?", "how does cellpilot compute the speed?", "how would you segment nuclei?": how a step is done,
+ * asked of cellpilot in the present (never of the data: "how do the cells move?" asks of them); "how is the speed
+ * calculated?", "how are divisions detected?": how a quantity or a result is made. The words after the verb name the step.
+ */
+const HOW_YOU_DO = /\bhow\s+(?:exactly\s+|actually\s+|usually\s+|normally\s+|generally\s+)?(?:do|does|would|will|can|could)\s+(?:you|u|cellpilot|it|this\s+(?:tool|software|program|app|thing)|the\s+(?:tool|software|program|app))\s+(?:usually\s+|normally\s+|generally\s+|actually\s+|exactly\s+|typically\s+)?([a-z][^?]*)/i;
+const HOW_IS_MADE = /\bhow\s+(?:exactly\s+|actually\s+|usually\s+)?(?:is|are)\s+((?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:being\s+)?(?:calculated|computed|measured|defined|determined|detected|linked|segmented|tracked|found|estimated|derived|obtained|identified|counted|done|worked\s+out|quantified|scored|made)\b/i;
+/** Verbs after "how do you" that ask of the person's wish or of the data, never of a step. */
+const NOT_A_STEP = /^(?:want|wish|like|mean|know|feel|think|say|spell|call|see|pronounce|help|need|suggest|recommend)\b/i;
+
+function howItIsDone(plain: string, index: ToolIndex): string | undefined {
+  const m = HOW_YOU_DO.exec(plain);
+  const rest = m && !NOT_A_STEP.test(m[1]) ? m[1] : HOW_IS_MADE.exec(plain)?.[1];
+  if (!rest) return undefined;
+  return index.match(rest).filter((f) => !f.byArgument).find((f) => {
+    const self = selfOf(f.tool);
+    return self && self.domain !== 'microscope' && !['advice', 'status', 'list', 'open'].includes(self.role ?? '');
+  })?.tool;
 }
 
 function seconds(ms: number): string {

@@ -111,6 +111,8 @@ export interface QuestionScope {
 
 // ("top speed", "peak intensity": the largest of a quantity named after it; "the top half" is a region, "the top 5" a ranking)
 const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder|(?:top|peak)(?=\s+(?:speeds?|velocit\w*|intensit\w*|brightness|signal|fluorescence|areas?|sizes?|displacements?|distances?)\b))\b/i;
+/** The text without the comparative words a condition with a number is said by, when there is one ("longer than 10 frames"). */
+const withoutConditionWords = (text: string, condition: unknown) => (condition ? text.replace(/\b(?:at\s+(?:least|most)|longer|larger|bigger|further|farther|straighter|rounder|more|less|fewer)\b/gi, ' ') : text);
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
 
 /** "smallest nucleus in frame 3", "the fastest track": a value at its extreme asked in a noun phrase first, no step to run. */
@@ -368,6 +370,11 @@ const TWO_STRETCHES = new RegExp(String.raw`${STRETCH}[^?.]{0,40}?\b(?:vs\.?|ver
 const stretchOf = (m: RegExpExecArray, at: number): FrameStretch | undefined => (m[at] ? { first: Number(m[at]) } : m[at + 1] ? { last: Number(m[at + 1]) } : m[at + 2] && m[at + 3] ? { from: Number(m[at + 2]), to: Number(m[at + 3]) } : undefined);
 /** Two stretches of frames a question compares; undefined for one, or for two said with no comparison ("frames 1-5 and 10-15" listed). */
 function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefined {
+  // ("is the speed different before and after frame 20?", "after frame 10 vs before it": the movie split at a frame, the frames
+  // before it against the frames after it)
+  const split = SPLIT_AT_FRAME.exec(text);
+  const at = split ? Number(split[1] ?? split[2]) : 0;
+  if (at > 1) return [{ first: at - 1 }, { from: at + 1, to: Infinity }];
   const m = TWO_STRETCHES.exec(text);
   if (!m) return undefined;
   const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
@@ -376,6 +383,8 @@ function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefin
   return joined ? [a, b] : undefined;
 }
 
+const FRAME_WORD = String.raw`(?:frame|time ?point|timepoint|t)\s*#?`;
+const SPLIT_AT_FRAME = new RegExp(String.raw`\b(?:before|prior\s+to|pre)\s*(?:-|and|&|vs\.?|versus|or|\/|compared\s+(?:to|with))\s*(?:after|post)\s+${FRAME_WORD}(\d+)\b|\b(?:after|post)\s*(?:-|and|&|vs\.?|versus|or|\/|compared\s+(?:to|with))\s*(?:before|prior\s+to|pre)\s+${FRAME_WORD}(\d+)\b`, 'i');
 const THAN_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\bthan\s+(?:(?:in|at|on|the)\s+)*(?:(?:frame|time ?point|timepoint|t)\s*#?)(\d+)\b/i;
 const TWO_FRAMES = /\b(?:frame|time ?point|timepoint|t)\s*#?(\d+)\b[^?.]{0,40}?\b(?:and|or|vs\.?|versus|compared (?:to|with)|against|with|to)\s+(?:(?:in|at|the)\s+)?(?:(?:frame|time ?point|timepoint|t)\s*#?)?(\d+)\b(?!\s*(?:-|–|to)\s*\d)/i;
 
@@ -605,8 +614,10 @@ function readScope(question: string): QuestionScope {
   else if (/\brange\b|\bdistribut\w*/i.test(text) || (!compare && /\bfrom .* to\b/i.test(text))) reduce = 'range';
   // ("how far did each cell go in total?": the path length of each, not a sum over them)
   else if (/\btotal\b|\bsum\b|\bin all\b/i.test(text) && !/\bdistance\b/i.test(text) && !HOW_FAR_IN_TOTAL.test(text)) reduce = 'sum';
-  else if (!compare && LARGEST.test(text)) reduce = 'max';
-  else if (!compare && SMALLEST.test(text)) reduce = 'min';
+  // ("average speed of tracks longer than 10 frames", "tracks lasting at least 15 frames": the comparative of a condition with
+  // its number picks the rows, no extreme of them)
+  else if (!compare && LARGEST.test(withoutConditionWords(text, condition))) reduce = 'max';
+  else if (!compare && SMALLEST.test(withoutConditionWords(text, condition))) reduce = 'min';
   // "the top 3 fastest cells", "the 5 biggest nuclei", "rank the tracks by speed": the rows in order of the quantity, the first few
   const topWords = /\b(?:top|bottom|first|the)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
   // ("the bottom three tracks by speed": the lowest few)
@@ -1959,7 +1970,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
 function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
-  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : `frames ${r.from}-${r.to}`)).join(' and ');
+  if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : Number.isFinite(r.to) ? `frames ${r.from}-${r.to}` : `frame ${r.from} to the end`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
   if (scope.frames) return `frames ${scope.frames.first}-${scope.frames.last}`;
   if (scope.compare === 'halves') return 'each half of the movie';
