@@ -323,6 +323,23 @@ export function withoutInterjection(text: string): string {
 }
 
 /**
+ * A change asked as a thing that exists ("is there a difference in speed between the first and second half?", "is there
+ * any change in nucleus size over time?", "are there differences in area between channel 1 and 2?") as the verb every
+ * reader of a compared quantity knows ("is the speed different between ...", "does the nucleus size change over time");
+ * read as nouns, "difference between" asked the method adviser and "change" re-ran a step.
+ */
+export function withChangeAskedAsVerb(text: string): string {
+  return text.replace(/\b(?:is|are)\s+there\s+(?:(?:a|any)\s+)?((?:significant|real|big|clear|noticeable|measurable|obvious|statistically significant)\s+)?(differences?|changes?|shifts?|trends?|increases?|rises?|decreases?|drops?|declines?)\s+in\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?=(?:between|over|across|from|after|before|during|along|through|with|among|in|at)\b)/giu, (_, adjective: string | undefined, noun: string, quantity: string) => {
+    const kind = noun.toLowerCase().replace(/s$/, '');
+    // (a test of the difference asked is kept: "significantly different")
+    const tested = adjective && /significant/i.test(adjective) ? 'significantly ' : '';
+    if (kind === 'difference') return `is the ${quantity} ${tested}different `;
+    const verb = kind === 'increase' || kind === 'rise' ? 'increase' : kind === 'decrease' || kind === 'drop' || kind === 'decline' ? 'decrease' : 'change';
+    return `does the ${quantity} ${tested}${verb} `;
+  });
+}
+
+/**
  * An exclamation that opens a request and asks nothing ("whoa the GFP looks really bleached, halve the laser", "ugh, it
  * drifts", "yikes the cells are dying, image less often"): left off whatever follows, as a word of surprise before a
  * question is; read as words, it took the observation after it for a question of its own and dropped the command.
@@ -613,5 +630,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withoutOpeningExclamation(withPlainTypography(request)))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withChangeAskedAsVerb(withoutOpeningExclamation(withPlainTypography(request))))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

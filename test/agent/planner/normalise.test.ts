@@ -1,7 +1,8 @@
 // The one form the planner reads: slips corrected into words people write, shouting lowered,
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { asSaid, loadAcquisitionWords } from './planOffline.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withChangeAskedAsVerb, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -141,5 +142,21 @@ describe('an exclamation that opens a request', () => {
   it('never takes a word of praise that names something ("perfect segmentation", "great work.")', () => {
     expect(withoutOpeningExclamation('perfect segmentation')).toBe('perfect segmentation');
     expect(withoutOpeningExclamation('great work. now export the tracks')).toBe('great work. now export the tracks');
+  });
+});
+
+describe('a change asked as a thing that exists', () => {
+  it('is asked with the verb a compared quantity is read by', () => {
+    expect(withChangeAskedAsVerb('is there a difference in speed between the first and second half?')).toBe('is the speed different between the first and second half?');
+    expect(withChangeAskedAsVerb('is there a change in nucleus size over time?')).toBe('does the nucleus size change over time?');
+    expect(withChangeAskedAsVerb('is there a significant increase in intensity after frame 20?')).toBe('does the intensity significantly increase after frame 20?');
+  });
+  it('leaves a difference between two methods to the adviser', () => {
+    expect(withChangeAskedAsVerb('is there a difference between otsu and li?')).toBe('is there a difference between otsu and li?');
+  });
+  it('measures the quantity, never the adviser or a step run again', async () => {
+    await loadAcquisitionWords();
+    expect(asSaid.toolsOf('is there a difference in speed between the first and second half?').slice(0, 2)).toEqual(['segment', 'track']);
+    expect(asSaid.toolsOf('is there a change in nucleus size over time?')[0]).toBe('segment');
   });
 });
