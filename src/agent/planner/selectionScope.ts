@@ -65,7 +65,7 @@ export function withSelectionFirst(plan: Plan, conversation: Conversation, catal
   const things = thingsOf(sel.tool, catalogue);
   const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0] ?? (namesThings(clause, things) ? clause : undefined);
   const readerAt = plan.steps.findIndex((s) => reads(s) && scopeOf(s.clause) !== undefined);
-  if (readerAt < 0) return plan;
+  if (readerAt < 0) return withSelectionAfterMaker(plan, sel, conversation, catalogue);
   const said = scopeOf(plan.steps[readerAt].clause)!;
   const args = buildArgs(sel.tool, { clause: said, text: said, conversation, catalogue, request: conversation.request });
   if (!statesRule(args, sel.type) || args.$ask !== undefined) return plan;
@@ -74,6 +74,33 @@ export function withSelectionFirst(plan: Plan, conversation: Conversation, catal
   const steps = plan.steps.map((s, i) => (i >= readerAt ? shifted(s, readerAt) : s));
   steps.splice(readerAt, 0, selection);
   return { ...plan, steps, notes: [...(withoutStaleScopeNotes(plan.notes, said) ?? []), ...(typeof $note === 'string' ? [$note] : [])] };
+}
+
+/**
+ * A rule said on the things the step that makes them keeps ("track the cells but ignore anything that lives fewer than 5
+ * frames"), that the making step cannot take (its line names it as not applied) but the selector's own reader reads a rule
+ * from: the selection runs right after the maker, on what it made, and the line naming the words as dropped goes.
+ */
+function withSelectionAfterMaker(plan: Plan, sel: { tool: string; type: string }, conversation: Conversation, catalogue: Catalogue): Plan {
+  const makerAt = plan.steps.findIndex((s) => s.tool !== sel.tool && producesOf(s.tool, catalogue).includes(sel.type) && SCOPE_CUE.test(s.clause));
+  if (makerAt < 0) return plan;
+  const said = SCOPE_CUE.exec(plan.steps[makerAt].clause)![0];
+  // (only words named as not applied: a scope the maker took, or one named for another reason, is left as it was)
+  const dropped = (plan.notes ?? []).filter((n) => /^Not applied:/.test(n) && quotedIn(n).length > 0 && quotedIn(n).every((q) => said.includes(q)));
+  if (dropped.length === 0) return plan;
+  const args = buildArgs(sel.tool, { clause: said, text: said, conversation, catalogue, request: conversation.request });
+  if (!statesRule(args, sel.type) || args.$ask !== undefined || args.$decline !== undefined) return plan;
+  const { $note, ...rest } = args;
+  const selection: PlannedStep = { tool: sel.tool, args: { ...rest, [sel.type]: { $ref: sel.type, mode: 'chain' } as Ref }, clause: said.trim() };
+  const steps = plan.steps.map((s, i) => (i > makerAt ? shifted(s, makerAt + 1) : s));
+  steps.splice(makerAt + 1, 0, selection);
+  const notes = (plan.notes ?? []).filter((n) => !dropped.includes(n));
+  return { ...plan, steps, notes: [...notes, ...(typeof $note === 'string' ? [$note] : [])] };
+}
+
+/** The quoted words of a note's line ("Not applied: "a", "b" — ..."), trimmed. */
+function quotedIn(note: string): string[] {
+  return [...note.split(/\s[—-]\s/)[0].matchAll(/"([^"]+)"/g)].map((q) => q[1].trim()).filter((q) => q.length > 0);
 }
 
 /** The notes without the line that the reading step could not restrict itself to the words the selection now applies (as regionScope.ts). */

@@ -1,0 +1,33 @@
+// Every constraint applied or named (brief s47/C): exclusion scopes over frames read as the frames left, a bound the
+// chosen step cannot take applied by the tool that can, and no "Not applied" line for words that were applied.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { frameScopeSaid } from '../../../src/agent/planner/frameScope.ts';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
+
+beforeAll(async () => {
+  await loadAcquisitionWords();
+});
+
+const labels = [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+
+describe('frames left out', () => {
+  it('reads the things left out between the verb and its frames as an exclusion, not the frames to run on', () => {
+    expect(frameScopeSaid('disregard any cells during the last 4 time points', 40)?.range).toEqual({ first: 1, last: 36 });
+    expect(frameScopeSaid('drop the debris in frames 1-6', 40)?.range).toEqual({ first: 7, last: 40 });
+    // (after "but" the words are a step, and its frames are kept: "segment, but track in the first 5 frames")
+    expect(frameScopeSaid('segment, but track in the first 5 frames', 40)?.range).toEqual({ first: 1, last: 5 });
+  });
+
+  it('reads "not counting" and its kin as leaving the frames out', () => {
+    expect(frameScopeSaid('measure intensity, not including frames 1 to 3', 20)?.range).toEqual({ first: 4, last: 20 });
+  });
+});
+
+describe('a bound the step cannot take, taken by the tool that selects its results', () => {
+  it('adds the selection after the step that makes the things and names nothing as dropped', () => {
+    const p = plan('link the nuclei over time, but discard whatever survives fewer than 7 frames', labels);
+    expect(p.steps.map((s) => s.tool)).toEqual(['track', 'filter_tracks']);
+    expect(p.steps[1].args).toMatchObject({ minFrames: 7 });
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
