@@ -31,3 +31,14 @@ describe('a bound the step cannot take, taken by the tool that selects its resul
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('no line for words that were applied', () => {
+  it('reads a bound word written in full as the one the tool declares short ("maximum intensity projection" is a max projection)', () => {
+    const tracks = [...labels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    const p = plan('draw the trajectories over a maximal projection', tracks);
+    expect(p.steps.map((s) => s.tool)).toEqual(['plot']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+    // (the one the tool does not make is still named)
+    expect(plan('draw the trajectories over a minimum intensity projection', tracks).notes?.join(' ')).toMatch(/Not applied: "minimum intensity projection"/);
+  });
+});
