@@ -64,6 +64,7 @@ import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { REGION, withRegionCut } from './regionScope.ts';
 import { withSelectionFirst } from './selectionScope.ts';
+import { opensWithTheStep, settingsForANamedStep } from './stepNamedAgain.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 import { fittedInput } from './valueInputs.ts';
 import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
@@ -688,7 +689,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // tells no analysis, so a weakly matched step beside it, its clause opening with a verb of action, is the analysis asked, kept)
     const onlySettings = picked.every((q) => q.weak || q.writes || selfOf(q.tool, catalogue)?.appliesToLaterSteps === true);
     const telling = picked.find((q) => !q.weak && !q.writes)!;
-    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)));
+    // ("track them and measure the speed - for the tracking use 15 px": a clause giving the settings of a step said before is kept, and folded into it)
+    const namedAgain = (p: (typeof picked)[number]) => picked.some((q) => q !== p && q.tool === p.tool && q.clause < p.clause && !q.weak) && opensWithTheStep(clauses[p.clause].text, p.tool, catalogue);
+    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {
@@ -1453,6 +1456,8 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("segment only the top half": a region said as a step's scope is cut out first, regionScope.ts)
   // ("measure the speeds, but only for tracks of 10 frames or more": a selection said as a step's scope runs first, selectionScope.ts)
   let planned = planWithStepsAfterQuestion(conversation, catalogue);
+  // ("..., and for the tracking use a max distance of 15 px": settings of a step named again by its noun, stepNamedAgain.ts)
+  planned = settingsForANamedStep(planned, catalogue);
   planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
   planned = askedOfResultsHeld(planned, conversation, catalogue);
   planned = applyFrameScope(planned, conversation, catalogue);
