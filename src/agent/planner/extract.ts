@@ -41,9 +41,13 @@ export function excludedScopes(text: string): string[] {
   return [...text.matchAll(EXCLUDED_SCOPE)].map((m) => m[0]);
 }
 
+/** A channel by its name (not the names that are everyday words too: "phase", "SiR"), with "bright field" written apart. */
+const CHANNEL_BY_NAME = String.raw`(?:${CHANNEL_NAMES.filter((n) => !/^(?:phase|sir)$/i.test(n)).join('|')}|bright[\s-]field)(?![\w-])`;
+
 const EXCLUDED_SCOPE = (() => {
-  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel)`;
+  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel|(?:the\s+)?${CHANNEL_BY_NAME}(?:\s+channel)?)`;
   // ("don't touch the first channel": a channel or frames not to work on)
+  // ("every channel except DAPI", "all but the brightfield": a channel left out by its name)
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
   // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
   const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+(?:(?:the\s+)?(?:first|last)\s+)?\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;

@@ -47,7 +47,7 @@ import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { selectionAsked, selectionMisread, stepOnSelection } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
-import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
+import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
@@ -1533,6 +1533,11 @@ function isRef(v: unknown): v is Ref {
   return !!v && typeof v === 'object' && '$ref' in v;
 }
 
+/** An excluded scope that is a channel ("not channel 2", "except DAPI"), not frames. */
+function isChannelScope(phrase: string): boolean {
+  return !/\b(?:frames?|time ?points?|timepoints?)\b/i.test(phrase);
+}
+
 /** The line for channels or frames a step was asked to leave out, which no tool does ("denoise, but not the first channel"). */
 function scopeNotLeftOut(tool: string, phrase: string): string {
   return `Not applied: "${phrase}" — \`${tool}\` cannot leave a channel or frames out; name the channel or frames to use instead.`;
@@ -3011,9 +3016,13 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));
   // ("..., just the mean": a constraint that is an allowed value of one unset choice of the tool sets it, never named as missing)
   const kept = items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text) && !setsAChoice(step, i.text, catalogue));
-  const note = unappliedNote(step, kept, catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
-  const excluded = excludedScopes(step.clause).map((phrase) => scopeNotLeftOut(step.tool, phrase));
+  // ("segment on DAPI, not GFP", "channel 1, not channel 2": a channel left out beside the one said to use is left out by using it)
+  const channelSaid = findChannel(step.clause) !== undefined;
+  const leftOut = excludedScopes(step.clause).filter((phrase) => !(channelSaid && isChannelScope(phrase)));
+  // (a scope left out is said once, by its own line: "except DAPI" is no restriction the step could not make besides)
+  const note = unappliedNote(step, kept.filter((i) => !(i.kind === 'scope' && leftOut.some((p) => p.includes(i.text) || i.text.includes(p)))), catalogue);
+  const excluded = leftOut.map((phrase) => scopeNotLeftOut(step.tool, phrase));
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
 

@@ -42,3 +42,15 @@ describe('no line for words that were applied', () => {
     expect(plan('draw the trajectories over a minimum intensity projection', tracks).notes?.join(' ')).toMatch(/Not applied: "minimum intensity projection"/);
   });
 });
+
+describe('a channel left out by its name', () => {
+  it('never runs on the channel said to be left out, and names it once', () => {
+    const p = plan('denoise all channels apart from mCherry');
+    expect(p.steps[0].args.channel).not.toBe('mCherry');
+    expect((p.notes ?? []).filter((n) => n.includes('"apart from mCherry"'))).toHaveLength(1);
+  });
+
+  it('says nothing when the channel to use is named beside the one left out', () => {
+    expect((plan('find the nuclei on Hoechst, not on YFP').notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
