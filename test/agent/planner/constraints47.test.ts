@@ -54,3 +54,11 @@ describe('a channel left out by its name', () => {
     expect((plan('find the nuclei on Hoechst, not on YFP').notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('frames left out with no step said', () => {
+  it('asks which steps to run leaving them out, never on them', () => {
+    const reply = plan('disregard the cells in the last 3 timepoints').reply ?? '';
+    expect(reply).toMatch(/leaving out the last 3 timepoints/);
+    expect(reply).not.toMatch(/run on the last 3/);
+  });
+});
