@@ -62,3 +62,11 @@ describe('frames left out with no step said', () => {
     expect(reply).not.toMatch(/run on the last 3/);
   });
 });
+
+describe('frames left out of a step said after them', () => {
+  it('runs the step on the frames left ("omit the first 2 frames when you segment"), never turns the step down', () => {
+    const p = plan('omit the first 2 frames when you segment', [{ id: 'movie-1', type: 'movie', frames: 12 }]);
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.steps[0].args.frames).toEqual({ first: 3, last: 12 });
+  });
+});
