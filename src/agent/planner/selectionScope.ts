@@ -9,6 +9,7 @@ import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 import { shifted } from './regionScope.ts';
 import { thingsOf } from './selectionAsked.ts';
+import { unshifted } from './stepNamedAgain.ts';
 
 /** Words that place a step after another ("then keep only ..."): a selection said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|it)\s+is\s+done)\b/i;
@@ -45,9 +46,10 @@ function statesRule(args: Record<string, unknown>, type: string): boolean {
 }
 
 /** The plan with a selection said as a step's scope run before that step (see the top of this file). */
-export function withSelectionFirst(plan: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
+export function withSelectionFirst(given: Plan, conversation: Conversation, catalogue: Catalogue): Plan {
   const sel = selector(catalogue);
-  if (!sel || plan.steps.length === 0) return plan;
+  if (!sel || given.steps.length === 0) return given;
+  const plan = withoutIdleSelection(given, sel);
   // a step that reads the type and does not make it (measure, export, plot of tracks; not the tracker)
   const reads = (s: PlannedStep) => s.tool !== sel.tool && s.args[sel.type] !== undefined && acceptedInputs(s.tool, catalogue.get(s.tool)).includes(sel.type as never) && !producesOf(s.tool, catalogue).includes(sel.type);
   const at = plan.steps.findIndex((s) => s.tool === sel.tool);
@@ -96,6 +98,17 @@ function withSelectionAfterMaker(plan: Plan, sel: { tool: string; type: string }
   steps.splice(makerAt + 1, 0, selection);
   const notes = (plan.notes ?? []).filter((n) => !dropped.includes(n));
   return { ...plan, steps, notes: [...notes, ...(typeof $note === 'string' ? [$note] : [])] };
+}
+
+/**
+ * A selection step that keeps everything (no rule read), whose words are frames another step took ("ignore the first 3
+ * frames while tracking": the frames left were segmented, as its line says): the words were that scope, no selection.
+ */
+function withoutIdleSelection(plan: Plan, sel: { tool: string; type: string }): Plan {
+  const framesSaid = (plan.notes ?? []).flatMap((n) => [...n.matchAll(/as you asked \("([^"]+)"\)/g)].map((m) => m[1].trim())).filter((q) => q.length > 0);
+  const idle = plan.steps.findIndex((s) => s.tool === sel.tool && !statesRule(s.args, sel.type) && s.args.top === undefined && framesSaid.some((q) => s.clause.includes(q)));
+  if (idle < 0) return plan;
+  return { ...plan, steps: plan.steps.filter((_, i) => i !== idle).map((s, i) => (i >= idle ? unshifted(s, idle) : s)) };
 }
 
 /** The quoted words of a note's line ("Not applied: "a", "b" — ..."), trimmed. */

@@ -11,7 +11,7 @@ const FOR_THE_STEP = /^[\s,;.:-]*(?:(?:and|also|oh|but|then|plus|p\.?s\.?|btw)\b
 const isRef = (v: unknown): v is Ref => !!v && typeof v === 'object' && '$ref' in v;
 
 /** The step's references with a step removed at `at` before them (the inverse of regionScope.ts shifted). */
-function unshifted(step: PlannedStep, at: number): PlannedStep {
+export function unshifted(step: PlannedStep, at: number): PlannedStep {
   const args = Object.fromEntries(
     Object.entries(step.args).map(([k, v]) => {
       if (!isRef(v)) return [k, v];

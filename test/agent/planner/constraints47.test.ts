@@ -70,3 +70,11 @@ describe('frames left out of a step said after them', () => {
     expect(p.steps[0].args.frames).toEqual({ first: 3, last: 12 });
   });
 });
+
+describe('no selection that keeps everything', () => {
+  it('drops a track selection with no rule whose words were the frames another step took', () => {
+    const p = plan('disregard the first 4 frames while tracking the nuclei', [{ id: 'movie-1', type: 'movie', frames: 20 }]);
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track']);
+    expect(p.steps[0].args.frames).toEqual({ first: 5, last: 20 });
+  });
+});
