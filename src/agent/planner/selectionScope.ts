@@ -40,6 +40,13 @@ function namesThings(clause: string, things: Set<string>): boolean {
   return new RegExp(String.raw`\b(?:top|bottom|(?:the\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:(?:most|least)\s+)?[\p{L}-]+est|(?:the\s+)?[\p{L}-]+est\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)|the\s+(?:(?:most|least)\s+)?[\p{L}-]+est)\s+(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:${nouns})\b`, 'iu').test(clause);
 }
 
+/** The selector's things with words of a rule after them ("tracks whose net displacement is ...", "tracks of at least 8 frames"). */
+function thingsWithRule(things: Set<string>): RegExp | undefined {
+  if (things.size === 0) return undefined;
+  const nouns = [...things].map((t) => `${t.replace(/s$/, '')}s?`).join('|');
+  return new RegExp(String.raw`\b(?:${nouns})\s+(?:that|which|whose|of|with|lasting|longer|shorter|faster|slower|moving|over|under|above|below|at\s+(?:least|most)|more|less|fewer|no\s+(?:less|more|shorter|longer|faster|slower|fewer))\b[^.;!?]*`, 'i');
+}
+
 /** Whether the selector's arguments state a rule (any value but its inputs, its output and the defaults of its ranking). */
 function statesRule(args: Record<string, unknown>, type: string): boolean {
   return Object.entries(args).some(([k, v]) => v !== undefined && v !== false && !k.startsWith('$') && ![type, 'output', 'rankFrom', 'rankBy'].includes(k));
@@ -65,7 +72,9 @@ export function withSelectionFirst(given: Plan, conversation: Conversation, cata
   // or as the object of its verb ("measure the speed of the 5 fastest tracks", "export the 15 longest tracks as csv",
   // "plot the 10 fastest tracks": things ranked, by the selector's own nouns or a count before a superlative)
   const things = thingsOf(sel.tool, catalogue);
-  const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0] ?? (namesThings(clause, things) ? clause : undefined);
+  // ("export the tracks longer than 15 frames", "plot the speed for tracks of at least 8 frames": the things with a rule after them)
+  const withRule = thingsWithRule(things);
+  const scopeOf = (clause: string) => SCOPE_CUE.exec(clause)?.[0] ?? RANKED_THINGS.exec(clause)?.[0] ?? (namesThings(clause, things) ? clause : undefined) ?? withRule?.exec(clause)?.[0];
   const readerAt = plan.steps.findIndex((s) => reads(s) && scopeOf(s.clause) !== undefined);
   if (readerAt < 0) return withSelectionAfterMaker(plan, sel, conversation, catalogue);
   const said = scopeOf(plan.steps[readerAt].clause)!;
@@ -75,7 +84,22 @@ export function withSelectionFirst(given: Plan, conversation: Conversation, cata
   const selection: PlannedStep = { tool: sel.tool, args: { ...rest, [sel.type]: { $ref: sel.type, mode: 'chain' } as Ref }, clause: said.trim() };
   const steps = plan.steps.map((s, i) => (i >= readerAt ? shifted(s, readerAt) : s));
   steps.splice(readerAt, 0, selection);
-  return { ...plan, steps, notes: [...(withoutStaleScopeNotes(plan.notes, said) ?? []), ...(typeof $note === 'string' ? [$note] : [])] };
+  return { ...plan, steps, notes: [...(withoutStaleScopeNotes(withoutLinesOfTheRule(plan.notes, plan.steps[readerAt].clause, said), said) ?? []), ...(typeof $note === 'string' ? [$note] : [])] };
+}
+
+/**
+ * The notes without a line that names as not applied words of the rule the selection now applies ("Not applied: "export the
+ * tracks longer than 15 frames" — no option of `export` takes this value"): every number of the quoted words is in the rule's words.
+ */
+function withoutLinesOfTheRule(notes: string[] | undefined, clause: string, said: string): string[] | undefined {
+  const from = clause.indexOf(said);
+  if (!notes || from < 0) return notes;
+  const inRule = (q: string) => {
+    const at = clause.indexOf(q);
+    const numbers = [...q.matchAll(/\d+(?:\.\d+)?/g)];
+    return at >= 0 && numbers.length > 0 && numbers.every((n) => at + (n.index ?? 0) >= from && at + (n.index ?? 0) < from + said.length);
+  };
+  return notes.filter((n) => !(/^Not applied:/.test(n) && quotedIn(n).length > 0 && quotedIn(n).every(inRule)));
 }
 
 /**

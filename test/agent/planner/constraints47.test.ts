@@ -78,3 +78,17 @@ describe('no selection that keeps everything', () => {
     expect(p.steps[0].args.frames).toEqual({ first: 5, last: 20 });
   });
 });
+
+describe('a rule said after the things a reading step reads', () => {
+  const tracks = [...labels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+  it('selects them first ("save the trajectories lasting at least 12 frames as csv") and names nothing as dropped', () => {
+    const p = plan('save the trajectories lasting at least 12 frames as csv', tracks);
+    expect(p.steps.map((s) => s.tool)).toEqual(['filter_tracks', 'export']);
+    expect(p.steps[0].args).toMatchObject({ minFrames: 12 });
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+
+  it('selects nothing when the words after the things state no rule', () => {
+    expect(plan('export the tracks of the nuclei as csv', tracks).steps.map((s) => s.tool)).toEqual(['export']);
+  });
+});
