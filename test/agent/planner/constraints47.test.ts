@@ -92,3 +92,15 @@ describe('a rule said after the things a reading step reads', () => {
     expect(plan('export the tracks of the nuclei as csv', tracks).steps.map((s) => s.tool)).toEqual(['export']);
   });
 });
+
+describe('bounds beside things left out', () => {
+  it('keeps the verb of a frame scope left out for the bound joined to it ("skip the last 3 frames and anything under 40 px")', () => {
+    expect(plan('find the nuclei. Skip the last 3 frames and anything under 40 px.', [{ id: 'movie-1', type: 'movie', frames: 10 }]).steps[0].args).toMatchObject({ minAreaPx: 40, frames: { first: 1, last: 7 } });
+  });
+
+  it('reads "above N px" as a size, never as an intensity threshold with no threshold left', () => {
+    const args = plan('segment nuclei and throw out anything above 700 px').steps[0].args;
+    expect(args).toMatchObject({ maxAreaPx: 700 });
+    expect(args.method).not.toBe('manual');
+  });
+});
