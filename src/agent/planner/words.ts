@@ -94,9 +94,6 @@ const GROUPS: string[][] = [
   ['intensity', 'brightness', 'bright', 'fluorescence', 'signal'],
   // ("an intensity cut-off of 900", "cutoff 1200": the threshold by its other name)
   ['threshold', 'cutoff', 'cut-off'],
-  // a bound or a statistic written short or in full ("maximum intensity projection" is the tools' "max projection")
-  ['maximum', 'max', 'maximal'],
-  ['minimum', 'min', 'minimal'],
   // how much of the field the cells cover ("what is the confluence?"; not "confluent": a slip of "confident" by spelling)
   ['confluence', 'confluency'],
   ['movie', 'video', 'stack', 'timelapse', 'recording'],
