@@ -104,3 +104,10 @@ describe('bounds beside things left out', () => {
     expect(args.method).not.toBe('manual');
   });
 });
+
+describe('a range written as a chain of comparisons', () => {
+  it('gives the selector both bounds ("4 < length < 15 frames"), strict ends by one frame', () => {
+    const tracks = [...labels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
+    expect(plan('only tracks with 4 < length < 15 frames', tracks).steps.find((s) => s.tool === 'filter_tracks')?.args).toMatchObject({ minFrames: 5, maxFrames: 14 });
+  });
+});
