@@ -145,6 +145,16 @@ export function boundsIn(text: string): Bound[] {
     out.push({ measure, op: '>=', value: a, unit: m[3] ?? '' }, { measure, op: '<=', value: b, unit: m[3] ?? '' });
     taken.push([m.index!, m.index! + m[0].length]);
   }
+  // ("5 < length < 20 frames", "2 ≤ speed ≤ 5 µm/min": a range written as a chain of comparisons, the measure between)
+  const chain = new RegExp(String.raw`(?<![\w.])${NUM}\s*(<=?|≤)\s*([\p{L}][\p{L}\s-]{0,24}?)\s*(<=?|≤)\s*${NUM}\s*${UNIT}`, 'giu');
+  for (const m of text.matchAll(chain)) {
+    if (taken.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+    const unit = m[6] ?? '';
+    const measure = measureOf(unit, text, m.index! + m[0].indexOf(m[3]));
+    if (!measure) continue;
+    out.push({ measure, op: m[2] === '<' ? '>' : '>=', value: numberOf(m[1]), unit }, { measure, op: m[4] === '<' ? '<' : '<=', value: numberOf(m[5]), unit });
+    taken.push([m.index!, m.index! + m[0].length]);
+  }
   const number = new RegExp(String.raw`(?<![\w.])${NUM}(\s*\+)?\s*${UNIT}(?![\w])(\s+or\s+(?:more|longer|greater|above|over|higher|faster|further|less|fewer|shorter|below|under|lower|slower))?`, 'gi');
   for (const m of text.matchAll(number)) {
     const at = m.index!;

@@ -919,6 +919,9 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 /** A range of frames or time points said as the scope of a request ("frames 10 to 20", "the first 5 frames", "timepoints 3-8 only"). */
 const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
 
+/** A word of leaving out in the words before a frame scope, in the same clause ("ignore nuclei in", "not counting", "except"). */
+const LEFT_OUT_BEFORE = /\b(?:ignor\w*|skip\w*|leav\w*\s+out|exclud\w*|except|omit\w*|disregard\w*|drop\w*|discard\w*|not(?:\s+counting|\s+including)?|without|apart\s+from|other\s+than|minus)\b[^.,;:!?]*$/i;
+
 /** Words that name the instrument or an acquisition ("the microscope", "laser", "image every 5 min", "exposure"). */
 const MICROSCOPE_SAID = /\b(?:microscope|scope|laser|lasers|power|exposure|acquisition|acquire|acquiring|live\s+imaging|imaging|time-?lapse\s+(?:run|acquisition)|every\s+\d|objective|stage|autofocus|focus|snap|dose|camera|illumination|led|lamp|position|positions)\b/i;
 
@@ -948,6 +951,9 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   const notOffered = unknownNames.length ? ` No tool of mine offers ${[...new Set(unknownNames)].map((w) => `"${w}"`).join(', ')}, so I ran nothing.` : '';
   // a scope of frames with no step named ("analyse frames 10 to 20 only"): ask what to run on them, naming the options
   const scope = FRAME_SCOPE.exec(text);
+  // ("ignore nuclei in the first 5 frames", "skip frames 1-4": frames said as left out are asked as left out, never as the ones to run on)
+  const leftOut = scope && LEFT_OUT_BEFORE.test(text.slice(0, scope.index));
+  if (scope && leftOut) return `Which steps should I run, leaving out ${scope[0].replace(/\s+only$/i, '')}? I can ${closest.join(', ') || 'correct drift, segment, track'}; say, for example, "segment and track the nuclei, leaving out ${scope[0].replace(/\s+only$/i, '')}".`;
   if (scope) return `Which steps should I run on ${scope[0].replace(/\s+only$/i, '')}? I can ${closest.join(', ') || 'correct drift, segment, track'}; say, for example, "segment and track the nuclei in ${scope[0].replace(/\s+only$/i, '')}".`;
   const heard = (understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;

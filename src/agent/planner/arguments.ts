@@ -5,7 +5,7 @@
 // tool: adding an argument to a schema is enough for it to be read.
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
-import { withoutExcludedScope } from './extract.ts';
+import { withoutExcludedScopeOnly } from './extract.ts';
 import { countOfThings, findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
@@ -110,7 +110,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
   for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
-  const scoped = withoutExcludedScope(clause);
+  // (the words that leave a scope out stay: "Exclude the first 2 frames and anything below 25 px" leaves the small ones out too)
+  const scoped = withoutExcludedScopeOnly(clause);
   const quantities = findQuantities(scoped);
   const ranged = boundsOfRanges(clause, quantities, props, candidates.map(([name]) => name));
   for (const [name, value] of Object.entries(ranged.values)) out[name] = { value, score: 4 };

@@ -1,7 +1,7 @@
 // The clause grammar: a request split into the clauses that each ask for one step,
 // with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
 // negation and exclusion ("but don't", "without", "skip", "except", "no need to").
-import { FRACTION_SCOPE, TIME_SPAN_SCOPE } from './extract.ts';
+import { FRACTION_SCOPE, TIME_SPAN_SCOPE, withoutExcludedScope } from './extract.ts';
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
@@ -28,7 +28,17 @@ export interface Clause {
 const NEGATION_AFTER = /^(?:,?\s*)(?:but\s+|and\s+|so\s+)?(?:the\s+|any\s+|a\s+)?(?![\p{L}-]*\s*(?:or|whether|if)\b)[\p{L}-]+(?:\s+(?!or\b|whether\b|if\b)[\p{L}-]+){0,2}\s*:?\s+(?:no|nope|not|(?:is\s+|are\s+)?not\s+(?:needed|necessary|required|wanted|now|yet)|isn't\s+(?:needed|necessary|required)|aren't\s+(?:needed|necessary|required)|unnecessary|not\s+this\s+time)(?:\s+(?:please|thanks?|thank\s+you|pls))?\s*[.!]*$/iu;
 /** The clause turns its step down: a negation before it, or one said after a short noun phrase. */
 function isNegated(text: string): boolean {
-  return NEGATION.test(text) || NEGATION_AFTER.test(text);
+  return (NEGATION.test(text) || NEGATION_AFTER.test(text)) && !leavesOutAScopeOfAStep(text);
+}
+
+/**
+ * "leave out frame 12 when you segment", "skip the first 3 frames while tracking": a clause opening with channels or frames left
+ * out, then the step they are left out of after a word of when or what for; the step is asked, only its scope is left out.
+ */
+function leavesOutAScopeOfAStep(text: string): boolean {
+  const rest = withoutExcludedScope(text);
+  if (rest === text || !/^(?:[\s,]*(?:but|and|then|so|please|also)\b)*[\s,]*_/i.test(rest)) return false;
+  return /\b(?:when|while|during|for|before|after)\s+(?:(?:you|we|u|the)\s+)?[a-z]{3,}/i.test(rest.replace(/_+/g, ' '));
 }
 
 /** A bound said with "no" or "not" ("no smaller than 30 px", "not more than 10 px", "not over 5"): a limit, never a step turned down. */

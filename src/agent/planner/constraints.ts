@@ -167,6 +167,9 @@ function recognized(index: ToolIndex, token: Token): boolean {
   return answer;
 }
 
+/** Words written in full that tools declare short. */
+const SHORT_FORMS: Record<string, string> = { maximum: 'max', maximal: 'max', minimum: 'min', minimal: 'min' };
+
 class Reader {
   readonly vocabulary: Set<string>;
   readonly values: Set<string>;
@@ -186,7 +189,13 @@ class Reader {
     const known = (i: number) => meanings[i].some((m) => this.vocabulary.has(m));
     // a hyphenated word: the whole word, or every part of it
     // ("otsu thresh", "a gauss filter": a word cut short of one the tool declares, or the request says in full, is that word)
-    return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1))) || this.shortens(word.word);
+    return known(0) || (tokens.length > 1 && tokens.slice(1).every((_, i) => known(i + 1))) || this.shortens(word.word) || this.writtenShort(word.word);
+  }
+
+  /** The word written in full where the tool declares it short ("maximum intensity projection" of plot's "max projection"). */
+  writtenShort(word: string): boolean {
+    const short = SHORT_FORMS[word.toLowerCase()];
+    return !!short && tokenize(short).every((t) => this.vocabulary.has(meaning(t.stem)));
   }
 
   /** True when the word is in a phrase of the tool's own that the clause says ("split clumped" of segment in "separate the clumped cells"). */

@@ -41,14 +41,30 @@ export function excludedScopes(text: string): string[] {
   return [...text.matchAll(EXCLUDED_SCOPE)].map((m) => m[0]);
 }
 
+/** A channel by its name (not the names that are everyday words too: "phase", "SiR"), with "bright field" written apart. */
+const CHANNEL_BY_NAME = String.raw`(?:${CHANNEL_NAMES.filter((n) => !/^(?:phase|sir)$/i.test(n)).join('|')}|bright[\s-]field)(?![\w-])`;
+
+/** The words that leave a channel or frames out ("except", "skip", "don't touch"). */
+const LEAVING_OUT = String.raw`(?:(?:don'?t|do\s+not|never)\s+(?:touch|change|modify|alter|process|correct|analy[sz]e)|not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))`;
+const LEADING_LEAVING_OUT = new RegExp(String.raw`^${LEAVING_OUT}\s+`, 'i');
+
 const EXCLUDED_SCOPE = (() => {
-  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel)`;
+  const scope = String.raw`(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|[1-9](?:st|nd|rd|th))\s+(?:channel|frame)s?|(?:channel|chan|ch|c)\s*#?\s*\d+|(?:frames?|time ?points?)\s*\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?|(?:the\s+)?(?:very\s+)?(?:first|last|final|initial)\s+\d+\s+(?:frames?|time ?points?|timepoints?)|(?:the\s+)?(?:very\s+)?(?:final|initial)\s+(?:frame|time ?point|timepoint)s?|(?:the\s+)?[\w-]+\s+channel|(?:the\s+)?${CHANNEL_BY_NAME}(?:\s+channel)?)`;
   // ("don't touch the first channel": a channel or frames not to work on)
+  // ("every channel except DAPI", "all but the brightfield": a channel left out by its name)
   // (and the verbs of leaving out: "exclude the first 5 frames", "throw away the last frame"; "drop channel 2" is the microscope's)
   // ("all frames except 1-5": the numbers left out after "all frames" are frames, the frame word said once before them)
   const bareAfterAll = String.raw`(?<=\b(?:all|every)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?)\s+)(?:except(?:\s+for)?|but|apart\s+from|other\s+than|excluding)\s+(?:(?:the\s+)?(?:first|last)\s+)?\d+(?:\s*(?:to|-|–|through|until|and)\s*\d+)?\b`;
-  return new RegExp(String.raw`\b(?:(?:don'?t|do\s+not|never)\s+(?:touch|change|modify|alter|process|correct|analy[sz]e)|not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|skip(?:ping)?|leave\s+out|leaving\s+out|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|throw(?:ing)?\s+(?:away|out))\s+(?:the\s+)?${scope}|${bareAfterAll}`, 'gi');
+  return new RegExp(String.raw`\b${LEAVING_OUT}\s+(?:the\s+)?${scope}|${bareAfterAll}`, 'gi');
 })();
+
+/** The text with the channels and frames it rules out blanked, the words that leave them out kept ("Exclude ____ and anything below 25 px"). */
+export function withoutExcludedScopeOnly(text: string): string {
+  return text.replace(EXCLUDED_SCOPE, (m) => {
+    const verb = LEADING_LEAVING_OUT.exec(m)?.[0] ?? '';
+    return verb + m.slice(verb.length).replace(/[^\s]/g, '_');
+  });
+}
 
 /** A 1-based channel number or a channel name, as written (not one ruled out: "except channel 2"). */
 export function findChannel(written: string): number | string | undefined {

@@ -32,10 +32,13 @@ export interface FrameScope {
 }
 
 const FRAME = String.raw`(?:frames?|time ?points?|timepoints?)`;
-const LEAVE_OUT = String.raw`(?:not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing)|(?:do\s+not|don'?t|never)\s+[a-z]+)`;
+const LEAVE_OUT = String.raw`(?:not\s+(?:counting|including|using|considering|analy[sz]ing)|not|except(?:\s+for)?|excluding|without|other\s+than|apart\s+from|but|skip(?:ping)?|leave\s+out|leaving\s+out|leave\s+off|ignor(?:e|ing)|exclud(?:e|ing)|disregard(?:ing)?|omit(?:ting)?|discard(?:ing)?|drop(?:ping)?|throw(?:ing)?\s+(?:away|out)|cut(?:ting)?(?:\s+off)?|remov(?:e|ing)|(?:do\s+not|don'?t|never)\s+[a-z]+)`;
 /** "ignore the first 2 frames", "except the last frame", "leaving out the final 3 time points" (the count may be missing: one). */
 // ("count them but not in the first 5 frames", "except during the last 3 time points": a preposition may lead the frames left out)
-const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during|over|from)\s+)?(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
+// ("ignore nuclei in the first 5 frames", "leave out any cells during frames 1-3": the things left out may stand between the
+// verb and its frames, a preposition before the frames; never after "but" or "not" alone, "segment but track in frames 1-5")
+const OBJECTS_IN = String.raw`(?:(?<!\b(?:but|not))\s+(?:(?!(?:and|then|or|but|in|on|for|during|over|from)\b)[\p{L}-]+\s+){0,2}(?!(?:and|then|or|but|in|on|for|during|over|from)\b)[\p{L}-]+\s+(?:in|on|for|during|over|from|within|at)\s+|\s+(?:(?:in|on|for|during|over|from)\s+)?)`;
+const LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}${OBJECTS_IN}(?:the\s+)?(?:very\s+)?(first|last|final|initial)\s+(?:(\d+)\s+)?${FRAME}\b`, 'iu');
 /** "from frame 3 on", "frame 20 onwards", "starting at frame 4", "frames 10 to the end". */
 const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|since|beginning\s+(?:at|with))\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)(?!\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?\d)(?:\s*(?:on(?:wards?)?\b|to\s+the\s+(?:end|last(?:\s+frame)?)|till\s+the\s+end|until\s+the\s+end))?|${FRAME}\s*#?(\d+)\s*(?:onwards?|on\b|and\s+(?:after|later|beyond)|\+|to\s+the\s+end))`, 'i');
 /** "ignore the first and last frames", "skip the first 2 and the last 3 frames": both ends left out. */
@@ -45,9 +48,9 @@ const MIDDLE_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:middle|central|centre
 /** "all frames but the first", "every time point except the last 3". */
 const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
 /** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
-const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'i');
+const ONE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}${OBJECTS_IN}(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|through|until|till|and|,)\s*(?:frame\s*)?\d)`, 'iu');
 /** "skip frames 1-5", "leave out time points 30 to 40", "don't touch frames 1-10": a range left out. */
-const RANGE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during)\s+)?(?:the\s+)?${FRAME}\s*#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'i');
+const RANGE_LEFT_OUT = new RegExp(String.raw`\b${LEAVE_OUT}${OBJECTS_IN}(?:the\s+)?${FRAME}\s*#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'iu');
 /** "all frames except 10 to 15", "every time point but 3-8": a range left out after the frames kept, its numbers without the word. */
 const ALL_BUT_RANGE = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save|excluding|without)\s+(?:${FRAME}\s*)?#?(\d+)\s*(?:to|-|–|through|until|till)\s*(?:frame\s*)?(\d+)\b`, 'i');
 /** "from the 5th frame onwards", "starting with the 3rd time point". */

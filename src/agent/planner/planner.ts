@@ -48,7 +48,7 @@ import { keepsRowsByAColumn } from './tableAnswers.ts';
 import { selectionAsked, selectionMisread, stepOnSelection } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
-import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
+import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
@@ -65,6 +65,7 @@ import type { Action, Plan, PlannedStep, Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { REGION, withRegionCut } from './regionScope.ts';
 import { withSelectionFirst } from './selectionScope.ts';
+import { opensWithTheStep, settingsForANamedStep } from './stepNamedAgain.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 import { fittedInput } from './valueInputs.ts';
 import { measuredFirstNote, measuredTableAsked, sideTableWritten } from './sideTable.ts';
@@ -729,7 +730,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // tells no analysis, so a weakly matched step beside it, its clause opening with a verb of action, is the analysis asked, kept)
     const onlySettings = picked.every((q) => q.weak || q.writes || selfOf(q.tool, catalogue)?.appliesToLaterSteps === true);
     const telling = picked.find((q) => !q.weak && !q.writes)!;
-    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)));
+    // ("track them and measure the speed - for the tracking use 15 px": a clause giving the settings of a step said before is kept, and folded into it)
+    const namedAgain = (p: (typeof picked)[number]) => picked.some((q) => q !== p && q.tool === p.tool && q.clause < p.clause && !q.weak) && opensWithTheStep(clauses[p.clause].text, p.tool, catalogue);
+    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {
@@ -1494,6 +1497,8 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   // ("segment only the top half": a region said as a step's scope is cut out first, regionScope.ts)
   // ("measure the speeds, but only for tracks of 10 frames or more": a selection said as a step's scope runs first, selectionScope.ts)
   let planned = planWithStepsAfterQuestion(conversation, catalogue);
+  // ("..., and for the tracking use a max distance of 15 px": settings of a step named again by its noun, stepNamedAgain.ts)
+  planned = settingsForANamedStep(planned, catalogue);
   planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
   planned = askedOfResultsHeld(planned, conversation, catalogue);
   planned = applyFrameScope(planned, conversation, catalogue);
@@ -1567,6 +1572,11 @@ function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
 /** An argument that names an artifact to resolve (a Ref), not a setting's value. */
 function isRef(v: unknown): v is Ref {
   return !!v && typeof v === 'object' && '$ref' in v;
+}
+
+/** An excluded scope that is a channel ("not channel 2", "except DAPI"), not frames. */
+function isChannelScope(phrase: string): boolean {
+  return !/\b(?:frames?|time ?points?|timepoints?)\b/i.test(phrase);
 }
 
 /** The line for channels or frames a step was asked to leave out, which no tool does ("denoise, but not the first channel"). */
@@ -3067,9 +3077,13 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));
   // ("..., just the mean": a constraint that is an allowed value of one unset choice of the tool sets it, never named as missing)
   const kept = items.filter((i) => !told.includes(i.text.toLowerCase()) && !inRegion(i.text) && !setsAChoice(step, i.text, catalogue));
-  const note = unappliedNote(step, kept, catalogue);
   // "denoise, but not the first channel": no tool leaves a channel or frames out; said, never run on them silently
-  const excluded = excludedScopes(step.clause).map((phrase) => scopeNotLeftOut(step.tool, phrase));
+  // ("segment on DAPI, not GFP", "channel 1, not channel 2": a channel left out beside the one said to use is left out by using it)
+  const channelSaid = findChannel(step.clause) !== undefined;
+  const leftOut = excludedScopes(step.clause).filter((phrase) => !(channelSaid && isChannelScope(phrase)));
+  // (a scope left out is said once, by its own line: "except DAPI" is no restriction the step could not make besides)
+  const note = unappliedNote(step, kept.filter((i) => !(i.kind === 'scope' && leftOut.some((p) => p.includes(i.text) || i.text.includes(p)))), catalogue);
+  const excluded = leftOut.map((phrase) => scopeNotLeftOut(step.tool, phrase));
   return [...(note ? [note] : []), ...excluded, ...unknownLength];
 }
 

@@ -4,7 +4,7 @@
 // relative clause of things left out is named, and a channel marked by "only" is the step's scope, not a crop.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withoutChannelScope } from '../../../src/agent/planner/clauses.ts';
-import { argsOf, loadAcquisitionWords, movieAndLabels, said, toolsOf } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, movieAndLabels, plan, said, toolsOf } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -66,7 +66,9 @@ describe('a channel marked as the scope by "only"', () => {
 
 describe('more shapes of a part left out or scoped', () => {
   it('names a filter after "without" with a relative clause, and a place said after the things in an "only" scope', () => {
-    expect(said('track the nuclei without the ones that leave the field', movieAndLabels)).toMatch(/Not applied: "without the ones that leave the field"/);
+    // (stop 47: the tool that selects tracks reads a rule from it, so it runs after the tracking and says what it kept)
+    expect(plan('track the nuclei without the ones that leave the field', movieAndLabels).steps.map((s) => s.tool)).toEqual(['track', 'filter_tracks']);
+    expect(said('track the nuclei without the ones that leave the field', movieAndLabels)).toMatch(/Tracks kept: never touching the image border/);
     expect(said('measure the cells but only the ones in focus', movieAndLabels)).toMatch(/Not applied: "only the ones in focus"/);
     expect(said('measure only the cells in frame 10', [{ id: 'movie-1', type: 'movie', frames: 30 } as never, movieAndLabels[1]])).not.toMatch(/Not applied/);
   });
