@@ -340,6 +340,16 @@ export function withChangeAskedAsVerb(text: string): string {
 }
 
 /**
+ * Several steps asked as whether they are possible ("is it possible to correct the drift and then track?", "would it be
+ * possible to denoise, then segment?") as the request they are ("please ..."): read as one question, only the first
+ * step ran and the rest was dropped without a word. One step asked so stays a question ("is it possible to segment in
+ * 3D?" asks what the tools can do).
+ */
+export function withStepsAskedAsPossiblePlain(text: string): string {
+  return text.replace(/^\s*(?:(?:so|ok(?:ay)?|and|hi|hello)[,\s]+)?(?:is\s+it|would\s+it\s+be|will\s+it\s+be|could\s+it\s+be|is\s+there\s+a\s+way)\s+(?:possible\s+)?(?:for\s+(?:you|me|us)\s+)?to\s+(.+?\b(?:and\s+then|then|after\s+that|afterwards|followed\s+by)\b.+?)\s*\?+\s*$/i, (_, steps: string) => `please ${steps}`);
+}
+
+/**
  * An exclamation that opens a request and asks nothing ("whoa the GFP looks really bleached, halve the laser", "ugh, it
  * drifts", "yikes the cells are dying, image less often"): left off whatever follows, as a word of surprise before a
  * question is; read as words, it took the observation after it for a question of its own and dropped the command.
@@ -630,5 +640,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withChatShorthandSpelledOut(withChangeAskedAsVerb(withoutOpeningExclamation(withPlainTypography(request))))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withoutOpeningExclamation(withPlainTypography(request)))))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

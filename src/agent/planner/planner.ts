@@ -89,6 +89,7 @@ import { measuredOnlyForAQuestion, writesAResult } from './measuredOnly.ts';
 import { eachOfNothingDone } from './eachReferent.ts';
 import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
+import { mitosisDurationAsked, mitosisDurationReply } from './mitosisDuration.ts';
 import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
@@ -1375,6 +1376,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const drawn = planRequest({ ...conversation, request: figured }, catalogue);
     return drawn.reply ? drawn : { ...drawn, question: drawn.question ?? figured };
   }
+  // "how long does mitosis take?" (asked or told: "find out how long mitosis takes"): the length of a division's stages,
+  // which no step detects, said so (mitosisDuration.ts)
+  const stage = acquisitionRunning(conversation) ? undefined : mitosisDurationAsked(conversation.request);
+  if (stage) return { steps: [], reply: mitosisDurationReply(stage) };
   // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("split the channels", declined, then "save each as a tiff": "each" is of the request before, which ran nothing, eachReferent.ts)

@@ -2,7 +2,7 @@
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
 import { asSaid, loadAcquisitionWords } from './planOffline.ts';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withChangeAskedAsVerb, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withChangeAskedAsVerb, withStepsAskedAsPossiblePlain, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -158,5 +158,17 @@ describe('a change asked as a thing that exists', () => {
     await loadAcquisitionWords();
     expect(asSaid.toolsOf('is there a difference in speed between the first and second half?').slice(0, 2)).toEqual(['segment', 'track']);
     expect(asSaid.toolsOf('is there a change in nucleus size over time?')[0]).toBe('segment');
+  });
+});
+
+describe('several steps asked as whether they are possible', () => {
+  it('is the request they are, each step planned', async () => {
+    expect(withStepsAskedAsPossiblePlain('is it possible to correct the drift and then track?')).toBe('please correct the drift and then track');
+    await loadAcquisitionWords();
+    expect(asSaid.toolsOf('is it possible to correct the drift and then track?')).toEqual(['correct_drift', 'segment', 'track']);
+    expect(asSaid.toolsOf('would it be possible to denoise, then segment the nuclei?')).toEqual(['denoise', 'segment']);
+  });
+  it('leaves one step asked so a question of what the tools can do', () => {
+    expect(withStepsAskedAsPossiblePlain('is it possible to segment in 3D?')).toBe('is it possible to segment in 3D?');
   });
 });
