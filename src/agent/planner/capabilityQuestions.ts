@@ -130,7 +130,7 @@ const FEATURE_ASKED = [
 ];
 /** Words of the question that point at the data or say nothing of a feature. */
 const POINTS_AT_DATA = /\b(?:this|these|those|that|my|our|it|them|the\s+(?:cells?|nuclei|nucleus|movie|image|tracks?|objects?))\b|\b[a-z]+-\d+\b/i;
-const NO_FEATURE = /^(?:in|with|on|of|for|to|and|or|the|a|an|any|some|data|images?|movies?|files?|stuff|things?|analysis|too|also|well|as|at|all|here|please|pls|me)$/i;
+const NO_FEATURE = /^(?:in|with|on|of|for|to|and|or|the|a|an|any|some|data|images?|movies?|files?|stuff|things?|analysis|too|also|well|as|at|all|here|please|pls|me|do|does|doing|make|run|perform|use|using|get|have|apply)$/i;
 
 /** A feature's written form as a pattern over declarations: its letters and digits apart or joined by a space or hyphen, a plural too. */
 function featurePattern(term: string): RegExp {
@@ -149,6 +149,10 @@ export function featureAnswer(text: string, catalogue: Catalogue): string | unde
   if (features.length === 0 || features.length > 2 || features.length === words.length && words.length > 1) return undefined;
   const named = words.filter((w) => stepWords.has(w.toLowerCase())).map((w) => w.toLowerCase());
   const patterns = features.map(featurePattern);
+  // ("is it possible to do projection with minimum?": a setting of the step the words name, min of project's method, is a
+  // request for that step with it, not a feature asked about)
+  const namedSteps = [...catalogue].filter(([tool]) => [tool, ...tool.split('_'), ...(selfOf(tool, catalogue)?.words ?? [])].flatMap((w) => w.toLowerCase().split(/\s+/)).some((w) => words.some((x) => x.toLowerCase() === w)));
+  if (namedSteps.some(([tool, info]) => patterns.every((p) => p.test(info.description) || p.test(selfOf(tool, catalogue)?.summary ?? '') || Object.values(info.properties).some((prop) => allowedValues(prop).some((v) => p.test(v)) || p.test(prop.description ?? ''))))) return undefined;
   const lines: string[] = [];
   for (const [tool, info] of catalogue) {
     const self = selfOf(tool, catalogue);

@@ -199,7 +199,8 @@ export function withChatShorthandSpelledOut(text: string): string {
     .replace(/\b(and\s+|,\s*)?after\s+(?=(?:make|do|perform|run|apply|realize|realise|carry)\s+(?:the|a|an)\b)/gi, (_m, lead?: string) => `${lead ?? ''}then `)
     // ("do the tracking to the cells", "make the segmentation of nuclei", "perform a denoising"): a verb that only carries an
     // action named by its noun is that action's noun, as "then tracking" is read (never "make a movie", "run the experiment")
-    .replace(/(?<!\bto\s+)\b(?:do|does|doing|make|makes|making|perform|performs|performing|carry\s+out|carrying\s+out|realise|realize|execute|effectuate)\s+(?:the|a|an|some)\s+(?=(?!(?:some|any|no|every)?thing|following|remaining|beginning|ending|opening|meeting|morning|evening|setting|experiment|string|ring|building|painting|drawing|recording|booking|statement|appointment|payment|comment)[\p{L}-]*(?:ing|tion|sion|ment)s?\b)/giu, '');
+    // (never the "does" or "do" that asks: "what method does the segmentation use?", "how do the tracking results look?")
+    .replace(/(?<!\bto\s+)(?<!\b(?:what|which|how|why|where|when|who|whom|whose)\b[^,.;:?!]{0,60})\b(?:do|doing|make|makes|making|perform|performs|performing|carry\s+out|carrying\s+out|realise|realize|execute|effectuate)\s+(?:the|a|an|some)\s+(?=(?!(?:some|any|no|every)?thing|following|remaining|beginning|ending|opening|meeting|morning|evening|setting|experiment|string|ring|building|painting|drawing|recording|booking|statement|appointment|payment|comment)[\p{L}-]*(?:ing|tion|sion|ment)s?\b)/giu, '');
 }
 
 /**

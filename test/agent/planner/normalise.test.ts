@@ -2,7 +2,7 @@
 // units spelt out as symbols, curly typography straightened; words written right never change.
 import { describe, expect, it } from 'vitest';
 import { asSaid, loadAcquisitionWords } from './planOffline.ts';
-import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withChangeAskedAsVerb, withStepsAskedAsPossiblePlain, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
+import { normalisedRequest, withCountsInDigits, withEachInSingular, withExclusionsSaidPlainly, withViewMotionAsDrift, withoutShouting, withoutOpeningExclamation, withChangeAskedAsVerb, withStepsAskedAsPossiblePlain, withChatShorthandSpelledOut, withPlainTypography, withQuestionsApart, withSettingsAsWords, withSlipsCorrected, withThanAfterComparatives, withUnitSymbols } from '../../../src/agent/planner/normalise.ts';
 
 const NONE = new Map();
 
@@ -170,5 +170,13 @@ describe('several steps asked as whether they are possible', () => {
   });
   it('leaves one step asked so a question of what the tools can do', () => {
     expect(withStepsAskedAsPossiblePlain('is it possible to segment in 3D?')).toBe('is it possible to segment in 3D?');
+  });
+});
+
+describe('a verb that only carries an action', () => {
+  it('is left off in a request, never as the "does" that asks', () => {
+    expect(withChatShorthandSpelledOut('correct the drift and then do the tracking')).toBe('correct the drift and then tracking');
+    expect(withChatShorthandSpelledOut('what method does the segmentation use?')).toBe('what method does the segmentation use?');
+    expect(withChatShorthandSpelledOut('how much time does the segmentation step need?')).toBe('how much time does the segmentation step need?');
   });
 });

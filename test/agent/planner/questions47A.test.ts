@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/agent/planner/answers.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
-import { loadAcquisitionWords, movieAndLabels, plan } from './planOffline.ts';
+import { asSaid, loadAcquisitionWords, movieAndLabels, plan } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -102,4 +102,11 @@ describe('a count over the frames with no row at hand', () => {
   const objects: PastResult = { tool: 'measure', args: { kind: 'objects' }, ok: true, summary: 'measure ran.', values: { objects: 1200 }, artifacts: [{ id: 'table-1', type: 'table', path: '/nonexistent/table-1.csv' }] as never };
   const said = (request: string) => composeAnswer(plan(request, movieAndLabels), { request, artifactsAtStart: movieAndLabels, earlier: [], earlierRequests: [], current: [objects] });
   it.each([['At which frame do we first see more than 50 nuclei?'], ['which timepoint has the fewest cells']])('%s: said as not answered, with why', (q) => expect(said(q)).toMatch(/Not answered: .*needs the counts in each frame/));
+});
+
+describe('a setting of the step the words name, asked as possible', () => {
+  it('is a request for that step, not a feature asked about', () => {
+    expect(asSaid.toolsOf('is possible to do projection with minimum?')).toEqual(['project']);
+    expect(asSaid.plan('can you do 3D?').steps).toEqual([]);
+  });
 });
