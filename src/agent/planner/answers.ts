@@ -534,7 +534,21 @@ function withoutMovieMakingClauses(question: string, plan: Plan, conversation: C
 }
 
 function mainAnswer(plan: Plan, conversation: Conversation): string {
-  if (plan.question) plan = { ...plan, question: withoutMovieMakingClauses(withoutDrawnParts(plan.question, conversation), plan, conversation) };
+  if (!plan.question) return answerOf(plan, conversation);
+  const whole = withoutDrawnParts(plan.question, conversation);
+  const narrowed = withoutMovieMakingClauses(whole, plan, conversation);
+  // (the question without those clauses first; when it finds nothing, "correct the drift and tell me the largest shift",
+  // the words of the clauses left out say what is asked)
+  const first = answerOf({ ...plan, question: narrowed }, conversation);
+  return narrowed === whole || !unanswered(first, conversation) ? first : answerOf({ ...plan, question: whole }, conversation);
+}
+
+/** An answer that quotes no value: a step's own account, or a line that nothing answers. */
+function unanswered(answer: string, conversation: Conversation): boolean {
+  return /^I could not find\b|(?:^|\n)Not answered:/.test(answer) || conversation.current.some((r) => r.ok && answer === r.summary);
+}
+
+function answerOf(plan: Plan, conversation: Conversation): string {
   const ran = conversation.current.filter((r) => r.ok);
   const help = conversation.current.find((r) => selfOf(r.tool)?.role === 'advice' && r.ok);
   if (help && typeof help.values.answer === 'string' && help.values.answer) {
