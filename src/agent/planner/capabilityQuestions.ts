@@ -4,7 +4,7 @@
 // with the step that runs in its place when asked for it; a value of a tool's argument (its allowed values and their
 // words) is said as here, with the step and the setting that run it. Before this, such a question ran the step (a
 // segmentation with our U-Net for "can you do cellpose?"), or was not understood.
-import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
+import { allowedValues, type Catalogue, selfOf, type ToolInfo } from './catalogue.ts';
 
 /** The name asked about, said as what is (not) here: the words between a capability verb and the end of the question. */
 const ASKED_OF_ME = String.raw`(?:can|do|does)\s+(?:you|u|cellpilot|it|this(?:\s+(?:tool|thing|software|app))?|the\s+(?:tool|software|app))\s+(?:also\s+|actually\s+|already\s+|even\s+)?(?:do|run|use|support|handle|offer|have|provide|include|work\s+with|know|perform|apply)`;
@@ -139,11 +139,21 @@ function featurePattern(term: string): RegExp {
   return new RegExp(String.raw`(?<![\p{L}\d])${parts.map((p) => p.split('').join('[\\s-]?')).join('[\\s-]?')}`, 'iu');
 }
 
+/** A tool's own names, in lower case: its name, the parts of its name and the words people use for it. */
+function ownNames(tool: string, catalogue: Catalogue): string[] {
+  return [tool, ...tool.split('_'), ...(selfOf(tool, catalogue)?.words ?? [])].map((w) => w.toLowerCase());
+}
+
+/** What a tool's declaration says of itself: its summary, its description and its arguments' descriptions. */
+function declaredTexts(tool: string, info: ToolInfo, catalogue: Catalogue): string[] {
+  return [selfOf(tool, catalogue)?.summary ?? '', info.description, ...Object.values(info.properties).map((p) => p.description ?? '')];
+}
+
 export function featureAnswer(text: string, catalogue: Catalogue): string | undefined {
   const plain = text.replace(/\s+/g, ' ').trim();
   const asked = FEATURE_ASKED.map((f) => f.exec(plain)).find(Boolean)?.[1];
   if (!asked || POINTS_AT_DATA.test(asked) || asked.split(/\s+/).length > 5) return undefined;
-  const stepWords = new Set([...catalogue].flatMap(([tool]) => [tool, ...tool.split('_'), ...(selfOf(tool, catalogue)?.words ?? [])]).map((w) => w.toLowerCase()));
+  const stepWords = new Set([...catalogue.keys()].flatMap((tool) => ownNames(tool, catalogue)));
   const words = asked.split(/\s+/).map((w) => w.replace(/[^\p{L}\d-]/gu, '')).filter((w) => w && !AROUND.test(w) && !NO_FEATURE.test(w));
   const features = words.filter((w) => !stepWords.has(w.toLowerCase()) && !/(?:ing|ion|ment)$/i.test(w));
   if (features.length === 0 || features.length > 2 || features.length === words.length && words.length > 1) return undefined;
@@ -151,13 +161,14 @@ export function featureAnswer(text: string, catalogue: Catalogue): string | unde
   const patterns = features.map(featurePattern);
   // ("is it possible to do projection with minimum?": a setting of the step the words name, min of project's method, is a
   // request for that step with it, not a feature asked about)
-  const namedSteps = [...catalogue].filter(([tool]) => [tool, ...tool.split('_'), ...(selfOf(tool, catalogue)?.words ?? [])].flatMap((w) => w.toLowerCase().split(/\s+/)).some((w) => words.some((x) => x.toLowerCase() === w)));
-  if (namedSteps.some(([tool, info]) => patterns.every((p) => p.test(info.description) || p.test(selfOf(tool, catalogue)?.summary ?? '') || Object.values(info.properties).some((prop) => allowedValues(prop).some((v) => p.test(v)) || p.test(prop.description ?? ''))))) return undefined;
+  const said = new Set(words.map((w) => w.toLowerCase()));
+  const namedSteps = [...catalogue].filter(([tool]) => ownNames(tool, catalogue).flatMap((w) => w.split(/\s+/)).some((w) => said.has(w)));
+  if (namedSteps.some(([tool, info]) => patterns.every((p) => declaredTexts(tool, info, catalogue).some((t) => p.test(t)) || Object.values(info.properties).some((prop) => allowedValues(prop).some((v) => p.test(v)))))) return undefined;
   const lines: string[] = [];
   for (const [tool, info] of catalogue) {
     const self = selfOf(tool, catalogue);
     if (!self || self.domain === 'microscope') continue;
-    const texts = [self.summary ?? '', info.description, ...Object.values(info.properties).map((p) => p.description ?? '')];
+    const texts = declaredTexts(tool, info, catalogue);
     // (a result is found by its account or the words people ask it by, and said by its account: "z slices (planes) of the z-stack")
     const sentence = texts.flatMap((t) => t.split(/(?<=[.;])\s+/)).find((s) => patterns.every((p) => p.test(s)))
       ?? Object.values(self.results ?? {}).find((r) => patterns.every((p) => p.test(`${r.about} ${(r.words ?? []).join(', ')}`)))?.about;
@@ -165,7 +176,7 @@ export function featureAnswer(text: string, catalogue: Catalogue): string | unde
   }
   // (the steps the question names first: "segment in 3D" is asked of segment)
   lines.sort((a, b) => Number(named.some((n) => b.startsWith(`\`${n}`))) - Number(named.some((n) => a.startsWith(`\`${n}`))));
-  const said = features.join(' ');
-  if (lines.length === 0) return `No step here declares ${said} (from the tools' declarations; nothing was run). Ask "help" for what cellpilot does.`;
-  return `What the tools declare of ${said} (from their declarations; nothing was run): ${lines.slice(0, 4).join('; ')}. Ask for the step on your movie to run it.`;
+  const feature = features.join(' ');
+  if (lines.length === 0) return `No step here declares ${feature} (from the tools' declarations; nothing was run). Ask "help" for what cellpilot does.`;
+  return `What the tools declare of ${feature} (from their declarations; nothing was run): ${lines.slice(0, 4).join('; ')}. Ask for the step on your movie to run it.`;
 }

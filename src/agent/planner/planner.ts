@@ -3900,8 +3900,7 @@ function stepDoneBeforePlan(text: string, conversation: Conversation, catalogue:
   const named = stepDoneBefore(text);
   if (!named) return undefined;
   const head = planOnce({ ...conversation, request: named.step, current: [] }, catalogue);
-  const remakesTheMovie = (tool: string) => { const self = selfOf(tool, catalogue); return self?.domain !== 'microscope' && (self?.consumes ?? []).includes('movie') && (self?.produces ?? []).includes('movie'); };
-  if (head.reply || head.steps.length === 0 || !head.steps.every((s) => remakesTheMovie(s.tool))) return undefined;
+  if (head.reply || head.steps.length === 0 || !head.steps.every((s) => preparesMovie(s.tool, catalogue))) return undefined;
   const asked = planOnce({ ...conversation, request: named.question, current: [] }, catalogue);
   if (asked.reply) return undefined;
   const notes = [...(head.notes ?? []), ...(asked.notes ?? [])];
