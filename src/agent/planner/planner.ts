@@ -61,7 +61,7 @@ import { trackEndsAsked } from './trackSpans.ts';
 import { adviceOutsideNotes, asksAdvice } from './adviceQuestions.ts';
 import { judgementAfterSteps, judgementAsked } from './judgementQuestions.ts';
 import { areasInPixels, findQuantities, numberWordsAsDigits, statedCalibration, timesInFrames, withAppositiveValues, withShorthandNames, withBarePixelSizeInMicrons } from './quantities.ts';
-import type { Action, Plan, PlannedStep, Ref } from './types.ts';
+import { isRef, type Action, type Plan, type PlannedStep, type Ref } from './types.ts';
 import { withRangesNamed } from './rangesForOneValue.ts';
 import { REGION, withRegionCut } from './regionScope.ts';
 import { withSelectionFirst } from './selectionScope.ts';
@@ -1574,10 +1574,6 @@ function settingsFirst(plan: Plan, catalogue: Catalogue): Plan {
   return { ...plan, steps: [...plan.steps.filter(setting), ...plan.steps.filter((st) => !setting(st))] };
 }
 
-/** An argument that names an artifact to resolve (a Ref), not a setting's value. */
-function isRef(v: unknown): v is Ref {
-  return !!v && typeof v === 'object' && '$ref' in v;
-}
 
 /** An excluded scope that is a channel ("not channel 2", "except DAPI"), not frames. */
 function isChannelScope(phrase: string): boolean {

@@ -7,7 +7,7 @@ import { buildArgs } from './builders.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { type Catalogue, acceptedInputs, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
-import type { Plan, PlannedStep, Ref } from './types.ts';
+import { isRef, type Plan, type PlannedStep, type Ref } from './types.ts';
 import { CENTRE_WORDS, PART_NOUNS, PLACE_WORDS, type Region, regionSaid } from '../../../tools/regionWords.ts';
 
 /** A part of the field by its place or its corners: "top left quarter", "left half", "central 64x64 region", "region x 10-100, y 20-80". */
@@ -47,9 +47,19 @@ const readsMovie = (step: PlannedStep, catalogue: Catalogue) => acceptedInputs(s
 export function shifted(step: PlannedStep, at: number): PlannedStep {
   const args = Object.fromEntries(
     Object.entries(step.args).map(([k, v]) => {
-      if (!v || typeof v !== 'object' || !('$ref' in v)) return [k, v];
-      const ref = v as Ref;
-      return [k, { ...ref, ...(ref.before !== undefined && ref.before >= at ? { before: ref.before + 1 } : {}), ...(ref.aside ? { aside: ref.aside.map((i) => (i >= at ? i + 1 : i)) } : {}) }];
+      if (!isRef(v)) return [k, v];
+      return [k, { ...v, ...(v.before !== undefined && v.before >= at ? { before: v.before + 1 } : {}), ...(v.aside ? { aside: v.aside.map((i) => (i >= at ? i + 1 : i)) } : {}) }];
+    }),
+  );
+  return { ...step, args };
+}
+
+/** The step's references with the step at `at` removed before them (the inverse of `shifted`; stepNamedAgain.ts). */
+export function unshifted(step: PlannedStep, at: number): PlannedStep {
+  const args = Object.fromEntries(
+    Object.entries(step.args).map(([k, v]) => {
+      if (!isRef(v)) return [k, v];
+      return [k, { ...v, ...(v.before !== undefined && v.before > at ? { before: v.before - 1 } : {}), ...(v.aside ? { aside: v.aside.filter((i) => i !== at).map((i) => (i > at ? i - 1 : i)) } : {}) }];
     }),
   );
   return { ...step, args };

@@ -7,9 +7,8 @@ import { buildArgs } from './builders.ts';
 import { type Catalogue, acceptedInputs, producesOf, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
-import { shifted } from './regionScope.ts';
+import { shifted, unshifted } from './regionScope.ts';
 import { thingsOf } from './selectionAsked.ts';
-import { unshifted } from './stepNamedAgain.ts';
 
 /** Words that place a step after another ("then keep only ..."): a selection said so keeps its place. */
 const SAID_AFTER = /\b(?:then|after(?:wards?)?|next|finally|once\s+(?:that|this|it)\s+is\s+done)\b/i;

@@ -3,23 +3,11 @@
 // ("for the tracking", "when segmenting", "in the segmentation"), so its settings are that step's, never a second run of it.
 import type { Catalogue } from './catalogue.ts';
 import { indexFor } from './toolIndex.ts';
-import type { Plan, PlannedStep, Ref } from './types.ts';
+import { isRef, type Plan, type PlannedStep } from './types.ts';
+import { unshifted } from './regionScope.ts';
 
 /** "for the tracking, ...", "and when segmenting ...", "oh and in the segmentation ...": the words naming the step. */
 const FOR_THE_STEP = /^[\s,;.:-]*(?:(?:and|also|oh|but|then|plus|p\.?s\.?|btw)\b[\s,]*)*(?:for|in|during|when|while|with)\s+(?:the\s+|your\s+|my\s+)?((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/iu;
-
-const isRef = (v: unknown): v is Ref => !!v && typeof v === 'object' && '$ref' in v;
-
-/** The step's references with a step removed at `at` before them (the inverse of regionScope.ts shifted). */
-export function unshifted(step: PlannedStep, at: number): PlannedStep {
-  const args = Object.fromEntries(
-    Object.entries(step.args).map(([k, v]) => {
-      if (!isRef(v)) return [k, v];
-      return [k, { ...v, ...(v.before !== undefined && v.before > at ? { before: v.before - 1 } : {}), ...(v.aside ? { aside: v.aside.filter((i) => i !== at).map((i) => (i > at ? i - 1 : i)) } : {}) }];
-    }),
-  );
-  return { ...step, args };
-}
 
 /** The clause opens with the words of what the tool does, as what its settings are for ("for the tracking, ..."). */
 export function opensWithTheStep(clause: string, tool: string, catalogue: Catalogue): boolean {

@@ -16,6 +16,11 @@ export interface Ref {
   aside?: number[];
 }
 
+/** An argument that names an artifact to resolve (a Ref), not a setting's value. */
+export function isRef(v: unknown): v is Ref {
+  return !!v && typeof v === 'object' && '$ref' in v;
+}
+
 export interface PlannedStep {
   tool: string;
   args: Record<string, unknown>;
