@@ -58,9 +58,15 @@ export function namedMethods(request: string): NamedMethod[] {
   return readOnceCopied(namedMethodsOnce, request, (named) => named.map((m) => ({ ...m })));
 }
 
+/** The channel names as plain words (made on first use: CHANNEL_NAMES may still be loading when this module is). */
+let plainChannelNames: Set<string> | undefined;
+function channelNames(): Set<string> {
+  return (plainChannelNames ??= new Set(CHANNEL_NAMES.map(plain)));
+}
+
 function namedMethodsOnce(request: string): NamedMethod[] {
   const out: NamedMethod[] = [];
-  const channels = new Set(CHANNEL_NAMES.map(plain));
+  const channels = channelNames();
   const add = (name: string, start: number) => {
     // (a fluorophore or a tagged protein, "EGFP", "H2B-GFP", "mCherry2", is a channel)
     if (channels.has(plain(name)) || [...channels].some((c) => c.length >= 3 && plain(name).endsWith(c)) || /\d$/.test(name) && /^[a-z]+-?\d+$/i.test(name) && !KNOWN_METHODS.has(plain(name))) return;

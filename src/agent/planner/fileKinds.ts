@@ -6,8 +6,21 @@ import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 /** Kinds of file by their usual name or extension (animations, pictures, documents, containers). */
 const FILE_KIND = /\b(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr)s?\b/gi;
 
+/** The kinds of file a catalogue's tools write, read once per catalogue (every clause of every request asks). */
+const OFFERED = new WeakMap<Catalogue, { formats: string[]; declared: string[] }>();
+
+function offeredBy(catalogue: Catalogue): { formats: string[]; declared: string[] } {
+  let offered = OFFERED.get(catalogue);
+  if (!offered) OFFERED.set(catalogue, (offered = { formats: formatsOfferedNow(catalogue), declared: fileKindsDeclaredNow(catalogue) }));
+  return offered;
+}
+
 /** The file kinds every tool's `format` choice offers (tiff, png, csv ...). */
 export function formatsOffered(catalogue: Catalogue): string[] {
+  return [...offeredBy(catalogue).formats];
+}
+
+function formatsOfferedNow(catalogue: Catalogue): string[] {
   const out = new Set<string>();
   for (const info of catalogue.values()) {
     const p = info.properties?.format;
@@ -21,6 +34,10 @@ export function formatsOffered(catalogue: Catalogue): string[] {
  * stands for one (the frames as PNG pictures) or declines, and its own line names the kind either way.
  */
 export function fileKindsDeclared(catalogue: Catalogue): string[] {
+  return [...offeredBy(catalogue).declared];
+}
+
+function fileKindsDeclaredNow(catalogue: Catalogue): string[] {
   const out = new Set<string>();
   for (const name of catalogue.keys()) {
     const self = selfOf(name, catalogue);

@@ -577,11 +577,22 @@ export class ToolIndex {
     return this.docs.filter((d) => d.nameStems.includes(stem)).length;
   }
 
+  /** The clause's meanings as a set, made once per clause for every tool's phrases (the last clause's is kept). */
+  private presentStems(stems: string[]): Set<string> {
+    if (this.present?.stems !== stems) this.present = { stems, set: new Set(stems) };
+    return this.present.set;
+  }
+
+  private present: { stems: string[]; set: Set<string> } | undefined;
+
   /** The tool's phrases found in the clause, each with where its words are and its score. */
   private phrasesFound(doc: ToolDoc, stems: string[], tokens: Tokens, text: string): { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] {
     const found: { key: string; at: number[]; score: number; anchor: boolean; argument: boolean }[] = [];
     const seen = new Set<string>();
+    // (each way of finding a phrase needs every one of its words in the clause: most of a tool's phrases are not there)
+    const present = this.presentStems(stems);
     for (const p of doc.phrases) {
+      if (!p.stems.every((stem) => present.has(stem))) continue;
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
       let at = phrasePositions(stems, p.stems, this.anchors, tokens) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
