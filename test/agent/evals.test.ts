@@ -12,7 +12,7 @@ import { ALL_TOOLS } from '../../src/agent/allTools.ts';
 import { checkTurn, checkValue, differenceKind, loadSuites, removed, runCase, runSuites, standInValues, suiteSchema } from '../../src/agent/evals.ts';
 import type { StepOutcome } from '../../src/agent/executor.ts';
 import { defineTool, type ToolSpec } from '../../tools/types.ts';
-import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, EXECUTED_CASE_COST, EXECUTED_TUNED_SHARE, filesOfPart, GATE, gatedCase, gatedSuiteFiles, partScores, suiteFiles } from './evalParts.ts';
+import { dealFiles, EVAL_PARTS, EVALS, estimatedCost, EXECUTED_CASE_COST, EXECUTED_TUNED_SHARE, filesOfPart, GATE, gatedCase, gatedSuiteFiles, partScores, PLAN_ONLY_TUNED_SHARE, suiteFiles } from './evalParts.ts';
 
 describe('evaluation suites (offline planner)', () => {
   const suites = loadSuites(EVALS);
@@ -39,13 +39,15 @@ describe('evaluation suites (offline planner)', () => {
     expect(existsSync(fileURLToPath(new URL(`./evals-part-${EVAL_PARTS + 1}.test.ts`, import.meta.url))), 'a part file beyond EVAL_PARTS runs nothing').toBe(false);
   });
 
-  it('estimates a file by its cases, an executed case as its run share of several plan-only ones, and deals the costliest first to the lightest part', () => {
+  it('estimates a file by its cases, each by the share of its kind that runs, and deals the costliest first to the lightest part', () => {
     const planOnly = 'suite: a\ncases:\n  - id: one\n    turns: [x]\n  - id: two\n    turns: [y]\n';
     const oneExecuted = 'suite: b\ncases:\n  - id: one\n    execute: true\n    turns: [x]\n  - id: two\n    turns: [y]\n';
     const allExecuted = 'suite: c\nexecute: true\ncases:\n  - id: one\n    turns: [x]\n  - id: two\n    turns: [y]\n';
-    expect(estimatedCost(planOnly)).toBe(2);
+    // (npm test runs PLAN_ONLY_TUNED_SHARE of the tuned plan-only cases and every held-out one)
+    expect(estimatedCost(planOnly)).toBe(Math.max(1, 2 * PLAN_ONLY_TUNED_SHARE));
+    expect(estimatedCost(`heldout: true\n${planOnly}`)).toBe(2);
     // (npm test runs EXECUTED_TUNED_SHARE of the executed cases: one costs that share of EXECUTED_CASE_COST plan-only ones)
-    expect(estimatedCost(oneExecuted)).toBeCloseTo(estimatedCost(planOnly) + EXECUTED_CASE_COST * EXECUTED_TUNED_SHARE - 1, 9);
+    expect(estimatedCost(oneExecuted)).toBeCloseTo(PLAN_ONLY_TUNED_SHARE + EXECUTED_CASE_COST * EXECUTED_TUNED_SHARE, 9);
     expect(estimatedCost(allExecuted) - estimatedCost(planOnly)).toBeCloseTo(2 * (estimatedCost(oneExecuted) - estimatedCost(planOnly)), 9);
     expect(estimatedCost('suite: e\n'), 'a file whose cases are not found still costs something').toBe(1);
     // cases written as flow YAML or JSON count the same
@@ -55,15 +57,16 @@ describe('evaluation suites (offline planner)', () => {
     expect(dealFiles(files, 2).flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it('runs every plan-only and held-out case, and a fixed share of the executed tuned ones chosen by name', () => {
+  it('runs every held-out case, and a fixed share of the plan-only and of the executed tuned ones chosen by name', () => {
     const tuned = suites.filter((s) => !s.heldout);
-    const executed = tuned.flatMap((s) => s.cases.filter((c) => c.execute ?? s.execute).map((c) => ({ c, s })));
-    const run = executed.filter(({ c, s }) => gatedCase(c, s));
-    expect(run.length / executed.length).toBeGreaterThan(EXECUTED_TUNED_SHARE - 0.05);
-    expect(run.length / executed.length).toBeLessThan(EXECUTED_TUNED_SHARE + 0.05);
-    // the same cases every run: by name, never by chance or by outcome
-    expect(executed.filter(({ c, s }) => gatedCase(c, s)).map(({ c }) => c.id)).toEqual(run.map(({ c }) => c.id));
-    expect(tuned.every((s) => s.cases.filter((c) => !(c.execute ?? s.execute)).every((c) => gatedCase(c, s))), 'plan-only cases all run').toBe(true);
+    const kind = (executed: boolean) => tuned.flatMap((s) => s.cases.filter((c) => Boolean(c.execute ?? s.execute) === executed).map((c) => ({ c, s })));
+    for (const [cases, share] of [[kind(true), EXECUTED_TUNED_SHARE], [kind(false), PLAN_ONLY_TUNED_SHARE]] as const) {
+      const run = cases.filter(({ c, s }) => gatedCase(c, s));
+      expect(run.length / cases.length).toBeGreaterThan(share - 0.05);
+      expect(run.length / cases.length).toBeLessThan(share + 0.05);
+      // the same cases every run: by name, never by chance or by outcome
+      expect(cases.filter(({ c, s }) => gatedCase(c, s)).map(({ c }) => c.id)).toEqual(run.map(({ c }) => c.id));
+    }
     expect(suites.filter((s) => s.heldout).every((s) => s.cases.every((c) => gatedCase(c, s))), 'held-out cases all run').toBe(true);
   });
 

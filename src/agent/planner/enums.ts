@@ -128,7 +128,31 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
       if (better) best = { value, asForm, literal, length, at };
     }
   }
-  return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(candidates, declared, text, catalogue.get(tool)?.description ?? '', knownWords(catalogue));
+  return best?.value ?? otherOfTwo(candidates, text) ?? shortenedValue(valueNamesOf(tool, arg, candidates, declared, catalogue), tokens, knownWords(catalogue));
+}
+
+/** What shortenedValue reads of one argument of one tool: the words of the tool's description and its values' one-word names. */
+interface ValueNames {
+  own: Set<string>;
+  names: { value: string; name: string }[];
+}
+
+/** ValueNames per catalogue, tool and argument (they depend on the declarations alone; every clause asks of every argument). */
+const VALUE_NAMES = new WeakMap<Catalogue, Map<string, ValueNames>>();
+
+function valueNamesOf(tool: string, arg: string, candidates: string[], declared: Record<string, string[]> | undefined, catalogue: Catalogue): ValueNames {
+  let byArgument = VALUE_NAMES.get(catalogue);
+  if (!byArgument) VALUE_NAMES.set(catalogue, (byArgument = new Map()));
+  const key = `${tool}\0${arg}`;
+  let kept = byArgument.get(key);
+  if (!kept) {
+    // a word the tool's own description uses stands for itself ("noise" is no start of "noise2void")
+    // (by stem: "frame" stands for itself where the description says "frames")
+    const own = new Set(tokenize(catalogue.get(tool)?.description ?? '').flatMap((t) => [t.word, t.stem]));
+    const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
+    byArgument.set(key, (kept = { own, names }));
+  }
+  return kept;
 }
 
 /**
@@ -164,14 +188,9 @@ function knownWords(catalogue: Catalogue): Set<string> {
   return known;
 }
 
-function shortenedValue(candidates: string[], declared: Record<string, string[]> | undefined, text: string, description: string, known: Set<string> = new Set()): string | undefined {
-  // a word the tool's own description uses stands for itself ("noise" is no start of "noise2void")
-  // (by stem: "frame" stands for itself where the description says "frames")
-  const own = new Set(tokenize(description).flatMap((t) => [t.word, t.stem]));
-  const names = candidates.flatMap((value) => namesOf(value, declared).filter((n) => !/\s/.test(n)).map((n) => ({ value, name: n.toLowerCase() })));
+function shortenedValue({ own, names }: ValueNames, said: Tokens, known: Set<string> = new Set()): string | undefined {
   // a whole word of a hyphenated name is no shortening of it: "frame" is one word of "frame-to-frame", which needs them all
   const wholePart = (word: string, name: string) => name.includes('-') && name.split('-').includes(word);
-  const said = withoutNameParts(tokenize(withoutRejected(text)), text);
   for (const t of said) {
     if (t.word.length < 4 || own.has(t.word) || own.has(t.stem)) continue;
     // (four letters only of a long name: "hist" of "histogram"; "over" is no "overlap")
