@@ -443,7 +443,8 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     const verbAfter = /^(?:only|just)$/.test(cue.lower) && !!nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem));
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
-    if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|µm|um|microns?|pixels?|px)$/i.test(words[c + 1]?.lower ?? '')) return;
+    // ("per time point" is two words: the next two are read together)
+    if (cue.lower === 'per' && /^(?:min(?:ute)?s?|s|sec(?:ond)?s?|h(?:ou)?rs?|hours?|frames?|time ?points?|timepoints?|time ?steps?|µm|um|microns?|pixels?|px)(?: |$)/i.test(words.slice(c + 1, c + 3).map((w) => w.lower).join(' '))) return;
     // "in each time point", "each frame", "for each image": every frame, which every step covers, not a part of the movie
     if (cue.lower === 'each' && /^(?:frames?|time ?points?|timepoints?|images?|planes?|time ?steps?)(?: (?!of |in |from )|$)/i.test(words.slice(c + 1, c + 4).map((w) => w.lower).join(' '))) return;
     let i = verbAfter ? c + 2 : c + 1;
