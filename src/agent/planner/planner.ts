@@ -2223,7 +2223,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const colouredBy = colouredByAProperty(text);
   if (colouredBy && declined.length === 0 && !steps.some((s) => s.args.colorBy !== undefined)) notes.push(colouredByAPropertyLine(colouredBy));
   notes.push(...takeNotes(steps), ...(compares ? (understood.notDone ?? []).filter((n) => !/^compar/i.test(n.verb)).map(notDoneNote) : notDone), ...areas.notes);
-  for (const step of steps) notes.push(...methodsNotHere(step, catalogue));
+  for (const step of steps) notes.push(...methodsNotHere(step, catalogue, undefined, valuesTakenByOthers(step, steps, catalogue)));
   for (const step of steps) switchesFromWords(step, catalogue);
   // "link the nuclei over time, and please disregard mitotic events": a yes/no setting, on by default, that is what a clause
   // turned down or left out ("Detect divisions") is off
@@ -2290,7 +2290,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const withInputs = addInputs(steps, conversation, catalogue, understood.excluded);
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   notes.push(...withInputs.notes);
-  forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), notes, text, conversation, catalogue);
+  forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), withInputs.steps, notes, text, conversation, catalogue);
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
 }
 
@@ -2299,14 +2299,15 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
  * the words of a step added to make its input (the segmentation the tracking needs), is that step's: applied there and
  * no longer named as not applied. Only the words of a note go to the added step, so nothing the asked step took is read twice.
  */
-function forAddedSteps(added: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
+function forAddedSteps(added: PlannedStep[], all: PlannedStep[], notes: string[], text: string, conversation: Conversation, catalogue: Catalogue): void {
   for (const step of added) {
     // (what the added step's own reading says of the words, "ignore the tiny stuff": told, never dropped with its arguments)
     if (typeof step.args.$note === 'string' && !notes.includes(step.args.$note)) notes.push(step.args.$note);
     delete step.args.$note;
     // ("the cells found by a LoG filter and then tracked": a method the added step stands in for is its own, said as such)
     // (only a name said as a method: "a LoG filter", "with StarDist"; not "on a log scale")
-    const names = standsInFor(step, catalogue).filter((name) => namedAsMethod(step.clause, name));
+    const taken = valuesTakenByOthers(step, all, catalogue);
+    const names = standsInFor(step, catalogue).filter((name) => namedAsMethod(step.clause, name) && !taken.has(name.toLowerCase()));
     const instead = names.length ? methodsNotHere(step, catalogue, names).filter((n) => !notes.includes(n)) : [];
     if (instead.length) notes.splice(0, notes.length, ...withoutNamedBy(notes, names), ...instead);
     for (let k = 0; k < notes.length; k++) {
@@ -3150,11 +3151,31 @@ function withoutNamedBy(notes: string[], names: string[]): string[] {
   return notes.map((n) => n.split(/ (?=Not applied: ")/).filter((s) => !holds(s)).join(' ')).filter((n) => n.length > 0);
 }
 
+/**
+ * The names other steps of the plan took as the value of one of their choices, written as the value or as one of its
+ * declared words ("trackmate" of export's format in "save the tracks so I can open them in TrackMate"): such a name says
+ * where the result goes, not a method asked of this step, so this step's stand-in for it is not named.
+ */
+function valuesTakenByOthers(step: PlannedStep, steps: PlannedStep[], catalogue: Catalogue): Set<string> {
+  const taken = new Set<string>();
+  for (const other of steps) {
+    if (other === step) continue;
+    const valueWords = selfOf(other.tool, catalogue)?.valueWords ?? {};
+    for (const [arg, value] of Object.entries(other.args)) {
+      if (typeof value !== 'string' || !allowedValues(catalogue.get(other.tool)?.properties[arg] ?? {}).includes(value)) continue;
+      taken.add(value.toLowerCase());
+      for (const word of valueWords[arg]?.[value] ?? []) taken.add(word.toLowerCase());
+    }
+  }
+  return taken;
+}
+
 /** The methods the step's words ask for that its tool does not have: the stand-in is applied and named. */
-function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[]): string[] {
+function methodsNotHere(step: PlannedStep, catalogue: Catalogue, only?: string[], takenByOthers: Set<string> = new Set()): string[] {
   const notes: string[] = [];
   const insteadOf = selfOf(step.tool, catalogue)?.insteadOf ?? {};
   for (const word of standsInFor(step, catalogue)) {
+    if (takenByOthers.has(word.toLowerCase())) continue;
     const instead = insteadOf[word];
     // ("walk the dog": a short name or an everyday word stands for a method only when said as one)
     if ((only && !only.includes(word)) || ((word.length <= 3 || isEverydayWord(word)) && !namedAsMethod(step.clause, word))) continue;

@@ -16,3 +16,18 @@ describe('"per time point" is a unit of the result, as "per frame" is', () => {
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('a method name that another step took as where the result goes', () => {
+  it('is no stand-in of the tracker: "open them in TrackMate" is the export format, not a tracker asked for', () => {
+    for (const request of ['save the tracks so I can open them in TrackMate', 'I want the trajectories as TrackMate XML']) {
+      const p = plan(request);
+      expect(p.steps.map((s) => s.tool), request).toEqual(['segment', 'track', 'export']);
+      expect(p.steps[2].args, request).toMatchObject({ format: 'trackmate' });
+      expect((p.notes ?? []).join(' '), request).not.toMatch(/not installed/);
+    }
+  });
+
+  it('still names the stand-in when the name is said as the tracking method', () => {
+    expect((plan('track the nuclei with TrackMate').notes ?? []).join(' ')).toMatch(/TrackMate itself is not installed/);
+  });
+});
