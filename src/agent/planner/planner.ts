@@ -11,6 +11,7 @@ import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type Property
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
+import { namesMeasuredQuantity } from './measuredWords.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
@@ -2330,6 +2331,8 @@ function forAddedSteps(added: PlannedStep[], all: PlannedStep[], notes: string[]
 function takenByAddedStep(step: PlannedStep, sentence: string, text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   const phrases = [...(sentence.split(' — ')[0] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   if (!phrases.length || !phrases.every((phrase) => step.clause.includes(phrase))) return false;
+  // ("give me a spreadsheet with their sizes": the sizes are what the added measurement writes in the table exported)
+  if (producesOf(step.tool, catalogue).includes('table') && phrases.every((phrase) => namesMeasuredQuantity(phrase) && !/\d/.test(phrase))) return true;
   const props = catalogue.get(step.tool)?.properties ?? {};
   const carried = Object.entries(step.args).filter(([key, v]) => v !== undefined && key in props && !INPUT_ARGS.has(key));
   // ("follow the cells but leave out the ones at the border": the added step's switch said by the words is applied there)

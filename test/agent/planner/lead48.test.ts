@@ -31,3 +31,11 @@ describe('a method name that another step took as where the result goes', () => 
     expect((plan('track the nuclei with TrackMate').notes ?? []).join(' ')).toMatch(/TrackMate itself is not installed/);
   });
 });
+
+describe('a measured quantity said of an exported table', () => {
+  it('is what the table holds, never named as an option export lacks', () => {
+    const p = plan('could you outline every nucleus and give me a spreadsheet with their sizes');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'measure', 'export']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied: "sizes"/);
+  });
+});
