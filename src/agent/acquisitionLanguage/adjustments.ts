@@ -3,6 +3,7 @@
 // a stop-like verb on something vague ("switch it off", "turn off the laser") asks which
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
+import { troubleAsked } from './observedTrouble.ts';
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -1442,6 +1443,17 @@ function readSignalComplaint({ t, channels, channel }: ClauseWords): Adjustment[
   throw new SignalComplaint(`how much ${up ? 'more' : 'less'} light${which ? ` on ${which}` : ''}? Say e.g. "${up ? 'double' : 'halve'} the ${on ?? '488'} power", "${on ?? '488'} to ${up ? 20 : 5}%" or "${on ? `${on} ` : ''}exposure ${up ? 200 : 50} ms"; nothing was changed`, channels.length === 1 ? on : undefined);
 }
 
+/**
+ * "I'm missing the fast events", "the cells keep wandering out of the field": a trouble seen with what the run follows,
+ * told with no figure, no channel and no question, is asked back with the changes that would help (observedTrouble.ts).
+ */
+function readObservedTrouble({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  if (hasFigure(t) || channels.length || /\?\s*$/.test(t) || /^(?:is|are|does|do|was|were|why|how|what|which|if|when(?:ever)?|once|as soon as)\b/.test(t)) return undefined;
+  const ask = troubleAsked(t);
+  if (ask) throw new AmbiguousCommand(ask);
+  return undefined;
+}
+
 /** "make it run longer", "can we make the experiment shorter", "keep going a bit longer": the run's length changed without how much is asked. */
 function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   if (hasFigure(t) || /\b(?:power|laser|light|intensity|exposure|expos\w*|interval|steps?|slices|planes|stack|range|gap|pause|break)\b/.test(t)) return undefined;
@@ -1451,7 +1463,7 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readObservedTrouble, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

@@ -20,6 +20,8 @@ import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
+import { planQuestion } from './planQuestions.ts';
+import { dayToCome, laterStartLine, regretLine, regretSaid } from './tense.ts';
 import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
@@ -40,7 +42,8 @@ export type MicroscopeRoute =
   /** The words could mean different things, or lack something: ask this (one line). */
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
-  | { tool?: undefined; ask: string; start?: true; command?: true };
+  /** `answered`: the words asked about a plan not started ("how many images would that be?") and the line answers them. */
+  | { tool?: undefined; ask: string; start?: true; command?: true; answered?: true };
 
 /**
  * Words that ask for another acquisition than the one running: a verb of starting with a noun of a run ("start a
@@ -144,14 +147,42 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   if (whichHalf) return { ask: whichHalf, command: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
-  const route = cameraPartsNamed(text, options) ?? routeRead(text, options);
-  const whole = notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route;
+  // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
+  const planAnswer = options.acquisitionRunning ? undefined : planQuestion(text, options.config ?? DEMO_CONFIG);
+  const route = planAnswer ? { ask: planAnswer, start: true as const, answered: true as const } : cameraPartsNamed(text, options) ?? routeRead(text, options);
+  const whole = inTense(said, notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route, options);
   // (words with a time of day depend on the clock: read afresh each time)
   if (key !== undefined && !notes.length && clock.text === said) {
     if (wholeRoutes.size >= ROUTES_KEPT) wholeRoutes.delete(wholeRoutes.keys().next().value!);
     wholeRoutes.set(key, { of: whole === undefined ? undefined : structuredClone(whole) });
   }
   return whole;
+}
+
+/**
+ * A start for a day to come ("tomorrow I'll image mCherry every 5 min") is not made now, and a change said as a regret
+ * ("I should have used 10 s intervals") is not made by itself: each is said in one line, nothing runs.
+ */
+function inTense(said: string, route: MicroscopeRoute | undefined, options: { acquisitionRunning?: boolean }): MicroscopeRoute | undefined {
+  if (route?.tool === undefined) return route;
+  const day = !options.acquisitionRunning && carries(route.tool, 'start') ? dayToCome(said) : undefined;
+  if (day) return { ask: laterStartLine(day, route.understood), start: true };
+  const regret = options.acquisitionRunning && carries(route.tool, 'change') && Array.isArray(route.args.changes) ? regretSaid(said) : undefined;
+  if (regret) return { ask: regretLine(said, regret, route.args.changes as Adjustment[]), command: true };
+  return askedThenChanged(route);
+}
+
+/**
+ * "How much light have they had so far? And drop the laser to 5%": a question and a change in one message are both
+ * done, the report first (the dose one when the question is about light), then the change.
+ */
+function askedThenChanged(route: MicroscopeRoute & { tool: string }): MicroscopeRoute {
+  if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
+  const changes = route.args.changes as Adjustment[];
+  const asks = changes.filter((c) => c.kind === 'status');
+  if (!asks.length || asks.length === changes.length) return route;
+  const report = asks.some((c) => c.kind === 'status' && c.about === 'dose') ? 'dose' : 'status';
+  return { ...route, tool: toolCarrying(report), args: {}, then: [{ tool: route.tool, args: { ...route.args, changes: changes.filter((c) => c.kind !== 'status') } }, ...(route.then ?? [])] };
 }
 
 /**
