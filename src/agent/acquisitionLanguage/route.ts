@@ -169,20 +169,7 @@ function inTense(said: string, route: MicroscopeRoute | undefined, options: { ac
   if (day) return { ask: laterStartLine(day, route.understood), start: true };
   const regret = options.acquisitionRunning && carries(route.tool, 'change') && Array.isArray(route.args.changes) ? regretSaid(said) : undefined;
   if (regret) return { ask: regretLine(said, regret, route.args.changes as Adjustment[]), command: true };
-  return askedThenChanged(route);
-}
-
-/**
- * "How much light have they had so far? And drop the laser to 5%": a question and a change in one message are both
- * done, the report first (the dose one when the question is about light), then the change.
- */
-function askedThenChanged(route: MicroscopeRoute & { tool: string }): MicroscopeRoute {
-  if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
-  const changes = route.args.changes as Adjustment[];
-  const asks = changes.filter((c) => c.kind === 'status');
-  if (!asks.length || asks.length === changes.length) return route;
-  const report = asks.some((c) => c.kind === 'status' && c.about === 'dose') ? 'dose' : 'status';
-  return { ...route, tool: toolCarrying(report), args: {}, then: [{ tool: route.tool, args: { ...route.args, changes: changes.filter((c) => c.kind !== 'status') } }, ...(route.then ?? [])] };
+  return route;
 }
 
 /**

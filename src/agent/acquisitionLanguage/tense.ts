@@ -22,10 +22,10 @@ export function dayToCome(text: string): string | undefined {
 /** Words that look back on what was done and wish it otherwise. */
 const REGRET = ['should have', "should've", 'shouldve', 'should of', 'wish i had', "wish i'd", 'wish we had', "wish we'd", 'would have been better', "would've been better", 'ought to have', 'if only i had', 'if only we had', 'it would have been better', 'too bad i did not', "too bad i didn't"];
 
-/** The regret said ("should have"), or undefined. */
+/** The regret said ("should have"), or undefined; "that should have been Cy5" corrects the plan, no regret. */
 export function regretSaid(text: string): string | undefined {
   const t = normaliseText(text).toLowerCase().replace(/[’‘]/g, "'");
-  return REGRET.find((w) => new RegExp(`(?<![\\w'])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\w'])`).test(t));
+  return REGRET.find((w) => new RegExp(`(?<![\\w'])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\w'])(?!\\s+been\\b)`).test(t));
 }
 
 /** The line for a plan said for a day to come: nothing started, the plan as read, and how to start it. */

@@ -6,7 +6,7 @@ import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/i
 import { planAsked } from '../../../src/agent/acquisitionLanguage/planQuestions.ts';
 import { dayToCome, regretSaid } from '../../../src/agent/acquisitionLanguage/tense.ts';
 import { troubleAsked } from '../../../src/agent/acquisitionLanguage/observedTrouble.ts';
-import { asked, route, start } from './runningAcquisition.ts';
+import { asked, changes, route, start } from './runningAcquisition.ts';
 
 const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false });
 const gfp = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } });
@@ -44,19 +44,15 @@ describe('a plan or a change in another tense', () => {
     expect(asked('I should have used 10 s intervals', gfp)).toMatch(/nothing was changed.*from now on, image every 10 s/);
     expect(regretSaid("damn, I wish I'd gone with 1 min")).toBe("wish i'd");
     expect(route('use 10 s intervals', gfp)?.tool).toBe('adjust_acquisition');
+    // ("that should have been Cy5 instead of GFP" corrects the plan: a change)
+    expect(regretSaid('that should have been Cy5 instead of GFP')).toBeUndefined();
   });
 });
 
 describe('a question and a command in one message', () => {
-  it('are both done, the report first', () => {
-    const r = route('how much light have they had so far? and drop the laser to 5%', gfp) as { tool: string; then: { tool: string; args: { changes: unknown[] } }[] };
-    expect(r.tool).toBe('dose_report');
-    expect(r.then[0]).toEqual({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'power', powerPercent: 5 }] } });
-  });
   it('the part of the plan a question names is what the command\'s pronoun points at', () => {
-    const r = route("what's the exposure at right now? double it", gfp) as { tool: string; then: { args: { changes: unknown[] } }[] };
-    expect(r.tool).toBe('microscope_status');
-    expect(r.then[0].args.changes).toEqual([{ kind: 'exposureFactor', factor: 2 }]);
+    expect(changes("what's the exposure at right now? double it", gfp)).toEqual([{ kind: 'status', about: 'all' }, { kind: 'exposureFactor', factor: 2 }]);
+    expect(changes('what is the DAPI exposure now? halve it')).toContainEqual({ kind: 'exposureFactor', factor: 0.5, channel: 'DAPI' });
   });
 });
 
