@@ -4,7 +4,7 @@ import { type Adjustment, formatDuration, toZPlan } from '../../microscope/adjus
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -568,7 +568,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
   if (imaged?.length && imaged.every((c) => dropped.has(c)) && !changes.some((c) => c.kind === 'addChannel' || c.kind === 'onlyChannels')) return { ask: EVERY_CHANNEL_DROPPED, command: true };
-  const told = toolFor(changes, options.acquisitionRunning ?? false);
+  let told = toolFor(changes, options.acquisitionRunning ?? false);
+  // ("stop once it's done with the position it's on": a run ends after a whole time point, every position of it, and the answer says so)
+  if (told.tool !== undefined && carries(told.tool, 'stop') && told.args.finishTimepoint === true && POSITION_BEING_IMAGED.test(t)) told = { ...told, notApplied: ['Not applied: a stop right after the position being imaged (a run stops after its current time point, every position of it, so that is when it stops).'] };
   const route = (forS !== undefined || inS !== undefined) && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, ...(forS !== undefined ? { forS } : {}), ...(inS !== undefined ? { inS } : {}) } } : told;
   // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
   // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
@@ -988,7 +990,8 @@ const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|
 
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
 // ("I'll tell you when to resume it", "when I say so": an indirect question or the person's own word, nothing a frame shows)
-const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
+// ("stop once it's done with the position it's on": the run's own progress, no condition a frame shows)
+const NOT_A_CONDITION = String.raw`(?:it(?:'s|’s| is| has)?\s+(?:done|finished|through)\b|it\s+(?:finishes|completes)|this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
 /**
  * "after 10 divisions ...", "after 50 cells have divided, ...", "after the first mitosis": a condition on
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;

@@ -64,3 +64,20 @@ describe('a trouble seen with what the run follows', () => {
     expect(troubleAsked('the cells drifted out of focus')).toBeUndefined();
   });
 });
+
+describe('several changes in one line, and a graceful stop at a position', () => {
+  const two = start({ channels: [{ config: 'FITC' }, { config: 'DAPI' }], timePlan: { intervalS: 300, durationS: 21600 } });
+  it('a spaced slash parts commands as a semicolon does', () => {
+    expect(changes('interval 10 min / DAPI off / GFP 3%', two)).toEqual([{ kind: 'interval', intervalS: 600 }, { kind: 'dropChannel', channel: 'DAPI' }, { kind: 'power', powerPercent: 3, channel: 'FITC' }]);
+  });
+  it('after a value, "and" with a setting\'s name begins that setting (its number is never the value before\'s)', () => {
+    expect(changes('set the time interval to 00:02:00 and exposure to 80', gfp)).toEqual([{ kind: 'interval', intervalS: 120 }, { kind: 'exposure', exposureMs: 80 }]);
+    expect(changes('interval 2 min and exposure to 80', gfp)).toEqual([{ kind: 'interval', intervalS: 120 }, { kind: 'exposure', exposureMs: 80 }]);
+  });
+  it('a stop once the position being imaged is done is the stop after the current time point, said', () => {
+    const r = route("stop once it's done with the position it's on", gfp) as { tool: string; args: Record<string, unknown>; notApplied?: string[] };
+    expect(r.tool).toBe('stop_acquisition');
+    expect(r.args).toEqual({ finishTimepoint: true });
+    expect(r.notApplied?.[0]).toMatch(/after its current time point/);
+  });
+});
