@@ -116,8 +116,8 @@ const VALUE_WITH_UNIT = String.raw`\d\s*(?:%|percent|per cent|ms|msec|s|secs?|se
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas; "set GFP to 5% change the interval to 5 min":
 // two commands run on, the second starting right after the first one's value with a verb that is no noun)
 // ("interval 10 min / DAPI off / GFP 3%": a slash with spaces around it, between words, parts commands as a semicolon does)
-// ("the time interval to 00:02:00 and exposure to 80": after a value, "and" with a setting's name begins that setting's clause)
-const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?:\s*(?:%|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?))?)\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity|interval|time interval)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
+// ("the time interval to 00:02:00 and exposure to 80": after a time, "and" with a light setting's name begins that setting's clause)
+const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of

@@ -991,7 +991,7 @@ const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
 // ("I'll tell you when to resume it", "when I say so": an indirect question or the person's own word, nothing a frame shows)
 // ("stop once it's done with the position it's on": the run's own progress, no condition a frame shows)
-const NOT_A_CONDITION = String.raw`(?:it(?:'s|’s| is| has)?\s+(?:done|finished|through)\b|it\s+(?:finishes|completes)|this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
+const NOT_A_CONDITION = String.raw`(?:it(?:'s|’s| is| has)?\s+(?:done|finished|through)\s+with\s+(?:this|the|that)\b|this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
 /**
  * "after 10 divisions ...", "after 50 cells have divided, ...", "after the first mitosis": a condition on
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;

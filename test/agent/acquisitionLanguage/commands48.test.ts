@@ -70,7 +70,7 @@ describe('several changes in one line, and a graceful stop at a position', () =>
   it('a spaced slash parts commands as a semicolon does', () => {
     expect(changes('interval 10 min / DAPI off / GFP 3%', two)).toEqual([{ kind: 'interval', intervalS: 600 }, { kind: 'dropChannel', channel: 'DAPI' }, { kind: 'power', powerPercent: 3, channel: 'FITC' }]);
   });
-  it('after a value, "and" with a setting\'s name begins that setting (its number is never the value before\'s)', () => {
+  it('after a time, "and" with a light setting\'s name begins that setting (its number is never the time\'s)', () => {
     expect(changes('set the time interval to 00:02:00 and exposure to 80', gfp)).toEqual([{ kind: 'interval', intervalS: 120 }, { kind: 'exposure', exposureMs: 80 }]);
     expect(changes('interval 2 min and exposure to 80', gfp)).toEqual([{ kind: 'interval', intervalS: 120 }, { kind: 'exposure', exposureMs: 80 }]);
   });
