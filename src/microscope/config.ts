@@ -75,6 +75,11 @@ export const DEMO_OBJECTIVES: Objective[] = [
   { name: '40X', label: 'Nikon 40X Plan Fluor ELWD', magnification: 40, numericalAperture: 0.6, pixelSizeUm: 0.25 },
 ];
 
+/** The power a light source has when the microscope starts (lasers 20 %, the transmitted lamp 50 %), %: a plan's estimate uses it where the plan says none. */
+export function startingPowerPercent(source: LightSource): number {
+  return source.wavelengthNm === 0 ? 50 : 20;
+}
+
 export const DEMO_CONFIG: MicroscopeConfig = {
   channels: DEMO_CHANNELS,
   lightSources: DEMO_LIGHT_SOURCES,

@@ -12,7 +12,7 @@ import { exposeFast } from './fastCamera.ts';
 import { InputError } from '../errors.ts';
 import type { Clock } from './clock.ts';
 import { RealClock } from './clock.ts';
-import { DEMO_CONFIG, lightSourceOf, resolveChannel, resolveLightSource, resolveObjective, type MicroscopeConfig } from './config.ts';
+import { DEMO_CONFIG, lightSourceOf, resolveChannel, resolveLightSource, resolveObjective, startingPowerPercent, type MicroscopeConfig } from './config.ts';
 import { exposureDose } from './dose.ts';
 import type { Microscope, MicroscopeState, Roi, Snapshot } from './microscope.ts';
 
@@ -110,7 +110,7 @@ export class SimulatedMicroscope implements Microscope {
     };
     const objective = this.config.objectives.find((o) => o.name === '20X') ?? this.config.objectives[0];
     const powerPercent: Record<string, number> = {};
-    for (const s of this.config.lightSources) powerPercent[s.name] = s.wavelengthNm === 0 ? 50 : 20;
+    for (const s of this.config.lightSources) powerPercent[s.name] = startingPowerPercent(s);
     this.state = {
       channel: this.config.channels[0].name,
       exposureMs: 100,

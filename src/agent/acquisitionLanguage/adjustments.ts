@@ -3,6 +3,7 @@
 // a stop-like verb on something vague ("switch it off", "turn off the laser") asks which
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
+import { troubleAsked } from './observedTrouble.ts';
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -114,7 +115,9 @@ const RUN_ON_VERB = String.raw`(?:set|change|make|add|drop|remove|lower|raise|in
 const VALUE_WITH_UNIT = String.raw`\d\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?|x)`;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas; "set GFP to 5% change the interval to 5 min":
 // two commands run on, the second starting right after the first one's value with a verb that is no noun)
-const SPLIT = new RegExp(String.raw`\s*(?:;|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
+// ("interval 10 min / DAPI off / GFP 3%": a slash with spaces around it, between words, parts commands as a semicolon does)
+// ("the time interval to 00:02:00 and exposure to 80": after a time, "and" with a light setting's name begins that setting's clause)
+const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -758,11 +761,16 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   return undefined;
 }
 
+/** The position being imaged said as a point to stop at: "after the current position", "once it's done with the field it's on". */
+export const POSITION_BEING_IMAGED = /\b(?:(?:this|the current|the present)\s+(?:stage\s+)?(?:position|field|well|xy point|tile)|(?:position|field|well|tile)\s+(?:it(?:'s|’s| is)|we(?:'re|’re| are))\s+(?:on|at|imaging|doing))\b/;
+
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
 function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
   // "cut the run short at 4 hours total", "end it after 6 h overall": the whole run's length, not a stop now
   const totalSpan = channel ? undefined : durationsIn(t).find((d) => /^\s*(?:in\s+)?(?:total|overall|all together|altogether|from the start|since the start|mark)\b/.test(t.slice(d.index + d.length)) && /\b(?:at|after)\s*$/.test(t.slice(0, d.index)));
   if (totalSpan) return [{ kind: 'duration', durationS: totalSpan.seconds }];
+  // ("stop once it's done with the position it's on", "end it after the current field": the stop after the current time point)
+  if (stopVerb && !channel && POSITION_BEING_IMAGED.test(t) && /\b(?:after|once|when|as soon as|done with|finished with|finishes)\b/.test(t)) return [{ kind: 'finish' }];
   if (/\b(after|at the end of|once|when) (this|the current|the present) (time ?point|frame|round|cycle|loop|one)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
@@ -1442,6 +1450,17 @@ function readSignalComplaint({ t, channels, channel }: ClauseWords): Adjustment[
   throw new SignalComplaint(`how much ${up ? 'more' : 'less'} light${which ? ` on ${which}` : ''}? Say e.g. "${up ? 'double' : 'halve'} the ${on ?? '488'} power", "${on ?? '488'} to ${up ? 20 : 5}%" or "${on ? `${on} ` : ''}exposure ${up ? 200 : 50} ms"; nothing was changed`, channels.length === 1 ? on : undefined);
 }
 
+/**
+ * "I'm missing the fast events", "the cells keep wandering out of the field": a trouble seen with what the run follows,
+ * told with no figure, no channel and no question, is asked back with the changes that would help (observedTrouble.ts).
+ */
+function readObservedTrouble({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  if (hasFigure(t) || channels.length || /\?\s*$/.test(t) || /^(?:is|are|does|do|was|were|why|how|what|which|if|when(?:ever)?|once|as soon as)\b/.test(t)) return undefined;
+  const ask = troubleAsked(t);
+  if (ask) throw new AmbiguousCommand(ask);
+  return undefined;
+}
+
 /** "make it run longer", "can we make the experiment shorter", "keep going a bit longer": the run's length changed without how much is asked. */
 function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   if (hasFigure(t) || /\b(?:power|laser|light|intensity|exposure|expos\w*|interval|steps?|slices|planes|stack|range|gap|pause|break)\b/.test(t)) return undefined;
@@ -1451,7 +1470,7 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readObservedTrouble, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",

@@ -4,7 +4,7 @@ import { type Adjustment, formatDuration, toZPlan } from '../../microscope/adjus
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -20,6 +20,8 @@ import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
 import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
+import { planQuestion } from './planQuestions.ts';
+import { dayToCome, laterStartLine, regretLine, regretSaid } from './tense.ts';
 import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { unitsSaidOnce } from './channelValues.ts';
 import { cameraPartsApart } from './cameraParts.ts';
@@ -40,7 +42,8 @@ export type MicroscopeRoute =
   /** The words could mean different things, or lack something: ask this (one line). */
   /** `start`: the question is about a plan to start (channels and a time plan were said): only the microscope has a meaning for it. */
   /** `command`: the words were heard as a command to the microscope that lacks something (an amount, a value), or names a setting no tool sets. */
-  | { tool?: undefined; ask: string; start?: true; command?: true };
+  /** `answered`: the words asked about a plan not started ("how many images would that be?") and the line answers them. */
+  | { tool?: undefined; ask: string; start?: true; command?: true; answered?: true };
 
 /**
  * Words that ask for another acquisition than the one running: a verb of starting with a noun of a run ("start a
@@ -144,14 +147,29 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   if (whichHalf) return { ask: whichHalf, command: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
-  const route = cameraPartsNamed(text, options) ?? routeRead(text, options);
-  const whole = notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route;
+  // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
+  const planAnswer = options.acquisitionRunning ? undefined : planQuestion(text, options.config ?? DEMO_CONFIG);
+  const route = planAnswer ? { ask: planAnswer, start: true as const, answered: true as const } : cameraPartsNamed(text, options) ?? routeRead(text, options);
+  const whole = inTense(said, notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route, options);
   // (words with a time of day depend on the clock: read afresh each time)
   if (key !== undefined && !notes.length && clock.text === said) {
     if (wholeRoutes.size >= ROUTES_KEPT) wholeRoutes.delete(wholeRoutes.keys().next().value!);
     wholeRoutes.set(key, { of: whole === undefined ? undefined : structuredClone(whole) });
   }
   return whole;
+}
+
+/**
+ * A start for a day to come ("tomorrow I'll image mCherry every 5 min") is not made now, and a change said as a regret
+ * ("I should have used 10 s intervals") is not made by itself: each is said in one line, nothing runs.
+ */
+function inTense(said: string, route: MicroscopeRoute | undefined, options: { acquisitionRunning?: boolean }): MicroscopeRoute | undefined {
+  if (route?.tool === undefined) return route;
+  const day = !options.acquisitionRunning && carries(route.tool, 'start') ? dayToCome(said) : undefined;
+  if (day) return { ask: laterStartLine(day, route.understood), start: true };
+  const regret = options.acquisitionRunning && carries(route.tool, 'change') && Array.isArray(route.args.changes) ? regretSaid(said) : undefined;
+  if (regret) return { ask: regretLine(said, regret, route.args.changes as Adjustment[]), command: true };
+  return route;
 }
 
 /**
@@ -550,7 +568,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
   if (imaged?.length && imaged.every((c) => dropped.has(c)) && !changes.some((c) => c.kind === 'addChannel' || c.kind === 'onlyChannels')) return { ask: EVERY_CHANNEL_DROPPED, command: true };
-  const told = toolFor(changes, options.acquisitionRunning ?? false);
+  let told = toolFor(changes, options.acquisitionRunning ?? false);
+  // ("stop once it's done with the position it's on": a run ends after a whole time point, every position of it, and the answer says so)
+  if (told.tool !== undefined && carries(told.tool, 'stop') && told.args.finishTimepoint === true && POSITION_BEING_IMAGED.test(t)) told = { ...told, notApplied: ['Not applied: a stop right after the position being imaged (a run stops after its current time point, every position of it, so that is when it stops).'] };
   const route = (forS !== undefined || inS !== undefined) && told.tool === toolCarrying('change') ? { ...told, args: { ...told.args, ...(forS !== undefined ? { forS } : {}), ...(inS !== undefined ? { inS } : {}) } } : told;
   // nothing running and the words state how a recording was timed ("the interval is 2 minutes", "it was imaged every
   // 120 s"): a fact about a movie, never a change to an acquisition that does not exist
@@ -970,7 +990,8 @@ const ANALYSIS_START = /^(?:please\s+|can you\s+|could you\s+)*(?:segment|track|
 
 /** A condition on a command ("once it is bleached"), not a time point or a courtesy ("once this time point is done", "if you can"). */
 // ("I'll tell you when to resume it", "when I say so": an indirect question or the person's own word, nothing a frame shows)
-const NOT_A_CONDITION = String.raw`(?:this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
+// ("stop once it's done with the position it's on": the run's own progress, no condition a frame shows)
+const NOT_A_CONDITION = String.raw`(?:it(?:'s|’s| is| has)?\s+(?:done|finished|through)\s+with\s+(?:this|the|that)\b|this|the current|the present|the last|possible|you can|needed|necessary|required|ok|okay|that'?s ok|will|is|does|do|did|was|are|can|should|would|to|i\s+(?:say|tell|ask))\b`;
 /**
  * "after 10 divisions ...", "after 50 cells have divided, ...", "after the first mitosis": a condition on
  * events said with "after" (a span, "after 2 hours, ...", is read with the rules too and named there;

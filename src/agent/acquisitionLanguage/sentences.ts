@@ -87,7 +87,10 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
   const sentences = sentencesOf(text).map(withoutLeadIn);
   if (sentences.length < 2) return sentences[0] ?? text;
   const observed = sentences.map((s) => observationOf(s));
-  if (observed.every(Boolean) || observed.every((o) => !o)) return text;
+  // (commands and questions only: as they are, unless a question names what a later command's pronoun points at)
+  const questionNames = (s: string) => /\?\s*$/.test(s) && (findChannels(s, config).length > 0 || PLAN_PART.test(s));
+  const pointedAtByQuestion = sentences.some((s, i) => questionNames(s) && sentences.slice(i + 1).some((c) => !/\?\s*$/.test(c) && PRONOUN.test(c)));
+  if (observed.every(Boolean) || (observed.every((o) => !o) && !pointedAtByQuestion)) return text;
   let referent: string | undefined;
   const kept: string[] = [];
   const told: string[] = [];
@@ -96,6 +99,13 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
     if (o) {
       referent = referentOf(o.subject, config) ?? referent;
       if (findChannels(s, config).length) told.push(s);
+      return;
+    }
+    // ("what's the exposure at right now? double it": a question names what a pronoun of the command after it points at)
+    const asked = questionNames(s) ? [findChannels(s, config)[0]?.text, PLAN_PART.exec(s)?.[0]].filter(Boolean).join(' ') : '';
+    if (asked) {
+      referent = `the ${asked}`;
+      kept.push(s);
       return;
     }
     // (a command that names its own object keeps its pronoun's meaning: "drop DAPI and keep it off")

@@ -1738,6 +1738,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
   const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
+  // "how long would 120 frames of DAPI every 1 min take?": a question about a plan not started is answered by the acquisition
+  // language from the plan it says (nothing started), never read as a question about the movie's tracks (planQuestions.ts)
+  const planAnswered = acquisitionRunning(conversation) ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(conversation.request, conversation), { acquisitionRunning: false });
+  if (planAnswered?.tool === undefined && planAnswered?.answered) return { steps: [], reply: planAnswered.ask };
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
   // and the question is planned without it; answered from the tables at hand, the answer applies it (brief s18/Q)
@@ -3328,6 +3332,8 @@ function microscopeOnlyWords(text: string): boolean {
 function plansAnAcquisition(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   if (acquisitionRunning(conversation)) return false;
   const routed = microscopeLanguage().routeMicroscopeRequest(microscopeWords(text, conversation), { acquisitionRunning: false });
+  // ("how much disk space would GFP every 2 min for 24 h need?": a question about a plan not started is the plan's, answered)
+  if (routed?.tool === undefined && routed?.answered) return true;
   if (routed?.tool === undefined || routed.fallback || !plays(routed.tool, 'start', catalogue)) return false;
   const timePlan = (routed.args.plan as { timePlan?: { intervalS?: number } } | undefined)?.timePlan;
   return typeof timePlan?.intervalS === 'number';
