@@ -4,6 +4,7 @@
 // and a thing a view was asked to show that it cannot draw each end in one named line ("I did
 // not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
 // the request ("cluster the cells and show a UMAP") is applied to that step instead.
+import { saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -163,6 +164,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
     // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
+    // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
+    if (saidOfAStepLeftToTheUser(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));

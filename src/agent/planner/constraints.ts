@@ -5,6 +5,7 @@
 // named in the answer in one line, with what the tool offers and what ran instead:
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
+import { leftToTheUser } from './leftToTheUser.ts';
 import { comparedNumberAt } from './comparedValue.ts';
 import { adaptArgs, allowedValues, type Catalogue, producesOf, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
@@ -286,7 +287,9 @@ export function maskRejected(text: string): string {
     .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
     // ("skipping any out-of-focus frames", "skip the mitotic cells": things or frames of a kind left out are a condition to
     // apply or name, not a step turned down; which frames by their place, "skip the first 5 frames", is the frame scope's)
-    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) || SKIPPED_BY_LENGTH.test(m) ? m : blank(m)));
+    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) || SKIPPED_BY_LENGTH.test(m) ? m : blank(m)))
+    // ("I'll do the tracking myself in TrackMate": a step left to the user is turned down, its words no setting of another)
+    .replace(/[^,.;]+/g, (m) => (leftToTheUser(m) ? blank(m) : m));
 }
 
 /**
