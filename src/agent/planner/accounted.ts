@@ -295,6 +295,12 @@ export function ownWordsOf(steps: PlannedStep[], catalogue: Catalogue, index: To
 /** A thing asked to be made or shown: the verb, then a phrase of up to three words ending before "of", "for", a comma or the end. */
 const MADE = /\b(?:draw|plot|make|show|create|generate|render|produce|build|give\s+me|display|visuali[sz]e)\s+(?:me\s+)?(?:a|an|the|some|my)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
 
+/**
+ * A thing asked for with no verb, the request's sentence opening on it or on a wish ("a heat map of where the cells go",
+ * "I'd like a violin plot of the areas", "can I get a rose plot of the tracks"): the same phrase as after a verb.
+ */
+const WISHED = /(?:^|[.;!?]\s+)(?:(?:hi|hello|hey|please|pls|so|ok|okay)[,\s]+)*(?:(?:i\s+(?:want|need|would\s+like|'d\s+like)|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have))\s+)?(?:a|an)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
+
 /** A thing to make said in words, which no tool makes: the words, and where they are said. */
 export interface UnknownThing { phrase: string; start: number; end: number }
 
@@ -308,7 +314,7 @@ export function unknownThings(request: string, index: ToolIndex, isSubject: (wor
   const stop = [...stopWords()];
   const out: UnknownThing[] = [];
   // ("give me a rough idea of how many ...": a hedge is how it is asked, nothing to make)
-  for (const m of withoutHedges(request).matchAll(MADE)) {
+  for (const m of [...withoutHedges(request).matchAll(MADE), ...withoutHedges(request).matchAll(WISHED)]) {
     const words = tokenize(m[1]).filter((t) => !t.part && !/\d/.test(t.word));
     if (!words.length || words.some((t) => isSubject(m[1].slice(t.start, t.end)))) continue;
     const unknown = words.filter((t) => t.word.length >= 3 && !index.recognizes(t, stop) && !KNOWN_METHODS.has(plain(t.word)));
