@@ -169,6 +169,11 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
+    // ("export to trackmate, but track with overlap": a name one step ran with is applied, whichever other tool knows it too)
+    if (viewed.some((s) => {
+      const named = valueNamed(s.tool, name, catalogue);
+      return named !== undefined && valueOf(s, named.arg, catalogue) === named.value;
+    })) continue;
     for (const step of viewed) {
       const named = valueNamed(step.tool, name, catalogue);
       if (!named) continue;

@@ -58,7 +58,8 @@ const NOT_SUPERLATIVE = 'guest|chest|quest|crest|forest|harvest|honest|modest|di
 /** The frames a step covers, picked out by a kind said before them ("the out-of-focus frames", "any blurry time points"). */
 const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|planes?)$/i;
 /** Words that end a phrase. */
-const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
+// (and the words that say where a step comes in the order, "with the U-Net beforehand", "using Li first": no part of a name)
+const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please|beforehand|afterwards?|first|firstly|finally|lastly|later)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
 /**
  * Which data: the units an experiment's data come in ("the 2025-11-30 dataset", "well B3", "the second replicate"), never
@@ -77,6 +78,8 @@ const ORDINARY = new Set(
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs version versions copy copies variant ' +
+    // (words of where a step comes in the order: "segment with the U-Net beforehand")
+    'beforehand afterwards afterward ' +
     // what any part of an image is called ("the cells are the dark regions"), never a method by name
     'region regions part parts portion portions piece pieces bit bits zone zones patch patches ' +
     // words that join a sentence to the one before ("otherwise segment them all")
