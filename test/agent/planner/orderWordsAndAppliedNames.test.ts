@@ -1,7 +1,9 @@
 // A word of order at a step's end ("with the U-Net beforehand") is no part of a method's name, and a name one step ran
 // with ("export to trackmate") is applied, whichever other tool knows the name too (track's words say TrackMate).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAcquisitionWords, said, toolsOf } from './planOffline.ts';
+import { asSaid, loadAcquisitionWords } from './planOffline.ts';
+
+const { said, toolsOf } = asSaid;
 
 beforeAll(loadAcquisitionWords);
 
