@@ -10,10 +10,11 @@ describe('a channel named as what changes', () => {
   it('is said as its intensity', () => {
     expect(withChannelChangeAsIntensity('is the GFP going up in the nucleus over time')).toBe('is the GFP intensity going up in the nucleus over time');
     expect(withChannelChangeAsIntensity('does mCherry in the nuclei drop after the drug?')).toBe('does mCherry intensity in the nuclei drop after the drug?');
-    expect(withChannelChangeAsIntensity('the DAPI gets dimmer')).toBe('the DAPI intensity gets dimmer');
+    expect(withChannelChangeAsIntensity('the DAPI gets brighter')).toBe('the DAPI intensity gets brighter');
   });
   it('keeps a name followed by its own noun, and a verb before the name', () => {
-    for (const text of ['does the GFP signal go up', 'the GFP power is going up', 'increase the GFP exposure', 'the GFP channel changes'])
+    // (a level falling or fading said of the channel alone is the bleaching's question)
+    for (const text of ['does the GFP signal go up', 'the GFP power is going up', 'increase the GFP exposure', 'the GFP channel changes', 'is my GFP fading during the timelapse?', 'does the GFP drop towards the end?'])
       expect(withChannelChangeAsIntensity(text)).toBe(text);
   });
   it('plans segment and measure with that channel, no tracking', () => {
