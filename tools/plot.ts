@@ -22,14 +22,14 @@ const schema = z.object({
     .enum(KINDS)
     .optional()
     .describe(
-      'What to draw: "timeseries" (a feature against time, one line per track branch; "X over time" is this), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image with distance and time axes), "movie" (every frame with the track paths so far drawn on, as TrackMate\'s overlay: a folder of PNG frames that Fiji opens with File > Import > Image Sequence). Default: chosen from the inputs given',
+      'What to draw: "timeseries" (a feature against time, one line per track branch; "X over time" is this), "histogram" (a feature\'s distribution), "tracks" (track paths in x,y), "scatter" (feature vs feature, e.g. UMAP or PCA coloured by cluster), "projection" (max intensity over time with track paths drawn on), "frame" (one frame with label outlines and tracks so far), "kymograph" (a kymograph image with distance and time axes), "movie" (every frame with the track paths so far and/or the label outlines drawn on, as TrackMate\'s overlay: a folder of PNG frames that Fiji opens with File > Import > Image Sequence). Default: chosen from the inputs given',
     ),
   table: tableArg.optional().describe('Table to plot: an artifact id (e.g. "table-2") or a CSV path (for timeseries, histogram, scatter)'),
   tracks: tracksArg
     .optional()
     .describe('Tracks: an artifact id (e.g. "tracks-1") or a tracks file; drawn as paths (kind "tracks"), over a projection or frame, joined to a table to give one line per track, or alone for a time series of speed, displacement or a spot feature'),
   movie: movieArg.optional().describe('Movie to picture (projection, frame, kymograph): an artifact id or a file path'),
-  labels: labelsArg.optional().describe('Label movie whose outlines are drawn on a frame: an artifact id or a path'),
+  labels: labelsArg.optional().describe('Label movie whose outlines are drawn on a frame (kind "frame") or on every frame (kind "movie"): an artifact id or a path'),
   feature: z.string().min(1).optional().describe('What to plot (y of a time series or scatter, x of a histogram), a column such as "area", "speed", "mean_intensity_c1", or "count" (a time series of the objects in each frame); default: area, else the first measurement column'),
   xFeature: z.string().min(1).optional().describe('Scatter only: the column on the x axis; default: the first embedding column (umap_1, pc1) or the area'),
   colorBy: z
@@ -516,6 +516,8 @@ const ANIMATION = /(?<!\b(?:over|on|onto|across|in|into|of|from|through)\s+(?:th
 /** A video file format said ("a gif", "an mp4"): no tool writes one; plot's movie writes its frames. */
 const VIDEO_FILE = /\b(?:gif|mp4|avi|mov|wmv|webm)\b/i;
 /** Words for one picture ("a picture of the paths drawn over the movie"): no animation, whatever else they say. */
+/** Words of the objects' outlines drawn on the pictures (the label movie's). */
+const OUTLINES = /\boutlin|\bcontours?\b|\bmasks?\b|\bsegment(?:ation|ed)\b/i;
 const ONE_PICTURE = /\b(?:picture|image|figure|snapshot|still|projection|mip|screenshot)\b/i;
 
 /** Words that give only the form of an output, no thing of their own ("and as a figure", "also as a plot"). */
@@ -593,6 +595,8 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
   if (videoFile) {
     const tracks = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text) || c.artifacts.some((a) => a.type === 'tracks');
     if (!tracks || (args.kind !== undefined && args.kind !== 'movie')) {
+      // ("overlay the segmented nuclei on the movie as an mp4": the outlines on every frame, the video file named as not written)
+      if (!tracks && OUTLINES.test(c.text)) return { ...args, kind: 'movie', $needs: ['movie', 'labels'], $note: `${videoFile}: no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file, so I drew every frame with the outlines as PNG pictures in one folder (Fiji opens it with File > Import > Image Sequence and saves it as an AVI or animated GIF).` };
       if (!tracks) return { $decline: `Not done: "${videoFile}" — no tool here writes ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile} file; \`plot\` draws every frame with the tracks drawn on as PNG pictures once there are tracks ("track the nuclei, then ${/^[AEFHILMNORSX]/.test(videoFile) ? 'an' : 'a'} ${videoFile.toLowerCase()} of the tracks"), and \`export\` writes a movie's frames as PNG pictures (format "png"), which Fiji saves as an AVI or animated GIF.` };
     } else {
       args.kind = 'movie';
@@ -601,38 +605,46 @@ function readPlotRequest(c: RequestClause): Record<string, unknown> {
       return args;
     }
   }
-  // ("overlay the outlines on the movie as a video": outlines on every frame is no kind of plot's, whose movie draws track
-  // paths; one frame with its outlines is drawn and the answer says so, never the video dropped in silence)
+  // ("overlay the outlines on the movie as a video", "a video with the nucleus outlines drawn over the raw data": every frame
+  // with the outlines of its objects, a folder of pictures as the movie of the tracks)
   if (args.kind === 'frame' && ANIMATION.test(c.text) && !ONE_PICTURE.test(c.text) && !/\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text)) {
-    args.$note = `Not done: a video of the outlines — \`plot\` draws a movie of track paths only, so I drew one frame with the outlines; \`export\` writes the label movie as PNG pictures, one per frame (format "png"), which Fiji opens with File > Import > Image Sequence and saves as an AVI.`;
+    args.kind = 'movie';
+    args.$needs = ['movie', 'labels'];
+    return args;
   }
   // (a frame with the tracks so far, "the tracks over frame 20", with the outlines too when they are named)
   const tracksOnFrame = /\btrack(?:s|ed)?\b|\btrajector|\bpaths?\b/i.test(c.text);
   const frameNeeds = tracksOnFrame ? (/\boutlin|\bcontours?\b|\bmasks?\b|\blabels?\b/i.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks']) : ['movie', 'labels'];
-  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: frameNeeds, kymograph: ['movie'], movie: ['movie', 'tracks'] };
+  const needs: Record<string, string[]> = { tracks: ['tracks'], projection: ['movie', 'tracks'], frame: frameNeeds, kymograph: ['movie'], movie: OUTLINES.test(c.text) ? ['movie', 'labels', 'tracks'] : ['movie', 'tracks'] };
   args.$needs = needs[String(args.kind)] ?? ['table'];
   return args;
 }
 
 /** Every frame of the movie with the track paths so far drawn on, as a folder of PNG pictures (TrackMate's overlay). */
 async function trackedMovie(args: Args, ctx: ToolContext) {
-  if (!args.tracks) throw new InputError('plot kind "movie" draws tracks on every frame: give `tracks` (e.g. "tracks-1")');
-  const tracks = await openTracks(ctx, args.tracks);
-  const ref = args.movie ?? (tracks.labelsPath ? movieOfLabels(ctx.listArtifacts(), tracks.labelsPath) : undefined);
-  if (!ref) throw new InputError(`plot kind "movie" needs \`movie\`: ${args.tracks} does not name the movie it was made on`);
+  if (!args.tracks && !args.labels) throw new InputError('plot kind "movie" draws tracks or label outlines on every frame: give `tracks` (e.g. "tracks-1") or `labels` (e.g. "labels-1")');
+  const tracks = args.tracks ? await openTracks(ctx, args.tracks) : undefined;
+  const labelsPath = args.labels ? ctx.resolve(args.labels, ['labels', 'movie']) : undefined;
+  const ref = args.movie ?? (tracks?.labelsPath ? movieOfLabels(ctx.listArtifacts(), tracks.labelsPath) : labelsPath ? movieOfLabels(ctx.listArtifacts(), labelsPath) : undefined);
+  if (!ref) throw new InputError(`plot kind "movie" needs \`movie\`: ${args.tracks ?? args.labels} does not name the movie it was made on`);
   const movie = await ctx.openMovie(ref);
+  const outlines = args.labels ? await ctx.openMovie(args.labels) : undefined;
   try {
-    const out = ctx.outputPath(`${movieStem(movie.source.path)}-tracks-movie`, args.output?.replace(/\.png$/i, ''));
+    if (outlines && (outlines.shape.x !== movie.shape.x || outlines.shape.y !== movie.shape.y)) throw new InputError(`labels ${args.labels} are ${outlines.shape.x}x${outlines.shape.y} px but the movie is ${movie.shape.x}x${movie.shape.y} px`);
+    const out = ctx.outputPath(`${movieStem(movie.source.path)}-${tracks ? 'tracks' : 'outlines'}-movie`, args.output?.replace(/\.png$/i, ''));
     const { writePlanePictures } = await import('../src/plot/planePictures.ts');
-    const written = await writePlanePictures(movie, out, { labels: false, tracks, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') });
-    const artifact = ctx.addArtifact('plot', out, `frames of ${basename(movie.source.path)} with the tracks of ${args.tracks}`);
+    const written = await writePlanePictures(movie, out, { labels: false, tracks, outlines, signal: ctx.signal, onProgress: (d, t) => ctx.progress(d, t, 'frames') });
+    const drawn = [outlines ? `the outlines of ${args.labels}` : '', tracks ? `the tracks of ${args.tracks}` : ''].filter(Boolean).join(' and ');
+    const artifact = ctx.addArtifact('plot', out, `frames of ${basename(movie.source.path)} with ${drawn}`);
+    const what = [outlines ? `the outlines of the objects of ${args.labels}` : '', tracks ? `the ${tracks.branches.length} track branches of ${args.tracks}, each path up to its frame` : ''].filter(Boolean).join(' and ');
     return {
-      summary: `Drew the ${tracks.branches.length} track branches of ${args.tracks} on each of ${movie.shape.t} frames, each path up to its frame: ${written.files} PNG pictures in ${basename(out)}/ (open them in Fiji with File > Import > Image Sequence; 8-bit, one contrast stretch for all frames).`,
+      summary: `Drew ${what} on each of ${movie.shape.t} frames: ${written.files} PNG pictures in ${basename(out)}/ (open them in Fiji with File > Import > Image Sequence; 8-bit, one contrast stretch for all frames).`,
       artifacts: [artifact],
       values: { kind: 'movie', frames: movie.shape.t, files: written.files, path: out },
     };
   } finally {
     await movie.close();
+    await outlines?.close();
   }
 }
 

@@ -408,8 +408,19 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   Object.assign(args, dimObjectsLeftOut(c.text, args));
   // ("just segment the big nuclei", "only the small cells", "the bright ones": a size or brightness said of the objects kept)
   if (!VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.request ?? c.text) && !VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.text)) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
+  // ("track the mitochondria", "follow the vesicles": things the segmenter has no rules or model for are found as bright objects
+  // by the same rules, and the answer says so in one line, never "nuclei" said of them in silence)
+  const other = NOT_MODELLED.exec(c.text);
+  if (other && args.target === undefined && !new RegExp(String.raw`\b(?:not|no|without|except|ignore|ignoring|exclude|excluding)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?${other[0]}`, 'i').test(c.text))
+    args.$note = `"${other[0]}": \`segment\` is made for nuclei and whole cells, not ${other[0].toLowerCase()}: it found bright objects by the same rules, so check that they are the ${other[0].toLowerCase()} before using the result.`;
   return { ...args, ...typicalObjectBound(c.text, args) };
 }
+
+/** Things people segment and track that are neither nuclei nor whole cells: organelles, vesicles, filaments, small particles. */
+const NOT_MODELLED = new RegExp(
+  String.raw`\b(?:${['mitochondri(?:a|on|al\s+network)', 'vesicles?', 'organelles?', 'endosomes?', 'lysosomes?', 'peroxisomes?', 'autophagosomes?', 'lipid\s+droplets?', 'granules?', 'puncta', 'foci', 'speckles', 'filaments?', 'microtubules?', 'actin\s+(?:filaments?|fib(?:re|er)s?|cables?)', 'stress\s+fib(?:re|er)s?', 'chromosomes?', 'centrosomes?', 'centrioles?', 'cilia', 'axons?', 'dendrites?', 'neurites?', 'synapses?', 'spines', 'golgi', 'nucleoli', 'telomeres?'].join('|')})\b`,
+  'i',
+);
 
 /**
  * A size or brightness word said of the objects to find, with no number ("just segment the big nuclei", "only the

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Movie } from '../image/movie.ts';
 import type { Tracks } from '../analysis/tracks.ts';
 import { channelColours } from '../image/calibration.ts';
-import { colorOf, compositeToRgba, displayRange, drawTracks, type Rgb } from './images.ts';
+import { colorOf, compositeToRgba, displayRange, drawLabelOutlines, drawTracks, type Rgb } from './images.ts';
 import { encodePng, type RgbaImage } from './png.ts';
 
 /** Planes sampled (evenly over time, middle slice) to set a channel's display limits. */
@@ -20,6 +20,8 @@ export interface PlanePicturesOptions {
   labels: boolean;
   /** Track paths drawn on each frame up to that frame (TrackMate's overlay), in the tracks' pixel coordinates. */
   tracks?: Tracks;
+  /** A label movie of the same size whose objects' outlines are drawn on each frame (its frame, or its last one). */
+  outlines?: Movie;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -99,6 +101,7 @@ export async function writePlanePictures(movie: Movie, target: string, options: 
             for (const k of shown) layers.push({ plane: await movie.plane(t, z, k), range: ranges[k], colour: (merged ? colours[k] : undefined) ?? ([255, 255, 255] as Rgb) });
             image = compositeToRgba(layers, width, height);
           }
+          if (options.outlines) drawLabelOutlines(image, await options.outlines.plane(Math.min(t, options.outlines.shape.t - 1), Math.min(z, options.outlines.shape.z - 1), 0));
           if (options.tracks) drawTracks(image, options.tracks, { lastFrame: t });
           writeFileSync(single ? target : join(target, pictureName(t, z, c, movie)), encodePng(image));
           options.onProgress?.(++done, total);

@@ -301,6 +301,16 @@ describe('plot tool', () => {
     expect(coloured(`t00${T}.png`)).toBeGreaterThan(coloured('t001.png'));
   }, 30000);
 
+  it('draws the label outlines on every frame when a movie of the outlines is asked for', async () => {
+    await setup;
+    const result = await call({ kind: 'movie', movie: moviePath, labels: labelsPath, output: join(dir, 'outlined') }, ctx);
+    expect(result.values).toMatchObject({ kind: 'movie', frames: T, files: T });
+    const { data } = decodePng(readFileSync(join(dir, 'outlined', 't001.png')));
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2]) coloured++;
+    expect(coloured).toBeGreaterThan(0);
+  }, 30000);
+
   it('"plot the volume over time" on a volume table draws the volume, not the z slices column before it', async () => {
     await setup;
     expect(tools[0].fromRequest!(clauseForTool('plot', 'plot the volume over time'))).toMatchObject({ feature: 'volume' });

@@ -4,6 +4,7 @@
 // and a thing a view was asked to show that it cannot draw each end in one named line ("I did
 // not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
 // the request ("cluster the cells and show a UMAP") is applied to that step instead.
+import { saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -169,9 +170,16 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
     // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
+    // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
+    if (saidOfAStepLeftToTheUser(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
+    // ("export to trackmate, but track with overlap": a name one step ran with is applied, whichever other tool knows it too)
+    if (viewed.some((s) => {
+      const named = valueNamed(s.tool, name, catalogue);
+      return named !== undefined && valueOf(s, named.arg, catalogue) === named.value;
+    })) continue;
     for (const step of viewed) {
       const named = valueNamed(step.tool, name, catalogue);
       if (!named) continue;
@@ -298,6 +306,12 @@ export function ownWordsOf(steps: PlannedStep[], catalogue: Catalogue, index: To
 /** A thing asked to be made or shown: the verb, then a phrase of up to three words ending before "of", "for", a comma or the end. */
 const MADE = /\b(?:draw|plot|make|show|create|generate|render|produce|build|give\s+me|display|visuali[sz]e)\s+(?:me\s+)?(?:a|an|the|some|my)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
 
+/**
+ * A thing asked for with no verb, the request's sentence opening on it or on a wish ("a heat map of where the cells go",
+ * "I'd like a violin plot of the areas", "can I get a rose plot of the tracks"): the same phrase as after a verb.
+ */
+const WISHED = /(?:^|[.;!?]\s+)(?:(?:hi|hello|hey|please|pls|so|ok|okay)[,\s]+)*(?:(?:i\s+(?:want|need|would\s+like|'d\s+like)|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have))\s+)?(?:a|an)\s+((?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)(?=\s+(?:of|for|from|with|showing|per|across|over|and|then|that|to)\b|\s*[,.;!?]|\s*$)/giu;
+
 /** A thing to make said in words, which no tool makes: the words, and where they are said. */
 export interface UnknownThing { phrase: string; start: number; end: number }
 
@@ -311,7 +325,7 @@ export function unknownThings(request: string, index: ToolIndex, isSubject: (wor
   const stop = [...stopWords()];
   const out: UnknownThing[] = [];
   // ("give me a rough idea of how many ...": a hedge is how it is asked, nothing to make)
-  for (const m of withoutHedges(request).matchAll(MADE)) {
+  for (const m of [...withoutHedges(request).matchAll(MADE), ...withoutHedges(request).matchAll(WISHED)]) {
     const words = tokenize(m[1]).filter((t) => !t.part && !/\d/.test(t.word));
     if (!words.length || words.some((t) => isSubject(m[1].slice(t.start, t.end)))) continue;
     const unknown = words.filter((t) => t.word.length >= 3 && !index.recognizes(t, stop) && !KNOWN_METHODS.has(plain(t.word)));

@@ -5,6 +5,7 @@ import { FRACTION_SCOPE, TIME_SPAN_SCOPE, withoutExcludedScope } from './extract
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
+import { leftToTheUser } from './leftToTheUser.ts';
 
 export interface Clause {
   text: string;
@@ -28,7 +29,7 @@ export interface Clause {
 const NEGATION_AFTER = /^(?:,?\s*)(?:but\s+|and\s+|so\s+)?(?:the\s+|any\s+|a\s+)?(?![\p{L}-]*\s*(?:or|whether|if)\b)[\p{L}-]+(?:\s+(?!or\b|whether\b|if\b)[\p{L}-]+){0,2}\s*:?\s+(?:no|nope|not|(?:is\s+|are\s+)?not\s+(?:needed|necessary|required|wanted|now|yet)|isn't\s+(?:needed|necessary|required)|aren't\s+(?:needed|necessary|required)|unnecessary|not\s+this\s+time)(?:\s+(?:please|thanks?|thank\s+you|pls))?\s*[.!]*$/iu;
 /** The clause turns its step down: a negation before it, or one said after a short noun phrase. */
 function isNegated(text: string): boolean {
-  return (NEGATION.test(text) || NEGATION_AFTER.test(text)) && !leavesOutAScopeOfAStep(text);
+  return ((NEGATION.test(text) || NEGATION_AFTER.test(text)) && !leavesOutAScopeOfAStep(text)) || leftToTheUser(text);
 }
 
 /**

@@ -5,6 +5,7 @@
 // named in the answer in one line, with what the tool offers and what ran instead:
 // nothing the person asked for is dropped silently. What a tool applies is read from its
 // own declaration (description, words, examples, argument names, allowed values).
+import { leftToTheUser } from './leftToTheUser.ts';
 import { comparedNumberAt } from './comparedValue.ts';
 import { adaptArgs, allowedValues, type Catalogue, producesOf, type PropertyInfo, selfOf } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
@@ -57,7 +58,8 @@ const NOT_SUPERLATIVE = 'guest|chest|quest|crest|forest|harvest|honest|modest|di
 /** The frames a step covers, picked out by a kind said before them ("the out-of-focus frames", "any blurry time points"). */
 const FRAME_NOUNS = /^(?:frames?|time-?points?|timepoints?|images?|slices?|planes?)$/i;
 /** Words that end a phrase. */
-const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please)$/i;
+// (and the words that say where a step comes in the order, "with the U-Net beforehand", "using Li first": no part of a name)
+const BOUNDARY = /^(?:and|or|then|but|so|if|when|while|because|after|before|until|than|instead|rather|please|beforehand|afterwards?|first|firstly|finally|lastly|later)$/i;
 const FILLERS = /^(?:the|a|an|my|our|your|their|its|this|that|these|those|some|all|every|each|of)$/i;
 /**
  * Which data: the units an experiment's data come in ("the 2025-11-30 dataset", "well B3", "the second replicate"), never
@@ -76,6 +78,8 @@ const ORDINARY = new Set(
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +
     'data result results output outputs version versions copy copies variant ' +
+    // (words of where a step comes in the order: "segment with the U-Net beforehand")
+    'beforehand afterwards afterward ' +
     // what any part of an image is called ("the cells are the dark regions"), never a method by name
     'region regions part parts portion portions piece pieces bit bits zone zones patch patches ' +
     // words that join a sentence to the one before ("otherwise segment them all")
@@ -286,7 +290,9 @@ export function maskRejected(text: string): string {
     .replace(/\b(?:instead\s+of|rather\s+than|not\s+with|but\s+not|avoid(?:ing)?|anything\s+(?:but|except)|other\s+than)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+(?:method|filter|threshold|model|algorithm))?/gi, blank)
     // ("skipping any out-of-focus frames", "skip the mitotic cells": things or frames of a kind left out are a condition to
     // apply or name, not a step turned down; which frames by their place, "skip the first 5 frames", is the frame scope's)
-    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) || SKIPPED_BY_LENGTH.test(m) ? m : blank(m)));
+    .replace(/\b(?:do\s+not|don'?t|never|no\s+need\s+to|skip(?:ping)?)\b[^,.;]*/gi, (m) => (SKIPPED_KIND.test(m) || SKIPPED_BY_LENGTH.test(m) ? m : blank(m)))
+    // ("I'll do the tracking myself in TrackMate": a step left to the user is turned down, its words no setting of another)
+    .replace(/[^,.;]+/g, (m) => (leftToTheUser(m) ? blank(m) : m));
 }
 
 /**

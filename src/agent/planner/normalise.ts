@@ -14,6 +14,7 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
 import { withoutApologyAsides } from './letterForms.ts';
+import { withChannelChangeAsIntensity } from './channelAsIntensity.ts';
 import { SECOND_QUESTION_JOINER } from './tableAnswers.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
 import { meaning, plainWords, stopWords, thesaurusWords, tokenize } from './words.ts';
@@ -641,5 +642,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withoutOpeningExclamation(withPlainTypography(request)))))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
+  return withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withPlainTypography(request))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue);
 }

@@ -1,0 +1,29 @@
+// A step the user says they will do themselves is no step to run ("I'll do the tracking myself in TrackMate", "the
+// plots we'll make ourselves", "I'm going to count them by hand later"): a clause whose subject is the user, in the
+// future, with a word saying it is theirs to do (myself, ourselves, on my own, by hand, manually, later, afterwards).
+// The planner reads such a clause as a step turned down, like "but don't track", so it is neither run nor matched
+// to another step. A clause where the user says what they will do WITH a result ("I'll need the tracks later", "we'll
+// open them in Fiji ourselves") asks for that result, and is left alone.
+
+/** The user, in the future or able to: "I'll", "we will", "I'm going to", "I plan to", "I can". */
+const USER_WILL = String.raw`(?:i|we)\s*(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+(?:am|are)\s+going\s+to|\s+plan\s+to|\s+can|\s+could)\s+`;
+/** Verbs of using a result, not of making it. */
+const USING = String.raw`(?:need|want|use|open|load|import|look|view|check|read|send|get|have|be|show|present|put|take|keep|share|compare)\b`;
+/** Words saying the user does it: themselves, by hand, or at a later time. */
+const THEIRS = String.raw`(?:myself|ourselves|on\s+(?:my|our)\s+own|by\s+hand|manually|later(?:\s+on)?|afterwards)`;
+const LEFT_TO_THE_USER = new RegExp(
+  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?(?:the\s+[\p{L}-]+\s+(?:[\p{L}-]+\s+)?)?${USER_WILL}(?:just\s+|then\s+|probably\s+)?(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])`,
+  'iu',
+);
+
+/** True when the clause says the user will do its step themselves. */
+export function leftToTheUser(clause: string): boolean {
+  return LEFT_TO_THE_USER.test(clause);
+}
+
+/** True when the character at `at` lies in a part of the request (between , . ; ! ?) that is left to the user. */
+export function saidOfAStepLeftToTheUser(request: string, at: number): boolean {
+  const start = Math.max(...[',', '.', ';', '!', '?'].map((p) => request.lastIndexOf(p, at - 1))) + 1;
+  const ends = [',', '.', ';', '!', '?'].map((p) => request.indexOf(p, at)).filter((i) => i >= 0);
+  return leftToTheUser(request.slice(start, ends.length ? Math.min(...ends) : request.length));
+}
