@@ -113,10 +113,12 @@ function lineFromWords(text: string, size: { width: number; height: number } | u
     const m = new RegExp(axis === 'y' ? '\\b(?:y\\s*=\\s*|row\\s+(?:at\\s+)?|at\\s+y\\s+)(\\d+)' : '\\b(?:x\\s*=\\s*|column\\s+(?:at\\s+)?|at\\s+x\\s+)(\\d+)').exec(t);
     return m ? Number(m[1]) : undefined;
   };
-  const vertical = /\bvertical|\bcolumn\b|\bup\s+and\s+down\b|\btop\s+to\s+(?:the\s+)?bottom\b|\b(?:left|right)\s+(?:edge|side|border)\b|\bx\s*=\s*\d/.test(t);
+  const vertical = /\bvertical|\bcolumn\b|\bup\s+and\s+down\b|\bdown\s+(?:the\s+)?(?:middle|centre|center)\b|\btop\s+to\s+(?:the\s+)?bottom\b|\b(?:left|right)\s+(?:edge|side|border)\b|\bx\s*=\s*\d/.test(t);
   const horizontal = /\bhorizontal|\brow\b|\bleft\s+to\s+(?:the\s+)?right\b|\b(?:top|bottom)\s+(?:edge|side|border|row)\b|\by\s*=\s*\d/.test(t);
   const where = /\b(?:middle|centre|center|central|halfway|top|bottom|left|right)\b/.test(t);
-  if (!diagonal && !vertical && !horizontal && !(where && /\bline\b|\brow\b|\bcolumn\b|\bedge\b/.test(t))) return undefined;
+  // (a place the kymograph runs across is a line too: "a kymograph across the middle", "through the centre")
+  const runsAcross = /\b(?:across|through|along|down)\s+(?:the\s+)?(?:very\s+)?(?:middle|centre|center|top|bottom)\b/.test(t);
+  if (!diagonal && !vertical && !horizontal && !(where && (/\bline\b|\brow\b|\bcolumn\b|\bedge\b/.test(t) || runsAcross))) return undefined;
   if (!size) return { ask: `${ASK_LINE} (The movie's size is not known here, so I cannot place a line said in words.)` };
   const w = size.width - 1;
   const h = size.height - 1;

@@ -662,6 +662,9 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
   return out;
 }
 
+/** Prepositions: a word of place or time between a thing and what follows it, never a kind said before a noun. */
+const PREPOSITION = /^(?:between|across|from|over|through|throughout|within|during|in|on|at|to|into|onto|after|before|along|among|amongst)$/i;
+
 /**
  * "exclude mitotic cells", "drop the rounded nuclei", "ignore dim spots": things found left out by a kind said before
  * their noun, which the step applies only as a switch it sets ("exclude border cells" → excludeBorder) or a value it carries.
@@ -689,6 +692,8 @@ function kindsLeftOut(words: RawWord[], reader: Reader, text: string): Unapplied
     for (; i < words.length && kind.length < 3 && !found(words[i]); i++) {
       // (the gap is to the word before, an article skipped or not: "drop the short tracks")
       if (BOUNDARY.test(words[i].lower) || words[i].start - words[i - 1].end > 2) return;
+      // ("remove the flicker between frames": a preposition ends the verb's object, what follows is no kind of frames)
+      if (PREPOSITION.test(words[i].lower)) return;
       kind.push(words[i]);
     }
     if (kind.length === 0 || !found(words[i]) || !kind.every((w) => reader.content(w))) return;

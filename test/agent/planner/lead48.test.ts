@@ -39,3 +39,19 @@ describe('a measured quantity said of an exported table', () => {
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied: "sizes"/);
   });
 });
+
+describe('a kymograph said by the place it runs across', () => {
+  const sized = [{ id: 'movie-1', type: 'movie', frames: 20, width: 100, height: 60 }] as Parameters<typeof plan>[1];
+  it('reads "across the middle" as the horizontal middle line and "down the middle" as the vertical one', () => {
+    expect(plan('make a kymograph across the middle', sized).steps.find((s) => s.tool === 'kymograph')?.args.points).toEqual([[0, 30], [99, 30]]);
+    expect(plan('kymograph down the centre please', sized).steps.find((s) => s.tool === 'kymograph')?.args.points).toEqual([[50, 0], [50, 59]]);
+  });
+});
+
+describe('a preposition ends the object of a verb of leaving out', () => {
+  it('reads "remove the flicker between frames" as a correction of the whole movie, no frames left out by their look', () => {
+    const p = plan('remove the flicker between frames');
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_bleach']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
