@@ -542,6 +542,9 @@ function subjectOf(plain: string): string | undefined {
 export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | undefined {
   const plain = plainQuestion(question).replace(/\bwot\b/gi, 'what');
   if (ADVICE.test(plain)) return undefined;
+  // ("what deep learning models are installed?", "which neural networks do you have?": a question whose words are first of all a
+  // listing tool's, list_models or list_rules, asks for that list, not how a step that uses such a model works)
+  if (selfOf(index.match(plain).find((m) => !m.byArgument)?.tool ?? '')?.role === 'list') return undefined;
   // ("how do you track cells?", "how is the speed calculated?": how a step works in general, the tool the rest names)
   const howDone = howItIsDone(plain, index);
   if (howDone) return { tool: howDone, aspect: 'method' };
