@@ -132,7 +132,7 @@ const listModels = defineTool({
   name: 'list_models',
   role: 'list',
   summary: 'Lists the deep-learning models (bioimage.io folders with ONNX weights) installed in models/.',
-  words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks', 'which models', 'what models', 'which networks', 'what networks', 'model zoo', 'models installed', 'networks installed', 'models available', 'networks available', 'neural networks', 'deep learning models', 'ai models'],
+  words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks', 'which models', 'what models', 'which networks', 'what networks', 'model zoo', 'models installed', 'networks installed', 'models available', 'networks available', 'neural networks', 'deep learning models'],
   examples: ['which models are available?', 'list the models', 'what models do you have installed?'],
   consumes: [],
   produces: [],

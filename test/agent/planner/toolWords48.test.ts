@@ -133,5 +133,8 @@ describe('a question whose words are a listing tool\'s', () => {
     for (const words of ['what deep learning models are installed?', 'which neural networks do you have?']) {
       expect(asSaid.plan(words, []).steps.map((s) => s.tool), words).toEqual(['list_models']);
     }
+    // (a question that names another tool asks about that tool)
+    expect(asSaid.plan('which model does segment use for nuclei?').steps.map((s) => s.tool)).toEqual([]);
+    expect(asSaid.said('which model does segment use for nuclei?')).toMatch(/segment/);
   });
 });
