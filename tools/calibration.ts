@@ -74,7 +74,7 @@ const setCalibration = defineTool({
   description:
     'Sets the physical calibration of the session\'s movies: pixel size (µm), z step (µm), frame interval (any time unit) and channel names and colours. From then on every measurement, table, plot axis, answer and export (TrackMate XML, CSV, ImageJ TIFF) is in µm, µm², min and µm/min instead of px and frames. With no values it reports the calibration in effect and what the file header says.',
   summary: 'Sets the pixel size, z step, frame interval and channel names of the movies, so results carry physical units.',
-  words: ['calibration', 'calibrate', 'pixel size', 'keep header', 'pixel width', 'microns per pixel', 'µm per pixel', 'um/px', 'frame interval', 'time interval', 'frames apart', 'apart', 'taken apart', 'time between frames', 'z step', 'z spacing', 'voxel size', 'physical units', 'channel names', 'channel colours', 'scale'],
+  words: ['calibration', 'calibrate', 'pixel size', 'keep header', 'pixel width', 'microns per pixel', 'µm per pixel', 'um/px', 'frame interval', 'time interval', 'frames apart', 'apart', 'taken apart', 'time between frames', 'z step', 'z spacing', 'voxel size', 'physical units', 'channel names', 'channel colours', 'scale', 'fix the metadata', 'correct the metadata', 'metadata is wrong', 'wrong metadata', 'set the scale', 'set scale'],
   examples: [
     'the pixel size is 0.65 µm and frames are 5 min apart',
     'pixel size 0.325 um, z step 2 um, one frame every 30 s',

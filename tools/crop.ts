@@ -78,7 +78,7 @@ const crop = defineTool({
   // (the words of a region alone, "the top left quarter", are another step's scope: regionScope.ts cuts it first)
   // ("cut" means touching in the thesaurus: "cells cut by the edge")
   // (one channel alone is Fiji's Duplicate of a channel; "split channels" is declined by the reader, named, never a division)
-  words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image', 'channel alone', 'only channel', 'just channel', 'keep channel', 'extract channel', 'isolate channel', 'duplicate channel', 'split channels', 'separate channels', 'split channel'],
+  words: ['crop', 'cropped', 'cropping', 'crop out', 'trim the image', 'channel alone', 'only channel', 'just channel', 'keep channel', 'extract channel', 'isolate channel', 'duplicate channel', 'split channels', 'separate channels', 'split channel', 'subregion', 'subimage'],
   examples: ['crop to the top left quarter', 'crop a 64x64 region at (10, 20)', 'crop x 10-100, y 20-80 and segment it', 'crop it to 256 x 256 px'],
   consumes: ['movie'],
   produces: ['movie'],

@@ -89,7 +89,7 @@ const toolArg = z.string().min(1).optional().describe('The tool whose latest ste
 const undo = defineTool({
   name: 'undo',
   summary: 'Undoes the last step (or a named one) and the steps built on it; their results stay addressable by id.',
-  words: ['undo', 'revert', 'go back a step', 'go back one step', 'drop the last step', 'remove the last step', 'take back', 'scrap that', 'forget that', 'cancel that step', 'roll back'],
+  words: ['undo', 'revert', 'go back a step', 'go back one step', 'drop the last step', 'remove the last step', 'take back', 'scrap that', 'forget that', 'cancel that step', 'roll back', 'ctrl-z', 'ctrl+z', 'cmd-z', 'undo that', 'that was wrong'],
   examples: ['undo', 'drop the last step', 'undo the tracking', 'go back one step', 'scrap the segmentation'],
   consumes: [],
   produces: [],

@@ -118,7 +118,7 @@ const movieInfo = defineTool({
   name: 'movie_info',
   readsOnly: true,
   summary: 'Describes a movie: dimensions, channels, bit depth, pixel size, frame interval and metadata.',
-  words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain', 'what is in the file', 'what is in the movie', 'what is in the stack', 'what am i looking at', 'what are we looking at', 'what have i got here', 'overview'],
+  words: ['info', 'information', 'metadata', 'dimensions', 'describe', 'header', 'pixel size', 'frame interval', 'bit depth', 'dtype', 'shape', 'how many frames', 'how many channels', 'calibration', 'properties', 'contain', 'what is in the file', 'what is in the movie', 'what is in the stack', 'what am i looking at', 'what are we looking at', 'what have i got here', 'overview', 'summary of the movie', 'summary of the file', 'show info', 'image info'],
   examples: ['what is in this movie?', 'how many frames does it have?', 'what is the pixel size?', 'describe the file', 'show the metadata', 'what does the stack contain'],
   consumes: ['movie'],
   produces: [],
@@ -223,7 +223,7 @@ function readSimulationRequest(c: RequestClause): Record<string, unknown> {
 const simulateMovie = defineTool({
   name: 'simulate_movie',
   summary: 'Simulates a time-lapse of moving, dividing, bleaching nuclei with drift and camera noise, with its ground truth (CTC masks, tracks, drift).',
-  words: ['simulate', 'simulation', 'synthetic', 'generate data', 'generate test data', 'fake', 'demo', 'toy', 'test movie', 'sample data', 'artificial movie', 'make a movie'],
+  words: ['simulate', 'simulation', 'synthetic', 'generate data', 'generate test data', 'fake', 'demo', 'toy', 'test movie', 'sample data', 'artificial movie', 'make a movie', 'mock', 'mock data', 'mock movie', 'dummy', 'dummy data', 'phantom', 'synthetic data', 'artificial data', 'made-up data'],
   examples: ['simulate a movie with 30 dividing nuclei', 'generate a synthetic time-lapse of 50 frames', 'make me a demo movie, 128 px, 20 frames', 'create some fake data with drift'],
   consumes: [],
   produces: ['movie', 'labels', 'table'],

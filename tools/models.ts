@@ -132,7 +132,7 @@ const listModels = defineTool({
   name: 'list_models',
   role: 'list',
   summary: 'Lists the deep-learning models (bioimage.io folders with ONNX weights) installed in models/.',
-  words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks'],
+  words: ['models', 'list models', 'available models', 'installed models', 'onnx', 'bioimage.io', 'pretrained', 'networks', 'which models', 'what models', 'which networks', 'what networks', 'model zoo', 'models installed', 'networks installed', 'models available', 'networks available', 'neural networks', 'deep learning models'],
   examples: ['which models are available?', 'list the models', 'what models do you have installed?'],
   consumes: [],
   produces: [],
@@ -165,7 +165,7 @@ function readTrainingRequest(c: RequestClause): Record<string, unknown> {
 const trainN2V = defineTool({
   name: 'train_n2v',
   summary: 'Trains a Noise2Void denoising model on this movie and installs it in models/.',
-  words: ['train', 'training', 'fine-tune', 'finetune', 'train n2v', 'train noise2void', 'denoising model', 'noise2void model', 'train a model', 'train a denoiser', 'epochs'],
+  words: ['train', 'training', 'fine-tune', 'finetune', 'train n2v', 'train noise2void', 'denoising model', 'noise2void model', 'train a model', 'train a denoiser', 'epochs', 'self-supervised', 'self supervised', 'denoising network', 'train a network', 'learn a denoiser'],
   examples: ['train a Noise2Void model on this movie', 'fine-tune the denoiser for 20 epochs', 'train my own denoising model'],
   consumes: ['movie'],
   produces: ['model'],

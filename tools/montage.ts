@@ -80,7 +80,7 @@ export function montageFrames(total: number, args: { at?: number[]; increment?: 
 const montage = defineTool({
   name: 'montage',
   summary: "Makes a montage of chosen frames: a movie's (or its masks') frames side by side in a grid, with frame numbers and a scale bar.",
-  words: ['montage', 'make montage', 'contact sheet', 'grid of frames', 'side by side', 'tile the frames', 'gallery', 'panel of frames', 'filmstrip', 'film strip', 'frames next to each other', 'figure panel'],
+  words: ['montage', 'make montage', 'contact sheet', 'grid of frames', 'side by side', 'tile the frames', 'gallery', 'panel of frames', 'filmstrip', 'film strip', 'frames next to each other', 'figure panel', 'thumbnails', 'thumbnail', 'strip of frames', 'strip of snapshots', 'tile frames', 'tiled frames'],
   examples: ['make a montage of frames 1, 10 and 20', 'contact sheet of every 5th frame', 'a grid of every 10th frame', 'show frames 1, 5 and 9 side by side', 'montage of the masks at frames 2, 4 and 6 in 3 columns', 'montage of every frame with the outlines drawn on', 'a grid of the first 12 frames with a scale bar'],
   consumes: ['movie', 'labels'],
   produces: ['plot'],

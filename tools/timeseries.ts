@@ -222,7 +222,7 @@ function readEmbeddingRequest(c: RequestClause): Record<string, unknown> {
 const embed = defineTool({
   name: 'embed',
   summary: 'Embeds per-cell features in two dimensions (PCA, UMAP or t-SNE) and clusters the cells into phenotypes.',
-  words: ['embed', 'embedding', 'pca', 'umap', 't-sne', 'tsne', 'principal components', 'cluster', 'clustering', 'clusters', 'dimensionality reduction', 'phenotypes', 'phenotyping', 'groups'],
+  words: ['embed', 'embedding', 'pca', 'umap', 't-sne', 'tsne', 'principal components', 'cluster', 'clustering', 'clusters', 'dimensionality reduction', 'phenotypes', 'phenotyping', 'groups', 'dimensionality', 'reduce dimensionality', 'dimension reduction', 'subpopulations', 'sub-populations', 'cell states'],
   examples: ['run a PCA on the features', 'cluster the cells into 3 groups', 'UMAP of the cell features', 'find phenotypes'],
   consumes: ['table'],
   produces: ['table'],

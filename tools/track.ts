@@ -709,7 +709,7 @@ function readDivisionsRequest(c: RequestClause): Record<string, unknown> {
 const detectDivisions = defineTool({
   name: 'detect_divisions',
   summary: 'Detects cell divisions (mitoses) from the tracks\' splits or the label movie, with the frame of each.',
-  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother', 'spot divisions', 'pick out divisions', 'find divisions', 'detect divisions', 'identify divisions', 'count divisions'],
+  words: ['divisions', 'division', 'cell division', 'cell divisions', 'dividing cells', 'division events', 'mitotic events', 'mitosis', 'mitoses', 'mitotic', 'dividing', 'divide', 'divided', 'splits', 'split in two', 'splits in two', 'daughters', 'mother cell', 'mother', 'spot divisions', 'pick out divisions', 'find divisions', 'detect divisions', 'identify divisions', 'count divisions', 'cytokinesis', 'anaphase', 'cell splits'],
   examples: ['detect the divisions', 'find the mitoses', 'which cells divided?', 'count the division events', 'when did the cells divide?'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],
@@ -805,7 +805,7 @@ const evaluate = defineTool({
   name: 'evaluate',
   references: { cite: { '*': ['Ulman V et al. (2017) An objective comparison of cell-tracking algorithms. Nat Methods 14:1141-1152', 'Matula P et al. (2015) Cell tracking accuracy measurement based on comparison of acyclic oriented graphs. PLoS One 10:e0144959'] } },
   summary: 'Scores tracks or masks against ground truth with the Cell Tracking Challenge measures (DET, SEG, TRA) and division F1.',
-  words: ['evaluate', 'evaluation', 'score', 'accuracy', 'ground truth', 'benchmark', 'compare to truth', 'det', 'seg', 'tra', 'annotations', 'how good', 'f1'],
+  words: ['evaluate', 'evaluation', 'score', 'accuracy', 'ground truth', 'benchmark', 'compare to truth', 'det', 'seg', 'tra', 'annotations', 'how good', 'f1', 'annotation', 'manual annotation', 'how accurate', 'accurate', 'ctc metrics'],
   examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],

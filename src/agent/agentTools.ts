@@ -154,7 +154,7 @@ function readRunPipelineRequest(c: RequestClause): Record<string, unknown> {
 const runPipeline = defineTool({
   name: 'run_pipeline',
   summary: 'Runs a saved pipeline on a movie.',
-  words: ['run pipeline', 'apply pipeline', 'reuse the pipeline', 'reuse the workflow', 'pipeline', 'workflow', 'recipe', 'execute'],
+  words: ['run pipeline', 'apply pipeline', 'reuse the pipeline', 'reuse the workflow', 'pipeline', 'workflow', 'recipe', 'execute', 'process with the pipeline', 'run the workflow', 'apply the workflow', 'batch'],
   examples: ['run the nuclei-tracking pipeline on cells2.tif', 'apply my saved workflow to this movie', 'run pipelines/x.yaml'],
   consumes: ['movie'],
   produces: ['movie', 'labels', 'tracks', 'table'],

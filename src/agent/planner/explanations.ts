@@ -542,6 +542,11 @@ function subjectOf(plain: string): string | undefined {
 export function toolAskedAbout(question: string, index: ToolIndex): ToolAsked | undefined {
   const plain = plainQuestion(question).replace(/\bwot\b/gi, 'what');
   if (ADVICE.test(plain)) return undefined;
+  // ("what deep learning models are installed?", "which neural networks do you have?": a question whose words are first of all a
+  // listing tool's, list_models or list_rules, asks for that list, not how a step that uses such a model works)
+  // (unless the question names another tool: "which model does segment use?" asks about segment)
+  const whole = index.match(plain).filter((m) => !m.byArgument);
+  if (whole.length > 0 && selfOf(whole[0].tool)?.role === 'list' && !whole.some((m) => m !== whole[0] && m.named)) return undefined;
   // ("how do you track cells?", "how is the speed calculated?": how a step works in general, the tool the rest names)
   const howDone = howItIsDone(plain, index);
   if (howDone) return { tool: howDone, aspect: 'method' };

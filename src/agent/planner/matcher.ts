@@ -595,7 +595,7 @@ export class ToolIndex {
       if (!p.stems.every((stem) => present.has(stem))) continue;
       const key = p.stems.join(' ');
       if (seen.has(key)) continue;
-      let at = phrasePositions(stems, p.stems, this.anchors, tokens) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined);
+      let at = phrasePositions(stems, p.stems, this.anchors, tokens) ?? (p.reversible ? reversedPositions(stems, p.stems) : undefined) ?? (p.anchor && !p.value && !p.argument ? ofPositions(stems, p.stems, tokens, text) : undefined);
       if (at && bridgesAClause(at, tokens, text)) at = undefined;
       at ??= p.preposition ? adverbialPositions(stems, p.stems, p.preposition, tokens, text) : undefined;
       if (!at) continue;
@@ -674,6 +674,23 @@ function whichOfThem(stems: string[], from: number, next: string): number {
 /** Where the two words of an adjective-and-action phrase are, said as the action's verb then the adjective's noun next to it ("upsample the time"). */
 function reversedPositions(stems: string[], phrase: string[]): number[] | undefined {
   for (let i = 0; i + 1 < stems.length; i++) if (stems[i] === phrase[1] && stems[i + 1] === phrase[0]) return [i, i + 1];
+  return undefined;
+}
+
+/** Words between a noun and the one it is "of" ("loss of the fluorescence", "size of my pixels"): "of" and an article at most. */
+const OF_BETWEEN = /^\s+of\s+(?:(?:the|a|an|this|that|these|those|my|our|its|their|each|every|all\s+the)\s+)?$/i;
+
+/**
+ * Where the two words of a noun phrase ("signal loss", "pixel size", "channel alignment") are, said the other way round
+ * with "of" ("loss of fluorescence", "the size of the pixels", "alignment of the channels"), as English says either: the
+ * head noun, "of" (an article after it), then the noun that qualifies it, next to each other.
+ */
+function ofPositions(stems: string[], phrase: string[], tokens: Tokens, text: string): number[] | undefined {
+  if (phrase.length !== 2 || phrase[0] === phrase[1]) return undefined;
+  for (let i = 0; i + 1 < stems.length; i++) {
+    if (stems[i] !== phrase[1] || stems[i + 1] !== phrase[0] || tokens[i + 1].part) continue;
+    if (OF_BETWEEN.test(text.slice(tokens[i].end, tokens[i + 1].start))) return [i, i + 1];
+  }
   return undefined;
 }
 

@@ -111,6 +111,10 @@ const GROUPS: string[][] = [
   ['count', 'number', 'many', 'tally', 'enumerate', 'enumeration'],
   ['write', 'save', 'store'],
   ['mask', 'label', 'segmentation'],
+  // a piece of a track is a track ("drop the short tracklets": TrackMate's and btrack's word)
+  ['track', 'tracklet'],
+  // to teach a network is to train it ("teach a self-supervised denoiser on my data")
+  ['train', 'teach', 'taught'],
   // verbs of making say what is made by their object ("generate the in-between frames"), not which tool
   ['make', 'create', 'generate', 'produce'],
 ];
