@@ -5,10 +5,11 @@
 import type { ToolIndex } from './matcher.ts';
 import { withoutToldCalibration } from './askedUnits.ts';
 import { parseNumber } from './quantities.ts';
-import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { correctedWord, vocabularyOf } from './spelling.ts';
 
-/** Words that introduce a method, a format, a scope or a condition. */
-const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless)\b/gi;
+/** Words that introduce a method, a format, a scope, a place ("near the wound", "inside the ROI", "around the colony") or a condition. */
+const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless|near|nearby|around|inside|within|outside|along|beside|at)\b/gi;
 
 /**
  * Whom or what the result is for, in plain lower-case words ("for lab meeting tomorrow", "for my
@@ -29,6 +30,18 @@ export function withoutPurpose(text: string): string {
   return withoutHedges(text).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
 }
 
+let stopVocabulary: ReturnType<typeof vocabularyOf> | undefined;
+
+/**
+ * A word of the tools or a slip of one, or a function word or a slip of one by the slips fingers make ("teh", "wiht"):
+ * "wound" is no slip of "would" (n and l are no neighbouring keys), so "near the wound edge" keeps its place named.
+ */
+function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
+  if (index.recognizes(token) || stop.includes(token.word)) return true;
+  stopVocabulary ??= vocabularyOf(stop);
+  return correctedWord(token.word, stopVocabulary) !== undefined || (token.word.length <= 4 && index.recognizes(token, stop));
+}
+
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
 export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
   masked = withoutPurpose(masked);
@@ -41,11 +54,11 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
     if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
-    if (index.recognizes(token, stop)) continue;
+    if (knownWord(index, token, stop)) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);
-    if (parts.length > 1 && masked.slice(from + token.start, from + token.end).includes('-') && parts.every((t) => t.word.length < 3 || index.recognizes(t, stop))) continue;
+    if (parts.length > 1 && masked.slice(from + token.start, from + token.end).includes('-') && parts.every((t) => t.word.length < 3 || knownWord(index, t, stop))) continue;
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }
