@@ -4,7 +4,7 @@
 // description, nor a slip of a word that is: the answer names them as not applied.
 import type { ToolIndex } from './matcher.ts';
 import { withoutToldCalibration } from './askedUnits.ts';
-import { parseNumber } from './quantities.ts';
+import { findQuantities, parseNumber } from './quantities.ts';
 import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
 import { correctedWord, vocabularyOf } from './spelling.ts';
 
@@ -30,6 +30,15 @@ export function withoutPurpose(text: string): string {
   return withoutHedges(text).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
 }
 
+/**
+ * A number joined to letters that make no unit of ours and no ordinal ("3D", "8bit", "300dpi"): a dimension, a bit depth
+ * or a resolution asked, a word to account for, never a number read elsewhere ("20x", "5px", "10min", "1st" are); "2D" is
+ * how every step on an image plane runs.
+ */
+function dimensionOrDepth(word: string): boolean {
+  return /^\d+[a-z]+$/i.test(word) && !/^\d+(?:st|nd|rd|th)$/i.test(word) && !/^[12]d$/i.test(word) && findQuantities(word).length === 0;
+}
+
 let stopVocabulary: ReturnType<typeof vocabularyOf> | undefined;
 
 /**
@@ -53,7 +62,7 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   const tokens = tokenize(masked.slice(from));
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
-    if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
+    if (token.part || (token.word.length < 3 && !dimensionOrDepth(token.word)) || /_/.test(token.word) || (/^\d/.test(token.word) && !dimensionOrDepth(token.word)) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
     if (knownWord(index, token, stop)) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)

@@ -21,6 +21,14 @@ describe('a place said of a step', () => {
   });
 });
 
+describe('a dimension said as a number joined to letters', () => {
+  it('is named when no step takes it ("in 3D"), also beside the things the step finds', () => {
+    expect(unappliedWords('segment the nuclei in 3D', indexFor(catalogue))).toContain('3D');
+    expect((plan('segment the nuclei in 3D').notes ?? []).join(' ')).toMatch(/"3D"/);
+    expect(unappliedWords('segment the nuclei in 2D and the 1st frame at 20x', indexFor(catalogue))).toEqual([]);
+  });
+});
+
 describe('nothing named where nothing was dropped', () => {
   it('reads "if you could measure ..." as a request put politely, no condition', () => {
     const p = plan('I would be most grateful if you could measure the nuclear areas for me. Kind regards, Margaret', movieAndLabels);
