@@ -22,7 +22,10 @@ const NOT_MANNER = new Set(
     'alternatively subsequently eventually initially originally early daily weekly monthly hourly nightly yearly likely ' +
     'unlikely properly correctly again especially particularly mainly mostly merely solely purely literally essentially ' +
     'overall nearly almost approximately briefly shortly newly freshly directly instantly promptly asap ' +
-    'sequentially consecutively jointly together collectively altogether anyway').split(/\s+/),
+    'sequentially consecutively jointly together collectively altogether anyway ' +
+    // words ending in "ly" that are no adverbs
+    'apply reply supply comply imply multiply family assembly anomaly italy butterfly jelly belly rally bully ally holy ugly ' +
+    'silly lovely friendly costly').split(/\s+/),
 );
 
 /** Words that may follow an adverb that ends a step's words: a pause, a joining word, politeness. */
@@ -72,7 +75,8 @@ export function mannerWords(request: string, plan: Plan, catalogue: Catalogue, i
   for (const m of request.matchAll(/(?<![\p{L}\d'’-])\p{L}{3,}ly(?![\p{L}\d'’-])/gu)) {
     const word = m[0];
     const at = m.index ?? 0;
-    if (NOT_MANNER.has(word.toLowerCase()) || out.some((o) => o.word.toLowerCase() === word.toLowerCase())) continue;
+    // (an adverb is made of a word of four letters at least, "care-ful-ly", "rough-ly"; "apply" is none)
+    if (word.length < 6 || NOT_MANNER.has(word.toLowerCase()) || out.some((o) => o.word.toLowerCase() === word.toLowerCase())) continue;
     const after = request.slice(at + word.length);
     // (the adverb ends the step's words: "segment the nuclei carefully", "link them quite loosely?")
     const ending = spans.find((s) => at >= s.start && at + word.length <= s.end && AFTER_THE_STEP.test(after) && !/\b(?:that|which|who|whose|where|when|if|while|they)\s+(?:\S+\s+){0,2}$/i.test(request.slice(s.start, at)));
@@ -85,9 +89,9 @@ export function mannerWords(request: string, plan: Plan, catalogue: Catalogue, i
     const declared = declaredMeanings(owner.step.tool, catalogue);
     const said = [word, ...rootsOf(word)].flatMap((w) => tokenize(w)).map((t) => meaning(t.stem));
     if (said.some((s) => declared.has(s))) continue;
-    // (an adverb some tool's words know by itself is a word of the tools, read where it belongs)
+    // (a word the tools' words know, or a slip of one, is read where it belongs)
     const token = tokenize(word)[0];
-    if (token && index.recognizes(token, stop) && index.match(word)[0]) continue;
+    if (token && index.recognizes(token, stop)) continue;
     out.push({ word, step: owner.step });
   }
   return out;

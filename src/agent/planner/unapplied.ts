@@ -6,7 +6,8 @@ import type { ToolIndex } from './matcher.ts';
 import { withoutToldCalibration } from './askedUnits.ts';
 import { findQuantities, parseNumber } from './quantities.ts';
 import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
-import { correctedWord, vocabularyOf } from './spelling.ts';
+import { correctedWord, isWrittenRight, vocabularyOf } from './spelling.ts';
+import { isEverydayWord } from './english.ts';
 
 /** Words that introduce a method, a format, a scope, a place ("near the wound", "inside the ROI", "around the colony") or a condition. */
 const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless|near|nearby|around|inside|within|outside|along|beside|at)\b/gi;
@@ -47,8 +48,10 @@ let stopVocabulary: ReturnType<typeof vocabularyOf> | undefined;
  */
 function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
   if (index.recognizes(token) || stop.includes(token.word)) return true;
+  if (!index.recognizes(token, stop)) return false;
+  // (known only as near a function word: a form of one, "needs", or a slip the fingers make, "wiht", "teh")
   stopVocabulary ??= vocabularyOf(stop);
-  return correctedWord(token.word, stopVocabulary) !== undefined || (token.word.length <= 4 && index.recognizes(token, stop));
+  return token.word.length <= 4 || (isWrittenRight(token.word, stopVocabulary.known) && !isEverydayWord(token.word)) || correctedWord(token.word, stopVocabulary) !== undefined;
 }
 
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
