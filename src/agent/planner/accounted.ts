@@ -18,6 +18,7 @@ import { unwrittenFileLine } from './fileKinds.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
+import { mannerLines } from './mannerWords.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -473,5 +474,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   // ("correct the drift, then a gif of the corrected stack": a kind of file no tool writes, named with the formats there are)
   const files = [unwrittenFileLine(request, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '))].filter((l): l is string => !!l);
   const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks];
+  // ("segment the nuclei carefully", "roughly segment the cells": how a step was asked to run, which no setting says, mannerWords.ts)
+  const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner];
 }

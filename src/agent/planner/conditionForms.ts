@@ -123,9 +123,15 @@ function asideOpen(words: string): boolean {
   return (words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length || (words.match(/\s[-–—]+\s/g) ?? []).length % 2 === 1;
 }
 
+/**
+ * "I would be most grateful if you could measure the areas", "if you would segment them for me": a request put politely,
+ * the words after "if you could" are what is asked, no condition to check.
+ */
+const ASKED_POLITELY = /^you\s+(?:could|can|would|will|might)\s+(?:(?:please|kindly|also|just|possibly|perhaps|maybe)\s+)*(?!not\b|be\b|have\b|see\b|find\b)[a-z]+\s+\S/i;
+
 function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
-  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || action.trim().length < 2) return undefined;
+  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || ASKED_POLITELY.test(c) || action.trim().length < 2) return undefined;
   if (NEED.test(c)) {
     // ("if there's any drift, correct it": the thing named is what the pronoun of the action stands for)
     const named = /\b(?:any|some)\s+(\w+)$/i.exec(c)?.[1];

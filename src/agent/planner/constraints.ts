@@ -969,7 +969,9 @@ function besideGivenChoice(step: StepWords, word: string, at: number): boolean {
   const chosen = new Set(
     Object.entries(step.args)
       .filter(([arg, v]) => typeof v === 'string' && !INPUTS.has(arg))
-      .flatMap(([, v]) => tokenize(String(v).replace(/[_-]+/g, ' ')).map((t) => meaning(t.stem))),
+      // (the things the step finds, "nuclei" of target: nuclei, are the object of every request, no choice's phrase:
+      // "segment the nuclei in 3D" keeps its "3D")
+      .flatMap(([, v]) => tokenize(String(v).replace(/[_-]+/g, ' ')).filter((t) => !OBJECT_NOUNS.test(t.word)).map((t) => meaning(t.stem))),
   );
   if (chosen.size === 0) return false;
   const before = tokenize(step.clause.slice(0, at)).slice(-2);

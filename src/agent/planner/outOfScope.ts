@@ -13,6 +13,7 @@ import { allowedEdits, editDistance, isStopWord, meaning, normalizeWord, stopWor
 import { ALL_TOOLS } from '../allTools.ts';
 import { isEverydayNoun, isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
+import { withoutHedges } from './unapplied.ts';
 
 /** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
 const MEASURED = new Set(['migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth'].map((w) => meaning(normalizeWord(w))));
@@ -292,7 +293,9 @@ export function isOutOfScope(masked: string, index: ToolIndex, catalogue: Catalo
   return index === indexFor(catalogue) ? memoForStep(catalogue, 'isOutOfScope', masked, () => isOutOfScopeNow(masked, index, catalogue)) : isOutOfScopeNow(masked, index, catalogue);
 }
 
-function isOutOfScopeNow(masked: string, index: ToolIndex, catalogue: Catalogue): boolean {
+function isOutOfScopeNow(said: string, index: ToolIndex, catalogue: Catalogue): boolean {
+  // ("a max projection of the whole thing, nothing fancy": an aside of how it is asked is read as no word from elsewhere)
+  const masked = /\p{L}/u.test(withoutHedges(said)) ? withoutHedges(said) : said;
   // (before quantities: "a new 63x objective" names a magnification, and is still bought)
   if (asksAPurchase(masked)) return true;
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging

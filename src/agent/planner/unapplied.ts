@@ -4,11 +4,13 @@
 // description, nor a slip of a word that is: the answer names them as not applied.
 import type { ToolIndex } from './matcher.ts';
 import { withoutToldCalibration } from './askedUnits.ts';
-import { parseNumber } from './quantities.ts';
-import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
+import { findQuantities, parseNumber } from './quantities.ts';
+import { meaning, normalizeWord, stopWords, type Token, tokenize } from './words.ts';
+import { correctedWord, isWrittenRight, vocabularyOf } from './spelling.ts';
+import { isEverydayWord } from './english.ts';
 
-/** Words that introduce a method, a format, a scope or a condition. */
-const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless)\b/gi;
+/** Words that introduce a method, a format, a scope, a place ("near the wound", "inside the ROI", "around the colony") or a condition. */
+const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|for|from|on|if|unless|near|nearby|around|inside|within|outside|along|beside|at)\b/gi;
 
 /**
  * Whom or what the result is for, in plain lower-case words ("for lab meeting tomorrow", "for my
@@ -29,6 +31,29 @@ export function withoutPurpose(text: string): string {
   return withoutHedges(text).replace(PURPOSE, (m, words: string) => m.slice(0, m.length - words.length) + words.replace(/[^\s]/g, ' '));
 }
 
+/**
+ * A number joined to letters that make no unit of ours and no ordinal ("3D", "8bit", "300dpi"): a dimension, a bit depth
+ * or a resolution asked, a word to account for, never a number read elsewhere ("20x", "5px", "10min", "1st" are); "2D" is
+ * how every step on an image plane runs.
+ */
+function dimensionOrDepth(word: string): boolean {
+  return /^\d+[a-z]+$/i.test(word) && !/^\d+(?:st|nd|rd|th)$/i.test(word) && !/^[12]d$/i.test(word) && findQuantities(word).length === 0;
+}
+
+let stopVocabulary: ReturnType<typeof vocabularyOf> | undefined;
+
+/**
+ * A word of the tools or a slip of one, or a function word or a slip of one by the slips fingers make ("teh", "wiht"):
+ * "wound" is no slip of "would" (n and l are no neighbouring keys), so "near the wound edge" keeps its place named.
+ */
+function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
+  if (index.recognizes(token) || stop.includes(token.word)) return true;
+  if (!index.recognizes(token, stop)) return false;
+  // (known only as near a function word: a form of one, "needs", or a slip the fingers make, "wiht", "teh")
+  stopVocabulary ??= vocabularyOf(stop);
+  return token.word.length <= 4 || (isWrittenRight(token.word, stopVocabulary.known) && !isEverydayWord(token.word)) || correctedWord(token.word, stopVocabulary) !== undefined;
+}
+
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
 export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
   masked = withoutPurpose(masked);
@@ -40,12 +65,12 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   const tokens = tokenize(masked.slice(from));
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
-    if (token.part || token.word.length < 3 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
-    if (index.recognizes(token, stop)) continue;
+    if (token.part || (token.word.length < 3 && !dimensionOrDepth(token.word)) || /_/.test(token.word) || (/^\d/.test(token.word) && !dimensionOrDepth(token.word)) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
+    if (knownWord(index, token, stop)) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);
-    if (parts.length > 1 && masked.slice(from + token.start, from + token.end).includes('-') && parts.every((t) => t.word.length < 3 || index.recognizes(t, stop))) continue;
+    if (parts.length > 1 && masked.slice(from + token.start, from + token.end).includes('-') && parts.every((t) => t.word.length < 3 || knownWord(index, t, stop))) continue;
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }
