@@ -44,7 +44,7 @@ import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from
 import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
-import { keepsRowsByAColumn } from './tableAnswers.ts';
+import { asksASizeAcross, keepsRowsByAColumn } from './tableAnswers.ts';
 import { selectionAsked, selectionMisread, stepOnSelection } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
@@ -79,6 +79,7 @@ import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.
 import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, featureAnswer, optionsAnswer } from './capabilityQuestions.ts';
 import { optionAnswer } from './optionQuestions.ts';
+import { withMagnitudeAsked } from './magnitudeAsked.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
@@ -1736,7 +1737,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
-  const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
+  // ("how big is the shift between the first and last frame?": a size asked of a length a step reports is how much of it, magnitudeAsked.ts)
+  const text = said && !acquisitionRunning(conversation) ? withMagnitudeAsked(microscopeLanguage().withStageMotionNamed(said), catalogue) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
@@ -3878,7 +3880,9 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // segmentation run again for its own count; with none, the segmentation's count answers, as it did)
   const labelsHeld = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
   const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text) || (labelsHeld && asksTheMeanCount(text));
-  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
+  // ("whats the typical nucleus diameter?": a size across is the areas' equivalent diameter, measured by the table's maker, never
+  // the scale another step read for its settings, the tracker's object size)
+  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || asksASizeAcross(text) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;

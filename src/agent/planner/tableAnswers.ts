@@ -1715,6 +1715,11 @@ export function tablesOf(conversation: Conversation): { artifact: KnownArtifact;
 /** A size said as a length across ("the mean nuclear diameter", "radius of cell 3"). */
 const SIZE_ACROSS = /\b(?:diameters?|diam|radius|radii|width|how wide)\b/i;
 
+/** A size asked as a length across: the objects' areas answer it (their equivalent diameter), so the table's maker measures it. */
+export function asksASizeAcross(question: string): boolean {
+  return SIZE_ACROSS.test(question);
+}
+
 /**
  * Tables of objects with their equivalent diameter and radius (those of the circle of the same area, as
  * regionprops' equivalent_diameter) when the question asks a size across: a table holds areas, not lengths.
