@@ -17,6 +17,7 @@ import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
 import { dividerAnswer } from './dividerAnswers.ts';
+import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
@@ -610,6 +611,9 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    // ("whats the typical nucleus diameter?" with no row at hand: the diameter of the circle of the mean area, sizeAcross.ts)
+    const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
+    if (across) return withStop(across);
     // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
     const averaged = found ? undefined : averageFromValues(question, conversation, all);
     if (averaged) return withStop(averaged);

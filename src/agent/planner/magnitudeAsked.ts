@@ -25,18 +25,22 @@ function reportersOfALength(catalogue: Catalogue): Map<string, string> {
 
 /**
  * The text with a size form asked of such a thing said as "how much" ("how big is the shift" → "how much is the shift"),
- * or as it was. The thing is the noun after the form (up to four words), or "it" when a word before the question names it.
+ * or as it was. The thing is the noun after the form (up to four words), or "it" when a word before the question names
+ * it, said then by that word ("correct the drift; how large was it?" → "... how much was the drift?").
  */
 export function withMagnitudeAsked(text: string, catalogue: Catalogue): string {
   if (!SIZE_FORM.test(text)) return text;
   SIZE_FORM.lastIndex = 0;
   const reporters = reportersOfALength(catalogue);
-  const named = (words: string) => tokenize(words).some((t) => reporters.has(meaning(t.stem)));
+  const namer = (words: string) => [...tokenize(words)].reverse().find((t) => reporters.has(meaning(t.stem)))?.word;
   return text.replace(SIZE_FORM, (form, at: number) => {
     const after = text.slice(at + form.length);
     const noun = /^(?:is|was|are|were)\s+(?:the\s+|this\s+|that\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s*(?:[?.!,;]|$|\s+(?:between|from|over|in|across|during|at|of|by|for|when|after)\b))/iu.exec(after)?.[1] ?? '';
-    const pronoun = /^(?:is|was|are|were)\s+(?:it|its)\b/i.test(after);
-    const asked = pronoun ? named(text.slice(0, at)) : named(noun) && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun);
-    return asked ? form.replace(/\bhow\s+\S+/i, 'how much') : form;
-  });
+    const pronoun = /^(?:is|was|are|were)\s+it\b/i.exec(after);
+    if (pronoun) {
+      const word = namer(text.slice(0, at));
+      return word ? `${form.replace(/\bhow\s+\S+/i, 'how much')}\u0000${word}` : form;
+    }
+    return namer(noun) && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun) ? form.replace(/\bhow\s+\S+/i, 'how much') : form;
+  }).replace(/\u0000(\S+)((?:is|was|are|were)\s+)it\b/gi, '$2the $1');
 }

@@ -1372,6 +1372,10 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
+  // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
+  const magnitude = acquisitionRunning(conversation) ? conversation.request : withMagnitudeAsked(conversation.request, catalogue);
+  if (magnitude !== conversation.request) return planRequest({ ...conversation, request: magnitude }, catalogue);
   // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
   const figured = acquisitionRunning(conversation) ? undefined : figureOfTheQuestion(conversation.request);
   if (figured) {
@@ -1737,8 +1741,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
-  // ("how big is the shift between the first and last frame?": a size asked of a length a step reports is how much of it, magnitudeAsked.ts)
-  const text = said && !acquisitionRunning(conversation) ? withMagnitudeAsked(microscopeLanguage().withStageMotionNamed(said), catalogue) : said;
+  const text = said && !acquisitionRunning(conversation) ? microscopeLanguage().withStageMotionNamed(said) : said;
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),

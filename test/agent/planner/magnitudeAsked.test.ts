@@ -12,6 +12,9 @@ describe('a size asked of a length a step reports', () => {
     expect(toolsOf('how big is the shift between the first and last frame?')).toEqual(['correct_drift']);
     expect(toolsOf('how large was the drift?')).toEqual(['correct_drift']);
     expect(toolsOf('correct the drift; how large was it in µm?')).toEqual(['correct_drift']);
+    // ("it" is the thing named before the question, said by its word so the answer finds the value)
+    expect(withMagnitudeAsked('correct the drift; how large was it in µm?', catalogue)).toBe('correct the drift; how much was the drift in µm?');
+    expect(withMagnitudeAsked('segment them; how big is it?', catalogue)).toBe('segment them; how big is it?');
   });
 
   it('leaves the size of the objects as it is', () => {
