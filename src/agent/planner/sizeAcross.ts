@@ -20,7 +20,7 @@ export function sizeAcrossFromMeanArea(question: string, results: readonly PastR
     const diameterPx = 2 * Math.sqrt(areaPx / Math.PI);
     const radius = /\b(?:radius|radii)\b/i.test(question);
     const [name, px] = radius ? ['Equivalent radius', diameterPx / 2] : ['Equivalent diameter', diameterPx];
-    const um = pixelSizeUm ? `${round(px * pixelSizeUm)} µm (${round(px)} px at ${pixelSizeUm} µm/px)` : `${round(px)} px (no calibration known)`;
+    const um = pixelSizeUm ? `${round(px * pixelSizeUm)} µm (${round(px)} px at ${round(pixelSizeUm)} µm/px)` : `${round(px)} px (no calibration known)`;
     return `${name} = ${um}: that of a circle with the mean object area, ${round(areaPx)} px² (from ${r.tool})`;
   }
   return undefined;
