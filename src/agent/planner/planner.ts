@@ -3864,6 +3864,11 @@ function toolForQuestion(text: string, catalogue: Catalogue): string | undefined
  * inputs made, on the words without the scope (the answer applies it). Undefined for
  * anything else.
  */
+/** A table asked as what the answer is given in ("as a table", "in a spreadsheet", "tabulated", "a CSV of"). */
+const TABLE_WANTED = /\b(?:tables?|tabulat\w*|tabular|spreadsheets?|csv)\b/i;
+/** Things counted, said with "number of" or "count" ("the number of nuclei", "nucleus count"). */
+const countsAsked = (text: string) => /\b(?:number|count|counts|how\s+many)\b/i.test(text);
+
 function dataQuestionPlan(text: string, conversation: Conversation, catalogue: Catalogue, aboutTheMicroscope: boolean): Plan | undefined {
   if (!isAskedForm(text) || aboutTheSession(text)) return undefined;
   const maker = makerOf('table', catalogue);
@@ -3885,7 +3890,10 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text) || (labelsHeld && asksTheMeanCount(text));
   // ("whats the typical nucleus diameter?": a size across is the areas' equivalent diameter, measured by the table's maker, never
   // the scale another step read for its settings, the tracker's object size)
-  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || asksASizeAcross(text) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
+  // ("give me the number of nuclei in every frame as a table": counts at a scope asked as a table are the table maker's rows,
+  // never a segmentation's count said in the answer alone)
+  const asTable = scoped && countsAsked(text) && TABLE_WANTED.test(text);
+  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || asksASizeAcross(text) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts || asTable);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
