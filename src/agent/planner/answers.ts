@@ -18,6 +18,7 @@ import { tokenize } from './words.ts';
 import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
 import { dividerAnswer } from './dividerAnswers.ts';
 import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
+import { countInTheOneFrameRun } from './singleFrameCount.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
@@ -614,6 +615,9 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // ("whats the typical nucleus diameter?" with no row at hand: the diameter of the circle of the mean area, sizeAcross.ts)
     const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
     if (across) return withStop(across);
+    // ("segment with Li and tell me how many there are in frame 5": the step ran on that frame alone, singleFrameCount.ts)
+    const oneFrame = found ? undefined : countInTheOneFrameRun(question, ran);
+    if (oneFrame) return withStop(oneFrame);
     // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
     const averaged = found ? undefined : averageFromValues(question, conversation, all);
     if (averaged) return withStop(averaged);
