@@ -50,9 +50,10 @@ const nameWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').rep
 
 /**
  * The answer to a question whether a step has an option, from that step's schema (nothing run), or undefined when the
- * text is no such question, names no step, or no argument of the step holds its words.
+ * text is no such question, names no step, names one that ran in the session (its record answers how it ran), or no
+ * argument of the step holds its words.
  */
-export function optionAnswer(text: string, catalogue: Catalogue): string | undefined {
+export function optionAnswer(text: string, catalogue: Catalogue, ran: (tool: string) => boolean = () => false): string | undefined {
   const plain = text.replace(/\s+/g, ' ').trim();
   const asked = FORMS.map((f) => f.exec(plain)).find(Boolean)?.[1];
   if (!asked || ASKS_FOR_A_RUN.test(asked)) return undefined;
@@ -61,7 +62,8 @@ export function optionAnswer(text: string, catalogue: Catalogue): string | undef
   if (!step || (!byVerb && !STEP_NOUN.test(asked.split(/\s+/)[0]))) return undefined;
   if (!step) return undefined;
   const info = catalogue.get(step.tool);
-  if (!info) return undefined;
+  // (a step that ran in this session is asked how it ran: "does the tracking use gap closing?" is its record's, stepSettings.ts)
+  if (!info || ran(step.tool)) return undefined;
   const option = new Set([...meanings(asked)].filter((m) => !step.naming.has(m)));
   if (option.size === 0) return undefined;
   // ("is it possible to project with minimum?": a value the step runs by is a request for it, said as one)
