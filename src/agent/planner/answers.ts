@@ -225,7 +225,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // travel?" is not answered by it, "which linking distance did you use?" is
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;
         // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
-        if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
+        // (a value's declared words name it too: "how persistent is the migration?" names the confinement ratio)
+        if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''} ${(declared[k]?.words ?? []).join(' ')}`)) score = 0;
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
