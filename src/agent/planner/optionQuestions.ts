@@ -77,7 +77,8 @@ export function optionAnswer(text: string, catalogue: Catalogue, ran: (tool: str
     // (the argument's own name said counts most: "gap closing" is allowGapClosing before gapClosingMaxDistancePx)
     const named = [...meanings(nameWords(name))].filter((m) => option.has(m)).length;
     const score = hits + named * 0.5 + (property.type === 'boolean' ? 0.25 : 0);
-    if (hits > 0 && (!best || score > best.hits)) best = { name, property, hits: score };
+    // (a word of the argument's own name, or two of its description: "does the segmentation look good?" asks a verdict, no option)
+    if (hits > 0 && (named > 0 || hits >= 2) && (!best || score > best.hits)) best = { name, property, hits: score };
   }
   // (one word of the option met, of two or more said, is too little to say it is there)
   if (!best || (best.hits < 1.5 && option.size > 2)) return undefined;

@@ -21,6 +21,7 @@ describe('a question whether a step has an option', () => {
     expect(optionAnswer('is it possible to segment frames 1-5 with a radius of 8 px?', catalogue)).toBeUndefined();
     expect(optionAnswer('do the tracks split at divisions?', catalogue)).toBeUndefined();
     expect(optionAnswer('can the cells in frame 3 be counted?', catalogue)).toBeUndefined();
+    expect(optionAnswer('does the segmentation look good?', catalogue)).toBeUndefined();
     // (a step that ran is asked how it ran: its record answers)
     expect(optionAnswer('does the tracking use gap closing?', catalogue, (tool) => tool === 'track')).toBeUndefined();
     expect(optionAnswer('does the tracking use gap closing?', catalogue)).toMatch(/allowGapClosing/);
