@@ -17,6 +17,8 @@ import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
 import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.ts';
 import { dividerAnswer } from './dividerAnswers.ts';
+import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
+import { countInTheOneFrameRun } from './singleFrameCount.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
@@ -223,7 +225,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // travel?" is not answered by it, "which linking distance did you use?" is
         if (score > 0 && isSettingOf(result.tool, k) && !asksOfTheSetting(question, k)) score = 0;
         // a question that names a quantity ("how far", "the area") is not answered by another one that only shares "mean"
-        if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''}`)) score = 0;
+        // (a value's declared words name it too: "how persistent is the migration?" names the confinement ratio)
+        if (score > 0 && scope.quantity.size > 0 && scope.reduce !== 'count' && !namesQuantity(question, `${humanKey(k)} ${declared[k]?.about ?? ''} ${(declared[k]?.words ?? []).join(' ')}`)) score = 0;
         if (score > 0 && thingsAsked.length > 0 && !thingsAsked.some((kind) => kind.test(`${humanKey(k)} ${declared[k]?.about ?? ''}`))) score = 0;
         // a count ("how many cells per frame?") is no length, time or intensity ("step 3.7 px" shares only "per frame")
         if (score > 0 && scope.reduce === 'count' && /px|µm|um\b|\bs\b|min|\bh\b|grey|%|\//.test(declared[k]?.unit ?? '')) score = 0;
@@ -610,6 +613,12 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    // ("whats the typical nucleus diameter?" with no row at hand: the diameter of the circle of the mean area, sizeAcross.ts)
+    const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
+    if (across) return withStop(across);
+    // ("segment with Li and tell me how many there are in frame 5": the step ran on that frame alone, singleFrameCount.ts)
+    const oneFrame = found ? undefined : countInTheOneFrameRun(question, ran);
+    if (oneFrame) return withStop(oneFrame);
     // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
     const averaged = found ? undefined : averageFromValues(question, conversation, all);
     if (averaged) return withStop(averaged);

@@ -321,7 +321,8 @@ export function withoutUnsureOpening(text: string): string {
  * a question word or verb after the word): "wait 5 minutes, then image" keeps its words.
  */
 export function withoutInterjection(text: string): string {
-  return text.replace(/^\s*(?:(?:oh|ah|hmm+|um+|ok(?:ay)?|so)[,.!]?\s+)*(?:wait|hold on|hang on|hmm+|oh|ah|huh|whoa|woah)(?:\s+a\s+(?:sec(?:ond)?|minute|moment))?\s*[,.!:-]*\s+(?=(?:so\s+|but\s+|then\s+)?(?:is|are|was|were|do|does|did|what|why|how|which|where|who|when|isn'?t|aren'?t|wasn'?t|didn'?t|doesn'?t|should|shouldn'?t|can|could|that'?s|those|these|that|this)\b[^?]*\?\s*$)/i, '');
+  // ("how many tracks are there btw?", "by the way, what's the mean area?": an aside that says the question is by the way, no word of it)
+  return text.replace(/[,\s]+(?:btw|by\s+the\s+way|anyway|anyhow)(?=\s*[?.!]+(?:\s|$)|\s*$)/gi, '').replace(/(^|[.?!;]\s+)(?:btw|by\s+the\s+way)[,:]?\s+(?=\S)/gi, '$1').replace(/^\s*(?:(?:oh|ah|hmm+|um+|ok(?:ay)?|so)[,.!]?\s+)*(?:wait|hold on|hang on|hmm+|oh|ah|huh|whoa|woah)(?:\s+a\s+(?:sec(?:ond)?|minute|moment))?\s*[,.!:-]*\s+(?=(?:so\s+|but\s+|then\s+)?(?:is|are|was|were|do|does|did|what|why|how|which|where|who|when|isn'?t|aren'?t|wasn'?t|didn'?t|doesn'?t|should|shouldn'?t|can|could|that'?s|those|these|that|this)\b[^?]*\?\s*$)/i, '');
 }
 
 /**

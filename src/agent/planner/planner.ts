@@ -45,7 +45,7 @@ import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from
 import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
 // (its own line: the objects a measured column keeps, edgeObjects.ts)
-import { keepsRowsByAColumn } from './tableAnswers.ts';
+import { asksASizeAcross, keepsRowsByAColumn } from './tableAnswers.ts';
 import { selectionAsked, selectionMisread, stepOnSelection } from './selectionAsked.ts';
 import { buildArgs, clauseForTool, requestPixelSizeUm, sessionPixelSizeUm, withoutChannelOfTheMasks } from './builders.ts';
 import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawDataKept.ts';
@@ -79,6 +79,8 @@ import { otherMovieNamed, repeatedRequestPlan } from './repeatedRequest.ts';
 import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.ts';
 import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, featureAnswer, optionsAnswer } from './capabilityQuestions.ts';
+import { optionAnswer } from './optionQuestions.ts';
+import { withMagnitudeAsked } from './magnitudeAsked.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
@@ -1371,6 +1373,10 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
+  // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
+  const magnitude = acquisitionRunning(conversation) ? conversation.request : withMagnitudeAsked(conversation.request, catalogue);
+  if (magnitude !== conversation.request) return planRequest({ ...conversation, request: magnitude }, catalogue);
   // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
   const figured = acquisitionRunning(conversation) ? undefined : figureOfTheQuestion(conversation.request);
   if (figured) {
@@ -1773,7 +1779,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // ("can you do cellpose?", "is stardist available?": whether a method is here, from the tools' declarations, capabilityQuestions.ts)
-  const capability = acquisitionRunning(conversation) ? undefined : capabilityAnswer(text, catalogue) ?? featureAnswer(text, catalogue) ?? optionsAnswer(text, catalogue, (words) => indexFor(catalogue).match(words).filter((m) => !m.byArgument).map((m) => m.tool));
+  const capability = acquisitionRunning(conversation) ? undefined : capabilityAnswer(text, catalogue) ?? featureAnswer(text, catalogue) ?? optionAnswer(text, catalogue, (tool) => conversation.earlier.some((r) => r.ok && r.tool === tool)) ?? optionsAnswer(text, catalogue, (words) => indexFor(catalogue).match(words).filter((m) => !m.byArgument).map((m) => m.tool));
   if (capability) return { steps: [], reply: capability };
   // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)
   const setting = (isQuestion(text) || isAskedForm(text)) && !acquisitionRunning(conversation) ? settingAnswer(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {}) : undefined;
@@ -3892,6 +3898,11 @@ function toolForQuestion(text: string, catalogue: Catalogue): string | undefined
  * inputs made, on the words without the scope (the answer applies it). Undefined for
  * anything else.
  */
+/** A table asked as what the answer is given in ("as a table", "in a spreadsheet", "tabulated", "a CSV of"). */
+const TABLE_WANTED = /\b(?:tables?|tabulat\w*|tabular|spreadsheets?|csv)\b/i;
+/** Things counted, said with "number of" or "count" ("the number of nuclei", "nucleus count"). */
+const countsAsked = (text: string) => /\b(?:number|count|counts|how\s+many)\b/i.test(text);
+
 function dataQuestionPlan(text: string, conversation: Conversation, catalogue: Catalogue, aboutTheMicroscope: boolean): Plan | undefined {
   if (!isAskedForm(text) || aboutTheSession(text)) return undefined;
   const maker = makerOf('table', catalogue);
@@ -3911,7 +3922,12 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   // segmentation run again for its own count; with none, the segmentation's count answers, as it did)
   const labelsHeld = conversation.artifactsAtStart.some((a) => a.type === 'labels' && !isTruth(a));
   const counts = countsThings(text) || tracksCounted || countsWithACondition(text) || byColumn || asksCountPerRegion(text) || (labelsHeld && asksTheMeanCount(text));
-  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts);
+  // ("whats the typical nucleus diameter?": a size across is the areas' equivalent diameter, measured by the table's maker, never
+  // the scale another step read for its settings, the tracker's object size)
+  // ("give me the number of nuclei in every frame as a table": counts at a scope asked as a table are the table maker's rows,
+  // never a segmentation's count said in the answer alone)
+  const asTable = scoped && countsAsked(text) && TABLE_WANTED.test(text);
+  const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || asksASizeAcross(text) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts || asTable);
   if (!scoped && !measured) return undefined;
   if (answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;

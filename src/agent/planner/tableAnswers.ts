@@ -762,7 +762,7 @@ function isAskedFormOnce(question: string): boolean {
     .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:i|we)\b[^,?.!]{0,40}?\b(?:(?:you|u)\s+(?:could|can|would|might|will|'d)\s+(?:please\s+)?(?=(?:tell|let|give|show|find out|check|work out|figure out)\b)|(?:hop\w*|wish\w*|keen|eager|interested)\s+(?:in\s+|to\s+)?(?=(?:know\w*|find\w* out|learn\w*)\b))/i, '')
     // a question asked indirectly: "I'd like to know ...", "could you tell me ...", "please give me ..."
     // ("list the top five fastest", "list the 3 biggest", "list the slowest tracks": things ranked by a quantity, told)
-    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) (?:like|love)|i want(?:ed)?|i need|we(?:'d| would) (?:like|love)|i(?:'m| am) curious|i wonder(?:ed)?|(?:i|we)(?:'m| am|'re| are| was| were) (?:wondering|curious)(?: about)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:(?:top|bottom)\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+|least\s+)?[a-z]{2,}est\b|[a-z]{2,}est\s+(?:\d{1,3}\s+)?(?:tracks|cells|nuclei|objects|ones)\b|(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all)))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder(?:ing)?|list)\b/i.test(prefix) ? 'what is ' : prefix))
+    .replace(/^(?:(?:hi|hey|hello|ok(?:ay)?|so|and|also|now)[,!\s]+)*(?:please\s+)?(?:(?:i(?:'d| would) (?:like|love)|i want(?:ed)?|i need|we(?:'d| would) (?:like|love)|i(?:'m| am) curious|i wonder(?:ed)?|(?:just\s+|really\s+)?(?:curious|wondering)(?=\s+(?:whether|if|about|how|what|which|when|why)\b)|(?:i|we)(?:'m| am|'re| are| was| were) (?:wondering|curious)(?: about)?|do you know|any idea|let me know|can you|could you|would you|can u|could u|pls|please)\s+)?(?:to\s+)?(?:know|find out|check|tell me|give me|work out|figure out|let me know|list(?:\s+me)?(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:(?:top|bottom)\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+|least\s+)?[a-z]{2,}est\b|[a-z]{2,}est\s+(?:\d{1,3}\s+)?(?:tracks|cells|nuclei|objects|ones)\b|(?:[a-z-]+\s+)?(?:mean|average|median|(?:areas?|sizes?|speeds?|velocit(?:y|ies)|intensit(?:y|ies)|brightness|durations?|lifetimes?|displacements?|distances?|circularit(?:y|ies)|perimeters?|lengths?)\b|\w+\s+(?:of|for|per)\s+(?:each|every|all)))))?\s*(?:please\s+)?(?:,\s*)?/i, (prefix) => (/\b(?:know|find out|check|tell me|give me|work out|figure out|curious|wonder(?:ing)?|list)\b/i.test(prefix) ? 'what is ' : prefix))
     // ("I was wondering if ...", "I'd like to know whether ...": a yes/no question asked indirectly, "whether ...")
     // (not "if you could measure ...": a request put politely)
     .replace(/^what is if\b(?!\s+(?:you|u)\s+(?:could|can|would|might|will)\b)/i, 'whether')
@@ -1714,6 +1714,11 @@ export function tablesOf(conversation: Conversation): { artifact: KnownArtifact;
 
 /** A size said as a length across ("the mean nuclear diameter", "radius of cell 3"). */
 const SIZE_ACROSS = /\b(?:diameters?|diam|radius|radii|width|how wide)\b/i;
+
+/** A size asked as a length across: the objects' areas answer it (their equivalent diameter), so the table's maker measures it. */
+export function asksASizeAcross(question: string): boolean {
+  return SIZE_ACROSS.test(question);
+}
 
 /**
  * Tables of objects with their equivalent diameter and radius (those of the circle of the same area, as
