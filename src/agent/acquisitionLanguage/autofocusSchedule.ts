@@ -38,7 +38,10 @@ export function autofocusScheduleSaid(text: string, options: { bareIsEveryTimepo
   // the words of the schedule: the part (between commas, semicolons, "and"/"with"/"then") the autofocus word is in
   const partStart = Math.max(0, ...[...text.slice(0, word.index).matchAll(/[,;:]\s*|\.\s+|\b(?:and|with|plus|then|also)\s+/gi)].map((m) => m.index + m[0].length));
   const endMatch = /[,;.]\s|[,;]|\s+(?:and|then|plus)\s+(?!(?:at|before|on|in)\b)/i.exec(text.slice(word.index + word[0].length));
-  const partEnd = endMatch ? word.index + word[0].length + endMatch.index : text.length;
+  let partEnd = endMatch ? word.index + word[0].length + endMatch.index : text.length;
+  // ("turn the autofocus on, every 5 frames": the schedule said after a comma, as an aside, is the same part's)
+  const aside = /^,\s*((?:every|each|once|before|at)\b[^,;.]*)/i.exec(text.slice(partEnd));
+  if (aside) partEnd += aside[0].length;
   const part = text.slice(partStart, partEnd);
   const before = text.slice(partStart, word.index);
   const after = text.slice(word.index + word[0].length, partEnd);

@@ -57,7 +57,8 @@ describe('an autofocus schedule in a plan to start', () => {
 
 describe('an autofocus schedule on a running acquisition', () => {
   it('every Nth time point', () => {
-    for (const words of ['autofocus every 3rd frame', 'AF every 3 time points from now on', 'refocus every third frame please']) {
+    // ("turn the autofocus on, every 3rd frame": the schedule said after a comma, as an aside, stop 48)
+    for (const words of ['autofocus every 3rd frame', 'AF every 3 time points from now on', 'refocus every third frame please', 'turn the autofocus on, every 3rd frame', 'switch AF on, every 3 frames']) {
       expect(changes(words, dapi), words).toEqual([{ kind: 'autofocusSchedule', everyTimepoints: 3 }]);
     }
   });
