@@ -1440,12 +1440,16 @@ const COLUMN_WORDS: [RegExp, string][] = [
   [/DURATION|NUMBER_SPOTS/i, 'duration long lifetime'],
   [/TOTAL_DISTANCE/i, 'distance travel path length'],
   [/DISPLACEMENT/i, 'displacement distance net'],
-  [/CONFINEMENT|LINEARITY|STRAIGHT/i, 'straight straightness directed'],
+  // (MEAN_STRAIGHT_LINE_SPEED is a speed: "straight" names it only beside a word of speed, bestColumn)
+  [/CONFINEMENT|LINEARITY/i, 'straight straightness directed persistence persistent directness'],
   [/intensity/i, 'intensity bright'],
   // a per-frame summary's columns (measure kind "summary")
   [/^area_fraction/i, 'confluence coverage cover fraction percent'],
   [/^objects_per_mm2$/i, 'density'],
 ];
+
+/** Words of speed in a question's quantity ("speed", "fast", "velocity", "how quickly"). */
+const SPEED_WORD = /\b(?:speed\w*|veloc\w*|fast\w*|quick\w*|slow\w*|rapid\w*|pace|motil\w*)/i;
 
 function columnWords(name: string): Set<string> {
   const extra = COLUMN_WORDS.filter(([re]) => re.test(name)).map(([, words]) => words).join(' ');
@@ -1514,6 +1518,9 @@ function bestColumn(table: Table, scope: QuestionScope, wantsMicrons: boolean, w
     // the unit asked says which of two columns a word means ("track length in microns": the distance, not the duration)
     const dimension = columnDimension(name);
     if (asked && dimension) score += asked === dimension ? 0.3 : -1;
+    // a speed named by a word of its kind only ("how straight do they move?" is no straight-line speed): a speed column
+    // answers a question with a word of speed in it
+    if (dimension === 'speed' && !SPEED_WORD.test([...scope.quantity].join(' ')) && !SPEED_WORD.test(written.join(' '))) score -= 0.8;
     if (!best || score > best.score) best = { name, score };
   }
   return best;

@@ -55,3 +55,38 @@ describe('a preposition ends the object of a verb of leaving out', () => {
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('a question of straightness read from a table of whole tracks', () => {
+  it('is the confinement ratio, never the straight-line speed; a speed asked is still the speed', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeTableCsv } = await import('../../../src/analysis/table.ts');
+    const { composeAnswer } = await import('../../../src/agent/planner/answers.ts');
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const { catalogue } = await import('./planOffline.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'lead48-'));
+    try {
+      const path = join(dir, 'tracks.csv');
+      writeTableCsv(path, {
+        columns: ['TRACK_ID', 'TRACK_MEAN_SPEED', 'MEAN_STRAIGHT_LINE_SPEED', 'CONFINEMENT_RATIO'],
+        rows: [
+          { TRACK_ID: 1, TRACK_MEAN_SPEED: 3, MEAN_STRAIGHT_LINE_SPEED: 1.5, CONFINEMENT_RATIO: 0.25 },
+          { TRACK_ID: 2, TRACK_MEAN_SPEED: 5, MEAN_STRAIGHT_LINE_SPEED: 2.5, CONFINEMENT_RATIO: 0.75 },
+        ],
+      });
+      const measured = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'Done.', values: { tracks: 2 }, artifacts: [{ id: 'table-1', type: 'table' }] };
+      const answer = (request: string) => {
+        const conversation = { request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }, { id: 'table-1', type: 'table', producedBy: 'measure', path }], earlier: [measured], current: [], earlierRequests: ['measure the tracks'] };
+        const plan = planRequest(conversation, catalogue);
+        expect(plan.steps, request).toEqual([]);
+        return composeAnswer(plan, conversation);
+      };
+      expect(answer('how straight do they move?')).toMatch(/confinement|straightness/i);
+      expect(answer('how straight do they move?')).not.toMatch(/straight-line speed/i);
+      expect(answer('what is their straight-line speed?')).toMatch(/straight-line speed/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
