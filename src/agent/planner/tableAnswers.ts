@@ -1724,8 +1724,11 @@ const SIZE_ACROSS = /\b(?:diameters?|diam|radius|radii|width|how wide)\b/i;
 
 /** A size asked as a length across: the objects' areas answer it (their equivalent diameter), so the table's maker measures it. */
 export function asksASizeAcross(question: string): boolean {
-  return SIZE_ACROSS.test(question);
+  return SIZE_ACROSS.test(question) && !SIZE_GIVEN.test(question);
 }
+
+/** A size across told with its number ("roughly 8 px in radius", "a diameter of 12 µm"): given, not asked. */
+const SIZE_GIVEN = /\d(?:[\d.]*)\s*(?:px|pixels?|µm|um|microns?)?\s*(?:in\s+|of\s+)?(?:diameters?|diam|radius|radii|width|wide|across)\b|\b(?:diameters?|diam|radius|radii|width)\s+(?:of\s+|is\s+|=\s*|~\s*|(?:is\s+)?(?:about|around|roughly|approx\w*)\s+)?\d/i;
 
 /**
  * Tables of objects with their equivalent diameter and radius (those of the circle of the same area, as

@@ -90,3 +90,11 @@ describe('a question of straightness read from a table of whole tracks', () => {
     }
   });
 });
+
+describe('a size across told with its number', () => {
+  it('is a setting given, no question of the nuclei\'s size', () => {
+    const p = plan('The nuclei are roughly 8 px in radius. Could you segment them with that in mind?');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.steps[0].args).toMatchObject({ objectRadiusPx: 8 });
+  });
+});
