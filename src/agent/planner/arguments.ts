@@ -129,7 +129,8 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // "frame 5", "time point 12": a position in the movie, never an amount of frames
     if (/\b(?:frames?|time ?points?|timepoints?)\s*#?\s*(?:(?:from\s+|between\s+)?\d+\s*(?:-|–|to|through|thru|and)\s*)?$/i.test(q.before)) continue;
     // "plate 3", "well 4", "movie 7", "passage 12", "ID 2024": a number that labels which data is no setting
-    if (q.unit === '' && /\b(?:plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
+    // ("position 3", "well 4", "site 2", "tile 5", "series 2": which field of a multi-position recording)
+    if (q.unit === '' && /\b(?:positions?|pos\.?|wells?|sites?|tiles?|series|rois?|regions?|plates?|dish(?:es)?|experiments?|expts?|replicates?|reps?|samples?|embryos?|movies?|videos?|files?|stacks?|fields?|fovs?|slides?|coverslips?|days?|mice|mouse|animals?|patients?|donors?|figures?|figs?\.?|panels?|conditions?|batch(?:es)?|passages?|ids?|no\.?|#)\s*#?\s*$/i.test(q.before)) continue;
     // "the Dec-2 movie", "day-3": a number joined after a word by a hyphen, or after a month, names which data, no setting
     // ("segment in 3-D", "3-class otsu", "8-connected objects", "a 2-D projection": a number joined before a word by a hyphen,
     // the word no unit and no factor, names a mode or a kind, never a size; "a 2-fold increase" stays a factor)

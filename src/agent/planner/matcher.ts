@@ -504,6 +504,7 @@ export class ToolIndex {
       out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}), ...(nameWord ? { nameWord } : {}) });
     }
     this.faultTakesItsVerb(out, perDoc, stems, tokens, text);
+    placeWordsWeigh(out, perDoc, tokens, text);
     return out.sort((a, b) => b.score - a.score);
   }
 
@@ -609,6 +610,24 @@ export class ToolIndex {
       found.push({ key, at, anchor: p.anchor, argument: p.argument === true, score: p.weight * (this.idf.get(key) ?? 1) * (p.length > 1 ? 1.5 : 1) * (p.anchor && at[0] === 0 ? 1.5 : 1) });
     }
     return found;
+  }
+}
+
+/** A preposition of place and up to three words after it, right before a word: that word names where, not what is done. */
+const IN_A_PLACE_BEFORE = /\b(?:in|at|inside|within|from)\s+(?:(?:the|a|an|each|every|all)\s+)?(?:[\p{L}\d-]+\s+){0,3}$/iu;
+
+/**
+ * "count the nuclei in the treated wells", "segment the nuclei in well B3": a tool named only by words inside a phrase of
+ * place ("well" of move_stage) weighs half where another tool is named by the clause's first word, its verb; the place
+ * is where the verb's work is, never a second request (stop 48, lead: move_stage outscored the verb's tool).
+ */
+function placeWordsWeigh(out: Match[], perDoc: { doc: ToolDoc; found: { at: number[]; anchor: boolean }[] }[], tokens: Tokens, text: string): void {
+  const byVerb = out.some((m) => tokens[0] && m.at === tokens[0].start && !m.byArgument);
+  if (!byVerb) return;
+  for (const m of out) {
+    if (tokens[0] && m.at === tokens[0].start) continue;
+    const anchors = perDoc.find((p) => p.doc.name === m.tool)?.found.filter((f) => f.anchor) ?? [];
+    if (anchors.length && anchors.every((f) => f.at.every((x) => IN_A_PLACE_BEFORE.test(text.slice(0, tokens[x].start))))) m.score /= 2;
   }
 }
 

@@ -12,6 +12,7 @@ import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
+import { fieldNamedLine } from './fieldNamed.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
 import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
@@ -2302,6 +2303,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if ('reply' in withInputs) return { steps: [], reply: withInputs.reply };
   notes.push(...withInputs.notes);
   forAddedSteps(withInputs.steps.filter((st) => !steps.includes(st)), withInputs.steps, notes, text, conversation, catalogue);
+  // (the request as said: a field named may be cut from the text read here, as a scope)
+  const field = fieldNamedLine(conversation.request, withInputs.steps, notes, catalogue);
+  if (field) notes.push(field);
   return { steps: withInputs.steps, question, ...(notes.length ? { notes } : {}) };
 }
 

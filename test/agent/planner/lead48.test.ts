@@ -98,3 +98,17 @@ describe('a size across told with its number', () => {
     expect(p.steps[0].args).toMatchObject({ objectRadiusPx: 8 });
   });
 });
+
+describe('a well or a position named in an analysis request', () => {
+  it('is where the verb\'s work is, never a stage move, and is named as not applied (a movie is one field)', () => {
+    for (const [request, phrase] of [['segment the nuclei in well B3', 'in well B3'], ['segment the nuclei in position 3', 'in position 3']]) {
+      const p = plan(request);
+      expect(p.steps.map((s) => s.tool), request).toEqual(['segment']);
+      expect(p.steps[0].args.objectRadiusPx, request).toBeUndefined();
+      expect((p.notes ?? []).join(' '), request).toContain(`Not applied: "${phrase}"`);
+    }
+    const counted = plan('count the nuclei in the treated wells');
+    expect(counted.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect((counted.notes ?? []).join(' ')).toMatch(/treated/);
+  });
+});
