@@ -50,7 +50,7 @@ const EXCLUDE_MEANING = meaning(tokenize('exclude')[0]?.stem ?? 'exclude');
 /** Words that introduce a scope or a condition on what the step covers. */
 const SCOPE_CUES = /^(?:only|just|except|excluding|per|each|whose|during)$/i;
 /** The things a step finds or follows, picked out by the words before them ("only the dividing cells"). */
-const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|ones|tracks?|trajectories|spots?|blobs?|particles?)$/i;
+export const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|ones|tracks?|trajectories|spots?|blobs?|particles?)$/i;
 /** Counts said as words before a superlative ("the two biggest"). */
 const COUNT_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen';
 /** Words ending in "est" that are no superlative ("3 test movies", "the 2 request"). */

@@ -18,7 +18,7 @@ import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
-import { maskRejected, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
+import { maskRejected, OBJECT_NOUNS, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
@@ -2337,20 +2337,23 @@ function forAddedSteps(added: PlannedStep[], all: PlannedStep[], notes: string[]
   }
 }
 
+/** One word of a measured quantity, with its article or pronoun at most ("sizes", "their areas"), never a thing measured ("the cells"). */
+function isOneQuantityWord(phrase: string): boolean {
+  const word = /^\s*(?:(?:their|its|the)\s+)?(\p{L}+)\s*$/u.exec(phrase)?.[1];
+  return !!word && namesMeasuredQuantity(word) && !OBJECT_NOUNS.test(word);
+}
+
 /**
  * Whether the added step applies what one "Not applied" sentence names (and applies it now where it is new): every phrase
  * quoted before its dash gives the step an argument it lacks, one it already has with that value ("nuclei are about 8 px
  * in radius" after "track": the segmentation's objectRadiusPx 8), or names an argument the step carries ("radius").
  */
-/** Words of the things measured, never a quantity of theirs. */
-const OBJECT_WORD = /\b(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/i;
-
 function takenByAddedStep(step: PlannedStep, sentence: string, text: string, conversation: Conversation, catalogue: Catalogue): boolean {
   const phrases = [...(sentence.split(' — ')[0] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   if (!phrases.length || !phrases.every((phrase) => step.clause.includes(phrase))) return false;
   // ("give me a spreadsheet with their sizes": the sizes are what the added measurement writes in the table exported)
   // (one word of a quantity, "sizes", "areas": never a subset, "the dividing cells only", whose words may be measured ones too)
-  if (producesOf(step.tool, catalogue).includes('table') && phrases.every((phrase) => /^\s*(?:(?:their|its|the)\s+)?\p{L}+\s*$/u.test(phrase) && namesMeasuredQuantity(phrase) && !OBJECT_WORD.test(phrase))) return true;
+  if (producesOf(step.tool, catalogue).includes('table') && phrases.every(isOneQuantityWord)) return true;
   const props = catalogue.get(step.tool)?.properties ?? {};
   const carried = Object.entries(step.args).filter(([key, v]) => v !== undefined && key in props && !INPUT_ARGS.has(key));
   // ("follow the cells but leave out the ones at the border": the added step's switch said by the words is applied there)
