@@ -185,6 +185,9 @@ export function withoutUnits(text: string): string {
     .replace(/\b(in|into|as)\s+mins?\b(?!\s*(?:and|or|&|\/)\s*max)/gi, '$1 minutes');
 }
 
+/** Words of the shape of a path (how straight or persistent it is): a question with one asks no distance. */
+const MOTION_SHAPE = /\b(?:straight\w*|persisten\w*|directional\w*|directed|directness|confine\w*|linearity|tortuos\w*)\b/i;
+
 /** "covered the most ground", "covers the greatest distance": the distance travelled, said as a phrase. */
 const COVERED_GROUND = /\bcover(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:distance|ground)\b/i;
 
@@ -208,7 +211,8 @@ export function quantityOfAdjectives(whole: string): string {
   // "for how many frames is track 1 followed?": how long it lasts, in frames
   if (/\bhow many (?:frames|time ?points)\b[^?.]*\b(?:track|trajectory)\b|\b(?:track|trajectory)\s*#?\d+\b[^?.]*\bhow many (?:frames|time ?points)\b/i.test(text)) words.push('duration');
   else if (/\b(?:long|longer|longest|short|shorter|shortest)\b/i.test(text)) words.push(/\b(?:travel\w*|mov\w*|migrat\w*|distance|path|go|went)\b/i.test(text) ? 'distance' : 'duration');
-  else if (words.length === 0 && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
+  // ("the most persistent mover", "migrates most directionally": how straight, said of the motion, is no distance)
+  else if (words.length === 0 && !MOTION_SHAPE.test(text) && (/\b(?:travel\w*|moved?|moving|migrat\w*|wander\w*)\b/i.test(text) || COVERED_GROUND.test(text))) words.push('distance');
   return words.join(' ');
 }
 
@@ -1441,7 +1445,7 @@ const COLUMN_WORDS: [RegExp, string][] = [
   [/TOTAL_DISTANCE/i, 'distance travel path length'],
   [/DISPLACEMENT/i, 'displacement distance net'],
   // (MEAN_STRAIGHT_LINE_SPEED is a speed: "straight" names it only beside a word of speed, bestColumn)
-  [/CONFINEMENT|LINEARITY/i, 'straight straightness directed persistence persistent directness'],
+  [/CONFINEMENT|LINEARITY/i, 'straight straightness directed persistence persistent persistently directness directionality directional'],
   [/intensity/i, 'intensity bright'],
   // a per-frame summary's columns (measure kind "summary")
   [/^area_fraction/i, 'confluence coverage cover fraction percent'],
