@@ -23,13 +23,21 @@ export interface Overwrite {
   start: number;
   end: number;
   said: string;
+  /** Said as a thing not to do ("don't overwrite the original", "without replacing my raw file"): what cellpilot does anyway. */
+  negated: boolean;
 }
+
+/** A negation just before the overwriting words, in their clause ("don't", "do not", "make sure you never", "without"). */
+const NEGATED_BEFORE = /\b(?:don'?t|do\s+not|never|not|without|no\s+need\s+to|avoid)\s+(?:(?:ever|accidentally|just|to|be|going|gonna)\s+)*$/i;
 
 /** Where a request asks to overwrite its raw data; empty when it does not. */
 export function overwritesOfInput(request: string): Overwrite[] {
   // (every match holds one of these words, under the same flags: most requests have none, and the whole pattern is slow to fail)
   if (!ANY_OVERWRITING_WORD.test(request)) return [];
-  return [...request.matchAll(OVERWRITING)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, said: m[0].trim() }));
+  return [...request.matchAll(OVERWRITING)].map((m) => {
+    const start = m.index ?? 0;
+    return { start, end: start + m[0].length, said: m[0].trim(), negated: NEGATED_BEFORE.test(request.slice(Math.max(0, start - 40), start)) };
+  });
 }
 
 /** The request with those words blanked (positions kept). */
@@ -37,7 +45,9 @@ export function withoutOverwrites(request: string, overwrites: Overwrite[]): str
   return overwrites.reduce((t, o) => t.slice(0, o.start) + ' '.repeat(o.end - o.start) + t.slice(o.end), request);
 }
 
-/** The one line the answer says. */
+/** The one line the answer says: what was not done, or (every overwrite said as one not to do) that it was not. */
 export function rawDataKeptNote(overwrites: Overwrite[]): string {
+  if (overwrites.every((o) => o.negated)) return 'As you asked, the movie you gave is not overwritten (raw data stays as it was recorded): each step writes a new movie.';
+  overwrites = overwrites.filter((o) => !o.negated);
   return `Not done: "${overwrites.map((o) => o.said).join('", "')}": the movie you gave is never overwritten (raw data stays as it was recorded); each step writes a new movie, and "save it as NAME.tif" writes it to a file of your choosing.`;
 }

@@ -19,6 +19,15 @@ describe('a request to overwrite the raw data', () => {
     }
   });
 
+  it('said as a thing not to do, is confirmed, never named as not done', () => {
+    for (const request of ['register the frames and save it as a new tif, dont overwrite the original', 'correct the drift but do not replace my raw file', 'denoise it without overwriting the input']) {
+      expect(overwritesOfInput(request).every((o) => o.negated), request).toBe(true);
+      const said = plan(request).notes?.join(' ') ?? '';
+      expect(said, request).toMatch(/As you asked, the movie you gave is not overwritten/);
+      expect(said, request).not.toMatch(/Not done/);
+    }
+  });
+
   it('runs the rest of the request and names what was not done, never exporting the raw movie over itself', () => {
     const p = plan('correct the drift and save it over the original file');
     expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift']);
