@@ -7,7 +7,7 @@ import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { findArtifactIds, findChannel, findPaths } from './extract.ts';
-import { findQuantities, valueText as numberValueText } from './quantities.ts';
+import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
 import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
@@ -940,7 +940,7 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 
 /** Says what was understood and offers the closest actions. */
 /** A range of frames or time points said as the scope of a request ("frames 10 to 20", "the first 5 frames", "timepoints 3-8 only"). */
-const FRAME_SCOPE = /\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b/i;
+const FRAME_SCOPE = new RegExp(String.raw`\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|initial|${LAST_ADJECTIVE})\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b`, 'i');
 
 /** A word of leaving out in the words before a frame scope, in the same clause ("ignore nuclei in", "not counting", "except"). */
 const LEFT_OUT_BEFORE = /\b(?:ignor\w*|skip\w*|leav\w*\s+out|exclud\w*|except|omit\w*|disregard\w*|drop\w*|discard\w*|not(?:\s+counting|\s+including)?|without|apart\s+from|other\s+than|minus)\b[^.,;:!?]*$/i;

@@ -5,7 +5,7 @@
 // tool: adding an argument to a schema is enough for it to be read.
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
-import { withoutExcludedScopeOnly } from './extract.ts';
+import { FRAMES_BY_PLACE_BEFORE, withoutExcludedScopeOnly } from './extract.ts';
 import { countOfThings, findQuantities, parseNumber, type Quantity, seconds } from './quantities.ts';
 import { meaning, normalizeWord, tokenize } from './words.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
@@ -140,7 +140,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // condition on them, never a setting (no gap, no lag)
     if (LASTING_BEFORE.test(q.before) && (q.unit === 'frame' || LASTING_AFTER.test(q.after))) continue;
     // "the first 10 frames": which frames, for a tool that takes a frame range
-    const which = /\b(?:first|last|initial|final)\s*$/i.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
+    const which = FRAMES_BY_PLACE_BEFORE.test(q.before) && (q.unit === 'frame' || /^\s*(?:frames?|time ?points?|timepoints?)\b/i.test(q.after));
     if (which && 'frames' in props) continue;
     // the words by the number, up to a comma, a conjunction or another number
     const edge = /[,;.\d]|\b(?:and|or|but|then)\b/;

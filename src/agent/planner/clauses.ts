@@ -2,6 +2,7 @@
 // with their order ("then", "after that", "but first", "before X, Y", "Y after X"),
 // negation and exclusion ("but don't", "without", "skip", "except", "no need to").
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, withoutExcludedScope } from './extract.ts';
+import { LAST_ADJECTIVE } from './quantities.ts';
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
@@ -703,7 +704,7 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
 export function withoutFrameScope(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return text
-    .replace(/\b(?:the\s+)?(?:first|last|initial|final)\s+\d+\s+(?:frames?|time ?points?|timepoints?)\b/gi, blank)
+    .replace(new RegExp(String.raw`\b(?:the\s+)?(?:first|initial|${LAST_ADJECTIVE})\s+\d+\s+(?:frames?|time ?points?|timepoints?)\b`, 'gi'), blank)
     .replace(/\b(?:between\s+)?(?:frames?|time ?points?|timepoints?)\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+\b/gi, blank)
     .replace(/\b(?:from|after|since|starting\s+(?:at|from))\s+(?:frame|time ?point|timepoint)\s*#?\d+(?:\s+(?:onwards|onward|on|to\s+the\s+end))?\b/gi, blank)
     // ("frames 20 onwards", "frame 25 and later")

@@ -11,7 +11,7 @@ import { adaptArgs, allowedValues, type Catalogue, producesOf, type PropertyInfo
 import { findEnumValue } from './enums.ts';
 import { nameWords } from './arguments.ts';
 import type { ToolIndex } from './matcher.ts';
-import { findQuantities, parseNumber, withAppositiveValues } from './quantities.ts';
+import { findQuantities, parseNumber, seconds, withAppositiveValues } from './quantities.ts';
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 import { isShortenedForm } from './english.ts';
@@ -655,6 +655,9 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     if (phrase.length === 0) return;
     // a number the step took ("drop nuclei that are smaller than 50 px" → minAreaPx 50), or a switch the words name, is applied
     if (phrase.some((w) => /^\d/.test(w.lower) && numbersIn(reader.step.args).some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
+    // ("keep the tracks that last 2 hours" → minDurationS 7200: a time the step took in seconds)
+    const times = findQuantities(reader.step.clause.slice(phrase[0].start, phrase.at(-1)!.end)).filter((q) => q.kind === 'time').map(seconds);
+    if (times.some((t) => numbersIn(reader.step.args).some((n) => Math.abs(n - t) < 1e-6 * Math.max(1, t)))) return;
     const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });

@@ -1,7 +1,10 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
 import { CHANNEL_NAMES, LASER_CHANNELS } from './lexicon.ts';
-import { findFrameRange, findQuantities, framesTakenWithin, micrometres, parseNumber, type Quantity, seconds, TIME_SPAN_SCOPE } from './quantities.ts';
+import { findFrameRange, findQuantities, framesTakenWithin, LAST_ADJECTIVE, micrometres, parseNumber, type Quantity, seconds, TIME_SPAN_SCOPE } from './quantities.ts';
+
+/** The words before a number of frames that say which frames by their place ("the first", "the last"; "tracks that last" is no place). */
+export const FRAMES_BY_PLACE_BEFORE = new RegExp(String.raw`\b(?:first|initial|${LAST_ADJECTIVE})\s*$`, 'i');
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 

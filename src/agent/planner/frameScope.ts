@@ -8,7 +8,7 @@ import { sessionFrameCount } from './builders.ts';
 import { needsFrames } from './frames.ts';
 import { movieIntervalS } from './answers.ts';
 import { FRACTION_SCOPE, TIME_SPAN_SCOPE, findFrames, rangeAsDigits, timeSpanFrames } from './extract.ts';
-import { timeRangeSaid } from './quantities.ts';
+import { LAST_ADJECTIVE, timeRangeSaid } from './quantities.ts';
 import { referenceFrameSaid } from './referenceFrame.ts';
 import { askedPart, readQuestion } from './tableAnswers.ts';
 import { trackEndsAsked } from './trackSpans.ts';
@@ -58,7 +58,7 @@ const ORDINAL_OPEN = new RegExp(String.raw`\b(?:from|starting\s+(?:at|from|with)
 /** "everything after frame 12" (from 13 on), "before frame 10" (up to 9). */
 const AFTER_BEFORE = new RegExp(String.raw`\b(after|past|beyond|before|prior\s+to)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b`, 'i');
 /** "the last 6 frames", "the final ten time points" (a number word read as digits first). */
-const LAST_FEW = new RegExp(String.raw`\b(?:the\s+)?(?:last|final)\s+(\d+)\s+${FRAME}\b`, 'i');
+const LAST_FEW = new RegExp(String.raw`\b(?:the\s+)?${LAST_ADJECTIVE}\s+(\d+)\s+${FRAME}\b`, 'i');
 /** Any other frame range said: "frames 5 to 12", "the first 10 frames", "up to frame 8", "in frame 4". */
 const CLOSED = new RegExp(String.raw`\b(?:(?:between\s+)?${FRAME}\s*#?\d+\s*(?:to|-|–|through|until|till|and)\s*(?:frame\s*)?\d+|(?:the\s+)?(?:first|initial)\s+\d+\s+${FRAME}|(?:up\s+to|until|till|through)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*\d+|(?:only|just|in|on|at|for)\s+(?:the\s+)?(?:frame|time ?point|timepoint)\s*#?\d+)\b`, 'i');
 

@@ -8,6 +8,12 @@
 import { BARE_PIXEL_SIZE_BEFORE } from '../../../tools/requestWords.ts';
 import { readOnceCopied } from './textMemo.ts';
 
+/**
+ * "last" as an adjective: not after a word that makes it the verb ("tracks that last 20 frames", "cells which last 5
+ * time points", "they must last 10 frames" say how long things last, a condition on them, never which frames).
+ */
+export const LAST_ADJECTIVE = String.raw`(?:final|(?<!\b(?:that|which|who|they|it|tracks?|cells?|nuclei|nucleus|objects?|ones|trajector(?:y|ies)|lineages?|branch(?:es)?|to|will|would|must|should|can|could|might|may|do|does|did)\s+)last)`;
+
 export type QuantityKind = 'time' | 'length' | 'percent' | 'frames' | 'count' | 'factor';
 
 export interface Quantity {
@@ -357,7 +363,7 @@ export function findFrameRange(text: string, frameCount?: number): { first: numb
       if (first <= frameCount) return { first, last: frameCount };
     }
     // "the last 5 frames", "the final ten time points"
-    m = new RegExp(String.raw`\b(?:last|final)\s+${RANGE_NUMBER}\s+(?:frames?|time ?points?|timepoints?)\b`).exec(t);
+    m = new RegExp(String.raw`\b${LAST_ADJECTIVE}\s+${RANGE_NUMBER}\s+(?:frames?|time ?points?|timepoints?)\b`).exec(t);
     if (m) {
       const count = n(m[1]);
       if (Number.isInteger(count) && count >= 1) return { first: Math.max(1, frameCount - count + 1), last: frameCount };
@@ -455,7 +461,7 @@ const TIME_UNIT = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)`;
  * A span of the movie said in time from one end: "the first hour", "the last 2 h", "the first 30 min of the movie": the one
  * reader of such spans, for commands (timesInFrames) and questions (extract.timeSpanFrames) alike.
  */
-export const TIME_SPAN_SCOPE = /\b(?:the\s+)?(first|initial|last|final)\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?/i;
+export const TIME_SPAN_SCOPE = new RegExp(String.raw`\b(?:the\s+)?(first|initial|${LAST_ADJECTIVE})\s+(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)|(hour|minute))\b(?:\s+of\s+(?:the\s+|my\s+|this\s+)?(?:movie|recording|time-?lapse|video|acquisition|experiment|imaging|data(?:set)?))?`, 'i');
 const FIRST_TIME = new RegExp(TIME_SPAN_SCOPE.source, 'gi');
 /** "between minute 10 and minute 30", "from 10 to 30 min", "from t = 10 min to t = 30 min": a stretch of the movie said in times. */
 /** TIME_RANGE, one at a time: groups 1 and 3/5 the units before or after its numbers (2 and 4). */

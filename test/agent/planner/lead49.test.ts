@@ -2,13 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
 import { answerFromTable, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { findFrameRange } from '../../../src/agent/planner/quantities.ts';
+import { loadAcquisitionWords, plan } from './planOffline.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lead49-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(loadAcquisitionWords);
 
 // track 1 goes far along a winding path; track 2 goes less far but straight
 const tracksPath = join(dir, 'tracks.csv');
@@ -41,5 +44,36 @@ describe('how straight or persistent a path is, said of the motion', () => {
 
   it('still reads a movement word alone as the distance travelled', () => {
     expect(answerFromTable('which cell moved the furthest?', conversation)).toMatch(/^Track 1 has the largest total distance travelled: 90 µm/);
+  });
+});
+
+describe('"last" as the verb ("tracks that last 20 frames")', () => {
+  it('is how long the things last, a condition on them, never the last frames of the movie', () => {
+    const p = plan('segment + track the nuclei, keep only tracks that last 20 frames or more and plot their speed over time');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track', 'filter_tracks', 'measure', 'plot']);
+    expect(p.steps[0].args.frames).toBeUndefined();
+    expect(p.steps[2].args).toMatchObject({ minFrames: 20 });
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Frames \d+-\d+|as you asked \("last 20 frames"\)/);
+    expect(findFrameRange('cells which last 5 time points', 40)).toBeUndefined();
+    expect(findFrameRange('tracks that must last 10 frames', 40)).toBeUndefined();
+  });
+
+  it('still reads "the last 20 frames" and "over last 20 frames" as frames by their place', () => {
+    expect(findFrameRange('track the cells in the last 20 frames', 40)).toEqual({ first: 21, last: 40 });
+    expect(findFrameRange('measure over last 5 frames', 40)).toEqual({ first: 36, last: 40 });
+  });
+
+  it('a duration the filter took in seconds is applied ("that last 2 hours" is minDurationS 7200), named nowhere as not applied', () => {
+    const p = plan('keep the tracks that last 2 hours');
+    expect(p.steps.find((s) => s.tool === 'filter_tracks')?.args).toMatchObject({ minDurationS: 7200 });
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
+
+describe('a thing said not to be done, that cellpilot never does', () => {
+  it('"dont overwrite the original" is confirmed, not named as not done', () => {
+    const p = plan('register the stack and save it as a new tif, dont overwrite the original');
+    expect((p.notes ?? []).join(' ')).toMatch(/As you asked, the movie you gave is not overwritten/);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not done/);
   });
 });
