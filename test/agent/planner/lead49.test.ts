@@ -53,7 +53,7 @@ describe('"last" as the verb ("tracks that last 20 frames")', () => {
     expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track', 'filter_tracks', 'measure', 'plot']);
     expect(p.steps[0].args.frames).toBeUndefined();
     expect(p.steps[2].args).toMatchObject({ minFrames: 20 });
-    expect((p.notes ?? []).join(' ')).not.toMatch(/Frames \d+-\d+|as you asked \("last 20 frames"\)/);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Frames \d+-\d+|"[^"]*last 20 frames[^"]*"/);
     expect(findFrameRange('cells which last 5 time points', 40)).toBeUndefined();
     expect(findFrameRange('tracks that must last 10 frames', 40)).toBeUndefined();
   });
