@@ -63,7 +63,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
     // ("90 s instead of 5 min": the old value a new one replaces is no value to set)
     if (/\b(?:instead of|rather than)\s+(?:the\s+)?(?:current\s+|old\s+)?$/.test(t.slice(0, d.index))) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
-    if (/^(?:a|one)\s/.test(t.slice(d.index)) && /\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index))) continue;
+    // ("hold it there for a sec while I add the drug": "a sec", "a second" after "for" too)
+    if (/^(?:a|one)\s/.test(t.slice(d.index)) && (/\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index)) || (/\bfor\s+$/.test(t.slice(0, d.index)) && A_SHORT_WHILE.test(t.slice(d.index, d.index + d.length))))) continue;
     // "3 frames an hour", "twice a minute", "one image per 30 s": the span a count of time points is counted in (a rate)
     if (/(?:\b(?:frames?|images?|time ?points?|timepoints?|pictures?|shots?|snaps?|acquisitions?|times|twice|thrice|once)\s+(?:a|an|per|each|every|in)?\s*|\bper\s+|\/\s*)$/.test(t.slice(0, d.index)) && !has(d.seconds) && carried.length) continue;
     if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
@@ -864,8 +865,11 @@ function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | u
 /** Light damage said as a worry about the cells ("they look stressed", "we're frying them", "blebbing", "phototoxicity"). */
 const LIGHT_DAMAGE = /\b(?:stressed|stressing|fry(?:ing)?|fried|cook(?:ing|ed)|bleb\w*|round(?:ing)? up|phototox\w*|photo-?damage|light damage|burn(?:ing|t|ed)?|(?:look|seem)s?\s+(?:unhappy|sick|bad|unwell|sad)|(?:don'?t|do not|doesn'?t)\s+look\s+(?:happy|good|healthy|well|great))\b/;
 
+/** "a sec", "a second", "a moment", "a tick", "a bit": a short while said as an idiom, no span to time. */
+const A_SHORT_WHILE = /\b(?:a|one)\s+(?:sec|secs|moment|mo|tick|jiffy|bit|little\s+while|short\s+while|while)\b|\ba\s+second\b(?!\s+(?:and|or|\d))/;
+
 /** Words for going easier on the sample without an amount: "ease up on", "go easy on", "back off", "cut back on", "tone down". */
-const EASE_OFF = /\b(?:ease (?:up|off)|go (?:easy|easier|gentler|lighter)|be (?:gentle|gentler|easier)|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
+const EASE_OFF = /\b(?:ease (?:up|off)|go (?:(?:a (?:bit|little|tad) |much |way )?(?:easy|easier|gentler|gentle|softer|lighter))|be (?:(?:a (?:bit|little|tad) |more )?(?:gentle|gentler|easier|kinder|softer))|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
 
 /**
  * "ease up on the green", "go easy on the 561", "turn everything down", "lay off it for a while": less
@@ -1026,7 +1030,9 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
     const delay = spans.find((d) => /\b(?:in|after|within)\s+(?:another\s+|about\s+|around\s+)?$/.test(t.slice(0, d.index)));
     // ("pause and resume in 20 min": the span says when it goes on, a pause that long)
     if (delay && !/\bfor\b|\b(?:resume|continue|restart|carry on|go on|back|start again|unpause|pick (?:it )?up)\b/.test(t)) throw new AmbiguousCommand(`I pause when you say it, not later by itself ("${t.slice(delay.index, delay.index + delay.length).trim()}" from now), so nothing was changed: say "pause" when it is due, or "pause for 20 min" for a pause that ends by itself`);
-    const forS = durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined) ?? (figures.length === 1 ? figures[0].seconds : undefined);
+    // ("hold it there for a sec while I add the drug", "wait a second": a short while said as an idiom is no span of 1 s;
+    // the pause lasts until resumed)
+    const forS = figures.length === 0 && A_SHORT_WHILE.test(t) ? undefined : durationAfter(t, /\bfor\b|\b(?:pause|wait|hold(?: off)?)\b(?:\s+(?:it|the acquisition|imaging))?|\bon hold\b/) ?? (breakSpan.length === 1 ? breakSpan[0].seconds : undefined) ?? (figures.length === 1 ? figures[0].seconds : undefined);
     return [{ kind: 'pause', ...(forS !== undefined ? { forS } : {}) }];
   }
   // "resume in 20 minutes", "carry on after 10 min", "back in half an hour": a pause that ends by itself then
