@@ -943,7 +943,7 @@ export function verbFor(tool: string, catalogue?: Catalogue): string {
 const FRAME_SCOPE = new RegExp(String.raw`\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until|and)\s*\d+|(?:the\s+)?(?:first|initial|${LAST_ADJECTIVE})\s+\d+\s+(?:frames|time ?points|timepoints))(?:\s+only)?\b`, 'i');
 
 /** A word of leaving out in the words before a frame scope, in the same clause ("ignore nuclei in", "not counting", "except"). */
-const LEFT_OUT_BEFORE = /\b(?:ignor\w*|skip\w*|leav\w*\s+out|exclud\w*|except|omit\w*|disregard\w*|drop\w*|discard\w*|not(?:\s+counting|\s+including)?|without|apart\s+from|other\s+than|minus)\b[^.,;:!?]*$/i;
+const LEFT_OUT_BEFORE = /\b(?:ignor\w*|skip\w*|leav\w*\s+out|exclud\w*|except|omit\w*|disregard\w*|drop\w*|discard\w*|remov\w*|delet\w*|cut(?:ting)?\s+out|throw\w*\s+(?:out|away)|toss\w*|get(?:ting)?\s+rid\s+of|not(?:\s+counting|\s+including)?|without|apart\s+from|other\s+than|minus)\b[^.,;:!?]*$/i;
 
 /** Words that name the instrument or an acquisition ("the microscope", "laser", "image every 5 min", "exposure"). */
 const MICROSCOPE_SAID = /\b(?:microscope|scope|laser|lasers|power|exposure|acquisition|acquire|acquiring|live\s+imaging|imaging|time-?lapse\s+(?:run|acquisition)|every\s+\d|objective|stage|autofocus|focus|snap|dose|camera|illumination|led|lamp|position|positions)\b/i;

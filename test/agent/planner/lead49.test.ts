@@ -77,3 +77,11 @@ describe('a thing said not to be done, that cellpilot never does', () => {
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not done/);
   });
 });
+
+describe('frames said with a verb of removing and no step', () => {
+  it('are asked about as frames left out, never as the frames to run on', () => {
+    for (const request of ['remove frames 3 and 7, they are blurry', 'get rid of the first 5 frames', 'delete frames 10-12']) {
+      expect(plan(request).reply, request).toMatch(/^Which steps should I run, leaving out /);
+    }
+  });
+});
