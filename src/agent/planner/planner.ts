@@ -1847,7 +1847,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (analysed) mentions = mentions.filter((m) => !onlyReports(m.tool, catalogue));
   // "how fast do they move and how big are they?": each part planned as a question of its own (as at the start of the
   // turn, so that the plan stays the same while its steps run), their steps once each; the answer answers each (brief s19/Q)
-  const parts = !acquisitionRunning(conversation) ? questionPartsOf(text) : undefined;
+  // ("track the cells and tell me their mean speed and how many divide": the parts of the words asked after the steps)
+  const parts = !acquisitionRunning(conversation) ? questionPartsOf(text) ?? partsAfterSteps(text) : undefined;
   if (parts) {
     const plans = parts.map((part) => planOnce({ ...conversation, request: part, current: [] }, catalogue));
     // (the steps asked before the question run first: "correct drift then track the cells; how many ... and what's ...?")
@@ -3958,6 +3959,12 @@ function stepDoneBeforePlan(text: string, conversation: Conversation, catalogue:
   if (asked.reply) return undefined;
   const notes = [...(head.notes ?? []), ...(asked.notes ?? [])];
   return { steps: sameStepsOnce([...head.steps, ...asked.steps]), question: asked.question ?? named.question, ...(notes.length ? { notes: [...new Set(notes)] } : {}) };
+}
+
+/** The parts of a question asked after steps ("track them and tell me their speed and how many divide"), or undefined. */
+function partsAfterSteps(text: string): string[] | undefined {
+  const asked = askedPart(text);
+  return asked && asked.from > 0 ? questionPartsOf(asked.text) : undefined;
 }
 
 /**

@@ -2507,7 +2507,8 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     const every = table.columns.map((c) => new RegExp(`^${column.replace(/_c\d+$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_c(\\d+)$`, 'i').exec(c)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
     if (every.length >= 2) return channelsAnswer(table, column, rows, every, unit, source, askedChannelRatio(question));
   }
-  if (sumOfCounts) return `${valueText(values.reduce((a, b) => a + b.v, 0))} ${/SPLIT/i.test(column) ? 'divisions' : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
+  const total = values.reduce((a, b) => a + b.v, 0);
+  if (sumOfCounts) return `${valueText(total)} ${/SPLIT/i.test(column) ? (total === 1 ? 'division' : 'divisions') : column} (sum of ${columnInWords(column)} over ${rowsCounted(values.length, of)}; ${source})`;
   // (halves, first vs last, per frame: in the unit asked, as any other value: "speed first half vs second half, µm/h")
   // ("for each cell, how does its signal at the end compare with the start?": each track's own first and last frame)
   if (idColumn && /track|branch/i.test(idColumn) && table.columns.includes('t') && asksEachOnesEnds(question, scope)) return eachOnesEndsAnswer(column, values, idColumn, unit, source);
@@ -2974,6 +2975,21 @@ function withQuantityOfFirst(second: string, first: string): string {
 }
 
 /**
+ * Questions said as sentences of their own, each ending in "?" ("track the cells. what is their mean speed? how many
+ * divide?"): each a part, when each asks of the data and no two ask the same quantity (the words before the first
+ * question, steps asked, are no part); undefined otherwise.
+ */
+function questionSentencesOf(text: string): string[] | undefined {
+  const pieces = text.split(/(?<=\?)\s+/).map((p) => p.trim()).filter(Boolean);
+  if (pieces.length < 2 || !pieces.every((p) => /\?$/.test(p))) return undefined;
+  const parts = pieces.map((p) => p.split(/(?<=[.!;:])\s+/).at(-1)!.trim());
+  const asks = (p: string) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count');
+  if (!parts.every(asks)) return undefined;
+  const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' ') || (readQuestion(p).reduce === 'count' ? 'count' : ''));
+  return new Set(quantities).size === parts.length ? parts : undefined;
+}
+
+/**
  * A question in two parts about two quantities ("how fast do they move on average and how big
  * are they?", "what is the mean speed and the mean area?", "my PI wants two numbers: how fast
  * ... and how big they are."): each part as a question of its own, to plan and answer apart;
@@ -2984,6 +3000,8 @@ export function questionPartsOf(text: string): string[] | undefined {
   // ("the fastest cell: how long is its track?": the thing named first is picked, the question after is about it)
   const topic = /^\s*(?:(?:and|so|now)[\s,]+)?(the\s+(?:\w+est|most\s+\w+|least\s+\w+))\s+(cell|track|nucleus|object|trajectory)\s*[:,;–-]\s*(.+)$/i.exec(text);
   if (topic && /\b(?:its|it|that one|this one)\b/i.test(topic[3]) && (isAskedForm(topic[3]) || /\?\s*$/.test(topic[3]))) return [`which ${topic[2]} is ${topic[1]}?`, topic[3]];
+  const sentences = questionSentencesOf(text);
+  if (sentences) return sentences;
   const m = SECOND_PART.exec(text);
   if (!m) {
     // ("register the drift in x, y and z" joins no quantities asked: each part must ask for an answer)

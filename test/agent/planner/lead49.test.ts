@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTableCsv } from '../../../src/analysis/table.ts';
 import type { Conversation } from '../../../src/agent/planner/conversation.ts';
-import { answerFromTable, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
+import { answerFromTable, questionPartsOf, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { findFrameRange } from '../../../src/agent/planner/quantities.ts';
 import { loadAcquisitionWords, plan } from './planOffline.ts';
 
@@ -82,6 +82,22 @@ describe('frames said with a verb of removing and no step', () => {
   it('are asked about as frames left out, never as the frames to run on', () => {
     for (const request of ['remove frames 3 and 7, they are blurry', 'get rid of the first 5 frames', 'delete frames 10-12']) {
       expect(plan(request).reply, request).toMatch(/^Which steps should I run, leaving out /);
+    }
+  });
+});
+
+describe('two questions in one request', () => {
+  it('said as sentences of their own are two parts; one quantity asked twice is not', () => {
+    expect(questionPartsOf('track the cells. what is their mean speed? how many divide?')).toEqual(['what is their mean speed?', 'how many divide?']);
+    expect(questionPartsOf('is it noisy? can you denoise it?')).toBeUndefined();
+    expect(questionPartsOf('what is the mean area? what is the mean area?')).toBeUndefined();
+  });
+
+  it('each plans its steps, also when asked after the steps ("track them and tell me their speed and how many divide")', () => {
+    for (const request of ['Track the stem cells and tell me their mean speed and how many divide', 'track the cells. what is their mean speed? how many divide?']) {
+      const tools = plan(request).steps.map((s) => s.tool);
+      expect(tools, request).toEqual(expect.arrayContaining(['segment', 'track', 'measure', 'detect_divisions']));
+      expect(tools.filter((t) => t === 'track'), request).toHaveLength(1);
     }
   });
 });
