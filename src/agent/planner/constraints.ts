@@ -491,6 +491,7 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     // ("only keep those between 200 px² and 800 px²", "nuclei >30px": a range or a bound glued to its sign, its number taken)
     const takenNumber = (w: string) => carried.some((n) => Math.abs(n - parseFloat(w.replace(/^[<>≥≤]=?/, ''))) < 1e-9);
     if (phrase.some((w, k) => (k > 0 && /^(?:than|below|above|under|over|between|from|<|>)$/.test(phrase[k - 1].lower) && /^\d/.test(w.lower) && takenNumber(w.lower)) || (/^[<>≥≤]=?\d/.test(w.lower) && takenNumber(w.lower)) || (/^\d/.test(w.lower) && /[<>≥≤]=?\s*$/.test(reader.step.clause.slice(Math.max(0, w.start - 3), w.start)) && takenNumber(w.lower)))) return;
+    if (timeTaken(reader, phrase)) return;
     // "excluding those cut off at the border": the scope is the name of a switch the step sets (excludeBorder: true), applied
     const said = [cue, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (butNot) said.push(EXCLUDE_MEANING);
@@ -622,6 +623,18 @@ function leavesOut(reader: Reader, arg: string, value: unknown): boolean {
 }
 
 /**
+ * A time said in the phrase that the step took in seconds ("keep the tracks that last 2 hours" → minDurationS 7200; the
+ * unit may lie past the phrase's last word, "which last 3 hours"): the phrase is applied.
+ */
+function timeTaken(reader: Reader, phrase: RawWord[]): boolean {
+  if (phrase.length === 0) return false;
+  const span = phrase.at(-1)!.end - phrase[0].start;
+  const times = findQuantities(reader.step.clause.slice(phrase[0].start)).filter((q) => q.kind === 'time' && q.start < span).map(seconds);
+  const carried = numbersIn(reader.step.args);
+  return times.some((t) => carried.some((n) => Math.abs(n - t) < 1e-6 * Math.max(1, t)));
+}
+
+/**
  * "discard tracks that leave the field of view", "exclude nuclei which overlap": a filter on the things found, by a
  * condition said after "that"/"which"/"whose", which the step applies only as a switch it sets or a number it took.
  */
@@ -655,9 +668,7 @@ function relativeFilters(words: RawWord[], reader: Reader): Unapplied[] {
     if (phrase.length === 0) return;
     // a number the step took ("drop nuclei that are smaller than 50 px" → minAreaPx 50), or a switch the words name, is applied
     if (phrase.some((w) => /^\d/.test(w.lower) && numbersIn(reader.step.args).some((n) => Math.abs(n - parseFloat(w.lower)) < 1e-9))) return;
-    // ("keep the tracks that last 2 hours" → minDurationS 7200: a time the step took in seconds)
-    const times = findQuantities(reader.step.clause.slice(phrase[0].start, phrase.at(-1)!.end)).filter((q) => q.kind === 'time').map(seconds);
-    if (times.some((t) => numbersIn(reader.step.args).some((n) => Math.abs(n - t) < 1e-6 * Math.max(1, t)))) return;
+    if (timeTaken(reader, phrase)) return;
     const said = [verb, ...phrase].flatMap((w) => tokenize(w.word)).map((t) => meaning(t.stem));
     if (Object.entries(reader.step.args).some(([arg, val]) => leavesOut(reader, arg, val) && nameWords(arg).some((w) => said.includes(w)))) return;
     out.push({ text: '', kind: 'scope', start: verb.start, end: phrase.at(-1)!.end });

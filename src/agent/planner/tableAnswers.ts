@@ -1445,7 +1445,7 @@ const COLUMN_WORDS: [RegExp, string][] = [
   [/TOTAL_DISTANCE/i, 'distance travel path length'],
   [/DISPLACEMENT/i, 'displacement distance net'],
   // (MEAN_STRAIGHT_LINE_SPEED is a speed: "straight" names it only beside a word of speed, bestColumn)
-  [/CONFINEMENT|LINEARITY/i, 'straight straightness directed persistence persistent persistently directness directionality directional'],
+  [/CONFINEMENT|LINEARITY/i, 'straight straightness directed persistence persistent persistently directness directionality directional directionally'],
   [/intensity/i, 'intensity bright'],
   // a per-frame summary's columns (measure kind "summary")
   [/^area_fraction/i, 'confluence coverage cover fraction percent'],

@@ -64,9 +64,11 @@ describe('"last" as the verb ("tracks that last 20 frames")', () => {
   });
 
   it('a duration the filter took in seconds is applied ("that last 2 hours" is minDurationS 7200), named nowhere as not applied', () => {
-    const p = plan('keep the tracks that last 2 hours');
-    expect(p.steps.find((s) => s.tool === 'filter_tracks')?.args).toMatchObject({ minDurationS: 7200 });
-    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+    for (const [request, seconds] of [['keep the tracks that last 2 hours', 7200], ['track the nuclei and only keep those trajectories which last 3 hours', 10800]] as const) {
+      const p = plan(request);
+      expect(p.steps.find((s) => s.tool === 'filter_tracks')?.args, request).toMatchObject({ minDurationS: seconds });
+      expect((p.notes ?? []).join(' '), request).not.toMatch(/Not applied/);
+    }
   });
 });
 
