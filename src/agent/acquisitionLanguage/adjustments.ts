@@ -377,7 +377,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     if (clauses.length > 1 && WHEN_NEXT_TIMEPOINT.test(said.trim()) && (findChannels(whole, config).length > 0 || !STOP_WORD_AT.test(whole.toLowerCase()))) continue;
     const ofObserved = observedChannel && !lastPosition && STOP_WORD_AT.test(said.toLowerCase()) && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, observedChannel) : said;
     const clause = lastPosition && /\b(?:it|that one|this one)\b(?!['’]s)/i.test(said) && !findChannels(said, config).length && !/\b(?:positions?|pos|fields?)\s*#?\s*\d/i.test(said) ? said.replace(/\b(?:it|that one|this one)\b(?!['’]s)/i, lastPosition) : ofObserved;
-    if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
+    if (ANALYSIS_REQUEST.test(clause.trim().toLowerCase()) && !PLACE_KEPT.test(clause.trim().toLowerCase())) throw new MixedRequest(`"${clause.trim()}" asks for an analysis, not a change to the acquisition`);
     // "add brightfield at 20 ms, every 3rd timepoint": a schedule said alone after a channel's change is that channel's schedule
     const scheduled = scheduleOfTheChannelBefore(clause, out.at(-1), config);
     if (scheduled) {
@@ -604,7 +604,7 @@ type Reader = (w: ClauseWords) => Adjustment[] | undefined;
 function parseClause(clause: string, config: MicroscopeConfig, now: RunState = {}): Adjustment[] | undefined {
   // "abort abort", "stop, stop!": a word said twice for urgency is said once
   const t = clause.trim().toLowerCase().replace(/\b([a-z]+)(?:[\s,!]+\1\b)+/g, '$1');
-  if (ANALYSIS_REQUEST.test(t)) return undefined;
+  if (ANALYSIS_REQUEST.test(t) && !PLACE_KEPT.test(t)) return undefined;
   // the incubator is not the microscope's light: "set CO2 to 5%" is not read as a power
   // ("skip the next cycle, someone has the incubator door open": an incubator named in passing is no setting of it)
   if (/\b(co2|co₂|o2|oxygen|humidity|temperature|incubat\w*|heater|degrees)\b/.test(t) && (/\d|\b(?:co2|co₂|o2|oxygen|humidity|temperature|degrees)\b/.test(t) || /\b(?:set|change|raise|lower|increase|decrease|turn|adjust|make|warm|cool|heat|keep|put)\b/.test(t))) throw new AmbiguousCommand(`"${clause.trim()}" is about the incubator (temperature, CO2, humidity), which I do not control: set it on the incubator; nothing was changed`);
@@ -1633,7 +1633,7 @@ const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touc
 const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|visit|add|film|capture)\s+(?:it|that|this|that one|this one|there|that spot|this spot)(?:\s+(?:too|as well|also|in the run|in the list|from now on|from now))*\s*[.!]*$/i;
 
 /** The place the stage is at, said to be kept: "mark this spot", "remember the current position", "save here", "bookmark this field". */
-const PLACE_KEPT =
+export const PLACE_KEPT =
   /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
 
 const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;

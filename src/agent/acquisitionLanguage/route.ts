@@ -4,7 +4,7 @@ import { type Adjustment, formatDuration, toZPlan } from '../../microscope/adjus
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -189,7 +189,8 @@ function cameraPartsNamed(text: string, options: { acquisitionRunning?: boolean;
   const apart = cameraPartsApart(text, options.config ?? DEMO_CONFIG);
   if (!apart.notes.length) return undefined;
   const t = normaliseText(text).toLowerCase();
-  if (ANALYSIS_WORD.test(t) || (ANALYSIS_START.test(t) && !/^crop/.test(t))) return undefined;
+  // ("save this position as a new point": the place the stage is at, kept; no analysis saved)
+  if (ANALYSIS_WORD.test(t) || (ANALYSIS_START.test(t) && !/^crop/.test(t) && !PLACE_KEPT.test(t))) return undefined;
   const rest = apart.rest ? routeRead(apart.text, options) : undefined;
   if (rest?.tool !== undefined && !rest.fallback) return { ...rest, notApplied: [...apart.notes, ...(rest.notApplied ?? [])] };
   if (rest?.tool === undefined && rest?.ask) return { ...rest, ask: `${rest.ask} ${apart.notes.join(' ')}` };
@@ -734,6 +735,9 @@ const START_AT_CLOCK = /\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|kick(?:ing)? 
 /** Words that keep something rather than change it: "keep DAPI", "leave the DAPI in", "don't drop DAPI after all". */
 const KEEPS_CHANNEL = /\b(?:keep|retain|hang on to|hold on to)\b|\bleave\s+(?:\S+\s+){1,3}?(?:in|on)\b|\b(?:don'?t|do not|no need to|let'?s not)\s+(?:drop|remove|lose|skip|cut|stop)\b/;
 
+/** "cancel", "cancel it", "ok cancel everything": a cancel that names no change. */
+const BARE_CANCEL = /^(?:(?:please|pls|ok(?:ay)?|just)[,\s]+)*cancel(?:\s+(?:it|everything|all|now|please))*\s*[.!]*$/;
+
 function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
   const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
@@ -746,6 +750,8 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
     const undone = undoLast(earlier, several);
     return 'ask' in undone ? { ask: undone.ask, command: true } : { tool: toolCarrying('change'), args: { changes: undone.changes } };
   }
+  // ("cancel" with no change made since the start: Micro-Manager's Cancel, the acquisition itself, which the stop reader asks to confirm)
+  if (!lastAdjust && BARE_CANCEL.test(t)) return undefined;
   if (takesBackTheLast(t)) {
     // (a setting changed is set back to the value it had just before, as the conversation tells it)
     const state = runStateOf(earlier.slice(0, -1), (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));

@@ -22,3 +22,18 @@ describe('"go a bit gentler on the 488"', () => {
     for (const text of ['can we go a bit gentler on the 488?', 'be a little gentler with the FITC']) expect(asked(text), text).toMatch(/^How much less light on FITC\?/);
   });
 });
+
+describe('"cancel" with no change made since the start', () => {
+  it('is the acquisition cancelled (a stop, which asks to confirm), never an undo of nothing', () => {
+    for (const text of ['cancel', 'ok cancel', 'cancel everything']) expect(route(text)?.tool, text).toBe('stop_acquisition');
+    // ("cancel it", as "stop it": the whole run or one channel is asked, never an undo)
+    expect(asked('cancel it')).toMatch(/stop the whole acquisition, or to stop imaging one channel/);
+  });
+});
+
+describe('"save this position as a new point"', () => {
+  it('keeps the place the stage is at (a position added), never an analysis to save', () => {
+    for (const text of ['save the current stage location as a new point', 'save this position as a new point']) expect(route(text), text).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addPosition' }] } });
+    expect(route('save the tracks as csv')).toBeUndefined();
+  });
+});
