@@ -2290,7 +2290,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
     const made = producesOf(steps[j].tool, catalogue)[0];
-    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
+    // (a step that writes copies of results makes none for another step to read: "plot the speeds and save them as csv"
+    // draws first, then writes the file, in the order said)
+    if (!made || made === 'movie' || writesCopies(steps[j].tool, catalogue) || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
     const i = steps.findIndex((st, k) => k < j && (selfOf(st.tool, catalogue)?.consumes ?? [])[0] === made && !steps.slice(0, k).some((b) => producesOf(b.tool, catalogue).includes(made)));
     // (an order word on the later step keeps it after, "track them, then segment again", unless the step needing its result
     // was said as the point everything before it leads to: "before you track, register the frames and segment after that")
