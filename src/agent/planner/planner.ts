@@ -2204,7 +2204,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       measuredFor.set(step, measuring);
     }
   }
-  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => makesATableFirst(st.tool, catalogue)) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
+  // (nor when the question's own words planned a step that writes a table of what is asked: "segment and track them - how far
+  // did the sample drift?" is the drift correction's table, no distance of the tracks)
+  const answeredByItsStep = asked !== undefined && steps.some((st) => st.tool !== tableMaker && producesOf(st.tool, catalogue).includes('table') && sameWords(st.clause, asked));
+  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !answeredByItsStep && !steps.some((st) => makesATableFirst(st.tool, catalogue)) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
     for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
     // (its words with the quantity its adjectives stand for: "the fastest one" is a speed)

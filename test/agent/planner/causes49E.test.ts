@@ -52,3 +52,16 @@ describe('a "before ..." clause opening a sentence after its step was said', () 
     });
   }
 });
+
+describe('a question whose own words planned the step that answers it', () => {
+  for (const request of ['segment the cells and track them - how far did the sample drift?', 'denoise and segment the nuclei; is there more than 2 px of drift?']) {
+    it(`adds no measurement of the tracks or masks: "${request}"`, () => {
+      const tools = asSaid.toolsOf(request);
+      expect(tools).toContain('correct_drift');
+      expect(tools).not.toContain('measure');
+    });
+  }
+  it('still measures for a question no step of its own answers', () => {
+    expect(asSaid.toolsOf('find and track the nuclei, which cell is the fastest?')).toContain('measure');
+  });
+});
