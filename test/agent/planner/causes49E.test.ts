@@ -65,3 +65,16 @@ describe('a question whose own words planned the step that answers it', () => {
     expect(asSaid.toolsOf('find and track the nuclei, which cell is the fastest?')).toContain('measure');
   });
 });
+
+describe('a restriction after a verb ("segment only channel 2")', () => {
+  for (const [request, channel] of [['segment only channel 2', 2], ['segment only the GFP channel', 'GFP']] as const) {
+    it(`is the verb's own scope, no crop: "${request}"`, () => {
+      expect(asSaid.toolsOf(request)).toEqual(['segment']);
+      expect(asSaid.argsOf(request, 'segment').channel).toBe(channel);
+      expect(asSaid.said(request)).not.toMatch(/Not applied/);
+    });
+  }
+  it('keeps a restriction said alone a crop of the channel', () => {
+    expect(asSaid.toolsOf('only channel 2')).toEqual(['crop']);
+  });
+});
