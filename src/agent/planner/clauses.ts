@@ -684,6 +684,15 @@ export function orderSteps(clauses: Clause[], stepClauses: number[]): number[] {
       }
     }
   }
+  // "segment the nuclei; before segmenting, denoise", "track them. Prior to that, correct the drift": a sentence opened by
+  // a "before ..." clause that holds no step of its own (the step it names was said already) puts its step ahead of the one said before it
+  for (let k = 1; k < order.length; k++) {
+    const opener = clauses[order[k] - 1];
+    if (!opener || stepClauses.includes(order[k] - 1) || opener.sentence !== clauses[order[k]].sentence || clauses[order[k] - 2]?.sentence === opener.sentence) continue;
+    if (!BEFORE.test(opener.text) || clauses[order[k - 1]].sentence === opener.sentence) continue;
+    const [moved] = order.splice(k, 1);
+    order.splice(k - 1, 0, moved);
+  }
   // ("lastly ..." written before the others: after all of them, in the order written)
   const last = order.filter((c) => RUNS_LAST.test(clauses[c].text));
   if (last.length && last.length < order.length) order.splice(0, order.length, ...order.filter((c) => !last.includes(c)), ...last);

@@ -269,6 +269,11 @@ class Reader {
     return Object.entries(this.step.args).some(([arg, v]) => typeof v === 'string' && findEnumValue(this.step.tool, arg, word.word, this.catalogue) === v);
   }
 
+  /** The word is, as written, a value the step took ("GFP" of channel: "GFP" in "segment only the GFP channel"). */
+  isValueTaken(word: RawWord): boolean {
+    return Object.entries(this.step.args).some(([arg, v]) => !arg.startsWith('$') && typeof v === 'string' && v.toLowerCase() === word.lower);
+  }
+
   /** One of the tool's allowed values, written as a word ("exponential", "max"). */
   isValue(word: RawWord): boolean {
     return this.values.has(word.lower);
@@ -480,7 +485,8 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     // only by a number it took or a switch whose whole name the words say; a switch that lets tracks split keeps every cell)
     const relative = /^(?:only|just)$/.test(cue.lower) && phrase.some((w, k) => k >= 1 && /^(?:that|which|who|whose)$/.test(w.lower) && (OBJECT_NOUNS.test(phrase[k - 1].lower) || /^(?:those|these)$/.test(phrase[k - 1].lower)) && k < phrase.length - 1);
     const subset = relative || (/^(?:only|just)$/.test(cue.lower) && kinds.length >= 1 && kinds.every((w) => !OBJECT_NOUNS.test(w.lower) && !reader.carriesValue(w)));
-    if (!subset && !contentWords.some((w) => !reader.applies(w))) return;
+    // ("segment only the GFP channel": the channel's name the step took is applied, no scope left out)
+    if (!subset && !contentWords.some((w) => !reader.applies(w) && !reader.isValueTaken(w))) return;
     // "only link objects closer than 10 px": a comparison whose number the step took (maxLinkingDistancePx: 10) is applied
     const compared = /^(?:than|below|above|under|over)$/.test(words[i]?.lower ?? '') ? parseFloat(words[i + 1]?.lower ?? '') : NaN;
     if (Number.isFinite(compared) && Object.values(reader.step.args).includes(compared)) return;

@@ -628,8 +628,15 @@ function placeWordsWeigh(out: Match[], perDoc: { doc: ToolDoc; found: { at: numb
     if (tokens[0] && m.at === tokens[0].start) continue;
     const anchors = perDoc.find((p) => p.doc.name === m.tool)?.found.filter((f) => f.anchor) ?? [];
     if (anchors.length && anchors.every((f) => f.at.every((x) => IN_A_PLACE_BEFORE.test(text.slice(0, tokens[x].start))))) m.score /= 2;
+    // "segment only channel 2", "track just the GFP channel": a tool named only by a restriction ("only", "just" and what
+    // follows) after another tool's verb says what that verb works on, never a step of its own (stop 49, helper E:
+    // crop's "only channel" replaced the segmentation)
+    else if (anchors.length && anchors.every((f) => f.at.every((x) => ONLY_BEFORE.test(text.slice(0, tokens[x].end))))) m.score /= 2;
   }
 }
+
+/** A word of restriction ("only", "just", "solely") and up to two words after it, ending at a word: what is restricted, not what is done. */
+const ONLY_BEFORE = /\b(?:only|just|solely|exclusively)(?:\s+(?:the|a|an|my|our))?(?:\s+[\p{L}\d-]+){0,2}$/iu;
 
 /** Letters that are a unit or a common abbreviation of one, never a tool's initials ("px", "ms", "nm"). */
 const UNIT_LETTERS = /^(?:px|pxs|ms|nm|mm|hr|hrs|fps|sd|std|ch|cm|kb|mb|gb|ml|nd|rd|th)$/;

@@ -2205,7 +2205,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       measuredFor.set(step, measuring);
     }
   }
-  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !steps.some((st) => makesATableFirst(st.tool, catalogue)) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
+  // (nor when the question's own words planned a step that writes a table of what is asked: "segment and track them - how far
+  // did the sample drift?" is the drift correction's table, no distance of the tracks)
+  const answeredByItsStep = asked !== undefined && steps.some((st) => st.tool !== tableMaker && producesOf(st.tool, catalogue).includes('table') && sameWords(st.clause, asked));
+  if (asked && tableMaker && asksAMeasuredQuantity(asked) && !answeredByItsStep && !steps.some((st) => makesATableFirst(st.tool, catalogue)) && steps.some((st) => (selfOf(tableMaker, catalogue)?.consumes ?? []).some((t) => producesOf(st.tool, catalogue).includes(t)))) {
     // the words from the asking on ("give me the median area") are the measuring step's, not the steps' before it
     for (const step of steps) if (step.clause.includes(asked)) step.clause = step.clause.replace(asked, ' ').replace(/[\s,;:]+(?:and|then|,)?\s*$/i, '');
     // (its words with the quantity its adjectives stand for: "the fastest one" is a speed)
@@ -2291,7 +2294,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
   for (let j = 1; j < steps.length; j++) {
     const made = producesOf(steps[j].tool, catalogue)[0];
-    if (!made || made === 'movie' || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
+    // (a step that writes copies of results makes none for another step to read: "plot the speeds and save them as csv"
+    // draws first, then writes the file, in the order said)
+    if (!made || made === 'movie' || writesCopies(steps[j].tool, catalogue) || conversation.artifactsAtStart.some((a) => a.type === made)) continue;
     const i = steps.findIndex((st, k) => k < j && (selfOf(st.tool, catalogue)?.consumes ?? [])[0] === made && !steps.slice(0, k).some((b) => producesOf(b.tool, catalogue).includes(made)));
     // (an order word on the later step keeps it after, "track them, then segment again", unless the step needing its result
     // was said as the point everything before it leads to: "before you track, register the frames and segment after that")

@@ -169,6 +169,9 @@ const COMPOUNDS: [RegExp, string][] = [
   // a unit of speed ("µm/min", "px per frame") is one word, speed: its "min" is no minimum projection, its "frame" no
   // frame to take (quantities.ts and the units asked read the unit itself from the text)
   [/(?<![\p{L}\d])(?:[µμu]m|microns?|micrometers?|micrometres?|px|pixels?|nm|mm)\s*(?:\/|\bper\b)\s*(?:min|mins|minutes?|s|secs?|seconds?|h|hrs?|hours?|frames?)(?![\p{L}\d])/giu, 'speed'],
+  // "Long day. Just segment the nuclei", "short week, so quick: ...": the length words said of a span of the calendar are
+  // small talk about the day, no length of tracks or objects asked
+  [/\b(?:long|longer|short|shorter)(?=\s+(?:days?|weeks?|nights?|mornings?|afternoons?|evenings?|weekends?|shifts?|months?|years?)\b)/gi, ''],
 ];
 
 // "cut out the top left corner", "cut out a 100 x 100 box", "cut it down to the centre": a part of the field kept, a crop
