@@ -496,8 +496,10 @@ export class ToolIndex {
       // the tool named as the thing to make ("draw a kymograph", "track with ..."), not as a result ("the tracks")
       // (nor as what a share or a count is of: "what % of tracks divide?", "how many tracks end in a division?")
       const named = findPhrase(stems, doc.nameStems, this.anchors);
-      // (nor as a piece of a program's CamelCase name: the "Track" of "TrackMate" names the program, which the file may be for)
-      const inAProgramName = named >= 0 && tokens[named].part === true && !text.slice(tokens[named].start, tokens[named].end).includes('-');
+      // (nor as a piece of a program's CamelCase name the tools know whole: the "Track" of "TrackMate" names the program, which
+      // the file may be for; "TrackObjects", a name no tool knows whole, is its words)
+      const whole = named >= 0 && tokens[named].part === true && !text.slice(tokens[named].start, tokens[named].end).includes('-') ? tokens.findIndex((t) => t.start === tokens[named].start && !t.part) : -1;
+      const inAProgramName = whole >= 0 && this.knows(stems[whole]);
       const namedAsRequest = named >= 0 && !inAProgramName && !AS_A_RESULT.test(text.slice(Math.max(0, tokens[named].start - 24), tokens[named].start));
       if (namedAsRequest) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
