@@ -783,6 +783,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const same = picked.filter((p) => clauses[p.clause].sentence === r.sentence);
     const step = same.filter((p) => p.clause < r.clause).at(-1) ?? same.find((p) => p.clause > r.clause);
     if (step) headings.push({ start: r.start, end: r.end, tool: step.tool });
+    // ("get rid of the blurry frames" alone: no step to restrict, and no step judges each frame's look: named as not done)
+    else if (framesLeftOutByKind(clauses[r.clause].text)) notDone.push({ verb: 'leave out frames by how they look', clause: original.slice(r.start, r.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: r.clause });
   }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }

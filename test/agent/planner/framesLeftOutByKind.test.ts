@@ -23,6 +23,10 @@ describe('frames left out by their kind', () => {
     expect(toolsOf(request)).toEqual(['segment', 'track']);
     expect(said(request)).toMatch(/Not applied: "drop the blurry frames"/);
   });
+  it('names it as not done when no step is asked beside it', () => {
+    expect(toolsOf('get rid of the blurry frames')).toEqual([]);
+    expect(said('get rid of the blurry frames')).toMatch(/I have no tool to leave out frames by how they look/);
+  });
   it('keeps a denoising asked of the frames', () => {
     expect(toolsOf('remove the noise from the frames and segment')).toEqual(['denoise', 'segment']);
   });
