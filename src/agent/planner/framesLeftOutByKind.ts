@@ -12,13 +12,15 @@ const FRAMES_BY_KIND = new RegExp(
   'iu',
 );
 /** Words of which frames by their place or count: the frame scope's, not a kind. */
-const PLACE_OR_COUNT = /^(?:first|last|initial|final|next|previous|other|odd|even|early|late|later|earlier|middle|remaining|extra|\d[\w-]*|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several|many|some|more|of|from|in|on|at|to|and|or|with|the|a|an)$/i;
+const PLACE_OR_COUNT = /^(?:first|last|initial|final|next|previous|other|odd|even|early|late|later|earlier|middle|remaining|extra|\d[\w-]*|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several|many|some|more|the|a|an|and|or)$/i;
+/** A preposition ends the verb's object ("remove the flicker between frames": the flicker is removed, no frame left out). */
+const PREPOSITION = /^(?:of|from|in|on|at|to|with|between|across|over|through|throughout|within|among|after|before|during|by|for|into|per|along|around|near|under|above|below|beyond|without|than)$/i;
 
 /** The words saying which kind of frames the clause leaves out ("blurry", "out-of-focus"), or undefined. */
 export function framesLeftOutByKind(clause: string): string | undefined {
   const m = FRAMES_BY_KIND.exec(clause);
   if (!m) return undefined;
   const kind = m[1].trim().split(/\s+/);
-  if (kind.some((w) => PLACE_OR_COUNT.test(w))) return undefined;
+  if (kind.some((w) => PLACE_OR_COUNT.test(w) || PREPOSITION.test(w))) return undefined;
   return kind.join(' ');
 }

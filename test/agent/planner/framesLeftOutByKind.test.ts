@@ -17,6 +17,7 @@ describe('frames left out by their kind', () => {
     expect(framesLeftOutByKind('drop the last ten frames')).toBeUndefined();
     expect(framesLeftOutByKind('remove the noise from the frames')).toBeUndefined();
     expect(framesLeftOutByKind('remove the background')).toBeUndefined();
+    expect(framesLeftOutByKind('remove the flicker between frames')).toBeUndefined();
   });
   it('plans no blur for "drop the blurry frames" and names it as not applied', () => {
     const request = 'drop the blurry frames, then segment and track';
