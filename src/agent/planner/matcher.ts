@@ -582,7 +582,9 @@ export class ToolIndex {
     const owner = verb.tools[0];
     // (the verb's object: the next word, articles and the like being no tokens; the things its examples act on, or things steps share)
     const object = stems[verbAt + 1];
-    if (object === undefined || !(verb.objects.has(object) || this.isSharedObject(object))) return;
+    // (a thing steps share counts only for a verb whose examples act on such things: "align the channels" makes no "align
+    // the frames" the channels' step)
+    if (object === undefined || !(verb.objects.has(object) || (this.isSharedObject(object) && [...verb.objects].some((o) => this.isSharedObject(o))))) return;
     // (the verb's own tool matched it already: nothing to move)
     const own = perDoc.find(({ doc }) => doc.name === owner);
     if (own?.found.some((f) => f.anchor && f.at.includes(verbAt))) return;

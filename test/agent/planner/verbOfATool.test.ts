@@ -18,6 +18,8 @@ describe("a verb of one tool's examples", () => {
   it('keeps the noun where the verb acts on no thing of its examples, or another verb opens', () => {
     expect(index.match('trace the outlines of the nuclei')[0]?.tool).not.toBe('track');
     expect(toolsOf('plot the intensity traces of the nuclei')).not.toContain('track');
+    // (align's examples act on channels, no thing steps share: "align the frames" stays the drift correction's)
+    expect(toolsOf('realign the frames to the mean image so the cells stay centred')).toEqual(['correct_drift']);
   });
 });
 
