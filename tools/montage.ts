@@ -10,8 +10,9 @@ import type { RgbaImage } from '../src/plot/png.ts';
 import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
 
 /** Number words people write for a step or a count ("every fifth frame", "three columns"). */
-const NUMBER_WORDS: Record<string, number> = { two: 2, second: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, fifth: 5, six: 6, sixth: 6, eight: 8, eighth: 8, ten: 10, tenth: 10 };
-const NUMBER = String.raw`(\d+|two|three|four|five|six|eight|ten|second|third|fourth|fifth|sixth|eighth|tenth)`;
+// ("every other frame": every second one)
+const NUMBER_WORDS: Record<string, number> = { two: 2, second: 2, other: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, fifth: 5, six: 6, sixth: 6, eight: 8, eighth: 8, ten: 10, tenth: 10 };
+const NUMBER = String.raw`(\d+|two|three|four|five|six|eight|ten|other|second|third|fourth|fifth|sixth|eighth|tenth)`;
 const asNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()]);
 
 /** Objects drawn on the movie's frames, as Fiji's overlay of ROIs: "with the outlines", "masks overlaid", "contours drawn on", "segmentation on top". */
@@ -30,6 +31,8 @@ export function readMontageRequest(c: RequestClause): Record<string, unknown> {
   // "every 5th frame", "every fifth timepoint", "every 10 frames"
   const every = new RegExp(String.raw`\bevery\s+${NUMBER}(?:st|nd|rd|th)?\s*(?:frames?|time ?points?|timepoints?)?\b`, 'i').exec(text);
   if (every && !list) args.increment = asNumber(every[1]);
+  // ("alternate frames", "alternating timepoints": every other one)
+  else if (!list && /\balternat(?:e|ing)\s+(?:frames?|time ?points?|timepoints?)\b/i.test(text)) args.increment = 2;
   const columns = new RegExp(String.raw`\b${NUMBER}\s*(?:columns?|cols?|across|per row|wide)\b|\bcolumns?\s*(?:of\s*)?[=:]?\s*(\d+)\b`, 'i').exec(text);
   if (columns) args.columns = asNumber(columns[1] ?? columns[2]);
   const rows = new RegExp(String.raw`\b${NUMBER}\s*rows?\b`, 'i').exec(text);

@@ -201,7 +201,7 @@ const track = defineTool({
   references: { cite: { lap: ['Jaqaman K et al. (2008) Robust single-particle tracking in live-cell time-lapse sequences. Nat Methods 5:695-702', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90', 'Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'], overlap: ['Ershov D et al. (2022) TrackMate 7: integrating state-of-the-art segmentation algorithms into tracking pipelines. Nat Methods 19:829-832'] } },
   summary: 'Links the objects of a label movie over time into tracks with divisions (TrackMate\'s LAP tracker or mask overlap).',
   words: ['track', 'tracking', 'link', 'linking', 'follow', 'trajectories', 'lineage', 'lineages', 'trackmate', 'over time', 'through time', 'paths'],
-  examples: ['track the nuclei', 'follow the cells over time', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
+  examples: ['track the nuclei', 'follow the cells over time', 'trace the cells through the time-lapse', 'link the detections into tracks', 'track them with a max linking distance of 20 px', 'build the lineages'],
   consumes: ['labels', 'movie'],
   produces: ['tracks'],
   makes: ['tracks'],

@@ -104,6 +104,8 @@ describe("reading people's words", () => {
     ['put timepoints 1, 6, 11 and 16 in a montage', { at: [1, 6, 11, 16] }],
     ['contact sheet of every 5th frame', { increment: 5 }],
     ['montage every tenth frame, 3 columns', { increment: 10, columns: 3 }],
+    ['make a montage showing every other frame', { increment: 2 }],
+    ['montage of alternate timepoints', { increment: 2 }],
     ['a montage of frames 1-8, no scale bar, no labels', { scaleBar: false, frameNumbers: false }],
     ['montage of the masks at frames 2, 4 and 6', { at: [2, 4, 6], $needs: ['labels'] }],
     ['montage with a scale bar', { scaleBar: true, $needs: ['movie'] }],

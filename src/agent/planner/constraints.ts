@@ -349,11 +349,21 @@ function namedBeforeHead(words: RawWord[], reader: Reader, text: string): Unappl
   return out;
 }
 
+/**
+ * "track the nuclei like Imaris spots", "segment them the way Cellpose does": a method compared with ("like", "the way") is
+ * named as a "with" names it (stop 49, helper C); "like" as a verb of wanting or seeming ("I'd like", "looks like") is no cue.
+ */
+function comparesWithAMethod(words: RawWord[], c: number): boolean {
+  const before = words[c - 1]?.lower ?? '';
+  if (words[c].lower === 'like') return !/^(?:i|we|you|they|he|she|d|i'd|we'd|you'd|would|should|could|might|do|does|did|don't|dont|look|looks|looked|seem|seems|seemed|feel|feels|sound|sounds|things|stuff|something|anything|much|more|just)$/.test(before);
+  return words[c].lower === 'way' && /^(?:the|same)$/.test(before);
+}
+
 /** "with BM3D", "using mean shift", "as xlsx", "to HDF5": a name after a naming word that the tool does not know. */
 function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplied[] {
   const out: Unapplied[] = [];
   words.forEach((cue, c) => {
-    if (!NAMING_CUES.test(cue.lower)) return;
+    if (!NAMING_CUES.test(cue.lower) && !comparesWithAMethod(words, c)) return;
     let i = c + 1;
     while (i < words.length && FILLERS.test(words[i].lower)) i++;
     const phrase: RawWord[] = [];

@@ -496,7 +496,11 @@ export class ToolIndex {
       // the tool named as the thing to make ("draw a kymograph", "track with ..."), not as a result ("the tracks")
       // (nor as what a share or a count is of: "what % of tracks divide?", "how many tracks end in a division?")
       const named = findPhrase(stems, doc.nameStems, this.anchors);
-      const namedAsRequest = named >= 0 && !AS_A_RESULT.test(text.slice(Math.max(0, tokens[named].start - 24), tokens[named].start));
+      // (nor as a piece of a program's CamelCase name the tools know whole: the "Track" of "TrackMate" names the program, which
+      // the file may be for; "TrackObjects", a name no tool knows whole, is its words)
+      const whole = named >= 0 && tokens[named].part === true && !text.slice(tokens[named].start, tokens[named].end).includes('-') ? tokens.findIndex((t) => t.start === tokens[named].start && !t.part) : -1;
+      const inAProgramName = whole >= 0 && this.knows(stems[whole]);
+      const namedAsRequest = named >= 0 && !inAProgramName && !AS_A_RESULT.test(text.slice(Math.max(0, tokens[named].start - 24), tokens[named].start));
       if (namedAsRequest) {
         score += WEIGHT.name * doc.nameStems.reduce((a, stem) => a + (this.stemIdf.get(stem) ?? 1), 0) / doc.nameStems.length;
       }
@@ -504,6 +508,7 @@ export class ToolIndex {
       out.push({ tool: doc.name, score, at, matched, named: namedAsRequest, ...(byArgument ? { byArgument } : {}), ...(nameWord ? { nameWord } : {}) });
     }
     this.faultTakesItsVerb(out, perDoc, stems, tokens, text);
+    this.verbTakesItsTool(out, perDoc, stems, tokens, text);
     placeWordsWeigh(out, perDoc, tokens, text);
     return out.sort((a, b) => b.score - a.score);
   }
@@ -558,6 +563,52 @@ export class ToolIndex {
     const existing = out.find((m) => m.tool === owner.name);
     if (existing) existing.score += moved;
     else out.push({ tool: owner.name, score: WEIGHT.words * (this.idf.get(key) ?? Math.max(...stems.slice(objectAt, objectAt + longest).map((x) => this.stemIdf.get(x) ?? 1))) + moved, at: tokens[objectAt].start, matched: [key], named: false });
+  }
+
+  /**
+   * A verb one tool's examples open with, said as the clause's verb in that same form and acting on the things those
+   * examples act on, asks for that tool (stop 49, helper C): "trace the nuclei through the movie" is the tracker's (its
+   * example "trace the cells through the time-lapse"), though the stem of "trace" is the plot's and the time series' noun
+   * ("traces"). What the verb's word alone scored for other tools moves to the verb's tool; "trace the outlines" (no
+   * object of the verb's examples) and a verb two tools' examples open with keep their reading.
+   */
+  private verbTakesItsTool(out: Match[], perDoc: { doc: ToolDoc; found: { key: string; at: number[]; score: number; anchor: boolean }[] }[], stems: string[], tokens: Tokens, text: string): void {
+    const verbAt = tokens.findIndex((t) => !t.part);
+    if (verbAt < 0 || verbAt > 3) return;
+    const before = text.slice(0, tokens[verbAt].start).toLowerCase().match(/[a-z']+/g) ?? [];
+    if (!before.every((w) => BEFORE_A_VERB.test(w))) return;
+    const verb = this.stepVerb(tokens[verbAt].word);
+    if (!verb || verb.tools.length !== 1) return;
+    const owner = verb.tools[0];
+    // (the verb's object: the next word, articles and the like being no tokens; the things its examples act on, or things steps share)
+    const object = stems[verbAt + 1];
+    // (a thing steps share counts only for a verb whose examples act on such things: "align the channels" makes no "align
+    // the frames" the channels' step)
+    if (object === undefined || !(verb.objects.has(object) || (this.isSharedObject(object) && [...verb.objects].some((o) => this.isSharedObject(o))))) return;
+    // (the verb's own tool matched it already: nothing to move)
+    const own = perDoc.find(({ doc }) => doc.name === owner);
+    if (own?.found.some((f) => f.anchor && f.at.includes(verbAt))) return;
+    let moved = 0;
+    for (const { doc, found } of perDoc) {
+      if (doc.name === owner) continue;
+      const match = out.find((m) => m.tool === doc.name);
+      if (!match || match.named) continue;
+      const verbOnly = found.filter((f) => f.anchor && f.at.length === 1 && f.at[0] === verbAt);
+      if (verbOnly.length === 0) continue;
+      const score = verbOnly.reduce((a, f) => a + f.score, 0);
+      moved = Math.max(moved, score);
+      match.score -= score;
+      // (the verb's word is no longer what names it)
+      match.matched = match.matched.filter((k) => !verbOnly.some((f) => f.key === k));
+      if (!found.some((f) => f.anchor && f.at.some((x) => x !== verbAt))) out.splice(out.indexOf(match), 1);
+    }
+    if (moved === 0) return;
+    const existing = out.find((m) => m.tool === owner);
+    if (existing) {
+      existing.score += moved;
+      existing.matched.push(stems[verbAt]);
+      existing.at = Math.min(existing.at, tokens[verbAt].start);
+    } else out.push({ tool: owner, score: moved, at: tokens[verbAt].start, matched: [stems[verbAt]], named: false });
   }
 
   /** A word inside the phrase's span, not its own, is the thing another tool's name names ("division" of detect_divisions). */

@@ -227,6 +227,8 @@ const SET_APART_OBJECTS = String.raw`(?=(?:(?:the|any|all|those|these)\s+)?(?:${
  */
 export function withExclusionsSaidPlainly(text: string): string {
   return text
+    // ("apart from the bleaching", "aside from denoising": "except", whose readers every step has; not a distance, "far apart from each other")
+    .replace(/(?<!\b(?:far|well|further|farther|wide|widely|set|is|are|was|were|be|been|being|mov\w*|pull\w*|com\w*|came|fall\w*|fell|spread\w*|split\w*|drift\w*|grow\w*)\s+)\b(?:apart|aside)\s+from\b/gi, 'except')
     .replace(new RegExp(String.raw`\b(?:(?:i|we)\s+)?(?:do\s+not|don't|dont|won't)\s+(?:want|need|include|count|keep|touch|bother\s+with|care\s+about|look\s+at|analy[sz]e)\s+${SET_APART_OBJECTS}`, 'gi'), 'exclude ')
     .replace(/\bnothing\s+(?=(?:on|at|near|along|touching|cut\s+by)\s+the\s+(?:image\s+|frame\s+)?(?:edges?|borders?|boundar(?:y|ies)|sides?)\b)/gi, 'exclude anything ');
 }

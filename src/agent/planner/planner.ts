@@ -95,6 +95,8 @@ import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
 import { mitosisDurationAsked, mitosisDurationReply } from './mitosisDuration.ts';
 import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
+import { framesLeftOutByKind } from './framesLeftOutByKind.ts';
+import { comparesOnly } from './comparisonClause.ts';
 
 export type { Action, Plan, PlannedStep, Ref } from './types.ts';
 export { indexFor } from './toolIndex.ts';
@@ -424,6 +426,18 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "put the table in results/counts.csv", "dump the outputs into a folder named run1": a verb no tool's words know, with a
     // file or folder as where its things go, is the step that writes copies of results there
     if (!best && !clause.negated) best = writerForOutput(original.slice(clause.start, clause.end), clause.text, index, catalogue);
+    // "Temporal-Color Code of the movie, like in Fiji": a clause that only compares the step before with a program's way is
+    // how that step runs (read as its own words), never a file written for that program (comparisonClause.ts)
+    if (!clause.negated && picked.length > 0 && clauses[picked.at(-1)!.clause].sentence === clause.sentence && comparesOnly(clause.text)) {
+      headings.push({ start: clause.start, end: clause.end, tool: picked.at(-1)!.tool });
+      return;
+    }
+    // "drop the blurry frames, then segment": frames left out by their kind restrict the step beside them; a tool's word
+    // saying the kind ("blurry" of a blur) names no step of its own (framesLeftOutByKind.ts)
+    if (!clause.negated && !clause.heading && !best?.named && framesLeftOutByKind(clause.text)) {
+      restrictions.push({ clause: i, start: clause.start, end: clause.end, sentence: clause.sentence });
+      return;
+    }
     if (!best) {
       // "only the first half of the movie: segment ...": a scope for the steps, no step
       // (frames said by what happens in them, "skip frames where nothing happens", are no frames a range can say: a restriction, below)
@@ -769,6 +783,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const same = picked.filter((p) => clauses[p.clause].sentence === r.sentence);
     const step = same.filter((p) => p.clause < r.clause).at(-1) ?? same.find((p) => p.clause > r.clause);
     if (step) headings.push({ start: r.start, end: r.end, tool: step.tool });
+    // ("get rid of the blurry frames" alone: no step to restrict, and no step judges each frame's look: named as not done)
+    else if (framesLeftOutByKind(clauses[r.clause].text)) notDone.push({ verb: 'leave out frames by how they look', clause: original.slice(r.start, r.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: r.clause });
   }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
 }

@@ -156,6 +156,8 @@ const COMPOUNDS: [RegExp, string][] = [
   [/\b(?:not|never)\s+(?:to\s+)?(?:take|include|count|consider|keep)\s+(?=(?:the|those|these|any|ones|cells|nuclei|objects)\b)/gi, 'exclude'],
   // "for the figure in the paper, a max projection": what the result is for, no plot asked
   [/(?<=\bfor\s+(?:the|a|an|my|our|this|that|his|her|their)\s+(?:[\w-]+\s+)?)(?:figures?|figs?)\b/gi, ''],
+  // "apart from the bleaching": leaving out, never a spacing in time ("frames 5 min apart" of the calibration)
+  [/\bapart\s+from\b/gi, 'except'],
   // "get rid of debris smaller than 30 px": to remove
   [/\b(?:get|got|getting|gets)\s+rid\s+of\b/gi, 'remove'],
   // "image analysis", "image processing": analysing images, no imaging
