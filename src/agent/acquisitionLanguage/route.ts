@@ -29,6 +29,7 @@ import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
+import { channelNotImaged } from './channelsImaged.ts';
 
 export { toolCarrying };
 
@@ -300,6 +301,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
   const runNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
   const channelsNow = runNow.channels;
+  // ("drop the Cy5" while GFP and mCherry run: said, nothing changed, never another channel)
+  const notImaged = channelNotImaged(route.args.changes as Adjustment[], channelsNow, config);
+  if (notImaged) return { ask: notImaged, command: true };
   // ("slow GFP down to every 10 min" at 5 min, mCherry imaged too: an interval said of some channels only, a whole multiple of the
   // run's, is those channels imaged every Nth time point; any other interval of some channels is asked about below)
   const only = route.args.changes as Adjustment[];
