@@ -1012,6 +1012,14 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
   // back by "for <a span>" or by adding it again), never the whole acquisition paused
   const pausedPosition = !channels.length && /\b(?:pause|suspend|hold off(?: on)?|put\s+(?:[\w-]+\s+){0,3}on hold|freeze)\b/.test(t) ? positionNamed(t, now) : undefined;
   if (pausedPosition) return [{ kind: 'dropPosition', position: pausedPosition }];
+  // "give me two minutes", "give us a sec": the time asked for is a pause that long (the speaker does something meanwhile)
+  const giveMe = /^(?:(?:ok(?:ay)?|please|pls|just|hang on|hold on|wait)[,\s]+)*(?:can you\s+|could you\s+)?give\s+(?:me|us)\s+(?:((?:a|one)\s+(?:sec(?:ond)?|min(?:ute)?|moment|mo|tick|bit)\b|(?:a\s+)?(?:few|couple(?:\s+of)?)\s+(?:minutes|mins|secs|seconds)\b)|(?=\d|half|an?\s|one|two|three|four|five|ten|fifteen|twenty|thirty))/.exec(t);
+  if (giveMe) {
+    // ("give me a sec", "a few minutes": a while no one measures, a pause until resumed)
+    if (giveMe[1]) return [{ kind: 'pause' }];
+    const span = durationsIn(t).find((d) => d.index === giveMe[0].length || /^\s*$/.test(t.slice(giveMe[0].length, d.index)));
+    if (span) return [{ kind: 'pause', forS: span.seconds }];
+  }
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
   if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
