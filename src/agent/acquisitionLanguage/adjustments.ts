@@ -1936,9 +1936,11 @@ function parseZoom(t: string): Adjustment | undefined {
  * to the right", "shift left by 50 microns", "move the focus down 2 µm" (z up is +).
  */
 function parseMove(t: string): Adjustment | undefined {
-  const focus = /\b(focus|focal plane|z|objective height)\b/.test(t) && !/\b(?:x|y)\s*[=:]/.test(t);
-  // "focus 3 µm higher", "raise the focus by 2 µm", "lower the focus 1 um"
-  const zBy = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(higher|lower|deeper|up|down)\b|\b(raise|lower)\b.*\bfocus\b.*?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
+  // ("lower the objective by 3 microns": the objective raised or lowered by a distance is the focus; "a lower objective" names no distance)
+  const objectiveMoved = new RegExp(String.raw`\b(?:raise|lower)\b.*\bobjective\b.*?\d\s*(?:${DISTANCE_UNIT})`).test(t);
+  const focus = (/\b(focus|focal plane|z|objective height)\b/.test(t) || objectiveMoved) && !/\b(?:x|y)\s*[=:]/.test(t);
+  // "focus 3 µm higher", "raise the focus by 2 µm", "lower the focus 1 um", "raise the objective 2 µm"
+  const zBy = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(higher|lower|deeper|up|down)\b|\b(raise|lower)\b.*\b(?:focus|objective)\b.*?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
   if (focus && zBy) {
     const [d, unit, direction] = zBy[1] ? [Number(zBy[1]), zBy[2], zBy[3]] : [Number(zBy[5]), zBy[6], zBy[4] === 'raise' ? 'up' : 'down'];
     const um = d * unitMicrometres(unit);

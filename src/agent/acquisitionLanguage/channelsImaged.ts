@@ -4,8 +4,12 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
 
-/** The kinds of change made to one named channel the run already images (an added channel or a new list is no such change). */
-const OF_ONE_IMAGED = new Set(['dropChannel', 'exposure', 'exposureFactor', 'power', 'powerFactor', 'acquireEvery', 'channelZOffset', 'channelStack']);
+/**
+ * The kinds of change made to one named channel the run already images (an added channel or a new list is no such change).
+ * (A light source's power is the tool's to judge: "max power on the 640" is planned, and the tool says at run time
+ * when no channel imaged uses that source.)
+ */
+const OF_ONE_IMAGED = new Set(['dropChannel', 'exposure', 'exposureFactor', 'acquireEvery', 'channelZOffset', 'channelStack']);
 
 /**
  * The line to answer, nothing changed, when a change names a channel (by preset, dye or line) that is not among

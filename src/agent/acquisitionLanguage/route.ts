@@ -30,6 +30,7 @@ import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 import { channelNotImaged } from './channelsImaged.ts';
+import { phasedChanges } from './phasedChanges.ts';
 
 export { toolCarrying };
 
@@ -511,6 +512,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "tell me the interval", "show me the channel settings", "can you check whether the 561 is on": while imaging,
   // a request to be told a setting of the run is a question about it (its report answers it)
   if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
+  // "for the next 90 min every minute, then every 10 min": the first change now, the second when the span is over
+  const phased = options.acquisitionRunning && !QUESTION.test(t) ? phasedChanges(text, (words) => parseAdjustment(words, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')))) : undefined;
+  if (phased) return { tool: toolCarrying('change'), args: { changes: phased.now }, then: [{ tool: toolCarrying('change'), args: { changes: phased.later, inS: phased.inS } }] };
   let changes: Adjustment[];
   // "image twice as often for the next 30 min": a change for a while, read without its span (the tool sets it back after)
   let forS: number | undefined;

@@ -73,13 +73,14 @@ export function speakersOwnDoing(clause: string, config: MicroscopeConfig = DEMO
 
 /**
  * A sentence parted at its commas (or semicolons, dashes) when one part is told (an observation, or what the speaker will
- * do) and another is not; the parts not told next to each other stay one ("the cells look stressed, drop DAPI, go every
+ * do, that names nothing of the run) and another is not; the parts not told next to each other stay one ("the cells look stressed, drop DAPI, go every
  * 10 min" → the observation, then "drop DAPI, go every 10 min"). A sentence with no part told stays whole.
  */
 export function clausesTold(sentence: string, config: MicroscopeConfig = DEMO_CONFIG): string[] {
   const parts = sentence.split(/\s*[,;]\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return [sentence];
-  const told = parts.map((p) => observationOf(p) !== undefined || speakersOwnDoing(p, config));
+  // (only a part that tells nothing of the run: no number, channel, or part of the microscope a command could point back at)
+  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p));
   if (told.every(Boolean) || !told.some(Boolean)) return [sentence];
   // (a condition opening the sentence is the command's: "if the cells round up, image faster" stays whole)
   if (/^(?:if|when(?:ever)?|once|as soon as|after|before|until|unless|in case|should)\b/i.test(parts[0])) return [sentence];

@@ -199,19 +199,24 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
 /** A units word after a bare number: it counts or measures something else ("the 500 ms", "the 600 frames"). */
 const NOT_A_LINE = /^\s*(?:%|percent|ms|msecs?|s\b|secs?|seconds?|µm|um|microns?|mm|min|mins|minutes?|h\b|hrs?|hours?|x\b|planes?|slices?|positions?|frames?|time|cells?|images?|px|pixels?|days?)/i;
 
+/** Words after a figure in nm that make it a distance or a size ("500 nm steps", "200 nm beads"). */
+const NOT_A_LINE_NM = /^\s*(?:z[\s-]?)?(?:steps?|spacing|apart|slices?|planes?|sections?|intervals?|increments?|thick|deep|range|resolution|pixels?|px|beads?|particles?|wide|across|diameter|radius)\b/i;
+
 /**
  * An excitation line said by its wavelength, as light engines and lasers have it ("the 470 LED", "638 nm", "the 635
- * line", "turn the 638 off"): the channel lit by the nearest source (channelOfLine). With "nm" or a word of light
- * after it (LED, laser, line, excitation) within 25 nm; bare after "the" only within 10 nm (a laser's own line, 638 or
+ * line", "turn the 638 off"): the channel lit by the nearest source (channelOfLine). With a word of light after it
+ * (LED, laser, line, excitation) within 25 nm; with "nm" alone (never a distance: "500 nm steps") or bare after "the", only within 10 nm (a laser's own line, 638 or
  * 642 for 640). A wavelength a channel's alias names already ("488") is that alias's.
  */
 export function excitationLines(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelMention[] {
   const out: ChannelMention[] = [];
   for (const m of text.matchAll(/(?<![\w.\/-])(\d{3})(\s?nm\b)?(?![\w.\/%])/gi)) {
     const after = text.slice(m.index! + m[0].length);
-    const lit = !!m[2] || /^[\s-]*(?:leds?|lasers?|lines?|excitation|ex)\b/i.test(after);
-    const bare = !lit && /\bthe\s+$/i.test(text.slice(0, m.index)) && !NOT_A_LINE.test(after);
-    if (!lit && !bare) continue;
+    const lit = /^[\s-]*(?:leds?|lasers?|lines?|excitation|ex)\b/i.test(after);
+    // ("500 nm steps", "a 450 nm spacing": a distance in nm is no line)
+    const inNm = !lit && !!m[2] && !NOT_A_LINE_NM.test(after) && !/\b(?:step|steps|spacing|of|by|every|apart)\s+$/i.test(text.slice(0, m.index));
+    const bare = !lit && !m[2] && /\bthe\s+$/i.test(text.slice(0, m.index)) && !NOT_A_LINE.test(after);
+    if (!lit && !inNm && !bare) continue;
     const preset = channelOfLine(config, Number(m[1]), lit ? 25 : 10);
     if (preset) out.push({ preset: preset.name, index: m.index!, text: m[0] });
   }
