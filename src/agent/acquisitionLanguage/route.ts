@@ -31,6 +31,7 @@ import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, w
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
 import { channelNotImaged } from './channelsImaged.ts';
 import { phasedChanges } from './phasedChanges.ts';
+import { backToStart } from './stageStart.ts';
 
 export { toolCarrying };
 
@@ -406,6 +407,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
   const visit = positionVisit(t, options.earlier ?? [], config);
   if (visit) return visit;
+  // "go back to where we started": the conversation's stage moves undone as one move (asked when the start is not known)
+  const home = backToStart(t, options.earlier ?? []);
+  if (home && 'ask' in home) return { ask: home.ask, command: true };
+  if (home) {
+    const by = Object.fromEntries(Object.entries(home).filter(([, v]) => v !== 0));
+    return options.acquisitionRunning ? { tool: toolCarrying('change'), args: { changes: [{ kind: 'moveStage', ...by, relative: true }] } } : { tool: toolCarrying('move'), args: { ...by, relative: true }, sure: true };
+  }
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
   // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
   if (/\b(?:6|12|24|48|96|384|1536)[\s-]?wells?\b|\b(?:whole|entire) plate\b|\b(?:all|every|each) (?:the )?wells?\b/.test(t)) return { ask: 'I do not know where the wells are: the microscope\'s configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".' };
