@@ -71,6 +71,9 @@ export function speakersOwnDoing(clause: string, config: MicroscopeConfig = DEMO
     && !/\d/.test(c) && !findChannels(c, config).length && !MICROSCOPE_NOUN.test(c);
 }
 
+/** A part that is only thanks, an interjection or a courtesy. */
+const COURTESY_ONLY = /^(?:(?:thanks?|thank you|thx|ta|cheers|please|pls|ok(?:ay)?|great|cool|lovely|brilliant|perfect|good|nice|sorry|so|right|alright|much appreciated|(?:many|thanks)\s+a lot)[\s!.,]*)+$/i;
+
 /**
  * A sentence parted at its commas (or semicolons, dashes) when one part is told (an observation, or what the speaker will
  * do, that names nothing of the run) and another is not; the parts not told next to each other stay one ("the cells look stressed, drop DAPI, go every
@@ -80,8 +83,11 @@ export function clausesTold(sentence: string, config: MicroscopeConfig = DEMO_CO
   const parts = sentence.split(/\s*[,;]\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return [sentence];
   // (only a part that tells nothing of the run: no number, channel, or part of the microscope a command could point back at)
-  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p));
-  if (told.every(Boolean) || !told.some(Boolean)) return [sentence];
+  // (nor one about the rest of the run, "the rest as is", which a command's scope reads)
+  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p) && !/\b(?:rest|others?|else)\b/i.test(p));
+  // (thanks and other courtesy alone are no command to part from: "that's it for today, thanks" is read whole)
+  const command = parts.filter((p, i) => !told[i] && !COURTESY_ONLY.test(p));
+  if (!told.some(Boolean) || !command.length) return [sentence];
   // (a condition opening the sentence is the command's: "if the cells round up, image faster" stays whole)
   if (/^(?:if|when(?:ever)?|once|as soon as|after|before|until|unless|in case|should)\b/i.test(parts[0])) return [sentence];
   const out: string[] = [];
