@@ -62,10 +62,10 @@ export const DEMO_LIGHT_SOURCES: LightSource[] = [
 ];
 
 export const DEMO_CHANNELS: ChannelPreset[] = [
-  { name: 'DAPI', lightSource: '405nm', emissionNm: 461, fluorophores: ['dapi', 'hoechst', 'bfp'], aliases: ['dapi', 'hoechst', 'bfp', 'blue', '405', '405nm', 'uv', 'nuclear stain', 'nuclear dye', 'nuclear channel', 'nuclei channel', 'alexa fluor 405', 'af405', 'tagbfp', 'ebfp'] },
-  { name: 'FITC', lightSource: '488nm', emissionNm: 520, fluorophores: ['gfp', 'fitc'], aliases: ['fitc', 'gfp', 'egfp', 'yfp', 'green', '488', '488nm', 'alexa 488', 'alexa488', 'alexa fluor 488', 'af488', 'mneongreen', 'venus', 'citrine', 'mvenus', 'mcitrine', 'sfgfp', 'mclover', 'clover', 'mwasabi', 'zsgreen', 'gcamp', 'calcein'] },
-  { name: 'Rhodamine', lightSource: '561nm', emissionNm: 580, fluorophores: ['mcherry', 'rfp', 'tritc'], aliases: ['rhodamine', 'tritc', 'mcherry', 'rfp', 'tdtomato', 'red', '561', '561nm', '555', '568', 'alexa 568', 'alexa fluor 568', 'af568', 'alexa 555', 'alexa fluor 555', 'af555', 'alexa 594', 'alexa fluor 594', 'af594', '594', 'cy3', 'texas red', 'txred', 'mscarlet', 'dsred', 'mkate', 'mkate2', 'mruby', 'tagrfp', 'mapple', 'alexa 546', 'af546', '546'] },
-  { name: 'Cy5', lightSource: '640nm', emissionNm: 670, fluorophores: ['cy5', 'irfp'], aliases: ['cy5', 'far red', 'far-red', 'farred', '640', '640nm', '647', '633', 'alexa 647', 'irfp', 'alexa fluor 647', 'af647', 'sir-dna', 'sir dna', 'sirdna', 'draq5', 'atto 647', 'mirfp', 'sir-tubulin', 'sir tubulin', 'sir-actin', 'sir actin', 'spy650', 'alexa 633', 'af633', 'mcardinal'] },
+  { name: 'DAPI', lightSource: '405nm', emissionNm: 461, fluorophores: ['dapi', 'hoechst', 'bfp'], aliases: ['dapi', 'hoechst', 'bfp', 'blue', '405', '405nm', 'uv', 'nuclear stain', 'nuclear dye', 'nuclear channel', 'nuclei channel', 'alexa fluor 405', 'af405', 'tagbfp', 'ebfp', 'nucblue', 'dyecycle violet'] },
+  { name: 'FITC', lightSource: '488nm', emissionNm: 520, fluorophores: ['gfp', 'fitc'], aliases: ['fitc', 'gfp', 'egfp', 'yfp', 'green', '488', '488nm', 'alexa 488', 'alexa488', 'alexa fluor 488', 'af488', 'mneongreen', 'venus', 'citrine', 'mvenus', 'mcitrine', 'sfgfp', 'mclover', 'clover', 'mwasabi', 'zsgreen', 'gcamp', 'jgcamp', 'calcein', 'fluo 4', 'fluo4', 'fluo 8', 'cal 520', 'oregon green', 'sytox green', 'syto 9', 'atto 488', 'cf488'] },
+  { name: 'Rhodamine', lightSource: '561nm', emissionNm: 580, fluorophores: ['mcherry', 'rfp', 'tritc'], aliases: ['rhodamine', 'tritc', 'mcherry', 'rfp', 'tdtomato', 'red', '561', '561nm', '555', '568', 'alexa 568', 'alexa fluor 568', 'af568', 'alexa 555', 'alexa fluor 555', 'af555', 'alexa 594', 'alexa fluor 594', 'af594', '594', 'cy3', 'texas red', 'txred', 'mscarlet', 'dsred', 'mkate', 'mkate2', 'mruby', 'tagrfp', 'mapple', 'alexa 546', 'af546', '546', 'tmrm', 'tmre', 'jf549', 'janelia fluor 549', 'jf585', 'propidium iodide', 'spy555', 'atto 565', 'mrfp'] },
+  { name: 'Cy5', lightSource: '640nm', emissionNm: 670, fluorophores: ['cy5', 'irfp'], aliases: ['cy5', 'far red', 'far-red', 'farred', '640', '640nm', '647', '633', 'alexa 647', 'irfp', 'alexa fluor 647', 'af647', 'sir-dna', 'sir dna', 'sirdna', 'draq5', 'atto 647', 'mirfp', 'sir-tubulin', 'sir tubulin', 'sir-actin', 'sir actin', 'spy650', 'alexa 633', 'af633', 'mcardinal', 'deep red', 'jf646', 'janelia fluor 646', 'draq7', 'atto 655'] },
   { name: 'Brightfield', lightSource: 'Transmitted', emissionNm: 0, fluorophores: [], transmitted: true, aliases: ['brightfield', 'bright field', 'bright-field', 'bf', 'transmitted', 'phase', 'phase contrast', 'dic', 'trans'] },
 ];
 
@@ -97,13 +97,38 @@ function normalise(name: string): string {
 /** Finds a channel preset by its name or a common alias ("GFP", "488", "mCherry"); undefined if none. */
 export function findChannel(config: MicroscopeConfig, name: string): ChannelPreset | undefined {
   const want = normalise(name);
-  return (
+  const found =
     config.channels.find((c) => c.name.toLowerCase() === want) ??
     config.channels.find((c) => c.aliases.includes(want)) ??
     // (an alias that ends in one of the words normalise drops: "nuclear channel")
     config.channels.find((c) => c.aliases.includes(name.trim().toLowerCase().replace(/\s+/g, ' '))) ??
-    config.channels.find((c) => c.lightSource.toLowerCase() === want)
-  );
+    config.channels.find((c) => c.lightSource.toLowerCase() === want);
+  if (found) return found;
+  // a variant's version after a known name ("GCaMP6s", "mScarlet-I", "mRuby3", "mTurquoise2"): the name's channel
+  const version = VERSION_SUFFIX.exec(want);
+  if (version) return findChannel(config, want.slice(0, version.index));
+  // a line said by its wavelength in nm ("470nm", "638 nm"): the channel lit by the source nearest to it
+  const line = /^(\d{3})\s?nm$/.exec(want);
+  return line ? channelOfLine(config, Number(line[1])) : undefined;
+}
+
+/** A variant's version after a fluorophore's name: "6s" (GCaMP6s), "-I" (mScarlet-I), "3" (mRuby3), "2" (mTurquoise2). */
+export const VERSION_SUFFIX = /(?<=[a-z])[\s-]?(?:\d{1,2}[a-gi-ln-wyz]?|[iv]{1,3})$/;
+
+/**
+ * The channel lit by the light source nearest to an excitation wavelength said in nm ("the 470 LED" on a
+ * 488 nm source, "the 638" on a 640 nm laser): a light engine's lines and a laser's exact line differ by a few nm
+ * from a configuration's source. Only within `toleranceNm` and when one source alone is nearest, and that
+ * source lights one preset; undefined otherwise (a 514 nm line is neither 488 nor 561).
+ */
+export function channelOfLine(config: MicroscopeConfig, nm: number, toleranceNm = 25): ChannelPreset | undefined {
+  const near = config.lightSources
+    .filter((s) => s.wavelengthNm > 0)
+    .map((s) => ({ s, off: Math.abs(s.wavelengthNm - nm) }))
+    .sort((a, b) => a.off - b.off);
+  if (!near.length || near[0].off > toleranceNm || (near[1] && near[1].off === near[0].off)) return undefined;
+  const lit = config.channels.filter((c) => c.lightSource === near[0].s.name);
+  return lit.length === 1 ? lit[0] : undefined;
 }
 
 /** Like findChannel, but a one-line InputError naming the presets when nothing matches. */

@@ -1016,6 +1016,14 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
   // back by "for <a span>" or by adding it again), never the whole acquisition paused
   const pausedPosition = !channels.length && /\b(?:pause|suspend|hold off(?: on)?|put\s+(?:[\w-]+\s+){0,3}on hold|freeze)\b/.test(t) ? positionNamed(t, now) : undefined;
   if (pausedPosition) return [{ kind: 'dropPosition', position: pausedPosition }];
+  // "give me two minutes", "give us a sec": the time asked for is a pause that long (the speaker does something meanwhile)
+  const giveMe = /^(?:(?:ok(?:ay)?|please|pls|just|hang on|hold on|wait)[,\s]+)*(?:can you\s+|could you\s+)?give\s+(?:me|us)\s+(?:((?:a|one)\s+(?:sec(?:ond)?|min(?:ute)?|moment|mo|tick|bit)\b|(?:a\s+)?(?:few|couple(?:\s+of)?)\s+(?:minutes|mins|secs|seconds)\b)|(?=\d|half|an?\s|one|two|three|four|five|ten|fifteen|twenty|thirty))/.exec(t);
+  if (giveMe) {
+    // ("give me a sec", "a few minutes": a while no one measures, a pause until resumed)
+    if (giveMe[1]) return [{ kind: 'pause' }];
+    const span = durationsIn(t).find((d) => d.index === giveMe[0].length || /^\s*$/.test(t.slice(giveMe[0].length, d.index)));
+    if (span) return [{ kind: 'pause', forS: span.seconds }];
+  }
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
   if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
@@ -1934,9 +1942,11 @@ function parseZoom(t: string): Adjustment | undefined {
  * to the right", "shift left by 50 microns", "move the focus down 2 µm" (z up is +).
  */
 function parseMove(t: string): Adjustment | undefined {
-  const focus = /\b(focus|focal plane|z|objective height)\b/.test(t) && !/\b(?:x|y)\s*[=:]/.test(t);
-  // "focus 3 µm higher", "raise the focus by 2 µm", "lower the focus 1 um"
-  const zBy = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(higher|lower|deeper|up|down)\b|\b(raise|lower)\b.*\bfocus\b.*?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
+  // ("lower the objective by 3 microns": the objective raised or lowered by a distance is the focus; "a lower objective" names no distance)
+  const objectiveMoved = new RegExp(String.raw`\b(?:raise|lower)\b.*\bobjective\b.*?\d\s*(?:${DISTANCE_UNIT})`).test(t);
+  const focus = (/\b(focus|focal plane|z|objective height)\b/.test(t) || objectiveMoved) && !/\b(?:x|y)\s*[=:]/.test(t);
+  // "focus 3 µm higher", "raise the focus by 2 µm", "lower the focus 1 um", "raise the objective 2 µm"
+  const zBy = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(higher|lower|deeper|up|down)\b|\b(raise|lower)\b.*\b(?:focus|objective)\b.*?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
   if (focus && zBy) {
     const [d, unit, direction] = zBy[1] ? [Number(zBy[1]), zBy[2], zBy[3]] : [Number(zBy[5]), zBy[6], zBy[4] === 'raise' ? 'up' : 'down'];
     const um = d * unitMicrometres(unit);

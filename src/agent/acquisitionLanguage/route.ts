@@ -29,6 +29,9 @@ import { doseCapRefusal, scaledWithinLimits, stageMoveRefusal, withinLightLimits
 import { canBeSetBack } from '../../microscope/temporaryChange.ts';
 import { commandOfSentences, reportsThePast, sentencesOf, withNumberedObjects, withoutCourtesy } from './sentences.ts';
 import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePresets, unknownFluorophores } from './words.ts';
+import { channelNotImaged } from './channelsImaged.ts';
+import { phasedChanges } from './phasedChanges.ts';
+import { backToStart } from './stageStart.ts';
 
 export { toolCarrying };
 
@@ -301,6 +304,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
   if (!carries(route.tool, 'change') || !Array.isArray(route.args.changes)) return route;
   const runNow = runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'));
   const channelsNow = runNow.channels;
+  // ("drop the Cy5" while GFP and mCherry run: said, nothing changed, never another channel)
+  const notImaged = channelNotImaged(route.args.changes as Adjustment[], channelsNow, config);
+  if (notImaged) return { ask: notImaged, command: true };
   // ("slow GFP down to every 10 min" at 5 min, mCherry imaged too: an interval said of some channels only, a whole multiple of the
   // run's, is those channels imaged every Nth time point; any other interval of some channels is asked about below)
   const only = route.args.changes as Adjustment[];
@@ -402,6 +408,13 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
   const visit = positionVisit(t, options.earlier ?? [], config);
   if (visit) return visit;
+  // "go back to where we started": the conversation's stage moves undone as one move (asked when the start is not known)
+  const home = backToStart(t, options.earlier ?? []);
+  if (home && 'ask' in home) return { ask: home.ask, command: true };
+  if (home) {
+    const by = Object.fromEntries(Object.entries(home).filter(([, v]) => v !== 0));
+    return options.acquisitionRunning ? { tool: toolCarrying('change'), args: { changes: [{ kind: 'moveStage', ...by, relative: true }] } } : { tool: toolCarrying('move'), args: { ...by, relative: true }, sure: true };
+  }
   // a well of a plate ("go to well B3", "image wells A1 to A6"): the configuration places no plate, so where it is is asked, never guessed
   // a whole plate ("the 96-well plate", "every well"): where its wells are is asked, never guessed
   if (/\b(?:6|12|24|48|96|384|1536)[\s-]?wells?\b|\b(?:whole|entire) plate\b|\b(?:all|every|each) (?:the )?wells?\b/.test(t)) return { ask: 'I do not know where the wells are: the microscope\'s configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".' };
@@ -508,6 +521,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // "tell me the interval", "show me the channel settings", "can you check whether the 561 is on": while imaging,
   // a request to be told a setting of the run is a question about it (its report answers it)
   if (options.acquisitionRunning && TELL_ME.test(t) && RUN_SETTING.test(t)) return { tool: toolCarrying(/\b(?:dose|light so far)\b/.test(t) ? 'dose' : 'status'), args: {} };
+  // "for the next 90 min every minute, then every 10 min": the first change now, the second when the span is over
+  const phased = options.acquisitionRunning && !QUESTION.test(t) ? phasedChanges(text, (words) => parseAdjustment(words, config, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')))) : undefined;
+  if (phased) return { tool: toolCarrying('change'), args: { changes: phased.now }, then: [{ tool: toolCarrying('change'), args: { changes: phased.later, inS: phased.inS } }] };
   let changes: Adjustment[];
   // "image twice as often for the next 30 min": a change for a while, read without its span (the tool sets it back after)
   let forS: number | undefined;

@@ -57,6 +57,47 @@ export function observationOf(sentence: string): { subject: string } | undefined
   return { subject: m[1].trim() };
 }
 
+/** Words of the microscope and its plan: a clause with one is never the speaker's own doing. */
+const MICROSCOPE_NOUN = /\b(?:positions?|pos|points?|fields?|channels?|lasers?|lines?|exposures?|power|intervals?|z|stacks?|slices|planes|rules?|objective|stage|focus|grid|tiles?|wells?|images?|frames?|time[\s-]?points?|acquisition|imaging|run|time[\s-]?lapse|movie|picture|snap)\b/i;
+
+/**
+ * What the speaker will do themselves, said beside a command ("I need to add the drug", "we have to change the medium"):
+ * told, never a command to the microscope. Not when it names a channel, a number or a part of the microscope ("I need to
+ * add Cy5", "I want 10 min intervals" are requests).
+ */
+export function speakersOwnDoing(clause: string, config: MicroscopeConfig = DEMO_CONFIG): boolean {
+  const c = clause.trim().replace(/[.!]+$/, '');
+  return /^(?:(?:ok(?:ay)?|so|right|because|since|as|cause|coz|'cause)[,\s]+)*(?:i|we)(?:'ll|'m going to|'re going to|’ll| need to| have to| must| want to| will| am going to| are going to| gotta|'ve got to| got to)\s+[a-z]/i.test(c)
+    && !/\d/.test(c) && !findChannels(c, config).length && !MICROSCOPE_NOUN.test(c);
+}
+
+/** A part that is only thanks, an interjection or a courtesy. */
+const COURTESY_ONLY = /^(?:(?:thanks?|thank you|thx|ta|cheers|please|pls|ok(?:ay)?|great|cool|lovely|brilliant|perfect|good|nice|sorry|so|right|alright|much appreciated|(?:many|thanks)\s+a lot)[\s!.,]*)+$/i;
+
+/**
+ * A sentence parted at its commas (or semicolons, dashes) when one part is told (an observation, or what the speaker will
+ * do, that names nothing of the run) and another is not; the parts not told next to each other stay one ("the cells look stressed, drop DAPI, go every
+ * 10 min" → the observation, then "drop DAPI, go every 10 min"). A sentence with no part told stays whole.
+ */
+export function clausesTold(sentence: string, config: MicroscopeConfig = DEMO_CONFIG): string[] {
+  const parts = sentence.split(/\s*[,;]\s+|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return [sentence];
+  // (only a part that tells nothing of the run: no number, channel, or part of the microscope a command could point back at)
+  // (nor one about the rest of the run, "the rest as is", which a command's scope reads)
+  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p) && !/\b(?:rest|others?|else)\b/i.test(p));
+  // (thanks and other courtesy alone are no command to part from: "that's it for today, thanks" is read whole)
+  const command = parts.filter((p, i) => !told[i] && !COURTESY_ONLY.test(p));
+  if (!told.some(Boolean) || !command.length) return [sentence];
+  // (a condition opening the sentence is the command's: "if the cells round up, image faster" stays whole)
+  if (/^(?:if|when(?:ever)?|once|as soon as|after|before|until|unless|in case|should)\b/i.test(parts[0])) return [sentence];
+  const out: string[] = [];
+  parts.forEach((p, i) => {
+    if (told[i] || !out.length || told[i - 1]) out.push(p);
+    else out[out.length - 1] = `${out[out.length - 1]}, ${p}`;
+  });
+  return out;
+}
+
 /** What a pronoun standing for the subject of an observation would name: the subject when it is a part of the plan, else undefined. */
 function referentOf(subject: string, config: MicroscopeConfig): string | undefined {
   const s = subject.replace(/^there\s+/i, '').trim();
@@ -84,9 +125,10 @@ export function withNumberedObjects(text: string): string {
 }
 
 export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
-  const sentences = sentencesOf(text).map(withoutLeadIn);
+  // ("pull the plug on this, the dish is contaminated", "ok we're good, go again": a clause told beside a command is a sentence of its own)
+  const sentences = sentencesOf(text).flatMap((s) => clausesTold(s, config)).map(withoutLeadIn);
   if (sentences.length < 2) return sentences[0] ?? text;
-  const observed = sentences.map((s) => observationOf(s));
+  const observed = sentences.map((s) => observationOf(s) ?? (speakersOwnDoing(s, config) ? { subject: '' } : undefined));
   // (commands and questions only: as they are, unless a question names what a later command's pronoun points at)
   const questionNames = (s: string) => /\?\s*$/.test(s) && (findChannels(s, config).length > 0 || PLAN_PART.test(s));
   const pointedAtByQuestion = sentences.some((s, i) => questionNames(s) && sentences.slice(i + 1).some((c) => !/\?\s*$/.test(c) && PRONOUN.test(c)));

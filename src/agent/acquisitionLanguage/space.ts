@@ -21,7 +21,7 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = spelledDistances(text.toLowerCase());
   const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
-  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstacks?\b|\bz[\s-]?(?:coverage|depth|extent|span)\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
+  if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|\bz\s*[:=]\s*\S|\b(?:in|along|through)\s+z\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstacks?\b|\bz[\s-]?(?:coverage|depth|extent|span)\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
   const around = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:above and below|below and above|either side of|on (?:each|either) side of|±|up and down)`, 'i').exec(t) ??
@@ -52,7 +52,7 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:-?\s*(?:thick|deep|tall|range|z[\s-]?stack|stack|(?:in\s+)?total|overall|in z\b))`, 'i').exec(t)) ??
     // ("a 5 slice stack 2 um apart": a distance after the stack's word that says a spacing is its step, not its range)
     distance(new RegExp(String.raw`(?:range|stack|series|thickness|depth)\s*(?:of)?\s*(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:z[\s-]?)?(?:steps?|spacing|apart|intervals?|increments?|between)\b)`, 'i').exec(t)) ??
-    distance(new RegExp(String.raw`(?:over|across|spanning|covering)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
+    distance(new RegExp(String.raw`(?:over|across|spanning|span|covering|cover|through)\s*(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));
   // ("21 steps of 0.5 µm", as NIS-Elements counts a Z-series: a whole count of steps with their size after it is the count of planes)
   // ("a 5-slice z stack", "a 7 plane stack": the count said as the stack's adjective, in the singular)
   const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b|\b${NUMBER}[\s-]*(?:z[\s-]?)?(?:plane|slice|section)[\s-]+(?:z[\s-]?)?stack`, 'i').exec(t) ?? new RegExp(String.raw`\b(\d+)\s*(?:z[\s-]?)?steps\s+(?:of|at|@)\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').exec(t);

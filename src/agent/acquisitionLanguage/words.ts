@@ -2,7 +2,7 @@
 // percentages, exposures) and channel names with their aliases (GFP/488 = FITC,
 // mCherry/561 = Rhodamine, from the microscope's configuration). Pure functions over text.
 import { InputError } from '../../errors.ts';
-import { DEMO_CONFIG, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
+import { DEMO_CONFIG, channelOfLine, findChannel, type MicroscopeConfig } from '../../microscope/config.ts';
 import { correctedWord, inCaseOf, vocabularyOf } from '../planner/spelling.ts';
 import { parseNumber, plainUnits, saidNumberValue } from '../planner/quantities.ts';
 import { readOnce } from '../planner/textMemo.ts';
@@ -172,7 +172,8 @@ function channelNamesPattern(config: MicroscopeConfig): RegExp {
   const terms = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]?'));
   // a wavelength followed by a unit or a count word is a number ("488 frames", "561 µm"); a name is a name ("brightfield frame")
   // (only a bare wavelength: "Cy5 time-lapse" names Cy5)
-  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})(?![\w%])(?!(?<=(?<![a-z])\d+)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
+  // (a variant's version after a name is part of it: "GCaMP6s", "mScarlet-I", "mRuby3")
+  const re = new RegExp(String.raw`(?<![\w.])(${terms.join('|')})((?<=[a-z])-?(?:\d{1,2}[a-gi-ln-wyz]?|(?<=-)[iv]{1,3}))?(?![\w%])(?!(?<=(?<![a-z])\d+)\s*(?:%|percent|ms|s\b|sec|µm|um|min|x\b|planes?|positions?|frames?|time))`, 'gi');
   CHANNEL_PATTERNS.set(config, re);
   return re;
 }
@@ -186,10 +187,40 @@ export function findChannels(text: string, config: MicroscopeConfig = DEMO_CONFI
   while ((m = re.exec(text))) {
     const preset = findChannel(config, m[1].replace(/[\s-]+/g, ' '));
     if (!preset) continue;
-    out.push({ preset: preset.name, index: m.index, text: m[1] });
+    out.push({ preset: preset.name, index: m.index, text: m[0] });
   }
-  const bands = filterBands(text, config).filter((b) => b.preset !== undefined && !out.some((o) => o.index < b.index + b.text.length && b.index < o.index + o.text.length));
-  return bands.length ? [...out, ...bands.map((b) => ({ preset: b.preset!, index: b.index, text: b.text }))].sort((a, b) => a.index - b.index) : out;
+  const apart = (b: { index: number; text: string }) => !out.some((o) => o.index < b.index + b.text.length && b.index < o.index + o.text.length);
+  const bands = filterBands(text, config).filter((b) => b.preset !== undefined && apart(b));
+  const lines = excitationLines(text, config).filter(apart);
+  if (!bands.length && !lines.length) return out;
+  return [...out, ...bands.map((b) => ({ preset: b.preset!, index: b.index, text: b.text })), ...lines].sort((a, b) => a.index - b.index);
+}
+
+/** A units word after a bare number: it counts or measures something else ("the 500 ms", "the 600 frames"). */
+const NOT_A_LINE = /^\s*(?:%|percent|ms|msecs?|s\b|secs?|seconds?|µm|um|microns?|mm|min|mins|minutes?|h\b|hrs?|hours?|x\b|planes?|slices?|positions?|frames?|time|cells?|images?|px|pixels?|days?)/i;
+
+/** Words after a figure in nm that make it a distance or a size ("500 nm steps", "200 nm beads"). */
+const NOT_A_LINE_NM = /^\s*(?:z[\s-]?)?(?:steps?|spacing|apart|slices?|planes?|sections?|intervals?|increments?|thick|deep|range|resolution|pixels?|px|beads?|particles?|wide|across|diameter|radius)\b/i;
+
+/**
+ * An excitation line said by its wavelength, as light engines and lasers have it ("the 470 LED", "638 nm", "the 635
+ * line", "turn the 638 off"): the channel lit by the nearest source (channelOfLine). With a word of light after it
+ * (LED, laser, line, excitation) within 25 nm; with "nm" alone (never a distance: "500 nm steps") or bare after "the", only within 10 nm (a laser's own line, 638 or
+ * 642 for 640). A wavelength a channel's alias names already ("488") is that alias's.
+ */
+export function excitationLines(text: string, config: MicroscopeConfig = DEMO_CONFIG): ChannelMention[] {
+  const out: ChannelMention[] = [];
+  for (const m of text.matchAll(/(?<![\w.\/-])(\d{3})(\s?nm\b)?(?![\w.\/%])/gi)) {
+    const after = text.slice(m.index! + m[0].length);
+    const lit = /^[\s-]*(?:leds?|lasers?|lines?|excitation|ex)\b/i.test(after);
+    // ("500 nm steps", "a 450 nm spacing": a distance in nm is no line)
+    const inNm = !lit && !!m[2] && !NOT_A_LINE_NM.test(after) && !/\b(?:step|steps|spacing|of|by|every|apart)\s+$/i.test(text.slice(0, m.index));
+    const bare = !lit && !m[2] && /\bthe\s+$/i.test(text.slice(0, m.index)) && !NOT_A_LINE.test(after);
+    if (!lit && !inNm && !bare) continue;
+    const preset = channelOfLine(config, Number(m[1]), lit ? 25 : 10);
+    if (preset) out.push({ preset: preset.name, index: m.index!, text: m[0] });
+  }
+  return out;
 }
 
 /**

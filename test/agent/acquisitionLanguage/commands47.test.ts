@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { labShorthand } from '../../../src/agent/acquisitionLanguage/words.ts';
 import { doseCapRefusal } from '../../../src/agent/acquisitionLanguage/lightLimits.ts';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
-import { asked, changes, fourPositions, route } from './runningAcquisition.ts';
+import { asked, changes, fourPositions, route, start } from './runningAcquisition.ts';
 
 describe('other makers\' and speakers\' words for the time plan', () => {
   it('NIS "period" and ZEN "cycle time" are the interval; "for a period of" stays a span', () => {
@@ -95,7 +95,8 @@ describe('parts the acquisition sets by itself, a snap with its objective, anoth
   it('the shutter, the lamps and LEDs, the filter cube are named with what sets them; a channel named with one is read', () => {
     expect(asked('open the shutter')).toMatch(/the shutter is no setting here/);
     expect(asked('turn the halogen lamp off')).toMatch(/lamps and LEDs are switched on only during each exposure/);
-    expect(route('switch off the transmitted LED')).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'Brightfield' }] } });
+    // (a run that images brightfield: a channel the run does not image is said back, stop 49)
+    expect(route('switch off the transmitted LED', start({ channels: [{ config: 'FITC' }, { config: 'Brightfield' }], timePlan: { intervalS: 300, durationS: 21600 } }))).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'Brightfield' }] } });
     expect(idle('switch the filter cube to TRITC and take a picture')).toMatchObject({ tool: 'snap', args: { channel: 'Rhodamine' } });
     expect(route('close the shutter and pause')).toMatchObject({ tool: 'pause_acquisition', notApplied: [expect.stringMatching(/shutter/)] });
   });

@@ -19,7 +19,7 @@ const twoRules: EarlierStep[] = [
 
 describe('a part of a time unit', () => {
   it('is that share of the unit, for any part a camera exposure is said in', () => {
-    expect(changes('Cy5 exposure a twentieth of a second')).toEqual([{ kind: 'exposure', exposureMs: 50, channel: 'Cy5' }]);
+    expect(changes('Cy5 exposure a twentieth of a second', fourPositions)).toEqual([{ kind: 'exposure', exposureMs: 50, channel: 'Cy5' }]);
     expect(changes('DAPI exposure two tenths of a second')).toEqual([{ kind: 'exposure', exposureMs: 200, channel: 'DAPI' }]);
     expect(changes('GFP exposure a hundredth of a second')).toEqual([{ kind: 'exposure', exposureMs: 10, channel: 'FITC' }]);
   });

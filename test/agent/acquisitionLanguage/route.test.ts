@@ -45,7 +45,9 @@ describe('words joined by a hyphen', () => {
   it('read as the words apart when only that is a command', () => {
     expect(route('when is the next time-point due?')?.tool).toBe('microscope_status');
     expect(changesOf('slow the frame-rate down by half')).toEqual([{ kind: 'intervalFactor', factor: 2 }]);
-    expect(changesOf('drop far-red')).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
+    // (a run that images far red: a channel the run does not image is said back, stop 49)
+    const withFarRed: EarlierStep[] = [{ tool: 'start_acquisition', args: { plan: { ...RUNNING_PLAN, channels: [...RUNNING_PLAN.channels, { config: 'Cy5' }] } } }];
+    expect((route('drop far-red', withFarRed) as unknown as { args: { changes: unknown[] } }).args.changes).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
   });
 });
 
