@@ -1952,6 +1952,9 @@ function parseMove(t: string): Adjustment | undefined {
     const um = d * unitMicrometres(unit);
     return { kind: 'moveStage', relative: true, zUm: /higher|up|raise/.test(direction) ? um : -um };
   }
+  // ("set the focus to 1520 microns", "put the focal plane at 1500 µm", "focus at z = 30"): the focus drive to a height
+  const focusTo = new RegExp(String.raw`\b(?:focus|focal plane|z(?:[\s-]?(?:drive|position|height))?)\s+(?:(?:position|height|drive)\s+)?(?:to|at|=)\s*(-?\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})?(?![\w%])`).exec(t);
+  if (focus && focusTo && !/\b(?:by|up|down|higher|lower|deeper|step|steps|range|planes|slices)\b/.test(t)) return { kind: 'moveStage', relative: false, zUm: Number(focusTo[1]) * (focusTo[2] ? unitMicrometres(focusTo[2]) : 1) };
   if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|send|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
   // "15 planes, 0.3 µm step", "z-series: 10 µm range, step 0.5": a z-stack's step, not a move
   if (/\b(?:planes|slices|sections|z[\s-]?stacks?|stack|z[\s-]?series|range)\b/.test(t)) return undefined;
@@ -1969,14 +1972,17 @@ function parseMove(t: string): Adjustment | undefined {
     const scale = bare[3] ? unitMicrometres(bare[3]) : 1;
     return { kind: 'moveStage', relative: false, xUm: Number(bare[1]) * scale, yUm: Number(bare[2]) * scale };
   }
-  const dist =
-    new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(?:to the\s+|towards? the\s+)?(left|right|up|down)\b`).exec(t) ??
-    new RegExp(String.raw`\b(left|right|up|down)\s*(?:by\s+)?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`).exec(t);
-  if (!dist) return undefined;
-  const [d, unit, direction] = /^\d/.test(dist[1]) ? [Number(dist[1]), dist[2], dist[3]] : [Number(dist[2]), dist[3], dist[1]];
-  const um = d * unitMicrometres(unit);
+  // every distance with its direction ("100 um to the left and 50 um up": one move in x and y)
+  const moves = [...t.matchAll(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})\s*(?:to the\s+|towards? the\s+)?(left|right|up|down)\b|\b(left|right|up|down)\s*(?:by\s+)?(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`, 'g'))]
+    .map((m) => (m[1] ? { um: Number(m[1]) * unitMicrometres(m[2]), direction: m[3] } : { um: Number(m[5]) * unitMicrometres(m[6]), direction: m[4] }));
+  if (moves.length === 0) return undefined;
+  const { um, direction } = moves[0];
   if (focus && (direction === 'up' || direction === 'down')) return { kind: 'moveStage', relative: true, zUm: direction === 'up' ? um : -um };
-  return { kind: 'moveStage', relative: true, ...(direction === 'left' ? { xUm: -um } : direction === 'right' ? { xUm: um } : direction === 'up' ? { yUm: -um } : { yUm: um }) };
+  const axis = (d: string) => (d === 'left' || d === 'right' ? 'xUm' : 'yUm');
+  const signed = (m: { um: number; direction: string }) => (m.direction === 'left' || m.direction === 'up' ? -m.um : m.um);
+  const moved: { xUm?: number; yUm?: number } = {};
+  for (const m of moves) moved[axis(m.direction)] = (moved[axis(m.direction)] ?? 0) + signed(m);
+  return { kind: 'moveStage', relative: true, ...moved };
 }
 
 /**

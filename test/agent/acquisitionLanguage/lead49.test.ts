@@ -1,5 +1,6 @@
 // The lead's user tries of stop 49 on the simulated microscope: a short while said as an idiom, and "gentler" light.
 import { describe, expect, it } from 'vitest';
+import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import { asked, route } from './runningAcquisition.ts';
 
 describe('a pause for "a sec" or "a moment"', () => {
@@ -35,5 +36,18 @@ describe('"save this position as a new point"', () => {
   it('keeps the place the stage is at (a position added), never an analysis to save', () => {
     for (const text of ['save the current stage location as a new point', 'save this position as a new point']) expect(route(text), text).toMatchObject({ tool: 'adjust_acquisition', args: { changes: [{ kind: 'addPosition' }] } });
     expect(route('save the tracks as csv')).toBeUndefined();
+  });
+});
+
+describe('stage and focus moves said as people say them', () => {
+  const idle = (text: string) => routeMicroscopeRequest(text, { acquisitionRunning: false }) as { tool?: string; args?: Record<string, unknown> };
+  it('a move in two directions is one move in x and y ("100 um to the left and 50 um up")', () => {
+    expect(idle('move the stage 100 um to the left and 50 um up')).toMatchObject({ tool: 'move_stage', args: { xUm: -100, yUm: -50, relative: true } });
+    expect(idle('shift the stage right by 200 um and down 100 um')).toMatchObject({ tool: 'move_stage', args: { xUm: 200, yUm: 100, relative: true } });
+  });
+  it('"set the focus to 1520 microns" moves the focus drive to that height', () => {
+    expect(idle('set the focus to 1520 microns')).toMatchObject({ tool: 'move_stage', args: { zUm: 1520, relative: false } });
+    expect(idle('put the focal plane at 1.5 mm')).toMatchObject({ tool: 'move_stage', args: { zUm: 1500, relative: false } });
+    expect(idle('focus up 3 um')).toMatchObject({ tool: 'move_stage', args: { zUm: 3, relative: true } });
   });
 });
