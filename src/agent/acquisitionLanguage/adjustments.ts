@@ -64,7 +64,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
     if (/\b(?:instead of|rather than)\s+(?:the\s+)?(?:current\s+|old\s+)?$/.test(t.slice(0, d.index))) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
     // ("hold it there for a sec while I add the drug": "a sec", "a second" after "for" too)
-    if (/^(?:a|one)\s/.test(t.slice(d.index)) && (/\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index)) || (/\bfor\s+$/.test(t.slice(0, d.index)) && A_SHORT_WHILE.test(t.slice(d.index, d.index + d.length))))) continue;
+    // ("hold the acquisition a sec": "a sec", "a second" said as a short while anywhere)
+    if (/^(?:a|one)\s/.test(t.slice(d.index)) && (/\b(?:hold on|hang on|wait|give (?:me|us)|just|in)\s+$/.test(t.slice(0, d.index)) || A_SHORT_WHILE.test(t.slice(d.index, d.index + d.length)))) continue;
     // "3 frames an hour", "twice a minute", "one image per 30 s": the span a count of time points is counted in (a rate)
     if (/(?:\b(?:frames?|images?|time ?points?|timepoints?|pictures?|shots?|snaps?|acquisitions?|times|twice|thrice|once)\s+(?:a|an|per|each|every|in)?\s*|\bper\s+|\/\s*)$/.test(t.slice(0, d.index)) && !has(d.seconds) && carried.length) continue;
     if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));

@@ -2981,7 +2981,8 @@ function withQuantityOfFirst(second: string, first: string): string {
  */
 function questionSentencesOf(text: string): string[] | undefined {
   const pieces = text.split(/(?<=\?)\s+/).map((p) => p.trim()).filter(Boolean);
-  if (pieces.length < 2 || !pieces.every((p) => /\?$/.test(p))) return undefined;
+  // ("how many are there? and how long is the longest one?": a part joined by "and" is read with the part before it, below)
+  if (pieces.length < 2 || !pieces.every((p) => /\?$/.test(p)) || pieces.slice(1).some((p) => /^(?:and|also|plus|or|but|then|so)\b/i.test(p))) return undefined;
   const parts = pieces.map((p) => p.split(/(?<=[.!;:])\s+/).at(-1)!.trim());
   const asks = (p: string) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count');
   if (!parts.every(asks)) return undefined;

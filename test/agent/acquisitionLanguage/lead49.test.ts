@@ -5,7 +5,7 @@ import { asked, route } from './runningAcquisition.ts';
 
 describe('a pause for "a sec" or "a moment"', () => {
   it('lasts until resumed: the idiom is no span of 1 s, and the rest of the words ("while I add drug") are a remark', () => {
-    for (const text of ['hold it there for a sec while I add drug', 'wait a sec', 'pause for a second', 'pause for a moment']) {
+    for (const text of ['hold it there for a sec while I add drug', 'hold the acquisition a sec, I need to top up the medium', 'wait a sec', 'pause for a second', 'pause for a moment']) {
       const r = route(text);
       expect(r?.tool, `${text} → ${JSON.stringify(r)}`).toBe('pause_acquisition');
       expect((r as { args: Record<string, unknown> }).args.forS, text).toBeUndefined();

@@ -93,6 +93,8 @@ describe('two questions in one request', () => {
     expect(questionPartsOf('track the cells. what is their mean speed? how many divide?')).toEqual(['what is their mean speed?', 'how many divide?']);
     expect(questionPartsOf('is it noisy? can you denoise it?')).toBeUndefined();
     expect(questionPartsOf('what is the mean area? what is the mean area?')).toBeUndefined();
+    // (a second question opened by "and" is read with the one before it: "the longest one" is the longest track)
+    expect(questionPartsOf('how many tracks are there? and how long is the longest one?')).toEqual(['how many tracks are there?', 'how long is the longest track?']);
   });
 
   it('each plans its steps, also when asked after the steps ("track them and tell me their speed and how many divide")', () => {
