@@ -192,7 +192,8 @@ function readers(ctx: BuildContext): RequestReaders {
       // (with the steps before, whose words point back: "turn off that rule")
       const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: running, earlier: conversation.earlier.filter((r) => r.ok).map(({ tool, args, values }) => ({ tool, args, values })) });
       const said = clause.trim();
-      if (!routed) return { $ask: `I could not read "${said}" as a microscope command.` };
+      // (declined, not asked: the other steps of the request run, "Big experiment today. Correct the drift please", and the line says it)
+      if (!routed) return { $decline: `I could not read "${said}" as a microscope command, so nothing ran for it.` };
       if (routed.tool === undefined) return { $ask: routed.ask };
       if (routed.tool !== tool) return { $ask: `I read "${said}" as ${routed.tool.replace(/_/g, ' ')}, not ${tool.replace(/_/g, ' ')}: say it on its own.` };
       return routed.args;

@@ -461,7 +461,8 @@ function scopes(words: RawWord[], reader: Reader, notes: string[] = []): Unappli
     if (cue.lower === 'each' && /^(?:other|another)$/i.test(words[c + 1]?.lower ?? '')) return;
     // "only segment the nuclei": the step's own verb after the cue is no part of the scope ("only segment the odd frames" keeps "the odd frames")
     const nextStem = words[c + 1] ? tokenize(words[c + 1].word)[0]?.stem : undefined;
-    const verbAfter = /^(?:only|just)$/.test(cue.lower) && !!nextStem && tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem));
+    // ("tired... just find the nuclei": a verb of a phrase of the tool's own, "find nuclei" of segment, is the step's verb too)
+    const verbAfter = /^(?:only|just)$/.test(cue.lower) && !!nextStem && (tokenize(reader.step.tool.replace(/_/g, ' ')).some((t) => meaning(t.stem) === meaning(nextStem)) || reader.ownWord(words[c + 1]));
     if (cue.lower === 'just' && (c === 0 || /^(?:you|u|to|please|pls|plz|pleas|i|we|can|could|would|will|and|then|so|maybe|ok|okay|hi|hey|now)$/i.test(words[c - 1].lower))) return;
     // "µm per minute", "per frame": a unit, not a scope
     // ("per time point" is two words: the next two are read together)

@@ -105,3 +105,17 @@ describe('two questions in one request', () => {
     }
   });
 });
+
+describe('words beside a request that ask for nothing', () => {
+  it('"tired... just find the nuclei": "just" before a verb of the step\'s own phrase is a hedge, no scope left out', () => {
+    const p = plan('tired... just find the nuclei');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+
+  it('a sentence the microscope cannot read is named, and the request beside it still runs', () => {
+    const p = plan('Big experiment today. Correct the drift please');
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift']);
+    expect((p.notes ?? []).join(' ')).toMatch(/could not read "Big experiment today\." as a microscope command/);
+  });
+});
