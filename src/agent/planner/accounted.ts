@@ -5,6 +5,7 @@
 // not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
 // the request ("cluster the cells and show a UMAP") is applied to that step instead.
 import { saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
+import { isContext } from './clauses.ts';
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -159,6 +160,18 @@ function asRunAgain(step: PlannedStep, catalogue: Catalogue): PlannedStep {
   return { ...step, tool, args: changes as Record<string, unknown> };
 }
 
+/** Whether the position lies in a sentence of the request that only tells (isContext: how the data was taken, thanks, a greeting). */
+export function inContextSentence(request: string, at: number): boolean {
+  let from = 0;
+  for (const sentence of request.split(/(?<=[.!?])\s+/)) {
+    const start = request.indexOf(sentence, from);
+    const end = start + sentence.length;
+    from = end;
+    if (at >= start && at < end) return isContext(sentence.replace(/[.!?]+$/, ''));
+  }
+  return false;
+}
+
 /**
  * Method names: applied when a step's choice takes the name (set here when that choice was left
  * unset and one step of that tool runs), named otherwise. Returns the lines to add.
@@ -173,6 +186,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
     // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
     if (saidOfAStepLeftToTheUser(request, start)) continue;
+    // (a name in a sentence that tells how the data was taken, "Acquired on our Nikon with NIS Elements.", is no method asked)
+    if (inContextSentence(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));

@@ -58,10 +58,12 @@ function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
 export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
   masked = withoutPurpose(masked);
   const first = [...masked.matchAll(CONDITION)][0];
-  if (!first) return [];
-  const from = (first.index ?? 0) + first[0].length;
+  const from = first ? (first.index ?? 0) + first[0].length : masked.length;
   const stop = [...stopWords()];
   const out: string[] = [];
+  // ("wavelet denoising on the GFP channel", "font size 14", "cellpose cyto3 on the cells": a word before any condition word
+  // that no tool knows, nor English, is a method or a detail said of the step all the same)
+  for (const written of wordsBeforeCue(clause, masked.slice(0, from), index, stop)) if (!out.includes(written)) out.push(written);
   const tokens = tokenize(masked.slice(from));
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
@@ -74,6 +76,27 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }
+  return out;
+}
+
+/**
+ * The words before the first condition word that name a method or a detail no tool knows: a word no tool knows, nor a slip
+ * of one, nor an everyday English word, that stands as the modifier of a word the tools know ("wavelet" of "wavelet
+ * denoising", "font" of "font size 14"), or a name with digits ("cyto3" of "cellpose cyto3"). Prose around the request
+ * ("I think the drift is quite bad") modifies no word of the tools and is left alone; adverbs are mannerWords.ts's.
+ */
+function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: string[]): string[] {
+  const out: string[] = [];
+  const tokens = tokenize(head).filter((t) => !t.part);
+  tokens.forEach((token, i) => {
+    if (token.word.length < 4 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined) return;
+    if (isEverydayWord(token.word) || knownWord(index, token, stop) || /^\p{L}{3,}ly$/u.test(token.word)) return;
+    const next = tokens[i + 1];
+    // (the next word follows at once as written, a space or a hyphen between (never across a hedge blanked: "grateful if you could measure"), and is a word of the tools as written, of four letters
+    // at least: "wavelet denoising", "font size"; never "quite bad", "grateful if")
+    const modifies = !!next && /^[\s-]+$/.test(clause.slice(token.end, next.start)) && next.word.length >= 4 && !stop.includes(next.word) && index.knows(meaning(next.stem));
+    if (modifies || /\p{L}\d/u.test(token.word)) out.push(clause.slice(token.start, token.end));
+  });
   return out;
 }
 
