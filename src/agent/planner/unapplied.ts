@@ -54,8 +54,20 @@ function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
   return token.word.length <= 4 || (isWrittenRight(token.word, stopVocabulary.known) && !isEverydayWord(token.word)) || correctedWord(token.word, stopVocabulary) !== undefined;
 }
 
+/** A word the tools know only as a few tools' own term, or a slip of one, none of them the step's (stepDeclares). */
+function rareElsewhere(index: ToolIndex, token: Token, stop: string[], stepDeclares: (token: Token) => boolean): boolean {
+  if (stop.includes(token.word) || isEverydayWord(token.word) || stepDeclares(token)) return false;
+  return index.spread(index.meanings([token])[0]) <= RARE_SPREAD;
+}
+
 /** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
-export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
+/**
+ * Tools that use a word this rarely know it as their own term ("log" of one tool's log-ratio, "bar" of a scale bar, "bit"
+ * of a summary's 8-bit): said of a step whose tool does not declare it, such a word is a detail that step did not apply.
+ */
+const RARE_SPREAD = 3;
+
+export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause, stepDeclares?: (token: Token) => boolean): string[] {
   masked = withoutPurpose(masked);
   const first = [...masked.matchAll(CONDITION)][0];
   const from = first ? (first.index ?? 0) + first[0].length : masked.length;
@@ -68,7 +80,9 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
     if (token.part || (token.word.length < 3 && !dimensionOrDepth(token.word)) || /_/.test(token.word) || (/^\d/.test(token.word) && !dimensionOrDepth(token.word)) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
-    if (knownWord(index, token, stop)) continue;
+    // (a word of a few other tools only, which the step's own tool does not declare, is no word of this step: "on a log
+    // scale" of plot, "at 300 dpi", "in 8-bit" of export)
+    if (knownWord(index, token, stop) && !(stepDeclares && rareElsewhere(index, token, stop, stepDeclares))) continue;
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);

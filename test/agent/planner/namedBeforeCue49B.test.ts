@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unappliedWords } from '../../../src/agent/planner/unapplied.ts';
 import { inContextSentence } from '../../../src/agent/planner/accounted.ts';
 import { indexFor } from '../../../src/agent/planner/toolIndex.ts';
-import { catalogue, loadAcquisitionWords, said } from './planOffline.ts';
+import { catalogue, loadAcquisitionWords, movieAndLabels, said } from './planOffline.ts';
 
 beforeAll(async () => {
   await loadAcquisitionWords();
@@ -45,5 +45,17 @@ describe('a kind of file no tool writes, alone in the request', () => {
     expect(answer).toMatch(/IMS/);
     expect(answer).not.toMatch(/did not understand/);
     expect(said('store the label image as nd2')).toMatch(/ND2/);
+  });
+});
+
+describe('a word beside a choice given that is foreign to the step', () => {
+  it('is named with its noun, not taken as part of the choice ("a histogram ... on a log scale")', () => {
+    expect(said('draw a histogram of the areas with log bins', movieAndLabels)).toMatch(/log bins/);
+    expect(said('temporal colour-coded max projection, with a colour legend bar')).toMatch(/legend bar/);
+    expect(said('plot the speeds over time in a serif font')).toMatch(/serif/);
+  });
+
+  it('leaves a word of the step\'s own tool beside its choice alone ("with the otsu based approach")', () => {
+    expect(said('segment with the otsu based approach')).not.toMatch(/Not applied/);
   });
 });
