@@ -16,6 +16,7 @@ import { isOrdinaryWord, statisticOfATable } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
 import { withoutHedges } from './unapplied.ts';
 import { unwrittenFileLine } from './fileKinds.ts';
+import { outputDepthLine } from './outputDepth.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
@@ -488,6 +489,9 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left].join(' '));
   // ("correct the drift, then a gif of the corrected stack": a kind of file no tool writes, named with the formats there are)
   const files = [unwrittenFileLine(request, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '))].filter((l): l is string => !!l);
+  // ("export the masks as tiff in 8-bit", "the plot at 300 dpi": a bit depth or resolution no argument sets, outputDepth.ts)
+  const depth = plan.question ? undefined : outputDepthLine(request, plan.steps, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
+  if (depth) files.push(depth);
   const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
   // ("segment the nuclei carefully", "roughly segment the cells": how a step was asked to run, which no setting says, mannerWords.ts)
   const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));
