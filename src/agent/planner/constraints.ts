@@ -138,7 +138,10 @@ function writtenVocabularyOf(tool: string, catalogue: Catalogue, index: ToolInde
 /** Whether the tool's own declaration uses the word (its meaning, a slip mapped onto the tools' words). */
 export function toolDeclares(tool: string, token: Token, catalogue: Catalogue, index: ToolIndex): boolean {
   const vocabulary = vocabularyOf(tool, catalogue, index);
-  return vocabulary.has(meaning(token.stem)) || vocabulary.has(index.meanings([token])[0]);
+  if (vocabulary.has(meaning(token.stem)) || vocabulary.has(index.meanings([token])[0])) return true;
+  // (another form of a word it declares, the first six letters alike: "overlaid" of "overlay")
+  const word = token.word.toLowerCase();
+  return word.length >= 6 && writtenVocabularyOf(tool, catalogue, index).some((w) => w.length >= 6 && w.slice(0, 6) === word.slice(0, 6));
 }
 
 function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {

@@ -52,7 +52,8 @@ function fileKindsDeclaredNow(catalogue: Catalogue): string[] {
 export function unwrittenFileKinds(text: string, catalogue: Catalogue): { word: string; start: number; end: number }[] {
   const offered = new Set([...formatsOffered(catalogue), ...fileKindsDeclared(catalogue)]);
   const same = (w: string) => (w === 'jpg' ? 'jpeg' : w === 'mpg' ? 'mpeg' : w);
-  return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index, end: m.index + m[0].length }));
+  // (an extension keeps its dot as written: ".mat", ".ims")
+  return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index - (text[m.index - 1] === '.' ? 1 : 0), end: m.index + m[0].length }));
 }
 
 /** The line that names the kinds of file asked for that no tool writes, with the formats there are; undefined when none. */

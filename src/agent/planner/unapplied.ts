@@ -54,9 +54,13 @@ function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
   return token.word.length <= 4 || (isWrittenRight(token.word, stopVocabulary.known) && !isEverydayWord(token.word)) || correctedWord(token.word, stopVocabulary) !== undefined;
 }
 
+/** An ordinal in words or digits ("fifth", "10th"). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|last|\d+(?:st|nd|rd|th))$/i;
+
 /** A word the tools know only as a few tools' own term, or a slip of one, none of them the step's (stepDeclares). */
 function rareElsewhere(index: ToolIndex, token: Token, stop: string[], stepDeclares: (token: Token) => boolean): boolean {
-  if (stop.includes(token.word) || isEverydayWord(token.word) || stepDeclares(token)) return false;
+  // (an ordinal is a number, read elsewhere: "every fifth frame")
+  if (stop.includes(token.word) || isEverydayWord(token.word) || ORDINAL.test(token.word) || stepDeclares(token)) return false;
   return index.spread(index.meanings([token])[0]) <= RARE_SPREAD;
 }
 
@@ -103,7 +107,7 @@ function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: st
   const out: string[] = [];
   const tokens = tokenize(head).filter((t) => !t.part);
   tokens.forEach((token, i) => {
-    if (token.word.length < 4 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined) return;
+    if (token.word.length < 4 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || ORDINAL.test(token.word)) return;
     if (isEverydayWord(token.word) || knownWord(index, token, stop) || /^\p{L}{3,}ly$/u.test(token.word)) return;
     const next = tokens[i + 1];
     // (the next word follows at once as written, a space or a hyphen between (never across a hedge blanked: "grateful if you could measure"), and is a word of the tools as written, of four letters

@@ -59,3 +59,10 @@ describe('a word beside a choice given that is foreign to the step', () => {
     expect(said('segment with the otsu based approach')).not.toMatch(/Not applied/);
   });
 });
+
+describe('words that are no foreign detail', () => {
+  it('never names an ordinal nor another form of a word the step declares', () => {
+    expect(said('a grid of every sixth frame please')).not.toMatch(/Not applied: "sixth"/);
+    expect(said('show every 4th frame as a grid with the outlines overlaid', movieAndLabels)).not.toMatch(/Not applied: "overlaid"/);
+  });
+});
