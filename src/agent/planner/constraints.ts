@@ -15,6 +15,7 @@ import { findQuantities, parseNumber, withAppositiveValues } from './quantities.
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
+import { CHANNEL_NAMES } from './lexicon.ts';
 import { isDegreeWord } from './relativeChanges.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 
@@ -980,6 +981,8 @@ const OWN_TERM_SPREAD = 3;
  */
 export function foreignToStep(step: StepWords, word: string, catalogue: Catalogue, index: ToolIndex): boolean {
   const tokens = tokenize(word).filter((t) => !t.part);
+  // (a channel's name is the channel readers' to read: "on Hoechst, not on YFP")
+  if (CHANNEL_NAMES.some((c) => c.toLowerCase() === word.toLowerCase())) return false;
   // (the tool's own words with their short forms and spellings: "maximum" of plot's "max")
   if (new Reader(step, index, catalogue).applies({ word, lower: word.toLowerCase(), start: 0, end: word.length })) return false;
   return tokens.length > 0 && tokens.every((t) => !isStopWord(t.word) && !isEverydayWord(t.word) && !toolDeclares(step.tool, t, catalogue, index) && (!index.recognizes(t) || index.spread(index.meanings([t])[0]) <= OWN_TERM_SPREAD));
@@ -1016,11 +1019,14 @@ export function statisticOfATable(step: { tool: string }, word: string, catalogu
  * items covers them, they are no everyday word, and they do not name the argument a number
  * went to ("a search radius of 10 µm").
  */
-export function withWords(step: StepWords, items: Unapplied[], words: string[], catalogue: Catalogue, index: ToolIndex, skip: (word: string) => boolean = () => false): Unapplied[] {
+export function withWords(step: StepWords, items: Unapplied[], words: string[], catalogue: Catalogue, index: ToolIndex, skip: (word: string) => boolean = () => false, besideChoiceOnly: string[] = []): Unapplied[] {
   const reader = new Reader(step, index, catalogue);
   const out = [...items];
-  for (const word of words) {
+  for (const word of [...words, ...besideChoiceOnly.filter((w) => !words.includes(w))]) {
     const at = step.clause.indexOf(word);
+    // (a word of a few other tools is named only beside a choice given, foreign to the step: "log" of "on a log scale")
+    // (never a verb of purpose: "to reduce the noise")
+    if (besideChoiceOnly.includes(word) && !words.includes(word) && (/\bto\s+$/i.test(step.clause.slice(0, at)) || !(besideGivenChoice(step, word, at) && foreignToStep(step, word, catalogue, index)))) continue;
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || namesKeptSwitch(step, word, at, catalogue) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
     // (a word beside a choice given is of that choice's phrase unless it is foreign to the step's tool: "on a log scale" beside

@@ -64,14 +64,18 @@ function rareElsewhere(index: ToolIndex, token: Token, stop: string[], stepDecla
   return index.spread(index.meanings([token])[0]) <= RARE_SPREAD;
 }
 
-/** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
 /**
  * Tools that use a word this rarely know it as their own term ("log" of one tool's log-ratio, "bar" of a scale bar, "bit"
  * of a summary's 8-bit): said of a step whose tool does not declare it, such a word is a detail that step did not apply.
  */
 const RARE_SPREAD = 3;
 
-export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause, stepDeclares?: (token: Token) => boolean): string[] {
+/**
+ * Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. With
+ * stepDeclares and rare: a word of a few other tools only goes into rare, for the reader of constraints to name where it
+ * stands beside a choice the step was given ("on a log scale" beside a histogram), never alone ("YFP", "reduce").
+ */
+export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause, stepDeclares?: (token: Token) => boolean, rare?: string[]): string[] {
   masked = withoutPurpose(masked);
   const first = [...masked.matchAll(CONDITION)][0];
   const from = first ? (first.index ?? 0) + first[0].length : masked.length;
@@ -86,7 +90,13 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
     if (token.part || (token.word.length < 3 && !dimensionOrDepth(token.word)) || /_/.test(token.word) || (/^\d/.test(token.word) && !dimensionOrDepth(token.word)) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
     // (a word of a few other tools only, which the step's own tool does not declare, is no word of this step: "on a log
     // scale" of plot, "at 300 dpi", "in 8-bit" of export)
-    if (knownWord(index, token, stop) && !(stepDeclares && rareElsewhere(index, token, stop, stepDeclares))) continue;
+    if (knownWord(index, token, stop)) {
+      if (stepDeclares && rare && rareElsewhere(index, token, stop, stepDeclares)) {
+        const written = clause.slice(from + token.start, from + token.end);
+        if (!rare.includes(written)) rare.push(written);
+      }
+      continue;
+    }
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);
