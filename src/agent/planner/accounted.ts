@@ -5,6 +5,7 @@
 // not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
 // the request ("cluster the cells and show a UMAP") is applied to that step instead.
 import { saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
+import { isContext } from './clauses.ts';
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES, METHOD_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -15,6 +16,7 @@ import { isOrdinaryWord, statisticOfATable } from './constraints.ts';
 import { isEverydayWord, isShortenedForm } from './english.ts';
 import { withoutHedges } from './unapplied.ts';
 import { unwrittenFileLine } from './fileKinds.ts';
+import { outputDepthLine } from './outputDepth.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
@@ -159,6 +161,18 @@ function asRunAgain(step: PlannedStep, catalogue: Catalogue): PlannedStep {
   return { ...step, tool, args: changes as Record<string, unknown> };
 }
 
+/** Whether the position lies in a sentence of the request that only tells (isContext: how the data was taken, thanks, a greeting). */
+export function inContextSentence(request: string, at: number): boolean {
+  let from = 0;
+  for (const sentence of request.split(/(?<=[.!?])\s+/)) {
+    const start = request.indexOf(sentence, from);
+    const end = start + sentence.length;
+    from = end;
+    if (at >= start && at < end) return isContext(sentence.replace(/[.!?]+$/, ''));
+  }
+  return false;
+}
+
 /**
  * Method names: applied when a step's choice takes the name (set here when that choice was left
  * unset and one step of that tool runs), named otherwise. Returns the lines to add.
@@ -173,6 +187,8 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
     // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
     if (saidOfAStepLeftToTheUser(request, start)) continue;
+    // (a name in a sentence that tells how the data was taken, "Acquired on our Nikon with NIS Elements.", is no method asked)
+    if (inContextSentence(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
@@ -473,6 +489,9 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const numbers = plan.question ? [] : numbersAccounted(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left].join(' '));
   // ("correct the drift, then a gif of the corrected stack": a kind of file no tool writes, named with the formats there are)
   const files = [unwrittenFileLine(request, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers].join(' '))].filter((l): l is string => !!l);
+  // ("export the masks as tiff in 8-bit", "the plot at 300 dpi": a bit depth or resolution no argument sets, outputDepth.ts)
+  const depth = plan.question ? undefined : outputDepthLine(request, plan.steps, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
+  if (depth) files.push(depth);
   const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
   // ("segment the nuclei carefully", "roughly segment the cells": how a step was asked to run, which no setting says, mannerWords.ts)
   const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));

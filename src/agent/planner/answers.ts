@@ -1,5 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
+import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
@@ -978,6 +979,10 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   const leftOut = scope && LEFT_OUT_BEFORE.test(text.slice(0, scope.index));
   if (scope && leftOut) return `Which steps should I run, leaving out ${scope[0].replace(/\s+only$/i, '')}? I can ${closest.join(', ') || 'correct drift, segment, track'}; say, for example, "segment and track the nuclei, leaving out ${scope[0].replace(/\s+only$/i, '')}".`;
   if (scope) return `Which steps should I run on ${scope[0].replace(/\s+only$/i, '')}? I can ${closest.join(', ') || 'correct drift, segment, track'}; say, for example, "segment and track the nuclei in ${scope[0].replace(/\s+only$/i, '')}".`;
+  // ("save the masks as OME-Zarr", "the tracks as a .mat file": a kind of file no tool writes is the part not done, named
+  // with the formats there are, never "I did not understand")
+  const unwritten = unwrittenFileLine(text, catalogue, '');
+  if (unwritten) return `${unwritten} I can ${closest.join(', ') || 'correct drift, segment, track'}.`;
   const heard = (understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;
 }

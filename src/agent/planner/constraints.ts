@@ -14,7 +14,8 @@ import type { ToolIndex } from './matcher.ts';
 import { findQuantities, parseNumber, seconds, withAppositiveValues } from './quantities.ts';
 import { withoutHedges } from './unapplied.ts';
 import { isStopWord, meaning, type Token, tokenize } from './words.ts';
-import { isShortenedForm } from './english.ts';
+import { isEverydayWord, isShortenedForm } from './english.ts';
+import { CHANNEL_NAMES } from './lexicon.ts';
 import { isDegreeWord } from './relativeChanges.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 
@@ -133,6 +134,15 @@ function writtenVocabularyOf(tool: string, catalogue: Catalogue, index: ToolInde
   let written = known.get(tool);
   if (!written) known.set(tool, (written = [...new Set(declaredTexts(tool, catalogue).join(' ').toLowerCase().match(/\p{L}{5,}/gu) ?? [])]));
   return written;
+}
+
+/** Whether the tool's own declaration uses the word (its meaning, a slip mapped onto the tools' words). */
+export function toolDeclares(tool: string, token: Token, catalogue: Catalogue, index: ToolIndex): boolean {
+  const vocabulary = vocabularyOf(tool, catalogue, index);
+  if (vocabulary.has(meaning(token.stem)) || vocabulary.has(index.meanings([token])[0])) return true;
+  // (another form of a word it declares, the first six letters alike: "overlaid" of "overlay")
+  const word = token.word.toLowerCase();
+  return word.length >= 6 && writtenVocabularyOf(tool, catalogue, index).some((w) => w.length >= 6 && w.slice(0, 6) === word.slice(0, 6));
 }
 
 function declaredMeanings(tool: string, catalogue: Catalogue): Set<string> {
@@ -992,6 +1002,23 @@ function namesKeptSwitch(step: StepWords, word: string, at: number, catalogue: C
   return named && !!keeps && !/\bonly\b|\b(?:away|far|clear)\s+(?:from|of)\b|\bnot\b|\bno\b|\bwithout\b/i.test(before.slice(keeps.index + keeps[0].length));
 }
 
+/** Tools that use a word this rarely hold it as their own term ("log", "bar" of a scale bar): see foreignToStep. */
+const OWN_TERM_SPREAD = 3;
+
+/**
+ * A word the step's tool does not declare, which no tool knows, or only a few other tools as their own term ("font",
+ * "log" of one tool's log-ratio, "bar" of plot's scale bar said of a projection); English words and function words are
+ * never foreign.
+ */
+export function foreignToStep(step: StepWords, word: string, catalogue: Catalogue, index: ToolIndex): boolean {
+  const tokens = tokenize(word).filter((t) => !t.part);
+  // (a channel's name is the channel readers' to read: "on Hoechst, not on YFP")
+  if (CHANNEL_NAMES.some((c) => c.toLowerCase() === word.toLowerCase())) return false;
+  // (the tool's own words with their short forms and spellings: "maximum" of plot's "max")
+  if (new Reader(step, index, catalogue).applies({ word, lower: word.toLowerCase(), start: 0, end: word.length })) return false;
+  return tokens.length > 0 && tokens.every((t) => !isStopWord(t.word) && !isEverydayWord(t.word) && !toolDeclares(step.tool, t, catalogue, index) && (!index.recognizes(t) || index.spread(index.meanings([t])[0]) <= OWN_TERM_SPREAD));
+}
+
 /**
  * A word beside a choice the step was given, within two words before or one after ("exponential fitting", "the otsu
  * based approach", "with mean projection"): part of that choice's phrase, which was applied.
@@ -1023,14 +1050,21 @@ export function statisticOfATable(step: { tool: string }, word: string, catalogu
  * items covers them, they are no everyday word, and they do not name the argument a number
  * went to ("a search radius of 10 µm").
  */
-export function withWords(step: StepWords, items: Unapplied[], words: string[], catalogue: Catalogue, index: ToolIndex, skip: (word: string) => boolean = () => false): Unapplied[] {
+export function withWords(step: StepWords, items: Unapplied[], words: string[], catalogue: Catalogue, index: ToolIndex, skip: (word: string) => boolean = () => false, besideChoiceOnly: string[] = []): Unapplied[] {
   const reader = new Reader(step, index, catalogue);
   const out = [...items];
-  for (const word of words) {
+  for (const word of [...words, ...besideChoiceOnly.filter((w) => !words.includes(w))]) {
     const at = step.clause.indexOf(word);
+    // (a word of a few other tools is named only beside a choice given, foreign to the step: "log" of "on a log scale")
+    // (never a verb of purpose: "to reduce the noise")
+    if (besideChoiceOnly.includes(word) && !words.includes(word) && (/\bto\s+$/i.test(step.clause.slice(0, at)) || !(besideGivenChoice(step, word, at) && foreignToStep(step, word, catalogue, index)))) continue;
     if (at < 0 || skip(word) || isOrdinaryWord(word) || reader.carries(word) || reader.shortens(word) || namesSetArgument(step, word, at) || namesKeptSwitch(step, word, at, catalogue) || out.some((i) => at >= i.start && at < i.end)) continue;
     // "3 px wide", "across" of across: mean: the word of a value or argument the step carries
-    if (namesGivenArgument(step, word) || carriedBefore(step, at) || besideGivenChoice(step, word, at) || statisticOfATable(step, word, catalogue)) continue;
+    // (a word beside a choice given is of that choice's phrase unless it is foreign to the step's tool: "on a log scale" beside
+    // a histogram of areas, "a colour bar" beside temporal_color, "font size" beside a histogram name a detail not applied)
+    const beside = besideGivenChoice(step, word, at);
+    const foreign = beside && foreignToStep(step, word, catalogue, index);
+    if (namesGivenArgument(step, word) || carriedBefore(step, at) || (beside && !foreign) || statisticOfATable(step, word, catalogue)) continue;
     // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)
     if (isDegreeWord(word) && reader.saysHowMuchOfASetting(rawWords(step.clause.slice(at)).slice(0, 2).map((w) => ({ ...w, start: w.start + at, end: w.end + at })))) continue;
     const rest = step.clause.slice(at + word.length);
@@ -1039,9 +1073,22 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     if (ORDINAL_OF_SCOPE.test(word) && scopeAfter && reader.takesScope(scopeAfter[1].toLowerCase())) continue;
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;
-    out.push({ text: word, kind: 'method', start: at, end: at + word.length });
+    out.push(foreign ? withItsNoun(step.clause, word, at) : { text: word, kind: 'method', start: at, end: at + word.length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A foreign word named with the noun it goes with, the word just after it, else the one just before ("log scale", "font
+ * size", "colour bar"): what the person asked for, not a word torn out of it.
+ */
+function withItsNoun(clause: string, word: string, at: number): Unapplied {
+  const end = at + word.length;
+  const after = /^[ -]([\p{L}]{3,})/u.exec(clause.slice(end));
+  if (after && !isStopWord(after[1].toLowerCase())) return { text: clause.slice(at, end + after[0].length), kind: 'method', start: at, end: end + after[0].length };
+  const before = /([\p{L}]{3,})[ -]$/u.exec(clause.slice(0, at));
+  if (before && !isStopWord(before[1].toLowerCase())) return { text: clause.slice(at - before[0].length, end), kind: 'method', start: at - before[0].length, end };
+  return { text: word, kind: 'method', start: at, end };
 }
 
 /** The enum argument a method or format constraint stands in for (named like it, else method/format/kind). */

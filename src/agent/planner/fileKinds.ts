@@ -4,7 +4,7 @@
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 
 /** Kinds of file by their usual name or extension (animations, pictures, documents, containers). */
-const FILE_KIND = /\b(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr)s?\b/gi;
+const FILE_KIND = /\b(?<!geo[\s-])(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr|json|mat|ims|nd2|czi|lif|oib)s?\b/gi;
 
 /** The kinds of file a catalogue's tools write, read once per catalogue (every clause of every request asks). */
 const OFFERED = new WeakMap<Catalogue, { formats: string[]; declared: string[] }>();
@@ -52,7 +52,8 @@ function fileKindsDeclaredNow(catalogue: Catalogue): string[] {
 export function unwrittenFileKinds(text: string, catalogue: Catalogue): { word: string; start: number; end: number }[] {
   const offered = new Set([...formatsOffered(catalogue), ...fileKindsDeclared(catalogue)]);
   const same = (w: string) => (w === 'jpg' ? 'jpeg' : w === 'mpg' ? 'mpeg' : w);
-  return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index, end: m.index + m[0].length }));
+  // (an extension keeps its dot as written: ".mat", ".ims")
+  return [...text.matchAll(FILE_KIND)].filter((m) => !offered.has(same(m[1].toLowerCase()))).map((m) => ({ word: m[1], start: m.index - (text[m.index - 1] === '.' ? 1 : 0), end: m.index + m[0].length }));
 }
 
 /** The line that names the kinds of file asked for that no tool writes, with the formats there are; undefined when none. */

@@ -18,7 +18,7 @@ import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
-import { maskRejected, OBJECT_NOUNS, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
+import { maskRejected, OBJECT_NOUNS, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
@@ -3119,7 +3119,10 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   // unknown words after a condition word that no phrase above covers
   // a word the tool's own note says how it applied ("a horizontal line at y = 65 px (the middle)") was not dropped
   const told = notes.filter((n) => !/^Not (?:applied|run)\b/.test(n)).join(' ').toLowerCase();
-  const items = withWords(step, found, unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked)), catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)) || step.clause.indexOf(w) >= askedFrom);
+  // (words of a few other tools only, named where they stand beside a choice given: "on a log scale" of a histogram)
+  const rare: string[] = [];
+  const unknown = unappliedWords(step.clause, indexFor(catalogue), maskRejected(masked), (t) => toolDeclares(step.tool, t, catalogue, indexFor(catalogue)), rare);
+  const items = withWords(step, found, unknown, catalogue, indexFor(catalogue), (w) => instead.has(w.toLowerCase().replace(/-/g, '')) || told.includes(w.toLowerCase()) || (asksForAnAnswer(step.clause) && isNotQuantityWord(w)) || step.clause.indexOf(w) >= askedFrom, rare);
   // (words of the region or the frames named above are not named again)
   const phrases = [region?.[0], openRange?.[0], fraction?.[0]].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
   const inRegion = (t: string) => phrases.some((p) => p.includes(t.toLowerCase()) || t.toLowerCase().includes(p));

@@ -54,19 +54,49 @@ function knownWord(index: ToolIndex, token: Token, stop: string[]): boolean {
   return token.word.length <= 4 || (isWrittenRight(token.word, stopVocabulary.known) && !isEverydayWord(token.word)) || correctedWord(token.word, stopVocabulary) !== undefined;
 }
 
-/** Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. */
-export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause): string[] {
+/** An ordinal in words or digits ("fifth", "10th"). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|last|\d+(?:st|nd|rd|th))$/i;
+
+/** A word the tools know only as a few tools' own term, or a slip of one, none of them the step's (stepDeclares). */
+function rareElsewhere(index: ToolIndex, token: Token, stop: string[], stepDeclares: (token: Token) => boolean): boolean {
+  // (an ordinal is a number, read elsewhere: "every fifth frame")
+  if (stop.includes(token.word) || isEverydayWord(token.word) || ORDINAL.test(token.word) || stepDeclares(token)) return false;
+  return index.spread(index.meanings([token])[0]) <= RARE_SPREAD;
+}
+
+/**
+ * Tools that use a word this rarely know it as their own term ("log" of one tool's log-ratio, "bar" of a scale bar, "bit"
+ * of a summary's 8-bit): said of a step whose tool does not declare it, such a word is a detail that step did not apply.
+ */
+const RARE_SPREAD = 3;
+
+/**
+ * Unknown words after a condition word in the step's words (names, paths and numbers left out), in order. With
+ * stepDeclares and rare: a word of a few other tools only goes into rare, for the reader of constraints to name where it
+ * stands beside a choice the step was given ("on a log scale" beside a histogram), never alone ("YFP", "reduce").
+ */
+export function unappliedWords(clause: string, index: ToolIndex, masked: string = clause, stepDeclares?: (token: Token) => boolean, rare?: string[]): string[] {
   masked = withoutPurpose(masked);
   const first = [...masked.matchAll(CONDITION)][0];
-  if (!first) return [];
-  const from = (first.index ?? 0) + first[0].length;
+  const from = first ? (first.index ?? 0) + first[0].length : masked.length;
   const stop = [...stopWords()];
   const out: string[] = [];
+  // ("wavelet denoising on the GFP channel", "font size 14", "cellpose cyto3 on the cells": a word before any condition word
+  // that no tool knows, nor English, is a method or a detail said of the step all the same)
+  for (const written of wordsBeforeCue(clause, masked.slice(0, from), index, stop)) if (!out.includes(written)) out.push(written);
   const tokens = tokenize(masked.slice(from));
   for (const token of tokens) {
     // (a number written as a word, "frames five to twelve", is a number: read elsewhere, no name)
     if (token.part || (token.word.length < 3 && !dimensionOrDepth(token.word)) || /_/.test(token.word) || (/^\d/.test(token.word) && !dimensionOrDepth(token.word)) || parseNumber(token.word) !== undefined || new RegExp(`^${CONDITION.source}$`, 'i').test(token.word)) continue;
-    if (knownWord(index, token, stop)) continue;
+    // (a word of a few other tools only, which the step's own tool does not declare, is no word of this step: "on a log
+    // scale" of plot, "at 300 dpi", "in 8-bit" of export)
+    if (knownWord(index, token, stop)) {
+      if (stepDeclares && rare && rareElsewhere(index, token, stop, stepDeclares)) {
+        const written = clause.slice(from + token.start, from + token.end);
+        if (!rare.includes(written)) rare.push(written);
+      }
+      continue;
+    }
     // a hyphenated word whose every part is known ("drift-corrected") is known
     // (a hyphen written, not a CamelCase name: "MaxEntropy" stays a name)
     const parts = tokens.filter((t) => t.part && t.start === token.start);
@@ -74,6 +104,27 @@ export function unappliedWords(clause: string, index: ToolIndex, masked: string 
     const written = clause.slice(from + token.start, from + token.end);
     if (!out.includes(written)) out.push(written);
   }
+  return out;
+}
+
+/**
+ * The words before the first condition word that name a method or a detail no tool knows: a word no tool knows, nor a slip
+ * of one, nor an everyday English word, that stands as the modifier of a word the tools know ("wavelet" of "wavelet
+ * denoising", "font" of "font size 14"), or a name with digits ("cyto3" of "cellpose cyto3"). Prose around the request
+ * ("I think the drift is quite bad") modifies no word of the tools and is left alone; adverbs are mannerWords.ts's.
+ */
+function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: string[]): string[] {
+  const out: string[] = [];
+  const tokens = tokenize(head).filter((t) => !t.part);
+  tokens.forEach((token, i) => {
+    if (token.word.length < 4 || /_/.test(token.word) || /^\d/.test(token.word) || parseNumber(token.word) !== undefined || ORDINAL.test(token.word)) return;
+    if (isEverydayWord(token.word) || knownWord(index, token, stop) || /^\p{L}{3,}ly$/u.test(token.word)) return;
+    const next = tokens[i + 1];
+    // (the next word follows at once as written, a space or a hyphen between (never across a hedge blanked: "grateful if you could measure"), and is a word of the tools as written, of four letters
+    // at least: "wavelet denoising", "font size"; never "quite bad", "grateful if")
+    const modifies = !!next && /^[\s-]+$/.test(clause.slice(token.end, next.start)) && next.word.length >= 4 && !stop.includes(next.word) && index.knows(meaning(next.stem));
+    if (modifies || /\p{L}\d/u.test(token.word)) out.push(clause.slice(token.start, token.end));
+  });
   return out;
 }
 
