@@ -194,7 +194,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
   // "how many in the last 2 frames?", "in frame 3": a scope within the movie asks about its content, not the file
-  if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+)\b/i.test(text)) return undefined;
+  // ("how many were in the first frame?", "in the 3rd timepoint": one frame said by its place is a scope too)
+  if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+|(?:very\s+)?(?:first|last|final|second|third|\d+(?:st|nd|rd|th))\s+(?:frame|time ?point|timepoint|image)\b(?!\s+(?:rate|interval|size)))\b/i.test(text)) return undefined;
   // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
   if (readQuestion(text).whichFrame) return undefined;
   // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
