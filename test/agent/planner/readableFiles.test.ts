@@ -19,7 +19,7 @@ describe('questions whether a kind of file is read', () => {
     const p = asSaid.plan('will it import Olympus .oib files?');
     expect(p.steps).toEqual([]);
     expect(p.reply).toMatch(/^No, \.oib files are not read here: .*OME-TIFF/);
-    expect(readableFilesAnswer('could you load ims or lsm stacks', catalogue)).toMatch(/\.(?:ims|lsm) and \.(?:ims|lsm) files are not read/);
+    expect(readableFilesAnswer('could you load ims or lsm files', catalogue)).toMatch(/\.(?:ims|lsm) and \.(?:ims|lsm) files are not read/);
     expect(readableFilesAnswer('does cellpilot open tiff hyperstacks from ImageJ?', catalogue)).toMatch(/^Yes: \.tiff is read/);
   });
 
@@ -27,5 +27,7 @@ describe('questions whether a kind of file is read', () => {
     expect(readableFilesAnswer('can you open my movie?', catalogue)).toBeUndefined();
     expect(readableFilesAnswer('open cells.tif', catalogue)).toBeUndefined();
     expect(readableFilesAnswer('which formats can you export to?', catalogue)).toBeUndefined();
+    // (a channel, a dimension or a word before "images" is no kind of file)
+    for (const q of ['can you open the GFP images?', 'can you read 3D stacks?', 'can you load lab data?']) expect(readableFilesAnswer(q, catalogue), q).toBeUndefined();
   });
 });
