@@ -478,6 +478,8 @@ function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
   return unit.length === 2 && unit.every((t) => settingWords(catalogue).has(meaning(t.stem))) && unit.some((t) => t.word.length >= 4);
 }
 
+/** A question asking for advice or a thing known: "what's ...", "any ...?", "do you know ...", "can you recommend ...". */
+const ADVICE_ASKED = /^\s*(?:(?:hey|hi|so|ok(?:ay)?|quick\s+question)[,!\s]+)*(?:what(?:s|'s|’s|\s+is|\s+are)?|which|any|know|got|recommend|suggest|(?:do|does|would|could|can)\s+(?:you|u|anyone)\s+(?:have|know|recommend|suggest|share))\b/i;
 /** "for" and what may stand before the thing something is for ("a recipe for lasagne", "a protocol for my sourdough"). */
 const FOR_A_THING = /\bfor\s+(?:(?:a|an|the|my|our|your|some|his|her|their)\s+)?$/i;
 
@@ -497,7 +499,10 @@ function ourWordForElsewhere(read: { token: Token; reading: Reading }[], masked:
     if (!/^(?:\s+(?:please|pls|plz|thanks|thx))?\s*(?:[.,;:!?]|$)/i.test(masked.slice(r.token.end))) return false;
     // (the word before "for" is one of ours: what is asked for is a thing of ours made for something from elsewhere)
     const before = read[i - 1];
-    return before !== undefined && before.reading === 'known' && /^\s+for\s+(?:\w+\s+)?$/i.test(masked.slice(before.token.end, r.token.start));
+    if (before === undefined || before.reading !== 'known' || !/^\s+for\s+(?:\w+\s+)?$/i.test(masked.slice(before.token.end, r.token.start))) return false;
+    // (asked as advice, "what's a good recipe for ...", "any protocol for ...?": never a result made for a purpose, "make a
+    // plot for the grant", "save the pipeline for tomorrow")
+    return ADVICE_ASKED.test(masked) || /\b(?:good|best|nice|great|favou?rite|easy|simple|decent|classic|proper)\s+$/i.test(masked.slice(Math.max(0, before.token.start - 16), before.token.start));
   });
 }
 
