@@ -42,7 +42,11 @@ function kindsNamed(text: string, endings: Set<string>): string[] {
     }
   });
   // a name in capitals with a letter ("CZI", "ND2", "LIF"), never a channel ("GFP")
-  for (const m of text.matchAll(/(?<![\w.-])([A-Z][A-Z\d]{1,4}(?:-[A-Z]{2,4})?)(?![\w.-])/g)) if (m[1].length > 2 && endingLike(m[1]) || /-/.test(m[1])) kinds.add(m[1].toLowerCase());
+  // (never the program a file comes from or is opened in, "files from ZEN", "exported by NIS")
+  for (const m of text.matchAll(/(?<![\w.-])([A-Z][A-Z\d]{1,4}(?:-[A-Z]{2,4})?)(?![\w.-])/g)) {
+    if (/\b(?:from|in|by|with|using|via|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
+    if ((m[1].length > 2 && endingLike(m[1])) || /-/.test(m[1])) kinds.add(m[1].toLowerCase());
+  }
   return [...kinds];
 }
 

@@ -19,6 +19,7 @@ describe('questions whether a kind of file is read', () => {
     const p = asSaid.plan('will it import Olympus .oib files?');
     expect(p.steps).toEqual([]);
     expect(p.reply).toMatch(/^No, \.oib files are not read here: .*OME-TIFF/);
+    expect(readableFilesAnswer('can it open CZI files exported from ZEN?', catalogue)).toMatch(/^No, \.czi files are not read/);
     expect(readableFilesAnswer('could you load ims or lsm files', catalogue)).toMatch(/\.(?:ims|lsm) and \.(?:ims|lsm) files are not read/);
     expect(readableFilesAnswer('does cellpilot open tiff hyperstacks from ImageJ?', catalogue)).toMatch(/^Yes: \.tiff is read/);
   });
