@@ -82,6 +82,11 @@ const loadMovie = defineTool({
   summary: 'Opens a movie file (TIFF, OME-TIFF, ImageJ hyperstack or a frame pattern) as an artifact of the session.',
   words: ['open', 'load', 'import', 'read', 'file', 'tiff', 'stack', 'hyperstack'],
   examples: ['open cells.tif', 'load data/movie.ome.tif', 'read in the file nuclei.tif'],
+  readsFiles: {
+    formats: ['TIFF', 'OME-TIFF (as Micro-Manager and Bio-Formats write it)', 'ImageJ hyperstack TIFF', 'a folder or a pattern of one TIFF per frame ("t{t:3}.tif")'],
+    endings: ['tif', 'tiff', 'ome.tif', 'ome.tiff', 'ome-tiff', 'ometiff'],
+    otherwise: 'save it as OME-TIFF first (Fiji: open it with Bio-Formats, then File > Save As > OME-TIFF) and load that file',
+  },
   consumes: [],
   produces: ['movie'],
   keepsRecording: true,

@@ -254,6 +254,11 @@ export interface ToolSelfDescription {
    * TrackMate XML, labels as TIFF); its words count as words of the first format it lists.
    */
   opensIn?: Record<string, { words?: string[]; formats: Partial<Record<ArtifactType, string>> }>;
+  /**
+   * The kinds of file it opens (load_movie): their names as people say them, the file endings it reads, and what to do
+   * with any other kind. A question whether cellpilot reads a kind of file is answered from this, nothing run.
+   */
+  readsFiles?: { formats: string[]; endings: string[]; otherwise: string };
   /** Artifact types it writes as ground truth for evaluation (among `produces`): never chained on as results. */
   truth?: ArtifactType[];
   /**

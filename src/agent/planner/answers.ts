@@ -22,7 +22,7 @@ import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
 import { countInTheOneFrameRun } from './singleFrameCount.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
-import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion } from './recordingQuestions.ts';
+import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion, toldCalibration } from './recordingQuestions.ts';
 import { notAppliedLine } from '../inapplicable.ts';
 import { asksAboutFiles, asksForTheSteps, sessionSummary } from './explanations.ts';
 import { averageCompared, quotedVerdict } from './averageCompared.ts';
@@ -569,13 +569,13 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     }
     // a property of the recording itself, from the header the reporting step read
     for (const result of [...conversation.current].reverse()) {
-      const recording = recordingAnswer(plan.question, result);
+      const recording = recordingAnswer(plan.question, result, undefined, toldCalibration(all));
       if (recording) return `${recording}.`;
     }
     // (a quantity a table answers is never a header fact: "the confinement ratio per frame" asks no frame count)
     // ("what's the pixel size?": a property's own phrase of two words or more names the header fact, not an object's size)
     const measured = readQuestion(plan.question).quantity.size > 0 && !namesOnlyAHeaderFact(plan.question) && answerFromTable(plan.question, conversation) !== undefined;
-    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart) : undefined;
+    const header = conversation.current.length === 0 && conversation.earlier.some((r) => r.ok) && !measured ? answerFromHeader(plan.question, conversation.artifactsAtStart, undefined, toldCalibration(all)) : undefined;
     if (header) return `${header}.`;
     // ("how many at 4 minutes?": the frame nearest that time, when the frame interval is known; units are left out below)
     // "segment the nuclei and tell me which frame has the fewest": the question after the steps is answered from their results

@@ -42,6 +42,8 @@ const MANNER = String.raw`(?:(?:exactly|precisely|actually|specifically|again|th
 
 /** What a step chooses: its method, model and parameters, in the words people ask about them. */
 const CHOICE = String.raw`(?:threshold\w*|smoothing|spacing|frames?|methods?|models?|algorithms?|parameters?|params?|settings?|values?|options?|arguments?|sigma|radius|radii|distances?|references?|cut-?offs?|filters?|kernels?|windows?|lags?|percentiles?|seeds?|channels?|tracker|approach|technique|network|weights|level|size|strength|iterations?|epochs?)`;
+/** What is said of a choice after its name: its file, folder, version or name ("the model file", "the method's version"). */
+const CHOICE_PART = String.raw`(?:files?|folders?|versions?|names?|checkpoints?|paths?)`;
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
 const ASKS_CHOICE = new RegExp(
   [
@@ -73,7 +75,8 @@ const ASKS_CHOICE = new RegExp(
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:is|are|was|were)\s+(?:the|that|this|these|those|your|its|my)\s+(?:segmentation|tracking|tracks|masks?|labels|linking|drift correction|registration|alignment|result|results|fit)\s+(?:any\s+|really\s+|actually\s+)?(?:good|ok|okay|right|correct|fine|decent|usable)\b`,
     String.raw`\bexplain\s+(?:what|which)\s+(?:\w+\s+){0,3}${CHOICE}\b`,
     // "which model ran exactly?", "what algorithm actually ran?": the choice as the subject of "ran", the step's record answers
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}\s+(?:(?:actually|really|exactly|finally|then)\s+)?(?:ran|was\s+running|got\s+run|did\s+the\s+(?:work|job))\b`,
+    // ("which model file ran?", "what model version was running": the choice's file or version named after it)
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}(?:\s+${CHOICE_PART})?\s+(?:(?:actually|really|exactly|finally|then)\s+)?(?:ran|was\s+running|got\s+run|did\s+the\s+(?:work|job))\b`,
     // "which model did that?", "what method made these masks?": the choice as the doer of a result pointed at
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?${CHOICE}\s+(?:did|made|produced|found|segmented|denoised|tracked|corrected|generated|created|gave)\s+(?:that|this|it|those|these|them|the\s+[\w-]+)\b`,
     // "with which method you have separated the nuclei ...", "using what threshold did you segment?", "by which algorithm were they linked"

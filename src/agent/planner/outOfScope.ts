@@ -326,6 +326,7 @@ function isOutOfScopeNow(said: string, index: ToolIndex, catalogue: Catalogue): 
   const clauses = clauseVerbs(masked, read);
   if (clauses.some(([i, end]) => isOwnStep(read.slice(i, end), index, words, masked)) && !clauses.some(([i, end]) => foreignObject(read.slice(i, end), index, words, masked))) return false;
   if (outOfScopeAsWritten(read, index, masked, words) || adviceFromElsewhere(read, index, words, masked)) return true;
+  if (ourWordForElsewhere(read, masked, catalogue)) return true;
   // (question words and "good" are read as ours, but tell nothing against words from elsewhere: "what's a good recipe for banana bread?")
   let asking = 0;
   for (const r of read) {
@@ -475,6 +476,34 @@ function settingWords(catalogue: Catalogue): Set<string> {
 function countsInSettingUnits(after: string, catalogue: Catalogue): boolean {
   const unit = tokenize(after.split(/[,.;:!?]/)[0]).filter((t) => !t.part && !isStopWord(t.word)).slice(0, 2);
   return unit.length === 2 && unit.every((t) => settingWords(catalogue).has(meaning(t.stem))) && unit.some((t) => t.word.length >= 4);
+}
+
+/** A question asking for advice or a thing known: "what's ...", "any ...?", "do you know ...", "can you recommend ...". */
+const ADVICE_ASKED = /^\s*(?:(?:hey|hi|so|ok(?:ay)?|quick\s+question)[,!\s]+)*(?:what(?:s|'s|’s|\s+is|\s+are)?|which|any|know|got|recommend|suggest|(?:do|does|would|could|can)\s+(?:you|u|anyone)\s+(?:have|know|recommend|suggest|share))\b/i;
+/** "for" and what may stand before the thing something is for ("a recipe for lasagne", "a protocol for my sourdough"). */
+const FOR_A_THING = /\bfor\s+(?:(?:a|an|the|my|our|your|some|his|her|their)\s+)?$/i;
+
+/**
+ * A word of ours said of a thing from elsewhere, with nothing imaged named: "what's a good recipe for lasagne?",
+ * "a workflow for my tax return". The thing after "for" ends the request or its clause and is a word no tool uses
+ * (never a name, "a macro for Fiji"; never a thing a session holds, "a pipeline for my movies"): our word is the
+ * everyday one ("recipe") and the request asks for something from elsewhere.
+ */
+function ourWordForElsewhere(read: { token: Token; reading: Reading }[], masked: string, catalogue: Catalogue): boolean {
+  if (read.some((r) => r.reading === 'subject')) return false;
+  const made = new Set([...catalogue.keys()].flatMap((t) => [...(selfOf(t, catalogue)?.consumes ?? []), ...(selfOf(t, catalogue)?.produces ?? [])]).map((type) => meaning(normalizeWord(type))));
+  return read.some((r, i) => {
+    if (r.reading !== 'unknown' || !FOR_A_THING.test(masked.slice(Math.max(0, r.token.start - 16), r.token.start))) return false;
+    if (HELD.test(r.token.word) || made.has(meaning(r.token.stem)) || isProperNoun(r.token, masked) || LIVING_FORM.test(r.token.word) || quantityOfAdjectives(r.token.word) || /[A-Z]/.test(r.token.word)) return false;
+    // (the thing ends the request or its clause: "for lasagne?", not "for lasagne cells")
+    if (!/^(?:\s+(?:please|pls|plz|thanks|thx))?\s*(?:[.,;:!?]|$)/i.test(masked.slice(r.token.end))) return false;
+    // (the word before "for" is one of ours: what is asked for is a thing of ours made for something from elsewhere)
+    const before = read[i - 1];
+    if (before === undefined || before.reading !== 'known' || !/^\s+for\s+(?:\w+\s+)?$/i.test(masked.slice(before.token.end, r.token.start))) return false;
+    // (asked as advice, "what's a good recipe for ...", "any protocol for ...?": never a result made for a purpose, "make a
+    // plot for the grant", "save the pipeline for tomorrow")
+    return ADVICE_ASKED.test(masked) || /\b(?:good|best|nice|great|favou?rite|easy|simple|decent|classic|proper)\s+$/i.test(masked.slice(Math.max(0, before.token.start - 16), before.token.start));
+  });
 }
 
 /** Question words and words of how good, which say nothing of what a request is about. */

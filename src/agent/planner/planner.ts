@@ -80,6 +80,7 @@ import { otherMovieNamed, repeatedRequestPlan } from './repeatedRequest.ts';
 import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.ts';
 import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, featureAnswer, optionsAnswer } from './capabilityQuestions.ts';
+import { readableFilesAnswer } from './readableFiles.ts';
 import { optionAnswer } from './optionQuestions.ts';
 import { withMagnitudeAsked } from './magnitudeAsked.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
@@ -1796,7 +1797,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const why = !isQuestion(text) && commandWhileImaging(text, conversation) ? undefined : explainChoice(text, conversation, catalogue);
   if (why) return { steps: [], reply: why };
   // ("can you do cellpose?", "is stardist available?": whether a method is here, from the tools' declarations, capabilityQuestions.ts)
-  const capability = acquisitionRunning(conversation) ? undefined : capabilityAnswer(text, catalogue) ?? featureAnswer(text, catalogue) ?? optionAnswer(text, catalogue, (tool) => conversation.earlier.some((r) => r.ok && r.tool === tool)) ?? optionsAnswer(text, catalogue, (words) => indexFor(catalogue).match(words).filter((m) => !m.byArgument).map((m) => m.tool));
+  const capability = acquisitionRunning(conversation) ? undefined : readableFilesAnswer(text, catalogue) ?? capabilityAnswer(text, catalogue) ?? featureAnswer(text, catalogue) ?? optionAnswer(text, catalogue, (tool) => conversation.earlier.some((r) => r.ok && r.tool === tool)) ?? optionsAnswer(text, catalogue, (words) => indexFor(catalogue).match(words).filter((m) => !m.byArgument).map((m) => m.tool));
   if (capability) return { steps: [], reply: capability };
   // "what Gaussian blur did the segmentation apply?": a setting of a step that ran, from its record or said as not recorded (stepSettings.ts)
   const setting = (isQuestion(text) || isAskedForm(text)) && !acquisitionRunning(conversation) ? settingAnswer(text, conversation.earlier, indexFor(catalogue), (tool) => catalogue.get(tool)?.properties ?? {}) : undefined;

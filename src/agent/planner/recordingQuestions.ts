@@ -194,7 +194,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
   // "how many in the last 2 frames?", "in frame 3": a scope within the movie asks about its content, not the file
-  if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+)\b/i.test(text)) return undefined;
+  // ("how many were in the first frame?", "in the 3rd timepoint": one frame said by its place is a scope too)
+  if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+|(?:very\s+)?(?:first|last|final|second|third|\d+(?:st|nd|rd|th))\s+(?:frame|time ?point|timepoint|image)\b(?!\s+(?:rate|interval|size)))\b/i.test(text)) return undefined;
   // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
   if (readQuestion(text).whichFrame) return undefined;
   // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
@@ -322,6 +323,35 @@ function askedTimeUnit(text: string): string | undefined {
 }
 
 
+/** The calibration keys a step that applies to later steps sets (set_calibration): told in the session, over any header. */
+const TOLD_KEYS = ['pixelSizeUm', 'frameIntervalS', 'zStepUm'];
+
+/**
+ * The calibration told in the session: the latest value of each key set by a step that applies to later steps (by its
+ * declaration, set_calibration), from its arguments or its reported values. Empty when none was told.
+ */
+export function toldCalibration(results: readonly PastResult[]): Record<string, number> {
+  const told: Record<string, number> = {};
+  const setters = new Set(ALL_TOOLS.filter((t) => t.appliesToLaterSteps).map((t) => t.name));
+  for (const r of results) {
+    if (!r.ok || !setters.has(r.tool)) continue;
+    for (const key of TOLD_KEYS) {
+      const value = typeof r.args[key] === 'number' ? r.args[key] : r.values[key];
+      if (typeof value === 'number' && value > 0) told[key] = value;
+    }
+  }
+  return told;
+}
+
+/** The rate a question asks a frame interval as ("in Hz", "fps", "frames per minute"): the seconds of its "per", or undefined. */
+function askedRate(question: string): { per: number; unit: string } | undefined {
+  if (/\b(?:hz|hertz|fps)\b/i.test(question)) return { per: 1, unit: /\bfps\b/i.test(question) ? 'frames/s' : 'Hz' };
+  const m = /\b(?:frames?|images?|time\s*points?)\s+(?:per|a|an|every|\/)\s*(second|sec|s|minute|min|hour|hr|h)\b/i.exec(question);
+  if (!m) return undefined;
+  const per = /^(?:minute|min)$/i.test(m[1]) ? 60 : /^(?:hour|hr|h)$/i.test(m[1]) ? 3600 : 1;
+  return { per, unit: per === 60 ? 'frames/min' : per === 3600 ? 'frames/h' : 'frames/s' };
+}
+
 /** One property of the recording as a sentence part, with its unit; "unknown" said with why and what sets it. */
 function propertyText(key: string, v: Record<string, unknown>, question: string): string {
   if (v[key] === undefined && ['dtype', 'format', 'path'].includes(key)) return `${key === 'dtype' ? 'the bit depth' : `the file's ${key}`} was not reported`;
@@ -331,17 +361,25 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
   // the tool that sets what every later step reads (the calibration), by its declaration
   const setter = ALL_TOOLS.find((t) => t.appliesToLaterSteps)?.name;
   const unknown = (what: string) => `${what} unknown: the file does not record it${setter ? ` (${setter} can set it)` : ''}`;
+  // (a value told in the session, not read from the file, says so)
+  const toldHere = (k: string) => (Array.isArray(v.told) && v.told.includes(k) ? ', as told in this session' : '');
   switch (key) {
     case 'frames':
       return `${counted(frames, 'frame')} (time points)`;
     case 'durationS': {
       const interval = num('frameIntervalS');
       if (frames <= 1) return '1 frame: a single time point, no duration';
+      if (num('durationS') === undefined && interval !== undefined && frames > 1) return `${timeText(interval * (frames - 1), askedTimeUnit(question))} from the first to the last frame (${frames} frames, ${timeText(interval)} apart${toldHere('frameIntervalS')})`;
       if (num('durationS') === undefined) return `${unknown('duration')}; ${counted(frames, 'frame')}, no frame interval known`;
       return `${timeText(num('durationS')!, askedTimeUnit(question))} from the first to the last frame (${frames} frames, ${timeText(interval ?? 0)} apart)`;
     }
-    case 'frameIntervalS':
-      return num('frameIntervalS') === undefined ? unknown('frame interval') : `${timeText(num('frameIntervalS')!, askedTimeUnit(question))} between frames`;
+    case 'frameIntervalS': {
+      if (num('frameIntervalS') === undefined) return unknown('frame interval');
+      const interval = num('frameIntervalS')!;
+      const rate = askedRate(question);
+      const between = `${timeText(interval, rate ? undefined : askedTimeUnit(question))} between frames`;
+      return `${rate ? `${numberText(rate.per / interval)} ${rate.unit} (${between})` : between}${toldHere('frameIntervalS')}`;
+    }
     case 'channels':
       return `${counted(Number(v.channels), 'channel')}${names.length ? ` (${names.join(', ')})` : ''}`;
     case 'channelNames':
@@ -351,7 +389,7 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
       return `${counted(z, 'z slice')} (${z > 1 ? '3D: a z-stack per time point' : '2D: no z-stack'})`;
     }
     case 'zStepUm':
-      return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${numberText(num('zStepUm')!)} µm between z slices`;
+      return Number(v.zSlices) <= 1 ? 'no z step: 1 z slice (2D)' : num('zStepUm') === undefined ? unknown('z step') : `${numberText(num('zStepUm')!)} µm between z slices${toldHere('zStepUm')}`;
     case 'widthPx':
     case 'heightPx': {
       const px = num('pixelSizeUm');
@@ -362,7 +400,7 @@ function propertyText(key: string, v: Record<string, unknown>, question: string)
       const px = num('pixelSizeUm');
       // a print resolution the file carries instead (movie_info's printDpi) is named: "300 dpi" is no pixel size
       const dpi = num('printDpi') ? `; its ${numberText(num('printDpi')!)} dpi is a print resolution, not a pixel size` : '';
-      return px === undefined ? `${unknown('pixel size')}${dpi}; lengths stay in px (no calibration known)` : `${numberText(px)} µm per pixel (${numberText(px * 1000)} nm)`;
+      return px === undefined ? `${unknown('pixel size')}${dpi}; lengths stay in px (no calibration known)` : `${numberText(px)} µm per pixel (${numberText(px * 1000)} nm)${toldHere('pixelSizeUm')}`;
     }
     case 'dtype': {
       const bits = /(\d+)/.exec(String(v.dtype))?.[1];
@@ -472,9 +510,11 @@ function modalityText(v: Record<string, unknown>, question: string): { text: str
  * The answer to a question about the recording from the reporting tool's values: each property
  * asked with its unit; a yes/no question starts "Yes"/"No" with the evidence.
  */
-export function recordingAnswer(question: string, result: PastResult, catalogue: Catalogue = new Map()): string | undefined {
+export function recordingAnswer(question: string, result: PastResult, catalogue: Catalogue = new Map(), told: Record<string, number> = {}): string | undefined {
   const asked = recordingQuestion(question, catalogue);
   if (!asked || asked.tool !== result.tool || !result.ok) return undefined;
+  // (the calibration told in the session stands over the header's: "frames are 200 ms apart", then "what's the frame rate?")
+  if (Object.keys(told).length) result = { ...result, values: { ...result.values, ...told, told: Object.keys(told) } };
   // width and height are one answer, and so are the channels and their names
   const keys = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
   // "is this brightfield or fluorescence?": the kind of imaging, from the channels' names
@@ -483,7 +523,9 @@ export function recordingAnswer(question: string, result: PastResult, catalogue:
     return isYesNoQuestion(question) && yes !== undefined ? `${yes ? 'Yes' : 'No'}: ${text}` : capitalize(text);
   }
   const parts = [...new Set(keys.map((k) => propertyText(k === 'heightPx' ? 'widthPx' : k, result.values, question)))];
-  const text = asked.loose ? result.summary.replace(/\.\s*$/, '') : `${parts.join('; ')} (from the file header, ${result.tool})`;
+  // (every value asked was told in the session: the header is not its source)
+  const allTold = keys.every((k) => k in told || (k === 'durationS' && 'frameIntervalS' in told));
+  const text = asked.loose ? result.summary.replace(/\.\s*$/, '') : allTold ? `${parts.join('; ').replace(/, as told in this session/g, '')} (as told in this session)` : `${parts.join('; ')} (from the file header, ${result.tool})`;
   if (!isYesNoQuestion(question)) return capitalize(text);
   const yes = verdict(keys[0], result.values, question);
   return yes === undefined ? capitalize(text) : `${yes ? 'Yes' : 'No'}: ${text}`;
@@ -512,15 +554,15 @@ function headerFacts(movie: KnownArtifact): Record<string, unknown> {
  * facts the session already holds, without reading the file again; undefined when the question asks
  * a property the session does not hold (the reporting tool then reads it).
  */
-export function answerFromHeader(question: string, movies: KnownArtifact[], catalogue: Catalogue = new Map()): string | undefined {
+export function answerFromHeader(question: string, movies: KnownArtifact[], catalogue: Catalogue = new Map(), told: Record<string, number> = {}): string | undefined {
   const movie = movies.filter((a) => a.type === 'movie').at(-1);
   const asked = movie ? recordingQuestion(question, catalogue) : undefined;
   if (!movie || !asked || asked.loose || asked.keys.length === 0) return undefined;
-  const facts = headerFacts(movie);
+  const facts = { ...headerFacts(movie), ...told };
   // (width and height are one answer; the channels and their names too)
   const needed = asked.keys.filter((k) => !(k === 'heightPx' && asked.keys.includes('widthPx')) && !(k === 'channelNames' && asked.keys.includes('channels')));
   if (!needed.every((k) => k in facts)) return undefined;
-  return recordingAnswer(question, { tool: asked.tool, args: {}, ok: true, summary: '', values: facts, artifacts: [] }, catalogue);
+  return recordingAnswer(question, { tool: asked.tool, args: {}, ok: true, summary: '', values: facts, artifacts: [] }, catalogue, told);
 }
 
 /** Fillers before a question ("so", "ok", "hey", "um", "quick question:"). */

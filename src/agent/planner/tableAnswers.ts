@@ -1298,7 +1298,8 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (before) return before;
   }
   // "in µm per hour?", "and in minutes?", "is that in microns?": the question before, in the unit now asked
-  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|same|(?:is|was|are|were)\s+(?:that|this|it|these|those|they))\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
+  // ("same but in microns per minute", "the same thing, but in µm/h": the same question, only its unit changed)
+  const unitOnly = /^(?:(?:and|ok(?:ay)?|so|now|but|also)\s*,?\s*)?(?:(?:what about|how about|(?:the\s+)?same(?:\s+(?:thing|one|question|again))?(?:\s*,?\s*(?:but|only|just))?|(?:is|was|are|were)\s+(?:that|this|it|these|those|they))\s+)?((?:in|as|per)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?)\b[^?]{0,30}?)\s*(?:instead|please|pls)?\s*\??\s*$/i.exec(question.trim());
   if (unitOnly) {
     const before = [...earlierRequests].reverse().slice(0, 3).find((e) => isAskedForm(e) && (readQuestion(e).quantity.size > 0 || readQuestion(e).reduce !== 'mean'));
     if (before) return `${before.trim().replace(/[?.!\s]+$/, '').replace(/\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micromet\w+|px|pixels?|nm|secs?|seconds?|s|mins?|minutes?|h|hrs?|hours?|frames?)\b.*$/i, '')} ${unitOnly[1]}?`;

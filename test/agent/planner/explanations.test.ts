@@ -190,4 +190,8 @@ describe('how a value was obtained, as people ask it', () => {
     }
     expect(explainStep('how precisely were the areas obtained?', measured, index)).toMatch(/area is its number of pixels times the area of one pixel/);
   });
+  it('reads the file, version or name said after the choice as part of it ("which model file ran?"), not a question about the movie file', () => {
+    for (const q of ['which model file ran?', 'what network checkpoint actually ran?', 'which method name ran']) expect(asksWhy(q), q).toBe(true);
+    expect(asksWhy('which file did you open?')).toBe(false);
+  });
 });

@@ -105,4 +105,8 @@ describe('a purchase asked', () => {
   it('sorting with "order" is no purchase', () => {
     for (const text of ['order the tracks by speed', 'track the nuclei and order them by speed', 'plot the area in order of frames']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
   });
+  it('reads a word of ours said for a thing from elsewhere as out of scope ("a recipe for stew"), never for a thing we hold or a name', () => {
+    for (const text of ['what is a nice recipe for goulash?', 'a good protocol for kombucha please']) expect(isOutOfScope(text, index, catalogue), text).toBe(true);
+    for (const text of ["what's a good pipeline for my movies?", "what's a good workflow for HeLa?", 'save a recipe for later', 'which method is best for noisy data?', 'save the pipeline for tomorrow', 'make a plot for the grant', 'a histogram for the poster']) expect(isOutOfScope(text, index, catalogue), text).toBe(false);
+  });
 });
