@@ -740,7 +740,8 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
       return [{ kind: 'addPosition' }];
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
-    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[,/]\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*(?:please|pls)?\s*[.!]?$/.exec(t);
+    // ("also image at 1500, 200": a verb of imaging before "at" says it too)
+    const pair = /\b(?:positions?|points?|xy|locations?|sites?|fields?|image|imaging|acquire|visit)\b.*?\bat\s+(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*[,/]\s*(-?\d+(?:\.\d+)?)\s*(?:µm|um)?\s*(?:please|pls)?\s*[.!]?$/.exec(t);
     const added = parsePositionList(t).length || !pair ? parsePositionList(t) : [{ xUm: Number(pair[1]), yUm: Number(pair[2]) } as { xUm: number; yUm: number; zUm?: number }];
     if (added.length) return added.map((p) => ({ kind: 'addPosition' as const, xUm: p.xUm, yUm: p.yUm, ...(p.zUm !== undefined ? { zUm: p.zUm } : {}) }));
     // ("add a second position 200 µm to the right": an offset from the run's last position)
@@ -1097,7 +1098,9 @@ function readChannels({ t, channels, channel, config }: ClauseWords): Adjustment
   const adding = /\b(add|include|also image|start imaging|image also|turn on|switch on|bring in|bring back|re-?enable|enable)\b|\b(?:turn|switch|put|bring)\b.*\b(?:back\s+)?on\b\s*(?:again|please|now)?\s*[.!]?$|\b(?:turn|switch)\b[^,.;]*?\bon\s+(?:with|at|using)\b|\bback(?:\s+(?:in|on))?\s*(?:again|please|now)?\s*[.!]?$|\balso (?:take|acquire|record|grab|collect|do|shoot|capture|get|have|image)\b|\b(?:too|as well)\s*[.!]?$/.test(t) && !(/\b(?:too|as well)\s*[.!]?$/.test(t) && /\d\s*(?:%|percent|ms)\b|\d\s*%/.test(t));
   // "Cy5 on pls", "far red back on": nothing but the channels, on and courtesy
   const bareOn = channels.length > 0 && /^(?:(?:the|and|,|&|\+|channels?|lasers?|lines?|please|pls|plz|now)\s*)*(?:back\s+)?on\b(?:\s*(?:again|please|pls|plz|now|too|as well|from now on|thanks))*\s*[.!]*$/.test(withoutChannelWords(t, config));
-  if ((adding || bareOn) && channels.length) {
+  // ("also the DAPI channel", "plus the red", "also Texas Red please": nothing but the channels and a word of adding)
+  const bareAlso = channels.length > 0 && /\b(?:also|plus|too|as well)\b/.test(t) && /^(?:(?:also|plus|and|the|channels?|lasers?|lines?|please|pls|plz|now|too|as well|,|&|\+)\s*)+[.!]*$/.test(withoutChannelWords(t, config));
+  if ((adding || bareOn || bareAlso) && channels.length) {
     const exp = exposureMs(t);
     const pct = percent(t);
     return channels.map((c) => ({ kind: 'addChannel' as const, channel: c, ...(exp !== undefined ? { exposureMs: exp } : {}), ...(pct !== undefined ? { powerPercent: pct } : {}), ...(nth ? { acquireEvery: nth } : {}) }));
@@ -1645,7 +1648,7 @@ const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|v
 export const PLACE_KEPT =
   /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
 
-const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|two|three|four|five|six|ten)`;
+const COUNT_WORD = String.raw`(\d+(?:\.\d+)?|one|two|three|four|five|six|ten)`;
 
 /** The interval between time points, by any of its names. */
 const INTERVAL_NOUN = /\b(?:interval|time[\s-]?step|(?:gap|time|spacing|pause|wait|delay) between (?:the |two |2 |consecutive |successive |each |)(?:frames|time ?points|images|pictures|acquisitions|shots|snaps))\b/;

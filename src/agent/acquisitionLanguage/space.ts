@@ -13,6 +13,9 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
   return Number(m[valueGroup]) * unitMicrometres(m[unitGroup] ?? 'µm');
 }
 
+/** "make the steps finer, 0.25 um", "slices thinner: 0.3 µm": a spacing said finer or coarser, its adjective after the noun. */
+const STEP_MADE_FINER = new RegExp(String.raw`\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing)\s+(?:a\s+(?:bit|little)\s+)?(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i');
+
 /**
  * A z-stack in the words, or undefined when none is named. `current`: the z plan running now;
  * what the words leave out is kept from it ("15 slices instead" keeps its step, "0.25 µm steps
@@ -20,7 +23,7 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
  */
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = spelledDistances(text.toLowerCase());
-  const stepOnly = !!current && new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t);
+  const stepOnly = !!current && (new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t) || STEP_MADE_FINER.test(t));
   if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|\bz\s*[:=]\s*\S|\b(?:in|along|through)\s+z\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstacks?\b|\bz[\s-]?(?:coverage|depth|extent|span)\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
@@ -39,6 +42,8 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     distance(new RegExp(String.raw`(?:planes|slices|sections)(?:\s+(?:z[\s-]?)?stacks?)?\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "thinner slices, 0.2 um", "finer steps: 0.3 µm": a finer or coarser spacing is the step
     distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    // ("make the steps finer, 0.25 um": the adjective after its noun)
+    distance(STEP_MADE_FINER.exec(t)) ??
     // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step
     distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*(?:[,;/]\s*|\s)(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t)) ??

@@ -1,7 +1,7 @@
 // The lead's user tries of stop 49 on the simulated microscope: a short while said as an idiom, and "gentler" light.
 import { describe, expect, it } from 'vitest';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
-import { asked, route } from './runningAcquisition.ts';
+import { asked, route, start } from './runningAcquisition.ts';
 
 describe('a pause for "a sec" or "a moment"', () => {
   it('lasts until resumed: the idiom is no span of 1 s, and the rest of the words ("while I add drug") are a remark', () => {
@@ -49,5 +49,23 @@ describe('stage and focus moves said as people say them', () => {
     expect(idle('set the focus to 1520 microns')).toMatchObject({ tool: 'move_stage', args: { zUm: 1520, relative: false } });
     expect(idle('put the focal plane at 1.5 mm')).toMatchObject({ tool: 'move_stage', args: { zUm: 1500, relative: false } });
     expect(idle('focus up 3 um')).toMatchObject({ tool: 'move_stage', args: { zUm: 3, relative: true } });
+  });
+});
+
+describe('changes to a run said briefly (the lead\'s second round of tries)', () => {
+  const stacked = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, zPlan: { rangeUm: 10, stepUm: 1 }, stagePositions: [{ name: 'Pos0', xUm: 0, yUm: 0 }, { name: 'Pos1', xUm: 500, yUm: 0 }] });
+  const changed = (text: string) => (route(text, stacked) as { args: { changes: unknown[] } }).args.changes;
+  it('a rate with "one": "one frame per 10 min" is a 10 min interval', () => {
+    expect(changed('decrease the temporal resolution to one frame per 10 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
+  });
+  it('a place to image after "image at": "also image at 1500, 200" adds that position', () => {
+    expect(changed('also image at 1500, 200')).toEqual([{ kind: 'addPosition', xUm: 1500, yUm: 200 }]);
+  });
+  it('a z step said finer after its noun: "make the steps finer, 0.25 um"', () => {
+    expect(changed('make the steps finer, 0.25 um')).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 10, stepUm: 0.25 } }]);
+  });
+  it('a channel with "also" or "plus" alone is added', () => {
+    expect(changed('also the Texas Red channel')).toEqual([{ kind: 'addChannel', channel: 'Rhodamine' }]);
+    expect(changed('plus DAPI please')).toEqual([{ kind: 'addChannel', channel: 'DAPI' }]);
   });
 });
