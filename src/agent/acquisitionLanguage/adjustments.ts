@@ -1958,7 +1958,8 @@ function parseMove(t: string): Adjustment | undefined {
   }
   // ("set the focus to 1520 microns", "put the focal plane at 1500 µm", "focus at z = 30"): the focus drive to a height
   const focusTo = new RegExp(String.raw`\b(?:focus|focal plane|z(?:[\s-]?(?:drive|position|height))?)\s+(?:(?:position|height|drive)\s+)?(?:to|at|=)\s*(-?\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})?(?![\w%])`).exec(t);
-  if (focus && focusTo && !/\b(?:by|up|down|higher|lower|deeper|step|steps|range|planes|slices)\b/.test(t)) return { kind: 'moveStage', relative: false, zUm: Number(focusTo[1]) * (focusTo[2] ? unitMicrometres(focusTo[2]) : 1) };
+  // (a bare "z to 7" with no unit is no height: "set the z to 7 and simulate a time-lapse" is a number of planes)
+  if (focus && focusTo && (focusTo[2] || /^(?:focus|focal)/.test(focusTo[0])) && !/\b(?:by|up|down|higher|lower|deeper|step|steps|range|planes|slices)\b/.test(t)) return { kind: 'moveStage', relative: false, zUm: Number(focusTo[1]) * (focusTo[2] ? unitMicrometres(focusTo[2]) : 1) };
   if (!/\b(move|shift|go|step|jog|nudge|translate|bring|return|send|home)\b|\bfocus\s+(?:up|down)\b/.test(t) || /\b(positions?|fields?)\b.*\b(from now|instead)\b/.test(t)) return undefined;
   // "15 planes, 0.3 µm step", "z-series: 10 µm range, step 0.5": a z-stack's step, not a move
   if (/\b(?:planes|slices|sections|z[\s-]?stacks?|stack|z[\s-]?series|range)\b/.test(t)) return undefined;
