@@ -69,3 +69,9 @@ describe('changes to a run said briefly (the lead\'s second round of tries)', ()
     expect(changed('plus DAPI please')).toEqual([{ kind: 'addChannel', channel: 'DAPI' }]);
   });
 });
+
+describe('"stop after the next time point"', () => {
+  it('finishes the time point coming, then stops (never asked what to stop)', () => {
+    expect(route('stop after the next time point')).toMatchObject({ tool: 'stop_acquisition', args: { finishTimepoint: true } });
+  });
+});
