@@ -21,6 +21,7 @@ import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, OBJECT_NOUNS, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
+import { codeAsked, codeAskedReply } from './codeAsked.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { asksHowToUse } from './helpPlea.ts';
@@ -1886,6 +1887,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && !asksForAFigure(text) && !outputAskedBeside(text, askedOfData, mentions, catalogue) && (asksTheData(askedOfData) || asksInUnits(askedOfData)) && (answerFromTable(askedOfData, conversation) || (countsAtAScope(askedOfData) && answerFromValues(withoutUnits(askedOfData), conversation, [...conversation.earlier], catalogue)))) return { steps: [], question: askedOfData };
   // (a picture of everyday life is no picture the microscope takes: "take a picture of my cat")
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
+  // ("write me a python script to segment cells": no code is written, and no step runs in its place)
+  if (codeAsked(text) && !acquisitionRunning(conversation)) return { steps: [], reply: codeAskedReply(text) };
   if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
     // (what was asked is named, so the person sees which words were turned down: "quantify the bands on my western blot")
     const asked = text.trim().replace(/[\s.!?]+$/, '');

@@ -54,7 +54,7 @@ describe('stage and focus moves said as people say them', () => {
 
 describe('changes to a run said briefly (the lead\'s second round of tries)', () => {
   const stacked = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, zPlan: { rangeUm: 10, stepUm: 1 }, stagePositions: [{ name: 'Pos0', xUm: 0, yUm: 0 }, { name: 'Pos1', xUm: 500, yUm: 0 }] });
-  const changed = (text: string) => (route(text, stacked) as { args: { changes: unknown[] } }).args.changes;
+  const changed = (text: string) => (route(text, stacked) as unknown as { args: { changes: unknown[] } }).args.changes;
   it('a rate with "one": "one frame per 10 min" is a 10 min interval', () => {
     expect(changed('decrease the temporal resolution to one frame per 10 min')).toEqual([{ kind: 'interval', intervalS: 600 }]);
   });

@@ -119,3 +119,18 @@ describe('words beside a request that ask for nothing', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/could not read "Big experiment today\." as a microscope command/);
   });
 });
+
+describe('a request to write code', () => {
+  it('runs nothing and says what cellpilot does instead (no segmentation run in its place)', () => {
+    for (const request of ['write me a python script to segment cells', 'hi, could you please write a MATLAB script for tracking', "I'd like you to generate code that measures the nuclei"]) {
+      const p = plan(request);
+      expect(p.steps, request).toEqual([]);
+      expect(p.reply, request).toMatch(/^I do not write code .*save this as a pipeline/);
+    }
+  });
+
+  it('leaves saving the steps as a script to the pipeline, and a step asked first runs', () => {
+    expect(plan('save the steps as a script').steps.map((s) => s.tool)).toEqual(['save_pipeline']);
+    expect(plan('segment the cells and write the code you used').steps.map((s) => s.tool)).toContain('segment');
+  });
+});
