@@ -13,8 +13,10 @@ function distance(m: RegExpExecArray | null, valueGroup = 1, unitGroup = 2): num
   return Number(m[valueGroup]) * unitMicrometres(m[unitGroup] ?? 'µm');
 }
 
+/** Words of a finer or coarser z spacing ("thinner slices", "the steps finer"). */
+const SPACING_CHANGE = 'thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter';
 /** "make the steps finer, 0.25 um", "slices thinner: 0.3 µm": a spacing said finer or coarser, its adjective after the noun. */
-const STEP_MADE_FINER = new RegExp(String.raw`\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing)\s+(?:a\s+(?:bit|little)\s+)?(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i');
+const STEP_MADE_FINER = new RegExp(String.raw`\b(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing)\s+(?:a\s+(?:bit|little)\s+)?(?:${SPACING_CHANGE})\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i');
 
 /**
  * A z-stack in the words, or undefined when none is named. `current`: the z plan running now;
@@ -41,7 +43,7 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     // ("a 7 slices stack at 2 µm": the stack's word between the count and its spacing)
     distance(new RegExp(String.raw`(?:planes|slices|sections)(?:\s+(?:z[\s-]?)?stacks?)?\s+(?:at|of|with|every|spaced(?:\s+by)?|separated\s+by)\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "thinner slices, 0.2 um", "finer steps: 0.3 µm": a finer or coarser spacing is the step
-    distance(new RegExp(String.raw`\b(?:thinner|finer|thicker|coarser|smaller|bigger|larger|closer|denser|wider|tighter)\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
+    distance(new RegExp(String.raw`\b(?:${SPACING_CHANGE})\s+(?:z[\s-]?)?(?:slices|planes|sections|steps?|spacing|stacks?)\b[^\d]{0,30}?(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // ("make the steps finer, 0.25 um": the adjective after its noun)
     distance(STEP_MADE_FINER.exec(t)) ??
     // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step

@@ -2975,6 +2975,11 @@ function withQuantityOfFirst(second: string, first: string): string {
   return `${second.slice(0, at)} ${phrase}${second.slice(at)}`;
 }
 
+/** A part of a question that asks of the data on its own: an asked form for a value, a quantity, an amount or a count. */
+function asksAsAPart(part: string): boolean {
+  return isAskedForm(part) && (asksTheData(part) || asksAMeasuredQuantity(part) || asksHowMuch(part) || readQuestion(part).reduce === 'count');
+}
+
 /**
  * Questions said as sentences of their own, each ending in "?" ("track the cells. what is their mean speed? how many
  * divide?"): each a part, when each asks of the data and no two ask the same quantity (the words before the first
@@ -2985,8 +2990,7 @@ function questionSentencesOf(text: string): string[] | undefined {
   // ("how many are there? and how long is the longest one?": a part joined by "and" is read with the part before it, below)
   if (pieces.length < 2 || !pieces.every((p) => /\?$/.test(p)) || pieces.slice(1).some((p) => /^(?:and|also|plus|or|but|then|so)\b/i.test(p))) return undefined;
   const parts = pieces.map((p) => p.split(/(?<=[.!;:])\s+/).at(-1)!.trim());
-  const asks = (p: string) => isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count');
-  if (!parts.every(asks)) return undefined;
+  if (!parts.every(asksAsAPart)) return undefined;
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' ') || (readQuestion(p).reduce === 'count' ? 'count' : ''));
   return new Set(quantities).size === parts.length ? parts : undefined;
 }
@@ -3028,7 +3032,7 @@ export function questionPartsOf(text: string): string[] | undefined {
   if (CERTAINTY_ASKED.test(second) && !CERTAINTY_ASKED.test(first) && /^\s*(?:how\s+(?:sure|confident|certain|reliable)|(?:are|were)\s+you\s+(?:sure|confident|certain))\b/i.test(second)) return undefined;
   // ("which is the slowest cell and where is it?": where the thing the first part picks is, a part of its own; objectPosition.ts)
   const placing = (p: string, i: number) => i > 0 && asksPosition(p) && /\b(?:it|its|that one|this one|they|them)\b/i.test(p);
-  if (!parts.every((p, i) => placing(p, i) || (isAskedForm(p) && (asksTheData(p) || asksAMeasuredQuantity(p) || asksHowMuch(p) || readQuestion(p).reduce === 'count')))) return undefined;
+  if (!parts.every((p, i) => placing(p, i) || asksAsAPart(p))) return undefined;
   if (placing(parts[1], 1)) return parts;
   // (a part with no quantity is a count of the things: "what's the mean area and how many nuclei are there?")
   const quantities = parts.map((p) => [...readQuestion(p).quantity].sort().join(' '));
