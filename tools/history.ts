@@ -24,8 +24,10 @@ export interface ComparedValue {
   name: string;
   /** What it is, as the tool declares it ("objects found over all frames"). */
   about: string;
-  /** Its unit ('' for counts and names). */
+  /** Its unit ('' for counts and names), as the new step reported it. */
   unit: string;
+  /** The replaced step's unit, when it differs (a calibration set between the two runs: px/frame then µm/min). */
+  unitBefore?: string;
   before: number | string | boolean;
   after: number | string | boolean;
   /** A setting of the step (an argument changed), not a result. */
@@ -45,6 +47,8 @@ function shown(v: number | string | boolean): string {
  */
 function comparedText(c: ComparedValue): string {
   const unit = c.unit ? ` ${c.unit}` : '';
+  // (numbers in two units are not compared: "1.79 px/frame → 0.286 µm/min (now calibrated)")
+  if (c.unitBefore !== undefined) return `${c.about}: ${shown(c.before)}${c.unitBefore ? ` ${c.unitBefore}` : ''} → ${shown(c.after)}${unit} (units changed with the calibration)`;
   const numbers = typeof c.before === 'number' && typeof c.after === 'number' ? { before: c.before, after: c.after } : undefined;
   const sign = (d: number) => (d > 0 ? '+' : '−');
   const change = !numbers ? '' : numbers.after === numbers.before ? ' (unchanged)' : ` (${sign(numbers.after - numbers.before)}${shown(Math.abs(numbers.after - numbers.before))}${numbers.before !== 0 ? `, ${sign(numbers.after - numbers.before)}${shown(Math.abs((100 * (numbers.after - numbers.before)) / numbers.before))}%` : ''})`;

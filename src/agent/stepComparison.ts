@@ -4,6 +4,7 @@
 // numbers come from the two steps' own provenance records; nothing is measured again.
 import type { ComparedValue } from '../../tools/history.ts';
 import type { ResultValue } from '../../tools/types.ts';
+import { resultUnit } from './valueUnits.ts';
 
 interface StepRun {
   args: Record<string, unknown>;
@@ -49,7 +50,10 @@ export function comparedValues(results: Record<string, ResultValue>, before: Ste
     const was = before.values?.[key];
     const now = after.values?.[key];
     if (typeof was !== 'number' || typeof now !== 'number' || !Number.isFinite(was) || !Number.isFinite(now)) continue;
-    out.push({ name: key, about: declared.about, unit: declared.unit, before: was, after: now });
+    // (each run's value in the unit it reported: a calibration set between the runs turns px/frame into µm/min)
+    const unit = resultUnit(results, key, after.values ?? {}) ?? declared.unit;
+    const unitBefore = resultUnit(results, key, before.values ?? {}) ?? declared.unit;
+    out.push({ name: key, about: declared.about, unit, before: was, after: now, ...(unitBefore !== unit ? { unitBefore } : {}) });
   }
   return out;
 }

@@ -30,7 +30,12 @@ export function unitOfName(key: string): string | undefined {
  * its key names at its end; undefined when neither says one (counts, ratios).
  */
 export function valueUnit(tool: ToolSpec | undefined, key: string, values: Record<string, unknown>): string | undefined {
-  const declared = tool?.results?.[key]?.unit;
+  return resultUnit(tool?.results ?? {}, key, values);
+}
+
+/** valueUnit from the tool's declared results alone (what a step's comparison has at hand). */
+export function resultUnit(results: NonNullable<ToolSpec['results']>, key: string, values: Record<string, unknown>): string | undefined {
+  const declared = results[key]?.unit;
   if (declared === undefined) return unitOfName(key);
   if (declared === '') return declared;
   // a key that names its unit (objectRadiusPx, maxLagFrames, cellMotionPxPerFrame) is in that unit whatever the calibration

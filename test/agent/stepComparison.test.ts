@@ -2,6 +2,7 @@
 // the tool declares among its results, before and after; never a setting the tool chose, never a value one run lacks.
 import { describe, expect, it } from 'vitest';
 import { comparedValues } from '../../src/agent/stepComparison.ts';
+import { comparisonText } from '../../tools/history.ts';
 
 const results = {
   objects: { about: 'objects found over all frames', unit: '' },
@@ -28,5 +29,14 @@ describe('comparedValues', () => {
   it('says "default" for a setting the replaced run neither gave nor reported', () => {
     const compared = comparedValues({}, { args: {}, values: {} }, { args: { sigmaPx: 2 }, values: {} }, ['sigmaPx']);
     expect(compared).toEqual([{ name: 'sigmaPx', about: 'sigmaPx', unit: '', before: 'default', after: 2, setting: true }]);
+  });
+
+  it('gives each run\'s number in the unit it reported, and does not compare numbers of two units', () => {
+    const speed = { meanSpeed: { about: 'mean speed', unit: 'px/frame' } };
+    const calibrated = { lengthUnit: 'µm', timeUnit: 'min' };
+    expect(comparedValues(speed, { args: {}, values: { meanSpeed: 0.286, ...calibrated } }, { args: {}, values: { meanSpeed: 0.286, ...calibrated } }, [])).toEqual([{ name: 'meanSpeed', about: 'mean speed', unit: 'µm/min', before: 0.286, after: 0.286 }]);
+    const changed = comparedValues(speed, { args: {}, values: { meanSpeed: 1.79, lengthUnit: 'px', timeUnit: 'frame' } }, { args: {}, values: { meanSpeed: 0.286, ...calibrated } }, []);
+    expect(changed).toEqual([{ name: 'meanSpeed', about: 'mean speed', unit: 'µm/min', unitBefore: 'px/frame', before: 1.79, after: 0.286 }]);
+    expect(comparisonText([{ oldStep: 's1', newStep: 's2', tool: 'measure', artifacts: {}, compared: changed }])).toContain('mean speed: 1.79 px/frame → 0.286 µm/min (units changed with the calibration)');
   });
 });

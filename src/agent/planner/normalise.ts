@@ -177,11 +177,12 @@ export function withPlainTypography(text: string): string {
 
 /**
  * A wish to know said before a question ("I would like to know how many cells there are in each frame", "we'd love to know
- * which track is longest", "I want to know whether they divide") as the plain ask "tell me ...": the question after it is
- * what is asked ("know how" is no setting of a step).
+ * which track is longest", "I want to know whether they divide", "I'd like to know roughly how fast they move", "we need to
+ * know the mean speed") as the plain ask "tell me ...": the question after it is what is asked ("know how" is no setting
+ * of a step; a hedge such as "roughly" before the question word goes with the wish).
  */
 export function withWishToKnowAsTellMe(text: string): string {
-  return text.replace(/\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)|(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:keen|eager|curious))\s+(?:to\s+)?(?:know|find\s+out|learn)\s+(?=(?:how|what|which|where|when|whether|who|if)\b)/gi, 'tell me ');
+  return text.replace(/\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)|(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:keen|eager|curious))\s+(?:to\s+)?(?:know|find\s+out|learn)\s+(?:(?:roughly|approximately|about|more\s+or\s+less|exactly|precisely|also)\s+)?(?=(?:how|what|which|where|when|whether|who|if|the|their|its|our|my|each|every)\b)/gi, 'tell me ');
 }
 
 /**

@@ -326,15 +326,22 @@ function askedTimeUnit(text: string): string | undefined {
 /** The calibration keys a step that applies to later steps sets (set_calibration): told in the session, over any header. */
 const TOLD_KEYS = ['pixelSizeUm', 'frameIntervalS', 'zStepUm'];
 
+/** Tools whose step applies to every later step (by their declaration: set_calibration). */
+const CALIBRATION_SETTERS = new Set(ALL_TOOLS.filter((t) => t.appliesToLaterSteps).map((t) => t.name));
+
+/** Whether a past step set a calibration key (pixel size, frame interval, z step) that every later step reads. */
+export function setsCalibration(result: PastResult): boolean {
+  return result.ok && CALIBRATION_SETTERS.has(result.tool) && TOLD_KEYS.some((key) => typeof result.args[key] === 'number' || typeof result.values[key] === 'number');
+}
+
 /**
  * The calibration told in the session: the latest value of each key set by a step that applies to later steps (by its
  * declaration, set_calibration), from its arguments or its reported values. Empty when none was told.
  */
 export function toldCalibration(results: readonly PastResult[]): Record<string, number> {
   const told: Record<string, number> = {};
-  const setters = new Set(ALL_TOOLS.filter((t) => t.appliesToLaterSteps).map((t) => t.name));
   for (const r of results) {
-    if (!r.ok || !setters.has(r.tool)) continue;
+    if (!setsCalibration(r)) continue;
     for (const key of TOLD_KEYS) {
       const value = typeof r.args[key] === 'number' ? r.args[key] : r.values[key];
       if (typeof value === 'number' && value > 0) told[key] = value;

@@ -29,6 +29,7 @@ import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts'
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
 import { regionCountAnswer } from './regionCounts.ts';
+import { tablesMeasuredBeforeCalibration } from './staleTables.ts';
 import { migrationDirectionAnswer } from './migrationDirection.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
@@ -1708,11 +1709,12 @@ function readCached(path: string): Table {
   return table;
 }
 
-/** Tables of the session on disk, newest first (ground truth of a simulation left out). */
+/** Tables of the session on disk, newest first (ground truth of a simulation left out, and tables measured before the calibration changed: staleTables.ts). */
 export function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
+  const stale = tablesMeasuredBeforeCalibration(conversation);
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
+    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && !stale.has(a.id) && existsSync(a.path))
     .reverse();
   for (const artifact of artifacts) {
     try {
@@ -1892,7 +1894,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     if (span) return span;
   }
   // "how many cells move?", "how many stay in view for the whole film?": tracks that moved, or span the movie, counted
-  const moving = movingCellsAnswer(question, tables, results, conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
+  const moving = movingCellsAnswer(question, tables, results, knownPixelSizeUm(conversation)) ?? wholeTracksAnswer(question, tables, () => newestTracks(conversation));
   if (moving) return moving;
   // "how many cells touch the border?", "which nuclei are cut by the edge?": the objects a 0/1 column keeps, counted or listed
   if (scope.subset?.column && scope.quantity.size === 0) {
@@ -1969,6 +1971,14 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
 export function knownPixelSizeUm(conversation: Conversation): number | undefined {
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number' && r.args.pixelSizeUm > 0).at(-1);
   return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
+}
+
+/**
+ * The pixel size to state a distance of the tracks in, µm: told in the question, else the one in effect in the session (a
+ * calibration set after tracking wins over the movie's header: knownPixelSizeUm), else the tracks' own.
+ */
+function pixelSizeForTracks(question: string, conversation: Conversation, tracks: Tracks): number | undefined {
+  return statedPixelSizeUm(question) ?? knownPixelSizeUm(conversation) ?? (tracks.pixelSizeUm && tracks.pixelSizeUm > 0 ? tracks.pixelSizeUm : undefined);
 }
 
 /** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
@@ -2052,8 +2062,7 @@ function displacementBetweenFramesAnswer(question: string, scope: QuestionScope,
   const newest = newestTracks(conversation);
   if (!newest) return undefined;
   const { artifact, tracks } = newest;
-  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
-  const pixelSizeUm = statedPixelSizeUm(question) ?? (tracks.pixelSizeUm && tracks.pixelSizeUm > 0 ? tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  const pixelSizeUm = pixelSizeForTracks(question, conversation, tracks);
   // "total distance travelled from frame 5 to 15", "path length between frames 1 and 20": the steps inside those frames summed
   if (path) {
     const lengths = pathLengthsBetween(tracks, span?.first ?? 1, span?.last ?? tracks.frames, scope.track);
@@ -2091,8 +2100,7 @@ function netDisplacementFromTracks(question: string, scope: QuestionScope, conve
   if (tables.some(({ table }) => table.columns.includes('TRACK_DISPLACEMENT'))) return undefined;
   const found = newestTracks(conversation);
   if (!found) return undefined;
-  const movie = conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1);
-  const pixelSizeUm = statedPixelSizeUm(question) ?? (found.tracks.pixelSizeUm && found.tracks.pixelSizeUm > 0 ? found.tracks.pixelSizeUm : undefined) ?? movie?.pixelSizeUm ?? undefined;
+  const pixelSizeUm = pixelSizeForTracks(question, conversation, found.tracks);
   const steps = tables.find(({ table }) => table.columns.includes('t') && table.columns.some((c) => /^displacement/.test(c)));
   const why = steps ? `; ${steps.artifact.id} has one row per step, whose mean is a step, not a net displacement` : '';
   const net = netDisplacementsOfTracks(found.tracks, scope.track);
