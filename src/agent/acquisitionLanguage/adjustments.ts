@@ -58,8 +58,11 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
   const missing: string[] = [];
   // "every 5 min is too fast, make it 10": the duration said before is the value replaced
   const replaced = intervalInEarlierUnit(t) === undefined ? -1 : t.search(MAKE_IT_NUMBER);
+  // ("let's call it a day": the day of an end idiom is no span)
+  const idiom = END_IDIOM.exec(t);
+  const inIdiom = (at: number) => idiom !== null && at >= idiom.index && at < idiom.index + idiom[0].length;
   for (const d of durationsIn(t)) {
-    if (d.index < replaced) continue;
+    if (d.index < replaced || inIdiom(d.index)) continue;
     // ("90 s instead of 5 min": the old value a new one replaces is no value to set)
     if (/\b(?:instead of|rather than)\s+(?:the\s+)?(?:current\s+|old\s+)?$/.test(t.slice(0, d.index))) continue;
     // "hold on a sec", "give me a minute": a figure of speech, not a time
@@ -809,7 +812,9 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     // "halt imaging for half an hour", "stop for 20 min while I add the drug": a stop for a span is a pause that long (a stop is never for a while)
     const forS = durationAfter(t, /\bfor\b/);
     // ("stop for 20 min", "stop everything for 15 minutes": a bare stop once its span is read is the whole run's)
-    const whole = bareStop(last) || (forS !== undefined && bareStop(withoutSpan(last))) || wholeParts || ACQUISITION_WORD.test(t);
+    // ("cut it short", "end it early", "finish things ahead of schedule": what ends before its planned end is the run)
+    const endsEarly = /\b(?:it|this|things|everything)\s+(?:up\s+)?(?:short|early|earlier|prematurely|ahead of (?:time|schedule))\b/.test(t);
+    const whole = bareStop(last) || (forS !== undefined && bareStop(withoutSpan(last))) || wholeParts || ACQUISITION_WORD.test(t) || endsEarly;
     const vague = /\b(it|that|this|them|the (laser|lasers|light|lights|lamp|led|channel|illumination|excitation|fluorescence|colou?r))\b/.test(t);
     if (whole && /\bfor (?:a (?:bit|while|moment|sec(?:ond)?|little while|short while)|a few (?:minutes|mins))\b/.test(t) && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause' }];
     if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];

@@ -484,6 +484,14 @@ export function labShorthand(text: string): string {
     .replace(/(?<![\w.])(?!(?:405|488|561|594|633|640|647|555|568)\b)(\d+(?:\.\d+)?)\s*(?:-+>|=>|→|⟶)\s*(?=\d)/g, 'to ')
     // "from 20% to 10%", "from 5 min to 10 min": the old value said before the new one is no part of the change (a z range "from 0 to 10 µm" is)
     .replace(/\bfrom\s+\d+(?:\.\d+)?\s*(?:%|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|percent)?\s+to\s+(?=\d+(?:\.\d+)?\s*(?:%|ms|msec|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|percent)|\d+(?:\.\d+)?\s*$)/gi, 'to ')
+    // ("increase the stack from 5 um to 10 um": after a verb of change, a length before "to" is the old one; alone, "from 0 to
+    // 10 µm" is a z range)
+    .replace(/\b((?:increase|decrease|raise|reduce|lower|change|bump|extend|expand|enlarge|shrink|grow|go|cut|take|make)\w*\b[^,.;]{0,40}?)\bfrom\s+\d+(?:\.\d+)?\s*(?:(?:µm|um|microns?)\s+to\s+(?=\d)|to\s+(?=\d+(?:\.\d+)?\s*(?:µm|um|microns?)\b))/gi, '$1to ')
+    // the state a change replaces, said beside it ("go from single plane to 7 planes", "instead of a single plane take 7",
+    // "rather than every 5 min do every 2 min"): no part of the change
+    .replace(/\bfrom\s+(?:an?\s+|the\s+)?(?:single|one|1)[\s-]+(?:z[\s-]+)?(?:plane|slice|section)\s+(?:acquisition\s+|imaging\s+)?to\s+/gi, 'to ')
+    .replace(/\b(?:instead of|rather than|in place of)\s+(?:an?\s+|the\s+)?(?:(?:single|one|1)[\s-]+(?:z[\s-]+)?(?:plane|slice|section)|2d)\b\s*,?\s*/gi, '')
+    .replace(/\b(instead of|rather than|in place of)\s+every\s+(?=\d)/gi, '$1 ')
     // "7 planes @ 1.5 µm", "488 @ 3%": at
     .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
     // "10 min rather than 5": instead of the old value
