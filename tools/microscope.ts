@@ -147,8 +147,8 @@ const microscopeStatus = defineTool({
   role: 'status',
   carriesOut: ['status'],
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
-  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left', 'latest image', 'latest picture', 'most recent frame'],
-  examples: ['what is the microscope doing?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?', 'the latest image of the run'],
+  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'what is running', 'time points left', 'frames left', 'latest image', 'latest picture', 'most recent frame', 'stage position', 'current position', 'current z position', 'current z', 'where is the focus', 'focus position', 'current focus', 'current objective', 'objective is in'],
+  examples: ['what is the microscope doing?', 'where is the stage now?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?', 'the latest image of the run'],
   consumes: [],
   // (the latest image of the run, asked with latestImage, is a picture shown, never an input of another step)
   produces: [],
@@ -860,7 +860,7 @@ function startedLine(plan: Sequence, status: AcquisitionStatus, startedAtMs: num
   const span = deltas.length > 1 ? `, ${interval} for ${formatDuration(lastS)}` : '';
   // the autofocus schedule, said (its sweep images are booked in the dose ledger like any other)
   const focus = plan.autofocusPlan ? ` ${capitalise(describeAutofocusPlan(plan.autofocusPlan))}; its z sweeps are short, dim images counted in the light dose.` : '';
-  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clock(startedAtMs + lastS * 1000)}` : ''}; about ${formatDuration(durationS)} in all.${focus}`;
+  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clockAfter(startedAtMs, lastS)}` : ''}; about ${formatDuration(durationS)} in all.${focus}`;
 }
 
 /** A share of the budget as a percentage: two significant digits below 1 %. */
@@ -899,6 +899,13 @@ function plannedAutofocusDose(plan: Sequence, timepoints: number, status: Acquis
 function budgetWarning(dosePerTimepoint: number, timepoints: number, budgetJPerCm2: number): string {
   if (!(dosePerTimepoint > 0) || dosePerTimepoint * timepoints <= budgetJPerCm2) return '';
   return ` Warning: at this light the dose budget is reached at about time point ${Math.floor(budgetJPerCm2 / dosePerTimepoint)} of ${timepoints}, where the run will stop: lower the power or exposure, or image less often.`;
+}
+
+/** The clock time a span after a start, with its day when it is not the start's ("10:45:02 tomorrow", "10:45:02 in 2 days"): a time of day alone would read as today. */
+export function clockAfter(startedAtMs: number, spanS: number): string {
+  const at = new Date(startedAtMs + spanS * 1000);
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date(startedAtMs).setHours(0, 0, 0, 0)) / 86_400_000);
+  return `${at.toTimeString().slice(0, 8)}${days === 1 ? ' tomorrow' : days > 1 ? ` in ${days} days` : ''}`;
 }
 
 function capitalise(s: string): string {

@@ -6,7 +6,7 @@ import { openMovie } from '../../src/image/index.ts';
 import { RealClock, VirtualClock } from '../../src/microscope/clock.ts';
 import { MicroscopeSession } from '../../src/microscope/session.ts';
 import { DEFAULT_LIMITS } from '../../src/microscope/limits.ts';
-import { stopRunningAcquisition, tools } from '../../tools/microscope.ts';
+import { clockAfter, stopRunningAcquisition, tools } from '../../tools/microscope.ts';
 import { smallConfig, tempDir } from '../microscope/fixtures.ts';
 
 const dir = tempDir('cellpilot-microscope-tools-');
@@ -79,7 +79,7 @@ describe('microscope tools', () => {
     expect(started.values.plannedTimepoints).toBe(145);
     expect(started.artifacts.map((a) => a.type)).toEqual(['movie', 'table']);
     // the plan in numbers: positions x channels x z x time points, interval, duration, clock times, dose against the budget
-    expect(started.summary).toMatch(/^Started: 1 position × 2 channels \(FITC 50 ms 20 %, DAPI 50 ms 20 %\) × 1 z plane × 145 time points = 290 images, every 5 min for 12 h\. First time point now \(\d\d:\d\d:\d\d\), last at about \d\d:\d\d:\d\d; about 12 h in all\. About 14\.5 J\/cm² of light per position, 7\.3 % of the 200 J\/cm² dose budget\.$/);
+    expect(started.summary).toMatch(/^Started: 1 position × 2 channels \(FITC 50 ms 20 %, DAPI 50 ms 20 %\) × 1 z plane × 145 time points = 290 images, every 5 min for 12 h\. First time point now \(\d\d:\d\d:\d\d\), last at about \d\d:\d\d:\d\d(?: tomorrow)?; about 12 h in all\. About 14\.5 J\/cm² of light per position, 7\.3 % of the 200 J\/cm² dose budget\.$/);
     await expect(call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], timePlan: { intervalS: 60, durationS: 3600 } } })).rejects.toThrow(/already running/);
     // a plan far beyond the caps is refused by the schema, and the running acquisition goes on
     await expect(call('start_acquisition', { plan: { channels: [{ config: 'GFP' }], zPlan: { rangeUm: 1_000_000, stepUm: 0.001 } } })).rejects.toThrow(/at most 500 planes/);
@@ -302,5 +302,14 @@ describe('a change made later ("after 1 hour, halve the frame rate")', () => {
     expect(seen.refused).toMatch(/DAPI/);
     expect(seen.tooLate).toMatch(/the run ends in .* before 1 d|the run ends in .*nothing was changed/);
     expect(acquisition.status().notes.join(' ')).toMatch(/made after 1 h: /);
+  });
+});
+
+describe('clockAfter', () => {
+  it('says the day of a time that is not the start\'s', () => {
+    const start = new Date(2026, 11, 7, 10, 45, 2).getTime();
+    expect(clockAfter(start, 3600)).toBe('11:45:02');
+    expect(clockAfter(start, 24 * 3600)).toBe('10:45:02 tomorrow');
+    expect(clockAfter(start, 48 * 3600)).toBe('10:45:02 in 2 days');
   });
 });

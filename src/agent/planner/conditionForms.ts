@@ -108,7 +108,9 @@ export function conditionAsQuestion(request: string, needOf: (action: string) =>
   // ("segment the nuclei (StarDist if possible) then track", "find them - with cellpose if you have it - and count": a condition
   // said inside brackets or between dashes ends where they close; the words after them are the request's, not the condition's)
   const aside = asideOpen(after[1]) ? /\)|\s[-–—]+\s/.exec(after[2]) : null;
-  const end = aside ?? NEXT_STEP.exec(after[2]);
+  // ("correct drift if needed and track": a condition of need is whole in its words; "and" after it opens the next step)
+  const needEnds = /^(?:needed|necessary|required|need\s+be)\b/i.exec(after[2]);
+  const end = aside ?? (needEnds ? /^\s*(?:,\s*)?(?:and|then|&)\b/i.exec(after[2].slice(needEnds[0].length)) && { index: needEnds[0].length } : null) ?? NEXT_STEP.exec(after[2]);
   const condition = end ? after[2].slice(0, end.index) : after[2];
   const rest = end ? after[2].slice(end.index) : '';
   // (politeness in an aside is no condition: the request is read as said)

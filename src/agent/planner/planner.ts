@@ -804,6 +804,16 @@ function toldAFault(match: Match, text: string, catalogue: Catalogue): boolean {
 }
 const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly)?|minor|minimal|negligible|fine|ok(?:ay)?|acceptable|anyway|regardless|ignore|leave)\b/i;
 
+/**
+ * The self-driving rule the acquisition language reads in the whole request, said with its condition ("when a cell divides
+ * switch to 1 minute intervals for 30 minutes", "stop the run if the focus is lost"); undefined otherwise.
+ */
+function microscopeRuleIn(request: string, catalogue: Catalogue): PlannedStep | undefined {
+  if (!/^\s*(?:when(?:ever)?|if|once|as soon as|each time|every time|upon|on)\b|\b(?:when(?:ever)?|if|as soon as|each time|every time)\b/i.test(request)) return undefined;
+  const routed = microscopeLanguage().routeMicroscopeRequest(request, { acquisitionRunning: false });
+  return routed?.tool !== undefined && plays(routed.tool, 'rule', catalogue) ? { tool: routed.tool, args: routed.args, clause: request } : undefined;
+}
+
 /** The tool's name or its own words hold the meaning ("set" of set_calibration, "describe" of movie_info's words). */
 /** The meanings of a tool's name, words and examples (not its description, which tells how it works). */
 /** The first noun after a clause's opening verb ("merge the two channels" → "channels"): determiners, numbers and adjectives of count skipped. */
@@ -1436,6 +1446,10 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
   // ("if the cells drift, correct it", "denoise only if it is noisy", "correct the drift if needed": read as the question
   // and its action, conditionForms.ts; a step that tells by itself whether it is needed runs, and the answer says how)
+  // ("when a cell divides switch to 1 minute intervals for 30 minutes": a condition the microscope watches and an action on
+  // it is a self-driving rule, never an analysis asked on a condition, nor "1 minute intervals" a calibration)
+  const rule = acquisitionRunning(conversation) || conditional ? undefined : microscopeRuleIn(conversation.request, catalogue);
+  if (rule) return { steps: [rule] };
   const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
   const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
   const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : withStepsAfterCondition(conditionalPlan(condition.request, planOfWords, decidesNeed), condition.then, planOfWords));

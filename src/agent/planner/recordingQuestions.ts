@@ -190,9 +190,17 @@ export function heldTableHasIt(text: string, asked: RecordingQuestion, held: rea
  * analysed or measured, or asks for advice. Several properties come back when the question
  * joins them ("how many frames and channels?").
  */
+/**
+ * "what's the current z position?", "where is the stage?", "which objective is in?": the microscope's state now (its own
+ * status tool answers), never a property of a file, unless the file is named ("the stage positions in the movie").
+ */
+function asksTheMicroscopeNow(text: string): boolean {
+  return /\b(?:stage|focus|objective|z[\s-]?position|current\s+(?:z|position|positions))\b/i.test(text) && !/\b(?:movie|file|recording|image|images|stack|dataset|tiff?|video|data)\b/i.test(text);
+}
+
 export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {
   // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
-  if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text)) return undefined;
+  if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text) || asksTheMicroscopeNow(text)) return undefined;
   // "how many in the last 2 frames?", "in frame 3": a scope within the movie asks about its content, not the file
   // ("how many were in the first frame?", "in the 3rd timepoint": one frame said by its place is a scope too)
   if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+|(?:very\s+)?(?:first|last|final|second|third|\d+(?:st|nd|rd|th))\s+(?:frame|time ?point|timepoint|image)\b(?!\s+(?:rate|interval|size)))\b/i.test(text)) return undefined;

@@ -15,3 +15,31 @@ describe('a wish to know with a hedge or a noun phrase after it is the question'
     expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('a rule the microscope watches, said with its condition, is a rule', () => {
+  it.each(['when a cell divides switch to 1 minute intervals for 30 minutes', 'stop the run if the focus is lost'])('%s', (request) => {
+    const p = asSaid.plan(request);
+    expect(p.steps.map((s) => s.tool)).toEqual(['add_rule']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+
+  it('an analysis on a condition stays an analysis', () => {
+    expect(asSaid.plan('if the cells drift, correct it').steps.map((s) => s.tool)).toEqual(['correct_drift']);
+  });
+});
+
+describe('a condition of need is whole in its words', () => {
+  it('"correct drift if needed and track" corrects first, then tracks', () => {
+    expect(asSaid.plan('correct drift if needed and track').steps.map((s) => s.tool)).toEqual(['correct_drift', 'segment', 'track']);
+  });
+});
+
+describe("the microscope's state now is its status, never the file's", () => {
+  it.each(["what's the current z position?", "what's the stage position?", 'where is the focus now?', 'which objective is in?'])('%s', (request) => {
+    expect(asSaid.plan(request).steps.map((s) => s.tool)).toEqual(['microscope_status']);
+  });
+
+  it('a property of the movie stays the file\'s', () => {
+    expect(asSaid.plan('how many positions does the movie have?').steps.map((s) => s.tool)).toEqual(['movie_info']);
+  });
+});
