@@ -721,8 +721,13 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if (several.length > 1 && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return several.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const position = positionNamed(t, now) ?? (several.length === 1 ? several[0] : undefined);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
-  const kept = several.length > 1 ? several : position ? [position] : [];
-  if (kept.length && !channel && (/\b(?:only|just)\b/.test(t) || RESTRICT.test(t)) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)) {
+  // ("drop all positions except 2", "image every field but 1 and 3": the ones named after "except" are kept, whatever the verb)
+  const allBut = /\b(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:positions?|fields?|points?|wells?|sites?|locations?|fovs?)\s+(?:except(?:\s+for)?|but|apart from|other than|save|besides)\s+(?:(?:positions?|pos|fields?|points?|wells?|sites?|no\.?|#)\s*)?(\d+(?:\s*(?:,|and|&|\+|or)\s*\d+)*)\b/.exec(t);
+  const excepted = allBut ? allBut[1].split(/\D+/).filter(Boolean) : [];
+  // ("image all positions but 2", "keep every field except 3": with no verb of dropping, the ones after "except" are dropped)
+  if (allBut && !channel && !(STOP_WORD_AT.test(t) || OFF_AT_END.test(t))) return excepted.map((p) => ({ kind: 'dropPosition' as const, position: p }));
+  const kept = allBut ? excepted : several.length > 1 ? several : position ? [position] : [];
+  if (kept.length && !channel && (allBut || ((/\b(?:only|just)\b/.test(t) || RESTRICT.test(t)) && !STOP_WORD_AT.test(t) && !/\b(?:every|each|interval)\b/.test(t)))) {
     if (!kept.every((p) => /^\d+$/.test(p))) throw new AmbiguousCommand(`which positions are those in the list? Say them by number ("only position 2"); nothing was changed`);
     if (now.positions === undefined) throw new AmbiguousCommand('I do not know how many positions this run has, so I cannot drop the others: name the ones to drop ("drop positions 1 and 3"); nothing was changed');
     const numbers = kept.map(Number);
@@ -1732,7 +1737,7 @@ function parseTiming(said: string): Adjustment | undefined {
   const spanFirst = first && first.index === 0 && (/^\s*(?:more|extra|longer|additional)\b/.test(t.slice(first.length)) || /\b(?:more|extra|additional|further)\b/.test(t.slice(0, first.length))) ? first.seconds : undefined;
   const extend = extendWords ? durationAfter(t, /\bby\b|\bfor\b|\banother\b|\bextend(?:\s+it)?\b|\brun\b|\badd(?:\s+(?:on|another))?\b/) ?? spanFirst : undefined;
   if (extend !== undefined && !/\bevery\b/.test(t)) return { kind: 'extend', extraS: extend };
-  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|time resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
+  const every = durationAfter(t, /\bevery\b|\binterval(?:\s+(?:to|of|be|is|at|=|should be|could be|can be|must be))?\b|\b(?:speed|slow)(?:\s+it)?\s+(?:up|down)\s+to\b|\bonce (?:a|an|per|every)\b|\bintervals? (?:to|of)\b|\b(?:time[\s-]?step|(?:temporal|time) resolution|cadence|sampling(?: interval| period)?|frame interval)(?:\s+(?:to|of|is|=|down to|up to))?\b/) ??
     // "a 5-min interval", "10 s cadence"
     // ("let's do 2 min frames", "30 s time points from now")
     durationsIn(t).find((d) => /^\s*(?:intervals?|cadence|period|apart|frames|time ?points|timepoints)\b/.test(t.slice(d.index + d.length)) && !/ms|milli/.test(t.slice(d.index, d.index + d.length)))?.seconds;

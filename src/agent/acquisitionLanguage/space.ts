@@ -25,7 +25,9 @@ const STEP_MADE_FINER = new RegExp(String.raw`\b(?:z[\s-]?)?(?:slices|planes|sec
  */
 export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefined {
   const t = spelledDistances(text.toLowerCase());
-  const stepOnly = !!current && (new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t) || STEP_MADE_FINER.test(t));
+  // ("make the sections 0.5 micron", "slices to 0.3 um": a length given to the planes, with no count of them, is their spacing)
+  const spacingOfPlanes = new RegExp(String.raw`(?<!\d\s*)\b(?:the\s+|our\s+|my\s+)?(?:z[\s-]?)?(?:planes|slices|sections)\s+(?:(?:to\s+)?be\s+|are\s+|to\s+|=\s*|:\s*)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack|apart)|\s+(?:above|below|either|around)))`, 'i');
+  const stepOnly = !!current && (spacingOfPlanes.test(t) || new RegExp(String.raw`\d\s*${UNIT}\s*(?:z[\s-]?)?(?:steps?|spacing|apart|increments?)\b|\b(?:steps?|spacing|step size|increments?)\s*(?:of|to|=|:)?\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').test(t) || STEP_MADE_FINER.test(t));
   if (!stepOnly && !/\b(?:spacing|steps?|step size)\s+(?:in|along|for)\s+z\b|z[\s-]?stacks?|z[\s-]?series|\bz\s*[:=]?\s*(?:from|between|over|of)\b|\bz\s*[:=]\s*\S|\b(?:in|along|through)\s+z\b|z[\s-]?planes?|\bplanes\b|slices|z[\s-]?range|stack of|\bsections\b|z[\s-]?steps?|\bstacks?\b|\bz[\s-]?(?:coverage|depth|extent|span)\b|above and below|below and above|either side of (?:the )?focus|around (?:the )?focus|(?:±|\+\/-|\+-)\s*\d|\d\s*(?:µm|um|microns?)?\s+(?:above|below)\b.{0,30}?\b\d+(?:\.\d+)?\s*(?:µm|um|microns?)?\s*(?:above|below)\b/.test(t)) return undefined;
   // "from -5 to +5 µm", "5 µm above and below (focus)": a stack around the focus
   const fromTo = new RegExp(String.raw`\b(?:from|between)\s*([-+−]?\d+(?:\.\d+)?)\s*${UNIT}?\s*(?:to|-|–|and)\s*([-+]?\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t);
@@ -49,6 +51,7 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
     // "21 slices, 0.25 um", "11 planes / 0.5 µm", "21 planes 0.5 µm": a count of planes and the one distance after it is their step
     distance(new RegExp(String.raw`\d\s*(?:z[\s-]?)?(?:planes|slices|sections)\s*(?:[,;/]\s*|\s)(?:at\s+|each\s+)?(\d+(?:\.\d+)?)\s*${UNIT}(?!\s*(?:-?\s*(?:thick|deep|tall|range|total|z[\s-]?stack|stack)|\s+(?:above|below|either|around)))`, 'i').exec(t)) ??
     distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}\s*(?:z[\s-]?)?(?:planes|slices|sections)\b`, 'i').exec(t)) ??
+    distance(spacingOfPlanes.exec(t)) ??
     // "11 z planes now, spaced 0.5 µm", "slices separated by 300 nm": the spacing said anywhere
     distance(new RegExp(String.raw`\b(?:spaced|separated)(?:\s+(?:by|at|out\s+by))?\s+(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t)) ??
     // "0.5 step": a step said before its word, in µm (singular: "5 steps" counts them)

@@ -98,7 +98,8 @@ export function durationAfter(text: string, keyword: RegExp): number | undefined
   const re = new RegExp(keyword.source, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const rest = text.slice(m.index + m[0].length).trimStart();
+    // ("better temporal resolution, 1 min", "interval: 5 min": a comma or colon between the word and its span)
+    const rest = text.slice(m.index + m[0].length).replace(/^\s*[,:]?\s*/, '');
     const d = leadingDurationS(rest);
     if (d) return d.seconds;
     // "every minute", "every hour", "every second"

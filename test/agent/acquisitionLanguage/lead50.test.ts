@@ -1,6 +1,6 @@
 // The lead's user tries of stop 50 on a running acquisition: the old state a change replaces is no part of it, end idioms.
 import { describe, expect, it } from 'vitest';
-import { changes, route, withStack } from './runningAcquisition.ts';
+import { changes, fourPositions, route, withStack } from './runningAcquisition.ts';
 
 describe('the state a change replaces, said beside it, is no part of the change', () => {
   it.each([
@@ -27,5 +27,23 @@ describe('an end idiom ends the run', () => {
 
   it('"stop it" alone is still asked back (it may be a channel)', () => {
     expect(route('stop it')?.tool).toBeUndefined();
+  });
+});
+
+describe('positions said by the ones excepted', () => {
+  it('a verb of dropping keeps the ones after "except"; a verb of imaging drops them', () => {
+    expect(changes('drop all positions except 2', fourPositions)).toEqual(['4', '3', '1'].map((position) => ({ kind: 'dropPosition', position })));
+    expect(changes('skip every field except 1 and 3', fourPositions)).toEqual(['4', '2'].map((position) => ({ kind: 'dropPosition', position })));
+    expect(changes('image all positions but 2', fourPositions)).toEqual([{ kind: 'dropPosition', position: '2' }]);
+  });
+});
+
+describe('the spacing of the planes and the time resolution, said in a word of their own', () => {
+  it('a length given to the slices is their step', () => {
+    expect(changes('slices to 0.3 um please', withStack)).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 5, stepUm: 0.3 } }]);
+  });
+
+  it('"temporal resolution" with a span after a comma is the interval', () => {
+    expect(changes('we need better temporal resolution, 1 min')).toEqual([{ kind: 'interval', intervalS: 60 }]);
   });
 });
