@@ -843,6 +843,13 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   return undefined;
 }
 
+/** A bare number of a timing, s, in the unit (s, min or h) that makes it nearest the value it corrects (10 after 2 min: 10 min; 10 after 30 s: 10 s). */
+export function inUnitNearest(n: number, beforeS: number): number {
+  const units = [1, 60, 3600];
+  const gap = (u: number) => Math.abs(Math.log((n * u) / beforeS));
+  return n * units.reduce((best, u) => (gap(u) < gap(best) ? u : best));
+}
+
 /**
  * "actually make that 3 min", "sorry, I meant 1%", "a bit more, say 70": the change just made, with the value
  * corrected. Only when the step just before was that one change and the words give one value
@@ -862,6 +869,9 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   const ms = exposureMs(t) ?? (bare && c.kind === 'exposure' ? Number(bare[1]) : undefined);
   if (c.kind === 'power' && pct !== undefined && ms === undefined && spans.length === 0) return { ...c, powerPercent: pct };
   if (c.kind === 'exposure' && ms !== undefined && pct === undefined) return { ...c, exposureMs: ms };
+  // ("every 2 min" → "actually make it 10": a bare number for a timing is in the unit nearest the value it corrects, 10 min)
+  const timing = c.kind === 'interval' ? c.intervalS : c.kind === 'duration' ? c.durationS : c.kind === 'extend' ? c.extraS : c.kind === 'endIn' ? c.inS : undefined;
+  if (bare && spans.length === 0 && pct === undefined && timing !== undefined && timing > 0 && Number(bare[1]) > 0) spans.push({ seconds: inUnitNearest(Number(bare[1]), timing), index: 0, length: 0 } as (typeof spans)[number]);
   if (spans.length !== 1 || pct !== undefined) return undefined;
   const seconds = spans[0].seconds;
   if (c.kind === 'interval') return { ...c, intervalS: seconds };
@@ -1107,6 +1117,14 @@ const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start 
 
 /** One tool call for the changes: run control and questions have their own tools; the rest is adjust_acquisition. */
 function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
+  // ("stop it and give me the total light dose", "pause and tell me the dose so far": a stop, pause or resume said with questions
+  // is that tool, then the report that answers them, never a refusal or a question folded into the change)
+  const asked = changes.filter((c) => c.kind === 'status');
+  const control = changes.filter((c) => c.kind !== 'status');
+  if (asked.length && control.length && control.every((c) => c.kind === 'stop' || c.kind === 'finish' || c.kind === 'pause' || c.kind === 'resume')) {
+    const first = toolFor(control, running);
+    if (first.tool !== undefined) return { ...first, then: [...(first.then ?? []), toolFor(asked, running) as { tool: string; args: Record<string, unknown> }] };
+  }
   const only = changes.length === 1 ? changes[0] : undefined;
   if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
     // ("finish after this time point and stop": one end said twice, the one with its time point is the one meant)
