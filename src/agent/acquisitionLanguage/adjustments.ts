@@ -117,13 +117,15 @@ const COMMAND_VERB = String.raw`(?:every|interval|set|add|drop|remove|stop|pause
 const RUN_ON_VERB = String.raw`(?:set|change|make|add|drop|remove|lower|raise|increase|decrease|reduce|halve|double|triple|switch|turn|extend|image|bump|boost|crank|bring|put|cut|trim|swap|replace|disable|enable|move|slow|speed)\b`;
 /** A value with its unit, the end of a change ("5%", "150 ms", "10 min"). */
 const VALUE_WITH_UNIT = String.raw`\d\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?|x)`;
+/** "also" after a clause of its own ("drop DAPI also every 4 min"), never after a subject or a modal ("can you also image Cy5"). */
+const ALSO_AFTER_A_CLAUSE = String.raw`(?<!\b(?:you|we|i|they|please|pls|to|can|could|will|would|should|must|may|might|then|let'?s|and|just|maybe|perhaps))\s+also`;
 /** Words a question starts with: after "and" or "also" they start a clause of their own ("add 20 ms and also how many frames are left?"). */
 const QUESTION_START = String.raw`(?:how (?:many|much|long)|what(?:'s| is| are)|when(?:'s| is| will)|which|where(?:'s| is)|is (?:it|the)|are (?:we|the)|tell me|give me|show me|let me know)\b`;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas; "set GFP to 5% change the interval to 5 min":
 // two commands run on, the second starting right after the first one's value with a verb that is no noun)
 // ("interval 10 min / DAPI off / GFP 3%": a slash with spaces around it, between words, parts commands as a semicolon does)
 // ("the time interval to 00:02:00 and exposure to 80": after a time, "and" with a light setting's name begins that setting's clause)
-const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|also|\+|&)\s+(?=${COMMAND_VERB})|\s+(?:and|plus|and also|also)\s+(?=${QUESTION_START})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
+const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|\s+(?:and|plus|and also)\s+(?=${QUESTION_START})|${ALSO_AFTER_A_CLAUSE}\s+(?=${COMMAND_VERB}|${QUESTION_START})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of

@@ -30,6 +30,8 @@ describe('a stop or a pause said with a question', () => {
 describe('clauses joined by "also", or a question after "and"', () => {
   it('are read each alone', () => {
     expect(changes('remove DAPI also every 8 min')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }, { kind: 'interval', intervalS: 480 }]);
+    // ("also" after a subject or a modal is no clause of its own)
+    expect(changes('could you also image the Cy5')).toEqual([{ kind: 'addChannel', channel: 'Cy5' }]);
     expect(changes('take 30 ms off the exposure and how long is left?', oneChannel)).toEqual([{ kind: 'exposure', exposureMs: 70, channel: 'FITC' }, { kind: 'status', about: 'time' }]);
   });
 });
