@@ -580,7 +580,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:
   // the run's report answers it (its light dose when it asks about light)
   const lastSentence = sentencesOf(t).at(-1) ?? t;
-  if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  // ("remove the red? is bleaching": a last sentence with its subject dropped before a verb in -ing, and no question mark, is a remark)
+  const remark = !/\?\s*$/.test(lastSentence) && /^(?:is|are)\s+\w+ing\b/.test(lastSentence.replace(LEAD_WORDS, '')) && sentencesOf(t).length > 1;
+  if (!remark && ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   // ("drop GFP and mCherry" with those the only channels imaged: every channel dropped is a stop, asked, never half done)
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
@@ -918,7 +920,10 @@ function phasesOfPlan(timePlan: Record<string, unknown> | undefined): number[] {
 /** "the same for the 561", "DAPI too", "likewise for mCherry": the previous channel changes again, for the channels named. */
 function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeConfig): Adjustment[] | undefined {
   // a value of its own ("the 561 to 3%") is a new change, not the same one
-  if (!/\b(same|likewise|ditto|too|as well|also for|for .+ as well)\b/.test(t) || /\d+(?:\.\d+)?\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|um|x\b)/.test(t)) return undefined;
+  // ("and mCherry", "also the red" right after a change of a channel: the same change, for the channels said alone after the joining word)
+  const rest = findChannels(t, config).reduceRight((w, c) => w.slice(0, c.index) + w.slice(c.index + c.text.length), t);
+  const joinedAlone = /^\s*(?:and|also|plus|\+|&)\b/.test(t) && /^[\s,.!]*(?:(?:and|also|plus|\+|&|the|too|as well|please|pls|then|channel)\b[\s,.!]*)+$/.test(rest);
+  if (!joinedAlone && !/\b(same|likewise|ditto|too|as well|also for|for .+ as well)\b/.test(t) || /\d+(?:\.\d+)?\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|um|x\b)/.test(t)) return undefined;
   const channels = uniquePresets(findChannels(t, config));
   const perChannel = previous.filter((c) => 'channel' in c && typeof c.channel === 'string');
   if (!channels.length || !perChannel.length) return undefined;

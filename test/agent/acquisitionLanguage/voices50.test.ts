@@ -66,3 +66,17 @@ describe('the interval made longer or shorter', () => {
     expect(plainComparatives('more long, more big and more dim')).toBe('longer, bigger and dimmer');
   });
 });
+
+describe('a channel said alone after "and" or "also", right after a change of a channel', () => {
+  it('is the same change for it', () => {
+    const dropped = [...threeChannels, { tool: 'adjust_acquisition', args: { changes: [{ kind: 'dropChannel', channel: 'DAPI' }] } }];
+    expect(changes('and the GFP', dropped)).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+    expect(changes('also mCherry pls', dropped)).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+  });
+});
+
+describe('a last sentence with its subject dropped before a verb in -ing', () => {
+  it('is a remark, never a question that undoes the command before it', () => {
+    expect(changes('take out the DAPI? is killing them')).toContainEqual({ kind: 'dropChannel', channel: 'DAPI' });
+  });
+});
