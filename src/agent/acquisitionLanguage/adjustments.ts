@@ -32,7 +32,7 @@ class SignalComplaint extends AmbiguousCommand {
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t))\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|delete|erase|omit|eliminate|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t)|(?<!\b(?:did|do|does|why|have|had)\s+)(?:(?:we|to|maybe|perhaps|just|please|pls)\s+|^)not)\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|delete|erase|omit|eliminate|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -105,7 +105,9 @@ export function withoutHedges(t: string): string {
 
 /** "don't stop, just pause", "no need to stop it": a stop said not to be done is no command to stop. */
 export function withoutNegatedStops(t: string): string {
-  return t.replace(/\b(?:please\s+)?(?:don'?t|do not|never|no need to|without)\s+(?:stop|end|abort|kill|cancel|halt|terminate)(?:ping)?(?:\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse))?\b\s*[,;.!]?\s*(?:(?:just|only|but|instead)\s+)*/gi, '').trim();
+  // ("stop - not the whole thing, only DAPI", "end it, not everything, just the red": the whole run said not to be meant
+  // narrows the stop to what follows)
+  return t.replace(/\s*[,;:\-–—]?\s*\bnot\s+(?:(?:the|this)\s+(?:whole|entire)\s+(?:thing|run|acquisition|experiment|time[\s-]?lapse|imaging|mda)|everything|all of it|it all|the lot)\s*[,;:\-–—]?\s*(?:(?:only|just|but)\s+)?(?=\S)/gi, ' ').replace(/\b(?:please\s+)?(?:don'?t|do not|never|no need to|without)\s+(?:stop|end|abort|kill|cancel|halt|terminate)(?:ping)?(?:\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse))?\b\s*[,;.!]?\s*(?:(?:just|only|but|instead)\s+)*/gi, '').trim();
 }
 
 /** A question about the run: its progress, what it is doing, its current settings. */
@@ -118,11 +120,15 @@ const COMMAND_VERB = String.raw`(?:every|interval|set|add|drop|remove|stop|pause
 const RUN_ON_VERB = String.raw`(?:set|change|make|add|drop|remove|lower|raise|increase|decrease|reduce|halve|double|triple|switch|turn|extend|image|bump|boost|crank|bring|put|cut|trim|swap|replace|disable|enable|move|slow|speed)\b`;
 /** A value with its unit, the end of a change ("5%", "150 ms", "10 min"). */
 const VALUE_WITH_UNIT = String.raw`\d\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?|x)`;
+/** "also" after a clause of its own ("drop DAPI also every 4 min"), never after a subject or a modal ("can you also image Cy5"). */
+const ALSO_AFTER_A_CLAUSE = String.raw`(?<!\b(?:you|we|i|they|please|pls|to|can|could|will|would|should|must|may|might|then|let'?s|and|just|maybe|perhaps))\s+also`;
+/** Words a question starts with: after "and" or "also" they start a clause of their own ("add 20 ms and also how many frames are left?"). */
+const QUESTION_START = String.raw`(?:how (?:many|much|long)|what(?:'s| is| are)|when(?:'s| is| will)|which|where(?:'s| is)|is (?:it|the)|are (?:we|the)|tell me|give me|show me|let me know)\b`;
 // ("reduce the 488 to 5%, and, if possible, extend ...": "and" set off by commas; "set GFP to 5% change the interval to 5 min":
 // two commands run on, the second starting right after the first one's value with a verb that is no noun)
 // ("interval 10 min / DAPI off / GFP 3%": a slash with spaces around it, between words, parts commands as a semicolon does)
 // ("the time interval to 00:02:00 and exposure to 80": after a time, "and" with a light setting's name begins that setting's clause)
-const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
+const SPLIT = new RegExp(String.raw`\s*(?:;|(?<![\d.])\s+\/\s+(?![\d.])|(?<=\d(?::\d\d)+|\d\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?))\s+and\s+(?=(?:the\s+|its\s+)?(?:exposure|power|laser|intensity)\b)|\.\s|[?!]\s+(?=\S)|,?\s+and then\s+|,?\s+then\s+|,\s*and\s*,\s*|,\s*and\s+|\s+(?:and|but|plus|and also|\+|&)\s+(?=${COMMAND_VERB})|\s+(?:and|plus|and also)\s+(?=${QUESTION_START})|${ALSO_AFTER_A_CLAUSE}\s+(?=${COMMAND_VERB}|${QUESTION_START})|(?<=${VALUE_WITH_UNIT})\s+(?=${RUN_ON_VERB}\s+(?!than\b|of\b)\S))\s*`, 'i');
 
 /**
  * "the GFP at 2% and the mCherry at 4%", "DAPI 20 ms, mCherry 80 ms": channels each with a value of
@@ -416,6 +422,13 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
       const bareCount = counted ? /^\s*(?:(?:say|maybe|like|perhaps|make it|go with|let'?s do|let'?s go with|just|only|so)\s+)*(\d+)(?:\s+(?:instead of|rather than|not|in place of)\s+(?:the\s+)?(?:current\s+)?\d+)?\s*(?:please|pls|then|instead)?\s*[?.!]*$/i.exec(next) : null;
       if (counted && bareCount) {
         clauses[at + 1] = `${bareCount[1]} ${counted[1].toLowerCase()}`;
+        continue;
+      }
+      // ("make the interval longer? like 5 minutes": a bare span after an interval asked how much of is that interval)
+      const spanAlone = err instanceof AmbiguousCommand && /^how much\b/i.test(err.message) && !/\d/.test(clause) && INTERVAL_NOUN.test(clause.toLowerCase())
+        ? /^\s*(?:(?:like|say|maybe|perhaps|e\.?g\.?|something like|so|around|about|roughly|make it|go with|just)\s+)*(\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?))\s*(?:please|pls|then|instead)?\s*[?.!]*$/i.exec(next) : null;
+      if (spanAlone) {
+        clauses[at + 1] = `interval ${spanAlone[1]}`;
         continue;
       }
       if (!(err instanceof AmbiguousCommand) || /\d/.test(clause) || !(example || (/^how (?:much|often)\b/i.test(err.message) && setsTheSameSetting(clause, next, config, now)))) throw err;
@@ -776,7 +789,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
 export const POSITION_BEING_IMAGED = /\b(?:(?:this|the current|the present)\s+(?:stage\s+)?(?:position|field|well|xy point|tile)|(?:position|field|well|tile)\s+(?:it(?:'s|’s| is)|we(?:'re|’re| are))\s+(?:on|at|imaging|doing))\b/;
 
 /** Stop-like words: a channel named → drop it; the acquisition named (or nothing) → stop; after this time point → finish; anything else → ask. */
-function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords): Adjustment[] | undefined {
+function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWords): Adjustment[] | undefined {
   // "cut the run short at 4 hours total", "end it after 6 h overall": the whole run's length, not a stop now
   const totalSpan = channel ? undefined : durationsIn(t).find((d) => /^\s*(?:in\s+)?(?:total|overall|all together|altogether|from the start|since the start|mark)\b/.test(t.slice(d.index + d.length)) && /\b(?:at|after)\s*$/.test(t.slice(0, d.index)));
   if (totalSpan) return [{ kind: 'duration', durationS: totalSpan.seconds }];
@@ -810,7 +823,8 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     if (length && (length.kind === 'loops' || length.kind === 'duration')) return [length];
     // ("you can stop now, thanks", "go ahead and end it": the courtesy around the word is no object of it)
     // ("I think we have enough data now, stop": a remark before the comma is no object of the stop)
-    const parts = t.split(/\s*,\s*/);
+    // ("the dish is drying out so please abort": a reason joined by "so" is a remark too)
+    const parts = t.split(/\s*,\s*|\s+(?:so|therefore|hence)\s+(?=(?:please\s+|pls\s+|just\s+)*[a-z]+\s*(?:it|that|this|now|please|everything|all)?\s*[.!]*$)/);
     const last = parts.length > 1 && parts.slice(0, -1).every((p) => isRemark(p, config) || /\benough\b/.test(p)) ? parts.at(-1)! : t;
     // ("we need to stop now, abort": every part a bare stop, or a remark, is one stop)
     const wholeParts = parts.length > 1 && parts.every((p) => isRemark(p, config) || /\benough\b/.test(p) || bareStop(p)) && parts.some(bareStop);
@@ -824,11 +838,34 @@ function readStopWords({ t, channels, channel, stopVerb, config }: ClauseWords):
     if (whole && /\bfor (?:a (?:bit|while|moment|sec(?:ond)?|little while|short while)|a few (?:minutes|mins))\b/.test(t) && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause' }];
     if (whole && forS !== undefined && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'pause', forS }];
     if (whole && !/\b(channel|laser|light|lamp|led)\b/.test(t)) return [{ kind: 'stop' }];
+    // ("since the cells are dying, end it" while one channel is imaged: "it" can only be the run, as dropping its one channel
+    // would stop it; with several channels imaged it is asked)
+    if (onlyPronounStopped(last, now)) return [{ kind: 'stop' }];
     if (vague || whole || /\b(channel|laser|light|lamp|led)\b/.test(t)) {
       throw new AmbiguousCommand(`do you mean to stop the whole acquisition, or to stop imaging one channel? Say "stop the acquisition" (I will ask you to confirm) or name the channel, e.g. "switch off the 488" or "drop DAPI"`);
     }
   }
   return undefined;
+}
+
+/**
+ * A stop whose object is only a pronoun ("end it", "please kill it now") while the run images one channel: the run itself
+ * (its one channel dropped would leave nothing to image). Never with a word of a part ("the laser", "the channel").
+ */
+function onlyPronounStopped(part: string, now: RunState): boolean {
+  if (now.channels?.length !== 1) return false;
+  return bareStop(part.replace(/\b(?:it|that|this)\b(?=\s*(?:now|immediately|right now|at once|please|pls|plz|thanks|thank you)?\s*[.!]*$)/, '').replace(/\s+/g, ' '));
+}
+
+/**
+ * The interval said to be made longer or shorter with no value: "make the interval longer", "increase / lengthen the interval",
+ * "a longer interval", "time step shorter please". Undefined when the words say neither, or both.
+ */
+export function intervalDirection(t: string): 'longer' | 'shorter' | undefined {
+  if (!INTERVAL_NOUN.test(t)) return undefined;
+  const longer = /\b(?:longer|lengthen|increase|extend|raise|stretch|bigger|larger|greater|widen)\b/.test(t);
+  const shorter = /\b(?:shorter|shorten|decrease|reduce|cut|lower|smaller|tighten)\b/.test(t);
+  return longer === shorter ? undefined : longer ? 'longer' : 'shorter';
 }
 
 /** A question form (not a request worded as one: "can you stop it?" is a request). */
@@ -1350,6 +1387,8 @@ function readExposureAdded({ t, channels, now }: ClauseWords): Adjustment[] | un
   const delta = exposureDelta(t);
   if (delta === undefined) return undefined;
   const amount = `${Math.abs(delta)} ms`;
+  // ("add 20 ms to the exposure" while one channel is imaged: that channel's)
+  if (!channels.length && now.channels?.length === 1) channels = now.channels;
   if (channels.length !== 1) {
     throw new AmbiguousCommand(`which channel's exposure should ${delta > 0 ? `get ${amount} more` : `lose ${amount}`}? Name it, or say the new exposure, e.g. "GFP exposure 120 ms"; nothing was changed`);
   }
@@ -1512,7 +1551,8 @@ const CHANNEL_DONE_BEFORE = /\b(?:(?:done|finished|through)\s+with|(?:don'?t|do\
 const CHANNEL_DONE_AFTER = /^(?:\s+(?:channel|laser|light|line|imaging))?\s+(?:(?:can|may|should|could)\s+(?:stop|go|be\s+(?:stopped|dropped|turned\s+off|switched\s+off|removed))|is\s+(?:no\s+longer|not)\s+needed)\b/;
 
 function channelsStopped(t: string, config: MicroscopeConfig): string[] {
-  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|shining|blasting|zapping|hitting|firing|exposing|lighting|using|running|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,))*\s+`;
+  // ("not take anymore the red channel": a non-native order, "any more" before the object, is filler too)
+  const filler = String.raw`(?:\s+(?:the|a|my|our|imaging|acquiring|recording|taking|collecting|capturing|grabbing|shooting|doing|shining|blasting|zapping|hitting|firing|exposing|lighting|using|running|images?|pictures?|acquisition|of|in|with|using|exciting|excitation|illuminating|illumination|colou?r|fluorescence|signal|channel|laser|light|line|please|now|all|both|and|,|anymore|any more|no more|any longer|from now on))*\s+`;
   const out = new Set<string>();
   for (const m of findChannels(t, config)) {
     const before = t.slice(0, m.index);
@@ -1793,6 +1833,10 @@ function parseTiming(said: string): Adjustment | undefined {
   // ("3 times as often", "4x as frequently": that many time points where there was one)
   const faster = /\b(faster|quicker|more often|more frequently|speed (?:it )?up|increase the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:often|frequently|fast|quickly)\b/.test(t);
   const slower = /\b(slower|less often|less frequently|slow (?:it )?down|decrease the (?:frame )?rate|reduce the (?:frame )?rate)\b|(?:\btimes|\dx|\bx)\s+as\s+(?:slow(?:ly)?|rarely|seldom)\b/.test(t);
+  // ("make the interval longer", "increase the interval", "a shorter time step": the interval changed by its direction alone is
+  // asked how much, never a factor guessed; a value said with it, or in the next clause, "like 5 min", is that value)
+  const direction = !aboutLight && !/\d/.test(t) ? intervalDirection(t) : undefined;
+  if (direction && !faster && !slower) throw new AmbiguousCommand(`how much ${direction}? Say the new interval, e.g. "every ${direction === 'longer' ? '10' : '2'} min", or a factor, e.g. "${direction === 'longer' ? 'twice as long' : 'half as long'}"; nothing was changed`);
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);

@@ -580,7 +580,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:
   // the run's report answers it (its light dose when it asks about light)
   const lastSentence = sentencesOf(t).at(-1) ?? t;
-  if (ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  // ("remove the red? is bleaching": a last sentence with its subject dropped before a verb in -ing, and no question mark, is a remark)
+  const remark = !/\?\s*$/.test(lastSentence) && /^(?:is|are)\s+\w+ing\b/.test(lastSentence.replace(LEAD_WORDS, '')) && sentencesOf(t).length > 1;
+  if (!remark && ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   // ("drop GFP and mCherry" with those the only channels imaged: every channel dropped is a stop, asked, never half done)
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));
@@ -843,6 +845,13 @@ function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig)
   return undefined;
 }
 
+/** A bare number of a timing, s, in the unit (s, min or h) that makes it nearest the value it corrects (10 after 2 min: 10 min; 10 after 30 s: 10 s). */
+export function inUnitNearest(n: number, beforeS: number): number {
+  const units = [1, 60, 3600];
+  const gap = (u: number) => Math.abs(Math.log((n * u) / beforeS));
+  return n * units.reduce((best, u) => (gap(u) < gap(best) ? u : best));
+}
+
 /**
  * "actually make that 3 min", "sorry, I meant 1%", "a bit more, say 70": the change just made, with the value
  * corrected. Only when the step just before was that one change and the words give one value
@@ -862,6 +871,9 @@ function correctedValue(t: string, earlier: EarlierStep[]): Adjustment | undefin
   const ms = exposureMs(t) ?? (bare && c.kind === 'exposure' ? Number(bare[1]) : undefined);
   if (c.kind === 'power' && pct !== undefined && ms === undefined && spans.length === 0) return { ...c, powerPercent: pct };
   if (c.kind === 'exposure' && ms !== undefined && pct === undefined) return { ...c, exposureMs: ms };
+  // ("every 2 min" → "actually make it 10": a bare number for a timing is in the unit nearest the value it corrects, 10 min)
+  const timing = c.kind === 'interval' ? c.intervalS : c.kind === 'duration' ? c.durationS : c.kind === 'extend' ? c.extraS : c.kind === 'endIn' ? c.inS : undefined;
+  if (bare && spans.length === 0 && pct === undefined && timing !== undefined && timing > 0 && Number(bare[1]) > 0) spans.push({ seconds: inUnitNearest(Number(bare[1]), timing), index: 0, length: 0 } as (typeof spans)[number]);
   if (spans.length !== 1 || pct !== undefined) return undefined;
   const seconds = spans[0].seconds;
   if (c.kind === 'interval') return { ...c, intervalS: seconds };
@@ -908,7 +920,10 @@ function phasesOfPlan(timePlan: Record<string, unknown> | undefined): number[] {
 /** "the same for the 561", "DAPI too", "likewise for mCherry": the previous channel changes again, for the channels named. */
 function sameForChannels(t: string, previous: Adjustment[], config: MicroscopeConfig): Adjustment[] | undefined {
   // a value of its own ("the 561 to 3%") is a new change, not the same one
-  if (!/\b(same|likewise|ditto|too|as well|also for|for .+ as well)\b/.test(t) || /\d+(?:\.\d+)?\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|um|x\b)/.test(t)) return undefined;
+  // ("and mCherry", "also the red" right after a change of a channel: the same change, for the channels said alone after the joining word)
+  const rest = findChannels(t, config).reduceRight((w, c) => w.slice(0, c.index) + w.slice(c.index + c.text.length), t);
+  const joinedAlone = /^\s*(?:and|also|plus|\+|&)\b/.test(t) && /^[\s,.!]*(?:(?:and|also|plus|\+|&|the|too|as well|please|pls|then|channel)\b[\s,.!]*)+$/.test(rest);
+  if (!joinedAlone && !/\b(same|likewise|ditto|too|as well|also for|for .+ as well)\b/.test(t) || /\d+(?:\.\d+)?\s*(?:%|percent|ms|s\b|sec|min|h\b|hours?|µm|um|x\b)/.test(t)) return undefined;
   const channels = uniquePresets(findChannels(t, config));
   const perChannel = previous.filter((c) => 'channel' in c && typeof c.channel === 'string');
   if (!channels.length || !perChannel.length) return undefined;
@@ -1107,6 +1122,14 @@ const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start 
 
 /** One tool call for the changes: run control and questions have their own tools; the rest is adjust_acquisition. */
 function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
+  // ("stop it and give me the total light dose", "pause and tell me the dose so far": a stop, pause or resume said with questions
+  // is that tool, then the report that answers them, never a refusal or a question folded into the change)
+  const asked = changes.filter((c) => c.kind === 'status');
+  const control = changes.filter((c) => c.kind !== 'status');
+  if (asked.length && control.length && control.every((c) => c.kind === 'stop' || c.kind === 'finish' || c.kind === 'pause' || c.kind === 'resume')) {
+    const first = toolFor(control, running);
+    if (first.tool !== undefined) return { ...first, then: [...(first.then ?? []), toolFor(asked, running) as { tool: string; args: Record<string, unknown> }] };
+  }
   const only = changes.length === 1 ? changes[0] : undefined;
   if (changes.some((c) => c.kind === 'stop' || c.kind === 'finish')) {
     // ("finish after this time point and stop": one end said twice, the one with its time point is the one meant)

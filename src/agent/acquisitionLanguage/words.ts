@@ -332,6 +332,20 @@ function unitSlips(text: string): string {
   });
 }
 
+/** Short adjectives and their comparatives in -er (English doubles a last consonant after one vowel: "bigger", "dimmer"). */
+const SHORT_ADJECTIVES = /\bmore\s+(long|short|small|big|fast|slow|quick|bright|dim|low|high|strong|weak|dark|few)\b/gi;
+
+/**
+ * "more long", "more small", "more fast": a comparative written with "more" by a writer whose language makes every
+ * comparative so, read as the English one ("longer", "smaller", "faster").
+ */
+export function plainComparatives(text: string): string {
+  return text.replace(SHORT_ADJECTIVES, (_m, adj: string) => {
+    const a = adj.toLowerCase();
+    return /^(?:big|dim)$/.test(a) ? `${a}${a.at(-1)}er` : `${a}er`;
+  });
+}
+
 /** Slips of the language's own words corrected ("stop imagng the gfp"); "switch of" read as "switch off". */
 export function correctTypos(text: string): string {
   return text
@@ -348,7 +362,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(correctTypos(unitSlips(withoutCourtesy(asClauses(text)))))))
+  return labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')

@@ -46,6 +46,7 @@ const CORRECTIONS = new WeakMap<Vocabulary, Map<string, string | null>>();
 /** The word of the vocabulary a slip stands for (lower case); undefined when the word is written right, or no one word is nearest. */
 export function correctedWord(word: string, vocabulary: Vocabulary): string | undefined {
   const lower = word.toLowerCase();
+  if (lower.length === 3 && /^\p{Ll}+$/u.test(lower) && !isWrittenRight(lower, vocabulary.known)) return swappedStopWord(lower);
   if (lower.length < 4 || !/^\p{Ll}+$/u.test(lower) || isWrittenRight(lower, vocabulary.known)) return undefined;
   let corrections = CORRECTIONS.get(vocabulary);
   if (!corrections) CORRECTIONS.set(vocabulary, (corrections = new Map()));
@@ -53,10 +54,32 @@ export function correctedWord(word: string, vocabulary: Vocabulary): string | un
   if (cached !== undefined) return cached ?? undefined;
   const nearest = allowedEdits(lower) === 0 ? shortSlip(lower, vocabulary) : nearestWord(lower, vocabulary);
   // (a word that opens a longer known word is that word cut short, "excl" of exclude, never a slip of another, "excel")
-  const out = nearest && !nearest.startsWith(lower) && cutShortOfKnown(lower, vocabulary) ? undefined : nearest;
+  const out = (nearest && !nearest.startsWith(lower) && cutShortOfKnown(lower, vocabulary) ? undefined : nearest) ?? vowelsLeftOut(lower, vocabulary);
   if (corrections.size > 20_000) corrections.clear();
   corrections.set(lower, out ?? null);
   return out;
+}
+
+/** A word of three letters that is a stop word with two neighbouring letters swapped, as phones type them ("teh", "adn", "yuo"). */
+function swappedStopWord(w: string): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < w.length; i++) {
+    const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    if (swapped !== w && isStopWord(swapped)) found.add(swapped);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A word's consonants as texting writes them: its first letter, then every letter but a vowel, a doubled one once ("interval" → "intrvl", "channel" → "chnl"). */
+function consonantsOf(w: string): string {
+  return (w[0] + w.slice(1).replace(/[aeiou]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** A word of four letters or more written without its vowels ("intrvl", "expsr", "pstn"): the one target of at least two more letters with those consonants. */
+function vowelsLeftOut(w: string, vocabulary: Vocabulary): string | undefined {
+  if (w.length < 4 || /[aeiou]/.test(w.slice(1))) return undefined;
+  const found = [...vocabulary.targets].filter((v) => v.length >= w.length + 2 && v[0] === w[0] && consonantsOf(v) === w);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The word opens a known word at least two letters longer ("excl" of "exclude", "thresh" of "threshold"). */

@@ -64,3 +64,17 @@ describe('inCaseOf', () => {
     expect(inCaseOf('chanel', 'channel')).toBe('channel');
   });
 });
+
+describe('correctedWord, phone typing (stop 50)', () => {
+  it('reads a three-letter stop word with two letters swapped, and a word written without its vowels', () => {
+    const v = words(['interval', 'exposure', 'position', 'channel', 'segment']);
+    expect(correctedWord('teh', v)).toBe('the');
+    expect(correctedWord('adn', v)).toBe('and');
+    expect(correctedWord('roi', v)).toBeUndefined();
+    expect(correctedWord('intrvl', v)).toBe('interval');
+    expect(correctedWord('chnl', v)).toBe('channel');
+    expect(correctedWord('sgmnt', v)).toBe('segment');
+    // (consonants two targets share are no answer)
+    expect(correctedWord('pstn', words(['position', 'piston']))).toBeUndefined();
+  });
+});
