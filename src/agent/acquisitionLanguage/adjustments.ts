@@ -532,7 +532,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   if (unread.length) {
     throw new AmbiguousCommand(`I understood ${out.map(describeAdjustment).join('; ')}, but not "${unread.join('", "')}": say that part another way (or leave it out); nothing was changed`);
   }
-  return out;
+  // ("lose the z, just one plane from now": one change said twice is made once)
+  return out.filter((a, i) => out.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i);
 }
 
 /** Words that ask for a channel to be there ("we also need Cy5, 300 ms", "I want far red at 200 ms too"). */
@@ -572,7 +573,7 @@ const OTHERS = String.raw`(?:everything|all|the rest|the others?|all (?:the )?ot
 const GO_ON = String.raw`(?:continue|carry on|go on|keep going|keep running|keep imaging|run on|stay on|running|going|imaging|on|as (?:it is|is|they are))`;
 const OTHERS_GO_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave|let)\s+${OTHERS}\s+(?:${GO_ON}|go|run)|${OTHERS}\s+(?:(?:can|should|will|may|must)\s+)?(?:just\s+)?${GO_ON})(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
 
-function isRemark(clause: string, config: MicroscopeConfig): boolean {
+export function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   // (a figure makes a clause part of a command in every reading below; the channels named are found once)
   if (/\d/.test(t)) return false;

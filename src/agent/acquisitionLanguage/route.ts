@@ -4,7 +4,7 @@ import { type Adjustment, formatDuration, toZPlan } from '../../microscope/adjus
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequence.ts';
 import { carries, toolCarrying } from './toolCommands.ts';
-import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
+import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, isRemark, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
@@ -582,7 +582,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   const lastSentence = sentencesOf(t).at(-1) ?? t;
   // ("remove the red? is bleaching": a last sentence with its subject dropped before a verb in -ing, and no question mark, is a remark)
   const remark = !/\?\s*$/.test(lastSentence) && /^(?:is|are)\s+\w+ing\b/.test(lastSentence.replace(LEAD_WORDS, '')) && sentencesOf(t).length > 1;
-  if (!remark && ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  // ("drop GFP. how long is left?": a command in a sentence before the question is made, and the question answered with it;
+  // never one the question asks about, "GFP at 5%. is that too much?")
+  const commandBefore = !/\b(?:that|this)\b/.test(lastSentence) && sentencesOf(t).slice(0, -1).some((s) => !/\?\s*$/.test(s) && !ASKS_ONLY.test(s.replace(LEAD_WORDS, '')) && !isRemark(s, options.config ?? DEMO_CONFIG));
+  if (!remark && !commandBefore && ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   // ("drop GFP and mCherry" with those the only channels imaged: every channel dropped is a stop, asked, never half done)
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));

@@ -47,3 +47,17 @@ describe('the spacing of the planes and the time resolution, said in a word of t
     expect(changes('we need better temporal resolution, 1 min')).toEqual([{ kind: 'interval', intervalS: 60 }]);
   });
 });
+
+describe('a command in a sentence before a question', () => {
+  it('is made, and the question answered with it', () => {
+    expect(changes('drop GFP. how long is left?')).toEqual([{ kind: 'dropChannel', channel: 'FITC' }, { kind: 'status', about: 'time' }]);
+  });
+
+  it('a value the question asks about is not set', () => {
+    expect(route('GFP at 5%. is that too much?')?.tool).toBe('dose_report');
+  });
+
+  it('one change said twice is made once', () => {
+    expect(changes('lose the z, just one plane from now', withStack)).toEqual([{ kind: 'zPlan', zPlan: null }]);
+  });
+});
