@@ -422,8 +422,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
   // (a rule by its other names: "which automatic triggers are set?", "any automations running?")
-  // ("show me the triggers you've set up": a verb of making said of the rules made already asks about them)
-  const aboutRules = t.replace(/\b(?:you|we|i|they)(?:'ve|'d| have| had)?\s+(?:just\s+|already\s+)?(?:set up|set|added|created|made|put in|defined|configured)\b|\b(?:already|currently)\s+(?:set up|added|created|made|defined)\b/g, '');
+  // ("show me the triggers you've set up", "what rules have I got set up?": a verb of making said of the rules made already asks about them)
+  const aboutRules = t.replace(/\b(?:you|we|i|they)(?:'ve|'d| have| had)?\s+(?:just\s+|already\s+)?(?:set up|set|added|created|made|put in|defined|configured)\b|\b(?:already|currently)\s+(?:set up|added|created|made|defined)\b|\b(?:have|had|did)\s+(?:you|we|i|they)\s+(?:got\s+|just\s+|already\s+)*(?:set up|set|added|created|made|put in|defined|configured)\b/g, '');
   if ((/\brules?\b/.test(t) || /\b(?:triggers|automations?|(?:automatic|smart|self-driving|event-driven)\s+(?:triggers?|actions?|conditions?))\b/.test(t)) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(aboutRules) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
