@@ -6,6 +6,7 @@ import { describeZPlan } from '../../microscope/adjustment.ts';
 import { spanSaid, timepointsForSpan } from '../../microscope/autofocusSchedule.ts';
 import { describeAutofocusPlan, timeDeltasS, type AutofocusPlan, type SequenceInput } from '../../microscope/sequence.ts';
 import { assumedSpanSaid, withoutAssumedSpans } from './assumedSpans.ts';
+import { savedPositionsLine, savedPositionsSaid } from './savedPositions.ts';
 import { autofocusScheduleSaid, type AutofocusScheduleSaid } from './autofocusSchedule.ts';
 import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
@@ -134,6 +135,9 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const overnight = idiom && timeSpans(withoutAssumedSpans(t)).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
   const notes = idiom && overnight ? [`"${idiom.said.charAt(0).toUpperCase()}${idiom.said.slice(1)}" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
   if (paceNote) notes.push(paceNote);
+  // ("use the positions I saved": a list made before, which no plan here holds, is said, never dropped in silence)
+  const saved = stagePositions ? undefined : savedPositionsSaid(t);
+  if (saved) notes.push(savedPositionsLine(saved));
   if (gentle) notes.push(gentle);
   // ("at 3 positions" with no place said: where they were put is said, never left to the plan alone)
   if (spread) notes.push(`the ${count} positions were placed for you ${spread.spacingUm} µm apart along x from (0, 0) (${spread.positions.map((p) => `${p.name} at x = ${p.xUm} µm`).join(', ')}; y = 0), more than one field of view apart so no two overlap: give their coordinates to image elsewhere`);
