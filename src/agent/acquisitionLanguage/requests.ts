@@ -284,7 +284,7 @@ function listOfChannelsBefore(text: string, v: { start: number }, mentions: (Men
   return part !== text.slice(from, start - 1) && /^(?:\s|[+&/]|\b(?:image|imaging|acquire|record|and|the|channels?|of|in|with)\b)*$/i.test(part);
 }
 
-function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
+export function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
   const mentions = findChannels(t, config);
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
   // percentages of something else (tile overlap, the incubator's gases) are no light power

@@ -6,6 +6,7 @@ import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequen
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
+import { snapsOfOtherChannels } from './snapEach.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
@@ -290,7 +291,7 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     const { tool, args } = route;
     const then = [...(route.then ?? [])];
     if (carries(tool, 'takeImage') && typeof args.channel === 'string') {
-      for (const channel of uniquePresets(findChannels(words, config)).filter((c) => c !== args.channel)) then.push({ tool, args: { ...args, channel } });
+      for (const each of snapsOfOtherChannels(words, args, config)) then.push({ tool, args: each });
     }
     const taken = then.length ? { ...route, then } : route;
     const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);

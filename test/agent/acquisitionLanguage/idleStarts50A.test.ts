@@ -59,3 +59,13 @@ describe('positions from a list made before', () => {
     expect(parseAcquisitionRequest('mCherry every 5 min for 1 h at (100, 200) and (900, 200)').notes ?? []).toEqual([]);
   });
 });
+
+describe('a snap of each channel named', () => {
+  it('takes each channel\'s own exposure and power, never the first one\'s', async () => {
+    const { snapsOfOtherChannels } = await import('../../../src/agent/acquisitionLanguage/snapEach.ts');
+    const { DEMO_CONFIG } = await import('../../../src/microscope/config.ts');
+    expect(snapsOfOtherChannels('snap brightfield with 20 ms then GFP with 200 ms', { channel: 'Brightfield', exposureMs: 20 }, DEMO_CONFIG)).toEqual([{ channel: 'FITC', exposureMs: 200 }]);
+    expect(snapsOfOtherChannels('snap GFP and mCherry at 100 ms', { channel: 'FITC', exposureMs: 100 }, DEMO_CONFIG)).toEqual([{ channel: 'Rhodamine', exposureMs: 100 }]);
+    expect(snapsOfOtherChannels('snap DAPI at 50 ms, then GFP', { channel: 'DAPI', exposureMs: 50 }, DEMO_CONFIG)).toEqual([{ channel: 'FITC' }]);
+  });
+});
