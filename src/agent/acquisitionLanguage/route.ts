@@ -6,7 +6,7 @@ import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequen
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
-import { snapsOfOtherChannels } from './snapEach.ts';
+import { commandBeforeSnap, snapsOfOtherChannels } from './snapEach.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
@@ -513,6 +513,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const objective = !options.acquisitionRunning ? /\b(10|20|40)\s*x\b(?!\s*\d)/.exec(t) : null;
     const snapArgs = { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) };
     if (objective) return { tool: toolCarrying('move'), args: { objective: `${objective[1]}X` }, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
+    // ("move 300 µm to the left and take a brightfield picture": a stage or focus move said first is made first, never dropped)
+    const head = !options.acquisitionRunning ? commandBeforeSnap(t) : undefined;
+    const move = head ? routeRead(head, options) : undefined;
+    if (move?.tool !== undefined && carries(move.tool, 'move') && !move.fallback) return { tool: move.tool, args: move.args, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

@@ -17,3 +17,12 @@ export function snapsOfOtherChannels(words: string, first: Record<string, unknow
   const base = Object.fromEntries(Object.entries(first).filter(([k]) => k !== 'exposureMs' && k !== 'powerPercent'));
   return presets.filter((p) => p !== first.channel).map((channel) => ({ ...base, channel, ...own(channel) }));
 }
+
+/**
+ * The words of a command said before a snap and joined to it ("move 300 µm to the left and take a brightfield picture",
+ * "focus down 2 µm, then snap DAPI"): the head, to be read as a command of its own, or undefined when the snap stands alone.
+ */
+const BEFORE_SNAP = /^(.+?)\s*(?:,\s*|;\s*|\s+)(?:(?:and|then|after\s+that|afterwards)\s*,?\s*)+(?:(?:please|pls|also|just)\s+)?(?=(?:snap|take|grab|get|acquire|capture|shoot)\b)/i;
+export function commandBeforeSnap(text: string): string | undefined {
+  return BEFORE_SNAP.exec(text)?.[1];
+}
