@@ -28,6 +28,9 @@ describe('an idle microscope in people\'s words', () => {
     expect(asSaid.plan('move 300 um to the left and take a brightfield picture', []).steps.map((s) => [s.tool, s.args])).toEqual([['move_stage', { xUm: -300, relative: true }], ['snap', { channel: 'Brightfield' }]]);
     expect(asSaid.toolsOf('focus down 2 um, then snap a DAPI image', [])).toEqual(['move_stage', 'snap']);
   });
+  it('says the acquisition language\'s question about a command no tool\'s words matched, never "not understood"', () => {
+    expect(asSaid.said('turn off all the rules', [])).toMatch(/no rule/);
+  });
   it('moves the stage by a fraction of a millimetre', () => {
     expect(asSaid.argsOf('move the stage up by half a millimetre', 'move_stage', [])).toEqual({ yUm: -500, relative: true });
   });
