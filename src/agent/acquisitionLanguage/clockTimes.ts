@@ -40,8 +40,9 @@ const PAUSE = /\b(?:pause|hold|suspend|wait|break|halt)\w*\b/i;
  */
 // (a bare hour with a day to come, "until 9 tomorrow morning", stays asked as before: only today's parts place a bare hour)
 const DAY_PART = String.raw`tonight|this evening|in the evening|this afternoon|in the afternoon|at night|in the morning`;
+// ("until tomorrow 9am", "till tomorrow at 07:30": the day said before the time is its day as after it)
 const TIME_OF_DAY =
-  String.raw`(?:(?<hour>\d{1,2})(?:[:.](?<minutes>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)|(?<clock24>\d{1,2}:\d{2})(?!\s*(?:am|pm|a\.m|p\.m|min|s\b|h\b))|(?<named>noon|midday|midnight)|(?<oclock>\d{1,2})(?:[:.](?<ominutes>\d{2}))?\s*(?:o'?\s?clock\b|(?=\s+(?:${DAY_PART})\b)))` +
+  String.raw`(?:(?<preday>tomorrow)\s+(?:at\s+)?)?(?:(?<hour>\d{1,2})(?:[:.](?<minutes>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)|(?<clock24>\d{1,2}:\d{2})(?!\s*(?:am|pm|a\.m|p\.m|min|s\b|h\b))|(?<named>noon|midday|midnight)|(?<oclock>\d{1,2})(?:[:.](?<ominutes>\d{2}))?\s*(?:o'?\s?clock\b|(?=\s+(?:${DAY_PART})\b)))` +
   String.raw`(?:\s+(?<part>${DAY_PART}|tomorrow(?:\s+(?:morning|evening|night|afternoon))?|today)\b)?`;
 
 /** Words that end the run, said with a time of day before or after them. */
@@ -67,7 +68,7 @@ const CLOCK_FIRST = new RegExp(
 );
 
 function clockOf(g: Record<string, string | undefined>, now: Date): { hours: number; minutes: number; tomorrow?: boolean } | undefined {
-  const tomorrow = /tomorrow/i.test(g.part ?? '') || undefined;
+  const tomorrow = /tomorrow/i.test(g.part ?? '') || g.preday !== undefined || undefined;
   if (g.hour !== undefined && g.half !== undefined) {
     const h = Number(g.hour);
     if (h < 1 || h > 12) return undefined;

@@ -5,6 +5,8 @@ import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { describeZPlan } from '../../microscope/adjustment.ts';
 import { spanSaid, timepointsForSpan } from '../../microscope/autofocusSchedule.ts';
 import { describeAutofocusPlan, timeDeltasS, type AutofocusPlan, type SequenceInput } from '../../microscope/sequence.ts';
+import { assumedSpanSaid, withoutAssumedSpans } from './assumedSpans.ts';
+import { savedPositionsLine, savedPositionsSaid } from './savedPositions.ts';
 import { autofocusScheduleSaid, type AutofocusScheduleSaid } from './autofocusSchedule.ts';
 import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
@@ -128,9 +130,14 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
     throw new InputError(`I understood ${parts.join(' ')}, but not "${said}": a plan to start holds no conditions, exceptions, pauses or autofocus schedule; start it without that part, then say it while it runs (e.g. "drop DAPI", "pause for 8 h", or a rule "when ..., ..."); nothing was started`);
   }
   // ("every 20 min overnight": the length "overnight" is taken to be is said, never assumed in silence)
-  const overnight = /\bovernight\b/i.test(t) && timeSpans(t.replace(/\bovernight\b/gi, ' ')).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
-  const notes = overnight ? [`"Overnight" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
+  // ("for the weekend" alike: each idiom of a run's length says the length it was taken to be)
+  const idiom = assumedSpanSaid(t);
+  const overnight = idiom && timeSpans(withoutAssumedSpans(t)).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
+  const notes = idiom && overnight ? [`"${idiom.said.charAt(0).toUpperCase()}${idiom.said.slice(1)}" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
   if (paceNote) notes.push(paceNote);
+  // ("use the positions I saved": a list made before, which no plan here holds, is said, never dropped in silence)
+  const saved = stagePositions ? undefined : savedPositionsSaid(t);
+  if (saved) notes.push(savedPositionsLine(saved));
   if (gentle) notes.push(gentle);
   // ("at 3 positions" with no place said: where they were put is said, never left to the plan alone)
   if (spread) notes.push(`the ${count} positions were placed for you ${spread.spacingUm} µm apart along x from (0, 0) (${spread.positions.map((p) => `${p.name} at x = ${p.xUm} µm`).join(', ')}; y = 0), more than one field of view apart so no two overlap: give their coordinates to image elsewhere`);
@@ -191,7 +198,8 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   if (rest.length === 1 && intervalS !== undefined && durationS === undefined) durationS = rest[0].seconds;
   else if (rest.length === 1 && durationS !== undefined && intervalS === undefined && rest[0].seconds < durationS) intervalS = rest[0].seconds;
   // "overnight" is 12 h unless a span says how long ("an overnight MDA: every 20 min, 14 hours")
-  durationS ??= /\bovernight\b/i.test(t) ? 12 * 3600 : undefined;
+  // ("for the weekend": another idiom of a run's length, assumedSpans.ts)
+  durationS ??= assumedSpanSaid(t)?.seconds;
   return { intervalS, durationS };
 }
 
@@ -276,7 +284,7 @@ function listOfChannelsBefore(text: string, v: { start: number }, mentions: (Men
   return part !== text.slice(from, start - 1) && /^(?:\s|[+&/]|\b(?:image|imaging|acquire|record|and|the|channels?|of|in|with)\b)*$/i.test(part);
 }
 
-function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
+export function channelSettings(t: string, config: MicroscopeConfig): Map<string, Settings> {
   const mentions = findChannels(t, config);
   const out = new Map<string, Settings>(uniquePresets(mentions).map((p) => [p, {}]));
   // percentages of something else (tile overlap, the incubator's gases) are no light power

@@ -6,6 +6,7 @@ import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequen
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, isRemark, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
+import { commandBeforeSnap, snapsOfOtherChannels } from './snapEach.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
@@ -290,7 +291,7 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     const { tool, args } = route;
     const then = [...(route.then ?? [])];
     if (carries(tool, 'takeImage') && typeof args.channel === 'string') {
-      for (const channel of uniquePresets(findChannels(words, config)).filter((c) => c !== args.channel)) then.push({ tool, args: { ...args, channel } });
+      for (const each of snapsOfOtherChannels(words, args, config)) then.push({ tool, args: each });
     }
     const taken = then.length ? { ...route, then } : route;
     const note = coverageOfPlan(words, [args, ...then.map((s) => s.args)], config);
@@ -422,8 +423,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (well) return { ask: `I do not know where well ${well} is: the microscope's configuration has no plate layout, so I changed nothing. Give the stage positions in µm instead, e.g. "at (1000, 2000) and (5500, 2000)".` };
   // the rules: which there are, what they do
   // (a rule by its other names: "which automatic triggers are set?", "any automations running?")
-  // ("show me the triggers you've set up": a verb of making said of the rules made already asks about them)
-  const aboutRules = t.replace(/\b(?:you|we|i|they)(?:'ve|'d| have| had)?\s+(?:just\s+|already\s+)?(?:set up|set|added|created|made|put in|defined|configured)\b|\b(?:already|currently)\s+(?:set up|added|created|made|defined)\b/g, '');
+  // ("show me the triggers you've set up", "what rules have I got set up?": a verb of making said of the rules made already asks about them)
+  const aboutRules = t.replace(/\b(?:you|we|i|they)(?:'ve|'d| have| had)?\s+(?:just\s+|already\s+)?(?:set up|set|added|created|made|put in|defined|configured)\b|\b(?:already|currently)\s+(?:set up|added|created|made|defined)\b|\b(?:have|had|did)\s+(?:you|we|i|they)\s+(?:got\s+|just\s+|already\s+)*(?:set up|set|added|created|made|put in|defined|configured)\b/g, '');
   if ((/\brules?\b/.test(t) || /\b(?:triggers|automations?|(?:automatic|smart|self-driving|event-driven)\s+(?:triggers?|actions?|conditions?))\b/.test(t)) && /\b(which|what|list|show|any|active|do|does|did|has|have|are there|tell me|fired?|triggered|kicked in)\b/.test(t) && !/\b(remove|delete|cancel|drop|disable|stop|add|create|make|set up)\b/.test(aboutRules) && !/^(?:when(?:ever)?|if)\b/.test(t)) return { tool: toolCarrying('listRules'), args: {}, sure: true };
   // a rule: the condition first ("when a cell divides, ..."), or after the action ("stop when there are more than 100 cells");
   // parseRule refuses words whose condition is nothing it can measure ("stop once this time point is done")
@@ -512,6 +513,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const objective = !options.acquisitionRunning ? /\b(10|20|40)\s*x\b(?!\s*\d)/.exec(t) : null;
     const snapArgs = { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) };
     if (objective) return { tool: toolCarrying('move'), args: { objective: `${objective[1]}X` }, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
+    // ("move 300 µm to the left and take a brightfield picture": a stage or focus move said first is made first, never dropped)
+    const head = !options.acquisitionRunning ? commandBeforeSnap(t) : undefined;
+    const move = head ? routeRead(head, options) : undefined;
+    if (move?.tool !== undefined && carries(move.tool, 'move') && !move.fallback) return { tool: move.tool, args: move.args, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

@@ -8,8 +8,8 @@ import { normaliseText } from './words.ts';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)';
 /** A day to come (dates only): "tomorrow", "next week", "on Monday", "in 3 days". */
 const DAY_TO_COME = new RegExp(String.raw`\b(?:the day after tomorrow|tomorrow|next (?:week|month|${WEEKDAY}|weekend)|on ${WEEKDAY}|this (?:coming )?(?:weekend|${WEEKDAY})|later this week|in (?:\d+|a|one|two|three|a few|a couple of) (?:days?|weeks?))\b`);
-/** Words just before a day that make it the run's end or its length, not its start ("until tomorrow", "for the next week"). */
-const ENDS_BY = /\b(?:until|till|til|through|thru|to|by|ending|end|stop|for|over|during)\s+(?:the\s+)?$/;
+/** Words just before a day that make it the run's end or its length, not its start ("until tomorrow", "for the next week", "until 9am tomorrow"). */
+const ENDS_BY = /\b(?:until|till|til|through|thru|to|by|ending|end|stop|for|over|during)\s+(?:the\s+)?(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|h)?\s+|noon\s+|midday\s+)?$/;
 
 /** The words naming the day to come a plan is for, or undefined when they name none (or name a day as its end). */
 export function dayToCome(text: string): string | undefined {

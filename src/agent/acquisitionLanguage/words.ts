@@ -420,8 +420,10 @@ const FRACTION_OF: Record<string, number> = { half: 0.5, quarter: 0.25, quarters
 const SPOKEN_UNIT = String.raw`(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|%|percent|per cent|pct|µm|um|microns?|micrometers?|micrometres?)`;
 /** A channel or a stage position by its number said in words ("channel two", "pos three"). */
 const NUMBERED_IN_WORDS = new RegExp(String.raw`\b(channel|ch|position|pos|field|site)\s+(${UNIT_WORDS.join('|')}|ten)\b`, 'gi');
+/** A length unit said as a word a fraction can be of ("half a millimetre", "a quarter of a micron"). */
+const LENGTH_WORD = String.raw`(?:millimet(?:re|er)|micromet(?:re|er)|micron|mm|µm|um)`;
 // ("a tenth of a second", "two fifths of a second", "a hundredth of a second": any part of a unit, as a camera's exposure is said)
-const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|${Object.keys(FRACTION_OF).filter((k) => k !== 'half').join('|')})\s+(?:of\s+)?(?:a|an)\s+(millisecond|second|sec|minute|min|hour|day)\b`, 'gi');
+const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|${Object.keys(FRACTION_OF).filter((k) => k !== 'half').join('|')})\s+(?:of\s+)?(?:a|an)\s+(millisecond|second|sec|minute|min|hour|day|${LENGTH_WORD})\b`, 'gi');
 const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
 const AND_A_FRACTION_AFTER = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+(${SPOKEN_UNIT})\s+and\s+a\s+(half|quarter)\b`, 'gi');
 const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(?:more\s+|extra\s+|additional\s+|further\s+)?${SPOKEN_UNIT}(?![\w]))`, 'gi');
@@ -439,7 +441,8 @@ export function spokenNumbers(text: string): string {
     .replace(/\b(for|over|during)\s+the\s+(?:next|coming|following)\s+(half\s+)?(hour|minute|day|week)\b/gi, (_m, prep: string, half: string | undefined, unit: string) => `${prep} ${half ? '0.5' : '1'} ${unit}`)
     // "for a day", "over an hour", "for one week": one of that unit
     .replace(/\b(for|over|during|lasting)\s+(?:a|an|one)\s+(hour|day|week)\b/gi, '$1 1 $2')
-    .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? toNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${unit}`)
+    // (a length in its symbol, as plainUnits writes the lengths said in figures: "half a millimetre" → "0.5 mm")
+    .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? toNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${/^mil|^mm/i.test(unit) ? 'mm' : new RegExp(`^${LENGTH_WORD}$`, 'i').test(unit) ? 'µm' : unit}`)
     .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)

@@ -2083,6 +2083,14 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (routed) {
     const cue = MICROSCOPE_CUE.test(text) || findChannels(text).length > 0 || microscopeLanguage().findChannels(text).length > 0;
     const take = plays(routed.tool, 'rule', catalogue)
+      // the word "rule" matched the tool that adds one, but the acquisition language read removing or listing them ("get rid of that division rule")
+      || (routed.tool !== undefined && runsMicroscope(routed.tool, catalogue) && mentions.length > 0 && mentions.every((m) => plays(m.tool, 'rule', catalogue)))
+      // a question about the run in microscope words that the acquisition language read as one ("is it still imaging?", whose
+      // "still imag..." the matcher also finds in a plot's "still image")
+      || (cue && plays(routed.tool, 'status', catalogue) && !('fallback' in routed && routed.fallback) && questionAboutTheRun(text))
+      // no tool's words matched, and the acquisition language heard a command to the microscope that it must ask about
+      // ("turn off all the rules" with none set up): its line, never "I did not understand"
+      || (mentions.length === 0 && routed.tool === undefined && routed.command === true)
       // words only the microscope has a meaning for ("move 200 µm to the right", "switch to the 40x")
       || (routed.tool !== undefined && routed.sure === true)
       // a microscope step the words name, but the acquisition language must ask something first (a part it could not read)
