@@ -12,7 +12,7 @@ import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
 import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
-import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -147,7 +147,8 @@ function asksOfTheSetting(question: string, key: string): boolean {
 export function ranOnTheFramesAsked(result: { args: Record<string, unknown> }, scope: Pick<QuestionScope, 'frame' | 'frames' | 'compare' | 'whichFrame'>): boolean {
   const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
   if (!ran || typeof ran.first !== 'number' || typeof ran.last !== 'number' || scope.compare !== undefined || scope.whichFrame) return false;
-  if (scope.frames) return scope.frames.first === ran.first && scope.frames.last === ran.last;
+  // ("after frame 4": open to the end, which the step's run closed at the movie's last frame)
+  if (scope.frames) return scope.frames.first === ran.first && (scope.frames.last === ran.last || scope.frames.last === Infinity);
   return typeof scope.frame === 'number' && scope.frame === ran.first && scope.frame === ran.last;
 }
 
@@ -668,6 +669,11 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // ("at which frame are there more than 50 nuclei?", "does the cell number go up or down?" and no row of the table to
     // read: the counts per frame it needs are said as not read, never the step's account alone as if it answered)
     const overFrames = readQuestion(question);
+    // ("did they slow down after the drug at frame 25?": a quantity compared between parts of the movie needs its rows too)
+    const comparedQuantity = overFrames.quantity.size > 0 && overFrames.compare !== undefined;
+    if (measuring && unreadTables(last).length && comparedQuantity) {
+      return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" compares ${framesSaid(overFrames)}, which needs the values in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
+    }
     if (measuring && unreadTables(last).length && readQuestion(question).quantity.size === 0 && (overFrames.whichFrame || overFrames.perFrame || overFrames.compare !== undefined || (overFrames.reduce === 'count' && (overFrames.condition !== undefined || overFrames.frame !== undefined || overFrames.frames !== undefined || FRACTION_SCOPE.test(question))))) {
       return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" needs the counts in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
     }

@@ -3,6 +3,7 @@
 // a median, a spread, an extreme (with the cell it belongs to), a count, a value per frame
 // or a comparison between two parts of the movie. A number quotes its unit, and says
 // "(no calibration known)" for pixels and frames.
+import { changeAtAFrame } from './changeAtAFrame.ts';
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
@@ -394,7 +395,8 @@ function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefin
   const at = split ? Number(split[1] ?? split[2]) : 0;
   if (at > 1) return [{ first: at - 1 }, { from: at + 1, to: Infinity }];
   const m = TWO_STRETCHES.exec(text);
-  if (!m) return undefined;
+  // ("do they slow down after the drug at frame 25?": a change asked at one frame splits the movie there, changeAtAFrame.ts)
+  if (!m) return changeAtAFrame(text);
   const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
   if (!a || !b) return undefined;
   const joined = /\b(?:vs\.?|versus|compared|against|than)\b/i.test(m[0]) || /\bcompar|\bdiffer|\bchange|\bor\b|\b(?:faster|slower|bigger|larger|smaller|brighter|dimmer|higher|lower|more|less|fewer)\b/i.test(text);
@@ -2002,7 +2004,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 }
 
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
-function framesSaid(scope: QuestionScope): string {
+export function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
   if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : Number.isFinite(r.to) ? `frames ${r.from}-${r.to}` : `frame ${r.from} to the end`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
