@@ -7,12 +7,12 @@ import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUs
 import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
-import { findArtifactIds, findChannel, findPaths } from './extract.ts';
+import { FRACTION_SCOPE, findArtifactIds, findChannel, findFrames, findPaths } from './extract.ts';
 import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
 import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
-import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope } from './tableAnswers.ts';
+import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -140,6 +140,19 @@ function asksOfTheSetting(question: string, key: string): boolean {
 }
 
 /**
+ * A step that ran on just the frames a question asks ("mean speed in frames 21-40" after measure ran on frames 21-40,
+ * "the area in frame 10" after it ran on frame 10 alone): each of its values is already of those frames, so a value over
+ * its run answers the question at that scope; no value per frame is needed. A comparison of parts never is.
+ */
+export function ranOnTheFramesAsked(result: { args: Record<string, unknown> }, scope: Pick<QuestionScope, 'frame' | 'frames' | 'compare' | 'whichFrame'>): boolean {
+  const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
+  if (!ran || typeof ran.first !== 'number' || typeof ran.last !== 'number' || scope.compare !== undefined || scope.whichFrame) return false;
+  // ("after frame 4": open to the end, which the step's run closed at the movie's last frame)
+  if (scope.frames) return scope.frames.first === ran.first && (scope.frames.last === ran.last || scope.frames.last === Infinity);
+  return typeof scope.frame === 'number' && scope.frame === ran.first && scope.frame === ran.last;
+}
+
+/**
  * Answers a question from the values earlier steps reported: the value whose name and
  * declared meaning (the tool's `results`) share the rarest words with the question, the
  * latest on a tie ("how far did it drift?" → maxDriftPx of correct_drift, "what lag did
@@ -162,8 +175,20 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const read = withChannelRunOn(readQuestion(question), results);
   // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)
   const intervalS = read.atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
-  const scope: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
-  const atTime = scope !== read ? ` (${timeText(read.atTimeS!, askedTimeUnit(question) ?? (read.atTimeS! >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS!)} per frame)` : '';
+  const timed: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
+  // ("the second half": its frames, when the movie's length is known)
+  const fraction = timed.compare === undefined && timed.frames === undefined && timed.frame === undefined ? FRACTION_SCOPE.exec(question) : null;
+  const fractionFrames = fraction ? findFrames(fraction[0], conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames) : undefined;
+  const timedScope: QuestionScope = fractionFrames ? { ...timed, frames: fractionFrames } : timed;
+  // ("mean speed in frames 21-40" after measure ran on frames 21-40): the steps that ran on the frames asked answer with
+  // their values, the frames already applied; a count per frame is no total of the objects measured over them
+  const onFramesAsked = timedScope.reduce !== 'count' ? results.filter((r) => r.ok && ranOnTheFramesAsked(r, timedScope)) : [];
+  if (onFramesAsked.length) results = onFramesAsked;
+  // ("and in the second half?" after the mean over the whole movie): a part of the movie that no step ran on is never
+  // answered by a value over all of it
+  else if (fraction) return undefined;
+  const scope: QuestionScope = onFramesAsked.length ? { ...timedScope, frame: undefined, frames: undefined } : timedScope;
+  const atTime = timed !== read && !onFramesAsked.length ? ` (${timeText(read.atTimeS!, askedTimeUnit(question) ?? (read.atTimeS! >= 120 ? 'min' : 's'))} into the movie, at ${timeText(intervalS!)} per frame)` : '';
   // a time in the movie, a condition, a share, a list per cell or a channel: only a table answers those
   // (a share a step reports itself in %, "what percentage of the field do the cells cover?", answers a share too)
   if (scope.atTimeS !== undefined || scope.condition || scope.subset || scope.perTrack || scope.channels) return undefined;
@@ -644,7 +669,12 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // ("at which frame are there more than 50 nuclei?", "does the cell number go up or down?" and no row of the table to
     // read: the counts per frame it needs are said as not read, never the step's account alone as if it answered)
     const overFrames = readQuestion(question);
-    if (measuring && unreadTables(last).length && readQuestion(question).quantity.size === 0 && (overFrames.whichFrame || overFrames.perFrame || overFrames.compare !== undefined || (overFrames.reduce === 'count' && (overFrames.condition !== undefined || overFrames.frame !== undefined || overFrames.frames !== undefined)))) {
+    // ("did they slow down after the drug at frame 25?": a quantity compared between parts of the movie needs its rows too)
+    const comparedQuantity = overFrames.quantity.size > 0 && overFrames.compare !== undefined;
+    if (measuring && unreadTables(last).length && comparedQuantity) {
+      return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" compares ${framesSaid(overFrames)}, which needs the values in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
+    }
+    if (measuring && unreadTables(last).length && readQuestion(question).quantity.size === 0 && (overFrames.whichFrame || overFrames.perFrame || overFrames.compare !== undefined || (overFrames.reduce === 'count' && (overFrames.condition !== undefined || overFrames.frame !== undefined || overFrames.frames !== undefined || FRACTION_SCOPE.test(question))))) {
       return `${last.summary}\nNot answered: "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}" needs the counts in each frame, from the rows of ${unreadTables(last).join(', ')}, which I could not read, so I give no number for it.`;
     }
     return measuring && readQuestion(question).quantity.size > 0 ? `${last.summary}\nNot answered: no value in ${last.artifacts.filter((a) => a.type === 'table').map((a) => a.id).join(', ')} or in ${last.tool}'s results is "${plainQuestion(question).trim().replace(/[?.!\s]+$/, '')}", so I give none (ask for one of its columns by name).` : last.summary;

@@ -3,6 +3,7 @@
 // a median, a spread, an extreme (with the cell it belongs to), a count, a value per frame
 // or a comparison between two parts of the movie. A number quotes its unit, and says
 // "(no calibration known)" for pixels and frames.
+import { changeAtAFrame } from './changeAtAFrame.ts';
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
@@ -112,6 +113,20 @@ export interface QuestionScope {
 
 // ("top speed", "peak intensity": the largest of a quantity named after it; "the top half" is a region, "the top 5" a ranking)
 const LARGEST = /\b(?:longest|largest|biggest|most|highest|fastest|quickest|speediest|furthest|farthest|maximum|max|brightest|greatest|busiest|longer|larger|bigger|further|farther|straightest|roundest|straighter|rounder|(?:top|peak)(?=\s+(?:speeds?|velocit\w*|intensit\w*|brightness|signal|fluorescence|areas?|sizes?|displacements?|distances?)\b))\b/i;
+/**
+ * Two halves of the movie compared: both named, "the halves", early against late, or one half with a comparison
+ * ("faster in the second half?", "how does the first half differ"). One half alone with no comparison ("mean speed in
+ * the second half") is the frames asked, a scope the steps run on, not a comparison.
+ */
+export function halvesCompared(text: string): boolean {
+  if (/\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)) return true;
+  const first = /\bfirst half\b/i.test(text);
+  const second = /\b(?:second|last|latter) half\b/i.test(text);
+  if (first && second) return true;
+  if (!first && !second) return false;
+  return /\b(?:vs\.?|versus|compared?|comparison|against|than|differ\w*|difference|chang(?:e[sd]?|ing)|same|increase[sd]?|decrease[sd]?|drop(?:s|ped)?|rise[sn]?|rose|faster|slower|quicker|bigger|larger|smaller|brighter|dimmer|fainter|higher|lower|longer|shorter|more|less|fewer|greater|further|farther)\b/i.test(text);
+}
+
 /** The text without the comparative words a condition with a number is said by, when there is one ("longer than 10 frames"). */
 const withoutConditionWords = (text: string, condition: unknown) => (condition ? text.replace(/\b(?:at\s+(?:least|most)|longer|larger|bigger|further|farther|straighter|rounder|more|less|fewer)\b/gi, ' ') : text);
 const SMALLEST = /\b(?:shortest|smallest|least|lowest|slowest|minimum|min|dimmest|darkest|fewest|faintest|quietest|tiniest|emptiest)\b/i;
@@ -381,7 +396,8 @@ function comparedStretches(text: string): [FrameStretch, FrameStretch] | undefin
   const at = split ? Number(split[1] ?? split[2]) : 0;
   if (at > 1) return [{ first: at - 1 }, { from: at + 1, to: Infinity }];
   const m = TWO_STRETCHES.exec(text);
-  if (!m) return undefined;
+  // ("do they slow down after the drug at frame 25?": a change asked at one frame splits the movie there, changeAtAFrame.ts)
+  if (!m) return changeAtAFrame(text);
   const [a, b] = [stretchOf(m, 1), stretchOf(m, 5)];
   if (!a || !b) return undefined;
   const joined = /\b(?:vs\.?|versus|compared|against|than)\b/i.test(m[0]) || /\bcompar|\bdiffer|\bchange|\bor\b|\b(?:faster|slower|bigger|larger|smaller|brighter|dimmer|higher|lower|more|less|fewer)\b/i.test(text);
@@ -584,7 +600,7 @@ function readScope(question: string): QuestionScope {
   const compare = compareFrames || compareRanges
     ? 'frames'
     // ("faster early or late in the movie?", "earlier vs later": the two halves of it)
-    : /\bfirst half\b|\bsecond half\b|\bhalves\b|\b(?:early|earlier)\b[^?.]*\b(?:late|later)\b|\b(?:late|later)\b[^?.]*\b(?:early|earlier)\b/i.test(text)
+    : halvesCompared(text)
     ? 'halves'
     : bothEnds || /\b(?:at the end|end of the movie|at the start|at the beginning|start of the movie|later|earlier)\b.*\b(?:than|vs|versus|compared)\b|\b(?:than|vs|versus|compared to)\b.*\b(?:start|beginning|end)\b/i.test(text)
       // ("do we end up with more nuclei than we started with?": what the movie ends with against what it began with)
@@ -1998,7 +2014,7 @@ function asksAtFrames(scope: QuestionScope): boolean {
 }
 
 /** The frames a scope names, as the answer says them ("frame 3", "frames 2-4", "each frame", "frames 2 and 5"). */
-function framesSaid(scope: QuestionScope): string {
+export function framesSaid(scope: QuestionScope): string {
   if (scope.compareFrames) return `frames ${scope.compareFrames[0]} and ${scope.compareFrames[1]}`;
   if (scope.compareRanges) return scope.compareRanges.map((r) => ('first' in r ? `the first ${r.first} frames` : 'last' in r ? `the last ${r.last} frames` : Number.isFinite(r.to) ? `frames ${r.from}-${r.to}` : `frame ${r.from} to the end`)).join(' and ');
   if (scope.frame !== undefined) return typeof scope.frame === 'number' ? `frame ${scope.frame}` : scope.beforeLast ? `${scope.beforeLast} frame${scope.beforeLast > 1 ? 's' : ''} before the last` : `the ${scope.frame} frame`;
