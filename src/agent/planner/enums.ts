@@ -19,6 +19,11 @@ export function withoutRejected(text: string): string {
   return text.replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
 }
 
+/** The word after "no" masked ("no tracking needed", "no tracks"): a thing said not to be wanted. "no. 4", "no more than" keep their numbers. */
+export function withoutSaidNone(text: string): string {
+  return text.replace(/\bno\s+(?!(?:more|less|fewer|longer|shorter|larger|smaller|bigger|greater|than)\b)(?:(?:the|any|an?)\s+)?[\p{L}-]+/giu, (m) => m.replace(/[^\s]/g, '_'));
+}
+
 /**
  * The tokens without the parts of a name written with capitals inside it ("StarDist", "FluxMapper"): a name is one
  * word, and its parts ("dist") name no value (of a hyphenated word, "frame-to-frame", the parts stay words).
@@ -97,10 +102,12 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
   const values = enumValues(catalogue.get(tool)?.properties[arg]);
   const candidates = values.length ? values : Object.keys(declared ?? {});
   // (read as the matcher reads them: "prev frame" is "previous frame", a shorthand or a slip of the tools' words)
-  const tokens = withoutNameParts(tokenize(withoutRejected(text)), text);
+  // ("measure their area, no tracking": a word under "no" chooses no value, unless a value of this argument is named so, "no clustering")
+  const read = candidates.some((v) => namesOf(v, declared).some((n) => NEGATED_NAME.test(n))) ? withoutRejected(text) : withoutSaidNone(withoutRejected(text));
+  const tokens = withoutNameParts(tokenize(read), text);
   const words = indexFor(catalogue).meanings(tokens);
   const written = tokens.map((t) => t.stem);
-  const breaks = clauseBreaks(tokens, withoutRejected(text));
+  const breaks = clauseBreaks(tokens, read);
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
   const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;

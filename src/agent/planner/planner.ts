@@ -87,6 +87,7 @@ import { withMagnitudeAsked } from './magnitudeAsked.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
+import { namesHeldResultOnly } from './heldResultNamed.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
@@ -2308,7 +2309,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (let j = steps.length - 1; j >= 0; j--) {
     const made = producesOf(steps[j].tool, catalogue)[0];
     const said = Object.keys(steps[j].args).some((k) => !k.startsWith('$') && steps[j].args[k] !== undefined && typeof steps[j].args[k] !== 'object');
-    if (steps.length > 1 && made && made !== 'movie' && !said && namesOnlyTheOrder(steps[j].clause) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
+    // ("analyse the tracks: straightness and speed" with tracks open: the result named for the other step, under a verb none of its maker's)
+    if (steps.length > 1 && made && made !== 'movie' && !said && (namesOnlyTheOrder(steps[j].clause) || namesHeldResultOnly(steps[j], steps, made, catalogue, (c) => namesInput(c, made))) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
   }
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
