@@ -88,6 +88,7 @@ import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { namesHeldResultOnly } from './heldResultNamed.ts';
+import { stepsARerunCovers } from './rerunCovers.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
@@ -2298,6 +2299,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       if (c.value !== undefined && c.implies && step.args[c.implies.arg] === undefined) step.args[c.implies.arg] = c.implies.value;
       notes.push(c.note);
     }
+  }
+  // ("hmm, too many are merged. use Li instead": a fresh step of the tool a rerun of this request runs again, setting nothing, is the rerun's words)
+  const covers = stepsARerunCovers(steps, catalogue);
+  if (covers) {
+    const said = [covers.rerun, ...covers.covered].sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+    for (const c of covers.covered) steps.splice(steps.indexOf(c), 1);
+    covers.rerun.clause = said.map((c) => c.clause).join(' ');
   }
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')

@@ -5,8 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
 import { withoutSaidNone } from '../../../src/agent/planner/enums.ts';
+import { findChannel } from '../../../src/agent/planner/extract.ts';
 import { leftOutSaidAfter } from '../../../tools/leftOutAfter.ts';
-import { asSaid, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
+import { asSaid, catalogue, loadAcquisitionWords, movie, movieAndLabels } from './planOffline.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -58,5 +61,29 @@ describe('a held result named for another step', () => {
   it('is made again when said with its own verb or anew', () => {
     expect(asSaid.toolsOf('track the cells again and measure their speed', withTracks)).toContain('track');
     expect(asSaid.toolsOf('redo the tracks with a max distance of 10 px and give me their speeds', withTracks)).toContain('track');
+  });
+});
+
+describe('a rerun said with a complaint', () => {
+  const earlier = [{ tool: 'segment', args: { movie: 'movie-1', method: 'otsu' }, ok: true, summary: 'Found 5 objects per frame.', values: { objects: 30, method: 'otsu' }, artifacts: [{ id: 'labels-1', type: 'labels' }] }];
+  const followUp = (request: string) => planRequest({ request: normalisedRequest(request, catalogue), artifactsAtStart: [movie], earlier, current: [], earlierRequests: ['segment the nuclei'] } as never, catalogue);
+  for (const request of ['hmm, too many are merged. use Li instead', 'make again the segmentation but with a lower threshold']) {
+    it(`runs the step again once: "${request}"`, () => {
+      expect(followUp(request).steps.map((s) => s.tool)).toEqual(['rerun_step']);
+    });
+  }
+  it('names what the merged words asked and could not apply', () => {
+    expect((followUp('make again the segmentation but with a lower threshold').notes ?? []).join(' ')).toMatch(/lower threshold/);
+  });
+});
+
+describe('a channel said with its number abbreviated or in words', () => {
+  for (const [text, channel] of [['segment channel no. 2', 2], ['for the channel number two, segment', 2], ['ch nr 3 only', 3], ['channel #1', 1]] as const) {
+    it(`"${text}" is channel ${channel}`, () => {
+      expect(findChannel(text)).toBe(channel);
+    });
+  }
+  it('"channels" or a word that is no number reads none', () => {
+    expect(findChannel('segment each one of them')).toBeUndefined();
   });
 });
