@@ -89,6 +89,7 @@ import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
 import { namesHeldResultOnly } from './heldResultNamed.ts';
 import { stepsARerunCovers } from './rerunCovers.ts';
+import { restatesStepBefore } from './restatedStep.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
@@ -2307,6 +2308,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     for (const c of covers.covered) steps.splice(steps.indexOf(c), 1);
     covers.rerun.clause = said.map((c) => c.clause).join(' ');
   }
+  // ("the channels are offset, register them onto each other": a pronoun clause in the step before's own words says that step again)
+  for (let j = steps.length - 1; j > 0; j--) if (restatesStepBefore(steps[j], steps[j - 1], catalogue)) steps.splice(j, 1);
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : { ...step, clause: withoutEdgeLimitOfTheMaker(step, steps, conversation, catalogue) }, catalogue, notes));

@@ -87,3 +87,15 @@ describe('a channel said with its number abbreviated or in words', () => {
     expect(findChannel('segment each one of them')).toBeUndefined();
   });
 });
+
+describe('a pronoun clause in the step before\'s own words', () => {
+  for (const request of ['the red and green channels are misaligned, there is a shift between them', 'the GFP and mCherry channels are offset by a few pixels, register them onto each other']) {
+    it(`says that step again: "${request}"`, () => {
+      expect(asSaid.toolsOf(request)).toEqual(['align_channels']);
+    });
+  }
+  it('keeps a step said of another thing', () => {
+    expect(asSaid.toolsOf('correct the chromatic shift, then register the frames')).toEqual(['align_channels', 'correct_drift']);
+    expect(asSaid.toolsOf('segment the nuclei and track them')).toEqual(['segment', 'track']);
+  });
+});
