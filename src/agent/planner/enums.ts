@@ -19,9 +19,13 @@ export function withoutRejected(text: string): string {
   return text.replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
 }
 
-/** The word after "no" masked ("no tracking needed", "no tracks"): a thing said not to be wanted. "no. 4", "no more than" keep their numbers. */
-export function withoutSaidNone(text: string): string {
-  return text.replace(/\bno\s+(?!(?:more|less|fewer|longer|shorter|larger|smaller|bigger|greater|than)\b)(?:(?:the|any|an?)\s+)?[\p{L}-]+/giu, (m) => m.replace(/[^\s]/g, '_'));
+/**
+ * The step said under "no" masked ("no tracking needed", "no tracks"): a step turned down, never a value of another step's
+ * choice. A value turned down ("no gaussian") stays, for the reader of values turned down to name; "no more than" too.
+ */
+export function withoutSaidNone(text: string, catalogue: Catalogue): string {
+  const steps = new Set([...catalogue.keys()].filter((t) => !t.includes('_')).map((t) => tokenize(t)[0]?.stem));
+  return text.replace(/\bno\s+(?:(?:the|any)\s+)?([\p{L}-]+)/giu, (m, word: string) => (steps.has(tokenize(word)[0]?.stem) ? m.replace(/[^\s]/g, '_') : m));
 }
 
 /**
@@ -103,7 +107,7 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
   const candidates = values.length ? values : Object.keys(declared ?? {});
   // (read as the matcher reads them: "prev frame" is "previous frame", a shorthand or a slip of the tools' words)
   // ("measure their area, no tracking": a word under "no" chooses no value, unless a value of this argument is named so, "no clustering")
-  const read = candidates.some((v) => namesOf(v, declared).some((n) => NEGATED_NAME.test(n))) ? withoutRejected(text) : withoutSaidNone(withoutRejected(text));
+  const read = candidates.some((v) => namesOf(v, declared).some((n) => NEGATED_NAME.test(n))) ? withoutRejected(text) : withoutSaidNone(withoutRejected(text), catalogue);
   const tokens = withoutNameParts(tokenize(read), text);
   const words = indexFor(catalogue).meanings(tokens);
   const written = tokens.map((t) => t.stem);

@@ -16,9 +16,10 @@ beforeAll(loadAcquisitionWords);
 const withTracks: KnownArtifact[] = [...movieAndLabels, { id: 'tracks-1', type: 'tracks', producedBy: 'track' }];
 
 describe('a word said under "no"', () => {
-  it('is masked, numbers and comparisons kept', () => {
-    expect(withoutSaidNone('measure the area, no tracking needed')).not.toMatch(/tracking/);
-    expect(withoutSaidNone('no more than 5 px')).toBe('no more than 5 px');
+  it('is masked when it names a step; a value turned down and a comparison are kept', () => {
+    expect(withoutSaidNone('measure the area, no tracking needed', catalogue)).not.toMatch(/tracking/);
+    expect(withoutSaidNone('denoise the movie; no gaussian please', catalogue)).toMatch(/gaussian/);
+    expect(withoutSaidNone('no more than 5 px', catalogue)).toBe('no more than 5 px');
   });
   for (const request of ['segment the nuclei and measure their area, no tracking', 'bleach-correct, then mean intensity per nucleus. no tracking needed.']) {
     it(`chooses no kind of measure: "${request}"`, () => {
