@@ -4,6 +4,7 @@
 // frame), or stay off (or touch) the image border; and the top or bottom N by one of those ("the 3 most motile", "the 10
 // longest"). Writes a new tracks artifact; the tracks it read are never changed. Lengths are in µm only where the pixel
 // size is known (a bound in µm on an uncalibrated movie is refused), times in s/min/h only with the frame interval.
+import { leftOutSaidAfter } from './leftOutAfter.ts';
 import { z } from 'zod';
 import { InputError } from '../src/errors.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
@@ -115,7 +116,9 @@ function speedUnitOf(unit: string): SpeedUnit {
 }
 
 /** Is the comparison at `at` under a verb that drops what it names? The nearest keep or drop word before it decides. */
-function dropped(text: string, at: number): boolean {
+function dropped(text: string, at: number, end?: number): boolean {
+  // ("tracks shorter than 10 frames were excluded", "tracks under 5 frames discarded": the leaving out said after the bound)
+  if (end !== undefined && leftOutSaidAfter(text.slice(end))) return true;
   const before = text.slice(0, at);
   let lastDrop = -1;
   let lastKeep = -1;
@@ -174,7 +177,7 @@ export function boundsIn(text: string): Bound[] {
     const unit = m[3] ?? '';
     const measure = measureOf(unit, text, at);
     if (!measure) continue;
-    out.push({ measure, op: dropped(text, at) ? NEGATE[op] : op, value: numberOf(m[1]), unit });
+    out.push({ measure, op: dropped(text, at, at + m[0].length) ? NEGATE[op] : op, value: numberOf(m[1]), unit });
   }
   return out;
 }

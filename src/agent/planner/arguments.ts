@@ -3,6 +3,7 @@
 // "the pixel size is 0.65 microns" → pixelSizeUm: 0.65, "30 s apart" → frameIntervalS: 30),
 // and an allowed value the words name ("dark cells" → objects: dark). Nothing here knows a
 // tool: adding an argument to a schema is enough for it to be read.
+import { leftOutSaidAfter } from '../../../tools/leftOutAfter.ts';
 import type { Catalogue, PropertyInfo } from './catalogue.ts';
 import { findEnumValue } from './enums.ts';
 import { FRAMES_BY_PLACE_BEFORE, withoutExcludedScopeOnly } from './extract.ts';
@@ -334,7 +335,8 @@ function boundOf(before: string, after = ''): 'min' | 'max' | undefined {
   if (!greater && !LESS.test(before)) return undefined;
   // ("if some are tiny (under 20 px) throw them out": the exclusion said after the number, of the things compared)
   // ("Objects smaller than 50 px or touching the border were excluded": the passive of a methods sentence, further on within its clause)
-  const excludedAfter = EXCLUDED_AFTER.test(after.split(/[.;]/)[0]) || EXCLUDED_PASSIVE.test(after.split(/[.;,]/)[0]);
+  // ("anything under 30 px discarded", "... should be removed": tools/leftOutAfter.ts)
+  const excludedAfter = leftOutSaidAfter(after);
   return greater !== (excludes(before) || excludedAfter) ? 'min' : 'max';
 }
 
@@ -363,12 +365,6 @@ function comparedQuantity(before: string): string | undefined {
 function excludes(before: string): boolean {
   return EXCLUDING.test(before) || tokenize(before).some((t) => meaning(t.stem) === EXCLUDE_MEANING && !/^leav/.test(t.word));
 }
-
-/** An exclusion said after the comparison, of the things it compared ("... under 20 px, throw them out", "... drop those"). */
-const EXCLUDED_AFTER = /^[^.;]{0,30}?\b(?:(?:were|was|are|is|be|been|get|got)\s+(?:then\s+|all\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))|throw\w*\s+(?:them|those|these|it)\s+(?:away|out)|(?:drop|remove|discard|exclude|ignore|delete|reject|toss|bin)\s+(?:them|those|these)|get\s+rid\s+of\s+(?:them|those|these))\b/i;
-
-/** The passive of leaving out, at the end of the comparison's own clause ("... or touching the border were excluded"). */
-const EXCLUDED_PASSIVE = /^[^.;,]{0,60}?\b(?:were|was|are|is|been)\s+(?:then\s+|all\s+|also\s+)?(?:dropped|removed|discarded|excluded|ignored|deleted|rejected|filtered\s+out|thrown\s+(?:away|out))\b/i;
 
 /** True when a word of the argument's name stands within three words of the value ("bicubic interpolation", "first as the reference"). */
 function nearName(arg: string, value: string, clause: string): boolean {

@@ -20,6 +20,15 @@ export function withoutRejected(text: string): string {
 }
 
 /**
+ * The step said under "no" masked ("no tracking needed", "no tracks"): a step turned down, never a value of another step's
+ * choice. A value turned down ("no gaussian") stays, for the reader of values turned down to name; "no more than" too.
+ */
+export function withoutSaidNone(text: string, catalogue: Catalogue): string {
+  const steps = new Set([...catalogue.keys()].filter((t) => !t.includes('_')).map((t) => tokenize(t)[0]?.stem));
+  return text.replace(/\bno\s+(?:(?:the|any)\s+)?([\p{L}-]+)/giu, (m, word: string) => (steps.has(tokenize(word)[0]?.stem) ? m.replace(/[^\s]/g, '_') : m));
+}
+
+/**
  * The tokens without the parts of a name written with capitals inside it ("StarDist", "FluxMapper"): a name is one
  * word, and its parts ("dist") name no value (of a hyphenated word, "frame-to-frame", the parts stay words).
  */
@@ -97,10 +106,12 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
   const values = enumValues(catalogue.get(tool)?.properties[arg]);
   const candidates = values.length ? values : Object.keys(declared ?? {});
   // (read as the matcher reads them: "prev frame" is "previous frame", a shorthand or a slip of the tools' words)
-  const tokens = withoutNameParts(tokenize(withoutRejected(text)), text);
+  // ("measure their area, no tracking": a word under "no" chooses no value, unless a value of this argument is named so, "no clustering")
+  const read = candidates.some((v) => namesOf(v, declared).some((n) => NEGATED_NAME.test(n))) ? withoutRejected(text) : withoutSaidNone(withoutRejected(text), catalogue);
+  const tokens = withoutNameParts(tokenize(read), text);
   const words = indexFor(catalogue).meanings(tokens);
   const written = tokens.map((t) => t.stem);
-  const breaks = clauseBreaks(tokens, withoutRejected(text));
+  const breaks = clauseBreaks(tokens, read);
   // values the thesaurus makes one meaning ("nuclei", "cells" of segment's target) are told apart only as written:
   // "outline every nucleus" is no "outline cells"
   const confusable = new Set(candidates.map((v) => stems(v.replace(/_/g, ' ')).join(' '))).size < candidates.length;

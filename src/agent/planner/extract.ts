@@ -7,6 +7,7 @@ import { findFrameRange, findQuantities, framesTakenWithin, LAST_ADJECTIVE, micr
 export const FRAMES_BY_PLACE_BEFORE = new RegExp(String.raw`\b(?:first|initial|${LAST_ADJECTIVE})\s*$`, 'i');
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /**
  * Channel names that are also everyday or method words ("using phase correlation", "sir",
@@ -72,8 +73,9 @@ export function withoutExcludedScopeOnly(text: string): string {
 /** A 1-based channel number or a channel name, as written (not one ruled out: "except channel 2"). */
 export function findChannel(written: string): number | string | undefined {
   const text = withoutExcludedScope(written);
-  let m = /\b(?:channel|chan|ch|c)\s*#?\s*(\d+)\b/i.exec(text);
-  if (m) return Number(m[1]);
+  // ("channel no. 2", "channel number two", "ch n° 3": the number said with its abbreviation or in words)
+  let m = /\b(?:channel|chan|ch|c)\s*(?:#|(?:no|nr|num|number|n°)\.?)?\s*(\d+|one|two|three|four|five|six)\b/i.exec(text);
+  if (m) return NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
   // ("the 2nd channel": an ordinal in digits too)
   m = /\b(first|second|third|fourth|fifth|[1-9](?=st|nd|rd|th))(?:st|nd|rd|th)?\s+channel\b/i.exec(text);
   if (m) return ORDINALS[m[1].toLowerCase()] ?? Number(m[1]);

@@ -87,6 +87,9 @@ import { withMagnitudeAsked } from './magnitudeAsked.ts';
 import { answeredByAnAskedStep } from './askedOfAStep.ts';
 import { accountForRequest, ownWordsOf, unknownThings } from './accounted.ts';
 import { namesOnlyTheOrder } from './orderReference.ts';
+import { namesHeldResultOnly } from './heldResultNamed.ts';
+import { stepsARerunCovers } from './rerunCovers.ts';
+import { restatesStepBefore } from './restatedStep.ts';
 import { withoutRowScope } from './rowScope.ts';
 import { memoCopiedForStep } from './stepMemo.ts';
 import { onlyAnInputPhrase, preparedInClause, preparesMovie, wordsBesideInput } from './preparedInput.ts';
@@ -2320,6 +2323,15 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       notes.push(c.note);
     }
   }
+  // ("hmm, too many are merged. use Li instead": a fresh step of the tool a rerun of this request runs again, setting nothing, is the rerun's words)
+  const covers = stepsARerunCovers(steps, catalogue);
+  if (covers) {
+    const said = [covers.rerun, ...covers.covered].sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+    for (const c of covers.covered) steps.splice(steps.indexOf(c), 1);
+    covers.rerun.clause = said.map((c) => c.clause).join(' ');
+  }
+  // ("the channels are offset, register them onto each other": a pronoun clause in the step before's own words says that step again)
+  for (let j = steps.length - 1; j > 0; j--) if (restatesStepBefore(steps[j], steps[j - 1], catalogue)) steps.splice(j, 1);
   // after every argument is read: what is left of the words is named, never dropped
   // (a calibration read from the whole request's numbers holds those alone: the other words are the other steps')
   for (const step of steps) if (!toldSteps.has(step)) notes.push(...notApplied(measuredFor.has(step) ? { ...step, clause: measuredFor.get(step)! } : { ...step, clause: withoutEdgeLimitOfTheMaker(step, steps, conversation, catalogue) }, catalogue, notes));
@@ -2330,7 +2342,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   for (let j = steps.length - 1; j >= 0; j--) {
     const made = producesOf(steps[j].tool, catalogue)[0];
     const said = Object.keys(steps[j].args).some((k) => !k.startsWith('$') && steps[j].args[k] !== undefined && typeof steps[j].args[k] !== 'object');
-    if (steps.length > 1 && made && made !== 'movie' && !said && namesOnlyTheOrder(steps[j].clause) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
+    // ("analyse the tracks: straightness and speed" with tracks open: the result named for the other step, under a verb none of its maker's)
+    if (steps.length > 1 && made && made !== 'movie' && !said && (namesOnlyTheOrder(steps[j].clause) || namesHeldResultOnly(steps[j], steps, made, catalogue, (c) => namesInput(c, made))) && conversation.artifactsAtStart.some((a) => a.type === made && !isTruth(a))) steps.splice(j, 1);
   }
   // "track the nuclei, ignoring those touching the edge": a step said after the one that needs its result, when nothing
   // made that result yet, runs first (one segmentation with its border rule, then the tracking; not a second one after)
