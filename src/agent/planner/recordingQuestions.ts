@@ -192,10 +192,11 @@ export function heldTableHasIt(text: string, asked: RecordingQuestion, held: rea
  */
 /**
  * "what's the current z position?", "where is the stage?", "which objective is in?": the microscope's state now (its own
- * status tool answers), never a property of a file, unless the file is named ("the stage positions in the movie").
+ * status tool answers), never a property of a file, unless the file is named or the past is asked ("the stage positions
+ * in the movie", "what objective was used?").
  */
 function asksTheMicroscopeNow(text: string): boolean {
-  return /\b(?:stage|focus|objective|z[\s-]?position|current\s+(?:z|position|positions))\b/i.test(text) && !/\b(?:movie|file|recording|image|images|stack|dataset|tiff?|video|data)\b/i.test(text);
+  return /\b(?:stage|focus|objective|z[\s-]?position|current\s+(?:z|position|positions))\b/i.test(text) && !/\b(?:movie|file|recording|image|images|stack|dataset|tiff?|video|data|was|were|used|recorded|taken|acquired|imaged)\b/i.test(text);
 }
 
 export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {

@@ -30,7 +30,7 @@ import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts'
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
 import { regionCountAnswer } from './regionCounts.ts';
-import { tablesMeasuredBeforeCalibration } from './staleTables.ts';
+import { staleAfterCalibration, tablesMeasuredBeforeCalibration } from './staleTables.ts';
 import { migrationDirectionAnswer } from './migrationDirection.ts';
 import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
@@ -1730,11 +1730,12 @@ export function tablesOf(conversation: Conversation): { artifact: KnownArtifact;
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const stale = tablesMeasuredBeforeCalibration(conversation);
   const artifacts = [...conversation.artifactsAtStart, ...conversation.current.flatMap((r) => r.artifacts)]
-    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && !stale.has(a.id) && existsSync(a.path))
+    .filter((a) => a.type === 'table' && a.path && /\.csv$/i.test(a.path) && !isTruth(a) && existsSync(a.path))
     .reverse();
   for (const artifact of artifacts) {
     try {
-      out.push({ artifact, table: readCached(artifact.path!) });
+      const table = readCached(artifact.path!);
+      if (!stale.has(artifact.id) || !staleAfterCalibration(table)) out.push({ artifact, table });
     } catch {
       // not a table we can read: the next one may answer
     }
