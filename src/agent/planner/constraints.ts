@@ -823,6 +823,42 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 
 const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
 
+/** A range of two plain numbers ("0 to 500", "between 100 and 4000", "0-255"), not inside a name, date or id. */
+const BARE_RANGE = /(?<![\w.\/:#-])(?:(from|between)\s+)?(\d+(?:\.\d+)?)\s*(to|-|–|and|until|through)\s*(\d+(?:\.\d+)?)(?![\w.\/:%°²-])/gi;
+/** Words before a range that say what it counts or picks, which other readings take (frames, channels, rows of a list). */
+const RANGE_OF_SCOPE = /\b(?:frames?|slices?|planes?|z-?slices?|time-?points?|timepoints?|t|z|channels?|chan|ch|c|wells?|positions?|pos|fields?|fovs?|tiles?|rows?|columns?|cols?|tracks?|ids?|labels?|objects?|cells?|nuclei|steps?|lines?|x|y|w|h)\s*#?\s*$/i;
+
+/**
+ * "x axis from 0 to 500", "intensities between 100 and 4000", "display range 0-255": a range of plain numbers, a bound
+ * on both sides of something, that no argument of the step took (neither end, as written, 0-based or converted), named
+ * with the words before it (up to two, "x axis"). Ranges with a unit are read as quantities; ranges of frames, channels
+ * and other things picked by number are the scope readers'.
+ */
+function bareRanges(text: string, used: number[], notes: string[]): Unapplied[] {
+  const out: Unapplied[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  const taken = (v: number) => used.some((n) => CONVERSIONS.some((f) => close(n, v * f)) || close(n, v - 1)) || notes.some((note) => new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`).test(note));
+  for (const m of text.matchAll(BARE_RANGE)) {
+    const [whole, opener, a, joint, b] = m;
+    const at = m.index ?? 0;
+    // "between 3 and 5": "and" joins a range only after "between"; a unit after either end ("10-12 h", "3 to 5 px") is
+    // a quantity's
+    if (joint.toLowerCase() === 'and' && opener?.toLowerCase() !== 'between') continue;
+    if (findQuantities(text.slice(at)).some((q) => q.start < whole.length && q.kind !== 'count')) continue;
+    if (Number(a) >= Number(b)) continue;
+    if (RANGE_OF_SCOPE.test(text.slice(0, at))) continue;
+    if (taken(Number(a)) || taken(Number(b))) continue;
+    // (with the words before it that say what it bounds: "x axis", "the y range", "display")
+    const lead = /((?:[\p{L}][\p{L}-]*\s+){0,2})$/u.exec(text.slice(0, at))?.[1] ?? '';
+    const kept = lead.split(/\s+/).filter(Boolean);
+    while (kept.length && (FILLERS.test(kept[0]) || BOUNDARY.test(kept[0]) || isStopWord(kept[0].toLowerCase()) || VERBS.test(kept[0]))) kept.shift();
+    if (kept.some((w) => BOUNDARY.test(w))) kept.length = 0;
+    const start = kept.length ? at - lead.length + lead.indexOf(kept[0]) : at;
+    out.push({ text: '', kind: 'number', start, end: at + whole.length });
+  }
+  return out;
+}
+
 /** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
 function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue, reader?: Reader): Unapplied[] {
   // what the call will carry: an argument the tool's schema does not have is dropped there
@@ -838,6 +874,7 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (a === 1 && used.some((n) => close(n, b))) continue;
     out.push({ text: '', kind: 'number', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+  out.push(...bareRanges(text, used, notes));
   // ("is the drift more than 2 px?": the number a yes/no question compares with is answered, never a setting left out)
   const comparedAt = comparedNumberAt(text);
   for (const q of findQuantities(text)) {
