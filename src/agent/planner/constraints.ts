@@ -813,6 +813,29 @@ function oneThingOnly(step: StepWords, text: string, catalogue: Catalogue): Unap
   return out;
 }
 
+/**
+ * "measure 20 cells at random", "only track 50 nuclei", "pick 10 cells": a number of the things a step works on, said as how
+ * many to take (after the step's verb opening the clause, or a word of picking), which no argument takes unless one was
+ * given that number (simulate's cells, filter_tracks' top); "the 30 cells in the field" describes the data and is no pick.
+ */
+const COUNTED_SUBSET = new RegExp(String.raw`(?:^\s*(?:please\s+|pls\s+|just\s+|only\s+)?[\p{L}-]+\s+(?:(?:only|just|about|around|roughly|some|approx\.?)\s+)?|\b(?:only|just|of|pick|choose|select|sample|sampling|randomly|random|any|up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\s+of|a\s+(?:random\s+)?(?:sample|subset|selection)\s+of)\s+(?:(?:the\s+)?(?:first|last|random|randomly\s+chosen)\s+)?)(\d+)\s+(?:(?:random|randomly\s+chosen|random(?:ly)?\s+picked|representative|individual|single)\s+)?(?:cells|nuclei|objects|tracks|trajectories|spots|particles)\b`, 'giu');
+
+function countedSubset(step: StepWords, text: string): Unapplied[] {
+  if (ASKED.test(step.clause)) return [];
+  // (the numbers the step was given, never a default it has: measure's 20 lags is no pick of 20 cells)
+  const used = numbersIn(step.args);
+  const out: Unapplied[] = [];
+  for (const m of text.matchAll(COUNTED_SUBSET)) {
+    const n = Number(m[1]);
+    if (n < 2 || used.includes(n)) continue;
+    const at = (m.index ?? 0) + m[0].indexOf(m[1]);
+    // (with the words of picking around it: "20 cells at random", "randomly")
+    const after = /^\s+(?:at\s+random|randomly|chosen\s+at\s+random|only)\b/i.exec(text.slice((m.index ?? 0) + m[0].length))?.[0] ?? '';
+    out.push({ text: '', kind: 'scope', start: at, end: (m.index ?? 0) + m[0].length + after.length });
+  }
+  return out;
+}
+
 /** All numbers in an object's values, at any depth. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
@@ -906,7 +929,10 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : q.end });
+    // ("w/ 95% CI", "at 10x zoom": the word just after the value that says what it is of, foreign to the step, named with it)
+    const follower = unknownUnit ? undefined : /^\s+(\p{L}[\p{L}-]+)/u.exec(text.slice(q.end));
+    const ofIt = !!follower && !!reader && !OBJECT_NOUNS.test(follower[1]) && !FRAME_NOUNS.test(follower[1]) && !isStopWord(follower[1].toLowerCase()) && !BOUNDARY.test(follower[1]) && reader.content({ word: follower[1], lower: follower[1].toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: follower[1], lower: follower[1].toLowerCase(), start: 0, end: 0 });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : ofIt ? q.end + follower[0].length : q.end });
   }
   return out;
 }
@@ -958,7 +984,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

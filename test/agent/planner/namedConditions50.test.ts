@@ -28,6 +28,17 @@ describe('a range of plain numbers no argument took is named (constraints.ts bar
   });
 });
 
+describe('a number of things to take and the word a value is of (constraints.ts countedSubset, numbers)', () => {
+  it('names "measure 20 cells at random" and "track 3 cells only", never a count an argument took', () => {
+    expect(tell('measure 20 cells randomly').said).toMatch(/Not applied: "20 cells randomly"/);
+    expect(tell('track 3 cells only').said).toMatch(/Not applied: "3 cells only"/);
+    expect(tell('simulate a movie with 30 cells').said).not.toMatch(/Not applied/);
+  });
+  it('names the value with the word after it that the step does not know ("95% CI")', () => {
+    expect(tell('plot speed vs time with 95% CI').said).toMatch(/"95% CI"/);
+  });
+});
+
 describe('a test of significance asked beside steps is named (untestedDifference.ts)', () => {
   it('names "p value" after measuring, never "significant" as a size', () => {
     expect(tell('measure the nuclear area and give me a p value').said).toMatch(/Not applied: "p value" — no step here tests/);
