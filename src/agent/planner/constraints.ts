@@ -19,7 +19,7 @@ import { CHANNEL_NAMES } from './lexicon.ts';
 import { isDegreeWord } from './relativeChanges.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 
-export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation';
+export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation' | 'groups';
 
 /** A constraint of the request that the step's tool does not apply. */
 export interface Unapplied {
@@ -836,6 +836,30 @@ function countedSubset(step: StepWords, text: string): Unapplied[] {
   return out;
 }
 
+/** Groups of the data a result is pooled or compared over, beside the units of an experiment (DATA_UNITS). */
+const GROUPS = new Set([...DATA_UNIT_WORDS, ...'conditions treatments genotypes groups animals mice donors patients movies videos files cohorts strains'.split(' ')]);
+/** Words that pool or compare over groups of the data ("across", "pooled over", "between"). */
+const OVER_GROUPS = /^(?:across|over|between|among|amongst|throughout)$/i;
+
+/**
+ * "average across replicates", "pool over the three experiments", "compare between conditions": a result pooled or
+ * compared over groups of the data, which no step does (each runs on the one movie it reads); named as a scope.
+ */
+function acrossGroups(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((cue, c) => {
+    if (!OVER_GROUPS.test(cue.lower)) return;
+    let i = c + 1;
+    while (i < words.length && i < c + 4 && (FILLERS.test(words[i].lower) || /^(?:\d+|two|three|four|five|six|both|biological|technical|different|independent|separate)$/i.test(words[i].lower))) i++;
+    const noun = words[i];
+    if (!noun || !GROUPS.has(noun.lower) || reader.applies(noun)) return;
+    // (with the verb of pooling just before: "average across replicates")
+    const verb = words[c - 1] && /^(?:average|averaged|averaging|pool|pooled|pooling|combine|combined|combining|compare|compared|comparing|aggregate|aggregated|mean|summed|sum|merge|merged)$/i.test(words[c - 1].lower) ? words[c - 1] : cue;
+    out.push({ text: '', kind: 'groups', start: verb.start, end: noun.end });
+  });
+  return out;
+}
+
 /** All numbers in an object's values, at any depth. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
@@ -984,7 +1008,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...acrossGroups(words, reader), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -1189,6 +1213,8 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
   }
   const related = items.filter((i) => i.kind === 'relation');
   if (related.length) sentences.push(`Not applied: ${related.map((i) => `"${i.text}"`).join(', ')} — no tool here relates one kind of object to another (things counted or measured inside each cell or nucleus); \`${step.tool}\` ran on one kind of object, and its counts are of those.`);
+  const pooled = items.filter((i) => i.kind === 'groups');
+  if (pooled.length) sentences.push(`Not applied: ${pooled.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` runs on the one movie it reads; nothing here pools or compares results over replicates, conditions or experiments, so this result is of this movie alone.`);
   const scoped = items.filter((i) => i.kind === 'scope');
   if (scoped.length) {
     sentences.push(`Not applied: ${scoped.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` cannot restrict itself to that${options.length ? ` (its options: ${listed(options)})` : ''}; it ran on everything.`);

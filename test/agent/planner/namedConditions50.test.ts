@@ -39,6 +39,13 @@ describe('a number of things to take and the word a value is of (constraints.ts 
   });
 });
 
+describe('results pooled over groups of the data are named (constraints.ts acrossGroups)', () => {
+  it('names "average across replicates", never "across the movie"', () => {
+    expect(tell('count the nuclei and average across replicates').said).toMatch(/"across replicates" — `measure` runs on the one movie/);
+    expect(tell('measure the mean intensity across the movie').said).not.toMatch(/Not applied/);
+  });
+});
+
 describe('a test of significance asked beside steps is named (untestedDifference.ts)', () => {
   it('names "p value" after measuring, never "significant" as a size', () => {
     expect(tell('measure the nuclear area and give me a p value').said).toMatch(/Not applied: "p value" — no step here tests/);
