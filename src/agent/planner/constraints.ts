@@ -924,8 +924,16 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
   out.push(...bareRanges(text, used, notes));
   // ("is the drift more than 2 px?": the number a yes/no question compares with is answered, never a setting left out)
   const comparedAt = comparedNumberAt(text);
+  // (a number inside the words the tool declares for a value the step carries: "95% CI" of plot's summary: mean)
+  const valueWords = selfOf(step.tool, catalogue)?.valueWords ?? {};
+  const lower = text.toLowerCase();
+  const inValuePhrase = (at: number) => Object.entries(step.args).some(([arg, v]) => typeof v === 'string' && (valueWords[arg]?.[v] ?? []).some((phrase) => {
+    if (!/\d/.test(phrase)) return false;
+    for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) if (at >= i && at < i + phrase.length) return true;
+    return false;
+  }));
   for (const q of findQuantities(text)) {
-    if (q.start === comparedAt) continue;
+    if (q.start === comparedAt || inValuePhrase(q.start)) continue;
     const before = text.slice(Math.max(0, q.start - 12), q.start);
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;

@@ -34,8 +34,16 @@ describe('a number of things to take and the word a value is of (constraints.ts 
     expect(tell('track 3 cells only').said).toMatch(/Not applied: "3 cells only"/);
     expect(tell('simulate a movie with 30 cells').said).not.toMatch(/Not applied/);
   });
-  it('names the value with the word after it that the step does not know ("95% CI")', () => {
-    expect(tell('plot speed vs time with 95% CI').said).toMatch(/"95% CI"/);
+  it('names the value with the word after it that the step does not know ("50% strength")', () => {
+    expect(tell('denoise the movie, 50% strength').said).toMatch(/"50% strength"/);
+  });
+  it('applies "95% CI" as plot\'s mean with its confidence band (plot\'s own value words), naming nothing', () => {
+    const { args, said } = tell('plot speed vs time w/ 95% CI');
+    expect(args('plot').summary).toBe('mean');
+    expect(said).not.toMatch(/Not applied/);
+  });
+  it('says what a plot does for "publication quality" (its own alwaysDoes), never a silent "Done"', () => {
+    expect(tell('make the speed plot publication quality').said).toMatch(/vector SVG/);
   });
 });
 
