@@ -814,11 +814,12 @@ function oneThingOnly(step: StepWords, text: string, catalogue: Catalogue): Unap
 }
 
 /**
- * "measure 20 cells at random", "only track 50 nuclei", "pick 10 cells": a number of the things a step works on, said as how
- * many to take (after the step's verb opening the clause, or a word of picking), which no argument takes unless one was
- * given that number (simulate's cells, filter_tracks' top); "the 30 cells in the field" describes the data and is no pick.
+ * "measure 20 cells at random", "only 50 nuclei", "pick 10 cells", "track 3 cells only": a number of the things a step works
+ * on, said as how many to take (after a word of picking, or with "at random"/"only" after it), which no argument takes
+ * unless one was given that number (simulate's cells, filter_tracks' top); "segment 30 cells", "the 30 cells in the field"
+ * describe the data and are no pick.
  */
-const COUNTED_SUBSET = new RegExp(String.raw`(?:^\s*(?:please\s+|pls\s+|just\s+|only\s+)?[\p{L}-]+\s+(?:(?:only|just|about|around|roughly|some|approx\.?)\s+)?|\b(?:only|just|of|pick|choose|select|sample|sampling|randomly|random|any|up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\s+of|a\s+(?:random\s+)?(?:sample|subset|selection)\s+of)\s+(?:(?:the\s+)?(?:first|last|random|randomly\s+chosen)\s+)?)(\d+)\s+(?:(?:random|randomly\s+chosen|random(?:ly)?\s+picked|representative|individual|single)\s+)?(?:cells|nuclei|objects|tracks|trajectories|spots|particles)\b`, 'giu');
+const COUNTED_SUBSET = new RegExp(String.raw`\b(?:only|just|of|pick|choose|select|sample|sampling|randomly|random|any|up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\s+of|a\s+(?:random\s+)?(?:sample|subset|selection)\s+of)\s+(?:(?:the\s+)?(?:first|last|random|randomly\s+chosen)\s+)?(\d+)\s+(?:(?:random|randomly\s+chosen|random(?:ly)?\s+picked|representative|individual|single)\s+)?(?:cells|nuclei|objects|tracks|trajectories|spots|particles)\b|(?<![\w.-])(\d+)\s+(?:cells|nuclei|objects|tracks|trajectories|spots|particles)(?=\s+(?:at\s+random|randomly|chosen\s+at\s+random|only)\b)`, 'giu');
 
 function countedSubset(step: StepWords, text: string): Unapplied[] {
   if (ASKED.test(step.clause)) return [];
@@ -826,9 +827,10 @@ function countedSubset(step: StepWords, text: string): Unapplied[] {
   const used = numbersIn(step.args);
   const out: Unapplied[] = [];
   for (const m of text.matchAll(COUNTED_SUBSET)) {
-    const n = Number(m[1]);
+    const count = m[1] ?? m[2];
+    const n = Number(count);
     if (n < 2 || used.includes(n)) continue;
-    const at = (m.index ?? 0) + m[0].indexOf(m[1]);
+    const at = (m.index ?? 0) + m[0].indexOf(count);
     // (with the words of picking around it: "20 cells at random", "randomly")
     const after = /^\s+(?:at\s+random|randomly|chosen\s+at\s+random|only)\b/i.exec(text.slice((m.index ?? 0) + m[0].length))?.[0] ?? '';
     out.push({ text: '', kind: 'scope', start: at, end: (m.index ?? 0) + m[0].length + after.length });
