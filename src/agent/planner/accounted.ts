@@ -4,6 +4,7 @@
 // and a thing a view was asked to show that it cannot draw each end in one named line ("I did
 // not apply ..."), never in a "Done" alone. A value of a step's own choice said elsewhere in
 // the request ("cluster the cells and show a UMAP") is applied to that step instead.
+import { untestedDifferenceLine } from './untestedDifference.ts';
 import { saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
 import { isContext } from './clauses.ts';
 import { allowedValues, type Catalogue, INPUT_TYPES, producesOf, selfOf } from './catalogue.ts';
@@ -495,5 +496,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const asks = plan.question ? [] : trailingAsksAccounted(request, plan, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files].join(' '));
   // ("segment the nuclei carefully", "roughly segment the cells": how a step was asked to run, which no setting says, mannerWords.ts)
   const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner];
+  // ("measure the areas and give me a p value": a test of significance no step runs, untestedDifference.ts)
+  const tested = untestedDifferenceLine(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])];
 }

@@ -8,6 +8,7 @@ import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { FRACTION_SCOPE, findArtifactIds, findChannel, findFrames, findPaths } from './extract.ts';
+import { CHANNEL_NAMES } from './lexicon.ts';
 import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './quantities.ts';
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
@@ -1001,7 +1002,9 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   // a method or program named that no tool offers ("use BM3D", "apply CLAHE"): said, not passed over
   const index = indexFor(catalogue);
   const unknownNames = [...text.matchAll(/[\p{L}\d][\p{L}\d-]*/gu)].map((m) => m[0])
-    .filter((w) => (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w) || /-/.test(w)) && /\p{L}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => !index.recognizes(t)));
+    .filter((w) => (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w) || /-/.test(w)) && /\p{L}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => !index.recognizes(t)))
+    // (a channel's name is something understood, never a method no tool offers: "colocalisation of GFP and RFP")
+    .filter((w) => !CHANNEL_NAMES.some((c) => c.toLowerCase() === w.toLowerCase()));
   const notOffered = unknownNames.length ? ` No tool of mine offers ${[...new Set(unknownNames)].map((w) => `"${w}"`).join(', ')}, so I ran nothing.` : '';
   // a scope of frames with no step named ("analyse frames 10 to 20 only"): ask what to run on them, naming the options
   const scope = FRAME_SCOPE.exec(text);
@@ -1013,7 +1016,9 @@ export function notUnderstood(text: string, catalogue: Catalogue): string {
   // with the formats there are, never "I did not understand")
   const unwritten = unwrittenFileLine(text, catalogue, '');
   if (unwritten) return `${unwritten} I can ${closest.join(', ') || 'correct drift, segment, track'}.`;
-  const heard = (understood.length ? `I understood ${understood.join(', ')}, but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
+  // (what was not understood is the request itself, quoted, beside the parts that were: "colocalisation of GFP and mCherry"
+  // names the colocalisation asked, never only the channel)
+  const heard = (understood.length ? `I understood ${understood.join(', ')} in "${text.slice(0, 80)}", but not what to do with ${understood.length > 1 ? 'them' : 'it'}.` : `I did not understand "${text.slice(0, 80)}".`) + notOffered;
   return `${heard} I can ${closest.join(', ') || 'correct drift, segment, track'}; for example: "correct the drift, then segment and track the nuclei", or ask "which denoising method should I use?".`;
 }
 

@@ -19,7 +19,7 @@ import { CHANNEL_NAMES } from './lexicon.ts';
 import { isDegreeWord } from './relativeChanges.ts';
 import { edgeSubsetOf } from './edgeObjects.ts';
 
-export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation';
+export type ConstraintKind = 'method' | 'format' | 'scope' | 'number' | 'relation' | 'groups';
 
 /** A constraint of the request that the step's tool does not apply. */
 export interface Unapplied {
@@ -813,6 +813,55 @@ function oneThingOnly(step: StepWords, text: string, catalogue: Catalogue): Unap
   return out;
 }
 
+/**
+ * "measure 20 cells at random", "only 50 nuclei", "pick 10 cells", "track 3 cells only": a number of the things a step works
+ * on, said as how many to take (after a word of picking, or with "at random"/"only" after it), which no argument takes
+ * unless one was given that number (simulate's cells, filter_tracks' top); "segment 30 cells", "the 30 cells in the field"
+ * describe the data and are no pick.
+ */
+const COUNTED_SUBSET = new RegExp(String.raw`\b(?:only|just|of|pick|choose|select|sample|sampling|randomly|random|any|up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\s+of|a\s+(?:random\s+)?(?:sample|subset|selection)\s+of)\s+(?:(?:the\s+)?(?:first|last|random|randomly\s+chosen)\s+)?(\d+)\s+(?:(?:random|randomly\s+chosen|random(?:ly)?\s+picked|representative|individual|single)\s+)?(?:cells|nuclei|objects|tracks|trajectories|spots|particles)\b|(?<![\w.-])(\d+)\s+(?:cells|nuclei|objects|tracks|trajectories|spots|particles)(?=\s+(?:at\s+random|randomly|chosen\s+at\s+random|only)\b)`, 'giu');
+
+function countedSubset(step: StepWords, text: string): Unapplied[] {
+  if (ASKED.test(step.clause)) return [];
+  // (the numbers the step was given, never a default it has: measure's 20 lags is no pick of 20 cells)
+  const used = numbersIn(step.args);
+  const out: Unapplied[] = [];
+  for (const m of text.matchAll(COUNTED_SUBSET)) {
+    const count = m[1] ?? m[2];
+    const n = Number(count);
+    if (n < 2 || used.includes(n)) continue;
+    const at = (m.index ?? 0) + m[0].indexOf(count);
+    // (with the words of picking around it: "20 cells at random", "randomly")
+    const after = /^\s+(?:at\s+random|randomly|chosen\s+at\s+random|only)\b/i.exec(text.slice((m.index ?? 0) + m[0].length))?.[0] ?? '';
+    out.push({ text: '', kind: 'scope', start: at, end: (m.index ?? 0) + m[0].length + after.length });
+  }
+  return out;
+}
+
+/** Groups of the data a result is pooled or compared over, beside the units of an experiment (DATA_UNITS). */
+const GROUPS = new Set([...DATA_UNIT_WORDS, ...'conditions treatments genotypes groups animals mice donors patients movies videos files cohorts strains'.split(' ')]);
+/** Words that pool or compare over groups of the data ("across", "pooled over", "between"). */
+const OVER_GROUPS = /^(?:across|over|between|among|amongst|throughout)$/i;
+
+/**
+ * "average across replicates", "pool over the three experiments", "compare between conditions": a result pooled or
+ * compared over groups of the data, which no step does (each runs on the one movie it reads); named as a scope.
+ */
+function acrossGroups(words: RawWord[], reader: Reader): Unapplied[] {
+  const out: Unapplied[] = [];
+  words.forEach((cue, c) => {
+    if (!OVER_GROUPS.test(cue.lower)) return;
+    let i = c + 1;
+    while (i < words.length && i < c + 4 && (FILLERS.test(words[i].lower) || /^(?:\d+|two|three|four|five|six|both|biological|technical|different|independent|separate)$/i.test(words[i].lower))) i++;
+    const noun = words[i];
+    if (!noun || !GROUPS.has(noun.lower) || reader.applies(noun)) return;
+    // (with the verb of pooling just before: "average across replicates")
+    const verb = words[c - 1] && /^(?:average|averaged|averaging|pool|pooled|pooling|combine|combined|combining|compare|compared|comparing|aggregate|aggregated|mean|summed|sum|merge|merged)$/i.test(words[c - 1].lower) ? words[c - 1] : cue;
+    out.push({ text: '', kind: 'groups', start: verb.start, end: noun.end });
+  });
+  return out;
+}
+
 /** All numbers in an object's values, at any depth. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
@@ -822,6 +871,42 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
 }
 
 const CONVERSIONS = [1, 60, 3600, 1000, 1 / 60, 1 / 3600, 1 / 1000, 100, 1 / 100];
+
+/** A range of two plain numbers ("0 to 500", "between 100 and 4000", "0-255"), not inside a name, date or id. */
+const BARE_RANGE = /(?<![\w.\/:#-])(?:(from|between)\s+)?(\d+(?:\.\d+)?)\s*(to|-|–|and|until|through)\s*(\d+(?:\.\d+)?)(?![\w.\/:%°²-])/gi;
+/** Words before a range that say what it counts or picks, which other readings take (frames, channels, rows of a list). */
+const RANGE_OF_SCOPE = /\b(?:frames?|slices?|planes?|z-?slices?|time-?points?|timepoints?|t|z|channels?|chan|ch|c|wells?|positions?|pos|fields?|fovs?|tiles?|rows?|columns?|cols?|tracks?|ids?|labels?|objects?|cells?|nuclei|steps?|lines?|x|y|w|h)\s*#?\s*$/i;
+
+/**
+ * "x axis from 0 to 500", "intensities between 100 and 4000", "display range 0-255": a range of plain numbers, a bound
+ * on both sides of something, that no argument of the step took (neither end, as written, 0-based or converted), named
+ * with the words before it (up to two, "x axis"). Ranges with a unit are read as quantities; ranges of frames, channels
+ * and other things picked by number are the scope readers'.
+ */
+function bareRanges(text: string, used: number[], notes: string[]): Unapplied[] {
+  const out: Unapplied[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  const taken = (v: number) => used.some((n) => CONVERSIONS.some((f) => close(n, v * f)) || close(n, v - 1)) || notes.some((note) => new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`).test(note));
+  for (const m of text.matchAll(BARE_RANGE)) {
+    const [whole, opener, a, joint, b] = m;
+    const at = m.index ?? 0;
+    // "between 3 and 5": "and" joins a range only after "between"; a unit after either end ("10-12 h", "3 to 5 px") is
+    // a quantity's
+    if (joint.toLowerCase() === 'and' && opener?.toLowerCase() !== 'between') continue;
+    if (findQuantities(text.slice(at)).some((q) => q.start < whole.length && q.kind !== 'count')) continue;
+    if (Number(a) >= Number(b)) continue;
+    if (RANGE_OF_SCOPE.test(text.slice(0, at))) continue;
+    if (taken(Number(a)) || taken(Number(b))) continue;
+    // (with the words before it that say what it bounds: "x axis", "the y range", "display")
+    const lead = /((?:[\p{L}][\p{L}-]*\s+){0,2})$/u.exec(text.slice(0, at))?.[1] ?? '';
+    const kept = lead.split(/\s+/).filter(Boolean);
+    while (kept.length && (FILLERS.test(kept[0]) || BOUNDARY.test(kept[0]) || isStopWord(kept[0].toLowerCase()) || VERBS.test(kept[0]))) kept.shift();
+    if (kept.some((w) => BOUNDARY.test(w))) kept.length = 0;
+    const start = kept.length ? at - lead.length + lead.indexOf(kept[0]) : at;
+    out.push({ text: '', kind: 'number', start, end: at + whole.length });
+  }
+  return out;
+}
 
 /** Numbers with units that no argument took (converted units, 0-based indices and the notes' conversions count as taken). */
 function numbers(step: StepWords, text: string, notes: string[], catalogue: Catalogue, reader?: Reader): Unapplied[] {
@@ -838,10 +923,19 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
     if (a === 1 && used.some((n) => close(n, b))) continue;
     out.push({ text: '', kind: 'number', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+  out.push(...bareRanges(text, used, notes));
   // ("is the drift more than 2 px?": the number a yes/no question compares with is answered, never a setting left out)
   const comparedAt = comparedNumberAt(text);
+  // (a number inside the words the tool declares for a value the step carries: "95% CI" of plot's summary: mean)
+  const valueWords = selfOf(step.tool, catalogue)?.valueWords ?? {};
+  const lower = text.toLowerCase();
+  const inValuePhrase = (at: number) => Object.entries(step.args).some(([arg, v]) => typeof v === 'string' && (valueWords[arg]?.[v] ?? []).some((phrase) => {
+    if (!/\d/.test(phrase)) return false;
+    for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) if (at >= i && at < i + phrase.length) return true;
+    return false;
+  }));
   for (const q of findQuantities(text)) {
-    if (q.start === comparedAt) continue;
+    if (q.start === comparedAt || inValuePhrase(q.start)) continue;
     const before = text.slice(Math.max(0, q.start - 12), q.start);
     // parts of names, ids and channels ("movie-2", "channel 2", "488 nm"), counts of things ("30 cells"), ranges the step read
     if (/[\w-]$/.test(before) || /\b(?:channel|chan|ch|c|laser|line)\s*#?\s*$/i.test(before) || /^\s*(?:nm\b)/i.test(text.slice(q.end - 2, q.end + 3)) && q.value > 300) continue;
@@ -869,7 +963,10 @@ function numbers(step: StepWords, text: string, notes: string[], catalogue: Cata
       out.push({ text: '', kind: 'number', start: Math.min(at, q.start), end: q.end });
       continue;
     }
-    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : q.end });
+    // ("w/ 95% CI", "at 10x zoom": the word just after the value that says what it is of, foreign to the step, named with it)
+    const follower = unknownUnit ? undefined : /^\s+(\p{L}[\p{L}-]+)/u.exec(text.slice(q.end));
+    const ofIt = !!follower && !!reader && !OBJECT_NOUNS.test(follower[1]) && !FRAME_NOUNS.test(follower[1]) && !isStopWord(follower[1].toLowerCase()) && !BOUNDARY.test(follower[1]) && reader.content({ word: follower[1], lower: follower[1].toLowerCase(), start: 0, end: 0 }) && !reader.applies({ word: follower[1], lower: follower[1].toLowerCase(), start: 0, end: 0 });
+    out.push({ text: '', kind: 'number', start: q.start, end: unknownUnit ? q.end + /^(?:\s*|-)[a-z]+/i.exec(q.after)![0].length : ofIt ? q.end + follower[0].length : q.end });
   }
   return out;
 }
@@ -921,7 +1018,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...acrossGroups(words, reader), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {
@@ -1126,6 +1223,8 @@ export function unappliedNote(step: StepWords, items: Unapplied[], catalogue: Ca
   }
   const related = items.filter((i) => i.kind === 'relation');
   if (related.length) sentences.push(`Not applied: ${related.map((i) => `"${i.text}"`).join(', ')} — no tool here relates one kind of object to another (things counted or measured inside each cell or nucleus); \`${step.tool}\` ran on one kind of object, and its counts are of those.`);
+  const pooled = items.filter((i) => i.kind === 'groups');
+  if (pooled.length) sentences.push(`Not applied: ${pooled.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` runs on the one movie it reads; nothing here pools or compares results over replicates, conditions or experiments, so this result is of this movie alone.`);
   const scoped = items.filter((i) => i.kind === 'scope');
   if (scoped.length) {
     sentences.push(`Not applied: ${scoped.map((i) => `"${i.text}"`).join(', ')} — \`${step.tool}\` cannot restrict itself to that${options.length ? ` (its options: ${listed(options)})` : ''}; it ran on everything.`);

@@ -2129,7 +2129,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     // (and what can be done instead: the "I can ..." of the answer for words not understood)
     // (and the numbers, channels or files that were understood, so none is passed over in silence)
     const whole = notUnderstood(text, catalogue);
-    const heard = /^I understood [^.]*\./.exec(whole)?.[0];
+    const heard = /^I understood (?:[^."]|"[^"]*")*\./.exec(whole)?.[0];
     const offer = /\bI can\b.*$/.exec(whole)?.[0];
     return { steps: [], reply: [...notDone, heard, offer].filter(Boolean).join(' ') };
   }
@@ -2494,7 +2494,9 @@ function withAbbreviationsWritten(text: string): string {
     .replace(/(^|[.;:!?,(]\s*|\band\s+)(?:(?:n|#|nr\.?|num)\s*(?:of\s+(?:the\s+)?)?|no\.\s*of\s+(?:the\s+)?)(?=(?:tracks?|cells?|nuclei|nucleus|objects?|divisions?|spots?|trajector(?:y|ies))\b)/gi, '$1number of ')
     .replace(/\bbg\b(?=[\s-]*(?:subtract\w*|sub\b|remov\w*|correct\w*|corr\b|level|intensity))/gi, 'background')
     .replace(/\b(subtract\w*|remov\w*|correct\w*)\s+(?:the\s+)?bg\b/gi, '$1 background')
-    .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you')
+    .replace(/\bw\/o\b/gi, 'without').replace(/\bw\/(?=\s)/gi, 'with')
+    // ("segmnt w otsu", "track w gap closing": chat's lone "w" between two words is "with"; "w 50" of a crop's width stays)
+    .replace(/(?<=\b[a-z]{2,}\s+)w(?=\s+(?:the\s+|a\s+|an\s+)?[a-z]{2,})(?![\w-])/gi, 'with').replace(/\b(can|could|would|will|do|did|have|thank|thx)\s+u\b(?!\s*m\b)/gi, '$1 you')
     // ("max dist 8", "min. dist. 5 px"): "dist" after a bound is the distance
     .replace(/\b(max(?:imum)?|min(?:imum)?|link(?:ing)?|search|gap)(\.?\s+|[._-])dist\b\.?/gi, '$1 distance')
     // ("track em again", "segment 'em"): chat's "em" after a verb is "them"

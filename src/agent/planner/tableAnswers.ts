@@ -26,6 +26,7 @@ import { askedChannelRatio } from './ratioAsked.ts';
 import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
 import { isKnownMethodName } from './accounted.ts';
+import { SIGNIFICANCE } from './untestedDifference.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 import { withStepsOfTracks } from './stepsOfTracks.ts';
 import { withDriftLength } from './driftMagnitude.ts';
@@ -1268,8 +1269,6 @@ function testableComparison(earlierRequests: string[]): string | undefined {
   });
 }
 
-/** A test of a difference asked ("is that significant?", "statistically significant?", "what's the p-value?", "is the difference real?"). */
-const SIGNIFICANCE = /\bsignifican(?:t|ce|tly)\b|\bp[\s-]?values?\b|\bstatistical(?:ly)?\s+(?:test|different|real)\b|\b(?:is|was)\s+(?:that|this|it|the\s+difference)\s+real\b/i;
 /** Only that, of what was answered just before ("is that significant?", "and is it statistically significant?", "p value?"). */
 const SIGNIFICANCE_ONLY = /^(?:(?:and|so|but|ok(?:ay)?|hmm+|right|well)[,\s]+)*(?:(?:is|was|are|were)\s+(?:that|this|it|these|those|they|the\s+(?:difference|change|drop|increase|decrease))\s+)?(?:(?:statistically|actually|really)\s+)?(?:significant(?:ly\s+different)?|real|(?:a\s+)?significan(?:t|ce)|(?:what(?:'s|\s+is)\s+the\s+)?p[\s-]?values?|any\s+significance)\s*(?:though|then|at\s+all)?\s*[?.!]*$/i;
 

@@ -178,7 +178,7 @@ function planned(request: string) {
 }
 
 export function silentDropSweep(): Record<string, string[]> {
-  const silent: Record<string, string[]> = { methods: [], negations: [], units: [], valuesElsewhere: [], figures: [], listNumbers: [], thingsImaged: [] };
+  const silent: Record<string, string[]> = { methods: [], negations: [], units: [], valuesElsewhere: [], figures: [], listNumbers: [], thingsImaged: [], ranges: [] };
   for (const tool of sweepTools()) {
     const verb = verbFor(tool.name);
     const schema = ((toolJsonSchema(tool) as { properties?: Record<string, Prop> }).properties) ?? {};
@@ -197,6 +197,13 @@ export function silentDropSweep(): Record<string, string[]> {
       const request = `${verb} and draw a ${figure} of it`;
       const { plan, said } = planned(request);
       if (plan.steps.length > 0 && !said.includes(figure.split(' ')[0])) silent.figures.push(`"${request}" → ${plan.steps.map((st) => st.tool).join(', ')}`);
+    }
+    // a range of plain numbers no argument takes (brief s50/C: "x axis from 0 to 500"): applied or named
+    {
+      const request = `${verb}, display range 13 to 970`;
+      const { plan, said } = planned(request);
+      const taken = plan.steps.some((st) => JSON.stringify(st.args).includes('970'));
+      if (plan.steps.length > 0 && !taken && !said.includes('970')) silent.ranges.push(`"${request}" → ${plan.steps.map((st) => st.tool).join(', ')}`);
     }
     // a list's number is no setting
     const listed = `- load the movie\n- 2. ${verb}`;
