@@ -13,8 +13,10 @@ export function isYesNoForm(text: string): boolean {
   // "can you tell me the pixel size?" asks for the value
   // "cell number going up?", "any cells faster than 1 µm/min?": no verb first, but a change or an existence asked
   const verbless = /\?\s*$/.test(plain) && !/^(?:what|which|how|when|where|who|whose|why)\b/i.test(plain) && (/^any\b/i.test(plain) || /\b(?:going (?:up|down)|goes (?:up|down)|increas\w*|decreas\w*|ris(?:e|es|ing)|fall\w*|dropp?\w*|grow\w*|shrink\w*|declin\w*|stable|steady|constant)\b/i.test(plain));
-  if (verbless || /\byes or no\b|\(?y\/n\)?\s*\??\s*$/i.test(plain)) return true;
+  if (/\byes or no\b|\(?y\/n\)?\s*\??\s*$/i.test(plain)) return true;
+  // "is it 8 bit or 16 bit?", "did the number increase or decrease?": either/or, answered by the value
+  const eitherOr = /\b\w+\s+or\s+(?!not\b)\w+/i.test(plain.replace(/\bor\s+(?:so|not)\b/gi, ''));
+  if (verbless) return !eitherOr;
   if (!/^(?:is|are|was|were|does|do|did|has|have|had|can|could|will)\b/i.test(plain) || /^(?:can|could|would|will)\s+(?:you|u)\b/i.test(plain)) return false;
-  // "is it 8 bit or 16 bit?", "is this 3D or 2D data?": either/or, answered by the value
-  return !/\b\w+\s+or\s+(?!not\b)\w+/i.test(plain.replace(/\bor\s+(?:so|not)\b/gi, ''));
+  return !eitherOr;
 }

@@ -43,3 +43,21 @@ describe("the microscope's state now is its status, never the file's", () => {
     expect(asSaid.plan('how many positions does the movie have?').steps.map((s) => s.tool)).toEqual(['movie_info']);
   });
 });
+
+describe('questions read from their words', () => {
+  it('"the average ..., and how variable is it?" asks both statistics', async () => {
+    const { readQuestion } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(readQuestion("what's the average nucleus size, and how variable is it?").stats).toEqual(['mean', 'sd']);
+  });
+
+  it('"did the number go up or down?" asks the count over the frames', async () => {
+    const { readQuestion } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(readQuestion('so did the number go up or down over the movie?')).toMatchObject({ reduce: 'count', perFrame: true });
+  });
+
+  it('an either/or question about a change is answered by the value, never "Yes"', async () => {
+    const { isYesNoForm } = await import('../../../src/agent/planner/yesNo.ts');
+    expect(isYesNoForm('did the number of nuclei increase or decrease?')).toBe(false);
+    expect(isYesNoForm('cell number going up?')).toBe(true);
+  });
+});
