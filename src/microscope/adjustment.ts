@@ -46,7 +46,7 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dropPosition'), position: position.describe('The position to stop imaging; the others go on') }),
   z.object({ kind: z.literal('grid'), grid: gridPlanSchema.nullable().describe('Tile each position as a grid; null = no grid') }),
   z.object({ kind: z.literal('zoom'), cell: z.number().int().min(1).optional().describe('Cell number in the latest image (1-based, raster order)'), xPx: z.number().optional().describe('Or a pixel x in the latest image'), yPx: z.number().optional().describe('Pixel y'), objective: z.string().optional().describe('Objective to switch to: 10X, 20X, 40X (default: the next higher)'), position: z.string().optional().describe('Position name (default the first)') }),
-  z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to') }),
+  z.object({ kind: z.literal('moveStage'), xUm: z.number().optional().describe('x, µm'), yUm: z.number().optional().describe('y, µm'), zUm: z.number().optional().describe('z, µm'), relative: z.boolean().optional().describe('Move by rather than to'), position: position.optional().describe('The position of the run to move (default the first)') }),
   z.object({ kind: z.literal('objective'), objective: z.string().describe('10X, 20X or 40X') }),
   z.object({ kind: z.literal('autofocus').describe('Autofocus once, before the next time point') }),
   z.object({
@@ -129,7 +129,7 @@ export function describeAdjustment(adj: Adjustment): string {
     case 'zoom':
       return `zoom in${adj.cell !== undefined ? ` on cell ${adj.cell}` : adj.xPx !== undefined ? ` on pixel (${adj.xPx}, ${adj.yPx})` : ''}${adj.objective ? ` with the ${adj.objective} objective` : ''}`;
     case 'moveStage':
-      return `move the stage ${adj.relative ? 'by' : 'to'} ${(
+      return `move ${adj.position !== undefined ? `position ${adj.position}` : 'the stage'} ${adj.relative ? 'by' : 'to'} ${(
         [
           ['x', adj.xUm],
           ['y', adj.yUm],

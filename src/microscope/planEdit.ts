@@ -177,7 +177,8 @@ export function applyAdjustment(plan: Sequence, adj: PlanAdjustment, env: PlanEn
     }
     case 'moveStage': {
       next.stagePositions = positionsOf(next, env.stage).map((p) => ({ ...p }));
-      const p = next.stagePositions[0];
+      // ("move position 2 by 50 µm to the right": the position named, else the first)
+      const p = next.stagePositions[adj.position === undefined ? 0 : positionIndex(next.stagePositions.map((q) => q.name!), adj.position)];
       const target = {
         xUm: adj.xUm === undefined ? p.xUm : adj.relative ? p.xUm + adj.xUm : adj.xUm,
         yUm: adj.yUm === undefined ? p.yUm : adj.relative ? p.yUm + adj.yUm : adj.yUm,

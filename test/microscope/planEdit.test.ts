@@ -37,6 +37,13 @@ describe('applyAdjustment (a pure function of the plan)', () => {
     expect(() => applyAdjustment(plan(), { kind: 'dropChannel', channel: '3' }, env)).toThrow(/there is no channel 3: the plan images 1 = FITC, 2 = DAPI/);
   });
 
+  it('moves the position named (by number or name), else the first', () => {
+    const three = parseSequence({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 60, loops: 10 }, stagePositions: [0, 1, 2].map((i) => ({ name: `Pos${i}`, xUm: i * 1000, yUm: 0 })) });
+    expect(applyAdjustment(three, { kind: 'moveStage', relative: true, xUm: 50, position: '2' }, env).plan.stagePositions!.map((p) => p.xUm)).toEqual([0, 1050, 2000]);
+    expect(applyAdjustment(three, { kind: 'moveStage', relative: true, xUm: 50, position: 'Pos2' }, env).plan.stagePositions!.map((p) => p.xUm)).toEqual([0, 1000, 2050]);
+    expect(applyAdjustment(three, { kind: 'moveStage', relative: true, xUm: 50 }, env).plan.stagePositions!.map((p) => p.xUm)).toEqual([50, 1000, 2000]);
+  });
+
   it('a position dropped by name or number, one added; the last position cannot be dropped', () => {
     const three = parseSequence({ channels: [{ config: 'FITC' }], stagePositions: [{ xUm: 0, yUm: 0 }, { xUm: 800, yUm: 0 }, { xUm: 1600, yUm: 0 }] });
     expect(applyAdjustment(three, { kind: 'dropPosition', position: '2' }, env).plan.stagePositions!.map((p) => p.name)).toEqual(['Pos0', 'Pos2']);

@@ -1113,11 +1113,14 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
 }
 
 /** Zoom on a cell, an objective, a stage move. */
-function readZoomOrMove({ t }: ClauseWords): Adjustment[] | undefined {
+function readZoomOrMove({ t, now }: ClauseWords): Adjustment[] | undefined {
   const zoom = parseZoom(t);
   if (zoom) return [zoom];
   const move = parseMove(t);
-  return move ? [move] : undefined;
+  // ("move position 2 by 50 um to the right", "shift pos 3 50 um left": the position of the run named is the one moved)
+  if (move?.kind !== 'moveStage' || (move.xUm === undefined && move.yUm === undefined)) return move ? [move] : undefined;
+  const position = positionNamed(t, now);
+  return [position !== undefined ? { ...move, position } : move];
 }
 
 /** Where: z-stacks, positions, grids. */

@@ -366,6 +366,9 @@ function normaliseTextOnce(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
+    // ("wait, put the red back in", "hold on, add Cy5": "wait" before a comma and a command is an interjection, no pause;
+    // "wait 10 min", "hold on, I'm adding the drug" stay pauses)
+    .replace(/^\s*(?:(?:oh|ah|hmm+|no|sorry)[,\s]+)*(?:wait|hold on|hang on)\s*[,.!;:\u2013\u2014-]+\s*(?=(?:actually\s+|instead\s+|rather\s+)?(?:put|add|drop|remove|make|set|change|use|switch|turn|take|keep|skip|lower|raise|increase|decrease|reduce|image|bring|go back|undo)\b)/i, '')
     .replace(/(\d),(\d{3})\b/g, (m, a: string, b: string) => (writesPairsWithCommas(text) ? m : a + b))
     .replace(/\s+/g, ' ')
     .trim();
@@ -510,6 +513,8 @@ export function labShorthand(text: string): string {
     .replace(/\bfrom\s+(?:an?\s+|the\s+)?(?:single|one|1)[\s-]+(?:z[\s-]+)?(?:plane|slice|section)\s+(?:acquisition\s+|imaging\s+)?to\s+/gi, 'to ')
     .replace(/\b(?:instead of|rather than|in place of)\s+(?:an?\s+|the\s+)?(?:(?:single|one|1)[\s-]+(?:z[\s-]+)?(?:plane|slice|section)|2d)\b\s*,?\s*/gi, '')
     .replace(/\b(instead of|rather than|in place of)\s+every\s+(?=\d)/gi, '$1 ')
+    // ("keep going for another 2 hours after the planned end", "run 2 h past the end": beyond the planned end is longer, never an end)
+    .replace(/\s*\b(?:after|past|beyond|over)\s+(?:the\s+|its\s+)?(?:planned|scheduled|original|current|set|programmed)?\s*(?:end(?:ing)?|finish)(?:\s+(?:time|point))?\b/gi, ' longer')
     // "7 planes @ 1.5 µm", "488 @ 3%": at
     .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
     // "10 min rather than 5": instead of the old value

@@ -61,3 +61,22 @@ describe('a command in a sentence before a question', () => {
     expect(changes('lose the z, just one plane from now', withStack)).toEqual([{ kind: 'zPlan', zPlan: null }]);
   });
 });
+
+describe('more of a running run, said in fresh words', () => {
+  it('"move position 2 by 50 um to the right" moves that position', () => {
+    expect(changes('move position 2 by 50 um to the right', fourPositions)).toEqual([{ kind: 'moveStage', relative: true, xUm: 50, position: '2' }]);
+  });
+
+  it('a span past the planned end makes the run longer, never ends it sooner', () => {
+    for (const text of ['keep going for another 2 hours after the planned end', 'run 2 hours past the planned end', 'go on 2 h beyond the end']) {
+      expect(changes(text, fourPositions)).toEqual([{ kind: 'extend', extraS: 7200 }]);
+    }
+  });
+
+  it('"wait," before a command is an interjection; before nothing else it pauses', () => {
+    expect(changes('no wait, drop DAPI instead')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+    expect(changes('hold on, add Cy5')).toEqual([{ kind: 'addChannel', channel: 'Cy5' }]);
+    expect(route('wait, a sec')?.tool).toBe('pause_acquisition');
+    expect(route("hold on, I'm adding the drug")?.tool).toBe('pause_acquisition');
+  });
+});
