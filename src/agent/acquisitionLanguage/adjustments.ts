@@ -74,6 +74,8 @@ export function quantitiesNotCarried(clause: string, changes: unknown[]): string
     if (!has(d.seconds) && !has(d.seconds * 1000)) missing.push(t.slice(d.index, d.index + d.length));
   }
   for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)(?:\s*(?:co2|co₂|o2|oxygen|humidity))?/g)) if (!has(Number(m[1])) || /co2|co₂|o2|oxygen|humidity/.test(m[0])) missing.push(m[0]);
+  // ("position 1 every minute and the rest every 5": an interval said without its unit that no change carries is asked about)
+  for (const m of t.matchAll(/\bevery\s+(\d+(?:\.\d+)?)(?!\.?\d)\s*(?=$|[,;.!?]|\s+(?:and|then|but|please)\b)/g)) if (!has(Number(m[1])) && !has(Number(m[1]) * 60)) missing.push(m[0]);
   // (a wavelength that names a light source, "the 488 nm line", is a channel, not a distance)
   const channelsAt = new Set(findChannels(t).map((c) => c.index));
   for (const m of t.matchAll(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${DISTANCE_UNIT})`, 'g'))) if (!has(Number(m[1]) * unitMicrometres(m[2])) && !(m[2] === 'nm' && channelsAt.has(m.index!))) missing.push(m[0]);

@@ -80,3 +80,10 @@ describe('more of a running run, said in fresh words', () => {
     expect(route("hold on, I'm adding the drug")?.tool).toBe('pause_acquisition');
   });
 });
+
+describe('an interval said without its unit that no change carries', () => {
+  it('is asked about, never dropped', () => {
+    const r = route('image position 1 every minute and the rest every 5', fourPositions) as { ask?: string };
+    expect(r.ask).toMatch(/but not "every 5"/);
+  });
+});
