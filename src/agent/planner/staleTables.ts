@@ -1,7 +1,7 @@
 // Tables measured before the calibration changed ("pixels are 1.6 um and one frame every 10 min" said after the speeds
 // were measured): their lengths and times are in the old units (px, frames), so a question asked afterwards ("what's the
 // speed now in um/h?") must not be answered from them; the planner measures again and the answer uses the new units.
-import { type Catalogue, producesOf } from './catalogue.ts';
+import { type Catalogue, producesOf, writesCopies } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 import { setsCalibration } from './recordingQuestions.ts';
@@ -24,7 +24,7 @@ export function tablesMeasuredBeforeCalibration(conversation: Conversation): Set
 
 /**
  * "the pixel size is 1.6 um" told after the areas were measured, then "save the table as csv": a step that reads the
- * newest table (an export, a plot) while that table was measured before the calibration would write the old units (px,
+ * newest table to write it out (an export) while that table was measured before the calibration would write the old units (px,
  * frames). The step that made it runs again first, with its own arguments, so the step reads a table in the new units;
  * the answer says why. A plan that makes a table of its own before that step is left as it is.
  */
@@ -35,7 +35,8 @@ export function measuredAgainAfterCalibration(plan: Plan, conversation: Conversa
   const stale = tablesMeasuredBeforeCalibration(before);
   if (stale.size === 0) return plan;
   const isTableRef = (v: unknown) => !!v && typeof v === 'object' && (v as Ref).$ref === 'table';
-  const at = plan.steps.findIndex((s) => Object.values(s.args).some(isTableRef));
+  // (a step that writes the table out, an export; a question asked of old tables is tableAnswers.ts's, in the units set)
+  const at = plan.steps.findIndex((s) => writesCopies(s.tool, catalogue) && Object.values(s.args).some(isTableRef));
   if (at < 0 || plan.steps.slice(0, at).some((s) => producesOf(s.tool, catalogue).includes('table'))) return plan;
   const results = before.earlier;
   const newest = results.findLast((r) => r.ok && r.artifacts.some((a) => a.type === 'table'));

@@ -67,3 +67,13 @@ describe('a table measured before the calibration', () => {
     expect(p.steps.map((s) => s.tool)).toEqual(['export']);
   });
 });
+
+describe('a mean asked per frame when only the mean over the movie is known', () => {
+  it('is said as over the whole movie, with why the value of each frame is not given', async () => {
+    const { composeAnswer } = await import('../../../src/agent/planner/answers.ts');
+    const measured: PastResult = { tool: 'measure', args: { kind: 'objects', labels: 'labels-1' }, ok: true, summary: '', values: { meanArea: 152.3 }, artifacts: [{ id: 'table-1', type: 'table', producedBy: 'measure', path: '/nonexistent/table-1.csv' }] };
+    const conversation = { request: 'mean nucleus area per frame', artifactsAtStart: movieAndLabels, earlier: [], current: [measured], earlierRequests: [] };
+    const answer = composeAnswer(planRequest(conversation, catalogue), conversation);
+    expect(answer).toMatch(/not per frame/);
+  });
+});
