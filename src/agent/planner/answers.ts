@@ -324,7 +324,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // ("median and IQR of speed", "the spread of sizes": a mean answers neither; it is said as the mean, with why)
   const meansOnly = keys.every((k) => /^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(findTool(result.tool)?.results?.[k]?.about ?? ''));
   // a step of this turn has its card in the chat already: name it, don't repeat its summary
-  return `${capitalize(parts.join(', '))} (from ${source})${meansOnly ? meanInsteadNote(scope, result) : ''}`;
+  return `${capitalize(parts.join(', '))} (from ${source})${meansOnly ? meanInsteadNote(scope, result) || perFrameNotGiven(scope, result) : ''}`;
 }
 
 /** A time in the movie ("at 4 minutes", "after 1 h") as the frame nearest to it, with a note of the conversion; the question as it is when no time or no frame interval is known. */
@@ -1110,6 +1110,16 @@ function meanInsteadNote(scope: QuestionScope, result: PastResult): string {
   const unread = unreadTables(result);
   const plural = /s$/.test(asked);
   return `; that is the mean over all: ${asked} asked ${unread.length ? `${plural ? 'need' : 'needs'} the rows of ${unread.join(', ')}, which I could not read` : `${plural ? 'are' : 'is'} none of ${result.tool}'s reported values`}`;
+}
+
+/**
+ * "mean nucleus area per frame" when only the step's mean over the whole movie is known (its table not read): that mean is
+ * said as over the whole movie, with why the value of each frame is not given, never passed off as the scope asked.
+ */
+function perFrameNotGiven(scope: QuestionScope, result: PastResult): string {
+  if (!scope.perFrame) return '';
+  const unread = unreadTables(result);
+  return `; that is the mean over the whole movie, not per frame: the value of each frame ${unread.length ? `needs the rows of ${unread.join(', ')}, which I could not read` : `is none of ${result.tool}'s reported values`}`;
 }
 
 /** The mean a step reported of the quantity an extreme or a statistic is asked of, with why that is not given (meanInsteadNote). */

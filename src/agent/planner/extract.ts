@@ -1,5 +1,6 @@
 // Argument extraction from one clause of a request: channels, frames, methods, sizes,
 // distances, intervals, names, paths and artifact references.
+import { withoutEventMoments } from './eventMoment.ts';
 import { CHANNEL_NAMES, LASER_CHANNELS } from './lexicon.ts';
 import { findFrameRange, findQuantities, framesTakenWithin, LAST_ADJECTIVE, micrometres, parseNumber, type Quantity, seconds, TIME_SPAN_SCOPE } from './quantities.ts';
 
@@ -107,7 +108,8 @@ export function findChannels(written: string): string[] {
 
 /** The frame range to use (not one ruled out: "skip frames 1-5"); open ranges ("from frame 10 on", "the last 5 frames") need the movie's length. */
 export function findFrames(text: string, frameCount?: number): { first: number; last: number } | undefined {
-  const kept = withoutExcludedScope(text);
+  // ("the drug went in at frame 4": a frame that dates an event is no range, eventMoment.ts)
+  const kept = withoutEventMoments(withoutExcludedScope(text));
   return fractionOfFrames(kept, frameCount) ?? findFrameRange(rangeAsDigits(kept), frameCount);
 }
 

@@ -2,6 +2,7 @@
 // frames", "everything except the first frame", "the second half of the movie"), carried to where they can apply:
 // the step's own frame range, else the range of the step before it in its chain that takes one (the masks a
 // tracking links are made on those frames), else named in one line with what ran instead. Never dropped in silence.
+import { withoutEventMoments } from './eventMoment.ts';
 import { type Catalogue, producesOf, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -64,7 +65,7 @@ const CLOSED = new RegExp(String.raw`\b(?:(?:between\s+)?${FRAME}\s*#?\d+\s*(?:t
 
 /** The frames a clause says its step runs on, with the range where it can be worked out (`frameCount`: the movie's length). */
 export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: number): FrameScope | undefined {
-  const text = rangeAsDigits(clause);
+  const text = rangeAsDigits(withoutEventMoments(clause));
   const span = TIME_SPAN_SCOPE.exec(text);
   if (span) return { said: span[0], range: timeSpanFrames(span, intervalS, frameCount), inTime: true };
   // ("between minute 10 and minute 40", "from 5 to 20 min" with no interval known: times of the movie no frames can be worked

@@ -14,7 +14,7 @@ import { findEnumValue, withoutRejected } from './enums.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
 import { fieldNamedLine } from './fieldNamed.ts';
 import { nameWords, statedNumbers, statedNumbersScored, statedValues, valuesByName } from './arguments.ts';
-import { notDoneNote, unappliedWords, unmatchedAction } from './unapplied.ts';
+import { notDoneNote, opensWithoutAnAction, unappliedWords, unmatchedAction } from './unapplied.ts';
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
@@ -55,6 +55,7 @@ import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannel, findChann
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
 import { applyFrameScope } from './frameScope.ts';
+import { measuredAgainAfterCalibration } from './staleTables.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
 import { colouredByAProperty, colouredByAPropertyLine, formatNumber, VAGUE_SIZE_LEFT_OUT } from '../../../tools/requestWords.ts';
@@ -762,7 +763,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     for (const p of picked) {
       if (kept.some((q) => q.clause === p.clause)) continue;
       const verb = OPENING_VERB.exec(clauses[p.clause].text)?.[1];
-      if (verb && !NOT_AN_ACTION_VERB.test(verb)) notDone.push({ verb: verb.toLowerCase(), clause: original.slice(clauses[p.clause].start, clauses[p.clause].end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: p.clause });
+      if (verb && !NOT_AN_ACTION_VERB.test(verb) && !opensWithoutAnAction(verb)) notDone.push({ verb: verb.toLowerCase(), clause: original.slice(clauses[p.clause].start, clauses[p.clause].end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: p.clause });
     }
     picked.splice(0, picked.length, ...kept);
   }
@@ -1550,6 +1551,8 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
   planned = withQuestionSentencesPlanned(planned, conversation, catalogue);
   planned = askedOfResultsHeld(planned, conversation, catalogue);
   planned = applyFrameScope(planned, conversation, catalogue);
+  // ("save the table as csv" after the pixel size was told: the table measured before it is measured again first, staleTables.ts)
+  planned = measuredAgainAfterCalibration(planned, conversation, catalogue);
   planned = applyZScope(planned, catalogue);
   planned = withRangesNamed(planned, catalogue);
   planned = answeredByAnAskedStep(planned, conversation.request, catalogue, index);

@@ -128,8 +128,11 @@ function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: st
   return out;
 }
 
+/** Whether a clause's first word asks for no action: a preposition ("for the channel number two, ..."), a polite or question word. */
+export const opensWithoutAnAction = (word: string): boolean => NOT_AN_ACTION.test(word);
+
 /** Words that open a clause without asking for an action ("please", "thanks", "ok", a question word, an adverb: "only those over 50 px", an order word: "..., after that"). */
-const NOT_AN_ACTION = /^(?:for|from|with|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|list|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not|only|solely|merely|simply|even|exactly|mainly|mostly|especially|particularly|preferably|ideally|after|afterwards|before|later|once|then|next|first|finally)$/i;
+const NOT_AN_ACTION = /^(?:for|from|with|using|via|per|within|across|through|throughout|under|over|into|onto|in|on|at|of|to|by|about|as|during|regarding|re|name|call|title|that's|thats|that’s|please|pls|plz|thanks?|thank|cheers|ok|okay|hi|hello|hey|yes|no|so|well|also|just|maybe|perhaps|what|how|which|why|when|where|who|is|are|was|were|do|does|did|can|could|would|will|should|may|might|i|we|you|it|they|this|that|there|the|a|an|my|our|let|lets|let's|make|get|give|show|list|tell|need|want|like|try|see|use|keep|leave|do|but|except|apart|besides|not|only|solely|merely|simply|even|exactly|mainly|mostly|especially|particularly|preferably|ideally|after|afterwards|before|later|once|then|next|first|finally)$/i;
 
 /**
  * The action a clause asks for when no tool's words match it: "invert it", "flip the movie
