@@ -32,7 +32,7 @@ export function commandBeforeSnap(text: string): string | undefined {
  * "per" that share things out among channels or pictures, not a rate of a time-lapse ("every 5 min", "each hour").
  * The words with them taken out, to be read for a rate.
  */
-const SHARED_OUT = /\b(?:each|every|per)\s+(?:one\s+)?(?:of\s+)?(?:the\s+|my\s+|these\s+|those\s+)?(?:channels?|colou?rs?|filters?|lasers?|laser lines?|dyes?|fluorophores?|wavelengths?|stains?|labels?|markers?)\b|\beach\s+of\b|(?:\b(?:a|an|one|1)\s+(?:\w+\s+)?|\b(?:images?|pictures?|frames?|snaps?|shots?|photos?)\s+|\d\s*(?:ms|msec|s|sec|%)\s+)each\b(?!\s+(?:\d|other|s\b|secs?\b|seconds?|mins?\b|minutes?|h\b|hrs?\b|hours?|days?|nights?|time\s?points?|timepoints?|frames?|cycles?|loops?|rounds?))/g;
+const SHARED_OUT = /\b(?:each|every|per)\s+(?:one\s+)?(?:of\s+)?(?:the\s+|my\s+|these\s+|those\s+)?(?:channels?|colou?rs?|filters?|lasers?|laser lines?|dyes?|fluorophores?|wavelengths?|stains?|labels?|markers?)\b|\beach\s+of\b|(?:\b(?:a|an|one|1)\s+(?:\w+\s+)?|\b(?:images?|pictures?|frames?|snaps?|shots?|photos?)\s+|\d\s*(?:ms|msec|s|sec|%)\s+)each\b(?!\s+(?:\d|other|s\b|secs?\b|seconds?|mins?\b|minutes?|h\b|hrs?\b|hours?|days?|nights?|times?\b|time\s?points?|timepoints?|frames?|cycles?|loops?|rounds?))/g;
 export function withoutSharedOut(t: string): string {
   return t.replace(SHARED_OUT, ' ');
 }

@@ -48,6 +48,7 @@ describe('pictures shared out among channels', () => {
     expect(withoutSharedOut('a frame for every channel')).not.toMatch(/\bevery\b/);
     expect(withoutSharedOut('gfp every 5 min')).toMatch(/every 5 min/);
     expect(withoutSharedOut('one image each hour')).toMatch(/each hour/);
+    expect(withoutSharedOut('a brightfield image each time')).toMatch(/each time/);
   });
   it('counts pictures as the channels named', () => {
     expect(picturesOfEachChannel('take two pictures, first dapi then gfp', DEMO_CONFIG)).toBe(true);
