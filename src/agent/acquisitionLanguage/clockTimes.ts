@@ -152,5 +152,10 @@ const DAY_PART_END = new RegExp(
 export function dayPartEndQuestion(text: string, running = false): string | undefined {
   const m = DAY_PART_END.exec(text);
   if (!m?.groups?.part) return undefined;
+  // (only an end of imaging: "track the cells until tonight" is no run to end)
+  if (!running && !IMAGING_SAID.test(text)) return undefined;
   return `"${m.groups.part}" gives no hour: until what time? Say a time ("until 9 am tomorrow") or how long from now ("for 14 h"); nothing was ${running ? 'changed' : 'started'}.`;
 }
+
+/** Words of imaging over time: a run to end, when nothing runs yet. */
+const IMAGING_SAID = /\bevery\b|\bimag\w*|\bacqui\w*|\brecord\w*|\btime[\s-]?lapse\b|\bfilm\w*|\bkeep\b|\bcontinue\b|\bgo on\b|\bcarry on\b|\bmda\b/i;

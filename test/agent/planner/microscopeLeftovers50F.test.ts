@@ -29,6 +29,8 @@ describe('an end at a part of a day with no hour', () => {
     expect(dayPartEndQuestion('image GFP until tomorrow morning at 9')).toBeUndefined();
     expect(dayPartEndQuestion('image GFP until 9 tomorrow morning')).toBeUndefined();
     expect(dayPartEndQuestion('segment the nuclei this morning')).toBeUndefined();
+    expect(dayPartEndQuestion('track the cells until tonight')).toBeUndefined();
+    expect(dayPartEndQuestion('keep going until tonight', true)).toMatch(/tonight/);
   });
 });
 
