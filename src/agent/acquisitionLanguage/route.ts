@@ -150,8 +150,9 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   const whichHalf = options.acquisitionRunning && !notes.length ? bareHourEndQuestion(said) : undefined;
   if (whichHalf) return { ask: whichHalf, command: true };
   // ("until tomorrow morning", "till the end of the day": a part of a day with no hour is asked, never read as another number)
-  const dayPart = notes.length ? undefined : dayPartEndQuestion(said, options.acquisitionRunning);
-  if (dayPart) return options.acquisitionRunning ? { ask: dayPart, command: true } : { ask: dayPart, start: true };
+  // (while imaging, an end at a clock time or a day is asked by the change reader as before)
+  const dayPart = notes.length || options.acquisitionRunning ? undefined : dayPartEndQuestion(said);
+  if (dayPart) return { ask: dayPart, start: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
   // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
