@@ -135,3 +135,27 @@ export function bareHourEndQuestion(text: string, now: Date = new Date()): strin
   const am = hour % 12;
   return `Which ${hour} o'clock: ${String(am).padStart(2, '0')}:00 (${away(am)} from now) or ${am + 12}:00 (${away(am + 12)} from now)? Say e.g. "stop at ${hour} pm"; nothing was changed.`;
 }
+
+/**
+ * An end said as a part of a day with no hour ("until tomorrow morning", "till tonight", "until the end of the day",
+ * "till lunchtime"): people mean different hours by it, so the hour is asked, in one line, never guessed and never read
+ * as another tool's number. An hour said with it ("until tomorrow morning at 9", "until 9 tomorrow morning") is not this.
+ */
+const DAY_PART_END = new RegExp(
+  String.raw`\b(?:until|till|til|up to|(?:${END_VERB})${END_OBJECT}\s+(?:at|by|around|about|in|at the))\s+(?:the\s+)?` +
+    String.raw`(?<part>(?:(?:tomorrow|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:morning|afternoon|evening|night)|tonight|end of (?:the\s+)?(?:working\s+|work\s+)?day|lunch\s*time|lunch|dinner\s*time|bedtime)\b` +
+    String.raw`(?!\s*(?:at\s+|around\s+|about\s+)?\d)`,
+  'i',
+);
+
+/** The question to ask for an end at a part of a day with no hour; undefined when the words say no such end. */
+export function dayPartEndQuestion(text: string, running = false): string | undefined {
+  const m = DAY_PART_END.exec(text);
+  if (!m?.groups?.part) return undefined;
+  // (only an end of imaging: "track the cells until tonight" is no run to end)
+  if (!running && !IMAGING_SAID.test(text)) return undefined;
+  return `"${m.groups.part}" gives no hour: until what time? Say a time ("until 9 am tomorrow") or how long from now ("for 14 h"); nothing was ${running ? 'changed' : 'started'}.`;
+}
+
+/** Words of imaging over time: a run to end, when nothing runs yet. */
+const IMAGING_SAID = /\bevery\b|\bimag\w*|\bacqui\w*|\brecord\w*|\btime[\s-]?lapse\b|\bfilm\w*|\bkeep\b|\bcontinue\b|\bgo on\b|\bcarry on\b|\bmda\b/i;

@@ -6,7 +6,7 @@ import { MAX_Z_PLANES, parseSequence, type ZPlan } from '../../microscope/sequen
 import { carries, toolCarrying } from './toolCommands.ts';
 import { AmbiguousCommand, MixedRequest, PLACE_KEPT, POSITION_BEING_IMAGED, channelCorrectionAsSwap, isRemark, parseAdjustment, withoutHedges, withoutNegatedStops } from './adjustments.ts';
 import { parseAcquisitionRequest, timeSpans } from './requests.ts';
-import { commandBeforeSnap, snapsOfOtherChannels } from './snapEach.ts';
+import { commandBeforeSnap, picturesOfEachChannel, snapsOfOtherChannels, withoutSharedOut } from './snapEach.ts';
 import { parseRule, untilAsRule, whileAsRule } from './rules.ts';
 import { namesRuleByKind, rulesMeant } from './ruleReference.ts';
 import { runStateOf } from './runState.ts';
@@ -19,7 +19,7 @@ import { delayBeforeChange } from './laterChanges.ts';
 import { timepointSpan } from './timepointNumbers.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
-import { bareHourEndQuestion, clockEndsAsSpans } from './clockTimes.ts';
+import { bareHourEndQuestion, clockEndsAsSpans, dayPartEndQuestion } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
 import { planQuestion } from './planQuestions.ts';
 import { dayToCome, laterStartLine, regretLine, regretSaid } from './tense.ts';
@@ -149,6 +149,10 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   // ("stop at 5", "at 11 stop": an end at an hour that could be morning or evening is asked, with both as spans from now)
   const whichHalf = options.acquisitionRunning && !notes.length ? bareHourEndQuestion(said) : undefined;
   if (whichHalf) return { ask: whichHalf, command: true };
+  // ("until tomorrow morning", "till the end of the day": a part of a day with no hour is asked, never read as another number)
+  // (while imaging, an end at a clock time or a day is asked by the change reader as before)
+  const dayPart = notes.length || options.acquisitionRunning ? undefined : dayPartEndQuestion(said);
+  if (dayPart) return { ask: dayPart, start: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
   const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
   // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
@@ -474,7 +478,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     return { ask: `${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} imaged by no channel of this microscope (it has ${config.channels.map((c) => c.name).join(', ')}; GFP/488 = FITC, mCherry/561 = Rhodamine, far red/640 = Cy5): say which of these to use; nothing was ${options.acquisitionRunning ? 'changed' : 'started'}.`, command: true, ...(options.acquisitionRunning ? {} : { start: true as const }) };
   }
   const spans = timeSpans(t);
-  const timeLapse = RATE_SAID.test(t) || /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(t) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
+  // ("one image each of DAPI and GFP", "a frame for every channel": words that share out among channels are no rate)
+  const rated = withoutSharedOut(t);
+  const timeLapse = RATE_SAID.test(t) || /\bevery\b|\bintervals?\b|\btime[\s-]?(?:lapse|series)\b|\btime ?points\b|\bframes\b|\bcycles\b|\bcontinuous(?:ly)?\b|\bas fast as possible\b|\bstream(?:ing)?\b/.test(rated) && (/\bfor\b|\bover\b|\bovernight\b|\d+\s*(?:time ?points|frames|cycles)/.test(t) || (spans.intervalS !== undefined && spans.durationS !== undefined));
   // nothing running, channels and a whole time plan (interval and duration or count): an acquisition to start, whatever the verb ("follow GFP for 48 h, one frame every 15 min")
   const wholeTimePlan = spans.intervalS !== undefined && (spans.durationS !== undefined || /\d+\s*(?:time ?points|frames|timepoints|cycles)\b/.test(t));
   // "start a new time-lapse of DAPI ..." while one runs: the start tool says one is running (never read as a change to the running one)
@@ -505,7 +511,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       return { ask: capitalise((err as Error).message), ...(wholeTimePlan || (IMAGING_VERB.test(t) && spans.intervalS !== undefined && !ANALYSIS_WORD.test(t)) ? { start: true as const } : {}) };
     }
   }
-  if (/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(t) && !MADE_INTO_ONE_IMAGE.test(t) && !ANALYSIS_START.test(t)) {
+  if ((/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) || picturesOfEachChannel(t, config)) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(rated) && !MADE_INTO_ONE_IMAGE.test(t) && !ANALYSIS_START.test(t)) {
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
     const power = percent(t);
@@ -615,7 +621,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     }
   }
   // the light a sample has received is the microscope's ledger, never something a movie says
-  if (route.tool !== undefined && changes.every((c) => c.kind === 'status' && c.about === 'dose') && /\b(?:light|dose|illumination)\b/.test(t) && /\b(?:had|received|got|gotten|given|delivered|so far|today|in total)\b/.test(t)) return { ...route, sure: true };
+  // ("how much 561 exposure have the cells had", "dose of 488 at position 3?": the light named by its channel or laser line too)
+  if (route.tool !== undefined && changes.every((c) => c.kind === 'status' && c.about === 'dose') && (/\b(?:light|dose|illumination|exposure|laser)\b/.test(t) || hasChannel) && /\b(?:had|received|got|gotten|get|gets|given|delivered|absorbed|seen|so far|today|in total|total|cumulative)\b|\bdose\b/.test(t)) return { ...route, sure: true };
   // nothing running and the words start a plan ("image GFP every 2 minutes"): a start that lacks something
   if (route.tool === toolCarrying('change') && !options.acquisitionRunning && hasChannel && IMAGING_VERB.test(t)) {
     try {

@@ -26,3 +26,22 @@ const BEFORE_SNAP = /^(.+?)\s*(?:,\s*|;\s*|\s+)(?:(?:and|then|after\s+that|after
 export function commandBeforeSnap(text: string): string | undefined {
   return BEFORE_SNAP.exec(text)?.[1];
 }
+
+/**
+ * "one image each of DAPI and GFP", "1 frame for every channel", "100 ms each", "one per filter": "each", "every" and
+ * "per" that share things out among channels or pictures, not a rate of a time-lapse ("every 5 min", "each hour").
+ * The words with them taken out, to be read for a rate.
+ */
+const SHARED_OUT = /\b(?:each|every|per)\s+(?:one\s+)?(?:of\s+)?(?:the\s+|my\s+|these\s+|those\s+)?(?:channels?|colou?rs?|filters?|lasers?|laser lines?|dyes?|fluorophores?|wavelengths?|stains?|labels?|markers?)\b|\beach\s+of\b|(?:\b(?:a|an|one|1)\s+(?:\w+\s+)?|\b(?:images?|pictures?|frames?|snaps?|shots?|photos?)\s+|\d\s*(?:ms|msec|s|sec|%)\s+)each\b(?!\s+(?:\d|other|s\b|secs?\b|seconds?|mins?\b|minutes?|h\b|hrs?\b|hours?|days?|nights?|times?\b|time\s?points?|timepoints?|frames?|cycles?|loops?|rounds?))/g;
+export function withoutSharedOut(t: string): string {
+  return t.replace(SHARED_OUT, ' ');
+}
+
+/** "take two pictures, first DAPI then GFP", "grab 3 images: DAPI, GFP and mCherry": as many pictures as channels named, one each. */
+const COUNTED_PICTURES = /\b(?:take|grab|get|acquire|capture|shoot|snap|make)\s+(?:me\s+)?(?<n>two|three|four|2|3|4)\s+(?:\w+\s+)?(?:pictures|images|snapshots|snaps|photos|frames|shots)\b/;
+const COUNT: Record<string, number> = { two: 2, three: 3, four: 4 };
+export function picturesOfEachChannel(t: string, config: MicroscopeConfig): boolean {
+  const said = COUNTED_PICTURES.exec(t)?.groups?.n;
+  if (!said) return false;
+  return uniquePresets(findChannels(t, config)).length === (COUNT[said] ?? Number(said));
+}

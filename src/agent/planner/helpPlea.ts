@@ -14,5 +14,12 @@ const ASKING_WORDS = new Set('help helps helping do does use using ask work work
 /** True when the question asks how to use cellpilot, or what it can do, and names nothing else ("help", "what are you able to do"). */
 export function asksHowToUse(question: string): boolean {
   const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // ("how do I take one picture? can you do it for me": "do it" asks to do what was said before it, not how to use cellpilot)
+  if (asksToDoWhatWasSaid(words)) return false;
   return words.some((w) => ASKING_WORDS.has(w)) && words.every((w) => PLEA_WORDS.has(w));
+}
+
+/** "do it", "do that for me", "just do this": the verb with a word pointing back at what was said, not a question of use. */
+function asksToDoWhatWasSaid(words: string[]): boolean {
+  return words.some((w, i) => (w === 'do' || w === 'does') && ['it', 'that', 'this', 'so'].includes(words[i + 1] ?? ''));
 }
