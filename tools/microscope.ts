@@ -147,7 +147,7 @@ const microscopeStatus = defineTool({
   role: 'status',
   carriesOut: ['status'],
   summary: 'Says what the microscope and the running acquisition are doing: state, time points done and left, settings, position.',
-  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'still imaging', 'still going', 'anything running', 'what is running', 'which objective', 'time points left', 'frames left', 'latest image', 'latest picture', 'most recent frame', 'stage position', 'current position', 'current z position', 'current z', 'where is the focus', 'focus position', 'current focus', 'current objective', 'objective is in'],
+  words: ['status', 'microscope status', 'acquisition status', 'how long left', 'how much longer', 'time left', 'remaining', 'progress', 'current settings', 'current interval', 'where is the stage', 'how is it going', 'when will it finish', 'still acquiring', 'still running', 'still imaging', 'still going', 'anything running', 'what is running', 'which objective', 'time points left', 'frames left', 'latest image', 'latest picture', 'most recent frame', 'stage position', 'current position', 'current z position', 'current z', 'current objective', 'objective is in'],
   examples: ['what is the microscope doing?', 'where is the stage now?', 'how much longer?', 'how is the acquisition going?', 'when will it finish?', 'the latest image of the run'],
   consumes: [],
   // (the latest image of the run, asked with latestImage, is a picture shown, never an input of another step)

@@ -35,7 +35,7 @@ describe('a condition of need is whole in its words', () => {
 });
 
 describe("the microscope's state now is its status, never the file's", () => {
-  it.each(["what's the current z position?", "what's the stage position?", 'where is the focus now?', 'which objective is in?'])('%s', (request) => {
+  it.each(["what's the current z position?", "what's the stage position?", 'which objective is in?'])('%s', (request) => {
     expect(asSaid.plan(request).steps.map((s) => s.tool)).toEqual(['microscope_status']);
   });
 
