@@ -2120,7 +2120,10 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
       if (routed.tool === undefined) return { steps: [], reply: routed.ask };
       // "how long till it finishes?", "when will it stop?": a question about the acquisition's progress, never a command to end or change it
       const reporter = playing('status', catalogue);
-      if (reporter && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
+      // (never a change the acquisition language read beside the question: "switch off DAPI. how much longer?" makes both)
+      const changes = Array.isArray(routed.args.changes) ? (routed.args.changes as { kind?: string }[]) : [];
+      const changeAndQuestion = changes.some((c) => c.kind === 'status') && changes.some((c) => c.kind !== 'status');
+      if (reporter && !changeAndQuestion && questionAboutTheRun(text) && ['stop', 'start', 'change'].some((role) => plays(routed.tool, role as ToolSelfDescription['role'], catalogue))) return { steps: [{ tool: reporter, args: {}, clause: text }] };
       // (a part of the words no argument uses is named in the answer: the acquisition language's coverage check)
       // (a report the acquisition language routes without arguments takes the scope its own reader finds: "how much light did position 2 get?")
       const scoped = plays(routed.tool, 'status', catalogue) ? { ...(selfOf(routed.tool, catalogue)?.fromRequest?.(clauseForTool(routed.tool, text, conversation, catalogue)) ?? {}), ...routed.args } : routed.args;

@@ -61,3 +61,14 @@ describe('questions read from their words', () => {
     expect(isYesNoForm('cell number going up?')).toBe(true);
   });
 });
+
+describe('a command to the running acquisition before a question about it', () => {
+  it('is made, the question answered beside it (never the report alone)', async () => {
+    const { planRequest } = await import('../../../src/agent/planner/planner.ts');
+    const { catalogue } = await import('./planOffline.ts');
+    const started = { tool: 'start_acquisition', args: { plan: { channels: [{ config: 'DAPI' }, { config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } } }, ok: true, summary: 'Started.', values: { state: 'running' }, artifacts: [] };
+    const planned = planRequest({ request: 'switch off DAPI. how much longer?', artifactsAtStart: [], earlier: [started], current: [], earlierRequests: ['image DAPI and GFP every 5 min for 6 h'] }, catalogue);
+    expect(planned.steps.map((s) => s.tool)).toEqual(['adjust_acquisition']);
+    expect(planned.steps[0].args.changes).toContainEqual({ kind: 'dropChannel', channel: 'DAPI' });
+  });
+});
