@@ -16,6 +16,7 @@ import { plainQuestion, readQuestion } from './tableAnswers.ts';
 import { isYesNoForm } from './yesNo.ts';
 import { allowedEdits, editDistance, meaning, normalizeWord } from './words.ts';
 import { ALL_TOOLS } from '../allTools.ts';
+import { setsCalibration, TOLD_KEYS } from './calibrationSteps.ts';
 import { numberText } from './quantities.ts';
 
 export interface RecordingQuestion {
@@ -331,17 +332,6 @@ function askedTimeUnit(text: string): string | undefined {
   return undefined;
 }
 
-
-/** The calibration keys a step that applies to later steps sets (set_calibration): told in the session, over any header. */
-const TOLD_KEYS = ['pixelSizeUm', 'frameIntervalS', 'zStepUm'];
-
-/** Tools whose step applies to every later step (by their declaration: set_calibration). */
-const CALIBRATION_SETTERS = new Set(ALL_TOOLS.filter((t) => t.appliesToLaterSteps).map((t) => t.name));
-
-/** Whether a past step set a calibration key (pixel size, frame interval, z step) that every later step reads. */
-export function setsCalibration(result: PastResult): boolean {
-  return result.ok && CALIBRATION_SETTERS.has(result.tool) && TOLD_KEYS.some((key) => typeof result.args[key] === 'number' || typeof result.values[key] === 'number');
-}
 
 /**
  * The calibration told in the session: the latest value of each key set by a step that applies to later steps (by its

@@ -7,7 +7,7 @@ import type { Table } from '../../analysis/table.ts';
 import { type Catalogue, producesOf, writesCopies } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
-import { setsCalibration } from './recordingQuestions.ts';
+import { setsCalibration } from './calibrationSteps.ts';
 
 /**
  * The ids of the session's tables made before the latest step that set a calibration, and of every table made since
