@@ -850,7 +850,6 @@ function startedLine(plan: Sequence, status: AcquisitionStatus, startedAtMs: num
   const everyS = deltas.length > 1 ? [...new Set(deltas.slice(1).map((d, i) => round(d - deltas[i], 6)))] : [];
   const interval = everyS.length === 1 ? `every ${formatDuration(everyS[0]!)}` : everyS.length > 1 ? `at intervals of ${everyS.slice(0, 3).map((s) => formatDuration(s!)).join(', ')}${everyS.length > 3 ? ', ...' : ''}` : 'once';
   const images = status.positions.length * tiles * status.channels.reduce((n, c) => n + Math.ceil(deltas.length / (c.acquireEvery ?? 1)), 0) * status.zPlanes;
-  const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
   const parts = [
     `${status.positions.length} position${status.positions.length === 1 ? '' : 's'}${tiles > 1 ? ` (each ${plan.gridPlan!.rows} x ${plan.gridPlan!.columns} tiles)` : ''}`,
     `${status.channels.length} channel${status.channels.length === 1 ? '' : 's'} (${status.channels.map((c) => `${c.channel} ${c.exposureMs} ms ${c.powerPercent} %${(c.acquireEvery ?? 1) > 1 ? ` every ${c.acquireEvery}th` : ''}`).join(', ')})`,
@@ -860,7 +859,7 @@ function startedLine(plan: Sequence, status: AcquisitionStatus, startedAtMs: num
   const span = deltas.length > 1 ? `, ${interval} for ${formatDuration(lastS)}` : '';
   // the autofocus schedule, said (its sweep images are booked in the dose ledger like any other)
   const focus = plan.autofocusPlan ? ` ${capitalise(describeAutofocusPlan(plan.autofocusPlan))}; its z sweeps are short, dim images counted in the light dose.` : '';
-  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clock(startedAtMs)})${deltas.length > 1 ? `, last at about ${clockAfter(startedAtMs, lastS)}` : ''}; about ${formatDuration(durationS)} in all.${focus}`;
+  return `Started: ${parts.join(' × ')} = ${images} images${span}. First time point now (${clockAfter(startedAtMs, 0)})${deltas.length > 1 ? `, last at about ${clockAfter(startedAtMs, lastS)}` : ''}; about ${formatDuration(durationS)} in all.${focus}`;
 }
 
 /** A share of the budget as a percentage: two significant digits below 1 %. */

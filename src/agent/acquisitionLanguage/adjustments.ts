@@ -535,7 +535,8 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
     throw new AmbiguousCommand(`I understood ${out.map(describeAdjustment).join('; ')}, but not "${unread.join('", "')}": say that part another way (or leave it out); nothing was changed`);
   }
   // ("lose the z, just one plane from now": one change said twice is made once)
-  return out.filter((a, i) => out.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i);
+  const said = out.map((a) => JSON.stringify(a));
+  return out.filter((_, i) => said.indexOf(said[i]) === i);
 }
 
 /** Words that ask for a channel to be there ("we also need Cy5, 300 ms", "I want far red at 200 ms too"). */

@@ -590,13 +590,15 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   }
   // a question ("is 5% on the 488 too much?", "what would happen if I went to every minute?") changes nothing:
   // the run's report answers it (its light dose when it asks about light)
-  const lastSentence = sentencesOf(t).at(-1) ?? t;
+  const sentences = sentencesOf(t);
+  const lastSentence = sentences.at(-1) ?? t;
+  const lastAsked = lastSentence.replace(LEAD_WORDS, '');
   // ("remove the red? is bleaching": a last sentence with its subject dropped before a verb in -ing, and no question mark, is a remark)
-  const remark = !/\?\s*$/.test(lastSentence) && /^(?:is|are)\s+\w+ing\b/.test(lastSentence.replace(LEAD_WORDS, '')) && sentencesOf(t).length > 1;
+  const remark = !/\?\s*$/.test(lastSentence) && /^(?:is|are)\s+\w+ing\b/.test(lastAsked) && sentences.length > 1;
   // ("drop GFP. how long is left?": a command in a sentence before the question is made, and the question answered with it;
   // never one the question asks about, "GFP at 5%. is that too much?")
-  const commandBefore = !/\b(?:that|this)\b/.test(lastSentence) && sentencesOf(t).slice(0, -1).some((s) => !/\?\s*$/.test(s) && !ASKS_ONLY.test(s.replace(LEAD_WORDS, '')) && !isRemark(s, options.config ?? DEMO_CONFIG));
-  if (!remark && !commandBefore && ASKS_ONLY.test(lastSentence.replace(LEAD_WORDS, '')) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
+  const commandBefore = !/\b(?:that|this)\b/.test(lastSentence) && sentences.slice(0, -1).some((s) => !/\?\s*$/.test(s) && !ASKS_ONLY.test(s.replace(LEAD_WORDS, '')) && !isRemark(s, options.config ?? DEMO_CONFIG));
+  if (!remark && !commandBefore && ASKS_ONLY.test(lastAsked) && changes.some((c) => c.kind !== 'status')) return { tool: toolCarrying(/\b(?:light|dose|laser|power|exposure|bleach\w*|phototox\w*|percent)\b|%/.test(t) ? 'dose' : 'status'), args: {} };
   // ("drop GFP and mCherry" with those the only channels imaged: every channel dropped is a stop, asked, never half done)
   const imaged = options.acquisitionRunning ? runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels : undefined;
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropChannel' ? [c.channel] : [])));

@@ -813,7 +813,7 @@ const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly
  * switch to 1 minute intervals for 30 minutes", "stop the run if the focus is lost"); undefined otherwise.
  */
 function microscopeRuleIn(request: string, catalogue: Catalogue): PlannedStep | undefined {
-  if (!/^\s*(?:when(?:ever)?|if|once|as soon as|each time|every time|upon|on)\b|\b(?:when(?:ever)?|if|as soon as|each time|every time)\b/i.test(request)) return undefined;
+  if (!/^\s*(?:once|upon|on)\b|\b(?:when(?:ever)?|if|as soon as|each time|every time)\b/i.test(request)) return undefined;
   const routed = microscopeLanguage().routeMicroscopeRequest(request, { acquisitionRunning: false });
   return routed?.tool !== undefined && plays(routed.tool, 'rule', catalogue) ? { tool: routed.tool, args: routed.args, clause: request } : undefined;
 }

@@ -186,12 +186,6 @@ export function heldTableHasIt(text: string, asked: RecordingQuestion, held: rea
 }
 
 /**
- * The recording's properties the question asks about, by the words the reporting tool
- * declares for each of its results; undefined when it asks about none, names something
- * analysed or measured, or asks for advice. Several properties come back when the question
- * joins them ("how many frames and channels?").
- */
-/**
  * "what's the current z position?", "where is the stage?", "which objective is in?": the microscope's state now (its own
  * status tool answers), never a property of a file, unless the file is named or the past is asked ("the stage positions
  * in the movie", "what objective was used?").
@@ -200,6 +194,12 @@ function asksTheMicroscopeNow(text: string): boolean {
   return /\b(?:stage|focus|objective|z[\s-]?position|current\s+(?:z|position|positions))\b/i.test(text) && !/\b(?:movie|file|recording|image|images|stack|dataset|tiff?|video|data|was|were|used|recorded|taken|acquired|imaged)\b/i.test(text);
 }
 
+/**
+ * The recording's properties the question asks about, by the words the reporting tool
+ * declares for each of its results; undefined when it asks about none, names something
+ * analysed or measured, or asks for advice. Several properties come back when the question
+ * joins them ("how many frames and channels?").
+ */
 export function recordingQuestion(text: string, catalogue: Catalogue = new Map()): RecordingQuestion | undefined {
   // advice, progress and "why did you choose ..." (the record's to explain) are no questions about the file
   if (isAdviceQuestion(text) || /\b(?:should|shall)\s+(?:i|we)\b/i.test(text) || asksProgress(text) || asksWhy(text) || asksTheMicroscopeNow(text)) return undefined;

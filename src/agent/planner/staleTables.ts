@@ -5,9 +5,14 @@
 // shows those in µm at the pixel size set, and says so, tableAnswers' setLater.)
 import type { Table } from '../../analysis/table.ts';
 import { type Catalogue, producesOf, writesCopies } from './catalogue.ts';
-import type { Conversation } from './conversation.ts';
+import type { Conversation, PastResult } from './conversation.ts';
 import type { Plan, PlannedStep, Ref } from './types.ts';
 import { setsCalibration } from './calibrationSteps.ts';
+
+/** Whether a past step took one of these artifacts as an argument (by its id). */
+function readsOneOf(result: PastResult, ids: ReadonlySet<string>): boolean {
+  return Object.values(result.args).some((v) => typeof v === 'string' && ids.has(v));
+}
 
 /**
  * The ids of the session's tables made before the latest step that set a calibration, and of every table made since
@@ -19,7 +24,7 @@ export function tablesMeasuredBeforeCalibration(conversation: Conversation): Set
   const stale = new Set<string>();
   if (lastSetter < 0) return stale;
   results.forEach((r, i) => {
-    const fromStale = i > lastSetter && Object.values(r.args).some((v) => typeof v === 'string' && stale.has(v));
+    const fromStale = i > lastSetter && readsOneOf(r, stale);
     if (i < lastSetter || fromStale) for (const a of r.artifacts) if (a.type === 'table') stale.add(a.id);
   });
   return stale;
@@ -54,7 +59,7 @@ export function measuredAgainAfterCalibration(plan: Plan, conversation: Conversa
   const table = newest?.artifacts.findLast((a) => a.type === 'table');
   if (!table || !stale.has(table.id)) return plan;
   // (the step that measured it: a table made from another table, an export of it, is measured again by the first maker)
-  const maker = results.findLast((r) => r.ok && r.artifacts.some((a) => a.type === 'table' && stale.has(a.id)) && !Object.values(r.args).some((v) => typeof v === 'string' && stale.has(v)));
+  const maker = results.findLast((r) => r.ok && r.artifacts.some((a) => a.type === 'table' && stale.has(a.id)) && !readsOneOf(r, stale));
   if (!maker) return plan;
   const again: PlannedStep = { tool: maker.tool, args: { ...maker.args }, clause: plan.steps[at].clause };
   const note = `${table.id} was measured before the calibration was set (its lengths in px, its times in frames), so \`${maker.tool}\` ran again first and \`${plan.steps[at].tool}\` uses the new units.`;
