@@ -32,7 +32,8 @@ const FEATURES: { value: string; re: RegExp }[] = [
   { value: 'perimeter', re: /\bperimeter\b/i },
   { value: 'eccentricity', re: /\beccentricity\b|\belongation\b/i },
   { value: 'track_length', re: /\btrack lengths?\b|\btrack durations?\b/i },
-  { value: 'count', re: /\bhow many\b|\bcell counts?\b|\bnumber of (?:cells|nuclei)\b|\bcounts?\b/i },
+  // ("cell number over time", "nucleus numbers", "the number of the nuclei": the count of the objects, the noun either side)
+  { value: 'count', re: /\bhow many\b|\b(?:cell|nucle(?:us|i|ar)|object)\s+(?:counts?|numbers?)\b|\bnumbers?\s+of\s+(?:the\s+)?(?:cells|nuclei|objects)\b|\bcounts?\b/i },
 ];
 
 /** The measured feature the words name ("cell size" → area, "how fast" → speed), or undefined. */

@@ -1170,21 +1170,23 @@ function fileFormatOfAnother(clause: string, tool: string, catalogue: Catalogue)
     // intensity csv": closing a clause of nouns after what it holds, never a method named after a verb, "track them with trackmate")
     const bare = m ? undefined : /^(?:(?:and|also|plus|then|\+|&)\s+)*(?:an?\s+|the\s+)?([\p{L}\d-]+)(?:\s+(?:file|files|export))?\s+(?:of|with|for|listing|containing)\s+\S/iu.exec(clause) ?? (opensWithAnAction(clause) ? null : /(?<!\b(?:with|using|via|by|like|in|from|of)\s)\b([\p{L}\d-]+)(?:\s+(?:file|files|please|pls|too|as\s+well))?\s*[.!]?\s*$/iu.exec(clause));
     if (!m && !bare) continue;
+    // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another; nor a name
+    // another tool declares as its own word, a method: "TrackMate with the LoG detector, then LAP tracking" is track's;
+    // "the speed as a graph" is plot's own word, no shortened "GraphPad")
+    const ownWordOf = (t: string, word: Token) => (selfOf(t, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem));
+    const anotherToolsWord = (word: Token) => ownWordOf(tool, word) || [...catalogue.keys()].some((t) => t !== name && ownWordOf(t, word));
     if (!m && bare) {
       const word = tokenize(bare[1])[0];
       const value = findEnumValue(name, 'format', bare[1], catalogue);
       if (!word || indexFor(catalogue).spread(meaning(word.stem)) >= GENERIC_SPREAD || !value || hasValue(tool, value) || findEnumValue(tool, 'format', bare[1], catalogue)) continue;
-      // ("TrackMate with the LoG detector": a name the step's own words hold names the step, no file of another; nor a name
-      // another tool declares as its own word, a method: "TrackMate with the LoG detector, then LAP tracking" is track's)
-      const ownWordOf = (t: string) => (selfOf(t, catalogue)?.words ?? []).some((w) => !w.includes(' ') && meaning(normalizeWord(w)) === meaning(word.stem));
-      if (ownWordOf(tool) || [...catalogue.keys()].some((t) => t !== name && ownWordOf(t))) continue;
+      if (anotherToolsWord(word)) continue;
       return { tool: name, at: bare.index + bare[0].indexOf(bare[1]) };
     }
     if (!m) continue;
     const value = findEnumValue(name, 'format', m[0], catalogue);
     // (a format's own name, "csv", "tiff", not a word many tools use: "into a single image" writes nothing)
     const said = tokenize(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '')[0];
-    if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD) continue;
+    if (!said || indexFor(catalogue).spread(meaning(said.stem)) >= GENERIC_SPREAD || (!value?.toLowerCase().includes(said.word.toLowerCase()) && anotherToolsWord(said))) continue;
     if (value && !hasValue(tool, value) && !findEnumValue(tool, 'format', m[0], catalogue)) return { tool: name, at: m.index };
   }
   return undefined;
