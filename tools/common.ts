@@ -51,6 +51,14 @@ const COLOUR_DYES: Record<string, RegExp> = {
   magenta: /\bmagenta\b/i,
 };
 
+/** A channel name that says only its place ("C1", "Channel 1", "ch0", none): the file does not say what it shows. */
+const GENERIC_CHANNEL_NAME = /^\s*(?:(?:c|ch|chan|channel)\s*[-_ ]?\s*)?\d*\s*$/i;
+
+/** Whether a channel asked for is a dye, a fluorescent protein or a colour (a name COLOUR_DYES knows). */
+function isADyeOrColour(name: string): boolean {
+  return Object.values(COLOUR_DYES).some((dyes) => dyes.test(name));
+}
+
 export function channelIndex(movie: Movie, channel: number | string | undefined): number {
   if (channel === undefined) return 0;
   if (typeof channel === 'number') {
@@ -69,6 +77,9 @@ export function channelIndex(movie: Movie, channel: number | string | undefined)
     const matching = names.flatMap((n, k) => (dyes.test(n) ? [k] : []));
     if (matching.length === 1) i = matching[0];
   }
+  // ("whole-cell GFP, segment the cells" on a movie of one channel named only by its number, "C1": the stain said is that
+  // channel, as the result's "channel C1" then says; a single channel named after another dye is still no match)
+  if (i < 0 && movie.shape.c === 1 && GENERIC_CHANNEL_NAME.test(movie.meta.channelNames[0] ?? '') && isADyeOrColour(want)) i = 0;
   if (i < 0 || i >= movie.shape.c) {
     throw new InputError(`no channel called "${channel}": the movie's channels are ${movie.meta.channelNames.join(', ')}`);
   }

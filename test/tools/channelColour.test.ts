@@ -19,3 +19,15 @@ describe('a channel by its colour', () => {
     expect(() => channelIndex(movieOf(['mCherry', 'tdTomato']), 'red')).toThrow(/no channel called "red"/);
   });
 });
+
+describe('a dye said of a movie with one channel named only by its place', () => {
+  it('is that channel', () => {
+    expect(channelIndex(movieOf(['C1']), 'GFP')).toBe(0);
+    expect(channelIndex(movieOf(['Channel 1']), 'green')).toBe(0);
+  });
+
+  it('is still an error where the one channel is named after another dye, or the word is no dye', () => {
+    expect(() => channelIndex(movieOf(['mCherry']), 'GFP')).toThrow(/no channel called "GFP"/);
+    expect(() => channelIndex(movieOf(['C1']), 'membrane')).toThrow(/no channel called "membrane"/);
+  });
+});
