@@ -1378,6 +1378,27 @@ export function isQuestion(text: string): boolean {
  * agree with one before (none set to another value, the same kind) is that step, with the
  * settings of both ("how much do they move, and how many divide?": one tracking, with splitting).
  */
+/**
+ * "These are stem cells, whole-cell GFP. Segment the cells and track them": a step read from words that describe the sample,
+ * with no verb of action, and a later step of the same tool asked with its verb are one step, the later one with the
+ * settings the description gave (target cells, channel GFP), never two segmentations. Settings said both ways differently
+ * keep both steps.
+ */
+function describedThenAsked(steps: PlannedStep[]): void {
+  const settings = (step: PlannedStep) => Object.entries(step.args).filter(([k, v]) => !isRef(v) && !k.startsWith('$'));
+  for (let i = 0; i < steps.length; i++) {
+    const described = steps[i];
+    if (opensWithAnAction(described.clause) || OPENING_VERB.test(described.clause)) continue;
+    const asked = steps.findIndex((st, j) => j > i && st.tool === described.tool && opensWithAnAction(st.clause));
+    if (asked < 0) continue;
+    const later = steps[asked];
+    if (settings(described).some(([k, v]) => k in later.args && JSON.stringify(later.args[k]) !== JSON.stringify(v))) continue;
+    later.args = { ...later.args, ...Object.fromEntries(settings(described).filter(([k]) => !(k in later.args))) };
+    steps.splice(i, 1);
+    i--;
+  }
+}
+
 function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
   const settings = (step: PlannedStep) => Object.entries(step.args).filter(([, v]) => !isRef(v));
   const agree = (a: PlannedStep, b: PlannedStep) => a.tool === b.tool && a.args.kind === b.args.kind && settings(b).every(([k, v]) => !(k in a.args) || JSON.stringify(a.args[k]) === JSON.stringify(v));
@@ -2206,6 +2227,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const keepsSteps = (st: PlannedStep) => producesOf(st.tool, catalogue)[0] === 'pipeline' && (selfOf(st.tool, catalogue)?.consumes ?? []).length === 0 && orderedSteps.some((o) => o !== st && producesOf(o.tool, catalogue)[0] !== 'pipeline');
   const last = orderedSteps.filter(keepsSteps);
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st) && !last.includes(st)), ...last);
+  describedThenAsked(steps);
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
   // (while an acquisition runs, "interval: 10 min" is its setting, never the recording's calibration)

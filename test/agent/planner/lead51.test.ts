@@ -23,3 +23,11 @@ describe("a figure's own word after \"as\" is no file format of another tool", (
     expect(plan('measure the areas as a spreadsheet', measured).steps.map((s) => s.tool)).toEqual(['measure', 'export']);
   });
 });
+
+describe('a step read from words that describe the sample is the same step asked later with its verb', () => {
+  it('"... whole cell GFP ... segment the cells" segments once, with the described settings', () => {
+    const p = plan('these are stem cells, whole cell GFP, 10 min between frames and 0.3 um pixels. segment the cells and track them please');
+    expect(p.steps.map((s) => s.tool)).toEqual(['set_calibration', 'segment', 'track']);
+    expect(p.steps[1].args).toMatchObject({ target: 'cells', channel: 'GFP' });
+  });
+});
