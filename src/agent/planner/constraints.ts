@@ -1008,6 +1008,9 @@ function namesQuantityAfter(args: Record<string, unknown>, arg: string, after: s
   return Object.entries(args).some(([other, v]) => other !== arg && !INPUTS.has(other) && typeof v === 'string' && v.toLowerCase().split(/[\s_-]+/).some((w) => w.length > 2 && sameMeaning(w, next)));
 }
 
+/** A channel named by its place in the movie ("second channel", "the 2nd channel", "channel two"). */
+const CHANNEL_BY_PLACE = /^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+chan(?:nel)?s?|chan(?:nel)?\s+(?:one|two|three|four|five|\d+))$/i;
+
 /**
  * The constraints of a step's words that its tool does not apply, in written order (a
  * phrase inside a longer one counts once). `notes` are the lines the answer already says
@@ -1035,7 +1038,8 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   }
   for (const item of out) item.text = step.clause.slice(item.start, item.end).trim();
   // (with the words just after it: "only those away" + "from the border")
-  return out.filter((item) => item.text.length > 0 && !(item.kind === 'method' && statisticOfATable(step, item.text, catalogue)) && !(item.kind === 'scope' && (selectsByRule(step, item.text, catalogue) || edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
+  // ("use the second channel and track": a channel named by its place is a channel, given to the step that reads it, no method)
+  return out.filter((item) => item.text.length > 0 && !(item.kind === 'method' && (statisticOfATable(step, item.text, catalogue) || CHANNEL_BY_PLACE.test(item.text))) && !(item.kind === 'scope' && (selectsByRule(step, item.text, catalogue) || edgeLeftOutBySwitch(step, item.text) || edgeLeftOutBySwitch(step, item.text + step.clause.slice(item.end, item.end + 40).split(/[,;.]/)[0]) || boundInBracketsCarried(step, item.end))));
 }
 
 /** "only the big ones (>200 px)", "the larger nuclei (at least 60 px)": a kind said with its bound in brackets after it, applied when the step carries the bound's number. */
@@ -1167,7 +1171,9 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     const rest = step.clause.slice(at + word.length);
     // ("the second channel", "the 2nd frame": an ordinal of a scope the step took is that scope)
     const scopeAfter = /^\s+(channels?|chan|frames?)\b/i.exec(rest);
-    if (ORDINAL_OF_SCOPE.test(word) && scopeAfter && reader.takesScope(scopeAfter[1].toLowerCase())) continue;
+    // (a channel so named is never a method, whichever step took it: "the nuclei are on the second channel, track them"
+    // gives it to the segmentation track reads)
+    if (ORDINAL_OF_SCOPE.test(word) && scopeAfter && (/^chan/i.test(scopeAfter[1]) || reader.takesScope(scopeAfter[1].toLowerCase()))) continue;
     const phraseEnd = /^(?:[\s-]+[\p{L}]+){0,2}/u.exec(rest)?.[0].length ?? 0;
     if (reader.namesAppliedNumber(step.clause, at + word.length) || reader.namesAppliedNumber(step.clause, at + word.length + phraseEnd)) continue;
     out.push(foreign ? withItsNoun(step.clause, word, at) : { text: word, kind: 'method', start: at, end: at + word.length });

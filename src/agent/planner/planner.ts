@@ -36,6 +36,7 @@ import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { indexFor } from './toolIndex.ts';
+import { channelRolesOf } from './channelRoles.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
 import { questionProductsAside } from './questionProducts.ts';
@@ -757,7 +758,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const telling = picked.find((q) => !q.weak && !q.writes)!;
     // ("track them and measure the speed - for the tracking use 15 px": a clause giving the settings of a step said before is kept, and folded into it)
     const namedAgain = (p: (typeof picked)[number]) => picked.some((q) => q !== p && q.tool === p.tool && q.clause < p.clause && !q.weak) && opensWithTheStep(clauses[p.clause].text, p.tool, catalogue);
-    const kept = picked.filter((p) => !p.weak || clauses[p.clause].sentence !== clauses[telling.clause].sentence || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p));
+    // ("nuclei in the red channel. segment them": a sentence with no verb that says where the objects are is read by
+    // the steps that find them (channelRoles.ts), no weak step of its own: crop "keeps a channel" by the same word)
+    const saysWhereObjectsAre = (p: (typeof picked)[number]) => !OPENING_VERB.test(clauses[p.clause].text) && channelRolesOf(clauses[p.clause].text).objects !== undefined;
+    const kept = picked.filter((p) => !p.weak || (clauses[p.clause].sentence !== clauses[telling.clause].sentence && !saysWhereObjectsAre(p)) || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {
@@ -1397,6 +1401,17 @@ function describedThenAsked(steps: PlannedStep[]): void {
     steps.splice(i, 1);
     i--;
   }
+}
+
+/**
+ * "The nuclei are in the second channel, track them": the step added to find the objects the asked step reads takes the
+ * objects' channel said anywhere in the request (channelRoles.ts), as a step asked by name does.
+ */
+function objectsChannelSaidElsewhere(maker: string, makerArgs: Record<string, unknown>, conversation: Conversation, catalogue: Catalogue): void {
+  if (makerArgs.channel !== undefined || !('channel' in (catalogue.get(maker)?.properties ?? {})) || !producesOf(maker, catalogue).includes('labels')) return;
+  const movieChannels = conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.channelNames ?? [];
+  const { objects } = channelRolesOf(conversation.request, movieChannels);
+  if (objects !== undefined) makerArgs.channel = objects;
 }
 
 function sameStepsOnce(steps: PlannedStep[]): PlannedStep[] {
@@ -3776,6 +3791,7 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
         if (excluded.includes(maker)) return `To ${verbFor(step.tool)} I need ${type}, which only ${maker} makes, and you asked me not to run ${maker}; I ran nothing.`;
         // (a step added to make an input writes no file the words name: "save the tracks to results/tracks.csv" is the export's)
         const { output: _named, ...makerArgs } = buildArgs(maker, { clause: step.clause, text: step.clause, request: conversation.request, conversation, catalogue });
+        objectsChannelSaidElsewhere(maker, makerArgs, conversation, catalogue);
         // "track the nuclei but skip the ones touching the border": a switch of the added step said whole in the words is that step's
         // (the constraint is meant for the step that makes the input, which the words did not name)
         switchesFromWords({ tool: maker, args: makerArgs, clause: step.clause }, catalogue);

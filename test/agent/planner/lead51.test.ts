@@ -31,3 +31,29 @@ describe('a step read from words that describe the sample is the same step asked
     expect(p.steps[1].args).toMatchObject({ target: 'cells', channel: 'GFP' });
   });
 });
+
+describe('a sentence with no verb that says where the objects are is no step of its own', () => {
+  it('"nuclei in the red channel. segment them" segments the red channel, cropping nothing', () => {
+    const p = plan('nuclei in the red channel. segment them and count per frame');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(p.steps[0].args.channel).toBe('red');
+  });
+  it('"crop channel 2. then segment" still crops', () => {
+    expect(plan('crop channel 2. then segment').steps.map((s) => s.tool)).toEqual(['crop', 'segment']);
+  });
+});
+
+describe("the objects' channel said anywhere reaches the step added to find them", () => {
+  it.each(['the nuclei are in the second channel, track them', 'the nuclei are in channel 2. track them'])('%s', (request) => {
+    const p = plan(request);
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment', 'track']);
+    expect(p.steps[0].args.channel).toBe(2);
+  });
+  it('a channel named by its place is never named as a method not applied', () => {
+    for (const request of ['use the second channel and track the nuclei', 'nuclear marker is on the second channel, please track the nuclei']) {
+      const p = plan(request);
+      expect(p.steps[0].args.channel).toBe(2);
+      expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+    }
+  });
+});
