@@ -761,7 +761,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("nuclei in the red channel. segment them": a sentence with no verb that says where the objects are is read by
     // the steps that find them (channelRoles.ts), no weak step of its own: crop "keeps a channel" by the same word)
     const saysWhereObjectsAre = (p: (typeof picked)[number]) => !OPENING_VERB.test(clauses[p.clause].text) && channelRolesOf(clauses[p.clause].text).objects !== undefined;
-    const kept = picked.filter((p) => !p.weak || (clauses[p.clause].sentence !== clauses[telling.clause].sentence && !saysWhereObjectsAre(p)) || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p));
+    // ("show me the tracks, then plot the speed over time": a weak step of the telling step's own tool, naming another value of
+    // it, is a second figure asked for, never dropped)
+    const anotherOfTheSame = (p: (typeof picked)[number]) => picked.some((q) => q !== p && !q.weak && !q.writes && q.tool === p.tool && namesAnotherValue(p.tool, clauses[p.clause].text, clauses[q.clause].text, catalogue));
+    const kept = picked.filter((p) => !p.weak || (clauses[p.clause].sentence !== clauses[telling.clause].sentence && !saysWhereObjectsAre(p)) || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p) || anotherOfTheSame(p));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)
     for (const p of picked) {

@@ -57,3 +57,10 @@ describe("the objects' channel said anywhere reaches the step added to find them
     }
   });
 });
+
+describe("a weak step of the telling step's own tool naming another value of it is a second step", () => {
+  it('"show me the tracks, then plot the speed over time" draws both figures', () => {
+    const plots = plan('show me the tracks, then plot the speed over time').steps.filter((s) => s.tool === 'plot');
+    expect(plots.map((s) => s.args.kind)).toEqual(['tracks', 'timeseries']);
+  });
+});
