@@ -64,3 +64,23 @@ describe("a weak step of the telling step's own tool naming another value of it 
     expect(plots.map((s) => s.args.kind)).toEqual(['tracks', 'timeseries']);
   });
 });
+
+describe('a size asked in an indirect question of what a step reports is how much of it', () => {
+  it.each([
+    'the stage wobbled during this recording, can you stabilise it and tell me how big the shifts were',
+    "correct the drift, I'd like to know how big it was",
+  ])('%s', (request) => {
+    const p = plan(request);
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+  it('"tell me how big the nuclei are" still measures them', () => {
+    expect(plan('segment the nuclei and tell me how big they are').steps.map((s) => s.tool)).toEqual(['segment', 'measure']);
+  });
+});
+
+describe('a wish to know is no setting of the step', () => {
+  it("\"I'd like to know how much it drifted\" names nothing as not applied", () => {
+    expect((plan("I'd like to know how much it drifted").notes ?? []).join(' ')).not.toMatch(/Not applied/);
+  });
+});
