@@ -24,6 +24,10 @@ const AF_WORD = /\b(?:auto[\s-]?focus(?:ing|es|ed)?|re[\s-]?focus(?:ing|es|ed)?|
 const OFF_BEFORE = /\b(?:stop|quit|cease|end|cancel|disable|deactivate|turn off|switch off|no more|no longer|don'?t|do not|without|skip|drop|remove|get rid of|enough)\s+(?:(?:the|any|all|more|periodic|scheduled|regular|automatic|doing|running|to)\s+)*$/i;
 /** Words after it that end a schedule ("autofocus off", "AF no longer needed"). */
 const OFF_AFTER = /^\s*(?:(?:schedule|plan)\s+)?(?:off|no longer|not needed|no more|disabled|stopped)\b/i;
+/** Words before it that switch a schedule on ("turn on the autofocus", "enable AF", "switch on auto-focus"). */
+const ON_BEFORE = /\b(?:turn|switch|put|keep)\s+on\s+(?:the\s+)?$|\b(?:enable|activate|engage)\s+(?:the\s+)?$/i;
+/** Words after it that switch it on ("autofocus on", "AF on please"). */
+const ON_AFTER = /^\s*(?:on|enabled|switched on|turned on)\s*(?:please|pls|now|again)?\s*[.!]*$/i;
 /** A condition makes it a rule ("refocus whenever the focus drops"), never a schedule. */
 const CONDITION = /\b(?:if|when|whenever|unless|once the|as soon as|in case)\b/i;
 const TIMEPOINT = String.raw`(?:time[\s-]?points?|timepoints?|frames?|images?|acquisitions?|cycles?|rounds?|loops?|time[\s-]?steps?|stacks?|iterations?)`;
@@ -60,6 +64,9 @@ export function autofocusScheduleSaid(text: string, options: { bareIsEveryTimepo
   if (AT_START.test(part)) return { everyTimepoints: 0, eachPosition, ...at };
   // "at each position": every time point, at each
   if (eachPosition) return { everyTimepoints: 1, eachPosition, ...at };
+  // ("turn on autofocus", "enable the AF", "autofocus on": switched on, as a focus lock is, it runs before every time
+  // point; one autofocus alone is "autofocus" or "refocus now")
+  if (ON_BEFORE.test(before) || ON_AFTER.test(after)) return { everyTimepoints: 1, eachPosition, ...at };
   // "with autofocus" in a plan to start: before every time point
   if (options.bareIsEveryTimepoint && /^\s*(?:(?:on|enabled|turned on|switched on|active|running)\b)?\s*$/i.test(after) && /(?:\bwith|\busing|\bplus|\band|,|^)\s*(?:(?:an?|the)\s+)?$/i.test(before)) return { everyTimepoints: 1, eachPosition, ...at };
   return undefined;
