@@ -4,7 +4,7 @@
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
 import { troubleAsked } from './observedTrouble.ts';
-import { channelsByPlace } from './channelPlaces.ts';
+import { byPlace, channelsByPlace } from './channelPlaces.ts';
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -348,9 +348,16 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
+  // ("image the first channel every 3rd time point", "drop C3": a channel said by its place is read as its name, and
+  // given to the tool by its place again, as the plan numbers it)
   const placed = channelsByPlace(normaliseText(text), now);
   if (placed.past) throw new AmbiguousCommand(placed.past);
-  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(placed.text)))))));
+  const changes = adjustmentsOf(placed.text, config, now);
+  return placed.places?.size ? changes.map((c) => byPlace(c, placed.places!)) : changes;
+}
+
+function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): Adjustment[] {
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);

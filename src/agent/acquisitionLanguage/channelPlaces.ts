@@ -1,7 +1,9 @@
 // A channel said by its place in the running plan ("the second channel", "the 3rd channel", "channel 2", "ch2", Fiji's
 // "C2", "the last channel"): read as that channel's preset name where the conversation tells the run's channels, so
-// every command about a channel (drop, exposure, power, every Nth time point, swap) reads it as it reads a name, and the
-// answer names the channel. A place past the run's last channel is no channel: said back, never guessed.
+// every command about a channel (drop, exposure, power, every Nth time point, swap) reads it as it reads a name; the
+// change then names it by its place again, as the tool takes it ("2" = the second channel). A place past the run's last
+// channel is no channel: said back, never guessed.
+import type { Adjustment } from '../../microscope/adjustment.ts';
 import type { RunState } from './runState.ts';
 
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
@@ -21,10 +23,11 @@ function placeOf(m: RegExpExecArray, count: number): number {
  * The text with each channel said by its place replaced by "the NAME channel" (NAME: the run's preset at that place),
  * unchanged where the run's channels are not known; `past`: the line to answer when a place is past the run's last channel.
  */
-export function channelsByPlace(text: string, now: RunState): { text: string; past?: string } {
+export function channelsByPlace(text: string, now: RunState): { text: string; past?: string; places?: Map<string, number> } {
   const channels = now.channels;
   if (!channels?.length) return { text };
   let past: string | undefined;
+  const places = new Map<string, number>();
   const read = text.replace(PLACE, (...args) => {
     const m = args.slice(0, -2) as unknown as RegExpExecArray;
     const place = placeOf(m, channels.length);
@@ -34,7 +37,15 @@ export function channelsByPlace(text: string, now: RunState): { text: string; pa
       past ??= `there is no channel ${place} in this run: it images ${channels.length} (${channels.map((c, i) => `${i + 1} ${c}`).join(', ')}), so nothing was changed; say which of them you mean`;
       return m[0];
     }
+    places.set(channels[place - 1].toLowerCase(), place);
     return `the ${channels[place - 1]} channel`;
   });
-  return past ? { text, past } : { text: read };
+  return past ? { text, past } : { text: read, places };
+}
+
+/** A change of a channel read from its place, naming it by that place again ("2"); any other change as it is. */
+export function byPlace(change: Adjustment, places: Map<string, number>): Adjustment {
+  if (!('channel' in change) || typeof change.channel !== 'string') return change;
+  const place = places.get(change.channel.toLowerCase());
+  return place === undefined ? change : ({ ...change, channel: String(place) } as Adjustment);
 }

@@ -7,13 +7,18 @@ import { asked, changes, route, start, toolOf } from './runningAcquisition.ts';
 
 const hoechstGfp = start({ channels: [{ config: 'DAPI' }, { config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } });
 
-describe('a channel said by its place in the plan is that channel, by name', () => {
+describe('a channel said by its place in the plan is read as that channel, and given to the tool by its place', () => {
   it('reads ordinals, numerals, "channel N", "chN", Fiji\'s "CN" and the last one against the run', () => {
-    expect(changes('lose the second channel', hoechstGfp)).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
-    expect(changes('C1 off please', hoechstGfp)).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
-    expect(changes('ch2 exposure 40 ms', hoechstGfp)).toEqual([{ kind: 'exposure', exposureMs: 40, channel: 'FITC' }]);
-    expect(changes('only image the 1st channel every 4th time point', hoechstGfp)).toEqual([{ kind: 'acquireEvery', channel: 'DAPI', every: 4 }]);
-    expect(changes('final channel to 3%', hoechstGfp)).toEqual([{ kind: 'power', powerPercent: 3, channel: 'FITC' }]);
+    expect(changes('lose the second channel', hoechstGfp)).toEqual([{ kind: 'dropChannel', channel: '2' }]);
+    expect(changes('C1 off please', hoechstGfp)).toEqual([{ kind: 'dropChannel', channel: '1' }]);
+    expect(changes('ch2 exposure 40 ms', hoechstGfp)).toEqual([{ kind: 'exposure', exposureMs: 40, channel: '2' }]);
+    // (read as a name first: "every 4th time point" of the first channel, not the interval four times longer)
+    expect(changes('only image the 1st channel every 4th time point', hoechstGfp)).toEqual([{ kind: 'acquireEvery', channel: '1', every: 4 }]);
+    expect(changes('final channel to 3%', hoechstGfp)).toEqual([{ kind: 'power', powerPercent: 3, channel: '2' }]);
+  });
+
+  it('names the channel read in the text it parses', () => {
+    expect(channelsByPlace('drop the second channel', { channels: ['DAPI', 'FITC'] }).text).toBe('drop the FITC channel');
   });
 
   it('a place past the run\'s last channel is said back, nothing changed', () => {
@@ -25,7 +30,7 @@ describe('a channel said by its place in the plan is that channel, by name', () 
     expect(channelsByPlace('add a second channel, Cy5', run).text).toBe('add a second channel, Cy5');
     expect(channelsByPlace('go to well C2', run).text).toBe('go to well C2');
     expect(channelsByPlace('drop the second channel', {}).text).toBe('drop the second channel');
-    expect(channelsByPlace('drop C5', run)).toEqual({ text: 'drop C5' });
+    expect(channelsByPlace('drop C5', run).text).toBe('drop C5');
   });
 });
 

@@ -78,7 +78,7 @@ describe('rates and timing words', () => {
 describe('channels and positions in people\'s words', () => {
   it('reads the nuclear channel, an ordinal channel, and a channel paused (never the whole run)', () => {
     expect(changes('image just the nuclear channel and the red from now')).toEqual([{ kind: 'onlyChannels', channels: ['DAPI', 'Rhodamine'] }]);
-    expect(changes('drop the 2nd channel')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+    expect(changes('drop the 2nd channel')).toEqual([{ kind: 'dropChannel', channel: '2' }]);
     expect(changes('pause the DAPI channel for now')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
     expect(changes('limit imaging to GFP and DAPI')).toEqual([{ kind: 'onlyChannels', channels: ['FITC', 'DAPI'] }]);
   });

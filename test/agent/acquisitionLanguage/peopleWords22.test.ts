@@ -203,10 +203,9 @@ describe('commands numbered inside one line', () => {
 
 describe('the last channel', () => {
   it('is the plan\'s last one', () => {
-    // (named by the run's preset at that place since stop 51)
-    expect(changes('drop the last channel')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
-    expect(changes('switch off the final channel', fourPositions)).toEqual([{ kind: 'dropChannel', channel: 'Cy5' }]);
-    expect(changes('last channel exposure 60 ms')).toEqual([{ kind: 'exposure', exposureMs: 60, channel: 'Rhodamine' }]);
+    expect(changes('drop the last channel')).toEqual([{ kind: 'dropChannel', channel: '3' }]);
+    expect(changes('switch off the final channel', fourPositions)).toEqual([{ kind: 'dropChannel', channel: '2' }]);
+    expect(changes('last channel exposure 60 ms')).toEqual([{ kind: 'exposure', exposureMs: 60, channel: '3' }]);
   });
 });
 
