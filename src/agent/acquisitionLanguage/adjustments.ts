@@ -1502,17 +1502,32 @@ function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[
  */
 function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
   const mentions = findChannels(t, config);
-  if (mentions.length !== 2 || mentions[0].preset === mentions[1].preset) return undefined;
+  if (mentions.length !== 2) return undefined;
   const [first, second] = mentions;
+  const out = swappedOut(t, first, second);
+  if (!out) return undefined;
+  // ("swap GFP out for YFP": one preset images both; said, never a drop and an add of the same channel)
+  if (first.preset === second.preset) throw new AmbiguousCommand(`"${first.text}" and "${second.text}" are imaged with the same channel (${first.preset}), so there is nothing to swap; nothing was changed`);
+  const added = out === first ? second : first;
+  return [{ kind: 'dropChannel', channel: out.preset }, { kind: 'addChannel', channel: added.preset }];
+}
+
+/**
+ * Which of two channels named is swapped out, by the words around them: "swap Cy5 (out) for mCherry", "replace GFP with
+ * Cy5", "switch from DAPI to far red", "change the red (channel) to Cy5", "use mCherry instead of Cy5", "instead of the red
+ * use far red"; undefined when the words say no swap.
+ */
+function swappedOut<M extends { index: number; text: string }>(t: string, first: M, second: M): M | undefined {
   const between = t.slice(first.index + first.text.length, second.index);
   const before = t.slice(0, first.index);
-  let out: string | undefined;
-  if (/\b(?:swap|replace|exchange|substitute|trade)\w*\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:for|with|by|to)\s+(?:the\s+)?$/.test(between)) out = first.preset;
-  else if (/\b(?:switch|change|go|move)\w*\s+(?:over\s+)?from\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:to|for)\s+(?:the\s+)?$/.test(between)) out = first.preset;
-  else if (/^\s*(?:channel\s+|laser\s+)?instead\s+of\s+(?:the\s+)?$/.test(between) && /\b(?:use|image|take|do|acquire|want|need)\w*\s+(?:the\s+)?$/.test(before)) out = second.preset;
-  if (!out) return undefined;
-  const added = out === first.preset ? second.preset : first.preset;
-  return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
+  if (/\b(?:swap|replace|exchange|substitute|trade)\w*\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+|line\s+)?(?:out\s+)?(?:for|with|by|to)\s+(?:the\s+)?$/.test(between)) return first;
+  if (/\b(?:switch|change|go|move)\w*\s+(?:over\s+)?from\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:to|for)\s+(?:the\s+)?$/.test(between)) return first;
+  // ("change the red channel to Cy5", "switch mCherry over to far red": a channel changed into another)
+  if (/(?:^|\b(?:please|pls|can you|could you|just|then|and|now))\s*(?:switch|change|convert|turn|move)\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+|line\s+)?(?:over\s+)?(?:to|into)\s+(?:the\s+)?$/.test(between)) return first;
+  if (/^\s*(?:channel\s+|laser\s+)?instead\s+of\s+(?:the\s+)?$/.test(between) && /\b(?:use|image|take|do|acquire|want|need)\w*\s+(?:the\s+)?$/.test(before)) return second;
+  // ("instead of the red use far red", "in place of DAPI, image SiR-DNA")
+  if (/(?:^|\b(?:so|and|then|please|pls))\s*(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?[,;]?\s*(?:(?:please|pls|let'?s|can you|could you|we|i)\s+)*(?:use|image|take|do|acquire|want|need|go with)\s+(?:the\s+)?$/.test(between)) return first;
+  return undefined;
 }
 
 /** Words a correction opens with: "sorry", "oops", "no wait", "my bad", "ah". */

@@ -74,3 +74,20 @@ describe('an end idiom with interjections and thanks around it ends the run', ()
     expect(toolOf('great, thanks')).toBeUndefined();
   });
 });
+
+describe('one channel changed into another is a swap', () => {
+  it.each([
+    ['change the red channel to cy5', 'Rhodamine', 'Cy5'],
+    ['switch mCherry over to far red', 'Rhodamine', 'Cy5'],
+    ['instead of the red use far red', 'Rhodamine', 'Cy5'],
+    ['in place of mCherry, image Cy5', 'Rhodamine', 'Cy5'],
+    ['swap the GFP out for DAPI', 'FITC', 'DAPI'],
+  ])('%s', (text, out, added) => {
+    expect(changes(text, start({ channels: [{ config: 'FITC' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 21600 } }))).toEqual([{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }]);
+  });
+
+  it('a value given to a channel is no swap; two names of one channel are said back', () => {
+    expect(changes('switch GFP to 50 ms')).toEqual([{ kind: 'exposure', exposureMs: 50, channel: 'FITC' }]);
+    expect(asked('swap GFP out for YFP')).toMatch(/same channel \(FITC\).*nothing was changed/);
+  });
+});
