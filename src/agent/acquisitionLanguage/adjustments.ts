@@ -4,7 +4,7 @@
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
 import { troubleAsked } from './observedTrouble.ts';
-import { byPlace, channelsByPlace } from './channelPlaces.ts';
+import { byPlace, channelsByPlace, onePlaceAsked } from './channelPlaces.ts';
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -352,7 +352,14 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
   // given to the tool by its place again, as the plan numbers it)
   const placed = channelsByPlace(normaliseText(text), now);
   if (placed.past) throw new AmbiguousCommand(placed.past);
-  const changes = adjustmentsOf(placed.text, config, now);
+  let changes: Adjustment[];
+  try {
+    changes = adjustmentsOf(placed.text, config, now);
+  } catch (err) {
+    // ("drop the last one": a place said without its list, in a command not otherwise read, is asked about by name)
+    const asked = err instanceof InputError && !(err instanceof AmbiguousCommand) ? onePlaceAsked(placed.text, now) : undefined;
+    throw asked ? new AmbiguousCommand(asked) : err;
+  }
   return placed.places?.size ? changes.map((c) => byPlace(c, placed.places!)) : changes;
 }
 

@@ -49,3 +49,21 @@ export function byPlace(change: Adjustment, places: Map<string, number>): Adjust
   const place = places.get(change.channel.toLowerCase());
   return place === undefined ? change : ({ ...change, channel: String(place) } as Adjustment);
 }
+
+/** "the last one", "the first one", "the 2nd one": a place said without what it is the place of. */
+const ONE_AT = /\b(?:the\s+)(first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th))\s+one\b/i;
+
+/**
+ * The question to ask when a command not otherwise understood says a place without its list ("drop the last one" while
+ * the run images several channels): the channel at that place (and the position, where there are several) named as
+ * what it may mean; undefined when no such place is said or the run's channels are not known.
+ */
+export function onePlaceAsked(text: string, now: RunState): string | undefined {
+  const m = ONE_AT.exec(text);
+  const channels = now.channels;
+  if (!m || !channels || channels.length < 2) return undefined;
+  const place = placeOf([m[0], m[1]] as unknown as RegExpExecArray, channels.length);
+  if (place < 1 || place > channels.length) return undefined;
+  const positions = now.positions && now.positions > 1 && place <= now.positions ? ` or position ${place}` : '';
+  return `which do you mean by "${m[0]}": the ${channels[place - 1]} channel (channel ${place} of ${channels.join(', ')})${positions}? Say it by its name (e.g. "${channels[place - 1]}"); nothing was changed`;
+}

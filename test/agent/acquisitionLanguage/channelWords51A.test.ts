@@ -21,6 +21,10 @@ describe('a channel said by its place in the plan is read as that channel, and g
     expect(channelsByPlace('drop the second channel', { channels: ['DAPI', 'FITC'] }).text).toBe('drop the FITC channel');
   });
 
+  it('a place said without its list, in a command not otherwise read, is asked about by name', () => {
+    expect(asked('forget the last one', hoechstGfp)).toMatch(/"the last one": the FITC channel \(channel 2 of DAPI, FITC\)\?.*nothing was changed/);
+  });
+
   it('a place past the run\'s last channel is said back, nothing changed', () => {
     expect(asked('drop the third channel', hoechstGfp)).toMatch(/no channel 3 in this run.*1 DAPI, 2 FITC/);
   });
