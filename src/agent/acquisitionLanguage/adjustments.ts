@@ -4,6 +4,7 @@
 // was meant; ending the acquisition is only ever read from words about the acquisition
 // itself (and the tool still asks a person to confirm it).
 import { troubleAsked } from './observedTrouble.ts';
+import { byPlace, channelsByPlace, onePlaceAsked } from './channelPlaces.ts';
 import { InputError } from '../../errors.ts';
 import { describeAdjustment, type Adjustment } from '../../microscope/adjustment.ts';
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
@@ -347,6 +348,22 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
+  // ("image the first channel every 3rd time point", "drop C3": a channel said by its place is read as its name, and
+  // given to the tool by its place again, as the plan numbers it)
+  const placed = channelsByPlace(normaliseText(text), now);
+  if (placed.past) throw new AmbiguousCommand(placed.past);
+  let changes: Adjustment[];
+  try {
+    changes = adjustmentsOf(placed.text, config, now);
+  } catch (err) {
+    // ("drop the last one": a place said without its list, in a command not otherwise read, is asked about by name)
+    const asked = err instanceof InputError && !(err instanceof AmbiguousCommand) ? onePlaceAsked(placed.text, now) : undefined;
+    throw asked ? new AmbiguousCommand(asked) : err;
+  }
+  return placed.places?.size ? changes.map((c) => byPlace(c, placed.places!)) : changes;
+}
+
+function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): Adjustment[] {
   const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
@@ -802,7 +819,7 @@ function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWo
   // ("stop after the next time point": the one coming is the one to finish, between time points as during one)
   if (/\b(after|at the end of|once|when) (this|the current|the present|the next|the upcoming) (time ?point|frame|round|cycle|loop|one)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
-  if (stopVerb && channels.length && percent(t) === undefined && !aboutLight && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
+  if (stopVerb && channels.length && percent(t) === undefined && (!aboutLight || stopsTheLight(t)) && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
     // ("cancel Cy5 at position 2": a channel dropped at one position only is no change a plan holds; asked, never dropped everywhere)
     const at = POSITION_SCOPE.exec(t);
@@ -815,11 +832,13 @@ function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWo
     return [];
   }
   // "we're done", "that's it, call it a day": the end of the run (a person confirms it)
-  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\bpull the plug\b(?:\s+on\s+(?:it|this|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)|this (?:run|acquisition|experiment)))?\s*(?:now|please)?[.!]*$|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(t)) return [{ kind: 'stop' }];
+  if (!channels.length && /\bcall it (?:a day|a night|quits|here|there)\b|\bpull the plug\b(?:\s+on\s+(?:it|this|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse)|this (?:run|acquisition|experiment)))?\s*(?:now|please)?[.!]*$|\b(?:we can|let'?s|we'?ll|i'?ll)\s+(?:finish|stop|end|wrap up|leave it)\s+(?:here|there|now|for (?:today|now|the day|tonight))\b|^(?:ok(?:ay)?,?\s+|right,?\s+|alright,?\s+)?that'?s (?:it|all|enough)(?: for (?:today|now|tonight))?,?\s*(?:thanks|thank you|cheers)?[.!]*$|^(?:ok(?:ay)?,?\s+|right,?\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here| now| with (?:it|this|that|the)(?: (?:acquisition|imaging|experiment|run|time[\s-]?lapse))?)?(?: for (?:today|now))?[.!]*$|\bcall it a day\b|^(?:ok(?:ay)?,?\s+|right,?\s+)?that'?s (?:it|all)(?: for (?:today|now))?(?:,? (?:stop|we'?re done))?[.!]*$/.test(withoutInterjections(t))) return [{ kind: 'stop' }];
   // "cut the light in half", "drop the laser power by 30%": an amount of light, never a stop (the light readers take it)
   if (stopVerb && !channels.length && /\b(?:light|lasers?|power|intensity|illumination|exposure|excitation)\b/.test(t) && (/\b(?:in half|by half|halve|by \d|to \d|by (?:a|one) (?:third|quarter|fifth|tenth))/.test(t) || /\d\s*(?:%|percent|x\b|ms\b)/.test(t))) return undefined;
   // a question about stopping or the end ("at what time does the run end", "what happens if I stop now?") asks, never stops
   if (stopVerb && !channels.length && ASKED.test(t)) return [{ kind: 'status', about: 'all' }];
+  // "stop for a bit", "stop a sec while I refocus", "stop for a moment, I need to top up the medium": a pause until resumed
+  if (stopVerb && !channels.length && briefStop(t, config)) return [{ kind: 'pause' }];
   if (stopVerb && !channels.length) {
     // ("cut it short: 50 time points in total will do", "end it at 6 h overall": a new length of the whole run, said beside a
     // word of stopping, is that length, never a stop now nor a question about one)
@@ -883,6 +902,38 @@ function withoutSpan(part: string): string {
   return `${part.slice(0, start)} ${part.slice(span.index + span.length)}`.replace(/\s+/g, ' ').trim();
 }
 
+
+/**
+ * A stop for a short while said as an idiom ("stop for a bit", "stop a sec while I refocus", "stop for a moment, I need to
+ * top up the medium"): a pause until resumed, as a stop is never for a while. The reason after "while", "because",
+ * "so", "until" and a remark after a comma are no part of it; nothing else may be said beside it.
+ */
+function briefStop(t: string, config: MicroscopeConfig): boolean {
+  const parts = t.split(/\s*[,;]\s*/).map((p) => p.replace(/\s+(?:while|whilst|because|cause|cos|as|since|so|so that|until|till|til)\s+.*$/, '').trim()).filter(Boolean);
+  const at = parts.findIndex((p) => SHORT_WHILE_SAID.test(p) && bareStop(p.replace(SHORT_WHILE_SAID, ' ')));
+  return at >= 0 && parts.every((p, i) => i === at || isRemark(p, config));
+}
+
+/**
+ * A channel's light or exposure said to stop, with no amount ("stop the blue light exposure", "no more DAPI exposure,
+ * it's toxic"): that channel dropped. A verb that also means less ("cut", "drop", "lower") or an amount is a change of
+ * the light, read elsewhere.
+ */
+function stopsTheLight(t: string): boolean {
+  return /\b(?:stop|end|halt|cease|kill|no more|switch off|turn off|shut off|quit)\b/.test(t) && !/\d|\b(?:half|halve|by|less|lower|down|up|reduce|decrease|shorter|dimmer|a bit|a little|going|increasing|rising|changing|creeping|getting)\b/.test(t);
+}
+
+/**
+ * An end idiom with the interjections and thanks said around it taken away ("great, we're done here, thanks!", "ok I think
+ * we're done for today", "perfect, that's all, cheers"): "we're done here", "we're done for today", "that's all".
+ */
+function withoutInterjections(t: string): string {
+  return t
+    .replace(/^(?:(?:ok(?:ay)?|right|alright|all right|great|good|cool|perfect|lovely|nice|fine|excellent|super|awesome|brilliant|well|so|yes|yeah|yep|i think|i guess|i believe|looks like|seems like)\b[,!.\s]*)+(?=\S)/, '')
+    .replace(/(?:[,!.\s]+(?:thanks?|thank you|thx|ty|cheers|ta|much appreciated)(?:\s+(?:so much|a lot|very much|again|for (?:the|your) help))?)+\s*[.!]*$/, '')
+    .replace(/\s*[,;:]+\s*$/, '');
+}
+
 /** Nothing but a stop, with courtesy around it: "stop", "abort now", "we need to stop now", "you can end it, thanks". */
 function bareStop(part: string): boolean {
   const bare = part
@@ -921,6 +972,8 @@ const LIGHT_DAMAGE = /\b(?:stressed|stressing|fry(?:ing)?|fried|cook(?:ing|ed)|b
 
 /** "a sec", "a second", "a moment", "a tick", "a bit": a short while said as an idiom, no span to time. */
 const A_SHORT_WHILE = /\b(?:a|one)\s+(?:sec|secs|moment|mo|tick|jiffy|bit|little\s+while|short\s+while|while)\b|\ba\s+second\b(?!\s+(?:and|or|\d))/;
+/** A short while said as an idiom after a stop, with or without "for": "for a bit", "a sec", "for a few minutes". */
+const SHORT_WHILE_SAID = new RegExp(String.raw`\s*\b(?:for\s+)?(?:${A_SHORT_WHILE.source})|\s*\bfor\s+(?:a\s+)?(?:few|couple(?:\s+of)?)\s+(?:minutes|mins|secs|seconds)\b`);
 
 /** Words for going easier on the sample without an amount: "ease up on", "go easy on", "back off", "cut back on", "tone down". */
 const EASE_OFF = /\b(?:ease (?:up|off)|go (?:(?:a (?:bit|little|tad) |much |way )?(?:easy|easier|gentler|gentle|softer|lighter))|be (?:(?:a (?:bit|little|tad) |more )?(?:gentle|gentler|easier|kinder|softer))|back off|lay off|cut back|tone (?:it |things |everything |them )?down|dial (?:it |things |everything |them )?back|take it easy|turn (?:everything|it all|all (?:the )?(?:lasers|lights|light|channels)) down|turn down (?:everything|all (?:the )?(?:lasers|lights|light|channels)))\b/;
@@ -1456,17 +1509,32 @@ function readChannelPlanes({ t, clause, config, now }: ClauseWords): Adjustment[
  */
 function readSwap({ t, config }: ClauseWords): Adjustment[] | undefined {
   const mentions = findChannels(t, config);
-  if (mentions.length !== 2 || mentions[0].preset === mentions[1].preset) return undefined;
+  if (mentions.length !== 2) return undefined;
   const [first, second] = mentions;
+  const out = swappedOut(t, first, second);
+  if (!out) return undefined;
+  // ("swap GFP out for YFP": one preset images both; said, never a drop and an add of the same channel)
+  if (first.preset === second.preset) throw new AmbiguousCommand(`"${first.text}" and "${second.text}" are imaged with the same channel (${first.preset}), so there is nothing to swap; nothing was changed`);
+  const added = out === first ? second : first;
+  return [{ kind: 'dropChannel', channel: out.preset }, { kind: 'addChannel', channel: added.preset }];
+}
+
+/**
+ * Which of two channels named is swapped out, by the words around them: "swap Cy5 (out) for mCherry", "replace GFP with
+ * Cy5", "switch from DAPI to far red", "change the red (channel) to Cy5", "use mCherry instead of Cy5", "instead of the red
+ * use far red"; undefined when the words say no swap.
+ */
+function swappedOut<M extends { index: number; text: string }>(t: string, first: M, second: M): M | undefined {
   const between = t.slice(first.index + first.text.length, second.index);
   const before = t.slice(0, first.index);
-  let out: string | undefined;
-  if (/\b(?:swap|replace|exchange|substitute|trade)\w*\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:for|with|by|to)\s+(?:the\s+)?$/.test(between)) out = first.preset;
-  else if (/\b(?:switch|change|go|move)\w*\s+(?:over\s+)?from\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:to|for)\s+(?:the\s+)?$/.test(between)) out = first.preset;
-  else if (/^\s*(?:channel\s+|laser\s+)?instead\s+of\s+(?:the\s+)?$/.test(between) && /\b(?:use|image|take|do|acquire|want|need)\w*\s+(?:the\s+)?$/.test(before)) out = second.preset;
-  if (!out) return undefined;
-  const added = out === first.preset ? second.preset : first.preset;
-  return [{ kind: 'dropChannel', channel: out }, { kind: 'addChannel', channel: added }];
+  if (/\b(?:swap|replace|exchange|substitute|trade)\w*\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+|line\s+)?(?:out\s+)?(?:for|with|by|to)\s+(?:the\s+)?$/.test(between)) return first;
+  if (/\b(?:switch|change|go|move)\w*\s+(?:over\s+)?from\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?(?:to|for)\s+(?:the\s+)?$/.test(between)) return first;
+  // ("change the red channel to Cy5", "switch mCherry over to far red": a channel changed into another)
+  if (/(?:^|\b(?:please|pls|can you|could you|just|then|and|now))\s*(?:switch|change|convert|turn|move)\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+|line\s+)?(?:over\s+)?(?:to|into)\s+(?:the\s+)?$/.test(between)) return first;
+  if (/^\s*(?:channel\s+|laser\s+)?instead\s+of\s+(?:the\s+)?$/.test(between) && /\b(?:use|image|take|do|acquire|want|need)\w*\s+(?:the\s+)?$/.test(before)) return second;
+  // ("instead of the red use far red", "in place of DAPI, image SiR-DNA")
+  if (/(?:^|\b(?:so|and|then|please|pls))\s*(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?$/.test(before) && /^\s*(?:channel\s+|laser\s+)?[,;]?\s*(?:(?:please|pls|let'?s|can you|could you|we|i)\s+)*(?:use|image|take|do|acquire|want|need|go with)\s+(?:the\s+)?$/.test(between)) return first;
+  return undefined;
 }
 
 /** Words a correction opens with: "sorry", "oops", "no wait", "my bad", "ah". */

@@ -71,6 +71,17 @@ export function speakersOwnDoing(clause: string, config: MicroscopeConfig = DEMO
     && !/\d/.test(c) && !findChannels(c, config).length && !MICROSCOPE_NOUN.test(c);
 }
 
+/**
+ * The speaker's worry told beside a command ("I worry it damages the cells", "I'm afraid they are dying", "we're
+ * concerned about phototoxicity"): context, never a command nor what a pronoun of the command points at. Not when it
+ * names a number or a channel.
+ */
+export function speakersWorry(clause: string, config: MicroscopeConfig = DEMO_CONFIG): boolean {
+  const c = clause.trim().replace(/[.!]+$/, '');
+  return /^(?:(?:and|but|because|since|as|cause|coz|'cause|also)[,\s]+)*(?:i|we)(?:'m|\s+am|'re|\s+are)?\s+(?:(?:a bit|a little|really|quite|so|very|slightly)\s+)?(?:worry|worried|afraid|concerned|fear|scared|nervous|anxious)\b/i.test(c)
+    && !/\d/.test(c) && !findChannels(c, config).length && !/\b(?:should|could|can|please|pls|let'?s)\b/i.test(c);
+}
+
 /** A part that is only thanks, an interjection or a courtesy. */
 const COURTESY_ONLY = /^(?:(?:thanks?|thank you|thx|ta|cheers|please|pls|ok(?:ay)?|great|cool|lovely|brilliant|perfect|good|nice|sorry|so|right|alright|much appreciated|(?:many|thanks)\s+a lot)[\s!.,]*)+$/i;
 
@@ -84,7 +95,7 @@ export function clausesTold(sentence: string, config: MicroscopeConfig = DEMO_CO
   if (parts.length < 2) return [sentence];
   // (only a part that tells nothing of the run: no number, channel, or part of the microscope a command could point back at)
   // (nor one about the rest of the run, "the rest as is", which a command's scope reads)
-  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p) && !/\b(?:rest|others?|else)\b/i.test(p));
+  const told = parts.map((p) => (observationOf(p) !== undefined || speakersOwnDoing(p, config) || speakersWorry(p, config)) && !/\d/.test(p) && !durationsIn(p).length && !findChannels(p, config).length && !MICROSCOPE_NOUN.test(p) && !PLAN_PART.test(p) && !/\b(?:rest|others?|else)\b/i.test(p));
   // (thanks and other courtesy alone are no command to part from: "that's it for today, thanks" is read whole)
   const command = parts.filter((p, i) => !told[i] && !COURTESY_ONLY.test(p));
   if (!told.some(Boolean) || !command.length) return [sentence];
@@ -128,7 +139,7 @@ export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO
   // ("pull the plug on this, the dish is contaminated", "ok we're good, go again": a clause told beside a command is a sentence of its own)
   const sentences = sentencesOf(text).flatMap((s) => clausesTold(s, config)).map(withoutLeadIn);
   if (sentences.length < 2) return sentences[0] ?? text;
-  const observed = sentences.map((s) => observationOf(s) ?? (speakersOwnDoing(s, config) ? { subject: '' } : undefined));
+  const observed = sentences.map((s) => observationOf(s) ?? (speakersOwnDoing(s, config) || speakersWorry(s, config) ? { subject: '' } : undefined));
   // (commands and questions only: as they are, unless a question names what a later command's pronoun points at)
   const questionNames = (s: string) => /\?\s*$/.test(s) && (findChannels(s, config).length > 0 || PLAN_PART.test(s));
   const pointedAtByQuestion = sentences.some((s, i) => questionNames(s) && sentences.slice(i + 1).some((c) => !/\?\s*$/.test(c) && PRONOUN.test(c)));
