@@ -7,9 +7,9 @@ beforeAll(loadAcquisitionWords);
 
 describe('an autofocus switched on runs before every time point', () => {
   it.each(['turn on autofocus', 'autofocus on please', 'enable AF'])('%s', (request) => {
-    expect(route(request)?.args).toEqual({ changes: [{ kind: 'autofocusSchedule', everyTimepoints: 1 }] });
+    expect((route(request) as { args?: unknown } | undefined)?.args).toEqual({ changes: [{ kind: 'autofocusSchedule', everyTimepoints: 1 }] });
   });
   it('"refocus" alone is one autofocus', () => {
-    expect(route('refocus')?.args).toEqual({ changes: [{ kind: 'autofocus' }] });
+    expect((route("refocus") as { args?: unknown } | undefined)?.args).toEqual({ changes: [{ kind: 'autofocus' }] });
   });
 });
