@@ -958,7 +958,9 @@ function formatForProgram(c: RequestClause): Record<string, unknown> | undefined
   const kind = kindNamed(c.text) ?? c.previousMakes?.find((t) => t in opens) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && a.type in opens).at(-1)?.type;
   if (!kind) return undefined;
   const format = opens[kind as keyof typeof opens];
-  if (format) return { format, $needs: [kind] };
+  // (the file is written for the program, which is not opened here: the answer says so, never that it was opened there)
+  const written = format === 'trackmate' ? 'TrackMate XML' : format === 'geojson' ? 'GeoJSON' : format?.toUpperCase();
+  if (format) return { format, $needs: [kind], $note: `I wrote the ${kind} as ${written}, which ${program} opens; I do not open ${program} myself.` };
   const usual = kind === 'tracks' || kind === 'table' ? 'csv' : 'tiff';
   return { format: usual, $needs: [kind], $note: `${program} opens no ${kind} here: I wrote them as ${usual.toUpperCase()}.` };
 }

@@ -123,9 +123,26 @@ function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: st
     // (the next word follows at once as written, a space or a hyphen between (never across a hedge blanked: "grateful if you could measure"), and is a word of the tools as written, of four letters
     // at least: "wavelet denoising", "font size"; never "quite bad", "grateful if")
     const modifies = !!next && /^[\s-]+$/.test(clause.slice(token.end, next.start)) && next.word.length >= 4 && !stop.includes(next.word) && index.knows(meaning(next.stem));
-    if (modifies || /\p{L}\d/u.test(token.word)) out.push(clause.slice(token.start, token.end));
+    if (modifies || /\p{L}\d/u.test(token.word) || predicatedInACount(clause, tokens, i, index)) out.push(clause.slice(token.start, token.end));
   });
   return out;
+}
+
+/** A linking verb between two words: what follows says what the things before it are ("the cells are multinucleated", "which nuclei look fragmented"). */
+const LINKING_VERB = /^\s+(?:are|is|were|was|look|looks|appear|appears|seem|seems|became|become)\s+$/i;
+
+/** A question or order that counts or picks things: "how many", "what fraction/share/percentage/proportion of", "which", "count". */
+const COUNTING_OPENER = /\b(?:how\s+many|what\s+(?:fraction|share|percentage|percent|proportion|number)|which|count|number\s+of|percentage\s+of|fraction\s+of|proportion\s+of)\b/i;
+
+/**
+ * "how many of the cells are multinucleated?", "what fraction of nuclei look fragmented": a lower-case word no tool knows,
+ * said of things the tools know through a linking verb in a clause that counts or picks them, is the condition the count is
+ * of; a count of all the things does not apply it. A name ("the cells are HeLa") or prose outside a count stays context.
+ */
+function predicatedInACount(clause: string, tokens: Token[], i: number, index: ToolIndex): boolean {
+  const subject = tokens[i - 1];
+  if (!subject || !LINKING_VERB.test(clause.slice(subject.end, tokens[i].start)) || !/^\p{Ll}+$/u.test(clause.slice(tokens[i].start, tokens[i].end))) return false;
+  return index.knows(meaning(subject.stem)) && COUNTING_OPENER.test(clause.slice(0, subject.start));
 }
 
 /** Whether a clause's first word asks for no action: a preposition ("for the channel number two, ..."), a polite or question word. */
