@@ -51,3 +51,19 @@ describe('a file written for a program (tools/track.ts formatForProgram)', () =>
     expect(tell('open the masks in QuPath').said).toMatch(/as GeoJSON, which QuPath opens; I do not open QuPath myself/);
   });
 });
+
+describe('a kind of the things said after their noun, or by a marker\'s sign (constraints.ts statedKinds, qualifiedObjects)', () => {
+  it('names "cells that are mCherry positive" and "the EdU+ nuclei", never a kind the step applies', () => {
+    expect(tell('measure the intensity of cells that are mCherry positive').said).toMatch(/"cells that are mCherry positive"/);
+    expect(tell('count the EdU+ nuclei').said).toMatch(/"EdU\+ nuclei"/);
+    expect(tell('measure the area of cells that are in frame 3').said).not.toMatch(/cells that are/);
+  });
+});
+
+describe('a method of the field named beside a word of ours is in scope (outOfScope.ts)', () => {
+  it('tracks "with kalman and gap closing", naming kalman, never refusing the request', () => {
+    const { tools, said } = tell('track with kalman and gap closing');
+    expect(tools).toEqual(['track']);
+    expect(said).toMatch(/"kalman"/);
+  });
+});
