@@ -67,3 +67,13 @@ describe('a method of the field named beside a word of ours is in scope (outOfSc
     expect(said).toMatch(/"kalman"/);
   });
 });
+
+describe('a polite letter around the request (clauses.ts THANKS, unapplied.ts HEDGE)', () => {
+  it('reads thanks for past help as no step, and "it would be great if" as how it is asked', () => {
+    const p = asSaid.plan('dear Tom, thanks so much for your help yesterday. could you segment the nuclei? it would be great if you could use Omnipose. cheers, Ana');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    const said = [...(p.notes ?? []), p.reply ?? ''].join(' ');
+    expect(said).toMatch(/Omnipose/);
+    expect(said).not.toMatch(/"great"/);
+  });
+});
