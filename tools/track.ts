@@ -912,6 +912,12 @@ const OPENS_IN: NonNullable<ToolSelfDescription['opensIn']> = {
   MATLAB: { words: ['matlab'], formats: { table: 'csv', tracks: 'csv', labels: 'tiff', movie: 'tiff' } },
 };
 
+/** Formats asked by a name no format of ours has, and the one written instead, each said in its own line. */
+const INSTEAD_OF: NonNullable<ToolSelfDescription['insteadOf']> = {
+  excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+  xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
+};
+
 /** The words of each format by its own name (a program's words are added below, to the first format it opens). */
 const FORMAT_WORDS: Record<string, string[]> = {
   ctc: ['ctc', 'cell tracking challenge'],
@@ -958,7 +964,11 @@ function formatForProgram(c: RequestClause): Record<string, unknown> | undefined
   const kind = kindNamed(c.text) ?? c.previousMakes?.find((t) => t in opens) ?? c.artifacts.filter((a) => !a.truth && a.producedBy !== 'export' && a.type in opens).at(-1)?.type;
   if (!kind) return undefined;
   const format = opens[kind as keyof typeof opens];
-  if (format) return { format, $needs: [kind] };
+  // (the file is written for the program, which is not opened here: the answer says so, never that it was opened there)
+  const written = format === 'trackmate' ? 'TrackMate XML' : format === 'geojson' ? 'GeoJSON' : format?.toUpperCase();
+  // (a name the tool stands in for, "excel", says its own line)
+  const saysItsOwn = Object.keys(INSTEAD_OF).some((w) => new RegExp(`\\b${w}\\b`, 'i').test(c.text));
+  if (format) return { format, $needs: [kind], ...(saysItsOwn ? {} : { $note: `I wrote the ${kind} as ${written}, which ${program} opens; I do not open ${program} myself.` }) };
   const usual = kind === 'tracks' || kind === 'table' ? 'csv' : 'tiff';
   return { format: usual, $needs: [kind], $note: `${program} opens no ${kind} here: I wrote them as ${usual.toUpperCase()}.` };
 }
@@ -1081,10 +1091,7 @@ const exportTool = defineTool({
     frames: (a) => (a.format === 'tiff' || a.format === 'png' || a.format === 'geojson' || ((a.movie || a.labels) && !a.format && !a.tracks && !a.table) ? undefined : 'frames choose the frames of a movie or label movie written as "tiff", "png" or "geojson"; tracks and tables are written whole'),
   },
   results: { spots: { about: 'spots written', unit: '' }, branches: { about: 'branches written', unit: '' }, frames: { about: 'frames written', unit: 'frames' }, objects: { about: 'object outlines written', unit: '' } },
-  insteadOf: {
-    excel: { args: { format: 'csv' }, say: 'Excel: I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
-    xlsx: { args: { format: 'csv' }, say: 'Excel (.xlsx): I wrote CSV (comma-separated values), which Excel opens; there is no .xlsx writer here.' },
-  },
+  insteadOf: INSTEAD_OF,
   readsByValue: { format: { csv: ['table', 'tracks'], trackmate: ['tracks'], ctc: ['tracks'], tiff: ['labels', 'movie'], png: ['movie', 'labels'], geojson: ['labels'] } },
   opensIn: OPENS_IN,
   // (objectType: "annotations" and "detections" are QuPath's words for its two kinds of object)

@@ -566,7 +566,7 @@ function quotedWords(notes: string[]): Set<string> {
   return new Set(notes.flatMap((n) => [...n.matchAll(/"([^"]+)"/g)].flatMap((m) => rawWords(m[1]).map((w) => w.lower))));
 }
 
-function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Unapplied[] {
+function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[], text = ''): Unapplied[] {
   if (ASKED.test(reader.step.clause)) return [];
   const quoted = quotedWords(notes);
   const out: Unapplied[] = [];
@@ -577,14 +577,42 @@ function qualifiedObjects(words: RawWord[], reader: Reader, notes: string[]): Un
       const w = words[i];
       // ("the large, bright nuclei": a comma or "and" between two of them)
       if (w.lower === 'and' && kind.length) continue;
-      if ((kind[0] ?? noun).start - w.end > 2 || !isPropertyWord(w.lower)) break;
+      // ("the GFP+ cells", "mCherry− nuclei": a marker's sign written on its name, which the words leave off, is its status)
+      if ((kind[0] ?? noun).start - w.end > 2 || !(isPropertyWord(w.lower) || isPropertyWord(text.slice(w.start, w.end + 1)))) break;
       kind.unshift(w);
     }
     // ("bright" of objects: bright, "small" of a size bound the step was given, a word its own note quotes)
     // ("separate the clumped cells": a word the step's tool declares its own, "split clumped" of segment, is what the step does to them)
-    const open = kind.filter((w) => !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower) && !reader.ownWord(w));
+    // (a marker's sign is its status, which the channel the step reads does not apply: "the GFP+ cells" on channel GFP)
+    const signed = (w: RawWord) => !isPropertyWord(w.lower) && isPropertyWord(text.slice(w.start, w.end + 1));
+    const open = kind.filter((w) => (signed(w) && !quoted.has(w.lower)) || (!reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower) && !reader.ownWord(w)));
     if (!open.length) return;
     out.push({ text: '', kind: 'scope', start: open[0].start, end: noun.end });
+  });
+  return out;
+}
+
+/**
+ * "measure the area of cells that are GFP positive", "track the nuclei which look apoptotic": a kind of the things said
+ * after their noun in a relative clause of state (that/which/who + are/is/look/appear/seem), in property words
+ * (PROPERTY_WORDS, STATE_FORMS, a marker's status), in any clause (a filter's verb is relativeFilters'). Named unless the
+ * step applies each word, as qualifiedObjects reads it.
+ */
+function statedKinds(words: RawWord[], reader: Reader, notes: string[]): Unapplied[] {
+  if (ASKED.test(reader.step.clause)) return [];
+  const quoted = quotedWords(notes);
+  const out: Unapplied[] = [];
+  words.forEach((noun, n) => {
+    if (!OBJECT_NOUNS.test(noun.lower) || !/^(?:that|which|who)$/.test(words[n + 1]?.lower ?? '') || !/^(?:are|is|were|was|look|looks|appear|appears|seem|seems)$/.test(words[n + 2]?.lower ?? '')) return;
+    if ((n >= 1 && filterVerb(words, n - 1)) || (n >= 2 && filterVerb(words, n - 2))) return;
+    const phrase: RawWord[] = [];
+    for (let j = n + 3; j < words.length && phrase.length < 3 && words[j].start - (phrase.at(-1) ?? words[n + 2]).end <= 2 && !BOUNDARY.test(words[j].lower); j++) phrase.push(words[j]);
+    const last = phrase.findLastIndex((w) => isPropertyWord(w.lower));
+    if (last < 0) return;
+    const kind = phrase.slice(0, last + 1);
+    const open = kind.filter((w) => isPropertyWord(w.lower) && !reader.carriesValue(w) && !reader.argumentsDescribing(w).some((a) => reader.step.args[a] !== undefined) && !quoted.has(w.lower) && !reader.ownWord(w));
+    if (!open.length) return;
+    out.push({ text: '', kind: 'scope', start: noun.start, end: kind.at(-1)!.end });
   });
   return out;
 }
@@ -1021,7 +1049,7 @@ export function unappliedConstraints(step: StepWords, catalogue: Catalogue, inde
   const text = maskRejected(withoutHedges(masked));
   const words = rawWords(text);
   const reader = new Reader(step, index, catalogue);
-  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...acrossGroups(words, reader), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
+  const found = [...namedBeforeHead(words, reader, text), ...namedAfterCue(words, reader, text), ...coordinated(words, reader, text), ...scopes(words, reader, notes), ...relativeFilters(words, reader), ...kindsLeftOut(words, reader, text), ...qualifiedObjects(words, reader, notes, text), ...statedKinds(words, reader, notes), ...numbers(step, text, notes, catalogue, reader), ...valuesNotSet(step, catalogue, text), ...strides(step, text, catalogue), ...oneThingOnly(step, text, catalogue), ...countedSubset(step, text), ...acrossGroups(words, reader), ...objectsWithinObjects(text), ...leftOutByLength(step, text), ...rankedSelections(step, text)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unapplied[] = [];
   for (const item of found) {

@@ -3,8 +3,8 @@
 // of one); the clause makes no step and one line of the answer names it with the formats the tools do write.
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 
-/** Kinds of file by their usual name or extension (animations, pictures, documents, containers). */
-const FILE_KIND = /\b(?<!geo[\s-])(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|xlsx|hdf5|h5|zarr|json|mat|ims|nd2|czi|lif|oib)s?\b/gi;
+/** Kinds of file by their usual name or extension (animations, pictures, vector figures, documents, tables, arrays, containers). */
+const FILE_KIND = /\b(?<!geo[\s-])(gif|mp4|avi|mov|mkv|webm|wmv|mpe?g|pdf|jpe?g|bmp|pptx?|powerpoint|keynote|svg|eps|xlsx?|tsv|txt|hdf5|h5|zarr|n5|json|mat|npy|npz|parquet|feather|nwb|ims|nd2|czi|lif|oib)s?\b/gi;
 
 /** The kinds of file a catalogue's tools write, read once per catalogue (every clause of every request asks). */
 const OFFERED = new WeakMap<Catalogue, { formats: string[]; declared: string[] }>();

@@ -14,6 +14,7 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { isEverydayNoun, isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 import { withoutHedges } from './unapplied.ts';
+import { METHOD_NAMES } from './lexicon.ts';
 
 /** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
 const MEASURED = new Set(['migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth'].map((w) => meaning(normalizeWord(w))));
@@ -44,6 +45,13 @@ const ANALYSING = new Set(['analysis', 'analyse', 'analyze', 'analysing', 'analy
 const NAMING = /\b(?:with|using|via|by|as|into|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** A method named in a few words after "with"/"using" ("with a random forest classifier like Weka"): every word of it is a name asked for. */
 const NAMED_PHRASE = /\b(?:with|using|via)\s+(?:(?:the|a|an|some|my|our)\s+)?(?:(?!(?:and|then|but|or|on|in|for|to|of)\b)[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** The field's method names (lexicon.METHOD_NAMES) in lower case, those of 4 letters or more that are no everyday word ("kalman", "omnipose"; not "li", "care"). */
+let methodWords: Set<string> | undefined;
+function namesAMethodOfTheField(word: string): boolean {
+  methodWords ??= new Set(METHOD_NAMES.map((n) => n.toLowerCase()).filter((n) => /^[a-z\d]{4,}$/.test(n) && !isEverydayWord(n)));
+  return methodWords.has(word.toLowerCase());
+}
 
 /** The word is part of what a naming word names: right after it, or in the few words of its phrase. */
 function named(token: Token, masked: string): boolean {
@@ -320,6 +328,9 @@ function isOutOfScopeNow(said: string, index: ToolIndex, catalogue: Catalogue): 
   // (two words of ours at least: "write an email to my boss" has only the verb)
   const ours = read.filter((r) => !REQUESTERS.has(r.token.word)).reduce((sum, r) => sum + (r.reading === 'subject' ? 3 : r.reading === 'known' ? weightOf(r.token, words) : 0), 0);
   if (ours >= 2) read.splice(0, read.length, ...read.filter((r) => !REQUESTERS.has(r.token.word)));
+  // ("track with kalman and gap closing", "segment w omnipose"): a method of the field named beside a word of ours is image
+  // analysis asked with a method we may lack, named as not applied, never refused
+  if (ours >= 1 && read.some((r) => namesAMethodOfTheField(r.token.word))) return false;
   // a clause that is a step of ours by itself ("..., then track", "segment the nuclei"): the rest is microscopy work
   // we may lack a tool for ("crop to the top left quarter and track"), named as not done, never refused
   // (unless another clause acts on a thing from elsewhere: "segment the stock market data by sector and plot it")

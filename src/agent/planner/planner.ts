@@ -44,6 +44,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
+import { namedTests, runsATest } from './untestedDifference.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
 import { figureOfTheQuestion } from './questionFigure.ts';
 import { answerFromTable, asksForAFigure, makesATableFirst, questionPartsOf, tableWithFeature, askedPart, askingAt, countAsQuestion, countAtFramesAsQuestion, asksTheMeanCount, countsEvents, significanceAskedAlone, countsDividingCells, countsMovingCells, countsWholeTracks, isNotQuantityWord, plainQuestion, asksAMeasuredQuantity, asksHowMuch, asksInUnits, asksForAnAnswer, asksTheData, countsAtAScope, countsThings, countsWithACondition, isAskedForm, measuringWords, opensWithAnExtreme, namesQuantity, questionClause, withoutScope, withoutUnits } from './tableAnswers.ts';
@@ -616,6 +617,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("..., then a gif of the corrected stack", "and then an animated gif": a kind of file no tool writes is made by no
     // other tool's output either; the clause makes no step, and the answer names it, fileKinds.ts)
     if (!clause.negated && !best.named && unwrittenFileKinds(clause.text, catalogue).length > 0 && !namesAFormatOffered(clause.text, catalogue)) return;
+    // ("..., and compare the halves with a Mann-Whitney U test", "then do a paired t-test"): a statistical test asked by name
+    // that the tool the words found does not run makes no step of that tool (it would run without the test, or fail); the
+    // answer names the test, untestedDifference.ts
+    if (!clause.negated && !best.named && !ownVerb && namedTests(clause.text).length > 0 && !runsATest(best.tool, catalogue)) return;
     // "export the tracks to a.csv and the masks to b.tif": the verb left out, another file of the step before's
     const said = (c: Clause) => original.slice(c.start, c.end);
     // "write tracks.csv and masks.tif": a file name alone after "and" is another file of the step before, which writes one too

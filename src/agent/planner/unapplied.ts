@@ -19,8 +19,8 @@ const CONDITION = /\b(?:with|using|via|by|as|in|into|to|only|except|excluding|wi
  */
 const PURPOSE = /\bfor((?:\s+(?!(?:with|using|via|by|as|in|into|to|only|except|excluding|without|but|that|which|where|whose|keep|from|on|if|unless|and|then)\b)[a-z][a-z'’-]*){1,4})(?=\s*(?:[,.;:!?]|$))/g;
 
-/** Hedges and asides around a request ("nothing fancy", "if possible", "no rush"): how it is asked, no condition on a step. */
-const HEDGE = /\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)\s+to\s+(?:know|find\s+out|learn)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)\s+(?:to\s+)?(?:know|find\s+out|learn)|as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|at\s+all\s+possible|you\s+can|you\s+could|you\s+would|you\s+don'?t\s+mind|you\s+do\s+not\s+mind|you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute|time)|it'?s\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother|too\s+much\s+to\s+ask)|it\s+is\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother)|that'?s\s+(?:ok|okay|possible|fine|alright|all\s+right))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking|an?\s+(?:(?:rough|quick|general|approximate|first)\s+)?(?:idea|estimate|sense|feel|guess|impression)\s+(?:of|for|on|about)|(?:an?\s+)?ball\s*park(?:\s+(?:figure|number|estimate|value))?(?:\s+(?:of|for|on))?)\b/gi;
+/** Hedges and asides around a request ("nothing fancy", "if possible", "no rush", "it would be great if"): how it is asked, no condition on a step. */
+const HEDGE = /\b(?:(?:i|we)(?:'d|\s+would)\s+(?:(?:really|very\s+much)\s+)?(?:like|love|want)\s+to\s+(?:know|find\s+out|learn)|(?:i|we)\s+(?:(?:really|just)\s+)?(?:want|need|wanna)\s+(?:to\s+)?(?:know|find\s+out|learn)|(?:it\s+would|it'?d|that\s+would|that'?d)\s+be\s+(?:really\s+|very\s+|so\s+|most\s+)?(?:great|nice|good|ideal|helpful|perfect|lovely|fantastic|wonderful|amazing|brilliant|appreciated)|as\s+(?:discussed|agreed|mentioned|requested|promised|planned|before)|to\s+whom\s+it\s+may\s+concern|nothing\s+(?:fancy|special|complicated|more|else)|(?:and\s+)?that(?:'?s|\s+is)\s+(?:all|it)\b|no\s+more\s+than\s+that|no\s+(?:rush|hurry|pressure|worries)|if\s+(?:possible|at\s+all\s+possible|you\s+can|you\s+could|you\s+would|you\s+don'?t\s+mind|you\s+do\s+not\s+mind|you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute|time)|it'?s\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother|too\s+much\s+to\s+ask)|it\s+is\s+not\s+(?:too\s+much\s+)?(?:trouble|a\s+bother)|that'?s\s+(?:ok|okay|possible|fine|alright|all\s+right))|when(?:ever)?\s+you\s+(?:can|have\s+(?:a\s+)?(?:time|moment|minute|chance)|get\s+a\s+chance)|as\s+(?:usual|always)|for\s+now|just\s+in\s+case|(?:at\s+least\s+)?roughly\s+speaking|an?\s+(?:(?:rough|quick|general|approximate|first)\s+)?(?:idea|estimate|sense|feel|guess|impression)\s+(?:of|for|on|about)|(?:an?\s+)?ball\s*park(?:\s+(?:figure|number|estimate|value))?(?:\s+(?:of|for|on))?)\b/gi;
 
 /** The text with its hedges and asides blanked ("..., nothing else", "if possible"): positions kept. */
 export function withoutHedges(text: string): string {
@@ -123,9 +123,26 @@ function wordsBeforeCue(clause: string, head: string, index: ToolIndex, stop: st
     // (the next word follows at once as written, a space or a hyphen between (never across a hedge blanked: "grateful if you could measure"), and is a word of the tools as written, of four letters
     // at least: "wavelet denoising", "font size"; never "quite bad", "grateful if")
     const modifies = !!next && /^[\s-]+$/.test(clause.slice(token.end, next.start)) && next.word.length >= 4 && !stop.includes(next.word) && index.knows(meaning(next.stem));
-    if (modifies || /\p{L}\d/u.test(token.word)) out.push(clause.slice(token.start, token.end));
+    if (modifies || /\p{L}\d/u.test(token.word) || predicatedInACount(clause, tokens, i, index)) out.push(clause.slice(token.start, token.end));
   });
   return out;
+}
+
+/** A linking verb between two words: what follows says what the things before it are ("the cells are multinucleated", "which nuclei look fragmented"). */
+const LINKING_VERB = /^\s+(?:are|is|were|was|look|looks|appear|appears|seem|seems|became|become)\s+$/i;
+
+/** A question or order that counts or picks things: "how many", "what fraction/share/percentage/proportion of", "which", "count". */
+const COUNTING_OPENER = /\b(?:how\s+many|what\s+(?:fraction|share|percentage|percent|proportion|number)|which|count|number\s+of|percentage\s+of|fraction\s+of|proportion\s+of)\b/i;
+
+/**
+ * "how many of the cells are multinucleated?", "what fraction of nuclei look fragmented": a lower-case word no tool knows,
+ * said of things the tools know through a linking verb in a clause that counts or picks them, is the condition the count is
+ * of; a count of all the things does not apply it. A name ("the cells are HeLa") or prose outside a count stays context.
+ */
+function predicatedInACount(clause: string, tokens: Token[], i: number, index: ToolIndex): boolean {
+  const subject = tokens[i - 1];
+  if (!subject || !LINKING_VERB.test(clause.slice(subject.end, tokens[i].start)) || !/^\p{Ll}+$/u.test(clause.slice(tokens[i].start, tokens[i].end))) return false;
+  return index.knows(meaning(subject.stem)) && COUNTING_OPENER.test(clause.slice(0, subject.start));
 }
 
 /** Whether a clause's first word asks for no action: a preposition ("for the channel number two, ..."), a polite or question word. */

@@ -9,6 +9,29 @@ import type { Plan } from './types.ts';
 /** A test of a difference asked ("is that significant?", "statistically significant?", "what's the p-value?", "is the difference real?"). */
 export const SIGNIFICANCE = /\bsignifican(?:t|ce|tly)\b|\bp[\s-]?values?\b|\bstatistical(?:ly)?\s+(?:test|different|real)\b|\b(?:is|was)\s+(?:that|this|it|the\s+difference)\s+real\b/i;
 
+/**
+ * A statistical test asked by its name: the noun "test" after the words that name which one ("a Mann-Whitney U test", "a
+ * paired t-test", "Wilcoxon signed-rank test", "Tukey post-hoc test", "a chi-square test"): a name written with a capital,
+ * a one-letter statistic (t, U, z, F), chi-square, and the words that qualify a test's design before them. "test" as a
+ * verb ("test whether ...", "test it") is none.
+ */
+const NAMED_TEST = /\b(?:(?:paired|unpaired|independent|one|two|one[\s-]sample|two[\s-]sample|one[\s-]way|two[\s-]way|one[\s-]sided|two[\s-]sided|one[\s-]tailed|two[\s-]tailed|welch'?s?|student'?s?)[\s-]+)*(?:\b[tuzf]|chi[\s-]?squared?|\p{Lu}[\p{L}'’]+(?:[\s-]+(?:\p{Lu}[\p{L}'’]*|signed|rank|sum|exact|rank[\s-]sum|signed[\s-]rank))*)[\s-]+(?:post[\s-]?hoc[\s-]+)?tests?\b(?!\s+(?:it|them|this|that|these|those|the|my|our|whether|if|how|for|run|runs|image|images|movie|data|set)\b)/gu;
+
+/** The statistical tests a text asks by name, as written ("Mann-Whitney U test", "paired t-test"). */
+export function namedTests(text: string): { words: string; start: number; end: number }[] {
+  return [...text.matchAll(NAMED_TEST)].map((m) => {
+    // (a capitalised word that opens the sentence is no part of the name: "Then Wilcoxon test", "Run Welch's t-test")
+    const opener = /^(?:(?:please|pls|can|could|would|do|run|then|and|also|now|just|perform|apply|use|with|using|by)[\s-]+)+/i.exec(m[0])?.[0].length ?? 0;
+    const start = (m.index ?? 0) + opener;
+    return { words: m[0].slice(opener), start, end: (m.index ?? 0) + m[0].length };
+  }).filter((t) => /\S[\s-]+(?:post[\s-]?hoc[\s-]+)?tests?$/i.test(t.words));
+}
+
+/** Whether a tool declares a result that weighs significance (it runs a test of its own). */
+export function runsATest(tool: string, catalogue: Catalogue): boolean {
+  return testsSignificance(tool, catalogue);
+}
+
 /** Results a tool declares that weigh significance (by their name or what they are about). */
 const WEIGHS = /signific|p[\s-]?value/i;
 
@@ -27,7 +50,8 @@ function asked(request: string, at: number, length: number): string {
 /** The line naming a test of significance asked beside steps that run none, or undefined. */
 export function untestedDifferenceLine(request: string, plan: Plan, catalogue: Catalogue, said: string): string | undefined {
   if (!plan.steps.length || plan.reply || plan.question) return undefined;
-  const m = SIGNIFICANCE.exec(request);
+  const test = namedTests(request)[0];
+  const m = SIGNIFICANCE.exec(request) ?? (test ? Object.assign([test.words], { index: test.start }) as unknown as RegExpExecArray : null);
   if (!m) return undefined;
   // ("cells with significant GFP signal", "a significant fraction": "significant" before another noun is a size, no test)
   const next = /^\s+([\p{L}]+)/u.exec(request.slice(m.index + m[0].length))?.[1];
