@@ -190,13 +190,25 @@ function endIdiomWithSpan(t: string): string {
   return durationsIn(rest.toLowerCase()).length ? `${t.slice(0, idiom.index)}end it${t.slice(idiom.index + idiom[0].length)}` : t;
 }
 
+/**
+ * "give it another 45 minutes at the end", "tack 1 h onto the end of the run": with a span said, "the end" is the place
+ * the span goes (a noun, no stop said); the words are taken out, the span kept. Without a span they stay as said.
+ */
+function spanAtTheEnd(t: string): string {
+  const place = /\s*\b(?:at|to|onto|on)\s+the\s+end\b(?:\s+of\s+(?:it|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse|movie|recording)))?/i.exec(t);
+  if (!place) return t;
+  const rest = t.slice(0, place.index) + t.slice(place.index + place[0].length);
+  return durationsIn(rest.toLowerCase()).length ? rest : t;
+}
+
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
 /**
  * The end of the run said as people say it at the end of a clause: "stop", "end it", "finish there", "call it (a day |
  * quits)", "wrap (it) up", "be done", "we're done", "that's it", "shut it down". One list for every reader of an end.
  */
 const END_SAID = String.raw`(?:(?:stop|end|finish|quit|terminate)(?:\s+(?:it|there|everything|imaging|up|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?|call\s+it(?:\s+(?:a\s+day|quits|there))?|wrap(?:\s+(?:it|things|this))?\s+up|shut\s+(?:it\s+)?down|(?:be|we(?:'re|\s+are)|i(?:'m|\s+am))\s+done|that(?:'s|\s+is)\s+(?:it|all)|done)`;
-const THEN_STOP = new RegExp(String.raw`(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
+// ("another 45 minutes at the end": "the end" is a noun, the place the span goes, no stop said)
+const THEN_STOP = new RegExp(String.raw`(?<!\b(?:the|its|an?)\s*)(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
 /** An end said anywhere in the clause (END_SAID as a word of it). */
 const END_IN_CLAUSE = new RegExp(String.raw`\b${END_SAID}\b`);
 
@@ -347,7 +359,7 @@ export function countsAsDigits(t: string): string {
  * changes, in order. InputError (AmbiguousCommand for a question to ask) when nothing matches.
  */
 export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CONFIG, now: RunState = {}): Adjustment[] {
-  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(normaliseText(text)))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -739,8 +751,9 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const position = positionNamed(t, now) ?? (several.length === 1 ? several[0] : undefined);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   // ("drop all positions except 2", "image every field but 1 and 3": the ones named after "except" are kept, whatever the verb)
-  const allBut = /\b(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:positions?|fields?|points?|wells?|sites?|locations?|fovs?)\s+(?:except(?:\s+for)?|but|apart from|other than|save|besides)\s+(?:(?:positions?|pos|fields?|points?|wells?|sites?|no\.?|#)\s*)?(\d+(?:\s*(?:,|and|&|\+|or)\s*\d+)*)\b/.exec(t);
-  const excepted = allBut ? allBut[1].split(/\D+/).filter(Boolean) : [];
+  const allBut = /\b(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:positions?|fields?|points?|wells?|sites?|locations?|fovs?)\s+(?:except(?:\s+for)?|but|apart from|other than|save|besides)\s+(?:(?:(?:positions?|pos|fields?|points?|wells?|sites?|no\.?|#)\s*)?(\d+(?:\s*(?:,|and|&|\+|or)\s*\d+)*)\b|(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b)/.exec(t);
+  // ("all the positions except the first one", "every field but the last": the one kept out by its place in the run)
+  const excepted = allBut ? (allBut[1] !== undefined ? allBut[1].split(/\D+/).filter(Boolean) : [positionByOrder(allBut[2], now)]) : [];
   // ("image all positions but 2", "keep every field except 3": with no verb of dropping, the ones after "except" are dropped)
   if (allBut && !channel && !(STOP_WORD_AT.test(t) || OFF_AT_END.test(t))) return excepted.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const kept = allBut ? excepted : several.length > 1 ? several : position ? [position] : [];
@@ -761,7 +774,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if ((/\b(?:add|include|also|another|extra|additional|as well|too|plus)\b|\b(?:one|1|a few|two|three|2|3)\s+more\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) || PLACE_KEPT.test(t)) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position", "add the position I'm at now": where the stage is now, which the microscope reads
     // when the change is made (x and y left out; one of the run's own positions, where the run has just moved it, is refused there)
-    if (PLACE_KEPT.test(t) || /\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
+    if ((PLACE_KEPT.test(t) || /\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) || WHERE_WE_ARE_NOW.test(t)) && !parsePositionList(t).length) {
       return [{ kind: 'addPosition' }];
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
@@ -1132,10 +1145,11 @@ function readWhere({ t, config, now }: ClauseWords): Adjustment[] | undefined {
   if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
   const listed = parsePositionList(t);
   if (listed.length && /\bpositions?|\bat\b|\bfields?\b|\bimage\b/.test(t)) return [{ kind: 'positions', positions: listed }];
-  const count = positionCount(t);
-  if (count && count > 1) return [{ kind: 'positions', positions: spreadPositions(count, config).positions }];
+  // ("do 2 by 2 fields from now": rows by columns of fields are a grid, never that many positions)
   const grid = parseGrid(t);
   if (grid) return [{ kind: 'grid', grid }];
+  const count = positionCount(t);
+  if (count && count > 1) return [{ kind: 'positions', positions: spreadPositions(count, config).positions }];
   if (/\b(no|remove|drop|without)\b.*\b(grid|tiles?|tiling|mosaic)\b/.test(t)) return [{ kind: 'grid', grid: null }];
   return undefined;
 }
@@ -1629,7 +1643,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 
 /** A position named or numbered: "Pos1" (its name), "position 2" / "the second field" (its number, 1-based). */
 /** A word for one stage position of the plan. */
-const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?)`;
+const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?|wells?)`;
 
 export function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
@@ -1641,6 +1655,13 @@ export function positionNamed(t: string, now: RunState = {}): string | undefined
   if (!ordinal) return undefined;
   if (ORDINALS[ordinal[1]] !== undefined) return String(ORDINALS[ordinal[1]]);
   // "the last position": its number in the running plan; asked when the conversation does not tell how many there are
+  if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
+  return String(now.positions);
+}
+
+/** A position by its place in the run ("first" → "1"; "last" → the run's number of positions, asked when not known). */
+function positionByOrder(word: string, now: RunState): string {
+  if (ORDINALS[word] !== undefined) return String(ORDINALS[word]);
   if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
   return String(now.positions);
 }
@@ -1703,6 +1724,9 @@ const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touc
 const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|visit|add|film|capture)\s+(?:it|that|this|that one|this one|there|that spot|this spot)(?:\s+(?:too|as well|also|in the run|in the list|from now on|from now))*\s*[.!]*$/i;
 
 /** The place the stage is at, said to be kept: "mark this spot", "remember the current position", "save here", "bookmark this field". */
+/** "where I am now", "where im at now", "where we are at the moment": the stage's place now, said with no noun for a position. */
+const WHERE_WE_ARE_NOW = /\bwhere\s+(?:i'm|im|i am|we're|we are|the stage is|it is|it's)\s+(?:at\s+)?(?:now|right now|currently|at the moment)\b/;
+
 export const PLACE_KEPT =
   /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
 
