@@ -1281,6 +1281,9 @@ function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
 /** "2 more z slices", "one extra plane", "4 fewer planes", "3 slices more", "another 2 planes": planes added or taken away. */
 const Z_COUNTED = new RegExp(String.raw`(?:\b(?:another|an?\s+(?:additional|extra))\s+)?\b${NUMBER}\s+(?:(more|extra|additional|fewer|less)\s+)?(?:z[\s-]?)?(?:slices?|planes?|sections?)(?:\s+(more|fewer|less|extra))?\b`);
 
+/** Planes said to go at both ends of the stack ("above and below", "on each side", "top and bottom"), right after their count. */
+const Z_AT_EACH_END = /^\s+(?:(?:both\s+)?above\s+and\s+below|below\s+and\s+above|on\s+(?:each|either|both)\s+sides?|at\s+(?:each|either|both)\s+ends?|(?:at\s+)?(?:the\s+)?top\s+and\s+(?:the\s+)?bottom)\b/;
+
 /**
  * "add 2 more z slices", "2 extra planes", "4 fewer planes", "take another 2 slices": the running z-stack with that many
  * planes more (or fewer) at its step, centred as before; asked when there is no z-stack. Undefined when the words
@@ -1292,8 +1295,12 @@ function zPlanCounted(t: string, now: RunState): Adjustment[] | undefined {
   const more = m[2] ?? m[3];
   const another = /^(?:another|an?\s+(?:additional|extra))\b/.test(m[0]);
   const fewer = more !== undefined && /^(?:fewer|less)$/.test(more) || (more === undefined && /\b(?:remove|drop|take away|delete|cut|lose)\b/.test(t.slice(0, m.index)));
-  if (more === undefined && !another && !fewer) return undefined;
-  const n = toNumber(m[1]);
+  // ("add 2 planes above and below", "put 3 slices on each side": planes added, that many at each end of the stack)
+  const eachEnd = Z_AT_EACH_END.test(t.slice(m.index + m[0].length));
+  // ("add 2 planes": the count right after the verb, to a stack the run has; "add a z-stack of 5 planes" is a stack of its own)
+  const added = more === undefined && !fewer && (eachEnd ? /\b(?:add|adding|include|put|take|image)\b/ : /\b(?:add|adding)\s+$/).test(t.slice(0, m.index)) && !!now.zPlan;
+  if (more === undefined && !another && !fewer && !added) return undefined;
+  const n = toNumber(m[1]) * (eachEnd ? 2 : 1);
   if (!Number.isFinite(n) || n < 1 || n !== Math.round(n)) return undefined;
   const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
   if (!z || z.length < 2) throw new AmbiguousCommand(`"${m[0].trim()}": this run has no z-stack to ${fewer ? 'take planes from' : 'add planes to'}; say the stack to image, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
@@ -2027,11 +2034,23 @@ function parseZoom(t: string): Adjustment | undefined {
   return undefined;
 }
 
+/** The compass points as the stage's sides (north up, as the image is shown). */
+const COMPASS_SIDE: Record<string, string> = { north: 'up', south: 'down', east: 'right', west: 'left' };
+
 /**
  * Stage and focus moves: "move the stage to x=100, y=200", "move to (1000, 500)", "move 200 µm
  * to the right", "shift left by 50 microns", "move the focus down 2 µm" (z up is +).
  */
-function parseMove(t: string): Adjustment | undefined {
+function parseMove(said: string): Adjustment | undefined {
+  // ("move 100 um north", "go 50 µm west": compass points are the stage's sides, north up as on the screen)
+  const t = said.replace(/\b(north|south|east|west)(?:wards?)?\b/g, (_m, p: string) => COMPASS_SIDE[p]);
+  // ("focus up a bit", "move the stage a little to the left": a way said with no distance is asked, never a guessed distance)
+  const zSaid = /\b(?:focus|focal plane|objective)\b/.test(t);
+  const way = (zSaid ? /\b(left|right|up|down|higher|lower|deeper)\b/ : /\b(left|right|up|down)\b/).exec(t);
+  if (way && VAGUE_AMOUNT.test(t) && !/\d/.test(t) && /\b(?:move|shift|go|nudge|jog|step|bring|focus|objective|stage)\b/.test(t) && !/\b(?:power|exposure|laser|intensity|interval|gain)\b/.test(t)) {
+    const example = zSaid ? `focus ${way[1]} 2 µm` : `move the stage 100 µm ${/left|right/.test(way[1]) ? `to the ${way[1]}` : way[1]}`;
+    throw new AmbiguousCommand(`how far? Say the distance, e.g. "${example}"; nothing was moved`);
+  }
   // ("lower the objective by 3 microns": the objective raised or lowered by a distance is the focus; "a lower objective" names no distance)
   // ("move the objective down of 2 um": the objective moved up or down by a distance is the focus too)
   const objectiveMoved = new RegExp(String.raw`\b(?:raise|lower)\b.*\bobjective\b.*?\d\s*(?:${DISTANCE_UNIT})|\bobjective\s+(?:up|down|higher|lower)\b.*?\d\s*(?:${DISTANCE_UNIT})`).test(t);
