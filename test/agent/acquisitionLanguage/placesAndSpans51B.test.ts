@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import { idleStageMove } from '../../../src/agent/acquisitionLanguage/idleStageMove.ts';
 import { parseGrid, positionCount } from '../../../src/agent/acquisitionLanguage/space.ts';
-import { changes, fourPositions, toolOf } from './runningAcquisition.ts';
+import { timeSpans } from '../../../src/agent/acquisitionLanguage/requests.ts';
+import { spokenNumbers } from '../../../src/agent/acquisitionLanguage/words.ts';
+import { changes, fourPositions, route, start, toolOf } from './runningAcquisition.ts';
 
 const idle = (s: string) => routeMicroscopeRequest(s, { acquisitionRunning: false, earlier: [] }) as Record<string, unknown> | undefined;
 
@@ -66,5 +68,45 @@ describe('nothing running', () => {
       expect(String(r?.ask), s).toMatch(/which channel/i);
       expect(r?.start, s).toBe(true);
     }
+  });
+});
+
+describe('z-stack planes at both ends', () => {
+  it('"above and below", "on each side", "top and bottom" count at both ends of the stack', () => {
+    const sevenPlanes = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, zPlan: { rangeUm: 6, stepUm: 1 } });
+    expect(changes('add 2 planes above and below', sevenPlanes)).toEqual([{ kind: 'zPlan', zPlan: { planes: 11, stepUm: 1 } }]);
+    expect(changes('put 3 extra slices on each side', sevenPlanes)).toEqual([{ kind: 'zPlan', zPlan: { planes: 13, stepUm: 1 } }]);
+    expect(changes('remove 1 plane top and bottom', sevenPlanes)).toEqual([{ kind: 'zPlan', zPlan: { planes: 5, stepUm: 1 } }]);
+    expect(changes('add 2 planes', sevenPlanes)).toEqual([{ kind: 'zPlan', zPlan: { planes: 9, stepUm: 1 } }]);
+    // a stack of its own is no planes added
+    expect(changes('add a z-stack of 5 planes, 1 um apart', sevenPlanes)).toEqual([{ kind: 'zPlan', zPlan: { rangeUm: 4, stepUm: 1 } }]);
+  });
+});
+
+describe('spans in other forms', () => {
+  it('a span before the run\'s noun is its length', () => {
+    expect(timeSpans('set up a 2 h movie of mcherry, one frame a minute')).toEqual({ intervalS: 60, durationS: 7200 });
+    expect(idle('set up a 2 h movie of mCherry, one frame a minute')).toMatchObject({ tool: 'start_acquisition', args: { plan: { timePlan: { intervalS: 60, durationS: 7200 } } } });
+  });
+  it('a fraction in figures before a unit is its decimal', () => {
+    expect(spokenNumbers('make the interval 1/2 min')).toBe('make the interval 0.5 min');
+    expect(spokenNumbers('on 12/05 at 3 pm')).toBe('on 12/05 at 3 pm');
+    expect(changes('make the interval 1/2 min')).toEqual([{ kind: 'interval', intervalS: 30 }]);
+  });
+});
+
+describe('stage moves in other words', () => {
+  it('compass points are the stage\'s sides, north up', () => {
+    expect(idle('move 100 um north')).toMatchObject({ tool: 'move_stage', args: { yUm: -100, relative: true } });
+    expect(idle('go 50 µm west')).toMatchObject({ tool: 'move_stage', args: { xUm: -50, relative: true } });
+  });
+  it('a way with no distance is asked, never a guessed distance', () => {
+    for (const s of ['focus up a bit', 'move the stage a little to the left', 'focus down slightly']) {
+      const r = idle(s);
+      expect(r?.tool, s).toBeUndefined();
+      expect(String(r?.ask), s).toMatch(/how far/i);
+    }
+    // a light setting lowered a bit is not a move
+    expect(String(route('lower the laser power a bit')?.ask ?? '')).not.toMatch(/how far/i);
   });
 });
