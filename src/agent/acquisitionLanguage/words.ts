@@ -437,8 +437,8 @@ const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(
  * minutes" / "an hour and a half" → "2.5 minutes" / "1.5 hour", "forty-five minutes" → "45
  * minutes", "twenty milliseconds" → "20 milliseconds". "a second" alone stays (a figure of speech too).
  */
-/** "1/2 min", "3/4 h", "1/2 µm": a fraction in figures right before a unit of time or length. */
-const FIGURE_FRACTION_BEFORE_UNIT = /(?<![\d./])(\d{1,2})\s*\/\s*(\d{1,2})\s*(?=(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|µm|um|microns?|mm)\b)/gi;
+/** "1/2 min", "3/4 h", "1/2 µm": a fraction in figures right before a unit of time or length ("1/20 s" is a shutter time, read as such elsewhere). */
+const FIGURE_FRACTION_BEFORE_UNIT = /(?<![\d./])(\d{1,2})\s*\/\s*(\d{1,2})\s*(?=(?:mins?|minutes?|h|hrs?|hours?|days?|µm|um|microns?|mm)\b)/gi;
 
 export function spokenNumbers(text: string): string {
   const fig = (n: number) => String(Math.round(n * 1e6) / 1e6);
