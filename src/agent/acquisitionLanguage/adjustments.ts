@@ -1345,9 +1345,10 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
   // (a share in words, or a figure times "as long"/"as many": "128 x 96" is a size, no share)
   const share = /\b(?:half|halve|double|twice|triple|quadruple|three times)\b|\b\d+(?:\.\d+)?\s*(?:x|times)\s+(?=as\s+(?:long|many|much)\b)/.exec(t);
   // (only of a run this conversation started: "simulate twice as many cells" is no command to a microscope)
-  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
+  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition|imaging|time[\s-]?lapse|timelapse|length|time)\b/.exec(t) : null;
   // ("run twice as long", "double the duration": the planned length scaled)
-  if (other && /^(?:duration|run|experiment|acquisition)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
+  // ("double the imaging time", "twice the length": the run's time said by what it is)
+  if (other && /^(?:duration|run|experiment|acquisition|imaging|time[\s-]?lapse|timelapse|length)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
     const factor = /double|twice/.test(share![0]) ? 2 : /triple|three/.test(share![0]) ? 3 : /quadruple/.test(share![0]) ? 4 : Number(/\d+(?:\.\d+)?/.exec(share![0])?.[0]);
     if (factor > 1) {
       const change: Adjustment = { kind: 'duration', durationS: Math.round(now.durationS * factor) };

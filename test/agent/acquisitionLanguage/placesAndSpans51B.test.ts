@@ -107,6 +107,15 @@ describe('stage moves in other words', () => {
       expect(String(r?.ask), s).toMatch(/how far/i);
     }
     // a light setting lowered a bit is not a move
-    expect(String(route('lower the laser power a bit')?.ask ?? '')).not.toMatch(/how far/i);
+    expect(String((route('lower the laser power a bit') as { ask?: string } | undefined)?.ask ?? '')).not.toMatch(/how far/i);
+  });
+});
+
+describe('a share of the run\'s time', () => {
+  it('is its length, never the light', () => {
+    const sixHours = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } });
+    expect(changes('double the imaging time', sixHours)).toEqual([{ kind: 'duration', durationS: 43200 }]);
+    expect(changes('double the duration', sixHours)).toEqual([{ kind: 'duration', durationS: 43200 }]);
+    expect(toolOf('double the time', sixHours)).toBeUndefined();
   });
 });
