@@ -191,13 +191,25 @@ function endIdiomWithSpan(t: string): string {
   return durationsIn(rest.toLowerCase()).length ? `${t.slice(0, idiom.index)}end it${t.slice(idiom.index + idiom[0].length)}` : t;
 }
 
+/**
+ * "give it another 45 minutes at the end", "tack 1 h onto the end of the run": with a span said, "the end" is the place
+ * the span goes (a noun, no stop said); the words are taken out, the span kept. Without a span they stay as said.
+ */
+function spanAtTheEnd(t: string): string {
+  const place = /\s*\b(?:at|to|onto|on)\s+the\s+end\b(?:\s+of\s+(?:it|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse|movie|recording)))?/i.exec(t);
+  if (!place) return t;
+  const rest = t.slice(0, place.index) + t.slice(place.index + place[0].length);
+  return durationsIn(rest.toLowerCase()).length ? rest : t;
+}
+
 /** A stop said after a span, to end the run there ("..., then stop", "... and then end it", "... and stop"). */
 /**
  * The end of the run said as people say it at the end of a clause: "stop", "end it", "finish there", "call it (a day |
  * quits)", "wrap (it) up", "be done", "we're done", "that's it", "shut it down". One list for every reader of an end.
  */
 const END_SAID = String.raw`(?:(?:stop|end|finish|quit|terminate)(?:\s+(?:it|there|everything|imaging|up|the (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda)))?|call\s+it(?:\s+(?:a\s+day|quits|there))?|wrap(?:\s+(?:it|things|this))?\s+up|shut\s+(?:it\s+)?down|(?:be|we(?:'re|\s+are)|i(?:'m|\s+am))\s+done|that(?:'s|\s+is)\s+(?:it|all)|done)`;
-const THEN_STOP = new RegExp(String.raw`(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
+// ("another 45 minutes at the end": "the end" is a noun, the place the span goes, no stop said)
+const THEN_STOP = new RegExp(String.raw`(?<!\b(?:the|its|an?)\s*)(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:we\s+can\s+|you\s+can\s+)?${END_SAID}\s*[.!]*$`, 'i');
 /** An end said anywhere in the clause (END_SAID as a word of it). */
 const END_IN_CLAUSE = new RegExp(String.raw`\b${END_SAID}\b`);
 
@@ -364,7 +376,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 }
 
 function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): Adjustment[] {
-  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(countsAsDigits(withoutListMarks(normaliseText(text))))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(normaliseText(text)))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -756,8 +768,9 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   const position = positionNamed(t, now) ?? (several.length === 1 ? several[0] : undefined);
   // "only image the second position from now", "just positions 1 and 3": every other position is dropped
   // ("drop all positions except 2", "image every field but 1 and 3": the ones named after "except" are kept, whatever the verb)
-  const allBut = /\b(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:positions?|fields?|points?|wells?|sites?|locations?|fovs?)\s+(?:except(?:\s+for)?|but|apart from|other than|save|besides)\s+(?:(?:positions?|pos|fields?|points?|wells?|sites?|no\.?|#)\s*)?(\d+(?:\s*(?:,|and|&|\+|or)\s*\d+)*)\b/.exec(t);
-  const excepted = allBut ? allBut[1].split(/\D+/).filter(Boolean) : [];
+  const allBut = /\b(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:positions?|fields?|points?|wells?|sites?|locations?|fovs?)\s+(?:except(?:\s+for)?|but|apart from|other than|save|besides)\s+(?:(?:(?:positions?|pos|fields?|points?|wells?|sites?|no\.?|#)\s*)?(\d+(?:\s*(?:,|and|&|\+|or)\s*\d+)*)\b|(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b)/.exec(t);
+  // ("all the positions except the first one", "every field but the last": the one kept out by its place in the run)
+  const excepted = allBut ? (allBut[1] !== undefined ? allBut[1].split(/\D+/).filter(Boolean) : [positionByOrder(allBut[2], now)]) : [];
   // ("image all positions but 2", "keep every field except 3": with no verb of dropping, the ones after "except" are dropped)
   if (allBut && !channel && !(STOP_WORD_AT.test(t) || OFF_AT_END.test(t))) return excepted.map((p) => ({ kind: 'dropPosition' as const, position: p }));
   const kept = allBut ? excepted : several.length > 1 ? several : position ? [position] : [];
@@ -778,7 +791,7 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   if ((/\b(?:add|include|also|another|extra|additional|as well|too|plus)\b|\b(?:one|1|a few|two|three|2|3)\s+more\b|\bnew\s+(?:(?:stage|xy)\s+)?(?:position|point|field|site|location)\b(?!s)/.test(t) || PLACE_KEPT.test(t)) && !/\b(?:instead|only|just)\b/.test(t)) {
     // "add the current stage position", "add the position I'm at now": where the stage is now, which the microscope reads
     // when the change is made (x and y left out; one of the run's own positions, where the run has just moved it, is refused there)
-    if (PLACE_KEPT.test(t) || /\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) && !parsePositionList(t).length) {
+    if ((PLACE_KEPT.test(t) || /\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place)\b|\bposition\s+(?:here|(?:where\s+)?(?:we|i|the stage|it)(?:'m|'re| am| are| is)\s+(?:at\s+)?(?:now|at)?)\b|\bwhere the stage is\b|\b(?:here|this one)\b/.test(t) || WHERE_WE_ARE_NOW.test(t)) && !parsePositionList(t).length) {
       return [{ kind: 'addPosition' }];
     }
     // ("add an XY point at 3000, 2000": a pair without brackets after a word for a position)
@@ -1185,10 +1198,11 @@ function readWhere({ t, config, now }: ClauseWords): Adjustment[] | undefined {
   if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
   const listed = parsePositionList(t);
   if (listed.length && /\bpositions?|\bat\b|\bfields?\b|\bimage\b/.test(t)) return [{ kind: 'positions', positions: listed }];
-  const count = positionCount(t);
-  if (count && count > 1) return [{ kind: 'positions', positions: spreadPositions(count, config).positions }];
+  // ("do 2 by 2 fields from now": rows by columns of fields are a grid, never that many positions)
   const grid = parseGrid(t);
   if (grid) return [{ kind: 'grid', grid }];
+  const count = positionCount(t);
+  if (count && count > 1) return [{ kind: 'positions', positions: spreadPositions(count, config).positions }];
   if (/\b(no|remove|drop|without)\b.*\b(grid|tiles?|tiling|mosaic)\b/.test(t)) return [{ kind: 'grid', grid: null }];
   return undefined;
 }
@@ -1320,6 +1334,9 @@ function zPlanScaled(t: string, now: RunState): Adjustment[] | undefined {
 /** "2 more z slices", "one extra plane", "4 fewer planes", "3 slices more", "another 2 planes": planes added or taken away. */
 const Z_COUNTED = new RegExp(String.raw`(?:\b(?:another|an?\s+(?:additional|extra))\s+)?\b${NUMBER}\s+(?:(more|extra|additional|fewer|less)\s+)?(?:z[\s-]?)?(?:slices?|planes?|sections?)(?:\s+(more|fewer|less|extra))?\b`);
 
+/** Planes said to go at both ends of the stack ("above and below", "on each side", "top and bottom"), right after their count. */
+const Z_AT_EACH_END = /^\s+(?:(?:both\s+)?above\s+and\s+below|below\s+and\s+above|on\s+(?:each|either|both)\s+sides?|at\s+(?:each|either|both)\s+ends?|(?:at\s+)?(?:the\s+)?top\s+and\s+(?:the\s+)?bottom)\b/;
+
 /**
  * "add 2 more z slices", "2 extra planes", "4 fewer planes", "take another 2 slices": the running z-stack with that many
  * planes more (or fewer) at its step, centred as before; asked when there is no z-stack. Undefined when the words
@@ -1331,8 +1348,12 @@ function zPlanCounted(t: string, now: RunState): Adjustment[] | undefined {
   const more = m[2] ?? m[3];
   const another = /^(?:another|an?\s+(?:additional|extra))\b/.test(m[0]);
   const fewer = more !== undefined && /^(?:fewer|less)$/.test(more) || (more === undefined && /\b(?:remove|drop|take away|delete|cut|lose)\b/.test(t.slice(0, m.index)));
-  if (more === undefined && !another && !fewer) return undefined;
-  const n = toNumber(m[1]);
+  // ("add 2 planes above and below", "put 3 slices on each side": planes added, that many at each end of the stack)
+  const eachEnd = Z_AT_EACH_END.test(t.slice(m.index + m[0].length));
+  // ("add 2 planes": the count right after the verb, to a stack the run has; "add a z-stack of 5 planes" is a stack of its own)
+  const added = more === undefined && !fewer && (eachEnd ? /\b(?:add|adding|include|put|take|image)\b/ : /\b(?:add|adding)\s+$/).test(t.slice(0, m.index)) && !!now.zPlan;
+  if (more === undefined && !another && !fewer && !added) return undefined;
+  const n = toNumber(m[1]) * (eachEnd ? 2 : 1);
   if (!Number.isFinite(n) || n < 1 || n !== Math.round(n)) return undefined;
   const z = now.zPlan ? zPositionsUm(now.zPlan).positionsUm : undefined;
   if (!z || z.length < 2) throw new AmbiguousCommand(`"${m[0].trim()}": this run has no z-stack to ${fewer ? 'take planes from' : 'add planes to'}; say the stack to image, e.g. "11 planes, 0.5 µm apart"; nothing was changed`);
@@ -1377,9 +1398,10 @@ function readLight({ t, channel: named, channels, now }: ClauseWords): Adjustmen
   // (a share in words, or a figure times "as long"/"as many": "128 x 96" is a size, no share)
   const share = /\b(?:half|halve|double|twice|triple|quadruple|three times)\b|\b\d+(?:\.\d+)?\s*(?:x|times)\s+(?=as\s+(?:long|many|much)\b)/.exec(t);
   // (only of a run this conversation started: "simulate twice as many cells" is no command to a microscope)
-  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition)\b/.exec(t) : null;
+  const other = share && !named && (now.intervalS !== undefined || now.positions !== undefined) && !/\b(?:power|laser|lasers|light|lights|intensity|illumination|brightness|brighter|dimmer|stronger|weaker|lamp|led|exposures?|expos\w*|dose)\b/.test(t) ? /\b(?:positions?|fields?|sites?|channels?|colou?rs?|grid|tiles?|tiling|everything|all of it|time ?points?|frames?|cells?|duration|run|experiment|acquisition|imaging|time[\s-]?lapse|timelapse|length|time)\b/.exec(t) : null;
   // ("run twice as long", "double the duration": the planned length scaled)
-  if (other && /^(?:duration|run|experiment|acquisition)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
+  // ("double the imaging time", "twice the length": the run's time said by what it is)
+  if (other && /^(?:duration|run|experiment|acquisition|imaging|time[\s-]?lapse|timelapse|length)$/.test(other[0]) && now.durationS !== undefined && !/\b(?:half|halve)\b/.test(share![0])) {
     const factor = /double|twice/.test(share![0]) ? 2 : /triple|three/.test(share![0]) ? 3 : /quadruple/.test(share![0]) ? 4 : Number(/\d+(?:\.\d+)?/.exec(share![0])?.[0]);
     if (factor > 1) {
       const change: Adjustment = { kind: 'duration', durationS: Math.round(now.durationS * factor) };
@@ -1697,7 +1719,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 
 /** A position named or numbered: "Pos1" (its name), "position 2" / "the second field" (its number, 1-based). */
 /** A word for one stage position of the plan. */
-const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?)`;
+const POSITION_NOUN = String.raw`(?:positions?|fields?(?: of view)?|sites?|points?|locations?|spots?|xys?|fovs?|wells?)`;
 
 export function positionNamed(t: string, now: RunState = {}): string | undefined {
   const name = /\bpos\s*(\d+)\b/.exec(t);
@@ -1709,6 +1731,13 @@ export function positionNamed(t: string, now: RunState = {}): string | undefined
   if (!ordinal) return undefined;
   if (ORDINALS[ordinal[1]] !== undefined) return String(ORDINALS[ordinal[1]]);
   // "the last position": its number in the running plan; asked when the conversation does not tell how many there are
+  if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
+  return String(now.positions);
+}
+
+/** A position by its place in the run ("first" → "1"; "last" → the run's number of positions, asked when not known). */
+function positionByOrder(word: string, now: RunState): string {
+  if (ORDINALS[word] !== undefined) return String(ORDINALS[word]);
   if (now.positions === undefined) throw new AmbiguousCommand('which position is the last one? I do not know how many positions this run has: name it by its number ("drop position 4") or name ("drop Pos3"); nothing was changed');
   return String(now.positions);
 }
@@ -1771,6 +1800,9 @@ const VAGUE_AMOUNT = /\b(?:slightly|somewhat|marginally|a (?:little|bit|tad|touc
 const IMAGES_IT_TOO = /^(?:and\s+|then\s+)?(?:image|include|acquire|record|use|visit|add|film|capture)\s+(?:it|that|this|that one|this one|there|that spot|this spot)(?:\s+(?:too|as well|also|in the run|in the list|from now on|from now))*\s*[.!]*$/i;
 
 /** The place the stage is at, said to be kept: "mark this spot", "remember the current position", "save here", "bookmark this field". */
+/** "where I am now", "where im at now", "where we are at the moment": the stage's place now, said with no noun for a position. */
+const WHERE_WE_ARE_NOW = /\bwhere\s+(?:i'm|im|i am|we're|we are|the stage is|it is|it's)\s+(?:at\s+)?(?:now|right now|currently|at the moment)\b/;
+
 export const PLACE_KEPT =
   /\b(?:mark|remember|save|store|bookmark|memori[sz]e|note|keep|log)\s+(?:(?:(?:this|that|the current|the present|my current|our current)\s+(?:(?:stage|xy)\s+)?(?:position|location|field(?: of view)?|spot|point|place|site|fov)|where we are|where the stage is)\b|here\b(?!\s+(?:as|in|to)\b))(?!\s+(?:as|to)\s+(?:a\s+)?(?:pipeline|protocol|workflow|file|preset|template|recipe|csv|table))/;
 
@@ -2071,11 +2103,23 @@ function parseZoom(t: string): Adjustment | undefined {
   return undefined;
 }
 
+/** The compass points as the stage's sides (north up, as the image is shown). */
+const COMPASS_SIDE: Record<string, string> = { north: 'up', south: 'down', east: 'right', west: 'left' };
+
 /**
  * Stage and focus moves: "move the stage to x=100, y=200", "move to (1000, 500)", "move 200 µm
  * to the right", "shift left by 50 microns", "move the focus down 2 µm" (z up is +).
  */
-function parseMove(t: string): Adjustment | undefined {
+function parseMove(said: string): Adjustment | undefined {
+  // ("move 100 um north", "go 50 µm west": compass points are the stage's sides, north up as on the screen)
+  const t = said.replace(/\b(north|south|east|west)(?:wards?)?\b/g, (_m, p: string) => COMPASS_SIDE[p]);
+  // ("focus up a bit", "move the stage a little to the left": a way said with no distance is asked, never a guessed distance)
+  const zSaid = /\b(?:focus|focal plane|objective)\b/.test(t);
+  const way = (zSaid ? /\b(left|right|up|down|higher|lower|deeper)\b/ : /\b(left|right|up|down)\b/).exec(t);
+  if (way && VAGUE_AMOUNT.test(t) && !/\d/.test(t) && /\b(?:move|shift|go|nudge|jog|step|bring|focus|objective|stage)\b/.test(t) && !/\b(?:power|exposure|laser|intensity|interval|gain)\b/.test(t)) {
+    const example = zSaid ? `focus ${way[1]} 2 µm` : `move the stage 100 µm ${/left|right/.test(way[1]) ? `to the ${way[1]}` : way[1]}`;
+    throw new AmbiguousCommand(`how far? Say the distance, e.g. "${example}"; nothing was moved`);
+  }
   // ("lower the objective by 3 microns": the objective raised or lowered by a distance is the focus; "a lower objective" names no distance)
   // ("move the objective down of 2 um": the objective moved up or down by a distance is the focus too)
   const objectiveMoved = new RegExp(String.raw`\b(?:raise|lower)\b.*\bobjective\b.*?\d\s*(?:${DISTANCE_UNIT})|\bobjective\s+(?:up|down|higher|lower)\b.*?\d\s*(?:${DISTANCE_UNIT})`).test(t);

@@ -175,7 +175,9 @@ export function timeSpans(t: string): { intervalS?: number; durationS?: number }
   const isInterval = (d: { index: number; length: number }) =>
     /(?:\bevery|\beach|\binterval(?:s)?(?:\s+(?:of|to|=|:))?|\bat intervals of|\bonce every|\bperiod of|\bcadence of)\s*$/.test(before(d)) || /^\s*(?:intervals?|apart|cadence|period|between (?:frames|time ?points|images))\b/.test(after(d));
   const isDuration = (d: { index: number; length: number }) =>
-    /(?:\bfor(?:\s+the\s+next)?|\bover(?:\s+the\s+next)?|\blasting|\bduring|\btotal(?:\s+of)?|\bduration(?:\s+of)?|\bin total|\bovernight\s*[(,:-]?)\s*$/.test(before(d)) || /^\s*(?:long|in total|total|duration|of imaging)\b/.test(after(d));
+    /(?:\bfor(?:\s+the\s+next)?|\bover(?:\s+the\s+next)?|\blasting|\bduring|\btotal(?:\s+of)?|\bduration(?:\s+of)?|\bin total|\bovernight\s*[(,:-]?)\s*$/.test(before(d)) || /^\s*(?:long|in total|total|duration|of imaging)\b/.test(after(d))
+    // ("a 2 h movie of mCherry", "a 48-hour time-lapse": the span said before the run's noun is its length)
+    || /^\s*-?\s*(?:(?:long|live[\s-]cell)\s+)?(?:movie|time[\s-]?lapse|timelapse|run|experiment|acquisition|recording|video|imaging session|session|mda)\b/.test(after(d));
   // "every minute": a unit alone is one of it
   const bare = [...t.matchAll(/\b(?:every|each|once an?|once per)\s+(second|sec|minute|min|hour|hr|day|week)\b/gi)].map((m) => ({ seconds: unitSeconds(m[1]), index: m.index + m[0].length - m[1].length, length: m[1].length }));
   // an exposure ("50 ms", "exposure 1 s") is not a time span of the plan, unless it is said to be one ("every 500 ms")

@@ -33,6 +33,7 @@ import { durationsIn, exposureMs, findChannels, normaliseText, percent, uniquePr
 import { channelNotImaged } from './channelsImaged.ts';
 import { phasedChanges } from './phasedChanges.ts';
 import { backToStart } from './stageStart.ts';
+import { idleStageMove } from './idleStageMove.ts';
 
 export { toolCarrying };
 
@@ -511,6 +512,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
       return { ask: capitalise((err as Error).message), ...(wholeTimePlan || (IMAGING_VERB.test(t) && spans.intervalS !== undefined && !ANALYSIS_WORD.test(t)) ? { start: true as const } : {}) };
     }
   }
+  // ("image 4 positions every 5 min for 2 h with a 5-slice stack": nothing running, a command to image with a whole time plan and
+  // no channel named is a start that lacks its channel: asked, never a change of a run not there nor a movie's calibration)
+  if (!options.acquisitionRunning && !hasChannel && wholeTimePlan && IMAGING_VERB.test(t) && !ANALYSIS_WORD.test(t)) return { ask: channelAskedForStart(text, config), start: true };
   if ((/\b(snap|snapshot|take (?:a|an|one) (?:picture|image|snapshot|photo)|single (?:image|frame|shot|picture)|one (?:image|frame|picture))\b|\b(?:take|grab|get|acquire|capture|shoot|record)\s+(?:me\s+)?(?:a|an|one)\s+(?:(?:single|quick|new|fresh|\S+)\s+){0,2}(?:picture|image|snapshot|photo|frame|shot)\b/.test(t) || picturesOfEachChannel(t, config)) && !timeLapse && !/\b(?:every|each|per|interval|fps|rate)\b/.test(rated) && !MADE_INTO_ONE_IMAGE.test(t) && !ANALYSIS_START.test(t)) {
     const channel = findChannels(t, config)[0]?.preset;
     const exposure = exposureMs(t);
@@ -1137,6 +1141,16 @@ const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finis
 /** Words that begin a new acquisition, not a change to one. */
 const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start (?:a )?(?:time[\s-]?lapse|imaging|acquisition|acquiring)|time[\s-]?lapse)\b(?!.*\b(?:instead|from now|anymore|any more)\b)/;
 
+/** The start's question back when no channel is named: the start tool's own reading says what is missing. */
+function channelAskedForStart(text: string, config: MicroscopeConfig): string {
+  try {
+    parseAcquisitionRequest(text, config);
+  } catch (err) {
+    return `${capitalise((err as Error).message).replace(/[.\s]+$/, '')}; nothing was started.`;
+  }
+  return 'Which channel should I image (e.g. GFP, DAPI, mCherry, Cy5 or brightfield)? Nothing was started.';
+}
+
 /** One tool call for the changes: run control and questions have their own tools; the rest is adjust_acquisition. */
 function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   // ("stop it and give me the total light dose", "pause and tell me the dose so far": a stop, pause or resume said with questions
@@ -1160,6 +1174,8 @@ function toolFor(changes: Adjustment[], running: boolean): MicroscopeRoute {
   if (only?.kind === 'resume') return { tool: toolCarrying('resume'), args: {} };
   if (!running && only?.kind === 'moveStage') return { tool: toolCarrying('move'), args: { ...(only.xUm !== undefined ? { xUm: only.xUm } : {}), ...(only.yUm !== undefined ? { yUm: only.yUm } : {}), ...(only.zUm !== undefined ? { zUm: only.zUm } : {}), relative: only.relative ?? false }, sure: true };
   if (!running && only?.kind === 'objective') return { tool: toolCarrying('move'), args: { objective: only.objective }, sure: true };
+  const oneMove = running ? undefined : idleStageMove(changes);
+  if (oneMove) return { tool: toolCarrying('move'), args: oneMove, sure: true };
   return { tool: toolCarrying('change'), args: { changes } };
 }
 

@@ -158,7 +158,8 @@ export function parsePositionList(text: string): StagePosition[] {
 
 /** "at 3 positions", "five fields", "4 stage positions": the count, or undefined. */
 export function positionCount(text: string): number | undefined {
-  const m = new RegExp(String.raw`\b${NUMBER}\s+(?:different\s+|separate\s+|stage\s+|xy\s+)?(?:positions|fields(?: of view)?|locations|sites|spots|points on the stage)\b`, 'i').exec(text);
+  // ("2 by 2 fields", "3x3 fields": the columns of a grid are no count of positions)
+  const m = new RegExp(String.raw`(?<!\d\s*(?:x|×|by)\s*)\b${NUMBER}\s+(?:different\s+|separate\s+|stage\s+|xy\s+)?(?:positions|fields(?: of view)?|locations|sites|spots|points on the stage)\b`, 'i').exec(text);
   if (!m) return undefined;
   const n = toNumber(m[1]);
   return Number.isInteger(n) && n >= 1 ? n : undefined;
@@ -180,7 +181,8 @@ export function parseGrid(text: string): GridPlan | undefined {
   const m =
     new RegExp(String.raw`\b${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\s*(?:grid|tiles?|tiled|tiling|mosaic|fields?|montage)`, 'i').exec(text) ??
     // "tile each position 3x3": a few words may stand between the noun and the size
-    new RegExp(String.raw`\b(?:grid|tiles?|tiled|tiling|mosaic|montage)\s+(?:(?:of|as|in|into|with)\s+)?(?:[a-z]+\s+){0,3}?(?:an?\s+)?${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\b`, 'i').exec(text);
+    // ("stitch 2 by 2", "a stitched 3x3": fields taken to be stitched are a grid)
+    new RegExp(String.raw`\b(?:grid|tiles?|tiled|tiling|mosaic|montage|stitch(?:ed|ing)?)\s+(?:(?:of|as|in|into|with)\s+)?(?:[a-z]+\s+){0,3}?(?:an?\s+)?${NUMBER}\s*(?:x|×|by)\s*${NUMBER}\b`, 'i').exec(text);
   if (!m) return undefined;
   const overlap = /(\d+(?:\.\d+)?)\s*(?:%|percent)\s*overlap|overlap(?:ping)?\s*(?:of|by)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/i.exec(text);
   return { rows: toNumber(m[1]), columns: toNumber(m[2]), overlapPercent: overlap ? Number(overlap[1] ?? overlap[2]) : 0 };

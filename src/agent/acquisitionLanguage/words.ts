@@ -437,6 +437,9 @@ const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(
  * minutes" / "an hour and a half" → "2.5 minutes" / "1.5 hour", "forty-five minutes" → "45
  * minutes", "twenty milliseconds" → "20 milliseconds". "a second" alone stays (a figure of speech too).
  */
+/** "1/2 min", "3/4 h", "1/2 µm": a fraction in figures right before a unit of time or length ("1/20 s" is a shutter time, read as such elsewhere). */
+const FIGURE_FRACTION_BEFORE_UNIT = /(?<![\d./])(\d{1,2})\s*\/\s*(\d{1,2})\s*(?=(?:mins?|minutes?|h|hrs?|hours?|days?|µm|um|microns?|mm)\b)/gi;
+
 export function spokenNumbers(text: string): string {
   const fig = (n: number) => String(Math.round(n * 1e6) / 1e6);
   return text
@@ -444,6 +447,8 @@ export function spokenNumbers(text: string): string {
     .replace(/\b(for|over|during)\s+the\s+(?:next|coming|following)\s+(half\s+)?(hour|minute|day|week)\b/gi, (_m, prep: string, half: string | undefined, unit: string) => `${prep} ${half ? '0.5' : '1'} ${unit}`)
     // "for a day", "over an hour", "for one week": one of that unit
     .replace(/\b(for|over|during|lasting)\s+(?:a|an|one)\s+(hour|day|week)\b/gi, '$1 1 $2')
+    // ("every 1/2 min", "3/4 h": a fraction in figures before a unit is its decimal, never its denominator alone)
+    .replace(FIGURE_FRACTION_BEFORE_UNIT, (_m, a: string, b: string) => (Number(b) > 0 ? `${fig(Number(a) / Number(b))} ` : _m))
     // (a length in its symbol, as plainUnits writes the lengths said in figures: "half a millimetre" → "0.5 mm")
     .replace(FRACTION_OF_UNIT, (m, count: string | undefined, part: string, unit: string) => `${fig((count ? toNumber(count) : 1) * FRACTION_OF[part.toLowerCase()])} ${/^mil|^mm/i.test(unit) ? 'mm' : new RegExp(`^${LENGTH_WORD}$`, 'i').test(unit) ? 'µm' : unit}`)
     .replace(AND_A_FRACTION_BEFORE, (m, n: string, part: string, unit: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
