@@ -159,13 +159,28 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
   const planAnswer = options.acquisitionRunning ? undefined : planQuestion(text, options.config ?? DEMO_CONFIG);
   const route = planAnswer ? { ask: planAnswer, start: true as const, answered: true as const } : cameraPartsNamed(text, options) ?? routeRead(text, options);
-  const whole = inTense(said, notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route, options);
+  const whole = withWhileUnmeasured(said, inTense(said, notes.length && route?.tool !== undefined ? { ...route, notApplied: [...notes, ...(route.notApplied ?? [])] } : route, options));
   // (words with a time of day depend on the clock: read afresh each time)
   if (key !== undefined && !notes.length && clock.text === said) {
     if (wholeRoutes.size >= ROUTES_KEPT) wholeRoutes.delete(wholeRoutes.keys().next().value!);
     wholeRoutes.set(key, { of: whole === undefined ? undefined : structuredClone(whole) });
   }
   return whole;
+}
+
+/** "for a while", "for a bit", "temporarily": a change said to last a time nobody measured. */
+const WHILE_UNMEASURED = /\b(?:for\s+(?:a\s+(?:while|bit|little(?:\s+while)?)|some\s+time|the\s+time\s+being)|temporar(?:il)?y)\b/i;
+
+/**
+ * "image faster for a while, 30 seconds, then go back": a change of the running acquisition said to last a while with no
+ * length is made until changed again, and the answer says so in one line (never set back at a time guessed).
+ */
+function withWhileUnmeasured(said: string, route: MicroscopeRoute | undefined): MicroscopeRoute | undefined {
+  if (!route?.tool || !carries(route.tool, 'change') || !WHILE_UNMEASURED.test(said)) return route;
+  const args = route.args as { forS?: number; changes?: Adjustment[] };
+  if (args.forS !== undefined || !args.changes?.length || args.changes.some((c) => c.kind === 'pause')) return route;
+  const line = `"${WHILE_UNMEASURED.exec(said)![0]}": no length was said, so the change stays until you change it back (say e.g. "for 20 min" and it goes back by itself)`;
+  return { ...route, notApplied: [...(route.notApplied ?? []), line] };
 }
 
 /**
@@ -707,10 +722,20 @@ function timedChanges(text: string, config: MicroscopeConfig, state: ReturnType<
     };
     if (span.backTo !== undefined && !backTo().every((c) => isSettingNow(ofChanged(c), state))) return undefined;
     const forS = span.forS ?? timePointsLastS(span.timePoints, changes, state.intervalS);
+    // ("faster please, 30 s": a span that ends before one new interval has passed is no time a change lasts; it is the
+    // interval itself, read as the words' own value below)
+    if (forS !== undefined && forS < newIntervalS(changes, state.intervalS)) return undefined;
     return forS === undefined ? undefined : { changes, forS };
   } catch {
     return undefined;
   }
+}
+
+/** The interval (s) the changes set, or 0 when they set none. */
+function newIntervalS(changes: Adjustment[], intervalNowS: number | undefined): number {
+  const timing = changes.find((c) => c.kind === 'interval' || c.kind === 'intervalFactor');
+  if (timing?.kind === 'interval') return timing.intervalS;
+  return timing?.kind === 'intervalFactor' && intervalNowS !== undefined ? intervalNowS * timing.factor : 0;
 }
 
 /** Whether a change sets what the run has now (the interval, a channel's exposure or power as the conversation tells them). */
