@@ -259,9 +259,15 @@ function listed(text: string, random: () => number): string | undefined {
   return [...(heading ? [heading] : []), ...lines].join('\n');
 }
 
+/** Verbs a request to these tools opens with: a frame is put only around a request that opens with one (never "here is ...", "mean intensity ...", "whoa ..."). */
+const IMPERATIVES = new Set(
+  'segment track measure export save plot draw show make correct denoise subtract remove stop pause end image acquire take record start run use apply count compute calculate find detect label filter drop keep exclude crop rotate project blur smooth sharpen normalise normalize stabilise stabilize register align fix go set change switch turn reduce increase lower raise halve double add put bring give tell list open load write compare check get identify classify outline follow link predict estimate threshold split merge combine restore deconvolve bin resample upsample downsample invert flip overlay colour color quantify analyse analyze extract skip ignore only do redo rerun repeat undo revert return use generate create build produce summarise summarize report mark highlight annotate focus refocus autofocus move snap capture acquire switch swap replace skip'.split(' '),
+);
+
 /** A bare imperative (not a question, a condition or a statement): the request a frame can be put around. */
 function verbFirst(text: string): boolean {
-  return !/\?\s*$/.test(text) && !QUESTION_START.test(text) && !NOT_A_VERB.test(text) && !/^\s*(?:please|pls|plz|could|can|would|hi|hello|hey|dear|i|i'd|i['’]m|we|we'd)\b/i.test(text) && /^\s*\p{L}/u.test(text);
+  const first = /^\s*(\p{L}+)/u.exec(text)?.[1].toLowerCase();
+  return first !== undefined && IMPERATIVES.has(first) && !/\?\s*$/.test(text) && !NOT_A_VERB.test(text);
 }
 
 /** The first letter in lower case (not an acronym's) and the last full stop or exclamation mark dropped. */
