@@ -30,3 +30,15 @@ const POSSIBLE_ASK = /(^|[.!?]\s+)((?:(?:so|ok(?:ay)?|and|hi|hello|hey)[,\s]+)?)
 export function withPossibleAskAsCanYou(text: string): string {
   return text.replace(POSSIBLE_ASK, (_m, lead: string, opening: string) => `${lead}${opening}can you `);
 }
+
+/** "I'd like you to", "I need you to", "we want you to", "I would like to", "we'd like to" at the start of a sentence (never before "know", "ask", "understand": a question follows). */
+const WISH = /(^|[.!?]\s+)((?:(?:so|ok(?:ay)?|and|hi|hello|hey|now)[,\s]+)?)(?:(?:i|we)(?:'d|\s+would)?\s+(?:like|love|want|need)\s+(?:you|u)\s+to|(?:i|we)(?:'d|\s+would)\s+like\s+to)\s+(?!(?:know|ask|understand|learn|find\s+out|check\s+(?:if|whether)|see\s+(?:if|whether|how|what|which))\b)(?=\p{L})/giu;
+
+/**
+ * A request said as the user's wish ("I need you to stop please", "I'd like you to pause for a moment", "I would like to
+ * segment and track the nuclei") as the request "please ...": read as a statement, a change to the running acquisition
+ * was none and a step's words took the wish for a condition of it.
+ */
+export function withWishAsPlease(text: string): string {
+  return text.replace(WISH, (_m, lead: string, opening: string) => `${lead}${opening}please `);
+}
