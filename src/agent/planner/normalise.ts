@@ -7,7 +7,7 @@
 // turned off after its name ("with watershed off") as "without" it; a closing "..., do you
 // reckon?" and an opening "wait," left off the question they stand by; a lone "n" between two words ("segment n
 // track") as "and"; words of hurry around the request ("pls ... asap", "quick q:") left out (hurryWords.ts);
-// "could you please ...?" and "I'd like you to ..." as the request "please ...", "is it possible to ...?" as "can you ...?" (politeAsks.ts).
+// "could you please ...?" and "I'd like you to ..." as the request "please ..." (politeAsks.ts).
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
@@ -18,7 +18,7 @@ import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
 import { withoutApologyAsides } from './letterForms.ts';
 import { withoutHurry } from './hurryWords.ts';
-import { withPoliteAskAsPlease, withPossibleAskAsCanYou, withWishAsPlease } from './politeAsks.ts';
+import { withPoliteAskAsPlease, withWishAsPlease } from './politeAsks.ts';
 import { withChannelChangeAsIntensity } from './channelAsIntensity.ts';
 import { SECOND_QUESTION_JOINER } from './tableAnswers.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
@@ -651,5 +651,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withPossibleAskAsCanYou(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))))))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue));
+  return withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request))))))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue));
 }

@@ -1,6 +1,6 @@
-// A request asked politely ("could you please ...?", "would you mind to ...?", "is it possible to ...?") plans as the request.
+// A request asked politely ("could you please ...?", "would you mind to ...?", "I need you to ...") plans as the request.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPoliteAskAsPlease, withPossibleAskAsCanYou, withWishAsPlease } from '../../../src/agent/planner/politeAsks.ts';
+import { withPoliteAskAsPlease, withWishAsPlease } from '../../../src/agent/planner/politeAsks.ts';
 import { asSaid, loadAcquisitionWords } from './planOffline.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -14,22 +14,11 @@ describe('withPoliteAskAsPlease', () => {
   });
 });
 
-describe('withPossibleAskAsCanYou', () => {
-  it('reads "is it possible to ...?" as "can you ...?"', () => {
-    expect(withPossibleAskAsCanYou('Is it possible to track with a max gap of 4 frames?')).toBe('can you track with a max gap of 4 frames?');
-    expect(withPossibleAskAsCanYou('would it be possible for you to segment the cells?')).toBe('can you segment the cells?');
-  });
-
-  it('plans the step with its setting, as "can you" does', () => {
-    expect(asSaid.argsOf('Is it possible to track with a max gap of 4 frames?', 'track')).toMatchObject({ maxFrameGap: 4 });
-    expect(asSaid.toolsOf('Is it possible to track with a max gap of 4 frames?')).toEqual(asSaid.toolsOf('can you track with a max gap of 4 frames?'));
-  });
-});
-
 describe('withWishAsPlease', () => {
-  it('reads "I need you to ..." and "I\'d like to ..." as "please ...", never a wish to know', () => {
+  it('reads "I need you to ..." as "please ...", never a wish to know nor a goal without "you"', () => {
     expect(withWishAsPlease('I need you to stop please')).toBe('please stop please');
-    expect(withWishAsPlease("I'd like to segment and track the nuclei.")).toBe('please segment and track the nuclei.');
+    expect(withWishAsPlease("I'd like you to segment and track the nuclei.")).toBe('please segment and track the nuclei.');
+    expect(withWishAsPlease("I'd like to follow each nucleus. Can you denoise and then track them?")).toBe("I'd like to follow each nucleus. Can you denoise and then track them?");
     expect(withWishAsPlease("I'd like to know how many cells there are")).toBe("I'd like to know how many cells there are");
     expect(withWishAsPlease('I need to image for 30 more minutes')).toBe('I need to image for 30 more minutes');
   });
