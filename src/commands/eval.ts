@@ -97,7 +97,9 @@ async function perturbed(suites: ReturnType<typeof loadSuites>, model: string, o
     return 0;
   }
   if (options.failures) {
-    for (const b of report.broken) {
+    // grouped by family, in the families' order, so one cause's rewordings are read together
+    const order = (b: (typeof report.broken)[number]) => PERTURBATION_FAMILIES.indexOf(b.family);
+    for (const b of [...report.broken].sort((x, y) => order(x) - order(y))) {
       process.stdout.write(`BROKEN ${b.family}  ${b.suite}/${b.id}\n`);
       for (const t of b.turns) process.stdout.write(`        > ${t}\n`);
       for (const d of b.why) process.stdout.write(`        ${d}\n`);

@@ -20,8 +20,8 @@ const SUITE: EvalSuite = {
   path: '/nowhere/wording.yaml',
 };
 
-/** Cases each family rewords in SUITE, and keeps (all of them, on this sample: measured 2026-12-03; runOn 3/5 before verb phrases were cut apart; listed 3/3, 2026-12-04). */
-const FLOOR: Record<string, number> = { typo: 5, spelling: 3, lowerCase: 5, upperCase: 5, punctuation: 5, polite: 5, contractions: 3, units: 1, numberWords: 1, hyphens: 1, runOn: 5, listed: 3 };
+/** Cases each family rewords in SUITE, and keeps (all of them, on this sample: measured 2026-12-03; runOn 3/5 before verb phrases were cut apart; listed 3/3, 2026-12-04; hurried, question, wish and bareLower all kept, 2026-12-07). */
+const FLOOR: Record<string, number> = { typo: 5, spelling: 3, lowerCase: 5, upperCase: 5, punctuation: 5, polite: 5, contractions: 3, units: 1, numberWords: 1, hyphens: 1, runOn: 5, listed: 3, hurried: 5, question: 2, wish: 2, bareLower: 5 };
 /** Of those, the cases kept where a family keeps fewer than all. */
 const KEPT: Partial<Record<string, number>> = {};
 

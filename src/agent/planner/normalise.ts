@@ -6,7 +6,8 @@
 // objects turned down in everyday words ("I don't want the edge ones") as "exclude"; a setting
 // turned off after its name ("with watershed off") as "without" it; a closing "..., do you
 // reckon?" and an opening "wait," left off the question they stand by; a lone "n" between two words ("segment n
-// track") as "and".
+// track") as "and"; words of hurry around the request ("pls ... asap", "quick q:") left out (hurryWords.ts);
+// "could you please ...?" and "I'd like you to ..." as the request "please ..." (politeAsks.ts).
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
@@ -16,6 +17,8 @@ import { ALL_TOOLS } from '../allTools.ts';
 import { allowedValues, type Catalogue } from './catalogue.ts';
 import { SAID_NUMBER, saidNumberValue } from './quantities.ts';
 import { withoutApologyAsides } from './letterForms.ts';
+import { withoutHurry } from './hurryWords.ts';
+import { withPoliteAskAsPlease, withWishAsPlease } from './politeAsks.ts';
 import { withChannelChangeAsIntensity } from './channelAsIntensity.ts';
 import { SECOND_QUESTION_JOINER } from './tableAnswers.ts';
 import { correctedWord, inCaseOf, type Vocabulary, vocabularyOf } from './spelling.ts';
@@ -648,5 +651,5 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withPlainTypography(request)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue));
+  return withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request))))))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue));
 }

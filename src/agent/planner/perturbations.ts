@@ -1,13 +1,14 @@
 // Rewordings of a request that keep its meaning: the surface forms people write that our eval
 // sentences do not (a typo, British or American spelling, all lower or upper case, no
-// punctuation, a polite frame, contractions, units and numbers spelt another way, hyphens; the steps written as a list).
+// punctuation, a polite frame, contractions, units and numbers spelt another way, hyphens; the steps written as a list;
+// a hurried frame, a request asked as a question or said as a wish, all lower case with no punctuation).
 // The planner should read each as the original; perturbedEvals.ts measures how often it does.
 // Each family is deterministic for a seed, and returns undefined when it has nothing to change
 // in a text (a request with no unit has no unit spelling to vary).
 import { mulberry32 } from '../../random.ts';
 import { NEIGHBOURING_KEYS, plainWords } from './words.ts';
 
-export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens', 'runOn', 'listed'] as const;
+export const PERTURBATION_FAMILIES = ['typo', 'spelling', 'lowerCase', 'upperCase', 'punctuation', 'polite', 'contractions', 'units', 'numberWords', 'hyphens', 'runOn', 'listed', 'hurried', 'question', 'wish', 'bareLower'] as const;
 export type PerturbationFamily = (typeof PERTURBATION_FAMILIES)[number];
 
 /** A seed from a text (a case id and a family), so each case gets its own fixed rewording. */
@@ -129,7 +130,8 @@ function runOn(text: string, _random: () => number): string | undefined {
 const QUESTION_START = /^\s*(?:what|which|how|why|when|where|who|is|are|does|do|did|can|could|was|were|whats|what's)\b/i;
 
 /** First words of a request that is no bare imperative: a condition, a subject, an answer. */
-const NOT_A_VERB = /^\s*(?:if|when|whenever|once|only|also|and|but|then|so|the|a|an|my|our|this|that|these|those|it|its|they|we|i|you|there|no|yes|ok|okay|now|for|from|with|without|after|before|in|on|at|by|to|each|every|all|any|both|just|not|don't|do|\p{Lu}{2,}|[\p{L}\d]*\d)\b/iu;
+// (the acronym's test is case-sensitive apart: under the i flag \p{Lu} matches any letter, and every request read as one)
+const NOT_A_VERB = { test: (text: string) => /^\s*(?:if|when|whenever|once|only|also|and|but|then|so|the|a|an|my|our|this|that|these|those|it|its|they|we|i|you|there|no|yes|ok|okay|now|for|from|with|without|after|before|in|on|at|by|to|each|every|all|any|both|just|not|don't|do|[\p{L}\d]*\d)\b/iu.test(text) || /^\s*\p{Lu}{2,}\b/u.test(text) };
 
 /** A polite frame around the request: "hi, could you please ...", "... thanks!", "pls", "thx". */
 function polite(text: string, random: () => number): string | undefined {
@@ -257,6 +259,48 @@ function listed(text: string, random: () => number): string | undefined {
   return [...(heading ? [heading] : []), ...lines].join('\n');
 }
 
+/** Verbs a request to these tools opens with: a frame is put only around a request that opens with one (never "here is ...", "mean intensity ...", "whoa ..."). */
+const IMPERATIVES = new Set(
+  'segment track measure export save plot draw show make correct denoise subtract remove stop pause end image acquire take record start run use apply count compute calculate find detect label filter drop keep exclude crop rotate project blur smooth sharpen normalise normalize stabilise stabilize register align fix go set change switch turn reduce increase lower raise halve double add put bring give tell list open load write compare check get identify classify outline follow link predict estimate threshold split merge combine restore deconvolve bin resample upsample downsample invert flip overlay colour color quantify analyse analyze extract skip ignore only do redo rerun repeat undo revert return use generate create build produce summarise summarize report mark highlight annotate focus refocus autofocus move snap capture acquire switch swap replace skip'.split(' '),
+);
+
+/** A bare imperative (not a question, a condition or a statement): the request a frame can be put around. */
+function verbFirst(text: string): boolean {
+  const first = /^\s*(\p{L}+)/u.exec(text)?.[1].toLowerCase();
+  return first !== undefined && IMPERATIVES.has(first) && !/\?\s*$/.test(text) && !NOT_A_VERB.test(text);
+}
+
+/** The first letter in lower case (not an acronym's) and the last full stop or exclamation mark dropped. */
+function body(text: string): string {
+  return text.trim().replace(/^(\p{Lu})(?!\p{Lu})/u, (c) => c.toLowerCase()).replace(/(?<![.\d])[.!]+$/, '');
+}
+
+/**
+ * A request typed in a hurry: "pls ... asap", "quick: ...", "... pls", no final stop. A question keeps
+ * its question ("quick q: how many ...?"); a statement gets only a hurried word after it.
+ */
+function hurried(text: string, random: () => number): string | undefined {
+  const question = /\?\s*$/.test(text) || QUESTION_START.test(text);
+  if (question) return `${pick(['quick q: ', 'quick question - ', 'urgent: '], random)}${body(text)}`;
+  if (!verbFirst(text)) return `${body(text)}${pick([' asap', ' asap pls', ', quick pls'], random)}`;
+  const way = Math.floor(random() * 3);
+  const prefix = way !== 1 ? pick(['pls ', 'quick: ', 'asap: ', 'plz ', 'need to '], random) : '';
+  const suffix = way !== 0 ? pick([' asap', ' pls', ' asap thx', ' - urgent', ' quickly pls'], random) : '';
+  return `${prefix}${body(text)}${suffix}`;
+}
+
+/** A bare imperative asked as a question: "can you ...?", "would it be possible to ...?", "could you please ...?". */
+function question(text: string, random: () => number): string | undefined {
+  if (!verbFirst(text)) return undefined;
+  return `${pick(['can you ', 'could you ', 'would it be possible to ', 'Is it possible to ', 'Could you please ', 'would you mind to '], random)}${body(text)}?`;
+}
+
+/** A bare imperative said as what the user wants: "I'd like to ...", "I need you to ...", "I want to ...". */
+function wish(text: string, random: () => number): string | undefined {
+  if (!verbFirst(text)) return undefined;
+  return `${pick(["I'd like to ", 'I need to ', 'I want you to ', 'I would like you to ', 'I need you to ', 'we want to ', 'I’d like to '], random)}${body(text)}${pick(['.', '', '.', ' please.'], random)}`;
+}
+
 const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) => string | undefined> = {
   typo,
   spelling,
@@ -270,6 +314,13 @@ const FAMILIES: Record<PerturbationFamily, (text: string, random: () => number) 
   hyphens,
   runOn,
   listed,
+  hurried,
+  question,
+  wish,
+  bareLower: (t, random) => {
+    const lower = recased(t, false) ?? t;
+    return punctuation(lower, random) ?? (lower !== t ? lower : undefined);
+  },
 };
 
 /** The text reworded by one family (undefined when the family has nothing to change in it). */

@@ -3140,6 +3140,9 @@ function namesRead(tool: string, words: string, catalogue: Catalogue): [string, 
   return Object.entries(own).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] in properties);
 }
 
+/** How a request is asked before its verb: "please", "can you", "I'd like to", "we need you to", "let's". */
+const ASKED_BEFORE_THE_VERB = /^\s*(?:(?:please|pls|plz|kindly|just|(?:can|could|would|will)\s+(?:you|u)|(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need|love)(?:\s+(?:you|u))?\s+to|let'?s)\s+)+/iu;
+
 /**
  * "segment and track the nuclei": a step said by its verb alone shares the object of the verb joined to it,
  * as its own reader reads that object ("the nuclei" gives the segmentation its target). Only the noun phrase
@@ -3148,10 +3151,12 @@ function namesRead(tool: string, words: string, catalogue: Catalogue): [string, 
 function sharedObjects(steps: PlannedStep[], catalogue: Catalogue): void {
   for (let i = 0; i + 1 < steps.length; i++) {
     const step = steps[i];
-    if (!/^\s*[\p{L}-]+[\s,]*$/u.test(step.clause)) continue;
+    // (the verb alone after the way it is asked: "please segment", "I'd like to segment", "can you segment and track the nuclei?")
+    const verb = step.clause.replace(ASKED_BEFORE_THE_VERB, '');
+    if (!/^\s*[\p{L}-]+[\s,]*$/u.test(verb)) continue;
     const object = /^\s*(?:and|&|\+|then)?\s*[\p{L}-]+\s+((?:the|these|those|my|our|all|its|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s+(?:in|on|of|with|using|by|over|across|from|for|at|and|then|but)\b|\s*[,.;:!?]|\s*$)/iu.exec(steps[i + 1].clause)?.[1];
     if (!object) continue;
-    for (const [arg, value] of namesRead(step.tool, `${step.clause.trim()} ${object}`, catalogue)) if (step.args[arg] === undefined) step.args[arg] = value;
+    for (const [arg, value] of namesRead(step.tool, `${verb.trim()} ${object}`, catalogue)) if (step.args[arg] === undefined) step.args[arg] = value;
   }
 }
 

@@ -9,7 +9,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { routeMicroscopeRequest } from '../../../src/agent/acquisitionLanguage/index.ts';
 import type { EarlierStep } from '../../../src/agent/acquisitionLanguage/route.ts';
+import { withoutHurry } from '../../../src/agent/planner/hurryWords.ts';
 import { type PerturbationFamily, perturb, seedOf } from '../../../src/agent/planner/perturbations.ts';
+import { withPoliteAskAsPlease, withWishAsPlease } from '../../../src/agent/planner/politeAsks.ts';
 import { generatedCommands, RUNNING_PLAN, verdictOf } from './commandFamilies.ts';
 
 export const RUNNING: EarlierStep[] = [{ tool: 'start_acquisition', args: { plan: RUNNING_PLAN } }];
@@ -89,7 +91,10 @@ export interface Reading {
   then?: unknown[];
 }
 
-const readingOf = (text: string): Reading | undefined => routeMicroscopeRequest(text, { acquisitionRunning: true, earlier: RUNNING }) as Reading | undefined;
+// (the frames of asking the planner reads as "please ..." before the route sees the request, normalise.ts: "I would like
+// you to pause for 5 min" reaches the route as "please pause for 5 min")
+const asAsked = (text: string) => withWishAsPlease(withPoliteAskAsPlease(withoutHurry(text)));
+const readingOf = (text: string): Reading | undefined => routeMicroscopeRequest(asAsked(text), { acquisitionRunning: true, earlier: RUNNING }) as Reading | undefined;
 const same = (a: Reading | undefined, b: Reading | undefined) => !!a && !!b && a.tool === b.tool && isDeepStrictEqual(a.args, b.args) && isDeepStrictEqual(a.then ?? [], b.then ?? []);
 
 /** The commands read right as written, with their readings: the channel families (every `step`-th) and those of time and the run. */

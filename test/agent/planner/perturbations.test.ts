@@ -94,3 +94,23 @@ describe('perturb keeps what a rewording must not touch', () => {
     for (let seed = 0; seed < 12; seed++) expect(perturb('if it overheats, pause', 'polite', seed)).not.toMatch(/(?:can you|could you please|like you to) if/);
   });
 });
+
+describe('perturb hurried, question, wish and bareLower', () => {
+  it('puts words of hurry around a request, and keeps a question a question', () => {
+    const outs = [1, 2, 3, 4, 5, 6].map((s) => perturb('Segment the nuclei.', 'hurried', s)!);
+    expect(outs.every((o) => /segment the nuclei/.test(o) && !/\.$/.test(o))).toBe(true);
+    expect(outs.some((o) => /\b(?:pls|plz|asap|quick|urgent|need to)\b/.test(o))).toBe(true);
+    expect(perturb('how many cells?', 'hurried', 1)).toMatch(/how many cells\?$/);
+  });
+
+  it('asks a request opening with a verb as a question or says it as a wish; nothing else', () => {
+    expect(perturb('Segment the nuclei.', 'question', 1)).toMatch(/^(?:can you|could you|would it be possible to|is it possible to|could you please|would you mind to) segment the nuclei\?$/i);
+    expect(perturb('Segment the nuclei.', 'wish', 1)).toMatch(/^(?:I'd|I’d|I|I would|we) (?:like|need|want)(?: you)? to segment the nuclei/);
+    for (const text of ['how many cells?', 'if it drifts, refocus', 'GFP only please', 'here is the protocol', 'mean intensity per frame'])
+      for (const family of ['question', 'wish'] as const) expect(perturb(text, family, 1)).toBeUndefined();
+  });
+
+  it('writes all in lower case without punctuation', () => {
+    expect(perturb('Segment the Nuclei, then track them.', 'bareLower', 1)).toBe('segment the nuclei then track them');
+  });
+});
