@@ -711,15 +711,29 @@ function whereResultsAre(question: string, earlier: PastResult[]): string {
 }
 
 /** "did you denoise it first?", "have you corrected the drift?": whether a step ran, said of the movie or nothing (not of results: "did you find divisions?"). */
-const STEP_RAN_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+(?:also\s+|already\s+|actually\s+|even\s+|ever\s+)?([\p{L}-]+)(?:\s+(?:it|them|this|that|the\s+(?:movie|data|images?|stack|film|file|recording|drift|frames?)|my\s+(?:movie|data|images?|stack|film)))?(?:\s+(?:first|before(?:hand)?|too|as\s+well|at\s+all|already|earlier))?\s*\??\s*$/iu;
+const STEP_RAN_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+(?:also\s+|already\s+|actually\s+|even\s+|ever\s+)?([\p{L}-]+)(?:\s+(?:it|them|this|that|the\s+(?:movie|data|images?|stack|film|file|recording|drift|frames?)|my\s+(?:movie|data|images?|stack|film)|for\s+(?:the\s+|any\s+)?[\p{L}-]+))?(?:\s+(?:first|before(?:hand)?|too|as\s+well|at\s+all|already|earlier))?(?:\s+(before|after|prior\s+to)\s+(?:the\s+|you\s+)?([\p{L}-]+))?\s*\??\s*$/iu;
 function stepRanAsked(question: string, earlier: PastResult[], index: ToolIndex): string | undefined {
   const m = STEP_RAN_ASKED.exec(plainQuestion(question));
   if (!m || /^(?:use|used|find|found|get|got|see|saw|detect|detected|do|done|run|ran|count|counted|measure|measured|check|checked)$/i.test(m[1])) return undefined;
-  const words = m[0].replace(/^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+/i, '');
+  const words = m[0].replace(/^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+/i, '').replace(/\s+(?:before|after|prior\s+to)\s+\S+.*$/i, '');
   const tool = index.match(words).map((x) => x.tool).find((t) => !REPORTS_ONLY.test(t));
   if (!tool) return undefined;
   const ran = earlier.filter((r) => r.ok && r.tool === tool);
   const steps = earlier.filter((r) => r.ok).map((r) => r.tool);
+  // ("did you correct for drift before tracking?": whether it ran, and where in the order of the steps against the one named after it)
+  const other = m[2] && m[3] ? index.match(m[3]).map((x) => x.tool).find((t) => t !== tool && !REPORTS_ONLY.test(t)) : undefined;
+  if (other) return stepOrderAnswer(tool, other, /^after$/i.test(m[2]) ? 'after' : 'before', steps);
   if (ran.length) return `Yes (from the record, nothing run again): ${tool} ran${ran.length > 1 ? ` ${ran.length} times` : ''}: ${ran.at(-1)!.summary.replace(/\s+$/, '')}`;
   return `No: ${tool} has not run in this session${steps.length ? ` (what ran: ${steps.join(', ')})` : ' (nothing has run yet)'}. Say so if you want it run.`;
+}
+
+/** "did you correct the drift before tracking?": Yes or No by the order of the two steps in the record, nothing run. */
+function stepOrderAnswer(tool: string, other: string, order: 'before' | 'after', steps: string[]): string {
+  const ranSteps = steps.length ? ` (the steps in order: ${steps.join(', ')}; from the record, nothing run again)` : ' (nothing has run yet)';
+  const at = steps.indexOf(tool);
+  const otherAt = order === 'before' ? steps.indexOf(other) : steps.lastIndexOf(other);
+  if (at < 0) return `No: ${tool} has not run in this session${otherAt >= 0 ? `, so ${other} ran without it` : ''}${ranSteps}. Say so if you want it run.`;
+  if (otherAt < 0) return `No: ${tool} ran, but ${other} has not run in this session${ranSteps}.`;
+  const yes = order === 'before' ? steps.slice(0, otherAt).includes(tool) : steps.slice(otherAt + 1).includes(tool) || at > otherAt;
+  return `${yes ? 'Yes' : 'No'}: ${tool} ran ${yes ? order : order === 'before' ? 'after' : 'before'} ${other}${ranSteps}.`;
 }
