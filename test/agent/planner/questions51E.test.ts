@@ -22,3 +22,15 @@ describe('a step asked yes/no against another step ("did you X before Y?")', () 
     expect(explainStep('did you correct the drift before tracking?', late, index)).toMatch(/^No: correct_drift ran after track/);
   });
 });
+
+describe('a speed asked with a unit of time alone', () => {
+  it('reads the time unit of "avg speed per hour?" (its length the movie\'s own), not of a count per hour', async () => {
+    const { askedSpeedTimeUnit } = await import('../../../src/agent/planner/askedUnits.ts');
+    expect(askedSpeedTimeUnit('avg speed per hour?')).toBe('h');
+    expect(askedSpeedTimeUnit('how fast do they go, per minute?')).toBe('min');
+    expect(askedSpeedTimeUnit('mean velocity per second')).toBe('s');
+    expect(askedSpeedTimeUnit('how quickly do they divide, in hours?')).toBeUndefined();
+    expect(askedSpeedTimeUnit('how many divisions per hour?')).toBeUndefined();
+    expect(askedSpeedTimeUnit('µm/min')).toBe('min');
+  });
+});
