@@ -13,7 +13,7 @@ import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
 import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
-import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
+import { answerFromTable, ordinalText, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -1055,6 +1055,7 @@ export function shortCitation(result: { tool: string; summary: string }): string
  * words; undefined for a mean, a count or a sum.
  */
 function otherStatisticAsked(scope: QuestionScope): string | undefined {
+  if (scope.rank !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) return `the ${ordinalText(scope.rank)} ${scope.reduce === 'min' ? 'lowest' : 'highest'} value`;
   if (scope.top !== undefined && Number.isFinite(scope.top) && (scope.reduce === 'max' || scope.reduce === 'min')) return `the ${scope.top} ${scope.reduce === 'min' ? 'lowest' : 'highest'} values`;
   switch (scope.reduce) {
     case 'median': return 'the median';

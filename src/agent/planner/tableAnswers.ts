@@ -79,6 +79,8 @@ export interface QuestionScope {
   perTrack?: boolean;
   /** The rows ranked by the quantity, this many first ("the top 3 fastest cells", "the 5 biggest nuclei"; Infinity: "rank the cells by speed"). */
   top?: number;
+  /** One row at a place of the ranking asked by its ordinal ("the second biggest nucleus", "3rd fastest track": 2, 3), with top the same. */
+  rank?: number;
   /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
   listsEach?: boolean;
   /** Percentiles asked ("the 90th percentile", "quartiles", "the IQR"), 0-100, with reduce 'percentile'. */
@@ -525,6 +527,9 @@ function subsetOf(text: string): Subset | undefined {
 const readQuestions = new Map<string, QuestionScope>();
 
 /** Reads the scope, the reduction and the quantity a question asks for (read once per text: the planner asks several times a turn). */
+/** Ordinals from the second, each with its digits ("second", "2nd"), in order. */
+const ORDINALS = [['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th'], ['sixth', '6th'], ['seventh', '7th'], ['eighth', '8th'], ['ninth', '9th'], ['tenth', '10th']];
+
 export function readQuestion(question: string): QuestionScope {
   const known = readQuestions.get(question);
   if (known) return known;
@@ -658,7 +663,10 @@ function readScope(question: string): QuestionScope {
   const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\s*(?:[?.!,;]|$))/i.test(text);
   // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
   const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
-  const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
+  // ("the second biggest nucleus", "3rd fastest track": one place of the ranking, the rows above it listed with it)
+  const ordinal = /\b(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const rank = ordinal && (LARGEST.test(ordinal[2]) || SMALLEST.test(ordinal[2])) ? ORDINALS.findIndex((o) => o.includes(ordinal[1].toLowerCase())) + 2 : undefined;
+  const top = topN !== undefined && topN >= 1 ? topN : rank ?? (ranks || ranksFrames ? Infinity : undefined);
   if (spanOrder) reduce = spanOrder;
   else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread|variab(?:le|ility)|variation|dispersion)\b|±(?!\s*(?:sem|s\.e\.m|se|standard error)\b)|\+\/-(?!\s*(?:sem|s\.e\.m|se|standard error)\b)/i, 'sd'], [SEM_WORDS, 'sem'], [CV_WORDS, 'cv'], [/\b(?:total|sum)\b/i, 'sum']];
@@ -710,6 +718,7 @@ function readScope(question: string): QuestionScope {
     ...(subset ? { subset } : {}),
     ...(perTrack ? { perTrack } : {}),
     ...(top !== undefined ? { top } : {}),
+    ...(rank !== undefined && top === rank ? { rank } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame && !trackEvent ? { whichFrame } : {}),
     ...(compare && SIGNIFICANCE.test(text) ? { significance: true } : {}),
@@ -2640,8 +2649,18 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
   const name = (x: { row: Row }) => (idColumn ? `${noun} ${x.row[idColumn]}${noun === 'object' && typeof x.row.t === 'number' ? ` (frame ${Number(x.row.t) + 1})` : ''}` : 'a row');
   const list = sorted.slice(0, n).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`);
   const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
+  // ("the second biggest nucleus": that one row, the ones ranked above it after it)
+  if (scope.rank && sorted.length >= scope.rank) {
+    const at = sorted[scope.rank - 1];
+    return `The ${ordinalText(scope.rank)} ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${columnInWords(column)}: ${name(at)}: ${withUnit(at.v, unit)} (above it: ${sorted.slice(0, scope.rank - 1).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`).join(', ')}), of ${values.length} ${of} (${source})`;
+  }
   const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${columnInWords(column)}` : `${columnInWords(column)}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
   return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
+}
+
+/** "2nd", "3rd", "4th", ... */
+export function ordinalText(n: number): string {
+  return `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
 /** A question about cells, nuclei or tracks as things that live over the movie ("which cell is the biggest?"), not about one outline ("which object", "in any single frame"). */

@@ -1,5 +1,11 @@
 // Questions of stop 51 (helper E): the order of the steps asked yes/no, ranks by ordinal, units asked again, out of scope.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTableCsv } from '../../../src/analysis/table.ts';
+import type { Conversation } from '../../../src/agent/planner/conversation.ts';
+import { answerFromTable, readQuestion } from '../../../src/agent/planner/tableAnswers.ts';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import { catalogueFromBoundTools } from '../../../src/agent/planner/catalogue.ts';
@@ -32,5 +38,33 @@ describe('a speed asked with a unit of time alone', () => {
     expect(askedSpeedTimeUnit('how quickly do they divide, in hours?')).toBeUndefined();
     expect(askedSpeedTimeUnit('how many divisions per hour?')).toBeUndefined();
     expect(askedSpeedTimeUnit('µm/min')).toBe('min');
+  });
+});
+
+describe('one place of a ranking asked by its ordinal ("the second biggest")', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rank-51e-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'objects.csv');
+  writeTableCsv(path, { columns: ['t', 'label', 'area_px'], rows: [{ t: 0, label: 1, area_px: 50 }, { t: 0, label: 2, area_px: 90 }, { t: 0, label: 3, area_px: 70 }, { t: 0, label: 4, area_px: 20 }] });
+  const measured: Conversation = {
+    request: '',
+    artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 1 }, { id: 'table-1', type: 'table', producedBy: 'measure', path }],
+    earlier: [{ tool: 'measure', args: { labels: 'labels-1' }, ok: true, summary: '', values: { objects: 4 }, artifacts: [{ id: 'table-1', type: 'table' }] }],
+    current: [],
+    earlierRequests: [],
+  };
+
+  it('reads the ordinal before an extreme, never an ordinal of a frame or a half', () => {
+    expect(readQuestion('whats the second biggest nucleus')).toMatchObject({ rank: 2, top: 2, reduce: 'max' });
+    expect(readQuestion('the 3rd smallest cell?')).toMatchObject({ rank: 3, reduce: 'min' });
+    expect(readQuestion('mean area in the second frame?').rank).toBeUndefined();
+    expect(readQuestion('biggest nucleus in the second half?').rank).toBeUndefined();
+  });
+
+  it('answers that row, with the ones above it, not the extreme', () => {
+    const second = answerFromTable('whats the second biggest nucleus', measured)!;
+    expect(second).toMatch(/^The 2nd largest .*object 3.*70 px²/);
+    expect(second).toMatch(/above it: object 2.*90 px²/);
+    expect(answerFromTable('which is the 2nd smallest nucleus?', measured)).toMatch(/^The 2nd smallest .*object 1.*50 px²/);
   });
 });
