@@ -1393,16 +1393,22 @@ function askedOf(request: string): string {
  */
 function sameAtScope(before: string, named: string): string | undefined {
   const own = readQuestion(named);
-  const scoped = own.frame !== undefined || own.frames !== undefined || own.track !== undefined || own.perFrame || own.perTrack || own.compare !== undefined;
-  if (!scoped || own.quantity.size > 0 || readQuestion(before).quantity.size === 0) return undefined;
+  // ("same for channel 2" after "mean intensity in channel 1": a channel named alone is a scope, no quantity of its own; it
+  // replaces the channel before, the question's other scope kept)
+  const channelOnly = (own.channels?.length ?? 0) > 0 && quantityOf(named).size === 0;
+  const scoped = own.frame !== undefined || own.frames !== undefined || own.track !== undefined || own.perFrame || own.perTrack || own.compare !== undefined || channelOnly;
+  if (!scoped || (own.quantity.size > 0 && !channelOnly) || readQuestion(before).quantity.size === 0) return undefined;
   const said = named.trim().replace(/^(?:the\s+)/i, '');
   const phrase = /^(?:in|at|for|over|on|of|per|across|between|from|during)\b/i.test(said) ? said : `${/^(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector)/i.test(said) ? 'for' : 'in'} ${said}`;
-  const unscoped = before.replace(new RegExp(SCOPE_PHRASE.source, 'gi'), ' ').replace(/[?.!\s]+$/, '').replace(/\s+/g, ' ').trim();
+  const unscoped = (channelOnly ? before.replace(CHANNEL_PHRASE, ' ') : before.replace(new RegExp(SCOPE_PHRASE.source, 'gi'), ' ')).replace(/[?.!\s]+$/, '').replace(/\s+/g, ' ').trim();
   return `${unscoped} ${phrase}?`;
 }
 
 /** Where in the movie a question asks ("per frame", "in frame 3", "over time", "for frames 2-4", "in the last frame", "of track 2", "for each track"). */
 const SCOPE_PHRASE = /\b(?:(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint|track|cell|nucleus)|per\s+(?:frame|time ?point|timepoint|track|cell)|over time|across (?:the )?frames|(?:in|at|for|of)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i))\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?|(?:in|at)\s+the\s+(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint))\b/i;
+
+/** One channel a question is about ("in channel 1", "of ch2", "for C3"), which a follow-up naming another channel replaces. */
+const CHANNEL_PHRASE = /\b(?:in|for|of|on|from)\s+(?:the\s+)?(?:channels?|ch|c)\s*\d\b/gi;
 
 /** A follow-up naming a quantity but no scope, asked at the scope the question before named; as it is when either has none of its own to give. */
 function atScopeBefore(question: string, own: QuestionScope, before: string | undefined): string {

@@ -68,3 +68,12 @@ describe('one place of a ranking asked by its ordinal ("the second biggest")', (
     expect(answerFromTable('which is the 2nd smallest nucleus?', measured)).toMatch(/^The 2nd smallest .*object 1.*50 px²/);
   });
 });
+
+describe('a follow-up naming another channel ("now the same for channel 2")', () => {
+  it('asks the question before in that channel, never the channel as a quantity', async () => {
+    const { completedFollowUp } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(completedFollowUp('now the same for channel 2', ['average intensity of the nuclei in channel 1'])).toBe('average intensity of the nuclei in channel 2?');
+    expect(completedFollowUp('same for channel 2?', ['mean intensity in frame 3 in channel 1?'])).toBe('mean intensity in frame 3 in channel 2?');
+    expect(completedFollowUp('same for the area', ['mean intensity in channel 1?'])).toMatch(/area/);
+  });
+});
