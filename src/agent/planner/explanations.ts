@@ -47,11 +47,11 @@ const CHOICE_PART = String.raw`(?:files?|folders?|versions?|names?|checkpoints?|
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
 const ASKS_CHOICE = new RegExp(
   [
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+|[\w-]+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land)\w*\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+|[\w-]+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land|keep|kept|accept|discard|exclude|drop|remove|filter)\w*\b`,
     // "which model was that?", "what method is that?": the choice of the step just done, pointed at
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+${CHOICE}\s+(?:was|is)\s+(?:that|it|this)(?:\s+(?:exactly|again|then))?\s*\??\s*$`,
-    // "what was the threshold value exactly?": a choice a step made, asked in the past
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
+    // "what was the threshold value exactly?": a choice a step made, asked in the past ("the min area cutoff": two words before it)
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+){0,2}(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
     // ("how exactly was the speed column derived?", "how precisely were the areas obtained?": an adverb of manner may come first)
     String.raw`\bhow\s+${MANNER}(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:[\w-]+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed|derived|obtained|worked out|defined|measured|made|produced|arrived at)\b`,

@@ -77,3 +77,11 @@ describe('a follow-up naming another channel ("now the same for channel 2")', ()
     expect(completedFollowUp('same for the area', ['mean intensity in channel 1?'])).toMatch(/area/);
   });
 });
+
+describe('a filter a step chose, asked as a choice', () => {
+  it('reads "what minimum size did you keep?" and "the min area cutoff" as about the record, not the data', async () => {
+    const { asksWhy } = await import('../../../src/agent/planner/explanations.ts');
+    for (const q of ['what minimum size did you keep?', 'what was the min area cutoff?', 'what size cut-off did you filter with?']) expect(asksWhy(q), q).toBe(true);
+    for (const q of ['what is the mean size of the nuclei?', 'what was the mean area in frame 3?']) expect(asksWhy(q), q).toBe(false);
+  });
+});
