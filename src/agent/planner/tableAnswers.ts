@@ -1344,6 +1344,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (same) return same;
     if (saidAsQuestion(before)) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
   }
+  // ("whats the median of that?", "the SD of those values?": a statistic of the value just answered, as "and the median?")
+  const statOfThat = STATISTIC_OF_THAT.exec(question.trim());
+  if (statOfThat) return completedFollowUp(`and the ${statOfThat[1]}?`, earlierRequests);
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
@@ -1351,7 +1354,11 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
   const said = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
   // ("what about the last frame?", "how about frame 30?": a frame named alone is the scope "in" it)
-  const rest = /^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said;
+  // ("how many cells in frame 10?", then "and 20?": a number alone is another of the frame or track the question before named)
+  const bareNumber = /^(?:in\s+|at\s+|for\s+)?#?(\d+)\s*\??\s*$/i.exec(said);
+  const namedBefore = bareNumber && earlierRequests.length ? readQuestion(askedOf(earlierRequests.at(-1)!)) : undefined;
+  const numbered = bareNumber && namedBefore ? (typeof namedBefore.frame === 'number' ? `in frame ${bareNumber[1]}?` : namedBefore.track !== undefined ? `for track ${bareNumber[1]}?` : undefined) : undefined;
+  const rest = numbered ?? (/^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said);
   const own = readQuestion(question);
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
@@ -1371,6 +1378,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   }
   return question;
 }
+
+/** A statistic asked of the value just answered ("whats the median of that?", "the SD of those values", "max of it?"). */
+const STATISTIC_OF_THAT = /^(?:(?:and|so|ok(?:ay)?|now|also)\s*,?\s*)*(?:(?:what(?:'s|\s+is|\s+was|\s+are|\s+about)|whats|how\s+about|give\s+me|tell\s+me|can\s+(?:you|u)\s+give\s+me)\s+)?(?:the\s+)?(mean|average|median|sd|s\.d\.|std|standard deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?|cv|coefficient of variation)\s+(?:of|for|on)\s+(?:that|this|it|those|these|them)(?:\s+(?:number|numbers|value|values|ones?|counts?))?\s*(?:then|please|pls|too)?\s*[?.!]*$/i;
 
 /** The words a question names its quantity by, in the order said ("mean speed per track" → "speed"); '' for none. */
 function quantityPhraseOf(question: string): string {

@@ -85,3 +85,20 @@ describe('a filter a step chose, asked as a choice', () => {
     for (const q of ['what is the mean size of the nuclei?', 'what was the mean area in frame 3?']) expect(asksWhy(q), q).toBe(false);
   });
 });
+
+describe('follow-ups by ellipsis', () => {
+  it('reads a statistic "of that" as the statistic of the value just answered', async () => {
+    const { completedFollowUp } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(completedFollowUp('whats the median of that', ['mean area?'])).toBe(completedFollowUp('and the median?', ['mean area?']));
+    expect(completedFollowUp('the SD of those values?', ['mean speed?'])).toMatch(/SD.*speed/);
+  });
+
+  it('reads a number alone as another of the frame or track the question before named', async () => {
+    const { completedFollowUp } = await import('../../../src/agent/planner/tableAnswers.ts');
+    expect(completedFollowUp('and 20?', ['how many cells in frame 10'])).toBe('how many cells in frame 20?');
+    expect(completedFollowUp('and in 20?', ['how many cells in frame 10'])).toBe('how many cells in frame 20?');
+    expect(completedFollowUp('and 5?', ['mean speed of track 3?'])).toMatch(/track 5/);
+    // (no frame or track named before: the number is no scope of it)
+    expect(completedFollowUp('and 20?', ['mean area?'])).not.toMatch(/frame 20|track 20/);
+  });
+});
