@@ -102,3 +102,14 @@ describe('follow-ups by ellipsis', () => {
     expect(completedFollowUp('and 20?', ['mean area?'])).not.toMatch(/frame 20|track 20/);
   });
 });
+
+describe('PBS, the buffer, is no cluster', () => {
+  it('reads a scheduler only with its own words', async () => {
+    const { asksForACluster } = await import('../../../src/agent/snakemake.ts');
+    expect(asksForACluster('how do I make PBS?')).toBe(false);
+    expect(asksForACluster('the cells were washed in PBS, then segment them')).toBe(false);
+    expect(asksForACluster('submit it as a PBS job')).toBe(true);
+    expect(asksForACluster('run it on our cluster with PBS Pro')).toBe(true);
+    expect(asksForACluster('export it for snakemake')).toBe(true);
+  });
+});
