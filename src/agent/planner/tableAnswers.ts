@@ -2010,6 +2010,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
  * 0.65 µm"), else the movie's header; a table measured before it was set is in px and is shown in µm with it.
  */
 export function knownPixelSizeUm(conversation: Conversation): number | undefined {
+  // ("mean area?", then "in µm² please, the pixels are 0.5 µm": told with this turn's question, the user's latest word)
+  const toldNow = statedPixelSizeUm(conversation.request);
+  if (toldNow !== undefined && toldNow > 0) return toldNow;
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number' && r.args.pixelSizeUm > 0).at(-1);
   return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
 }
@@ -2024,6 +2027,9 @@ function pixelSizeForTracks(question: string, conversation: Conversation, tracks
 
 /** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
 export function knownFrameIntervalS(conversation: Conversation): number | undefined {
+  // ("mean track duration?", then "in minutes pls, frames are 5 min apart": told with this turn's question, the user's latest word)
+  const toldNow = statedFrameIntervalS(conversation.request);
+  if (toldNow !== undefined && toldNow > 0) return toldNow;
   // (what a step reported, else what a step that sets later steps' calibration was given: "the frame interval is 1 min")
   const toldOf = (r: PastResult) => (typeof r.values.frameIntervalS === 'number' && r.values.frameIntervalS > 0 ? r.values.frameIntervalS : selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0 ? r.args.frameIntervalS : undefined);
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && toldOf(r) !== undefined).at(-1);

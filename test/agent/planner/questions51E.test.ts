@@ -113,3 +113,15 @@ describe('PBS, the buffer, is no cluster', () => {
     expect(asksForACluster('export it for snakemake')).toBe(true);
   });
 });
+
+describe('a calibration told with this turn\'s question', () => {
+  it('is applied to the answer, in the time unit asked ("in minutes pls, frames are 5 min apart")', async () => {
+    const { answerFromValues } = await import('../../../src/agent/planner/answers.ts');
+    const measured: PastResult = { tool: 'measure', args: { tracks: 'tracks-1', kind: 'tracks' }, ok: true, summary: 'Measured 37 tracks.', values: { tracks: 37, meanDuration: 24.5 }, artifacts: [] };
+    const asked = (request: string, question: string) => answerFromValues(question, { request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [measured], current: [], earlierRequests: ['mean track duration?'] }, [measured])!;
+    expect(asked('in minutes pls, frames are 5 min apart', 'mean track duration?')).toMatch(/122\.5 min \(24\.5 frames at 5 min per frame\)/);
+    expect(asked('mean track duration? frames are 10 min apart', 'mean track duration?')).toMatch(/4\.083 h/);
+    // (nothing told: the frames stay frames, said so)
+    expect(asked('mean track duration?', 'mean track duration?')).toMatch(/24\.5 frames/);
+  });
+});
