@@ -134,9 +134,10 @@ export function snakefile(pipeline: Pipeline, options: SnakefileOptions): string
 /**
  * A request to run steps on a cluster or with Snakemake ("export it for snakemake", "can I run this on the cluster?",
  * "send it to our HPC / SLURM"). A "cluster" of cells (k-means, "cluster the cells", "the cluster labels") is no computer:
- * only a cluster one runs on, sends to or submits to counts.
+ * only a cluster one runs on, sends to or submits to counts. "PBS" alone is the buffer of every wet lab ("how do I make PBS?",
+ * "cells washed in PBS"): the scheduler is named with its own words ("PBS Pro", "a PBS job", "qsub").
  */
-const FOR_A_CLUSTER = /\bsnake-?(?:make|file)s?\b|\bslurm\b|\bhpc\b|\b(?:sge|pbs|lsf|htcondor)\b|\b(?:on|to|onto|via|through|with|for|at)\s+(?:the|our|a|an|my|your|their|some)\s+(?:\w+\s+){0,2}?(?:cluster|compute\s+nodes?|computing\s+grid|grid\s+engine|supercomputer)\b(?!\s+(?:of|by|with|them|the|these|those|cells?|nuclei|labels?|ids?|numbers?|assignments?|cent(?:re|er)s?|colou?rs?|membership|sizes?|means?)\b)|\b(?:compute|computing|computer|hpc|slurm|university|institute)\s+cluster\b|\bcluster\s+(?:jobs?|nodes?|queue|scheduler|submission)\b/i;
+const FOR_A_CLUSTER = /\bsnake-?(?:make|file)s?\b|\bslurm\b|\bhpc\b|\b(?:sge|lsf|htcondor|openpbs|qsub)\b|\bpbs[\s/-]*(?:pro|torque|cluster|queue|jobs?|scheduler|scripts?)\b|\b(?:on|to|onto|via|through|with|for|at)\s+(?:the|our|a|an|my|your|their|some)\s+(?:\w+\s+){0,2}?(?:cluster|compute\s+nodes?|computing\s+grid|grid\s+engine|supercomputer)\b(?!\s+(?:of|by|with|them|the|these|those|cells?|nuclei|labels?|ids?|numbers?|assignments?|cent(?:re|er)s?|colou?rs?|membership|sizes?|means?)\b)|\b(?:compute|computing|computer|hpc|slurm|university|institute)\s+cluster\b|\bcluster\s+(?:jobs?|nodes?|queue|scheduler|submission)\b/i;
 export function asksForACluster(text: string): boolean {
   return FOR_A_CLUSTER.test(text);
 }

@@ -13,7 +13,7 @@ import { findQuantities, LAST_ADJECTIVE, valueText as numberValueText } from './
 import type { Plan } from './types.ts';
 import { withPickedThingNamed } from './pickedReference.ts';
 import { countOverTheMovieText, countsOverTheMovie } from './frameSummary.ts';
-import { answerFromTable, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
+import { answerFromTable, ordinalText, tablesOf, uncertaintyOfMean, asksTheMeanCount, isAskedForm, knownPixelSizeUm, MSD_ASKED, NO_VALUE_AT_FRAMES, askedPart, countsThings, questionPartsOf, DISTINCT_THINGS, namesQuantity, plainQuestion, readQuestion, withoutUnits, type QuestionScope, framesSaid } from './tableAnswers.ts';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
 import { indexFor } from './toolIndex.ts';
 import { tokenize } from './words.ts';
@@ -90,12 +90,13 @@ function isDuration(tool: string, key: string, unit: string): boolean {
 function durationInTime(frames: number, time: SpeedTime): string | undefined {
   if (!time.intervalS) return undefined;
   const seconds = frames * time.intervalS;
-  const to = time.asked ?? (seconds >= 7200 ? 'h' : seconds >= 120 ? 'min' : 's');
+  const to = time.asked ?? time.askedSpan ?? (seconds >= 7200 ? 'h' : seconds >= 120 ? 'min' : 's');
   return `${formatValue(seconds / SECONDS_IN[to])} ${to} (${formatValue(frames)} frames at ${timeText(time.intervalS)} per frame)`;
 }
 
 /** The time base of a speed answer: the frame interval the session knows (s) and the time unit the question asks speeds in. */
-type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h' };
+/** The frame interval, the time unit a speed is asked in, and the one a span of time is asked in ("in minutes"). */
+type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h'; askedSpan?: 's' | 'min' | 'h' };
 const SECONDS_IN = { s: 1, min: 60, h: 3600 } as const;
 
 /**
@@ -386,6 +387,9 @@ function thingsNamedIn(request: string): string | undefined {
 
 /** The time between frames of the session's movie, s, when its header says. */
 export function movieIntervalS(conversation: Conversation): number | undefined {
+  // (told with this turn's question: "in minutes pls, frames are 5 min apart")
+  const toldNow = statedFrameIntervalS(conversation.request);
+  if (toldNow !== undefined && toldNow > 0) return toldNow;
   const told = [...conversation.earlier, ...conversation.current].reverse().find((r) => r.ok && typeof r.values.frameIntervalS === 'number' && (r.values.frameIntervalS as number) > 0);
   if (told) return told.values.frameIntervalS as number;
   const set = intervalSet(conversation);
@@ -396,7 +400,8 @@ export function movieIntervalS(conversation: Conversation): number | undefined {
 /** The time base a speed in the answer is given in: the session's frame interval, and the time unit the question asks speeds in. */
 function speedTime(question: string, conversation: Conversation): SpeedTime {
   // (the question's units may have been read off it before it got here: the request's own words say them then)
-  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request) };
+  const askedSpan = askedTimeUnit(question) ?? askedTimeUnit(conversation.request);
+  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request), ...(askedSpan ? { askedSpan } : {}) };
 }
 
 /** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */
@@ -1055,6 +1060,7 @@ export function shortCitation(result: { tool: string; summary: string }): string
  * words; undefined for a mean, a count or a sum.
  */
 function otherStatisticAsked(scope: QuestionScope): string | undefined {
+  if (scope.rank !== undefined && (scope.reduce === 'max' || scope.reduce === 'min')) return `the ${ordinalText(scope.rank)} ${scope.reduce === 'min' ? 'lowest' : 'highest'} value`;
   if (scope.top !== undefined && Number.isFinite(scope.top) && (scope.reduce === 'max' || scope.reduce === 'min')) return `the ${scope.top} ${scope.reduce === 'min' ? 'lowest' : 'highest'} values`;
   switch (scope.reduce) {
     case 'median': return 'the median';

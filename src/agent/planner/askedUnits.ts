@@ -28,7 +28,9 @@ const TIME_ASKED = /(?:\bper\s+(?:min(?:ute)?s?|h(?:(?:ou)?rs?)?|hour|s(?:ec(?:o
  * "per" or "a(n)" and a unit of time; undefined when the question asks none (speeds per frame are asksPerFrame).
  */
 export function askedSpeedTimeUnit(text: string): 's' | 'min' | 'h' | undefined {
-  const m = /(?:µm|μm|\bum|\bmicrons?|\bmicro-?met(?:er|re)s?|\bpx|\bpixels?|\bnm|\bmm)\s*(?:\/|\bper\b|\ban?\b)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/i.exec(text);
+  // ("avg speed per hour?", "how fast, per minute?": a speed named with a unit of time alone, its length the movie's own)
+  const m = /(?:µm|μm|\bum|\bmicrons?|\bmicro-?met(?:er|re)s?|\bpx|\bpixels?|\bnm|\bmm)\s*(?:\/|\bper\b|\ban?\b)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/i.exec(text)
+    ?? /\b(?:speeds?|velocit(?:y|ies)|fast|slow(?:ly)?)\b[^?.;]{0,40}?(?:\/|\bper\b|\ban?\b)\s*(secs?|seconds?|mins?|minutes?|hrs?|hours?)\b/i.exec(text);
   if (!m) return undefined;
   return /^s/i.test(m[1]) ? 's' : /^m/i.test(m[1]) ? 'min' : 'h';
 }

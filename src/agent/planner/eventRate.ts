@@ -1,7 +1,7 @@
 // A count of events asked as a rate ("how many divisions per hour?", "the division rate per hour", "mitoses an hour"):
 // the count the answer gives, divided by the time the movie spans ((frames - 1) x the frame interval), in the time unit
-// asked. Only where the frame interval and the frame count are known; otherwise the count stands and the units note
-// (askedUnits.ts) says why no rate could be given.
+// asked. Only where the frame interval and the frame count are known; otherwise the count stands, with one line that the
+// rate was not given and why (per frame where the frames are known).
 import type { Conversation } from './conversation.ts';
 import { frameCounts } from './frames.ts';
 
@@ -44,13 +44,19 @@ export function withEventRate(question: string, answer: string, conversation: Co
   if (!EVENTS.test(what)) return answer;
   const count = Number(quoted[2] ?? quoted[3]);
   const span = movieSpan(conversation, intervalS);
-  if (!span) return answer;
   const per = unitOf(unit[1] ?? unit[2]);
+  const round = (v: number) => Number(v.toPrecision(3));
+  const perText = per === 'h' ? 'per hour' : per === 'min' ? 'per minute' : per === 'd' ? 'per day' : 'per second';
+  // ("how many divisions per hour?" with no frame interval known: the rate asked is named as not given, never the bare count
+  // passed off as it; per frame where the frames are known)
+  if (!span) {
+    const frames = frameCounts(conversation).get(conversation.artifactsAtStart.find((a) => a.type === 'movie')?.id ?? '');
+    const perFrame = frames !== undefined && frames >= 2 ? ` (${round(count / (frames - 1))} per frame: ${count} over ${frames} frames)` : '';
+    return `${answer}\nNot given ${perText}: no frame interval is known for this movie, so the count is over the whole movie${perFrame}; say "the frame interval is 5 min" (your value) and ask again for the rate ${perText}.`;
+  }
   const spanS = (span.frames - 1) * span.intervalS;
   const rate = count / (spanS / SECONDS[per]);
-  const round = (v: number) => Number(v.toPrecision(3));
   const spanText = spanS < 7200 ? `${round(spanS / 60)} min` : `${round(spanS / 3600)} h`;
-  const perText = per === 'h' ? 'per hour' : per === 'min' ? 'per minute' : per === 'd' ? 'per day' : 'per second';
   const noun = /divi|mitos|mitotic|split/.test(what) ? 'divisions' : 'events';
   return `${round(rate)} ${noun} ${perText}: ${count} in ${spanText} of movie (${span.frames} frames, ${round(span.intervalS)} s apart).\n${answer}`;
 }

@@ -47,11 +47,11 @@ const CHOICE_PART = String.raw`(?:files?|folders?|versions?|names?|checkpoints?|
 /** "what threshold did u use", "which reference did you align to", "what segmentation method was used", "how was the threshold chosen". */
 const ASKS_CHOICE = new RegExp(
   [
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+|[\w-]+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land)\w*\b`,
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,30}?\b(?:did|do|have|had)\s+(?:you|it|they|we|the\s+\w+|[\w-]+)\s+(?:\w+\s+)?(?:use|used|pick|picked|choose|chose|apply|applied|set|select|selected|align|aligned|register|segment|track|link|denoise|fit|run|take|go|base|normali[sz]e|correct|allow|employ|assume|give|gave|end(?:ed)?\s+up|settle|arrive|land|keep|kept|accept|discard|exclude|drop|remove|filter)\w*\b`,
     // "which model was that?", "what method is that?": the choice of the step just done, pointed at
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+${CHOICE}\s+(?:was|is)\s+(?:that|it|this)(?:\s+(?:exactly|again|then))?\s*\??\s*$`,
-    // "what was the threshold value exactly?": a choice a step made, asked in the past
-    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+)?(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
+    // "what was the threshold value exactly?": a choice a step made, asked in the past ("the min area cutoff": two words before it)
+    String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\s+(?:was|were)\s+(?:the|your|its)\s+(?:\w+\s+){0,2}(?:threshold|method|model|algorithm|sigma|radius|reference|cut-?off|seed|smoothing|tracker|linking distance)\w*(?:\s+(?:values?|level|settings?))?(?:\s+(?:exactly|again|then|used|you used))?\s*\??\s*$`,
     String.raw`^\s*(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|which)\b[^?.]{0,40}?\b${CHOICE}\b[^?.]{0,20}?\b(?:was|were|got|has been|have been|is being)\s+(?:\w+\s+)?(?:used|chosen|picked|applied|selected|set|run|taken)\b`,
     // ("how exactly was the speed column derived?", "how precisely were the areas obtained?": an adverb of manner may come first)
     String.raw`\bhow\s+${MANNER}(?:was|were|is|are|did)\s+(?:the|that|this|its|their|your|it)\s+(?:[\w-]+\s+){0,3}(?:chosen|picked|set|determined|selected|decided|computed|estimated|found|calculated|fixed|derived|obtained|worked out|defined|measured|made|produced|arrived at)\b`,
@@ -711,15 +711,29 @@ function whereResultsAre(question: string, earlier: PastResult[]): string {
 }
 
 /** "did you denoise it first?", "have you corrected the drift?": whether a step ran, said of the movie or nothing (not of results: "did you find divisions?"). */
-const STEP_RAN_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+(?:also\s+|already\s+|actually\s+|even\s+|ever\s+)?([\p{L}-]+)(?:\s+(?:it|them|this|that|the\s+(?:movie|data|images?|stack|film|file|recording|drift|frames?)|my\s+(?:movie|data|images?|stack|film)))?(?:\s+(?:first|before(?:hand)?|too|as\s+well|at\s+all|already|earlier))?\s*\??\s*$/iu;
+const STEP_RAN_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+(?:also\s+|already\s+|actually\s+|even\s+|ever\s+)?([\p{L}-]+)(?:\s+(?:it|them|this|that|the\s+(?:movie|data|images?|stack|film|file|recording|drift|frames?)|my\s+(?:movie|data|images?|stack|film)|for\s+(?:the\s+|any\s+)?[\p{L}-]+))?(?:\s+(?:first|before(?:hand)?|too|as\s+well|at\s+all|already|earlier))?(?:\s+(before|after|prior\s+to)\s+(?:the\s+|you\s+)?([\p{L}-]+))?\s*\??\s*$/iu;
 function stepRanAsked(question: string, earlier: PastResult[], index: ToolIndex): string | undefined {
   const m = STEP_RAN_ASKED.exec(plainQuestion(question));
   if (!m || /^(?:use|used|find|found|get|got|see|saw|detect|detected|do|done|run|ran|count|counted|measure|measured|check|checked)$/i.test(m[1])) return undefined;
-  const words = m[0].replace(/^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+/i, '');
+  const words = m[0].replace(/^\s*(?:(?:and|so|but|ok(?:ay)?|wait)[,\s]+)?(?:did|have|had)\s+(?:you|we|it)\s+/i, '').replace(/\s+(?:before|after|prior\s+to)\s+\S+.*$/i, '');
   const tool = index.match(words).map((x) => x.tool).find((t) => !REPORTS_ONLY.test(t));
   if (!tool) return undefined;
   const ran = earlier.filter((r) => r.ok && r.tool === tool);
   const steps = earlier.filter((r) => r.ok).map((r) => r.tool);
+  // ("did you correct for drift before tracking?": whether it ran, and where in the order of the steps against the one named after it)
+  const other = m[2] && m[3] ? index.match(m[3]).map((x) => x.tool).find((t) => t !== tool && !REPORTS_ONLY.test(t)) : undefined;
+  if (other) return stepOrderAnswer(tool, other, /^after$/i.test(m[2]) ? 'after' : 'before', steps);
   if (ran.length) return `Yes (from the record, nothing run again): ${tool} ran${ran.length > 1 ? ` ${ran.length} times` : ''}: ${ran.at(-1)!.summary.replace(/\s+$/, '')}`;
   return `No: ${tool} has not run in this session${steps.length ? ` (what ran: ${steps.join(', ')})` : ' (nothing has run yet)'}. Say so if you want it run.`;
+}
+
+/** "did you correct the drift before tracking?": Yes or No by the order of the two steps in the record, nothing run. */
+function stepOrderAnswer(tool: string, other: string, order: 'before' | 'after', steps: string[]): string {
+  const ranSteps = steps.length ? ` (the steps in order: ${steps.join(', ')}; from the record, nothing run again)` : ' (nothing has run yet)';
+  const at = steps.indexOf(tool);
+  const otherAt = order === 'before' ? steps.indexOf(other) : steps.lastIndexOf(other);
+  if (at < 0) return `No: ${tool} has not run in this session${otherAt >= 0 ? `, so ${other} ran without it` : ''}${ranSteps}. Say so if you want it run.`;
+  if (otherAt < 0) return `No: ${tool} ran, but ${other} has not run in this session${ranSteps}.`;
+  const yes = order === 'before' ? steps.slice(0, otherAt).includes(tool) : steps.slice(otherAt + 1).includes(tool) || at > otherAt;
+  return `${yes ? 'Yes' : 'No'}: ${tool} ran ${yes ? order : order === 'before' ? 'after' : 'before'} ${other}${ranSteps}.`;
 }

@@ -282,6 +282,12 @@ export function picturesOfElsewhere(masked: string, index: ToolIndex, catalogue:
 const PERSON_AS_OBJECT = /\b(?!(?:show|give|tell|let|send|help|remind|get|make|find|bring|walk|take|talk|guide|teach|ask)\b)[a-z]+\s+(?:me|us|him|her|myself|ourselves)\s+(?:up\s+)?(?:for|on|onto|into|at)\s+(?:the|a|an|this|that|next|our|my)\b/i;
 /** A piece of writing asked for ("write my essay on mitosis", "compose a poem", "draft a cover letter"): prose we do not write, whatever its topic. */
 const WRITING_ASKED = /\b(?:write|compose|draft|do|finish|help\s+(?:me\s+)?(?:with|write))\s+(?:me\s+)?(?:a|an|my|our|the|this|his|her)\s+(?:[\w-]+\s+){0,3}?(?:essays?|poems?|stor(?:y|ies)|songs?|novels?|homework|assignments?|speech(?:es)?|limericks?|haikus?|jokes?|tweets?|cover\s+letters?|reference\s+letters?|love\s+letters?)\b/i;
+/**
+ * Work on a document or a language from elsewhere ("summarise this paper for me", "proofread my thesis", "translate cell
+ * division into German"): a text we do not read, a language we do not speak, whatever its topic. (Translating an image is
+ * a shift by a length, never into a word written with a capital: "translate the frames by 5 px".)
+ */
+const DOCUMENT_WORK = /\b(?:summari[sz]e|translate|proof-?read|paraphrase|rewrite|rephrase|edit|review|read)\s+(?:me\s+)?(?:a|an|my|our|the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:papers?|articles?|manuscripts?|abstracts?|thesis|theses|e-?mails?|letters?|books?|chapters?|pdfs?|grants?|proposals?|essays?|reports?)\b|\btranslat(?:e|es|ed|ing|ion)\b[^.?!;]{0,60}?\b(?:in|into|to)\s+[A-Z][a-z]{3,}\b(?!\s*\d)/;
 
 /**
  * A purchase asked ("order us a new 63x objective from Zeiss", "buy more dishes", "can you purchase two filter cubes"):
@@ -309,7 +315,7 @@ function isOutOfScopeNow(said: string, index: ToolIndex, catalogue: Catalogue): 
   // a time, a length or a percentage ("every 30 min", "5 µm", "to 20%") is about imaging
   if (findQuantities(masked).some((q) => q.kind !== 'count')) return false;
   if (picturesOfElsewhere(masked, index, catalogue)) return true;
-  if (PERSON_AS_OBJECT.test(masked) || WRITING_ASKED.test(masked)) return true;
+  if (PERSON_AS_OBJECT.test(masked) || WRITING_ASKED.test(masked) || DOCUMENT_WORK.test(masked)) return true;
   // so is a count in a unit only the tools' settings are described in ("threshold at 300 grey levels")
   if (findQuantities(masked).some((q) => countsInSettingUnits(q.after, catalogue))) return false;
   // a quantity a tool declares it returns ("the diffusion coefficient", "the MSD exponent", "the numerical aperture")

@@ -79,6 +79,8 @@ export interface QuestionScope {
   perTrack?: boolean;
   /** The rows ranked by the quantity, this many first ("the top 3 fastest cells", "the 5 biggest nuclei"; Infinity: "rank the cells by speed"). */
   top?: number;
+  /** One row at a place of the ranking asked by its ordinal ("the second biggest nucleus", "3rd fastest track": 2, 3), with top the same. */
+  rank?: number;
   /** The mean over all, with each track's or cell's own value listed after it ("average speed per track"). */
   listsEach?: boolean;
   /** Percentiles asked ("the 90th percentile", "quartiles", "the IQR"), 0-100, with reduce 'percentile'. */
@@ -525,6 +527,9 @@ function subsetOf(text: string): Subset | undefined {
 const readQuestions = new Map<string, QuestionScope>();
 
 /** Reads the scope, the reduction and the quantity a question asks for (read once per text: the planner asks several times a turn). */
+/** Ordinals from the second, each with its digits ("second", "2nd"), in order. */
+const ORDINALS = [['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th'], ['sixth', '6th'], ['seventh', '7th'], ['eighth', '8th'], ['ninth', '9th'], ['tenth', '10th']];
+
 export function readQuestion(question: string): QuestionScope {
   const known = readQuestions.get(question);
   if (known) return known;
@@ -658,7 +663,10 @@ function readScope(question: string): QuestionScope {
   const ranks = !!spanOrder || /\b(?:rank|ranked|ranking|sort|sorted|order(?:ed)?|list|listed)\b[^?.]*\bby\s+(?!(?:frame|time ?point|timepoint|track|cell|nucleus|object|channel)s?\s*(?:[?.!,;]|$))/i.test(text);
   // ("order the frames by cell count", "rank the timepoints by mean intensity": the frames themselves ranked, by their count or value)
   const ranksFrames = /\b(?:rank|ranked|sort|sorted|order(?:ed)?|list|listed)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:frames?|time ?points?|timepoints?)\s+by\b/i.test(text);
-  const top = topN !== undefined && topN >= 1 ? topN : ranks || ranksFrames ? Infinity : undefined;
+  // ("the second biggest nucleus", "3rd fastest track": one place of the ranking, the rows above it listed with it)
+  const ordinal = /\b(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th)\s+(?:(?:most|least)\s+)?([\p{L}-]+)/iu.exec(text);
+  const rank = ordinal && (LARGEST.test(ordinal[2]) || SMALLEST.test(ordinal[2])) ? ORDINALS.findIndex((o) => o.includes(ordinal[1].toLowerCase())) + 2 : undefined;
+  const top = topN !== undefined && topN >= 1 ? topN : rank ?? (ranks || ranksFrames ? Infinity : undefined);
   if (spanOrder) reduce = spanOrder;
   else if (top !== undefined && reduce !== 'max' && reduce !== 'min' && !(ranksFrames && reduce === 'count')) reduce = bottom || SMALLEST.test(text) || /\b(?:ascending|increasing order|smallest first|lowest first|slowest first)\b/i.test(text) ? 'min' : 'max';
   const named: [RegExp, Reduce][] = [[/\b(?:mean|average|avg)\b/i, 'mean'], [/\bmedian\b/i, 'median'], [/\b(?:min|minimum|smallest|lowest)\b/i, 'min'], [/\b(?:max|maximum|largest|highest)\b/i, 'max'], [/\b(?:sd|std|standard deviation|spread|variab(?:le|ility)|variation|dispersion)\b|±(?!\s*(?:sem|s\.e\.m|se|standard error)\b)|\+\/-(?!\s*(?:sem|s\.e\.m|se|standard error)\b)/i, 'sd'], [SEM_WORDS, 'sem'], [CV_WORDS, 'cv'], [/\b(?:total|sum)\b/i, 'sum']];
@@ -710,6 +718,7 @@ function readScope(question: string): QuestionScope {
     ...(subset ? { subset } : {}),
     ...(perTrack ? { perTrack } : {}),
     ...(top !== undefined ? { top } : {}),
+    ...(rank !== undefined && top === rank ? { rank } : {}),
     ...(listsEach ? { listsEach } : {}),
     ...(whichFrame && !trackEvent ? { whichFrame } : {}),
     ...(compare && SIGNIFICANCE.test(text) ? { significance: true } : {}),
@@ -1335,6 +1344,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
     if (same) return same;
     if (saidAsQuestion(before)) return completedFollowUp(`what about ${sameFor[1]}?`, earlierRequests);
   }
+  // ("whats the median of that?", "the SD of those values?": a statistic of the value just answered, as "and the median?")
+  const statOfThat = STATISTIC_OF_THAT.exec(question.trim());
+  if (statOfThat) return completedFollowUp(`and the ${statOfThat[1]}?`, earlierRequests);
   const words = question.trim().split(/\s+/);
   if (words.length > 8 || !isAskedForm(question) && !/\?\s*$/.test(question)) return question;
   // ("per frame?", "in frame 4?", "at the end?": only a scope, the question before at it)
@@ -1342,7 +1354,11 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   if (!scopeOnly && !/^(?:and|also|ok(?:ay)?|so|now|what about|how about|same for|then)\b|^(?:the\s+)?(?:mean|average|median|sd|spread|range|total|max|min)\b\W*$/i.test(plainQuestion(question))) return question;
   const said = question.trim().replace(/^(?:and|also|ok(?:ay)?|so|now|then)\b[,\s]*(?:what about|how about|same for)?\s*|^(?:what about|how about|same for)\s*/i, '');
   // ("what about the last frame?", "how about frame 30?": a frame named alone is the scope "in" it)
-  const rest = /^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said;
+  // ("how many cells in frame 10?", then "and 20?": a number alone is another of the frame or track the question before named)
+  const bareNumber = /^(?:in\s+|at\s+|for\s+)?#?(\d+)\s*\??\s*$/i.exec(said);
+  const namedBefore = bareNumber && earlierRequests.length ? readQuestion(askedOf(earlierRequests.at(-1)!)) : undefined;
+  const numbered = bareNumber && namedBefore ? (typeof namedBefore.frame === 'number' ? `in frame ${bareNumber[1]}?` : namedBefore.track !== undefined ? `for track ${bareNumber[1]}?` : undefined) : undefined;
+  const rest = numbered ?? (/^(?:the\s+)?(?:(?:very\s+)?(?:first|last|final|initial)\s+)?(?:frames?|time ?points?|timepoints?)\b|^the\s+(?:very\s+)?(?:start|end|beginning)\b/i.test(said) ? `in ${said}` : said);
   const own = readQuestion(question);
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
@@ -1362,6 +1378,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   }
   return question;
 }
+
+/** A statistic asked of the value just answered ("whats the median of that?", "the SD of those values", "max of it?"). */
+const STATISTIC_OF_THAT = /^(?:(?:and|so|ok(?:ay)?|now|also)\s*,?\s*)*(?:(?:what(?:'s|\s+is|\s+was|\s+are|\s+about)|whats|how\s+about|give\s+me|tell\s+me|can\s+(?:you|u)\s+give\s+me)\s+)?(?:the\s+)?(mean|average|median|sd|s\.d\.|std|standard deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?|cv|coefficient of variation)\s+(?:of|for|on)\s+(?:that|this|it|those|these|them)(?:\s+(?:number|numbers|value|values|ones?|counts?))?\s*(?:then|please|pls|too)?\s*[?.!]*$/i;
 
 /** The words a question names its quantity by, in the order said ("mean speed per track" → "speed"); '' for none. */
 function quantityPhraseOf(question: string): string {
@@ -1384,16 +1403,22 @@ function askedOf(request: string): string {
  */
 function sameAtScope(before: string, named: string): string | undefined {
   const own = readQuestion(named);
-  const scoped = own.frame !== undefined || own.frames !== undefined || own.track !== undefined || own.perFrame || own.perTrack || own.compare !== undefined;
-  if (!scoped || own.quantity.size > 0 || readQuestion(before).quantity.size === 0) return undefined;
+  // ("same for channel 2" after "mean intensity in channel 1": a channel named alone is a scope, no quantity of its own; it
+  // replaces the channel before, the question's other scope kept)
+  const channelOnly = (own.channels?.length ?? 0) > 0 && quantityOf(named).size === 0;
+  const scoped = own.frame !== undefined || own.frames !== undefined || own.track !== undefined || own.perFrame || own.perTrack || own.compare !== undefined || channelOnly;
+  if (!scoped || (own.quantity.size > 0 && !channelOnly) || readQuestion(before).quantity.size === 0) return undefined;
   const said = named.trim().replace(/^(?:the\s+)/i, '');
   const phrase = /^(?:in|at|for|over|on|of|per|across|between|from|during)\b/i.test(said) ? said : `${/^(?:tracks?|cells?|nucle(?:us|i)|objects?|trajector)/i.test(said) ? 'for' : 'in'} ${said}`;
-  const unscoped = before.replace(new RegExp(SCOPE_PHRASE.source, 'gi'), ' ').replace(/[?.!\s]+$/, '').replace(/\s+/g, ' ').trim();
+  const unscoped = (channelOnly ? before.replace(CHANNEL_PHRASE, ' ') : before.replace(new RegExp(SCOPE_PHRASE.source, 'gi'), ' ')).replace(/[?.!\s]+$/, '').replace(/\s+/g, ' ').trim();
   return `${unscoped} ${phrase}?`;
 }
 
 /** Where in the movie a question asks ("per frame", "in frame 3", "over time", "for frames 2-4", "in the last frame", "of track 2", "for each track"). */
 const SCOPE_PHRASE = /\b(?:(?:in|for|at|per)\s+(?:each|every)\s+(?:frame|time ?point|timepoint|track|cell|nucleus)|per\s+(?:frame|time ?point|timepoint|track|cell)|over time|across (?:the )?frames|(?:in|at|for|of)\s+(?:the\s+)?(?:frames?|time ?points?|timepoints?|tracks?|cells?|nucle(?:us|i))\s*#?\d+(?:\s*(?:-|–|to|and|through)\s*\d+)?|(?:in|at)\s+the\s+(?:very\s+)?(?:first|last|final)\s+(?:frame|time ?point|timepoint))\b/i;
+
+/** One channel a question is about ("in channel 1", "of ch2", "for C3"), which a follow-up naming another channel replaces. */
+const CHANNEL_PHRASE = /\b(?:in|for|of|on|from)\s+(?:the\s+)?(?:channels?|ch|c)\s*\d\b/gi;
 
 /** A follow-up naming a quantity but no scope, asked at the scope the question before named; as it is when either has none of its own to give. */
 function atScopeBefore(question: string, own: QuestionScope, before: string | undefined): string {
@@ -1985,6 +2010,9 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
  * 0.65 µm"), else the movie's header; a table measured before it was set is in px and is shown in µm with it.
  */
 export function knownPixelSizeUm(conversation: Conversation): number | undefined {
+  // ("mean area?", then "in µm² please, the pixels are 0.5 µm": told with this turn's question, the user's latest word)
+  const toldNow = statedPixelSizeUm(conversation.request);
+  if (toldNow !== undefined && toldNow > 0) return toldNow;
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.pixelSizeUm === 'number' && r.args.pixelSizeUm > 0).at(-1);
   return (set?.args.pixelSizeUm as number | undefined) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.pixelSizeUm === 'number' && a.pixelSizeUm > 0).at(-1)?.pixelSizeUm ?? undefined;
 }
@@ -1999,6 +2027,9 @@ function pixelSizeForTracks(question: string, conversation: Conversation, tracks
 
 /** The time between frames the session knows, s: the latest a step reported (set_calibration), else the movie's header. */
 export function knownFrameIntervalS(conversation: Conversation): number | undefined {
+  // ("mean track duration?", then "in minutes pls, frames are 5 min apart": told with this turn's question, the user's latest word)
+  const toldNow = statedFrameIntervalS(conversation.request);
+  if (toldNow !== undefined && toldNow > 0) return toldNow;
   // (what a step reported, else what a step that sets later steps' calibration was given: "the frame interval is 1 min")
   const toldOf = (r: PastResult) => (typeof r.values.frameIntervalS === 'number' && r.values.frameIntervalS > 0 ? r.values.frameIntervalS : selfOf(r.tool)?.appliesToLaterSteps === true && typeof r.args.frameIntervalS === 'number' && r.args.frameIntervalS > 0 ? r.args.frameIntervalS : undefined);
   const set = [...conversation.earlier, ...conversation.current].filter((r) => r.ok && toldOf(r) !== undefined).at(-1);
@@ -2640,8 +2671,18 @@ function rankedAnswer(column: string, values: { row: Row; v: number }[], idColum
   const name = (x: { row: Row }) => (idColumn ? `${noun} ${x.row[idColumn]}${noun === 'object' && typeof x.row.t === 'number' ? ` (frame ${Number(x.row.t) + 1})` : ''}` : 'a row');
   const list = sorted.slice(0, n).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`);
   const more = Number.isFinite(scope.top ?? Infinity) || sorted.length <= n ? '' : `, ... (${sorted.length - n} more)`;
+  // ("the second biggest nucleus": that one row, the ones ranked above it after it)
+  if (scope.rank && sorted.length >= scope.rank) {
+    const at = sorted[scope.rank - 1];
+    return `The ${ordinalText(scope.rank)} ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${columnInWords(column)}: ${name(at)}: ${withUnit(at.v, unit)} (above it: ${sorted.slice(0, scope.rank - 1).map((x) => `${name(x)}: ${withUnit(x.v, unit)}`).join(', ')}), of ${values.length} ${of} (${source})`;
+  }
   const head = Number.isFinite(scope.top ?? Infinity) ? `The ${n} ${n === 1 ? noun : `${noun}s`} with the ${scope.reduce === 'min' ? 'smallest' : 'largest'} ${columnInWords(column)}` : `${columnInWords(column)}, ${scope.reduce === 'min' ? 'smallest' : 'largest'} first`;
   return `${head}: ${list.join(', ')}${more}, of ${values.length} ${of} (${source})`;
+}
+
+/** "2nd", "3rd", "4th", ... */
+export function ordinalText(n: number): string {
+  return `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
 /** A question about cells, nuclei or tracks as things that live over the movie ("which cell is the biggest?"), not about one outline ("which object", "in any single frame"). */

@@ -53,8 +53,8 @@ describe('events asked as a rate', () => {
     expect(withEventRate('mitoses per hour?', 'Divisions = 6 (from track)', conversation, 300)).toMatch(/^6 divisions per hour: 6 in 60 min of movie \(13 frames, 300 s apart\)/);
     expect(withEventRate('divisions a minute', 'Divisions = 6 (from track)', conversation, 300)).toMatch(/^0\.1 divisions per minute/);
   });
-  it('no rate without a frame interval, nor for a speed', () => {
-    expect(withEventRate('divisions per hour?', 'Divisions = 6', conversation, undefined)).toBe('Divisions = 6');
+  it('no rate without a frame interval (said so, per frame), nor for a speed', () => {
+    expect(withEventRate('divisions per hour?', 'Divisions = 6', conversation, undefined)).toMatch(/^Divisions = 6\nNot given per hour: no frame interval is known .*\(0\.5 per frame: 6 over 13 frames\)/);
     expect(withEventRate('speed per hour of the dividing cells', 'Divisions = 6', conversation, 300)).toBe('Divisions = 6');
   });
 });
