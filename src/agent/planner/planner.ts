@@ -35,6 +35,7 @@ import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
+import { namesAnotherResult } from './elidedResult.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
@@ -632,6 +633,12 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     if (previous && previous.tool !== best.tool && !best.named && !ownVerb && ['and', ','].includes(clause.joiner) && /^(?:and\s+)?(?:the|my|our|its|their|those|these|all)\b/i.test(clause.text)
       && 'output' in (catalogue.get(previous.tool)?.properties ?? { output: true }) && namesAnotherFile(said(clauses[previous.clause]), said(clause))) {
+      picked.push({ clause: i, tool: previous.tool });
+      return;
+    }
+    // ("save the masks and the tracks": the writer's verb said once for two results, the writer again on the second)
+    if (previous && previous.tool !== best.tool && !best.named && !clause.negated && clause.joiner === 'and' && clauses[previous.clause].sentence === clause.sentence
+      && namesAnotherResult(clauses[previous.clause].text, clause.text, previous.tool, index, catalogue)) {
       picked.push({ clause: i, tool: previous.tool });
       return;
     }
