@@ -36,6 +36,7 @@ import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { namesAnotherResult } from './elidedResult.ts';
+import { withStepsAheadOfNamed } from './beforeNamedStep.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
@@ -787,7 +788,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
     picked.push({ clause: describedAt, tool: described.tool });
   }
-  const order = orderSteps(clauses, picked.map((p) => p.clause));
+  // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
+  const order = withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool);
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.first ? -0.25 : p.at !== undefined ? 0.5 : 0) }));
