@@ -42,7 +42,7 @@ import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens,
 import { isEverydayWord } from './english.ts';
 import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
-import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
+import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
@@ -1786,7 +1786,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // calibration read as a request's; a question about the data keeps its own readers)
   const sized = asksAboutData(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
   // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
-  const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
+  // (the interval told in an earlier turn, "the frame interval is 5 min", as the session knows it: a later "between 60 and 120 min" is frames too)
+  const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? movieIntervalS(conversation));
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
