@@ -57,6 +57,15 @@ describe("a filter's bare name with its size", () => {
   });
 });
 
+describe('one frame at an end', () => {
+  it('is the scope of a step said "in the last frame", never "to the first frame"', () => {
+    const movie40 = [{ id: 'movie-1', type: 'movie' as const, frames: 40 }];
+    expect(asSaid.argsOf('find the nuclei and tell me how many nuclei are in the last frame', 'segment', movie40).frames).toEqual({ first: 40, last: 40 });
+    expect(asSaid.argsOf('segment only the first time point', 'segment', movie40).frames).toEqual({ first: 1, last: 1 });
+    expect(asSaid.argsOf('register the movie to the first frame', 'correct_drift', movie40).frames).toBeUndefined();
+  });
+});
+
 describe('times in a command', () => {
   it('are frames at the interval an earlier turn set', () => {
     const request = normalisedRequest('segment the nuclei from 60 to 120 min', catalogue);
