@@ -37,6 +37,7 @@ import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThi
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
 import { namesAnotherResult } from './elidedResult.ts';
 import { withStepsAheadOfNamed } from './beforeNamedStep.ts';
+import { isReportedAim, withAimsLast } from './aimLast.ts';
 import { indexFor } from './toolIndex.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
@@ -651,7 +652,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const absorbed = !!previous && (previous.tool === best.tool || (!best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)));
     const writerAfter = absorbed && !clause.negated ? fileFormatOfAnother(clause.text, previous!.tool, catalogue) : undefined;
     if (writerAfter && !picked.some((p) => p.tool === writerAfter.tool && clauses[p.clause].sentence === clause.sentence)) {
-      picked.push({ clause: i, tool: writerAfter.tool, at: clause.start + writerAfter.at, writes: true });
+      // ("track them and give me the mean speed per track as CSV": the quantity said before the format is what is written, so
+      // the writer reads the whole clause, never the format alone, and the quantity is measured for it)
+      const quantityBefore = asksAMeasuredQuantity(clause.text.slice(0, writerAfter.at));
+      picked.push({ clause: i, tool: writerAfter.tool, ...(quantityBefore ? {} : { at: clause.start + writerAfter.at }), writes: true });
       return;
     }
     // ("set the pixel size to 0.65 µm and recompute the areas": after a step that only sets what later steps read, a clause
@@ -789,7 +793,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     picked.push({ clause: describedAt, tool: described.tool });
   }
   // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
-  const order = withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool);
+  // ("I want to quantify migration. Could you correct the drift, segment and track?": the aim's step after the steps that reach it)
+  const order = withAimsLast(withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool), picked, clauses, (t) => AIM.test(t) || isReportedAim(t));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.first ? -0.25 : p.at !== undefined ? 0.5 : 0) }));
@@ -3676,7 +3681,10 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (makerArgs.channel !== undefined && step.args.channel === makerArgs.channel) delete step.args.channel;
     return true;
   };
+  // (the tools of steps added to make another step's input)
+  const madeForInput = new Set<string>();
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
+    if (depth > 0) madeForInput.add(step.tool);
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
     const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
@@ -3812,6 +3820,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     return undefined;
   };
   for (const step of steps) {
+    // ("the reviewers asked us to quantify migration, so ... the mean speed per track in a CSV": an aim, run last, already
+    // reached by a step of its tool added to make another step's input, is not run again)
+    if ((AIM.test(step.clause) || isReportedAim(step.clause)) && madeForInput.has(step.tool)) continue;
     const error = insert(step, 0);
     if (error) return { reply: error };
   }

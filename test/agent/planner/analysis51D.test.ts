@@ -66,6 +66,33 @@ describe('one frame at an end', () => {
   });
 });
 
+describe('an aim said before the steps that reach it', () => {
+  it('runs after them, once', () => {
+    expect(asSaid.toolsOf('I want to quantify migration. Could you correct the drift, segment with Otsu and track?')).toEqual(['correct_drift', 'segment', 'track', 'measure']);
+    expect(asSaid.toolsOf('For the revision the reviewers asked us to quantify migration, so I would be grateful if the movie could first be corrected for drift, the nuclei then segmented with Otsu, tracked, and finally the mean speed per track reported in a CSV.')).toEqual(['correct_drift', 'segment', 'track', 'measure', 'export']);
+  });
+
+  it('leaves two asked steps of one tool both', () => {
+    expect(asSaid.toolsOf('I need a max and a mean projection')).toEqual(['project', 'project']);
+  });
+});
+
+describe('a quantity said before a file format', () => {
+  it('is measured and written, never the tracks alone', () => {
+    const steps = asSaid.plan('track them and give me the mean speed per track as CSV').steps;
+    expect(steps.map((s) => s.tool)).toEqual(['segment', 'track', 'measure', 'export']);
+    expect(steps.find((s) => s.tool === 'measure')?.args.kind).toBe('tracks');
+  });
+});
+
+describe('a request put politely in the passive', () => {
+  it('is no condition to check', () => {
+    const p = asSaid.plan('I would be grateful if the movie could first be corrected for stage drift and the nuclei then segmented');
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift', 'segment']);
+    expect((p.notes ?? []).join(' ')).not.toMatch(/condition/);
+  });
+});
+
 describe('times in a command', () => {
   it('are frames at the interval an earlier turn set', () => {
     const request = normalisedRequest('segment the nuclei from 60 to 120 min', catalogue);

@@ -1,0 +1,22 @@
+// "I want to quantify migration. Could you correct the drift, segment with Otsu and track?", "for the revision the reviewers
+// asked us to quantify migration, so could you first correct the drift, ...": the aim said first is reached by the steps asked
+// after it, so its own step runs after them (stop 51, helper D); run first, it made their inputs itself and the steps asked
+// were merged into those or ran again.
+import type { Clause } from './clauses.ts';
+
+/** An aim reported of someone else: "the reviewers asked us to ...", "my PI wants me to ...", "for the revision our referees asked us to ...". */
+const REPORTED_AIM = /^(?:(?:so|and|but)\s+)?(?:(?:for|in)\s+(?:the|this|our|my)\s+[\w-]+(?:\s+[\w-]+)?[,\s]+)?(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:asked|told|wants?|wanted|would\s+like|requested|expects?)\s+(?:us|me)\s+to\b/i;
+
+export function isReportedAim(text: string): boolean {
+  return REPORTED_AIM.test(text.trim());
+}
+
+/**
+ * The order with each aim's step (`isAim` of its clause) after the steps asked in the clauses after it, when some are: an aim
+ * said last, or with nothing asked after it, keeps its place.
+ */
+export function withAimsLast(order: number[], picked: { clause: number }[], clauses: Clause[], isAim: (text: string) => boolean): number[] {
+  const aims = [...new Set(picked.map((p) => p.clause))].filter((c) => isAim(clauses[c].text) && picked.some((q) => q.clause > c && !isAim(clauses[q.clause].text)));
+  if (aims.length === 0) return order;
+  return [...order.filter((c) => !aims.includes(c)), ...order.filter((c) => aims.includes(c))];
+}
