@@ -12,11 +12,13 @@ export function isReportedAim(text: string): boolean {
 }
 
 /**
- * The order with each aim's step (`isAim` of its clause) after the steps asked in the clauses after it, when some are: an aim
- * said last, or with nothing asked after it, keeps its place.
+ * The order with each aim's step (`isAim` of its clause) after the steps asked in the clauses after it, when one of those
+ * makes a result the aim's step reads (`readsResultOf`): an aim said last, or with nothing it reads asked after it, keeps its place.
  */
-export function withAimsLast(order: number[], picked: { clause: number }[], clauses: Clause[], isAim: (text: string) => boolean): number[] {
-  const aims = [...new Set(picked.map((p) => p.clause))].filter((c) => isAim(clauses[c].text) && picked.some((q) => q.clause > c && !isAim(clauses[q.clause].text)));
+export function withAimsLast(order: number[], picked: { clause: number; tool: string }[], clauses: Clause[], isAim: (text: string) => boolean, readsResultOf: (aim: string, later: string) => boolean): number[] {
+  // (only an aim that reads a result a step asked after it makes, labels, tracks or a table: "I'd like to fix the drift first,
+  // then ..." and "I need both the min and the max projection" are steps asked in order)
+  const aims = [...new Set(picked.map((p) => p.clause))].filter((c) => isAim(clauses[c].text) && picked.some((p) => p.clause === c && picked.some((q) => q.clause > c && !isAim(clauses[q.clause].text) && readsResultOf(p.tool, q.tool))));
   if (aims.length === 0) return order;
   return [...order.filter((c) => !aims.includes(c)), ...order.filter((c) => aims.includes(c))];
 }

@@ -794,7 +794,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   }
   // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
   // ("I want to quantify migration. Could you correct the drift, segment and track?": the aim's step after the steps that reach it)
-  const order = withAimsLast(withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool), picked, clauses, (t) => AIM.test(t) || isReportedAim(t));
+  const order = withAimsLast(withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool), picked, clauses, (t) => AIM.test(t) || isReportedAim(t), (aim, later) => producesOf(later, catalogue).some((type) => type !== 'movie' && (selfOf(aim, catalogue)?.consumes ?? []).includes(type as InputType)));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.first ? -0.25 : p.at !== undefined ? 0.5 : 0) }));
