@@ -16,9 +16,10 @@ export function isReportedAim(text: string): boolean {
  * makes a result the aim's step reads (`readsResultOf`): an aim said last, or with nothing it reads asked after it, keeps its place.
  */
 export function withAimsLast(order: number[], picked: { clause: number; tool: string }[], clauses: Clause[], isAim: (text: string) => boolean, readsResultOf: (aim: string, later: string) => boolean): number[] {
-  // (only an aim that reads a result a step asked after it makes, labels, tracks or a table: "I'd like to fix the drift first,
-  // then ..." and "I need both the min and the max projection" are steps asked in order)
-  const aims = [...new Set(picked.map((p) => p.clause))].filter((c) => isAim(clauses[c].text) && picked.some((p) => p.clause === c && picked.some((q) => q.clause > c && !isAim(clauses[q.clause].text) && readsResultOf(p.tool, q.tool))));
+  // (only an aim that reads a result a step asked after it makes, labels, tracks or a table, in a later sentence unless the
+  // aim is reported: "I'd like to fix the drift first, then ...", "I need both the min and the max projection" and "I want a
+  // CSV and a plot and the masks as tiff" are steps asked in order)
+  const aims = [...new Set(picked.map((p) => p.clause))].filter((c) => isAim(clauses[c].text) && picked.some((p) => p.clause === c && picked.some((q) => q.clause > c && (clauses[q.clause].sentence > clauses[c].sentence || isReportedAim(clauses[c].text)) && !isAim(clauses[q.clause].text) && readsResultOf(p.tool, q.tool))));
   if (aims.length === 0) return order;
   return [...order.filter((c) => !aims.includes(c)), ...order.filter((c) => aims.includes(c))];
 }
