@@ -130,10 +130,12 @@ function asideOpen(words: string): boolean {
  * the words after "if you could" are what is asked, no condition to check.
  */
 const ASKED_POLITELY = /^you\s+(?:could|can|would|will|might)\s+(?:(?:please|kindly|also|just|possibly|perhaps|maybe)\s+)*(?!not\b|be\b|have\b|see\b|find\b)[a-z]+\s+\S/i;
+/** "I would be grateful if the movie could first be corrected for drift": the same request in the passive (stop 51, helper D). */
+const ASKED_POLITELY_PASSIVE = /^(?:the|my|our|this|these|those|it|they|each|all)\b(?:\s+[\w-]+){0,3}?\s+(?:could|would|might)\s+(?:(?:please|kindly|also|just|first|then|possibly|perhaps)\s+)*be\s+[a-z]+(?:ed|en|t)\b/i;
 
 function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
-  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || ASKED_POLITELY.test(c) || action.trim().length < 2) return undefined;
+  if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || ASKED_POLITELY.test(c) || ASKED_POLITELY_PASSIVE.test(c) || action.trim().length < 2) return undefined;
   if (NEED.test(c)) {
     // ("if there's any drift, correct it": the thing named is what the pronoun of the action stands for)
     const named = /\b(?:any|some)\s+(\w+)$/i.exec(c)?.[1];

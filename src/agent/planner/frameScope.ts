@@ -46,6 +46,8 @@ const OPEN_END = new RegExp(String.raw`\b(?:(?:from|starting\s+(?:at|from|with)|
 const BOTH_ENDS = new RegExp(String.raw`\b${LEAVE_OUT}\s+(?:(?:in|on|for|during|over|from)\s+)?(?:the\s+)?(?:very\s+)?(?:first|initial)\s+(?:(\d+)\s+)?(?:${FRAME}\s+)?(?:and|&|\+)\s+(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:(\d+)\s+)?${FRAME}\b`, 'i');
 /** "the middle frame", "the central time point": the one frame halfway through the movie. */
 const MIDDLE_FRAME = new RegExp(String.raw`\b(?:the\s+)?(?:middle|central|centre|center|mid)\s*-?\s*(?:frame|time ?point|timepoint)\b`, 'i');
+/** "in the last frame", "on the first time point", "only the final frame": one frame at an end, where a step runs (after a preposition of place or "only"; "to the first frame" is a reference). */
+const END_FRAME = new RegExp(String.raw`\b(?:(?:only|just)\s+(?:(?:in|on|at|for)\s+)?|(?:in|on|at|for|during|within)\s+)(?:the\s+)?(?:very\s+)?(first|initial|last|final)\s+(?:frame|time ?point|timepoint)\b(?!\s*(?:s\b|to\b|-|–|and\b|through\b|compared|vs\b|versus\b))`, 'i');
 /** "all frames but the first", "every time point except the last 3". */
 const ALL_BUT = new RegExp(String.raw`\b(?:all|every|each)\s+(?:the\s+)?${FRAME}\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save)\s+(?:the\s+)?(?:very\s+)?(first|last|final|initial)(?:\s+(\d+))?\b`, 'i');
 /** "drop frame 1", "skip time point 40", "without frame 7": one frame left out by its number. */
@@ -120,6 +122,9 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   }
   const middle = MIDDLE_FRAME.exec(text);
   if (middle) return { said: middle[0], range: frameCount !== undefined ? { first: Math.ceil(frameCount / 2), last: Math.ceil(frameCount / 2) } : undefined };
+  // ("how many are there in the last frame?", "segment only the first time point": one frame at an end, said where a step runs)
+  const end = END_FRAME.exec(text);
+  if (end) return { said: end[0], range: /first|initial/i.test(end[1]) ? { first: 1, last: 1 } : frameCount !== undefined ? { first: frameCount, last: frameCount } : undefined };
   const fraction = FRACTION_SCOPE.exec(text);
   if (fraction) return { said: fraction[0], range: findFrames(fraction[0], frameCount) };
   const closed = CLOSED.exec(text);

@@ -35,13 +35,16 @@ import { settingAnswer } from './stepSettings.ts';
 import { whyTheseUnits } from './unitReasons.ts';
 import { aboutTheAnalysis, answerFromHeader, heldTableHasIt, namesOneAnalysedThing, pointsAtTheMovie, recordingQuestion } from './recordingQuestions.ts';
 import { GENERIC_SPREAD, type Match, type ToolIndex } from './matcher.ts';
+import { namesAnotherResult } from './elidedResult.ts';
+import { withStepsAheadOfNamed } from './beforeNamedStep.ts';
+import { isReportedAim, withAimsLast } from './aimLast.ts';
 import { indexFor } from './toolIndex.ts';
 import { channelRolesOf } from './channelRoles.ts';
 import { isStopWord, meaning, normalizeWord, stopWords, type Token, type Tokens, tokenize } from './words.ts';
 import { isEverydayWord } from './english.ts';
 import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
-import { answerFromValues, composeAnswer, failureAnswer, notUnderstood, verbFor } from './answers.ts';
+import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { namedTests, runsATest } from './untestedDifference.ts';
@@ -641,6 +644,12 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       picked.push({ clause: i, tool: previous.tool });
       return;
     }
+    // ("save the masks and the tracks": the writer's verb said once for two results, the writer again on the second)
+    if (previous && previous.tool !== best.tool && !best.named && !clause.negated && clause.joiner === 'and' && clauses[previous.clause].sentence === clause.sentence
+      && namesAnotherResult(clauses[previous.clause].text, clause.text, previous.tool, index, catalogue)) {
+      picked.push({ clause: i, tool: previous.tool });
+      return;
+    }
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
     const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
@@ -649,7 +658,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const absorbed = !!previous && (previous.tool === best.tool || (!best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)));
     const writerAfter = absorbed && !clause.negated ? fileFormatOfAnother(clause.text, previous!.tool, catalogue) : undefined;
     if (writerAfter && !picked.some((p) => p.tool === writerAfter.tool && clauses[p.clause].sentence === clause.sentence)) {
-      picked.push({ clause: i, tool: writerAfter.tool, at: clause.start + writerAfter.at, writes: true });
+      // ("track them and give me the mean speed per track as CSV": the quantity said before the format is what is written, so
+      // the writer reads the whole clause, never the format alone, and the quantity is measured for it)
+      const quantityBefore = asksAMeasuredQuantity(clause.text.slice(0, writerAfter.at));
+      picked.push({ clause: i, tool: writerAfter.tool, ...(quantityBefore ? {} : { at: clause.start + writerAfter.at }), writes: true });
       return;
     }
     // ("set the pixel size to 0.65 µm and recompute the areas": after a step that only sets what later steps read, a clause
@@ -792,7 +804,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
     picked.push({ clause: describedAt, tool: described.tool });
   }
-  const order = orderSteps(clauses, picked.map((p) => p.clause));
+  // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
+  // ("I want to quantify migration. Could you correct the drift, segment and track?": the aim's step after the steps that reach it)
+  const order = withAimsLast(withStepsAheadOfNamed(orderSteps(clauses, picked.map((p) => p.clause)), picked, clauses, (gerund) => index.match(gerund).find((m) => !m.byArgument)?.tool), picked, clauses, (t) => AIM.test(t) || isReportedAim(t), (aim, later) => producesOf(later, catalogue).some((type) => type !== 'movie' && (selfOf(aim, catalogue)?.consumes ?? []).includes(type as InputType)));
   const mentions = picked
     .filter((p) => !excluded.includes(p.tool))
     .map((p) => ({ tool: p.tool, start: p.at ?? clauses[p.clause].start, end: clauses[p.clause].end, order: order.indexOf(p.clause) + (p.first ? -0.25 : p.at !== undefined ? 0.5 : 0) }));
@@ -1823,7 +1837,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // calibration read as a request's; a question about the data keeps its own readers)
   const sized = asksAboutData(request) ? { text: request, notes: [] } : areasInPixels(request, requestPixelSizeUm(conversation, catalogue));
   // "one frame per minute; track the nuclei during the first 20 minutes": a stretch said in times is the frames it covers
-  const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? conversation.artifactsAtStart.filter((a) => a.type === 'movie').at(-1)?.frameIntervalS);
+  // (the interval told in an earlier turn, "the frame interval is 5 min", as the session knows it: a later "between 60 and 120 min" is frames too)
+  const timed = asksAboutData(request) ? { text: sized.text, notes: [] } : timesInFrames(sized.text, statedFrameIntervalS(request) ?? movieIntervalS(conversation));
   const areas = { text: timed.text, notes: [...sized.notes, ...timed.notes] };
   const said = questionAfterContext(slashedSteps(areas.text.replace(/\s+/g, ' ').trim(), catalogue));
   // "The stage keeps creeping. Clean that up.": motion told in a sentence of its own is the drift the command is about, never a stage move
@@ -3718,7 +3733,10 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     if (makerArgs.channel !== undefined && step.args.channel === makerArgs.channel) delete step.args.channel;
     return true;
   };
+  // (the tools of steps added to make another step's input)
+  const madeForInput = new Set<string>();
   const insert = (step: PlannedStep, depth: number, forTimeStep = false): string | undefined => {
+    if (depth > 0) madeForInput.add(step.tool);
     const info = catalogue.get(step.tool);
     // a time step, and the steps inserted to feed it, take the time-lapse, never a 1-frame projection
     const needsTime = forTimeStep || needsFrames(step.tool, catalogue, step.args);
@@ -3855,6 +3873,9 @@ function addInputs(steps: PlannedStep[], conversation: Conversation, catalogue: 
     return undefined;
   };
   for (const step of steps) {
+    // ("the reviewers asked us to quantify migration, so ... the mean speed per track in a CSV": an aim, run last, already
+    // reached by a step of its tool added to make another step's input, is not run again)
+    if ((AIM.test(step.clause) || isReportedAim(step.clause)) && madeForInput.has(step.tool)) continue;
     const error = insert(step, 0);
     if (error) return { reply: error };
   }
