@@ -2579,6 +2579,15 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
     return rankedAnswer(column, values, idColumn, scope, unit, source, of);
   }
   if ((scope.reduce === 'max' || scope.reduce === 'min') && (scope.which || values.length > 1)) {
+    // ("which cell moved the least?": a track followed for a single frame cannot have moved, so it is no least-moving cell;
+    // such tracks are left out of a motion's minimum, and the answer says how many)
+    const stillByConstruction = scope.reduce === 'min' && MOTION_COLUMN.test(column) && table.columns.includes('NUMBER_SPOTS') ? values.filter((x) => x.row.NUMBER_SPOTS === 1) : [];
+    if (stillByConstruction.length > 0 && stillByConstruction.length < values.length) {
+      const moving = values.filter((x) => !stillByConstruction.includes(x));
+      const why = `; ${counted(stillByConstruction.length, 'track')} followed for a single frame ${stillByConstruction.length === 1 ? 'is' : 'are'} left out: ${stillByConstruction.length === 1 ? 'it' : 'they'} could not move`;
+      const pick = moving.reduce((a, b) => (b.v < a.v ? b : a));
+      return `Track ${pick.row[idColumn ?? 'TRACK_ID']} has the smallest ${columnInWords(column)}: ${withUnit(pick.v, unit)}, of ${moving.length} ${of}${why} (${source})`;
+    }
     // "which cell is the biggest?" over rows per object and frame: with tracks a cell is its track, its mean over its frames
     // ("where are the biggest nuclei?": the thing picked, placed in the field by its centroid; objectPosition.ts)
     const place = asksPosition(question) ? (picked: Row[], fieldSaid = true) => placeOf(picked, table, units.field, fieldSaid) : undefined;
@@ -2628,6 +2637,9 @@ function valueAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?
   // ("Mean speed", "Total distance travelled": a statistic its column's words already say is said once)
   return `${statisticInWords(name, column)}${where ? ` ${where}` : ''} = ${withUnit(value, unit)}${spread} over ${rowsCounted(numbers.length, of)}${left}${inWhich}${each} (${source})`;
 }
+
+/** A column of how a track moved (distance, displacement, speed, path, straightness): none for a track of one frame. */
+const MOTION_COLUMN = /DISTANCE|DISPLACEMENT|SPEED|VELOCITY|TRAVEL|PATH|CONFINEMENT|STRAIGHT|LINEARITY|MSD/i;
 
 /**
  * The rows a statistic left out for want of a value, said after "over 18 tracks": "; 2 of the
