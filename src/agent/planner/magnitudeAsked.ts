@@ -33,24 +33,28 @@ export function withMagnitudeAsked(text: string, catalogue: Catalogue): string {
 }
 
 /** "tell me how big the shifts were", "I'd like to know how large the drift is": the size form of an indirect question. */
-const INDIRECT_SIZE_FORM = /\bhow\s+(?:big|large|great|huge|bad|severe)\s+(?=(?:the|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:is|was|are|were|has\s+been|have\s+been)\b)/giu;
+const INDIRECT_SIZE_FORM = /\bhow\s+(?:big|large|great|huge|bad|severe)\s+(the|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(is|was|are|were|has\s+been|have\s+been)\b/giu;
 
 /** "correct the drift, I'd like to know how big it was": the indirect form asked of "it", named by a word before it. */
-const INDIRECT_SIZE_OF_IT = /\bhow\s+(?:big|large|great|huge|bad|severe)\s+it(?=\s+(?:is|was|has\s+been)\b)/gi;
+const INDIRECT_SIZE_OF_IT = /\bhow\s+(?:big|large|great|huge|bad|severe)\s+it\s+(is|was|has\s+been)\b/gi;
 
+/**
+ * The indirect forms said in the direct order of the question the planner reads ("how big the shifts were" → "how much
+ * were the shifts", "how big it was" → "how much was the drift"), when what is asked about is such a thing.
+ */
 function withIndirectMagnitudeAsked(text: string, catalogue: Catalogue): string {
   if (!INDIRECT_SIZE_FORM.test(text) && !INDIRECT_SIZE_OF_IT.test(text)) return text;
   INDIRECT_SIZE_FORM.lastIndex = 0;
   INDIRECT_SIZE_OF_IT.lastIndex = 0;
   const reporters = reportersOfALength(catalogue);
-  const ofIt = text.replace(INDIRECT_SIZE_OF_IT, (form, at: number) => {
+  const ofIt = text.replace(INDIRECT_SIZE_OF_IT, (form, verb: string, at: number) => {
     const word = [...tokenize(text.slice(0, at))].reverse().find((t) => reporters.has(meaning(t.stem)))?.word;
-    return word ? `how much the ${word}` : form;
+    return word ? `how much ${verb} the ${word}` : form;
   });
-  return ofIt.replace(INDIRECT_SIZE_FORM, (form, noun: string) => {
+  return ofIt.replace(INDIRECT_SIZE_FORM, (form, article: string, noun: string, verb: string) => {
     // (the head of the noun phrase: "the displacement of the stage" is a displacement, whatever it is of)
     const named = [...tokenize(noun.split(/\s+of\s+/i)[0])].some((t) => reporters.has(meaning(t.stem)));
-    return named && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun) ? 'how much ' : form;
+    return named && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun) ? `how much ${verb} ${article} ${noun}` : form;
   });
 }
 

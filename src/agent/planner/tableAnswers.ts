@@ -891,7 +891,8 @@ export function askingAt(text: string): number {
  * part of the question.
  */
 /** Where a clause after the steps starts: a comma, "and", "then", a new sentence, and the words that join it ("and then", "also"). */
-const AFTER_STEPS_BOUNDARY = String.raw`(?:[,;:]\s*|\s+(?:and|then|&|\+)\s+|[.!]\s+)(?:(?:and|then|also|now|finally|after that)\s+)*`;
+// ("correct drift - tell me how much it drifted": a spaced dash sets the question off as a comma does)
+const AFTER_STEPS_BOUNDARY = String.raw`(?:[,;:]\s*|\s+[-–—]+\s+|\s+(?:and|then|&|\+)\s+|[.!]\s+)(?:(?:and|then|also|now|finally|after that)\s+)*`;
 /** Words that ask to be told, before what is asked: "tell me", "let us know", "report back", "I'd like to know", "I wonder". */
 const ASKING_WORDS = String.raw`(?:(?:tell|give|show|send|let)\s+(?:me|us)(?:\s+know)?|report(?:\s+(?:back|to me))?|say|find out|work out|figure out|calculate|compute|(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|(?:i|we)\s+(?:want|need)(?:ed)?\s+to\s+know|(?:i|we)(?:'m|\s+am|'re|\s+are|\s+was|\s+were)\s+(?:curious|wondering)(?:\s+(?:about|to\s+know|to\s+see))?|i\s+wonder(?:ed)?)\b`;
 const ASKED_AFTER_STEPS = new RegExp(

@@ -84,3 +84,9 @@ describe('a wish to know is no setting of the step', () => {
     expect((plan("I'd like to know how much it drifted").notes ?? []).join(' ')).not.toMatch(/Not applied/);
   });
 });
+
+describe('a question set off by a spaced dash after the steps is asked of them', () => {
+  it.each(['correct drift - tell me how big it was', 'please correct drift - I want to know how big it was'])('%s', (request) => {
+    expect(plan(request).steps.map((s) => s.tool)).toEqual(['correct_drift']);
+  });
+});
