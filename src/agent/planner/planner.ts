@@ -780,7 +780,9 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     const saysWhereObjectsAre = (p: (typeof picked)[number]) => !OPENING_VERB.test(clauses[p.clause].text) && channelRolesOf(clauses[p.clause].text).objects !== undefined;
     // ("show me the tracks, then plot the speed over time": a weak step of the telling step's own tool, naming another value of
     // it, is a second figure asked for, never dropped)
-    const anotherOfTheSame = (p: (typeof picked)[number]) => picked.some((q) => q !== p && !q.weak && !q.writes && q.tool === p.tool && namesAnotherValue(p.tool, clauses[p.clause].text, clauses[q.clause].text, catalogue));
+    // (said with a verb of its own, even one of showing: "Step one:" names no second measurement)
+    const saidWithAVerb = (text: string) => OPENING_VERB.test(text) || /^\s*(?:(?:and|then|also|please|pls|now|next|finally)\s+)*(?:show|give|send|draw|plot)\s+(?:me|us)\b/i.test(text);
+    const anotherOfTheSame = (p: (typeof picked)[number]) => saidWithAVerb(clauses[p.clause].text) && picked.some((q) => q !== p && !q.weak && !q.writes && q.tool === p.tool && namesAnotherValue(p.tool, clauses[p.clause].text, clauses[q.clause].text, catalogue));
     const kept = picked.filter((p) => !p.weak || (clauses[p.clause].sentence !== clauses[telling.clause].sentence && !saysWhereObjectsAre(p)) || (onlySettings && opensWithAnAction(clauses[p.clause].text)) || namedAgain(p) || anotherOfTheSame(p));
     // ("average the channels together and then segment": a weak step of its own, with its own verb and a clause of its
     // own, is an action asked for; given way to the telling step, it is named as not done, never dropped in silence)

@@ -90,3 +90,9 @@ describe('a question set off by a spaced dash after the steps is asked of them',
     expect(plan(request).steps.map((s) => s.tool)).toEqual(['correct_drift']);
   });
 });
+
+describe('a label with no verb is no second step of the same tool', () => {
+  it('"Step one: bleach correction. Step two: measure ..." corrects the bleaching first and measures once', () => {
+    expect(plan('Step one: bleach correction. Step two: measure the intensity of every nucleus over time.').steps.map((s) => s.tool)).toEqual(['correct_bleach', 'segment', 'track', 'measure']);
+  });
+});
