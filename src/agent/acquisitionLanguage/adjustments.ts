@@ -2107,6 +2107,14 @@ function parseZoom(t: string): Adjustment | undefined {
   return undefined;
 }
 
+/** Below this, a step "up" or "down" is as much a focus step as a stage step. */
+const FOCUS_SIZED_UM = 50;
+
+/** One move up or down by less than a focus-sized step, with no word naming the stage (or x, y, a field): the axis is not said. */
+function upOrDownUnnamed(t: string, moves: { um: number; direction: string }[]): boolean {
+  return moves.length === 1 && /^(?:up|down)$/.test(moves[0].direction) && moves[0].um < FOCUS_SIZED_UM && !/\b(?:stage|xy|x|y|field|fov|sample|dish|plate|slide|left|right|north|south)\b/.test(t);
+}
+
 /** The compass points as the stage's sides (north up, as the image is shown). */
 const COMPASS_SIDE: Record<string, string> = { north: 'up', south: 'down', east: 'right', west: 'left' };
 
@@ -2164,6 +2172,8 @@ function parseMove(said: string): Adjustment | undefined {
   if (moves.length === 0) return undefined;
   const { um, direction } = moves[0];
   if (focus && (direction === 'up' || direction === 'down')) return { kind: 'moveStage', relative: true, zUm: direction === 'up' ? um : -um };
+  // ("go up 5 microns then snap": a focus-sized step up or down with neither the focus nor the stage named is either; asked, never a guessed axis)
+  if (upOrDownUnnamed(said, moves)) throw new AmbiguousCommand(`the focus (z) or the stage (y)? Say "focus ${direction} ${um} µm" or "move the stage ${um} µm ${direction}"; nothing was moved`);
   const axis = (d: string) => (d === 'left' || d === 'right' ? 'xUm' : 'yUm');
   const signed = (m: { um: number; direction: string }) => (m.direction === 'left' || m.direction === 'up' ? -m.um : m.um);
   const moved: { xUm?: number; yUm?: number } = {};
