@@ -13,6 +13,7 @@ import { runStateOf } from './runState.ts';
 import { intervalTooShort } from './intervalFloor.ts';
 import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
+import { focusAtAPositionNote, onePositionNamed } from './focusAtAPosition.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { delayBeforeChange } from './laterChanges.ts';
@@ -337,7 +338,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     const n = only[0].intervalS / runNow.intervalS;
     if (Number.isInteger(n) && n >= 2) return { ...route, args: { ...route.args, changes: named.map((channel) => ({ kind: 'acquireEvery', channel, every: n })) } };
   }
-  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
+  // (a focus problem said of one position: the autofocus's own line names that position, so it is no part left unused)
+  const focusAt = only.length === 1 && only[0].kind === 'autofocus' && FOCUS_LOST.test(words) ? onePositionNamed(words) : undefined;
+  const covered = coverageOfChanges(focusAt?.rest ?? words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
@@ -410,6 +413,11 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // is its autofocus, once before the next time point (said, with what it costs); a question about it is read as one
   if (options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(t) && !findChannels(t, config).length && !SOMETHING_DONE.test(t)) {
     return { tool: toolCarrying('change'), args: { changes: [{ kind: 'autofocus' }] }, notApplied: [`read as a focus problem: one autofocus before the next time point (it takes ${AUTOFOCUS_PLANES} images of its own); "autofocus every time point" keeps refocusing`] };
+  }
+  // ("we lost focus on pos 1", "position 2 is out of focus": the same focus problem said of one position; the answer names it)
+  const atOne = options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) ? onePositionNamed(t) : undefined;
+  if (atOne && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(atOne.rest) && !findChannels(atOne.rest, config).length && !SOMETHING_DONE.test(atOne.rest.replace(/\b(?:the|this|that|my|our|an?)\s+(?:image|picture|frame)s?\b/g, ' '))) {
+    return { tool: toolCarrying('change'), args: { changes: [{ kind: 'autofocus' }] }, notApplied: [focusAtAPositionNote(atOne.position, AUTOFOCUS_PLANES)] };
   }
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
