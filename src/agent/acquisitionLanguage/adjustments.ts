@@ -2103,6 +2103,9 @@ function parseZoom(t: string): Adjustment | undefined {
   if (power && !['10', '20', '40'].includes(power)) throw new AmbiguousCommand(`the microscope has the 10X, 20X and 40X objectives, no ${power}X one; nothing was changed`);
   const switchTo = /\b(?:switch|change|go|move|use|select|put|swap|mount|load)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
   if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
+  // ("20x please", "40x thanks": an objective the microscope has, said alone with only a polite word, is that objective)
+  const alone = /^(?:(?:ok(?:ay)?|now|then|and|the)[,\s]+)*(10|20|40)\s*x\b(?:[,\s]+(?:please|thanks|thank you|thx|cheers|now|objective|lens))*[\s.!]*$/.exec(t);
+  if (alone) return { kind: 'objective', objective: `${alone[1]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
   return undefined;
 }
