@@ -376,7 +376,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 }
 
 function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): Adjustment[] {
-  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(normaliseText(text)))))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(upOrDownOfTheFocus(normaliseText(text))))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -2108,6 +2108,12 @@ function parseZoom(t: string): Adjustment | undefined {
   if (alone) return { kind: 'objective', objective: `${alone[1]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
   return undefined;
+}
+
+/** ("focus is off, go up 2 microns": a step up or down with no axis, said beside the focus, is the focus's) */
+function upOrDownOfTheFocus(text: string): string {
+  if (!/\b(?:focus|focal plane|out of focus|blurr(?:y|ed)|sharp|z)\b/i.test(text) || /\b(?:stage|xy|field|fov|left|right)\b/i.test(text)) return text;
+  return text.replace(/\b(?:go|move|step|shift|nudge|come)\s+(up|down)\b(?=\s*(?:by\s+)?\d)/gi, 'focus $1');
 }
 
 /** Below this, a step "up" or "down" is as much a focus step as a stage step. */

@@ -31,6 +31,9 @@ describe('up or down by a focus-sized step with no axis named is asked, never a 
   it('"go up 5 microns then snap DAPI" asks and takes no picture', () => {
     expect(idle('go up 5 microns then snap DAPI')).toMatchObject({ ask: expect.stringMatching(/focus \(z\) or the stage \(y\).*no picture/) });
   });
+  it('said beside the focus, it is the focus', () => {
+    expect(idle('focus is off, go up 2 microns')?.args).toMatchObject({ zUm: 2 });
+  });
   it('the focus or the stage named still moves it', () => {
     expect(idle('move the stage 5 um up')?.args).toMatchObject({ yUm: -5 });
     expect(idle('move down 0.1 mm')?.args).toMatchObject({ yUm: 100 });
@@ -45,7 +48,7 @@ describe('a stop on cells rounding up is asked, never a stop at the first divisi
     expect(parseRule('when cells round up, image faster', undefined, { intervalS: 300 }).trigger.kind).toBe('division');
   });
   it('a plan with a step that watches the condition itself gets no "could not check it" line', () => {
-    const plan = { steps: [{ tool: 'start_acquisition' }, { tool: 'add_rule' }] };
+    const plan: { steps: { tool: string }[]; notes?: string[] } = { steps: [{ tool: 'start_acquisition' }, { tool: 'add_rule' }] };
     expect(withConditionNamed(plan, 'more than 300 cells', (tool) => tool === 'add_rule')).toBe(plan);
     expect(withConditionNamed(plan, 'more than 300 cells').notes?.[0]).toMatch(/could not check/);
   });
