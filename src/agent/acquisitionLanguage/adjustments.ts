@@ -951,8 +951,10 @@ function withoutInterjections(t: string): string {
 function bareStop(part: string): boolean {
   const bare = part
     .trim()
-    .replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine|so)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to|we need to|we have to|we must|we should|need to|have to|time to|it'?s time to|let'?s|lets)\s+/, '')
-    .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
+    .replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine|so)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to|we need to|we have to|we must|we should|need to|have to|time to|it'?s time to|let'?s|lets|(?:can|could|would|will) you)\s+/, '')
+    // ("could you stop please?": a polite ask to stop is the stop; the stop is confirmed anyway)
+    .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '')
+    .replace(/\s*\?+\s*$/, '');
   return /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare);
 }
 

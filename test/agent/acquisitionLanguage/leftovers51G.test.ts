@@ -65,3 +65,9 @@ describe('leftovers', () => {
     expect(idle('20x please')).toMatchObject({ tool: 'move_stage', args: { objective: '20X' } });
   });
 });
+
+describe('a polite ask to stop, "please" at the end', () => {
+  it.each(['could you stop please?', 'can you stop it now?'])('%s', (text) => {
+    expect(route(text)?.tool).toBe('stop_acquisition');
+  });
+});
