@@ -376,7 +376,7 @@ export function parseAdjustment(text: string, config: MicroscopeConfig = DEMO_CO
 }
 
 function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): Adjustment[] {
-  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(normaliseText(text)))))))));
+  const whole = countFromTo(endIdiomWithSpan(endAtElapsed(withoutHedges(withoutNegatedStops(spanAtTheEnd(countsAsDigits(withoutListMarks(upOrDownOfTheFocus(normaliseText(text))))))))));
   // "image for another 90 minutes, then stop", "keep going 2 more hours and end it": the run ends that
   // span from now (an end time), never a stop now nor a run longer than planned
   const thenStop = THEN_STOP.exec(whole);
@@ -951,8 +951,10 @@ function withoutInterjections(t: string): string {
 function bareStop(part: string): boolean {
   const bare = part
     .trim()
-    .replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine|so)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to|we need to|we have to|we must|we should|need to|have to|time to|it'?s time to|let'?s|lets)\s+/, '')
-    .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '');
+    .replace(/^(?:(?:ok(?:ay)?|right|alright|great|good|fine|so)[,\s]+)*(?:you can|you may|feel free to|go ahead and|i'?d like you to|i want you to|we need to|we have to|we must|we should|need to|have to|time to|it'?s time to|let'?s|lets|(?:can|could|would|will) you)\s+/, '')
+    // ("could you stop please?": a polite ask to stop is the stop; the stop is confirmed anyway)
+    .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '')
+    .replace(/\s*\?+\s*$/, '');
   return /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare);
 }
 
@@ -2103,8 +2105,25 @@ function parseZoom(t: string): Adjustment | undefined {
   if (power && !['10', '20', '40'].includes(power)) throw new AmbiguousCommand(`the microscope has the 10X, 20X and 40X objectives, no ${power}X one; nothing was changed`);
   const switchTo = /\b(?:switch|change|go|move|use|select|put|swap|mount|load)\b.*?\b(10|20|40)\s*x\b|\b(10|20|40)\s*x\s+objective\b|\bzoom\b.*?\b(10|20|40)\s*x\b/.exec(t);
   if (switchTo) return { kind: 'objective', objective: `${switchTo[1] ?? switchTo[2] ?? switchTo[3]}X` };
+  // ("20x please", "40x thanks": an objective the microscope has, said alone with only a polite word, is that objective)
+  const alone = /^(?:(?:ok(?:ay)?|now|then|and|the)[,\s]+)*(10|20|40)\s*x\b(?:[,\s]+(?:please|thanks|thank you|thx|cheers|now|objective|lens))*[\s.!]*$/.exec(t);
+  if (alone) return { kind: 'objective', objective: `${alone[1]}X` };
   if (/\bzoom (in|out)\b/.test(t)) return { kind: 'objective', objective: /zoom out/.test(t) ? '10X' : '40X' };
   return undefined;
+}
+
+/** ("focus is off, go up 2 microns": a step up or down with no axis, said beside the focus, is the focus's) */
+function upOrDownOfTheFocus(text: string): string {
+  if (!/\b(?:focus|focal plane|out of focus|blurr(?:y|ed)|sharp|z)\b/i.test(text) || /\b(?:stage|xy|field|fov|left|right)\b/i.test(text)) return text;
+  return text.replace(/\b(?:go|move|step|shift|nudge|come)\s+(up|down)\b(?=\s*(?:by\s+)?\d)/gi, 'focus $1');
+}
+
+/** Below this, a step "up" or "down" is as much a focus step as a stage step. */
+const FOCUS_SIZED_UM = 50;
+
+/** One move up or down by less than a focus-sized step, with no word naming the stage (or x, y, a field): the axis is not said. */
+function upOrDownUnnamed(t: string, moves: { um: number; direction: string }[]): boolean {
+  return moves.length === 1 && /^(?:up|down)$/.test(moves[0].direction) && moves[0].um < FOCUS_SIZED_UM && !/\b(?:stage|xy|x|y|field|fov|sample|dish|plate|slide|left|right|north|south)\b/.test(t);
 }
 
 /** The compass points as the stage's sides (north up, as the image is shown). */
@@ -2164,6 +2183,8 @@ function parseMove(said: string): Adjustment | undefined {
   if (moves.length === 0) return undefined;
   const { um, direction } = moves[0];
   if (focus && (direction === 'up' || direction === 'down')) return { kind: 'moveStage', relative: true, zUm: direction === 'up' ? um : -um };
+  // ("go up 5 microns then snap": a focus-sized step up or down with neither the focus nor the stage named is either; asked, never a guessed axis)
+  if (upOrDownUnnamed(said, moves)) throw new AmbiguousCommand(`the focus (z) or the stage (y)? Say "focus ${direction} ${um} µm" or "move the stage ${um} µm ${direction}"; nothing was moved`);
   const axis = (d: string) => (d === 'left' || d === 'right' ? 'xUm' : 'yUm');
   const signed = (m: { um: number; direction: string }) => (m.direction === 'left' || m.direction === 'up' ? -m.um : m.um);
   const moved: { xUm?: number; yUm?: number } = {};

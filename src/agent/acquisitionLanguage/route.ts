@@ -13,6 +13,7 @@ import { runStateOf } from './runState.ts';
 import { intervalTooShort } from './intervalFloor.ts';
 import { DEFAULT_LIMITS } from '../../microscope/limits.ts';
 import { coverageOfChanges, coverageOfPlan } from './coverage.ts';
+import { focusAtAPositionNote, onePositionNamed } from './focusAtAPosition.ts';
 import { withSignedChannels } from './signedChannels.ts';
 import { spanForAWhile } from './forAWhile.ts';
 import { delayBeforeChange } from './laterChanges.ts';
@@ -337,7 +338,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
     const n = only[0].intervalS / runNow.intervalS;
     if (Number.isInteger(n) && n >= 2) return { ...route, args: { ...route.args, changes: named.map((channel) => ({ kind: 'acquireEvery', channel, every: n })) } };
   }
-  const covered = coverageOfChanges(words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
+  // (a focus problem said of one position: the autofocus's own line names that position, so it is no part left unused)
+  const focusAt = only.length === 1 && only[0].kind === 'autofocus' && FOCUS_LOST.test(words) ? onePositionNamed(words) : undefined;
+  const covered = coverageOfChanges(focusAt?.rest ?? words, route.args.changes as Adjustment[], config, route.args.forS as number | undefined, channelsNow);
   if (!covered) return route;
   return 'ask' in covered ? { ask: covered.ask, command: true } : { ...route, notApplied: [...(route.notApplied ?? []), covered.notApplied] };
 }
@@ -410,6 +413,11 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // is its autofocus, once before the next time point (said, with what it costs); a question about it is read as one
   if (options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(t) && !findChannels(t, config).length && !SOMETHING_DONE.test(t)) {
     return { tool: toolCarrying('change'), args: { changes: [{ kind: 'autofocus' }] }, notApplied: [`read as a focus problem: one autofocus before the next time point (it takes ${AUTOFOCUS_PLANES} images of its own); "autofocus every time point" keeps refocusing`] };
+  }
+  // ("we lost focus on pos 1", "position 2 is out of focus": the same focus problem said of one position; the answer names it)
+  const atOne = options.acquisitionRunning && FOCUS_LOST.test(t) && !QUESTION.test(t) && !/\?\s*$/.test(t) ? onePositionNamed(t) : undefined;
+  if (atOne && !/\b(?:re-?focus|auto-?focus|focus (?:up|down)|z\b|planes?|slices?|stack)\b/.test(atOne.rest) && !findChannels(atOne.rest, config).length && !SOMETHING_DONE.test(atOne.rest.replace(/\b(?:the|this|that|my|our|an?)\s+(?:image|picture|frame)s?\b/g, ' '))) {
+    return { tool: toolCarrying('change'), args: { changes: [{ kind: 'autofocus' }] }, notApplied: [focusAtAPositionNote(atOne.position, AUTOFOCUS_PLANES)] };
   }
   // "keep the light dose under 20 J/cm²": a ceiling no command sets, said (never a report or a change in its place)
   // (with a plan to start, "GFP every 2 min for 10 h, and don't go over 3 J/cm2": the plan's question, never another tool's step)
@@ -542,6 +550,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     const head = !options.acquisitionRunning ? commandBeforeSnap(t) : undefined;
     const move = head ? routeRead(head, options) : undefined;
     if (move?.tool !== undefined && carries(move.tool, 'move') && !move.fallback) return { tool: move.tool, args: move.args, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
+    // (a move said first that is asked back, "go up 5 microns then snap", holds the picture back too: never a snap from the wrong place)
+    if (move && move.tool === undefined && typeof move.ask === 'string') return { ask: `${move.ask.replace(/[.;\s]*$/, '')}; no picture was taken either.`, command: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }
@@ -631,9 +641,11 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (!options.acquisitionRunning && route.tool === toolCarrying('change') && changes.every((c) => c.kind === 'interval') && STATES_TIMING.test(t) && !COMMANDS_TIMING.test(t)) return undefined;
   // a question about the microscope itself ("what is the scope doing?", "where is the stage?") has no meaning for data
   if (changes.every((c) => c.kind === 'status') && route.tool !== undefined && /\b(?:microscope|scope|stage|objectives?|lasers?|acquisition|time[\s-]?lapse)\b/.test(t)) return { ...route, sure: true };
+  // ("I want a 3x3 tile of this area in GFP", "montage 2 by 2 around here with DAPI": with nothing running, a grid of a channel
+  // wished for, or the grid's own noun said as the verb, is that grid acquired)
   // nothing running, a channel and a z-stack (or positions, a grid) with a verb of taking images ("take a z-stack of GFP: 21 slices
   // at 0.5 µm"): one time point of that plan, started
-  if (!options.acquisitionRunning && route.tool === toolCarrying('change') && hasChannel && changes.every((c) => c.kind === 'zPlan' || c.kind === 'positions' || c.kind === 'grid') && changes.some((c) => c.kind !== 'zPlan' || c.zPlan !== null) && /\b(?:take|acquire|grab|image|snap|shoot|capture|record|do|get|collect|run)\b/.test(t) && !ANALYSIS_START.test(t)) {
+  if (!options.acquisitionRunning && route.tool === toolCarrying('change') && hasChannel && changes.every((c) => c.kind === 'zPlan' || c.kind === 'positions' || c.kind === 'grid') && changes.some((c) => c.kind !== 'zPlan' || c.zPlan !== null) && (/\b(?:take|acquire|grab|image|snap|shoot|capture|record|do|get|collect|run)\b/.test(t) || GRID_WISHED.test(t) && changes.some((c) => c.kind === 'grid')) && !ANALYSIS_START.test(t)) {
     try {
       const parsed = parseAcquisitionRequest(text, config);
       return { tool: toolCarrying('start'), args: { plan: parseSequenceChecked(parsed.sequence), ...(parsed.objective ? { objective: parsed.objective } : {}) }, understood: parsed.understood, ...(parsed.notes ? { notApplied: parsed.notes } : {}), sure: true };
@@ -1164,6 +1176,8 @@ const COMMANDS_TIMING = /^(?:please\s+)?(?:set|change|make|put|go|switch|double|
 const STOP_WORD = /\b(stop|end|halt|abort|cancel|kill|terminate|quit|cease|finish|shut|wrap)\b/;
 
 /** Words that begin a new acquisition, not a change to one. */
+/** A grid wished for ("I want", "I'd like", "we need") or its own noun as the verb ("tile 3x3 here", "montage 2 by 2"). */
+const GRID_WISHED = /\b(?:want|wanna|like|need|needs|tile|montage|mosaic|stitch|scan)\b/;
 const IMAGING_VERB = /^(?:please\s+)?(?:image|acquire|record|film|capture|start (?:a )?(?:time[\s-]?lapse|imaging|acquisition|acquiring)|time[\s-]?lapse)\b(?!.*\b(?:instead|from now|anymore|any more)\b)/;
 
 /** The start's question back when no channel is named: the start tool's own reading says what is missing. */

@@ -66,6 +66,7 @@ function parseRuleAsSaid(text: string, config: MicroscopeConfig, now: { interval
     throw new InputError(`I could not tell what should trigger the rule in "${conditionText}": I understand a cell dividing, the number of cells, the mean intensity, the focus, or a model's score going above or below a value${action}`);
   }
   const { action, holdS, holdFrames, revert, revertIntervalS } = parseRuleAction(actionText, config, now);
+  stopOnASign(conditionText, trigger, action);
   const minFrames = /at least (\d+) (?:time ?points|frames)/.exec(t);
   const rule: Rule = {
     id: `rule-${++ruleCounter}`,
@@ -165,6 +166,19 @@ function notWatchable(conditionText: string, config: MicroscopeConfig): void {
     const unread = figures.filter((m) => !read.some((v) => Math.abs(v - Number(m[0])) < 1e-9 || Math.abs(v - (Number(m[0]) - 0.5)) < 1e-9));
     if (unread.length) throw new InputError(`I read the trigger as ${trigger.kind === 'cellCount' ? 'the number of cells' : trigger.kind === 'meanIntensity' ? 'the mean intensity' : trigger.kind === 'focusScore' ? 'the focus score' : 'the model score'} ${trigger.comparison} ${trigger.threshold}, but not "${unread.map((m) => m[0]).join('", "')}": nothing was set up; say the condition with one value, e.g. "when there are more than 100 cells, ..."`);
   }
+}
+
+/**
+ * ("stop automatically if the cells round up": a rule reads cells rounding up as a division about to happen, but a
+ * stop on it would end the whole run at the first cell that divides, which is not what a sign of stress asks; named,
+ * nothing set up, never a stop on another event than the one said. Other actions on rounding up stay a division's.)
+ */
+function stopOnASign(conditionText: string, trigger: TriggerSpec, action: { kind: string }): void {
+  const c = conditionText.toLowerCase();
+  if (trigger.kind !== 'division' || action.kind !== 'stop' || /\b(?:divi\w*|mitos[ie]s|mitotic|splits?|prophase|metaphase|anaphase|cytokinesis)\b/.test(c)) return;
+  const sign = /\b(?:round(?:s|ed|ing)?\s+up|rounding)\b/.exec(c);
+  if (!sign) return;
+  throw new InputError(`a rule cannot watch cells "${sign[0]}" as such: the nearest it sees is a cell dividing (cells round up in mitosis), and a stop on that would end the run at the first division; nothing was set up. Say "stop when a cell divides" for that, or a level to watch ("stop when there are fewer than 50 cells")`);
 }
 
 function comparisonOf(text: string): { comparison: 'above' | 'below'; threshold: number; release?: number } | undefined {

@@ -68,7 +68,10 @@ export function parseZPlan(text: string, current?: ZPlan | null): ZPlan | undefi
   const planesMatch = new RegExp(String.raw`\b${NUMBER}\s*(?:z[\s-]?)?(?:planes|slices|sections|images in z)\b|\b${NUMBER}[\s-]*(?:z[\s-]?)?(?:plane|slice|section)[\s-]+(?:z[\s-]?)?stack`, 'i').exec(t) ?? new RegExp(String.raw`\b(\d+)\s*(?:z[\s-]?)?steps\s+(?:of|at|@)\s*\d+(?:\.\d+)?\s*${UNIT}`, 'i').exec(t);
   // ("fewer slices please, 5 is enough", "more planes: 15": the one bare count said beside more or fewer planes)
   const moreOrFewer = !planesMatch && /\b(?:fewer|less|more)\s+(?:z[\s-]?)?(?:planes|slices|sections)\b/.test(t) ? [...t.matchAll(new RegExp(String.raw`(?<![\d.-])(\d+)(?![\d.]|\s*(?:${UNIT.slice(1, -1)}|%|ms|s\b|sec|min|h\b|x\b))`, 'gi'))] : [];
-  const planes = planesMatch ? toNumber(planesMatch[1] ?? planesMatch[2]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : undefined;
+  // ("Z-stack 20 µm, 41 steps": a whole count of steps beside the stack's range and no step size counts its planes, as
+  // Micro-Manager's and NIS-Elements' Z-series count them; 41 planes over 20 µm are 0.5 µm apart)
+  const stepsCounted = !planesMatch && !moreOrFewer.length && stepUm === undefined && rangeUm !== undefined ? /(?<![\d.])(\d+)\s*(?:z[\s-]?)?steps\b/i.exec(t) : null;
+  const planes = planesMatch ? toNumber(planesMatch[1] ?? planesMatch[2]) : moreOrFewer.length === 1 ? Number(moreOrFewer[0][1]) : stepsCounted ? Number(stepsCounted[1]) : undefined;
   if (rangeUm === undefined && stepUm === undefined && planes === undefined) {
     // "a 10 µm z-stack": the only distance is the range.
     rangeUm = distance(new RegExp(String.raw`(\d+(?:\.\d+)?)\s*${UNIT}`, 'i').exec(t));

@@ -530,6 +530,8 @@ export function labShorthand(text: string): string {
     .replace(/\b(\d+)-(plane|slice|section|position|field|site|tile)s?\b/gi, '$1 $2s')
     // "for a further 6 h": another
     .replace(/\b(?:a\s+)?further\s+(?=\d|an?\s+(?:hour|minute|day)|another\b)/gi, 'another ')
+    // ("DAPI every other minute", "every third hour": an ordinal before a unit of time is that many of it, an interval)
+    .replace(/\bevery\s+(other|second|third|fourth|fifth|sixth|tenth)\s+(second|sec|minute|min|hour|hr|day)s?\b/gi, (_m, nth: string, unit: string) => `every ${({ other: 2, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, tenth: 10 } as Record<string, number>)[nth.toLowerCase()]} ${unit}s`)
     // "pls", "plz": please
     .replace(/\b(?:pls|plz|plse|pleeease|pleaseee)\b/gi, 'please')
     // other makers' and other speakers' words for the time plan (stop 47): NIS-Elements' "period" and ZEN's "cycle time"

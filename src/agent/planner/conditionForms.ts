@@ -208,8 +208,10 @@ export function withNote<P extends { notes?: string[] }>(plan: P, note: string):
  * The plan of the request as said, when its condition could not be planned as a question ("track the cells, but only if
  * the segmentation looks good"): the condition named in one line unless a line already names it, never dropped.
  */
-export function withConditionNamed<P extends { steps: { tool: string }[]; notes?: string[]; reply?: string }>(plan: P, condition: string | undefined): P {
+export function withConditionNamed<P extends { steps: { tool: string }[]; notes?: string[]; reply?: string }>(plan: P, condition: string | undefined, watchesItself: (tool: string) => boolean = () => false): P {
   if (!condition || plan.steps.length === 0) return plan;
+  // ("image GFP ... and stop if more than 300 cells": a step that watches the condition itself, a self-driving rule, checks it)
+  if (plan.steps.some((s) => watchesItself(s.tool))) return plan;
   const said = [...(plan.notes ?? []), plan.reply ?? ''].join(' ').toLowerCase();
   if (said.includes(condition.toLowerCase()) || condition.split(/\s+/).filter((w) => w.length > 3).every((w) => said.includes(w.toLowerCase()))) return plan;
   const tools = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');

@@ -1525,7 +1525,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
   const text = conversation.request;
   // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
-  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request), condition?.condition);
+  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request), condition?.condition, (tool) => selfOf(tool, catalogue)?.carriesOut?.includes('proposeRule') === true);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
   const opensWithNameVerb = (part: string, tool: string) => {
