@@ -211,7 +211,27 @@ function findQuantitiesOnce(text: string): Quantity[] {
     const unit = /^h/i.test(m[1]) ? 'h' : /^m/i.test(m[1]) ? 'min' : 's';
     out.push({ value: 1, kind: 'time', unit, start, end: start + m[0].length, before, after: lower.slice(start + m[0].length, start + m[0].length + 24), per: 'frame' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sharedRangeUnits(text, out.sort((a, b) => a.start - b.start));
+}
+
+/** The join of a range's two ends: "60 to 120", "5-10", "between 60 and 120" ("and" only after "between"). */
+const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
+
+/**
+ * A range whose unit is said once, after its second end ("between 60 and 120 min", "5 to 10 µm", "2-4 h"): the first end
+ * is of that unit too, never a bare count a step may take as a size or a number of things. Areas and rates keep their
+ * own readers (AREA_UM_RANGE, the rate's own words).
+ */
+function sharedRangeUnits(text: string, qs: Quantity[]): Quantity[] {
+  for (let k = 0; k + 1 < qs.length; k++) {
+    const [a, b] = [qs[k], qs[k + 1]];
+    if (a.unit !== '' || b.unit === '' || b.squared || b.rate || b.per === 'px' || !['time', 'length', 'percent'].includes(b.kind)) continue;
+    const join = text.slice(a.end, b.start);
+    if (!RANGE_JOIN.test(join) || (/and/i.test(join) && !/\bbetween\s*$/i.test(a.before))) continue;
+    if (!(a.value < b.value)) continue;
+    Object.assign(a, { kind: b.kind, unit: b.unit, ...(b.per ? { per: b.per } : {}) });
+  }
+  return qs;
 }
 
 /** A unit of time said alone, as "every minute" says it (a second only where no noun follows: "every second frame" is an ordinal). */

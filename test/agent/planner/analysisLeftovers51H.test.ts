@@ -1,0 +1,21 @@
+// Analysis leftovers of stop 51 (helper H): wrong steps with confidence, each by its general cause.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findQuantities } from '../../../src/agent/planner/quantities.ts';
+import { asSaid, loadAcquisitionWords } from './planOffline.ts';
+
+beforeAll(async () => {
+  await loadAcquisitionWords();
+});
+
+describe('a range with its unit said once', () => {
+  it('gives the first end the unit said after the second ("between 60 and 120 min"), never a bare count', () => {
+    expect(findQuantities('between 60 and 120 min').map((q) => [q.value, q.unit])).toEqual([[60, 'min'], [120, 'min']]);
+    expect(findQuantities('from 5 to 8 µm').map((q) => q.unit)).toEqual(['um', 'um']);
+    // ("3 and 5 px" with no "between" are two things; "2 and 1 h" is no range)
+    expect(findQuantities('track 3 and 5 px').map((q) => q.unit)).toEqual(['', 'px']);
+  });
+
+  it('reads no object size from a time window', () => {
+    expect(asSaid.argsOf('frame interval 5 min, segment the cells between 30 and 90 min', 'segment')).not.toHaveProperty('objectRadiusPx');
+  });
+});
