@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
 import { otherFilesPlan } from './otherFiles.ts';
@@ -1523,7 +1524,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
   const text = conversation.request;
   // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
-  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request), condition?.condition);
+  // ("the area over time and a histogram of the speed": a figure of a quantity the table before it lacks gets its table first, featureTables.ts)
+  const featured = withFeatureTables(planRequestAsSaid(conversation, catalogue), catalogue, planOfWords);
+  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(featured, conversation, catalogue), catalogue, conversation.request), condition?.condition);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
   const opensWithNameVerb = (part: string, tool: string) => {

@@ -19,3 +19,14 @@ describe('a range with its unit said once', () => {
     expect(asSaid.argsOf('frame interval 5 min, segment the cells between 30 and 90 min', 'segment')).not.toHaveProperty('objectRadiusPx');
   });
 });
+
+describe('a figure of a quantity the table before it lacks', () => {
+  it('makes the table that holds it first (speed: tracks, measured as tracks), as the table maker\'s own words say', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    const steps = asSaid.plan('plot the area over time and also a histogram of the speed', labels).steps;
+    const tools = steps.map((s) => s.tool);
+    expect(tools.indexOf('track')).toBeGreaterThan(-1);
+    const histogram = steps.findIndex((s) => s.args.kind === 'histogram');
+    expect(steps.slice(0, histogram).some((s) => s.tool === 'measure' && s.args.kind === 'tracks')).toBe(true);
+  });
+});
