@@ -162,6 +162,22 @@ export function countOfThings(q: Pick<Quantity, 'unit' | 'before' | 'after'>): b
   return q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
 }
 
+/** A video written for viewing: its file kinds and the words of its playback ("an mp4", "a gif", "playback", "plays at"). */
+const VIDEO_WRITTEN = /\b(?:mp4|avi|gif|mov|webm|mkv|wmv|animation|animated|playback|play\s*back|plays?\s+at|played\s+at)\b/i;
+/** Words of how a recording was taken: a rate said with them is the time between its frames. */
+const RECORDING_TIMED = /\b(?:record\w*|acquir\w*|imaged|taken|took|captur\w*|film(?:ed|ing)|sampl\w*|shot|camera|exposure|interval|time-?lapse was)\b/i;
+
+/**
+ * A rate said of a video to be written ("an mp4 at 10 fps", "15 frames per second playback"): how fast it plays, no
+ * time between the recording's frames (the clause names a video written, and not how the recording was taken).
+ */
+export function playbackRateAt(text: string, at: number): boolean {
+  const from = Math.max(0, ...['.', ';', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1) + 1));
+  const ends = ['.', ';', '!', '?', '\n'].map((p) => text.indexOf(p, at)).filter((k) => k >= 0);
+  const clause = text.slice(from, ends.length ? Math.min(...ends) : text.length);
+  return VIDEO_WRITTEN.test(clause) && !RECORDING_TIMED.test(clause);
+}
+
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
   return readOnceCopied(findQuantitiesOnce, text, (qs) => qs.map((q) => (q.rate ? { ...q, rate: { ...q.rate } } : { ...q })));
@@ -189,7 +205,7 @@ function findQuantitiesOnce(text: string): Quantity[] {
     if (q.unit === 'mm') Object.assign(q, { value: number * 1000, unit: 'um' });
     // "0.5 Hz", "30 fps", "10 frames per minute": the time between frames
     if (q.unit === 'rate') {
-      if (number <= 0) continue;
+      if (number <= 0 || playbackRateAt(text, start)) continue;
       const perMinute = /min/i.test(unitText);
       const rateUnit = perMinute ? 'per min' : /fps|frame/i.test(unitText) ? 'fps' : 'Hz';
       Object.assign(q, { value: Number(((perMinute ? 60 : 1) / number).toPrecision(6)), unit: 's', per: 'frame', rate: { value: number, unit: rateUnit } });
@@ -437,9 +453,9 @@ export function plainUnits(text: string): string {
       const value = n(v);
       return value === undefined || value <= 0 ? m : `interval${link}${numberText(rateSeconds(value, unit))} s`;
     })
-    .replace(new RegExp(String.raw`(?:\b(?:at|with)\s+(?:a\s+(?:rate|frequency)\s+of\s+)?)?${rate.source}`, 'gi'), (m, v: string, unit: string) => {
+    .replace(new RegExp(String.raw`(?:\b(?:at|with)\s+(?:a\s+(?:rate|frequency)\s+of\s+)?)?${rate.source}`, 'gi'), (m, v: string, unit: string, at: number, whole: string) => {
       const value = n(v);
-      return value === undefined || value <= 0 ? m : `every ${numberText(rateSeconds(value, unit))} s`;
+      return value === undefined || value <= 0 || playbackRateAt(whole, at) ? m : `every ${numberText(rateSeconds(value, unit))} s`;
     })
     // a time per frame: "3 min/frame", "2 minutes per frame", "30 s a time point" → "every 3 min"
     .replace(new RegExp(String.raw`(?<![\w.])(\d+(?:\.\d+)?)\s*(${TIME_WORD})\s*(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:frames?|time ?points?|timepoints?)\b`, 'gi'), 'every $1 $2');

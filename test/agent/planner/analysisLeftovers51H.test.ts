@@ -30,3 +30,12 @@ describe('a figure of a quantity the table before it lacks', () => {
     expect(steps.slice(0, histogram).some((s) => s.tool === 'measure' && s.args.kind === 'tracks')).toBe(true);
   });
 });
+
+describe('a playback rate of a video written', () => {
+  it('is no time between the recording\'s frames ("an mp4 at 10 fps"), while "recorded at 2 fps" still is', () => {
+    const withTracks = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    const p = asSaid.plan('render the tracks as an animated gif, 12 fps', withTracks);
+    expect(p.steps.map((s) => s.tool)).not.toContain('set_calibration');
+    expect(asSaid.argsOf('the video was recorded at 2 fps, track the cells', 'set_calibration', withTracks)).toMatchObject({ frameIntervalS: 0.5 });
+  });
+});
