@@ -621,6 +621,11 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("..., then a gif of the corrected stack", "and then an animated gif": a kind of file no tool writes is made by no
     // other tool's output either; the clause makes no step, and the answer names it, fileKinds.ts)
     if (!clause.negated && !best.named && unwrittenFileKinds(clause.text, catalogue).length > 0 && !namesAFormatOffered(clause.text, catalogue)) return;
+    // ("plot the area, then save it as svg": the file asked is of the step before's result, which the writer found does not
+    // take (a figure is no table, track or movie): no other file is made in its place, and the answer names the kind)
+    const asWritten = original.slice(clause.start, clause.end);
+    if (!clause.negated && previous && previous.tool !== best.tool && unwrittenFileKinds(asWritten, catalogue).length > 0 && !namesAFormatOffered(asWritten, catalogue)
+      && OF_THE_RESULT_BEFORE.test(asWritten) && !takesResultOf(best.tool, previous.tool, catalogue)) return;
     // ("..., and compare the halves with a Mann-Whitney U test", "then do a paired t-test"): a statistical test asked by name
     // that the tool the words found does not run makes no step of that tool (it would run without the test, or fail); the
     // answer names the test, untestedDifference.ts
@@ -1538,6 +1543,15 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
+}
+
+/** Words that point back at the result just made ("it", "that", "the plot"). */
+const OF_THE_RESULT_BEFORE = /\b(?:it|that|this|them|those|these|the\s+(?:plot|figure|graph|chart|histogram|picture|image))\b/i;
+
+/** Does the tool take what the other one makes (its main product among the tool's declared inputs)? */
+function takesResultOf(tool: string, before: string, catalogue: Catalogue): boolean {
+  const made = producesOf(before, catalogue)[0];
+  return made === undefined || (selfOf(tool, catalogue)?.consumes ?? []).includes(made as never);
 }
 
 /** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */

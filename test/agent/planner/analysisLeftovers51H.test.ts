@@ -39,3 +39,13 @@ describe('a playback rate of a video written', () => {
     expect(asSaid.argsOf('the video was recorded at 2 fps, track the cells', 'set_calibration', withTracks)).toMatchObject({ frameIntervalS: 0.5 });
   });
 });
+
+describe('a file kind no tool writes, of a result the writer does not take', () => {
+  it('makes no other file in its place ("plot the area, then save it as svg": no track, no export) and names the kind', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    const p = asSaid.plan('draw the mean area per frame and then store it as an .eps', labels);
+    expect(p.steps.map((s) => s.tool)).not.toContain('export');
+    expect(p.steps.map((s) => s.tool)).not.toContain('track');
+    expect([...(p.notes ?? []), p.reply ?? ''].join(' ')).toMatch(/eps/i);
+  });
+});
