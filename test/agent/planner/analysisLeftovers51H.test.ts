@@ -49,3 +49,10 @@ describe('a file kind no tool writes, of a result the writer does not take', () 
     expect([...(p.notes ?? []), p.reply ?? ''].join(' ')).toMatch(/eps/i);
   });
 });
+
+describe('the displacement of the stage or the field', () => {
+  it('is the drift the correction measures, never the tracks\' displacement', () => {
+    expect(asSaid.toolsOf('align the frames please. how big was the displacement of the image?')).toEqual(['correct_drift']);
+    expect(asSaid.toolsOf('track the cells. what is their mean displacement?', [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }])).toContain('measure');
+  });
+});
