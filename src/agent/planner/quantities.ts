@@ -234,14 +234,14 @@ function findQuantitiesOnce(text: string): Quantity[] {
 const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
 
 /**
- * A range whose unit is said once, after its second end ("between 60 and 120 min", "5 to 10 µm", "2-4 h"): the first end
- * is of that unit too, never a bare count a step may take as a size or a number of things. Areas and rates keep their
- * own readers (AREA_UM_RANGE, the rate's own words).
+ * A range of times whose unit is said once, after its second end ("between 60 and 120 min", "2-4 h"): the first end is
+ * a time too, never a bare count a step may take as a size or a number of things. Ranges of lengths keep their own
+ * readers (segment's SIZE_RANGE, rangesForOneValue.ts), rates theirs.
  */
 function sharedRangeUnits(text: string, qs: Quantity[]): Quantity[] {
   for (let k = 0; k + 1 < qs.length; k++) {
     const [a, b] = [qs[k], qs[k + 1]];
-    if (a.unit !== '' || b.unit === '' || b.squared || b.rate || b.per === 'px' || !['time', 'length', 'percent'].includes(b.kind)) continue;
+    if (a.unit !== '' || b.unit === '' || b.squared || b.rate || b.kind !== 'time') continue;
     const join = text.slice(a.end, b.start);
     if (!RANGE_JOIN.test(join) || (/and/i.test(join) && !/\bbetween\s*$/i.test(a.before))) continue;
     if (!(a.value < b.value)) continue;
