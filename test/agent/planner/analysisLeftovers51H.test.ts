@@ -56,3 +56,10 @@ describe('the displacement of the stage or the field', () => {
     expect(asSaid.toolsOf('track the cells. what is their mean displacement?', [{ id: 'movie-1', type: 'movie' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }])).toContain('measure');
   });
 });
+
+describe('a "possible to <step>" question with a setting and its value', () => {
+  it('asks for that run with the setting, no verdict on the movie, the value never dropped', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    expect(asSaid.argsOf('is it feasible to track them with a maximum gap of 3 frames?', 'track', labels)).toMatchObject({ maxFrameGap: 3 });
+  });
+});
