@@ -63,3 +63,11 @@ describe('a "possible to <step>" question with a setting and its value', () => {
     expect(asSaid.argsOf('is it feasible to track them with a maximum gap of 3 frames?', 'track', labels)).toMatchObject({ maxFrameGap: 3 });
   });
 });
+
+describe('a method known by a noun phrase that no tool has', () => {
+  it('is named as not available ("active contours", "extended depth of field")', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    const p = asSaid.plan('refine the outlines with active contours', labels);
+    expect([...(p.notes ?? []), p.reply ?? ''].join(' ')).toMatch(/active contours/);
+  });
+});
