@@ -62,6 +62,9 @@ const ASKS_FOR_WORK = /^(?:(?:so|and|ok(?:ay)?|hey|hi|well|also)[,\s]+)*(?:(?:ca
 /** A word that names a step to run, said with the judgement ("segment the nuclei, are they healthy?" runs the steps first: not this reading). */
 const ASKS_FOR_A_STEP = /^\s*(?:please\s+)?(?:segment|track|measure|find|detect|denoise|correct|plot|export|count|compute)\b/i;
 
+/** A setting told with its number after the step ("with a max gap of 4 frames", "using a 10 px search radius"). */
+const WITH_A_SETTING = /\b(?:with|using|allowing|at)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,4}(?:of\s+|=\s*|:\s*)?\d/iu;
+
 /**
  * The measured question that stands in for a judgement the request asks, and the line to say with its answer;
  * undefined when the request asks no judgement (a count, a value, a step, advice).
@@ -71,6 +74,8 @@ export function judgementAsked(text: string): { measured: string; say: string; s
   if (!ASKS_A_VERDICT.test(t) || ASKS_FOR_WORK.test(t) || ASKS_FOR_A_STEP.test(t) || !/\?\s*$|^(?:is|are|do|does)\b/i.test(t)) return undefined;
   // ("is it ok to correct the drift first?": advice about a step, the adviser's; "is the movie 50 frames?": a fact)
   if (/\b(?:should|shall|better\s+to)\b|\bis\s+it\s+(?:ok(?:ay)?|fine|safe|wise|better|good|alright|a\s+good\s+idea)\s+(?:to|if)\b/i.test(t)) return undefined;
+  // ("is it possible to track with a max gap of 4 frames?": a step asked with a setting and its value asks for that run, no verdict)
+  if (WITH_A_SETTING.test(t)) return undefined;
   const found = JUDGEMENTS.find((j) => j.words.test(t));
   return found ? { measured: found.measured, say: found.say, ...(found.sayUnmeasured ? { sayUnmeasured: found.sayUnmeasured } : {}) } : undefined;
 }

@@ -24,4 +24,6 @@ export const METHOD_NAMES = [
   'StackReg', 'TurboReg', 'Fast4DReg', 'SIFT', 'elastix',
   // embedding, clustering and statistics
   'PCA', 'UMAP', 't-SNE', 'tSNE', 'k-means', 'DBSCAN', 'HDBSCAN', 'Leiden', 'Louvain', 'Granger', 'Savitzky-Golay',
+  // methods known by a noun phrase of their own (no tool's words: named as not here when asked)
+  'active contours', 'active contour', 'level set', 'level sets', 'random walker', 'graph cut', 'extended depth of field', 'focus stacking', 'optical flow', 'PIV',
 ];

@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
 import { otherFilesPlan } from './otherFiles.ts';
@@ -620,6 +621,11 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("..., then a gif of the corrected stack", "and then an animated gif": a kind of file no tool writes is made by no
     // other tool's output either; the clause makes no step, and the answer names it, fileKinds.ts)
     if (!clause.negated && !best.named && unwrittenFileKinds(clause.text, catalogue).length > 0 && !namesAFormatOffered(clause.text, catalogue)) return;
+    // ("plot the area, then save it as svg": the file asked is of the step before's result, which the writer found does not
+    // take (a figure is no table, track or movie): no other file is made in its place, and the answer names the kind)
+    const asWritten = original.slice(clause.start, clause.end);
+    if (!clause.negated && previous && previous.tool !== best.tool && unwrittenFileKinds(asWritten, catalogue).length > 0 && !namesAFormatOffered(asWritten, catalogue)
+      && OF_THE_RESULT_BEFORE.test(asWritten) && !takesResultOf(best.tool, previous.tool, catalogue)) return;
     // ("..., and compare the halves with a Mann-Whitney U test", "then do a paired t-test"): a statistical test asked by name
     // that the tool the words found does not run makes no step of that tool (it would run without the test, or fail); the
     // answer names the test, untestedDifference.ts
@@ -1525,7 +1531,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("is there drift?": the correcting step measures, and writes no corrected result nobody asked for, measuredOnly.ts)
   const text = conversation.request;
   // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
-  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(planRequestAsSaid(conversation, catalogue), conversation, catalogue), catalogue, conversation.request), condition?.condition, (tool) => selfOf(tool, catalogue)?.carriesOut?.includes('proposeRule') === true);
+  // ("the area over time and a histogram of the speed": a figure of a quantity the table before it lacks gets its table first, featureTables.ts)
+  const featured = withFeatureTables(planRequestAsSaid(conversation, catalogue), catalogue, planOfWords);
+  const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(featured, conversation, catalogue), catalogue, conversation.request), condition?.condition, (tool) => selfOf(tool, catalogue)?.carriesOut?.includes('proposeRule') === true);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
   const opensWithNameVerb = (part: string, tool: string) => {
@@ -1537,6 +1545,15 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
+}
+
+/** Words that point back at the result just made ("it", "that", "the plot"). */
+const OF_THE_RESULT_BEFORE = /\b(?:it|that|this|them|those|these|the\s+(?:plot|figure|graph|chart|histogram|picture|image))\b/i;
+
+/** Does the tool take what the other one makes (its main product among the tool's declared inputs)? */
+function takesResultOf(tool: string, before: string, catalogue: Catalogue): boolean {
+  const made = producesOf(before, catalogue)[0];
+  return made === undefined || (selfOf(tool, catalogue)?.consumes ?? []).includes(made as never);
 }
 
 /** The clause names a format a tool writes as well ("as a tiff, or a gif if you can"): that one is asked too. */

@@ -162,6 +162,22 @@ export function countOfThings(q: Pick<Quantity, 'unit' | 'before' | 'after'>): b
   return q.unit === '' && (RANKED_AFTER.test(q.after) || RANKED_BEFORE.test(q.before) || THINGS_COUNTED_AFTER.test(q.after));
 }
 
+/** A video written for viewing: its file kinds and the words of its playback ("an mp4", "a gif", "playback", "plays at"). */
+const VIDEO_WRITTEN = /\b(?:mp4|avi|gif|mov|webm|mkv|wmv|animation|animated|playback|play\s*back|plays?\s+at|played\s+at)\b/i;
+/** Words of how a recording was taken: a rate said with them is the time between its frames. */
+const RECORDING_TIMED = /\b(?:record\w*|acquir\w*|imaged|taken|took|captur\w*|film(?:ed|ing)|sampl\w*|shot|camera|exposure|interval|time-?lapse was)\b/i;
+
+/**
+ * A rate said of a video to be written ("an mp4 at 10 fps", "15 frames per second playback"): how fast it plays, no
+ * time between the recording's frames (the clause names a video written, and not how the recording was taken).
+ */
+export function playbackRateAt(text: string, at: number): boolean {
+  const from = Math.max(0, ...['.', ';', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1) + 1));
+  const ends = ['.', ';', '!', '?', '\n'].map((p) => text.indexOf(p, at)).filter((k) => k >= 0);
+  const clause = text.slice(from, ends.length ? Math.min(...ends) : text.length);
+  return VIDEO_WRITTEN.test(clause) && !RECORDING_TIMED.test(clause);
+}
+
 /** All quantities in the text, in order. Bare word numbers without a unit ("a", "one") are skipped. */
 export function findQuantities(text: string): Quantity[] {
   return readOnceCopied(findQuantitiesOnce, text, (qs) => qs.map((q) => (q.rate ? { ...q, rate: { ...q.rate } } : { ...q })));
@@ -189,7 +205,7 @@ function findQuantitiesOnce(text: string): Quantity[] {
     if (q.unit === 'mm') Object.assign(q, { value: number * 1000, unit: 'um' });
     // "0.5 Hz", "30 fps", "10 frames per minute": the time between frames
     if (q.unit === 'rate') {
-      if (number <= 0) continue;
+      if (number <= 0 || playbackRateAt(text, start)) continue;
       const perMinute = /min/i.test(unitText);
       const rateUnit = perMinute ? 'per min' : /fps|frame/i.test(unitText) ? 'fps' : 'Hz';
       Object.assign(q, { value: Number(((perMinute ? 60 : 1) / number).toPrecision(6)), unit: 's', per: 'frame', rate: { value: number, unit: rateUnit } });
@@ -211,7 +227,27 @@ function findQuantitiesOnce(text: string): Quantity[] {
     const unit = /^h/i.test(m[1]) ? 'h' : /^m/i.test(m[1]) ? 'min' : 's';
     out.push({ value: 1, kind: 'time', unit, start, end: start + m[0].length, before, after: lower.slice(start + m[0].length, start + m[0].length + 24), per: 'frame' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sharedRangeUnits(text, out.sort((a, b) => a.start - b.start));
+}
+
+/** The join of a range's two ends: "60 to 120", "5-10", "between 60 and 120" ("and" only after "between"). */
+const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
+
+/**
+ * A range of times whose unit is said once, after its second end ("between 60 and 120 min", "2-4 h"): the first end is
+ * a time too, never a bare count a step may take as a size or a number of things. Ranges of lengths keep their own
+ * readers (segment's SIZE_RANGE, rangesForOneValue.ts), rates theirs.
+ */
+function sharedRangeUnits(text: string, qs: Quantity[]): Quantity[] {
+  for (let k = 0; k + 1 < qs.length; k++) {
+    const [a, b] = [qs[k], qs[k + 1]];
+    if (a.unit !== '' || b.unit === '' || b.squared || b.rate || b.kind !== 'time') continue;
+    const join = text.slice(a.end, b.start);
+    if (!RANGE_JOIN.test(join) || (/and/i.test(join) && !/\bbetween\s*$/i.test(a.before))) continue;
+    if (!(a.value < b.value)) continue;
+    Object.assign(a, { kind: b.kind, unit: b.unit, ...(b.per ? { per: b.per } : {}) });
+  }
+  return qs;
 }
 
 /** A unit of time said alone, as "every minute" says it (a second only where no noun follows: "every second frame" is an ordinal). */
@@ -417,9 +453,9 @@ export function plainUnits(text: string): string {
       const value = n(v);
       return value === undefined || value <= 0 ? m : `interval${link}${numberText(rateSeconds(value, unit))} s`;
     })
-    .replace(new RegExp(String.raw`(?:\b(?:at|with)\s+(?:a\s+(?:rate|frequency)\s+of\s+)?)?${rate.source}`, 'gi'), (m, v: string, unit: string) => {
+    .replace(new RegExp(String.raw`(?:\b(?:at|with)\s+(?:a\s+(?:rate|frequency)\s+of\s+)?)?${rate.source}`, 'gi'), (m, v: string, unit: string, at: number, whole: string) => {
       const value = n(v);
-      return value === undefined || value <= 0 ? m : `every ${numberText(rateSeconds(value, unit))} s`;
+      return value === undefined || value <= 0 || playbackRateAt(whole, at) ? m : `every ${numberText(rateSeconds(value, unit))} s`;
     })
     // a time per frame: "3 min/frame", "2 minutes per frame", "30 s a time point" → "every 3 min"
     .replace(new RegExp(String.raw`(?<![\w.])(\d+(?:\.\d+)?)\s*(${TIME_WORD})\s*(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:frames?|time ?points?|timepoints?)\b`, 'gi'), 'every $1 $2');
