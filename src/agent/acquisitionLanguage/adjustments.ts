@@ -1948,8 +1948,7 @@ function parseTiming(said: string): Adjustment | undefined {
   if (direction && !faster && !slower) throw new AmbiguousCommand(`how much ${direction}? Say the new interval, e.g. "every ${direction === 'longer' ? '10' : '2'} min", or a factor, e.g. "${direction === 'longer' ? 'twice as long' : 'half as long'}"; nothing was changed`);
   // ("faster please, 30 s", "slower - 10 min": one span said beside the direction, not as how long ("for 30 min"), is the
   // new interval)
-  const spanSaid = durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length)));
-  if ((faster || slower) && !aboutLight && !(faster && slower) && spanSaid.length === 1 && !/\b(?:for|over|during|next|in|after|within)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?$/.test(t.slice(0, spanSaid[0].index)) && !/%|\b(?:x|times|fold|factor)\b/.test(t)) return { kind: 'interval', intervalS: spanSaid[0].seconds };
+  if ((faster || slower) && !aboutLight && !(faster && slower) && spansSaid.length === 1 && !/\b(?:for|over|during|next|in|after|within)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?$/.test(t.slice(0, spansSaid[0].index)) && !/%|\b(?:x|times|fold|factor)\b/.test(t)) return { kind: 'interval', intervalS: spansSaid[0].seconds };
   if ((faster || slower) && !aboutLight && !(faster && slower)) {
     // "slightly more often", "a bit slower": how much is asked, never guessed
     if (VAGUE_AMOUNT.test(t) && !/\d/.test(t)) throw new AmbiguousCommand(`how much ${faster ? 'more' : 'less'} often? Say the interval, e.g. "every 2 min", or a factor, e.g. "twice as often"; nothing was changed`);

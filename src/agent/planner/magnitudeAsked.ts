@@ -32,6 +32,14 @@ export function withMagnitudeAsked(text: string, catalogue: Catalogue): string {
   return withIndirectMagnitudeAsked(withDirectMagnitudeAsked(text, catalogue), catalogue);
 }
 
+/** Things that are objects, whose size is their area: "how big the nuclei are" stays a size. */
+const OBJECTS = /\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i;
+
+/** The last word in the words that names a thing a step reports as a length ("drift"), or undefined. */
+function lastReportedThing(words: string, reporters: Map<string, string>): string | undefined {
+  return [...tokenize(words)].reverse().find((t) => reporters.has(meaning(t.stem)))?.word;
+}
+
 /** "tell me how big the shifts were", "I'd like to know how large the drift is": the size form of an indirect question. */
 const INDIRECT_SIZE_FORM = /\bhow\s+(?:big|large|great|huge|bad|severe)\s+(the|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(is|was|are|were|has\s+been|have\s+been)\b/giu;
 
@@ -48,13 +56,13 @@ function withIndirectMagnitudeAsked(text: string, catalogue: Catalogue): string 
   INDIRECT_SIZE_OF_IT.lastIndex = 0;
   const reporters = reportersOfALength(catalogue);
   const ofIt = text.replace(INDIRECT_SIZE_OF_IT, (form, verb: string, at: number) => {
-    const word = [...tokenize(text.slice(0, at))].reverse().find((t) => reporters.has(meaning(t.stem)))?.word;
+    const word = lastReportedThing(text.slice(0, at), reporters);
     return word ? `how much ${verb} the ${word}` : form;
   });
   return ofIt.replace(INDIRECT_SIZE_FORM, (form, article: string, noun: string, verb: string) => {
     // (the head of the noun phrase: "the displacement of the stage" is a displacement, whatever it is of)
-    const named = [...tokenize(noun.split(/\s+of\s+/i)[0])].some((t) => reporters.has(meaning(t.stem)));
-    return named && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun) ? `how much ${verb} ${article} ${noun}` : form;
+    const named = lastReportedThing(noun.split(/\s+of\s+/i)[0], reporters) !== undefined;
+    return named && !OBJECTS.test(noun) ? `how much ${verb} ${article} ${noun}` : form;
   });
 }
 
@@ -62,7 +70,7 @@ function withDirectMagnitudeAsked(text: string, catalogue: Catalogue): string {
   if (!SIZE_FORM.test(text)) return text;
   SIZE_FORM.lastIndex = 0;
   const reporters = reportersOfALength(catalogue);
-  const namer = (words: string) => [...tokenize(words)].reverse().find((t) => reporters.has(meaning(t.stem)))?.word;
+  const namer = (words: string) => lastReportedThing(words, reporters);
   return text.replace(SIZE_FORM, (form, at: number) => {
     const after = text.slice(at + form.length);
     const noun = /^(?:is|was|are|were)\s+(?:the\s+|this\s+|that\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s*(?:[?.!,;]|$|\s+(?:between|from|over|in|across|during|at|of|by|for|when|after)\b))/iu.exec(after)?.[1] ?? '';
@@ -71,6 +79,6 @@ function withDirectMagnitudeAsked(text: string, catalogue: Catalogue): string {
       const word = namer(text.slice(0, at));
       return word ? `${form.replace(/\bhow\s+\S+/i, 'how much')}\u0000${word}` : form;
     }
-    return namer(noun) && !/\b(?:cells?|nucle\w*|objects?|blobs?|spots?|tracks?|particles?)\b/i.test(noun) ? form.replace(/\bhow\s+\S+/i, 'how much') : form;
+    return namer(noun) && !OBJECTS.test(noun) ? form.replace(/\bhow\s+\S+/i, 'how much') : form;
   }).replace(/\u0000(\S+)((?:is|was|are|were)\s+)it\b/gi, '$2the $1');
 }
