@@ -59,12 +59,26 @@ function unitText(result: PastResult, key: string): string {
 }
 
 /**
+ * Why a value came back empty: a file's fact (a tool that reads the file and makes nothing) is not recorded there; any other
+ * step could not compute it, and its own first sentence says why ("Too few steps for an MSD fit": never "set_calibration
+ * can set it" for a diffusion coefficient).
+ */
+function unknownValueReason(result: PastResult, key: string): string {
+  const tool = findTool(result.tool);
+  const about = tool?.results?.[key]?.about ?? key;
+  const readsTheFile = (tool?.produces ?? []).length === 0 && tool?.domain !== 'microscope';
+  if (readsTheFile) return `${about} is not recorded in the file; set_calibration can set it`;
+  const why = result.summary.split(/(?<=[.;])\s+/)[0]?.replace(/[.;\s]+$/, '');
+  return why ? `not computed: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : `${about} was not computed`;
+}
+
+/**
  * "name = value unit": a value in pixels shown in µm when the session knows the movie's
  * pixel size and the step did not convert it (px² → µm², px and px/frame → µm, µm/frame).
  */
 function valueText(result: PastResult, key: string, pixelSizeUm: number | undefined, time: SpeedTime = {}): string {
   const v = result.values[key];
-  if (v === null) return `${humanKey(key)} unknown (${findTool(result.tool)?.results?.[key]?.about ?? key} is not recorded in the file; set_calibration can set it)`;
+  if (v === null) return `${humanKey(key)} unknown (${unknownValueReason(result, key)})`;
   const unit = unitText(result, key);
   const speed = typeof v === 'number' ? speedInTime(v, unit, pixelSizeUm, time) : undefined;
   if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(speed.value)} ${speed.unit}${speed.from}`;

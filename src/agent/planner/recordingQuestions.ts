@@ -8,7 +8,7 @@
 import { counted } from '../../../tools/counted.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { KnownArtifact, PastResult } from './conversation.ts';
-import { asksProgress, onlyReports } from './propertyQuestions.ts';
+import { asksProgress, countsInEachFrame, onlyReports } from './propertyQuestions.ts';
 import { findChannels } from './extract.ts';
 import { isAdviceQuestion } from './clauses.ts';
 import { asksWhy } from './explanations.ts';
@@ -208,6 +208,8 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   if (/\b(?:in|at|during|over|for)\s+(?:the\s+)?(?:(?:first|last|final)\s+\d+\s+(?:frames?|time ?points?)|(?:frame|time ?point|timepoint)\s*#?\d+|(?:very\s+)?(?:first|last|final|second|third|\d+(?:st|nd|rd|th))\s+(?:frame|time ?point|timepoint|image)\b(?!\s+(?:rate|interval|size)))\b/i.test(text)) return undefined;
   // "which frame has the fewest nuclei?", "the brightest timepoint": an extreme over the frames is about their content
   if (readQuestion(text).whichFrame) return undefined;
+  // ("how many per frame?", "how many are there at each time point?": things counted in each frame, not the frames)
+  if (countsInEachFrame(text)) return undefined;
   // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
   // ("how big is each frame?", "how many frames and how big are they?": "each" of the recording's parts, or a pronoun whose
   // nearest noun before it is one of them, asks about the file)
