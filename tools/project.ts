@@ -2,7 +2,8 @@
 // and kymographs along a line. Thin wrappers over src/analysis/project.ts and kymograph.ts.
 import { z } from 'zod';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, movieArg, outputArg } from './common.ts';
-import { defineTool, type RequestClause, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ToolContext, type ToolResult, type ToolSpec } from './types.ts';
+import type { Movie } from '../src/image/movie.ts';
 import { colouredByAProperty, colouredByAPropertyLine } from './requestWords.ts';
 
 /** The projection method (max unless named) and axis: over time ("colour-coded", "through time") or z ("the z-stack"). */
@@ -29,6 +30,8 @@ function readProjectionRequest(c: RequestClause): Record<string, unknown> {
   if ((method === 'max' || method === 'temporal_color') && COLOURED_BY_TIME.test(c.text)) method = 'temporal_color';
   const overTime = /\bover time\b|\btime projection\b|\bcolou?r[- ]coded\b|\balong time\b|\ball frames\b|\btemporal\b|\bthrough time\b/i.test(c.text);
   const overZ = /\bz\b|\bz-?stack\b|\bslices\b|\bfocal planes\b|\bz-?project/i.test(c.text);
+  // (the best-focused slice is one of the z slices: "the sharpest plane of each time point" says no z)
+  if (method === 'best_focus') return { method, axis: 'z' };
   return { method, ...(overTime ? { axis: 't' } : overZ ? { axis: 'z' } : {}) };
 }
 
@@ -39,20 +42,20 @@ const project = defineTool({
   examples: ['make a maximum intensity projection', 'average projection over time', 'z-project the stack', 'colour-coded time projection', 'give me a MIP'],
   consumes: ['movie'],
   // over time (the default) or colour-coded: one frame; over z: the frames of the input
-  framesOut: (args) => (args.axis === 'z' && args.method !== 'temporal_color' ? 'same' : 'one'),
+  framesOut: (args) => ((args.axis === 'z' || args.method === 'best_focus') && args.method !== 'temporal_color' ? 'same' : 'one'),
   // over z: one slice per frame; over time: the input's slices
-  zOut: (args) => (args.axis === 'z' ? 'one' : 'same'),
+  zOut: (args) => (args.axis === 'z' || args.method === 'best_focus' ? 'one' : 'same'),
   produces: ['movie'],
-  results: { projected: { about: 'planes projected', unit: '' } },
-  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour', 'coloured by time', 'colored by time'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
+  results: { projected: { about: 'planes projected', unit: '' }, bestSlicePerFrame: { about: 'best-focused z slice kept in each frame (the sharpest plane, 1-based)', unit: '', words: ['which slice', 'which plane', 'which z slice', 'which z plane', 'focused slice', 'focused plane', 'best focus', 'sharpest', 'sharpest slice', 'sharpest plane', 'in focus', 'slice kept', 'plane kept', 'slice to keep', 'plane to keep', 'sharpest slice', 'sharpest z slice'] } },
+  valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour', 'coloured by time', 'colored by time'], best_focus: ['best focus', 'best focused', 'best-focused', 'best in focus', 'most in focus', 'sharpest', 'in-focus slice', 'in-focus plane', 'in focus slice', 'in focus plane', 'focused slice', 'focused slices', 'focused plane', 'focal plane with the best focus', 'find focused slices', 'sharpest plane', 'sharpest z plane', 'sharpest z slice', 'best z plane', 'best plane', 'focused z plane', 'in-focus z plane', 'in focus z plane', 'best focal plane', 'sharpest focal plane'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
   description:
-    'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when). Writes a movie artifact.',
+    'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when); or "best_focus" (Fiji\'s Find focused slices: the z slice of each frame with the highest normalised variance, kept whole, every channel from that slice). Writes a movie artifact.',
   schema: z.object({
     movie: movieArg,
     method: z
-      .enum(['max', 'mean', 'min', 'sum', 'std', 'temporal_color'])
+      .enum(['max', 'mean', 'min', 'sum', 'std', 'temporal_color', 'best_focus'])
       .default('max')
-      .describe('Projection type, as Fiji\'s Z Project ("max" default, "mean", "min", "sum", "std" sample standard deviation), or "temporal_color" for a time-coded RGB image'),
+      .describe('Projection type, as Fiji\'s Z Project ("max" default, "mean", "min", "sum", "std" sample standard deviation), "temporal_color" for a time-coded RGB image, or "best_focus" to keep the best-focused z slice of each frame (highest normalised variance: grey-level variance over mean; scored on `channel`, else channel 1)'),
     axis: z.enum(['time', 'z']).default('time').describe('Axis to collapse: "time" (default; one image per z and channel) or "z" (one image per frame and channel); temporal_color always collapses time'),
     frames: frameRangeArg.optional().describe('Frames to include, 1-based inclusive (for axis "time" and temporal_color); default all'),
     channel: channelArg.optional().describe('Channel to project alone (1-based or name); default every channel (temporal_color: channel 1)'),
@@ -61,7 +64,7 @@ const project = defineTool({
   }),
   inapplicable: {
     lut: (a) => (a.method === 'temporal_color' ? undefined : 'a colour table applies only to method temporal_color'),
-    axis: (a) => (a.method === 'temporal_color' && a.axis === 'z' ? 'temporal_color always collapses time' : undefined),
+    axis: (a) => (a.method === 'temporal_color' && a.axis === 'z' ? 'temporal_color always collapses time' : a.method === 'best_focus' && a.axis === 'time' ? 'best_focus always picks a z slice in each frame' : undefined),
   },
   fromRequest: readProjectionRequest,
   async run(args, ctx) {
@@ -81,6 +84,7 @@ const project = defineTool({
           values: { frames: frames[1] - frames[0] + 1, channel: channel + 1, lut: args.lut },
         };
       }
+      if (args.method === 'best_focus') return await bestFocus(movie, args, ctx);
       const range: [number, number] = args.axis === 'time' ? frames : [0, movie.shape.z - 1];
       const path = ctx.outputPath(`${args.method}-projection.tif`, args.output);
       const channel = args.channel === undefined ? undefined : channelIndex(movie, args.channel);
@@ -98,6 +102,26 @@ const project = defineTool({
     }
   },
 });
+
+/** The best-focused z slice of each frame, every channel (or the one asked) from it. */
+async function bestFocus(movie: Movie, args: { channel?: string | number; output?: string }, ctx: ToolContext): Promise<ToolResult> {
+  const { bestFocusSlices } = await import('../src/analysis/bestFocus.ts');
+  const channel = args.channel === undefined ? undefined : channelIndex(movie, args.channel);
+  const path = ctx.outputPath('best-focus.tif', args.output);
+  const { shape, slices } = await bestFocusSlices(movie, path, { channel, onProgress: (done, total, label) => ctx.progress(done, total, label), signal: ctx.signal });
+  const scoredOn = channel ?? 0;
+  const ref = ctx.addArtifact('movie', path, `best-focused z slice of each frame (of ${movie.shape.z})`);
+  const kept = slices.map((z) => z + 1);
+  const same = kept.every((z) => z === kept[0]);
+  // (a score still rising at the first or last slice has no peak inside the stack: the sharpest plane may lie beyond it)
+  const atAnEnd = slices.filter((z) => z === 0 || z === movie.shape.z - 1).length;
+  const edge = atAnEnd > 0 ? ` In ${atAnEnd === slices.length ? 'every frame' : `${atAnEnd} of ${slices.length} frames`} the sharpest slice is the ${slices.some((z) => z === 0) ? 'first' : 'last'} of the stack, so the focus may lie outside it: check those slices by eye (a bright-field stack is often sharpest where its contrast is lowest).` : '';
+  return {
+    summary: `Kept the best-focused of ${movie.shape.z} z slices in each of ${kept.length} frame${kept.length === 1 ? '' : 's'} (highest normalised variance of channel ${scoredOn + 1} (${channelName(movie, scoredOn)}), as Fiji's Find focused slices): ${same ? `slice ${kept[0]} in every frame` : `slices ${kept.join(', ')}`}${channel === undefined && movie.shape.c > 1 ? '; every channel from that slice' : ''}.${edge}`,
+    artifacts: [ref],
+    values: { method: 'best_focus', axis: 'z', bestSlicePerFrame: kept, shape },
+  };
+}
 
 const ASK_LINE = 'To draw a kymograph I need the line: give its end points in pixels, e.g. "a kymograph from (10, 50) to (200, 50)", or say where it runs ("a horizontal line through the middle").';
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,4 +69,17 @@ describe('project tools', () => {
     await k.close();
     await expect(call('kymograph', { movie: path, points: [[0, 10], [60, 10]] }, ctx)).rejects.toThrow(/outside the 40x20 image/);
   });
+
+  it('best_focus on a real bright-field z-stack (TC_BF_cells, scikit-tracker) keeps one slice per frame and says when the sharpest is at the end of the stack', async () => {
+    const real = join(__dirname, '../../../shared/data/sktracker-ometiff/TC_BF_cells.ome.tif');
+    if (!existsSync(real)) return;
+    const added = ctx.addArtifact('movie', real, 'TC_BF_cells');
+    const result = await call('project', { movie: added.id, method: 'best_focus', axis: 'z' }, ctx);
+    const kept = result.values!.bestSlicePerFrame as number[];
+    expect(kept).toHaveLength(3);
+    for (const z of kept) expect(z).toBeGreaterThanOrEqual(1), expect(z).toBeLessThanOrEqual(7);
+    // its score rises to the last slice in every frame: the line says the focus may lie beyond the stack
+    expect(result.summary).toMatch(/last of the stack, so the focus may lie outside it/);
+  });
 });
+

@@ -1019,6 +1019,8 @@ function valuesNotSet(step: StepWords, catalogue: Catalogue, text: string): Unap
     if (typeof args[arg] === 'string' && new RegExp(`\\b${String(args[arg]).replace(/_/g, '[ _-]?')}\\b`, 'i').test(text)) continue;
     const written = new RegExp(`\\b${named.replace(/_/g, '[ _-]?')}\\b`, 'i').exec(text);
     const at = written?.index ?? text.length;
+    // (a value's word that begins a frame's noun is that noun: "time" of "in each time point" is no axis said)
+    if (written && FRAME_NOUNS.test(`${written[0]}${/^[\s-]?\p{L}+/u.exec(text.slice(at + written[0].length))?.[0] ?? ''}`.replace(/\s+/g, ''))) continue;
     // the statistic of a quantity another argument took ("the mean speed" as the feature: the speed's own name, TRACK_MEAN_SPEED)
     if (written && namesQuantityAfter(args, arg, text.slice(at + written[0].length))) continue;
     out.push({ text: written?.[0] ?? named, kind: 'method', start: at, end: at + (written?.[0].length ?? 0), arg });

@@ -65,11 +65,16 @@ export function askedDeclaredResult(question: string, tools: Iterable<[string, D
   return best && { tool: best.tool, key: best.key };
 }
 
-/** A value as said: a number with the declared unit, a list per channel, none where the tool recorded none. */
-function said(v: unknown, unit: string | undefined): string {
+/** A list's items are of frames when its name or what it is says so ("bestSlicePerFrame", "... in each frame"), else of channels. */
+function itemsOf(key: string, about: string): 'frame' | 'channel' {
+  return /PerFrame$|\b(?:per|each|every)\s+frame\b/i.test(`${key} ${about}`) ? 'frame' : 'channel';
+}
+
+/** A value as said: a number with the declared unit, a list per channel (or per frame), none where the tool recorded none. */
+function said(v: unknown, unit: string | undefined, items: 'frame' | 'channel' = 'channel'): string {
   if (typeof v === 'number') return `${Number.isInteger(v) ? v : Number(v.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
   if (v === null || v === undefined) return 'none';
-  if (Array.isArray(v)) return v.length === 1 ? said(v[0], unit) : v.map((x, i) => `channel ${i + 1}: ${said(x, unit)}`).join(', ');
+  if (Array.isArray(v)) return v.length === 1 ? said(v[0], unit) : v.map((x, i) => `${items} ${i + 1}: ${said(x, unit)}`).join(', ');
   return String(v);
 }
 
@@ -88,8 +93,8 @@ export function declaredResultAnswer(question: string, results: PastResult[], de
   const stem = asked.key.replace(/[A-Z][a-z]*$/, '');
   const keys = [asked.key, ...Object.keys(declared).filter((k) => k !== asked.key && k.replace(/[A-Z][a-z]*$/, '') === stem && k in result.values)];
   const name = (declared[asked.key].about.split(/[:;(]/)[0] ?? asked.key).trim();
-  const values = said(result.values[asked.key], declared[asked.key].unit);
-  const others = keys.slice(1).map((k) => said(result.values[k], declared[k].unit)).filter((v) => !/^none$|: none/.test(v));
+  const values = said(result.values[asked.key], declared[asked.key].unit, itemsOf(asked.key, declared[asked.key].about ?? ''));
+  const others = keys.slice(1).map((k) => said(result.values[k], declared[k].unit, itemsOf(k, declared[k].about ?? ''))).filter((v) => !/^none$|: none/.test(v));
   const none = /\bnone\b/.test(values) ? /\(null (where[^)]*)\)/.exec(declared[asked.key].about)?.[1] : undefined;
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${values}${others.length ? ` (${others.join('; ')})` : ''}${none ? ` (none ${none})` : ''} (from ${result.tool})`;
 }

@@ -4287,10 +4287,14 @@ export function nextAction(said: Conversation, catalogue: Catalogue): Action {
   return { kind: 'answer', text: composeAnswer(plan, conversation) };
 }
 
-/** A tool whose movie is a view of another (one frame: a projection, a kymograph), by its declaration. */
-function makesAView(tool: string | undefined): boolean {
-  const out = tool ? selfOf(tool)?.framesOut : undefined;
-  return out !== undefined && out !== 'same';
+/**
+ * A movie that is a view of another (one frame: a projection over time, a kymograph), by its maker's declaration; a movie
+ * its header says has several frames is none (a z projection or the best-focused slice of each frame is the movie to
+ * analyse: "now segment the cells on it").
+ */
+function makesAView(movie: KnownArtifact): boolean {
+  const out = movie.producedBy ? selfOf(movie.producedBy)?.framesOut : undefined;
+  return out !== undefined && out !== 'same' && !(movie.frames !== undefined && movie.frames > 1);
 }
 
 /**
@@ -4362,7 +4366,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       const made = (list: KnownArtifact[]) => suitable(list).filter((a) => !writesCopies(a.producedBy));
       const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(made(list), counts) : made;
       found = results(currentArtifacts)[0]
-        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a.producedBy)))
+        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a)))
         ?? results(all)[0]
         ?? suitable(all)[0];
     }

@@ -210,6 +210,10 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   if (readQuestion(text).whichFrame) return undefined;
   // ("how many per frame?", "how many are there at each time point?": things counted in each frame, not the frames)
   if (countsInEachFrame(text)) return undefined;
+  // ("which plane did you keep?", "what slice did you pick?": a choice a step made, never the file's)
+  if (STEPS_CHOICE.test(text)) return undefined;
+  // ("which z slice is the sharpest?", "the brightest channel": an extreme over the parts' content; a header holds none)
+  if (EXTREME_PART.test(plainQuestion(text))) return undefined;
   // "how big are they in um^2?", "how fast do these move?": a property of the things analysed, said by a pronoun (a file is "it")
   // ("how big is each frame?", "how many frames and how big are they?": "each" of the recording's parts, or a pronoun whose
   // nearest noun before it is one of them, asks about the file)
@@ -267,6 +271,14 @@ export function recordingQuestion(text: string, catalogue: Catalogue = new Map()
   }
   return undefined;
 }
+
+/** A part of the recording and an extreme of its content, either order: "which slice was the sharpest", "the brightest channel". */
+const SUPERLATIVE = String.raw`(?:most|least|best|worst|(?!(?:inter|requ|t|r|for|hon|mod|sugg|dig|prot|conqu|lat)est)[a-z]{2,}est)`;
+const PART = String.raw`(?:z[\s-]?)?(?:slices?|planes?|channels?|positions?|tiles?)`;
+const EXTREME_PART = new RegExp(String.raw`${PART}(?:\s+\w+){0,4}?\s+(?:the\s+)?${SUPERLATIVE}|${SUPERLATIVE}\s+(?:\w+\s+)?${PART}`, 'i');
+
+/** A choice the assistant made, asked of it: "did you keep", "have you picked", "you chose". */
+const STEPS_CHOICE = /\b(?:(?:did|have|had)\s+you\s+(?:keep|choose|pick|select|take|retain)|you\s+(?:kept|chose|picked|selected|took|retained))\b/i;
 
 /** The nearest noun before a pronoun names the recording's parts ("how many frames and how big are they?"), none analysed. */
 function partsOfTheRecordingBefore(before: string): boolean {

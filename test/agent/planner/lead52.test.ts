@@ -18,3 +18,14 @@ describe('a count asked "per frame" counts the things in each frame, never the f
     expect(plan(request).steps.map((s) => s.tool)).toEqual(['movie_info']);
   });
 });
+
+describe("the best-focused z slice of each frame is project's method best_focus", () => {
+  it.each(['can you find the best focused plane in each time point and segment the cells on it?', 'pick the sharpest z slice of every frame', 'find the sharpest z plane of each time point', 'take the best focal plane per timepoint and count the cells'])('%s', (request) => {
+    const p = plan(request);
+    expect(p.steps[0].tool).toBe('project');
+    expect(p.steps[0].args).toMatchObject({ method: 'best_focus', axis: 'z' });
+  });
+  it('"max project the z stack" stays a max projection', () => {
+    expect(plan('max project the z stack').steps[0].args).toMatchObject({ method: 'max', axis: 'z' });
+  });
+});
