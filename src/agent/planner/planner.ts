@@ -4292,9 +4292,9 @@ export function nextAction(said: Conversation, catalogue: Catalogue): Action {
  * its header says has several frames is none (a z projection or the best-focused slice of each frame is the movie to
  * analyse: "now segment the cells on it").
  */
-function makesAView(movie: KnownArtifact): boolean {
+function makesAView(movie: KnownArtifact, frames: number | undefined): boolean {
   const out = movie.producedBy ? selfOf(movie.producedBy)?.framesOut : undefined;
-  return out !== undefined && out !== 'same' && !(movie.frames !== undefined && movie.frames > 1);
+  return out !== undefined && out !== 'same' && !(frames !== undefined && frames > 1);
 }
 
 /**
@@ -4366,7 +4366,7 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
       const made = (list: KnownArtifact[]) => suitable(list).filter((a) => !writesCopies(a.producedBy));
       const results = ref.multiFrame ? (list: KnownArtifact[]) => multiFrame(made(list), counts) : made;
       found = results(currentArtifacts)[0]
-        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a)))
+        ?? results(conversation.artifactsAtStart).find((a) => !(ref.$ref === 'movie' && makesAView(a, a.frames ?? counts.get(a.id))))
         ?? results(all)[0]
         ?? suitable(all)[0];
     }
