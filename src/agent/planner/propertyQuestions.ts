@@ -69,7 +69,7 @@ const SIZE_TOLD = /[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:px|pix|pixels?|µm|μm|um|micr
 
 /** The question's content words as meanings, misspellings mapped onto the tools' vocabulary (values it only states left out). */
 export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
-  const tokens = tokenize(withoutCountScope(withoutStatedValues(text)));
+  const tokens = tokenize(withoutStatedValues(text));
   return new Set([...tokens.map((t) => meaning(t.stem)), ...indexFor(catalogue).meanings(tokens)]);
 }
 
@@ -77,14 +77,6 @@ export function askedMeanings(text: string, catalogue: Catalogue): Set<string> {
 const COUNT_ASKED = /\b(?:how\s+many|number\s+of|count)\b/i;
 /** The frames a count is counted in: "per frame", "in each time point", "at every timepoint". */
 const FRAMES_COUNTED_IN = /\b(?:(?:in|for|at|on)\s+)?(?:per|each|every)\s+(?:single\s+)?(?:frames?|time[\s-]?points?|timepoints?|images?|time\s*steps?)\b/gi;
-
-/**
- * The question without the frames a count is counted in: "how many per frame?" asks how many things there are in each
- * frame, never how many frames the movie has ("frames" of movie_info's results); "how many frames?" keeps its word.
- */
-function withoutCountScope(text: string): string {
-  return countsInEachFrame(text) ? text.replace(FRAMES_COUNTED_IN, ' ') : text;
-}
 
 /** A count asked in each frame ("how many per frame?", "how many are there at every time point?"): about the frames' content. */
 export function countsInEachFrame(text: string): boolean {

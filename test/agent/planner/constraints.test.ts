@@ -56,7 +56,7 @@ describe('constraints not applied', () => {
   it('says in one line what was not applied, what the tool offers and what ran', () => {
     const step = { tool: 'project', clause: 'do a median projection', args: { method: 'max' } };
     const note = unappliedNote(step, unappliedConstraints(step, catalogue, index), catalogue);
-    expect(note).toBe('Not applied: "median projection" — `project` has no such option (it offers method: max, mean, min, sum, std, temporal_color); I used max.');
+    expect(note).toBe('Not applied: "median projection" — `project` has no such option (it offers method: max, mean, min, sum, std, temporal_color, best_focus); I used max.');
     const scoped = { tool: 'segment', clause: 'segment only the dividing cells', args: {} };
     expect(unappliedNote(scoped, unappliedConstraints(scoped, catalogue, index), catalogue)).toMatch(/^Not applied: "only the dividing cells" — `segment` cannot restrict itself to that \(its options: .*method.*\); it ran on everything\.$/);
     expect(unappliedNote(scoped, [], catalogue)).toBeUndefined();
