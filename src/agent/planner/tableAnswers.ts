@@ -1977,7 +1977,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     || (scope.reduce === 'count' && /^NUMBER_(?!SPOTS)/i.test(best.column!) && /\bhow many\s+(?:of\s+(?:the|them|these|those|my)\s+)?(?:\w+\s+)?(?:cells?|tracks?|nucle(?:us|i)|objects?|trajector\w+|them|ones)?\s*(?:have|had|has|show\w*|with|contain\w*|undergo\w*|went through|display\w*)\b/i.test(plainQuestion(question)));
   // ("is the speed above 1 µm/min?", "are the nuclei bigger than 100 px on average?": the mean of all against the number, averageCompared.ts)
   const overAll = scope.condition && !scope.condition.relative && !scope.which ? averageCompared(question, plainQuestion) : undefined;
-  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll);
+  if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll, plainQuestion(question));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
     const counted = countAnswer(question, scope, candidates, tables);
     if (counted) return counted;
@@ -2204,17 +2204,27 @@ function statisticSaid(said: string): 'mean' | 'median' | 'sum' | 'sd' | undefin
  * with a statistic named (`statistic`), that statistic of the rows the condition keeps (or leaves, "ignoring those under ..."),
  * when the condition is on the quantity asked: "the mean area of the nuclei bigger than 20 µm² in frame 2".
  */
-function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd', overAll?: 'mean' | 'median'): string {
+function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthUnit?: string; timeUnit?: string }, statistic?: 'mean' | 'median' | 'sum' | 'sd', overAll?: 'mean' | 'median', question = ''): string {
   const { table, artifact } = best;
-  const column = best.column!;
+  const condition = scope.condition ?? { op: '>' as const, value: 0, unit: '' };
+  // (a limit of another kind than the column's, "move more than 10 µm in total" against a speed: the table's column of
+  // the limit's kind, a length travelled, answers it; none such is said, never compared across kinds)
+  const column = columnOfTheLimitsKind(best, condition.unit, units, question);
+  if (column === undefined) return `Not answered: you gave ${condition.value} ${condition.unit}, a ${unitKind(condition.unit)}, but ${columnInWords(best.column!)} is a ${unitKind(unitOfColumn(best.column!, units.lengthUnit, units.timeUnit))} and ${artifact.id} has no ${unitKind(condition.unit)} to compare it with, so I give no count`;
   const scoped = scopedRows(table, scope);
   if (typeof scoped === 'string') return scoped;
   const unit = unitOfColumn(column, units.lengthUnit, units.timeUnit);
-  const condition = scope.condition ?? { op: '>' as const, value: 0, unit: '' };
-  // the threshold in the column's unit; one that cannot be converted is said, not silently compared
+  // the threshold in the column's unit; one that cannot be converted (µm against pixels with no pixel size) gives no count
   const columnUnit = unit?.replace(/^frame$/, 'frames');
   const threshold = condition.unit && columnUnit ? converted(condition.value, condition.unit, columnUnit) : condition.value;
-  const unitNote = condition.unit && columnUnit && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${columnInWords(column)} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
+  // (a length written for an area, "bigger than 100 px", is the area's unit as Fiji writes areas: compared so, and said)
+  const areaWrittenAsLength = unitKind(condition.unit) === 'length' && unitKind(columnUnit) === 'area';
+  if (condition.unit && columnUnit && threshold === undefined && !condition.relative && !areaWrittenAsLength) {
+    return `Not answered: you gave ${condition.value} ${condition.unit}, but ${columnInWords(column)} is in ${columnUnit} and I cannot convert one into the other (${/px/.test(columnUnit) ? 'no pixel size is known: say it, e.g. "the pixel size is 0.65 µm", or give the limit in px' : 'say the limit in ' + columnUnit}), so I give no count (${artifact.id})`;
+  }
+  const unitNote = column !== best.column
+    ? ` (${columnInWords(column)}: your ${condition.value} ${condition.unit} is a ${unitKind(condition.unit)}, not a ${unitKind(unitOfColumn(best.column!, units.lengthUnit, units.timeUnit))})`
+    : areaWrittenAsLength && threshold === undefined ? ` (you wrote ${condition.value} ${condition.unit}; ${columnInWords(column)} is in ${columnUnit}, so I compared with ${condition.value} ${columnUnit})` : '';
   // (against the rows' own mean or median: that value, in the column's unit)
   const relativeTo = condition.relative ? (condition.relative === 'median' ? median : mean)(numeric(scoped.rows, column)) : undefined;
   const limit = relativeTo ?? threshold ?? condition.value;
@@ -2249,6 +2259,33 @@ function conditionAnswer(best: Candidate, scope: QuestionScope, units: { lengthU
   }
   if (condition.excluded && !scope.which) return `${values.length - meeting} ${of}${scoped.where ? ` ${scoped.where}` : ''} once those with ${shown} are left out (${meeting} left out of ${values.length})${unitNote} (from ${artifact.id})`;
   return `${meeting} of ${values.length} ${of}${share} have ${shown}${named}${unitNote}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+}
+
+/** What a unit measures: a length, an area, a speed or a time (undefined for none or a count). */
+function unitKind(unit: string | undefined): 'length' | 'area' | 'speed' | 'time' | undefined {
+  if (!unit) return undefined;
+  if (unit.includes('/')) return 'speed';
+  if (/²|\^2/.test(unit)) return 'area';
+  if (/^(?:px|pixels?|µm|um|μm|nm|mm|microns?)$/i.test(unit)) return 'length';
+  return secondsIn(unit) !== undefined || /^frames?$/i.test(unit) ? 'time' : undefined;
+}
+
+/** A path's whole length asked ("in total", "altogether", "overall", "path length"), not the straight line from start to end. */
+const WHOLE_PATH = /\b(?:in\s+total|total|altogether|overall|all\s+together|path\s+length|in\s+all)\b/i;
+
+/**
+ * The column a limit is compared with: the one asked when the limit's unit is of its kind (or has none); else the table's
+ * column of the limit's kind (a length: the total distance travelled when the whole path is said, else the net
+ * displacement); undefined when the table has none.
+ */
+function columnOfTheLimitsKind(best: Candidate, limitUnit: string, units: { lengthUnit?: string; timeUnit?: string }, question: string): string | undefined {
+  const asked = best.column!;
+  const want = unitKind(limitUnit);
+  const has = unitKind(unitOfColumn(asked, units.lengthUnit, units.timeUnit));
+  if (!want || !has || want === has || (want === 'length' && has === 'area')) return asked;
+  const ofKind = best.table.columns.filter((c) => unitKind(unitOfColumn(c, units.lengthUnit, units.timeUnit)) === want && !/^(?:x|y|z|t|POSITION_|POS_|frame)/i.test(c));
+  if (want === 'length') return ofKind.find((c) => (WHOLE_PATH.test(question) ? /TOTAL_DISTANCE/i : /^TRACK_DISPLACEMENT/i).test(c)) ?? ofKind.find((c) => /DISTANCE|DISPLACEMENT/i.test(c));
+  return ofKind[0];
 }
 
 /**
