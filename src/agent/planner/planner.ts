@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { asksWhatChanged, lastChangeAnswer } from './lastChangeAsked.ts';
 import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
@@ -1476,6 +1477,8 @@ export function withListNumbersBlanked(text: string): string {
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
   // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
+  // ("what did you just change?", "which settings have you changed?": the last change, from the record, lastChangeAsked.ts)
+  if (conversation.current.length === 0 && asksWhatChanged(conversation.request)) return { steps: [], reply: lastChangeAnswer(conversation.earlier, (c) => microscopeLanguage().describeAdjustment(c as never), (tool) => runsMicroscope(tool, catalogue)) };
   const magnitude = acquisitionRunning(conversation) ? conversation.request : withMagnitudeAsked(conversation.request, catalogue);
   if (magnitude !== conversation.request) return planRequest({ ...conversation, request: magnitude }, catalogue);
   // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
