@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { stepPutFirstPlan } from './stepPutFirst.ts';
 import { asksWhatChanged, lastChangeAnswer } from './lastChangeAsked.ts';
 import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
@@ -1513,6 +1514,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
   if (corrected) return corrected;
+  // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)
+  const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  if (putFirst) return putFirst;
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -4339,6 +4343,13 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
   const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...allCurrent];
   const counts = frameCounts(conversation);
   for (const [key, value] of Object.entries(args)) {
+    // (references inside an object of settings: rerun_step's changes, { movie: the movie this request makes })
+    if (value && typeof value === 'object' && !Array.isArray(value) && !('$ref' in value) && Object.values(value).some((v) => !!v && typeof v === 'object' && '$ref' in v)) {
+      const inner = resolveRefs(value as Record<string, unknown>, conversation, tool);
+      if (typeof inner === 'string') return inner;
+      out[key] = inner;
+      continue;
+    }
     if (!value || typeof value !== 'object' || !('$ref' in value)) {
       out[key] = value;
       continue;
