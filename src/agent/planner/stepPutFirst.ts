@@ -10,7 +10,7 @@ import type { Plan, Ref } from './types.ts';
 /** The words that put what they say ahead of the work before: "before that", "first" said of the step, "beforehand". */
 const AHEAD = /\b(?:before\s+(?:that|this|it|them|those|doing\s+(?:that|this|it)|all\s+(?:that|this)|you\s+do\s+(?:that|this|it)|anything\s+else)|beforehand|first(?:\s+of\s+all)?(?!\s+(?:\d|frame|channel|time|one|slice|plane|position|point|movie|file|image|cell|nucle|track|half|few|two|three|\w+\s+frames?)))\b/i;
 /** What a turn says around the step besides: a slip owned up to, a hesitation. */
-const ASIDE = /^\s*(?:(?:oh|ah|oops|hmm+|sorry|no|wait|actually|and|but|so|ok(?:ay)?)[\s,.!-]+)*(?:i\s+forgot(?:\s+(?:to\s+say|that|to\s+mention))?[\s,.:-]*)?/i;
+const ASIDE = /^\s*(?:(?:oh|ah|oops|hmm+|sorry|no|wait|hold\s+on|hang\s+on|stop|actually|and|but|so|ok(?:ay)?)[\s,.!-]+)*(?:i\s+forgot(?:\s+(?:to\s+say|that|to\s+mention))?[\s,.:-]*)?/i;
 
 /** The first earlier step that read one of the person's own movies (no rerun of a step, no step that only tells). */
 function firstReaderOfRecording(conversation: Conversation, rerun: string, catalogue: Catalogue): PastResult | undefined {
