@@ -93,6 +93,12 @@ function restBesides(text: string, ...said: (string | RegExp)[]): string {
   return rest.replace(AGAIN, ' ').replace(/\b(?:now|ok(?:ay)?|and|then|please|pls|do|for|on|with|to|in|too|as\s+well|also|it|that|this|those|these|them|everything|all|of|the|steps?|same|thing|just|exactly|can|could|you|would|run|apply|repeat|one)\b/gi, ' ').replace(/[\s,.;:!?]+/g, ' ').trim();
 }
 
+/** The words without a step said to be left out ("..., but skip the tracking this time"). */
+function withoutLeftOut(text: string): string {
+  const skip = LEFT_OUT.exec(text);
+  return skip ? text.replace(skip[0], ' ').replace(/\b(?:but|this\s+time|though)\b/gi, ' ') : text;
+}
+
 /** The words without an elliptic opening that asks the same of something else: "and for", "what about", "how about", "now". */
 function withoutElliptic(text: string): string {
   return text.replace(/^\s*(?:(?:and|ok(?:ay)?|now|so|then|right|great|thanks)[\s,!.]+)*(?:(?:and\s+)?(?:for|on|with|in|to)\b|(?:what|how)\s+about\b)?/i, ' ');
@@ -120,7 +126,7 @@ export function repeatedRequestPlan(conversation: Conversation, catalogue: Catal
   const text = conversation.request;
   // ("and for the other file?", "what about pos2.tif?", "now well_A2.tif, but skip the tracking this time": the request
   // before asked again by naming only the other movie, elliptically)
-  const elliptic = !AGAIN.test(text) && otherMovie(text, conversation) !== undefined && restBesides(withoutElliptic(text), ANOTHER_MOVIE, /\bmovie-\d+\b/gi, ...findPaths(text)).length === 0;
+  const elliptic = !AGAIN.test(text) && otherMovie(text, conversation) !== undefined && restBesides(withoutElliptic(withoutLeftOut(text)), ANOTHER_MOVIE, /\bmovie-\d+\b/gi, ...findPaths(text)).length === 0;
   if (!AGAIN.test(text) && !elliptic) return undefined;
   const found = requestBefore(conversation);
   if (!found) return undefined;
