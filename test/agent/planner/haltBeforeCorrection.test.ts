@@ -15,3 +15,10 @@ describe('a halting word before a correction', () => {
     expect(withoutHaltBeforeCorrection('wait 5 minutes, then image GFP')).toBe('wait 5 minutes, then image GFP');
   });
 });
+
+describe('"stop" before words that are not a correction', () => {
+  it('stays the command ("stop - not all of it, just the red one")', () => {
+    expect(withoutHaltBeforeCorrection('stop - not all of it, just the red one')).toBe('stop - not all of it, just the red one');
+    expect(withoutHaltBeforeCorrection('stop, my bad, the green one')).toBe('my bad, the green one');
+  });
+});
