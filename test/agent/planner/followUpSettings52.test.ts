@@ -6,6 +6,7 @@ import { bareNumberSetting } from '../../../src/agent/planner/bareNumberSetting.
 import { findQuantities } from '../../../src/agent/planner/quantities.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { settingOfAStepRun } from '../../../src/agent/planner/settingOfAStepRun.ts';
+import { stepPutFirstPlan } from '../../../src/agent/planner/stepPutFirst.ts';
 import type { KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { catalogue, loadAcquisitionWords } from './planOffline.ts';
 
@@ -27,10 +28,13 @@ describe('a step put ahead of the work done', () => {
     expect(p.steps[1].args).toMatchObject({ tool: 'segment', changes: { movie: { $ref: 'movie' } } });
   });
 
-  it('leaves a step of its own said with "first" as said, and "the first frame" alone', () => {
+  it('leaves a step of its own said with "first" as said, and a turn with no order word', () => {
     const earlier = [ran('segment', { movie: 'movie-1' }, [{ id: 'labels-1', type: 'labels', producedBy: 'segment' }])];
-    expect(after('measure them, but first smooth the movie', earlier).steps.map((s) => s.tool)).not.toContain('rerun_step');
-    expect(after('show me the first frame', earlier).steps.map((s) => s.tool)).not.toContain('rerun_step');
+    const conversation = { request: 'measure them, but first smooth the movie', artifactsAtStart: [movie], earlier, current: [], earlierRequests: ['segment'] };
+    const planOf = () => ({ steps: [{ tool: 'denoise', args: {}, clause: 'smooth' }, { tool: 'measure', args: {}, clause: 'measure them' }] });
+    expect(stepPutFirstPlan(conversation, catalogue, planOf)).toBeUndefined();
+    expect(stepPutFirstPlan({ ...conversation, request: 'smooth the movie' }, catalogue, () => ({ steps: [{ tool: 'denoise', args: {}, clause: 'smooth' }] }))).toBeUndefined();
+    expect(stepPutFirstPlan({ ...conversation, request: 'smooth the movie first' }, catalogue, () => ({ steps: [{ tool: 'denoise', args: {}, clause: 'smooth' }] }))?.steps.map((s) => s.tool)).toEqual(['denoise', 'rerun_step']);
   });
 });
 
