@@ -10,7 +10,7 @@ const ASKED = new RegExp(
   String.raw`^\s*(?:(?:so|ok(?:ay)?|and|wait|sorry|hmm+|um+|hold on|hang on)[,\s]+)*(?:` +
     String.raw`(?:what|which\s+(?:settings?|values?|parameters?|things?|ones?))\s+(?:exactly\s+|precisely\s+)?(?:did|have|has|had)\s+(?:you|u|it)\s+(?:just\s+|exactly\s+|actually\s+|now\s+)?${VERB}` +
     String.raw`|what(?:'s|\s+has|\s+was|\s+got|\s+have)?\s+(?:just\s+|exactly\s+|actually\s+)?(?:been\s+)?(?:changed|altered|adjusted|modified)` +
-    String.raw`)(?:\s+(?:just\s+now|now|exactly|there|then|in\s+the\s+(?:end|last\s+step)|with\s+(?:that|the\s+last\s+(?:one|step|command))))*\s*\?+\s*$`,
+    String.raw`)(?:\s+(?:just\s+now|now|exactly|there|then|in\s+the\s+(?:end|last\s+step)|with\s+(?:that|the\s+last\s+(?:one|step|command))))*(?:\s*\?+)?(?:[\s,.!]*(?:cheers|thanks|thank\s+you|thx|ta|please|pls))*[\s.!?]*$`,
   'i',
 );
 

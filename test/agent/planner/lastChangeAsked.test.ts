@@ -15,6 +15,7 @@ describe('the last change asked', () => {
   it('reads the question in its forms, and no other question', () => {
     expect(asksWhatChanged('so which settings have you changed?')).toBe(true);
     expect(asksWhatChanged('what has been altered exactly?')).toBe(true);
+    expect(asksWhatChanged('what did u adjust, thanks')).toBe(true);
     expect(asksWhatChanged('what changed between frame 1 and 10?')).toBe(false);
     expect(asksWhatChanged('change the threshold to li')).toBe(false);
   });
