@@ -7,3 +7,4 @@ export { routeMicroscopeRequest, toolCarrying, type MicroscopeRoute } from './ro
 export { commandOfSentences, withStageMotionNamed } from './sentences.ts';
 export { findChannels } from './words.ts';
 export { describeRule } from '../../microscope/ruleSpec.ts';
+export { describeAdjustment } from '../../microscope/adjustment.ts';

@@ -20,6 +20,7 @@ import { delayBeforeChange } from './laterChanges.ts';
 import { timepointSpan } from './timepointNumbers.ts';
 import { AUTOFOCUS_PLANES } from '../../microscope/autofocus.ts';
 import { changesUndone, takesBackTheLast, undoLast } from './undo.ts';
+import { retargetedChange } from './retargetedChange.ts';
 import { bareHourEndQuestion, clockEndsAsSpans, dayPartEndQuestion } from './clockTimes.ts';
 import { positionVisit } from './positionVisit.ts';
 import { planQuestion } from './planQuestions.ts';
@@ -352,6 +353,8 @@ const CHOOSES_ONLY = /^(?:(?:ok(?:ay)?|so|now|please|pls|then)[,\s]+)*(?:use|swi
 const HYPHENATED = /(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])/gi;
 
 function routeWords(text: string, options: { acquisitionRunning?: boolean; config?: MicroscopeConfig; earlier?: EarlierStep[] }, config: MicroscopeConfig): MicroscopeRoute | undefined {
+  // (the turn as said, its correction words kept: "no, I meant the other channel" moves the last change, pointsBack)
+  const asSaid = withoutHedges(normaliseText(text).toLowerCase());
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
@@ -432,7 +435,7 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     return { ask: `I cannot change a rule in place, and nothing in the running acquisition was changed: remove it ("remove ${id === 'the rule' ? 'rule-1' : id}") and say the rule as it should be (e.g. "if a cell divides, image every 2 min").`, command: true };
   }
   // ("300 ms for the next 10 time points, then go back": going back at the end of a change for a while is part of it, no revert now)
-  const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config) : undefined;
+  const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config, asSaid) : undefined;
   if (back) return back;
   // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
   const visit = positionVisit(t, options.earlier ?? [], config);
@@ -814,12 +817,15 @@ const KEEPS_CHANNEL = /\b(?:keep|retain|hang on to|hold on to)\b|\bleave\s+(?:\S
 /** "cancel", "cancel it", "ok cancel everything": a cancel that names no change. */
 const BARE_CANCEL = /^(?:(?:please|pls|ok(?:ay)?|just)[,\s]+)*cancel(?:\s+(?:it|everything|all|now|please))*\s*[.!]*$/;
 
-function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig): MicroscopeRoute | undefined {
+function pointsBack(t: string, earlier: EarlierStep[], config: MicroscopeConfig, asSaid = t): MicroscopeRoute | undefined {
   const lastAdjust = [...earlier].reverse().find((s) => carries(s.tool, 'change'));
   const previous = Array.isArray(lastAdjust?.args.changes) ? (lastAdjust.args.changes as Adjustment[]) : [];
   // "undo that" right after a change of channels: the channels as they were
   const last = earlier.at(-1);
   const lastChanges = last && carries(last.tool, 'change') && Array.isArray(last.args.changes) ? (last.args.changes as Adjustment[]) : [];
+  // "no, the other channel", "not that one, the DAPI": the last change moved to the channel meant
+  const moved = retargetedChange(asSaid, earlier, config);
+  if (moved) return moved;
   // "undo the last two changes", "undo both of those": the run as it was before the first of them
   const several = changesUndone(t);
   if (several !== undefined) {

@@ -29,6 +29,8 @@ export interface RunState {
   powerHistory?: Record<string, number[]>;
   /** The channels imaged now, by preset name, where the plan and the changes since tell them. */
   channels?: string[];
+  /** The objective imaging now ("20X"), where the start or a change since named it. */
+  objective?: string;
 }
 
 /** A channel setting (exposure or power) set, scaled or said at the start: its current value and its history updated. */
@@ -62,6 +64,7 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
     if (typeof c.exposureMs === 'number') setSetting(state, 'exposure', c.config, () => c.exposureMs as number);
     if (typeof c.powerPercent === 'number') setSetting(state, 'power', c.config, () => c.powerPercent as number);
   }
+  if (typeof earlier[at].args.objective === 'string') state.objective = earlier[at].args.objective as string;
   const first = firstInterval(plan?.timePlan);
   if (first !== undefined) state.intervalS = first;
   const total = totalDuration(plan?.timePlan);
@@ -83,6 +86,7 @@ export function runStateOf(earlier: StepSeen[], starts: (s: StepSeen) => boolean
       else if (c.kind === 'powerFactor') setSetting(state, 'power', c.channel, (b) => (b === undefined ? undefined : b * c.factor));
       else if (c.kind === 'dropChannel' && state.channels) state.channels = state.channels.filter((ch) => ch !== c.channel);
       else if (c.kind === 'onlyChannels' && state.channels) state.channels = [...c.channels];
+      else if (c.kind === 'objective' || (c.kind === 'zoom' && c.objective)) state.objective = c.objective;
       if (c.kind === 'addChannel') {
         if (state.channels && !state.channels.includes(c.channel)) state.channels.push(c.channel);
         if (c.exposureMs !== undefined) setSetting(state, 'exposure', c.channel, () => c.exposureMs);

@@ -29,7 +29,7 @@ const BEFORE_TAKING_BACK = String.raw`(?:(?:ok(?:ay)?|no+|nope|nah|sorry|oops|wh
 /** What is set back: the last change, said any way ("that", "the last change", "what I just did", "my last edit"). */
 const THE_LAST = String.raw`(?:that|it|this|the change|(?:the|my|your|our)\s+(?:last|previous|latest|most recent)\s+(?:change|one|command|edit|adjustment|tweak|thing|step)|what i (?:just )?(?:did|said|changed|asked for))`;
 /** How things were: "how it was", "the way it was", "before", "the old / previous settings". */
-const AS_IT_WAS = String.raw`(?:before|(?:how|what|the way)\s+(?:it|they|things|everything)\s+(?:was|were)(?:\s+before)?|(?:the\s+)?(?:old|previous|earlier|last|former)\s+(?:settings?|values?|one|way|setup)|where (?:it|we) (?:was|were))`;
+const AS_IT_WAS = String.raw`(?:before|(?:how|what|the way)\s+(?:it|they|things|everything)\s+(?:was|were)(?:\s+before)?|(?:the\s+)?(?:old|previous|earlier|last|former)\s+(?:settings?|values?|one|way|setup|objective|lens|magnification|exposure|power|channels?)|where (?:it|we) (?:was|were))`;
 /** The words themselves, after what is said before them: one way of taking back the last change. */
 const TAKING_BACK = new RegExp(
   String.raw`^${BEFORE_TAKING_BACK}(?:` +
@@ -39,6 +39,8 @@ const TAKING_BACK = new RegExp(
     String.raw`|(?:put|set|change|turn|switch|bring|make|flip)\s+(?:it|that|this|them|things|everything)\s+back(?:\s+(?:again|to\s+${AS_IT_WAS}|as (?:it|they) (?:was|were)))?` +
     String.raw`|(?:(?:go|get|switch|change|set|put|revert|return|roll)\s+)?(?:(?:it|that|things|everything)\s+)?back(?:\s+(?:again|to\s+${AS_IT_WAS}))?` +
     String.raw`|restore\s+(?:the\s+)?(?:previous|old|earlier|last)\s+(?:settings?|values?|setup)` +
+    // ("make it like before", "have it the way it was", "set it as it was"): how it was said as a likeness
+    String.raw`|(?:make|have|set|put|leave|get)\s+(?:it|that|this|them|things|everything)\s+(?:(?:just\s+)?like|as|how|the\s+way)\s+(?:before|(?:it|they|things)\s+(?:was|were)(?:\s+before)?|it\s+used\s+to\s+be)` +
     String.raw`)(?:\s*[,.;!]?\s*(?:please|pls|thanks|thank you|again|then|that was (?:a )?(?:mistake|wrong|worse)|i didn'?t mean (?:that|it)|my bad|sorry|it was better(?: before)?|(?:that'?s|it'?s|it looks) worse))*\s*[.!]*$`,
 );
 
@@ -99,6 +101,8 @@ function canSetBack(c: Adjustment, before: RunState): boolean {
     case 'addChannel':
     case 'onlyChannels':
       return before.channels !== undefined;
+    case 'objective':
+      return before.objective !== undefined;
     case 'status':
       return true;
     default:
@@ -128,5 +132,6 @@ function backTo(before: RunState, now: RunState, undone: Adjustment[]): Adjustme
   if ((kinds.has('interval') || kinds.has('intervalFactor')) && now.intervalS !== before.intervalS) out.push({ kind: 'interval', intervalS: before.intervalS! });
   if ((kinds.has('duration') || kinds.has('extend')) && now.durationS !== before.durationS) out.push({ kind: 'duration', durationS: before.durationS! });
   if (kinds.has('zPlan') && JSON.stringify(now.zPlan) !== JSON.stringify(before.zPlan)) out.push({ kind: 'zPlan', zPlan: before.zPlan ?? null });
+  if (kinds.has('objective') && before.objective !== undefined && now.objective !== before.objective) out.push({ kind: 'objective', objective: before.objective });
   return out;
 }

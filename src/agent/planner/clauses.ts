@@ -97,7 +97,7 @@ const AFTER = /^(?:,?\s*)(?:but\s+|and\s+)?(?:(?:only\s+)?after\b(?!\s+(?:that|w
  * Where a new clause starts: sentence ends, commas, bullets ("* ", "• "; the request's lines are joined by then), "and", "then", "but", "before",
  * "after", "without" ... Numbers joined by "and" ("frames 10 and 20") stay together.
  */
-const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before(?!\s*(?:[.,;!?]|$))|ahead\s+of|prior\s+to|after|having(?=\s+(?:been\s+|first\s+)?[a-z-]+(?:ed|en)\b)|without|except|(?:apart|aside)\s+from|minus|finally|also|plus|next(?!\s+(?:to|week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
+const SPLIT = /[.;!?](?=\s|$)|,|\s(?=[*•·]\s)|:(?=\s)|\s[-–—](?=\s)|\s(?=[+&]\s)|(?<=[a-z])(?<!\b(?:ctrl|cmd|command|control|alt|option|shift))(?=[+&][a-z])|\s*(?=(?:-+>|→|=>|>(?=\s)|\|(?=\s)))|\s(?=as\s+well\s+as\b)|\s(?=(?:and\s+then|and\s+also|and\s+finally|and|then|after\s+that|afterwards|followed\s+by|but|before(?!\s*(?:[.,;!?]|$))|ahead\s+of|prior\s+to|after|having(?=\s+(?:been\s+|first\s+)?[a-z-]+(?:ed|en)\b)|without|except|(?:apart|aside)\s+from|minus|finally|also|plus|next(?!\s+(?:to|week|month|year|day|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|meeting)\b)|so(?!\s+(?:that|far|much|many|long|I\b|we\b))(?=\s+\w))\b)/gi;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 /**
@@ -358,7 +358,7 @@ function splitClausesOnce(text: string): Clause[] {
     if (endsSentence) sentence++;
     endsSentence = false;
     const raw = text.slice(start, end);
-    // "stabilize + segment + track": a plus or an ampersand joins like "and"
+    // "stabilize + segment + track": a plus or an ampersand joins like "and" (a key chord, "ctrl+z", is one word: SPLIT)
     const plus = /^[\s,]*[+&]/.test(raw);
     // "drift -> segment -> track": an arrow joins like "then"
     // ("drift | seg | trk": a pipe too)

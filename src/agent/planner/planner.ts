@@ -1,6 +1,10 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { bareNumberSetting } from './bareNumberSetting.ts';
+import { settingOfAStepRun } from './settingOfAStepRun.ts';
+import { stepPutFirstPlan } from './stepPutFirst.ts';
+import { asksWhatChanged, lastChangeAnswer } from './lastChangeAsked.ts';
 import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
@@ -1476,6 +1480,8 @@ export function withListNumbersBlanked(text: string): string {
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
   // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
+  // ("what did you just change?", "which settings have you changed?": the last change, from the record, lastChangeAsked.ts)
+  if (conversation.current.length === 0 && asksWhatChanged(conversation.request)) return { steps: [], reply: lastChangeAnswer(conversation.earlier, (c) => microscopeLanguage().describeAdjustment(c as never), (tool) => runsMicroscope(tool, catalogue)) };
   const magnitude = acquisitionRunning(conversation) ? conversation.request : withMagnitudeAsked(conversation.request, catalogue);
   if (magnitude !== conversation.request) return planRequest({ ...conversation, request: magnitude }, catalogue);
   // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
@@ -1510,6 +1516,9 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
   if (corrected) return corrected;
+  // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)
+  const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  if (putFirst) return putFirst;
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -2156,6 +2165,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const repeated = repeatPlan(text, conversation, catalogue);
     if (repeated) return repeated;
   }
+  // ("also allow a max frame gap of 2" after a tracking: a setting of a step that ran, though a stray word named another tool, settingOfAStepRun.ts)
+  const rerunner = rerunnerOf(catalogue);
+  const ranBefore = [...new Set([...conversation.earlier].reverse().filter((r) => r.ok && r.tool !== rerunner && selfOf(r.tool, catalogue)?.domain !== 'microscope' && (selfOf(r.tool, catalogue)?.consumes ?? []).length > 0).map((r) => r.tool))];
+  const setAgain = rerunner && !question && !acquisitionRunning(conversation) && findQuantities(text).length > 0 && !REPEAT.test(text) && !SAME_FOR.test(text)
+    ? settingOfAStepRun(text, [...new Set(mentions.map((m) => m.tool))], ranBefore, { settingsOf: (tool, words) => settingsSaid(tool, words, text, conversation, catalogue), namesItself: (tool, words) => opensWithOwnWord(words.trim(), tool, catalogue) || mentions.some((m) => m.tool === tool && opensWithOwnWord(words.slice(m.start, m.end).trim(), tool, catalogue)) })
+    : undefined;
+  if (setAgain && rerunner) return { steps: [{ tool: rerunner, args: { tool: setAgain.tool, changes: adaptArgs(setAgain.changes, catalogue.get(setAgain.tool)) }, clause: text }] };
   const changed = settingAlonePlan(text, mentions, conversation, catalogue);
   if (changed) return changed;
   // the microscope engineer's router knows the acquisition language best
@@ -2895,6 +2911,17 @@ function aboutEarlierStep(step: PlannedStep, text: string, conversation: Convers
   // "redo the segmentation with a larger radius": a setting changed by comparison, from the value used last time, and said
   const relative = relativeChanges(target, step.clause, conversation, catalogue).filter((c) => changes[c.arg] === undefined);
   for (const c of relative) if (c.value !== undefined) Object.assign(changes, { [c.arg]: c.value }, c.implies && changes[c.implies.arg] === undefined ? { [c.implies.arg]: c.implies.value } : {});
+  // ("redo it with 60" after "rolling ball 15": one bare number is the one number set on that step before, bareNumberSetting.ts)
+  if (Object.keys(changes).length === 0 && relative.length === 0) {
+    const before = [...conversation.earlier].reverse().find((r) => r.ok && r.tool === target);
+    const props = catalogue.get(target)?.properties ?? {};
+    const bare = before ? bareNumberSetting(findQuantities(step.clause), Object.fromEntries(Object.entries(before.args).filter(([k]) => k in props && !NOT_SETTINGS.has(k))), (arg) => /Px$/.test(arg) ? 'px' : /Um$/.test(arg) ? 'um' : /Ms$/.test(arg) ? 'ms' : /S$/.test(arg) ? 's' : undefined) : undefined;
+    if (bare) {
+      step.args.tool = target;
+      step.args.changes = { [bare.arg]: bare.value };
+      return [bare.note];
+    }
+  }
   // ("refine the segmentation", "tweak the tracking": run again with nothing said to change, never in silence: the settings
   // it used are named, to say which to change; a plain repeat, "redo it", is what it asked)
   if (Object.keys(changes).length === 0 && relative.length === 0 && !REPEAT.test(step.clause) && !/\b(?:again|re-?run|repeat)\b/i.test(step.clause)) {
@@ -4340,6 +4367,13 @@ function resolveRefs(args: Record<string, unknown>, conversation: Conversation, 
   const all: KnownArtifact[] = [...conversation.artifactsAtStart, ...allCurrent];
   const counts = frameCounts(conversation);
   for (const [key, value] of Object.entries(args)) {
+    // (references inside an object of settings: rerun_step's changes, { movie: the movie this request makes })
+    if (value && typeof value === 'object' && !Array.isArray(value) && !('$ref' in value) && Object.values(value).some((v) => !!v && typeof v === 'object' && '$ref' in v)) {
+      const inner = resolveRefs(value as Record<string, unknown>, conversation, tool);
+      if (typeof inner === 'string') return inner;
+      out[key] = inner;
+      continue;
+    }
     if (!value || typeof value !== 'object' || !('$ref' in value)) {
       out[key] = value;
       continue;

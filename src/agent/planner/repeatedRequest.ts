@@ -93,6 +93,17 @@ function restBesides(text: string, ...said: (string | RegExp)[]): string {
   return rest.replace(AGAIN, ' ').replace(/\b(?:now|ok(?:ay)?|and|then|please|pls|do|for|on|with|to|in|too|as\s+well|also|it|that|this|those|these|them|everything|all|of|the|steps?|same|thing|just|exactly|can|could|you|would|run|apply|repeat|one)\b/gi, ' ').replace(/[\s,.;:!?]+/g, ' ').trim();
 }
 
+/** The words without a step said to be left out ("..., but skip the tracking this time"). */
+function withoutLeftOut(text: string): string {
+  const skip = LEFT_OUT.exec(text);
+  return skip ? text.replace(skip[0], ' ').replace(/\b(?:but|this\s+time|though)\b/gi, ' ') : text;
+}
+
+/** The words without an elliptic opening that asks the same of something else: "and for", "what about", "how about", "now". */
+function withoutElliptic(text: string): string {
+  return text.replace(/^\s*(?:(?:and|ok(?:ay)?|now|so|then|right|great|thanks)[\s,!.]+)*(?:(?:and\s+)?(?:for|on|with|in|to)\b|(?:what|how)\s+about\b)?/i, ' ');
+}
+
 /** The steps with their first movie (before any step of theirs makes one) read from `movie`. */
 function readingFrom(steps: PlannedStep[], movie: string, catalogue: Catalogue): PlannedStep[] {
   let made = false;
@@ -113,7 +124,10 @@ function readingFrom(steps: PlannedStep[], movie: string, catalogue: Catalogue):
  */
 export function repeatedRequestPlan(conversation: Conversation, catalogue: Catalogue, plan: (asked: Conversation) => Plan): Plan | undefined {
   const text = conversation.request;
-  if (!AGAIN.test(text)) return undefined;
+  // ("and for the other file?", "what about pos2.tif?", "now well_A2.tif, but skip the tracking this time": the request
+  // before asked again by naming only the other movie, elliptically)
+  const elliptic = !AGAIN.test(text) && otherMovie(text, conversation) !== undefined && restBesides(withoutElliptic(withoutLeftOut(text)), ANOTHER_MOVIE, /\bmovie-\d+\b/gi, ...findPaths(text)).length === 0;
+  if (!AGAIN.test(text) && !elliptic) return undefined;
   const found = requestBefore(conversation);
   if (!found) return undefined;
   const before = found.text;
@@ -131,10 +145,18 @@ export function repeatedRequestPlan(conversation: Conversation, catalogue: Catal
   const elsewhere = otherMovie(text, conversation);
   if (elsewhere) {
     // (what is asked is all in the words before: the words now name only the movie, the rest is "the same")
-    if (restBesides(text, ANOTHER_MOVIE, /\bmovie-\d+\b/gi, ...paths).length > 0) return undefined;
+    // ("..., but skip the tracking this time": a step of it left out, one whose result no later step reads)
+    const skip = LEFT_OUT.exec(text);
+    const skipped = skip ? indexFor(catalogue).match(skip[1]).filter((m) => !m.byArgument).map((m) => m.tool).find((t) => conversation.earlier.some((r) => r.ok && r.tool === t)) : undefined;
+    if (restBesides(withoutElliptic(skipped && skip ? text.replace(skip[0], ' ').replace(/\b(?:but|this\s+time|though)\b/gi, ' ') : text), ANOTHER_MOVIE, /\bmovie-\d+\b/gi, ...paths).length > 0) return undefined;
     const again = againPlan();
     if (!again) return undefined;
-    return { ...again, steps: readingFrom(again.steps, elsewhere, catalogue), notes: [...(again.notes ?? []), `The same steps as for "${before.trim().replace(/[.!?]+$/, '')}", now on ${elsewhere}.`] };
+    const main = skipped ? producesOf(skipped, catalogue)[0] : undefined;
+    const at = skipped ? again.steps.findIndex((st) => st.tool === skipped) : -1;
+    if (skipped && (at < 0 || (main !== 'movie' && again.steps.slice(at + 1).some((st) => main !== undefined && st.args[main] !== undefined)))) return undefined;
+    const kept = skipped ? again.steps.filter((st) => st.tool !== skipped) : again.steps;
+    if (kept.length === 0) return undefined;
+    return { ...again, steps: readingFrom(kept, elsewhere, catalogue), notes: [...(again.notes ?? []), `The same steps as for "${before.trim().replace(/[.!?]+$/, '')}", now on ${elsewhere}${skipped ? `, without ${skipped}` : ''}.`] };
   }
   // "do that on data/movie2.tif too": a movie file not open yet is opened (by the tool whose role is to open one), and the
   // steps of the request before read it
