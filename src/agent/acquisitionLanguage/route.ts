@@ -35,6 +35,7 @@ import { channelNotImaged } from './channelsImaged.ts';
 import { phasedChanges } from './phasedChanges.ts';
 import { backToStart } from './stageStart.ts';
 import { idleStageMove } from './idleStageMove.ts';
+import { lightPathChannels } from './lightPathChannels.ts';
 
 export { toolCarrying };
 
@@ -156,7 +157,11 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   const dayPart = notes.length || options.acquisitionRunning ? undefined : dayPartEndQuestion(said);
   if (dayPart) return { ask: dayPart, start: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
-  const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
+  const said1 = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
+  // ("widefield channel off", "drop the fluorescence channels": channels named by their light path are the run's of that path)
+  const lightPath = options.acquisitionRunning ? lightPathChannels(said1, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels ?? [], options.config ?? DEMO_CONFIG) : undefined;
+  if (lightPath && 'ask' in lightPath) return { ask: lightPath.ask, command: true };
+  const text = lightPath?.text ?? said1;
   // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
   const planAnswer = options.acquisitionRunning ? undefined : planQuestion(text, options.config ?? DEMO_CONFIG);
   const route = planAnswer ? { ask: planAnswer, start: true as const, answered: true as const } : cameraPartsNamed(text, options) ?? routeRead(text, options);

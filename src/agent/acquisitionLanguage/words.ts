@@ -362,7 +362,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))
+  return presetsAsChannels(labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text)))))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
@@ -372,6 +372,20 @@ function normaliseTextOnce(text: string): string {
     .replace(/(\d),(\d{3})\b/g, (m, a: string, b: string) => (writesPairsWithCommas(text) ? m : a + b))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * "the mCherry preset", "the Cy5 config", "the DAPI group preset": Micro-Manager's word for a channel (a preset of its channel
+ * group) said after the channel's name is the channel ("the mCherry channel"); a preset or config named by no channel is left.
+ */
+export function presetsAsChannels(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  let out = text;
+  for (const c of findChannels(text, config).reverse()) {
+    const end = c.index + c.text.length;
+    const noun = /^(\s+(?:channel\s+)?(?:group\s+)?)(?:presets?|configs?|configurations?|config\s+presets?)\b/i.exec(out.slice(end));
+    if (noun) out = out.slice(0, end) + ' channel' + out.slice(end + noun[0].length);
+  }
+  return out;
 }
 
 /**
@@ -467,6 +481,15 @@ const SHARE_OF_CURRENT = new RegExp(
   'gi',
 );
 
+/** A method called in code ("acq.abort()", "mmc.mda.cancel()"): group 1 the object path, group 2 the method. */
+const CODE_CALL = /(?<![\w.])((?:[a-z_]\w*\.)+)([a-z_]\w*)\(\s*\)/gi;
+
+/** A span put at the end of the run ("1 h onto the end of the run", "30 min to the end"): group 1 the span. */
+const SPAN_AT_THE_END = new RegExp(
+  String.raw`\b(\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?)|(?:an?|one)\s+(?:hour|minute|day)|half an hour)\s+(?:on|onto|on to|to|at)\s+(?:the|its)\s+end\b(?:\s+of\s+(?:the|this|my|our|it)\b(?:\s+(?:run|acquisition|experiment|time[\s-]?lapse|imaging|movie|recording|mda)\b)?)?`,
+  'gi',
+);
+
 /** An amount taken off a setting: group 1 the amount (a share, a percentage or a value with its unit), group 2 the setting. */
 const TAKEN_OFF = new RegExp(
   String.raw`\b(?:take|took|taking|knock|knocked|shave|shaved|trim|chop|lop|cut)\s+((?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|µm|um|microns?))\s+off\s+(?:of\s+)?([^,;.!?]+?)(?=\s*(?:[,;.!?]|\s(?:and|but|then)\s|$))`,
@@ -489,6 +512,14 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:AF|af)\b(?!\s*\d)/g, 'autofocus')
     .replace(/\b(?:stpo|sotp|stp)\b/gi, 'stop')
     .replace(/\bwhats\b/gi, "what's")
+    // a command written as a call in code, as pycro-manager / pymmcore-plus users write it ("acq.abort()", "mmc.mda.cancel()",
+    // "mda.toggle_pause()"): the method's words, of the acquisition when the object is one; "acq" is the acquisition
+    .replace(CODE_CALL, (_m, object: string, method: string) => `${method.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${/\b(?:acq\w*|mda|sequence|run|experiment)\b/i.test(object.replace(/[._]/g, ' ')) ? ' the acquisition' : ''}`)
+    .replace(/\bacq\b(?!\.)/gi, 'acquisition')
+    // ("once every 5 min, e.g.", "i.e. 12 h": the abbreviations' dots end no sentence)
+    .replace(/\be\.\s?g\.(?=\s|,|$)|\beg\.(?=\s)/gi, 'for example').replace(/\bi\.\s?e\.(?=\s|,|$)/gi, 'that is')
+    // ("3D time-lapse", "a 4D movie", "2d imaging": the dimensions of a recording, never days)
+    .replace(/\b([234])D\b|\b([234])[\s-]?d(?=[\s-]+(?:time[\s-]?lapses?|timelapses?|imaging|images?|movies?|stacks?|recordings?|acquisitions?|data|volumes?|scans?)\b)/g, (_m, upper?: string, lower?: string) => `${upper ?? lower}-dimensional`)
     // lab abbreviations of channel names ("mch", "bf")
     .replace(/\bmch\b/gi, 'mCherry')
     // ("m-Cherry", "m cherry", as typed or as a word splitter leaves it; "td tomato")
@@ -520,6 +551,9 @@ export function labShorthand(text: string): string {
     .replace(/\b(instead of|rather than|in place of)\s+every\s+(?=\d)/gi, '$1 ')
     // ("keep going for another 2 hours after the planned end", "run 2 h past the end": beyond the planned end is longer, never an end)
     .replace(/\s*\b(?:after|past|beyond|over)\s+(?:the\s+|its\s+)?(?:planned|scheduled|original|current|set|programmed)?\s*(?:end(?:ing)?|finish)(?:\s+(?:time|point))?\b/gi, ' longer')
+    // ("tack 1 h onto the end of the run", "add 30 min to the end": a span put at the end of the run is that much more of
+    // it, never "end" as a stop)
+    .replace(SPAN_AT_THE_END, 'another $1')
     // "7 planes @ 1.5 µm", "488 @ 3%": at
     .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
     // "10 min rather than 5": instead of the old value
