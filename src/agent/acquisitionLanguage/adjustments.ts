@@ -605,6 +605,9 @@ const OTHERS = String.raw`(?:everything|all|the rest|the others?|all (?:the )?ot
 const GO_ON = String.raw`(?:continue|carry on|go on|keep going|keep running|keep imaging|run on|stay on|running|going|imaging|on|as (?:it is|is|they are))`;
 const OTHERS_GO_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave|let)\s+${OTHERS}\s+(?:${GO_ON}|go|run)|${OTHERS}\s+(?:(?:can|should|will|may|must)\s+)?(?:just\s+)?${GO_ON})(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
 
+/** A channel said to go on as it is, its name written CHANNEL: "keep CHANNEL going", "leave the CHANNEL channel as is". */
+const CHANNEL_GOES_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:keep|leave|let)\s+(?:the\s+)?CHANNEL(?:\s+and\s+(?:the\s+)?CHANNEL)*(?:\s+(?:channel|laser|line)s?)?\s+(?:${GO_ON}|go|run|the same|unchanged|alone|as (?:it was|before))(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
+
 export function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   // (a figure makes a clause part of a command in every reading below; the channels named are found once)
@@ -616,6 +619,8 @@ export function isRemark(clause: string, config: MicroscopeConfig): boolean {
   if (KEPT_AS_IT_IS.test(t)) return true;
   // "keep everything else running", "the others can carry on", "let the rest go on": the rest of the run going on, as it does anyway
   if (noChannel && OTHERS_GO_ON.test(t)) return true;
+  // ("turn the 488 off, keep red going", "leave mCherry as it is": a channel said to go on as it is is no change)
+  if (!noChannel && CHANNEL_GOES_ON.test(findChannels(t, config).reduceRight((w, c) => `${w.slice(0, c.index)}CHANNEL${w.slice(c.index + c.text.length)}`, t))) return true;
   return noChannel && !REMARK_BREAKERS.test(t);
 }
 
@@ -689,7 +694,7 @@ const NEGATIVE_SETTING = /(?:\bto|\bat|=|:)\s*[-−–]\s*\d+(?:\.\d+)?\s*(?:%|p
 const CLOCK_TIME = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b(?:at|by|until|till|before)\s+\d{1,2}:\d{2}\b|\b(?:tomorrow|tonight|noon|midnight|this (?:evening|afternoon|morning)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
 
 /** A setting of the camera itself: binning, gain, EM gain, a region of interest, its readout. */
-export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
+export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?<=\b(?:turn|crank|dial|bump|raise|increase|lower|reduce|decrease|boost|up)\s+(?:(?:up|down)\s+)?(?:the\s+)?)gain(?!\s+(?:of|in)\s+(?:signal|intensity|brightness|fluorescence))|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
 
 /** The camera setting a phrase names, in words: "2x2 binning" → binning, "EM gain 300" → EM gain. */
 export function cameraSettingName(phrase: string): string {
@@ -1149,7 +1154,7 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
     if (span) return [{ kind: 'pause', forS: span.seconds }];
   }
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
-  if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse|the mda|the experiment|the recording)\s+on (?:hold|pause)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const spans = durationsIn(t);
     const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? spans : [];

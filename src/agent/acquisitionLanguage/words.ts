@@ -362,7 +362,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return presetsAsChannels(labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text)))))))))
+  return skippedFramesAsEveryNth(presetsAsChannels(labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
@@ -372,6 +372,16 @@ function normaliseTextOnce(text: string): string {
     .replace(/(\d),(\d{3})\b/g, (m, a: string, b: string) => (writesPairsWithCommas(text) ? m : a + b))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Micro-Manager's "Skip Frames" of a channel ("skip frames = 2 for mCherry", "set skip frames to 3 on DAPI", "skip 2 frames
+ * for the red"): the channel is imaged once and then skips that many time points, so every (N + 1)th. Only said of a
+ * channel: "skip 2 frames" alone may skip two time points of the whole run and is left as said.
+ */
+export function skippedFramesAsEveryNth(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  if (!findChannels(text, config).length) return text;
+  return text.replace(/\bskip(?:ped)?[\s-]?frames?\s*(?:[:=]\s*|\b(?:to|of|at)\s+|\bis\s+)?(\d+)\b|\bskip(?:ping)?\s+(\d+)\s+(?:frames?|time[\s-]?points?|timepoints?)\s+(?=(?:for|on|in|of|with)\b)/gi, (_m, a?: string, b?: string) => `every ${Number(a ?? b) + 1}th time point `).replace(/\s+/g, ' ');
 }
 
 /**
@@ -595,6 +605,8 @@ export function labShorthand(text: string): string {
     // "time-point spacing 7 min", "the time between frames", "delay between time points": the interval, in its one word
     // (a spacing in z, "z spacing 2 µm", is not one)
     .replace(/\b(?:time[\s-]?point|timepoint|frame|temporal)\s+(?:spacing|separation|gap|delay)\b|\b(?:spacing|separation|gap|delay|time|pause|wait)\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops)\b/gi, 'interval')
+    // ("number of slices: 3", "change the number of z slices to 5", "no. of planes = 9": a count of planes said after its noun)
+    .replace(/\b(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:z[\s-]?)?(slices|planes|sections|z[\s-]?steps)\s*(?:[:=]\s*|\bto\s+|\bis\s+)?(\d+)\b(?!\s*(?:-|%|µm|um|microns?|nm|ms|s\b))/gi, (_m, noun: string, n: string) => `to ${n} ${/steps/i.test(noun) ? 'planes' : noun.toLowerCase()}`)
     // "time points 100", "number of time points: 150", "# frames = 80": a count of time points said after its noun
     .replace(/\b(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:time[\s-]?points?|timepoints?|frames?|loops?)|(?:time[\s-]?points|timepoints|loops))\s*(?:[:=]|\bto\b|\bis\b)?\s*(\d+)\b(?!\s*(?:-|to\b|and\b|%|s\b|sec|min|h\b|ms))/gi, '$1 time points in total')
     // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor

@@ -95,3 +95,34 @@ describe('an interval told of the sample beside the one the imaging verb says is
     expect(sampleRhythmApart('image GFP every 5 min for 3 h')).toBeUndefined();
   });
 });
+
+describe('a channel said to go on as it is beside a change is no change', () => {
+  it('"turn the 488 laser off, keep red going" drops the 488 only', () => {
+    expect(changes('turn the 488 laser off, keep red going', greenAndRed)).toEqual([{ kind: 'dropChannel', channel: 'FITC' }]);
+  });
+});
+
+describe('a count of planes said after its noun is that many planes', () => {
+  it.each([['number of slices: 3', 2], ['change the number of z slices to 5', 4], ['set no. of planes to 9', 8]])('%s', (text, rangeUm) => {
+    expect(changes(text, start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, zPlan: { rangeUm: 6, stepUm: 1 } }))).toEqual([{ kind: 'zPlan', zPlan: { rangeUm, stepUm: 1 } }]);
+  });
+});
+
+describe("Micro-Manager's Skip Frames of a channel is every (N + 1)th time point", () => {
+  it.each(['set skip frames to 2 for mCherry', 'skip 2 frames for mCherry', 'skip frames = 2 on the red channel'])('%s', (text) => {
+    expect(changes(text, greenAndRed)).toEqual([{ kind: 'acquireEvery', channel: 'Rhodamine', every: 3 }]);
+  });
+  it('said of no channel it is left as said', () => {
+    expect(normaliseText('skip 2 frames')).toBe('skip 2 frames');
+  });
+});
+
+describe('the run put on pause, and the camera gain turned up', () => {
+  it('"put the acquisition on pause" pauses', () => {
+    expect(toolOf('put the acquisition on pause', greenAndRed)).toBe('pause_acquisition');
+  });
+  it('"turn up the gain" is the camera\'s own setting, said, nothing changed', () => {
+    expect(route('turn up the gain', greenAndRed)).toMatchObject({ ask: expect.stringMatching(/camera's gain.*Nothing was changed/) });
+    expect(route('the cells gain GFP over time', greenAndRed)?.ask ?? '').not.toMatch(/camera's gain/);
+  });
+});
