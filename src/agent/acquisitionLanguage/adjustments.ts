@@ -1039,6 +1039,9 @@ function endAfterMoreTimePoints(count: number, now: RunState): Adjustment {
   return { kind: 'endIn', inS: Math.round(count * now.intervalS * 1e6) / 1e6 };
 }
 
+/** The run's length grown by a span: "increase the duration by 2 h", "raise the total time by 1 h", "make the experiment 2 h longer". */
+const RUN_LENGTH_GROWN = /\b(?:increase|raise|lengthen|prolong|grow|bump(?:\s+up)?|up)\s+(?:the\s+|its\s+)?(?:(?:acquisition|run|experiment|imaging|time[\s-]?lapse|recording|total|overall|mda)\s+)?(?:duration|length|total(?:\s+time)?|run(?:\s*time)?|time)\s+by\s+\d|\b(?:make|keep)\s+(?:it|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse|recording|mda))\s+\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?)\s+longer\b/;
+
 /**
  * How long the run goes on, said against what is planned: "cut the run short by 3 hours", "shorten it by
  * 2 h" (the planned duration less that; asked when the plan is not known), "I only need 2 more hours"
@@ -1046,6 +1049,11 @@ function endAfterMoreTimePoints(count: number, now: RunState): Adjustment {
  */
 function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   if (channel) return undefined;
+  // ("increase the acquisition duration by 2 hours", "make the experiment 2 hours longer": the run's length grown by a span is
+  // that much more of it, never the span as its new length)
+  const grown = RUN_LENGTH_GROWN.exec(t);
+  const grownBy = grown ? durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length))) : [];
+  if (grown && grownBy.length === 1 && !/\bevery\b|\binterval\b/.test(t)) return [{ kind: 'extend', extraS: grownBy[0].seconds }];
   const shorter = /\b(?:cut|shorten|trim|reduce|shave|bring forward|end|finish|stop)\b/.test(t) ? durationAfter(t, /\b(?:short(?:er)?\s+)?by\b|\b(?:shorten|trim|shave|cut)\s+(?:off\s+)?/) : undefined;
   const earlier = durationsIn(t).find((d) => /^\s*(?:shorter|less|earlier|sooner|early)\b/.test(t.slice(d.index + d.length)));
   const less = shorter ?? (earlier && /\b(?:run|experiment|acquisition|imaging|time[\s-]?lapse|it|end|finish|stop)\b/.test(t) ? earlier.seconds : undefined);

@@ -25,6 +25,9 @@ export function sampleRhythmApart(text: string): SampleRhythmApart | undefined {
   const imaged = intervals.filter((i) => i.imaged);
   if (intervals.length < 2 || imaged.length !== 1) return undefined;
   const told = intervals.filter((i) => !i.imaged);
+  // (only said before the imaging, with words of its own before it: "image every 30 s for 10 min, then every 5 min" is two
+  // phases of the plan, and "GFP every 5 min, DAPI every 20 min" two channels')
+  if (told.some((i) => i.start > imaged[0].start || !/\p{L}{2,}/u.test(clauseBefore(text, i.start).replace(/\b(?:then|and|so|after that|afterwards|later)\b/gi, '')))) return undefined;
   // (a channel said before the other interval, "GFP every 5 min and DAPI every 20 min", makes it that channel's: no sample's)
   if (told.some((i) => findChannels(clauseBefore(text, i.start)).length)) return undefined;
   let out = text;

@@ -526,6 +526,8 @@ export function labShorthand(text: string): string {
     // "mda.toggle_pause()"): the method's words, of the acquisition when the object is one; "acq" is the acquisition
     .replace(CODE_CALL, (_m, object: string, method: string) => `${method.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${/\b(?:acq\w*|mda|sequence|run|experiment)\b/i.test(object.replace(/[._]/g, ' ')) ? ' the acquisition' : ''}`)
     .replace(/\bacq\b(?!\.)/gi, 'acquisition')
+    // ("remove the 3rd position", "the 2nd xy point": a position by its ordinal in figures is that position by number)
+    .replace(/\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+((?:stage\s+|xy\s+)?(?:position|pos|field|site|well|location|xy\s+point))\b/gi, (_m, n: string, noun: string) => `${noun} ${n}`)
     // ("once every 5 min, e.g.", "i.e. 12 h": the abbreviations' dots end no sentence)
     .replace(/\be\.\s?g\.(?=\s|,|$)|\beg\.(?=\s)/gi, 'for example').replace(/\bi\.\s?e\.(?=\s|,|$)/gi, 'that is')
     // ("3D time-lapse", "a 4D movie", "2d imaging": the dimensions of a recording, never days)

@@ -93,6 +93,8 @@ describe('an interval told of the sample beside the one the imaging verb says is
   it('a channel said before the other interval makes it that channel\'s: nothing taken out', () => {
     expect(sampleRhythmApart('image GFP every 5 min and DAPI every 20 min for 3 h')).toBeUndefined();
     expect(sampleRhythmApart('image GFP every 5 min for 3 h')).toBeUndefined();
+    // (phases of the plan: the second interval said after the first)
+    expect(sampleRhythmApart('image GFP every 30 s for 10 min, then every 5 min for 2 h')).toBeUndefined();
   });
 });
 
@@ -124,5 +126,21 @@ describe('the run put on pause, and the camera gain turned up', () => {
   it('"turn up the gain" is the camera\'s own setting, said, nothing changed', () => {
     expect(route('turn up the gain', greenAndRed)).toMatchObject({ ask: expect.stringMatching(/camera's gain.*Nothing was changed/) });
     expect(route('the cells gain GFP over time', greenAndRed)?.ask ?? '').not.toMatch(/camera's gain/);
+  });
+});
+
+describe("the run's length grown by a span is that much more of it, never the span as its length", () => {
+  it.each(['increase the acquisition duration by 2 hours', 'increase the total time by 2 h', 'make the experiment 2 hours longer'])('%s', (text) => {
+    expect(changes(text, greenAndRed)).toEqual([{ kind: 'extend', extraS: 7200 }]);
+  });
+  it('the interval grown by a span stays the interval', () => {
+    expect(changes('increase the interval by 2 min', greenAndRed)).toEqual([{ kind: 'interval', intervalS: 420 }]);
+  });
+});
+
+describe('a position by its ordinal in figures is that position by number', () => {
+  const four = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, stagePositions: [0, 1, 2, 3].map((i) => ({ name: `Pos${i}`, xUm: i * 3000, yUm: 0 })) });
+  it.each([['remove the 3rd position', '3'], ['remove the 3rd stage position', '3'], ['drop the 2nd field', '2']])('%s', (text, position) => {
+    expect(changes(text, four)).toEqual([{ kind: 'dropPosition', position }]);
   });
 });
