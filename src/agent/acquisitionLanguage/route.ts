@@ -351,6 +351,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
 }
 
 /** A verb of choosing and nothing else once the channels are taken out ("use the", "switch to the ... filter instead"). */
+/** Every channel said with no name: "in all channels", "every channel", "each colour", "all the filters". */
+const EVERY_CHANNEL = /\b(?:(?:in|of|with|for|using)\s+)?(?:all|every|each)\s+(?:(?:the|my|our|of the)\s+)?(?:channels?|colou?rs?|filters?|wavelengths?|lasers?)\b/;
+
 const CHOOSES_ONLY = /^(?:(?:ok(?:ay)?|so|now|please|pls|then)[,\s]+)*(?:use|switch (?:over )?to|go (?:over )?to|change (?:over )?to|move to|select|pick|choose|let'?s (?:use|go with|try)|go with|try)\s+(?:(?:the|a|an|and|or|,|&|\+)\s*)*(?:(?:filter|channel|laser|line|cube|set)s?\s*)?(?:(?:instead|now|please|then|from now on)\s*)*[.!]*$/;
 
 /** Two words of three letters or more joined by a hyphen ("time-point", "frame-rate"). */
@@ -557,6 +560,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     if (move?.tool !== undefined && carries(move.tool, 'move') && !move.fallback) return { tool: move.tool, args: move.args, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // (a move said first that is asked back, "go up 5 microns then snap", holds the picture back too: never a snap from the wrong place)
     if (move && move.tool === undefined && typeof move.ask === 'string') return { ask: `${move.ask.replace(/[.;\s]*$/, '')}; no picture was taken either.`, command: true };
+    // ("snap the current field in all channels", "one image of every channel": no channel named but all of them, one picture each)
+    const every = !channel && EVERY_CHANNEL.test(t) ? config.channels.map((c) => c.name) : [];
+    if (every.length > 1) return { tool: toolCarrying('takeImage'), args: { ...snapArgs, channel: every[0] }, then: every.slice(1).map((c) => ({ tool: toolCarrying('takeImage'), args: { ...snapArgs, channel: c } })), sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

@@ -155,3 +155,14 @@ describe('"don\'t bother imaging" and "no need to image" drop what they name', (
     expect(changes('no need to image the red any more', four)).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
   });
 });
+
+describe('a snap "in all channels" is one picture of each channel', () => {
+  it('every channel of the microscope, each a snap', () => {
+    const routed = idle('snap an image of the current field in all channels') as { tool?: string; args?: { channel?: string }; then?: { args: { channel?: string } }[] };
+    expect([routed.args?.channel, ...(routed.then ?? []).map((s) => s.args.channel)]).toEqual(['DAPI', 'FITC', 'Rhodamine', 'Cy5', 'Brightfield']);
+  });
+  it('a channel named is that one only', () => {
+    expect(idle('snap DAPI')).toMatchObject({ tool: 'snap', args: { channel: 'DAPI' } });
+    expect((idle('snap DAPI') as { then?: unknown }).then).toBeUndefined();
+  });
+});
