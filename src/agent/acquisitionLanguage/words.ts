@@ -526,6 +526,10 @@ export function labShorthand(text: string): string {
     // "mda.toggle_pause()"): the method's words, of the acquisition when the object is one; "acq" is the acquisition
     .replace(CODE_CALL, (_m, object: string, method: string) => `${method.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${/\b(?:acq\w*|mda|sequence|run|experiment)\b/i.test(object.replace(/[._]/g, ' ')) ? ' the acquisition' : ''}`)
     .replace(/\bacq\b(?!\.)/gi, 'acquisition')
+    // ("488 laser % down to 3", "laser power to 5": the laser's share said as "laser %", and a bare number for the power, are
+    // the power in %; never a number with a unit of its own)
+    .replace(/\blaser\s*(?:%|percent(?:age)?)(?=\s|$)/gi, 'laser power')
+    .replace(/\b((?:laser\s+)?(?:power|intensity))\s+((?:down\s+|up\s+)?(?:to|at)\s+|[=:]\s*)(\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|percent|per cent|pct|mw|µw|uw|w\b|ms|msec|s\b|secs?|min|nm|x\b|times|fold))/gi, '$1 $2$3%')
     // ("remove the 3rd position", "the 2nd xy point": a position by its ordinal in figures is that position by number)
     .replace(/\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+((?:stage\s+|xy\s+)?(?:position|pos|field|site|well|location|xy\s+point))\b/gi, (_m, n: string, noun: string) => `${noun} ${n}`)
     // ("once every 5 min, e.g.", "i.e. 12 h": the abbreviations' dots end no sentence)

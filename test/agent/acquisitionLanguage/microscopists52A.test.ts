@@ -166,3 +166,12 @@ describe('a snap "in all channels" is one picture of each channel', () => {
     expect((idle('snap DAPI') as { then?: unknown }).then).toBeUndefined();
   });
 });
+
+describe('"laser %" is the power, and a bare number for the power is in %', () => {
+  it.each([['488 laser % down to 3', 3], ['488 laser power down to 3', 3]])('%s', (text, powerPercent) => {
+    expect(changes(text, greenAndRed)).toEqual([{ kind: 'power', powerPercent, channel: 'FITC' }]);
+  });
+  it('a number with its own unit keeps it', () => {
+    expect(route('laser power to 5 mW', greenAndRed)).toMatchObject({ ask: expect.stringMatching(/not in mW/) });
+  });
+});
