@@ -294,6 +294,7 @@ const COMMAND_WORDS = `
   tiling tiled mosaic montage overlap stage objective autofocus refocus focus zoom move left right
   rule divides division dividing mitosis cells nuclei count signal above below status progress remaining left dose
   budget phototoxicity bleaching brightfield transmitted phase contrast
+  widefield overall
   `.trim().split(/\s+/);
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */

@@ -19,3 +19,9 @@ describe('a wish then "is there a way to do this?" is the wish', () => {
     expect(withWishAskedIfPossibleAsWish(told)).toBe(told);
   });
 });
+
+describe('thanks after the question', () => {
+  it('is left out with it', () => {
+    expect(withWishAskedIfPossibleAsWish('I want to image GFP every 5 min for 8 h. Is there an easy way to do this? cheers')).toBe('I want to image GFP every 5 min for 8 h.');
+  });
+});
