@@ -489,7 +489,7 @@ const adjustAcq = defineTool({
   carriesOut: ['change'],
   summary: 'Changes the running acquisition: interval, laser power, exposure, channels, z-stack, zoom.',
   words: ['adjust', 'change the interval', 'speed up', 'slow down', 'image faster', 'image slower', 'laser power', 'exposure', 'add channel', 'drop channel', 'zoom', 'add z-stack', 'twice as often', 'half as often', 'more often', 'less often', 'frame rate', 'extend the acquisition', 'refocus', 'autofocus', 'z planes', 'stage positions'],
-  examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes'],
+  examples: ['image every 10 s from now', 'lower the laser power to 5%', 'drop the DAPI channel', 'add a z-stack', 'slow down to every 5 minutes', 'tack another hour onto the end of the run'],
   consumes: [],
   produces: [],
   results: { intervalS: { about: 'interval between time points', unit: 's' } },

@@ -33,7 +33,7 @@ class SignalComplaint extends AmbiguousCommand {
 /** Clauses that begin by asking for an analysis of images ("project the 10 µm stack", "measure GFP every 5 frames") are not commands to the microscope. */
 const ANALYSIS_REQUEST = /^(?:please\s+|now\s+|then\s+|can you\s+|could you\s+)*(?:segment|track|measure|plot|project|denoise|correct|export|save|open|load|detect|count|quantify|analy[sz]e|compute|calculate|register|align|deconvolve|filter|smooth|crop|subtract|normali[sz]e|threshold|label|classify|graph|chart)\b/;
 
-const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t)|(?<!\b(?:did|do|does|why|have|had)\s+)(?:(?:we|to|maybe|perhaps|just|please|pls)\s+|^)not)\s+(?:image|acquire|record|take|use|need|want|bother with)|no need for|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|delete|erase|omit|eliminate|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
+const STOP_VERB = String.raw`(?:(?:don'?t|do not|won'?t|will not|no longer|never|rather not|prefer not to|(?:would|'d) prefer not to|let'?s not|(?:we|you) (?:can|could|should|must|need) not|(?:we|you) (?:can'?t|shouldn'?t|mustn'?t)|(?<!\b(?:did|do|does|why|have|had)\s+)(?:(?:we|to|maybe|perhaps|just|please|pls)\s+|^)not)\s+(?:image|acquire|record|take|use|need|want|bother(?:\s+(?:with|imaging|acquiring|recording|taking))?)|no need (?:for|to (?:image|acquire|record|take|keep imaging))|no point(?: in)?|(?:(?:that'?s|we have|we've had|we've got|we have got|had|got)\s+|^)enough(?:\s+of)?|stop|end|halt|abort|cancel|kill|terminate|quit|cease|uncheck|untick|deselect|unselect|un-?tick|switch off|turn off|shut off|shut down|shut|cut|disable|deactivate|drop|remove|exclude|delete|erase|omit|eliminate|skip|no more|get rid of|lose|leave out|take out|take away|without|ditch|scrap|nix|axe|bin off|forget(?: about)?)`;
 const CURRENT_TIMEPOINT = String.raw`(?:this|the current|the present|the ongoing)\s+(?:time ?point|frame|round|cycle|loop|pass)`;
 const FINISH_THEN_STOP = new RegExp(
   String.raw`\b(?:let|allow)\s+${CURRENT_TIMEPOINT}\s+(?:to\s+)?(?:finish|complete|end)\b.*\bstop\b` +
@@ -605,6 +605,9 @@ const OTHERS = String.raw`(?:everything|all|the rest|the others?|all (?:the )?ot
 const GO_ON = String.raw`(?:continue|carry on|go on|keep going|keep running|keep imaging|run on|stay on|running|going|imaging|on|as (?:it is|is|they are))`;
 const OTHERS_GO_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:(?:keep|leave|let)\s+${OTHERS}\s+(?:${GO_ON}|go|run)|${OTHERS}\s+(?:(?:can|should|will|may|must)\s+)?(?:just\s+)?${GO_ON})(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
 
+/** A channel said to go on as it is, its name written CHANNEL: "keep CHANNEL going", "leave the CHANNEL channel as is". */
+const CHANNEL_GOES_ON = new RegExp(String.raw`^(?:(?:let'?s|please|we can|just|but|and|so)\s+)*(?:keep|leave|let)\s+(?:the\s+)?CHANNEL(?:\s+and\s+(?:the\s+)?CHANNEL)*(?:\s+(?:channel|laser|line)s?)?\s+(?:${GO_ON}|go|run|the same|unchanged|alone|as (?:it was|before))(?:\s+(?:as (?:before|normal|usual|planned)|normally|please))?\s*[.!]*$`);
+
 export function isRemark(clause: string, config: MicroscopeConfig): boolean {
   const t = clause.trim().toLowerCase();
   // (a figure makes a clause part of a command in every reading below; the channels named are found once)
@@ -616,6 +619,8 @@ export function isRemark(clause: string, config: MicroscopeConfig): boolean {
   if (KEPT_AS_IT_IS.test(t)) return true;
   // "keep everything else running", "the others can carry on", "let the rest go on": the rest of the run going on, as it does anyway
   if (noChannel && OTHERS_GO_ON.test(t)) return true;
+  // ("turn the 488 off, keep red going", "leave mCherry as it is": a channel said to go on as it is is no change)
+  if (!noChannel && CHANNEL_GOES_ON.test(findChannels(t, config).reduceRight((w, c) => `${w.slice(0, c.index)}CHANNEL${w.slice(c.index + c.text.length)}`, t))) return true;
   return noChannel && !REMARK_BREAKERS.test(t);
 }
 
@@ -689,7 +694,7 @@ const NEGATIVE_SETTING = /(?:\bto|\bat|=|:)\s*[-−–]\s*\d+(?:\.\d+)?\s*(?:%|p
 const CLOCK_TIME = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b(?:at|by|until|till|before)\s+\d{1,2}:\d{2}\b|\b(?:tomorrow|tonight|noon|midnight|this (?:evening|afternoon|morning)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
 
 /** A setting of the camera itself: binning, gain, EM gain, a region of interest, its readout. */
-export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
+export const CAMERA_SETTING = /\b(?:bin(?:ning|ned)?(?=\s*(?:of\s*)?\d|\s+(?:to|at|by)\b)|\d\s*[x×]\s*\d\s*bin(?:ning|ned)?|binning|em[\s-]?gain|(?:camera|ccd|cmos|emccd|analog(?:ue)?|digital)\s+gain|gain(?=\s*(?:of\s*|to\s*|at\s*|up\s*(?:to\s*)?|down\s*(?:to\s*)?)?\d)|(?<=\b(?:turn|crank|dial|bump|raise|increase|lower|reduce|decrease|boost|up)\s+(?:(?:up|down)\s+)?(?:the\s+)?)gain(?!\s+(?:of|in)\s+(?:signal|intensity|brightness|fluorescence))|(?:camera\s+)?roi|region of interest|(?:camera\s+)?(?:readout|read-out)(?:\s+(?:mode|speed|rate))?|sub-?array)\b/;
 
 /** The camera setting a phrase names, in words: "2x2 binning" → binning, "EM gain 300" → EM gain. */
 export function cameraSettingName(phrase: string): string {
@@ -728,6 +733,8 @@ function readQuestion({ t, channels, stopVerb, now }: ClauseWords): Adjustment[]
   // focuses are the run's status (its files, sizes and autofocus runs), asked as a question
   if ((/\?\s*$/.test(t) || SETTING_QUESTION.test(t)) && /\b(?:disk(?:\s+space)?|storage|file\s*sizes?|(?:how|so)\s+(?:big|large)\b.*\bfiles?|files?\b.*\b(?:how|so)\s+(?:big|large)|gigabytes?|megabytes?|\d*\s*(?:gb|mb|tb)\b|focus\s+(?:score|quality|metric|value)|sharpness)\b/.test(t)) return [{ kind: 'status', about: 'all' }];
   if (/how (much|long) (longer|more time|time is left|is left|remaining)|time (left|remaining|remains|to go)|remaining time|how long (?:to go|remains)\b|when will it (end|finish|be done)|^(?:so\s+|and\s+)?(?:(?:at|by)\s+)?(?:when|what time)\b.*\b(?:end|ends|finish|finishes|finished|done|over|stop|stops|complete)\b|how long (?:until|till|til|before)|\beta\b|\b(?:estimated|expected|projected|planned)?\s*(?:end|finish|finishing|completion|stop)(?:ing)?\s+time\b|\btime\s+(?:of|to)\s+(?:completion|finish)\b|how many .*(?:left|to go|remaining|remain)\b|how long (?:has it|have we|has the (?:acquisition|run|imaging)) been (?:running|going|imaging|acquiring|paused|on hold|stopped|waiting)/.test(t)) return [{ kind: 'status', about: 'time' }];
+  // ("time to next frame?", "next time point in?": Micro-Manager's "time to next frame" read as a question, never a change to it)
+  if (/\btime\s+(?:to|until|till|til|before)\s+(?:the\s+)?next\s+(?:frame|time ?point|image|round|loop)\b|\bnext\s+(?:frame|time ?point|image|round|loop)\s+(?:due\s+)?in\s*\?/.test(t) && !CHANGE_VERB.test(t)) return [{ kind: 'status', about: 'time' }];
   // ("halve the DAPI power, it's phototoxic": a verb of change on a channel or a setting, not asked, is the command; the light its reason)
   if (!/\?\s*$/.test(t) && CHANGE_VERB.test(t) && (channels.length > 0 || /\b(?:power|laser|exposure|interval|light)\b/.test(t)) && /\b(?:phototox\w*|photobleach\w*|too much light|light damage)\b/.test(t) && !/\bhow\b/.test(t)) return undefined;
   if (/how much (light|dose|exposure|laser|illumination)|^how much\b.*\b(?:had|received|got|gotten|seen|absorbed|get|gets)\b|\b(?:cumulative|total|accumulated|integrated) (?:light|illumination|dose|light exposure|energy|fluence)\b|\bj\s*\/\s*cm|\bfluence\b|\b(?:am i|are we|is it) (?:fry|cook|toast|damag|kill|hurt|burn)\w*\b|(light|photo|laser)?\s*dose (so far|used|report)|\bdose\b.*\?|light so far|photobleach|phototox|\bhow (?:bleached|photo-?bleached|damaged|fried|cooked|toasted)\b|\bhow much\b.*\b(?:bleach\w*|photobleach\w*)\b|light budget|too much light|light damage|^(what|show|report|tell)\b.*\b(light )?dose\b|^(?:is|are|has|have)\b.*\bbleach\w*|^(?:total |cumulative )?(?:light )?(?:dose|light exposure|illumination)(?: (?:per|by) (?:channel|position|field))?\??$|\b(?:budget|dose) (?:is )?(?:left|remaining|remains)\b|\b(?:left|remaining) (?:of the )?(?:light |dose )?budget\b/.test(t)) return [{ kind: 'status', about: 'dose' }];
@@ -1032,6 +1039,9 @@ function endAfterMoreTimePoints(count: number, now: RunState): Adjustment {
   return { kind: 'endIn', inS: Math.round(count * now.intervalS * 1e6) / 1e6 };
 }
 
+/** The run's length grown by a span: "increase the duration by 2 h", "raise the total time by 1 h", "make the experiment 2 h longer". */
+const RUN_LENGTH_GROWN = /\b(?:increase|raise|lengthen|prolong|grow|bump(?:\s+up)?|up)\s+(?:the\s+|its\s+)?(?:(?:acquisition|run|experiment|imaging|time[\s-]?lapse|recording|total|overall|mda)\s+)?(?:duration|length|total(?:\s+time)?|run(?:\s*time)?|time)\s+by\s+\d|\b(?:make|keep)\s+(?:it|the\s+(?:run|acquisition|experiment|imaging|time[\s-]?lapse|recording|mda))\s+\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?)\s+longer\b/;
+
 /**
  * How long the run goes on, said against what is planned: "cut the run short by 3 hours", "shorten it by
  * 2 h" (the planned duration less that; asked when the plan is not known), "I only need 2 more hours"
@@ -1039,6 +1049,11 @@ function endAfterMoreTimePoints(count: number, now: RunState): Adjustment {
  */
 function readSpan({ t, channel, now }: ClauseWords): Adjustment[] | undefined {
   if (channel) return undefined;
+  // ("increase the acquisition duration by 2 hours", "make the experiment 2 hours longer": the run's length grown by a span is
+  // that much more of it, never the span as its new length)
+  const grown = RUN_LENGTH_GROWN.exec(t);
+  const grownBy = grown ? durationsIn(t).filter((d) => !/ms|milli/.test(t.slice(d.index, d.index + d.length))) : [];
+  if (grown && grownBy.length === 1 && !/\bevery\b|\binterval\b/.test(t)) return [{ kind: 'extend', extraS: grownBy[0].seconds }];
   const shorter = /\b(?:cut|shorten|trim|reduce|shave|bring forward|end|finish|stop)\b/.test(t) ? durationAfter(t, /\b(?:short(?:er)?\s+)?by\b|\b(?:shorten|trim|shave|cut)\s+(?:off\s+)?/) : undefined;
   const earlier = durationsIn(t).find((d) => /^\s*(?:shorter|less|earlier|sooner|early)\b/.test(t.slice(d.index + d.length)));
   const less = shorter ?? (earlier && /\b(?:run|experiment|acquisition|imaging|time[\s-]?lapse|it|end|finish|stop)\b/.test(t) ? earlier.seconds : undefined);
@@ -1147,7 +1162,7 @@ function readRunControl({ t, channels, config, now }: ClauseWords): Adjustment[]
     if (span) return [{ kind: 'pause', forS: span.seconds }];
   }
   // ("can you pause for 10 min": a polite ask opens the command as "please" does)
-  if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse)\s+on hold\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
+  if (/^(?:(?:please|pls|ok(?:ay)?,?|just|(?:can|could|would|will)\s+you(?:\s+please)?)\s+)*(pause|hold on|hold it|hold for|hold off|wait|suspend|interrupt|freeze)\b|\b(?:do|make|have|take|put in)\s+(?:(?:a|an)\s+)?(?:short\s+|quick\s+|brief\s+|\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s?\s+)?pause\b|\b(?:put|keep|place)\s+(?:it|the acquisition|the run|imaging|everything|the time[\s-]?lapse|the mda|the experiment|the recording)\s+on (?:hold|pause)\b|\b(pause|hold|suspend|interrupt|freeze)\s+(the\s+|all\s+)?(acquisition|imaging|run|it|everything|time[\s-]?lapse|recording|experiment)\b|\btake an? (?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr|sec(?:ond)?|s)s? )?break\b|\bgive\s+(?:the\s+)?(?:cells|sample|them|it|everything)\s+an?\s+(?:short |quick |brief |\S+[\s-](?:min(?:ute)?|hour|h|hr)s? )?(?:rest|break|breather|pause)\b|^(?:please\s+|ok(?:ay)?,?\s+|just\s+)?halt\b(?=.*\bfor\b)|\blet\s+(?:the\s+)?(?:cells|sample|them)\s+(?:rest|recover)\b/.test(t)) {
     // "pause for 5 min", "pause 5 min", "wait 10 minutes", "take a 15 minute break"
     const spans = durationsIn(t);
     const breakSpan = /\b(?:break|rest|breather|recover|pause)\b/.test(t) ? spans : [];

@@ -12,6 +12,7 @@ import { gentleWish, paceOfGoal } from './goalPace.ts';
 import { CAMERA_SETTING, cameraSettingName, quantitiesNotCarried, withoutHedges } from './adjustments.ts';
 import { axisOrderSaid, channelStackSaid, offsetToPlaneUm, POSITION_STACK, withoutZOffsets, zOffsetsSaid } from './channelPlanes.ts';
 import { parseGrid, parsePositionList, parseZPlan, positionCount, spreadPositions } from './space.ts';
+import { sampleRhythmApart } from './sampleRhythm.ts';
 import { durationsIn, everyNth, EXPOSURE_OF, exposuresIn, unitSeconds, findChannels, fmtS, normaliseText, toNumber, uniquePresets } from './words.ts';
 
 export interface ParsedRequest {
@@ -29,7 +30,10 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const whole = withoutHedges(normaliseText(text));
   // "..., autofocus every 3rd frame": the autofocus schedule's own words are read apart (their "every" is no interval)
   const af = autofocusScheduleSaid(whole, { bareIsEveryTimepoint: true });
-  const t = af ? `${whole.slice(0, af.index)} ${whole.slice(af.index + af.length)}`.replace(/\s+(?:with|and|plus)\s*$/i, '').trim() : whole;
+  const spoken = af ? `${whole.slice(0, af.index)} ${whole.slice(af.index + af.length)}`.replace(/\s+(?:with|and|plus)\s*$/i, '').trim() : whole;
+  // ("the cells divide every 20 min, so image every 5 min": the interval the sample is said to keep is no interval of the plan)
+  const rhythm = sampleRhythmApart(spoken);
+  const t = rhythm?.text ?? spoken;
   // "GFP but not DAPI", "no DAPI", "without Hoechst": a channel said not to be imaged is left out of the plan
   const excluded = new Set(findChannels(t, config).filter((m) => NOT_THIS_CHANNEL.test(t.slice(Math.max(0, m.index - 24), m.index))).map((m) => m.preset));
   const presets = uniquePresets(findChannels(t, config)).filter((p) => !excluded.has(p));
@@ -135,6 +139,7 @@ export function parseAcquisitionRequest(text: string, config: MicroscopeConfig =
   const overnight = idiom && timeSpans(withoutAssumedSpans(t)).durationS === undefined && timePlan && 'durationS' in timePlan ? fmtS(timePlan.durationS) : undefined;
   const notes = idiom && overnight ? [`"${idiom.said.charAt(0).toUpperCase()}${idiom.said.slice(1)}" is assumed to mean ${overnight} from now: say another length ("for 16 h", "until 9 am") to change it.`] : [];
   if (paceNote) notes.push(paceNote);
+  if (rhythm) notes.push(...rhythm.notes);
   // ("use the positions I saved": a list made before, which no plan here holds, is said, never dropped in silence)
   const saved = stagePositions ? undefined : savedPositionsSaid(t);
   if (saved) notes.push(savedPositionsLine(saved));

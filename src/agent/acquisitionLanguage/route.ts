@@ -36,6 +36,7 @@ import { channelNotImaged } from './channelsImaged.ts';
 import { phasedChanges } from './phasedChanges.ts';
 import { backToStart } from './stageStart.ts';
 import { idleStageMove } from './idleStageMove.ts';
+import { lightPathChannels } from './lightPathChannels.ts';
 
 export { toolCarrying };
 
@@ -157,7 +158,11 @@ export function routeMicroscopeRequest(said: string, options: { acquisitionRunni
   const dayPart = notes.length || options.acquisitionRunning ? undefined : dayPartEndQuestion(said);
   if (dayPart) return { ask: dayPart, start: true };
   // a unit said once for a list of channels ("DAPI 50 ms, GFP 200") is every channel's
-  const text = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
+  const said1 = unitsSaidOnce(clock.text, options.config ?? DEMO_CONFIG);
+  // ("widefield channel off", "drop the fluorescence channels": channels named by their light path are the run's of that path)
+  const lightPath = options.acquisitionRunning ? lightPathChannels(said1, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change')).channels ?? [], options.config ?? DEMO_CONFIG) : undefined;
+  if (lightPath && 'ask' in lightPath) return { ask: lightPath.ask, command: true };
+  const text = lightPath?.text ?? said1;
   // ("how many images would GFP every 5 min for 12 h be?": a question about a plan not started is answered, nothing started)
   const planAnswer = options.acquisitionRunning ? undefined : planQuestion(text, options.config ?? DEMO_CONFIG);
   const route = planAnswer ? { ask: planAnswer, start: true as const, answered: true as const } : cameraPartsNamed(text, options) ?? routeRead(text, options);
@@ -347,6 +352,9 @@ function routeCovered(text: string, options: { acquisitionRunning?: boolean; con
 }
 
 /** A verb of choosing and nothing else once the channels are taken out ("use the", "switch to the ... filter instead"). */
+/** Every channel said with no name: "in all channels", "every channel", "each colour", "all the filters". */
+const EVERY_CHANNEL = /\b(?:(?:in|of|with|for|using)\s+)?(?:all|every|each)\s+(?:(?:the|my|our|of the)\s+)?(?:channels?|colou?rs?|filters?|wavelengths?|lasers?)\b/;
+
 const CHOOSES_ONLY = /^(?:(?:ok(?:ay)?|so|now|please|pls|then)[,\s]+)*(?:use|switch (?:over )?to|go (?:over )?to|change (?:over )?to|move to|select|pick|choose|let'?s (?:use|go with|try)|go with|try)\s+(?:(?:the|a|an|and|or|,|&|\+)\s*)*(?:(?:filter|channel|laser|line|cube|set)s?\s*)?(?:(?:instead|now|please|then|from now on)\s*)*[.!]*$/;
 
 /** Two words of three letters or more joined by a hyphen ("time-point", "frame-rate"). */
@@ -555,6 +563,9 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
     if (move?.tool !== undefined && carries(move.tool, 'move') && !move.fallback) return { tool: move.tool, args: move.args, then: [{ tool: toolCarrying('takeImage'), args: snapArgs }], sure: true };
     // (a move said first that is asked back, "go up 5 microns then snap", holds the picture back too: never a snap from the wrong place)
     if (move && move.tool === undefined && typeof move.ask === 'string') return { ask: `${move.ask.replace(/[.;\s]*$/, '')}; no picture was taken either.`, command: true };
+    // ("snap the current field in all channels", "one image of every channel": no channel named but all of them, one picture each)
+    const every = !channel && EVERY_CHANNEL.test(t) ? config.channels.map((c) => c.name) : [];
+    if (every.length > 1) return { tool: toolCarrying('takeImage'), args: { ...snapArgs, channel: every[0] }, then: every.slice(1).map((c) => ({ tool: toolCarrying('takeImage'), args: { ...snapArgs, channel: c } })), sure: true };
     // taking a picture is something only the microscope does ("grab a brightfield image" is no analysis of brightfield)
     return { tool: toolCarrying('takeImage'), args: { ...(channel ? { channel } : {}), ...(exposure !== undefined ? { exposureMs: exposure } : {}), ...(power !== undefined ? { powerPercent: power } : {}) }, sure: true };
   }

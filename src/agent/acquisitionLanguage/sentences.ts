@@ -7,10 +7,11 @@
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { durationsIn, findChannels, spokenNumbers } from './words.ts';
 
-/** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5" and "..." inside words do not). */
+/** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5", "e.g." and "..." inside words do not). */
 export function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[a-z0-9µ%)'"][.!?]+|[?!])\s+(?=\S)/i)
+    // ("e.g.", "i.e.", "approx.", "vs." end no sentence)
+    .split(/(?<!\b(?:e\.g|i\.e|etc|approx|ca|vs|cf)\.)(?<=[a-z0-9µ%)'"][.!?]+|[?!])\s+(?=\S)/i)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -294,6 +294,7 @@ const COMMAND_WORDS = `
   tiling tiled mosaic montage overlap stage objective autofocus refocus focus zoom move left right
   rule divides division dividing mitosis cells nuclei count signal above below status progress remaining left dose
   budget phototoxicity bleaching brightfield transmitted phase contrast
+  widefield overall
   `.trim().split(/\s+/);
 
 /** Everyday words one slip away from a command word: never corrected ("later" is not "laser"). */
@@ -362,7 +363,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))
+  return skippedFramesAsEveryNth(presetsAsChannels(labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
@@ -372,6 +373,30 @@ function normaliseTextOnce(text: string): string {
     .replace(/(\d),(\d{3})\b/g, (m, a: string, b: string) => (writesPairsWithCommas(text) ? m : a + b))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Micro-Manager's "Skip Frames" of a channel ("skip frames = 2 for mCherry", "set skip frames to 3 on DAPI", "skip 2 frames
+ * for the red"): the channel is imaged once and then skips that many time points, so every (N + 1)th. Only said of a
+ * channel: "skip 2 frames" alone may skip two time points of the whole run and is left as said.
+ */
+export function skippedFramesAsEveryNth(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  if (!findChannels(text, config).length) return text;
+  return text.replace(/\bskip(?:ped)?[\s-]?frames?\s*(?:[:=]\s*|\b(?:to|of|at)\s+|\bis\s+)?(\d+)\b|\bskip(?:ping)?\s+(\d+)\s+(?:frames?|time[\s-]?points?|timepoints?)\s+(?=(?:for|on|in|of|with)\b)/gi, (_m, a?: string, b?: string) => `every ${Number(a ?? b) + 1}th time point `).replace(/\s+/g, ' ');
+}
+
+/**
+ * "the mCherry preset", "the Cy5 config", "the DAPI group preset": Micro-Manager's word for a channel (a preset of its channel
+ * group) said after the channel's name is the channel ("the mCherry channel"); a preset or config named by no channel is left.
+ */
+export function presetsAsChannels(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  let out = text;
+  for (const c of findChannels(text, config).reverse()) {
+    const end = c.index + c.text.length;
+    const noun = /^(\s+(?:channel\s+)?(?:group\s+)?)(?:presets?|configs?|configurations?|config\s+presets?)\b/i.exec(out.slice(end));
+    if (noun) out = out.slice(0, end) + ' channel' + out.slice(end + noun[0].length);
+  }
+  return out;
 }
 
 /**
@@ -467,6 +492,15 @@ const SHARE_OF_CURRENT = new RegExp(
   'gi',
 );
 
+/** A method called in code ("acq.abort()", "mmc.mda.cancel()"): group 1 the object path, group 2 the method. */
+const CODE_CALL = /(?<![\w.])((?:[a-z_]\w*\.)+)([a-z_]\w*)\(\s*\)/gi;
+
+/** A span put at the end of the run ("1 h onto the end of the run", "30 min to the end"): group 1 the span. */
+const SPAN_AT_THE_END = new RegExp(
+  String.raw`\b(\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?)|(?:an?|one)\s+(?:hour|minute|day)|half an hour)\s+(?:on|onto|on to|to|at)\s+(?:the|its)\s+end\b(?:\s+of\s+(?:the|this|my|our|it)\b(?:\s+(?:run|acquisition|experiment|time[\s-]?lapse|imaging|movie|recording|mda)\b)?)?`,
+  'gi',
+);
+
 /** An amount taken off a setting: group 1 the amount (a share, a percentage or a value with its unit), group 2 the setting. */
 const TAKEN_OFF = new RegExp(
   String.raw`\b(?:take|took|taking|knock|knocked|shave|shaved|trim|chop|lop|cut)\s+((?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|half|\d+(?:\.\d+)?\s*(?:%|percent|per cent|ms|msec|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|µm|um|microns?))\s+off\s+(?:of\s+)?([^,;.!?]+?)(?=\s*(?:[,;.!?]|\s(?:and|but|then)\s|$))`,
@@ -489,6 +523,20 @@ export function labShorthand(text: string): string {
     .replace(/\b(?:AF|af)\b(?!\s*\d)/g, 'autofocus')
     .replace(/\b(?:stpo|sotp|stp)\b/gi, 'stop')
     .replace(/\bwhats\b/gi, "what's")
+    // a command written as a call in code, as pycro-manager / pymmcore-plus users write it ("acq.abort()", "mmc.mda.cancel()",
+    // "mda.toggle_pause()"): the method's words, of the acquisition when the object is one; "acq" is the acquisition
+    .replace(CODE_CALL, (_m, object: string, method: string) => `${method.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${/\b(?:acq\w*|mda|sequence|run|experiment)\b/i.test(object.replace(/[._]/g, ' ')) ? ' the acquisition' : ''}`)
+    .replace(/\bacq\b(?!\.)/gi, 'acquisition')
+    // ("488 laser % down to 3", "laser power to 5": the laser's share said as "laser %", and a bare number for the power, are
+    // the power in %; never a number with a unit of its own)
+    .replace(/\blaser\s*(?:%|percent(?:age)?)(?=\s|$)/gi, 'laser power')
+    .replace(/\b((?:laser\s+)?(?:power|intensity))\s+((?:down\s+|up\s+)?(?:to|at)\s+|[=:]\s*)(\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|percent|per cent|pct|mw|µw|uw|w\b|ms|msec|s\b|secs?|min|nm|x\b|times|fold))/gi, '$1 $2$3%')
+    // ("remove the 3rd position", "the 2nd xy point": a position by its ordinal in figures is that position by number)
+    .replace(/\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+((?:stage\s+|xy\s+)?(?:position|pos|field|site|well|location|xy\s+point))\b/gi, (_m, n: string, noun: string) => `${noun} ${n}`)
+    // ("once every 5 min, e.g.", "i.e. 12 h": the abbreviations' dots end no sentence)
+    .replace(/\be\.\s?g\.(?=\s|,|$)|\beg\.(?=\s)/gi, 'for example').replace(/\bi\.\s?e\.(?=\s|,|$)/gi, 'that is')
+    // ("3D time-lapse", "a 4D movie", "2d imaging": the dimensions of a recording, never days)
+    .replace(/\b([234])D\b|\b([234])[\s-]?d(?=[\s-]+(?:time[\s-]?lapses?|timelapses?|imaging|images?|movies?|stacks?|recordings?|acquisitions?|data|volumes?|scans?)\b)/g, (_m, upper?: string, lower?: string) => `${upper ?? lower}-dimensional`)
     // lab abbreviations of channel names ("mch", "bf")
     .replace(/\bmch\b/gi, 'mCherry')
     // ("m-Cherry", "m cherry", as typed or as a word splitter leaves it; "td tomato")
@@ -520,6 +568,9 @@ export function labShorthand(text: string): string {
     .replace(/\b(instead of|rather than|in place of)\s+every\s+(?=\d)/gi, '$1 ')
     // ("keep going for another 2 hours after the planned end", "run 2 h past the end": beyond the planned end is longer, never an end)
     .replace(/\s*\b(?:after|past|beyond|over)\s+(?:the\s+|its\s+)?(?:planned|scheduled|original|current|set|programmed)?\s*(?:end(?:ing)?|finish)(?:\s+(?:time|point))?\b/gi, ' longer')
+    // ("tack 1 h onto the end of the run", "add 30 min to the end": a span put at the end of the run is that much more of
+    // it, never "end" as a stop)
+    .replace(SPAN_AT_THE_END, 'another $1')
     // "7 planes @ 1.5 µm", "488 @ 3%": at
     .replace(/\s*@\s*(?=[-+]?\d)/g, ' at ')
     // "10 min rather than 5": instead of the old value
@@ -561,6 +612,8 @@ export function labShorthand(text: string): string {
     // "time-point spacing 7 min", "the time between frames", "delay between time points": the interval, in its one word
     // (a spacing in z, "z spacing 2 µm", is not one)
     .replace(/\b(?:time[\s-]?point|timepoint|frame|temporal)\s+(?:spacing|separation|gap|delay)\b|\b(?:spacing|separation|gap|delay|time|pause|wait)\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops)\b/gi, 'interval')
+    // ("number of slices: 3", "change the number of z slices to 5", "no. of planes = 9": a count of planes said after its noun)
+    .replace(/\b(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:z[\s-]?)?(slices|planes|sections|z[\s-]?steps)\s*(?:[:=]\s*|\bto\s+|\bis\s+)?(\d+)\b(?!\s*(?:-|%|µm|um|microns?|nm|ms|s\b))/gi, (_m, noun: string, n: string) => `to ${n} ${/steps/i.test(noun) ? 'planes' : noun.toLowerCase()}`)
     // "time points 100", "number of time points: 150", "# frames = 80": a count of time points said after its noun
     .replace(/\b(?:(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|#)\s*(?:of\s+)?(?:time[\s-]?points?|timepoints?|frames?|loops?)|(?:time[\s-]?points|timepoints|loops))\s*(?:[:=]|\bto\b|\bis\b)?\s*(\d+)\b(?!\s*(?:-|to\b|and\b|%|s\b|sec|min|h\b|ms))/gi, '$1 time points in total')
     // "half of what it is now", "50% of the current value", "twice the current one": a share of the setting as it is, a factor

@@ -12,6 +12,7 @@
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import { withoutHaltBeforeCorrection } from './haltBeforeCorrection.ts';
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
+import { withWishAskedIfPossibleAsWish } from './wishThenAskedPossible.ts';
 import { withTellMeIfAsWhether } from './askedWhether.ts';
 import { withFilterSizesNamed } from './filterSizes.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
@@ -653,5 +654,7 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
+  // (one normaliser per line below this chain, each applied after it)
+  const chained = withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
+  return withWishAskedIfPossibleAsWish(chained);
 }
