@@ -1,0 +1,33 @@
+// Stop 52 (helper B): a setting of another quantity, a method phrase no tool offers: named, never applied as ours.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asSaid, loadAcquisitionWords } from './planOffline.ts';
+
+beforeAll(async () => {
+  await loadAcquisitionWords();
+});
+
+describe('a threshold named by another quantity', () => {
+  it('is no intensity threshold of segment ("a quality threshold of 50", "flow_threshold 0.4"), and the answer names it', () => {
+    for (const [request, named] of [
+      ['detect the spots with a quality threshold of 50 and track them', 'quality threshold'],
+      ['segment cells with flow_threshold 0.4', 'flow_threshold'],
+      ['segment the nuclei with a probability threshold of 0.7', 'probability threshold'],
+    ]) {
+      const p = asSaid.plan(request);
+      const seg = p.steps.find((s) => s.tool === 'segment');
+      expect(seg?.args).not.toHaveProperty('threshold');
+      expect(seg?.args.method).not.toBe('manual');
+      // (nor any other setting: the number is the other program's)
+      expect(Object.values(seg?.args ?? {})).not.toContain(Number(/\d+(?:\.\d+)?/.exec(request)![0]));
+      expect((p.notes ?? []).join(' ')).toContain(named);
+    }
+  });
+
+  it('stays ours when said alone, by a verb or by an intensity word', () => {
+    expect(asSaid.argsOf('segment with a threshold of 120', 'segment')).toMatchObject({ method: 'manual', threshold: 120 });
+    expect(asSaid.argsOf('use threshold 120 and segment the nuclei', 'segment')).toMatchObject({ threshold: 120 });
+    expect(asSaid.argsOf('segment the nuclei with an intensity threshold of 300', 'segment')).toMatchObject({ threshold: 300 });
+    expect(asSaid.argsOf('subtract the background with a rolling ball radius of 50 px', 'subtract_background')).toMatchObject({ radiusPx: 50 });
+    expect(asSaid.argsOf('denoise with a gaussian sigma of 1.5', 'denoise')).toMatchObject({ sigmaPx: 1.5 });
+  });
+});
