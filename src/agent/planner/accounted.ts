@@ -22,6 +22,7 @@ import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
 import { mannerLines } from './mannerWords.ts';
+import { lackedMethodPhrases } from './methodPhrases.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -182,7 +183,10 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
   const lines: string[] = [];
   // (advice talks about methods, it runs none; the microscope's words are the acquisition language's)
   if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.role === 'advice' || selfOf(s.tool, catalogue)?.domain === 'microscope')) return lines;
-  for (const { name, start } of namedMethods(request)) {
+  // (and a method said by a phrase whose last word is its kind, "the linear motion tracker", no tool offers: as a name)
+  const names = namedMethods(request);
+  const phrases = lackedMethodPhrases(request, catalogue, plan.steps.map((s) => s.tool)).filter((p) => !names.some((n) => n.start < p.end && p.start < n.end));
+  for (const { name, start } of [...names, ...phrases].sort((a, b) => a.start - b.start)) {
     if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
     // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;

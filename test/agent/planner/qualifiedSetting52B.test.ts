@@ -31,3 +31,18 @@ describe('a threshold named by another quantity', () => {
     expect(asSaid.argsOf('denoise with a gaussian sigma of 1.5', 'denoise')).toMatchObject({ sigmaPx: 1.5 });
   });
 });
+
+describe('a method said by a phrase whose last word is its kind', () => {
+  const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+  it('is named as not available when no word of it is a value of the step that ran ("the linear motion tracker")', () => {
+    const p = asSaid.plan('track them with the linear motion tracker', labels);
+    expect(p.steps.map((s) => s.tool)).toEqual(['track']);
+    expect((p.notes ?? []).join(' ')).toContain('linear motion tracker');
+  });
+
+  it('is ours when a word of it is the step\'s value or the phrase is a tool\'s own word', () => {
+    for (const [request, artifacts] of [['track with the simple LAP tracker', labels], ['denoise with a gaussian filter', undefined], ['segment the nuclei with the deep learning model', undefined], ['track with the overlap tracker', labels]] as const) {
+      expect((asSaid.plan(request, artifacts as never).notes ?? []).join(' ')).not.toMatch(/did not apply|Not applied/);
+    }
+  });
+});
