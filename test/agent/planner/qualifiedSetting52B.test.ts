@@ -46,3 +46,20 @@ describe('a method said by a phrase whose last word is its kind', () => {
     }
   });
 });
+
+describe('a method no tool offers that is the clause\'s action', () => {
+  const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+  it('runs no step its object noun chose ("refine the outlines with active contours" drew a plot), and says so', () => {
+    const p = asSaid.plan('refine the nucleus outlines with active contours (snakes)', labels);
+    expect(p.steps).toEqual([]);
+    expect(p.reply).toMatch(/active contours.*not available.*"refine the nucleus outlines/);
+    const two = asSaid.plan('segment the nuclei and refine the outlines with active contours');
+    expect(two.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect((two.notes ?? []).join(' ')).toContain('"refine the outlines with active contours"');
+  });
+
+  it('keeps a step said by its own verb, the method named beside it', () => {
+    expect(asSaid.plan('segment the nuclei with active contours').steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(asSaid.plan('plot the outlines with active contours', labels).steps.map((s) => s.tool)).toEqual(['plot']);
+  });
+});
