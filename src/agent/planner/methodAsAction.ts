@@ -27,6 +27,9 @@ export function chosenOnlyByItsObject(step: PlannedStep | undefined, request: st
   const verbMeaning = tokenize(verb).map((t) => meaning(t.stem))[0];
   // (a verb of the tool's own words, "segment", "count", "plot", chose the step itself; any other leaves it to the object)
   if (!verbMeaning || own.has(verbMeaning)) return false;
+  // (nor a verb of the tool later in the words: "deconvolve with Richardson-Lucy, then segment the nuclei" is segment's too)
+  const verbs = new Set(index.meanings(tokenize([step.tool.split('_')[0], ...(self?.examples ?? []).map((e) => e.split(/\s+/)[0])].join(' '))));
+  if (index.meanings(tokenize(step.clause)).some((w) => verbs.has(w))) return false;
   const made = producesOf(step.tool, catalogue);
   return !plan.steps.some((s) => s !== step && (selfOf(s.tool, catalogue)?.consumes ?? []).some((type) => made.includes(type)));
 }
