@@ -63,3 +63,12 @@ describe('a method no tool offers that is the clause\'s action', () => {
     expect(asSaid.plan('plot the outlines with active contours', labels).steps.map((s) => s.tool)).toEqual(['plot']);
   });
 });
+
+describe('a form said with its bit depth', () => {
+  it('is still the form asked ("as 16-bit PNG" wrote TIFF because "label images" came first), the depth named', () => {
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }];
+    const p = asSaid.plan('export the label images as 16-bit PNG, one per frame', labels);
+    expect(p.steps.find((s) => s.tool === 'export')?.args.format).toBe('png');
+    expect((p.notes ?? []).join(' ')).toContain('16-bit');
+  });
+});
