@@ -24,6 +24,7 @@ import { readOnceCopied } from './textMemo.ts';
 import { mannerLines } from './mannerWords.ts';
 import { lackedMethodPhrases } from './methodPhrases.ts';
 import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
+import { computeLine } from './computeWords.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -513,5 +514,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));
   // ("measure the areas and give me a p value": a test of significance no step runs, untestedDifference.ts)
   const tested = untestedDifferenceLine(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])];
+  // ("segment the cells on GPU (gpu=True)", "in parallel on 8 cores": how a step runs, which no tool sets, computeWords.ts)
+  const compute = computeLine(request, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : []), ...(compute ? [compute] : [])];
 }

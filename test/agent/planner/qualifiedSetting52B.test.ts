@@ -72,3 +72,17 @@ describe('a form said with its bit depth', () => {
     expect((p.notes ?? []).join(' ')).toContain('16-bit');
   });
 });
+
+describe('the computer a step runs on', () => {
+  it('is no word from elsewhere ("segment the cells on GPU (gpu=True), it takes forever on my laptop CPU" was refused whole)', () => {
+    const p = asSaid.plan('segment the cells on GPU (gpu=True), it takes forever on my laptop CPU');
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+    expect((p.notes ?? []).join(' ')).toMatch(/GPU/);
+  });
+
+  it('is named when no other note says it ("segment the cells (gpu=True)" was silent), and "cluster the cells" is no computer', () => {
+    expect((asSaid.plan('segment the cells (gpu=True)').notes ?? []).join(' ')).toMatch(/"gpu".*hardware/);
+    const labels = [{ id: 'movie-1', type: 'movie' as const }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect((asSaid.plan('cluster the tracks with k-means', labels).notes ?? []).join(' ')).not.toMatch(/hardware/);
+  });
+});
