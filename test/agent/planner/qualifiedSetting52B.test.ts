@@ -86,3 +86,11 @@ describe('the computer a step runs on', () => {
     expect((asSaid.plan('cluster the tracks with k-means', labels).notes ?? []).join(' ')).not.toMatch(/hardware/);
   });
 });
+
+describe('a file said as what it is for', () => {
+  it('is no movie to run on ("using my measured PSF psf_488.tif, then segment the nuclei" segmented the PSF)', () => {
+    const seg = asSaid.plan('deconvolve the stack with Richardson-Lucy using my measured PSF psf_488.tif, then segment the nuclei').steps.find((s) => s.tool === 'segment');
+    expect(seg?.args.movie).not.toBe('psf_488.tif');
+    expect(asSaid.argsOf('segment the nuclei in cells.tif', 'segment').movie).toBe('cells.tif');
+  });
+});
