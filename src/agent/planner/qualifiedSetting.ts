@@ -12,11 +12,12 @@ let allowed: Set<string> | undefined;
 /**
  * Whether the words before a number (their meanings, in order: `nearBefore`) name an argument by one own word qualified by
  * a word the tool does not know (`toolMeanings`: its arguments' names and descriptions and its values): "quality threshold"
- * is no `threshold` of segment. An argument named by more of its own words, or by its word alone, stays its.
+ * is no `threshold` of segment. An argument whose name has more words ("min area"), or said by its word alone, stays its.
  */
 export function namesAnotherSetting(nearBefore: string[], own: string[], toolMeanings: Set<string>): boolean {
-  const said = own.filter((w) => nearBefore.includes(w));
-  if (said.length !== 1) return false;
+  // (an argument named by one word, "threshold", "sigma", "perplexity": a longer name, "min area", is said in its own words)
+  if (own.length !== 1 || !nearBefore.includes(own[0])) return false;
+  const said = own;
   const at = nearBefore.lastIndexOf(said[0]);
   // (the name ends the words before the number, bar "of", "=", "is": "quality threshold of 50", "threshold: 50")
   if (nearBefore.slice(at + 1).some((w) => !stops().has(w))) return false;
