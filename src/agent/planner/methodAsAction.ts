@@ -3,7 +3,7 @@
 // something else with confidence; the step is left out and the answer names the method as not available (accounted.ts).
 // A verb of the tool ("segment the nuclei with active contours", "plot the outlines with snakes") keeps the step: the
 // method is then a manner of a step we do run, named beside it.
-import { type Catalogue, producesOf, selfOf } from './catalogue.ts';
+import { allowedValues, type Catalogue, producesOf, selfOf } from './catalogue.ts';
 import type { ToolIndex } from './matcher.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, tokenize } from './words.ts';
@@ -23,7 +23,10 @@ export function chosenOnlyByItsObject(step: PlannedStep | undefined, request: st
   const verb = /^([\p{L}]+)/u.exec(fromItsVerb(step.clause))?.[1];
   if (!verb || ANY_TOOLS_VERB.test(verb)) return false;
   const self = selfOf(step.tool, catalogue);
-  const own = new Set(index.meanings(tokenize([step.tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? [])].join(' '))));
+  // (the tool's words, examples and values: "Auto Threshold -> Yen" opens on segment's method "auto")
+  const values = Object.values(catalogue.get(step.tool)?.properties ?? {}).flatMap((p) => allowedValues(p));
+  const valueWords = Object.values(self?.valueWords ?? {}).flatMap((byValue) => Object.values(byValue).flat());
+  const own = new Set(index.meanings(tokenize([step.tool.replace(/_/g, ' '), ...(self?.words ?? []), ...(self?.examples ?? []), ...values, ...valueWords].join(' '))));
   const verbMeaning = tokenize(verb).map((t) => meaning(t.stem))[0];
   // (a verb of the tool's own words, "segment", "count", "plot", chose the step itself; any other leaves it to the object)
   if (!verbMeaning || own.has(verbMeaning)) return false;

@@ -4,8 +4,8 @@
 // flow error, ilastik's probability), never ours in grey levels. Its number is left to be named, never taken.
 import { meaning, normalizeWord, stopWords } from './words.ts';
 
-/** Words that may stand before a setting's name and leave it ours: verbs that give a value, and words of degree or kind. */
-const GIVING = ['set', 'use', 'try', 'apply', 'pick', 'choose', 'give', 'put', 'change', 'make', 'fixed', 'custom', 'new', 'same', 'low', 'lower', 'high', 'higher', 'simple', 'single', 'default', 'different', 'other', 'global', 'manual', 'hard', 'absolute', 'minimum', 'maximum', 'min', 'max'];
+/** Words that may stand before a setting's name and leave it ours: which ones ("only channel 2"), verbs that give a value, words of degree or kind. */
+const GIVING = ['only', 'just', 'all', 'each', 'every', 'any', 'both', 'also', 'even', 'then', 'first', 'last', 'next', 'per', 'whole', 'entire', 'one', 'its', 'set', 'use', 'try', 'apply', 'pick', 'choose', 'give', 'put', 'change', 'make', 'fixed', 'custom', 'new', 'same', 'low', 'lower', 'high', 'higher', 'simple', 'single', 'default', 'different', 'other', 'global', 'manual', 'hard', 'absolute', 'minimum', 'maximum', 'min', 'max'];
 
 let allowed: Set<string> | undefined;
 

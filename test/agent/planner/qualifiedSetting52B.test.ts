@@ -29,6 +29,9 @@ describe('a threshold named by another quantity', () => {
     expect(asSaid.argsOf('segment the nuclei with an intensity threshold of 300', 'segment')).toMatchObject({ threshold: 300 });
     expect(asSaid.argsOf('subtract the background with a rolling ball radius of 50 px', 'subtract_background')).toMatchObject({ radiusPx: 50 });
     expect(asSaid.argsOf('denoise with a gaussian sigma of 1.5', 'denoise')).toMatchObject({ sigmaPx: 1.5 });
+    // (a word of which ones before it leaves it ours: "only channel 2" planned a crop)
+    expect(asSaid.plan('segment only channel 2').steps.map((s) => s.tool)).toEqual(['segment']);
+    expect(asSaid.argsOf('segment only channel 2', 'segment')).toMatchObject({ channel: 2 });
   });
 });
 
@@ -61,6 +64,8 @@ describe('a method no tool offers that is the clause\'s action', () => {
   it('keeps a step said by its own verb, the method named beside it', () => {
     expect(asSaid.plan('segment the nuclei with active contours').steps.map((s) => s.tool)).toEqual(['segment']);
     expect(asSaid.plan('plot the outlines with active contours', labels).steps.map((s) => s.tool)).toEqual(['plot']);
+    // (nor a clause that opens on one of the tool's values: "Auto Threshold -> Yen")
+    expect(asSaid.plan('Auto Threshold -> Yen, dark background pls').steps.map((s) => s.tool)).toEqual(['segment']);
   });
 });
 
