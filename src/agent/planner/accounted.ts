@@ -22,6 +22,9 @@ import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, stopWords, tokenize } from './words.ts';
 import { readOnceCopied } from './textMemo.ts';
 import { mannerLines } from './mannerWords.ts';
+import { lackedMethodPhrases } from './methodPhrases.ts';
+import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
+import { computeLine } from './computeWords.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -178,12 +181,17 @@ export function inContextSentence(request: string, at: number): boolean {
  * Method names: applied when a step's choice takes the name (set here when that choice was left
  * unset and one step of that tool runs), named otherwise. Returns the lines to add.
  */
-function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string): string[] {
+function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, said: string, index: ToolIndex): string[] {
   const lines: string[] = [];
   // (advice talks about methods, it runs none; the microscope's words are the acquisition language's)
   if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.role === 'advice' || selfOf(s.tool, catalogue)?.domain === 'microscope')) return lines;
-  for (const { name, start } of namedMethods(request)) {
-    if (alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`))) continue;
+  // (and a method said by a phrase whose last word is its kind, "the linear motion tracker", no tool offers: as a name)
+  const names = namedMethods(request);
+  const phrases = lackedMethodPhrases(request, catalogue, plan.steps.map((s) => s.tool)).filter((p) => !names.some((n) => n.start < p.end && p.start < n.end));
+  for (const { name, start } of [...names, ...phrases].sort((a, b) => a.start - b.start)) {
+    // (a name said already by another note is left to it, unless its clause's step is none of it: "refine the outlines with active contours")
+    const saidAlready = alreadySaid(said, name) || lines.some((l) => l.includes(`"${name}"`));
+    if (saidAlready && !chosenOnlyByItsObject(stepAt(plan.steps, request, start), request, start, plan, catalogue, index)) continue;
     // (a name turned down, "not with Otsu", "instead of Otsu", is no method asked for)
     if (/\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an)\s+){0,2}$/i.test(request.slice(Math.max(0, start - 30), start))) continue;
     // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
@@ -211,7 +219,7 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
         step.args[named.arg] = named.value;
         break;
       }
-      lines.push(`I did not apply "${name}": \`${step.tool}\` ran with ${named.arg} ${String(valueOf(step, named.arg, catalogue))}; ask for it on its own ("${name} only") to run it that way.`);
+      if (!saidAlready) lines.push(`I did not apply "${name}": \`${step.tool}\` ran with ${named.arg} ${String(valueOf(step, named.arg, catalogue))}; ask for it on its own ("${name} only") to run it that way.`);
       break;
     }
     if (handled) continue;
@@ -225,10 +233,18 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     const owner = [...catalogue.keys()].find((t) => valueNamed(t, name, catalogue));
     const step = stepAt(plan.steps, request, start);
     if (owner) {
-      lines.push(`I did not apply "${name}": it is a method of \`${owner}\`, which this request did not run; ${offers(step, catalogue)}.`);
+      if (!saidAlready) lines.push(`I did not apply "${name}": it is a method of \`${owner}\`, which this request did not run; ${offers(step, catalogue)}.`);
       continue;
     }
-    lines.push(`I did not apply "${name}": it is not available here; ${offers(step, catalogue)}.`);
+    // ("refine the nucleus outlines with active contours": the method is the action, which the step its object chose does not do)
+    if (chosenOnlyByItsObject(step, request, start, plan, catalogue, index)) {
+      plan.steps.splice(plan.steps.indexOf(step), 1);
+      // (a note that said the step ran without it is about a step that no longer runs)
+      if (plan.notes) plan.notes = plan.notes.filter((n) => !n.includes(`\`${step.tool}\``));
+      lines.push(`I did not apply "${name}": it is not available here, and no tool of mine does "${fromItsVerb(step.clause)}", so I ran nothing for it.`);
+      continue;
+    }
+    if (!saidAlready) lines.push(`I did not apply "${name}": it is not available here; ${offers(step, catalogue)}.`);
   }
   return lines;
 }
@@ -477,7 +493,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const said = [...(plan.notes ?? []), plan.reply ?? ''].join(' ');
   if (!plan.question) valuesSaidElsewhere(request, plan, catalogue, index);
   if (!plan.question) numbersSaidElsewhere(request, plan, catalogue);
-  const methods = methodsAccounted(request, plan, catalogue, said);
+  const methods = methodsAccounted(request, plan, catalogue, said, index);
   const negations = negationsAccounted(request, plan, catalogue, index, [said, ...methods].join(' '));
   const things = unknownThings(request, index, isSubject, ownWordsOf(plan.steps, catalogue, index))
     .filter((t) => !alreadySaid(said, t.phrase))
@@ -498,5 +514,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const manner = mannerLines(request, plan, catalogue, index, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks].join(' '));
   // ("measure the areas and give me a p value": a test of significance no step runs, untestedDifference.ts)
   const tested = untestedDifferenceLine(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])];
+  // ("segment the cells on GPU (gpu=True)", "in parallel on 8 cores": how a step runs, which no tool sets, computeWords.ts)
+  const compute = computeLine(request, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])].join(' '));
+  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : []), ...(compute ? [compute] : [])];
 }

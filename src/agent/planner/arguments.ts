@@ -11,6 +11,7 @@ import { countOfThings, findQuantities, parseNumber, type Quantity, seconds } fr
 import { meaning, normalizeWord, tokenize } from './words.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
 import { comparedNumberAt } from './comparedValue.ts';
+import { namesAnotherSetting } from './qualifiedSetting.ts';
 
 /** Artifact inputs and outputs: named by references and paths, never by a number. */
 const NOT_STATED = new Set(['movie', 'labels', 'tracks', 'table', 'output', 'result', 'truth', 'groundTruth', 'step', 'tool']);
@@ -109,6 +110,7 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
   // the meanings of the tool's allowed values ("lap", "gaussian") and of its arguments' names and descriptions
   const valueMeanings = new Set(Object.values(props).flatMap((p) => [...(p.enum ?? []), ...(p.anyOf ?? []).flatMap((a) => a.enum ?? [])]).filter((v): v is string => typeof v === 'string').flatMap((v) => meanings(v.replace(/_/g, ' '))));
   const argumentMeanings = new Set(Object.entries(props).filter(([name]) => !NOT_STATED.has(name)).flatMap(([name, p]) => [...nameWords(name), ...meanings((p.description ?? '').split(/[;(.]/)[0])]));
+  const toolMeanings = new Set([...argumentMeanings, ...valueMeanings, ...meanings(catalogue.get(tool)?.description ?? '')]);
   for (const v of valueMeanings) argumentMeanings.delete(v);
   // a channel or frames ruled out ("except channel 2") is no value to use
   // (the words that leave a scope out stay: "Exclude the first 2 frames and anything below 25 px" leaves the small ones out too)
@@ -178,6 +180,9 @@ export function statedNumbersScored(tool: string, said: string, catalogue: Catal
     // things, ranked or not, is no size, distance or time: only an argument with no unit, named by its own words, takes it)
     const ofThings = countOfThings(q);
     const namedBound = q.kind === 'length' ? /\b(min|max)(?:imum)?\.?\s+(?:[\p{L}-]+\s+)?(?:size|radius|radii|diameter|width)\s*(?:of\s+|=\s*|:\s*|is\s+)?$/iu.exec(before)?.[1].toLowerCase() : undefined;
+    // ("a quality threshold of 50", "flow_threshold 0.4": a number of a setting of another quantity, one no word of this tool
+    // names, is no argument's: neither the one whose word it shares nor any other)
+    if (candidates.some(([name]) => namesAnotherSetting(scoped.slice(Math.max(0, q.start - 60), q.start), nameWords(name), toolMeanings))) continue;
     let best: { name: string; score: number; value: number; compact?: number } | undefined;
     for (const [name, p] of candidates) {
       if (counted && !nameWords(name).includes(meaning(normalizeWord(counted)))) continue;

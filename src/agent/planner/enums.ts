@@ -134,7 +134,8 @@ function findEnumValueNow(tool: string, arg: string, text: string, catalogue: Ca
       const wordForWord = new RegExp(String.raw`\b${name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)}\b`, 'i').test(text);
       const length = (wordForWord ? Math.max(phrase.length, name.trim().split(/\s+/).length) : phrase.length) + (NEGATED_NAME.test(name) ? 1 : 0);
       // the form asked for beats a value said as a thing ("plot the mean speed of each track as a histogram": histogram, not tracks)
-      const asForm = saysAs && new RegExp(String.raw`\bas\s+(?:an?\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_]+/g, String.raw`[\s_-]+`)}\b`, 'i').test(text);
+      // ("export the label images as 16-bit PNG": a bit depth or a resolution before the form's name still says the form)
+      const asForm = saysAs && new RegExp(String.raw`\bas\s+(?:an?\s+)?(?:\d{1,4}[\s-]?(?:bits?|dpi|ppi)\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_]+/g, String.raw`[\s_-]+`)}\b`, 'i').test(text);
       const better = !best || (asForm !== best.asForm ? asForm : literal !== best.literal ? literal : length > best.length || (length === best.length && at < best.at));
       if (better) best = { value, asForm, literal, length, at };
     }

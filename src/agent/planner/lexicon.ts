@@ -27,3 +27,10 @@ export const METHOD_NAMES = [
   // methods known by a noun phrase of their own (no tool's words: named as not here when asked)
   'active contours', 'active contour', 'level set', 'level sets', 'random walker', 'graph cut', 'extended depth of field', 'focus stacking', 'optical flow', 'PIV',
 ];
+
+/**
+ * Words of the computer a step runs on and how it runs ("on the GPU", "gpu=True", "in parallel on 8 cores", "on our SLURM
+ * cluster", "it is slow on my laptop CPU"): words of image analysis, never from elsewhere, and no setting of any tool (the
+ * steps run here as they always do): named when asked (computeWords.ts).
+ */
+export const COMPUTE_WORDS = ['GPU', 'GPUs', 'CPU', 'CPUs', 'CUDA', 'cuDNN', 'NVIDIA', 'RTX', 'graphics card', 'VRAM', 'RAM', 'cores', 'threads', 'multithreaded', 'multithreading', 'multi-threaded', 'multiprocessing', 'in parallel', 'parallelise', 'parallelize', 'parallelised', 'parallelized', 'on the cluster', 'on our cluster', 'compute cluster', 'computing cluster', 'HPC', 'SLURM', 'compute node', 'workstation', 'laptop', 'Colab', 'cloud', 'headless', 'batch mode'];

@@ -15,6 +15,7 @@ import { isEverydayNoun, isEverydayWord } from './english.ts';
 import { isNotQuantityWord, quantityOfAdjectives } from './tableAnswers.ts';
 import { withoutHedges } from './unapplied.ts';
 import { METHOD_NAMES } from './lexicon.ts';
+import { isComputeWord } from './computeWords.ts';
 
 /** What is measured on cells, but also on things from elsewhere ("the speed of my car"): a subject, though no thing imaged. */
 const MEASURED = new Set(['migration', 'motility', 'trajectory', 'speed', 'area', 'intensity', 'morphology', 'growth'].map((w) => meaning(normalizeWord(w))));
@@ -328,7 +329,8 @@ function isOutOfScopeNow(said: string, index: ToolIndex, catalogue: Catalogue): 
   for (const token of tokens) {
     // numbers with letters ("3x3", "20x", "488nm") are quantities, not words from elsewhere
     if (NEUTRAL.has(token.word) || token.part || token.word.length < 2 || /\d/.test(token.word)) continue;
-    const whole = reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start));
+    // ("on my laptop CPU", "gpu=True": the computer the analysis runs on is no word from elsewhere, nor one of ours)
+    const whole = isComputeWord(token.word) ? 'neutral' : reading(token, index, words, BEFORE_A_VERB.test(masked.slice(0, token.start)), masked.slice(Math.max(0, token.start - 24), token.start));
     read.push({ token, reading: whole === 'unknown' ? camelCaseReading(token, tokens, masked, index, words) ?? whole : whole });
   }
   // (two words of ours at least: "write an email to my boss" has only the verb)

@@ -29,6 +29,7 @@ import { normalisedRequest } from './normalise.ts';
 import { codeAsked, codeAskedReply } from './codeAsked.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
+import { fileOfAnotherRole } from './roleOfAFile.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
@@ -3955,7 +3956,8 @@ function referenceFor(type: InputType, clause: string, conversation: Conversatio
   const other = type === 'movie' ? otherMovieNamed(clause, conversation) : undefined;
   if (other) return { $ref: 'movie', mode: 'id', id: other };
   if (type === 'movie' && !plays(tool, 'open', catalogue)) {
-    const paths = findPaths(clause).filter(isMoviePath);
+    // ("using my measured PSF psf_488.tif": a file said as what it is for, other than the data, is no movie to run on)
+    const paths = findPaths(clause).filter((p) => isMoviePath(p) && !fileOfAnotherRole(clause, p));
     const output = findOutput(clause);
     const input = paths.find((p) => p !== output);
     if (input) return input;
