@@ -183,6 +183,8 @@ export interface SpotMovieOptions {
   outputPath: string;
   radiusPx: number;
   quality?: number;
+  /** Dark spots on a bright background: the planes are inverted first. */
+  dark?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -215,7 +217,8 @@ export async function detectSpotsInMovie(movie: Movie, options: SpotMovieOptions
       const counts: number[] = [];
       for (let z = 0; z < depth; z++) {
         if (options.signal?.aborted) throw new WorkError('spot detection cancelled');
-        const plane = await movie.plane(first + t, z, options.channel);
+        const read = await movie.plane(first + t, z, options.channel);
+        const plane = options.dark ? Float32Array.from(read, (v) => -v) : read;
         const found = detectSpots(plane, width, height, { radiusPx: options.radiusPx, quality: options.quality });
         if (z === 0) thresholds.push(found.threshold);
         stack.push(spotLabels(found.spots, width, height, options.radiusPx));
