@@ -25,7 +25,7 @@ const schema = z.object({
   method: z
     .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model', 'log'])
     .default('auto')
-    .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), "model" for the deep-learning nucleus segmenter, or "log" for spots (puncta, foci, particles, diffraction-limited spots): TrackMate\'s Laplacian of Gaussian detector, blur at objectRadiusPx / sqrt 2 px, local maxima above a quality threshold, each spot a disc of radius objectRadiusPx px (default: 0.2 µm, a diffraction-limited spot, where the pixel size is known, else measured on the movie)'),
+    .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), "model" for the deep-learning nucleus segmenter, or "log" for TrackMate\'s Laplacian of Gaussian detector (blur at objectRadiusPx / sqrt 2 px, local maxima above a quality threshold, each one a disc of radius objectRadiusPx px; default radius 0.2 µm where the pixel size is known, else measured on the movie)'),
   target: z
     .enum(['auto', 'nuclei', 'cells'])
     .default('auto')
@@ -296,17 +296,23 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
   return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm!)} µm/px.` };
 }
 
+/** Words people name the LoG spot detector by (segment's method "log"). */
+const LOG_WORDS = ['laplacian of gaussian', 'laplacian of gaussians', 'laplacian', 'log detector', 'log filter', 'log blob detector', 'blob detector', 'blob detection', 'spot detector', 'spot detection', 'trackmate detector', 'diffraction-limited', 'diffraction limited'];
+/** The method "log" or one of its words, as written ("spots" alone is no name of it: the thesaurus reads it near "spot detection"). */
+const LOG_SAID = new RegExp(String.raw`\b(?:log|${LOG_WORDS.map((w) => w.replace(/[\s-]+/g, String.raw`[\s-]+`)).join('|')})\b`, 'i');
+
 /** What ran for a Laplacian of Gaussian detector, by either of its names ("LoG", "Laplacian of Gaussian"). */
 const LOG_RAN = 'The spots were found by a Laplacian of Gaussian (LoG) detector, as TrackMate\'s (segment method "log"), each spot a disc of its radius in the label movie.';
 /** What ran for a difference of Gaussians detector ("DoG", "difference of Gaussians"). */
 const DOG_AS_LOG = 'A difference of Gaussians (DoG) detector, as TrackMate\'s, approximates the Laplacian of Gaussian: I ran the LoG detector itself (segment method "log"), each spot a disc of its radius in the label movie.';
 
 /**
- * The things a spot detector finds, by the words people call them ("detect the spots", "count the foci", "puncta",
- * "single particles", "diffraction-limited"): segment's method "log" unless nuclei or cells are named. Not Fiji's
- * "Analyze Particles", a threshold and size filter of any objects.
+ * The things a spot detector finds, by the words people call them, as what is found ("detect the spots", "count the
+ * foci", "track the particles", "diffraction-limited"): segment's method "log" unless nuclei or cells are named. Not
+ * Fiji's "Analyze Particles", a threshold and size filter of any objects, nor spots said of something else ("like Imaris
+ * spots", "spots can be missing for 3 frames": TrackMate's word for any detection).
  */
-const SPOT_OBJECTS = /\b(?:spots?|puncta|punctum|foci|particles?|diffraction[\s-]+limited|sub-?resolution)\b/i;
+const SPOT_OBJECTS = /\b(?:detect|find|count|locate|identify|segment|pick\s+out|quantify|track|follow|link|measure|trace)\w*\s+(?:(?:the|all|each|every|any|my|these|those|of)\s+)*(?:[\w-]+\s+){0,2}?(?:spots?|puncta|punctum|foci|particles?)\b|\bdiffraction[\s-]+limited\b|\bsub-?resolution\b/i;
 const NOT_SPOT_OBJECTS = /\banaly[sz]e[\s-]+particles?\b|\bspot\s+(?:nuclei|cells?|the|a|an|any|which|where|what|it|them)\b/gi;
 /** Objects named that are no spots ("track the cells, TrackMate calls them spots"): the threshold pipeline's. */
 const OTHER_OBJECTS = /\b(?:cells?|nuclei|nucleus|bacteria|bacterium|yeast|organoids?|colonies|colony|spheroids?|embryos?)\b/i;
@@ -320,10 +326,10 @@ const LOG_NOT_METHOD = /\blog[\s-]+(?:scale|scaled|axis|axes|transform\w*|space|
  */
 function spotMethod(c: RequestClause, args: Record<string, unknown>): Record<string, unknown> {
   let method = args.method;
-  if (method === 'log' && LOG_NOT_METHOD.test(c.text) && c.read.value('method', c.text.replace(LOG_NOT_METHOD, ' ')) !== 'log') method = undefined;
+  if (method === 'log' && (!LOG_SAID.test(c.text.replace(LOG_NOT_METHOD, ' ')) || c.read.value('method', c.text.replace(LOG_NOT_METHOD, ' ')) !== 'log')) method = undefined;
   LOG_NOT_METHOD.lastIndex = 0;
   const spotsNamed = SPOT_OBJECTS.test(c.text.replace(NOT_SPOT_OBJECTS, ' '));
-  if ((method === undefined || method === 'auto') && args.target === undefined && spotsNamed && !OTHER_OBJECTS.test(c.text)) method = 'log';
+  if ((method === undefined || method === 'auto') && args.target === undefined && spotsNamed && !OTHER_OBJECTS.test(c.request ?? c.text)) method = 'log';
   if (method !== 'log') return method === args.method ? {} : { method };
   const out: Record<string, unknown> = { method: 'log', ...(args.threshold !== undefined ? { qualityThreshold: args.threshold, threshold: undefined } : {}) };
   return out;
@@ -665,7 +671,7 @@ const segment = defineTool({
   // (what ran is the method in its record: "auto" resolves to otsu or triangle; "model" is our own U-Net, cited by its folder and sha256)
   references: { cite: { log: ['Lindeberg T (1998) Feature detection with automatic scale selection. Int J Comput Vis 30:79-116', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90'], otsu: ['Otsu N (1979) A threshold selection method from gray-level histograms. IEEE Trans Syst Man Cybern 9:62-66'], li: ['Li CH, Tam PKS (1998) An iterative algorithm for minimum cross entropy thresholding. Pattern Recognit Lett 19:771-776'], triangle: ['Zack GW, Rogers WE, Latt SA (1977) Automatic measurement of sister chromatid exchange frequency. J Histochem Cytochem 25:741-753'], '*': ['Beucher S, Meyer F (1993) The morphological approach to segmentation: the watershed transformation. In: Mathematical Morphology in Image Processing, pp 433-481'] } },
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['binarise', 'binarize', 'make binary', 'binary mask', 'binary masks', 'segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'tell apart', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'detect puncta', 'find puncta', 'count puncta', 'detect foci', 'find foci', 'count foci', 'detect particles', 'find particles', 'particle detection', 'count spots', 'dog detector', 'dog filter', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector', 'split touching', 'split clumped', 'declump', 'declumping', 'delineate', 'delineate nuclei', 'primary objects', 'identify primary objects', 'instance segmentation', 'foreground'],
+  words: ['binarise', 'binarize', 'make binary', 'binary mask', 'binary masks', 'segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'tell apart', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'detect puncta', 'find puncta', 'count puncta', 'detect foci', 'find foci', 'count foci', 'detect particles', 'find particles', 'particle detection', 'dog detector', 'dog filter', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector', 'split touching', 'split clumped', 'declump', 'declumping', 'delineate', 'delineate nuclei', 'primary objects', 'identify primary objects', 'instance segmentation', 'foreground'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120', 'detect the spots with a LoG detector'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -684,7 +690,7 @@ const segment = defineTool({
   alwaysDoes: {
     'fill holes': 'Applied: `segment` always fills the holes inside each object it finds by a threshold (part of its pipeline, as Fiji\'s Fill Holes), so those masks have none; the model method (U-Net) draws its own outlines.',
   },
-  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'neural net', 'deep-learning', 'cnn', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'], log: ['laplacian of gaussian', 'laplacian of gaussians', 'laplacian', 'log detector', 'log filter', 'log blob detector', 'blob detector', 'blob detection', 'spot detector', 'spot detection', 'trackmate detector', 'diffraction-limited', 'diffraction limited'] }, splitBy: { distance: ['distance map', 'distance transform', 'distance-transform', 'distance watershed', 'watershed on the distance'], intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] }, target: { cells: ['whole cell', 'whole cells', 'whole-cell', 'cell body', 'cell bodies', 'cytoplasm', 'cytoplasmic', 'outline cell', 'outline cells', 'cell outline', 'cell outlines', 'cell membrane', 'cell membranes', 'cell contour', 'cell contours'] } },
+  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'neural net', 'deep-learning', 'cnn', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'], log: LOG_WORDS }, splitBy: { distance: ['distance map', 'distance transform', 'distance-transform', 'distance watershed', 'watershed on the distance'], intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] }, target: { cells: ['whole cell', 'whole cells', 'whole-cell', 'cell body', 'cell bodies', 'cytoplasm', 'cytoplasmic', 'outline cell', 'outline cells', 'cell outline', 'cell outlines', 'cell membrane', 'cell membranes', 'cell contour', 'cell contours'] } },
   description:
     'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (triangle, Otsu, Li or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. The object size and whether objects are bright or dark are measured on the movie, and the parameters follow from them unless given. Returns the labels artifact, the object count per frame and the parameters chosen.',
   schema,
