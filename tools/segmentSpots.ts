@@ -32,8 +32,8 @@ export function spotRadiusFor(args: SpotArgs, pixelSizeUm: number | undefined, s
   }
   if (pixelSizeUm && pixelSizeUm > 0) {
     const r = DIFFRACTION_LIMITED_RADIUS_UM / pixelSizeUm;
-    if (r >= MIN_SPOT_RADIUS_PX) return { radiusPx: +r.toFixed(2), how: `a diffraction-limited spot assumed (about ${DIFFRACTION_LIMITED_RADIUS_UM} µm in radius, a high-NA objective in visible light) at the movie's ${formatNumber(pixelSizeUm)} µm/px; give the spot radius or diameter to set another` };
-    return { radiusPx: MIN_SPOT_RADIUS_PX, how: `a diffraction-limited spot (about ${DIFFRACTION_LIMITED_RADIUS_UM} µm in radius) is under a pixel at the movie's ${formatNumber(pixelSizeUm)} µm/px, so the smallest scale, ${MIN_SPOT_RADIUS_PX} px; give the spot radius to set another` };
+    if (r >= MIN_SPOT_RADIUS_PX) return { radiusPx: +r.toFixed(2), how: `a diffraction-limited spot assumed (about ${DIFFRACTION_LIMITED_RADIUS_UM} µm in radius, a high-NA objective in visible light) at the movie's ${+pixelSizeUm.toPrecision(3)} µm/px; give the spot radius or diameter to set another` };
+    return { radiusPx: MIN_SPOT_RADIUS_PX, how: `a diffraction-limited spot (about ${DIFFRACTION_LIMITED_RADIUS_UM} µm in radius) is under a pixel at the movie's ${+pixelSizeUm.toPrecision(3)} µm/px, so the smallest scale, ${MIN_SPOT_RADIUS_PX} px; give the spot radius to set another` };
   }
   const measured = spotRadiusOfPlanes(samples);
   if (measured === undefined) return { radiusPx: FALLBACK_RADIUS_PX, how: `a default: the movie records no pixel size and showed no peak to measure; give the spot radius or diameter to set another` };
