@@ -13,6 +13,7 @@ describe('spot detection by LoG (stop 52, helper F)', () => {
   it('reads "LoG" and "DoG" as one word each, no pieces', () => {
     expect(tokenize('LoG detector').map((t) => t.word)).toEqual(['log', 'detector']);
     expect(tokenize('a DoG filter').some((t) => t.part)).toBe(false);
+    expect(tokenize('minA 60').map((t) => t.word)).toContain('min');
   });
 
   it('plans the LoG detector with the blob diameter as twice the radius', () => {
@@ -30,5 +31,11 @@ describe('spot detection by LoG (stop 52, helper F)', () => {
 
   it('takes a threshold said with the detector as its quality threshold', () => {
     expect(segmentArgs('LoG detector, blob diameter 6 px, threshold 40')).toMatchObject({ method: 'log', objectRadiusPx: 3, qualityThreshold: 40 });
+  });
+
+  it('reads a program named before "with" and a detector after it as the program\'s step on the detector\'s result', () => {
+    const p = plan('StackReg then TrackMate with the LoG detector');
+    expect(p.steps.map((s) => s.tool)).toEqual(['correct_drift', 'segment', 'track']);
+    expect(p.steps[1].args.method).toBe('log');
   });
 });
