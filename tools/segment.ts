@@ -23,9 +23,9 @@ const schema = z.object({
   movie: movieArg,
   channel: channelArg.optional().describe('Channel to segment, 1-based as in Fiji or by name (e.g. "DAPI"); default 1'),
   method: z
-    .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model'])
+    .enum(['auto', 'otsu', 'li', 'triangle', 'manual', 'model', 'log'])
     .default('auto')
-    .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), or "model" for the deep-learning nucleus segmenter'),
+    .describe('How to find objects: "auto" (default: Otsu, or triangle where Otsu would miss dim objects, chosen from the movie; see the result\'s methodReason), a global threshold as in Fiji/scikit-image ("otsu", "li", "triangle", "manual" with `threshold`), "model" for the deep-learning nucleus segmenter, or "log" for TrackMate\'s Laplacian of Gaussian detector (blur at objectRadiusPx / sqrt 2 px, local maxima above a quality threshold, each one a disc of radius objectRadiusPx px; default radius 0.2 µm where the pixel size is known, else measured on the movie)'),
   target: z
     .enum(['auto', 'nuclei', 'cells'])
     .default('auto')
@@ -37,6 +37,7 @@ const schema = z.object({
   membraneStain: z.boolean().optional().describe('Whether the stain marks the cells\' membranes (bright outlines, dim interiors, e.g. a membrane dye or marker): true segments the cells by a seeded watershed on the membrane signal (one seed per cell, as MorphoLibJ\'s Morphological Segmentation or CellProfiler\'s Propagate); default chosen from the movie where a bright network leaves most of the signal out (the result says which rule ran and why)'),
   objectRadiusPx: z.number().positive().max(1000).optional().describe('Typical object radius, pixels; default estimated from the movie (smoothing, seed spacing, area limits and the model\'s input scale follow from it)'),
   threshold: z.number().optional().describe('Intensity threshold for method "manual", in the movie\'s grey levels (pixels brighter than it are objects)'),
+  qualityThreshold: z.number().min(0).optional().describe('For method "log": the smallest quality (the LoG response at a spot, grey levels, about half a matched spot\'s amplitude over its surroundings) a spot must have, as TrackMate\'s quality threshold; default 5 times the noise of the response'),
   sigmaPx: z.number().min(0).max(100).optional().describe('Gaussian smoothing or blur before thresholding, pixels (0 = none); default a sixth of the object radius; not used by method "model"'),
   minAreaPx: z.number().min(0).optional().describe('Drop objects smaller than this, pixels (minimum size); default a fifth of a typical object\'s area'),
   maxAreaPx: z.number().min(0).optional().describe('Drop objects larger than this, pixels (maximum size); default 30 typical objects\' area'),
@@ -295,8 +296,44 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
   return { objectRadiusPx: radiusPx, $note: `The object size of ${formatNumber(radiusUm * 2)} µm across is a radius of ${formatNumber(radiusPx)} px at ${formatNumber(pixelSizeUm!)} µm/px.` };
 }
 
+/** Words people name the LoG spot detector by (segment's method "log"). */
+const LOG_WORDS = ['laplacian of gaussian', 'laplacian of gaussians', 'laplacian', 'log detector', 'log filter', 'log blob detector', 'blob detector', 'blob detection', 'spot detector', 'spot detection', 'trackmate detector', 'diffraction-limited', 'diffraction limited'];
+/** The method "log" or one of its words, as written ("spots" alone is no name of it: the thesaurus reads it near "spot detection"). */
+const LOG_SAID = new RegExp(String.raw`\b(?:log|${LOG_WORDS.map((w) => w.replace(/[\s-]+/g, String.raw`[\s-]+`)).join('|')})\b`, 'i');
+
 /** What ran for a Laplacian of Gaussian detector, by either of its names ("LoG", "Laplacian of Gaussian"). */
-const LOG_STAND_IN = 'Not applied: a Laplacian of Gaussian (LoG) spot detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.';
+const LOG_RAN = 'The spots were found by a Laplacian of Gaussian (LoG) detector, as TrackMate\'s (segment method "log"), each spot a disc of its radius in the label movie.';
+/** What ran for a difference of Gaussians detector ("DoG", "difference of Gaussians"). */
+const DOG_AS_LOG = 'A difference of Gaussians (DoG) detector, as TrackMate\'s, approximates the Laplacian of Gaussian: I ran the LoG detector itself (segment method "log"), each spot a disc of its radius in the label movie.';
+
+/**
+ * The things a spot detector finds, by the words people call them, as what is found ("detect the spots", "count the
+ * foci", "track the particles", "diffraction-limited"): segment's method "log" unless nuclei or cells are named. Not
+ * Fiji's "Analyze Particles", a threshold and size filter of any objects, nor spots said of something else ("like Imaris
+ * spots", "spots can be missing for 3 frames": TrackMate's word for any detection).
+ */
+const SPOT_OBJECTS = /\b(?:detect|find|count|locate|identify|segment|pick\s+out|quantify|track|follow|link|measure|trace)\w*\s+(?:(?:the|all|each|every|any|my|these|those|of)\s+)*(?:[\w-]+\s+){0,2}?(?:spots?|puncta|punctum|foci|particles?)\b|\bdiffraction[\s-]+limited\b|\bsub-?resolution\b/i;
+const NOT_SPOT_OBJECTS = /\banaly[sz]e[\s-]+particles?\b|\bspot\s+(?:nuclei|cells?|the|a|an|any|which|where|what|it|them)\b/gi;
+/** Objects named that are no spots ("track the cells, TrackMate calls them spots"): the threshold pipeline's. */
+const OTHER_OBJECTS = /\b(?:cells?|nuclei|nucleus|bacteria|bacterium|yeast|organoids?|colonies|colony|spheroids?|embryos?)\b/i;
+/** "log" as a scale or a transform ("on a log scale", "log-transformed"), no detector. */
+const LOG_NOT_METHOD = /\blog[\s-]+(?:scale|scaled|axis|axes|transform\w*|space|units?|ratio|fold|plot|likelihood|file|book)\b/gi;
+
+/**
+ * The method read from the words, with spots as a spot detector's: "log" named as a detector (its value words), or the
+ * objects called spots, puncta, foci or particles with no other method said and no nuclei or cells named; a threshold
+ * number said with it is the detector's quality threshold.
+ */
+function spotMethod(c: RequestClause, args: Record<string, unknown>): Record<string, unknown> {
+  let method = args.method;
+  if (method === 'log' && (!LOG_SAID.test(c.text.replace(LOG_NOT_METHOD, ' ')) || c.read.value('method', c.text.replace(LOG_NOT_METHOD, ' ')) !== 'log')) method = undefined;
+  LOG_NOT_METHOD.lastIndex = 0;
+  const spotsNamed = SPOT_OBJECTS.test(c.text.replace(NOT_SPOT_OBJECTS, ' '));
+  if ((method === undefined || method === 'auto') && args.target === undefined && spotsNamed && !OTHER_OBJECTS.test(c.request ?? c.text)) method = 'log';
+  if (method !== 'log') return method === args.method ? {} : { method };
+  const out: Record<string, unknown> = { method: 'log', ...(args.threshold !== undefined ? { qualityThreshold: args.threshold, threshold: undefined } : {}) };
+  return out;
+}
 
 const OBJECT_NOUNS = /^(?:cells?|nuclei|nucleus|objects?|spots?|blobs?|bacteria|bacterium|organisms?|yeast|particles?|stain|signal|they|them|these|those)$/i;
 const TONE = '(?:bright(?:er)?|light(?:er)?|white|dark(?:er)?|black)';
@@ -412,8 +449,9 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (!VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.request ?? c.text) && !VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.text)) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
   // ("track the mitochondria", "follow the vesicles": things the segmenter has no rules or model for are found as bright objects
   // by the same rules, and the answer says so in one line, never "nuclei" said of them in silence)
+  Object.assign(args, spotMethod(c, { ...args, method: args.method === 'manual' && args.threshold !== undefined && c.read.value('method') === 'log' ? 'log' : args.method }));
   const other = NOT_MODELLED.exec(c.text);
-  if (other && args.target === undefined && !new RegExp(String.raw`\b(?:not|no|without|except|ignore|ignoring|exclude|excluding)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?${other[0]}`, 'i').test(c.text))
+  if (other && args.method !== 'log' && args.target === undefined && !new RegExp(String.raw`\b(?:not|no|without|except|ignore|ignoring|exclude|excluding)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?${other[0]}`, 'i').test(c.text))
     args.$note = `"${other[0]}": \`segment\` is made for nuclei and whole cells, not ${other[0].toLowerCase()}: it found bright objects by the same rules, so check that they are the ${other[0].toLowerCase()} before using the result.`;
   return { ...args, ...typicalObjectBound(c.text, args) };
 }
@@ -633,9 +671,9 @@ function typicalObjectBound(text: string, args: Record<string, unknown>): Record
 const segment = defineTool({
   name: 'segment',
   // (what ran is the method in its record: "auto" resolves to otsu or triangle; "model" is our own U-Net, cited by its folder and sha256)
-  references: { cite: { otsu: ['Otsu N (1979) A threshold selection method from gray-level histograms. IEEE Trans Syst Man Cybern 9:62-66'], li: ['Li CH, Tam PKS (1998) An iterative algorithm for minimum cross entropy thresholding. Pattern Recognit Lett 19:771-776'], triangle: ['Zack GW, Rogers WE, Latt SA (1977) Automatic measurement of sister chromatid exchange frequency. J Histochem Cytochem 25:741-753'], '*': ['Beucher S, Meyer F (1993) The morphological approach to segmentation: the watershed transformation. In: Mathematical Morphology in Image Processing, pp 433-481'] } },
+  references: { cite: { log: ['Lindeberg T (1998) Feature detection with automatic scale selection. Int J Comput Vis 30:79-116', 'Tinevez JY et al. (2017) TrackMate: an open and extensible platform for single-particle tracking. Methods 115:80-90'], otsu: ['Otsu N (1979) A threshold selection method from gray-level histograms. IEEE Trans Syst Man Cybern 9:62-66'], li: ['Li CH, Tam PKS (1998) An iterative algorithm for minimum cross entropy thresholding. Pattern Recognit Lett 19:771-776'], triangle: ['Zack GW, Rogers WE, Latt SA (1977) Automatic measurement of sister chromatid exchange frequency. J Histochem Cytochem 25:741-753'], '*': ['Beucher S, Meyer F (1993) The morphological approach to segmentation: the watershed transformation. In: Mathematical Morphology in Image Processing, pp 433-481'] } },
   summary: 'Finds nuclei or cells in every frame and writes a label movie (each object its own number), by a threshold and watershed or a deep-learning model.',
-  words: ['binarise', 'binarize', 'make binary', 'binary mask', 'binary masks', 'segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'tell apart', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector', 'split touching', 'split clumped', 'declump', 'declumping', 'delineate', 'delineate nuclei', 'primary objects', 'identify primary objects', 'instance segmentation', 'foreground'],
+  words: ['binarise', 'binarize', 'make binary', 'binary mask', 'binary masks', 'segment', 'segmentation', 'seg', 'detect nuclei', 'find nuclei', 'identify nuclei', 'outline nuclei', 'mask', 'masks', 'label nuclei', 'threshold', 'thresholding', 'watershed', 'tell apart', 'count nuclei', 'count', 'count cells', 'pick out nuclei', 'pull out nuclei', 'extract nuclei', 'locate nuclei', 'spot nuclei', 'stardist', 'cellpose', 'u-net', 'detect spots', 'find spots', 'spot detection', 'spot detector', 'detect puncta', 'find puncta', 'detect foci', 'find foci', 'detect particles', 'find particles', 'particle detection', 'blob detection', 'blob detector', 'detect blobs', 'find blobs', 'log detector', 'log filter', 'laplacian of gaussian', 'difference of gaussians', 'hessian detector', 'hessian blob detector', 'split touching', 'split clumped', 'declump', 'declumping', 'delineate', 'delineate nuclei', 'primary objects', 'identify primary objects', 'instance segmentation', 'foreground'],
   examples: ['segment the nuclei', 'find the cells', 'detect nuclei with the Li threshold', 'make masks of the nuclei', 'outline every cell', 'count the nuclei in each frame', 'segment with a threshold of 120', 'detect the spots with a LoG detector'],
   consumes: ['movie'],
   framesOut: 'same',
@@ -644,16 +682,17 @@ const segment = defineTool({
   insteadOf: {
     stardist: { args: { method: 'model' }, say: 'StarDist is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
     cellpose: { args: { method: 'model' }, say: 'Cellpose is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
-    log: { args: {}, say: LOG_STAND_IN },
-    laplacian: { args: {}, say: LOG_STAND_IN },
-    gaussians: { args: {}, say: 'Not applied: a difference of Gaussians (DoG) detector, as in TrackMate, is not available here, so I found the spots with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching spots); each spot is one object of the label movie.' },
+    log: { args: { method: 'log' }, say: LOG_RAN },
+    laplacian: { args: { method: 'log' }, say: LOG_RAN },
+    gaussians: { args: { method: 'log' }, say: DOG_AS_LOG },
+    dog: { args: { method: 'log' }, say: DOG_AS_LOG },
     hessian: { args: {}, say: 'Not applied: a Hessian (determinant of Hessian) blob detector is not available here, so I found the blobs with `segment` instead (Gaussian smoothing, a threshold and a watershed that splits touching blobs); each blob is one object of the label movie.' },
   },
   results: { objects: { about: 'objects (spots, detections) found over all frames', unit: '', example: 42 }, objectsPerFrameMean: { about: 'mean objects per frame', unit: '', example: 41.5, headline: 'objects per frame on average' }, objectsPerFrame: { about: 'objects (spots) in each frame', unit: '' }, thresholdPerFrame: { about: 'threshold used in each frame', unit: 'grey levels', usedFor: 'threshold', stepFactor: 1.25 }, minAreaPx: { about: 'smallest object area kept', unit: 'px²', setting: true, changedBy: ['minTypicalShare', 'objectRadiusPx'] }, maxAreaPx: { about: 'largest object area kept', unit: 'px²', setting: true, changedBy: ['maxTypicalShare', 'objectRadiusPx'] }, frames: { about: 'frames segmented', unit: 'frames' }, objectRadiusPx: { about: 'typical object radius the parameters were sized from', unit: 'px', words: ['radius', 'nucleus radius', 'object radius', 'object size'] } },
   alwaysDoes: {
     'fill holes': 'Applied: `segment` always fills the holes inside each object it finds by a threshold (part of its pipeline, as Fiji\'s Fill Holes), so those masks have none; the model method (U-Net) draws its own outlines.',
   },
-  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'neural net', 'deep-learning', 'cnn', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'] }, splitBy: { distance: ['distance map', 'distance transform', 'distance-transform', 'distance watershed', 'watershed on the distance'], intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] }, target: { cells: ['whole cell', 'whole cells', 'whole-cell', 'cell body', 'cell bodies', 'cytoplasm', 'cytoplasmic', 'outline cell', 'outline cells', 'cell outline', 'cell outlines', 'cell membrane', 'cell membranes', 'cell contour', 'cell contours'] } },
+  valueWords: { method: { model: ['u-net', 'unet', 'deep learning', 'neural network', 'neural net', 'deep-learning', 'cnn', 'nucleus model', 'the model', 'ai'], li: ['li', 'minimum cross entropy'], manual: ['manual', 'fixed threshold'], log: LOG_WORDS }, splitBy: { distance: ['distance map', 'distance transform', 'distance-transform', 'distance watershed', 'watershed on the distance'], intensity: ['bright centres', 'bright centers', 'intensity peaks', 'intensity watershed', 'watershed on intensity', 'watershed on the intensity'] }, target: { cells: ['whole cell', 'whole cells', 'whole-cell', 'cell body', 'cell bodies', 'cytoplasm', 'cytoplasmic', 'outline cell', 'outline cells', 'cell outline', 'cell outlines', 'cell membrane', 'cell membranes', 'cell contour', 'cell contours'] } },
   description:
     'Finds nuclei (or cells) in every frame and writes a label movie (each object a number, background 0; not linked over time, use track for that). Classical: Gaussian smoothing, a global threshold (triangle, Otsu, Li or manual), hole filling, a distance-transform watershed that splits touching nuclei, and size filters; or method "model" for the deep-learning segmenter. The object size and whether objects are bright or dark are measured on the movie, and the parameters follow from them unless given. Returns the labels artifact, the object count per frame and the parameters chosen.',
   schema,
@@ -665,6 +704,13 @@ const segment = defineTool({
       const frames = frameRange(movie, args.frames);
       const stem = movieStem(movie.source.path);
       const outputPath = ctx.outputPath(`${stem}-labels.tif`, args.output);
+      // spots (method "log"): TrackMate's LoG detector, sized from the words, the objects named or the movie (segmentSpots.ts)
+      if (args.method === 'log') {
+        const spotSamples = await sampleMoviePlanes(movie, channel, frames);
+        const { segmentSpots } = await import('./segmentSpots.ts');
+        const measured = () => chooseSegmentParameters(spotSamples, { objects: args.objects, pixelSizeUm: movie.meta.pixelSizeUm, shape: args.target === 'cells' ? 'irregular' : 'round' }).chosen.objectRadiusPx;
+        return await segmentSpots(movie, args, ctx, channel, frames, outputPath, spotSamples, measured);
+      }
       const resolved = resolveSegmentMethod(args.method);
       if (resolved.method === 'model' && args.objects === 'dark') {
         throw new InputError('the nucleus model segments bright (fluorescent) objects: for dark objects use method "auto" or a threshold method');

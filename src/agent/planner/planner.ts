@@ -400,6 +400,12 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // (the number may follow, "with heavier blurring (sigma 4)"; or the words name a setting of the named step, "with a weaker blur")
     const withPhrase = withAt >= 0 ? clause.text.slice(withAt).split(/[,;]|\b(?:then|and|before|after)\b/i)[0] : '';
     if (namedBeforeWith && best && best.at > withAt && best.at < withAt + withPhrase.length && (/\d/.test(withPhrase) || namesASettingOf(namedBeforeWith.tool, withPhrase, catalogue))) best = namedBeforeWith;
+    // ("TrackMate with the LoG detector": a step named by its own name or word before "with", and after it the words of the
+    // step that makes its input, is the clause's step; its input's maker, added before it, reads the same words)
+    const consumerBeforeWith = withAt >= 0 && best && !best.named && !best.nameWord && !clause.negated && best.at > withAt && best.at < withAt + withPhrase.length
+      ? ranked.find((m) => (m.named || m.nameWord) && m.at < withAt && m.tool !== best!.tool && (selfOf(m.tool, catalogue)?.consumes ?? []).some((type) => producesOf(best!.tool, catalogue).includes(type)))
+      : undefined;
+    if (consumerBeforeWith) best = consumerBeforeWith;
     // "px 0.65 um", "650 nm pixels", "2 min/frame", "30 fps": numbers whose units say they calibrate the movie (a length per
     // pixel, a time per frame) are the calibration's, whatever the words around them, unless the clause names its own step
     // "Nuclei were tracked ... of 15 µm (pixel size 0.5 µm)": a step named in the clause, with a calibration said beside it, is
