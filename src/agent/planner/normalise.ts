@@ -10,6 +10,7 @@
 // "could you please ...?" and "I'd like you to ..." as the request "please ..." (politeAsks.ts).
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
+import { withPossibleAsksAsPlease } from './possibleAsks.ts';
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
 import { withTellMeIfAsWhether } from './askedWhether.ts';
 import { withFilterSizesNamed } from './filterSizes.ts';
@@ -652,5 +653,7 @@ function asksAStep(part: string): boolean {
 
 /** The request in the one form the planner reads (see the top of this file). */
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
-  return withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue));
+  return withPossibleAsksAsPlease(
+    withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)),
+  );
 }
