@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { withLackSupplied } from './toldLacks.ts';
 import { pointsAtTheInput } from './inputPointedAt.ts';
 import { statesWhatTheDataIs } from './dataStatements.ts';
 import { withFeatureTables } from './featureTables.ts';
@@ -1534,7 +1535,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const text = conversation.request;
   // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
   // ("the area over time and a histogram of the speed": a figure of a quantity the table before it lacks gets its table first, featureTables.ts)
-  const featured = withFeatureTables(planRequestAsSaid(conversation, catalogue), catalogue, planOfWords);
+  const featured = withFeatureTables(withLackSupplied(planRequestAsSaid(conversation, catalogue), text, catalogue), catalogue, planOfWords);
   const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(featured, conversation, catalogue), catalogue, conversation.request), condition?.condition, (tool) => selfOf(tool, catalogue)?.carriesOut?.includes('proposeRule') === true);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));

@@ -6,6 +6,10 @@ import { asSaid, loadAcquisitionWords, movieAndLabels } from './planOffline.ts';
 import { withPossibleAsksAsPlease } from '../../../src/agent/planner/possibleAsks.ts';
 import { statesWhatTheDataIs } from '../../../src/agent/planner/dataStatements.ts';
 import { pointsAtTheInput } from '../../../src/agent/planner/inputPointedAt.ts';
+import { withoutRejected } from '../../../src/agent/planner/enums.ts';
+import { leftToTheUser } from '../../../src/agent/planner/leftToTheUser.ts';
+import { supplierOfLack } from '../../../src/agent/planner/toldLacks.ts';
+import { catalogue } from './planOffline.ts';
 
 beforeAll(async () => {
   await loadAcquisitionWords();
@@ -50,5 +54,33 @@ describe('a clause that points at what the steps read', () => {
     expect(pointsAtTheInput('use it as the input')).toBe(true);
     expect(pointsAtTheInput('use the masks as input for tracking')).toBe(false);
     expect(asSaid.toolsOf('I already have a label image, use it as the input and just track', movieAndLabels)).toEqual(['track']);
+  });
+});
+
+describe('"instead" after a unit', () => {
+  it('swaps the unit, it runs no step again', () => {
+    expect(withoutRejected('the area of each nucleus in µm² instead')).not.toMatch(/instead/);
+    expect(withoutRejected('use Li instead')).toMatch(/instead/);
+    expect(asSaid.toolsOf('I need the area of each nucleus in um^2 instead', movieAndLabels)).toEqual(['measure']);
+  });
+});
+
+describe('a value the user works out of a result', () => {
+  it('is left to the user', () => {
+    expect(leftToTheUser("I'll get the speed from the slope of the traces")).toBe(true);
+    expect(leftToTheUser("I'll need the speed from the tracks")).toBe(false);
+    expect(asSaid.toolsOf("make a kymograph along the line from (20,50) to (200,50), I'll get the speed from the slope of the traces")).toEqual(['kymograph']);
+  });
+});
+
+describe('a stain the data is told to lack', () => {
+  it('is made first by the tool that declares it supplies it', () => {
+    expect(supplierOfLack('we have no nuclear stain', catalogue)).toBe('predict_label');
+    expect(asSaid.toolsOf('no nuclear marker in this movie - segment the nuclei')).toEqual(['predict_label', 'segment']);
+  });
+
+  it('is not told by another thing lacked, nor read for cells found on the transmitted light', () => {
+    expect(supplierOfLack('I have no label image yet', catalogue)).toBeUndefined();
+    expect(asSaid.toolsOf('the cells are unlabelled, segment them (they look dark)')).toEqual(['segment']);
   });
 });
