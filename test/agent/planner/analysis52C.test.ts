@@ -84,3 +84,12 @@ describe('a stain the data is told to lack', () => {
     expect(asSaid.toolsOf('the cells are unlabelled, segment them (they look dark)')).toEqual(['segment']);
   });
 });
+
+describe('a thing said to be worth less than another', () => {
+  it('is not asked for; a bound after "than" stays', () => {
+    expect(withoutRejected('exact numbers will be much more helpful than graphs')).not.toMatch(/graphs/);
+    expect(withoutRejected('keep tracks longer than 10 frames')).toMatch(/10 frames/);
+    const withTracks = [...movieAndLabels, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(asSaid.toolsOf('how can I export the speed of each track into csv files? exact numbers will be much more helpful than graphs', withTracks)).not.toContain('plot');
+  });
+});
