@@ -39,6 +39,7 @@ const predictLabel = defineTool({
   words: ['in silico', 'insilico', 'in silico labelling', 'artificial labelling', 'artificial labeling', 'virtual staining', 'in silico staining', 'predict fluorescence', 'predict nuclei', 'label-free', 'from brightfield', 'from phase contrast', 'virtual stain', 'fake fluorescence', 'fake stain', 'fake nuclear channel', 'virtual channel', 'virtual nuclear channel', 'from transmitted light', 'from dic', 'predict channel', 'predict stain', 'predict label', 'predicted channel', 'predicted stain'],
   examples: ['predict the nuclei from the brightfield channel', 'virtual staining of the phase contrast movie', 'make an artificial nuclear label'],
   fromRequest: readPredictLabelRequest,
+  supplies: ['nuclear stain', 'nuclear marker', 'nuclear label', 'nuclear dye', 'nuclear channel', 'nuclear reporter', 'fluorescent nuclei', 'stain', 'marker', 'fluorescent label', 'fluorescent marker', 'fluorescence', 'dapi', 'hoechst', 'h2b'],
   consumes: ['movie'],
   framesOut: 'same',
   produces: ['movie'],

@@ -318,6 +318,12 @@ export interface ToolSelfDescription {
    * rid of the jitter", "take out the background") asks for this tool, whichever tool the verb alone would name.
    */
   removes?: string[];
+  /**
+   * What it makes that a recording may lack, as people name the lack ("nuclear stain", "nuclear marker"): told that the
+   * data has none ("we have no nuclear stain", "the cells are unlabelled") beside a step that finds the objects, this
+   * tool makes it first and that step reads its result.
+   */
+  supplies?: string[];
   /** The yes/no question whose answer tells whether its work is needed, when a step here can answer it ("is there photobleaching?"): "if needed" said with it asks that first. */
   needQuestion?: string;
   /**

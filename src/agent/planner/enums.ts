@@ -13,10 +13,19 @@ function enumValues(p: PropertyInfo | undefined): string[] {
   return (p.anyOf ?? []).flatMap(enumValues);
 }
 
+/** A unit said with "in" or "as", then "instead" (a unit, not a value of a step, is what is swapped). */
+const UNIT_INSTEAD = /(\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|microns?|micrometers?|micrometres?|nm|mm|px|pixels?|sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|frames?)(?:\s*(?:²|\^?2|\/\s*[a-zµμ]+))?)\s+instead\b(?!\s+of\b)/gi;
+
+/** A thing said after a comparison of worth ("more helpful than graphs", "better than a plot"), not a number. */
+const WORTH_LESS_THAN = /\b(?:better|more\s+(?:helpful|useful|important|informative|interesting|relevant|practical|convenient)|easier|nicer|preferable|handier)(?:\s+(?:to|for)\s+(?:me|us|my\s+[\p{L}]+|our\s+[\p{L}]+))?\s+than\s+(?![\d.])(?:the\s+|a\s+|an\s+|any\s+|some\s+)?[\p{L}-]+/giu;
+
 /** Words after "instead of", "rather than", "not", "except", "without": values the person does not want. */
 export function withoutRejected(text: string): string {
   // ("not as csv", "don't use otsu": the value after the word that introduces it)
-  return text.replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
+  // ("the area in um^2 instead", "speeds in µm/min instead": "instead" after a unit swaps the unit, never a step run again)
+  // ("exact numbers will be more helpful than graphs", "a table is better for me than a plot": what is said to be worth
+  // less is not asked for; never a bound, "more than 10 frames", "faster than 2 µm/min")
+  return text.replace(WORTH_LESS_THAN, (m) => m.replace(/[^\s]/g, '_')).replace(UNIT_INSTEAD, (m, unit: string) => `${unit}${m.slice(unit.length).replace(/[^\s]/g, '_')}`).replace(/(?:\bw\/o|\b(?:instead\s+of|rather\s+than|not|don'?t|never|except|but\s+not|without))\s+(?:(?:use|using|as|in|with|to|into|via|by)\s+)?(?:the\s+|an?\s+|any\s+)?[\w-]+/gi, (m) => m.replace(/[^\s]/g, '_'));
 }
 
 /**

@@ -16,9 +16,20 @@ const LEFT_TO_THE_USER = new RegExp(
   'iu',
 );
 
+/** Verbs of working a value out of something: "get", "compute", "work out", "read off". */
+const DERIVING = String.raw`(?:get|compute|calculate|work\s+out|derive|estimate|read\s+(?:it\s+|them\s+)?off|figure\s+out|extract|fit)\b`;
+/**
+ * The user working a value out of a result themselves: "I'll get the speed from the slope of the traces", "we will
+ * compute the ratio from that table" (after a step asked, a value said with where the user takes it from is theirs).
+ */
+const USER_DERIVES = new RegExp(
+  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?${USER_WILL}(?:just\s+|then\s+|probably\s+|myself\s+)?${DERIVING}[^,.;!?]*?\bfrom\s+(?:the|that|this|it|them|those|these|its|their)\b`,
+  'iu',
+);
+
 /** True when the clause says the user will do its step themselves. */
 export function leftToTheUser(clause: string): boolean {
-  return LEFT_TO_THE_USER.test(clause);
+  return LEFT_TO_THE_USER.test(clause) || USER_DERIVES.test(clause);
 }
 
 /** True when the character at `at` lies in a part of the request (between , . ; ! ?) that is left to the user. */

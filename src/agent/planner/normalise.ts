@@ -11,6 +11,7 @@
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import { withoutHaltBeforeCorrection } from './haltBeforeCorrection.ts';
+import { withPossibleAsksAsPlease } from './possibleAsks.ts';
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
 import { withWishAskedIfPossibleAsWish } from './wishThenAskedPossible.ts';
 import { withTellMeIfAsWhether } from './askedWhether.ts';
@@ -656,5 +657,5 @@ function asksAStep(part: string): boolean {
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
   // (one normaliser per line below this chain, each applied after it)
   const chained = withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
-  return withWishAskedIfPossibleAsWish(chained);
+  return withPossibleAsksAsPlease(withWishAskedIfPossibleAsWish(chained));
 }

@@ -5,6 +5,9 @@ import { bareNumberSetting } from './bareNumberSetting.ts';
 import { settingOfAStepRun } from './settingOfAStepRun.ts';
 import { stepPutFirstPlan } from './stepPutFirst.ts';
 import { asksWhatChanged, lastChangeAnswer } from './lastChangeAsked.ts';
+import { withLackSupplied } from './toldLacks.ts';
+import { pointsAtTheInput } from './inputPointedAt.ts';
+import { statesWhatTheDataIs } from './dataStatements.ts';
 import { withFeatureTables } from './featureTables.ts';
 import { asksCountPerRegion } from './regionCounts.ts';
 import { choiceSaidAlone } from './choiceClauses.ts';
@@ -258,14 +261,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (!clause.negated && saysHowThingsAre(clause.text) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
+    if (isContext(clause.text) || (!clause.negated && (saysHowThingsAre(clause.text) || (statesWhatTheDataIs(clause.text) && !selfOf(bestMatch(index.match(clause.text), clause.text, catalogue)?.tool ?? '', catalogue)?.removes?.length)) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
       const said = bestMatch(index.match(clause.text), clause.text, catalogue);
       if (said) [described, describedAt] = [said, i];
       return;
     }
     // ("use the masks we have", "with the labels we already have", "use the existing tracks": results already made, pointed
     // at, ask for no step that makes them again; the steps after them take them)
-    if (!clause.negated && pointsAtResultsHeld(clause.text, index, catalogue)) { labelling.push({ start: clause.start, end: clause.end }); return; }
+    if (!clause.negated && (pointsAtResultsHeld(clause.text, index, catalogue) || pointsAtTheInput(clause.text))) { labelling.push({ start: clause.start, end: clause.end }); return; }
     // "threshold with Li but run a 2 px median over it beforehand": a clause said to run first, after a step in its sentence,
     // that no tool's words match but that names a value of one preparing tool's choices ("median" of denoise's method), is that step
     const before0 = picked.at(-1);
@@ -669,7 +672,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     }
     // (a phrase of the tool's own of two words or more, "count nuclei", is telling however common its words)
     // ("blur ahead of the segmentation", "..., before the tracking": a step named as a noun after a word of order is that step)
-    const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
+    const orderedByName = /^(?:before|after|ahead\s+of|prior\s+to)\s+(?:the\s+|any\s+)?[\w-]+(?:\s+(?:of|on)\s+(?:the|my|our|these|those|all\s+the)\s+[\w-]+|\s+(?:the|my|our|these|those|them|it)(?:\s+[\w-]+)?)?\s*$/i.test(clause.text) && tokenize(clause.text).some((t) => t.stem === best!.tool.split('_')[0]);
     // ("area + intensity csv AND a histogram": a clause that only adds to the step before, "+ intensity csv", but names a file
     // format another tool writes, asks for that file: the writer is picked, never lost with the words the step before takes)
     const absorbed = !!previous && (previous.tool === best.tool || (!best.named && !best.nameWord && !ownVerb && best.matched.every((m) => !m.includes(' ') && index.spread(m) >= GENERIC_SPREAD)));
@@ -1548,7 +1551,7 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   const text = conversation.request;
   // (a condition that could not be planned as a question is named, never dropped: conditionForms.ts)
   // ("the area over time and a histogram of the speed": a figure of a quantity the table before it lacks gets its table first, featureTables.ts)
-  const featured = withFeatureTables(planRequestAsSaid(conversation, catalogue), catalogue, planOfWords);
+  const featured = withFeatureTables(withLackSupplied(planRequestAsSaid(conversation, catalogue), text, catalogue), catalogue, planOfWords);
   const planned = withConditionNamed(withOperationsDoneByItself(keptAsPipeline(featured, conversation, catalogue), catalogue, conversation.request), condition?.condition, (tool) => selfOf(tool, catalogue)?.carriesOut?.includes('proposeRule') === true);
   // (a part that opens with the tool's own verb, or the verb its name opens with: "correct the drift?" asks for correct_drift)
   const verbOfName = (tool: string) => meaning(normalizeWord(tool.split("_")[0]));
