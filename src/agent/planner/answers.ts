@@ -3,6 +3,7 @@
 import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
+import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
 import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
@@ -67,16 +68,20 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
   if (v === null) return `${humanKey(key)} unknown (${findTool(result.tool)?.results?.[key]?.about ?? key} is not recorded in the file; set_calibration can set it)`;
   const unit = unitText(result, key);
   const speed = typeof v === 'number' ? speedInTime(v, unit, pixelSizeUm, time) : undefined;
-  if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(speed.value)} ${speed.unit}${speed.from}`;
+  // ("the velocity in nm/s": a length in the unit asked, not the µm it was converted to; askedLength.ts)
+  const asked = (value: number, unit: string) => inLengthUnit(value, unit, time.length) ?? { value, unit };
+  if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(speed.value, speed.unit).value)} ${asked(speed.value, speed.unit).unit}${speed.from}`;
   // ("how long are the tracks?" with the frame interval known: a duration in frames said in time, the frames beside it)
   const span = typeof v === 'number' && isDuration(result.tool, key, unit) ? durationInTime(v, time) : undefined;
   if (span) return `${humanKey(key)} = ${span}`;
+  const native = typeof v === 'number' ? inLengthUnit(v, unit, time.length) : undefined;
+  if (native) return `${humanKey(key)} = ${formatValue(native.value)}${native.unit} (${formatValue(v as number)}${unit})`;
   if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
   const area = /px²|px\^?2/.test(unit);
   const converted = v * (area ? pixelSizeUm ** 2 : pixelSizeUm);
   const shown = unit.replace(' (no calibration known)', '').replace(/px²|px\^?2/, 'µm²').replace(/px/g, 'µm');
   const timeUnknown = /frame/.test(shown) ? ' (no frame interval known)' : '';
-  return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(converted)}${shown}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
+  return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(converted, shown).value)}${asked(converted, shown).unit}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
 }
 
 /** A value the tool declares in frames that is a time span (a track's duration), not a count or an index of frames. */
@@ -96,7 +101,7 @@ function durationInTime(frames: number, time: SpeedTime): string | undefined {
 
 /** The time base of a speed answer: the frame interval the session knows (s) and the time unit the question asks speeds in. */
 /** The frame interval, the time unit a speed is asked in, and the one a span of time is asked in ("in minutes"). */
-type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h'; askedSpan?: 's' | 'min' | 'h' };
+type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h'; askedSpan?: 's' | 'min' | 'h'; length?: LengthUnit };
 const SECONDS_IN = { s: 1, min: 60, h: 3600 } as const;
 
 /**
@@ -401,7 +406,8 @@ export function movieIntervalS(conversation: Conversation): number | undefined {
 function speedTime(question: string, conversation: Conversation): SpeedTime {
   // (the question's units may have been read off it before it got here: the request's own words say them then)
   const askedSpan = askedTimeUnit(question) ?? askedTimeUnit(conversation.request);
-  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request), ...(askedSpan ? { askedSpan } : {}) };
+  const length = askedLengthUnit(withoutToldCalibration(question)) ?? askedLengthUnit(withoutToldCalibration(conversation.request));
+  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request), ...(askedSpan ? { askedSpan } : {}), ...(length ? { length } : {}) };
 }
 
 /** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */

@@ -1,0 +1,34 @@
+// Questions of stop 52 (helper D): a length unit asked other than µm (nm, mm), ...
+import { describe, expect, it } from 'vitest';
+import { answerFromValues } from '../../../src/agent/planner/answers.ts';
+import { askedLengthUnit, inLengthUnit } from '../../../src/agent/planner/askedLength.ts';
+import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
+
+const conversation = (request: string, earlier: PastResult[], pixelSizeUm?: number, frameIntervalS?: number): Conversation => ({
+  request,
+  artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 40, ...(pixelSizeUm ? { pixelSizeUm } : {}), ...(frameIntervalS ? { frameIntervalS } : {}) }],
+  earlier,
+  current: [],
+  earlierRequests: [],
+});
+
+describe('a length unit asked other than µm ("velocity in nm/s", "displacement in nanometers")', () => {
+  it('reads nm or mm asked, never a number told in nm (a wavelength, a pixel size)', () => {
+    expect(askedLengthUnit('what is the mean velocity in nm/s ?')).toBe('nm');
+    expect(askedLengthUnit('Track displacement in nanometers pls')).toBe('nm');
+    expect(askedLengthUnit('area in mm2?')).toBe('mm');
+    expect(askedLengthUnit('mean intensity in the 488 nm channel')).toBeUndefined();
+    expect(askedLengthUnit('mean speed in µm/min')).toBeUndefined();
+  });
+  it('scales a value in µm, µm² or µm/s by the power of its length', () => {
+    expect(inLengthUnit(1.5, ' µm/s', 'nm')).toEqual({ value: 1500, unit: ' nm/s' });
+    expect(inLengthUnit(2, ' µm²', 'nm')).toEqual({ value: 2e6, unit: ' nm²' });
+    expect(inLengthUnit(2, ' px²', 'nm')).toBeUndefined();
+  });
+  it('answers a speed asked in nm/s in nm/s, not in the µm/s it was converted to', () => {
+    const measured: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: '', values: { meanSpeed: 1.8 }, artifacts: [] };
+    const said = answerFromValues('what is the mean velocity in nm/s ?', conversation('what is the mean velocity in nm/s ?', [measured], 0.04, 0.07), [measured]) ?? '';
+    expect(said).toMatch(/\d nm\/s/);
+    expect(said).not.toMatch(/µm\/s/);
+  });
+});
