@@ -32,3 +32,13 @@ describe('a length unit asked other than µm ("velocity in nm/s", "displacement 
     expect(said).not.toMatch(/µm\/s/);
   });
 });
+
+describe('divisions counted in a time window ("how many divisions in the first hour?")', () => {
+  it('plans detect_divisions over the frames of the window, not over the whole movie with the window named as not applied', async () => {
+    const { asSaid, loadAcquisitionWords } = await import('./planOffline.ts');
+    await loadAcquisitionWords();
+    const known = [{ id: 'movie-1', type: 'movie' as const, frames: 40, frameIntervalS: 600 }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(asSaid.argsOf('how many divisions in the first hour?', 'detect_divisions', known)).toMatchObject({ frames: { first: 1 } });
+    expect(asSaid.argsOf('how many divisions?', 'detect_divisions', known).frames).toBeUndefined();
+  });
+});
