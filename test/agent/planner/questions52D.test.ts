@@ -42,3 +42,15 @@ describe('divisions counted in a time window ("how many divisions in the first h
     expect(asSaid.argsOf('how many divisions?', 'detect_divisions', known).frames).toBeUndefined();
   });
 });
+
+describe('parallel phrases of one figure ("the area as a histogram and the speed as a histogram")', () => {
+  it('plans one plot per phrase, each of its own thing, never one plot that drops the second', async () => {
+    const { asSaid, loadAcquisitionWords } = await import('./planOffline.ts');
+    await loadAcquisitionWords();
+    const known = [{ id: 'movie-1', type: 'movie' as const, frames: 40 }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    const plots = (r: string) => asSaid.plan(r, known).steps.filter((s) => s.tool === 'plot').map((s) => [s.args.kind, s.args.feature]);
+    expect(plots('plot the area as a histogram and the speed as a histogram')).toEqual([['histogram', 'area_px'], ['histogram', 'speed']]);
+    expect(plots('plot the area over time and the speed over time')).toHaveLength(2);
+    expect(plots('plot the area as a histogram')).toHaveLength(1);
+  });
+});
