@@ -3,6 +3,7 @@
 import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
+import { severalFoundNote } from './oneOfSeveral.ts';
 import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
 import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
@@ -507,7 +508,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
   const rated = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
   // ("how many cells in the left half?" answered of the whole field: the part named as not applied)
-  const answer = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
+  const regioned = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
+  // ("what's its area over time?" after "segment the nucleus" found several per frame: the value is over all, said; oneOfSeveral.ts)
+  const answer = plan.question ? `${regioned}${severalFoundNote(plan.question, conversation, regioned)}` : regioned;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;

@@ -54,3 +54,22 @@ describe('parallel phrases of one figure ("the area as a histogram and the speed
     expect(plots('plot the area as a histogram')).toHaveLength(1);
   });
 });
+
+describe('one object asked when several were found ("segment the nucleus", then "what\'s its area over time?")', () => {
+  it('reads a singular object asked, never a count of the kind, a rank or an identifier', async () => {
+    const { asksOfOneObject } = await import('../../../src/agent/planner/oneOfSeveral.ts');
+    expect(asksOfOneObject("what's its area over time", ['max project through z and then segment the nucleus'])).toBe('nucleus');
+    expect(asksOfOneObject('how fast is the cell moving?', [])).toBe('cell');
+    expect(asksOfOneObject("what's its area over time", ['segment the nuclei'])).toBeUndefined();
+    expect(asksOfOneObject('what is the cell count?', [])).toBeUndefined();
+    expect(asksOfOneObject('how big is the largest cell?', [])).toBeUndefined();
+    expect(asksOfOneObject('speed of track 3?', [])).toBeUndefined();
+  });
+  it('says the value is over all of them when several were found per frame, and nothing when one was', async () => {
+    const { severalFoundNote } = await import('../../../src/agent/planner/oneOfSeveral.ts');
+    const segmented = (perFrame: number): PastResult => ({ tool: 'segment', args: {}, ok: true, summary: '', values: { objectsPerFrameMean: perFrame }, artifacts: [] });
+    const asked = (perFrame: number): Conversation => ({ request: "what's its area over time", artifactsAtStart: [], earlier: [segmented(perFrame)], current: [], earlierRequests: ['segment the nucleus'] });
+    expect(severalFoundNote("what's its area over time", asked(2.4), 'Mean area = 152 px²')).toMatch(/one nucleus.*2\.4 objects per frame/);
+    expect(severalFoundNote("what's its area over time", asked(1), 'Mean area = 152 px²')).toBe('');
+  });
+});
