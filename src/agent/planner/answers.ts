@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { severalFoundNote } from './oneOfSeveral.ts';
 import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
-import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
+import { askedDimension, askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
@@ -211,6 +211,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const index = indexFor(catalogue);
   const SHARE_WORDS = new Set(index.meanings(tokenize('fraction percent percentage proportion share what of the')));
   // ("how long do they live?", "lifetime", "duration": a time; "how long in frames?" may be a count of spots)
+  // (the units are taken off the question before it gets here: the request's own words say them then)
+  const unitAskedIsSpatial = ['length', 'area', 'speed'].includes(askedDimension(withoutToldCalibration(question)) ?? askedDimension(withoutToldCalibration(conversation.request)) ?? '');
   const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
@@ -273,6 +275,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
+        // ("the total path length per track in microns": a length, area or speed asked by its unit is never a time, a track's duration in frames)
+        if (score > 0 && unitAskedIsSpatial && /^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;

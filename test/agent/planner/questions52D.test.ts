@@ -73,3 +73,12 @@ describe('one object asked when several were found ("segment the nucleus", then 
     expect(severalFoundNote("what's its area over time", asked(1), 'Mean area = 152 px²')).toBe('');
   });
 });
+
+describe('a length asked by its unit is never answered by a time ("the total path length per track in microns")', () => {
+  it('gives no track duration in frames for a length in µm, and still gives it for a duration asked', () => {
+    const measured: PastResult = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: '', values: { tracks: 37, meanDuration: 24.5 }, artifacts: [] };
+    const asked = 'what is the total path length per track in microns?';
+    expect(answerFromValues('what is the total path length per track', conversation(asked, [measured]), [measured]) ?? '').not.toMatch(/duration/i);
+    expect(answerFromValues('what is the mean track duration?', conversation('what is the mean track duration?', [measured]), [measured]) ?? '').toMatch(/duration = 24\.5/i);
+  });
+});
