@@ -4,6 +4,7 @@ import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
 import { severalFoundNote } from './oneOfSeveral.ts';
+import { unitWhetherAnswer } from './unitAskedWhether.ts';
 import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
 import { askedDimension, askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
@@ -643,6 +644,12 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
     for (const [i, said] of (asked ?? []).entries()) {
       const part = i > 0 ? withPickedThingNamed(said, parts![i - 1]) : said;
+      // ("mean area? is that number of pixels?": the unit of the value the part before gave, yes or no; unitAskedWhether.ts)
+      const unitWhether = i > 0 ? unitWhetherAnswer(said, parts![i - 1]) : undefined;
+      if (unitWhether) {
+        parts!.push(unitWhether);
+        continue;
+      }
       const partAnswer = fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all);
       // (each part as the whole question is: "when" gets the frame's time, a yes/no question its verdict)
       parts!.push(partAnswer === undefined ? undefined : finishedAnswer(partAnswer, said, conversation));

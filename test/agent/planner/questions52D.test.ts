@@ -82,3 +82,14 @@ describe('a length asked by its unit is never answered by a time ("the total pat
     expect(answerFromValues('what is the mean track duration?', conversation('what is the mean track duration?', [measured]), [measured]) ?? '').toMatch(/duration = 24\.5/i);
   });
 });
+
+describe('a yes/no question whether the value just given is in a unit ("is that number of pixels?")', () => {
+  it('answers from the unit of the value before, never as a count', async () => {
+    const { unitAskedWhether, unitWhetherAnswer } = await import('../../../src/agent/planner/unitAskedWhether.ts');
+    expect(unitAskedWhether('is that number of pixels?')).toBe('px');
+    expect(unitAskedWhether('is the displacement in microns?')).toBe('µm');
+    expect(unitAskedWhether('is that the biggest one?')).toBeUndefined();
+    expect(unitWhetherAnswer('is that number of pixels?', 'Mean area = 71.17 µm² ± 21.15 SD over 20 objects')).toMatch(/^No: .*µm².*not in px/);
+    expect(unitWhetherAnswer('is it in pixels?', 'Mean area (px) = 152.3 px² (no calibration known)')).toMatch(/^Yes: 152\.3 px²/);
+  });
+});
