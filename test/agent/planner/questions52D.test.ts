@@ -52,6 +52,8 @@ describe('parallel phrases of one figure ("the area as a histogram and the speed
     expect(plots('plot the area as a histogram and the speed as a histogram')).toEqual([['histogram', 'area_px'], ['histogram', 'speed']]);
     expect(plots('plot the area over time and the speed over time')).toHaveLength(2);
     expect(plots('plot the area as a histogram')).toHaveLength(1);
+    // (said again in other words is no parallel phrase: "an excel spreadsheet, one sheet per cell" is one export, the sheets named)
+    expect(asSaid.toolsOf('put the track table in an excel spreadsheet, one sheet per cell', known).filter((t) => t === 'export')).toHaveLength(1);
     // (a phrase with another step's verb is that step: "..., LAP tracking, export to TrackMate XML" exports)
     expect(asSaid.toolsOf('segment, LAP tracking with max link 12 px and gap 1 frame, export to TrackMate XML')).toEqual(['segment', 'track', 'export']);
   });
