@@ -696,6 +696,7 @@ const divisionsSchema = z.object({
   tracks: tracksArg.optional().describe('Tracks with lineage (from track): divisions are the branches with two daughters'),
   labels: labelsArg.optional().describe('Or a label movie, without tracking: an object splitting into two that together keep its area'),
   minOverlap: z.number().gt(0).max(1).default(0.25).describe('Labels only: fraction of each daughter lying on the mother, 0..1 (default 0.25)'),
+  frames: frameRangeArg.optional().describe('Frames to count divisions in (a division counts at the frame its daughters first appear), 1-based inclusive; default all'),
   output: outputArg.describe('Where to write the division table (.csv); default a new file in the session folder'),
 });
 
@@ -740,14 +741,19 @@ const detectDivisions = defineTool({
         await labels.close();
       }
     } else throw new InputError('detect_divisions needs `tracks` (e.g. "tracks-1") or `labels` (e.g. "labels-1")');
+    // ("how many divisions in the first hour?": the events of the frames asked, the window said in the summary)
+    const window = args.frames;
+    if (window && window.first > window.last) throw new InputError(`frames ${window.first} to ${window.last}: the first comes after the last; give frames ${window.last} to ${window.first}`);
+    if (window) events = events.filter((e) => e.t + 1 >= window.first && e.t + 1 <= window.last);
+    const inWindow = window ? ` in frames ${window.first}-${window.last}` : '';
     const out = ctx.outputPath(`${stemOf(source)}-divisions.csv`, args.output);
     writeTableCsv(out, divisionTable(events, calibration));
     const ref = ctx.addArtifact('table', out, `divisions in ${basename(source)}`);
     const frames = events.map((e) => e.t + 1);
     return {
       summary: events.length
-        ? `Found ${events.length} division${events.length === 1 ? '' : 's'}${args.tracks ? ' in the tracks' : ' in the label movie'}, first at frame ${frames[0]} (1-based). Table saved as ${ref.id}.`
-        : `Found no divisions. Table saved as ${ref.id}.`,
+        ? `Found ${events.length} division${events.length === 1 ? '' : 's'}${args.tracks ? ' in the tracks' : ' in the label movie'}${inWindow}, first at frame ${frames[0]} (1-based). Table saved as ${ref.id}.`
+        : `Found no divisions${inWindow}. Table saved as ${ref.id}.`,
       artifacts: [ref],
       values: { divisions: events.length, framesOneBased: frames.slice(0, 50), from: args.tracks ? 'tracks' : 'labels', path: out },
     };

@@ -3,7 +3,10 @@
 import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { withoutFrameScope } from './clauses.ts';
-import { askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
+import { severalFoundNote } from './oneOfSeveral.ts';
+import { unitWhetherAnswer } from './unitAskedWhether.ts';
+import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
+import { askedDimension, askedSpeedTimeUnit, asksPhysicalUnits, statedFrameIntervalS, unitsNotUsedNote, withoutToldCalibration } from './askedUnits.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import { REGION } from './regionScope.ts';
 import type { Conversation, PastResult } from './conversation.ts';
@@ -81,16 +84,20 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
   if (v === null) return `${humanKey(key)} unknown (${unknownValueReason(result, key)})`;
   const unit = unitText(result, key);
   const speed = typeof v === 'number' ? speedInTime(v, unit, pixelSizeUm, time) : undefined;
-  if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(speed.value)} ${speed.unit}${speed.from}`;
+  // ("the velocity in nm/s": a length in the unit asked, not the µm it was converted to; askedLength.ts)
+  const asked = (value: number, unit: string) => inLengthUnit(value, unit, time.length) ?? { value, unit };
+  if (speed) return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(speed.value, speed.unit).value)} ${asked(speed.value, speed.unit).unit}${speed.from}`;
   // ("how long are the tracks?" with the frame interval known: a duration in frames said in time, the frames beside it)
   const span = typeof v === 'number' && isDuration(result.tool, key, unit) ? durationInTime(v, time) : undefined;
   if (span) return `${humanKey(key)} = ${span}`;
+  const native = typeof v === 'number' ? inLengthUnit(v, unit, time.length) : undefined;
+  if (native) return `${humanKey(key)} = ${formatValue(native.value)}${native.unit} (${formatValue(v as number)}${unit})`;
   if (typeof v !== 'number' || pixelSizeUm === undefined || !/px/.test(unit)) return `${humanKey(key)} = ${formatValue(v)}${unit}`;
   const area = /px²|px\^?2/.test(unit);
   const converted = v * (area ? pixelSizeUm ** 2 : pixelSizeUm);
   const shown = unit.replace(' (no calibration known)', '').replace(/px²|px\^?2/, 'µm²').replace(/px/g, 'µm');
   const timeUnknown = /frame/.test(shown) ? ' (no frame interval known)' : '';
-  return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(converted)}${shown}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
+  return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(converted, shown).value)}${asked(converted, shown).unit}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
 }
 
 /** A value the tool declares in frames that is a time span (a track's duration), not a count or an index of frames. */
@@ -110,7 +117,7 @@ function durationInTime(frames: number, time: SpeedTime): string | undefined {
 
 /** The time base of a speed answer: the frame interval the session knows (s) and the time unit the question asks speeds in. */
 /** The frame interval, the time unit a speed is asked in, and the one a span of time is asked in ("in minutes"). */
-type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h'; askedSpan?: 's' | 'min' | 'h' };
+type SpeedTime = { intervalS?: number; asked?: 's' | 'min' | 'h'; askedSpan?: 's' | 'min' | 'h'; length?: LengthUnit };
 const SECONDS_IN = { s: 1, min: 60, h: 3600 } as const;
 
 /**
@@ -219,6 +226,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const index = indexFor(catalogue);
   const SHARE_WORDS = new Set(index.meanings(tokenize('fraction percent percentage proportion share what of the')));
   // ("how long do they live?", "lifetime", "duration": a time; "how long in frames?" may be a count of spots)
+  // (the units are taken off the question before it gets here: the request's own words say them then)
+  const unitAskedIsSpatial = ['length', 'area', 'speed'].includes(askedDimension(withoutToldCalibration(question)) ?? askedDimension(withoutToldCalibration(conversation.request)) ?? '');
   const asksATime = /\bhow\s+long\b|\bduration|\blife\s*(?:time|span)|\blive[sd]?\b|\bliving\b|\bsurviv/i.test(question) && !/\b(?:spots?|frames?|time\s*points?|points|px|pixels?|µm|um|microns?)\b/i.test(question);
   // ("how does the count change?", "the count at the start vs the end": a count that names nothing counts the objects)
   const countsUnnamed = countsThings(question) && !/\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|blobs?|labels?|divisions?|spots?)\b/i.test(question);
@@ -281,6 +290,8 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
+        // ("the total path length per track in microns": a length, area or speed asked by its unit is never a time, a track's duration in frames)
+        if (score > 0 && unitAskedIsSpatial && /^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
@@ -415,7 +426,8 @@ export function movieIntervalS(conversation: Conversation): number | undefined {
 function speedTime(question: string, conversation: Conversation): SpeedTime {
   // (the question's units may have been read off it before it got here: the request's own words say them then)
   const askedSpan = askedTimeUnit(question) ?? askedTimeUnit(conversation.request);
-  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request), ...(askedSpan ? { askedSpan } : {}) };
+  const length = askedLengthUnit(withoutToldCalibration(question)) ?? askedLengthUnit(withoutToldCalibration(conversation.request));
+  return { intervalS: statedFrameIntervalS(question) ?? movieIntervalS(conversation), asked: askedSpeedTimeUnit(question) ?? askedSpeedTimeUnit(conversation.request), ...(askedSpan ? { askedSpan } : {}), ...(length ? { length } : {}) };
 }
 
 /** The time unit a question asks for ("in minutes", "how many hours"), or undefined. */
@@ -515,7 +527,9 @@ export function composeAnswer(plan: Plan, conversation: Conversation): string {
   // "how many divisions per hour?": the count quoted, as a rate over the time the movie spans (eventRate.ts)
   const rated = plan.question ? withEventRate(plan.question, said, conversation, movieIntervalS(conversation)) : said;
   // ("how many cells in the left half?" answered of the whole field: the part named as not applied)
-  const answer = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
+  const regioned = `${rated}${regionNotApplied(conversation.request, conversation.current, rated)}`;
+  // ("what's its area over time?" after "segment the nucleus" found several per frame: the value is over all, said; oneOfSeveral.ts)
+  const answer = plan.question ? `${regioned}${severalFoundNote(plan.question, conversation, regioned)}` : regioned;
   // "mean speed in um per minute" without a frame interval: why the units differ, then the number asked (last)
   const units = unitsNotUsedNote(conversation.request, answer);
   const withUnits = units ? `${units}\n${answer}` : answer;
@@ -644,6 +658,12 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     const parts: (string | undefined)[] | undefined = asked ? [] : undefined;
     for (const [i, said] of (asked ?? []).entries()) {
       const part = i > 0 ? withPickedThingNamed(said, parts![i - 1]) : said;
+      // ("mean area? is that number of pixels?": the unit of the value the part before gave, yes or no; unitAskedWhether.ts)
+      const unitWhether = i > 0 ? unitWhetherAnswer(said, parts![i - 1]) : undefined;
+      if (unitWhether) {
+        parts!.push(unitWhether);
+        continue;
+      }
       const partAnswer = fileWrittenFor(part, conversation) ?? answerFromTable(part, conversation) ?? answerFromValues(withoutUnits(withoutToldCalibration(part)), conversation, all);
       // (each part as the whole question is: "when" gets the frame's time, a yes/no question its verdict)
       parts!.push(partAnswer === undefined ? undefined : finishedAnswer(partAnswer, said, conversation));

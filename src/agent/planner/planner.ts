@@ -115,6 +115,7 @@ import { askedDeclaredResult, type DeclaringTool } from './declaredResults.ts';
 import { countedThings, unmeasuredCountedDoing, unmeasuredCountReply } from './unmeasuredCounts.ts';
 import { mitosisDurationAsked, mitosisDurationReply } from './mitosisDuration.ts';
 import { compartmentRatioAsked, compartmentRatioNote, withoutCompartmentRatio } from './compartmentRatio.ts';
+import { repeatsAChoice } from './parallelClause.ts';
 import { framesLeftOutByKind } from './framesLeftOutByKind.ts';
 import { comparesOnly } from './comparisonClause.ts';
 
@@ -535,6 +536,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
       && namesAnotherValue(picked.at(-1)!.tool, original.slice(clauses[picked.at(-1)!.clause].start, clause.start), clause.text, catalogue)
       // (not a value said with its argument's name, "measure objects, kind links": that sets the step's argument)
       && Object.keys(valuesByName(picked.at(-1)!.tool, clause.text, catalogue)).length === 0) {
+      picked.push({ clause: i, tool: picked.at(-1)!.tool });
+      return;
+    }
+    // "plot the area as a histogram and the speed as a histogram": a clause with no verb of its own that says the same choice
+    // of the step before's tool as that step's clause (the same figure again, of another thing) is that step again (parallelClause.ts)
+    if (picked.length > 0 && !clause.negated && ['', ',', 'and'].includes(clause.joiner) && clauses[picked.at(-1)!.clause].sentence === clause.sentence && !opensWithAnAction(clause.text)
+      && repeatsAChoice(picked.at(-1)!.tool, clauses[picked.at(-1)!.clause].text, clause.text, catalogue)
+      // (no verb of another step in it: "..., LAP tracking, export to TrackMate XML" is the export)
+      && !(clause.text.match(/\p{L}+/gu) ?? []).some((w) => (index.stepVerb(w.toLowerCase())?.tools ?? [picked.at(-1)!.tool]).every((t) => t !== picked.at(-1)!.tool))) {
       picked.push({ clause: i, tool: picked.at(-1)!.tool });
       return;
     }
