@@ -297,7 +297,7 @@ function radiusFromMicrometres(radiusUm: number, pixelSizeUm: number | undefined
 }
 
 /** Words people name the LoG spot detector by (segment's method "log"). */
-const LOG_WORDS = ['laplacian of gaussian', 'laplacian of gaussians', 'laplacian', 'log detector', 'log filter', 'log blob detector', 'blob detector', 'blob detection', 'spot detector', 'spot detection', 'trackmate detector', 'diffraction-limited', 'diffraction limited'];
+const LOG_WORDS = ['laplacian of gaussian', 'laplacian of gaussians', 'laplacian', 'log detector', 'log filter', 'log blob detector', 'blob detector', 'blob detection', 'spot detector', 'spot detection'];
 /** The method "log" or one of its words, as written ("spots" alone is no name of it: the thesaurus reads it near "spot detection"). */
 const LOG_SAID = new RegExp(String.raw`\b(?:log|${LOG_WORDS.map((w) => w.replace(/[\s-]+/g, String.raw`[\s-]+`)).join('|')})\b`, 'i');
 
