@@ -9,7 +9,6 @@ beforeAll(async () => {
 describe('a threshold named by another quantity', () => {
   it('is no intensity threshold of segment ("a quality threshold of 50", "flow_threshold 0.4"), and the answer names it', () => {
     for (const [request, named] of [
-      ['detect the spots with a quality threshold of 50 and track them', 'quality threshold'],
       ['segment cells with flow_threshold 0.4', 'flow_threshold'],
       ['segment the nuclei with a probability threshold of 0.7', 'probability threshold'],
     ]) {
@@ -21,6 +20,10 @@ describe('a threshold named by another quantity', () => {
       expect(Object.values(seg?.args ?? {})).not.toContain(Number(/\d+(?:\.\d+)?/.exec(request)![0]));
       expect((p.notes ?? []).join(' ')).toContain(named);
     }
+  });
+
+  it("TrackMate's quality threshold of spots is the LoG detector's own (segment method log, helper F)", () => {
+    expect(asSaid.argsOf('detect the spots with a quality threshold of 50 and track them', 'segment')).toMatchObject({ method: 'log', qualityThreshold: 50 });
   });
 
   it('stays ours when said alone, by a verb or by an intensity word', () => {
