@@ -61,6 +61,19 @@ function unitText(result: PastResult, key: string): string {
   return ` ${unit}${uncalibrated ? ' (no calibration known)' : ''}`;
 }
 
+/** Each frame said as where a step counts: "in each time point", "for every frame", "per frame". */
+const IN_EACH_FRAME = /\b(?:in|for|at|per)\s+(?:each|every)\s+(?:single\s+)?(?:frame|time[\s-]?point|timepoint|image)s?\b|\bper\s+(?:frame|time[\s-]?point|timepoint)s?\b/i;
+
+/**
+ * "detect the spots in each time point and tell me how many there are": a count asked with no scope of its own, in a
+ * request whose step says each frame, is a count per frame (it answered the total over the movie, "Objects = 10").
+ */
+function withCountScopeSaidBefore(read: QuestionScope, question: string, request: string): QuestionScope {
+  if (read.reduce !== 'count' || read.perFrame || read.frame !== undefined || read.frames !== undefined || read.compare !== undefined) return read;
+  if (IN_EACH_FRAME.test(question) || !IN_EACH_FRAME.test(request)) return read;
+  return { ...read, perFrame: true };
+}
+
 /**
  * Why a value came back empty: a file's fact (a tool that reads the file and makes nothing) is not recorded there; any other
  * step could not compute it, and its own first sentence says why ("Too few steps for an MSD fit": never "set_calibration
@@ -195,7 +208,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool));
   if (declaredValue) return declaredValue;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
-  const read = withChannelRunOn(readQuestion(question), results);
+  const read = withCountScopeSaidBefore(withChannelRunOn(readQuestion(question), results), question, conversation.request);
   // a time in the movie ("at 4 minutes"): the frame nearest to it, when the recording's frame interval is known (frame 1 at time 0)
   const intervalS = read.atTimeS !== undefined ? movieIntervalS(conversation) : undefined;
   const timed: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
