@@ -79,7 +79,9 @@ export function channelIndex(movie: Movie, channel: number | string | undefined)
   }
   // ("whole-cell GFP, segment the cells" on a movie of one channel named only by its number, "C1": the stain said is that
   // channel, as the result's "channel C1" then says; a single channel named after another dye is still no match)
-  if (i < 0 && movie.shape.c === 1 && GENERIC_CHANNEL_NAME.test(movie.meta.channelNames[0] ?? '') && isADyeOrColour(want)) i = 0;
+  // (nor does a name that says what the channel shows, "nuclei", "membrane", with no dye: "nuclei (H2B-GFP)" is that channel)
+  const only = movie.meta.channelNames[0] ?? '';
+  if (i < 0 && movie.shape.c === 1 && (GENERIC_CHANNEL_NAME.test(only) || !isADyeOrColour(only)) && isADyeOrColour(want)) i = 0;
   if (i < 0 || i >= movie.shape.c) {
     throw new InputError(`no channel called "${channel}": the movie's channels are ${movie.meta.channelNames.join(', ')}`);
   }

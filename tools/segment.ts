@@ -315,6 +315,8 @@ const DOG_AS_LOG = 'A difference of Gaussians (DoG) detector, as TrackMate\'s, a
 const SPOT_OBJECTS = /\b(?:detect|find|count|locate|identify|segment|pick\s+out|quantify|track|follow|link|measure|trace)\w*\s+(?:(?:the|all|each|every|any|my|these|those|of)\s+)*(?:[\w-]+\s+){0,2}?(?:spots?|puncta|punctum|foci|particles?)\b|\bdiffraction[\s-]+limited\b|\bsub-?resolution\b/i;
 const NOT_SPOT_OBJECTS = /\banaly[sz]e[\s-]+particles?\b|\bspot\s+(?:nuclei|cells?|the|a|an|any|which|where|what|it|them)\b/gi;
 /** Objects named that are no spots ("track the cells, TrackMate calls them spots"): the threshold pipeline's. */
+/** TrackMate's "quality" of a spot said beside a threshold ("put the quality threshold manually around 33"): the detector's. */
+const QUALITY_SAID = /\bquality\b/i;
 const OTHER_OBJECTS = /\b(?:cells?|nuclei|nucleus|bacteria|bacterium|yeast|organoids?|colonies|colony|spheroids?|embryos?)\b/i;
 /** "log" as a scale or a transform ("on a log scale", "log-transformed"), no detector. */
 const LOG_NOT_METHOD = /\blog[\s-]+(?:scale|scaled|axis|axes|transform\w*|space|units?|ratio|fold|plot|likelihood|file|book)\b/gi;
@@ -449,7 +451,7 @@ function readSegmentRequest(c: RequestClause): Record<string, unknown> {
   if (!VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.request ?? c.text) && !VAGUE_SIZE_LEFT_OUT_BY_VERB.test(c.text)) Object.assign(args, qualifiedObjectsKept(c.request ?? c.text, args));
   // ("track the mitochondria", "follow the vesicles": things the segmenter has no rules or model for are found as bright objects
   // by the same rules, and the answer says so in one line, never "nuclei" said of them in silence)
-  Object.assign(args, spotMethod(c, { ...args, method: args.method === 'manual' && args.threshold !== undefined && c.read.value('method') === 'log' ? 'log' : args.method }));
+  Object.assign(args, spotMethod(c, { ...args, method: args.method === 'manual' && args.threshold !== undefined && (c.read.value('method') === 'log' || (QUALITY_SAID.test(c.text) && SPOT_OBJECTS.test(c.text))) ? 'log' : args.method }));
   const other = NOT_MODELLED.exec(c.text);
   if (other && args.method !== 'log' && args.target === undefined && !new RegExp(String.raw`\b(?:not|no|without|except|ignore|ignoring|exclude|excluding)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?${other[0]}`, 'i').test(c.text))
     args.$note = `"${other[0]}": \`segment\` is made for nuclei and whole cells, not ${other[0].toLowerCase()}: it found bright objects by the same rules, so check that they are the ${other[0].toLowerCase()} before using the result.`;
@@ -698,6 +700,8 @@ const segment = defineTool({
   schema,
   fromRequest: readSegmentRequest,
   async run(args, ctx) {
+    // (TrackMate's quality threshold said "manually" plans method manual with no intensity threshold: it is the LoG's)
+    if (args.method === 'manual' && args.threshold === undefined && args.qualityThreshold !== undefined) args = { ...args, method: 'log' };
     const movie = await ctx.openMovie(args.movie);
     try {
       const channel = channelIndex(movie, args.channel);

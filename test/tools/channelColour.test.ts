@@ -26,6 +26,10 @@ describe('a dye said of a movie with one channel named only by its place', () =>
     expect(channelIndex(movieOf(['Channel 1']), 'green')).toBe(0);
   });
 
+  it('is that channel where its one name says what it shows and no dye ("nuclei" for "H2B-GFP")', () => {
+    expect(channelIndex(movieOf(['nuclei']), 'GFP')).toBe(0);
+  });
+
   it('is still an error where the one channel is named after another dye, or the word is no dye', () => {
     expect(() => channelIndex(movieOf(['mCherry']), 'GFP')).toThrow(/no channel called "GFP"/);
     expect(() => channelIndex(movieOf(['C1']), 'membrane')).toThrow(/no channel called "membrane"/);

@@ -7,6 +7,8 @@
 
 /** A definite subject of up to six words ("the slices of this stack"), a verb of being, maybe negated, then the rest. */
 const DATA_STATEMENT = /^(?:(?:and|but|so|because|as|since|note\s+that|fyi)[,\s]+)?(?:the|my|our|this|these|those|its|their|all\s+(?:the|my|our))\s+(?:[\p{L}\d-]+\s+){0,5}?(?:is|are|was|were)\s+(not\s+|n't\s+|never\s+)?([\p{L}\d-]+)/iu;
+/** A number with a unit of length or time. */
+const VALUE_TOLD = /\d\s*(?:µm|μm|um|nm|mm|microns?|micromet\w*|px|pixels?|s|secs?|seconds?|ms|mins?|minutes?|h|hrs?|hours?)\b/i;
 /** Words that ask for something: never a statement. */
 const ASKS = /\?|\b(?:please|pls|can\s+you|could\s+you|would\s+you|i(?:'d|\s+would)\s+like|(?:i|we)\s+(?:want|need))\b/i;
 
@@ -15,6 +17,9 @@ export function statesWhatTheDataIs(text: string): boolean {
   const t = text.trim().replace(/[.!]+$/, '');
   const m = DATA_STATEMENT.exec(t);
   if (!m || ASKS.test(t)) return false;
+  // ("the pixel size is 0.65 micrometres", "the frames are 5 min apart": a value told with its unit is a setting given,
+  // set_calibration's to take, never context only)
+  if (VALUE_TOLD.test(t)) return false;
   // ("the nuclei are segmented with Otsu", "the frames are to be aligned": a step said passively or as what is to be done)
   if (!m[1] && (/^(?:\p{L}+(?:ed|en)|to|being|done|made|set|run|kept|left|shown|found)$/iu.test(m[2]))) return false;
   return true;

@@ -9,7 +9,7 @@ import type { Plan, PlannedStep } from './types.ts';
 import { meaning, tokenize } from './words.ts';
 
 /** Verbs that say nothing of which tool acts ("do", "run", "use"): a clause opened by one keeps the step its words chose. */
-const ANY_TOOLS_VERB = /^(?:do|does|run|make|get|give|show|use|apply|try|perform|compute|calculate|can|could|would|let|lets|i|we|you|want|need|just)$/i;
+const ANY_TOOLS_VERB = /^(?:do|does|run|make|get|give|show|use|apply|try|perform|compute|calculate|can|could|would|let|lets|i|we|you|want|need|just|something|anything|like|maybe|perhaps|kind|sort|some)$/i;
 
 /**
  * Whether the step was chosen by the object of a clause whose verb belongs to no tool of the step (`refine`, `smooth out`,
@@ -21,7 +21,8 @@ export function chosenOnlyByItsObject(step: PlannedStep | undefined, request: st
   const from = request.indexOf(step.clause);
   if (from < 0 || at < from || at >= from + step.clause.length) return false;
   const verb = /^([\p{L}]+)/u.exec(fromItsVerb(step.clause))?.[1];
-  if (!verb || ANY_TOOLS_VERB.test(verb)) return false;
+  // (only a verb written plainly acts: "IdentifyPrimaryObjects", a program's module name, is the step's own name)
+  if (!verb || ANY_TOOLS_VERB.test(verb) || !/^\p{Ll}+$/u.test(verb)) return false;
   const self = selfOf(step.tool, catalogue);
   // (the tool's words, examples and values: "Auto Threshold -> Yen" opens on segment's method "auto")
   const values = Object.values(catalogue.get(step.tool)?.properties ?? {}).flatMap((p) => allowedValues(p));

@@ -3573,7 +3573,8 @@ function readsAsMicroscope(text: string, conversation: Conversation): boolean {
  */
 function pointsAtTheRecording(text: string, conversation: Conversation): boolean {
   // "the time-lapse", "this time series": the recording, not a microscope cue
-  const recording = /\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?time[- ]?(?:lapse|series)\b/gi;
+  // ("I have a 2D time-lapse of nuclei": a recording the person has is theirs, said with an article)
+  const recording = /\b(?:the|this|that|my|our|whole|entire)\s+(?:(?:whole|entire|full)\s+)?time[- ]?(?:lapse|series)\b|\b(?:i|we)(?:\s+have|'ve|\s+have\s+got|\s+got)\s+(?:a|an|some|two|three|several)\s+(?:[\p{L}\d-]+\s+){0,3}?time[- ]?(?:lapses?|series)\b/giu;
   if (acquisitionRunning(conversation) || MICROSCOPE_CUE.test(text.replace(recording, ''))) return false;
   if (!conversation.artifactsAtStart.some((a) => a.type === 'movie')) return false;
   const movie = meaning(tokenize('movie')[0].stem);

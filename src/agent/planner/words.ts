@@ -230,9 +230,9 @@ function tokenizeOnce(text: string): Token[] {
     // "IdentifyPrimaryObjects", "KymographBuilder": a plugin or module name written in CamelCase is its words, like a hyphenated one
     // ("HeLa", "CaSki", "McCoy": a cell line's name is one word; its short pieces are no words of their own)
     const camel = /\p{Ll}\p{Lu}/u.test(m[0]) && !/\d/.test(m[0]) ? m[0].replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2').toLowerCase().split('-') : [];
-    // ("LoG", "DoG", "IoU": an acronym of a short piece and one capital is one word, no pieces "lo" and "g" between its
-    // neighbours; "minA", "maxA" keep theirs)
-    const acronym = camel.length === 2 && camel[0].length <= 2 && camel[1].length === 1;
+    // ("LoG", "DoG": a filter "of Gaussian(s)" is one word, no pieces "lo" and "g" between its neighbours; "minA", "maxA"
+    // keep theirs, and so does "IoU", whose pieces are those of the arguments named with it, minIoU)
+    const acronym = camel.length === 2 && camel[0].length <= 2 && camel[1] === 'g';
     const parts = word.includes('-') ? [word.replace(/-/g, ''), ...word.split('-')] : camel.length > 1 && !namesALine(camel) && !acronym ? [word, ...camel] : [word];
     parts.forEach((part, i) => {
       if (part && !isStopWord(part)) out.push({ stem: stemOf(part), word: part, start, end: start + m[0].length, ...(i > 0 ? { part: true } : {}) });
