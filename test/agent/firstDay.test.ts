@@ -220,7 +220,7 @@ describe('cellpilot run --set', () => {
   it('a value the step cannot take is refused before any movie starts (each movie failed at that step, after the steps before it)', async () => {
     const { checkRunValues, parsePipeline } = await import('../../src/agent/pipeline.ts');
     const pipeline = parsePipeline('name: p\ninputs: { movie: { type: movie } }\nparameters: { segment_method: { value: li } }\nsteps:\n  - { id: segment, tool: segment, args: { movie: "${inputs.movie}", method: "${params.segment_method}" } }\n');
-    expect(() => checkRunValues(pipeline, { segment_method: 'lii' }, TOOLS)).toThrow('--set segment_method=lii: segment: argument "method" must be one of "auto", "otsu", "li", "triangle", "manual", "model", got "lii"');
+    expect(() => checkRunValues(pipeline, { segment_method: 'lii' }, TOOLS)).toThrow('--set segment_method=lii: segment: argument "method" must be one of "auto", "otsu", "li", "triangle", "manual", "model", "log", got "lii"');
     expect(() => checkRunValues(pipeline, { segment_methd: 'li' }, TOOLS)).toThrow(/has no input or parameter "segment_methd"/);
     expect(() => checkRunValues(pipeline, { segment_method: 'triangle' }, TOOLS)).not.toThrow();
   });

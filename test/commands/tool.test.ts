@@ -25,7 +25,7 @@ describe('cellpilot tool', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cellpilot-tool-'));
     const r = await runCli(['tool', 'segment', '--args', '{"movie":"x.tif","method":"magic"}', '--json'], { cwd });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: 'segment: argument "method" must be one of "auto", "otsu", "li", "triangle", "manual", "model", got "magic"' });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: 'segment: argument "method" must be one of "auto", "otsu", "li", "triangle", "manual", "model", "log", got "magic"' });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     const unknown = await runCli(['tool', 'segmnt', '--args', '{}'], { cwd });
     expect(unknown.code).toBe(2);
