@@ -78,15 +78,12 @@ const COUNT_ASKED = /\b(?:how\s+many|number\s+of|count)\b/i;
 /** Parts of a recording that a count per frame may count: slices, sections, planes, channels, positions, tiles. */
 const RECORDING_PARTS_COUNTED = /\b(?:how\s+many|number\s+of)\s+(?:[\w-]+\s+)?(?:z[\s-]?)?(?:slices?|sections?|planes?|channels?|positions?|tiles?|z[\s-]?steps?)\b/i;
 /** The frames a count is counted in: "per frame", "in each time point", "at every timepoint". */
-const FRAMES_COUNTED_IN = /\b(?:(?:in|for|at|on)\s+)?(?:per|each|every)\s+(?:single\s+)?(?:frames?|time[\s-]?points?|timepoints?|images?|time\s*steps?)\b/gi;
+const FRAMES_COUNTED_IN = /\b(?:(?:in|for|at|on)\s+)?(?:per|each|every)\s+(?:single\s+)?(?:frames?|time[\s-]?points?|timepoints?|images?|time\s*steps?)\b/i;
 
 /** A count asked in each frame ("how many per frame?", "how many are there at every time point?"): about the frames' content. */
 export function countsInEachFrame(text: string): boolean {
-  FRAMES_COUNTED_IN.lastIndex = 0;
   // ("how many optical sections per timepoint?": parts of the recording counted per frame are the file's)
-  const scoped = COUNT_ASKED.test(text) && !RECORDING_PARTS_COUNTED.test(text) && FRAMES_COUNTED_IN.test(text);
-  FRAMES_COUNTED_IN.lastIndex = 0;
-  return scoped;
+  return COUNT_ASKED.test(text) && !RECORDING_PARTS_COUNTED.test(text) && FRAMES_COUNTED_IN.test(text);
 }
 
 /** Meanings of a declared result: its name split into words ("zSlices" → z, slice) and what it is. */
