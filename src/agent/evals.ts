@@ -479,7 +479,24 @@ export function differenceKind(difference: string): string {
     [/^no \S+ artifact/, 'missing artifact'],
     [/^no call reported the value|^value /, 'wrong reported value'],
   ];
-  return kinds.find(([pattern]) => pattern.test(d))?.[1] ?? 'a call did not succeed';
+  const kind = kinds.find(([pattern]) => pattern.test(d))?.[1] ?? 'a call did not succeed';
+  return kind === 'wrong or missing tool' ? toolDifferenceKind(d) ?? kind : kind;
+}
+
+/**
+ * Which way a list of calls differs from the one wanted, by tool names only (never a case's words): nothing ran, the
+ * right tools in another order, the wanted ones with others beside them (a step run twice, a step not asked). Tells a
+ * fix which mechanism to aim at (understanding, order, restated steps) in a file that is never read.
+ */
+function toolDifferenceKind(difference: string): string | undefined {
+  const listed = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+  const m = /^expected calls \[([^\]]*)\], got \[([^\]]*)\]/.exec(difference) ?? /^expected an? (\S+) call \(in order\), got \[([^\]]*)\]/.exec(difference);
+  if (!m) return undefined;
+  const [wanted, got] = [listed(m[1]), listed(m[2])];
+  const inGot = (w: string) => got.some((g) => toolMatches(g, w));
+  if (got.length === 0) return 'no tool ran where one was wanted';
+  if (!wanted.every(inGot)) return undefined;
+  return got.length === wanted.length || difference.includes('(in order)') ? 'the wanted tools in another order' : 'the wanted tools and others beside them';
 }
 
 /** Stops an acquisition still running in a case's session and waits for its end; a failure to stop fails the case. */

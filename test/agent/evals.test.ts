@@ -122,6 +122,10 @@ describe('eval checks', () => {
     expect(kindsOf({ answer_mentions: ['edge'] })).toEqual(['answer does not name a dropped part']);
     expect(differenceKind('turn 2: expected no track call, got [track]')).toBe('called a forbidden tool');
     expect(differenceKind('the case could not run: no movie')).toBe('the turn failed');
+    expect(kindsOf({ calls: [{ tool: 'segment' }, { tool: 'correct_drift' }] })).toEqual(['the wanted tools in another order']);
+    expect(kindsOf({ calls: [{ tool: 'segment' }] })).toEqual(['the wanted tools and others beside them']);
+    expect(kindsOf({ calls: [{ tool: 'segment' }] }, turn([]))).toEqual(['no tool ran where one was wanted']);
+    expect(kindsOf({ calls_include: [{ tool: 'segment' }, { tool: 'correct_drift' }] })).toEqual(['the wanted tools in another order']);
   });
 
   it('calls: [] means nothing ran', () => {
