@@ -196,7 +196,7 @@ function imageSidePx(clause: string): number | undefined {
 }
 
 /** Drift, bleaching and noise at values that show in a movie, for a simulation asked to have them with no number said. */
-const SHOWN = { driftPx: 10, bleachRate: 0.02, snr: 5 };
+const SHOWN = { driftPx: 10, bleachRate: 0.02, snr: 5, divisionRate: 0.02 };
 
 /** A simulation from its words: nuclei, frames (a count, not a range), image size, drift, bleaching, noise, divisions, seed. */
 function readSimulationRequest(c: RequestClause): Record<string, unknown> {
@@ -212,6 +212,9 @@ function readSimulationRequest(c: RequestClause): Record<string, unknown> {
   if (!size && square) [args.width, args.height] = [Number(square[1]), Number(square[1])];
   if (sidePx !== undefined) [args.width, args.height] = [sidePx, sidePx];
   if (/\bno divisions?\b|\bwithout divisions?\b|\bnon-?dividing\b|\bdo not divide\b|\bdon't divide\b/i.test(c.text)) args.divisionRate = 0;
+  // "20 dividing nuclei", "cells that divide", "with mitoses": divisions asked for, at a rate that shows them in the movie
+  // (the default, 0.005 per cell per frame, often gives none in a short movie)
+  else if (/\b(?:dividing|divid(?:e|es)|divisions?|mitos[ie]s|mitotic|proliferat\w*)\b/i.test(c.text) && !c.read.saysNot(/\bdivi|\bmitos/i) && !qs.some((q) => /divi\w*(?:\s+rate)?\s*(?:of|=|:)?\s*$/i.test(q.before))) args.divisionRate = SHOWN.divisionRate;
   const drift = c.read.quantity(['length', 'count'], /drift/);
   if (drift) args.driftPx = drift.value;
   else if (/\bno drift\b|\bwithout drift\b/i.test(c.text)) args.driftPx = 0;
