@@ -133,8 +133,20 @@ const ASKED_POLITELY = /^you\s+(?:could|can|would|will|might)\s+(?:(?:please|kin
 /** "I would be grateful if the movie could first be corrected for drift": the same request in the passive (stop 51, helper D). */
 const ASKED_POLITELY_PASSIVE = /^(?:the|my|our|this|these|those|it|they|each|all)\b(?:\s+[\w-]+){0,3}?\s+(?:could|would|might)\s+(?:(?:please|kindly|also|just|first|then|possibly|perhaps)\s+)*be\s+[a-z]+(?:ed|en|t)\b/i;
 
+/**
+ * "in µm² if you know the pixel size", "in microns if calibrated", "if the frame interval is in the metadata": whether
+ * the movie's calibration is known decides the unit of the values, never whether the steps run. The steps run as asked;
+ * values are in µm and s where the calibration is known, else in px and frames, said so in the answer.
+ */
+function asksCalibrationKnown(condition: string): boolean {
+  const calibration = /\b(?:pixel\s*(?:size|spacing|width)|calibrat\w*|scale|frame\s*(?:interval|rate)|time\s*(?:step|interval)|metadata|voxel\s*size|(?:µm|um|microns?)\s+per\s+(?:pixel|px))\b/i;
+  const known = /\b(?:know|knows|known|available|set|stored|recorded|saved|there|present|included|given|exists?|have|has|in\s+the\s+(?:file|header|metadata|tiff?))\b/i;
+  return (calibration.test(condition) && known.test(condition)) || /^(?:(?:it|they|the\s+(?:movie|image|images|file|data|stack))\s+(?:is|are|was|were)\s+)?(?:spatially\s+)?calibrated$/i.test(condition.trim());
+}
+
 function asked(condition: string, action: string, rest: string, needOf: (action: string) => NeedOf | undefined): ConditionRead | undefined {
   const c = condition.trim().replace(/[?.!,;:\s]+$/, '');
+  if (c && asksCalibrationKnown(c) && action.trim().length >= 2) return { request: `${action}${rest}`, said: true };
   if (!c || /\d/.test(c) || ON_OBJECTS.test(c) || POLITE.test(c) || ASKED_POLITELY.test(c) || ASKED_POLITELY_PASSIVE.test(c) || action.trim().length < 2) return undefined;
   if (NEED.test(c)) {
     // ("if there's any drift, correct it": the thing named is what the pronoun of the action stands for)

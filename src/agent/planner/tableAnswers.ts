@@ -1363,7 +1363,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   const own = readQuestion(question);
   // "and the mean intensity?" after "count per frame": another quantity, at the scope of the question before
   if (own.quantity.size > 0 && /^(?:and|also|what about|how about)\b/i.test(question.trim())) return atScopeBefore(question, own, earlierRequests.at(-1));
-  if (own.quantity.size > 0 || (own.reduce === 'count' && /\bhow many\b|\bnumber of\b|\bcount\b/i.test(question))) return question;
+  // ("and which frame has the most cells?" after the mean area: a count that names the things counted is whole; no
+  // quantity of the question before is added to it)
+  if (own.quantity.size > 0 || (own.reduce === 'count' && (/\bhow many\b|\bnumber of\b|\bcount\b/i.test(question) || COUNTED_THINGS.test(question)))) return question;
   for (const earlier of [...earlierRequests].reverse().slice(0, 3).map(askedOf)) {
     const before = readQuestion(earlier);
     if (!isAskedForm(earlier)) continue;
@@ -1379,6 +1381,9 @@ export function completedFollowUp(question: string, earlierRequests: string[]): 
   }
   return question;
 }
+
+/** The things a count counts, named ("the most cells", "fewest nuclei", "more tracks"). */
+const COUNTED_THINGS = /\b(?:cells|nuclei|objects|tracks|trajectories|spots|foci|blobs|divisions|mitoses)\b/i;
 
 /** A statistic asked of the value just answered ("whats the median of that?", "the SD of those values", "max of it?"). */
 const STATISTIC_OF_THAT = /^(?:(?:and|so|ok(?:ay)?|now|also)\s*,?\s*)*(?:(?:what(?:'s|\s+is|\s+was|\s+are|\s+about)|whats|how\s+about|give\s+me|tell\s+me|can\s+(?:you|u)\s+give\s+me)\s+)?(?:the\s+)?(mean|average|median|sd|s\.d\.|std|standard deviation|spread|range|total|sum|max(?:imum)?|min(?:imum)?|cv|coefficient of variation)\s+(?:of|for|on)\s+(?:that|this|it|those|these|them)(?:\s+(?:number|numbers|value|values|ones?|counts?))?\s*(?:then|please|pls|too)?\s*[?.!]*$/i;

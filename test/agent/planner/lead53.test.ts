@@ -1,6 +1,9 @@
-// The lead's fixes of stop 53 (issue 11): what a simulation is asked to show is set at a value that shows it.
+// The lead's fixes of stop 53 (issue 11): what a simulation is asked to show is set at a value that shows it; a follow-up
+// count that names its things is whole; whether the calibration is known decides a unit, not the steps.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argsOf, loadAcquisitionWords } from './planOffline.ts';
+import { argsOf, loadAcquisitionWords, toolsOf } from './planOffline.ts';
+import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
+import { completedFollowUp } from '../../../src/agent/planner/tableAnswers.ts';
 
 beforeAll(loadAcquisitionWords);
 
@@ -12,5 +15,24 @@ describe('a simulation asked for dividing nuclei', () => {
     expect(argsOf('simulate nuclei that do not divide', 'simulate_movie', []).divisionRate).toBe(0);
     expect(argsOf('simulate a movie with a division rate of 0.05', 'simulate_movie', []).divisionRate).toBe(0.05);
     expect(argsOf('simulate a movie with drift', 'simulate_movie', []).divisionRate).toBeUndefined();
+  });
+});
+
+describe('a follow-up count that names the things counted', () => {
+  it('is whole: it takes no quantity of the question before', () => {
+    const before = ['segment the nuclei and tell me how the average area changes over the movie'];
+    expect(completedFollowUp('and which frame has the most cells?', before)).toBe('and which frame has the most cells?');
+    expect(completedFollowUp('and which time point had the fewest nuclei?', before)).toBe('and which time point had the fewest nuclei?');
+    expect(completedFollowUp('and the median?', before)).toMatch(/area/);
+  });
+});
+
+describe('a unit asked "if the pixel size is known"', () => {
+  it('runs the steps whatever the calibration: it decides the unit, not the steps', () => {
+    const uncalibrated: KnownArtifact[] = [{ id: 'movie-1', type: 'movie', producedBy: 'user', frames: 5, pixelSizeUm: null }];
+    for (const request of ['outline the cells and give me their areas in µm² if the pixel size is known', 'measure the nuclear area in microns if calibrated', 'segment the cells and measure their areas in um2 if you know the pixel size']) {
+      expect(toolsOf(request, uncalibrated), request).toEqual(['segment', 'measure']);
+    }
+    expect(toolsOf('denoise if it is noisy', uncalibrated)).toEqual(['denoise']);
   });
 });
