@@ -13,6 +13,7 @@ import { meaning, tokenize } from './words.ts';
 import { readOnce } from './textMemo.ts';
 import { valueText } from './quantities.ts';
 import { softwareVersions } from '../provenance.ts';
+import { asksWhyTheDataChanges, dataCauseReply } from './dataCauses.ts';
 
 /** A question about how an earlier step chose what it did. */
 const ASKS_WHY = new RegExp(
@@ -293,6 +294,8 @@ function stepAskedAbout(question: string, earlier: PastResult[], index: ToolInde
  * not about how a step chose, or nothing has run.
  */
 export function explainStep(question: string, earlier: PastResult[], index: ToolIndex, schemaOf: (tool: string) => Record<string, PropertyInfo> = () => ({}), requests: string[] = []): string | undefined {
+  // "why does the count go up?": why the data changes, which no step's record of its choices answers (dataCauses.ts)
+  if (asksWhyTheDataChanges(question, requests)) return dataCauseReply(question, earlier, requests);
   // "what should I cite for the tracking?", "can you give me the references for the methods?": from the record and the tools' declarations
   if (asksCitation(question)) return citations(question, earlier, index, schemaOf);
   // "write the methods for this", "a methods paragraph?": the steps that ran, as a methods text, from the record
