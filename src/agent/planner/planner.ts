@@ -4235,6 +4235,12 @@ function declaredResultPlan(text: string, conversation: Conversation, catalogue:
   return { steps: withInputs.steps, question: text };
 }
 
+/** The question asks, by its declared words, for a result of a step that ran in this session (declaredResults.ts). */
+function askedOfAStepThatRan(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  const ran = new Set(conversation.earlier.filter((r) => r.ok).map((r) => r.tool));
+  return !!askedDeclaredResult(text, [...ran].map((tool): [string, DeclaringTool | undefined] => [tool, selfOf(tool, catalogue)]));
+}
+
 function reportedQuantityPlan(text: string, named: string[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation) || aboutTheAnalysis(text, catalogue)) return undefined;
   // a microscope tool that reports the quantity itself keeps it ("how many positions are there?")
@@ -4286,6 +4292,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
+  // ("which z slice was the sharpest?" after best focus: a value a step that ran declares, asked by its words, is that step's, never the header's)
+  if (askedOfAStepThatRan(text, conversation, catalogue)) return undefined;
   // ("whats the mean duration in min" with tracks held: the tracks' durations, never the movie's length)
   const held = [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].map((a) => a.type);
   if (heldTableHasIt(text, asked, held, catalogue)) return undefined;

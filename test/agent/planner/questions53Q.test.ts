@@ -1,0 +1,51 @@
+// Questions answered at the scope asked, without forbidden steps (stop 53, helper Q, issue 11): the quality of the
+// recording is a measured quantity's word, not a setting's; a value a step that ran declares is that step's, not the header's.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asksImageQuality } from '../../../src/agent/planner/imageQuality.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
+import { asSaid, catalogue, loadAcquisitionWords } from './planOffline.ts';
+
+beforeAll(async () => {
+  await loadAcquisitionWords();
+});
+
+describe('the quality of the recording', () => {
+  it('is asked of any recording noun, before or after the word', () => {
+    expect(asksImageQuality('how good is the quality of the footage?')).toBe(true);
+    expect(asksImageQuality('is the data quality ok?')).toBe(true);
+    expect(asksImageQuality('what quality are the time-lapse images, would you say? quality of my stacks?')).toBe(true);
+  });
+
+  it('is never a setting of a step ("quality threshold") nor a command', () => {
+    expect(asksImageQuality('what image quality threshold did you use?')).toBe(false);
+    expect(asksImageQuality('which quality threshold did the detector use?')).toBe(false);
+    expect(asksImageQuality('improve the quality of the movie')).toBe(false);
+  });
+
+  it('runs nothing and never reads the header for it', () => {
+    const p = asSaid.plan('what is the quality of this recording?', [{ id: 'movie-1', type: 'movie', frames: 30 }]);
+    expect(p.steps).toEqual([]);
+    expect(p.reply).toMatch(/signal-to-noise/);
+  });
+});
+
+describe('a value a step that ran declares', () => {
+  const afterBestFocus = (request: string) =>
+    planRequest({
+      request: normalisedRequest(request, catalogue),
+      artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 20, zSlices: 9 }],
+      earlier: [{ tool: 'project', args: { method: 'best_focus' }, ok: true, summary: '', values: { bestSlicePerFrame: [3, 4] }, artifacts: [{ id: 'movie-2', type: 'movie' }] }],
+      current: [],
+      earlierRequests: ['best focus projection'],
+    }, catalogue);
+
+  it('is answered from that step, not the file header, in any word order', () => {
+    expect(afterBestFocus('which z slice was the sharpest?').steps.map((s) => s.tool)).toEqual([]);
+    expect(afterBestFocus('the plane in focus, which one was it?').steps.map((s) => s.tool)).toEqual([]);
+  });
+
+  it('leaves the header its own questions', () => {
+    expect(afterBestFocus('how many z slices does the file have?').steps.map((s) => s.tool)).not.toContain('project');
+  });
+});
