@@ -195,7 +195,7 @@ function readKymographRequest(c: RequestClause): Record<string, unknown> {
 const kymographTool = defineTool({
   name: 'kymograph',
   summary: 'Draws a kymograph: the intensity along a line over time (space-time image).',
-  words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot', 'row', 'column', 'middle row', 'horizontal line', 'vertical line', 'kymogram', 'kymographs', 'time-space'],
+  words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot', 'pixel row', 'pixel column', 'along the row', 'along the column', 'middle row', 'middle column', 'horizontal line', 'vertical line', 'kymogram', 'kymographs', 'time-space'],
   examples: ['draw a kymograph from (10, 50) to (200, 50)', 'make a kymograph along the line (0,0)-(100,100)', 'space-time plot along a line', 'a kymograph along the middle row'],
   consumes: ['movie'],
   framesOut: 'one',

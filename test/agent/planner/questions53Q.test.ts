@@ -49,3 +49,18 @@ describe('a value a step that ran declares', () => {
     expect(afterBestFocus('how many z slices does the file have?').steps.map((s) => s.tool)).not.toContain('project');
   });
 });
+
+describe('a table laid out one column per track', () => {
+  const held = [{ id: 'movie-1', type: 'movie' as const, frames: 40 }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+
+  it('is an export, never a kymograph, and the wide layout is named as not applied', () => {
+    const p = asSaid.plan('one column per track for GraphPad', held);
+    expect(p.steps.map((s) => s.tool)).toEqual(['export']);
+    expect((p.notes ?? []).join(' ')).toMatch(/Not applied: one column per track/);
+    expect((asSaid.plan('export the displacements with the cells as separate columns', held).notes ?? []).join(' ')).toMatch(/tidy CSV/);
+  });
+
+  it('says nothing of a layout when none is asked', () => {
+    expect((asSaid.plan('export the tracks as CSV', held).notes ?? []).join(' ')).not.toMatch(/one column per track/);
+  });
+});
