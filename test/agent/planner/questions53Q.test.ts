@@ -2,6 +2,7 @@
 // recording is a measured quantity's word, not a setting's; a value a step that ran declares is that step's, not the header's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asksImageQuality } from '../../../src/agent/planner/imageQuality.ts';
+import { isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { asSaid, catalogue, loadAcquisitionWords } from './planOffline.ts';
@@ -62,5 +63,14 @@ describe('a table laid out one column per track', () => {
 
   it('says nothing of a layout when none is asked', () => {
     expect((asSaid.plan('export the tracks as CSV', held).notes ?? []).join(' ')).not.toMatch(/one column per track/);
+  });
+});
+
+describe('a quantity asked in a unit spelt out', () => {
+  it('is a question in nanometres as in nm ("track displacement in nanometers" measures, never re-tracks)', () => {
+    expect(isAskedForm('track displacement in nanometers')).toBe(true);
+    expect(isAskedForm('mean displacement in nanometres')).toBe(true);
+    const held = [{ id: 'movie-1', type: 'movie' as const, frames: 40, pixelSizeUm: 0.1 }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
+    expect(asSaid.plan('track displacement in nanometers', held).steps.map((s) => s.tool)).not.toContain('track');
   });
 });
