@@ -297,7 +297,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // ("nuclei count per frame", "how many cells in each frame?": a count over the whole movie is no count per frame, said as such
         // it would drop the scope asked; a value per frame, or the table's rows, answer it)
         // (a step that declares a count per frame answers it once it has run: its total stays, as the plan reads it)
-        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? ''))) score = 0;
+        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? '') && Array.isArray(result.values[dk]))) score = 0;
         // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
         if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:

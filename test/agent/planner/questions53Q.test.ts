@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asksImageQuality } from '../../../src/agent/planner/imageQuality.ts';
 import { isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
+import { answerFromValues } from '../../../src/agent/planner/answers.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { asSaid, catalogue, loadAcquisitionWords } from './planOffline.ts';
@@ -72,5 +73,18 @@ describe('a quantity asked in a unit spelt out', () => {
     expect(isAskedForm('mean displacement in nanometres')).toBe(true);
     const held = [{ id: 'movie-1', type: 'movie' as const, frames: 40, pixelSizeUm: 0.1 }, { id: 'labels-1', type: 'labels' as const, producedBy: 'segment' }, { id: 'tracks-1', type: 'tracks' as const, producedBy: 'track' }];
     expect(asSaid.plan('track displacement in nanometers', held).steps.map((s) => s.tool)).not.toContain('track');
+  });
+});
+
+describe('a count asked per frame', () => {
+  const conversation = (request: string) => ({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' as const, frames: 3 }], earlier: [], current: [], earlierRequests: ['segment the nuclei'] });
+  const segmented = (values: Record<string, unknown>) => [{ tool: 'segment', args: {}, ok: true, summary: '', values, artifacts: [] }];
+
+  it('is never the total over all frames when the step reported no count per frame', () => {
+    expect(answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42 }), catalogue)).toBeUndefined();
+  });
+
+  it('is the count per frame where the step reported it', () => {
+    expect(answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42, objectsPerFrame: [14, 14, 14] }), catalogue)).toMatch(/frame/);
   });
 });
