@@ -1145,7 +1145,10 @@ function rowsNotPicked(question: string, ran: PastResult[]): string {
   if (!measured || unreadTables(measured).length === 0) return '';
   const c = scope.condition;
   const rule = c && !c.relative ? `${c.excluded ? 'leaving out' : 'only'} the ones ${CONDITION_SAID[c.op]} ${numberValueText(c.value)}${c.unit ? ` ${c.unit}` : ''}` : scope.subset ? `only the ${scope.subset.negated ? 'ones without ' : ''}${scope.subset.words.trim()}${scope.subset.negated ? '' : ' ones'}` : undefined;
-  return rule ? ` Not applied: ${rule}, which needs the rows of ${unreadTables(measured).join(', ')} (not read), so the value above is over all.` : '';
+  if (!rule) return '';
+  // ("the fraction of cells that move more than 10 µm": the share of those rows is what is asked, never their mean)
+  if (scope.reduce === 'fraction') return ` Not answered: the fraction (%) of them that are ${rule.replace(/^only the ones /, '')} needs the rows of ${unreadTables(measured).join(', ')} (not read), so I give no share; the value above is over all.`;
+  return ` Not applied: ${rule}, which needs the rows of ${unreadTables(measured).join(', ')} (not read), so the value above is over all.`;
 }
 
 /** The tables a step wrote that cannot be read back (the file gone, or a step that did not write it: a plan that was not run). */

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asksImageQuality } from '../../../src/agent/planner/imageQuality.ts';
 import { isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
-import { answerFromValues } from '../../../src/agent/planner/answers.ts';
+import { answerFromValues, composeAnswer } from '../../../src/agent/planner/answers.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { asSaid, catalogue, loadAcquisitionWords } from './planOffline.ts';
@@ -86,5 +86,14 @@ describe('a count asked per frame', () => {
 
   it('is the count per frame where the step reported it', () => {
     expect(answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42, objectsPerFrame: [14, 14, 14] }), catalogue)).toMatch(/frame/);
+  });
+});
+
+describe('a share of the rows past a bound, their table unread', () => {
+  it('says the share is not given, never only that the bound was not applied to a mean', () => {
+    const measured = { tool: 'measure', args: { kind: 'tracks' }, ok: true, summary: 'measure ran.', values: { meanDisplacementPx: 14.2 }, artifacts: [{ id: 'table-1', type: 'table' as const }] };
+    const request = 'what percentage of tracks travel further than 5 px?';
+    const said = composeAnswer({ steps: [{ tool: 'measure', args: {}, clause: request }], question: request }, { request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 3 }], earlier: [], current: [measured], earlierRequests: [] });
+    expect(said).toMatch(/Not answered: the fraction \(%\)/);
   });
 });
