@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asksImageQuality } from '../../../src/agent/planner/imageQuality.ts';
 import { isAskedForm } from '../../../src/agent/planner/tableAnswers.ts';
 import { answerFromValues, composeAnswer } from '../../../src/agent/planner/answers.ts';
+import { unmeasuredCountedDoing } from '../../../src/agent/planner/unmeasuredCounts.ts';
 import { planRequest } from '../../../src/agent/planner/planner.ts';
 import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
 import { asSaid, catalogue, loadAcquisitionWords } from './planOffline.ts';
@@ -95,5 +96,16 @@ describe('a share of the rows past a bound, their table unread', () => {
     const request = 'what percentage of tracks travel further than 5 px?';
     const said = composeAnswer({ steps: [{ tool: 'measure', args: {}, clause: request }], question: request }, { request, artifactsAtStart: [{ id: 'movie-1', type: 'movie', frames: 3 }], earlier: [], current: [measured], earlierRequests: [] });
     expect(said).toMatch(/Not answered: the fraction \(%\)/);
+  });
+});
+
+describe('how often the things do something no step measures', () => {
+  it('is the unmeasured doing, as "how many cells <do>" is', () => {
+    expect(unmeasuredCountedDoing('how many times does each cell touch its neighbours?')).toBe('touch its neighbours');
+    expect(unmeasuredCountedDoing('how often do they bump into each other?')).toBe('bump into each other');
+  });
+
+  it('leaves the events a table counts to it', () => {
+    expect(unmeasuredCountedDoing('how often do the cells divide?')).toBeUndefined();
   });
 });
