@@ -26,7 +26,7 @@ import { notDoneNote, opensWithoutAnAction, unappliedWords, unmatchedAction } fr
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
-import { maskRejected, OBJECT_NOUNS, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
+import { maskRejected, OBJECT_NOUNS, objectsWithinObjectsNote, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { codeAsked, codeAskedReply } from './codeAsked.ts';
@@ -1498,6 +1498,29 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  return withNothingLeftUnsaid(planRequestOnce(conversation, catalogue), conversation.request, catalogue);
+}
+
+/**
+ * Never a silent drop, whichever reader planned it: a line a step's argument reader left for the answer (\`$note\`) is said,
+ * and things counted inside other things ("how many puncta per cell on average?") are named as not applied by the step
+ * that counts, where no line said them yet.
+ */
+function withNothingLeftUnsaid(plan: Plan, request: string, catalogue: Catalogue): Plan {
+  if (plan.reply || plan.steps.length === 0) return plan;
+  const notes = [...(plan.notes ?? [])];
+  for (const step of plan.steps) {
+    if (typeof step.args.$note === 'string' && !notes.some((n) => n.includes(step.args.$note as string))) notes.push(step.args.$note);
+    delete step.args.$note;
+  }
+  // (the step that makes the objects or their table: its counts are of one kind of object)
+  const counting = [...plan.steps].reverse().find((s) => (selfOf(s.tool, catalogue)?.produces ?? []).some((p) => p === 'labels' || p === 'table'));
+  const related = counting && !notes.some((n) => /relates one kind of object/.test(n)) ? objectsWithinObjectsNote(request, counting.tool) : undefined;
+  if (related) notes.push(related);
+  return notes.length ? { ...plan, notes } : plan;
+}
+
+function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
   // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
   // ("what did you just change?", "which settings have you changed?": the last change, from the record, lastChangeAsked.ts)

@@ -109,3 +109,16 @@ describe('how often the things do something no step measures', () => {
     expect(unmeasuredCountedDoing('how often do the cells divide?')).toBeUndefined();
   });
 });
+
+describe('nothing a reader planned is left unsaid', () => {
+  it('names things counted inside other things on every path, a question of their mean count too', () => {
+    expect((asSaid.plan('mean number of spots per cell?').notes ?? []).join(' ')).toMatch(/Not applied: "spots per cell"/);
+    expect((asSaid.plan('how many puncta per cell on average?').notes ?? []).join(' ')).toMatch(/Not applied: "puncta per cell"/);
+  });
+
+  it('says the line an argument reader left, never keeps it in the arguments', () => {
+    const p = asSaid.plan('how many puncta per cell on average?');
+    expect(p.steps.every((s) => !('$note' in s.args))).toBe(true);
+    expect((p.notes ?? []).join(' ')).toMatch(/not puncta/);
+  });
+});
