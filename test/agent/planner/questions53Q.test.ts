@@ -122,3 +122,10 @@ describe('nothing a reader planned is left unsaid', () => {
     expect((p.notes ?? []).join(' ')).toMatch(/not puncta/);
   });
 });
+
+describe('the quality of a result', () => {
+  it('is no image-quality question ("the quality of the tracking data")', () => {
+    expect(asksImageQuality('how good is the quality of the tracking data?')).toBe(false);
+    expect(asksImageQuality('is the segmentation data quality ok?')).toBe(false);
+  });
+});
