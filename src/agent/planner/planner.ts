@@ -1498,8 +1498,18 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  return withNothingLeftUnsaid(planRequestOnce(conversation, catalogue), conversation.request, catalogue);
+  // (only the whole request's plan: a part planned inside it keeps its lines where its caller takes them)
+  planDepth++;
+  try {
+    const plan = planRequestOnce(conversation, catalogue);
+    return planDepth === 1 ? withNothingLeftUnsaid(plan, conversation.request, catalogue) : plan;
+  } finally {
+    planDepth--;
+  }
 }
+
+/** How deep planRequest is in its own calls (a part of the request planned inside it is deeper than 1). */
+let planDepth = 0;
 
 /**
  * Never a silent drop, whichever reader planned it: a line a step's argument reader left for the answer (\`$note\`) is said,
