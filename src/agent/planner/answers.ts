@@ -299,7 +299,9 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // (a step that declares a count per frame answers it once it has run: its total stays, as the plan reads it)
         if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? '') && Array.isArray(result.values[dk]))) score = 0;
         // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
-        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
+        // (but a count per frame asked of a step that reported no count of each frame is answered by its mean per frame, said as the mean)
+        const seriesHeld = Object.keys(result.values).some((dk) => perFrame(dk, declared[dk]?.about ?? '') && Array.isArray(result.values[dk]));
+        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question) && !(overTime && !seriesHeld && perFrame(k, declared[k]?.about ?? ''))) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;

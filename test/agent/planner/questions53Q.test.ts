@@ -85,6 +85,13 @@ describe('a count asked per frame', () => {
     expect(answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42 }), catalogue)).toBeUndefined();
   });
 
+  it('is the mean per frame, said as the mean, where only that was reported', () => {
+    const said = answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42, objectsPerFrameMean: 41.5 }), catalogue);
+    expect(said).toMatch(/41\.5/);
+    expect(said).toMatch(/mean/i);
+    expect(said).not.toMatch(/= 42\b/);
+  });
+
   it('is the count per frame where the step reported it', () => {
     expect(answerFromValues('how many nuclei are there in each frame?', conversation('how many nuclei are there in each frame?'), segmented({ objects: 42, objectsPerFrame: [14, 14, 14] }), catalogue)).toMatch(/frame/);
   });
