@@ -46,7 +46,7 @@ const project = defineTool({
   // over z: one slice per frame; over time: the input's slices
   zOut: (args) => (args.axis === 'z' || args.method === 'best_focus' ? 'one' : 'same'),
   produces: ['movie'],
-  results: { projected: { about: 'planes projected', unit: '' }, bestSlicePerFrame: { about: 'best-focused z slice kept in each frame (the sharpest plane, 1-based)', unit: '', words: ['sharpest slice', 'sharpest plane', 'sharpest z slice', 'best focus', 'best-focused slice', 'focused slice', 'focused plane', 'slice kept', 'plane kept', 'slice to keep', 'plane to keep'] } },
+  results: { projected: { about: 'planes projected', unit: '' }, bestSlicePerFrame: { about: 'best-focused z slice kept in each frame (the sharpest plane, 1-based)', unit: '', example: 5, words: ['sharpest slice', 'sharpest plane', 'sharpest z slice', 'best focus', 'best-focused slice', 'focused slice', 'focused plane', 'slice kept', 'plane kept', 'slice to keep', 'plane to keep'] } },
   valueWords: { method: { max: ['maximum', 'max', 'mip', 'brightest'], mean: ['mean', 'average', 'avg'], sum: ['sum', 'summed', 'total intensity'], min: ['minimum', 'min'], std: ['standard deviation', 'std', 'sd', 'stdev'], temporal_color: ['colour-coded', 'color-coded', 'temporal colour', 'temporal color', 'rainbow', 'time colour', 'coloured by time', 'colored by time'], best_focus: ['best focused slice', 'best-focused slice', 'best focus slice', 'best focus plane', 'best focused plane', 'best-focused plane', 'focused slices', 'focused plane', 'focal plane with the best focus', 'find focused slices', 'sharpest plane', 'sharpest z plane', 'sharpest z slice', 'best z plane', 'focused z plane', 'in-focus z plane', 'in focus z plane', 'best focal plane', 'sharpest focal plane'] }, axis: { time: ['over time', 'time projection', 'all frames', 'through time', 'temporal'], z: ['z-stack', 'slices', 'focal planes', 'z-project', 'z projection'] } },
   description:
     'Collapses a movie along time or z into one image per remaining position, as Fiji\'s Z Project: "max" (default), "mean", "min", "sum" or "std" intensity; or "temporal_color" (Fiji\'s Temporal-Color Code: each frame tinted by its time through a LUT, merged into one RGB image that shows where things were when); or "best_focus" (Fiji\'s Find focused slices: the z slice of each frame with the highest normalised variance, kept whole, every channel from that slice). Writes a movie artifact.',
@@ -195,7 +195,7 @@ function readKymographRequest(c: RequestClause): Record<string, unknown> {
 const kymographTool = defineTool({
   name: 'kymograph',
   summary: 'Draws a kymograph: the intensity along a line over time (space-time image).',
-  words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot', 'row', 'column', 'middle row', 'horizontal line', 'vertical line', 'kymogram', 'kymographs', 'time-space'],
+  words: ['kymograph', 'kymo', 'space-time', 'spatiotemporal', 'line over time', 'space-time plot', 'pixel row', 'pixel column', 'along the row', 'along the column', 'middle row', 'middle column', 'horizontal line', 'vertical line', 'kymogram', 'kymographs', 'time-space'],
   examples: ['draw a kymograph from (10, 50) to (200, 50)', 'make a kymograph along the line (0,0)-(100,100)', 'space-time plot along a line', 'a kymograph along the middle row'],
   consumes: ['movie'],
   framesOut: 'one',

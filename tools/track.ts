@@ -986,7 +986,20 @@ const TRACK_TABLE = /\btrack[\s-]+(?:statistics|stats|features|measurements|metr
 /** An image named to be written as labels: "export the raw movie as a label image", "save the original stack as masks". */
 const IMAGE_AS_LABELS = /\b(?:raw|original|intensity|fluorescence|unprocessed)\s+(?:movie|images?|stack|data|frames?|channel)\b.*?\bas\s+(?:an?\s+)?(?:label|mask)s?(?:\s+(?:images?|movies?|stacks?|files?))?\b/i;
 
+/**
+ * A table laid out wide, asked in words ("one column per track", "tracks as columns", "each track in its own column", "a
+ * wide table"): the CSV written is tidy (one row per spot or object), so the layout is named as not applied, with how to get it.
+ */
+const WIDE_LAYOUT = /\bcolumns?\s+(?:per|for\s+(?:each|every))\s+(?:track|cell|object|nucleus|trajectory|id|frame|time ?point)s?\b|\b(?:tracks?|cells?|objects?|nuclei|trajector(?:y|ies)|ids?|frames?|time ?points?)\s+(?:as|in|into)\s+(?:separate\s+|their\s+own\s+)?columns\b|\b(?:each|every)\s+(?:track|cell|object|nucleus|trajectory)\s+(?:in|as)\s+(?:its\s+own|a\s+separate|a)\s+column\b|\bwide\s+(?:table|format|layout|form)\b/i;
+
 function readExportRequest(c: RequestClause): Record<string, unknown> {
+  const read = readExportParts(c);
+  if (!WIDE_LAYOUT.test(c.text) || (read.format !== undefined && read.format !== 'csv')) return read;
+  const layout = 'Not applied: one column per track (a wide table) - `export` writes a tidy CSV, one row per spot (or object) with its track id, frame and values; Prism, Excel (PivotTable) or R (pivot_wider) turn it into one column per track.';
+  return { ...read, $note: typeof read.$note === 'string' ? `${read.$note} ${layout}` : layout };
+}
+
+function readExportParts(c: RequestClause): Record<string, unknown> {
   // ("export the raw movie as a label image": intensities are no labels, each grey level would be an object; the objects are
   // found first and those labels written, said in one line)
   const forProgram = formatForProgram(c);
@@ -1087,7 +1100,7 @@ async function exportOutlines(args: z.infer<typeof exportSchema>, ctx: ToolConte
 const exportTool = defineTool({
   name: 'export',
   summary: 'Exports results as files other programs open: tracks as Cell Tracking Challenge files, CSV or TrackMate XML, label or other movies as TIFF (or PNG pictures), the objects of a label movie as GeoJSON outlines for QuPath, tables as CSV.',
-  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack', 'geojson'],
+  words: ['export', 'save', 'write', 'convert', 'keep the result', 'keep the output', 'csv', 'trackmate xml', 'xml', 'ctc', 'cell tracking challenge', 'tiff', 'fiji', 'qupath', 'excel', 'spreadsheet', 'file', 'png', 'substack', 'sub-stack', 'make substack', 'geojson', 'column per track', 'columns per track', 'tracks as columns', 'wide table', 'wide format'],
   examples: ['export the tracks as CSV', 'save the tracks in TrackMate XML', 'write the masks as a TIFF I can open in Fiji', 'export to the CTC format', 'save the table as a spreadsheet', 'save the projection as a PNG', 'export the nuclei outlines for QuPath'],
   consumes: ['tracks', 'labels', 'movie', 'table'],
   produces: ['table'],

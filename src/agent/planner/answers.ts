@@ -297,9 +297,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
         // ("nuclei count per frame", "how many cells in each frame?": a count over the whole movie is no count per frame, said as such
         // it would drop the scope asked; a value per frame, or the table's rows, answer it)
         // (a step that declares a count per frame answers it once it has run: its total stays, as the plan reads it)
-        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? ''))) score = 0;
+        if (score > 0 && overTime && scope.reduce === 'count' && !Array.isArray(result.values[k]) && !perFrame(k, declared[k]?.about ?? '') && !Object.entries(declared).some(([dk, d]) => perFrame(dk, d.about ?? '') && Array.isArray(result.values[dk]))) score = 0;
         // (nor a mean of something per thing, "mean track duration = 24.5 frames" for "how many tracks are there?", unless a mean count is asked)
-        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question)) score = 0;
+        // (but a count per frame asked of a step that reported no count of each frame is answered by its mean per frame, said as the mean)
+        const seriesHeld = Object.keys(result.values).some((dk) => perFrame(dk, declared[dk]?.about ?? '') && Array.isArray(result.values[dk]));
+        if (score > 0 && scope.reduce === 'count' && (/^mean(?=[A-Z])/.test(k) || /^mean\b/i.test(declared[k]?.about ?? '')) && !asksTheMeanCount(question) && !AVERAGE.test(question) && !(overTime && !seriesHeld && perFrame(k, declared[k]?.about ?? ''))) score = 0;
         // a time asked ("how long do cells live?", "the mean track duration") is no count of spots or a length in px:
         // only a value in a unit of time answers it (else the tracks are measured, their durations in min)
         if (score > 0 && asksATime && !/^(?:s|min|h|frames?)$/.test(declared[k]?.unit ?? '')) score = 0;
@@ -1145,7 +1147,10 @@ function rowsNotPicked(question: string, ran: PastResult[]): string {
   if (!measured || unreadTables(measured).length === 0) return '';
   const c = scope.condition;
   const rule = c && !c.relative ? `${c.excluded ? 'leaving out' : 'only'} the ones ${CONDITION_SAID[c.op]} ${numberValueText(c.value)}${c.unit ? ` ${c.unit}` : ''}` : scope.subset ? `only the ${scope.subset.negated ? 'ones without ' : ''}${scope.subset.words.trim()}${scope.subset.negated ? '' : ' ones'}` : undefined;
-  return rule ? ` Not applied: ${rule}, which needs the rows of ${unreadTables(measured).join(', ')} (not read), so the value above is over all.` : '';
+  if (!rule) return '';
+  // ("the fraction of cells that move more than 10 µm": the share of those rows is what is asked, never their mean)
+  if (scope.reduce === 'fraction') return ` Not answered: the fraction (%) of them that are ${rule.replace(/^only the ones /, '')} needs the rows of ${unreadTables(measured).join(', ')} (not read), so I give no share; the value above is over all.`;
+  return ` Not applied: ${rule}, which needs the rows of ${unreadTables(measured).join(', ')} (not read), so the value above is over all.`;
 }
 
 /** The tables a step wrote that cannot be read back (the file gone, or a step that did not write it: a plan that was not run). */

@@ -801,6 +801,12 @@ const PARTS_PER_HOLDER = new RegExp(String.raw`\b${PARTS}\b(?:(?![.;?!]).){0,40}
  * "count the spots per nucleus", "how many foci are in each cell": things counted or measured inside other things, which
  * needs two kinds of object related to each other (CellProfiler's RelateObjects); no tool here does that, so it is named.
  */
+/** The line naming things counted inside other things ("puncta per cell") as not applied by `tool`, or undefined when the words ask none. */
+export function objectsWithinObjectsNote(text: string, tool: string): string | undefined {
+  const said = [...text.matchAll(PARTS_PER_HOLDER)].map((m) => m[0]);
+  return said.length ? `Not applied: ${said.map((t) => `"${t}"`).join(', ')} — no tool here relates one kind of object to another (things counted or measured inside each cell or nucleus); \`${tool}\` ran on one kind of object, and its counts are of those.` : undefined;
+}
+
 function objectsWithinObjects(text: string): Unapplied[] {
   return [...text.matchAll(PARTS_PER_HOLDER)].map((m) => ({ text: '', kind: 'relation' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }

@@ -15,7 +15,10 @@ const QUALITY_WORDS = new RegExp(
     String.raw`\bhow\s+(?:noisy|grainy|clean)\b`,
     String.raw`\b(?:noise|background)\s+(?:level|floor|sd|std|standard deviation)\b`,
     String.raw`\bnoisiness\b`,
-    String.raw`\bimage quality\b`,
+    // the quality of the recording itself, a measured quantity's word ("the quality of this movie", "data quality"), never
+    // a setting's (segment's quality threshold, a spot's quality score)
+    String.raw`(?<!\b(?:segment\w*|track\w*|label\w*|masks?|measure\w*|analysis|results?)\s)\b(?:images?|movies?|data|recordings?|acquisitions?|stacks?|videos?|footage|imaging|pictures?|frames?|dataset|time-?lapse)\s+quality\b(?!\s*(?:threshold|score|cut-?off|filter|value|setting|level|limit))`,
+    String.raw`\bquality\s+of\s+(?:the\s+|this\s+|my\s+|our\s+|these\s+|those\s+|that\s+)?(?:(?!segment|track|label|mask|measure|analys|result)[\w-]+\s+)?(?:images?|movies?|data|recordings?|acquisitions?|stacks?|videos?|footage|imaging|pictures?|frames|files?|dataset|time-?lapse)\b`,
     // ("is the image very noisy?", "do the frames look grainy?")
     String.raw`\b(?:is|are|was|were|look|looks|seem|seems)\b[^.?!]{0,30}\b(?:noisy|grainy)\b`,
   ].join('|'),

@@ -26,7 +26,7 @@ import { notDoneNote, opensWithoutAnAction, unappliedWords, unmatchedAction } fr
 import { asksForAnalysisUnnamed, whichAnalysis } from './vagueRequests.ts';
 import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
-import { maskRejected, OBJECT_NOUNS, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
+import { maskRejected, OBJECT_NOUNS, objectsWithinObjectsNote, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
 import { normalisedRequest } from './normalise.ts';
 import { codeAsked, codeAskedReply } from './codeAsked.ts';
@@ -1498,6 +1498,39 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+  // (only the whole request's plan: a part planned inside it keeps its lines where its caller takes them)
+  planDepth++;
+  try {
+    const plan = planRequestOnce(conversation, catalogue);
+    return planDepth === 1 ? withNothingLeftUnsaid(plan, conversation.request, catalogue) : plan;
+  } finally {
+    planDepth--;
+  }
+}
+
+/** How deep planRequest is in its own calls (a part of the request planned inside it is deeper than 1). */
+let planDepth = 0;
+
+/**
+ * Never a silent drop, whichever reader planned it: a line a step's argument reader left for the answer (\`$note\`) is said,
+ * and things counted inside other things ("how many puncta per cell on average?") are named as not applied by the step
+ * that counts, where no line said them yet.
+ */
+function withNothingLeftUnsaid(plan: Plan, request: string, catalogue: Catalogue): Plan {
+  if (plan.reply || plan.steps.length === 0) return plan;
+  const notes = [...(plan.notes ?? [])];
+  for (const step of plan.steps) {
+    if (typeof step.args.$note === 'string' && !notes.some((n) => n.includes(step.args.$note as string))) notes.push(step.args.$note);
+    delete step.args.$note;
+  }
+  // (the step that makes the objects or their table: its counts are of one kind of object)
+  const counting = [...plan.steps].reverse().find((s) => (selfOf(s.tool, catalogue)?.produces ?? []).some((p) => p === 'labels' || p === 'table'));
+  const related = counting && !notes.some((n) => /relates one kind of object/.test(n)) ? objectsWithinObjectsNote(request, counting.tool) : undefined;
+  if (related) notes.push(related);
+  return notes.length ? { ...plan, notes } : plan;
+}
+
+function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // ("how big is the shift between the first and last frame?", "correct the drift; how large was it?": a size asked of a
   // length a step reports is how much of it, the whole request read so before any part of it, magnitudeAsked.ts)
   // ("what did you just change?", "which settings have you changed?": the last change, from the record, lastChangeAsked.ts)
@@ -4235,6 +4268,12 @@ function declaredResultPlan(text: string, conversation: Conversation, catalogue:
   return { steps: withInputs.steps, question: text };
 }
 
+/** The question asks, by its declared words, for a result of a step that ran in this session (declaredResults.ts). */
+function askedOfAStepThatRan(text: string, conversation: Conversation, catalogue: Catalogue): boolean {
+  const ran = new Set(conversation.earlier.filter((r) => r.ok).map((r) => r.tool));
+  return !!askedDeclaredResult(text, [...ran].map((tool): [string, DeclaringTool | undefined] => [tool, selfOf(tool, catalogue)]));
+}
+
 function reportedQuantityPlan(text: string, named: string[], conversation: Conversation, catalogue: Catalogue): Plan | undefined {
   if (!isQuestion(text) || !isAskedForm(text) || acquisitionRunning(conversation) || aboutTheAnalysis(text, catalogue)) return undefined;
   // a microscope tool that reports the quantity itself keeps it ("how many positions are there?")
@@ -4286,6 +4325,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
   if (NOW.test(text) && readsAsMicroscope(text, conversation)) return undefined;
   const asked = recordingQuestion(text, catalogue);
   if (!asked) return undefined;
+  // ("which z slice was the sharpest?" after best focus: a value a step that ran declares, asked by its words, is that step's, never the header's)
+  if (askedOfAStepThatRan(text, conversation, catalogue)) return undefined;
   // ("whats the mean duration in min" with tracks held: the tracks' durations, never the movie's length)
   const held = [...conversation.artifactsAtStart, ...conversation.earlier.flatMap((r) => r.artifacts)].map((a) => a.type);
   if (heldTableHasIt(text, asked, held, catalogue)) return undefined;

@@ -812,7 +812,7 @@ function isAskedFormOnce(question: string): boolean {
   if (/^(?:and\s+|so\s+|now\s+|then\s+)?count\b/i.test(text) && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones)\b/i.test(text) && conditionOf(question) !== undefined && !/\b(?:then|and then|after that|afterwards)\b/i.test(text)) return true;
   // "area in µm² pls", "speed in um/min?": a quantity in the unit wanted is a question
   // ("speed of track 2 in µm/h", "area of the nuclei in px²": of what, then the unit)
-  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
+  if (NOUN_QUESTION.test(text) && /^(?:the\s+)?(?:(?:mean|average|median|typical|total)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s+(?:of|for)\s+(?:the\s+|each\s+|every\s+|all\s+)?(?:(?:track|cell|nucleus|object)\s*#?\d+|cells|nuclei|tracks|objects|(?<=(?:each|every)\s+)(?:track|cell|nucleus|object)))?\s+(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm|nanomet\w+|s|secs?|seconds?|min|mins|minutes?|h|hours?|frames|time ?points|timepoints)\S*(?:\s*(?:\/|per)\s*\S+)?(?:[\s,]+(?:please|pls|plz|thanks|thx))?[\s.!?]*$/iu.test(text)) return true;
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|whether(?!\s+(?:you|u)\s+(?:could|can|would|might|will)\b)|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
@@ -1071,7 +1071,7 @@ export function countAtFramesAsQuestion(text: string): string | undefined {
 
 /** A question for a quantity in a unit ("area in µm² pls", "the speed in um/min?"). */
 export function asksInUnits(text: string): boolean {
-  return isAskedForm(text) && !/^(?:show|plot|draw|make|export|save)\b/i.test(plainQuestion(text)) && /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+)/iu.test(text);
+  return isAskedForm(text) && !/^(?:show|plot|draw|make|export|save)\b/i.test(plainQuestion(text)) && /\b(?:in|as)\s+(?:square\s+)?(?:µm|um|μm|px|pixels?|microns?|micromet\w+|nm\b|nanomet\w+)/iu.test(text);
 }
 
 /** A request that opens with a verb of doing ("track cells over time" is a step, "cells per frame" a question). */

@@ -19,8 +19,22 @@ const NO_DOING = /^(?:there|here|now|still|then|altogether|overall|total|initial
 /** Someone or something that finds the things, then its verb of finding ("the segmentation find", "the model detect"). */
 const FOUND_BY = /^(?:(?:the|your|my|our|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:find|detect|identify|pick\s+up|get|segment|count|see|spot|recogni[sz]e|label|catch)\b/iu;
 
+/** "how many times does each cell <do>", "how often do they <do>": how often the things do it, the things and the doing as written. */
+const TIMES_DOING = /^(?:(?:and|so|also|now)\s+)?(?:how many times|how often|how frequently)\s+(?:do|does|did|will|would)\s+(?:each\s+|every\s+|the\s+|a\s+|my\s+|our\s+|these\s+|those\s+)?(?:[\p{L}-]+\s+)?(cells?|nuclei|nucleus|objects?|tracks?|they)\s+(.+?)\s*[?.!]*$/iu;
+
+/** A question of how often the things do something, as the count of the things that do it ("how many cells <do>"); else the question as it is. */
+function asCountOfThings(question: string): string {
+  const q = plainQuestion(question).trim();
+  const times = TIMES_DOING.exec(q);
+  if (!times) return question;
+  const things = /^they$/i.test(times[1]) ? 'cells' : times[1];
+  return `how many ${things} ${times[2]}?`;
+}
+
 /** What the counted things are asked to do, when no step measures it ("leave the field of view"); else undefined. */
-export function unmeasuredCountedDoing(question: string): string | undefined {
+export function unmeasuredCountedDoing(asked: string): string | undefined {
+  // ("how many times does each cell touch its neighbours?", "how often do they contact vessels?": how often is a count of the doing)
+  const question = asCountOfThings(asked);
   const q = plainQuestion(question).trim();
   const doing = COUNTED_DOING.exec(q);
   // ("how many nuclei across the full time-lapse?": a span of the whole movie is no doing; frameSummary.ts answers it)
@@ -48,6 +62,6 @@ export function unmeasuredCountReply(doing: string, things: string): string {
 
 /** The things a count names ("cells", "nuclei"), plural. */
 export function countedThings(question: string): string {
-  const things = COUNTED_DOING.exec(plainQuestion(question).trim())?.[1]?.toLowerCase() ?? 'cells';
+  const things = COUNTED_DOING.exec(plainQuestion(asCountOfThings(question)).trim())?.[1]?.toLowerCase() ?? 'cells';
   return things === 'nucleus' ? 'nuclei' : things === 'ones' ? 'cells' : /s$|nuclei/.test(things) ? things : `${things}s`;
 }
