@@ -897,7 +897,7 @@ function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWo
  */
 function onlyPronounStopped(part: string, now: RunState): boolean {
   if (now.channels?.length !== 1) return false;
-  return bareStop(part.replace(/\b(?:it|that|this)\b(?=\s*(?:now|immediately|right now|at once|please|pls|plz|thanks|thank you)?\s*[.!]*$)/, '').replace(/\s+/g, ' '));
+  return bareStop(part.replace(/\b(?:it|that|this)\b(?=\s*(?:now|immediately|right now|at once|please|pls|plz|thanks|thank you)?\s*[.!?]*$)/, '').replace(/\s+/g, ' '));
 }
 
 /**

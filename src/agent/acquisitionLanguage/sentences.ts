@@ -7,6 +7,7 @@
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { durationsIn, findChannels, spokenNumbers } from './words.ts';
 import { howToAsCommand } from './howToAsked.ts';
+import { runWaitsAsPause } from './runWaits.ts';
 
 /** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5", "e.g." and "..." inside words do not). */
 export function sentencesOf(text: string): string[] {
@@ -250,7 +251,7 @@ const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exc
 export function withoutCourtesy(text: string): string {
   // ("every 90 s? would that be ok?": asking whether the change before is alright asks for it, and says nothing more)
   if (APPROVAL_ASKED.test(text.trim())) return '';
-  let t = howToAsCommand(text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1'));
+  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1')));
   const mind = MIND.exec(t);
   if (mind) {
     const stem = mind[1].toLowerCase();
