@@ -64,5 +64,8 @@ export function howToAsCommand(sentence: string): string {
   let rest = t.slice(lead.length).replace(/^(?:with\s+|in\s+)/i, '');
   // ("how can I best drop ...", "how do I quickly lower ...")
   rest = rest.replace(/^(?:best|quickly|just|now|safely)\s+/i, '');
+  // ("could I drop DAPI without losing the segmentation?", "can I lower the power safely?": asking whether a change
+  // is wise, with what it costs, asks for advice, not the change)
+  if (/^(?:can|could|may) i /.test(lead) && /\b(?:without|still|safely|safe|would|will|affect\w*|harm\w*|hurt|ok(?:ay)?|fine|los(?:e|ing)|risk\w*|problem|worse|better)\b/i.test(rest)) return t;
   return startsWithCommand(rest) ? plainVerb(rest) : t;
 }

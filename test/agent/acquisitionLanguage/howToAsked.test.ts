@@ -17,6 +17,7 @@ describe('howToAsCommand', () => {
     expect(howToAsCommand('how do I know the focus is right?')).toBe('how do I know the focus is right?');
     expect(howToAsCommand('how can I see the latest image?')).toBe('how can I see the latest image?');
     expect(howToAsCommand('I need to add the drug')).toBe('I need to add the drug');
+    expect(howToAsCommand('could I drop DAPI without losing the segmentation?')).toBe('could I drop DAPI without losing the segmentation?');
   });
 });
 
