@@ -15,6 +15,7 @@ import { dropsZStack, parseGrid, parsePositionList, parseZPlan, positionCount, s
 import { autofocusScheduleSaid } from './autofocusSchedule.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
+import { stackShiftUm } from './stackShift.ts';
 import { DISTANCE_UNIT, NUMBER, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
@@ -897,7 +898,7 @@ function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWo
  */
 function onlyPronounStopped(part: string, now: RunState): boolean {
   if (now.channels?.length !== 1) return false;
-  return bareStop(part.replace(/\b(?:it|that|this)\b(?=\s*(?:now|immediately|right now|at once|please|pls|plz|thanks|thank you)?\s*[.!]*$)/, '').replace(/\s+/g, ' '));
+  return bareStop(part.replace(/\b(?:it|that|this)\b(?=\s*(?:now|immediately|right now|at once|please|pls|plz|thanks|thank you)?\s*[.!?]*$)/, '').replace(/\s+/g, ' '));
 }
 
 /**
@@ -1211,6 +1212,9 @@ function readZoomOrMove({ t, now }: ClauseWords): Adjustment[] | undefined {
 
 /** Where: z-stacks, positions, grids. */
 function readWhere({ t, config, now }: ClauseWords): Adjustment[] | undefined {
+  // ("raise the stack by 2 µm", "move the z range up 2 microns": the stack moved as a whole, never its new range)
+  const shifted = stackShiftUm(t);
+  if (shifted !== undefined) return [{ kind: 'moveStage', zUm: shifted, relative: true }];
   const z = parseZPlan(t, now.zPlan);
   if (z && !/\bevery\b.*\b(s|sec|seconds?|min|minutes?|h|hours?)\b/.test(t)) return [{ kind: 'zPlan', zPlan: z }];
   const listed = parsePositionList(t);

@@ -37,6 +37,7 @@ import { phasedChanges } from './phasedChanges.ts';
 import { backToStart } from './stageStart.ts';
 import { idleStageMove } from './idleStageMove.ts';
 import { lightPathChannels } from './lightPathChannels.ts';
+import { stopThatGoesOnAsPause } from './runWaits.ts';
 
 export { toolCarrying };
 
@@ -364,6 +365,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // (the turn as said, its correction words kept: "no, I meant the other channel" moves the last change, pointsBack)
   const asSaid = withoutHedges(normaliseText(text).toLowerCase());
   // "The 488 is too strong. Halve it.": the command, with what its pronoun points back at
+  // ("stop it for now, I'll restart it after lunch": a stop said to go on later is a pause, read before the speaker's own doing is set aside)
+  text = stopThatGoesOnAsPause(text, findChannels(text, config).length);
   text = commandOfSentences(withNumberedObjects(afterCorrection(text)), config);
   // "oops, I meant mCherry not GFP", "the second channel should be 561 not 488": with a plan made, a channel corrected is swapped
   if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);

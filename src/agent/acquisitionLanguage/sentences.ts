@@ -6,6 +6,8 @@
 // part of the command ("The drug went in at 2pm. Make the interval 2 min.").
 import { DEMO_CONFIG, type MicroscopeConfig } from '../../microscope/config.ts';
 import { durationsIn, findChannels, spokenNumbers } from './words.ts';
+import { howToAsCommand } from './howToAsked.ts';
+import { runWaitsAsPause } from './runWaits.ts';
 
 /** The sentences of a message (a full stop, "!" or "?" followed by a space ends one; "0.5", "e.g." and "..." inside words do not). */
 export function sentencesOf(text: string): string[] {
@@ -136,7 +138,31 @@ export function withNumberedObjects(text: string): string {
   return text.replace(/(^|[.!?;,]\s*|\b(?:and|then)\s+)((?:please\s+)?(?:drop|remove|skip|stop(?:\s+imaging)?|lose|exclude|ditch|forget(?:\s+about)?|get rid of|leave out))\s+(?:#\s*)?(?=\d+(?:\s*(?:,|and|&)\s*\d+)*\s*(?:please\s*)?(?:\band\b|[.!?,;]|$))/gi, `$1$2 ${kinds[0]} `);
 }
 
+/** A sentence that is only a value wished for: "2 min would be good", "maybe 5%?", "10 ms should do", "say every 3 min". */
+const VALUE_ALONE = /^(?:(?:maybe|perhaps|say|ideally|like|something like|about|around|roughly|probably)[,\s]+)*(?:every\s+)?(\d+(?:\.\d+)?\s*(?:%|percent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?)(?![\w%]))\s*/i;
+
+/**
+ * A change said without its amount and the amount wished for in the next sentence ("make the interval shorter? 2 min
+ * would be good", "lower the 488. Maybe 5%?"): one clause, the amount after a comma, as it is read when said so. The
+ * words as they are otherwise.
+ */
+export function valueWishedJoined(text: string): string {
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2) return text;
+  const out: string[] = [sentences[0]];
+  for (const s of sentences.slice(1)) {
+    const m = VALUE_ALONE.exec(s);
+    const rest = m ? s.slice(m[0].length) : '';
+    const alone = !!m && (/^[?.!]*$/.test(rest) || WISHED_FOR.test(rest)) && !/\d\s*(?:%|percent|ms|msec|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|µm|um|microns?)(?![\w%])/i.test(out.at(-1)!);
+    if (alone) out[out.length - 1] = `${out.at(-1)!.replace(/[.!?]+$/, '')}, ${s.replace(/[.!?]+$/, '')}`;
+    else out.push(s);
+  }
+  return out.join(' ');
+}
+
 export function commandOfSentences(text: string, config: MicroscopeConfig = DEMO_CONFIG): string {
+  // ("make the interval shorter? 2 min would be good": the amount wished for in a sentence of its own is the change's)
+  text = valueWishedJoined(text);
   // ("pull the plug on this, the dish is contaminated", "ok we're good, go again": a clause told beside a command is a sentence of its own)
   const sentences = sentencesOf(text).flatMap((s) => clausesTold(s, config)).map(withoutLeadIn);
   if (sentences.length < 2) return sentences[0] ?? text;
@@ -249,7 +275,7 @@ const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exc
 export function withoutCourtesy(text: string): string {
   // ("every 90 s? would that be ok?": asking whether the change before is alright asks for it, and says nothing more)
   if (APPROVAL_ASKED.test(text.trim())) return '';
-  let t = text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1');
+  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1')));
   const mind = MIND.exec(t);
   if (mind) {
     const stem = mind[1].toLowerCase();
