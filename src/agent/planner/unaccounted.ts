@@ -1,0 +1,141 @@
+// The safety net of accounted.ts (brief s53/K): after every other reader has named what it left, two kinds of content
+// phrase of the request that nothing covers are named in one line each, in the person's own words, never dropped:
+// a name of the field (a program, method, format or statistic written as a name: "Kaplan-Meier", "FRET", "HDF5",
+// "IdentifyPrimaryObjects", ".nd2") that no running step declares or took, and a condition on which things a step covers
+// ("only in the mitotic cells", "whose circularity is above 0.8") that no argument of a step applied.
+import type { Catalogue } from './catalogue.ts';
+import { allowedValues, selfOf } from './catalogue.ts';
+import { isEverydayWord } from './english.ts';
+import { isOrdinaryWord } from './constraints.ts';
+import type { ToolIndex } from './matcher.ts';
+import type { Plan } from './types.ts';
+import { isStopWord, meaning, tokenize } from './words.ts';
+
+/** A phrase of the request no step covers: the words as written, and where. */
+export interface Unaccounted { text: string; start: number; end: number }
+
+/** Letters and digits only, lower case. */
+function plain(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+}
+
+/** A word written as a name: capitals inside ("QuPath", "IdentifyPrimaryObjects"), an acronym ("FRET", "HDF5", "GMM"), a capitalised compound ("Kaplan-Meier", "Mann-Whitney"), or a file extension (".nd2"). */
+const NAME_SHAPES = [
+  /^\p{Lu}?\p{Ll}+\p{Lu}[\p{L}\d]*$/u,
+  /^\p{Lu}[\p{Lu}\d]+s?$/u,
+  /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u,
+  /^\.[a-z][a-z\d]{1,5}$/iu,
+];
+
+/** A capitalised word inside a sentence ("... as an Excel workbook", "for Blender"): a proper name, not the sentence's first word. */
+const CAPITALISED = /^\p{Lu}\p{Ll}{2,}$/u;
+
+/** The words of the request, each with where it stands (a leading dot kept: ".nd2"; a path's parts are one word: "psf_488.tif"). */
+const WORD = /(?<![\p{L}\d_./\\-])\.?[\p{L}\d][\p{L}\d_'’-]*(?:[./\\][\p{L}\d_-]+)*/gu;
+
+/** Whether the word opens a sentence (or the request, or a bracket, or a list item). */
+function opensSentence(request: string, at: number): boolean {
+  return /(?:^|[.!?:;(\n"“]\s*|^\s*[-*•]\s*)$/u.test(request.slice(Math.max(0, at - 4), at)) || at === 0;
+}
+
+/** A word written as a name that names a thing of its own (not an emphasised word, "do NOT", nor an axis, "XY", "Z"). */
+function isFieldName(word: string, request: string, at: number): boolean {
+  if (/[./\\]/.test(word.slice(1)) || /_/.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (/^[xyztc]+$/i.test(word) || /^\d/.test(word)) return false;
+  // ("do NOT track", "ONLY the nuclei", "PLEASE": an everyday word in capitals is said loudly, no name)
+  if (/^\p{Lu}+$/u.test(word) && (isEverydayWord(lower) || isOrdinaryWord(lower) || isStopWord(lower))) return false;
+  if (NAME_SHAPES.some((shape) => shape.test(word))) return true;
+  return CAPITALISED.test(word) && !opensSentence(request, at) && !isEverydayWord(lower) && !isOrdinaryWord(lower) && !isStopWord(lower);
+}
+
+/**
+ * Names of the field the request writes that nothing covers: `covered(name, at)` says whether a running step declares or
+ * took it, whether it is a channel, or whether another reader already named it; every other name is returned.
+ */
+export function uncoveredNames(request: string, covered: (name: string, at: number) => boolean): Unaccounted[] {
+  const out: Unaccounted[] = [];
+  for (const m of request.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    // (a hyphenated name is one name, "Kaplan-Meier"; a name tagged by a channel, "H2B-GFP", is read whole by covered)
+    const word = m[0].replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
+    if (!isFieldName(word, request, at) || covered(word, at)) continue;
+    if (out.some((o) => o.text.toLowerCase() === word.toLowerCase())) continue;
+    out.push({ text: word, start: at, end: at + word.length });
+  }
+  return out;
+}
+
+/**
+ * A condition on which things a step covers, and the words it says: "only in the mitotic cells", "only keeping the
+ * daughters of the first division", "whose circularity is above 0.8", "that are GFP-positive", "unless they divide";
+ * up to the end of its clause (a comma, "and", "then", a full stop).
+ */
+const CONDITION = /\b(?:only(?:\s+(?:in|for|on|within|among|of|keeping|keep|using|counting|measuring|consider(?:ing)?|include|including|with))?|whose|unless|provided\s+that|as\s+long\s+as)\s+((?:(?!(?:and|then|but|so|because|or|please|thanks?)\b)[\p{L}\d'’.%µ-]+\s*){1,7})/giu;
+
+/** Words of a condition that say no condition of their own: which ones ("those", "the"), and how much ("more", "least"). */
+function conditionWords(phrase: string, thingWords: Set<string>): { word: string; key: string }[] {
+  return tokenize(phrase)
+    .filter((t) => !t.part && t.word.length >= 3 && !/\d/.test(t.word) && !isStopWord(t.word) && !isEverydayWord(t.word) && !isOrdinaryWord(t.word))
+    .map((t) => ({ word: t.word, key: meaning(t.stem) }))
+    .filter((w) => !thingWords.has(w.key));
+}
+
+/** The meanings of the things steps run on and find: inputs, targets ("nuclei", "cells"), and the words for them. */
+function thingsOfThePlan(plan: Plan, catalogue: Catalogue): Set<string> {
+  const words = ['cell', 'cells', 'nucleus', 'nuclei', 'object', 'objects', 'one', 'ones', 'track', 'tracks', 'frame', 'frames', 'spot', 'spots', 'movie', 'image', 'channel', 'time', 'point', 'points', 'timepoint', 'timepoints', 'them', 'those', 'these', 'keep', 'keeping', 'count', 'counting', 'measure', 'measuring', 'include', 'including', 'consider', 'considering'];
+  const targets = plan.steps.flatMap((s) => Object.values(catalogue.get(s.tool)?.properties ?? {}).flatMap(allowedValues));
+  return new Set(tokenize([...words, ...targets].join(' ')).map((t) => meaning(t.stem)));
+}
+
+/** Every value a step was given, as meanings of its words (strings, names of switches turned on, the names of numbers set). */
+function appliedMeanings(plan: Plan): Set<string> {
+  const out: string[] = [];
+  for (const step of plan.steps) {
+    for (const [arg, value] of Object.entries(step.args)) {
+      if (value && typeof value === 'object') continue;
+      const argWords = arg.replace(/([a-z])([A-Z])/g, '$1 $2');
+      if (typeof value === 'string') out.push(value.replace(/[_-]+/g, ' '));
+      if (value === true || typeof value === 'number') out.push(argWords);
+    }
+  }
+  return new Set(tokenize(out.join(' ')).map((t) => meaning(t.stem)));
+}
+
+/** Every number the plan's steps hold, at any depth. */
+function numbersHeld(value: unknown, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(value);
+  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  else if (Array.isArray(value)) for (const v of value) numbersHeld(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersHeld(v, out);
+  return out;
+}
+
+/**
+ * Conditions on which things a step covers that no step applied: a condition is applied when a step holds a number of
+ * it, or was given a value, a switch or a setting a word of it names ("only the tracks longer than 10 frames": minFrames
+ * 10; "only channel 2"; "only those at the border": inFrame peripheral); one whose words are only of the things
+ * ("only the nuclei") or everyday ("only once") says no condition. `skip(at)` leaves a condition another reader owns
+ * (said in a context sentence, left to the user, already named).
+ */
+export function unappliedConditions(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, skip: (phrase: string, at: number) => boolean): Unaccounted[] {
+  const things = thingsOfThePlan(plan, catalogue);
+  const applied = appliedMeanings(plan);
+  const held = new Set(plan.steps.flatMap((s) => numbersHeld(s.args)));
+  const ownWords = new Set(plan.steps.flatMap((s) => index.meanings(tokenize((selfOf(s.tool, catalogue)?.words ?? []).join(' ')))));
+  const out: Unaccounted[] = [];
+  for (const m of request.matchAll(CONDITION)) {
+    const at = m.index ?? 0;
+    const text = m[0].replace(/[\s,.;:!?'’-]+$/u, '');
+    const words = conditionWords(m[1], things);
+    if (!words.length || skip(text, at)) continue;
+    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    if (numbers.some((n) => held.has(n))) continue;
+    if (words.some((w) => applied.has(w.key))) continue;
+    // ("only track them", "only measure the area": a condition opening on what a step does is that step, asked alone)
+    const first = tokenize(m[1])[0];
+    if (first && m[1].toLowerCase().startsWith(first.word) && ownWords.has(index.meanings([first])[0])) continue;
+    out.push({ text, start: at, end: at + text.length });
+  }
+  return out;
+}
