@@ -539,13 +539,24 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
     const p = plain(name);
     return alreadySaid(said, name) || notAskedAt(request, at) || channels.has(p) || [...channels].some((c) => c.length >= 3 && (p.endsWith(c) || p.startsWith(c)))
       || strings.some((v) => v === p || v.includes(p)) || plan.steps.some((s) => declaresName(s.tool, name, catalogue) || valueNamed(s.tool, name, catalogue) !== undefined || statisticOfATable(s, name, catalogue))
-      || widelyDeclared(p, catalogue);
+      || widelyDeclared(p, catalogue) || knownToASteps(name) || plan.steps.some((s) => inDeclaredPhrases(s.tool, name, catalogue));
   };
+  // ("plot speed vs time w/ 95% CI": a name the thesaurus knows as a word a running step declares, CI of its confidence band)
+  const declared = new Set(plan.steps.flatMap((s) => index.meanings(tokenize([...declaredNames(s.tool, catalogue)].join(' ')))));
+  const knownToASteps = (name: string) => index.meanings(tokenize(name)).some((m) => declared.has(m));
   // (a question's names are its answer's: "what is the FRET ratio" asks for a value, read by the answer builders)
   const names = (plan.question ? [] : uncoveredNames(request, covered)).map((n) => `I did not apply "${n.text}": no step here offers it; ${plan.steps.length === 1 ? `\`${plan.steps[0].tool}\` ran as it does by default` : 'the other steps ran as asked'}.`);
   const conditions = unappliedConditions(request, plan, catalogue, index, (phrase, at) => alreadySaid(said, phrase) || notAskedAt(request, at))
     .map((c) => `I did not apply "${c.text}": no step restricts itself to that, so it covered all of them.`);
   return [...names, ...conditions];
+}
+
+/** A word of a phrase the tool declares (its words, value words and examples: "95% CI" of plot's summary mean), as a whole word. */
+function inDeclaredPhrases(tool: string, name: string, catalogue: Catalogue): boolean {
+  const self = selfOf(tool, catalogue) ?? {};
+  const phrases = [...(self.words ?? []), ...(self.examples ?? []), ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat())];
+  const word = plain(name);
+  return phrases.some((phrase) => (phrase.match(/[\p{L}\d]+/gu) ?? []).some((w) => plain(w) === word));
 }
 
 /** The strings a step's arguments hold, at any depth (a channel, a path, a typed change's words). */

@@ -46,7 +46,10 @@ function isFieldName(word: string, request: string, at: number): boolean {
   // ("do NOT track", "ONLY the nuclei", "PLEASE": an everyday word in capitals is said loudly, no name)
   if (/^\p{Lu}+$/u.test(word) && (isEverydayWord(lower) || isOrdinaryWord(lower) || isStopWord(lower))) return false;
   if (NAME_SHAPES.some((shape) => shape.test(word))) return true;
-  return CAPITALISED.test(word) && !opensSentence(request, at) && !isEverydayWord(lower) && !isOrdinaryWord(lower) && !isStopWord(lower);
+  // (a capitalised word is a name said inside a sentence, after a word of it: "as an Excel workbook", "for Blender"; one after
+  // a comma or a greeting, "Kind regards, Margaret", "Hi John", signs or greets)
+  const before = /([\p{L}]+)\s+$/u.exec(request.slice(Math.max(0, at - 30), at))?.[1];
+  return CAPITALISED.test(word) && !!before && /^\p{Ll}/u.test(before) && !opensSentence(request, at) && !isEverydayWord(lower) && !isOrdinaryWord(lower) && !isStopWord(lower);
 }
 
 /**
@@ -132,10 +135,24 @@ export function unappliedConditions(request: string, plan: Plan, catalogue: Cata
     const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     if (numbers.some((n) => held.has(n))) continue;
     if (words.some((w) => applied.has(w.key))) continue;
+    // ("keep only the tracks which are moving fast, more than 2 um per minute": a step made of the condition's words that
+    // was given a bound, a switch or a choice applied it)
+    if (plan.steps.some((s) => overlaps(request, s.clause, at, at + text.length) && givenASetting(s.args))) continue;
     // ("only track them", "only measure the area": a condition opening on what a step does is that step, asked alone)
     const first = tokenize(m[1])[0];
     if (first && m[1].toLowerCase().startsWith(first.word) && ownWords.has(index.meanings([first])[0])) continue;
     out.push({ text, start: at, end: at + text.length });
   }
   return out;
+}
+
+/** Whether a step's clause lies over the span of the request. */
+function overlaps(request: string, clause: string, start: number, end: number): boolean {
+  const from = clause ? request.indexOf(clause) : -1;
+  return from >= 0 && from < end && start < from + clause.length;
+}
+
+/** Whether a step was given a setting of its own (a number, a switch on, a word), beside what it reads and writes. */
+function givenASetting(args: Record<string, unknown>): boolean {
+  return Object.entries(args).some(([arg, v]) => arg !== 'output' && (typeof v === 'number' || v === true || (typeof v === 'string' && !/^(?:movie|labels|tracks|table)-\d+$/.test(v))));
 }
