@@ -26,6 +26,7 @@ import { lackedMethodPhrases } from './methodPhrases.ts';
 import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
 import { computeLine } from './computeWords.ts';
 import { unappliedConditions, uncoveredNames } from './unaccounted.ts';
+import { namesAThingImaged } from './outOfScope.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -545,8 +546,8 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
   const declared = new Set(plan.steps.flatMap((s) => index.meanings(tokenize([...declaredNames(s.tool, catalogue)].join(' ')))));
   const knownToASteps = (name: string) => index.meanings(tokenize(name)).some((m) => declared.has(m));
   // (a question's names are its answer's: "what is the FRET ratio" asks for a value, read by the answer builders)
-  const names = (plan.question ? [] : uncoveredNames(request, covered)).map((n) => `I did not apply "${n.text}": no step here offers it; ${plan.steps.length === 1 ? `\`${plan.steps[0].tool}\` ran as it does by default` : 'the other steps ran as asked'}.`);
-  const conditions = unappliedConditions(request, plan, catalogue, index, (phrase, at) => alreadySaid(said, phrase) || notAskedAt(request, at))
+  const names = (plan.question ? [] : uncoveredNames(request, covered, (words) => namesAThingImaged(words, index), (name) => alreadySaid(said, name))).map((n) => `I did not apply "${n.text}": no step here offers it; ${plan.steps.length === 1 ? `\`${plan.steps[0].tool}\` ran as it does by default` : 'the other steps ran as asked'}.`);
+  const conditions = unappliedConditions(request, plan, catalogue, index, said, (phrase, at) => alreadySaid(said, phrase) || notAskedAt(request, at))
     .map((c) => `I did not apply "${c.text}": no step restricts itself to that, so it covered all of them.`);
   return [...names, ...conditions];
 }

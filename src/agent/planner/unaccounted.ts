@@ -54,17 +54,31 @@ function isFieldName(word: string, request: string, at: number): boolean {
 
 /**
  * Names of the field the request writes that nothing covers: `covered(name, at)` says whether a running step declares or
- * took it, whether it is a channel, or whether another reader already named it; every other name is returned.
+ * took it, whether it is a channel, or whether another reader already named it; every other name is returned. Names side
+ * by side are one name ("MS Word", "Trainable Weka Segmentation"), covered when all are or one is named already; a name just before the
+ * things imaged names those things ("HeLa cells", "the U2OS H2B-GFP nuclei"), unless it is said as a means ("as Imaris spots").
  */
-export function uncoveredNames(request: string, covered: (name: string, at: number) => boolean): Unaccounted[] {
+export function uncoveredNames(request: string, covered: (name: string, at: number) => boolean, isThingImaged: (words: string) => boolean = () => false, saidAlready: (name: string) => boolean = () => false): Unaccounted[] {
   const out: Unaccounted[] = [];
-  for (const m of request.matchAll(WORD)) {
-    const at = m.index ?? 0;
-    // (a hyphenated name is one name, "Kaplan-Meier"; a name tagged by a channel, "H2B-GFP", is read whole by covered)
-    const word = m[0].replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
-    if (!isFieldName(word, request, at) || covered(word, at)) continue;
-    if (out.some((o) => o.text.toLowerCase() === word.toLowerCase())) continue;
-    out.push({ text: word, start: at, end: at + word.length });
+  const words = [...request.matchAll(WORD)].map((m) => {
+    const text = m[0].replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
+    return { text, start: m.index ?? 0, end: (m.index ?? 0) + text.length, name: isFieldName(text, request, m.index ?? 0) };
+  });
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i].name) continue;
+    let j = i;
+    while (j + 1 < words.length && /^\s+$/.test(request.slice(words[j].end, words[j + 1].start)) && (words[j + 1].name || /^\p{Lu}/u.test(words[j + 1].text))) j++;
+    const group = words.slice(i, j + 1);
+    const start = group[0].start;
+    const text = request.slice(start, group.at(-1)!.end);
+    i = j;
+    // (covered when each of its names is, or one of them is named already: "MS Word" after "Word"; "Trainable Weka Segmentation" is not)
+    if (group.every((w) => covered(w.text, w.start)) || group.some((w) => saidAlready(w.text))) continue;
+    const next = request.slice(group.at(-1)!.end).match(/^\s+([\p{L}\d-]+)(?:\s+([\p{L}\d-]+))?/u);
+    const asMeans = /\b(?:as|with|using|via|like|in|into|by)\s+(?:(?:an?|the|my|our)\s+)?$/i.test(request.slice(Math.max(0, start - 20), start));
+    if (next && !asMeans && isThingImaged([next[1], next[2] ?? ''].join(' '))) continue;
+    if (out.some((o) => o.text.toLowerCase() === text.toLowerCase())) continue;
+    out.push({ text, start, end: start + text.length });
   }
   return out;
 }
@@ -74,12 +88,13 @@ export function uncoveredNames(request: string, covered: (name: string, at: numb
  * daughters of the first division", "whose circularity is above 0.8", "that are GFP-positive", "unless they divide";
  * up to the end of its clause (a comma, "and", "then", a full stop).
  */
-const CONDITION = /\b(?:only(?:\s+(?:in|for|on|within|among|of|keeping|keep|using|counting|measuring|consider(?:ing)?|include|including|with))?|whose|unless|provided\s+that|as\s+long\s+as)\s+((?:(?!(?:and|then|but|so|because|or|please|thanks?)\b)[\p{L}\d'’.%µ-]+\s*){1,7})/giu;
+const CONDITION = /\b(?:only(?:\s+(?:in|for|on|within|among|of|keeping|keep|using|counting|measuring|consider(?:ing)?|include|including|with))?|whose|unless)\s+(?!(?:if|when|once|after|before|while)\b)((?:(?!(?:and|then|but|so|because|or|please|thanks?)\b)[\p{L}\d'’.%µ-]+\s*){1,7})/giu;
 
 /** Words of a condition that say no condition of their own: which ones ("those", "the"), and how much ("more", "least"). */
 function conditionWords(phrase: string, thingWords: Set<string>): { word: string; key: string }[] {
   return tokenize(phrase)
-    .filter((t) => !t.part && t.word.length >= 3 && !/\d/.test(t.word) && !isStopWord(t.word) && !isEverydayWord(t.word) && !isOrdinaryWord(t.word))
+    // (an everyday word still says which ones: "unless they are out of focus", "only the red ones")
+    .filter((t) => !t.part && t.word.length >= 3 && !/\d/.test(t.word) && !isStopWord(t.word) && !isOrdinaryWord(t.word))
     .map((t) => ({ word: t.word, key: meaning(t.stem) }))
     .filter((w) => !thingWords.has(w.key));
 }
@@ -121,7 +136,9 @@ function numbersHeld(value: unknown, out: number[] = []): number[] {
  * ("only the nuclei") or everyday ("only once") says no condition. `skip(at)` leaves a condition another reader owns
  * (said in a context sentence, left to the user, already named).
  */
-export function unappliedConditions(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, skip: (phrase: string, at: number) => boolean): Unaccounted[] {
+export function unappliedConditions(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, said: string, skip: (phrase: string, at: number) => boolean): Unaccounted[] {
+  // (a phrase of the request another line quotes already, "in the centre", "the first hour", is named there)
+  const quoted = [...said.matchAll(/"([^"]{3,})"/g)].map((q) => q[1].toLowerCase());
   const things = thingsOfThePlan(plan, catalogue);
   const applied = appliedMeanings(plan);
   const held = new Set(plan.steps.flatMap((s) => numbersHeld(s.args)));
@@ -131,13 +148,16 @@ export function unappliedConditions(request: string, plan: Plan, catalogue: Cata
     const at = m.index ?? 0;
     const text = m[0].replace(/[\s,.;:!?'’-]+$/u, '');
     const words = conditionWords(m[1], things);
-    if (!words.length || skip(text, at)) continue;
-    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
-    if (numbers.some((n) => held.has(n))) continue;
+    if (!words.length || skip(text, at) || quoted.some((q) => text.toLowerCase().includes(q) || q.includes(m[1].trim().toLowerCase()))) continue;
+    const numbers = (m[1].match(/\d+(?:\.\d+)?/g) ?? []);
+    // (a number held, or said by a note: "50 µm² is 200 px²")
+    if (numbers.some((n) => held.has(Number(n)) || new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(said))) continue;
     if (words.some((w) => applied.has(w.key))) continue;
     // ("keep only the tracks which are moving fast, more than 2 um per minute": a step made of the condition's words that
     // was given a bound, a switch or a choice applied it)
-    if (plan.steps.some((s) => overlaps(request, s.clause, at, at + text.length) && givenASetting(s.args))) continue;
+    // (a word the clause says outside the condition, "segment the nuclei unless ...": target nuclei, is no part of it)
+    const outside = request.slice(0, at) + ' ' + request.slice(at + text.length);
+    if (plan.steps.some((s) => overlaps(request, s.clause, at, at + text.length) && givenASetting(s.args, outside))) continue;
     // ("only track them", "only measure the area": a condition opening on what a step does is that step, asked alone)
     const first = tokenize(m[1])[0];
     if (first && m[1].toLowerCase().startsWith(first.word) && ownWords.has(index.meanings([first])[0])) continue;
@@ -153,6 +173,7 @@ function overlaps(request: string, clause: string, start: number, end: number): 
 }
 
 /** Whether a step was given a setting of its own (a number, a switch on, a word), beside what it reads and writes. */
-function givenASetting(args: Record<string, unknown>): boolean {
-  return Object.entries(args).some(([arg, v]) => arg !== 'output' && (typeof v === 'number' || v === true || (typeof v === 'string' && !/^(?:movie|labels|tracks|table)-\d+$/.test(v))));
+function givenASetting(args: Record<string, unknown>, outside: string): boolean {
+  const saidOutside = (v: string) => new RegExp(`(?<![\\p{L}\\d])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(outside);
+  return Object.entries(args).some(([arg, v]) => arg !== 'output' && (typeof v === 'number' || v === true || (typeof v === 'string' && !/^(?:movie|labels|tracks|table)-\d+$/.test(v) && !saidOutside(v))));
 }
