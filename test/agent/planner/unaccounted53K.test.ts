@@ -19,6 +19,14 @@ describe('names of the field', () => {
     expect(uncoveredNames('Please do NOT track in XY. Kind regards, Margaret', () => false)).toEqual([]);
   });
 
+  it('reads names side by side as one, and a name before the things imaged as naming them', () => {
+    const cells = (words: string) => /\bcells\b/.test(words);
+    expect(uncoveredNames('make a report in MS Word', (name) => name === 'Word', cells, (name) => name === 'Word')).toEqual([]);
+    expect(uncoveredNames('segment with Trainable Weka Segmentation', (name) => name === 'Segmentation').map((n) => n.text)).toEqual(['Trainable Weka Segmentation']);
+    expect(uncoveredNames('The HeLa cells were imaged; track the U2OS H2B-GFP cells', (name) => name === 'H2B-GFP', cells)).toEqual([]);
+    expect(uncoveredNames('detect them as Imaris spots', () => false, () => true).map((n) => n.text)).toEqual(['Imaris']);
+  });
+
   it('names a program, statistic or format no running step declares', () => {
     expect(said('segment and track the cells, then make a survival (Kaplan-Meier) curve of track durations')).toMatch(/"Kaplan-Meier"/);
     expect(said('measure both channels per nucleus and compute the FRET ratio YFP/CFP for each cell', movieAndLabels)).toMatch(/"FRET"/);
