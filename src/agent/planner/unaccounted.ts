@@ -158,6 +158,8 @@ export function unappliedConditions(request: string, plan: Plan, catalogue: Cata
     // (a word the clause says outside the condition, "segment the nuclei unless ...": target nuclei, is no part of it)
     const outside = request.slice(0, at) + ' ' + request.slice(at + text.length);
     if (plan.steps.some((s) => overlaps(request, s.clause, at, at + text.length) && givenASetting(s.args, outside))) continue;
+    // ("only the first half of the movie: segment the nuclei": a scope a step took, frames 1-20, whose numbers are said nowhere else, came from it)
+    if (plan.steps.some((s) => Object.values(s.args).some((v) => scopeFromWords(v, outside)))) continue;
     // ("only track them", "only measure the area": a condition opening on what a step does is that step, asked alone)
     const first = tokenize(m[1])[0];
     if (first && m[1].toLowerCase().startsWith(first.word) && ownWords.has(index.meanings([first])[0])) continue;
@@ -176,4 +178,12 @@ function overlaps(request: string, clause: string, start: number, end: number): 
 function givenASetting(args: Record<string, unknown>, outside: string): boolean {
   const saidOutside = (v: string) => new RegExp(`(?<![\\p{L}\\d])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(outside);
   return Object.entries(args).some(([arg, v]) => arg !== 'output' && (typeof v === 'number' || v === true || (typeof v === 'string' && !/^(?:movie|labels|tracks|table)-\d+$/.test(v) && !saidOutside(v))));
+}
+
+/** A scope given as a value of its own (frames { first, last }), none of whose numbers is written in the words outside the condition. */
+function scopeFromWords(value: unknown, outside: string): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || '$ref' in value) return false;
+  const numbers = numbersHeld(value);
+  const written = new Set((outside.match(/\d+/g) ?? []).map(Number));
+  return numbers.length > 0 && numbers.every((n) => !written.has(n));
 }
