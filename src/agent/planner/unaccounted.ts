@@ -60,6 +60,9 @@ function isFieldName(word: string, request: string, at: number): boolean {
  */
 export function uncoveredNames(request: string, covered: (name: string, at: number) => boolean, isThingImaged: (words: string) => boolean = () => false, saidAlready: (name: string) => boolean = () => false): Unaccounted[] {
   const out: Unaccounted[] = [];
+  // (a request written in capitals, "SEGMENT THE NUCLEI AND TRACK THEM", shows no name by its shape)
+  const letters = request.match(/\p{L}/gu) ?? [];
+  if (letters.filter((l) => /\p{Lu}/u.test(l)).length > letters.length / 2) return out;
   const words = [...request.matchAll(WORD)].map((m) => {
     const text = m[0].replace(/['’]s$/u, '').replace(/[-'’]+$/u, '');
     return { text, start: m.index ?? 0, end: (m.index ?? 0) + text.length, name: isFieldName(text, request, m.index ?? 0) };

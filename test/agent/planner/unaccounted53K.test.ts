@@ -17,6 +17,7 @@ describe('names of the field', () => {
     expect(names).toEqual(['IdentifyPrimaryObjects', 'HDF5', '.nd2', 'Blender', 'Kaplan-Meier']);
     // (a shouted everyday word, an axis, a sentence's first word and a signature are no names)
     expect(uncoveredNames('Please do NOT track in XY. Kind regards, Margaret', () => false)).toEqual([]);
+    expect(uncoveredNames('SEGMENT THE NUCLEI AND TRACK THEM WITH LAP', () => false)).toEqual([]);
   });
 
   it('reads names side by side as one, and a name before the things imaged as naming them', () => {
