@@ -25,6 +25,8 @@ import { mannerLines } from './mannerWords.ts';
 import { lackedMethodPhrases } from './methodPhrases.ts';
 import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
 import { computeLine } from './computeWords.ts';
+import { unappliedConditions, uncoveredNames } from './unaccounted.ts';
+import { namesAThingImaged } from './outOfScope.ts';
 
 /** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
 function plain(text: string): string {
@@ -516,5 +518,64 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
   const tested = untestedDifferenceLine(request, plan, catalogue, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner].join(' '));
   // ("segment the cells on GPU (gpu=True)", "in parallel on 8 cores": how a step runs, which no tool sets, computeWords.ts)
   const compute = computeLine(request, [said, ...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : [])].join(' '));
-  return [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : []), ...(compute ? [compute] : [])];
+  const lines = [...methods, ...negations, ...things, ...left, ...numbers, ...files, ...asks, ...manner, ...(tested ? [tested] : []), ...(compute ? [compute] : [])];
+  // (the safety net: a name of the field or a condition that nothing above covered nor named, unaccounted.ts)
+  return [...lines, ...safetyNet(request, plan, catalogue, index, [said, ...lines].join(' '))];
+}
+
+/** Whether the words at a position are no part asked of the steps: turned down, left to the user, or in a sentence that only tells. */
+function notAskedAt(request: string, at: number): boolean {
+  return /\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an|in|of)\s+){0,2}$/i.test(request.slice(Math.max(0, at - 30), at)) || saidOfAStepLeftToTheUser(request, at) || inContextSentence(request, at);
+}
+
+/**
+ * "compute the FRET ratio", "a survival (Kaplan-Meier) curve", "measure only in the mitotic cells": a name of the field
+ * no running step declares or took, and a condition no argument applied, each named in one line in the person's words.
+ */
+function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: ToolIndex, said: string): string[] {
+  if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.role === 'advice' || selfOf(s.tool, catalogue)?.domain === 'microscope')) return [];
+  const strings = plan.steps.flatMap((s) => numbersAndStrings(s.args)).map(plain).filter((v) => v.length >= 2);
+  const channels = channelNames();
+  const covered = (name: string, at: number): boolean => {
+    const p = plain(name);
+    return alreadySaid(said, name) || notAskedAt(request, at) || channels.has(p) || [...channels].some((c) => c.length >= 3 && (p.endsWith(c) || p.startsWith(c)))
+      || strings.some((v) => v === p || v.includes(p)) || plan.steps.some((s) => declaresName(s.tool, name, catalogue) || valueNamed(s.tool, name, catalogue) !== undefined || statisticOfATable(s, name, catalogue))
+      || widelyDeclared(p, catalogue) || knownToASteps(name) || plan.steps.some((s) => inDeclaredPhrases(s.tool, name, catalogue));
+  };
+  // ("plot speed vs time w/ 95% CI": a name the thesaurus knows as a word a running step declares, CI of its confidence band)
+  const declared = new Set(plan.steps.flatMap((s) => index.meanings(tokenize([...declaredNames(s.tool, catalogue)].join(' ')))));
+  const knownToASteps = (name: string) => index.meanings(tokenize(name)).some((m) => declared.has(m));
+  // (a question's names are its answer's: "what is the FRET ratio" asks for a value, read by the answer builders)
+  const names = (plan.question ? [] : uncoveredNames(request, covered, (words) => namesAThingImaged(words, index), (name) => alreadySaid(said, name))).map((n) => `I did not apply "${n.text}": no step here offers it; ${plan.steps.length === 1 ? `\`${plan.steps[0].tool}\` ran as it does by default` : 'the other steps ran as asked'}.`);
+  const conditions = unappliedConditions(request, plan, catalogue, index, said, (phrase, at) => alreadySaid(said, phrase) || notAskedAt(request, at))
+    .map((c) => `I did not apply "${c.text}": no step restricts itself to that, so it covered all of them.`);
+  return [...names, ...conditions];
+}
+
+/** A word of a phrase the tool declares (its words, value words and examples: "95% CI" of plot's summary mean), as a whole word. */
+function inDeclaredPhrases(tool: string, name: string, catalogue: Catalogue): boolean {
+  const self = selfOf(tool, catalogue) ?? {};
+  const phrases = [...(self.words ?? []), ...(self.examples ?? []), ...Object.values(self.valueWords ?? {}).flatMap((v) => Object.values(v).flat())];
+  const word = plain(name);
+  return phrases.some((phrase) => (phrase.match(/[\p{L}\d]+/gu) ?? []).some((w) => plain(w) === word));
+}
+
+/** The strings a step's arguments hold, at any depth (a channel, a path, a typed change's words). */
+function numbersAndStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) numbersAndStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersAndStrings(v, out);
+  return out;
+}
+
+const WIDELY = new WeakMap<Catalogue, Map<string, number>>();
+/** A name three or more tools declare ("Fiji", "ImageJ", "TrackMate"): a name of the field the tools are made after, no method of one. */
+function widelyDeclared(name: string, catalogue: Catalogue): boolean {
+  let counts = WIDELY.get(catalogue);
+  if (!counts) {
+    counts = new Map();
+    for (const tool of catalogue.keys()) for (const n of declaredNames(tool, catalogue)) counts.set(n, (counts.get(n) ?? 0) + 1);
+    WIDELY.set(catalogue, counts);
+  }
+  return (counts.get(name) ?? 0) >= 3;
 }

@@ -135,10 +135,10 @@ const HEARD = /\b(?:podcasts?|audio|sound|songs?|music|voice|speech|radio|voicem
 
 /**
  * Words formed as the names of living things and their cells do, by the endings biology builds them with
- * ("neuromasts", "hemocytes", "osteoclasts", "macrophages", "melanophores", "zebrafish", "Drosophila"): a thing
+ * ("neuromasts", "hemocytes", "osteoclasts", "macrophages", "melanophores", "neutrophils", "zebrafish", "Drosophila"): a thing
  * under the microscope, though no tool's words name it. Seven letters or more ("phone", "houses" are none).
  */
-const LIVING_FORM = /^[\p{L}-]{3,}(?:cytes?|blasts?|clasts?|masts?|osomes?|plasts?|phages?|phores?|zoites?|cocc(?:i|us)|bacteri(?:a|um)|fish|phila|myces|ocysts?)$/iu;
+const LIVING_FORM = /^[\p{L}-]{3,}(?:cytes?|blasts?|clasts?|masts?|osomes?|plasts?|phages?|phores?|phils?|zoites?|cocc(?:i|us)|bacteri(?:a|um)|fish|phila|myces|ocysts?)$/iu;
 
 /** True when the words name a thing under the microscope: a subject of ours ("nuclei") or a word formed as a living thing's name ("hemocytes"). */
 export function namesAThingImaged(text: string, index: ToolIndex): boolean {
