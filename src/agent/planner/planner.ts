@@ -55,6 +55,7 @@ import { questionProductsAside } from './questionProducts.ts';
 import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
+import { eachCommandPlanned } from './microscopeCommandList.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { namedTests, runsATest } from './untestedDifference.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
@@ -1501,7 +1502,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // (only the whole request's plan: a part planned inside it keeps its lines where its caller takes them)
   planDepth++;
   try {
-    const plan = planRequestOnce(conversation, catalogue);
+    const once = planRequestOnce(conversation, catalogue);
+    // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)
+    const plan = planDepth === 1 && acquisitionRunning(conversation)
+      ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), (tool) => runsMicroscope(tool, catalogue))
+      : once;
     return planDepth === 1 ? withNothingLeftUnsaid(plan, conversation.request, catalogue) : plan;
   } finally {
     planDepth--;
