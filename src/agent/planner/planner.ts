@@ -17,6 +17,7 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
+import { preparedFirst } from './preparedFirst.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
@@ -2320,6 +2321,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const keepsSteps = (st: PlannedStep) => producesOf(st.tool, catalogue)[0] === 'pipeline' && (selfOf(st.tool, catalogue)?.consumes ?? []).length === 0 && orderedSteps.some((o) => o !== st && producesOf(o.tool, catalogue)[0] !== 'pipeline');
   const last = orderedSteps.filter(keepsSteps);
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st) && !last.includes(st)), ...last);
+  // ("segment the nuclei and correct the drift": a step that puts right the recording runs before the analysis of it, preparedFirst.ts)
+  const prepared = preparedFirst(steps, (st) => mentions[orderedSteps.indexOf(st) < 0 ? -1 : order[orderedSteps.indexOf(st)]], text, (type) => conversation.artifactsAtStart.some((a) => a.type === type), catalogue);
+  steps.splice(0, steps.length, ...prepared.steps);
   describedThenAsked(steps);
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
@@ -2403,6 +2407,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a step that runs an earlier one again: its schema names the tool and takes the changes, filled in below)
   const compares = steps.some((s) => actsOnEarlierSteps(s.tool, catalogue) && 'changes' in (catalogue.get(s.tool)?.properties ?? {}));
   const notes = [...new Set(declined.map((s) => String(s.args.$decline)))];
+  if (prepared.note) notes.push(prepared.note);
   // ("colour the cells by their mean intensity" planned as a measurement: the colouring no step does is said, never dropped)
   const colouredBy = colouredByAProperty(text);
   if (colouredBy && declined.length === 0 && !steps.some((s) => s.args.colorBy !== undefined)) notes.push(colouredByAPropertyLine(colouredBy));
