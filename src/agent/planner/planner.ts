@@ -18,6 +18,7 @@ import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
 import { preparedFirst } from './preparedFirst.ts';
+import { fallbackCut, fallbackNote, fallbackWay, wayAsSetting } from './fallbackStep.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
@@ -1540,6 +1541,18 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)
   const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
   if (putFirst) return putFirst;
+  // ("segment with Li; if that looks bad, try Otsu": the step runs as first asked, the fallback named as not run, fallbackStep.ts)
+  const fallback = acquisitionRunning(conversation) ? undefined : fallbackCut(conversation.request);
+  if (fallback) {
+    const first = planRequest({ ...conversation, request: fallback.rest }, catalogue);
+    const alone = planRequest({ ...conversation, request: fallbackWay(fallback.said), current: [] }, catalogue).steps.map((st) => st.tool);
+    // ("switch to the model" plans nothing alone: said as a setting of the steps asked, it changes one of them)
+    const joined = alone.length ? [] : planRequest({ ...conversation, request: `${fallback.rest}, ${wayAsSetting(fallbackWay(fallback.said))}`, current: [] }, catalogue).steps;
+    const changed = joined.length === first.steps.length && joined.every((st, k) => st.tool === first.steps[k].tool) ? joined.filter((st, k) => JSON.stringify(st.args) !== JSON.stringify(first.steps[k].args)).map((st) => st.tool) : [];
+    const other = alone.length ? alone : changed;
+    // (only a second way of a step asked: "otherwise leave it" or "if it fails, tell me" is no fallback of a step)
+    if (first.steps.length > 0 && !first.reply && other.length > 0 && other.every((t) => first.steps.some((st) => st.tool === t))) return withNote(first, fallbackNote(fallback.said, [...new Set(first.steps.filter((st) => other.includes(st.tool)).map((st) => st.tool))]));
+  }
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
