@@ -28,6 +28,9 @@ function analysesTheMovie(step: PlannedStep, before: PlannedStep[], held: (type:
   return reads.length > 0 && !held(reads[0]) && !before.some((b) => producesOf(b.tool, catalogue).includes(reads[0]));
 }
 
+/** Any word of order: the step's place was said, whichever way the planner read it. */
+const ORDER_SAID = /\b(?:after|following|once|before(?:hand)?|prior|first|ahead|earlier|pre-?\w*|until|till)\b/i;
+
 export interface Written {
   /** Where the step's words begin in the request. */
   start: number;
@@ -42,6 +45,7 @@ export interface Written {
 export function preparedFirst(steps: PlannedStep[], written: (step: PlannedStep) => Written | undefined, text: string, held: (type: string) => boolean, catalogue: Catalogue): { steps: PlannedStep[]; note?: string } {
   const order = [...steps];
   const moved: PlannedStep[] = [];
+  let placed = false;
   let analysis = order.findIndex((s, k) => analysesTheMovie(s, order.slice(0, k), held, catalogue));
   if (analysis < 0) return { steps };
   for (let k = analysis + 1; k < order.length; k++) {
@@ -53,16 +57,22 @@ export function preparedFirst(steps: PlannedStep[], written: (step: PlannedStep)
     // (the words put it after: "then correct the drift", "segment, and afterwards denoise", "... after segmenting, correct ...")
     if (PUT_AFTER.test(step.clause)) continue;
     if (at.start > reader.start && PUT_AFTER.test(text.slice(reader.start, at.start))) continue;
-    // (ordered after the analysis by the words though written before it: "after subtracting the background ..." is theirs)
-    if (at.start < reader.start) continue;
+    // (written before the analysis, and put after it by its own words: "correct the drift after segmentation"; one said
+    // under an opening "after", "after drift and bleach correction, segment", prepares it all the same)
+    // ("correct the drift after segmentation": the analysis said as what comes first)
+    if (at.start < reader.start && (/\S\s+(?:after|following|once|when|whenever)\b/i.test(step.clause) || /^\W*(?:(?:and|but|then)\s+)?(?:after|following|once)\b/i.test(order[analysis].clause))) continue;
+    // (said under an order word all the same, "segment after drift and bleach correction", "... bleaching beforehand": the
+    // words put it first, and the answer need not say it moved)
+    if (!ORDER_SAID.test(step.clause) && !ORDER_SAID.test(text.slice(reader.start, at.start))) moved.push(step);
     order.splice(k, 1);
     let to = analysis;
     while (to > 0 && preparesTheMovie(order[to - 1].tool, catalogue) && (written(order[to - 1])?.start ?? -1) > at.start) to--;
     order.splice(to, 0, step);
-    moved.push(step);
+    placed = true;
     analysis++;
   }
-  if (moved.length === 0) return { steps };
+  if (!placed) return { steps };
+  if (moved.length === 0) return { steps: order };
   const reader = order[analysis].tool;
   return { steps: order, note: `I ran ${moved.map((s) => s.tool).join(' and ')} before ${reader}, though said after it: it prepares the movie ${reader} reads (say "then" to have it after).` };
 }
