@@ -28,6 +28,9 @@ function analysesTheMovie(step: PlannedStep, before: PlannedStep[], held: (type:
   return reads.length > 0 && !held(reads[0]) && !before.some((b) => producesOf(b.tool, catalogue).includes(reads[0]));
 }
 
+/** A step's words asked as a question: it reports on the recording, its movie read by no step. */
+const ASKED = /\?|^\W*(?:(?:and|but|so|also)\s+)*(?:how|what|which|whether|is|are|was|were|does|did|do|has|have|can|could)\b/i;
+
 /** Any word of order: the step's place was said, whichever way the planner read it. */
 const ORDER_SAID = /\b(?:after|following|once|before(?:hand)?|prior|first|ahead|earlier|pre-?\w*|until|till)\b/i;
 
@@ -54,6 +57,8 @@ export function preparedFirst(steps: PlannedStep[], written: (step: PlannedStep)
     const at = written(step);
     const reader = written(order[analysis]);
     if (!at || !reader) continue;
+    // (asked as a question, "segment and track them - how far did the sample drift?": it measures, and prepares nothing)
+    if (ASKED.test(step.clause)) continue;
     // (the words put it after: "then correct the drift", "segment, and afterwards denoise", "... after segmenting, correct ...")
     if (PUT_AFTER.test(step.clause)) continue;
     if (at.start > reader.start && PUT_AFTER.test(text.slice(reader.start, at.start))) continue;

@@ -20,3 +20,9 @@ describe('a preparing step said after the analysis it prepares', () => {
     expect(toolsOf('find the cells, then remove the background')).toEqual(['segment', 'subtract_background']);
   });
 });
+
+describe('a preparing step asked as a question', () => {
+  it('measures after the steps, and is not moved', () => {
+    expect(toolsOf('find the cells and follow them; did the stage move much?')).toEqual(['segment', 'track', 'correct_drift']);
+  });
+});
