@@ -57,6 +57,10 @@ export function preparedFirst(steps: PlannedStep[], written: (step: PlannedStep)
     const at = written(step);
     const reader = written(order[analysis]);
     if (!at || !reader) continue;
+    // (it reads what a step before it makes, "denoise using N2V, train it first": the model is made first, by the data)
+    // (an input it declares, or an argument named by that type: denoise's `model`, which train_n2v makes)
+    const reads = [...(selfOf(step.tool, catalogue)?.consumes ?? []), ...Object.keys(catalogue.get(step.tool)?.properties ?? {})] as string[];
+    if (order.slice(analysis, k).some((s) => producesOf(s.tool, catalogue).some((t) => t !== 'movie' && reads.includes(t)))) continue;
     // (asked as a question, "segment and track them - how far did the sample drift?": it measures, and prepares nothing)
     if (ASKED.test(step.clause)) continue;
     // (the words put it after: "then correct the drift", "segment, and afterwards denoise", "... after segmenting, correct ...")

@@ -26,3 +26,9 @@ describe('a preparing step asked as a question', () => {
     expect(toolsOf('find the cells and follow them; did the stage move much?')).toEqual(['segment', 'track', 'correct_drift']);
   });
 });
+
+describe('a preparing step that reads what the step before makes', () => {
+  it('stays after it', () => {
+    expect(toolsOf('denoise with N2V, train the network first on this movie')).toEqual(['train_n2v', 'denoise']);
+  });
+});
