@@ -6,7 +6,7 @@ import { LAST_ADJECTIVE } from './quantities.ts';
 import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
-import { leftToTheUser } from './leftToTheUser.ts';
+import { leftToTheUser, saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
 
 export interface Clause {
   text: string;
@@ -380,7 +380,10 @@ function splitClausesOnce(text: string): Clause[] {
   push(text.length);
   // "do the usual pipeline except tracking: ...": every clause of the heading, from the sentence's start
   for (let i = clauses.length - 1; i > 0; i--) if (clauses[i].heading && clauses[i - 1].sentence === clauses[i].sentence && !/:\s*$/.test(text.slice(clauses[i - 1].end, clauses[i].start))) clauses[i - 1].heading = true;
-  return withContrastAsJoiner(clauses.flatMap(withNegationScopeEnded));
+  // ("I'll do the measuring and plotting myself": the steps joined by "and" share the part's words, left to the user all)
+  // ("I'd rather do the plotting myself": "rather" there is the wish, no contrast opening a step; "..., just track them" is one)
+  const leftAlso = clauses.flatMap(withNegationScopeEnded).map((c) => (!c.negated && !/^(?:just|only|instead|but)\b/i.test(c.text) && saidOfAStepLeftToTheUser(text, c.start) ? { ...c, negated: true } : c));
+  return withContrastAsJoiner(leftAlso);
 }
 
 /** Words after a word of contrast that make it said of a thing, not opening a step ("just the bright ones", "only frame 3", "just once"). */

@@ -6,7 +6,8 @@
 // open them in Fiji ourselves") asks for that result, and is left alone.
 
 /** The user, in the future or able to: "I'll", "we will", "I'm going to", "I plan to", "I can". */
-const USER_WILL = String.raw`(?:i|we)\s*(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+(?:am|are)\s+going\s+to|\s+plan\s+to|\s+can|\s+could)\s+`;
+// ("I'd rather do the plotting myself", "we would prefer to measure them by hand": a wish to do it is theirs all the same)
+const USER_WILL = String.raw`(?:i|we)\s*(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+(?:am|are)\s+going\s+to|\s+plan\s+to|\s+can|\s+could|(?:['’]d|\s+would)\s+(?:rather|prefer\s+to)|\s+prefer\s+to)\s+`;
 /** Verbs of using a result, not of making it. */
 const USING = String.raw`(?:need|want|use|open|load|import|look|view|check|read|send|get|have|be|show|present|put|take|keep|share|compare)\b`;
 /** Words saying the user does it: themselves, by hand, or at a later time. */
@@ -27,9 +28,20 @@ const USER_DERIVES = new RegExp(
   'iu',
 );
 
+/** The things done, said ahead of who does them: "the plots", "measuring and plotting", "stats + plots". */
+const DONE_THINGS = String.raw`(?:(?:the|any|all)\s+)?[\p{L}-]+(?:\s*(?:and|or|&|\+)\s*(?:the\s+|any\s+)?[\p{L}-]+)?`;
+/**
+ * The things said first, then the user doing them or them done by the user: "measuring and plotting I'll do myself in
+ * python", "the measurements will be done by me", "plots and stats will be handled on my side".
+ */
+const DONE_BY_THE_USER = new RegExp(
+  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?${DONE_THINGS}\s+(?:${USER_WILL}(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])|(?:will|shall|can|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:done|made|handled|taken\s+care\s+of|performed|carried\s+out|drawn|computed|calculated)\b[^,.;!?]*\b(?:by\s+(?:me|us|hand|myself|ourselves)|${THEIRS}|on\s+(?:my|our)\s+(?:side|end)|separately|elsewhere)(?![\p{L}]))`,
+  'iu',
+);
+
 /** True when the clause says the user will do its step themselves. */
 export function leftToTheUser(clause: string): boolean {
-  return LEFT_TO_THE_USER.test(clause) || USER_DERIVES.test(clause);
+  return LEFT_TO_THE_USER.test(clause) || USER_DERIVES.test(clause) || DONE_BY_THE_USER.test(clause);
 }
 
 /** True when the character at `at` lies in a part of the request (between , . ; ! ?) that is left to the user. */

@@ -17,6 +17,8 @@ import { ALL_TOOLS, findTool } from '../allTools.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
+import { preparedFirst } from './preparedFirst.ts';
+import { fallbackCut, fallbackNote, fallbackWay, wayAsSetting } from './fallbackStep.ts';
 import { type Clause, toldDividing, asksForAStep, isAdviceQuestion, isContext, statesLabelling, isFrameScopeOnly, leftOutSpans, withoutImagingKind, withoutChannelScope, splitClauses, withoutOrderOpener, orderSteps, runsFirst, withoutContext, withoutFrameScope, withoutListMarkers, withoutReferenceAsides, withoutWishedEffects, withoutSampleLabels, withAbbreviationStopsBlanked, withVerbPhrasesApart, withoutTimeBudget } from './clauses.ts';
 import { findEnumValue, withoutRejected } from './enums.ts';
 import { namesMeasuredQuantity } from './measuredWords.ts';
@@ -1577,6 +1579,18 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)
   const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
   if (putFirst) return putFirst;
+  // ("segment with Li; if that looks bad, try Otsu": the step runs as first asked, the fallback named as not run, fallbackStep.ts)
+  const fallback = acquisitionRunning(conversation) ? undefined : fallbackCut(conversation.request);
+  if (fallback) {
+    const first = planRequest({ ...conversation, request: fallback.rest }, catalogue);
+    const alone = planRequest({ ...conversation, request: fallbackWay(fallback.said), current: [] }, catalogue).steps.map((st) => st.tool);
+    // ("switch to the model" plans nothing alone: said as a setting of the steps asked, it changes one of them)
+    const joined = alone.length ? [] : planRequest({ ...conversation, request: `${fallback.rest}, ${wayAsSetting(fallbackWay(fallback.said))}`, current: [] }, catalogue).steps;
+    const changed = joined.length === first.steps.length && joined.every((st, k) => st.tool === first.steps[k].tool) ? joined.filter((st, k) => JSON.stringify(st.args) !== JSON.stringify(first.steps[k].args)).map((st) => st.tool) : [];
+    const other = alone.length ? alone : changed;
+    // (only a second way of a step asked: "otherwise leave it" or "if it fails, tell me" is no fallback of a step)
+    if (first.steps.length > 0 && !first.reply && other.length > 0 && other.every((t) => first.steps.some((st) => st.tool === t))) return withNote(first, fallbackNote(fallback.said, [...new Set(first.steps.filter((st) => other.includes(st.tool)).map((st) => st.tool))]));
+  }
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
   const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
@@ -2358,6 +2372,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   const keepsSteps = (st: PlannedStep) => producesOf(st.tool, catalogue)[0] === 'pipeline' && (selfOf(st.tool, catalogue)?.consumes ?? []).length === 0 && orderedSteps.some((o) => o !== st && producesOf(o.tool, catalogue)[0] !== 'pipeline');
   const last = orderedSteps.filter(keepsSteps);
   steps.splice(0, steps.length, ...first, ...orderedSteps.filter((st) => !first.includes(st) && !last.includes(st)), ...last);
+  // ("segment the nuclei and correct the drift": a step that puts right the recording runs before the analysis of it, preparedFirst.ts)
+  const prepared = preparedFirst(steps, (st) => mentions[orderedSteps.indexOf(st) < 0 ? -1 : order[orderedSteps.indexOf(st)]], text, (type) => conversation.artifactsAtStart.some((a) => a.type === type), catalogue);
+  steps.splice(0, steps.length, ...prepared.steps);
   describedThenAsked(steps);
   // "track the nuclei, one frame every 5 min": a calibration told inside another step's words sets it (the number reader's
   // time per frame or length per pixel), first; the other steps' words no longer hold it (it was named as not applied)
@@ -2441,6 +2458,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (a step that runs an earlier one again: its schema names the tool and takes the changes, filled in below)
   const compares = steps.some((s) => actsOnEarlierSteps(s.tool, catalogue) && 'changes' in (catalogue.get(s.tool)?.properties ?? {}));
   const notes = [...new Set(declined.map((s) => String(s.args.$decline)))];
+  if (prepared.note) notes.push(prepared.note);
   // ("colour the cells by their mean intensity" planned as a measurement: the colouring no step does is said, never dropped)
   const colouredBy = colouredByAProperty(text);
   if (colouredBy && declined.length === 0 && !steps.some((s) => s.args.colorBy !== undefined)) notes.push(colouredByAPropertyLine(colouredBy));
