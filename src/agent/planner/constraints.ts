@@ -74,7 +74,7 @@ const DATA_UNIT_WORDS = new Set(DATA_UNITS.trim().split(' '));
  * threshold", "the usual settings", "with care"), and positions handled by numbers.
  */
 const ORDINARY = new Set(
-  ('maybe perhaps possibly both either good better best nice proper appropriate suitable reasonable sensible right correct wrong new different other own whole entire full simple ' +
+  ('maybe perhaps possibly particular certain specific given know knows known knew general various both either good better best nice proper appropriate suitable reasonable sensible right correct wrong new different other own whole entire full simple ' +
     'quick quickly fast faster slow slower robust recommended optimal usual standard normal typical default defaults setting settings parameter ' +
     'parameters value values option options care caution high higher low lower more less much many few little same similar first last initial ' +
     'final early late later earlier next previous current whole ones one thing things stuff way help me them it everything anything something ' +

@@ -58,6 +58,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { eachCommandPlanned } from './microscopeCommandList.ts';
+import { withoutRepeatedSteps } from './repeatedSteps.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { namedTests, runsATest } from './untestedDifference.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
@@ -1506,9 +1507,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
   try {
     const once = planRequestOnce(conversation, catalogue);
     // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)
-    const plan = planDepth === 1 && acquisitionRunning(conversation)
+    const listed = planDepth === 1 && acquisitionRunning(conversation)
       ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), (tool) => runsMicroscope(tool, catalogue))
       : once;
+    // ("tell me whether they migrate one way. Could you follow them and plot their paths?": one tracking, repeatedSteps.ts)
+    const plan = planDepth === 1 ? withoutRepeatedSteps(listed, catalogue) : listed;
     return planDepth === 1 ? withNothingLeftUnsaid(plan, conversation.request, catalogue) : plan;
   } finally {
     planDepth--;
