@@ -12,16 +12,16 @@ const tools = (p: Plan) => p.steps.map((s) => s.tool);
 
 describe('a list of commands to a running acquisition', () => {
   it('is carried out command by command, in the order said', () => {
-    const whole: Plan = { steps: [{ tool: 'snap', args: {} }] };
+    const whole: Plan = { steps: [{ tool: 'snap', args: {}, clause: '' }] };
     expect(tools(eachCommandPlanned('pause, snap a brightfield image, then carry on', whole, planPart, microscope))).toEqual(['pause_acquisition', 'snap', 'resume_acquisition']);
-    expect(tools(eachCommandPlanned('pause the acquisition, what frame are we at?', { steps: [{ tool: 'microscope_status', args: {} }] }, planPart, microscope))).toEqual(['pause_acquisition', 'microscope_status']);
+    expect(tools(eachCommandPlanned('pause the acquisition, what frame are we at?', { steps: [{ tool: 'microscope_status', args: {}, clause: '' }] }, planPart, microscope))).toEqual(['pause_acquisition', 'microscope_status']);
   });
 
   it('keeps the whole reading when a part is no microscope command, a condition, or adds nothing', () => {
-    const whole: Plan = { steps: [{ tool: 'snap', args: {} }] };
+    const whole: Plan = { steps: [{ tool: 'snap', args: {}, clause: '' }] };
     expect(eachCommandPlanned('snap an image and segment it', whole, planPart, microscope)).toBe(whole);
     expect(eachCommandPlanned('snap an image, and if it is dim pause', whole, planPart, microscope)).toBe(whole);
     expect(eachCommandPlanned('snap an image and snap again', whole, planPart, microscope)).toBe(whole);
-    expect(eachCommandPlanned('pause it, it is fading', { steps: [{ tool: 'pause_acquisition', args: {} }] }, planPart, microscope).steps).toHaveLength(1);
+    expect(eachCommandPlanned('pause it, it is fading', { steps: [{ tool: 'pause_acquisition', args: {}, clause: '' }] }, planPart, microscope).steps).toHaveLength(1);
   });
 });
