@@ -838,7 +838,8 @@ function readStopWords({ t, channels, channel, stopVerb, config, now }: ClauseWo
   // ("stop once it's done with the position it's on", "end it after the current field": the stop after the current time point)
   if (stopVerb && !channel && POSITION_BEING_IMAGED.test(t) && /\b(?:after|once|when|as soon as|done with|finished with|finishes)\b/.test(t)) return [{ kind: 'finish' }];
   // ("stop after the next time point": the one coming is the one to finish, between time points as during one)
-  if (/\b(after|at the end of|once|when) (this|the current|the present|the next|the upcoming) (time ?point|frame|round|cycle|loop|one)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
+  // ("pause after this time point", "pause at the end of this cycle": a pause said for when the time point ends is a pause, never a stop)
+  if (!/\b(?:pause|paused|pausing|suspend\w*|hold)\b/.test(t) && /\b(after|at the end of|once|when) (this|the current|the present|the next|the upcoming) (time ?point|frame|round|cycle|loop|one)\b|\bfinish (the|this) (current )?(time ?point|frame|round)\b|\bwrap (?:(?:it|this|things|everything|(?:the|this) (?:run|acquisition|experiment|imaging|time[\s-]?lapse|mda|session)) )?up\b|\blast time ?point\b|\bfinish (up|off)?\s*(the (?:acquisition|experiment|run|time[\s-]?lapse|imaging|mda)|this (?:acquisition|experiment|run)|imaging|it)?(?:\s+(?:now|here|please|today))*[.!]*$/.test(t) && !channel) return [{ kind: 'finish' }];
   const aboutLight = /\b(power|exposure|intensity|brightness|ms|milliseconds?|half|halve)\b|\b(?:by|to) \d|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|tenth|hundredth)\b/.test(t);
   if (stopVerb && channels.length && percent(t) === undefined && (!aboutLight || stopsTheLight(t)) && !/\b(every|each)\b.*\b(time ?point|frame)s?\b|\bevery (other|\d+(st|nd|rd|th))\b/.test(t)) {
     const dropped = channelsStopped(t, config);
@@ -963,7 +964,8 @@ function bareStop(part: string): boolean {
     // ("could you stop please?": a polite ask to stop is the stop; the stop is confirmed anyway)
     .replace(/[,\s]*(?:thanks|thank you|cheers|thx|ta)\s*[.!]*$/, '')
     .replace(/\s*\?+\s*$/, '');
-  return /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare);
+  // ("stop the time-lapse", "halt the imaging": the run named is the run, no part of it)
+  return /^(please\s+|pls\s+|plz\s+|ok(?:ay)?,?\s+)?(stop|end|halt|abort|cancel|terminate|quit|kill|shut (?:it )?down)\s*(it\s+|(?:the|this|my|our)\s+(?:acquisition|run|time[\s-]?lapse|imaging|recording|experiment|movie|mda)\s*)?(?:(?:now|immediately|right now|everything|all|at once|please|pls|plz)\s*)*[.!]*$/.test(bare);
 }
 
 /** Words for time points: what a count of them ("the next 2 time points") counts. */
@@ -994,7 +996,8 @@ function readSkipTimepoints({ t, channels, now }: ClauseWords): Adjustment[] | u
 const LIGHT_DAMAGE = /\b(?:stressed|stressing|fry(?:ing)?|fried|cook(?:ing|ed)|bleb\w*|round(?:ing)? up|phototox\w*|photo-?damage|light damage|burn(?:ing|t|ed)?|(?:look|seem)s?\s+(?:unhappy|sick|bad|unwell|sad)|(?:don'?t|do not|doesn'?t)\s+look\s+(?:happy|good|healthy|well|great))\b/;
 
 /** "a sec", "a second", "a moment", "a tick", "a bit": a short while said as an idiom, no span to time. */
-const A_SHORT_WHILE = /\b(?:a|one)\s+(?:sec|secs|moment|mo|tick|jiffy|bit|little\s+while|short\s+while|while)\b|\ba\s+second\b(?!\s+(?:and|or|\d))/;
+// ("temporarily stop the time-lapse", "stop briefly": a stop said to be short is a pause too)
+const A_SHORT_WHILE = /\b(?:a|one)\s+(?:sec|secs|moment|mo|tick|jiffy|bit|little\s+while|short\s+while|while)\b|\ba\s+second\b(?!\s+(?:and|or|\d))|\b(?:temporarily|briefly)\b/;
 /** A short while said as an idiom after a stop, with or without "for": "for a bit", "a sec", "for a few minutes". */
 const SHORT_WHILE_SAID = new RegExp(String.raw`\s*\b(?:for\s+)?(?:${A_SHORT_WHILE.source})|\s*\bfor\s+(?:a\s+)?(?:few|couple(?:\s+of)?)\s+(?:minutes|mins|secs|seconds)\b`);
 

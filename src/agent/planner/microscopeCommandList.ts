@@ -15,14 +15,17 @@ const CONDITIONAL = /^(?:(?:and|but|then|so)\s+)?(?:if|when(?!\s+(?:will|would|i
  * the order said, when each clause alone is a microscope command and together they run a tool the whole-request plan
  * lacks; otherwise the whole-request plan as it is.
  */
-export function eachCommandPlanned(request: string, whole: Plan, planPart: (words: string) => Plan, isMicroscopeTool: (tool: string) => boolean): Plan {
+export function eachCommandPlanned(request: string, whole: Plan, planPart: (words: string) => Plan, isMicroscopeTool: (tool: string) => boolean, endsTheRun: (tool: string) => boolean): Plan {
   const clauses = splitClauses(request).filter((c) => c.text.trim().replace(/^[\s,;.]+|[\s,;.]+$/g, '').length > 0);
   if (clauses.length < 2 || clauses.some((c) => c.negated || CONDITIONAL.test(c.text.trim()))) return whole;
   const parts = clauses.map((c) => planPart(c.text.trim()));
   if (parts.some((p) => p.reply || p.steps.length === 0 || !p.steps.every((s) => isMicroscopeTool(s.tool)))) return whole;
   const wholeTools = new Set(whole.steps.map((s) => s.tool));
   const partTools = new Set(parts.flatMap((p) => p.steps.map((s) => s.tool)));
-  if (![...partTools].some((t) => !wholeTools.has(t))) return whole;
+  // (the parts add to what the whole reading does, never replace it: "stop acquiring for now; I'll restart it" is one
+  // pause read whole, no stop and a resume read apart; and a stop the whole did not read is never made by a part)
+  if (![...partTools].some((t) => !wholeTools.has(t)) || [...wholeTools].some((t) => !partTools.has(t))) return whole;
+  if ([...partTools].some((t) => endsTheRun(t) && !wholeTools.has(t))) return whole;
   const notes = [...new Set(parts.flatMap((p) => p.notes ?? []))];
   return { steps: parts.flatMap((p) => p.steps), ...(notes.length ? { notes } : {}) };
 }

@@ -31,6 +31,9 @@ export function vocabularyOf(targets: Iterable<string>, alsoKnown: Iterable<stri
 export function isWrittenRight(word: string, known: Set<string>): boolean {
   const lower = word.toLowerCase();
   if (known.has(lower) || isStopWord(lower) || isEverydayWord(lower)) return true;
+  // ("temporarily", "necessarily", "momentarily": an adverb of an -ary adjective is English as written, never a slip of
+  // a vocabulary word, "temporally")
+  if (/^\p{Ll}{4,}arily$/u.test(lower)) return true;
   // (a regular form of a known word, "segmented", "stacks", "tiling", or the base of one, "original" of "originals";
   // not the stemmer's forms, which read "pixells" as "pixel")
   // (and a word made of one by an ending English makes words with: "shorten" of "short", "roughly", "darkness")

@@ -1,8 +1,11 @@
 // The lead's fixes of stop 53 (issue 11): what a simulation is asked to show is set at a value that shows it; a follow-up
-// count that names its things is whole; whether the calibration is known decides a unit, not the steps.
+// count that names its things is whole; whether the calibration is known decides a unit, not the steps; a stop said to be
+// short is a pause.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argsOf, loadAcquisitionWords, toolsOf } from './planOffline.ts';
-import type { KnownArtifact } from '../../../src/agent/planner/conversation.ts';
+import { argsOf, catalogue, loadAcquisitionWords, toolsOf } from './planOffline.ts';
+import { planRequest } from '../../../src/agent/planner/planner.ts';
+import { normalisedRequest } from '../../../src/agent/planner/normalise.ts';
+import type { KnownArtifact, PastResult } from '../../../src/agent/planner/conversation.ts';
 import { completedFollowUp } from '../../../src/agent/planner/tableAnswers.ts';
 
 beforeAll(loadAcquisitionWords);
@@ -34,5 +37,18 @@ describe('a unit asked "if the pixel size is known"', () => {
       expect(toolsOf(request, uncalibrated), request).toEqual(['segment', 'measure']);
     }
     expect(toolsOf('denoise if it is noisy', uncalibrated)).toEqual(['denoise']);
+  });
+});
+
+describe('a stop said to be short, or a pause at the end of a time point, while imaging', () => {
+  const earlier: PastResult[] = [{ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }, { config: 'Rhodamine' }], timePlan: { intervalS: 300, durationS: 43200 } } }, ok: true, summary: 'started', values: { state: 'running' }, artifacts: [] }];
+  const toolsWhileImaging = (said: string) => planRequest({ request: normalisedRequest(said, catalogue), artifactsAtStart: [], earlier, current: [], earlierRequests: ['image GFP and mCherry every 5 min for 12 h'] }, catalogue).steps.map((s) => s.tool);
+  it('pauses, never stops the run', () => {
+    expect(toolsWhileImaging('temporarily stop the time-lapse')).toEqual(['pause_acquisition']);
+    expect(toolsWhileImaging('pause after this time point')).toEqual(['pause_acquisition']);
+    expect(toolsWhileImaging('stop after this time point')).toEqual(['stop_acquisition']);
+  });
+  it('keeps "temporarily" as written (no slip of "temporally")', () => {
+    expect(normalisedRequest('temporarily stop the time-lapse', catalogue)).toBe('temporarily stop the time-lapse');
   });
 });
