@@ -6,16 +6,30 @@
 import { splitClauses } from './clauses.ts';
 import type { Plan } from './types.ts';
 
+/** What the planner knows of the tools, by their declarations. */
+export interface CommandRoles {
+  isMicroscopeTool: (tool: string) => boolean;
+  /** The tool ends the run (a stop). */
+  endsTheRun: (tool: string) => boolean;
+  /** The tool changes nothing of the run: a report of it, or a single image taken beside it. */
+  changesNothing: (tool: string) => boolean;
+}
+
 /** A clause that makes what follows depend on something ("if it's a lot, ...", "when it divides, ..."): a rule or a condition, never one command of a list. */
 // ("when will it finish?" asks a time: no condition)
 const CONDITIONAL = /^(?:(?:and|but|then|so)\s+)?(?:if|when(?!\s+(?:will|would|is|are|was|does|do|did|can|should)\b)|whenever|once|unless|as\s+soon\s+as|in\s+case)\b/i;
 
 /**
  * The plan of a request said to a running acquisition as a list of commands: the steps of each clause planned alone, in
- * the order said, when each clause alone is a microscope command and together they run a tool the whole-request plan
- * lacks; otherwise the whole-request plan as it is.
+ * the order said, when the whole-request plan changes nothing of the run (or is no plan), each clause alone is a
+ * microscope command, and together they run a tool the whole-request plan lacks; otherwise the whole-request plan.
  */
-export function eachCommandPlanned(request: string, whole: Plan, planPart: (words: string) => Plan, isMicroscopeTool: (tool: string) => boolean, endsTheRun: (tool: string) => boolean): Plan {
+export function eachCommandPlanned(request: string, whole: Plan, planPart: (words: string) => Plan, tools: CommandRoles): Plan {
+  // (a change read whole holds what its words ask beside it, "How long is left? Extend it by 2 h", "drop GFP, carry on",
+  // "pause for 1 h, then go on by itself": only a whole reading that changes nothing, a report or a single image, or
+  // none at all, may have left a command out)
+  if (!whole.steps.every((s) => tools.changesNothing(s.tool))) return whole;
+  const { isMicroscopeTool, endsTheRun } = tools;
   const clauses = splitClauses(request).filter((c) => c.text.trim().replace(/^[\s,;.]+|[\s,;.]+$/g, '').length > 0);
   if (clauses.length < 2 || clauses.some((c) => c.negated || CONDITIONAL.test(c.text.trim()))) return whole;
   const parts = clauses.map((c) => planPart(c.text.trim()));

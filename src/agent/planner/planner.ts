@@ -1508,7 +1508,11 @@ export function planRequest(conversation: Conversation, catalogue: Catalogue): P
     const once = planRequestOnce(conversation, catalogue);
     // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)
     const listed = planDepth === 1 && acquisitionRunning(conversation)
-      ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), (tool) => runsMicroscope(tool, catalogue), (tool) => plays(tool, 'stop', catalogue))
+      ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), {
+          isMicroscopeTool: (tool) => runsMicroscope(tool, catalogue),
+          endsTheRun: (tool) => plays(tool, 'stop', catalogue),
+          changesNothing: (tool) => plays(tool, 'status', catalogue) || (makesImagesFromNothing(tool, catalogue) && !plays(tool, 'start', catalogue)),
+        })
       : once;
     // ("tell me whether they migrate one way. Could you follow them and plot their paths?": one tracking, repeatedSteps.ts)
     const plan = planDepth === 1 ? withoutRepeatedSteps(listed, catalogue) : listed;
