@@ -28,7 +28,8 @@ export function withoutRepeatedSteps(plan: Plan, catalogue: Catalogue): Plan {
     // (a step that writes a copy for the user or makes what no step reads, an export or a figure, is kept: asked twice,
     // it may be meant as two files)
     const makesAnInput = !writesCopies(step.tool, catalogue) && producesOf(step.tool, catalogue).some((type) => isInput(type, catalogue));
-    const same = makesAnInput ? kept.findLastIndex((k) => k.tool === step.tool && compatible(k.args, step.args)) : -1;
+    // (a step run only on a condition, "if so, correct it", is another step than the one that measures whether)
+    const same = makesAnInput ? kept.findLastIndex((k) => k.tool === step.tool && k.onlyIf === step.onlyIf && compatible(k.args, step.args)) : -1;
     const remade = same >= 0 && kept.slice(same + 1).some((k) => producesOf(k.tool, catalogue).some((type) => reads.has(type)));
     if (same >= 0 && !remade) {
       kept[same] = { ...kept[same], args: { ...kept[same].args, ...step.args } };
@@ -39,9 +40,13 @@ export function withoutRepeatedSteps(plan: Plan, catalogue: Catalogue): Plan {
   return kept.length === plan.steps.length ? plan : { ...plan, steps: kept };
 }
 
-/** No setting of one contradicts the other's (each said in both has the same value). */
+/**
+ * No setting of one contradicts the other's: each said in both has the same value, and a switch said in one only is no
+ * difference of kind (a correction run only to measure, writeMovie false, is not the correction that writes its movie).
+ */
 function compatible(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return Object.keys(a).every((k) => !(k in b) || settingText(a[k]) === settingText(b[k]));
+  const onlyInOne = [...Object.keys(a).filter((k) => !(k in b)).map((k) => a[k]), ...Object.keys(b).filter((k) => !(k in a)).map((k) => b[k])];
+  return Object.keys(a).every((k) => !(k in b) || settingText(a[k]) === settingText(b[k])) && !onlyInOne.some((v) => typeof v === 'boolean');
 }
 
 /** A kind of result some tool takes as its input (labels, tracks, a table, a movie). */
