@@ -28,17 +28,7 @@ import { computeLine } from './computeWords.ts';
 import { unappliedConditions, uncoveredNames } from './unaccounted.ts';
 import { namesAThingImaged } from './outOfScope.ts';
 
-/** Letters and digits only, lower case: "t-SNE" and "tsne", "U-Net" and "unet" are one name. */
-function plain(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\d]/gu, '');
-}
-
-const KNOWN_METHODS = new Map(METHOD_NAMES.map((n) => [plain(n), n]));
-
-/** Whether a name is one of the field's known method names, in any case or hyphenation ("UMAP", "tsne", "k means"). */
-export function isKnownMethodName(name: string): boolean {
-  return KNOWN_METHODS.has(plain(name));
-}
+import { KNOWN_METHODS, plainName as plain } from './methodNames.ts';
 
 /** Each known name's pattern as written (two-word names with a space or hyphen or none, one-word ones as a whole word), built once. */
 const KNOWN_METHOD_PATTERNS = METHOD_NAMES.map((name) => {

@@ -25,7 +25,7 @@ import { readOnce, readOnceCopied } from './textMemo.ts';
 import { askedChannelRatio } from './ratioAsked.ts';
 import { asksEachOnesEnds, endsOfEach, percentChange } from './eachOnesEnds.ts';
 import { namesMeasuredQuantity, opensWithDeclaredQuantity, opensWithOperationName } from './measuredWords.ts';
-import { isKnownMethodName } from './accounted.ts';
+import { isKnownMethodName } from './methodNames.ts';
 import { SIGNIFICANCE } from './untestedDifference.ts';
 import { columnInWords, statisticInWords, unitSuffixOf } from './columnWords.ts';
 import { withStepsOfTracks } from './stepsOfTracks.ts';
