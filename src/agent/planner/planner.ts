@@ -1502,28 +1502,19 @@ export function withListNumbersBlanked(text: string): string {
  * named gets one line of its own, never a silent "Done".
  */
 export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
-  // (only the whole request's plan: a part planned inside it keeps its lines where its caller takes them)
-  planDepth++;
-  try {
-    const once = planRequestOnce(conversation, catalogue);
-    // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)
-    const listed = planDepth === 1 && acquisitionRunning(conversation)
-      ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), {
-          isMicroscopeTool: (tool) => runsMicroscope(tool, catalogue),
-          endsTheRun: (tool) => plays(tool, 'stop', catalogue),
-          changesNothing: (tool) => plays(tool, 'status', catalogue) || (makesImagesFromNothing(tool, catalogue) && !plays(tool, 'start', catalogue)),
-        })
-      : once;
-    // ("tell me whether they migrate one way. Could you follow them and plot their paths?": one tracking, repeatedSteps.ts)
-    const plan = planDepth === 1 ? withoutRepeatedSteps(listed, catalogue) : listed;
-    return planDepth === 1 ? withNothingLeftUnsaid(plan, conversation.request, catalogue) : plan;
-  } finally {
-    planDepth--;
-  }
+  // (only the whole request's plan: a part planned inside it, planRequestOnce, keeps its lines where its caller takes them)
+  const once = planRequestOnce(conversation, catalogue);
+  // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)
+  const listed = acquisitionRunning(conversation)
+    ? eachCommandPlanned(conversation.request, once, (words) => planRequestOnce({ ...conversation, request: words }, catalogue), {
+        isMicroscopeTool: (tool) => runsMicroscope(tool, catalogue),
+        endsTheRun: (tool) => plays(tool, 'stop', catalogue),
+        changesNothing: (tool) => plays(tool, 'status', catalogue) || (makesImagesFromNothing(tool, catalogue) && !plays(tool, 'start', catalogue)),
+      })
+    : once;
+  // ("tell me whether they migrate one way. Could you follow them and plot their paths?": one tracking, repeatedSteps.ts)
+  return withNothingLeftUnsaid(withoutRepeatedSteps(listed, catalogue), conversation.request, catalogue);
 }
-
-/** How deep planRequest is in its own calls (a part of the request planned inside it is deeper than 1). */
-let planDepth = 0;
 
 /**
  * Never a silent drop, whichever reader planned it: a line a step's argument reader left for the answer (\`$note\`) is said,
@@ -1550,11 +1541,11 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   // ("what did you just change?", "which settings have you changed?": the last change, from the record, lastChangeAsked.ts)
   if (conversation.current.length === 0 && asksWhatChanged(conversation.request)) return { steps: [], reply: lastChangeAnswer(conversation.earlier, (c) => microscopeLanguage().describeAdjustment(c as never), (tool) => runsMicroscope(tool, catalogue)) };
   const magnitude = acquisitionRunning(conversation) ? conversation.request : withMagnitudeAsked(conversation.request, catalogue);
-  if (magnitude !== conversation.request) return planRequest({ ...conversation, request: magnitude }, catalogue);
+  if (magnitude !== conversation.request) return planRequestOnce({ ...conversation, request: magnitude }, catalogue);
   // ("how does the number of nuclei change over time? show me a graph": the figure is of what the question asks, questionFigure.ts)
   const figured = acquisitionRunning(conversation) ? undefined : figureOfTheQuestion(conversation.request);
   if (figured) {
-    const drawn = planRequest({ ...conversation, request: figured }, catalogue);
+    const drawn = planRequestOnce({ ...conversation, request: figured }, catalogue);
     return drawn.reply ? drawn : { ...drawn, question: drawn.question ?? figured };
   }
   // "how long does mitosis take?" (asked or told: "find out how long mitosis takes"): the length of a division's stages,
@@ -1564,10 +1555,10 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   // ("analyse my movie", "do the usual": analysis asked with no step named is asked back in one question, nothing guessed, vagueRequests.ts)
   if (conversation.current.length === 0 && !acquisitionRunning(conversation) && asksForAnalysisUnnamed(conversation.request)) return { steps: [], reply: whichAnalysis(conversation.request, catalogue) };
   // ("split the channels", declined, then "save each as a tiff": "each" is of the request before, which ran nothing, eachReferent.ts)
-  const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests?.at(-1), (before) => planRequest({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: (conversation.earlierRequests ?? []).slice(0, -1) }, catalogue)) : undefined;
+  const eachOfNothing = conversation.current.length === 0 ? eachOfNothingDone(conversation.request, conversation.earlierRequests?.at(-1), (before) => planRequestOnce({ ...conversation, request: normalisedRequest(before, catalogue), earlierRequests: (conversation.earlierRequests ?? []).slice(0, -1) }, catalogue)) : undefined;
   if (eachOfNothing) return { steps: [], reply: eachOfNothing };
   // ("do the same for the other movie", "again but skip the drift correction": the request before, on another movie or without one of its steps, repeatedRequest.ts)
-  const repeated = acquisitionRunning(conversation) ? undefined : repeatedRequestPlan(conversation, catalogue, (asked) => planRequest({ ...asked, request: normalisedRequest(asked.request, catalogue) }, catalogue));
+  const repeated = acquisitionRunning(conversation) ? undefined : repeatedRequestPlan(conversation, catalogue, (asked) => planRequestOnce({ ...asked, request: normalisedRequest(asked.request, catalogue) }, catalogue));
   if (repeated) return repeated;
   // ("not that one, the drift-corrected one", "use the original instead of the denoised one": the last step that read a
   // movie run again on the movie the words point at, inputCorrection.ts)
@@ -1577,22 +1568,22 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   // again with it, and the pipeline saved again, savedPipeline.ts)
   const howTo = acquisitionRunning(conversation) ? undefined : savedPipelineHowTo(conversation, catalogue);
   if (howTo) return { steps: [], reply: howTo };
-  const pipelineChanged = acquisitionRunning(conversation) ? undefined : savedPipelineSettingPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  const pipelineChanged = acquisitionRunning(conversation) ? undefined : savedPipelineSettingPlan(conversation, catalogue, (words) => planRequestOnce({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
   if (pipelineChanged) return pipelineChanged;
   const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => selfOf(tool, catalogue)?.domain !== 'microscope' && opensWithNameOf(words, tool));
-  if (plain) return planRequest({ ...conversation, request: plain }, catalogue);
+  if (plain) return planRequestOnce({ ...conversation, request: plain }, catalogue);
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
   if (corrected) return corrected;
   // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)
-  const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequest({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
+  const putFirst = acquisitionRunning(conversation) ? undefined : stepPutFirstPlan(conversation, catalogue, (words) => planRequestOnce({ ...conversation, request: normalisedRequest(words, catalogue) }, catalogue));
   if (putFirst) return putFirst;
   // ("segment with Li; if that looks bad, try Otsu": the step runs as first asked, the fallback named as not run, fallbackStep.ts)
   const fallback = acquisitionRunning(conversation) ? undefined : fallbackCut(conversation.request);
   if (fallback) {
-    const first = planRequest({ ...conversation, request: fallback.rest }, catalogue);
-    const alone = planRequest({ ...conversation, request: fallbackWay(fallback.said), current: [] }, catalogue).steps.map((st) => st.tool);
+    const first = planRequestOnce({ ...conversation, request: fallback.rest }, catalogue);
+    const alone = planRequestOnce({ ...conversation, request: fallbackWay(fallback.said), current: [] }, catalogue).steps.map((st) => st.tool);
     // ("switch to the model" plans nothing alone: said as a setting of the steps asked, it changes one of them)
-    const joined = alone.length ? [] : planRequest({ ...conversation, request: `${fallback.rest}, ${wayAsSetting(fallbackWay(fallback.said))}`, current: [] }, catalogue).steps;
+    const joined = alone.length ? [] : planRequestOnce({ ...conversation, request: `${fallback.rest}, ${wayAsSetting(fallbackWay(fallback.said))}`, current: [] }, catalogue).steps;
     const changed = joined.length === first.steps.length && joined.every((st, k) => st.tool === first.steps[k].tool) ? joined.filter((st, k) => JSON.stringify(st.args) !== JSON.stringify(first.steps[k].args)).map((st) => st.tool) : [];
     const other = alone.length ? alone : changed;
     // (only a second way of a step asked: "otherwise leave it" or "if it fails, tell me" is no fallback of a step)
@@ -1600,7 +1591,7 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   }
   // ("is there photobleaching? if so, correct it": the correction runs only if the answer is yes, conditionalSteps.ts;
   // each part planned as at the start of the turn, so that the plan stays the same while its steps run)
-  const planOfWords = (request: string) => planRequest({ ...conversation, request, current: [] }, catalogue);
+  const planOfWords = (request: string) => planRequestOnce({ ...conversation, request, current: [] }, catalogue);
   const decidesNeed = (tool: string) => selfOf(tool, catalogue)?.decidesNeed;
   const conditional = acquisitionRunning(conversation) ? undefined : conditionalPlan(conversation.request, planOfWords, decidesNeed);
   if (conditional && !conditional.steps.some((st) => runsMicroscope(st.tool, catalogue))) return conditional;
@@ -1611,7 +1602,7 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   const rule = acquisitionRunning(conversation) || conditional ? undefined : microscopeRuleIn(conversation.request, catalogue);
   if (rule) return { steps: [rule] };
   const condition = acquisitionRunning(conversation) || conditional ? undefined : conditionAsQuestion(conversation.request, needDecidedBy(catalogue, (action) => planOfWords(action).steps.map((st) => st.tool)));
-  const asSaid = (c: NonNullable<typeof condition>) => planRequest({ ...conversation, request: c.request }, catalogue);
+  const asSaid = (c: NonNullable<typeof condition>) => planRequestOnce({ ...conversation, request: c.request }, catalogue);
   const readAsCondition = condition && (condition.note ? withNote(asSaid(condition), condition.note) : condition.said ? asSaid(condition) : withStepsAfterCondition(conditionalPlan(condition.request, planOfWords, decidesNeed), condition.then, planOfWords));
   if (readAsCondition && readAsCondition.steps.length > 0 && !readAsCondition.steps.some((st) => runsMicroscope(st.tool, catalogue))) return readAsCondition;
   // ("build me a pipeline that ...; save it as p.yaml": the steps described, then kept as a pipeline, pipelineFrame.ts)
@@ -1666,7 +1657,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   // "correct the drift and overwrite the original": the raw data is kept, said in one line, the rest planned without those words
   const overwrites = overwritesOfInput(conversation.request);
   if (overwrites.length) {
-    const rest = planRequest({ ...conversation, request: withoutOverwrites(conversation.request, overwrites) }, catalogue);
+    const rest = planRequestOnce({ ...conversation, request: withoutOverwrites(conversation.request, overwrites) }, catalogue);
     return rest.reply ? { ...rest, reply: `${rawDataKeptNote(overwrites)} ${rest.steps.length ? rest.reply : ''}`.trim() } : { ...rest, notes: [rawDataKeptNote(overwrites), ...(rest.notes ?? [])] };
   }
   // "N/C ratio per cell", "segment and give me the nuclear-to-cytoplasmic ratio": a ratio between compartments is named as not
@@ -1676,7 +1667,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
     const note = compartmentRatioNote(ratio.phrase, makerOf('table', catalogue));
     const { rest, anythingLeft } = withoutCompartmentRatio(conversation.request, ratio);
     if (!anythingLeft) return { steps: [], reply: note };
-    const planned = planRequest({ ...conversation, request: rest }, catalogue);
+    const planned = planRequestOnce({ ...conversation, request: rest }, catalogue);
     return planned.reply ? { ...planned, reply: `${note} ${planned.reply}` } : { ...planned, notes: [note, ...(planned.notes ?? [])] };
   }
   const index = indexFor(catalogue);
@@ -1694,7 +1685,7 @@ function planRequestAsSaid(conversation: Conversation, catalogue: Catalogue): Pl
   // (unless that line cost every step: "fix the leaky tap and train a model on this movie" dropped the training as if it
   // used the tap's result; the errand named and the rest run, as asked alone)
   if (whole.steps.length > 0 && foreign.every((f) => !f.everyday && /\bno tool (?:to|for)\b/.test(said) && said.includes(f.said.split(/\s+/)[0]))) return whole;
-  const rest = planRequest({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
+  const rest = planRequestOnce({ ...conversation, request: withoutForeign(conversation.request, foreign) }, catalogue);
   if (rest.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return whole;
   if (rest.steps.length) return { ...rest, notes: [foreignNote(foreign), ...(rest.notes ?? [])] };
   if (rest.reply && !/outside what I do/.test(rest.reply)) return { ...rest, reply: `${foreignNote(foreign)} ${rest.reply}` };
@@ -1762,7 +1753,7 @@ function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: 
   if (!asked) return plan;
   const saidAsAQuestion = /^(?:is|are|was|were|do|does|did|has|have|had|how|what|which|when|where|why|who|whether)\b/i.test(asked.text.trim()) || /\?\s*$/.test(asked.text);
   if (!saidAsAQuestion || /\b(?:they|them|their|it|its|each(?:\s+one)?|those|these|ones?)\b/i.test(asked.text)) return plan;
-  const own = planRequest({ ...conversation, request: asked.text, current: [] }, catalogue);
+  const own = planRequestOnce({ ...conversation, request: asked.text, current: [] }, catalogue);
   if (own.reply || !own.question || own.steps.length === 0 || own.steps.some((st) => st.onlyIf !== undefined || plan.steps.some((p) => p.tool === st.tool))) return plan;
   if (own.steps.some((st) => runsMicroscope(st.tool, catalogue))) return plan;
   // (a step the whole reading planned only for the question's first reading goes: "segment and track the nuclei, and is
@@ -1770,7 +1761,7 @@ function withAskedResultStep(plan: Plan, conversation: Conversation, catalogue: 
   const saidText = (conversation.request.slice(0, asked.from) + conversation.request.slice(asked.end)).replace(/[\s,;:-]*(?:\b(?:and|but|also|then|so|plus)\s*)*$/i, '');
   // (only when the question's own step declares what is asked: "the mean confinement ratio per frame" is measure's, not movie_info's)
   const answersItself = own.steps.some((st) => resultHits(st.tool, askedMeanings(asked.text, catalogue), catalogue) >= 1);
-  const said = answersItself && saidText.length > 2 ? planRequest({ ...conversation, request: saidText, current: [] }, catalogue) : undefined;
+  const said = answersItself && saidText.length > 2 ? planRequestOnce({ ...conversation, request: saidText, current: [] }, catalogue) : undefined;
   const saidTools = new Set(said && !said.reply ? said.steps.map((st) => st.tool) : plan.steps.map((st) => st.tool));
   const kept = plan.steps.filter((st) => saidTools.has(st.tool));
   return { ...plan, steps: [...(kept.length > 0 ? kept : plan.steps), ...own.steps], question: own.question };

@@ -6,14 +6,14 @@
 // (held-out: wanted [correct_drift, segment], ran [segment, correct_drift]). The answer says the step was moved.
 import { producesOf, selfOf, type Catalogue } from './catalogue.ts';
 import type { PlannedStep } from './types.ts';
+import { preparesMovie } from './preparedInput.ts';
 
 /** Words between two steps, or opening a step's own words, that put it after the step before: it stays where it was said. */
 const PUT_AFTER = /\b(?:then|afterwards?|after\s+(?:that|this|it|which|those|these|all|everything|\w+ing\b)|next|finally|lastly|later|subsequently|followed\s+by|at\s+the\s+end|in\s+the\s+end|once\s+(?:that|this|it)|and\s+only\s+then)\b/i;
 
 /** A step that puts right a fault of the recording, making a movie from one (its tool declares the faults it removes). */
-export function preparesTheMovie(tool: string, catalogue: Catalogue): boolean {
-  const self = selfOf(tool, catalogue);
-  return (self?.removes?.length ?? 0) > 0 && producesOf(tool, catalogue)[0] === 'movie' && (self?.consumes ?? []).includes('movie');
+function preparesTheMovie(tool: string, catalogue: Catalogue): boolean {
+  return (selfOf(tool, catalogue)?.removes?.length ?? 0) > 0 && preparesMovie(tool, catalogue);
 }
 
 /**

@@ -3,7 +3,7 @@
 // tracking. A step planned a second time with the same settings (or with more that contradict none), on an input no step
 // in between made anew, would give the same result again: it runs once, with all its settings (the steps after it take
 // its result).
-import { type Catalogue, producesOf, selfOf, writesCopies } from './catalogue.ts';
+import { type Catalogue, INPUT_TYPES, producesOf, selfOf, writesCopies } from './catalogue.ts';
 import type { Plan, PlannedStep } from './types.ts';
 
 /** A setting's value as one comparable text (keys sorted). */
@@ -27,7 +27,7 @@ export function withoutRepeatedSteps(plan: Plan, catalogue: Catalogue): Plan {
     const reads = new Set<string>(selfOf(step.tool, catalogue)?.consumes ?? []);
     // (a step that writes a copy for the user or makes what no step reads, an export or a figure, is kept: asked twice,
     // it may be meant as two files)
-    const makesAnInput = !writesCopies(step.tool, catalogue) && producesOf(step.tool, catalogue).some((type) => isInput(type, catalogue));
+    const makesAnInput = !writesCopies(step.tool, catalogue) && producesOf(step.tool, catalogue).some((type) => (INPUT_TYPES as readonly string[]).includes(type));
     // (a step run only on a condition, "if so, correct it", is another step than the one that measures whether)
     const same = makesAnInput ? kept.findLastIndex((k) => k.tool === step.tool && k.onlyIf === step.onlyIf && compatible(k.args, step.args)) : -1;
     const remade = same >= 0 && kept.slice(same + 1).some((k) => producesOf(k.tool, catalogue).some((type) => reads.has(type)));
@@ -47,9 +47,4 @@ export function withoutRepeatedSteps(plan: Plan, catalogue: Catalogue): Plan {
 function compatible(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const onlyInOne = [...Object.keys(a).filter((k) => !(k in b)).map((k) => a[k]), ...Object.keys(b).filter((k) => !(k in a)).map((k) => b[k])];
   return Object.keys(a).every((k) => !(k in b) || settingText(a[k]) === settingText(b[k])) && !onlyInOne.some((v) => typeof v === 'boolean');
-}
-
-/** A kind of result some tool takes as its input (labels, tracks, a table, a movie). */
-function isInput(type: string, catalogue: Catalogue): boolean {
-  return [...catalogue.keys()].some((tool) => (selfOf(tool, catalogue)?.consumes ?? []).includes(type as never));
 }
