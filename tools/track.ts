@@ -104,7 +104,8 @@ const GAP_CLOSING_WORDS = /\b(?:bridg\w*|clos\w*|fill\w*|link\w*)\s+(?:over\s+)?
 /** A unit of time after a length: a speed ("2 µm/min", "5 px per hour", "3 um min-1"), no move per frame. */
 const PER_TIME_AFTER = /^\s*(?:\/|per\s+|an?\s+)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b|^\s*(?:min|h|s)\s*-1\b/i;
 /** Things skipped, "skip the cells", "skipping any nuclei": things left out, never frames skipped. */
-const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b/gi;
+// ("skipping any that exist fewer than 5 frames": the things left out may be said by a pronoun and what selects them)
+const THINGS_SKIPPED = /\bskip(?:ping|s)?\s+(?:(?:the|any|all|those|these)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:cells?|nuclei|nucleus|objects?|tracks?|spots?|blobs?|particles?)\b|\bskip(?:ping|s)?\s+(?:any|all|those|these|(?:the\s+)?ones)\s+(?:that|which|who|whose|with)\b/gi;
 /** Words of an object missed for some frames: a gap, "gaps", "missing", "skip a frame", "disappear", "vanish", "blink out", "get lost", "drop out". */
 const GAP_SAID = /gap|miss|skip|disappear|vanish|blink|\blost\b|drop(?:s|ped|ping)?\s+out\b|invisible|undetected/;
 

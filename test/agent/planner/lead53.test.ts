@@ -52,3 +52,11 @@ describe('a stop said to be short, or a pause at the end of a time point, while 
     expect(normalisedRequest('temporarily stop the time-lapse', catalogue)).toBe('temporarily stop the time-lapse');
   });
 });
+
+describe('things skipped by how long they last, said with a pronoun', () => {
+  it('leave no gap setting on the tracking', () => {
+    const calibrated: KnownArtifact[] = [{ id: 'movie-1', type: 'movie', producedBy: 'user', frames: 50 }];
+    expect(argsOf('Work out for me the total distance each nucleus wanders, skipping any that exist fewer than 5 frames', 'track', calibrated).maxFrameGap).toBeUndefined();
+    expect(argsOf('track them, nuclei may go missing for 2 frames', 'track', calibrated).maxFrameGap).toBe(2);
+  });
+});
