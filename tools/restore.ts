@@ -66,7 +66,8 @@ const predictLabel = defineTool({
         onProgress: (done, total) => ctx.progress(done, total, 'planes labelled'),
         signal: ctx.signal,
       });
-      const source = channelName(movie, result.channel);
+      const onlyChannel = args.channel === undefined && movie.meta.channelNames.length <= 1 && !/bright|phase|dic|trans/i.test(movie.meta.channelNames[0] ?? '');
+      const source = `${channelName(movie, result.channel)}${onlyChannel ? ' (the movie\'s only channel, taken as transmitted light)' : ''}`;
       const artifact = ctx.addArtifact('movie', result.path, `nuclei predicted from ${source} by ${result.model}`);
       return {
         summary: `Predicted the nuclei channel from ${source} for ${result.planes} plane(s) with ${result.model}; ${(100 * result.nucleusFraction).toFixed(1)}% of the field is predicted nucleus.`,

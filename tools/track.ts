@@ -627,15 +627,16 @@ async function measureObjectsTool(args: z.infer<typeof measureSchema>, ctx: Tool
     const out = ctx.outputPath(`${stemOf(labels.source.path)}-objects.csv`, args.output);
     writeTableCsv(out, table);
     const areas = table.rows.map((r) => r.area_px).filter((v): v is number => typeof v === 'number');
-    const meanArea = areas.reduce((a, b) => a + b, 0) / Math.max(1, areas.length);
+    // (a mean of no objects is none, never 0: "mean area 0 µm²" would read as a measurement)
+    const meanArea = areas.length ? areas.reduce((a, b) => a + b, 0) / areas.length : undefined;
     const ref = ctx.addArtifact('table', out, `object measurements of ${basename(labels.source.path)}`);
     const perSlice = labels.shape.z > 1 ? ` (areas per z slice; the objects' volumes follow)` : '';
     const volumes = measured.volumes ? volumeTable(labels, measured.volumes, [first, last], ctx, writeTableCsv) : undefined;
     const noVolume = args.volumes && !volumes ? ' Volumes not measured: the labels are a single z slice (2-D), so there are areas only; a volume needs a z-stack.' : '';
     return {
-      summary: `Measured ${counted(table.rows.length, 'object')} in ${counted(last - first + 1, 'frame')}; mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}${perSlice}.${labelsNote}${matchNote}${intensity ? intensitySourceNote(ctx, intensity.source.path) : ''} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
+      summary: `Measured ${counted(table.rows.length, 'object')} in ${counted(last - first + 1, 'frame')}; ${meanArea === undefined ? `no mean area: ${args.labels ?? 'the labels'} hold no objects (the segmentation found nothing; try another method or say whether the cells are bright or dark)` : `mean area ${round(meanArea, 4)} px²${areaInUm(meanArea, labels.meta.pixelSizeUm ?? calibration?.pixelSizeUm)}`}${perSlice}.${labelsNote}${matchNote}${intensity ? intensitySourceNote(ctx, intensity.source.path) : ''} Table saved as ${ref.id}.${volumes ? ` ${volumes.summary}` : noVolume}`,
       artifacts: volumes ? [ref, volumes.ref] : [ref],
-      values: { objects: table.rows.length, meanAreaPx: round(meanArea), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
+      values: { objects: table.rows.length, ...(meanArea === undefined ? {} : { meanAreaPx: round(meanArea) }), columns: table.columns, labels: labels.source.path, path: out, ...volumes?.values },
     };
   } finally {
     await labels.close();
@@ -681,13 +682,15 @@ function volumeTable(labels: Movie, volumes: import('../src/analysis/features.ts
   writeTableCsv(out, table);
   const ref = ctx.addArtifact('table', out, `object volumes of ${basename(labels.source.path)}`);
   const mean = (column: string) => table.rows.reduce((a, r) => a + (r[column] as number), 0) / Math.max(1, table.rows.length);
-  const volume = voxelSizeUm
+  const volume = !table.rows.length
+    ? 'no mean volume (no objects)'
+    : voxelSizeUm
     ? `mean volume ${round(mean('volume_um3'), 4)} µm³ (${round(mean('volume_voxels'), 4)} voxels of ${round(voxelSizeUm.x, 4)} x ${round(voxelSizeUm.y, 4)} x ${round(voxelSizeUm.z, 4)} µm)`
     : `mean volume ${round(mean('volume_voxels'), 4)} voxels (in voxels only: no ${volumes.missing.join(' and no ')} known; give the calibration for µm³)`;
   return {
     ref,
     summary: `Volumes (each object's voxels over the z slices it spans, one label through z): ${counted(table.rows.length, 'object')} in ${counted(frames[1] - frames[0] + 1, 'frame')}, ${volume}; table saved as ${ref.id}.`,
-    values: { volumes: table.rows.length, meanVolumeVoxels: round(mean('volume_voxels')), ...(voxelSizeUm ? { meanVolumeUm3: round(mean('volume_um3')) } : {}), volumesPath: out },
+    values: { volumes: table.rows.length, ...(table.rows.length ? { meanVolumeVoxels: round(mean('volume_voxels')), ...(voxelSizeUm ? { meanVolumeUm3: round(mean('volume_um3')) } : {}) } : {}), volumesPath: out },
   };
 }
 

@@ -11,8 +11,17 @@ export const DEFAULT_LABEL_MODEL = 'label-nuclei';
 /** Channel names taken to be transmitted light (brightfield, phase contrast, DIC), case-insensitive. */
 const BRIGHTFIELD_NAMES = /(^|[^a-z])(bf|bright[\s_-]?field|trans|transmitted|tl|phase|dic|dodt)([^a-z]|$)/i;
 
-/** The 0-based brightfield channel of a movie by name, or a one-line InputError listing its channels. */
+/** Channel names that say nothing of what was imaged ("C1", "Ch 1", "channel 0", ""). */
+const UNNAMED_CHANNEL = /^\s*((c|ch|channel)[\s_-]*)?\d*\s*$/i;
+
+/**
+ * The 0-based brightfield channel of a movie by name, or a one-line InputError listing its channels. A movie of one
+ * channel with a name that says nothing ("C1") is taken as the transmitted-light channel: asked to label from
+ * brightfield, nothing else could be meant; one named "nuclei" or "GFP" is not.
+ */
 export function findBrightfieldChannel(movie: Movie): number {
+  const names = movie.meta.channelNames;
+  if (names.length <= 1 && UNNAMED_CHANNEL.test(names[0] ?? '')) return 0;
   const index = movie.meta.channelNames.findIndex((name) => BRIGHTFIELD_NAMES.test(name.trim()));
   if (index < 0) {
     throw new InputError(

@@ -27,6 +27,9 @@ describe('findBrightfieldChannel', () => {
     expect(findBrightfieldChannel(movie(['BF', 'GFP']))).toBe(0);
     expect(findBrightfieldChannel(movie(['GFP', 'Phase contrast']))).toBe(1);
     expect(findBrightfieldChannel(movie(['DIC']))).toBe(0);
+    // one channel whose name says nothing is the transmitted light asked for; one named for a stain is not
+    expect(findBrightfieldChannel(movie(['C1']))).toBe(0);
+    expect(() => findBrightfieldChannel(movie(['nuclei']))).toThrow(/no brightfield channel/);
     expect(findBrightfieldChannel(movie(['GFP', 'TL-Brightfield']))).toBe(1);
   });
   it('says which channels the movie has when none is brightfield', () => {
