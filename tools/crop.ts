@@ -67,7 +67,7 @@ export function readCropRequest(c: RequestClause): Record<string, unknown> {
   const one = ONE_CHANNEL.test(text) ? c.read.channel(text) : undefined;
   if (one !== undefined) args.channel = one;
   // ("crop to frames 1-20": frames alone, Fiji's Duplicate of a range, keep the whole field)
-  if (!args.region && !args.width && one === undefined && !/\b(?:frames?|time ?points?|timepoints?|channels?)\s*\d/i.test(text)) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
+  if (!args.region && !args.width && one === undefined && !/\b(?:frames?|time ?points?|timepoints?|channels?)\s*\d|\b(?:first|initial|last|final)\s+\d+\s+(?:frames|time ?points|timepoints)\b/i.test(text)) args.$ask = 'Which part of the image should I crop? Give a rectangle in px (e.g. "x 10-100, y 20-80" or "a 64x64 region at (10, 20)") or a region ("the top left quarter", "the left half", "the centre").';
   return args;
 }
 

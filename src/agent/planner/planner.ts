@@ -14,6 +14,7 @@ import { choiceSaidAlone } from './choiceClauses.ts';
 import { otherFilesPlan } from './otherFiles.ts';
 import { z } from 'zod';
 import { ALL_TOOLS, findTool } from '../allTools.ts';
+import { framesKeptRequest } from './framesKept.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { acceptedInputs, adaptArgs, allowedValues, type Catalogue, type PropertyInfo, INPUT_TYPES, type InputType, isTruth, makerOf, producesOf, requiredInputs, rerunnerOf, selfOf, writesCopies } from './catalogue.ts';
 import { choiceOfSetting, impliedChoices } from './impliedChoices.ts';
@@ -2017,6 +2018,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (faultAsked && withTold(faultAsked) !== conversation.request) return planOnce({ ...conversation, request: withTold(faultAsked) }, catalogue);
   // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
   // to run on those frames, never runs one that only an argument's or a value's word matched
+  // ("keep frames 5 to 15 only", "the first 20 frames as a new movie": frames kept alone are a cut of the movie, framesKept.ts)
+  const kept = acquisitionRunning(conversation) ? undefined : framesKeptRequest(text, catalogue, (words) => indexFor(catalogue).match(words).every((m) => m.byArgument && !m.named && !m.nameWord));
+  if (kept && kept !== conversation.request) return planOnce({ ...conversation, request: kept }, catalogue);
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
   const understood = understand(text, catalogue);
   // ("with a drift of 7 px, simulate ...": a clause stating another step's setting alone is no step)

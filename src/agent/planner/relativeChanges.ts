@@ -88,6 +88,9 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
   for (const m of clause.matchAll(COMPARED)) {
     // ("anything bigger than a typical nucleus": things compared with another thing, no setting made larger)
     if (/^than\b/i.test(m[2])) continue;
+    // ("a bigger object size, like 15 pixels radius", "a longer interval: 10 min"): a number said with the comparison is the
+    // setting, which the argument readers take; the comparison only says which way it went
+    if (/^[^.;!?]*?\d/.test(clause.slice((m.index ?? 0) + m[0].length))) continue;
     const said = tokenize(m[2]).map((t) => meaning(t.stem));
     // the numeric argument the words name: every word of its name said, the fewest other words first
     const numeric = Object.keys(props).filter((k) => props[k].type === 'number' || props[k].type === 'integer');

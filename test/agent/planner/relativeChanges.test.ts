@@ -25,6 +25,12 @@ describe('a setting changed by comparison', () => {
   it('leaves a number said to the number', () => {
     expect(after('redo the segmentation with a larger radius of 12 px', [segmented]).steps[0].args).toMatchObject({ changes: { objectRadiusPx: 12 } });
   });
+  it('says nothing of the comparison where a number of another word follows it', () => {
+    // ("bigger object size" names the minimum area by its description; the 15 px radius after it is the setting asked)
+    const p = after('redo the segmentation but with a bigger object size, like 15 pixels radius', [segmented]);
+    expect(p.steps[0].args).toMatchObject({ changes: { objectRadiusPx: 15 } });
+    expect((p.notes ?? []).join(' ')).not.toMatch(/bigger object size/);
+  });
 });
 
 describe('a step of a tool that ran before, with a setting changed by comparison', () => {
