@@ -73,6 +73,10 @@ function durationText(seconds: number): string {
 
 /** The movie file the words name. */
 function readLoadRequest(c: RequestClause): Record<string, unknown> {
+  // ("load my movie", "how do I open a file?": no file named, so which one is asked, with the kinds opened)
+  const kind = /\.([a-z0-9]{2,5})\b/i.exec(c.text)?.[1];
+  const readable = !kind || /^(?:tiff?|ome|btf)$/i.test(kind);
+  if (!c.paths[0]) return { $ask: `${readable ? '' : `.${kind} files are not read here: save it as OME-TIFF first (Fiji: open it with Bio-Formats, then File > Save As > OME-TIFF). `}Which file should I open? Give its path, e.g. "load ~/data/cells.tif" (TIFF, OME-TIFF, an ImageJ hyperstack, or a folder of one TIFF per frame), or start the chat with it: \`cellpilot chat cells.tif\`.` };
   return { movie: c.paths[0] };
 }
 

@@ -2,7 +2,7 @@
 // of a request, and what to say when nothing can be mapped.
 import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
-import { withoutFrameScope } from './clauses.ts';
+import { HOW_DO_I, withoutFrameScope } from './clauses.ts';
 import { severalFoundNote } from './oneOfSeveral.ts';
 import { unitWhetherAnswer } from './unitAskedWhether.ts';
 import { askedLengthUnit, inLengthUnit, type LengthUnit } from './askedLength.ts';
@@ -618,7 +618,9 @@ function mainAnswer(plan: Plan, conversation: Conversation): string {
   // (the question without those clauses first; when it finds nothing, "correct the drift and tell me the largest shift",
   // the words of the clauses left out say what is asked)
   const first = answerOf({ ...plan, question: narrowed }, conversation);
-  return narrowed === whole || !unanswered(first, conversation) ? first : answerOf({ ...plan, question: whole }, conversation);
+  const answered = narrowed === whole || !unanswered(first, conversation) ? first : answerOf({ ...plan, question: whole }, conversation);
+  // ("how can I export to TrackMate?": a question of how to do the steps, done, that no value answers is answered by them)
+  return HOW_DO_I.test(plan.question) && unanswered(answered, conversation) && conversation.current.some((r) => r.ok) ? answerOf({ ...plan, question: undefined }, conversation) : answered;
 }
 
 /** An answer that quotes no value: a step's own account, or a line that nothing answers. */

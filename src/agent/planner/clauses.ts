@@ -621,8 +621,15 @@ const PASSIVE_ASK = /(?:^|[^\w'])(?:can|could|would|will)\s+(?:it|this|that|they
  */
 const HEDGED_ASK = /(?:^|[.;:!?,]\s*|\s[-–—]\s*)(?:(?:so|ok(?:ay)?|and|then|hmm+|um+)[,\s]+)*(?:maybe|perhaps|possibly|probably)\s+(?:just\s+|also\s+|first\s+)?(?!(?:it|its|it's|there|there's|that|that's|this|they|they're|the|a|an|i|i'm|we|we're|you|is|are|was|were|not|no|some|too|more|less|because|so|because|both|all|only|even|one|my|our|your|their)\b)([\p{L}-]+)\s+(?:it|them|this|that|the|a|an|my|our|each|every|all|both|first|channel|frames?)\b/iu;
 
+/**
+ * "how do I correct the drift?", "how can we export this to TrackMate?": asked of an assistant that does the steps, a
+ * question of how to do a step is a request for it (as "can you ...?"), not a question about the data; one of how to
+ * know or judge something ("how do I know if there is drift?") asks about the data.
+ */
+export const HOW_DO_I = /^(?:(?:so|hi|hey|ok(?:ay)?|um+)[,!]?\s+)*how\s+(?:do|can|could|should|would)\s+(?:i|we|one)\s+(?:go\s+about\s+|best\s+)?(?!(?:know|tell|see|find|check|judge|decide|say|be|interpret|read|understand|get\s+(?:a|the)\s+(?:number|value))\b)[a-z]/i;
+
 export function asksForAStep(text: string): boolean {
-  if (stepsSuggested(text)) return true;
+  if (stepsSuggested(text) || HOW_DO_I.test(text)) return true;
   const hedged = HEDGED_ASK.exec(text);
   if (hedged && !ASKING_VERB.test(hedged[1]) && !/(?:ed|ing|ly|s)$/i.test(hedged[1])) return true;
   if (PASSIVE_ASK.test(text) && !/\b(?:what|which|how|where|when|who|why)\b[^,.;:!?]*\b(?:can|could|would|will)\s/i.test(text)) return true;

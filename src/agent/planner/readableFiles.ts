@@ -11,6 +11,8 @@ import { isStopWord } from './words.ts';
 const OPENING = String.raw`(?:read|open|load|import|handle|support|accept|take|understand|work\s+with|deal\s+with|cope\s+with)`;
 /** Asked of cellpilot: "can you read", "does it open", "will cellpilot load", "is it able to import". */
 const ASKED_OF_ME = new RegExp(String.raw`\b(?:(?:can|could|do|does|will|would)\s+(?:you|u|it|cellpilot|this(?:\s+(?:tool|thing|software|app|program))?|the\s+(?:tool|software|app|program))|(?:are\s+you|is\s+it|is\s+cellpilot)\s+able\s+to)\s+(?:also\s+|even\s+|actually\s+)?${OPENING}\b`, 'i');
+/** "how do I open a .czi file?", "how can I load my nd2 data?": how to open a kind of file is whether it is opened, and how. */
+const HOW_TO_OPEN = new RegExp(String.raw`^\s*(?:(?:so|and|hey|hi|ok(?:ay)?|quick\s+question|also)[,!\s]+)*how\s+(?:do|can|could|should|would)\s+(?:i|we|one)\s+(?:best\s+)?${OPENING}\b`, 'i');
 /** "what file types can you read?", "which formats are supported?", "what can you open?". */
 const WHICH_KINDS = new RegExp(String.raw`^\s*(?:(?:so|and|hey|hi|ok(?:ay)?|quick\s+question|also)[,!\s]+)*(?:what|which)\s+(?:(?:other\s+)?(?:kinds?|types?|sorts?)\s+of\s+)?(?:image\s+|movie\s+|file\s+|microscopy\s+)?(?:files?|formats?|file\s*types?|types?|kinds?|extensions?)?\s*(?:(?:can|could|do|does|will)\s+(?:you|u|it|cellpilot|this\s+\w+|the\s+\w+)\s+(?:also\s+)?${OPENING}|(?:are\s+you|is\s+it|is\s+cellpilot)\s+able\s+to\s+${OPENING}|(?:are|is)\s+(?:supported|readable|accepted))\b`, 'i');
 /** The question's own words, never a kind of file: its verbs and subjects. */
@@ -54,12 +56,16 @@ function kindsNamed(text: string, endings: Set<string>): string[] {
 export function readableFilesAnswer(text: string, catalogue: Catalogue): string | undefined {
   const plain = text.replace(/\s+/g, ' ').trim();
   const listing = WHICH_KINDS.test(plain);
-  if (!listing && !ASKED_OF_ME.test(plain)) return undefined;
+  if (!listing && !ASKED_OF_ME.test(plain) && !HOW_TO_OPEN.test(plain)) return undefined;
   const opener = [...catalogue.keys()].find((tool) => selfOf(tool, catalogue)?.readsFiles);
   const reads = opener ? selfOf(opener, catalogue)?.readsFiles : undefined;
   if (!opener || !reads) return undefined;
   const endings = new Set(reads.endings.map(squash));
   const kinds = listing ? [] : kindsNamed(plain, endings);
+  // ("how do I load my movie?": no file named, how to open one, with the kinds opened)
+  if (!listing && kinds.length === 0 && HOW_TO_OPEN.test(plain) && !/[\\/]|\w\.\w{2,5}\b/.test(plain)) {
+    return `Say "load" and the file's path (e.g. "load ~/data/cells.tif"), or start the chat with it: \`cellpilot chat cells.tif\`. \`${opener}\` opens ${reads.formats.join(', ')} (from its declaration; nothing was run).`;
+  }
   // ("can you open my movie?", "can you read the metadata?": no kind of file named, no list asked, not this question)
   if (!listing && kinds.length === 0) return undefined;
   const read = kinds.filter((k) => endings.has(squash(k)));
