@@ -9,14 +9,14 @@ import { LAST_ADJECTIVE } from './quantities.ts';
 /** A range or the first/last N frames, as said ("frames 5 to 15", "time points 3-8", "the last 20 frames"). */
 const FRAMES_SAID = new RegExp(String.raw`\b(?:(?:frames?|time ?points?|timepoints?)\s+\d+\s*(?:-|–|to|through|until)\s*\d+|(?:the\s+)?(?:first|initial|${LAST_ADJECTIVE})\s+\d+\s+(?:frames|time ?points|timepoints))\b`, 'i');
 
-/** Verbs of keeping a part (a closed class): keep, extract, take, isolate, duplicate, want. */
-const KEEPING = /\b(?:keep|kept|retain|extract|take|pull\s+out|isolate|duplicate|want|need)\b/i;
+/** A verb of keeping (a closed class) whose object is the frames: "keep frames", "take only the first 10 frames", "I want the frames". */
+const KEEPING = /\b(?:keep|retain|extract|take|pull\s+out|isolate|duplicate|want|need)\s+(?:(?:only|just|out|the|me)\s+)*$/i;
 
 /** The frames alone, led by "just" or "only" ("just the first 10 frames please", "only frames 3-8"). */
 const FRAMES_ALONE = /^\s*(?:(?:ok(?:ay)?|so|now|and|then)[,\s]+)?(?:just|only|solely)\b/i;
 
-/** The kept part asked as a movie of its own ("as a new movie", "into a separate stack", "a substack of"). */
-const AS_A_NEW_MOVIE = /\b(?:as|into|in|to)\s+(?:a\s+|an\s+|its\s+)?(?:new|separate|own|standalone|smaller|shorter)\s+(?:movie|stack|file|video|tiff?|image\s+stack)\b|\bsub-?stack\b/i;
+/** The kept part asked as a movie of its own ("as a new movie", "into a separate stack"; a "substack" is the exporter's word). */
+const AS_A_NEW_MOVIE = /\b(?:as|into|in|to)\s+(?:a\s+|an\s+|its\s+)?(?:new|separate|own|standalone|smaller|shorter)\s+(?:movie|stack|file|video|tiff?|image\s+stack)\b/i;
 
 /** Words of leaving out before the frames: "skip frames 1-4", "ignore the first 5 frames" (a cut out as a new movie is kept). */
 const LEFT_OUT = /\b(?:ignor\w*|skip\w*|leav\w*\s+out|exclud\w*|except|omit\w*|disregard\w*|drop\w*|discard\w*|remov\w*|delet\w*|cut(?:ting)?\s+out|throw\w*|get\s+rid\s+of|without|not)\b/i;
@@ -36,7 +36,7 @@ export function framesKeptRequest(text: string, catalogue: Catalogue, namesNoSte
   if (!frames || /\?\s*$/.test(text)) return undefined;
   const before = text.slice(0, frames.index);
   const asNew = AS_A_NEW_MOVIE.test(text);
-  if (!asNew && (!(KEEPING.test(text) || FRAMES_ALONE.test(text)) || LEFT_OUT.test(before))) return undefined;
+  if (!asNew && (!(KEEPING.test(before) || FRAMES_ALONE.test(text)) || LEFT_OUT.test(before))) return undefined;
   // (any other step named beside the frames, "segment frames 5 to 15 only", is that step's scope)
   if (!namesNoStep(text.replace(frames[0], ' ').replace(AS_A_NEW_MOVIE, ' '))) return undefined;
   const cutter = frameCutter(catalogue);

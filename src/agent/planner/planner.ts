@@ -2190,7 +2190,9 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     const telling = (r: Match) => r.matched.some((w) => w.split(' ').every((stem) => indexFor(catalogue).spread(stem) < GENERIC_SPREAD));
     const next = indexFor(catalogue).match(withoutRejected(clause)).find((r) => !plays(r.tool, 'open', catalogue) && !remakes(r.tool) && telling(r) && !mentions.some((o) => o.tool === r.tool));
     // ("load my movie", "how do I open a file?": opening alone, with no file, asks which file, its reader says how)
-    return next ? [{ ...m, tool: next.tool }] : mentions.length === 1 && !isQuestion(clause.replace(/^\s*how\s+(?:do|can|could|should|would)\s+(?:i|we|one)\b/i, '')) ? [m] : [];
+    // (an opening verb said: "keep going with the timelapse" matched the opener by "timelapse" alone)
+    const opensAlone = mentions.length === 1 && /\b(?:open|load|import)\b/i.test(clause) && !isQuestion(clause.replace(/^\s*how\s+(?:do|can|could|should|would)\s+(?:i|we|one)\b/i, ''));
+    return next ? [{ ...m, tool: next.tool }] : opensAlone ? [m] : [];
   });
   // microscope status or dose questions stand alone
   if (mentions.some((m) => plays(m.tool, 'status', catalogue)) && mentions.every((m) => runsMicroscope(m.tool, catalogue))) {
