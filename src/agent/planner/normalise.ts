@@ -563,6 +563,18 @@ export function withFaultsSaidBackNamed(text: string, catalogue: Catalogue): str
   return text.slice(0, at.index) + said + text.slice(at.index + at[0].length);
 }
 
+/**
+ * "is it bleaching?" then "ok, correct for that and save it as a tiff": a verb of putting right whose object points back,
+ * in a request that tells no fault of its own, points at the fault the turn before told (the same reading as within one
+ * request, `withFaultsSaidBackNamed`, over both turns); the request unchanged otherwise.
+ */
+export function withFaultOfTheTurnBefore(text: string, before: string | undefined, catalogue: Catalogue): string {
+  if (!before || withFaultsSaidBackNamed(text, catalogue) !== text) return text;
+  const prefix = `${before.trim().replace(/[\s.?!]+$/, '')}. `;
+  const named = withFaultsSaidBackNamed(prefix + text, catalogue);
+  return named !== prefix + text && named.startsWith(prefix) ? named.slice(prefix.length) : text;
+}
+
 /** The text with `change` applied outside double quotes only (a name in quotes is the user's own). */
 function outsideQuotes(text: string, change: (part: string) => string): string {
   return text.split(/("[^"]*"|“[^”]*”)/).map((part, i) => (i % 2 === 1 ? part : change(part))).join('');

@@ -31,7 +31,7 @@ import { withOperationsDoneByItself } from './doneByItself.ts';
 import { withoutQuestionAfterChange } from './questionAfterChange.ts';
 import { maskRejected, OBJECT_NOUNS, objectsWithinObjectsNote, toolDeclares, unappliedConstraints, unappliedNote, withWords } from './constraints.ts';
 import { withLetterFormsBlanked, withoutLetterForms } from './letterForms.ts';
-import { normalisedRequest } from './normalise.ts';
+import { normalisedRequest, withFaultOfTheTurnBefore } from './normalise.ts';
 import { codeAsked, codeAskedReply } from './codeAsked.ts';
 import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, picturesOfElsewhere } from './outOfScope.ts';
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
@@ -1502,7 +1502,10 @@ export function withListNumbersBlanked(text: string): string {
  * accounted for (accounted.ts): a method, a negation or a thing to show that the plan neither applied nor
  * named gets one line of its own, never a silent "Done".
  */
-export function planRequest(conversation: Conversation, catalogue: Catalogue): Plan {
+export function planRequest(asked: Conversation, catalogue: Catalogue): Plan {
+  // ("is it bleaching?" then "correct for that": the fault the turn before told, normalise.ts)
+  const faultNamed = acquisitionRunning(asked) ? asked.request : withFaultOfTheTurnBefore(asked.request, asked.earlierRequests.at(-1), catalogue);
+  const conversation = faultNamed === asked.request ? asked : { ...asked, request: faultNamed };
   // (only the whole request's plan: a part planned inside it, planRequestOnce, keeps its lines where its caller takes them)
   const once = planRequestOnce(conversation, catalogue);
   // ("pause, snap a brightfield image, then carry on": while imaging, each command of a list is carried out, microscopeCommandList.ts)

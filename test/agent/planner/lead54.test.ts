@@ -31,3 +31,15 @@ describe('opening a file', () => {
     expect(p.reply).toMatch(/^No, \.czi files are not read here: save it as OME-TIFF first/);
   });
 });
+
+describe('a fault the turn before told, put right by a word that points back', () => {
+  const after = (before: string, request: string) => planRequest({ request, artifactsAtStart: [{ id: 'movie-1', type: 'movie' }], earlier: [], current: [], earlierRequests: [before] }, catalogue);
+  it('is that fault', () => {
+    expect(after('is there drift?', 'correct for that').steps.map((s) => s.tool)).toEqual(['correct_drift']);
+    expect(after('does the nucleus get dimmer over time?', 'correct for that and save the result as a tiff').steps.map((s) => s.tool)).toEqual(['correct_bleach', 'export']);
+    expect(after('the background looks uneven', 'fix that').steps.map((s) => s.tool)).toEqual(['subtract_background']);
+  });
+  it('is nothing where the turn before told no fault', () => {
+    expect(after('segment the nuclei', 'fix it').steps).toEqual([]);
+  });
+});
