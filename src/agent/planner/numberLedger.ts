@@ -1,0 +1,123 @@
+// Every number the person gave is taken or named (brief s54/K, issue 11 item 4): after all other readers have applied and
+// named what they could, each number of the request is looked up in the plan's arguments (as said, or in the forms a
+// reader turns it into: a frame before or after it, a share of 1, seconds, half a diameter) and in the answer's lines; a
+// number found in neither is named in one line with the words around it ("the largest five nuclei", "frame 30"), never
+// dropped in silence. Numbers that are part of a name ("H2B", "U2OS", "2D", "psf_488.tif"), a wavelength, a date or a
+// ratio of parts ("1:1") are no settings.
+import { findQuantities, saidNumberValue, seconds } from './quantities.ts';
+import type { Plan } from './types.ts';
+import { isStopWord } from './words.ts';
+
+/** A number the request gives, as written, and where. */
+export interface GivenNumber { value: number; text: string; start: number; end: number }
+
+/** Digits standing alone: not inside a name or a path (H2B, v2.1, psf_488), not part of a time of day or a ratio (10:30, 1:1, 50/50). */
+const DIGITS = /(?<![\p{L}\d_.,/\\:#])\d+(?:[.,]\d+)?(?![\d_/:]|[.,]\d)/gu;
+
+/** A superlative, the word a count of chosen things stands beside ("the largest five", "the 10 brightest", "top 20"): a small closed class of rank words and the -est forms. */
+const RANK_WORD = /^(?:\p{L}{2,}est|most|least|top|bottom|first|last)$/iu;
+
+/** A number said in words that counts chosen things: only next to a rank word ("the largest five nuclei", "the two biggest"), where it cannot be an article or a pronoun ("each one"). */
+const NUMBER_WORD = /(?<![\p{L}-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)(?![\p{L}-])/giu;
+
+/** The words of the request around a position, each with its span (letters, digits, % and µ kept in a word). */
+function wordsAround(request: string): { word: string; start: number; end: number }[] {
+  return [...request.matchAll(/[\p{L}\d%µ²'’.-]+/gu)].map((m) => {
+    const word = m[0].replace(/[.'’-]+$/u, '');
+    return { word, start: m.index ?? 0, end: (m.index ?? 0) + word.length };
+  });
+}
+
+/** The numbers the request gives, digits and counts said in words beside a rank word, each once. */
+export function givenNumbers(request: string): GivenNumber[] {
+  const out: GivenNumber[] = [];
+  for (const m of request.matchAll(DIGITS)) {
+    const at = m.index ?? 0;
+    const after = request.slice(at + m[0].length);
+    // ("2D", "3x", "10X", "4K": a letter right after the digits makes a name, unless the letters are a unit the quantities read, "5min", "10px")
+    if (/^\p{L}/u.test(after) && !findQuantities(request.slice(at, at + m[0].length + 12)).some((q) => q.start === 0 && q.unit)) continue;
+    const value = Number(m[0].replace(',', '.'));
+    if (!Number.isFinite(value)) continue;
+    out.push({ value, text: m[0], start: at, end: at + m[0].length });
+  }
+  const words = wordsAround(request);
+  for (const m of request.matchAll(NUMBER_WORD)) {
+    const at = m.index ?? 0;
+    const i = words.findIndex((w) => w.start === at);
+    const beside = [words[i - 1], words[i + 1]].filter(Boolean).map((w) => w.word);
+    const value = saidNumberValue(m[1]);
+    if (value === undefined || !beside.some((w) => RANK_WORD.test(w))) continue;
+    out.push({ value, text: m[1], start: at, end: at + m[1].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether the number names a thing rather than sets one: a wavelength of light ("488 nm", "the 561 laser"), a year. */
+function namesAThing(n: GivenNumber, request: string): boolean {
+  const after = request.slice(n.end, n.end + 14).toLowerCase();
+  if (n.value >= 350 && n.value <= 800 && Number.isInteger(n.value) && /^\s*(?:nm\b|laser|line|channel|excitation|ex\b|em\b|-?nm)/.test(after)) return true;
+  return Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && !/^\s*(?:px|pixels?|frames?|µm|um|nm|ms|s|%)\b/.test(after);
+}
+
+/** The forms a reader may have turned the number into: as said, a frame before or after, a share of 1, a radius of a diameter, seconds of a time, µm of nm. */
+function formsOf(n: GivenNumber, request: string): number[] {
+  const forms = [n.value, n.value - 1, n.value + 1, n.value / 100, n.value / 2, n.value * 2];
+  for (const q of findQuantities(request.slice(n.start, n.end + 16))) {
+    if (q.start !== 0) continue;
+    if (q.kind === 'time') forms.push(seconds(q), seconds(q) * 1000, seconds(q) / 60);
+    if (q.unit === 'um' && q.value !== n.value) forms.push(q.value);
+    if (q.unit === 'nm') forms.push(n.value / 1000);
+  }
+  return forms;
+}
+
+/** Every number a value holds, at any depth (arguments, frame ranges, numbers written in strings). */
+export function numbersHeldBy(value: unknown, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(Math.abs(value));
+  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  else if (Array.isArray(value)) for (const v of value) numbersHeldBy(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersHeldBy(v, out);
+  return out;
+}
+
+/** Whether the answer's lines say the number (as digits or as the words it was given in), artifact names ("table-1") aside. */
+function saidInTheAnswer(n: GivenNumber, said: string): boolean {
+  const text = said.replace(/\b[a-z]+-\d+\b/g, ' ');
+  const as = (s: string) => new RegExp(`(?<![\\p{L}\\d.])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d]|[.,]\\d)`, 'iu').test(text);
+  return as(n.text) || as(String(n.value));
+}
+
+/**
+ * The phrase a number belongs to, to quote it in the person's words: the content words just before it ("frame 30",
+ * "the largest five") and after it ("five nuclei", "20 brightest cells"), up to two each way, stopped by a function
+ * word or punctuation.
+ */
+export function phraseOf(n: GivenNumber, request: string): string {
+  const words = wordsAround(request);
+  const i = words.findIndex((w) => w.start <= n.start && n.start < w.end);
+  if (i < 0) return n.text;
+  const joined = (a: number, b: number) => /^\s+$/.test(request.slice(words[a].end, words[b].start));
+  const content = (w: string) => !isStopWord(w.toLowerCase()) || RANK_WORD.test(w);
+  let from = i;
+  while (from > 0 && i - from < 2 && joined(from - 1, from) && content(words[from - 1].word)) from--;
+  let to = i;
+  while (to + 1 < words.length && to - i < 2 && joined(to, to + 1) && content(words[to + 1].word)) to++;
+  return request.slice(words[from].start, words[to].end);
+}
+
+/**
+ * The numbers of the request no step took and no line of the answer says. `skip(at)` leaves a number another reader owns
+ * (turned down, left to the user, said in a sentence that only tells how the data was taken).
+ */
+export function untakenNumbers(request: string, plan: Plan, said: string, skip: (at: number) => boolean): GivenNumber[] {
+  const held = plan.steps.flatMap((s) => numbersHeldBy(s.args));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  // (a length in µm a step took in pixels at the pixel size it knows: any length argument in pixels set counts)
+  const lengthInPixels = plan.steps.some((s) => Object.entries(s.args).some(([k, v]) => /Px$/.test(k) && typeof v === 'number'));
+  return givenNumbers(request).filter((n) => {
+    if (namesAThing(n, request) || skip(n.start) || saidInTheAnswer(n, said)) return false;
+    if (held.some((h) => formsOf(n, request).some((f) => close(h, f)))) return false;
+    const length = findQuantities(request.slice(n.start, n.end + 16)).find((q) => q.start === 0 && q.kind === 'length');
+    return !(length && length.unit !== 'px' && lengthInPixels);
+  });
+}
