@@ -59,15 +59,20 @@ function namesAThing(n: GivenNumber, request: string): boolean {
   return Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && !/^\s*(?:px|pixels?|frames?|µm|um|nm|ms|s|%)\b/.test(after);
 }
 
-/** The forms a reader may have turned the number into: as said, a frame before or after, a share of 1, a radius of a diameter, seconds of a time, µm of nm. */
+/** Words before a number that make it an index of a frame or a slice ("frame 30", "time point 12", "t=5", "slice 3"). */
+const INDEX_BEFORE = /\b(?:frames?|time\s*points?|timepoints?|tp|t|slices?|planes?)\s*[=:#]?\s*$/i;
+
+/**
+ * The forms a reader may have turned the number into: as said; a frame before or after an index ("before frame 10" is
+ * frames to 9); a share of 1 of a percentage; a radius of a diameter; seconds of a time; µm of nm.
+ */
 function formsOf(n: GivenNumber, request: string): number[] {
-  const forms = [n.value, n.value - 1, n.value + 1, n.value / 100, n.value / 2, n.value * 2];
-  for (const q of findQuantities(request.slice(n.start, n.end + 16))) {
-    if (q.start !== 0) continue;
-    if (q.kind === 'time') forms.push(seconds(q), seconds(q) * 1000, seconds(q) / 60);
-    if (q.unit === 'um' && q.value !== n.value) forms.push(q.value);
-    if (q.unit === 'nm') forms.push(n.value / 1000);
-  }
+  const forms = [n.value];
+  const quantity = findQuantities(request.slice(n.start, n.end + 16)).find((q) => q.start === 0);
+  if (INDEX_BEFORE.test(request.slice(Math.max(0, n.start - 14), n.start)) || quantity?.unit === 'frame') forms.push(n.value - 1, n.value + 1);
+  if (quantity?.unit === '%') forms.push(n.value / 100);
+  if (quantity?.kind === 'time') forms.push(seconds(quantity), seconds(quantity) * 1000, seconds(quantity) / 60);
+  if (quantity?.kind === 'length') forms.push(n.value / 2, n.value * 2, ...(quantity.unit === 'nm' ? [n.value / 1000] : []), ...(quantity.unit === 'um' && quantity.value !== n.value ? [quantity.value] : []));
   return forms;
 }
 
