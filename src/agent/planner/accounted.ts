@@ -546,7 +546,7 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
     .map((r) => `I did not apply "${r.text}": no step here relates the values to a reference, so they are as measured.`);
   // ("the largest five nuclei", "after the drug at frame 30": a number no step took and no line says, numberLedger.ts)
   const before = [said, ...names, ...conditions, ...references].join(' ');
-  const numbers = plan.question ? [] : untakenNumbers(request, plan, before, (at) => notAskedAt(request, at));
+  const numbers = plan.question ? [] : untakenNumbers(request, plan, before, (at) => notAskedAt(request, at), catalogue);
   const phrases = [...new Set(numbers.map((n) => phraseOf(n, request)))].filter((p) => !alreadySaid(before, p));
   const ran = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');
   const untaken = phrases.length ? [`I did not apply ${phrases.map((p) => `"${p}"`).join(', ')}: no step took ${phrases.length > 1 ? 'these numbers' : 'this number'}, so ${ran} ran without ${phrases.length > 1 ? 'them' : 'it'}.`] : [];

@@ -5,14 +5,18 @@
 // dropped in silence. Numbers that are part of a name ("H2B", "U2OS", "2D", "psf_488.tif"), a wavelength, a date or a
 // ratio of parts ("1:1") are no settings.
 import { findQuantities, saidNumberValue, seconds } from './quantities.ts';
+import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Plan } from './types.ts';
 import { isStopWord } from './words.ts';
 
 /** A number the request gives, as written, and where. */
 export interface GivenNumber { value: number; text: string; start: number; end: number }
 
-/** Digits standing alone: not inside a name or a path (H2B, v2.1, psf_488), not part of a time of day or a ratio (10:30, 1:1, 50/50). */
-const DIGITS = /(?<![\p{L}\d_.,/\\:#])\d+(?:[.,]\d+)?(?![\d_/:]|[.,]\d)/gu;
+/**
+ * Digits standing alone: not inside a name or a path (H2B, v2.1, psf_488), not an exponent (µm^2), not part of a time of
+ * day or a ratio (10:30, 1:1, 50/50); thousands with commas ("1,200", "200,000") are one number.
+ */
+const DIGITS = /(?<![\p{L}\d_.,/\\:#^])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?)(?![\d_/:]|[.,]\d)/gu;
 
 /** A superlative, the word a count of chosen things stands beside ("the largest five", "the 10 brightest", "top 20"): a small closed class of rank words and the -est forms. */
 const RANK_WORD = /^(?:\p{L}{2,}est|most|least|top|bottom|first|last)$/iu;
@@ -36,7 +40,7 @@ export function givenNumbers(request: string): GivenNumber[] {
     const after = request.slice(at + m[0].length);
     // ("2D", "3x", "10X", "4K": a letter right after the digits makes a name, unless the letters are a unit the quantities read, "5min", "10px")
     if (/^\p{L}/u.test(after) && !findQuantities(request.slice(at, at + m[0].length + 12)).some((q) => q.start === 0 && q.unit)) continue;
-    const value = Number(m[0].replace(',', '.'));
+    const value = /^\d{1,3}(?:,\d{3})+$/.test(m[0]) ? Number(m[0].replace(/,/g, '')) : Number(m[0].replace(',', '.'));
     if (!Number.isFinite(value)) continue;
     out.push({ value, text: m[0], start: at, end: at + m[0].length });
   }
@@ -56,7 +60,25 @@ export function givenNumbers(request: string): GivenNumber[] {
 function namesAThing(n: GivenNumber, request: string): boolean {
   const after = request.slice(n.end, n.end + 14).toLowerCase();
   if (n.value >= 350 && n.value <= 800 && Number.isInteger(n.value) && /^\s*(?:nm\b|laser|line|channel|excitation|ex\b|em\b|-?nm)/.test(after)) return true;
-  return Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && !/^\s*(?:px|pixels?|frames?|µm|um|nm|ms|s|%)\b/.test(after);
+  if (Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && !/^\s*(?:px|pixels?|frames?|µm|um|nm|ms|s|%)\b/.test(after)) return true;
+  // ("1 px = 0.65 µm": the left side of a conversion says what a unit is, the calibration readers' to read)
+  if (/^\s*[\p{L}µ]+\s*(?:=|is|equals)\s*\d/u.test(request.slice(n.end, n.end + 20))) return true;
+  // ("the 2 channels are misaligned": a number in the subject of a description tells what the data is)
+  return /^(?:\s+[\p{L}-]+){1,2}\s+(?:are|is|were|was|look|looks|seem|seems)\b/iu.test(request.slice(n.end, n.end + 40));
+}
+
+/** Whether the number stands inside brackets: an aside ("(200,000+ cells)", "(10,10) to (60,10)"), read by the readers of what it is in. */
+function inBrackets(n: GivenNumber, request: string): boolean {
+  const before = request.slice(0, n.start);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
+/** The other end of a range the number is one end of ("3 to 5 timepoints", "20–200 µm²", "between 2 and 8"). */
+function otherEnd(n: GivenNumber, request: string): number | undefined {
+  const after = /^\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and)\s*(\d+(?:\.\d+)?)/u.exec(request.slice(n.end, n.end + 20));
+  if (after) return Number(after[1]);
+  const before = /(\d+(?:\.\d+)?)\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and)\s*$/u.exec(request.slice(Math.max(0, n.start - 20), n.start));
+  return before ? Number(before[1]) : undefined;
 }
 
 /** Words before a number that make it an index of a frame or a slice ("frame 30", "time point 12", "t=5", "slice 3"). */
@@ -76,12 +98,20 @@ function formsOf(n: GivenNumber, request: string): number[] {
   return forms;
 }
 
-/** Every number a value holds, at any depth (arguments, frame ranges, numbers written in strings). */
+/** Ordinal words a value may hold for a frame or a channel ("reference: first"), as numbers. */
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/** Every number a value holds, at any depth (arguments, frame ranges and their lengths, numbers and ordinals written in strings). */
 export function numbersHeldBy(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(Math.abs(value));
-  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number), ...(value.toLowerCase() in ORDINALS ? [ORDINALS[value.toLowerCase()]] : []));
   else if (Array.isArray(value)) for (const v of value) numbersHeldBy(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersHeldBy(v, out);
+  else if (value && typeof value === 'object') {
+    // ("the last 10 frames": frames 31-40 hold the count as their length)
+    const { first, last } = value as { first?: unknown; last?: unknown };
+    if (typeof first === 'number' && typeof last === 'number') out.push(last - first + 1);
+    for (const v of Object.values(value)) numbersHeldBy(v, out);
+  }
   return out;
 }
 
@@ -114,15 +144,47 @@ export function phraseOf(n: GivenNumber, request: string): string {
  * The numbers of the request no step took and no line of the answer says. `skip(at)` leaves a number another reader owns
  * (turned down, left to the user, said in a sentence that only tells how the data was taken).
  */
-export function untakenNumbers(request: string, plan: Plan, said: string, skip: (at: number) => boolean): GivenNumber[] {
+export function untakenNumbers(request: string, plan: Plan, said: string, skip: (at: number) => boolean, catalogue?: Catalogue): GivenNumber[] {
   const held = plan.steps.flatMap((s) => numbersHeldBy(s.args));
+  const defaults = catalogue ? defaultsRunWith(plan, catalogue) : [];
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  const isHeld = (forms: number[]) => held.some((h) => forms.some((f) => close(h, f)));
   // (a length in µm a step took in pixels at the pixel size it knows: any length argument in pixels set counts)
   const lengthInPixels = plan.steps.some((s) => Object.entries(s.args).some(([k, v]) => /Px$/.test(k) && typeof v === 'number'));
+  const declared = catalogue ? declarationsOf(plan, catalogue) : '';
   return givenNumbers(request).filter((n) => {
-    if (namesAThing(n, request) || skip(n.start) || saidInTheAnswer(n, said)) return false;
-    if (held.some((h) => formsOf(n, request).some((f) => close(h, f)))) return false;
+    if (namesAThing(n, request) || inBrackets(n, request) || skip(n.start) || saidInTheAnswer(n, said)) return false;
+    if (isHeld(formsOf(n, request))) return false;
+    // ("increase the resolution 2x", "a gap of 2 frames": a default the step runs with, said as a factor or after the setting's name)
+    const wordBefore = /([\p{L}]+)\s*(?:of|=|:|at)?\s*$/u.exec(request.slice(Math.max(0, n.start - 24), n.start))?.[1].toLowerCase();
+    const factor = /^\s*[x×]\b/i.test(request.slice(n.end, n.end + 3));
+    if (defaults.some((d) => close(d.value, n.value) && (factor || (!!wordBefore && d.words.includes(wordBefore))))) return false;
+    // ("from 0,64 to 127,64": a pair of coordinates written with a comma, both held)
+    const pair = /^(\d+),(\d+)$/.exec(n.text);
+    if (pair && isHeld([Number(pair[1])]) && isHeld([Number(pair[2])])) return false;
+    // ("missing for 3 to 5 timepoints": a range one end of which a step took was read as that setting)
+    const other = otherEnd(n, request);
+    if (other !== undefined && isHeld([other])) return false;
+    // ("w/ 95% CI": the number and the word after it as the running tool declares them, its own)
+    const withNext = /^[^\s,.;:!?]*(?:\s+[\p{L}]+)?/u.exec(request.slice(n.start))?.[0].toLowerCase() ?? '';
+    if (declared && withNext.length > n.text.length + 1 && declared.includes(withNext)) return false;
     const length = findQuantities(request.slice(n.start, n.end + 16)).find((q) => q.start === 0 && q.kind === 'length');
     return !(length && length.unit !== 'px' && lengthInPixels);
   });
+}
+
+/** The numbers a running step runs with by default, for the arguments left unset, with the words of the argument's name. */
+function defaultsRunWith(plan: Plan, catalogue: Catalogue): { value: number; words: string[] }[] {
+  return plan.steps.flatMap((s) => Object.entries(catalogue.get(s.tool)?.properties ?? {})
+    .filter(([arg, p]) => s.args[arg] === undefined && typeof p.default === 'number')
+    .map(([arg, p]) => ({ value: Math.abs(p.default as number), words: arg.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ') })));
+}
+
+/** The running tools' declarations as lower-case text (descriptions, argument descriptions, words, examples). */
+function declarationsOf(plan: Plan, catalogue: Catalogue): string {
+  return [...new Set(plan.steps.map((s) => s.tool))].flatMap((tool) => {
+    const info = catalogue.get(tool);
+    const self = selfOf(tool, catalogue) ?? {};
+    return [info?.description ?? '', self.summary ?? '', ...(self.words ?? []), ...(self.examples ?? []), ...Object.values(info?.properties ?? {}).map((p) => p.description ?? '')];
+  }).join(' ').toLowerCase();
 }
