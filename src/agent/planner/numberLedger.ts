@@ -167,7 +167,7 @@ export function untakenNumbers(request: string, plan: Plan, said: string, skip: 
     if (other !== undefined && isHeld([other])) return false;
     // ("w/ 95% CI": the number and the word after it as the running tool declares them, its own)
     const withNext = /^[^\s,.;:!?]*(?:\s+[\p{L}]+)?/u.exec(request.slice(n.start))?.[0].toLowerCase() ?? '';
-    if (declared && withNext.length > n.text.length + 1 && declared.includes(withNext)) return false;
+    if (declared && withNext.length > n.text.length && declared.includes(withNext)) return false;
     const length = findQuantities(request.slice(n.start, n.end + 16)).find((q) => q.start === 0 && q.kind === 'length');
     return !(length && length.unit !== 'px' && lengthInPixels);
   });
