@@ -40,6 +40,8 @@ export function givenNumbers(request: string): GivenNumber[] {
     const after = request.slice(at + m[0].length);
     // ("2D", "3x", "10X", "4K": a letter right after the digits makes a name, unless the letters are a unit the quantities read, "5min", "10px")
     if (/^\p{L}/u.test(after) && !findQuantities(request.slice(at, at + m[0].length + 12)).some((q) => q.start === 0 && q.unit)) continue;
+    // ("1) denoise 2) segment", "1. Segmentation": a number marking an item of a list)
+    if (/^[.)]\s/.test(after) && /(?:^|\s)$/.test(request.slice(0, at))) continue;
     const value = /^\d{1,3}(?:,\d{3})+$/.test(m[0]) ? Number(m[0].replace(/,/g, '')) : Number(m[0].replace(',', '.'));
     if (!Number.isFinite(value)) continue;
     out.push({ value, text: m[0], start: at, end: at + m[0].length });
@@ -73,11 +75,11 @@ function inBrackets(n: GivenNumber, request: string): boolean {
   return before.lastIndexOf('(') > before.lastIndexOf(')');
 }
 
-/** The other end of a range the number is one end of ("3 to 5 timepoints", "20–200 µm²", "between 2 and 8"). */
+/** The other end of a range the number is one end of ("3 to 5 timepoints", "20–200 µm²", "between 2 and 8", "1 or 2 frames"). */
 function otherEnd(n: GivenNumber, request: string): number | undefined {
-  const after = /^\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and)\s*(\d+(?:\.\d+)?)/u.exec(request.slice(n.end, n.end + 20));
+  const after = /^\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and|or)\s*(\d+(?:\.\d+)?)/u.exec(request.slice(n.end, n.end + 20));
   if (after) return Number(after[1]);
-  const before = /(\d+(?:\.\d+)?)\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and)\s*$/u.exec(request.slice(Math.max(0, n.start - 20), n.start));
+  const before = /(\d+(?:\.\d+)?)\s*(?:[\p{L}µ²^\d]*\s*)?(?:-|–|to|and|or)\s*$/u.exec(request.slice(Math.max(0, n.start - 20), n.start));
   return before ? Number(before[1]) : undefined;
 }
 
@@ -131,7 +133,7 @@ export function phraseOf(n: GivenNumber, request: string): string {
   const words = wordsAround(request);
   const i = words.findIndex((w) => w.start <= n.start && n.start < w.end);
   if (i < 0) return n.text;
-  const joined = (a: number, b: number) => /^\s+$/.test(request.slice(words[a].end, words[b].start));
+  const joined = (a: number, b: number) => /^[ \t]+$/.test(request.slice(words[a].end, words[b].start));
   const content = (w: string) => !isStopWord(w.toLowerCase()) || RANK_WORD.test(w);
   let from = i;
   while (from > 0 && i - from < 2 && joined(from - 1, from) && content(words[from - 1].word)) from--;
