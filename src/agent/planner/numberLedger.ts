@@ -167,9 +167,10 @@ export function untakenNumbers(request: string, plan: Plan, said: string, skip: 
     // ("missing for 3 to 5 timepoints": a range one end of which a step took was read as that setting)
     const other = otherEnd(n, request);
     if (other !== undefined && isHeld([other])) return false;
-    // ("w/ 95% CI": the number and the word after it as the running tool declares them, its own)
+    // ("w/ 95% CI", "2x": the number with its sign, or with the word after it, as the running tool declares them, its own)
     const withNext = /^[^\s,.;:!?]*(?:\s+[\p{L}]+)?/u.exec(request.slice(n.start))?.[0].toLowerCase() ?? '';
-    if (declared && withNext.length > n.text.length && declared.includes(withNext)) return false;
+    const withSign = /^[^\s,.;:!?]*/u.exec(request.slice(n.start))?.[0].toLowerCase() ?? '';
+    if (declared && [withNext, withSign].some((w) => w.length > n.text.length && declared.includes(w))) return false;
     const length = findQuantities(request.slice(n.start, n.end + 16)).find((q) => q.start === 0 && q.kind === 'length');
     return !(length && length.unit !== 'px' && lengthInPixels);
   });
