@@ -27,6 +27,8 @@ import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
 import { computeLine } from './computeWords.ts';
 import { unappliedConditions, uncoveredNames } from './unaccounted.ts';
 import { namesAThingImaged } from './outOfScope.ts';
+import { phraseOf, untakenNumbers } from './numberLedger.ts';
+import { unappliedReferences } from './references.ts';
 
 import { KNOWN_METHODS, plainName as plain } from './methodNames.ts';
 
@@ -539,7 +541,16 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
   const names = (plan.question ? [] : uncoveredNames(request, covered, (words) => namesAThingImaged(words, index), (name) => alreadySaid(said, name))).map((n) => `I did not apply "${n.text}": no step here offers it; ${plan.steps.length === 1 ? `\`${plan.steps[0].tool}\` ran as it does by default` : 'the other steps ran as asked'}.`);
   const conditions = unappliedConditions(request, plan, catalogue, index, said, (phrase, at) => alreadySaid(said, phrase) || notAskedAt(request, at))
     .map((c) => `I did not apply "${c.text}": no step restricts itself to that, so it covered all of them.`);
-  return [...names, ...conditions];
+  // ("measure mean intensity normalised to frame 1": a reference no step relates the values to, references.ts)
+  const references = unappliedReferences(request, plan, catalogue).filter((r) => !alreadySaid(said, r.text) && !notAskedAt(request, r.start))
+    .map((r) => `I did not apply "${r.text}": no step here relates the values to a reference, so they are as measured.`);
+  // ("the largest five nuclei", "after the drug at frame 30": a number no step took and no line says, numberLedger.ts)
+  const before = [said, ...names, ...conditions, ...references].join(' ');
+  const numbers = plan.question ? [] : untakenNumbers(request, plan, before, (at) => notAskedAt(request, at), catalogue);
+  const phrases = [...new Set(numbers.map((n) => phraseOf(n, request)))].filter((p) => !alreadySaid(before, p));
+  const ran = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');
+  const untaken = phrases.length ? [`I did not apply ${phrases.map((p) => `"${p}"`).join(', ')}: no step took ${phrases.length > 1 ? 'these numbers' : 'this number'}, so ${ran} ran without ${phrases.length > 1 ? 'them' : 'it'}.`] : [];
+  return [...names, ...conditions, ...references, ...untaken];
 }
 
 /** A word of a phrase the tool declares (its words, value words and examples: "95% CI" of plot's summary mean), as a whole word. */

@@ -403,10 +403,20 @@ function namedAfterCue(words: RawWord[], reader: Reader, text: string): Unapplie
     if (!reader.nameLike(phrase[0], false) && unknown.length < 2 && !methodNamed) return;
     const last = phrase.at(-1)!;
     if (reader.namesAppliedNumber(text, last.end) || reader.saysHowMuchOfASetting(phrase)) return;
+    // ("smoothed with a 3-frame moving average": the phrase says a value the step was given, smooth: moving_average)
+    if (saysAGivenValue(reader.step, text.slice(phrase[0].start, last.end), reader.catalogue)) return;
     const kind: ConstraintKind = FORMAT_HEADS.test(last.lower) || /^(?:as|into|to)$/i.test(cue.lower) ? 'format' : 'method';
     out.push({ text: '', kind, start: phrase[0].start, end: last.end });
   });
   return out;
+}
+
+/** Whether the words say a value a choice of the step holds, by the value ("moving_average") or the words its tool declares for it. */
+function saysAGivenValue(step: StepWords, words: string, catalogue: Catalogue): boolean {
+  const said = ` ${words.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ')} `;
+  const valueWords = selfOf(step.tool, catalogue)?.valueWords ?? {};
+  return Object.entries(step.args).some(([arg, v]) => typeof v === 'string' && !INPUTS.has(arg)
+    && [v.replace(/[_-]+/g, ' '), ...(valueWords[arg]?.[v] ?? [])].some((w) => w.length >= 3 && said.includes(` ${w.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim()} `)));
 }
 
 /**

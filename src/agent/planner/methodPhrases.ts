@@ -12,6 +12,9 @@ const KIND = 'tracker|tracking|detector|filter|filtering|classifier|segmenter|al
 /** Words that say which of ours, or none: degree, age, origin ("the default tracker", "my own model", "a trained network"). */
 const GENERIC = new Set(['simple', 'standard', 'default', 'usual', 'normal', 'same', 'basic', 'good', 'better', 'best', 'built-in', 'builtin', 'own', 'custom', 'new', 'old', 'previous', 'other', 'different', 'trained', 'pretrained', 'pre-trained', 'current', 'right', 'appropriate', 'proper', 'fast', 'faster', 'quick', 'classic', 'classical', 'automatic', 'auto', 'manual', 'usual', 'existing', 'available', 'whole', 'entire', 'first', 'second', 'last', 'next', 'this', 'that', 'your', 'my', 'our', 'its', 'their', 'same', 'cellpilot', 'nucleus', 'nuclear', 'nuclei', 'cell', 'cells', 'spot', 'spots', 'object', 'objects']);
 
+/** The articles and quantifiers that may open the phrase (a closed class of function words). */
+const ARTICLES = /^(?:the|a|an|some|any)$/i;
+
 /** A method phrase after a word that introduces a method: up to three words before its kind. */
 const PHRASE = new RegExp(`\\b(?:with|using|via|by|use|apply|applying|try|run|running)\\s+(?:(?:the|a|an|some)\\s+)?((?:[\\p{L}][\\p{L}\\d]*(?:-[\\p{L}\\d]+)*\\s+){1,3}(?:${KIND}))\\b`, 'giu');
 
@@ -45,7 +48,8 @@ export function lackedMethodPhrases(request: string, catalogue: Catalogue, tools
   for (const m of request.matchAll(PHRASE)) {
     const phrase = m[1];
     const parts = phrase.split(/\s+/);
-    const modifiers = parts.slice(0, -1).filter((w) => !GENERIC.has(w.toLowerCase()));
+    // (an article the pattern let into the phrase by skipping its optional one, "with a linking distance", modifies nothing)
+    const modifiers = parts.slice(0, -1).filter((w) => !GENERIC.has(w.toLowerCase()) && !ARTICLES.test(w));
     if (modifiers.length === 0) continue;
     if (modifiers.some((w) => /\d/.test(w) && !/\p{L}{2}/u.test(w) || channels.has(plain(w)))) continue;
     // (a word of the phrase, or two together, is one of our values: "the simple LAP tracker", "a deep learning model")

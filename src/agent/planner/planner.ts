@@ -1735,7 +1735,9 @@ function planRequestWhole(conversation: Conversation, catalogue: Catalogue, inde
       return { steps: [], reply: `I have no tool that makes ${things.map((t) => `"${t.phrase}"`).join(' or ')}, so nothing was run. ${offer}`.trim() };
     }
   }
-  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...applyReferenceFrame(plan.steps, conversation.request, catalogue, plan.notes)];
+  // (the reference frame first, its lines after: "against frame 1" set as reference first is a number taken, numberLedger.ts)
+  const referenceLines = applyReferenceFrame(plan.steps, conversation.request, catalogue, plan.notes);
+  const lines = [...accountForRequest(conversation.request, plan, catalogue, index, isSubject), ...referenceLines];
   // (a step left out as asked may leave nothing to run: the lines are the reply)
   if (lines.length && plan.steps.length === 0) return { steps: [], reply: [...(plan.notes ?? []), ...lines].join(' ') };
   return lines.length ? { ...plan, notes: [...(plan.notes ?? []), ...lines] } : plan;
