@@ -5,6 +5,8 @@
 // a method named as not available, as a proper name is (accounted.ts), never folded silently into the step that ran.
 import { allowedValues, type Catalogue, selfOf } from './catalogue.ts';
 import { CHANNEL_NAMES } from './lexicon.ts';
+import { indexFor } from './toolIndex.ts';
+import { isStopWord, meaning, tokenize } from './words.ts';
 
 /** The kinds of method a phrase may end on. */
 const KIND = 'tracker|tracking|detector|filter|filtering|classifier|segmenter|algorithm|registration|transform|transformation|deconvolution|network|approach|method|plugin|model|linker|linking';
@@ -57,6 +59,9 @@ export function lackedMethodPhrases(request: string, catalogue: Catalogue, tools
     if (pieces.some((w) => values.has(plain(w)))) continue;
     // (a tail of the phrase is a tool's own word: "the hessian detector", "a spot detector")
     if (parts.some((_, i) => i < parts.length - 1 && words.has(plain(parts.slice(i).join(' '))))) continue;
+    // (the words before its kind are what a step of the plan does: "the super resolution model", "the tracking algorithm")
+    const index = indexFor(catalogue);
+    if (tokenize(modifiers.join(' ')).every((t) => isStopWord(t.word) || index.isWordOf(tools, meaning(t.stem)))) continue;
     const start = (m.index ?? 0) + m[0].length - phrase.length;
     // (from its first word not generic: "the standard linear motion tracker" names "linear motion tracker")
     const first = parts.findIndex((w) => !GENERIC.has(w.toLowerCase()));

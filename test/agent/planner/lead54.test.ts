@@ -43,3 +43,12 @@ describe('a fault the turn before told, put right by a word that points back', (
     expect(after('segment the nuclei', 'fix it').steps).toEqual([]);
   });
 });
+
+describe('a phrase of a step the plan runs and its kind', () => {
+  it('is no method asked for ("the super resolution model", "the tracking algorithm")', () => {
+    for (const request of ['upscale the movie 2x with the super resolution model', 'track them with the tracking algorithm']) {
+      expect((plan(request).notes ?? []).join(' '), request).not.toMatch(/I did not apply/);
+    }
+    expect((plan('track with the linear motion tracker').notes ?? []).join(' ')).toMatch(/I did not apply "linear motion tracker"/);
+  });
+});
