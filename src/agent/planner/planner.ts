@@ -59,6 +59,7 @@ import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnde
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { eachCommandPlanned } from './microscopeCommandList.ts';
 import { withoutRepeatedSteps } from './repeatedSteps.ts';
+import { contrastedValues } from './contrastedValues.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { namedTests, runsATest } from './untestedDifference.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
@@ -1319,7 +1320,7 @@ function namesAnotherValue(tool: string, first: string, second: string, catalogu
     const a = findEnumValue(tool, arg, said, catalogue);
     const b = findEnumValue(tool, arg, second, catalogue);
     return a !== undefined && b !== undefined && a !== b;
-  });
+  }) || contrastedValues(tool, said, second, catalogue) !== undefined;
 }
 
 /** Tool mentions in written order (kept for callers that only need the tools). */
@@ -2357,6 +2358,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     if (i > 0 && POINTS_AT_RESULT.test(clause)) Object.assign(args, valuesFromEarlierWords(mentions[i].tool, args, steps[i - 1], catalogue));
     // (how the objects are labelled was read by the tool from the request; those words are no constraint left to name)
     for (const l of understood.labelling ?? []) clause = clause.replace(text.slice(l.start, l.end), ' ').replace(/\s+/g, ' ').trim();
+    // ("segment the nuclei, then segment the cells": a value said by its own name beside another's is that value, contrastedValues.ts)
+    const sameTool = steps.findLast((st) => st.tool === mentions[i].tool);
+    const told = sameTool ? contrastedValues(mentions[i].tool, sameTool.clause ?? '', clause, catalogue) : undefined;
+    if (sameTool && told && args[told.arg] === undefined) args[told.arg] = told.second;
+    if (sameTool && told && sameTool.args[told.arg] === undefined) sameTool.args[told.arg] = told.first;
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   settingClausesToTheStepBefore(steps, text, conversation, catalogue);
