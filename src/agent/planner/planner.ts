@@ -829,7 +829,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     picked.splice(0, picked.length, ...kept);
   }
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
-  const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
+  // (not where the later step names another value of one of its choices: "I want the nuclei segmented ... Also segment the whole cells" is two)
+  const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence && !namesAnotherValue(p.tool, clauses[p.clause].text, clauses[q.clause].text, catalogue))));
   picked.splice(0, picked.length, ...asked);
   // ("there's jitter and some photobleaching - can you deal with all of that before measuring?": a fault told, with no verb
   // of acting in its clause, gives way to the same tool asked later in the request: the fault is put right once, where asked)
