@@ -28,9 +28,11 @@ export interface Clause {
  * ("... whether they move or not" asks a question, and is no negation.)
  */
 const NEGATION_AFTER = /^(?:,?\s*)(?:but\s+|and\s+|so\s+)?(?:the\s+|any\s+|a\s+)?(?![\p{L}-]*\s*(?:or|whether|if)\b)[\p{L}-]+(?:\s+(?!or\b|whether\b|if\b)[\p{L}-]+){0,2}\s*:?\s+(?:no|nope|not|(?:is\s+|are\s+)?not\s+(?:needed|necessary|required|wanted|now|yet)|isn't\s+(?:needed|necessary|required)|aren't\s+(?:needed|necessary|required)|unnecessary|not\s+this\s+time)(?:\s+(?:please|thanks?|thank\s+you|pls))?\s*[.!]*$/iu;
-/** The clause turns its step down: a negation before it, or one said after a short noun phrase. */
+/** "measure nothing", "plot nothing at all": a verb whose object is "nothing" turns its step down. */
+const NOTHING_AS_OBJECT = /^(?:,?\s*)(?:but\s+|and\s+|so\s+|then\s+)?(?:please\s+)?[\p{L}-]+\s+nothing(?:\s+(?:else|at\s+all|yet|for\s+now|this\s+time))?(?:\s+(?:please|pls|thanks?))?\s*[.!]*$/iu;
+/** The clause turns its step down: a negation before it, or one said after a short noun phrase or as the verb's object. */
 function isNegated(text: string): boolean {
-  return ((NEGATION.test(text) || NEGATION_AFTER.test(text)) && !leavesOutAScopeOfAStep(text)) || leftToTheUser(text);
+  return ((NEGATION.test(text) || NEGATION_AFTER.test(text) || NOTHING_AS_OBJECT.test(text)) && !leavesOutAScopeOfAStep(text)) || leftToTheUser(text);
 }
 
 /**

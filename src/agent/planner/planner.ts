@@ -324,14 +324,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
-    // (the words as stems: "across" is "acros")
+    // (the words as stems: "across" is "acros", "frames" is "fram")
     // ("over the course of the movie", "during the course of the recording": the course of a span is that span)
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|frame|record|sequenc)/.test(w));
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|fram|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
     // ("how many divisions across the movie?", "how many cells across the time-lapse?": the rarer "across" weighs the
     // scope about twice what "over" does, so another tool is followed from a third of its score, a quarter by its name word)
     // (never a tool whose words are the span's own, "movie" of simulate_movie)
-    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
+    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|fram|record|sequenc|laps|video|film)/.test(x)));
     const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !spanOnly(m) && !m.byArgument && m.score >= (m.nameWord ? 0.25 : 0.33) * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
