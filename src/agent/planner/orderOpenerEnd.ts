@@ -24,7 +24,7 @@ export function withOrderOpenersClosed(text: string, catalogue: Catalogue): stri
       const said = list.slice(0, k).join(' ');
       // (a step of the opener said as a gerund or a noun of a step, never a clause with its own verb: "before you segment")
       if (!/(?:ing|tion|sion|ment|al|s)\b/i.test(said) || /\b(?:you|we|i|it|they)\b/i.test(said)) return whole;
-      return `${lead}${opener}${said}, ${list.slice(k).join(' ')} `;
+      return `${lead}${opener}${said}, ${words.trim().split(/\s+/).slice(k).join(' ')}${/\s$/.test(words) ? ' ' : ''}`;
     }
     return whole;
   });

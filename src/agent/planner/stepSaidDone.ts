@@ -4,7 +4,7 @@
 // become the "after <gerund> <object>" form the clause grammar reads (clauses.ts AFTER). Before, the passive named no
 // step ("only segment once the background is subtracted" ran the subtraction alone), and the negation turned down the
 // step it put later ("don't segment until ..." planned nothing).
-import type { Catalogue } from './catalogue.ts';
+import { type Catalogue, selfOf } from './catalogue.ts';
 import { indexFor } from './toolIndex.ts';
 import { meaning, tokenize } from './words.ts';
 
@@ -15,11 +15,16 @@ const PASSIVE = String.raw`(?:is|are|was|were|has\s+been|have\s+been|had\s+been|
 /** "<time word> [the] <one to three words> <auxiliary> <participle in -ed>". */
 const STEP_DONE = new RegExp(String.raw`\b(${TIME_WORD})\s+((?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+${PASSIVE}\s+(\p{L}+ed)\b`, 'giu');
 
-/** The verb a participle in -ed is of, when it is some tool's step verb ("corrected" -> "correct", "denoised" -> "denoise"). */
-function stepVerbOf(participle: string, catalogue: Catalogue): string | undefined {
+/**
+ * The verb a participle in -ed is of, when it is the step verb of a tool of the analysis whose words hold the thing it
+ * acts on ("the drift ... corrected" -> "correct", "the movie ... denoised" -> "denoise"; "the drug ... added" is none).
+ */
+function stepVerbOf(participle: string, object: string, catalogue: Catalogue): string | undefined {
   const stem = participle.toLowerCase().slice(0, -2);
   const index = indexFor(catalogue);
-  return [stem, `${stem}e`, stem.replace(/(\p{L})\1$/u, '$1')].find((verb) => index.stepVerb(verb) !== undefined);
+  const thing = tokenize(object).at(-1);
+  const acts = (verb: string) => (index.stepVerb(verb)?.tools ?? []).filter((tool) => (selfOf(tool, catalogue)?.consumes ?? []).length > 0);
+  return [stem, `${stem}e`, stem.replace(/(\p{L})\1$/u, '$1')].find((verb) => thing !== undefined && index.isWordOf(acts(verb), meaning(thing.stem)));
 }
 
 /** The -ing form of a verb ("correct" -> "correcting", "denoise" -> "denoising"). */
@@ -34,7 +39,7 @@ function gerundOf(verb: string): string {
  */
 function withPassiveStepsAsGerunds(text: string, catalogue: Catalogue): string {
   return text.replace(STEP_DONE, (whole, time: string, object: string, participle: string) => {
-    const verb = stepVerbOf(participle, catalogue);
+    const verb = stepVerbOf(participle, object, catalogue);
     if (!verb) return whole;
     const when = /^(?:once|when|whenever|as\s+soon\s+as|after)$/i.test(time) ? 'after' : time;
     return `${when} ${gerundOf(verb)} ${object}`;
