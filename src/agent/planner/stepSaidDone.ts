@@ -38,7 +38,9 @@ function gerundOf(verb: string): string {
  * drift" (the negation before it decides what "until" means, below).
  */
 function withPassiveStepsAsGerunds(text: string, catalogue: Catalogue): string {
-  return text.replace(STEP_DONE, (whole, time: string, object: string, participle: string) => {
+  return text.replace(STEP_DONE, (whole, time: string, object: string, participle: string, at: number) => {
+    // (a question keeps its words: "how many cells are there once the background is subtracted?" is read by the question's own reader)
+    if (/^[^.;!]*\?/.test(text.slice(at))) return whole;
     const verb = stepVerbOf(participle, object, catalogue);
     if (!verb) return whole;
     const when = /^(?:once|when|whenever|as\s+soon\s+as|after)$/i.test(time) ? 'after' : time;
