@@ -100,7 +100,9 @@ function genericArgs(ctx: BuildContext): Record<string, unknown> {
     const roles = channelRolesOf(ctx.text, movieChannels);
     const self = selfOf(ctx.tool, ctx.catalogue);
     if (self?.produces?.includes('labels') && (roles.objects !== undefined || roles.measured !== undefined)) {
-      if (roles.objects !== undefined) args.channel = roles.objects;
+      // (a second step of the same tool with its own channel, "segment the nuclei in DAPI and the cells in mCherry", keeps it)
+      const ownOfASecond = args.channel !== undefined && ctx.previous?.tool === ctx.tool;
+      if (roles.objects !== undefined && !ownOfASecond) args.channel = roles.objects;
       else if (args.channel !== undefined && String(args.channel).toLowerCase() === String(roles.measured).toLowerCase()) delete args.channel;
     } else if (self?.consumes?.includes('labels') && self.produces?.includes('table') && roles.measured !== undefined) args.channel = roles.measured;
   }

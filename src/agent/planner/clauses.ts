@@ -28,9 +28,11 @@ export interface Clause {
  * ("... whether they move or not" asks a question, and is no negation.)
  */
 const NEGATION_AFTER = /^(?:,?\s*)(?:but\s+|and\s+|so\s+)?(?:the\s+|any\s+|a\s+)?(?![\p{L}-]*\s*(?:or|whether|if)\b)[\p{L}-]+(?:\s+(?!or\b|whether\b|if\b)[\p{L}-]+){0,2}\s*:?\s+(?:no|nope|not|(?:is\s+|are\s+)?not\s+(?:needed|necessary|required|wanted|now|yet)|isn't\s+(?:needed|necessary|required)|aren't\s+(?:needed|necessary|required)|unnecessary|not\s+this\s+time)(?:\s+(?:please|thanks?|thank\s+you|pls))?\s*[.!]*$/iu;
-/** The clause turns its step down: a negation before it, or one said after a short noun phrase. */
+/** "measure nothing", "plot nothing at all": a verb whose object is "nothing" turns its step down. */
+const NOTHING_AS_OBJECT = /^(?:,?\s*)(?:but\s+|and\s+|so\s+|then\s+)?(?:please\s+)?[\p{L}-]+\s+nothing(?:\s+(?:else|at\s+all|yet|for\s+now|this\s+time))?(?:\s+(?:please|pls|thanks?))?\s*[.!]*$/iu;
+/** The clause turns its step down: a negation before it, or one said after a short noun phrase or as the verb's object. */
 function isNegated(text: string): boolean {
-  return ((NEGATION.test(text) || NEGATION_AFTER.test(text)) && !leavesOutAScopeOfAStep(text)) || leftToTheUser(text);
+  return ((NEGATION.test(text) || NEGATION_AFTER.test(text) || NOTHING_AS_OBJECT.test(text)) && !leavesOutAScopeOfAStep(text)) || leftToTheUser(text);
 }
 
 /**
@@ -382,8 +384,25 @@ function splitClausesOnce(text: string): Clause[] {
   for (let i = clauses.length - 1; i > 0; i--) if (clauses[i].heading && clauses[i - 1].sentence === clauses[i].sentence && !/:\s*$/.test(text.slice(clauses[i - 1].end, clauses[i].start))) clauses[i - 1].heading = true;
   // ("I'll do the measuring and plotting myself": the steps joined by "and" share the part's words, left to the user all)
   // ("I'd rather do the plotting myself": "rather" there is the wish, no contrast opening a step; "..., just track them" is one)
-  const leftAlso = clauses.flatMap(withNegationScopeEnded).map((c) => (!c.negated && !/^(?:just|only|instead|but)\b/i.test(c.text) && saidOfAStepLeftToTheUser(text, c.start) ? { ...c, negated: true } : c));
+  const leftAlso = clauses.flatMap(withNegationScopeEnded).flatMap(withPurposeLeftToTheUserApart).map((c) => (!c.negated && !/^(?:just|only|instead|but)\b/i.test(c.text) && saidOfAStepLeftToTheUser(text, c.start) ? { ...c, negated: true } : c));
   return withContrastAsJoiner(leftAlso);
+}
+
+/** A purpose whose subject is the user, inside a clause: "... so that I can", "so we", "in order that I". */
+const USER_PURPOSE = /\s(?:so\s+that|so|in\s+order\s+that)\s+(?=(?:i|we)\b)/i;
+
+/**
+ * "segment the nuclei so that I can track them myself in TrackMate": a purpose the user will see to themselves, said
+ * inside the clause of the step asked, is a clause of its own, turned down (leftToTheUser.ts); the step before it runs.
+ */
+function withPurposeLeftToTheUserApart(clause: Clause): Clause[] {
+  const m = USER_PURPOSE.exec(clause.text);
+  if (!m || clause.negated) return [clause];
+  const at = m.index + 1;
+  const purpose = clause.text.slice(at);
+  if (!leftToTheUser(purpose)) return [clause];
+  const head = clause.text.slice(0, m.index).trimEnd();
+  return [{ ...clause, text: head, end: clause.start + head.length }, { ...clause, text: purpose, start: clause.start + at, negated: true, joiner: 'so' }];
 }
 
 /** Words after a word of contrast that make it said of a thing, not opening a step ("just the bright ones", "only frame 3", "just once"). */

@@ -8,12 +8,14 @@
 /** The user, in the future or able to: "I'll", "we will", "I'm going to", "I plan to", "I can". */
 // ("I'd rather do the plotting myself", "we would prefer to measure them by hand": a wish to do it is theirs all the same)
 const USER_WILL = String.raw`(?:i|we)\s*(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|['’]re\s+going\s+to|\s+(?:am|are)\s+going\s+to|\s+plan\s+to|\s+can|\s+could|(?:['’]d|\s+would)\s+(?:rather|prefer\s+to)|\s+prefer\s+to)\s+`;
+/** The words joining such a clause to the request: a conjunction, or a purpose ("so that", "in order that"). */
+const JOINED = String.raw`(?:(?:but|and|so(?:\s+that)?|in\s+order\s+that|then|as|since|because|while)\s+)?`;
 /** Verbs of using a result, not of making it. */
 const USING = String.raw`(?:need|want|use|open|load|import|look|view|check|read|send|get|have|be|show|present|put|take|keep|share|compare)\b`;
 /** Words saying the user does it: themselves, by hand, or at a later time. */
 const THEIRS = String.raw`(?:myself|ourselves|on\s+(?:my|our)\s+own|by\s+hand|manually|later(?:\s+on)?|afterwards)`;
 const LEFT_TO_THE_USER = new RegExp(
-  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?(?:the\s+[\p{L}-]+\s+(?:[\p{L}-]+\s+)?)?${USER_WILL}(?:just\s+|then\s+|probably\s+)?(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])`,
+  String.raw`^[\s,]*${JOINED}(?:the\s+[\p{L}-]+\s+(?:[\p{L}-]+\s+)?)?${USER_WILL}(?:just\s+|then\s+|probably\s+)?(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])`,
   'iu',
 );
 
@@ -24,7 +26,7 @@ const DERIVING = String.raw`(?:get|compute|calculate|work\s+out|derive|estimate|
  * compute the ratio from that table" (after a step asked, a value said with where the user takes it from is theirs).
  */
 const USER_DERIVES = new RegExp(
-  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?${USER_WILL}(?:just\s+|then\s+|probably\s+|myself\s+)?${DERIVING}[^,.;!?]*?\bfrom\s+(?:the|that|this|it|them|those|these|its|their)\b`,
+  String.raw`^[\s,]*${JOINED}${USER_WILL}(?:just\s+|then\s+|probably\s+|myself\s+)?${DERIVING}[^,.;!?]*?\bfrom\s+(?:the|that|this|it|them|those|these|its|their)\b`,
   'iu',
 );
 
@@ -35,7 +37,7 @@ const DONE_THINGS = String.raw`(?:(?:the|any|all)\s+)?[\p{L}-]+(?:\s*(?:and|or|&
  * python", "the measurements will be done by me", "plots and stats will be handled on my side".
  */
 const DONE_BY_THE_USER = new RegExp(
-  String.raw`^[\s,]*(?:(?:but|and|so|then|as|since|because|while)\s+)?${DONE_THINGS}\s+(?:${USER_WILL}(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])|(?:will|shall|can|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:done|made|handled|taken\s+care\s+of|performed|carried\s+out|drawn|computed|calculated)\b[^,.;!?]*\b(?:by\s+(?:me|us|hand|myself|ourselves)|${THEIRS}|on\s+(?:my|our)\s+(?:side|end)|separately|elsewhere)(?![\p{L}]))`,
+  String.raw`^[\s,]*${JOINED}${DONE_THINGS}\s+(?:${USER_WILL}(?!${USING})[^,.;!?]*\b${THEIRS}(?![\p{L}])|(?:will|shall|can|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:done|made|handled|taken\s+care\s+of|performed|carried\s+out|drawn|computed|calculated)\b[^,.;!?]*\b(?:by\s+(?:me|us|hand|myself|ourselves)|${THEIRS}|on\s+(?:my|our)\s+(?:side|end)|separately|elsewhere)(?![\p{L}]))`,
   'iu',
 );
 

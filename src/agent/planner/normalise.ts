@@ -11,6 +11,9 @@
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
 import { withOrderPhrasesAsAfter } from './orderPhrases.ts';
+import { withOrderOpenersClosed } from './orderOpenerEnd.ts';
+import { withStepsSaidDoneAsAfter } from './stepSaidDone.ts';
+import { withContrastedObjectsApart } from './contrastedValues.ts';
 import { withoutHaltBeforeCorrection } from './haltBeforeCorrection.ts';
 import { withPossibleAsksAsPlease } from './possibleAsks.ts';
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
@@ -671,5 +674,5 @@ export function normalisedRequest(request: string, catalogue: Catalogue): string
   // (one normaliser per line below this chain, each applied after it)
   const chained = withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
   const asked = withPossibleAsksAsPlease(withWishAskedIfPossibleAsWish(chained));
-  return withOrderPhrasesAsAfter(asked);
+  return withContrastedObjectsApart(withOrderOpenersClosed(withStepsSaidDoneAsAfter(withOrderPhrasesAsAfter(asked), catalogue), catalogue), catalogue);
 }

@@ -60,6 +60,7 @@ import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnde
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { eachCommandPlanned } from './microscopeCommandList.ts';
 import { withoutRepeatedSteps } from './repeatedSteps.ts';
+import { contrastedValues } from './contrastedValues.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
 import { namedTests, runsATest } from './untestedDifference.ts';
 import { conditionAsQuestion, needDecidedBy, withConditionNamed, withNote } from './conditionForms.ts';
@@ -324,14 +325,14 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // scope alone ("over time" of a projection's
     // description) gives way to one the words name a thing of (the intensity measured): the scope is the frames a
     // quantity is followed over, not a step of its own
-    // (the words as stems: "across" is "acros")
+    // (the words as stems: "across" is "acros", "frames" is "fram")
     // ("over the course of the movie", "during the course of the recording": the course of a span is that span)
-    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|frame|record|sequenc)/.test(w));
+    const byTimeScope = (m: Match) => !m.named && m.matched.length > 0 && m.matched.every((w) => /^(?:over|through|throughout|acros+|along|during) (?:cours )?(?:tim|movi|fram|record|sequenc)/.test(w));
     // (the quantity followed over time names its step, however many tools' words hold it: never a setting of the step before)
     // ("how many divisions across the movie?", "how many cells across the time-lapse?": the rarer "across" weighs the
     // scope about twice what "over" does, so another tool is followed from a third of its score, a quarter by its name word)
     // (never a tool whose words are the span's own, "movie" of simulate_movie)
-    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|frame|record|sequenc|laps|video|film)/.test(x)));
+    const spanOnly = (m: Match) => m.matched.every((w) => w.split(' ').every((x) => /^(?:over|through|throughout|acros+|along|during|cours|whole|entir|full|tim|movi|fram|record|sequenc|laps|video|film)/.test(x)));
     const followed = best && !clause.negated && byTimeScope(best) ? ranked.find((m) => !byTimeScope(m) && !spanOnly(m) && !m.byArgument && m.score >= (m.nameWord ? 0.25 : 0.33) * best!.score) : undefined;
     if (followed) best = { ...followed, nameWord: true };
     // "give me the tracks in format of trackmate": a clause whose words before a file format another tool writes only name
@@ -829,7 +830,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     picked.splice(0, picked.length, ...kept);
   }
   // "I'd like to follow each nucleus over time. Can you denoise and then track them?": the aim, then the steps that reach it
-  const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence)));
+  // (not where the later step names another value of one of its choices: "I want the nuclei segmented ... Also segment the whole cells" is two)
+  const asked = picked.filter((p, k) => !(AIM.test(clauses[p.clause].text) && picked.slice(k + 1).some((q) => q.tool === p.tool && clauses[q.clause].sentence > clauses[p.clause].sentence && !namesAnotherValue(p.tool, clauses[p.clause].text, clauses[q.clause].text, catalogue))));
   picked.splice(0, picked.length, ...asked);
   // ("there's jitter and some photobleaching - can you deal with all of that before measuring?": a fault told, with no verb
   // of acting in its clause, gives way to the same tool asked later in the request: the fault is put right once, where asked)
@@ -1320,7 +1322,7 @@ function namesAnotherValue(tool: string, first: string, second: string, catalogu
     const a = findEnumValue(tool, arg, said, catalogue);
     const b = findEnumValue(tool, arg, second, catalogue);
     return a !== undefined && b !== undefined && a !== b;
-  });
+  }) || contrastedValues(tool, said, second, catalogue) !== undefined;
 }
 
 /** Tool mentions in written order (kept for callers that only need the tools). */
@@ -2369,6 +2371,11 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
     if (i > 0 && POINTS_AT_RESULT.test(clause)) Object.assign(args, valuesFromEarlierWords(mentions[i].tool, args, steps[i - 1], catalogue));
     // (how the objects are labelled was read by the tool from the request; those words are no constraint left to name)
     for (const l of understood.labelling ?? []) clause = clause.replace(text.slice(l.start, l.end), ' ').replace(/\s+/g, ' ').trim();
+    // ("segment the nuclei, then segment the cells": a value said by its own name beside another's is that value, contrastedValues.ts)
+    const sameTool = steps.findLast((st) => st.tool === mentions[i].tool);
+    const told = sameTool ? contrastedValues(mentions[i].tool, sameTool.clause ?? '', clause, catalogue) : undefined;
+    if (sameTool && told && args[told.arg] === undefined) args[told.arg] = told.second;
+    if (sameTool && told && sameTool.args[told.arg] === undefined) sameTool.args[told.arg] = told.first;
     steps.push({ tool: mentions[i].tool, args, clause });
   }
   settingClausesToTheStepBefore(steps, text, conversation, catalogue);

@@ -21,3 +21,11 @@ describe('order said around a step named as a noun', () => {
     expect(asSaid.toolsOf('correct the bleaching after segmentation')).toEqual(['segment', 'correct_bleach']);
   });
 });
+
+describe('a purpose left to the user, and a step whose object is "nothing"', () => {
+  it('runs only the steps asked', () => {
+    expect(asSaid.toolsOf('segment the nuclei so that I can track them myself in TrackMate afterwards')).toEqual(['segment']);
+    expect(asSaid.toolsOf('track the cells, measure nothing, just save the tracks')).toEqual(['segment', 'track', 'export']);
+    expect(asSaid.toolsOf('Track the cells across frames and visualise the tracks.')).toEqual(['segment', 'track', 'plot']);
+  });
+});
