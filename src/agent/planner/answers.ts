@@ -25,6 +25,7 @@ import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.
 import { dividerAnswer } from './dividerAnswers.ts';
 import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
 import { countInTheOneFrameRun } from './singleFrameCount.ts';
+import { movingVerdictFromMean } from './movingVerdict.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion, toldCalibration } from './recordingQuestions.ts';
@@ -707,6 +708,9 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // ("segment with Li and tell me how many there are in frame 5": the step ran on that frame alone, singleFrameCount.ts)
     const oneFrame = found ? undefined : countInTheOneFrameRun(question, ran, startingFrameCount(conversation));
     if (oneFrame) return withStop(oneFrame);
+    // ("are the cells moving?" with no row of the tracks to count: the mean net displacement, over or within a centroid's jitter)
+    const moving = found ? undefined : movingVerdictFromMean(question, ran, knownPixelSizeUm(conversation));
+    if (moving) return withStop(moving);
     // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
     const averaged = found ? undefined : averageFromValues(question, conversation, all);
     if (averaged) return withStop(averaged);
