@@ -26,6 +26,7 @@ import { dividerAnswer } from './dividerAnswers.ts';
 import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
 import { countInTheOneFrameRun } from './singleFrameCount.ts';
 import { movingVerdictFromMean } from './movingVerdict.ts';
+import { measuredOnlyVerdict } from './measuredOnlyVerdict.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion, toldCalibration } from './recordingQuestions.ts';
@@ -699,6 +700,9 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // answers a comparison that names no two parts of the movie: its own account compares the new run with the old one)
     const rerun = conversation.current.find((r) => r.ok && typeof r.args.tool === 'string' && /\bcompared with\b/i.test(r.summary));
     if (rerun && RUN_COMPARED.test(plainQuestion(question)) && readQuestion(question).compare === undefined) return rerun.summary;
+    // ("is it bleaching?" with the correction run only to measure: its first-to-last change is the yes or no)
+    const measuredOnly = measuredOnlyVerdict(question, ran);
+    if (measuredOnly) return withStop(measuredOnly);
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
