@@ -18,8 +18,8 @@ export interface FrameMoment {
 const FRAME_NOUN = String.raw`(?:frame|time ?point|timepoint)`;
 /** Ordinal words a person spells out (the closed class "second" .. "twentieth"; "first" and "last" are the movie's ends, read elsewhere). */
 const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
-/** A frame by its time index, as Fiji and napari write it: "t=10", "t = 10", never a time with its unit ("t = 2 min"). */
-const TIME_INDEX = /\bt\s*=\s*(\d+)\b(?![.,]\d)(?!\s*(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|ms)\b)(?!\s*(?:-|–|to|through|until|till|and)\s*t?\s*=?\s*\d)/i;
+/** A frame by its time index, as Fiji and napari write it: "t=10", "t = 10", never a time with its unit ("t = 2 min") nor an end of a range ("t=5 to t=20"). */
+const TIME_INDEX = /(?<!\b(?:to|and|through|until|till|between|from)\s*|[-–]\s*)\bt\s*=\s*(\d+)\b(?![.,]\d)(?!\s*(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|ms)\b)(?!\s*(?:-|–|to|through|until|till|and)\s*t?\s*=?\s*\d)/i;
 /** "the 10th frame", "the tenth time point": one frame by its place, never "every 2nd frame" nor "from the 5th frame on". */
 const ORDINAL_FRAME = new RegExp(String.raw`(?<!\b(?:every|each|from|since|starting\s+(?:at|from|with)|beginning\s+(?:at|with))\s+(?:the\s+)?(?:other\s+)?)\b(?:the\s+)?(?:(\d{1,5})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\s+${FRAME_NOUN}\b(?!s)(?!\s*(?:on(?:wards?)?\b|to\s+the\s+end|-|–|to\b|through\b|until\b))`, 'i');
 /** "halfway through", "midway into the movie", "in the middle of the recording": the frame halfway through the movie. */
