@@ -1,5 +1,6 @@
 // Answers: questions about results from the values of earlier steps, the final answer
 // of a request, and what to say when nothing can be mapped.
+import { askedFrameNumber } from './askedFrame.ts';
 import { unwrittenFileLine } from './fileKinds.ts';
 import { existsSync } from 'node:fs';
 import { HOW_DO_I, withoutFrameScope } from './clauses.ts';
@@ -24,6 +25,8 @@ import { comparedDeclaredResult, declaredResultAnswer } from './declaredResults.
 import { dividerAnswer } from './dividerAnswers.ts';
 import { sizeAcrossFromMeanArea } from './sizeAcross.ts';
 import { countInTheOneFrameRun } from './singleFrameCount.ts';
+import { movingVerdictFromMean } from './movingVerdict.ts';
+import { measuredOnlyVerdict } from './measuredOnlyVerdict.ts';
 import { stepNamingMeanings } from './stepSettings.ts';
 import { withEventRate } from './eventRate.ts';
 import { answerFromHeader, isYesNoQuestion, recordingAnswer, recordingQuestion, toldCalibration } from './recordingQuestions.ts';
@@ -180,12 +183,18 @@ function asksOfTheSetting(question: string, key: string): boolean {
  * "the area in frame 10" after it ran on frame 10 alone): each of its values is already of those frames, so a value over
  * its run answers the question at that scope; no value per frame is needed. A comparison of parts never is.
  */
-export function ranOnTheFramesAsked(result: { args: Record<string, unknown> }, scope: Pick<QuestionScope, 'frame' | 'frames' | 'compare' | 'whichFrame'>): boolean {
+export function ranOnTheFramesAsked(result: { args: Record<string, unknown> }, scope: Pick<QuestionScope, 'frame' | 'frames' | 'compare' | 'whichFrame' | 'beforeLast'>, frameCount?: number): boolean {
   const ran = result.args.frames as { first?: unknown; last?: unknown } | undefined;
   if (!ran || typeof ran.first !== 'number' || typeof ran.last !== 'number' || scope.compare !== undefined || scope.whichFrame) return false;
   // ("after frame 4": open to the end, which the step's run closed at the movie's last frame)
   if (scope.frames) return scope.frames.first === ran.first && (scope.frames.last === ran.last || scope.frames.last === Infinity);
-  return typeof scope.frame === 'number' && scope.frame === ran.first && scope.frame === ran.last;
+  const frame = askedFrameNumber(scope, frameCount);
+  return frame !== undefined && frame === ran.first && frame === ran.last;
+}
+
+/** The length of the movie the session started from, when its header says it. */
+export function startingFrameCount(conversation: Pick<Conversation, 'artifactsAtStart'>): number | undefined {
+  return conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames;
 }
 
 /**
@@ -214,11 +223,11 @@ export function answerFromValues(question: string, conversation: Conversation, r
   const timed: QuestionScope = read.atTimeS !== undefined && intervalS ? { ...read, atTimeS: undefined, frame: Math.round(read.atTimeS / intervalS) + 1 } : read;
   // ("the second half": its frames, when the movie's length is known)
   const fraction = timed.compare === undefined && timed.frames === undefined && timed.frame === undefined ? FRACTION_SCOPE.exec(question) : null;
-  const fractionFrames = fraction ? findFrames(fraction[0], conversation.artifactsAtStart.filter((a) => a.type === 'movie' && typeof a.frames === 'number' && a.frames > 0).at(-1)?.frames) : undefined;
+  const fractionFrames = fraction ? findFrames(fraction[0], startingFrameCount(conversation)) : undefined;
   const timedScope: QuestionScope = fractionFrames ? { ...timed, frames: fractionFrames } : timed;
   // ("mean speed in frames 21-40" after measure ran on frames 21-40): the steps that ran on the frames asked answer with
   // their values, the frames already applied; a count per frame is no total of the objects measured over them
-  const onFramesAsked = timedScope.reduce !== 'count' ? results.filter((r) => r.ok && ranOnTheFramesAsked(r, timedScope)) : [];
+  const onFramesAsked = timedScope.reduce !== 'count' ? results.filter((r) => r.ok && ranOnTheFramesAsked(r, timedScope, startingFrameCount(conversation))) : [];
   if (onFramesAsked.length) results = onFramesAsked;
   // ("and in the second half?" after the mean over the whole movie): a part of the movie that no step ran on is never
   // answered by a value over all of it
@@ -693,6 +702,9 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     // answers a comparison that names no two parts of the movie: its own account compares the new run with the old one)
     const rerun = conversation.current.find((r) => r.ok && typeof r.args.tool === 'string' && /\bcompared with\b/i.test(r.summary));
     if (rerun && RUN_COMPARED.test(plainQuestion(question)) && readQuestion(question).compare === undefined) return rerun.summary;
+    // ("is it bleaching?" with the correction run only to measure: its first-to-last change is the yes or no)
+    const measuredOnly = measuredOnlyVerdict(question, ran);
+    if (measuredOnly) return withStop(measuredOnly);
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
     const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
@@ -700,8 +712,11 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
     if (across) return withStop(across);
     // ("segment with Li and tell me how many there are in frame 5": the step ran on that frame alone, singleFrameCount.ts)
-    const oneFrame = found ? undefined : countInTheOneFrameRun(question, ran);
+    const oneFrame = found ? undefined : countInTheOneFrameRun(question, ran, startingFrameCount(conversation));
     if (oneFrame) return withStop(oneFrame);
+    // ("are the cells moving?" with no row of the tracks to count: the mean net displacement, over or within a centroid's jitter)
+    const moving = found ? undefined : movingVerdictFromMean(question, ran, knownPixelSizeUm(conversation));
+    if (moving) return withStop(moving);
     // ("is the mean speed above 1 px/frame?" with no row at hand: the mean a step reported, compared with the number)
     const averaged = found ? undefined : averageFromValues(question, conversation, all);
     if (averaged) return withStop(averaged);

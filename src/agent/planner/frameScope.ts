@@ -3,6 +3,7 @@
 // the step's own frame range, else the range of the step before it in its chain that takes one (the masks a
 // tracking links are made on those frames), else named in one line with what ran instead. Never dropped in silence.
 import { withoutEventMoments } from './eventMoment.ts';
+import { momentSaid } from './frameMoment.ts';
 import { type Catalogue, producesOf, selfOf } from './catalogue.ts';
 import type { Conversation } from './conversation.ts';
 import { sessionFrameCount } from './builders.ts';
@@ -125,6 +126,9 @@ export function frameScopeSaid(clause: string, frameCount?: number, intervalS?: 
   // ("how many are there in the last frame?", "segment only the first time point": one frame at an end, said where a step runs)
   const end = END_FRAME.exec(text);
   if (end) return { said: end[0], range: /first|initial/i.test(end[1]) ? { first: 1, last: 1 } : frameCount !== undefined ? { first: frameCount, last: frameCount } : undefined };
+  // ("at t=10", "the 10th frame", "halfway through", "at 30 min" with the interval known: one moment, frameMoment.ts)
+  const moment = momentSaid(text, frameCount, intervalS);
+  if (moment) return moment;
   const fraction = FRACTION_SCOPE.exec(text);
   if (fraction) return { said: fraction[0], range: findFrames(fraction[0], frameCount) };
   const closed = CLOSED.exec(text);

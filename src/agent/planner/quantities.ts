@@ -414,8 +414,9 @@ export function findFrameRange(text: string, frameCount?: number): { first: numb
   }
   // "segment only the first frame", "in the first time point": frame 1
   if (/\b(?:only|just|in|on|for)\s+(?:the\s+)?(?:very\s+)?(?:first|1st|initial)\s+(?:frame|time ?point|timepoint)\b(?!s)/.test(t)) return { first: 1, last: 1 };
-  m = /(?:only\s+)?frame\s*(\d+)\b(?!\s*(?:to|-|–|—|and|on\b|onwards?))/.exec(t);
-  if (m && /\b(only|just|single|in frame|on frame|at frame|of frame)\b/.test(t)) return { first: Number(m[1]), last: Number(m[1]) };
+  // ("in frame 4", "at timepoint 10", "only time point 3": one frame by its number; "starting at timepoint 12" is an open range)
+  m = /(?<!\b(?:from|since|starting\s+(?:at|from|with)|beginning\s+(?:at|with))\s+(?:the\s+)?)(?:only\s+)?(?:frame|time ?point|timepoint)\s*#?(\d+)\b(?!\s*(?:to|-|–|—|and|on\b|onwards?))/.exec(t);
+  if (m && /\b(only|just|single|(?:in|on|at|of) (?:frame|time ?point|timepoint))\b/.test(t)) return { first: Number(m[1]), last: Number(m[1]) };
   return undefined;
 }
 

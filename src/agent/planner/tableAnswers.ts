@@ -2375,12 +2375,16 @@ const STAYS = /\b(?:stationary|static|immobile|non-?motile|motionless|still(?!\s
 const WHOLE_MOVIE = /\b(?:whole|entire|full|complete)\s+(?:movie|film|video|recording|time-?lapse|experiment|time ?course|duration|length|sequence|time)\b|\b(?:from\s+)?(?:the\s+)?(?:first|start|beginning)\s+(?:frame\s+)?(?:to|till|until)\s+(?:the\s+)?(?:last|end|finish)\b|\bthroughout\b|\b(?:in\s+)?(?:every|all(?:\s+the)?)\s+frames\b/i;
 const STAYS_IN_VIEW = /\b(?:stay\w*|span\w*|last\w*|persist\w*|remain\w*|surviv\w*|tracked|followed|present|visible|seen|cover\w*|there)\b/i;
 
+/** A yes/no question whose subject is the things themselves: "are the cells ...", "do the nuclei ...", "do they ...". */
+const YES_NO_OF_THINGS = /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:are|were|do|did|have)\s+(?:(?:the|these|those|my|our|all(?:\s+the)?)\s+)?(?:[\p{L}-]+\s+)?(?:cells|nuclei|objects|tracks|trajectories|they)\b/iu;
+
 /** A count, share or yes/no over the cells (not a quantity: "how far", "how fast"). */
 function countsCellsThat(question: string): boolean {
   const q = plainQuestion(question);
   const scope = readQuestion(question);
   if (scope.condition || scope.track !== undefined || /\bhow\s+(?:far|fast|much|quickly|long)\b|\b(?:speeds?|distances?|displacements?|velocit\w*)\b/i.test(q)) return false;
-  const counted = /\b(?:how many|number of|count|fraction|percent\w*|proportion|share)\b/i.test(q) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:(?:are|is|were|was|do|does|did)\s+(?:there\s+)?(?:any|all|some|most|none)|any)\b/i.test(q.trim());
+  // ("are the cells moving?", "do the nuclei migrate?": a yes/no whose subject is the things asks the same of each of them)
+  const counted = /\b(?:how many|number of|count|fraction|percent\w*|proportion|share)\b/i.test(q) || /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:(?:are|is|were|was|do|does|did)\s+(?:there\s+)?(?:any|all|some|most|none)|any)\b/i.test(q.trim()) || YES_NO_OF_THINGS.test(q.trim());
   return counted && /\b(?:cells?|nucle(?:us|i)|objects?|tracks?|trajector(?:y|ies)|ones|them|they)\b/i.test(q);
 }
 

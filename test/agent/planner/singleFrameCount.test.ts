@@ -15,3 +15,11 @@ describe('a count in the one frame a step ran on', () => {
     expect(countInTheOneFrameRun('what is the mean area in frame 5', [seg({ first: 5, last: 5 })])).toBeUndefined();
   });
 });
+
+describe('a count in an end frame of the movie', () => {
+  it('is answered by a step run on that frame once the movie length is known', () => {
+    expect(countInTheOneFrameRun('how many cells are in the first frame', [seg({ first: 1, last: 1 })])).toBe('42 objects in frame 1 (from segment, run on frame 1 alone)');
+    expect(countInTheOneFrameRun('how many cells are in the last frame', [seg({ first: 40, last: 40 })], 40)).toBe('42 objects in frame 40 (from segment, run on frame 40 alone)');
+    expect(countInTheOneFrameRun('how many cells are in the last frame', [seg({ first: 40, last: 40 })])).toBeUndefined();
+  });
+});

@@ -1,0 +1,31 @@
+// "is it bleaching?", "has the signal faded?": a correcting step run only to measure (writeMovie false, run because the
+// question asked it) reports how much its quantity changed from the first to the last frame; that change is the yes or
+// no, with the number behind it. A change within 5% is taken as none (the tolerance answers.ts uses for "steady").
+// Before, the answer was the step's account alone ("correct_bleach ran"), or its loss called "one value, not a change".
+import { findTool } from '../allTools.ts';
+import type { PastResult } from './conversation.ts';
+import { isYesNoQuestion } from './recordingQuestions.ts';
+
+/** A change within this share of the first frame's value is taken as none. */
+const NO_CHANGE = 0.05;
+/** A declared result that is a loss from the first to the last frame, in % (how the tool's `about` says it). */
+const FIRST_TO_LAST_LOSS = /\blost\s+from\s+the\s+first\s+to\s+the\s+last\s+frame\b/i;
+
+/** Words that ask whether the quantity stays as it was ("is the signal stable?"): the closed class of "no change" adjectives. */
+const ASKS_STEADY = /\b(?:stable|steady|constant|unchanged|the\s+same|flat|consistent)\b/i;
+
+/** The verdict on a yes/no question from the first-to-last loss a step run only to measure reported; undefined otherwise. */
+export function measuredOnlyVerdict(question: string, results: readonly PastResult[]): string | undefined {
+  if (!isYesNoQuestion(question)) return undefined;
+  for (const r of [...results].reverse()) {
+    if (!r.ok || r.args.writeMovie !== false) continue;
+    const declared = findTool(r.tool)?.results ?? {};
+    const key = Object.keys(declared).find((k) => declared[k].unit === '%' && FIRST_TO_LAST_LOSS.test(declared[k].about) && typeof r.values[k] === 'number');
+    if (!key) continue;
+    const loss = r.values[key] as number;
+    const changed = Math.abs(loss) > NO_CHANGE * 100;
+    const what = declared[key].about.replace(/^intensity lost\b/i, 'the intensity fell');
+    return `${changed !== ASKS_STEADY.test(question) ? 'Yes' : 'No'}: ${what.charAt(0).toLowerCase() + what.slice(1)} by ${Number(loss.toPrecision(3))}% (${changed ? 'more than' : 'within'} the ±${NO_CHANGE * 100}% taken as no change; from ${r.tool}, run only to measure, the movie left as recorded)`;
+  }
+  return undefined;
+}
