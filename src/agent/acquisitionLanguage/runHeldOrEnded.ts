@@ -21,6 +21,9 @@ const HOLD_NOUN = /\b(?:a|an|some)\s+(?:(?:short|quick|brief|little|small)\s+)?(
 /** Verbs of ending, not after an article ("the end" is a noun). */
 const END_VERB = /(?<!\b(?:the|an?|its|this|that)\s)\b(?:stop|end|finish|halt|cease|kill|abort|quit|terminate|cancel)\b/;
 
+/** A verb of ending with the run as its object ("kill the time series", "end this experiment"). */
+const ENDS_THE_RUN = new RegExp(String.raw`${END_VERB.source}\s+(?:(?:the|this|that|my|our|whole|entire|current)\s+)*${RUN_OBJECT.source}`);
+
 /** The making of images said to end: "no more images", "no frames", "no further imaging" (never "no more than"). */
 const NO_MAKING = /\bno\s+(?:more\s+|further\s+)?(?:images?|frames?|pictures?|photos?|imaging|acquisition|recording|time[\s-]?points?|shots?|snap(?:shot)?s?)\b/;
 
@@ -69,7 +72,11 @@ export function runHeldOrEnded(t: string, channelsNamed: number): Adjustment | u
   if (FOR_GOOD.test(words)) return { kind: 'stop' };
   if (forS !== undefined || FOR_A_WHILE.test(words)) return pause;
   if (atTimepointEnd) return { kind: 'finish' };
-  // (a plain stop verb on the run is the stop readers' own; the end said without one is read here)
+  // ("finish the time series now", "kill the time series": the verb's object is the run itself; "finish" lets the time
+  // point being imaged end first, as the stop readers read "finish the acquisition")
+  const governed = ENDS_THE_RUN.exec(words);
+  if (governed) return /^finish/.test(governed[0]) ? { kind: 'finish' } : { kind: 'stop' };
+  // (any other stop verb on the run is the stop readers' own; the end said without one is read here)
   return !endVerb || MAKING_VERB.test(words) ? { kind: 'stop' } : undefined;
 }
 
