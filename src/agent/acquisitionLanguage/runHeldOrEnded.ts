@@ -48,6 +48,9 @@ const FOR_GOOD = /\bfor\s+good\b|\bpermanently\b|\baltogether\b|\bonce\s+and\s+f
 /** A hold or an end negated ("don't stop it", "no need to pause"): not this reader's. */
 const NEGATED = /\b(?:don'?t|do\s+not|never|not|no\s+need\s+to|without)\s+(?:\w+\s+){0,2}?(?:stop|end|finish|pause|hold|halt|kill|abort|quit|cancel|terminate|suspend|interrupt|freeze)\b/;
 
+/** A degree said of the making ("stop taking pictures so often", "don't image that much"): the end is of the degree, not the run. */
+const OF_A_DEGREE = /\b(?:so|too|as|that|this)\s+(?:often|frequently|much|many|fast|quickly|rapidly|long|bright|hard)\b/;
+
 /** A question about the run, not a request put as one ("when does it end?", "is it paused?"; "can we pause?" is a request). */
 const ASKED_ABOUT = /^(?:(?:so|and|ok(?:ay)?|hmm+)[,\s]+)*(?:what|when|which|how|why|where|who|whose|(?:is|are|was|were|does|did|do|has|have|will|would)\s+(?!you\b|we\b|it\s+be\s+possible\b)(?:it|the|this|that|there|i)\b)/;
 
@@ -58,7 +61,7 @@ const ASKED_ABOUT = /^(?:(?:so|and|ok(?:ay)?|hmm+)[,\s]+)*(?:what|when|which|how
  * stop verb on the run (the stop readers decide it).
  */
 export function runHeldOrEnded(t: string, channelsNamed: number): Adjustment | undefined {
-  if (channelsNamed > 0 || NEGATED.test(t) || ASKED_ABOUT.test(t)) return undefined;
+  if (channelsNamed > 0 || NEGATED.test(t) || ASKED_ABOUT.test(t) || OF_A_DEGREE.test(t)) return undefined;
   const atTimepointEnd = AT_TIMEPOINT_END.test(t);
   const words = t.replace(AT_TIMEPOINT_END, ' ').replace(TO_THE_END, ' ');
   if (PART_OF_THE_RUN.test(words) || !RUN_OBJECT.test(words)) return undefined;

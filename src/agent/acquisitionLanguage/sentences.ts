@@ -266,6 +266,8 @@ const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|u
 // (a proposal frame that takes a gerund is the same ask: "any chance of dropping the mCherry?", "how about imaging less often?";
 // and a plea for help with a gerund: "I need help stopping the time-lapse")
 const MIND = /^(?:(?:would|do|will) you mind|(?:is there )?any chance of|how about|what about|(?:i|we)\s+(?:need|want|would like|'d like|could use)\s+(?:some\s+)?help(?:\s+with)?|(?:can|could) you help (?:me|us) with|help (?:me|us) with)\s+(?:(?:just|maybe|quickly)\s+)?([a-z]+?)(?:(?<=([bdgmnprt]))\2)?ing\b/i;
+/** "help," / "please help!" / "help me:" called out before what is said: an interjection, no ask of its own. */
+const HELP_CALLED = /^(?:(?:please|pls|oh|ah|argh|ugh)[,!\s]+)*help(?:\s+(?:me|us|please|pls))?\s*[,!:;.-]+\s*(?=\S)/i;
 /** A proposal put as a question about a clause ("what if we image DAPI every 3rd frame?", "why don't we drop Cy5?", "shall we pause?"): the clause is the ask. */
 const PROPOSAL = /^(?:what if|how about if|what about if|why don'?t|how about|shall|maybe|perhaps)\s+(?:we|you|i)\s+(?:(?:just|could|can|should|might)\s+)*(?=[a-z])/i;
 /** Verbs whose -ing form drops an e ("pausing" → "pause"). */
@@ -279,7 +281,7 @@ const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exc
 export function withoutCourtesy(text: string): string {
   // ("every 90 s? would that be ok?": asking whether the change before is alright asks for it, and says nothing more)
   if (APPROVAL_ASKED.test(text.trim())) return '';
-  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1'))).replace(PROPOSAL, '');
+  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(HELP_CALLED, '').replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1'))).replace(PROPOSAL, '');
   const mind = MIND.exec(t);
   if (mind) {
     const stem = mind[1].toLowerCase();
