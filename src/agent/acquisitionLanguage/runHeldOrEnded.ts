@@ -24,8 +24,8 @@ const END_VERB = /(?<!\b(?:the|an?|its|this|that)\s)\b(?:stop|end|finish|halt|ce
 /** A verb of ending with the run as its object ("kill the time series", "end this experiment"). */
 const ENDS_THE_RUN = new RegExp(String.raw`${END_VERB.source}\s+(?:(?:the|this|that|my|our|whole|entire|current)\s+)*${RUN_OBJECT.source}`);
 
-/** The making of images said to end: "no more images", "no frames", "no further imaging" (never "no more than"). */
-const NO_MAKING = /\bno\s+(?:more\s+|further\s+)?(?:images?|frames?|pictures?|photos?|imaging|acquisition|recording|time[\s-]?points?|shots?|snap(?:shot)?s?)\b/;
+/** The making of images said to end: "no more images", "no frames", "don't take any images" (never "no more than"). */
+const NO_MAKING = /\bno\s+(?:more\s+|further\s+)?(?:images?|frames?|pictures?|photos?|imaging|acquisition|recording|time[\s-]?points?|shots?|snap(?:shot)?s?)\b|\b(?:don'?t|do\s+not|never)\s+(?:take|acquire|record|image|capture|grab|snap|shoot)\b/;
 
 /** The speaker's own end of it: "that's it", "that's all", "we're done", "I'm done". */
 const END_SAID = /\bthat'?s\s+(?:it|all|enough)\b|\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:all\s+)?done\b/;
@@ -41,6 +41,9 @@ const TO_THE_END = /\b(?:to|till|til|until|through|right\s+to)\s+the\s+(?:very\s
 
 /** A while that ends (closed class of time words): an end said with one is a pause. */
 const FOR_A_WHILE = /\bfor\s+(?:a\s+(?:bit|while|moment|mo|sec(?:ond)?|minute|min|little(?:\s+while)?|short\s+while)|the\s+time\s+being|a\s+few\s+(?:minutes|mins|secs|seconds))\b|\b(?:until|till|til|while|whilst|meanwhile|temporarily|briefly)\b|\b(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:be\s+)?back\b/;
+
+/** "for now", "for the moment": said of a stop verb, the stop is not for ever. */
+const FOR_NOW = /\bfor\s+(?:now|the\s+moment|the\s+minute)\b/;
 
 /** For ever (closed class): an end said with one is a stop. */
 const FOR_GOOD = /\bfor\s+good\b|\bpermanently\b|\baltogether\b|\bonce\s+and\s+for\s+all\b/;
@@ -64,6 +67,8 @@ export function runHeldOrEnded(t: string, channelsNamed: number): Adjustment | u
   if (channelsNamed > 0 || NEGATED.test(t) || ASKED_ABOUT.test(t) || OF_A_DEGREE.test(t)) return undefined;
   const atTimepointEnd = AT_TIMEPOINT_END.test(t);
   const words = t.replace(AT_TIMEPOINT_END, ' ').replace(TO_THE_END, ' ');
+  const bare = bareBreak(words);
+  if (bare) return bare;
   if (PART_OF_THE_RUN.test(words) || !RUN_OBJECT.test(words)) return undefined;
   const forS = spanAfterFor(words);
   if (forS === null) return undefined;
@@ -74,6 +79,8 @@ export function runHeldOrEnded(t: string, channelsNamed: number): Adjustment | u
   if (!ends) return undefined;
   if (FOR_GOOD.test(words)) return { kind: 'stop' };
   if (forS !== undefined || FOR_A_WHILE.test(words)) return pause;
+  // ("stop the movie for now": a stop verb said for now is a pause, which can be undone; "that's it for now" ends the session)
+  if (endVerb && FOR_NOW.test(words)) return pause;
   if (atTimepointEnd) return { kind: 'finish' };
   // ("finish the time series now", "kill the time series": the verb's object is the run itself; "finish" lets the time
   // point being imaged end first, as the stop readers read "finish the acquisition")
@@ -91,4 +98,17 @@ function spanAfterFor(t: string): number | undefined | null {
   const rest = afterFor.length ? t.slice(0, afterFor[0].index) + t.slice(afterFor[0].index + afterFor[0].length) : t;
   if (/\d/.test(rest)) return null;
   return afterFor[0]?.seconds;
+}
+
+/** A noun of an interruption said alone, with its span before or after it ("break for 10 minutes", "10 minute break please"). */
+const BREAK_ALONE = /^(?:(?:a|an|short|quick|brief|little|please|pls|take|have|do|let'?s|ok(?:ay)?|,)\s*)*(?:break|breather|pause|time[\s-]?out)(?:\s+(?:for|of|please|pls|now|,))*\s*[.!]*$/;
+
+/** A pause for a break said alone (its span said before or after the noun), else undefined. */
+function bareBreak(t: string): Adjustment | undefined {
+  const spans = durationsIn(t);
+  if (spans.length > 1) return undefined;
+  const span = spans[0];
+  const rest = span ? `${t.slice(0, span.index)} ${t.slice(span.index + span.length)}`.replace(/\s+/g, ' ').trim() : t.trim();
+  if (!BREAK_ALONE.test(rest) || /\d/.test(rest)) return undefined;
+  return { kind: 'pause', ...(span ? { forS: span.seconds } : {}) };
 }

@@ -57,3 +57,15 @@ describe('a position said not wanted, or moved to where the stage is', () => {
     expect(changes('update position 2 to the current stage location', four)).toEqual([{ kind: 'dropPosition', position: '2' }, { kind: 'addPosition' }]);
   });
 });
+
+describe('a break said alone, the making negated, a stop for now', () => {
+  it('is a pause', () => {
+    expect(runHeldOrEnded('break for 10 minutes', 0)).toEqual({ kind: 'pause', forS: 600 });
+    expect(runHeldOrEnded('10 minute break please', 0)).toEqual({ kind: 'pause', forS: 600 });
+    expect(runHeldOrEnded("don't take any images for 15 min", 0)).toEqual({ kind: 'pause', forS: 900 });
+    expect(runHeldOrEnded('stop the movie for now', 0)).toEqual({ kind: 'pause' });
+  });
+  it('keeps the session ended by "that\'s it for now"', () => {
+    expect(runHeldOrEnded("that's it for now", 0)).toBeUndefined();
+  });
+});
