@@ -798,6 +798,10 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
   // ("update position 2 to the current stage location", "reset pos 3 to here": one of the run's positions made the place the
   // stage is at; the list has no place kept in it, so the old one is dropped and the current place added at the list's end)
   if (position && !channel && PLACE_REPLACED.test(t) && (HERE.test(t) || WHERE_WE_ARE_NOW.test(t))) return [{ kind: 'dropPosition', position }, { kind: 'addPosition' }];
+  // ("recenter position 2 50 um up", "position 2 should be 30 µm further right": one of the run's positions with an offset in
+  // the plane is that position moved, whatever the verb or none; never the stage tool, which moves the run's first position)
+  const moved = position && !channel && !/\b(?:add|new|another|extra|additional|focus|z|stack|planes?|slices?)\b/.test(t) ? stageOffsetSaid(t) : undefined;
+  if (moved && position) return [{ kind: 'moveStage', ...(moved.dxUm ? { xUm: moved.dxUm } : {}), ...(moved.dyUm ? { yUm: moved.dyUm } : {}), relative: true, position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
   // ("mark this spot", "remember the current position", "bookmark here": a place kept is a place added to the run's, stop 47)

@@ -53,6 +53,10 @@ describe('a position said not wanted, or moved to where the stage is', () => {
     expect(changes('position 4 can go', four)).toEqual([{ kind: 'dropPosition', position: '4' }]);
     expect(changes("we don't need field 2 anymore", four)).toEqual([{ kind: 'dropPosition', position: '2' }]);
   });
+  it('moves it by an offset in the plane, whatever the verb', () => {
+    expect(changes('recenter position 2 50 um up', four)).toEqual([{ kind: 'moveStage', yUm: -50, relative: true, position: '2' }]);
+    expect(changes('position 2 should be 30 µm further right', four)).toEqual([{ kind: 'moveStage', xUm: 30, relative: true, position: '2' }]);
+  });
   it('drops it and adds the current place', () => {
     expect(changes('update position 2 to the current stage location', four)).toEqual([{ kind: 'dropPosition', position: '2' }, { kind: 'addPosition' }]);
   });
