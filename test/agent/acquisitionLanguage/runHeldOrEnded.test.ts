@@ -2,7 +2,7 @@
 // pause, an end at the end of the current time point a finish, "end" inside a time phrase no verb of ending.
 import { describe, expect, it } from 'vitest';
 import { runHeldOrEnded } from '../../../src/agent/acquisitionLanguage/runHeldOrEnded.ts';
-import { changes, start, toolOf } from './runningAcquisition.ts';
+import { start, toolOf } from './runningAcquisition.ts';
 
 const gfp = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } });
 
@@ -44,21 +44,6 @@ describe('the run held or ended', () => {
     expect(toolOf('give me a break in the imaging', gfp)).toBe('pause_acquisition');
     expect(toolOf('pause the recording at the end of this cycle', gfp)).toBe('pause_acquisition');
     expect(toolOf('no more images please, the dish is contaminated', gfp)).toBe('stop_acquisition');
-  });
-});
-
-describe('a position said not wanted, or moved to where the stage is', () => {
-  const four = start({ channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 }, stagePositions: [0, 1, 2, 3].map((i) => ({ name: `Pos${i}`, xUm: i * 768, yUm: 0 })) });
-  it('drops it', () => {
-    expect(changes('position 4 can go', four)).toEqual([{ kind: 'dropPosition', position: '4' }]);
-    expect(changes("we don't need field 2 anymore", four)).toEqual([{ kind: 'dropPosition', position: '2' }]);
-  });
-  it('moves it by an offset in the plane, whatever the verb', () => {
-    expect(changes('recenter position 2 50 um up', four)).toEqual([{ kind: 'moveStage', yUm: -50, relative: true, position: '2' }]);
-    expect(changes('position 2 should be 30 µm further right', four)).toEqual([{ kind: 'moveStage', xUm: 30, relative: true, position: '2' }]);
-  });
-  it('drops it and adds the current place', () => {
-    expect(changes('update position 2 to the current stage location', four)).toEqual([{ kind: 'dropPosition', position: '2' }, { kind: 'addPosition' }]);
   });
 });
 
