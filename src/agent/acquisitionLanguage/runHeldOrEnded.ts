@@ -27,8 +27,8 @@ const ENDS_THE_RUN = new RegExp(String.raw`${END_VERB.source}\s+(?:(?:the|this|t
 /** The making of images said to end: "no more images", "no frames", "don't take any images" (never "no more than"). */
 const NO_MAKING = /\bno\s+(?:more\s+|further\s+)?(?:images?|frames?|pictures?|photos?|imaging|acquisition|recording|time[\s-]?points?|shots?|snap(?:shot)?s?)\b|\b(?:don'?t|do\s+not|never)\s+(?:take|acquire|record|image|capture|grab|snap|shoot)\b/;
 
-/** The speaker's own end of it: "that's it", "that's all", "we're done", "I'm done". */
-const END_SAID = /\bthat'?s\s+(?:it|all|enough)\b|\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:all\s+)?done\b/;
+/** The speaker's own end of it: "that's it", "that's all", "we're done", "we have all the frames we need", "I've got enough images". */
+const END_SAID = /\bthat'?s\s+(?:it|all|enough)\b|\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:all\s+)?done\b|\b(?:we|i)(?:\s+have|'ve\s+got|'ve|\s+got)\s+(?:all\s+(?:the\s+)?|enough\s+)(?=\S)/;
 
 /** A verb of making images (the object of "stop saving images", "stop taking pictures"). */
 const MAKING_VERB = /\b(?:saving|taking|acquiring|recording|imaging|collecting|capturing|grabbing|snapping|shooting)\b/;

@@ -29,6 +29,7 @@ describe('the run held or ended', () => {
     expect(runHeldOrEnded("ok that's it for the timelapse, we're done", 0)).toEqual({ kind: 'stop' });
     expect(runHeldOrEnded('kill the time series', 0)).toEqual({ kind: 'stop' });
     expect(runHeldOrEnded('end the experiment for good', 0)).toEqual({ kind: 'stop' });
+    expect(runHeldOrEnded('we have all the frames we need', 0)).toEqual({ kind: 'stop' });
   });
 
   it('leaves a part of the run, a negation, a question, a degree and figures to the other readers', () => {
