@@ -5,8 +5,9 @@
 import type { Adjustment } from '../../microscope/adjustment.ts';
 import type { RunState } from './runState.ts';
 
-/** Words said around a value that say nothing of what it is for (a closed class: openers, courtesy, a verdict on it). */
-const OPENER = String.raw`(?:(?:ok(?:ay)?|so|maybe|perhaps|actually|hmm+|um+|then|i\s+think|i'?d\s+say|let'?s\s+(?:say|do|go\s+with|try)|go\s+(?:with|for|to)|try|say|make\s+it|(?:change|set)\s+it\s+to)[,\s]+)*`;
+/** Words said around a value that say nothing of what it is for (a closed class: openers, courtesy, a verdict on it; never
+ * "make it", whose pronoun points back at a setting the words do not name). */
+const OPENER = String.raw`(?:(?:ok(?:ay)?|so|maybe|perhaps|actually|hmm+|um+|then|i\s+think|i'?d\s+say|let'?s\s+(?:say|do|go\s+with|try)|go\s+(?:with|for|to)|try|say)[,\s]+)*`;
 const VERDICT = String.raw`(?:\s*,?\s*(?:(?:would|'d|will|should|is|'s|sounds?|seems?)\s+(?:be\s+)?(?:(?:much|a\s+lot|probably|really)\s+)?(?:better|fine|good|enough|ok(?:ay)?|nicer|ideal|great|plenty|right|best)|please|pls|instead|then|now|from\s+now(?:\s+on)?|thanks|thank\s+you|i\s+think))*`;
 const VALUE_ALONE = new RegExp(String.raw`^${OPENER}(\d+(?:\.\d+)?)\s*(ms|%|percent|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)${VERDICT}\s*[.!?]*$`);
 
