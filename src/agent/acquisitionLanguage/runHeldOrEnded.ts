@@ -97,7 +97,7 @@ function spanAfterFor(t: string): number | undefined | null {
   if (spans.length > afterFor.length || afterFor.length > 1) return null;
   const rest = afterFor.length ? t.slice(0, afterFor[0].index) + t.slice(afterFor[0].index + afterFor[0].length) : t;
   if (/\d/.test(rest)) return null;
-  return afterFor[0]?.seconds;
+  return afterFor[0] && !isIdiom(t, afterFor[0]) ? afterFor[0].seconds : undefined;
 }
 
 /** A noun of an interruption said alone, with its span before or after it ("break for 10 minutes", "10 minute break please"). */
@@ -110,5 +110,10 @@ function bareBreak(t: string): Adjustment | undefined {
   const span = spans[0];
   const rest = span ? `${t.slice(0, span.index)} ${t.slice(span.index + span.length)}`.replace(/\s+/g, ' ').trim() : t.trim();
   if (!BREAK_ALONE.test(rest) || /\d/.test(rest)) return undefined;
-  return { kind: 'pause', ...(span ? { forS: span.seconds } : {}) };
+  return { kind: 'pause', ...(span && !isIdiom(t, span) ? { forS: span.seconds } : {}) };
+}
+
+/** "a second", "a minute", "one sec": a short while said as an idiom, no span to time (the pause lasts until resumed). */
+function isIdiom(t: string, span: { index: number; length: number }): boolean {
+  return /^(?:a|one)\s+(?:sec|secs|second|moment|mo|tick|min|minute)\b/.test(t.slice(span.index, span.index + span.length));
 }
