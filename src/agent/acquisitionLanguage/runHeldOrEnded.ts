@@ -113,7 +113,7 @@ function bareBreak(t: string): Adjustment | undefined {
   return { kind: 'pause', ...(span && !isIdiom(t, span) ? { forS: span.seconds } : {}) };
 }
 
-/** "a second", "a minute", "one sec": a short while said as an idiom, no span to time (the pause lasts until resumed). */
+/** "a second", "one sec", "a moment": a short while said as an idiom, no span to time (the pause lasts until resumed). */
 function isIdiom(t: string, span: { index: number; length: number }): boolean {
-  return /^(?:a|one)\s+(?:sec|secs|second|moment|mo|tick|min|minute)\b/.test(t.slice(span.index, span.index + span.length));
+  return /^(?:a|one)\s+(?:sec|secs|second|moment|mo|tick)\b/.test(t.slice(span.index, span.index + span.length));
 }
