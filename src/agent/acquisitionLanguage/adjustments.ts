@@ -16,6 +16,7 @@ import { autofocusScheduleSaid } from './autofocusSchedule.ts';
 import type { RunState } from './runState.ts';
 import { observationOf, sentencesOf } from './sentences.ts';
 import { stackShiftUm } from './stackShift.ts';
+import { runHeldOrEnded } from './runHeldOrEnded.ts';
 import { DISTANCE_UNIT, NUMBER, durationAfter, durationsIn, everyNth, exposureMs, findChannels, normaliseText, percent, toNumber, uniquePresets, unitMicrometres, unitSeconds } from './words.ts';
 
 /** Words that also ask for analysis ("speed up and segment the nuclei"): the planner plans the steps, this parser reads the microscope clause. */
@@ -792,7 +793,15 @@ function readPartStopped({ t, channels, channel, now }: ClauseWords): Adjustment
     if (dropped.length) return dropped.map((n) => ({ kind: 'dropPosition' as const, position: String(n) }));
   }
   // ("pos 2 out", "position 3 off please": the position and off/out at the end)
-  if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
+  // ("position 4 can go", "we don't need field 2 any more": a position said not to be wanted, as a channel is)
+  if (position && (STOP_WORD_AT.test(t) || OFF_AT_END.test(t) || PART_NOT_WANTED.test(t)) && !channel) return [{ kind: 'dropPosition', position }];
+  // ("update position 2 to the current stage location", "reset pos 3 to here": one of the run's positions made the place the
+  // stage is at; the list has no place kept in it, so the old one is dropped and the current place added at the list's end)
+  if (position && !channel && PLACE_REPLACED.test(t) && (HERE.test(t) || WHERE_WE_ARE_NOW.test(t))) return [{ kind: 'dropPosition', position }, { kind: 'addPosition' }];
+  // ("recenter position 2 50 um up", "position 2 should be 30 µm further right": one of the run's positions with an offset in
+  // the plane is that position moved, whatever the verb or none; never the stage tool, which moves the run's first position)
+  const moved = position && !channel && !/\b(?:add|new|another|extra|additional|focus|z|stack|planes?|slices?)\b/.test(t) ? stageOffsetSaid(t) : undefined;
+  if (moved && position) return [{ kind: 'moveStage', ...(moved.dxUm ? { xUm: moved.dxUm } : {}), ...(moved.dyUm ? { yUm: moved.dyUm } : {}), relative: true, position }];
   // "add a position at (500, 500)", "also image (500, 500) and (900, 0)": added to the positions, not instead of them
   // ("new position x = 1200, y = 800": one new position is one more, never the list replaced by it)
   // ("mark this spot", "remember the current position", "bookmark here": a place kept is a place added to the run's, stop 47)
@@ -1659,13 +1668,26 @@ function readRunLengthVague({ t }: ClauseWords): Adjustment[] | undefined {
   throw new AmbiguousCommand(`how much ${longer ? 'longer' : 'shorter'}? Say e.g. ${longer ? '"run 2 h longer" or "make it 24 h in total"' : '"end it in 3 h" or "make it 6 h in total"'}; nothing was changed`);
 }
 
-const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readObservedTrouble, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
+/** The whole run held or ended, read by what is done to it and when (runHeldOrEnded.ts). */
+function readRunHeldOrEnded({ t, channels }: ClauseWords): Adjustment[] | undefined {
+  const said = runHeldOrEnded(t, channels.length);
+  return said ? [said] : undefined;
+}
+
+const READERS: Reader[] = [readZPlanCounted, readChannelPlanes, readSwap, readOnlyChannels, readQuestion, readAutofocusSchedule, readSignalComplaint, readObservedTrouble, readRunLengthVague, readSkipTimepoints, readEaseOff, readSpan, readPartStopped, readRunHeldOrEnded, readStopWords, readRunControl, readZoomOrMove, readWhere, readExposureAdded, readChannels, readTiming, readLight];
 
 /**
  * Channels that are the object of a stop-like verb: "stop imaging the 488", "switch off GFP",
  * "turn the 561 laser off", "no more far red"; only articles, imaging words and the words
  * channel/laser/light may stand between them.
  */
+/** A part of the run (a channel, a position) said not to be wanted any more, wherever it stands ("can go", "is no longer needed", "done with", "don't need"). */
+const PART_NOT_WANTED = /\b(?:can|may|should|could)\s+(?:go|be\s+(?:dropped|removed|skipped|left\s+out|forgotten))\b|\bis\s+(?:no\s+longer|not)\s+needed\b|\b(?:done|finished|through)\s+with\b|\b(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\b/;
+/** Verbs that give a saved thing a new value (a closed class): "update", "replace", "reset", "overwrite", "redefine", "re-save". */
+const PLACE_REPLACED = /\b(?:update|replace|reset|overwrite|redefine|re-?save|re-?set|re-?mark|re-?store)\b/;
+/** The place the stage is at now, said as a place ("here", "the current stage location", "this spot"). */
+const HERE = /\bhere\b|\b(?:current|present|this)\s+(?:(?:stage|xy)\s+)?(?:position|location|field|spot|point|place|coordinates?)\b/;
+
 /** Words before a channel that say it is not wanted any more ("done with", "finished with", "don't need the"). */
 const CHANNEL_DONE_BEFORE = /\b(?:(?:done|finished|through)\s+with|(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need)\s+(?:(?:the|a|my|our|any)\s+)*$/;
 /** Words after a channel that say so ("... can stop now", "... can go", "... is no longer needed"). */

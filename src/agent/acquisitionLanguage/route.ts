@@ -38,6 +38,8 @@ import { backToStart } from './stageStart.ts';
 import { idleStageMove } from './idleStageMove.ts';
 import { lightPathChannels } from './lightPathChannels.ts';
 import { stopThatGoesOnAsPause } from './runWaits.ts';
+import { valueAlone } from './valueAlone.ts';
+import { runAsSubject } from './runAsSubject.ts';
 
 export { toolCarrying };
 
@@ -372,6 +374,8 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   if (options.acquisitionRunning || (options.earlier ?? []).some((s) => carries(s.tool, 'start'))) text = channelCorrectionAsSwap(text, config);
   // "if it's not too much trouble, could you ...", "is it possible to ...", "would you mind dropping ...": the request itself
   text = sentencesOf(text).map(withoutCourtesy).filter(Boolean).join(' ') || text;
+  // ("the movie should be 3 h longer", "the recording needs 2 more hours": while imaging, the run as the subject of what should happen to it)
+  if (options.acquisitionRunning) text = sentencesOf(text).map(runAsSubject).join(' ') || text;
   // "trigger: division -> interval 20 s", "count > 100 → stop": a condition and its action written with an arrow are a rule (never the action now)
   text = text.replace(/^\s*(?:(?:rule|trigger|condition|if|when)\s*:?\s*)?(.+?)\s*(?:->|→|=>|⇒)\s*(.+)$/i, (whole, left: string, right: string) => (TRIGGER_NOUN.test(left) ? `when ${left}, ${right}` : whole));
   // "should the count exceed 300, end the experiment", "in case the cells die, stop": a condition said another way is a condition (never a stop now)
@@ -448,6 +452,10 @@ function routeWords(text: string, options: { acquisitionRunning?: boolean; confi
   // ("300 ms for the next 10 time points, then go back": going back at the end of a change for a while is part of it, no revert now)
   const back = options.acquisitionRunning && options.earlier && !spanForAWhile(t) ? pointsBack(t, options.earlier, config, asSaid) : undefined;
   if (back) return back;
+  // ("10 min would be better", "50 ms please": a value said alone is the one setting its unit names, or asked back)
+  const alone = options.acquisitionRunning ? valueAlone(t, runStateOf(options.earlier ?? [], (s) => carries(s.tool, 'start'), (s) => carries(s.tool, 'change'))) : undefined;
+  if (alone && 'ask' in alone) return { ask: `${alone.ask}.`, command: true };
+  if (alone) return { tool: toolCarrying('change'), args: { changes: [alone.change] } };
   // "go to position 2", "move to the second position", "jump to xy 3": the stage to one of the run's positions (never a change of the plan)
   const visit = positionVisit(t, options.earlier ?? [], config);
   if (visit) return visit;

@@ -263,7 +263,13 @@ const APPROVAL_ASKED = /^(?:(?:and|so|hmm+|um+)[,\s]+)?(?:(?:would|will|is|does|
 /** A request worded as a wish or a question about whether it can be done ("is it possible to add Cy5?", "I was wondering if we could go to every 15 min"). */
 const WISH = /^(?:(?:is|would|will) (?:it|that) (?:be )?possible (?:for (?:you|us) )?to|is possible to|(?:is|would) there (?:be )?(?:a|any) way to|any chance (?:you|we) (?:could|can|might)|do you think (?:you|we) (?:could|can|might)|i (?:was|am|'m) wondering (?:if|whether) (?:you|we) (?:could|can|might)|i wonder (?:if|whether) (?:you|we) (?:could|can|might)|i want that you|please to|(?:it'?d|it would|that'?d|that would) be (?:great|nice|good|ideal|better|helpful|awesome|perfect|lovely) if(?: you could| we could)?|(?:can|could|would) you be (?:so kind|kind enough) (?:as )?to|(?:we|i)(?:'d| would) (?:like|love|want|prefer) (?:(?:the|this|our|my) (?:acquisition|run|imaging|experiment|time[\s-]?lapse|mda) |it |you |us )?to)\s+(?:(?:perhaps|maybe|possibly|kindly|just|please)\s+)*/i;
 /** "would you mind dropping the DAPI?": the -ing verb after "mind" as the command it asks for. */
-const MIND = /^(?:would|do|will) you mind\s+(?:(?:just|maybe|quickly)\s+)?([a-z]+?)(?:(?<=([bdgmnprt]))\2)?ing\b/i;
+// (a proposal frame that takes a gerund is the same ask: "any chance of dropping the mCherry?", "how about imaging less often?";
+// and a plea for help with a gerund: "I need help stopping the time-lapse")
+const MIND = /^(?:(?:would|do|will) you mind|(?:is there )?any chance of|how about|what about|(?:i|we)\s+(?:need|want|would like|'d like|could use)\s+(?:some\s+)?help(?:\s+with)?|(?:can|could) you help (?:me|us) with|help (?:me|us) with)\s+(?:(?:just|maybe|quickly)\s+)?([a-z]+?)(?:(?<=([bdgmnprt]))\2)?ing\b/i;
+/** "help," / "please help!" / "help me:" called out before what is said: an interjection, no ask of its own. */
+const HELP_CALLED = /^(?:(?:please|pls|oh|ah|argh|ugh)[,!\s]+)*help(?:\s+(?:me|us|please|pls))?\s*[,!:;.-]+\s*(?=\S)/i;
+/** A proposal put as a question about a clause ("what if we image DAPI every 3rd frame?", "why don't we drop Cy5?", "shall we pause?"): the clause is the ask. */
+const PROPOSAL = /^(?:what if|how about if|what about if|why don'?t|how about|shall|maybe|perhaps)\s+(?:we|you|i)\s+(?:(?:just|could|can|should|might)\s+)*(?=[a-z])/i;
 /** Verbs whose -ing form drops an e ("pausing" → "pause"). */
 const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exclud|includ|us|mov|continu|resum|receiv|tak|mak|sav|updat|disabl|enabl|shorten|lengthen|captur|acquir|imag)$/;
 
@@ -275,7 +281,7 @@ const E_VERBS = /^(?:paus|reduc|chang|increas|decreas|remov|halv|doubl|tripl|exc
 export function withoutCourtesy(text: string): string {
   // ("every 90 s? would that be ok?": asking whether the change before is alright asks for it, and says nothing more)
   if (APPROVAL_ASKED.test(text.trim())) return '';
-  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1')));
+  let t = runWaitsAsPause(howToAsCommand(text.trim().replace(HELP_CALLED, '').replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '$1'))).replace(PROPOSAL, '');
   const mind = MIND.exec(t);
   if (mind) {
     const stem = mind[1].toLowerCase();

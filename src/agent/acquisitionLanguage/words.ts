@@ -609,6 +609,8 @@ export function labShorthand(text: string): string {
     // "take a third off the exposure", "knock 20% off the GFP power", "shave 10 ms off it": an amount taken off a
     // setting is that setting reduced by it (never the amount as the new value)
     .replace(TAKEN_OFF, (_m, amount: string, setting: string) => `reduce ${setting.trim()} by ${amount}`)
+    // ("2 min between frames", "30 s between consecutive time points": a span said between time points is the interval, every that span)
+    .replace(/(\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?))\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops|stacks)\b/gi, 'every $1')
     // "time-point spacing 7 min", "the time between frames", "delay between time points": the interval, in its one word
     // (a spacing in z, "z spacing 2 µm", is not one)
     .replace(/\b(?:time[\s-]?point|timepoint|frame|temporal)\s+(?:spacing|separation|gap|delay)\b|\b(?:spacing|separation|gap|delay|time|pause|wait)\s+between\s+(?:(?:consecutive|successive|two|each|the)\s+)*(?:time[\s-]?points|timepoints|frames|images|acquisitions|rounds|loops)\b/gi, 'interval')

@@ -152,3 +152,13 @@ describe('everyday wording of run control', () => {
     expect(running('take a z-stack every hour')).toMatchObject({ ask: expect.stringMatching(/schedule of its own/) });
   });
 });
+
+describe('a change proposed as a question, or after "help" called out (brief s54/M)', () => {
+  it('is the change asked for', () => {
+    expect(changesOf('any chance of dropping the mCherry for the rest of the movie?')).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(changesOf('what if we image the DAPI only every third frame?')).toEqual([{ kind: 'acquireEvery', channel: 'DAPI', every: 3 }]);
+    expect(changesOf("why don't we drop the mCherry")).toEqual([{ kind: 'dropChannel', channel: 'Rhodamine' }]);
+    expect(running('I need help stopping the time-lapse for a few minutes')?.tool).toBe('pause_acquisition');
+    expect(changesOf('help me: GFP to 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
+  });
+});

@@ -37,3 +37,11 @@ describe('commas between numbers', () => {
     expect(parseAdjustment('add positions at 0,0 and 500,500', undefined, { positions: 4 })).toEqual([{ kind: 'addPosition', xUm: 0, yUm: 0 }, { kind: 'addPosition', xUm: 500, yUm: 500 }]);
   });
 });
+
+describe('a span between time points (brief s54/M)', () => {
+  it('is the interval', async () => {
+    const { normaliseText } = await import('../../../src/agent/acquisitionLanguage/words.ts');
+    expect(normaliseText('I want 2 min between frames')).toBe('I want every 2 min');
+    expect(normaliseText('30 s between consecutive time points')).toBe('every 30 s');
+  });
+});
