@@ -1506,7 +1506,7 @@ export function withListNumbersBlanked(text: string): string {
  */
 export function planRequest(asked: Conversation, catalogue: Catalogue): Plan {
   // ("is it bleaching?" then "correct for that": the fault the turn before told, normalise.ts)
-  const faultNamed = acquisitionRunning(asked) ? asked.request : withFaultOfTheTurnBefore(asked.request, asked.earlierRequests.at(-1), catalogue);
+  const faultNamed = acquisitionRunning(asked) ? asked.request : withFaultOfTheTurnBefore(asked.request, asked.earlierRequests?.at(-1), catalogue);
   const conversation = faultNamed === asked.request ? asked : { ...asked, request: faultNamed };
   // (only the whole request's plan: a part planned inside it, planRequestOnce, keeps its lines where its caller takes them)
   const once = planRequestOnce(conversation, catalogue);
