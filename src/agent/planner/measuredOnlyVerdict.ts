@@ -25,7 +25,10 @@ export function measuredOnlyVerdict(question: string, results: readonly PastResu
     const loss = r.values[key] as number;
     const changed = Math.abs(loss) > NO_CHANGE * 100;
     const what = declared[key].about.replace(/^intensity lost\b/i, 'the intensity fell');
-    return `${changed !== ASKS_STEADY.test(question) ? 'Yes' : 'No'}: ${what.charAt(0).toLowerCase() + what.slice(1)} by ${Number(loss.toPrecision(3))}% (${changed ? 'more than' : 'within'} the ±${NO_CHANGE * 100}% taken as no change; from ${r.tool}, run only to measure, the movie left as recorded)`;
+    // (the fault the step removes, in the question's word where it says one: "Yes, photobleaching: ...")
+    const faults = findTool(r.tool)?.removes ?? [];
+    const fault = faults.find((f) => new RegExp(`\\b${f}\\b`, 'i').test(question)) ?? faults[0];
+    return `${changed !== ASKS_STEADY.test(question) ? 'Yes' : 'No'}${fault ? `, ${fault}` : ''}: ${what.charAt(0).toLowerCase() + what.slice(1)} by ${Number(loss.toPrecision(3))}% (${changed ? 'more than' : 'within'} the ±${NO_CHANGE * 100}% taken as no change; from ${r.tool}, run only to measure, the movie left as recorded)`;
   }
   return undefined;
 }

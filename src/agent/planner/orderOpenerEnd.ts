@@ -23,7 +23,8 @@ export function withOrderOpenersClosed(text: string, catalogue: Catalogue): stri
       if (!index.stepVerb(list[k]) || BEFORE_A_NOUN.test(list[k - 1]) || /[,;:]$/.test(list[k - 1])) continue;
       const said = list.slice(0, k).join(' ');
       // (a step of the opener said as a gerund or a noun of a step, never a clause with its own verb: "before you segment")
-      if (!/(?:ing|tion|sion|ment|al|s)\b/i.test(said) || /\b(?:you|we|i|it|they)\b/i.test(said)) return whole;
+      // (nor a subject with its verb, "once the cells start dividing": a plural noun alone names no step)
+      if (!/(?:ing|tion|sion|ment|al)s?\b/i.test(said) || /\b(?:you|we|i|it|they)\b/i.test(said)) return whole;
       return `${lead}${opener}${said}, ${words.trim().split(/\s+/).slice(k).join(' ')}${/\s$/.test(words) ? ' ' : ''}`;
     }
     return whole;

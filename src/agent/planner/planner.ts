@@ -1322,8 +1322,11 @@ function namesAnotherValue(tool: string, first: string, second: string, catalogu
     const a = findEnumValue(tool, arg, said, catalogue);
     const b = findEnumValue(tool, arg, second, catalogue);
     return a !== undefined && b !== undefined && a !== b;
-  }) || contrastedValues(tool, said, second, catalogue) !== undefined;
+  }) || (!LEFT_OUT_PHRASE.test(said) && !LEFT_OUT_PHRASE.test(second) && contrastedValues(tool, said, second, catalogue) !== undefined);
 }
+
+/** A phrase that leaves things out ("leaving out cells touching the border, segment the nuclei"): its objects are no second step's. */
+const LEFT_OUT_PHRASE = /^\W*(?:leav\w*\s+out|exclud\w*|except(?:\s+for)?|ignor\w*|without|minus|apart\s+from|other\s+than|not|skip\w*|omit\w*|disregard\w*|drop\w*|discard\w*)\b/i;
 
 /** Tool mentions in written order (kept for callers that only need the tools). */
 export function findMentions(original: string, catalogue: Catalogue = new Map()): Mention[] {

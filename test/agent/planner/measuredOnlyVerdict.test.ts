@@ -7,11 +7,11 @@ const bleach = (intensityLossPercent: number, writeMovie?: boolean) => ({ tool: 
 
 describe('is it bleaching', () => {
   it('is yes over 5% lost, with the number', () => {
-    expect(measuredOnlyVerdict('is it bleaching?', [bleach(23.5, false)])).toMatch(/^Yes: the intensity fell from the first to the last frame by 23\.5%/);
-    expect(measuredOnlyVerdict('is it bleaching?', [bleach(2, false)])).toMatch(/^No: .* by 2% \(within/);
+    expect(measuredOnlyVerdict('is it bleaching?', [bleach(23.5, false)])).toMatch(/^Yes, bleaching: the intensity fell from the first to the last frame by 23\.5%/);
+    expect(measuredOnlyVerdict('is it bleaching?', [bleach(2, false)])).toMatch(/^No, bleaching: .* by 2% \(within/);
   });
   it('turns for a question of staying steady', () => {
-    expect(measuredOnlyVerdict('is the signal stable?', [bleach(23.5, false)])).toMatch(/^No:/);
+    expect(measuredOnlyVerdict('is the signal stable?', [bleach(23.5, false)])).toMatch(/^No, bleaching:/);
   });
   it('is no answer from a correction that wrote a movie, nor for a question that is no yes/no', () => {
     expect(measuredOnlyVerdict('is it bleaching?', [bleach(23.5)])).toBeUndefined();
