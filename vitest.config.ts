@@ -38,6 +38,15 @@ const COMMON = {
  * (`npm test` gives vitest's own process, which runs the shared threads, and tsc the same flag.)
  */
 const FORK_EXEC_ARGV = ['--single-threaded-gc'];
+/**
+ * Threads of the shared projects (each keeps its loaded modules from file to file of one project). Stop 54: on one thread
+ * the three projects were the run's longest serial path: in a loaded run the two forks had ended the four eval parts and
+ * half their other files while the thread was half through planner-shared, with unit-shared and tools-shared still to
+ * come, so on 2 cores the last minutes of the vitest part ran that thread alone beside an idle core. On two threads the
+ * shared work is split like the forks' and the four workers keep both cores busy to the end, for one more loading of the
+ * modules per project (each thread loads what its files import).
+ */
+const SHARED_THREADS = 2;
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const SHARED = sharedFiles(ROOT);
 const UNIT_SHARED = sharedFiles(ROOT, UNIT_SHARED_FOLDERS);
@@ -47,19 +56,19 @@ const TOOLS_SHARED = sharedFiles(ROOT, TOOLS_SHARED_FOLDERS);
 // end-to-end tests in test/e2e drive the real binary (tmux, timing-dependent screens) and run
 // afterwards on their own (vitest.e2e.config.ts), so other files' load cannot starve them.
 //
-// The planner and acquisition-language tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on a
-// single thread that keeps its loaded modules (project planner-shared): a fresh process per file
+// The planner and acquisition-language tests (test/setup/sharedFiles.ts says which) run meanwhile one after another on
+// threads that keep their loaded modules (project planner-shared): a fresh process per file
 // spent a few seconds of CPU loading the planner and its words for tests that plan in milliseconds.
-// The image, analysis, simulator and plot tests do the same on a thread of their own (project unit-shared): a fresh
+// The image, analysis, simulator and plot tests do the same (project unit-shared): a fresh
 // process per file spent about as much CPU starting and loading modules as testing (89 files: 220 s of CPU -> 120 s).
-// The tools, microscope, pipeline, UI, bench and agent tests (the files directly in test/agent) share one too (project
+// The tools, microscope, pipeline, UI, bench and agent tests (the files directly in test/agent) share them too (project
 // tools-shared, stop 34): test/tools alone spent 77 s of CPU in a fresh process per file, 37 s on one thread. (Vitest runs
-// the three shared projects one after another on one thread, maxThreads 1, beside the two forks.)
+// the three shared projects one after another, each project's files on SHARED_THREADS threads, beside the two forks.)
 // Each must leave process.env as it found it (test/setup/envUnchanged.ts).
 export default defineConfig({
   test: {
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: FORK_EXEC_ARGV }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: FORK_EXEC_ARGV }, threads: { maxThreads: SHARED_THREADS, minThreads: 1, isolate: false } },
     sequence: { sequencer: LongFilesFirst },
     // (a project's include and exclude are its own: with `extends: true` they would add to the root's)
     projects: [

@@ -26,8 +26,8 @@ export const UNIT_SHARED_FOLDERS = ['test/analysis/', 'test/image/', 'test/sim/'
  * UI, bench and model-training tests, and the files directly in test/agent ('/*': not its subfolders, which are the
  * planner's). test/tools alone cost 77 s of CPU in a fresh process per file, 37 s on a shared thread (the same 141
  * tests). Not test/commands or test/cli: their time is in the cellpilot processes they start, which run side by side
- * in forks and would wait for each other on the thread (vitest runs the shared projects' files on one thread, one after
- * another, beside the two forks), for the little a shared import would save.
+ * in forks and would wait for each other on the threads (vitest runs the shared projects' files one after another on
+ * vitest.config.ts SHARED_THREADS threads, beside the two forks), for the little a shared import would save.
  */
 export const TOOLS_SHARED_FOLDERS = ['test/tools/', 'test/microscope/', 'test/pipelines/', 'test/ui/', 'test/bench/', 'test/models/', 'test/agent/*'];
 
