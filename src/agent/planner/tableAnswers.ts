@@ -1756,9 +1756,6 @@ function readCached(path: string): Table {
 }
 
 /** Tables of the session on disk, newest first (ground truth of a simulation left out, and tables measured before the calibration changed: staleTables.ts). */
-/** The frames a table was measured on, where its step ran on some frames only (`frames` set): "the last frame" of such a table is not the movie's. */
-const framesMeasured = new WeakMap<Table, { first: number; last?: number }>();
-
 export function tablesOf(conversation: Conversation): { artifact: KnownArtifact; table: Table }[] {
   const out: { artifact: KnownArtifact; table: Table }[] = [];
   const maker = (id: string) => [...conversation.earlier, ...conversation.current].find((r) => r.artifacts.some((a) => a.id === id));
@@ -1770,7 +1767,6 @@ export function tablesOf(conversation: Conversation): { artifact: KnownArtifact;
     try {
       const table = readCached(artifact.path!);
       const ran = maker(artifact.id)?.args.frames as { first?: unknown; last?: unknown } | undefined;
-      if (ran && typeof ran.first === 'number') framesMeasured.set(table, { first: ran.first, ...(typeof ran.last === 'number' ? { last: ran.last } : {}) });
       // (one made on some frames for an earlier question answers no other: "the typical size at time point 4", then "how
       // many at the last time point?" is no count of frame 4; the values the steps reported, or a new measurement, answer it)
       if (ran && typeof ran.first === 'number' && !conversation.current.some((r) => r.artifacts.some((a) => a.id === artifact.id))) continue;
@@ -2501,12 +2497,6 @@ function scopedRows(table: Table, scope: QuestionScope): { rows: Row[]; where: s
     parts.push(`for the ${counted(rows.length, noun.replace(/s$/, ''))} with ${columnInWords(column)} ${scope.subset.negated ? '= 0' : '> 0'} ("${scope.subset.phrase.trim()}")`);
   }
   if (scope.frame !== undefined) {
-    // (a table measured on some frames only, "frames 4-4", holds no first or last frame of the movie, nor any other frame)
-    const measured = framesMeasured.get(table);
-    const range = measured ? `frame${measured.last === measured.first ? ` ${measured.first}` : `s ${measured.first}-${measured.last ?? 'end'}`}` : '';
-    if (measured && ((scope.frame === 'last' && measured.last !== undefined) || (scope.frame === 'first' && measured.first > 1) || (typeof scope.frame === 'number' && (scope.frame < measured.first || (measured.last !== undefined && scope.frame > measured.last))))) {
-      return `The table (measured on ${range} only) does not hold ${typeof scope.frame === 'number' ? `frame ${scope.frame}` : `the ${scope.frame} frame of the movie`}: ask to measure ${typeof scope.frame === 'number' ? `frame ${scope.frame}` : 'all frames'} and I will`;
-    }
     const frames = framesOf(rows);
     const t = scope.frame === 'last' ? frames.at(-1 - (scope.beforeLast ?? 0)) : scope.frame === 'first' ? frames[0] : scope.frame - 1;
     if (t === undefined || !frames.includes(t)) return `There is no frame ${typeof scope.frame === 'number' ? scope.frame : scope.frame} in the table (frames 1 to ${(frames.at(-1) ?? -1) + 1})`;
