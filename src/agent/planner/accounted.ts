@@ -25,7 +25,7 @@ import { mannerLines } from './mannerWords.ts';
 import { lackedMethodPhrases } from './methodPhrases.ts';
 import { chosenOnlyByItsObject, fromItsVerb } from './methodAsAction.ts';
 import { computeLine } from './computeWords.ts';
-import { unappliedConditions, uncoveredNames } from './unaccounted.ts';
+import { numbersHeld, unappliedConditions, uncoveredNames } from './unaccounted.ts';
 import { namesAThingImaged } from './outOfScope.ts';
 import { phraseOf, untakenNumbers } from './numberLedger.ts';
 import { unappliedReferences } from './references.ts';
@@ -400,7 +400,7 @@ function numbersSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue)
   // (only a part that states a setting alone: a number said with a question or a description is read where it stands, a diameter halved)
   const settings = settingsAlone(rest).join(', ');
   if (!settings || plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope')) return;
-  const held = new Set(plan.steps.flatMap((s) => numbersIn(s.args)));
+  const held = new Set(plan.steps.flatMap((s) => numbersHeld(s.args)));
   const offered = plan.steps.map((step) => ({ step, numbers: statedNumbers(step.tool, settings, catalogue) }));
   for (const { step, numbers } of offered) {
     if (plan.steps.filter((s) => s.tool === step.tool).length > 1) continue;
@@ -412,15 +412,6 @@ function numbersSaidElsewhere(request: string, plan: Plan, catalogue: Catalogue)
   }
 }
 
-/** Every number a value holds, at any depth (arguments, frame ranges, typed changes, numbers written in strings). */
-function numbersIn(value: unknown, out: number[] = []): number[] {
-  if (typeof value === 'number') out.push(value);
-  else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
-  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
-  return out;
-}
-
 /**
  * Numbers with a unit of time, length or share ("5 µm", "every 3 min", "10%") that no step took (as said, or
  * converted to seconds, milliseconds, pixels) and no line of the answer names: each named in one line.
@@ -430,7 +421,7 @@ function numbersAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
   // the microscope's numbers are the acquisition language's)
   if (plan.steps.some((s) => selfOf(s.tool, catalogue)?.domain === 'microscope' || !s.clause || request.indexOf(s.clause) < 0)) return [];
   const inStep = (at: number) => plan.steps.some((s) => request.indexOf(s.clause) <= at && at < request.indexOf(s.clause) + s.clause.length);
-  const held = plan.steps.flatMap((s) => numbersIn(s.args)).map(Math.abs);
+  const held = plan.steps.flatMap((s) => numbersHeld(s.args)).map(Math.abs);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
   const lines: string[] = [];
   for (const q of findQuantities(request)) {

@@ -2029,7 +2029,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "have a look at the last 6 frames", "check frames 3 to 8": a scope of frames with a verb no tool owns asks which steps
   // to run on those frames, never runs one that only an argument's or a value's word matched
   // ("keep frames 5 to 15 only", "the first 20 frames as a new movie": frames kept alone are a cut of the movie, framesKept.ts)
-  const kept = acquisitionRunning(conversation) ? undefined : framesKeptRequest(text, catalogue, (words) => indexFor(catalogue).match(words).every((m) => m.byArgument && !m.named && !m.nameWord));
+  const kept = acquisitionRunning(conversation) ? undefined : framesKeptRequest(text, catalogue, (words) => onlyArgumentWords(words, catalogue));
   if (kept && kept !== conversation.request) return planOnce({ ...conversation, request: kept }, catalogue);
   if (scopeWithoutStep(text, conversation, catalogue)) return { steps: [], reply: notUnderstood(text, catalogue) };
   const understood = understand(text, catalogue);
@@ -2755,7 +2755,12 @@ function scopeWithoutStep(text: string, conversation: Conversation, catalogue: C
   const rest = withoutFrameScope(text);
   if (rest === text || /\d/.test(rest)) return false;
   const index = indexFor(catalogue);
-  return index.match(rest).every((m) => m.byArgument && !m.named && !m.nameWord) && understand(rest, catalogue).mentions.every((m) => index.match(rest.slice(m.start, m.end)).every((x) => x.byArgument));
+  return onlyArgumentWords(rest, catalogue) && understand(rest, catalogue).mentions.every((m) => index.match(rest.slice(m.start, m.end)).every((x) => x.byArgument));
+}
+
+/** The words match tools only by their arguments' or values' words: no tool named, nor its own word said. */
+function onlyArgumentWords(words: string, catalogue: Catalogue): boolean {
+  return indexFor(catalogue).match(words).every((m) => m.byArgument && !m.named && !m.nameWord);
 }
 
 /** A request outside microscopy: most of its words are in no tool's description ("track my package from Amazon"). */

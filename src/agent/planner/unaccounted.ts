@@ -123,8 +123,8 @@ function appliedMeanings(plan: Plan): Set<string> {
   return new Set(tokenize(out.join(' ')).map((t) => meaning(t.stem)));
 }
 
-/** Every number the plan's steps hold, at any depth. */
-function numbersHeld(value: unknown, out: number[] = []): number[] {
+/** Every number a value holds, at any depth (arguments, frame ranges, typed changes, numbers written in strings). */
+export function numbersHeld(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
   else if (typeof value === 'string') out.push(...(value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
   else if (Array.isArray(value)) for (const v of value) numbersHeld(v, out);
