@@ -681,6 +681,13 @@ const segment = defineTool({
   framesOut: 'same',
   produces: ['labels'],
   makes: ['labels'],
+  // (faults people see in the masks, and the settings that answer them: a complaint runs it again from what it used)
+  remedies: [
+    { symptom: 'touching objects merged into one', words: ['merged', 'merge', 'merging', 'clumped', 'clumps', 'stuck together', 'fused', 'joined together', 'lumped together', 'under-segmented', 'undersegmented', 'undersegmentation', 'under segmentation', 'not separated', 'not split', 'not splitting', 'counted as one', 'two cells as one', 'two nuclei as one'], changes: [{ arg: 'splitTouching', to: true }, { arg: 'minSeedDistancePx', way: 'lower' }, { arg: 'minSeedDepthPx', way: 'lower' }] },
+    { symptom: 'objects cut into pieces', words: ['cut into pieces', 'cut in pieces', 'in pieces', 'over-segmented', 'oversegmented', 'oversegmentation', 'over segmentation', 'split too much', 'split too many', 'too many pieces', 'broken up', 'broken into', 'chopped', 'fragmented', 'shattered', 'counted twice', 'one cell as two', 'one nucleus as two', 'split in half', 'split in two'], changes: [{ arg: 'minSeedDistancePx', way: 'higher' }] },
+    { symptom: 'dim objects missed', words: ['missed', 'misses', 'missing', 'not detected', 'undetected', 'not picked up', 'not found', 'dim ones', 'faint ones', 'dimmer ones', 'weak ones', 'too few', 'undercounts', 'undercounting'], changes: [{ arg: 'threshold', way: 'lower' }] },
+    { symptom: 'debris or background taken for objects', words: ['debris', 'junk', 'specks', 'speckles', 'dust', 'false positives', 'false detections', 'background picked up', 'noise picked up', 'too many small', 'tiny bits', 'small bits', 'little bits'], changes: [{ arg: 'minAreaPx', way: 'higher' }] },
+  ],
   insteadOf: {
     stardist: { args: { method: 'model' }, say: 'StarDist is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },
     cellpose: { args: { method: 'model' }, say: 'Cellpose is not installed here, so I used our own nucleus U-Net (segment method "model") instead; its folder and sha256 are in the provenance.' },

@@ -206,6 +206,12 @@ const track = defineTool({
   consumes: ['labels', 'movie'],
   produces: ['tracks'],
   makes: ['tracks'],
+  // (faults people see in the tracks, and the settings that answer them: a complaint runs it again from what it used)
+  remedies: [
+    { symptom: 'tracks jumping between objects', words: ['jump between', 'jumps between', 'jumping between', 'jump to', 'jumps to', 'swapped', 'swap', 'swaps', 'switch identity', 'switches identity', 'mixed up', 'linked to the wrong', 'wrong cell', 'wrong nucleus', 'wrong neighbour', 'wrong neighbor'], changes: [{ arg: 'maxLinkingDistancePx', way: 'lower' }] },
+    { symptom: 'tracks broken into short pieces', words: ['broken tracks', 'tracks break', 'tracks are broken', 'break up', 'fragmented', 'too many short tracks', 'short tracks', 'lost track', 'loses track', 'loses the cells', 'loses them', 'not linked', 'gaps'], changes: [{ arg: 'maxLinkingDistancePx', way: 'higher' }, { arg: 'gapClosingMaxDistancePx', way: 'higher' }] },
+    { symptom: 'divisions found that are not there', words: ['false divisions', 'fake divisions', 'too many divisions', 'divisions that are not', 'not really dividing', "don't divide", 'do not divide'], changes: [{ arg: 'allowSplitting', to: false }] },
+  ],
   insteadOf: {
     trackmate: { args: {}, say: 'TrackMate itself is not installed here: I linked the objects with our own tracker (method "lap", the approach of TrackMate\'s LAP tracker, unless another method was asked).' },
     btrack: { args: {}, say: 'btrack is not installed here: I linked the objects with our own tracker (method "lap", a linear-assignment tracker like TrackMate\'s, unless another method was asked).' },

@@ -184,6 +184,16 @@ export interface RequestReaders {
  * How a tool describes itself (DESIGN.md, "The agent"): everything the planner, the
  * answers, `help`, `cellpilot tools` and the evals know about a tool comes from here.
  */
+/** A fault seen in a tool's result and the change of its settings that answers it. */
+export interface Remedy {
+  /** The fault, as the answer names it ("touching objects merged into one"). */
+  symptom: string;
+  /** How people say it (single words or short phrases, matched by meaning). */
+  words: string[];
+  /** Each setting changed: 'lower' or 'higher' than the value the last run used, or set to a value. */
+  changes: { arg: string; way?: 'lower' | 'higher'; to?: unknown }[];
+}
+
 export interface ToolSelfDescription {
   /** What it does, in one sentence a biologist reads. */
   summary: string;
@@ -318,6 +328,12 @@ export interface ToolSelfDescription {
    * rid of the jitter", "take out the background") asks for this tool, whichever tool the verb alone would name.
    */
   removes?: string[];
+  /**
+   * What a person sees wrong in its result and which of its settings put that right ("the cells are merged": seeds
+   * closer together; "it missed the dim ones": a lower threshold). A complaint about its last result with one of these
+   * symptoms runs it again from the settings it used, changed so (src/agent/planner/resultRemedies.ts).
+   */
+  remedies?: Remedy[];
   /**
    * What it makes that a recording may lack, as people name the lack ("nuclear stain", "nuclear marker"): told that the
    * data has none ("we have no nuclear stain", "the cells are unlabelled") beside a step that finds the objects, this

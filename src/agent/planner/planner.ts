@@ -100,6 +100,7 @@ import { frameCounts, matchingMovie, multiFrame, needsFrames } from './frames.ts
 import { keptAsPipeline } from './pipelineFrame.ts';
 import { otherMovieNamed, repeatedRequestPlan } from './repeatedRequest.ts';
 import { inputCorrectionPlan, withoutInsteadOfNothing } from './inputCorrection.ts';
+import { complaintPlan } from './resultRemedies.ts';
 import { savedPipelineHowTo, savedPipelineSettingPlan } from './savedPipeline.ts';
 import { capabilityAnswer, featureAnswer, optionsAnswer } from './capabilityQuestions.ts';
 import { readableFilesAnswer } from './readableFiles.ts';
@@ -1581,6 +1582,10 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   if (pipelineChanged) return pipelineChanged;
   const plain = acquisitionRunning(conversation) ? undefined : withoutInsteadOfNothing(conversation, catalogue, (words) => understand(words, catalogue).mentions.map((m) => m.tool), (words, tool) => selfOf(tool, catalogue)?.domain !== 'microscope' && opensWithNameOf(words, tool));
   if (plain) return planRequestOnce({ ...conversation, request: plain }, catalogue);
+  // ("too many cells are merged", "the tracks jump between cells": a fault of an earlier result, which the tool declares, put
+  // right by running it again with the settings that answer it, resultRemedies.ts)
+  const complaint = acquisitionRunning(conversation) ? undefined : complaintPlan(conversation, catalogue, () => planRequestAsSaid(conversation, catalogue));
+  if (complaint) return complaint;
   const corrected = acquisitionRunning(conversation) ? undefined : inputCorrectionPlan(conversation, catalogue, (words) => producersNamed(words, catalogue), stepsNamed);
   if (corrected) return corrected;
   // ("wait, before that correct the drift", "denoise it first": a movie-making step put ahead of the work done, which runs again on its result, stepPutFirst.ts)

@@ -63,7 +63,7 @@ const median = (values: number[]): number => {
  * it reported choosing (at the top of its values or in a group of them, segment's parameters), or a result the tool
  * declares as what it used for that argument (segment's thresholdPerFrame for its threshold: their median).
  */
-function valueUsed(tool: string, arg: string, last: Conversation['earlier'][number] | undefined, catalogue: Catalogue): { value: number; factor: number; from?: string } | undefined {
+export function valueUsed(tool: string, arg: string, last: Conversation['earlier'][number] | undefined, catalogue: Catalogue): { value: number; factor: number; from?: string } | undefined {
   if (!last) return undefined;
   const positive = (v: unknown): v is number => typeof v === 'number' && v > 0;
   const direct = [last.args[arg], last.values[arg], ...Object.values(last.values).map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[arg] : undefined))].find(positive);
