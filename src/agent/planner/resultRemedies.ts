@@ -7,7 +7,7 @@ import type { Remedy } from '../../../tools/types.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { choiceOfSetting } from './impliedChoices.ts';
-import { valueUsed } from './relativeChanges.ts';
+import { relativeChanges, valueUsed } from './relativeChanges.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, plainWords } from './words.ts';
 
@@ -125,6 +125,9 @@ export function complaintPlan(conversation: Conversation, catalogue: Catalogue, 
   const asked = remedyAsked(conversation.request, conversation.earlier, catalogue);
   if (!asked) return undefined;
   if (ASKS_ABOUT_IT.test(conversation.request) && !ASKS_TO_MEND.test(conversation.request)) return undefined;
+  // (the person said which setting to change, by a value or by a comparison: "redo that with less smoothing" is planned as
+  // said, where a setting with no value to change from is said as not applied)
+  if (relativeChanges(asked.last.tool, conversation.request, conversation, catalogue).length > 0) return undefined;
   if (setsOwnSetting(planAsSaid().steps, asked.last.tool)) return undefined;
   return remedyPlan(asked, conversation, catalogue);
 }

@@ -74,6 +74,11 @@ describe('what is not a complaint to act on', () => {
     const p = after('too many are merged. use Li instead', [segmented]);
     expect(JSON.stringify(p.steps)).toMatch(/"li"/);
   });
+  it('a setting named by comparison is the plan ("merged, redo that with less smoothing")', () => {
+    const p = after('hmm they look a bit blobby and merged, can you redo that with less smoothing?', [segmented]);
+    expect(JSON.stringify(p.steps)).toMatch(/"sigmaPx":1/);
+    expect(JSON.stringify(p.steps)).not.toMatch(/minSeedDistancePx/);
+  });
   it('no step that declares the fault ran: nothing to mend', () => {
     expect(remedyAsked('too many cells are merged', [], catalogue)).toBeUndefined();
   });
