@@ -111,10 +111,14 @@ export function remedyPlan(asked: RemedyAsked, conversation: Conversation, catal
 const ASKS_ABOUT_IT = /^\s*(?:why|how\s+come|how\s+many|how\s+much|what|which|when|where|is|are|was|were|do|does|did|has|have)\b/i;
 const ASKS_TO_MEND = /\b(?:fix|mend|correct|repair|improve|better|redo|re-?run|again|split|separate|sort\s+(?:it|that|this|them)\s+out|can\s+you|could\s+you|please)\b/i;
 
-/** True when a step of the plan sets something of `tool` itself (a value said: "use Li", "threshold 500"), directly or as a rerun's changes. */
-function setsOwnSetting(steps: PlannedStep[], tool: string): boolean {
-  const setsSomething = (args: Record<string, unknown>) => Object.entries(args).some(([k, v]) => !k.startsWith('$') && v !== undefined && (typeof v !== 'object' || Array.isArray(v)) && !['movie', 'labels', 'tracks', 'table'].includes(k));
-  return steps.some((s) => (s.tool === tool && setsSomething(s.args)) || (s.args.tool === tool && !!s.args.changes && typeof s.args.changes === 'object' && setsSomething(s.args.changes as Record<string, unknown>)));
+/**
+ * True when a step of the plan sets something of the last run's tool that the last run did not have (a value said: "use
+ * Li", "threshold 500"), directly or as a rerun's changes; the object named again ("the nuclei") sets nothing new.
+ */
+function setsNewSetting(steps: PlannedStep[], last: PastResult): boolean {
+  const isNew = (args: Record<string, unknown>) =>
+    Object.entries(args).some(([k, v]) => !k.startsWith('$') && v !== undefined && (typeof v !== 'object' || Array.isArray(v)) && !['movie', 'labels', 'tracks', 'table'].includes(k) && JSON.stringify(last.args[k]) !== JSON.stringify(v));
+  return steps.some((s) => (s.tool === last.tool && isNew(s.args)) || (s.args.tool === last.tool && !!s.args.changes && typeof s.args.changes === 'object' && isNew(s.args.changes as Record<string, unknown>)));
 }
 
 /**
@@ -128,6 +132,6 @@ export function complaintPlan(conversation: Conversation, catalogue: Catalogue, 
   // (the person said which setting to change, by a value or by a comparison: "redo that with less smoothing" is planned as
   // said, where a setting with no value to change from is said as not applied)
   if (relativeChanges(asked.last.tool, conversation.request, conversation, catalogue).length > 0) return undefined;
-  if (setsOwnSetting(planAsSaid().steps, asked.last.tool)) return undefined;
+  if (setsNewSetting(planAsSaid().steps, asked.last)) return undefined;
   return remedyPlan(asked, conversation, catalogue);
 }

@@ -35,6 +35,10 @@ describe('merged objects', () => {
     const p = after('it merged touching nuclei, split them better', [segmented, tracked]);
     expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
   });
+  it('is read when the object named again is the one segmented ("too many nuclei are merged")', () => {
+    const p = after('too many nuclei are merged together', [{ ...segmented, args: { ...segmented.args, target: 'nuclei' } }]);
+    expect(p.steps.map((s) => s.tool)).toEqual(['segment']);
+  });
 });
 
 describe('other faults of a segmentation', () => {
