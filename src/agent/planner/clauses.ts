@@ -7,6 +7,7 @@ import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
 import { leftToTheUser, saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
+import { looksAtItLater } from './ownLaterLook.ts';
 
 export interface Clause {
   text: string;
@@ -573,6 +574,8 @@ function isContextOnce(text: string): boolean {
   // (a question is no state: "how much bleaching is there")
   if ((STATE_DONE.test(t) && !WH_OPENING.test(t)) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
   if (THANKS.test(t)) return true;
+  // ("I'll have a look at the masks in napari": a person's own later look at a result, ownLaterLook.ts)
+  if (looksAtItLater(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
   if (WORTH_TO_ME.test(t)) return true;

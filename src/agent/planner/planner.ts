@@ -37,6 +37,9 @@ import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, pictures
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { fileOfAnotherRole } from './roleOfAFile.ts';
 import { asksHowToUse } from './helpPlea.ts';
+import { continuesALaterLook } from './ownLaterLook.ts';
+import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
+import { sentencesOfOwnWay } from './ownWayElsewhere.ts';
 import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
@@ -255,6 +258,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   // told, is for the step that links them (its splitting switch) and, when they do, the step that finds the divisions
   let dividing: { clause: number; told: 'yes' | 'no'; tool?: string } | undefined;
   const toldNot: { start: number; end: number }[] = [];
+  // ("Normally I'd do this in TrackMate and export the spots. Could you just track them?": the person's own way, ownWayElsewhere.ts)
+  const ownWay = sentencesOfOwnWay(new Map(clauses.map((c) => [c.sentence, text.slice(clauses.find((d) => d.sentence === c.sentence)!.start, clauses.findLast((d) => d.sentence === c.sentence)!.end)])));
   clauses.forEach((clause, i) => {
     const divides = clause.heading ? undefined : toldDividing(clause.text);
     if (divides) {
@@ -268,7 +273,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (!clause.negated && (saysHowThingsAre(clause.text) || (statesWhatTheDataIs(clause.text) && !selfOf(bestMatch(index.match(clause.text), clause.text, catalogue)?.tool ?? '', catalogue)?.removes?.length)) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
+    if (isContext(clause.text) || (!clause.negated && (saysHowThingsAre(clause.text) || (statesWhatTheDataIs(clause.text) && !selfOf(bestMatch(index.match(clause.text), clause.text, catalogue)?.tool ?? '', catalogue)?.removes?.length)) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text)) || (opener !== clause && opener && continuesALaterLook(opener.text, clause.text)) || (!clause.negated && ownWay.has(clause.sentence)) || (i > 0 && clauses[i - 1].sentence === clause.sentence && isASpansReason(clauses[i - 1].text, clause.text))) {
       const said = bestMatch(index.match(clause.text), clause.text, catalogue);
       if (said) [described, describedAt] = [said, i];
       return;
@@ -840,8 +845,13 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
   // ("it's too noisy to see anything", "my movie shimmers": a fault of the recording told alone, no question and nothing
   // else asked, is told to have it put right; the step that takes that fault away runs, never "I did not understand")
-  if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
-    picked.push({ clause: describedAt, tool: described.tool });
+  // ("help, the cells are bleaching": a plea said beside the fault asks for no advice, the fault's step runs)
+  const plea = (p: (typeof picked)[number]) => plays(p.tool, 'advice', catalogue) && asksHowToUse(clauses[p.clause].text);
+  // ("help! everything drifts": beside a step asked, the plea is no question for the adviser)
+  if (picked.some((p) => !plea(p))) picked.splice(0, picked.length, ...picked.filter((p) => !plea(p)));
+  const onlyPleas = picked.every(plea);
+  if (onlyPleas && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
+    picked.splice(0, picked.length, { clause: describedAt, tool: described.tool });
   }
   // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
   // ("I want to quantify migration. Could you correct the drift, segment and track?": the aim's step after the steps that reach it)
@@ -879,6 +889,8 @@ const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly
  */
 function microscopeRuleIn(request: string, catalogue: Catalogue): PlannedStep | undefined {
   if (!/^\s*(?:once|upon|on)\b|\b(?:when(?:ever)?|if|as soon as|each time|every time)\b/i.test(request)) return undefined;
+  // ("measure from time point 12 on, when the stimulus starts": the span's reason, scopeReason.ts)
+  if (whenGivesASpansReason(request)) return undefined;
   const routed = microscopeLanguage().routeMicroscopeRequest(request, { acquisitionRunning: false });
   return routed?.tool !== undefined && plays(routed.tool, 'rule', catalogue) ? { tool: routed.tool, args: routed.args, clause: request } : undefined;
 }
@@ -1955,7 +1967,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
   // "how long would 120 frames of DAPI every 1 min take?": a question about a plan not started is answered by the acquisition
   // language from the plan it says (nothing started), never read as a question about the movie's tracks (planQuestions.ts)
-  const planAnswered = acquisitionRunning(conversation) ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(conversation.request, conversation), { acquisitionRunning: false });
+  // ("measure from time point 12 on, when the stimulus starts": a span's reason is no rule to read, scopeReason.ts)
+  const planAnswered = acquisitionRunning(conversation) || whenGivesASpansReason(conversation.request) ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(conversation.request, conversation), { acquisitionRunning: false });
   if (planAnswered?.tool === undefined && planAnswered?.answered) return { steps: [], reply: planAnswered.ask };
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
