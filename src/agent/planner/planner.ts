@@ -38,6 +38,8 @@ import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts
 import { fileOfAnotherRole } from './roleOfAFile.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { continuesALaterLook } from './ownLaterLook.ts';
+import { mannerOfTheStepBefore } from './stepManner.ts';
+import { withAntecedent } from './pronounObject.ts';
 import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
 import { sentencesOfOwnWay } from './ownWayElsewhere.ts';
 import { explainValues } from './valueMeanings.ts';
@@ -284,6 +286,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "threshold with Li but run a 2 px median over it beforehand": a clause said to run first, after a step in its sentence,
     // that no tool's words match but that names a value of one preparing tool's choices ("median" of denoise's method), is that step
     const before0 = picked.at(-1);
+    // ("segment, smoothing with sigma 1.5 px first": a participle after a step, naming a setting that step declares, is how it runs, no step)
+    if (!clause.negated && before0 && clauses[before0.clause].sentence === clause.sentence && mannerOfTheStepBefore(clause.text, index.match(clause.text), before0.tool)) return;
+    // ("find the nuclei and outline them": the pronoun read as the nuclei, the words name the step before again, pronounObject.ts)
+    if (!clause.negated && before0 && clauses[before0.clause].sentence === clause.sentence && restatesTheStepBefore(clause.text, clauses[before0.clause].text, before0.tool, catalogue)) return;
     if (!clause.negated && before0 && runsFirst(clause) && !index.match(clause.text).some((m) => !m.byArgument) && clauses[before0.clause].sentence === clause.sentence) {
       const valued = [...catalogue.keys()].filter((t) => t !== before0.tool && preparesMovie(t, catalogue) && tokenize(clause.text).some((w) => valuesOfTool(t, catalogue).has(w.word.toLowerCase())));
       if (valued.length === 1) {
@@ -868,6 +874,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     else if (framesLeftOutByKind(clauses[r.clause].text)) notDone.push({ verb: 'leave out frames by how they look', clause: original.slice(r.start, r.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: r.clause });
   }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+}
+
+/** The clause, its pronoun read as the things the step before named, names that step first, and alone names another. */
+function restatesTheStepBefore(clause: string, before: string, tool: string, catalogue: Catalogue): boolean {
+  const read = withAntecedent(clause, before);
+  if (!read) return false;
+  const index = indexFor(catalogue);
+  const alone = bestMatch(index.match(clause), clause, catalogue)?.tool;
+  return alone !== undefined && alone !== tool && bestMatch(index.match(read), read, catalogue)?.tool === tool;
 }
 
 /**
