@@ -2110,7 +2110,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   // ("write me a python script to segment cells": no code is written, and no step runs in its place)
   if (codeAsked(text) && !acquisitionRunning(conversation)) return { steps: [], reply: codeAskedReply(text) };
-  if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
+  if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !pointsIntoTheMovieOpen(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
     // (what was asked is named, so the person sees which words were turned down: "quantify the bands on my western blot")
     const asked = text.trim().replace(/[\s.!?]+$/, '');
     const named = asked.length <= 90 ? ` Not done: "${asked}".` : '';
@@ -3680,6 +3680,15 @@ function readsAsMicroscope(text: string, conversation: Conversation): boolean {
  * time-lapse" with a movie loaded), with nothing that only the microscope has a meaning for
  * and no acquisition running: they are about that data.
  */
+/**
+ * "can you follow the little things that move around in there": a place pointed at ("in there", "in it", "in here") with
+ * a movie open is that movie, so the vague things in it ("things", "stuff") are what it shows, in scope.
+ */
+function pointsIntoTheMovieOpen(text: string, conversation: Conversation): boolean {
+  // (the vague words for what is seen, a closed class: "things", "stuff", "bits", "dots")
+  return conversation.artifactsAtStart.some((a) => a.type === 'movie') && /\b(?:things?|stuff|bits|dots|blobs|ones)\b/i.test(text) && /\b(?:in|inside|within)\s+(?:there|here|it|this(?:\s+one)?)\s*[.!?]*$/i.test(text.trim());
+}
+
 function pointsAtTheRecording(text: string, conversation: Conversation): boolean {
   // "the time-lapse", "this time series": the recording, not a microscope cue
   // ("I have a 2D time-lapse of nuclei": a recording the person has is theirs, said with an article)
