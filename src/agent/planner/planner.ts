@@ -38,6 +38,7 @@ import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts
 import { fileOfAnotherRole } from './roleOfAFile.ts';
 import { asksHowToUse } from './helpPlea.ts';
 import { continuesALaterLook } from './ownLaterLook.ts';
+import { leftToTheUser, userWillDo } from './leftToTheUser.ts';
 import { mannerOfTheStepBefore } from './stepManner.ts';
 import { withAntecedent } from './pronounObject.ts';
 import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
@@ -628,10 +629,21 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("ignore the tiny stuff", "drop the big clumps": things left out by a vague size word, no step; the finding step's own
     // reading applies the size bound it chooses from the movie and says so)
     if (clause.negated && !best.named && !best.nameWord && VAGUE_SIZE_LEFT_OUT.test(clause.text)) return;
+    // ("measure the intensity over time; I'll make the figure in GraphPad": the person's work in a program they name is
+    // theirs, done there; the file that program opens is written instead of the step)
+    const theirsElsewhere = !clause.negated && !best.byArgument && userWillDo(clause.text) ? writerForProgram(clause.text, catalogue) ?? writerForProgramWorkedIn(clause.text, catalogue) : undefined;
+    if (theirsElsewhere && theirsElsewhere.tool !== best.tool) {
+      picked.push({ clause: i, tool: theirsElsewhere.tool, writes: true });
+      return;
+    }
     if (clause.negated) {
       excluded.push(best.tool);
-      excludedSpans.push({ start: clause.start, end: clause.end });
       negations.push({ clause: i, tool: best.tool, named: !!best.named || !!best.nameWord, matched: best.matched });
+      // ("track the nuclei, I will plot them myself in R": the person's own work in a program needs the file it opens, as
+      // "I'll do the stats in R" does; the step they do themselves is not run; the writer reads the clause's program)
+      const writer = leftToTheUser(clause.text) ? writerForProgram(clause.text, catalogue) : undefined;
+      if (writer && writer.tool !== best.tool) picked.push({ clause: i, tool: writer.tool, writes: true });
+      else excludedSpans.push({ start: clause.start, end: clause.end });
       return;
     }
     const previous = picked.at(-1);
@@ -1294,6 +1306,15 @@ function writerForProgram(clause: string, catalogue: Catalogue): Match | undefin
     const named = programAsDestination(clause, tool, catalogue);
     // (the program's name is the word matched: a telling word, no word many tools use)
     if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
+  }
+  return undefined;
+}
+
+/** The writer for a program said as where the person works ("... in GraphPad", "... with Fiji"), whatever their verb. */
+function writerForProgramWorkedIn(clause: string, catalogue: Catalogue): Match | undefined {
+  for (const tool of catalogue.keys()) {
+    const named = programNamedIn(clause, selfOf(tool, catalogue)?.opensIn);
+    if (named && /\b(?:in|into|with|using)\s+(?:an?\s+|the\s+)?$/i.test(clause.slice(0, named.at))) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
   }
   return undefined;
 }
