@@ -40,6 +40,7 @@ import { asksHowToUse } from './helpPlea.ts';
 import { continuesALaterLook } from './ownLaterLook.ts';
 import { leftToTheUser, userWillDo } from './leftToTheUser.ts';
 import { mannerOfTheStepBefore } from './stepManner.ts';
+import { withArgumentInitials } from './argumentInitials.ts';
 import { withAntecedent } from './pronounObject.ts';
 import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
 import { sentencesOfOwnWay } from './ownWayElsewhere.ts';
@@ -1982,12 +1983,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
+  // "bg sub rb 50": a setting by the initials of its described words, "rolling ball radius 50" (argumentInitials.ts)
   // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
   // ("segment nuclei over 20 µm² (pixel size 0.5)": a pixel size with no unit is in µm, never a radius or an area)
-  const named = withBarePixelSizeInMicrons(numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue)))), argumentNamesOf(catalogue))));
+  const named = withBarePixelSizeInMicrons(numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withArgumentInitials(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue), catalogue)))), argumentNamesOf(catalogue))));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
