@@ -42,6 +42,7 @@ import { leftToTheUser, userWillDo } from './leftToTheUser.ts';
 import { mannerOfTheStepBefore } from './stepManner.ts';
 import { withArgumentInitials } from './argumentInitials.ts';
 import { withAntecedent } from './pronounObject.ts';
+import { saysWhatIsSeen } from './faultConsequence.ts';
 import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
 import { sentencesOfOwnWay } from './ownWayElsewhere.ts';
 import { explainValues } from './valueMeanings.ts';
@@ -868,10 +869,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   const plea = (p: (typeof picked)[number]) => plays(p.tool, 'advice', catalogue) && asksHowToUse(clauses[p.clause].text);
   // ("help! everything drifts": beside a step asked, the plea is no question for the adviser)
   if (picked.some((p) => !plea(p))) picked.splice(0, picked.length, ...picked.filter((p) => !plea(p)));
-  // ("the images are super noisy, I can barely see anything": what the person can or cannot see is the fault's consequence,
-  // the fault told by a word a tool declares it removes is what to put right)
-  const consequence = (p: (typeof picked)[number]) => /^\W*(?:(?:and|so|but)\s+)?(?:i|we)\s+(?:can(?:not|['’]t)?|could(?:n['’]t)?|am\s+not\s+able\s+to)\s+(?:\w+ly\s+)?(?:see|tell|make\s+out|spot|find)\b/i.test(clauses[p.clause].text);
-  if (picked.length > 0 && picked.every(consequence) && excluded.length === 0 && described && describedAt >= 0 && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) picked.splice(0, picked.length);
+  // ("the images are super noisy, I can barely see anything": the fault's consequence, faultConsequence.ts)
+  if (picked.length > 0 && picked.every((p) => saysWhatIsSeen(clauses[p.clause].text)) && excluded.length === 0 && described && describedAt >= 0 && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) picked.splice(0, picked.length);
   const onlyPleas = picked.every(plea);
   if (onlyPleas && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
     picked.splice(0, picked.length, { clause: describedAt, tool: described.tool });
