@@ -21,7 +21,8 @@ function initialsOf(catalogue: Catalogue): Map<string, string> {
       const words = leadingWords(p.description ?? '');
       const name = arg.split(/(?=[A-Z])/)[0].toLowerCase();
       const at = words.indexOf(name);
-      if (at < 2 || at > 3) continue;
+      // (two or three whole words qualify the name: "rolling ball radius"; never a letter, "t sne perplexity")
+      if (at < 2 || at > 3 || words.slice(0, at).some((w) => w.length < 3)) continue;
       const phrase = words.slice(0, at + 1).join(' ');
       for (const key of [words.slice(0, at).map((w) => w[0]).join(''), words.slice(0, at + 1).map((w) => w[0]).join('')]) found.set(key, (found.get(key) ?? new Set()).add(phrase));
     }
