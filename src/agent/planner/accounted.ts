@@ -134,6 +134,18 @@ function stepAt(steps: PlannedStep[], request: string, at: number): PlannedStep 
   return held.find((s) => request.indexOf(s.clause) <= at && at < request.indexOf(s.clause) + s.clause.length) ?? held.filter((s) => request.indexOf(s.clause) <= at).at(-1) ?? steps[0];
 }
 
+/**
+ * The step a method's name was said for: of the steps whose clause holds it (a tracking and the segmentation run to feed
+ * it share "track with the linear motion tracker"), the one whose tool the name's own words name ("tracker": track).
+ */
+function stepOfName(steps: PlannedStep[], request: string, at: number, name: string, index: ToolIndex): PlannedStep {
+  const step = stepAt(steps, request, at);
+  const sharing = steps.filter((s) => s.clause === step.clause);
+  if (sharing.length < 2) return step;
+  const named = index.match(name).find((m) => !m.byArgument && sharing.some((s) => s.tool === m.tool));
+  return sharing.find((s) => s.tool === named?.tool) ?? step;
+}
+
 /** The choices a step offers for a method, said in the answer: "(it offers method: pca, umap, tsne)". */
 function offers(step: PlannedStep, catalogue: Catalogue): string {
   const props = catalogue.get(step.tool)?.properties ?? {};
@@ -225,7 +237,7 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     if (!isAcronym(name) && (request.toLowerCase().match(/\p{L}{5,}/gu) ?? []).some((w) => isShortenedForm(plain(name), w))) continue;
     // a method of a tool the plan did not run ("segment with UMAP")
     const owner = [...catalogue.keys()].find((t) => valueNamed(t, name, catalogue));
-    const step = stepAt(plan.steps, request, start);
+    const step = stepOfName(plan.steps, request, start, name, index);
     if (owner) {
       if (!saidAlready) lines.push(`I did not apply "${name}": it is a method of \`${owner}\`, which this request did not run; ${offers(step, catalogue)}.`);
       continue;

@@ -7,6 +7,7 @@ import { OBJECT_OPENER, type ToolIndex } from './matcher.ts';
 import { meaning, tokenize } from './words.ts';
 import { readOnce, readOnceCopied } from './textMemo.ts';
 import { leftToTheUser, saidOfAStepLeftToTheUser } from './leftToTheUser.ts';
+import { looksAtItLater } from './ownLaterLook.ts';
 
 export interface Clause {
   text: string;
@@ -573,6 +574,11 @@ function isContextOnce(text: string): boolean {
   // (a question is no state: "how much bleaching is there")
   if ((STATE_DONE.test(t) && !WH_OPENING.test(t)) || RESULT_JUDGED.test(t) || DATA_NOUN_PHRASE.test(t)) return true;
   if (THANKS.test(t)) return true;
+  // ("I'll have a look at the masks in napari": a person's own later look at a result, ownLaterLook.ts)
+  if (looksAtItLater(t)) return true;
+  // ("so there's a movie loaded I think", "there are some cells in the corner": what is there, told; no number, which a
+  // setting could be, and no negation, which turns a step down: "there's no drift")
+  if (EXISTENTIAL_STATE.test(t) && !/\d/.test(t)) return true;
   if (ATTACHED.test(t) && !/\b(?:could|can|would|please)\s+you\b/i.test(t)) return true;
   if (METHODS_PASSIVE.test(t) && !/\b(?:already|previously|earlier|yesterday|last\s+(?:week|time|month)|before)\b/i.test(t)) return false;
   if (WORTH_TO_ME.test(t)) return true;
@@ -589,6 +595,9 @@ function isContextOnce(text: string): boolean {
   if (SAMPLE_CHANGE.test(t) && !/\?\s*$/.test(t) && !/\b(?:could|can|would|will)\s+you\b|\bplease\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\b/i.test(t)) return true;
   return (CONTEXT.test(t) || othersDid) && !/(?:^|[\s(~])\d/.test(told.replace(/\b\d+-[\p{L}]+/gu, ''));
 }
+
+/** "there's a movie loaded", "there are a few cells": a statement of what is there (never "there's no drift", never a question). */
+const EXISTENTIAL_STATE = /^(?:(?:so|and|but|ok(?:ay)?|well|now)[,\s]+)*there(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\s+(?:already\s+|now\s+)?(?:a|an|the|some|one|two|several|many|lots\s+of|a\s+few)\s+(?![^,;.!?]*\b(?:no|not|n't|hardly|barely|to|you|u)\b)[^,;.!?]*$/i;
 
 /** A clause opened by a question word ("how much bleaching is there"). */
 const WH_OPENING = /^(?:(?:and|but|so|ok(?:ay)?|now)[,\s]+)?(?:how|what|which|where|when|why|who|whose)\b/i;

@@ -52,3 +52,11 @@ export function saidOfAStepLeftToTheUser(request: string, at: number): boolean {
   const ends = [',', '.', ';', '!', '?'].map((p) => request.indexOf(p, at)).filter((i) => i >= 0);
   return leftToTheUser(request.slice(start, ends.length ? Math.min(...ends) : request.length));
 }
+
+/** "I'll make the figure in GraphPad", "we will plot it in R": the user, in the future, doing something (a program named elsewhere). */
+const USER_WILL_DO = new RegExp(String.raw`^[\s,]*${JOINED}${USER_WILL}(?!${USING})`, 'iu');
+
+/** True when the clause says what the user will do (not use or need): with a program named, the work is theirs, done there. */
+export function userWillDo(clause: string): boolean {
+  return USER_WILL_DO.test(clause);
+}

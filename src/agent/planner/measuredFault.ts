@@ -6,6 +6,7 @@
 // Only a tool that declares results and can leave its corrected result unwritten (measuredOnly.ts) can say how much; a request with more steps after it is left as it is.
 import { selfOf, type Catalogue } from './catalogue.ts';
 import { writesAResult } from './measuredOnly.ts';
+import { faultNamedByItsNoun } from './faultByItsVerb.ts';
 import { COUNT_LEAD, FOLLOW_UP_OPENER } from './tableAnswers.ts';
 
 /** Verbs of finding how much of something there is (the object's tool says which measurement). */
@@ -40,6 +41,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The request as the question of how much of the fault there is; undefined for anything else. */
 export function measuredFaultAsQuestion(text: string, catalogue: Catalogue): string | undefined {
   const t = text.trim().replace(/[.!?\s]+$/, '');
+  // ("how much signal is lost by the last frame?": the fault said by its verb, faultByItsVerb.ts)
+  const byItsNoun = faultNamedByItsNoun(t, measurableFaults(catalogue));
+  if (byItsNoun) return byItsNoun;
   if (/[,;:]|\b(?:then|and|after|before|but|plus|also|correct|fix|remove)\b/i.test(t.replace(/^(?:and|then)\s+/i, ''))) return undefined;
   const faults = measurableFaults(catalogue);
   if (faults.length === 0) return undefined;

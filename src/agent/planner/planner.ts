@@ -37,6 +37,14 @@ import { asksAPurchase, isOutOfScope, namesASubject, namesAThingImaged, pictures
 import { foreignClauses, foreignNote, withoutForeign } from './foreignClauses.ts';
 import { fileOfAnotherRole } from './roleOfAFile.ts';
 import { asksHowToUse } from './helpPlea.ts';
+import { continuesALaterLook } from './ownLaterLook.ts';
+import { leftToTheUser, userWillDo } from './leftToTheUser.ts';
+import { mannerOfTheStepBefore } from './stepManner.ts';
+import { withArgumentInitials } from './argumentInitials.ts';
+import { withAntecedent } from './pronounObject.ts';
+import { saysWhatIsSeen } from './faultConsequence.ts';
+import { isASpansReason, whenGivesASpansReason } from './scopeReason.ts';
+import { sentencesOfOwnWay } from './ownWayElsewhere.ts';
 import { explainValues } from './valueMeanings.ts';
 import { imageQualityReply } from './imageQuality.ts';
 import { applyReferenceFrame } from './referenceFrame.ts';
@@ -256,6 +264,8 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   // told, is for the step that links them (its splitting switch) and, when they do, the step that finds the divisions
   let dividing: { clause: number; told: 'yes' | 'no'; tool?: string } | undefined;
   const toldNot: { start: number; end: number }[] = [];
+  // ("Normally I'd do this in TrackMate and export the spots. Could you just track them?": the person's own way, ownWayElsewhere.ts)
+  const ownWay = sentencesOfOwnWay(new Map(clauses.map((c) => [c.sentence, text.slice(clauses.find((d) => d.sentence === c.sentence)!.start, clauses.findLast((d) => d.sentence === c.sentence)!.end)])));
   clauses.forEach((clause, i) => {
     const divides = clause.heading ? undefined : toldDividing(clause.text);
     if (divides) {
@@ -269,7 +279,7 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("The nuclei are already segmented and tracked.": a participle joined to a sentence of context tells more of it)
     // (the clause it is joined to: "Hi, the movie ... needs to be segmented in channel 3 and tracked" joins "tracked" to a step, not to the greeting)
     const opener = i > 0 && clauses[i - 1].sentence === clause.sentence ? clauses[i - 1] : clauses.find((c) => c.sentence === clause.sentence);
-    if (isContext(clause.text) || (!clause.negated && (saysHowThingsAre(clause.text) || (statesWhatTheDataIs(clause.text) && !selfOf(bestMatch(index.match(clause.text), clause.text, catalogue)?.tool ?? '', catalogue)?.removes?.length)) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text))) {
+    if (isContext(clause.text) || (!clause.negated && (saysHowThingsAre(clause.text) || (statesWhatTheDataIs(clause.text) && !selfOf(bestMatch(index.match(clause.text), clause.text, catalogue)?.tool ?? '', catalogue)?.removes?.length)) && clauses.some((c) => c !== clause && c.sentence >= clause.sentence - 1 && c.sentence <= clause.sentence + 1 && ASKS_FOR_A_STEP.test(c.text) && !saysHowThingsAre(c.text))) || (opener !== clause && opener && isContext(opener.text) && ['and', ','].includes(clause.joiner) && (/^(?:(?:and|,)\s+)?(?:already\s+|also\s+|both\s+)?(?:[\w-]+ed|done|made)\s*[.!]*$/i.test(clause.text) || TOLD_FURTHER.test(clause.text))) || (opener !== clause && opener && isContext(opener.text) && WHEN_TOLD.test(clause.text)) || (opener !== clause && opener && continuesALaterLook(opener.text, clause.text)) || (!clause.negated && ownWay.has(clause.sentence)) || (i > 0 && clauses[i - 1].sentence === clause.sentence && isASpansReason(clauses[i - 1].text, clause.text))) {
       const said = bestMatch(index.match(clause.text), clause.text, catalogue);
       if (said) [described, describedAt] = [said, i];
       return;
@@ -280,6 +290,10 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // "threshold with Li but run a 2 px median over it beforehand": a clause said to run first, after a step in its sentence,
     // that no tool's words match but that names a value of one preparing tool's choices ("median" of denoise's method), is that step
     const before0 = picked.at(-1);
+    // ("segment, smoothing with sigma 1.5 px first": a participle after a step, naming a setting that step declares, is how it runs, no step)
+    if (!clause.negated && before0 && clauses[before0.clause].sentence === clause.sentence && mannerOfTheStepBefore(clause.text, index.match(clause.text), before0.tool)) return;
+    // ("find the nuclei and outline them": the pronoun read as the nuclei, the words name the step before again, pronounObject.ts)
+    if (!clause.negated && before0 && clauses[before0.clause].sentence === clause.sentence && restatesTheStepBefore(clause.text, clauses[before0.clause].text, before0.tool, catalogue)) return;
     if (!clause.negated && before0 && runsFirst(clause) && !index.match(clause.text).some((m) => !m.byArgument) && clauses[before0.clause].sentence === clause.sentence) {
       const valued = [...catalogue.keys()].filter((t) => t !== before0.tool && preparesMovie(t, catalogue) && tokenize(clause.text).some((w) => valuesOfTool(t, catalogue).has(w.word.toLowerCase())));
       if (valued.length === 1) {
@@ -618,10 +632,21 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     // ("ignore the tiny stuff", "drop the big clumps": things left out by a vague size word, no step; the finding step's own
     // reading applies the size bound it chooses from the movie and says so)
     if (clause.negated && !best.named && !best.nameWord && VAGUE_SIZE_LEFT_OUT.test(clause.text)) return;
+    // ("measure the intensity over time; I'll make the figure in GraphPad": the person's work in a program they name is
+    // theirs, done there; the file that program opens is written instead of the step)
+    const theirsElsewhere = !clause.negated && !best.byArgument && userWillDo(clause.text) ? writerForProgram(clause.text, catalogue) ?? writerForProgramWorkedIn(clause.text, catalogue) : undefined;
+    if (theirsElsewhere && theirsElsewhere.tool !== best.tool) {
+      picked.push({ clause: i, tool: theirsElsewhere.tool, writes: true });
+      return;
+    }
     if (clause.negated) {
       excluded.push(best.tool);
-      excludedSpans.push({ start: clause.start, end: clause.end });
       negations.push({ clause: i, tool: best.tool, named: !!best.named || !!best.nameWord, matched: best.matched });
+      // ("track the nuclei, I will plot them myself in R": the person's own work in a program needs the file it opens, as
+      // "I'll do the stats in R" does; the step they do themselves is not run; the writer reads the clause's program)
+      const writer = leftToTheUser(clause.text) ? writerForProgram(clause.text, catalogue) : undefined;
+      if (writer && writer.tool !== best.tool) picked.push({ clause: i, tool: writer.tool, writes: true });
+      else excludedSpans.push({ start: clause.start, end: clause.end });
       return;
     }
     const previous = picked.at(-1);
@@ -841,8 +866,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
   for (const kept of keptAfterAll(negations, picked, clauses, catalogue)) excluded.splice(excluded.indexOf(kept), 1);
   // ("it's too noisy to see anything", "my movie shimmers": a fault of the recording told alone, no question and nothing
   // else asked, is told to have it put right; the step that takes that fault away runs, never "I did not understand")
-  if (picked.length === 0 && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
-    picked.push({ clause: describedAt, tool: described.tool });
+  // ("help, the cells are bleaching": a plea said beside the fault asks for no advice, the fault's step runs)
+  const plea = (p: (typeof picked)[number]) => plays(p.tool, 'advice', catalogue) && asksHowToUse(clauses[p.clause].text);
+  // ("help! everything drifts": beside a step asked, the plea is no question for the adviser)
+  if (picked.some((p) => !plea(p))) picked.splice(0, picked.length, ...picked.filter((p) => !plea(p)));
+  // ("the images are super noisy, I can barely see anything": the fault's consequence, faultConsequence.ts)
+  if (picked.length > 0 && picked.every((p) => saysWhatIsSeen(clauses[p.clause].text)) && excluded.length === 0 && described && describedAt >= 0 && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) picked.splice(0, picked.length);
+  const onlyPleas = picked.every(plea);
+  if (onlyPleas && excluded.length === 0 && described && describedAt >= 0 && !/\?/.test(text) && !isQuestion(text) && toldAFault(described, clauses[describedAt].text, catalogue)) {
+    picked.splice(0, picked.length, { clause: describedAt, tool: described.tool });
   }
   // ("track them, but prior to tracking subtract the background": the step said under "before <doing a step>" runs ahead of that step)
   // ("I want to quantify migration. Could you correct the drift, segment and track?": the aim's step after the steps that reach it)
@@ -859,6 +891,15 @@ function understandNow(original: string, catalogue: Catalogue): Understanding {
     else if (framesLeftOutByKind(clauses[r.clause].text)) notDone.push({ verb: 'leave out frames by how they look', clause: original.slice(r.start, r.end).replace(/^\s*(?:and|then|,)\s+/i, '').trim(), at: r.clause });
   }
   return { mentions, excluded: [...new Set(excluded)], excludedSpans, ...(scopesLeftOut.length ? { scopesLeftOut } : {}), ...(resultsOff.length ? { resultsOff } : {}), ...(toldNot.length ? { toldNot } : {}), ...(resultsKept.length ? { resultsKept } : {}), ...(scopes.length ? { scopes } : {}), ...(labelling.length ? { labelling } : {}), ...(headings.length ? { headings } : {}), ...(notDone.length ? { notDone: notDone.map(({ at: _at, ...n }) => n) } : {}) };
+}
+
+/** The clause, its pronoun read as the things the step before named, names that step first, and alone names another. */
+function restatesTheStepBefore(clause: string, before: string, tool: string, catalogue: Catalogue): boolean {
+  const read = withAntecedent(clause, before);
+  if (!read) return false;
+  const index = indexFor(catalogue);
+  const alone = bestMatch(index.match(clause), clause, catalogue)?.tool;
+  return alone !== undefined && alone !== tool && bestMatch(index.match(read), read, catalogue)?.tool === tool;
 }
 
 /**
@@ -880,6 +921,8 @@ const FAULT_SAID_SMALL = /\b(?:no|not|n't|never|hardly|barely|little|slight(?:ly
  */
 function microscopeRuleIn(request: string, catalogue: Catalogue): PlannedStep | undefined {
   if (!/^\s*(?:once|upon|on)\b|\b(?:when(?:ever)?|if|as soon as|each time|every time)\b/i.test(request)) return undefined;
+  // ("measure from time point 12 on, when the stimulus starts": the span's reason, scopeReason.ts)
+  if (whenGivesASpansReason(request)) return undefined;
   const routed = microscopeLanguage().routeMicroscopeRequest(request, { acquisitionRunning: false });
   return routed?.tool !== undefined && plays(routed.tool, 'rule', catalogue) ? { tool: routed.tool, args: routed.args, clause: request } : undefined;
 }
@@ -1268,6 +1311,15 @@ function writerForProgram(clause: string, catalogue: Catalogue): Match | undefin
     const named = programAsDestination(clause, tool, catalogue);
     // (the program's name is the word matched: a telling word, no word many tools use)
     if (named) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
+  }
+  return undefined;
+}
+
+/** The writer for a program said as where the person works ("... in GraphPad", "... with Fiji"), whatever their verb. */
+function writerForProgramWorkedIn(clause: string, catalogue: Catalogue): Match | undefined {
+  for (const tool of catalogue.keys()) {
+    const named = programNamedIn(clause, selfOf(tool, catalogue)?.opensIn);
+    if (named && /\b(?:in|into|with|using)\s+(?:an?\s+|the\s+)?$/i.test(clause.slice(0, named.at))) return { tool, score: 1, at: named.at, matched: [named.program.toLowerCase()] };
   }
   return undefined;
 }
@@ -1935,12 +1987,13 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // "drop anything smaller than 10 µm²": an area in µm² is counted in px² at the pixel size known, and said so
   // (a question is answered in the units it asks: "how many are bigger than 100 µm²?" compares µm²)
   // "segment, r=8px, minArea=50": lab shorthand for a setting, as its words ("radius 8px, min area 50")
+  // "bg sub rb 50": a setting by the initials of its described words, "rolling ball radius 50" (argumentInitials.ts)
   // "thirty seconds apart", "channel three", "zero point five microns": numbers said in words, as digits
   // "(Reviewer 1, point 4)", "(see Fig. 2)": a reference to a document, whose numbers are no settings
   // "track w/o divisions", "segment w/ otsu": the abbreviations as their words
   // ("Dear cellpilot, ... Many thanks, Tom": the forms of a letter around the request are no part of it)
   // ("segment nuclei over 20 µm² (pixel size 0.5)": a pixel size with no unit is in µm, never a radius or an area)
-  const named = withBarePixelSizeInMicrons(numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue)))), argumentNamesOf(catalogue))));
+  const named = withBarePixelSizeInMicrons(numberWordsAsDigits(withShorthandNames(withoutWishedEffects(withoutReferenceAsides(withAbbreviationStopsBlanked(withAgainVerbsPlain(withArgumentInitials(withAbbreviationsWritten(withoutLetterForms(withListNumbersBlanked(conversation.request))), catalogue), catalogue)))), argumentNamesOf(catalogue))));
   // "for experiment 12 (day 3), track the nuclei", "segment the nuclei in well A3, replicate 2": labels of which data, when
   // without them the request asks for analysis steps only (a well to image is the microscope's)
   const unlabelled = acquisitionRunning(conversation) ? named : withoutSampleLabels(named);
@@ -1960,7 +2013,8 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   if (!text) return { steps: [], reply: 'Ask me to do something with a movie, e.g. "correct the drift, then segment and track the nuclei".' };
   // "how long would 120 frames of DAPI every 1 min take?": a question about a plan not started is answered by the acquisition
   // language from the plan it says (nothing started), never read as a question about the movie's tracks (planQuestions.ts)
-  const planAnswered = acquisitionRunning(conversation) ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(conversation.request, conversation), { acquisitionRunning: false });
+  // ("measure from time point 12 on, when the stimulus starts": a span's reason is no rule to read, scopeReason.ts)
+  const planAnswered = acquisitionRunning(conversation) || whenGivesASpansReason(conversation.request) ? undefined : microscopeLanguage().routeMicroscopeRequest(microscopeWords(conversation.request, conversation), { acquisitionRunning: false });
   if (planAnswered?.tool === undefined && planAnswered?.answered) return { steps: [], reply: planAnswered.ask };
   // "with 1.2 µm pixels, what is the mean cell area in µm²?", "how fast do they move in µm/min? frames are 5 min apart": a
   // calibration told with a question about the analysis is set first, as in a request (the one reader, statedCalibration),
@@ -2087,7 +2141,7 @@ function planOnce(conversation: Conversation, catalogue: Catalogue): Plan {
   // (nor is buying one: "purchase a 40x objective for the scope", "buy us more DAPI" name the microscope's things and buy them)
   // ("write me a python script to segment cells": no code is written, and no step runs in its place)
   if (codeAsked(text) && !acquisitionRunning(conversation)) return { steps: [], reply: codeAskedReply(text) };
-  if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
+  if ((asksAPurchase(maskNames(text)) && !commandWhileImaging(text, conversation)) || (outOfScope(text, catalogue) && !commandWhileImaging(text, conversation) && !pointsIntoTheMovieOpen(text, conversation) && (!microscopeOnlyWords(text) || picturesOfElsewhere(maskNames(text), indexFor(catalogue), catalogue)))) {
     // (what was asked is named, so the person sees which words were turned down: "quantify the bands on my western blot")
     const asked = text.trim().replace(/[\s.!?]+$/, '');
     const named = asked.length <= 90 ? ` Not done: "${asked}".` : '';
@@ -3657,6 +3711,15 @@ function readsAsMicroscope(text: string, conversation: Conversation): boolean {
  * time-lapse" with a movie loaded), with nothing that only the microscope has a meaning for
  * and no acquisition running: they are about that data.
  */
+/**
+ * "can you follow the little things that move around in there": a place pointed at ("in there", "in it", "in here") with
+ * a movie open is that movie, so the vague things in it ("things", "stuff") are what it shows, in scope.
+ */
+function pointsIntoTheMovieOpen(text: string, conversation: Conversation): boolean {
+  // (the vague words for what is seen, a closed class: "things", "stuff", "bits", "dots")
+  return conversation.artifactsAtStart.some((a) => a.type === 'movie') && /\b(?:things?|stuff|bits|dots|blobs|ones)\b/i.test(text) && /\b(?:in|inside|within)\s+(?:there|here|it|this(?:\s+one)?)\s*[.!?]*$/i.test(text.trim());
+}
+
 function pointsAtTheRecording(text: string, conversation: Conversation): boolean {
   // "the time-lapse", "this time series": the recording, not a microscope cue
   // ("I have a 2D time-lapse of nuclei": a recording the person has is theirs, said with an article)

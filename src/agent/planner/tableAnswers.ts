@@ -4,6 +4,7 @@
 // or a comparison between two parts of the movie. A number quotes its unit, and says
 // "(no calibration known)" for pixels and frames.
 import { changeAtAFrame } from './changeAtAFrame.ts';
+import { showsAMadeThing } from './thingShown.ts';
 import { existsSync, statSync } from 'node:fs';
 import { readTableCsv, type Table } from '../../analysis/table.ts';
 import { naturalTimeUnit } from '../../image/calibration.ts';
@@ -923,6 +924,8 @@ function askedPartOnce(text: string): AskedPart | undefined {
   const before = text.slice(0, m.index);
   if (isAskedForm(before) || /^\s*(?:in|for|at|during|on|over|across|between|from|within|of|after|before|until)\b[^,;:]*$/i.test(before)) return undefined;
   const rest = text.slice(m.index + m[0].length).trim();
+  // ("track them and show me the tracks on a plot": a thing made, shown, is a figure asked, no question: thingShown.ts)
+  if (showsAMadeThing(m[0], rest)) return undefined;
   // (a question word with no asking verb before it asks about the data, not "..., is possible?")
   if (!new RegExp(ASKING_WORDS, 'i').test(m[0]) && !asksOfTheData(rest)) return undefined;
   // something asked: a question word, a quantity or statistic, an extreme or a count (not "and tell me when it is done")
