@@ -284,6 +284,7 @@ const correctBleach = defineTool({
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
+    bleaching: { about: 'whether the movie bleaches: a channel\'s whole-frame mean falls and an exponential decay fits it, or its objects\' own brightness fades', verdict: true },
   },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
@@ -377,8 +378,8 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
   const perChannel = means.map((_, c) => {
     const name = means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : '';
     const change = hidden[c]
-      ? `mean intensity ${describeIntensityChange(lossPercent[c])}, but the objects' own brightness (above background) fell by ${objectLossPercent![c]}%: more or bigger objects hide the bleaching in the frame mean`
-      : `mean intensity ${describeIntensityChange(lossPercent[c])}`;
+      ? `whole-frame mean intensity ${describeIntensityChange(lossPercent[c])}, but the objects' own brightness (above background) fell by ${objectLossPercent![c]}%: more or bigger objects hide the bleaching in the frame mean`
+      : `whole-frame mean intensity ${describeIntensityChange(lossPercent[c])}`;
     return `${name}${change}, ${halfLifeWords(halfLives[c], intervalS)}`;
   });
   // (bleaching found where a channel's mean fell and an exponential decay fits its frame means, or where its objects fade
@@ -389,6 +390,7 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
     summary: `${verdict} over ${frames} frames (first to last frame; measured only, the movie is left as recorded): ${perChannel.join('; ')}.${intervalS ? '' : ' The movie records no frame interval, so the half-life is in frames only.'}`,
     artifacts: [],
     values: {
+      bleaching: found,
       intensityLossPercent: lossPercent,
       halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
       ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),

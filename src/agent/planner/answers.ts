@@ -402,8 +402,26 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
 
 /** An answer as the question asked it: the time of the frame it names for "when", the verdict first for a yes/no question (never for a quantity with no value at the frames asked). */
 function finishedAnswer(found: string, question: string, conversation: Conversation): string {
-  const answer = withTimeOfFrame(found, question, conversation);
+  const answer = withRelativeChange(withTimeOfFrame(found, question, conversation));
   return isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer;
+}
+
+/** A series' trend from its first to its last value ("; down from 909.3 in frame 1 to 610.8 in frame 6"). */
+const TREND_ENDS = /;\s*(up|down) from (-?\d+(?:\.\d+)?)\b([^;()]*?) to (-?\d+(?:\.\d+)?)(\s+in frame \d+)?/;
+
+/**
+ * A trend quoted from its first to its last value with the relative change said as well ("down from 909.3 in frame 1 to
+ * 610.8 in frame 6, a fall of 32.8%"): "has it faded?", "by how much did it drop?" are answered by the share as much as
+ * by the two values. An answer that quotes a % of its own, or a series starting at zero, is left as it is.
+ */
+function withRelativeChange(answer: string): string {
+  const trend = TREND_ENDS.exec(answer);
+  if (!trend || /\d\s*%/.test(answer)) return answer;
+  const [first, last] = [Number(trend[2]), Number(trend[4])];
+  if (first === 0 || first === last) return answer;
+  const percent = Number((Math.abs((last - first) / first) * 100).toPrecision(3));
+  const end = trend.index + trend[0].length;
+  return `${answer.slice(0, end)}, a ${trend[1] === 'up' ? 'rise' : 'fall'} of ${percent}%${answer.slice(end)}`;
 }
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
