@@ -214,7 +214,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
     return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from ${msd.tool}${msd.args.kind ? `, kind ${String(msd.args.kind)}` : ''})` : undefined;
   }
   // a value a step declares, asked by its own words ("what's the bleaching half-life?"): that value, per channel where it is (declaredResults.ts)
-  const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool));
+  const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool), askedTimeUnit(question));
   if (declaredValue) return declaredValue;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const read = withCountScopeSaidBefore(withChannelRunOn(readQuestion(question), results), question, conversation.request);
@@ -725,7 +725,7 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     if (measuredOnly) return withStop(measuredOnly);
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
-    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool), askedTimeUnit(question)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     // ("whats the typical nucleus diameter?" with no row at hand: the diameter of the circle of the mean area, sizeAcross.ts)
     const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
     if (across) return withStop(across);
