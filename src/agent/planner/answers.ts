@@ -402,8 +402,9 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
 
 /** An answer as the question asked it: the time of the frame it names for "when", the verdict first for a yes/no question (never for a quantity with no value at the frames asked). */
 function finishedAnswer(found: string, question: string, conversation: Conversation): string {
-  const answer = withRelativeChange(withTimeOfFrame(found, question, conversation));
-  return isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer;
+  const answer = withTimeOfFrame(found, question, conversation);
+  // (the relative change after the verdict, which quotes its own where it judges steadiness by it: never said twice)
+  return withRelativeChange(isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer);
 }
 
 /** A series' trend from its first to its last value ("; down from 909.3 in frame 1 to 610.8 in frame 6"). */
@@ -414,7 +415,7 @@ const TREND_ENDS = /;\s*(up|down) from (-?\d+(?:\.\d+)?)\b([^;()]*?) to (-?\d+(?
  * 610.8 in frame 6, a fall of 32.8%"): "has it faded?", "by how much did it drop?" are answered by the share as much as
  * by the two values. An answer that quotes a % of its own, or a series starting at zero, is left as it is.
  */
-function withRelativeChange(answer: string): string {
+export function withRelativeChange(answer: string): string {
   const trend = TREND_ENDS.exec(answer);
   if (!trend || /\d\s*%/.test(answer)) return answer;
   const [first, last] = [Number(trend[2]), Number(trend[4])];

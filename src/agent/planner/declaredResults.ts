@@ -85,7 +85,8 @@ const SECONDS_IN: Record<TimeUnit, number> = { s: 1, min: 60, h: 3600 };
 /** A time in s in the unit the question asks it in, else in the one that fits it (s under 2 min, min under 2 h, then h). */
 function secondsSaid(seconds: number, asked?: TimeUnit): string {
   const unit = asked ?? (seconds >= 7200 ? 'h' : seconds >= 120 ? 'min' : 's');
-  return `${Number((seconds / SECONDS_IN[unit]).toPrecision(3))} ${unit}`;
+  const value = seconds / SECONDS_IN[unit];
+  return `${Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3))} ${unit}`;
 }
 
 /**
