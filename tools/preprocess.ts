@@ -280,7 +280,7 @@ const correctBleach = defineTool({
   keepsRecording: true,
   needsFrames: true,
   results: {
-    intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%', example: 23.5 },
+    intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%', example: 23.5, words: ['drop', 'fall', 'decrease', 'decline', 'loss'] },
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },

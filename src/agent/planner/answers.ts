@@ -116,6 +116,19 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
   return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(converted, shown).value)}${asked(converted, shown).unit}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
 }
 
+/**
+ * The result with each declared value that is a list of one number per channel (not per frame) of a one-channel movie
+ * said as that number; the result itself when it holds none.
+ */
+function singleChannelValues(result: PastResult): PastResult {
+  const declared = findTool(result.tool)?.results ?? {};
+  const single = Object.entries(result.values).filter(([k, v]) => k in declared && Array.isArray(v) && v.length === 1 && typeof v[0] === 'number' && !/PerFrame$|\b(?:per|each|every)\s+frame\b/i.test(`${k} ${declared[k].about}`));
+  return single.length === 0 ? result : { ...result, values: { ...result.values, ...Object.fromEntries(single.map(([k, v]) => [k, (v as number[])[0]])) } };
+}
+
+/** A share or change asked in per cent ("the percentage drop", "in %", "how many percent"). */
+const PERCENT_ASKED = /%|\bper\s?cent(?:age)?s?\b/i;
+
 /** A value the tool declares in frames that is a time span (a track's duration), not a count or an index of frames. */
 function isDuration(tool: string, key: string, unit: string): boolean {
   if (!/^\s*frames\b/.test(unit)) return false;
@@ -267,7 +280,15 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // only a word any measurement has ("size", "area"): "what is the mean area?" is never answered by the "lateral pixel size"
   const saidWords = new Set((question.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, 5)));
   const saysOwnWords = (about: string) => (about.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => saidWords.has(w.slice(0, 5)) && !/^(?:mean|avera|media|the|and|per|size|sizes|area|areas|lengt|width|heigh|time|times|value|numbe)$/.test(w.slice(0, 5)));
-  const ordered = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
+  const kept = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
+  // (a value per channel of a movie with one channel, "intensityLossPercent: [21]", is that one number)
+  const original = new Map<PastResult, PastResult>();
+  const ordered = kept.map((r) => {
+    const single = singleChannelValues(r);
+    original.set(single, r);
+    return single;
+  });
+  const thisTurn = (r: PastResult) => conversation.current.includes(original.get(r) ?? r);
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
     const scored = Object.keys(result.values)
@@ -319,13 +340,15 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
+        // ("give me the percentage drop": a value in % before one that only shares a word, "removed motion" for "drop")
+        if (score > 0 && PERCENT_ASKED.test(question) && declared[k]?.unit === '%') score += 0.5;
         // a value the tool declares as its headline before a detail that shares its words ("how many tracks end in a
         // division?": the divisions kept, not "divisions the tracker proposed before the evidence check")
         if (score > 0 && declared[k]?.headline) score += 0.1;
         // a value whose own name the question says ("how many cell divisions?" → divisions) before one whose description only mentions it ("pieces ... no division")
         if (score > 0 && index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w))) score += 0.3;
         // a step run for this very question answers it before an older one
-        if (score > 0 && conversation.current.includes(result)) score += 0.5;
+        if (score > 0 && thisTurn(result)) score += 0.5;
         return { k, score };
       })
       .filter((x) => x.score > 0)
@@ -349,7 +372,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // (an earlier step's value the question names is cited shortly; one found only through its description is cited with
   // the step's whole account, so what the step says of the question's words is there to read)
   const named = keys.some((k) => index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w)));
-  const source = conversation.current.includes(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
+  const source = thisTurn(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);

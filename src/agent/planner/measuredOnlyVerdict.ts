@@ -11,12 +11,15 @@ const NO_CHANGE = 0.05;
 /** A declared result that is a loss from the first to the last frame, in % (how the tool's `about` says it). */
 const FIRST_TO_LAST_LOSS = /\blost\s+from\s+the\s+first\s+to\s+the\s+last\s+frame\b/i;
 
+/** A yes/no question asked inside a request ("tell me whether it bleaches", "let me know if the signal fades"). */
+const ASKS_WHETHER = /\b(?:tell|let\s+(?:me|us)\s+know|know|say|check|see|find\s+out|wonder(?:ing)?)\b[^.?!]*?\b(?:whether|if)\b/i;
+
 /** Words that ask whether the quantity stays as it was ("is the signal stable?"): the closed class of "no change" adjectives. */
 const ASKS_STEADY = /\b(?:stable|steady|constant|unchanged|the\s+same|flat|consistent)\b/i;
 
 /** The verdict on a yes/no question from the first-to-last loss a step run only to measure reported; undefined otherwise. */
 export function measuredOnlyVerdict(question: string, results: readonly PastResult[]): string | undefined {
-  if (!isYesNoQuestion(question)) return undefined;
+  if (!isYesNoQuestion(question) && !ASKS_WHETHER.test(question)) return undefined;
   for (const r of [...results].reverse()) {
     if (!r.ok || r.args.writeMovie !== false) continue;
     const declared = findTool(r.tool)?.results ?? {};

@@ -207,3 +207,12 @@ describe('a trend quotes its relative change (stop 55)', () => {
   });
 });
 
+describe('a value per channel of one channel, a % asked (stop 55)', () => {
+  const bleach: PastResult = { tool: 'correct_bleach', args: { writeMovie: false }, ok: true, summary: 'Bleaching found.', values: { bleaching: true, intensityLossPercent: [17.5], halfLifeFrames: [7.6] }, artifacts: [] };
+  const drift: PastResult = { tool: 'correct_drift', args: {}, ok: true, summary: 'No common motion found.', values: { removedMotion: 'none', maxDriftPx: 1.2 }, artifacts: [] };
+  const after = (earlier: PastResult[]): Conversation => ({ ...conversation(), earlier, earlierRequests: [] });
+  it('reads the one number of a list per channel, and a value in % for a percentage asked', () => {
+    expect(answerFromValues('give me the percentage drop', after([drift, bleach]), [drift, bleach])).toMatch(/^Intensity loss percent = 17\.5 ?%/);
+  });
+});
+

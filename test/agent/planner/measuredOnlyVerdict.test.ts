@@ -35,3 +35,9 @@ describe('a step that decides its own yes or no (stop 55)', () => {
   });
 });
 
+describe('a yes/no asked inside a request (stop 55)', () => {
+  it('"tell me whether it bleaches" gets the verdict', () => {
+    expect(measuredOnlyVerdict('tell me whether it bleaches', [bleach(23.5, false)])).toMatch(/^Yes, bleaching:/);
+  });
+});
+
