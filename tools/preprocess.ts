@@ -284,7 +284,8 @@ const correctBleach = defineTool({
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
-    bleaching: { about: 'whether the movie bleaches: a channel\'s whole-frame mean falls and an exponential decay fits it, or its objects\' own brightness fades', verdict: true },
+    // (its description is short: a result's words decide which step a question asks, bleachMeasured says how it is found)
+    bleaching: { about: 'whether it bleaches', verdict: true },
   },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
