@@ -12,7 +12,8 @@ const SUBJECT = String.raw`(?:(?:the|my|our|this|these|those|its|their|all\s+(?:
 const AUXILIARY = String.raw`(?:is|are|was|were|has|have|had|does|do|did)`;
 /** A tag that only asks for the yes or no. */
 const TAG = String.raw`(?:[\s,]+(?:or\s+not|right|yes|no|correct|true|isn't\s+it|aren't\s+they|don't\s+they|doesn't\s+it))`;
-const DECLARATIVE_QUESTION = new RegExp(String.raw`(^|[.!?]\s+)(${SUBJECT})\s+(${AUXILIARY})\s+(?!not\b|n't\b)([^.!?]*?)${TAG}?\s*\?+\s*$`, 'iu');
+// (one clause only: "my cells are HeLa, can you count them?" is a fact told, then the question)
+const DECLARATIVE_QUESTION = new RegExp(String.raw`(^|[.!?]\s+)(${SUBJECT})\s+(${AUXILIARY})\s+(?!not\b|n't\b)((?:(?!\b(?:can|could|would|will|please|pls|how|what|which|who|when|where|why|and|but|so)\b)[^.!?,;:])*?)${TAG}?\s*\?+\s*$`, 'iu');
 
 /** The request with a last sentence that is a statement asked as a question said as that question; unchanged otherwise. */
 export function withDeclarativeQuestionInverted(text: string): string {

@@ -15,3 +15,9 @@ describe('a statement asked as a question', () => {
     for (const text of ['is the signal bleaching?', 'the pixel size is 0.65 µm', 'what the signal is?', 'it is not bleaching?', 'segment the nuclei?']) expect(withDeclarativeQuestionInverted(text)).toBe(text);
   });
 });
+
+describe('one clause only', () => {
+  it('leaves a fact told before a question, or two clauses, as they are', () => {
+    for (const text of ['my cells are HeLa, can you count them?', 'the movie is 16 bit and how many frames are there?', 'the nuclei are dim so can you segment them?']) expect(withDeclarativeQuestionInverted(text)).toBe(text);
+  });
+});
