@@ -271,7 +271,7 @@ const correctBleach = defineTool({
   references: { cite: { '*': ['Miura K (2020) Bleach correction ImageJ plugin for compensating the photobleaching of time-lapse sequences. F1000Research 9:1494'] } },
   summary: 'Corrects photobleaching (intensity fading over time) by simple ratio, exponential fit or histogram matching, as Fiji\'s Bleach Correction.',
   needQuestion: 'is there photobleaching?',
-  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'fainter over time', 'faint at the end', 'faint last frames', 'dim last frames', 'dark last frames', 'fainter towards the end', 'weaker over time', 'dimmer at the end', 'darker at the end', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction', 'normalise each frame', 'normalize each frame', 'normalise every frame', 'normalize every frame', 'per-frame normalisation', 'per-frame normalization', 'scale every frame', 'scale each frame', 'equalise the frames', 'equalize the frames', 'flicker', 'flickering', 'flickery', 'shimmer', 'shimmering', 'intensity fluctuations', 'signal drops', 'intensity drops', 'signal goes down', 'intensity goes down', 'signal decreases', 'intensity decreases', 'declining signal'],
+  words: ['bleach', 'bleaching', 'photobleaching', 'fading', 'fade', 'dimming', 'gets dimmer', 'getting dimmer', 'dimmer over time', 'fainter over time', 'faint at the end', 'faint last frames', 'dim last frames', 'dark last frames', 'fainter towards the end', 'weaker over time', 'dimmer at the end', 'darker at the end', 'gets darker', 'getting darker', 'darker over time', 'intensity decay', 'intensity loss', 'signal loss', 'signal decay', 'bleach correction', 'normalise each frame', 'normalize each frame', 'normalise every frame', 'normalize every frame', 'per-frame normalisation', 'per-frame normalization', 'scale every frame', 'scale each frame', 'equalise the frames', 'equalize the frames', 'flicker', 'flickering', 'flickery', 'shimmer', 'shimmering', 'intensity fluctuations', 'signal drops', 'intensity drops', 'signal goes down', 'intensity goes down', 'signal decreases', 'intensity decreases', 'declining signal', 'drop in fluorescence', 'drop in signal', 'drop in intensity', 'loss of fluorescence', 'loss of signal', 'losing signal', 'losing fluorescence', 'fluorescence loss', 'fluorescence decay'],
   removes: ['bleaching', 'photobleaching', 'bleach', 'fading', 'fade', 'dimming', 'dimmer', 'fainter', 'darker over time', 'signal loss', 'intensity loss', 'intensity decay', 'signal decay', 'flicker', 'flickering', 'shimmer', 'shimmering'],
   examples: ['correct the bleaching', 'the signal fades over time, correct it', 'photobleaching correction with histogram matching', 'it gets darker over time'],
   consumes: ['movie'],
@@ -280,10 +280,12 @@ const correctBleach = defineTool({
   keepsRecording: true,
   needsFrames: true,
   results: {
-    intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%', example: 23.5 },
+    intensityLossPercent: { about: 'intensity lost from the first to the last frame', unit: '%', example: 23.5, words: ['drop', 'fall', 'decrease', 'decline', 'loss'] },
     maxDeviationAfterPercent: { about: 'largest deviation of frame means after correction', unit: '%' },
     halfLifeFrames: { about: 'bleaching half-life per channel: frames for the decaying part of an exponential fit a·e^(−b·t)+c to the frame means to halve, ln 2 / b (null where the means do not decay)', unit: 'frames', words: ['half-life', 'half life', 'bleaching half-life', 'bleaching rate', 'bleach rate', 'decay rate', 'decay constant', 'how fast it bleaches'] },
     halfLifeS: { about: 'the bleaching half-life in seconds, where the movie records its frame interval', unit: 's' },
+    // (its description is short: a result's words decide which step a question asks, bleachMeasured says how it is found)
+    bleaching: { about: 'whether it bleaches', verdict: true },
   },
   valueWords: { method: { exponential: ['exponential', 'exp fit', 'exponential fit', 'decay fit'], histogram: ['histogram matching', 'histogram'], simple_ratio: ['ratio', 'simple ratio', 'mean intensity ratio'] } },
   description:
@@ -377,8 +379,8 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
   const perChannel = means.map((_, c) => {
     const name = means.length > 1 ? `channel ${c + 1}${channelNames[c] ? ` (${channelNames[c]})` : ''}: ` : '';
     const change = hidden[c]
-      ? `mean intensity ${describeIntensityChange(lossPercent[c])}, but the objects' own brightness (above background) fell by ${objectLossPercent![c]}%: more or bigger objects hide the bleaching in the frame mean`
-      : `mean intensity ${describeIntensityChange(lossPercent[c])}`;
+      ? `whole-frame mean intensity ${describeIntensityChange(lossPercent[c])}, but the objects' own brightness (above background) fell by ${objectLossPercent![c]}%: more or bigger objects hide the bleaching in the frame mean`
+      : `whole-frame mean intensity ${describeIntensityChange(lossPercent[c])}`;
     return `${name}${change}, ${halfLifeWords(halfLives[c], intervalS)}`;
   });
   // (bleaching found where a channel's mean fell and an exponential decay fits its frame means, or where its objects fade
@@ -389,6 +391,7 @@ export function bleachMeasured(means: number[][], intervalS: number | undefined,
     summary: `${verdict} over ${frames} frames (first to last frame; measured only, the movie is left as recorded): ${perChannel.join('; ')}.${intervalS ? '' : ' The movie records no frame interval, so the half-life is in frames only.'}`,
     artifacts: [],
     values: {
+      bleaching: found,
       intensityLossPercent: lossPercent,
       halfLifeFrames: halfLives.map((h) => (h === null ? null : round(h, 2))),
       ...(intervalS ? { halfLifeS: halfLives.map((h) => (h === null ? null : round(h * intervalS, 1))) } : {}),

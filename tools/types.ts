@@ -109,6 +109,12 @@ export interface ResultValue {
    * minTypicalShare): a rerun that changes one says this value before and after, though the step chose it.
    */
   changedBy?: string[];
+  /**
+   * A yes or no the step decides from the data (correct_bleach's `bleaching`: the frame means decay, or the objects fade),
+   * a boolean value: a yes/no question answered by the step run only to measure leads with it (measuredOnlyVerdict.ts),
+   * never a fixed tolerance that could say the opposite of the step's own sentence.
+   */
+  verdict?: boolean;
   /** The number a one-line account of the step quotes beside its outputs, before its `about` or the words given ("Done: find nuclei → labels-1 (7.8 objects per frame on average)"). */
   headline?: boolean | string;
 }

@@ -136,7 +136,7 @@ describe('preprocess tools', () => {
     const trueHalfLife = Math.LN2 / -Math.log(1 - 0.03);
     expect(Math.abs(values.halfLifeFrames[0] - trueHalfLife) / trueHalfLife).toBeLessThan(0.2);
     expect(values.halfLifeS![0]).toBeCloseTo(values.halfLifeFrames[0] * 60, 0);
-    expect(result.summary).toMatch(/^Bleaching found over 8 frames .*movie is left as recorded\): mean intensity fell by [\d.]+%, half-life [\d.]+ frames \([\d.]+ min\)\.$/);
+    expect(result.summary).toMatch(/^Bleaching found over 8 frames .*movie is left as recorded\): whole-frame mean intensity fell by [\d.]+%, half-life [\d.]+ frames \([\d.]+ min\)\.$/);
     expect(result.summary).not.toMatch(/Corrected|bleach-corrected/);
   });
 
@@ -145,7 +145,7 @@ describe('preprocess tools', () => {
     expect(flat.summary).toMatch(/^No bleaching found over 4 frames .*rose by 2%, no decay to fit\. The movie records no frame interval/);
     expect(flat.values).not.toHaveProperty('halfLifeS');
     const two = bleachMeasured([[100, 90, 80], [50, 49, 48]], 10, ['GFP', 'mCherry'], () => 5);
-    expect(two.summary).toMatch(/channel 1 \(GFP\): mean intensity fell by 20%, half-life 5 frames \(50 s\); channel 2 \(mCherry\): mean intensity fell by 4%/);
+    expect(two.summary).toMatch(/channel 1 \(GFP\): whole-frame mean intensity fell by 20%, half-life 5 frames \(50 s\); channel 2 \(mCherry\): whole-frame mean intensity fell by 4%/);
   });
 
   it('finds bleaching that more cells hide in the frame mean from the objects\' own brightness, and only there', () => {

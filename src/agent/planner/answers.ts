@@ -116,6 +116,19 @@ function valueText(result: PastResult, key: string, pixelSizeUm: number | undefi
   return `${humanKey(key).replace(/\s*\(px\)/, '')} = ${formatValue(asked(converted, shown).value)}${asked(converted, shown).unit}${timeUnknown} (${formatValue(v)} ${unit.replace(' (no calibration known)', '').trim()} at ${formatValue(pixelSizeUm)} µm/px)`;
 }
 
+/**
+ * The result with each declared value that is a list of one number per channel (not per frame) of a one-channel movie
+ * said as that number; the result itself when it holds none.
+ */
+function singleChannelValues(result: PastResult): PastResult {
+  const declared = findTool(result.tool)?.results ?? {};
+  const single = Object.entries(result.values).filter(([k, v]) => k in declared && Array.isArray(v) && v.length === 1 && typeof v[0] === 'number' && !/PerFrame$|\b(?:per|each|every)\s+frame\b/i.test(`${k} ${declared[k].about}`));
+  return single.length === 0 ? result : { ...result, values: { ...result.values, ...Object.fromEntries(single.map(([k, v]) => [k, (v as number[])[0]])) } };
+}
+
+/** A share or change asked in per cent ("the percentage drop", "in %", "how many percent"). */
+const PERCENT_ASKED = /%|\bper\s?cent(?:age)?s?\b/i;
+
 /** A value the tool declares in frames that is a time span (a track's duration), not a count or an index of frames. */
 function isDuration(tool: string, key: string, unit: string): boolean {
   if (!/^\s*frames\b/.test(unit)) return false;
@@ -214,7 +227,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
     return msd ? `${msd.summary.replace(/ Table saved as [\w-]+\.$/, '').replace(/\.$/, '')} (from ${msd.tool}${msd.args.kind ? `, kind ${String(msd.args.kind)}` : ''})` : undefined;
   }
   // a value a step declares, asked by its own words ("what's the bleaching half-life?"): that value, per channel where it is (declaredResults.ts)
-  const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool));
+  const declaredValue = declaredResultAnswer(question, results, (tool) => findTool(tool), askedTimeUnit(question));
   if (declaredValue) return declaredValue;
   // a frame, frames or both ends of the movie ask for elements of a value per frame; "over time" for the whole series
   const read = withCountScopeSaidBefore(withChannelRunOn(readQuestion(question), results), question, conversation.request);
@@ -267,7 +280,15 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // only a word any measurement has ("size", "area"): "what is the mean area?" is never answered by the "lateral pixel size"
   const saidWords = new Set((question.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, 5)));
   const saysOwnWords = (about: string) => (about.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => saidWords.has(w.slice(0, 5)) && !/^(?:mean|avera|media|the|and|per|size|sizes|area|areas|lengt|width|heigh|time|times|value|numbe)$/.test(w.slice(0, 5)));
-  const ordered = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
+  const kept = [...results].reverse().filter((r) => r.ok && !(selfOf(r.tool)?.appliesToLaterSteps === true && !saysOwnWords(`${r.tool.replace(/_/g, ' ')} ${(findTool(r.tool)?.words ?? []).join(' ')}`) && Object.entries(findTool(r.tool)?.results ?? {}).every(([k, d]) => !saysOwnWords(`${humanKey(k)} ${d.about}`))));
+  // (a value per channel of a movie with one channel, "intensityLossPercent: [21]", is that one number)
+  const original = new Map<PastResult, PastResult>();
+  const ordered = kept.map((r) => {
+    const single = singleChannelValues(r);
+    original.set(single, r);
+    return single;
+  });
+  const thisTurn = (r: PastResult) => conversation.current.includes(original.get(r) ?? r);
   for (const result of ordered) {
     const declared = findTool(result.tool)?.results ?? {};
     const scored = Object.keys(result.values)
@@ -319,13 +340,15 @@ export function answerFromValues(question: string, conversation: Conversation, r
         if (score > 0 && EXTREME.test(question) && /max|min|largest|smallest/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && AVERAGE.test(question) && /mean|median|average/i.test(`${k} ${declared[k]?.about ?? ''}`)) score += 0.5;
         if (score > 0 && k in declared) score += 0.25;
+        // ("give me the percentage drop": a value in % before one that only shares a word, "removed motion" for "drop")
+        if (score > 0 && PERCENT_ASKED.test(question) && declared[k]?.unit === '%') score += 0.5;
         // a value the tool declares as its headline before a detail that shares its words ("how many tracks end in a
         // division?": the divisions kept, not "divisions the tracker proposed before the evidence check")
         if (score > 0 && declared[k]?.headline) score += 0.1;
         // a value whose own name the question says ("how many cell divisions?" → divisions) before one whose description only mentions it ("pieces ... no division")
         if (score > 0 && index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w))) score += 0.3;
         // a step run for this very question answers it before an older one
-        if (score > 0 && conversation.current.includes(result)) score += 0.5;
+        if (score > 0 && thisTurn(result)) score += 0.5;
         return { k, score };
       })
       .filter((x) => x.score > 0)
@@ -349,7 +372,7 @@ export function answerFromValues(question: string, conversation: Conversation, r
   // (an earlier step's value the question names is cited shortly; one found only through its description is cited with
   // the step's whole account, so what the step says of the question's words is there to read)
   const named = keys.some((k) => index.meanings(tokenize(humanKey(k))).some((w) => asked.has(w)));
-  const source = conversation.current.includes(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
+  const source = thisTurn(result) ? result.tool : named ? shortCitation(result) : `${result.tool}: ${result.summary}`;
   if (asksWhen && Array.isArray(result.values[keys[0]])) {
     // frames of events (divisions): the list and the first, or none
     const about = findTool(result.tool)?.results?.[keys[0]]?.about ?? humanKey(keys[0]);
@@ -403,7 +426,26 @@ function withTimeOfFrame(answer: string, question: string, conversation: Convers
 /** An answer as the question asked it: the time of the frame it names for "when", the verdict first for a yes/no question (never for a quantity with no value at the frames asked). */
 function finishedAnswer(found: string, question: string, conversation: Conversation): string {
   const answer = withTimeOfFrame(found, question, conversation);
-  return isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer;
+  // (the relative change after the verdict, which quotes its own where it judges steadiness by it: never said twice)
+  return withRelativeChange(isYesNoQuestion(question) && !answer.includes(NO_VALUE_AT_FRAMES) ? withVerdict(question, answer) : answer);
+}
+
+/** A series' trend from its first to its last value ("; down from 909.3 in frame 1 to 610.8 in frame 6"). */
+const TREND_ENDS = /;\s*(up|down) from (-?\d+(?:\.\d+)?)\b([^;()]*?) to (-?\d+(?:\.\d+)?)(\s+in frame \d+)?/;
+
+/**
+ * A trend quoted from its first to its last value with the relative change said as well ("down from 909.3 in frame 1 to
+ * 610.8 in frame 6, a fall of 32.8%"): "has it faded?", "by how much did it drop?" are answered by the share as much as
+ * by the two values. An answer that quotes a % of its own, or a series starting at zero, is left as it is.
+ */
+export function withRelativeChange(answer: string): string {
+  const trend = TREND_ENDS.exec(answer);
+  if (!trend || /\d\s*%/.test(answer)) return answer;
+  const [first, last] = [Number(trend[2]), Number(trend[4])];
+  if (first === 0 || first === last) return answer;
+  const percent = Number((Math.abs((last - first) / first) * 100).toPrecision(3));
+  const end = trend.index + trend[0].length;
+  return `${answer.slice(0, end)}, a ${trend[1] === 'up' ? 'rise' : 'fall'} of ${percent}%${answer.slice(end)}`;
 }
 
 /** Kinds of things a count names: the objects found, the divisions, the tracks. */
@@ -707,7 +749,7 @@ function answerOf(plan: Plan, conversation: Conversation): string {
     if (measuredOnly) return withStop(measuredOnly);
     const timed = timeAsFrame(question, conversation);
     // (a value a step declares, asked by its own words, before any table: "how fast does the signal bleach?" is no track speed)
-    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
+    const found = comparedDeclaredResult(question, all, (tool) => findTool(tool), knownPixelSizeUm(conversation)) ?? declaredResultAnswer(question, all, (tool) => findTool(tool), askedTimeUnit(question)) ?? answerFromTable(question, conversation) ?? (question !== plan.question ? answerFromTable(plan.question, conversation) : undefined) ?? answerFromValues(withoutUnits(withoutToldCalibration(timed.question)), conversation, all);
     // ("whats the typical nucleus diameter?" with no row at hand: the diameter of the circle of the mean area, sizeAcross.ts)
     const across = found ? undefined : sizeAcrossFromMeanArea(question, all, knownPixelSizeUm(conversation));
     if (across) return withStop(across);

@@ -71,11 +71,22 @@ function itemsOf(key: string, about: string): 'frame' | 'channel' {
 }
 
 /** A value as said: a number with the declared unit, a list per channel (or per frame), none where the tool recorded none. */
-function said(v: unknown, unit: string | undefined, items: 'frame' | 'channel' = 'channel'): string {
+function said(v: unknown, unit: string | undefined, items: 'frame' | 'channel' = 'channel', timeAsked?: TimeUnit): string {
+  if (typeof v === 'number' && unit === 's') return secondsSaid(v, timeAsked);
   if (typeof v === 'number') return `${Number.isInteger(v) ? v : Number(v.toPrecision(3))}${unit ? ` ${unit}` : ''}`;
   if (v === null || v === undefined) return 'none';
-  if (Array.isArray(v)) return v.length === 1 ? said(v[0], unit) : v.map((x, i) => `${items} ${i + 1}: ${said(x, unit)}`).join(', ');
+  if (Array.isArray(v)) return v.length === 1 ? said(v[0], unit, items, timeAsked) : v.map((x, i) => `${items} ${i + 1}: ${said(x, unit, items, timeAsked)}`).join(', ');
   return String(v);
+}
+
+type TimeUnit = 's' | 'min' | 'h';
+const SECONDS_IN: Record<TimeUnit, number> = { s: 1, min: 60, h: 3600 };
+
+/** A time in s in the unit the question asks it in, else in the one that fits it (s under 2 min, min under 2 h, then h). */
+function secondsSaid(seconds: number, asked?: TimeUnit): string {
+  const unit = asked ?? (seconds >= 7200 ? 'h' : seconds >= 120 ? 'min' : 's');
+  const value = seconds / SECONDS_IN[unit];
+  return `${Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3))} ${unit}`;
 }
 
 /**
@@ -83,7 +94,7 @@ function said(v: unknown, unit: string | undefined, items: 'frame' | 'channel' =
  * with the values that share its name in other units ("halfLifeFrames" with "halfLifeS"), and what "none" means there
  * as the tool declares it ("null where the means do not decay"); undefined when no step reported it.
  */
-export function declaredResultAnswer(question: string, results: PastResult[], declaring: (tool: string) => DeclaringTool | undefined): string | undefined {
+export function declaredResultAnswer(question: string, results: PastResult[], declaring: (tool: string) => DeclaringTool | undefined, timeAsked?: TimeUnit): string | undefined {
   const tools = [...new Set(results.filter((r) => r.ok).map((r) => r.tool))].map((t): [string, DeclaringTool | undefined] => [t, declaring(t)]);
   const asked = askedDeclaredResult(question, tools);
   if (!asked) return undefined;
@@ -93,8 +104,8 @@ export function declaredResultAnswer(question: string, results: PastResult[], de
   const stem = asked.key.replace(/[A-Z][a-z]*$/, '');
   const keys = [asked.key, ...Object.keys(declared).filter((k) => k !== asked.key && k.replace(/[A-Z][a-z]*$/, '') === stem && k in result.values)];
   const name = (declared[asked.key].about.split(/[:;(]/)[0] ?? asked.key).trim();
-  const values = said(result.values[asked.key], declared[asked.key].unit, itemsOf(asked.key, declared[asked.key].about ?? ''));
-  const others = keys.slice(1).map((k) => said(result.values[k], declared[k].unit, itemsOf(k, declared[k].about ?? ''))).filter((v) => !/^none$|: none/.test(v));
+  const values = said(result.values[asked.key], declared[asked.key].unit, itemsOf(asked.key, declared[asked.key].about ?? ''), timeAsked);
+  const others = keys.slice(1).map((k) => said(result.values[k], declared[k].unit, itemsOf(k, declared[k].about ?? ''), timeAsked)).filter((v) => !/^none$|: none/.test(v));
   const none = /\bnone\b/.test(values) ? /\(null (where[^)]*)\)/.exec(declared[asked.key].about)?.[1] : undefined;
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${values}${others.length ? ` (${others.join('; ')})` : ''}${none ? ` (none ${none})` : ''} (from ${result.tool})`;
 }

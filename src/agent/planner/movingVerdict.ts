@@ -5,15 +5,24 @@
 import { findTool } from '../allTools.ts';
 import type { PastResult } from './conversation.ts';
 import { countsMovingCells, plainQuestion } from './tableAnswers.ts';
+import { isYesNoQuestion } from './recordingQuestions.ts';
 
 /** A centroid's jitter between frames, in px: a net displacement within it is no movement. */
 const JITTER_PX = 2;
 /** Words that ask whether the things stay put rather than move (the closed class of "not moving" adjectives and verbs). */
 const STAYING = /\b(?:stationary|static|immobile|non-?motile|motionless|stay(?:s|ed)?\s+put|(?:do|does|did)(?:n't|\s+not)\s+move)\b/i;
 
+/** Nouns that name motion itself (the closed class): "is there any movement?", "any migration at all?". */
+const MOTION_NOUN = /\b(?:movements?|motion|motility|migration|locomotion)\b/i;
+
+/** A yes/no question whether the things move: said of the things ("are the cells moving?") or of motion as a noun ("is there any movement?"). */
+function asksWhetherTheyMove(question: string): boolean {
+  return countsMovingCells(question) || (isYesNoQuestion(question) && MOTION_NOUN.test(plainQuestion(question)));
+}
+
 /** The verdict on whether the things move, from the mean net displacement a step reported in px; undefined when none did. */
 export function movingVerdictFromMean(question: string, results: readonly PastResult[], pixelSizeUm?: number): string | undefined {
-  if (!countsMovingCells(question)) return undefined;
+  if (!asksWhetherTheyMove(question)) return undefined;
   for (const r of [...results].reverse()) {
     const declared = findTool(r.tool)?.results ?? {};
     const key = Object.keys(declared).find((k) => declared[k].unit === 'px' && /\bdisplacement\b/i.test(declared[k].about) && typeof r.values[k] === 'number');

@@ -19,6 +19,7 @@ import { withPossibleAsksAsPlease } from './possibleAsks.ts';
 import { withHowToDoneAsCommand } from './howToThenDoIt.ts';
 import { withWishAskedIfPossibleAsWish } from './wishThenAskedPossible.ts';
 import { withTellMeIfAsWhether } from './askedWhether.ts';
+import { withDeclarativeQuestionInverted } from './declarativeQuestion.ts';
 import { withFilterSizesNamed } from './filterSizes.ts';
 import type { ToolSelfDescription } from '../../../tools/types.ts';
 import { ALL_TOOLS } from '../allTools.ts';
@@ -673,6 +674,7 @@ function asksAStep(part: string): boolean {
 export function normalisedRequest(request: string, catalogue: Catalogue): string {
   // (one normaliser per line below this chain, each applied after it)
   const chained = withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
-  const asked = withPossibleAsksAsPlease(withWishAskedIfPossibleAsWish(chained));
+  // (a statement asked as a question, "the signal is bleaching or not?": the question, declarativeQuestion.ts)
+  const asked = withPossibleAsksAsPlease(withWishAskedIfPossibleAsWish(withDeclarativeQuestionInverted(chained)));
   return withContrastedObjectsApart(withOrderOpenersClosed(withStepsSaidDoneAsAfter(withOrderPhrasesAsAfter(asked), catalogue), catalogue), catalogue);
 }

@@ -1689,6 +1689,14 @@ function planRequestOnce(conversation: Conversation, catalogue: Catalogue): Plan
   // (read without a calibration told beside it: "quantify the drift in um, pixel size 0.5 um")
   const asked = measuredFaultAsQuestion(withoutToldCalibration(text), catalogue) ?? text;
   const askedForStep = (tool: string) => asked.split(/(?<=[.;!?])\s+|,\s*/).some((part) => opensWithOwnWord(part.trim(), tool, catalogue) || opensWithNameVerb(part.trim(), tool));
+  // ("correct the drift and tell me whether it bleaches": a question asked after the steps, about what a step the steps
+  // before it never name measures: that step only measures, as for a question said alone; "correct" of the drift's clause
+  // asks for no bleach correction)
+  const tail = askedPart(asked);
+  const head = tail && tail.from > 0 && !isQuestion(asked) ? asked.slice(0, tail.from) : undefined;
+  const namedBefore = (tool: string) => head !== undefined && findMentions(head, catalogue).some((m) => m.tool === tool);
+  const askedAfterSteps = head !== undefined && planned.steps.length > 1 && !namedBefore(planned.steps.at(-1)!.tool);
+  if (askedAfterSteps && !acquisitionRunning(conversation)) return measuredOnlyForAQuestion(planned, true, namedBefore, catalogue);
   return acquisitionRunning(conversation) ? planned : measuredOnlyForAQuestion(planned, isQuestion(asked) && !asksForAStep(asked), askedForStep, catalogue);
 }
 

@@ -1,6 +1,6 @@
 // Answers from the values earlier steps reported quote their unit, in µm when the movie's pixel size is known.
 import { describe, expect, it } from 'vitest';
-import { answerFromValues, composeAnswer, notUnderstood, verbFor, withVerdict } from '../../../src/agent/planner/answers.ts';
+import { answerFromValues, composeAnswer, notUnderstood, verbFor, withRelativeChange, withVerdict } from '../../../src/agent/planner/answers.ts';
 import { ALL_TOOLS } from '../../../src/agent/allTools.ts';
 import type { Conversation, PastResult } from '../../../src/agent/planner/conversation.ts';
 
@@ -196,3 +196,23 @@ describe('a figure drawn for a question', () => {
     expect(said.split('Plotted the paths').length - 1).toBe(1);
   });
 });
+
+describe('a trend quotes its relative change (stop 55)', () => {
+  it('says the fall or rise from the first to the last value in %', () => {
+    expect(withRelativeChange('mean intensity per frame: frame 1: 909.3, frame 6: 610.8; down from 909.3 in frame 1 to 610.8 in frame 6 (from table-1)')).toBe('mean intensity per frame: frame 1: 909.3, frame 6: 610.8; down from 909.3 in frame 1 to 610.8 in frame 6, a fall of 32.8% (from table-1)');
+    expect(withRelativeChange('objects per frame: ...; up from 10 in frame 1 to 15 in frame 4')).toMatch(/, a rise of 50%$/);
+  });
+  it('leaves an answer with a % of its own, or a series from zero, as it is', () => {
+    for (const a of ['x; down from 10 in frame 1 to 5 in frame 2 (-50%)', 'x; up from 0 in frame 1 to 5 in frame 2', 'Mean area = 12 px²']) expect(withRelativeChange(a)).toBe(a);
+  });
+});
+
+describe('a value per channel of one channel, a % asked (stop 55)', () => {
+  const bleach: PastResult = { tool: 'correct_bleach', args: { writeMovie: false }, ok: true, summary: 'Bleaching found.', values: { bleaching: true, intensityLossPercent: [17.5], halfLifeFrames: [7.6] }, artifacts: [] };
+  const drift: PastResult = { tool: 'correct_drift', args: {}, ok: true, summary: 'No common motion found.', values: { removedMotion: 'none', maxDriftPx: 1.2 }, artifacts: [] };
+  const after = (earlier: PastResult[]): Conversation => ({ ...conversation(), earlier, earlierRequests: [] });
+  it('reads the one number of a list per channel, and a value in % for a percentage asked', () => {
+    expect(answerFromValues('give me the percentage drop', after([drift, bleach]), [drift, bleach])).toMatch(/^Intensity loss percent = 17\.5 ?%/);
+  });
+});
+

@@ -25,7 +25,10 @@ describe('a value a step declares, asked by its own words (declaredResults.ts)',
   it('answers from the latest step that reported it, per channel, with the sibling unit and what none means', () => {
     const declaring = (t: string) => selfOf(t, catalogue);
     const result = (values: Record<string, unknown>) => ({ tool: 'correct_bleach', ok: true, args: {}, summary: '', values, artifacts: [] }) as unknown as PastResult;
-    expect(declaredResultAnswer('what is the bleaching rate?', [result({ halfLifeFrames: [22.8], halfLifeS: [1368] })], declaring)).toMatch(/half-life[^:]*: 22\.8 frames \(1368 s\)/i);
+    expect(declaredResultAnswer('what is the bleaching rate?', [result({ halfLifeFrames: [22.8], halfLifeS: [1368] })], declaring)).toMatch(/half-life[^:]*: 22\.8 frames \(22\.8 min\)/i);
+    // (a time in s said in the unit asked, else in the one that fits it)
+    expect(declaredResultAnswer('what is the bleaching rate?', [result({ halfLifeFrames: [22.8], halfLifeS: [1368] })], declaring, 's')).toMatch(/\(1368 s\)/);
+    expect(declaredResultAnswer('what is the bleaching rate?', [result({ halfLifeFrames: [2], halfLifeS: [60] })], declaring, 'min')).toMatch(/\(1 min\)/);
     expect(declaredResultAnswer('how fast does it bleach?', [result({ halfLifeFrames: [10, null] })], declaring)).toMatch(/channel 1: 10 frames, channel 2: none.*\(none where the means do not decay\)/);
     expect(declaredResultAnswer('how fast does it bleach?', [], declaring)).toBeUndefined();
   });

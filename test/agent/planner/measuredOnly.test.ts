@@ -18,3 +18,16 @@ describe('a question measured by a correcting step', () => {
       expect(plan(q).steps.find((s) => s.tool === 'correct_drift')?.args.writeMovie, q).not.toBe(false);
   });
 });
+
+describe('a question asked after the steps (stop 55)', () => {
+  it('measures only with the step the steps before it never name', () => {
+    const steps = plan('correct the drift and tell me whether it bleaches').steps;
+    expect(steps.map((s) => s.tool)).toEqual(['correct_drift', 'correct_bleach']);
+    expect(steps[0].args.writeMovie).not.toBe(false);
+    expect(steps[1].args.writeMovie).toBe(false);
+  });
+  it('writes the movie of a step the steps name', () => {
+    expect(plan('correct the bleaching and tell me how much it bleached').steps.find((s) => s.tool === 'correct_bleach')?.args.writeMovie).not.toBe(false);
+  });
+});
+

@@ -19,3 +19,14 @@ describe('are the cells moving', () => {
     expect(movingVerdictFromMean('how far do the cells move?', [measured(14.2)])).toBeUndefined();
   });
 });
+
+describe('motion asked as a noun (stop 55)', () => {
+  it('"is there any movement?" is whether the things move', () => {
+    expect(movingVerdictFromMean('is there any movement?', [measured(14.2)])).toMatch(/^Yes, they move: .*14\.2 px/);
+    expect(movingVerdictFromMean('any migration at all?', [measured(1)])).toMatch(/^No, they stay put/);
+  });
+  it('is no verdict for a quantity of the motion', () => {
+    expect(movingVerdictFromMean('how much movement is there?', [measured(14.2)])).toBeUndefined();
+  });
+});
+
