@@ -29,6 +29,7 @@ import { numbersHeld, unappliedConditions, uncoveredNames } from './unaccounted.
 import { namesAThingImaged } from './outOfScope.ts';
 import { phraseOf, untakenNumbers } from './numberLedger.ts';
 import { unappliedReferences } from './references.ts';
+import { inToldPart } from './toldParts.ts';
 
 import { KNOWN_METHODS, plainName as plain } from './methodNames.ts';
 
@@ -191,7 +192,7 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
     if (saidOfAStepLeftToTheUser(request, start)) continue;
     // (a name in a sentence that tells how the data was taken, "Acquired on our Nikon with NIS Elements.", is no method asked)
-    if (inContextSentence(request, start)) continue;
+    if (inContextSentence(request, start) || inToldPart(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
@@ -508,7 +509,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
 
 /** Whether the words at a position are no part asked of the steps: turned down, left to the user, or in a sentence that only tells. */
 function notAskedAt(request: string, at: number): boolean {
-  return /\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an|in|of)\s+){0,2}$/i.test(request.slice(Math.max(0, at - 30), at)) || saidOfAStepLeftToTheUser(request, at) || inContextSentence(request, at);
+  return /\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an|in|of)\s+){0,2}$/i.test(request.slice(Math.max(0, at - 30), at)) || saidOfAStepLeftToTheUser(request, at) || inContextSentence(request, at) || inToldPart(request, at);
 }
 
 /**
