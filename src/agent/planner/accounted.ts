@@ -30,6 +30,7 @@ import { namesAThingImaged } from './outOfScope.ts';
 import { phraseOf, untakenNumbers } from './numberLedger.ts';
 import { unappliedReferences } from './references.ts';
 import { inToldPart } from './toldParts.ts';
+import { unaccountedPhrases } from './accountedWords.ts';
 
 import { KNOWN_METHODS, plainName as plain } from './methodNames.ts';
 
@@ -542,7 +543,10 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
   const phrases = [...new Set(numbers.map((n) => phraseOf(n, request)))].filter((p) => !alreadySaid(before, p));
   const ran = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');
   const untaken = phrases.length ? [`I did not apply ${phrases.map((p) => `"${p}"`).join(', ')}: no step took ${phrases.length > 1 ? 'these numbers' : 'this number'}, so ${ran} ran without ${phrases.length > 1 ? 'them' : 'it'}.`] : [];
-  return [...names, ...conditions, ...references, ...untaken];
+  // ("export the table to excel with a separate sheet for each frame": content words no step, value or line accounts for, accountedWords.ts)
+  const phrases2 = unaccountedPhrases(request, plan, catalogue, index, [before, ...untaken].join(' '), (w) => namesAThingImaged(w, index), (at) => notAskedAt(request, at));
+  const words = phrases2.length ? [`Not applied: ${phrases2.map((p) => `"${p.text}"`).join(', ')} (no step offers ${phrases2.length > 1 ? 'them' : 'it'}).`] : [];
+  return [...names, ...conditions, ...references, ...untaken, ...words];
 }
 
 /** A word of a phrase the tool declares (its words, value words and examples: "95% CI" of plot's summary mean), as a whole word. */

@@ -24,7 +24,7 @@ const DOER = String.raw`(?:i|we|they|he|she|(?:my|our)\s+[\p{L}-]+)`;
 const SUBJECT = String.raw`(?:it|they|(?:(?:the|my|our|these|those|this|all|both|some|all\s+the)\s+)?(?!(?:that|which|who|whose|where|when)\b)[\p{L}\d-]+(?:\s+(?!(?:that|which|who|whose|where|when)\b)[\p{L}\d-]+){0,2})`;
 
 /** A verb of the past: a regular form in -ed (not "need", "speed"), or one of the few irregular pasts of lab narration. */
-const PAST = String.raw`(?:(?!(?:n|sp|s|f|exc|proc|succ)eed\b)\p{L}{2,}ed|took|grew|ran|did|made|had|got|kept|put|left|spun|fed|froze|gave|went|saw|shot|split|spent|brought|found)`;
+const PAST = String.raw`(?:(?!(?:n|sp|s|f|exc|proc|succ)eed\b)\p{L}{2,}ed|took|grew|ran|did|made|had|got|kept|put|left|spun|fed|froze|gave|went|saw|shot|split|spent|brought|found|drew|wrote|chose|sent|told|said|bought|thought)`;
 
 /** "was taken", "were starved", "has been fixed", "was at 37 degrees": a passive or a state of the past. */
 const PASSIVE = String.raw`(?:was|were|had\s+been|has\s+been|have\s+been|'ve\s+been|got)\s+(?:(?:all|already|then|first|briefly|just|also|previously|gently|kept)\s+)*(?:${PAST}|\p{L}+en|at|in|on|under|for)\b`;
@@ -47,6 +47,9 @@ const REASON = /^\s*(?:(?:and|but|just|mainly|mostly)\s+)?(?:because|since|cause
 /** A purpose said of the person ("so that I can ...", "so we can ...", "in order that ..."), to the end of its part. */
 const PURPOSE = /\b(?:so\s+that|so(?=\s+(?:i|we)\s+(?:can|could|may|might|will)\b)|in\s+order\s+that)\s+(?:i|we)\b/i;
 
+/** A reason or a narration that starts inside a part: "as it's out of focus", "because they drift", "(that) I drew in Fiji". */
+const INSIDE = new RegExp(String.raw`\b(?:because|since|as(?=\s+(?:it|they|we|i|these|those)\b(?:['’]s|['’]re|\s+(?:is|are|was|were|has|have|had|do|does|did|look|looks|seem|seems)\b)))\s+\S|\b(?:that|which)?\s*\b(?:i|we)\s+${PAST}\b`, 'iu');
+
 /** The told parts of a text. */
 export function toldParts(text: string): ToldPart[] {
   const out: ToldPart[] = [];
@@ -56,6 +59,12 @@ export function toldParts(text: string): ToldPart[] {
     const purpose = PURPOSE.exec(part);
     if (purpose) {
       out.push({ start: start + (purpose.index ?? 0), end: start + part.length });
+      continue;
+    }
+    // ("leave out frame 12, as it's out of focus", "the ROI that I drew in Fiji": a reason or a narration inside the part, to its end)
+    const inside = INSIDE.exec(part);
+    if (inside && !MOMENT.test(part.slice(inside.index ?? 0))) {
+      out.push({ start: start + (inside.index ?? 0), end: start + part.trimEnd().length });
       continue;
     }
     if (ASKING.test(part) || MOMENT.test(part)) continue;
