@@ -101,8 +101,6 @@ function accounted(token: Token, a: Accounts, written: string): boolean {
   const word = token.word;
   if (word.length < 3 || /\d/.test(word) || parseNumber(word) !== undefined || isStopWord(word) || FRAMING.test(word) || POINTING.test(word) || isOrdinaryWord(word)) return true;
   if (PREPOSITION.test(word) || CLAUSE_BREAK.test(word) || HANDLING.test(word) || CONTRACTION.test(word) || THINGS.test(word) || PLACE.test(word) || QUALITY.test(word)) return true;
-  // (a slip of a function word, "befor", "atleast", is that word)
-  if (word.length >= 4 && [...stopWords()].some((w) => w.length >= 4 && editDistance(word, w, 1) <= 1)) return true;
   const own = meaning(token.stem);
   const read = a.index.meanings([token])[0];
   if (a.taken.has(own) || a.taken.has(read) || a.said.has(own) || a.said.has(read)) return true;
@@ -110,7 +108,9 @@ function accounted(token: Token, a: Accounts, written: string): boolean {
   if (a.steps.some((s) => toolDeclares(s.tool, token, a.catalogue, a.index))) return true;
   // ("save the corrected movie", "the tracked cells": a participle of what a tool does names a result made before, no detail)
   if (/(?:ed|en)$/.test(word) && [...a.catalogue.keys()].some((tool) => toolDeclares(tool, token, a.catalogue, a.index))) return true;
-  return a.isThing(written);
+  if (a.isThing(written)) return true;
+  // (a slip of a function word, "befor", "atleast", is that word)
+  return word.length >= 4 && [...stopWords()].some((w) => w.length >= 4 && editDistance(word, w, 1) <= 1);
 }
 
 /**
@@ -205,10 +205,11 @@ export function unaccountedPhrases(request: string, plan: Plan, catalogue: Catal
     const open = part.map((w, i) => {
       const tokens = tokenize(w.word);
       const whole = tokens.find((t) => !t.part);
-      if (!whole || skip(w.start) || nearTaken(i) || !inAPhrase(part, i) || writtenAsAName(w.word)) return false;
+      if (!whole || !inAPhrase(part, i) || writtenAsAName(w.word) || nearTaken(i)) return false;
       // (a hyphenated word is accounted when it is, or when each of its parts is: "max-intensity", "per-object")
       const pieces = tokens.filter((t) => t.part);
-      return !accounted(whole, a, w.word) && !(pieces.length > 0 && pieces.every((t) => accounted(t, a, w.word)));
+      if (accounted(whole, a, w.word) || (pieces.length > 0 && pieces.every((t) => accounted(t, a, w.word)))) return false;
+      return !skip(w.start);
     });
     // ("the maximum intensity projection" of a projection drawn: words before a value a step took, with no preposition between, name that value)
     for (let i = 0; i < part.length; i++) {
