@@ -7,7 +7,8 @@
 // stand in, are named in one line. Parts that only tell (toldParts.ts), are turned down or left to the person, and
 // questions (read by the answer builders) are not read here.
 import type { Catalogue } from './catalogue.ts';
-import { allowedValues } from './catalogue.ts';
+import { allowedValues, selfOf } from './catalogue.ts';
+import { isShortenedForm } from './english.ts';
 import { isOrdinaryWord, toolDeclares } from './constraints.ts';
 import { CHANNEL_NAMES } from './lexicon.ts';
 import type { ToolIndex } from './matcher.ts';
@@ -34,7 +35,10 @@ const FRAMING = /^(?:kindly|possible|possibly|maybe|perhaps|help|helps|helping|c
  * and negation and modality ("keep those between 20 and 300 px", "get rid of the specks", "it should never jump",
  * "instead of Otsu"). The part's own words carry its content; these are read by the readers of filters and negations.
  */
-const HANDLING = /^(?:keep|keeps|keeping|kept|leave|leaves|leaving|exclude|excluding|excluded|filter|filtering|remove|removing|rid|toss|drop|dropping|discard|discarding|ignore|ignoring|skip|skipping|throw|ditch|nothing|never|none|except|instead|rather|restrict|restricting|allow|allowing|turn|switch|off|redo|rerun|should|shouldn't|must|might|may|shall|bother|sure|including|include|consider|considering|count|counting|bigger|smaller|larger|longer|shorter|higher|lower|above|below|under|over|least|most|atleast|approx|approximately|circa|about|around|roughly|ish|style|like|based|wise|type|kind|sort)$/i;
+const HANDLING = /^(?:keep|keeps|keeping|kept|leave|leaves|leaving|exclude|excluding|excluded|filter|filtering|remove|removing|rid|toss|drop|dropping|discard|discarding|ignore|ignoring|skip|skipping|throw|ditch|nothing|never|none|except|instead|rather|restrict|restricting|allow|allowing|turn|switch|off|redo|rerun|should|shouldn't|must|might|may|shall|bother|sure|including|include|consider|considering|count|counting|bigger|smaller|larger|longer|shorter|higher|lower|stronger|weaker|heavier|lighter|gentler|finer|coarser|tighter|looser|above|below|under|over|least|most|atleast|approx|approximately|circa|about|around|roughly|ish|style|like|based|wise|type|kind|sort)$/i;
+
+/** Verbs of keeping or leaving some of the things out (the readers of filters and exclusions read what follows them). */
+const LEAVING = /^(?:keep|keeping|leave|leaving|exclude|excluding|skip|skipping|ignore|ignoring|remove|removing|discard|discarding|drop|dropping|toss|ditch|throw|omit|omitting|only|except|excluding|without)$/i;
 
 /** A contraction of a pronoun or a negated auxiliary ("I'd", "we'll", "don't", "shouldn't"): a function word. */
 const CONTRACTION = /^(?:[\p{L}]+['’](?:d|ll|m|re|ve|s|t)|[\p{L}]+n['’]?t)$/iu;
@@ -94,6 +98,8 @@ interface Accounts {
   taken: Set<string>;
   said: Set<string>;
   isThing: (word: string) => boolean;
+  /** The values the steps' tools offer and the words they declare, lower case ("gaussian", "threshold"). */
+  offered: string[];
 }
 
 /** Whether a content word is accounted for. */
@@ -109,6 +115,8 @@ function accounted(token: Token, a: Accounts, written: string): boolean {
   // ("save the corrected movie", "the tracked cells": a participle of what a tool does names a result made before, no detail)
   if (/(?:ed|en)$/.test(word) && [...a.catalogue.keys()].some((tool) => toolDeclares(tool, token, a.catalogue, a.index))) return true;
   if (a.isThing(written)) return true;
+  // ("otsu thresh", "a gauss filter": a word cut short of a value a step offers is that value)
+  if (a.offered.some((v) => isShortenedForm(word, v))) return true;
   // (a slip of a function word, "befor", "atleast", is that word)
   return word.length >= 4 && [...stopWords()].some((w) => w.length >= 4 && editDistance(word, w, 1) <= 1);
 }
@@ -191,6 +199,7 @@ export function unaccountedPhrases(request: string, plan: Plan, catalogue: Catal
     taken: meaningsOf([...steps.flatMap((s) => valueTexts(s.args)), ...steps.flatMap((s) => Object.values(catalogue.get(s.tool)?.properties ?? {}).flatMap(allowedValues))]),
     said: meaningsOf([said]),
     isThing,
+    offered: steps.flatMap((s) => [...Object.values(catalogue.get(s.tool)?.properties ?? {}).flatMap(allowedValues), ...(selfOf(s.tool, catalogue)?.words ?? [])]).flatMap((v) => v.toLowerCase().split(/[\s_-]+/)),
   };
   const text = withoutToldParts(withoutPurpose(request));
   const held = new Set(steps.flatMap((s) => numbersHeld(s.args)));
@@ -202,7 +211,11 @@ export function unaccountedPhrases(request: string, plan: Plan, catalogue: Catal
     if (isContext(request.slice(part[0].start, part.at(-1)!.end))) continue;
     // (the words beside a number a step took say what it is: "3 px wide", "2000 square pixels", "debris under 15")
     const nearTaken = (i: number) => part.some((w, k) => Math.abs(k - i) <= 4 && /^\d/.test(w.word) && held.has(Number(w.word.replace(/[^\d.].*$/, ''))));
+    // ("skip any stuck on the image border", "keep those away from ..."): after a verb of keeping or leaving out, the words
+    // say which ones, and the readers of filters and exclusions apply or name them
+    const leftOut = part.findIndex((w) => LEAVING.test(w.word));
     const open = part.map((w, i) => {
+      if (leftOut >= 0 && i > leftOut) return false;
       const tokens = tokenize(w.word);
       const whole = tokens.find((t) => !t.part);
       if (!whole || !inAPhrase(part, i) || writtenAsAName(w.word) || nearTaken(i)) return false;
