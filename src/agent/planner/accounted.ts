@@ -29,6 +29,8 @@ import { numbersHeld, unappliedConditions, uncoveredNames } from './unaccounted.
 import { namesAThingImaged } from './outOfScope.ts';
 import { phraseOf, untakenNumbers } from './numberLedger.ts';
 import { unappliedReferences } from './references.ts';
+import { inToldPart } from './toldParts.ts';
+import { unaccountedPhrases } from './accountedWords.ts';
 
 import { KNOWN_METHODS, plainName as plain } from './methodNames.ts';
 
@@ -203,7 +205,7 @@ function methodsAccounted(request: string, plan: Plan, catalogue: Catalogue, sai
     // (a name in a step the user will do themselves, "I'll do the tracking myself in TrackMate", is no method asked of us)
     if (saidOfAStepLeftToTheUser(request, start)) continue;
     // (a name in a sentence that tells how the data was taken, "Acquired on our Nikon with NIS Elements.", is no method asked)
-    if (inContextSentence(request, start)) continue;
+    if (inContextSentence(request, start) || inToldPart(request, start)) continue;
     // one of our choices: applied, or applied now to the one step of the tool that has it
     let handled = false;
     const viewed = plan.steps.map((s) => asRunAgain(s, catalogue));
@@ -520,7 +522,7 @@ export function accountForRequest(request: string, plan: Plan, catalogue: Catalo
 
 /** Whether the words at a position are no part asked of the steps: turned down, left to the user, or in a sentence that only tells. */
 function notAskedAt(request: string, at: number): boolean {
-  return /\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an|in|of)\s+){0,2}$/i.test(request.slice(Math.max(0, at - 30), at)) || saidOfAStepLeftToTheUser(request, at) || inContextSentence(request, at);
+  return /\b(?:not|no|never|without|instead\s+of|rather\s+than|except|avoid|don'?t\s+use)\s+(?:(?:with|using|use|the|a|an|in|of)\s+){0,2}$/i.test(request.slice(Math.max(0, at - 30), at)) || saidOfAStepLeftToTheUser(request, at) || inContextSentence(request, at) || inToldPart(request, at);
 }
 
 /**
@@ -553,7 +555,10 @@ function safetyNet(request: string, plan: Plan, catalogue: Catalogue, index: Too
   const phrases = [...new Set(numbers.map((n) => phraseOf(n, request)))].filter((p) => !alreadySaid(before, p));
   const ran = [...new Set(plan.steps.map((s) => `\`${s.tool}\``))].join(', ');
   const untaken = phrases.length ? [`I did not apply ${phrases.map((p) => `"${p}"`).join(', ')}: no step took ${phrases.length > 1 ? 'these numbers' : 'this number'}, so ${ran} ran without ${phrases.length > 1 ? 'them' : 'it'}.`] : [];
-  return [...names, ...conditions, ...references, ...untaken];
+  // ("export the table to excel with a separate sheet for each frame": content words no step, value or line accounts for, accountedWords.ts)
+  const phrases2 = unaccountedPhrases(request, plan, catalogue, index, [before, ...untaken].join(' '), (w) => namesAThingImaged(w, index), (at) => notAskedAt(request, at));
+  const words = phrases2.length ? [`Not applied: ${phrases2.map((p) => `"${p.text}"`).join(', ')} (no step offers ${phrases2.length > 1 ? 'them' : 'it'}).`] : [];
+  return [...names, ...conditions, ...references, ...untaken, ...words];
 }
 
 /** A word of a phrase the tool declares (its words, value words and examples: "95% CI" of plot's summary mean), as a whole word. */

@@ -1,6 +1,7 @@
 // The offline planner: a request in a biologist's words → a plan of tool calls with
 // symbolic references to earlier results, resolved step by step as results arrive.
 // Deterministic and local: no network, no model weights.
+import { withoutToldParts } from './toldParts.ts';
 import { bareNumberSetting } from './bareNumberSetting.ts';
 import { settingOfAStepRun } from './settingOfAStepRun.ts';
 import { stepPutFirstPlan } from './stepPutFirst.ts';
@@ -3422,7 +3423,8 @@ function notApplied(step: PlannedStep, catalogue: Catalogue, notes: string[]): s
   const takesFrames = 'frames' in (catalogue.get(step.tool)?.properties ?? {});
   // ("the movie from Tuesday (20x, 3 channels, 100 frames)": what the data is, in brackets after its noun, is no condition)
   // ("... each nucleus segmented on DAPI": the channel the masks were made on is the segmenting step's, no condition of this one)
-  const named = maskNames(withoutChannelOfTheMasks(step.clause, step.tool, catalogue)).replace(DATA_DESCRIBED, (m, lead: string, aside: string) => lead + ' '.repeat(aside.length));
+  // ("segment the nuclei, we washed 3 times before imaging": a part that only tells, toldParts.ts, asks no step for anything)
+  const named = withoutToldParts(maskNames(withoutChannelOfTheMasks(step.clause, step.tool, catalogue))).replace(DATA_DESCRIBED, (m, lead: string, aside: string) => lead + ' '.repeat(aside.length));
   // "the first half of the movie" with no frame count known: its frames cannot be worked out
   const fraction = takesFrames && step.args.frames === undefined ? FRACTION_SCOPE.exec(named) : null;
   // "frames 20 onwards", "from frame 5 to the end" with no frame count known: its last frame cannot be worked out either
