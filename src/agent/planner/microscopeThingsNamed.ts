@@ -1,0 +1,26 @@
+// The safety net of a turn said to a running acquisition: words that name the run's own things (a channel of its
+// sequence, its exposure, power, interval, z-stack, positions, the run itself) and that no reader took as a microscope
+// command or question must not end in a reader of the movie's line (a crop's question, the analysis help, "I did not
+// understand"): the acquisition language asks back in one line what to change, naming what it read
+// (acquisitionLanguage/runThingsNamed.ts). Stop 55.
+import type { Plan } from './types.ts';
+
+/** What the net needs of the planner, by the tools' declarations and the acquisition language. */
+export interface RunTurnReaders {
+  isMicroscopeTool: (tool: string) => boolean;
+  /** The acquisition language read the words as a command or a question of its own (a tool, or a line to ask back). */
+  heardByTheMicroscope: (words: string) => boolean;
+  /** The acquisition language's line asking what to change, when the words name the run's things. */
+  askBack: (words: string) => string | undefined;
+}
+
+/** A question asking for a fact ("what is ...", "how many ...", "which ..."): answered by its own reader, never asked back. */
+const FACT_QUESTION = /^\s*(?:(?:so|ok(?:ay)?|and|but|hey|erm+|um+|hmm+)[\s,]+)*(?:what|which|how|why|when|where|who|whose|is|are|was|were|does|do|did|has|have)\b/i;
+
+/** The plan, or one line asking back what to change when it left words about the running acquisition to no microscope reader. */
+export function withRunThingsAskedBack(plan: Plan, request: string, readers: RunTurnReaders): Plan {
+  if (plan.steps.length > 0 || plan.question !== undefined) return plan;
+  if (FACT_QUESTION.test(request) || readers.heardByTheMicroscope(request)) return plan;
+  const line = readers.askBack(request);
+  return line ? { steps: [], reply: line } : plan;
+}
