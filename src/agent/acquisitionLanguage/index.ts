@@ -7,5 +7,6 @@ export { routeMicroscopeRequest, toolCarrying, type MicroscopeRoute } from './ro
 export { commandOfSentences, withStageMotionNamed } from './sentences.ts';
 export { findChannels } from './words.ts';
 export { runThingsAskedBack } from './runThingsNamed.ts';
+export { runOnCommandApart } from './runOnClauses.ts';
 export { describeRule } from '../../microscope/ruleSpec.ts';
 export { describeAdjustment } from '../../microscope/adjustment.ts';

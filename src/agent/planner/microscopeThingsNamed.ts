@@ -12,6 +12,10 @@ export interface RunTurnReaders {
   heardByTheMicroscope: (words: string) => boolean;
   /** The acquisition language's line asking what to change, when the words name the run's things. */
   askBack: (words: string) => string | undefined;
+  /** A remark and a command run together, written apart ("we're done. shut it down"), or undefined. */
+  commandApart: (words: string) => string | undefined;
+  /** The plan of other words in the same conversation. */
+  replan: (words: string) => Plan;
 }
 
 /** A question asking for a fact ("what is ...", "how many ...", "which ..."): answered by its own reader, never asked back. */
@@ -19,6 +23,11 @@ const FACT_QUESTION = /^\s*(?:(?:so|ok(?:ay)?|and|but|hey|erm+|um+|hmm+)[\s,]+)*
 
 /** The plan, or one line asking back what to change when it left words about the running acquisition to no microscope reader. */
 export function withRunThingsAskedBack(plan: Plan, request: string, readers: RunTurnReaders): Plan {
+  if (plan.steps.some((s) => readers.isMicroscopeTool(s.tool))) return plan;
+  // ("the 488 is too strong halve it": the command run on after a remark, read apart, when that makes a change)
+  const apart = readers.commandApart(request);
+  const replanned = apart === undefined ? undefined : readers.replan(apart);
+  if (replanned && replanned.steps.length > 0 && replanned.steps.every((s) => readers.isMicroscopeTool(s.tool))) return replanned;
   if (plan.steps.length > 0 || plan.question !== undefined) return plan;
   if (FACT_QUESTION.test(request) || readers.heardByTheMicroscope(request)) return plan;
   const line = readers.askBack(request);

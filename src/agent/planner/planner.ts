@@ -3619,6 +3619,8 @@ function runTurnReaders(conversation: Conversation, catalogue: Catalogue): RunTu
       return routed !== undefined && !('fallback' in routed && routed.fallback);
     },
     askBack: (words) => microscopeLanguage().runThingsAskedBack(words, earlier),
+    commandApart: (words) => microscopeLanguage().runOnCommandApart(words),
+    replan: (words) => planRequestOnce({ ...conversation, request: words }, catalogue),
   };
 }
 
