@@ -3618,6 +3618,10 @@ function runTurnReaders(conversation: Conversation, catalogue: Catalogue): RunTu
       const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: true, earlier });
       return routed !== undefined && !('fallback' in routed && routed.fallback);
     },
+    microscopeAsks: (words) => {
+      const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: true, earlier });
+      return routed?.tool === undefined && routed?.command === true ? routed.ask : undefined;
+    },
     askBack: (words) => microscopeLanguage().runThingsAskedBack(words, earlier),
     commandApart: (words) => microscopeLanguage().runOnCommandApart(words),
     replan: (words) => planRequestOnce({ ...conversation, request: words }, catalogue),
