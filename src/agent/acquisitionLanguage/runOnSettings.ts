@@ -6,9 +6,10 @@
 const VALUE_WITH_UNIT = String.raw`\d+(?:\.\d+)?\s*(?:ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|%|percent|µm|um|microns?)`;
 
 /** The nouns a setting of a run is named by at the head of a list item (a closed class). */
-const SETTING_HEAD = String.raw`(?:interval|exposure(?:\s+time)?|exp|power|laser(?:\s+power)?|intensity|z[\s-]?(?:step|range|stack)|step\s+size|duration)`;
+const SETTING_HEAD = String.raw`(?:interval|exposure(?:\s+time)?|exp|power|laser(?:\s+power)?|intensity|step\s+size|duration)`;
 
-const RUN_ON = new RegExp(String.raw`(${VALUE_WITH_UNIT})\s+(?=${SETTING_HEAD}\b)`, 'gi');
+// (the next setting with a value of its own: "5% power", "a 6 µm z-stack" name the value before them, and stay whole)
+const RUN_ON = new RegExp(String.raw`(${VALUE_WITH_UNIT})\s+(?=${SETTING_HEAD}\s*(?:[:=]|\b(?:to|at|of|is)\b)?\s*\d)`, 'gi');
 
 /** The text with a comma where one setting's value runs on into the next setting's name. */
 export function withRunOnSettingsApart(text: string): string {
