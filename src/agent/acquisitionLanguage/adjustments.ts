@@ -1630,9 +1630,7 @@ export function channelCorrectionAsSwap(text: string, config?: MicroscopeConfig)
 }
 
 /** A signal said too bright or too faint ("GFP is saturating", "the red signal is weak", "DAPI looks too dim"): up or down, undefined when neither. */
-// (light's damage going on is too much light too: "the GFP is bleaching a lot", "seeing phototoxicity"; "bleached" is a
-// channel gone, its own reading)
-const TOO_BRIGHT = /\b(?:too (?:bright|strong|hot|intense)|way too bright|saturat\w*|over-?exposed|blown(?: |-)out|clipping|too much (?:light|signal|laser|power)|(?:photo-?)?bleach(?:ing|es)|phototox\w*|fading)\b/;
+const TOO_BRIGHT = /\b(?:too (?:bright|strong|hot|intense)|way too bright|saturat\w*|over-?exposed|blown(?: |-)out|clipping|too much (?:light|signal|laser|power))\b/;
 const TOO_FAINT = /\b(?:too (?:dim|weak|faint|dark|noisy)|(?:is|are|looks?|seems?|getting|gets|got|very|quite|really|pretty|rather|so)\s+(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|way)\s+)?(?:dim|weak|faint|dark)|barely visible|hard to see|can(?:'?t| ?not) see (?:it|anything|much)|not bright enough|under-?exposed)\b/;
 
 /**
