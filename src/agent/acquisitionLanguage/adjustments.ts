@@ -531,6 +531,9 @@ function adjustmentsOf(text: string, config: MicroscopeConfig, now: RunState): A
   }
   // (an explicit "resume", "unpause" is kept: the run may be paused)
   if (out.some((a) => GOING_ON.has(a)) && !out.some((a) => a.kind === 'pause') && out.some((a) => a.kind !== 'resume')) out.splice(0, out.length, ...out.filter((a) => !GOING_ON.has(a)));
+  // ("pause, then drop DAPI and carry on", "pause, add a position here and continue": going on said last after a pause
+  // ends that pause, though the clause it ends read it as the rest of the run going on)
+  if (out.some((a) => a.kind === 'pause' && a.forS === undefined) && !out.some((a) => a.kind === 'resume') && GOES_ON_AT_THE_END.test(text.trim())) out.push({ kind: 'resume' });
   if (out.length === 0 && complaint) throw complaint;
   if (out.length === 0) {
     throw new InputError(
@@ -1040,6 +1043,8 @@ function hasFigure(t: string): boolean {
 /** Words that keep the rest of the plan as it is ("leave the others as they are", "the rest as is", "everything else unchanged"). */
 const OTHERS_AS_THEY_ARE = /\b(?:the (?:others?|rest)|other (?:positions|channels|fields)|everything else|all (?:the )?others)\s+(?:as (?:they are|it is|is|before)|unchanged|stays?|the same|keep (?:theirs|their|going|as)|can stay|untouched|normal)\b|\bleave (?:the (?:others?|rest)|everything else|other \S+)(?:\s+(?:alone|as (?:they are|it is|is)|unchanged|be))?\b|\b(?:keep|leave) (?:the (?:others?|rest)|everything else) (?:at|on)\b/;
 
+/** Going on said at the end of the words, after another command ("... and carry on", "..., then continue"). */
+const GOES_ON_AT_THE_END = /(?:,|;|\band|\bthen)\s+(?:(?:then|just|please)\s+)?(?:keep (?:going|imaging|running)|carry on|go on|continue|resume|unpause|start (?:it )?again)(?:\s+(?:again|afterwards|after that|with (?:it|the (?:run|imaging|acquisition|time[\s-]?lapse))|please))*\s*[.!]*$/i;
 /** A resume said as "keep going", "carry on": no change beside another change (the run goes on anyway). */
 const GOING_ON = new WeakSet<Adjustment>();
 

@@ -6,5 +6,7 @@ export { parseRule } from './rules.ts';
 export { routeMicroscopeRequest, toolCarrying, type MicroscopeRoute } from './route.ts';
 export { commandOfSentences, withStageMotionNamed } from './sentences.ts';
 export { findChannels } from './words.ts';
+export { runThingsAskedBack } from './runThingsNamed.ts';
+export { runOnCommandApart } from './runOnClauses.ts';
 export { describeRule } from '../../microscope/ruleSpec.ts';
 export { describeAdjustment } from '../../microscope/adjustment.ts';

@@ -6,6 +6,7 @@ import { DEMO_CONFIG, channelOfLine, findChannel, type MicroscopeConfig } from '
 import { correctedWord, inCaseOf, vocabularyOf } from '../planner/spelling.ts';
 import { parseNumber, plainUnits, saidNumberValue } from '../planner/quantities.ts';
 import { readOnce } from '../planner/textMemo.ts';
+import { withRunOnSettingsApart } from './runOnSettings.ts';
 
 const TIME_UNITS: [RegExp, number][] = [
   [/^(ms|msec|millisecond|milliseconds)$/, 0.001],
@@ -352,6 +353,8 @@ export function correctTypos(text: string): string {
   return text
     .replace(/\b(switch|turn|shut|switched|turned)\s+of\b(?!\s+(?:the\s+)?(?:interval|acquisition|imaging|experiment))/gi, '$1 off')
     .replace(/[A-Za-z]+/g, (w) => {
+      // (a number said in words is written right: "fifty ms" is never "fifth ms", an order of the channels)
+      if (Number.isFinite(toNumber(w))) return w;
       const fixed = correctedWord(w, VOCABULARY);
       return fixed ? inCaseOf(w, fixed) : w;
     });
@@ -363,7 +366,7 @@ export function normaliseText(text: string): string {
 
 function normaliseTextOnce(text: string): string {
   if (typeof text !== 'string' || !text.trim()) throw new InputError('empty request: say what to image or change');
-  return skippedFramesAsEveryNth(presetsAsChannels(labShorthand(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text))))))))))
+  return skippedFramesAsEveryNth(presetsAsChannels(labShorthand(withRunOnSettingsApart(spokenNumbers(plainUnits(plainComparatives(correctTypos(unitSlips(withoutCourtesy(asClauses(text)))))))))))
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/μ/g, 'µ')
@@ -454,6 +457,8 @@ const LENGTH_WORD = String.raw`(?:millimet(?:re|er)|micromet(?:re|er)|micron|mm|
 const FRACTION_OF_UNIT = new RegExp(String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|${Object.keys(FRACTION_OF).filter((k) => k !== 'half').join('|')})\s+(?:of\s+)?(?:a|an)\s+(millisecond|second|sec|minute|min|hour|day|${LENGTH_WORD})\b`, 'gi');
 const AND_A_FRACTION_BEFORE = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+and\s+(?:a|one)\s+(half|quarter)\s+(${SPOKEN_UNIT})(?![\w])`, 'gi');
 const AND_A_FRACTION_AFTER = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${WORD_NUMBER}|an?)\s+(${SPOKEN_UNIT})\s+and\s+a\s+(half|quarter)\b`, 'gi');
+/** A number said in words as the value a setting is put at, ending its clause ("exposure at fifty", "should be twenty"). */
+const WORDS_AS_A_VALUE = new RegExp(String.raw`\b(to|at|be|is|=)(\s+)(${WORD_NUMBER})(?=\s*(?:[,;.!?]|$|\b(?:please|pls|instead|then|now|thanks|from)\b))`, 'gi');
 const WORDS_BEFORE_UNIT = new RegExp(String.raw`\b(${WORD_NUMBER})(\s*-?\s*)(?=(?:more\s+|extra\s+|additional\s+|further\s+)?${SPOKEN_UNIT}(?![\w]))`, 'gi');
 
 /**
@@ -480,7 +485,8 @@ export function spokenNumbers(text: string): string {
     .replace(AND_A_FRACTION_AFTER, (m, n: string, unit: string, part: string) => (Number.isFinite(toNumber(n)) ? `${fig(toNumber(n) + FRACTION_OF[part.toLowerCase()])} ${unit}` : m))
     // ("one second", "one minute" stay words: "wait one second" is a figure of speech too)
     .replace(WORDS_BEFORE_UNIT, (m, n: string, gap: string) => (Number.isFinite(toNumber(n)) && !/^one$/i.test(n) ? `${toNumber(n)}${gap.includes('-') ? ' ' : gap || ' '}` : m))
-    .replace(NUMBERED_IN_WORDS, (_m, noun: string, n: string) => `${noun} ${toNumber(n)}`);
+    .replace(NUMBERED_IN_WORDS, (_m, noun: string, n: string) => `${noun} ${toNumber(n)}`)
+    .replace(WORDS_AS_A_VALUE, (m, word: string, gap: string, n: string) => (Number.isFinite(toNumber(n)) ? `${word}${gap}${toNumber(n)}` : m));
 }
 
 /** A share of a setting as it is now: group 1 the share, group 2 a percentage's number. */

@@ -68,6 +68,7 @@ import type { Conversation, KnownArtifact } from './conversation.ts';
 import { answerFromValues, composeAnswer, failureAnswer, movieIntervalS, notUnderstood, verbFor } from './answers.ts';
 import { conditionalPlan, withConditionsDecided } from './conditionalSteps.ts';
 import { eachCommandPlanned } from './microscopeCommandList.ts';
+import { type RunTurnReaders, withRunThingsAskedBack } from './microscopeThingsNamed.ts';
 import { withoutRepeatedSteps } from './repeatedSteps.ts';
 import { contrastedValues } from './contrastedValues.ts';
 import { unwrittenFileKinds, formatsOffered } from './fileKinds.ts';
@@ -1575,8 +1576,10 @@ export function planRequest(asked: Conversation, catalogue: Catalogue): Plan {
         changesNothing: (tool) => plays(tool, 'status', catalogue) || (makesImagesFromNothing(tool, catalogue) && !plays(tool, 'start', catalogue)),
       })
     : once;
+  // ("the 488 channel", "change the interval" while imaging: asked back what to change, never a crop or the help, microscopeThingsNamed.ts)
+  const heard = acquisitionRunning(conversation) ? withRunThingsAskedBack(listed, conversation.request, runTurnReaders(conversation, catalogue)) : listed;
   // ("tell me whether they migrate one way. Could you follow them and plot their paths?": one tracking, repeatedSteps.ts)
-  return withNothingLeftUnsaid(withoutRepeatedSteps(listed, catalogue), conversation.request, catalogue);
+  return withNothingLeftUnsaid(withoutRepeatedSteps(heard, catalogue), conversation.request, catalogue);
 }
 
 /**
@@ -3675,6 +3678,25 @@ function commandWhileImaging(text: string, conversation: Conversation): boolean 
  * context name the channels ("These are H2B-GFP cells. Image them every 5 min for 2 h."): it reads
  * observations and pronouns itself; the words without their context otherwise.
  */
+/** The acquisition language's readers of a turn said to the running acquisition, for microscopeThingsNamed.ts. */
+function runTurnReaders(conversation: Conversation, catalogue: Catalogue): RunTurnReaders {
+  const earlier = conversation.earlier.filter((r) => r.ok).map((r) => ({ tool: r.tool, args: r.args, values: r.values }));
+  return {
+    isMicroscopeTool: (tool) => runsMicroscope(tool, catalogue),
+    heardByTheMicroscope: (words) => {
+      const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: true, earlier });
+      return routed !== undefined && !('fallback' in routed && routed.fallback);
+    },
+    microscopeAsks: (words) => {
+      const routed = microscopeLanguage().routeMicroscopeRequest(words, { acquisitionRunning: true, earlier });
+      return routed?.tool === undefined && routed?.command === true ? routed.ask : undefined;
+    },
+    askBack: (words) => microscopeLanguage().runThingsAskedBack(words, earlier),
+    commandApart: (words) => microscopeLanguage().runOnCommandApart(words),
+    replan: (words) => planRequestOnce({ ...conversation, request: words }, catalogue),
+  };
+}
+
 function microscopeWords(text: string, conversation: Conversation): string {
   const plain = withoutContext(text);
   if (plain === text || acquisitionRunning(conversation)) return text;

@@ -33,3 +33,13 @@ describe('a position said not wanted, or moved to where the stage is', () => {
     expect(changes('update position 2 to the current stage location', four)).toEqual([{ kind: 'dropPosition', position: '2' }, { kind: 'addPosition' }]);
   });
 });
+
+describe('going on said last after a pause (stop 55)', () => {
+  it('resumes after the other changes', () => {
+    expect(parseAdjustment('pause, then add a position here and carry on')).toEqual([{ kind: 'pause' }, { kind: 'addPosition' }, { kind: 'resume' }]);
+    expect(parseAdjustment('pause, then drop DAPI and carry on')).toEqual([{ kind: 'pause' }, { kind: 'dropChannel', channel: 'DAPI' }, { kind: 'resume' }]);
+  });
+  it('is no resume without a pause, nor after a pause that ends by itself', () => {
+    expect(parseAdjustment('carry on and drop DAPI')).toEqual([{ kind: 'dropChannel', channel: 'DAPI' }]);
+  });
+});

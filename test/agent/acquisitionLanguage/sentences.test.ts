@@ -162,3 +162,11 @@ describe('a change proposed as a question, or after "help" called out (brief s54
     expect(changesOf('help me: GFP to 5%')).toEqual([{ kind: 'power', powerPercent: 5, channel: 'FITC' }]);
   });
 });
+
+describe('a need or a want before a command to the run (stop 55)', () => {
+  it('is the command', () => {
+    const tool = (t: string) => routeMicroscopeRequest(t, { acquisitionRunning: true, earlier: [{ tool: 'start_acquisition', args: { plan: { channels: [{ config: 'FITC' }], timePlan: { intervalS: 300, durationS: 21600 } } } }] })?.tool;
+    expect(tool('I need to stop now')).toBe('stop_acquisition');
+    expect(tool('we have to pause now')).toBe('pause_acquisition');
+  });
+});

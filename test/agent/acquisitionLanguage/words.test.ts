@@ -1,6 +1,6 @@
 // The microscope language's words: filter bands as channels, and numbers read with the planner's one reader of numbers.
 import { describe, expect, it } from 'vitest';
-import { filterBands, findChannels, spokenNumbers, toNumber } from '../../../src/agent/acquisitionLanguage/words.ts';
+import { correctTypos, filterBands, findChannels, spokenNumbers, toNumber } from '../../../src/agent/acquisitionLanguage/words.ts';
 describe('filterBands', () => {
   it('reads an emission filter by its centre and width, and the channel whose emission lies in it', () => {
     expect(filterBands('through the 535/30')).toEqual([{ text: '535/30', index: 12, centreNm: 535, widthNm: 30, preset: 'FITC' }]);
@@ -43,5 +43,16 @@ describe('a span between time points (brief s54/M)', () => {
     const { normaliseText } = await import('../../../src/agent/acquisitionLanguage/words.ts');
     expect(normaliseText('I want 2 min between frames')).toBe('I want every 2 min');
     expect(normaliseText('30 s between consecutive time points')).toBe('every 30 s');
+  });
+});
+
+describe('numbers said in words (stop 55)', () => {
+  it('are never corrected into command words', () => {
+    expect(correctTypos('set the exposure to fifty ms')).toBe('set the exposure to fifty ms');
+  });
+  it('are figures where they are the value a setting is put at', () => {
+    expect(spokenNumbers('I want the exposure at fifty')).toBe('I want the exposure at 50');
+    expect(spokenNumbers('exposure should be twenty, please')).toBe('exposure should be 20, please');
+    expect(spokenNumbers('go to two positions')).toBe('go to two positions');
   });
 });
