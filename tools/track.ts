@@ -475,13 +475,8 @@ const MEASURED_TABLES: Record<string, TableDeclaration> = {
       CONFINEMENT_RATIO: { unit: '', example: 0.62 },
     },
   },
-  links: {
-    rows: 'steps',
-    columns: {
-      displacement_px: { unit: 'px', example: 1.8 },
-      speed_px_per_frame: { unit: 'px/frame', example: 1.8 },
-    },
-  },
+  // (no stand-in of a links table yet: a step sits between two frames, and answers that scope steps to frames
+  // ("between frame 5 and 15", "before and after frame 20") must first say which frames the steps reach)
 };
 
 const measure = defineTool({

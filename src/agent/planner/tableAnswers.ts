@@ -1991,7 +1991,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     if (whole) return whole;
   }
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
-  if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
+  if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, { ...scope, movieFrames: scope.movieFrames ?? movieFrames }, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
   // "which cells divided?": the rows with any of a counted event
   // "how many of the tracks have a division?": the rows with the event counted, as a share
@@ -2001,7 +2001,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const overAll = scope.condition && !scope.condition.relative && !scope.which ? averageCompared(question, plainQuestion) : undefined;
   if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll, plainQuestion(question));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
-    const counted = countAnswer(question, scope, candidates, tables);
+    const counted = countAnswer(question, { ...scope, movieFrames: scope.movieFrames ?? movieFrames }, candidates, tables);
     if (counted) return counted;
   }
   // a pixel size said in the question ("in µm², the pixels are 0.65 µm") is the one used, and said so
@@ -2994,9 +2994,12 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   const idColumn = aboutTracks ? idColumnOf(table, true)! : 'label';
   const n = new Set(scoped.rows.map((r) => (!oneFrame(scope) && !aboutTracks && table.columns.includes('t') ? `${r.t}:${r[idColumn]}` : r[idColumn]))).size;
   if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
-    const frames = framesOf(scoped.rows).length;
+    const frameList = framesOf(scoped.rows);
+    const frames = frameList.length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
-    return `${counted(n, 'object')} over ${counted(frames, 'frame')} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+    // (the frames counted are named when the table holds only some: "over 4 frames (frames 1-4)")
+    const which = !scoped.where && frames > 1 && (frameList[0] > 0 || (scope.movieFrames !== undefined && frames < scope.movieFrames)) ? ` (${framesInRuns(frameList.map((t) => t + 1))})` : '';
+    return `${counted(n, 'object')} over ${counted(frames, 'frame')}${which} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${counted(n, aboutTracks ? 'track' : 'object')}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
