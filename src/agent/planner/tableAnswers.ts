@@ -2834,8 +2834,8 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   const leaving = rowsAre(table) === 'steps' ? ` (the steps from it to frame ${pick.t + 2})` : '';
   // (frames tied at the extreme, as counts often are, are named: the first alone would hide them)
   const tied = perFrame.filter((p) => p.v === pick.v && p.t !== pick.t).map((p) => p.t + 1);
-  const ties = tied.length ? `, tied with ${framesInRuns(tied)}` : '';
-  return `Frame ${pick.t + 1}${leaving} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)}${ties} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
+  const ties = tied.length ? `; ${framesInRuns(tied)} ${tied.length === 1 ? 'has' : 'have'} the same` : '';
+  return `Frame ${pick.t + 1}${leaving} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})${ties}`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
