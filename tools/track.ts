@@ -11,7 +11,7 @@ import { frameWindow } from '../src/image/views.ts';
 import type { Tracks } from '../src/analysis/tracks.ts';
 import { channelArg, channelIndex, channelName, frameRange, frameRangeArg, frameRangeInSource, labelsArg, movieArg, movieOfLabels, outputArg, programNamedIn, recordedChannel, segmentationOfLabels, tableArg, tracksArg } from './common.ts';
 import { counted } from './counted.ts';
-import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSelfDescription, type ToolSpec } from './types.ts';
+import { defineTool, type RequestClause, type ArtifactRef, type ToolContext, type ToolSelfDescription, type ToolSpec, type TableDeclaration } from './types.ts';
 import { findFeature, formatNumber, micrometres, pixelsFromMicrometres } from './requestWords.ts';
 
 /** Runs analysis code, turning its RangeErrors (bad input) into one-line InputErrors. */
@@ -438,6 +438,53 @@ const countsOnly = (text: string) => COUNTS_ASKED.test(text) && !OF_EACH_OBJECT.
 const FOLLOWED_PER_CELL = /\b(?:each|every|per|individual|single|the\s+same)\s+(?:cell|nucleus|nuclei|object|track)s?\b|\bcell[- ]by[- ]cell\b|\bper[- ]cell\b/i;
 const OVER_TIME = /\b(?:over|through|across|in|with)\s+time\b|\btime[- ]?(?:course|series|traces?)\b|\b(?:single[- ]cell\s+)?traces?\b|\bover\s+(?:the\s+)?(?:movie|frames|time-?lapse)\b|\bframe\s+(?:by|to)\s+frame\b|\bchanges?\s+over\b/i;
 
+/** The columns measure writes, by kind, with typical values (a plan-only eval's stand-in table; a real run measures them). */
+const MEASURED_TABLES: Record<string, TableDeclaration> = {
+  objects: {
+    rows: 'objects',
+    columns: {
+      area_px: { unit: 'px²', example: 152.3, calibratedName: 'area_um2' },
+      perimeter_px: { unit: 'px', example: 46.2, calibratedName: 'perimeter_um' },
+      circularity: { unit: '', example: 0.86 },
+      centroid_x_px: { unit: 'px', example: 128, calibratedName: 'centroid_x_um' },
+      centroid_y_px: { unit: 'px', example: 128, calibratedName: 'centroid_y_um' },
+      major_axis_px: { unit: 'px', example: 16.1 },
+      minor_axis_px: { unit: 'px', example: 12.2 },
+      eccentricity: { unit: '', example: 0.62 },
+      nearest_neighbour_px: { unit: 'px', example: 21.5, calibratedName: 'nearest_neighbour_um' },
+      mean_intensity_c1: { unit: '', example: 850 },
+      max_intensity_c1: { unit: '', example: 1250 },
+      sum_intensity_c1: { unit: '', example: 129000 },
+    },
+  },
+  summary: {
+    rows: 'frames',
+    columns: {
+      count: { unit: '', example: 40, whole: true },
+      total_area_px: { unit: 'px²', example: 6092 },
+      mean_area_px: { unit: 'px²', example: 152.3 },
+      area_fraction_percent: { unit: '%', example: 9.3 },
+      mean_intensity_c1: { unit: '', example: 850 },
+    },
+  },
+  tracks: {
+    rows: 'tracks',
+    columns: {
+      NUMBER_SPOTS: { unit: '', example: 24, whole: true },
+      TRACK_DURATION: { unit: 'frames', example: 24.5, whole: true },
+      TRACK_DISPLACEMENT: { unit: 'px', example: 14.2 },
+      TRACK_MEAN_SPEED: { unit: 'px/frame', example: 1.8 },
+      TRACK_MAX_SPEED: { unit: 'px/frame', example: 4.1 },
+      TRACK_MEDIAN_SPEED: { unit: 'px/frame', example: 1.7 },
+      TOTAL_DISTANCE_TRAVELED: { unit: 'px', example: 43.1 },
+      MAX_DISTANCE_TRAVELED: { unit: 'px', example: 17.3 },
+      CONFINEMENT_RATIO: { unit: '', example: 0.62 },
+    },
+  },
+  // (no stand-in of a links table yet: a step sits between two frames, and answers that scope steps to frames
+  // ("between frame 5 and 15", "before and after frame 20") must first say which frames the steps reach)
+};
+
 const measure = defineTool({
   name: 'measure',
   summary: 'Measures objects (area, intensity, shape per object and frame), links or tracks (speed, displacement, duration) or the mean squared displacement, as a table.',
@@ -449,6 +496,7 @@ const measure = defineTool({
   // intensities from the movie as recorded (never a denoised or projected one), a track id per object
   alsoUses: () => ({ movie: 'recording', tracks: 'latest' }),
   results: { objects: { about: 'objects measured', unit: '', example: 1200 }, meanAreaFractionPct: { about: 'confluence (share of the field covered)', unit: '%' }, meanAreaPx: { about: 'mean object area', unit: 'px²', example: 152.3 }, volumes: { about: '3-D objects measured (a z-stack)', unit: '' }, meanVolumeVoxels: { about: 'mean 3-D object volume', unit: 'voxels' }, meanVolumeUm3: { about: 'mean 3-D object volume', unit: 'µm³' }, links: { about: 'links measured', unit: '' }, meanSpeed: { about: 'mean speed', unit: 'px/frame', example: 1.8, words: ['how fast', 'how quickly', 'quickly', 'quick', 'rapidly'] }, tracks: { about: 'tracks measured', unit: '', example: 37 }, meanDuration: { about: 'mean track duration', unit: 'frames', example: 24.5 }, meanDisplacement: { about: 'mean track displacement', unit: 'px', example: 14.2, words: ['how far', 'far', 'farther', 'further'] }, meanConfinementRatio: { about: 'mean confinement ratio', unit: '', example: 0.62, words: ['straightness', 'persistence', 'persistent', 'directness', 'how straight', 'confinement ratio'] }, meanDirectionDeg: { about: "mean direction of the cells' net displacements, clockwise from the image's right (y down)", unit: '°', words: ['direction', 'which way', 'heading', 'preferred direction', 'same direction'] }, directionalityR: { about: 'directionality of migration: mean resultant length of the net displacement directions (0 every way, 1 all one way)', unit: '', words: ['directed migration', 'chemotaxis', 'biased migration', 'directional migration'] }, directionRayleighP: { about: 'Rayleigh test p of the net displacement directions (a preferred direction when under 0.05)', unit: '' }, splits: { about: 'splits', unit: '' }, diffusionCoefficient: { about: 'diffusion coefficient', unit: 'px²/frame', example: 0.85 }, alpha: { about: 'MSD exponent', unit: '', example: 1.1 } },
+  table: (args) => MEASURED_TABLES[typeof args.kind === 'string' ? args.kind : 'objects'],
   valueWords: { kind: { summary: ['per frame summary', 'per-frame summary', 'summary per frame', 'density', 'densities', 'dense', 'how dense', 'confluence', 'confluency', 'area fraction', 'coverage', 'fraction of the image', 'fraction of the field', 'fraction of the frame', 'share of the image', 'share of the field', 'proportion of the field', 'field covered', 'area covered'], objects: ['objects', 'neighbour distance', 'neighbor distance', 'neighbour distances', 'neighbor distances', 'far apart', 'spacing between'], msd: ['msd', 'mean squared displacement', 'mean square displacement', 'diffusion'], tracks: ['speed', 'speeds', 'velocity', 'displacement', 'per track', 'track features', 'track statistics', 'straightness', 'migration', 'motility', 'movement', 'how far', 'moved', 'distance moved', 'distance travelled', 'distance traveled', 'path length', 'total distance', 'directionality', 'directness', 'directed', 'directed migration', 'direction', 'directions', 'which way', 'same way', 'one way', 'chemotaxis', 'chemotactic', 'random motion', 'persistence', 'confinement', 'lifetime', 'lifetimes', 'lifespan', 'duration', 'durations'], links: ['links', 'instantaneous', 'steps between frames', 'every step', 'each step', 'per step', 'single step', 'per link', 'each link', 'frame-to-frame'] } },
   description:
     'Measures objects (kind "objects", from a label movie and optionally an intensity movie), track steps ("links": speed, displacement), whole tracks ("tracks": TrackMate\'s track analyzers) or mean squared displacement ("msd", with diffusion coefficient). Writes a CSV table artifact; values give counts and the key means. Units are µm and s when the movie is calibrated, else pixels and frames. A step\'s speed is the straight-line distance between a cell\'s centroids in two consecutive frames over the time between those frames; a track\'s mean speed is the mean of its steps\' speeds. A track\'s displacement is the straight line from its first to its last position; its total distance is the sum of its steps. An object\'s area is its number of pixels times the area of one pixel; its mean intensity is the mean of its pixels in the movie as recorded.',

@@ -81,6 +81,30 @@ export interface ToolContext {
 /** What a call will do, in one line, when it needs a person's approval; undefined when it does not. */
 export type ApprovalCheck = (args: Record<string, unknown>, ctx: ToolContext) => string | undefined | Promise<string | undefined>;
 
+/**
+ * What one row of a table a tool writes stands for: an object in a frame, a frame, a whole track, a step of a track
+ * between two frames, or a lag of the mean squared displacement.
+ */
+export type TableRows = 'objects' | 'frames' | 'tracks' | 'steps' | 'lags';
+
+/** A measured column of a table a tool writes: its unit (in px and frames) and a typical value. */
+export interface TableColumn {
+  /** Unit in px and frames ('px²', 'px/frame', 'frames', '' for counts and ratios); a calibrated run writes µm and min. */
+  unit: string;
+  /** A typical value: the mean of the column in a stand-in table. */
+  example: number;
+  /** Whole numbers only (a count of objects in a frame, spots of a track). */
+  whole?: boolean;
+  /** The column's name when the movie is calibrated, where the name carries its unit (area_px, then area_um2 beside it). */
+  calibratedName?: string;
+}
+
+/** The table a tool writes: what a row is, and its measured columns (the id and frame columns follow from the rows). */
+export interface TableDeclaration {
+  rows: TableRows;
+  columns: Record<string, TableColumn>;
+}
+
 /** One result value a tool returns: what it is and its unit (answers quote it). */
 export interface ResultValue {
   /** A few words on what the number is ("largest drift of any frame"). */
@@ -248,6 +272,11 @@ export interface ToolSelfDescription {
   zOut?: 'same' | 'one' | ((args: Record<string, unknown>) => 'same' | 'one');
   /** Its result values: what each is and its unit. */
   results: Record<string, ResultValue>;
+  /**
+   * The table it writes for these arguments (measure's kind), column by column with a typical value each, as `results`
+   * declare an `example`: a plan-only eval writes a small stand-in table from it, so an answer reads rows as in a real run.
+   */
+  table?: (args: Record<string, unknown>) => TableDeclaration | undefined;
   /**
    * Irreversible or risky (stopping an acquisition, raising the light a lot, activating or
    * deleting a rule): a person approves it first. A function of the arguments says, in one

@@ -2,10 +2,10 @@
 // (names, argument predicates, order), outcomes (artifacts, numbers in a range) and the
 // answer. Cases run in plan-only mode (tools are validated but not run; results are
 // stand-ins) or, with `execute: true`, end to end on a small simulated movie.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { ToolSpec } from '../../tools/types.ts';
@@ -16,6 +16,8 @@ import type { SimOptions } from '../sim/index.ts';
 import { Agent } from './loop.ts';
 import { createChatModel, type ModelChoice } from './models.ts';
 import { Session } from './session.ts';
+import { standInTable, type FrameSpan, type StandInCalibration } from './standInTable.ts';
+import { writeTableCsv } from '../analysis/table.ts';
 import { validateArgs } from './validation.ts';
 
 const predicate = z.unknown();
@@ -323,6 +325,8 @@ function runsForReal(session: Session, tool: ToolSpec, args: Record<string, unkn
 
 function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
   let step = 0;
+  // the calibration the case's plan-only calls told (kept for the stand-in tables of later steps)
+  let told: StandInCalibration = {};
   return async (name: string, args: Record<string, unknown>): Promise<StepOutcome> => {
     const base = { stepId: `s${++step}`, tool: name, args, durationMs: 0, artifacts: [], values: {} };
     const tool = tools.find((t) => t.name === name);
@@ -343,10 +347,49 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
     const truthDir = join(session.dir, 'artifacts', `${name}-${step}_GT`);
     // stand-ins of what the tool declares it writes; the masks of its declared ground truth in a CTC folder, as the evaluation reads them
     const isTruthMasks = (type: string) => type === 'labels' && !!tool.truth?.includes(type);
-    const artifacts = (tool.produces ?? []).map((type) =>
-      session.store.add(type as never, isTruthMasks(type) ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
+    told = { ...told, ...calibrationTold(tool, checked.args as Record<string, unknown>) };
+    const declared = tool.table?.(checked.args as Record<string, unknown>);
+    const artifacts = [];
+    for (const type of tool.produces ?? []) {
+      if (type === 'table' && declared) {
+        const path = join(session.dir, 'artifacts', `${name}-${step}.csv`);
+        mkdirSync(dirname(path), { recursive: true });
+        const { span, calibration } = await standInScope(session, checked.args as Record<string, unknown>, told);
+        writeTableCsv(path, standInTable(declared, span, typeof args.tracks === 'string', calibration));
+        artifacts.push(session.store.add('table', path, `${name} output (plan-only stand-in)`, name));
+        continue;
+      }
+      artifacts.push(session.store.add(type as never, isTruthMasks(type) ? join(truthDir, 'SEG') : join(session.dir, 'artifacts', `${name}-${step}.${type}`), `${name} output`, name));
+    }
     return { ...base, status: 'ok', summary: `${name} ran (plan-only).`, artifacts, values: standInValues(tool) };
   };
+}
+
+/**
+ * What a plan-only stand-in table is measured over: the frames the call measures (else those of the fixture movie's
+ * header, 10 without one), 0-based, and the calibration a real run would write it in (the session's, a calibration
+ * told earlier in the case, the movie header's).
+ */
+async function standInScope(session: Session, args: Record<string, unknown>, told: StandInCalibration): Promise<{ span: FrameSpan; calibration: StandInCalibration }> {
+  const frames = args.frames as { first?: number; last?: number } | undefined;
+  const path = session.store.get(typeof args.movie === 'string' ? args.movie : 'movie-1')?.path;
+  const movie = path && path.endsWith('.tif') && existsSync(path) ? await session.context({ toolName: 'measure' }).openMovie(path) : undefined;
+  await movie?.close();
+  const first = Math.max(0, typeof frames?.first === 'number' ? frames.first - 1 : 0);
+  const last = typeof frames?.last === 'number' ? frames.last - 1 : (movie?.shape.t ?? 10) - 1;
+  const set = session.calibration();
+  const calibration = {
+    pixelSizeUm: set.pixelSizeUm ?? told.pixelSizeUm ?? movie?.meta.pixelSizeUm,
+    frameIntervalS: set.frameIntervalS ?? told.frameIntervalS ?? movie?.meta.frameIntervalS,
+  };
+  return { span: { first, last: Math.max(first, last) }, calibration };
+}
+
+/** A calibration told by a call that makes nothing and sets the calibration's own fields (set_calibration, which plan-only runs do not run). */
+function calibrationTold(tool: ToolSpec, args: Record<string, unknown>): StandInCalibration {
+  if ((tool.produces ?? []).length > 0) return {};
+  const number = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
+  return Object.fromEntries(Object.entries({ pixelSizeUm: number(args.pixelSizeUm), frameIntervalS: number(args.frameIntervalS) }).filter(([, v]) => v !== undefined));
 }
 
 /** The options of the movie an executed case simulates (a small default movie unless it says otherwise), or undefined when it runs on a file or plans only. */

@@ -38,6 +38,7 @@ import { frameSummaryAnswer } from './frameSummary.ts';
 import { asksPosition, asksSeveral, namedThingPosition, orientationAnswer, placeOf, tracksAsTable, type Field } from './objectPosition.ts';
 import { edgeRowsAnswer, edgeSubsetOf, keptInWords, keptRows, noColumnReply } from './edgeObjects.ts';
 import { averageCompared, relationWords } from './averageCompared.ts';
+import { asksFramesOverACount, countsPerFrame, frameCountConditionAnswer, framesInRuns } from './frameCountCondition.ts';
 
 type Reduce = 'mean' | 'median' | 'sd' | 'sem' | 'cv' | 'range' | 'max' | 'min' | 'count' | 'sum' | 'fraction' | 'percentile';
 type Row = Table['rows'][number];
@@ -222,7 +223,8 @@ export function quantityOfAdjectives(whole: string): string {
   // ("does the number of cells grow?", "is the population growing?": the count grows, no size)
   const countGrows = /\b(?:number|count|how many|population|cells? numbers?)\b/i.test(whole) && !/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest|area|size)\b/i.test(text);
   if (/\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|tiniest)\b/i.test(text) || (!countGrows && /\b(?:grow\w*|grew|grown|shr[iau]nk\w*|swell\w*|swollen)\b/i.test(text))) words.push('area');
-  if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest)\b/i.test(text)) words.push('speed');
+  // (how much a cell moves by its degree, "the least motile", "the most mobile": its speed)
+  if (/\b(?:fast|faster|fastest|slow|slower|slowest|slowly|quick|quicker|quickest|quickly|rapidly|speedy|speedier|speediest|motile|mobile|motility|mobility)\b/i.test(text)) words.push('speed');
   if (/\b(?:bright|brighter|brightest|dim|dimmer|dimmest|faint|fainter|faintest|dark|darker|darkest|intense|glow\w*)\b/i.test(text)) words.push('intensity');
   // ("how far apart are the nuclei?": the distance between objects, no motion)
   if (/\b(?:far|further|furthest|farther|farthest)\b/i.test(text)) words.push(BETWEEN_OBJECTS.test(text) ? 'nearest neighbour' : 'distance');
@@ -241,6 +243,9 @@ export function quantityOfAdjectives(whole: string): string {
  * between cells"): how they lie in the field, never how far they moved (no tracks, no steps between frames).
  */
 export const BETWEEN_OBJECTS = /\b(?:nearest|closest)[\s-]+neighbou?rs?\b|\bneighbou?r(?:ing)?\s+(?:distances?|spacing)\b|\bfar\s+apart\b|\bspacing\b|\bdistances?\s+(?:between|among)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:cells|nuclei|objects|neighbou?rs)\b|\binter-?(?:nuclear|cell(?:ular)?)\s+distances?\b/i;
+
+/** "For how many hours is the longest track followed?", "how many microns did it go?": an amount in a unit of time or length, never a count of things. */
+const HOW_MANY_UNITS = /\bhow many\s+(?:minutes|mins|hours|hrs|seconds|secs|days|pixels|microns|micrometers|micrometres|µm|um)\b/i;
 
 /** An extreme said of a count ("the peak cell count", "maximum number of nuclei"). */
 const COUNT_EXTREME = /\b(?:peak|max(?:imum)?|highest|largest|greatest|biggest|lowest|min(?:imum)?|smallest)\s+(?:(?:cell|nuclear|nucleus|nuclei|object)\s+)?(?:count|number)\b/i;
@@ -630,7 +635,7 @@ function readScope(question: string): QuestionScope {
   else if ((/\b(?:percent(?:age)?|per cent|fraction|proportion|share)\b|%/i.test(text) || /(?:^|\b(?:the|a|what|whats|what's|is|their|its)\s+)ratio of\b/i.test(text)) && !/\b(?:intensity|signal|drop|loss|change)\b/i.test(text) && askedChannelRatio(text) === undefined) reduce = 'fraction';
   // ("for how many frames is track 1 followed?", "how many minutes does cell 3 last?", "how many frames long is each track?": a unit of a track's value, no count)
   // ("the number in the first vs the last frame": a number of things said without them)
-  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|(?:^|\b(?:did|does|do|has|have|is|was|how|so|and|why)\s+)(?:the|their|that|this)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text))) reduce = 'count';
+  else if (/\bhow many\b|\bnumber of\b|\bcounts?\b|(?:^|\b(?:did|does|do|has|have|is|was|how|so|and|why)\s+)(?:the|their|that|this)\s+numbers?\b(?!\s*(?:of\b|\d|#))|\b(?:cell|nucle(?:us|i|ar)|object)\s+numbers?\b(?!\s*\d)/i.test(text) && !/\baverage\b|\bmean\b/i.test(text) && !((track || /\b(?:each|every|per)\s+(?:track|cell|nucleus|object|trajectory)\b/i.test(text)) && /\bhow many\s+(?:frames|time ?points|timepoints|minutes|mins|hours|seconds|pixels|microns|µm|um)\b/i.test(text)) && !HOW_MANY_UNITS.test(text)) reduce = 'count';
   // ("did anything divide?", "any divisions?", "were there mitoses?": a yes/no about events is their number over the
   // tracks, a sum of the per-track counts, never a mean per track)
   else if (YES_NO_EVENTS.test(plainQuestion(text)) && EVENT_WORDS.test(text) && !/\b(?:mean|average|avg|median|typical|per (?:track|cell))\b/i.test(text)) reduce = 'sum';
@@ -817,7 +822,8 @@ function isAskedFormOnce(question: string): boolean {
   // ("when a cell divides, image every 30 s" is a condition and its action, no question)
   if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:how|by how much|(?:in|at|on|for|during|from|by) (?:which|what)|what|which|who|whose|whether(?!\s+(?:you|u)\s+(?:could|can|would|might|will)\b)|when(?![^?]*(?:[,:;]|\bthen\b)\s*\S[^?]*$)|where|is|are|was|were|has|have|give me|tell me|show me|can you tell|any idea|compare)\b/i.test(text)) return true;
   // "do they speed up?", "did any cells divide": a question; "do the thing with 15 px" is not
-  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity))\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
+  // ("did the number of cells grow during the movie": the subject a quantity of the things, "the number of", "the size of")
+  if (/^(?:so\s+|and\s+|ok(?:ay)?,?\s+|now\s+|but\s+)?(?:did|do|does)\s+(?:they|you|we|i|it|these|those|any|all|most|some|more|the\s+(?:cells?|nucle(?:us|i)|tracks?|objects?|signal|intensity)|the\s+(?:number|count|amount|size|area|density|total)\s+of)\b/i.test(text) || (/^(?:did|do|does)\b/i.test(text) && /\?\s*$/.test(text))) return true;
   // a question without a question word: "mean area in frames 2-4?", "speed of track 2?", "slowest one?"
   // "cells per frame pls", "nucleus count over time": the whole request a thing at a scope, with no verb to run
   // "area of the nuclei in the first vs last frame, in um^2": a thing compared between parts of the movie, no verb
@@ -1893,6 +1899,12 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   // "nuclei per frame with total and mean area", "the Analyze Particles summary": count, total and mean area, mean intensity per frame
   const summary = scope.frame === undefined ? frameSummaryAnswer(question, tables.map(({ artifact, table }) => ({ id: artifact.id, table }))) : undefined;
   if (summary) return summary;
+  // "at which frame do we first see more than 50 nuclei?", "any frame with fewer than 10 cells?": a threshold on each frame's count
+  if (scope.reduce === 'count' && scope.quantity.size === 0 && !scope.subset && scope.track === undefined && asksFramesOverACount(question, scope.condition, true)) {
+    const ofFrames = tables.find(({ table }) => rowsAre(table) === 'objects' || (rowsAre(table) === 'frames' && table.columns.includes('count')));
+    const perFrame = ofFrames ? countsPerFrame(ofFrames.table) : undefined;
+    if (ofFrames && perFrame) return frameCountConditionAnswer(plainQuestion(question), scope.condition!, perFrame, ofFrames.artifact.id);
+  }
   // the mean squared displacement is a curve over lags of its own (measure kind msd, whose values answer it), never a mean of displacements
   if (MSD_ASKED.test(question)) return undefined;
   const results = [...conversation.earlier, ...conversation.current];
@@ -1982,7 +1994,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
     if (whole) return whole;
   }
   // a count of cells or tracks; "the number of divisions" with no column for them is for another step
-  if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, scope, candidates, tables) : undefined;
+  if (!best) return scope.reduce === 'count' && !countsSomethingElse(scope) ? countAnswer(question, { ...scope, movieFrames: scope.movieFrames ?? movieFrames }, candidates, tables) : undefined;
   // "how many tracks last longer than 5 min", "what percentage have a division": rows that meet a condition
   // "which cells divided?": the rows with any of a counted event
   // "how many of the tracks have a division?": the rows with the event counted, as a share
@@ -1992,7 +2004,7 @@ function tableAnswer(asked: string, conversation: Conversation): string | undefi
   const overAll = scope.condition && !scope.condition.relative && !scope.which ? averageCompared(question, plainQuestion) : undefined;
   if (scope.condition || scope.reduce === 'fraction' || whichHad) return conditionAnswer(best, scope, unitsFor(best.artifact), statisticSaid(plainQuestion(question)), overAll, plainQuestion(question));
   if (scope.reduce === 'count' && !/\bhow many\b.*\b(?:pixels?|µm)\b/i.test(question) && !([...wordKeys('division')].some((w) => scope.quantity.has(w)) && /SPLIT/i.test(best.column!))) {
-    const counted = countAnswer(question, scope, candidates, tables);
+    const counted = countAnswer(question, { ...scope, movieFrames: scope.movieFrames ?? movieFrames }, candidates, tables);
     if (counted) return counted;
   }
   // a pixel size said in the question ("in µm², the pixels are 0.65 µm") is the one used, and said so
@@ -2823,7 +2835,10 @@ function frameExtremeAnswer(scope: QuestionScope, chosen: Candidate | undefined,
   }
   // (a row of a table of steps sits at the frame the step leaves: said, so that "frame 5" is not read as the step into it)
   const leaving = rowsAre(table) === 'steps' ? ` (the steps from it to frame ${pick.t + 2})` : '';
-  return `Frame ${pick.t + 1}${leaving} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})`;
+  // (frames tied at the extreme, as counts often are, are named: the first alone would hide them)
+  const tied = perFrame.filter((p) => p.v === pick.v && p.t !== pick.t).map((p) => p.t + 1);
+  const ties = tied.length ? `; ${framesInRuns(tied)} ${tied.length === 1 ? 'has' : 'have'} the same` : '';
+  return `Frame ${pick.t + 1}${leaving} has the ${what}: ${column ? withUnit(pick.v, unit) : valueText(pick.v)} (per frame ${range} over ${counted(frames.length, 'frame')}; from ${artifact.id})${ties}`;
 }
 
 /** The same measurement in two or more channels side by side ("compare ch1 and ch2"): means over the same objects, and their ratio. */
@@ -2982,9 +2997,12 @@ function countAnswer(question: string, scope: QuestionScope, candidates: Candida
   const idColumn = aboutTracks ? idColumnOf(table, true)! : 'label';
   const n = new Set(scoped.rows.map((r) => (!oneFrame(scope) && !aboutTracks && table.columns.includes('t') ? `${r.t}:${r[idColumn]}` : r[idColumn]))).size;
   if (!aboutTracks && !oneFrame(scope) && table.columns.includes('t')) {
-    const frames = framesOf(scoped.rows).length;
+    const frameList = framesOf(scoped.rows);
+    const frames = frameList.length;
     const cells = idColumnOf(table, true) === 'track_id' ? `, ${new Set(scoped.rows.map((r) => r.track_id)).size} tracked cells` : '';
-    return `${counted(n, 'object')} over ${counted(frames, 'frame')} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
+    // (the frames counted are named when the table holds only some: "over 4 frames (frames 1-4)")
+    const which = !scoped.where && frames > 1 && (frameList[0] > 0 || (scope.movieFrames !== undefined && frames < scope.movieFrames)) ? ` (${framesInRuns(frameList.map((t) => t + 1))})` : '';
+    return `${counted(n, 'object')} over ${counted(frames, 'frame')}${which} (${valueText(n / Math.max(1, frames))} per frame on average${cells})${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
   }
   return `${counted(n, aboutTracks ? 'track' : 'object')}${scoped.where ? ` ${scoped.where}` : ''} (from ${artifact.id})`;
 }
