@@ -6,7 +6,8 @@ import type { Conversation } from './conversation.ts';
 import { frameCounts } from './frames.ts';
 
 /** The time unit of a rate asked: "per hour", "an hour", "/h", "every minute", "hourly"; undefined when none. */
-const RATE_UNIT = /(?:\bper|\ban?|\bevery|\beach|\/)\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|days?|d)\b|\b(hourly|daily)\b/i;
+// (a word before the unit is a word of its own: "and" is no "an" + "d", "every second" is)
+const RATE_UNIT = /(?:\b(?:per|an?|every|each)\s+|\/\s*)(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|days?|d)\b|\b(hourly|daily)\b/i;
 /** Events counted, as a rate asks them ("divisions", "mitoses", "splits", "events", "births", "deaths"). */
 const EVENTS = /\b(?:divisions?|divid\w*|mitos[ie]s|mitotic|splits?|splitting|events?|births?|deaths?|appearances?|disappearances?)\b/i;
 /** A count quoted at the start of the answer ("Divisions = 3", "3 divisions"). */

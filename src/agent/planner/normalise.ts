@@ -10,6 +10,7 @@
 // "could you please ...?" and "I'd like you to ..." as the request "please ..." (politeAsks.ts).
 // A word written correctly is never changed: an everyday English word ("truck", "spend"), a
 // word the tools use, and anything short, quoted, or made of more than letters (a file, an id).
+import { withElidedCountNounSaid } from './elidedCountNoun.ts';
 import { withOrderPhrasesAsAfter } from './orderPhrases.ts';
 import { withOrderOpenersClosed } from './orderOpenerEnd.ts';
 import { withStepsSaidDoneAsAfter } from './stepSaidDone.ts';
@@ -676,5 +677,6 @@ export function normalisedRequest(request: string, catalogue: Catalogue): string
   const chained = withoutHaltBeforeCorrection(withTellMeIfAsWhether(withToldFaultsAsked(withFaultsSaidBackNamed(withQuestionsApart(withThanAfterComparatives(withSettingsOffSaidPlainly(withSwitchingOffSaidPlainly(withExclusionsSaidPlainly(withCountsInDigits(withOrdinalsInWords(withEachInSingular(withViewMotionAsDrift(withChannelsApartSaidPlainly(withLightSwingsAsFlicker(withSlipsCorrected(withUnitSymbols(withoutOpinionTag(withoutRecallAgain(withoutInterjection(withoutUnsureOpening(withWantedSaidPlainly(withSplitAsDivision(withWhoAsWhichCell(withoutShouting(withSettingsAsWords(withLoneNAsAnd(withMenuPathsAsCommands(withWishToKnowAsTellMe(withStepsAskedAsPossiblePlain(withChatShorthandSpelledOut(withChangeAskedAsVerb(withChannelChangeAsIntensity(withoutOpeningExclamation(withHowToDoneAsCommand(withFilterSizesNamed(withWishAsPlease(withPoliteAskAsPlease(withoutHurry(withPlainTypography(request)))), catalogue)))))))))))))))))))), catalogue)))))))))))), catalogue), catalogue)));
   // (a statement asked as a question, "the signal is bleaching or not?": the question, declarativeQuestion.ts)
   const asked = withPossibleAsksAsPlease(withWishAskedIfPossibleAsWish(withDeclarativeQuestionInverted(chained)));
-  return withContrastedObjectsApart(withOrderOpenersClosed(withStepsSaidDoneAsAfter(withOrderPhrasesAsAfter(asked), catalogue), catalogue), catalogue);
+  // ("find the divisions and tell me how many": the count is of the divisions, elidedCountNoun.ts)
+  return withContrastedObjectsApart(withOrderOpenersClosed(withStepsSaidDoneAsAfter(withOrderPhrasesAsAfter(withElidedCountNounSaid(asked)), catalogue), catalogue), catalogue);
 }
