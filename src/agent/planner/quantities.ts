@@ -142,9 +142,9 @@ const PER_PIXEL_BEFORE = /(?:\b(?:px|pixels?)(?:\s+(?:size|width|spacing|pitch))
 const PER_FRAME_AFTER = /^\s*(?:\/\s*(?:frames?|time ?points?|timepoints?)\b|(?:per|a|each|for\s+(?:a|each|every|one))\s+(?:frames?|time ?points?|timepoints?)\b|between\s+(?:frames|time ?points|timepoints)\b)/;
 /**
  * "1 frame every 2 min", "one image every 30 s", "a time point each 5 min", and the plural heading its own clause ("...,
- * frames every 2 minutes"); how a recording was timed: "it was imaged every 120 s".
+ * frames every 2 minutes", "the frames are every 15 minutes"); how a recording was timed: "it was imaged every 120 s".
  */
-const PER_FRAME_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|with)\s+)(?:frames|images|time ?points|timepoints|stacks)\s+(?:(?:taken|acquired|recorded|captured)\s+)?(?:every|each)\s*$|\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
+const PER_FRAME_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|with)\s+)(?:(?:the|our|my|all|its)\s+)?(?:frames|images|time ?points|timepoints|stacks)\s+(?:(?:are|were)\s+)?(?:(?:taken|acquired|recorded|captured)\s+)?(?:every|each)\s*$|\b(?:1|one|a)\s+(?:frames?|images?|time ?points?|timepoints?|pictures?|snaps?|stacks?)\s+(?:every|each|per)\s*$|\b(?:was|were|been)\s+(?:\w+\s+)?(?:imaged|acquired|recorded|taken|captured|filmed|sampled|shot)\s+(?:once\s+)?(?:every|each)\s*$|\b(?:cells|nuclei|embryos|samples|movies?|stacks?|data|images|worms|organoids|frames|neurons|bacteria|yeast|they|which|that)\s+(?:[\w-]+\s+)?(?:imaged|acquired|recorded|captured|filmed|sampled)\s+(?:once\s+)?(?:every|each)\s*$/;
 
 /** A count ranked after its number ("3 most motile", "5 largest", "10 brightest"). */
 const RANKED_AFTER = /^\s*(?:(?:most|least)\s+[\p{L}-]+|[\p{L}]{2,}est)\b/iu;

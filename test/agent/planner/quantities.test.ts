@@ -58,7 +58,7 @@ describe('units', () => {
     for (const text of ['px 0.65 um', 'pixel = 0.65 microns', 'these are 650 nm pixels', '0,65 µm/px', 'pixel size: 6.5e-1 um', '0.325 um per pixel', 'each pixel is 0.2 microns wide', '108 nm/px', 'scale: 1 px = 0.5 µm', 'pixel size 0.00065 mm']) {
       expect(findQuantities(text).find((q) => q.kind === 'length' && q.unit !== 'px')?.per, text).toBe('px');
     }
-    for (const text of ['2min/frame', '3 minutes per frame', '1 frame every 2 min', 'one image every 30 s', 'it was imaged every 120 s', 'the cells were recorded once every 5 min']) {
+    for (const text of ['2min/frame', '3 minutes per frame', '1 frame every 2 min', 'one image every 30 s', 'it was imaged every 120 s', 'the cells were recorded once every 5 min', 'the frames are every 15 minutes', 'our images were taken every 2 min']) {
       expect(findQuantities(text).find((q) => q.kind === 'time')?.per, text).toBe('frame');
     }
     expect(one('nuclei 8 um across').per).toBeUndefined();
