@@ -862,7 +862,21 @@ function readEvaluationRequest(c: RequestClause): Record<string, unknown> {
   // after "simulate ...", the simulation's truth folder (its masks are in SEG/) is the natural ground truth
   const truthMasks = [...c.artifacts].reverse().find((a) => a.truth && a.type === 'labels' && a.path);
   if (args.groundTruth === undefined && truthMasks?.path) args.groundTruth = truthMasks.path.replace(/[\\/]SEG[\\/]?$/, '');
+  const opened = c.artifacts.find((a) => a.type === 'movie' && a.path && (!a.producedBy || a.producedBy === 'user'))?.path;
+  if (opened) args.groundTruth = truthBesideTheMovie(args.groundTruth as string | undefined, opened);
   return args;
+}
+
+/**
+ * The ground truth of a Cell Tracking Challenge sequence opened from its folder ("…/01"): its annotations are in "…/01_GT"
+ * beside it, where none was named; a folder named by itself ("against 02_GT") is looked for beside the movie too. Else as
+ * given (undefined: the tool asks for it).
+ */
+function truthBesideTheMovie(named: string | undefined, moviePath: string): string | undefined {
+  const sequence = moviePath.replace(/[\\/]+$/, '');
+  if (named === undefined) return existsSync(`${sequence}_GT`) && statSync(`${sequence}_GT`).isDirectory() ? `${sequence}_GT` : undefined;
+  const beside = join(sequence, '..', named);
+  return !existsSync(named) && !/^[\\/~]/.test(named) && existsSync(beside) ? beside : named;
 }
 
 const evaluate = defineTool({
@@ -894,10 +908,24 @@ const evaluate = defineTool({
       return { resultFirstFrame: first, ...(outside > 0 ? { frames: { first, last }, framesLeftOut: outside } : {}) };
     };
     let span: ReturnType<typeof within> = { resultFirstFrame: 0 };
+    let segmentationOnly = false;
     if (existsSync(resultPath) && statSync(resultPath).isDirectory()) {
       const frames = (await inputChecked(async () => metrics.sequenceFromFolder(resultPath))).frames;
       if (frames.length) span = within(0, frames.at(-1)! + 1);
       scores = await inputChecked(() => metrics.evaluateCtcFolders(resultPath, gtPath, { ...options, ...span }));
+    } else if (/\.tiff?$/i.test(resultPath)) {
+      // (a label movie alone, a segmentation: each frame's objects scored by DET and SEG; no links, so no TRA worth a word)
+      const { openMovie } = await import('../src/image/index.ts');
+      const { sourceFirstFrame } = await import('../src/image/frameOrigin.ts');
+      const labels = await inputChecked(() => openMovie(resultPath));
+      try {
+        span = within(sourceFirstFrame(labels.meta), labels.shape.t);
+        const sequence = await metrics.sequenceFromSegmentation(labels);
+        scores = await inputChecked(() => metrics.evaluateAgainstFolder(sequence, gtPath, { ...options, ...span }));
+        segmentationOnly = true;
+      } finally {
+        await labels.close();
+      }
     } else {
       const { loadTracks } = await import('../src/analysis/trackio.ts');
       const tracks = await inputChecked(() => loadTracks(resultPath));
@@ -920,14 +948,18 @@ const evaluate = defineTool({
     const out = ctx.outputPath('ctc-scores.csv', args.output);
     const c = scores.counts;
     const d = scores.divisions;
-    const row = { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, ns: c.ns, fn: c.fn, fp: c.fp, ed: c.ed, ea: c.ea, ec: c.ec, division_tp: d.tp, division_fp: d.fp, division_fn: d.fn, division_f1: d.f1 };
+    const row = segmentationOnly
+      ? { DET: scores.DET, SEG: scores.SEG, ns: c.ns, fn: c.fn, fp: c.fp }
+      : { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, ns: c.ns, fn: c.fn, fp: c.fp, ed: c.ed, ea: c.ea, ec: c.ec, division_tp: d.tp, division_fp: d.fp, division_fn: d.fn, division_f1: d.f1 };
     writeTableCsv(out, { columns: Object.keys(row), rows: [row] });
     const ref: ArtifactRef = ctx.addArtifact('table', out, `CTC scores of ${basename(resultPath)}`);
     const seg = scores.SEG === null ? '' : `, SEG ${scores.SEG.toFixed(3)}`;
     return {
-      summary: `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)})${resultDrift ? '; result masks moved back by the drift table first' : ''}${windowSaid}.`,
+      summary: segmentationOnly
+        ? `Segmentation scored against ${basename(gtPath)}: DET ${scores.DET.toFixed(4)}${seg} (masks alone, no tracks: TRA and divisions need a tracking; track and evaluate the tracks for them)${resultDrift ? '; result masks moved back by the drift table first' : ''}${windowSaid}.`
+        : `TRA ${scores.TRA.toFixed(4)}, DET ${scores.DET.toFixed(4)}${seg}; divisions: ${d.tp} of ${d.reference} found, ${d.fp} false (F1 ${d.f1.toFixed(3)})${resultDrift ? '; result masks moved back by the drift table first' : ''}${windowSaid}.`,
       artifacts: [ref],
-      values: { TRA: scores.TRA, DET: scores.DET, SEG: scores.SEG, AOGM: scores.AOGM, AOGM0: scores.AOGM0, counts: c, divisionF1: d.f1, divisions: d, ...(span.frames ? { firstFrame: span.frames.first + 1, lastFrame: span.frames.last + 1 } : {}) },
+      values: { ...(segmentationOnly ? {} : { TRA: scores.TRA, AOGM: scores.AOGM, AOGM0: scores.AOGM0, divisionF1: d.f1, divisions: d }), DET: scores.DET, SEG: scores.SEG, counts: c, ...(span.frames ? { firstFrame: span.frames.first + 1, lastFrame: span.frames.last + 1 } : {}) },
     };
   },
 });

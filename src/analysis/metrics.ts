@@ -161,14 +161,10 @@ export function shiftedFrames(sequence: CtcSequence, offset: number): CtcSequenc
  * reference frame the result's first frame is (a result made on part of the movie); `frames`: score only these
  * reference frames (0-based, inclusive), those the result covers, instead of counting every other frame as missed.
  */
-export async function evaluateCtcFolders(
-  resultDir: string,
-  referenceDir: string,
-  options: Omit<EvaluateOptions, 'seg'> & { resultDrift?: FrameDrift[]; resultFirstFrame?: number; frames?: { first: number; last: number } } = {},
-): Promise<CtcScores> {
-  const window = options.frames;
-  const fullReference = sequenceFromFolder(referenceDir);
-  const reference = window ? withinFrames(fullReference, window.first, window.last) : fullReference;
+/** Options of a scoring against a ground-truth folder: the result's drift to undo, its first frame, the frames scored. */
+export type FolderEvaluateOptions = Omit<EvaluateOptions, 'seg'> & { resultDrift?: FrameDrift[]; resultFirstFrame?: number; frames?: { first: number; last: number } };
+
+export async function evaluateCtcFolders(resultDir: string, referenceDir: string, options: FolderEvaluateOptions = {}): Promise<CtcScores> {
   let result = sequenceFromFolder(resultDir);
   if (options.resultDrift) {
     const first = locateCtcFolder(resultDir).masks.values().next().value;
@@ -177,7 +173,53 @@ export async function evaluateCtcFolders(
       result = withDrift(result, options.resultDrift, width, height);
     }
   }
-  result = shiftedFrames(result, options.resultFirstFrame ?? 0);
+  return evaluateAgainstFolder(result, referenceDir, options);
+}
+
+/**
+ * A segmentation alone (a label movie, objects numbered afresh in each frame) as a CTC result: each object of each frame
+ * a track of one frame, so DET and SEG score it; TRA, with no links, says nothing of it.
+ */
+export async function sequenceFromSegmentation(labels: Movie): Promise<CtcSequence> {
+  const offsets: number[] = [];
+  const rows: CtcTrackRow[] = [];
+  let next = 0;
+  for (let t = 0; t < labels.shape.t; t++) {
+    offsets[t] = next;
+    let most = 0;
+    const seen = new Set<number>();
+    for (let z = 0; z < labels.shape.z; z++) {
+      const plane = await labels.plane(t, z, 0);
+      for (let k = 0; k < plane.length; k++) if (plane[k] > 0) seen.add(plane[k]);
+    }
+    for (const label of seen) {
+      rows.push({ id: next + label, start: t, end: t, parent: 0 });
+      most = Math.max(most, label);
+    }
+    next += most;
+  }
+  return {
+    rows,
+    frames: Array.from({ length: labels.shape.t }, (_, t) => t),
+    frame: async (t) => {
+      const planes: ArrayLike<number>[] = [];
+      for (let z = 0; z < labels.shape.z; z++) {
+        const plane = await labels.plane(t, z, 0);
+        const out = new Uint32Array(plane.length);
+        for (let k = 0; k < plane.length; k++) if (plane[k] > 0) out[k] = plane[k] + offsets[t];
+        planes.push(out);
+      }
+      return planes;
+    },
+  };
+}
+
+/** Scores a result sequence against a ground-truth folder in CTC layout (TRA/, and SEG/ when it has one). */
+export async function evaluateAgainstFolder(resultSequence: CtcSequence, referenceDir: string, options: FolderEvaluateOptions = {}): Promise<CtcScores> {
+  const window = options.frames;
+  const fullReference = sequenceFromFolder(referenceDir);
+  const reference = window ? withinFrames(fullReference, window.first, window.last) : fullReference;
+  const result = shiftedFrames(resultSequence, options.resultFirstFrame ?? 0);
   const segDir = join(referenceDir, 'SEG');
   let seg: EvaluateOptions['seg'];
   if (existsSync(segDir)) {

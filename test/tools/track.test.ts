@@ -200,12 +200,22 @@ describe('track tools', () => {
     expect(measured.summary).toMatch(/^Measured 2 tracks: mean speed 1 px\/frame over 1 track \(1 lasts a single frame: no speed\)/);
   });
 
+  it('scores a segmentation alone (a label movie, no tracks) by DET and SEG, with no TRA claimed', async () => {
+    // (the simulator's own masks against its truth: each object found, each outline exact)
+    const scores = await call('evaluate', { result: labelsPath, groundTruth: truth });
+    const values = scores.values as { DET: number; SEG: number; TRA?: number };
+    expect(values.DET).toBeCloseTo(1, 6);
+    expect(values.SEG).toBeCloseTo(1, 6);
+    expect(values.TRA).toBeUndefined();
+    expect(scores.summary).toMatch(/^Segmentation scored against gt: DET 1\.0000, SEG 1\.000 \(masks alone, no tracks/);
+    expect(readFileSync(scores.artifacts[0].path, 'utf8').split('\n')[0]).toBe('DET,SEG,ns,fn,fp');
+  });
+
   it('answers bad input with one-line errors', async () => {
     await expect(call('measure', { kind: 'tracks' })).rejects.toThrow(/needs `tracks`/);
     await expect(call('detect_divisions', {})).rejects.toThrow(/needs `tracks`/);
     await expect(call('export', { format: 'ctc' })).rejects.toThrow(/needs `tracks`/);
     await expect(call('evaluate', { result: join(dir, 'nope'), groundTruth: truth })).rejects.toThrow(/no such file/);
-    await expect(call('evaluate', { result: labelsPath, groundTruth: truth })).rejects.toThrow(/unknown tracks format|not a Cell Tracking/);
     expect(() => tools[0].schema.parse({ labels: 'x', maxLinkingDistancePx: -3 })).toThrow();
   });
 });
@@ -289,4 +299,22 @@ describe('track reads brightness from the movie the labels were made on', () => 
     expect(r2.summary).toMatch(/No brightness was read for the division evidence: other-size\.tif, the movie the labels were made on, is not the labels' size/);
     expect((r2.values as { intensityMovie?: string }).intensityMovie).toBeUndefined();
   }, 20_000);
+});
+
+describe('evaluate finds the ground truth of a Cell Tracking Challenge sequence', () => {
+  it('takes "01_GT" beside a movie opened from its folder "01", and a folder named by itself beside the movie', async () => {
+    const { plan, loadAcquisitionWords } = await import('../agent/planner/planOffline.ts');
+    await loadAcquisitionWords();
+    const root = join(dir, 'ctc-sequence');
+    mkdirSync(join(root, '01'), { recursive: true });
+    mkdirSync(join(root, '01_GT', 'TRA'), { recursive: true });
+    mkdirSync(join(root, 'other_GT'), { recursive: true });
+    const artifacts = [{ id: 'movie-1', type: 'movie', path: join(root, '01'), producedBy: 'user' }, { id: 'labels-1', type: 'labels', producedBy: 'segment' }];
+    const args = (request: string) => plan(request, artifacts).steps.find((s) => s.tool === 'evaluate')?.args ?? {};
+    expect(args('score the segmentation against the ground truth').groundTruth).toBe(join(root, '01_GT'));
+    expect(args('score the segmentation against other_GT').groundTruth).toBe(join(root, '01', '..', 'other_GT'));
+    // (a movie with no such folder beside it: nothing guessed, the tool asks for it)
+    const lone = [{ id: 'movie-1', type: 'movie', path: join(dir, 'movie.tif'), producedBy: 'user' }, artifacts[1]];
+    expect(plan('score the segmentation against the ground truth', lone).steps.find((s) => s.tool === 'evaluate')?.args.groundTruth).toBeUndefined();
+  });
 });
