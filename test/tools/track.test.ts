@@ -318,3 +318,9 @@ describe('evaluate finds the ground truth of a Cell Tracking Challenge sequence'
     expect(plan('score the segmentation against the ground truth', lone).steps.find((s) => s.tool === 'evaluate')?.args.groundTruth).toBeUndefined();
   });
 });
+
+describe('evaluate with no ground truth named or found', () => {
+  it('says in one line what it needs, no schema message', async () => {
+    await expect(call('evaluate', { result: join(dir, 'labels.tif') })).rejects.toThrow(/^evaluate needs the ground truth to score against: .*say where it is, e\.g\. "against 01_GT"$/);
+  });
+});

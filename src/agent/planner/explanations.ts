@@ -125,8 +125,14 @@ function asksWhyOnce(text: string): boolean {
   if (divisionTimeAsked(plain) !== undefined && CERTAINTY_ASKED.test(plain)) return false;
   // ("what models have you got?", "which methods do you have?": what is here, never a choice a step made)
   if (/^\s*(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:what|which)\s+(?:\w+\s+)?\w+\s+(?:have\s+(?:you|u)\s+got|(?:do|did)\s+(?:you|u)\s+have|are\s+(?:there|available|installed))\b/i.test(plain)) return false;
+  // ("how good is the segmentation compared to the ground truth?", "how accurate are the masks vs the annotations?": a
+  // result scored against a reference, which the scoring step measures; the record of how a step chose cannot say it)
+  if (AGAINST_A_REFERENCE.test(plain)) return false;
   return questionParts(plain).some((part) => ASKS_WHY.test(part) || ASKS_CHOICE.test(part) || ASKS_USED.test(part));
 }
+
+/** A reference a result is scored against: ground truth, manual annotations, a gold standard, a CTC "_GT" folder. */
+const AGAINST_A_REFERENCE = /\b(?:ground[\s-]*truth|annotations?|annotated|hand[\s-]*(?:drawn|labell?ed|traced)|manual\s+(?:masks?|tracks?|segmentation|tracking|labels?|annotations?)|gold[\s-]+standard)\b|\b\w+_GT\b/i;
 
 /**
  * "what did you do?", "what exactly have you done to my data", "recap?", "walk me through
@@ -303,6 +309,8 @@ export function explainStep(question: string, earlier: PastResult[], index: Tool
   // "what does DET mean?", "what is SEG in the evaluation?": a result a tool declares, by its name, from that declaration
   const named = resultNameMeaning(question, earlier);
   if (named) return named;
+  // ("how accurate are the masks vs the annotations?": a result scored against a reference, which the scoring step measures)
+  if (AGAINST_A_REFERENCE.test(plainQuestion(question))) return undefined;
   // "what version is this?": the software's own version, read from its package
   if (asksVersion(question)) return versionReply();
   // "where did the labels get saved?": the files the steps wrote, from the record
