@@ -208,7 +208,7 @@ const track = defineTool({
   makes: ['tracks'],
   // (faults people see in the tracks, and the settings that answer them: a complaint runs it again from what it used)
   remedies: [
-    { symptom: 'tracks jumping between objects', words: ['jump between', 'jumps between', 'jumping between', 'jump to', 'jumps to', 'swapped', 'swap', 'swaps', 'switch identity', 'switches identity', 'mixed up', 'linked to the wrong', 'wrong cell', 'wrong nucleus', 'wrong neighbour', 'wrong neighbor'], changes: [{ arg: 'maxLinkingDistancePx', way: 'lower' }] },
+    { symptom: 'tracks jumping between objects', words: ['jump between', 'jumps between', 'jumping between', 'jump to', 'jumps to', 'identities swapped', 'swapped identities', 'swap identities', 'ids swapped', 'swapped ids', 'switch identity', 'switches identity', 'switch identities', 'mixed up', 'linked to the wrong', 'wrong cell', 'wrong nucleus', 'wrong neighbour', 'wrong neighbor'], changes: [{ arg: 'maxLinkingDistancePx', way: 'lower' }] },
     { symptom: 'tracks broken into short pieces', words: ['broken tracks', 'tracks break', 'tracks are broken', 'break up', 'fragmented', 'too many short tracks', 'short tracks', 'lost track', 'loses track', 'loses the cells', 'loses them', 'not linked', 'gaps'], changes: [{ arg: 'maxLinkingDistancePx', way: 'higher' }, { arg: 'gapClosingMaxDistancePx', way: 'higher' }] },
     { symptom: 'divisions found that are not there', words: ['false divisions', 'fake divisions', 'too many divisions', 'divisions that are not', 'not really dividing', "don't divide", 'do not divide'], changes: [{ arg: 'allowSplitting', to: false }] },
   ],

@@ -93,6 +93,27 @@ function unitsOf(written: Written[], withFrame: boolean): Record<string, string>
  * call read tracks), per frame (the counts of objects seen in it), per track, per step of a track, or per lag.
  */
 export function standInTable(declaration: TableDeclaration, span: FrameSpan, withTracks: boolean, calibration: StandInCalibration = {}): Table {
+  const table = rowsOfTable(declaration, span, withTracks, calibration);
+  return { ...table, rows: withDeclaredMeans(table.rows, writtenOf(declaration, calibration)) };
+}
+
+/**
+ * The rows with each measured column (not a whole-number count) scaled so that its mean over all rows is the declared
+ * typical value, as the step's own reported mean is: a question answered from the rows and one answered from the step's
+ * values agree, as on a real movie (objects seen in more frames weigh more in the rows than in the spread).
+ */
+function withDeclaredMeans(rows: Record<string, Cell>[], written: Written[]): Record<string, Cell>[] {
+  const scale = new Map<string, number>();
+  for (const w of written) {
+    if (w.column.whole && w.factor === 1) continue;
+    const values = rows.map((r) => r[w.name]).filter((v): v is number => typeof v === 'number');
+    const mean = values.reduce((a, b) => a + b, 0) / (values.length || 1);
+    if (mean > 0) scale.set(w.name, (w.column.example * w.factor) / mean);
+  }
+  return rows.map((r) => ({ ...r, ...Object.fromEntries([...scale].map(([name, k]) => [name, typeof r[name] === 'number' ? Number(((r[name] as number) * k).toPrecision(6)) : r[name]])) }));
+}
+
+function rowsOfTable(declaration: TableDeclaration, span: FrameSpan, withTracks: boolean, calibration: StandInCalibration): Table {
   const written = writtenOf(declaration, calibration);
   const names = written.map((w) => w.name);
   const frames = Array.from({ length: span.last - span.first + 1 }, (_, i) => span.first + i);

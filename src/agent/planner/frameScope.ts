@@ -303,3 +303,15 @@ function withoutStale(notes: string[], scope: FrameScope, tool: string): string[
     return !(quoted.includes(said) && /cannot leave a channel or frames out/.test(n));
   });
 }
+
+/**
+ * A stretch of the movie a question says ("in the second half", "during the first hour") that reading the question against
+ * a table does not hold: the answer from a table of the whole movie would drop it in silence, so the step measures those
+ * frames instead. False where the table reading keeps a frame, a range, a comparison of frames or a moment.
+ */
+export function frameScopeTheTableMisses(question: string, conversation: Conversation): boolean {
+  const said = frameScopeSaid(question, sessionFrameCount(conversation), movieIntervalS(conversation));
+  if (!said) return false;
+  const read = readQuestion(question);
+  return !(read.frames || read.frame !== undefined || read.compare || read.atTimeS !== undefined || read.whichFrame || read.perFrame);
+}

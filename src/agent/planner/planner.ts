@@ -84,7 +84,7 @@ import { overwritesOfInput, rawDataKeptNote, withoutOverwrites } from './rawData
 import { FRACTION_SCOPE, excludedScopes, findArtifactIds, findChannel, findChannels, findFrames, findOutput, findPaths, isMoviePath, withoutExcludedScope } from './extract.ts';
 import { sessionFrameCount } from './builders.ts';
 import { numericArgumentsDescribed, relativeChanges, settingsUsed } from './relativeChanges.ts';
-import { applyFrameScope } from './frameScope.ts';
+import { applyFrameScope, frameScopeTheTableMisses } from './frameScope.ts';
 import { measuredAgainAfterCalibration } from './staleTables.ts';
 import { applyZScope } from './zScope.ts';
 import { withoutSettingClauses } from './settingClauses.ts';
@@ -4331,7 +4331,8 @@ function dataQuestionPlan(text: string, conversation: Conversation, catalogue: C
   const asTable = scoped && countsAsked(text) && TABLE_WANTED.test(text);
   const measured = !!maker && ((asksAMeasuredQuantity(text) && (namesQuantity(text, words) || asksASizeAcross(text) || ((asksHowMuch(text) || scoped) && namesQuantity(text, own)))) || counts || asTable);
   if (!scoped && !measured) return undefined;
-  if (answerFromTable(text, conversation)) return { steps: [], question: text };
+  // ("the mean speed in the second half?": a stretch the table reading would drop is measured, frameScope.ts)
+  if (!frameScopeTheTableMisses(text, conversation) && answerFromTable(text, conversation)) return { steps: [], question: text };
   if (aboutTheMicroscope) return undefined;
   // a value an earlier step reported, when it is the quantity asked (its name says so)
   const value = (scoped && !counts) || tracksCounted || byColumn ? undefined : answerFromValues(withoutUnits(text), conversation, [...conversation.earlier], catalogue);
@@ -4492,7 +4493,8 @@ function recordingPlan(text: string, conversation: Conversation, catalogue: Cata
 function questionPlan(text: string, conversation: Conversation, catalogue: Catalogue, fromValues = true): Plan {
   if (aboutTheSession(text)) return { steps: [], question: text };
   const all = [...conversation.earlier];
-  if (answerFromTable(text, conversation)) return { steps: [], question: text };
+  // ("the mean speed in the second half?": a stretch the table reading would drop is measured, frameScope.ts)
+  if (!frameScopeTheTableMisses(text, conversation) && answerFromTable(text, conversation)) return { steps: [], question: text };
   if (fromValues && answerFromValues(text, conversation, all, catalogue)) return { steps: [], question: text };
   const tool = toolForQuestion(text, catalogue);
   // a question never runs a step that changes images to answer itself: said in one line

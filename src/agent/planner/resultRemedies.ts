@@ -112,13 +112,20 @@ const ASKS_ABOUT_IT = /^\s*(?:why|how\s+come|how\s+many|how\s+much|what|which|wh
 const ASKS_TO_MEND = /\b(?:fix|mend|correct|repair|improve|better|redo|re-?run|again|split|separate|sort\s+(?:it|that|this|them)\s+out|can\s+you|could\s+you|please)\b/i;
 
 /**
- * True when a step of the plan sets something of the last run's tool that the last run did not have (a value said: "use
- * Li", "threshold 500"), directly or as a rerun's changes; the object named again ("the nuclei") sets nothing new.
+ * True when a step of the plan sets something of a tool that ran before, which its last run did not have and which is not
+ * the tool's default (a value said: "use Li", "swap Otsu for triangle", "threshold 500"), directly or as a rerun's
+ * changes; the object named again ("the nuclei") or a default said ("split them": splitting is on) sets nothing new.
  */
-function setsNewSetting(steps: PlannedStep[], last: PastResult): boolean {
-  const isNew = (args: Record<string, unknown>) =>
-    Object.entries(args).some(([k, v]) => !k.startsWith('$') && v !== undefined && (typeof v !== 'object' || Array.isArray(v)) && !['movie', 'labels', 'tracks', 'table'].includes(k) && JSON.stringify(last.args[k]) !== JSON.stringify(v));
-  return steps.some((s) => (s.tool === last.tool && isNew(s.args)) || (s.args.tool === last.tool && !!s.args.changes && typeof s.args.changes === 'object' && isNew(s.args.changes as Record<string, unknown>)));
+function setsNewSetting(steps: PlannedStep[], earlier: PastResult[], catalogue: Catalogue): boolean {
+  return steps.some((s) => {
+    const rerun = typeof s.args.tool === 'string' && !!s.args.changes && typeof s.args.changes === 'object';
+    const tool = rerun ? (s.args.tool as string) : s.tool;
+    const last = [...earlier].reverse().find((r) => r.ok && r.tool === tool);
+    if (!last) return false;
+    const props = catalogue.get(tool)?.properties ?? {};
+    const args = rerun ? (s.args.changes as Record<string, unknown>) : s.args;
+    return Object.entries(args).some(([k, v]) => !k.startsWith('$') && v !== undefined && (typeof v !== 'object' || Array.isArray(v)) && !['movie', 'labels', 'tracks', 'table'].includes(k) && JSON.stringify(last.args[k]) !== JSON.stringify(v) && JSON.stringify(props[k]?.default) !== JSON.stringify(v));
+  });
 }
 
 /**
@@ -132,6 +139,6 @@ export function complaintPlan(conversation: Conversation, catalogue: Catalogue, 
   // (the person said which setting to change, by a value or by a comparison: "redo that with less smoothing" is planned as
   // said, where a setting with no value to change from is said as not applied)
   if (relativeChanges(asked.last.tool, conversation.request, conversation, catalogue).length > 0) return undefined;
-  if (setsNewSetting(planAsSaid().steps, asked.last)) return undefined;
+  if (setsNewSetting(planAsSaid().steps, conversation.earlier, catalogue)) return undefined;
   return remedyPlan(asked, conversation, catalogue);
 }

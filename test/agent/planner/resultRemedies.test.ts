@@ -83,6 +83,11 @@ describe('what is not a complaint to act on', () => {
     expect(JSON.stringify(p.steps)).toMatch(/"sigmaPx":1/);
     expect(JSON.stringify(p.steps)).not.toMatch(/minSeedDistancePx/);
   });
+  it('a method swapped is the plan, no fault of the tracks ("same again, but swap Otsu for triangle")', () => {
+    const p = after('Same pipeline again, but swap Otsu for triangle.', [{ ...segmented, args: { movie: 'movie-1', method: 'otsu' } }, tracked]);
+    expect(JSON.stringify(p.steps)).toMatch(/"triangle"/);
+    expect(notes(p)).not.toMatch(/jumping between objects/);
+  });
   it('no step that declares the fault ran: nothing to mend', () => {
     expect(remedyAsked('too many cells are merged', [], catalogue)).toBeUndefined();
   });
