@@ -81,16 +81,21 @@ export function sequenceFromTracks(tracks: Tracks, labels: Movie): CtcSequence {
   return {
     rows: tracks.branches.map((b) => ({ id: b.id, start: b.start, end: b.end, parent: b.parent })),
     frames: Array.from({ length: labels.shape.t }, (_, t) => t),
-    frame: async (t) => {
-      const planes: ArrayLike<number>[] = [];
-      for (let z = 0; z < labels.shape.z; z++) {
-        const plane = await labels.plane(t, z, 0);
-        const out = new Uint32Array(plane.length);
-        for (let k = 0; k < plane.length; k++) if (plane[k] > 0) out[k] = branchAt.get(key(t, plane[k])) ?? 0;
-        planes.push(out);
-      }
-      return planes;
-    },
+    frame: relabelledFrame(labels, (t, label) => branchAt.get(key(t, label)) ?? 0),
+  };
+}
+
+/** A frame reader of a label movie with each object's label replaced (by a track id, a number unique over the frames). */
+function relabelledFrame(labels: Movie, relabel: (t: number, label: number) => number): (t: number) => Promise<ArrayLike<number>[]> {
+  return async (t) => {
+    const planes: ArrayLike<number>[] = [];
+    for (let z = 0; z < labels.shape.z; z++) {
+      const plane = await labels.plane(t, z, 0);
+      const out = new Uint32Array(plane.length);
+      for (let k = 0; k < plane.length; k++) if (plane[k] > 0) out[k] = relabel(t, plane[k]);
+      planes.push(out);
+    }
+    return planes;
   };
 }
 
@@ -201,16 +206,7 @@ export async function sequenceFromSegmentation(labels: Movie): Promise<CtcSequen
   return {
     rows,
     frames: Array.from({ length: labels.shape.t }, (_, t) => t),
-    frame: async (t) => {
-      const planes: ArrayLike<number>[] = [];
-      for (let z = 0; z < labels.shape.z; z++) {
-        const plane = await labels.plane(t, z, 0);
-        const out = new Uint32Array(plane.length);
-        for (let k = 0; k < plane.length; k++) if (plane[k] > 0) out[k] = plane[k] + offsets[t];
-        planes.push(out);
-      }
-      return planes;
-    },
+    frame: relabelledFrame(labels, (t, label) => label + offsets[t]),
   };
 }
 
