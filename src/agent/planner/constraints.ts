@@ -1184,6 +1184,12 @@ function besideGivenChoice(step: StepWords, word: string, at: number): boolean {
   return [...before, ...after].some((t) => chosen.has(meaning(t.stem)));
 }
 
+/** A word of what one of the step's declared results is ("fit a diffusion coefficient": measure reports the diffusion coefficient): a value it gives, no option it lacks. */
+function namesAResultOf(tool: string, word: string, catalogue: Catalogue): boolean {
+  const w = word.trim().toLowerCase();
+  return w.length >= 4 && Object.values(selfOf(tool, catalogue)?.results ?? {}).some((r) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(r.about));
+}
+
 /** The statistics an answer reads from a table's rows ("the median speed with the IQR"): computed by the answer, no option of a step. */
 const STATISTIC_WORD = /^(?:mean|average|median|sd|std|stdev|stddev|sem|cv|iqr|interquartile|inter-quartile|variance|spread|percentiles?|quartiles?|deciles?|range)$/i;
 
@@ -1211,7 +1217,7 @@ export function withWords(step: StepWords, items: Unapplied[], words: string[], 
     // a histogram of areas, "a colour bar" beside temporal_color, "font size" beside a histogram name a detail not applied)
     const beside = besideGivenChoice(step, word, at);
     const foreign = beside && foreignToStep(step, word, catalogue, index);
-    if (namesGivenArgument(step, word) || carriedBefore(step, at) || (beside && !foreign) || statisticOfATable(step, word, catalogue)) continue;
+    if (namesGivenArgument(step, word) || carriedBefore(step, at) || (beside && !foreign) || statisticOfATable(step, word, catalogue) || namesAResultOf(step.tool, word, catalogue)) continue;
     // ("a stronger smoothing, sigma 3": a word of how much, before the name of a setting the step was given)
     if (isDegreeWord(word) && reader.saysHowMuchOfASetting(rawWords(step.clause.slice(at)).slice(0, 2).map((w) => ({ ...w, start: w.start + at, end: w.end + at })))) continue;
     const rest = step.clause.slice(at + word.length);

@@ -136,3 +136,11 @@ describe('applied words are not named as dropped (brief R)', () => {
     expect(unapplied('denoise', 'denoise with N2V but only frames 1-30', { method: 'n2v', frames: { first: 1, last: 30 } })).toEqual([]);
   });
 });
+
+describe('a word of a result the step reports', () => {
+  it('names nothing as not applied ("fit a diffusion coefficient": measure reports the diffusion coefficient)', async () => {
+    const { said, loadAcquisitionWords } = await import('./planOffline.ts');
+    await loadAcquisitionWords();
+    expect(said('compute MSD for all tracks and fit a diffusion coefficient')).not.toMatch(/coefficient/);
+  });
+});
