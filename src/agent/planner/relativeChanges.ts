@@ -77,6 +77,12 @@ export function valueUsed(tool: string, arg: string, last: Conversation['earlier
   return undefined;
 }
 
+/** A value made larger (times `factor`) or smaller (divided by it), whole where the argument takes integers (at least 1). */
+export function steppedValue(before: number, factor: number, up: boolean, prop: PropertyInfo | undefined): number {
+  const raw = up ? before * factor : before / factor;
+  return prop?.type === 'integer' ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(3));
+}
+
 /**
  * The changes a clause says by comparison for `tool`'s numeric arguments, from the value its last run used; the note
  * says the old and new value and that no number was said.
@@ -118,8 +124,7 @@ export function relativeChanges(tool: string, clause: string, conversation: Conv
       continue;
     }
     const factor = used!.factor;
-    const raw = up ? before * factor : before / factor;
-    const value = props[named.k].type === 'integer' ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(3));
+    const value = steppedValue(before, factor, up, props[named.k]);
     // ("a lower threshold" after an automatic one: the threshold is method "manual"'s, so that method runs, said)
     const choice = choiceOfSetting(named.k, props);
     const implies = choice && last && last.args[choice.arg] !== choice.value ? choice : undefined;

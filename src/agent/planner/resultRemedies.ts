@@ -7,7 +7,7 @@ import type { Remedy } from '../../../tools/types.ts';
 import { type Catalogue, selfOf } from './catalogue.ts';
 import type { Conversation, PastResult } from './conversation.ts';
 import { choiceOfSetting } from './impliedChoices.ts';
-import { relativeChanges, valueUsed } from './relativeChanges.ts';
+import { relativeChanges, steppedValue, valueUsed } from './relativeChanges.ts';
 import type { Plan, PlannedStep } from './types.ts';
 import { meaning, normalizeWord, plainWords } from './words.ts';
 
@@ -87,8 +87,7 @@ export function remedyPlan(asked: RemedyAsked, conversation: Conversation, catal
       unknown.push(change.arg);
       continue;
     }
-    const raw = change.way === 'higher' ? used.value * used.factor : used.value / used.factor;
-    const value = props[change.arg].type === 'integer' ? Math.max(1, Math.round(raw)) : Number(raw.toPrecision(3));
+    const value = steppedValue(used.value, used.factor, change.way === 'higher', props[change.arg]);
     if (value === used.value) continue;
     args[change.arg] = value;
     relative = true;
