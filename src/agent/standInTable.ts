@@ -93,8 +93,9 @@ function unitsOf(written: Written[], withFrame: boolean): Record<string, string>
  * call read tracks), per frame (the counts of objects seen in it), per track, per step of a track, or per lag.
  */
 export function standInTable(declaration: TableDeclaration, span: FrameSpan, withTracks: boolean, calibration: StandInCalibration = {}): Table {
-  const table = rowsOfTable(declaration, span, withTracks, calibration);
-  return { ...table, rows: withDeclaredMeans(table.rows, writtenOf(declaration, calibration)) };
+  const written = writtenOf(declaration, calibration);
+  const table = rowsOfTable(declaration, span, withTracks, written);
+  return { ...table, rows: withDeclaredMeans(table.rows, written) };
 }
 
 /**
@@ -113,8 +114,7 @@ function withDeclaredMeans(rows: Record<string, Cell>[], written: Written[]): Re
   return rows.map((r) => ({ ...r, ...Object.fromEntries([...scale].map(([name, k]) => [name, typeof r[name] === 'number' ? Number(((r[name] as number) * k).toPrecision(6)) : r[name]])) }));
 }
 
-function rowsOfTable(declaration: TableDeclaration, span: FrameSpan, withTracks: boolean, calibration: StandInCalibration): Table {
-  const written = writtenOf(declaration, calibration);
+function rowsOfTable(declaration: TableDeclaration, span: FrameSpan, withTracks: boolean, written: Written[]): Table {
   const names = written.map((w) => w.name);
   const frames = Array.from({ length: span.last - span.first + 1 }, (_, i) => span.first + i);
   const frameShare = (t: number) => spread(t - span.first, frames.length);
