@@ -825,7 +825,7 @@ const evaluateSchema = z.object({
     .string()
     .min(1)
     .describe('The result: a CTC result folder (res_track.txt + maskNNN.tif) or tracks made on a label movie (artifact id like "tracks-1")'),
-  groundTruth: z.string().min(1).optional().describe('Ground-truth folder in CTC layout: TRA/man_track.txt + TRA/man_trackNNN.tif (and SEG/man_segNNN.tif for SEG), e.g. the simulator\'s truth folder; default the folder "<sequence>_GT" beside a CTC sequence opened from its folder, or the truth of a simulation of this session'),
+  groundTruth: z.string().min(1).describe('Ground-truth folder in CTC layout: TRA/man_track.txt + TRA/man_trackNNN.tif (and SEG/man_segNNN.tif for SEG), e.g. the simulator\'s truth folder; default the folder "<sequence>_GT" beside a CTC sequence opened from its folder, or the truth of a simulation of this session'),
   divisionFrameTolerance: z.number().int().min(0).default(1).describe('Frames by which a division may be early or late and still count as found (default 1)'),
   drift: tableArg
     .optional()
@@ -887,14 +887,13 @@ const evaluate = defineTool({
   examples: ['evaluate the tracking against the ground truth', 'how good is the segmentation?', 'score the tracks against truth/', 'compute the TRA score'],
   consumes: ['tracks', 'labels'],
   produces: ['table'],
-  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '', example: 0.93, words: ['tracking', 'tracks', 'linking', 'lineage'] }, DET: { about: 'detection accuracy (CTC DET)', unit: '', example: 0.95, words: ['detection', 'detections', 'detected'] }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '', example: 0.81, words: ['segmentation', 'masks', 'outlines', 'jaccard', 'iou'] }, divisionF1: { about: 'division F1', unit: '' }, firstFrame: { about: 'first frame scored, when the result covers only part of the ground truth', unit: 'frame' }, lastFrame: { about: 'last frame scored', unit: 'frame' } },
+  results: { TRA: { about: 'tracking accuracy (CTC TRA)', unit: '', example: 0.93 }, DET: { about: 'detection accuracy (CTC DET)', unit: '', example: 0.95 }, SEG: { about: 'segmentation accuracy (CTC SEG)', unit: '', example: 0.81 }, divisionF1: { about: 'division F1', unit: '' }, firstFrame: { about: 'first frame scored, when the result covers only part of the ground truth', unit: 'frame' }, lastFrame: { about: 'last frame scored', unit: 'frame' } },
   description:
     'Scores a tracking (or segmentation) result against ground truth with the Cell Tracking Challenge measures: TRA (AOGM with weights NS 5, FN 10, FP 1, ED 1, EA 1.5, EC 1), DET, SEG (mean Jaccard) and division F1. 1 is perfect. Returns the scores and the error counts.',
   schema: evaluateSchema,
   fromRequest: readEvaluationRequest,
   async run(args, ctx) {
     const metrics = await import('../src/analysis/metrics.ts');
-    if (!args.groundTruth) throw new InputError('evaluate needs the ground truth to score against: the folder of annotations in Cell Tracking Challenge layout (TRA/man_track.txt, SEG/man_seg*.tif); none was named and none lies beside the movie: say where it is, e.g. "against 01_GT"');
     const gtPath = ctx.resolve(args.groundTruth);
     const resultPath = ctx.resolve(args.result, ['tracks', 'labels']);
     const resultDrift = args.drift ? await readDriftTable(ctx.resolve(args.drift, 'table')) : undefined;

@@ -354,7 +354,7 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
       if (type === 'table' && declared) {
         const path = join(session.dir, 'artifacts', `${name}-${step}.csv`);
         mkdirSync(dirname(path), { recursive: true });
-        const { span, calibration } = await standInScope(session, checked.args as Record<string, unknown>, told);
+        const { span, calibration } = await standInScope(session, name, checked.args as Record<string, unknown>, told);
         writeTableCsv(path, standInTable(declared, span, typeof args.tracks === 'string', calibration));
         artifacts.push(session.store.add('table', path, `${name} output (plan-only stand-in)`, name));
         continue;
@@ -370,10 +370,10 @@ function planOnlyExecutor(session: Session, tools: ToolSpec[]) {
  * header, 10 without one), 0-based, and the calibration a real run would write it in (the session's, a calibration
  * told earlier in the case, the movie header's).
  */
-async function standInScope(session: Session, args: Record<string, unknown>, told: StandInCalibration): Promise<{ span: FrameSpan; calibration: StandInCalibration }> {
+async function standInScope(session: Session, toolName: string, args: Record<string, unknown>, told: StandInCalibration): Promise<{ span: FrameSpan; calibration: StandInCalibration }> {
   const frames = args.frames as { first?: number; last?: number } | undefined;
   const path = session.store.get(typeof args.movie === 'string' ? args.movie : 'movie-1')?.path;
-  const movie = path && path.endsWith('.tif') && existsSync(path) ? await session.context({ toolName: 'measure' }).openMovie(path) : undefined;
+  const movie = path && path.endsWith('.tif') && existsSync(path) ? await session.context({ toolName }).openMovie(path) : undefined;
   await movie?.close();
   const first = Math.max(0, typeof frames?.first === 'number' ? frames.first - 1 : 0);
   const last = typeof frames?.last === 'number' ? frames.last - 1 : (movie?.shape.t ?? 10) - 1;

@@ -319,8 +319,3 @@ describe('evaluate finds the ground truth of a Cell Tracking Challenge sequence'
   });
 });
 
-describe('evaluate with no ground truth named or found', () => {
-  it('says in one line what it needs, no schema message', async () => {
-    await expect(call('evaluate', { result: join(dir, 'labels.tif') })).rejects.toThrow(/^evaluate needs the ground truth to score against: .*say where it is, e\.g\. "against 01_GT"$/);
-  });
-});
